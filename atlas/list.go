@@ -1,0 +1,277 @@
+package atlas
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Normalized checks q and fills in defaults, returning EINVALID for a page size out of
+// range, an unknown kind, order or enum value, or a filter that does not apply to the
+// kind (asking for the "system" of a person is a mistake worth telling the caller).
+func (q ListQuery) Normalized() (ListQuery, error) {
+	if !Valid(q.Kind, NodeKinds) {
+		return q, Errorf(EINVALID, "unknown node kind %q", q.Kind)
+	}
+	switch {
+	case q.First < 0:
+		return q, Errorf(EINVALID, "first must not be negative, got %d", q.First)
+	case q.First > MaxPageSize:
+		return q, Errorf(EINVALID, "first must be at most %d, got %d", MaxPageSize, q.First)
+	case q.First == 0:
+		q.First = DefaultPageSize
+	}
+	if q.Order.Field == "" {
+		q.Order.Field = OrderByName
+	}
+	switch q.Order.Field {
+	case OrderByName, OrderByID:
+	case OrderByEstablished:
+		if q.Kind != GroupNode {
+			return q, Errorf(EINVALID, "only groups can be ordered by ESTABLISHED")
+		}
+	default:
+		return q, Errorf(EINVALID, "unknown order field %q", q.Order.Field)
+	}
+	if q.After != "" {
+		if _, err := DecodeCursor(q.After); err != nil {
+			return q, err
+		}
+	}
+	f := q.Filter
+	applies := map[string]bool{
+		"kinds":       len(f.GroupKinds) > 0,
+		"levels":      len(f.Levels) > 0,
+		"horizons":    len(f.Horizons) > 0,
+		"categories":  len(f.Categories) > 0,
+		"crossSystem": f.CrossSystem != nil,
+		"activeAsOf":  f.ActiveAsOf != nil,
+	}
+	for name, set := range applies {
+		if set && q.Kind != GroupNode {
+			return q, Errorf(EINVALID, "filter %s applies to groups only", name)
+		}
+	}
+	if len(f.Systems) > 0 && q.Kind != GroupNode && q.Kind != InstitutionNode {
+		return q, Errorf(EINVALID, "filter systems applies to groups and institutions only")
+	}
+	if len(f.InstitutionKinds) > 0 && q.Kind != InstitutionNode {
+		return q, Errorf(EINVALID, "institution kinds apply to institutions only")
+	}
+	if len(f.OfficeKinds) > 0 && q.Kind != OfficeNode {
+		return q, Errorf(EINVALID, "office kinds apply to offices only")
+	}
+	if len(f.SourceKinds) > 0 && q.Kind != SourceNode {
+		return q, Errorf(EINVALID, "source kinds apply to sources only")
+	}
+	for _, err := range []error{
+		allValid("kind", f.GroupKinds, GroupKinds), allValid("level", f.Levels, Levels),
+		allValid("horizon", f.Horizons, Horizons), allValid("category", f.Categories, Categories),
+		allValid("system", f.Systems, Systems), allValid("institution kind", f.InstitutionKinds, InstitutionKinds),
+		allValid("office kind", f.OfficeKinds, OfficeKinds), allValid("source kind", f.SourceKinds, SourceKinds),
+	} {
+		if err != nil {
+			return q, err
+		}
+	}
+	if f.NameContains != "" && NormalizeName(f.NameContains) == "" {
+		return q, Errorf(EINVALID, "nameContains %q has no letters or digits to match", f.NameContains)
+	}
+	return q, nil
+}
+
+func allValid[T ~string](what string, vals, allowed []T) error {
+	for _, v := range vals {
+		if !Valid(v, allowed) {
+			return Errorf(EINVALID, "unknown %s %q", what, v)
+		}
+	}
+	return nil
+}
+
+// SortKey is the string a node sorts by under field; ties are broken by id.
+func SortKey(n Node, field OrderField) string {
+	switch field {
+	case OrderByID:
+		return n.NodeID()
+	case OrderByEstablished:
+		if g, ok := n.(*Group); ok && g.Established != nil {
+			return fmt.Sprintf("%08d", g.Established.Earliest())
+		}
+		return "99999999" // unknown dates sort last
+	default:
+		return strings.ToLower(n.Label())
+	}
+}
+
+// Cursor is the position of a node in a sorted list: its sort key and id. Keyset cursors
+// stay valid when rows are added before them, unlike offsets.
+type Cursor struct {
+	Key string `json:"k"`
+	ID  string `json:"id"`
+}
+
+// EncodeCursor returns the opaque form of c.
+func EncodeCursor(c Cursor) string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// DecodeCursor parses an opaque cursor; anything not made by EncodeCursor is EINVALID.
+func DecodeCursor(s string) (Cursor, error) {
+	var c Cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || json.Unmarshal(b, &c) != nil || c.ID == "" {
+		return c, Errorf(EINVALID, "invalid cursor %q: use a cursor from a previous page", s)
+	}
+	return c, nil
+}
+
+// After reports whether a node with sort key key and id id comes after c.
+func (c Cursor) After(key, id string, desc bool) bool {
+	return CompareKeys(key, id, c.Key, c.ID, desc) > 0
+}
+
+// CompareKeys orders two (sort key, id) pairs, ascending or descending.
+func CompareKeys(aKey, aID, bKey, bID string, desc bool) int {
+	cmp := strings.Compare(aKey, bKey)
+	if cmp == 0 {
+		cmp = strings.Compare(aID, bID)
+	}
+	if desc {
+		return -cmp
+	}
+	return cmp
+}
+
+// MatchesFilter reports whether n passes every filter in f except NameContains, which
+// needs search keys (see SearchKeysMatch).
+func MatchesFilter(n Node, f NodeFilter) bool {
+	switch n := n.(type) {
+	case *Group:
+		return inOrEmpty(n.Kind, f.GroupKinds) && optIn(n.System, f.Systems) &&
+			optIn(n.Level, f.Levels) && optIn(n.Horizon, f.Horizons) &&
+			(len(f.Categories) == 0 || slices.ContainsFunc(n.Categories, func(c Category) bool { return slices.Contains(f.Categories, c) })) &&
+			(f.CrossSystem == nil || *f.CrossSystem == n.CrossSystem) &&
+			(f.ActiveAsOf == nil || n.Span().Bounds().MayHoldAt(*f.ActiveAsOf))
+	case *Institution:
+		return inOrEmpty(n.Kind, f.InstitutionKinds) && optIn(n.System, f.Systems)
+	case *Office:
+		return inOrEmpty(n.Kind, f.OfficeKinds)
+	case *Source:
+		return inOrEmpty(n.Kind, f.SourceKinds)
+	}
+	return true
+}
+
+func inOrEmpty[T comparable](v T, allowed []T) bool {
+	return len(allowed) == 0 || slices.Contains(allowed, v)
+}
+
+// optIn: an unknown (nil) value passes no non-empty filter.
+func optIn[T comparable](v *T, allowed []T) bool {
+	return len(allowed) == 0 || (v != nil && slices.Contains(allowed, *v))
+}
+
+// MatchScore scores normalised search keys against a normalised query: 3 when a key
+// equals it, 2 when a key starts with it, 1 when a key contains it, 0 otherwise. It also
+// returns the index of the best key.
+func MatchScore(keys []string, q string) (score, best int) {
+	best = -1
+	for i, k := range keys {
+		s := 0
+		switch {
+		case k == q:
+			s = 3
+		case strings.HasPrefix(k, q):
+			s = 2
+		case strings.Contains(k, q):
+			s = 1
+		}
+		if s > score {
+			score, best = s, i
+		}
+	}
+	return score, best
+}
+
+// Normalized checks q and fills in defaults.
+func (q SearchQuery) Normalized() (SearchQuery, error) {
+	if NormalizeName(q.Text) == "" {
+		return q, Errorf(EINVALID, "search text %q has no letters or digits to match", q.Text)
+	}
+	switch {
+	case q.Limit < 0:
+		return q, Errorf(EINVALID, "limit must not be negative, got %d", q.Limit)
+	case q.Limit > MaxPageSize:
+		return q, Errorf(EINVALID, "limit must be at most %d, got %d", MaxPageSize, q.Limit)
+	case q.Limit == 0:
+		q.Limit = DefaultPageSize
+	}
+	if len(q.Kinds) == 0 {
+		q.Kinds = []NodeKind{GroupNode, OfficeNode, InstitutionNode, PositionNode, PersonNode, SourceNode}
+	}
+	if err := allValid("node kind", q.Kinds, NodeKinds); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+// CompareHits orders search hits: higher score, then sort name, then id.
+func CompareHits(a, b SearchHit) int {
+	if a.Score != b.Score {
+		return b.Score - a.Score
+	}
+	if c := strings.Compare(SortKey(a.Node, OrderByName), SortKey(b.Node, OrderByName)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Node.NodeID(), b.Node.NodeID())
+}
+
+// Normalized checks a relation query.
+func (q RelationQuery) Normalized() (RelationQuery, error) {
+	if q.Direction == "" {
+		q.Direction = Both
+	}
+	if !Valid(q.Direction, []Direction{Outgoing, Incoming, Both}) {
+		return q, Errorf(EINVALID, "unknown direction %q", q.Direction)
+	}
+	for _, id := range q.IDs {
+		if _, err := KindOfID(id); err != nil {
+			return q, err
+		}
+	}
+	if err := allValid("relationship type", q.Types, RelTypes); err != nil {
+		return q, err
+	}
+	if err := allValid("role", q.Roles, MemberRoles); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+// MatchesRelation reports whether r, seen from node id, passes q's type, direction, role
+// and asOf filters.
+func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
+	switch {
+	case q.Direction == Outgoing && r.From != id, q.Direction == Incoming && r.To != id:
+		return false
+	case len(q.Types) > 0 && !slices.Contains(q.Types, r.Type):
+		return false
+	case len(q.Roles) > 0 && r.Type == MemberOf && (r.Role == nil || !slices.Contains(q.Roles, *r.Role)):
+		return false
+	case q.AsOf != nil && !r.Span().Bounds().MayHoldAt(*q.AsOf):
+		return false
+	}
+	return true
+}
+
+// Validate checks a count query.
+func (q CountQuery) Validate() error {
+	if q.FromYear != 0 && q.ToYear != 0 && q.FromYear > q.ToYear {
+		return Errorf(EINVALID, "fromYear %d is after toYear %d", q.FromYear, q.ToYear)
+	}
+	return nil
+}

@@ -1,0 +1,261 @@
+package atlas
+
+import (
+	"regexp"
+	"strings"
+)
+
+// NodeKind is the label of a node. It is also the prefix of every id: a group's id is
+// "group/<slug>", so an id alone says what it names.
+type NodeKind string
+
+const (
+	GroupNode         NodeKind = "GROUP"
+	OfficeNode        NodeKind = "OFFICE"
+	InstitutionNode   NodeKind = "INSTITUTION"
+	PositionNode      NodeKind = "POSITION"
+	PersonNode        NodeKind = "PERSON"
+	SourceNode        NodeKind = "SOURCE"
+	ReportedCountNode NodeKind = "REPORTED_COUNT"
+)
+
+// NodeKinds lists every kind, in the order listings and exports use.
+var NodeKinds = []NodeKind{GroupNode, OfficeNode, InstitutionNode, PositionNode, PersonNode, SourceNode, ReportedCountNode}
+
+var idPrefixes = map[NodeKind]string{
+	GroupNode: "group/", OfficeNode: "office/", InstitutionNode: "institution/",
+	PositionNode: "position/", PersonNode: "person/", SourceNode: "source/", ReportedCountNode: "count/",
+}
+
+// IDPrefix returns the id prefix of kind, e.g. "group/".
+func (k NodeKind) IDPrefix() string { return idPrefixes[k] }
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// KindOfID returns the kind an id names, or an EINVALID error when the id is not of the
+// form "<kind>/<slug>" with a lowercase hyphenated slug.
+func KindOfID(id string) (NodeKind, error) {
+	for _, k := range NodeKinds {
+		if slug, ok := strings.CutPrefix(id, k.IDPrefix()); ok {
+			if !slugPattern.MatchString(slug) {
+				break
+			}
+			return k, nil
+		}
+	}
+	return "", Errorf(EINVALID, "invalid id %q: want \"<kind>/<slug>\" with kind one of group, office, institution, position, person, source, count and a lowercase hyphenated slug", id)
+}
+
+// Alias is another spelling of a name, kept with the source that uses it.
+type Alias struct {
+	Name string `json:"name"`
+	// Source is the id of the source that prints this spelling; empty when editorial.
+	Source string `json:"source,omitempty"`
+	// Editorial marks a spelling no source uses, added only to help search.
+	Editorial bool `json:"editorial,omitempty"`
+	// Ambiguous marks a spelling that a source uses for another node too.
+	Ambiguous bool `json:"ambiguous,omitempty"`
+}
+
+// Citation points at the place in a source that supports a fact.
+type Citation struct {
+	Source  string `json:"source"`
+	Locator string `json:"locator"`
+}
+
+// Node is anything with a stable id: the Relay node, the federation key, the export id.
+type Node interface {
+	NodeID() string
+	NodeKind() NodeKind
+	// Label is the name a person would read: a name, a title or a source's title.
+	Label() string
+	// Citations are the sources the node's own properties come from.
+	Citations() []Citation
+}
+
+// Group is a leading small group, commission, coordination or working group, committee
+// or leading party members' group.
+type Group struct {
+	ID           string       `json:"id"`
+	Name         string       `json:"name"`
+	NameZh       string       `json:"nameZh,omitempty"`
+	Aliases      []Alias      `json:"aliases,omitempty"`
+	Kind         GroupKind    `json:"kind"`
+	System       *System      `json:"system,omitempty"`
+	Level        *Level       `json:"level,omitempty"`
+	Jurisdiction string       `json:"jurisdiction,omitempty"`
+	Horizon      *Horizon     `json:"horizon,omitempty"`
+	Categories   []Category   `json:"categories,omitempty"`
+	CrossSystem  bool         `json:"crossSystem"`
+	Established  *PartialDate `json:"established,omitempty"`
+	Abolished    *PartialDate `json:"abolished,omitempty"`
+	Description  string       `json:"description,omitempty"`
+	Sources      []Citation   `json:"sources"`
+	// ObservedUntil is the latest date of the sources describing the group: a group not
+	// known to be abolished is known to exist up to then, and only possibly after.
+	// Computed on import, never read from the dataset.
+	ObservedUntil *PartialDate `json:"-"`
+}
+
+// Office is the staff office, general office or directorate backing a group.
+type Office struct {
+	ID          string     `json:"id"`
+	Name        string     `json:"name"`
+	NameZh      string     `json:"nameZh,omitempty"`
+	Aliases     []Alias    `json:"aliases,omitempty"`
+	Kind        OfficeKind `json:"kind"`
+	Staffing    *Staffing  `json:"staffing,omitempty"`
+	Placement   *Placement `json:"placement,omitempty"`
+	Description string     `json:"description,omitempty"`
+	Sources     []Citation `json:"sources"`
+}
+
+// Institution is a standing body: the Politburo, the State Council, a ministry, a Party
+// department, a PLA department, a province, a newspaper, a think tank.
+type Institution struct {
+	ID          string          `json:"id"`
+	Name        string          `json:"name"`
+	NameZh      string          `json:"nameZh,omitempty"`
+	Aliases     []Alias         `json:"aliases,omitempty"`
+	Kind        InstitutionKind `json:"kind"`
+	System      *System         `json:"system,omitempty"`
+	Description string          `json:"description,omitempty"`
+	Sources     []Citation      `json:"sources"`
+}
+
+// Position is a post a person holds, such as "Premier".
+type Position struct {
+	ID          string     `json:"id"`
+	Title       string     `json:"title"`
+	TitleZh     string     `json:"titleZh,omitempty"`
+	Aliases     []Alias    `json:"aliases,omitempty"`
+	Description string     `json:"description,omitempty"`
+	Sources     []Citation `json:"sources"`
+}
+
+// Person is an individual, named family name first as usually romanised.
+type Person struct {
+	ID          string     `json:"id"`
+	Name        string     `json:"name"`
+	NameZh      string     `json:"nameZh,omitempty"`
+	Aliases     []Alias    `json:"aliases,omitempty"`
+	Description string     `json:"description,omitempty"`
+	Sources     []Citation `json:"sources"`
+}
+
+// Source is a document facts come from.
+type Source struct {
+	ID        string       `json:"id"`
+	Key       string       `json:"key,omitempty"`
+	Title     string       `json:"title"`
+	Authors   []string     `json:"authors,omitempty"`
+	Publisher string       `json:"publisher,omitempty"`
+	Date      *PartialDate `json:"date,omitempty"`
+	URL       string       `json:"url,omitempty"`
+	Kind      SourceKind   `json:"kind"`
+	// CitedVia is the id of the source through which this one is read, when it is read
+	// second-hand.
+	CitedVia string `json:"citedVia,omitempty"`
+	Note     string `json:"note,omitempty"`
+}
+
+// ReportedCount is a study's claim of how many groups existed: a claim, not an entity
+// count, to be compared with what the dataset itself knows.
+type ReportedCount struct {
+	ID         string         `json:"id"`
+	Year       int            `json:"year"`
+	Value      int            `json:"value"`
+	Qualifier  CountQualifier `json:"qualifier"`
+	Scope      string         `json:"scope"`
+	System     *System        `json:"system,omitempty"`
+	Level      *Level         `json:"level,omitempty"`
+	Confidence Confidence     `json:"confidence"`
+	Note       string         `json:"note,omitempty"`
+	Sources    []Citation     `json:"sources"`
+}
+
+func (n *Group) NodeID() string                { return n.ID }
+func (n *Office) NodeID() string               { return n.ID }
+func (n *Institution) NodeID() string          { return n.ID }
+func (n *Position) NodeID() string             { return n.ID }
+func (n *Person) NodeID() string               { return n.ID }
+func (n *Source) NodeID() string               { return n.ID }
+func (n *ReportedCount) NodeID() string        { return n.ID }
+func (n *Group) NodeKind() NodeKind            { return GroupNode }
+func (n *Office) NodeKind() NodeKind           { return OfficeNode }
+func (n *Institution) NodeKind() NodeKind      { return InstitutionNode }
+func (n *Position) NodeKind() NodeKind         { return PositionNode }
+func (n *Person) NodeKind() NodeKind           { return PersonNode }
+func (n *Source) NodeKind() NodeKind           { return SourceNode }
+func (n *ReportedCount) NodeKind() NodeKind    { return ReportedCountNode }
+func (n *Group) Label() string                 { return n.Name }
+func (n *Office) Label() string                { return n.Name }
+func (n *Institution) Label() string           { return n.Name }
+func (n *Position) Label() string              { return n.Title }
+func (n *Person) Label() string                { return n.Name }
+func (n *Source) Label() string                { return n.Title }
+func (n *ReportedCount) Label() string         { return n.Scope }
+func (n *Group) Citations() []Citation         { return n.Sources }
+func (n *Office) Citations() []Citation        { return n.Sources }
+func (n *Institution) Citations() []Citation   { return n.Sources }
+func (n *Position) Citations() []Citation      { return n.Sources }
+func (n *Person) Citations() []Citation        { return n.Sources }
+func (n *Source) Citations() []Citation        { return nil }
+func (n *ReportedCount) Citations() []Citation { return n.Sources }
+
+// Names returns every name a node is known by: name, Chinese name and aliases. Search
+// and the duplicate check both work on this list.
+func Names(n Node) []string {
+	var names []string
+	add := func(s ...string) {
+		for _, v := range s {
+			if v != "" {
+				names = append(names, v)
+			}
+		}
+	}
+	addAliases := func(as []Alias) {
+		for _, a := range as {
+			add(a.Name)
+		}
+	}
+	switch n := n.(type) {
+	case *Group:
+		add(n.Name, n.NameZh)
+		addAliases(n.Aliases)
+	case *Office:
+		add(n.Name, n.NameZh)
+		addAliases(n.Aliases)
+	case *Institution:
+		add(n.Name, n.NameZh)
+		addAliases(n.Aliases)
+	case *Position:
+		add(n.Title, n.TitleZh)
+		addAliases(n.Aliases)
+	case *Person:
+		add(n.Name, n.NameZh)
+		addAliases(n.Aliases)
+	case *Source:
+		add(n.Title, n.Key)
+	case *ReportedCount:
+		add(n.Scope)
+	}
+	return names
+}
+
+// AliasesOf returns the aliases of a node, nil for kinds without aliases.
+func AliasesOf(n Node) []Alias {
+	switch n := n.(type) {
+	case *Group:
+		return n.Aliases
+	case *Office:
+		return n.Aliases
+	case *Institution:
+		return n.Aliases
+	case *Position:
+		return n.Aliases
+	case *Person:
+		return n.Aliases
+	}
+	return nil
+}

@@ -1,0 +1,120 @@
+package atlas
+
+import "slices"
+
+// Prepared returns a deep copy of d with what import derives filled in: default
+// relation ids, each relation's Bound (the end of the group it involves) and the
+// ObservedUntil of relations and groups (the latest date of the sources citing them).
+// Both stores import prepared datasets, so derived values never differ between them.
+func (d *Dataset) Prepared() *Dataset {
+	out := d.Clone()
+	sourceDate := map[string]*PartialDate{}
+	for _, s := range out.Sources {
+		sourceDate[s.ID] = s.Date
+	}
+	// A source read second-hand without a date of its own is as recent as the work
+	// that relays it.
+	for _, s := range out.Sources {
+		if s.Date == nil && s.CitedVia != "" {
+			sourceDate[s.ID] = sourceDate[s.CitedVia]
+		}
+	}
+	latest := func(cs []Citation) *PartialDate {
+		var best *PartialDate
+		for _, c := range cs {
+			if d := sourceDate[c.Source]; d != nil && (best == nil || d.Latest() > best.Latest()) {
+				best = d
+			}
+		}
+		return best
+	}
+	abolished := map[string]*PartialDate{}
+	for _, g := range out.Groups {
+		g.ObservedUntil = latest(g.Sources)
+		abolished[g.ID] = g.Abolished
+	}
+	for _, r := range out.Relations {
+		if r.ID == "" {
+			r.ID = DefaultRelationID(r.Type, r.From, r.To)
+		}
+		r.ObservedUntil = latest(r.Sources)
+		r.Bound = nil
+		if r.Type == SucceededBy {
+			continue // a succession edge is an event at the boundary, not a state within a lifetime
+		}
+		for _, id := range []string{r.From, r.To} {
+			if a := abolished[id]; a != nil && (r.Bound == nil || a.Latest() < r.Bound.Latest()) {
+				r.Bound = a
+			}
+		}
+	}
+	return out
+}
+
+// Clone returns a deep copy of d.
+func (d *Dataset) Clone() *Dataset {
+	out := &Dataset{}
+	for _, n := range d.Nodes() {
+		out.Add(CloneNode(n))
+	}
+	for _, r := range d.Relations {
+		c := r.Clone()
+		out.Relations = append(out.Relations, &c)
+	}
+	return out
+}
+
+// Add appends a node to the slice of its kind.
+func (d *Dataset) Add(n Node) {
+	switch n := n.(type) {
+	case *Group:
+		d.Groups = append(d.Groups, n)
+	case *Office:
+		d.Offices = append(d.Offices, n)
+	case *Institution:
+		d.Institutions = append(d.Institutions, n)
+	case *Position:
+		d.Positions = append(d.Positions, n)
+	case *Person:
+		d.People = append(d.People, n)
+	case *Source:
+		d.Sources = append(d.Sources, n)
+	case *ReportedCount:
+		d.ReportedCounts = append(d.ReportedCounts, n)
+	}
+}
+
+// CloneNode returns a deep copy of n.
+func CloneNode(n Node) Node {
+	switch n := n.(type) {
+	case *Group:
+		c := *n
+		c.Aliases, c.Categories, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Categories), slices.Clone(n.Sources)
+		return &c
+	case *Office:
+		c := *n
+		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
+		return &c
+	case *Institution:
+		c := *n
+		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
+		return &c
+	case *Position:
+		c := *n
+		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
+		return &c
+	case *Person:
+		c := *n
+		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
+		return &c
+	case *Source:
+		c := *n
+		c.Authors = slices.Clone(n.Authors)
+		return &c
+	case *ReportedCount:
+		c := *n
+		c.Sources = slices.Clone(n.Sources)
+		return &c
+	}
+	return n
+}

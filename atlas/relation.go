@@ -1,0 +1,115 @@
+package atlas
+
+import (
+	"slices"
+	"strings"
+)
+
+// RelType is the type of a relationship. The set is closed: storage backends use these
+// values as relationship types, so an unknown value never reaches a query.
+type RelType string
+
+const (
+	Chairs       RelType = "CHAIRS"
+	MemberOf     RelType = "MEMBER_OF"
+	Supervises   RelType = "SUPERVISES"
+	ReportsTo    RelType = "REPORTS_TO"
+	HasOffice    RelType = "HAS_OFFICE"
+	HostedBy     RelType = "HOSTED_BY"
+	Directs      RelType = "DIRECTS"
+	Holds        RelType = "HOLDS"
+	PositionIn   RelType = "POSITION_IN"
+	SucceededBy  RelType = "SUCCEEDED_BY"
+	PartyGroupOf RelType = "PARTY_GROUP_OF"
+)
+
+// RelTypes lists every relationship type.
+var RelTypes = []RelType{Chairs, MemberOf, Supervises, ReportsTo, HasOffice, HostedBy, Directs, Holds, PositionIn, SucceededBy, PartyGroupOf}
+
+// Endpoints says which node kinds a relationship type may join.
+type Endpoints struct{ From, To []NodeKind }
+
+var endpoints = map[RelType]Endpoints{
+	Chairs:       {[]NodeKind{PersonNode, PositionNode}, []NodeKind{GroupNode}},
+	MemberOf:     {[]NodeKind{PersonNode, PositionNode, InstitutionNode}, []NodeKind{GroupNode}},
+	Supervises:   {[]NodeKind{GroupNode}, []NodeKind{GroupNode, InstitutionNode, OfficeNode}},
+	ReportsTo:    {[]NodeKind{GroupNode}, []NodeKind{InstitutionNode}},
+	HasOffice:    {[]NodeKind{GroupNode}, []NodeKind{OfficeNode}},
+	HostedBy:     {[]NodeKind{OfficeNode}, []NodeKind{InstitutionNode}},
+	Directs:      {[]NodeKind{PersonNode, PositionNode}, []NodeKind{OfficeNode}},
+	Holds:        {[]NodeKind{PersonNode}, []NodeKind{PositionNode}},
+	PositionIn:   {[]NodeKind{PositionNode}, []NodeKind{InstitutionNode, GroupNode, OfficeNode}},
+	SucceededBy:  {[]NodeKind{GroupNode}, []NodeKind{GroupNode}},
+	PartyGroupOf: {[]NodeKind{GroupNode}, []NodeKind{InstitutionNode}},
+}
+
+// EndpointsOf returns the node kinds t may join.
+func EndpointsOf(t RelType) Endpoints { return endpoints[t] }
+
+// Relation is a dated, sourced relationship between two nodes.
+type Relation struct {
+	ID         string          `json:"id,omitempty"`
+	Type       RelType         `json:"type"`
+	From       string          `json:"from"`
+	To         string          `json:"to"`
+	Role       *MemberRole     `json:"role,omitempty"`
+	Succession *SuccessionKind `json:"succession,omitempty"`
+	Start      *PartialDate    `json:"start,omitempty"`
+	End        *PartialDate    `json:"end,omitempty"`
+	Attested   []PartialDate   `json:"attested,omitempty"`
+	// IncompleteList is set when the source says its list was not complete, so that
+	// absence from the list is never read as non-membership.
+	IncompleteList bool       `json:"incompleteList,omitempty"`
+	Confidence     Confidence `json:"confidence"`
+	Note           string     `json:"note,omitempty"`
+	Sources        []Citation `json:"sources"`
+
+	// Bound is the end of the lifetime of the group the relation involves (its abolished
+	// date): a relation without an end is not known to outlive it. Computed on import.
+	Bound *PartialDate `json:"-"`
+	// ObservedUntil is the latest date of the sources citing the relation: an open-ended
+	// fact is known to hold up to then and only possibly after. Computed on import.
+	ObservedUntil *PartialDate `json:"-"`
+}
+
+// DefaultRelationID is the id a relation gets when the dataset gives none.
+func DefaultRelationID(t RelType, from, to string) string {
+	return strings.ToLower(string(t)) + "/" + from + "/" + to
+}
+
+// Other returns the id at the other end from id.
+func (r *Relation) Other(id string) string {
+	if r.From == id {
+		return r.To
+	}
+	return r.From
+}
+
+// Clone returns a deep copy, so stores can hand out relations without sharing slices.
+func (r Relation) Clone() Relation {
+	r.Attested = slices.Clone(r.Attested)
+	r.Sources = slices.Clone(r.Sources)
+	return r
+}
+
+// CompareRelations orders relations by type, then start (unknown first), then id: the
+// order every store returns them in.
+func CompareRelations(a, b *Relation) int {
+	if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
+		return c
+	}
+	as, bs := 0, 0
+	if a.Start != nil {
+		as = a.Start.Earliest()
+	}
+	if b.Start != nil {
+		bs = b.Start.Earliest()
+	}
+	if as != bs {
+		if as < bs {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(a.ID, b.ID)
+}

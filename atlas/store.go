@@ -1,0 +1,154 @@
+package atlas
+
+import "context"
+
+// Store is the port every storage backend implements: the in-process store and the
+// Neo4j store. It is shaped for batching: methods take many ids and answer in key order,
+// so a GraphQL request costs one call per depth level whatever the size of its lists.
+//
+// Every method may return EUNAVAILABLE when the backend cannot be reached and EINTERNAL
+// for anything unexpected. Stores hand out copies: callers may keep what they get.
+type Store interface {
+	// Nodes returns the nodes with the given ids, in the order given; an id that names
+	// nothing gives nil at its place. A malformed id is EINVALID.
+	Nodes(ctx context.Context, ids []string) ([]Node, error)
+
+	// Relations returns, for each id in q.IDs and in that order, the relationships of
+	// that node that match q, ordered by CompareRelations. Unknown ids get no relations.
+	// A malformed id, type, role or direction is EINVALID.
+	Relations(ctx context.Context, q RelationQuery) ([][]Relation, error)
+
+	// List returns a page of nodes of one kind that match q.Filter, in q.Order. A filter
+	// that does not apply to the kind, a bad cursor or a bad page size is EINVALID.
+	List(ctx context.Context, q ListQuery) (Page, error)
+
+	// Search finds nodes whose names, Chinese names, aliases or their pinyin contain the
+	// text, best matches first (see SearchQuery). Text with nothing searchable is EINVALID.
+	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+
+	// ReportedCounts returns the counts of groups that sources report, ordered by year,
+	// then id, keeping those within q's years.
+	ReportedCounts(ctx context.Context, q CountQuery) ([]ReportedCount, error)
+
+	// Snapshot returns the whole graph, for analytics and exports.
+	Snapshot(ctx context.Context) (*Dataset, error)
+
+	// Revision is a number that changes whenever the stored data changes, so derived
+	// data (the analytics projection) knows when to rebuild.
+	Revision(ctx context.Context) (int64, error)
+
+	// Import validates ds and upserts every record by id: running it twice changes
+	// nothing, and a changed record is updated, never duplicated. An invalid dataset is
+	// EINVALID and nothing is written.
+	Import(ctx context.Context, ds *Dataset) (ImportReport, error)
+
+	// Ping returns nil when the store can serve requests, EUNAVAILABLE otherwise.
+	Ping(ctx context.Context) error
+
+	// Close releases the store's resources.
+	Close(ctx context.Context) error
+}
+
+// RelationQuery selects relationships of many nodes at once.
+type RelationQuery struct {
+	IDs []string
+	// Types keeps only these types; empty means all.
+	Types []RelType
+	// Direction is seen from each node in IDs; empty means Both.
+	Direction Direction
+	// Roles keeps MEMBER_OF relations with one of these roles (other types pass); empty means all.
+	Roles []MemberRole
+	// AsOf keeps relations whose validity may include the date (Bounds.MayHoldAt).
+	AsOf *PartialDate
+}
+
+// OrderField is what a list is sorted by; every order ends with the id as tie-breaker.
+type OrderField string
+
+const (
+	OrderByName        OrderField = "NAME"
+	OrderByID          OrderField = "ID"
+	OrderByEstablished OrderField = "ESTABLISHED" // groups only; unknown dates sort last
+)
+
+// Order is a sort order for List.
+type Order struct {
+	Field OrderField
+	Desc  bool
+}
+
+// Page sizes for List.
+const (
+	DefaultPageSize = 20
+	MaxPageSize     = 100
+)
+
+// NodeFilter holds every filter List offers; which apply depends on the kind.
+type NodeFilter struct {
+	// NameContains matches names, Chinese names and aliases as Search does.
+	NameContains string
+	// Groups.
+	GroupKinds  []GroupKind
+	Levels      []Level
+	Horizons    []Horizon
+	Categories  []Category
+	CrossSystem *bool
+	// ActiveAsOf keeps groups whose lifetime may include the date.
+	ActiveAsOf *PartialDate
+	// Groups and institutions.
+	Systems []System
+	// Institutions, offices, sources.
+	InstitutionKinds []InstitutionKind
+	OfficeKinds      []OfficeKind
+	SourceKinds      []SourceKind
+}
+
+// ListQuery asks for one page of nodes of one kind.
+type ListQuery struct {
+	Kind   NodeKind
+	Filter NodeFilter
+	Order  Order
+	// First is the page size: 0 means DefaultPageSize; more than MaxPageSize or less than
+	// 0 is EINVALID.
+	First int
+	// After is the cursor of the last node of the previous page, or "".
+	After string
+}
+
+// Page is one page of a list.
+type Page struct {
+	Nodes []Node
+	// Cursors[i] is the cursor of Nodes[i].
+	Cursors     []string
+	TotalCount  int
+	HasNextPage bool
+}
+
+// SearchQuery asks for nodes by name. Text is normalised (case, accents and tone marks,
+// spaces and punctuation ignored), then matched against each normalised name: an exact
+// match scores 3, a prefix 2, a substring 1. Hits are ordered by score, then by name,
+// then id.
+type SearchQuery struct {
+	Text string
+	// Kinds keeps only these kinds; empty means all except reported counts.
+	Kinds []NodeKind
+	// Limit: 0 means 20; more than 100 or less than 0 is EINVALID.
+	Limit int
+}
+
+// SearchHit is a node found by Search and the name that matched.
+type SearchHit struct {
+	Node    Node
+	Matched string
+	Score   int
+}
+
+// CountQuery selects reported counts by year (inclusive; 0 means open).
+type CountQuery struct {
+	FromYear, ToYear int
+}
+
+// ImportReport says what an import changed.
+type ImportReport struct {
+	Created, Updated, Unchanged int
+}

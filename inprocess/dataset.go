@@ -1,0 +1,121 @@
+package inprocess
+
+import (
+	"context"
+	"reflect"
+	"slices"
+	"strings"
+
+	"lsgatlas/atlas"
+	"lsgatlas/searchkey"
+)
+
+// Import implements atlas.Store. The dataset is validated whole before anything is
+// written, so an invalid one leaves the store as it was.
+func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportReport, error) {
+	if err := ds.Validate(); err != nil {
+		return atlas.ImportReport{}, err
+	}
+	prepared := ds.Prepared()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.check(ctx); err != nil {
+		return atlas.ImportReport{}, err
+	}
+	var report atlas.ImportReport
+	count := func(old, new any, existed bool) bool {
+		switch {
+		case !existed:
+			report.Created++
+		case reflect.DeepEqual(old, new):
+			report.Unchanged++
+			return false
+		default:
+			report.Updated++
+		}
+		return true
+	}
+	for _, n := range prepared.Nodes() {
+		old, existed := s.nodes[n.NodeID()]
+		if count(old, n, existed) {
+			s.nodes[n.NodeID()] = n
+			s.keys[n.NodeID()] = searchkey.Of(n)
+		}
+	}
+	for _, r := range prepared.Relations {
+		old, existed := s.rels[r.ID]
+		if !count(old, r, existed) {
+			continue
+		}
+		if existed {
+			s.unindex(old)
+		}
+		s.rels[r.ID] = r
+		s.byNode[r.From] = append(s.byNode[r.From], r)
+		if r.To != r.From {
+			s.byNode[r.To] = append(s.byNode[r.To], r)
+		}
+	}
+	if report.Created+report.Updated > 0 {
+		s.revision++
+	}
+	return report, nil
+}
+
+func (s *Store) unindex(r *atlas.Relation) {
+	for _, id := range []string{r.From, r.To} {
+		s.byNode[id] = slices.DeleteFunc(s.byNode[id], func(x *atlas.Relation) bool { return x.ID == r.ID })
+	}
+}
+
+// Snapshot implements atlas.Store: nodes and relations sorted by id, so that two
+// snapshots of the same data are equal.
+func (s *Store) Snapshot(ctx context.Context) (*atlas.Dataset, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := s.check(ctx); err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(s.nodes))
+	for id := range s.nodes {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	ds := &atlas.Dataset{}
+	for _, id := range ids {
+		ds.Add(atlas.CloneNode(s.nodes[id]))
+	}
+	for _, r := range s.rels {
+		c := r.Clone()
+		ds.Relations = append(ds.Relations, &c)
+	}
+	slices.SortFunc(ds.Relations, func(a, b *atlas.Relation) int { return strings.Compare(a.ID, b.ID) })
+	return ds, nil
+}
+
+// ReportedCounts implements atlas.Store.
+func (s *Store) ReportedCounts(ctx context.Context, q atlas.CountQuery) ([]atlas.ReportedCount, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := s.check(ctx); err != nil {
+		return nil, err
+	}
+	var out []atlas.ReportedCount
+	for _, n := range s.nodes {
+		c, ok := n.(*atlas.ReportedCount)
+		if !ok || (q.FromYear != 0 && c.Year < q.FromYear) || (q.ToYear != 0 && c.Year > q.ToYear) {
+			continue
+		}
+		out = append(out, *atlas.CloneNode(c).(*atlas.ReportedCount))
+	}
+	slices.SortFunc(out, func(a, b atlas.ReportedCount) int {
+		if a.Year != b.Year {
+			return a.Year - b.Year
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out, nil
+}

@@ -1,0 +1,65 @@
+// Package inprocess is the embedded Store: the whole graph in memory behind one lock,
+// with the indexes the Store methods need. It is the default backend, needs no server,
+// and is what CI runs the conformance suite against.
+package inprocess
+
+import (
+	"context"
+	"sync"
+
+	"lsgatlas/atlas"
+	"lsgatlas/searchkey"
+)
+
+var _ atlas.Store = (*Store)(nil)
+
+// Store holds the graph in memory. The zero value is not usable; call New.
+type Store struct {
+	mu       sync.RWMutex
+	nodes    map[string]atlas.Node
+	keys     map[string][]searchkey.Key // search keys by node id
+	rels     map[string]*atlas.Relation // by relation id
+	byNode   map[string][]*atlas.Relation
+	revision int64
+	closed   bool
+}
+
+// New returns an empty store.
+func New() *Store {
+	return &Store{
+		nodes:  map[string]atlas.Node{},
+		keys:   map[string][]searchkey.Key{},
+		rels:   map[string]*atlas.Relation{},
+		byNode: map[string][]*atlas.Relation{},
+	}
+}
+
+// Revision implements atlas.Store.
+func (s *Store) Revision(ctx context.Context) (int64, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.revision, s.check(ctx)
+}
+
+// Ping implements atlas.Store.
+func (s *Store) Ping(ctx context.Context) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.check(ctx)
+}
+
+// Close implements atlas.Store; a closed store answers EUNAVAILABLE.
+func (s *Store) Close(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
+	return nil
+}
+
+// check returns the error every method gives before doing any work. Callers hold mu.
+func (s *Store) check(ctx context.Context) error {
+	if s.closed {
+		return atlas.Errorf(atlas.EUNAVAILABLE, "the in-process store is closed")
+	}
+	return ctx.Err()
+}
