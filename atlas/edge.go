@@ -124,3 +124,6 @@ func weaker(a, b Confidence) Confidence {
 	}
 	return a
 }
+
+// Derived reports whether the edge was derived rather than stored.
+func (e *Edge) Derived() bool { return e.Derivation != nil }

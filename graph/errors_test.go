@@ -1,0 +1,61 @@
+package graph_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestInvalidInput checks that bad input gets a GraphQL error with a code and a useful
+// message, and never a 500 or a panic.
+func TestInvalidInput(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	for _, tc := range []struct {
+		name, query string
+		vars        map[string]any
+		code, msg   string
+	}{
+		{"malformed id", `{ node(id: "Xi Jinping") { id } }`, nil, "INVALID", `invalid id "Xi Jinping"`},
+		{"id of another kind", `{ group(id: "person/xi-jinping") { id } }`, nil, "INVALID", "names a PERSON, not a GROUP"},
+		{"bad date literal", `{ group(id: "group/foreign-affairs-lsg") { chairs(asOf: "2018-13") { id } } }`, nil, "INVALID", `invalid date "2018-13"`},
+		{"bad date variable", `query($d: PartialDate) { group(id: "group/foreign-affairs-lsg") { chairs(asOf: $d) { id } } }`, map[string]any{"d": "20xx"}, "INVALID", `invalid date "20xx"`},
+		{"empty date", `{ groups(filter: {activeAsOf: ""}) { totalCount } }`, nil, "INVALID", `invalid date ""`},
+		{"date of wrong type", `query($d: PartialDate) { groups(filter: {activeAsOf: $d}) { totalCount } }`, map[string]any{"d": 2018}, "INVALID", "must be a string"},
+		{"unknown enum", `{ groups(filter: {kinds: [CABAL]}) { totalCount } }`, nil, "GRAPHQL_VALIDATION_FAILED", "CABAL"},
+		{"unknown enum variable", `query($k: [GroupKind!]) { groups(filter: {kinds: $k}) { totalCount } }`, map[string]any{"k": []string{"CABAL"}}, "GRAPHQL_VALIDATION_FAILED", "CABAL"},
+		{"negative first", `{ groups(first: -1) { totalCount } }`, nil, "INVALID", "first must not be negative"},
+		{"first too large", `{ people(first: 1000) { totalCount } }`, nil, "INVALID", "at most 100"},
+		{"bad cursor", `{ groups(after: "nope") { totalCount } }`, nil, "INVALID", "invalid cursor"},
+		{"ordering that does not apply", `{ groups(orderBy: {field: ESTABLISHED}) { totalCount } }`, nil, "", ""},
+		{"empty search", `{ search(text: " ") { score } }`, nil, "INVALID", "no letters or digits"},
+		{"search limit", `{ search(text: "xi", first: -5) { score } }`, nil, "INVALID", "limit must not be negative"},
+		{"year range", `{ reportedCounts(fromYear: 2020, toYear: 2000) { id } }`, nil, "INVALID", "fromYear 2020 is after toYear 2000"},
+		{"unknown field", `{ group(id: "group/foreign-affairs-lsg") { secretPolice } }`, nil, "GRAPHQL_VALIDATION_FAILED", "secretPolice"},
+		{"syntax", `{ group(id: `, nil, "GRAPHQL_PARSE_FAILED", ""},
+		{"malformed id in a list", `{ nodes(ids: ["person/xi-jinping", "bad"]) { id } }`, nil, "INVALID", `invalid id "bad"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := post(t, srv, tc.query, tc.vars)
+			if tc.code == "" {
+				if len(r.Errors) > 0 {
+					t.Fatalf("unexpected errors %+v", r.Errors)
+				}
+				return
+			}
+			if len(r.Errors) == 0 {
+				t.Fatalf("no error; data %s", r.Data)
+			}
+			e := r.Errors[0]
+			if e.Extensions["code"] != tc.code || !strings.Contains(e.Message, tc.msg) {
+				t.Errorf("error = %q code %v, want code %s containing %q", e.Message, e.Extensions["code"], tc.code, tc.msg)
+			}
+		})
+	}
+}
+
+func TestNotFoundIsNull(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	r := post(t, srv, `{ group(id: "group/no-such-group") { id } node(id: "person/nobody") { id } nodes(ids: ["person/nobody", "person/hu-jintao"]) { id } }`, nil)
+	if len(r.Errors) > 0 || string(r.Data) != `{"group":null,"node":null,"nodes":[null,{"id":"person/hu-jintao"}]}` {
+		t.Errorf("got %s %+v", r.Data, r.Errors)
+	}
+}

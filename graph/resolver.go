@@ -1,0 +1,18 @@
+// Package graph is the GraphQL layer: the gqlgen executable schema, thin resolvers that
+// read arguments and delegate to per-request loaders, and the one place where domain
+// errors become GraphQL errors.
+package graph
+
+//go:generate go run github.com/99designs/gqlgen generate
+
+import (
+	"github.com/rs/zerolog"
+
+	"lsgatlas/atlas"
+)
+
+// Resolver holds the dependencies every resolver needs, and nothing else.
+type Resolver struct {
+	Store atlas.Store
+	Log   zerolog.Logger
+}

@@ -1,0 +1,106 @@
+// Package httpapi is the HTTP face of LSG Atlas: the routes (/graphql, the playground,
+// health and readiness, exports), the access log and request ids. It wires handlers
+// together and holds no domain logic.
+package httpapi
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/rs/zerolog"
+
+	"lsgatlas/atlas"
+	"lsgatlas/graph"
+	"lsgatlas/graph/loader"
+)
+
+// Options configure the handler.
+type Options struct {
+	// Playground serves the GraphiQL playground at "/".
+	Playground bool
+	Log        zerolog.Logger
+}
+
+// New returns the service's HTTP handler over store.
+func New(store atlas.Store, opts Options) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", loader.Middleware(store, graph.NewServer(store, opts.Log)))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := store.Ping(ctx); err != nil {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "code": atlas.ErrorCode(err), "message": atlas.ErrorMessage(err)})
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	})
+	if opts.Playground {
+		mux.Handle("GET /{$}", playground.Handler("LSG Atlas", "/graphql"))
+	}
+	return accessLog(opts.Log, mux)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// accessLog gives each request an id (the caller's X-Request-Id, or a new one), returns
+// it in the response, and logs one line per request with the GraphQL operation names
+// and error count.
+func accessLog(log zerolog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		id := r.Header.Get("X-Request-Id")
+		if id == "" || len(id) > 128 {
+			id = newRequestID()
+		}
+		w.Header().Set("X-Request-Id", id)
+		reqLog := log.With().Str("request_id", id).Logger()
+		ctx, stats := graph.WithStats(reqLog.WithContext(r.Context()))
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(rec, r.WithContext(ctx))
+		ops, errs := stats.Summary()
+		ev := reqLog.Info()
+		if rec.status >= 500 {
+			ev = reqLog.Error()
+		}
+		ev.Str("method", r.Method).Str("path", r.URL.Path).Int("status", rec.status).
+			Int("bytes", rec.bytes).Dur("duration", time.Since(start)).
+			Strs("operations", ops).Int("graphql_errors", errs).Msg("request")
+	})
+}
+
+func newRequestID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status, bytes int
+}
+
+func (r *statusRecorder) WriteHeader(status int) {
+	r.status = status
+	r.ResponseWriter.WriteHeader(status)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	n, err := r.ResponseWriter.Write(b)
+	r.bytes += n
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer (flushing, deadlines).
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }

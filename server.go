@@ -1,0 +1,173 @@
+// Command lsgatlas serves the LSG Atlas GraphQL API.
+//
+// It is wiring only: configuration → one storage backend → the dataset if the store is
+// empty → the HTTP handler → serve until SIGINT/SIGTERM, then drain.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"lsgatlas/atlas"
+	"lsgatlas/httpapi"
+	"lsgatlas/inprocess"
+	"lsgatlas/seed"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr, nil); err != nil {
+		fmt.Fprintln(os.Stderr, "lsgatlas:", err)
+		os.Exit(1)
+	}
+}
+
+// run is main with its dependencies passed in, so tests can run the whole service.
+// onListen, if not nil, is told the address the server listens on.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, onListen func(addr string)) error {
+	cfg, err := loadConfig(args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, stderr)
+	dataset := func() (*atlas.Dataset, error) {
+		if cfg.SeedFile != "" {
+			return seed.LoadFile(cfg.SeedFile)
+		}
+		return seed.Dataset()
+	}
+	if cfg.Command == "validate" {
+		ds, err := dataset()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "dataset ok: %d nodes, %d relations\n", len(ds.Nodes()), len(ds.Relations))
+		return nil
+	}
+	store, err := openStore(ctx, getenv, log)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.WithoutCancel(ctx))
+	if cfg.Command == "seed" {
+		return seedNow(ctx, store, dataset, stdout, log)
+	}
+	go seedInBackground(ctx, store, cfg.SeedMode, dataset, log)
+	return serve(ctx, cfg, store, log, onListen)
+}
+
+// openStore picks the backend: Neo4j when NEO4J_URI is set, otherwise in-process.
+func openStore(ctx context.Context, getenv func(string) string, log zerolog.Logger) (atlas.Store, error) {
+	log.Info().Str("backend", "inprocess").Msg("store: NEO4J_URI is not set; using the embedded in-process store")
+	return inprocess.New(), nil
+}
+
+// seedNow imports the dataset once, waiting for the store to be reachable.
+func seedNow(ctx context.Context, store atlas.Store, dataset func() (*atlas.Dataset, error), stdout io.Writer, log zerolog.Logger) error {
+	ds, err := dataset()
+	if err != nil {
+		return err
+	}
+	if err := waitReady(ctx, store, log); err != nil {
+		return err
+	}
+	report, err := store.Import(ctx, ds)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "seeded: %d created, %d updated, %d unchanged\n", report.Created, report.Updated, report.Unchanged)
+	return nil
+}
+
+// seedInBackground loads the dataset at start according to mode, once the store is
+// ready; with a remote store that may be some time after the server starts listening.
+func seedInBackground(ctx context.Context, store atlas.Store, mode string, dataset func() (*atlas.Dataset, error), log zerolog.Logger) {
+	if mode == "never" {
+		return
+	}
+	if err := waitReady(ctx, store, log); err != nil {
+		return
+	}
+	if mode == "empty" {
+		rev, err := store.Revision(ctx)
+		if err != nil {
+			log.Error().Err(err).Msg("seed: cannot tell whether the store is empty; not seeding")
+			return
+		}
+		if rev != 0 {
+			log.Info().Int64("revision", rev).Msg("seed: store already holds data; not seeding")
+			return
+		}
+	}
+	ds, err := dataset()
+	if err != nil {
+		log.Error().Err(err).Msg("seed: dataset is invalid; not seeding")
+		return
+	}
+	report, err := store.Import(ctx, ds)
+	if err != nil {
+		log.Error().Err(err).Msg("seed: import failed")
+		return
+	}
+	log.Info().Int("created", report.Created).Int("updated", report.Updated).Int("unchanged", report.Unchanged).Msg("seed: dataset loaded")
+}
+
+func waitReady(ctx context.Context, store atlas.Store, log zerolog.Logger) error {
+	for delay := 100 * time.Millisecond; ; delay = min(2*delay, 5*time.Second) {
+		err := store.Ping(ctx)
+		if err == nil {
+			return nil
+		}
+		log.Debug().Err(err).Msg("store not ready yet")
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(delay):
+		}
+	}
+}
+
+func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logger, onListen func(string)) error {
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           httpapi.New(store, httpapi.Options{Playground: cfg.Playground, Log: log}),
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	log.Info().Str("addr", ln.Addr().String()).Bool("playground", cfg.Playground).Msg("listening")
+	if onListen != nil {
+		onListen(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info().Dur("timeout", cfg.ShutdownTimeout).Msg("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info().Msg("stopped")
+	return nil
+}
