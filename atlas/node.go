@@ -259,3 +259,13 @@ func AliasesOf(n Node) []Alias {
 	}
 	return nil
 }
+
+// IsEntity marks the node types as federation entities: every node is one, keyed by its
+// id. (GraphQL federation runtimes look for this method; defining it needs no import.)
+func (*Group) IsEntity()         {}
+func (*Office) IsEntity()        {}
+func (*Institution) IsEntity()   {}
+func (*Position) IsEntity()      {}
+func (*Person) IsEntity()        {}
+func (*Source) IsEntity()        {}
+func (*ReportedCount) IsEntity() {}

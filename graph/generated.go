@@ -15,6 +15,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
+	"github.com/99designs/gqlgen/plugin/federation/fedruntime"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -31,6 +32,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Alias() AliasResolver
 	Citation() CitationResolver
+	Entity() EntityResolver
 	Group() GroupResolver
 	Institution() InstitutionResolver
 	Office() OfficeResolver
@@ -56,6 +58,16 @@ type ComplexityRoot struct {
 	Citation struct {
 		Locator func(childComplexity int) int
 		Source  func(childComplexity int) int
+	}
+
+	Entity struct {
+		FindGroupByID         func(childComplexity int, id string) int
+		FindInstitutionByID   func(childComplexity int, id string) int
+		FindOfficeByID        func(childComplexity int, id string) int
+		FindPersonByID        func(childComplexity int, id string) int
+		FindPositionByID      func(childComplexity int, id string) int
+		FindReportedCountByID func(childComplexity int, id string) int
+		FindSourceByID        func(childComplexity int, id string) int
 	}
 
 	Group struct {
@@ -230,22 +242,24 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Group          func(childComplexity int, id string) int
-		Groups         func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
-		Institution    func(childComplexity int, id string) int
-		Institutions   func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Node           func(childComplexity int, id string) int
-		Nodes          func(childComplexity int, ids []string) int
-		Office         func(childComplexity int, id string) int
-		Offices        func(childComplexity int, filter *model.OfficeFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		People         func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Person         func(childComplexity int, id string) int
-		Position       func(childComplexity int, id string) int
-		Positions      func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		ReportedCounts func(childComplexity int, fromYear *int, toYear *int) int
-		Search         func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
-		Source         func(childComplexity int, id string) int
-		Sources        func(childComplexity int, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Group              func(childComplexity int, id string) int
+		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
+		Institution        func(childComplexity int, id string) int
+		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Node               func(childComplexity int, id string) int
+		Nodes              func(childComplexity int, ids []string) int
+		Office             func(childComplexity int, id string) int
+		Offices            func(childComplexity int, filter *model.OfficeFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		People             func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Person             func(childComplexity int, id string) int
+		Position           func(childComplexity int, id string) int
+		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
+		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
+		Source             func(childComplexity int, id string) int
+		Sources            func(childComplexity int, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		__resolve__service func(childComplexity int) int
+		__resolve_entities func(childComplexity int, representations []map[string]any) int
 	}
 
 	Relationship struct {
@@ -317,6 +331,10 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	_Service struct {
+		SDL func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -328,6 +346,15 @@ type AliasResolver interface {
 }
 type CitationResolver interface {
 	Source(ctx context.Context, obj *atlas.Citation) (*atlas.Source, error)
+}
+type EntityResolver interface {
+	FindGroupByID(ctx context.Context, id string) (*atlas.Group, error)
+	FindInstitutionByID(ctx context.Context, id string) (*atlas.Institution, error)
+	FindOfficeByID(ctx context.Context, id string) (*atlas.Office, error)
+	FindPersonByID(ctx context.Context, id string) (*atlas.Person, error)
+	FindPositionByID(ctx context.Context, id string) (*atlas.Position, error)
+	FindReportedCountByID(ctx context.Context, id string) (*atlas.ReportedCount, error)
+	FindSourceByID(ctx context.Context, id string) (*atlas.Source, error)
 }
 type GroupResolver interface {
 	NameZh(ctx context.Context, obj *atlas.Group) (*string, error)
@@ -491,6 +518,84 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Citation.Source(childComplexity), true
+
+	case "Entity.findGroupByID":
+		if e.ComplexityRoot.Entity.FindGroupByID == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findGroupByID_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindGroupByID(childComplexity, args["id"].(string)), true
+	case "Entity.findInstitutionByID":
+		if e.ComplexityRoot.Entity.FindInstitutionByID == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findInstitutionByID_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindInstitutionByID(childComplexity, args["id"].(string)), true
+	case "Entity.findOfficeByID":
+		if e.ComplexityRoot.Entity.FindOfficeByID == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findOfficeByID_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindOfficeByID(childComplexity, args["id"].(string)), true
+	case "Entity.findPersonByID":
+		if e.ComplexityRoot.Entity.FindPersonByID == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findPersonByID_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindPersonByID(childComplexity, args["id"].(string)), true
+	case "Entity.findPositionByID":
+		if e.ComplexityRoot.Entity.FindPositionByID == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findPositionByID_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindPositionByID(childComplexity, args["id"].(string)), true
+	case "Entity.findReportedCountByID":
+		if e.ComplexityRoot.Entity.FindReportedCountByID == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findReportedCountByID_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindReportedCountByID(childComplexity, args["id"].(string)), true
+	case "Entity.findSourceByID":
+		if e.ComplexityRoot.Entity.FindSourceByID == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findSourceByID_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindSourceByID(childComplexity, args["id"].(string)), true
 
 	case "Group.abolished":
 		if e.ComplexityRoot.Group.Abolished == nil {
@@ -1598,6 +1703,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Sources(childComplexity, args["filter"].(*model.SourceFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query._service":
+		if e.ComplexityRoot.Query.__resolve__service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.__resolve__service(childComplexity), true
+	case "Query._entities":
+		if e.ComplexityRoot.Query.__resolve_entities == nil {
+			break
+		}
+
+		args, err := ec.field_Query__entities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.__resolve_entities(childComplexity, args["representations"].([]map[string]any)), true
 
 	case "Relationship.attested":
 		if e.ComplexityRoot.Relationship.Attested == nil {
@@ -1917,6 +2039,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SourceEdge.Node(childComplexity), true
 
+	case "_Service.sdl":
+		if e.ComplexityRoot._Service.SDL == nil {
+			break
+		}
+
+		return e.ComplexityRoot._Service.SDL(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2008,6 +2137,12 @@ schema {
   query: Query
 }
 
+# LSG Atlas is an Apollo Federation v2 subgraph: every entity with a stable id is a
+# federation entity keyed by ` + "`" + `id` + "`" + `, so other services can reference and extend groups,
+# people, offices, positions, institutions, sources and reported counts.
+extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
+
 """
 A date known to the year, month or day: "2018", "2018-03" or "2018-03-21". It stands
 for the whole interval it covers ("2018" is 2018-01-01 to 2018-12-31), and dates are
@@ -2023,7 +2158,7 @@ interface Node {
 }
 
 "A node of the graph: anything a relationship can point at."
-interface Entity implements Node {
+interface GraphNode implements Node {
   id: ID!
   "What kind of node this is."
   type: NodeType!
@@ -2114,9 +2249,9 @@ type Relationship {
   "Which way the relationship points, seen from the node whose field returned it."
   direction: Direction!
   "The node at the other end."
-  node: Entity!
-  from: Entity!
-  to: Entity!
+  node: GraphNode!
+  from: GraphNode!
+  to: GraphNode!
   "For MEMBER_OF: the seat."
   role: MemberRole
   "For SUCCEEDED_BY: how the group followed its predecessor."
@@ -2150,7 +2285,7 @@ type Relationship {
 A leading small group, commission, coordination or working group, committee, or
 leading party members' group (党组).
 """
-type Group implements Node & Entity {
+type Group implements Node & GraphNode @key(fields: "id") {
   id: ID!
   type: NodeType!
   label: String!
@@ -2202,7 +2337,7 @@ type Group implements Node & Entity {
 }
 
 "The staff office, general office or directorate that backs a group."
-type Office implements Node & Entity {
+type Office implements Node & GraphNode @key(fields: "id") {
   id: ID!
   type: NodeType!
   label: String!
@@ -2226,7 +2361,7 @@ type Office implements Node & Entity {
 }
 
 "A standing body: Politburo, Secretariat, State Council, CMC, ministries, Party departments, provinces, media, think tanks."
-type Institution implements Node & Entity {
+type Institution implements Node & GraphNode @key(fields: "id") {
   id: ID!
   type: NodeType!
   label: String!
@@ -2253,7 +2388,7 @@ type Institution implements Node & Entity {
 }
 
 "A post a person holds, such as Premier or General Secretary."
-type Position implements Node & Entity {
+type Position implements Node & GraphNode @key(fields: "id") {
   id: ID!
   type: NodeType!
   label: String!
@@ -2276,7 +2411,7 @@ type Position implements Node & Entity {
 }
 
 "An individual, named family name first as usually romanised."
-type Person implements Node & Entity {
+type Person implements Node & GraphNode @key(fields: "id") {
   id: ID!
   type: NodeType!
   label: String!
@@ -2300,7 +2435,7 @@ type Person implements Node & Entity {
 }
 
 "A document facts come from."
-type Source implements Node & Entity {
+type Source implements Node & GraphNode @key(fields: "id") {
   id: ID!
   type: NodeType!
   label: String!
@@ -2318,7 +2453,7 @@ type Source implements Node & Entity {
 }
 
 "A study's claim of how many groups existed in a year."
-type ReportedCount implements Node & Entity {
+type ReportedCount implements Node & GraphNode @key(fields: "id") {
   id: ID!
   type: NodeType!
   label: String!
@@ -2336,7 +2471,7 @@ type ReportedCount implements Node & Entity {
 
 "A node found by search."
 type SearchHit {
-  node: Entity!
+  node: GraphNode!
   "The name, alias or Chinese name that matched."
   matched: String!
   "3 for an exact match, 2 for a prefix, 1 for a substring."
@@ -2344,7 +2479,7 @@ type SearchHit {
 }
 
 "Relay page information."
-type PageInfo {
+type PageInfo @shareable {
   hasNextPage: Boolean!
   "Always false: lists page forward only."
   hasPreviousPage: Boolean!
@@ -2658,6 +2793,82 @@ enum Holding {
   POSSIBLE
 }
 `, BuiltIn: false},
+	{Name: "../federation/directives.graphql", Input: `
+	directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+	directive @composeDirective(name: String!) repeatable on SCHEMA
+	directive @extends on OBJECT | INTERFACE
+	directive @external on OBJECT | FIELD_DEFINITION
+	directive @key(fields: FieldSet!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
+	directive @inaccessible on
+	  | ARGUMENT_DEFINITION
+	  | ENUM
+	  | ENUM_VALUE
+	  | FIELD_DEFINITION
+	  | INPUT_FIELD_DEFINITION
+	  | INPUT_OBJECT
+	  | INTERFACE
+	  | OBJECT
+	  | SCALAR
+	  | UNION
+	directive @interfaceObject on OBJECT
+	directive @link(import: [String!], url: String!) repeatable on SCHEMA
+	directive @override(from: String!, label: String) on FIELD_DEFINITION
+	directive @policy(policies: [[federation__Policy!]!]!) on
+	  | FIELD_DEFINITION
+	  | OBJECT
+	  | INTERFACE
+	  | SCALAR
+	  | ENUM
+	directive @provides(fields: FieldSet!) on FIELD_DEFINITION
+	directive @requires(fields: FieldSet!) on FIELD_DEFINITION
+	directive @requiresScopes(scopes: [[federation__Scope!]!]!) on
+	  | FIELD_DEFINITION
+	  | OBJECT
+	  | INTERFACE
+	  | SCALAR
+	  | ENUM
+	directive @shareable repeatable on FIELD_DEFINITION | OBJECT
+	directive @computedRequires on FIELD_DEFINITION
+	directive @tag(name: String!) repeatable on
+	  | ARGUMENT_DEFINITION
+	  | ENUM
+	  | ENUM_VALUE
+	  | FIELD_DEFINITION
+	  | INPUT_FIELD_DEFINITION
+	  | INPUT_OBJECT
+	  | INTERFACE
+	  | OBJECT
+	  | SCALAR
+	  | UNION
+	scalar _Any
+	scalar FieldSet
+	scalar federation__Policy
+	scalar federation__Scope
+`, BuiltIn: true},
+	{Name: "../federation/entity.graphql", Input: `
+# a union of all types that use the @key directive
+union _Entity = Group | Institution | Office | Person | Position | ReportedCount | Source
+
+# fake type to build resolver interfaces for users to implement
+type Entity {
+	findGroupByID(id: ID!,): Group!
+	findInstitutionByID(id: ID!,): Institution!
+	findOfficeByID(id: ID!,): Office!
+	findPersonByID(id: ID!,): Person!
+	findPositionByID(id: ID!,): Position!
+	findReportedCountByID(id: ID!,): ReportedCount!
+	findSourceByID(id: ID!,): Source!
+}
+
+type _Service {
+  sdl: String
+}
+
+extend type Query {
+  _entities(representations: [_Any!]!): [_Entity]!
+  _service: _Service!
+}
+`, BuiltIn: true},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -3171,6 +3382,14 @@ func (ec *executionContext) childFields_SourceEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type SourceEdge", field.Name)
 }
 
+func (ec *executionContext) childFields__Service(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sdl":
+		return ec.fieldContext__Service_sdl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type _Service", field.Name)
+}
+
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -3286,6 +3505,104 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Entity_findGroupByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findInstitutionByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findOfficeByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findPersonByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findPositionByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findReportedCountByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findSourceByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
 
 func (ec *executionContext) field_Group_activity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -3951,6 +4268,20 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query__entities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "representations",
+		func(ctx context.Context, v any) ([]map[string]any, error) {
+			return ec.unmarshalN_Any2ᚕmapᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["representations"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_group_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4571,6 +4902,314 @@ func (ec *executionContext) _Citation_locator(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Citation_locator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Entity_findGroupByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findGroupByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindGroupByID(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findGroupByID(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findGroupByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findInstitutionByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findInstitutionByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindInstitutionByID(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {
+			return ec.marshalNInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findInstitutionByID(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Institution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findInstitutionByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findOfficeByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findOfficeByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindOfficeByID(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Office) graphql.Marshaler {
+			return ec.marshalNOffice2ᚖlsgatlasᚋatlasᚐOffice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findOfficeByID(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Office(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findOfficeByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findPersonByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findPersonByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindPersonByID(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖlsgatlasᚋatlasᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findPersonByID(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findPersonByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findPositionByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findPositionByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindPositionByID(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Position) graphql.Marshaler {
+			return ec.marshalNPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findPositionByID(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Position(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findPositionByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findReportedCountByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findReportedCountByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindReportedCountByID(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.ReportedCount) graphql.Marshaler {
+			return ec.marshalNReportedCount2ᚖlsgatlasᚋatlasᚐReportedCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findReportedCountByID(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportedCount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findReportedCountByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findSourceByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findSourceByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindSourceByID(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚖlsgatlasᚋatlasᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findSourceByID(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findSourceByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Group_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
@@ -9111,6 +9750,82 @@ func (ec *executionContext) fieldContext_Query_reportedCounts(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query__entities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query__entities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.__resolve_entities(ctx, fc.Args["representations"].([]map[string]any)), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []fedruntime.Entity) graphql.Marshaler {
+			return ec.marshalN_Entity2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋpluginᚋfederationᚋfedruntimeᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query__entities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type _Entity does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query__entities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query__service(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query__service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.__resolve__service(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fedruntime.Service) graphql.Marshaler {
+			return ec.marshalN_Service2githubᚗcomᚋ99designsᚋgqlgenᚋpluginᚋfederationᚋfedruntimeᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query__service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields__Service(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9269,7 +9984,7 @@ func (ec *executionContext) _Relationship_node(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
-			return ec.marshalNEntity2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9301,7 +10016,7 @@ func (ec *executionContext) _Relationship_from(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
-			return ec.marshalNEntity2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9333,7 +10048,7 @@ func (ec *executionContext) _Relationship_to(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
-			return ec.marshalNEntity2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9976,7 +10691,7 @@ func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
-			return ec.marshalNEntity2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10498,6 +11213,29 @@ func (ec *executionContext) fieldContext_SourceEdge_node(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) __Service_sdl(ctx context.Context, field graphql.CollectedField, obj *fedruntime.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext__Service_sdl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SDL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext__Service_sdl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("_Service", field, false, false, "String")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -11976,7 +12714,7 @@ func UnmarshalSourceFilter(ctx context.Context, raw any) (model.SourceFilter, er
 
 // region    ************************** interface.gotpl ***************************
 
-func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, obj atlas.Node) graphql.Marshaler {
+func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet, obj atlas.Node) graphql.Marshaler {
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
@@ -12019,7 +12757,7 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
 		} else {
-			panic(fmt.Errorf("unexpected type %T; non-generated variants of Entity must implement graphql.Marshaler", obj))
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of GraphNode must implement graphql.Marshaler", obj))
 		}
 	}
 }
@@ -12067,12 +12805,60 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 		if obj == nil {
 			return graphql.Null
 		}
-		return ec._Entity(ctx, sel, obj)
+		return ec._GraphNode(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
 		} else {
 			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
+func (ec *executionContext) __Entity(ctx context.Context, sel ast.SelectionSet, obj fedruntime.Entity) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case *atlas.Source:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Source(ctx, sel, obj)
+	case *atlas.ReportedCount:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ReportedCount(ctx, sel, obj)
+	case *atlas.Position:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Position(ctx, sel, obj)
+	case *atlas.Person:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Person(ctx, sel, obj)
+	case *atlas.Office:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Office(ctx, sel, obj)
+	case *atlas.Institution:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Institution(ctx, sel, obj)
+	case *atlas.Group:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Group(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of _Entity must implement graphql.Marshaler", obj))
 		}
 	}
 }
@@ -12169,7 +12955,85 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
-var groupImplementors = []string{"Group", "Node", "Entity"}
+var entityImplementors = []string{"Entity"}
+
+func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, entityImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Entity",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Entity")
+		case "findGroupByID":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findGroupByID(ctx, field)
+				})
+		case "findInstitutionByID":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findInstitutionByID(ctx, field)
+				})
+		case "findOfficeByID":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findOfficeByID(ctx, field)
+				})
+		case "findPersonByID":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findPersonByID(ctx, field)
+				})
+		case "findPositionByID":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findPositionByID(ctx, field)
+				})
+		case "findReportedCountByID":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findReportedCountByID(ctx, field)
+				})
+		case "findSourceByID":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findSourceByID(ctx, field)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var groupImplementors = []string{"Group", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, obj *atlas.Group) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)
@@ -12442,7 +13306,7 @@ func (ec *executionContext) _GroupEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var institutionImplementors = []string{"Institution", "Node", "Entity"}
+var institutionImplementors = []string{"Institution", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionSet, obj *atlas.Institution) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, institutionImplementors)
@@ -12650,7 +13514,7 @@ func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
-var officeImplementors = []string{"Office", "Node", "Entity"}
+var officeImplementors = []string{"Office", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, obj *atlas.Office) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, officeImplementors)
@@ -12899,7 +13763,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
-var personImplementors = []string{"Person", "Node", "Entity"}
+var personImplementors = []string{"Person", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *atlas.Person) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
@@ -13085,7 +13949,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var positionImplementors = []string{"Position", "Node", "Entity"}
+var positionImplementors = []string{"Position", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet, obj *atlas.Position) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
@@ -13392,6 +14256,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_reportedCounts(ctx, field)
 				})
+		case "_entities":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query__entities(ctx, field)
+				})
+		case "_service":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query__service(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -13552,7 +14428,7 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var reportedCountImplementors = []string{"ReportedCount", "Node", "Entity"}
+var reportedCountImplementors = []string{"ReportedCount", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _ReportedCount(ctx context.Context, sel ast.SelectionSet, obj *atlas.ReportedCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, reportedCountImplementors)
@@ -13684,7 +14560,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var sourceImplementors = []string{"Source", "Node", "Entity"}
+var sourceImplementors = []string{"Source", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *atlas.Source) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceImplementors)
@@ -13844,6 +14720,39 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 		case "node":
 			out.Values[i] = ec._SourceEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var _ServiceImplementors = []string{"_Service"}
+
+func (ec *executionContext) __Service(ctx context.Context, sel ast.SelectionSet, obj *fedruntime.Service) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, _ServiceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("_Service")
+		case "sdl":
+			out.Values[i] = ec.__Service_sdl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -14369,14 +15278,6 @@ func (ec *executionContext) marshalNDirection2lsgatlasᚋatlasᚐDirection(ctx c
 	return res
 }
 
-func (ec *executionContext) marshalNEntity2lsgatlasᚋatlasᚐNode(ctx context.Context, sel ast.SelectionSet, v atlas.Node) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Entity!")
-		return graphql.Null
-	}
-	return ec._Entity(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNEntityOrderField2lsgatlasᚋatlasᚐOrderField(ctx context.Context, v any) (atlas.OrderField, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.OrderField(tmp)
@@ -14390,6 +15291,28 @@ func (ec *executionContext) marshalNEntityOrderField2lsgatlasᚋatlasᚐOrderFie
 		graphql.AddInvalidNullFromMarshaler(ctx, "EntityOrderField!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNFieldSet2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFieldSet2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "FieldSet!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx context.Context, sel ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GraphNode!")
+		return graphql.Null
+	}
+	return ec._GraphNode(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNGroup2lsgatlasᚋatlasᚐGroup(ctx context.Context, sel ast.SelectionSet, v atlas.Group) graphql.Marshaler {
@@ -14410,6 +15333,14 @@ func (ec *executionContext) marshalNGroup2ᚕlsgatlasᚋatlasᚐGroupᚄ(ctx con
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx context.Context, sel ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Group!")
+		return graphql.Null
+	}
+	return ec._Group(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNGroupConnection2ᚖlsgatlasᚋgraphᚋmodelᚐGroupConnection(ctx context.Context, sel ast.SelectionSet, v *model.GroupConnection) graphql.Marshaler {
@@ -14548,6 +15479,14 @@ func (ec *executionContext) marshalNInstitution2ᚕlsgatlasᚋatlasᚐInstitutio
 	return ret
 }
 
+func (ec *executionContext) marshalNInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx context.Context, sel ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Institution!")
+		return graphql.Null
+	}
+	return ec._Institution(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNInstitutionConnection2ᚖlsgatlasᚋgraphᚋmodelᚐInstitutionConnection(ctx context.Context, sel ast.SelectionSet, v *model.InstitutionConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "InstitutionConnection!")
@@ -14680,6 +15619,14 @@ func (ec *executionContext) marshalNOffice2ᚕlsgatlasᚋatlasᚐOfficeᚄ(ctx c
 	return ret
 }
 
+func (ec *executionContext) marshalNOffice2ᚖlsgatlasᚋatlasᚐOffice(ctx context.Context, sel ast.SelectionSet, v *atlas.Office) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Office!")
+		return graphql.Null
+	}
+	return ec._Office(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNOfficeConnection2ᚖlsgatlasᚋgraphᚋmodelᚐOfficeConnection(ctx context.Context, sel ast.SelectionSet, v *model.OfficeConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "OfficeConnection!")
@@ -14796,6 +15743,14 @@ func (ec *executionContext) marshalNPerson2ᚕlsgatlasᚋatlasᚐPersonᚄ(ctx c
 	return ret
 }
 
+func (ec *executionContext) marshalNPerson2ᚖlsgatlasᚋatlasᚐPerson(ctx context.Context, sel ast.SelectionSet, v *atlas.Person) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Person!")
+		return graphql.Null
+	}
+	return ec._Person(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPersonConnection2ᚖlsgatlasᚋgraphᚋmodelᚐPersonConnection(ctx context.Context, sel ast.SelectionSet, v *model.PersonConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PersonConnection!")
@@ -14842,6 +15797,14 @@ func (ec *executionContext) marshalNPosition2ᚕlsgatlasᚋatlasᚐPositionᚄ(c
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx context.Context, sel ast.SelectionSet, v *atlas.Position) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Position!")
+		return graphql.Null
+	}
+	return ec._Position(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPositionConnection2ᚖlsgatlasᚋgraphᚋmodelᚐPositionConnection(ctx context.Context, sel ast.SelectionSet, v *model.PositionConnection) graphql.Marshaler {
@@ -14925,6 +15888,14 @@ func (ec *executionContext) marshalNReportedCount2ᚕlsgatlasᚋatlasᚐReported
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNReportedCount2ᚖlsgatlasᚋatlasᚐReportedCount(ctx context.Context, sel ast.SelectionSet, v *atlas.ReportedCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReportedCount!")
+		return graphql.Null
+	}
+	return ec._ReportedCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSearchHit2lsgatlasᚋatlasᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v atlas.SearchHit) graphql.Marshaler {
@@ -15076,6 +16047,67 @@ func (ec *executionContext) marshalNSystem2lsgatlasᚋatlasᚐSystem(ctx context
 	return res
 }
 
+func (ec *executionContext) unmarshalN_Any2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := graphql.UnmarshalMap(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalN_Any2map(ctx context.Context, sel ast.SelectionSet, v map[string]any) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "_Any!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalMap(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "_Any!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalN_Any2ᚕmapᚄ(ctx context.Context, v any) ([]map[string]any, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]map[string]any, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalN_Any2map(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalN_Any2ᚕmapᚄ(ctx context.Context, sel ast.SelectionSet, v []map[string]any) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalN_Any2map(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalN_Entity2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋpluginᚋfederationᚋfedruntimeᚐEntity(ctx context.Context, sel ast.SelectionSet, v []fedruntime.Entity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalO_Entity2githubᚗcomᚋ99designsᚋgqlgenᚋpluginᚋfederationᚋfedruntimeᚐEntity(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalN_Service2githubᚗcomᚋ99designsᚋgqlgenᚋpluginᚋfederationᚋfedruntimeᚐService(ctx context.Context, sel ast.SelectionSet, v fedruntime.Service) graphql.Marshaler {
+	return ec.__Service(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)
 }
@@ -15216,6 +16248,150 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNfederation__Policy2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNfederation__Policy2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "federation__Policy!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNfederation__Policy2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNfederation__Policy2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNfederation__Policy2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNfederation__Policy2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNfederation__Policy2ᚕᚕstringᚄ(ctx context.Context, v any) ([][]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([][]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNfederation__Policy2ᚕstringᚄ(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNfederation__Policy2ᚕᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v [][]string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNfederation__Policy2ᚕstringᚄ(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNfederation__Scope2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNfederation__Scope2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "federation__Scope!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNfederation__Scope2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNfederation__Scope2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNfederation__Scope2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNfederation__Scope2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx context.Context, v any) ([][]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([][]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNfederation__Scope2ᚕstringᚄ(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNfederation__Scope2ᚕᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v [][]string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNfederation__Scope2ᚕstringᚄ(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -15892,6 +17068,41 @@ func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -15982,6 +17193,13 @@ func (ec *executionContext) marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx cont
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalO_Entity2githubᚗcomᚋ99designsᚋgqlgenᚋpluginᚋfederationᚋfedruntimeᚐEntity(ctx context.Context, sel ast.SelectionSet, v fedruntime.Entity) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec.__Entity(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -5,6 +5,7 @@ package graph
 
 import (
 	"context"
+	"strings"
 
 	"lsgatlas/atlas"
 	"lsgatlas/graph/loader"
@@ -55,6 +56,16 @@ func nodeOfKind[T atlas.Node](ctx context.Context, id string, kind atlas.NodeKin
 		return zero, atlas.Errorf(atlas.EINVALID, "id %q names a %s, not a %s", id, k, kind)
 	}
 	return loader.NodeOf[T](ctx, loader.For(ctx), id)
+}
+
+// entity resolves a federation representation: like nodeOfKind, but an id that names
+// nothing is a NOT_FOUND error, so the gateway sees why that entity is null.
+func entity[T atlas.Node](ctx context.Context, id string, kind atlas.NodeKind) (T, error) {
+	n, err := nodeOfKind[T](ctx, id, kind)
+	if err == nil && any(n) == any(*new(T)) {
+		err = atlas.Errorf(atlas.ENOTFOUND, "no %s has id %q", strings.ToLower(string(kind)), id)
+	}
+	return n, err
 }
 
 // mustNode loads a node that a stored fact refers to; its absence is a broken invariant.

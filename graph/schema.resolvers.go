@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-
 	"lsgatlas/atlas"
 	"lsgatlas/graph/loader"
 	"lsgatlas/graph/model"
