@@ -8,7 +8,9 @@ import (
 
 func TestServiceSDL(t *testing.T) {
 	srv := newServer(t, fixtureStore(t))
-	var got struct{ Service struct{ SDL string } `json:"_service"` }
+	var got struct {
+		Service struct{ SDL string } `json:"_service"`
+	}
 	data(t, srv, `{ _service { sdl } }`, nil, &got)
 	for _, want := range []string{
 		`@link(url: "https://specs.apollo.dev/federation/v2.7"`,
