@@ -10,8 +10,9 @@ type Span struct {
 	Start *PartialDate
 	// End is the end of the fact, or nil when it is not known to have ended.
 	End *PartialDate
-	// Bound caps an open End: the lifetime end of the group involved.
-	Bound *PartialDate
+	// LifetimeStart stands in for an unknown Start, LifetimeEnd caps an open End: the
+	// lifetime of the group involved.
+	LifetimeStart, LifetimeEnd *PartialDate
 	// Attested are the dates at which a source observed the fact.
 	Attested []PartialDate
 	// ObservedUntil is how far the sources reach: an open-ended fact is known to hold
@@ -21,7 +22,7 @@ type Span struct {
 
 // Span returns the time information of r.
 func (r *Relation) Span() Span {
-	return Span{Start: r.Start, End: r.End, Bound: r.Bound, Attested: r.Attested, ObservedUntil: r.ObservedUntil}
+	return Span{Start: r.Start, End: r.End, LifetimeStart: r.LifetimeStart, LifetimeEnd: r.LifetimeEnd, Attested: r.Attested, ObservedUntil: r.ObservedUntil}
 }
 
 // Span returns the lifetime of g.
@@ -52,6 +53,8 @@ func (s Span) Bounds() Bounds {
 	b.AttestedOnly = s.Start == nil && s.End == nil && len(s.Attested) > 0
 	if s.Start != nil {
 		b.From = s.Start.Earliest()
+	} else if s.LifetimeStart != nil {
+		b.From = s.LifetimeStart.Earliest()
 	}
 	if end := s.effectiveEnd(); end != nil {
 		b.To = end.Latest()
@@ -67,7 +70,7 @@ func (s Span) effectiveEnd() *PartialDate {
 	if s.End != nil {
 		return s.End
 	}
-	return s.Bound
+	return s.LifetimeEnd
 }
 
 // MayHoldAt reports whether the fact's validity may include some day of d: the filter
@@ -111,7 +114,7 @@ func (s Span) HoldingAt(d PartialDate) (h Holding, ok bool) {
 	if s.ObservedUntil == nil || s.ObservedUntil.Latest() < hi {
 		return Possible, true
 	}
-	if s.Bound != nil && s.Bound.Earliest() < hi {
+	if s.LifetimeEnd != nil && s.LifetimeEnd.Earliest() < hi {
 		return Possible, true
 	}
 	return Known, true

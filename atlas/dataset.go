@@ -245,7 +245,7 @@ func (v *validator) withinLifetime(rec string, r *Relation) {
 		}
 		life := g.Span().Bounds()
 		span := r.Span()
-		span.Bound = nil
+		span.LifetimeStart, span.LifetimeEnd = nil, nil
 		b := span.Bounds()
 		if b.From > life.To || (b.To < life.From && b.To != MaxOrdinal) {
 			v.add(rec, "lies outside the lifetime of %s", g.ID)

@@ -59,12 +59,15 @@ func TestHoldingAt(t *testing.T) {
 		{"open end within what sources saw", atlas.Span{Start: d("2018-03"), ObservedUntil: d("2021-11")}, "2020", atlas.Known},
 		{"open end past what sources saw", atlas.Span{Start: d("2018-03"), ObservedUntil: d("2021-11")}, "2022", atlas.Possible},
 		{"open end, no dated source", atlas.Span{Start: d("2018-03")}, "2019", atlas.Possible},
-		{"open end past the group's end", atlas.Span{Start: d("2010"), Bound: d("2018-03"), ObservedUntil: d("2021")}, "2018", atlas.Possible},
-		{"open end after the group's end", atlas.Span{Start: d("2010"), Bound: d("2018-03"), ObservedUntil: d("2021")}, "2019", ""},
+		{"open end past the group's end", atlas.Span{Start: d("2010"), LifetimeEnd: d("2018-03"), ObservedUntil: d("2021")}, "2018", atlas.Possible},
+		{"open end after the group's end", atlas.Span{Start: d("2010"), LifetimeEnd: d("2018-03"), ObservedUntil: d("2021")}, "2019", ""},
 		{"attested year, asked a day in it", atlas.Span{Attested: []atlas.PartialDate{atlas.MustDate("2010")}}, "2010-06-01", atlas.Known},
 		{"attested month, asked its year", atlas.Span{Attested: []atlas.PartialDate{atlas.MustDate("2010-06")}}, "2010", atlas.Possible},
 		{"attested, asked another year", atlas.Span{Attested: []atlas.PartialDate{atlas.MustDate("2010")}}, "2011", ""},
 		{"no dates at all", atlas.Span{}, "1990", atlas.Possible},
+		{"undated, before the group existed", atlas.Span{LifetimeStart: d("2018-03")}, "2010", ""},
+		{"undated, in the group's first year", atlas.Span{LifetimeStart: d("2018-03")}, "2018", atlas.Possible},
+		{"undated, while the group existed", atlas.Span{LifetimeStart: d("2018-03"), ObservedUntil: d("2021")}, "2019", atlas.Possible},
 		{"interval unknown at D but attested there", atlas.Span{Start: d("2005"), Attested: []atlas.PartialDate{atlas.MustDate("2010")}}, "2010", atlas.Known},
 	} {
 		h, ok := tc.span.HoldingAt(atlas.MustDate(tc.asOf))

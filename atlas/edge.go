@@ -70,7 +70,8 @@ func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate) (Edge, 
 		Confidence:    weaker(holds.Confidence, chairs.Confidence),
 		Note:          "Derived: holds " + holds.To + ", which chairs the group.",
 		Sources:       slices.Concat(holds.Sources, chairs.Sources),
-		Bound:         chairs.Bound,
+		LifetimeStart: chairs.LifetimeStart,
+		LifetimeEnd:   chairs.LifetimeEnd,
 		ObservedUntil: earlierEnd(holds.ObservedUntil, chairs.ObservedUntil),
 	}
 	e := Edge{Relation: r, Self: self, Direction: Outgoing, Derivation: &Derivation{Position: holds.To, Holds: holds, Chairs: chairs}}

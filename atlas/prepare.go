@@ -3,7 +3,7 @@ package atlas
 import "slices"
 
 // Prepared returns a deep copy of d with what import derives filled in: default
-// relation ids, each relation's Bound (the end of the group it involves) and the
+// relation ids, each relation's lifetime bounds (those of the group it involves) and the
 // ObservedUntil of relations and groups (the latest date of the sources citing them).
 // Both stores import prepared datasets, so derived values never differ between them.
 func (d *Dataset) Prepared() *Dataset {
@@ -28,23 +28,30 @@ func (d *Dataset) Prepared() *Dataset {
 		}
 		return best
 	}
-	abolished := map[string]*PartialDate{}
+	groups := map[string]*Group{}
 	for _, g := range out.Groups {
 		g.ObservedUntil = latest(g.Sources)
-		abolished[g.ID] = g.Abolished
+		groups[g.ID] = g
 	}
 	for _, r := range out.Relations {
 		if r.ID == "" {
 			r.ID = DefaultRelationID(r.Type, r.From, r.To)
 		}
 		r.ObservedUntil = latest(r.Sources)
-		r.Bound = nil
+		r.LifetimeStart, r.LifetimeEnd = nil, nil
 		if r.Type == SucceededBy {
 			continue // a succession edge is an event at the boundary, not a state within a lifetime
 		}
 		for _, id := range []string{r.From, r.To} {
-			if a := abolished[id]; a != nil && (r.Bound == nil || a.Latest() < r.Bound.Latest()) {
-				r.Bound = a
+			g := groups[id]
+			if g == nil {
+				continue
+			}
+			if e := g.Established; e != nil && (r.LifetimeStart == nil || e.Earliest() > r.LifetimeStart.Earliest()) {
+				r.LifetimeStart = e
+			}
+			if a := g.Abolished; a != nil && (r.LifetimeEnd == nil || a.Latest() < r.LifetimeEnd.Latest()) {
+				r.LifetimeEnd = a
 			}
 		}
 	}

@@ -64,9 +64,12 @@ type Relation struct {
 	Note           string     `json:"note,omitempty"`
 	Sources        []Citation `json:"sources"`
 
-	// Bound is the end of the lifetime of the group the relation involves (its abolished
-	// date): a relation without an end is not known to outlive it. Computed on import.
-	Bound *PartialDate `json:"-"`
+	// LifetimeStart and LifetimeEnd are the lifetime of the group the relation involves
+	// (its established and abolished dates; for two groups, the span both existed): a
+	// relation without a start is not taken to predate the group, nor one without an
+	// end to outlive it. Computed on import.
+	LifetimeStart *PartialDate `json:"-"`
+	LifetimeEnd   *PartialDate `json:"-"`
 	// ObservedUntil is the latest date of the sources citing the relation: an open-ended
 	// fact is known to hold up to then and only possibly after. Computed on import.
 	ObservedUntil *PartialDate `json:"-"`

@@ -78,7 +78,7 @@ func testRelations(t *testing.T, open Open) {
 }
 
 // testRelationsRoundTrip checks that every field of every relation, including what
-// import derives (Bound, ObservedUntil), comes back as it went in.
+// import derives (lifetime bounds, ObservedUntil), comes back as it went in.
 func testRelationsRoundTrip(t *testing.T, open Open) {
 	ctx := context.Background()
 	s := seeded(t, open)
@@ -109,8 +109,8 @@ func testRelationsRoundTrip(t *testing.T, open Open) {
 	for _, r := range want {
 		switch r.ID {
 		case "chairs/position/general-secretary/group/foreign-affairs-lsg":
-			if r.Bound == nil || r.Bound.String() != "2018-03" {
-				t.Errorf("bound of %s = %v, want 2018-03", r.ID, r.Bound)
+			if r.LifetimeEnd == nil || r.LifetimeEnd.String() != "2018-03" || r.LifetimeStart == nil || r.LifetimeStart.String() != "1958" {
+				t.Errorf("lifetime of %s = %v..%v, want 1958..2018-03", r.ID, r.LifetimeStart, r.LifetimeEnd)
 			}
 		case "member_of/person/yang-jiechi/group/foreign-affairs-lsg":
 			if r.ObservedUntil == nil || r.ObservedUntil.String() != "2010" {
@@ -145,15 +145,17 @@ func testRelationsAsOf(t *testing.T, open Open) {
 			[]probe{{"2017", false}, {"2018-02", false}, {"2018-02-28", false}, {"2018", true}, {"2018-03", true}, {"2018-03-01", true}, {"2045", true}}},
 		{"closed interval of months", "person/li-keqiang", "member_of/person/li-keqiang/group/foreign-affairs-commission",
 			[]probe{{"2018-02", false}, {"2018-03-31", true}, {"2023", true}, {"2023-03", true}, {"2023-03-31", true}, {"2023-04", false}, {"2024", false}}},
-		{"undated, bounded by the abolished group", "group/foreign-affairs-lsg", "chairs/position/general-secretary/group/foreign-affairs-lsg",
-			[]probe{{"1900", true}, {"2018", true}, {"2018-03-31", true}, {"2018-04", false}, {"2019", false}}},
+		{"undated, within the lifetime of its group", "group/foreign-affairs-lsg", "chairs/position/general-secretary/group/foreign-affairs-lsg",
+			[]probe{{"1900", false}, {"1957-12-31", false}, {"1958", true}, {"2018", true}, {"2018-03-31", true}, {"2018-04", false}, {"2019", false}}},
 		{"attested once", "person/yang-jiechi", "member_of/person/yang-jiechi/group/foreign-affairs-lsg",
 			[]probe{{"2009-12-31", false}, {"2010", true}, {"2010-07-04", true}, {"2011", false}}},
 		{"attested twice", "institution/ministry-of-foreign-affairs", "member_of/institution/ministry-of-foreign-affairs/group/foreign-affairs-lsg",
 			[]probe{{"2010", true}, {"2012", false}, {"2013", true}, {"2013-05", false}, {"2013-06-30", true}}},
 		{"closed interval to the day", "office/commission-general-office", "directs/person/yang-jiechi/office/commission-general-office",
 			[]probe{{"2022-10-23", true}, {"2022-10-24", false}, {"2022-10", true}, {"2018-03", true}}},
-		{"undated and unbounded", "group/guangdong-group", "supervises/group/deepening-reform/group/guangdong-group",
+		{"undated, from a day-precise establishment", "group/guangdong-group", "supervises/group/deepening-reform/group/guangdong-group",
+			[]probe{{"2013-12-29", false}, {"2013-12", true}, {"2013-12-30", true}, {"2024-02-29", true}}},
+		{"undated and unbounded", "office/commission-general-office", "hosted_by/office/commission-general-office/institution/standing-committee",
 			[]probe{{"0001", true}, {"2024-02-29", true}}},
 	} {
 		for _, p := range tc.probes {
