@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server's log writes and the test's reads.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// startService runs the whole service, as `go run .` does, on a free loopback port.
+func startService(t *testing.T, env map[string]string, args ...string) (base string, logs *syncBuffer, stop func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	addrc := make(chan string, 1)
+	errc := make(chan error, 1)
+	logs = &syncBuffer{}
+	getenv := func(k string) string { return env[k] }
+	go func() {
+		errc <- run(ctx, append([]string{"-addr", "127.0.0.1:0"}, args...), getenv, io.Discard, logs, func(a string) { addrc <- a })
+	}()
+	select {
+	case a := <-addrc:
+		base = "http://" + a
+	case err := <-errc:
+		t.Fatalf("service did not start: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("service did not start in time")
+	}
+	stopped := false
+	stop = func() error {
+		if stopped {
+			return nil
+		}
+		stopped = true
+		cancel()
+		select {
+		case err := <-errc:
+			return err
+		case <-time.After(10 * time.Second):
+			t.Fatal("service did not stop")
+			return nil
+		}
+	}
+	t.Cleanup(func() { _ = stop() })
+	return base, logs, stop
+}
+
+func waitSeeded(t *testing.T, base string) {
+	t.Helper()
+	for range 100 {
+		if body := postQuery(t, base, `{ groups(first: 0) { totalCount } }`, ""); strings.Contains(body, `"totalCount":`) && !strings.Contains(body, `"totalCount":0`) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("dataset never loaded")
+}
+
+func postQuery(t *testing.T, base, query, operation string) string {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "operationName": operation})
+	resp, err := http.Post(base+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+func TestServiceEndToEnd(t *testing.T) {
+	base, logs, stop := startService(t, nil, "-log-level", "info")
+	waitSeeded(t, base)
+
+	for _, tc := range []struct {
+		path, want string
+		status     int
+	}{
+		{"/healthz", `"ok"`, 200},
+		{"/readyz", `"ready"`, 200},
+		{"/", "<html", 200},
+		{"/nowhere", "", 404},
+	} {
+		resp, err := http.Get(base + tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tc.status || !strings.Contains(string(b), tc.want) {
+			t.Errorf("GET %s: %d %q", tc.path, resp.StatusCode, b)
+		}
+		if resp.Header.Get("X-Request-Id") == "" {
+			t.Errorf("GET %s: no X-Request-Id", tc.path)
+		}
+	}
+
+	got := postQuery(t, base, `query WhoChairsFAC { group(id: "group/central-foreign-affairs-commission") { name chairs(includeDerived: false) { node { id } } } }`, "WhoChairsFAC")
+	if !strings.Contains(got, `"name":"Central Foreign Affairs Commission"`) || !strings.Contains(got, `"id":"person/xi-jinping"`) {
+		t.Errorf("query: %s", got)
+	}
+	bad := postQuery(t, base, `{ group(id: "group/central-foreign-affairs-commission") { chairs(asOf: "2018-13") { id } } }`, "")
+	if !strings.Contains(bad, `"code":"INVALID"`) {
+		t.Errorf("bad date: %s", bad)
+	}
+
+	if err := stop(); err != nil {
+		t.Fatalf("graceful shutdown: %v", err)
+	}
+	// One structured line per request, with the operation name and error count.
+	var sawOperation, sawError bool
+	for _, line := range strings.Split(logs.String(), "\n") {
+		var entry map[string]any
+		if json.Unmarshal([]byte(line), &entry) != nil || entry["message"] != "request" {
+			continue
+		}
+		if entry["request_id"] == "" || entry["duration"] == nil || entry["status"] == nil {
+			t.Errorf("access log line lacks fields: %s", line)
+		}
+		if ops, _ := entry["operations"].([]any); len(ops) == 1 && ops[0] == "WhoChairsFAC" {
+			sawOperation = true
+		}
+		if n, _ := entry["graphql_errors"].(float64); n == 1 {
+			sawError = true
+		}
+	}
+	if !sawOperation || !sawError {
+		t.Errorf("access log lacks the operation name or error count:\n%s", logs.String())
+	}
+	if !strings.Contains(logs.String(), `"message":"stopped"`) {
+		t.Error("no clean stop in the log")
+	}
+}
+
+func TestPlaygroundCanBeTurnedOff(t *testing.T) {
+	base, _, _ := startService(t, map[string]string{"PLAYGROUND": "false"}, "-seed", "never")
+	resp, err := http.Get(base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("playground off: GET / = %d", resp.StatusCode)
+	}
+	if got := postQuery(t, base, `{ groups(first: 0) { totalCount } }`, ""); !strings.Contains(got, `"totalCount":0`) {
+		t.Errorf("seed never: %s", got)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{[]string{"-seed", "sometimes"}, nil, "seed mode must be empty, always or never"},
+		{[]string{"-log-level", "loud"}, nil, "log level must be"},
+		{[]string{"-log-format", "xml"}, nil, "log format must be"},
+		{nil, map[string]string{"PLAYGROUND": "maybe"}, "PLAYGROUND must be true or false"},
+		{nil, map[string]string{"SHUTDOWN_TIMEOUT": "soon"}, "SHUTDOWN_TIMEOUT"},
+		{[]string{"launch"}, nil, "unknown command"},
+		{[]string{"-seed-file", "/no/such/file", "validate"}, nil, "/no/such/file"},
+	} {
+		err := run(context.Background(), tc.args, func(k string) string { return tc.env[k] }, io.Discard, io.Discard, nil)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("run(%v, %v) = %v, want error containing %q", tc.args, tc.env, err, tc.want)
+		}
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"validate"}, func(string) string { return "" }, &out, io.Discard, nil); err != nil || !strings.Contains(out.String(), "dataset ok") {
+		t.Errorf("validate: %v %q", err, out.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"seed"}, func(string) string { return "" }, &out, io.Discard, nil); err != nil || !strings.Contains(out.String(), "created, 0 updated, 0 unchanged") {
+		t.Errorf("seed: %v %q", err, out.String())
+	}
+}
