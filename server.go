@@ -21,6 +21,7 @@ import (
 	"lsgatlas/atlas"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
+	"lsgatlas/neo4j"
 	"lsgatlas/seed"
 )
 
@@ -67,8 +68,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	return serve(ctx, cfg, store, log, onListen)
 }
 
-// openStore picks the backend: Neo4j when NEO4J_URI is set, otherwise in-process.
+// openStore picks the backend: Neo4j when NEO4J_URI is set, otherwise in-process. The
+// Neo4j store connects in the background, so the service starts (and /readyz says 503)
+// even while Neo4j is still coming up.
 func openStore(ctx context.Context, getenv func(string) string, log zerolog.Logger) (atlas.Store, error) {
+	if cfg, ok := neo4j.ConfigFromEnv(getenv); ok {
+		log.Info().Str("backend", "neo4j").Str("database", cfg.Database).Str("namespace", cfg.Namespace).Msg("store: using Neo4j")
+		return neo4j.Open(ctx, cfg, log)
+	}
 	log.Info().Str("backend", "inprocess").Msg("store: NEO4J_URI is not set; using the embedded in-process store")
 	return inprocess.New(), nil
 }

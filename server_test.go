@@ -198,3 +198,30 @@ func TestConfigErrors(t *testing.T) {
 		t.Errorf("seed: %v %q", err, out.String())
 	}
 }
+
+// TestUnreachableNeo4j: with NEO4J_URI set and nothing listening, the service still
+// starts, says it is not ready, and answers queries with a coded UNAVAILABLE error
+// rather than hanging or crashing.
+func TestUnreachableNeo4j(t *testing.T) {
+	base, logs, stop := startService(t, map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "secret"})
+	resp, err := http.Get(base + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(b), `"code":"UNAVAILABLE"`) {
+		t.Errorf("/readyz = %d %s", resp.StatusCode, b)
+	}
+	start := time.Now()
+	got := postQuery(t, base, `{ group(id: "group/central-foreign-affairs-commission") { name } }`, "")
+	if !strings.Contains(got, `"code":"UNAVAILABLE"`) || time.Since(start) > 5*time.Second {
+		t.Errorf("query against unreachable Neo4j took %s: %s", time.Since(start), got)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+	if !strings.Contains(logs.String(), `"backend":"neo4j"`) || strings.Contains(logs.String(), "secret") {
+		t.Errorf("logs should name the backend and never the password:\n%s", logs.String())
+	}
+}

@@ -15,6 +15,9 @@ func testImport(t *testing.T, open Open) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if rev0 != 0 {
+		t.Errorf("an empty store has revision %d, want 0 (seeding on first start relies on it)", rev0)
+	}
 	total := FixtureNodeCount + FixtureRelationCount
 	steps := []struct {
 		name  string
@@ -30,6 +33,13 @@ func testImport(t *testing.T, open Open) {
 			ds.Relations[0].Note = "changed"
 			return ds
 		}(), atlas.ImportReport{Updated: 2, Unchanged: total - 2}, true},
+		{"a relation keeping its id but moving its ends is updated in place", func() *atlas.Dataset {
+			ds := Fixture()
+			ds.People[0].Description = "changed"
+			ds.Relations[0].Note = "changed"
+			ds.Relations[7].From = "person/hu-jintao" // member_of/li-keqiang/deepening-reform/deputy
+			return ds
+		}(), atlas.ImportReport{Updated: 1, Unchanged: total - 1}, true},
 	}
 	for _, step := range steps {
 		before, _ := s.Revision(ctx)
@@ -51,6 +61,16 @@ func testImport(t *testing.T, open Open) {
 	nodes, err := s.Nodes(ctx, []string{"person/xi-jinping"})
 	if err != nil || nodes[0] == nil || nodes[0].(*atlas.Person).Description != "changed" {
 		t.Fatalf("updated person not stored: %v %+v", err, nodes)
+	}
+	moved, err := s.Relations(ctx, atlas.RelationQuery{IDs: []string{"person/li-keqiang", "person/hu-jintao"}, Types: []atlas.RelType{atlas.MemberOf}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := relIDs(moved[0]); len(got) != 2 {
+		t.Errorf("Li Keqiang still has %v after the deputy claim moved", got)
+	}
+	if got := relIDs(moved[1]); len(got) != 1 || got[0] != "member_of/li-keqiang/deepening-reform/deputy" {
+		t.Errorf("Hu Jintao has %v, want the moved claim", got)
 	}
 	snap, err := s.Snapshot(ctx)
 	if err != nil {

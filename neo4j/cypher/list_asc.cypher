@@ -1,0 +1,35 @@
+// List (ascending): one page of the nodes of one kind that pass atlas.MatchesFilter and the
+// nameContains filter, in ascending (sort key, id) order, after the keyset cursor, with the total
+// count of matches. list_asc and list_desc differ only in direction: ORDER BY cannot take the
+// direction as a parameter, and one file per direction keeps each statement plain.
+// Parameters: $ns (STRING), $nodeKind (STRING, atlas.NodeKind), $kinds (LIST<STRING>, the kind
+//   enum of groups, institutions, offices or sources; empty = all), $systems, $levels, $horizons,
+//   $categories (LIST<STRING>, empty = all), $crossSystem (BOOLEAN or null), $activeFrom,
+//   $activeTo (INTEGER ordinals of activeAsOf, or null), $nameContains (STRING, a normalised
+//   search query, or null), $orderBy (STRING: NAME, ID or ESTABLISHED), $afterKey, $afterId
+//   (STRING, the cursor in stored form, or null for the first page), $limit (INTEGER, page size)
+// Index: entity_node_kind / entity_ns to find the candidates (entity_search_text when
+//   nameContains is given). sortName holds the hex of the UTF-8 bytes of atlas.SortKey so that
+//   Neo4j's string order (UTF-16 code units) equals Go's (bytes) for every character.
+MATCH (n:Entity)
+WHERE n.ns = $ns AND n.nodeKind = $nodeKind
+  AND (size($kinds) = 0 OR n.kind IN $kinds)
+  AND (size($systems) = 0 OR n.system IN $systems)
+  AND (size($levels) = 0 OR n.level IN $levels)
+  AND (size($horizons) = 0 OR n.horizon IN $horizons)
+  AND (size($categories) = 0 OR any(c IN coalesce(n.categories, []) WHERE c IN $categories))
+  AND ($crossSystem IS NULL OR n.crossSystem = $crossSystem)
+  AND ($activeFrom IS NULL OR (n.validFrom <= $activeTo AND n.validTo >= $activeFrom))
+  AND ($nameContains IS NULL OR n.searchText CONTAINS $nameContains)
+WITH n,
+  CASE $orderBy
+    WHEN 'ID' THEN n.id
+    WHEN 'ESTABLISHED' THEN n.sortEstablished
+    ELSE n.sortName
+  END AS sortKey
+ORDER BY sortKey, n.id
+WITH collect({node: n, sortKey: sortKey}) AS rows
+WITH size(rows) AS total,
+  [row IN rows WHERE $afterId IS NULL OR row.sortKey > $afterKey
+    OR (row.sortKey = $afterKey AND row.node.id > $afterId)] AS rest
+RETURN total, size(rest) > $limit AS hasNextPage, [row IN rest[0..$limit] | properties(row.node)] AS page

@@ -1,0 +1,5 @@
+// Broken on purpose: the lint must reject this file (see ../../lint.mjs --expect-failures).
+// Parameters: $ns
+// Index: none
+MATCH (n:Entity) WHERE n.ns = $ns RETURN n.id AS id;
+MATCH (n:Entity) WHERE n.ns = $ns DETACH DELETE n

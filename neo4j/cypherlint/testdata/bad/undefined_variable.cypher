@@ -1,0 +1,4 @@
+// Broken on purpose: the lint must reject this file (see ../../lint.mjs --expect-failures).
+// Parameters: $ns
+// Index: none
+MATCH (n:Entity) WHERE n.ns = $ns RETURN m.id AS id

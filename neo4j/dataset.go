@@ -1,0 +1,234 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+
+	"lsgatlas/atlas"
+)
+
+// Import implements atlas.Store. The dataset is validated whole before anything is
+// written, so an invalid one is EINVALID and leaves the store as it was. Then one write
+// transaction reads what is stored for the dataset's ids, compares it with the prepared
+// dataset exactly as the in-process store does (reflect.DeepEqual on the decoded values),
+// writes only what is new or changed, and bumps the revision only when something changed:
+// at most six statements, whatever the size of the dataset.
+func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportReport, error) {
+	if err := ds.Validate(); err != nil {
+		return atlas.ImportReport{}, err
+	}
+	prepared := ds.Prepared()
+	var report atlas.ImportReport
+	err := s.write(ctx, "import", func(tx runner) error {
+		var err error
+		report, err = s.importTx(ctx, tx, prepared)
+		return err
+	})
+	if err != nil {
+		return atlas.ImportReport{}, err
+	}
+	return report, nil
+}
+
+// importTx is the body of the import transaction. It keeps no state outside itself, since
+// the driver may run it again after a transient failure.
+func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atlas.ImportReport, error) {
+	var report atlas.ImportReport
+	changed := func(old, new any, existed bool) bool {
+		switch {
+		case !existed:
+			report.Created++
+		case reflect.DeepEqual(old, new):
+			report.Unchanged++
+			return false
+		default:
+			report.Updated++
+		}
+		return true
+	}
+	nodes := ds.Nodes()
+	ids := make([]string, len(nodes))
+	for i, n := range nodes {
+		ids[i] = n.NodeID()
+	}
+	storedNodes, err := s.nodesByID(ctx, tx, ids)
+	if err != nil {
+		return report, err
+	}
+	storedRels, err := s.relationsByID(ctx, tx)
+	if err != nil {
+		return report, err
+	}
+	nodeRows := []map[string]any{}
+	for _, n := range nodes {
+		old, existed := storedNodes[n.NodeID()]
+		if changed(old, n, existed) {
+			nodeRows = append(nodeRows, map[string]any{"scopedId": s.scopedID(n.NodeID()), "nodeKind": string(n.NodeKind()), "props": nodeProps(n)})
+		}
+	}
+	deleteRows, createRows := []map[string]any{}, []map[string]any{}
+	for _, r := range ds.Relations {
+		old, existed := storedRels[r.ID]
+		if !changed(old, r, existed) {
+			continue
+		}
+		if existed {
+			deleteRows = append(deleteRows, map[string]any{"id": old.ID, "from": s.scopedID(old.From), "to": s.scopedID(old.To)})
+		}
+		createRows = append(createRows, map[string]any{"type": string(r.Type), "from": s.scopedID(r.From), "to": s.scopedID(r.To), "props": relationProps(r)})
+	}
+	for _, w := range []struct {
+		st    statement
+		rows  []map[string]any
+		count string
+	}{{stmtUpsertNodes, nodeRows, "upserted"}, {stmtDeleteRelations, deleteRows, "deleted"}, {stmtCreateRelations, createRows, "created"}} {
+		if len(w.rows) == 0 {
+			continue
+		}
+		recs, err := tx.run(ctx, w.st, map[string]any{"ns": s.ns, "rows": w.rows})
+		if err != nil {
+			return report, err
+		}
+		// A shortfall means an end node or a stored relation was not where the import
+		// expected it; failing rolls the whole import back.
+		if n := countOf(recs, w.count); n != len(w.rows) {
+			return report, fmt.Errorf("import: %s %d of %d rows", w.count, n, len(w.rows))
+		}
+	}
+	if report.Created+report.Updated > 0 {
+		if _, err := tx.run(ctx, stmtBumpRevision, map[string]any{"ns": s.ns}); err != nil {
+			return report, err
+		}
+	}
+	return report, nil
+}
+
+// relationsByID reads every relation of the namespace, by id (see snapshot_relations).
+func (s *Store) relationsByID(ctx context.Context, tx runner) (map[string]*atlas.Relation, error) {
+	recs, err := tx.run(ctx, stmtSnapshotRelations, map[string]any{"ns": s.ns})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*atlas.Relation, len(recs))
+	for _, rec := range recs {
+		typ, _ := rec["type"].(string)
+		from, _ := rec["from"].(string)
+		to, _ := rec["to"].(string)
+		r, err := decodeRelation(typ, from, to, asMap(rec["props"]))
+		if err != nil {
+			return nil, err
+		}
+		out[r.ID] = &r
+	}
+	return out, nil
+}
+
+func countOf(recs []record, column string) int {
+	if len(recs) != 1 {
+		return -1
+	}
+	n, _ := recs[0][column].(int64)
+	return int(n)
+}
+
+// Snapshot implements atlas.Store in one read transaction of two statements: nodes and
+// relations sorted by id, as the in-process store gives them, so equal data gives equal
+// snapshots.
+func (s *Store) Snapshot(ctx context.Context) (*atlas.Dataset, error) {
+	var ds *atlas.Dataset
+	err := s.read(ctx, "snapshot", func(tx runner) error {
+		ds = &atlas.Dataset{}
+		recs, err := tx.run(ctx, stmtSnapshotNodes, map[string]any{"ns": s.ns})
+		if err != nil {
+			return err
+		}
+		nodes := make([]atlas.Node, 0, len(recs))
+		for _, rec := range recs {
+			n, err := decodeNode(asMap(rec["props"]))
+			if err != nil {
+				return err
+			}
+			nodes = append(nodes, n)
+		}
+		slices.SortFunc(nodes, func(a, b atlas.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
+		for _, n := range nodes {
+			ds.Add(n)
+		}
+		rels, err := s.relationsByID(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, r := range rels {
+			ds.Relations = append(ds.Relations, r)
+		}
+		slices.SortFunc(ds.Relations, func(a, b *atlas.Relation) int { return strings.Compare(a.ID, b.ID) })
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ds, nil
+}
+
+// ReportedCounts implements atlas.Store in one round trip, ordered by year, then id. A
+// year range that ends before it starts is EINVALID.
+func (s *Store) ReportedCounts(ctx context.Context, q atlas.CountQuery) ([]atlas.ReportedCount, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	params := map[string]any{"ns": s.ns, "fromYear": nil, "toYear": nil}
+	if q.FromYear != 0 {
+		params["fromYear"] = int64(q.FromYear)
+	}
+	if q.ToYear != 0 {
+		params["toYear"] = int64(q.ToYear)
+	}
+	var out []atlas.ReportedCount
+	err := s.read(ctx, "reported counts", func(tx runner) error {
+		out = nil
+		recs, err := tx.run(ctx, stmtReportedCounts, params)
+		if err != nil {
+			return err
+		}
+		for _, rec := range recs {
+			n, err := decodeNode(asMap(rec["props"]))
+			if err != nil {
+				return err
+			}
+			c, ok := n.(*atlas.ReportedCount)
+			if !ok {
+				return fmt.Errorf("reported counts: %s is a %s", n.NodeID(), n.NodeKind())
+			}
+			out = append(out, *c)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Revision implements atlas.Store: a counter kept on the namespace's meta node, bumped by
+// every import that changed something; 0 before the first.
+func (s *Store) Revision(ctx context.Context) (int64, error) {
+	var rev int64
+	err := s.read(ctx, "revision", func(tx runner) error {
+		recs, err := tx.run(ctx, stmtRevision, map[string]any{"ns": s.ns})
+		if err != nil {
+			return err
+		}
+		if len(recs) != 1 {
+			return fmt.Errorf("revision returned %d rows, want 1", len(recs))
+		}
+		var ok bool
+		if rev, ok = recs[0]["revision"].(int64); !ok {
+			return fmt.Errorf("revision is a %T, want int64", recs[0]["revision"])
+		}
+		return nil
+	})
+	return rev, err
+}

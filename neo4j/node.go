@@ -1,0 +1,214 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"lsgatlas/atlas"
+	"lsgatlas/searchkey"
+)
+
+// Nodes implements atlas.Store in one round trip: the nodes with the given ids in the
+// order given, nil for an id that names nothing. A malformed id is EINVALID; a database
+// that cannot be reached is EUNAVAILABLE.
+func (s *Store) Nodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
+	for _, id := range ids {
+		if _, err := atlas.KindOfID(id); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]atlas.Node, len(ids))
+	if len(ids) == 0 {
+		if err := s.check(ctx); err != nil {
+			return nil, err
+		}
+		return out, nil
+	}
+	var byID map[string]atlas.Node
+	err := s.read(ctx, "nodes", func(tx runner) error {
+		var err error
+		byID, err = s.nodesByID(ctx, tx, ids)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range ids {
+		if n, ok := byID[id]; ok {
+			// Repeated ids get copies of their own.
+			out[i] = atlas.CloneNode(n)
+		}
+	}
+	return out, nil
+}
+
+// nodesByID reads the stored nodes among ids (asked once each), by id.
+func (s *Store) nodesByID(ctx context.Context, tx runner, ids []string) (map[string]atlas.Node, error) {
+	keys := make([]string, 0, len(ids))
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			keys = append(keys, s.scopedID(id))
+		}
+	}
+	recs, err := tx.run(ctx, stmtNodesByKey, map[string]any{"ns": s.ns, "keys": keys})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]atlas.Node, len(recs))
+	for _, rec := range recs {
+		n, err := decodeNode(asMap(rec["props"]))
+		if err != nil {
+			return nil, err
+		}
+		out[n.NodeID()] = n
+	}
+	return out, nil
+}
+
+// List implements atlas.Store in one round trip: the filters, the order, the keyset
+// cursor and the total count are all evaluated in Cypher (list_asc/list_desc); Go makes the
+// cursors from the nodes with atlas.SortKey. A bad query is EINVALID.
+func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error) {
+	q, err := q.Normalized()
+	if err != nil {
+		return atlas.Page{}, err
+	}
+	params := listParams(s.ns, q)
+	st := stmtListAsc
+	if q.Order.Desc {
+		st = stmtListDesc
+	}
+	var page atlas.Page
+	err = s.read(ctx, "list", func(tx runner) error {
+		page = atlas.Page{}
+		recs, err := tx.run(ctx, st, params)
+		if err != nil {
+			return err
+		}
+		if len(recs) != 1 {
+			return fmt.Errorf("list returned %d rows, want 1", len(recs))
+		}
+		rec := recs[0]
+		total, _ := rec["total"].(int64)
+		page.TotalCount = int(total)
+		page.HasNextPage, _ = rec["hasNextPage"].(bool)
+		for _, v := range asList(rec["page"]) {
+			n, err := decodeNode(asMap(v))
+			if err != nil {
+				return err
+			}
+			page.Nodes = append(page.Nodes, n)
+			page.Cursors = append(page.Cursors, atlas.EncodeCursor(atlas.Cursor{Key: atlas.SortKey(n, q.Order.Field), ID: n.NodeID()}))
+		}
+		return nil
+	})
+	if err != nil {
+		return atlas.Page{}, err
+	}
+	return page, nil
+}
+
+// listParams turns a normalised list query into the parameters of list_asc/list_desc.
+// Every list parameter is a list, never null, so the statements can test size() = 0.
+func listParams(ns string, q atlas.ListQuery) map[string]any {
+	f := q.Filter
+	// Normalized allows at most one kind filter, the one of q.Kind.
+	kinds := strs(f.GroupKinds)
+	for _, k := range [][]string{strs(f.InstitutionKinds), strs(f.OfficeKinds), strs(f.SourceKinds)} {
+		kinds = append(kinds, k...)
+	}
+	p := map[string]any{
+		"ns": ns, "nodeKind": string(q.Kind), "kinds": kinds,
+		"systems": strs(f.Systems), "levels": strs(f.Levels), "horizons": strs(f.Horizons), "categories": strs(f.Categories),
+		"crossSystem": nil, "activeFrom": nil, "activeTo": nil, "nameContains": nil,
+		"orderBy": string(q.Order.Field), "afterKey": nil, "afterId": nil, "limit": int64(q.First),
+	}
+	if f.CrossSystem != nil {
+		p["crossSystem"] = *f.CrossSystem
+	}
+	if f.ActiveAsOf != nil {
+		p["activeFrom"], p["activeTo"] = int64(f.ActiveAsOf.Earliest()), int64(f.ActiveAsOf.Latest())
+	}
+	if f.NameContains != "" {
+		p["nameContains"] = searchkey.Query(f.NameContains)
+	}
+	if q.After != "" {
+		c, _ := atlas.DecodeCursor(q.After) // checked by Normalized
+		p["afterKey"], p["afterId"] = storedSortKey(q.Order.Field, c.Key), c.ID
+	}
+	return p
+}
+
+// storedSortKey is the form in which the statements compare a sort key (see props.go).
+func storedSortKey(field atlas.OrderField, key string) string {
+	switch field {
+	case atlas.OrderByID, atlas.OrderByEstablished:
+		return key
+	}
+	return sortName(key)
+}
+
+// Search implements atlas.Store in one round trip: the TEXT index finds every node with a
+// key containing the text, and Go scores, orders and cuts them exactly as the in-process
+// store does. Text with nothing to match is EINVALID.
+func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) ([]atlas.SearchHit, error) {
+	q, err := q.Normalized()
+	if err != nil {
+		return nil, err
+	}
+	text := searchkey.Query(q.Text)
+	var hits []atlas.SearchHit
+	err = s.read(ctx, "search", func(tx runner) error {
+		hits = nil
+		recs, err := tx.run(ctx, stmtSearch, map[string]any{"ns": s.ns, "kinds": strs(q.Kinds), "text": text})
+		if err != nil {
+			return err
+		}
+		for _, rec := range recs {
+			m := asMap(rec["props"])
+			n, err := decodeNode(m)
+			if err != nil {
+				return err
+			}
+			p := props{m: m}
+			keys, names := strListOf[string](&p, "searchKeys"), strListOf[string](&p, "searchNames")
+			if p.err != nil || len(keys) != len(names) {
+				return fmt.Errorf("search keys of %s: %v (%d keys, %d names)", n.NodeID(), p.err, len(keys), len(names))
+			}
+			if score, best := atlas.MatchScore(keys, text); score > 0 {
+				hits = append(hits, atlas.SearchHit{Node: n, Matched: names[best], Score: score})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(hits, atlas.CompareHits)
+	return hits[:min(len(hits), q.Limit)], nil
+}
+
+// strs converts enum values to the strings the database holds; never nil, so that the
+// parameter is a list.
+func strs[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// asMap and asList read driver values; anything else reads as empty, and the decoders
+// then report the missing properties.
+func asMap(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
+}
+
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
+}

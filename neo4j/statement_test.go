@@ -1,0 +1,233 @@
+package neo4j
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"lsgatlas/atlas"
+)
+
+// statementsRun records which statements the tests ran through a fake backend; TestMain
+// fails the package when an embedded statement was never exercised.
+var statementsRun = &runSet{names: map[string]int{}}
+
+type runSet struct {
+	mu    sync.Mutex
+	names map[string]int
+}
+
+func (r *runSet) add(name string) { r.mu.Lock(); r.names[name]++; r.mu.Unlock() }
+
+func (r *runSet) count(name string) int { r.mu.Lock(); defer r.mu.Unlock(); return r.names[name] }
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	// Only a full run proves coverage; a -run filter legitimately skips statements.
+	if code == 0 && !isFiltered() {
+		var missing []string
+		for name := range loaded {
+			if statementsRun.names[name] == 0 {
+				missing = append(missing, name)
+			}
+		}
+		if len(missing) > 0 {
+			sort.Strings(missing)
+			fmt.Fprintf(os.Stderr, "FAIL: statements never run by any test: %v\n", missing)
+			code = 1
+		}
+	}
+	os.Exit(code)
+}
+
+func isFiltered() bool {
+	for _, a := range os.Args {
+		if strings.HasPrefix(a, "-test.run") || strings.HasPrefix(a, "-test.skip") {
+			return true
+		}
+	}
+	return false
+}
+
+var paramPattern = regexp.MustCompile(`\$([A-Za-z][A-Za-z0-9]*)`)
+
+// headerParams returns the parameters a statement's header declares: the "// Parameters:"
+// line and its continuation lines up to "// Index:".
+func headerParams(text string) ([]string, error) {
+	lines := strings.Split(text, "\n")
+	start := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "// Parameters:") })
+	if start < 0 {
+		return nil, fmt.Errorf("no \"// Parameters:\" header")
+	}
+	var names []string
+	for i := start; i < len(lines) && strings.HasPrefix(lines[i], "//"); i++ {
+		if i > start && strings.HasPrefix(lines[i], "// Index:") {
+			break
+		}
+		for _, m := range paramPattern.FindAllStringSubmatch(lines[i], -1) {
+			if !slices.Contains(names, m[1]) {
+				names = append(names, m[1])
+			}
+		}
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// checkParams fails when params are not exactly the parameters st declares: the Go code,
+// the header and the linted statement must agree.
+func checkParams(st statement, params map[string]any) error {
+	want, err := headerParams(st.text)
+	if err != nil {
+		return fmt.Errorf("%s: %w", st.name, err)
+	}
+	var got []string
+	for k := range params {
+		got = append(got, k)
+	}
+	sort.Strings(got)
+	if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+		return fmt.Errorf("%s: parameters %v, header declares %v", st.name, got, want)
+	}
+	return nil
+}
+
+func TestEveryFileIsLoadedAndDocumented(t *testing.T) {
+	files, err := fs.Glob(cypherFiles, "cypher/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no embedded statements")
+	}
+	for _, f := range files {
+		name, ok := strings.CutSuffix(strings.TrimPrefix(f, "cypher/"), ".cypher")
+		if !ok {
+			t.Errorf("%s: only .cypher files belong in cypher/", f)
+			continue
+		}
+		st, ok := loaded[name]
+		if !ok {
+			t.Errorf("%s is embedded but no code loads it", f)
+			continue
+		}
+		b, _ := cypherFiles.ReadFile(f)
+		if st.text != string(b) {
+			t.Errorf("%s: the statement run differs from the file", f)
+		}
+		if !strings.HasPrefix(st.text, "// ") || !strings.Contains(st.text, "\n// Index: ") {
+			t.Errorf("%s: the header must say what it does, its parameters and the index it relies on", f)
+		}
+		if _, err := headerParams(st.text); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+// TestStatementsAreNotTemplates: statements are fixed text with parameters, never built
+// from pieces; a formatting verb or template marker would mean someone meant to.
+func TestStatementsAreNotTemplates(t *testing.T) {
+	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]|\{\{|\}\}|\$\{`)
+	for name, st := range loaded {
+		body := stripComments(st.text)
+		if m := verbs.FindString(body); m != "" {
+			t.Errorf("%s contains %q: statements must not be templates", name, m)
+		}
+		if strings.Contains(body, ";") {
+			t.Errorf("%s: one statement per file, without a trailing semicolon", name)
+		}
+		// String concatenation in Cypher would build values the indexes cannot use.
+		if regexp.MustCompile(`'\s*\+|\+\s*'`).MatchString(body) {
+			t.Errorf("%s concatenates strings", name)
+		}
+	}
+}
+
+func stripComments(text string) string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "//") {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestWhitelistsCoverTheDomain: labels and relationship types are spelled out in the
+// write statements, one branch per value; a kind or type added to atlas must get one.
+func TestWhitelistsCoverTheDomain(t *testing.T) {
+	for _, k := range atlas.NodeKinds {
+		branch := fmt.Sprintf("row.nodeKind = '%s' THEN [1] ELSE [] END | SET n:", k)
+		if !strings.Contains(stmtUpsertNodes.text, branch) {
+			t.Errorf("upsert_nodes has no label branch for %s", k)
+		}
+	}
+	for _, rt := range atlas.RelTypes {
+		branch := fmt.Sprintf("row.type = '%s' THEN [1] ELSE [] END |\n  CREATE (a)-[r:%s]->(b)", rt, rt)
+		if !strings.Contains(stmtCreateRelations.text, branch) {
+			t.Errorf("create_relations has no branch for %s", rt)
+		}
+		if _, ok := loaded["schema_"+strings.ToLower(string(rt))+"_validity"]; !ok {
+			t.Errorf("no validity index migration for %s", rt)
+		}
+	}
+	if got, want := strings.Count(stripComments(stmtCreateRelations.text), "FOREACH"), len(atlas.RelTypes); got != want {
+		t.Errorf("create_relations has %d branches, want %d", got, want)
+	}
+}
+
+func TestHeaderParams(t *testing.T) {
+	got, err := headerParams("// X.\n// Parameters: $b (STRING), $a,\n//   $c (LIST<STRING>)\n// Index: $notAParam\nRETURN 1")
+	if err != nil || !slices.Equal(got, []string{"a", "b", "c"}) {
+		t.Errorf("headerParams = %v, %v", got, err)
+	}
+	if err := checkParams(stmtRevision, map[string]any{"ns": "x", "extra": 1}); err == nil {
+		t.Error("checkParams accepted an undeclared parameter")
+	}
+	if err := checkParams(stmtRevision, map[string]any{}); err == nil {
+		t.Error("checkParams accepted a missing parameter")
+	}
+}
+
+// TestLintSchemaDeclaresStoredProperties: the linter's schema (cypherlint/lint.mjs) must
+// list every property the store writes, so that it describes the real database.
+func TestLintSchemaDeclaresStoredProperties(t *testing.T) {
+	b, err := os.ReadFile("cypherlint/lint.mjs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lint := string(b)
+	keys := map[string]bool{"scopedId": true, "ns": true, "revision": true}
+	ds := conformanceDataset()
+	for _, n := range ds.Nodes() {
+		for k := range nodeProps(n) {
+			keys[k] = true
+		}
+	}
+	for _, r := range ds.Relations {
+		for k := range relationProps(r) {
+			keys[k] = true
+		}
+	}
+	for k := range keys {
+		if !strings.Contains(lint, "'"+k+"'") {
+			t.Errorf("property %s is written by the store but not declared in cypherlint/lint.mjs", k)
+		}
+	}
+	for _, label := range []string{"Entity", "AtlasMeta", "Group", "Office", "Institution", "Position", "Person", "Source", "ReportedCount"} {
+		if !strings.Contains(lint, "'"+label+"'") {
+			t.Errorf("label %s is not declared in cypherlint/lint.mjs", label)
+		}
+	}
+	for _, rt := range atlas.RelTypes {
+		if !strings.Contains(lint, "'"+string(rt)+"'") {
+			t.Errorf("relationship type %s is not declared in cypherlint/lint.mjs", rt)
+		}
+	}
+}

@@ -1,0 +1,310 @@
+package neo4j
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"lsgatlas/atlas"
+	"lsgatlas/conformance"
+)
+
+// One test per statement: the exact parameters the store sends and the mapping of rows
+// shaped like the driver's (int64, []any, map[string]any, absent for null).
+
+var bg = context.Background()
+
+// storedNode is n as a node's properties come back from Neo4j.
+func storedNode(t *testing.T, n atlas.Node) map[string]any {
+	t.Helper()
+	p, err := storeProps(nodeProps(n))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p["scopedId"], p["ns"] = "test:"+n.NodeID(), "test"
+	return p
+}
+
+func storedRel(t *testing.T, r *atlas.Relation) record {
+	t.Helper()
+	p, err := storeProps(relationProps(r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p["ns"] = "test"
+	return record{"type": string(r.Type), "from": r.From, "to": r.To, "props": p}
+}
+
+func fixtureNode(id string) atlas.Node {
+	for _, n := range conformance.Fixture().Prepared().Nodes() {
+		if n.NodeID() == id {
+			return n
+		}
+	}
+	panic("no fixture node " + id)
+}
+
+func fixtureRel(id string) *atlas.Relation {
+	for _, r := range conformance.Fixture().Prepared().Relations {
+		if r.ID == id {
+			return r
+		}
+	}
+	panic("no fixture relation " + id)
+}
+
+func TestNodesStatement(t *testing.T) {
+	xi := fixtureNode("person/xi-jinping")
+	db := newScript(t, call{st: stmtNodesByKey,
+		params: map[string]any{"ns": "test", "keys": []string{"test:person/xi-jinping", "test:group/nothing"}},
+		recs:   []record{{"key": "test:person/xi-jinping", "props": storedNode(t, xi)}}})
+	s := openReady(t, db)
+	got, err := s.Nodes(bg, []string{"person/xi-jinping", "group/nothing", "person/xi-jinping"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, []atlas.Node{xi, nil, xi}) {
+		t.Errorf("got %#v", got)
+	}
+	if got[0] == got[2] {
+		t.Error("repeated ids share one node")
+	}
+}
+
+func TestRelationsStatement(t *testing.T) {
+	chairs, holds := fixtureRel("chairs/person/xi-jinping/group/foreign-affairs-commission"), fixtureRel("holds/person/xi-jinping/position/general-secretary")
+	row := func(r *atlas.Relation) record {
+		rec := storedRel(t, r)
+		rec["key"] = "test:person/xi-jinping"
+		return rec
+	}
+	asOf := atlas.MustDate("2018-03")
+	db := newScript(t, call{st: stmtRelationsOf,
+		params: map[string]any{"ns": "test", "keys": []string{"test:person/xi-jinping", "test:person/nobody"},
+			"types": []string{"CHAIRS", "HOLDS"}, "roles": []string{"MEMBER"}, "outgoing": true, "incoming": false,
+			"asOfFrom": int64(20180301), "asOfTo": int64(20180331)},
+		// Out of order, and one row twice (an undirected match of a self-loop).
+		recs: []record{row(holds), row(chairs), row(chairs)}})
+	s := openReady(t, db)
+	got, err := s.Relations(bg, atlas.RelationQuery{IDs: []string{"person/xi-jinping", "person/nobody", "person/xi-jinping"},
+		Types: []atlas.RelType{atlas.Chairs, atlas.Holds}, Direction: atlas.Outgoing, Roles: []atlas.MemberRole{"MEMBER"}, AsOf: &asOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]atlas.Relation{{*chairs, *holds}, nil, {*chairs, *holds}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v\nwant %#v", got, want)
+	}
+}
+
+func TestListStatements(t *testing.T) {
+	lsg := fixtureNode("group/foreign-affairs-lsg").(*atlas.Group)
+	yes := true
+	base := func() map[string]any {
+		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
+			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
+			"nameContains": nil, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20)}
+	}
+	filtered := base()
+	filtered["kinds"], filtered["systems"], filtered["levels"] = []string{"LEADING_SMALL_GROUP"}, []string{"PARTY"}, []string{"CENTRAL"}
+	filtered["horizons"], filtered["categories"], filtered["crossSystem"] = []string{"PERMANENT"}, []string{"FOREIGN_AFFAIRS_UNITED_FRONT"}, false
+	filtered["activeFrom"], filtered["activeTo"], filtered["nameContains"] = int64(20100101), int64(20101231), "foreignaffairs"
+	filtered["orderBy"], filtered["limit"] = "ESTABLISHED", int64(2)
+	filtered["afterKey"], filtered["afterId"] = "19580101", "group/a"
+	desc := base()
+	desc["afterKey"], desc["afterId"] = sortName("zürich 中"), "group/z"
+	people := base()
+	people["nodeKind"], people["orderBy"], people["afterKey"], people["afterId"] = "PERSON", "ID", "person/b", "person/b"
+	for _, tc := range []struct {
+		name   string
+		q      atlas.ListQuery
+		st     statement
+		params map[string]any
+	}{
+		{"defaults", atlas.ListQuery{Kind: atlas.GroupNode}, stmtListAsc, base()},
+		{"every group filter and a cursor", atlas.ListQuery{Kind: atlas.GroupNode, First: 2, Order: atlas.Order{Field: atlas.OrderByEstablished},
+			After: atlas.EncodeCursor(atlas.Cursor{Key: "19580101", ID: "group/a"}),
+			Filter: atlas.NodeFilter{GroupKinds: []atlas.GroupKind{atlas.LeadingSmallGroup}, Systems: []atlas.System{atlas.PartySystem},
+				Levels: []atlas.Level{"CENTRAL"}, Horizons: []atlas.Horizon{"PERMANENT"}, Categories: []atlas.Category{"FOREIGN_AFFAIRS_UNITED_FRONT"},
+				CrossSystem: new(bool), ActiveAsOf: atlas.DatePtr("2010"), NameContains: "Foreign Affairs"}}, stmtListAsc, filtered},
+		{"descending by name: the cursor key is compared in stored (hex) form", atlas.ListQuery{Kind: atlas.GroupNode, Order: atlas.Order{Desc: true},
+			After: atlas.EncodeCursor(atlas.Cursor{Key: "zürich 中", ID: "group/z"})}, stmtListDesc, desc},
+		{"by id", atlas.ListQuery{Kind: atlas.PersonNode, Order: atlas.Order{Field: atlas.OrderByID},
+			After: atlas.EncodeCursor(atlas.Cursor{Key: "person/b", ID: "person/b"})}, stmtListAsc, people},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := newScript(t, call{st: tc.st, params: tc.params,
+				recs: []record{{"total": int64(3), "hasNextPage": yes, "page": []any{storedNode(t, lsg)}}}})
+			s := openReady(t, db)
+			page, err := s.List(bg, tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, _ := tc.q.Normalized()
+			want := atlas.Page{Nodes: []atlas.Node{lsg}, TotalCount: 3, HasNextPage: true,
+				Cursors: []string{atlas.EncodeCursor(atlas.Cursor{Key: atlas.SortKey(lsg, q.Order.Field), ID: lsg.ID})}}
+			if !reflect.DeepEqual(page, want) {
+				t.Errorf("got %#v\nwant %#v", page, want)
+			}
+		})
+	}
+}
+
+func TestSearchStatement(t *testing.T) {
+	xi, hu := fixtureNode("person/xi-jinping"), fixtureNode("person/hu-jintao")
+	db := newScript(t, call{st: stmtSearch,
+		params: map[string]any{"ns": "test", "kinds": []string{"PERSON", "POSITION"}, "text": "xijinping"},
+		// hu-jintao cannot match: a row the index over-returns is scored 0 and dropped.
+		recs: []record{{"props": storedNode(t, hu)}, {"props": storedNode(t, xi)}}})
+	s := openReady(t, db)
+	hits, err := s.Search(bg, atlas.SearchQuery{Text: "Xí Jìnpíng", Kinds: []atlas.NodeKind{atlas.PersonNode, atlas.PositionNode}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []atlas.SearchHit{{Node: xi, Matched: "Xi Jinping", Score: 3}}; !reflect.DeepEqual(hits, want) {
+		t.Errorf("got %#v", hits)
+	}
+}
+
+func TestReportedCountsStatement(t *testing.T) {
+	c := fixtureNode("count/beta-1981").(*atlas.ReportedCount)
+	db := newScript(t,
+		call{st: stmtReportedCounts, params: map[string]any{"ns": "test", "fromYear": int64(1900), "toYear": nil}, recs: []record{{"props": storedNode(t, c)}}},
+		call{st: stmtReportedCounts, params: map[string]any{"ns": "test", "fromYear": nil, "toYear": int64(1980)}})
+	s := openReady(t, db)
+	got, err := s.ReportedCounts(bg, atlas.CountQuery{FromYear: 1900})
+	if err != nil || !reflect.DeepEqual(got, []atlas.ReportedCount{*c}) {
+		t.Errorf("got %#v, %v", got, err)
+	}
+	if got, err := s.ReportedCounts(bg, atlas.CountQuery{ToYear: 1980}); err != nil || got != nil {
+		t.Errorf("got %#v, %v; want nil", got, err)
+	}
+}
+
+func TestSnapshotStatements(t *testing.T) {
+	want := conformance.Fixture().Prepared()
+	var nodeRecs, relRecs []record
+	nodes := want.Nodes()
+	for i := len(nodes) - 1; i >= 0; i-- { // reversed: the store sorts
+		nodeRecs = append(nodeRecs, record{"props": storedNode(t, nodes[i])})
+	}
+	for _, r := range want.Relations {
+		relRecs = append(relRecs, storedRel(t, r))
+	}
+	db := newScript(t,
+		call{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: nodeRecs},
+		call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}, recs: relRecs})
+	s := openReady(t, db)
+	got, err := s.Snapshot(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Nodes()) != len(nodes) || len(got.Relations) != len(want.Relations) {
+		t.Fatalf("snapshot has %d nodes and %d relations", len(got.Nodes()), len(got.Relations))
+	}
+	for i := 1; i < len(got.Relations); i++ {
+		if got.Relations[i-1].ID >= got.Relations[i].ID {
+			t.Errorf("relations not sorted by id at %d", i)
+		}
+	}
+	for i := 1; i < len(got.People); i++ {
+		if got.People[i-1].ID >= got.People[i].ID {
+			t.Errorf("people not sorted by id at %d", i)
+		}
+	}
+}
+
+func TestRevisionStatement(t *testing.T) {
+	db := newScript(t, call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(7)}}})
+	s := openReady(t, db)
+	if rev, err := s.Revision(bg); rev != 7 || err != nil {
+		t.Errorf("revision = %d, %v", rev, err)
+	}
+}
+
+func TestDropNamespaceStatement(t *testing.T) {
+	db := newScript(t, call{st: stmtDropNamespace, params: map[string]any{"ns": "test"}, recs: []record{{"deleted": int64(3)}}})
+	s := openReady(t, db)
+	if err := s.DropNamespace(bg); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestImportStatements: one changed node, one changed relation, everything else stored
+// as it is: the import reads both, writes only the two, and bumps the revision.
+func TestImportStatements(t *testing.T) {
+	prepared := conformance.Fixture().Prepared()
+	var keys []string
+	var nodeRecs, relRecs []record
+	for _, n := range prepared.Nodes() {
+		keys = append(keys, "test:"+n.NodeID())
+		stored := storedNode(t, n)
+		if n.NodeID() == "person/xi-jinping" {
+			stored["description"] = "old"
+		}
+		nodeRecs = append(nodeRecs, record{"key": "test:" + n.NodeID(), "props": stored})
+	}
+	rel := prepared.Relations[0]
+	for _, r := range prepared.Relations {
+		rec := storedRel(t, r)
+		if r == rel {
+			rec["props"].(map[string]any)["note"] = "old"
+		}
+		relRecs = append(relRecs, rec)
+	}
+	xi := fixtureNode("person/xi-jinping")
+	db := newScript(t,
+		call{st: stmtNodesByKey, params: map[string]any{"ns": "test", "keys": keys}, recs: nodeRecs},
+		call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}, recs: relRecs},
+		call{st: stmtUpsertNodes, params: map[string]any{"ns": "test", "rows": []map[string]any{
+			{"scopedId": "test:person/xi-jinping", "nodeKind": "PERSON", "props": nodeProps(xi)}}},
+			recs: []record{{"upserted": int64(1)}}},
+		call{st: stmtDeleteRelations, params: map[string]any{"ns": "test", "rows": []map[string]any{
+			{"id": rel.ID, "from": "test:" + rel.From, "to": "test:" + rel.To}}},
+			recs: []record{{"deleted": int64(1)}}},
+		call{st: stmtCreateRelations, params: map[string]any{"ns": "test", "rows": []map[string]any{
+			{"type": string(rel.Type), "from": "test:" + rel.From, "to": "test:" + rel.To, "props": relationProps(rel)}}},
+			recs: []record{{"created": int64(1)}}},
+		call{st: stmtBumpRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(2)}}},
+	)
+	s := openReady(t, db)
+	report, err := s.Import(bg, conformance.Fixture())
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := conformance.FixtureNodeCount + conformance.FixtureRelationCount
+	if want := (atlas.ImportReport{Updated: 2, Unchanged: total - 2}); report != want {
+		t.Errorf("report = %+v, want %+v", report, want)
+	}
+}
+
+// TestImportShortfallFails: if Neo4j creates fewer relationships than asked (an end node
+// missing), the import fails and its transaction rolls back.
+func TestImportShortfallFails(t *testing.T) {
+	ds := &atlas.Dataset{Sources: conformance.Fixture().Sources[:1]}
+	src := ds.Sources[0]
+	db := newScript(t,
+		call{st: stmtNodesByKey, params: map[string]any{"ns": "test", "keys": []string{"test:" + src.ID}}},
+		call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}},
+		call{st: stmtUpsertNodes, params: map[string]any{"ns": "test", "rows": []map[string]any{
+			{"scopedId": "test:" + src.ID, "nodeKind": "SOURCE", "props": nodeProps(src)}}},
+			recs: []record{{"upserted": int64(0)}}},
+	)
+	s := openReady(t, db)
+	_, err := s.Import(bg, ds)
+	if atlas.ErrorCode(err) != atlas.EINTERNAL {
+		t.Errorf("error %v (%s), want INTERNAL", err, atlas.ErrorCode(err))
+	}
+}
+
+func TestMigrationsRunOnConnect(t *testing.T) {
+	db := newScript(t)
+	openReady(t, db)
+	var want []string
+	for _, m := range migrations {
+		want = append(want, m.name)
+	}
+	if len(want) < 20 || !reflect.DeepEqual(db.schema, want) {
+		t.Errorf("migrations run: %v\nwant %v", db.schema, want)
+	}
+}
