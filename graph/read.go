@@ -7,6 +7,10 @@ import (
 	"context"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
 	"lsgatlas/atlas"
 	"lsgatlas/graph/loader"
 	"lsgatlas/graph/model"
@@ -65,7 +69,27 @@ func entity[T atlas.Node](ctx context.Context, id string, kind atlas.NodeKind) (
 	if err == nil && any(n) == any(*new(T)) {
 		err = atlas.Errorf(atlas.ENOTFOUND, "no %s has id %q", strings.ToLower(string(kind)), id)
 	}
-	return n, err
+	if err != nil {
+		return n, atRepresentation(ctx, id, err)
+	}
+	return n, nil
+}
+
+// atRepresentation puts an entity error at the path of its representation,
+// ["_entities", i]: gqlgen's federation runtime would report it at ["_entities"],
+// and a gateway can only attach an error to the entity it concerns by its index.
+func atRepresentation(ctx context.Context, id string, err error) error {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return err
+	}
+	reps, _ := fc.Args["representations"].([]map[string]any)
+	for i, rep := range reps {
+		if rep["id"] == id {
+			return gqlerror.WrapPath(append(fc.Path(), ast.PathIndex(i)), err)
+		}
+	}
+	return err
 }
 
 // mustNode loads a node that a stored fact refers to; its absence is a broken invariant.
