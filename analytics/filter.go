@@ -1,0 +1,246 @@
+package analytics
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+
+	"gonum.org/v1/gonum/graph"
+
+	"lsgatlas/atlas"
+)
+
+// Filter selects the part of the network a query runs on. The zero Filter keeps every
+// relation between actors.
+type Filter struct {
+	// AsOf keeps relations whose validity may include the date
+	// (rel.Span().Bounds().MayHoldAt), the rule behind every asOf argument.
+	AsOf *atlas.PartialDate
+	// RelTypes keeps only relations of these types; empty means all.
+	RelTypes []atlas.RelType
+	// NodeKinds keeps only relations whose two ends are of these kinds; empty means all
+	// actor kinds. SOURCE and REPORTED_COUNT are provenance, never network nodes, and
+	// are EINVALID here.
+	NodeKinds []atlas.NodeKind
+}
+
+// normalized validates f and returns a copy with sorted, deduplicated lists, so that
+// two filters that select the same relations share one cache key.
+func (f Filter) normalized() (Filter, error) {
+	if err := checkDate("filter asOf", f.AsOf); err != nil {
+		return f, err
+	}
+	for _, t := range f.RelTypes {
+		if !atlas.Valid(t, atlas.RelTypes) {
+			return f, atlas.Errorf(atlas.EINVALID, "filter relTypes: unknown relationship type %q; use one of %v", t, atlas.RelTypes)
+		}
+	}
+	for _, k := range f.NodeKinds {
+		if !isActor(k) {
+			return f, atlas.Errorf(atlas.EINVALID, "filter nodeKinds: %q is not a network node kind; use one of %v", k, actorKinds)
+		}
+	}
+	out := Filter{RelTypes: slices.Compact(slices.Sorted(slices.Values(f.RelTypes))),
+		NodeKinds: slices.Compact(slices.Sorted(slices.Values(f.NodeKinds)))}
+	if f.AsOf != nil {
+		d := *f.AsOf
+		out.AsOf = &d
+	}
+	return out, nil
+}
+
+// key identifies a normalized filter in the view cache.
+func (f Filter) key() string {
+	var b strings.Builder
+	if f.AsOf != nil {
+		b.WriteString(f.AsOf.String())
+	}
+	b.WriteByte('|')
+	for _, t := range f.RelTypes {
+		b.WriteString(string(t) + ",")
+	}
+	b.WriteByte('|')
+	for _, k := range f.NodeKinds {
+		b.WriteString(string(k) + ",")
+	}
+	return b.String()
+}
+
+// passes reports whether relation r, whose ends have kinds from and to, is kept.
+func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind) bool {
+	if len(f.RelTypes) > 0 && !slices.Contains(f.RelTypes, r.Type) {
+		return false
+	}
+	if !f.keepsKind(from) || !f.keepsKind(to) {
+		return false
+	}
+	return f.AsOf == nil || r.Span().Bounds().MayHoldAt(*f.AsOf)
+}
+
+func (f Filter) keepsKind(k atlas.NodeKind) bool {
+	return len(f.NodeKinds) == 0 || slices.Contains(f.NodeKinds, k)
+}
+
+// view is the network as one filter sees it: which relations and nodes are kept and the
+// resulting adjacency, plus the whole-graph scores computed on it so far. Views are
+// immutable once built, except for their lazily computed scores.
+type view struct {
+	p      *Projection
+	filter Filter
+	relOK  []bool // by relation index
+	nodeOK []bool // by gonum id: the node's kind is kept
+	// nbrs are the distinct neighbours of each node over kept relations, either
+	// direction, ascending; succ are the distinct targets of kept outgoing relations.
+	nbrs, succ [][]int64
+	members    []int64 // gonum ids of kept nodes, ascending
+	// The same lists as gonum nodes, for the gonum adapters.
+	memberNodes         []graph.Node
+	nbrNodes, succNodes [][]graph.Node
+
+	betweenness, pagerank lazyScores
+}
+
+func (p *Projection) newView(f Filter) *view {
+	v := &view{p: p, filter: f,
+		relOK: make([]bool, len(p.rels)), nodeOK: make([]bool, len(p.ids)),
+		nbrs: make([][]int64, len(p.ids)), succ: make([][]int64, len(p.ids))}
+	for i, k := range p.kinds {
+		if f.keepsKind(k) {
+			v.nodeOK[i] = true
+			v.members = append(v.members, int64(i))
+		}
+	}
+	for i, r := range p.rels {
+		from, to := p.ends[i][0], p.ends[i][1]
+		if from == to || !f.passes(r, p.kinds[from], p.kinds[to]) {
+			continue // a self-loop joins nothing and would only distort degree
+		}
+		v.relOK[i] = true
+		v.nbrs[from] = append(v.nbrs[from], to)
+		v.nbrs[to] = append(v.nbrs[to], from)
+		v.succ[from] = append(v.succ[from], to)
+	}
+	for i := range v.nbrs {
+		slices.Sort(v.nbrs[i])
+		v.nbrs[i] = slices.Clip(slices.Compact(v.nbrs[i]))
+		slices.Sort(v.succ[i])
+		v.succ[i] = slices.Clip(slices.Compact(v.succ[i]))
+	}
+	v.memberNodes, v.nbrNodes, v.succNodes = toNodes(v.members), gonumNodes(v.nbrs), gonumNodes(v.succ)
+	return v
+}
+
+// view validates f and returns the projection's view for it, from the cache when a
+// recent query used the same filter.
+func (p *Projection) view(ctx context.Context, f Filter) (*view, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	nf, err := f.normalized()
+	if err != nil {
+		return nil, err
+	}
+	return p.views.get(nf.key(), func() *view { return p.newView(nf) }), nil
+}
+
+// firstRelation returns the kept relation with the smallest id joining x and y in
+// either direction: the one a path reports when several join the same two nodes.
+func (v *view) firstRelation(x, y int64) int32 {
+	for _, ri := range v.p.incident[x] {
+		if v.relOK[ri] && (v.p.ends[ri] == [2]int64{x, y} || v.p.ends[ri] == [2]int64{y, x}) {
+			return ri
+		}
+	}
+	return -1
+}
+
+// maxCachedViews bounds the per-projection cache: each view costs O(V+E) memory plus
+// its scores, and asOf dates make the number of distinct filters unbounded.
+const maxCachedViews = 16
+
+// viewCache keeps the most recently built views, evicting the oldest beyond max.
+type viewCache struct {
+	mu    sync.Mutex
+	max   int
+	byKey map[string]*view
+	order []string // keys, oldest first
+}
+
+func newViewCache(max int) *viewCache { return &viewCache{max: max, byKey: map[string]*view{}} }
+
+func (c *viewCache) get(key string, build func() *view) *view {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.byKey[key]; ok {
+		return v
+	}
+	v := build()
+	c.byKey[key] = v
+	c.order = append(c.order, key)
+	if len(c.order) > c.max {
+		delete(c.byKey, c.order[0])
+		c.order = c.order[1:]
+	}
+	return v
+}
+
+// lazyScores is a whole-graph score computed at most once per view. The computation
+// runs detached from the callers: a caller whose context ends stops waiting at once,
+// while the work goes on and is kept for the next caller (gonum's betweenness cannot be
+// interrupted anyway). A failed computation (over a cap) is not kept.
+type lazyScores struct {
+	mu  sync.Mutex
+	run *scoreRun // under way or done; nil before the first call or after a failure
+}
+
+type scoreRun struct {
+	done   chan struct{}
+	scores []float64
+	err    error
+}
+
+func (l *lazyScores) get(ctx context.Context, compute func() ([]float64, error)) ([]float64, error) {
+	l.mu.Lock()
+	r := l.run
+	if r == nil {
+		r = &scoreRun{done: make(chan struct{})}
+		l.run = r
+		go func() {
+			r.scores, r.err = compute()
+			if r.err != nil {
+				l.mu.Lock()
+				l.run = nil
+				l.mu.Unlock()
+			}
+			close(r.done)
+		}()
+	}
+	l.mu.Unlock()
+	select {
+	case <-r.done:
+		return r.scores, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// checkDate rejects a date that ParseDate would not produce, such as a zero value or
+// month 13 built in code rather than parsed.
+func checkDate(arg string, d *atlas.PartialDate) error {
+	if d == nil {
+		return nil
+	}
+	if _, err := atlas.ParseDate(d.String()); err != nil || d.IsZero() {
+		return atlas.Errorf(atlas.EINVALID, "%s must be a valid date (YYYY, YYYY-MM or YYYY-MM-DD), got %q", arg, d.String())
+	}
+	return nil
+}
+
+// checkRange gives the EINVALID error every bounded argument gives.
+func checkRange(arg string, got, lo, hi int) error {
+	if got < lo || got > hi {
+		return atlas.Errorf(atlas.EINVALID, "%s must be between %d and %d, got %d", arg, lo, hi, got)
+	}
+	return nil
+}

@@ -1,0 +1,220 @@
+package analytics
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"lsgatlas/atlas"
+)
+
+// seat is a node's place on a group: a kept CHAIRS or MEMBER_OF relation from the node
+// to the group, or a chair derived (atlas.DeriveChair) from a kept HOLDS of a position
+// whose kept CHAIRS points at the group. Only chairs are derived through positions:
+// the domain defines no derived membership.
+type seat struct {
+	holder, group int64
+	rel           int32 // the CHAIRS or MEMBER_OF relation
+	via           int32 // the HOLDS relation of a derived chair, or -1
+}
+
+func (s seat) chairs(p *Projection) bool { return p.rels[s.rel].Type == atlas.Chairs }
+
+// seatsOn returns the seats on group g in v, in relation id order.
+func (v *view) seatsOn(g int64) []seat {
+	p := v.p
+	var out []seat
+	for _, ri := range p.incident[g] {
+		r := p.rels[ri]
+		if !v.relOK[ri] || p.ends[ri][1] != g || (r.Type != atlas.Chairs && r.Type != atlas.MemberOf) {
+			continue
+		}
+		holder := p.ends[ri][0]
+		out = append(out, seat{holder: holder, group: g, rel: ri, via: -1})
+		if r.Type != atlas.Chairs || p.kinds[holder] != atlas.PositionNode {
+			continue
+		}
+		for _, hi := range p.incident[holder] {
+			h := p.rels[hi]
+			if !v.relOK[hi] || h.Type != atlas.Holds || p.ends[hi][1] != holder {
+				continue
+			}
+			// DeriveChair decides whether the holding and the chairing can overlap
+			// (and both may hold at asOf); the derived edge itself is built on demand.
+			if _, ok := atlas.DeriveChair(h.From, *h, *r, v.filter.AsOf); ok {
+				out = append(out, seat{holder: p.ends[hi][0], group: g, rel: ri, via: hi})
+			}
+		}
+	}
+	return out
+}
+
+// edge returns the seat as an atlas.Edge seen from its holder, with copies of the
+// relations, its holding at the filter's asOf and, for a derived chair, its derivation.
+func (v *view) edge(s seat) atlas.Edge {
+	self := v.p.ids[s.holder]
+	if s.via < 0 {
+		return atlas.EdgesFrom(self, []atlas.Relation{v.p.relation(s.rel)}, v.filter.AsOf)[0]
+	}
+	e, _ := atlas.DeriveChair(self, v.p.relation(s.via), v.p.relation(s.rel), v.filter.AsOf)
+	return e
+}
+
+// groupCounts returns, for each node, the number of distinct groups it holds a seat on:
+// chairs only, or chairs and memberships.
+func (v *view) groupCounts(ctx context.Context, chairsOnly bool) ([]float64, error) {
+	counts := make([]float64, len(v.p.ids))
+	lastGroup := make([]int64, len(v.p.ids)) // the last group counted for each holder
+	for i := range lastGroup {
+		lastGroup[i] = -1
+	}
+	for _, g := range v.members {
+		if v.p.kinds[g] != atlas.GroupNode {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for _, s := range v.seatsOn(g) {
+			if (chairsOnly && !s.chairs(v.p)) || lastGroup[s.holder] == g {
+				continue
+			}
+			lastGroup[s.holder] = g
+			counts[s.holder]++
+		}
+	}
+	return counts, nil
+}
+
+// CoMember is a person who shares at least one group with the person asked about.
+type CoMember struct {
+	Person *atlas.Person
+	// Groups are the shared groups, ordered by id.
+	Groups []SharedGroup
+}
+
+// SharedGroup is a group two people both hold a seat on, with the evidence: each
+// person's seats on it (CHAIRS or MEMBER_OF edges seen from that person; a chair
+// derived through a position carries its Derivation; Holding is set when asOf was
+// given). Only seats whose spans may overlap a seat of the other person are listed.
+type SharedGroup struct {
+	Group                      *atlas.Group
+	PersonSeats, CoMemberSeats []atlas.Edge
+}
+
+// CoMembers returns the people who share at least one group with person: both hold a
+// seat on it (chair, including chairs derived through a position the person held, or
+// MEMBER_OF) and the two seats may overlap in time (atlas.Span.Overlaps), so two people
+// who sat on a group decades apart are not co-members. With asOf, only seats that may
+// hold at that date count. Ordered by number of shared groups, most first, then by id.
+//
+// Errors: EINVALID for a malformed id, an id that is not a person or a bad date;
+// ENOTFOUND for an unknown person; ctx.Err() when ctx ends.
+func (p *Projection) CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate) ([]CoMember, error) {
+	me, err := p.actor("person", person)
+	if err != nil {
+		return nil, err
+	}
+	if p.kinds[me] != atlas.PersonNode {
+		return nil, atlas.Errorf(atlas.EINVALID, "person: %q is a %s, not a person", person, p.kinds[me])
+	}
+	if err := checkDate("asOf", asOf); err != nil {
+		return nil, err
+	}
+	v, err := p.view(ctx, Filter{AsOf: asOf})
+	if err != nil {
+		return nil, err
+	}
+	byPerson := map[int64]*CoMember{}
+	for _, g := range v.groupsSeating(me) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		seats := v.seatsOn(g)
+		var mine []atlas.Edge
+		theirs := map[int64][]atlas.Edge{}
+		var others []int64
+		for _, s := range seats {
+			switch {
+			case s.holder == me:
+				mine = append(mine, v.edge(s))
+			case p.kinds[s.holder] == atlas.PersonNode:
+				if _, seen := theirs[s.holder]; !seen {
+					others = append(others, s.holder)
+				}
+				theirs[s.holder] = append(theirs[s.holder], v.edge(s))
+			}
+		}
+		slices.Sort(others)
+		for _, o := range others {
+			a, b := overlapping(mine, theirs[o])
+			if len(a) == 0 {
+				continue
+			}
+			cm := byPerson[o]
+			if cm == nil {
+				cm = &CoMember{Person: p.node(o).(*atlas.Person)}
+				byPerson[o] = cm
+			}
+			cm.Groups = append(cm.Groups, SharedGroup{Group: p.node(g).(*atlas.Group), PersonSeats: a, CoMemberSeats: b})
+		}
+	}
+	out := make([]CoMember, 0, len(byPerson))
+	for _, cm := range byPerson {
+		out = append(out, *cm)
+	}
+	slices.SortFunc(out, func(a, b CoMember) int {
+		if c := cmp.Compare(len(b.Groups), len(a.Groups)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Person.ID, b.Person.ID)
+	})
+	return out, nil
+}
+
+// groupsSeating returns the groups node n holds a seat on, ascending.
+func (v *view) groupsSeating(n int64) []int64 {
+	p := v.p
+	var groups []int64
+	for _, ri := range p.incident[n] {
+		if !v.relOK[ri] || p.ends[ri][0] != n {
+			continue
+		}
+		switch p.rels[ri].Type {
+		case atlas.Chairs, atlas.MemberOf:
+			groups = append(groups, p.ends[ri][1])
+		case atlas.Holds:
+			position := p.ends[ri][1]
+			for _, ci := range p.incident[position] {
+				if v.relOK[ci] && p.rels[ci].Type == atlas.Chairs && p.ends[ci][0] == position {
+					groups = append(groups, p.ends[ci][1])
+				}
+			}
+		}
+	}
+	// A position's chair whose holding cannot overlap it is dropped later by seatsOn.
+	return slices.Compact(slices.Sorted(slices.Values(groups)))
+}
+
+// overlapping keeps the edges of a that may overlap some edge of b, and vice versa.
+func overlapping(a, b []atlas.Edge) (keptA, keptB []atlas.Edge) {
+	overlapsAny := func(e atlas.Edge, others []atlas.Edge) bool {
+		for _, o := range others {
+			if e.Span().Overlaps(o.Span()) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range a {
+		if overlapsAny(e, b) {
+			keptA = append(keptA, e)
+		}
+	}
+	for _, e := range b {
+		if overlapsAny(e, a) {
+			keptB = append(keptB, e)
+		}
+	}
+	return keptA, keptB
+}

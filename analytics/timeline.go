@@ -1,0 +1,155 @@
+package analytics
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"lsgatlas/atlas"
+)
+
+// EventKind says what happened in a timeline event.
+type EventKind string
+
+const (
+	Established EventKind = "ESTABLISHED" // the group was set up
+	Abolished   EventKind = "ABOLISHED"   // the group was wound up
+	Succeeded   EventKind = "SUCCEEDED"   // the group was followed by Other (SUCCEEDED_BY from it)
+	Preceded    EventKind = "PRECEDED"    // the group followed Other (SUCCEEDED_BY to it)
+	// RoleStarted is the start of a relation. An undated one (Date nil) stands for a
+	// relation with no date at all, which holds from an unknown time: it is listed so
+	// the timeline never hides a fact, after every dated event.
+	RoleStarted EventKind = "ROLE_STARTED"
+	RoleEnded   EventKind = "ROLE_ENDED" // the end of a relation
+	Attested    EventKind = "ATTESTED"   // a source observed the relation at Date
+)
+
+// eventOrder puts events of one date in the order a life runs.
+var eventOrder = map[EventKind]int{Established: 0, Preceded: 1, RoleStarted: 2, Attested: 3, RoleEnded: 4, Succeeded: 5, Abolished: 6}
+
+// Event is one dated (or undated) fact in the life of a node.
+type Event struct {
+	Kind EventKind
+	// Date is when it happened, to the precision the sources give; nil when unknown.
+	Date *atlas.PartialDate
+	// Other is the node at the other end of Relation; nil for ESTABLISHED and ABOLISHED.
+	Other atlas.Node
+	// Relation is the fact the event comes from; nil for ESTABLISHED and ABOLISHED.
+	Relation *atlas.Relation
+	// Succession is how one group followed the other, for SUCCEEDED and PRECEDED.
+	Succession *atlas.SuccessionKind
+	// Sources cite the event: the group's own citations for ESTABLISHED and ABOLISHED,
+	// the relation's otherwise.
+	Sources []atlas.Citation
+}
+
+// Timeline returns the events in the life of the node with the given id, in
+// chronological order: partial dates compare by their earliest day, then their latest
+// (the more precise first), then by kind in life order, then by relation id; undated
+// events come last. A group's timeline has its establishment and abolition (with the
+// group's citations), its successions and the start, end and attestations of every
+// relation touching it; any other actor's has the start, end and attestations of its
+// relations. Derived chairs are not events: the HOLDS and CHAIRS they come from are.
+//
+// Errors: EINVALID for a malformed or provenance id; ENOTFOUND for an unknown id;
+// ctx.Err() when ctx ends.
+func (p *Projection) Timeline(ctx context.Context, id string) ([]Event, error) {
+	self, err := p.actor("id", id)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var events []Event
+	if g, ok := p.nodes[id].(*atlas.Group); ok {
+		for _, e := range []struct {
+			kind EventKind
+			date *atlas.PartialDate
+		}{{Established, g.Established}, {Abolished, g.Abolished}} {
+			if e.date != nil {
+				d := *e.date
+				events = append(events, Event{Kind: e.kind, Date: &d, Sources: slices.Clone(g.Sources)})
+			}
+		}
+	}
+	for _, ri := range p.incident[self] {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		events = append(events, p.relationEvents(self, ri)...)
+	}
+	slices.SortStableFunc(events, compareEvents)
+	return events, nil
+}
+
+// relationEvents returns the events relation ri gives in the timeline of node self.
+func (p *Projection) relationEvents(self int64, ri int32) []Event {
+	r := p.rels[ri]
+	other := p.ends[ri][1]
+	if other == self {
+		other = p.ends[ri][0]
+	}
+	event := func(kind EventKind, date *atlas.PartialDate) Event {
+		rel := p.relation(ri)
+		e := Event{Kind: kind, Other: p.node(other), Relation: &rel, Sources: slices.Clone(r.Sources)}
+		if date != nil {
+			d := *date
+			e.Date = &d
+		}
+		return e
+	}
+	if r.Type == atlas.SucceededBy {
+		kind := Succeeded
+		if p.ends[ri][0] != self {
+			kind = Preceded
+		}
+		e := event(kind, r.Start)
+		if r.Succession != nil {
+			s := *r.Succession
+			e.Succession = &s
+		}
+		return []Event{e}
+	}
+	var out []Event
+	if r.Start != nil {
+		out = append(out, event(RoleStarted, r.Start))
+	}
+	if r.End != nil {
+		out = append(out, event(RoleEnded, r.End))
+	}
+	for _, a := range r.Attested {
+		out = append(out, event(Attested, &a))
+	}
+	if len(out) == 0 {
+		out = append(out, event(RoleStarted, nil))
+	}
+	return out
+}
+
+func compareEvents(a, b Event) int {
+	switch {
+	case a.Date == nil && b.Date != nil:
+		return 1
+	case a.Date != nil && b.Date == nil:
+		return -1
+	case a.Date != nil:
+		if c := cmp.Compare(a.Date.Earliest(), b.Date.Earliest()); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Date.Latest(), b.Date.Latest()); c != 0 {
+			return c
+		}
+	}
+	if c := cmp.Compare(eventOrder[a.Kind], eventOrder[b.Kind]); c != 0 {
+		return c
+	}
+	return cmp.Compare(relationID(a), relationID(b))
+}
+
+func relationID(e Event) string {
+	if e.Relation == nil {
+		return ""
+	}
+	return e.Relation.ID
+}

@@ -1,0 +1,147 @@
+package export_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"testing"
+
+	"gonum.org/v1/gonum/graph/formats/gexf12"
+
+	"lsgatlas/export"
+)
+
+// gexfFile is the GEXF document as a reader sees it, every element in the 1.2draft
+// namespace.
+type gexfFile struct {
+	XMLName xml.Name `xml:"http://www.gexf.net/1.2draft gexf"`
+	Version string   `xml:"version,attr"`
+	Graph   struct {
+		DefaultEdgeType string `xml:"defaultedgetype,attr"`
+		Attributes      []struct {
+			Class      string `xml:"class,attr"`
+			Attributes []struct {
+				ID    string `xml:"id,attr"`
+				Title string `xml:"title,attr"`
+				Type  string `xml:"type,attr"`
+			} `xml:"http://www.gexf.net/1.2draft attribute"`
+		} `xml:"http://www.gexf.net/1.2draft attributes"`
+		Nodes struct {
+			Count int `xml:"count,attr"`
+			Nodes []struct {
+				ID        string         `xml:"id,attr"`
+				Label     string         `xml:"label,attr"`
+				AttValues []gexfAttValue `xml:"http://www.gexf.net/1.2draft attvalues>attvalue"`
+			} `xml:"http://www.gexf.net/1.2draft node"`
+		} `xml:"http://www.gexf.net/1.2draft nodes"`
+		Edges struct {
+			Count int `xml:"count,attr"`
+			Edges []struct {
+				ID        string         `xml:"id,attr"`
+				Source    string         `xml:"source,attr"`
+				Target    string         `xml:"target,attr"`
+				AttValues []gexfAttValue `xml:"http://www.gexf.net/1.2draft attvalues>attvalue"`
+			} `xml:"http://www.gexf.net/1.2draft edge"`
+		} `xml:"http://www.gexf.net/1.2draft edges"`
+	} `xml:"http://www.gexf.net/1.2draft graph"`
+}
+
+type gexfAttValue struct {
+	For   string `xml:"for,attr"`
+	Value string `xml:"value,attr"`
+}
+
+// parseGEXF returns the document and the attribute values of nodes and edges by
+// element id and attribute title, checking every attvalue names a declared attribute.
+func parseGEXF(tb testing.TB, b []byte) (gexfFile, map[string]map[string]string, map[string]map[string]string) {
+	tb.Helper()
+	var f gexfFile
+	if err := xml.NewDecoder(bytes.NewReader(b)).Decode(&f); err != nil {
+		tb.Fatalf("GEXF does not parse: %v", err)
+	}
+	titles := map[string]map[string]string{}
+	for _, class := range f.Graph.Attributes {
+		titles[class.Class] = map[string]string{}
+		for _, a := range class.Attributes {
+			titles[class.Class][a.ID] = a.Title
+		}
+	}
+	resolve := func(class string, vals []gexfAttValue) map[string]string {
+		out := map[string]string{}
+		for _, v := range vals {
+			title, ok := titles[class][v.For]
+			if !ok {
+				tb.Errorf("attvalue for %q is not a declared %s attribute", v.For, class)
+			}
+			out[title] = v.Value
+		}
+		return out
+	}
+	nodes, edges := map[string]map[string]string{}, map[string]map[string]string{}
+	for _, n := range f.Graph.Nodes.Nodes {
+		nodes[n.ID] = resolve("node", n.AttValues)
+		nodes[n.ID]["(label)"] = n.Label
+	}
+	for _, e := range f.Graph.Edges.Edges {
+		edges[e.ID] = resolve("edge", e.AttValues)
+	}
+	return f, nodes, edges
+}
+
+func TestGEXFStructure(t *testing.T) {
+	for name, g := range map[string]graph{"fixture": fixtureGraph(t), "seed": seedGraph(t)} {
+		t.Run(name, func(t *testing.T) {
+			out := write(t, export.GEXFFormat, g)
+			f, nodes, _ := parseGEXF(t, out)
+			if f.Version != "1.2" || f.Graph.DefaultEdgeType != "directed" {
+				t.Errorf("version %q, defaultedgetype %q", f.Version, f.Graph.DefaultEdgeType)
+			}
+			if f.Graph.Nodes.Count != len(g.nodes) || len(f.Graph.Nodes.Nodes) != len(g.nodes) {
+				t.Errorf("nodes count %d, %d elements; want %d", f.Graph.Nodes.Count, len(f.Graph.Nodes.Nodes), len(g.nodes))
+			}
+			if f.Graph.Edges.Count != len(g.rels) || len(f.Graph.Edges.Edges) != len(g.rels) {
+				t.Errorf("edges count %d, %d elements; want %d", f.Graph.Edges.Count, len(f.Graph.Edges.Edges), len(g.rels))
+			}
+			classes := map[string]int{}
+			for _, a := range f.Graph.Attributes {
+				classes[a.Class] = len(a.Attributes)
+			}
+			if classes["node"] < 8 || classes["edge"] < 9 {
+				t.Errorf("declared attributes by class = %v", classes)
+			}
+			for _, e := range f.Graph.Edges.Edges {
+				if nodes[e.Source] == nil || nodes[e.Target] == nil {
+					t.Errorf("edge %s joins undeclared nodes", e.ID)
+				}
+			}
+
+			// gonum's GEXF 1.2 types read the same document.
+			var content gexf12.Content
+			if err := xml.Unmarshal(out, &content); err != nil {
+				t.Fatalf("gonum gexf12 cannot decode: %v", err)
+			}
+			if len(content.Graph.Nodes.Nodes) != len(g.nodes) || len(content.Graph.Edges.Edges) != len(g.rels) ||
+				len(content.Graph.Attributes) != 2 || content.Graph.DefaultEdgeType != "directed" {
+				t.Errorf("gonum reads %d nodes, %d edges, %d attribute classes, edge type %q",
+					len(content.Graph.Nodes.Nodes), len(content.Graph.Edges.Edges), len(content.Graph.Attributes), content.Graph.DefaultEdgeType)
+			}
+		})
+	}
+}
+
+func TestGEXFValues(t *testing.T) {
+	_, nodes, edges := parseGEXF(t, write(t, export.GEXFFormat, trickyGraph(t)))
+	if got := nodes[trickyID]; got["nameZh"] != trickyNameZh || got["(label)"] != trickyName || got["categories"] != "FOREIGN_AFFAIRS_UNITED_FRONT;POLITICS_LAW" {
+		t.Errorf("tricky node = %q", got)
+	}
+	e := edges["member_of/person/someone/group/tricky"]
+	if e["sources"] != "source/b;source/a" || e["attested"] != "2018;2019-06" || e["incompleteList"] != "true" || e["role"] != "DEPUTY_LEADER" {
+		t.Errorf("tricky edge = %q", e)
+	}
+	_, fixtureNodes, fixtureEdges := parseGEXF(t, write(t, export.GEXFFormat, fixtureGraph(t)))
+	if got := fixtureNodes["person/xi-jinping"]["nameZh"]; got != "习近平" {
+		t.Errorf("Chinese name = %q", got)
+	}
+	if _, set := fixtureEdges["chairs/person/xi-jinping/group/foreign-affairs-commission"]["incompleteList"]; set {
+		t.Error("a false boolean equal to the declared default should be left out")
+	}
+}
