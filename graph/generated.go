@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/graph/model"
 	"math"
@@ -36,12 +37,15 @@ type ResolverRoot interface {
 	Group() GroupResolver
 	Institution() InstitutionResolver
 	Office() OfficeResolver
+	Path() PathResolver
 	Person() PersonResolver
 	Position() PositionResolver
 	Query() QueryResolver
 	Relationship() RelationshipResolver
 	ReportedCount() ReportedCountResolver
 	Source() SourceResolver
+	Subgraph() SubgraphResolver
+	TimelineEvent() TimelineEventResolver
 }
 
 type DirectiveRoot struct {
@@ -55,9 +59,25 @@ type ComplexityRoot struct {
 		Source    func(childComplexity int) int
 	}
 
+	BucketCount struct {
+		Key      func(childComplexity int) int
+		Known    func(childComplexity int) int
+		Possible func(childComplexity int) int
+	}
+
+	CentralityScore struct {
+		Node  func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	Citation struct {
 		Locator func(childComplexity int) int
 		Source  func(childComplexity int) int
+	}
+
+	CoMember struct {
+		Groups func(childComplexity int) int
+		Person func(childComplexity int) int
 	}
 
 	Entity struct {
@@ -114,6 +134,20 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	GroupSeries struct {
+		ReportedCounts func(childComplexity int) int
+		Years          func(childComplexity int) int
+	}
+
+	GroupStatistics struct {
+		ByCategory func(childComplexity int) int
+		ByKind     func(childComplexity int) int
+		ByLevel    func(childComplexity int) int
+		BySystem   func(childComplexity int) int
+		Known      func(childComplexity int) int
+		Possible   func(childComplexity int) int
+	}
+
 	Institution struct {
 		Aliases         func(childComplexity int) int
 		Description     func(childComplexity int) int
@@ -144,6 +178,11 @@ type ComplexityRoot struct {
 	InstitutionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	NodeTypeCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
 	}
 
 	Office struct {
@@ -182,6 +221,17 @@ type ComplexityRoot struct {
 		HasNextPage     func(childComplexity int) int
 		HasPreviousPage func(childComplexity int) int
 		StartCursor     func(childComplexity int) int
+	}
+
+	Path struct {
+		Nodes         func(childComplexity int) int
+		Relationships func(childComplexity int) int
+	}
+
+	PathSet struct {
+		Length    func(childComplexity int) int
+		Paths     func(childComplexity int) int
+		Truncated func(childComplexity int) int
 	}
 
 	Person struct {
@@ -242,10 +292,14 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) int
+		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) int
+		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate) int
 		Group              func(childComplexity int, id string) int
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
 		Office             func(childComplexity int, id string) int
@@ -256,8 +310,11 @@ type ComplexityRoot struct {
 		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
+		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) int
 		Source             func(childComplexity int, id string) int
 		Sources            func(childComplexity int, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Statistics         func(childComplexity int, asOf atlas.PartialDate) int
+		Timeline           func(childComplexity int, id string) int
 		__resolve__service func(childComplexity int) int
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
 	}
@@ -305,6 +362,12 @@ type ComplexityRoot struct {
 		Score   func(childComplexity int) int
 	}
 
+	SharedGroup struct {
+		CoMemberSeats func(childComplexity int) int
+		Group         func(childComplexity int) int
+		PersonSeats   func(childComplexity int) int
+	}
+
 	Source struct {
 		Authors   func(childComplexity int) int
 		CitedVia  func(childComplexity int) int
@@ -330,6 +393,33 @@ type ComplexityRoot struct {
 	SourceEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Statistics struct {
+		AsOf            func(childComplexity int) int
+		Groups          func(childComplexity int) int
+		NodesByKind     func(childComplexity int) int
+		RelationsByType func(childComplexity int) int
+	}
+
+	Subgraph struct {
+		Nodes         func(childComplexity int) int
+		Relationships func(childComplexity int) int
+		Truncated     func(childComplexity int) int
+	}
+
+	TimelineEvent struct {
+		Date         func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Other        func(childComplexity int) int
+		Relationship func(childComplexity int) int
+		Sources      func(childComplexity int) int
+		Succession   func(childComplexity int) int
+	}
+
+	YearStatistics struct {
+		Groups func(childComplexity int) int
+		Year   func(childComplexity int) int
 	}
 
 	_Service struct {
@@ -398,6 +488,9 @@ type OfficeResolver interface {
 	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 }
+type PathResolver interface {
+	Relationships(ctx context.Context, obj *analytics.Path) ([]atlas.Edge, error)
+}
 type PersonResolver interface {
 	NameZh(ctx context.Context, obj *atlas.Person) (*string, error)
 
@@ -438,6 +531,13 @@ type QueryResolver interface {
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
 	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
+	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) (*analytics.Subgraph, error)
+	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) (*analytics.PathSet, error)
+	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) ([]analytics.Score, error)
+	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate) ([]analytics.CoMember, error)
+	Timeline(ctx context.Context, id string) ([]analytics.Event, error)
+	Statistics(ctx context.Context, asOf atlas.PartialDate) (*analytics.Stats, error)
+	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) (*model.GroupSeries, error)
 }
 type RelationshipResolver interface {
 	Node(ctx context.Context, obj *atlas.Edge) (atlas.Node, error)
@@ -461,6 +561,12 @@ type SourceResolver interface {
 
 	CitedVia(ctx context.Context, obj *atlas.Source) (*atlas.Source, error)
 	Note(ctx context.Context, obj *atlas.Source) (*string, error)
+}
+type SubgraphResolver interface {
+	Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error)
+}
+type TimelineEventResolver interface {
+	Relationship(ctx context.Context, obj *analytics.Event) (*atlas.Edge, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -506,6 +612,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Alias.Source(childComplexity), true
 
+	case "BucketCount.key":
+		if e.ComplexityRoot.BucketCount.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BucketCount.Key(childComplexity), true
+	case "BucketCount.known":
+		if e.ComplexityRoot.BucketCount.Known == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BucketCount.Known(childComplexity), true
+	case "BucketCount.possible":
+		if e.ComplexityRoot.BucketCount.Possible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BucketCount.Possible(childComplexity), true
+
+	case "CentralityScore.node":
+		if e.ComplexityRoot.CentralityScore.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CentralityScore.Node(childComplexity), true
+	case "CentralityScore.value":
+		if e.ComplexityRoot.CentralityScore.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CentralityScore.Value(childComplexity), true
+
 	case "Citation.locator":
 		if e.ComplexityRoot.Citation.Locator == nil {
 			break
@@ -518,6 +656,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Citation.Source(childComplexity), true
+
+	case "CoMember.groups":
+		if e.ComplexityRoot.CoMember.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoMember.Groups(childComplexity), true
+	case "CoMember.person":
+		if e.ComplexityRoot.CoMember.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoMember.Person(childComplexity), true
 
 	case "Entity.findGroupByID":
 		if e.ComplexityRoot.Entity.FindGroupByID == nil {
@@ -870,6 +1021,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GroupEdge.Node(childComplexity), true
 
+	case "GroupSeries.reportedCounts":
+		if e.ComplexityRoot.GroupSeries.ReportedCounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupSeries.ReportedCounts(childComplexity), true
+	case "GroupSeries.years":
+		if e.ComplexityRoot.GroupSeries.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupSeries.Years(childComplexity), true
+
+	case "GroupStatistics.byCategory":
+		if e.ComplexityRoot.GroupStatistics.ByCategory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupStatistics.ByCategory(childComplexity), true
+	case "GroupStatistics.byKind":
+		if e.ComplexityRoot.GroupStatistics.ByKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupStatistics.ByKind(childComplexity), true
+	case "GroupStatistics.byLevel":
+		if e.ComplexityRoot.GroupStatistics.ByLevel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupStatistics.ByLevel(childComplexity), true
+	case "GroupStatistics.bySystem":
+		if e.ComplexityRoot.GroupStatistics.BySystem == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupStatistics.BySystem(childComplexity), true
+	case "GroupStatistics.known":
+		if e.ComplexityRoot.GroupStatistics.Known == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupStatistics.Known(childComplexity), true
+	case "GroupStatistics.possible":
+		if e.ComplexityRoot.GroupStatistics.Possible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupStatistics.Possible(childComplexity), true
+
 	case "Institution.aliases":
 		if e.ComplexityRoot.Institution.Aliases == nil {
 			break
@@ -1045,6 +1246,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InstitutionEdge.Node(childComplexity), true
+
+	case "NodeTypeCount.count":
+		if e.ComplexityRoot.NodeTypeCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NodeTypeCount.Count(childComplexity), true
+	case "NodeTypeCount.type":
+		if e.ComplexityRoot.NodeTypeCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NodeTypeCount.Kind(childComplexity), true
 
 	case "Office.aliases":
 		if e.ComplexityRoot.Office.Aliases == nil {
@@ -1230,6 +1444,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "Path.nodes":
+		if e.ComplexityRoot.Path.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Nodes(childComplexity), true
+	case "Path.relationships":
+		if e.ComplexityRoot.Path.Relationships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Relationships(childComplexity), true
+
+	case "PathSet.length":
+		if e.ComplexityRoot.PathSet.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathSet.Length(childComplexity), true
+	case "PathSet.paths":
+		if e.ComplexityRoot.PathSet.Paths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathSet.Paths(childComplexity), true
+	case "PathSet.truncated":
+		if e.ComplexityRoot.PathSet.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathSet.Truncated(childComplexity), true
 
 	case "Person.aliases":
 		if e.ComplexityRoot.Person.Aliases == nil {
@@ -1526,6 +1772,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PositionEdge.Node(childComplexity), true
 
+	case "Query.activeGroupsByYear":
+		if e.ComplexityRoot.Query.ActiveGroupsByYear == nil {
+			break
+		}
+
+		args, err := ec.field_Query_activeGroupsByYear_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ActiveGroupsByYear(childComplexity, args["fromYear"].(int), args["toYear"].(int), args["systems"].([]atlas.System), args["levels"].([]atlas.Level), args["kinds"].([]atlas.GroupKind)), true
+	case "Query.centrality":
+		if e.ComplexityRoot.Query.Centrality == nil {
+			break
+		}
+
+		args, err := ec.field_Query_centrality_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["first"].(*int)), true
+	case "Query.coMembers":
+		if e.ComplexityRoot.Query.CoMembers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_coMembers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CoMembers(childComplexity, args["person"].(string), args["asOf"].(*atlas.PartialDate)), true
 	case "Query.group":
 		if e.ComplexityRoot.Query.Group == nil {
 			break
@@ -1571,6 +1850,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Institutions(childComplexity, args["filter"].(*model.InstitutionFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
 
+	case "Query.network":
+		if e.ComplexityRoot.Query.Network == nil {
+			break
+		}
+
+		args, err := ec.field_Query_network_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -1681,6 +1971,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["types"].([]atlas.NodeKind), args["first"].(*int)), true
+	case "Query.shortestPaths":
+		if e.ComplexityRoot.Query.ShortestPaths == nil {
+			break
+		}
+
+		args, err := ec.field_Query_shortestPaths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["first"].(*int)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -1703,6 +2004,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Sources(childComplexity, args["filter"].(*model.SourceFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.statistics":
+		if e.ComplexityRoot.Query.Statistics == nil {
+			break
+		}
+
+		args, err := ec.field_Query_statistics_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Statistics(childComplexity, args["asOf"].(atlas.PartialDate)), true
+	case "Query.timeline":
+		if e.ComplexityRoot.Query.Timeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string)), true
 	case "Query._service":
 		if e.ComplexityRoot.Query.__resolve__service == nil {
 			break
@@ -1928,6 +2251,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
 
+	case "SharedGroup.coMemberSeats":
+		if e.ComplexityRoot.SharedGroup.CoMemberSeats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedGroup.CoMemberSeats(childComplexity), true
+	case "SharedGroup.group":
+		if e.ComplexityRoot.SharedGroup.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedGroup.Group(childComplexity), true
+	case "SharedGroup.personSeats":
+		if e.ComplexityRoot.SharedGroup.PersonSeats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedGroup.PersonSeats(childComplexity), true
+
 	case "Source.authors":
 		if e.ComplexityRoot.Source.Authors == nil {
 			break
@@ -2038,6 +2380,100 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SourceEdge.Node(childComplexity), true
+
+	case "Statistics.asOf":
+		if e.ComplexityRoot.Statistics.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.AsOf(childComplexity), true
+	case "Statistics.groups":
+		if e.ComplexityRoot.Statistics.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.Groups(childComplexity), true
+	case "Statistics.nodesByType":
+		if e.ComplexityRoot.Statistics.NodesByKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.NodesByKind(childComplexity), true
+	case "Statistics.relationshipsByType":
+		if e.ComplexityRoot.Statistics.RelationsByType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.RelationsByType(childComplexity), true
+
+	case "Subgraph.nodes":
+		if e.ComplexityRoot.Subgraph.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
+	case "Subgraph.relationships":
+		if e.ComplexityRoot.Subgraph.Relationships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Relationships(childComplexity), true
+	case "Subgraph.truncated":
+		if e.ComplexityRoot.Subgraph.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
+
+	case "TimelineEvent.date":
+		if e.ComplexityRoot.TimelineEvent.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEvent.Date(childComplexity), true
+	case "TimelineEvent.kind":
+		if e.ComplexityRoot.TimelineEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEvent.Kind(childComplexity), true
+	case "TimelineEvent.other":
+		if e.ComplexityRoot.TimelineEvent.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEvent.Other(childComplexity), true
+	case "TimelineEvent.relationship":
+		if e.ComplexityRoot.TimelineEvent.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEvent.Relationship(childComplexity), true
+	case "TimelineEvent.sources":
+		if e.ComplexityRoot.TimelineEvent.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEvent.Sources(childComplexity), true
+	case "TimelineEvent.succession":
+		if e.ComplexityRoot.TimelineEvent.Succession == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEvent.Succession(childComplexity), true
+
+	case "YearStatistics.groups":
+		if e.ComplexityRoot.YearStatistics.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearStatistics.Groups(childComplexity), true
+	case "YearStatistics.year":
+		if e.ComplexityRoot.YearStatistics.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearStatistics.Year(childComplexity), true
 
 	case "_Service.sdl":
 		if e.ComplexityRoot._Service.SDL == nil {
@@ -2219,6 +2655,53 @@ type Query {
 
   "How many groups studies report existed, by year: claims to compare with the dataset, not counts of it."
   reportedCounts(fromYear: Int, toYear: Int): [ReportedCount!]!
+
+  """
+  The neighbourhood of some nodes, ready for a visualisation library: nodes and the
+  relationships among them, following relationships in either direction up to ` + "`" + `depth` + "`" + `
+  hops (1 to 4), at most ` + "`" + `limit` + "`" + ` nodes (1 to 2000; ` + "`" + `truncated` + "`" + ` says when it cut).
+  ` + "`" + `relationshipTypes` + "`" + ` and ` + "`" + `nodeTypes` + "`" + ` keep only those; ` + "`" + `asOf` + "`" + ` keeps relationships that
+  may hold at the date. Sources and reported counts are never part of the network.
+  """
+  network(ids: [ID!]!, depth: Int = 1, relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, limit: Int = 200): Subgraph!
+
+  """
+  All shortest paths between two nodes (relationships followed in either direction,
+  each hop counting one), of at most ` + "`" + `maxLength` + "`" + ` hops (1 to 8), the first ` + "`" + `first` + "`" + ` of
+  them (1 to 100) in a stable order. No path within ` + "`" + `maxLength` + "`" + ` is an empty set.
+  """
+  shortestPaths(from: ID!, to: ID!, maxLength: Int = 4, relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, first: Int = 10): PathSet!
+
+  """
+  Nodes ranked by a centrality metric over the network the filters keep, highest first,
+  ties by id. ` + "`" + `rank` + "`" + ` chooses which kinds of node are ranked (all actors by default); the
+  network itself is chosen by ` + "`" + `relationshipTypes` + "`" + `, ` + "`" + `nodeTypes` + "`" + ` and ` + "`" + `asOf` + "`" + `.
+  """
+  centrality(metric: CentralityMetric!, rank: [NodeType!], relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, first: Int = 20): [CentralityScore!]!
+
+  """
+  The people who share a group with a person (chairing, including through a position,
+  or holding a seat), with the shared groups and the seats on both sides. Two seats
+  count only if they may overlap in time; with ` + "`" + `asOf` + "`" + `, only seats that may hold then.
+  """
+  coMembers(person: ID!, asOf: PartialDate): [CoMember!]!
+
+  """
+  The dated events in the life of a node, in order: a group's establishment, abolition
+  and successions, and the start, end and attestations of every relationship touching
+  it, each with its sources. Undated facts come last.
+  """
+  timeline(id: ID!): [TimelineEvent!]!
+
+  "Counts at a date: groups known or possibly active, by system, category, kind and level; nodes by type; relationships that may hold."
+  statistics(asOf: PartialDate!): Statistics!
+
+  """
+  Groups known and possibly active in each year from ` + "`" + `fromYear` + "`" + ` to ` + "`" + `toYear` + "`" + ` (at most 200
+  years), by system and category, beside the counts studies reported for those years.
+  ` + "`" + `systems` + "`" + `, ` + "`" + `levels` + "`" + ` and ` + "`" + `kinds` + "`" + ` narrow the groups counted, to match a study's scope.
+  """
+  activeGroupsByYear(fromYear: Int!, toYear: Int!, systems: [System!], levels: [Level!], kinds: [GroupKind!]): GroupSeries!
 }
 
 "A spelling of a name, kept with the source that prints it."
@@ -2476,6 +2959,131 @@ type SearchHit {
   matched: String!
   "3 for an exact match, 2 for a prefix, 1 for a substring."
   score: Int!
+}
+
+"A part of the graph: nodes and the relationships among them."
+type Subgraph {
+  nodes: [GraphNode!]!
+  "Relationships between the nodes, seen from their ` + "`" + `from` + "`" + ` end."
+  relationships: [Relationship!]!
+  "True when the node limit left out nodes within the requested depth."
+  truncated: Boolean!
+}
+
+"A path: nodes, and the relationship joining each node to the next (in whichever direction it points)."
+type Path {
+  nodes: [GraphNode!]!
+  relationships: [Relationship!]!
+}
+
+type PathSet {
+  "Hops in every path; 0 when there is none."
+  length: Int!
+  paths: [Path!]!
+  "True when more shortest paths exist than ` + "`" + `first` + "`" + ` allowed."
+  truncated: Boolean!
+}
+
+enum CentralityMetric {
+  "Number of distinct neighbours."
+  DEGREE
+  "Share of shortest paths between other nodes that pass through the node (each unordered pair once)."
+  BETWEENNESS
+  "PageRank on the directed network (damping 0.85)."
+  PAGERANK
+  "Number of distinct groups a person or position chairs, counting chairs derived through positions."
+  CHAIRS
+  "Number of distinct groups a node chairs or has a seat on."
+  SEATS
+}
+
+type CentralityScore {
+  node: GraphNode!
+  value: Float!
+}
+
+type CoMember {
+  person: Person!
+  "The groups both sit on, by id."
+  groups: [SharedGroup!]!
+}
+
+type SharedGroup {
+  group: Group!
+  "The seats of the person asked about."
+  personSeats: [Relationship!]!
+  "The seats of the co-member."
+  coMemberSeats: [Relationship!]!
+}
+
+enum TimelineEventKind {
+  ESTABLISHED
+  ABOLISHED
+  "The group was followed by ` + "`" + `other` + "`" + `."
+  SUCCEEDED
+  "The group followed ` + "`" + `other` + "`" + `."
+  PRECEDED
+  ROLE_STARTED
+  ROLE_ENDED
+  "A source observed the relationship at ` + "`" + `date` + "`" + `."
+  ATTESTED
+}
+
+type TimelineEvent {
+  kind: TimelineEventKind!
+  "Null when the sources give no date."
+  date: PartialDate
+  "The node at the other end of the relationship, if any."
+  other: GraphNode
+  "The relationship the event comes from, seen from the node asked about."
+  relationship: Relationship
+  succession: SuccessionKind
+  sources: [Citation!]!
+}
+
+"A count of known and possible members of one bucket (a system, category, kind, level or relationship type)."
+type BucketCount {
+  key: String!
+  known: Int!
+  possible: Int!
+}
+
+"""
+Groups active at a date. ` + "`" + `known` + "`" + ` groups existed throughout the date according to the
+sources; ` + "`" + `possible` + "`" + ` ones may have. The true number lies between ` + "`" + `known` + "`" + ` and
+` + "`" + `known + possible` + "`" + `.
+"""
+type GroupStatistics {
+  known: Int!
+  possible: Int!
+  bySystem: [BucketCount!]!
+  byCategory: [BucketCount!]!
+  byKind: [BucketCount!]!
+  byLevel: [BucketCount!]!
+}
+
+type NodeTypeCount {
+  type: NodeType!
+  count: Int!
+}
+
+type Statistics {
+  asOf: PartialDate!
+  groups: GroupStatistics!
+  nodesByType: [NodeTypeCount!]!
+  "Relationships that may hold at the date, by type (` + "`" + `key` + "`" + `); ` + "`" + `known` + "`" + ` hold throughout it."
+  relationshipsByType: [BucketCount!]!
+}
+
+type YearStatistics {
+  year: Int!
+  groups: GroupStatistics!
+}
+
+type GroupSeries {
+  years: [YearStatistics!]!
+  "What studies reported for the same years, to compare with."
+  reportedCounts: [ReportedCount!]!
 }
 
 "Relay page information."
@@ -2890,6 +3498,28 @@ func (ec *executionContext) childFields_Alias(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Alias", field.Name)
 }
 
+func (ec *executionContext) childFields_BucketCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_BucketCount_key(ctx, field)
+	case "known":
+		return ec.fieldContext_BucketCount_known(ctx, field)
+	case "possible":
+		return ec.fieldContext_BucketCount_possible(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BucketCount", field.Name)
+}
+
+func (ec *executionContext) childFields_CentralityScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CentralityScore_node(ctx, field)
+	case "value":
+		return ec.fieldContext_CentralityScore_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CentralityScore", field.Name)
+}
+
 func (ec *executionContext) childFields_Citation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "source":
@@ -2898,6 +3528,16 @@ func (ec *executionContext) childFields_Citation(ctx context.Context, field grap
 		return ec.fieldContext_Citation_locator(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Citation", field.Name)
+}
+
+func (ec *executionContext) childFields_CoMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "person":
+		return ec.fieldContext_CoMember_person(ctx, field)
+	case "groups":
+		return ec.fieldContext_CoMember_groups(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CoMember", field.Name)
 }
 
 func (ec *executionContext) childFields_Group(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2988,6 +3628,34 @@ func (ec *executionContext) childFields_GroupEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type GroupEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_GroupSeries(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "years":
+		return ec.fieldContext_GroupSeries_years(ctx, field)
+	case "reportedCounts":
+		return ec.fieldContext_GroupSeries_reportedCounts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupSeries", field.Name)
+}
+
+func (ec *executionContext) childFields_GroupStatistics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "known":
+		return ec.fieldContext_GroupStatistics_known(ctx, field)
+	case "possible":
+		return ec.fieldContext_GroupStatistics_possible(ctx, field)
+	case "bySystem":
+		return ec.fieldContext_GroupStatistics_bySystem(ctx, field)
+	case "byCategory":
+		return ec.fieldContext_GroupStatistics_byCategory(ctx, field)
+	case "byKind":
+		return ec.fieldContext_GroupStatistics_byKind(ctx, field)
+	case "byLevel":
+		return ec.fieldContext_GroupStatistics_byLevel(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupStatistics", field.Name)
+}
+
 func (ec *executionContext) childFields_Institution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3050,6 +3718,16 @@ func (ec *executionContext) childFields_InstitutionEdge(ctx context.Context, fie
 		return ec.fieldContext_InstitutionEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InstitutionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_NodeTypeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_NodeTypeCount_type(ctx, field)
+	case "count":
+		return ec.fieldContext_NodeTypeCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NodeTypeCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Office(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3126,6 +3804,28 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Path_nodes(ctx, field)
+	case "relationships":
+		return ec.fieldContext_Path_relationships(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Path", field.Name)
+}
+
+func (ec *executionContext) childFields_PathSet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "length":
+		return ec.fieldContext_PathSet_length(ctx, field)
+	case "paths":
+		return ec.fieldContext_PathSet_paths(ctx, field)
+	case "truncated":
+		return ec.fieldContext_PathSet_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathSet", field.Name)
 }
 
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3328,6 +4028,18 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
 }
 
+func (ec *executionContext) childFields_SharedGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_SharedGroup_group(ctx, field)
+	case "personSeats":
+		return ec.fieldContext_SharedGroup_personSeats(ctx, field)
+	case "coMemberSeats":
+		return ec.fieldContext_SharedGroup_coMemberSeats(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedGroup", field.Name)
+}
+
 func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3380,6 +4092,60 @@ func (ec *executionContext) childFields_SourceEdge(ctx context.Context, field gr
 		return ec.fieldContext_SourceEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Statistics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "asOf":
+		return ec.fieldContext_Statistics_asOf(ctx, field)
+	case "groups":
+		return ec.fieldContext_Statistics_groups(ctx, field)
+	case "nodesByType":
+		return ec.fieldContext_Statistics_nodesByType(ctx, field)
+	case "relationshipsByType":
+		return ec.fieldContext_Statistics_relationshipsByType(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Statistics", field.Name)
+}
+
+func (ec *executionContext) childFields_Subgraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Subgraph_nodes(ctx, field)
+	case "relationships":
+		return ec.fieldContext_Subgraph_relationships(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Subgraph_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_TimelineEvent_kind(ctx, field)
+	case "date":
+		return ec.fieldContext_TimelineEvent_date(ctx, field)
+	case "other":
+		return ec.fieldContext_TimelineEvent_other(ctx, field)
+	case "relationship":
+		return ec.fieldContext_TimelineEvent_relationship(ctx, field)
+	case "succession":
+		return ec.fieldContext_TimelineEvent_succession(ctx, field)
+	case "sources":
+		return ec.fieldContext_TimelineEvent_sources(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_YearStatistics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_YearStatistics_year(ctx, field)
+	case "groups":
+		return ec.fieldContext_YearStatistics_groups(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type YearStatistics", field.Name)
 }
 
 func (ec *executionContext) childFields__Service(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4282,6 +5048,128 @@ func (ec *executionContext) field_Query__entities_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_activeGroupsByYear_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "fromYear",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromYear"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "toYear",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toYear"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "systems",
+		func(ctx context.Context, v any) ([]atlas.System, error) {
+			return ec.unmarshalOSystem2ᚕlsgatlasᚋatlasᚐSystemᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["systems"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "levels",
+		func(ctx context.Context, v any) ([]atlas.Level, error) {
+			return ec.unmarshalOLevel2ᚕlsgatlasᚋatlasᚐLevelᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["levels"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]atlas.GroupKind, error) {
+			return ec.unmarshalOGroupKind2ᚕlsgatlasᚋatlasᚐGroupKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_centrality_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "metric",
+		func(ctx context.Context, v any) (analytics.Metric, error) {
+			return ec.unmarshalNCentralityMetric2lsgatlasᚋanalyticsᚐMetric(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["metric"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "rank",
+		func(ctx context.Context, v any) ([]atlas.NodeKind, error) {
+			return ec.unmarshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rank"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "nodeTypes",
+		func(ctx context.Context, v any) ([]atlas.NodeKind, error) {
+			return ec.unmarshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nodeTypes"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_coMembers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "person",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["person"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_group_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4383,6 +5271,60 @@ func (ec *executionContext) field_Query_institutions_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "nodeTypes",
+		func(ctx context.Context, v any) ([]atlas.NodeKind, error) {
+			return ec.unmarshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nodeTypes"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg5
 	return args, nil
 }
 
@@ -4622,6 +5564,68 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_shortestPaths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxLength",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxLength"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "nodeTypes",
+		func(ctx context.Context, v any) ([]atlas.NodeKind, error) {
+			return ec.unmarshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nodeTypes"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg6
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_source_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4671,6 +5675,34 @@ func (ec *executionContext) field_Query_sources_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_statistics_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (atlas.PartialDate, error) {
+			return ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -4849,6 +5881,130 @@ func (ec *executionContext) fieldContext_Alias_ambiguous(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Alias", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _BucketCount_key(ctx context.Context, field graphql.CollectedField, obj *analytics.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BucketCount_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BucketCount_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BucketCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _BucketCount_known(ctx context.Context, field graphql.CollectedField, obj *analytics.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BucketCount_known(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Known, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BucketCount_known(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BucketCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BucketCount_possible(ctx context.Context, field graphql.CollectedField, obj *analytics.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BucketCount_possible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Possible, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BucketCount_possible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BucketCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CentralityScore_node(ctx context.Context, field graphql.CollectedField, obj *analytics.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CentralityScore_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CentralityScore_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CentralityScore",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CentralityScore_value(ctx context.Context, field graphql.CollectedField, obj *analytics.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CentralityScore_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CentralityScore_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CentralityScore", field, false, false, "Float")
+}
+
 func (ec *executionContext) _Citation_source(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4902,6 +6058,70 @@ func (ec *executionContext) _Citation_locator(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Citation_locator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "String")
+}
+
+func (ec *executionContext) _CoMember_person(ctx context.Context, field graphql.CollectedField, obj *analytics.CoMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoMember_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Person, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖlsgatlasᚋatlasᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoMember_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoMember",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoMember_groups(ctx context.Context, field graphql.CollectedField, obj *analytics.CoMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoMember_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.SharedGroup) graphql.Marshaler {
+			return ec.marshalNSharedGroup2ᚕlsgatlasᚋanalyticsᚐSharedGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoMember_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoMember",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedGroup(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Entity_findGroupByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -6323,6 +7543,244 @@ func (ec *executionContext) fieldContext_GroupEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _GroupSeries_years(ctx context.Context, field graphql.CollectedField, obj *model.GroupSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupSeries_years(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Years, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.YearStats) graphql.Marshaler {
+			return ec.marshalNYearStatistics2ᚕlsgatlasᚋanalyticsᚐYearStatsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupSeries_years(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupSeries",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_YearStatistics(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupSeries_reportedCounts(ctx context.Context, field graphql.CollectedField, obj *model.GroupSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupSeries_reportedCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportedCounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.ReportedCount) graphql.Marshaler {
+			return ec.marshalNReportedCount2ᚕlsgatlasᚋatlasᚐReportedCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupSeries_reportedCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupSeries",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportedCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupStatistics_known(ctx context.Context, field graphql.CollectedField, obj *analytics.GroupStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupStatistics_known(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Known, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupStatistics_known(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupStatistics", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GroupStatistics_possible(ctx context.Context, field graphql.CollectedField, obj *analytics.GroupStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupStatistics_possible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Possible, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupStatistics_possible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupStatistics", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GroupStatistics_bySystem(ctx context.Context, field graphql.CollectedField, obj *analytics.GroupStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupStatistics_bySystem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BySystem, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
+			return ec.marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupStatistics_bySystem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupStatistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BucketCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupStatistics_byCategory(ctx context.Context, field graphql.CollectedField, obj *analytics.GroupStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupStatistics_byCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByCategory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
+			return ec.marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupStatistics_byCategory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupStatistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BucketCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupStatistics_byKind(ctx context.Context, field graphql.CollectedField, obj *analytics.GroupStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupStatistics_byKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
+			return ec.marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupStatistics_byKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupStatistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BucketCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupStatistics_byLevel(ctx context.Context, field graphql.CollectedField, obj *analytics.GroupStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupStatistics_byLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByLevel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
+			return ec.marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupStatistics_byLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupStatistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BucketCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Institution_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7051,6 +8509,52 @@ func (ec *executionContext) fieldContext_InstitutionEdge_node(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _NodeTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *analytics.NodeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NodeTypeCount_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NodeTypeCount_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NodeTypeCount", field, false, false, "NodeType")
+}
+
+func (ec *executionContext) _NodeTypeCount_count(ctx context.Context, field graphql.CollectedField, obj *analytics.NodeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NodeTypeCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NodeTypeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NodeTypeCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Office_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
@@ -7808,6 +9312,148 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *analytics.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕlsgatlasᚋatlasᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_relationships(ctx context.Context, field graphql.CollectedField, obj *analytics.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_relationships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Path().Relationships(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_relationships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathSet_length(ctx context.Context, field graphql.CollectedField, obj *analytics.PathSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathSet_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathSet_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathSet", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PathSet_paths(ctx context.Context, field graphql.CollectedField, obj *analytics.PathSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathSet_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚕlsgatlasᚋanalyticsᚐPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathSet_paths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathSet_truncated(ctx context.Context, field graphql.CollectedField, obj *analytics.PathSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathSet_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathSet_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathSet", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
@@ -9750,6 +11396,314 @@ func (ec *executionContext) fieldContext_Query_reportedCounts(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_network(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_network(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2ᚖlsgatlasᚋanalyticsᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_network(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subgraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_network_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_shortestPaths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.PathSet) graphql.Marshaler {
+			return ec.marshalNPathSet2ᚖlsgatlasᚋanalyticsᚐPathSet(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_shortestPaths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathSet(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_shortestPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_centrality(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_centrality(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Score) graphql.Marshaler {
+			return ec.marshalNCentralityScore2ᚕlsgatlasᚋanalyticsᚐScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_centrality(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CentralityScore(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_centrality_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_coMembers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_coMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CoMembers(ctx, fc.Args["person"].(string), fc.Args["asOf"].(*atlas.PartialDate))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.CoMember) graphql.Marshaler {
+			return ec.marshalNCoMember2ᚕlsgatlasᚋanalyticsᚐCoMemberᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_coMembers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoMember(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_coMembers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Event) graphql.Marshaler {
+			return ec.marshalNTimelineEvent2ᚕlsgatlasᚋanalyticsᚐEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_statistics(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statistics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Statistics(ctx, fc.Args["asOf"].(atlas.PartialDate))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Stats) graphql.Marshaler {
+			return ec.marshalNStatistics2ᚖlsgatlasᚋanalyticsᚐStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statistics(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statistics(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_statistics_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_activeGroupsByYear(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_activeGroupsByYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ActiveGroupsByYear(ctx, fc.Args["fromYear"].(int), fc.Args["toYear"].(int), fc.Args["systems"].([]atlas.System), fc.Args["levels"].([]atlas.Level), fc.Args["kinds"].([]atlas.GroupKind))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GroupSeries) graphql.Marshaler {
+			return ec.marshalNGroupSeries2ᚖlsgatlasᚋgraphᚋmodelᚐGroupSeries(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_activeGroupsByYear(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupSeries(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_activeGroupsByYear_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query__entities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10756,6 +12710,102 @@ func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Int")
 }
 
+func (ec *executionContext) _SharedGroup_group(ctx context.Context, field graphql.CollectedField, obj *analytics.SharedGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedGroup_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedGroup_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedGroup_personSeats(ctx context.Context, field graphql.CollectedField, obj *analytics.SharedGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedGroup_personSeats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PersonSeats, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedGroup_personSeats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedGroup_coMemberSeats(ctx context.Context, field graphql.CollectedField, obj *analytics.SharedGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedGroup_coMemberSeats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CoMemberSeats, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedGroup_coMemberSeats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11210,6 +13260,432 @@ func (ec *executionContext) fieldContext_SourceEdge_node(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statistics_asOf(ctx context.Context, field graphql.CollectedField, obj *analytics.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statistics_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statistics_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statistics", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Statistics_groups(ctx context.Context, field graphql.CollectedField, obj *analytics.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statistics_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analytics.GroupStats) graphql.Marshaler {
+			return ec.marshalNGroupStatistics2lsgatlasᚋanalyticsᚐGroupStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statistics_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupStatistics(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statistics_nodesByType(ctx context.Context, field graphql.CollectedField, obj *analytics.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statistics_nodesByType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodesByKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.NodeCount) graphql.Marshaler {
+			return ec.marshalNNodeTypeCount2ᚕlsgatlasᚋanalyticsᚐNodeCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statistics_nodesByType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NodeTypeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statistics_relationshipsByType(ctx context.Context, field graphql.CollectedField, obj *analytics.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statistics_relationshipsByType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelationsByType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
+			return ec.marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statistics_relationshipsByType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BucketCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *analytics.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕlsgatlasᚋatlasᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_relationships(ctx context.Context, field graphql.CollectedField, obj *analytics.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_relationships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Subgraph().Relationships(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_relationships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *analytics.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TimelineEvent_kind(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEvent_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analytics.EventKind) graphql.Marshaler {
+			return ec.marshalNTimelineEventKind2lsgatlasᚋanalyticsᚐEventKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEvent", field, false, false, "TimelineEventKind")
+}
+
+func (ec *executionContext) _TimelineEvent_date(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEvent_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEvent_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEvent", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _TimelineEvent_other(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEvent_other(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Other, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalOGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEvent_other(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEvent_relationship(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEvent_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TimelineEvent().Relationship(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEvent_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEvent_succession(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEvent_succession(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Succession, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.SuccessionKind) graphql.Marshaler {
+			return ec.marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEvent_succession(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEvent", field, false, false, "SuccessionKind")
+}
+
+func (ec *executionContext) _TimelineEvent_sources(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEvent_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEvent_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearStatistics_year(ctx context.Context, field graphql.CollectedField, obj *analytics.YearStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearStatistics_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearStatistics_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("YearStatistics", field, false, false, "Int")
+}
+
+func (ec *executionContext) _YearStatistics_groups(ctx context.Context, field graphql.CollectedField, obj *analytics.YearStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearStatistics_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analytics.GroupStats) graphql.Marshaler {
+			return ec.marshalNGroupStatistics2lsgatlasᚋanalyticsᚐGroupStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearStatistics_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearStatistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupStatistics(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12916,6 +15392,87 @@ func (ec *executionContext) _Alias(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var bucketCountImplementors = []string{"BucketCount"}
+
+func (ec *executionContext) _BucketCount(ctx context.Context, sel ast.SelectionSet, obj *analytics.Count) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, bucketCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BucketCount")
+		case "key":
+			out.Values[i] = ec._BucketCount_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "known":
+			out.Values[i] = ec._BucketCount_known(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "possible":
+			out.Values[i] = ec._BucketCount_possible(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var centralityScoreImplementors = []string{"CentralityScore"}
+
+func (ec *executionContext) _CentralityScore(ctx context.Context, sel ast.SelectionSet, obj *analytics.Score) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, centralityScoreImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CentralityScore")
+		case "node":
+			out.Values[i] = ec._CentralityScore_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._CentralityScore_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var citationImplementors = []string{"Citation"}
 
 func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet, obj *atlas.Citation) graphql.Marshaler {
@@ -12937,6 +15494,44 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._Citation_locator(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var coMemberImplementors = []string{"CoMember"}
+
+func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet, obj *analytics.CoMember) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, coMemberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CoMember")
+		case "person":
+			out.Values[i] = ec._CoMember_person(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groups":
+			out.Values[i] = ec._CoMember_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13306,6 +15901,102 @@ func (ec *executionContext) _GroupEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var groupSeriesImplementors = []string{"GroupSeries"}
+
+func (ec *executionContext) _GroupSeries(ctx context.Context, sel ast.SelectionSet, obj *model.GroupSeries) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupSeriesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupSeries")
+		case "years":
+			out.Values[i] = ec._GroupSeries_years(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reportedCounts":
+			out.Values[i] = ec._GroupSeries_reportedCounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var groupStatisticsImplementors = []string{"GroupStatistics"}
+
+func (ec *executionContext) _GroupStatistics(ctx context.Context, sel ast.SelectionSet, obj *analytics.GroupStats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupStatisticsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupStatistics")
+		case "known":
+			out.Values[i] = ec._GroupStatistics_known(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "possible":
+			out.Values[i] = ec._GroupStatistics_possible(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bySystem":
+			out.Values[i] = ec._GroupStatistics_bySystem(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byCategory":
+			out.Values[i] = ec._GroupStatistics_byCategory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byKind":
+			out.Values[i] = ec._GroupStatistics_byKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byLevel":
+			out.Values[i] = ec._GroupStatistics_byLevel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var institutionImplementors = []string{"Institution", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionSet, obj *atlas.Institution) graphql.Marshaler {
@@ -13494,6 +16185,44 @@ func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.Select
 			}
 		case "node":
 			out.Values[i] = ec._InstitutionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var nodeTypeCountImplementors = []string{"NodeTypeCount"}
+
+func (ec *executionContext) _NodeTypeCount(ctx context.Context, sel ast.SelectionSet, obj *analytics.NodeCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, nodeTypeCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NodeTypeCount")
+		case "type":
+			out.Values[i] = ec._NodeTypeCount_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._NodeTypeCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -13744,6 +16473,88 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "endCursor":
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathImplementors = []string{"Path"}
+
+func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *analytics.Path) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Path")
+		case "nodes":
+			out.Values[i] = ec._Path_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationships":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Path_relationships(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathSetImplementors = []string{"PathSet"}
+
+func (ec *executionContext) _PathSet(ctx context.Context, sel ast.SelectionSet, obj *analytics.PathSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathSetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathSet")
+		case "length":
+			out.Values[i] = ec._PathSet_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paths":
+			out.Values[i] = ec._PathSet_paths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._PathSet_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -14256,6 +17067,48 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_reportedCounts(ctx, field)
 				})
+		case "network":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_network(ctx, field)
+				})
+		case "shortestPaths":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_shortestPaths(ctx, field)
+				})
+		case "centrality":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_centrality(ctx, field)
+				})
+		case "coMembers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_coMembers(ctx, field)
+				})
+		case "timeline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_timeline(ctx, field)
+				})
+		case "statistics":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_statistics(ctx, field)
+				})
+		case "activeGroupsByYear":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_activeGroupsByYear(ctx, field)
+				})
 		case "_entities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -14560,6 +17413,49 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var sharedGroupImplementors = []string{"SharedGroup"}
+
+func (ec *executionContext) _SharedGroup(ctx context.Context, sel ast.SelectionSet, obj *analytics.SharedGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedGroup")
+		case "group":
+			out.Values[i] = ec._SharedGroup_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "personSeats":
+			out.Values[i] = ec._SharedGroup_personSeats(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coMemberSeats":
+			out.Values[i] = ec._SharedGroup_coMemberSeats(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sourceImplementors = []string{"Source", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *atlas.Source) graphql.Marshaler {
@@ -14719,6 +17615,195 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "node":
 			out.Values[i] = ec._SourceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statisticsImplementors = []string{"Statistics"}
+
+func (ec *executionContext) _Statistics(ctx context.Context, sel ast.SelectionSet, obj *analytics.Stats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Statistics")
+		case "asOf":
+			out.Values[i] = ec._Statistics_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groups":
+			out.Values[i] = ec._Statistics_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodesByType":
+			out.Values[i] = ec._Statistics_nodesByType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationshipsByType":
+			out.Values[i] = ec._Statistics_relationshipsByType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subgraphImplementors = []string{"Subgraph"}
+
+func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *analytics.Subgraph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Subgraph")
+		case "nodes":
+			out.Values[i] = ec._Subgraph_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationships":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Subgraph_relationships(ctx, field, obj)
+				})
+		case "truncated":
+			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineEventImplementors = []string{"TimelineEvent"}
+
+func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.SelectionSet, obj *analytics.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineEvent")
+		case "kind":
+			out.Values[i] = ec._TimelineEvent_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._TimelineEvent_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "other":
+			out.Values[i] = ec._TimelineEvent_other(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationship":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TimelineEvent_relationship(ctx, field, obj)
+				})
+		case "succession":
+			out.Values[i] = ec._TimelineEvent_succession(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sources":
+			out.Values[i] = ec._TimelineEvent_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var yearStatisticsImplementors = []string{"YearStatistics"}
+
+func (ec *executionContext) _YearStatistics(ctx context.Context, sel ast.SelectionSet, obj *analytics.YearStats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, yearStatisticsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("YearStatistics")
+		case "year":
+			out.Values[i] = ec._YearStatistics_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groups":
+			out.Values[i] = ec._YearStatistics_groups(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15168,6 +18253,26 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNBucketCount2lsgatlasᚋanalyticsᚐCount(ctx context.Context, sel ast.SelectionSet, v analytics.Count) graphql.Marshaler {
+	return ec._BucketCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBucketCount2lsgatlasᚋanalyticsᚐCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNCategory2lsgatlasᚋatlasᚐCategory(ctx context.Context, v any) (atlas.Category, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.Category(tmp)
@@ -15213,6 +18318,41 @@ func (ec *executionContext) marshalNCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ(c
 	return ret
 }
 
+func (ec *executionContext) unmarshalNCentralityMetric2lsgatlasᚋanalyticsᚐMetric(ctx context.Context, v any) (analytics.Metric, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := analytics.Metric(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCentralityMetric2lsgatlasᚋanalyticsᚐMetric(ctx context.Context, sel ast.SelectionSet, v analytics.Metric) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CentralityMetric!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCentralityScore2lsgatlasᚋanalyticsᚐScore(ctx context.Context, sel ast.SelectionSet, v analytics.Score) graphql.Marshaler {
+	return ec._CentralityScore(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCentralityScore2ᚕlsgatlasᚋanalyticsᚐScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Score) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCentralityScore2lsgatlasᚋanalyticsᚐScore(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCitation2lsgatlasᚋatlasᚐCitation(ctx context.Context, sel ast.SelectionSet, v atlas.Citation) graphql.Marshaler {
 	return ec._Citation(ctx, sel, &v)
 }
@@ -15222,6 +18362,26 @@ func (ec *executionContext) marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(c
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCitation2lsgatlasᚋatlasᚐCitation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCoMember2lsgatlasᚋanalyticsᚐCoMember(ctx context.Context, sel ast.SelectionSet, v analytics.CoMember) graphql.Marshaler {
+	return ec._CoMember(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCoMember2ᚕlsgatlasᚋanalyticsᚐCoMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.CoMember) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCoMember2lsgatlasᚋanalyticsᚐCoMember(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -15307,12 +18467,42 @@ func (ec *executionContext) marshalNFieldSet2string(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx context.Context, sel ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "GraphNode!")
 		return graphql.Null
 	}
 	return ec._GraphNode(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGraphNode2ᚕlsgatlasᚋatlasᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNGroup2lsgatlasᚋatlasᚐGroup(ctx context.Context, sel ast.SelectionSet, v atlas.Group) graphql.Marshaler {
@@ -15399,6 +18589,18 @@ func (ec *executionContext) marshalNGroupOrderField2lsgatlasᚋatlasᚐOrderFiel
 		graphql.AddInvalidNullFromMarshaler(ctx, "GroupOrderField!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNGroupSeries2ᚖlsgatlasᚋgraphᚋmodelᚐGroupSeries(ctx context.Context, sel ast.SelectionSet, v *model.GroupSeries) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GroupSeries!")
+		return graphql.Null
+	}
+	return ec._GroupSeries(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGroupStatistics2lsgatlasᚋanalyticsᚐGroupStats(ctx context.Context, sel ast.SelectionSet, v analytics.GroupStats) graphql.Marshaler {
+	return ec._GroupStatistics(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNHorizon2lsgatlasᚋatlasᚐHorizon(ctx context.Context, v any) (atlas.Horizon, error) {
@@ -15599,6 +18801,26 @@ func (ec *executionContext) marshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx con
 	return res
 }
 
+func (ec *executionContext) marshalNNodeTypeCount2lsgatlasᚋanalyticsᚐNodeCount(ctx context.Context, sel ast.SelectionSet, v analytics.NodeCount) graphql.Marshaler {
+	return ec._NodeTypeCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNodeTypeCount2ᚕlsgatlasᚋanalyticsᚐNodeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.NodeCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNodeTypeCount2lsgatlasᚋanalyticsᚐNodeCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNOffice2lsgatlasᚋatlasᚐOffice(ctx context.Context, sel ast.SelectionSet, v atlas.Office) graphql.Marshaler {
 	return ec._Office(ctx, sel, &v)
 }
@@ -15721,6 +18943,34 @@ func (ec *executionContext) marshalNPartialDate2ᚕlsgatlasᚋatlasᚐPartialDat
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNPath2lsgatlasᚋanalyticsᚐPath(ctx context.Context, sel ast.SelectionSet, v analytics.Path) graphql.Marshaler {
+	return ec._Path(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPath2ᚕlsgatlasᚋanalyticsᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Path) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPath2lsgatlasᚋanalyticsᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPathSet2ᚖlsgatlasᚋanalyticsᚐPathSet(ctx context.Context, sel ast.SelectionSet, v *analytics.PathSet) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PathSet!")
+		return graphql.Null
+	}
+	return ec._PathSet(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx context.Context, sel ast.SelectionSet, v atlas.Person) graphql.Marshaler {
@@ -15918,6 +19168,26 @@ func (ec *executionContext) marshalNSearchHit2ᚕlsgatlasᚋatlasᚐSearchHitᚄ
 	return ret
 }
 
+func (ec *executionContext) marshalNSharedGroup2lsgatlasᚋanalyticsᚐSharedGroup(ctx context.Context, sel ast.SelectionSet, v analytics.SharedGroup) graphql.Marshaler {
+	return ec._SharedGroup(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSharedGroup2ᚕlsgatlasᚋanalyticsᚐSharedGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.SharedGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSharedGroup2lsgatlasᚋanalyticsᚐSharedGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNSource2lsgatlasᚋatlasᚐSource(ctx context.Context, sel ast.SelectionSet, v atlas.Source) graphql.Marshaler {
 	return ec._Source(ctx, sel, &v)
 }
@@ -15989,6 +19259,14 @@ func (ec *executionContext) marshalNSourceKind2lsgatlasᚋatlasᚐSourceKind(ctx
 	return res
 }
 
+func (ec *executionContext) marshalNStatistics2ᚖlsgatlasᚋanalyticsᚐStats(ctx context.Context, sel ast.SelectionSet, v *analytics.Stats) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Statistics!")
+		return graphql.Null
+	}
+	return ec._Statistics(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16032,6 +19310,14 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) marshalNSubgraph2ᚖlsgatlasᚋanalyticsᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Subgraph!")
+		return graphql.Null
+	}
+	return ec._Subgraph(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNSystem2lsgatlasᚋatlasᚐSystem(ctx context.Context, v any) (atlas.System, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.System(tmp)
@@ -16045,6 +19331,61 @@ func (ec *executionContext) marshalNSystem2lsgatlasᚋatlasᚐSystem(ctx context
 		graphql.AddInvalidNullFromMarshaler(ctx, "System!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNTimelineEvent2lsgatlasᚋanalyticsᚐEvent(ctx context.Context, sel ast.SelectionSet, v analytics.Event) graphql.Marshaler {
+	return ec._TimelineEvent(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTimelineEvent2ᚕlsgatlasᚋanalyticsᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Event) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineEvent2lsgatlasᚋanalyticsᚐEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTimelineEventKind2lsgatlasᚋanalyticsᚐEventKind(ctx context.Context, v any) (analytics.EventKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := analytics.EventKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTimelineEventKind2lsgatlasᚋanalyticsᚐEventKind(ctx context.Context, sel ast.SelectionSet, v analytics.EventKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TimelineEventKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNYearStatistics2lsgatlasᚋanalyticsᚐYearStats(ctx context.Context, sel ast.SelectionSet, v analytics.YearStats) graphql.Marshaler {
+	return ec._YearStatistics(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNYearStatistics2ᚕlsgatlasᚋanalyticsᚐYearStatsᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.YearStats) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNYearStatistics2lsgatlasᚋanalyticsᚐYearStats(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalN_Any2map(ctx context.Context, v any) (map[string]any, error) {
@@ -16485,6 +19826,13 @@ func (ec *executionContext) unmarshalOEntityOrder2ᚖlsgatlasᚋgraphᚋmodelᚐ
 	}
 	res, err := ec.unmarshalInputEntityOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOGraphNode2lsgatlasᚋatlasᚐNode(ctx context.Context, sel ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._GraphNode(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx context.Context, sel ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
@@ -16948,6 +20296,13 @@ func (ec *executionContext) marshalOPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx 
 		return graphql.Null
 	}
 	return ec._Position(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx context.Context, sel ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Relationship(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx context.Context, v any) ([]atlas.RelType, error) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/conformance"
 	"lsgatlas/graph"
@@ -30,7 +31,7 @@ type response struct {
 
 func newServer(tb testing.TB, store atlas.Store) *httptest.Server {
 	tb.Helper()
-	srv := httptest.NewServer(loader.Middleware(store, graph.NewServer(store, zerolog.Nop())))
+	srv := httptest.NewServer(loader.Middleware(store, graph.NewServer(store, analytics.NewCache(store), zerolog.Nop())))
 	tb.Cleanup(srv.Close)
 	return srv
 }

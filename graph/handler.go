@@ -16,6 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 )
 
@@ -26,9 +27,10 @@ const MaxComplexity = 5000
 // NewServer returns the GraphQL HTTP handler: POST and GET per GraphQL-over-HTTP,
 // introspection on (the schema is the documentation), a query cache, a complexity
 // limit, and the error presenter and panic handler that turn every failure into a
-// coded GraphQL error. Requests must carry loaders (loader.Middleware).
-func NewServer(store atlas.Store, log zerolog.Logger) *handler.Server {
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Log: log}}))
+// coded GraphQL error. Requests must carry loaders (loader.Middleware); projection is
+// the analytics cache the network queries share with the exports.
+func NewServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logger) *handler.Server {
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log}}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

@@ -8,11 +8,15 @@ package graph
 import (
 	"github.com/rs/zerolog"
 
+	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 )
 
 // Resolver holds the dependencies every resolver needs, and nothing else.
 type Resolver struct {
 	Store atlas.Store
-	Log   zerolog.Logger
+	// Analytics is the graph projection the network queries run on, rebuilt when the
+	// store's revision changes.
+	Analytics *analytics.Cache
+	Log       zerolog.Logger
 }

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/graph/loader"
 	"lsgatlas/graph/model"
@@ -174,6 +175,11 @@ func (r *officeResolver) Supervisors(ctx context.Context, obj *atlas.Office, asO
 // Relationships is the resolver for the relationships field.
 func (r *officeResolver) Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
 	return relationships(ctx, obj.ID, types, direction, roles, asOf)
+}
+
+// Relationships is the resolver for the relationships field.
+func (r *pathResolver) Relationships(ctx context.Context, obj *analytics.Path) ([]atlas.Edge, error) {
+	return relationEdges(ctx, obj.Relations), nil
 }
 
 // NameZh is the resolver for the nameZh field.
@@ -395,6 +401,80 @@ func (r *queryResolver) ReportedCounts(ctx context.Context, fromYear *int, toYea
 	return r.Store.ReportedCounts(ctx, q)
 }
 
+// Network is the resolver for the network field.
+func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) (*analytics.Subgraph, error) {
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := p.Network(ctx, ids, intOr(depth, 1), filterOf(relationshipTypes, nodeTypes, asOf), intOr(limit, 200))
+	return &sub, err
+}
+
+// ShortestPaths is the resolver for the shortestPaths field.
+func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) (*analytics.PathSet, error) {
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	paths, err := p.ShortestPaths(ctx, from, to, intOr(maxLength, 4), filterOf(relationshipTypes, nodeTypes, asOf), intOr(first, 10))
+	return &paths, err
+}
+
+// Centrality is the resolver for the centrality field.
+func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) ([]analytics.Score, error) {
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return p.Centrality(ctx, metric, filterOf(relationshipTypes, nodeTypes, asOf), rank, intOr(first, 20))
+}
+
+// CoMembers is the resolver for the coMembers field.
+func (r *queryResolver) CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate) ([]analytics.CoMember, error) {
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return p.CoMembers(ctx, person, asOf)
+}
+
+// Timeline is the resolver for the timeline field.
+func (r *queryResolver) Timeline(ctx context.Context, id string) ([]analytics.Event, error) {
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return p.Timeline(ctx, id)
+}
+
+// Statistics is the resolver for the statistics field.
+func (r *queryResolver) Statistics(ctx context.Context, asOf atlas.PartialDate) (*analytics.Stats, error) {
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	stats, err := p.Statistics(ctx, asOf)
+	return &stats, err
+}
+
+// ActiveGroupsByYear is the resolver for the activeGroupsByYear field.
+func (r *queryResolver) ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) (*model.GroupSeries, error) {
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	years, err := p.ActiveSeries(ctx, fromYear, toYear, analytics.GroupFilter{Systems: systems, Levels: levels, Kinds: kinds})
+	if err != nil {
+		return nil, err
+	}
+	counts, err := r.Store.ReportedCounts(ctx, atlas.CountQuery{FromYear: fromYear, ToYear: toYear})
+	if err != nil {
+		return nil, err
+	}
+	return &model.GroupSeries{Years: years, ReportedCounts: counts}, nil
+}
+
 // Node is the resolver for the node field.
 func (r *relationshipResolver) Node(ctx context.Context, obj *atlas.Edge) (atlas.Node, error) {
 	return mustNode(ctx, obj.OtherID())
@@ -461,6 +541,21 @@ func (r *sourceResolver) Note(ctx context.Context, obj *atlas.Source) (*string, 
 	return nullable(obj.Note), nil
 }
 
+// Relationships is the resolver for the relationships field.
+func (r *subgraphResolver) Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error) {
+	return relationEdges(ctx, obj.Relations), nil
+}
+
+// Relationship is the resolver for the relationship field.
+func (r *timelineEventResolver) Relationship(ctx context.Context, obj *analytics.Event) (*atlas.Edge, error) {
+	if obj.Relation == nil {
+		return nil, nil
+	}
+	self, _ := ancestorArg(ctx, "id").(string)
+	edges := atlas.EdgesFrom(self, []atlas.Relation{*obj.Relation}, nil)
+	return &edges[0], nil
+}
+
 // Alias returns AliasResolver implementation.
 func (r *Resolver) Alias() AliasResolver { return &aliasResolver{r} }
 
@@ -475,6 +570,9 @@ func (r *Resolver) Institution() InstitutionResolver { return &institutionResolv
 
 // Office returns OfficeResolver implementation.
 func (r *Resolver) Office() OfficeResolver { return &officeResolver{r} }
+
+// Path returns PathResolver implementation.
+func (r *Resolver) Path() PathResolver { return &pathResolver{r} }
 
 // Person returns PersonResolver implementation.
 func (r *Resolver) Person() PersonResolver { return &personResolver{r} }
@@ -494,16 +592,25 @@ func (r *Resolver) ReportedCount() ReportedCountResolver { return &reportedCount
 // Source returns SourceResolver implementation.
 func (r *Resolver) Source() SourceResolver { return &sourceResolver{r} }
 
+// Subgraph returns SubgraphResolver implementation.
+func (r *Resolver) Subgraph() SubgraphResolver { return &subgraphResolver{r} }
+
+// TimelineEvent returns TimelineEventResolver implementation.
+func (r *Resolver) TimelineEvent() TimelineEventResolver { return &timelineEventResolver{r} }
+
 type (
 	aliasResolver         struct{ *Resolver }
 	citationResolver      struct{ *Resolver }
 	groupResolver         struct{ *Resolver }
 	institutionResolver   struct{ *Resolver }
 	officeResolver        struct{ *Resolver }
+	pathResolver          struct{ *Resolver }
 	personResolver        struct{ *Resolver }
 	positionResolver      struct{ *Resolver }
 	queryResolver         struct{ *Resolver }
 	relationshipResolver  struct{ *Resolver }
 	reportedCountResolver struct{ *Resolver }
 	sourceResolver        struct{ *Resolver }
+	subgraphResolver      struct{ *Resolver }
+	timelineEventResolver struct{ *Resolver }
 )

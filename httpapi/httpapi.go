@@ -14,7 +14,9 @@ import (
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/zerolog"
 
+	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/export"
 	"lsgatlas/graph"
 	"lsgatlas/graph/loader"
 )
@@ -29,7 +31,11 @@ type Options struct {
 // New returns the service's HTTP handler over store.
 func New(store atlas.Store, opts Options) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", loader.Middleware(store, graph.NewServer(store, opts.Log)))
+	projection := analytics.NewCache(store)
+	mux.Handle("/graphql", loader.Middleware(store, graph.NewServer(store, projection, opts.Log)))
+	mux.Handle("GET /export/graph.graphml", exportHandler(projection, export.GraphMLFormat))
+	mux.Handle("GET /export/graph.gexf", exportHandler(projection, export.GEXFFormat))
+	mux.Handle("GET /export/cytoscape.json", exportHandler(projection, export.CytoscapeFormat))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -37,7 +43,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		if err := store.Ping(ctx); err != nil {
-			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "code": atlas.ErrorCode(err), "message": atlas.ErrorMessage(err)})
+			writeError(w, atlas.Errorf(atlas.EUNAVAILABLE, "%s", atlas.ErrorMessage(err)))
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})

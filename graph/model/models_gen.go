@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"strconv"
 )
@@ -46,6 +47,12 @@ type GroupFilter struct {
 type GroupOrder struct {
 	Field     atlas.OrderField `json:"field"`
 	Direction OrderDirection   `json:"direction"`
+}
+
+type GroupSeries struct {
+	Years []analytics.YearStats `json:"years"`
+	// What studies reported for the same years, to compare with.
+	ReportedCounts []atlas.ReportedCount `json:"reportedCounts"`
 }
 
 type InstitutionConnection struct {

@@ -1,0 +1,135 @@
+package httpapi
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"lsgatlas/analytics"
+	"lsgatlas/atlas"
+	"lsgatlas/export"
+)
+
+// Default and largest node counts of an export.
+const (
+	defaultExportLimit = 2000
+)
+
+// exportHandler serves the graph (or a neighbourhood of it) as a file for Gephi,
+// Cytoscape or any GraphML reader, with the same filters as the `network` query:
+//
+//	?ids=group/a,person/b&depth=2   a neighbourhood (ids may also repeat: ids=a&ids=b)
+//	&relationshipTypes=CHAIRS,MEMBER_OF&nodeTypes=PERSON,GROUP&asOf=2018&limit=500
+//
+// Without ids it exports the whole graph under the filters.
+func exportHandler(projection *analytics.Cache, format export.Format) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		sub, err := exportSubgraph(r.Context(), projection, r.URL.Query())
+		if err != nil {
+			writeError(w, err)
+			return
+		}
+		// Encode into memory first, so an encoding error is still a clean error response.
+		var buf bytes.Buffer
+		if err := export.Write(&buf, format, sub.Nodes, sub.Relations); err != nil {
+			writeError(w, err)
+			return
+		}
+		w.Header().Set("Content-Type", export.ContentType(format))
+		w.Header().Set("Content-Disposition", `attachment; filename="lsg-atlas.`+export.FileExtension(format)+`"`)
+		w.Header().Set("X-Truncated", strconv.FormatBool(sub.Truncated))
+		_, _ = w.Write(buf.Bytes())
+	}
+}
+
+func exportSubgraph(ctx context.Context, projection *analytics.Cache, q url.Values) (analytics.Subgraph, error) {
+	for name := range q {
+		switch name {
+		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "limit":
+		default:
+			return analytics.Subgraph{}, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, limit", name)
+		}
+	}
+	depth, err := intParam(q, "depth", 1)
+	if err != nil {
+		return analytics.Subgraph{}, err
+	}
+	limit, err := intParam(q, "limit", defaultExportLimit)
+	if err != nil {
+		return analytics.Subgraph{}, err
+	}
+	var f analytics.Filter
+	for _, t := range listParam(q, "relationshipTypes") {
+		f.RelTypes = append(f.RelTypes, atlas.RelType(t))
+	}
+	for _, k := range listParam(q, "nodeTypes") {
+		f.NodeKinds = append(f.NodeKinds, atlas.NodeKind(k))
+	}
+	if s := q.Get("asOf"); q.Has("asOf") {
+		d, err := atlas.ParseDate(s)
+		if err != nil {
+			return analytics.Subgraph{}, err
+		}
+		f.AsOf = &d
+	}
+	p, err := projection.Get(ctx)
+	if err != nil {
+		return analytics.Subgraph{}, err
+	}
+	if ids := listParam(q, "ids"); len(ids) > 0 {
+		return p.Network(ctx, ids, depth, f, limit)
+	}
+	return p.Whole(ctx, f, limit)
+}
+
+// listParam reads a list given as repeated parameters, comma-separated values, or both.
+func listParam(q url.Values, name string) []string {
+	var out []string
+	for _, v := range q[name] {
+		for _, item := range strings.Split(v, ",") {
+			if item = strings.TrimSpace(item); item != "" {
+				out = append(out, item)
+			}
+		}
+	}
+	return out
+}
+
+func intParam(q url.Values, name string, def int) (int, error) {
+	if !q.Has(name) {
+		return def, nil
+	}
+	n, err := strconv.Atoi(q.Get(name))
+	if err != nil {
+		return 0, atlas.Errorf(atlas.EINVALID, "%s must be a whole number, got %q", name, q.Get(name))
+	}
+	return n, nil
+}
+
+// httpStatus is the one place where error codes become HTTP statuses.
+func httpStatus(code string) int {
+	switch code {
+	case atlas.EINVALID:
+		return http.StatusBadRequest
+	case atlas.ENOTFOUND:
+		return http.StatusNotFound
+	case atlas.ECONFLICT:
+		return http.StatusConflict
+	case atlas.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case atlas.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
+	case atlas.ELIMIT:
+		return http.StatusUnprocessableEntity
+	default:
+		return http.StatusInternalServerError
+	}
+}
+
+func writeError(w http.ResponseWriter, err error) {
+	code := atlas.ErrorCode(err)
+	writeJSON(w, httpStatus(code), map[string]string{"code": code, "message": atlas.ErrorMessage(err)})
+}

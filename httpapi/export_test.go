@@ -1,0 +1,161 @@
+package httpapi_test
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+
+	"lsgatlas/conformance"
+	"lsgatlas/httpapi"
+	"lsgatlas/inprocess"
+)
+
+func newServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	store := inprocess.New()
+	if _, err := store.Import(context.Background(), conformance.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: zerolog.Nop()}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func get(t *testing.T, url string) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+// The exports are parsed with real parsers; the GraphQL network query and the exports
+// share one projection, so they agree on what a filter keeps.
+func TestExports(t *testing.T) {
+	srv := newServer(t)
+	type graphml struct {
+		Keys []struct {
+			ID  string `xml:"id,attr"`
+			For string `xml:"for,attr"`
+		} `xml:"key"`
+		Graph struct {
+			Nodes []struct {
+				ID   string `xml:"id,attr"`
+				Data []struct {
+					Key   string `xml:"key,attr"`
+					Value string `xml:",chardata"`
+				} `xml:"data"`
+			} `xml:"node"`
+			Edges []struct {
+				Source string `xml:"source,attr"`
+				Target string `xml:"target,attr"`
+			} `xml:"edge"`
+		} `xml:"graph"`
+	}
+	type gexf struct {
+		Graph struct {
+			Nodes []struct {
+				ID    string `xml:"id,attr"`
+				Label string `xml:"label,attr"`
+			} `xml:"nodes>node"`
+			Edges []struct {
+				Source string `xml:"source,attr"`
+				Target string `xml:"target,attr"`
+			} `xml:"edges>edge"`
+		} `xml:"graph"`
+	}
+	type cytoscape struct {
+		Elements struct {
+			Nodes []struct{ Data map[string]any } `json:"nodes"`
+			Edges []struct{ Data map[string]any } `json:"edges"`
+		} `json:"elements"`
+	}
+	for _, tc := range []struct {
+		name, path, contentType string
+		nodes, edges            int
+	}{
+		// The fixture has 12 actors (4 groups, 1 office, 2 institutions, 1 position, 4
+		// people; sources and counts are provenance, not network) and 17 relations.
+		{"whole graph as GraphML", "/export/graph.graphml", "application/graphml+xml", 12, 17},
+		{"whole graph as GEXF", "/export/graph.gexf", "application/gexf+xml", 12, 17},
+		{"whole graph as Cytoscape", "/export/cytoscape.json", "application/json", 12, 17},
+		{"a neighbourhood", "/export/cytoscape.json?ids=group/foreign-affairs-commission&depth=1&asOf=2019", "application/json", 7, 7},
+		{"filtered by type, ids repeated", "/export/graph.graphml?ids=person/xi-jinping&ids=person/li-keqiang&relationshipTypes=CHAIRS,MEMBER_OF", "application/graphml+xml", 4, 4},
+		{"people and groups only", "/export/graph.gexf?nodeTypes=PERSON,GROUP", "application/gexf+xml", 8, 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, body := get(t, srv.URL+tc.path)
+			if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), tc.contentType) {
+				t.Fatalf("%d %s: %s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+			}
+			if !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
+				t.Errorf("no attachment disposition")
+			}
+			var nodes, edges int
+			switch {
+			case strings.Contains(tc.contentType, "graphml"):
+				var g graphml
+				if err := xml.Unmarshal(body, &g); err != nil {
+					t.Fatal(err)
+				}
+				nodes, edges = len(g.Graph.Nodes), len(g.Graph.Edges)
+				if len(g.Keys) == 0 {
+					t.Error("GraphML declares no attribute keys")
+				}
+			case strings.Contains(tc.contentType, "gexf"):
+				var g gexf
+				if err := xml.Unmarshal(body, &g); err != nil {
+					t.Fatal(err)
+				}
+				nodes, edges = len(g.Graph.Nodes), len(g.Graph.Edges)
+			default:
+				var c cytoscape
+				if err := json.Unmarshal(body, &c); err != nil {
+					t.Fatal(err)
+				}
+				nodes, edges = len(c.Elements.Nodes), len(c.Elements.Edges)
+				for _, e := range c.Elements.Edges {
+					if e.Data["source"] == nil || e.Data["target"] == nil || e.Data["type"] == nil {
+						t.Errorf("cytoscape edge lacks source/target/type: %v", e.Data)
+					}
+				}
+			}
+			if nodes != tc.nodes || edges != tc.edges {
+				t.Errorf("%d nodes, %d edges, want %d and %d", nodes, edges, tc.nodes, tc.edges)
+			}
+		})
+	}
+}
+
+func TestExportErrors(t *testing.T) {
+	srv := newServer(t)
+	for _, tc := range []struct {
+		path   string
+		status int
+		code   string
+	}{
+		{"/export/graph.graphml?asOf=2018-13", 400, "INVALID"},
+		{"/export/graph.gexf?depth=deep&ids=person/xi-jinping", 400, "INVALID"},
+		{"/export/cytoscape.json?ids=person/nobody", 404, "NOT_FOUND"},
+		{"/export/cytoscape.json?limit=0", 400, "INVALID"},
+		{"/export/cytoscape.json?relationshipTypes=LIKES", 400, "INVALID"},
+		{"/export/cytoscape.json?colour=red", 400, "INVALID"},
+	} {
+		resp, body := get(t, srv.URL+tc.path)
+		var e struct{ Code, Message string }
+		_ = json.Unmarshal(body, &e)
+		if resp.StatusCode != tc.status || e.Code != tc.code || e.Message == "" {
+			t.Errorf("%s: %d %s", tc.path, resp.StatusCode, body)
+		}
+	}
+}
