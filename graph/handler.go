@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"runtime/debug"
 	"sync"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/zerolog"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -54,6 +56,9 @@ func NewServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	})
 	return srv
 }
+
+// Playground serves the GraphiQL playground for the endpoint at path.
+func Playground(path string) http.Handler { return playground.Handler("LSG Atlas", path) }
 
 // presentError is the one place where errors become GraphQL errors. Domain errors keep
 // their message and code; errors gqlgen already coded (parse, validation) keep theirs;

@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/zerolog"
 
 	"lsgatlas/analytics"
@@ -49,7 +48,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
 	if opts.Playground {
-		mux.Handle("GET /{$}", playground.Handler("LSG Atlas", "/graphql"))
+		mux.Handle("GET /{$}", graph.Playground("/graphql"))
 	}
 	return accessLog(opts.Log, mux)
 }
