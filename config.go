@@ -21,6 +21,7 @@ type config struct {
 	SeedMode        string // empty, always, never
 	SeedFile        string
 	ShutdownTimeout time.Duration
+	RequestTimeout  time.Duration
 	Command         string // serve, seed, validate
 }
 
@@ -58,6 +59,10 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	if err != nil {
 		return c, fmt.Errorf("SHUTDOWN_TIMEOUT: %w", err)
 	}
+	requestTimeout, err := time.ParseDuration(env("REQUEST_TIMEOUT", "30s"))
+	if err != nil {
+		return c, fmt.Errorf("REQUEST_TIMEOUT: %w", err)
+	}
 	fs.StringVar(&c.Addr, "addr", env("ADDR", ":8080"), "listen address [ADDR]")
 	fs.StringVar(&c.LogLevel, "log-level", env("LOG_LEVEL", "info"), "debug, info, warn or error [LOG_LEVEL]")
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "json"), "json, or console for humans [LOG_FORMAT]")
@@ -65,6 +70,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs.StringVar(&c.SeedMode, "seed", env("SEED", "empty"), "load the dataset at start: empty (only into an empty store), always, never [SEED]")
 	fs.StringVar(&c.SeedFile, "seed-file", env("SEED_FILE", ""), "dataset file to load instead of the bundled one [SEED_FILE]")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", timeout, "how long to let requests finish on SIGINT/SIGTERM [SHUTDOWN_TIMEOUT]")
+	fs.DurationVar(&c.RequestTimeout, "request-timeout", requestTimeout, "longest a GraphQL request or export may work [REQUEST_TIMEOUT]")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -75,6 +81,9 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	}
 	if _, err := zerolog.ParseLevel(c.LogLevel); err != nil || c.LogLevel == "" {
 		return c, fmt.Errorf("log level must be debug, info, warn or error, got %q", c.LogLevel)
+	}
+	if c.RequestTimeout <= 0 || c.ShutdownTimeout < 0 {
+		return c, fmt.Errorf("request timeout must be positive and shutdown timeout not negative")
 	}
 	if c.LogFormat != "json" && c.LogFormat != "console" {
 		return c, fmt.Errorf("log format must be json or console, got %q", c.LogFormat)

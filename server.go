@@ -151,7 +151,7 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 		return err
 	}
 	srv := &http.Server{
-		Handler:           httpapi.New(store, httpapi.Options{Playground: cfg.Playground, Log: log}),
+		Handler:           httpapi.New(store, httpapi.Options{Playground: cfg.Playground, RequestTimeout: cfg.RequestTimeout, Log: log}),
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}

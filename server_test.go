@@ -181,6 +181,7 @@ func TestConfigErrors(t *testing.T) {
 		{[]string{"-log-format", "xml"}, nil, "log format must be"},
 		{nil, map[string]string{"PLAYGROUND": "maybe"}, "PLAYGROUND must be true or false"},
 		{nil, map[string]string{"SHUTDOWN_TIMEOUT": "soon"}, "SHUTDOWN_TIMEOUT"},
+		{nil, map[string]string{"REQUEST_TIMEOUT": "-1s"}, "request timeout must be positive"},
 		{[]string{"launch"}, nil, "unknown command"},
 		{[]string{"-seed-file", "/no/such/file", "validate"}, nil, "/no/such/file"},
 	} {

@@ -1,6 +1,7 @@
 package atlas
 
 import (
+	"context"
 	"errors"
 	"fmt"
 )
@@ -29,8 +30,8 @@ func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// ErrorCode returns the code of the first *Error in err's chain, EINTERNAL for any other
-// error and "" for nil.
+// ErrorCode returns the code of the first *Error in err's chain, ELIMIT for a request
+// that ran out of time, EINTERNAL for any other error and "" for nil.
 func ErrorCode(err error) string {
 	var e *Error
 	switch {
@@ -38,6 +39,8 @@ func ErrorCode(err error) string {
 		return ""
 	case errors.As(err, &e):
 		return e.Code
+	case errors.Is(err, context.DeadlineExceeded):
+		return ELIMIT
 	default:
 		return EINTERNAL
 	}
@@ -52,6 +55,8 @@ func ErrorMessage(err error) string {
 		return ""
 	case errors.As(err, &e):
 		return e.Message
+	case errors.Is(err, context.DeadlineExceeded):
+		return "The request took longer than the server allows; ask for less (a smaller depth, limit or range)."
 	default:
 		return "Internal error."
 	}

@@ -66,19 +66,14 @@ func Playground(path string) http.Handler { return playground.Handler("LSG Atlas
 func presentError(ctx context.Context, err error, log zerolog.Logger) *gqlerror.Error {
 	gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 	var domain *atlas.Error
-	switch {
-	case errors.As(err, &domain):
-		if domain.Code == atlas.EINTERNAL {
-			log.Error().Err(err).Str("path", gqlErr.Path.String()).Msg("graphql: internal error")
-			gqlErr.Message = "Internal error."
-		} else {
-			gqlErr.Message = domain.Message
-		}
-		setCode(gqlErr, domain.Code)
-	case gqlErr.Extensions["code"] != nil:
+	switch code := atlas.ErrorCode(err); {
+	case errors.As(err, &domain) && code != atlas.EINTERNAL, code == atlas.ELIMIT:
+		gqlErr.Message = atlas.ErrorMessage(err)
+		setCode(gqlErr, code)
+	case domain == nil && gqlErr.Extensions["code"] != nil:
 		// Parse and validation errors, coded by gqlgen.
 	default:
-		log.Error().Err(err).Str("path", gqlErr.Path.String()).Msg("graphql: unexpected error")
+		log.Error().Err(err).Str("path", gqlErr.Path.String()).Msg("graphql: internal error")
 		gqlErr.Message = "Internal error."
 		setCode(gqlErr, atlas.EINTERNAL)
 	}

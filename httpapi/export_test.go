@@ -9,9 +9,11 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rs/zerolog"
 
+	"lsgatlas/atlas"
 	"lsgatlas/conformance"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
@@ -157,5 +159,36 @@ func TestExportErrors(t *testing.T) {
 		if resp.StatusCode != tc.status || e.Code != tc.code || e.Message == "" {
 			t.Errorf("%s: %d %s", tc.path, resp.StatusCode, body)
 		}
+	}
+}
+
+// TestRequestTimeout: work that outlives the request's deadline ends with a coded
+// LIMIT_EXCEEDED error, for GraphQL and exports alike.
+func TestRequestTimeout(t *testing.T) {
+	store := inprocess.New()
+	if _, err := store.Import(context.Background(), conformance.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(httpapi.New(slowStore{store}, httpapi.Options{RequestTimeout: 20 * time.Millisecond, Log: zerolog.Nop()}))
+	defer srv.Close()
+	resp, body := get(t, srv.URL+"/export/graph.gexf")
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), `"code":"LIMIT_EXCEEDED"`) {
+		t.Errorf("export past its deadline: %d %s", resp.StatusCode, body)
+	}
+	resp, body = get(t, srv.URL+`/graphql?query={network(ids:["person/xi-jinping"]){truncated}}`)
+	if !strings.Contains(string(body), `"code":"LIMIT_EXCEEDED"`) || !strings.Contains(string(body), "took longer") {
+		t.Errorf("query past its deadline: %d %s", resp.StatusCode, body)
+	}
+}
+
+// slowStore takes longer to snapshot than the test's request timeout allows.
+type slowStore struct{ atlas.Store }
+
+func (s slowStore) Snapshot(ctx context.Context) (*atlas.Dataset, error) {
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-time.After(500 * time.Millisecond):
+		return s.Store.Snapshot(ctx)
 	}
 }

@@ -24,17 +24,24 @@ import (
 type Options struct {
 	// Playground serves the GraphiQL playground at "/".
 	Playground bool
-	Log        zerolog.Logger
+	// RequestTimeout bounds the work of one GraphQL request or export (0 means 30s):
+	// past it, the request ends with a LIMIT_EXCEEDED error.
+	RequestTimeout time.Duration
+	Log            zerolog.Logger
 }
 
 // New returns the service's HTTP handler over store.
 func New(store atlas.Store, opts Options) http.Handler {
+	if opts.RequestTimeout <= 0 {
+		opts.RequestTimeout = 30 * time.Second
+	}
+	bounded := func(h http.Handler) http.Handler { return withTimeout(opts.RequestTimeout, h) }
 	mux := http.NewServeMux()
 	projection := analytics.NewCache(store)
-	mux.Handle("/graphql", loader.Middleware(store, graph.NewServer(store, projection, opts.Log)))
-	mux.Handle("GET /export/graph.graphml", exportHandler(projection, export.GraphMLFormat))
-	mux.Handle("GET /export/graph.gexf", exportHandler(projection, export.GEXFFormat))
-	mux.Handle("GET /export/cytoscape.json", exportHandler(projection, export.CytoscapeFormat))
+	mux.Handle("/graphql", bounded(loader.Middleware(store, graph.NewServer(store, projection, opts.Log))))
+	mux.Handle("GET /export/graph.graphml", bounded(exportHandler(projection, export.GraphMLFormat)))
+	mux.Handle("GET /export/graph.gexf", bounded(exportHandler(projection, export.GEXFFormat)))
+	mux.Handle("GET /export/cytoscape.json", bounded(exportHandler(projection, export.CytoscapeFormat)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -51,6 +58,16 @@ func New(store atlas.Store, opts Options) http.Handler {
 		mux.Handle("GET /{$}", graph.Playground("/graphql"))
 	}
 	return accessLog(opts.Log, mux)
+}
+
+// withTimeout gives a request's context a deadline; the store, the loaders and the
+// analytics all stop when it passes, and the error presenters report LIMIT_EXCEEDED.
+func withTimeout(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
