@@ -40,32 +40,49 @@ func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, includeDeri
 	return loader.For(ctx).Chairs(ctx, id, asOf, includeDerived == nil || *includeDerived)
 }
 
-// node loads any node by id, rejecting malformed ids.
-func node(ctx context.Context, id string) (atlas.Node, error) {
-	if _, err := atlas.KindOfID(id); err != nil {
-		return nil, err
+// rootNodes loads nodes for a root field (node, nodes, group, person, …) with one
+// immediate store call. A root field has no siblings to batch with, so going through
+// the loader would only add its wait; the loader is primed with what was read.
+func rootNodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
+	for _, id := range ids {
+		if _, err := atlas.KindOfID(id); err != nil {
+			return nil, err
+		}
 	}
-	return loader.For(ctx).Node(ctx, id)
+	return loader.For(ctx).NodesNow(ctx, ids)
 }
 
-// nodeOfKind loads a node that must be of kind, so that `group(id: "person/…")` is a
-// clear error rather than a silent null.
-func nodeOfKind[T atlas.Node](ctx context.Context, id string, kind atlas.NodeKind) (T, error) {
+// rootNodeOfKind loads the node for a root field that names its kind, so that
+// `group(id: "person/…")` is a clear error rather than a silent null.
+func rootNodeOfKind[T atlas.Node](ctx context.Context, id string, kind atlas.NodeKind) (T, error) {
 	var zero T
-	k, err := atlas.KindOfID(id)
+	if err := checkKind(id, kind); err != nil {
+		return zero, err
+	}
+	nodes, err := rootNodes(ctx, []string{id})
 	if err != nil {
 		return zero, err
 	}
-	if k != kind {
-		return zero, atlas.Errorf(atlas.EINVALID, "id %q names a %s, not a %s", id, k, kind)
+	t, _ := nodes[0].(T)
+	return t, nil
+}
+
+func checkKind(id string, kind atlas.NodeKind) error {
+	k, err := atlas.KindOfID(id)
+	if err == nil && k != kind {
+		err = atlas.Errorf(atlas.EINVALID, "id %q names a %s, not a %s", id, k, kind)
 	}
-	return loader.NodeOf[T](ctx, loader.For(ctx), id)
+	return err
 }
 
 // entity resolves a federation representation: like nodeOfKind, but an id that names
 // nothing is a NOT_FOUND error, so the gateway sees why that entity is null.
 func entity[T atlas.Node](ctx context.Context, id string, kind atlas.NodeKind) (T, error) {
-	n, err := nodeOfKind[T](ctx, id, kind)
+	var n T
+	err := checkKind(id, kind)
+	if err == nil {
+		n, err = loader.NodeOf[T](ctx, loader.For(ctx), id)
+	}
 	if err == nil && any(n) == any(*new(T)) {
 		err = atlas.Errorf(atlas.ENOTFOUND, "no %s has id %q", strings.ToLower(string(kind)), id)
 	}

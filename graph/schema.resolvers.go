@@ -259,47 +259,46 @@ func (r *positionResolver) Relationships(ctx context.Context, obj *atlas.Positio
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (atlas.Node, error) {
-	return node(ctx, id)
+	nodes, err := rootNodes(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	return nodes[0], nil
 }
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
-	for _, id := range ids {
-		if _, err := atlas.KindOfID(id); err != nil {
-			return nil, err
-		}
-	}
-	return loader.For(ctx).Nodes(ctx, ids)
+	return rootNodes(ctx, ids)
 }
 
 // Group is the resolver for the group field.
 func (r *queryResolver) Group(ctx context.Context, id string) (*atlas.Group, error) {
-	return nodeOfKind[*atlas.Group](ctx, id, atlas.GroupNode)
+	return rootNodeOfKind[*atlas.Group](ctx, id, atlas.GroupNode)
 }
 
 // Person is the resolver for the person field.
 func (r *queryResolver) Person(ctx context.Context, id string) (*atlas.Person, error) {
-	return nodeOfKind[*atlas.Person](ctx, id, atlas.PersonNode)
+	return rootNodeOfKind[*atlas.Person](ctx, id, atlas.PersonNode)
 }
 
 // Office is the resolver for the office field.
 func (r *queryResolver) Office(ctx context.Context, id string) (*atlas.Office, error) {
-	return nodeOfKind[*atlas.Office](ctx, id, atlas.OfficeNode)
+	return rootNodeOfKind[*atlas.Office](ctx, id, atlas.OfficeNode)
 }
 
 // Position is the resolver for the position field.
 func (r *queryResolver) Position(ctx context.Context, id string) (*atlas.Position, error) {
-	return nodeOfKind[*atlas.Position](ctx, id, atlas.PositionNode)
+	return rootNodeOfKind[*atlas.Position](ctx, id, atlas.PositionNode)
 }
 
 // Institution is the resolver for the institution field.
 func (r *queryResolver) Institution(ctx context.Context, id string) (*atlas.Institution, error) {
-	return nodeOfKind[*atlas.Institution](ctx, id, atlas.InstitutionNode)
+	return rootNodeOfKind[*atlas.Institution](ctx, id, atlas.InstitutionNode)
 }
 
 // Source is the resolver for the source field.
 func (r *queryResolver) Source(ctx context.Context, id string) (*atlas.Source, error) {
-	return nodeOfKind[*atlas.Source](ctx, id, atlas.SourceNode)
+	return rootNodeOfKind[*atlas.Source](ctx, id, atlas.SourceNode)
 }
 
 // Groups is the resolver for the groups field.

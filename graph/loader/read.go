@@ -11,6 +11,19 @@ func (l *Loaders) Node(ctx context.Context, id string) (atlas.Node, error) {
 	return l.nodes.Load(ctx, id)
 }
 
+// NodesNow reads nodes with one immediate store call, without the batching wait, and
+// primes the loader with them so that later asks in the request are served from it.
+func (l *Loaders) NodesNow(ctx context.Context, ids []string) ([]atlas.Node, error) {
+	nodes, err := l.store.Nodes(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, n := range nodes {
+		l.nodes.Prime(ids[i], n)
+	}
+	return nodes, nil
+}
+
 // NodeOf loads the node id as a T, returning nil when it is missing or of another kind.
 func NodeOf[T atlas.Node](ctx context.Context, l *Loaders, id string) (T, error) {
 	var zero T
