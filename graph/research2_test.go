@@ -150,7 +150,7 @@ func TestResearchMembersOfficesCounts(t *testing.T) {
 			g.kind = "PARTY_MEMBERS_GROUP"
 			g.nameZh = "党组"
 			g.partyGroupOf[start=null].node.id ~ ["institution/state-organs", "institution/peoples-organizations", "institution/economic-institutions", "institution/cultural-institutions", "institution/non-party-units"]
-			g.partyGroupOf[start=null].sources.*.source.id ~ ["source/ccp-constitution", "source/ccp-constitution", "source/ccp-constitution", "source/ccp-constitution", "source/ccp-constitution", "source/xinhuanet-2015-05-29", "source/xinhuanet-2015-05-29", "source/xinhuanet-2015-05-29", "source/xinhuanet-2015-05-29"]
+			g.partyGroupOf[start=null].sources.*.source.id ~ ["source/ccp-constitution", "source/ccp-constitution", "source/ccp-constitution", "source/ccp-constitution", "source/ccp-constitution", "source/xinhuanet-2015-05-29", "source/xinhuanet-2015-05-29", "source/xinhuanet-2015-05-29", "source/xinhuanet-2015-05-29", "source/party-group-regulation-2015", "source/party-group-regulation-2015", "source/party-group-regulation-2015", "source/party-group-regulation-2015", "source/party-group-regulation-2015"]
 			g.partyGroupOf[start=2015-05-29].node.id = ["institution/social-organizations"]
 			g.partyGroupOf[start=2015-05-29].sources.*.source.id = ["source/xinhuanet-2015-05-29", "source/zhu-2015"]
 			g.partyGroupOf.* has {"type": "PARTY_GROUP_OF", "confidence": "REPORTED"}`},
@@ -190,7 +190,7 @@ func TestResearchPeopleNamesSources(t *testing.T) {
 			`{ x: person(id: "person/xi-jinping") { positions { ` + rel + ` } } }`, `
 			x.positions.# = 3
 			x.positions[node.id=position/general-secretary] has {"start": "2012", "end": null, "attested": ["2015-05-29"]}
-			x.positions[node.id=position/general-secretary].sources.*.source.id = ["source/thomas-fp", "source/zhu-2015"]
+			x.positions[node.id=position/general-secretary].sources.*.source.id = ["source/thomas-fp", "source/zhu-2015", "source/wikipedia-lsg"]
 			x.positions[node.id=position/chairman-of-the-central-military-commission].start = ["2012"]
 			x.positions[node.id=position/president].start = ["2013"]
 			x.positions.* has {"type": "HOLDS", "confidence": "STATED"}`},

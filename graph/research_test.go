@@ -399,7 +399,7 @@ func TestResearchSuccessionsAndChairs(t *testing.T) {
 			g.chairs[derived=true] has {"via": {"id": "position/general-secretary"}, "start": "2012", "attested": ["2015-05-29"], "confidence": "STATED"}
 			g.chairs[derived=true].id = ["derived/holds/person/xi-jinping/position/general-secretary+chairs/position/general-secretary/group/state-security-leading-small-group"]
 			g.chairs[derived=true].derivedFrom = [{"id": "holds/person/xi-jinping/position/general-secretary", "type": "HOLDS"}, {"id": "chairs/position/general-secretary/group/state-security-leading-small-group", "type": "CHAIRS"}]
-			g.chairs[derived=true].sources.*.source.id ~ ["source/thomas-fp", "source/zhu-2015", "source/thomas-fp"]
+			g.chairs[derived=true].sources.*.source.id ~ ["source/thomas-fp", "source/zhu-2015", "source/wikipedia-lsg", "source/thomas-fp"]
 			g.y2015 ~ [{"node": {"id": "position/general-secretary"}, "derived": false, "holding": "POSSIBLE"}, {"node": {"id": "person/xi-jinping"}, "derived": true, "holding": "POSSIBLE"}]`},
 		{"Q16 which groups the Premier chairs per Thomas's Table 1",
 			`{ p: position(id: "position/premier") { chairs { ` + rel + ` } }
