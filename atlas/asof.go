@@ -109,9 +109,10 @@ func (s Span) HoldingAt(d PartialDate) (h Holding, ok bool) {
 		}
 		return Possible, true
 	}
-	// Not known to have ended: known only as far as the sources reach, and never past
-	// the end of the group involved.
-	if s.ObservedUntil == nil || s.ObservedUntil.Latest() < hi {
+	// Not known to have ended: known only as far as the sources surely reach (a source
+	// dated "2018" may be from January, so it establishes nothing later than its first
+	// day), and never past the end of the group involved.
+	if s.ObservedUntil == nil || s.ObservedUntil.Earliest() < hi {
 		return Possible, true
 	}
 	if s.LifetimeEnd != nil && s.LifetimeEnd.Earliest() < hi {

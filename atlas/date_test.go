@@ -57,6 +57,7 @@ func TestHoldingAt(t *testing.T) {
 		{"after the end", atlas.Span{Start: d("2013"), End: d("2018-03")}, "2018-04", ""},
 		{"unknown start", atlas.Span{End: d("2018")}, "2010", atlas.Possible},
 		{"open end within what sources saw", atlas.Span{Start: d("2018-03"), ObservedUntil: d("2021-11")}, "2020", atlas.Known},
+		{"open end in the year of a year-dated source", atlas.Span{Start: d("2010"), ObservedUntil: d("2018")}, "2018-12", atlas.Possible},
 		{"open end past what sources saw", atlas.Span{Start: d("2018-03"), ObservedUntil: d("2021-11")}, "2022", atlas.Possible},
 		{"open end, no dated source", atlas.Span{Start: d("2018-03")}, "2019", atlas.Possible},
 		{"open end past the group's end", atlas.Span{Start: d("2010"), LifetimeEnd: d("2018-03"), ObservedUntil: d("2021")}, "2018", atlas.Possible},
@@ -104,6 +105,17 @@ func TestDeriveChair(t *testing.T) {
 	e, _ = atlas.DeriveChair("person/a", holds, chairs, d("2022"))
 	if *e.Holding != atlas.Possible {
 		t.Errorf("asOf 2022: holding %v, want POSSIBLE", *e.Holding)
+	}
+	// A chairing known only from a 2016 attestation gives a derived chair attested in
+	// 2016 only, not one running from the holding's start.
+	snapshot := chairs
+	snapshot.Start, snapshot.Attested = nil, []atlas.PartialDate{atlas.MustDate("2016")}
+	e, ok = atlas.DeriveChair("group/g", holds, snapshot, nil)
+	if !ok || e.Start != nil || e.End != nil || len(e.Attested) != 1 || e.Attested[0].String() != "2016" {
+		t.Errorf("derived from an attestation: ok=%v start=%v end=%v attested=%v", ok, e.Start, e.End, e.Attested)
+	}
+	if _, ok := e.Span().HoldingAt(atlas.MustDate("2014")); ok {
+		t.Error("a chair attested in 2016 was derived as holding in 2014")
 	}
 	late := holds
 	late.Start, late.End = d("1990"), d("2000")

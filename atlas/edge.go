@@ -64,15 +64,15 @@ func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate) (Edge, 
 		Type:          Chairs,
 		From:          holds.From,
 		To:            chairs.To,
-		Start:         laterStart(holds.Start, chairs.Start),
-		End:           earlierEnd(holds.End, chairs.End),
-		Attested:      slices.Concat(holds.Attested, chairs.Attested),
 		Confidence:    weaker(holds.Confidence, chairs.Confidence),
 		Note:          "Derived: holds " + holds.To + ", which chairs the group.",
 		Sources:       slices.Concat(holds.Sources, chairs.Sources),
 		LifetimeStart: chairs.LifetimeStart,
 		LifetimeEnd:   chairs.LifetimeEnd,
-		ObservedUntil: earlierEnd(holds.ObservedUntil, chairs.ObservedUntil),
+	}
+	r.Start, r.End, r.Attested = derivedSpan(holds, chairs)
+	if holds.ObservedUntil != nil && chairs.ObservedUntil != nil {
+		r.ObservedUntil = earlierEnd(holds.ObservedUntil, chairs.ObservedUntil)
 	}
 	e := Edge{Relation: r, Self: self, Direction: Outgoing, Derivation: &Derivation{Position: holds.To, Holds: holds, Chairs: chairs}}
 	if self == r.To {
@@ -91,6 +91,28 @@ func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate) (Edge, 
 		e.Holding = &h
 	}
 	return e, true
+}
+
+// derivedSpan is when a derived chair may hold: the intersection of the two facts.
+// When either is known only from attestations, so is the derived fact, at those of its
+// attestations that the other fact allows; otherwise it runs from the later start to the
+// earlier end, keeping the attestations that fall where both facts may hold.
+func derivedSpan(holds, chairs Relation) (start, end *PartialDate, attested []PartialDate) {
+	hs, cs := holds.Span(), chairs.Span()
+	within := func(as []PartialDate, other Span) []PartialDate {
+		var out []PartialDate
+		for _, a := range as {
+			if other.Overlaps(Span{Attested: []PartialDate{a}}) {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+	attested = slices.Concat(within(holds.Attested, cs), within(chairs.Attested, hs))
+	if hs.Bounds().AttestedOnly || cs.Bounds().AttestedOnly {
+		return nil, nil, attested
+	}
+	return laterStart(holds.Start, chairs.Start), earlierEnd(holds.End, chairs.End), attested
 }
 
 func laterStart(a, b *PartialDate) *PartialDate {

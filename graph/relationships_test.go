@@ -103,3 +103,32 @@ func TestEdgeQualifiers(t *testing.T) {
 		t.Errorf("attested membership = %+v", m)
 	}
 }
+
+// TestDerivedFromIsSeenFromThePosition: the stored facts behind a derived chair meet at
+// the position, so HOLDS comes in from the person and CHAIRS goes out to the group,
+// whichever end the derived chair was asked from.
+func TestDerivedFromIsSeenFromThePosition(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	type basis struct {
+		Type, Direction string
+		Node            struct{ ID string }
+	}
+	var got struct {
+		Person struct {
+			Chairs []struct {
+				Derived     bool
+				DerivedFrom []basis
+			}
+		}
+	}
+	data(t, srv, `{ person(id: "person/xi-jinping") { chairs { derived derivedFrom { type direction node { id } } } } }`, nil, &got)
+	want := []basis{
+		{"HOLDS", "INCOMING", struct{ ID string }{"person/xi-jinping"}},
+		{"CHAIRS", "OUTGOING", struct{ ID string }{"group/foreign-affairs-lsg"}},
+	}
+	for _, c := range got.Person.Chairs {
+		if c.Derived && !reflect.DeepEqual(c.DerivedFrom, want) {
+			t.Errorf("derivedFrom = %+v, want %+v", c.DerivedFrom, want)
+		}
+	}
+}

@@ -507,7 +507,9 @@ func (r *relationshipResolver) DerivedFrom(ctx context.Context, obj *atlas.Edge)
 	if obj.Derivation == nil {
 		return []atlas.Edge{}, nil
 	}
-	return atlas.EdgesFrom(obj.Self, []atlas.Relation{obj.Derivation.Holds, obj.Derivation.Chairs}, nil), nil
+	// Both stored facts meet at the position, so they are seen from there: HOLDS comes
+	// in from the person, CHAIRS goes out to the group.
+	return atlas.EdgesFrom(obj.Derivation.Position, []atlas.Relation{obj.Derivation.Holds, obj.Derivation.Chairs}, nil), nil
 }
 
 // Note is the resolver for the note field.
