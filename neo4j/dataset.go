@@ -13,8 +13,9 @@ import (
 // Import implements atlas.Store. The dataset is validated whole before anything is
 // written, so an invalid one is EINVALID and leaves the store as it was. Then one write
 // transaction reads what is stored for the dataset's ids, compares it with the prepared
-// dataset exactly as the in-process store does (reflect.DeepEqual on the decoded values),
-// writes only what is new or changed, and bumps the revision only when something changed:
+// dataset exactly as the in-process store does (reflect.DeepEqual on the decoded values)
+// to report, rewrites every record (see importTx), and bumps the revision only when a
+// domain value changed:
 // at most six statements, whatever the size of the dataset.
 func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportReport, error) {
 	if err := ds.Validate(); err != nil {
@@ -37,17 +38,15 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 // the driver may run it again after a transient failure.
 func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atlas.ImportReport, error) {
 	var report atlas.ImportReport
-	changed := func(old, new any, existed bool) bool {
+	changed := func(old, new any, existed bool) {
 		switch {
 		case !existed:
 			report.Created++
 		case reflect.DeepEqual(old, new):
 			report.Unchanged++
-			return false
 		default:
 			report.Updated++
 		}
-		return true
 	}
 	nodes := ds.Nodes()
 	ids := make([]string, len(nodes))
@@ -62,19 +61,20 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 	if err != nil {
 		return report, err
 	}
+	// Every record is written, changed or not: besides the domain values, the stored
+	// properties hold what this release derives from them (search keys, sort keys,
+	// validity ordinals), and a release that derives them differently must not leave
+	// stale ones behind. The report and the revision count only domain changes.
 	nodeRows := []map[string]any{}
 	for _, n := range nodes {
 		old, existed := storedNodes[n.NodeID()]
-		if changed(old, n, existed) {
-			nodeRows = append(nodeRows, map[string]any{"scopedId": s.scopedID(n.NodeID()), "nodeKind": string(n.NodeKind()), "props": nodeProps(n)})
-		}
+		changed(old, n, existed)
+		nodeRows = append(nodeRows, map[string]any{"scopedId": s.scopedID(n.NodeID()), "nodeKind": string(n.NodeKind()), "props": nodeProps(n)})
 	}
 	deleteRows, createRows := []map[string]any{}, []map[string]any{}
 	for _, r := range ds.Relations {
 		old, existed := storedRels[r.ID]
-		if !changed(old, r, existed) {
-			continue
-		}
+		changed(old, r, existed)
 		if existed {
 			deleteRows = append(deleteRows, map[string]any{"id": old.ID, "from": s.scopedID(old.From), "to": s.scopedID(old.To)})
 		}

@@ -30,8 +30,9 @@ func (e *unavailableError) Unwrap() []error {
 }
 
 // wrap maps an error of operation op: connectivity failures, transient server errors and
-// exhausted retries become EUNAVAILABLE; an expired deadline too (the database did not
-// answer in time); a cancelled context stays context.Canceled, as in the in-process store;
+// exhausted retries become EUNAVAILABLE, and so does a driver timeout (the database did
+// not answer in time); the caller's own expired deadline stays context.DeadlineExceeded
+// (ELIMIT, as in the in-process store); a cancelled context stays context.Canceled, as in the in-process store;
 // domain errors pass through; anything else is wrapped as it is, which atlas reports as
 // EINTERNAL. Every wrapped error starts with "neo4j: <op>: ".
 func wrap(ctx context.Context, op string, err error) error {
@@ -43,8 +44,14 @@ func wrap(ctx context.Context, op string, err error) error {
 		return err
 	case errors.Is(err, context.Canceled) || errors.Is(ctx.Err(), context.Canceled):
 		return fmt.Errorf("neo4j: %s: %w", op, errors.Join(context.Canceled, err))
-	case errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil:
-		return &unavailableError{op: op, err: errors.Join(context.DeadlineExceeded, err)}
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		// The caller's own deadline (REQUEST_TIMEOUT) passed: the request asked for more
+		// time than it had, which atlas reports as ELIMIT whatever the backend.
+		return fmt.Errorf("neo4j: %s: %w", op, errors.Join(context.DeadlineExceeded, err))
+	case errors.Is(err, context.DeadlineExceeded):
+		// The driver's own timeout with the caller still willing: the database did not
+		// answer in time.
+		return &unavailableError{op: op, err: err}
 	case unavailable(err):
 		return &unavailableError{op: op, err: err}
 	}

@@ -40,7 +40,8 @@ func TestWrap(t *testing.T) {
 		{"domain error passes through", live, atlas.Errorf(atlas.EINVALID, "bad"), atlas.EINVALID, nil},
 		{"cancelled by the caller", cancelled, conn, atlas.EINTERNAL, context.Canceled},
 		{"context.Canceled from the driver", live, fmt.Errorf("x: %w", context.Canceled), atlas.EINTERNAL, context.Canceled},
-		{"deadline: the database did not answer in time", expired, errors.New("i/o timeout"), atlas.EUNAVAILABLE, context.DeadlineExceeded},
+		{"the caller's deadline passed: the request asked too much", expired, errors.New("i/o timeout"), atlas.ELIMIT, context.DeadlineExceeded},
+		{"the driver timed out: the database did not answer in time", live, fmt.Errorf("read: %w", context.DeadlineExceeded), atlas.EUNAVAILABLE, context.DeadlineExceeded},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := wrap(tc.ctx, "find group", tc.err)

@@ -231,11 +231,14 @@ func TestDropNamespaceStatement(t *testing.T) {
 }
 
 // TestImportStatements: one changed node, one changed relation, everything else stored
-// as it is: the import reads both, writes only the two, and bumps the revision.
+// as it is: the import reads both, rewrites every record (so that what this release
+// derives from the data, such as search keys, is never stale), reports only the two as
+// updated, and bumps the revision.
 func TestImportStatements(t *testing.T) {
 	prepared := conformance.Fixture().Prepared()
 	var keys []string
 	var nodeRecs, relRecs []record
+	var nodeRows, deleteRows, createRows []map[string]any
 	for _, n := range prepared.Nodes() {
 		keys = append(keys, "test:"+n.NodeID())
 		stored := storedNode(t, n)
@@ -243,6 +246,7 @@ func TestImportStatements(t *testing.T) {
 			stored["description"] = "old"
 		}
 		nodeRecs = append(nodeRecs, record{"key": "test:" + n.NodeID(), "props": stored})
+		nodeRows = append(nodeRows, map[string]any{"scopedId": "test:" + n.NodeID(), "nodeKind": string(n.NodeKind()), "props": nodeProps(n)})
 	}
 	rel := prepared.Relations[0]
 	for _, r := range prepared.Relations {
@@ -251,20 +255,18 @@ func TestImportStatements(t *testing.T) {
 			rec["props"].(map[string]any)["note"] = "old"
 		}
 		relRecs = append(relRecs, rec)
+		deleteRows = append(deleteRows, map[string]any{"id": r.ID, "from": "test:" + r.From, "to": "test:" + r.To})
+		createRows = append(createRows, map[string]any{"type": string(r.Type), "from": "test:" + r.From, "to": "test:" + r.To, "props": relationProps(r)})
 	}
-	xi := fixtureNode("person/xi-jinping")
 	db := newScript(t,
 		call{st: stmtNodesByKey, params: map[string]any{"ns": "test", "keys": keys}, recs: nodeRecs},
 		call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}, recs: relRecs},
-		call{st: stmtUpsertNodes, params: map[string]any{"ns": "test", "rows": []map[string]any{
-			{"scopedId": "test:person/xi-jinping", "nodeKind": "PERSON", "props": nodeProps(xi)}}},
-			recs: []record{{"upserted": int64(1)}}},
-		call{st: stmtDeleteRelations, params: map[string]any{"ns": "test", "rows": []map[string]any{
-			{"id": rel.ID, "from": "test:" + rel.From, "to": "test:" + rel.To}}},
-			recs: []record{{"deleted": int64(1)}}},
-		call{st: stmtCreateRelations, params: map[string]any{"ns": "test", "rows": []map[string]any{
-			{"type": string(rel.Type), "from": "test:" + rel.From, "to": "test:" + rel.To, "props": relationProps(rel)}}},
-			recs: []record{{"created": int64(1)}}},
+		call{st: stmtUpsertNodes, params: map[string]any{"ns": "test", "rows": nodeRows},
+			recs: []record{{"upserted": int64(len(nodeRows))}}},
+		call{st: stmtDeleteRelations, params: map[string]any{"ns": "test", "rows": deleteRows},
+			recs: []record{{"deleted": int64(len(deleteRows))}}},
+		call{st: stmtCreateRelations, params: map[string]any{"ns": "test", "rows": createRows},
+			recs: []record{{"created": int64(len(createRows))}}},
 		call{st: stmtBumpRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(2)}}},
 	)
 	s := openReady(t, db)

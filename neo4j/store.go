@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"regexp"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -102,7 +103,10 @@ func (cfg Config) normalized() (Config, error) {
 // redact drops the password from a URI so it can be logged.
 func redact(uri string) string {
 	u, err := url.Parse(uri)
-	if err != nil || u.User == nil {
+	if err != nil {
+		return "<unparseable URI>" // it might hold a password we cannot find to remove
+	}
+	if u.User == nil {
 		return uri
 	}
 	u.User = url.User(u.User.Username())
@@ -121,9 +125,10 @@ type Store struct {
 	lastErr error // why it is not ready
 	closed  bool
 
-	wake chan struct{} // asks the connection loop to reconnect now
-	stop context.CancelFunc
-	done chan struct{}
+	verifying atomic.Bool   // a connectivity check started by lost is under way
+	wake      chan struct{} // asks the connection loop to reconnect now
+	stop      context.CancelFunc
+	done      chan struct{}
 }
 
 // Open returns a store for cfg at once: an invalid cfg is EINVALID, and everything else
@@ -210,11 +215,19 @@ func (s *Store) lost(ctx context.Context, err error) {
 	if atlas.ErrorCode(err) != atlas.EUNAVAILABLE || isContextError(err) {
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ConnectTimeout)
-	defer cancel()
-	if verr := s.db.verify(ctx); verr != nil {
-		s.down(wrap(ctx, "verify", verr))
+	// One check at a time, off the request's path: during an outage every request fails
+	// fast instead of each waiting out its own connectivity check.
+	if !s.verifying.CompareAndSwap(false, true) {
+		return
 	}
+	go func() {
+		defer s.verifying.Store(false)
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ConnectTimeout)
+		defer cancel()
+		if verr := s.db.verify(ctx); verr != nil {
+			s.down(wrap(ctx, "verify", verr))
+		}
+	}()
 }
 
 // down marks the store unavailable because of err and wakes the connection loop.
