@@ -153,6 +153,8 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	srv := &http.Server{
 		Handler:           httpapi.New(store, httpapi.Options{Playground: cfg.Playground, RequestTimeout: cfg.RequestTimeout, Log: log}),
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second, // bodies are small (see httpapi); slow uploads are cut off
+		IdleTimeout:       2 * time.Minute,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	log.Info().Str("addr", ln.Addr().String()).Bool("playground", cfg.Playground).Msg("listening")

@@ -38,6 +38,9 @@ func (p *Projection) Network(ctx context.Context, ids []string, depth int, f Fil
 	if len(ids) == 0 {
 		return Subgraph{}, atlas.Errorf(atlas.EINVALID, "ids must name at least one node")
 	}
+	if len(ids) > MaxNetworkNodes {
+		return Subgraph{}, atlas.Errorf(atlas.EINVALID, "ids may name at most %d nodes, got %d", MaxNetworkNodes, len(ids))
+	}
 	if err := checkRange("depth", depth, 1, MaxDepth); err != nil {
 		return Subgraph{}, err
 	}

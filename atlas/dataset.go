@@ -51,7 +51,8 @@ func (d *Dataset) Nodes() []Node {
 // or an EINVALID *Error listing every problem, each naming its record.
 func (d *Dataset) Validate() error {
 	p := d.Problems()
-	if len(p) == 0 {
+	total := len(p)
+	if total == 0 {
 		return nil
 	}
 	const show = 20
@@ -60,7 +61,7 @@ func (d *Dataset) Validate() error {
 		more = fmt.Sprintf("\n  … and %d more", len(p)-show)
 		p = p[:show]
 	}
-	return Errorf(EINVALID, "invalid dataset: %d problem(s):\n  %s%s", len(d.Problems()), strings.Join(p, "\n  "), more)
+	return Errorf(EINVALID, "invalid dataset: %d problem(s):\n  %s%s", total, strings.Join(p, "\n  "), more)
 }
 
 // Problems checks the dataset against the domain rules: well-formed unique ids, known

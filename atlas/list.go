@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Normalized checks q and fills in defaults, returning EINVALID for a page size out of
@@ -36,8 +37,12 @@ func (q ListQuery) Normalized() (ListQuery, error) {
 		return q, Errorf(EINVALID, "unknown order field %q", q.Order.Field)
 	}
 	if q.After != "" {
-		if _, err := DecodeCursor(q.After); err != nil {
+		c, err := DecodeCursor(q.After)
+		if err != nil {
 			return q, err
+		}
+		if c.Order != q.Order.key() {
+			return q, Errorf(EINVALID, "cursor %q belongs to a list in another order: use cursors with the order they came from", q.After)
 		}
 	}
 	f := q.Filter
@@ -76,6 +81,9 @@ func (q ListQuery) Normalized() (ListQuery, error) {
 			return q, err
 		}
 	}
+	if utf8.RuneCountInString(f.NameContains) > MaxSearchText {
+		return q, Errorf(EINVALID, "nameContains may be at most %d characters", MaxSearchText)
+	}
 	if f.NameContains != "" && NormalizeName(f.NameContains) == "" {
 		return q, Errorf(EINVALID, "nameContains %q has no letters or digits to match", f.NameContains)
 	}
@@ -100,7 +108,7 @@ func SortKey(n Node, field OrderField) string {
 		if g, ok := n.(*Group); ok && g.Established != nil {
 			return fmt.Sprintf("%08d", g.Established.Earliest())
 		}
-		return "99999999" // unknown dates sort last
+		return "99999999" // unknown dates sort after every known one
 	default:
 		return strings.ToLower(n.Label())
 	}
@@ -111,6 +119,20 @@ func SortKey(n Node, field OrderField) string {
 type Cursor struct {
 	Key string `json:"k"`
 	ID  string `json:"id"`
+	// Order is the order the cursor's list was in: a cursor means nothing in another.
+	Order string `json:"o"`
+}
+
+// Cursor returns the cursor of the node with sort key key and id id in q's list.
+func (q ListQuery) Cursor(key, id string) string {
+	return EncodeCursor(Cursor{Key: key, ID: id, Order: q.Order.key()})
+}
+
+func (o Order) key() string {
+	if o.Desc {
+		return string(o.Field) + " DESC"
+	}
+	return string(o.Field)
 }
 
 // EncodeCursor returns the opaque form of c.
@@ -199,6 +221,9 @@ func MatchScore(keys []string, q string) (score, best int) {
 
 // Normalized checks q and fills in defaults.
 func (q SearchQuery) Normalized() (SearchQuery, error) {
+	if utf8.RuneCountInString(q.Text) > MaxSearchText {
+		return q, Errorf(EINVALID, "search text may be at most %d characters", MaxSearchText)
+	}
 	if NormalizeName(q.Text) == "" {
 		return q, Errorf(EINVALID, "search text %q has no letters or digits to match", q.Text)
 	}

@@ -43,9 +43,6 @@ var endpoints = map[RelType]Endpoints{
 	PartyGroupOf: {[]NodeKind{GroupNode}, []NodeKind{InstitutionNode}},
 }
 
-// EndpointsOf returns the node kinds t may join.
-func EndpointsOf(t RelType) Endpoints { return endpoints[t] }
-
 // Relation is a dated, sourced relationship between two nodes.
 type Relation struct {
 	ID         string          `json:"id,omitempty"`

@@ -68,7 +68,7 @@ type OrderField string
 const (
 	OrderByName        OrderField = "NAME"
 	OrderByID          OrderField = "ID"
-	OrderByEstablished OrderField = "ESTABLISHED" // groups only; unknown dates sort last
+	OrderByEstablished OrderField = "ESTABLISHED" // groups only; unknown dates sort after known ones (first when descending)
 )
 
 // Order is a sort order for List.
@@ -77,10 +77,11 @@ type Order struct {
 	Desc  bool
 }
 
-// Page sizes for List.
+// Page sizes for List, and the longest text Search and nameContains accept.
 const (
 	DefaultPageSize = 20
 	MaxPageSize     = 100
+	MaxSearchText   = 200
 )
 
 // NodeFilter holds every filter List offers; which apply depends on the kind.

@@ -3,6 +3,7 @@ package conformance
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"lsgatlas/atlas"
@@ -140,6 +141,9 @@ func testListInvalid(t *testing.T, open Open) {
 		{"unknown kind", atlas.ListQuery{Kind: "DRAGON"}},
 		{"unknown enum value", atlas.ListQuery{Kind: atlas.GroupNode, Filter: atlas.NodeFilter{GroupKinds: []atlas.GroupKind{"CABAL"}}}},
 		{"name filter of punctuation", atlas.ListQuery{Kind: atlas.GroupNode, Filter: atlas.NodeFilter{NameContains: " - "}}},
+		{"cursor from another order", atlas.ListQuery{Kind: atlas.GroupNode, Order: atlas.Order{Field: atlas.OrderByName, Desc: true},
+			After: atlas.ListQuery{Kind: atlas.GroupNode, Order: atlas.Order{Field: atlas.OrderByName}}.Cursor("x", "group/x")}},
+		{"name filter too long", atlas.ListQuery{Kind: atlas.GroupNode, Filter: atlas.NodeFilter{NameContains: strings.Repeat("a", atlas.MaxSearchText+1)}}},
 	} {
 		_, err := s.List(ctx, tc.q)
 		if atlas.ErrorCode(err) != atlas.EINVALID {

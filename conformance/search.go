@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"lsgatlas/atlas"
@@ -60,7 +61,7 @@ func testSearchInvalid(t *testing.T, open Open) {
 	ctx := context.Background()
 	s := seeded(t, open)
 	for _, q := range []atlas.SearchQuery{
-		{Text: ""}, {Text: "  -- "}, {Text: "xi", Limit: -1}, {Text: "xi", Limit: 101}, {Text: "xi", Kinds: []atlas.NodeKind{"DRAGON"}},
+		{Text: ""}, {Text: "  -- "}, {Text: strings.Repeat("x", atlas.MaxSearchText+1)}, {Text: "xi", Limit: -1}, {Text: "xi", Limit: 101}, {Text: "xi", Kinds: []atlas.NodeKind{"DRAGON"}},
 	} {
 		_, err := s.Search(ctx, q)
 		if atlas.ErrorCode(err) != atlas.EINVALID {

@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -32,6 +33,8 @@ func TestInvalidInput(t *testing.T) {
 		{"unknown field", `{ group(id: "group/foreign-affairs-lsg") { secretPolice } }`, nil, "GRAPHQL_VALIDATION_FAILED", "secretPolice"},
 		{"syntax", `{ group(id: `, nil, "GRAPHQL_PARSE_FAILED", ""},
 		{"malformed id in a list", `{ nodes(ids: ["person/xi-jinping", "bad"]) { id } }`, nil, "INVALID", `invalid id "bad"`},
+		{"too many ids", `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": manyIDs(1001)}, "INVALID", "at most 1000 ids"},
+		{"search text too long", `query($t: String!) { search(text: $t) { score } }`, map[string]any{"t": strings.Repeat("x", 201)}, "INVALID", "at most 200 characters"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := post(t, srv, tc.query, tc.vars)
@@ -56,6 +59,22 @@ func TestNotFoundIsNull(t *testing.T) {
 	srv := newServer(t, fixtureStore(t))
 	r := post(t, srv, `{ group(id: "group/no-such-group") { id } node(id: "person/nobody") { id } nodes(ids: ["person/nobody", "person/hu-jintao"]) { id } }`, nil)
 	if len(r.Errors) > 0 || string(r.Data) != `{"group":null,"node":null,"nodes":[null,{"id":"person/hu-jintao"}]}` {
+		t.Errorf("got %s %+v", r.Data, r.Errors)
+	}
+}
+
+func manyIDs(n int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("person/p%d", i)
+	}
+	return ids
+}
+
+func TestSearchFirstZeroIsEmpty(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	r := post(t, srv, `{ search(text: "xi", first: 0) { score } }`, nil)
+	if len(r.Errors) > 0 || string(r.Data) != `{"search":[]}` {
 		t.Errorf("got %s %+v", r.Data, r.Errors)
 	}
 }

@@ -3205,7 +3205,7 @@ input EntityOrder {
 enum GroupOrderField {
   NAME
   ID
-  "Establishment date; groups with unknown dates come last."
+  "Establishment date; groups with unknown dates come after all dated ones (first when descending)."
   ESTABLISHED
 }
 

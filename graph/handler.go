@@ -22,8 +22,9 @@ import (
 	"lsgatlas/atlas"
 )
 
-// MaxComplexity caps the work one query may ask for: every field counts one, so a
-// query cannot fan out without bound through nested relationship lists.
+// MaxComplexity caps the number of fields a query may select (each counts one; list sizes
+// are not multiplied in). Nested relationship lists can still grow a response
+// geometrically within that, so REQUEST_TIMEOUT is what finally bounds the work.
 const MaxComplexity = 5000
 
 // NewServer returns the GraphQL HTTP handler: POST and GET per GraphQL-over-HTTP,

@@ -40,6 +40,10 @@ func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, includeDeri
 	return loader.For(ctx).Chairs(ctx, id, asOf, includeDerived == nil || *includeDerived)
 }
 
+// maxRootIDs bounds the ids one nodes(ids:) call may ask for, so one request cannot
+// send the store an unbounded batch.
+const maxRootIDs = 1000
+
 // rootNodes loads nodes for a root field (node, nodes, group, person, …) with one
 // immediate store call. A root field has no siblings to batch with, so going through
 // the loader would only add its wait; the loader is primed with what was read.

@@ -268,6 +268,9 @@ func (r *queryResolver) Node(ctx context.Context, id string) (atlas.Node, error)
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
+	if len(ids) > maxRootIDs {
+		return nil, atlas.Errorf(atlas.EINVALID, "nodes takes at most %d ids, got %d", maxRootIDs, len(ids))
+	}
 	return rootNodes(ctx, ids)
 }
 
@@ -383,6 +386,9 @@ func (r *queryResolver) Sources(ctx context.Context, filter *model.SourceFilter,
 func (r *queryResolver) Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error) {
 	q := atlas.SearchQuery{Text: text, Kinds: types}
 	if first != nil {
+		if *first == 0 {
+			return []atlas.SearchHit{}, nil // as with connections, first: 0 asks for nothing
+		}
 		q.Limit = *first
 	}
 	return r.Store.Search(ctx, q)

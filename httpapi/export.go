@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rs/zerolog"
+
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/export"
@@ -29,17 +31,17 @@ func exportHandler(projection *analytics.Cache, format export.Format) http.Handl
 	return func(w http.ResponseWriter, r *http.Request) {
 		sub, err := exportSubgraph(r.Context(), projection, r.URL.Query())
 		if err != nil {
-			writeError(w, err)
+			writeError(w, r, err)
 			return
 		}
 		// Encode into memory first, so an encoding error is still a clean error response.
 		var buf bytes.Buffer
 		if err := export.Write(&buf, format, sub.Nodes, sub.Relations); err != nil {
-			writeError(w, err)
+			writeError(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", export.ContentType(format))
-		w.Header().Set("Content-Disposition", `attachment; filename="lsg-atlas.`+export.FileExtension(format)+`"`)
+		w.Header().Set("Content-Disposition", `attachment; filename="lsg-atlas`+export.FileExtension(format)+`"`)
 		w.Header().Set("X-Truncated", strconv.FormatBool(sub.Truncated))
 		_, _ = w.Write(buf.Bytes())
 	}
@@ -129,7 +131,12 @@ func httpStatus(code string) int {
 	}
 }
 
-func writeError(w http.ResponseWriter, err error) {
+// writeError answers with the error's code and sentence; an internal error's details
+// go to the log (with the request id), never to the client.
+func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	code := atlas.ErrorCode(err)
+	if code == atlas.EINTERNAL {
+		zerolog.Ctx(r.Context()).Error().Err(err).Str("path", r.URL.Path).Msg("http: internal error")
+	}
 	writeJSON(w, httpStatus(code), map[string]string{"code": code, "message": atlas.ErrorMessage(err)})
 }

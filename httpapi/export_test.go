@@ -100,8 +100,8 @@ func TestExports(t *testing.T) {
 			if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), tc.contentType) {
 				t.Fatalf("%d %s: %s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
 			}
-			if !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
-				t.Errorf("no attachment disposition")
+			if cd := resp.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="lsg-atlas.`) || strings.Contains(cd, "..") {
+				t.Errorf("Content-Disposition %q", cd)
 			}
 			var nodes, edges int
 			switch {
@@ -190,5 +190,21 @@ func (s slowStore) Snapshot(ctx context.Context) (*atlas.Dataset, error) {
 		return nil, ctx.Err()
 	case <-time.After(500 * time.Millisecond):
 		return s.Store.Snapshot(ctx)
+	}
+}
+
+// TestRequestBodyIsBounded: an oversized GraphQL body is refused with a client error,
+// not buffered whole.
+func TestRequestBodyIsBounded(t *testing.T) {
+	srv := newServer(t)
+	body := `{"query":"{ groups { totalCount } }","variables":{"pad":"` + strings.Repeat("x", 2<<20) + `"}}`
+	resp, err := http.Post(srv.URL+"/graphql", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode < 400 || resp.StatusCode >= 500 {
+		t.Errorf("2 MiB body: %d %.200s", resp.StatusCode, b)
 	}
 }

@@ -4,10 +4,12 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"net/http"
 	"time"
 
@@ -38,7 +40,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 	bounded := func(h http.Handler) http.Handler { return withTimeout(opts.RequestTimeout, h) }
 	mux := http.NewServeMux()
 	projection := analytics.NewCache(store)
-	mux.Handle("/graphql", bounded(loader.Middleware(store, graph.NewServer(store, projection, opts.Log))))
+	mux.Handle("/graphql", limitBody(bounded(loader.Middleware(store, graph.NewServer(store, projection, opts.Log)))))
 	mux.Handle("GET /export/graph.graphml", bounded(exportHandler(projection, export.GraphMLFormat)))
 	mux.Handle("GET /export/graph.gexf", bounded(exportHandler(projection, export.GEXFFormat)))
 	mux.Handle("GET /export/cytoscape.json", bounded(exportHandler(projection, export.CytoscapeFormat)))
@@ -49,7 +51,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		if err := store.Ping(ctx); err != nil {
-			writeError(w, atlas.Errorf(atlas.EUNAVAILABLE, "%s", atlas.ErrorMessage(err)))
+			writeError(w, r, atlas.Errorf(atlas.EUNAVAILABLE, "%s", atlas.ErrorMessage(err)))
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
@@ -58,6 +60,34 @@ func New(store atlas.Store, opts Options) http.Handler {
 		mux.Handle("GET /{$}", graph.Playground("/graphql"))
 	}
 	return accessLog(opts.Log, mux)
+}
+
+// maxBodyBytes bounds a GraphQL request body: queries are text, and a megabyte is far
+// more than any real one needs.
+const maxBodyBytes = 1 << 20
+
+// limitBody refuses a request body over maxBodyBytes with 413 and a GraphQL error, before
+// gqlgen reads it, so a client cannot make the server buffer an unbounded upload.
+func limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body != nil && r.Body != http.NoBody {
+			body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+			if err == nil && len(body) > maxBodyBytes {
+				err = atlas.Errorf(atlas.ELIMIT, "the request body is larger than %d bytes", maxBodyBytes)
+			}
+			if err != nil {
+				code, status := atlas.ErrorCode(err), http.StatusRequestEntityTooLarge
+				if code != atlas.ELIMIT {
+					code, status, err = atlas.EINVALID, http.StatusBadRequest, atlas.Errorf(atlas.EINVALID, "the request body could not be read")
+				}
+				writeJSON(w, status, map[string]any{"errors": []map[string]any{
+					{"message": atlas.ErrorMessage(err), "extensions": map[string]string{"code": code}}}})
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // withTimeout gives a request's context a deadline; the store, the loaders and the

@@ -75,7 +75,7 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	end := min(start+q.First, len(rows))
 	for _, r := range rows[start:end] {
 		page.Nodes = append(page.Nodes, atlas.CloneNode(r.node))
-		page.Cursors = append(page.Cursors, atlas.EncodeCursor(atlas.Cursor{Key: r.key, ID: r.node.NodeID()}))
+		page.Cursors = append(page.Cursors, q.Cursor(r.key, r.node.NodeID()))
 	}
 	page.HasNextPage = end < len(rows)
 	return page, nil

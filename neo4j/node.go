@@ -101,7 +101,7 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 				return err
 			}
 			page.Nodes = append(page.Nodes, n)
-			page.Cursors = append(page.Cursors, atlas.EncodeCursor(atlas.Cursor{Key: atlas.SortKey(n, q.Order.Field), ID: n.NodeID()}))
+			page.Cursors = append(page.Cursors, q.Cursor(atlas.SortKey(n, q.Order.Field), n.NodeID()))
 		}
 		return nil
 	})
