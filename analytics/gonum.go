@@ -18,13 +18,7 @@ import (
 // join their ends, parallel relations count once.
 type undirectedGraph struct{ v *view }
 
-// directedGraph is a view as a gonum graph.Directed, edges pointing as relations do.
-type directedGraph struct{ v *view }
-
-var (
-	_ graph.Undirected = undirectedGraph{}
-	_ graph.Directed   = directedGraph{}
-)
+var _ graph.Undirected = undirectedGraph{}
 
 func (v *view) has(id int64) bool { return id >= 0 && id < int64(len(v.nodeOK)) && v.nodeOK[id] }
 
@@ -83,37 +77,4 @@ func (g undirectedGraph) EdgeBetween(x, y int64) graph.Edge {
 		return nil
 	}
 	return simple.Edge{F: simple.Node(x), T: simple.Node(y)}
-}
-
-func (g directedGraph) Node(id int64) graph.Node { return g.v.gonumNode(id) }
-func (g directedGraph) Nodes() graph.Nodes       { return orderedNodes(g.v.memberNodes) }
-func (g directedGraph) From(id int64) graph.Nodes {
-	if !g.v.has(id) {
-		return graph.Empty
-	}
-	return orderedNodes(g.v.succNodes[id])
-}
-func (g directedGraph) To(id int64) graph.Nodes {
-	if !g.v.has(id) {
-		return graph.Empty
-	}
-	var pred []int64
-	for _, n := range g.v.nbrs[id] {
-		if contains(g.v.succ[n], id) {
-			pred = append(pred, n)
-		}
-	}
-	return orderedNodes(toNodes(pred))
-}
-func (g directedGraph) HasEdgeBetween(x, y int64) bool {
-	return g.HasEdgeFromTo(x, y) || g.HasEdgeFromTo(y, x)
-}
-func (g directedGraph) HasEdgeFromTo(u, v int64) bool {
-	return g.v.has(u) && g.v.has(v) && contains(g.v.succ[u], v)
-}
-func (g directedGraph) Edge(u, v int64) graph.Edge {
-	if !g.HasEdgeFromTo(u, v) {
-		return nil
-	}
-	return simple.Edge{F: simple.Node(u), T: simple.Node(v)}
 }

@@ -1,6 +1,9 @@
 package atlas
 
-import "context"
+import (
+	"context"
+	"reflect"
+)
 
 // Store is the port every storage backend implements: the in-process store and the
 // Neo4j store. It is shaped for batching: methods take many ids and answer in key order,
@@ -152,4 +155,21 @@ type CountQuery struct {
 // ImportReport says what an import changed.
 type ImportReport struct {
 	Created, Updated, Unchanged int
+}
+
+// Count records one record of an import, comparing what was stored (old, if existed)
+// with what is imported: created, unchanged when the two are deeply equal, updated
+// otherwise. It reports whether the record changed. Both stores count with it, so they
+// agree on what "unchanged" means.
+func (r *ImportReport) Count(old, new any, existed bool) (changed bool) {
+	switch {
+	case !existed:
+		r.Created++
+	case reflect.DeepEqual(old, new):
+		r.Unchanged++
+		return false
+	default:
+		r.Updated++
+	}
+	return true
 }

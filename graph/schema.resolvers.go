@@ -308,7 +308,7 @@ func (r *queryResolver) Source(ctx context.Context, id string) (*atlas.Source, e
 func (r *queryResolver) Groups(ctx context.Context, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) (*model.GroupConnection, error) {
 	var field *atlas.OrderField
 	var dir *model.OrderDirection
-	if orderBy != nil {
+	if orderBy != nil { // GroupOrder has its own field enum, so orderOf does not apply
 		field, dir = &orderBy.Field, &orderBy.Direction
 	}
 	q, countOnly := listQuery(atlas.GroupNode, groupFilter(filter), field, dir, first, after)

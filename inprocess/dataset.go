@@ -2,7 +2,6 @@ package inprocess
 
 import (
 	"context"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -23,28 +22,16 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 		return atlas.ImportReport{}, err
 	}
 	var report atlas.ImportReport
-	count := func(old, new any, existed bool) bool {
-		switch {
-		case !existed:
-			report.Created++
-		case reflect.DeepEqual(old, new):
-			report.Unchanged++
-			return false
-		default:
-			report.Updated++
-		}
-		return true
-	}
 	for _, n := range prepared.Nodes() {
 		old, existed := s.nodes[n.NodeID()]
-		if count(old, n, existed) {
+		if report.Count(old, n, existed) {
 			s.nodes[n.NodeID()] = n
 			s.keys[n.NodeID()] = searchkey.Of(n)
 		}
 	}
 	for _, r := range prepared.Relations {
 		old, existed := s.rels[r.ID]
-		if !count(old, r, existed) {
+		if !report.Count(old, r, existed) {
 			continue
 		}
 		if existed {

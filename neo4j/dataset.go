@@ -3,7 +3,6 @@ package neo4j
 import (
 	"context"
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -38,16 +37,6 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 // the driver may run it again after a transient failure.
 func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atlas.ImportReport, error) {
 	var report atlas.ImportReport
-	changed := func(old, new any, existed bool) {
-		switch {
-		case !existed:
-			report.Created++
-		case reflect.DeepEqual(old, new):
-			report.Unchanged++
-		default:
-			report.Updated++
-		}
-	}
 	nodes := ds.Nodes()
 	ids := make([]string, len(nodes))
 	for i, n := range nodes {
@@ -68,13 +57,13 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 	nodeRows := []map[string]any{}
 	for _, n := range nodes {
 		old, existed := storedNodes[n.NodeID()]
-		changed(old, n, existed)
+		report.Count(old, n, existed)
 		nodeRows = append(nodeRows, map[string]any{"scopedId": s.scopedID(n.NodeID()), "nodeKind": string(n.NodeKind()), "props": nodeProps(n)})
 	}
 	deleteRows, createRows := []map[string]any{}, []map[string]any{}
 	for _, r := range ds.Relations {
 		old, existed := storedRels[r.ID]
-		changed(old, r, existed)
+		report.Count(old, r, existed)
 		if existed {
 			deleteRows = append(deleteRows, map[string]any{"id": old.ID, "from": s.scopedID(old.From), "to": s.scopedID(old.To)})
 		}
