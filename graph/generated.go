@@ -529,8 +529,6 @@ type QueryResolver interface {
 	Positions(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.PositionConnection, error)
 	Institutions(ctx context.Context, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.InstitutionConnection, error)
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
-	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
-	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
 	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) (*analytics.Subgraph, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) (*analytics.PathSet, error)
 	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) ([]analytics.Score, error)
@@ -538,6 +536,8 @@ type QueryResolver interface {
 	Timeline(ctx context.Context, id string) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) (*model.GroupSeries, error)
+	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
+	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
 }
 type RelationshipResolver interface {
 	Node(ctx context.Context, obj *atlas.Edge) (atlas.Node, error)
@@ -2559,103 +2559,134 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
-	{Name: "../schema.graphqls", Input: `"""
-LSG Atlas: China's leading small groups (领导小组), the commissions and groups through
-which the Party-State coordinates policy, with the offices, positions, people and
-institutions around them.
+	{Name: "../schema/analytics.graphqls", Input: `# Network analysis: neighbourhoods, paths, centrality, timelines and statistics.
 
-Every relationship carries time (start, end, attestations) and provenance (sources with
-locators, confidence). Ask "who chaired what, when, says who?" with ` + "`" + `asOf` + "`" + ` arguments:
-a relationship is returned when its validity may include the date, and ` + "`" + `holding` + "`" + ` says
-whether the sources establish it for the whole date (KNOWN) or only allow it (POSSIBLE).
-"""
-schema {
-  query: Query
+"A part of the graph: nodes and the relationships among them."
+type Subgraph {
+  nodes: [GraphNode!]!
+  "Relationships between the nodes, seen from their ` + "`" + `from` + "`" + ` end."
+  relationships: [Relationship!]!
+  "True when the node limit left out nodes within the requested depth."
+  truncated: Boolean!
 }
 
-# LSG Atlas is an Apollo Federation v2 subgraph: every entity with a stable id is a
-# federation entity keyed by ` + "`" + `id` + "`" + `, so other services can reference and extend groups,
-# people, offices, positions, institutions, sources and reported counts.
-extend schema
-  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
-
-"""
-A date known to the year, month or day: "2018", "2018-03" or "2018-03-21". It stands
-for the whole interval it covers ("2018" is 2018-01-01 to 2018-12-31), and dates are
-compared as intervals. Anything else ("2018-13", "20xx", "") is rejected with an
-INVALID error.
-"""
-scalar PartialDate
-
-"An object with a stable, human-readable id such as ` + "`" + `group/central-foreign-affairs-commission` + "`" + `."
-interface Node {
-  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `. It never changes once published and is also the federation key and the id in exports."
-  id: ID!
+"A path: nodes, and the relationship joining each node to the next (in whichever direction it points)."
+type Path {
+  nodes: [GraphNode!]!
+  relationships: [Relationship!]!
 }
 
-"A node of the graph: anything a relationship can point at."
-interface GraphNode implements Node {
-  id: ID!
-  "What kind of node this is."
+type PathSet {
+  "Hops in every path; 0 when there is none."
+  length: Int!
+  paths: [Path!]!
+  "True when more shortest paths exist than ` + "`" + `first` + "`" + ` allowed."
+  truncated: Boolean!
+}
+
+enum CentralityMetric {
+  "Number of distinct neighbours."
+  DEGREE
+  "Share of shortest paths between other nodes that pass through the node (each unordered pair once)."
+  BETWEENNESS
+  "PageRank on the directed network (damping 0.85)."
+  PAGERANK
+  "Number of distinct groups a person or position chairs, counting chairs derived through positions."
+  CHAIRS
+  "Number of distinct groups a node chairs or has a seat on."
+  SEATS
+}
+
+type CentralityScore {
+  node: GraphNode!
+  value: Float!
+}
+
+type CoMember {
+  person: Person!
+  "The groups both sit on, by id."
+  groups: [SharedGroup!]!
+}
+
+type SharedGroup {
+  group: Group!
+  "The seats of the person asked about."
+  personSeats: [Relationship!]!
+  "The seats of the co-member."
+  coMemberSeats: [Relationship!]!
+}
+
+enum TimelineEventKind {
+  ESTABLISHED
+  ABOLISHED
+  "The group was followed by ` + "`" + `other` + "`" + `."
+  SUCCEEDED
+  "The group followed ` + "`" + `other` + "`" + `."
+  PRECEDED
+  ROLE_STARTED
+  ROLE_ENDED
+  "A source observed the relationship at ` + "`" + `date` + "`" + `."
+  ATTESTED
+}
+
+type TimelineEvent {
+  kind: TimelineEventKind!
+  "Null when the sources give no date."
+  date: PartialDate
+  "The node at the other end of the relationship, if any."
+  other: GraphNode
+  "The relationship the event comes from, seen from the node asked about."
+  relationship: Relationship
+  succession: SuccessionKind
+  sources: [Citation!]!
+}
+
+"A count of known and possible members of one bucket (a system, category, kind, level or relationship type)."
+type BucketCount {
+  key: String!
+  known: Int!
+  possible: Int!
+}
+
+"""
+Groups active at a date. ` + "`" + `known` + "`" + ` groups existed throughout the date according to the
+sources; ` + "`" + `possible` + "`" + ` ones may have. The true number lies between ` + "`" + `known` + "`" + ` and
+` + "`" + `known + possible` + "`" + `.
+"""
+type GroupStatistics {
+  known: Int!
+  possible: Int!
+  bySystem: [BucketCount!]!
+  byCategory: [BucketCount!]!
+  byKind: [BucketCount!]!
+  byLevel: [BucketCount!]!
+}
+
+type NodeTypeCount {
   type: NodeType!
-  "The name a person would read: a name, a title or a source's title."
-  label: String!
+  count: Int!
 }
 
-"The kinds of node; each id starts with the lowercase kind (` + "`" + `group/` + "`" + `, ` + "`" + `person/` + "`" + `, …; reported counts use ` + "`" + `count/` + "`" + `)."
-enum NodeType {
-  GROUP
-  OFFICE
-  INSTITUTION
-  POSITION
-  PERSON
-  SOURCE
-  REPORTED_COUNT
+type Statistics {
+  asOf: PartialDate!
+  groups: GroupStatistics!
+  nodesByType: [NodeTypeCount!]!
+  "Relationships that may hold at the date, by type (` + "`" + `key` + "`" + `); ` + "`" + `known` + "`" + ` hold throughout it."
+  relationshipsByType: [BucketCount!]!
 }
 
-type Query {
-  "Fetches any node by id (Relay). Null when nothing has this id; a malformed id is an INVALID error."
-  node(id: ID!): Node
-  "Fetches many nodes by id, in the order given, with null for ids that name nothing."
-  nodes(ids: [ID!]!): [Node]!
+type YearStatistics {
+  year: Int!
+  groups: GroupStatistics!
+}
 
-  "A group by id, or null."
-  group(id: ID!): Group
-  "A person by id, or null."
-  person(id: ID!): Person
-  "An office by id, or null."
-  office(id: ID!): Office
-  "A position by id, or null."
-  position(id: ID!): Position
-  "An institution by id, or null."
-  institution(id: ID!): Institution
-  "A source document by id, or null."
-  source(id: ID!): Source
+type GroupSeries {
+  years: [YearStatistics!]!
+  "What studies reported for the same years, to compare with."
+  reportedCounts: [ReportedCount!]!
+}
 
-  "Groups, filtered and ordered, as a Relay connection. ` + "`" + `first` + "`" + ` defaults to 20 and may be 0 to 100."
-  groups(filter: GroupFilter, orderBy: GroupOrder, first: Int, after: String): GroupConnection!
-  "People, ordered by name unless asked otherwise."
-  people(filter: NameFilter, orderBy: EntityOrder, first: Int, after: String): PersonConnection!
-  "Offices that back groups."
-  offices(filter: OfficeFilter, orderBy: EntityOrder, first: Int, after: String): OfficeConnection!
-  "Positions (posts people hold)."
-  positions(filter: NameFilter, orderBy: EntityOrder, first: Int, after: String): PositionConnection!
-  "Institutions: standing bodies of the Party, the state, the army, provinces, media, think tanks."
-  institutions(filter: InstitutionFilter, orderBy: EntityOrder, first: Int, after: String): InstitutionConnection!
-  "The source documents facts come from."
-  sources(filter: SourceFilter, orderBy: EntityOrder, first: Int, after: String): SourceConnection!
-
-  """
-  Finds nodes by name, Chinese name, alias or the toneless pinyin of a Chinese name.
-  Case, accents, tone marks, spaces and punctuation are ignored, so "xi jinping",
-  "Xí Jìnpíng", "XI-JINPING" and "习近平" find the same person. Exact matches come first,
-  then prefixes, then substrings; ties by name.
-  """
-  search(text: String!, types: [NodeType!], first: Int = 20): [SearchHit!]!
-
-  "How many groups studies report existed, by year: claims to compare with the dataset, not counts of it."
-  reportedCounts(fromYear: Int, toYear: Int): [ReportedCount!]!
-
+extend type Query {
   """
   The neighbourhood of some nodes, ready for a visualisation library: nodes and the
   relationships among them, following relationships in either direction up to ` + "`" + `depth` + "`" + `
@@ -2703,66 +2734,162 @@ type Query {
   """
   activeGroupsByYear(fromYear: Int!, toYear: Int!, systems: [System!], levels: [Level!], kinds: [GroupKind!]): GroupSeries!
 }
+`, BuiltIn: false},
+	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
 
-"A spelling of a name, kept with the source that prints it."
-type Alias {
-  name: String!
-  "The source that uses this spelling; null for editorial aliases."
-  source: Source
-  "True when no source uses this spelling; it was added to help search."
-  editorial: Boolean!
-  "True when a source uses this spelling for another node too."
-  ambiguous: Boolean!
+# LSG Atlas is an Apollo Federation v2 subgraph: every entity with a stable id is a
+# federation entity keyed by ` + "`" + `id` + "`" + `, so other services can reference and extend groups,
+# people, offices, positions, institutions, sources and reported counts.
+extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
+`, BuiltIn: false},
+	{Name: "../schema/lists.graphqls", Input: `# Paged lists (Relay connections), their filters and orders.
+
+"Relay page information."
+type PageInfo @shareable {
+  hasNextPage: Boolean!
+  "Always false: lists page forward only."
+  hasPreviousPage: Boolean!
+  startCursor: String
+  endCursor: String
 }
 
-"A pointer into a source document supporting a fact."
-type Citation {
-  source: Source!
-  "Where in the document: a section heading, a table, a page."
-  locator: String!
+type GroupConnection {
+  edges: [GroupEdge!]!
+  nodes: [Group!]!
+  pageInfo: PageInfo!
+  "How many groups match the filter, across all pages."
+  totalCount: Int!
 }
 
-"""
-A relationship seen from one of its ends, with its time and provenance qualifiers.
-"""
-type Relationship {
-  "Stable id of the relationship; derived chairs have ids starting with ` + "`" + `derived/` + "`" + `."
-  id: ID!
-  type: RelationshipType!
-  "Which way the relationship points, seen from the node whose field returned it."
-  direction: Direction!
-  "The node at the other end."
-  node: GraphNode!
-  from: GraphNode!
-  to: GraphNode!
-  "For MEMBER_OF: the seat."
-  role: MemberRole
-  "For SUCCEEDED_BY: how the group followed its predecessor."
-  succession: SuccessionKind
-  "When it began; null when unknown."
-  start: PartialDate
-  "When it ended; null when not known to have ended."
-  end: PartialDate
-  "Dates at which a source observed the fact (snapshot facts hold at these dates only)."
-  attested: [PartialDate!]!
-  "True when the source says its list was incomplete: absence from it is not evidence of non-membership."
-  incompleteList: Boolean!
-  confidence: Confidence!
-  "The curator's note."
-  note: String
-  sources: [Citation!]!
-  """
-  With an ` + "`" + `asOf` + "`" + ` date: KNOWN when the sources establish the fact for the whole date,
-  POSSIBLE when they only allow it. Null when no date was asked about.
-  """
-  holding: Holding
-  "True for facts the API derives rather than stores (a person chairing through a position)."
-  derived: Boolean!
-  "For derived chairs: the position through which the person chairs."
-  via: Position
-  "For derived chairs: the stored relationships it was derived from (HOLDS and CHAIRS)."
-  derivedFrom: [Relationship!]!
+type GroupEdge {
+  cursor: String!
+  node: Group!
 }
+
+type PersonConnection {
+  edges: [PersonEdge!]!
+  nodes: [Person!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PersonEdge {
+  cursor: String!
+  node: Person!
+}
+
+type OfficeConnection {
+  edges: [OfficeEdge!]!
+  nodes: [Office!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type OfficeEdge {
+  cursor: String!
+  node: Office!
+}
+
+type PositionConnection {
+  edges: [PositionEdge!]!
+  nodes: [Position!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PositionEdge {
+  cursor: String!
+  node: Position!
+}
+
+type InstitutionConnection {
+  edges: [InstitutionEdge!]!
+  nodes: [Institution!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type InstitutionEdge {
+  cursor: String!
+  node: Institution!
+}
+
+type SourceConnection {
+  edges: [SourceEdge!]!
+  nodes: [Source!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type SourceEdge {
+  cursor: String!
+  node: Source!
+}
+
+"Filters for groups; all given filters must match, and a list matches any of its values."
+input GroupFilter {
+  kinds: [GroupKind!]
+  systems: [System!]
+  levels: [Level!]
+  horizons: [Horizon!]
+  "Groups in any of these categories."
+  categories: [Category!]
+  crossSystem: Boolean
+  "Groups whose lifetime may include this date."
+  activeAsOf: PartialDate
+  "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does."
+  nameContains: String
+}
+
+input InstitutionFilter {
+  kinds: [InstitutionKind!]
+  systems: [System!]
+  nameContains: String
+}
+
+input OfficeFilter {
+  kinds: [OfficeKind!]
+  nameContains: String
+}
+
+input SourceFilter {
+  kinds: [SourceKind!]
+  nameContains: String
+}
+
+input NameFilter {
+  nameContains: String
+}
+
+input GroupOrder {
+  field: GroupOrderField! = NAME
+  direction: OrderDirection! = ASC
+}
+
+input EntityOrder {
+  field: EntityOrderField! = NAME
+  direction: OrderDirection! = ASC
+}
+
+enum GroupOrderField {
+  NAME
+  ID
+  "Establishment date; groups with unknown dates come after all dated ones (first when descending)."
+  ESTABLISHED
+}
+
+enum EntityOrderField {
+  NAME
+  ID
+}
+
+enum OrderDirection {
+  ASC
+  DESC
+}
+`, BuiltIn: false},
+	{Name: "../schema/nodes.graphqls", Input: `# The node types of the graph and the enumerations that describe them.
 
 """
 A leading small group, commission, coordination or working group, committee, or
@@ -2917,337 +3044,15 @@ type Person implements Node & GraphNode @key(fields: "id") {
   relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
 }
 
-"A document facts come from."
-type Source implements Node & GraphNode @key(fields: "id") {
-  id: ID!
-  type: NodeType!
-  label: String!
-  "Short citation key, e.g. ` + "`" + `rana-2021` + "`" + `."
-  key: String
-  title: String!
-  authors: [String!]!
-  publisher: String
-  date: PartialDate
-  url: String
-  kind: SourceKind!
-  "When this work is read second-hand: the source that relays it."
-  citedVia: Source
-  note: String
-}
-
-"A study's claim of how many groups existed in a year."
-type ReportedCount implements Node & GraphNode @key(fields: "id") {
-  id: ID!
-  type: NodeType!
-  label: String!
-  year: Int!
-  value: Int!
-  qualifier: CountQualifier!
-  "What was counted, in the study's terms."
-  scope: String!
-  system: System
-  level: Level
-  confidence: Confidence!
-  note: String
-  sources: [Citation!]!
-}
-
-"A node found by search."
-type SearchHit {
-  node: GraphNode!
-  "The name, alias or Chinese name that matched."
-  matched: String!
-  "3 for an exact match, 2 for a prefix, 1 for a substring."
-  score: Int!
-}
-
-"A part of the graph: nodes and the relationships among them."
-type Subgraph {
-  nodes: [GraphNode!]!
-  "Relationships between the nodes, seen from their ` + "`" + `from` + "`" + ` end."
-  relationships: [Relationship!]!
-  "True when the node limit left out nodes within the requested depth."
-  truncated: Boolean!
-}
-
-"A path: nodes, and the relationship joining each node to the next (in whichever direction it points)."
-type Path {
-  nodes: [GraphNode!]!
-  relationships: [Relationship!]!
-}
-
-type PathSet {
-  "Hops in every path; 0 when there is none."
-  length: Int!
-  paths: [Path!]!
-  "True when more shortest paths exist than ` + "`" + `first` + "`" + ` allowed."
-  truncated: Boolean!
-}
-
-enum CentralityMetric {
-  "Number of distinct neighbours."
-  DEGREE
-  "Share of shortest paths between other nodes that pass through the node (each unordered pair once)."
-  BETWEENNESS
-  "PageRank on the directed network (damping 0.85)."
-  PAGERANK
-  "Number of distinct groups a person or position chairs, counting chairs derived through positions."
-  CHAIRS
-  "Number of distinct groups a node chairs or has a seat on."
-  SEATS
-}
-
-type CentralityScore {
-  node: GraphNode!
-  value: Float!
-}
-
-type CoMember {
-  person: Person!
-  "The groups both sit on, by id."
-  groups: [SharedGroup!]!
-}
-
-type SharedGroup {
-  group: Group!
-  "The seats of the person asked about."
-  personSeats: [Relationship!]!
-  "The seats of the co-member."
-  coMemberSeats: [Relationship!]!
-}
-
-enum TimelineEventKind {
-  ESTABLISHED
-  ABOLISHED
-  "The group was followed by ` + "`" + `other` + "`" + `."
-  SUCCEEDED
-  "The group followed ` + "`" + `other` + "`" + `."
-  PRECEDED
-  ROLE_STARTED
-  ROLE_ENDED
-  "A source observed the relationship at ` + "`" + `date` + "`" + `."
-  ATTESTED
-}
-
-type TimelineEvent {
-  kind: TimelineEventKind!
-  "Null when the sources give no date."
-  date: PartialDate
-  "The node at the other end of the relationship, if any."
-  other: GraphNode
-  "The relationship the event comes from, seen from the node asked about."
-  relationship: Relationship
-  succession: SuccessionKind
-  sources: [Citation!]!
-}
-
-"A count of known and possible members of one bucket (a system, category, kind, level or relationship type)."
-type BucketCount {
-  key: String!
-  known: Int!
-  possible: Int!
-}
-
-"""
-Groups active at a date. ` + "`" + `known` + "`" + ` groups existed throughout the date according to the
-sources; ` + "`" + `possible` + "`" + ` ones may have. The true number lies between ` + "`" + `known` + "`" + ` and
-` + "`" + `known + possible` + "`" + `.
-"""
-type GroupStatistics {
-  known: Int!
-  possible: Int!
-  bySystem: [BucketCount!]!
-  byCategory: [BucketCount!]!
-  byKind: [BucketCount!]!
-  byLevel: [BucketCount!]!
-}
-
-type NodeTypeCount {
-  type: NodeType!
-  count: Int!
-}
-
-type Statistics {
-  asOf: PartialDate!
-  groups: GroupStatistics!
-  nodesByType: [NodeTypeCount!]!
-  "Relationships that may hold at the date, by type (` + "`" + `key` + "`" + `); ` + "`" + `known` + "`" + ` hold throughout it."
-  relationshipsByType: [BucketCount!]!
-}
-
-type YearStatistics {
-  year: Int!
-  groups: GroupStatistics!
-}
-
-type GroupSeries {
-  years: [YearStatistics!]!
-  "What studies reported for the same years, to compare with."
-  reportedCounts: [ReportedCount!]!
-}
-
-"Relay page information."
-type PageInfo @shareable {
-  hasNextPage: Boolean!
-  "Always false: lists page forward only."
-  hasPreviousPage: Boolean!
-  startCursor: String
-  endCursor: String
-}
-
-type GroupConnection {
-  edges: [GroupEdge!]!
-  nodes: [Group!]!
-  pageInfo: PageInfo!
-  "How many groups match the filter, across all pages."
-  totalCount: Int!
-}
-type GroupEdge {
-  cursor: String!
-  node: Group!
-}
-type PersonConnection {
-  edges: [PersonEdge!]!
-  nodes: [Person!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-type PersonEdge {
-  cursor: String!
-  node: Person!
-}
-type OfficeConnection {
-  edges: [OfficeEdge!]!
-  nodes: [Office!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-type OfficeEdge {
-  cursor: String!
-  node: Office!
-}
-type PositionConnection {
-  edges: [PositionEdge!]!
-  nodes: [Position!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-type PositionEdge {
-  cursor: String!
-  node: Position!
-}
-type InstitutionConnection {
-  edges: [InstitutionEdge!]!
-  nodes: [Institution!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-type InstitutionEdge {
-  cursor: String!
-  node: Institution!
-}
-type SourceConnection {
-  edges: [SourceEdge!]!
-  nodes: [Source!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-type SourceEdge {
-  cursor: String!
-  node: Source!
-}
-
-"Filters for groups; all given filters must match, and a list matches any of its values."
-input GroupFilter {
-  kinds: [GroupKind!]
-  systems: [System!]
-  levels: [Level!]
-  horizons: [Horizon!]
-  "Groups in any of these categories."
-  categories: [Category!]
-  crossSystem: Boolean
-  "Groups whose lifetime may include this date."
-  activeAsOf: PartialDate
-  "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does."
-  nameContains: String
-}
-
-input InstitutionFilter {
-  kinds: [InstitutionKind!]
-  systems: [System!]
-  nameContains: String
-}
-
-input OfficeFilter {
-  kinds: [OfficeKind!]
-  nameContains: String
-}
-
-input SourceFilter {
-  kinds: [SourceKind!]
-  nameContains: String
-}
-
-input NameFilter {
-  nameContains: String
-}
-
-input GroupOrder {
-  field: GroupOrderField! = NAME
-  direction: OrderDirection! = ASC
-}
-
-input EntityOrder {
-  field: EntityOrderField! = NAME
-  direction: OrderDirection! = ASC
-}
-
-enum GroupOrderField {
-  NAME
-  ID
-  "Establishment date; groups with unknown dates come after all dated ones (first when descending)."
-  ESTABLISHED
-}
-
-enum EntityOrderField {
-  NAME
-  ID
-}
-
-enum OrderDirection {
-  ASC
-  DESC
-}
-
-enum RelationshipType {
-  "Person or Position → Group: leads the group."
-  CHAIRS
-  "Person, Position or Institution → Group: has a seat (see ` + "`" + `role` + "`" + `)."
-  MEMBER_OF
-  "Group → Group, Institution or Office: oversees."
-  SUPERVISES
-  "Group → Institution: reports to."
-  REPORTS_TO
-  "Group → Office: is backed by."
-  HAS_OFFICE
-  "Office → Institution: sits in."
-  HOSTED_BY
-  "Person or Position → Office: directs."
-  DIRECTS
-  "Person → Position: holds the post."
-  HOLDS
-  "Position → Institution, Group or Office: the post belongs there."
-  POSITION_IN
-  "Group → Group: was succeeded by (see ` + "`" + `succession` + "`" + `)."
-  SUCCEEDED_BY
-  "Group (leading party members' group) → Institution: is the party group of."
-  PARTY_GROUP_OF
-}
-
-enum Direction {
-  OUTGOING
-  INCOMING
-  BOTH
+"A spelling of a name, kept with the source that prints it."
+type Alias {
+  name: String!
+  "The source that uses this spelling; null for editorial aliases."
+  source: Source
+  "True when no source uses this spelling; it was added to help search."
+  editorial: Boolean!
+  "True when a source uses this spelling for another node too."
+  ambiguous: Boolean!
 }
 
 enum GroupKind {
@@ -3341,19 +3146,80 @@ enum InstitutionKind {
   ENTERPRISE
   OTHER
 }
+`, BuiltIn: false},
+	{Name: "../schema/relations.graphqls", Input: `# Relationships: the typed, dated and sourced edges between nodes.
 
-enum SourceKind {
-  ANALYSIS
-  ARTICLE
-  BLOG_POST
-  ENCYCLOPEDIA
-  WORKING_PAPER
-  BOOK
-  JOURNAL_ARTICLE
-  REPORT
-  OFFICIAL_DOCUMENT
-  NEWS
-  OTHER
+"""
+A relationship seen from one of its ends, with its time and provenance qualifiers.
+"""
+type Relationship {
+  "Stable id of the relationship; derived chairs have ids starting with ` + "`" + `derived/` + "`" + `."
+  id: ID!
+  type: RelationshipType!
+  "Which way the relationship points, seen from the node whose field returned it."
+  direction: Direction!
+  "The node at the other end."
+  node: GraphNode!
+  from: GraphNode!
+  to: GraphNode!
+  "For MEMBER_OF: the seat."
+  role: MemberRole
+  "For SUCCEEDED_BY: how the group followed its predecessor."
+  succession: SuccessionKind
+  "When it began; null when unknown."
+  start: PartialDate
+  "When it ended; null when not known to have ended."
+  end: PartialDate
+  "Dates at which a source observed the fact (snapshot facts hold at these dates only)."
+  attested: [PartialDate!]!
+  "True when the source says its list was incomplete: absence from it is not evidence of non-membership."
+  incompleteList: Boolean!
+  confidence: Confidence!
+  "The curator's note."
+  note: String
+  sources: [Citation!]!
+  """
+  With an ` + "`" + `asOf` + "`" + ` date: KNOWN when the sources establish the fact for the whole date,
+  POSSIBLE when they only allow it. Null when no date was asked about.
+  """
+  holding: Holding
+  "True for facts the API derives rather than stores (a person chairing through a position)."
+  derived: Boolean!
+  "For derived chairs: the position through which the person chairs."
+  via: Position
+  "For derived chairs: the stored relationships it was derived from (HOLDS and CHAIRS)."
+  derivedFrom: [Relationship!]!
+}
+
+enum RelationshipType {
+  "Person or Position → Group: leads the group."
+  CHAIRS
+  "Person, Position or Institution → Group: has a seat (see ` + "`" + `role` + "`" + `)."
+  MEMBER_OF
+  "Group → Group, Institution or Office: oversees."
+  SUPERVISES
+  "Group → Institution: reports to."
+  REPORTS_TO
+  "Group → Office: is backed by."
+  HAS_OFFICE
+  "Office → Institution: sits in."
+  HOSTED_BY
+  "Person or Position → Office: directs."
+  DIRECTS
+  "Person → Position: holds the post."
+  HOLDS
+  "Position → Institution, Group or Office: the post belongs there."
+  POSITION_IN
+  "Group → Group: was succeeded by (see ` + "`" + `succession` + "`" + `)."
+  SUCCEEDED_BY
+  "Group (leading party members' group) → Institution: is the party group of."
+  PARTY_GROUP_OF
+}
+
+enum Direction {
+  OUTGOING
+  INCOMING
+  BOTH
 }
 
 "How directly the sources support a fact."
@@ -3386,6 +3252,187 @@ enum SuccessionKind {
   RECONSTITUTED
 }
 
+"How surely a fact holds at an ` + "`" + `asOf` + "`" + ` date."
+enum Holding {
+  "The sources establish the fact for every day of the date."
+  KNOWN
+  "The sources allow the fact for part or all of the date, but do not establish it."
+  POSSIBLE
+}
+`, BuiltIn: false},
+	{Name: "../schema/schema.graphqls", Input: `# The root: the schema, the node interfaces, the partial-date scalar and the lookups by id and by kind.
+
+"""
+LSG Atlas: China's leading small groups (领导小组), the commissions and groups through
+which the Party-State coordinates policy, with the offices, positions, people and
+institutions around them.
+
+Every relationship carries time (start, end, attestations) and provenance (sources with
+locators, confidence). Ask "who chaired what, when, says who?" with ` + "`" + `asOf` + "`" + ` arguments:
+a relationship is returned when its validity may include the date, and ` + "`" + `holding` + "`" + ` says
+whether the sources establish it for the whole date (KNOWN) or only allow it (POSSIBLE).
+"""
+schema {
+  query: Query
+}
+
+"""
+A date known to the year, month or day: "2018", "2018-03" or "2018-03-21". It stands
+for the whole interval it covers ("2018" is 2018-01-01 to 2018-12-31), and dates are
+compared as intervals. Anything else ("2018-13", "20xx", "") is rejected with an
+INVALID error.
+"""
+scalar PartialDate
+
+"An object with a stable, human-readable id such as ` + "`" + `group/central-foreign-affairs-commission` + "`" + `."
+interface Node {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `. It never changes once published and is also the federation key and the id in exports."
+  id: ID!
+}
+
+"A node of the graph: anything a relationship can point at."
+interface GraphNode implements Node {
+  id: ID!
+  "What kind of node this is."
+  type: NodeType!
+  "The name a person would read: a name, a title or a source's title."
+  label: String!
+}
+
+"The kinds of node; each id starts with the lowercase kind (` + "`" + `group/` + "`" + `, ` + "`" + `person/` + "`" + `, …; reported counts use ` + "`" + `count/` + "`" + `)."
+enum NodeType {
+  GROUP
+  OFFICE
+  INSTITUTION
+  POSITION
+  PERSON
+  SOURCE
+  REPORTED_COUNT
+}
+
+type Query {
+  "Fetches any node by id (Relay). Null when nothing has this id; a malformed id is an INVALID error."
+  node(id: ID!): Node
+
+  "Fetches many nodes by id, in the order given, with null for ids that name nothing."
+  nodes(ids: [ID!]!): [Node]!
+
+  "A group by id, or null."
+  group(id: ID!): Group
+
+  "A person by id, or null."
+  person(id: ID!): Person
+
+  "An office by id, or null."
+  office(id: ID!): Office
+
+  "A position by id, or null."
+  position(id: ID!): Position
+
+  "An institution by id, or null."
+  institution(id: ID!): Institution
+
+  "A source document by id, or null."
+  source(id: ID!): Source
+
+  "Groups, filtered and ordered, as a Relay connection. ` + "`" + `first` + "`" + ` defaults to 20 and may be 0 to 100."
+  groups(filter: GroupFilter, orderBy: GroupOrder, first: Int, after: String): GroupConnection!
+
+  "People, ordered by name unless asked otherwise."
+  people(filter: NameFilter, orderBy: EntityOrder, first: Int, after: String): PersonConnection!
+
+  "Offices that back groups."
+  offices(filter: OfficeFilter, orderBy: EntityOrder, first: Int, after: String): OfficeConnection!
+
+  "Positions (posts people hold)."
+  positions(filter: NameFilter, orderBy: EntityOrder, first: Int, after: String): PositionConnection!
+
+  "Institutions: standing bodies of the Party, the state, the army, provinces, media, think tanks."
+  institutions(filter: InstitutionFilter, orderBy: EntityOrder, first: Int, after: String): InstitutionConnection!
+
+  "The source documents facts come from."
+  sources(filter: SourceFilter, orderBy: EntityOrder, first: Int, after: String): SourceConnection!
+}
+`, BuiltIn: false},
+	{Name: "../schema/search.graphqls", Input: `# Finding nodes by any spelling.
+
+"A node found by search."
+type SearchHit {
+  node: GraphNode!
+  "The name, alias or Chinese name that matched."
+  matched: String!
+  "3 for an exact match, 2 for a prefix, 1 for a substring."
+  score: Int!
+}
+
+extend type Query {
+  """
+  Finds nodes by name, Chinese name, alias or the toneless pinyin of a Chinese name.
+  Case, accents, tone marks, spaces and punctuation are ignored, so "xi jinping",
+  "Xí Jìnpíng", "XI-JINPING" and "习近平" find the same person. Exact matches come first,
+  then prefixes, then substrings; ties by name.
+  """
+  search(text: String!, types: [NodeType!], first: Int = 20): [SearchHit!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/sources.graphqls", Input: `# Sources, citations and the counts studies report.
+
+"A document facts come from."
+type Source implements Node & GraphNode @key(fields: "id") {
+  id: ID!
+  type: NodeType!
+  label: String!
+  "Short citation key, e.g. ` + "`" + `rana-2021` + "`" + `."
+  key: String
+  title: String!
+  authors: [String!]!
+  publisher: String
+  date: PartialDate
+  url: String
+  kind: SourceKind!
+  "When this work is read second-hand: the source that relays it."
+  citedVia: Source
+  note: String
+}
+
+"A pointer into a source document supporting a fact."
+type Citation {
+  source: Source!
+  "Where in the document: a section heading, a table, a page."
+  locator: String!
+}
+
+"A study's claim of how many groups existed in a year."
+type ReportedCount implements Node & GraphNode @key(fields: "id") {
+  id: ID!
+  type: NodeType!
+  label: String!
+  year: Int!
+  value: Int!
+  qualifier: CountQualifier!
+  "What was counted, in the study's terms."
+  scope: String!
+  system: System
+  level: Level
+  confidence: Confidence!
+  note: String
+  sources: [Citation!]!
+}
+
+enum SourceKind {
+  ANALYSIS
+  ARTICLE
+  BLOG_POST
+  ENCYCLOPEDIA
+  WORKING_PAPER
+  BOOK
+  JOURNAL_ARTICLE
+  REPORT
+  OFFICIAL_DOCUMENT
+  NEWS
+  OTHER
+}
+
 enum CountQualifier {
   EXACT
   ABOUT
@@ -3393,12 +3440,9 @@ enum CountQualifier {
   AT_MOST
 }
 
-"How surely a fact holds at an ` + "`" + `asOf` + "`" + ` date."
-enum Holding {
-  "The sources establish the fact for every day of the date."
-  KNOWN
-  "The sources allow the fact for part or all of the date, but do not establish it."
-  POSSIBLE
+extend type Query {
+  "How many groups studies report existed, by year: claims to compare with the dataset, not counts of it."
+  reportedCounts(fromYear: Int, toYear: Int): [ReportedCount!]!
 }
 `, BuiltIn: false},
 	{Name: "../federation/directives.graphql", Input: `
@@ -11308,94 +11352,6 @@ func (ec *executionContext) fieldContext_Query_sources(ctx context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_search(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["types"].([]atlas.NodeKind), fc.Args["first"].(*int))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []atlas.SearchHit) graphql.Marshaler {
-			return ec.marshalNSearchHit2ᚕlsgatlasᚋatlasᚐSearchHitᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SearchHit(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_reportedCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_reportedCounts(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ReportedCounts(ctx, fc.Args["fromYear"].(*int), fc.Args["toYear"].(*int))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []atlas.ReportedCount) graphql.Marshaler {
-			return ec.marshalNReportedCount2ᚕlsgatlasᚋatlasᚐReportedCountᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_reportedCounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ReportedCount(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_reportedCounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Query_network(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11698,6 +11654,94 @@ func (ec *executionContext) fieldContext_Query_activeGroupsByYear(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_activeGroupsByYear_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_search(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["types"].([]atlas.NodeKind), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.SearchHit) graphql.Marshaler {
+			return ec.marshalNSearchHit2ᚕlsgatlasᚋatlasᚐSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchHit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reportedCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reportedCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReportedCounts(ctx, fc.Args["fromYear"].(*int), fc.Args["toYear"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.ReportedCount) graphql.Marshaler {
+			return ec.marshalNReportedCount2ᚕlsgatlasᚋatlasᚐReportedCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reportedCounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReportedCount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reportedCounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17055,18 +17099,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_sources(ctx, field)
 				})
-		case "search":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_search(ctx, field)
-				})
-		case "reportedCounts":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_reportedCounts(ctx, field)
-				})
 		case "network":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -17108,6 +17140,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_activeGroupsByYear(ctx, field)
+				})
+		case "search":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_search(ctx, field)
+				})
+		case "reportedCounts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reportedCounts(ctx, field)
 				})
 		case "_entities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
