@@ -79,7 +79,7 @@ func nodeProps(n atlas.Node) map[string]any {
 		aliases(n.Aliases)
 	case *atlas.Source:
 		p["key"], p["title"], p["authors"], p["publisher"], p["date"] = n.Key, n.Title, strList(n.Authors), n.Publisher, optDate(n.Date)
-		p["url"], p["kind"], p["citedVia"], p["note"] = n.URL, string(n.Kind), n.CitedVia, n.Note
+		p["url"], p["kind"], p["citedVia"], p["note"], p["tier"] = n.URL, string(n.Kind), n.CitedVia, n.Note, string(n.Tier)
 	case *atlas.ReportedCount:
 		p["year"], p["value"], p["qualifier"], p["scope"] = int64(n.Year), int64(n.Value), string(n.Qualifier), n.Scope
 		p["system"], p["level"], p["confidence"], p["note"], p["sources"] = optEnum(n.System), optEnum(n.Level), string(n.Confidence), n.Note, jsonText(n.Sources)
@@ -187,7 +187,7 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p)}
 	case atlas.SourceNode:
 		n = &atlas.Source{ID: id, Key: p.str("key"), Title: p.str("title"), Authors: strListOf[string](&p, "authors"), Publisher: p.str("publisher"),
-			Date: p.date("date"), URL: p.str("url"), Kind: atlas.SourceKind(p.str("kind")), CitedVia: p.str("citedVia"), Note: p.str("note")}
+			Date: p.date("date"), URL: p.str("url"), Kind: atlas.SourceKind(p.str("kind")), Tier: atlas.SourceTier(p.str("tier")), CitedVia: p.str("citedVia"), Note: p.str("note")}
 	case atlas.ReportedCountNode:
 		n = &atlas.ReportedCount{ID: id, Year: p.integer("year"), Value: p.integer("value"), Qualifier: atlas.CountQualifier(p.str("qualifier")),
 			Scope: p.str("scope"), System: optEnumOf[atlas.System](&p, "system"), Level: optEnumOf[atlas.Level](&p, "level"),
