@@ -2697,11 +2697,13 @@ extend type Query {
   """
   The neighbourhood of some nodes, ready for a visualisation library: nodes and the
   relationships among them, following relationships in either direction up to ` + "`" + `depth` + "`" + `
-  hops (1 to 4), at most ` + "`" + `limit` + "`" + ` nodes (1 to 2000; ` + "`" + `truncated` + "`" + ` says when it cut).
+  hops (1 to 4), at most ` + "`" + `limit` + "`" + ` nodes (1 to 2000, default 2000; ` + "`" + `truncated` + "`" + ` says when
+  it cut). Without ` + "`" + `ids` + "`" + ` (or with an empty list), the whole graph under the filters,
+  nodes in id order: exactly what the /export/ files hold for the same parameters.
   ` + "`" + `relationshipTypes` + "`" + ` and ` + "`" + `nodeTypes` + "`" + ` keep only those; ` + "`" + `asOf` + "`" + ` keeps relationships that
   may hold at the date. Sources and reported counts are never part of the network.
   """
-  network(ids: [ID!]!, depth: Int = 1, relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, limit: Int = 200): Subgraph!
+  network(ids: [ID!], depth: Int = 1, relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, limit: Int): Subgraph!
 
   """
   All shortest paths between two nodes (relationships followed in either direction,
@@ -5342,7 +5344,7 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20072,6 +20074,41 @@ func (ec *executionContext) marshalOHorizon2ᚖlsgatlasᚋatlasᚐHorizon(ctx co
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx context.Context, sel ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {

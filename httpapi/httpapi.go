@@ -44,6 +44,9 @@ func New(store atlas.Store, opts Options) http.Handler {
 	mux.Handle("GET /export/graph.graphml", bounded(exportHandler(projection, export.GraphMLFormat)))
 	mux.Handle("GET /export/graph.gexf", bounded(exportHandler(projection, export.GEXFFormat)))
 	mux.Handle("GET /export/cytoscape.json", bounded(exportHandler(projection, export.CytoscapeFormat)))
+	mux.Handle("GET /export/nodes.csv", bounded(exportHandler(projection, export.NodesCSVFormat)))
+	mux.Handle("GET /export/edges.csv", bounded(exportHandler(projection, export.EdgesCSVFormat)))
+	mux.Handle("GET /export/graph.csv.zip", bounded(exportHandler(projection, export.CSVZipFormat)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
