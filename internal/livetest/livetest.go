@@ -1,0 +1,31 @@
+// Package livetest decides what a test does when a tool it needs (Node, Python with
+// networkx, an npm install) is missing: under CI (CI set) it fails, since CI installs
+// every tool; otherwise it skips, and says so where a plain `go test ./...` shows it.
+//
+// A plain `go test ./...` prints only "ok" for a package that passes, whatever its
+// tests write to stdout or stderr (only -v or a failure shows them), so a t.Skip
+// reason alone is invisible. Missing therefore also writes the reason to the
+// controlling terminal, when there is one; without a terminal (a pipe, a CI log) the
+// reason is in the -v output only.
+package livetest
+
+import (
+	"fmt"
+	"os"
+	"testing"
+)
+
+// Missing fails t under CI and skips it otherwise, in both cases with the message
+// "<what> is missing: <how>" (how: what to install or run).
+func Missing(t testing.TB, what, how string) {
+	t.Helper()
+	msg := fmt.Sprintf("%s is missing: %s", what, how)
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s (CI is set, so this test may not skip)", msg)
+	}
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		fmt.Fprintf(tty, "SKIP %s: %s\n", t.Name(), msg)
+		tty.Close()
+	}
+	t.Skip(msg)
+}
