@@ -46,6 +46,31 @@ func exportHandler(projection *analytics.Cache, format export.Format) http.Handl
 	}
 }
 
+// bibliographyHandler serves every source of the dataset as a bibliography file
+// (CSL-JSON or BibTeX), in id order, naming the dataset version. It takes no
+// parameters.
+func bibliographyHandler(projection *analytics.Cache, format export.Format, filename string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		for name := range r.URL.Query() {
+			writeError(w, r, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: the bibliography takes none", name))
+			return
+		}
+		p, err := projection.Get(r.Context())
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		var buf bytes.Buffer
+		if err := export.WriteBibliography(&buf, format, p.Sources(), seed.Version()); err != nil {
+			writeError(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", export.BibliographyContentType(format))
+		w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
+		_, _ = w.Write(buf.Bytes())
+	}
+}
+
 // exportGraph reads the network parameters and returns the graph to write, with
 // everything the file says about itself.
 func exportGraph(ctx context.Context, projection *analytics.Cache, q url.Values) (export.Graph, error) {

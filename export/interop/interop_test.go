@@ -376,3 +376,39 @@ func citationsInto(out map[string]string, cs []citation) {
 	_ = enc.Encode(recs)
 	out["sources"], out["citations"], out["tier"] = strings.Join(ids, ";"), strings.TrimSpace(buf.String()), tier
 }
+
+// TestBibTeXLoadsInPybtex parses /export/sources.bib with pybtex in strict mode (a
+// syntax error or a duplicate key fails) and checks it holds every source of the
+// CSL-JSON bibliography, under the same citation keys, with the same titles.
+func TestBibTeXLoadsInPybtex(t *testing.T) {
+	srv := newService(t)
+	if out, err := exec.Command("python3", "-c", "import pybtex").CombinedOutput(); err != nil {
+		livetest.Missing(t, "python3 with pybtex", fmt.Sprintf("install python3-pybtex (apt) or pybtex (pip); .ci/run does (%v: %s)", err, bytes.TrimSpace(out)))
+	}
+	bib := download(t, srv.URL+"/export/sources.bib?")
+	var entries map[string]struct {
+		Type   string
+		Fields map[string]string
+	}
+	if err := json.Unmarshal(runTool(t, "python3", "load_bib.py", bib), &entries); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(download(t, srv.URL+"/export/sources.json?"))
+	var items []struct {
+		ID, Title string
+		Key       string `json:"citation-key"`
+	}
+	if err := json.Unmarshal(raw, &items); err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(items) || len(items) == 0 {
+		t.Fatalf("pybtex reads %d entries; the CSL-JSON has %d items", len(entries), len(items))
+	}
+	for _, it := range items {
+		e, ok := entries[it.Key]
+		// pybtex keeps the protective braces around a title; the text inside is the title.
+		if title := strings.Trim(e.Fields["title"], "{}"); !ok || (title != it.Title && !strings.ContainsAny(it.Title, `&%$#_{}~^\`)) {
+			t.Errorf("%s (%s): pybtex reads %+v", it.Key, it.ID, e)
+		}
+	}
+}
