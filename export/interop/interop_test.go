@@ -55,56 +55,91 @@ var cases = []struct {
 		map[string]any{"rt": []string{"CHAIRS", "MEMBER_OF"}, "nt": []string{"PERSON", "GROUP"}, "limit": 12}},
 }
 
-// reader runs one tool over the files of one format.
-type reader struct {
-	name  string
-	files []string // export paths under /export/
-	run   func(t *testing.T, paths []string) []byte
+// readers are the tools and the export files each reads; networkx's CSV reading also
+// takes the zip's graph.json (see unzipGraphJSON).
+var readers = []struct{ name, tool, format string }{
+	{"networkx GraphML", "networkx", "graphml"},
+	{"networkx GEXF", "networkx", "gexf"},
+	{"networkx Cytoscape JSON", "networkx", "cytoscape"},
+	{"networkx CSV", "networkx", "csv"},
+	{"Cytoscape.js", "cytoscape.js", "cytoscape"},
+}
+
+var exportFiles = map[string][]string{
+	"graphml": {"graph.graphml"}, "gexf": {"graph.gexf"}, "cytoscape": {"cytoscape.json"},
+	"csv": {"nodes.csv", "edges.csv", "graph.csv.zip"},
 }
 
 func TestExportsLoadInNetworkxAndCytoscapeJS(t *testing.T) {
 	srv := newService(t)
-	python := func(format string) func(t *testing.T, paths []string) []byte {
-		return func(t *testing.T, paths []string) []byte {
-			requireNetworkx(t)
-			return runTool(t, "python3", append([]string{"load.py", format}, paths...)...)
+	// Download every file and ask the network query first, then run each tool once over
+	// all files: starting Python with networkx is what takes time.
+	type job struct {
+		Format string   `json:"format"`
+		Files  []string `json:"files"`
+	}
+	want := make([]loaded, len(cases))
+	var pyJobs []job
+	pyJob := map[[2]string]int{} // {case, format} → index in pyJobs
+	var cyFiles []string
+	for i, c := range cases {
+		want[i] = fromNetworkQuery(t, srv.URL, c.vars)
+		if c.name == "filtered and cut" && want[i].Graph["truncated"] != "true" {
+			t.Fatalf("the cut case is not truncated: %v", want[i].Graph)
+		}
+		for _, format := range []string{"graphml", "gexf", "cytoscape", "csv"} {
+			var paths []string
+			for _, f := range exportFiles[format] {
+				paths = append(paths, download(t, srv.URL+"/export/"+f+"?"+c.query))
+			}
+			if format == "csv" {
+				paths = []string{paths[0], paths[1], unzipGraphJSON(t, paths[0], paths[1], paths[2])}
+			}
+			if format == "cytoscape" {
+				cyFiles = append(cyFiles, paths[0])
+			}
+			pyJob[[2]string{c.name, format}] = len(pyJobs)
+			pyJobs = append(pyJobs, job{format, paths})
 		}
 	}
-	readers := []reader{
-		{"networkx GraphML", []string{"graph.graphml"}, python("graphml")},
-		{"networkx GEXF", []string{"graph.gexf"}, python("gexf")},
-		{"networkx Cytoscape JSON", []string{"cytoscape.json"}, python("cytoscape")},
-		{"networkx CSV", []string{"nodes.csv", "edges.csv", "graph.csv.zip"}, func(t *testing.T, paths []string) []byte {
-			requireNetworkx(t)
-			meta := unzipGraphJSON(t, paths[0], paths[1], paths[2])
-			return runTool(t, "python3", "load.py", "csv", paths[0], paths[1], meta)
-		}},
-		{"Cytoscape.js", []string{"cytoscape.json"}, func(t *testing.T, paths []string) []byte {
-			requireCytoscapeJS(t)
-			return runTool(t, "node", "load.mjs", paths[0])
-		}},
+	got := map[string][]loaded{} // by tool: networkx in pyJobs order, cytoscape.js in case order
+	missing := map[string]func(t *testing.T){}
+	if how := networkxMissing(); how != "" {
+		missing["networkx"] = func(t *testing.T) { livetest.Missing(t, "python3 with networkx", how) }
+	} else {
+		jobs, _ := json.Marshal(pyJobs)
+		got["networkx"] = decodeLoaded(t, runTool(t, bytes.NewReader(jobs), "python3", "load.py"))
 	}
-	for _, c := range cases {
+	if what, how := cytoscapeJSMissing(); what != "" {
+		missing["cytoscape.js"] = func(t *testing.T) { livetest.Missing(t, what, how) }
+	} else {
+		got["cytoscape.js"] = decodeLoaded(t, runTool(t, nil, "node", append([]string{"load.mjs"}, cyFiles...)...))
+	}
+	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			want := fromNetworkQuery(t, srv.URL, c.vars)
-			if c.name == "filtered and cut" && want.Graph["truncated"] != "true" {
-				t.Fatalf("the cut case is not truncated: %v", want.Graph)
-			}
 			for _, r := range readers {
 				t.Run(r.name, func(t *testing.T) {
-					var paths []string
-					for _, f := range r.files {
-						paths = append(paths, download(t, srv.URL+"/export/"+f+"?"+c.query))
+					if skip := missing[r.tool]; skip != nil {
+						skip(t)
 					}
-					var got loaded
-					if err := json.Unmarshal(r.run(t, paths), &got); err != nil {
-						t.Fatalf("reader output: %v", err)
+					if r.tool == "cytoscape.js" {
+						compare(t, got[r.tool][i], want[i])
+					} else {
+						compare(t, got[r.tool][pyJob[[2]string{c.name, r.format}]], want[i])
 					}
-					compare(t, got, want)
 				})
 			}
 		})
 	}
+}
+
+func decodeLoaded(t *testing.T, out []byte) []loaded {
+	t.Helper()
+	var ls []loaded
+	if err := json.Unmarshal(out, &ls); err != nil {
+		t.Fatalf("reader output: %v", err)
+	}
+	return ls
 }
 
 func newService(t *testing.T) *httptest.Server {
@@ -122,27 +157,31 @@ func newService(t *testing.T) *httptest.Server {
 	return srv
 }
 
-func requireNetworkx(t *testing.T) {
-	t.Helper()
+// networkxMissing says how to install networkx, or "" when python3 imports it.
+func networkxMissing() string {
 	if out, err := exec.Command("python3", "-c", "import networkx").CombinedOutput(); err != nil {
-		livetest.Missing(t, "python3 with networkx", fmt.Sprintf("install python3-networkx (apt) or networkx (pip); .ci/run does (%v: %s)", err, bytes.TrimSpace(out)))
+		return fmt.Sprintf("install python3-networkx (apt) or networkx (pip); .ci/run does (%v: %s)", err, bytes.TrimSpace(out))
 	}
+	return ""
 }
 
-func requireCytoscapeJS(t *testing.T) {
-	t.Helper()
+// cytoscapeJSMissing names what is missing to run Cytoscape.js and how to get it, or
+// returns "" when node and the installed package are there.
+func cytoscapeJSMissing() (what, how string) {
 	if _, err := exec.LookPath("node"); err != nil {
-		livetest.Missing(t, "node", "install Node.js; .ci/run does")
+		return "node", "install Node.js; .ci/run does"
 	}
 	if _, err := os.Stat(filepath.Join("node_modules", "cytoscape", "package.json")); err != nil {
-		livetest.Missing(t, "export/interop/node_modules", "run `npm ci` in export/interop; .ci/run does")
+		return "export/interop/node_modules", "run `npm ci` in export/interop; .ci/run does"
 	}
+	return "", ""
 }
 
-func runTool(t *testing.T, name string, args ...string) []byte {
+func runTool(t *testing.T, stdin io.Reader, name string, args ...string) []byte {
 	t.Helper()
 	var stderr bytes.Buffer
 	cmd := exec.Command(name, args...)
+	cmd.Stdin = stdin
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
@@ -390,7 +429,7 @@ func TestBibTeXLoadsInPybtex(t *testing.T) {
 		Type   string
 		Fields map[string]string
 	}
-	if err := json.Unmarshal(runTool(t, "python3", "load_bib.py", bib), &entries); err != nil {
+	if err := json.Unmarshal(runTool(t, nil, "python3", "load_bib.py", bib), &entries); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ := os.ReadFile(download(t, srv.URL+"/export/sources.json?"))

@@ -1,7 +1,9 @@
 """Load LSG Atlas exports with networkx and print them as one normalised JSON document.
 
-Usage: python3 load.py FORMAT FILE... where FORMAT is graphml, gexf, cytoscape or csv
-(csv takes nodes.csv edges.csv graph.json). The output is
+Usage: python3 load.py < jobs.json, where jobs.json is a list of
+{"format": ..., "files": [...]} with format graphml, gexf, cytoscape or csv (csv takes
+nodes.csv, edges.csv and graph.json). One process reads them all, since importing
+networkx is the slow part. The output is a list, one entry per job, of
 {"graph": {...}, "nodes": {id: {attr: text}}, "edges": {id: {attr: text}}}: every
 value as text, lists joined with ";", citations as compact JSON, and empty or false
 values left out, so that the Go test compares every format the same way.
@@ -65,8 +67,7 @@ def gexf_meta(path):
     return dict(item.split("=", 1) for item in (kw.text or "").split(";") if item)
 
 
-def main():
-    fmt, paths = sys.argv[1], sys.argv[2:]
+def load(fmt, paths):
     if fmt == "graphml":
         g = nx.read_graphml(paths[0], force_multigraph=True)
         # The reader keeps the edge id as "id"; attribute defaults go to G.graph.
@@ -95,7 +96,12 @@ def main():
         out = normalise(g, graph_record(meta), edge_drop=("id",))
     else:
         raise SystemExit("unknown format " + fmt)
-    json.dump(out, sys.stdout, ensure_ascii=False, sort_keys=True)
+    return out
+
+
+def main():
+    jobs = json.load(sys.stdin)
+    json.dump([load(j["format"], j["files"]) for j in jobs], sys.stdout, ensure_ascii=False, sort_keys=True)
 
 
 if __name__ == "__main__":
