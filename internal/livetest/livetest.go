@@ -4,9 +4,10 @@
 //
 // A plain `go test ./...` prints only "ok" for a package that passes, whatever its
 // tests write to stdout or stderr (only -v or a failure shows them), so a t.Skip
-// reason alone is invisible. Missing therefore also writes the reason to the
-// controlling terminal, when there is one; without a terminal (a pipe, a CI log) the
-// reason is in the -v output only.
+// reason alone is invisible, and a cached skip is silent even with -v. Missing
+// therefore writes the reason to the controlling terminal, when there is one (without
+// one, in a pipe or a CI log, the reason is in the -v output only), and keeps the skip
+// out of the test cache so every run says it again.
 package livetest
 
 import (
@@ -14,6 +15,8 @@ import (
 	"os"
 	"testing"
 )
+
+const skipMarker = ".livetest-skip"
 
 // Missing fails t under CI and skips it otherwise, in both cases with the message
 // "<what> is missing: <how>" (how: what to install or run).
@@ -26,6 +29,12 @@ func Missing(t testing.TB, what, how string) {
 	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
 		fmt.Fprintf(tty, "SKIP %s: %s\n", t.Name(), msg)
 		tty.Close()
+	}
+	// The go command caches no test run that read a file of the module modified
+	// moments before, so writing and reading a marker in the package directory keeps a
+	// skip from being replayed silently from the cache. (.gitignore lists it.)
+	if err := os.WriteFile(skipMarker, []byte(msg+"\n"), 0o644); err == nil {
+		_, _ = os.ReadFile(skipMarker)
 	}
 	t.Skip(msg)
 }
