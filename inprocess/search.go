@@ -2,7 +2,6 @@ package inprocess
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"lsgatlas/atlas"
@@ -30,9 +29,8 @@ func (s *Store) reindexText() {
 }
 
 // Search implements atlas.Store: the text index gives the candidates (nodes whose names
-// or words could match, relationships whose note or locators could), searchkey.Hit
-// scores each candidate node with its candidate relationships, exactly as the Neo4j
-// store scores its candidates.
+// or words could match, relationships whose note or locators could), and searchkey.Rank
+// scores and orders them, as the Neo4j store does with the candidates of its indexes.
 func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) ([]atlas.SearchHit, error) {
 	q, err := q.Normalized()
 	if err != nil {
@@ -44,32 +42,21 @@ func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) ([]atlas.Search
 		return nil, err
 	}
 	pq := searchkey.ParseQuery(q.Text)
-	rels := map[string][]*atlas.Relation{} // candidate nodes, with their candidate relationships
+	var nodes []atlas.Node
+	var rels []*atlas.Relation
 	for _, doc := range s.text.WithKeyPrefix(pq.Key()) {
-		rels[strings.TrimPrefix(doc, nodeDoc)] = nil
+		if id, ok := strings.CutPrefix(doc, nodeDoc); ok {
+			nodes = append(nodes, s.nodes[id])
+		}
 	}
 	for _, doc := range s.text.WithAllTerms(pq.Terms()) {
 		if id, ok := strings.CutPrefix(doc, nodeDoc); ok {
-			if _, seen := rels[id]; !seen {
-				rels[id] = nil
-			}
+			nodes = append(nodes, s.nodes[id])
 		} else if r, ok := s.rels[strings.TrimPrefix(doc, relationDoc)]; ok {
-			rels[r.From] = append(rels[r.From], r)
+			nodes, rels = append(nodes, s.nodes[r.From]), append(rels, r)
 		}
 	}
-	var hits []atlas.SearchHit
-	for id, rs := range rels {
-		n, ok := s.nodes[id]
-		if !ok || !slices.Contains(q.Kinds, n.NodeKind()) {
-			continue
-		}
-		slices.SortFunc(rs, func(a, b *atlas.Relation) int { return strings.Compare(a.ID, b.ID) })
-		if h, ok := searchkey.Hit(pq, n, rs); ok {
-			hits = append(hits, h)
-		}
-	}
-	slices.SortFunc(hits, atlas.CompareHits)
-	hits = hits[:min(len(hits), q.Limit)]
+	hits := searchkey.Rank(q, pq, nodes, rels)
 	for i := range hits {
 		hits[i].Node = atlas.CloneNode(hits[i].Node)
 	}
