@@ -161,15 +161,15 @@ type SearchHit struct {
 	// Matched is the name that matched (for a name field or its pinyin), else the
 	// matched words as the field writes them.
 	Matched string
-	// Field is the SearchField.Field that matched ("name", "description",
+	// MatchedField is the SearchField.Field that matched ("name", "description",
 	// "relationship.note"…), "pinyin" for the pinyin of a Chinese name.
-	Field string
+	MatchedField string
 	// Snippet is a short extract of the field with the match between « and ».
 	Snippet string
 	Score   int
-	// Relation is the relationship whose note or locator matched, seen from Node (its
+	// Relationship is the relationship whose note or locator matched, seen from Node (its
 	// subject); nil when the node's own field matched.
-	Relation *Edge
+	Relationship *Edge
 }
 
 // CountQuery selects reported counts by year (inclusive; 0 means open).

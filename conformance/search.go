@@ -127,11 +127,11 @@ func testSearch(t *testing.T, open Open) {
 				return
 			}
 			h := hits[0]
-			g := first{h.Matched, h.Field, h.Snippet, h.Score, ""}
-			if h.Relation != nil {
-				g.relation = h.Relation.ID
-				if h.Relation.Self != h.Node.NodeID() || h.Relation.Direction != atlas.Outgoing {
-					t.Errorf("relation seen from %s going %s, want from the hit's node going OUTGOING", h.Relation.Self, h.Relation.Direction)
+			g := first{h.Matched, h.MatchedField, h.Snippet, h.Score, ""}
+			if h.Relationship != nil {
+				g.relation = h.Relationship.ID
+				if h.Relationship.Self != h.Node.NodeID() || h.Relationship.Direction != atlas.Outgoing {
+					t.Errorf("relation seen from %s going %s, want from the hit's node going OUTGOING", h.Relationship.Self, h.Relationship.Direction)
 				}
 			}
 			if g != tc.first {

@@ -27,14 +27,14 @@ func TestSearchStatements(t *testing.T) {
 			{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": `"xi jinping"`},
 				recs: []record{{"props": storedNode(t, xi)}}},
 			{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": `"xi jinping"`}},
-		}, []atlas.SearchHit{{Node: xi, Matched: "Xi Jinping", Field: "name", Snippet: "«Xi Jinping»", Score: atlas.ScoreExactName}}},
+		}, []atlas.SearchHit{{Node: xi, Matched: "Xi Jinping", MatchedField: "name", Snippet: "«Xi Jinping»", Score: atlas.ScoreExactName}}},
 		{"a relationship's note, through its subject", "Fixture inference", []call{
 			{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "fixtureinference"}},
 			{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": `"fixture inference"`}},
 			{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": `"fixture inference"`},
 				recs: []record{hostedRow}},
-		}, []atlas.SearchHit{{Node: office, Matched: "Fixture inference", Field: atlas.RelationNoteField, Snippet: "«Fixture inference».",
-			Score: atlas.ScoreOtherField, Relation: &atlas.Edge{Relation: *hosted, Self: office.NodeID(), Direction: atlas.Outgoing}}}},
+		}, []atlas.SearchHit{{Node: office, Matched: "Fixture inference", MatchedField: atlas.RelationNoteField, Snippet: "«Fixture inference».",
+			Score: atlas.ScoreOtherField, Relationship: &atlas.Edge{Relation: *hosted, Self: office.NodeID(), Direction: atlas.Outgoing}}}},
 		{"stop words only: no full-text statement", "The", []call{
 			{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "the"}},
 		}, nil},

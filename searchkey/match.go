@@ -158,12 +158,12 @@ func Hit(q Parsed, n atlas.Node, rels []*atlas.Relation) (atlas.SearchHit, bool)
 	}
 	f := m.field
 	from, to := f.tokens[m.start].start, f.tokens[m.end-1].end
-	h := atlas.SearchHit{Node: n, Field: f.Field, Score: m.score, Snippet: snippet(f.Text, from, to), Matched: f.Text[from:to]}
+	h := atlas.SearchHit{Node: n, MatchedField: f.Field, Score: m.score, Snippet: snippet(f.Text, from, to), Matched: f.Text[from:to]}
 	if f.Name {
 		h.Matched = f.shown
 	}
 	if via != nil {
-		h.Relation = &atlas.Edge{Relation: via.Clone(), Self: n.NodeID(), Direction: atlas.Outgoing}
+		h.Relationship = &atlas.Edge{Relation: via.Clone(), Self: n.NodeID(), Direction: atlas.Outgoing}
 	}
 	return h, true
 }
