@@ -87,7 +87,7 @@ func testSearch(t *testing.T, open Open) {
 		{"author", atlas.SearchQuery{Text: "Castellan"}, []string{"source/delta"}, first{"Castellan", "author", "Mira «Castellan»", 1, ""}},
 		{"publisher", atlas.SearchQuery{Text: "harbor press"}, []string{"source/delta"}, first{"Harbor Press", "publisher", "«Harbor Press»", 1, ""}},
 		{"phrase of a description", atlas.SearchQuery{Text: "trace back to the Yan'an period"}, []string{"group/tibet-work"},
-			first{"trace back to the Yan'an period", "description", "Fixture group said to «trace back to the Yan'an period»; it coordinated 边疆治理 across ministries. Its remit grew…", 1, ""}},
+			first{"trace back to the Yan'an period", "description", "Fixture group said to «trace back to the Yan'an period»; it coordinated 边疆治理 across ministries. Its remit grew over…", 1, ""}},
 		{"apostrophe ignored", atlas.SearchQuery{Text: "Yanan"}, []string{"group/tibet-work"},
 			first{"Yan'an", "description", "Fixture group said to trace back to the «Yan'an» period; it coordinated 边疆治理 across ministries. Its remit…", 1, ""}},
 		{"words out of order do not match", atlas.SearchQuery{Text: "period Yan'an"}, nil, first{}},

@@ -17,15 +17,19 @@ const nodeDoc, relationDoc = "n:", "r:"
 // benchmark in search_test.go), and a rebuild cannot leave a stale entry behind.
 func (s *Store) reindexText() {
 	var b textindex.Builder
+	nodes := make([]atlas.Node, 0, len(s.nodes))
+	rels := make([]*atlas.Relation, 0, len(s.rels))
 	for id, n := range s.nodes {
+		nodes = append(nodes, n)
 		fs := atlas.SearchFields(n)
 		b.AddKeys(nodeDoc+id, searchkey.NameKeys(fs))
 		b.AddTerms(nodeDoc+id, searchkey.Terms(fs))
 	}
 	for id, r := range s.rels {
+		rels = append(rels, r)
 		b.AddTerms(relationDoc+id, searchkey.Terms(atlas.RelationSearchFields(r)))
 	}
-	s.text = b.Build()
+	s.text, s.analysed = b.Build(), searchkey.NewAnalysed(nodes, rels)
 }
 
 // Search implements atlas.Store: the text index gives the candidates (nodes whose names
@@ -56,7 +60,7 @@ func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) ([]atlas.Search
 			nodes, rels = append(nodes, s.nodes[r.From]), append(rels, r)
 		}
 	}
-	hits := searchkey.Rank(q, pq, nodes, rels)
+	hits := searchkey.Rank(q, pq, s.analysed, nodes, rels)
 	for i := range hits {
 		hits[i].Node = atlas.CloneNode(hits[i].Node)
 	}

@@ -69,5 +69,5 @@ func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) ([]atlas.Search
 	if err != nil {
 		return nil, err
 	}
-	return searchkey.Rank(q, pq, nodes, rels), nil
+	return searchkey.Rank(q, pq, nil, nodes, rels), nil
 }

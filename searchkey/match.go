@@ -144,12 +144,53 @@ func best(fs []field, q Parsed) (match, bool) {
 // then the fields of rels, the relationships n is the subject of, and whether there is
 // one. rels must be in the same order in every store (by id): on a tie the first wins.
 func Hit(q Parsed, n atlas.Node, rels []*atlas.Relation) (atlas.SearchHit, bool) {
-	m, ok := best(analyse(atlas.SearchFields(n)), q)
+	return (*Analysed)(nil).hit(q, n, rels)
+}
+
+// Analysed holds the analysed fields of nodes and relationships, so that a store whose
+// data changes only on import analyses each once rather than at every search. The zero
+// value is empty; a nil *Analysed analyses everything when asked.
+type Analysed struct {
+	nodes, relations map[string][]field
+}
+
+// NewAnalysed analyses the fields of nodes and rels.
+func NewAnalysed(nodes []atlas.Node, rels []*atlas.Relation) *Analysed {
+	a := &Analysed{nodes: make(map[string][]field, len(nodes)), relations: make(map[string][]field, len(rels))}
+	for _, n := range nodes {
+		a.nodes[n.NodeID()] = analyse(atlas.SearchFields(n))
+	}
+	for _, r := range rels {
+		a.relations[r.ID] = analyse(atlas.RelationSearchFields(r))
+	}
+	return a
+}
+
+func (a *Analysed) node(n atlas.Node) []field {
+	if a != nil {
+		if fs, ok := a.nodes[n.NodeID()]; ok {
+			return fs
+		}
+	}
+	return analyse(atlas.SearchFields(n))
+}
+
+func (a *Analysed) relation(r *atlas.Relation) []field {
+	if a != nil {
+		if fs, ok := a.relations[r.ID]; ok {
+			return fs
+		}
+	}
+	return analyse(atlas.RelationSearchFields(r))
+}
+
+func (a *Analysed) hit(q Parsed, n atlas.Node, rels []*atlas.Relation) (atlas.SearchHit, bool) {
+	m, ok := best(a.node(n), q)
 	var via *atlas.Relation
 	// A relationship's fields score ScoreOtherField at best, so they matter only when
 	// none of the node's own fields match (an own field wins the tie).
 	for i := 0; !ok && i < len(rels); i++ {
-		if m, ok = best(analyse(atlas.RelationSearchFields(rels[i])), q); ok {
+		if m, ok = best(a.relation(rels[i]), q); ok {
 			via = rels[i]
 		}
 	}

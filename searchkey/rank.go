@@ -11,8 +11,9 @@ import (
 // first (atlas.CompareHits), at most q.Limit. nodes are the candidate nodes, including
 // the subject (From) of every candidate relationship in rels; repeats are ignored. Both
 // stores call it, so for the same candidates they give the same hits. q must be
-// normalised (atlas.SearchQuery.Normalized) and pq its text parsed.
-func Rank(q atlas.SearchQuery, pq Parsed, nodes []atlas.Node, rels []*atlas.Relation) []atlas.SearchHit {
+// normalised (atlas.SearchQuery.Normalized) and pq its text parsed. a may hold the
+// candidates' analysed fields; nil analyses them here.
+func Rank(q atlas.SearchQuery, pq Parsed, a *Analysed, nodes []atlas.Node, rels []*atlas.Relation) []atlas.SearchHit {
 	bySubject := map[string][]*atlas.Relation{}
 	for _, r := range rels {
 		if !slices.ContainsFunc(bySubject[r.From], func(x *atlas.Relation) bool { return x.ID == r.ID }) {
@@ -29,7 +30,7 @@ func Rank(q atlas.SearchQuery, pq Parsed, nodes []atlas.Node, rels []*atlas.Rela
 		seen[id] = true
 		rs := bySubject[id]
 		slices.SortFunc(rs, func(a, b *atlas.Relation) int { return strings.Compare(a.ID, b.ID) })
-		if h, ok := Hit(pq, n, rs); ok {
+		if h, ok := a.hit(pq, n, rs); ok {
 			hits = append(hits, h)
 		}
 	}

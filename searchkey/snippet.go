@@ -20,18 +20,19 @@ func snippet(text string, from, to int) string {
 	left, right := text[:from], text[to:]
 	prefix, suffix := "", ""
 	if utf8.RuneCountInString(left) > snippetBefore {
-		left = lastRunes(left, snippetBefore)
-		if i := strings.IndexByte(left, ' '); i >= 0 && i < len(left)-1 {
-			left = left[i+1:]
+		cut := lastRunes(left, snippetBefore)
+		// Drop the word cut in two, unless the cut fell between words.
+		if i := strings.IndexByte(cut, ' '); i >= 0 && i < len(cut)-1 && !strings.HasSuffix(left[:len(left)-len(cut)], " ") {
+			cut = cut[i+1:]
 		}
-		prefix = "…"
+		left, prefix = strings.TrimLeft(cut, " "), "…"
 	}
 	if utf8.RuneCountInString(right) > snippetAfter {
-		right = firstRunes(right, snippetAfter)
-		if i := strings.LastIndexByte(right, ' '); i > 0 {
-			right = right[:i]
+		cut := firstRunes(right, snippetAfter)
+		if i := strings.LastIndexByte(cut, ' '); i > 0 && !strings.HasPrefix(right[len(cut):], " ") {
+			cut = cut[:i]
 		}
-		suffix = "…"
+		right, suffix = strings.TrimRight(cut, " "), "…"
 	}
 	return prefix + left + MarkStart + text[from:to] + MarkEnd + right + suffix
 }
