@@ -73,3 +73,22 @@ func (q Parsed) Lucene() string {
 	}
 	return `"` + normalized(q.tokens) + `"`
 }
+
+// Fields are analysed search fields, for asking many queries of one text.
+type Fields struct{ fields []field }
+
+// Analyse analyses fs once.
+func Analyse(fs []atlas.SearchField) Fields { return Fields{analyse(fs)} }
+
+// MatchesWords reports whether a field that is not a name matches q by words: what a
+// full-text index given Body of these fields and asked q.Lucene() must find.
+func (fs Fields) MatchesWords(q Parsed) bool {
+	for i := range fs.fields {
+		if f := &fs.fields[i]; !f.Name {
+			if _, ok := matchWords(f, q); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
