@@ -91,7 +91,9 @@ const (
 
 // NodeFilter holds every filter List offers; which apply depends on the kind.
 type NodeFilter struct {
-	// NameContains matches names, Chinese names and aliases as Search does.
+	// NameContains keeps nodes with a name, Chinese name, alias or pinyin that contains
+	// the text, folded as NormalizeName does (a substring, inside words too: a filter, not
+	// a search; see MatchScore).
 	NameContains string
 	// Groups.
 	GroupKinds  []GroupKind

@@ -2859,7 +2859,11 @@ input GroupFilter {
   crossSystem: Boolean
   "Groups whose lifetime may include this date."
   activeAsOf: PartialDate
-  "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does."
+  """
+  Keeps groups with a name, Chinese name, alias or pinyin that contains this text, with
+  case, accents, tone marks, spaces and punctuation ignored. Unlike ` + "`" + `search` + "`" + `, it matches
+  inside words too, and only names.
+  """
   nameContains: String
 }
 
