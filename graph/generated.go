@@ -3383,6 +3383,7 @@ type Query {
 
 "A node found by search, and where the match was."
 type SearchHit {
+  "The node found."
   node: GraphNode!
   """
   For a match in a name (or the pinyin of a Chinese name): the name, alias or Chinese
