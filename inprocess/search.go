@@ -17,19 +17,19 @@ const nodeDoc, relationDoc = "n:", "r:"
 // benchmark in search_test.go), and a rebuild cannot leave a stale entry behind.
 func (s *Store) reindexText() {
 	var b textindex.Builder
-	nodes := make([]atlas.Node, 0, len(s.nodes))
-	rels := make([]*atlas.Relation, 0, len(s.rels))
+	a := &searchkey.Analysed{}
 	for id, n := range s.nodes {
-		nodes = append(nodes, n)
-		fs := atlas.SearchFields(n)
-		b.AddKeys(nodeDoc+id, searchkey.NameKeys(fs))
-		b.AddTerms(nodeDoc+id, searchkey.Terms(fs))
+		fs := searchkey.Analyse(atlas.SearchFields(n))
+		b.AddKeys(nodeDoc+id, fs.NameKeys())
+		b.AddTerms(nodeDoc+id, fs.Terms())
+		a.AddNode(id, fs)
 	}
 	for id, r := range s.rels {
-		rels = append(rels, r)
-		b.AddTerms(relationDoc+id, searchkey.Terms(atlas.RelationSearchFields(r)))
+		fs := searchkey.Analyse(atlas.RelationSearchFields(r))
+		b.AddTerms(relationDoc+id, fs.Terms())
+		a.AddRelation(id, fs)
 	}
-	s.text, s.analysed = b.Build(), searchkey.NewAnalysed(nodes, rels)
+	s.text, s.analysed = b.Build(), a
 }
 
 // Search implements atlas.Store: the text index gives the candidates (nodes whose names

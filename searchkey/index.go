@@ -7,11 +7,14 @@ import "lsgatlas/atlas"
 
 // Terms returns the index terms of the fields that match by words (not names): a text
 // field matches a query only if it has every one of Parsed.Terms.
-func Terms(fs []atlas.SearchField) []string {
+func Terms(fs []atlas.SearchField) []string { return Analyse(fs).Terms() }
+
+// Terms is Terms of the analysed fields.
+func (fs Fields) Terms() []string {
 	var out []string
-	for _, f := range fs {
+	for _, f := range fs.fields {
 		if !f.Name {
-			out = append(out, terms(tokenize(f.Text))...)
+			out = append(out, terms(f.tokens)...)
 		}
 	}
 	return out
@@ -20,9 +23,12 @@ func Terms(fs []atlas.SearchField) []string {
 // NameKeys returns, for every name field (pinyin included), the name with spaces and
 // punctuation ignored from each of its words onwards: a name matches a query only if
 // one of these keys starts with Parsed.Key.
-func NameKeys(fs []atlas.SearchField) []string {
+func NameKeys(fs []atlas.SearchField) []string { return Analyse(fs).NameKeys() }
+
+// NameKeys is NameKeys of the analysed fields.
+func (fs Fields) NameKeys() []string {
 	var out []string
-	for _, f := range analyse(fs) {
+	for _, f := range fs.fields {
 		if !f.Name {
 			continue
 		}

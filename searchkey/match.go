@@ -3,8 +3,6 @@ package searchkey
 import (
 	"strings"
 
-	"github.com/mozillazg/go-pinyin"
-
 	"lsgatlas/atlas"
 )
 
@@ -26,7 +24,7 @@ func analyse(fs []atlas.SearchField) []field {
 	for _, f := range fs {
 		out = append(out, field{SearchField: f, shown: f.Text, tokens: tokenize(f.Text)})
 		if f.Name && hasHan(f.Text) {
-			py := strings.Join(pinyin.LazyConvert(f.Text, nil), " ")
+			py := strings.Join(pinyinOf(f.Text), " ")
 			if py != "" {
 				pf := atlas.SearchField{Field: PinyinField, Text: py, Name: true}
 				out = append(out, field{SearchField: pf, shown: f.Text, tokens: tokenize(py)})
@@ -156,14 +154,30 @@ type Analysed struct {
 
 // NewAnalysed analyses the fields of nodes and rels.
 func NewAnalysed(nodes []atlas.Node, rels []*atlas.Relation) *Analysed {
-	a := &Analysed{nodes: make(map[string][]field, len(nodes)), relations: make(map[string][]field, len(rels))}
+	a := &Analysed{}
 	for _, n := range nodes {
-		a.nodes[n.NodeID()] = analyse(atlas.SearchFields(n))
+		a.AddNode(n.NodeID(), Analyse(atlas.SearchFields(n)))
 	}
 	for _, r := range rels {
-		a.relations[r.ID] = analyse(atlas.RelationSearchFields(r))
+		a.AddRelation(r.ID, Analyse(atlas.RelationSearchFields(r)))
 	}
 	return a
+}
+
+// AddNode keeps the analysed fields (atlas.SearchFields) of the node with this id.
+func (a *Analysed) AddNode(id string, fs Fields) {
+	if a.nodes == nil {
+		a.nodes = map[string][]field{}
+	}
+	a.nodes[id] = fs.fields
+}
+
+// AddRelation keeps the analysed fields (atlas.RelationSearchFields) of a relationship.
+func (a *Analysed) AddRelation(id string, fs Fields) {
+	if a.relations == nil {
+		a.relations = map[string][]field{}
+	}
+	a.relations[id] = fs.fields
 }
 
 func (a *Analysed) node(n atlas.Node) []field {

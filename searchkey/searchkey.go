@@ -15,8 +15,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/mozillazg/go-pinyin"
-
 	"lsgatlas/atlas"
 )
 
@@ -44,7 +42,7 @@ func Of(n atlas.Node) []Key {
 		name := f.Text
 		add(atlas.NormalizeName(name), name)
 		if hasHan(name) {
-			add(atlas.NormalizeName(strings.Join(pinyin.LazyConvert(name, nil), "")), name)
+			add(atlas.NormalizeName(strings.Join(pinyinOf(name), "")), name)
 		}
 	}
 	return out
@@ -65,9 +63,11 @@ func Query(text string) string { return atlas.NormalizeName(text) }
 
 func hasHan(s string) bool {
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		if isHan(r) {
 			return true
 		}
 	}
 	return false
 }
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
