@@ -60,7 +60,7 @@ func TestSearchIndexMissesNothing(t *testing.T) {
 	}
 	all := searchkey.NewAnalysed(snap.Nodes(), rels)
 	sorted := slices.Sorted(maps.Keys(queries))
-	for i := 0; i < len(sorted); i += 5 { // a fifth keeps the test near a second; all of them passed
+	for i := 0; i < len(sorted); i += 10 { // a tenth keeps the test fast on a busy machine; all of them passed
 		text := sorted[i]
 		q, err := atlas.SearchQuery{Text: text, Limit: atlas.MaxPageSize}.Normalized()
 		if err != nil {
