@@ -13,21 +13,29 @@ const PinyinField = "pinyin"
 // field is an analysed SearchField.
 type field struct {
 	atlas.SearchField
-	shown  string // what a hit reports as matched for a name: the name (for pinyin, the Chinese name)
-	tokens []token
+	shown   string // what a hit reports as matched for a name: the name (for pinyin, the Chinese name)
+	tokens  []token
+	compact string // the tokens joined: atlas.NormalizeName of the text
 }
 
-// Fields analyses the searchable fields of a node or relationship, adding after each
+func newField(f atlas.SearchField, shown string) field {
+	toks := tokenize(f.Text)
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.text)
+	}
+	return field{SearchField: f, shown: shown, tokens: toks, compact: b.String()}
+}
+
+// analyse analyses the searchable fields of a node or relationship, adding after each
 // Chinese name its toneless pinyin, one word per syllable.
 func analyse(fs []atlas.SearchField) []field {
 	out := make([]field, 0, len(fs))
 	for _, f := range fs {
-		out = append(out, field{SearchField: f, shown: f.Text, tokens: tokenize(f.Text)})
+		out = append(out, newField(f, f.Text))
 		if f.Name && hasHan(f.Text) {
-			py := strings.Join(pinyinOf(f.Text), " ")
-			if py != "" {
-				pf := atlas.SearchField{Field: PinyinField, Text: py, Name: true}
-				out = append(out, field{SearchField: pf, shown: f.Text, tokens: tokenize(py)})
+			if py := strings.Join(pinyinOf(f.Text), " "); py != "" {
+				out = append(out, newField(atlas.SearchField{Field: PinyinField, Text: py, Name: true}, f.Text))
 			}
 		}
 	}
@@ -65,7 +73,7 @@ type match struct {
 // matches only where it stands alone, as a word.
 func matchName(f *field, q Parsed) (match, bool) {
 	toks := f.tokens
-	if atlas.NormalizeName(f.Text) == q.compact {
+	if f.compact == q.compact {
 		return match{atlas.ScoreExactName, f, 0, len(toks)}, true
 	}
 	for i := range toks {
