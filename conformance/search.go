@@ -80,6 +80,8 @@ func testSearch(t *testing.T, open Open) {
 			first{"Harbor", "name", "«Harbor»", 4, ""}},
 		{"kinds filter", atlas.SearchQuery{Text: "foreign affairs", Kinds: []atlas.NodeKind{atlas.InstitutionNode}},
 			[]string{"institution/ministry-of-foreign-affairs"}, first{"Ministry of Foreign Affairs", "name", "Ministry of «Foreign Affairs»", 2, ""}},
+		{"reported counts only when asked for, by scope", atlas.SearchQuery{Text: "central groups", Kinds: []atlas.NodeKind{atlas.ReportedCountNode}},
+			[]string{"count/beta-1981", "count/alpha-2017-all"}, first{"central groups", "scope", "«central groups»", 4, ""}},
 		{"kinds filter leaves out a match of another kind", atlas.SearchQuery{Text: "castellan", Kinds: persons}, nil, first{}},
 		{"limit", atlas.SearchQuery{Text: "foreign affairs", Limit: 1}, []string{"group/foreign-affairs-commission"},
 			first{"Foreign Affairs Commission", "name", "«Foreign Affairs» Commission", 3, ""}},
