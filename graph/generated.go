@@ -357,9 +357,12 @@ type ComplexityRoot struct {
 	}
 
 	SearchHit struct {
-		Matched func(childComplexity int) int
-		Node    func(childComplexity int) int
-		Score   func(childComplexity int) int
+		Matched      func(childComplexity int) int
+		MatchedField func(childComplexity int) int
+		Node         func(childComplexity int) int
+		Relationship func(childComplexity int) int
+		Score        func(childComplexity int) int
+		Snippet      func(childComplexity int) int
 	}
 
 	SharedGroup struct {
@@ -2239,18 +2242,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Matched(childComplexity), true
+	case "SearchHit.matchedField":
+		if e.ComplexityRoot.SearchHit.MatchedField == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.MatchedField(childComplexity), true
 	case "SearchHit.node":
 		if e.ComplexityRoot.SearchHit.Node == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SearchHit.Node(childComplexity), true
+	case "SearchHit.relationship":
+		if e.ComplexityRoot.SearchHit.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Relationship(childComplexity), true
 	case "SearchHit.score":
 		if e.ComplexityRoot.SearchHit.Score == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
+	case "SearchHit.snippet":
+		if e.ComplexityRoot.SearchHit.Snippet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Snippet(childComplexity), true
 
 	case "SharedGroup.coMemberSeats":
 		if e.ComplexityRoot.SharedGroup.CoMemberSeats == nil {
@@ -2945,7 +2966,11 @@ input GroupFilter {
   crossSystem: Boolean
   "Groups whose lifetime may include this date."
   activeAsOf: PartialDate
-  "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does."
+  """
+  Keeps groups with a name, Chinese name, alias or pinyin that contains this text, with
+  case, accents, tone marks, spaces and punctuation ignored. Unlike ` + "`" + `search` + "`" + `, it matches
+  inside words too, and only names.
+  """
   nameContains: String
 }
 
@@ -3624,26 +3649,76 @@ type Query {
   sources("Only sources matching the filter; all when omitted." filter: SourceFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): SourceConnection!
 }
 `, BuiltIn: false},
-	{Name: "../schema/search.graphqls", Input: `# Finding nodes by any spelling.
+	{Name: "../schema/search.graphqls", Input: `# Finding nodes by any spelling, and by the words of their texts.
 
-"A node found by search."
+"A node found by search, and where the match was."
 type SearchHit {
   "The node found."
   node: GraphNode!
-  "The name, alias or Chinese name that matched."
+  """
+  For a match in a name (or the pinyin of a Chinese name): the name, alias or Chinese
+  name that matched. For a match in any other field: the matched words as the field
+  writes them (e.g. ` + "`" + `Yan'an` + "`" + ` for the query ` + "`" + `yanan` + "`" + `).
+  """
   matched: String!
-  "3 for an exact match, 2 for a prefix, 1 for a substring."
+  """
+  The field that matched: ` + "`" + `name` + "`" + `, ` + "`" + `nameZh` + "`" + `, ` + "`" + `alias` + "`" + `, ` + "`" + `title` + "`" + `, ` + "`" + `titleZh` + "`" + ` (positions and
+  sources), ` + "`" + `key` + "`" + ` (sources), ` + "`" + `scope` + "`" + ` (reported counts), ` + "`" + `pinyin` + "`" + ` (the toneless pinyin of
+  a Chinese name or alias), ` + "`" + `description` + "`" + `, ` + "`" + `jurisdiction` + "`" + `, ` + "`" + `note` + "`" + `, ` + "`" + `author` + "`" + `, ` + "`" + `publisher` + "`" + `,
+  ` + "`" + `locator` + "`" + ` (of one of the node's own sources), or, for a match in one of the node's
+  relationships (see ` + "`" + `relationship` + "`" + `), ` + "`" + `relationship.note` + "`" + ` or ` + "`" + `relationship.locator` + "`" + `.
+  New node kinds add their own fields (e.g. a statement's text).
+  """
+  matchedField: String!
+  """
+  A short extract of the matched field (about 40 characters before the match and 60
+  after, cut at a space, with ` + "`" + `…` + "`" + ` where it was cut) with the match between « and »,
+  e.g. ` + "`" + `Xi «Jinping»` + "`" + `.
+  """
+  snippet: String!
+  """
+  How the text matched, best first: 4 the whole name; 3 the start of a name, at a word
+  boundary; 2 whole words inside a name; 1 the words of any other field, in order.
+  """
   score: Int!
+  """
+  When the match was in a relationship's note or in the locator of one of its sources:
+  that relationship, seen from ` + "`" + `node` + "`" + `, which is its subject (where it points from).
+  Null when the node's own field matched.
+  """
+  relationship: Relationship
 }
 
 extend type Query {
   """
-  Finds nodes by name, Chinese name, alias or the toneless pinyin of a Chinese name.
-  Case, accents, tone marks, spaces and punctuation are ignored, so "xi jinping",
-  "Xí Jìnpíng", "XI-JINPING" and "习近平" find the same person. Exact matches come first,
-  then prefixes, then substrings; ties by name.
+  Finds nodes by their names, Chinese names, aliases, the toneless pinyin of their
+  Chinese names, and by the words of their descriptions, notes, jurisdictions, source
+  authors and publishers, the locators of their sources, and the notes and locators of
+  the relationships they are the subject of.
+
+  Case, accents, tone marks and full-width letters are ignored, and an apostrophe inside
+  a word is ("Yan'an" = "Yanan"). Words match whole: ` + "`" + `Tibet` + "`" + ` finds "Tibet Work Group"
+  but not "Tibetan". In a name, spaces and punctuation are ignored too, so "xi jinping",
+  "Xí Jìnpíng", "XI-JINPING" and "习近平" find the same person. In other fields the
+  query's words must appear in order ("belt and road"); a query made only of common
+  English words such as "the" or "of" finds names only. Chinese text is written without
+  spaces, so it matches wherever the field contains the query's characters together
+  (外事 finds 中央外事工作委员会); a single Chinese character matches only where it
+  stands alone.
+
+  Hits are ordered by ` + "`" + `score` + "`" + `, then by name, then id; each node appears once, with its
+  best match (its own fields before its relationships', then in the order listed under
+  ` + "`" + `matchedField` + "`" + `). Text that is empty, has no letters or digits, or is longer than 200
+  characters is INVALID.
   """
-  search("What to look for: 1 to 200 characters with at least one letter or digit." text: String!, "Only nodes of these types; every type except REPORTED_COUNT when omitted." types: [NodeType!], "The most hits to return, 0 to 100, default 20 (0 returns no hits)." first: Int = 20): [SearchHit!]!
+  search(
+    "What to find (1 to 200 characters, with at least one letter or digit)."
+    text: String!
+    "Only nodes of these types; by default every type except REPORTED_COUNT."
+    types: [NodeType!]
+    "At most this many hits (0 to 100; 0 returns none, more than 100 or negative is INVALID)."
+    first: Int = 20
+  ): [SearchHit!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/sources.graphqls", Input: `# Sources, citations and the counts studies report.
@@ -4386,8 +4461,14 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_node(ctx, field)
 	case "matched":
 		return ec.fieldContext_SearchHit_matched(ctx, field)
+	case "matchedField":
+		return ec.fieldContext_SearchHit_matchedField(ctx, field)
+	case "snippet":
+		return ec.fieldContext_SearchHit_snippet(ctx, field)
 	case "score":
 		return ec.fieldContext_SearchHit_score(ctx, field)
+	case "relationship":
+		return ec.fieldContext_SearchHit_relationship(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
 }
@@ -13053,6 +13134,52 @@ func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, fi
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
 }
 
+func (ec *executionContext) _SearchHit_matchedField(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_matchedField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchedField, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_matchedField(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchHit_snippet(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_snippet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Snippet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
+}
+
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13074,6 +13201,38 @@ func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SearchHit_relationship(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relationship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SharedGroup_group(ctx context.Context, field graphql.CollectedField, obj *analytics.SharedGroup) (ret graphql.Marshaler) {
@@ -17780,9 +17939,24 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "matchedField":
+			out.Values[i] = ec._SearchHit_matchedField(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "snippet":
+			out.Values[i] = ec._SearchHit_snippet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "score":
 			out.Values[i] = ec._SearchHit_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationship":
+			out.Values[i] = ec._SearchHit_relationship(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

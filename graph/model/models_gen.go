@@ -55,7 +55,9 @@ type GroupFilter struct {
 	CrossSystem *bool `json:"crossSystem,omitempty"`
 	// Groups whose lifetime may include this date.
 	ActiveAsOf *atlas.PartialDate `json:"activeAsOf,omitempty"`
-	// Matches names, Chinese names and aliases the way `search` does.
+	// Keeps groups with a name, Chinese name, alias or pinyin that contains this text, with
+	// case, accents, tone marks, spaces and punctuation ignored. Unlike `search`, it matches
+	// inside words too, and only names.
 	NameContains *string `json:"nameContains,omitempty"`
 }
 
