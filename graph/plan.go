@@ -1,0 +1,509 @@
+package graph
+
+// The query planner. When a resolver returns nodes or relationships, planFields looks
+// ahead at the query below it and fetches, level by level and for all the items of a
+// level at once, what the resolvers of the next levels will ask for: relationships of
+// each requested type, direction, role and asOf, then the nodes at their other ends. It
+// fills the request's loader cache, so the resolvers that follow find their data there.
+// A level costs one store call per kind of ask, whatever the length of its lists, and
+// nothing waits: no timer, no window to collect keys in.
+
+import (
+	"context"
+	"reflect"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/plugin/federation/fedruntime"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"lsgatlas/analytics"
+	"lsgatlas/atlas"
+	"lsgatlas/graph/loader"
+	"lsgatlas/graph/model"
+)
+
+// planFields is the field middleware that runs the planner after every resolver whose
+// field no plan has covered yet: in practice the root fields, and any field the planner
+// does not model.
+func planFields(ctx context.Context, next graphql.Resolver) (any, error) {
+	fc := graphql.GetFieldContext(ctx)
+	// _entities is generated as a method, not a resolver, but it is a root list.
+	if fc == nil || fc.Field.Field == nil || !(fc.IsResolver || fc.Field.Name == "_entities") {
+		return next(ctx)
+	}
+	l := loader.From(ctx)
+	if l == nil || l.Planned(fc.Field.Field) {
+		return next(ctx)
+	}
+	if fc.Field.Name == "_entities" {
+		prefetchRepresentations(ctx, l, fc)
+	}
+	res, err := next(ctx)
+	if err != nil || res == nil {
+		return res, err
+	}
+	p := &planner{ctx: ctx, op: graphql.GetOperationContext(ctx), l: l, root: fc}
+	p.value(res, fc.Field.Selections)
+	if err := p.run(); err != nil {
+		// The resolvers will meet the same error and report it where it belongs.
+		return res, nil
+	}
+	return res, nil
+}
+
+// prefetchRepresentations reads every entity a federation request names with one call.
+func prefetchRepresentations(ctx context.Context, l *loader.Loaders, fc *graphql.FieldContext) {
+	reps, _ := fc.Args["representations"].([]map[string]any)
+	ids := make([]string, 0, len(reps))
+	for _, rep := range reps {
+		if id, ok := rep["id"].(string); ok {
+			if _, err := atlas.KindOfID(id); err == nil {
+				ids = append(ids, id)
+			}
+		}
+	}
+	_ = l.PrefetchNodes(ctx, ids)
+}
+
+type planner struct {
+	ctx  context.Context
+	op   *graphql.OperationContext
+	l    *loader.Loaders
+	root *graphql.FieldContext
+
+	// What the current level holds, and what the next one will.
+	ids       []idSel
+	nodes     []nodeSel
+	relAsks   []relAsk
+	chairAsks []chairAsk
+}
+
+type (
+	idSel struct {
+		id  string
+		sel ast.SelectionSet
+	}
+	nodeSel struct {
+		n   atlas.Node
+		sel ast.SelectionSet
+	}
+	relAsk struct {
+		id   string
+		spec loader.Spec
+		sel  ast.SelectionSet
+	}
+	chairAsk struct {
+		id   string
+		asOf *atlas.PartialDate
+		mode atlas.DerivedChairs
+		sel  ast.SelectionSet
+	}
+)
+
+// run resolves level after level until the query has no more levels below.
+func (p *planner) run() error {
+	for len(p.ids) > 0 || len(p.nodes) > 0 {
+		if len(p.ids) > 0 {
+			ids := make([]string, len(p.ids))
+			for i, x := range p.ids {
+				ids[i] = x.id
+			}
+			if err := p.l.PrefetchNodes(p.ctx, ids); err != nil {
+				return err
+			}
+			for _, x := range p.ids {
+				if n, _ := p.l.Cached(x.id); n != nil {
+					p.nodes = append(p.nodes, nodeSel{n, x.sel})
+				}
+			}
+			p.ids = nil
+		}
+		nodes := p.nodes
+		p.nodes = nil
+		for _, x := range nodes {
+			p.node(x.n, x.sel)
+		}
+		if err := p.fetchAsks(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fetchAsks reads the relationships this level asks for, one store call per kind of
+// ask, then visits the edges they make.
+func (p *planner) fetchAsks() error {
+	rels, chairsAsks := p.relAsks, p.chairAsks
+	p.relAsks, p.chairAsks = nil, nil
+	asks := make([]loader.Ask, len(rels))
+	for i, a := range rels {
+		asks[i] = loader.Ask{ID: a.id, Spec: a.spec}
+	}
+	if err := p.l.PrefetchAll(p.ctx, asks); err != nil {
+		return err
+	}
+	// A chairs list reads its own relationships, then those of the positions it leads
+	// through: at most two rounds, each batched over every chairs field of the level.
+	for round := 0; round < 3 && len(chairsAsks) > 0; round++ {
+		var needs []loader.Ask
+		for _, a := range chairsAsks {
+			n, err := p.l.ChairNeeds(a.id, a.asOf, a.mode)
+			if err != nil {
+				return err
+			}
+			needs = append(needs, n...)
+		}
+		if len(needs) == 0 {
+			break
+		}
+		if err := p.l.PrefetchAll(p.ctx, needs); err != nil {
+			return err
+		}
+	}
+	for _, a := range rels {
+		edges, err := p.l.Edges(p.ctx, a.id, a.spec)
+		if err != nil {
+			return err
+		}
+		p.edges(edges, a.sel)
+	}
+	for _, a := range chairsAsks {
+		edges, err := p.l.Chairs(p.ctx, a.id, a.asOf, a.mode)
+		if err != nil {
+			return err
+		}
+		p.edges(edges, a.sel)
+	}
+	return nil
+}
+
+var typeNames = map[atlas.NodeKind]string{
+	atlas.GroupNode: "Group", atlas.OfficeNode: "Office", atlas.InstitutionNode: "Institution", atlas.PositionNode: "Position",
+	atlas.PersonNode: "Person", atlas.SourceNode: "Source", atlas.ReportedCountNode: "ReportedCount",
+}
+
+func (p *planner) fields(sel ast.SelectionSet, typ string) []graphql.CollectedField {
+	fields := graphql.CollectFields(p.op, sel, []string{typ, "Node", "GraphNode", "_Entity"})
+	for _, f := range fields {
+		p.l.MarkPlanned(f.Field)
+	}
+	return fields
+}
+
+// node plans the fields selected on node n.
+func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
+	if len(sel) == 0 || isNil(n) {
+		return
+	}
+	p.l.Prime(n)
+	typ := typeNames[n.NodeKind()]
+	for _, f := range p.fields(sel, typ) {
+		args := func() map[string]any { return f.ArgumentMap(p.op.Variables) }
+		switch rf, isRel := relationFields[fieldKey{typ, f.Name}]; {
+		case isRel:
+			a := args()
+			asOf, ok1 := dateArg(a["asOf"])
+			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
+			if ok1 && ok2 {
+				p.relAsks = append(p.relAsks, relAsk{n.NodeID(), rf.spec(asOf, roles), f.Selections})
+			}
+		case f.Name == "chairs":
+			a := args()
+			asOf, ok := dateArg(a["asOf"])
+			mode := atlas.IncludeDerived
+			if m, isStr := a["derived"].(string); isStr {
+				mode = atlas.DerivedChairs(m)
+			}
+			if ok {
+				p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), asOf, mode, f.Selections})
+			}
+		case f.Name == "relationships":
+			a := args()
+			asOf, ok1 := dateArg(a["asOf"])
+			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
+			types, ok3 := enumsArg[atlas.RelType](a["types"])
+			var dir *atlas.Direction
+			if d, isStr := a["direction"].(string); isStr {
+				dir = (*atlas.Direction)(&d)
+			}
+			if ok1 && ok2 && ok3 {
+				p.relAsks = append(p.relAsks, relAsk{n.NodeID(), relationshipsSpec(types, dir, roles, asOf), f.Selections})
+			}
+		case f.Name == "sources":
+			p.citations(n.Citations(), f.Selections)
+		case f.Name == "aliases":
+			for _, a := range atlas.AliasesOf(n) {
+				for _, af := range p.fields(f.Selections, "Alias") {
+					if af.Name == "source" && a.Source != "" {
+						p.ids = append(p.ids, idSel{a.Source, af.Selections})
+					}
+				}
+			}
+		case f.Name == "citedVia":
+			if s, ok := n.(*atlas.Source); ok && s.CitedVia != "" {
+				p.ids = append(p.ids, idSel{s.CitedVia, f.Selections})
+			}
+		}
+	}
+}
+
+func (p *planner) citations(cs []atlas.Citation, sel ast.SelectionSet) {
+	if len(cs) == 0 {
+		return
+	}
+	for _, f := range p.fields(sel, "Citation") {
+		if f.Name != "source" {
+			continue
+		}
+		for _, c := range cs {
+			if c.Source != "" {
+				p.ids = append(p.ids, idSel{c.Source, f.Selections})
+			}
+		}
+	}
+}
+
+func (p *planner) edges(es []atlas.Edge, sel ast.SelectionSet) {
+	if len(sel) == 0 || len(es) == 0 {
+		return
+	}
+	fields := p.fields(sel, "Relationship")
+	for i := range es {
+		p.edge(&es[i], fields)
+	}
+}
+
+// edge plans the fields selected on relationship e.
+func (p *planner) edge(e *atlas.Edge, fields []graphql.CollectedField) {
+	for _, f := range fields {
+		switch f.Name {
+		case "node":
+			p.ids = append(p.ids, idSel{e.OtherID(), f.Selections})
+		case "from":
+			p.ids = append(p.ids, idSel{e.From, f.Selections})
+		case "to":
+			p.ids = append(p.ids, idSel{e.To, f.Selections})
+		case "via":
+			if len(e.Derivations) > 0 {
+				p.ids = append(p.ids, idSel{e.Derivations[0].Position, f.Selections})
+			}
+		case "sources":
+			p.citations(e.Sources, f.Selections)
+		case "derivedFrom":
+			p.edges(derivedFrom(e), f.Selections)
+		case "derivations":
+			for _, d := range e.Derivations {
+				for _, df := range p.fields(f.Selections, "Derivation") {
+					switch df.Name {
+					case "via":
+						p.ids = append(p.ids, idSel{d.Position, df.Selections})
+					case "holds":
+						p.edges([]atlas.Edge{d.Holds}, df.Selections)
+					case "chairs":
+						p.edges([]atlas.Edge{d.Chairs}, df.Selections)
+					}
+				}
+			}
+		}
+	}
+}
+
+// value plans below a resolver's result, whatever its shape.
+func (p *planner) value(v any, sel ast.SelectionSet) {
+	switch v := v.(type) {
+	case atlas.Node:
+		if !isNil(v) {
+			p.nodes = append(p.nodes, nodeSel{v, sel})
+		}
+	case []atlas.Node:
+		for _, n := range v {
+			if !isNil(n) {
+				p.nodes = append(p.nodes, nodeSel{n, sel})
+			}
+		}
+	case []fedruntime.Entity:
+		for _, e := range v {
+			if n, ok := e.(atlas.Node); ok && !isNil(n) {
+				p.nodes = append(p.nodes, nodeSel{n, sel})
+			}
+		}
+	case []atlas.Edge:
+		p.edges(v, sel)
+	case *atlas.Edge:
+		p.edges([]atlas.Edge{*v}, sel)
+	case []atlas.ReportedCount:
+		for i := range v {
+			p.nodes = append(p.nodes, nodeSel{&v[i], sel})
+		}
+	case *model.GroupConnection:
+		connection(p, sel, "Group", v.Nodes, v.Edges, func(e *model.GroupEdge) *atlas.Group { return &e.Node })
+	case *model.PersonConnection:
+		connection(p, sel, "Person", v.Nodes, v.Edges, func(e *model.PersonEdge) *atlas.Person { return &e.Node })
+	case *model.OfficeConnection:
+		connection(p, sel, "Office", v.Nodes, v.Edges, func(e *model.OfficeEdge) *atlas.Office { return &e.Node })
+	case *model.PositionConnection:
+		connection(p, sel, "Position", v.Nodes, v.Edges, func(e *model.PositionEdge) *atlas.Position { return &e.Node })
+	case *model.InstitutionConnection:
+		connection(p, sel, "Institution", v.Nodes, v.Edges, func(e *model.InstitutionEdge) *atlas.Institution { return &e.Node })
+	case *model.SourceConnection:
+		connection(p, sel, "Source", v.Nodes, v.Edges, func(e *model.SourceEdge) *atlas.Source { return &e.Node })
+	case *model.GroupSeries:
+		for _, f := range p.fields(sel, "GroupSeries") {
+			if f.Name == "reportedCounts" {
+				p.value(v.ReportedCounts, f.Selections)
+			}
+		}
+	case []atlas.SearchHit:
+		for _, f := range p.fields(sel, "SearchHit") {
+			if f.Name == "node" {
+				for _, h := range v {
+					p.nodes = append(p.nodes, nodeSel{h.Node, f.Selections})
+				}
+			}
+		}
+	case []analytics.Score:
+		for _, f := range p.fields(sel, "CentralityScore") {
+			if f.Name == "node" {
+				for _, s := range v {
+					p.nodes = append(p.nodes, nodeSel{s.Node, f.Selections})
+				}
+			}
+		}
+	case *analytics.Subgraph:
+		p.graph(v.Nodes, v.Relations, sel, "Subgraph")
+	case *analytics.PathSet:
+		for _, f := range p.fields(sel, "PathSet") {
+			if f.Name == "paths" {
+				for _, path := range v.Paths {
+					p.graph(path.Nodes, path.Relations, f.Selections, "Path")
+				}
+			}
+		}
+	case []analytics.CoMember:
+		p.coMembers(v, sel)
+	case []analytics.Event:
+		p.timeline(v, sel)
+	}
+}
+
+func connection[N any, E any, P interface {
+	*N
+	atlas.Node
+}](p *planner, sel ast.SelectionSet, typ string, nodes []N, edges []E, node func(*E) P) {
+	for _, f := range p.fields(sel, typ+"Connection") {
+		switch f.Name {
+		case "nodes":
+			for i := range nodes {
+				p.nodes = append(p.nodes, nodeSel{P(&nodes[i]), f.Selections})
+			}
+		case "edges":
+			for _, ef := range p.fields(f.Selections, typ+"Edge") {
+				if ef.Name == "node" {
+					for i := range edges {
+						p.nodes = append(p.nodes, nodeSel{node(&edges[i]), ef.Selections})
+					}
+				}
+			}
+		}
+	}
+}
+
+// graph plans a subgraph or a path: its nodes, and its relationships as the resolver
+// turns them into edges.
+func (p *planner) graph(nodes []atlas.Node, rels []atlas.Relation, sel ast.SelectionSet, typ string) {
+	for _, f := range p.fields(sel, typ) {
+		switch f.Name {
+		case "nodes":
+			for _, n := range nodes {
+				p.nodes = append(p.nodes, nodeSel{n, f.Selections})
+			}
+		case "relationships":
+			asOf, _ := p.root.Args["asOf"].(*atlas.PartialDate)
+			p.edges(analyticsEdges(rels, asOf), f.Selections)
+		}
+	}
+}
+
+func (p *planner) coMembers(cms []analytics.CoMember, sel ast.SelectionSet) {
+	for _, f := range p.fields(sel, "CoMember") {
+		for _, cm := range cms {
+			switch f.Name {
+			case "person":
+				p.nodes = append(p.nodes, nodeSel{cm.Person, f.Selections})
+			case "groups":
+				for _, gf := range p.fields(f.Selections, "SharedGroup") {
+					for _, g := range cm.Groups {
+						switch gf.Name {
+						case "group":
+							p.nodes = append(p.nodes, nodeSel{g.Group, gf.Selections})
+						case "personSeats":
+							p.edges(g.PersonSeats, gf.Selections)
+						case "coMemberSeats":
+							p.edges(g.CoMemberSeats, gf.Selections)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func (p *planner) timeline(events []analytics.Event, sel ast.SelectionSet) {
+	self, _ := p.root.Args["id"].(string)
+	for _, f := range p.fields(sel, "TimelineEvent") {
+		for _, ev := range events {
+			switch f.Name {
+			case "other":
+				if ev.Other != nil {
+					p.nodes = append(p.nodes, nodeSel{ev.Other, f.Selections})
+				}
+			case "relationship":
+				if ev.Relation != nil {
+					p.edges(atlas.EdgesFrom(self, []atlas.Relation{*ev.Relation}, nil), f.Selections)
+				}
+			case "sources":
+				p.citations(ev.Sources, f.Selections)
+			}
+		}
+	}
+}
+
+// isNil reports whether n is nil or a typed nil pointer (a root field that found nothing).
+func isNil(n atlas.Node) bool {
+	return n == nil || reflect.ValueOf(n).IsNil()
+}
+
+// dateArg reads an optional date argument as the planner sees it (unparsed); ok is false
+// for a malformed one, which the resolver will report.
+func dateArg(v any) (*atlas.PartialDate, bool) {
+	s, isStr := v.(string)
+	if v == nil || !isStr {
+		return nil, v == nil
+	}
+	d, err := atlas.ParseDate(s)
+	if err != nil {
+		return nil, false
+	}
+	return &d, true
+}
+
+// enumsArg reads an optional list of enum values; a single value counts as a list of one.
+func enumsArg[T ~string](v any) ([]T, bool) {
+	switch v := v.(type) {
+	case nil:
+		return nil, true
+	case string:
+		return []T{T(v)}, true
+	case []any:
+		out := make([]T, 0, len(v))
+		for _, x := range v {
+			s, ok := x.(string)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, T(s))
+		}
+		return out, true
+	}
+	return nil, false
+}
