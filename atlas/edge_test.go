@@ -132,3 +132,15 @@ func TestBasisAtGivesTheDateItRestsOn(t *testing.T) {
 		}
 	}
 }
+
+func TestKindOfIDSlugs(t *testing.T) {
+	for id, ok := range map[string]bool{
+		"group/a": true, "person/xi-jinping": true, "count/2019-a1": true,
+		"group/": false, "group/-a": false, "group/a-": false, "group/a--b": false, "group/A": false, "group/a_b": false,
+		"group/a b": false, "nothing/a": false, "": false,
+	} {
+		if _, err := atlas.KindOfID(id); (err == nil) != ok {
+			t.Errorf("KindOfID(%q) err = %v, want ok=%v", id, err, ok)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"strings"
 
 	"lsgatlas/atlas"
 )
@@ -17,6 +18,16 @@ type Ask struct {
 // derived through positions. What the cache lacks is read with one store call per kind
 // of ask (misses).
 func (l *Loaders) Chairs(ctx context.Context, self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs) ([]atlas.Edge, error) {
+	key := chairKey{id: self, mode: mode}
+	if asOf != nil {
+		key.asOf = asOf.String()
+	}
+	l.mu.RLock()
+	edges, ok := l.chairs[key]
+	l.mu.RUnlock()
+	if ok {
+		return edges, nil
+	}
 	get := func(id string, spec Spec) ([]atlas.Relation, bool, error) {
 		rels, err := l.relations(ctx, spec, []string{id}, true)
 		if err != nil {
@@ -24,8 +35,14 @@ func (l *Loaders) Chairs(ctx context.Context, self string, asOf *atlas.PartialDa
 		}
 		return rels[0], true, nil
 	}
-	edges, _, err := l.chairs(self, asOf, mode, get)
-	return edges, err
+	edges, _, err := l.chairList(self, asOf, mode, get)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	l.chairs[key] = edges
+	l.mu.Unlock()
+	return edges, nil
 }
 
 // ChairNeeds returns the asks the cache lacks to answer Chairs(self, asOf, mode): first
@@ -40,15 +57,15 @@ func (l *Loaders) ChairNeeds(self string, asOf *atlas.PartialDate, mode atlas.De
 		}
 		return rels, ok, nil
 	}
-	_, _, err := l.chairs(self, asOf, mode, get)
+	_, _, err := l.chairList(self, asOf, mode, get)
 	return needs, err
 }
 
 type relGetter func(id string, spec Spec) ([]atlas.Relation, bool, error)
 
-// chairs gathers the inputs of atlas.ChairList through get; complete is false when get
+// chairList gathers the inputs of atlas.ChairList through get; complete is false when get
 // lacked some of them.
-func (l *Loaders) chairs(self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs, get relGetter) (edges []atlas.Edge, complete bool, err error) {
+func (l *Loaders) chairList(self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs, get relGetter) (edges []atlas.Edge, complete bool, err error) {
 	kind, err := atlas.KindOfID(self)
 	if err != nil {
 		return nil, false, err
@@ -72,7 +89,7 @@ func (l *Loaders) chairs(self string, asOf *atlas.PartialDate, mode atlas.Derive
 	case atlas.GroupNode:
 		direct = fetch(self, spec(atlas.Chairs, atlas.Incoming))
 		for _, c := range direct {
-			if k, _ := atlas.KindOfID(c.From); !derive || k != atlas.PositionNode {
+			if !derive || !strings.HasPrefix(c.From, atlas.PositionNode.IDPrefix()) {
 				continue
 			}
 			for _, h := range fetch(c.From, spec(atlas.Holds, atlas.Incoming)) {

@@ -19,9 +19,13 @@ import (
 type Loaders struct {
 	store atlas.Store
 
-	mu      sync.RWMutex
-	nodes   map[string]atlas.Node // nil values are ids that name nothing
-	rels    map[relKey][]atlas.Relation
+	mu    sync.RWMutex
+	nodes map[string]atlas.Node // nil values are ids that name nothing
+	rels  map[relKey][]atlas.Relation
+	// edges and chairs keep what Edges and Chairs computed, so the resolver that follows
+	// a plan does not compute it again.
+	edges   map[relKey][]atlas.Edge
+	chairs  map[chairKey][]atlas.Edge
 	planned map[any]bool // the query fields a plan has covered (see Planned)
 	stats   Stats
 }
@@ -42,6 +46,11 @@ type relKey struct {
 	spec specKey
 }
 
+type chairKey struct {
+	id, asOf string
+	mode     atlas.DerivedChairs
+}
+
 type specKey struct {
 	types string // comma-joined RelTypes
 	dir   atlas.Direction
@@ -51,7 +60,8 @@ type specKey struct {
 
 // New returns an empty cache for one request.
 func New(store atlas.Store) *Loaders {
-	return &Loaders{store: store, nodes: map[string]atlas.Node{}, rels: map[relKey][]atlas.Relation{}, planned: map[any]bool{}}
+	return &Loaders{store: store, nodes: map[string]atlas.Node{}, rels: map[relKey][]atlas.Relation{},
+		edges: map[relKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, planned: map[any]bool{}}
 }
 
 type ctxKey struct{}

@@ -9,6 +9,9 @@ import (
 // Node returns one node, from the cache or with one store call; a missing node is
 // (nil, nil).
 func (l *Loaders) Node(ctx context.Context, id string) (atlas.Node, error) {
+	if n, ok := l.Cached(id); ok {
+		return n, nil
+	}
 	nodes, err := l.load(ctx, []string{id}, true)
 	if err != nil {
 		return nil, err
@@ -56,13 +59,18 @@ func (l *Loaders) Cached(id string) (atlas.Node, bool) {
 func (l *Loaders) load(ctx context.Context, ids []string, miss bool) ([]atlas.Node, error) {
 	out := make([]atlas.Node, len(ids))
 	var lacking []string
-	seen := map[string]bool{}
+	var seen map[string]bool
 	l.mu.RLock()
 	for i, id := range ids {
 		n, ok := l.nodes[id]
 		if ok {
 			out[i] = n
-		} else if !seen[id] {
+			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		if !seen[id] {
 			seen[id] = true
 			lacking = append(lacking, id)
 		}
@@ -111,24 +119,40 @@ func (l *Loaders) PrefetchRelations(ctx context.Context, spec Spec, ids []string
 // Edges returns the relationships of node id that match spec, as edges seen from id,
 // each with its holding at spec.AsOf: from the cache, or with one store call (a miss).
 func (l *Loaders) Edges(ctx context.Context, id string, spec Spec) ([]atlas.Edge, error) {
+	key := relKey{id, spec.key()}
+	l.mu.RLock()
+	edges, ok := l.edges[key]
+	l.mu.RUnlock()
+	if ok {
+		return edges, nil
+	}
 	rels, err := l.relations(ctx, spec, []string{id}, true)
 	if err != nil {
 		return nil, err
 	}
-	return atlas.EdgesFrom(id, rels[0], spec.AsOf), nil
+	edges = atlas.EdgesFrom(id, rels[0], spec.AsOf)
+	l.mu.Lock()
+	l.edges[key] = edges
+	l.mu.Unlock()
+	return edges, nil
 }
 
 func (l *Loaders) relations(ctx context.Context, spec Spec, ids []string, miss bool) ([][]atlas.Relation, error) {
 	sk := spec.key()
 	out := make([][]atlas.Relation, len(ids))
 	var lacking []string
-	seen := map[string]bool{}
+	var seen map[string]bool
 	l.mu.RLock()
 	for i, id := range ids {
 		rels, ok := l.rels[relKey{id, sk}]
 		if ok {
 			out[i] = rels
-		} else if !seen[id] {
+			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		if !seen[id] {
 			seen[id] = true
 			lacking = append(lacking, id)
 		}
