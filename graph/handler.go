@@ -41,9 +41,6 @@ func NewServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
-	// The query planner: after a resolver returns nodes, fetch what the query asks of
-	// them level by level (plan.go), so nested fields cost no per-item store calls.
-	srv.AroundFields(planFields)
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		return presentError(ctx, err, log)
 	})

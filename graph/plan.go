@@ -13,7 +13,6 @@ import (
 	"reflect"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/plugin/federation/fedruntime"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"lsgatlas/analytics"
@@ -22,47 +21,46 @@ import (
 	"lsgatlas/graph/model"
 )
 
-// planFields is the field middleware that runs the planner after every resolver whose
-// field no plan has covered yet: in practice the root fields, and any field the planner
-// does not model.
-func planFields(ctx context.Context, next graphql.Resolver) (any, error) {
-	fc := graphql.GetFieldContext(ctx)
-	// _entities is generated as a method, not a resolver, but it is a root list.
-	if fc == nil || fc.Field.Field == nil || !(fc.IsResolver || fc.Field.Name == "_entities") {
-		return next(ctx)
+// planned runs the planner below v, the result of the root field being resolved, and
+// returns v: every root resolver ends with it, so the whole query is planned before any
+// nested resolver runs.
+func planned[T any](ctx context.Context, v T, err error) (T, error) {
+	if err != nil {
+		return v, err
 	}
-	l := loader.From(ctx)
-	if l == nil || l.Planned(fc.Field.Field) {
-		return next(ctx)
-	}
-	if fc.Field.Name == "_entities" {
-		prefetchRepresentations(ctx, l, fc)
-	}
-	res, err := next(ctx)
-	if err != nil || res == nil {
-		return res, err
+	fc, l := graphql.GetFieldContext(ctx), loader.From(ctx)
+	if fc == nil || l == nil {
+		return v, nil
 	}
 	p := &planner{ctx: ctx, op: graphql.GetOperationContext(ctx), l: l, root: fc}
-	p.value(res, fc.Field.Selections)
-	if err := p.run(); err != nil {
-		// The resolvers will meet the same error and report it where it belongs.
-		return res, nil
-	}
-	return res, nil
+	p.value(any(v), fc.Field.Selections)
+	// A failed read is left to the resolvers, which meet it again and report it where
+	// it belongs.
+	_ = p.run()
+	return v, nil
 }
 
-// prefetchRepresentations reads every entity a federation request names with one call.
-func prefetchRepresentations(ctx context.Context, l *loader.Loaders, fc *graphql.FieldContext) {
-	reps, _ := fc.Args["representations"].([]map[string]any)
-	ids := make([]string, 0, len(reps))
-	for _, rep := range reps {
-		if id, ok := rep["id"].(string); ok {
-			if _, err := atlas.KindOfID(id); err == nil {
-				ids = append(ids, id)
+// planEntities plans a federation _entities request once for all its representations:
+// gqlgen resolves them one by one, so the first to arrive reads every entity with one
+// call and plans below them all; the others wait for that work and find their data.
+func planEntities(ctx context.Context) {
+	fc, l := graphql.GetFieldContext(ctx), loader.From(ctx)
+	if fc == nil || l == nil || fc.Field.Name != "_entities" {
+		return
+	}
+	l.Once(fc.Field.Field, func() {
+		reps, _ := fc.Args["representations"].([]map[string]any)
+		ids := make([]string, 0, len(reps))
+		for _, rep := range reps {
+			if id, ok := rep["id"].(string); ok {
+				if _, err := atlas.KindOfID(id); err == nil {
+					ids = append(ids, id)
+				}
 			}
 		}
-	}
-	_ = l.PrefetchNodes(ctx, ids)
+		nodes, err := l.NodesNow(ctx, ids)
+		_, _ = planned(ctx, nodes, err)
+	})
 }
 
 type planner struct {
@@ -76,6 +74,8 @@ type planner struct {
 	nodes     []nodeSel
 	relAsks   []relAsk
 	chairAsks []chairAsk
+	cache     map[selKey][]nodeField
+	collected map[selKey][]graphql.CollectedField
 }
 
 type (
@@ -120,6 +120,7 @@ func (p *planner) run() error {
 		}
 		nodes := p.nodes
 		p.nodes = nil
+		p.prime(nodes)
 		for _, x := range nodes {
 			p.node(x.n, x.sel)
 		}
@@ -182,22 +183,75 @@ var typeNames = map[atlas.NodeKind]string{
 	atlas.PersonNode: "Person", atlas.SourceNode: "Source", atlas.ReportedCountNode: "ReportedCount",
 }
 
+// fields collects the fields of sel that apply to type typ, as the executor will, and
+// records them as planned. Cached: a level visits the same selection for every item.
 func (p *planner) fields(sel ast.SelectionSet, typ string) []graphql.CollectedField {
+	if len(sel) == 0 {
+		return nil
+	}
+	key := selKey{&sel[0], len(sel), typ}
+	if fields, ok := p.collected[key]; ok {
+		return fields
+	}
 	fields := graphql.CollectFields(p.op, sel, []string{typ, "Node", "GraphNode", "_Entity"})
 	for _, f := range fields {
 		p.l.MarkPlanned(f.Field)
 	}
+	if p.collected == nil {
+		p.collected = map[selKey][]graphql.CollectedField{}
+	}
+	p.collected[key] = fields
 	return fields
 }
 
-// node plans the fields selected on node n.
-func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
-	if len(sel) == 0 || isNil(n) {
-		return
+// prime puts the nodes the request already holds into the cache, so that a later level
+// asking for them by id (a membership pointing back to a listed group) needs no read.
+func (p *planner) prime(nodes []nodeSel) {
+	ns := make([]atlas.Node, 0, len(nodes))
+	for _, x := range nodes {
+		if !isNil(x.n) {
+			ns = append(ns, x.n)
+		}
 	}
-	p.l.Prime(n)
-	typ := typeNames[n.NodeKind()]
+	p.l.Prime(ns...)
+}
+
+// nodeField is what the planner makes of one field selected on a node type, worked out
+// once per selection and type rather than once per node.
+type nodeField struct {
+	kind nodeFieldKind
+	spec loader.Spec // relationship fields
+	asOf *atlas.PartialDate
+	mode atlas.DerivedChairs // chairs
+	f    graphql.CollectedField
+}
+
+type nodeFieldKind int
+
+const (
+	plainField nodeFieldKind = iota
+	relationsField
+	chairsField
+	sourcesField
+	aliasesField
+	citedViaField
+)
+
+type selKey struct {
+	first *ast.Selection
+	n     int
+	typ   string
+}
+
+// nodeFields returns the planner's reading of sel on type typ, cached per request plan.
+func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
+	key := selKey{&sel[0], len(sel), typ}
+	if nf, ok := p.cache[key]; ok {
+		return nf
+	}
+	var out []nodeField
 	for _, f := range p.fields(sel, typ) {
+		nf := nodeField{f: f}
 		args := func() map[string]any { return f.ArgumentMap(p.op.Variables) }
 		switch rf, isRel := relationFields[fieldKey{typ, f.Name}]; {
 		case isRel:
@@ -205,17 +259,17 @@ func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
 			asOf, ok1 := dateArg(a["asOf"])
 			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
 			if ok1 && ok2 {
-				p.relAsks = append(p.relAsks, relAsk{n.NodeID(), rf.spec(asOf, roles), f.Selections})
+				nf.kind, nf.spec = relationsField, rf.spec(asOf, roles)
 			}
 		case f.Name == "chairs":
 			a := args()
 			asOf, ok := dateArg(a["asOf"])
-			mode := atlas.IncludeDerived
+			nf.mode = atlas.IncludeDerived
 			if m, isStr := a["derived"].(string); isStr {
-				mode = atlas.DerivedChairs(m)
+				nf.mode = atlas.DerivedChairs(m)
 			}
 			if ok {
-				p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), asOf, mode, f.Selections})
+				nf.kind, nf.asOf = chairsField, asOf
 			}
 		case f.Name == "relationships":
 			a := args()
@@ -227,11 +281,42 @@ func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
 				dir = (*atlas.Direction)(&d)
 			}
 			if ok1 && ok2 && ok3 {
-				p.relAsks = append(p.relAsks, relAsk{n.NodeID(), relationshipsSpec(types, dir, roles, asOf), f.Selections})
+				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, asOf)
 			}
 		case f.Name == "sources":
-			p.citations(n.Citations(), f.Selections)
+			nf.kind = sourcesField
 		case f.Name == "aliases":
+			nf.kind = aliasesField
+		case f.Name == "citedVia":
+			nf.kind = citedViaField
+		}
+		if nf.kind != plainField {
+			out = append(out, nf)
+		}
+	}
+	if p.cache == nil {
+		p.cache = map[selKey][]nodeField{}
+	}
+	p.cache[key] = out
+	return out
+}
+
+// node plans the fields selected on node n.
+func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
+	if len(sel) == 0 || isNil(n) {
+		return
+	}
+	typ := typeNames[n.NodeKind()]
+	for _, nf := range p.nodeFields(sel, typ) {
+		f := nf.f
+		switch nf.kind {
+		case relationsField:
+			p.relAsks = append(p.relAsks, relAsk{n.NodeID(), nf.spec, f.Selections})
+		case chairsField:
+			p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), nf.asOf, nf.mode, f.Selections})
+		case sourcesField:
+			p.citations(n.Citations(), f.Selections)
+		case aliasesField:
 			for _, a := range atlas.AliasesOf(n) {
 				for _, af := range p.fields(f.Selections, "Alias") {
 					if af.Name == "source" && a.Source != "" {
@@ -239,7 +324,7 @@ func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
 					}
 				}
 			}
-		case f.Name == "citedVia":
+		case citedViaField:
 			if s, ok := n.(*atlas.Source); ok && s.CitedVia != "" {
 				p.ids = append(p.ids, idSel{s.CitedVia, f.Selections})
 			}
@@ -318,12 +403,6 @@ func (p *planner) value(v any, sel ast.SelectionSet) {
 	case []atlas.Node:
 		for _, n := range v {
 			if !isNil(n) {
-				p.nodes = append(p.nodes, nodeSel{n, sel})
-			}
-		}
-	case []fedruntime.Entity:
-		for _, e := range v {
-			if n, ok := e.(atlas.Node); ok && !isNil(n) {
 				p.nodes = append(p.nodes, nodeSel{n, sel})
 			}
 		}

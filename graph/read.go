@@ -118,7 +118,8 @@ func rootNodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
 			return nil, err
 		}
 	}
-	return loader.For(ctx).NodesNow(ctx, ids)
+	nodes, err := loader.For(ctx).NodesNow(ctx, ids)
+	return planned(ctx, nodes, err)
 }
 
 // rootNodeOfKind loads the node for a root field that names its kind, so that
@@ -148,6 +149,7 @@ func checkKind(id string, kind atlas.NodeKind) error {
 // nothing is a NOT_FOUND error, so the gateway sees why that entity is null.
 func entity[T atlas.Node](ctx context.Context, id string, kind atlas.NodeKind) (T, error) {
 	var n T
+	planEntities(ctx)
 	err := checkKind(id, kind)
 	if err == nil {
 		n, err = loader.NodeOf[T](ctx, loader.For(ctx), id)

@@ -35,7 +35,7 @@ func (l *Loaders) Chairs(ctx context.Context, self string, asOf *atlas.PartialDa
 		}
 		return rels[0], true, nil
 	}
-	edges, _, err := l.chairList(self, asOf, mode, get)
+	edges, _, err := l.chairList(self, asOf, mode, get, true)
 	if err != nil {
 		return nil, err
 	}
@@ -57,15 +57,15 @@ func (l *Loaders) ChairNeeds(self string, asOf *atlas.PartialDate, mode atlas.De
 		}
 		return rels, ok, nil
 	}
-	_, _, err := l.chairList(self, asOf, mode, get)
+	_, _, err := l.chairList(self, asOf, mode, get, false)
 	return needs, err
 }
 
 type relGetter func(id string, spec Spec) ([]atlas.Relation, bool, error)
 
-// chairList gathers the inputs of atlas.ChairList through get; complete is false when get
-// lacked some of them.
-func (l *Loaders) chairList(self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs, get relGetter) (edges []atlas.Edge, complete bool, err error) {
+// chairList gathers the inputs of atlas.ChairList through get and, when build is set,
+// joins them; complete is false when get lacked some of them.
+func (l *Loaders) chairList(self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs, get relGetter, build bool) (edges []atlas.Edge, complete bool, err error) {
 	kind, err := atlas.KindOfID(self)
 	if err != nil {
 		return nil, false, err
@@ -93,7 +93,9 @@ func (l *Loaders) chairList(self string, asOf *atlas.PartialDate, mode atlas.Der
 				continue
 			}
 			for _, h := range fetch(c.From, spec(atlas.Holds, atlas.Incoming)) {
-				candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
+				if build {
+					candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
+				}
 			}
 		}
 	case atlas.PersonNode:
@@ -101,7 +103,9 @@ func (l *Loaders) chairList(self string, asOf *atlas.PartialDate, mode atlas.Der
 		if derive {
 			for _, h := range fetch(self, spec(atlas.Holds, atlas.Outgoing)) {
 				for _, c := range fetch(h.To, spec(atlas.Chairs, atlas.Outgoing)) {
-					candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
+					if build {
+						candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
+					}
 				}
 			}
 		}
@@ -111,7 +115,7 @@ func (l *Loaders) chairList(self string, asOf *atlas.PartialDate, mode atlas.Der
 	default:
 		return nil, false, atlas.Errorf(atlas.EINVALID, "%s cannot chair or be chaired", self)
 	}
-	if err != nil || !complete {
+	if err != nil || !complete || !build {
 		return nil, complete, err
 	}
 	return atlas.ChairList(self, direct, candidates, asOf, mode), true, nil

@@ -27,6 +27,7 @@ type Loaders struct {
 	edges   map[relKey][]atlas.Edge
 	chairs  map[chairKey][]atlas.Edge
 	planned map[any]bool // the query fields a plan has covered (see Planned)
+	once    map[any]*sync.Once
 	stats   Stats
 }
 
@@ -61,7 +62,7 @@ type specKey struct {
 // New returns an empty cache for one request.
 func New(store atlas.Store) *Loaders {
 	return &Loaders{store: store, nodes: map[string]atlas.Node{}, rels: map[relKey][]atlas.Relation{},
-		edges: map[relKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, planned: map[any]bool{}}
+		edges: map[relKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, planned: map[any]bool{}, once: map[any]*sync.Once{}}
 }
 
 type ctxKey struct{}
@@ -106,6 +107,19 @@ func (l *Loaders) MarkPlanned(field any) {
 	l.mu.Lock()
 	l.planned[field] = true
 	l.mu.Unlock()
+}
+
+// Once runs f the first time it is called with key in this request; later callers with
+// the same key wait until f has returned.
+func (l *Loaders) Once(key any, f func()) {
+	l.mu.Lock()
+	o := l.once[key]
+	if o == nil {
+		o = &sync.Once{}
+		l.once[key] = o
+	}
+	l.mu.Unlock()
+	o.Do(f)
 }
 
 // Planned reports whether MarkPlanned was called for field.
