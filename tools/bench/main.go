@@ -4,7 +4,10 @@
 // a bounded closed-loop load (each client sends its next request when the last one is
 // answered) against each, interleaved round by round in the same run, for a one-level, a
 // two-level and a three-level query over all groups. It prints throughput, p50 and p99
-// per query and server, and the service's share of the static server's throughput.
+// per query and server, the service's share of the static server's throughput ("ratio"),
+// the process CPU per request (the in-process load generator's share included, the same
+// for both servers) and its ratio, static to service ("cpu ratio"): the throughput ratio
+// to expect when the machine is not shared, since both servers are then CPU-bound.
 //
 //	go run ./tools/bench                 # 16 clients, 5 rounds of 2 s per query and server
 //	go run ./tools/bench -c 4 -rounds 3 -d 1s
@@ -25,6 +28,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -122,16 +126,17 @@ func run(clients, rounds int, per time.Duration) error {
 		}
 	}
 	fmt.Printf("%d clients, %d interleaved rounds of %s per query and server, loopback\n", clients, rounds, per)
-	fmt.Printf("%-12s %-7s %8s %12s %10s %10s %8s\n", "query", "server", "bytes", "requests/s", "p50", "p99", "ratio")
+	fmt.Printf("%-12s %-7s %8s %12s %10s %10s %8s %10s %10s\n", "query", "server", "bytes", "requests/s", "p50", "p99", "ratio", "cpu/req", "cpu ratio")
 	for qi, q := range queries {
 		a, s := results[[2]int{qi, 0}], results[[2]int{qi, 1}]
 		for ti, r := range []*result{a, s} {
-			ratio := ""
+			ratio, cpuRatio := "", ""
 			if ti == 0 {
 				ratio = fmt.Sprintf("%.1f%%", 100*a.throughput()/s.throughput())
+				cpuRatio = fmt.Sprintf("%.1f%%", 100*float64(s.cpuPerRequest())/float64(a.cpuPerRequest()))
 			}
-			fmt.Printf("%-12s %-7s %8d %12.0f %10s %10s %8s\n", q.name, targets[ti].name, len(answers[string(bodies[qi])]),
-				r.throughput(), r.percentile(0.50), r.percentile(0.99), ratio)
+			fmt.Printf("%-12s %-7s %8d %12.0f %10s %10s %8s %10s %10s\n", q.name, targets[ti].name, len(answers[string(bodies[qi])]),
+				r.throughput(), r.percentile(0.50), r.percentile(0.99), ratio, r.cpuPerRequest(), cpuRatio)
 		}
 	}
 	return nil
@@ -178,6 +183,7 @@ func post(client *http.Client, url string, body []byte) ([]byte, error) {
 type result struct {
 	latencies []time.Duration
 	elapsed   time.Duration
+	cpu       time.Duration // process CPU during the trials: server and load generator
 }
 
 // trial runs clients closed loops for d and checks every answer is the expected bytes.
@@ -185,7 +191,7 @@ func (r *result) trial(client *http.Client, url string, body, want []byte, clien
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	var failure error
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	deadline := start.Add(d)
 	for range clients {
 		wg.Add(1)
@@ -213,10 +219,23 @@ func (r *result) trial(client *http.Client, url string, body, want []byte, clien
 	}
 	wg.Wait()
 	r.elapsed += time.Since(start)
+	r.cpu += cpuTime() - cpu0
 	return failure
 }
 
 func (r *result) throughput() float64 { return float64(len(r.latencies)) / r.elapsed.Seconds() }
+
+// cpuPerRequest is the process CPU each request cost, the load generator's share included.
+func (r *result) cpuPerRequest() time.Duration {
+	return (r.cpu / time.Duration(max(1, len(r.latencies)))).Round(time.Microsecond)
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
 
 func (r *result) percentile(p float64) time.Duration {
 	if len(r.latencies) == 0 {
