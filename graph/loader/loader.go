@@ -162,8 +162,11 @@ func (s Spec) query(ids []string) atlas.RelationQuery {
 }
 
 func join[T ~string](vs []T) string {
-	if len(vs) == 0 {
+	switch len(vs) {
+	case 0:
 		return ""
+	case 1: // the common case, without allocating
+		return string(vs[0])
 	}
 	ss := make([]string, len(vs))
 	for i, v := range vs {
