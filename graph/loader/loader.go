@@ -24,11 +24,10 @@ type Loaders struct {
 	rels  map[relKey][]atlas.Relation
 	// edges and chairs keep what Edges and Chairs computed, so the resolver that follows
 	// a plan does not compute it again.
-	edges   map[relKey][]atlas.Edge
-	chairs  map[chairKey][]atlas.Edge
-	planned map[any]bool // the query fields a plan has covered (see Planned)
-	once    map[any]*sync.Once
-	stats   Stats
+	edges  map[relKey][]atlas.Edge
+	chairs map[chairKey][]atlas.Edge
+	once   map[any]*sync.Once // see Once
+	stats  Stats
 }
 
 // Stats says how a request used the store.
@@ -62,7 +61,7 @@ type specKey struct {
 // New returns an empty cache for one request.
 func New(store atlas.Store) *Loaders {
 	return &Loaders{store: store, nodes: map[string]atlas.Node{}, rels: map[relKey][]atlas.Relation{},
-		edges: map[relKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, planned: map[any]bool{}, once: map[any]*sync.Once{}}
+		edges: map[relKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, once: map[any]*sync.Once{}}
 }
 
 type ctxKey struct{}
@@ -101,14 +100,6 @@ func (l *Loaders) Stats() Stats {
 	return l.stats
 }
 
-// MarkPlanned records that a plan covered field (an opaque key: the planner uses the
-// query's field), and Planned reports it, so a resolver of that field need not plan again.
-func (l *Loaders) MarkPlanned(field any) {
-	l.mu.Lock()
-	l.planned[field] = true
-	l.mu.Unlock()
-}
-
 // Once runs f the first time it is called with key in this request; later callers with
 // the same key wait until f has returned.
 func (l *Loaders) Once(key any, f func()) {
@@ -120,13 +111,6 @@ func (l *Loaders) Once(key any, f func()) {
 	}
 	l.mu.Unlock()
 	o.Do(f)
-}
-
-// Planned reports whether MarkPlanned was called for field.
-func (l *Loaders) Planned(field any) bool {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	return l.planned[field]
 }
 
 func (l *Loaders) count(miss bool) {
