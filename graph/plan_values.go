@@ -164,4 +164,3 @@ func (p *planner) timeline(events []analytics.Event, sel ast.SelectionSet) {
 		}
 	}
 }
-
