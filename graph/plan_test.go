@@ -46,3 +46,41 @@ func TestEveryShapeIsPlanned(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanFollowsVariablesDirectivesAndAliases: the planner reads arguments through the
+// request's variables, skips what @skip/@include leave out, and plans two aliases of one
+// field with different arguments as two asks; a bad nested argument is still the
+// resolver's clear error, never a panic.
+func TestPlanFollowsVariablesDirectivesAndAliases(t *testing.T) {
+	srv, stats := plannedServer(t, seedStore(t))
+	query := `query($d: PartialDate, $skip: Boolean!, $mode: DerivedChairs) {
+		group(id: "group/state-security-leading-small-group") {
+			a: chairs(asOf: $d, derived: $mode) { holding node { id } }
+			b: chairs(asOf: "2010") { node { id } }
+			members @skip(if: $skip) { node { id } }
+			offices @include(if: $skip) { node { id } } } }`
+	var got struct {
+		Group struct {
+			A []struct {
+				Holding string
+				Node    struct{ ID string }
+			}
+			B       []struct{ Node struct{ ID string } }
+			Members []any
+		}
+	}
+	data(t, srv, query, map[string]any{"d": "2015", "skip": true, "mode": "ONLY"}, &got)
+	if s := stats(); s.Misses != 0 {
+		t.Errorf("%d misses", s.Misses)
+	}
+	if len(got.Group.A) != 1 || got.Group.A[0].Node.ID != "person/xi-jinping" || got.Group.A[0].Holding != "POSSIBLE" {
+		t.Errorf("a = %+v, want Xi derived as POSSIBLE in 2015", got.Group.A)
+	}
+	if len(got.Group.B) != 1 || got.Group.B[0].Node.ID != "position/general-secretary" {
+		t.Errorf("b = %+v, want only the position in 2010 (Xi's holding starts 2012)", got.Group.B)
+	}
+	r := post(t, srv, `{ group(id: "group/state-security-leading-small-group") { chairs(asOf: "2015-13") { node { id } } } }`, nil)
+	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INVALID" {
+		t.Errorf("bad nested date: errors %+v, want one INVALID", r.Errors)
+	}
+}
