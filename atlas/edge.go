@@ -35,6 +35,14 @@ type Derivation struct {
 // OtherID is the id of the node at the far end of the edge.
 func (e *Edge) OtherID() string { return e.Relation.Other(e.Self) }
 
+// NoteOrNull is the curator's note, nil when there is none (the API's null).
+func (e *Edge) NoteOrNull() *string {
+	if e.Note == "" {
+		return nil
+	}
+	return &e.Note
+}
+
 // Derived reports whether the edge has derived evidence.
 func (e *Edge) Derived() bool { return len(e.Derivations) > 0 }
 

@@ -341,7 +341,7 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		IncompleteList    func(childComplexity int) int
 		Node              func(childComplexity int) int
-		Note              func(childComplexity int) int
+		NoteOrNull        func(childComplexity int) int
 		Role              func(childComplexity int) int
 		Sources           func(childComplexity int) int
 		Start             func(childComplexity int) int
@@ -557,8 +557,6 @@ type RelationshipResolver interface {
 	Node(ctx context.Context, obj *atlas.Edge) (atlas.Node, error)
 	From(ctx context.Context, obj *atlas.Edge) (atlas.Node, error)
 	To(ctx context.Context, obj *atlas.Edge) (atlas.Node, error)
-
-	Note(ctx context.Context, obj *atlas.Edge) (*string, error)
 
 	Via(ctx context.Context, obj *atlas.Edge) (*atlas.Position, error)
 	DerivedFrom(ctx context.Context, obj *atlas.Edge) ([]atlas.Edge, error)
@@ -2162,11 +2160,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Relationship.Node(childComplexity), true
 	case "Relationship.note":
-		if e.ComplexityRoot.Relationship.Note == nil {
+		if e.ComplexityRoot.Relationship.NoteOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Relationship.Note(childComplexity), true
+		return e.ComplexityRoot.Relationship.NoteOrNull(childComplexity), true
 	case "Relationship.role":
 		if e.ComplexityRoot.Relationship.Role == nil {
 			break
@@ -12472,7 +12470,7 @@ func (ec *executionContext) _Relationship_note(ctx context.Context, field graphq
 			return ec.fieldContext_Relationship_note(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relationship().Note(ctx, obj)
+			return obj.NoteOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -12483,7 +12481,7 @@ func (ec *executionContext) _Relationship_note(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Relationship_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Relationship", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Relationship", field, true, false, "String")
 }
 
 func (ec *executionContext) _Relationship_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
@@ -17658,11 +17656,10 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "note":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relationship_note(ctx, field, obj)
-				})
+			out.Values[i] = ec._Relationship_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "sources":
 			out.Values[i] = ec._Relationship_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
