@@ -55,6 +55,9 @@ func TestChairsAgreeWithCentrality(t *testing.T) {
 		for _, p := range got.People.Nodes {
 			groups := map[string]bool{}
 			for _, c := range p.Chairs {
+				if groups[c.Node.ID] {
+					t.Errorf("asOf %v: %s's chairs list %s twice", asOf, p.ID, c.Node.ID)
+				}
 				groups[c.Node.ID] = true
 			}
 			if float64(len(groups)) != byPerson[p.ID] {
