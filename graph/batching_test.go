@@ -107,11 +107,13 @@ func plannedServer(t *testing.T, store atlas.Store) (*httptest.Server, func() lo
 	var mu sync.Mutex
 	var last *loader.Loaders
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Recorded before serving: the client may read the answer before ServeHTTP
+		// returns, and by then every store call of the request has been made.
 		l := loader.New(store)
-		gql.ServeHTTP(w, r.WithContext(loader.WithLoaders(r.Context(), l)))
 		mu.Lock()
 		last = l
 		mu.Unlock()
+		gql.ServeHTTP(w, r.WithContext(loader.WithLoaders(r.Context(), l)))
 	}))
 	t.Cleanup(srv.Close)
 	return srv, func() loader.Stats {

@@ -54,27 +54,3 @@ type (
 	derivationResolver   struct{ *Resolver }
 	relationshipResolver struct{ *Resolver }
 )
-
-// !!! WARNING !!!
-// The code below was going to be deleted when updating resolvers. It has been copied here so you have
-// one last chance to move it out of harms way if you want. There are two reasons this happens:
-//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
-//    it when you're done.
-//  - You have helper methods in this file. Move them out to keep these resolver files clean.
-/*
-	func (r *derivationResolver) Via(ctx context.Context, obj *atlas.Derivation) (*atlas.Position, error) {
-	return loader.NodeOf[*atlas.Position](ctx, loader.For(ctx), obj.Position)
-}
-func (r *relationshipResolver) Node(ctx context.Context, obj *atlas.Edge) (atlas.Node, error) {
-	return mustNode(ctx, obj.OtherID())
-}
-func (r *relationshipResolver) From(ctx context.Context, obj *atlas.Edge) (atlas.Node, error) {
-	return mustNode(ctx, obj.From)
-}
-func (r *relationshipResolver) To(ctx context.Context, obj *atlas.Edge) (atlas.Node, error) {
-	return mustNode(ctx, obj.To)
-}
-func (r *relationshipResolver) Note(ctx context.Context, obj *atlas.Edge) (*string, error) {
-	return nullable(obj.Note), nil
-}
-*/
