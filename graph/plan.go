@@ -28,7 +28,7 @@ func planned[T any](ctx context.Context, v T, err error) (T, error) {
 		return v, err
 	}
 	fc, l := graphql.GetFieldContext(ctx), loader.From(ctx)
-	if fc == nil || l == nil {
+	if fc == nil || l == nil || !mayRead(fc.Field.Selections) {
 		return v, nil
 	}
 	p := &planner{ctx: ctx, op: graphql.GetOperationContext(ctx), l: l, root: fc}
@@ -37,6 +37,39 @@ func planned[T any](ctx context.Context, v T, err error) (T, error) {
 	// it belongs.
 	_ = p.run()
 	return v, nil
+}
+
+// readingFields are the names of the fields whose resolvers read through the loader.
+var readingFields = func() map[string]bool {
+	names := map[string]bool{"chairs": true, "relationships": true, "source": true, "citedVia": true,
+		"node": true, "from": true, "to": true, "via": true}
+	for k := range relationFields {
+		names[k.field] = true
+	}
+	return names
+}()
+
+// mayRead reports whether anything in sel, at any depth, may read through the loader,
+// so that a query that reads nothing below its root (a plain list) costs no planning.
+// It looks at names only, so it may say yes needlessly, never no wrongly.
+func mayRead(sel ast.SelectionSet) bool {
+	for _, s := range sel {
+		switch s := s.(type) {
+		case *ast.Field:
+			if readingFields[s.Name] || mayRead(s.SelectionSet) {
+				return true
+			}
+		case *ast.InlineFragment:
+			if mayRead(s.SelectionSet) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if s.Definition == nil || mayRead(s.Definition.SelectionSet) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // planEntities plans a federation _entities request once for all its representations:
@@ -73,6 +106,7 @@ type planner struct {
 	nodes     []nodeSel
 	relAsks   []relAsk
 	chairAsks []chairAsk
+	held      []atlas.Node // nodes visited but not yet primed into the cache
 	cache     map[selKey][]nodeField
 	collected map[selKey][]graphql.CollectedField
 }
@@ -103,6 +137,11 @@ type (
 func (p *planner) run() error {
 	for len(p.ids) > 0 || len(p.nodes) > 0 {
 		if len(p.ids) > 0 {
+			// Nodes already at hand (a listed group a membership points back to) need
+			// no read; priming is left until a read is due, so a query with one level
+			// pays nothing for it.
+			p.l.Prime(p.held...)
+			p.held = p.held[:0]
 			ids := make([]string, len(p.ids))
 			for i, x := range p.ids {
 				ids[i] = x.id
@@ -119,8 +158,10 @@ func (p *planner) run() error {
 		}
 		nodes := p.nodes
 		p.nodes = nil
-		p.prime(nodes)
 		for _, x := range nodes {
+			if !isNil(x.n) {
+				p.held = append(p.held, x.n)
+			}
 			p.node(x.n, x.sel)
 		}
 		if err := p.fetchAsks(); err != nil {
@@ -198,18 +239,6 @@ func (p *planner) fields(sel ast.SelectionSet, typ string) []graphql.CollectedFi
 	}
 	p.collected[key] = fields
 	return fields
-}
-
-// prime puts the nodes the request already holds into the cache, so that a later level
-// asking for them by id (a membership pointing back to a listed group) needs no read.
-func (p *planner) prime(nodes []nodeSel) {
-	ns := make([]atlas.Node, 0, len(nodes))
-	for _, x := range nodes {
-		if !isNil(x.n) {
-			ns = append(ns, x.n)
-		}
-	}
-	p.l.Prime(ns...)
 }
 
 // nodeField is what the planner makes of one field selected on a node type, worked out

@@ -4,6 +4,8 @@ package graph
 // search hits and the analytics results.
 
 import (
+	"slices"
+
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"lsgatlas/analytics"
@@ -90,6 +92,7 @@ func connection[N any, E any, P interface {
 	for _, f := range p.fields(sel, typ+"Connection") {
 		switch f.Name {
 		case "nodes":
+			p.nodes = slices.Grow(p.nodes, len(nodes))
 			for i := range nodes {
 				p.nodes = append(p.nodes, nodeSel{P(&nodes[i]), f.Selections})
 			}
