@@ -118,7 +118,7 @@ func TestServiceEndToEnd(t *testing.T) {
 		}
 	}
 
-	got := postQuery(t, base, `query WhoChairsFAC { group(id: "group/central-foreign-affairs-commission") { name chairs(includeDerived: false) { node { id } } } }`, "WhoChairsFAC")
+	got := postQuery(t, base, `query WhoChairsFAC { group(id: "group/central-foreign-affairs-commission") { name chairs(derived: EXCLUDE) { node { id } } } }`, "WhoChairsFAC")
 	if !strings.Contains(got, `"name":"Central Foreign Affairs Commission"`) || !strings.Contains(got, `"id":"person/xi-jinping"`) {
 		t.Errorf("query: %s", got)
 	}

@@ -8,57 +8,65 @@ import (
 	"lsgatlas/atlas"
 )
 
-// seat is a node's place on a group: a kept CHAIRS or MEMBER_OF relation from the node
-// to the group, or a chair derived (atlas.DeriveChair) from a kept HOLDS of a position
-// whose kept CHAIRS points at the group. Only chairs are derived through positions:
-// the domain defines no derived membership.
+// seat is a node's place on a group: a chair (stored, derived through a position the
+// node held, or both: atlas.ChairList decides, exactly as the chairs field does) or a
+// kept MEMBER_OF relation. Only chairs are derived through positions: the domain defines
+// no derived membership.
 type seat struct {
 	holder, group int64
-	rel           int32 // the CHAIRS or MEMBER_OF relation
-	via           int32 // the HOLDS relation of a derived chair, or -1
+	chairs        bool
+	// e is the seat seen from its holder, with its holding at the filter's asOf.
+	e atlas.Edge
 }
 
-func (s seat) chairs(p *Projection) bool { return p.rels[s.rel].Type == atlas.Chairs }
-
-// seatsOn returns the seats on group g in v, in relation id order.
+// seatsOn returns the seats on group g in v: the chairs in atlas.ChairList's order, then
+// the memberships in relation id order.
 func (v *view) seatsOn(g int64) []seat {
 	p := v.p
-	var out []seat
+	var direct, members []atlas.Relation
+	var candidates []atlas.HoldsChairs
 	for _, ri := range p.incident[g] {
 		r := p.rels[ri]
-		if !v.relOK[ri] || p.ends[ri][1] != g || (r.Type != atlas.Chairs && r.Type != atlas.MemberOf) {
+		if !v.relOK[ri] || p.ends[ri][1] != g {
 			continue
 		}
-		holder := p.ends[ri][0]
-		out = append(out, seat{holder: holder, group: g, rel: ri, via: -1})
-		if r.Type != atlas.Chairs || p.kinds[holder] != atlas.PositionNode {
-			continue
-		}
-		for _, hi := range p.incident[holder] {
-			h := p.rels[hi]
-			if !v.relOK[hi] || h.Type != atlas.Holds || p.ends[hi][1] != holder {
+		switch r.Type {
+		case atlas.MemberOf:
+			members = append(members, r.Clone())
+		case atlas.Chairs:
+			direct = append(direct, r.Clone())
+			holder := p.ends[ri][0]
+			if p.kinds[holder] != atlas.PositionNode {
 				continue
 			}
-			// DeriveChair decides whether the holding and the chairing can overlap
-			// (and both may hold at asOf); the derived edge itself is built on demand.
-			if _, ok := atlas.DeriveChair(h.From, *h, *r, v.filter.AsOf); ok {
-				out = append(out, seat{holder: p.ends[hi][0], group: g, rel: ri, via: hi})
+			for _, hi := range p.incident[holder] {
+				if h := p.rels[hi]; v.relOK[hi] && h.Type == atlas.Holds && p.ends[hi][1] == holder {
+					candidates = append(candidates, atlas.HoldsChairs{Holds: h.Clone(), Chairs: r.Clone()})
+				}
 			}
 		}
+	}
+	gid := p.ids[g]
+	var out []seat
+	add := func(e atlas.Edge, chairs bool) {
+		holder, ok := p.index[e.From]
+		if !ok {
+			return
+		}
+		e.Self, e.Direction = e.From, atlas.Outgoing
+		out = append(out, seat{holder: holder, group: g, chairs: chairs, e: e})
+	}
+	for _, e := range atlas.ChairList(gid, direct, candidates, v.filter.AsOf, atlas.IncludeDerived) {
+		add(e, true)
+	}
+	for _, e := range atlas.EdgesFrom(gid, members, v.filter.AsOf) {
+		add(e, false)
 	}
 	return out
 }
 
-// edge returns the seat as an atlas.Edge seen from its holder, with copies of the
-// relations, its holding at the filter's asOf and, for a derived chair, its derivation.
-func (v *view) edge(s seat) atlas.Edge {
-	self := v.p.ids[s.holder]
-	if s.via < 0 {
-		return atlas.EdgesFrom(self, []atlas.Relation{v.p.relation(s.rel)}, v.filter.AsOf)[0]
-	}
-	e, _ := atlas.DeriveChair(self, v.p.relation(s.via), v.p.relation(s.rel), v.filter.AsOf)
-	return e
-}
+// edge returns the seat as an atlas.Edge seen from its holder.
+func (v *view) edge(s seat) atlas.Edge { return s.e }
 
 // groupCounts returns, for each node, the number of distinct groups it holds a seat on:
 // chairs only, or chairs and memberships.
@@ -76,7 +84,7 @@ func (v *view) groupCounts(ctx context.Context, chairsOnly bool) ([]float64, err
 			return nil, err
 		}
 		for _, s := range v.seatsOn(g) {
-			if (chairsOnly && !s.chairs(v.p)) || lastGroup[s.holder] == g {
+			if (chairsOnly && !s.chairs) || lastGroup[s.holder] == g {
 				continue
 			}
 			lastGroup[s.holder] = g

@@ -112,7 +112,7 @@ func TestCoMembersEvidence(t *testing.T) {
 			t.Fatalf("%s has %d seats, want 1", who, len(seats))
 		}
 		e := seats[0]
-		if e.Self != who || e.Type != atlas.Chairs || !e.Derived() || e.Derivation.Position != "position/general-secretary" {
+		if e.Self != who || e.Type != atlas.Chairs || !e.Derived() || e.Derivations[0].Position != "position/general-secretary" {
 			t.Errorf("%s's seat = %+v, want a chair derived through the General Secretary", who, e)
 		}
 		if e.Holding == nil || *e.Holding != atlas.Possible {

@@ -91,35 +91,86 @@ func (b Bounds) MayHoldAt(d PartialDate) bool {
 // HoldingAt says whether the fact holds at d: ok is false when it cannot hold; otherwise
 // KNOWN when the sources establish it for every day of d, POSSIBLE when they only allow it.
 func (s Span) HoldingAt(d PartialDate) (h Holding, ok bool) {
+	b, ok := s.BasisAt(d)
+	return b.Holding, ok
+}
+
+// HoldingReason says, in one machine-readable word, why a fact is KNOWN or POSSIBLE at a
+// date. Extend only with reason; never rename a value.
+type HoldingReason string
+
+const (
+	// KNOWN reasons.
+	ReasonAttestedAtDate      HoldingReason = "ATTESTED_AT_DATE"                // an attestation covers the whole date
+	ReasonWithinDates         HoldingReason = "WITHIN_DATES"                    // it started before and ended after the date
+	ReasonOpenEndedWithinLast HoldingReason = "OPEN_ENDED_WITHIN_LATEST_SOURCE" // not known to have ended; the latest source reaches past the date
+	// POSSIBLE reasons.
+	ReasonAttestedNearDate   HoldingReason = "ATTESTED_PARTLY"                // known only from attestations that overlap the date in part
+	ReasonStartUnknown       HoldingReason = "START_UNKNOWN"                  // no start date: it may have begun after the date
+	ReasonStartsDuring       HoldingReason = "STARTS_DURING_DATE"             // the start may fall within the date
+	ReasonEndsDuring         HoldingReason = "ENDS_DURING_DATE"               // the end may fall within the date
+	ReasonNoSourceDate       HoldingReason = "OPEN_ENDED_UNDATED_SOURCES"     // not known to have ended, and no source is dated
+	ReasonOpenEndedAfterLast HoldingReason = "OPEN_ENDED_AFTER_LATEST_SOURCE" // not known to have ended; the date is past the latest source
+	ReasonGroupEndsDuring    HoldingReason = "GROUP_ENDS_DURING_DATE"         // the group involved may have ended within the date
+)
+
+// HoldingReasons lists every reason.
+var HoldingReasons = []HoldingReason{ReasonAttestedAtDate, ReasonWithinDates, ReasonOpenEndedWithinLast,
+	ReasonAttestedNearDate, ReasonStartUnknown, ReasonStartsDuring, ReasonEndsDuring, ReasonNoSourceDate,
+	ReasonOpenEndedAfterLast, ReasonGroupEndsDuring}
+
+// Basis is how surely a fact holds at a date and why: Date is the date the reason
+// rests on (the attestation, start or end, the latest source, the group's end), nil when
+// there is none.
+type Basis struct {
+	Holding Holding
+	Reason  HoldingReason
+	Date    *PartialDate
+}
+
+// BasisAt is HoldingAt with its reason: ok is false when the fact cannot hold at d.
+func (s Span) BasisAt(d PartialDate) (b Basis, ok bool) {
 	if !s.Bounds().MayHoldAt(d) {
-		return "", false
+		return Basis{}, false
 	}
 	lo, hi := d.Earliest(), d.Latest()
-	for _, a := range s.Attested {
+	for i, a := range s.Attested {
 		if a.Earliest() <= lo && a.Latest() >= hi {
-			return Known, true
+			return Basis{Known, ReasonAttestedAtDate, &s.Attested[i]}, true
 		}
 	}
-	if s.Start == nil || s.Start.Latest() > lo {
-		return Possible, true
-	}
-	if s.End != nil {
-		if s.End.Earliest() >= hi {
-			return Known, true
+	possible := func(r HoldingReason, at *PartialDate) (Basis, bool) { return Basis{Possible, r, at}, true }
+	switch {
+	case s.Start == nil && s.End == nil && len(s.Attested) > 0:
+		for i, a := range s.Attested {
+			if a.Earliest() <= hi && a.Latest() >= lo {
+				return possible(ReasonAttestedNearDate, &s.Attested[i])
+			}
 		}
-		return Possible, true
-	}
+	case s.Start == nil:
+		return possible(ReasonStartUnknown, s.LifetimeStart)
+	case s.Start.Latest() > lo:
+		return possible(ReasonStartsDuring, s.Start)
+	case s.End != nil && s.End.Earliest() >= hi:
+		return Basis{Known, ReasonWithinDates, s.End}, true
+	case s.End != nil:
+		return possible(ReasonEndsDuring, s.End)
 	// Not known to have ended: known only as far as the sources surely reach (a source
 	// dated "2018" may be from January, so it establishes nothing later than its first
 	// day), and never past the end of the group involved.
-	if s.ObservedUntil == nil || s.ObservedUntil.Earliest() < hi {
-		return Possible, true
+	case s.ObservedUntil == nil:
+		return possible(ReasonNoSourceDate, nil)
+	case s.ObservedUntil.Earliest() < hi:
+		return possible(ReasonOpenEndedAfterLast, s.ObservedUntil)
+	case s.LifetimeEnd != nil && s.LifetimeEnd.Earliest() < hi:
+		return possible(ReasonGroupEndsDuring, s.LifetimeEnd)
 	}
-	if s.LifetimeEnd != nil && s.LifetimeEnd.Earliest() < hi {
-		return Possible, true
-	}
-	return Known, true
+	return Basis{Known, ReasonOpenEndedWithinLast, s.ObservedUntil}, true
 }
+
+// Dated reports whether the fact carries any time of its own: a start, an end or an
+// attestation. The lifetime of the group involved does not count.
+func (s Span) Dated() bool { return s.Start != nil || s.End != nil || len(s.Attested) > 0 }
 
 // Overlaps reports whether two spans may share a day: used to pair a person's holding of
 // a position with the position's chairing of a group.

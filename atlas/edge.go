@@ -3,60 +3,184 @@ package atlas
 import "slices"
 
 // Edge is a relationship seen from one of its ends: the relation, which way it points
-// from there, how surely it holds at the date asked about, and, for derived chairs, how
-// it was derived.
+// from there, how surely it holds at the date asked about, and, for chairs derived
+// through positions, how they were derived.
 type Edge struct {
 	Relation
 	// Self is the node the edge is seen from; Direction is relative to it.
 	Self      string
 	Direction Direction
-	// Holding is KNOWN or POSSIBLE when an asOf date was asked for, nil otherwise.
-	Holding *Holding
-	// Derivation is set on facts the API derives rather than stores.
-	Derivation *Derivation
+	// Holding is KNOWN or POSSIBLE when an asOf date was asked for, nil otherwise;
+	// HoldingReason and HoldingReasonDate say why (see Basis).
+	Holding           *Holding
+	HoldingReason     *HoldingReason
+	HoldingReasonDate *PartialDate
+	// Derivations are the positions through which a chair is derived (a person holds a
+	// position that chairs the group). An edge is stored, derived, or both: a stored
+	// chair and a derived chair of the same person and group are one edge.
+	Derivations []Derivation
+	// Stored is true when a stored relation says the fact directly.
+	Stored bool
 }
 
-// Derivation explains a derived chair: a person holds a position that chairs a group.
+// Derivation is one line of derived evidence for a chair: the person's HOLDS of a
+// position and that position's CHAIRS of the group, each seen from the position, with its
+// holding at the date asked about.
 type Derivation struct {
 	Position string
-	Holds    Relation
-	Chairs   Relation
+	Holds    Edge
+	Chairs   Edge
 }
 
 // OtherID is the id of the node at the far end of the edge.
 func (e *Edge) OtherID() string { return e.Relation.Other(e.Self) }
 
-// EdgesFrom turns relations of node self into edges, computing each one's holding at
-// asOf (when given) and dropping those that cannot hold then.
+// NoteOrNull is the curator's note, nil when there is none (the API's null).
+func (e *Edge) NoteOrNull() *string {
+	if e.Note == "" {
+		return nil
+	}
+	return &e.Note
+}
+
+// Derived reports whether the edge has derived evidence.
+func (e *Edge) Derived() bool { return len(e.Derivations) > 0 }
+
+// setBasis records the holding at asOf and its reason.
+func (e *Edge) setBasis(b Basis) {
+	e.Holding, e.HoldingReason, e.HoldingReasonDate = &b.Holding, &b.Reason, b.Date
+}
+
+func (e *Edge) basis() Basis {
+	if e.Holding == nil {
+		return Basis{}
+	}
+	return Basis{Holding: *e.Holding, Reason: *e.HoldingReason, Date: e.HoldingReasonDate}
+}
+
+// EdgesFrom turns stored relations of node self into edges, computing each one's holding
+// at asOf (when given) and dropping those that cannot hold then.
 func EdgesFrom(self string, rels []Relation, asOf *PartialDate) []Edge {
 	out := make([]Edge, 0, len(rels))
 	for _, r := range rels {
-		e := Edge{Relation: r, Self: self, Direction: Outgoing}
+		e := Edge{Relation: r, Self: self, Direction: Outgoing, Stored: true}
 		if r.To == self && r.From != self {
 			e.Direction = Incoming
 		}
 		if asOf != nil {
-			h, ok := r.Span().HoldingAt(*asOf)
+			b, ok := r.Span().BasisAt(*asOf)
 			if !ok {
 				continue
 			}
-			e.Holding = &h
+			e.setBasis(b)
 		}
 		out = append(out, e)
 	}
 	return out
 }
 
+// DerivedChairs chooses which lines of evidence a chairs list shows.
+type DerivedChairs string
+
+const (
+	// IncludeDerived shows stored and derived chairs, one edge per person and group.
+	IncludeDerived DerivedChairs = "INCLUDE"
+	// ExcludeDerived shows stored chairs only.
+	ExcludeDerived DerivedChairs = "EXCLUDE"
+	// OnlyDerived shows chairs that have derived evidence (with their stored evidence,
+	// when a stored relation says the same).
+	OnlyDerived DerivedChairs = "ONLY"
+)
+
+// DerivedChairsModes lists every mode.
+var DerivedChairsModes = []DerivedChairs{IncludeDerived, ExcludeDerived, OnlyDerived}
+
+// HoldsChairs is a candidate derivation: a HOLDS relation of a person and a CHAIRS
+// relation of the same position.
+type HoldsChairs struct{ Holds, Chairs Relation }
+
+// ChairList is the derived-chair join, the one place that decides who chairs what at a
+// date. self is the group or the person whose chairs are listed; direct are self's
+// stored CHAIRS relations; candidates pair HOLDS and CHAIRS relations through positions
+// (for a group: each holding of each position chairing it; for a person: each of their
+// holdings with each chair of that position). Candidates that do not touch self are
+// ignored. Stored edges keep their order; chairs that are only derived follow, in
+// candidate order. A person appears at most once per group: a stored and a derived chair
+// of the same person and group are one edge carrying both lines of evidence, and so are
+// two derivations of it (two positions, two tenures).
+func ChairList(self string, direct []Relation, candidates []HoldsChairs, asOf *PartialDate, mode DerivedChairs) []Edge {
+	if mode == "" {
+		mode = IncludeDerived
+	}
+	var out []Edge
+	byPair := map[[2]string]int{}
+	for _, e := range EdgesFrom(self, direct, asOf) {
+		if e.Type != Chairs {
+			continue
+		}
+		if k, _ := KindOfID(e.From); k == PersonNode {
+			if _, dup := byPair[[2]string{e.From, e.To}]; !dup {
+				byPair[[2]string{e.From, e.To}] = len(out)
+			}
+		}
+		out = append(out, e)
+	}
+	if mode != ExcludeDerived {
+		for _, c := range candidates {
+			if c.Holds.From != self && c.Chairs.To != self {
+				continue
+			}
+			d, ok := DeriveChair(self, c.Holds, c.Chairs, asOf)
+			if !ok {
+				continue
+			}
+			key := [2]string{d.From, d.To}
+			if i, seen := byPair[key]; seen {
+				out[i] = merge(out[i], d)
+				continue
+			}
+			byPair[key] = len(out)
+			out = append(out, d)
+		}
+	}
+	if mode == OnlyDerived {
+		out = slices.DeleteFunc(out, func(e Edge) bool { return !e.Derived() })
+	}
+	if out == nil {
+		out = []Edge{}
+	}
+	return out
+}
+
+// merge adds the derived evidence of d to e (a stored or derived chair of the same
+// person and group): e keeps its own dates, gains d's derivations and sources, and holds
+// as surely as the surer of the two.
+func merge(e, d Edge) Edge {
+	e.Derivations = slices.Concat(e.Derivations, d.Derivations)
+	e.Sources = slices.Clone(e.Sources)
+	for _, s := range d.Sources {
+		if !slices.Contains(e.Sources, s) {
+			e.Sources = append(e.Sources, s)
+		}
+	}
+	if e.Holding != nil && *e.Holding != Known && d.Holding != nil && *d.Holding == Known {
+		e.setBasis(d.basis())
+	}
+	return e
+}
+
 // DeriveChair derives "person chairs group" from "person HOLDS position" and "position
-// CHAIRS group", seen from self (the person or the group). It returns false when the two
-// facts cannot overlap in time, or when either cannot hold at asOf. The derived fact is
-// known only where both facts are known, is only as confident as the weaker of the two,
-// and cites the sources of both.
+// CHAIRS group", seen from self (the person or the group). It returns false when the
+// holding has no time of its own (an undated holding never makes anyone a chair: the
+// sources do not say when the person held the post), when the two facts cannot overlap
+// in time, or when either cannot hold at asOf. The derived fact is known only where both
+// facts are known, is only as confident as the weaker of the two, and cites the sources
+// of both.
 func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate) (Edge, bool) {
 	if holds.Type != Holds || chairs.Type != Chairs || holds.To != chairs.From {
 		return Edge{}, false
 	}
-	if !holds.Span().Overlaps(chairs.Span()) {
+	if !holds.Span().Dated() || !holds.Span().Overlaps(chairs.Span()) {
 		return Edge{}, false
 	}
 	r := Relation{
@@ -74,21 +198,23 @@ func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate) (Edge, 
 	if holds.ObservedUntil != nil && chairs.ObservedUntil != nil {
 		r.ObservedUntil = earlierEnd(holds.ObservedUntil, chairs.ObservedUntil)
 	}
-	e := Edge{Relation: r, Self: self, Direction: Outgoing, Derivation: &Derivation{Position: holds.To, Holds: holds, Chairs: chairs}}
+	hs := EdgesFrom(holds.To, []Relation{holds}, asOf)
+	cs := EdgesFrom(holds.To, []Relation{chairs}, asOf)
+	if len(hs) == 0 || len(cs) == 0 {
+		return Edge{}, false
+	}
+	e := Edge{Relation: r, Self: self, Direction: Outgoing, Derivations: []Derivation{{Position: holds.To, Holds: hs[0], Chairs: cs[0]}}}
 	if self == r.To {
 		e.Direction = Incoming
 	}
 	if asOf != nil {
-		h1, ok1 := holds.Span().HoldingAt(*asOf)
-		h2, ok2 := chairs.Span().HoldingAt(*asOf)
-		if !ok1 || !ok2 {
-			return Edge{}, false
+		// Known only where both facts are known. The reason is the holding's, unless
+		// the holding is known and the chairing is not.
+		b := hs[0].basis()
+		if c := cs[0].basis(); b.Holding == Known && c.Holding != Known {
+			b = c
 		}
-		h := Known
-		if h1 != Known || h2 != Known {
-			h = Possible
-		}
-		e.Holding = &h
+		e.setBasis(b)
 	}
 	return e, true
 }
@@ -147,6 +273,3 @@ func weaker(a, b Confidence) Confidence {
 	}
 	return a
 }
-
-// Derived reports whether the edge was derived rather than stored.
-func (e *Edge) Derived() bool { return e.Derivation != nil }

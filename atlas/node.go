@@ -1,7 +1,6 @@
 package atlas
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -30,14 +29,30 @@ var idPrefixes = map[NodeKind]string{
 // IDPrefix returns the id prefix of kind, e.g. "group/".
 func (k NodeKind) IDPrefix() string { return idPrefixes[k] }
 
-var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// validSlug reports whether s matches ^[a-z0-9]+(-[a-z0-9]+)*$. Written out rather than
+// as a regular expression because every id a request touches is checked, several times.
+func validSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // KindOfID returns the kind an id names, or an EINVALID error when the id is not of the
 // form "<kind>/<slug>" with a lowercase hyphenated slug.
 func KindOfID(id string) (NodeKind, error) {
 	for _, k := range NodeKinds {
 		if slug, ok := strings.CutPrefix(id, k.IDPrefix()); ok {
-			if !slugPattern.MatchString(slug) {
+			if !validSlug(slug) {
 				break
 			}
 			return k, nil

@@ -367,7 +367,7 @@ func edgeOf(e atlas.Edge, source func(string) *atlas.Source) edgeRecord {
 	rec := edgeRecord{ID: r.ID, Source: r.From, Target: r.To, Type: string(r.Type),
 		Role: text(r.Role), Succession: text(r.Succession), Start: dateText(r.Start), End: dateText(r.End),
 		Confidence: string(r.Confidence), IncompleteList: r.IncompleteList, Holding: text(e.Holding),
-		Derived: e.Derivation != nil, Tier: string(atlas.TierOf(r.Sources, source)), Note: r.Note}
+		Derived: e.Derived(), Tier: string(atlas.TierOf(r.Sources, source)), Note: r.Note}
 	for _, a := range r.Attested {
 		rec.Attested = append(rec.Attested, a.String())
 	}

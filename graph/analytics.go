@@ -38,9 +38,14 @@ func ancestorArg(ctx context.Context, name string) any {
 }
 
 // relationEdges turns relations into edges seen from their from end, with their holding
-// at the asOf date of the enclosing query, if any.
+// at the asOf of the query field above, if any.
 func relationEdges(ctx context.Context, rels []atlas.Relation) []atlas.Edge {
 	asOf, _ := ancestorArg(ctx, "asOf").(*atlas.PartialDate)
+	return analyticsEdges(rels, asOf)
+}
+
+// analyticsEdges is relationEdges with the date given; the planner calls it too.
+func analyticsEdges(rels []atlas.Relation, asOf *atlas.PartialDate) []atlas.Edge {
 	out := make([]atlas.Edge, 0, len(rels))
 	for _, r := range rels {
 		out = append(out, atlas.EdgesFrom(r.From, []atlas.Relation{r}, asOf)...)

@@ -24,7 +24,7 @@ func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, r
 		return nil, err
 	}
 	sub, err := p.Network(ctx, ids, intOr(depth, analytics.DefaultDepth), filterOf(relationshipTypes, nodeTypes, asOf), intOr(limit, analytics.DefaultNetworkLimit))
-	return &sub, err
+	return planned(ctx, &sub, err)
 }
 
 // ShortestPaths is the resolver for the shortestPaths field.
@@ -34,7 +34,7 @@ func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to strin
 		return nil, err
 	}
 	paths, err := p.ShortestPaths(ctx, from, to, intOr(maxLength, 4), filterOf(relationshipTypes, nodeTypes, asOf), intOr(first, 10))
-	return &paths, err
+	return planned(ctx, &paths, err)
 }
 
 // Centrality is the resolver for the centrality field.
@@ -43,7 +43,8 @@ func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric,
 	if err != nil {
 		return nil, err
 	}
-	return p.Centrality(ctx, metric, filterOf(relationshipTypes, nodeTypes, asOf), rank, intOr(first, 20))
+	scores, err := p.Centrality(ctx, metric, filterOf(relationshipTypes, nodeTypes, asOf), rank, intOr(first, 20))
+	return planned(ctx, scores, err)
 }
 
 // CoMembers is the resolver for the coMembers field.
@@ -52,7 +53,8 @@ func (r *queryResolver) CoMembers(ctx context.Context, person string, asOf *atla
 	if err != nil {
 		return nil, err
 	}
-	return p.CoMembers(ctx, person, asOf)
+	cms, err := p.CoMembers(ctx, person, asOf)
+	return planned(ctx, cms, err)
 }
 
 // Timeline is the resolver for the timeline field.
@@ -61,7 +63,8 @@ func (r *queryResolver) Timeline(ctx context.Context, id string) ([]analytics.Ev
 	if err != nil {
 		return nil, err
 	}
-	return p.Timeline(ctx, id)
+	events, err := p.Timeline(ctx, id)
+	return planned(ctx, events, err)
 }
 
 // Statistics is the resolver for the statistics field.
@@ -88,7 +91,7 @@ func (r *queryResolver) ActiveGroupsByYear(ctx context.Context, fromYear int, to
 	if err != nil {
 		return nil, err
 	}
-	return &model.GroupSeries{Years: years, ReportedCounts: counts}, nil
+	return planned(ctx, &model.GroupSeries{Years: years, ReportedCounts: counts}, nil)
 }
 
 // Relationships is the resolver for the relationships field.

@@ -3,10 +3,18 @@ package graph_test
 import (
 	"context"
 	"fmt"
+	"maps"
+	"net/http"
+	"net/http/httptest"
 	"sync"
 	"testing"
 
+	"github.com/rs/zerolog"
+
+	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/graph"
+	"lsgatlas/graph/loader"
 	"lsgatlas/inprocess"
 )
 
@@ -91,46 +99,115 @@ const batchingQuery = `query($n: Int) {
 	} }
 }`
 
-// TestStoreCallsDependOnDepthNotSize proves the dataloaders: the same query over 5, 50
-// and 200 groups stays within the same fixed number of store calls. The query asks for
-// four kinds of relationships (direct chairs, holders of chairing positions, members,
-// their memberships) and nodes at four places, so the bound is set by that shape: one
-// List, and a handful of Relations and Nodes calls (a loader may flush one kind of ask
-// in two batches when the asks of one level straddle its wait window). Per-item calls
-// would cost hundreds.
+// plannedServer serves GraphQL over store like newServer, and records the loader stats
+// of the last request.
+func plannedServer(t *testing.T, store atlas.Store) (*httptest.Server, func() loader.Stats) {
+	t.Helper()
+	gql := graph.NewServer(store, analytics.NewCache(store), zerolog.Nop())
+	var mu sync.Mutex
+	var last *loader.Loaders
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Recorded before serving: the client may read the answer before ServeHTTP
+		// returns, and by then every store call of the request has been made.
+		l := loader.New(store)
+		mu.Lock()
+		last = l
+		mu.Unlock()
+		gql.ServeHTTP(w, r.WithContext(loader.WithLoaders(r.Context(), l)))
+	}))
+	t.Cleanup(srv.Close)
+	return srv, func() loader.Stats {
+		mu.Lock()
+		defer mu.Unlock()
+		return last.Stats()
+	}
+}
+
+// TestStoreCallsDependOnDepthNotSize proves the planner: each query shape costs exactly
+// the same store calls over 5, 50 and 100 groups (a page holds at most 100; 200 groups
+// are two pages, two requests, each costing the same), one per kind of ask per level,
+// and no resolver ever has to read for itself (zero misses).
 func TestStoreCallsDependOnDepthNotSize(t *testing.T) {
 	store := syntheticStore(t, 200)
-	srv := newServer(t, store)
-	limits := map[string]int{"List": 1, "Relations": 6, "Nodes": 6}
-	for _, n := range []int{5, 50, 200} {
-		store.reset()
-		var got struct {
-			Groups struct {
-				Nodes []struct {
-					ID      string
-					Chairs  []struct{ Derived bool }
-					Members []struct{ Node struct{ Label string } }
+	srv, stats := plannedServer(t, store)
+	for _, tc := range []struct {
+		name  string
+		query string
+		want  map[string]int
+	}{
+		{"one level", `query($n: Int) { groups(first: $n) { totalCount nodes { id name kind } } }`,
+			map[string]int{"List": 1}},
+		// chairs (stored), holders of the chairing positions, members; the nodes at the
+		// other ends; the members' memberships (their groups are already at hand).
+		{"three levels with derived chairs", batchingQuery,
+			map[string]int{"List": 1, "Relations": 4, "Nodes": 1}},
+		// people's chairs and holdings, then the chairs of the positions they hold.
+		{"people's chairs through positions", `query($n: Int) { people(first: $n) { nodes { id
+			chairs(asOf: "2015") { holding holdingReason node { id } via { title } derivations { holds { start } chairs { node { id } } } } } } }`,
+			map[string]int{"List": 1, "Relations": 3, "Nodes": 1}},
+		{"generic relationships and citations", `query($n: Int) { groups(first: $n) { edges { node { id
+			sources { source { title citedVia { id } } }
+			relationships(types: [CHAIRS, MEMBER_OF], direction: INCOMING) { type node { id } sources { locator source { id } } }
+			stored: chairs(derived: EXCLUDE) { node { id } } } } } }`,
+			map[string]int{"List": 1, "Relations": 2, "Nodes": 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, n := range []int{5, 50, 100, 200} {
+				pages := 1 + (n-1)/100
+				for range pages {
+					store.reset()
+					var got struct {
+						Groups, People struct{ Nodes []any }
+					}
+					data(t, srv, tc.query, map[string]any{"n": min(n, 100)}, &got)
+					calls := store.reset()
+					if !maps.Equal(calls, tc.want) {
+						t.Errorf("%d groups: store calls %v, want %v", n, calls, tc.want)
+					}
+					if s := stats(); s.Misses != 0 {
+						t.Errorf("%d groups: %d cache misses, want a fully planned request", n, s.Misses)
+					}
 				}
 			}
-		}
-		data(t, srv, batchingQuery, map[string]any{"n": min(n, 100)}, &got)
-		if n > 100 {
-			// Pages stop at 100; ask for the next page too, as a client would.
-			data(t, srv, batchingQuery, map[string]any{"n": 100}, &got)
-		}
-		for _, g := range got.Groups.Nodes {
-			// 1 direct person chair, 1 position, 2 people derived through it.
-			if len(g.Chairs) != 4 || len(g.Members) != 3 {
-				t.Fatalf("%s: %d chairs, %d members", g.ID, len(g.Chairs), len(g.Members))
+		})
+	}
+}
+
+// TestBatchingQueryAnswers checks what the batching query returns: each synthetic group
+// has one direct person chair, one chairing position and the two people who held it.
+func TestBatchingQueryAnswers(t *testing.T) {
+	srv := newServer(t, syntheticStore(t, 5))
+	var got struct {
+		Groups struct {
+			Nodes []struct {
+				ID      string
+				Chairs  []struct{ Derived bool }
+				Members []struct{ Node struct{ Label string } }
 			}
 		}
-		calls := store.reset()
-		pages := 1 + n/101
-		for method, limit := range limits {
-			if calls[method] > limit*pages {
-				t.Errorf("%d groups: %d %s calls, want at most %d", n, calls[method], method, limit*pages)
-			}
+	}
+	data(t, srv, batchingQuery, map[string]any{"n": 5}, &got)
+	for _, g := range got.Groups.Nodes {
+		if len(g.Chairs) != 4 || len(g.Members) != 3 {
+			t.Fatalf("%s: %d chairs, %d members", g.ID, len(g.Chairs), len(g.Members))
 		}
-		t.Logf("%d groups: %v", n, calls)
+	}
+}
+
+// TestUnplannedFieldIsOneCallWithoutWaiting: a resolver the planner did not cover reads
+// for itself at once (a miss) rather than waiting for company.
+func TestUnplannedFieldIsOneCallWithoutWaiting(t *testing.T) {
+	store := syntheticStore(t, 5)
+	l := loader.New(store)
+	store.reset()
+	edges, err := l.Edges(context.Background(), "group/g0", loader.Spec{Types: []atlas.RelType{atlas.MemberOf}, Direction: atlas.Incoming})
+	if err != nil || len(edges) != 3 {
+		t.Fatalf("edges = %d, %v", len(edges), err)
+	}
+	if s := l.Stats(); s.Misses != 1 || s.StoreCalls != 1 {
+		t.Errorf("stats = %+v, want one call, one miss", s)
+	}
+	if _, err := l.Edges(context.Background(), "group/g0", loader.Spec{Types: []atlas.RelType{atlas.MemberOf}, Direction: atlas.Incoming}); err != nil || l.Stats().StoreCalls != 1 {
+		t.Errorf("a second read of the same ask went to the store: %+v", l.Stats())
 	}
 }

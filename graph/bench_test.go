@@ -1,13 +1,25 @@
 package graph_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"lsgatlas/analytics"
+	"lsgatlas/graph"
+	"lsgatlas/graph/loader"
 )
 
 // BenchmarkNestedQuery runs the batching query over 5 and 50 groups. Compare the two:
 // time per request and store calls per request should stay flat as lists grow tenfold,
-// since the loaders turn each level into a fixed number of store calls.
+// since the planner turns each level into a fixed number of store calls.
 func BenchmarkNestedQuery(b *testing.B) {
 	store := syntheticStore(b, 50)
 	srv := newServer(b, store)
@@ -28,4 +40,47 @@ func BenchmarkNestedQuery(b *testing.B) {
 			b.ReportMetric(float64(total)/float64(b.N), "storecalls/op")
 		})
 	}
+}
+
+// BenchmarkExecutor runs the one-, two- and three-level queries of tools/bench over the
+// real dataset straight through the GraphQL handler (no network), to see what the
+// executor itself costs per request: run with -benchmem.
+func BenchmarkExecutor(b *testing.B) {
+	store := seedStore(b)
+	h := loader.Middleware(store, graph.NewServer(store, analytics.NewCache(store), zerolog.Nop()))
+	for _, q := range []struct{ name, query string }{
+		{"one-level", `{ groups(first: 100) { nodes { id name nameZh kind established abolished } } }`},
+		{"two-level", `{ groups(first: 100) { nodes { id name chairs { holding derived node { id label } } members { role node { id label } } } } }`},
+		{"three-level", `{ groups(first: 100) { nodes { id name members { role node { id label ... on Person {
+			memberships { role node { id label } } chairs { derived node { id label } } } } } } } }`},
+	} {
+		body, _ := json.Marshal(map[string]string{"query": q.query})
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, postRequest(body))
+				if rec.Code != http.StatusOK || bytes.Contains(rec.Body.Bytes(), []byte(`"errors"`)) {
+					b.Fatalf("%d %s", rec.Code, rec.Body)
+				}
+			}
+			// CPU time rather than wall time: the machine may be shared, and the CPU a
+			// request costs is what sets throughput under load.
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
+		})
+	}
+}
+
+func postRequest(body []byte) *http.Request {
+	r := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+	r.Header.Set("Content-Type", "application/json")
+	return r
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

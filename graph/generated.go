@@ -33,6 +33,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Alias() AliasResolver
 	Citation() CitationResolver
+	Derivation() DerivationResolver
 	Entity() EntityResolver
 	Group() GroupResolver
 	Institution() InstitutionResolver
@@ -80,6 +81,12 @@ type ComplexityRoot struct {
 		Person func(childComplexity int) int
 	}
 
+	Derivation struct {
+		Chairs func(childComplexity int) int
+		Holds  func(childComplexity int) int
+		Via    func(childComplexity int) int
+	}
+
 	Entity struct {
 		FindGroupByID         func(childComplexity int, id string) int
 		FindInstitutionByID   func(childComplexity int, id string) int
@@ -95,7 +102,7 @@ type ComplexityRoot struct {
 		Activity      func(childComplexity int, asOf atlas.PartialDate) int
 		Aliases       func(childComplexity int) int
 		Categories    func(childComplexity int) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool) int
+		Chairs        func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) int
 		CrossSystem   func(childComplexity int) int
 		Description   func(childComplexity int) int
 		Established   func(childComplexity int) int
@@ -236,7 +243,7 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Aliases       func(childComplexity int) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool) int
+		Chairs        func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) int
 		Description   func(childComplexity int) int
 		Directs       func(childComplexity int, asOf *atlas.PartialDate) int
 		ID            func(childComplexity int) int
@@ -320,25 +327,29 @@ type ComplexityRoot struct {
 	}
 
 	Relationship struct {
-		Attested       func(childComplexity int) int
-		Confidence     func(childComplexity int) int
-		Derived        func(childComplexity int) int
-		DerivedFrom    func(childComplexity int) int
-		Direction      func(childComplexity int) int
-		End            func(childComplexity int) int
-		From           func(childComplexity int) int
-		Holding        func(childComplexity int) int
-		ID             func(childComplexity int) int
-		IncompleteList func(childComplexity int) int
-		Node           func(childComplexity int) int
-		Note           func(childComplexity int) int
-		Role           func(childComplexity int) int
-		Sources        func(childComplexity int) int
-		Start          func(childComplexity int) int
-		Succession     func(childComplexity int) int
-		To             func(childComplexity int) int
-		Type           func(childComplexity int) int
-		Via            func(childComplexity int) int
+		Attested          func(childComplexity int) int
+		Confidence        func(childComplexity int) int
+		Derivations       func(childComplexity int) int
+		Derived           func(childComplexity int) int
+		DerivedFrom       func(childComplexity int) int
+		Direction         func(childComplexity int) int
+		End               func(childComplexity int) int
+		From              func(childComplexity int) int
+		Holding           func(childComplexity int) int
+		HoldingReason     func(childComplexity int) int
+		HoldingReasonDate func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IncompleteList    func(childComplexity int) int
+		Node              func(childComplexity int) int
+		NoteOrNull        func(childComplexity int) int
+		Role              func(childComplexity int) int
+		Sources           func(childComplexity int) int
+		Start             func(childComplexity int) int
+		Stored            func(childComplexity int) int
+		Succession        func(childComplexity int) int
+		To                func(childComplexity int) int
+		Type              func(childComplexity int) int
+		Via               func(childComplexity int) int
 	}
 
 	ReportedCount struct {
@@ -441,6 +452,9 @@ type AliasResolver interface {
 type CitationResolver interface {
 	Source(ctx context.Context, obj *atlas.Citation) (*atlas.Source, error)
 }
+type DerivationResolver interface {
+	Via(ctx context.Context, obj *atlas.Derivation) (*atlas.Position, error)
+}
 type EntityResolver interface {
 	FindGroupByID(ctx context.Context, id string) (*atlas.Group, error)
 	FindInstitutionByID(ctx context.Context, id string) (*atlas.Institution, error)
@@ -456,7 +470,7 @@ type GroupResolver interface {
 	Description(ctx context.Context, obj *atlas.Group) (*string, error)
 
 	Activity(ctx context.Context, obj *atlas.Group, asOf atlas.PartialDate) (*atlas.Holding, error)
-	Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, includeDerived *bool) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) ([]atlas.Edge, error)
 	Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error)
 	Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
@@ -500,7 +514,7 @@ type PersonResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Person) (*string, error)
 
-	Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, includeDerived *bool) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) ([]atlas.Edge, error)
 	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error)
@@ -547,8 +561,6 @@ type RelationshipResolver interface {
 	Node(ctx context.Context, obj *atlas.Edge) (atlas.Node, error)
 	From(ctx context.Context, obj *atlas.Edge) (atlas.Node, error)
 	To(ctx context.Context, obj *atlas.Edge) (atlas.Node, error)
-
-	Note(ctx context.Context, obj *atlas.Edge) (*string, error)
 
 	Via(ctx context.Context, obj *atlas.Edge) (*atlas.Position, error)
 	DerivedFrom(ctx context.Context, obj *atlas.Edge) ([]atlas.Edge, error)
@@ -674,6 +686,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CoMember.Person(childComplexity), true
 
+	case "Derivation.chairs":
+		if e.ComplexityRoot.Derivation.Chairs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivation.Chairs(childComplexity), true
+	case "Derivation.holds":
+		if e.ComplexityRoot.Derivation.Holds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivation.Holds(childComplexity), true
+	case "Derivation.via":
+		if e.ComplexityRoot.Derivation.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivation.Via(childComplexity), true
+
 	case "Entity.findGroupByID":
 		if e.ComplexityRoot.Entity.FindGroupByID == nil {
 			break
@@ -791,7 +822,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["includeDerived"].(*bool)), true
+		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs)), true
 	case "Group.crossSystem":
 		if e.ComplexityRoot.Group.CrossSystem == nil {
 			break
@@ -1497,7 +1528,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["includeDerived"].(*bool)), true
+		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs)), true
 	case "Person.description":
 		if e.ComplexityRoot.Person.Description == nil {
 			break
@@ -2060,6 +2091,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Confidence(childComplexity), true
+	case "Relationship.derivations":
+		if e.ComplexityRoot.Relationship.Derivations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.Derivations(childComplexity), true
 	case "Relationship.derived":
 		if e.ComplexityRoot.Relationship.Derived == nil {
 			break
@@ -2096,6 +2133,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Holding(childComplexity), true
+	case "Relationship.holdingReason":
+		if e.ComplexityRoot.Relationship.HoldingReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.HoldingReason(childComplexity), true
+	case "Relationship.holdingReasonDate":
+		if e.ComplexityRoot.Relationship.HoldingReasonDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.HoldingReasonDate(childComplexity), true
 	case "Relationship.id":
 		if e.ComplexityRoot.Relationship.ID == nil {
 			break
@@ -2115,11 +2164,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Relationship.Node(childComplexity), true
 	case "Relationship.note":
-		if e.ComplexityRoot.Relationship.Note == nil {
+		if e.ComplexityRoot.Relationship.NoteOrNull == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Relationship.Note(childComplexity), true
+		return e.ComplexityRoot.Relationship.NoteOrNull(childComplexity), true
 	case "Relationship.role":
 		if e.ComplexityRoot.Relationship.Role == nil {
 			break
@@ -2138,6 +2187,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Start(childComplexity), true
+	case "Relationship.stored":
+		if e.ComplexityRoot.Relationship.Stored == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.Stored(childComplexity), true
 	case "Relationship.succession":
 		if e.ComplexityRoot.Relationship.Succession == nil {
 			break
@@ -3093,11 +3148,15 @@ type Group implements Node & GraphNode @key(fields: "id") {
   activity("The date asked about." asOf: PartialDate!): Holding
 
   """
-  Who chairs (leads, heads) the group. With ` + "`" + `includeDerived` + "`" + `, also the people who held a
-  chairing position at the time (for example whoever was General Secretary when the group
-  was "chaired by the General Secretary"), marked ` + "`" + `derived` + "`" + `.
+  Who chairs (leads, heads) the group. ` + "`" + `derived` + "`" + ` chooses the lines of evidence: stored
+  chairs, chairs derived through positions (whoever held, at the time, a position that
+  chairs the group, such as the General Secretary when the group is "chaired by the
+  General Secretary"), or both (the default). A holding derives a chair only where it is
+  itself dated: a holding the sources do not date makes nobody a chair. A person appears
+  once per group: a stored and a derived chair of the same person are one relationship,
+  ` + "`" + `stored` + "`" + ` and ` + "`" + `derived` + "`" + `, with the derivations in ` + "`" + `derivations` + "`" + `.
   """
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Also return chairs derived through positions (default true)." includeDerived: Boolean = true): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE): [Relationship!]!
   "People, positions and institutions with a seat on the group."
   members("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!]): [Relationship!]!
   "The offices backing the group."
@@ -3245,10 +3304,11 @@ type Person implements Node & GraphNode @key(fields: "id") {
   "The sources of the person's own properties, with locators."
   sources: [Citation!]!
   """
-  Groups the person chairs. With ` + "`" + `includeDerived` + "`" + `, also groups chaired by a position the
-  person held at the time, marked ` + "`" + `derived` + "`" + ` with the position in ` + "`" + `via` + "`" + `.
+  Groups the person chairs. ` + "`" + `derived` + "`" + ` chooses the lines of evidence: stored chairs, groups
+  chaired by a position the person held at the time (only where the holding is dated),
+  or both (the default), one relationship per group (see ` + "`" + `Group.chairs` + "`" + `).
   """
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Also return chairs derived through positions the person held (default true)." includeDerived: Boolean = true): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE): [Relationship!]!
   "Seats the person holds on groups."
   memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!]): [Relationship!]!
   "Posts the person held."
@@ -3450,12 +3510,74 @@ type Relationship {
   POSSIBLE when they only allow it. Null when no date was asked about.
   """
   holding: Holding
-  "True for facts the API derives rather than stores (a person chairing through a position)."
+  "With an ` + "`" + `asOf` + "`" + ` date: why the relationship is KNOWN or POSSIBLE then."
+  holdingReason: HoldingReason
+  """
+  The date ` + "`" + `holdingReason` + "`" + ` rests on: the attestation, the start or end, the date of the
+  latest source (for the OPEN_ENDED reasons) or the end of the group. Null when there is none.
+  """
+  holdingReasonDate: PartialDate
+  "True when a stored relationship says this fact directly."
+  stored: Boolean!
+  """
+  True when the API derives this fact (a person chairing through a position they held).
+  A chair may be both ` + "`" + `stored` + "`" + ` and ` + "`" + `derived` + "`" + `: one relationship with both lines of evidence.
+  """
   derived: Boolean!
-  "For derived chairs: the position through which the person chairs."
+  "For derived chairs: the position through which the person chairs (the first, when several)."
   via: Position
-  "For derived chairs: the stored relationships it was derived from (HOLDS and CHAIRS)."
+  "For derived chairs: the stored relationships it was derived from (HOLDS and CHAIRS, for each derivation)."
   derivedFrom: [Relationship!]!
+  "For derived chairs: each position through which the person chairs, with the two stored facts."
+  derivations: [Derivation!]!
+}
+
+"""
+One line of derived evidence for a chair: the person held ` + "`" + `via` + "`" + `, and ` + "`" + `via` + "`" + ` chairs the
+group. ` + "`" + `holds` + "`" + ` and ` + "`" + `chairs` + "`" + ` are the stored relationships, seen from the position, each
+with its own holding at the date asked about.
+"""
+type Derivation {
+  "The position the person held and that chairs the group."
+  via: Position!
+  "The stored HOLDS relationship: the person in the position."
+  holds: Relationship!
+  "The stored CHAIRS relationship: the position chairing the group."
+  chairs: Relationship!
+}
+
+"Which lines of evidence a chairs list shows."
+enum DerivedChairs {
+  "Stored and derived chairs, one relationship per person and group."
+  INCLUDE
+  "Stored chairs only."
+  EXCLUDE
+  "Chairs with derived evidence only (with their stored evidence when a stored chair says the same)."
+  ONLY
+}
+
+"Why a relationship is KNOWN or POSSIBLE at an ` + "`" + `asOf` + "`" + ` date; ` + "`" + `holdingReasonDate` + "`" + ` gives the date it rests on."
+enum HoldingReason {
+  "KNOWN: an attestation covers the whole date."
+  ATTESTED_AT_DATE
+  "KNOWN: it started before the date and ended after it."
+  WITHIN_DATES
+  "KNOWN: not known to have ended, and the latest source (the reason's date) reaches past the date."
+  OPEN_ENDED_WITHIN_LATEST_SOURCE
+  "POSSIBLE: known only from attestations, and one (the reason's date) covers the date only in part."
+  ATTESTED_PARTLY
+  "POSSIBLE: the start is unknown, so it may have begun after the date (the reason's date is the group's establishment, if known)."
+  START_UNKNOWN
+  "POSSIBLE: the start (the reason's date) may fall within the date."
+  STARTS_DURING_DATE
+  "POSSIBLE: the end (the reason's date) may fall within the date."
+  ENDS_DURING_DATE
+  "POSSIBLE: not known to have ended, and no source is dated."
+  OPEN_ENDED_UNDATED_SOURCES
+  "POSSIBLE: not known to have ended, and the date is past the latest source (the reason's date)."
+  OPEN_ENDED_AFTER_LATEST_SOURCE
+  "POSSIBLE: the group involved may have ended (the reason's date) within the date."
+  GROUP_ENDS_DURING_DATE
 }
 
 "The types of relationship, each with the node types it may join (from → to)."
@@ -3979,6 +4101,18 @@ func (ec *executionContext) childFields_CoMember(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type CoMember", field.Name)
 }
 
+func (ec *executionContext) childFields_Derivation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "via":
+		return ec.fieldContext_Derivation_via(ctx, field)
+	case "holds":
+		return ec.fieldContext_Derivation_holds(ctx, field)
+	case "chairs":
+		return ec.fieldContext_Derivation_chairs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Derivation", field.Name)
+}
+
 func (ec *executionContext) childFields_Group(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4415,12 +4549,20 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_sources(ctx, field)
 	case "holding":
 		return ec.fieldContext_Relationship_holding(ctx, field)
+	case "holdingReason":
+		return ec.fieldContext_Relationship_holdingReason(ctx, field)
+	case "holdingReasonDate":
+		return ec.fieldContext_Relationship_holdingReasonDate(ctx, field)
+	case "stored":
+		return ec.fieldContext_Relationship_stored(ctx, field)
 	case "derived":
 		return ec.fieldContext_Relationship_derived(ctx, field)
 	case "via":
 		return ec.fieldContext_Relationship_via(ctx, field)
 	case "derivedFrom":
 		return ec.fieldContext_Relationship_derivedFrom(ctx, field)
+	case "derivations":
+		return ec.fieldContext_Relationship_derivations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relationship", field.Name)
 }
@@ -4842,14 +4984,14 @@ func (ec *executionContext) field_Group_chairs_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeDerived",
-		func(ctx context.Context, v any) (*bool, error) {
-			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
+			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeDerived"] = arg1
+	args["derived"] = arg1
 	return args, nil
 }
 
@@ -5252,14 +5394,14 @@ func (ec *executionContext) field_Person_chairs_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeDerived",
-		func(ctx context.Context, v any) (*bool, error) {
-			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
+			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeDerived"] = arg1
+	args["derived"] = arg1
 	return args, nil
 }
 
@@ -6571,6 +6713,102 @@ func (ec *executionContext) fieldContext_CoMember_groups(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Derivation_via(ctx context.Context, field graphql.CollectedField, obj *atlas.Derivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivation_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Derivation().Via(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Position) graphql.Marshaler {
+			return ec.marshalNPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivation_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Derivation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Position(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Derivation_holds(ctx context.Context, field graphql.CollectedField, obj *atlas.Derivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivation_holds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Holds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivation_holds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Derivation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Derivation_chairs(ctx context.Context, field graphql.CollectedField, obj *atlas.Derivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivation_chairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Chairs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivation_chairs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Derivation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Entity_findGroupByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7342,7 +7580,7 @@ func (ec *executionContext) _Group_chairs(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["includeDerived"].(*bool))
+			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10115,7 +10353,7 @@ func (ec *executionContext) _Person_chairs(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["includeDerived"].(*bool))
+			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12638,7 +12876,7 @@ func (ec *executionContext) _Relationship_note(ctx context.Context, field graphq
 			return ec.fieldContext_Relationship_note(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relationship().Note(ctx, obj)
+			return obj.NoteOrNull(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -12649,7 +12887,7 @@ func (ec *executionContext) _Relationship_note(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Relationship_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Relationship", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Relationship", field, true, false, "String")
 }
 
 func (ec *executionContext) _Relationship_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
@@ -12705,6 +12943,75 @@ func (ec *executionContext) _Relationship_holding(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Relationship_holding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Holding")
+}
+
+func (ec *executionContext) _Relationship_holdingReason(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_holdingReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HoldingReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.HoldingReason) graphql.Marshaler {
+			return ec.marshalOHoldingReason2ᚖlsgatlasᚋatlasᚐHoldingReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_holdingReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, false, false, "HoldingReason")
+}
+
+func (ec *executionContext) _Relationship_holdingReasonDate(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_holdingReasonDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HoldingReasonDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_holdingReasonDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Relationship_stored(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_stored(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stored, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_stored(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Relationship_derived(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
@@ -12789,6 +13096,38 @@ func (ec *executionContext) fieldContext_Relationship_derivedFrom(_ context.Cont
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Relationship_derivations(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_derivations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Derivations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Derivation) graphql.Marshaler {
+			return ec.marshalNDerivation2ᚕlsgatlasᚋatlasᚐDerivationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_derivations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relationship",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Derivation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -16098,6 +16437,50 @@ func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var derivationImplementors = []string{"Derivation"}
+
+func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSet, obj *atlas.Derivation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, derivationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Derivation")
+		case "via":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Derivation_via(ctx, field, obj)
+				})
+		case "holds":
+			out.Values[i] = ec._Derivation_holds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "chairs":
+			out.Values[i] = ec._Derivation_chairs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var entityImplementors = []string{"Entity"}
 
 func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -17780,11 +18163,10 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "note":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relationship_note(ctx, field, obj)
-				})
+			out.Values[i] = ec._Relationship_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "sources":
 			out.Values[i] = ec._Relationship_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -17793,6 +18175,21 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 		case "holding":
 			out.Values[i] = ec._Relationship_holding(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "holdingReason":
+			out.Values[i] = ec._Relationship_holdingReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "holdingReasonDate":
+			out.Values[i] = ec._Relationship_holdingReasonDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stored":
+			out.Values[i] = ec._Relationship_stored(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "derived":
@@ -17812,6 +18209,11 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Relationship_derivedFrom(ctx, field, obj)
 				})
+		case "derivations":
+			out.Values[i] = ec._Relationship_derivations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18989,6 +19391,26 @@ func (ec *executionContext) marshalNCountQualifier2lsgatlasᚋatlasᚐCountQuali
 		graphql.AddInvalidNullFromMarshaler(ctx, "CountQualifier!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNDerivation2lsgatlasᚋatlasᚐDerivation(ctx context.Context, sel ast.SelectionSet, v atlas.Derivation) graphql.Marshaler {
+	return ec._Derivation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDerivation2ᚕlsgatlasᚋatlasᚐDerivationᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Derivation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDerivation2lsgatlasᚋatlasᚐDerivation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNDirection2lsgatlasᚋatlasᚐDirection(ctx context.Context, v any) (atlas.Direction, error) {
@@ -20384,6 +20806,25 @@ func (ec *executionContext) marshalOCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ(c
 	return ret
 }
 
+func (ec *executionContext) unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.DerivedChairs(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx context.Context, sel ast.SelectionSet, v *atlas.DerivedChairs) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx context.Context, v any) (*atlas.Direction, error) {
 	if v == nil {
 		return nil, nil
@@ -20487,6 +20928,25 @@ func (ec *executionContext) unmarshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx 
 }
 
 func (ec *executionContext) marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx context.Context, sel ast.SelectionSet, v *atlas.Holding) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOHoldingReason2ᚖlsgatlasᚋatlasᚐHoldingReason(ctx context.Context, v any) (*atlas.HoldingReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.HoldingReason(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOHoldingReason2ᚖlsgatlasᚋatlasᚐHoldingReason(ctx context.Context, sel ast.SelectionSet, v *atlas.HoldingReason) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -35,53 +35,53 @@ func (r *groupResolver) Activity(ctx context.Context, obj *atlas.Group, asOf atl
 }
 
 // Chairs is the resolver for the chairs field.
-func (r *groupResolver) Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, includeDerived *bool) ([]atlas.Edge, error) {
-	return chairs(ctx, obj.ID, asOf, includeDerived)
+func (r *groupResolver) Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) ([]atlas.Edge, error) {
+	return chairs(ctx, obj.ID, asOf, derived)
 }
 
 // Members is the resolver for the members field.
 func (r *groupResolver) Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error) {
-	return seats(ctx, obj.ID, atlas.Incoming, asOf, roles)
+	return fieldEdges(ctx, obj.ID, asOf, roles)
 }
 
 // Offices is the resolver for the offices field.
 func (r *groupResolver) Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Outgoing, asOf, atlas.HasOffice)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Supervisors is the resolver for the supervisors field.
 func (r *groupResolver) Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Incoming, asOf, atlas.Supervises)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Supervises is the resolver for the supervises field.
 func (r *groupResolver) Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Outgoing, asOf, atlas.Supervises)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // ReportsTo is the resolver for the reportsTo field.
 func (r *groupResolver) ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Outgoing, asOf, atlas.ReportsTo)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Predecessors is the resolver for the predecessors field.
 func (r *groupResolver) Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Incoming, asOf, atlas.SucceededBy)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Successors is the resolver for the successors field.
 func (r *groupResolver) Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Outgoing, asOf, atlas.SucceededBy)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // PartyGroupOf is the resolver for the partyGroupOf field.
 func (r *groupResolver) PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Outgoing, asOf, atlas.PartyGroupOf)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Positions is the resolver for the positions field.
 func (r *groupResolver) Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Incoming, asOf, atlas.PositionIn)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Relationships is the resolver for the relationships field.
@@ -101,32 +101,32 @@ func (r *institutionResolver) Description(ctx context.Context, obj *atlas.Instit
 
 // Seats is the resolver for the seats field.
 func (r *institutionResolver) Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return seats(ctx, obj.ID, atlas.Outgoing, asOf, nil)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Supervisors is the resolver for the supervisors field.
 func (r *institutionResolver) Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Incoming, asOf, atlas.Supervises)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // ReportingGroups is the resolver for the reportingGroups field.
 func (r *institutionResolver) ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Incoming, asOf, atlas.ReportsTo)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // HostedOffices is the resolver for the hostedOffices field.
 func (r *institutionResolver) HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Incoming, asOf, atlas.HostedBy)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // PartyGroups is the resolver for the partyGroups field.
 func (r *institutionResolver) PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Incoming, asOf, atlas.PartyGroupOf)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Positions is the resolver for the positions field.
 func (r *institutionResolver) Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Incoming, asOf, atlas.PositionIn)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Relationships is the resolver for the relationships field.
@@ -146,22 +146,22 @@ func (r *officeResolver) Description(ctx context.Context, obj *atlas.Office) (*s
 
 // Groups is the resolver for the groups field.
 func (r *officeResolver) Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Incoming, asOf, atlas.HasOffice)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // HostedBy is the resolver for the hostedBy field.
 func (r *officeResolver) HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Outgoing, asOf, atlas.HostedBy)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Directors is the resolver for the directors field.
 func (r *officeResolver) Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Incoming, asOf, atlas.Directs)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Supervisors is the resolver for the supervisors field.
 func (r *officeResolver) Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Incoming, asOf, atlas.Supervises)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Relationships is the resolver for the relationships field.
@@ -180,23 +180,23 @@ func (r *personResolver) Description(ctx context.Context, obj *atlas.Person) (*s
 }
 
 // Chairs is the resolver for the chairs field.
-func (r *personResolver) Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, includeDerived *bool) ([]atlas.Edge, error) {
-	return chairs(ctx, obj.ID, asOf, includeDerived)
+func (r *personResolver) Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) ([]atlas.Edge, error) {
+	return chairs(ctx, obj.ID, asOf, derived)
 }
 
 // Memberships is the resolver for the memberships field.
 func (r *personResolver) Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error) {
-	return seats(ctx, obj.ID, atlas.Outgoing, asOf, roles)
+	return fieldEdges(ctx, obj.ID, asOf, roles)
 }
 
 // Positions is the resolver for the positions field.
 func (r *personResolver) Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Outgoing, asOf, atlas.Holds)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Directs is the resolver for the directs field.
 func (r *personResolver) Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Outgoing, asOf, atlas.Directs)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Relationships is the resolver for the relationships field.
@@ -216,7 +216,7 @@ func (r *positionResolver) Description(ctx context.Context, obj *atlas.Position)
 
 // Holders is the resolver for the holders field.
 func (r *positionResolver) Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Incoming, asOf, atlas.Holds)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Chairs is the resolver for the chairs field.
@@ -226,17 +226,17 @@ func (r *positionResolver) Chairs(ctx context.Context, obj *atlas.Position, asOf
 
 // Memberships is the resolver for the memberships field.
 func (r *positionResolver) Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error) {
-	return seats(ctx, obj.ID, atlas.Outgoing, asOf, roles)
+	return fieldEdges(ctx, obj.ID, asOf, roles)
 }
 
 // Directs is the resolver for the directs field.
 func (r *positionResolver) Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Outgoing, asOf, atlas.Directs)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // BelongsTo is the resolver for the belongsTo field.
 func (r *positionResolver) BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return edges(ctx, obj.ID, atlas.Outgoing, asOf, atlas.PositionIn)
+	return fieldEdges(ctx, obj.ID, asOf, nil)
 }
 
 // Relationships is the resolver for the relationships field.

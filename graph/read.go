@@ -16,28 +16,93 @@ import (
 	"lsgatlas/graph/model"
 )
 
-// edges loads the relationships of id of the given types in one direction.
-func edges(ctx context.Context, id string, dir atlas.Direction, asOf *atlas.PartialDate, types ...atlas.RelType) ([]atlas.Edge, error) {
-	return loader.For(ctx).Edges(ctx, id, loader.Spec{Types: types, Direction: dir, AsOf: asOf})
+// relationField is what a relationship field of a node type reads.
+type relationField struct {
+	typ atlas.RelType
+	dir atlas.Direction
 }
 
-// seats loads MEMBER_OF relationships of id, optionally by role.
-func seats(ctx context.Context, id string, dir atlas.Direction, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error) {
-	return loader.For(ctx).Edges(ctx, id, loader.Spec{Types: []atlas.RelType{atlas.MemberOf}, Direction: dir, Roles: roles, AsOf: asOf})
+type fieldKey struct{ object, field string }
+
+// relationFields maps each relationship field of the schema to the relationships it
+// reads. The resolvers and the planner both read it, so a plan fetches exactly what the
+// resolvers will ask for.
+var relationFields = map[fieldKey]relationField{
+	{"Group", "members"}:               {atlas.MemberOf, atlas.Incoming},
+	{"Group", "offices"}:               {atlas.HasOffice, atlas.Outgoing},
+	{"Group", "supervisors"}:           {atlas.Supervises, atlas.Incoming},
+	{"Group", "supervises"}:            {atlas.Supervises, atlas.Outgoing},
+	{"Group", "reportsTo"}:             {atlas.ReportsTo, atlas.Outgoing},
+	{"Group", "predecessors"}:          {atlas.SucceededBy, atlas.Incoming},
+	{"Group", "successors"}:            {atlas.SucceededBy, atlas.Outgoing},
+	{"Group", "partyGroupOf"}:          {atlas.PartyGroupOf, atlas.Outgoing},
+	{"Group", "positions"}:             {atlas.PositionIn, atlas.Incoming},
+	{"Institution", "seats"}:           {atlas.MemberOf, atlas.Outgoing},
+	{"Institution", "supervisors"}:     {atlas.Supervises, atlas.Incoming},
+	{"Institution", "reportingGroups"}: {atlas.ReportsTo, atlas.Incoming},
+	{"Institution", "hostedOffices"}:   {atlas.HostedBy, atlas.Incoming},
+	{"Institution", "partyGroups"}:     {atlas.PartyGroupOf, atlas.Incoming},
+	{"Institution", "positions"}:       {atlas.PositionIn, atlas.Incoming},
+	{"Office", "groups"}:               {atlas.HasOffice, atlas.Incoming},
+	{"Office", "hostedBy"}:             {atlas.HostedBy, atlas.Outgoing},
+	{"Office", "directors"}:            {atlas.Directs, atlas.Incoming},
+	{"Office", "supervisors"}:          {atlas.Supervises, atlas.Incoming},
+	{"Person", "memberships"}:          {atlas.MemberOf, atlas.Outgoing},
+	{"Person", "positions"}:            {atlas.Holds, atlas.Outgoing},
+	{"Person", "directs"}:              {atlas.Directs, atlas.Outgoing},
+	{"Position", "holders"}:            {atlas.Holds, atlas.Incoming},
+	{"Position", "memberships"}:        {atlas.MemberOf, atlas.Outgoing},
+	{"Position", "directs"}:            {atlas.Directs, atlas.Outgoing},
+	{"Position", "belongsTo"}:          {atlas.PositionIn, atlas.Outgoing},
 }
 
-// relationships serves the generic `relationships` field of every entity.
-func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
+func (f relationField) spec(asOf *atlas.PartialDate, roles []atlas.MemberRole) loader.Spec {
+	return loader.Spec{Types: []atlas.RelType{f.typ}, Direction: f.dir, Roles: roles, AsOf: asOf}
+}
+
+// fieldEdges serves a relationship field listed in relationFields: the field it serves
+// is the one being resolved.
+func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error) {
+	fc := graphql.GetFieldContext(ctx)
+	f, ok := relationFields[fieldKey{fc.Object, fc.Field.Name}]
+	if !ok {
+		return nil, atlas.Errorf(atlas.EINTERNAL, "%s.%s is not a relationship field", fc.Object, fc.Field.Name)
+	}
+	return loader.For(ctx).Edges(ctx, id, f.spec(asOf, roles))
+}
+
+// relationshipsSpec is what the generic `relationships` field of every entity reads.
+func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) loader.Spec {
 	spec := loader.Spec{Types: types, Roles: roles, AsOf: asOf, Direction: atlas.Both}
 	if dir != nil {
 		spec.Direction = *dir
 	}
-	return loader.For(ctx).Edges(ctx, id, spec)
+	return spec
 }
 
-// chairs serves the chairs fields, deriving chairs through positions unless asked not to.
-func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, includeDerived *bool) ([]atlas.Edge, error) {
-	return loader.For(ctx).Chairs(ctx, id, asOf, includeDerived == nil || *includeDerived)
+// relationships serves the generic `relationships` field of every entity.
+func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
+	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, asOf))
+}
+
+// chairs serves the chairs fields; mode nil means atlas.IncludeDerived.
+func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, mode *atlas.DerivedChairs) ([]atlas.Edge, error) {
+	m := atlas.IncludeDerived
+	if mode != nil {
+		m = *mode
+	}
+	return loader.For(ctx).Chairs(ctx, id, asOf, m)
+}
+
+// derivedFrom lists the stored facts behind a derived chair, HOLDS then CHAIRS for each
+// derivation. Both meet at the position, so they are seen from there: HOLDS comes in from
+// the person, CHAIRS goes out to the group.
+func derivedFrom(e *atlas.Edge) []atlas.Edge {
+	out := make([]atlas.Edge, 0, 2*len(e.Derivations))
+	for _, d := range e.Derivations {
+		out = append(out, d.Holds, d.Chairs)
+	}
+	return out
 }
 
 // maxRootIDs bounds the ids one nodes(ids:) call may ask for, so one request cannot
@@ -53,7 +118,8 @@ func rootNodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
 			return nil, err
 		}
 	}
-	return loader.For(ctx).NodesNow(ctx, ids)
+	nodes, err := loader.For(ctx).NodesNow(ctx, ids)
+	return planned(ctx, nodes, err)
 }
 
 // rootNodeOfKind loads the node for a root field that names its kind, so that
@@ -83,6 +149,7 @@ func checkKind(id string, kind atlas.NodeKind) error {
 // nothing is a NOT_FOUND error, so the gateway sees why that entity is null.
 func entity[T atlas.Node](ctx context.Context, id string, kind atlas.NodeKind) (T, error) {
 	var n T
+	planEntities(ctx)
 	err := checkKind(id, kind)
 	if err == nil {
 		n, err = loader.NodeOf[T](ctx, loader.For(ctx), id)

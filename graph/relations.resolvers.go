@@ -11,6 +11,11 @@ import (
 	"lsgatlas/graph/loader"
 )
 
+// Via is the resolver for the via field.
+func (r *derivationResolver) Via(ctx context.Context, obj *atlas.Derivation) (*atlas.Position, error) {
+	return loader.NodeOf[*atlas.Position](ctx, loader.For(ctx), obj.Position)
+}
+
 // Node is the resolver for the node field.
 func (r *relationshipResolver) Node(ctx context.Context, obj *atlas.Edge) (atlas.Node, error) {
 	return mustNode(ctx, obj.OtherID())
@@ -26,30 +31,26 @@ func (r *relationshipResolver) To(ctx context.Context, obj *atlas.Edge) (atlas.N
 	return mustNode(ctx, obj.To)
 }
 
-// Note is the resolver for the note field.
-func (r *relationshipResolver) Note(ctx context.Context, obj *atlas.Edge) (*string, error) {
-	return nullable(obj.Note), nil
-}
-
 // Via is the resolver for the via field.
 func (r *relationshipResolver) Via(ctx context.Context, obj *atlas.Edge) (*atlas.Position, error) {
-	if obj.Derivation == nil {
+	if !obj.Derived() {
 		return nil, nil
 	}
-	return loader.NodeOf[*atlas.Position](ctx, loader.For(ctx), obj.Derivation.Position)
+	return loader.NodeOf[*atlas.Position](ctx, loader.For(ctx), obj.Derivations[0].Position)
 }
 
 // DerivedFrom is the resolver for the derivedFrom field.
 func (r *relationshipResolver) DerivedFrom(ctx context.Context, obj *atlas.Edge) ([]atlas.Edge, error) {
-	if obj.Derivation == nil {
-		return []atlas.Edge{}, nil
-	}
-	// Both stored facts meet at the position, so they are seen from there: HOLDS comes
-	// in from the person, CHAIRS goes out to the group.
-	return atlas.EdgesFrom(obj.Derivation.Position, []atlas.Relation{obj.Derivation.Holds, obj.Derivation.Chairs}, nil), nil
+	return derivedFrom(obj), nil
 }
+
+// Derivation returns DerivationResolver implementation.
+func (r *Resolver) Derivation() DerivationResolver { return &derivationResolver{r} }
 
 // Relationship returns RelationshipResolver implementation.
 func (r *Resolver) Relationship() RelationshipResolver { return &relationshipResolver{r} }
 
-type relationshipResolver struct{ *Resolver }
+type (
+	derivationResolver   struct{ *Resolver }
+	relationshipResolver struct{ *Resolver }
+)

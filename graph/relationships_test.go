@@ -26,7 +26,7 @@ func TestChairs(t *testing.T) {
 			`query($asOf: PartialDate) { x: group(id: "group/foreign-affairs-lsg") { chairs(asOf: $asOf) { ` + edgeFields + ` } } }`, map[string]any{"asOf": "2019"},
 			[]string{}},
 		{"without derivation",
-			`{ x: group(id: "group/foreign-affairs-lsg") { chairs(includeDerived: false) { ` + edgeFields + ` } } }`, nil,
+			`{ x: group(id: "group/foreign-affairs-lsg") { chairs(derived: EXCLUDE) { ` + edgeFields + ` } } }`, nil,
 			[]string{"position/general-secretary"}},
 		{"a person's chairs, direct and through a position",
 			`query($asOf: PartialDate) { x: person(id: "person/xi-jinping") { chairs(asOf: $asOf) { ` + edgeFields + ` } } }`, nil,

@@ -71,7 +71,7 @@ func (r *queryResolver) Groups(ctx context.Context, filter *model.GroupFilter, o
 		return nil, err
 	}
 	edges := connectionEdges(cursors, nodes, func(c string, n atlas.Group) model.GroupEdge { return model.GroupEdge{Cursor: c, Node: n} })
-	return &model.GroupConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil
+	return planned(ctx, &model.GroupConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil)
 }
 
 // People is the resolver for the people field.
@@ -83,7 +83,7 @@ func (r *queryResolver) People(ctx context.Context, filter *model.NameFilter, or
 		return nil, err
 	}
 	edges := connectionEdges(cursors, nodes, func(c string, n atlas.Person) model.PersonEdge { return model.PersonEdge{Cursor: c, Node: n} })
-	return &model.PersonConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil
+	return planned(ctx, &model.PersonConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil)
 }
 
 // Offices is the resolver for the offices field.
@@ -95,7 +95,7 @@ func (r *queryResolver) Offices(ctx context.Context, filter *model.OfficeFilter,
 		return nil, err
 	}
 	edges := connectionEdges(cursors, nodes, func(c string, n atlas.Office) model.OfficeEdge { return model.OfficeEdge{Cursor: c, Node: n} })
-	return &model.OfficeConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil
+	return planned(ctx, &model.OfficeConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil)
 }
 
 // Positions is the resolver for the positions field.
@@ -107,7 +107,7 @@ func (r *queryResolver) Positions(ctx context.Context, filter *model.NameFilter,
 		return nil, err
 	}
 	edges := connectionEdges(cursors, nodes, func(c string, n atlas.Position) model.PositionEdge { return model.PositionEdge{Cursor: c, Node: n} })
-	return &model.PositionConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil
+	return planned(ctx, &model.PositionConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil)
 }
 
 // Institutions is the resolver for the institutions field.
@@ -121,7 +121,7 @@ func (r *queryResolver) Institutions(ctx context.Context, filter *model.Institut
 	edges := connectionEdges(cursors, nodes, func(c string, n atlas.Institution) model.InstitutionEdge {
 		return model.InstitutionEdge{Cursor: c, Node: n}
 	})
-	return &model.InstitutionConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil
+	return planned(ctx, &model.InstitutionConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil)
 }
 
 // Sources is the resolver for the sources field.
@@ -133,7 +133,7 @@ func (r *queryResolver) Sources(ctx context.Context, filter *model.SourceFilter,
 		return nil, err
 	}
 	edges := connectionEdges(cursors, nodes, func(c string, n atlas.Source) model.SourceEdge { return model.SourceEdge{Cursor: c, Node: n} })
-	return &model.SourceConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil
+	return planned(ctx, &model.SourceConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil)
 }
 
 // Query returns QueryResolver implementation.

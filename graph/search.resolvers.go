@@ -19,5 +19,6 @@ func (r *queryResolver) Search(ctx context.Context, text string, types []atlas.N
 		}
 		q.Limit = *first
 	}
-	return r.Store.Search(ctx, q)
+	hits, err := r.Store.Search(ctx, q)
+	return planned(ctx, hits, err)
 }

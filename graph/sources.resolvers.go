@@ -24,7 +24,8 @@ func (r *queryResolver) ReportedCounts(ctx context.Context, fromYear *int, toYea
 	if toYear != nil {
 		q.ToYear = *toYear
 	}
-	return r.Store.ReportedCounts(ctx, q)
+	counts, err := r.Store.ReportedCounts(ctx, q)
+	return planned(ctx, counts, err)
 }
 
 // Note is the resolver for the note field.

@@ -1,7 +1,8 @@
-// Package loader batches the reads of one GraphQL request. Resolvers ask for one node or
-// one node's relationships at a time; the loaders collect the asks of a whole query level
-// and answer them with one store call per distinct kind of ask, so the number of store
-// calls depends on the depth of a query, never on the length of its lists.
+// Package loader is the per-request cache of reads. The query planner (graph's plan.go)
+// fills it ahead of the resolvers, level by level, with one store call per kind of ask;
+// the resolvers then read from it. A resolver that asks for something the plan did not
+// fetch is served at once by one store call of its own, counted as a miss: nothing here
+// waits for other asks to arrive, and nothing on a request path waits on a timer.
 package loader
 
 import (
@@ -9,46 +10,58 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"time"
-
-	"github.com/vikstrous/dataloadgen"
+	"sync"
 
 	"lsgatlas/atlas"
 )
 
-// wait is how long a loader collects keys before calling the store. It is
-// dataloadgen's default, kept on purpose: resolvers of one level run in one goroutine per
-// list item, and on two cores the asks of a level with a hundred items spread over
-// several milliseconds. Measured with graph's batching test and BenchmarkNestedQuery:
-// at 5 ms a 50-group query sometimes split its levels (4 to 9 Relations calls), at
-// 16 ms it stays at the query's shape (4 Relations, 2 Nodes) for 5 and 50 groups alike.
-// gqlgen's batch resolvers were tried as a way to shorten it and made it worse, because
-// each list's batch call then waits out its own window.
-const wait = 16 * time.Millisecond
-
-// Loaders are the per-request batching readers over a store.
+// Loaders is the cache of one request.
 type Loaders struct {
 	store atlas.Store
-	nodes *dataloadgen.Loader[string, atlas.Node]
-	rels  *dataloadgen.Loader[relKey, []atlas.Relation]
+
+	mu    sync.RWMutex
+	nodes map[string]atlas.Node // nil values are ids that name nothing
+	rels  map[relKey][]atlas.Relation
+	// edges and chairs keep what Edges and Chairs computed, so the resolver that follows
+	// a plan does not compute it again.
+	edges  map[relKey][]atlas.Edge
+	chairs map[chairKey][]atlas.Edge
+	once   map[any]*sync.Once // see Once
+	stats  Stats
+}
+
+// Stats says how a request used the store.
+type Stats struct {
+	// StoreCalls counts Nodes and Relations calls, planned or not.
+	StoreCalls int
+	// Misses counts the reads a resolver had to make itself because no plan fetched
+	// them. A request the planner understands makes none.
+	Misses int
 }
 
 // relKey is one node's ask for relationships. Keys that differ only in id share a store
 // call; the other fields are flattened to strings so the key is comparable.
 type relKey struct {
-	id    string
+	id   string
+	spec specKey
+}
+
+type chairKey struct {
+	id, asOf string
+	mode     atlas.DerivedChairs
+}
+
+type specKey struct {
 	types string // comma-joined RelTypes
 	dir   atlas.Direction
 	roles string // comma-joined MemberRoles
 	asOf  string
 }
 
-// New returns loaders for one request.
+// New returns an empty cache for one request.
 func New(store atlas.Store) *Loaders {
-	l := &Loaders{store: store}
-	l.nodes = dataloadgen.NewLoader(l.fetchNodes, dataloadgen.WithWait(wait))
-	l.rels = dataloadgen.NewLoader(l.fetchRelations, dataloadgen.WithWait(wait))
-	return l
+	return &Loaders{store: store, nodes: map[string]atlas.Node{}, rels: map[relKey][]atlas.Relation{},
+		edges: map[relKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, once: map[any]*sync.Once{}}
 }
 
 type ctxKey struct{}
@@ -74,78 +87,71 @@ func For(ctx context.Context) *Loaders {
 	return l
 }
 
-func (l *Loaders) fetchNodes(ctx context.Context, ids []string) ([]atlas.Node, []error) {
-	nodes, err := l.store.Nodes(ctx, ids)
-	if err != nil {
-		return nil, []error{err}
-	}
-	return nodes, nil
+// From returns the loaders of the request ctx belongs to, or nil.
+func From(ctx context.Context) *Loaders {
+	l, _ := ctx.Value(ctxKey{}).(*Loaders)
+	return l
 }
 
-func (l *Loaders) fetchRelations(ctx context.Context, keys []relKey) ([][]atlas.Relation, []error) {
-	type batch struct {
-		q       atlas.RelationQuery
-		indexes []int
-	}
-	var batches []*batch
-	bySpec := map[relKey]*batch{}
-	for i, k := range keys {
-		spec := k
-		spec.id = ""
-		b := bySpec[spec]
-		if b == nil {
-			q, err := k.query()
-			if err != nil {
-				return nil, []error{err}
-			}
-			b = &batch{q: q}
-			bySpec[spec] = b
-			batches = append(batches, b)
-		}
-		b.q.IDs = append(b.q.IDs, k.id)
-		b.indexes = append(b.indexes, i)
-	}
-	out := make([][]atlas.Relation, len(keys))
-	errs := make([]error, len(keys))
-	for _, b := range batches {
-		res, err := l.store.Relations(ctx, b.q)
-		for j, i := range b.indexes {
-			if err != nil {
-				errs[i] = err
-				continue
-			}
-			out[i] = res[j]
-		}
-	}
-	return out, errs
+// Stats returns the request's store calls and misses so far.
+func (l *Loaders) Stats() Stats {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.stats
 }
 
-func (k relKey) query() (atlas.RelationQuery, error) {
-	q := atlas.RelationQuery{Direction: k.dir}
-	for _, t := range splitNonEmpty(k.types) {
-		q.Types = append(q.Types, atlas.RelType(t))
+// Once runs f the first time it is called with key in this request; later callers with
+// the same key wait until f has returned.
+func (l *Loaders) Once(key any, f func()) {
+	l.mu.Lock()
+	o := l.once[key]
+	if o == nil {
+		o = &sync.Once{}
+		l.once[key] = o
 	}
-	for _, r := range splitNonEmpty(k.roles) {
-		q.Roles = append(q.Roles, atlas.MemberRole(r))
-	}
-	if k.asOf != "" {
-		d, err := atlas.ParseDate(k.asOf)
-		if err != nil {
-			return q, err
-		}
-		q.AsOf = &d
-	}
-	return q, nil
+	l.mu.Unlock()
+	o.Do(f)
 }
 
-func splitNonEmpty(s string) []string {
-	if s == "" {
-		return nil
+func (l *Loaders) count(miss bool) {
+	l.mu.Lock()
+	l.stats.StoreCalls++
+	if miss {
+		l.stats.Misses++
 	}
-	return strings.Split(s, ",")
+	l.mu.Unlock()
+}
+
+// Spec says which relationships of a node to load.
+type Spec struct {
+	Types     []atlas.RelType
+	Direction atlas.Direction
+	Roles     []atlas.MemberRole
+	AsOf      *atlas.PartialDate
+}
+
+func (s Spec) key() specKey {
+	if s.Direction == "" {
+		s.Direction = atlas.Both
+	}
+	k := specKey{types: join(s.Types), dir: s.Direction, roles: join(s.Roles)}
+	if s.AsOf != nil {
+		k.asOf = s.AsOf.String()
+	}
+	return k
+}
+
+func (s Spec) query(ids []string) atlas.RelationQuery {
+	return atlas.RelationQuery{IDs: ids, Types: s.Types, Direction: s.Direction, Roles: s.Roles, AsOf: s.AsOf}
 }
 
 func join[T ~string](vs []T) string {
+	switch len(vs) {
+	case 0:
+		return ""
+	case 1: // the common case, without allocating
+		return string(vs[0])
+	}
 	ss := make([]string, len(vs))
 	for i, v := range vs {
 		ss[i] = string(v)

@@ -6,22 +6,93 @@ import (
 	"lsgatlas/atlas"
 )
 
-// Node loads one node; a missing node is (nil, nil).
+// Node returns one node, from the cache or with one store call; a missing node is
+// (nil, nil).
 func (l *Loaders) Node(ctx context.Context, id string) (atlas.Node, error) {
-	return l.nodes.Load(ctx, id)
-}
-
-// NodesNow reads nodes with one immediate store call, without the batching wait, and
-// primes the loader with them so that later asks in the request are served from it.
-func (l *Loaders) NodesNow(ctx context.Context, ids []string) ([]atlas.Node, error) {
-	nodes, err := l.store.Nodes(ctx, ids)
+	if n, ok := l.Cached(id); ok {
+		return n, nil
+	}
+	nodes, err := l.load(ctx, []string{id}, true)
 	if err != nil {
 		return nil, err
 	}
-	for i, n := range nodes {
-		l.nodes.Prime(ids[i], n)
+	return nodes[0], nil
+}
+
+// Nodes returns nodes in the order given, nil for missing ones, reading what the cache
+// lacks with one store call (a miss).
+func (l *Loaders) Nodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
+	return l.load(ctx, ids, true)
+}
+
+// NodesNow reads nodes for a root field: one store call for what the cache lacks, not a
+// miss, since nothing could have planned it.
+func (l *Loaders) NodesNow(ctx context.Context, ids []string) ([]atlas.Node, error) {
+	return l.load(ctx, ids, false)
+}
+
+// PrefetchNodes reads into the cache, with one store call, the nodes it lacks.
+func (l *Loaders) PrefetchNodes(ctx context.Context, ids []string) error {
+	_, err := l.load(ctx, ids, false)
+	return err
+}
+
+// Prime puts nodes the request already has (from a list, say) into the cache.
+func (l *Loaders) Prime(nodes ...atlas.Node) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, n := range nodes {
+		if _, ok := l.nodes[n.NodeID()]; !ok {
+			l.nodes[n.NodeID()] = n
+		}
 	}
-	return nodes, nil
+}
+
+// Cached returns the cached node id, and whether the cache knows it.
+func (l *Loaders) Cached(id string) (atlas.Node, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	n, ok := l.nodes[id]
+	return n, ok
+}
+
+func (l *Loaders) load(ctx context.Context, ids []string, miss bool) ([]atlas.Node, error) {
+	out := make([]atlas.Node, len(ids))
+	var lacking []string
+	var seen map[string]bool
+	l.mu.RLock()
+	for i, id := range ids {
+		n, ok := l.nodes[id]
+		if ok {
+			out[i] = n
+			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		if !seen[id] {
+			seen[id] = true
+			lacking = append(lacking, id)
+		}
+	}
+	l.mu.RUnlock()
+	if len(lacking) == 0 {
+		return out, nil
+	}
+	l.count(miss)
+	got, err := l.store.Nodes(ctx, lacking)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	for i, id := range lacking {
+		l.nodes[id] = got[i]
+	}
+	for i, id := range ids {
+		out[i] = l.nodes[id]
+	}
+	l.mu.Unlock()
+	return out, nil
 }
 
 // NodeOf loads the node id as a T, returning nil when it is missing or of another kind.
@@ -38,126 +109,105 @@ func NodeOf[T atlas.Node](ctx context.Context, l *Loaders, id string) (T, error)
 	return t, nil
 }
 
-// Spec says which relationships of a node to load.
-type Spec struct {
-	Types     []atlas.RelType
-	Direction atlas.Direction
-	Roles     []atlas.MemberRole
-	AsOf      *atlas.PartialDate
+// PrefetchRelations reads into the cache, with one store call, the relationships
+// matching spec of those of ids it lacks.
+func (l *Loaders) PrefetchRelations(ctx context.Context, spec Spec, ids []string) error {
+	_, err := l.relations(ctx, spec, ids, false)
+	return err
 }
 
-// Edges loads the relationships of node id that match spec, as edges seen from id, each
-// with its holding at spec.AsOf.
+// Edges returns the relationships of node id that match spec, as edges seen from id,
+// each with its holding at spec.AsOf: from the cache, or with one store call (a miss).
 func (l *Loaders) Edges(ctx context.Context, id string, spec Spec) ([]atlas.Edge, error) {
-	rels, err := l.relations(ctx, id, spec)
+	key := relKey{id, spec.key()}
+	l.mu.RLock()
+	edges, ok := l.edges[key]
+	l.mu.RUnlock()
+	if ok {
+		return edges, nil
+	}
+	rels, err := l.relations(ctx, spec, []string{id}, true)
 	if err != nil {
 		return nil, err
 	}
-	return atlas.EdgesFrom(id, rels, spec.AsOf), nil
+	edges = atlas.EdgesFrom(id, rels[0], spec.AsOf)
+	l.mu.Lock()
+	l.edges[key] = edges
+	l.mu.Unlock()
+	return edges, nil
 }
 
-func (l *Loaders) relations(ctx context.Context, id string, spec Spec) ([]atlas.Relation, error) {
-	return l.rels.Load(ctx, newRelKey(id, spec))
-}
-
-func newRelKey(id string, spec Spec) relKey {
-	if spec.Direction == "" {
-		spec.Direction = atlas.Both
-	}
-	key := relKey{id: id, types: join(spec.Types), dir: spec.Direction, roles: join(spec.Roles)}
-	if spec.AsOf != nil {
-		key.asOf = spec.AsOf.String()
-	}
-	return key
-}
-
-// relationsOfMany loads the same spec for many nodes; the loader batches them into one
-// store call with any other asks of the same spec.
-func (l *Loaders) relationsOfMany(ctx context.Context, ids []string, spec Spec) ([][]atlas.Relation, error) {
-	keys := make([]relKey, len(ids))
+func (l *Loaders) relations(ctx context.Context, spec Spec, ids []string, miss bool) ([][]atlas.Relation, error) {
+	sk := spec.key()
+	out := make([][]atlas.Relation, len(ids))
+	var lacking []string
+	var seen map[string]bool
+	l.mu.RLock()
 	for i, id := range ids {
-		keys[i] = newRelKey(id, spec)
-	}
-	return l.rels.LoadAll(ctx, keys)
-}
-
-// Chairs loads who chairs a group (self is a group) or what a person chairs (self is a
-// person), adding, when derived is true, the chairs derived through positions: a person
-// holding a position that chairs a group at the same time. That costs one more batched
-// store call, whatever the number of positions.
-func (l *Loaders) Chairs(ctx context.Context, self string, asOf *atlas.PartialDate, derived bool) ([]atlas.Edge, error) {
-	kind, err := atlas.KindOfID(self)
-	if err != nil {
-		return nil, err
-	}
-	direct := Spec{Types: []atlas.RelType{atlas.Chairs}, AsOf: asOf}
-	switch kind {
-	case atlas.GroupNode:
-		direct.Direction = atlas.Incoming
-	case atlas.PersonNode, atlas.PositionNode:
-		direct.Direction = atlas.Outgoing
-	default:
-		return nil, atlas.Errorf(atlas.EINVALID, "%s cannot chair or be chaired", self)
-	}
-	edges, err := l.Edges(ctx, self, direct)
-	if err != nil || !derived || kind == atlas.PositionNode {
-		return edges, err
-	}
-	if kind == atlas.GroupNode {
-		return l.derivedGroupChairs(ctx, self, edges, asOf)
-	}
-	return l.derivedPersonChairs(ctx, self, edges, asOf)
-}
-
-// derivedGroupChairs adds, for each position chairing the group, the people holding it.
-func (l *Loaders) derivedGroupChairs(ctx context.Context, group string, edges []atlas.Edge, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	var positions []string
-	var chairs []atlas.Relation
-	for _, e := range edges {
-		if k, _ := atlas.KindOfID(e.From); k == atlas.PositionNode {
-			positions = append(positions, e.From)
-			chairs = append(chairs, e.Relation)
+		rels, ok := l.rels[relKey{id, sk}]
+		if ok {
+			out[i] = rels
+			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		if !seen[id] {
+			seen[id] = true
+			lacking = append(lacking, id)
 		}
 	}
-	holders, err := l.relationsOfMany(ctx, positions, Spec{Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Incoming, AsOf: asOf})
+	l.mu.RUnlock()
+	if len(lacking) == 0 {
+		return out, nil
+	}
+	l.count(miss)
+	got, err := l.store.Relations(ctx, spec.query(lacking))
 	if err != nil {
 		return nil, err
 	}
-	for i := range positions {
-		for _, holds := range holders[i] {
-			if e, ok := atlas.DeriveChair(group, holds, chairs[i], asOf); ok {
-				edges = append(edges, e)
-			}
-		}
+	l.mu.Lock()
+	for i, id := range lacking {
+		l.rels[relKey{id, sk}] = got[i]
 	}
-	return edges, nil
+	for i, id := range ids {
+		out[i] = l.rels[relKey{id, sk}]
+	}
+	l.mu.Unlock()
+	return out, nil
 }
 
-// derivedPersonChairs adds, for each position the person holds, the groups it chairs.
-func (l *Loaders) derivedPersonChairs(ctx context.Context, person string, edges []atlas.Edge, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	holds, err := l.relations(ctx, person, Spec{Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Outgoing, AsOf: asOf})
-	if err != nil {
-		return nil, err
-	}
-	positions := make([]string, len(holds))
-	for i, h := range holds {
-		positions[i] = h.To
-	}
-	chaired, err := l.relationsOfMany(ctx, positions, Spec{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing, AsOf: asOf})
-	if err != nil {
-		return nil, err
-	}
-	for i := range holds {
-		for _, chairs := range chaired[i] {
-			if e, ok := atlas.DeriveChair(person, holds[i], chairs, asOf); ok {
-				edges = append(edges, e)
-			}
-		}
-	}
-	return edges, nil
+// cachedRelations returns the cached relationships of id matching spec, if any.
+func (l *Loaders) cachedRelations(id string, spec Spec) ([]atlas.Relation, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	rels, ok := l.rels[relKey{id, spec.key()}]
+	return rels, ok
 }
 
-// Nodes loads many nodes in the order given, nil for missing ones.
-func (l *Loaders) Nodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
-	return l.nodes.LoadAll(ctx, ids)
+// PrefetchAll reads into the cache what it lacks of asks, one store call per distinct
+// spec.
+func (l *Loaders) PrefetchAll(ctx context.Context, asks []Ask) error {
+	type batch struct {
+		spec Spec
+		ids  []string
+	}
+	var order []specKey
+	batches := map[specKey]*batch{}
+	for _, a := range asks {
+		k := a.Spec.key()
+		b := batches[k]
+		if b == nil {
+			b = &batch{spec: a.Spec}
+			batches[k] = b
+			order = append(order, k)
+		}
+		b.ids = append(b.ids, a.ID)
+	}
+	for _, k := range order {
+		if _, err := l.relations(ctx, batches[k].spec, batches[k].ids, false); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,0 +1,122 @@
+package loader
+
+import (
+	"context"
+	"strings"
+
+	"lsgatlas/atlas"
+)
+
+// Ask is one node's ask for relationships.
+type Ask struct {
+	ID   string
+	Spec Spec
+}
+
+// Chairs returns who chairs a group (self is a group), what a person or position chairs,
+// through atlas.ChairList: the stored chairs and, unless mode excludes them, the chairs
+// derived through positions. What the cache lacks is read with one store call per kind
+// of ask (misses).
+func (l *Loaders) Chairs(ctx context.Context, self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs) ([]atlas.Edge, error) {
+	key := chairKey{id: self, mode: mode}
+	if asOf != nil {
+		key.asOf = asOf.String()
+	}
+	l.mu.RLock()
+	edges, ok := l.chairs[key]
+	l.mu.RUnlock()
+	if ok {
+		return edges, nil
+	}
+	get := func(id string, spec Spec) ([]atlas.Relation, bool, error) {
+		rels, err := l.relations(ctx, spec, []string{id}, true)
+		if err != nil {
+			return nil, false, err
+		}
+		return rels[0], true, nil
+	}
+	edges, _, err := l.chairList(self, asOf, mode, get, true)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	l.chairs[key] = edges
+	l.mu.Unlock()
+	return edges, nil
+}
+
+// ChairNeeds returns the asks the cache lacks to answer Chairs(self, asOf, mode): first
+// self's own relationships, then, once those are cached, those of the positions they
+// lead to. Empty means Chairs will be served from the cache.
+func (l *Loaders) ChairNeeds(self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs) ([]Ask, error) {
+	var needs []Ask
+	get := func(id string, spec Spec) ([]atlas.Relation, bool, error) {
+		rels, ok := l.cachedRelations(id, spec)
+		if !ok {
+			needs = append(needs, Ask{id, spec})
+		}
+		return rels, ok, nil
+	}
+	_, _, err := l.chairList(self, asOf, mode, get, false)
+	return needs, err
+}
+
+type relGetter func(id string, spec Spec) ([]atlas.Relation, bool, error)
+
+// chairList gathers the inputs of atlas.ChairList through get and, when build is set,
+// joins them; complete is false when get lacked some of them.
+func (l *Loaders) chairList(self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs, get relGetter, build bool) (edges []atlas.Edge, complete bool, err error) {
+	kind, err := atlas.KindOfID(self)
+	if err != nil {
+		return nil, false, err
+	}
+	spec := func(t atlas.RelType, dir atlas.Direction) Spec {
+		return Spec{Types: []atlas.RelType{t}, Direction: dir, AsOf: asOf}
+	}
+	var direct []atlas.Relation
+	var candidates []atlas.HoldsChairs
+	complete = true
+	fetch := func(id string, s Spec) []atlas.Relation {
+		rels, ok, e := get(id, s)
+		if e != nil && err == nil {
+			err = e
+		}
+		complete = complete && ok
+		return rels
+	}
+	derive := mode != atlas.ExcludeDerived
+	switch kind {
+	case atlas.GroupNode:
+		direct = fetch(self, spec(atlas.Chairs, atlas.Incoming))
+		for _, c := range direct {
+			if !derive || !strings.HasPrefix(c.From, atlas.PositionNode.IDPrefix()) {
+				continue
+			}
+			for _, h := range fetch(c.From, spec(atlas.Holds, atlas.Incoming)) {
+				if build {
+					candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
+				}
+			}
+		}
+	case atlas.PersonNode:
+		direct = fetch(self, spec(atlas.Chairs, atlas.Outgoing))
+		if derive {
+			for _, h := range fetch(self, spec(atlas.Holds, atlas.Outgoing)) {
+				for _, c := range fetch(h.To, spec(atlas.Chairs, atlas.Outgoing)) {
+					if build {
+						candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
+					}
+				}
+			}
+		}
+	case atlas.PositionNode:
+		direct = fetch(self, spec(atlas.Chairs, atlas.Outgoing))
+		mode = atlas.ExcludeDerived
+	default:
+		return nil, false, atlas.Errorf(atlas.EINVALID, "%s cannot chair or be chaired", self)
+	}
+	if err != nil || !complete || !build {
+		return nil, complete, err
+	}
+	return atlas.ChairList(self, direct, candidates, asOf, mode), true, nil
+}

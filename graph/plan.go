@@ -1,0 +1,459 @@
+package graph
+
+// The query planner. When a root resolver has its result, planned looks ahead at the
+// query below it and fetches, level by level and for all the items of a level at once,
+// what the resolvers of the next levels will ask for: relationships of each requested
+// type, direction, role and asOf, then the nodes at their other ends. It fills the
+// request's loader cache, so the resolvers that follow find their data there. A level
+// costs one store call per kind of ask, whatever the length of its lists, and nothing
+// waits: no timer, no window to collect keys in. A field the planner does not model is
+// still answered, by its resolver reading for itself (a miss, which the tests count).
+
+import (
+	"context"
+	"reflect"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"lsgatlas/atlas"
+	"lsgatlas/graph/loader"
+)
+
+// planned runs the planner below v, the result of the root field being resolved, and
+// returns v: every root resolver ends with it, so the whole query is planned before any
+// nested resolver runs.
+func planned[T any](ctx context.Context, v T, err error) (T, error) {
+	if err != nil {
+		return v, err
+	}
+	fc, l := graphql.GetFieldContext(ctx), loader.From(ctx)
+	if fc == nil || l == nil || !mayRead(fc.Field.Selections) {
+		return v, nil
+	}
+	p := &planner{ctx: ctx, op: graphql.GetOperationContext(ctx), l: l, root: fc}
+	p.value(any(v), fc.Field.Selections)
+	// A failed read is left to the resolvers, which meet it again and report it where
+	// it belongs.
+	_ = p.run()
+	return v, nil
+}
+
+// readingFields are the names of the fields whose resolvers read through the loader.
+var readingFields = func() map[string]bool {
+	names := map[string]bool{"chairs": true, "relationships": true, "source": true, "citedVia": true,
+		"node": true, "from": true, "to": true, "via": true}
+	for k := range relationFields {
+		names[k.field] = true
+	}
+	return names
+}()
+
+// mayRead reports whether anything in sel, at any depth, may read through the loader,
+// so that a query that reads nothing below its root (a plain list) costs no planning.
+// It looks at names only, so it may say yes needlessly, never no wrongly.
+func mayRead(sel ast.SelectionSet) bool {
+	for _, s := range sel {
+		switch s := s.(type) {
+		case *ast.Field:
+			if readingFields[s.Name] || mayRead(s.SelectionSet) {
+				return true
+			}
+		case *ast.InlineFragment:
+			if mayRead(s.SelectionSet) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if s.Definition == nil || mayRead(s.Definition.SelectionSet) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// planEntities plans a federation _entities request once for all its representations:
+// gqlgen resolves them one by one, so the first to arrive reads every entity with one
+// call and plans below them all; the others wait for that work and find their data.
+func planEntities(ctx context.Context) {
+	fc, l := graphql.GetFieldContext(ctx), loader.From(ctx)
+	if fc == nil || l == nil || fc.Field.Name != "_entities" {
+		return
+	}
+	l.Once(fc.Field.Field, func() {
+		reps, _ := fc.Args["representations"].([]map[string]any)
+		ids := make([]string, 0, len(reps))
+		for _, rep := range reps {
+			if id, ok := rep["id"].(string); ok {
+				if _, err := atlas.KindOfID(id); err == nil {
+					ids = append(ids, id)
+				}
+			}
+		}
+		nodes, err := l.NodesNow(ctx, ids)
+		_, _ = planned(ctx, nodes, err)
+	})
+}
+
+type planner struct {
+	ctx  context.Context
+	op   *graphql.OperationContext
+	l    *loader.Loaders
+	root *graphql.FieldContext
+
+	// What the current level holds, and what the next one will.
+	ids       []idSel
+	nodes     []nodeSel
+	relAsks   []relAsk
+	chairAsks []chairAsk
+	held      []atlas.Node // nodes visited but not yet primed into the cache
+	cache     map[selKey][]nodeField
+	collected map[selKey][]graphql.CollectedField
+}
+
+type (
+	idSel struct {
+		id  string
+		sel ast.SelectionSet
+	}
+	nodeSel struct {
+		n   atlas.Node
+		sel ast.SelectionSet
+	}
+	relAsk struct {
+		id   string
+		spec loader.Spec
+		sel  ast.SelectionSet
+	}
+	chairAsk struct {
+		id   string
+		asOf *atlas.PartialDate
+		mode atlas.DerivedChairs
+		sel  ast.SelectionSet
+	}
+)
+
+// run resolves level after level until the query has no more levels below.
+func (p *planner) run() error {
+	for len(p.ids) > 0 || len(p.nodes) > 0 {
+		if len(p.ids) > 0 {
+			// Nodes already at hand (a listed group a membership points back to) need
+			// no read; priming is left until a read is due, so a query with one level
+			// pays nothing for it.
+			p.l.Prime(p.held...)
+			p.held = p.held[:0]
+			ids := make([]string, len(p.ids))
+			for i, x := range p.ids {
+				ids[i] = x.id
+			}
+			if err := p.l.PrefetchNodes(p.ctx, ids); err != nil {
+				return err
+			}
+			for _, x := range p.ids {
+				if n, _ := p.l.Cached(x.id); n != nil {
+					p.nodes = append(p.nodes, nodeSel{n, x.sel})
+				}
+			}
+			p.ids = nil
+		}
+		nodes := p.nodes
+		p.nodes = nil
+		for _, x := range nodes {
+			if !isNil(x.n) {
+				p.held = append(p.held, x.n)
+			}
+			p.node(x.n, x.sel)
+		}
+		if err := p.fetchAsks(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fetchAsks reads the relationships this level asks for, one store call per kind of
+// ask, then visits the edges they make.
+func (p *planner) fetchAsks() error {
+	rels, chairsAsks := p.relAsks, p.chairAsks
+	p.relAsks, p.chairAsks = nil, nil
+	asks := make([]loader.Ask, len(rels))
+	for i, a := range rels {
+		asks[i] = loader.Ask{ID: a.id, Spec: a.spec}
+	}
+	if err := p.l.PrefetchAll(p.ctx, asks); err != nil {
+		return err
+	}
+	// A chairs list reads its own relationships, then those of the positions it leads
+	// through: at most two rounds, each batched over every chairs field of the level.
+	for round := 0; round < 3 && len(chairsAsks) > 0; round++ {
+		var needs []loader.Ask
+		for _, a := range chairsAsks {
+			n, err := p.l.ChairNeeds(a.id, a.asOf, a.mode)
+			if err != nil {
+				return err
+			}
+			needs = append(needs, n...)
+		}
+		if len(needs) == 0 {
+			break
+		}
+		if err := p.l.PrefetchAll(p.ctx, needs); err != nil {
+			return err
+		}
+	}
+	for _, a := range rels {
+		edges, err := p.l.Edges(p.ctx, a.id, a.spec)
+		if err != nil {
+			return err
+		}
+		p.edges(edges, a.sel)
+	}
+	for _, a := range chairsAsks {
+		edges, err := p.l.Chairs(p.ctx, a.id, a.asOf, a.mode)
+		if err != nil {
+			return err
+		}
+		p.edges(edges, a.sel)
+	}
+	return nil
+}
+
+var typeNames = map[atlas.NodeKind]string{
+	atlas.GroupNode: "Group", atlas.OfficeNode: "Office", atlas.InstitutionNode: "Institution", atlas.PositionNode: "Position",
+	atlas.PersonNode: "Person", atlas.SourceNode: "Source", atlas.ReportedCountNode: "ReportedCount",
+}
+
+// fields collects the fields of sel that apply to type typ, as the executor will.
+// Cached: a level visits the same selection for every item.
+func (p *planner) fields(sel ast.SelectionSet, typ string) []graphql.CollectedField {
+	if len(sel) == 0 {
+		return nil
+	}
+	key := selKey{&sel[0], len(sel), typ}
+	if fields, ok := p.collected[key]; ok {
+		return fields
+	}
+	fields := graphql.CollectFields(p.op, sel, []string{typ, "Node", "GraphNode", "_Entity"})
+	if p.collected == nil {
+		p.collected = map[selKey][]graphql.CollectedField{}
+	}
+	p.collected[key] = fields
+	return fields
+}
+
+// nodeField is what the planner makes of one field selected on a node type, worked out
+// once per selection and type rather than once per node.
+type nodeField struct {
+	kind nodeFieldKind
+	spec loader.Spec // relationship fields
+	asOf *atlas.PartialDate
+	mode atlas.DerivedChairs // chairs
+	f    graphql.CollectedField
+}
+
+type nodeFieldKind int
+
+const (
+	plainField nodeFieldKind = iota
+	relationsField
+	chairsField
+	sourcesField
+	aliasesField
+	citedViaField
+)
+
+type selKey struct {
+	first *ast.Selection
+	n     int
+	typ   string
+}
+
+// nodeFields returns the planner's reading of sel on type typ, cached per request plan.
+func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
+	key := selKey{&sel[0], len(sel), typ}
+	if nf, ok := p.cache[key]; ok {
+		return nf
+	}
+	var out []nodeField
+	for _, f := range p.fields(sel, typ) {
+		nf := nodeField{f: f}
+		args := func() map[string]any { return f.ArgumentMap(p.op.Variables) }
+		switch rf, isRel := relationFields[fieldKey{typ, f.Name}]; {
+		case isRel:
+			a := args()
+			asOf, ok1 := dateArg(a["asOf"])
+			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
+			if ok1 && ok2 {
+				nf.kind, nf.spec = relationsField, rf.spec(asOf, roles)
+			}
+		case f.Name == "chairs":
+			a := args()
+			asOf, ok := dateArg(a["asOf"])
+			nf.mode = atlas.IncludeDerived
+			if m, isStr := a["derived"].(string); isStr {
+				nf.mode = atlas.DerivedChairs(m)
+			}
+			if ok {
+				nf.kind, nf.asOf = chairsField, asOf
+			}
+		case f.Name == "relationships":
+			a := args()
+			asOf, ok1 := dateArg(a["asOf"])
+			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
+			types, ok3 := enumsArg[atlas.RelType](a["types"])
+			var dir *atlas.Direction
+			if d, isStr := a["direction"].(string); isStr {
+				dir = (*atlas.Direction)(&d)
+			}
+			if ok1 && ok2 && ok3 {
+				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, asOf)
+			}
+		case f.Name == "sources":
+			nf.kind = sourcesField
+		case f.Name == "aliases":
+			nf.kind = aliasesField
+		case f.Name == "citedVia":
+			nf.kind = citedViaField
+		}
+		if nf.kind != plainField {
+			out = append(out, nf)
+		}
+	}
+	if p.cache == nil {
+		p.cache = map[selKey][]nodeField{}
+	}
+	p.cache[key] = out
+	return out
+}
+
+// node plans the fields selected on node n.
+func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
+	if len(sel) == 0 || isNil(n) {
+		return
+	}
+	typ := typeNames[n.NodeKind()]
+	for _, nf := range p.nodeFields(sel, typ) {
+		f := nf.f
+		switch nf.kind {
+		case relationsField:
+			p.relAsks = append(p.relAsks, relAsk{n.NodeID(), nf.spec, f.Selections})
+		case chairsField:
+			p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), nf.asOf, nf.mode, f.Selections})
+		case sourcesField:
+			p.citations(n.Citations(), f.Selections)
+		case aliasesField:
+			for _, a := range atlas.AliasesOf(n) {
+				for _, af := range p.fields(f.Selections, "Alias") {
+					if af.Name == "source" && a.Source != "" {
+						p.ids = append(p.ids, idSel{a.Source, af.Selections})
+					}
+				}
+			}
+		case citedViaField:
+			if s, ok := n.(*atlas.Source); ok && s.CitedVia != "" {
+				p.ids = append(p.ids, idSel{s.CitedVia, f.Selections})
+			}
+		}
+	}
+}
+
+func (p *planner) citations(cs []atlas.Citation, sel ast.SelectionSet) {
+	if len(cs) == 0 {
+		return
+	}
+	for _, f := range p.fields(sel, "Citation") {
+		if f.Name != "source" {
+			continue
+		}
+		for _, c := range cs {
+			if c.Source != "" {
+				p.ids = append(p.ids, idSel{c.Source, f.Selections})
+			}
+		}
+	}
+}
+
+func (p *planner) edges(es []atlas.Edge, sel ast.SelectionSet) {
+	if len(sel) == 0 || len(es) == 0 {
+		return
+	}
+	fields := p.fields(sel, "Relationship")
+	for i := range es {
+		p.edge(&es[i], fields)
+	}
+}
+
+// edge plans the fields selected on relationship e.
+func (p *planner) edge(e *atlas.Edge, fields []graphql.CollectedField) {
+	for _, f := range fields {
+		switch f.Name {
+		case "node":
+			p.ids = append(p.ids, idSel{e.OtherID(), f.Selections})
+		case "from":
+			p.ids = append(p.ids, idSel{e.From, f.Selections})
+		case "to":
+			p.ids = append(p.ids, idSel{e.To, f.Selections})
+		case "via":
+			if len(e.Derivations) > 0 {
+				p.ids = append(p.ids, idSel{e.Derivations[0].Position, f.Selections})
+			}
+		case "sources":
+			p.citations(e.Sources, f.Selections)
+		case "derivedFrom":
+			p.edges(derivedFrom(e), f.Selections)
+		case "derivations":
+			for _, d := range e.Derivations {
+				for _, df := range p.fields(f.Selections, "Derivation") {
+					switch df.Name {
+					case "via":
+						p.ids = append(p.ids, idSel{d.Position, df.Selections})
+					case "holds":
+						p.edges([]atlas.Edge{d.Holds}, df.Selections)
+					case "chairs":
+						p.edges([]atlas.Edge{d.Chairs}, df.Selections)
+					}
+				}
+			}
+		}
+	}
+}
+
+// isNil reports whether n is nil or a typed nil pointer (a root field that found nothing).
+func isNil(n atlas.Node) bool {
+	return n == nil || reflect.ValueOf(n).IsNil()
+}
+
+// dateArg reads an optional date argument as the planner sees it (unparsed); ok is false
+// for a malformed one, which the resolver will report.
+func dateArg(v any) (*atlas.PartialDate, bool) {
+	s, isStr := v.(string)
+	if v == nil || !isStr {
+		return nil, v == nil
+	}
+	d, err := atlas.ParseDate(s)
+	if err != nil {
+		return nil, false
+	}
+	return &d, true
+}
+
+// enumsArg reads an optional list of enum values; a single value counts as a list of one.
+func enumsArg[T ~string](v any) ([]T, bool) {
+	switch v := v.(type) {
+	case nil:
+		return nil, true
+	case string:
+		return []T{T(v)}, true
+	case []any:
+		out := make([]T, 0, len(v))
+		for _, x := range v {
+			s, ok := x.(string)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, T(s))
+		}
+		return out, true
+	}
+	return nil, false
+}
