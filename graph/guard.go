@@ -72,12 +72,16 @@ func (g executionGuard) InterceptField(ctx context.Context, next graphql.Resolve
 		return nil, errStopped
 	}
 	if err := ctx.Err(); err != nil {
-		msg := "The client went away before the answer was ready."
-		if errors.Is(err, context.DeadlineExceeded) {
+		code, msg := atlas.ELIMIT, "The client went away before the answer was ready."
+		var cause *atlas.Error
+		switch {
+		case errors.As(context.Cause(ctx), &cause): // the server shutting down
+			code, msg = cause.Code, cause.Message
+		case errors.Is(err, context.DeadlineExceeded):
 			msg = atlas.ErrorMessage(err)
 		}
-		w.trip(codedError(atlas.ELIMIT, msg))
-		g.metrics.RequestError(atlas.ELIMIT, "time")
+		w.trip(codedError(code, msg))
+		g.metrics.RequestError(code, "time")
 		return nil, errStopped
 	}
 	if n := w.fields.Add(1); n > w.max {
