@@ -69,9 +69,11 @@ func newMetrics() *metrics {
 
 var _ graph.Metrics = (*metrics)(nil)
 
-func (m *metrics) RequestError(code, limit string) { m.requestErrors.WithLabelValues(code, limit).Inc() }
-func (m *metrics) FieldError(code string)          { m.fieldErrors.WithLabelValues(code).Inc() }
-func (m *metrics) Cost(cost int)                   { m.cost.Observe(float64(cost)) }
+func (m *metrics) RequestError(code, limit string) {
+	m.requestErrors.WithLabelValues(code, limit).Inc()
+}
+func (m *metrics) FieldError(code string) { m.fieldErrors.WithLabelValues(code).Inc() }
+func (m *metrics) Cost(cost int)          { m.cost.Observe(float64(cost)) }
 func (m *metrics) QueryCacheLookup(hit bool) {
 	result := "miss"
 	if hit {
