@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -112,6 +113,9 @@ func presentError(ctx context.Context, err error, log zerolog.Logger) *gqlerror.
 	case errors.Is(err, context.Canceled):
 		gqlErr.Message = "The client went away before the answer was ready."
 		setCode(gqlErr, atlas.ELIMIT)
+	case isEntityMistake(err, gqlErr.Message):
+		gqlErr.Message = "Invalid entity representation: " + gqlErr.Message
+		setCode(gqlErr, atlas.EINVALID)
 	case errors.As(err, &domain) && code != atlas.EINTERNAL, code == atlas.ELIMIT:
 		gqlErr.Message = atlas.ErrorMessage(err)
 		setCode(gqlErr, code)
@@ -123,6 +127,15 @@ func presentError(ctx context.Context, err error, log zerolog.Logger) *gqlerror.
 		setCode(gqlErr, atlas.EINTERNAL)
 	}
 	return gqlErr
+}
+
+// isEntityMistake tells the errors the generated federation code returns for a bad
+// _entities representation (unknown type, missing or malformed key): the caller's
+// mistake, not ours. The generated code has no error types for all of them, hence the
+// message tests.
+func isEntityMistake(err error, msg string) bool {
+	return errors.Is(err, ErrUnknownType) || errors.Is(err, ErrTypeNotFound) ||
+		strings.HasPrefix(msg, "__typename must be") || strings.Contains(err.Error(), "unmarshalling param")
 }
 
 func setCode(e *gqlerror.Error, code string) {

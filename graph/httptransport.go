@@ -44,6 +44,10 @@ var _ graphql.Transport = overHTTP{}
 
 func (overHTTP) Supports(r *http.Request) bool { return r.Header.Get("Upgrade") == "" }
 
+// MaxBodyBytes bounds a POST body: queries are text, and a megabyte is far more than
+// any real one needs (the query itself is held to Limits.MaxQueryBytes).
+const MaxBodyBytes = 1 << 20
+
 // requestError is a request the transport refuses before GraphQL sees it.
 type requestError struct {
 	status int
@@ -198,7 +202,7 @@ func readParams(r *http.Request) (*graphql.RawParams, *requestError) {
 		if cs, ok := mp["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
 			return nil, &requestError{http.StatusUnsupportedMediaType, atlas.EINVALID, "Send the request in UTF-8."}
 		}
-		body, err := io.ReadAll(r.Body)
+		body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, MaxBodyBytes))
 		if err != nil {
 			var tooLarge *http.MaxBytesError
 			if errors.As(err, &tooLarge) {

@@ -63,7 +63,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 	gql := graph.NewServerWithOptions(store, projection, opts.Log, graph.Options{
 		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m,
 	})
-	mux.Handle("/graphql", guarded(limitBody(loader.Middleware(store, gql))))
+	mux.Handle("/graphql", guarded(loader.Middleware(store, gql)))
 	mux.Handle("GET /export/graph.graphml", guarded(exportHandler(projection, export.GraphMLFormat)))
 	mux.Handle("GET /export/graph.gexf", guarded(exportHandler(projection, export.GEXFFormat)))
 	mux.Handle("GET /export/cytoscape.json", guarded(exportHandler(projection, export.CytoscapeFormat)))
@@ -99,19 +99,6 @@ func closeWhenDraining(draining *atomic.Bool, next http.Handler) http.Handler {
 		if draining.Load() {
 			w.Header().Set("Connection", "close")
 		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-// maxBodyBytes bounds a GraphQL request body: queries are text, and a megabyte is far
-// more than any real one needs.
-const maxBodyBytes = 1 << 20
-
-// limitBody makes reading a body over maxBodyBytes fail, so a client cannot make the
-// server buffer an unbounded upload; the transport answers 413.
-func limitBody(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
 		next.ServeHTTP(w, r)
 	})
 }
