@@ -46,6 +46,12 @@ func NewServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 // coded GraphQL error. Requests must carry loaders (loader.Middleware); projection is
 // the analytics cache the network queries share with the exports.
 func NewServerWithOptions(store atlas.Store, projection *analytics.Cache, log zerolog.Logger, opts Options) *handler.Server {
+	srv, _ := newServer(store, projection, log, opts)
+	return srv
+}
+
+// newServer is NewServerWithOptions that also returns the query cache, for tests.
+func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logger, opts Options) (*handler.Server, *queryCache) {
 	limits := opts.Limits.withDefaults()
 	metrics := opts.Metrics
 	if metrics == nil {
@@ -97,7 +103,7 @@ func NewServerWithOptions(store atlas.Store, projection *analytics.Cache, log ze
 		}
 		return resp
 	})
-	return srv
+	return srv, cache
 }
 
 // Playground serves the GraphiQL playground for the endpoint at path.
