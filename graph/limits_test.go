@@ -98,9 +98,9 @@ func fragmentBomb(n int) string {
 func TestOrdinaryQueriesPassTheLimits(t *testing.T) {
 	srv := newServer(t, fixtureStore(t))
 	for name, q := range map[string]string{
-		"GraphiQL introspection": introspectionQuery,
-		"two levels of relationships": `{ node(id: "person/xi-jinping") { ` + strings.Repeat(`... on Person { relationships { to { `, 2) + `id` + strings.Repeat(` } } }`, 2) + ` }`,
-		"a page of groups with members": `{ groups(first: 100) { nodes { id members { node { label } sources { source { id } } } } } }`,
+		"GraphiQL introspection":           introspectionQuery,
+		"two levels of relationships":      `{ node(id: "person/xi-jinping") { ` + strings.Repeat(`... on Person { relationships { to { `, 2) + `id` + strings.Repeat(` } } }`, 2) + ` }`,
+		"a page of groups with members":    `{ groups(first: 100) { nodes { id members { node { label } sources { source { id } } } } } }`,
 		"fragment cycle is for validation": `{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }`,
 	} {
 		t.Run(name, func(t *testing.T) {
