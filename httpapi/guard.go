@@ -3,6 +3,7 @@ package httpapi
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"lsgatlas/atlas"
@@ -39,14 +40,18 @@ func shedLoad(maxInFlight int, retryAfter time.Duration, m *metrics, next http.H
 // maxRequestIDLen bounds a caller's X-Request-Id; longer or unprintable ids are replaced.
 const maxRequestIDLen = 64
 
-// validRequestID accepts short ids of printable ASCII without spaces, so an id can be
-// logged and echoed without letting a caller forge log lines or headers.
+// validRequestID accepts short ids of letters, digits and the punctuation of UUIDs,
+// trace ids and base64 (-_.:/+=), so an id can be logged and echoed without letting a
+// caller forge log lines or headers.
 func validRequestID(id string) bool {
 	if id == "" || len(id) > maxRequestIDLen {
 		return false
 	}
 	for i := 0; i < len(id); i++ {
-		if c := id[i]; c <= ' ' || c > '~' {
+		switch c := id[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case strings.IndexByte("-_.:/+=", c) >= 0:
+		default:
 			return false
 		}
 	}
