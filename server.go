@@ -163,12 +163,13 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	base, cancelBase := context.WithCancelCause(context.WithoutCancel(ctx))
 	defer cancelBase(nil)
 	var draining atomic.Bool
+	var active atomic.Int64
 	srv := &http.Server{
-		Handler: httpapi.New(store, httpapi.Options{
+		Handler: countActive(&active, httpapi.New(store, httpapi.Options{
 			Playground: cfg.Playground, RequestTimeout: cfg.RequestTimeout, Log: log,
 			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, CORSOrigins: cfg.CORSOrigins,
 			PersistedQueries: persisted, Draining: &draining,
-		}),
+		})),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second, // bodies are small (see httpapi); slow uploads are cut off
 		IdleTimeout:       2 * time.Minute,
@@ -186,7 +187,7 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	case <-ctx.Done():
 	}
 	log.Info().Dur("timeout", cfg.ShutdownTimeout).Msg("shutting down")
-	if err := drain(srv, &draining, cfg.ShutdownTimeout, cancelBase); err != nil {
+	if err := drain(srv, &draining, &active, cfg.ShutdownTimeout, cancelBase); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
@@ -204,17 +205,33 @@ var errShuttingDown = atlas.Errorf(atlas.EUNAVAILABLE, "The server is shutting d
 // server keeps serving but answers every request with "Connection: close" (and /readyz
 // with 503), so clients retire their keep-alive connections after a complete response
 // instead of racing a close. Then Shutdown stops the listener and waits for the
-// requests in flight; shortly before the timeout the ones still running are cancelled
-// and answer with UNAVAILABLE, so each gets a response rather than a cut connection.
-func drain(srv *http.Server, draining *atomic.Bool, timeout time.Duration, cancel context.CancelCauseFunc) error {
+// requests in flight; well before the timeout the ones still running are cancelled and
+// answer UNAVAILABLE, so each gets a response rather than a cut connection.
+func drain(srv *http.Server, draining *atomic.Bool, active *atomic.Int64, timeout time.Duration, cancel context.CancelCauseFunc) error {
 	draining.Store(true)
 	grace := min(timeout/4, time.Second)
 	time.Sleep(grace)
-	ctx, stop := context.WithTimeout(context.Background(), timeout-grace)
+	remaining := timeout - grace
+	ctx, stop := context.WithTimeout(context.Background(), remaining)
 	defer stop()
-	cut := time.AfterFunc(max(timeout-grace-500*time.Millisecond, (timeout-grace)*3/4), func() { cancel(errShuttingDown) })
+	// Shutdown polls for idle connections at growing intervals (up to 500 ms), so the
+	// cut comes early enough for the last poll to see the cancelled requests finish.
+	cut := time.AfterFunc(remaining-min(remaining/2, 600*time.Millisecond), func() { cancel(errShuttingDown) })
 	defer cut.Stop()
-	return srv.Shutdown(ctx)
+	err := srv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) && active.Load() == 0 {
+		return srv.Close() // every request was answered; only idle connections remain
+	}
+	return err
+}
+
+// countActive counts in n the requests next is handling.
+func countActive(n *atomic.Int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		defer n.Add(-1)
+		next.ServeHTTP(w, r)
+	})
 }
 
 // loadPersistedQueries reads the allow-list: a JSON array of documents, registered by
