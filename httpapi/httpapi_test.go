@@ -19,7 +19,7 @@ import (
 	"lsgatlas/inprocess"
 )
 
-func fixture(t *testing.T) atlas.Store {
+func fixture(t testing.TB) atlas.Store {
 	t.Helper()
 	store := inprocess.New()
 	if _, err := store.Import(context.Background(), conformance.Fixture()); err != nil {
