@@ -1,12 +1,21 @@
 package graph_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/rs/zerolog"
+
+	"lsgatlas/analytics"
+	"lsgatlas/graph"
+	"lsgatlas/graph/loader"
 )
 
 type rawResponse struct {
@@ -214,5 +223,28 @@ func TestCostInExtensionsWhenAsked(t *testing.T) {
 		if cost["cost"] != float64(1+1+5*(1+1+50*1)) || cost["depth"] != float64(4) || cost["durationMs"] == nil {
 			t.Errorf("cost extension = %v in %s", cost, r.body)
 		}
+	}
+}
+
+func TestPersistedQueryAllowList(t *testing.T) {
+	store := fixtureStore(t)
+	const doc = `{ __typename }`
+	sum := sha256.Sum256([]byte(doc))
+	hash := hex.EncodeToString(sum[:])
+	h := httptest.NewServer(loader.Middleware(store, graph.NewServerWithOptions(store, analytics.NewCache(store), zerolog.Nop(),
+		graph.Options{PersistedQueries: map[string]string{hash: doc}})))
+	defer h.Close()
+	for _, tc := range []struct{ name, body, want string }{
+		{"registered, by hash", `{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "` + hash + `"}}}`, `{"data":{"__typename":"Query"}}`},
+		{"registered, as text", `{"query": "{ __typename }"}`, `{"data":{"__typename":"Query"}}`},
+		{"unregistered text", `{"query": "{ __schema { types { name } } }"}`, `"UNAUTHORIZED"`},
+		{"unknown hash", `{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "00"}}}`, `"UNAUTHORIZED"`},
+		{"text that does not match its hash", `{"query": "{ __schema { types { name } } }", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "` + hash + `"}}}`, `"UNAUTHORIZED"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if r := do(t, "POST", h.URL, jsonType, "", tc.body); !strings.Contains(r.body, tc.want) {
+				t.Errorf("got %d %s, want %s", r.status, r.body, tc.want)
+			}
+		})
 	}
 }
