@@ -186,7 +186,9 @@ func report(all []result, rss []float64, duration time.Duration) error {
 			continue
 		}
 		slices.Sort(lat)
-		pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))].Round(100 * time.Microsecond) }
+		pct := func(p float64) time.Duration {
+			return lat[min(len(lat)-1, int(p*float64(len(lat))))].Round(100 * time.Microsecond)
+		}
 		fmt.Printf("%-8s %7d requests (%.0f/s)  p50 %v  p99 %v  max %v  statuses %v\n",
 			name, len(lat), float64(len(lat))/duration.Seconds(), pct(.5), pct(.99), lat[len(lat)-1].Round(time.Millisecond), statuses)
 	}
