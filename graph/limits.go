@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -105,8 +104,6 @@ func (*queryLimits) Validate(graphql.ExecutableSchema) error { return nil }
 func newQueryLimits(l Limits, s *ast.Schema, c *queryCache) *queryLimits {
 	return &queryLimits{limits: l, schema: s, sizes: measureIntrospection(s), cache: c}
 }
-
-type costKey struct{}
 
 // requestCost is what the cost model computed for the request, for the response's
 // extensions and the metrics.
@@ -227,9 +224,4 @@ func (q *queryLimits) measure(doc *ast.QueryDocument, operation string, vars map
 		return cost, depth, limitError("cost", cost, q.limits.MaxCost)
 	}
 	return cost, depth, nil
-}
-
-func describeLimits(l Limits) string {
-	return fmt.Sprintf("bytes %d, tokens %d, aliases %d, fields per selection %d, depth %d, cost %d (lists count %d)",
-		l.MaxQueryBytes, l.MaxTokens, l.MaxAliases, l.MaxFieldsPerSelection, l.MaxDepth, l.MaxCost, l.ListSize)
 }
