@@ -4,11 +4,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rs/zerolog"
+
+	"lsgatlas/graph"
 )
 
 // config is everything the service can be told. Each setting has an environment
@@ -22,7 +24,13 @@ type config struct {
 	SeedFile        string
 	ShutdownTimeout time.Duration
 	RequestTimeout  time.Duration
-	Command         string // serve, seed, validate
+	Limits          graph.Limits
+	MaxInFlight     int
+	CORSOrigins     []string
+	// PersistedQueriesFile names a JSON array of GraphQL documents; when set, only
+	// those run (allow-list mode).
+	PersistedQueriesFile string
+	Command              string // serve, seed, validate
 }
 
 const usage = `Usage: lsgatlas [flags] [serve|seed|validate]
@@ -71,8 +79,48 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs.StringVar(&c.SeedFile, "seed-file", env("SEED_FILE", ""), "dataset file to load instead of the bundled one [SEED_FILE]")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", timeout, "how long to let requests finish on SIGINT/SIGTERM [SHUTDOWN_TIMEOUT]")
 	fs.DurationVar(&c.RequestTimeout, "request-timeout", requestTimeout, "longest a GraphQL request or export may work [REQUEST_TIMEOUT]")
+	ints := []struct {
+		v         *int
+		flag, env string
+		def       int
+		usage     string
+	}{
+		{&c.Limits.MaxCost, "max-cost", "QUERY_MAX_COST", graph.DefaultLimits.MaxCost, "largest computed cost of a query"},
+		{&c.Limits.MaxDepth, "max-depth", "QUERY_MAX_DEPTH", graph.DefaultLimits.MaxDepth, "deepest nesting of fields (outside introspection)"},
+		{&c.Limits.MaxQueryBytes, "max-query-bytes", "QUERY_MAX_BYTES", graph.DefaultLimits.MaxQueryBytes, "longest query text in bytes"},
+		{&c.Limits.MaxTokens, "max-tokens", "QUERY_MAX_TOKENS", graph.DefaultLimits.MaxTokens, "most lexical tokens in a query"},
+		{&c.Limits.MaxAliases, "max-aliases", "QUERY_MAX_ALIASES", graph.DefaultLimits.MaxAliases, "most aliased fields in a query"},
+		{&c.Limits.MaxFieldsPerSelection, "max-fields-per-selection", "QUERY_MAX_FIELDS_PER_SELECTION", graph.DefaultLimits.MaxFieldsPerSelection, "most fields in one selection set"},
+		{&c.Limits.ListSize, "cost-list-size", "QUERY_COST_LIST_SIZE", graph.DefaultLimits.ListSize, "items a list of nodes or relationships without first/limit counts as"},
+		{&c.Limits.MaxResolvedFields, "max-resolved-fields", "QUERY_MAX_RESOLVED_FIELDS", graph.DefaultLimits.MaxResolvedFields, "most fields one request may resolve"},
+		{&c.Limits.MaxResponseBytes, "max-response-bytes", "RESPONSE_MAX_BYTES", graph.DefaultLimits.MaxResponseBytes, "largest GraphQL response in bytes"},
+		{&c.MaxInFlight, "max-in-flight", "MAX_IN_FLIGHT", 64, "GraphQL requests and exports worked on at once; more get 503"},
+	}
+	for _, i := range ints {
+		def := i.def
+		if v := getenv(i.env); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n <= 0 {
+				return c, fmt.Errorf("%s must be a positive integer, got %q", i.env, v)
+			}
+			def = n
+		}
+		fs.IntVar(i.v, i.flag, def, i.usage+" ["+i.env+"]")
+	}
+	cors := fs.String("cors-origins", env("CORS_ORIGINS", ""), "comma-separated browser origins allowed to call the API; none by default [CORS_ORIGINS]")
+	fs.StringVar(&c.PersistedQueriesFile, "persisted-queries", env("PERSISTED_QUERIES", ""), "JSON array of the only GraphQL documents allowed to run [PERSISTED_QUERIES]")
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	for _, i := range ints {
+		if *i.v <= 0 {
+			return c, fmt.Errorf("-%s must be positive", i.flag)
+		}
+	}
+	for _, o := range strings.Split(*cors, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			c.CORSOrigins = append(c.CORSOrigins, o)
+		}
 	}
 	switch c.SeedMode {
 	case "empty", "always", "never":

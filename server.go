@@ -6,6 +6,9 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +16,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -146,16 +150,30 @@ func waitReady(ctx context.Context, store atlas.Store, log zerolog.Logger) error
 }
 
 func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logger, onListen func(string)) error {
+	persisted, err := loadPersistedQueries(cfg.PersistedQueriesFile)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
+	// Requests run under base, not ctx: a signal starts the drain below rather than
+	// cancelling them; base is cancelled only when the shutdown timeout runs out.
+	base, cancelBase := context.WithCancelCause(context.WithoutCancel(ctx))
+	defer cancelBase(nil)
+	var draining atomic.Bool
+	var active atomic.Int64
 	srv := &http.Server{
-		Handler:           httpapi.New(store, httpapi.Options{Playground: cfg.Playground, RequestTimeout: cfg.RequestTimeout, Log: log}),
+		Handler: countActive(&active, httpapi.New(store, httpapi.Options{
+			Playground: cfg.Playground, RequestTimeout: cfg.RequestTimeout, Log: log,
+			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, CORSOrigins: cfg.CORSOrigins,
+			PersistedQueries: persisted, Draining: &draining,
+		})),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second, // bodies are small (see httpapi); slow uploads are cut off
 		IdleTimeout:       2 * time.Minute,
-		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+		BaseContext:       func(net.Listener) context.Context { return base },
 	}
 	log.Info().Str("addr", ln.Addr().String()).Bool("playground", cfg.Playground).Msg("listening")
 	if onListen != nil {
@@ -169,9 +187,7 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	case <-ctx.Done():
 	}
 	log.Info().Dur("timeout", cfg.ShutdownTimeout).Msg("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.ShutdownTimeout)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
+	if err := drain(srv, &draining, &active, cfg.ShutdownTimeout, cancelBase); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
@@ -179,4 +195,63 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	}
 	log.Info().Msg("stopped")
 	return nil
+}
+
+// errShuttingDown is what requests still running when the shutdown timeout ends are
+// told; the execution guard turns it into their answer.
+var errShuttingDown = atlas.Errorf(atlas.EUNAVAILABLE, "The server is shutting down; retry the request.")
+
+// drain shuts the server down so that no request is lost. First, for a short while, the
+// server keeps serving but answers every request with "Connection: close" (and /readyz
+// with 503), so clients retire their keep-alive connections after a complete response
+// instead of racing a close. Then Shutdown stops the listener and waits for the
+// requests in flight; well before the timeout the ones still running are cancelled and
+// answer UNAVAILABLE, so each gets a response rather than a cut connection.
+func drain(srv *http.Server, draining *atomic.Bool, active *atomic.Int64, timeout time.Duration, cancel context.CancelCauseFunc) error {
+	draining.Store(true)
+	grace := min(timeout/4, time.Second)
+	time.Sleep(grace)
+	remaining := timeout - grace
+	ctx, stop := context.WithTimeout(context.Background(), remaining)
+	defer stop()
+	// Shutdown polls for idle connections at growing intervals (up to 500 ms), so the
+	// cut comes early enough for the last poll to see the cancelled requests finish.
+	cut := time.AfterFunc(remaining-min(remaining/2, 600*time.Millisecond), func() { cancel(errShuttingDown) })
+	defer cut.Stop()
+	err := srv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) && active.Load() == 0 {
+		return srv.Close() // every request was answered; only idle connections remain
+	}
+	return err
+}
+
+// countActive counts in n the requests next is handling.
+func countActive(n *atomic.Int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		defer n.Add(-1)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// loadPersistedQueries reads the allow-list: a JSON array of documents, registered by
+// the sha256 of their text (the hash APQ clients send).
+func loadPersistedQueries(path string) (map[string]string, error) {
+	if path == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("persisted queries: %w", err)
+	}
+	var docs []string
+	if err := json.Unmarshal(b, &docs); err != nil {
+		return nil, fmt.Errorf("persisted queries: %s must be a JSON array of strings: %w", path, err)
+	}
+	out := make(map[string]string, len(docs))
+	for _, d := range docs {
+		sum := sha256.Sum256([]byte(d))
+		out[hex.EncodeToString(sum[:])] = d
+	}
+	return out, nil
 }

@@ -184,6 +184,10 @@ func TestConfigErrors(t *testing.T) {
 		{nil, map[string]string{"REQUEST_TIMEOUT": "-1s"}, "request timeout must be positive"},
 		{[]string{"launch"}, nil, "unknown command"},
 		{[]string{"-seed-file", "/no/such/file", "validate"}, nil, "/no/such/file"},
+		{nil, map[string]string{"QUERY_MAX_COST": "lots"}, "QUERY_MAX_COST must be a positive integer"},
+		{nil, map[string]string{"MAX_IN_FLIGHT": "0"}, "MAX_IN_FLIGHT must be a positive integer"},
+		{[]string{"-max-depth", "0"}, nil, "-max-depth must be positive"},
+		{[]string{"-seed", "never"}, map[string]string{"PERSISTED_QUERIES": "/no/such/queries.json"}, "persisted queries"},
 	} {
 		err := run(context.Background(), tc.args, func(k string) string { return tc.env[k] }, io.Discard, io.Discard, nil)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -1,46 +1,77 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/zerolog"
-	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 )
 
-// MaxComplexity caps the number of fields a query may select (each counts one; list sizes
-// are not multiplied in). Nested relationship lists can still grow a response
-// geometrically within that, so REQUEST_TIMEOUT is what finally bounds the work.
-const MaxComplexity = 5000
+// Options configure the GraphQL handler; the zero value serves with DefaultLimits.
+type Options struct {
+	Limits Limits
+	// QueryCacheEntries and QueryCacheBytes bound the parsed-query cache (defaults 1000
+	// documents and 64 MiB by estimate, see queryCache).
+	QueryCacheEntries, QueryCacheBytes int
+	// PersistedQueries, when not nil, is the allow-list mode: only these documents
+	// (sha256 hex of the text → text) run, sent by hash or in full.
+	PersistedQueries map[string]string
+	Metrics          Metrics
+}
 
-// NewServer returns the GraphQL HTTP handler: POST and GET per GraphQL-over-HTTP,
-// introspection on (the schema is the documentation), a query cache, a complexity
-// limit, and the error presenter and panic handler that turn every failure into a
+// NewServer returns the GraphQL handler with default options.
+func NewServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logger) *handler.Server {
+	return NewServerWithOptions(store, projection, log, Options{})
+}
+
+// NewServerWithOptions returns the GraphQL HTTP handler: GET and POST per GraphQL over
+// HTTP (overHTTP), introspection on (the schema is the documentation), persisted
+// queries, request limits checked before validation (queryLimits), a bounded cache of
+// validated documents, the execution guard that stops work on timeout, disconnect or
+// budget, and the error presenter and panic handler that turn every failure into a
 // coded GraphQL error. Requests must carry loaders (loader.Middleware); projection is
 // the analytics cache the network queries share with the exports.
-func NewServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logger) *handler.Server {
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log}}))
-	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+func NewServerWithOptions(store atlas.Store, projection *analytics.Cache, log zerolog.Logger, opts Options) *handler.Server {
+	srv, _ := newServer(store, projection, log, opts)
+	return srv
+}
+
+// newServer is NewServerWithOptions that also returns the query cache, for tests.
+func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logger, opts Options) (*handler.Server, *queryCache) {
+	limits := opts.Limits.withDefaults()
+	metrics := opts.Metrics
+	if metrics == nil {
+		metrics = noMetrics{}
+	}
+	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log}})
+	srv := handler.New(es)
+	srv.AddTransport(overHTTP{limits: limits, metrics: metrics})
+	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
+	cache.onLookup = metrics.QueryCacheLookup
+	srv.SetQueryCache(cache)
 	srv.Use(extension.Introspection{})
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
+	if opts.PersistedQueries != nil {
+		srv.Use(persistedOnly{queries: opts.PersistedQueries})
+	} else {
+		apq := newBoundedLRU(100, 100*limits.MaxQueryBytes, func(k, q string) int { return len(k) + len(q) })
+		srv.Use(extension.AutomaticPersistedQuery{Cache: apq})
+	}
+	srv.Use(newQueryLimits(limits, es.Schema(), cache))
+	srv.Use(executionGuard{metrics: metrics})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		return presentError(ctx, err, log)
 	})
@@ -50,12 +81,29 @@ func NewServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	})
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
-		if stats := statsFrom(ctx); stats != nil && resp != nil {
-			stats.add(graphql.GetOperationContext(ctx).OperationName, len(resp.Errors))
+		if resp == nil || !graphql.HasOperationContext(ctx) {
+			return resp
+		}
+		opCtx := graphql.GetOperationContext(ctx)
+		if stats := statsFrom(ctx); stats != nil {
+			stats.add(opCtx.OperationName, len(resp.Errors))
+		}
+		for _, e := range resp.Errors {
+			code, _ := e.Extensions["code"].(string)
+			metrics.FieldError(code)
+		}
+		if c := costFrom(ctx); c != nil {
+			metrics.Cost(c.Cost)
+			if wantsCost(opCtx) {
+				if resp.Extensions == nil {
+					resp.Extensions = map[string]any{}
+				}
+				resp.Extensions["cost"] = costReport(ctx, opCtx, c)
+			}
 		}
 		return resp
 	})
-	return srv
+	return srv, cache
 }
 
 // Playground serves the GraphiQL playground for the endpoint at path.
@@ -68,6 +116,12 @@ func presentError(ctx context.Context, err error, log zerolog.Logger) *gqlerror.
 	gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 	var domain *atlas.Error
 	switch code := atlas.ErrorCode(err); {
+	case errors.Is(err, context.Canceled):
+		gqlErr.Message = "The client went away before the answer was ready."
+		setCode(gqlErr, atlas.ELIMIT)
+	case isEntityMistake(err, gqlErr.Message):
+		gqlErr.Message = "Invalid entity representation: " + gqlErr.Message
+		setCode(gqlErr, atlas.EINVALID)
 	case errors.As(err, &domain) && code != atlas.EINTERNAL, code == atlas.ELIMIT:
 		gqlErr.Message = atlas.ErrorMessage(err)
 		setCode(gqlErr, code)
@@ -79,6 +133,15 @@ func presentError(ctx context.Context, err error, log zerolog.Logger) *gqlerror.
 		setCode(gqlErr, atlas.EINTERNAL)
 	}
 	return gqlErr
+}
+
+// isEntityMistake tells the errors the generated federation code returns for a bad
+// _entities representation (unknown type, missing or malformed key): the caller's
+// mistake, not ours. The generated code has no error types for all of them, hence the
+// message tests.
+func isEntityMistake(err error, msg string) bool {
+	return errors.Is(err, ErrUnknownType) || errors.Is(err, ErrTypeNotFound) ||
+		strings.HasPrefix(msg, "__typename must be") || strings.Contains(err.Error(), "unmarshalling param")
 }
 
 func setCode(e *gqlerror.Error, code string) {

@@ -4,13 +4,13 @@
 package httpapi
 
 import (
-	"bytes"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"io"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -26,10 +26,26 @@ import (
 type Options struct {
 	// Playground serves the GraphiQL playground at "/".
 	Playground bool
+	// PlaygroundCSP replaces the playground's Content-Security-Policy (by default one
+	// that allows its CDN and its own inline script, see playgroundPage).
+	PlaygroundCSP string
 	// RequestTimeout bounds the work of one GraphQL request or export (0 means 30s):
 	// past it, the request ends with a LIMIT_EXCEEDED error.
 	RequestTimeout time.Duration
-	Log            zerolog.Logger
+	// Limits bound each GraphQL request (zero fields take graph.DefaultLimits).
+	Limits graph.Limits
+	// MaxInFlight bounds the GraphQL requests and exports worked on at once (0 means
+	// 64); beyond it requests get 503 with Retry-After.
+	MaxInFlight int
+	// CORSOrigins are the browser origins allowed to call the API ("*" for any); none by
+	// default.
+	CORSOrigins []string
+	// PersistedQueries, when not nil, allows only these documents (sha256 hex → text).
+	PersistedQueries map[string]string
+	// Draining, when set and true, marks a server about to shut down: responses carry
+	// "Connection: close" and /readyz says 503, so clients and load balancers move on.
+	Draining *atomic.Bool
+	Log      zerolog.Logger
 }
 
 // New returns the service's HTTP handler over store.
@@ -37,24 +53,36 @@ func New(store atlas.Store, opts Options) http.Handler {
 	if opts.RequestTimeout <= 0 {
 		opts.RequestTimeout = 30 * time.Second
 	}
-	bounded := func(h http.Handler) http.Handler { return withTimeout(opts.RequestTimeout, h) }
+	m := newMetrics()
+	store = graph.CountStoreCalls(store, m.StoreCall)
+	guarded := func(h http.Handler) http.Handler {
+		return cors(opts.CORSOrigins, shedLoad(cmp.Or(opts.MaxInFlight, 64), time.Second, m, withTimeout(opts.RequestTimeout, h)))
+	}
 	mux := http.NewServeMux()
 	projection := analytics.NewCache(store)
-	mux.Handle("/graphql", limitBody(bounded(loader.Middleware(store, graph.NewServer(store, projection, opts.Log)))))
-	mux.Handle("GET /export/graph.graphml", bounded(exportHandler(projection, export.GraphMLFormat)))
-	mux.Handle("GET /export/graph.gexf", bounded(exportHandler(projection, export.GEXFFormat)))
-	mux.Handle("GET /export/cytoscape.json", bounded(exportHandler(projection, export.CytoscapeFormat)))
-	mux.Handle("GET /export/nodes.csv", bounded(exportHandler(projection, export.NodesCSVFormat)))
-	mux.Handle("GET /export/edges.csv", bounded(exportHandler(projection, export.EdgesCSVFormat)))
-	mux.Handle("GET /export/graph.csv.zip", bounded(exportHandler(projection, export.CSVZipFormat)))
-	mux.Handle("GET /export/sources.json", bounded(bibliographyHandler(projection, export.CSLJSONFormat, "lsg-atlas-sources.json")))
-	mux.Handle("GET /export/sources.bib", bounded(bibliographyHandler(projection, export.BibTeXFormat, "lsg-atlas-sources.bib")))
+	gql := graph.NewServerWithOptions(store, projection, opts.Log, graph.Options{
+		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m,
+	})
+	mux.Handle("/graphql", guarded(loader.Middleware(store, gql)))
+	mux.Handle("GET /export/graph.graphml", guarded(exportHandler(projection, export.GraphMLFormat)))
+	mux.Handle("GET /export/graph.gexf", guarded(exportHandler(projection, export.GEXFFormat)))
+	mux.Handle("GET /export/cytoscape.json", guarded(exportHandler(projection, export.CytoscapeFormat)))
+	mux.Handle("GET /export/nodes.csv", guarded(exportHandler(projection, export.NodesCSVFormat)))
+	mux.Handle("GET /export/edges.csv", guarded(exportHandler(projection, export.EdgesCSVFormat)))
+	mux.Handle("GET /export/graph.csv.zip", guarded(exportHandler(projection, export.CSVZipFormat)))
+	mux.Handle("GET /export/sources.json", guarded(bibliographyHandler(projection, export.CSLJSONFormat, "lsg-atlas-sources.json")))
+	mux.Handle("GET /export/sources.bib", guarded(bibliographyHandler(projection, export.BibTeXFormat, "lsg-atlas-sources.bib")))
+	mux.Handle("GET /metrics", m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
+		if opts.Draining != nil && opts.Draining.Load() {
+			writeError(w, r, atlas.Errorf(atlas.EUNAVAILABLE, "The server is shutting down."))
+			return
+		}
 		if err := store.Ping(ctx); err != nil {
 			writeError(w, r, atlas.Errorf(atlas.EUNAVAILABLE, "%s", atlas.ErrorMessage(err)))
 			return
@@ -62,34 +90,19 @@ func New(store atlas.Store, opts Options) http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
 	if opts.Playground {
-		mux.Handle("GET /{$}", graph.Playground("/graphql"))
+		page, csp := playgroundPage(graph.Playground("/graphql"))
+		mux.Handle("GET /{$}", HTMLPage(cmp.Or(opts.PlaygroundCSP, csp), page))
 	}
-	return accessLog(opts.Log, mux)
+	return accessLog(opts.Log, m, closeWhenDraining(opts.Draining, mux))
 }
 
-// maxBodyBytes bounds a GraphQL request body: queries are text, and a megabyte is far
-// more than any real one needs.
-const maxBodyBytes = 1 << 20
-
-// limitBody refuses a request body over maxBodyBytes with 413 and a GraphQL error, before
-// gqlgen reads it, so a client cannot make the server buffer an unbounded upload.
-func limitBody(next http.Handler) http.Handler {
+func closeWhenDraining(draining *atomic.Bool, next http.Handler) http.Handler {
+	if draining == nil {
+		return next
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Body != nil && r.Body != http.NoBody {
-			body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
-			if err == nil && len(body) > maxBodyBytes {
-				err = atlas.Errorf(atlas.ELIMIT, "the request body is larger than %d bytes", maxBodyBytes)
-			}
-			if err != nil {
-				code, status := atlas.ErrorCode(err), http.StatusRequestEntityTooLarge
-				if code != atlas.ELIMIT {
-					code, status, err = atlas.EINVALID, http.StatusBadRequest, atlas.Errorf(atlas.EINVALID, "the request body could not be read")
-				}
-				writeJSON(w, status, map[string]any{"errors": []map[string]any{
-					{"message": atlas.ErrorMessage(err), "extensions": map[string]string{"code": code}}}})
-				return
-			}
-			r.Body = io.NopCloser(bytes.NewReader(body))
+		if draining.Load() {
+			w.Header().Set("Connection", "close")
 		}
 		next.ServeHTTP(w, r)
 	})
@@ -99,7 +112,7 @@ func limitBody(next http.Handler) http.Handler {
 // analytics all stop when it passes, and the error presenters report LIMIT_EXCEEDED.
 func withTimeout(d time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), d)
+		ctx, cancel := context.WithTimeout(graph.WithStoreCallCount(r.Context()), d)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
@@ -111,21 +124,24 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// accessLog gives each request an id (the caller's X-Request-Id, or a new one), returns
+// accessLog gives each request an id (the caller's X-Request-Id if validRequestID, or a
+// new one), counts it in the metrics, returns
 // it in the response, and logs one line per request with the GraphQL operation names
 // and error count.
-func accessLog(log zerolog.Logger, next http.Handler) http.Handler {
+func accessLog(log zerolog.Logger, m *metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		id := r.Header.Get("X-Request-Id")
-		if id == "" || len(id) > 128 {
+		if !validRequestID(id) {
 			id = newRequestID()
 		}
 		w.Header().Set("X-Request-Id", id)
 		reqLog := log.With().Str("request_id", id).Logger()
 		ctx, stats := graph.WithStats(reqLog.WithContext(r.Context()))
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		next.ServeHTTP(rec, r.WithContext(ctx))
+		req := r.WithContext(ctx)
+		next.ServeHTTP(rec, req)
+		m.observe(req, rec.status, time.Since(start))
 		ops, errs := stats.Summary()
 		ev := reqLog.Info()
 		if rec.status >= 500 {
