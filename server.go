@@ -19,6 +19,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/atlas"
+	"lsgatlas/explorer"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
 	"lsgatlas/neo4j"
@@ -151,7 +152,7 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 		return err
 	}
 	srv := &http.Server{
-		Handler:           httpapi.New(store, httpapi.Options{Playground: cfg.Playground, RequestTimeout: cfg.RequestTimeout, Log: log}),
+		Handler:           httpapi.New(store, httpapi.Options{Playground: cfg.Playground, Examples: explorer.ReadmeExamples(readmeMarkdown), RequestTimeout: cfg.RequestTimeout, Log: log}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second, // bodies are small (see httpapi); slow uploads are cut off
 		IdleTimeout:       2 * time.Minute,

@@ -1,0 +1,167 @@
+// A node's page: its properties, every relationship with its qualifiers and sources, and
+// whatever statements or documents the schema relates to it.
+import { gql, namedType, requiredArgs, schema } from './api.js';
+import { bothNames, nodeLabel, t } from './i18n.js';
+
+const CITE = 'sources { locator source { id key title url date } }';
+const REL = `id type direction role succession start end attested incompleteList confidence note holding derived
+  via { id title titleZh } node { id type label ... on Group { nameZh } ... on Person { nameZh } ... on Office { nameZh }
+  ... on Institution { nameZh } ... on Position { titleZh } } ${CITE}`;
+const COMMON = `description aliases { name editorial } ${CITE}`;
+
+const PROPS = {
+  Group: 'name nameZh kind system level jurisdiction horizon categories crossSystem established abolished',
+  Person: 'name nameZh', Office: 'name nameZh officeKind: kind staffing placement',
+  Institution: 'name nameZh institutionKind: kind system', Position: 'title titleZh',
+};
+
+// Field names that, on a node type, lead to statements, topics or documents about it.
+const ABOUT = /statement|document|topic|mention|quote/i;
+
+async function aboutSelections() {
+  const types = await schema();
+  const sel = {};
+  for (const tn of Object.keys(PROPS)) {
+    const ty = types.get(tn);
+    if (!ty) continue;
+    const parts = [];
+    for (const f of ty.fields || []) {
+      if (!ABOUT.test(f.name) || requiredArgs(f)) continue;
+      const inner = selectionOf(types, namedType(f.type).name, 0);
+      parts.push(inner ? `${f.name} ${inner}` : f.name);
+    }
+    if (parts.length) sel[tn] = parts.join(' ');
+  }
+  return sel;
+}
+
+// selectionOf picks a readable selection of a type: its scalar fields, and id/label (or a
+// citation's locator and source) of the objects it points to, two levels deep at most.
+function selectionOf(types, name, depth) {
+  const ty = types.get(name);
+  if (!ty || !['OBJECT', 'INTERFACE'].includes(ty.kind)) return '';
+  const parts = ['__typename'];
+  for (const f of ty.fields || []) {
+    if (requiredArgs(f)) continue;
+    const inner = namedType(f.type);
+    const it = types.get(inner.name);
+    if (!it || it.kind === 'SCALAR' || it.kind === 'ENUM') parts.push(f.name);
+    else if (depth < 1 && ['OBJECT', 'INTERFACE', 'UNION'].includes(it.kind)) {
+      const has = (n) => (it.fields || []).some((x) => x.name === n);
+      if (has('id') && has('label')) parts.push(`${f.name} { id label }`);
+      else if (has('locator')) parts.push(`${f.name} { locator source { id title url } }`);
+      else if (it.kind !== 'UNION') { const s = selectionOf(types, inner.name, depth + 1); if (s) parts.push(`${f.name} ${s}`); }
+    }
+  }
+  return `{ ${parts.join(' ')} }`;
+}
+
+export async function loadNode(id, year) {
+  const about = await aboutSelections();
+  const frag = (tn, extra = '') => `... on ${tn} { ${PROPS[tn]} ${COMMON} ${extra} relationships(asOf: $asOf) { ${REL} } ${about[tn] || ''} }`;
+  const q = `query Node($id: ID!, $asOf: PartialDate) { node(id: $id) { id ... on GraphNode { type label }
+    ${frag('Group', `chairs(asOf: $asOf, includeDerived: true) { ${REL} }`)}
+    ${frag('Person', `chairs(asOf: $asOf, includeDerived: true) { ${REL} }`)}
+    ${frag('Office')} ${frag('Institution')} ${frag('Position')}
+    ... on Source { key title authors publisher date url sourceKind: kind note citedVia { id title } } } }`;
+  const d = await gql(q, { id, asOf: year === null ? null : String(year) });
+  if (!d.node) return null;
+  const n = d.node;
+  // Derived chairs come only from `chairs`; the stored ones are in `relationships` too.
+  n.allRelationships = [...(n.relationships || []), ...(n.chairs || []).filter((r) => r.derived)];
+  n.aboutFields = Object.keys(n).filter((k) => ABOUT.test(k));
+  return n;
+}
+
+const el = (tag, attrs = {}, ...kids) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) e.setAttribute(k, v);
+  for (const k of kids) if (k !== null && k !== undefined) e.append(k);
+  return e;
+};
+export const nodeLink = (n) => el('a', { href: `#node=${n.id}`, 'data-node': n.id }, nodeLabel(n));
+const span = (text, cls) => el('span', { class: cls }, text);
+export const period = (r) => `${r.start || '?'} – ${r.end || (r.start ? '' : '?')}`;
+
+export function citations(list) {
+  if (!list || !list.length) return span('—', 'muted');
+  const ul = el('ul', { class: 'cites' });
+  for (const c of list) {
+    const s = c.source;
+    const name = s.key || s.title;
+    const a = s.url ? el('a', { href: s.url, rel: 'noreferrer noopener', target: '_blank', title: s.title }, name) : el('a', { href: `#node=${s.id}`, 'data-node': s.id, title: s.title }, name);
+    ul.append(el('li', {}, a, c.locator ? span(` — ${c.locator}`, 'locator') : null));
+  }
+  return ul;
+}
+
+function relTable(rels) {
+  const table = el('table', { class: 'rels' });
+  table.append(el('thead', {}, el('tr', {}, ...['type', 'with', 'role', 'dates', 'holding', 'confidence', 'derived via', t('sources')].map((h) => el('th', { scope: 'col' }, h)))));
+  const tb = el('tbody');
+  const order = (r) => `${r.type} ${r.start || '9999'} ${r.node.label}`;
+  for (const r of [...rels].sort((a, b) => (order(a) < order(b) ? -1 : 1))) {
+    const arrow = r.direction === 'INCOMING' ? '←' : '→';
+    const dates = [period(r)];
+    if (r.attested && r.attested.length) dates.push(`attested ${r.attested.join(', ')}`);
+    if (r.incompleteList) dates.push('(incomplete list)');
+    tb.append(el('tr', { class: r.derived ? 'derived' : '' },
+      el('td', {}, `${arrow} ${r.type}`), el('td', {}, nodeLink(r.node)), el('td', {}, r.role || r.succession || ''),
+      el('td', {}, dates.join(' · ')), el('td', {}, r.holding ? span(r.holding, `h-${r.holding}`) : ''),
+      el('td', { title: r.note || '' }, r.confidence), el('td', {}, r.via ? el('a', { href: `#node=${r.via.id}`, 'data-node': r.via.id }, r.via.title) : ''),
+      el('td', {}, citations(r.sources))));
+  }
+  table.append(tb);
+  return table;
+}
+
+function aboutSection(n) {
+  const sec = el('section', { class: 'about', 'aria-label': t('about') }, el('h3', {}, t('about')));
+  const items = n.aboutFields.flatMap((k) => (Array.isArray(n[k]) ? n[k] : n[k] ? [n[k]] : []));
+  if (!items.length) { sec.append(el('p', { class: 'muted' }, n.aboutFields.length ? '—' : 'This release of the API has no statements or documents.')); return sec; }
+  const ul = el('ul');
+  for (const it of items) {
+    const li = el('li');
+    for (const [k, v] of Object.entries(it)) {
+      if (k === '__typename' || v === null || v === undefined || (Array.isArray(v) && !v.length)) continue;
+      if (v && typeof v === 'object' && !Array.isArray(v) && v.id) li.append(el('span', { class: 'kv' }, `${k}: `, nodeLink(v)));
+      else if (Array.isArray(v) && v[0] && v[0].locator !== undefined) li.append(citations(v));
+      else if (typeof v !== 'object') li.append(el('span', { class: 'kv' }, `${k}: ${v}`));
+    }
+    ul.append(li);
+  }
+  sec.append(ul);
+  return sec;
+}
+
+export function renderNode(container, n, { onExpand, onFocus }) {
+  container.replaceChildren();
+  if (!n) { container.append(el('p', { class: 'muted' }, t('pick'))); return; }
+  const head = el('header', {}, el('span', { class: `type t-${n.type}` }, n.type.toLowerCase()), el('h2', { id: 'node-title' }, bothNames(n)));
+  const actions = el('div', { class: 'actions' });
+  if (n.type !== 'SOURCE') {
+    const ex = el('button', { type: 'button', id: 'expand-node' }, t('expand'));
+    ex.addEventListener('click', () => onExpand(n.id));
+    const fo = el('button', { type: 'button' }, t('focus'));
+    fo.addEventListener('click', () => onFocus(n.id));
+    actions.append(ex, fo);
+  }
+  container.append(head, actions);
+  const dl = el('dl', { class: 'props', 'aria-label': t('properties') });
+  const skip = new Set(['id', 'type', 'label', 'relationships', 'chairs', 'allRelationships', 'aboutFields', 'sources', 'aliases', 'citedVia', ...n.aboutFields]);
+  const add = (k, v) => { dl.append(el('dt', {}, k), el('dd', {}, v)); };
+  add('id', n.id);
+  for (const [k, v] of Object.entries(n)) {
+    if (skip.has(k) || v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length)) continue;
+    if (k === 'url') add(k, el('a', { href: v, rel: 'noreferrer noopener', target: '_blank' }, v));
+    else add(k.replace(/^(office|institution|source)Kind$/, 'kind'), Array.isArray(v) ? v.join(', ') : String(v));
+  }
+  if (n.aliases && n.aliases.length) add('aliases', n.aliases.map((a) => a.name + (a.editorial ? '*' : '')).join(', '));
+  if (n.citedVia) add('cited via', nodeLink({ ...n.citedVia, label: n.citedVia.title, type: 'SOURCE' }));
+  container.append(dl);
+  if (n.sources && n.sources.length) container.append(el('h3', {}, t('sources')), citations(n.sources));
+  if (n.allRelationships && n.allRelationships.length) {
+    container.append(el('h3', {}, `${t('relationships')} (${n.allRelationships.length})`), relTable(n.allRelationships));
+  }
+  if (n.type !== 'SOURCE') container.append(aboutSection(n));
+}

@@ -1,0 +1,52 @@
+// The view's state, kept in the URL hash so that a link restores it: the selected node,
+// the nodes expanded around it, the year, the filters, the tab and the language.
+export const NODE_TYPES = ['GROUP', 'PERSON', 'POSITION', 'INSTITUTION', 'OFFICE'];
+export const REL_TYPES = ['CHAIRS', 'MEMBER_OF', 'SUPERVISES', 'REPORTS_TO', 'HAS_OFFICE', 'HOSTED_BY',
+  'DIRECTS', 'HOLDS', 'POSITION_IN', 'SUCCEEDED_BY', 'PARTY_GROUP_OF'];
+
+export const state = {
+  node: null, expanded: [], year: null, depth: 1,
+  nodeTypes: [...NODE_TYPES], relTypes: [...REL_TYPES],
+  derived: false, tier: false, tab: 'graph', lang: 'en', from: null, to: null,
+};
+
+export function readHash(hash = location.hash) {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const list = (k, all) => (p.has(k) ? p.get(k).split(',').filter((v) => all.includes(v)) : [...all]);
+  state.node = p.get('node') || null;
+  state.expanded = p.get('x') ? p.get('x').split(',').filter(Boolean) : [];
+  const y = Number(p.get('year'));
+  state.year = p.get('year') && Number.isInteger(y) ? y : null;
+  const d = Number(p.get('depth'));
+  state.depth = [1, 2, 3].includes(d) ? d : 1;
+  state.nodeTypes = list('nt', NODE_TYPES);
+  state.relTypes = list('rt', REL_TYPES);
+  state.derived = p.get('derived') === '1';
+  state.tier = p.get('tier') === '1';
+  state.tab = ['graph', 'timeline', 'paths', 'byyear'].includes(p.get('tab')) ? p.get('tab') : 'graph';
+  state.lang = p.get('lang') === 'zh' ? 'zh' : 'en';
+  state.from = p.get('from') || null;
+  state.to = p.get('to') || null;
+}
+
+export function hashOf(s = state) {
+  const p = new URLSearchParams();
+  if (s.node) p.set('node', s.node);
+  if (s.expanded.length) p.set('x', s.expanded.join(','));
+  if (s.year !== null) p.set('year', String(s.year));
+  if (s.depth !== 1) p.set('depth', String(s.depth));
+  if (s.nodeTypes.length !== NODE_TYPES.length) p.set('nt', s.nodeTypes.join(','));
+  if (s.relTypes.length !== REL_TYPES.length) p.set('rt', s.relTypes.join(','));
+  if (s.derived) p.set('derived', '1');
+  if (s.tier) p.set('tier', '1');
+  if (s.tab !== 'graph') p.set('tab', s.tab);
+  if (s.lang !== 'en') p.set('lang', s.lang);
+  if (s.from) p.set('from', s.from);
+  if (s.to) p.set('to', s.to);
+  return '#' + p.toString().replace(/%2F/g, '/').replace(/%2C/g, ',');
+}
+
+export function writeHash() {
+  const h = hashOf();
+  if (h !== location.hash) history.replaceState(null, '', h === '#' ? location.pathname : h);
+}
