@@ -29,6 +29,8 @@ export async function renderTimeline(container, node) {
   container.replaceChildren();
   if (!years.length) { container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: 'No dated facts.' })); return; }
   const lo = Math.min(...years) - 1, hi = Math.max(NOW, ...years) + 1;
+  // A fact with no known end runs, on the chart, until the group was abolished (or now).
+  const openEnd = yearOf(node.abolished) ?? hi - 1;
   const order = { CHAIRS: 0, MEMBER_OF: 1 };
   bars.sort((a, b) => (order[a.type] ?? 2) - (order[b.type] ?? 2) || (yearOf(a.start) ?? 9999) - (yearOf(b.start) ?? 9999) || (a.node.label < b.node.label ? -1 : 1));
   const left = 230, width = Math.max(560, container.clientWidth - 20), rowH = 16, top = 46;
@@ -40,8 +42,9 @@ export async function renderTimeline(container, node) {
   }
   events.forEach((e, i) => {
     const g = svg('g', { class: `event ev-${e.kind}` });
-    g.append(svg('line', { x1: x(yearOf(e.date)), x2: x(yearOf(e.date)), y1: 8, y2: height - 20 }),
-      svg('text', { x: x(yearOf(e.date)) + 3, y: 12 + (i % 3) * 11 }, `${e.kind.toLowerCase()} ${e.date}${e.other ? ` · ${nodeLabel(e.other)}` : ''}`),
+    const ex = x(yearOf(e.date)), right = ex > width - 160;
+    g.append(svg('line', { x1: ex, x2: ex, y1: 8, y2: height - 20 }),
+      svg('text', { x: right ? ex - 3 : ex + 3, y: 12 + (i % 3) * 11, 'text-anchor': right ? 'end' : 'start' }, `${e.kind.toLowerCase()} ${e.date}${e.other ? ` · ${nodeLabel(e.other)}` : ''}`),
       svg('title', {}, `${e.kind} ${e.date} ${e.other ? e.other.label : ''} — ${e.sources.map((s) => s.source.key).join(', ')}`));
     root.append(g);
   });
@@ -50,9 +53,9 @@ export async function renderTimeline(container, node) {
     const s = yearOf(r.start), en = yearOf(r.end);
     const colour = REL_COLOURS[r.type] || '#888';
     const row = svg('g', { class: `bar rel-${r.type}${r.derived ? ' derived' : ''}` });
-    row.append(svg('text', { x: left - 6, y: yy + 11, class: 'rowlabel' }, `${r.type === 'CHAIRS' ? '★ ' : ''}${nodeLabel(r.node)}${r.role ? ` (${r.role.toLowerCase()})` : ''}`));
+    row.append(svg('text', { x: left - 6, y: yy + 11, class: 'rowlabel' }, `${r.type === 'CHAIRS' ? '★ ' : ''}${nodeLabel(r.node)}${r.role ? ` (${r.role.toLowerCase()})` : ''}${r.derived ? ` (via ${r.via?.title})` : ''}`));
     if (s !== null || en !== null) {
-      const from = s ?? en, to = en ?? hi - 1;
+      const from = s ?? en, to = en ?? Math.max(from, openEnd);
       row.append(svg('rect', { x: x(from), y: yy + 2, width: Math.max(3, x(to + 1) - x(from)), height: rowH - 5, fill: colour,
         'fill-opacity': r.end ? 0.85 : 0.45, rx: 2 }));
     }

@@ -16,7 +16,14 @@ const fetcher = async (params, opts = {}) => {
   return res.json();
 };
 
-const withTitle = (ex) => `# ${ex.title}\n${ex.query.trim()}\n`;
+// Tabs are titled by operation name, so an anonymous example gets one made from its
+// introduction ("Who chairs the Central…" → WhoChairsTheCentral).
+const operationName = (title) => title.replace(/[^A-Za-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 4)
+  .map((w) => w[0].toUpperCase() + w.slice(1)).join('') || 'Example';
+const withTitle = (ex) => {
+  const q = ex.query.trim();
+  return `# ${ex.title}\n${q.startsWith('{') ? `query ${operationName(ex.title)} ${q}` : q}\n`;
+};
 
 function ExampleList({ examples }) {
   const editors = useEditorContext({ nonNull: true });
