@@ -53,14 +53,23 @@ const browser = await chromium.launch({
     '--disable-sync', '--no-first-run'],
 });
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, deviceScaleFactor: 1 });
-await context.route('**/*', (route) => {
+// The pages must work under a strict Content-Security-Policy (no inline scripts, nothing
+// off our origin), so the test adds one to every page it loads, unless the service sent one.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+await context.route('**/*', async (route) => {
   const url = new URL(route.request().url());
-  if (['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return route.continue();
+  if (['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const res = await route.fetch();
+    const headers = res.headers();
+    headers['content-security-policy'] ??= CSP;
+    return route.fulfill({ response: res, headers });
+  }
   blocked.push(url.href);
   return route.abort('blockedbyclient');
 });
 page = await context.newPage();
-page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${new URL(page.url()).pathname}: ${m.text()}${m.location()?.url ? ` (${m.location().url}:${m.location().lineNumber}:${m.location().columnNumber})` : ''}`); });
 page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
 await step('explorer loads fast', async () => {
@@ -152,7 +161,41 @@ await step('the README screenshot', async () => {
   if (process.env.README_SCREENSHOT) await page.screenshot({ path: process.env.README_SCREENSHOT });
 });
 
+await step('every control has a label and works from the keyboard', async () => {
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, button, [role=tab], a.button')]
+    .filter((el) => !el.closest('[hidden]'))
+    .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby') && !el.textContent.trim())
+    .map((el) => el.outerHTML.slice(0, 80)));
+  assert(unlabelled.length === 0, `unlabelled: ${unlabelled.join(' | ')}`);
+  await page.focus('#tab-graph');
+  await page.keyboard.press('ArrowRight');
+  assert(await page.evaluate(() => document.activeElement.id) === 'tab-timeline', 'arrow keys do not move between tabs');
+  await page.keyboard.press('ArrowLeft');
+  await page.focus('#search');
+  await page.fill('#search', '');
+  await page.keyboard.type('central foreign affairs commission');
+  await page.waitForSelector('#search[aria-expanded=true]');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash.includes('node=group/central-foreign-affairs-commission'));
+  await page.waitForSelector('#graph-status[data-state=ready]');
+});
+
+await step('labels switch to Chinese', async () => {
+  await page.click('#lang');
+  await page.waitForFunction(() => location.hash.includes('lang=zh'));
+  await page.waitForFunction(() => document.querySelector('#tab-graph').textContent === '关系图');
+  assert((await page.textContent('#node-title')).includes('中央外事工作委员会'), 'no Chinese name on the node page');
+  const labels = await page.$$eval('#in-view-list button', (bs) => bs.map((b) => b.textContent));
+  assert(labels.some((l) => l.includes('中央外事工作委员会')), 'the graph keeps English labels');
+  await page.click('#lang');
+  await page.waitForFunction(() => !location.hash.includes('lang=zh'));
+});
+
 await step('a group timeline draws bars', async () => {
+  await page.evaluate((g) => { location.hash = `#node=${g}`; }, GROUP);
+  await page.waitForFunction(() => (document.querySelector('#node-title')?.textContent || '').startsWith('Foreign Affairs Leading'));
   await page.click('#tab-timeline');
   await page.waitForSelector('svg.timeline .bar rect', { timeout: 10000 });
   assert(await page.locator('svg.timeline .bar').count() > 5, 'too few bars');

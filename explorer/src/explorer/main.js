@@ -63,6 +63,14 @@ async function redrawGraph() {
     status.dataset.state = 'ready';
     status.textContent = `${cy.nodes().length} ${t('nodes')}, ${cy.edges().length} ${t('relationships')}` +
       (state.year !== null ? ` · ${state.year}` : '') + (view.truncated ? ` (${t('truncated')})` : '');
+    renderInView();
+  } catch (e) {
+    if (mine === drawSeq) { status.textContent = e.message; status.dataset.state = 'error'; }
+  }
+}
+
+// The nodes in view as buttons: the graph's content for keyboards and screen readers.
+function renderInView() {
     $('in-view-list').replaceChildren(...cy.nodes().sort((a, b) => (a.data('label') < b.data('label') ? -1 : 1)).map((n) => {
       const li = document.createElement('li');
       const b = Object.assign(document.createElement('button'), { type: 'button', textContent: `${n.data('label')} (${n.data('type').toLowerCase()})` });
@@ -72,9 +80,6 @@ async function redrawGraph() {
       li.append(b);
       return li;
     }));
-  } catch (e) {
-    if (mine === drawSeq) { status.textContent = e.message; status.dataset.state = 'error'; }
-  }
 }
 
 async function refreshNode() {
@@ -133,7 +138,7 @@ function wire() {
   });
   $('lang').addEventListener('click', () => {
     state.lang = getLang() === 'zh' ? 'en' : 'zh';
-    setLang(state.lang); applyStrings(); cy.nodes().forEach((n) => n.data('label', nodeLabel(n.data('raw')))); update({ graph: false });
+    setLang(state.lang); applyStrings(); cy.nodes().forEach((n) => n.data('label', nodeLabel(n.data('raw')))); renderInView(); update({ graph: false });
   });
   const tabs = [...document.querySelectorAll('[role=tab]')];
   for (const b of tabs) {
