@@ -1,6 +1,7 @@
 package explorer_test
 
 import (
+	"compress/gzip"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -70,5 +71,25 @@ func TestEmbeddedAssets(t *testing.T) {
 		if strings.HasSuffix(c.path, "/") && (strings.Contains(string(body), "<script>") || strings.Contains(string(body), "://")) {
 			t.Errorf("GET %s has an inline script or an off-origin reference", c.path)
 		}
+	}
+}
+
+func TestBundlesAreServedGzipped(t *testing.T) {
+	srv := httptest.NewServer(explorer.Explorer("/explore/"))
+	defer srv.Close()
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/explore/explorer.js", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := http.DefaultTransport.RoundTrip(req) // no transparent decompression
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	zr, err := gzip.NewReader(resp.Body)
+	if err != nil || resp.Header.Get("Content-Encoding") != "gzip" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/javascript") {
+		t.Fatalf("explorer.js: encoding %q, type %q, %v", resp.Header.Get("Content-Encoding"), resp.Header.Get("Content-Type"), err)
+	}
+	body, _ := io.ReadAll(zr)
+	if !strings.Contains(string(body), "cytoscape") {
+		t.Errorf("gzipped explorer.js does not hold the bundle (%d bytes)", len(body))
 	}
 }
