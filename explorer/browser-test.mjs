@@ -127,6 +127,20 @@ await step('the year slider redraws the graph as it stood', async () => {
   assert(n2016 !== n2010 && n2010 !== allYears, `moving the slider did not change the graph (${allYears}, ${n2010}, ${n2016})`);
 });
 
+await step('selecting and expanding a node grows the graph around it', async () => {
+  const before = await drawn();
+  await page.click('#in-view summary');
+  await page.click('#in-view-list button:text-matches("^Xi Jinping")');
+  await page.waitForFunction(() => (document.querySelector('#node-title')?.textContent || '').startsWith('Xi Jinping'));
+  assert(await drawn() === before, 'selecting a node in view redrew the graph');
+  await page.click('#expand-node');
+  await page.waitForFunction(() => location.hash.includes('x=group/foreign-affairs-leading-small-group,person/xi-jinping'));
+  await page.waitForSelector('#graph-status[data-state=ready]');
+  const want = (await api('{ network(ids: ["group/foreign-affairs-leading-small-group", "person/xi-jinping"], depth: 1, asOf: "2016", limit: 400) { nodes { id } } }')).network.nodes.length;
+  const after = await drawn();
+  assert(after === want && after > before, `expanded: drew ${after}, want ${want} (> ${before})`);
+});
+
 await step('a shared link restores the view', async () => {
   const url = page.url();
   const other = await context.newPage();
@@ -151,12 +165,12 @@ await step('exports of the current view download and parse', async () => {
 });
 
 await step('the README screenshot', async () => {
-  // All years, with derived chairs: the fullest picture of the group.
-  await page.uncheck('#all-years').catch(() => {});
-  await page.check('#all-years');
-  await page.check('#derived');
-  await page.waitForFunction(() => !location.hash.includes('year='));
+  // All years, with derived chairs: the fullest picture of the group, laid out afresh.
+  await page.goto(`${base}/explore/#node=${GROUP}&derived=1`);
+  await page.reload();
   await page.waitForSelector('#graph-status[data-state=ready]');
+  assert(await page.isChecked('#derived') && await page.isChecked('#all-years'), 'the link did not set the toggles');
+  assert(await page.locator('#node-panel tr.derived').count() > 0, 'no derived chair on the node page');
   await page.waitForTimeout(300);
   if (process.env.README_SCREENSHOT) await page.screenshot({ path: process.env.README_SCREENSHOT });
 });

@@ -1,4 +1,4 @@
-// The neighbourhood graph: the network around the selected and expanded nodes, as the
+// The neighbourhood graph: the network around the seeds (searched for, then expanded), as the
 // filters and the year keep it, drawn with Cytoscape.js and laid out with fCoSE.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
@@ -79,9 +79,11 @@ export function createGraph(container, { onSelect, onExpand }) {
   return cy;
 }
 
+export const graphSeeds = () => (state.seeds.length ? state.seeds : [state.node]);
+
 // loadView fetches what the state asks for: the network and, when asked, derived chairs.
 export async function loadView() {
-  const ids = [state.node, ...state.expanded.filter((x) => x !== state.node)];
+  const ids = graphSeeds();
   const tiers = state.tier ? await tierSupport() : null;
   const vars = {
     ids, depth: state.depth, rt: state.relTypes, nt: state.nodeTypes,
@@ -112,7 +114,7 @@ export function draw(cy, view) {
   const elements = [
     ...view.nodes.map((n) => ({
       group: 'nodes', data: { id: n.id, type: n.type, label: nodeLabel(n), raw: n },
-      classes: n.id === state.node || state.expanded.includes(n.id) ? 'seed' : '',
+      classes: state.seeds.includes(n.id) ? 'seed' : '',
       ...(old.has(n.id) ? { position: { ...old.get(n.id) } } : {}),
     })),
     ...view.rels.filter((r) => ids.has(r.from) && ids.has(r.to)).map((r) => ({
@@ -124,15 +126,15 @@ export function draw(cy, view) {
   const allKnown = view.nodes.every((n) => old.has(n.id));
   cy.layout(allKnown && old.size
     ? { name: 'preset', fit: true, padding: 30 }
-    : { name: 'fcose', animate: false, randomize: old.size === 0, quality: 'default', nodeRepulsion: 6000,
-      idealEdgeLength: 70, padding: 30, fit: true }).run();
+    : { name: 'fcose', animate: false, randomize: old.size === 0, quality: 'default', nodeRepulsion: 20000,
+      idealEdgeLength: 120, nodeSeparation: 110, gravity: 0.15, padding: 30, fit: true }).run();
   if (state.node && cy.getElementById(state.node).nonempty()) cy.getElementById(state.node).select();
 }
 
 // exportURL is the server-side export of the current view (the network's filters).
 export function exportURL(format) {
   const p = new URLSearchParams();
-  p.set('ids', [state.node, ...state.expanded.filter((x) => x !== state.node)].join(','));
+  p.set('ids', graphSeeds().join(','));
   p.set('depth', String(state.depth));
   p.set('relationshipTypes', state.relTypes.join(','));
   p.set('nodeTypes', state.nodeTypes.join(','));

@@ -87,6 +87,7 @@ async function refreshNode() {
   if (!state.node) { current = null; renderNode(panel, null, {}); return; }
   try {
     current = await loadNode(state.node, state.year);
+    if (current && document.activeElement !== $('search')) $('search').value = nodeLabel(current);
     renderNode(panel, current, { onExpand: expand, onFocus: focus });
   } catch (e) { panel.textContent = e.message; }
   if (state.tab === 'timeline') renderTimeline($('timeline'), current).catch((e) => { $('timeline').textContent = e.message; });
@@ -100,9 +101,21 @@ function update({ graph = true, node = true } = {}) {
   else if (state.tab === 'timeline') renderTimeline($('timeline'), current);
 }
 
-function select(id) { state.node = id; if (!state.expanded.includes(id) && !cy.getElementById(id).nonempty()) state.expanded = []; update({ graph: !cy.getElementById(id).nonempty() }); cy.getElementById(id).select(); }
-function expand(id) { if (!state.expanded.includes(id) && id !== state.node) state.expanded.push(id); update({ node: false }); }
-function focus(id) { state.node = id; state.expanded = []; update(); }
+// Selecting a node in view opens its page and keeps the graph; one out of view recentres it.
+function select(id) {
+  const inView = cy.getElementById(id).nonempty();
+  state.node = id;
+  if (!inView) state.seeds = [id];
+  update({ graph: !inView });
+  cy.getElementById(id).select();
+}
+function expand(id) {
+  if (!state.seeds.includes(id)) state.seeds.push(id);
+  const moved = id !== state.node;
+  state.node = id;
+  update({ node: moved });
+}
+function focus(id) { state.node = id; state.seeds = [id]; update(); }
 
 function downloadText(name, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -113,7 +126,7 @@ function downloadText(name, text, type) {
 
 function wire() {
   cy = createGraph($('cy'), { onSelect: select, onExpand: expand });
-  combobox($('search'), (n) => { state.node = n.id; state.expanded = []; if (state.tab === 'paths' || state.tab === 'byyear') state.tab = 'graph'; update(); });
+  combobox($('search'), (n) => { state.node = n.id; state.seeds = [n.id]; if (state.tab === 'paths' || state.tab === 'byyear') state.tab = 'graph'; update(); });
   const from = combobox($('path-from'), (n) => { state.from = n.id; writeHash(); }, { types: null });
   const to = combobox($('path-to'), (n) => { state.to = n.id; writeHash(); }, { types: null });
   checkboxes($('node-types'), NODE_TYPES, state.nodeTypes, TYPE_COLOURS, (v) => { state.nodeTypes = v; update({ node: false }); });
@@ -159,7 +172,7 @@ function wire() {
     const a = e.target.closest('a[data-node]');
     if (!a || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    focus(a.dataset.node);
+    select(a.dataset.node);
     $('node-panel').focus();
   });
   window.addEventListener('hashchange', () => { readHash(); setLang(state.lang); applyStrings(); update(); });

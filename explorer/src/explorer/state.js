@@ -1,11 +1,11 @@
 // The view's state, kept in the URL hash so that a link restores it: the selected node,
-// the nodes expanded around it, the year, the filters, the tab and the language.
+// the seeds the graph grows from (the node searched for and those expanded), the year, the filters, the tab and the language.
 export const NODE_TYPES = ['GROUP', 'PERSON', 'POSITION', 'INSTITUTION', 'OFFICE'];
 export const REL_TYPES = ['CHAIRS', 'MEMBER_OF', 'SUPERVISES', 'REPORTS_TO', 'HAS_OFFICE', 'HOSTED_BY',
   'DIRECTS', 'HOLDS', 'POSITION_IN', 'SUCCEEDED_BY', 'PARTY_GROUP_OF'];
 
 export const state = {
-  node: null, expanded: [], year: null, depth: 1,
+  node: null, seeds: [], year: null, depth: 1,
   nodeTypes: [...NODE_TYPES], relTypes: [...REL_TYPES],
   derived: false, tier: false, tab: 'graph', lang: 'en', from: null, to: null,
 };
@@ -14,7 +14,7 @@ export function readHash(hash = location.hash) {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const list = (k, all) => (p.has(k) ? p.get(k).split(',').filter((v) => all.includes(v)) : [...all]);
   state.node = p.get('node') || null;
-  state.expanded = p.get('x') ? p.get('x').split(',').filter(Boolean) : [];
+  state.seeds = p.get('x') ? p.get('x').split(',').filter(Boolean) : state.node ? [state.node] : [];
   const y = Number(p.get('year'));
   state.year = p.get('year') && Number.isInteger(y) ? y : null;
   const d = Number(p.get('depth'));
@@ -32,7 +32,7 @@ export function readHash(hash = location.hash) {
 export function hashOf(s = state) {
   const p = new URLSearchParams();
   if (s.node) p.set('node', s.node);
-  if (s.expanded.length) p.set('x', s.expanded.join(','));
+  if (s.seeds.length && !(s.seeds.length === 1 && s.seeds[0] === s.node)) p.set('x', s.seeds.join(','));
   if (s.year !== null) p.set('year', String(s.year));
   if (s.depth !== 1) p.set('depth', String(s.depth));
   if (s.nodeTypes.length !== NODE_TYPES.length) p.set('nt', s.nodeTypes.join(','));
