@@ -53,7 +53,7 @@ export async function tierSupport() {
 export function createGraph(container, { onSelect, onExpand }) {
   const cy = cytoscape({
     container,
-    minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3,
+    minZoom: 0.2, maxZoom: 3,
     style: [
       { selector: 'node', style: {
         'background-color': (n) => TYPE_COLOURS[n.data('type')] || '#888', label: 'data(label)',

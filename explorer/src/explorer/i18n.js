@@ -13,6 +13,8 @@ const strings = {
     findPaths: 'Find shortest paths', noPath: 'No path within the hop limit.',
     pick: 'Search for a node to start.', inView: 'Nodes in view', lang: '中文',
     known: 'known', possible: 'possible', reported: 'reported by studies', loading: 'Loading…',
+    timelineLegend: 'Solid bars: dated facts (lighter when no end is known); dashed: undated facts, which may hold at any time in the group\'s life; dots: dates a source observed the fact; ★ chairs.',
+    notInNetwork: 'Sources and reported counts are not part of the network: open a body or a person to draw it.',
   },
   zh: {
     search: '搜索小组、人物、机构（英文、中文、拼音）',
@@ -27,6 +29,8 @@ const strings = {
     findPaths: '查找最短路径', noPath: '在跳数上限内没有路径。',
     pick: '请先搜索一个节点。', inView: '图中节点', lang: 'English',
     known: '确知', possible: '可能', reported: '研究报告的数目', loading: '加载中…',
+    timelineLegend: '实心条：有日期的事实（结束时间未知时颜色较浅）；虚线：无日期的事实，可能在该小组存续期间任何时候成立；圆点：来源观察到该事实的日期；★ 组长。',
+    notInNetwork: '来源与报告数目不属于关系网络：请打开一个机构或人物。',
   },
 };
 

@@ -51,6 +51,12 @@ function syncControls() {
 async function redrawGraph() {
   const status = $('graph-status');
   if (!state.node) { cy.elements().remove(); status.textContent = t('pick'); return; }
+  if (/^(source|count)\//.test(state.seeds[0] || state.node)) {
+    cy.elements().remove();
+    status.dataset.state = 'ready'; status.dataset.nodes = '0'; status.dataset.edges = '0';
+    status.textContent = t('notInNetwork');
+    return;
+  }
   const mine = ++drawSeq;
   status.textContent = t('loading');
   status.dataset.state = 'loading';
@@ -127,8 +133,8 @@ function downloadText(name, text, type) {
 function wire() {
   cy = createGraph($('cy'), { onSelect: select, onExpand: expand });
   combobox($('search'), (n) => { state.node = n.id; state.seeds = [n.id]; if (state.tab === 'paths' || state.tab === 'byyear') state.tab = 'graph'; update(); });
-  const from = combobox($('path-from'), (n) => { state.from = n.id; writeHash(); }, { types: null });
-  const to = combobox($('path-to'), (n) => { state.to = n.id; writeHash(); }, { types: null });
+  const from = combobox($('path-from'), (n) => { state.from = n.id; writeHash(); });
+  const to = combobox($('path-to'), (n) => { state.to = n.id; writeHash(); });
   checkboxes($('node-types'), NODE_TYPES, state.nodeTypes, TYPE_COLOURS, (v) => { state.nodeTypes = v; update({ node: false }); });
   checkboxes($('rel-types'), REL_TYPES, state.relTypes, REL_COLOURS, (v) => { state.relTypes = v; update({ node: false }); });
   let yearTimer;
@@ -196,6 +202,7 @@ async function start() {
   if (state.to) to.set({ label: state.to });
   schema();
   tierSupport().then((tier) => { $('tier-wrap').hidden = !tier; });
+  $('year').max = String(new Date().getUTCFullYear());
   syncControls();
   await refreshNode();
   showTab(state.tab);

@@ -97,7 +97,7 @@ export function citations(list) {
 
 function relTable(rels) {
   const table = el('table', { class: 'rels' });
-  table.append(el('thead', {}, el('tr', {}, ...['type', 'with', 'role', 'dates', 'holding', 'confidence', 'derived via', t('sources')].map((h) => el('th', { scope: 'col' }, h)))));
+  table.append(el('thead', {}, el('tr', {}, ...['type', 'with', 'role', 'dates', 'holding', 'confidence', 'derived via'].map((h) => el('th', { scope: 'col' }, h)))));
   const tb = el('tbody');
   const order = (r) => `${r.type} ${r.start || '9999'} ${r.node.label}`;
   for (const r of [...rels].sort((a, b) => (order(a) < order(b) ? -1 : 1))) {
@@ -108,8 +108,10 @@ function relTable(rels) {
     tb.append(el('tr', { class: r.derived ? 'derived' : '' },
       el('td', {}, `${arrow} ${r.type}`), el('td', {}, nodeLink(r.node)), el('td', {}, r.role || r.succession || ''),
       el('td', {}, dates.join(' · ')), el('td', {}, r.holding ? span(r.holding, `h-${r.holding}`) : ''),
-      el('td', { title: r.note || '' }, r.confidence), el('td', {}, r.via ? el('a', { href: `#node=${r.via.id}`, 'data-node': r.via.id }, r.via.title) : ''),
-      el('td', {}, citations(r.sources))));
+      el('td', { title: r.note || '' }, r.confidence), el('td', {}, r.via ? el('a', { href: `#node=${r.via.id}`, 'data-node': r.via.id }, r.via.title) : '')));
+    // Sources get a full-width row of their own: locators are sentences, not codes.
+    tb.append(el('tr', { class: `src${r.derived ? ' derived' : ''}` }, el('td', { colspan: '7' },
+      r.note ? el('div', { class: 'note' }, r.note) : null, citations(r.sources))));
   }
   table.append(tb);
   return table;

@@ -23,7 +23,9 @@ export async function renderTimeline(container, node) {
   container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: t('loading') }));
   const d = await gql(TIMELINE, { id: node.id });
   const events = d.timeline.filter((e) => ['ESTABLISHED', 'ABOLISHED', 'SUCCEEDED', 'PRECEDED'].includes(e.kind) && e.date);
-  const bars = (node.allRelationships || []).filter((r) => r.start || r.end || (r.attested && r.attested.length));
+  // Undated facts are kept: on a group's timeline they may hold anywhere in its life.
+  const lifeStart = yearOf(node.established);
+  const bars = (node.allRelationships || []).filter((r) => r.start || r.end || (r.attested && r.attested.length) || lifeStart !== null);
   const years = [...events.map((e) => yearOf(e.date)), ...bars.flatMap((r) => [yearOf(r.start), yearOf(r.end), ...(r.attested || []).map(yearOf)])]
     .filter((y) => y !== null);
   container.replaceChildren();
@@ -53,14 +55,20 @@ export async function renderTimeline(container, node) {
     const s = yearOf(r.start), en = yearOf(r.end);
     const colour = REL_COLOURS[r.type] || '#888';
     const row = svg('g', { class: `bar rel-${r.type}${r.derived ? ' derived' : ''}` });
-    row.append(svg('text', { x: left - 6, y: yy + 11, class: 'rowlabel' }, `${r.type === 'CHAIRS' ? '★ ' : ''}${nodeLabel(r.node)}${r.role ? ` (${r.role.toLowerCase()})` : ''}${r.derived ? ` (via ${r.via?.title})` : ''}`));
+    const full = `${r.type === 'CHAIRS' ? '★ ' : ''}${nodeLabel(r.node)}${r.role ? ` (${r.role.toLowerCase()})` : ''}${r.derived ? ` (via ${r.via?.title})` : ''}`;
+    row.append(svg('text', { x: left - 6, y: yy + 11, class: 'rowlabel' }, full.length > 38 ? `${full.slice(0, 36)}…` : full));
+    const undated = s === null && en === null && !(r.attested && r.attested.length);
+    if (undated && lifeStart !== null) {
+      row.classList.add('undated');
+      row.append(svg('rect', { x: x(lifeStart), y: yy + 2, width: Math.max(3, x(openEnd + 1) - x(lifeStart)), height: rowH - 5, fill: colour, 'fill-opacity': 0.15, stroke: colour, 'stroke-dasharray': '3 2', rx: 2 }));
+    }
     if (s !== null || en !== null) {
       const from = s ?? en, to = en ?? Math.max(from, openEnd);
       row.append(svg('rect', { x: x(from), y: yy + 2, width: Math.max(3, x(to + 1) - x(from)), height: rowH - 5, fill: colour,
         'fill-opacity': r.end ? 0.85 : 0.45, rx: 2 }));
     }
     for (const a of r.attested || []) row.append(svg('circle', { cx: x(yearOf(a) + 0.5), cy: yy + rowH / 2, r: 4, fill: colour }));
-    row.append(svg('title', {}, `${r.type} ${r.node.label}: ${r.start || '?'} – ${r.end || ''}${r.derived ? ` (derived via ${r.via?.title})` : ''}`));
+    row.append(svg('title', {}, `${full} · ${r.type}: ${undated ? 'undated' : `${r.start || '?'} – ${r.end || ''}`}${r.holding ? ` · ${r.holding}` : ''}`));
     root.append(row);
   });
   container.append(root);
