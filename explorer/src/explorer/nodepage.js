@@ -18,8 +18,9 @@ const PROPS = {
 // Field names that, on a node type, lead to statements, topics or documents about it.
 const ABOUT = /statement|document|topic|mention|quote/i;
 
-async function aboutSelections() {
-  const types = await schema();
+// aboutSelections maps each node type to the selection of its statement, topic and
+// document fields that the schema (a map of introspected types by name) offers.
+export function aboutSelections(types) {
   const sel = {};
   for (const tn of Object.keys(PROPS)) {
     const ty = types.get(tn);
@@ -27,8 +28,11 @@ async function aboutSelections() {
     const parts = [];
     for (const f of ty.fields || []) {
       if (!ABOUT.test(f.name) || requiredArgs(f)) continue;
-      const inner = selectionOf(types, namedType(f.type).name, 0);
-      parts.push(inner ? `${f.name} ${inner}` : f.name);
+      const it = types.get(namedType(f.type).name);
+      if (!it) continue;
+      if (it.kind === 'SCALAR' || it.kind === 'ENUM') { parts.push(f.name); continue; }
+      const inner = selectionOf(types, it.name, 0);
+      if (inner) parts.push(`${f.name} ${inner}`);
     }
     if (parts.length) sel[tn] = parts.join(' ');
   }
@@ -49,7 +53,10 @@ function selectionOf(types, name, depth) {
     else if (depth < 1 && ['OBJECT', 'INTERFACE', 'UNION'].includes(it.kind)) {
       const has = (n) => (it.fields || []).some((x) => x.name === n);
       if (has('id') && has('label')) parts.push(`${f.name} { id label }`);
-      else if (has('locator')) parts.push(`${f.name} { locator source { id title url } }`);
+      else if (has('locator')) {
+        const src = (types.get('Source')?.fields || []).some((x) => x.name === 'url') ? 'id title url' : 'id title';
+        parts.push(`${f.name} { locator source { ${src} } }`);
+      }
       else if (it.kind !== 'UNION') { const s = selectionOf(types, inner.name, depth + 1); if (s) parts.push(`${f.name} ${s}`); }
     }
   }
@@ -57,7 +64,19 @@ function selectionOf(types, name, depth) {
 }
 
 export async function loadNode(id, year) {
-  const about = await aboutSelections();
+  const about = aboutSelections(await schema());
+  try {
+    return await queryNode(id, year, about);
+  } catch (e) {
+    // A field this page did not expect must not cost the rest of the page.
+    if (!Object.keys(about).length) throw e;
+    const n = await queryNode(id, year, {});
+    if (n) n.aboutError = e.message;
+    return n;
+  }
+}
+
+async function queryNode(id, year, about) {
   const frag = (tn, extra = '') => `... on ${tn} { ${PROPS[tn]} ${COMMON} ${extra} relationships(asOf: $asOf) { ${REL} } ${about[tn] || ''} }`;
   const q = `query Node($id: ID!, $asOf: PartialDate) { node(id: $id) { id ... on GraphNode { type label }
     ${frag('Group', `chairs(asOf: $asOf, includeDerived: true) { ${REL} }`)}
@@ -120,6 +139,7 @@ function relTable(rels) {
 function aboutSection(n) {
   const sec = el('section', { class: 'about', 'aria-label': t('about') }, el('h3', {}, t('about')));
   const items = n.aboutFields.flatMap((k) => (Array.isArray(n[k]) ? n[k] : n[k] ? [n[k]] : []));
+  if (n.aboutError) { sec.append(el('p', { class: 'muted' }, `Could not be read: ${n.aboutError}`)); return sec; }
   if (!items.length) { sec.append(el('p', { class: 'muted' }, n.aboutFields.length ? '—' : 'This release of the API has no statements or documents.')); return sec; }
   const ul = el('ul');
   for (const it of items) {
