@@ -37,3 +37,20 @@ test('statements and documents are read with their scalars, linked nodes and cit
     Group: 'statements { __typename id text date speaker { id label } sources { locator source { id title } } } documentCount',
   });
 });
+
+test('statement and document relationships read their far end, and new node types get a page', async () => {
+  const { genericFragments } = await import('../src/explorer/nodepage.js');
+  const rel = { name: 'Relationship', kind: 'OBJECT', fields: [field('id', named('SCALAR', 'ID'))] };
+  const types = schemaOf(...base, rel,
+    { name: 'Statement', kind: 'OBJECT', interfaces: [{ name: 'Node' }, { name: 'GraphNode' }], fields: [
+      field('id', named('SCALAR', 'ID')), field('label', named('SCALAR', 'String')), field('text', named('SCALAR', 'String')),
+      field('date', named('SCALAR', 'PartialDate')), field('sources', list(named('OBJECT', 'Citation'))),
+      field('relationships', list(named('OBJECT', 'Relationship')), [{ name: 'asOf', type: named('SCALAR', 'PartialDate') }])] },
+    { name: 'Person', kind: 'OBJECT', interfaces: [{ name: 'GraphNode' }], fields: [field('id', named('SCALAR', 'ID')), field('label', named('SCALAR', 'String')),
+      field('statements', list(named('OBJECT', 'Relationship')))] });
+  const sel = aboutSelections(types).Person;
+  assert.match(sel, /^statements \{ id type direction .* about: node \{ id \.\.\. on Statement \{ Statement__text: text Statement__date: date \} \} \}$/s);
+  const frag = genericFragments(types);
+  assert.match(frag, /^\.\.\. on Statement \{ Statement__text: text Statement__date: date sources \{ locator source \{ id key title url date \} \} relationships\(asOf: \$asOf\) \{ id type/);
+  assert.doesNotMatch(frag, /Person__/);
+});

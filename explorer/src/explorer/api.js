@@ -18,7 +18,7 @@ export async function gql(query, variables = {}) {
 // that other releases add (statements, documents, tiers) and skip those they lack.
 let schemaPromise;
 export function schema() {
-  schemaPromise ??= gql(`{ __schema { types { name kind enumValues { name }
+  schemaPromise ??= gql(`{ __schema { types { name kind enumValues { name } interfaces { name }
       fields { name args { name type { ...T } } type { ...T } } } } }
     fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }`)
     .then((d) => {

@@ -4,12 +4,13 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { gql, schema } from './api.js';
 import { nodeLabel } from './i18n.js';
-import { state } from './state.js';
+import { state, NODE_TYPES, REL_TYPES } from './state.js';
 
 cytoscape.use(fcose);
 
 export const TYPE_COLOURS = {
   GROUP: '#c0392b', PERSON: '#2471a3', POSITION: '#7d3c98', INSTITUTION: '#1e8449', OFFICE: '#b9770e',
+  STATEMENT: '#16a085', TOPIC: '#d35400', DOCUMENT: '#34495e',
 };
 export const REL_COLOURS = {
   CHAIRS: '#c0392b', MEMBER_OF: '#5d6d7e', SUPERVISES: '#1e8449', REPORTS_TO: '#117a65', HAS_OFFICE: '#b9770e',
@@ -86,7 +87,10 @@ export async function loadView() {
   const ids = graphSeeds();
   const tiers = state.tier ? await tierSupport() : null;
   const vars = {
-    ids, depth: state.depth, rt: state.relTypes, nt: state.nodeTypes,
+    ids, depth: state.depth,
+    // No filter when every type is on, so that types newer than this page are drawn too.
+    rt: state.relTypes.length === REL_TYPES.length ? null : state.relTypes,
+    nt: state.nodeTypes.length === NODE_TYPES.length ? null : state.nodeTypes,
     asOf: state.year === null ? null : String(state.year),
   };
   if (tiers) vars.tiers = tiers.values;
@@ -136,8 +140,8 @@ export function exportURL(format) {
   const p = new URLSearchParams();
   p.set('ids', graphSeeds().join(','));
   p.set('depth', String(state.depth));
-  p.set('relationshipTypes', state.relTypes.join(','));
-  p.set('nodeTypes', state.nodeTypes.join(','));
+  if (state.relTypes.length !== REL_TYPES.length) p.set('relationshipTypes', state.relTypes.join(','));
+  if (state.nodeTypes.length !== NODE_TYPES.length) p.set('nodeTypes', state.nodeTypes.join(','));
   if (state.year !== null) p.set('asOf', String(state.year));
   p.set('limit', '400');
   return `/export/${format}?${p}`;

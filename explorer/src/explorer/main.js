@@ -2,7 +2,7 @@
 import './explorer.css';
 import { schema } from './api.js';
 import { applyStrings, getLang, setLang, t, nodeLabel } from './i18n.js';
-import { state, readHash, writeHash, NODE_TYPES, REL_TYPES } from './state.js';
+import { state, readHash, writeHash, extendTypes, NODE_TYPES, REL_TYPES } from './state.js';
 import { combobox } from './search.js';
 import { createGraph, draw, exportURL, loadView, tierSupport, viewCSV, TYPE_COLOURS, REL_COLOURS } from './graph.js';
 import { loadNode, renderNode } from './nodepage.js';
@@ -194,13 +194,15 @@ function showTab(tab) {
 }
 
 async function start() {
+  const types = await schema();
+  const values = (name) => (types.get(name)?.enumValues || []).map((v) => v.name);
+  extendTypes(values('NodeType'), values('RelationshipType'));
   readHash();
   setLang(state.lang);
   applyStrings();
   const { from, to } = wire();
   if (state.from) from.set({ label: state.from });
   if (state.to) to.set({ label: state.to });
-  schema();
   tierSupport().then((tier) => { $('tier-wrap').hidden = !tier; });
   $('year').max = String(new Date().getUTCFullYear());
   syncControls();

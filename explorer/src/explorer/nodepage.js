@@ -31,12 +31,48 @@ export function aboutSelections(types) {
       const it = types.get(namedType(f.type).name);
       if (!it) continue;
       if (it.kind === 'SCALAR' || it.kind === 'ENUM') { parts.push(f.name); continue; }
-      const inner = selectionOf(types, it.name, 0);
+      const inner = it.name === 'Relationship' ? `{ ${REL} ${nodeExtras(types)} }` : selectionOf(types, it.name, 0);
       if (inner) parts.push(`${f.name} ${inner}`);
     }
     if (parts.length) sel[tn] = parts.join(' ');
   }
   return sel;
+}
+
+const has = (types, tn, f) => (types.get(tn)?.fields || []).some((x) => x.name === f);
+
+// nodeExtras reads, on the far end of a statement or document relationship, what makes
+// it readable: a statement's text and date, a document's title and date of issue.
+function nodeExtras(types) {
+  const want = { Statement: ['text', 'textZh', 'date', 'until', 'hedge'], Document: ['title', 'titleZh', 'issued'] };
+  const parts = [];
+  for (const [tn, fields] of Object.entries(want)) {
+    const got = fields.filter((f) => has(types, tn, f));
+    if (got.length) parts.push(`... on ${tn} { ${got.map((f) => `${tn}__${f}: ${f}`).join(' ')} }`);
+  }
+  return parts.length ? `about: node { id ${parts.join(' ')} }` : '';
+}
+
+// genericFragments covers node types this page was not written for (topics, statements,
+// documents…): their scalar fields, aliased by type so that they cannot clash, their
+// sources and their relationships.
+export function genericFragments(types) {
+  const known = new Set([...Object.keys(PROPS), 'Source', 'ReportedCount']);
+  const out = [];
+  for (const ty of types.values()) {
+    if (ty.kind !== 'OBJECT' || known.has(ty.name) || !(ty.interfaces || []).some((i) => i.name === 'GraphNode')) continue;
+    const parts = [];
+    for (const f of ty.fields || []) {
+      if (requiredArgs(f) || ['id', 'type', 'label'].includes(f.name)) continue;
+      const inner = types.get(namedType(f.type).name);
+      if (inner && (inner.kind === 'SCALAR' || inner.kind === 'ENUM')) parts.push(`${ty.name}__${f.name}: ${f.name}`);
+    }
+    if (has(types, ty.name, 'sources')) parts.push(CITE);
+    const rel = (ty.fields || []).find((f) => f.name === 'relationships');
+    if (rel) parts.push(`relationships${rel.args.some((a) => a.name === 'asOf') ? '(asOf: $asOf)' : ''} { ${REL} }`);
+    out.push(`... on ${ty.name} { ${parts.join(' ')} }`);
+  }
+  return out.join(' ');
 }
 
 // selectionOf picks a readable selection of a type: its scalar fields, and id/label (or a
@@ -64,25 +100,27 @@ function selectionOf(types, name, depth) {
 }
 
 export async function loadNode(id, year) {
-  const about = aboutSelections(await schema());
+  const types = await schema();
+  const about = aboutSelections(types);
+  const generic = genericFragments(types);
   try {
-    return await queryNode(id, year, about);
+    return await queryNode(id, year, about, generic);
   } catch (e) {
     // A field this page did not expect must not cost the rest of the page.
-    if (!Object.keys(about).length) throw e;
-    const n = await queryNode(id, year, {});
+    if (!Object.keys(about).length && !generic) throw e;
+    const n = await queryNode(id, year, {}, '');
     if (n) n.aboutError = e.message;
     return n;
   }
 }
 
-async function queryNode(id, year, about) {
+async function queryNode(id, year, about, generic) {
   const frag = (tn, extra = '') => `... on ${tn} { ${PROPS[tn]} ${COMMON} ${extra} relationships(asOf: $asOf) { ${REL} } ${about[tn] || ''} }`;
   const q = `query Node($id: ID!, $asOf: PartialDate) { node(id: $id) { id ... on GraphNode { type label }
     ${frag('Group', `chairs(asOf: $asOf, includeDerived: true) { ${REL} }`)}
     ${frag('Person', `chairs(asOf: $asOf, includeDerived: true) { ${REL} }`)}
     ${frag('Office')} ${frag('Institution')} ${frag('Position')}
-    ... on Source { key title authors publisher date url sourceKind: kind note citedVia { id title } } } }`;
+    ... on Source { key title authors publisher date url sourceKind: kind note citedVia { id title } } ${generic} } }`;
   const d = await gql(q, { id, asOf: year === null ? null : String(year) });
   if (!d.node) return null;
   const n = d.node;
@@ -144,6 +182,18 @@ function aboutSection(n) {
   const ul = el('ul');
   for (const it of items) {
     const li = el('li');
+    if (it.node && it.type && it.direction) {
+      // A statement or document relationship: the text or title, its date, its sources.
+      const a = it.about || {};
+      const text = a.Statement__text || a.Document__title || it.node.label;
+      const zh = a.Statement__textZh || a.Document__titleZh;
+      const date = a.Statement__date ? `${a.Statement__date}${a.Statement__until ? `–${a.Statement__until}` : ''}` : a.Document__issued;
+      li.append(el('a', { href: `#node=${it.node.id}`, 'data-node': it.node.id }, text), zh ? span(` · ${zh}`, 'zh') : null,
+        span(` — ${it.type.toLowerCase()}${date ? `, ${date}` : ''}, ${it.confidence.toLowerCase()}${a.Statement__hedge ? ` (${a.Statement__hedge})` : ''}`, 'muted'),
+        citations(it.sources));
+      ul.append(li);
+      continue;
+    }
     for (const [k, v] of Object.entries(it)) {
       if (k === '__typename' || v === null || v === undefined || (Array.isArray(v) && !v.length)) continue;
       if (v && typeof v === 'object' && !Array.isArray(v) && v.id) li.append(el('span', { class: 'kv' }, `${k}: `, nodeLink(v)));
@@ -176,7 +226,7 @@ export function renderNode(container, n, { onExpand, onFocus }) {
   for (const [k, v] of Object.entries(n)) {
     if (skip.has(k) || v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length)) continue;
     if (k === 'url') add(k, el('a', { href: v, rel: 'noreferrer noopener', target: '_blank' }, v));
-    else add(k.replace(/^(office|institution|source)Kind$/, 'kind'), Array.isArray(v) ? v.join(', ') : String(v));
+    else add(k.replace(/^(office|institution|source)Kind$/, 'kind').replace(/^\w+__/, ''), Array.isArray(v) ? v.join(', ') : String(v));
   }
   if (n.aliases && n.aliases.length) add('aliases', n.aliases.map((a) => a.name + (a.editorial ? '*' : '')).join(', '));
   if (n.citedVia) add('cited via', nodeLink({ ...n.citedVia, label: n.citedVia.title, type: 'SOURCE' }));

@@ -11,11 +11,11 @@ const SEARCH = `query Search($text: String!, $types: [NodeType!]) {
   }
 }`;
 
-const ACTOR_TYPES = ['GROUP', 'PERSON', 'POSITION', 'INSTITUTION', 'OFFICE'];
+import { NODE_TYPES } from './state.js';
 let uid = 0;
 
 // combobox turns input into a search box; onPick receives the chosen node.
-export function combobox(input, onPick, { types = ACTOR_TYPES } = {}) {
+export function combobox(input, onPick, { types = NODE_TYPES } = {}) {
   const id = `suggest-${++uid}`;
   const list = document.createElement('ul');
   list.id = id;

@@ -4,6 +4,15 @@ export const NODE_TYPES = ['GROUP', 'PERSON', 'POSITION', 'INSTITUTION', 'OFFICE
 export const REL_TYPES = ['CHAIRS', 'MEMBER_OF', 'SUPERVISES', 'REPORTS_TO', 'HAS_OFFICE', 'HOSTED_BY',
   'DIRECTS', 'HOLDS', 'POSITION_IN', 'SUCCEEDED_BY', 'PARTY_GROUP_OF'];
 
+// extendTypes adds the node and relationship types a newer schema has (statements,
+// documents…), so the filters offer them; sources and reported counts are never drawn.
+export function extendTypes(nodeTypes, relTypes) {
+  for (const v of nodeTypes) if (!NODE_TYPES.includes(v) && v !== 'SOURCE' && v !== 'REPORTED_COUNT') NODE_TYPES.push(v);
+  for (const v of relTypes) if (!REL_TYPES.includes(v)) REL_TYPES.push(v);
+  state.nodeTypes = [...NODE_TYPES];
+  state.relTypes = [...REL_TYPES];
+}
+
 export const state = {
   node: null, seeds: [], year: null, depth: 1,
   nodeTypes: [...NODE_TYPES], relTypes: [...REL_TYPES],
