@@ -15,7 +15,7 @@ export const TYPE_COLOURS = {
 export const REL_COLOURS = {
   CHAIRS: '#c0392b', MEMBER_OF: '#5d6d7e', SUPERVISES: '#1e8449', REPORTS_TO: '#117a65', HAS_OFFICE: '#b9770e',
   HOSTED_BY: '#af601a', DIRECTS: '#a04000', HOLDS: '#7d3c98', POSITION_IN: '#6c3483', SUCCEEDED_BY: '#212f3d',
-  PARTY_GROUP_OF: '#2e4053',
+  PARTY_GROUP_OF: '#2e4053', ABOUT: '#16a085', ISSUED_BY: '#34495e', CONCERNS: '#d35400', BASED_ON: '#7f8c8d',
 };
 
 const NODE_FIELDS = `id type label ... on Group { nameZh kind established abolished } ... on Person { nameZh }

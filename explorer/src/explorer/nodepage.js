@@ -126,7 +126,7 @@ async function queryNode(id, year, about, generic) {
   const n = d.node;
   // Derived chairs come only from `chairs`; the stored ones are in `relationships` too.
   n.allRelationships = [...(n.relationships || []), ...(n.chairs || []).filter((r) => r.derived)];
-  n.aboutFields = Object.keys(n).filter((k) => ABOUT.test(k));
+  n.aboutFields = Object.keys(n).filter((k) => ABOUT.test(k) && !k.includes('__'));
   return n;
 }
 
@@ -235,5 +235,6 @@ export function renderNode(container, n, { onExpand, onFocus }) {
   if (n.allRelationships && n.allRelationships.length) {
     container.append(el('h3', {}, `${t('relationships')} (${n.allRelationships.length})`), relTable(n.allRelationships));
   }
-  if (n.type !== 'SOURCE') container.append(aboutSection(n));
+  // Statements and documents are asked about the five kinds of body and person.
+  if (['GROUP', 'PERSON', 'OFFICE', 'INSTITUTION', 'POSITION'].includes(n.type)) container.append(aboutSection(n));
 }
