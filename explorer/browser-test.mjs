@@ -5,12 +5,13 @@
 // the playground renders and runs a query. Screenshots of each step go to
 // test-artifacts/ (SCREENSHOT_DIR); README_SCREENSHOT=path also writes the README's.
 import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const base = process.env.ATLAS_URL || 'http://127.0.0.1:8080';
 const shots = process.env.SCREENSHOT_DIR || 'test-artifacts';
 mkdirSync(shots, { recursive: true });
+for (const f of readdirSync(shots)) if (/^\d\d-.*\.png$/.test(f)) rmSync(join(shots, f));
 const GROUP = 'group/foreign-affairs-leading-small-group';
 
 const results = [];
@@ -55,7 +56,7 @@ const browser = await chromium.launch({
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, deviceScaleFactor: 1 });
 // The pages must work under a strict Content-Security-Policy (no inline scripts, nothing
 // off our origin), so the test adds one to every page it loads, unless the service sent one.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 await context.route('**/*', async (route) => {
   const url = new URL(route.request().url());
   if (['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {

@@ -2,7 +2,8 @@
 // the Go binary (explorer.go). The build is deterministic: the same sources and the same
 // locked packages give the same bytes, so CI can rebuild and compare with the commit.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
@@ -31,6 +32,20 @@ for (const app of apps) {
     logLevel: 'warning',
   });
   cpSync(join('src', app.name, 'index.html'), join(out, 'index.html'));
+  extractFonts(out, `${app.name}.css`);
+}
+
+// GraphiQL's stylesheet inlines its fonts as data: URLs, which a strict CSP (font-src
+// 'self') refuses; they become files of their own, named by content.
+function extractFonts(dir, cssName) {
+  const path = join(dir, cssName);
+  const css = readFileSync(path, 'utf8').replace(/url\(["']?data:font\/(woff2?|ttf);base64,([A-Za-z0-9+/=]+)["']?\)/g, (_, ext, b64) => {
+    const bytes = Buffer.from(b64, 'base64');
+    const name = `font-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}`;
+    writeFileSync(join(dir, name), bytes);
+    return `url(${name})`;
+  });
+  writeFileSync(path, css);
 }
 
 // Report what a browser downloads, compressed, so the budget (1 MB gzipped) is visible.

@@ -60,7 +60,7 @@ async function start() {
   createRoot(document.getElementById('graphiql')).render(
     <GraphiQL fetcher={fetcher} defaultTabs={tabs.length ? tabs : undefined} plugins={[plugin]}
       visiblePlugin={DOC_EXPLORER_PLUGIN} defaultEditorToolsVisibility={false}>
-      <GraphiQL.Logo><a href="/explore/" className="explorer-link">LSG Atlas</a> · GraphiQL</GraphiQL.Logo>
+      <GraphiQL.Logo><a href="/explore/" className="explorer-link" title="Open the LSG Atlas Explorer">LSG Atlas</a></GraphiQL.Logo>
     </GraphiQL>,
   );
 }
