@@ -30,7 +30,7 @@ const networkQuery = (tierArg) => `query Network($ids: [ID!]!, $depth: Int, $rt:
 }`;
 
 const DERIVED = `query Derived($ids: [ID!]!, $asOf: PartialDate) {
-  nodes(ids: $ids) { ... on Group { id chairs(asOf: $asOf, includeDerived: true) {
+  nodes(ids: $ids) { ... on Group { id chairs(asOf: $asOf) {
     id type start end holding confidence derived from { ${NODE_FIELDS} } to { id } via { title } } } }
 }`;
 
@@ -101,8 +101,10 @@ export async function loadView() {
     const groups = [...nodes.values()].filter((n) => n.type === 'GROUP').map((n) => n.id);
     if (groups.length) {
       const dd = await gql(DERIVED, { ids: groups, asOf: vars.asOf });
+      const drawn = new Set(rels.map((r) => `${r.type} ${r.from} ${r.to}`));
       for (const g of dd.nodes) for (const c of g?.chairs || []) {
-        if (!c.derived) continue;
+        // A chair the network already draws (stored, or stored and derived) is not repeated.
+        if (!c.derived || drawn.has(`CHAIRS ${c.from.id} ${c.to.id}`)) continue;
         if (!nodes.has(c.from.id)) nodes.set(c.from.id, c.from);
         rels.push({ ...c, from: c.from.id, to: c.to.id, via: c.via?.title });
       }

@@ -4,7 +4,7 @@ import { gql, namedType, requiredArgs, schema } from './api.js';
 import { bothNames, nodeLabel, t } from './i18n.js';
 
 const CITE = 'sources { locator source { id key title url date } }';
-const REL = `id type direction role succession start end attested incompleteList confidence note holding derived
+let REL = `id type direction role succession start end attested incompleteList confidence note holding derived
   via { id title titleZh } node { id type label ... on Group { nameZh } ... on Person { nameZh } ... on Office { nameZh }
   ... on Institution { nameZh } ... on Position { titleZh } } ${CITE}`;
 const COMMON = `description aliases { name editorial } ${CITE}`;
@@ -99,8 +99,18 @@ function selectionOf(types, name, depth) {
   return `{ ${parts.join(' ')} }`;
 }
 
+// Qualifiers some releases add to relationships: whether a chair is also stored, and why
+// a fact is KNOWN or POSSIBLE at the date asked about.
+const OPTIONAL_REL = ['stored', 'holdingReason', 'holdingReasonDate'];
+let relExtended = false;
+
 export async function loadNode(id, year) {
   const types = await schema();
+  if (!relExtended) {
+    relExtended = true;
+    const extra = OPTIONAL_REL.filter((f) => has(types, 'Relationship', f));
+    if (extra.length) REL = `${REL} ${extra.join(' ')}`;
+  }
   const about = aboutSelections(types);
   const generic = genericFragments(types);
   try {
@@ -117,15 +127,19 @@ export async function loadNode(id, year) {
 async function queryNode(id, year, about, generic) {
   const frag = (tn, extra = '') => `... on ${tn} { ${PROPS[tn]} ${COMMON} ${extra} relationships(asOf: $asOf) { ${REL} } ${about[tn] || ''} }`;
   const q = `query Node($id: ID!, $asOf: PartialDate) { node(id: $id) { id ... on GraphNode { type label }
-    ${frag('Group', `chairs(asOf: $asOf, includeDerived: true) { ${REL} }`)}
-    ${frag('Person', `chairs(asOf: $asOf, includeDerived: true) { ${REL} }`)}
+    ${frag('Group', `chairs(asOf: $asOf) { ${REL} }`)}
+    ${frag('Person', `chairs(asOf: $asOf) { ${REL} }`)}
     ${frag('Office')} ${frag('Institution')} ${frag('Position')}
     ... on Source { key title authors publisher date url sourceKind: kind note citedVia { id title } } ${generic} } }`;
   const d = await gql(q, { id, asOf: year === null ? null : String(year) });
   if (!d.node) return null;
   const n = d.node;
-  // Derived chairs come only from `chairs`; the stored ones are in `relationships` too.
-  n.allRelationships = [...(n.relationships || []), ...(n.chairs || []).filter((r) => r.derived)];
+  // Derived chairs come only from `chairs` (whose defaults include them in every release).
+  // Where a release merges a stored and a derived chair into one (stored: true), that one
+  // replaces the stored chair that `relationships` also lists.
+  const derived = (n.chairs || []).filter((r) => r.derived);
+  const merged = new Set(derived.filter((r) => r.stored === true).map((r) => r.node.id));
+  n.allRelationships = [...(n.relationships || []).filter((r) => !(r.type === 'CHAIRS' && merged.has(r.node.id))), ...derived];
   n.aboutFields = Object.keys(n).filter((k) => ABOUT.test(k) && !k.includes('__'));
   return n;
 }
@@ -164,7 +178,8 @@ function relTable(rels) {
     if (r.incompleteList) dates.push('(incomplete list)');
     tb.append(el('tr', { class: r.derived ? 'derived' : '' },
       el('td', {}, `${arrow} ${r.type}`), el('td', {}, nodeLink(r.node)), el('td', {}, r.role || r.succession || ''),
-      el('td', {}, dates.join(' · ')), el('td', {}, r.holding ? span(r.holding, `h-${r.holding}`) : ''),
+      el('td', {}, dates.join(' · ')), el('td', { title: r.holdingReason ? `${r.holdingReason}${r.holdingReasonDate ? ` (${r.holdingReasonDate})` : ''}` : '' },
+        r.holding ? span(r.holding, `h-${r.holding}`) : '', r.holdingReason ? el('div', { class: 'reason' }, r.holdingReason.toLowerCase().replace(/_/g, ' ')) : null),
       el('td', { title: r.note || '' }, r.confidence), el('td', {}, r.via ? el('a', { href: `#node=${r.via.id}`, 'data-node': r.via.id }, r.via.title) : '')));
     // Sources get a full-width row of their own: locators are sentences, not codes.
     tb.append(el('tr', { class: `src${r.derived ? ' derived' : ''}` }, el('td', { colspan: '7' },
