@@ -93,9 +93,12 @@ await step('search finds Chinese and toneless pinyin', async () => {
 await step('search suggests and opens a group', async () => {
   await page.fill('#search', 'FALSG');
   await page.waitForSelector(`.suggestions li[data-id="${GROUP}"]`, { timeout: 5000 });
+  const t0 = Date.now();
   await page.keyboard.press('Enter');
   await page.waitForFunction((g) => location.hash.includes(g), GROUP);
   await page.waitForSelector('#node-title');
+  await page.waitForSelector('#graph-status[data-state=ready]');
+  console.log(`     node page and graph drawn ${Date.now() - t0} ms after the pick`);
   assert((await page.textContent('#node-title')).includes('Foreign Affairs Leading Small Group'), 'the node page lacks the name');
   assert(await page.locator('#node-panel table.rels tbody tr').count() > 5, 'the node page lists too few relationships');
   assert(await page.locator('#node-panel .cites a').count() > 0, 'the node page has no source links');
