@@ -85,14 +85,14 @@ await step('explorer loads fast', async () => {
 await step('search finds Chinese and toneless pinyin', async () => {
   for (const text of ['中央外事工作委员会', 'zhongyang waishi']) {
     await page.fill('#search', text);
-    await page.waitForSelector('.suggestions li[data-id="group/central-foreign-affairs-commission"]', { timeout: 5000 });
+    await page.waitForSelector('.suggestions li[data-id="group/central-foreign-affairs-commission"]', { timeout: 10000 });
   }
   await page.keyboard.press('Escape');
 });
 
 await step('search suggests and opens a group', async () => {
   await page.fill('#search', 'FALSG');
-  await page.waitForSelector(`.suggestions li[data-id="${GROUP}"]`, { timeout: 5000 });
+  await page.waitForSelector(`.suggestions li[data-id="${GROUP}"]`, { timeout: 10000 });
   const t0 = Date.now();
   await page.keyboard.press('Enter');
   await page.waitForFunction((g) => location.hash.includes(g), GROUP);
@@ -223,7 +223,7 @@ await step('a path between two people is found and drawn', async () => {
   await page.click('#tab-paths');
   for (const [input, text, id] of [['#path-from', 'li keqiang', 'person/li-keqiang'], ['#path-to', 'Wang Yi', 'person/wang-yi']]) {
     await page.fill(input, text);
-    await page.waitForSelector(`${input} + .suggestions li[data-id="${id}"]`, { timeout: 5000 });
+    await page.waitForSelector(`${input} + .suggestions li[data-id="${id}"]`, { timeout: 10000 });
     await page.keyboard.press('Enter');
   }
   await page.click('#find-paths');
