@@ -148,7 +148,7 @@ function wire() {
   $('all-years').addEventListener('change', () => { state.year = $('all-years').checked ? null : Number($('year').value); update(); });
   $('depth').addEventListener('change', () => { state.depth = Number($('depth').value); update({ node: false }); });
   $('derived').addEventListener('change', () => { state.derived = $('derived').checked; update({ node: false }); });
-  $('tier').addEventListener('change', () => { state.tier = $('tier').checked; update({ node: false }); });
+  $('tier').addEventListener('change', () => { state.tier = $('tier').checked; update(); });
   $('controls').addEventListener('submit', (e) => e.preventDefault());
   $('export-csv').addEventListener('click', () => downloadText('lsg-atlas-view.csv', viewCSV(cy), 'text/csv'));
   $('share').addEventListener('click', async () => {

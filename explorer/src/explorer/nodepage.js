@@ -2,6 +2,8 @@
 // whatever statements or documents the schema relates to it.
 import { gql, namedType, requiredArgs, schema } from './api.js';
 import { bothNames, nodeLabel, t } from './i18n.js';
+import { state } from './state.js';
+import { tierSupport } from './graph.js';
 
 const CITE = 'sources { locator source { id key title url date } }';
 let REL = `id type direction role succession start end attested incompleteList confidence note holding derived
@@ -125,13 +127,16 @@ export async function loadNode(id, year) {
 }
 
 async function queryNode(id, year, about, generic) {
-  const frag = (tn, extra = '') => `... on ${tn} { ${PROPS[tn]} ${COMMON} ${extra} relationships(asOf: $asOf) { ${REL} } ${about[tn] || ''} }`;
-  const q = `query Node($id: ID!, $asOf: PartialDate) { node(id: $id) { id ... on GraphNode { type label }
+  const support = state.tier ? null : await tierSupport();
+  const tiers = support && support.relationships ? support : null;
+  const relArgs = `asOf: $asOf${tiers ? `, ${tiers.relationships}: $tiers` : ''}`;
+  const frag = (tn, extra = '') => `... on ${tn} { ${PROPS[tn]} ${COMMON} ${extra} relationships(${relArgs}) { ${REL} } ${about[tn] || ''} }`;
+  const q = `query Node($id: ID!, $asOf: PartialDate${tiers ? `, $tiers: ${tiers.type}` : ''}) { node(id: $id) { id ... on GraphNode { type label }
     ${frag('Group', `chairs(asOf: $asOf) { ${REL} }`)}
     ${frag('Person', `chairs(asOf: $asOf) { ${REL} }`)}
     ${frag('Office')} ${frag('Institution')} ${frag('Position')}
     ... on Source { key title authors publisher date url sourceKind: kind note citedVia { id title } } ${generic} } }`;
-  const d = await gql(q, { id, asOf: year === null ? null : String(year) });
+  const d = await gql(q, { id, asOf: year === null ? null : String(year), ...(tiers ? { tiers: tiers.values } : {}) });
   if (!d.node) return null;
   const n = d.node;
   // Derived chairs come only from `chairs` (whose defaults include them in every release).

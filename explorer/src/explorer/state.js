@@ -16,7 +16,7 @@ export function extendTypes(nodeTypes, relTypes) {
 export const state = {
   node: null, seeds: [], year: null, depth: 1,
   nodeTypes: [...NODE_TYPES], relTypes: [...REL_TYPES],
-  derived: false, tier: false, tab: 'graph', lang: 'en', from: null, to: null,
+  derived: false, tier: true, tab: 'graph', lang: 'en', from: null, to: null,
 };
 
 export function readHash(hash = location.hash) {
@@ -31,7 +31,7 @@ export function readHash(hash = location.hash) {
   state.nodeTypes = list('nt', NODE_TYPES);
   state.relTypes = list('rt', REL_TYPES);
   state.derived = p.get('derived') === '1';
-  state.tier = p.get('tier') === '1';
+  state.tier = p.get('tier') !== '0';
   state.tab = ['graph', 'timeline', 'paths', 'byyear'].includes(p.get('tab')) ? p.get('tab') : 'graph';
   state.lang = p.get('lang') === 'zh' ? 'zh' : 'en';
   state.from = p.get('from') || null;
@@ -47,7 +47,7 @@ export function hashOf(s = state) {
   if (s.nodeTypes.length !== NODE_TYPES.length) p.set('nt', s.nodeTypes.join(','));
   if (s.relTypes.length !== REL_TYPES.length) p.set('rt', s.relTypes.join(','));
   if (s.derived) p.set('derived', '1');
-  if (s.tier) p.set('tier', '1');
+  if (!s.tier) p.set('tier', '0');
   if (s.tab !== 'graph') p.set('tab', s.tab);
   if (s.lang !== 'en') p.set('lang', s.lang);
   if (s.from) p.set('from', s.from);
