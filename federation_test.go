@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"lsgatlas/internal/livetest"
 )
 
 // TestFederationComposesAndJoins starts the service in-process and runs the Node harness
@@ -17,14 +19,10 @@ import (
 func TestFederationComposesAndJoins(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node is not installed: install Node.js to run the federation composition test")
+		livetest.Missing(t, "node", "install Node.js to run the federation composition test (.ci/run does)")
 	}
 	if _, err := os.Stat(filepath.Join("federation", "node_modules", "@apollo", "composition")); err != nil {
-		msg := "federation/node_modules is missing: run `npm ci` in federation/ (.ci/run does)"
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		livetest.Missing(t, "federation/node_modules", "run `npm ci` in federation/ (.ci/run does)")
 	}
 	base, _, _ := startService(t, nil)
 	waitSeeded(t, base)

@@ -7,10 +7,13 @@ import (
 	"lsgatlas/atlas"
 )
 
-// Bounds of Network's arguments.
+// Bounds and defaults of Network's arguments. DefaultNetworkLimit is the node limit
+// of the `network` query and of the exports alike, when the caller gives none.
 const (
-	MaxDepth        = 4
-	MaxNetworkNodes = 2000
+	MaxDepth            = 4
+	MaxNetworkNodes     = 2000
+	DefaultDepth        = 1
+	DefaultNetworkLimit = MaxNetworkNodes
 )
 
 // Subgraph is a part of the network: its nodes and the relations among them.
@@ -29,14 +32,18 @@ type Subgraph struct {
 // following kept relations in either direction, with at most limit nodes
 // (1..MaxNetworkNodes). Seeds are always included, even when f excludes their kind
 // (they then have no kept relations); when there are more seeds than limit, the first
-// limit in id order are kept and the result is truncated.
+// limit in id order are kept and the result is truncated. Without ids it is Whole:
+// the entire network under f (depth is still checked, then has nothing to bound).
 //
-// Errors: EINVALID for no ids, a malformed id, a source or reported-count id, an
-// argument out of range or a bad filter; ENOTFOUND for an id that names nothing;
-// ctx.Err() when ctx ends.
+// Errors: EINVALID for a malformed id, a source or reported-count id, an argument out
+// of range or a bad filter; ENOTFOUND for an id that names nothing; ctx.Err() when ctx
+// ends.
 func (p *Projection) Network(ctx context.Context, ids []string, depth int, f Filter, limit int) (Subgraph, error) {
 	if len(ids) == 0 {
-		return Subgraph{}, atlas.Errorf(atlas.EINVALID, "ids must name at least one node")
+		if err := checkRange("depth", depth, 1, MaxDepth); err != nil {
+			return Subgraph{}, err
+		}
+		return p.Whole(ctx, f, limit)
 	}
 	if len(ids) > MaxNetworkNodes {
 		return Subgraph{}, atlas.Errorf(atlas.EINVALID, "ids may name at most %d nodes, got %d", MaxNetworkNodes, len(ids))

@@ -142,6 +142,27 @@ func TestNetworkReturnsCopies(t *testing.T) {
 	}
 }
 
+// TestNetworkWithoutIDsIsWhole: no seeds ask for the whole network, as the exports do.
+func TestNetworkWithoutIDsIsWhole(t *testing.T) {
+	p := fixture(t)
+	asOf := atlas.MustDate("2016")
+	for _, f := range []analytics.Filter{{}, {AsOf: &asOf, RelTypes: []atlas.RelType{atlas.Chairs}}} {
+		for _, limit := range []int{3, analytics.DefaultNetworkLimit} {
+			got, err := p.Network(context.Background(), nil, analytics.DefaultDepth, f, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := p.Whole(context.Background(), f, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("filter %+v, limit %d: Network(no ids) differs from Whole", f, limit)
+			}
+		}
+	}
+}
+
 func TestNetworkErrors(t *testing.T) {
 	p := fixture(t)
 	ok := []string{"person/xi-jinping"}
@@ -152,7 +173,8 @@ func TestNetworkErrors(t *testing.T) {
 		filter       analytics.Filter
 		code, what   string
 	}{
-		{"no ids", nil, 1, 10, analytics.Filter{}, atlas.EINVALID, "ids"},
+		{"no ids, depth 0", nil, 0, 10, analytics.Filter{}, atlas.EINVALID, "depth must be between 1 and 4"},
+		{"no ids, limit 0", nil, 1, 0, analytics.Filter{}, atlas.EINVALID, "limit must be between 1 and 2000"},
 		{"depth 0", ok, 0, 10, analytics.Filter{}, atlas.EINVALID, "depth must be between 1 and 4"},
 		{"depth 5", ok, 5, 10, analytics.Filter{}, atlas.EINVALID, "depth must be between 1 and 4"},
 		{"limit 0", ok, 1, 0, analytics.Filter{}, atlas.EINVALID, "limit must be between 1 and 2000"},

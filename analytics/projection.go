@@ -103,6 +103,32 @@ func (p *Projection) Node(id string) (atlas.Node, bool) {
 	return atlas.CloneNode(n), true
 }
 
+// Sources returns copies of every source, in id order: the bibliography.
+func (p *Projection) Sources() []*atlas.Source {
+	var out []*atlas.Source
+	for _, n := range p.nodes {
+		if s, ok := n.(*atlas.Source); ok {
+			c := *s
+			c.Authors = slices.Clone(s.Authors)
+			out = append(out, &c)
+		}
+	}
+	slices.SortFunc(out, func(a, b *atlas.Source) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// Source returns a copy of the source with the given id, or nil: what an export looks
+// citations up with.
+func (p *Projection) Source(id string) *atlas.Source {
+	s, ok := p.nodes[id].(*atlas.Source)
+	if !ok {
+		return nil
+	}
+	c := *s
+	c.Authors = slices.Clone(s.Authors)
+	return &c
+}
+
 // NodeCount and RelationCount are the sizes of the network: actors, and relations
 // between actors.
 func (p *Projection) NodeCount() int     { return len(p.ids) }

@@ -25,8 +25,10 @@ type Store interface {
 	// that does not apply to the kind, a bad cursor or a bad page size is EINVALID.
 	List(ctx context.Context, q ListQuery) (Page, error)
 
-	// Search finds nodes whose names, Chinese names, aliases or their pinyin contain the
-	// text, best matches first (see SearchQuery). Text with nothing searchable is EINVALID.
+	// Search finds nodes by their names, pinyin, descriptions, notes, locators, authors,
+	// publishers and the notes and locators of their relationships, best matches first
+	// (see SearchQuery). Empty text, text longer than MaxSearchText, a bad limit or kind
+	// is EINVALID.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
 
 	// ReportedCounts returns the counts of groups that sources report, ordered by year,
@@ -89,7 +91,9 @@ const (
 
 // NodeFilter holds every filter List offers; which apply depends on the kind.
 type NodeFilter struct {
-	// NameContains matches names, Chinese names and aliases as Search does.
+	// NameContains keeps nodes with a name, Chinese name, alias or pinyin that contains
+	// the text, folded as NormalizeName does (a substring, inside words too: a filter, not
+	// a search; see MatchScore).
 	NameContains string
 	// Groups.
 	GroupKinds  []GroupKind
@@ -128,10 +132,15 @@ type Page struct {
 	HasNextPage bool
 }
 
-// SearchQuery asks for nodes by name. Text is normalised (case, accents and tone marks,
-// spaces and punctuation ignored), then matched against each normalised name: an exact
-// match scores 3, a prefix 2, a substring 1. Hits are ordered by score, then by name,
-// then id.
+// SearchQuery asks for nodes by any of their searchable texts (SearchFields), best
+// matches first. Case, accents and tone marks are ignored everywhere; Chinese is matched
+// by words of two or more characters (or a character standing alone). A name matches
+// exactly (score 4), at its start (3) or at a word inside it (2), with spaces and
+// punctuation ignored, so "xijinping" finds "Xi Jinping" and the pinyin of a Chinese
+// name is a name too; any other field (description, note, author, publisher, locator, a
+// relationship's note or locator) matches when it contains the query's words in order
+// (1). Words match whole: "Tibet" is not found inside "Tibetan". Hits are ordered by
+// score, then by name, then id; within a node the first field in SearchFields order wins.
 type SearchQuery struct {
 	Text string
 	// Kinds keeps only these kinds; empty means all except reported counts.
@@ -140,11 +149,29 @@ type SearchQuery struct {
 	Limit int
 }
 
-// SearchHit is a node found by Search and the name that matched.
+// Search scores, best first.
+const (
+	ScoreExactName  = 4
+	ScoreNamePrefix = 3
+	ScoreNameWord   = 2
+	ScoreOtherField = 1
+)
+
+// SearchHit is a node found by Search, and where the match was.
 type SearchHit struct {
-	Node    Node
+	Node Node
+	// Matched is the name that matched (for a name field or its pinyin), else the
+	// matched words as the field writes them.
 	Matched string
+	// MatchedField is the SearchField.Field that matched ("name", "description",
+	// "relationship.note"…), "pinyin" for the pinyin of a Chinese name.
+	MatchedField string
+	// Snippet is a short extract of the field with the match between « and ».
+	Snippet string
 	Score   int
+	// Relationship is the relationship whose note or locator matched, seen from Node (its
+	// subject); nil when the node's own field matched.
+	Relationship *Edge
 }
 
 // CountQuery selects reported counts by year (inclusive; 0 means open).

@@ -8,30 +8,110 @@ import (
 	"lsgatlas/atlas"
 )
 
+// searchFixture is invented data for search, imported on top of Fixture: a source with
+// an author and a publisher, names that share a prefix but not a word ("Tibet" and
+// "Tibetan"), descriptions in English and Chinese, a relationship with a note, and
+// names that match one query at each rank.
+func searchFixture() *atlas.Dataset {
+	delta := "source/delta"
+	return &atlas.Dataset{
+		Sources: []*atlas.Source{
+			{ID: delta, Key: "delta", Title: "Delta Monograph", Authors: []string{"Mira Castellan", "Ode Brannigan"},
+				Publisher: "Harbor Press", Kind: "BOOK", Note: "Read in a later edition."},
+		},
+		Groups: []*atlas.Group{
+			{ID: "group/tibet-work", Name: "Tibet Work Coordination Group", NameZh: "西藏工作协调小组", Kind: atlas.CoordinationGroup,
+				Description: "Fixture group said to trace back to the Yan'an period; it coordinated 边疆治理 across ministries. " +
+					"Its remit grew over the decades until it covered planning, personnel and the budget of every agency involved.",
+				Sources: cite(delta, "chapter 2")},
+			{ID: "group/tibetan-studies", Name: "Tibetan Studies Panel", Kind: atlas.WorkingGroup, Sources: cite(delta, "chapter 3")},
+		},
+		Institutions: []*atlas.Institution{
+			{ID: "institution/harbor", Name: "Harbor", Kind: "OTHER", Sources: cite(delta, "chapter 1")},
+			{ID: "institution/harbor-office", Name: "Harbor Office", Kind: "OTHER", Sources: cite(delta, "chapter 1")},
+		},
+		Positions: []*atlas.Position{
+			{ID: "position/chief-of-harbor", Title: "Chief of the Harbor", Sources: cite(delta, "chapter 1")},
+		},
+		Relations: []*atlas.Relation{
+			{Type: atlas.Supervises, From: "group/tibet-work", To: "group/tibetan-studies", Confidence: atlas.Reported,
+				Note: "Oversight is mentioned in the appendix on frontier policy.", Sources: cite(delta, "appendix B")},
+		},
+	}
+}
+
 func testSearch(t *testing.T, open Open) {
 	ctx := context.Background()
 	s := seeded(t, open)
+	if _, err := s.Import(ctx, searchFixture()); err != nil {
+		t.Fatalf("import search fixture: %v", err)
+	}
+	type first struct { // what the first hit says
+		matched, field, snippet string
+		score                   int
+		relation                string // id of the relationship that matched, if any
+	}
+	persons := []atlas.NodeKind{atlas.PersonNode}
 	for _, tc := range []struct {
-		name    string
-		q       atlas.SearchQuery
-		want    []string // ids in order
-		matched string   // the name that matched the first hit
-		score   int      // the first hit's score
+		name  string
+		q     atlas.SearchQuery
+		want  []string // ids in order
+		first first
 	}{
-		{"romanised name", atlas.SearchQuery{Text: "Xi Jinping"}, []string{"person/xi-jinping"}, "Xi Jinping", 3},
-		{"lower case without space", atlas.SearchQuery{Text: "xijinping"}, []string{"person/xi-jinping"}, "Xi Jinping", 3},
-		{"Chinese", atlas.SearchQuery{Text: "习近平"}, []string{"person/xi-jinping"}, "习近平", 3},
-		{"tone marks", atlas.SearchQuery{Text: "Xí Jìnpíng"}, []string{"person/xi-jinping"}, "Xi Jinping", 3},
-		{"given name only", atlas.SearchQuery{Text: "jinping"}, []string{"person/xi-jinping"}, "Xi Jinping", 1},
-		{"pinyin of a Chinese-only name", atlas.SearchQuery{Text: "zongshuji"}, []string{"position/general-secretary"}, "总书记", 3},
-		{"abbreviation", atlas.SearchQuery{Text: "cfac"}, []string{"group/foreign-affairs-commission"}, "CFAC", 3},
-		{"prefix beats substring, then name order", atlas.SearchQuery{Text: "foreign affairs"},
-			[]string{"group/foreign-affairs-commission", "group/foreign-affairs-lsg", "institution/ministry-of-foreign-affairs"}, "Foreign Affairs Commission", 2},
+		{"romanised name", atlas.SearchQuery{Text: "Xi Jinping"}, []string{"person/xi-jinping"},
+			first{"Xi Jinping", "name", "«Xi Jinping»", 4, ""}},
+		{"lower case without space", atlas.SearchQuery{Text: "xijinping"}, []string{"person/xi-jinping"},
+			first{"Xi Jinping", "name", "«Xi Jinping»", 4, ""}},
+		{"Chinese", atlas.SearchQuery{Text: "习近平"}, []string{"person/xi-jinping"}, first{"习近平", "nameZh", "«习近平»", 4, ""}},
+		{"tone marks", atlas.SearchQuery{Text: "Xí Jìnpíng"}, []string{"person/xi-jinping"}, first{"Xi Jinping", "name", "«Xi Jinping»", 4, ""}},
+		{"given name is a word of the name", atlas.SearchQuery{Text: "jinping"}, []string{"person/xi-jinping"},
+			first{"Xi Jinping", "name", "Xi «Jinping»", 2, ""}},
+		{"pinyin of a Chinese-only name", atlas.SearchQuery{Text: "zongshuji"}, []string{"position/general-secretary"},
+			first{"总书记", "pinyin", "«zong shu ji»", 4, ""}},
+		{"pinyin with tone marks, words inside the name", atlas.SearchQuery{Text: "Wàishì gōngzuò"},
+			[]string{"group/foreign-affairs-commission", "group/foreign-affairs-lsg"},
+			first{"中央外事工作委员会", "pinyin", "zhong yang «wai shi gong zuo» wei yuan hui", 2, ""}},
+		{"abbreviation", atlas.SearchQuery{Text: "cfac"}, []string{"group/foreign-affairs-commission"}, first{"CFAC", "alias", "«CFAC»", 4, ""}},
+		{"prefix beats word, then name order", atlas.SearchQuery{Text: "foreign affairs"},
+			[]string{"group/foreign-affairs-commission", "group/foreign-affairs-lsg", "institution/ministry-of-foreign-affairs"},
+			first{"Foreign Affairs Commission", "name", "«Foreign Affairs» Commission", 3, ""}},
+		{"exact name, name prefix, name word, other field", atlas.SearchQuery{Text: "harbor"},
+			[]string{"institution/harbor", "institution/harbor-office", "position/chief-of-harbor", "source/delta"},
+			first{"Harbor", "name", "«Harbor»", 4, ""}},
 		{"kinds filter", atlas.SearchQuery{Text: "foreign affairs", Kinds: []atlas.NodeKind{atlas.InstitutionNode}},
-			[]string{"institution/ministry-of-foreign-affairs"}, "Ministry of Foreign Affairs", 1},
-		{"limit", atlas.SearchQuery{Text: "foreign affairs", Limit: 1}, []string{"group/foreign-affairs-commission"}, "Foreign Affairs Commission", 2},
-		{"source titles", atlas.SearchQuery{Text: "beta"}, []string{"source/beta"}, "beta", 3},
-		{"nothing", atlas.SearchQuery{Text: "zzzz"}, nil, "", 0},
+			[]string{"institution/ministry-of-foreign-affairs"}, first{"Ministry of Foreign Affairs", "name", "Ministry of «Foreign Affairs»", 2, ""}},
+		{"reported counts only when asked for, by scope", atlas.SearchQuery{Text: "central groups", Kinds: []atlas.NodeKind{atlas.ReportedCountNode}},
+			[]string{"count/beta-1981", "count/alpha-2017-all"}, first{"central groups", "scope", "«central groups»", 4, ""}},
+		{"kinds filter leaves out a match of another kind", atlas.SearchQuery{Text: "castellan", Kinds: persons}, nil, first{}},
+		{"limit", atlas.SearchQuery{Text: "foreign affairs", Limit: 1}, []string{"group/foreign-affairs-commission"},
+			first{"Foreign Affairs Commission", "name", "«Foreign Affairs» Commission", 3, ""}},
+		{"source key", atlas.SearchQuery{Text: "beta"}, []string{"source/beta"}, first{"beta", "key", "«beta»", 4, ""}},
+		{"author", atlas.SearchQuery{Text: "Castellan"}, []string{"source/delta"}, first{"Castellan", "author", "Mira «Castellan»", 1, ""}},
+		{"publisher", atlas.SearchQuery{Text: "harbor press"}, []string{"source/delta"}, first{"Harbor Press", "publisher", "«Harbor Press»", 1, ""}},
+		{"phrase of a description", atlas.SearchQuery{Text: "trace back to the Yan'an period"}, []string{"group/tibet-work"},
+			first{"trace back to the Yan'an period", "description", "Fixture group said to «trace back to the Yan'an period»; it coordinated 边疆治理 across ministries. Its remit grew over…", 1, ""}},
+		{"apostrophe ignored", atlas.SearchQuery{Text: "Yanan"}, []string{"group/tibet-work"},
+			first{"Yan'an", "description", "Fixture group said to trace back to the «Yan'an» period; it coordinated 边疆治理 across ministries. Its remit…", 1, ""}},
+		{"words out of order do not match", atlas.SearchQuery{Text: "period Yan'an"}, nil, first{}},
+		{"snippet cut at both ends", atlas.SearchQuery{Text: "personnel"}, []string{"group/tibet-work"},
+			first{"personnel", "description", "…the decades until it covered planning, «personnel» and the budget of every agency involved.", 1, ""}},
+		{"Chinese word inside a description", atlas.SearchQuery{Text: "边疆"}, []string{"group/tibet-work"},
+			first{"边疆", "description", "…to the Yan'an period; it coordinated «边疆»治理 across ministries. Its remit grew over the decades until…", 1, ""}},
+		{"Chinese word inside a name", atlas.SearchQuery{Text: "协调"}, []string{"group/tibet-work"},
+			first{"西藏工作协调小组", "nameZh", "西藏工作«协调»小组", 2, ""}},
+		{"one Chinese character inside a word matches nothing", atlas.SearchQuery{Text: "藏"}, nil, first{}},
+		{"word boundary: Tibet is not found in Tibetan", atlas.SearchQuery{Text: "Tibet"}, []string{"group/tibet-work"},
+			first{"Tibet Work Coordination Group", "name", "«Tibet» Work Coordination Group", 3, ""}},
+		{"locator of a node's source", atlas.SearchQuery{Text: "chapter 3"}, []string{"group/tibetan-studies"},
+			first{"chapter 3", "locator", "«chapter 3»", 1, ""}},
+		{"note of a relationship, found through its subject", atlas.SearchQuery{Text: "frontier policy"}, []string{"group/tibet-work"},
+			first{"frontier policy", "relationship.note", "…is mentioned in the appendix on «frontier policy».", 1, "supervises/group/tibet-work/group/tibetan-studies"}},
+		{"locator of a relationship", atlas.SearchQuery{Text: "appendix b"}, []string{"group/tibet-work"},
+			first{"appendix B", "relationship.locator", "«appendix B»", 1, "supervises/group/tibet-work/group/tibetan-studies"}},
+		{"note of a source", atlas.SearchQuery{Text: "later edition"}, []string{"source/delta"}, first{"later edition", "note", "Read in a «later edition».", 1, ""}},
+		{"stop words match names only", atlas.SearchQuery{Text: "the"}, []string{"position/chief-of-harbor"},
+			first{"Chief of the Harbor", "title", "Chief of «the» Harbor", 2, ""}},
+		{"nothing", atlas.SearchQuery{Text: "zzzz"}, nil, first{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			hits, err := s.Search(ctx, tc.q)
@@ -42,16 +122,22 @@ func testSearch(t *testing.T, open Open) {
 			for _, h := range hits {
 				got = append(got, h.Node.NodeID())
 			}
-			if len(got) != len(tc.want) {
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
 				t.Fatalf("got %v, want %v", got, tc.want)
 			}
-			for i := range got {
-				if got[i] != tc.want[i] {
-					t.Fatalf("got %v, want %v", got, tc.want)
+			if len(hits) == 0 {
+				return
+			}
+			h := hits[0]
+			g := first{h.Matched, h.MatchedField, h.Snippet, h.Score, ""}
+			if h.Relationship != nil {
+				g.relation = h.Relationship.ID
+				if h.Relationship.Self != h.Node.NodeID() || h.Relationship.Direction != atlas.Outgoing {
+					t.Errorf("relation seen from %s going %s, want from the hit's node going OUTGOING", h.Relationship.Self, h.Relationship.Direction)
 				}
 			}
-			if len(hits) > 0 && (hits[0].Matched != tc.matched || hits[0].Score != tc.score) {
-				t.Errorf("first hit matched %q with score %d, want %q with %d", hits[0].Matched, hits[0].Score, tc.matched, tc.score)
+			if g != tc.first {
+				t.Errorf("first hit\n got %+v\nwant %+v", g, tc.first)
 			}
 		})
 	}

@@ -4,12 +4,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-
-	"lsgatlas/atlas"
 )
 
+// cytoscapeDoc is the Cytoscape.js JSON (cy.json()) shape networkx's cytoscape_data
+// writes and cytoscape_graph reads: graph data, the directed and multigraph flags, and
+// the elements.
 type cytoscapeDoc struct {
-	Elements cytoscapeElements `json:"elements"`
+	Data       graphRecord       `json:"data"`
+	Directed   bool              `json:"directed"`
+	Multigraph bool              `json:"multigraph"`
+	Elements   cytoscapeElements `json:"elements"`
 }
 
 type cytoscapeElements struct {
@@ -18,32 +22,51 @@ type cytoscapeElements struct {
 }
 
 type cytoscapeNode struct {
-	Data nodeRecord `json:"data"`
+	Data cytoscapeNodeData `json:"data"`
+}
+
+// cytoscapeNodeData adds what networkx needs to a node: value (the node's key in the
+// networkx graph, here its id) and name (its label).
+type cytoscapeNodeData struct {
+	nodeRecord
+	Value string `json:"value"`
+	Name  string `json:"name"`
 }
 
 type cytoscapeEdge struct {
-	Data edgeRecord `json:"data"`
+	Data cytoscapeEdgeData `json:"data"`
 }
 
-// CytoscapeJSON writes the nodes and relations in the Cytoscape.js elements format,
-// {"elements":{"nodes":[{"data":{…}}],"edges":[{"data":{…}}]}}, which cy.add and
-// cytoscape({elements}) take as is and Cytoscape desktop imports. Attributes are data
-// fields (see the package doc), lists as arrays; absent ones are left out. Style labels
-// with `label: data(label)`.
+// cytoscapeEdgeData adds the key a networkx multigraph tells parallel edges apart by
+// (two disputed claims of one seat): the relation id.
+type cytoscapeEdgeData struct {
+	edgeRecord
+	Key string `json:"key"`
+}
+
+// CytoscapeJSON writes the graph as Cytoscape.js JSON:
+//
+//	{"data":{"name":…,"version":…,"truncated":…},"directed":true,"multigraph":true,
+//	 "elements":{"nodes":[{"data":{"id":…,"value":…,"name":…}}],"edges":[{"data":{…}}]}}
+//
+// which cytoscape({elements}) and cy.json() take as is, Cytoscape desktop imports, and
+// networkx.cytoscape_graph reads into a MultiDiGraph keyed by atlas id. Attributes are
+// data fields (see the package doc), lists and citations as arrays; absent ones are
+// left out. Style labels with `label: data(label)`.
 //
 // Errors: as GraphML.
-func CytoscapeJSON(w io.Writer, nodes []atlas.Node, rels []atlas.Relation) error {
-	ns, es, err := records(nodes, rels)
+func CytoscapeJSON(w io.Writer, g Graph) error {
+	ns, es, err := records(g)
 	if err != nil {
 		return err
 	}
-	doc := cytoscapeDoc{Elements: cytoscapeElements{
+	doc := cytoscapeDoc{Data: graphOf(g), Directed: true, Multigraph: true, Elements: cytoscapeElements{
 		Nodes: make([]cytoscapeNode, len(ns)), Edges: make([]cytoscapeEdge, len(es))}}
 	for i, n := range ns {
-		doc.Elements.Nodes[i] = cytoscapeNode{Data: n}
+		doc.Elements.Nodes[i] = cytoscapeNode{Data: cytoscapeNodeData{nodeRecord: n, Value: n.ID, Name: n.Label}}
 	}
 	for i, e := range es {
-		doc.Elements.Edges[i] = cytoscapeEdge{Data: e}
+		doc.Elements.Edges[i] = cytoscapeEdge{Data: cytoscapeEdgeData{edgeRecord: e, Key: e.ID}}
 	}
 	enc := json.NewEncoder(w)
 	// Ids, names and notes are data, not HTML: keep "&" and "<" readable. The output is

@@ -92,7 +92,9 @@ func TestCytoscapeValues(t *testing.T) {
 	want := map[string]any{"id": "member_of/person/someone/group/tricky", "source": "person/someone", "target": trickyID,
 		"type": "MEMBER_OF", "role": "DEPUTY_LEADER", "start": "2018-03", "end": "2019",
 		"attested": []any{"2018", "2019-06"}, "confidence": "REPORTED", "incompleteList": true,
-		"sources": []any{"source/b", "source/a"}}
+		"sources": []any{"source/b", "source/a"}, "key": "member_of/person/someone/group/tricky",
+		"citations": []any{map[string]any{"source": "source/b", "locator": "p. 1"},
+			map[string]any{"source": "source/a", "locator": "p. 2"}, map[string]any{"source": "source/b", "locator": "p. 3"}}}
 	if !reflect.DeepEqual(e, want) {
 		t.Errorf("tricky edge =\n%v\nwant\n%v", e, want)
 	}

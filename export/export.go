@@ -1,26 +1,37 @@
 // Package export writes a part of the graph (nodes and the relations among them) as
-// GraphML, GEXF 1.2 or Cytoscape.js JSON, for Gephi, yEd, Cytoscape and notebooks. It
+// GraphML, GEXF 1.2, Cytoscape.js JSON or CSV, for Gephi, yEd, Cytoscape, networkx,
+// pandas and spreadsheets, and the sources as a bibliography (CSL-JSON, BibTeX). It
 // imports only the domain and the standard library.
 //
-// Every format carries the same attributes, declared with their types in the formats
-// that declare attributes:
+// Every graph format carries the same attributes, declared with their types in the
+// formats that declare attributes:
 //
 //   - nodes: id (the stable atlas id, used as the element id), type (GROUP, PERSON, …),
 //     label, nameZh (a position's titleZh), kind, system, level, categories,
-//     established, abolished — each written only where the node has it;
+//     established, abolished, tier (of the node's own sources), sources (their ids) and
+//     citations (each source with its title, locator and tier) — each written only
+//     where the node has it;
 //   - edges: id (the relation id), source and target (from and to: edges are directed),
-//     type, role, succession, start, end, attested, confidence, incompleteList, sources
-//     (the ids of the cited sources, each once, in citation order).
+//     type, role, succession, start, end, attested, confidence, incompleteList,
+//     holding (KNOWN or POSSIBLE at the export's asOf date; absent without one),
+//     derived, tier, note, sources (the ids of the cited sources, each once, in
+//     citation order) and citations;
+//   - the graph: name, version (of the dataset), truncated (true when the node limit
+//     left nodes out), limit and asOf.
 //
-// In the XML formats a list (categories, attested, sources) is one string joined with
-// ListSeparator; in Cytoscape JSON it is an array. Output is deterministic: nodes and
-// edges are sorted by id whatever the input order, and no timestamp is written.
+// In the XML formats and CSV a list of ids or dates (categories, attested, sources) is
+// one string joined with ListSeparator, and citations are a JSON array (locators and
+// titles may contain any character); in Cytoscape JSON both are arrays. Output is
+// deterministic: nodes and edges are sorted by id whatever the input order, and no
+// timestamp is written.
 package export
 
 import (
 	"cmp"
+	"encoding/json"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"lsgatlas/atlas"
@@ -33,14 +44,20 @@ const (
 	GraphMLFormat   Format = "graphml"
 	GEXFFormat      Format = "gexf"
 	CytoscapeFormat Format = "cytoscape"
+	NodesCSVFormat  Format = "nodes.csv"
+	EdgesCSVFormat  Format = "edges.csv"
+	CSVZipFormat    Format = "csv.zip"
 )
 
-// Formats lists every format.
-var Formats = []Format{GraphMLFormat, GEXFFormat, CytoscapeFormat}
+// Formats lists every graph format.
+var Formats = []Format{GraphMLFormat, GEXFFormat, CytoscapeFormat, NodesCSVFormat, EdgesCSVFormat, CSVZipFormat}
 
-// ListSeparator joins list values in the XML formats. Ids and partial dates never
-// contain it.
+// ListSeparator joins list values in the XML formats and CSV. Ids and partial dates
+// never contain it.
 const ListSeparator = ";"
+
+// GraphName names the graph inside every export.
+const GraphName = "LSG Atlas"
 
 // ContentType returns the media type of a format, or "" for an unknown one.
 func ContentType(f Format) string {
@@ -51,6 +68,10 @@ func ContentType(f Format) string {
 		return "application/gexf+xml"
 	case CytoscapeFormat:
 		return "application/json"
+	case NodesCSVFormat, EdgesCSVFormat:
+		return "text/csv; charset=utf-8; header=present"
+	case CSVZipFormat:
+		return "application/zip"
 	}
 	return ""
 }
@@ -65,59 +86,120 @@ func FileExtension(f Format) string {
 		return ".gexf"
 	case CytoscapeFormat:
 		return ".json"
+	case NodesCSVFormat:
+		return "-nodes.csv"
+	case EdgesCSVFormat:
+		return "-edges.csv"
+	case CSVZipFormat:
+		return "-csv.zip"
 	}
 	return ""
 }
 
-// Write writes nodes and rels to w in format f: GraphML, GEXF or CytoscapeJSON.
+// Graph is what an export writes: nodes, the relations among them, and what the file
+// should say about itself.
+type Graph struct {
+	Nodes     []atlas.Node
+	Relations []atlas.Relation
+	// Source looks up a cited source by id, for the titles and tiers of citations; nil
+	// (or a nil answer) leaves them out.
+	Source func(id string) *atlas.Source
+	// AsOf is the date the relations were selected at; each edge's holding is computed
+	// at it. Nil means no date, and no holding.
+	AsOf *atlas.PartialDate
+	// Truncated says the node limit left nodes out; Limit is that limit (0: none given).
+	Truncated bool
+	Limit     int
+	// Version is the dataset's version, written into the file when not empty.
+	Version string
+}
+
+// Write writes g to w in format f.
 //
 // Errors: EINVALID for an unknown format or an inconsistent graph (see GraphML);
 // otherwise the writer's error, wrapped.
-func Write(w io.Writer, f Format, nodes []atlas.Node, rels []atlas.Relation) error {
+func Write(w io.Writer, f Format, g Graph) error {
 	switch f {
 	case GraphMLFormat:
-		return GraphML(w, nodes, rels)
+		return GraphML(w, g)
 	case GEXFFormat:
-		return GEXF(w, nodes, rels)
+		return GEXF(w, g)
 	case CytoscapeFormat:
-		return CytoscapeJSON(w, nodes, rels)
+		return CytoscapeJSON(w, g)
+	case NodesCSVFormat:
+		return NodesCSV(w, g)
+	case EdgesCSVFormat:
+		return EdgesCSV(w, g)
+	case CSVZipFormat:
+		return CSVZip(w, g)
 	}
 	return atlas.Errorf(atlas.EINVALID, "unknown export format %q; use one of %v", f, Formats)
 }
 
+// citationRecord is one citation as exported: the source id, where in it, and, when
+// the source is known, its title and tier.
+type citationRecord struct {
+	Source  string `json:"source"`
+	Locator string `json:"locator"`
+	Title   string `json:"title,omitempty"`
+	Tier    string `json:"tier,omitempty"`
+}
+
 // nodeRecord is a node's exported attributes; its JSON form is a Cytoscape data object.
 type nodeRecord struct {
-	ID          string   `json:"id"`
-	Type        string   `json:"type"`
-	Label       string   `json:"label"`
-	NameZh      string   `json:"nameZh,omitempty"`
-	Kind        string   `json:"kind,omitempty"`
-	System      string   `json:"system,omitempty"`
-	Level       string   `json:"level,omitempty"`
-	Categories  []string `json:"categories,omitempty"`
-	Established string   `json:"established,omitempty"`
-	Abolished   string   `json:"abolished,omitempty"`
+	ID          string           `json:"id"`
+	Type        string           `json:"type"`
+	Label       string           `json:"label"`
+	NameZh      string           `json:"nameZh,omitempty"`
+	Kind        string           `json:"kind,omitempty"`
+	System      string           `json:"system,omitempty"`
+	Level       string           `json:"level,omitempty"`
+	Categories  []string         `json:"categories,omitempty"`
+	Established string           `json:"established,omitempty"`
+	Abolished   string           `json:"abolished,omitempty"`
+	Tier        string           `json:"tier,omitempty"`
+	Sources     []string         `json:"sources,omitempty"`
+	Citations   []citationRecord `json:"citations,omitempty"`
 }
 
 // edgeRecord is a relation's exported attributes; its JSON form is a Cytoscape data
 // object.
 type edgeRecord struct {
-	ID             string   `json:"id"`
-	Source         string   `json:"source"`
-	Target         string   `json:"target"`
-	Type           string   `json:"type"`
-	Role           string   `json:"role,omitempty"`
-	Succession     string   `json:"succession,omitempty"`
-	Start          string   `json:"start,omitempty"`
-	End            string   `json:"end,omitempty"`
-	Attested       []string `json:"attested,omitempty"`
-	Confidence     string   `json:"confidence,omitempty"`
-	IncompleteList bool     `json:"incompleteList,omitempty"`
-	Sources        []string `json:"sources,omitempty"`
+	ID             string           `json:"id"`
+	Source         string           `json:"source"`
+	Target         string           `json:"target"`
+	Type           string           `json:"type"`
+	Role           string           `json:"role,omitempty"`
+	Succession     string           `json:"succession,omitempty"`
+	Start          string           `json:"start,omitempty"`
+	End            string           `json:"end,omitempty"`
+	Attested       []string         `json:"attested,omitempty"`
+	Confidence     string           `json:"confidence,omitempty"`
+	IncompleteList bool             `json:"incompleteList,omitempty"`
+	Holding        string           `json:"holding,omitempty"`
+	Derived        bool             `json:"derived,omitempty"`
+	Tier           string           `json:"tier,omitempty"`
+	Note           string           `json:"note,omitempty"`
+	Sources        []string         `json:"sources,omitempty"`
+	Citations      []citationRecord `json:"citations,omitempty"`
 }
 
-// attribute declares one exported attribute for the XML formats. The id, unique across
-// nodes and edges, is what data and attvalue elements refer to.
+// graphRecord is what a file says about itself.
+type graphRecord struct {
+	Name      string `json:"name"`
+	Version   string `json:"version,omitempty"`
+	Truncated bool   `json:"truncated"`
+	Limit     int    `json:"limit,omitempty"`
+	AsOf      string `json:"asOf,omitempty"`
+}
+
+func graphOf(g Graph) graphRecord {
+	return graphRecord{Name: GraphName, Version: g.Version, Truncated: g.Truncated, Limit: g.Limit, AsOf: dateText(g.AsOf)}
+}
+
+// attribute declares one exported attribute for the XML formats and names a CSV
+// column. The id, unique across nodes and edges, is what data and attvalue elements
+// refer to.
 type attribute struct {
 	id, name, xmlType string
 	// defaultValue is declared for attributes that have one; a value equal to it is
@@ -125,8 +207,8 @@ type attribute struct {
 	defaultValue string
 }
 
-// nodeAttributes and edgeAttributes are in the order of nodeRecord.values and
-// edgeRecord.values.
+// nodeAttributes, edgeAttributes and graphAttributes are in the order of the records'
+// values methods; they are also the CSV columns after the id (and source, target).
 var (
 	nodeAttributes = []attribute{
 		{id: "n_type", name: "type", xmlType: "string"}, {id: "n_label", name: "label", xmlType: "string"},
@@ -134,6 +216,8 @@ var (
 		{id: "n_system", name: "system", xmlType: "string"}, {id: "n_level", name: "level", xmlType: "string"},
 		{id: "n_categories", name: "categories", xmlType: "string"},
 		{id: "n_established", name: "established", xmlType: "string"}, {id: "n_abolished", name: "abolished", xmlType: "string"},
+		{id: "n_tier", name: "tier", xmlType: "string"}, {id: "n_sources", name: "sources", xmlType: "string"},
+		{id: "n_citations", name: "citations", xmlType: "string"},
 	}
 	edgeAttributes = []attribute{
 		{id: "e_type", name: "type", xmlType: "string"}, {id: "e_role", name: "role", xmlType: "string"},
@@ -141,18 +225,48 @@ var (
 		{id: "e_end", name: "end", xmlType: "string"}, {id: "e_attested", name: "attested", xmlType: "string"},
 		{id: "e_confidence", name: "confidence", xmlType: "string"},
 		{id: "e_incompleteList", name: "incompleteList", xmlType: "boolean", defaultValue: "false"},
-		{id: "e_sources", name: "sources", xmlType: "string"},
+		{id: "e_holding", name: "holding", xmlType: "string"},
+		{id: "e_derived", name: "derived", xmlType: "boolean", defaultValue: "false"},
+		{id: "e_tier", name: "tier", xmlType: "string"}, {id: "e_note", name: "note", xmlType: "string"},
+		{id: "e_sources", name: "sources", xmlType: "string"}, {id: "e_citations", name: "citations", xmlType: "string"},
+	}
+	graphAttributes = []attribute{
+		{id: "g_name", name: "name", xmlType: "string"}, {id: "g_version", name: "version", xmlType: "string"},
+		{id: "g_truncated", name: "truncated", xmlType: "boolean"}, {id: "g_limit", name: "limit", xmlType: "int"},
+		{id: "g_asOf", name: "asOf", xmlType: "string"},
 	}
 )
 
 func (n nodeRecord) values() []string {
 	return []string{n.Type, n.Label, n.NameZh, n.Kind, n.System, n.Level,
-		strings.Join(n.Categories, ListSeparator), n.Established, n.Abolished}
+		strings.Join(n.Categories, ListSeparator), n.Established, n.Abolished,
+		n.Tier, strings.Join(n.Sources, ListSeparator), citationsText(n.Citations)}
 }
 
 func (e edgeRecord) values() []string {
 	return []string{e.Type, e.Role, e.Succession, e.Start, e.End, strings.Join(e.Attested, ListSeparator),
-		e.Confidence, boolText(e.IncompleteList), strings.Join(e.Sources, ListSeparator)}
+		e.Confidence, boolText(e.IncompleteList), e.Holding, boolText(e.Derived), e.Tier, e.Note,
+		strings.Join(e.Sources, ListSeparator), citationsText(e.Citations)}
+}
+
+func (g graphRecord) values() []string {
+	limit := ""
+	if g.Limit > 0 {
+		limit = strconv.Itoa(g.Limit)
+	}
+	return []string{g.Name, g.Version, boolText(g.Truncated), limit, g.AsOf}
+}
+
+// citationsText is the JSON array of citations, "" for none.
+func citationsText(cs []citationRecord) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	b, err := json.Marshal(cs)
+	if err != nil {
+		panic(err) // strings only: cannot fail
+	}
+	return string(b)
 }
 
 func boolText(b bool) string {
@@ -175,10 +289,14 @@ func present(attrs []attribute, values []string, yield func(a attribute, value s
 // records checks the graph and turns it into sorted records. Nil nodes (a batch lookup's
 // misses) are skipped; a duplicate id, or a relation whose end is not among the nodes,
 // is EINVALID, since every format needs both ends of an edge.
-func records(nodes []atlas.Node, rels []atlas.Relation) ([]nodeRecord, []edgeRecord, error) {
-	ns := make([]nodeRecord, 0, len(nodes))
+func records(g Graph) ([]nodeRecord, []edgeRecord, error) {
+	source := g.Source
+	if source == nil {
+		source = func(string) *atlas.Source { return nil }
+	}
+	ns := make([]nodeRecord, 0, len(g.Nodes))
 	seen := map[string]bool{}
-	for _, n := range nodes {
+	for _, n := range g.Nodes {
 		if n == nil {
 			continue
 		}
@@ -186,29 +304,35 @@ func records(nodes []atlas.Node, rels []atlas.Relation) ([]nodeRecord, []edgeRec
 			return nil, nil, atlas.Errorf(atlas.EINVALID, "export: node %q appears twice", n.NodeID())
 		}
 		seen[n.NodeID()] = true
-		ns = append(ns, nodeOf(n))
+		ns = append(ns, nodeOf(n, source))
 	}
-	es := make([]edgeRecord, 0, len(rels))
+	es := make([]edgeRecord, 0, len(g.Relations))
 	edgeSeen := map[string]bool{}
-	for _, r := range rels {
-		e := edgeOf(r)
+	for _, r := range g.Relations {
+		if r.ID == "" {
+			r.ID = atlas.DefaultRelationID(r.Type, r.From, r.To)
+		}
 		for _, end := range []string{r.From, r.To} {
 			if !seen[end] {
-				return nil, nil, atlas.Errorf(atlas.EINVALID, "export: relation %q joins %q, which is not among the exported nodes", e.ID, end)
+				return nil, nil, atlas.Errorf(atlas.EINVALID, "export: relation %q joins %q, which is not among the exported nodes", r.ID, end)
 			}
 		}
-		if edgeSeen[e.ID] {
-			return nil, nil, atlas.Errorf(atlas.EINVALID, "export: relation %q appears twice", e.ID)
+		if edgeSeen[r.ID] {
+			return nil, nil, atlas.Errorf(atlas.EINVALID, "export: relation %q appears twice", r.ID)
 		}
-		edgeSeen[e.ID] = true
-		es = append(es, e)
+		edgeSeen[r.ID] = true
+		// The same rule as the API's relationships: holding at asOf, and relations that
+		// cannot hold then are not exported.
+		for _, e := range atlas.EdgesFrom(r.From, []atlas.Relation{r}, g.AsOf) {
+			es = append(es, edgeOf(e, source))
+		}
 	}
 	slices.SortFunc(ns, func(a, b nodeRecord) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(es, func(a, b edgeRecord) int { return cmp.Compare(a.ID, b.ID) })
 	return ns, es, nil
 }
 
-func nodeOf(n atlas.Node) nodeRecord {
+func nodeOf(n atlas.Node, source func(string) *atlas.Source) nodeRecord {
 	rec := nodeRecord{ID: n.NodeID(), Type: string(n.NodeKind()), Label: n.Label()}
 	switch n := n.(type) {
 	case *atlas.Group:
@@ -227,30 +351,46 @@ func nodeOf(n atlas.Node) nodeRecord {
 	case *atlas.Person:
 		rec.NameZh = n.NameZh
 	case *atlas.Source:
-		rec.Kind = string(n.Kind)
+		rec.Kind, rec.Tier = string(n.Kind), string(n.EffectiveTier())
 	case *atlas.ReportedCount:
 		rec.System, rec.Level = text(n.System), text(n.Level)
+	}
+	if cs := n.Citations(); len(cs) > 0 {
+		rec.Tier = string(atlas.TierOf(cs, source))
+		rec.Sources, rec.Citations = citationsOf(cs, source)
 	}
 	return rec
 }
 
-func edgeOf(r atlas.Relation) edgeRecord {
-	id := r.ID
-	if id == "" {
-		id = atlas.DefaultRelationID(r.Type, r.From, r.To)
-	}
-	e := edgeRecord{ID: id, Source: r.From, Target: r.To, Type: string(r.Type),
+func edgeOf(e atlas.Edge, source func(string) *atlas.Source) edgeRecord {
+	r := e.Relation
+	rec := edgeRecord{ID: r.ID, Source: r.From, Target: r.To, Type: string(r.Type),
 		Role: text(r.Role), Succession: text(r.Succession), Start: dateText(r.Start), End: dateText(r.End),
-		Confidence: string(r.Confidence), IncompleteList: r.IncompleteList}
+		Confidence: string(r.Confidence), IncompleteList: r.IncompleteList, Holding: text(e.Holding),
+		Derived: e.Derivation != nil, Tier: string(atlas.TierOf(r.Sources, source)), Note: r.Note}
 	for _, a := range r.Attested {
-		e.Attested = append(e.Attested, a.String())
+		rec.Attested = append(rec.Attested, a.String())
 	}
-	for _, c := range r.Sources {
-		if !slices.Contains(e.Sources, c.Source) {
-			e.Sources = append(e.Sources, c.Source)
+	rec.Sources, rec.Citations = citationsOf(r.Sources, source)
+	return rec
+}
+
+// citationsOf returns the cited source ids, each once in citation order, and every
+// citation with what is known of its source.
+func citationsOf(cs []atlas.Citation, source func(string) *atlas.Source) ([]string, []citationRecord) {
+	var ids []string
+	out := make([]citationRecord, 0, len(cs))
+	for _, c := range cs {
+		if !slices.Contains(ids, c.Source) {
+			ids = append(ids, c.Source)
 		}
+		rec := citationRecord{Source: c.Source, Locator: c.Locator}
+		if s := source(c.Source); s != nil {
+			rec.Title, rec.Tier = s.Title, string(s.EffectiveTier())
+		}
+		out = append(out, rec)
 	}
-	return e
+	return ids, out
 }
 
 func text[T ~string](v *T) string {

@@ -51,7 +51,7 @@ func TestErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			err := export.Write(&buf, tt.format, tt.nodes, tt.rels)
+			err := export.Write(&buf, tt.format, export.Graph{Nodes: tt.nodes, Relations: tt.rels})
 			if atlas.ErrorCode(err) != tt.code || !bytes.Contains([]byte(atlas.ErrorMessage(err)), []byte(tt.what)) {
 				t.Fatalf("error = %v, want %s mentioning %q", err, tt.code, tt.what)
 			}
@@ -62,7 +62,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, f := range export.Formats {
 		t.Run("writer fails "+string(f), func(t *testing.T) {
-			if err := export.Write(failingWriter{}, f, g.nodes, g.rels); !errors.Is(err, errDiskFull) {
+			if err := export.Write(failingWriter{}, f, g.export()); !errors.Is(err, errDiskFull) {
 				t.Errorf("error = %v, want the writer's error wrapped", err)
 			}
 		})
@@ -72,7 +72,7 @@ func TestErrors(t *testing.T) {
 // TestDeterministic writes the same graph given in two orders, and skips nil nodes.
 func TestDeterministic(t *testing.T) {
 	g := fixtureGraph(t)
-	shuffled := graph{nodes: slices.Clone(g.nodes), rels: slices.Clone(g.rels)}
+	shuffled := graph{nodes: slices.Clone(g.nodes), rels: slices.Clone(g.rels), source: g.source}
 	slices.Reverse(shuffled.nodes)
 	slices.Reverse(shuffled.rels)
 	shuffled.nodes = append(shuffled.nodes, nil)
@@ -86,7 +86,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestEmptyGraph(t *testing.T) {
-	if got := string(write(t, export.CytoscapeFormat, graph{})); got != `{"elements":{"nodes":[],"edges":[]}}`+"\n" {
+	if got := string(write(t, export.CytoscapeFormat, graph{})); got != `{"data":{"name":"LSG Atlas","truncated":false},"directed":true,"multigraph":true,"elements":{"nodes":[],"edges":[]}}`+"\n" {
 		t.Errorf("empty Cytoscape export = %q", got)
 	}
 	for _, f := range []export.Format{export.GraphMLFormat, export.GEXFFormat} {

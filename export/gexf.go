@@ -2,9 +2,9 @@ package export
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io"
-
-	"lsgatlas/atlas"
+	"strings"
 )
 
 // GEXFNamespace is the namespace of the GEXF version written: 1.2draft, which Gephi
@@ -21,6 +21,7 @@ type gexfDoc struct {
 
 type gexfMeta struct {
 	Creator     string `xml:"creator"`
+	Keywords    string `xml:"keywords"`
 	Description string `xml:"description"`
 }
 
@@ -77,20 +78,32 @@ type gexfAttValue struct {
 	Value string `xml:"value,attr"`
 }
 
-// GEXF writes the nodes and relations as a GEXF 1.2 (1.2draft namespace) document: a
-// static directed graph with <attributes class="node"> and <attributes class="edge">
-// declaring every attribute (see the package doc), node labels, and edges labelled with
-// their relationship type. Gephi may merge parallel edges (two disputed claims of one
+// GEXF writes the graph as a GEXF 1.2 (1.2draft namespace) document: a static directed
+// graph with <attributes class="node"> and <attributes class="edge"> declaring every
+// attribute (see the package doc), node labels, and edges labelled with their
+// relationship type. GEXF has no graph attributes, so what the file says about itself
+// is in <meta>: <keywords> holds the graph record as "name=…;version=…;truncated=…;
+// limit=…;asOf=…" (absent ones left out) and <description> says in words whether the
+// node limit cut the graph. Gephi may merge parallel edges (two disputed claims of one
 // seat) on import unless told to keep them; each keeps its own id here.
 //
 // Errors: as GraphML.
-func GEXF(w io.Writer, nodes []atlas.Node, rels []atlas.Relation) error {
-	ns, es, err := records(nodes, rels)
+func GEXF(w io.Writer, g Graph) error {
+	ns, es, err := records(g)
 	if err != nil {
 		return err
 	}
+	gr := graphOf(g)
+	var keywords []string
+	present(graphAttributes, gr.values(), func(a attribute, v string) { keywords = append(keywords, a.name+"="+v) })
+	description := "Leading small groups of China: groups, people, posts and institutions, with dated and sourced relations."
+	if gr.Truncated {
+		description += fmt.Sprintf(" Truncated: the node limit of %d left out nodes, and the relations to them.", gr.Limit)
+	} else {
+		description += " Complete: no node was left out by the node limit."
+	}
 	doc := gexfDoc{Version: "1.2",
-		Meta: gexfMeta{Creator: "LSG Atlas", Description: "Leading small groups of China: groups, people, posts and institutions, with dated and sourced relations."},
+		Meta: gexfMeta{Creator: GraphName, Keywords: strings.Join(keywords, ListSeparator), Description: description},
 		Graph: gexfGraph{Mode: "static", DefaultEdgeType: "directed",
 			Attributes: []gexfAttributes{declare("node", nodeAttributes), declare("edge", edgeAttributes)},
 			Nodes:      gexfNodes{Count: len(ns), Nodes: make([]gexfNode, len(ns))},

@@ -3,8 +3,6 @@ package export
 import (
 	"encoding/xml"
 	"io"
-
-	"lsgatlas/atlas"
 )
 
 // GraphMLNamespace is the namespace of GraphML documents.
@@ -27,6 +25,7 @@ type graphmlKey struct {
 type graphmlGraph struct {
 	ID          string        `xml:"id,attr"`
 	EdgeDefault string        `xml:"edgedefault,attr"`
+	Data        []graphmlData `xml:"data"`
 	Nodes       []graphmlNode `xml:"node"`
 	Edges       []graphmlEdge `xml:"edge"`
 }
@@ -48,14 +47,15 @@ type graphmlData struct {
 	Value string `xml:",chardata"`
 }
 
-// GraphML writes the nodes and relations as a GraphML document: one directed graph,
-// a <key> with attr.name and attr.type for every attribute (see the package doc), and
-// node and edge ids that are the atlas ids. yEd, Gephi, NetworkX and igraph read it.
+// GraphML writes the graph as a GraphML document: one directed graph, a <key> with
+// attr.name and attr.type for every attribute (see the package doc), graph-level data
+// (name, version, truncated, limit, asOf) that networkx reads into G.graph, and node
+// and edge ids that are the atlas ids. yEd, Gephi, NetworkX and igraph read it.
 //
 // Errors: EINVALID when a node id appears twice, a relation id appears twice, or a
 // relation joins a node that is not among nodes; otherwise w's error, wrapped.
-func GraphML(w io.Writer, nodes []atlas.Node, rels []atlas.Relation) error {
-	ns, es, err := records(nodes, rels)
+func GraphML(w io.Writer, g Graph) error {
+	ns, es, err := records(g)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func GraphML(w io.Writer, nodes []atlas.Node, rels []atlas.Relation) error {
 	for _, keys := range []struct {
 		of    string
 		attrs []attribute
-	}{{"node", nodeAttributes}, {"edge", edgeAttributes}} {
+	}{{"graph", graphAttributes}, {"node", nodeAttributes}, {"edge", edgeAttributes}} {
 		for _, a := range keys.attrs {
 			k := graphmlKey{ID: a.id, For: keys.of, AttrName: a.name, AttrType: a.xmlType}
 			if a.defaultValue != "" {
@@ -78,6 +78,7 @@ func GraphML(w io.Writer, nodes []atlas.Node, rels []atlas.Relation) error {
 		present(attrs, values, func(a attribute, v string) { out = append(out, graphmlData{Key: a.id, Value: v}) })
 		return out
 	}
+	doc.Graph.Data = data(graphAttributes, graphOf(g).values())
 	for i, n := range ns {
 		doc.Graph.Nodes[i] = graphmlNode{ID: n.ID, Data: data(nodeAttributes, n.values())}
 	}

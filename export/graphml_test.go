@@ -20,7 +20,8 @@ type graphmlFile struct {
 		Default  string `xml:"http://graphml.graphdrawing.org/xmlns default"`
 	} `xml:"http://graphml.graphdrawing.org/xmlns key"`
 	Graph struct {
-		EdgeDefault string `xml:"edgedefault,attr"`
+		EdgeDefault string        `xml:"edgedefault,attr"`
+		Data        []graphmlData `xml:"http://graphml.graphdrawing.org/xmlns data"`
 		Nodes       []struct {
 			ID   string        `xml:"id,attr"`
 			Data []graphmlData `xml:"http://graphml.graphdrawing.org/xmlns data"`
@@ -83,14 +84,16 @@ func TestGraphMLStructure(t *testing.T) {
 			}
 			declared := map[string]string{}
 			for _, k := range f.Keys {
-				if k.AttrType != "string" && k.AttrType != "boolean" {
+				if k.AttrType != "string" && k.AttrType != "boolean" && k.AttrType != "int" {
 					t.Errorf("key %s has attr.type %q", k.ID, k.AttrType)
 				}
 				declared[k.For+":"+k.AttrName] = k.AttrType
 			}
 			for _, want := range []string{"node:type", "node:label", "node:nameZh", "node:kind", "node:system", "node:level",
 				"node:established", "node:abolished", "edge:type", "edge:role", "edge:succession", "edge:start", "edge:end",
-				"edge:attested", "edge:confidence", "edge:sources", "edge:incompleteList"} {
+				"edge:attested", "edge:confidence", "edge:sources", "edge:incompleteList", "node:tier", "node:sources",
+				"node:citations", "edge:holding", "edge:derived", "edge:tier", "edge:note", "edge:citations",
+				"graph:name", "graph:version", "graph:truncated", "graph:limit", "graph:asOf"} {
 				if _, ok := declared[want]; !ok {
 					t.Errorf("no key declared for %s", want)
 				}

@@ -13,8 +13,13 @@ import (
 
 // graph is what an exporter takes.
 type graph struct {
-	nodes []atlas.Node
-	rels  []atlas.Relation
+	nodes  []atlas.Node
+	rels   []atlas.Relation
+	source func(id string) *atlas.Source
+}
+
+func (g graph) export() export.Graph {
+	return export.Graph{Nodes: g.nodes, Relations: g.rels, Source: g.source}
 }
 
 func graphOf(tb testing.TB, ds *atlas.Dataset) graph {
@@ -24,6 +29,11 @@ func graphOf(tb testing.TB, ds *atlas.Dataset) graph {
 	for _, r := range ds.Relations {
 		g.rels = append(g.rels, *r)
 	}
+	sources := map[string]*atlas.Source{}
+	for _, s := range ds.Sources {
+		sources[s.ID] = s
+	}
+	g.source = func(id string) *atlas.Source { return sources[id] }
 	return g
 }
 
@@ -71,7 +81,7 @@ func trickyGraph(tb testing.TB) graph {
 func write(tb testing.TB, f export.Format, g graph) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
-	if err := export.Write(&buf, f, g.nodes, g.rels); err != nil {
+	if err := export.Write(&buf, f, g.export()); err != nil {
 		tb.Fatalf("write %s: %v", f, err)
 	}
 	return buf.Bytes()

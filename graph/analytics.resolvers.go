@@ -23,7 +23,7 @@ func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, r
 	if err != nil {
 		return nil, err
 	}
-	sub, err := p.Network(ctx, ids, intOr(depth, 1), filterOf(relationshipTypes, nodeTypes, asOf), intOr(limit, 200))
+	sub, err := p.Network(ctx, ids, intOr(depth, analytics.DefaultDepth), filterOf(relationshipTypes, nodeTypes, asOf), intOr(limit, analytics.DefaultNetworkLimit))
 	return &sub, err
 }
 

@@ -178,7 +178,7 @@ func TestAnalyticsErrors(t *testing.T) {
 	srv := newServer(t, fixtureStore(t))
 	for _, tc := range []struct{ name, query, code string }{
 		{"depth out of range", `{ network(ids: ["group/foreign-affairs-lsg"], depth: 9) { truncated } }`, "INVALID"},
-		{"no seeds", `{ network(ids: []) { truncated } }`, "INVALID"},
+		{"whole graph, limit out of range", `{ network(ids: [], limit: 0) { truncated } }`, "INVALID"},
 		{"unknown seed", `{ network(ids: ["group/nothing"]) { truncated } }`, "NOT_FOUND"},
 		{"a source is not part of the network", `{ shortestPaths(from: "source/alpha", to: "person/xi-jinping") { length } }`, "INVALID"},
 		{"too many paths asked", `{ shortestPaths(from: "person/li-keqiang", to: "person/xi-jinping", first: 1000) { length } }`, "INVALID"},

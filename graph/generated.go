@@ -357,9 +357,12 @@ type ComplexityRoot struct {
 	}
 
 	SearchHit struct {
-		Matched func(childComplexity int) int
-		Node    func(childComplexity int) int
-		Score   func(childComplexity int) int
+		Matched      func(childComplexity int) int
+		MatchedField func(childComplexity int) int
+		Node         func(childComplexity int) int
+		Relationship func(childComplexity int) int
+		Score        func(childComplexity int) int
+		Snippet      func(childComplexity int) int
 	}
 
 	SharedGroup struct {
@@ -369,18 +372,19 @@ type ComplexityRoot struct {
 	}
 
 	Source struct {
-		Authors   func(childComplexity int) int
-		CitedVia  func(childComplexity int) int
-		Date      func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Key       func(childComplexity int) int
-		Kind      func(childComplexity int) int
-		Label     func(childComplexity int) int
-		NodeKind  func(childComplexity int) int
-		Note      func(childComplexity int) int
-		Publisher func(childComplexity int) int
-		Title     func(childComplexity int) int
-		URL       func(childComplexity int) int
+		Authors       func(childComplexity int) int
+		CitedVia      func(childComplexity int) int
+		Date          func(childComplexity int) int
+		EffectiveTier func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Key           func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Label         func(childComplexity int) int
+		NodeKind      func(childComplexity int) int
+		Note          func(childComplexity int) int
+		Publisher     func(childComplexity int) int
+		Title         func(childComplexity int) int
+		URL           func(childComplexity int) int
 	}
 
 	SourceConnection struct {
@@ -2238,18 +2242,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Matched(childComplexity), true
+	case "SearchHit.matchedField":
+		if e.ComplexityRoot.SearchHit.MatchedField == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.MatchedField(childComplexity), true
 	case "SearchHit.node":
 		if e.ComplexityRoot.SearchHit.Node == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SearchHit.Node(childComplexity), true
+	case "SearchHit.relationship":
+		if e.ComplexityRoot.SearchHit.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Relationship(childComplexity), true
 	case "SearchHit.score":
 		if e.ComplexityRoot.SearchHit.Score == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
+	case "SearchHit.snippet":
+		if e.ComplexityRoot.SearchHit.Snippet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Snippet(childComplexity), true
 
 	case "SharedGroup.coMemberSeats":
 		if e.ComplexityRoot.SharedGroup.CoMemberSeats == nil {
@@ -2288,6 +2310,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Date(childComplexity), true
+	case "Source.tier":
+		if e.ComplexityRoot.Source.EffectiveTier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.EffectiveTier(childComplexity), true
 	case "Source.id":
 		if e.ComplexityRoot.Source.ID == nil {
 			break
@@ -2563,6 +2591,7 @@ var sources = []*ast.Source{
 
 "A part of the graph: nodes and the relationships among them."
 type Subgraph {
+  "The nodes: in breadth-first order from the seeds for a neighbourhood, in id order for the whole graph."
   nodes: [GraphNode!]!
   "Relationships between the nodes, seen from their ` + "`" + `from` + "`" + ` end."
   relationships: [Relationship!]!
@@ -2572,18 +2601,23 @@ type Subgraph {
 
 "A path: nodes, and the relationship joining each node to the next (in whichever direction it points)."
 type Path {
+  "The nodes along the path, from ` + "`" + `from` + "`" + ` to ` + "`" + `to` + "`" + `."
   nodes: [GraphNode!]!
+  "The relationship joining each node to the next; one fewer than ` + "`" + `nodes` + "`" + `."
   relationships: [Relationship!]!
 }
 
+"The shortest paths between two nodes."
 type PathSet {
   "Hops in every path; 0 when there is none."
   length: Int!
+  "The paths, at most ` + "`" + `first` + "`" + ` of them, in a stable order."
   paths: [Path!]!
   "True when more shortest paths exist than ` + "`" + `first` + "`" + ` allowed."
   truncated: Boolean!
 }
 
+"How ` + "`" + `centrality` + "`" + ` scores a node."
 enum CentralityMetric {
   "Number of distinct neighbours."
   DEGREE
@@ -2597,18 +2631,25 @@ enum CentralityMetric {
   SEATS
 }
 
+"A node and its score under a centrality metric."
 type CentralityScore {
+  "The node scored."
   node: GraphNode!
+  "The score: a count for DEGREE, CHAIRS and SEATS, a share for BETWEENNESS and PAGERANK."
   value: Float!
 }
 
+"A person who shares at least one group with the person asked about."
 type CoMember {
+  "The co-member."
   person: Person!
   "The groups both sit on, by id."
   groups: [SharedGroup!]!
 }
 
+"A group two people both sit on (chairing or holding a seat), with the seats of each."
 type SharedGroup {
+  "The shared group."
   group: Group!
   "The seats of the person asked about."
   personSeats: [Relationship!]!
@@ -2616,20 +2657,27 @@ type SharedGroup {
   coMemberSeats: [Relationship!]!
 }
 
+"What happened at a timeline event."
 enum TimelineEventKind {
+  "The group was established."
   ESTABLISHED
+  "The group was abolished."
   ABOLISHED
   "The group was followed by ` + "`" + `other` + "`" + `."
   SUCCEEDED
   "The group followed ` + "`" + `other` + "`" + `."
   PRECEDED
+  "A relationship touching the node began (its ` + "`" + `start` + "`" + `)."
   ROLE_STARTED
+  "A relationship touching the node ended (its ` + "`" + `end` + "`" + `)."
   ROLE_ENDED
   "A source observed the relationship at ` + "`" + `date` + "`" + `."
   ATTESTED
 }
 
+"One dated event in the life of a node, with the sources of the claim it comes from."
 type TimelineEvent {
+  "What happened."
   kind: TimelineEventKind!
   "Null when the sources give no date."
   date: PartialDate
@@ -2637,14 +2685,19 @@ type TimelineEvent {
   other: GraphNode
   "The relationship the event comes from, seen from the node asked about."
   relationship: Relationship
+  "For SUCCEEDED and PRECEDED: how one group followed the other."
   succession: SuccessionKind
+  "The sources of the claim the event comes from (not the node's whole list)."
   sources: [Citation!]!
 }
 
 "A count of known and possible members of one bucket (a system, category, kind, level or relationship type)."
 type BucketCount {
+  "The bucket: a system, category, kind, level or relationship type, as its enum value."
   key: String!
+  "How many are known to be in the bucket throughout the date."
   known: Int!
+  "How many more may be in it: the true number lies between ` + "`" + `known` + "`" + ` and ` + "`" + `known + possible` + "`" + `."
   possible: Int!
 }
 
@@ -2654,33 +2707,51 @@ sources; ` + "`" + `possible` + "`" + ` ones may have. The true number lies betw
 ` + "`" + `known + possible` + "`" + `.
 """
 type GroupStatistics {
+  "Groups known to be active throughout the date."
   known: Int!
+  "Groups that may have been active for part or all of the date, beyond the known ones."
   possible: Int!
+  "The same counts by system; groups without a system are under the key ` + "`" + `UNKNOWN` + "`" + `."
   bySystem: [BucketCount!]!
+  "The same counts by category; a group in several categories counts in each."
   byCategory: [BucketCount!]!
+  "The same counts by group kind."
   byKind: [BucketCount!]!
+  "The same counts by level; groups without a level are under the key ` + "`" + `UNKNOWN` + "`" + `."
   byLevel: [BucketCount!]!
 }
 
+"How many nodes of one type the dataset holds."
 type NodeTypeCount {
+  "The node type."
   type: NodeType!
+  "How many nodes of that type exist, whatever the date."
   count: Int!
 }
 
+"Counts of the dataset at a date."
 type Statistics {
+  "The date counted at."
   asOf: PartialDate!
+  "Groups known or possibly active at the date."
   groups: GroupStatistics!
+  "Nodes by type, whatever the date."
   nodesByType: [NodeTypeCount!]!
   "Relationships that may hold at the date, by type (` + "`" + `key` + "`" + `); ` + "`" + `known` + "`" + ` hold throughout it."
   relationshipsByType: [BucketCount!]!
 }
 
+"Group counts for one year."
 type YearStatistics {
+  "The year counted."
   year: Int!
+  "Groups known or possibly active in that year."
   groups: GroupStatistics!
 }
 
+"Group counts year by year, beside the counts studies reported."
 type GroupSeries {
+  "One entry per year from ` + "`" + `fromYear` + "`" + ` to ` + "`" + `toYear` + "`" + `, in order."
   years: [YearStatistics!]!
   "What studies reported for the same years, to compare with."
   reportedCounts: [ReportedCount!]!
@@ -2690,49 +2761,51 @@ extend type Query {
   """
   The neighbourhood of some nodes, ready for a visualisation library: nodes and the
   relationships among them, following relationships in either direction up to ` + "`" + `depth` + "`" + `
-  hops (1 to 4), at most ` + "`" + `limit` + "`" + ` nodes (1 to 2000; ` + "`" + `truncated` + "`" + ` says when it cut).
+  hops (1 to 4), at most ` + "`" + `limit` + "`" + ` nodes (1 to 2000, default 2000; ` + "`" + `truncated` + "`" + ` says when
+  it cut). Without ` + "`" + `ids` + "`" + ` (or with an empty list), the whole graph under the filters,
+  nodes in id order: exactly what the /export/ files hold for the same parameters.
   ` + "`" + `relationshipTypes` + "`" + ` and ` + "`" + `nodeTypes` + "`" + ` keep only those; ` + "`" + `asOf` + "`" + ` keeps relationships that
   may hold at the date. Sources and reported counts are never part of the network.
   """
-  network(ids: [ID!]!, depth: Int = 1, relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, limit: Int = 200): Subgraph!
+  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
 
   """
   All shortest paths between two nodes (relationships followed in either direction,
   each hop counting one), of at most ` + "`" + `maxLength` + "`" + ` hops (1 to 8), the first ` + "`" + `first` + "`" + ` of
   them (1 to 100) in a stable order. No path within ` + "`" + `maxLength` + "`" + ` is an empty set.
   """
-  shortestPaths(from: ID!, to: ID!, maxLength: Int = 4, relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, first: Int = 10): PathSet!
+  shortestPaths("The node the paths start at (not a source or reported count)." from: ID!, "The node the paths end at (not a source or reported count)." to: ID!, "The longest path looked for, in hops: 1 to 8, default 4." maxLength: Int = 4, "Follow only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Pass only through nodes of these types; all actor types when omitted." nodeTypes: [NodeType!], "Follow only relationships that may hold at this date." asOf: PartialDate, "The most paths to return, 1 to 100, default 10; ` + "`" + `truncated` + "`" + ` says when there were more." first: Int = 10): PathSet!
 
   """
   Nodes ranked by a centrality metric over the network the filters keep, highest first,
   ties by id. ` + "`" + `rank` + "`" + ` chooses which kinds of node are ranked (all actors by default); the
   network itself is chosen by ` + "`" + `relationshipTypes` + "`" + `, ` + "`" + `nodeTypes` + "`" + ` and ` + "`" + `asOf` + "`" + `.
   """
-  centrality(metric: CentralityMetric!, rank: [NodeType!], relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, first: Int = 20): [CentralityScore!]!
+  centrality("The metric to rank by." metric: CentralityMetric!, "The node types to rank; all actor types (groups, offices, institutions, positions, people) when omitted." rank: [NodeType!], "Build the network from relationships of these types only; all types when omitted." relationshipTypes: [RelationshipType!], "Build the network from nodes of these types only; all actor types when omitted." nodeTypes: [NodeType!], "Build the network from relationships that may hold at this date only." asOf: PartialDate, "How many of the highest scores to return, 1 to 100, default 20. BETWEENNESS is refused (LIMIT_EXCEEDED) when nodes × relationships of the network exceed 10⁷." first: Int = 20): [CentralityScore!]!
 
   """
   The people who share a group with a person (chairing, including through a position,
   or holding a seat), with the shared groups and the seats on both sides. Two seats
   count only if they may overlap in time; with ` + "`" + `asOf` + "`" + `, only seats that may hold then.
   """
-  coMembers(person: ID!, asOf: PartialDate): [CoMember!]!
+  coMembers("The person whose co-members are wanted (a ` + "`" + `person/` + "`" + ` id)." person: ID!, "Count only seats that may hold at this date." asOf: PartialDate): [CoMember!]!
 
   """
   The dated events in the life of a node, in order: a group's establishment, abolition
   and successions, and the start, end and attestations of every relationship touching
   it, each with its sources. Undated facts come last.
   """
-  timeline(id: ID!): [TimelineEvent!]!
+  timeline("The node whose events are wanted (not a source or reported count)." id: ID!): [TimelineEvent!]!
 
   "Counts at a date: groups known or possibly active, by system, category, kind and level; nodes by type; relationships that may hold."
-  statistics(asOf: PartialDate!): Statistics!
+  statistics("The date to count at." asOf: PartialDate!): Statistics!
 
   """
   Groups known and possibly active in each year from ` + "`" + `fromYear` + "`" + ` to ` + "`" + `toYear` + "`" + ` (at most 200
   years), by system and category, beside the counts studies reported for those years.
   ` + "`" + `systems` + "`" + `, ` + "`" + `levels` + "`" + ` and ` + "`" + `kinds` + "`" + ` narrow the groups counted, to match a study's scope.
   """
-  activeGroupsByYear(fromYear: Int!, toYear: Int!, systems: [System!], levels: [Level!], kinds: [GroupKind!]): GroupSeries!
+  activeGroupsByYear("The first year counted." fromYear: Int!, "The last year counted, not before ` + "`" + `fromYear` + "`" + `; the series may span at most 200 years (LIMIT_EXCEEDED beyond)." toYear: Int!, "Count only groups of these systems; all when omitted." systems: [System!], "Count only groups of these levels; all when omitted." levels: [Level!], "Count only groups of these kinds; all when omitted." kinds: [GroupKind!]): GroupSeries!
 }
 `, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
@@ -2747,145 +2820,231 @@ extend schema
 
 "Relay page information."
 type PageInfo @shareable {
+  "True when more items follow this page."
   hasNextPage: Boolean!
   "Always false: lists page forward only."
   hasPreviousPage: Boolean!
+  "The cursor of the first item of the page; null for an empty page."
   startCursor: String
+  "The cursor of the last item of the page, to pass as ` + "`" + `after` + "`" + ` for the next page; null for an empty page."
   endCursor: String
 }
 
+"A page of groups (Relay connection)."
 type GroupConnection {
+  "The groups of the page, each with its cursor."
   edges: [GroupEdge!]!
+  "The groups of the page, without cursors."
   nodes: [Group!]!
+  "Where the page is in the list."
   pageInfo: PageInfo!
   "How many groups match the filter, across all pages."
   totalCount: Int!
 }
 
+"One of the groups of a page, with its cursor."
 type GroupEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this item."
   cursor: String!
+  "The item."
   node: Group!
 }
 
+"A page of people (Relay connection)."
 type PersonConnection {
+  "The people of the page, each with its cursor."
   edges: [PersonEdge!]!
+  "The people of the page, without cursors."
   nodes: [Person!]!
+  "Where the page is in the list."
   pageInfo: PageInfo!
+  "How many people match the filter, across all pages."
   totalCount: Int!
 }
 
+"One of the people of a page, with its cursor."
 type PersonEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this item."
   cursor: String!
+  "The item."
   node: Person!
 }
 
+"A page of offices (Relay connection)."
 type OfficeConnection {
+  "The offices of the page, each with its cursor."
   edges: [OfficeEdge!]!
+  "The offices of the page, without cursors."
   nodes: [Office!]!
+  "Where the page is in the list."
   pageInfo: PageInfo!
+  "How many offices match the filter, across all pages."
   totalCount: Int!
 }
 
+"One of the offices of a page, with its cursor."
 type OfficeEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this item."
   cursor: String!
+  "The item."
   node: Office!
 }
 
+"A page of positions (Relay connection)."
 type PositionConnection {
+  "The positions of the page, each with its cursor."
   edges: [PositionEdge!]!
+  "The positions of the page, without cursors."
   nodes: [Position!]!
+  "Where the page is in the list."
   pageInfo: PageInfo!
+  "How many positions match the filter, across all pages."
   totalCount: Int!
 }
 
+"One of the positions of a page, with its cursor."
 type PositionEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this item."
   cursor: String!
+  "The item."
   node: Position!
 }
 
+"A page of institutions (Relay connection)."
 type InstitutionConnection {
+  "The institutions of the page, each with its cursor."
   edges: [InstitutionEdge!]!
+  "The institutions of the page, without cursors."
   nodes: [Institution!]!
+  "Where the page is in the list."
   pageInfo: PageInfo!
+  "How many institutions match the filter, across all pages."
   totalCount: Int!
 }
 
+"One of the institutions of a page, with its cursor."
 type InstitutionEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this item."
   cursor: String!
+  "The item."
   node: Institution!
 }
 
+"A page of sources (Relay connection)."
 type SourceConnection {
+  "The sources of the page, each with its cursor."
   edges: [SourceEdge!]!
+  "The sources of the page, without cursors."
   nodes: [Source!]!
+  "Where the page is in the list."
   pageInfo: PageInfo!
+  "How many sources match the filter, across all pages."
   totalCount: Int!
 }
 
+"One of the sources of a page, with its cursor."
 type SourceEdge {
+  "An opaque cursor: pass it as ` + "`" + `after` + "`" + ` to continue after this item."
   cursor: String!
+  "The item."
   node: Source!
 }
 
 "Filters for groups; all given filters must match, and a list matches any of its values."
 input GroupFilter {
+  "Groups of any of these kinds."
   kinds: [GroupKind!]
+  "Groups of any of these systems."
   systems: [System!]
+  "Groups of any of these levels."
   levels: [Level!]
+  "Groups of any of these time horizons."
   horizons: [Horizon!]
   "Groups in any of these categories."
   categories: [Category!]
+  "Only cross-system groups (true) or only the others (false)."
   crossSystem: Boolean
   "Groups whose lifetime may include this date."
   activeAsOf: PartialDate
-  "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does."
+  """
+  Keeps groups with a name, Chinese name, alias or pinyin that contains this text, with
+  case, accents, tone marks, spaces and punctuation ignored. Unlike ` + "`" + `search` + "`" + `, it matches
+  inside words too, and only names.
+  """
   nameContains: String
 }
 
+"Filters for institutions; all given filters must match, and a list matches any of its values."
 input InstitutionFilter {
+  "Institutions of any of these kinds."
   kinds: [InstitutionKind!]
+  "Institutions of any of these systems."
   systems: [System!]
+  "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does (at most 200 characters)."
   nameContains: String
 }
 
+"Filters for offices; all given filters must match."
 input OfficeFilter {
+  "Offices of any of these kinds."
   kinds: [OfficeKind!]
+  "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does (at most 200 characters)."
   nameContains: String
 }
 
+"Filters for sources; all given filters must match."
 input SourceFilter {
+  "Sources of any of these kinds."
   kinds: [SourceKind!]
+  "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does (at most 200 characters)."
   nameContains: String
 }
 
+"A filter by name, for people and positions."
 input NameFilter {
+  "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does (at most 200 characters)."
   nameContains: String
 }
 
+"How to order groups."
 input GroupOrder {
+  "What to order by; NAME by default."
   field: GroupOrderField! = NAME
+  "Ascending (the default) or descending."
   direction: OrderDirection! = ASC
 }
 
+"How to order people, offices, positions, institutions or sources."
 input EntityOrder {
+  "What to order by; NAME by default."
   field: EntityOrderField! = NAME
+  "Ascending (the default) or descending."
   direction: OrderDirection! = ASC
 }
 
+"What groups can be ordered by."
 enum GroupOrderField {
+  "The English name, then the id."
   NAME
+  "The id."
   ID
   "Establishment date; groups with unknown dates come after all dated ones (first when descending)."
   ESTABLISHED
 }
 
+"What other lists can be ordered by."
 enum EntityOrderField {
+  "The name (a position's title, a source's title), then the id."
   NAME
+  "The id."
   ID
 }
 
+"A sort direction."
 enum OrderDirection {
+  "Ascending: A to Z, oldest first."
   ASC
+  "Descending: Z to A, newest first."
   DESC
 }
 `, BuiltIn: false},
@@ -2896,156 +3055,213 @@ A leading small group, commission, coordination or working group, committee, or
 leading party members' group (党组).
 """
 type Group implements Node & GraphNode @key(fields: "id") {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
+  "The node type: GROUP."
   type: NodeType!
+  "The name a person would read (the group's name)."
   label: String!
+  "The English name, as the sources usually give it."
   name: String!
+  "The Chinese name, when a source gives it."
   nameZh: String
+  "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "What sort of body the group is."
   kind: GroupKind!
+  "The system the group belongs to; null when the sources do not say."
   system: System
+  "The administrative level; null when the sources do not say."
   level: Level
   "Below central level: the province, prefecture or county."
   jurisdiction: String
+  "How long the group is meant to last (Zhou Wang's typology); null when not known."
   horizon: Horizon
+  "The categories of the group's policy area; empty when none is known."
   categories: [Category!]!
   "True for groups that span the Party, state and military systems."
   crossSystem: Boolean!
+  "When the group was established; null when unknown (not the date it became known)."
   established: PartialDate
+  "When the group was abolished; null when it is not known to have been."
   abolished: PartialDate
+  "The curators' description, in their own words."
   description: String
+  "The sources of the group's own properties, with locators."
   sources: [Citation!]!
   "Whether the group existed at a date: KNOWN, POSSIBLE, or null when it cannot have."
-  activity(asOf: PartialDate!): Holding
+  activity("The date asked about." asOf: PartialDate!): Holding
 
   """
   Who chairs (leads, heads) the group. With ` + "`" + `includeDerived` + "`" + `, also the people who held a
   chairing position at the time (for example whoever was General Secretary when the group
   was "chaired by the General Secretary"), marked ` + "`" + `derived` + "`" + `.
   """
-  chairs(asOf: PartialDate, includeDerived: Boolean = true): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Also return chairs derived through positions (default true)." includeDerived: Boolean = true): [Relationship!]!
   "People, positions and institutions with a seat on the group."
-  members(asOf: PartialDate, roles: [MemberRole!]): [Relationship!]!
+  members("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!]): [Relationship!]!
   "The offices backing the group."
-  offices(asOf: PartialDate): [Relationship!]!
+  offices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Groups that oversee this one."
-  supervisors(asOf: PartialDate): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Groups, institutions and offices this group oversees."
-  supervises(asOf: PartialDate): [Relationship!]!
+  supervises("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "The institutions the group reports to."
-  reportsTo(asOf: PartialDate): [Relationship!]!
+  reportsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Groups this one succeeded (renamed, replaced, upgraded, merged, reconstituted)."
-  predecessors(asOf: PartialDate): [Relationship!]!
+  predecessors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Groups that succeeded this one."
-  successors(asOf: PartialDate): [Relationship!]!
+  successors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "For a leading party members' group: the institution it sits in."
-  partyGroupOf(asOf: PartialDate): [Relationship!]!
+  partyGroupOf("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Positions that belong to the group."
-  positions(asOf: PartialDate): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Every relationship of the group, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
 }
 
 "The staff office, general office or directorate that backs a group."
 type Office implements Node & GraphNode @key(fields: "id") {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
+  "The node type: OFFICE."
   type: NodeType!
+  "The name a person would read (the office's name)."
   label: String!
+  "The English name."
   name: String!
+  "The Chinese name, when a source gives it."
   nameZh: String
+  "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "What sort of office it is."
   kind: OfficeKind!
+  "Whether the office is permanently or temporarily staffed; null when not known."
   staffing: Staffing
+  "Where the office sits organisationally; null when not known."
   placement: Placement
+  "The curators' description, in their own words."
   description: String
+  "The sources of the office's own properties, with locators."
   sources: [Citation!]!
   "The groups this office backs."
-  groups(asOf: PartialDate): [Relationship!]!
+  groups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Where the office sits."
-  hostedBy(asOf: PartialDate): [Relationship!]!
+  hostedBy("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Who directs the office (people or positions)."
-  directors(asOf: PartialDate): [Relationship!]!
+  directors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Groups that oversee the office."
-  supervisors(asOf: PartialDate): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  "Every relationship of the office, optionally filtered."
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
 }
 
 "A standing body: Politburo, Secretariat, State Council, CMC, ministries, Party departments, provinces, media, think tanks."
 type Institution implements Node & GraphNode @key(fields: "id") {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
+  "The node type: INSTITUTION."
   type: NodeType!
+  "The name a person would read (the institution's name)."
   label: String!
+  "The English name."
   name: String!
+  "The Chinese name, when a source gives it."
   nameZh: String
+  "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "What sort of body the institution is."
   kind: InstitutionKind!
+  "The system the institution belongs to; null when not known."
   system: System
+  "The curators' description, in their own words."
   description: String
+  "The sources of the institution's own properties, with locators."
   sources: [Citation!]!
   "Groups on which the institution is represented."
-  seats(asOf: PartialDate): [Relationship!]!
+  seats("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Groups that oversee the institution."
-  supervisors(asOf: PartialDate): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Groups that report to the institution."
-  reportingGroups(asOf: PartialDate): [Relationship!]!
+  reportingGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Offices the institution hosts."
-  hostedOffices(asOf: PartialDate): [Relationship!]!
+  hostedOffices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Leading party members' groups inside the institution."
-  partyGroups(asOf: PartialDate): [Relationship!]!
+  partyGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Positions that belong to the institution."
-  positions(asOf: PartialDate): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  "Every relationship of the institution, optionally filtered."
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
 }
 
 "A post a person holds, such as Premier or General Secretary."
 type Position implements Node & GraphNode @key(fields: "id") {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
+  "The node type: POSITION."
   type: NodeType!
+  "The name a person would read (the position's title)."
   label: String!
+  "The English title of the post."
   title: String!
+  "The Chinese title, when a source gives it."
   titleZh: String
+  "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "The curators' description, in their own words."
   description: String
+  "The sources of the position's own properties, with locators."
   sources: [Citation!]!
   "People who held the post."
-  holders(asOf: PartialDate): [Relationship!]!
+  holders("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Groups the post chairs."
-  chairs(asOf: PartialDate): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Groups on which the post has a seat."
-  memberships(asOf: PartialDate, roles: [MemberRole!]): [Relationship!]!
+  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!]): [Relationship!]!
   "Offices the post directs."
-  directs(asOf: PartialDate): [Relationship!]!
+  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "The institution, group or office the post belongs to."
-  belongsTo(asOf: PartialDate): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  belongsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  "Every relationship of the position, optionally filtered."
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
 }
 
 "An individual, named family name first as usually romanised."
 type Person implements Node & GraphNode @key(fields: "id") {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
+  "The node type: PERSON."
   type: NodeType!
+  "The name a person would read (the person's name)."
   label: String!
+  "The name as usually romanised, family name first for Chinese names."
   name: String!
+  "The name in Chinese characters, when a source gives it."
   nameZh: String
+  "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "The curators' description, in their own words."
   description: String
+  "The sources of the person's own properties, with locators."
   sources: [Citation!]!
   """
   Groups the person chairs. With ` + "`" + `includeDerived` + "`" + `, also groups chaired by a position the
   person held at the time, marked ` + "`" + `derived` + "`" + ` with the position in ` + "`" + `via` + "`" + `.
   """
-  chairs(asOf: PartialDate, includeDerived: Boolean = true): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Also return chairs derived through positions the person held (default true)." includeDerived: Boolean = true): [Relationship!]!
   "Seats the person holds on groups."
-  memberships(asOf: PartialDate, roles: [MemberRole!]): [Relationship!]!
+  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!]): [Relationship!]!
   "Posts the person held."
-  positions(asOf: PartialDate): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Offices the person directs."
-  directs(asOf: PartialDate): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  "Every relationship of the person, optionally filtered."
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
 }
 
 "A spelling of a name, kept with the source that prints it."
 type Alias {
+  "The spelling, exactly as printed."
   name: String!
   "The source that uses this spelling; null for editorial aliases."
   source: Source
@@ -3055,37 +3271,57 @@ type Alias {
   ambiguous: Boolean!
 }
 
+"What sort of body a group is."
 enum GroupKind {
+  "A leading small group (领导小组)."
   LEADING_SMALL_GROUP
+  "A commission (委员会), such as the groups upgraded in 2018."
   COMMISSION
+  "A coordination group (协调小组)."
   COORDINATION_GROUP
+  "A working group (工作小组)."
   WORKING_GROUP
+  "A committee."
   COMMITTEE
   "Leading party members' group (党组) inside a state or social body."
   PARTY_MEMBERS_GROUP
+  "Any other kind of group."
   OTHER
 }
 
+"The system a body belongs to."
 enum System {
+  "The Chinese Communist Party."
   PARTY
+  "The State Council and the government under it."
   STATE_COUNCIL
+  "The military (the Central Military Commission and the PLA)."
   MILITARY
+  "The National People's Congress."
   NPC
   "Spans systems."
   JOINT
+  "Local Party committees and governments."
   LOCAL
 }
 
+"The administrative level of a body."
 enum Level {
+  "The central level."
   CENTRAL
+  "A province or province-level unit."
   PROVINCIAL
+  "A prefecture or city."
   PREFECTURAL
+  "A county or district."
   COUNTY
+  "Any other level."
   OTHER
 }
 
 "Zhou Wang's typology by time horizon."
 enum Horizon {
+  "Meant to last indefinitely."
   PERMANENT
   "Roughly one to ten years."
   MEDIUM_TERM
@@ -3109,41 +3345,67 @@ enum Category {
   PARTY_BUILDING
 }
 
+"What sort of office backs a group."
 enum OfficeKind {
+  "A general office (办公厅)."
   GENERAL_OFFICE
+  "An office (办公室)."
   OFFICE
+  "A directorate."
   DIRECTORATE
+  "A secretariat."
   SECRETARIAT
+  "Any other kind of office."
   OTHER
 }
 
+"How an office is staffed."
 enum Staffing {
+  "Permanent staff."
   PERMANENT
+  "Staff seconded for a time."
   TEMPORARY
 }
 
+"Where an office sits organisationally."
 enum Placement {
   "Inside the department that leads the policy area."
   IN_LEAD_DEPARTMENT
+  "An office of its own, outside any department."
   AUTONOMOUS
   "Inside a Party entity."
   IN_PARTY_ENTITY
 }
 
+"What sort of standing body an institution is."
 enum InstitutionKind {
+  "A central Party leadership body: the Politburo, its Standing Committee, the Secretariat."
   PARTY_LEADERSHIP
+  "A department of the Party Central Committee."
   PARTY_DEPARTMENT
+  "The State Council itself."
   STATE_COUNCIL
+  "A ministry or commission of the State Council."
   MINISTRY
+  "Another state agency or administration."
   STATE_AGENCY
+  "A military body: the Central Military Commission, a PLA department."
   MILITARY
+  "A legislature: the National People's Congress and its bodies."
   LEGISLATURE
+  "A province or its Party committee or government."
   PROVINCE
+  "A newspaper, news agency or broadcaster."
   MEDIA
+  "A research institute or think tank."
   THINK_TANK
+  "A mass organisation such as a federation of trade unions."
   MASS_ORGANIZATION
+  "A social organisation or association."
   SOCIAL_ORGANIZATION
+  "A state or other enterprise."
   ENTERPRISE
+  "Any other kind of institution."
   OTHER
 }
 `, BuiltIn: false},
@@ -3155,12 +3417,15 @@ A relationship seen from one of its ends, with its time and provenance qualifier
 type Relationship {
   "Stable id of the relationship; derived chairs have ids starting with ` + "`" + `derived/` + "`" + `."
   id: ID!
+  "The type of relationship."
   type: RelationshipType!
   "Which way the relationship points, seen from the node whose field returned it."
   direction: Direction!
   "The node at the other end."
   node: GraphNode!
+  "The node the relationship points from."
   from: GraphNode!
+  "The node the relationship points to."
   to: GraphNode!
   "For MEMBER_OF: the seat."
   role: MemberRole
@@ -3174,9 +3439,11 @@ type Relationship {
   attested: [PartialDate!]!
   "True when the source says its list was incomplete: absence from it is not evidence of non-membership."
   incompleteList: Boolean!
+  "How directly the sources support the fact."
   confidence: Confidence!
   "The curator's note."
   note: String
+  "The citations supporting the fact: at least one for a stored fact; for a derived chair, those of both facts it comes from."
   sources: [Citation!]!
   """
   With an ` + "`" + `asOf` + "`" + ` date: KNOWN when the sources establish the fact for the whole date,
@@ -3191,6 +3458,7 @@ type Relationship {
   derivedFrom: [Relationship!]!
 }
 
+"The types of relationship, each with the node types it may join (from → to)."
 enum RelationshipType {
   "Person or Position → Group: leads the group."
   CHAIRS
@@ -3216,9 +3484,13 @@ enum RelationshipType {
   PARTY_GROUP_OF
 }
 
+"Which way a relationship points, seen from one of its nodes."
 enum Direction {
+  "From the node to the other end."
   OUTGOING
+  "From the other end to the node."
   INCOMING
+  "Either way (only as a filter)."
   BOTH
 }
 
@@ -3234,21 +3506,35 @@ enum Confidence {
   DISPUTED
 }
 
+"The seat a MEMBER_OF relationship gives."
 enum MemberRole {
+  "Deputy leader (副组长)."
   DEPUTY_LEADER
+  "Executive deputy leader (常务副组长)."
   EXECUTIVE_DEPUTY
+  "Member (成员)."
   MEMBER
+  "Secretary-general (秘书长)."
   SECRETARY_GENERAL
+  "Deputy secretary-general (副秘书长)."
   DEPUTY_SECRETARY_GENERAL
+  "Deputy secretary."
   DEPUTY_SECRETARY
+  "Adviser."
   ADVISER
 }
 
+"How one group followed another."
 enum SuccessionKind {
+  "The same body under a new name."
   RENAMED
+  "A new body took over the old one's role."
   REPLACED
+  "Raised in status, such as a leading small group becoming a commission."
   UPGRADED
+  "Folded into the successor, with others."
   MERGED
+  "Re-formed after lapsing."
   RECONSTITUTED
 }
 
@@ -3292,6 +3578,7 @@ interface Node {
 
 "A node of the graph: anything a relationship can point at."
 interface GraphNode implements Node {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
   "What kind of node this is."
   type: NodeType!
@@ -3301,102 +3588,174 @@ interface GraphNode implements Node {
 
 "The kinds of node; each id starts with the lowercase kind (` + "`" + `group/` + "`" + `, ` + "`" + `person/` + "`" + `, …; reported counts use ` + "`" + `count/` + "`" + `)."
 enum NodeType {
+  "A group (` + "`" + `group/` + "`" + `)."
   GROUP
+  "An office (` + "`" + `office/` + "`" + `)."
   OFFICE
+  "An institution (` + "`" + `institution/` + "`" + `)."
   INSTITUTION
+  "A position (` + "`" + `position/` + "`" + `)."
   POSITION
+  "A person (` + "`" + `person/` + "`" + `)."
   PERSON
+  "A source (` + "`" + `source/` + "`" + `); provenance, never part of the network."
   SOURCE
+  "A reported count (` + "`" + `count/` + "`" + `); provenance, never part of the network."
   REPORTED_COUNT
 }
 
+"The entry points: lookups by id, paged lists, search, network analysis and reported counts."
 type Query {
   "Fetches any node by id (Relay). Null when nothing has this id; a malformed id is an INVALID error."
-  node(id: ID!): Node
+  node("Any node's id." id: ID!): Node
 
   "Fetches many nodes by id, in the order given, with null for ids that name nothing."
-  nodes(ids: [ID!]!): [Node]!
+  nodes("Node ids, at most 1000 (more is an INVALID error)." ids: [ID!]!): [Node]!
 
   "A group by id, or null."
-  group(id: ID!): Group
+  group("A ` + "`" + `group/` + "`" + ` id." id: ID!): Group
 
   "A person by id, or null."
-  person(id: ID!): Person
+  person("A ` + "`" + `person/` + "`" + ` id." id: ID!): Person
 
   "An office by id, or null."
-  office(id: ID!): Office
+  office("An ` + "`" + `office/` + "`" + ` id." id: ID!): Office
 
   "A position by id, or null."
-  position(id: ID!): Position
+  position("A ` + "`" + `position/` + "`" + ` id." id: ID!): Position
 
   "An institution by id, or null."
-  institution(id: ID!): Institution
+  institution("An ` + "`" + `institution/` + "`" + ` id." id: ID!): Institution
 
   "A source document by id, or null."
-  source(id: ID!): Source
+  source("A ` + "`" + `source/` + "`" + ` id." id: ID!): Source
 
   "Groups, filtered and ordered, as a Relay connection. ` + "`" + `first` + "`" + ` defaults to 20 and may be 0 to 100."
-  groups(filter: GroupFilter, orderBy: GroupOrder, first: Int, after: String): GroupConnection!
+  groups("Only groups matching the filter; all when omitted." filter: GroupFilter, "The order; by name, ascending, when omitted." orderBy: GroupOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): GroupConnection!
 
   "People, ordered by name unless asked otherwise."
-  people(filter: NameFilter, orderBy: EntityOrder, first: Int, after: String): PersonConnection!
+  people("Only people matching the filter; all when omitted." filter: NameFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): PersonConnection!
 
   "Offices that back groups."
-  offices(filter: OfficeFilter, orderBy: EntityOrder, first: Int, after: String): OfficeConnection!
+  offices("Only offices matching the filter; all when omitted." filter: OfficeFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): OfficeConnection!
 
   "Positions (posts people hold)."
-  positions(filter: NameFilter, orderBy: EntityOrder, first: Int, after: String): PositionConnection!
+  positions("Only positions matching the filter; all when omitted." filter: NameFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): PositionConnection!
 
   "Institutions: standing bodies of the Party, the state, the army, provinces, media, think tanks."
-  institutions(filter: InstitutionFilter, orderBy: EntityOrder, first: Int, after: String): InstitutionConnection!
+  institutions("Only institutions matching the filter; all when omitted." filter: InstitutionFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): InstitutionConnection!
 
   "The source documents facts come from."
-  sources(filter: SourceFilter, orderBy: EntityOrder, first: Int, after: String): SourceConnection!
+  sources("Only sources matching the filter; all when omitted." filter: SourceFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): SourceConnection!
 }
 `, BuiltIn: false},
-	{Name: "../schema/search.graphqls", Input: `# Finding nodes by any spelling.
+	{Name: "../schema/search.graphqls", Input: `# Finding nodes by any spelling, and by the words of their texts.
 
-"A node found by search."
+"A node found by search, and where the match was."
 type SearchHit {
+  "The node found."
   node: GraphNode!
-  "The name, alias or Chinese name that matched."
+  """
+  For a match in a name (or the pinyin of a Chinese name): the name, alias or Chinese
+  name that matched. For a match in any other field: the matched words as the field
+  writes them (e.g. ` + "`" + `Yan'an` + "`" + ` for the query ` + "`" + `yanan` + "`" + `).
+  """
   matched: String!
-  "3 for an exact match, 2 for a prefix, 1 for a substring."
+  """
+  The field that matched: ` + "`" + `name` + "`" + `, ` + "`" + `nameZh` + "`" + `, ` + "`" + `alias` + "`" + `, ` + "`" + `title` + "`" + `, ` + "`" + `titleZh` + "`" + ` (positions and
+  sources), ` + "`" + `key` + "`" + ` (sources), ` + "`" + `scope` + "`" + ` (reported counts), ` + "`" + `pinyin` + "`" + ` (the toneless pinyin of
+  a Chinese name or alias), ` + "`" + `description` + "`" + `, ` + "`" + `jurisdiction` + "`" + `, ` + "`" + `note` + "`" + `, ` + "`" + `author` + "`" + `, ` + "`" + `publisher` + "`" + `,
+  ` + "`" + `locator` + "`" + ` (of one of the node's own sources), or, for a match in one of the node's
+  relationships (see ` + "`" + `relationship` + "`" + `), ` + "`" + `relationship.note` + "`" + ` or ` + "`" + `relationship.locator` + "`" + `.
+  New node kinds add their own fields (e.g. a statement's text).
+  """
+  matchedField: String!
+  """
+  A short extract of the matched field (about 40 characters before the match and 60
+  after, cut at a space, with ` + "`" + `…` + "`" + ` where it was cut) with the match between « and »,
+  e.g. ` + "`" + `Xi «Jinping»` + "`" + `.
+  """
+  snippet: String!
+  """
+  How the text matched, best first: 4 the whole name; 3 the start of a name, at a word
+  boundary; 2 whole words inside a name; 1 the words of any other field, in order.
+  """
   score: Int!
+  """
+  When the match was in a relationship's note or in the locator of one of its sources:
+  that relationship, seen from ` + "`" + `node` + "`" + `, which is its subject (where it points from).
+  Null when the node's own field matched.
+  """
+  relationship: Relationship
 }
 
 extend type Query {
   """
-  Finds nodes by name, Chinese name, alias or the toneless pinyin of a Chinese name.
-  Case, accents, tone marks, spaces and punctuation are ignored, so "xi jinping",
-  "Xí Jìnpíng", "XI-JINPING" and "习近平" find the same person. Exact matches come first,
-  then prefixes, then substrings; ties by name.
+  Finds nodes by their names, Chinese names, aliases, the toneless pinyin of their
+  Chinese names, and by the words of their descriptions, notes, jurisdictions, source
+  authors and publishers, the locators of their sources, and the notes and locators of
+  the relationships they are the subject of.
+
+  Case, accents, tone marks and full-width letters are ignored, and an apostrophe inside
+  a word is ("Yan'an" = "Yanan"). Words match whole: ` + "`" + `Tibet` + "`" + ` finds "Tibet Work Group"
+  but not "Tibetan". In a name, spaces and punctuation are ignored too, so "xi jinping",
+  "Xí Jìnpíng", "XI-JINPING" and "习近平" find the same person. In other fields the
+  query's words must appear in order ("belt and road"); a query made only of common
+  English words such as "the" or "of" finds names only. Chinese text is written without
+  spaces, so it matches wherever the field contains the query's characters together
+  (外事 finds 中央外事工作委员会); a single Chinese character matches only where it
+  stands alone.
+
+  Hits are ordered by ` + "`" + `score` + "`" + `, then by name, then id; each node appears once, with its
+  best match (its own fields before its relationships', then in the order listed under
+  ` + "`" + `matchedField` + "`" + `). Text that is empty, has no letters or digits, or is longer than 200
+  characters is INVALID.
   """
-  search(text: String!, types: [NodeType!], first: Int = 20): [SearchHit!]!
+  search(
+    "What to find (1 to 200 characters, with at least one letter or digit)."
+    text: String!
+    "Only nodes of these types; by default every type except REPORTED_COUNT."
+    types: [NodeType!]
+    "At most this many hits (0 to 100; 0 returns none, more than 100 or negative is INVALID)."
+    first: Int = 20
+  ): [SearchHit!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/sources.graphqls", Input: `# Sources, citations and the counts studies report.
 
 "A document facts come from."
 type Source implements Node & GraphNode @key(fields: "id") {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
+  "The node type: SOURCE."
   type: NodeType!
+  "The name a person would read (the source's title)."
   label: String!
   "Short citation key, e.g. ` + "`" + `rana-2021` + "`" + `."
   key: String
+  "The title of the document."
   title: String!
+  "The authors as printed; empty when the source names none."
   authors: [String!]!
+  "The publisher, journal, newspaper or site."
   publisher: String
+  "When it was published; null when not known."
   date: PartialDate
+  "Where it can be read, when known."
   url: String
+  "What sort of document it is."
   kind: SourceKind!
+  "Which body of evidence the source belongs to: CORPUS (the default) or REFERENCE."
+  tier: SourceTier!
   "When this work is read second-hand: the source that relays it."
   citedVia: Source
+  "The curators' note on the source."
   note: String
 }
 
 "A pointer into a source document supporting a fact."
 type Citation {
+  "The source cited."
   source: Source!
   "Where in the document: a section heading, a table, a page."
   locator: String!
@@ -3404,45 +3763,81 @@ type Citation {
 
 "A study's claim of how many groups existed in a year."
 type ReportedCount implements Node & GraphNode @key(fields: "id") {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
+  "The node type: REPORTED_COUNT."
   type: NodeType!
+  "The name a person would read (the reported count's scope)."
   label: String!
+  "The year the count is for."
   year: Int!
+  "The number of groups reported."
   value: Int!
+  "How exact the number is."
   qualifier: CountQualifier!
   "What was counted, in the study's terms."
   scope: String!
+  "The system counted, when the study counts one."
   system: System
+  "The level counted, when the study counts one."
   level: Level
+  "How directly the sources support the count."
   confidence: Confidence!
+  "The curators' note."
   note: String
+  "The studies reporting the count."
   sources: [Citation!]!
 }
 
+"What sort of document a source is."
 enum SourceKind {
+  "An analysis or commentary by a research institute."
   ANALYSIS
+  "An article (magazine, web)."
   ARTICLE
+  "A blog post."
   BLOG_POST
+  "An encyclopaedia entry."
   ENCYCLOPEDIA
+  "A working paper."
   WORKING_PAPER
+  "A book."
   BOOK
+  "An article in a scholarly journal."
   JOURNAL_ARTICLE
+  "A report or policy paper."
   REPORT
+  "An official document: a regulation, a Party constitution, a notice."
   OFFICIAL_DOCUMENT
+  "A news report."
   NEWS
+  "Any other kind of document."
   OTHER
 }
 
+"Which body of evidence a source belongs to."
+enum SourceTier {
+  "The seed documents and the works they relay: the authority on leading small groups."
+  CORPUS
+  "A published reference page, cited only for what the corpus never gives (Chinese names, tenures of posts)."
+  REFERENCE
+}
+
+"How exact a reported count is."
 enum CountQualifier {
+  "The study gives the number as exact."
   EXACT
+  "About that many."
   ABOUT
+  "At least that many."
   AT_LEAST
+  "At most that many."
   AT_MOST
 }
 
 extend type Query {
   "How many groups studies report existed, by year: claims to compare with the dataset, not counts of it."
-  reportedCounts(fromYear: Int, toYear: Int): [ReportedCount!]!
+  reportedCounts("Only counts for this year or later." fromYear: Int, "Only counts for this year or earlier." toYear: Int): [ReportedCount!]!
 }
 `, BuiltIn: false},
 	{Name: "../federation/directives.graphql", Input: `
@@ -4066,8 +4461,14 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_node(ctx, field)
 	case "matched":
 		return ec.fieldContext_SearchHit_matched(ctx, field)
+	case "matchedField":
+		return ec.fieldContext_SearchHit_matchedField(ctx, field)
+	case "snippet":
+		return ec.fieldContext_SearchHit_snippet(ctx, field)
 	case "score":
 		return ec.fieldContext_SearchHit_score(ctx, field)
+	case "relationship":
+		return ec.fieldContext_SearchHit_relationship(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
 }
@@ -4106,6 +4507,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_url(ctx, field)
 	case "kind":
 		return ec.fieldContext_Source_kind(ctx, field)
+	case "tier":
+		return ec.fieldContext_Source_tier(ctx, field)
 	case "citedVia":
 		return ec.fieldContext_Source_citedVia(ctx, field)
 	case "note":
@@ -5323,7 +5726,7 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12731,6 +13134,52 @@ func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, fi
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
 }
 
+func (ec *executionContext) _SearchHit_matchedField(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_matchedField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchedField, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_matchedField(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchHit_snippet(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_snippet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Snippet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
+}
+
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12752,6 +13201,38 @@ func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SearchHit_relationship(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relationship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SharedGroup_group(ctx context.Context, field graphql.CollectedField, obj *analytics.SharedGroup) (ret graphql.Marshaler) {
@@ -13078,6 +13559,29 @@ func (ec *executionContext) _Source_kind(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Source_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "SourceKind")
+}
+
+func (ec *executionContext) _Source_tier(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_tier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EffectiveTier(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.SourceTier) graphql.Marshaler {
+			return ec.marshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_tier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Source", field, true, false, "SourceTier")
 }
 
 func (ec *executionContext) _Source_citedVia(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
@@ -17435,9 +17939,24 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "matchedField":
+			out.Values[i] = ec._SearchHit_matchedField(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "snippet":
+			out.Values[i] = ec._SearchHit_snippet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "score":
 			out.Values[i] = ec._SearchHit_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationship":
+			out.Values[i] = ec._SearchHit_relationship(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -17561,6 +18080,11 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				})
 		case "kind":
 			out.Values[i] = ec._Source_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tier":
+			out.Values[i] = ec._Source_tier(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -19303,6 +19827,21 @@ func (ec *executionContext) marshalNSourceKind2lsgatlasᚋatlasᚐSourceKind(ctx
 	return res
 }
 
+func (ec *executionContext) unmarshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx context.Context, v any) (atlas.SourceTier, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.SourceTier(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx context.Context, sel ast.SelectionSet, v atlas.SourceTier) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SourceTier!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNStatistics2ᚖlsgatlasᚋanalyticsᚐStats(ctx context.Context, sel ast.SelectionSet, v *analytics.Stats) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Statistics!")
@@ -20010,6 +20549,41 @@ func (ec *executionContext) marshalOHorizon2ᚖlsgatlasᚋatlasᚐHorizon(ctx co
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx context.Context, sel ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {

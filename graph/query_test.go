@@ -98,7 +98,7 @@ func TestSearchAndCounts(t *testing.T) {
 			}
 		}
 		data(t, srv, `query($t: String!) { search(text: $t, types: [PERSON]) { node { id type } matched score } }`, map[string]any{"t": text}, &got)
-		if len(got.Search) != 1 || got.Search[0].Node.ID != "person/xi-jinping" || got.Search[0].Node.Type != "PERSON" || got.Search[0].Score != 3 {
+		if len(got.Search) != 1 || got.Search[0].Node.ID != "person/xi-jinping" || got.Search[0].Node.Type != "PERSON" || got.Search[0].Score != 4 {
 			t.Errorf("search %q = %+v", text, got.Search)
 		}
 	}

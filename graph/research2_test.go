@@ -180,7 +180,7 @@ func TestResearchMembersOfficesCounts(t *testing.T) {
 			g.partyGroupOf.*.confidence = ["REPORTED"]
 			g.partyGroupOf.*.sources.*.source = [{"id": "source/cpc-people-2015-06-26", "citedVia": {"id": "source/zhu-2015"}}]
 			g.partyGroupOf.*.node.aliases ~ [{"name": "CPPCC", "source": {"id": "source/zhu-2015"}}, {"name": "CPCC", "source": {"id": "source/zhu-2015"}}]
-			s.0 = {"node": {"id": "institution/cppcc"}, "matched": "CPCC", "score": 3}`},
+			s.0 = {"node": {"id": "institution/cppcc"}, "matched": "CPCC", "score": 4}`},
 	})
 }
 
@@ -215,11 +215,13 @@ func TestResearchPeopleNamesSources(t *testing.T) {
 			   e: search(text: "TALSG") { node { id } matched score }
 			   g: group(id: "group/central-foreign-affairs-commission") { aliases { name source { id } editorial ambiguous } }
 			   l: group(id: "group/foreign-affairs-leading-small-group") { aliases { name source { id } } } }`, `
-			a = [{"node": {"id": "group/foreign-affairs-leading-small-group"}, "matched": "FALG", "score": 3}]
-			b = [{"node": {"id": "group/foreign-affairs-leading-small-group"}, "matched": "Foreign Affairs CLGS", "score": 3}]
-			c = [{"node": {"id": "group/central-foreign-affairs-commission"}, "matched": "FAS", "score": 3}]
-			d = [{"node": {"id": "group/central-foreign-affairs-commission"}, "matched": "CFAC", "score": 3}]
-			e = [{"node": {"id": "group/taiwan-affairs-leading-small-group"}, "matched": "TALSG", "score": 3}]
+			a = [{"node": {"id": "group/foreign-affairs-leading-small-group"}, "matched": "FALG", "score": 4}]
+			b.0 = {"node": {"id": "group/foreign-affairs-leading-small-group"}, "matched": "Foreign Affairs CLGS", "score": 4}
+			b[score=1].# = 4
+			c = [{"node": {"id": "group/central-foreign-affairs-commission"}, "matched": "FAS", "score": 4}]
+			d = [{"node": {"id": "group/central-foreign-affairs-commission"}, "matched": "CFAC", "score": 4}]
+			e.0 = {"node": {"id": "group/taiwan-affairs-leading-small-group"}, "matched": "TALSG", "score": 4}
+			e[score=4].# = 1
 			g.aliases[name=CFAC] = [{"name": "CFAC", "source": null, "editorial": true, "ambiguous": false}]
 			g.aliases[name=FAS].source.id = ["source/thomas-fp"]
 			l.aliases[name=FALG].source.id = ["source/thomas-fp"]
@@ -245,11 +247,11 @@ func TestResearchPeopleNamesSources(t *testing.T) {
 			`{ a: search(text: "FALSG") { node { id type } matched score } b: search(text: "中央外事工作委员会") { node { id } matched score }
 			   c: search(text: "zhongyang waishi gongzuo weiyuanhui") { node { id } matched score }
 			   d: search(text: "Zhōngyāng Guójiā Ānquán Wěiyuánhuì", types: [GROUP]) { node { id } matched } }`, `
-			a.0 = {"node": {"id": "group/foreign-affairs-leading-small-group", "type": "GROUP"}, "matched": "FALSG", "score": 3}
-			a.1 = {"node": {"id": "office/foreign-affairs-leading-small-group-office", "type": "OFFICE"}, "matched": "FALSG office", "score": 2}
+			a.0 = {"node": {"id": "group/foreign-affairs-leading-small-group", "type": "GROUP"}, "matched": "FALSG", "score": 4}
+			a.1 = {"node": {"id": "office/foreign-affairs-leading-small-group-office", "type": "OFFICE"}, "matched": "FALSG office", "score": 3}
 			a.# = 2
-			b = [{"node": {"id": "group/central-foreign-affairs-commission"}, "matched": "中央外事工作委员会", "score": 3}]
-			c = [{"node": {"id": "group/central-foreign-affairs-commission"}, "matched": "中央外事工作委员会", "score": 3}]
+			b = [{"node": {"id": "group/central-foreign-affairs-commission"}, "matched": "中央外事工作委员会", "score": 4}]
+			c = [{"node": {"id": "group/central-foreign-affairs-commission"}, "matched": "中央外事工作委员会", "score": 4}]
 			d = [{"node": {"id": "group/national-security-commission"}, "matched": "中央国家安全委员会"}]`},
 		{"how many groups the dataset allows, by year, beside the reported counts",
 			`{ all: groups(first: 0) { totalCount }

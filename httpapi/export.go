@@ -13,11 +13,7 @@ import (
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/export"
-)
-
-// Default and largest node counts of an export.
-const (
-	defaultExportLimit = 2000
+	"lsgatlas/seed"
 )
 
 // exportHandler serves the graph (or a neighbourhood of it) as a file for Gephi,
@@ -26,42 +22,85 @@ const (
 //	?ids=group/a,person/b&depth=2   a neighbourhood (ids may also repeat: ids=a&ids=b)
 //	&relationshipTypes=CHAIRS,MEMBER_OF&nodeTypes=PERSON,GROUP&asOf=2018&limit=500
 //
-// Without ids it exports the whole graph under the filters.
+// Without ids it exports the whole graph under the filters. The defaults (depth 1,
+// analytics.DefaultNetworkLimit nodes) are the network query's, so the same parameters
+// give the same graph in both. The file itself says whether it was cut off, as does
+// the X-Truncated header.
 func exportHandler(projection *analytics.Cache, format export.Format) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		sub, err := exportSubgraph(r.Context(), projection, r.URL.Query())
+		g, err := exportGraph(r.Context(), projection, r.URL.Query())
 		if err != nil {
 			writeError(w, r, err)
 			return
 		}
 		// Encode into memory first, so an encoding error is still a clean error response.
 		var buf bytes.Buffer
-		if err := export.Write(&buf, format, sub.Nodes, sub.Relations); err != nil {
+		if err := export.Write(&buf, format, g); err != nil {
 			writeError(w, r, err)
 			return
 		}
 		w.Header().Set("Content-Type", export.ContentType(format))
 		w.Header().Set("Content-Disposition", `attachment; filename="lsg-atlas`+export.FileExtension(format)+`"`)
-		w.Header().Set("X-Truncated", strconv.FormatBool(sub.Truncated))
+		w.Header().Set("X-Truncated", strconv.FormatBool(g.Truncated))
 		_, _ = w.Write(buf.Bytes())
 	}
 }
 
-func exportSubgraph(ctx context.Context, projection *analytics.Cache, q url.Values) (analytics.Subgraph, error) {
+// bibliographyHandler serves every source of the dataset as a bibliography file
+// (CSL-JSON or BibTeX), in id order, naming the dataset version. It takes no
+// parameters.
+func bibliographyHandler(projection *analytics.Cache, format export.Format, filename string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		for name := range r.URL.Query() {
+			writeError(w, r, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: the bibliography takes none", name))
+			return
+		}
+		p, err := projection.Get(r.Context())
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		var buf bytes.Buffer
+		if err := export.WriteBibliography(&buf, format, p.Sources(), seed.Version()); err != nil {
+			writeError(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", export.BibliographyContentType(format))
+		w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
+		_, _ = w.Write(buf.Bytes())
+	}
+}
+
+// exportGraph reads the network parameters and returns the graph to write, with
+// everything the file says about itself.
+func exportGraph(ctx context.Context, projection *analytics.Cache, q url.Values) (export.Graph, error) {
+	p, err := projection.Get(ctx)
+	if err != nil {
+		return export.Graph{}, err
+	}
+	sub, limit, asOf, err := exportSubgraph(ctx, p, q)
+	if err != nil {
+		return export.Graph{}, err
+	}
+	return export.Graph{Nodes: sub.Nodes, Relations: sub.Relations, Source: p.Source, AsOf: asOf,
+		Truncated: sub.Truncated, Limit: limit, Version: seed.Version()}, nil
+}
+
+func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) (analytics.Subgraph, int, *atlas.PartialDate, error) {
 	for name := range q {
 		switch name {
 		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "limit":
 		default:
-			return analytics.Subgraph{}, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, limit", name)
+			return analytics.Subgraph{}, 0, nil, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, limit", name)
 		}
 	}
-	depth, err := intParam(q, "depth", 1)
+	depth, err := intParam(q, "depth", analytics.DefaultDepth)
 	if err != nil {
-		return analytics.Subgraph{}, err
+		return analytics.Subgraph{}, 0, nil, err
 	}
-	limit, err := intParam(q, "limit", defaultExportLimit)
+	limit, err := intParam(q, "limit", analytics.DefaultNetworkLimit)
 	if err != nil {
-		return analytics.Subgraph{}, err
+		return analytics.Subgraph{}, 0, nil, err
 	}
 	var f analytics.Filter
 	for _, t := range listParam(q, "relationshipTypes") {
@@ -73,18 +112,12 @@ func exportSubgraph(ctx context.Context, projection *analytics.Cache, q url.Valu
 	if s := q.Get("asOf"); q.Has("asOf") {
 		d, err := atlas.ParseDate(s)
 		if err != nil {
-			return analytics.Subgraph{}, err
+			return analytics.Subgraph{}, 0, nil, err
 		}
 		f.AsOf = &d
 	}
-	p, err := projection.Get(ctx)
-	if err != nil {
-		return analytics.Subgraph{}, err
-	}
-	if ids := listParam(q, "ids"); len(ids) > 0 {
-		return p.Network(ctx, ids, depth, f, limit)
-	}
-	return p.Whole(ctx, f, limit)
+	sub, err := p.Network(ctx, listParam(q, "ids"), depth, f, limit)
+	return sub, limit, f.AsOf, err
 }
 
 // listParam reads a list given as repeated parameters, comma-separated values, or both.

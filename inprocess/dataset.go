@@ -45,6 +45,7 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 	}
 	if report.Created+report.Updated > 0 {
 		s.revision++
+		s.reindexText()
 	}
 	return report, nil
 }

@@ -80,33 +80,3 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	page.HasNextPage = end < len(rows)
 	return page, nil
 }
-
-// Search implements atlas.Store.
-func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) ([]atlas.SearchHit, error) {
-	q, err := q.Normalized()
-	if err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if err := s.check(ctx); err != nil {
-		return nil, err
-	}
-	text := searchkey.Query(q.Text)
-	var hits []atlas.SearchHit
-	for id, n := range s.nodes {
-		if !slices.Contains(q.Kinds, n.NodeKind()) {
-			continue
-		}
-		keys := s.keys[id]
-		if score, best := atlas.MatchScore(searchkey.Strings(keys), text); score > 0 {
-			hits = append(hits, atlas.SearchHit{Node: n, Matched: keys[best].Name, Score: score})
-		}
-	}
-	slices.SortFunc(hits, atlas.CompareHits)
-	hits = hits[:min(len(hits), q.Limit)]
-	for i := range hits {
-		hits[i].Node = atlas.CloneNode(hits[i].Node)
-	}
-	return hits, nil
-}

@@ -9,6 +9,7 @@ import (
 
 	"lsgatlas/atlas"
 	"lsgatlas/searchkey"
+	"lsgatlas/textindex"
 )
 
 var _ atlas.Store = (*Store)(nil)
@@ -18,6 +19,8 @@ type Store struct {
 	mu       sync.RWMutex
 	nodes    map[string]atlas.Node
 	keys     map[string][]searchkey.Key // search keys by node id
+	text     *textindex.Index           // Search's index, rebuilt by Import
+	analysed *searchkey.Analysed        // the analysed fields Search scores, rebuilt with text
 	rels     map[string]*atlas.Relation // by relation id
 	byNode   map[string][]*atlas.Relation
 	revision int64

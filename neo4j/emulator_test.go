@@ -134,6 +134,29 @@ var emulations = map[string]func(e *emulator, p map[string]any) ([]record, error
 		}
 		return out, nil
 	},
+	// The full-text statements, emulated as Lucene with the CJK analyzer answers a phrase
+	// over searchkey's folded text: every term of the phrase occurs, positions ignored (a
+	// superset, as the index may give; Go scores the rows).
+	"search_text_nodes": func(e *emulator, p map[string]any) ([]record, error) {
+		var out []record
+		for _, n := range e.nodes {
+			if n.props["ns"] == p["ns"] && slices.Contains(p["kinds"].([]string), n.props["nodeKind"].(string)) &&
+				emuFulltext(n.props["searchBody"], p["query"].(string)) {
+				out = append(out, record{"props": copyProps(n.props)})
+			}
+		}
+		return out, nil
+	},
+	"search_text_relations": func(e *emulator, p map[string]any) ([]record, error) {
+		var out []record
+		for _, r := range e.rels {
+			if r.props["ns"] == p["ns"] && slices.Contains(p["kinds"].([]string), r.from.props["nodeKind"].(string)) &&
+				emuFulltext(r.props["searchBody"], p["query"].(string)) {
+				out = append(out, record{"subject": copyProps(r.from.props), "type": r.typ, "from": r.from.props["id"], "to": r.to.props["id"], "props": copyProps(r.props)})
+			}
+		}
+		return out, nil
+	},
 	"reported_counts": func(e *emulator, p map[string]any) ([]record, error) {
 		var ns []*emuNode
 		for _, n := range e.nodes {
@@ -360,6 +383,40 @@ func copyProps(in map[string]any) map[string]any {
 			v = slices.Clone(l)
 		}
 		out[k] = v
+	}
+	return out
+}
+
+// emuFulltext reports whether body has every term of the phrase query: words, and the
+// bigrams of runs of Han characters (a lone character as itself).
+func emuFulltext(body any, query string) bool {
+	text, _ := body.(string)
+	have := map[string]bool{}
+	for _, t := range emuTerms(text) {
+		have[t] = true
+	}
+	for _, t := range emuTerms(strings.Trim(query, `"`)) {
+		if !have[t] {
+			return false
+		}
+	}
+	return true
+}
+
+func emuTerms(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		r := []rune(w)
+		if len(r) == 0 || r[0] < 0x3000 {
+			out = append(out, w)
+			continue
+		}
+		if len(r) == 1 {
+			out = append(out, w)
+		}
+		for i := 0; i+1 < len(r); i++ {
+			out = append(out, string(r[i:i+2]))
+		}
 	}
 	return out
 }

@@ -3,7 +3,6 @@ package neo4j
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"lsgatlas/atlas"
 	"lsgatlas/searchkey"
@@ -149,46 +148,6 @@ func storedSortKey(field atlas.OrderField, key string) string {
 		return key
 	}
 	return sortName(key)
-}
-
-// Search implements atlas.Store in one round trip: the TEXT index finds every node with a
-// key containing the text, and Go scores, orders and cuts them exactly as the in-process
-// store does. Text with nothing to match is EINVALID.
-func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) ([]atlas.SearchHit, error) {
-	q, err := q.Normalized()
-	if err != nil {
-		return nil, err
-	}
-	text := searchkey.Query(q.Text)
-	var hits []atlas.SearchHit
-	err = s.read(ctx, "search", func(tx runner) error {
-		hits = nil
-		recs, err := tx.run(ctx, stmtSearch, map[string]any{"ns": s.ns, "kinds": strs(q.Kinds), "text": text})
-		if err != nil {
-			return err
-		}
-		for _, rec := range recs {
-			m := asMap(rec["props"])
-			n, err := decodeNode(m)
-			if err != nil {
-				return err
-			}
-			p := props{m: m}
-			keys, names := strListOf[string](&p, "searchKeys"), strListOf[string](&p, "searchNames")
-			if p.err != nil || len(keys) != len(names) {
-				return fmt.Errorf("search keys of %s: %v (%d keys, %d names)", n.NodeID(), p.err, len(keys), len(names))
-			}
-			if score, best := atlas.MatchScore(keys, text); score > 0 {
-				hits = append(hits, atlas.SearchHit{Node: n, Matched: names[best], Score: score})
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(hits, atlas.CompareHits)
-	return hits[:min(len(hits), q.Limit)], nil
 }
 
 // strs converts enum values to the strings the database holds; never nil, so that the

@@ -29,6 +29,9 @@ import (
 //     sort keys (atlas.SortKey) per order field. sortName is the hex of the key's UTF-8
 //     bytes: Neo4j orders strings by UTF-16 code units and Go by bytes, which disagree on
 //     characters beyond U+FFFF; hex digits order the same way in both.
+//   - Nodes and relationships store searchBody (searchkey.Body): their text fields other
+//     than names, folded into the words the full-text indexes (entity_text, relation_text)
+//     are given, so that Lucene's tokens are searchkey's.
 
 // nodeProps returns the stored properties of n, without scopedId and ns, which the
 // statements set from their own parameters.
@@ -46,6 +49,7 @@ func nodeProps(n atlas.Node) map[string]any {
 		"searchKeys":      searchkey.Strings(keys),
 		"searchNames":     names,
 		"searchText":      strings.Join(searchkey.Strings(keys), "|"),
+		"searchBody":      searchkey.Body(atlas.SearchFields(n)),
 	}
 	aliases := func(as []atlas.Alias) {
 		p["aliases"] = jsonText(as)
@@ -79,7 +83,7 @@ func nodeProps(n atlas.Node) map[string]any {
 		aliases(n.Aliases)
 	case *atlas.Source:
 		p["key"], p["title"], p["authors"], p["publisher"], p["date"] = n.Key, n.Title, strList(n.Authors), n.Publisher, optDate(n.Date)
-		p["url"], p["kind"], p["citedVia"], p["note"] = n.URL, string(n.Kind), n.CitedVia, n.Note
+		p["url"], p["kind"], p["citedVia"], p["note"], p["tier"] = n.URL, string(n.Kind), n.CitedVia, n.Note, string(n.Tier)
 	case *atlas.ReportedCount:
 		p["year"], p["value"], p["qualifier"], p["scope"] = int64(n.Year), int64(n.Value), string(n.Qualifier), n.Scope
 		p["system"], p["level"], p["confidence"], p["note"], p["sources"] = optEnum(n.System), optEnum(n.Level), string(n.Confidence), n.Note, jsonText(n.Sources)
@@ -106,6 +110,7 @@ func relationProps(r *atlas.Relation) map[string]any {
 		"observedUntil": optDate(r.ObservedUntil),
 		"validFrom":     int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
 		"attestedFrom": ints(b.AttestedFrom), "attestedTo": ints(b.AttestedTo),
+		"searchBody": searchkey.Body(atlas.RelationSearchFields(r)),
 	}
 }
 
@@ -187,7 +192,7 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p)}
 	case atlas.SourceNode:
 		n = &atlas.Source{ID: id, Key: p.str("key"), Title: p.str("title"), Authors: strListOf[string](&p, "authors"), Publisher: p.str("publisher"),
-			Date: p.date("date"), URL: p.str("url"), Kind: atlas.SourceKind(p.str("kind")), CitedVia: p.str("citedVia"), Note: p.str("note")}
+			Date: p.date("date"), URL: p.str("url"), Kind: atlas.SourceKind(p.str("kind")), Tier: atlas.SourceTier(p.str("tier")), CitedVia: p.str("citedVia"), Note: p.str("note")}
 	case atlas.ReportedCountNode:
 		n = &atlas.ReportedCount{ID: id, Year: p.integer("year"), Value: p.integer("value"), Qualifier: atlas.CountQualifier(p.str("qualifier")),
 			Scope: p.str("scope"), System: optEnumOf[atlas.System](&p, "system"), Level: optEnumOf[atlas.Level](&p, "level"),

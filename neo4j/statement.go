@@ -40,6 +40,8 @@ var (
 	stmtListAsc           = load("list_asc")
 	stmtListDesc          = load("list_desc")
 	stmtSearch            = load("search")
+	stmtSearchTextNodes   = load("search_text_nodes")
+	stmtSearchTextRels    = load("search_text_relations")
 	stmtReportedCounts    = load("reported_counts")
 	stmtSnapshotNodes     = load("snapshot_nodes")
 	stmtSnapshotRelations = load("snapshot_relations")

@@ -150,22 +150,6 @@ func TestListStatements(t *testing.T) {
 	}
 }
 
-func TestSearchStatement(t *testing.T) {
-	xi, hu := fixtureNode("person/xi-jinping"), fixtureNode("person/hu-jintao")
-	db := newScript(t, call{st: stmtSearch,
-		params: map[string]any{"ns": "test", "kinds": []string{"PERSON", "POSITION"}, "text": "xijinping"},
-		// hu-jintao cannot match: a row the index over-returns is scored 0 and dropped.
-		recs: []record{{"props": storedNode(t, hu)}, {"props": storedNode(t, xi)}}})
-	s := openReady(t, db)
-	hits, err := s.Search(bg, atlas.SearchQuery{Text: "Xí Jìnpíng", Kinds: []atlas.NodeKind{atlas.PersonNode, atlas.PositionNode}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := []atlas.SearchHit{{Node: xi, Matched: "Xi Jinping", Score: 3}}; !reflect.DeepEqual(hits, want) {
-		t.Errorf("got %#v", hits)
-	}
-}
-
 func TestReportedCountsStatement(t *testing.T) {
 	c := fixtureNode("count/beta-1981").(*atlas.ReportedCount)
 	db := newScript(t,

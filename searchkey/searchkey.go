@@ -1,14 +1,19 @@
-// Package searchkey computes the normalised keys a node is found by: its names, Chinese
-// names and aliases folded by atlas.NormalizeName, plus the toneless pinyin of every
-// Chinese name, so that "xi jinping", "Xí Jìnpíng" and "习近平" find the same person.
-// Both stores index exactly these keys, which is what keeps their search results equal.
+// Package searchkey is what search matches and how it ranks, shared by both stores so
+// that their results are equal by construction.
+//
+// Names (the name fields of atlas.SearchFields and the toneless pinyin of Chinese ones)
+// are folded by atlas.NormalizeName and matched with spaces and punctuation ignored, so
+// that "xi jinping", "Xí Jìnpíng" and "习近平" find the same person: whole, from the
+// start, or from a word inside. Other fields match by words in order; Chinese, Japanese
+// and Korean text, written without spaces, matches where the query's characters stand
+// together, as Lucene's CJK analyzer sees it (see matchWords). Of and Query give the
+// keys List's nameContains filter matches as substrings; Terms, NameKeys and Body what
+// each store's index holds; Rank the hits.
 package searchkey
 
 import (
 	"strings"
 	"unicode"
-
-	"github.com/mozillazg/go-pinyin"
 
 	"lsgatlas/atlas"
 )
@@ -19,7 +24,8 @@ type Key struct {
 	Name string
 }
 
-// Of returns the search keys of n, without duplicates, in the order of atlas.Names.
+// Of returns the search keys of n's names (the name fields of atlas.SearchFields, so a
+// new node kind is covered once it lists its fields), without duplicates, in that order.
 func Of(n atlas.Node) []Key {
 	var out []Key
 	seen := map[string]bool{}
@@ -29,10 +35,14 @@ func Of(n atlas.Node) []Key {
 			out = append(out, Key{key, name})
 		}
 	}
-	for _, name := range atlas.Names(n) {
+	for _, f := range atlas.SearchFields(n) {
+		if !f.Name {
+			continue
+		}
+		name := f.Text
 		add(atlas.NormalizeName(name), name)
 		if hasHan(name) {
-			add(atlas.NormalizeName(strings.Join(pinyin.LazyConvert(name, nil), "")), name)
+			add(atlas.NormalizeName(strings.Join(pinyinOf(name), "")), name)
 		}
 	}
 	return out
@@ -53,9 +63,11 @@ func Query(text string) string { return atlas.NormalizeName(text) }
 
 func hasHan(s string) bool {
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		if isHan(r) {
 			return true
 		}
 	}
 	return false
 }
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -11,146 +11,227 @@ import (
 	"strconv"
 )
 
+// How to order people, offices, positions, institutions or sources.
 type EntityOrder struct {
-	Field     atlas.OrderField `json:"field"`
-	Direction OrderDirection   `json:"direction"`
+	// What to order by; NAME by default.
+	Field atlas.OrderField `json:"field"`
+	// Ascending (the default) or descending.
+	Direction OrderDirection `json:"direction"`
 }
 
+// A page of groups (Relay connection).
 type GroupConnection struct {
-	Edges    []GroupEdge   `json:"edges"`
-	Nodes    []atlas.Group `json:"nodes"`
-	PageInfo PageInfo      `json:"pageInfo"`
+	// The groups of the page, each with its cursor.
+	Edges []GroupEdge `json:"edges"`
+	// The groups of the page, without cursors.
+	Nodes []atlas.Group `json:"nodes"`
+	// Where the page is in the list.
+	PageInfo PageInfo `json:"pageInfo"`
 	// How many groups match the filter, across all pages.
 	TotalCount int `json:"totalCount"`
 }
 
+// One of the groups of a page, with its cursor.
 type GroupEdge struct {
-	Cursor string      `json:"cursor"`
-	Node   atlas.Group `json:"node"`
+	// An opaque cursor: pass it as `after` to continue after this item.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node atlas.Group `json:"node"`
 }
 
 // Filters for groups; all given filters must match, and a list matches any of its values.
 type GroupFilter struct {
-	Kinds    []atlas.GroupKind `json:"kinds,omitempty"`
-	Systems  []atlas.System    `json:"systems,omitempty"`
-	Levels   []atlas.Level     `json:"levels,omitempty"`
-	Horizons []atlas.Horizon   `json:"horizons,omitempty"`
+	// Groups of any of these kinds.
+	Kinds []atlas.GroupKind `json:"kinds,omitempty"`
+	// Groups of any of these systems.
+	Systems []atlas.System `json:"systems,omitempty"`
+	// Groups of any of these levels.
+	Levels []atlas.Level `json:"levels,omitempty"`
+	// Groups of any of these time horizons.
+	Horizons []atlas.Horizon `json:"horizons,omitempty"`
 	// Groups in any of these categories.
-	Categories  []atlas.Category `json:"categories,omitempty"`
-	CrossSystem *bool            `json:"crossSystem,omitempty"`
+	Categories []atlas.Category `json:"categories,omitempty"`
+	// Only cross-system groups (true) or only the others (false).
+	CrossSystem *bool `json:"crossSystem,omitempty"`
 	// Groups whose lifetime may include this date.
 	ActiveAsOf *atlas.PartialDate `json:"activeAsOf,omitempty"`
-	// Matches names, Chinese names and aliases the way `search` does.
+	// Keeps groups with a name, Chinese name, alias or pinyin that contains this text, with
+	// case, accents, tone marks, spaces and punctuation ignored. Unlike `search`, it matches
+	// inside words too, and only names.
 	NameContains *string `json:"nameContains,omitempty"`
 }
 
+// How to order groups.
 type GroupOrder struct {
-	Field     atlas.OrderField `json:"field"`
-	Direction OrderDirection   `json:"direction"`
+	// What to order by; NAME by default.
+	Field atlas.OrderField `json:"field"`
+	// Ascending (the default) or descending.
+	Direction OrderDirection `json:"direction"`
 }
 
+// Group counts year by year, beside the counts studies reported.
 type GroupSeries struct {
+	// One entry per year from `fromYear` to `toYear`, in order.
 	Years []analytics.YearStats `json:"years"`
 	// What studies reported for the same years, to compare with.
 	ReportedCounts []atlas.ReportedCount `json:"reportedCounts"`
 }
 
+// A page of institutions (Relay connection).
 type InstitutionConnection struct {
-	Edges      []InstitutionEdge   `json:"edges"`
-	Nodes      []atlas.Institution `json:"nodes"`
-	PageInfo   PageInfo            `json:"pageInfo"`
-	TotalCount int                 `json:"totalCount"`
+	// The institutions of the page, each with its cursor.
+	Edges []InstitutionEdge `json:"edges"`
+	// The institutions of the page, without cursors.
+	Nodes []atlas.Institution `json:"nodes"`
+	// Where the page is in the list.
+	PageInfo PageInfo `json:"pageInfo"`
+	// How many institutions match the filter, across all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One of the institutions of a page, with its cursor.
 type InstitutionEdge struct {
-	Cursor string            `json:"cursor"`
-	Node   atlas.Institution `json:"node"`
+	// An opaque cursor: pass it as `after` to continue after this item.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node atlas.Institution `json:"node"`
 }
 
+// Filters for institutions; all given filters must match, and a list matches any of its values.
 type InstitutionFilter struct {
-	Kinds        []atlas.InstitutionKind `json:"kinds,omitempty"`
-	Systems      []atlas.System          `json:"systems,omitempty"`
-	NameContains *string                 `json:"nameContains,omitempty"`
-}
-
-type NameFilter struct {
+	// Institutions of any of these kinds.
+	Kinds []atlas.InstitutionKind `json:"kinds,omitempty"`
+	// Institutions of any of these systems.
+	Systems []atlas.System `json:"systems,omitempty"`
+	// Matches names, Chinese names and aliases the way `search` does (at most 200 characters).
 	NameContains *string `json:"nameContains,omitempty"`
 }
 
+// A filter by name, for people and positions.
+type NameFilter struct {
+	// Matches names, Chinese names and aliases the way `search` does (at most 200 characters).
+	NameContains *string `json:"nameContains,omitempty"`
+}
+
+// A page of offices (Relay connection).
 type OfficeConnection struct {
-	Edges      []OfficeEdge   `json:"edges"`
-	Nodes      []atlas.Office `json:"nodes"`
-	PageInfo   PageInfo       `json:"pageInfo"`
-	TotalCount int            `json:"totalCount"`
+	// The offices of the page, each with its cursor.
+	Edges []OfficeEdge `json:"edges"`
+	// The offices of the page, without cursors.
+	Nodes []atlas.Office `json:"nodes"`
+	// Where the page is in the list.
+	PageInfo PageInfo `json:"pageInfo"`
+	// How many offices match the filter, across all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One of the offices of a page, with its cursor.
 type OfficeEdge struct {
-	Cursor string       `json:"cursor"`
-	Node   atlas.Office `json:"node"`
+	// An opaque cursor: pass it as `after` to continue after this item.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node atlas.Office `json:"node"`
 }
 
+// Filters for offices; all given filters must match.
 type OfficeFilter struct {
-	Kinds        []atlas.OfficeKind `json:"kinds,omitempty"`
-	NameContains *string            `json:"nameContains,omitempty"`
+	// Offices of any of these kinds.
+	Kinds []atlas.OfficeKind `json:"kinds,omitempty"`
+	// Matches names, Chinese names and aliases the way `search` does (at most 200 characters).
+	NameContains *string `json:"nameContains,omitempty"`
 }
 
 // Relay page information.
 type PageInfo struct {
+	// True when more items follow this page.
 	HasNextPage bool `json:"hasNextPage"`
 	// Always false: lists page forward only.
-	HasPreviousPage bool    `json:"hasPreviousPage"`
-	StartCursor     *string `json:"startCursor,omitempty"`
-	EndCursor       *string `json:"endCursor,omitempty"`
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// The cursor of the first item of the page; null for an empty page.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// The cursor of the last item of the page, to pass as `after` for the next page; null for an empty page.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// A page of people (Relay connection).
 type PersonConnection struct {
-	Edges      []PersonEdge   `json:"edges"`
-	Nodes      []atlas.Person `json:"nodes"`
-	PageInfo   PageInfo       `json:"pageInfo"`
-	TotalCount int            `json:"totalCount"`
+	// The people of the page, each with its cursor.
+	Edges []PersonEdge `json:"edges"`
+	// The people of the page, without cursors.
+	Nodes []atlas.Person `json:"nodes"`
+	// Where the page is in the list.
+	PageInfo PageInfo `json:"pageInfo"`
+	// How many people match the filter, across all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One of the people of a page, with its cursor.
 type PersonEdge struct {
-	Cursor string       `json:"cursor"`
-	Node   atlas.Person `json:"node"`
+	// An opaque cursor: pass it as `after` to continue after this item.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node atlas.Person `json:"node"`
 }
 
+// A page of positions (Relay connection).
 type PositionConnection struct {
-	Edges      []PositionEdge   `json:"edges"`
-	Nodes      []atlas.Position `json:"nodes"`
-	PageInfo   PageInfo         `json:"pageInfo"`
-	TotalCount int              `json:"totalCount"`
+	// The positions of the page, each with its cursor.
+	Edges []PositionEdge `json:"edges"`
+	// The positions of the page, without cursors.
+	Nodes []atlas.Position `json:"nodes"`
+	// Where the page is in the list.
+	PageInfo PageInfo `json:"pageInfo"`
+	// How many positions match the filter, across all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One of the positions of a page, with its cursor.
 type PositionEdge struct {
-	Cursor string         `json:"cursor"`
-	Node   atlas.Position `json:"node"`
+	// An opaque cursor: pass it as `after` to continue after this item.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node atlas.Position `json:"node"`
 }
 
+// The entry points: lookups by id, paged lists, search, network analysis and reported counts.
 type Query struct {
 }
 
+// A page of sources (Relay connection).
 type SourceConnection struct {
-	Edges      []SourceEdge   `json:"edges"`
-	Nodes      []atlas.Source `json:"nodes"`
-	PageInfo   PageInfo       `json:"pageInfo"`
-	TotalCount int            `json:"totalCount"`
+	// The sources of the page, each with its cursor.
+	Edges []SourceEdge `json:"edges"`
+	// The sources of the page, without cursors.
+	Nodes []atlas.Source `json:"nodes"`
+	// Where the page is in the list.
+	PageInfo PageInfo `json:"pageInfo"`
+	// How many sources match the filter, across all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One of the sources of a page, with its cursor.
 type SourceEdge struct {
-	Cursor string       `json:"cursor"`
-	Node   atlas.Source `json:"node"`
+	// An opaque cursor: pass it as `after` to continue after this item.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node atlas.Source `json:"node"`
 }
 
+// Filters for sources; all given filters must match.
 type SourceFilter struct {
-	Kinds        []atlas.SourceKind `json:"kinds,omitempty"`
-	NameContains *string            `json:"nameContains,omitempty"`
+	// Sources of any of these kinds.
+	Kinds []atlas.SourceKind `json:"kinds,omitempty"`
+	// Matches names, Chinese names and aliases the way `search` does (at most 200 characters).
+	NameContains *string `json:"nameContains,omitempty"`
 }
 
+// A sort direction.
 type OrderDirection string
 
 const (
-	OrderDirectionAsc  OrderDirection = "ASC"
+	// Ascending: A to Z, oldest first.
+	OrderDirectionAsc OrderDirection = "ASC"
+	// Descending: Z to A, newest first.
 	OrderDirectionDesc OrderDirection = "DESC"
 )
 

@@ -5,7 +5,7 @@
 // Each statement is checked against a schema that declares exactly what our code may use:
 // the labels and relationship types the store writes (the whitelists spelled out in
 // upsert_nodes.cypher and create_relations.cypher), the property keys of neo4j/props.go,
-// the functions the statements call (no procedures), and, per file, the parameters its
+// the functions and procedures the statements call, and, per file, the parameters its
 // header comment declares ("// Parameters: $a (...), $b (...)"). A parameter used but not
 // declared is an error from the language service; one declared but unused is an error here.
 //
@@ -32,11 +32,11 @@ const relationshipTypes = [
 const propertyKeys = [
   // every node
   'scopedId', 'ns', 'id', 'nodeKind', 'sortName', 'sortEstablished', 'searchKeys', 'searchNames',
-  'searchText', 'aliasNames', 'aliases', 'sources', 'description',
+  'searchText', 'searchBody', 'aliasNames', 'aliases', 'sources', 'description',
   // per kind
   'name', 'nameZh', 'kind', 'system', 'level', 'jurisdiction', 'horizon', 'categories', 'crossSystem',
   'established', 'abolished', 'observedUntil', 'validFrom', 'validTo', 'staffing', 'placement',
-  'title', 'titleZh', 'key', 'authors', 'publisher', 'date', 'url', 'citedVia', 'note',
+  'title', 'titleZh', 'key', 'authors', 'publisher', 'date', 'url', 'citedVia', 'tier', 'note',
   'year', 'value', 'qualifier', 'scope', 'confidence',
   // relationships
   'role', 'succession', 'start', 'end', 'attested', 'incompleteList', 'lifetimeStart', 'lifetimeEnd',
@@ -48,6 +48,18 @@ const propertyKeys = [
 // listing of a Neo4j 5 server that the language-support package ships as its test schema, so
 // that semantic analysis checks argument types; a function missing here is an error.
 const usedFunctions = ['any', 'coalesce', 'collect', 'count', 'endNode', 'properties', 'range', 'size', 'startNode', 'type'];
+// The procedures the statements call (full-text search), from the same listing.
+const usedProcedures = ['db.index.fulltext.queryNodes', 'db.index.fulltext.queryRelationships'];
+
+function procedureRegistry() {
+  const known = testData?.mockSchema?.procedures?.[VERSION] ?? {};
+  const out = {};
+  for (const name of usedProcedures) {
+    if (!known[name]) throw new Error(`no signature for procedure ${name} in the language-support package`);
+    out[name] = known[name];
+  }
+  return out;
+}
 
 function functionRegistry() {
   const known = testData?.mockSchema?.functions?.[VERSION] ?? {};
@@ -76,7 +88,7 @@ function declaredParameters(text) {
 // Paths are printed from the repository root, as an editor or CI log expects them.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function lintFile(file, functions) {
+function lintFile(file, functions, procedures) {
   const text = readFileSync(file, 'utf8');
   const problems = [];
   const where = (line, col) => `${relative(repoRoot, file)}:${line + 1}:${col + 1}`;
@@ -89,7 +101,7 @@ function lintFile(file, functions) {
   const parameters = Object.fromEntries([...declared].map((p) => [p, '']));
   const schema = {
     labels, relationshipTypes, propertyKeys, parameters,
-    functions: { [VERSION]: functions }, procedures: { [VERSION]: {} },
+    functions: { [VERSION]: functions }, procedures: { [VERSION]: procedures },
     defaultLanguage: VERSION,
   };
   for (const d of lintCypherQuery(text, schema)) {
@@ -117,9 +129,10 @@ function main(argv) {
     return 1;
   }
   const functions = functionRegistry();
+  const procedures = procedureRegistry();
   let failed = 0;
   for (const file of files) {
-    const problems = lintFile(file, functions);
+    const problems = lintFile(file, functions, procedures);
     if (expectFailures) {
       // A fixture of broken statements proves the linter rejects what it should.
       if (problems.length === 0) {

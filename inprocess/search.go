@@ -1,0 +1,68 @@
+package inprocess
+
+import (
+	"context"
+	"strings"
+
+	"lsgatlas/atlas"
+	"lsgatlas/searchkey"
+	"lsgatlas/textindex"
+)
+
+// Documents of the text index: nodes by id, relationships by id, apart.
+const nodeDoc, relationDoc = "n:", "r:"
+
+// reindexText rebuilds the text index from everything stored. Callers hold mu for
+// writing. The whole index is rebuilt: imports are rare and the dataset small (see the
+// benchmark in search_test.go), and a rebuild cannot leave a stale entry behind.
+func (s *Store) reindexText() {
+	var b textindex.Builder
+	a := &searchkey.Analysed{}
+	for id, n := range s.nodes {
+		fs := searchkey.Analyse(atlas.SearchFields(n))
+		b.AddKeys(nodeDoc+id, fs.NameKeys())
+		b.AddTerms(nodeDoc+id, fs.Terms())
+		a.AddNode(id, fs)
+	}
+	for id, r := range s.rels {
+		fs := searchkey.Analyse(atlas.RelationSearchFields(r))
+		b.AddTerms(relationDoc+id, fs.Terms())
+		a.AddRelation(id, fs)
+	}
+	s.text, s.analysed = b.Build(), a
+}
+
+// Search implements atlas.Store: the text index gives the candidates (nodes whose names
+// or words could match, relationships whose note or locators could), and searchkey.Rank
+// scores and orders them, as the Neo4j store does with the candidates of its indexes.
+func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) ([]atlas.SearchHit, error) {
+	q, err := q.Normalized()
+	if err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := s.check(ctx); err != nil {
+		return nil, err
+	}
+	pq := searchkey.ParseQuery(q.Text)
+	var nodes []atlas.Node
+	var rels []*atlas.Relation
+	for _, doc := range s.text.WithKeyPrefix(pq.Key()) {
+		if id, ok := strings.CutPrefix(doc, nodeDoc); ok {
+			nodes = append(nodes, s.nodes[id])
+		}
+	}
+	for _, doc := range s.text.WithAllTerms(pq.Terms()) {
+		if id, ok := strings.CutPrefix(doc, nodeDoc); ok {
+			nodes = append(nodes, s.nodes[id])
+		} else if r, ok := s.rels[strings.TrimPrefix(doc, relationDoc)]; ok {
+			nodes, rels = append(nodes, s.nodes[r.From]), append(rels, r)
+		}
+	}
+	hits := searchkey.Rank(q, pq, s.analysed, nodes, rels)
+	for i := range hits {
+		hits[i].Node = atlas.CloneNode(hits[i].Node)
+	}
+	return hits, nil
+}
