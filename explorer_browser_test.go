@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"lsgatlas/internal/livetest"
 )
 
 // TestExplorerInBrowser starts the service in-process and drives the Explorer and the
@@ -20,20 +22,13 @@ func TestExplorerInBrowser(t *testing.T) {
 		chromium = "/usr/bin/chromium"
 	}
 	node, err := exec.LookPath("node")
-	missing := ""
 	switch {
 	case err != nil:
-		missing = "node is not installed"
+		livetest.Missing(t, "node", "install Node.js to run the browser test (.ci/run does)")
 	case fileMissing(chromium):
-		missing = chromium + " is missing (apt-get install chromium, or set CHROMIUM)"
+		livetest.Missing(t, chromium, "apt-get install chromium, or set CHROMIUM (.ci/run does)")
 	case fileMissing(filepath.Join("explorer", "node_modules", "playwright-core")):
-		missing = "explorer/node_modules is missing: run `npm ci` in explorer/"
-	}
-	if missing != "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("browser test: " + missing)
-		}
-		t.Skip("browser test: " + missing + " (.ci/run installs it)")
+		livetest.Missing(t, "explorer/node_modules", "run `npm ci` in explorer/ (.ci/run does)")
 	}
 	base, _, _ := startService(t, nil)
 	waitSeeded(t, base)
