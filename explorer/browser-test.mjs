@@ -249,7 +249,13 @@ await step('the playground renders and runs a query', async () => {
   await page.click('.graphiql-execute-button');
   await page.waitForFunction(() => (document.querySelector('.result-window')?.textContent || '').includes('"data"'), null, { timeout: 10000 });
   const result = await page.textContent('.result-window');
-  assert(result.includes('Central Foreign Affairs Commission') || result.includes('data'), 'no result');
+  assert(result.includes('Central Foreign Affairs Commission'), 'the first example did not answer');
+  // The Examples list opens an example in a new tab.
+  const tabs = await page.locator('.graphiql-tab').count();
+  await page.click('button[aria-label="Show Examples"]');
+  await page.click('.examples li:nth-child(2) button');
+  await page.waitForFunction((n) => document.querySelectorAll('.graphiql-tab').length === n + 1, tabs, { timeout: 10000 });
+  await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor')?.textContent || '').includes('xi-jinping'), null, { timeout: 10000 });
 });
 
 await step('no request left loopback', async () => {

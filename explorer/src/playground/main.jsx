@@ -37,7 +37,7 @@ function ExampleList({ examples }) {
             <button type="button" onClick={() => { editors.addTab(); setTimeout(() => editors.queryEditor?.setValue(withTitle(ex)), 0); }}>
               {ex.title}
             </button>
-            <code>{ex.query.split('\n')[0].slice(0, 60)}</code>
+            <code>{ex.query.replace(/\s+/g, ' ').slice(0, 70)}</code>
           </li>
         ))}
       </ol>
