@@ -23,6 +23,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/atlas"
+	"lsgatlas/explorer"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
 	"lsgatlas/neo4j"
@@ -166,7 +167,7 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	var active atomic.Int64
 	srv := &http.Server{
 		Handler: countActive(&active, httpapi.New(store, httpapi.Options{
-			Playground: cfg.Playground, RequestTimeout: cfg.RequestTimeout, Log: log,
+			Playground: cfg.Playground, Examples: explorer.ReadmeExamples(readmeMarkdown), RequestTimeout: cfg.RequestTimeout, Log: log,
 			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, CORSOrigins: cfg.CORSOrigins,
 			PersistedQueries: persisted, Draining: &draining,
 		})),

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -13,7 +12,6 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/zerolog"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -106,8 +104,6 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	return srv, cache
 }
 
-// Playground serves the GraphiQL playground for the endpoint at path.
-func Playground(path string) http.Handler { return playground.Handler("LSG Atlas", path) }
 
 // presentError is the one place where errors become GraphQL errors. Domain errors keep
 // their message and code; errors gqlgen already coded (parse, validation) keep theirs;

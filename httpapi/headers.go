@@ -1,19 +1,13 @@
 package httpapi
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/base64"
 	"net/http"
-	"net/http/httptest"
-	"regexp"
 	"slices"
-	"strings"
 )
 
-// StrictCSP is the Content-Security-Policy of HTML pages that load only our own assets
-// (the offline explorer of issue 15 should use it): nothing from elsewhere, no
-// framing, no plugins.
+// StrictCSP is the Content-Security-Policy of our HTML pages (the Explorer and the
+// playground), which load only their own embedded assets: nothing from elsewhere, no
+// inline script, no framing, no plugins.
 const StrictCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
@@ -28,38 +22,6 @@ func HTMLPage(csp string, h http.Handler) http.Handler {
 		hdr.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.ServeHTTP(w, r)
 	})
-}
-
-var inlineScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
-
-// playgroundPage renders gqlgen's GraphiQL page once and returns it with a CSP that lets
-// it load GraphiQL from the CDN it names and run exactly its own inline script (by
-// hash); everything else is as strict as StrictCSP. GraphiQL sets inline styles, hence
-// 'unsafe-inline' for styles only.
-func playgroundPage(page http.Handler) (http.Handler, string) {
-	rec := httptest.NewRecorder()
-	page.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
-	body := rec.Body.Bytes()
-	hashes := []string{}
-	for _, m := range inlineScript.FindAllSubmatch(body, -1) {
-		sum := sha256.Sum256(m[1])
-		hashes = append(hashes, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
-	}
-	const cdn = "https://cdn.jsdelivr.net"
-	csp := strings.Join([]string{
-		"default-src 'self'",
-		"script-src 'self' " + cdn + " " + strings.Join(hashes, " "),
-		"style-src 'self' 'unsafe-inline' " + cdn,
-		"img-src 'self' data: " + cdn,
-		"font-src 'self' data: " + cdn,
-		"connect-src 'self'",
-		"object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
-	}, "; ")
-	contentType := rec.Header().Get("Content-Type")
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", contentType)
-		_, _ = w.Write(bytes.Clone(body))
-	}), csp
 }
 
 // cors lets the browser frontends of the listed origins call the API; with no origins

@@ -17,6 +17,7 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/explorer"
 	"lsgatlas/export"
 	"lsgatlas/graph"
 	"lsgatlas/graph/loader"
@@ -26,9 +27,8 @@ import (
 type Options struct {
 	// Playground serves the GraphiQL playground at "/".
 	Playground bool
-	// PlaygroundCSP replaces the playground's Content-Security-Policy (by default one
-	// that allows its CDN and its own inline script, see playgroundPage).
-	PlaygroundCSP string
+	// Examples are the example queries the playground offers (the README's).
+	Examples []explorer.Example
 	// RequestTimeout bounds the work of one GraphQL request or export (0 means 30s):
 	// past it, the request ends with a LIMIT_EXCEEDED error.
 	RequestTimeout time.Duration
@@ -89,10 +89,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
-	if opts.Playground {
-		page, csp := playgroundPage(graph.Playground("/graphql"))
-		mux.Handle("GET /{$}", HTMLPage(cmp.Or(opts.PlaygroundCSP, csp), page))
-	}
+	mountFrontends(mux, opts)
 	return accessLog(opts.Log, m, closeWhenDraining(opts.Draining, mux))
 }
 

@@ -1,0 +1,50 @@
+// Shortest paths between two nodes, listed and drawn.
+import cytoscape from 'cytoscape';
+import { gql } from './api.js';
+import { nodeLabel, t } from './i18n.js';
+import { REL_COLOURS, TYPE_COLOURS } from './graph.js';
+import { state } from './state.js';
+
+const PATHS = `query Paths($from: ID!, $to: ID!, $asOf: PartialDate) {
+  shortestPaths(from: $from, to: $to, maxLength: 6, asOf: $asOf, first: 20) {
+    length truncated
+    paths { nodes { id type label ... on Group { nameZh } ... on Person { nameZh } ... on Office { nameZh }
+        ... on Institution { nameZh } ... on Position { titleZh } }
+      relationships { id type role start end from { id } to { id } } }
+  }
+}`;
+
+let cy;
+export async function findPaths(container, list, status) {
+  if (!state.from || !state.to) return null;
+  status.textContent = t('loading');
+  const d = await gql(PATHS, { from: state.from, to: state.to, asOf: state.year === null ? null : String(state.year) });
+  const ps = d.shortestPaths;
+  status.textContent = ps.length ? `${ps.paths.length} path(s) of ${ps.length} hop(s)${ps.truncated ? ' (more exist)' : ''}` : t('noPath');
+  status.dataset.paths = String(ps.paths.length);
+  status.dataset.length = String(ps.length);
+  const nodes = new Map(), edges = new Map();
+  list.replaceChildren(...ps.paths.map((p) => {
+    const li = document.createElement('li');
+    li.textContent = p.nodes.map((n, i) => (i ? ` —${p.relationships[i - 1].type}— ` : '') + nodeLabel(n)).join('');
+    return li;
+  }));
+  for (const p of ps.paths) {
+    p.nodes.forEach((n, i) => { if (!nodes.has(n.id)) nodes.set(n.id, { n, depth: i }); });
+    for (const r of p.relationships) edges.set(r.id, r);
+  }
+  cy ??= cytoscape({ container, style: [
+    { selector: 'node', style: { 'background-color': (n) => TYPE_COLOURS[n.data('type')] || '#888', label: 'data(label)', 'font-size': 10,
+      'text-valign': 'bottom', 'text-outline-color': '#fff', 'text-outline-width': 2, 'text-wrap': 'wrap', 'text-max-width': 120 } },
+    { selector: 'edge', style: { 'line-color': (e) => REL_COLOURS[e.data('type')] || '#999', 'target-arrow-shape': 'triangle',
+      'target-arrow-color': (e) => REL_COLOURS[e.data('type')] || '#999', 'curve-style': 'bezier', label: 'data(type)', 'font-size': 8,
+      'text-rotation': 'autorotate', 'text-outline-color': '#fff', 'text-outline-width': 2 } },
+    { selector: 'node.end', style: { 'border-width': 3, 'border-color': '#111' } },
+  ] });
+  cy.elements().remove();
+  cy.add([...[...nodes.values()].map(({ n }) => ({ group: 'nodes', data: { id: n.id, type: n.type, label: nodeLabel(n) },
+    classes: n.id === state.from || n.id === state.to ? 'end' : '' })),
+  ...[...edges.values()].map((r) => ({ group: 'edges', data: { id: r.id, source: r.from.id, target: r.to.id, type: r.type } }))]);
+  cy.layout({ name: 'breadthfirst', roots: cy.getElementById(state.from), directed: false, spacingFactor: 1.1, padding: 20 }).run();
+  return ps;
+}

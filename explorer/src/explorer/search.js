@@ -1,0 +1,83 @@
+// A search combobox (WAI-ARIA pattern): type, arrow through suggestions, Enter to pick.
+import { gql } from './api.js';
+import { nodeLabel, zhName } from './i18n.js';
+
+const SEARCH = `query Search($text: String!, $types: [NodeType!]) {
+  search(text: $text, types: $types, first: 8) {
+    matched score
+    node { id type label
+      ... on Group { nameZh } ... on Person { nameZh } ... on Office { nameZh }
+      ... on Institution { nameZh } ... on Position { titleZh } }
+  }
+}`;
+
+import { NODE_TYPES } from './state.js';
+let uid = 0;
+
+// combobox turns input into a search box; onPick receives the chosen node.
+export function combobox(input, onPick, { types = NODE_TYPES } = {}) {
+  const id = `suggest-${++uid}`;
+  const list = document.createElement('ul');
+  list.id = id;
+  list.className = 'suggestions';
+  list.setAttribute('role', 'listbox');
+  list.hidden = true;
+  input.after(list);
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', id);
+  input.autocomplete = 'off';
+
+  let hits = [], active = -1, timer, seq = 0;
+  const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); active = -1; };
+  const highlight = (i) => {
+    active = i;
+    [...list.children].forEach((li, j) => li.setAttribute('aria-selected', String(j === i)));
+    if (i >= 0) input.setAttribute('aria-activedescendant', `${id}-${i}`);
+  };
+  const pick = (i) => {
+    const hit = hits[i];
+    if (!hit) return;
+    input.value = nodeLabel(hit.node);
+    close();
+    onPick(hit.node);
+  };
+  const render = () => {
+    list.replaceChildren(...hits.map((h, i) => {
+      const li = document.createElement('li');
+      li.id = `${id}-${i}`;
+      li.setAttribute('role', 'option');
+      li.dataset.id = h.node.id;
+      const zh = zhName(h.node);
+      li.innerHTML = `<span class="type t-${h.node.type}"></span><span class="name"></span><span class="zh"></span><span class="matched"></span>`;
+      li.children[0].textContent = h.node.type.toLowerCase();
+      li.children[1].textContent = h.node.label;
+      li.children[2].textContent = zh && zh !== h.node.label ? zh : '';
+      li.children[3].textContent = h.matched !== h.node.label && h.matched !== zh ? h.matched : '';
+      li.addEventListener('mousedown', (e) => { e.preventDefault(); pick(i); });
+      return li;
+    }));
+    list.hidden = hits.length === 0;
+    input.setAttribute('aria-expanded', String(!list.hidden));
+    highlight(hits.length ? 0 : -1);
+  };
+  const lookup = async () => {
+    const text = input.value.trim();
+    const mine = ++seq;
+    if (!text) { hits = []; render(); return; }
+    try {
+      const d = await gql(SEARCH, { text, types });
+      if (mine === seq) { hits = d.search; render(); }
+    } catch { if (mine === seq) { hits = []; render(); } }
+  };
+  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(lookup, 120); });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' && hits.length) { e.preventDefault(); if (list.hidden) render(); else highlight((active + 1) % hits.length); }
+    else if (e.key === 'ArrowUp' && hits.length) { e.preventDefault(); highlight((active - 1 + hits.length) % hits.length); }
+    else if (e.key === 'Enter') { e.preventDefault(); if (!list.hidden && active >= 0) pick(active); else lookup(); }
+    else if (e.key === 'Escape') close();
+  });
+  input.addEventListener('blur', () => setTimeout(close, 100));
+  return { set(node) { input.value = node ? nodeLabel(node) : ''; } };
+}

@@ -1,0 +1,61 @@
+// The view's state, kept in the URL hash so that a link restores it: the selected node,
+// the seeds the graph grows from (the node searched for and those expanded), the year, the filters, the tab and the language.
+export const NODE_TYPES = ['GROUP', 'PERSON', 'POSITION', 'INSTITUTION', 'OFFICE'];
+export const REL_TYPES = ['CHAIRS', 'MEMBER_OF', 'SUPERVISES', 'REPORTS_TO', 'HAS_OFFICE', 'HOSTED_BY',
+  'DIRECTS', 'HOLDS', 'POSITION_IN', 'SUCCEEDED_BY', 'PARTY_GROUP_OF'];
+
+// extendTypes adds the node and relationship types a newer schema has (statements,
+// documents…), so the filters offer them; sources and reported counts are never drawn.
+export function extendTypes(nodeTypes, relTypes) {
+  for (const v of nodeTypes) if (!NODE_TYPES.includes(v) && v !== 'SOURCE' && v !== 'REPORTED_COUNT') NODE_TYPES.push(v);
+  for (const v of relTypes) if (!REL_TYPES.includes(v)) REL_TYPES.push(v);
+  state.nodeTypes = [...NODE_TYPES];
+  state.relTypes = [...REL_TYPES];
+}
+
+export const state = {
+  node: null, seeds: [], year: null, depth: 1,
+  nodeTypes: [...NODE_TYPES], relTypes: [...REL_TYPES],
+  derived: false, tier: true, tab: 'graph', lang: 'en', from: null, to: null,
+};
+
+export function readHash(hash = location.hash) {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const list = (k, all) => (p.has(k) ? p.get(k).split(',').filter((v) => all.includes(v)) : [...all]);
+  state.node = p.get('node') || null;
+  state.seeds = p.get('x') ? p.get('x').split(',').filter(Boolean) : state.node ? [state.node] : [];
+  const y = Number(p.get('year'));
+  state.year = p.get('year') && Number.isInteger(y) ? y : null;
+  const d = Number(p.get('depth'));
+  state.depth = [1, 2, 3].includes(d) ? d : 1;
+  state.nodeTypes = list('nt', NODE_TYPES);
+  state.relTypes = list('rt', REL_TYPES);
+  state.derived = p.get('derived') === '1';
+  state.tier = p.get('tier') !== '0';
+  state.tab = ['graph', 'timeline', 'paths', 'byyear'].includes(p.get('tab')) ? p.get('tab') : 'graph';
+  state.lang = p.get('lang') === 'zh' ? 'zh' : 'en';
+  state.from = p.get('from') || null;
+  state.to = p.get('to') || null;
+}
+
+export function hashOf(s = state) {
+  const p = new URLSearchParams();
+  if (s.node) p.set('node', s.node);
+  if (s.seeds.length && !(s.seeds.length === 1 && s.seeds[0] === s.node)) p.set('x', s.seeds.join(','));
+  if (s.year !== null) p.set('year', String(s.year));
+  if (s.depth !== 1) p.set('depth', String(s.depth));
+  if (s.nodeTypes.length !== NODE_TYPES.length) p.set('nt', s.nodeTypes.join(','));
+  if (s.relTypes.length !== REL_TYPES.length) p.set('rt', s.relTypes.join(','));
+  if (s.derived) p.set('derived', '1');
+  if (!s.tier) p.set('tier', '0');
+  if (s.tab !== 'graph') p.set('tab', s.tab);
+  if (s.lang !== 'en') p.set('lang', s.lang);
+  if (s.from) p.set('from', s.from);
+  if (s.to) p.set('to', s.to);
+  return '#' + p.toString().replace(/%2F/g, '/').replace(/%2C/g, ',');
+}
+
+export function writeHash() {
+  const h = hashOf();
+  if (h !== location.hash) history.replaceState(null, '', h === '#' ? location.pathname : h);
+}

@@ -1,0 +1,68 @@
+// The GraphiQL playground, bundled so it works offline and from our own origin: the
+// schema's docs pane open, the README's example queries as tabs and as a list, and a
+// link to the Explorer.
+import { createRoot } from 'react-dom/client';
+import { GraphiQL } from 'graphiql';
+import { DOC_EXPLORER_PLUGIN, useEditorContext } from '@graphiql/react';
+import 'graphiql/graphiql.css';
+import './playground.css';
+
+const fetcher = async (params, opts = {}) => {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(opts.headers || {}) },
+    body: JSON.stringify(params),
+  });
+  return res.json();
+};
+
+// Tabs are titled by operation name, so an anonymous example gets one made from its
+// introduction ("Who chairs the Central…" → WhoChairsTheCentral).
+const operationName = (title) => title.replace(/[^A-Za-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 4)
+  .map((w) => w[0].toUpperCase() + w.slice(1)).join('') || 'Example';
+const withTitle = (ex) => {
+  const q = ex.query.trim();
+  return `# ${ex.title}\n${q.startsWith('{') ? `query ${operationName(ex.title)} ${q}` : q}\n`;
+};
+
+function ExampleList({ examples }) {
+  const editors = useEditorContext({ nonNull: true });
+  return (
+    <div className="examples">
+      <div className="graphiql-doc-explorer-title">Examples</div>
+      <p>From the README. Each opens in a new tab.</p>
+      <ol>
+        {examples.map((ex, i) => (
+          <li key={i}>
+            <button type="button" onClick={() => { editors.addTab(); setTimeout(() => editors.queryEditor?.setValue(withTitle(ex)), 0); }}>
+              {ex.title}
+            </button>
+            <code>{ex.query.replace(/\s+/g, ' ').slice(0, 70)}</code>
+          </li>
+        ))}
+      </ol>
+      <p><a href="/explore/">Open the LSG Atlas Explorer →</a></p>
+    </div>
+  );
+}
+
+const ExamplesIcon = () => (
+  <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+    <path d="M5 4h14v16H5z M8 8h8 M8 12h8 M8 16h5" />
+  </svg>
+);
+
+async function start() {
+  let examples = [];
+  try { examples = await (await fetch('/playground/examples.json')).json(); } catch { /* the list stays empty */ }
+  const plugin = { title: 'Examples', icon: ExamplesIcon, content: () => <ExampleList examples={examples} /> };
+  const tabs = examples.map((ex) => ({ query: withTitle(ex) }));
+  createRoot(document.getElementById('graphiql')).render(
+    <GraphiQL fetcher={fetcher} defaultTabs={tabs.length ? tabs : undefined} plugins={[plugin]}
+      visiblePlugin={DOC_EXPLORER_PLUGIN} defaultEditorToolsVisibility={false}>
+      <GraphiQL.Logo><a href="/explore/" className="explorer-link" title="Open the LSG Atlas Explorer">LSG Atlas</a></GraphiQL.Logo>
+    </GraphiQL>,
+  );
+}
+
+start();
