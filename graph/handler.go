@@ -104,7 +104,6 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	return srv, cache
 }
 
-
 // presentError is the one place where errors become GraphQL errors. Domain errors keep
 // their message and code; errors gqlgen already coded (parse, validation) keep theirs;
 // anything else is logged in full and shown as "Internal error.".
