@@ -153,6 +153,7 @@ func (v *validator) checkNodes() {
 		if _, isSource := n.(*Source); !isSource {
 			v.citations(rec, n.Citations())
 		}
+		v.checkClaims(rec, n)
 		switch n := n.(type) {
 		case *Group:
 			checkEnum(v, rec, "kind", n.Kind, GroupKinds)

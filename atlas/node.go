@@ -91,6 +91,8 @@ type Group struct {
 	Abolished    *PartialDate `json:"abolished,omitempty"`
 	Description  string       `json:"description,omitempty"`
 	Sources      []Citation   `json:"sources"`
+	// Claims are the property claims behind the plain fields, each with its own sources.
+	Claims []PropertyClaim `json:"claims,omitempty"`
 	// ObservedUntil is the latest date of the sources describing the group: a group not
 	// known to be abolished is known to exist up to then, and only possibly after.
 	// Computed on import, never read from the dataset.
@@ -108,6 +110,8 @@ type Office struct {
 	Placement   *Placement `json:"placement,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Sources     []Citation `json:"sources"`
+	// Claims are the property claims behind the plain fields, each with its own sources.
+	Claims []PropertyClaim `json:"claims,omitempty"`
 }
 
 // Institution is a standing body: the Politburo, the State Council, a ministry, a Party
@@ -121,6 +125,8 @@ type Institution struct {
 	System      *System         `json:"system,omitempty"`
 	Description string          `json:"description,omitempty"`
 	Sources     []Citation      `json:"sources"`
+	// Claims are the property claims behind the plain fields, each with its own sources.
+	Claims []PropertyClaim `json:"claims,omitempty"`
 }
 
 // Position is a post a person holds, such as "Premier".
@@ -131,6 +137,8 @@ type Position struct {
 	Aliases     []Alias    `json:"aliases,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Sources     []Citation `json:"sources"`
+	// Claims are the property claims behind the plain fields, each with its own sources.
+	Claims []PropertyClaim `json:"claims,omitempty"`
 }
 
 // Person is an individual, named family name first as usually romanised.
@@ -141,6 +149,8 @@ type Person struct {
 	Aliases     []Alias    `json:"aliases,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Sources     []Citation `json:"sources"`
+	// Claims are the property claims behind the plain fields, each with its own sources.
+	Claims []PropertyClaim `json:"claims,omitempty"`
 }
 
 // Source is a document facts come from.

@@ -96,23 +96,23 @@ func CloneNode(n Node) Node {
 	switch n := n.(type) {
 	case *Group:
 		c := *n
-		c.Aliases, c.Categories, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Categories), slices.Clone(n.Sources)
+		c.Aliases, c.Categories, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Categories), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		return &c
 	case *Office:
 		c := *n
-		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
+		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		return &c
 	case *Institution:
 		c := *n
-		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
+		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		return &c
 	case *Position:
 		c := *n
-		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
+		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		return &c
 	case *Person:
 		c := *n
-		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
+		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		return &c
 	case *Source:
 		c := *n
@@ -124,4 +124,15 @@ func CloneNode(n Node) Node {
 		return &c
 	}
 	return n
+}
+
+func cloneClaims(cs []PropertyClaim) []PropertyClaim {
+	if cs == nil {
+		return nil
+	}
+	out := make([]PropertyClaim, len(cs))
+	for i, c := range cs {
+		out[i] = c.Clone()
+	}
+	return out
 }

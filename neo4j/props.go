@@ -24,6 +24,8 @@ import (
 //     kept in step, could not hold an absent field, and no statement filters on them. JSON
 //     round-trips them exactly, nil ("absent") and empty ("[]") included. Alias names are
 //     also stored as the list aliasNames, which the full-text index covers.
+//   - Property claims are JSON text too, for the same reasons: records with a list of
+//     citations inside, read whole with their node and never filtered on in Cypher.
 //   - Every node stores what the queries need: its search keys (searchkey.Of) as a list,
 //     the names they came from, and joined with "|" as searchText for the TEXT index; its
 //     sort keys (atlas.SortKey) per order field. sortName is the hex of the key's UTF-8
@@ -46,6 +48,9 @@ func nodeProps(n atlas.Node) map[string]any {
 		"searchKeys":      searchkey.Strings(keys),
 		"searchNames":     names,
 		"searchText":      strings.Join(searchkey.Strings(keys), "|"),
+	}
+	if claims := atlas.ClaimsOf(n); claims != nil {
+		p["claims"] = jsonText(claims)
 	}
 	aliases := func(as []atlas.Alias) {
 		p["aliases"] = jsonText(as)
@@ -173,18 +178,18 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 			System: optEnumOf[atlas.System](&p, "system"), Level: optEnumOf[atlas.Level](&p, "level"), Jurisdiction: p.str("jurisdiction"),
 			Horizon: optEnumOf[atlas.Horizon](&p, "horizon"), Categories: strListOf[atlas.Category](&p, "categories"), CrossSystem: p.boolean("crossSystem"),
 			Established: p.date("established"), Abolished: p.date("abolished"), Description: p.str("description"),
-			Sources: citationsOf(&p), ObservedUntil: p.date("observedUntil")}
+			Sources: citationsOf(&p), Claims: claimsOf(&p), ObservedUntil: p.date("observedUntil")}
 	case atlas.OfficeNode:
 		n = &atlas.Office{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Kind: atlas.OfficeKind(p.str("kind")),
 			Staffing: optEnumOf[atlas.Staffing](&p, "staffing"), Placement: optEnumOf[atlas.Placement](&p, "placement"),
-			Description: p.str("description"), Sources: citationsOf(&p)}
+			Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	case atlas.InstitutionNode:
 		n = &atlas.Institution{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Kind: atlas.InstitutionKind(p.str("kind")),
-			System: optEnumOf[atlas.System](&p, "system"), Description: p.str("description"), Sources: citationsOf(&p)}
+			System: optEnumOf[atlas.System](&p, "system"), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	case atlas.PositionNode:
-		n = &atlas.Position{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p)}
+		n = &atlas.Position{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	case atlas.PersonNode:
-		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p)}
+		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	case atlas.SourceNode:
 		n = &atlas.Source{ID: id, Key: p.str("key"), Title: p.str("title"), Authors: strListOf[string](&p, "authors"), Publisher: p.str("publisher"),
 			Date: p.date("date"), URL: p.str("url"), Kind: atlas.SourceKind(p.str("kind")), CitedVia: p.str("citedVia"), Note: p.str("note")}
@@ -319,3 +324,6 @@ func jsonOf[T any](p *props, key string) []T {
 
 func aliasesOf(p *props) []atlas.Alias      { return jsonOf[atlas.Alias](p, "aliases") }
 func citationsOf(p *props) []atlas.Citation { return jsonOf[atlas.Citation](p, "sources") }
+func claimsOf(p *props) []atlas.PropertyClaim {
+	return jsonOf[atlas.PropertyClaim](p, "claims")
+}

@@ -79,6 +79,9 @@ func Decode(r io.Reader) (*atlas.Dataset, error) {
 	if err := ds.Validate(); err != nil {
 		return nil, err
 	}
+	if missing := ds.MissingClaims(); len(missing) > 0 {
+		return nil, atlas.Errorf(atlas.EINVALID, "dataset: %d propert(ies) without a claim, e.g. %s", len(missing), missing[0])
+	}
 	return ds, nil
 }
 
