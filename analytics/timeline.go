@@ -38,16 +38,17 @@ type Event struct {
 	Relation *atlas.Relation
 	// Succession is how one group followed the other, for SUCCEEDED and PRECEDED.
 	Succession *atlas.SuccessionKind
-	// Sources cite the event: the group's own citations for ESTABLISHED and ABOLISHED,
-	// the relation's otherwise.
+	// Sources cite the event: for ESTABLISHED and ABOLISHED, those of the group's
+	// PREFERRED claim of the date (its own citations when it has no claims); the
+	// relation's otherwise.
 	Sources []atlas.Citation
 }
 
 // Timeline returns the events in the life of the node with the given id, in
 // chronological order: partial dates compare by their earliest day, then their latest
 // (the more precise first), then by kind in life order, then by relation id; undated
-// events come last. A group's timeline has its establishment and abolition (with the
-// group's citations), its successions and the start, end and attestations of every
+// events come last. A group's timeline has its establishment and abolition (citing the
+// claims of those dates), its successions and the start, end and attestations of every
 // relation touching it; any other actor's has the start, end and attestations of its
 // relations. Derived chairs are not events: the HOLDS and CHAIRS they come from are.
 //
@@ -66,10 +67,11 @@ func (p *Projection) Timeline(ctx context.Context, id string) ([]Event, error) {
 		for _, e := range []struct {
 			kind EventKind
 			date *atlas.PartialDate
-		}{{Established, g.Established}, {Abolished, g.Abolished}} {
+			prop atlas.PropertyName
+		}{{Established, g.Established, atlas.PropEstablished}, {Abolished, g.Abolished, atlas.PropAbolished}} {
 			if e.date != nil {
 				d := *e.date
-				events = append(events, Event{Kind: e.kind, Date: &d, Sources: slices.Clone(g.Sources)})
+				events = append(events, Event{Kind: e.kind, Date: &d, Sources: dateSources(g, e.prop)})
 			}
 		}
 	}
@@ -81,6 +83,15 @@ func (p *Projection) Timeline(ctx context.Context, id string) ([]Event, error) {
 	}
 	slices.SortStableFunc(events, compareEvents)
 	return events, nil
+}
+
+// dateSources returns the sources of the claim a group's plain date comes from: its
+// PREFERRED claim. A group imported without claims has only its own citations to show.
+func dateSources(g *atlas.Group, p atlas.PropertyName) []atlas.Citation {
+	if c, ok := atlas.PreferredClaim(g, p); ok {
+		return c.Sources
+	}
+	return slices.Clone(g.Sources)
 }
 
 // relationEvents returns the events relation ri gives in the timeline of node self.
