@@ -24,6 +24,7 @@ func Run(t *testing.T, open Open) {
 		{"ImportRejectsInvalid", testImportRejectsInvalid},
 		{"Nodes", testNodes},
 		{"NodesRoundTrip", testNodesRoundTrip},
+		{"PropertyClaims", testPropertyClaims},
 		{"Relations", testRelations},
 		{"RelationsRoundTrip", testRelationsRoundTrip},
 		{"RelationsAsOf", testRelationsAsOf},

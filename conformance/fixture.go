@@ -25,7 +25,14 @@ func Fixture() *atlas.Dataset {
 				Aliases: []atlas.Alias{{Name: "FALSG", Source: alpha}}, Kind: atlas.LeadingSmallGroup,
 				System: ptr(atlas.PartySystem), Level: ptr(atlas.Level("CENTRAL")), Horizon: ptr(atlas.Horizon("PERMANENT")),
 				Categories: []atlas.Category{"FOREIGN_AFFAIRS_UNITED_FRONT"}, Established: atlas.DatePtr("1958"), Abolished: atlas.DatePtr("2018-03"),
-				Description: "Fixture group that was upgraded.", Sources: cite(alpha, "s1")},
+				Description: "Fixture group that was upgraded.", Sources: cite(alpha, "s1"),
+				// Three sources, three founding years: the plain field shows the preferred one.
+				Claims: []atlas.PropertyClaim{
+					{Property: atlas.PropEstablished, Value: "1958", Sources: cite(alpha, "s1"), Confidence: atlas.Disputed, Rank: atlas.Preferred, Note: "Alpha dates it precisely."},
+					{Property: atlas.PropEstablished, Value: "1954", Sources: cite(beta, "history"), Confidence: atlas.Disputed, Rank: atlas.Normal},
+					{Property: atlas.PropEstablished, Value: "1950", Sources: cite(gamma, "history"), Confidence: atlas.Disputed, Rank: atlas.Deprecated, Note: "A misprint."},
+					{Property: atlas.PropAlias, Value: "FALSG", Sources: cite(alpha, "s1"), Confidence: atlas.Stated, Rank: atlas.Normal},
+				}},
 			{ID: "group/foreign-affairs-commission", Name: "Foreign Affairs Commission", NameZh: "中央外事工作委员会",
 				Aliases: []atlas.Alias{{Name: "CFAC", Source: alpha}}, Kind: atlas.Commission,
 				System: ptr(atlas.PartySystem), Level: ptr(atlas.Level("CENTRAL")), Horizon: ptr(atlas.Horizon("PERMANENT")),

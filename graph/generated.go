@@ -40,6 +40,7 @@ type ResolverRoot interface {
 	Path() PathResolver
 	Person() PersonResolver
 	Position() PositionResolver
+	PropertyClaim() PropertyClaimResolver
 	Query() QueryResolver
 	Relationship() RelationshipResolver
 	ReportedCount() ReportedCountResolver
@@ -96,6 +97,7 @@ type ComplexityRoot struct {
 		Aliases       func(childComplexity int) int
 		Categories    func(childComplexity int) int
 		Chairs        func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool) int
+		Claims        func(childComplexity int, property []atlas.PropertyName) int
 		CrossSystem   func(childComplexity int) int
 		Description   func(childComplexity int) int
 		Established   func(childComplexity int) int
@@ -150,6 +152,7 @@ type ComplexityRoot struct {
 
 	Institution struct {
 		Aliases         func(childComplexity int) int
+		Claims          func(childComplexity int, property []atlas.PropertyName) int
 		Description     func(childComplexity int) int
 		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate) int
 		ID              func(childComplexity int) int
@@ -187,6 +190,7 @@ type ComplexityRoot struct {
 
 	Office struct {
 		Aliases       func(childComplexity int) int
+		Claims        func(childComplexity int, property []atlas.PropertyName) int
 		Description   func(childComplexity int) int
 		Directors     func(childComplexity int, asOf *atlas.PartialDate) int
 		Groups        func(childComplexity int, asOf *atlas.PartialDate) int
@@ -237,6 +241,7 @@ type ComplexityRoot struct {
 	Person struct {
 		Aliases       func(childComplexity int) int
 		Chairs        func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool) int
+		Claims        func(childComplexity int, property []atlas.PropertyName) int
 		Description   func(childComplexity int) int
 		Directs       func(childComplexity int, asOf *atlas.PartialDate) int
 		ID            func(childComplexity int) int
@@ -266,6 +271,7 @@ type ComplexityRoot struct {
 		Aliases       func(childComplexity int) int
 		BelongsTo     func(childComplexity int, asOf *atlas.PartialDate) int
 		Chairs        func(childComplexity int, asOf *atlas.PartialDate) int
+		Claims        func(childComplexity int, property []atlas.PropertyName) int
 		Description   func(childComplexity int) int
 		Directs       func(childComplexity int, asOf *atlas.PartialDate) int
 		Holders       func(childComplexity int, asOf *atlas.PartialDate) int
@@ -289,6 +295,15 @@ type ComplexityRoot struct {
 	PositionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	PropertyClaim struct {
+		Confidence func(childComplexity int) int
+		Note       func(childComplexity int) int
+		Property   func(childComplexity int) int
+		Rank       func(childComplexity int) int
+		Sources    func(childComplexity int) int
+		Value      func(childComplexity int) int
 	}
 
 	Query struct {
@@ -463,6 +478,7 @@ type GroupResolver interface {
 	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 }
 type InstitutionResolver interface {
 	NameZh(ctx context.Context, obj *atlas.Institution) (*string, error)
@@ -476,6 +492,7 @@ type InstitutionResolver interface {
 	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 }
 type OfficeResolver interface {
 	NameZh(ctx context.Context, obj *atlas.Office) (*string, error)
@@ -487,6 +504,7 @@ type OfficeResolver interface {
 	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 }
 type PathResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Path) ([]atlas.Edge, error)
@@ -501,6 +519,7 @@ type PersonResolver interface {
 	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 }
 type PositionResolver interface {
 	TitleZh(ctx context.Context, obj *atlas.Position) (*string, error)
@@ -513,6 +532,10 @@ type PositionResolver interface {
 	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+}
+type PropertyClaimResolver interface {
+	Note(ctx context.Context, obj *atlas.PropertyClaim) (*string, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (atlas.Node, error)
@@ -788,6 +811,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["includeDerived"].(*bool)), true
+	case "Group.claims":
+		if e.ComplexityRoot.Group.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Group_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
 	case "Group.crossSystem":
 		if e.ComplexityRoot.Group.CrossSystem == nil {
 			break
@@ -1077,6 +1111,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.Aliases(childComplexity), true
+	case "Institution.claims":
+		if e.ComplexityRoot.Institution.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Institution_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Institution.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
 	case "Institution.description":
 		if e.ComplexityRoot.Institution.Description == nil {
 			break
@@ -1266,6 +1311,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Office.Aliases(childComplexity), true
+	case "Office.claims":
+		if e.ComplexityRoot.Office.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Office_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Office.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
 	case "Office.description":
 		if e.ComplexityRoot.Office.Description == nil {
 			break
@@ -1494,6 +1550,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["includeDerived"].(*bool)), true
+	case "Person.claims":
+		if e.ComplexityRoot.Person.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Person_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
 	case "Person.description":
 		if e.ComplexityRoot.Person.Description == nil {
 			break
@@ -1647,6 +1714,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+	case "Position.claims":
+		if e.ComplexityRoot.Position.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Position_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Position.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
 	case "Position.description":
 		if e.ComplexityRoot.Position.Description == nil {
 			break
@@ -1771,6 +1849,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PositionEdge.Node(childComplexity), true
+
+	case "PropertyClaim.confidence":
+		if e.ComplexityRoot.PropertyClaim.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.Confidence(childComplexity), true
+	case "PropertyClaim.note":
+		if e.ComplexityRoot.PropertyClaim.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.Note(childComplexity), true
+	case "PropertyClaim.property":
+		if e.ComplexityRoot.PropertyClaim.Property == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.Property(childComplexity), true
+	case "PropertyClaim.rank":
+		if e.ComplexityRoot.PropertyClaim.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.Rank(childComplexity), true
+	case "PropertyClaim.sources":
+		if e.ComplexityRoot.PropertyClaim.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.Sources(childComplexity), true
+	case "PropertyClaim.value":
+		if e.ComplexityRoot.PropertyClaim.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.Value(childComplexity), true
 
 	case "Query.activeGroupsByYear":
 		if e.ComplexityRoot.Query.ActiveGroupsByYear == nil {
@@ -2735,6 +2850,106 @@ extend type Query {
   activeGroupsByYear(fromYear: Int!, toYear: Int!, systems: [System!], levels: [Level!], kinds: [GroupKind!]): GroupSeries!
 }
 `, BuiltIn: false},
+	{Name: "../schema/claims.graphqls", Input: `# Property claims: the provenance of each property of a node, values disputed between
+# sources kept side by side.
+
+"A property that a source can assert about a node."
+enum PropertyName {
+  "The name (groups, offices, institutions, people)."
+  NAME
+  "The Chinese name."
+  NAME_ZH
+  "A position's title."
+  TITLE
+  "A position's Chinese title."
+  TITLE_ZH
+  "Another spelling a source prints; one claim per alias."
+  ALIAS
+  "The kind of group, office or institution."
+  KIND
+  "The system a group or institution belongs to."
+  SYSTEM
+  "A group's administrative level."
+  LEVEL
+  "Below central level: a group's province, prefecture or county."
+  JURISDICTION
+  "A group's time horizon."
+  HORIZON
+  "One of a group's categories; one claim per category."
+  CATEGORY
+  "Whether a group spans systems (value ` + "`" + `true` + "`" + ` or ` + "`" + `false` + "`" + `)."
+  CROSS_SYSTEM
+  "When a group was set up (a partial date)."
+  ESTABLISHED
+  "When a group was wound up (a partial date)."
+  ABOLISHED
+  "An office's staffing."
+  STAFFING
+  "Where an office is placed."
+  PLACEMENT
+  "A description, where it states facts."
+  DESCRIPTION
+}
+
+"Which of several claims of one property the plain field shows, as Wikidata ranks statements."
+enum ClaimRank {
+  "The value the plain field shows; at most one per single-valued property."
+  PREFERRED
+  "Another value a source gives, kept beside the preferred one (or one item of a list property)."
+  NORMAL
+  "A value a source gives that the curators judge wrong, kept so that the disagreement shows."
+  DEPRECATED
+}
+
+"""
+One value of one property of a node, as its sources assert it. Where sources disagree
+(a founding year, a name) each value is its own claim with its own sources, and ` + "`" + `rank` + "`" + `
+says which one the plain field shows.
+"""
+type PropertyClaim {
+  property: PropertyName!
+  """
+  The value as text: an enumeration value by its name (` + "`" + `COMMISSION` + "`" + `), a date as a
+  partial date (` + "`" + `2018-03` + "`" + `), a boolean as ` + "`" + `true` + "`" + ` or ` + "`" + `false` + "`" + `.
+  """
+  value: String!
+  "The places in the sources that give this value; at least one."
+  sources: [Citation!]!
+  "How directly the sources support the value."
+  confidence: Confidence!
+  rank: ClaimRank!
+  "The curators' note, in their own words (e.g. why a value is preferred)."
+  note: String
+}
+
+extend type Group {
+  """
+  The claims behind the group's properties, ordered by property, then rank (preferred
+  first), then value. ` + "`" + `property` + "`" + ` keeps only those properties; omitted, every claim.
+  """
+  claims(property: [PropertyName!]): [PropertyClaim!]!
+}
+
+extend type Office {
+  "The claims behind the office's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
+  claims(property: [PropertyName!]): [PropertyClaim!]!
+}
+
+extend type Institution {
+  "The claims behind the institution's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
+  claims(property: [PropertyName!]): [PropertyClaim!]!
+}
+
+extend type Position {
+  "The claims behind the position's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
+  claims(property: [PropertyName!]): [PropertyClaim!]!
+}
+
+extend type Person {
+  "The claims behind the person's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
+  claims(property: [PropertyName!]): [PropertyClaim!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
 
 # LSG Atlas is an Apollo Federation v2 subgraph: every entity with a stable id is a
@@ -3644,6 +3859,8 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_positions(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Group_relationships(ctx, field)
+	case "claims":
+		return ec.fieldContext_Group_claims(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Group", field.Name)
 }
@@ -3736,6 +3953,8 @@ func (ec *executionContext) childFields_Institution(ctx context.Context, field g
 		return ec.fieldContext_Institution_positions(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Institution_relationships(ctx, field)
+	case "claims":
+		return ec.fieldContext_Institution_claims(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Institution", field.Name)
 }
@@ -3808,6 +4027,8 @@ func (ec *executionContext) childFields_Office(ctx context.Context, field graphq
 		return ec.fieldContext_Office_supervisors(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Office_relationships(ctx, field)
+	case "claims":
+		return ec.fieldContext_Office_claims(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Office", field.Name)
 }
@@ -3900,6 +4121,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_directs(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Person_relationships(ctx, field)
+	case "claims":
+		return ec.fieldContext_Person_claims(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -3958,6 +4181,8 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_belongsTo(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Position_relationships(ctx, field)
+	case "claims":
+		return ec.fieldContext_Position_claims(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Position", field.Name)
 }
@@ -3984,6 +4209,24 @@ func (ec *executionContext) childFields_PositionEdge(ctx context.Context, field 
 		return ec.fieldContext_PositionEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PositionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PropertyClaim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "property":
+		return ec.fieldContext_PropertyClaim_property(ctx, field)
+	case "value":
+		return ec.fieldContext_PropertyClaim_value(ctx, field)
+	case "sources":
+		return ec.fieldContext_PropertyClaim_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_PropertyClaim_confidence(ctx, field)
+	case "rank":
+		return ec.fieldContext_PropertyClaim_rank(ctx, field)
+	case "note":
+		return ec.fieldContext_PropertyClaim_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropertyClaim", field.Name)
 }
 
 func (ec *executionContext) childFields_Relationship(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4450,6 +4693,20 @@ func (ec *executionContext) field_Group_chairs_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Group_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Group_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4622,6 +4879,20 @@ func (ec *executionContext) field_Group_supervisors_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Institution_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Institution_hostedOffices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4744,6 +5015,20 @@ func (ec *executionContext) field_Institution_supervisors_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Office_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Office_directors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4860,6 +5145,20 @@ func (ec *executionContext) field_Person_chairs_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_directs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4973,6 +5272,20 @@ func (ec *executionContext) field_Position_chairs_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Position_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -7413,6 +7726,50 @@ func (ec *executionContext) fieldContext_Group_relationships(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Group_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _GroupConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.GroupConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8381,6 +8738,50 @@ func (ec *executionContext) fieldContext_Institution_relationships(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Institution_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Institution().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Institution_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _InstitutionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.InstitutionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9086,6 +9487,50 @@ func (ec *executionContext) fieldContext_Office_relationships(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Office_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Office_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Office_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Office().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Office_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Office",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Office_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -9922,6 +10367,50 @@ func (ec *executionContext) fieldContext_Person_relationships(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10562,6 +11051,50 @@ func (ec *executionContext) fieldContext_Position_relationships(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Position_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Position().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Position_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PositionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PositionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10734,6 +11267,153 @@ func (ec *executionContext) fieldContext_PositionEdge_node(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PropertyClaim_property(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_property(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Property, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.PropertyName) graphql.Marshaler {
+			return ec.marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_property(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "PropertyName")
+}
+
+func (ec *executionContext) _PropertyClaim_value(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropertyClaim_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropertyClaim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropertyClaim_confidence(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Confidence) graphql.Marshaler {
+			return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _PropertyClaim_rank(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Rank) graphql.Marshaler {
+			return ec.marshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "ClaimRank")
+}
+
+func (ec *executionContext) _PropertyClaim_note(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PropertyClaim().Note(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropertyClaim", field, true, true, "String")
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -15842,6 +16522,12 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Group_relationships(ctx, field, obj)
 				})
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_claims(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16146,6 +16832,12 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Institution_relationships(ctx, field, obj)
 				})
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Institution_claims(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16384,6 +17076,12 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_relationships(ctx, field, obj)
+				})
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Office_claims(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16701,6 +17399,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_relationships(ctx, field, obj)
 				})
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_claims(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16893,6 +17597,12 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Position_relationships(ctx, field, obj)
 				})
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Position_claims(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16979,6 +17689,65 @@ func (ec *executionContext) _PositionEdge(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propertyClaimImplementors = []string{"PropertyClaim"}
+
+func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.SelectionSet, obj *atlas.PropertyClaim) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propertyClaimImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropertyClaim")
+		case "property":
+			out.Values[i] = ec._PropertyClaim_property(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._PropertyClaim_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sources":
+			out.Values[i] = ec._PropertyClaim_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidence":
+			out.Values[i] = ec._PropertyClaim_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rank":
+			out.Values[i] = ec._PropertyClaim_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PropertyClaim_note(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18417,6 +19186,21 @@ func (ec *executionContext) marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(c
 	return ret
 }
 
+func (ec *executionContext) unmarshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx context.Context, v any) (atlas.Rank, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.Rank(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx context.Context, sel ast.SelectionSet, v atlas.Rank) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ClaimRank!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNCoMember2lsgatlasᚋanalyticsᚐCoMember(ctx context.Context, sel ast.SelectionSet, v analytics.CoMember) graphql.Marshaler {
 	return ec._CoMember(ctx, sel, &v)
 }
@@ -19127,6 +19911,41 @@ func (ec *executionContext) marshalNPositionEdge2ᚕlsgatlasᚋgraphᚋmodelᚐP
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNPropertyClaim2lsgatlasᚋatlasᚐPropertyClaim(ctx context.Context, sel ast.SelectionSet, v atlas.PropertyClaim) graphql.Marshaler {
+	return ec._PropertyClaim(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropertyClaim2lsgatlasᚋatlasᚐPropertyClaim(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx context.Context, v any) (atlas.PropertyName, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.PropertyName(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx context.Context, sel ast.SelectionSet, v atlas.PropertyName) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PropertyName!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx context.Context, sel ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
@@ -20340,6 +21159,42 @@ func (ec *executionContext) marshalOPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx 
 		return graphql.Null
 	}
 	return ec._Position(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]atlas.PropertyName, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.PropertyName) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx context.Context, sel ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
