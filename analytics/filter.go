@@ -19,9 +19,10 @@ type Filter struct {
 	AsOf *atlas.PartialDate
 	// RelTypes keeps only relations of these types; empty means all.
 	RelTypes []atlas.RelType
-	// NodeKinds keeps only relations whose two ends are of these kinds; empty means all
-	// actor kinds. SOURCE and REPORTED_COUNT are provenance, never network nodes, and
-	// are EINVALID here.
+	// NodeKinds keeps only relations whose two ends are of these kinds; empty means the
+	// actor kinds (groups, offices, institutions, positions, people): statements, topics
+	// and documents join the network only when named here. SOURCE and REPORTED_COUNT are
+	// provenance, never network nodes, and are EINVALID here.
 	NodeKinds []atlas.NodeKind
 }
 
@@ -37,8 +38,8 @@ func (f Filter) normalized() (Filter, error) {
 		}
 	}
 	for _, k := range f.NodeKinds {
-		if !isActor(k) {
-			return f, atlas.Errorf(atlas.EINVALID, "filter nodeKinds: %q is not a network node kind; use one of %v", k, actorKinds)
+		if !isNetworkKind(k) {
+			return f, atlas.Errorf(atlas.EINVALID, "filter nodeKinds: %q is not a network node kind; use one of %v", k, networkKinds)
 		}
 	}
 	out := Filter{RelTypes: slices.Compact(slices.Sorted(slices.Values(f.RelTypes))),
@@ -79,7 +80,10 @@ func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind) bool {
 }
 
 func (f Filter) keepsKind(k atlas.NodeKind) bool {
-	return len(f.NodeKinds) == 0 || slices.Contains(f.NodeKinds, k)
+	if len(f.NodeKinds) == 0 {
+		return slices.Contains(actorKinds, k)
+	}
+	return slices.Contains(f.NodeKinds, k)
 }
 
 // view is the network as one filter sees it: which relations and nodes are kept and the

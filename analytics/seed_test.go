@@ -114,13 +114,14 @@ func TestSeedCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []analytics.NodeCount{{Kind: atlas.GroupNode, Count: 35}, {Kind: atlas.OfficeNode, Count: 2},
-		{Kind: atlas.InstitutionNode, Count: 27}, {Kind: atlas.PositionNode, Count: 28}, {Kind: atlas.PersonNode, Count: 22},
-		{Kind: atlas.SourceNode, Count: 28}, {Kind: atlas.ReportedCountNode, Count: 13}}
+		{Kind: atlas.InstitutionNode, Count: 29}, {Kind: atlas.PositionNode, Count: 28}, {Kind: atlas.PersonNode, Count: 22},
+		{Kind: atlas.SourceNode, Count: 28}, {Kind: atlas.ReportedCountNode, Count: 13},
+		{Kind: atlas.StatementNode, Count: 9}, {Kind: atlas.TopicNode, Count: 3}, {Kind: atlas.DocumentNode, Count: 7}}
 	if !reflect.DeepEqual(st.NodesByKind, want) {
 		t.Errorf("nodes by kind = %v, want %v", st.NodesByKind, want)
 	}
-	if p.RelationCount() != 127 {
-		t.Errorf("relations = %d, want 127", p.RelationCount())
+	if p.RelationCount() != 155 {
+		t.Errorf("relations = %d, want 155", p.RelationCount())
 	}
 	if g := st.Groups; g.Known+g.Possible == 0 || g.Known+g.Possible > 35 {
 		t.Errorf("groups active in 2017: %d known + %d possible", g.Known, g.Possible)

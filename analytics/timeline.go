@@ -50,7 +50,8 @@ type Event struct {
 // events come last. A group's timeline has its establishment and abolition (citing the
 // claims of those dates), its successions and the start, end and attestations of every
 // relation touching it; any other actor's has the start, end and attestations of its
-// relations. Derived chairs are not events: the HOLDS and CHAIRS they come from are.
+// relations. Derived chairs are not events: the HOLDS and CHAIRS they come from are;
+// nor, in an actor's timeline, are the statements and documents about it.
 //
 // Errors: EINVALID for a malformed or provenance id; ENOTFOUND for an unknown id;
 // ctx.Err() when ctx ends.
@@ -75,9 +76,13 @@ func (p *Projection) Timeline(ctx context.Context, id string) ([]Event, error) {
 			}
 		}
 	}
+	selfIsActor := slices.Contains(actorKinds, p.kinds[self])
 	for _, ri := range p.incident[self] {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if other := p.ends[ri][0] + p.ends[ri][1] - self; selfIsActor && !slices.Contains(actorKinds, p.kinds[other]) {
+			continue // what a statement or document says about an actor is no event in its life
 		}
 		events = append(events, p.relationEvents(self, ri)...)
 	}

@@ -27,12 +27,13 @@ const (
 	PropStaffing     PropertyName = "STAFFING"
 	PropPlacement    PropertyName = "PLACEMENT"
 	PropDescription  PropertyName = "DESCRIPTION"
+	PropIssued       PropertyName = "ISSUED"
 )
 
 // PropertyNames lists every property, in the order claims are listed.
 var PropertyNames = []PropertyName{PropName, PropNameZh, PropTitle, PropTitleZh, PropAlias, PropKind, PropSystem,
 	PropLevel, PropJurisdiction, PropHorizon, PropCategory, PropCrossSystem, PropEstablished, PropAbolished,
-	PropStaffing, PropPlacement, PropDescription}
+	PropStaffing, PropPlacement, PropIssued, PropDescription}
 
 // multiValued properties hold a list (every alias, every category is its own claim);
 // the others hold one value, which the PREFERRED claim gives.
@@ -46,10 +47,12 @@ var propertiesOf = map[NodeKind][]PropertyName{
 	InstitutionNode: {PropName, PropNameZh, PropAlias, PropKind, PropSystem, PropDescription},
 	PositionNode:    {PropTitle, PropTitleZh, PropAlias, PropDescription},
 	PersonNode:      {PropName, PropNameZh, PropAlias, PropDescription},
+	TopicNode:       {PropName, PropNameZh, PropAlias, PropDescription},
+	DocumentNode:    {PropTitle, PropTitleZh, PropAlias, PropKind, PropIssued, PropDescription},
 }
 
 // PropertiesOf returns the properties a node of kind k can have claims for; nil for
-// sources and reported counts, which are claims themselves.
+// sources, reported counts and statements, which are claims themselves.
 func PropertiesOf(k NodeKind) []PropertyName { return propertiesOf[k] }
 
 // Rank says which of several claims of one property the plain field shows, as
@@ -95,6 +98,10 @@ func ClaimsOf(n Node) []PropertyClaim {
 	case *Position:
 		return n.Claims
 	case *Person:
+		return n.Claims
+	case *Topic:
+		return n.Claims
+	case *Document:
 		return n.Claims
 	}
 	return nil
@@ -242,6 +249,24 @@ func PlainValues(n Node, p PropertyName) []string {
 		case PropNameZh:
 			return one(n.NameZh)
 		}
+	case *Topic:
+		switch p {
+		case PropName:
+			return one(n.Name)
+		case PropNameZh:
+			return one(n.NameZh)
+		}
+	case *Document:
+		switch p {
+		case PropTitle:
+			return one(n.Title)
+		case PropTitleZh:
+			return one(n.TitleZh)
+		case PropKind:
+			return one(string(n.Kind))
+		case PropIssued:
+			return date(n.Issued)
+		}
 	}
 	return nil
 }
@@ -258,6 +283,10 @@ func descriptionOf(n Node) string {
 		return n.Description
 	case *Person:
 		return n.Description
+	case *Topic:
+		return n.Description
+	case *Document:
+		return n.Description
 	}
 	return ""
 }
@@ -273,6 +302,8 @@ func validValue(k NodeKind, p PropertyName, v string) bool {
 			return Valid(OfficeKind(v), OfficeKinds)
 		case InstitutionNode:
 			return Valid(InstitutionKind(v), InstitutionKinds)
+		case DocumentNode:
+			return Valid(DocumentKind(v), DocumentKinds)
 		}
 		return false
 	case PropSystem:
@@ -290,7 +321,7 @@ func validValue(k NodeKind, p PropertyName, v string) bool {
 	case PropCrossSystem:
 		_, err := strconv.ParseBool(v)
 		return err == nil && (v == "true" || v == "false")
-	case PropEstablished, PropAbolished:
+	case PropEstablished, PropAbolished, PropIssued:
 		_, err := ParseDate(v)
 		return err == nil
 	}

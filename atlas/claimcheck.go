@@ -39,7 +39,7 @@ func (v *validator) checkClaims(rec string, n Node) {
 			v.add(crec, "INFERRED claims must explain the inference in a note")
 		}
 		v.citations(crec, c.Sources)
-		if c.Property == PropEstablished || c.Property == PropAbolished {
+		if c.Property == PropEstablished || c.Property == PropAbolished || c.Property == PropIssued {
 			v.datedNoLaterThanSources(crec, c)
 		}
 	}

@@ -18,6 +18,9 @@ type Dataset struct {
 	People         []*Person        `json:"people"`
 	Relations      []*Relation      `json:"relations"`
 	ReportedCounts []*ReportedCount `json:"reportedCounts"`
+	Statements     []*Statement     `json:"statements,omitempty"`
+	Topics         []*Topic         `json:"topics,omitempty"`
+	Documents      []*Document      `json:"documents,omitempty"`
 }
 
 // Nodes returns every node of the dataset, kind by kind in NodeKinds order.
@@ -43,6 +46,15 @@ func (d *Dataset) Nodes() []Node {
 	}
 	for _, c := range d.ReportedCounts {
 		out = append(out, c)
+	}
+	for _, s := range d.Statements {
+		out = append(out, s)
+	}
+	for _, t := range d.Topics {
+		out = append(out, t)
+	}
+	for _, doc := range d.Documents {
+		out = append(out, doc)
 	}
 	return out
 }
@@ -154,6 +166,7 @@ func (v *validator) checkNodes() {
 			v.citations(rec, n.Citations())
 		}
 		v.checkClaims(rec, n)
+		v.checkContent(rec, n)
 		switch n := n.(type) {
 		case *Group:
 			checkEnum(v, rec, "kind", n.Kind, GroupKinds)
@@ -286,7 +299,7 @@ func (v *validator) checkNames() {
 	seen := map[string]owner{}
 	var clashes []string
 	for _, n := range v.ds.Nodes() {
-		if n.NodeKind() == SourceNode || n.NodeKind() == ReportedCountNode {
+		if n.NodeKind() == SourceNode || n.NodeKind() == ReportedCountNode || n.NodeKind() == StatementNode {
 			continue
 		}
 		ambiguous := map[string]bool{}

@@ -236,7 +236,7 @@ func (q SearchQuery) Normalized() (SearchQuery, error) {
 		q.Limit = DefaultPageSize
 	}
 	if len(q.Kinds) == 0 {
-		q.Kinds = []NodeKind{GroupNode, OfficeNode, InstitutionNode, PositionNode, PersonNode, SourceNode}
+		q.Kinds = []NodeKind{GroupNode, OfficeNode, InstitutionNode, PositionNode, PersonNode, SourceNode, TopicNode, DocumentNode}
 	}
 	if err := allValid("node kind", q.Kinds, NodeKinds); err != nil {
 		return q, err

@@ -20,11 +20,13 @@ const (
 )
 
 // NodeKinds lists every kind, in the order listings and exports use.
-var NodeKinds = []NodeKind{GroupNode, OfficeNode, InstitutionNode, PositionNode, PersonNode, SourceNode, ReportedCountNode}
+var NodeKinds = []NodeKind{GroupNode, OfficeNode, InstitutionNode, PositionNode, PersonNode, SourceNode, ReportedCountNode,
+	StatementNode, TopicNode, DocumentNode}
 
 var idPrefixes = map[NodeKind]string{
 	GroupNode: "group/", OfficeNode: "office/", InstitutionNode: "institution/",
 	PositionNode: "position/", PersonNode: "person/", SourceNode: "source/", ReportedCountNode: "count/",
+	StatementNode: "statement/", TopicNode: "topic/", DocumentNode: "document/",
 }
 
 // IDPrefix returns the id prefix of kind, e.g. "group/".
@@ -43,7 +45,7 @@ func KindOfID(id string) (NodeKind, error) {
 			return k, nil
 		}
 	}
-	return "", Errorf(EINVALID, "invalid id %q: want \"<kind>/<slug>\" with kind one of group, office, institution, position, person, source, count and a lowercase hyphenated slug", id)
+	return "", Errorf(EINVALID, "invalid id %q: want \"<kind>/<slug>\" with kind one of group, office, institution, position, person, source, count, statement, topic, document and a lowercase hyphenated slug", id)
 }
 
 // Alias is another spelling of a name, kept with the source that uses it.
@@ -249,6 +251,12 @@ func Names(n Node) []string {
 		add(n.Title, n.Key)
 	case *ReportedCount:
 		add(n.Scope)
+	case *Topic:
+		add(n.Name, n.NameZh)
+		addAliases(n.Aliases)
+	case *Document:
+		add(n.Title, n.TitleZh)
+		addAliases(n.Aliases)
 	}
 	return names
 }
@@ -265,6 +273,10 @@ func AliasesOf(n Node) []Alias {
 	case *Position:
 		return n.Aliases
 	case *Person:
+		return n.Aliases
+	case *Topic:
+		return n.Aliases
+	case *Document:
 		return n.Aliases
 	}
 	return nil

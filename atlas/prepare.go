@@ -88,6 +88,12 @@ func (d *Dataset) Add(n Node) {
 		d.Sources = append(d.Sources, n)
 	case *ReportedCount:
 		d.ReportedCounts = append(d.ReportedCounts, n)
+	case *Statement:
+		d.Statements = append(d.Statements, n)
+	case *Topic:
+		d.Topics = append(d.Topics, n)
+	case *Document:
+		d.Documents = append(d.Documents, n)
 	}
 }
 
@@ -121,6 +127,18 @@ func CloneNode(n Node) Node {
 	case *ReportedCount:
 		c := *n
 		c.Sources = slices.Clone(n.Sources)
+		return &c
+	case *Statement:
+		c := *n
+		c.Sources = slices.Clone(n.Sources)
+		return &c
+	case *Topic:
+		c := *n
+		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
+		return &c
+	case *Document:
+		c := *n
+		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		return &c
 	}
 	return n

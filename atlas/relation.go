@@ -24,7 +24,8 @@ const (
 )
 
 // RelTypes lists every relationship type.
-var RelTypes = []RelType{Chairs, MemberOf, Supervises, ReportsTo, HasOffice, HostedBy, Directs, Holds, PositionIn, SucceededBy, PartyGroupOf}
+var RelTypes = []RelType{Chairs, MemberOf, Supervises, ReportsTo, HasOffice, HostedBy, Directs, Holds, PositionIn, SucceededBy, PartyGroupOf,
+	About, IssuedBy, Concerns, BasedOn}
 
 // Endpoints says which node kinds a relationship type may join.
 type Endpoints struct{ From, To []NodeKind }
@@ -41,6 +42,10 @@ var endpoints = map[RelType]Endpoints{
 	PositionIn:   {[]NodeKind{PositionNode}, []NodeKind{InstitutionNode, GroupNode, OfficeNode}},
 	SucceededBy:  {[]NodeKind{GroupNode}, []NodeKind{GroupNode}},
 	PartyGroupOf: {[]NodeKind{GroupNode}, []NodeKind{InstitutionNode}},
+	About:        {[]NodeKind{StatementNode}, subjects},
+	IssuedBy:     {[]NodeKind{DocumentNode}, []NodeKind{InstitutionNode, GroupNode}},
+	Concerns:     {[]NodeKind{DocumentNode}, subjects},
+	BasedOn:      {[]NodeKind{DocumentNode}, []NodeKind{DocumentNode}},
 }
 
 // Relation is a dated, sourced relationship between two nodes.

@@ -86,17 +86,35 @@ func Fixture() *atlas.Dataset {
 			{Type: atlas.Supervises, From: "group/foreign-affairs-commission", To: "institution/ministry-of-foreign-affairs", Start: atlas.DatePtr("2018-03"), Confidence: atlas.Stated, Sources: cite(alpha, "s2")},
 			{Type: atlas.Supervises, From: "group/deepening-reform", To: "group/guangdong-group", Confidence: atlas.Reported, Sources: cite(gamma, "provinces")},
 			{Type: atlas.PositionIn, From: "position/general-secretary", To: "institution/standing-committee", Confidence: atlas.Stated, Sources: cite(gamma, "structure")},
+			{Type: atlas.About, From: "statement/small-groups-go-back-to-1941", To: "topic/small-groups", Confidence: atlas.Reported, Sources: cite(beta, "history")},
+			{Type: atlas.About, From: "statement/small-groups-go-back-to-1941", To: "group/foreign-affairs-lsg", Confidence: atlas.Inferred, Note: "Fixture: the earliest group named.", Sources: cite(beta, "history")},
+			{Type: atlas.IssuedBy, From: "document/group-regulation", To: "institution/standing-committee", Confidence: atlas.Stated, Sources: cite(alpha, "s6")},
+			{Type: atlas.Concerns, From: "document/group-regulation", To: "topic/small-groups", Confidence: atlas.Stated, Sources: cite(alpha, "s6")},
+			{Type: atlas.BasedOn, From: "document/group-regulation", To: "document/earlier-opinion", Confidence: atlas.Reported, Sources: cite(beta, "footnote")},
 		},
 		ReportedCounts: []*atlas.ReportedCount{
 			{ID: "count/alpha-2017-party", Year: 2017, Value: 26, Qualifier: "EXACT", Scope: "central party groups", System: ptr(atlas.PartySystem), Level: ptr(atlas.Level("CENTRAL")), Confidence: atlas.Reported, Sources: cite(alpha, "counts")},
 			{ID: "count/alpha-2017-all", Year: 2017, Value: 83, Qualifier: "EXACT", Scope: "all central groups", Confidence: atlas.Reported, Sources: cite(alpha, "counts")},
 			{ID: "count/beta-1981", Year: 1981, Value: 44, Qualifier: "ABOUT", Scope: "central groups", Confidence: atlas.Reported, Sources: cite(beta, "history")},
 		},
+		Statements: []*atlas.Statement{
+			{ID: "statement/small-groups-go-back-to-1941", Text: "Fixture: small groups reportedly go back to 1941.", Date: atlas.DatePtr("1941"),
+				Confidence: atlas.Reported, Hedge: "reportedly", Sources: cite(beta, "history")},
+		},
+		Topics: []*atlas.Topic{
+			{ID: "topic/small-groups", Name: "Small groups as an institution", NameZh: "领导小组", Sources: cite(alpha, "s5"),
+				Claims: []atlas.PropertyClaim{{Property: atlas.PropName, Value: "Small groups as an institution", Sources: cite(alpha, "s5"), Confidence: atlas.Stated, Rank: atlas.Preferred}}},
+		},
+		Documents: []*atlas.Document{
+			{ID: "document/group-regulation", Title: "Fixture Regulation on Groups", TitleZh: "小组条例", Kind: "REGULATION", Issued: atlas.DatePtr("2015-05-29"),
+				Description: "Fixture document.", Sources: cite(alpha, "s6")},
+			{ID: "document/earlier-opinion", Title: "Fixture Earlier Opinion", Kind: "OPINION", Issued: atlas.DatePtr("2013"), Sources: cite(beta, "footnote")},
+		},
 	}
 }
 
 // FixtureNodeCount and FixtureRelationCount are the sizes of Fixture.
 const (
-	FixtureNodeCount     = 3 + 4 + 1 + 2 + 1 + 4 + 3
-	FixtureRelationCount = 17
+	FixtureNodeCount     = 3 + 4 + 1 + 2 + 1 + 4 + 3 + 1 + 1 + 2
+	FixtureRelationCount = 22
 )

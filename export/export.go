@@ -6,8 +6,9 @@
 // that declare attributes:
 //
 //   - nodes: id (the stable atlas id, used as the element id), type (GROUP, PERSON, …),
-//     label, nameZh (a position's titleZh), kind, system, level, categories,
-//     established, abolished — each written only where the node has it;
+//     label, nameZh (a position's or document's titleZh), kind, system, level,
+//     categories, established (a document's date of issue, a statement's date),
+//     abolished — each written only where the node has it;
 //   - edges: id (the relation id), source and target (from and to: edges are directed),
 //     type, role, succession, start, end, attested, confidence, incompleteList, sources
 //     (the ids of the cited sources, each once, in citation order).
@@ -230,6 +231,13 @@ func nodeOf(n atlas.Node) nodeRecord {
 		rec.Kind = string(n.Kind)
 	case *atlas.ReportedCount:
 		rec.System, rec.Level = text(n.System), text(n.Level)
+	case *atlas.Topic:
+		rec.NameZh = n.NameZh
+	case *atlas.Document:
+		rec.NameZh, rec.Kind = n.TitleZh, string(n.Kind)
+		rec.Established = dateText(n.Issued)
+	case *atlas.Statement:
+		rec.Established = dateText(n.Date)
 	}
 	return rec
 }

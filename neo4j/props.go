@@ -85,6 +85,16 @@ func nodeProps(n atlas.Node) map[string]any {
 	case *atlas.Source:
 		p["key"], p["title"], p["authors"], p["publisher"], p["date"] = n.Key, n.Title, strList(n.Authors), n.Publisher, optDate(n.Date)
 		p["url"], p["kind"], p["citedVia"], p["note"] = n.URL, string(n.Kind), n.CitedVia, n.Note
+	case *atlas.Statement:
+		p["text"], p["textZh"], p["date"], p["until"] = n.Text, n.TextZh, optDate(n.Date), optDate(n.Until)
+		p["confidence"], p["hedge"], p["note"], p["sources"] = string(n.Confidence), n.Hedge, n.Note, jsonText(n.Sources)
+	case *atlas.Topic:
+		p["name"], p["nameZh"], p["description"], p["sources"] = n.Name, n.NameZh, n.Description, jsonText(n.Sources)
+		aliases(n.Aliases)
+	case *atlas.Document:
+		p["title"], p["titleZh"], p["kind"], p["issued"] = n.Title, n.TitleZh, string(n.Kind), optDate(n.Issued)
+		p["description"], p["sources"] = n.Description, jsonText(n.Sources)
+		aliases(n.Aliases)
 	case *atlas.ReportedCount:
 		p["year"], p["value"], p["qualifier"], p["scope"] = int64(n.Year), int64(n.Value), string(n.Qualifier), n.Scope
 		p["system"], p["level"], p["confidence"], p["note"], p["sources"] = optEnum(n.System), optEnum(n.Level), string(n.Confidence), n.Note, jsonText(n.Sources)
@@ -197,6 +207,15 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 		n = &atlas.ReportedCount{ID: id, Year: p.integer("year"), Value: p.integer("value"), Qualifier: atlas.CountQualifier(p.str("qualifier")),
 			Scope: p.str("scope"), System: optEnumOf[atlas.System](&p, "system"), Level: optEnumOf[atlas.Level](&p, "level"),
 			Confidence: atlas.Confidence(p.str("confidence")), Note: p.str("note"), Sources: citationsOf(&p)}
+	case atlas.StatementNode:
+		n = &atlas.Statement{ID: id, Text: p.str("text"), TextZh: p.str("textZh"), Date: p.date("date"), Until: p.date("until"),
+			Confidence: atlas.Confidence(p.str("confidence")), Hedge: p.str("hedge"), Note: p.str("note"), Sources: citationsOf(&p)}
+	case atlas.TopicNode:
+		n = &atlas.Topic{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"),
+			Sources: citationsOf(&p), Claims: claimsOf(&p)}
+	case atlas.DocumentNode:
+		n = &atlas.Document{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Kind: atlas.DocumentKind(p.str("kind")),
+			Issued: p.date("issued"), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	default:
 		p.fail("nodeKind", fmt.Errorf("unknown node kind %q", kind))
 	}

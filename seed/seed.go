@@ -53,6 +53,9 @@ func Decode(r io.Reader) (*atlas.Dataset, error) {
 		{"people", appendTo(&ds.People)},
 		{"relations", appendTo(&ds.Relations)},
 		{"reportedCounts", appendTo(&ds.ReportedCounts)},
+		{"statements", appendTo(&ds.Statements)},
+		{"topics", appendTo(&ds.Topics)},
+		{"documents", appendTo(&ds.Documents)},
 	}
 	known := map[string]bool{}
 	for _, sec := range sections {

@@ -11,6 +11,20 @@ import (
 	"strconv"
 )
 
+// A page of policy documents.
+type DocumentConnection struct {
+	Edges      []DocumentEdge   `json:"edges"`
+	Nodes      []atlas.Document `json:"nodes"`
+	PageInfo   PageInfo         `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+// A document and its cursor.
+type DocumentEdge struct {
+	Cursor string         `json:"cursor"`
+	Node   atlas.Document `json:"node"`
+}
+
 type EntityOrder struct {
 	Field     atlas.OrderField `json:"field"`
 	Direction OrderDirection   `json:"direction"`
@@ -145,6 +159,34 @@ type SourceEdge struct {
 type SourceFilter struct {
 	Kinds        []atlas.SourceKind `json:"kinds,omitempty"`
 	NameContains *string            `json:"nameContains,omitempty"`
+}
+
+// A page of statements.
+type StatementConnection struct {
+	Edges      []StatementEdge   `json:"edges"`
+	Nodes      []atlas.Statement `json:"nodes"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+// A statement and its cursor.
+type StatementEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   atlas.Statement `json:"node"`
+}
+
+// A page of topics.
+type TopicConnection struct {
+	Edges      []TopicEdge   `json:"edges"`
+	Nodes      []atlas.Topic `json:"nodes"`
+	PageInfo   PageInfo      `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+// A topic and its cursor.
+type TopicEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   atlas.Topic `json:"node"`
 }
 
 type OrderDirection string

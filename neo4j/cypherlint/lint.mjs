@@ -24,10 +24,12 @@ const { lintCypherQuery, parseParameters, testData } = createRequire(import.meta
 
 const VERSION = 'CYPHER 5';
 
-const labels = ['Entity', 'AtlasMeta', 'Group', 'Office', 'Institution', 'Position', 'Person', 'Source', 'ReportedCount'];
+const labels = ['Entity', 'AtlasMeta', 'Group', 'Office', 'Institution', 'Position', 'Person', 'Source', 'ReportedCount',
+  'Statement', 'Topic', 'Document'];
 const relationshipTypes = [
   'CHAIRS', 'MEMBER_OF', 'SUPERVISES', 'REPORTS_TO', 'HAS_OFFICE', 'HOSTED_BY',
   'DIRECTS', 'HOLDS', 'POSITION_IN', 'SUCCEEDED_BY', 'PARTY_GROUP_OF',
+  'ABOUT', 'ISSUED_BY', 'CONCERNS', 'BASED_ON',
 ];
 const propertyKeys = [
   // every node
@@ -38,6 +40,7 @@ const propertyKeys = [
   'established', 'abolished', 'observedUntil', 'validFrom', 'validTo', 'staffing', 'placement',
   'title', 'titleZh', 'key', 'authors', 'publisher', 'date', 'url', 'citedVia', 'note',
   'year', 'value', 'qualifier', 'scope', 'confidence',
+  'text', 'textZh', 'until', 'hedge', 'issued',
   // relationships
   'role', 'succession', 'start', 'end', 'attested', 'incompleteList', 'lifetimeStart', 'lifetimeEnd',
   'attestedOnly', 'attestedFrom', 'attestedTo',
