@@ -172,7 +172,7 @@ func CompareKeys(aKey, aID, bKey, bID string, desc bool) int {
 // MatchesFilter reports whether n passes every filter in f except NameContains, which
 // needs search keys (see SearchKeysMatch).
 func MatchesFilter(n Node, f NodeFilter) bool {
-	if !CitesAny(CitedSources(n, nil), f.CitedBy) {
+	if len(f.CitedBy) > 0 && !CitesAny(CitedSources(n, nil), f.CitedBy) {
 		return false
 	}
 	switch n := n.(type) {
@@ -319,7 +319,7 @@ func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
 		return false
 	case q.AsOf != nil && !r.Span().Bounds().MayHoldAt(*q.AsOf):
 		return false
-	case !CitesAny(CitedSources(nil, r), q.Sources):
+	case len(q.Sources) > 0 && !CitesAny(CitedSources(nil, r), q.Sources):
 		return false
 	}
 	return true

@@ -18,12 +18,14 @@ func (r *pathResolver) Relationships(ctx context.Context, obj *analytics.Path) (
 }
 
 // Network is the resolver for the network field.
-func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) (*analytics.Subgraph, error) {
+func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, limit *int) (*analytics.Subgraph, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	sub, err := p.Network(ctx, ids, intOr(depth, 1), filterOf(relationshipTypes, nodeTypes, asOf), intOr(limit, 200))
+	f := filterOf(relationshipTypes, nodeTypes, asOf)
+	f.Sources = sources
+	sub, err := p.Network(ctx, ids, intOr(depth, 1), f, intOr(limit, 200))
 	return &sub, err
 }
 
@@ -56,12 +58,12 @@ func (r *queryResolver) CoMembers(ctx context.Context, person string, asOf *atla
 }
 
 // Timeline is the resolver for the timeline field.
-func (r *queryResolver) Timeline(ctx context.Context, id string) ([]analytics.Event, error) {
+func (r *queryResolver) Timeline(ctx context.Context, id string, sources []string) ([]analytics.Event, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return p.Timeline(ctx, id)
+	return p.Timeline(ctx, id, sources...)
 }
 
 // Statistics is the resolver for the statistics field.

@@ -98,7 +98,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
 		Sources       func(childComplexity int) int
 		Title         func(childComplexity int) int
 		TitleZh       func(childComplexity int) int
@@ -154,7 +154,7 @@ type ComplexityRoot struct {
 		PartyGroupOf  func(childComplexity int, asOf *atlas.PartialDate) int
 		Positions     func(childComplexity int, asOf *atlas.PartialDate) int
 		Predecessors  func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
 		ReportsTo     func(childComplexity int, asOf *atlas.PartialDate) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
@@ -204,7 +204,7 @@ type ComplexityRoot struct {
 		NodeKind        func(childComplexity int) int
 		PartyGroups     func(childComplexity int, asOf *atlas.PartialDate) int
 		Positions       func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
 		ReportingGroups func(childComplexity int, asOf *atlas.PartialDate) int
 		Seats           func(childComplexity int, asOf *atlas.PartialDate) int
 		Sources         func(childComplexity int) int
@@ -245,7 +245,7 @@ type ComplexityRoot struct {
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Placement     func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
 		Sources       func(childComplexity int) int
 		Staffing      func(childComplexity int) int
 		Statements    func(childComplexity int) int
@@ -296,7 +296,7 @@ type ComplexityRoot struct {
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Positions     func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 	}
@@ -326,7 +326,7 @@ type ComplexityRoot struct {
 		Label         func(childComplexity int) int
 		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 		Title         func(childComplexity int) int
@@ -364,7 +364,7 @@ type ComplexityRoot struct {
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) int
+		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, limit *int) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
 		Office             func(childComplexity int, id string) int
@@ -381,7 +381,7 @@ type ComplexityRoot struct {
 		Statement          func(childComplexity int, id string) int
 		Statements         func(childComplexity int, orderBy *model.EntityOrder, first *int, after *string) int
 		Statistics         func(childComplexity int, asOf atlas.PartialDate) int
-		Timeline           func(childComplexity int, id string) int
+		Timeline           func(childComplexity int, id string, sources []string) int
 		Topic              func(childComplexity int, id string) int
 		Topics             func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		__resolve__service func(childComplexity int) int
@@ -475,7 +475,7 @@ type ComplexityRoot struct {
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Note          func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
 		Sources       func(childComplexity int) int
 		Text          func(childComplexity int) int
 		TextZh        func(childComplexity int) int
@@ -546,7 +546,7 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 	}
@@ -593,7 +593,7 @@ type DocumentResolver interface {
 	Concerns(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasedOn(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasisOf(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
 }
 type EntityResolver interface {
 	FindDocumentByID(ctx context.Context, id string) (*atlas.Document, error)
@@ -623,7 +623,7 @@ type GroupResolver interface {
 	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
@@ -639,7 +639,7 @@ type InstitutionResolver interface {
 	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
@@ -653,7 +653,7 @@ type OfficeResolver interface {
 	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
@@ -670,7 +670,7 @@ type PersonResolver interface {
 	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
@@ -685,7 +685,7 @@ type PositionResolver interface {
 	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error)
 	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
@@ -708,11 +708,11 @@ type QueryResolver interface {
 	Positions(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.PositionConnection, error)
 	Institutions(ctx context.Context, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.InstitutionConnection, error)
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
-	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) (*analytics.Subgraph, error)
+	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, limit *int) (*analytics.Subgraph, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) (*analytics.PathSet, error)
 	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate) ([]analytics.CoMember, error)
-	Timeline(ctx context.Context, id string) ([]analytics.Event, error)
+	Timeline(ctx context.Context, id string, sources []string) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) (*model.GroupSeries, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
@@ -756,7 +756,7 @@ type StatementResolver interface {
 	Note(ctx context.Context, obj *atlas.Statement) (*string, error)
 
 	About(ctx context.Context, obj *atlas.Statement) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
 }
 type SubgraphResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error)
@@ -775,7 +775,7 @@ type TopicResolver interface {
 	Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -966,7 +966,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Document.sources":
 		if e.ComplexityRoot.Document.Sources == nil {
 			break
@@ -1329,7 +1329,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Group.reportsTo":
 		if e.ComplexityRoot.Group.ReportsTo == nil {
 			break
@@ -1589,7 +1589,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Institution.reportingGroups":
 		if e.ComplexityRoot.Institution.ReportingGroups == nil {
 			break
@@ -1807,7 +1807,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Office.sources":
 		if e.ComplexityRoot.Office.Sources == nil {
 			break
@@ -2046,7 +2046,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Person.sources":
 		if e.ComplexityRoot.Person.Sources == nil {
 			break
@@ -2210,7 +2210,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Position.sources":
 		if e.ComplexityRoot.Position.Sources == nil {
 			break
@@ -2421,7 +2421,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2608,7 +2608,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["sources"].([]string)), true
 	case "Query.topic":
 		if e.ComplexityRoot.Query.Topic == nil {
 			break
@@ -3061,7 +3061,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Statement.sources":
 		if e.ComplexityRoot.Statement.Sources == nil {
 			break
@@ -3344,7 +3344,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Topic.sources":
 		if e.ComplexityRoot.Topic.Sources == nil {
 			break
@@ -3626,9 +3626,11 @@ extend type Query {
   relationships among them, following relationships in either direction up to ` + "`" + `depth` + "`" + `
   hops (1 to 4), at most ` + "`" + `limit` + "`" + ` nodes (1 to 2000; ` + "`" + `truncated` + "`" + ` says when it cut).
   ` + "`" + `relationshipTypes` + "`" + ` and ` + "`" + `nodeTypes` + "`" + ` keep only those; ` + "`" + `asOf` + "`" + ` keeps relationships that
-  may hold at the date. Sources and reported counts are never part of the network.
+  may hold at the date; ` + "`" + `sources` + "`" + ` keeps relationships citing one of these sources.
+  Sources and reported counts are never part of the network; statements, topics and
+  documents are, when ` + "`" + `nodeTypes` + "`" + ` names them.
   """
-  network(ids: [ID!]!, depth: Int = 1, relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, limit: Int = 200): Subgraph!
+  network(ids: [ID!]!, depth: Int = 1, relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!], limit: Int = 200): Subgraph!
 
   """
   All shortest paths between two nodes (relationships followed in either direction,
@@ -3654,9 +3656,10 @@ extend type Query {
   """
   The dated events in the life of a node, in order: a group's establishment, abolition
   and successions, and the start, end and attestations of every relationship touching
-  it, each with its sources. Undated facts come last.
+  it, each with its sources (a date, those of the claim it comes from). Undated facts
+  come last. ` + "`" + `sources` + "`" + ` keeps the events citing one of these sources.
   """
-  timeline(id: ID!): [TimelineEvent!]!
+  timeline(id: ID!, "Keeps events citing one of these sources." sources: [ID!]): [TimelineEvent!]!
 
   "Counts at a date: groups known or possibly active, by system, category, kind and level; nodes by type; relationships that may hold."
   statistics(asOf: PartialDate!): Statistics!
@@ -3748,27 +3751,27 @@ extend type Group {
   The claims behind the group's properties, ordered by property, then rank (preferred
   first), then value. ` + "`" + `property` + "`" + ` keeps only those properties; omitted, every claim.
   """
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
 }
 
 extend type Office {
   "The claims behind the office's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
 }
 
 extend type Institution {
   "The claims behind the institution's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
 }
 
 extend type Position {
   "The claims behind the position's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
 }
 
 extend type Person {
   "The claims behind the person's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
 }
 
 "What kind of claim a source supports."
@@ -3822,7 +3825,7 @@ extend type Source {
   SupportKind), then by the id of what it is about. ` + "`" + `kinds` + "`" + ` keeps only those kinds;
   ` + "`" + `first` + "`" + ` defaults to 20 and may be 0 to 100.
   """
-  supports(kinds: [SupportKind!], first: Int, after: String): SupportConnection!
+  supports("Keeps these kinds; omitted, all." kinds: [SupportKind!], "Page size, 0 to 100 (default 20)." first: Int, "The cursor of the last item of the previous page." after: String): SupportConnection!
 }
 `, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
@@ -3930,26 +3933,36 @@ input GroupFilter {
   activeAsOf: PartialDate
   "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does."
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 input InstitutionFilter {
   kinds: [InstitutionKind!]
   systems: [System!]
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 input OfficeFilter {
   kinds: [OfficeKind!]
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 input SourceFilter {
   kinds: [SourceKind!]
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 input NameFilter {
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 input GroupOrder {
@@ -4033,7 +4046,7 @@ type Group implements Node & GraphNode @key(fields: "id") {
   "Positions that belong to the group."
   positions(asOf: PartialDate): [Relationship!]!
   "Every relationship of the group, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!]): [Relationship!]!
 }
 
 "The staff office, general office or directorate that backs a group."
@@ -4057,7 +4070,7 @@ type Office implements Node & GraphNode @key(fields: "id") {
   directors(asOf: PartialDate): [Relationship!]!
   "Groups that oversee the office."
   supervisors(asOf: PartialDate): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!]): [Relationship!]!
 }
 
 "A standing body: Politburo, Secretariat, State Council, CMC, ministries, Party departments, provinces, media, think tanks."
@@ -4084,7 +4097,7 @@ type Institution implements Node & GraphNode @key(fields: "id") {
   partyGroups(asOf: PartialDate): [Relationship!]!
   "Positions that belong to the institution."
   positions(asOf: PartialDate): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!]): [Relationship!]!
 }
 
 "A post a person holds, such as Premier or General Secretary."
@@ -4107,7 +4120,7 @@ type Position implements Node & GraphNode @key(fields: "id") {
   directs(asOf: PartialDate): [Relationship!]!
   "The institution, group or office the post belongs to."
   belongsTo(asOf: PartialDate): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!]): [Relationship!]!
 }
 
 "An individual, named family name first as usually romanised."
@@ -4131,7 +4144,7 @@ type Person implements Node & GraphNode @key(fields: "id") {
   positions(asOf: PartialDate): [Relationship!]!
   "Offices the person directs."
   directs(asOf: PartialDate): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!]): [Relationship!]!
 }
 
 "A spelling of a name, kept with the source that prints it."
@@ -4589,7 +4602,7 @@ type Statement implements Node & GraphNode @key(fields: "id") {
   "What the statement is about (outgoing ABOUT relationships)."
   about: [Relationship!]!
   "Every relationship of the statement, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!]): [Relationship!]!
 }
 
 "A subject general statements are about: leading small groups as an institution, cross-system coordination, the dual-track Party-State."
@@ -4604,13 +4617,13 @@ type Topic implements Node & GraphNode @key(fields: "id") {
   description: String
   sources: [Citation!]!
   "The claims behind the topic's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
   "Statements about the topic (incoming ABOUT)."
   statements: [Relationship!]!
   "Documents that concern the topic (incoming CONCERNS)."
   documents: [Relationship!]!
   "Every relationship of the topic, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!]): [Relationship!]!
 }
 
 "A policy document: a regulation, opinion, notice, decision or plan."
@@ -4629,7 +4642,7 @@ type Document implements Node & GraphNode @key(fields: "id") {
   description: String
   sources: [Citation!]!
   "The claims behind the document's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
   "Who issued it (outgoing ISSUED_BY)."
   issuedBy: [Relationship!]!
   "What it regulates or concerns (outgoing CONCERNS)."
@@ -4639,7 +4652,7 @@ type Document implements Node & GraphNode @key(fields: "id") {
   "Later documents that build on this one (incoming BASED_ON)."
   basisOf: [Relationship!]!
   "Every relationship of the document, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!]): [Relationship!]!
 }
 
 "The kind of a policy document."
@@ -5941,6 +5954,14 @@ func (ec *executionContext) field_Document_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -6247,6 +6268,14 @@ func (ec *executionContext) field_Group_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -6397,6 +6426,14 @@ func (ec *executionContext) field_Institution_relationships_args(ctx context.Con
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -6533,6 +6570,14 @@ func (ec *executionContext) field_Office_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -6671,6 +6716,14 @@ func (ec *executionContext) field_Person_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -6801,6 +6854,14 @@ func (ec *executionContext) field_Position_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -7153,14 +7214,22 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg5
+	args["limit"] = arg6
 	return args, nil
 }
 
@@ -7583,6 +7652,14 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
 	return args, nil
 }
 
@@ -7703,6 +7780,14 @@ func (ec *executionContext) field_Statement_relationships_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -7755,6 +7840,14 @@ func (ec *executionContext) field_Topic_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -8606,7 +8699,7 @@ func (ec *executionContext) _Document_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10157,7 +10250,7 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11233,7 +11326,7 @@ func (ec *executionContext) _Institution_relationships(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12052,7 +12145,7 @@ func (ec *executionContext) _Office_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12990,7 +13083,7 @@ func (ec *executionContext) _Person_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13738,7 +13831,7 @@ func (ec *executionContext) _Position_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14827,7 +14920,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["limit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {
@@ -15003,7 +15096,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Event) graphql.Marshaler {
@@ -17409,7 +17502,7 @@ func (ec *executionContext) _Statement_relationships(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -18624,7 +18717,7 @@ func (ec *executionContext) _Topic_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -20050,7 +20143,7 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains"}
+	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20113,6 +20206,13 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -20197,7 +20297,7 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "nameContains"}
+	fieldsInOrder := [...]string{"kinds", "systems", "nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20225,6 +20325,13 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -20253,7 +20360,7 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameContains"}
+	fieldsInOrder := [...]string{"nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20267,6 +20374,13 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -20295,7 +20409,7 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "nameContains"}
+	fieldsInOrder := [...]string{"kinds", "nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20316,6 +20430,13 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -20344,7 +20465,7 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "nameContains"}
+	fieldsInOrder := [...]string{"kinds", "nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20365,6 +20486,13 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -26430,6 +26558,41 @@ func (ec *executionContext) marshalOHorizon2ᚖlsgatlasᚋatlasᚐHorizon(ctx co
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx context.Context, sel ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {
