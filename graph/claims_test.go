@@ -179,3 +179,23 @@ func TestFilterBySource(t *testing.T) {
 		t.Errorf("network by Rana: %d relationships, all citing him %v", n, ok)
 	}
 }
+
+func TestResearchUnknownIsNotNone(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"a group whose chair is not known, against one with none recorded",
+			`{ hk: group(id: "group/hong-kong-and-macau-leading-small-group") { chairNotKnown membersIncomplete chairs { id }
+			     claims(property: [CHAIR_NOT_KNOWN]) { value sources { source { id } locator } } }
+			   tibet: group(id: "group/tibet-leading-small-group") { chairNotKnown chairs { id } } }`, `
+			hk.chairNotKnown = true
+			hk.membersIncomplete = true
+			hk.chairs = []
+			hk.claims.*.sources.*.source.id = ["source/thomas-fp"]
+			tibet.chairNotKnown = false
+			tibet.chairs = []`},
+		{"a group that ended at an unknown date",
+			`{ g: group(id: "group/beijing-olympic-and-paralympic-leading-small-group") { abolished endedDateUnknown claims(property: [ENDED_DATE_UNKNOWN]) { confidence note } } }`, `
+			g.abolished = null
+			g.endedDateUnknown = true
+			g.claims.0.confidence = "INFERRED"`},
+	})
+}

@@ -130,38 +130,41 @@ type ComplexityRoot struct {
 	}
 
 	Group struct {
-		Abolished     func(childComplexity int) int
-		Activity      func(childComplexity int, asOf atlas.PartialDate) int
-		Aliases       func(childComplexity int) int
-		Categories    func(childComplexity int) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool) int
-		Claims        func(childComplexity int, property []atlas.PropertyName) int
-		CrossSystem   func(childComplexity int) int
-		Description   func(childComplexity int) int
-		Documents     func(childComplexity int) int
-		Established   func(childComplexity int) int
-		Horizon       func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Jurisdiction  func(childComplexity int) int
-		Kind          func(childComplexity int) int
-		Label         func(childComplexity int) int
-		Level         func(childComplexity int) int
-		Members       func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
-		Name          func(childComplexity int) int
-		NameZh        func(childComplexity int) int
-		NodeKind      func(childComplexity int) int
-		Offices       func(childComplexity int, asOf *atlas.PartialDate) int
-		PartyGroupOf  func(childComplexity int, asOf *atlas.PartialDate) int
-		Positions     func(childComplexity int, asOf *atlas.PartialDate) int
-		Predecessors  func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
-		ReportsTo     func(childComplexity int, asOf *atlas.PartialDate) int
-		Sources       func(childComplexity int) int
-		Statements    func(childComplexity int) int
-		Successors    func(childComplexity int, asOf *atlas.PartialDate) int
-		Supervises    func(childComplexity int, asOf *atlas.PartialDate) int
-		Supervisors   func(childComplexity int, asOf *atlas.PartialDate) int
-		System        func(childComplexity int) int
+		Abolished         func(childComplexity int) int
+		Activity          func(childComplexity int, asOf atlas.PartialDate) int
+		Aliases           func(childComplexity int) int
+		Categories        func(childComplexity int) int
+		ChairNotKnown     func(childComplexity int) int
+		Chairs            func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool) int
+		Claims            func(childComplexity int, property []atlas.PropertyName) int
+		CrossSystem       func(childComplexity int) int
+		Description       func(childComplexity int) int
+		Documents         func(childComplexity int) int
+		EndedDateUnknown  func(childComplexity int) int
+		Established       func(childComplexity int) int
+		Horizon           func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Jurisdiction      func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		Label             func(childComplexity int) int
+		Level             func(childComplexity int) int
+		Members           func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
+		MembersIncomplete func(childComplexity int) int
+		Name              func(childComplexity int) int
+		NameZh            func(childComplexity int) int
+		NodeKind          func(childComplexity int) int
+		Offices           func(childComplexity int, asOf *atlas.PartialDate) int
+		PartyGroupOf      func(childComplexity int, asOf *atlas.PartialDate) int
+		Positions         func(childComplexity int, asOf *atlas.PartialDate) int
+		Predecessors      func(childComplexity int, asOf *atlas.PartialDate) int
+		Relationships     func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
+		ReportsTo         func(childComplexity int, asOf *atlas.PartialDate) int
+		Sources           func(childComplexity int) int
+		Statements        func(childComplexity int) int
+		Successors        func(childComplexity int, asOf *atlas.PartialDate) int
+		Supervises        func(childComplexity int, asOf *atlas.PartialDate) int
+		Supervisors       func(childComplexity int, asOf *atlas.PartialDate) int
+		System            func(childComplexity int) int
 	}
 
 	GroupConnection struct {
@@ -391,6 +394,7 @@ type ComplexityRoot struct {
 	Relationship struct {
 		Attested       func(childComplexity int) int
 		Confidence     func(childComplexity int) int
+		DateConfidence func(childComplexity int) int
 		Derived        func(childComplexity int) int
 		DerivedFrom    func(childComplexity int) int
 		Direction      func(childComplexity int) int
@@ -625,6 +629,7 @@ type GroupResolver interface {
 	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 }
@@ -1164,6 +1169,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Categories(childComplexity), true
+	case "Group.chairNotKnown":
+		if e.ComplexityRoot.Group.ChairNotKnown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.ChairNotKnown(childComplexity), true
 	case "Group.chairs":
 		if e.ComplexityRoot.Group.Chairs == nil {
 			break
@@ -1204,6 +1215,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Documents(childComplexity), true
+	case "Group.endedDateUnknown":
+		if e.ComplexityRoot.Group.EndedDateUnknown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.EndedDateUnknown(childComplexity), true
 	case "Group.established":
 		if e.ComplexityRoot.Group.Established == nil {
 			break
@@ -1257,6 +1274,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole)), true
+	case "Group.membersIncomplete":
+		if e.ComplexityRoot.Group.MembersIncomplete == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.MembersIncomplete(childComplexity), true
 	case "Group.name":
 		if e.ComplexityRoot.Group.Name == nil {
 			break
@@ -2661,6 +2684,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Confidence(childComplexity), true
+	case "Relationship.dateConfidence":
+		if e.ComplexityRoot.Relationship.DateConfidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.DateConfidence(childComplexity), true
 	case "Relationship.derived":
 		if e.ComplexityRoot.Relationship.Derived == nil {
 			break
@@ -3711,6 +3740,12 @@ enum PropertyName {
   PLACEMENT
   "When a document was issued (a partial date)."
   ISSUED
+  "A group's chair is not known: the sources discuss it but name none (value ` + "`" + `true` + "`" + `)."
+  CHAIR_NOT_KNOWN
+  "A group's known member list is incomplete (value ` + "`" + `true` + "`" + `)."
+  MEMBERS_INCOMPLETE
+  "A group ended at a date no source gives (value ` + "`" + `true` + "`" + `)."
+  ENDED_DATE_UNKNOWN
   "A description, where it states facts."
   DESCRIPTION
 }
@@ -3826,6 +3861,28 @@ extend type Source {
   ` + "`" + `first` + "`" + ` defaults to 20 and may be 0 to 100.
   """
   supports("Keeps these kinds; omitted, all." kinds: [SupportKind!], "Page size, 0 to 100 (default 20)." first: Int, "The cursor of the last item of the previous page." after: String): SupportConnection!
+}
+
+# Unknown is not none.
+
+extend type Group {
+  """
+  True when the sources discuss the group but name no chair: its chair is not known.
+  False with no chairs means only that none is recorded. See ` + "`" + `claims(property: [CHAIR_NOT_KNOWN])` + "`" + ` for who says so.
+  """
+  chairNotKnown: Boolean!
+  "True when the sources say the group's member list is incomplete: absence from it is not non-membership."
+  membersIncomplete: Boolean!
+  """
+  True when the group ended at a date no source gives (` + "`" + `abolished` + "`" + ` is then null): it is
+  not known to exist up to its latest source, only possibly after its founding.
+  """
+  endedDateUnknown: Boolean!
+}
+
+extend type Relationship {
+  "How surely the dates (start, end, attestations) are known, when that differs from ` + "`" + `confidence` + "`" + `, which is about the relationship itself; null when the same."
+  dateConfidence: Confidence
 }
 `, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
@@ -5033,6 +5090,12 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Group_claims(ctx, field)
+	case "chairNotKnown":
+		return ec.fieldContext_Group_chairNotKnown(ctx, field)
+	case "membersIncomplete":
+		return ec.fieldContext_Group_membersIncomplete(ctx, field)
+	case "endedDateUnknown":
+		return ec.fieldContext_Group_endedDateUnknown(ctx, field)
 	case "statements":
 		return ec.fieldContext_Group_statements(ctx, field)
 	case "documents":
@@ -5461,6 +5524,8 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_via(ctx, field)
 	case "derivedFrom":
 		return ec.fieldContext_Relationship_derivedFrom(ctx, field)
+	case "dateConfidence":
+		return ec.fieldContext_Relationship_dateConfidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relationship", field.Name)
 }
@@ -10326,6 +10391,75 @@ func (ec *executionContext) fieldContext_Group_claims(ctx context.Context, field
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Group_chairNotKnown(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_chairNotKnown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChairNotKnown, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_chairNotKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Group_membersIncomplete(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_membersIncomplete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MembersIncomplete, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_membersIncomplete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Group_endedDateUnknown(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_endedDateUnknown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedDateUnknown, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_endedDateUnknown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Group_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
@@ -16213,6 +16347,29 @@ func (ec *executionContext) fieldContext_Relationship_derivedFrom(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Relationship_dateConfidence(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_dateConfidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateConfidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Confidence) graphql.Marshaler {
+			return ec.marshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_dateConfidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Confidence")
+}
+
 func (ec *executionContext) _ReportedCount_id(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21393,6 +21550,21 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Group_claims(ctx, field, obj)
 				})
+		case "chairNotKnown":
+			out.Values[i] = ec._Group_chairNotKnown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "membersIncomplete":
+			out.Values[i] = ec._Group_membersIncomplete(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endedDateUnknown":
+			out.Values[i] = ec._Group_endedDateUnknown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -23038,6 +23210,11 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Relationship_derivedFrom(ctx, field, obj)
 				})
+		case "dateConfidence":
+			out.Values[i] = ec._Relationship_dateConfidence(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -26384,6 +26561,25 @@ func (ec *executionContext) marshalOCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ(c
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx context.Context, v any) (*atlas.Confidence, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.Confidence(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx context.Context, sel ast.SelectionSet, v *atlas.Confidence) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx context.Context, v any) (*atlas.Direction, error) {
