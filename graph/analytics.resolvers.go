@@ -30,22 +30,26 @@ func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, r
 }
 
 // ShortestPaths is the resolver for the shortestPaths field.
-func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) (*analytics.PathSet, error) {
+func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) (*analytics.PathSet, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	paths, err := p.ShortestPaths(ctx, from, to, intOr(maxLength, 4), filterOf(relationshipTypes, nodeTypes, asOf), intOr(first, 10))
+	f := filterOf(relationshipTypes, nodeTypes, asOf)
+	f.Sources = sources
+	paths, err := p.ShortestPaths(ctx, from, to, intOr(maxLength, 4), f, intOr(first, 10))
 	return &paths, err
 }
 
 // Centrality is the resolver for the centrality field.
-func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) ([]analytics.Score, error) {
+func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) ([]analytics.Score, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return p.Centrality(ctx, metric, filterOf(relationshipTypes, nodeTypes, asOf), rank, intOr(first, 20))
+	f := filterOf(relationshipTypes, nodeTypes, asOf)
+	f.Sources = sources
+	return p.Centrality(ctx, metric, f, rank, intOr(first, 20))
 }
 
 // CoMembers is the resolver for the coMembers field.

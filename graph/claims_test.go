@@ -199,3 +199,17 @@ func TestResearchUnknownIsNotNone(t *testing.T) {
 			g.claims.0.confidence = "INFERRED"`},
 	})
 }
+
+// TestPathsBySource: Xi Jinping is one hop from the foreign affairs commission, but not
+// through anything Zhu's paper says.
+func TestPathsBySource(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	var got struct{ All, Zhu struct{ Length int } }
+	data(t, srv, `{
+	  all: shortestPaths(from: "person/xi-jinping", to: "group/central-foreign-affairs-commission") { length }
+	  zhu: shortestPaths(from: "person/xi-jinping", to: "group/central-foreign-affairs-commission", sources: ["source/zhu-2015"]) { length }
+	}`, nil, &got)
+	if got.All.Length != 1 || got.Zhu.Length != 0 {
+		t.Errorf("path lengths %d (all sources) and %d (Zhu only), want 1 and 0", got.All.Length, got.Zhu.Length)
+	}
+}
