@@ -78,8 +78,8 @@ func (p *Projection) Centrality(ctx context.Context, metric Metric, f Filter, ki
 		return nil, atlas.Errorf(atlas.EINVALID, "metric: unknown metric %q; use one of %v", metric, Metrics)
 	}
 	for _, k := range kinds {
-		if !isActor(k) {
-			return nil, atlas.Errorf(atlas.EINVALID, "kinds: %q is not a network node kind; use one of %v", k, actorKinds)
+		if !isNetworkKind(k) {
+			return nil, atlas.Errorf(atlas.EINVALID, "kinds: %q is not a network node kind; use one of %v", k, networkKinds)
 		}
 	}
 	if err := checkRange("first", first, 1, MaxFirst); err != nil {

@@ -19,10 +19,13 @@ type Filter struct {
 	AsOf *atlas.PartialDate
 	// RelTypes keeps only relations of these types; empty means all.
 	RelTypes []atlas.RelType
-	// NodeKinds keeps only relations whose two ends are of these kinds; empty means all
-	// actor kinds. SOURCE and REPORTED_COUNT are provenance, never network nodes, and
-	// are EINVALID here.
+	// NodeKinds keeps only relations whose two ends are of these kinds; empty means the
+	// actor kinds (groups, offices, institutions, positions, people): statements, topics
+	// and documents join the network only when named here. SOURCE and REPORTED_COUNT are
+	// provenance, never network nodes, and are EINVALID here.
 	NodeKinds []atlas.NodeKind
+	// Sources keeps only relations citing at least one of these sources; empty means all.
+	Sources []string
 }
 
 // normalized validates f and returns a copy with sorted, deduplicated lists, so that
@@ -37,12 +40,18 @@ func (f Filter) normalized() (Filter, error) {
 		}
 	}
 	for _, k := range f.NodeKinds {
-		if !isActor(k) {
-			return f, atlas.Errorf(atlas.EINVALID, "filter nodeKinds: %q is not a network node kind; use one of %v", k, actorKinds)
+		if !isNetworkKind(k) {
+			return f, atlas.Errorf(atlas.EINVALID, "filter nodeKinds: %q is not a network node kind; use one of %v", k, networkKinds)
+		}
+	}
+	for _, s := range f.Sources {
+		if k, err := atlas.KindOfID(s); err != nil || k != atlas.SourceNode {
+			return f, atlas.Errorf(atlas.EINVALID, "filter sources: %q is not a source id", s)
 		}
 	}
 	out := Filter{RelTypes: slices.Compact(slices.Sorted(slices.Values(f.RelTypes))),
-		NodeKinds: slices.Compact(slices.Sorted(slices.Values(f.NodeKinds)))}
+		NodeKinds: slices.Compact(slices.Sorted(slices.Values(f.NodeKinds))),
+		Sources:   slices.Compact(slices.Sorted(slices.Values(f.Sources)))}
 	if f.AsOf != nil {
 		d := *f.AsOf
 		out.AsOf = &d
@@ -64,6 +73,10 @@ func (f Filter) key() string {
 	for _, k := range f.NodeKinds {
 		b.WriteString(string(k) + ",")
 	}
+	b.WriteByte('|')
+	for _, s := range f.Sources {
+		b.WriteString(s + ",")
+	}
 	return b.String()
 }
 
@@ -75,11 +88,17 @@ func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind) bool {
 	if !f.keepsKind(from) || !f.keepsKind(to) {
 		return false
 	}
+	if len(f.Sources) > 0 && !atlas.CitesAny(atlas.CitedSources(nil, r), f.Sources) {
+		return false
+	}
 	return f.AsOf == nil || r.Span().Bounds().MayHoldAt(*f.AsOf)
 }
 
 func (f Filter) keepsKind(k atlas.NodeKind) bool {
-	return len(f.NodeKinds) == 0 || slices.Contains(f.NodeKinds, k)
+	if len(f.NodeKinds) == 0 {
+		return slices.Contains(actorKinds, k)
+	}
+	return slices.Contains(f.NodeKinds, k)
 }
 
 // view is the network as one filter sees it: which relations and nodes are kept and the

@@ -12,9 +12,11 @@ import (
 // every method is safe for concurrent use, and everything a method returns is a copy
 // the caller may keep or change.
 //
-// The network is made of the actors: groups, offices, institutions, positions and
-// people. Sources and reported counts are provenance, not actors, so they are never
-// nodes of the network; they are kept only so Node can still answer for them.
+// The network is made of the actors (groups, offices, institutions, positions and
+// people) and, when a filter asks for them by kind, of what is said about them
+// (statements, topics and documents). Sources and reported counts are provenance, so
+// they are never nodes of the network; they are kept only so Node can still answer
+// for them.
 type Projection struct {
 	nodes map[string]atlas.Node // every node of the dataset, by id
 	// ids are the actors' ids, sorted; the gonum id of ids[i] is i. Sorting makes every
@@ -54,7 +56,7 @@ func Build(ds *atlas.Dataset) *Projection {
 	}
 	for id, n := range p.nodes {
 		p.nodeCounts[n.NodeKind()]++
-		if isActor(n.NodeKind()) {
+		if isNetworkKind(n.NodeKind()) {
 			p.ids = append(p.ids, id)
 		}
 	}
@@ -129,15 +131,20 @@ func (p *Projection) Source(id string) *atlas.Source {
 	return &c
 }
 
-// NodeCount and RelationCount are the sizes of the network: actors, and relations
-// between actors.
+// NodeCount and RelationCount are the sizes of the whole network: actors, statements,
+// topics and documents, and the relations among them.
 func (p *Projection) NodeCount() int     { return len(p.ids) }
 func (p *Projection) RelationCount() int { return len(p.rels) }
 
-// actorKinds are the node kinds that make up the network, in atlas.NodeKinds order.
-var actorKinds = []atlas.NodeKind{atlas.GroupNode, atlas.OfficeNode, atlas.InstitutionNode, atlas.PositionNode, atlas.PersonNode}
+// actorKinds are the node kinds that make up the network unless a filter names kinds,
+// in atlas.NodeKinds order; networkKinds adds those a filter may name besides.
+var (
+	actorKinds   = []atlas.NodeKind{atlas.GroupNode, atlas.OfficeNode, atlas.InstitutionNode, atlas.PositionNode, atlas.PersonNode}
+	contentKinds = []atlas.NodeKind{atlas.StatementNode, atlas.TopicNode, atlas.DocumentNode}
+	networkKinds = append(slices.Clone(actorKinds), contentKinds...)
+)
 
-func isActor(k atlas.NodeKind) bool { return slices.Contains(actorKinds, k) }
+func isNetworkKind(k atlas.NodeKind) bool { return slices.Contains(networkKinds, k) }
 
 // actor resolves the id given as argument arg to its gonum id: EINVALID when the id is
 // malformed or names provenance rather than an actor, ENOTFOUND when it names nothing.
@@ -146,8 +153,8 @@ func (p *Projection) actor(arg, id string) (int64, error) {
 	if err != nil {
 		return 0, atlas.Errorf(atlas.EINVALID, "%s: %s", arg, atlas.ErrorMessage(err))
 	}
-	if !isActor(kind) {
-		return 0, atlas.Errorf(atlas.EINVALID, "%s: %q is a %s; only groups, offices, institutions, positions and people are part of the network", arg, id, kind)
+	if !isNetworkKind(kind) {
+		return 0, atlas.Errorf(atlas.EINVALID, "%s: %q is a %s; only groups, offices, institutions, positions, people, statements, topics and documents are part of the network", arg, id, kind)
 	}
 	i, ok := p.index[id]
 	if !ok {

@@ -18,7 +18,7 @@ func TestBuild(t *testing.T) {
 	}{
 		{"nil dataset", nil, 0, 0, "person/xi-jinping", false},
 		// Sources and reported counts are kept for Node, but are not network nodes.
-		{"fixture", conformance.Fixture(), 12, conformance.FixtureRelationCount, "source/alpha", true},
+		{"fixture", conformance.Fixture(), 16, conformance.FixtureRelationCount, "source/alpha", true},
 		{"a relation to an unknown node is left out", &atlas.Dataset{
 			People:    []*atlas.Person{{ID: "person/a", Name: "A"}},
 			Relations: []*atlas.Relation{member("person/a", "group/missing")},

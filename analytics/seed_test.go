@@ -114,15 +114,55 @@ func TestSeedCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []analytics.NodeCount{{Kind: atlas.GroupNode, Count: 35}, {Kind: atlas.OfficeNode, Count: 2},
-		{Kind: atlas.InstitutionNode, Count: 27}, {Kind: atlas.PositionNode, Count: 28}, {Kind: atlas.PersonNode, Count: 22},
-		{Kind: atlas.SourceNode, Count: 28}, {Kind: atlas.ReportedCountNode, Count: 13}}
+		{Kind: atlas.InstitutionNode, Count: 29}, {Kind: atlas.PositionNode, Count: 28}, {Kind: atlas.PersonNode, Count: 22},
+		{Kind: atlas.SourceNode, Count: 28}, {Kind: atlas.ReportedCountNode, Count: 13},
+		{Kind: atlas.StatementNode, Count: 9}, {Kind: atlas.TopicNode, Count: 3}, {Kind: atlas.DocumentNode, Count: 7}}
 	if !reflect.DeepEqual(st.NodesByKind, want) {
 		t.Errorf("nodes by kind = %v, want %v", st.NodesByKind, want)
 	}
-	if p.RelationCount() != 127 {
-		t.Errorf("relations = %d, want 127", p.RelationCount())
+	if p.RelationCount() != 155 {
+		t.Errorf("relations = %d, want 155", p.RelationCount())
 	}
 	if g := st.Groups; g.Known+g.Possible == 0 || g.Known+g.Possible > 35 {
 		t.Errorf("groups active in 2017: %d known + %d possible", g.Known, g.Possible)
+	}
+}
+
+// TestSeedTimelineDatesCiteTheirClaims: the 1954 founding of the Taiwan group comes from
+// the Academy of Chinese Studies alone, not from the group's other four sources (Thomas,
+// one of them, says 1958); the foreign affairs group's March 2018 end comes from Rana.
+func TestSeedTimelineDatesCiteTheirClaims(t *testing.T) {
+	p := seedProjection(t)
+	for _, tc := range []struct {
+		group string
+		kind  analytics.EventKind
+		date  string
+		want  []string
+	}{
+		{"group/taiwan-affairs-leading-small-group", analytics.Established, "1954", []string{"source/academy-of-chinese-studies-2020"}},
+		{"group/foreign-affairs-leading-small-group", analytics.Abolished, "2018-03", []string{"source/rana-2021"}},
+		{"group/national-security-commission", analytics.Established, "2013", []string{"source/thomas-fp"}},
+	} {
+		evs, err := p.Timeline(context.Background(), tc.group)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range evs {
+			if e.Kind != tc.kind {
+				continue
+			}
+			found = true
+			var got []string
+			for _, c := range e.Sources {
+				got = append(got, c.Source)
+			}
+			if e.Date.String() != tc.date || !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s %s: %s citing %v, want %s citing %v", tc.group, tc.kind, e.Date, got, tc.date, tc.want)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s event", tc.group, tc.kind)
+		}
 	}
 }

@@ -60,7 +60,8 @@ func TestStatistics(t *testing.T) {
 		t.Errorf("breakdowns should list every value: %d systems, %d categories", len(st.Groups.BySystem), len(st.Groups.ByCategory))
 	}
 	wantNodes := map[atlas.NodeKind]int{atlas.GroupNode: 4, atlas.OfficeNode: 1, atlas.InstitutionNode: 2,
-		atlas.PositionNode: 1, atlas.PersonNode: 4, atlas.SourceNode: 3, atlas.ReportedCountNode: 3}
+		atlas.PositionNode: 1, atlas.PersonNode: 4, atlas.SourceNode: 3, atlas.ReportedCountNode: 3,
+		atlas.StatementNode: 1, atlas.TopicNode: 1, atlas.DocumentNode: 2}
 	for _, nc := range st.NodesByKind {
 		if nc.Count != wantNodes[nc.Kind] {
 			t.Errorf("%s nodes = %d, want %d", nc.Kind, nc.Count, wantNodes[nc.Kind])

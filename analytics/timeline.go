@@ -38,22 +38,29 @@ type Event struct {
 	Relation *atlas.Relation
 	// Succession is how one group followed the other, for SUCCEEDED and PRECEDED.
 	Succession *atlas.SuccessionKind
-	// Sources cite the event: the group's own citations for ESTABLISHED and ABOLISHED,
-	// the relation's otherwise.
+	// Sources cite the event: for ESTABLISHED and ABOLISHED, those of the group's
+	// PREFERRED claim of the date (its own citations when it has no claims); the
+	// relation's otherwise.
 	Sources []atlas.Citation
 }
 
 // Timeline returns the events in the life of the node with the given id, in
 // chronological order: partial dates compare by their earliest day, then their latest
 // (the more precise first), then by kind in life order, then by relation id; undated
-// events come last. A group's timeline has its establishment and abolition (with the
-// group's citations), its successions and the start, end and attestations of every
+// events come last. A group's timeline has its establishment and abolition (citing the
+// claims of those dates), its successions and the start, end and attestations of every
 // relation touching it; any other actor's has the start, end and attestations of its
-// relations. Derived chairs are not events: the HOLDS and CHAIRS they come from are.
+// relations. Derived chairs are not events: the HOLDS and CHAIRS they come from are;
+// nor, in an actor's timeline, are the statements and documents about it.
 //
-// Errors: EINVALID for a malformed or provenance id; ENOTFOUND for an unknown id;
+// With sources, only the events citing one of them are kept.
+//
+// Errors: EINVALID for a malformed or provenance id or a bad source id; ENOTFOUND for an unknown id;
 // ctx.Err() when ctx ends.
-func (p *Projection) Timeline(ctx context.Context, id string) ([]Event, error) {
+func (p *Projection) Timeline(ctx context.Context, id string, sources ...string) ([]Event, error) {
+	if _, err := (Filter{Sources: sources}).normalized(); err != nil {
+		return nil, err
+	}
 	self, err := p.actor("id", id)
 	if err != nil {
 		return nil, err
@@ -66,21 +73,48 @@ func (p *Projection) Timeline(ctx context.Context, id string) ([]Event, error) {
 		for _, e := range []struct {
 			kind EventKind
 			date *atlas.PartialDate
-		}{{Established, g.Established}, {Abolished, g.Abolished}} {
+			prop atlas.PropertyName
+		}{{Established, g.Established, atlas.PropEstablished}, {Abolished, g.Abolished, atlas.PropAbolished}} {
 			if e.date != nil {
 				d := *e.date
-				events = append(events, Event{Kind: e.kind, Date: &d, Sources: slices.Clone(g.Sources)})
+				if cites := dateSources(g, e.prop); atlas.CitesAny(sourceIDs(cites), sources) {
+					events = append(events, Event{Kind: e.kind, Date: &d, Sources: cites})
+				}
 			}
 		}
 	}
+	selfIsActor := slices.Contains(actorKinds, p.kinds[self])
 	for _, ri := range p.incident[self] {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if other := p.ends[ri][0] + p.ends[ri][1] - self; selfIsActor && !slices.Contains(actorKinds, p.kinds[other]) {
+			continue // what a statement or document says about an actor is no event in its life
+		}
+		if len(sources) > 0 && !atlas.CitesAny(atlas.CitedSources(nil, p.rels[ri]), sources) {
+			continue
 		}
 		events = append(events, p.relationEvents(self, ri)...)
 	}
 	slices.SortStableFunc(events, compareEvents)
 	return events, nil
+}
+
+func sourceIDs(cs []atlas.Citation) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Source
+	}
+	return out
+}
+
+// dateSources returns the sources of the claim a group's plain date comes from: its
+// PREFERRED claim. A group imported without claims has only its own citations to show.
+func dateSources(g *atlas.Group, p atlas.PropertyName) []atlas.Citation {
+	if c, ok := atlas.PreferredClaim(g, p); ok {
+		return c.Sources
+	}
+	return slices.Clone(g.Sources)
 }
 
 // relationEvents returns the events relation ri gives in the timeline of node self.

@@ -18,6 +18,9 @@ type Dataset struct {
 	People         []*Person        `json:"people"`
 	Relations      []*Relation      `json:"relations"`
 	ReportedCounts []*ReportedCount `json:"reportedCounts"`
+	Statements     []*Statement     `json:"statements,omitempty"`
+	Topics         []*Topic         `json:"topics,omitempty"`
+	Documents      []*Document      `json:"documents,omitempty"`
 }
 
 // Nodes returns every node of the dataset, kind by kind in NodeKinds order.
@@ -43,6 +46,15 @@ func (d *Dataset) Nodes() []Node {
 	}
 	for _, c := range d.ReportedCounts {
 		out = append(out, c)
+	}
+	for _, s := range d.Statements {
+		out = append(out, s)
+	}
+	for _, t := range d.Topics {
+		out = append(out, t)
+	}
+	for _, doc := range d.Documents {
+		out = append(out, doc)
 	}
 	return out
 }
@@ -74,6 +86,7 @@ func (d *Dataset) Problems() []string {
 	v.checkNodes()
 	v.checkRelations()
 	v.checkCounts()
+	v.checkUnknowns()
 	v.checkNames()
 	return v.problems
 }
@@ -153,6 +166,8 @@ func (v *validator) checkNodes() {
 		if _, isSource := n.(*Source); !isSource {
 			v.citations(rec, n.Citations())
 		}
+		v.checkClaims(rec, n)
+		v.checkContent(rec, n)
 		switch n := n.(type) {
 		case *Group:
 			checkEnum(v, rec, "kind", n.Kind, GroupKinds)
@@ -224,6 +239,10 @@ func (v *validator) checkRelations() {
 		}
 		checkOptEnum(v, rec, "succession", r.Succession, SuccessionKinds)
 		checkEnum(v, rec, "confidence", r.Confidence, Confidences)
+		checkOptEnum(v, rec, "dateConfidence", r.DateConfidence, Confidences)
+		if r.DateConfidence != nil && r.Start == nil && r.End == nil && len(r.Attested) == 0 {
+			v.add(rec, "dateConfidence without a date")
+		}
 		if r.Confidence == Inferred && strings.TrimSpace(r.Note) == "" {
 			v.add(rec, "INFERRED facts must explain the inference in a note")
 		}
@@ -288,7 +307,7 @@ func (v *validator) checkNames() {
 	seen := map[string]owner{}
 	var clashes []string
 	for _, n := range v.ds.Nodes() {
-		if n.NodeKind() == SourceNode || n.NodeKind() == ReportedCountNode {
+		if n.NodeKind() == SourceNode || n.NodeKind() == ReportedCountNode || n.NodeKind() == StatementNode {
 			continue
 		}
 		ambiguous := map[string]bool{}

@@ -19,11 +19,13 @@ const (
 )
 
 // NodeKinds lists every kind, in the order listings and exports use.
-var NodeKinds = []NodeKind{GroupNode, OfficeNode, InstitutionNode, PositionNode, PersonNode, SourceNode, ReportedCountNode}
+var NodeKinds = []NodeKind{GroupNode, OfficeNode, InstitutionNode, PositionNode, PersonNode, SourceNode, ReportedCountNode,
+	StatementNode, TopicNode, DocumentNode}
 
 var idPrefixes = map[NodeKind]string{
 	GroupNode: "group/", OfficeNode: "office/", InstitutionNode: "institution/",
 	PositionNode: "position/", PersonNode: "person/", SourceNode: "source/", ReportedCountNode: "count/",
+	StatementNode: "statement/", TopicNode: "topic/", DocumentNode: "document/",
 }
 
 // IDPrefix returns the id prefix of kind, e.g. "group/".
@@ -58,7 +60,7 @@ func KindOfID(id string) (NodeKind, error) {
 			return k, nil
 		}
 	}
-	return "", Errorf(EINVALID, "invalid id %q: want \"<kind>/<slug>\" with kind one of group, office, institution, position, person, source, count and a lowercase hyphenated slug", id)
+	return "", Errorf(EINVALID, "invalid id %q: want \"<kind>/<slug>\" with kind one of group, office, institution, position, person, source, count, statement, topic, document and a lowercase hyphenated slug", id)
 }
 
 // Alias is another spelling of a name, kept with the source that uses it.
@@ -105,7 +107,17 @@ type Group struct {
 	Established  *PartialDate `json:"established,omitempty"`
 	Abolished    *PartialDate `json:"abolished,omitempty"`
 	Description  string       `json:"description,omitempty"`
-	Sources      []Citation   `json:"sources"`
+	// Unknown is not none: ChairNotKnown says the sources discuss the group without
+	// naming its chair (no CHAIRS relation is then "not known", not "none");
+	// MembersIncomplete that the known member list is incomplete for the whole group;
+	// EndedDateUnknown that it ended at a date no source gives (so Abolished is unset
+	// and it is not known to exist up to its latest source). Each is a property claim.
+	ChairNotKnown     bool       `json:"chairNotKnown,omitempty"`
+	MembersIncomplete bool       `json:"membersIncomplete,omitempty"`
+	EndedDateUnknown  bool       `json:"endedDateUnknown,omitempty"`
+	Sources           []Citation `json:"sources"`
+	// Claims are the property claims behind the plain fields, each with its own sources.
+	Claims []PropertyClaim `json:"claims,omitempty"`
 	// ObservedUntil is the latest date of the sources describing the group: a group not
 	// known to be abolished is known to exist up to then, and only possibly after.
 	// Computed on import, never read from the dataset.
@@ -123,6 +135,8 @@ type Office struct {
 	Placement   *Placement `json:"placement,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Sources     []Citation `json:"sources"`
+	// Claims are the property claims behind the plain fields, each with its own sources.
+	Claims []PropertyClaim `json:"claims,omitempty"`
 }
 
 // Institution is a standing body: the Politburo, the State Council, a ministry, a Party
@@ -136,6 +150,8 @@ type Institution struct {
 	System      *System         `json:"system,omitempty"`
 	Description string          `json:"description,omitempty"`
 	Sources     []Citation      `json:"sources"`
+	// Claims are the property claims behind the plain fields, each with its own sources.
+	Claims []PropertyClaim `json:"claims,omitempty"`
 }
 
 // Position is a post a person holds, such as "Premier".
@@ -146,6 +162,8 @@ type Position struct {
 	Aliases     []Alias    `json:"aliases,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Sources     []Citation `json:"sources"`
+	// Claims are the property claims behind the plain fields, each with its own sources.
+	Claims []PropertyClaim `json:"claims,omitempty"`
 }
 
 // Person is an individual, named family name first as usually romanised.
@@ -156,6 +174,8 @@ type Person struct {
 	Aliases     []Alias    `json:"aliases,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Sources     []Citation `json:"sources"`
+	// Claims are the property claims behind the plain fields, each with its own sources.
+	Claims []PropertyClaim `json:"claims,omitempty"`
 }
 
 // Source is a document facts come from.
@@ -256,6 +276,12 @@ func Names(n Node) []string {
 		add(n.Title, n.Key)
 	case *ReportedCount:
 		add(n.Scope)
+	case *Topic:
+		add(n.Name, n.NameZh)
+		addAliases(n.Aliases)
+	case *Document:
+		add(n.Title, n.TitleZh)
+		addAliases(n.Aliases)
 	}
 	return names
 }
@@ -272,6 +298,10 @@ func AliasesOf(n Node) []Alias {
 	case *Position:
 		return n.Aliases
 	case *Person:
+		return n.Aliases
+	case *Topic:
+		return n.Aliases
+	case *Document:
 		return n.Aliases
 	}
 	return nil

@@ -31,6 +31,10 @@ func (d *Dataset) Prepared() *Dataset {
 	groups := map[string]*Group{}
 	for _, g := range out.Groups {
 		g.ObservedUntil = latest(g.Sources)
+		if g.EndedDateUnknown {
+			// It ended at an unknown date: its sources no longer show it alive up to theirs.
+			g.ObservedUntil = nil
+		}
 		groups[g.ID] = g
 	}
 	for _, r := range out.Relations {
@@ -52,6 +56,9 @@ func (d *Dataset) Prepared() *Dataset {
 			}
 			if a := g.Abolished; a != nil && (r.LifetimeEnd == nil || a.Latest() < r.LifetimeEnd.Latest()) {
 				r.LifetimeEnd = a
+			}
+			if g.EndedDateUnknown {
+				r.ObservedUntil = nil // an open-ended tie to a body that ended is not known to last
 			}
 		}
 	}
@@ -88,6 +95,12 @@ func (d *Dataset) Add(n Node) {
 		d.Sources = append(d.Sources, n)
 	case *ReportedCount:
 		d.ReportedCounts = append(d.ReportedCounts, n)
+	case *Statement:
+		d.Statements = append(d.Statements, n)
+	case *Topic:
+		d.Topics = append(d.Topics, n)
+	case *Document:
+		d.Documents = append(d.Documents, n)
 	}
 }
 
@@ -96,23 +109,23 @@ func CloneNode(n Node) Node {
 	switch n := n.(type) {
 	case *Group:
 		c := *n
-		c.Aliases, c.Categories, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Categories), slices.Clone(n.Sources)
+		c.Aliases, c.Categories, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Categories), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		return &c
 	case *Office:
 		c := *n
-		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
+		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		return &c
 	case *Institution:
 		c := *n
-		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
+		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		return &c
 	case *Position:
 		c := *n
-		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
+		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		return &c
 	case *Person:
 		c := *n
-		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
+		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		return &c
 	case *Source:
 		c := *n
@@ -122,6 +135,29 @@ func CloneNode(n Node) Node {
 		c := *n
 		c.Sources = slices.Clone(n.Sources)
 		return &c
+	case *Statement:
+		c := *n
+		c.Sources = slices.Clone(n.Sources)
+		return &c
+	case *Topic:
+		c := *n
+		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
+		return &c
+	case *Document:
+		c := *n
+		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
+		return &c
 	}
 	return n
+}
+
+func cloneClaims(cs []PropertyClaim) []PropertyClaim {
+	if cs == nil {
+		return nil
+	}
+	out := make([]PropertyClaim, len(cs))
+	for i, c := range cs {
+		out[i] = c.Clone()
+	}
+	return out
 }

@@ -24,7 +24,8 @@ const (
 )
 
 // RelTypes lists every relationship type.
-var RelTypes = []RelType{Chairs, MemberOf, Supervises, ReportsTo, HasOffice, HostedBy, Directs, Holds, PositionIn, SucceededBy, PartyGroupOf}
+var RelTypes = []RelType{Chairs, MemberOf, Supervises, ReportsTo, HasOffice, HostedBy, Directs, Holds, PositionIn, SucceededBy, PartyGroupOf,
+	About, IssuedBy, Concerns, BasedOn}
 
 // Endpoints says which node kinds a relationship type may join.
 type Endpoints struct{ From, To []NodeKind }
@@ -41,6 +42,10 @@ var endpoints = map[RelType]Endpoints{
 	PositionIn:   {[]NodeKind{PositionNode}, []NodeKind{InstitutionNode, GroupNode, OfficeNode}},
 	SucceededBy:  {[]NodeKind{GroupNode}, []NodeKind{GroupNode}},
 	PartyGroupOf: {[]NodeKind{GroupNode}, []NodeKind{InstitutionNode}},
+	About:        {[]NodeKind{StatementNode}, subjects},
+	IssuedBy:     {[]NodeKind{DocumentNode}, []NodeKind{InstitutionNode, GroupNode}},
+	Concerns:     {[]NodeKind{DocumentNode}, subjects},
+	BasedOn:      {[]NodeKind{DocumentNode}, []NodeKind{DocumentNode}},
 }
 
 // Relation is a dated, sourced relationship between two nodes.
@@ -58,8 +63,12 @@ type Relation struct {
 	// absence from the list is never read as non-membership.
 	IncompleteList bool       `json:"incompleteList,omitempty"`
 	Confidence     Confidence `json:"confidence"`
-	Note           string     `json:"note,omitempty"`
-	Sources        []Citation `json:"sources"`
+	// DateConfidence is how surely the start, end and attestations are known, when
+	// that differs from how surely the relation exists (a chair stated, a start year
+	// inferred); nil means the same as Confidence.
+	DateConfidence *Confidence `json:"dateConfidence,omitempty"`
+	Note           string      `json:"note,omitempty"`
+	Sources        []Citation  `json:"sources"`
 
 	// LifetimeStart and LifetimeEnd are the lifetime of the group the relation involves
 	// (its established and abolished dates; for two groups, the span both existed): a

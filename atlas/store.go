@@ -31,6 +31,13 @@ type Store interface {
 	// is EINVALID.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
 
+	// Supports returns, for each source id in q.Sources and in that order, one page of
+	// what that source supports: relationships, property claims, statements, documents,
+	// other nodes and reported counts citing it, each with its locators, in the order
+	// and pages of atlas.Supports. An unknown source gets an empty page. A malformed or
+	// non-source id, an unknown kind, a bad page size or a foreign cursor is EINVALID.
+	Supports(ctx context.Context, q SupportQuery) ([]SupportPage, error)
+
 	// ReportedCounts returns the counts of groups that sources report, ordered by year,
 	// then id, keeping those within q's years.
 	ReportedCounts(ctx context.Context, q CountQuery) ([]ReportedCount, error)
@@ -65,6 +72,8 @@ type RelationQuery struct {
 	Roles []MemberRole
 	// AsOf keeps relations whose validity may include the date (Bounds.MayHoldAt).
 	AsOf *PartialDate
+	// Sources keeps relations that cite at least one of these sources; empty means all.
+	Sources []string
 }
 
 // OrderField is what a list is sorted by; every order ends with the id as tie-breaker.
@@ -103,6 +112,9 @@ type NodeFilter struct {
 	CrossSystem *bool
 	// ActiveAsOf keeps groups whose lifetime may include the date.
 	ActiveAsOf *PartialDate
+	// CitedBy keeps nodes that cite at least one of these sources, for themselves, a
+	// property claim or an alias (CitedSources); every kind. Empty means all.
+	CitedBy []string
 	// Groups and institutions.
 	Systems []System
 	// Institutions, offices, sources.

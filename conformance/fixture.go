@@ -25,7 +25,14 @@ func Fixture() *atlas.Dataset {
 				Aliases: []atlas.Alias{{Name: "FALSG", Source: alpha}}, Kind: atlas.LeadingSmallGroup,
 				System: ptr(atlas.PartySystem), Level: ptr(atlas.Level("CENTRAL")), Horizon: ptr(atlas.Horizon("PERMANENT")),
 				Categories: []atlas.Category{"FOREIGN_AFFAIRS_UNITED_FRONT"}, Established: atlas.DatePtr("1958"), Abolished: atlas.DatePtr("2018-03"),
-				Description: "Fixture group that was upgraded.", Sources: cite(alpha, "s1")},
+				Description: "Fixture group that was upgraded.", Sources: cite(alpha, "s1"),
+				// Three sources, three founding years: the plain field shows the preferred one.
+				Claims: []atlas.PropertyClaim{
+					{Property: atlas.PropEstablished, Value: "1958", Sources: cite(alpha, "s1"), Confidence: atlas.Disputed, Rank: atlas.Preferred, Note: "Alpha dates it precisely."},
+					{Property: atlas.PropEstablished, Value: "1954", Sources: cite(beta, "history"), Confidence: atlas.Disputed, Rank: atlas.Normal},
+					{Property: atlas.PropEstablished, Value: "1950", Sources: cite(gamma, "history"), Confidence: atlas.Disputed, Rank: atlas.Deprecated, Note: "A misprint."},
+					{Property: atlas.PropAlias, Value: "FALSG", Sources: cite(alpha, "s1"), Confidence: atlas.Stated, Rank: atlas.Normal},
+				}},
 			{ID: "group/foreign-affairs-commission", Name: "Foreign Affairs Commission", NameZh: "中央外事工作委员会",
 				Aliases: []atlas.Alias{{Name: "CFAC", Source: alpha}}, Kind: atlas.Commission,
 				System: ptr(atlas.PartySystem), Level: ptr(atlas.Level("CENTRAL")), Horizon: ptr(atlas.Horizon("PERMANENT")),
@@ -35,7 +42,13 @@ func Fixture() *atlas.Dataset {
 				Categories: []atlas.Category{"ECONOMY_FINANCE", "PARTY_BUILDING"}, CrossSystem: true,
 				Established: atlas.DatePtr("2013-12-30"), Sources: cite(gamma, "history")},
 			{ID: "group/guangdong-group", Name: "Guangdong Provincial Group", Kind: atlas.WorkingGroup,
-				System: ptr(atlas.LocalSystem), Level: ptr(atlas.Level("PROVINCIAL")), Jurisdiction: "Guangdong", Sources: cite(gamma, "provinces")},
+				System: ptr(atlas.LocalSystem), Level: ptr(atlas.Level("PROVINCIAL")), Jurisdiction: "Guangdong", Sources: cite(gamma, "provinces"),
+				// Unknown is not none: gamma names the group but says its chair and members are not known.
+				ChairNotKnown: true, MembersIncomplete: true,
+				Claims: []atlas.PropertyClaim{
+					{Property: atlas.PropChairNotKnown, Value: "true", Sources: cite(gamma, "provinces, footnote"), Confidence: atlas.Stated, Rank: atlas.Preferred},
+					{Property: atlas.PropMembersIncomplete, Value: "true", Sources: cite(gamma, "provinces, footnote"), Confidence: atlas.Stated, Rank: atlas.Preferred},
+				}},
 		},
 		Offices: []*atlas.Office{
 			{ID: "office/commission-general-office", Name: "Commission General Office", Kind: "GENERAL_OFFICE",
@@ -67,7 +80,7 @@ func Fixture() *atlas.Dataset {
 			{Type: atlas.MemberOf, From: "institution/ministry-of-foreign-affairs", To: "group/foreign-affairs-lsg", Role: ptr(atlas.MemberRole("MEMBER")),
 				Attested: []atlas.PartialDate{atlas.MustDate("2010"), atlas.MustDate("2013-06")}, Confidence: atlas.Reported, Sources: cite(beta, "member list")},
 			{ID: "member_of/li-keqiang/deepening-reform/deputy", Type: atlas.MemberOf, From: "person/li-keqiang", To: "group/deepening-reform", Role: ptr(atlas.MemberRole("DEPUTY_LEADER")),
-				Start: atlas.DatePtr("2013-12"), Confidence: atlas.Disputed, Note: "Alpha says deputy leader.", Sources: cite(alpha, "s4")},
+				Start: atlas.DatePtr("2013-12"), Confidence: atlas.Disputed, DateConfidence: ptr(atlas.Inferred), Note: "Alpha says deputy leader; the month is the curators' inference.", Sources: cite(alpha, "s4")},
 			{ID: "member_of/li-keqiang/deepening-reform/member", Type: atlas.MemberOf, From: "person/li-keqiang", To: "group/deepening-reform", Role: ptr(atlas.MemberRole("MEMBER")),
 				Start: atlas.DatePtr("2013-12"), Confidence: atlas.Disputed, Note: "Gamma says ordinary member.", Sources: cite(gamma, "history")},
 			{Type: atlas.SucceededBy, From: "group/foreign-affairs-lsg", To: "group/foreign-affairs-commission", Succession: ptr(atlas.SuccessionKind("UPGRADED")),
@@ -79,17 +92,35 @@ func Fixture() *atlas.Dataset {
 			{Type: atlas.Supervises, From: "group/foreign-affairs-commission", To: "institution/ministry-of-foreign-affairs", Start: atlas.DatePtr("2018-03"), Confidence: atlas.Stated, Sources: cite(alpha, "s2")},
 			{Type: atlas.Supervises, From: "group/deepening-reform", To: "group/guangdong-group", Confidence: atlas.Reported, Sources: cite(gamma, "provinces")},
 			{Type: atlas.PositionIn, From: "position/general-secretary", To: "institution/standing-committee", Confidence: atlas.Stated, Sources: cite(gamma, "structure")},
+			{Type: atlas.About, From: "statement/small-groups-go-back-to-1941", To: "topic/small-groups", Confidence: atlas.Reported, Sources: cite(beta, "history")},
+			{Type: atlas.About, From: "statement/small-groups-go-back-to-1941", To: "group/foreign-affairs-lsg", Confidence: atlas.Inferred, Note: "Fixture: the earliest group named.", Sources: cite(beta, "history")},
+			{Type: atlas.IssuedBy, From: "document/group-regulation", To: "institution/standing-committee", Confidence: atlas.Stated, Sources: cite(alpha, "s6")},
+			{Type: atlas.Concerns, From: "document/group-regulation", To: "topic/small-groups", Confidence: atlas.Stated, Sources: cite(alpha, "s6")},
+			{Type: atlas.BasedOn, From: "document/group-regulation", To: "document/earlier-opinion", Confidence: atlas.Reported, Sources: cite(beta, "footnote")},
 		},
 		ReportedCounts: []*atlas.ReportedCount{
 			{ID: "count/alpha-2017-party", Year: 2017, Value: 26, Qualifier: "EXACT", Scope: "central party groups", System: ptr(atlas.PartySystem), Level: ptr(atlas.Level("CENTRAL")), Confidence: atlas.Reported, Sources: cite(alpha, "counts")},
 			{ID: "count/alpha-2017-all", Year: 2017, Value: 83, Qualifier: "EXACT", Scope: "all central groups", Confidence: atlas.Reported, Sources: cite(alpha, "counts")},
 			{ID: "count/beta-1981", Year: 1981, Value: 44, Qualifier: "ABOUT", Scope: "central groups", Confidence: atlas.Reported, Sources: cite(beta, "history")},
 		},
+		Statements: []*atlas.Statement{
+			{ID: "statement/small-groups-go-back-to-1941", Text: "Fixture: small groups reportedly go back to 1941.", Date: atlas.DatePtr("1941"),
+				Confidence: atlas.Reported, Hedge: "reportedly", Sources: cite(beta, "history")},
+		},
+		Topics: []*atlas.Topic{
+			{ID: "topic/small-groups", Name: "Small groups as an institution", NameZh: "领导小组", Sources: cite(alpha, "s5"),
+				Claims: []atlas.PropertyClaim{{Property: atlas.PropName, Value: "Small groups as an institution", Sources: cite(alpha, "s5"), Confidence: atlas.Stated, Rank: atlas.Preferred}}},
+		},
+		Documents: []*atlas.Document{
+			{ID: "document/group-regulation", Title: "Fixture Regulation on Groups", TitleZh: "小组条例", Kind: "REGULATION", Issued: atlas.DatePtr("2015-05-29"),
+				Description: "Fixture document.", Sources: cite(alpha, "s6")},
+			{ID: "document/earlier-opinion", Title: "Fixture Earlier Opinion", Kind: "OPINION", Issued: atlas.DatePtr("2013"), Sources: cite(beta, "footnote")},
+		},
 	}
 }
 
 // FixtureNodeCount and FixtureRelationCount are the sizes of Fixture.
 const (
-	FixtureNodeCount     = 3 + 4 + 1 + 2 + 1 + 4 + 3
-	FixtureRelationCount = 17
+	FixtureNodeCount     = 3 + 4 + 1 + 2 + 1 + 4 + 3 + 1 + 1 + 2
+	FixtureRelationCount = 22
 )

@@ -7,10 +7,11 @@
 // formats that declare attributes:
 //
 //   - nodes: id (the stable atlas id, used as the element id), type (GROUP, PERSON, …),
-//     label, nameZh (a position's titleZh), kind, system, level, categories,
-//     established, abolished, tier (of the node's own sources), sources (their ids) and
-//     citations (each source with its title, locator and tier) — each written only
-//     where the node has it;
+//     label, nameZh (a position's or document's titleZh), kind, system, level,
+//     categories, established (a document's date of issue, a statement's date),
+//     abolished, tier (of the node's own sources), sources (their ids) and citations
+//     (each source with its title, locator and tier) — each written only where the
+//     node has it;
 //   - edges: id (the relation id), source and target (from and to: edges are directed),
 //     type, role, succession, start, end, attested, confidence, incompleteList,
 //     holding (KNOWN or POSSIBLE at the export's asOf date; absent without one),
@@ -354,6 +355,13 @@ func nodeOf(n atlas.Node, source func(string) *atlas.Source) nodeRecord {
 		rec.Kind, rec.Tier = string(n.Kind), string(n.EffectiveTier())
 	case *atlas.ReportedCount:
 		rec.System, rec.Level = text(n.System), text(n.Level)
+	case *atlas.Topic:
+		rec.NameZh = n.NameZh
+	case *atlas.Document:
+		rec.NameZh, rec.Kind = n.TitleZh, string(n.Kind)
+		rec.Established = dateText(n.Issued)
+	case *atlas.Statement:
+		rec.Established = dateText(n.Date)
 	}
 	if cs := n.Citations(); len(cs) > 0 {
 		rec.Tier = string(atlas.TierOf(cs, source))

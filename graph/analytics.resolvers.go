@@ -18,32 +18,38 @@ func (r *pathResolver) Relationships(ctx context.Context, obj *analytics.Path) (
 }
 
 // Network is the resolver for the network field.
-func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) (*analytics.Subgraph, error) {
+func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, limit *int) (*analytics.Subgraph, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	sub, err := p.Network(ctx, ids, intOr(depth, analytics.DefaultDepth), filterOf(relationshipTypes, nodeTypes, asOf), intOr(limit, analytics.DefaultNetworkLimit))
+	f := filterOf(relationshipTypes, nodeTypes, asOf)
+	f.Sources = sources
+	sub, err := p.Network(ctx, ids, intOr(depth, analytics.DefaultDepth), f, intOr(limit, analytics.DefaultNetworkLimit))
 	return planned(ctx, &sub, err)
 }
 
 // ShortestPaths is the resolver for the shortestPaths field.
-func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) (*analytics.PathSet, error) {
+func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) (*analytics.PathSet, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	paths, err := p.ShortestPaths(ctx, from, to, intOr(maxLength, 4), filterOf(relationshipTypes, nodeTypes, asOf), intOr(first, 10))
+	f := filterOf(relationshipTypes, nodeTypes, asOf)
+	f.Sources = sources
+	paths, err := p.ShortestPaths(ctx, from, to, intOr(maxLength, 4), f, intOr(first, 10))
 	return planned(ctx, &paths, err)
 }
 
 // Centrality is the resolver for the centrality field.
-func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) ([]analytics.Score, error) {
+func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) ([]analytics.Score, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	scores, err := p.Centrality(ctx, metric, filterOf(relationshipTypes, nodeTypes, asOf), rank, intOr(first, 20))
+	f := filterOf(relationshipTypes, nodeTypes, asOf)
+	f.Sources = sources
+	scores, err := p.Centrality(ctx, metric, f, rank, intOr(first, 20))
 	return planned(ctx, scores, err)
 }
 
@@ -58,12 +64,12 @@ func (r *queryResolver) CoMembers(ctx context.Context, person string, asOf *atla
 }
 
 // Timeline is the resolver for the timeline field.
-func (r *queryResolver) Timeline(ctx context.Context, id string) ([]analytics.Event, error) {
+func (r *queryResolver) Timeline(ctx context.Context, id string, sources []string) ([]analytics.Event, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	events, err := p.Timeline(ctx, id)
+	events, err := p.Timeline(ctx, id, sources...)
 	return planned(ctx, events, err)
 }
 

@@ -10,6 +10,11 @@ import (
 	"lsgatlas/atlas"
 )
 
+// FindDocumentByID is the resolver for the findDocumentByID field.
+func (r *entityResolver) FindDocumentByID(ctx context.Context, id string) (*atlas.Document, error) {
+	return entity[*atlas.Document](ctx, id, atlas.DocumentNode)
+}
+
 // FindGroupByID is the resolver for the findGroupByID field.
 func (r *entityResolver) FindGroupByID(ctx context.Context, id string) (*atlas.Group, error) {
 	return entity[*atlas.Group](ctx, id, atlas.GroupNode)
@@ -43,6 +48,16 @@ func (r *entityResolver) FindReportedCountByID(ctx context.Context, id string) (
 // FindSourceByID is the resolver for the findSourceByID field.
 func (r *entityResolver) FindSourceByID(ctx context.Context, id string) (*atlas.Source, error) {
 	return entity[*atlas.Source](ctx, id, atlas.SourceNode)
+}
+
+// FindStatementByID is the resolver for the findStatementByID field.
+func (r *entityResolver) FindStatementByID(ctx context.Context, id string) (*atlas.Statement, error) {
+	return entity[*atlas.Statement](ctx, id, atlas.StatementNode)
+}
+
+// FindTopicByID is the resolver for the findTopicByID field.
+func (r *entityResolver) FindTopicByID(ctx context.Context, id string) (*atlas.Topic, error) {
+	return entity[*atlas.Topic](ctx, id, atlas.TopicNode)
 }
 
 // Entity returns EntityResolver implementation.

@@ -153,6 +153,25 @@ func (ec *executionContext) resolveEntity(
 	}()
 
 	switch typeName {
+	case "Document":
+		resolverName, err := entityResolverNameForDocument(ctx, rep)
+		if err != nil {
+			return nil, fmt.Errorf(`finding resolver for Entity "Document": %w`, err)
+		}
+		switch resolverName {
+
+		case "findDocumentByID":
+			id0, err := ec.unmarshalNID2string(ctx, rep["id"])
+			if err != nil {
+				return nil, fmt.Errorf(`unmarshalling param 0 for findDocumentByID(): %w`, err)
+			}
+			entity, err := ec.Resolvers.Entity().FindDocumentByID(ctx, id0)
+			if err != nil {
+				return nil, fmt.Errorf(`resolving Entity "Document": %w`, err)
+			}
+
+			return entity, nil
+		}
 	case "Group":
 		resolverName, err := entityResolverNameForGroup(ctx, rep)
 		if err != nil {
@@ -286,6 +305,44 @@ func (ec *executionContext) resolveEntity(
 
 			return entity, nil
 		}
+	case "Statement":
+		resolverName, err := entityResolverNameForStatement(ctx, rep)
+		if err != nil {
+			return nil, fmt.Errorf(`finding resolver for Entity "Statement": %w`, err)
+		}
+		switch resolverName {
+
+		case "findStatementByID":
+			id0, err := ec.unmarshalNID2string(ctx, rep["id"])
+			if err != nil {
+				return nil, fmt.Errorf(`unmarshalling param 0 for findStatementByID(): %w`, err)
+			}
+			entity, err := ec.Resolvers.Entity().FindStatementByID(ctx, id0)
+			if err != nil {
+				return nil, fmt.Errorf(`resolving Entity "Statement": %w`, err)
+			}
+
+			return entity, nil
+		}
+	case "Topic":
+		resolverName, err := entityResolverNameForTopic(ctx, rep)
+		if err != nil {
+			return nil, fmt.Errorf(`finding resolver for Entity "Topic": %w`, err)
+		}
+		switch resolverName {
+
+		case "findTopicByID":
+			id0, err := ec.unmarshalNID2string(ctx, rep["id"])
+			if err != nil {
+				return nil, fmt.Errorf(`unmarshalling param 0 for findTopicByID(): %w`, err)
+			}
+			entity, err := ec.Resolvers.Entity().FindTopicByID(ctx, id0)
+			if err != nil {
+				return nil, fmt.Errorf(`resolving Entity "Topic": %w`, err)
+			}
+
+			return entity, nil
+		}
 
 	}
 	return nil, fmt.Errorf("%w: %s", ErrUnknownType, typeName)
@@ -310,6 +367,41 @@ func (ec *executionContext) resolveManyEntities(
 	default:
 		return errors.New("unknown type: " + typeName)
 	}
+}
+
+func entityResolverNameForDocument(ctx context.Context, rep EntityRepresentation) (string, error) {
+	// we collect errors because a later entity resolver may work fine
+	// when an entity has multiple keys
+	entityResolverErrs := []error{}
+	for {
+		var (
+			m   EntityRepresentation
+			val any
+			ok  bool
+		)
+		_ = val
+		// if all of the KeyFields values for this resolver are null,
+		// we shouldn't use use it
+		allNull := true
+		m = rep
+		val, ok = m["id"]
+		if !ok {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to missing Key Field \"id\" for Document", ErrTypeNotFound))
+			break
+		}
+		if allNull {
+			allNull = val == nil
+		}
+		if allNull {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to all null value KeyFields for Document", ErrTypeNotFound))
+			break
+		}
+		return "findDocumentByID", nil
+	}
+	return "", fmt.Errorf("%w for Document due to %v", ErrTypeNotFound,
+		errors.Join(entityResolverErrs...).Error())
 }
 
 func entityResolverNameForGroup(ctx context.Context, rep EntityRepresentation) (string, error) {
@@ -554,5 +646,75 @@ func entityResolverNameForSource(ctx context.Context, rep EntityRepresentation) 
 		return "findSourceByID", nil
 	}
 	return "", fmt.Errorf("%w for Source due to %v", ErrTypeNotFound,
+		errors.Join(entityResolverErrs...).Error())
+}
+
+func entityResolverNameForStatement(ctx context.Context, rep EntityRepresentation) (string, error) {
+	// we collect errors because a later entity resolver may work fine
+	// when an entity has multiple keys
+	entityResolverErrs := []error{}
+	for {
+		var (
+			m   EntityRepresentation
+			val any
+			ok  bool
+		)
+		_ = val
+		// if all of the KeyFields values for this resolver are null,
+		// we shouldn't use use it
+		allNull := true
+		m = rep
+		val, ok = m["id"]
+		if !ok {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to missing Key Field \"id\" for Statement", ErrTypeNotFound))
+			break
+		}
+		if allNull {
+			allNull = val == nil
+		}
+		if allNull {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to all null value KeyFields for Statement", ErrTypeNotFound))
+			break
+		}
+		return "findStatementByID", nil
+	}
+	return "", fmt.Errorf("%w for Statement due to %v", ErrTypeNotFound,
+		errors.Join(entityResolverErrs...).Error())
+}
+
+func entityResolverNameForTopic(ctx context.Context, rep EntityRepresentation) (string, error) {
+	// we collect errors because a later entity resolver may work fine
+	// when an entity has multiple keys
+	entityResolverErrs := []error{}
+	for {
+		var (
+			m   EntityRepresentation
+			val any
+			ok  bool
+		)
+		_ = val
+		// if all of the KeyFields values for this resolver are null,
+		// we shouldn't use use it
+		allNull := true
+		m = rep
+		val, ok = m["id"]
+		if !ok {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to missing Key Field \"id\" for Topic", ErrTypeNotFound))
+			break
+		}
+		if allNull {
+			allNull = val == nil
+		}
+		if allNull {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to all null value KeyFields for Topic", ErrTypeNotFound))
+			break
+		}
+		return "findTopicByID", nil
+	}
+	return "", fmt.Errorf("%w for Topic due to %v", ErrTypeNotFound,
 		errors.Join(entityResolverErrs...).Error())
 }

@@ -34,6 +34,7 @@ type ResolverRoot interface {
 	Alias() AliasResolver
 	Citation() CitationResolver
 	Derivation() DerivationResolver
+	Document() DocumentResolver
 	Entity() EntityResolver
 	Group() GroupResolver
 	Institution() InstitutionResolver
@@ -41,12 +42,16 @@ type ResolverRoot interface {
 	Path() PathResolver
 	Person() PersonResolver
 	Position() PositionResolver
+	PropertyClaim() PropertyClaimResolver
 	Query() QueryResolver
 	Relationship() RelationshipResolver
 	ReportedCount() ReportedCountResolver
 	Source() SourceResolver
+	Statement() StatementResolver
 	Subgraph() SubgraphResolver
+	Support() SupportResolver
 	TimelineEvent() TimelineEventResolver
+	Topic() TopicResolver
 }
 
 type DirectiveRoot struct {
@@ -87,7 +92,39 @@ type ComplexityRoot struct {
 		Via    func(childComplexity int) int
 	}
 
+	Document struct {
+		Aliases       func(childComplexity int) int
+		BasedOn       func(childComplexity int) int
+		BasisOf       func(childComplexity int) int
+		Claims        func(childComplexity int, property []atlas.PropertyName) int
+		Concerns      func(childComplexity int) int
+		Description   func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Issued        func(childComplexity int) int
+		IssuedBy      func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Label         func(childComplexity int) int
+		NodeKind      func(childComplexity int) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
+		Sources       func(childComplexity int) int
+		Title         func(childComplexity int) int
+		TitleZh       func(childComplexity int) int
+	}
+
+	DocumentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DocumentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Entity struct {
+		FindDocumentByID      func(childComplexity int, id string) int
 		FindGroupByID         func(childComplexity int, id string) int
 		FindInstitutionByID   func(childComplexity int, id string) int
 		FindOfficeByID        func(childComplexity int, id string) int
@@ -95,38 +132,46 @@ type ComplexityRoot struct {
 		FindPositionByID      func(childComplexity int, id string) int
 		FindReportedCountByID func(childComplexity int, id string) int
 		FindSourceByID        func(childComplexity int, id string) int
+		FindStatementByID     func(childComplexity int, id string) int
+		FindTopicByID         func(childComplexity int, id string) int
 	}
 
 	Group struct {
-		Abolished     func(childComplexity int) int
-		Activity      func(childComplexity int, asOf atlas.PartialDate) int
-		Aliases       func(childComplexity int) int
-		Categories    func(childComplexity int) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) int
-		CrossSystem   func(childComplexity int) int
-		Description   func(childComplexity int) int
-		Established   func(childComplexity int) int
-		Horizon       func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Jurisdiction  func(childComplexity int) int
-		Kind          func(childComplexity int) int
-		Label         func(childComplexity int) int
-		Level         func(childComplexity int) int
-		Members       func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
-		Name          func(childComplexity int) int
-		NameZh        func(childComplexity int) int
-		NodeKind      func(childComplexity int) int
-		Offices       func(childComplexity int, asOf *atlas.PartialDate) int
-		PartyGroupOf  func(childComplexity int, asOf *atlas.PartialDate) int
-		Positions     func(childComplexity int, asOf *atlas.PartialDate) int
-		Predecessors  func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
-		ReportsTo     func(childComplexity int, asOf *atlas.PartialDate) int
-		Sources       func(childComplexity int) int
-		Successors    func(childComplexity int, asOf *atlas.PartialDate) int
-		Supervises    func(childComplexity int, asOf *atlas.PartialDate) int
-		Supervisors   func(childComplexity int, asOf *atlas.PartialDate) int
-		System        func(childComplexity int) int
+		Abolished         func(childComplexity int) int
+		Activity          func(childComplexity int, asOf atlas.PartialDate) int
+		Aliases           func(childComplexity int) int
+		Categories        func(childComplexity int) int
+		ChairNotKnown     func(childComplexity int) int
+		Chairs            func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) int
+		Claims            func(childComplexity int, property []atlas.PropertyName) int
+		CrossSystem       func(childComplexity int) int
+		Description       func(childComplexity int) int
+		Documents         func(childComplexity int) int
+		EndedDateUnknown  func(childComplexity int) int
+		Established       func(childComplexity int) int
+		Horizon           func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Jurisdiction      func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		Label             func(childComplexity int) int
+		Level             func(childComplexity int) int
+		Members           func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
+		MembersIncomplete func(childComplexity int) int
+		Name              func(childComplexity int) int
+		NameZh            func(childComplexity int) int
+		NodeKind          func(childComplexity int) int
+		Offices           func(childComplexity int, asOf *atlas.PartialDate) int
+		PartyGroupOf      func(childComplexity int, asOf *atlas.PartialDate) int
+		Positions         func(childComplexity int, asOf *atlas.PartialDate) int
+		Predecessors      func(childComplexity int, asOf *atlas.PartialDate) int
+		Relationships     func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
+		ReportsTo         func(childComplexity int, asOf *atlas.PartialDate) int
+		Sources           func(childComplexity int) int
+		Statements        func(childComplexity int) int
+		Successors        func(childComplexity int, asOf *atlas.PartialDate) int
+		Supervises        func(childComplexity int, asOf *atlas.PartialDate) int
+		Supervisors       func(childComplexity int, asOf *atlas.PartialDate) int
+		System            func(childComplexity int) int
 	}
 
 	GroupConnection struct {
@@ -157,7 +202,9 @@ type ComplexityRoot struct {
 
 	Institution struct {
 		Aliases         func(childComplexity int) int
+		Claims          func(childComplexity int, property []atlas.PropertyName) int
 		Description     func(childComplexity int) int
+		Documents       func(childComplexity int) int
 		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
@@ -167,10 +214,11 @@ type ComplexityRoot struct {
 		NodeKind        func(childComplexity int) int
 		PartyGroups     func(childComplexity int, asOf *atlas.PartialDate) int
 		Positions       func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
 		ReportingGroups func(childComplexity int, asOf *atlas.PartialDate) int
 		Seats           func(childComplexity int, asOf *atlas.PartialDate) int
 		Sources         func(childComplexity int) int
+		Statements      func(childComplexity int) int
 		Supervisors     func(childComplexity int, asOf *atlas.PartialDate) int
 		System          func(childComplexity int) int
 	}
@@ -194,8 +242,10 @@ type ComplexityRoot struct {
 
 	Office struct {
 		Aliases       func(childComplexity int) int
+		Claims        func(childComplexity int, property []atlas.PropertyName) int
 		Description   func(childComplexity int) int
 		Directors     func(childComplexity int, asOf *atlas.PartialDate) int
+		Documents     func(childComplexity int) int
 		Groups        func(childComplexity int, asOf *atlas.PartialDate) int
 		HostedBy      func(childComplexity int, asOf *atlas.PartialDate) int
 		ID            func(childComplexity int) int
@@ -205,9 +255,10 @@ type ComplexityRoot struct {
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Placement     func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
 		Sources       func(childComplexity int) int
 		Staffing      func(childComplexity int) int
+		Statements    func(childComplexity int) int
 		Supervisors   func(childComplexity int, asOf *atlas.PartialDate) int
 	}
 
@@ -244,8 +295,10 @@ type ComplexityRoot struct {
 	Person struct {
 		Aliases       func(childComplexity int) int
 		Chairs        func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) int
+		Claims        func(childComplexity int, property []atlas.PropertyName) int
 		Description   func(childComplexity int) int
 		Directs       func(childComplexity int, asOf *atlas.PartialDate) int
+		Documents     func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
 		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
@@ -253,8 +306,9 @@ type ComplexityRoot struct {
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Positions     func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
 		Sources       func(childComplexity int) int
+		Statements    func(childComplexity int) int
 	}
 
 	PersonConnection struct {
@@ -273,15 +327,18 @@ type ComplexityRoot struct {
 		Aliases       func(childComplexity int) int
 		BelongsTo     func(childComplexity int, asOf *atlas.PartialDate) int
 		Chairs        func(childComplexity int, asOf *atlas.PartialDate) int
+		Claims        func(childComplexity int, property []atlas.PropertyName) int
 		Description   func(childComplexity int) int
 		Directs       func(childComplexity int, asOf *atlas.PartialDate) int
+		Documents     func(childComplexity int) int
 		Holders       func(childComplexity int, asOf *atlas.PartialDate) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
 		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
 		Sources       func(childComplexity int) int
+		Statements    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		TitleZh       func(childComplexity int) int
 	}
@@ -298,15 +355,26 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PropertyClaim struct {
+		Confidence func(childComplexity int) int
+		Note       func(childComplexity int) int
+		Property   func(childComplexity int) int
+		Rank       func(childComplexity int) int
+		Sources    func(childComplexity int) int
+		Value      func(childComplexity int) int
+	}
+
 	Query struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) int
-		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) int
+		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) int
 		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate) int
+		Document           func(childComplexity int, id string) int
+		Documents          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Group              func(childComplexity int, id string) int
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) int
+		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, limit *int) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
 		Office             func(childComplexity int, id string) int
@@ -317,11 +385,15 @@ type ComplexityRoot struct {
 		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
-		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) int
+		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) int
 		Source             func(childComplexity int, id string) int
 		Sources            func(childComplexity int, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Statement          func(childComplexity int, id string) int
+		Statements         func(childComplexity int, orderBy *model.EntityOrder, first *int, after *string) int
 		Statistics         func(childComplexity int, asOf atlas.PartialDate) int
-		Timeline           func(childComplexity int, id string) int
+		Timeline           func(childComplexity int, id string, sources []string) int
+		Topic              func(childComplexity int, id string) int
+		Topics             func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		__resolve__service func(childComplexity int) int
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
 	}
@@ -329,6 +401,7 @@ type ComplexityRoot struct {
 	Relationship struct {
 		Attested          func(childComplexity int) int
 		Confidence        func(childComplexity int) int
+		DateConfidence    func(childComplexity int) int
 		Derivations       func(childComplexity int) int
 		Derived           func(childComplexity int) int
 		DerivedFrom       func(childComplexity int) int
@@ -394,6 +467,7 @@ type ComplexityRoot struct {
 		NodeKind      func(childComplexity int) int
 		Note          func(childComplexity int) int
 		Publisher     func(childComplexity int) int
+		Supports      func(childComplexity int, kinds []atlas.SupportKind, first *int, after *string) int
 		Title         func(childComplexity int) int
 		URL           func(childComplexity int) int
 	}
@@ -406,6 +480,35 @@ type ComplexityRoot struct {
 	}
 
 	SourceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Statement struct {
+		About         func(childComplexity int) int
+		Confidence    func(childComplexity int) int
+		Date          func(childComplexity int) int
+		Hedge         func(childComplexity int) int
+		Hedged        func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Label         func(childComplexity int) int
+		NodeKind      func(childComplexity int) int
+		Note          func(childComplexity int) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
+		Sources       func(childComplexity int) int
+		Text          func(childComplexity int) int
+		TextZh        func(childComplexity int) int
+		Until         func(childComplexity int) int
+	}
+
+	StatementConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StatementEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -423,6 +526,26 @@ type ComplexityRoot struct {
 		Truncated     func(childComplexity int) int
 	}
 
+	Support struct {
+		Claim        func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Locators     func(childComplexity int) int
+		Node         func(childComplexity int) int
+		Relationship func(childComplexity int) int
+	}
+
+	SupportConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SupportEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	TimelineEvent struct {
 		Date         func(childComplexity int) int
 		Kind         func(childComplexity int) int
@@ -430,6 +553,33 @@ type ComplexityRoot struct {
 		Relationship func(childComplexity int) int
 		Sources      func(childComplexity int) int
 		Succession   func(childComplexity int) int
+	}
+
+	Topic struct {
+		Aliases       func(childComplexity int) int
+		Claims        func(childComplexity int, property []atlas.PropertyName) int
+		Description   func(childComplexity int) int
+		Documents     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Label         func(childComplexity int) int
+		Name          func(childComplexity int) int
+		NameZh        func(childComplexity int) int
+		NodeKind      func(childComplexity int) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
+		Sources       func(childComplexity int) int
+		Statements    func(childComplexity int) int
+	}
+
+	TopicConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TopicEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	YearStatistics struct {
@@ -455,7 +605,20 @@ type CitationResolver interface {
 type DerivationResolver interface {
 	Via(ctx context.Context, obj *atlas.Derivation) (*atlas.Position, error)
 }
+type DocumentResolver interface {
+	TitleZh(ctx context.Context, obj *atlas.Document) (*string, error)
+
+	Description(ctx context.Context, obj *atlas.Document) (*string, error)
+
+	Claims(ctx context.Context, obj *atlas.Document, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	IssuedBy(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
+	Concerns(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
+	BasedOn(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
+	BasisOf(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
+}
 type EntityResolver interface {
+	FindDocumentByID(ctx context.Context, id string) (*atlas.Document, error)
 	FindGroupByID(ctx context.Context, id string) (*atlas.Group, error)
 	FindInstitutionByID(ctx context.Context, id string) (*atlas.Institution, error)
 	FindOfficeByID(ctx context.Context, id string) (*atlas.Office, error)
@@ -463,6 +626,8 @@ type EntityResolver interface {
 	FindPositionByID(ctx context.Context, id string) (*atlas.Position, error)
 	FindReportedCountByID(ctx context.Context, id string) (*atlas.ReportedCount, error)
 	FindSourceByID(ctx context.Context, id string) (*atlas.Source, error)
+	FindStatementByID(ctx context.Context, id string) (*atlas.Statement, error)
+	FindTopicByID(ctx context.Context, id string) (*atlas.Topic, error)
 }
 type GroupResolver interface {
 	NameZh(ctx context.Context, obj *atlas.Group) (*string, error)
@@ -480,7 +645,11 @@ type GroupResolver interface {
 	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+
+	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
+	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 }
 type InstitutionResolver interface {
 	NameZh(ctx context.Context, obj *atlas.Institution) (*string, error)
@@ -493,7 +662,10 @@ type InstitutionResolver interface {
 	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
+	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 }
 type OfficeResolver interface {
 	NameZh(ctx context.Context, obj *atlas.Office) (*string, error)
@@ -504,7 +676,10 @@ type OfficeResolver interface {
 	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
+	Documents(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 }
 type PathResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Path) ([]atlas.Edge, error)
@@ -518,7 +693,10 @@ type PersonResolver interface {
 	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
+	Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 }
 type PositionResolver interface {
 	TitleZh(ctx context.Context, obj *atlas.Position) (*string, error)
@@ -530,7 +708,13 @@ type PositionResolver interface {
 	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error)
 	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
 	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
+	Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
+}
+type PropertyClaimResolver interface {
+	Note(ctx context.Context, obj *atlas.PropertyClaim) (*string, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (atlas.Node, error)
@@ -547,15 +731,21 @@ type QueryResolver interface {
 	Positions(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.PositionConnection, error)
 	Institutions(ctx context.Context, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.InstitutionConnection, error)
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
-	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) (*analytics.Subgraph, error)
-	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) (*analytics.PathSet, error)
-	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) ([]analytics.Score, error)
+	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, limit *int) (*analytics.Subgraph, error)
+	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) (*analytics.PathSet, error)
+	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate) ([]analytics.CoMember, error)
-	Timeline(ctx context.Context, id string) ([]analytics.Event, error)
+	Timeline(ctx context.Context, id string, sources []string) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) (*model.GroupSeries, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
 	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
+	Statement(ctx context.Context, id string) (*atlas.Statement, error)
+	Topic(ctx context.Context, id string) (*atlas.Topic, error)
+	Document(ctx context.Context, id string) (*atlas.Document, error)
+	Topics(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.TopicConnection, error)
+	Documents(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.DocumentConnection, error)
+	Statements(ctx context.Context, orderBy *model.EntityOrder, first *int, after *string) (*model.StatementConnection, error)
 }
 type RelationshipResolver interface {
 	Node(ctx context.Context, obj *atlas.Edge) (atlas.Node, error)
@@ -577,12 +767,36 @@ type SourceResolver interface {
 
 	CitedVia(ctx context.Context, obj *atlas.Source) (*atlas.Source, error)
 	Note(ctx context.Context, obj *atlas.Source) (*string, error)
+	Supports(ctx context.Context, obj *atlas.Source, kinds []atlas.SupportKind, first *int, after *string) (*model.SupportConnection, error)
+}
+type StatementResolver interface {
+	TextZh(ctx context.Context, obj *atlas.Statement) (*string, error)
+
+	Hedge(ctx context.Context, obj *atlas.Statement) (*string, error)
+
+	Note(ctx context.Context, obj *atlas.Statement) (*string, error)
+
+	About(ctx context.Context, obj *atlas.Statement) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
 }
 type SubgraphResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error)
 }
+type SupportResolver interface {
+	Relationship(ctx context.Context, obj *atlas.Support) (*atlas.Edge, error)
+}
 type TimelineEventResolver interface {
 	Relationship(ctx context.Context, obj *analytics.Event) (*atlas.Edge, error)
+}
+type TopicResolver interface {
+	NameZh(ctx context.Context, obj *atlas.Topic) (*string, error)
+
+	Description(ctx context.Context, obj *atlas.Topic) (*string, error)
+
+	Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Statements(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
+	Documents(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -705,6 +919,162 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Derivation.Via(childComplexity), true
 
+	case "Document.aliases":
+		if e.ComplexityRoot.Document.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Aliases(childComplexity), true
+	case "Document.basedOn":
+		if e.ComplexityRoot.Document.BasedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.BasedOn(childComplexity), true
+	case "Document.basisOf":
+		if e.ComplexityRoot.Document.BasisOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.BasisOf(childComplexity), true
+	case "Document.claims":
+		if e.ComplexityRoot.Document.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Document_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Document.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+	case "Document.concerns":
+		if e.ComplexityRoot.Document.Concerns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Concerns(childComplexity), true
+	case "Document.description":
+		if e.ComplexityRoot.Document.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Description(childComplexity), true
+	case "Document.id":
+		if e.ComplexityRoot.Document.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.ID(childComplexity), true
+	case "Document.issued":
+		if e.ComplexityRoot.Document.Issued == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Issued(childComplexity), true
+	case "Document.issuedBy":
+		if e.ComplexityRoot.Document.IssuedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.IssuedBy(childComplexity), true
+	case "Document.kind":
+		if e.ComplexityRoot.Document.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Kind(childComplexity), true
+	case "Document.label":
+		if e.ComplexityRoot.Document.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Label(childComplexity), true
+	case "Document.type":
+		if e.ComplexityRoot.Document.NodeKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.NodeKind(childComplexity), true
+	case "Document.relationships":
+		if e.ComplexityRoot.Document.Relationships == nil {
+			break
+		}
+
+		args, err := ec.field_Document_relationships_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
+	case "Document.sources":
+		if e.ComplexityRoot.Document.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Sources(childComplexity), true
+	case "Document.title":
+		if e.ComplexityRoot.Document.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Title(childComplexity), true
+	case "Document.titleZh":
+		if e.ComplexityRoot.Document.TitleZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.TitleZh(childComplexity), true
+
+	case "DocumentConnection.edges":
+		if e.ComplexityRoot.DocumentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentConnection.Edges(childComplexity), true
+	case "DocumentConnection.nodes":
+		if e.ComplexityRoot.DocumentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentConnection.Nodes(childComplexity), true
+	case "DocumentConnection.pageInfo":
+		if e.ComplexityRoot.DocumentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentConnection.PageInfo(childComplexity), true
+	case "DocumentConnection.totalCount":
+		if e.ComplexityRoot.DocumentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentConnection.TotalCount(childComplexity), true
+
+	case "DocumentEdge.cursor":
+		if e.ComplexityRoot.DocumentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentEdge.Cursor(childComplexity), true
+	case "DocumentEdge.node":
+		if e.ComplexityRoot.DocumentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
+
+	case "Entity.findDocumentByID":
+		if e.ComplexityRoot.Entity.FindDocumentByID == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findDocumentByID_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindDocumentByID(childComplexity, args["id"].(string)), true
 	case "Entity.findGroupByID":
 		if e.ComplexityRoot.Entity.FindGroupByID == nil {
 			break
@@ -782,6 +1152,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindSourceByID(childComplexity, args["id"].(string)), true
+	case "Entity.findStatementByID":
+		if e.ComplexityRoot.Entity.FindStatementByID == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findStatementByID_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindStatementByID(childComplexity, args["id"].(string)), true
+	case "Entity.findTopicByID":
+		if e.ComplexityRoot.Entity.FindTopicByID == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findTopicByID_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindTopicByID(childComplexity, args["id"].(string)), true
 
 	case "Group.abolished":
 		if e.ComplexityRoot.Group.Abolished == nil {
@@ -812,6 +1204,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Categories(childComplexity), true
+	case "Group.chairNotKnown":
+		if e.ComplexityRoot.Group.ChairNotKnown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.ChairNotKnown(childComplexity), true
 	case "Group.chairs":
 		if e.ComplexityRoot.Group.Chairs == nil {
 			break
@@ -823,6 +1221,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs)), true
+	case "Group.claims":
+		if e.ComplexityRoot.Group.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Group_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
 	case "Group.crossSystem":
 		if e.ComplexityRoot.Group.CrossSystem == nil {
 			break
@@ -835,6 +1244,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Description(childComplexity), true
+	case "Group.documents":
+		if e.ComplexityRoot.Group.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Documents(childComplexity), true
+	case "Group.endedDateUnknown":
+		if e.ComplexityRoot.Group.EndedDateUnknown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.EndedDateUnknown(childComplexity), true
 	case "Group.established":
 		if e.ComplexityRoot.Group.Established == nil {
 			break
@@ -888,6 +1309,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole)), true
+	case "Group.membersIncomplete":
+		if e.ComplexityRoot.Group.MembersIncomplete == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.MembersIncomplete(childComplexity), true
 	case "Group.name":
 		if e.ComplexityRoot.Group.Name == nil {
 			break
@@ -960,7 +1387,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Group.reportsTo":
 		if e.ComplexityRoot.Group.ReportsTo == nil {
 			break
@@ -978,6 +1405,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Sources(childComplexity), true
+	case "Group.statements":
+		if e.ComplexityRoot.Group.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Statements(childComplexity), true
 	case "Group.successors":
 		if e.ComplexityRoot.Group.Successors == nil {
 			break
@@ -1112,12 +1545,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.Aliases(childComplexity), true
+	case "Institution.claims":
+		if e.ComplexityRoot.Institution.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Institution_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Institution.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
 	case "Institution.description":
 		if e.ComplexityRoot.Institution.Description == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Institution.Description(childComplexity), true
+	case "Institution.documents":
+		if e.ComplexityRoot.Institution.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Institution.Documents(childComplexity), true
 	case "Institution.hostedOffices":
 		if e.ComplexityRoot.Institution.HostedOffices == nil {
 			break
@@ -1197,7 +1647,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Institution.reportingGroups":
 		if e.ComplexityRoot.Institution.ReportingGroups == nil {
 			break
@@ -1226,6 +1676,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.Sources(childComplexity), true
+	case "Institution.statements":
+		if e.ComplexityRoot.Institution.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Institution.Statements(childComplexity), true
 	case "Institution.supervisors":
 		if e.ComplexityRoot.Institution.Supervisors == nil {
 			break
@@ -1301,6 +1757,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Office.Aliases(childComplexity), true
+	case "Office.claims":
+		if e.ComplexityRoot.Office.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Office_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Office.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
 	case "Office.description":
 		if e.ComplexityRoot.Office.Description == nil {
 			break
@@ -1318,6 +1785,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Office.Directors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+	case "Office.documents":
+		if e.ComplexityRoot.Office.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Office.Documents(childComplexity), true
 	case "Office.groups":
 		if e.ComplexityRoot.Office.Groups == nil {
 			break
@@ -1392,7 +1865,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Office.sources":
 		if e.ComplexityRoot.Office.Sources == nil {
 			break
@@ -1405,6 +1878,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Office.Staffing(childComplexity), true
+	case "Office.statements":
+		if e.ComplexityRoot.Office.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Office.Statements(childComplexity), true
 	case "Office.supervisors":
 		if e.ComplexityRoot.Office.Supervisors == nil {
 			break
@@ -1529,6 +2008,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs)), true
+	case "Person.claims":
+		if e.ComplexityRoot.Person.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Person_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
 	case "Person.description":
 		if e.ComplexityRoot.Person.Description == nil {
 			break
@@ -1546,6 +2036,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Directs(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+	case "Person.documents":
+		if e.ComplexityRoot.Person.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Documents(childComplexity), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -1608,13 +2104,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Person.sources":
 		if e.ComplexityRoot.Person.Sources == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.Sources(childComplexity), true
+	case "Person.statements":
+		if e.ComplexityRoot.Person.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Statements(childComplexity), true
 
 	case "PersonConnection.edges":
 		if e.ComplexityRoot.PersonConnection.Edges == nil {
@@ -1682,6 +2184,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+	case "Position.claims":
+		if e.ComplexityRoot.Position.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Position_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Position.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
 	case "Position.description":
 		if e.ComplexityRoot.Position.Description == nil {
 			break
@@ -1699,6 +2212,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.Directs(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+	case "Position.documents":
+		if e.ComplexityRoot.Position.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.Documents(childComplexity), true
 	case "Position.holders":
 		if e.ComplexityRoot.Position.Holders == nil {
 			break
@@ -1749,13 +2268,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
 	case "Position.sources":
 		if e.ComplexityRoot.Position.Sources == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Position.Sources(childComplexity), true
+	case "Position.statements":
+		if e.ComplexityRoot.Position.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.Statements(childComplexity), true
 	case "Position.title":
 		if e.ComplexityRoot.Position.Title == nil {
 			break
@@ -1807,6 +2332,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PositionEdge.Node(childComplexity), true
 
+	case "PropertyClaim.confidence":
+		if e.ComplexityRoot.PropertyClaim.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.Confidence(childComplexity), true
+	case "PropertyClaim.note":
+		if e.ComplexityRoot.PropertyClaim.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.Note(childComplexity), true
+	case "PropertyClaim.property":
+		if e.ComplexityRoot.PropertyClaim.Property == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.Property(childComplexity), true
+	case "PropertyClaim.rank":
+		if e.ComplexityRoot.PropertyClaim.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.Rank(childComplexity), true
+	case "PropertyClaim.sources":
+		if e.ComplexityRoot.PropertyClaim.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.Sources(childComplexity), true
+	case "PropertyClaim.value":
+		if e.ComplexityRoot.PropertyClaim.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.Value(childComplexity), true
+
 	case "Query.activeGroupsByYear":
 		if e.ComplexityRoot.Query.ActiveGroupsByYear == nil {
 			break
@@ -1828,7 +2390,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["first"].(*int)), true
 	case "Query.coMembers":
 		if e.ComplexityRoot.Query.CoMembers == nil {
 			break
@@ -1840,6 +2402,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CoMembers(childComplexity, args["person"].(string), args["asOf"].(*atlas.PartialDate)), true
+	case "Query.document":
+		if e.ComplexityRoot.Query.Document == nil {
+			break
+		}
+
+		args, err := ec.field_Query_document_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Document(childComplexity, args["id"].(string)), true
+	case "Query.documents":
+		if e.ComplexityRoot.Query.Documents == nil {
+			break
+		}
+
+		args, err := ec.field_Query_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Documents(childComplexity, args["filter"].(*model.NameFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.group":
 		if e.ComplexityRoot.Query.Group == nil {
 			break
@@ -1895,7 +2479,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2016,7 +2600,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["first"].(*int)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -2039,6 +2623,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Sources(childComplexity, args["filter"].(*model.SourceFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.statement":
+		if e.ComplexityRoot.Query.Statement == nil {
+			break
+		}
+
+		args, err := ec.field_Query_statement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Statement(childComplexity, args["id"].(string)), true
+	case "Query.statements":
+		if e.ComplexityRoot.Query.Statements == nil {
+			break
+		}
+
+		args, err := ec.field_Query_statements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Statements(childComplexity, args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.statistics":
 		if e.ComplexityRoot.Query.Statistics == nil {
 			break
@@ -2060,7 +2666,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["sources"].([]string)), true
+	case "Query.topic":
+		if e.ComplexityRoot.Query.Topic == nil {
+			break
+		}
+
+		args, err := ec.field_Query_topic_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Topic(childComplexity, args["id"].(string)), true
+	case "Query.topics":
+		if e.ComplexityRoot.Query.Topics == nil {
+			break
+		}
+
+		args, err := ec.field_Query_topics_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Topics(childComplexity, args["filter"].(*model.NameFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query._service":
 		if e.ComplexityRoot.Query.__resolve__service == nil {
 			break
@@ -2091,6 +2719,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Confidence(childComplexity), true
+	case "Relationship.dateConfidence":
+		if e.ComplexityRoot.Relationship.DateConfidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.DateConfidence(childComplexity), true
 	case "Relationship.derivations":
 		if e.ComplexityRoot.Relationship.Derivations == nil {
 			break
@@ -2413,6 +3047,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Publisher(childComplexity), true
+	case "Source.supports":
+		if e.ComplexityRoot.Source.Supports == nil {
+			break
+		}
+
+		args, err := ec.field_Source_supports_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.Supports(childComplexity, args["kinds"].([]atlas.SupportKind), args["first"].(*int), args["after"].(*string)), true
 	case "Source.title":
 		if e.ComplexityRoot.Source.Title == nil {
 			break
@@ -2464,6 +3109,134 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SourceEdge.Node(childComplexity), true
 
+	case "Statement.about":
+		if e.ComplexityRoot.Statement.About == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.About(childComplexity), true
+	case "Statement.confidence":
+		if e.ComplexityRoot.Statement.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Confidence(childComplexity), true
+	case "Statement.date":
+		if e.ComplexityRoot.Statement.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Date(childComplexity), true
+	case "Statement.hedge":
+		if e.ComplexityRoot.Statement.Hedge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Hedge(childComplexity), true
+	case "Statement.hedged":
+		if e.ComplexityRoot.Statement.Hedged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Hedged(childComplexity), true
+	case "Statement.id":
+		if e.ComplexityRoot.Statement.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.ID(childComplexity), true
+	case "Statement.label":
+		if e.ComplexityRoot.Statement.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Label(childComplexity), true
+	case "Statement.type":
+		if e.ComplexityRoot.Statement.NodeKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.NodeKind(childComplexity), true
+	case "Statement.note":
+		if e.ComplexityRoot.Statement.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Note(childComplexity), true
+	case "Statement.relationships":
+		if e.ComplexityRoot.Statement.Relationships == nil {
+			break
+		}
+
+		args, err := ec.field_Statement_relationships_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
+	case "Statement.sources":
+		if e.ComplexityRoot.Statement.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Sources(childComplexity), true
+	case "Statement.text":
+		if e.ComplexityRoot.Statement.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Text(childComplexity), true
+	case "Statement.textZh":
+		if e.ComplexityRoot.Statement.TextZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.TextZh(childComplexity), true
+	case "Statement.until":
+		if e.ComplexityRoot.Statement.Until == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Until(childComplexity), true
+
+	case "StatementConnection.edges":
+		if e.ComplexityRoot.StatementConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementConnection.Edges(childComplexity), true
+	case "StatementConnection.nodes":
+		if e.ComplexityRoot.StatementConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementConnection.Nodes(childComplexity), true
+	case "StatementConnection.pageInfo":
+		if e.ComplexityRoot.StatementConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementConnection.PageInfo(childComplexity), true
+	case "StatementConnection.totalCount":
+		if e.ComplexityRoot.StatementConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementConnection.TotalCount(childComplexity), true
+
+	case "StatementEdge.cursor":
+		if e.ComplexityRoot.StatementEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementEdge.Cursor(childComplexity), true
+	case "StatementEdge.node":
+		if e.ComplexityRoot.StatementEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementEdge.Node(childComplexity), true
+
 	case "Statistics.asOf":
 		if e.ComplexityRoot.Statistics.AsOf == nil {
 			break
@@ -2508,6 +3281,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
 
+	case "Support.claim":
+		if e.ComplexityRoot.Support.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Support.Claim(childComplexity), true
+	case "Support.kind":
+		if e.ComplexityRoot.Support.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Support.Kind(childComplexity), true
+	case "Support.locators":
+		if e.ComplexityRoot.Support.Locators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Support.Locators(childComplexity), true
+	case "Support.node":
+		if e.ComplexityRoot.Support.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Support.Node(childComplexity), true
+	case "Support.relationship":
+		if e.ComplexityRoot.Support.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Support.Relationship(childComplexity), true
+
+	case "SupportConnection.edges":
+		if e.ComplexityRoot.SupportConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportConnection.Edges(childComplexity), true
+	case "SupportConnection.nodes":
+		if e.ComplexityRoot.SupportConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportConnection.Nodes(childComplexity), true
+	case "SupportConnection.pageInfo":
+		if e.ComplexityRoot.SupportConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportConnection.PageInfo(childComplexity), true
+	case "SupportConnection.totalCount":
+		if e.ComplexityRoot.SupportConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportConnection.TotalCount(childComplexity), true
+
+	case "SupportEdge.cursor":
+		if e.ComplexityRoot.SupportEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportEdge.Cursor(childComplexity), true
+	case "SupportEdge.node":
+		if e.ComplexityRoot.SupportEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportEdge.Node(childComplexity), true
+
 	case "TimelineEvent.date":
 		if e.ComplexityRoot.TimelineEvent.Date == nil {
 			break
@@ -2544,6 +3386,127 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TimelineEvent.Succession(childComplexity), true
+
+	case "Topic.aliases":
+		if e.ComplexityRoot.Topic.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.Aliases(childComplexity), true
+	case "Topic.claims":
+		if e.ComplexityRoot.Topic.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Topic_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Topic.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+	case "Topic.description":
+		if e.ComplexityRoot.Topic.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.Description(childComplexity), true
+	case "Topic.documents":
+		if e.ComplexityRoot.Topic.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.Documents(childComplexity), true
+	case "Topic.id":
+		if e.ComplexityRoot.Topic.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.ID(childComplexity), true
+	case "Topic.label":
+		if e.ComplexityRoot.Topic.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.Label(childComplexity), true
+	case "Topic.name":
+		if e.ComplexityRoot.Topic.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.Name(childComplexity), true
+	case "Topic.nameZh":
+		if e.ComplexityRoot.Topic.NameZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.NameZh(childComplexity), true
+	case "Topic.type":
+		if e.ComplexityRoot.Topic.NodeKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.NodeKind(childComplexity), true
+	case "Topic.relationships":
+		if e.ComplexityRoot.Topic.Relationships == nil {
+			break
+		}
+
+		args, err := ec.field_Topic_relationships_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
+	case "Topic.sources":
+		if e.ComplexityRoot.Topic.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.Sources(childComplexity), true
+	case "Topic.statements":
+		if e.ComplexityRoot.Topic.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.Statements(childComplexity), true
+
+	case "TopicConnection.edges":
+		if e.ComplexityRoot.TopicConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopicConnection.Edges(childComplexity), true
+	case "TopicConnection.nodes":
+		if e.ComplexityRoot.TopicConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopicConnection.Nodes(childComplexity), true
+	case "TopicConnection.pageInfo":
+		if e.ComplexityRoot.TopicConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopicConnection.PageInfo(childComplexity), true
+	case "TopicConnection.totalCount":
+		if e.ComplexityRoot.TopicConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopicConnection.TotalCount(childComplexity), true
+
+	case "TopicEdge.cursor":
+		if e.ComplexityRoot.TopicEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopicEdge.Cursor(childComplexity), true
+	case "TopicEdge.node":
+		if e.ComplexityRoot.TopicEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopicEdge.Node(childComplexity), true
 
 	case "YearStatistics.groups":
 		if e.ComplexityRoot.YearStatistics.Groups == nil {
@@ -2820,23 +3783,25 @@ extend type Query {
   it cut). Without ` + "`" + `ids` + "`" + ` (or with an empty list), the whole graph under the filters,
   nodes in id order: exactly what the /export/ files hold for the same parameters.
   ` + "`" + `relationshipTypes` + "`" + ` and ` + "`" + `nodeTypes` + "`" + ` keep only those; ` + "`" + `asOf` + "`" + ` keeps relationships that
-  may hold at the date. Sources and reported counts are never part of the network.
+  may hold at the date; ` + "`" + `sources` + "`" + ` keeps relationships citing one of these sources.
+  Sources and reported counts are never part of the network; statements, topics and
+  documents are, when ` + "`" + `nodeTypes` + "`" + ` names them.
   """
-  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
+  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
 
   """
   All shortest paths between two nodes (relationships followed in either direction,
   each hop counting one), of at most ` + "`" + `maxLength` + "`" + ` hops (1 to 8), the first ` + "`" + `first` + "`" + ` of
   them (1 to 100) in a stable order. No path within ` + "`" + `maxLength` + "`" + ` is an empty set.
   """
-  shortestPaths("The node the paths start at (not a source or reported count)." from: ID!, "The node the paths end at (not a source or reported count)." to: ID!, "The longest path looked for, in hops: 1 to 8, default 4." maxLength: Int = 4, "Follow only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Pass only through nodes of these types; all actor types when omitted." nodeTypes: [NodeType!], "Follow only relationships that may hold at this date." asOf: PartialDate, "The most paths to return, 1 to 100, default 10; ` + "`" + `truncated` + "`" + ` says when there were more." first: Int = 10): PathSet!
+  shortestPaths("The node the paths start at (not a source or reported count)." from: ID!, "The node the paths end at (not a source or reported count)." to: ID!, "The longest path looked for, in hops: 1 to 8, default 4." maxLength: Int = 4, "Follow only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Pass only through nodes of these types; all actor types when omitted." nodeTypes: [NodeType!], "Follow only relationships that may hold at this date." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "The most paths to return, 1 to 100, default 10; ` + "`" + `truncated` + "`" + ` says when there were more." first: Int = 10): PathSet!
 
   """
   Nodes ranked by a centrality metric over the network the filters keep, highest first,
   ties by id. ` + "`" + `rank` + "`" + ` chooses which kinds of node are ranked (all actors by default); the
   network itself is chosen by ` + "`" + `relationshipTypes` + "`" + `, ` + "`" + `nodeTypes` + "`" + ` and ` + "`" + `asOf` + "`" + `.
   """
-  centrality("The metric to rank by." metric: CentralityMetric!, "The node types to rank; all actor types (groups, offices, institutions, positions, people) when omitted." rank: [NodeType!], "Build the network from relationships of these types only; all types when omitted." relationshipTypes: [RelationshipType!], "Build the network from nodes of these types only; all actor types when omitted." nodeTypes: [NodeType!], "Build the network from relationships that may hold at this date only." asOf: PartialDate, "How many of the highest scores to return, 1 to 100, default 20. BETWEENNESS is refused (LIMIT_EXCEEDED) when nodes × relationships of the network exceed 10⁷." first: Int = 20): [CentralityScore!]!
+  centrality("The metric to rank by." metric: CentralityMetric!, "The node types to rank; all actor types (groups, offices, institutions, positions, people) when omitted." rank: [NodeType!], "Build the network from relationships of these types only; all types when omitted." relationshipTypes: [RelationshipType!], "Build the network from nodes of these types only; all actor types when omitted." nodeTypes: [NodeType!], "Build the network from relationships that may hold at this date only." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "How many of the highest scores to return, 1 to 100, default 20. BETWEENNESS is refused (LIMIT_EXCEEDED) when nodes × relationships of the network exceed 10⁷." first: Int = 20): [CentralityScore!]!
 
   """
   The people who share a group with a person (chairing, including through a position,
@@ -2848,9 +3813,10 @@ extend type Query {
   """
   The dated events in the life of a node, in order: a group's establishment, abolition
   and successions, and the start, end and attestations of every relationship touching
-  it, each with its sources. Undated facts come last.
+  it, each with its sources (a date, those of the claim it comes from). Undated facts
+  come last. ` + "`" + `sources` + "`" + ` keeps the events citing one of these sources.
   """
-  timeline("The node whose events are wanted (not a source or reported count)." id: ID!): [TimelineEvent!]!
+  timeline("The node whose events are wanted (not a source or reported count)." id: ID!, "Keep only events citing one of these sources (source ids); all when omitted." sources: [ID!]): [TimelineEvent!]!
 
   "Counts at a date: groups known or possibly active, by system, category, kind and level; nodes by type; relationships that may hold."
   statistics("The date to count at." asOf: PartialDate!): Statistics!
@@ -2861,6 +3827,198 @@ extend type Query {
   ` + "`" + `systems` + "`" + `, ` + "`" + `levels` + "`" + ` and ` + "`" + `kinds` + "`" + ` narrow the groups counted, to match a study's scope.
   """
   activeGroupsByYear("The first year counted." fromYear: Int!, "The last year counted, not before ` + "`" + `fromYear` + "`" + `; the series may span at most 200 years (LIMIT_EXCEEDED beyond)." toYear: Int!, "Count only groups of these systems; all when omitted." systems: [System!], "Count only groups of these levels; all when omitted." levels: [Level!], "Count only groups of these kinds; all when omitted." kinds: [GroupKind!]): GroupSeries!
+}
+`, BuiltIn: false},
+	{Name: "../schema/claims.graphqls", Input: `# Property claims: the provenance of each property of a node, values disputed between
+# sources kept side by side.
+
+"A property that a source can assert about a node."
+enum PropertyName {
+  "The name (groups, offices, institutions, people)."
+  NAME
+  "The Chinese name."
+  NAME_ZH
+  "A position's title."
+  TITLE
+  "A position's Chinese title."
+  TITLE_ZH
+  "Another spelling a source prints; one claim per alias."
+  ALIAS
+  "The kind of group, office or institution."
+  KIND
+  "The system a group or institution belongs to."
+  SYSTEM
+  "A group's administrative level."
+  LEVEL
+  "Below central level: a group's province, prefecture or county."
+  JURISDICTION
+  "A group's time horizon."
+  HORIZON
+  "One of a group's categories; one claim per category."
+  CATEGORY
+  "Whether a group spans systems (value ` + "`" + `true` + "`" + ` or ` + "`" + `false` + "`" + `)."
+  CROSS_SYSTEM
+  "When a group was set up (a partial date)."
+  ESTABLISHED
+  "When a group was wound up (a partial date)."
+  ABOLISHED
+  "An office's staffing."
+  STAFFING
+  "Where an office is placed."
+  PLACEMENT
+  "When a document was issued (a partial date)."
+  ISSUED
+  "A group's chair is not known: the sources discuss it but name none (value ` + "`" + `true` + "`" + `)."
+  CHAIR_NOT_KNOWN
+  "A group's known member list is incomplete (value ` + "`" + `true` + "`" + `)."
+  MEMBERS_INCOMPLETE
+  "A group ended at a date no source gives (value ` + "`" + `true` + "`" + `)."
+  ENDED_DATE_UNKNOWN
+  "A description, where it states facts."
+  DESCRIPTION
+}
+
+"Which of several claims of one property the plain field shows, as Wikidata ranks statements."
+enum ClaimRank {
+  "The value the plain field shows; at most one per single-valued property."
+  PREFERRED
+  "Another value a source gives, kept beside the preferred one (or one item of a list property)."
+  NORMAL
+  "A value a source gives that the curators judge wrong, kept so that the disagreement shows."
+  DEPRECATED
+}
+
+"""
+One value of one property of a node, as its sources assert it. Where sources disagree
+(a founding year, a name) each value is its own claim with its own sources, and ` + "`" + `rank` + "`" + `
+says which one the plain field shows.
+"""
+type PropertyClaim {
+  "The property the claim is about."
+  property: PropertyName!
+  """
+  The value as text: an enumeration value by its name (` + "`" + `COMMISSION` + "`" + `), a date as a
+  partial date (` + "`" + `2018-03` + "`" + `), a boolean as ` + "`" + `true` + "`" + ` or ` + "`" + `false` + "`" + `.
+  """
+  value: String!
+  "The places in the sources that give this value; at least one."
+  sources: [Citation!]!
+  "How directly the sources support the value."
+  confidence: Confidence!
+  "PREFERRED for the value the plain field shows, NORMAL for other values kept, DEPRECATED for values the curators hold wrong."
+  rank: ClaimRank!
+  "The curators' note, in their own words (e.g. why a value is preferred)."
+  note: String
+}
+
+extend type Group {
+  """
+  The claims behind the group's properties, ordered by property, then rank (preferred
+  first), then value. ` + "`" + `property` + "`" + ` keeps only those properties; omitted, every claim.
+  """
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+}
+
+extend type Office {
+  "The claims behind the office's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+}
+
+extend type Institution {
+  "The claims behind the institution's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+}
+
+extend type Position {
+  "The claims behind the position's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+}
+
+extend type Person {
+  "The claims behind the person's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+}
+
+"What kind of claim a source supports."
+enum SupportKind {
+  "A relationship cites the source."
+  RELATIONSHIP
+  "A property claim (a name, a date, a kind…) cites the source."
+  PROPERTY_CLAIM
+  "A statement cites the source."
+  STATEMENT
+  "A policy document's record cites the source."
+  DOCUMENT
+  "Another node cites the source for itself (its existence and description)."
+  NODE
+  "A reported count cites the source."
+  REPORTED_COUNT
+}
+
+"One thing a source supports, with the places in the source that support it."
+type Support {
+  "What the source supports: a relationship, a property claim, a statement, a document, or another node."
+  kind: SupportKind!
+  "The node the claim is of or that cites the source; null for RELATIONSHIP."
+  node: GraphNode
+  "For RELATIONSHIP: the relationship, seen from its ` + "`" + `from` + "`" + ` end."
+  relationship: Relationship
+  "For PROPERTY_CLAIM: the claim."
+  claim: PropertyClaim
+  "Where in the source, one per citation of it: a section, a table, a page."
+  locators: [String!]!
+}
+
+"A page of what a source supports."
+type SupportConnection {
+  "The items of this page, each with its cursor."
+  edges: [SupportEdge!]!
+  "The items of this page."
+  nodes: [Support!]!
+  "Where this page stands in the whole list."
+  pageInfo: PageInfo!
+  "How many claims of the kinds asked the source supports, across all pages."
+  totalCount: Int!
+}
+
+"A supported claim and its cursor."
+type SupportEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` for the items that follow this one."
+  cursor: String!
+  "The item."
+  node: Support!
+}
+
+extend type Source {
+  """
+  What this source says: every relationship, property claim, statement, document, node
+  and reported count citing it, with locators, ordered by kind (as listed in
+  SupportKind), then by the id of what it is about. ` + "`" + `kinds` + "`" + ` keeps only those kinds;
+  ` + "`" + `first` + "`" + ` defaults to 20 and may be 0 to 100.
+  """
+  supports("Keeps these kinds; omitted, all." kinds: [SupportKind!], "Page size, 0 to 100 (default 20)." first: Int, "The cursor of the last item of the previous page." after: String): SupportConnection!
+}
+
+# Unknown is not none.
+
+extend type Group {
+  """
+  True when the sources discuss the group but name no chair: its chair is not known.
+  False with no chairs means only that none is recorded. See ` + "`" + `claims(property: [CHAIR_NOT_KNOWN])` + "`" + ` for who says so.
+  """
+  chairNotKnown: Boolean!
+  "True when the sources say the group's member list is incomplete: absence from it is not non-membership."
+  membersIncomplete: Boolean!
+  """
+  True when the group ended at a date no source gives (` + "`" + `abolished` + "`" + ` is then null): it is
+  not known to exist up to its latest source, only possibly after its founding.
+  """
+  endedDateUnknown: Boolean!
+}
+
+extend type Relationship {
+  "How surely the dates (start, end, attestations) are known, when that differs from ` + "`" + `confidence` + "`" + `, which is about the relationship itself; null when the same."
+  dateConfidence: Confidence
 }
 `, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
@@ -3027,6 +4185,8 @@ input GroupFilter {
   inside words too, and only names.
   """
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 "Filters for institutions; all given filters must match, and a list matches any of its values."
@@ -3037,6 +4197,8 @@ input InstitutionFilter {
   systems: [System!]
   "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does (at most 200 characters)."
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 "Filters for offices; all given filters must match."
@@ -3045,6 +4207,8 @@ input OfficeFilter {
   kinds: [OfficeKind!]
   "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does (at most 200 characters)."
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 "Filters for sources; all given filters must match."
@@ -3053,12 +4217,16 @@ input SourceFilter {
   kinds: [SourceKind!]
   "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does (at most 200 characters)."
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 "A filter by name, for people and positions."
 input NameFilter {
   "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does (at most 200 characters)."
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 "How to order groups."
@@ -3176,7 +4344,7 @@ type Group implements Node & GraphNode @key(fields: "id") {
   "Positions that belong to the group."
   positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Every relationship of the group, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
 }
 
 "The staff office, general office or directorate that backs a group."
@@ -3212,7 +4380,7 @@ type Office implements Node & GraphNode @key(fields: "id") {
   "Groups that oversee the office."
   supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Every relationship of the office, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
 }
 
 "A standing body: Politburo, Secretariat, State Council, CMC, ministries, Party departments, provinces, media, think tanks."
@@ -3250,7 +4418,7 @@ type Institution implements Node & GraphNode @key(fields: "id") {
   "Positions that belong to the institution."
   positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Every relationship of the institution, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
 }
 
 "A post a person holds, such as Premier or General Secretary."
@@ -3282,7 +4450,7 @@ type Position implements Node & GraphNode @key(fields: "id") {
   "The institution, group or office the post belongs to."
   belongsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Every relationship of the position, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
 }
 
 "An individual, named family name first as usually romanised."
@@ -3316,7 +4484,7 @@ type Person implements Node & GraphNode @key(fields: "id") {
   "Offices the person directs."
   directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
   "Every relationship of the person, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
 }
 
 "A spelling of a name, kept with the source that prints it."
@@ -3962,6 +5130,259 @@ extend type Query {
   reportedCounts("Only counts for this year or later." fromYear: Int, "Only counts for this year or earlier." toYear: Int): [ReportedCount!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/statements.graphqls", Input: `# What the sources say beyond entities and their ties: statements (propositions in the
+# curators' own words), the topics they are about, and policy documents.
+
+extend enum NodeType {
+  "A proposition a source makes, in the curators' words (` + "`" + `statement/…` + "`" + `)."
+  STATEMENT
+  "A subject general statements are about (` + "`" + `topic/…` + "`" + `)."
+  TOPIC
+  "A policy document: regulation, opinion, notice, decision, plan (` + "`" + `document/…` + "`" + `)."
+  DOCUMENT
+}
+
+extend enum RelationshipType {
+  "Statement → any group, office, institution, position, person, topic or document: what the statement is about."
+  ABOUT
+  "Document → Institution or Group: who issued it."
+  ISSUED_BY
+  "Document → any group, office, institution, position, person, topic or document: what it regulates or concerns."
+  CONCERNS
+  "Document → Document: the earlier document it builds on."
+  BASED_ON
+}
+
+"""
+A proposition a source makes (that LSGs date back to the Yan'an period, an author's
+argument), written in the curators' own words, never the source's sentence. What it is
+about are its ABOUT relationships.
+"""
+type Statement implements Node & GraphNode @key(fields: "id") {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
+  id: ID!
+  "The node type: STATEMENT."
+  type: NodeType!
+  "The text, cut to a readable length."
+  label: String!
+  "The proposition, in the curators' words."
+  text: String!
+  "The proposition in Chinese, where the curators give one."
+  textZh: String
+  "When the proposition holds, or when what it tells of happened, where the source says; with ` + "`" + `until` + "`" + `, the start of a period."
+  date: PartialDate
+  "The end of the period the proposition covers, where the source gives one."
+  until: PartialDate
+  "How directly the sources support it; a hedged statement is REPORTED or INFERRED, never STATED."
+  confidence: Confidence!
+  "The hedge the source puts on it (\"reportedly\", \"presumably\"), or null when the source asserts it outright."
+  hedge: String
+  "True when the source hedges the proposition (see ` + "`" + `hedge` + "`" + `)."
+  hedged: Boolean!
+  "The curators' note."
+  note: String
+  "Where the sources make the proposition; at least one."
+  sources: [Citation!]!
+  "What the statement is about (outgoing ABOUT relationships)."
+  about: [Relationship!]!
+  "Every relationship of the statement, optionally filtered."
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the statement; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
+}
+
+"A subject general statements are about: leading small groups as an institution, cross-system coordination, the dual-track Party-State."
+type Topic implements Node & GraphNode @key(fields: "id") {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
+  id: ID!
+  "The node type: TOPIC."
+  type: NodeType!
+  "The name a person would read."
+  label: String!
+  "The name, in English."
+  name: String!
+  "The name in Chinese characters, where a source gives it."
+  nameZh: String
+  "Other names, each with the source that prints it."
+  aliases: [Alias!]!
+  "The curators' summary of the topic."
+  description: String
+  "The sources of the node's own properties, with locators."
+  sources: [Citation!]!
+  "The claims behind the topic's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  "Statements about the topic (incoming ABOUT)."
+  statements: [Relationship!]!
+  "Documents that concern the topic (incoming CONCERNS)."
+  documents: [Relationship!]!
+  "Every relationship of the topic, optionally filtered."
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the topic; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
+}
+
+"A policy document: a regulation, opinion, notice, decision or plan."
+type Document implements Node & GraphNode @key(fields: "id") {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
+  id: ID!
+  "The node type: DOCUMENT."
+  type: NodeType!
+  "The name a person would read."
+  label: String!
+  "The title, in English."
+  title: String!
+  "The title in Chinese, where a source prints it."
+  titleZh: String
+  "Other titles the sources use (short forms, translations)."
+  aliases: [Alias!]!
+  "What kind of document it is: a regulation, an opinion, a notice, a decision, a plan."
+  kind: DocumentKind!
+  "When it was issued, where the sources say."
+  issued: PartialDate
+  "The curators' summary of what the document does."
+  description: String
+  "The sources of the node's own properties, with locators."
+  sources: [Citation!]!
+  "The claims behind the document's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  "Who issued it (outgoing ISSUED_BY)."
+  issuedBy: [Relationship!]!
+  "What it regulates or concerns (outgoing CONCERNS)."
+  concerns: [Relationship!]!
+  "The earlier documents it builds on (outgoing BASED_ON)."
+  basedOn: [Relationship!]!
+  "Later documents that build on this one (incoming BASED_ON)."
+  basisOf: [Relationship!]!
+  "Every relationship of the document, optionally filtered."
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the document; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
+}
+
+"The kind of a policy document."
+enum DocumentKind {
+  "Regulations (条例, 规定)."
+  REGULATION
+  "Opinions (意见)."
+  OPINION
+  "Notices and circulars (通知)."
+  NOTICE
+  "Decisions (决定)."
+  DECISION
+  "Plans (规划, 计划)."
+  PLAN
+  "Programmes (方案)."
+  PROGRAMME
+  "Provisions, interim or not (暂行规定)."
+  PROVISIONS
+  "Anything else."
+  OTHER
+}
+
+extend type Group {
+  "Statements about the group (incoming ABOUT)."
+  statements: [Relationship!]!
+  "Documents that concern the group or that it issued (incoming CONCERNS and ISSUED_BY)."
+  documents: [Relationship!]!
+}
+
+extend type Office {
+  "Statements about the office (incoming ABOUT)."
+  statements: [Relationship!]!
+  "Documents that concern the office (incoming CONCERNS)."
+  documents: [Relationship!]!
+}
+
+extend type Institution {
+  "Statements about the institution (incoming ABOUT)."
+  statements: [Relationship!]!
+  "Documents that concern the institution or that it issued (incoming CONCERNS and ISSUED_BY)."
+  documents: [Relationship!]!
+}
+
+extend type Position {
+  "Statements about the position (incoming ABOUT)."
+  statements: [Relationship!]!
+  "Documents that concern the position (incoming CONCERNS)."
+  documents: [Relationship!]!
+}
+
+extend type Person {
+  "Statements about the person (incoming ABOUT)."
+  statements: [Relationship!]!
+  "Documents that concern the person (incoming CONCERNS)."
+  documents: [Relationship!]!
+}
+
+extend type Query {
+  "A statement by id, or null."
+  statement("The statement's id, such as ` + "`" + `statement/…` + "`" + `." id: ID!): Statement
+  "A topic by id, or null."
+  topic("The topic's id, such as ` + "`" + `topic/…` + "`" + `." id: ID!): Topic
+  "A policy document by id, or null."
+  document("The document's id, such as ` + "`" + `document/…` + "`" + `." id: ID!): Document
+  "Topics, ordered by name unless asked otherwise, as a Relay connection."
+  topics("Only topics matching the filter; all when omitted." filter: NameFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): TopicConnection!
+  "Policy documents, ordered by title unless asked otherwise."
+  documents("Only documents matching the filter; all when omitted." filter: NameFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): DocumentConnection!
+  "Statements, ordered by text unless asked otherwise."
+  statements("The order; by text, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): StatementConnection!
+}
+
+"A page of topics."
+type TopicConnection {
+  "The items of this page, each with its cursor."
+  edges: [TopicEdge!]!
+  "The items of this page."
+  nodes: [Topic!]!
+  "Where this page stands in the whole list."
+  pageInfo: PageInfo!
+  "How many items the whole list has, across all pages."
+  totalCount: Int!
+}
+
+"A topic and its cursor."
+type TopicEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` for the items that follow this one."
+  cursor: String!
+  "The item."
+  node: Topic!
+}
+
+"A page of policy documents."
+type DocumentConnection {
+  "The items of this page, each with its cursor."
+  edges: [DocumentEdge!]!
+  "The items of this page."
+  nodes: [Document!]!
+  "Where this page stands in the whole list."
+  pageInfo: PageInfo!
+  "How many items the whole list has, across all pages."
+  totalCount: Int!
+}
+
+"A document and its cursor."
+type DocumentEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` for the items that follow this one."
+  cursor: String!
+  "The item."
+  node: Document!
+}
+
+"A page of statements."
+type StatementConnection {
+  "The items of this page, each with its cursor."
+  edges: [StatementEdge!]!
+  "The items of this page."
+  nodes: [Statement!]!
+  "Where this page stands in the whole list."
+  pageInfo: PageInfo!
+  "How many items the whole list has, across all pages."
+  totalCount: Int!
+}
+
+"A statement and its cursor."
+type StatementEdge {
+  "The cursor to pass as ` + "`" + `after` + "`" + ` for the items that follow this one."
+  cursor: String!
+  "The item."
+  node: Statement!
+}
+`, BuiltIn: false},
 	{Name: "../federation/directives.graphql", Input: `
 	directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
 	directive @composeDirective(name: String!) repeatable on SCHEMA
@@ -4016,10 +5437,11 @@ extend type Query {
 `, BuiltIn: true},
 	{Name: "../federation/entity.graphql", Input: `
 # a union of all types that use the @key directive
-union _Entity = Group | Institution | Office | Person | Position | ReportedCount | Source
+union _Entity = Document | Group | Institution | Office | Person | Position | ReportedCount | Source | Statement | Topic
 
 # fake type to build resolver interfaces for users to implement
 type Entity {
+	findDocumentByID(id: ID!,): Document!
 	findGroupByID(id: ID!,): Group!
 	findInstitutionByID(id: ID!,): Institution!
 	findOfficeByID(id: ID!,): Office!
@@ -4027,6 +5449,8 @@ type Entity {
 	findPositionByID(id: ID!,): Position!
 	findReportedCountByID(id: ID!,): ReportedCount!
 	findSourceByID(id: ID!,): Source!
+	findStatementByID(id: ID!,): Statement!
+	findTopicByID(id: ID!,): Topic!
 }
 
 type _Service {
@@ -4113,6 +5537,68 @@ func (ec *executionContext) childFields_Derivation(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type Derivation", field.Name)
 }
 
+func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Document_id(ctx, field)
+	case "type":
+		return ec.fieldContext_Document_type(ctx, field)
+	case "label":
+		return ec.fieldContext_Document_label(ctx, field)
+	case "title":
+		return ec.fieldContext_Document_title(ctx, field)
+	case "titleZh":
+		return ec.fieldContext_Document_titleZh(ctx, field)
+	case "aliases":
+		return ec.fieldContext_Document_aliases(ctx, field)
+	case "kind":
+		return ec.fieldContext_Document_kind(ctx, field)
+	case "issued":
+		return ec.fieldContext_Document_issued(ctx, field)
+	case "description":
+		return ec.fieldContext_Document_description(ctx, field)
+	case "sources":
+		return ec.fieldContext_Document_sources(ctx, field)
+	case "claims":
+		return ec.fieldContext_Document_claims(ctx, field)
+	case "issuedBy":
+		return ec.fieldContext_Document_issuedBy(ctx, field)
+	case "concerns":
+		return ec.fieldContext_Document_concerns(ctx, field)
+	case "basedOn":
+		return ec.fieldContext_Document_basedOn(ctx, field)
+	case "basisOf":
+		return ec.fieldContext_Document_basisOf(ctx, field)
+	case "relationships":
+		return ec.fieldContext_Document_relationships(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DocumentConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_DocumentConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DocumentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DocumentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_DocumentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_DocumentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Group(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4173,6 +5659,18 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_positions(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Group_relationships(ctx, field)
+	case "claims":
+		return ec.fieldContext_Group_claims(ctx, field)
+	case "chairNotKnown":
+		return ec.fieldContext_Group_chairNotKnown(ctx, field)
+	case "membersIncomplete":
+		return ec.fieldContext_Group_membersIncomplete(ctx, field)
+	case "endedDateUnknown":
+		return ec.fieldContext_Group_endedDateUnknown(ctx, field)
+	case "statements":
+		return ec.fieldContext_Group_statements(ctx, field)
+	case "documents":
+		return ec.fieldContext_Group_documents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Group", field.Name)
 }
@@ -4265,6 +5763,12 @@ func (ec *executionContext) childFields_Institution(ctx context.Context, field g
 		return ec.fieldContext_Institution_positions(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Institution_relationships(ctx, field)
+	case "claims":
+		return ec.fieldContext_Institution_claims(ctx, field)
+	case "statements":
+		return ec.fieldContext_Institution_statements(ctx, field)
+	case "documents":
+		return ec.fieldContext_Institution_documents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Institution", field.Name)
 }
@@ -4337,6 +5841,12 @@ func (ec *executionContext) childFields_Office(ctx context.Context, field graphq
 		return ec.fieldContext_Office_supervisors(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Office_relationships(ctx, field)
+	case "claims":
+		return ec.fieldContext_Office_claims(ctx, field)
+	case "statements":
+		return ec.fieldContext_Office_statements(ctx, field)
+	case "documents":
+		return ec.fieldContext_Office_documents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Office", field.Name)
 }
@@ -4429,6 +5939,12 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_directs(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Person_relationships(ctx, field)
+	case "claims":
+		return ec.fieldContext_Person_claims(ctx, field)
+	case "statements":
+		return ec.fieldContext_Person_statements(ctx, field)
+	case "documents":
+		return ec.fieldContext_Person_documents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -4487,6 +6003,12 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_belongsTo(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Position_relationships(ctx, field)
+	case "claims":
+		return ec.fieldContext_Position_claims(ctx, field)
+	case "statements":
+		return ec.fieldContext_Position_statements(ctx, field)
+	case "documents":
+		return ec.fieldContext_Position_documents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Position", field.Name)
 }
@@ -4513,6 +6035,24 @@ func (ec *executionContext) childFields_PositionEdge(ctx context.Context, field 
 		return ec.fieldContext_PositionEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PositionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PropertyClaim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "property":
+		return ec.fieldContext_PropertyClaim_property(ctx, field)
+	case "value":
+		return ec.fieldContext_PropertyClaim_value(ctx, field)
+	case "sources":
+		return ec.fieldContext_PropertyClaim_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_PropertyClaim_confidence(ctx, field)
+	case "rank":
+		return ec.fieldContext_PropertyClaim_rank(ctx, field)
+	case "note":
+		return ec.fieldContext_PropertyClaim_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PropertyClaim", field.Name)
 }
 
 func (ec *executionContext) childFields_Relationship(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4563,6 +6103,8 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_derivedFrom(ctx, field)
 	case "derivations":
 		return ec.fieldContext_Relationship_derivations(ctx, field)
+	case "dateConfidence":
+		return ec.fieldContext_Relationship_dateConfidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relationship", field.Name)
 }
@@ -4655,6 +6197,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_citedVia(ctx, field)
 	case "note":
 		return ec.fieldContext_Source_note(ctx, field)
+	case "supports":
+		return ec.fieldContext_Source_supports(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -4683,6 +6227,64 @@ func (ec *executionContext) childFields_SourceEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type SourceEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Statement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Statement_id(ctx, field)
+	case "type":
+		return ec.fieldContext_Statement_type(ctx, field)
+	case "label":
+		return ec.fieldContext_Statement_label(ctx, field)
+	case "text":
+		return ec.fieldContext_Statement_text(ctx, field)
+	case "textZh":
+		return ec.fieldContext_Statement_textZh(ctx, field)
+	case "date":
+		return ec.fieldContext_Statement_date(ctx, field)
+	case "until":
+		return ec.fieldContext_Statement_until(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Statement_confidence(ctx, field)
+	case "hedge":
+		return ec.fieldContext_Statement_hedge(ctx, field)
+	case "hedged":
+		return ec.fieldContext_Statement_hedged(ctx, field)
+	case "note":
+		return ec.fieldContext_Statement_note(ctx, field)
+	case "sources":
+		return ec.fieldContext_Statement_sources(ctx, field)
+	case "about":
+		return ec.fieldContext_Statement_about(ctx, field)
+	case "relationships":
+		return ec.fieldContext_Statement_relationships(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Statement", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_StatementConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_StatementConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StatementConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StatementConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_StatementEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_StatementEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Statistics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "asOf":
@@ -4709,6 +6311,46 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
 }
 
+func (ec *executionContext) childFields_Support(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Support_kind(ctx, field)
+	case "node":
+		return ec.fieldContext_Support_node(ctx, field)
+	case "relationship":
+		return ec.fieldContext_Support_relationship(ctx, field)
+	case "claim":
+		return ec.fieldContext_Support_claim(ctx, field)
+	case "locators":
+		return ec.fieldContext_Support_locators(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Support", field.Name)
+}
+
+func (ec *executionContext) childFields_SupportConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SupportConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SupportConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SupportConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SupportConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SupportEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SupportEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SupportEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_TimelineEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kind":
@@ -4725,6 +6367,60 @@ func (ec *executionContext) childFields_TimelineEvent(ctx context.Context, field
 		return ec.fieldContext_TimelineEvent_sources(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TimelineEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Topic_id(ctx, field)
+	case "type":
+		return ec.fieldContext_Topic_type(ctx, field)
+	case "label":
+		return ec.fieldContext_Topic_label(ctx, field)
+	case "name":
+		return ec.fieldContext_Topic_name(ctx, field)
+	case "nameZh":
+		return ec.fieldContext_Topic_nameZh(ctx, field)
+	case "aliases":
+		return ec.fieldContext_Topic_aliases(ctx, field)
+	case "description":
+		return ec.fieldContext_Topic_description(ctx, field)
+	case "sources":
+		return ec.fieldContext_Topic_sources(ctx, field)
+	case "claims":
+		return ec.fieldContext_Topic_claims(ctx, field)
+	case "statements":
+		return ec.fieldContext_Topic_statements(ctx, field)
+	case "documents":
+		return ec.fieldContext_Topic_documents(ctx, field)
+	case "relationships":
+		return ec.fieldContext_Topic_relationships(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Topic", field.Name)
+}
+
+func (ec *executionContext) childFields_TopicConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TopicConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_TopicConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TopicConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TopicConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TopicConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TopicEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TopicEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TopicEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TopicEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_YearStatistics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4861,6 +6557,80 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Document_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Document_relationships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findDocumentByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_findGroupByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4959,6 +6729,34 @@ func (ec *executionContext) field_Entity_findSourceByID_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Entity_findStatementByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findTopicByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Group_activity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4992,6 +6790,20 @@ func (ec *executionContext) field_Group_chairs_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["derived"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Group_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -5108,6 +6920,14 @@ func (ec *executionContext) field_Group_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -5164,6 +6984,20 @@ func (ec *executionContext) field_Group_supervisors_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Institution_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -5244,6 +7078,14 @@ func (ec *executionContext) field_Institution_relationships_args(ctx context.Con
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -5286,6 +7128,20 @@ func (ec *executionContext) field_Institution_supervisors_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Office_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -5366,6 +7222,14 @@ func (ec *executionContext) field_Office_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -5402,6 +7266,20 @@ func (ec *executionContext) field_Person_chairs_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["derived"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -5490,6 +7368,14 @@ func (ec *executionContext) field_Person_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -5518,6 +7404,20 @@ func (ec *executionContext) field_Position_chairs_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Position_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -5606,6 +7506,14 @@ func (ec *executionContext) field_Position_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -5726,14 +7634,22 @@ func (ec *executionContext) field_Query_centrality_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg5
+	args["first"] = arg6
 	return args, nil
 }
 
@@ -5756,6 +7672,58 @@ func (ec *executionContext) field_Query_coMembers_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_document_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.NameFilter, error) {
+			return ec.unmarshalONameFilter2ᚖlsgatlasᚋgraphᚋmodelᚐNameFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.EntityOrder, error) {
+			return ec.unmarshalOEntityOrder2ᚖlsgatlasᚋgraphᚋmodelᚐEntityOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -5906,14 +7874,22 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg5
+	args["limit"] = arg6
 	return args, nil
 }
 
@@ -6204,14 +8180,22 @@ func (ec *executionContext) field_Query_shortestPaths_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg6
+	args["first"] = arg7
 	return args, nil
 }
 
@@ -6267,6 +8251,50 @@ func (ec *executionContext) field_Query_sources_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_statement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_statements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.EntityOrder, error) {
+			return ec.unmarshalOEntityOrder2ᚖlsgatlasᚋgraphᚋmodelᚐEntityOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_statistics_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6292,6 +8320,202 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_topic_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_topics_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.NameFilter, error) {
+			return ec.unmarshalONameFilter2ᚖlsgatlasᚋgraphᚋmodelᚐNameFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.EntityOrder, error) {
+			return ec.unmarshalOEntityOrder2ᚖlsgatlasᚋgraphᚋmodelᚐEntityOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Source_supports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]atlas.SupportKind, error) {
+			return ec.unmarshalOSupportKind2ᚕlsgatlasᚋatlasᚐSupportKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Statement_relationships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Topic_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Topic_relationships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
 	return args, nil
 }
 
@@ -6809,6 +9033,688 @@ func (ec *executionContext) fieldContext_Derivation_chairs(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Document_type(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeKind(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, false, "NodeType")
+}
+
+func (ec *executionContext) _Document_label(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, false, "String")
+}
+
+func (ec *executionContext) _Document_title(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
+}
+
+func (ec *executionContext) _Document_titleZh(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_titleZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().TitleZh(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_titleZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, true, "String")
+}
+
+func (ec *executionContext) _Document_aliases(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
+			return ec.marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alias(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.DocumentKind) graphql.Marshaler {
+			return ec.marshalNDocumentKind2lsgatlasᚋatlasᚐDocumentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "DocumentKind")
+}
+
+func (ec *executionContext) _Document_issued(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_issued(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issued, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_issued(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Document_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Description(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, true, "String")
+}
+
+func (ec *executionContext) _Document_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Document().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Document_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_issuedBy(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_issuedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().IssuedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_issuedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_concerns(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_concerns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Concerns(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_concerns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_basedOn(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_basedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().BasedOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_basedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_basisOf(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_basisOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().BasisOf(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_basisOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_relationships(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_relationships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_relationships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Document_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.DocumentEdge) graphql.Marshaler {
+			return ec.marshalNDocumentEdge2ᚕlsgatlasᚋgraphᚋmodelᚐDocumentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕlsgatlasᚋatlasᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DocumentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DocumentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Document) graphql.Marshaler {
+			return ec.marshalNDocument2lsgatlasᚋatlasᚐDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findDocumentByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findDocumentByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindDocumentByID(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖlsgatlasᚋatlasᚐDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findDocumentByID(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findDocumentByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Entity_findGroupByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7111,6 +10017,94 @@ func (ec *executionContext) fieldContext_Entity_findSourceByID(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Entity_findSourceByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findStatementByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findStatementByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindStatementByID(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚖlsgatlasᚋatlasᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findStatementByID(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findStatementByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findTopicByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findTopicByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindTopicByID(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Topic) graphql.Marshaler {
+			return ec.marshalNTopic2ᚖlsgatlasᚋatlasᚐTopic(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findTopicByID(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findTopicByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -8020,7 +11014,7 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -8050,6 +11044,183 @@ func (ec *executionContext) fieldContext_Group_relationships(ctx context.Context
 	if fc.Args, err = ec.field_Group_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_chairNotKnown(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_chairNotKnown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChairNotKnown, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_chairNotKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Group_membersIncomplete(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_membersIncomplete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MembersIncomplete, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_membersIncomplete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Group_endedDateUnknown(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_endedDateUnknown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedDateUnknown, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_endedDateUnknown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Group_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Group().Statements(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_documents(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Group().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -8988,7 +12159,7 @@ func (ec *executionContext) _Institution_relationships(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -9018,6 +12189,114 @@ func (ec *executionContext) fieldContext_Institution_relationships(ctx context.C
 	if fc.Args, err = ec.field_Institution_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Institution_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Institution().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Institution_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Institution_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Institution().Statements(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Institution_documents(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Institution().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -9699,7 +12978,7 @@ func (ec *executionContext) _Office_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -9729,6 +13008,114 @@ func (ec *executionContext) fieldContext_Office_relationships(ctx context.Contex
 	if fc.Args, err = ec.field_Office_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Office_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Office_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Office().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Office_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Office",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Office_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Office_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Office_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Office().Statements(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Office_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Office",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Office_documents(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Office_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Office().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Office_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Office",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -10529,7 +13916,7 @@ func (ec *executionContext) _Person_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10559,6 +13946,114 @@ func (ec *executionContext) fieldContext_Person_relationships(ctx context.Contex
 	if fc.Args, err = ec.field_Person_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Statements(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_documents(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -11169,7 +14664,7 @@ func (ec *executionContext) _Position_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11199,6 +14694,114 @@ func (ec *executionContext) fieldContext_Position_relationships(ctx context.Cont
 	if fc.Args, err = ec.field_Position_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Position_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Position().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Position_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Position_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Position().Statements(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Position_documents(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Position().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -11375,6 +14978,153 @@ func (ec *executionContext) fieldContext_PositionEdge_node(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PropertyClaim_property(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_property(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Property, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.PropertyName) graphql.Marshaler {
+			return ec.marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_property(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "PropertyName")
+}
+
+func (ec *executionContext) _PropertyClaim_value(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "String")
+}
+
+func (ec *executionContext) _PropertyClaim_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropertyClaim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PropertyClaim_confidence(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Confidence) graphql.Marshaler {
+			return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _PropertyClaim_rank(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Rank) graphql.Marshaler {
+			return ec.marshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "ClaimRank")
+}
+
+func (ec *executionContext) _PropertyClaim_note(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PropertyClaim().Note(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropertyClaim", field, true, true, "String")
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -12003,7 +15753,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["limit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {
@@ -12047,7 +15797,7 @@ func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.PathSet) graphql.Marshaler {
@@ -12091,7 +15841,7 @@ func (ec *executionContext) _Query_centrality(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Score) graphql.Marshaler {
@@ -12179,7 +15929,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Event) graphql.Marshaler {
@@ -12383,6 +16133,270 @@ func (ec *executionContext) fieldContext_Query_reportedCounts(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_reportedCounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_statement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Statement(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Statement) graphql.Marshaler {
+			return ec.marshalOStatement2ᚖlsgatlasᚋatlasᚐStatement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_statement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_topic(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Topic(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Topic) graphql.Marshaler {
+			return ec.marshalOTopic2ᚖlsgatlasᚋatlasᚐTopic(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_topic(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_topic_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_document(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Document(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Document) graphql.Marshaler {
+			return ec.marshalODocument2ᚖlsgatlasᚋatlasᚐDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_document(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_document_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_topics(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_topics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Topics(ctx, fc.Args["filter"].(*model.NameFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TopicConnection) graphql.Marshaler {
+			return ec.marshalNTopicConnection2ᚖlsgatlasᚋgraphᚋmodelᚐTopicConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_topics(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TopicConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_topics_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Documents(ctx, fc.Args["filter"].(*model.NameFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DocumentConnection) graphql.Marshaler {
+			return ec.marshalNDocumentConnection2ᚖlsgatlasᚋgraphᚋmodelᚐDocumentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_statements(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Statements(ctx, fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
+			return ec.marshalNStatementConnection2ᚖlsgatlasᚋgraphᚋmodelᚐStatementConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_statements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13131,6 +17145,29 @@ func (ec *executionContext) fieldContext_Relationship_derivations(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Relationship_dateConfidence(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_dateConfidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateConfidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Confidence) graphql.Marshaler {
+			return ec.marshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_dateConfidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Confidence")
 }
 
 func (ec *executionContext) _ReportedCount_id(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
@@ -13978,6 +18015,50 @@ func (ec *executionContext) fieldContext_Source_note(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Source", field, true, true, "String")
 }
 
+func (ec *executionContext) _Source_supports(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_supports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().Supports(ctx, obj, fc.Args["kinds"].([]atlas.SupportKind), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SupportConnection) graphql.Marshaler {
+			return ec.marshalNSupportConnection2ᚖlsgatlasᚋgraphᚋmodelᚐSupportConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_supports(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_supports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14147,6 +18228,541 @@ func (ec *executionContext) fieldContext_SourceEdge_node(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Statement_type(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeKind(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, true, false, "NodeType")
+}
+
+func (ec *executionContext) _Statement_label(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, true, false, "String")
+}
+
+func (ec *executionContext) _Statement_text(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, false, false, "String")
+}
+
+func (ec *executionContext) _Statement_textZh(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_textZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().TextZh(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_textZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
+}
+
+func (ec *executionContext) _Statement_date(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Statement_until(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_until(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Until, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Statement_confidence(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Confidence) graphql.Marshaler {
+			return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _Statement_hedge(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_hedge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().Hedge(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_hedge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
+}
+
+func (ec *executionContext) _Statement_hedged(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_hedged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hedged(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_hedged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Statement_note(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().Note(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
+}
+
+func (ec *executionContext) _Statement_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_about(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_about(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().About(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_about(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_relationships(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_relationships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_relationships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Statement_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.StatementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.StatementEdge) graphql.Marshaler {
+			return ec.marshalNStatementEdge2ᚕlsgatlasᚋgraphᚋmodelᚐStatementEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.StatementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚕlsgatlasᚋatlasᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.StatementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.StatementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatementEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.StatementEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatementEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.StatementEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2lsgatlasᚋatlasᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14358,6 +18974,322 @@ func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, f
 	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Support_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Support_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.SupportKind) graphql.Marshaler {
+			return ec.marshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Support_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Support", field, false, false, "SupportKind")
+}
+
+func (ec *executionContext) _Support_node(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Support_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalOGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Support_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Support",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Support_relationship(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Support_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Support().Relationship(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Support_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Support",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Support_claim(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Support_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalOPropertyClaim2ᚖlsgatlasᚋatlasᚐPropertyClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Support_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Support",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Support_locators(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Support_locators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locators, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Support_locators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Support", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.SupportEdge) graphql.Marshaler {
+			return ec.marshalNSupportEdge2ᚕlsgatlasᚋgraphᚋmodelᚐSupportEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Support) graphql.Marshaler {
+			return ec.marshalNSupport2ᚕlsgatlasᚋatlasᚐSupportᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Support(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SupportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupportEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SupportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Support) graphql.Marshaler {
+			return ec.marshalNSupport2lsgatlasᚋatlasᚐSupport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Support(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TimelineEvent_kind(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14518,6 +19450,534 @@ func (ec *executionContext) fieldContext_TimelineEvent_sources(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Topic_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Topic", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Topic_type(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeKind(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Topic", field, true, false, "NodeType")
+}
+
+func (ec *executionContext) _Topic_label(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Topic", field, true, false, "String")
+}
+
+func (ec *executionContext) _Topic_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Topic", field, false, false, "String")
+}
+
+func (ec *executionContext) _Topic_nameZh(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_nameZh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Topic().NameZh(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_nameZh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Topic", field, true, true, "String")
+}
+
+func (ec *executionContext) _Topic_aliases(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
+			return ec.marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Topic",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alias(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Topic_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Topic().Description(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Topic", field, true, true, "String")
+}
+
+func (ec *executionContext) _Topic_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Topic",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Topic_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Topic().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Topic",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Topic_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Topic_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Topic().Statements(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Topic",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Topic_documents(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Topic().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Topic",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Topic_relationships(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_relationships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_relationships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Topic",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Topic_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TopicConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TopicConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopicConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.TopicEdge) graphql.Marshaler {
+			return ec.marshalNTopicEdge2ᚕlsgatlasᚋgraphᚋmodelᚐTopicEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopicConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TopicConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TopicEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TopicConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.TopicConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopicConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Topic) graphql.Marshaler {
+			return ec.marshalNTopic2ᚕlsgatlasᚋatlasᚐTopicᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopicConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TopicConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TopicConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TopicConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopicConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopicConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TopicConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TopicConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TopicConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopicConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopicConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TopicConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TopicEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TopicEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopicEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopicEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TopicEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _TopicEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TopicEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopicEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Topic) graphql.Marshaler {
+			return ec.marshalNTopic2lsgatlasᚋatlasᚐTopic(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopicEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TopicEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15741,7 +21201,7 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains"}
+	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15804,6 +21264,13 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -15888,7 +21355,7 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "nameContains"}
+	fieldsInOrder := [...]string{"kinds", "systems", "nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15916,6 +21383,13 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -15944,7 +21418,7 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameContains"}
+	fieldsInOrder := [...]string{"nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15958,6 +21432,13 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -15986,7 +21467,7 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "nameContains"}
+	fieldsInOrder := [...]string{"kinds", "nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16007,6 +21488,13 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -16035,7 +21523,7 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "nameContains"}
+	fieldsInOrder := [...]string{"kinds", "nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16056,6 +21544,13 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -16081,6 +21576,16 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case *atlas.Topic:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Topic(ctx, sel, obj)
+	case *atlas.Statement:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Statement(ctx, sel, obj)
 	case *atlas.Source:
 		if obj == nil {
 			return graphql.Null
@@ -16116,6 +21621,11 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 			return graphql.Null
 		}
 		return ec._Group(ctx, sel, obj)
+	case *atlas.Document:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Document(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -16129,6 +21639,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case *atlas.Topic:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Topic(ctx, sel, obj)
+	case *atlas.Statement:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Statement(ctx, sel, obj)
 	case *atlas.Source:
 		if obj == nil {
 			return graphql.Null
@@ -16164,6 +21684,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Group(ctx, sel, obj)
+	case *atlas.Document:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Document(ctx, sel, obj)
 	case atlas.Node:
 		if obj == nil {
 			return graphql.Null
@@ -16182,6 +21707,16 @@ func (ec *executionContext) __Entity(ctx context.Context, sel ast.SelectionSet, 
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case *atlas.Topic:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Topic(ctx, sel, obj)
+	case *atlas.Statement:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Statement(ctx, sel, obj)
 	case *atlas.Source:
 		if obj == nil {
 			return graphql.Null
@@ -16217,6 +21752,11 @@ func (ec *executionContext) __Entity(ctx context.Context, sel ast.SelectionSet, 
 			return graphql.Null
 		}
 		return ec._Group(ctx, sel, obj)
+	case *atlas.Document:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Document(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -16481,6 +22021,208 @@ func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var documentImplementors = []string{"Document", "Node", "GraphNode", "_Entity"}
+
+func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *atlas.Document) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Document")
+		case "id":
+			out.Values[i] = ec._Document_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.Values[i] = ec._Document_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.Values[i] = ec._Document_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Document_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "titleZh":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_titleZh(ctx, field, obj)
+				})
+		case "aliases":
+			out.Values[i] = ec._Document_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Document_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issued":
+			out.Values[i] = ec._Document_issued(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_description(ctx, field, obj)
+				})
+		case "sources":
+			out.Values[i] = ec._Document_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_claims(ctx, field, obj)
+				})
+		case "issuedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_issuedBy(ctx, field, obj)
+				})
+		case "concerns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_concerns(ctx, field, obj)
+				})
+		case "basedOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_basedOn(ctx, field, obj)
+				})
+		case "basisOf":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_basisOf(ctx, field, obj)
+				})
+		case "relationships":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_relationships(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var documentConnectionImplementors = []string{"DocumentConnection"}
+
+func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentConnection")
+		case "edges":
+			out.Values[i] = ec._DocumentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._DocumentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DocumentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DocumentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var documentEdgeImplementors = []string{"DocumentEdge"}
+
+func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentEdge")
+		case "cursor":
+			out.Values[i] = ec._DocumentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DocumentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var entityImplementors = []string{"Entity"}
 
 func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -16500,6 +22242,12 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Entity")
+		case "findDocumentByID":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findDocumentByID(ctx, field)
+				})
 		case "findGroupByID":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -16541,6 +22289,18 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findSourceByID(ctx, field)
+				})
+		case "findStatementByID":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findStatementByID(ctx, field)
+				})
+		case "findTopicByID":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findTopicByID(ctx, field)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16728,6 +22488,39 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Group_relationships(ctx, field, obj)
+				})
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_claims(ctx, field, obj)
+				})
+		case "chairNotKnown":
+			out.Values[i] = ec._Group_chairNotKnown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "membersIncomplete":
+			out.Values[i] = ec._Group_membersIncomplete(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endedDateUnknown":
+			out.Values[i] = ec._Group_endedDateUnknown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_statements(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_documents(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17033,6 +22826,24 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Institution_relationships(ctx, field, obj)
 				})
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Institution_claims(ctx, field, obj)
+				})
+		case "statements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Institution_statements(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Institution_documents(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17271,6 +23082,24 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_relationships(ctx, field, obj)
+				})
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Office_claims(ctx, field, obj)
+				})
+		case "statements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Office_statements(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Office_documents(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17588,6 +23417,24 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_relationships(ctx, field, obj)
 				})
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_claims(ctx, field, obj)
+				})
+		case "statements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_statements(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_documents(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17780,6 +23627,24 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Position_relationships(ctx, field, obj)
 				})
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Position_claims(ctx, field, obj)
+				})
+		case "statements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Position_statements(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Position_documents(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17866,6 +23731,65 @@ func (ec *executionContext) _PositionEdge(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var propertyClaimImplementors = []string{"PropertyClaim"}
+
+func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.SelectionSet, obj *atlas.PropertyClaim) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propertyClaimImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PropertyClaim")
+		case "property":
+			out.Values[i] = ec._PropertyClaim_property(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._PropertyClaim_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sources":
+			out.Values[i] = ec._PropertyClaim_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidence":
+			out.Values[i] = ec._PropertyClaim_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rank":
+			out.Values[i] = ec._PropertyClaim_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PropertyClaim_note(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18040,6 +23964,42 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_reportedCounts(ctx, field)
 				})
+		case "statement":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_statement(ctx, field)
+				})
+		case "topic":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_topic(ctx, field)
+				})
+		case "document":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_document(ctx, field)
+				})
+		case "topics":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_topics(ctx, field)
+				})
+		case "documents":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_documents(ctx, field)
+				})
+		case "statements":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_statements(ctx, field)
+				})
 		case "_entities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -18212,6 +24172,11 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 		case "derivations":
 			out.Values[i] = ec._Relationship_derivations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dateConfidence":
+			out.Values[i] = ec._Relationship_dateConfidence(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -18502,6 +24467,12 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Source_note(ctx, field, obj)
 				})
+		case "supports":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_supports(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18585,6 +24556,195 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "node":
 			out.Values[i] = ec._SourceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statementImplementors = []string{"Statement", "Node", "GraphNode", "_Entity"}
+
+func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet, obj *atlas.Statement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Statement")
+		case "id":
+			out.Values[i] = ec._Statement_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.Values[i] = ec._Statement_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.Values[i] = ec._Statement_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "text":
+			out.Values[i] = ec._Statement_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "textZh":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_textZh(ctx, field, obj)
+				})
+		case "date":
+			out.Values[i] = ec._Statement_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "until":
+			out.Values[i] = ec._Statement_until(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidence":
+			out.Values[i] = ec._Statement_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hedge":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_hedge(ctx, field, obj)
+				})
+		case "hedged":
+			out.Values[i] = ec._Statement_hedged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_note(ctx, field, obj)
+				})
+		case "sources":
+			out.Values[i] = ec._Statement_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "about":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_about(ctx, field, obj)
+				})
+		case "relationships":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_relationships(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statementConnectionImplementors = []string{"StatementConnection"}
+
+func (ec *executionContext) _StatementConnection(ctx context.Context, sel ast.SelectionSet, obj *model.StatementConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementConnection")
+		case "edges":
+			out.Values[i] = ec._StatementConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._StatementConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StatementConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StatementConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statementEdgeImplementors = []string{"StatementEdge"}
+
+func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.SelectionSet, obj *model.StatementEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementEdge")
+		case "cursor":
+			out.Values[i] = ec._StatementEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._StatementEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -18697,6 +24857,146 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var supportImplementors = []string{"Support"}
+
+func (ec *executionContext) _Support(ctx context.Context, sel ast.SelectionSet, obj *atlas.Support) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Support")
+		case "kind":
+			out.Values[i] = ec._Support_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "node":
+			out.Values[i] = ec._Support_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationship":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Support_relationship(ctx, field, obj)
+				})
+		case "claim":
+			out.Values[i] = ec._Support_claim(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "locators":
+			out.Values[i] = ec._Support_locators(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportConnectionImplementors = []string{"SupportConnection"}
+
+func (ec *executionContext) _SupportConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SupportConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportConnection")
+		case "edges":
+			out.Values[i] = ec._SupportConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SupportConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SupportConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SupportConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportEdgeImplementors = []string{"SupportEdge"}
+
+func (ec *executionContext) _SupportEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SupportEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportEdge")
+		case "cursor":
+			out.Values[i] = ec._SupportEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SupportEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var timelineEventImplementors = []string{"TimelineEvent"}
 
 func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.SelectionSet, obj *analytics.Event) graphql.Marshaler {
@@ -18738,6 +25038,186 @@ func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.Selectio
 			out.Values[i] = ec._TimelineEvent_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var topicImplementors = []string{"Topic", "Node", "GraphNode", "_Entity"}
+
+func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, obj *atlas.Topic) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, topicImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Topic")
+		case "id":
+			out.Values[i] = ec._Topic_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.Values[i] = ec._Topic_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.Values[i] = ec._Topic_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Topic_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameZh":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Topic_nameZh(ctx, field, obj)
+				})
+		case "aliases":
+			out.Values[i] = ec._Topic_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Topic_description(ctx, field, obj)
+				})
+		case "sources":
+			out.Values[i] = ec._Topic_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Topic_claims(ctx, field, obj)
+				})
+		case "statements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Topic_statements(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Topic_documents(ctx, field, obj)
+				})
+		case "relationships":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Topic_relationships(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var topicConnectionImplementors = []string{"TopicConnection"}
+
+func (ec *executionContext) _TopicConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TopicConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, topicConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TopicConnection")
+		case "edges":
+			out.Values[i] = ec._TopicConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._TopicConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TopicConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TopicConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var topicEdgeImplementors = []string{"TopicEdge"}
+
+func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TopicEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, topicEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TopicEdge")
+		case "cursor":
+			out.Values[i] = ec._TopicEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TopicEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -19343,6 +25823,21 @@ func (ec *executionContext) marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(c
 	return ret
 }
 
+func (ec *executionContext) unmarshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx context.Context, v any) (atlas.Rank, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.Rank(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx context.Context, sel ast.SelectionSet, v atlas.Rank) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ClaimRank!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNCoMember2lsgatlasᚋanalyticsᚐCoMember(ctx context.Context, sel ast.SelectionSet, v analytics.CoMember) graphql.Marshaler {
 	return ec._CoMember(ctx, sel, &v)
 }
@@ -19424,6 +25919,77 @@ func (ec *executionContext) marshalNDirection2lsgatlasᚋatlasᚐDirection(ctx c
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Direction!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDocument2lsgatlasᚋatlasᚐDocument(ctx context.Context, sel ast.SelectionSet, v atlas.Document) graphql.Marshaler {
+	return ec._Document(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDocument2ᚕlsgatlasᚋatlasᚐDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Document) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDocument2lsgatlasᚋatlasᚐDocument(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDocument2ᚖlsgatlasᚋatlasᚐDocument(ctx context.Context, sel ast.SelectionSet, v *atlas.Document) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Document!")
+		return graphql.Null
+	}
+	return ec._Document(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDocumentConnection2ᚖlsgatlasᚋgraphᚋmodelᚐDocumentConnection(ctx context.Context, sel ast.SelectionSet, v *model.DocumentConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DocumentConnection!")
+		return graphql.Null
+	}
+	return ec._DocumentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDocumentEdge2lsgatlasᚋgraphᚋmodelᚐDocumentEdge(ctx context.Context, sel ast.SelectionSet, v model.DocumentEdge) graphql.Marshaler {
+	return ec._DocumentEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDocumentEdge2ᚕlsgatlasᚋgraphᚋmodelᚐDocumentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DocumentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDocumentEdge2lsgatlasᚋgraphᚋmodelᚐDocumentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNDocumentKind2lsgatlasᚋatlasᚐDocumentKind(ctx context.Context, v any) (atlas.DocumentKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.DocumentKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDocumentKind2lsgatlasᚋatlasᚐDocumentKind(ctx context.Context, sel ast.SelectionSet, v atlas.DocumentKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DocumentKind!")
 	}
 	return res
 }
@@ -20075,6 +26641,41 @@ func (ec *executionContext) marshalNPositionEdge2ᚕlsgatlasᚋgraphᚋmodelᚐP
 	return ret
 }
 
+func (ec *executionContext) marshalNPropertyClaim2lsgatlasᚋatlasᚐPropertyClaim(ctx context.Context, sel ast.SelectionSet, v atlas.PropertyClaim) graphql.Marshaler {
+	return ec._PropertyClaim(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropertyClaim2lsgatlasᚋatlasᚐPropertyClaim(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx context.Context, v any) (atlas.PropertyName, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.PropertyName(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx context.Context, sel ast.SelectionSet, v atlas.PropertyName) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PropertyName!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx context.Context, sel ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
 	return ec._Relationship(ctx, sel, &v)
 }
@@ -20264,6 +26865,62 @@ func (ec *executionContext) marshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx
 	return res
 }
 
+func (ec *executionContext) marshalNStatement2lsgatlasᚋatlasᚐStatement(ctx context.Context, sel ast.SelectionSet, v atlas.Statement) graphql.Marshaler {
+	return ec._Statement(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatement2ᚕlsgatlasᚋatlasᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Statement) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatement2lsgatlasᚋatlasᚐStatement(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatement2ᚖlsgatlasᚋatlasᚐStatement(ctx context.Context, sel ast.SelectionSet, v *atlas.Statement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Statement!")
+		return graphql.Null
+	}
+	return ec._Statement(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatementConnection2ᚖlsgatlasᚋgraphᚋmodelᚐStatementConnection(ctx context.Context, sel ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatementConnection!")
+		return graphql.Null
+	}
+	return ec._StatementConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatementEdge2lsgatlasᚋgraphᚋmodelᚐStatementEdge(ctx context.Context, sel ast.SelectionSet, v model.StatementEdge) graphql.Marshaler {
+	return ec._StatementEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatementEdge2ᚕlsgatlasᚋgraphᚋmodelᚐStatementEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.StatementEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatementEdge2lsgatlasᚋgraphᚋmodelᚐStatementEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNStatistics2ᚖlsgatlasᚋanalyticsᚐStats(ctx context.Context, sel ast.SelectionSet, v *analytics.Stats) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Statistics!")
@@ -20323,6 +26980,69 @@ func (ec *executionContext) marshalNSubgraph2ᚖlsgatlasᚋanalyticsᚐSubgraph(
 	return ec._Subgraph(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSupport2lsgatlasᚋatlasᚐSupport(ctx context.Context, sel ast.SelectionSet, v atlas.Support) graphql.Marshaler {
+	return ec._Support(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupport2ᚕlsgatlasᚋatlasᚐSupportᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Support) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupport2lsgatlasᚋatlasᚐSupport(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupportConnection2ᚖlsgatlasᚋgraphᚋmodelᚐSupportConnection(ctx context.Context, sel ast.SelectionSet, v *model.SupportConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupportConnection!")
+		return graphql.Null
+	}
+	return ec._SupportConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupportEdge2lsgatlasᚋgraphᚋmodelᚐSupportEdge(ctx context.Context, sel ast.SelectionSet, v model.SupportEdge) graphql.Marshaler {
+	return ec._SupportEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupportEdge2ᚕlsgatlasᚋgraphᚋmodelᚐSupportEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SupportEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupportEdge2lsgatlasᚋgraphᚋmodelᚐSupportEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx context.Context, v any) (atlas.SupportKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.SupportKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx context.Context, sel ast.SelectionSet, v atlas.SupportKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupportKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNSystem2lsgatlasᚋatlasᚐSystem(ctx context.Context, v any) (atlas.System, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.System(tmp)
@@ -20371,6 +27091,62 @@ func (ec *executionContext) marshalNTimelineEventKind2lsgatlasᚋanalyticsᚐEve
 		graphql.AddInvalidNullFromMarshaler(ctx, "TimelineEventKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNTopic2lsgatlasᚋatlasᚐTopic(ctx context.Context, sel ast.SelectionSet, v atlas.Topic) graphql.Marshaler {
+	return ec._Topic(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTopic2ᚕlsgatlasᚋatlasᚐTopicᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Topic) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTopic2lsgatlasᚋatlasᚐTopic(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTopic2ᚖlsgatlasᚋatlasᚐTopic(ctx context.Context, sel ast.SelectionSet, v *atlas.Topic) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Topic!")
+		return graphql.Null
+	}
+	return ec._Topic(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTopicConnection2ᚖlsgatlasᚋgraphᚋmodelᚐTopicConnection(ctx context.Context, sel ast.SelectionSet, v *model.TopicConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TopicConnection!")
+		return graphql.Null
+	}
+	return ec._TopicConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTopicEdge2lsgatlasᚋgraphᚋmodelᚐTopicEdge(ctx context.Context, sel ast.SelectionSet, v model.TopicEdge) graphql.Marshaler {
+	return ec._TopicEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTopicEdge2ᚕlsgatlasᚋgraphᚋmodelᚐTopicEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TopicEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTopicEdge2lsgatlasᚋgraphᚋmodelᚐTopicEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNYearStatistics2lsgatlasᚋanalyticsᚐYearStats(ctx context.Context, sel ast.SelectionSet, v analytics.YearStats) graphql.Marshaler {
@@ -20806,6 +27582,25 @@ func (ec *executionContext) marshalOCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ(c
 	return ret
 }
 
+func (ec *executionContext) unmarshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx context.Context, v any) (*atlas.Confidence, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.Confidence(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx context.Context, sel ast.SelectionSet, v *atlas.Confidence) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
 	if v == nil {
 		return nil, nil
@@ -20842,6 +27637,13 @@ func (ec *executionContext) marshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ct
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalODocument2ᚖlsgatlasᚋatlasᚐDocument(ctx context.Context, sel ast.SelectionSet, v *atlas.Document) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Document(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOEntityOrder2ᚖlsgatlasᚋgraphᚋmodelᚐEntityOrder(ctx context.Context, v any) (*model.EntityOrder, error) {
@@ -21376,6 +28178,49 @@ func (ec *executionContext) marshalOPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx 
 	return ec._Position(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPropertyClaim2ᚖlsgatlasᚋatlasᚐPropertyClaim(ctx context.Context, sel ast.SelectionSet, v *atlas.PropertyClaim) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PropertyClaim(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]atlas.PropertyName, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.PropertyName) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx context.Context, sel ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -21489,6 +28334,13 @@ func (ec *executionContext) marshalOStaffing2ᚖlsgatlasᚋatlasᚐStaffing(ctx 
 	return res
 }
 
+func (ec *executionContext) marshalOStatement2ᚖlsgatlasᚋatlasᚐStatement(ctx context.Context, sel ast.SelectionSet, v *atlas.Statement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Statement(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -21573,6 +28425,42 @@ func (ec *executionContext) marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccess
 	return res
 }
 
+func (ec *executionContext) unmarshalOSupportKind2ᚕlsgatlasᚋatlasᚐSupportKindᚄ(ctx context.Context, v any) ([]atlas.SupportKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]atlas.SupportKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSupportKind2ᚕlsgatlasᚋatlasᚐSupportKindᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.SupportKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOSystem2ᚕlsgatlasᚋatlasᚐSystemᚄ(ctx context.Context, v any) ([]atlas.System, error) {
 	if v == nil {
 		return nil, nil
@@ -21626,6 +28514,13 @@ func (ec *executionContext) marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx cont
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalOTopic2ᚖlsgatlasᚋatlasᚐTopic(ctx context.Context, sel ast.SelectionSet, v *atlas.Topic) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Topic(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO_Entity2githubᚗcomᚋ99designsᚋgqlgenᚋpluginᚋfederationᚋfedruntimeᚐEntity(ctx context.Context, sel ast.SelectionSet, v fedruntime.Entity) graphql.Marshaler {

@@ -11,6 +11,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -41,7 +42,7 @@ func planned[T any](ctx context.Context, v T, err error) (T, error) {
 
 // readingFields are the names of the fields whose resolvers read through the loader.
 var readingFields = func() map[string]bool {
-	names := map[string]bool{"chairs": true, "relationships": true, "source": true, "citedVia": true,
+	names := map[string]bool{"chairs": true, "relationships": true, "source": true, "citedVia": true, "supports": true,
 		"node": true, "from": true, "to": true, "via": true}
 	for k := range relationFields {
 		names[k.field] = true
@@ -106,9 +107,12 @@ type planner struct {
 	nodes     []nodeSel
 	relAsks   []relAsk
 	chairAsks []chairAsk
-	held      []atlas.Node // nodes visited but not yet primed into the cache
-	cache     map[selKey][]nodeField
-	collected map[selKey][]graphql.CollectedField
+	// supportAsks are Source.supports fields; their pages are fetched but not planned
+	// below (what a support points at is read by its own resolvers).
+	supportAsks []supportAsk
+	held        []atlas.Node // nodes visited but not yet primed into the cache
+	cache       map[selKey][]nodeField
+	collected   map[selKey][]graphql.CollectedField
 }
 
 type (
@@ -124,6 +128,10 @@ type (
 		id   string
 		spec loader.Spec
 		sel  ast.SelectionSet
+	}
+	supportAsk struct {
+		source string
+		args   loader.SupportArgs
 	}
 	chairAsk struct {
 		id   string
@@ -176,6 +184,9 @@ func (p *planner) run() error {
 func (p *planner) fetchAsks() error {
 	rels, chairsAsks := p.relAsks, p.chairAsks
 	p.relAsks, p.chairAsks = nil, nil
+	if err := p.fetchSupports(); err != nil {
+		return err
+	}
 	asks := make([]loader.Ask, len(rels))
 	for i, a := range rels {
 		asks[i] = loader.Ask{ID: a.id, Spec: a.spec}
@@ -218,9 +229,32 @@ func (p *planner) fetchAsks() error {
 	return nil
 }
 
+// fetchSupports reads the supports pages this level asks for, one store call per set of
+// arguments.
+func (p *planner) fetchSupports() error {
+	asks := p.supportAsks
+	p.supportAsks = nil
+	byArgs := map[string][]string{}
+	var order []loader.SupportArgs
+	for _, a := range asks {
+		k := fmt.Sprint(a.args)
+		if _, ok := byArgs[k]; !ok {
+			order = append(order, a.args)
+		}
+		byArgs[k] = append(byArgs[k], a.source)
+	}
+	for _, args := range order {
+		if err := p.l.PrefetchSupports(p.ctx, args, byArgs[fmt.Sprint(args)]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 var typeNames = map[atlas.NodeKind]string{
 	atlas.GroupNode: "Group", atlas.OfficeNode: "Office", atlas.InstitutionNode: "Institution", atlas.PositionNode: "Position",
 	atlas.PersonNode: "Person", atlas.SourceNode: "Source", atlas.ReportedCountNode: "ReportedCount",
+	atlas.StatementNode: "Statement", atlas.TopicNode: "Topic", atlas.DocumentNode: "Document",
 }
 
 // fields collects the fields of sel that apply to type typ, as the executor will.
@@ -248,7 +282,9 @@ type nodeField struct {
 	spec loader.Spec // relationship fields
 	asOf *atlas.PartialDate
 	mode atlas.DerivedChairs // chairs
-	f    graphql.CollectedField
+	// supports is the store arguments of a Source.supports field.
+	supports loader.SupportArgs
+	f        graphql.CollectedField
 }
 
 type nodeFieldKind int
@@ -260,6 +296,7 @@ const (
 	sourcesField
 	aliasesField
 	citedViaField
+	supportsField
 )
 
 type selKey struct {
@@ -305,8 +342,20 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			if d, isStr := a["direction"].(string); isStr {
 				dir = (*atlas.Direction)(&d)
 			}
+			sources, ok4 := idsArg(a["sources"])
+			if ok1 && ok2 && ok3 && ok4 {
+				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, asOf, sources)
+			}
+		case typ == "Source" && f.Name == "supports":
+			a := args()
+			kinds, ok1 := enumsArg[atlas.SupportKind](a["kinds"])
+			first, ok2 := intArg(a["first"])
+			after, ok3 := a["after"].(string)
+			if a["after"] == nil {
+				ok3 = true
+			}
 			if ok1 && ok2 && ok3 {
-				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, asOf)
+				nf.kind, nf.supports = supportsField, supportArgs(kinds, first, &after)
 			}
 		case f.Name == "sources":
 			nf.kind = sourcesField
@@ -349,6 +398,8 @@ func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
 					}
 				}
 			}
+		case supportsField:
+			p.supportAsks = append(p.supportAsks, supportAsk{n.NodeID(), nf.supports})
 		case citedViaField:
 			if s, ok := n.(*atlas.Source); ok && s.CitedVia != "" {
 				p.ids = append(p.ids, idSel{s.CitedVia, f.Selections})
@@ -454,6 +505,25 @@ func enumsArg[T ~string](v any) ([]T, bool) {
 			out = append(out, T(s))
 		}
 		return out, true
+	}
+	return nil, false
+}
+
+// idsArg reads an optional list of ids; a single id counts as a list of one.
+func idsArg(v any) ([]string, bool) {
+	return enumsArg[string](v)
+}
+
+// intArg reads an optional Int argument.
+func intArg(v any) (*int, bool) {
+	switch v := v.(type) {
+	case nil:
+		return nil, true
+	case int64:
+		n := int(v)
+		return &n, true
+	case int:
+		return &v, true
 	}
 	return nil, false
 }

@@ -18,9 +18,11 @@ import (
 
 // relationField is what a relationship field of a node type reads.
 type relationField struct {
-	typ atlas.RelType
-	dir atlas.Direction
+	types []atlas.RelType
+	dir   atlas.Direction
 }
+
+func rf(dir atlas.Direction, types ...atlas.RelType) relationField { return relationField{types, dir} }
 
 type fieldKey struct{ object, field string }
 
@@ -28,36 +30,54 @@ type fieldKey struct{ object, field string }
 // reads. The resolvers and the planner both read it, so a plan fetches exactly what the
 // resolvers will ask for.
 var relationFields = map[fieldKey]relationField{
-	{"Group", "members"}:               {atlas.MemberOf, atlas.Incoming},
-	{"Group", "offices"}:               {atlas.HasOffice, atlas.Outgoing},
-	{"Group", "supervisors"}:           {atlas.Supervises, atlas.Incoming},
-	{"Group", "supervises"}:            {atlas.Supervises, atlas.Outgoing},
-	{"Group", "reportsTo"}:             {atlas.ReportsTo, atlas.Outgoing},
-	{"Group", "predecessors"}:          {atlas.SucceededBy, atlas.Incoming},
-	{"Group", "successors"}:            {atlas.SucceededBy, atlas.Outgoing},
-	{"Group", "partyGroupOf"}:          {atlas.PartyGroupOf, atlas.Outgoing},
-	{"Group", "positions"}:             {atlas.PositionIn, atlas.Incoming},
-	{"Institution", "seats"}:           {atlas.MemberOf, atlas.Outgoing},
-	{"Institution", "supervisors"}:     {atlas.Supervises, atlas.Incoming},
-	{"Institution", "reportingGroups"}: {atlas.ReportsTo, atlas.Incoming},
-	{"Institution", "hostedOffices"}:   {atlas.HostedBy, atlas.Incoming},
-	{"Institution", "partyGroups"}:     {atlas.PartyGroupOf, atlas.Incoming},
-	{"Institution", "positions"}:       {atlas.PositionIn, atlas.Incoming},
-	{"Office", "groups"}:               {atlas.HasOffice, atlas.Incoming},
-	{"Office", "hostedBy"}:             {atlas.HostedBy, atlas.Outgoing},
-	{"Office", "directors"}:            {atlas.Directs, atlas.Incoming},
-	{"Office", "supervisors"}:          {atlas.Supervises, atlas.Incoming},
-	{"Person", "memberships"}:          {atlas.MemberOf, atlas.Outgoing},
-	{"Person", "positions"}:            {atlas.Holds, atlas.Outgoing},
-	{"Person", "directs"}:              {atlas.Directs, atlas.Outgoing},
-	{"Position", "holders"}:            {atlas.Holds, atlas.Incoming},
-	{"Position", "memberships"}:        {atlas.MemberOf, atlas.Outgoing},
-	{"Position", "directs"}:            {atlas.Directs, atlas.Outgoing},
-	{"Position", "belongsTo"}:          {atlas.PositionIn, atlas.Outgoing},
+	{"Group", "members"}:               rf(atlas.Incoming, atlas.MemberOf),
+	{"Group", "offices"}:               rf(atlas.Outgoing, atlas.HasOffice),
+	{"Group", "supervisors"}:           rf(atlas.Incoming, atlas.Supervises),
+	{"Group", "supervises"}:            rf(atlas.Outgoing, atlas.Supervises),
+	{"Group", "reportsTo"}:             rf(atlas.Outgoing, atlas.ReportsTo),
+	{"Group", "predecessors"}:          rf(atlas.Incoming, atlas.SucceededBy),
+	{"Group", "successors"}:            rf(atlas.Outgoing, atlas.SucceededBy),
+	{"Group", "partyGroupOf"}:          rf(atlas.Outgoing, atlas.PartyGroupOf),
+	{"Group", "positions"}:             rf(atlas.Incoming, atlas.PositionIn),
+	{"Institution", "seats"}:           rf(atlas.Outgoing, atlas.MemberOf),
+	{"Institution", "supervisors"}:     rf(atlas.Incoming, atlas.Supervises),
+	{"Institution", "reportingGroups"}: rf(atlas.Incoming, atlas.ReportsTo),
+	{"Institution", "hostedOffices"}:   rf(atlas.Incoming, atlas.HostedBy),
+	{"Institution", "partyGroups"}:     rf(atlas.Incoming, atlas.PartyGroupOf),
+	{"Institution", "positions"}:       rf(atlas.Incoming, atlas.PositionIn),
+	{"Office", "groups"}:               rf(atlas.Incoming, atlas.HasOffice),
+	{"Office", "hostedBy"}:             rf(atlas.Outgoing, atlas.HostedBy),
+	{"Office", "directors"}:            rf(atlas.Incoming, atlas.Directs),
+	{"Office", "supervisors"}:          rf(atlas.Incoming, atlas.Supervises),
+	{"Person", "memberships"}:          rf(atlas.Outgoing, atlas.MemberOf),
+	{"Person", "positions"}:            rf(atlas.Outgoing, atlas.Holds),
+	{"Person", "directs"}:              rf(atlas.Outgoing, atlas.Directs),
+	{"Position", "holders"}:            rf(atlas.Incoming, atlas.Holds),
+	{"Position", "memberships"}:        rf(atlas.Outgoing, atlas.MemberOf),
+	{"Position", "directs"}:            rf(atlas.Outgoing, atlas.Directs),
+	{"Position", "belongsTo"}:          rf(atlas.Outgoing, atlas.PositionIn),
+	// Statements, topics and documents, and what is said about the other nodes.
+	{"Document", "issuedBy"}:      rf(atlas.Outgoing, atlas.IssuedBy),
+	{"Document", "concerns"}:      rf(atlas.Outgoing, atlas.Concerns),
+	{"Document", "basedOn"}:       rf(atlas.Outgoing, atlas.BasedOn),
+	{"Document", "basisOf"}:       rf(atlas.Incoming, atlas.BasedOn),
+	{"Statement", "about"}:        rf(atlas.Outgoing, atlas.About),
+	{"Group", "statements"}:       rf(atlas.Incoming, atlas.About),
+	{"Group", "documents"}:        rf(atlas.Incoming, atlas.Concerns, atlas.IssuedBy),
+	{"Institution", "statements"}: rf(atlas.Incoming, atlas.About),
+	{"Institution", "documents"}:  rf(atlas.Incoming, atlas.Concerns, atlas.IssuedBy),
+	{"Office", "statements"}:      rf(atlas.Incoming, atlas.About),
+	{"Office", "documents"}:       rf(atlas.Incoming, atlas.Concerns),
+	{"Person", "statements"}:      rf(atlas.Incoming, atlas.About),
+	{"Person", "documents"}:       rf(atlas.Incoming, atlas.Concerns),
+	{"Position", "statements"}:    rf(atlas.Incoming, atlas.About),
+	{"Position", "documents"}:     rf(atlas.Incoming, atlas.Concerns),
+	{"Topic", "statements"}:       rf(atlas.Incoming, atlas.About),
+	{"Topic", "documents"}:        rf(atlas.Incoming, atlas.Concerns),
 }
 
 func (f relationField) spec(asOf *atlas.PartialDate, roles []atlas.MemberRole) loader.Spec {
-	return loader.Spec{Types: []atlas.RelType{f.typ}, Direction: f.dir, Roles: roles, AsOf: asOf}
+	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: asOf}
 }
 
 // fieldEdges serves a relationship field listed in relationFields: the field it serves
@@ -72,8 +92,8 @@ func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, roles [
 }
 
 // relationshipsSpec is what the generic `relationships` field of every entity reads.
-func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) loader.Spec {
-	spec := loader.Spec{Types: types, Roles: roles, AsOf: asOf, Direction: atlas.Both}
+func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) loader.Spec {
+	spec := loader.Spec{Types: types, Roles: roles, AsOf: asOf, Direction: atlas.Both, Sources: sources}
 	if dir != nil {
 		spec.Direction = *dir
 	}
@@ -81,8 +101,8 @@ func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atla
 }
 
 // relationships serves the generic `relationships` field of every entity.
-func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, asOf))
+func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error) {
+	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, asOf, sources))
 }
 
 // chairs serves the chairs fields; mode nil means atlas.IncludeDerived.
@@ -283,7 +303,7 @@ func groupFilter(f *model.GroupFilter) atlas.NodeFilter {
 	}
 	return atlas.NodeFilter{
 		NameContains: str(f.NameContains), GroupKinds: f.Kinds, Systems: f.Systems, Levels: f.Levels,
-		Horizons: f.Horizons, Categories: f.Categories, CrossSystem: f.CrossSystem, ActiveAsOf: f.ActiveAsOf,
+		Horizons: f.Horizons, Categories: f.Categories, CrossSystem: f.CrossSystem, ActiveAsOf: f.ActiveAsOf, CitedBy: f.Sources,
 	}
 }
 
@@ -291,26 +311,26 @@ func nameFilter(f *model.NameFilter) atlas.NodeFilter {
 	if f == nil {
 		return atlas.NodeFilter{}
 	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains)}
+	return atlas.NodeFilter{NameContains: str(f.NameContains), CitedBy: f.Sources}
 }
 
 func officeFilter(f *model.OfficeFilter) atlas.NodeFilter {
 	if f == nil {
 		return atlas.NodeFilter{}
 	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), OfficeKinds: f.Kinds}
+	return atlas.NodeFilter{NameContains: str(f.NameContains), OfficeKinds: f.Kinds, CitedBy: f.Sources}
 }
 
 func institutionFilter(f *model.InstitutionFilter) atlas.NodeFilter {
 	if f == nil {
 		return atlas.NodeFilter{}
 	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), InstitutionKinds: f.Kinds, Systems: f.Systems}
+	return atlas.NodeFilter{NameContains: str(f.NameContains), InstitutionKinds: f.Kinds, Systems: f.Systems, CitedBy: f.Sources}
 }
 
 func sourceFilter(f *model.SourceFilter) atlas.NodeFilter {
 	if f == nil {
 		return atlas.NodeFilter{}
 	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), SourceKinds: f.Kinds}
+	return atlas.NodeFilter{NameContains: str(f.NameContains), SourceKinds: f.Kinds, CitedBy: f.Sources}
 }

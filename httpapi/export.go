@@ -21,6 +21,7 @@ import (
 //
 //	?ids=group/a,person/b&depth=2   a neighbourhood (ids may also repeat: ids=a&ids=b)
 //	&relationshipTypes=CHAIRS,MEMBER_OF&nodeTypes=PERSON,GROUP&asOf=2018&limit=500
+//	&sources=source/rana-2021                only relationships citing these sources
 //
 // Without ids it exports the whole graph under the filters. The defaults (depth 1,
 // analytics.DefaultNetworkLimit nodes) are the network query's, so the same parameters
@@ -89,9 +90,9 @@ func exportGraph(ctx context.Context, projection *analytics.Cache, q url.Values)
 func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) (analytics.Subgraph, int, *atlas.PartialDate, error) {
 	for name := range q {
 		switch name {
-		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "limit":
+		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "sources", "limit":
 		default:
-			return analytics.Subgraph{}, 0, nil, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, limit", name)
+			return analytics.Subgraph{}, 0, nil, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, sources, limit", name)
 		}
 	}
 	depth, err := intParam(q, "depth", analytics.DefaultDepth)
@@ -109,6 +110,7 @@ func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) 
 	for _, k := range listParam(q, "nodeTypes") {
 		f.NodeKinds = append(f.NodeKinds, atlas.NodeKind(k))
 	}
+	f.Sources = listParam(q, "sources")
 	if s := q.Get("asOf"); q.Has("asOf") {
 		d, err := atlas.ParseDate(s)
 		if err != nil {

@@ -134,29 +134,6 @@ var emulations = map[string]func(e *emulator, p map[string]any) ([]record, error
 		}
 		return out, nil
 	},
-	// The full-text statements, emulated as Lucene with the CJK analyzer answers a phrase
-	// over searchkey's folded text: every term of the phrase occurs, positions ignored (a
-	// superset, as the index may give; Go scores the rows).
-	"search_text_nodes": func(e *emulator, p map[string]any) ([]record, error) {
-		var out []record
-		for _, n := range e.nodes {
-			if n.props["ns"] == p["ns"] && slices.Contains(p["kinds"].([]string), n.props["nodeKind"].(string)) &&
-				emuFulltext(n.props["searchBody"], p["query"].(string)) {
-				out = append(out, record{"props": copyProps(n.props)})
-			}
-		}
-		return out, nil
-	},
-	"search_text_relations": func(e *emulator, p map[string]any) ([]record, error) {
-		var out []record
-		for _, r := range e.rels {
-			if r.props["ns"] == p["ns"] && slices.Contains(p["kinds"].([]string), r.from.props["nodeKind"].(string)) &&
-				emuFulltext(r.props["searchBody"], p["query"].(string)) {
-				out = append(out, record{"subject": copyProps(r.from.props), "type": r.typ, "from": r.from.props["id"], "to": r.to.props["id"], "props": copyProps(r.props)})
-			}
-		}
-		return out, nil
-	},
 	"reported_counts": func(e *emulator, p map[string]any) ([]record, error) {
 		var ns []*emuNode
 		for _, n := range e.nodes {
@@ -187,6 +164,24 @@ var emulations = map[string]func(e *emulator, p map[string]any) ([]record, error
 		var out []record
 		for _, r := range e.rels {
 			if r.from.props["ns"] == p["ns"] && r.props["ns"] == p["ns"] {
+				out = append(out, record{"type": r.typ, "from": r.from.props["id"], "to": r.to.props["id"], "props": copyProps(r.props)})
+			}
+		}
+		return out, nil
+	},
+	"supports_nodes": func(e *emulator, p map[string]any) ([]record, error) {
+		var out []record
+		for _, n := range e.nodes {
+			if n.props["ns"] == p["ns"] && citesAny(n.props, p["sources"]) {
+				out = append(out, record{"props": copyProps(n.props)})
+			}
+		}
+		return out, nil
+	},
+	"supports_relations": func(e *emulator, p map[string]any) ([]record, error) {
+		var out []record
+		for _, r := range e.rels {
+			if r.from.props["ns"] == p["ns"] && r.props["ns"] == p["ns"] && citesAny(r.props, p["sources"]) {
 				out = append(out, record{"type": r.typ, "from": r.from.props["id"], "to": r.to.props["id"], "props": copyProps(r.props)})
 			}
 		}
@@ -278,6 +273,8 @@ func relationMatches(r *emuRel, n *emuNode, p map[string]any) bool {
 		return false
 	case len(roles) > 0 && r.typ == "MEMBER_OF" && (r.props["role"] == nil || !slices.Contains(roles, r.props["role"].(string))):
 		return false
+	case len(p["sources"].([]string)) > 0 && !citesAny(r.props, p["sources"]):
+		return false
 	case p["asOfFrom"] == nil:
 		return true
 	}
@@ -314,7 +311,8 @@ func (e *emulator) list(p map[string]any, desc bool) []record {
 			!inList("level", "levels") || !inList("horizon", "horizons") || !catOK ||
 			(p["crossSystem"] != nil && n.props["crossSystem"] != p["crossSystem"]) ||
 			(p["activeFrom"] != nil && !(n.props["validFrom"].(int64) <= p["activeTo"].(int64) && n.props["validTo"].(int64) >= p["activeFrom"].(int64))) ||
-			(p["nameContains"] != nil && !strings.Contains(n.props["searchText"].(string), p["nameContains"].(string))) {
+			(p["nameContains"] != nil && !strings.Contains(n.props["searchText"].(string), p["nameContains"].(string))) ||
+			(len(p["sources"].([]string)) > 0 && !citesAny(n.props, p["sources"])) {
 			continue
 		}
 		field := map[string]string{"ID": "id", "ESTABLISHED": "sortEstablished"}[p["orderBy"].(string)]
@@ -387,36 +385,14 @@ func copyProps(in map[string]any) map[string]any {
 	return out
 }
 
-// emuFulltext reports whether body has every term of the phrase query: words, and the
-// bigrams of runs of Han characters (a lone character as itself).
-func emuFulltext(body any, query string) bool {
-	text, _ := body.(string)
-	have := map[string]bool{}
-	for _, t := range emuTerms(text) {
-		have[t] = true
-	}
-	for _, t := range emuTerms(strings.Trim(query, `"`)) {
-		if !have[t] {
-			return false
+// citesAny is any(s IN props.citedSources WHERE s IN sources).
+func citesAny(props map[string]any, sources any) bool {
+	want, _ := sources.([]string)
+	cited, _ := props["citedSources"].([]any) // stored lists come back as []any
+	for _, c := range cited {
+		if s, ok := c.(string); ok && slices.Contains(want, s) {
+			return true
 		}
 	}
-	return true
-}
-
-func emuTerms(s string) []string {
-	var out []string
-	for _, w := range strings.Fields(s) {
-		r := []rune(w)
-		if len(r) == 0 || r[0] < 0x3000 {
-			out = append(out, w)
-			continue
-		}
-		if len(r) == 1 {
-			out = append(out, w)
-		}
-		for i := 0; i+1 < len(r); i++ {
-			out = append(out, string(r[i:i+2]))
-		}
-	}
-	return out
+	return false
 }

@@ -24,6 +24,10 @@ import (
 //     kept in step, could not hold an absent field, and no statement filters on them. JSON
 //     round-trips them exactly, nil ("absent") and empty ("[]") included. Alias names are
 //     also stored as the list aliasNames, which the full-text index covers.
+//   - Property claims are JSON text too, for the same reasons: records with a list of
+//     citations inside, read whole with their node and never filtered on in Cypher.
+//   - citedSources (atlas.CitedSources) lists, on every node and relationship, the ids of
+//     the sources it cites anywhere, so that "what does this source say" is one filter.
 //   - Every node stores what the queries need: its search keys (searchkey.Of) as a list,
 //     the names they came from, and joined with "|" as searchText for the TEXT index; its
 //     sort keys (atlas.SortKey) per order field. sortName is the hex of the key's UTF-8
@@ -50,6 +54,10 @@ func nodeProps(n atlas.Node) map[string]any {
 		"searchNames":     names,
 		"searchText":      strings.Join(searchkey.Strings(keys), "|"),
 		"searchBody":      searchkey.Body(atlas.SearchFields(n)),
+		"citedSources":    atlas.CitedSources(n, nil),
+	}
+	if claims := atlas.ClaimsOf(n); claims != nil {
+		p["claims"] = jsonText(claims)
 	}
 	aliases := func(as []atlas.Alias) {
 		p["aliases"] = jsonText(as)
@@ -66,6 +74,7 @@ func nodeProps(n atlas.Node) map[string]any {
 		p["jurisdiction"], p["horizon"], p["categories"], p["crossSystem"] = n.Jurisdiction, optEnum(n.Horizon), strList(n.Categories), n.CrossSystem
 		p["established"], p["abolished"], p["description"], p["sources"] = optDate(n.Established), optDate(n.Abolished), n.Description, jsonText(n.Sources)
 		p["observedUntil"], p["validFrom"], p["validTo"] = optDate(n.ObservedUntil), int64(b.From), int64(b.To)
+		p["chairNotKnown"], p["membersIncomplete"], p["endedDateUnknown"] = n.ChairNotKnown, n.MembersIncomplete, n.EndedDateUnknown
 		aliases(n.Aliases)
 	case *atlas.Office:
 		p["name"], p["nameZh"], p["kind"], p["staffing"], p["placement"] = n.Name, n.NameZh, string(n.Kind), optEnum(n.Staffing), optEnum(n.Placement)
@@ -84,6 +93,16 @@ func nodeProps(n atlas.Node) map[string]any {
 	case *atlas.Source:
 		p["key"], p["title"], p["authors"], p["publisher"], p["date"] = n.Key, n.Title, strList(n.Authors), n.Publisher, optDate(n.Date)
 		p["url"], p["kind"], p["citedVia"], p["note"], p["tier"] = n.URL, string(n.Kind), n.CitedVia, n.Note, string(n.Tier)
+	case *atlas.Statement:
+		p["text"], p["textZh"], p["date"], p["until"] = n.Text, n.TextZh, optDate(n.Date), optDate(n.Until)
+		p["confidence"], p["hedge"], p["note"], p["sources"] = string(n.Confidence), n.Hedge, n.Note, jsonText(n.Sources)
+	case *atlas.Topic:
+		p["name"], p["nameZh"], p["description"], p["sources"] = n.Name, n.NameZh, n.Description, jsonText(n.Sources)
+		aliases(n.Aliases)
+	case *atlas.Document:
+		p["title"], p["titleZh"], p["kind"], p["issued"] = n.Title, n.TitleZh, string(n.Kind), optDate(n.Issued)
+		p["description"], p["sources"] = n.Description, jsonText(n.Sources)
+		aliases(n.Aliases)
 	case *atlas.ReportedCount:
 		p["year"], p["value"], p["qualifier"], p["scope"] = int64(n.Year), int64(n.Value), string(n.Qualifier), n.Scope
 		p["system"], p["level"], p["confidence"], p["note"], p["sources"] = optEnum(n.System), optEnum(n.Level), string(n.Confidence), n.Note, jsonText(n.Sources)
@@ -105,10 +124,10 @@ func relationProps(r *atlas.Relation) map[string]any {
 	return map[string]any{
 		"id": r.ID, "role": optEnum(r.Role), "succession": optEnum(r.Succession),
 		"start": optDate(r.Start), "end": optDate(r.End), "attested": strList(attested),
-		"incompleteList": r.IncompleteList, "confidence": string(r.Confidence), "note": r.Note,
+		"incompleteList": r.IncompleteList, "confidence": string(r.Confidence), "dateConfidence": optEnum(r.DateConfidence), "note": r.Note,
 		"sources": jsonText(r.Sources), "lifetimeStart": optDate(r.LifetimeStart), "lifetimeEnd": optDate(r.LifetimeEnd),
-		"observedUntil": optDate(r.ObservedUntil),
-		"validFrom":     int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
+		"observedUntil": optDate(r.ObservedUntil), "citedSources": atlas.CitedSources(nil, r),
+		"validFrom": int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
 		"attestedFrom": ints(b.AttestedFrom), "attestedTo": ints(b.AttestedTo),
 		"searchBody": searchkey.Body(atlas.RelationSearchFields(r)),
 	}
@@ -178,18 +197,19 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 			System: optEnumOf[atlas.System](&p, "system"), Level: optEnumOf[atlas.Level](&p, "level"), Jurisdiction: p.str("jurisdiction"),
 			Horizon: optEnumOf[atlas.Horizon](&p, "horizon"), Categories: strListOf[atlas.Category](&p, "categories"), CrossSystem: p.boolean("crossSystem"),
 			Established: p.date("established"), Abolished: p.date("abolished"), Description: p.str("description"),
-			Sources: citationsOf(&p), ObservedUntil: p.date("observedUntil")}
+			Sources: citationsOf(&p), Claims: claimsOf(&p), ObservedUntil: p.date("observedUntil"),
+			ChairNotKnown: p.boolean("chairNotKnown"), MembersIncomplete: p.boolean("membersIncomplete"), EndedDateUnknown: p.boolean("endedDateUnknown")}
 	case atlas.OfficeNode:
 		n = &atlas.Office{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Kind: atlas.OfficeKind(p.str("kind")),
 			Staffing: optEnumOf[atlas.Staffing](&p, "staffing"), Placement: optEnumOf[atlas.Placement](&p, "placement"),
-			Description: p.str("description"), Sources: citationsOf(&p)}
+			Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	case atlas.InstitutionNode:
 		n = &atlas.Institution{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Kind: atlas.InstitutionKind(p.str("kind")),
-			System: optEnumOf[atlas.System](&p, "system"), Description: p.str("description"), Sources: citationsOf(&p)}
+			System: optEnumOf[atlas.System](&p, "system"), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	case atlas.PositionNode:
-		n = &atlas.Position{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p)}
+		n = &atlas.Position{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	case atlas.PersonNode:
-		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p)}
+		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	case atlas.SourceNode:
 		n = &atlas.Source{ID: id, Key: p.str("key"), Title: p.str("title"), Authors: strListOf[string](&p, "authors"), Publisher: p.str("publisher"),
 			Date: p.date("date"), URL: p.str("url"), Kind: atlas.SourceKind(p.str("kind")), Tier: atlas.SourceTier(p.str("tier")), CitedVia: p.str("citedVia"), Note: p.str("note")}
@@ -197,6 +217,15 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 		n = &atlas.ReportedCount{ID: id, Year: p.integer("year"), Value: p.integer("value"), Qualifier: atlas.CountQualifier(p.str("qualifier")),
 			Scope: p.str("scope"), System: optEnumOf[atlas.System](&p, "system"), Level: optEnumOf[atlas.Level](&p, "level"),
 			Confidence: atlas.Confidence(p.str("confidence")), Note: p.str("note"), Sources: citationsOf(&p)}
+	case atlas.StatementNode:
+		n = &atlas.Statement{ID: id, Text: p.str("text"), TextZh: p.str("textZh"), Date: p.date("date"), Until: p.date("until"),
+			Confidence: atlas.Confidence(p.str("confidence")), Hedge: p.str("hedge"), Note: p.str("note"), Sources: citationsOf(&p)}
+	case atlas.TopicNode:
+		n = &atlas.Topic{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"),
+			Sources: citationsOf(&p), Claims: claimsOf(&p)}
+	case atlas.DocumentNode:
+		n = &atlas.Document{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Kind: atlas.DocumentKind(p.str("kind")),
+			Issued: p.date("issued"), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	default:
 		p.fail("nodeKind", fmt.Errorf("unknown node kind %q", kind))
 	}
@@ -212,7 +241,7 @@ func decodeRelation(typ, from, to string, m map[string]any) (atlas.Relation, err
 	r := atlas.Relation{ID: p.str("id"), Type: atlas.RelType(typ), From: from, To: to,
 		Role: optEnumOf[atlas.MemberRole](&p, "role"), Succession: optEnumOf[atlas.SuccessionKind](&p, "succession"),
 		Start: p.date("start"), End: p.date("end"), Attested: p.dates("attested"), IncompleteList: p.boolean("incompleteList"),
-		Confidence: atlas.Confidence(p.str("confidence")), Note: p.str("note"), Sources: citationsOf(&p),
+		Confidence: atlas.Confidence(p.str("confidence")), DateConfidence: optEnumOf[atlas.Confidence](&p, "dateConfidence"), Note: p.str("note"), Sources: citationsOf(&p),
 		LifetimeStart: p.date("lifetimeStart"), LifetimeEnd: p.date("lifetimeEnd"), ObservedUntil: p.date("observedUntil")}
 	if !atlas.Valid(r.Type, atlas.RelTypes) {
 		p.fail("type", fmt.Errorf("unknown relationship type %q", typ))
@@ -324,3 +353,6 @@ func jsonOf[T any](p *props, key string) []T {
 
 func aliasesOf(p *props) []atlas.Alias      { return jsonOf[atlas.Alias](p, "aliases") }
 func citationsOf(p *props) []atlas.Citation { return jsonOf[atlas.Citation](p, "sources") }
+func claimsOf(p *props) []atlas.PropertyClaim {
+	return jsonOf[atlas.PropertyClaim](p, "claims")
+}

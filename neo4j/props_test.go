@@ -25,11 +25,13 @@ func roundTrip(t *testing.T, n atlas.Node) atlas.Node {
 func TestNodeRoundTrip(t *testing.T) {
 	cites := []atlas.Citation{{Source: "source/a", Locator: "p. 3"}}
 	aliases := []atlas.Alias{{Name: "FALSG", Source: "source/a"}, {Name: "外事", Editorial: true, Ambiguous: true}}
+	claims := []atlas.PropertyClaim{{Property: atlas.PropEstablished, Value: "1958", Sources: cites, Confidence: atlas.Disputed, Rank: atlas.Preferred, Note: "n"},
+		{Property: atlas.PropEstablished, Value: "1954", Sources: cites, Confidence: atlas.Disputed, Rank: atlas.Normal}}
 	nodes := []atlas.Node{
 		&atlas.Group{ID: "group/g", Name: "G", NameZh: "中央", Aliases: aliases, Kind: atlas.Commission, System: ptr(atlas.PartySystem),
 			Level: ptr(atlas.Level("CENTRAL")), Jurisdiction: "Guangdong", Horizon: ptr(atlas.Horizon("PERMANENT")),
 			Categories: []atlas.Category{"PARTY_BUILDING"}, CrossSystem: true, Established: atlas.DatePtr("1958-03-01"),
-			Abolished: atlas.DatePtr("2018"), Description: "d", Sources: cites, ObservedUntil: atlas.DatePtr("2020-06")},
+			Abolished: atlas.DatePtr("2018"), Description: "d", Sources: cites, Claims: claims, ObservedUntil: atlas.DatePtr("2020-06")},
 		&atlas.Group{ID: "group/bare", Name: "Bare", Kind: atlas.OtherGroupKind},
 		&atlas.Group{ID: "group/empty", Name: "Empty", Kind: atlas.OtherGroupKind, Aliases: []atlas.Alias{}, Categories: []atlas.Category{}, Sources: []atlas.Citation{}},
 		&atlas.Office{ID: "office/o", Name: "O", NameZh: "办", Aliases: aliases, Kind: "OFFICE", Staffing: ptr(atlas.Staffing("TEMPORARY")),
@@ -39,7 +41,8 @@ func TestNodeRoundTrip(t *testing.T) {
 		&atlas.Institution{ID: "institution/bare", Name: "Bare", Kind: "OTHER"},
 		&atlas.Position{ID: "position/p", Title: "P", TitleZh: "总书记", Aliases: aliases, Description: "d", Sources: cites},
 		&atlas.Position{ID: "position/bare", Title: "Bare"},
-		&atlas.Person{ID: "person/p", Name: "P", NameZh: "习", Aliases: aliases, Description: "d", Sources: cites},
+		&atlas.Person{ID: "person/p", Name: "P", NameZh: "习", Aliases: aliases, Description: "d", Sources: cites, Claims: claims[:1]},
+		&atlas.Person{ID: "person/empty-claims", Name: "E", Claims: []atlas.PropertyClaim{}},
 		&atlas.Person{ID: "person/bare", Name: "Bare"},
 		&atlas.Source{ID: "source/s", Key: "s", Title: "S", Authors: []string{"A", "B"}, Publisher: "P", Date: atlas.DatePtr("2010-06"),
 			URL: "https://example.org", Kind: "BOOK", CitedVia: "source/t", Note: "n"},

@@ -22,6 +22,7 @@ func TestReadmeCountsMatchTheDataset(t *testing.T) {
 		"groups": len(ds.Groups), "offices": len(ds.Offices), "institutions": len(ds.Institutions),
 		"positions": len(ds.Positions), "people": len(ds.People), "sources": len(ds.Sources),
 		"reported counts": len(ds.ReportedCounts), "relations": len(ds.Relations),
+		"statements": len(ds.Statements), "topics": len(ds.Topics), "documents": len(ds.Documents),
 	}
 	for _, rt := range atlas.RelTypes {
 		want[string(rt)] = 0

@@ -53,6 +53,9 @@ func Decode(r io.Reader) (*atlas.Dataset, error) {
 		{"people", appendTo(&ds.People)},
 		{"relations", appendTo(&ds.Relations)},
 		{"reportedCounts", appendTo(&ds.ReportedCounts)},
+		{"statements", appendTo(&ds.Statements)},
+		{"topics", appendTo(&ds.Topics)},
+		{"documents", appendTo(&ds.Documents)},
 	}
 	known := map[string]bool{}
 	for _, sec := range sections {
@@ -78,6 +81,9 @@ func Decode(r io.Reader) (*atlas.Dataset, error) {
 	}
 	if err := ds.Validate(); err != nil {
 		return nil, err
+	}
+	if missing := ds.MissingClaims(); len(missing) > 0 {
+		return nil, atlas.Errorf(atlas.EINVALID, "dataset: %d propert(ies) without a claim, e.g. %s", len(missing), missing[0])
 	}
 	return ds, nil
 }

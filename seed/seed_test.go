@@ -19,7 +19,8 @@ func TestBundledDatasetIsValid(t *testing.T) {
 }
 
 const validRecord = `{"sources":[{"id":"source/a","title":"A","kind":"REPORT"}],
- "people":[{"id":"person/x","name":"X","sources":[{"source":"source/a","locator":"p. 1"}]}]}`
+ "people":[{"id":"person/x","name":"X","sources":[{"source":"source/a","locator":"p. 1"}],
+  "claims":[{"property":"NAME","value":"X","sources":[{"source":"source/a","locator":"p. 1"}],"confidence":"STATED","rank":"PREFERRED"}]}]}`
 
 func TestDecodeNamesTheBadRecord(t *testing.T) {
 	for _, tc := range []struct {
@@ -33,6 +34,10 @@ func TestDecodeNamesTheBadRecord(t *testing.T) {
 			`relation #1 holds/person/x/position/nope: to "position/nope" names no node`},
 		{"missing source", `{"people":[{"id":"person/x","name":"X","sources":[]}]}`, `PERSON person/x: has no source`},
 		{"relation named by its ends", `{"relations":[{"type":"HOLDS","from":"person/x","to":"position/y","start":"soon"}]}`, `relations[0] (HOLDS person/x -> position/y): invalid date "soon"`},
+		{"property without a claim", `{"sources":[{"id":"source/a","title":"A","kind":"REPORT"}],"people":[{"id":"person/x","name":"X","sources":[{"source":"source/a","locator":"p. 1"}]}]}`,
+			`PERSON person/x: NAME "X" has no claim`},
+		{"claim without a locator", strings.Replace(validRecord, `"value":"X","sources":[{"source":"source/a","locator":"p. 1"}]`, `"value":"X","sources":[{"source":"source/a","locator":""}]`, 1),
+			`PERSON person/x claim NAME=X: cites "source/a" without a locator`},
 		{"trailing data", validRecord + `{}`, `unexpected data after the end`},
 		{"not json", `{"people": [`, `dataset:`},
 	} {

@@ -26,8 +26,10 @@ type Loaders struct {
 	// a plan does not compute it again.
 	edges  map[relKey][]atlas.Edge
 	chairs map[chairKey][]atlas.Edge
-	once   map[any]*sync.Once // see Once
-	stats  Stats
+	// supports keeps pages of Source.supports (supports.go).
+	supports map[supportKey]atlas.SupportPage
+	once     map[any]*sync.Once // see Once
+	stats    Stats
 }
 
 // Stats says how a request used the store.
@@ -56,12 +58,15 @@ type specKey struct {
 	dir   atlas.Direction
 	roles string // comma-joined MemberRoles
 	asOf  string
+	// sources is comma-joined source ids (ids never contain commas).
+	sources string
 }
 
 // New returns an empty cache for one request.
 func New(store atlas.Store) *Loaders {
 	return &Loaders{store: store, nodes: map[string]atlas.Node{}, rels: map[relKey][]atlas.Relation{},
-		edges: map[relKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, once: map[any]*sync.Once{}}
+		edges: map[relKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, supports: map[supportKey]atlas.SupportPage{},
+		once: map[any]*sync.Once{}}
 }
 
 type ctxKey struct{}
@@ -128,13 +133,15 @@ type Spec struct {
 	Direction atlas.Direction
 	Roles     []atlas.MemberRole
 	AsOf      *atlas.PartialDate
+	// Sources keeps relationships citing one of these sources; empty means all.
+	Sources []string
 }
 
 func (s Spec) key() specKey {
 	if s.Direction == "" {
 		s.Direction = atlas.Both
 	}
-	k := specKey{types: join(s.Types), dir: s.Direction, roles: join(s.Roles)}
+	k := specKey{types: join(s.Types), dir: s.Direction, roles: join(s.Roles), sources: join(s.Sources)}
 	if s.AsOf != nil {
 		k.asOf = s.AsOf.String()
 	}
@@ -142,7 +149,7 @@ func (s Spec) key() specKey {
 }
 
 func (s Spec) query(ids []string) atlas.RelationQuery {
-	return atlas.RelationQuery{IDs: ids, Types: s.Types, Direction: s.Direction, Roles: s.Roles, AsOf: s.AsOf}
+	return atlas.RelationQuery{IDs: ids, Types: s.Types, Direction: s.Direction, Roles: s.Roles, AsOf: s.AsOf, Sources: s.Sources}
 }
 
 func join[T ~string](vs []T) string {

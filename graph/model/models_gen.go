@@ -11,6 +11,26 @@ import (
 	"strconv"
 )
 
+// A page of policy documents.
+type DocumentConnection struct {
+	// The items of this page, each with its cursor.
+	Edges []DocumentEdge `json:"edges"`
+	// The items of this page.
+	Nodes []atlas.Document `json:"nodes"`
+	// Where this page stands in the whole list.
+	PageInfo PageInfo `json:"pageInfo"`
+	// How many items the whole list has, across all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A document and its cursor.
+type DocumentEdge struct {
+	// The cursor to pass as `after` for the items that follow this one.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node atlas.Document `json:"node"`
+}
+
 // How to order people, offices, positions, institutions or sources.
 type EntityOrder struct {
 	// What to order by; NAME by default.
@@ -59,6 +79,8 @@ type GroupFilter struct {
 	// case, accents, tone marks, spaces and punctuation ignored. Unlike `search`, it matches
 	// inside words too, and only names.
 	NameContains *string `json:"nameContains,omitempty"`
+	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
+	Sources []string `json:"sources,omitempty"`
 }
 
 // How to order groups.
@@ -105,12 +127,16 @@ type InstitutionFilter struct {
 	Systems []atlas.System `json:"systems,omitempty"`
 	// Matches names, Chinese names and aliases the way `search` does (at most 200 characters).
 	NameContains *string `json:"nameContains,omitempty"`
+	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
+	Sources []string `json:"sources,omitempty"`
 }
 
 // A filter by name, for people and positions.
 type NameFilter struct {
 	// Matches names, Chinese names and aliases the way `search` does (at most 200 characters).
 	NameContains *string `json:"nameContains,omitempty"`
+	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
+	Sources []string `json:"sources,omitempty"`
 }
 
 // A page of offices (Relay connection).
@@ -139,6 +165,8 @@ type OfficeFilter struct {
 	Kinds []atlas.OfficeKind `json:"kinds,omitempty"`
 	// Matches names, Chinese names and aliases the way `search` does (at most 200 characters).
 	NameContains *string `json:"nameContains,omitempty"`
+	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
+	Sources []string `json:"sources,omitempty"`
 }
 
 // Relay page information.
@@ -223,6 +251,68 @@ type SourceFilter struct {
 	Kinds []atlas.SourceKind `json:"kinds,omitempty"`
 	// Matches names, Chinese names and aliases the way `search` does (at most 200 characters).
 	NameContains *string `json:"nameContains,omitempty"`
+	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
+	Sources []string `json:"sources,omitempty"`
+}
+
+// A page of statements.
+type StatementConnection struct {
+	// The items of this page, each with its cursor.
+	Edges []StatementEdge `json:"edges"`
+	// The items of this page.
+	Nodes []atlas.Statement `json:"nodes"`
+	// Where this page stands in the whole list.
+	PageInfo PageInfo `json:"pageInfo"`
+	// How many items the whole list has, across all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A statement and its cursor.
+type StatementEdge struct {
+	// The cursor to pass as `after` for the items that follow this one.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node atlas.Statement `json:"node"`
+}
+
+// A page of what a source supports.
+type SupportConnection struct {
+	// The items of this page, each with its cursor.
+	Edges []SupportEdge `json:"edges"`
+	// The items of this page.
+	Nodes []atlas.Support `json:"nodes"`
+	// Where this page stands in the whole list.
+	PageInfo PageInfo `json:"pageInfo"`
+	// How many claims of the kinds asked the source supports, across all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A supported claim and its cursor.
+type SupportEdge struct {
+	// The cursor to pass as `after` for the items that follow this one.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node atlas.Support `json:"node"`
+}
+
+// A page of topics.
+type TopicConnection struct {
+	// The items of this page, each with its cursor.
+	Edges []TopicEdge `json:"edges"`
+	// The items of this page.
+	Nodes []atlas.Topic `json:"nodes"`
+	// Where this page stands in the whole list.
+	PageInfo PageInfo `json:"pageInfo"`
+	// How many items the whole list has, across all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A topic and its cursor.
+type TopicEdge struct {
+	// The cursor to pass as `after` for the items that follow this one.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node atlas.Topic `json:"node"`
 }
 
 // A sort direction.

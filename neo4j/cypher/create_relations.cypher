@@ -30,4 +30,12 @@ FOREACH (_ IN CASE WHEN row.type = 'SUCCEEDED_BY' THEN [1] ELSE [] END |
   CREATE (a)-[r:SUCCEEDED_BY]->(b) SET r = row.props, r.ns = $ns)
 FOREACH (_ IN CASE WHEN row.type = 'PARTY_GROUP_OF' THEN [1] ELSE [] END |
   CREATE (a)-[r:PARTY_GROUP_OF]->(b) SET r = row.props, r.ns = $ns)
+FOREACH (_ IN CASE WHEN row.type = 'ABOUT' THEN [1] ELSE [] END |
+  CREATE (a)-[r:ABOUT]->(b) SET r = row.props, r.ns = $ns)
+FOREACH (_ IN CASE WHEN row.type = 'ISSUED_BY' THEN [1] ELSE [] END |
+  CREATE (a)-[r:ISSUED_BY]->(b) SET r = row.props, r.ns = $ns)
+FOREACH (_ IN CASE WHEN row.type = 'CONCERNS' THEN [1] ELSE [] END |
+  CREATE (a)-[r:CONCERNS]->(b) SET r = row.props, r.ns = $ns)
+FOREACH (_ IN CASE WHEN row.type = 'BASED_ON' THEN [1] ELSE [] END |
+  CREATE (a)-[r:BASED_ON]->(b) SET r = row.props, r.ns = $ns)
 RETURN count(*) AS created

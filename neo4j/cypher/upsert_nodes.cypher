@@ -14,4 +14,7 @@ FOREACH (_ IN CASE WHEN row.nodeKind = 'POSITION' THEN [1] ELSE [] END | SET n:P
 FOREACH (_ IN CASE WHEN row.nodeKind = 'PERSON' THEN [1] ELSE [] END | SET n:Person)
 FOREACH (_ IN CASE WHEN row.nodeKind = 'SOURCE' THEN [1] ELSE [] END | SET n:Source)
 FOREACH (_ IN CASE WHEN row.nodeKind = 'REPORTED_COUNT' THEN [1] ELSE [] END | SET n:ReportedCount)
+FOREACH (_ IN CASE WHEN row.nodeKind = 'STATEMENT' THEN [1] ELSE [] END | SET n:Statement)
+FOREACH (_ IN CASE WHEN row.nodeKind = 'TOPIC' THEN [1] ELSE [] END | SET n:Topic)
+FOREACH (_ IN CASE WHEN row.nodeKind = 'DOCUMENT' THEN [1] ELSE [] END | SET n:Document)
 RETURN count(n) AS upserted

@@ -24,20 +24,24 @@ const { lintCypherQuery, parseParameters, testData } = createRequire(import.meta
 
 const VERSION = 'CYPHER 5';
 
-const labels = ['Entity', 'AtlasMeta', 'Group', 'Office', 'Institution', 'Position', 'Person', 'Source', 'ReportedCount'];
+const labels = ['Entity', 'AtlasMeta', 'Group', 'Office', 'Institution', 'Position', 'Person', 'Source', 'ReportedCount',
+  'Statement', 'Topic', 'Document'];
 const relationshipTypes = [
   'CHAIRS', 'MEMBER_OF', 'SUPERVISES', 'REPORTS_TO', 'HAS_OFFICE', 'HOSTED_BY',
   'DIRECTS', 'HOLDS', 'POSITION_IN', 'SUCCEEDED_BY', 'PARTY_GROUP_OF',
+  'ABOUT', 'ISSUED_BY', 'CONCERNS', 'BASED_ON',
 ];
 const propertyKeys = [
   // every node
   'scopedId', 'ns', 'id', 'nodeKind', 'sortName', 'sortEstablished', 'searchKeys', 'searchNames',
-  'searchText', 'searchBody', 'aliasNames', 'aliases', 'sources', 'description',
+  'searchText', 'searchBody', 'aliasNames', 'aliases', 'claims', 'sources', 'description', 'citedSources',
   // per kind
   'name', 'nameZh', 'kind', 'system', 'level', 'jurisdiction', 'horizon', 'categories', 'crossSystem',
   'established', 'abolished', 'observedUntil', 'validFrom', 'validTo', 'staffing', 'placement',
   'title', 'titleZh', 'key', 'authors', 'publisher', 'date', 'url', 'citedVia', 'tier', 'note',
   'year', 'value', 'qualifier', 'scope', 'confidence',
+  'text', 'textZh', 'until', 'hedge', 'issued', 'chairNotKnown', 'membersIncomplete', 'endedDateUnknown',
+  'dateConfidence',
   // relationships
   'role', 'succession', 'start', 'end', 'attested', 'incompleteList', 'lifetimeStart', 'lifetimeEnd',
   'attestedOnly', 'attestedFrom', 'attestedTo',

@@ -1,0 +1,345 @@
+package atlas
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+)
+
+// PropertyName names a property a source can assert about a node.
+type PropertyName string
+
+const (
+	PropName         PropertyName = "NAME"
+	PropNameZh       PropertyName = "NAME_ZH"
+	PropTitle        PropertyName = "TITLE"
+	PropTitleZh      PropertyName = "TITLE_ZH"
+	PropAlias        PropertyName = "ALIAS"
+	PropKind         PropertyName = "KIND"
+	PropSystem       PropertyName = "SYSTEM"
+	PropLevel        PropertyName = "LEVEL"
+	PropJurisdiction PropertyName = "JURISDICTION"
+	PropHorizon      PropertyName = "HORIZON"
+	PropCategory     PropertyName = "CATEGORY"
+	PropCrossSystem  PropertyName = "CROSS_SYSTEM"
+	PropEstablished  PropertyName = "ESTABLISHED"
+	PropAbolished    PropertyName = "ABOLISHED"
+	PropStaffing     PropertyName = "STAFFING"
+	PropPlacement    PropertyName = "PLACEMENT"
+	PropDescription  PropertyName = "DESCRIPTION"
+	PropIssued       PropertyName = "ISSUED"
+	// Unknown is not none: flags of a group, each "true" with the sources behind it.
+	PropChairNotKnown     PropertyName = "CHAIR_NOT_KNOWN"
+	PropMembersIncomplete PropertyName = "MEMBERS_INCOMPLETE"
+	PropEndedDateUnknown  PropertyName = "ENDED_DATE_UNKNOWN"
+)
+
+// PropertyNames lists every property, in the order claims are listed.
+var PropertyNames = []PropertyName{PropName, PropNameZh, PropTitle, PropTitleZh, PropAlias, PropKind, PropSystem,
+	PropLevel, PropJurisdiction, PropHorizon, PropCategory, PropCrossSystem, PropEstablished, PropAbolished,
+	PropStaffing, PropPlacement, PropIssued, PropChairNotKnown, PropMembersIncomplete, PropEndedDateUnknown, PropDescription}
+
+// multiValued properties hold a list (every alias, every category is its own claim);
+// the others hold one value, which the PREFERRED claim gives.
+var multiValued = map[PropertyName]bool{PropAlias: true, PropCategory: true}
+
+// propertiesOf lists the properties each kind of node has.
+var propertiesOf = map[NodeKind][]PropertyName{
+	GroupNode: {PropName, PropNameZh, PropAlias, PropKind, PropSystem, PropLevel, PropJurisdiction, PropHorizon,
+		PropCategory, PropCrossSystem, PropEstablished, PropAbolished, PropChairNotKnown, PropMembersIncomplete, PropEndedDateUnknown, PropDescription},
+	OfficeNode:      {PropName, PropNameZh, PropAlias, PropKind, PropStaffing, PropPlacement, PropDescription},
+	InstitutionNode: {PropName, PropNameZh, PropAlias, PropKind, PropSystem, PropDescription},
+	PositionNode:    {PropTitle, PropTitleZh, PropAlias, PropDescription},
+	PersonNode:      {PropName, PropNameZh, PropAlias, PropDescription},
+	TopicNode:       {PropName, PropNameZh, PropAlias, PropDescription},
+	DocumentNode:    {PropTitle, PropTitleZh, PropAlias, PropKind, PropIssued, PropDescription},
+}
+
+// PropertiesOf returns the properties a node of kind k can have claims for; nil for
+// sources, reported counts and statements, which are claims themselves.
+func PropertiesOf(k NodeKind) []PropertyName { return propertiesOf[k] }
+
+// Rank says which of several claims of one property the plain field shows, as
+// Wikidata ranks statements.
+type Rank string
+
+const (
+	Preferred  Rank = "PREFERRED"  // the value the plain field shows
+	Normal     Rank = "NORMAL"     // another value a source gives, kept beside the preferred one
+	Deprecated Rank = "DEPRECATED" // a value a source gives that the curators judge wrong
+)
+
+// Ranks lists every rank, best first.
+var Ranks = []Rank{Preferred, Normal, Deprecated}
+
+// PropertyClaim is one value of one property of a node, as its sources assert it.
+// Values are strings: enums as their names, dates in partial-date form, booleans
+// "true" or "false".
+type PropertyClaim struct {
+	Property   PropertyName `json:"property"`
+	Value      string       `json:"value"`
+	Sources    []Citation   `json:"sources"`
+	Confidence Confidence   `json:"confidence"`
+	Rank       Rank         `json:"rank"`
+	Note       string       `json:"note,omitempty"`
+}
+
+// Clone returns a deep copy of c.
+func (c PropertyClaim) Clone() PropertyClaim {
+	c.Sources = slices.Clone(c.Sources)
+	return c
+}
+
+// ClaimsOf returns the property claims of a node (nil for kinds without them).
+func ClaimsOf(n Node) []PropertyClaim {
+	switch n := n.(type) {
+	case *Group:
+		return n.Claims
+	case *Office:
+		return n.Claims
+	case *Institution:
+		return n.Claims
+	case *Position:
+		return n.Claims
+	case *Person:
+		return n.Claims
+	case *Topic:
+		return n.Claims
+	case *Document:
+		return n.Claims
+	}
+	return nil
+}
+
+// SelectClaims returns the claims of n about the given properties (all when props is
+// empty), in CompareClaims order.
+func SelectClaims(n Node, props []PropertyName) []PropertyClaim {
+	var out []PropertyClaim
+	for _, c := range ClaimsOf(n) {
+		if len(props) == 0 || slices.Contains(props, c.Property) {
+			out = append(out, c.Clone())
+		}
+	}
+	slices.SortStableFunc(out, CompareClaims)
+	return out
+}
+
+// PreferredClaim returns the PREFERRED claim of a single-valued property of n.
+func PreferredClaim(n Node, p PropertyName) (PropertyClaim, bool) {
+	for _, c := range ClaimsOf(n) {
+		if c.Property == p && c.Rank == Preferred {
+			return c.Clone(), true
+		}
+	}
+	return PropertyClaim{}, false
+}
+
+// CompareClaims orders claims by property (PropertyNames order), then rank (best
+// first), then value.
+func CompareClaims(a, b PropertyClaim) int {
+	if c := cmp.Compare(slices.Index(PropertyNames, a.Property), slices.Index(PropertyNames, b.Property)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(slices.Index(Ranks, a.Rank), slices.Index(Ranks, b.Rank)); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Value, b.Value)
+}
+
+// PlainValues returns what the plain fields of n show for property p: no value when
+// unset, one for a single-valued property, every alias a source uses (editorial ones
+// have no source, so no claim) or every category. Boolean properties show "true" only:
+// false is also what an unknown value looks like.
+func PlainValues(n Node, p PropertyName) []string {
+	one := func(s string) []string {
+		if s == "" {
+			return nil
+		}
+		return []string{s}
+	}
+	optEnum := func(v *string) []string {
+		if v == nil {
+			return nil
+		}
+		return one(*v)
+	}
+	date := func(d *PartialDate) []string {
+		if d == nil {
+			return nil
+		}
+		return []string{d.String()}
+	}
+	var aliases []Alias
+	switch p {
+	case PropAlias:
+		aliases = AliasesOf(n)
+		var out []string
+		for _, a := range aliases {
+			if !a.Editorial {
+				out = append(out, a.Name)
+			}
+		}
+		return out
+	case PropDescription:
+		return one(descriptionOf(n))
+	}
+	switch n := n.(type) {
+	case *Group:
+		switch p {
+		case PropName:
+			return one(n.Name)
+		case PropNameZh:
+			return one(n.NameZh)
+		case PropKind:
+			return one(string(n.Kind))
+		case PropSystem:
+			return optEnum((*string)(n.System))
+		case PropLevel:
+			return optEnum((*string)(n.Level))
+		case PropJurisdiction:
+			return one(n.Jurisdiction)
+		case PropHorizon:
+			return optEnum((*string)(n.Horizon))
+		case PropCategory:
+			var out []string
+			for _, c := range n.Categories {
+				out = append(out, string(c))
+			}
+			return out
+		case PropCrossSystem:
+			return flag(n.CrossSystem)
+		case PropChairNotKnown:
+			return flag(n.ChairNotKnown)
+		case PropMembersIncomplete:
+			return flag(n.MembersIncomplete)
+		case PropEndedDateUnknown:
+			return flag(n.EndedDateUnknown)
+		case PropEstablished:
+			return date(n.Established)
+		case PropAbolished:
+			return date(n.Abolished)
+		}
+	case *Office:
+		switch p {
+		case PropName:
+			return one(n.Name)
+		case PropNameZh:
+			return one(n.NameZh)
+		case PropKind:
+			return one(string(n.Kind))
+		case PropStaffing:
+			return optEnum((*string)(n.Staffing))
+		case PropPlacement:
+			return optEnum((*string)(n.Placement))
+		}
+	case *Institution:
+		switch p {
+		case PropName:
+			return one(n.Name)
+		case PropNameZh:
+			return one(n.NameZh)
+		case PropKind:
+			return one(string(n.Kind))
+		case PropSystem:
+			return optEnum((*string)(n.System))
+		}
+	case *Position:
+		switch p {
+		case PropTitle:
+			return one(n.Title)
+		case PropTitleZh:
+			return one(n.TitleZh)
+		}
+	case *Person:
+		switch p {
+		case PropName:
+			return one(n.Name)
+		case PropNameZh:
+			return one(n.NameZh)
+		}
+	case *Topic:
+		switch p {
+		case PropName:
+			return one(n.Name)
+		case PropNameZh:
+			return one(n.NameZh)
+		}
+	case *Document:
+		switch p {
+		case PropTitle:
+			return one(n.Title)
+		case PropTitleZh:
+			return one(n.TitleZh)
+		case PropKind:
+			return one(string(n.Kind))
+		case PropIssued:
+			return date(n.Issued)
+		}
+	}
+	return nil
+}
+
+// flag is the plain value of a boolean property: "true", or none, since false is also
+// what an unknown value looks like.
+func flag(b bool) []string {
+	if b {
+		return []string{strconv.FormatBool(true)}
+	}
+	return nil
+}
+
+func descriptionOf(n Node) string {
+	switch n := n.(type) {
+	case *Group:
+		return n.Description
+	case *Office:
+		return n.Description
+	case *Institution:
+		return n.Description
+	case *Position:
+		return n.Description
+	case *Person:
+		return n.Description
+	case *Topic:
+		return n.Description
+	case *Document:
+		return n.Description
+	}
+	return ""
+}
+
+// validValue reports whether v is a well-formed value of property p of a node of kind k.
+func validValue(k NodeKind, p PropertyName, v string) bool {
+	switch p {
+	case PropKind:
+		switch k {
+		case GroupNode:
+			return Valid(GroupKind(v), GroupKinds)
+		case OfficeNode:
+			return Valid(OfficeKind(v), OfficeKinds)
+		case InstitutionNode:
+			return Valid(InstitutionKind(v), InstitutionKinds)
+		case DocumentNode:
+			return Valid(DocumentKind(v), DocumentKinds)
+		}
+		return false
+	case PropSystem:
+		return Valid(System(v), Systems)
+	case PropLevel:
+		return Valid(Level(v), Levels)
+	case PropHorizon:
+		return Valid(Horizon(v), Horizons)
+	case PropCategory:
+		return Valid(Category(v), Categories)
+	case PropStaffing:
+		return Valid(Staffing(v), Staffings)
+	case PropPlacement:
+		return Valid(Placement(v), Placements)
+	case PropCrossSystem, PropChairNotKnown, PropMembersIncomplete, PropEndedDateUnknown:
+		return v == "true" || v == "false"
+	case PropEstablished, PropAbolished, PropIssued:
+		_, err := ParseDate(v)
+		return err == nil
+	}
+	return v != ""
+}

@@ -1,0 +1,215 @@
+package graph_test
+
+import (
+	"context"
+	"slices"
+	"sync/atomic"
+	"testing"
+
+	"lsgatlas/atlas"
+)
+
+// claim selects every field of a property claim.
+const claim = `property value rank confidence note sources { source { id } locator }`
+
+func TestResearchPropertyClaims(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"when was the Taiwan Affairs LSG founded, says who, and who disagrees",
+			`{ g: group(id: "group/taiwan-affairs-leading-small-group") { established claims(property: [ESTABLISHED]) { ` + claim + ` } } }`, `
+			g.established = "1954"
+			g.claims.*.value = ["1954", "1958"]
+			g.claims.*.rank = ["PREFERRED", "NORMAL"]
+			g.claims.*.confidence = ["DISPUTED", "DISPUTED"]
+			g.claims.0.sources.*.source.id = ["source/academy-of-chinese-studies-2020"]
+			g.claims.1.sources.*.source.id = ["source/thomas-fp"]
+			g.claims.1.note has "LSGs in general"`},
+		{"the same closing date at two precisions",
+			`{ g: group(id: "group/foreign-affairs-leading-small-group") { abolished claims(property: [ABOLISHED]) { ` + claim + ` } } }`, `
+			g.abolished = "2018-03"
+			g.claims.*.value = ["2018-03", "2018"]
+			g.claims.0.sources.*.source.id = ["source/rana-2021"]
+			g.claims.0.note = null`},
+		{"an alias with its own source and locator",
+			`{ n: institution(id: "institution/national-development-and-reform-commission") { claims(property: [ALIAS]) { ` + claim + ` } } }`, `
+			n.claims.*.value = ["NDRC"]
+			n.claims.0.sources.*.source.id = ["source/rana-2021"]
+			n.claims.0.sources.0.locator has "May 2021"`},
+		{"every claim of a person, in property order",
+			`{ p: person(id: "person/xi-jinping") { claims { property } } }`, `
+			p.claims.*.property = ["NAME"]`},
+		{"an editorial name is the curators' inference",
+			`{ g: group(id: "group/tibet-leading-small-group") { claims(property: [NAME]) { ` + claim + ` } } }`, `
+			g.claims.0 has {"confidence": "INFERRED", "rank": "PREFERRED"}
+			g.claims.0.note has "curators' rendering"`},
+	})
+}
+
+func TestResearchWhatASourceSays(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"which founding dates does Thomas give",
+			`{ s: source(id: "source/thomas-fp") { supports(kinds: [PROPERTY_CLAIM], first: 100) { totalCount
+			   nodes { kind node { id } claim { property value rank } locators } } } }`, `
+			s.supports.nodes[claim.property=ESTABLISHED].claim.value ~ ["1958", "2013", "2013", "2013", "2018"]
+			s.supports.nodes[claim.value=1958].node.id = ["group/taiwan-affairs-leading-small-group"]
+			s.supports.nodes[claim.value=1958].claim.rank = ["NORMAL"]`},
+		{"the policy documents Zhu reports, and who issued them",
+			`{ s: source(id: "source/zhu-2015") { supports(kinds: [DOCUMENT], first: 100) { totalCount
+			   nodes { node { id ... on Document { kind issued issuedBy { node { id } } } } locators } } } }`, `
+			s.supports.totalCount = 7
+			s.supports.nodes[node.id=document/party-group-regulation-2015].node.issued = ["2015-05-29"]
+			s.supports.nodes[node.id=document/party-group-regulation-2015].node.issuedBy.*.node.id = ["institution/politburo"]
+			s.supports.nodes[node.id=document/inspection-regulations-2015].locators = ["section 2.6"]`},
+		{"a hedged statement and what it is about",
+			`{ s: statement(id: "statement/commission-concentrates-foreign-policy-power") { hedge hedged confidence date
+			   about { node { id } } sources { source { id } locator } } }`, `
+			s.hedge = "alleged"
+			s.hedged = true
+			s.confidence = "REPORTED"
+			s.about.*.node.id ~ ["group/central-foreign-affairs-commission", "person/xi-jinping"]`},
+		{"statements about leading small groups as an institution",
+			`{ t: topic(id: "topic/leading-small-groups") { nameZh statements { node { id } } claims(property: [ALIAS]) { value } } }`, `
+			t.nameZh = "领导小组"
+			t.statements.*.node.id ~ ["statement/2013-reorganisation-opened-information", "statement/first-groups-set-up-in-1958", "statement/groups-lapsed-in-cultural-revolution", "statement/member-lists-published-once", "statement/most-groups-are-short-term", "statement/small-group-method-goes-back-to-yanan", "statement/small-groups-are-peculiar-to-china"]
+			t.claims.*.value ~ ["Central Leading Group", "Leadership Small Group", "coordination groups", "small groups"]`},
+		{"documents that build on others, and pages of a source",
+			`{ d: document(id: "document/public-institution-leading-personnel-provisions-2015") { basedOn { node { id } } confidence: basedOn { confidence } }
+			   s: source(id: "source/rana-2021") { supports(first: 2) { totalCount pageInfo { hasNextPage } edges { cursor } } } }`, `
+			d.basedOn.*.node.id = ["document/public-institution-registration-regulations"]
+			d.confidence.*.confidence = ["INFERRED"]
+			s.supports.edges.# = 2
+			s.supports.pageInfo.hasNextPage = true`},
+	})
+}
+
+type supportsCounter struct {
+	atlas.Store
+	calls atomic.Int32
+}
+
+func (c *supportsCounter) Supports(ctx context.Context, q atlas.SupportQuery) ([]atlas.SupportPage, error) {
+	c.calls.Add(1)
+	return c.Store.Supports(ctx, q)
+}
+
+// TestSupportsOfManySourcesIsOneStoreCall: listing what every source says costs one
+// Supports call, not one per source.
+func TestSupportsOfManySourcesIsOneStoreCall(t *testing.T) {
+	store := &supportsCounter{Store: seedStore(t)}
+	srv := newServer(t, store)
+	var got struct {
+		Sources struct {
+			Nodes []struct {
+				Supports struct{ TotalCount int }
+			}
+		}
+	}
+	data(t, srv, `{ sources(first: 50) { nodes { supports(first: 3) { totalCount } } } }`, nil, &got)
+	if len(got.Sources.Nodes) != 28 {
+		t.Fatalf("%d sources", len(got.Sources.Nodes))
+	}
+	if n := store.calls.Load(); n != 1 {
+		t.Errorf("%d Supports calls for 28 sources, want 1", n)
+	}
+}
+
+// citing reports whether every relationship or event cites source, and how many there are.
+func citing(items []struct {
+	Sources []struct{ Source struct{ ID string } }
+}, source string) (all bool, n int) {
+	all = true
+	for _, it := range items {
+		found := false
+		for _, c := range it.Sources {
+			found = found || c.Source.ID == source
+		}
+		all = all && found
+	}
+	return all, len(items)
+}
+
+type cited = []struct {
+	Sources []struct{ Source struct{ ID string } }
+}
+
+func TestFilterBySource(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	var got struct {
+		G      struct{ All, Sipri cited }
+		Groups struct {
+			Nodes []struct{ ID string }
+		}
+		All    []struct{ Kind string }
+		Thomas []struct {
+			Kind    string
+			Sources []struct{ Source struct{ ID string } }
+		}
+		Network struct{ Relationships cited }
+	}
+	data(t, srv, `{
+	  g: group(id: "group/foreign-affairs-leading-small-group") { all: relationships { sources { source { id } } }
+	    sipri: relationships(sources: ["source/sipri-2010"]) { sources { source { id } } } }
+	  groups(filter: { sources: ["source/academy-of-chinese-studies-2020"] }, orderBy: { field: ID }, first: 50) { nodes { id } }
+	  all: timeline(id: "group/taiwan-affairs-leading-small-group") { kind }
+	  thomas: timeline(id: "group/taiwan-affairs-leading-small-group", sources: ["source/thomas-fp"]) { kind sources { source { id } } }
+	  network(ids: ["group/central-foreign-affairs-commission"], depth: 1, sources: ["source/rana-2021"]) { relationships { sources { source { id } } } }
+	}`, nil, &got)
+	if ok, n := citing(got.G.Sipri, "source/sipri-2010"); !ok || n == 0 || n >= len(got.G.All) {
+		t.Errorf("relationships citing SIPRI: %d of %d, all citing it %v", n, len(got.G.All), ok)
+	}
+	var groups []string
+	for _, g := range got.Groups.Nodes {
+		groups = append(groups, g.ID)
+	}
+	want := []string{"group/central-study-group", "group/foreign-affairs-group", "group/foreign-affairs-leading-small-group",
+		"group/political-science-and-law-leading-small-group", "group/taiwan-affairs-leading-small-group", "group/three-person-military-leadership-group"}
+	if !slices.Equal(groups, want) {
+		t.Errorf("groups citing the Academy: %v, want %v", groups, want)
+	}
+	// Thomas's 1958 founding is not the preferred claim, so the founding event, which
+	// cites the Academy alone, is not among what Thomas supports.
+	if len(got.All) == 0 || got.All[0].Kind != "ESTABLISHED" || len(got.Thomas) == 0 || len(got.Thomas) >= len(got.All) {
+		t.Errorf("timeline %v, by Thomas %v", got.All, got.Thomas)
+	}
+	for _, e := range got.Thomas {
+		if e.Kind == "ESTABLISHED" || !slices.ContainsFunc(e.Sources, func(c struct{ Source struct{ ID string } }) bool { return c.Source.ID == "source/thomas-fp" }) {
+			t.Errorf("event by Thomas %+v", e)
+		}
+	}
+	if ok, n := citing(got.Network.Relationships, "source/rana-2021"); !ok || n == 0 {
+		t.Errorf("network by Rana: %d relationships, all citing him %v", n, ok)
+	}
+}
+
+func TestResearchUnknownIsNotNone(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"a group whose chair is not known, against one with none recorded",
+			`{ hk: group(id: "group/hong-kong-and-macau-leading-small-group") { chairNotKnown membersIncomplete chairs { id }
+			     claims(property: [CHAIR_NOT_KNOWN]) { value sources { source { id } locator } } }
+			   tibet: group(id: "group/tibet-leading-small-group") { chairNotKnown chairs { id } } }`, `
+			hk.chairNotKnown = true
+			hk.membersIncomplete = true
+			hk.chairs = []
+			hk.claims.*.sources.*.source.id = ["source/thomas-fp"]
+			tibet.chairNotKnown = false
+			tibet.chairs = []`},
+		{"a group that ended at an unknown date",
+			`{ g: group(id: "group/beijing-olympic-and-paralympic-leading-small-group") { abolished endedDateUnknown claims(property: [ENDED_DATE_UNKNOWN]) { confidence note } } }`, `
+			g.abolished = null
+			g.endedDateUnknown = true
+			g.claims.0.confidence = "INFERRED"`},
+	})
+}
+
+// TestPathsBySource: Xi Jinping is one hop from the foreign affairs commission, but not
+// through anything Zhu's paper says.
+func TestPathsBySource(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	var got struct{ All, Zhu struct{ Length int } }
+	data(t, srv, `{
+	  all: shortestPaths(from: "person/xi-jinping", to: "group/central-foreign-affairs-commission") { length }
+	  zhu: shortestPaths(from: "person/xi-jinping", to: "group/central-foreign-affairs-commission", sources: ["source/zhu-2015"]) { length }
+	}`, nil, &got)
+	if got.All.Length != 1 || got.Zhu.Length != 0 {
+		t.Errorf("path lengths %d (all sources) and %d (Zhu only), want 1 and 0", got.All.Length, got.Zhu.Length)
+	}
+}

@@ -1,0 +1,77 @@
+package loader
+
+import (
+	"context"
+
+	"lsgatlas/atlas"
+)
+
+// SupportArgs are the arguments of one Source.supports field; sources asked with the
+// same arguments share a store call.
+type SupportArgs struct {
+	Kinds []atlas.SupportKind
+	First int
+	After string
+}
+
+func (a SupportArgs) key(source string) supportKey {
+	return supportKey{source: source, kinds: join(a.Kinds), first: a.First, after: a.After}
+}
+
+// supportKey is one source's ask for what it supports.
+type supportKey struct {
+	source string
+	kinds  string // comma-joined SupportKinds
+	first  int
+	after  string
+}
+
+// PrefetchSupports reads into the cache, with one store call, what each of sources
+// supports under args, for those the cache lacks.
+func (l *Loaders) PrefetchSupports(ctx context.Context, args SupportArgs, sources []string) error {
+	_, err := l.supportsOf(ctx, args, sources, false)
+	return err
+}
+
+// Supports returns one page of what source supports: from the cache the plan filled,
+// or with one store call (a miss).
+func (l *Loaders) Supports(ctx context.Context, source string, args SupportArgs) (atlas.SupportPage, error) {
+	pages, err := l.supportsOf(ctx, args, []string{source}, true)
+	if err != nil {
+		return atlas.SupportPage{}, err
+	}
+	return pages[0], nil
+}
+
+func (l *Loaders) supportsOf(ctx context.Context, args SupportArgs, sources []string, miss bool) ([]atlas.SupportPage, error) {
+	out := make([]atlas.SupportPage, len(sources))
+	var lacking []string
+	seen := map[string]bool{}
+	l.mu.RLock()
+	for i, s := range sources {
+		if p, ok := l.supports[args.key(s)]; ok {
+			out[i] = p
+		} else if !seen[s] {
+			seen[s] = true
+			lacking = append(lacking, s)
+		}
+	}
+	l.mu.RUnlock()
+	if len(lacking) == 0 {
+		return out, nil
+	}
+	l.count(miss)
+	got, err := l.store.Supports(ctx, atlas.SupportQuery{Sources: lacking, Kinds: args.Kinds, First: args.First, After: args.After})
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	for i, s := range lacking {
+		l.supports[args.key(s)] = got[i]
+	}
+	for i, s := range sources {
+		out[i] = l.supports[args.key(s)]
+	}
+	l.mu.Unlock()
+	return out, nil
+}

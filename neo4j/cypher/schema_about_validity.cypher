@@ -1,0 +1,7 @@
+// Migration: the validity ordinals (atlas.Span.Bounds) of ABOUT relationships, for "as of"
+// questions asked across the graph ("every ABOUT fact holding in 2010"). Relationship indexes
+// exist per type only, hence one migration per type. Store.Relations starts from its nodes and
+// filters while expanding, so it does not need this index.
+// Parameters: none
+// Index: creates it; IF NOT EXISTS makes re-running it at every start-up a no-op.
+CREATE INDEX about_validity IF NOT EXISTS FOR ()-[r:ABOUT]-() ON (r.validFrom, r.validTo)
