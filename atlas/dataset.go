@@ -188,6 +188,9 @@ func (v *validator) checkNodes() {
 			checkOptEnum(v, rec, "system", n.System, Systems)
 		case *Source:
 			checkEnum(v, rec, "kind", n.Kind, SourceKinds)
+			if n.Tier != "" {
+				checkEnum(v, rec, "tier", n.Tier, SourceTiers)
+			}
 			if n.CitedVia != "" {
 				if _, ok := v.ds.sourceByID(n.CitedVia); !ok {
 					v.add(rec, "citedVia names unknown source %q", n.CitedVia)

@@ -73,6 +73,44 @@ var SourceKinds = []SourceKind{
 	"JOURNAL_ARTICLE", "REPORT", "OFFICIAL_DOCUMENT", "NEWS", "OTHER",
 }
 
+// SourceTier says which body of evidence a source belongs to: the corpus (the seed
+// documents and the works they relay, the authority on leading small groups) or the
+// reference tier (reference pages cited only for what the corpus never gives).
+type SourceTier string
+
+const (
+	CorpusTier    SourceTier = "CORPUS"
+	ReferenceTier SourceTier = "REFERENCE"
+)
+
+var SourceTiers = []SourceTier{CorpusTier, ReferenceTier}
+
+// EffectiveTier is the source's tier, CORPUS when the dataset gives none.
+func (s *Source) EffectiveTier() SourceTier {
+	if s.Tier == "" {
+		return CorpusTier
+	}
+	return s.Tier
+}
+
+// TierOf is the tier of a fact cited by cs: CORPUS when any cited source is in the
+// corpus, REFERENCE when every one is a reference source, "" when none is known.
+// source looks a source up by id.
+func TierOf(cs []Citation, source func(id string) *Source) SourceTier {
+	var tier SourceTier
+	for _, c := range cs {
+		s := source(c.Source)
+		if s == nil {
+			continue
+		}
+		if s.EffectiveTier() == CorpusTier {
+			return CorpusTier
+		}
+		tier = ReferenceTier
+	}
+	return tier
+}
+
 // Confidence says how directly the sources support a fact.
 type Confidence string
 

@@ -165,6 +165,8 @@ type Source struct {
 	Date      *PartialDate `json:"date,omitempty"`
 	URL       string       `json:"url,omitempty"`
 	Kind      SourceKind   `json:"kind"`
+	// Tier is CORPUS or REFERENCE; empty means CORPUS (see EffectiveTier).
+	Tier SourceTier `json:"tier,omitempty"`
 	// CitedVia is the id of the source through which this one is read, when it is read
 	// second-hand.
 	CitedVia string `json:"citedVia,omitempty"`

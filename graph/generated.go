@@ -437,18 +437,19 @@ type ComplexityRoot struct {
 	}
 
 	Source struct {
-		Authors   func(childComplexity int) int
-		CitedVia  func(childComplexity int) int
-		Date      func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Key       func(childComplexity int) int
-		Kind      func(childComplexity int) int
-		Label     func(childComplexity int) int
-		NodeKind  func(childComplexity int) int
-		Note      func(childComplexity int) int
-		Publisher func(childComplexity int) int
-		Title     func(childComplexity int) int
-		URL       func(childComplexity int) int
+		Authors       func(childComplexity int) int
+		CitedVia      func(childComplexity int) int
+		Date          func(childComplexity int) int
+		EffectiveTier func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Key           func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Label         func(childComplexity int) int
+		NodeKind      func(childComplexity int) int
+		Note          func(childComplexity int) int
+		Publisher     func(childComplexity int) int
+		Title         func(childComplexity int) int
+		URL           func(childComplexity int) int
 	}
 
 	SourceConnection struct {
@@ -2867,6 +2868,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Date(childComplexity), true
+	case "Source.tier":
+		if e.ComplexityRoot.Source.EffectiveTier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.EffectiveTier(childComplexity), true
 	case "Source.id":
 		if e.ComplexityRoot.Source.ID == nil {
 			break
@@ -4320,6 +4327,8 @@ type Source implements Node & GraphNode @key(fields: "id") {
   date: PartialDate
   url: String
   kind: SourceKind!
+  "Which body of evidence the source belongs to: CORPUS (the default) or REFERENCE."
+  tier: SourceTier!
   "When this work is read second-hand: the source that relays it."
   citedVia: Source
   note: String
@@ -4361,6 +4370,14 @@ enum SourceKind {
   OFFICIAL_DOCUMENT
   NEWS
   OTHER
+}
+
+"Which body of evidence a source belongs to."
+enum SourceTier {
+  "The seed documents and the works they relay: the authority on leading small groups."
+  CORPUS
+  "A published reference page, cited only for what the corpus never gives (Chinese names, tenures of posts)."
+  REFERENCE
 }
 
 enum CountQualifier {
@@ -5368,6 +5385,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_url(ctx, field)
 	case "kind":
 		return ec.fieldContext_Source_kind(ctx, field)
+	case "tier":
+		return ec.fieldContext_Source_tier(ctx, field)
 	case "citedVia":
 		return ec.fieldContext_Source_citedVia(ctx, field)
 	case "note":
@@ -16577,6 +16596,29 @@ func (ec *executionContext) fieldContext_Source_kind(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Source", field, false, false, "SourceKind")
 }
 
+func (ec *executionContext) _Source_tier(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_tier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EffectiveTier(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.SourceTier) graphql.Marshaler {
+			return ec.marshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_tier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Source", field, true, false, "SourceTier")
+}
+
 func (ec *executionContext) _Source_citedVia(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22574,6 +22616,11 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "tier":
+			out.Values[i] = ec._Source_tier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "citedVia":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -24799,6 +24846,21 @@ func (ec *executionContext) marshalNSourceKind2lsgatlasᚋatlasᚐSourceKind(ctx
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "SourceKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx context.Context, v any) (atlas.SourceTier, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.SourceTier(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx context.Context, sel ast.SelectionSet, v atlas.SourceTier) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SourceTier!")
 	}
 	return res
 }
