@@ -29,6 +29,13 @@ type Store interface {
 	// text, best matches first (see SearchQuery). Text with nothing searchable is EINVALID.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
 
+	// Supports returns, for each source id in q.Sources and in that order, one page of
+	// what that source supports: relationships, property claims, statements, documents,
+	// other nodes and reported counts citing it, each with its locators, in the order
+	// and pages of atlas.Supports. An unknown source gets an empty page. A malformed or
+	// non-source id, an unknown kind, a bad page size or a foreign cursor is EINVALID.
+	Supports(ctx context.Context, q SupportQuery) ([]SupportPage, error)
+
 	// ReportedCounts returns the counts of groups that sources report, ordered by year,
 	// then id, keeping those within q's years.
 	ReportedCounts(ctx context.Context, q CountQuery) ([]ReportedCount, error)

@@ -25,6 +25,7 @@ func Run(t *testing.T, open Open) {
 		{"Nodes", testNodes},
 		{"NodesRoundTrip", testNodesRoundTrip},
 		{"PropertyClaims", testPropertyClaims},
+		{"Supports", testSupports},
 		{"Relations", testRelations},
 		{"RelationsRoundTrip", testRelationsRoundTrip},
 		{"RelationsAsOf", testRelationsAsOf},

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"lsgatlas/atlas"
+	"lsgatlas/graph/model"
 )
 
 // Claims is the resolver for the claims field.
@@ -40,7 +41,26 @@ func (r *propertyClaimResolver) Note(ctx context.Context, obj *atlas.PropertyCla
 	return nullable(obj.Note), nil
 }
 
+// Supports is the resolver for the supports field.
+func (r *sourceResolver) Supports(ctx context.Context, obj *atlas.Source, kinds []atlas.SupportKind, first *int, after *string) (*model.SupportConnection, error) {
+	return supports(ctx, obj.ID, kinds, first, after)
+}
+
+// Relationship is the resolver for the relationship field.
+func (r *supportResolver) Relationship(ctx context.Context, obj *atlas.Support) (*atlas.Edge, error) {
+	if obj.Relation == nil {
+		return nil, nil
+	}
+	return &atlas.Edge{Relation: *obj.Relation, Self: obj.Relation.From, Direction: atlas.Outgoing}, nil
+}
+
 // PropertyClaim returns PropertyClaimResolver implementation.
 func (r *Resolver) PropertyClaim() PropertyClaimResolver { return &propertyClaimResolver{r} }
 
-type propertyClaimResolver struct{ *Resolver }
+// Support returns SupportResolver implementation.
+func (r *Resolver) Support() SupportResolver { return &supportResolver{r} }
+
+type (
+	propertyClaimResolver struct{ *Resolver }
+	supportResolver       struct{ *Resolver }
+)

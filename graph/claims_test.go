@@ -1,6 +1,12 @@
 package graph_test
 
-import "testing"
+import (
+	"context"
+	"sync/atomic"
+	"testing"
+
+	"lsgatlas/atlas"
+)
 
 // claim selects every field of a property claim.
 const claim = `property value rank confidence note sources { source { id } locator }`
@@ -35,4 +41,72 @@ func TestResearchPropertyClaims(t *testing.T) {
 			g.claims.0 has {"confidence": "INFERRED", "rank": "PREFERRED"}
 			g.claims.0.note has "curators' rendering"`},
 	})
+}
+
+func TestResearchWhatASourceSays(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"which founding dates does Thomas give",
+			`{ s: source(id: "source/thomas-fp") { supports(kinds: [PROPERTY_CLAIM], first: 100) { totalCount
+			   nodes { kind node { id } claim { property value rank } locators } } } }`, `
+			s.supports.nodes[claim.property=ESTABLISHED].claim.value ~ ["1958", "2013", "2013", "2013", "2018"]
+			s.supports.nodes[claim.value=1958].node.id = ["group/taiwan-affairs-leading-small-group"]
+			s.supports.nodes[claim.value=1958].claim.rank = ["NORMAL"]`},
+		{"the policy documents Zhu reports, and who issued them",
+			`{ s: source(id: "source/zhu-2015") { supports(kinds: [DOCUMENT], first: 100) { totalCount
+			   nodes { node { id ... on Document { kind issued issuedBy { node { id } } } } locators } } } }`, `
+			s.supports.totalCount = 7
+			s.supports.nodes[node.id=document/party-group-regulation-2015].node.issued = ["2015-05-29"]
+			s.supports.nodes[node.id=document/party-group-regulation-2015].node.issuedBy.*.node.id = ["institution/politburo"]
+			s.supports.nodes[node.id=document/inspection-regulations-2015].locators = ["section 2.6"]`},
+		{"a hedged statement and what it is about",
+			`{ s: statement(id: "statement/commission-concentrates-foreign-policy-power") { hedge hedged confidence date
+			   about { node { id } } sources { source { id } locator } } }`, `
+			s.hedge = "alleged"
+			s.hedged = true
+			s.confidence = "REPORTED"
+			s.about.*.node.id ~ ["group/central-foreign-affairs-commission", "person/xi-jinping"]`},
+		{"statements about leading small groups as an institution",
+			`{ t: topic(id: "topic/leading-small-groups") { nameZh statements { node { id } } claims(property: [ALIAS]) { value } } }`, `
+			t.nameZh = "领导小组"
+			t.statements.*.node.id ~ ["statement/2013-reorganisation-opened-information", "statement/first-groups-set-up-in-1958", "statement/groups-lapsed-in-cultural-revolution", "statement/member-lists-published-once", "statement/most-groups-are-short-term", "statement/small-group-method-goes-back-to-yanan", "statement/small-groups-are-peculiar-to-china"]
+			t.claims.*.value ~ ["Central Leading Group", "Leadership Small Group", "coordination groups", "small groups"]`},
+		{"documents that build on others, and pages of a source",
+			`{ d: document(id: "document/public-institution-leading-personnel-provisions-2015") { basedOn { node { id } } confidence: basedOn { confidence } }
+			   s: source(id: "source/rana-2021") { supports(first: 2) { totalCount pageInfo { hasNextPage } edges { cursor } } } }`, `
+			d.basedOn.*.node.id = ["document/public-institution-registration-regulations"]
+			d.confidence.*.confidence = ["INFERRED"]
+			s.supports.edges.# = 2
+			s.supports.pageInfo.hasNextPage = true`},
+	})
+}
+
+type supportsCounter struct {
+	atlas.Store
+	calls atomic.Int32
+}
+
+func (c *supportsCounter) Supports(ctx context.Context, q atlas.SupportQuery) ([]atlas.SupportPage, error) {
+	c.calls.Add(1)
+	return c.Store.Supports(ctx, q)
+}
+
+// TestSupportsOfManySourcesIsOneStoreCall: listing what every source says costs one
+// Supports call, not one per source.
+func TestSupportsOfManySourcesIsOneStoreCall(t *testing.T) {
+	store := &supportsCounter{Store: seedStore(t)}
+	srv := newServer(t, store)
+	var got struct {
+		Sources struct {
+			Nodes []struct {
+				Supports struct{ TotalCount int }
+			}
+		}
+	}
+	data(t, srv, `{ sources(first: 50) { nodes { supports(first: 3) { totalCount } } } }`, nil, &got)
+	if len(got.Sources.Nodes) != 28 {
+		t.Fatalf("%d sources", len(got.Sources.Nodes))
+	}
+	if n := store.calls.Load(); n != 1 {
+		t.Errorf("%d Supports calls for 28 sources, want 1", n)
+	}
 }

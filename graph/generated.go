@@ -48,6 +48,7 @@ type ResolverRoot interface {
 	Source() SourceResolver
 	Statement() StatementResolver
 	Subgraph() SubgraphResolver
+	Support() SupportResolver
 	TimelineEvent() TimelineEventResolver
 	Topic() TopicResolver
 }
@@ -448,6 +449,7 @@ type ComplexityRoot struct {
 		NodeKind      func(childComplexity int) int
 		Note          func(childComplexity int) int
 		Publisher     func(childComplexity int) int
+		Supports      func(childComplexity int, kinds []atlas.SupportKind, first *int, after *string) int
 		Title         func(childComplexity int) int
 		URL           func(childComplexity int) int
 	}
@@ -504,6 +506,26 @@ type ComplexityRoot struct {
 		Nodes         func(childComplexity int) int
 		Relationships func(childComplexity int) int
 		Truncated     func(childComplexity int) int
+	}
+
+	Support struct {
+		Claim        func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Locators     func(childComplexity int) int
+		Node         func(childComplexity int) int
+		Relationship func(childComplexity int) int
+	}
+
+	SupportConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SupportEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	TimelineEvent struct {
@@ -725,6 +747,7 @@ type SourceResolver interface {
 
 	CitedVia(ctx context.Context, obj *atlas.Source) (*atlas.Source, error)
 	Note(ctx context.Context, obj *atlas.Source) (*string, error)
+	Supports(ctx context.Context, obj *atlas.Source, kinds []atlas.SupportKind, first *int, after *string) (*model.SupportConnection, error)
 }
 type StatementResolver interface {
 	TextZh(ctx context.Context, obj *atlas.Statement) (*string, error)
@@ -738,6 +761,9 @@ type StatementResolver interface {
 }
 type SubgraphResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error)
+}
+type SupportResolver interface {
+	Relationship(ctx context.Context, obj *atlas.Support) (*atlas.Edge, error)
 }
 type TimelineEventResolver interface {
 	Relationship(ctx context.Context, obj *analytics.Event) (*atlas.Edge, error)
@@ -2916,6 +2942,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Publisher(childComplexity), true
+	case "Source.supports":
+		if e.ComplexityRoot.Source.Supports == nil {
+			break
+		}
+
+		args, err := ec.field_Source_supports_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.Supports(childComplexity, args["kinds"].([]atlas.SupportKind), args["first"].(*int), args["after"].(*string)), true
 	case "Source.title":
 		if e.ComplexityRoot.Source.Title == nil {
 			break
@@ -3138,6 +3175,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
+
+	case "Support.claim":
+		if e.ComplexityRoot.Support.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Support.Claim(childComplexity), true
+	case "Support.kind":
+		if e.ComplexityRoot.Support.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Support.Kind(childComplexity), true
+	case "Support.locators":
+		if e.ComplexityRoot.Support.Locators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Support.Locators(childComplexity), true
+	case "Support.node":
+		if e.ComplexityRoot.Support.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Support.Node(childComplexity), true
+	case "Support.relationship":
+		if e.ComplexityRoot.Support.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Support.Relationship(childComplexity), true
+
+	case "SupportConnection.edges":
+		if e.ComplexityRoot.SupportConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportConnection.Edges(childComplexity), true
+	case "SupportConnection.nodes":
+		if e.ComplexityRoot.SupportConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportConnection.Nodes(childComplexity), true
+	case "SupportConnection.pageInfo":
+		if e.ComplexityRoot.SupportConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportConnection.PageInfo(childComplexity), true
+	case "SupportConnection.totalCount":
+		if e.ComplexityRoot.SupportConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportConnection.TotalCount(childComplexity), true
+
+	case "SupportEdge.cursor":
+		if e.ComplexityRoot.SupportEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportEdge.Cursor(childComplexity), true
+	case "SupportEdge.node":
+		if e.ComplexityRoot.SupportEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportEdge.Node(childComplexity), true
 
 	case "TimelineEvent.date":
 		if e.ComplexityRoot.TimelineEvent.Date == nil {
@@ -3670,6 +3776,60 @@ extend type Position {
 extend type Person {
   "The claims behind the person's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
   claims(property: [PropertyName!]): [PropertyClaim!]!
+}
+
+"What kind of claim a source supports."
+enum SupportKind {
+  "A relationship cites the source."
+  RELATIONSHIP
+  "A property claim (a name, a date, a kind…) cites the source."
+  PROPERTY_CLAIM
+  "A statement cites the source."
+  STATEMENT
+  "A policy document's record cites the source."
+  DOCUMENT
+  "Another node cites the source for itself (its existence and description)."
+  NODE
+  "A reported count cites the source."
+  REPORTED_COUNT
+}
+
+"One thing a source supports, with the places in the source that support it."
+type Support {
+  kind: SupportKind!
+  "The node the claim is of or that cites the source; null for RELATIONSHIP."
+  node: GraphNode
+  "For RELATIONSHIP: the relationship, seen from its ` + "`" + `from` + "`" + ` end."
+  relationship: Relationship
+  "For PROPERTY_CLAIM: the claim."
+  claim: PropertyClaim
+  "Where in the source, one per citation of it: a section, a table, a page."
+  locators: [String!]!
+}
+
+"A page of what a source supports."
+type SupportConnection {
+  edges: [SupportEdge!]!
+  nodes: [Support!]!
+  pageInfo: PageInfo!
+  "How many claims of the kinds asked the source supports, across all pages."
+  totalCount: Int!
+}
+
+"A supported claim and its cursor."
+type SupportEdge {
+  cursor: String!
+  node: Support!
+}
+
+extend type Source {
+  """
+  What this source says: every relationship, property claim, statement, document, node
+  and reported count citing it, with locators, ordered by kind (as listed in
+  SupportKind), then by the id of what it is about. ` + "`" + `kinds` + "`" + ` keeps only those kinds;
+  ` + "`" + `first` + "`" + ` defaults to 20 and may be 0 to 100.
+  """
+  supports(kinds: [SupportKind!], first: Int, after: String): SupportConnection!
 }
 `, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
@@ -5391,6 +5551,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_citedVia(ctx, field)
 	case "note":
 		return ec.fieldContext_Source_note(ctx, field)
+	case "supports":
+		return ec.fieldContext_Source_supports(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -5501,6 +5663,46 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_Support(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Support_kind(ctx, field)
+	case "node":
+		return ec.fieldContext_Support_node(ctx, field)
+	case "relationship":
+		return ec.fieldContext_Support_relationship(ctx, field)
+	case "claim":
+		return ec.fieldContext_Support_claim(ctx, field)
+	case "locators":
+		return ec.fieldContext_Support_locators(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Support", field.Name)
+}
+
+func (ec *executionContext) childFields_SupportConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SupportConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SupportConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SupportConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SupportConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SupportEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SupportEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SupportEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupportEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_TimelineEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7452,6 +7654,36 @@ func (ec *executionContext) field_Query_topics_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Source_supports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]atlas.SupportKind, error) {
+			return ec.unmarshalOSupportKind2ᚕlsgatlasᚋatlasᚐSupportKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -16674,6 +16906,50 @@ func (ec *executionContext) fieldContext_Source_note(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Source", field, true, true, "String")
 }
 
+func (ec *executionContext) _Source_supports(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_supports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().Supports(ctx, obj, fc.Args["kinds"].([]atlas.SupportKind), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SupportConnection) graphql.Marshaler {
+			return ec.marshalNSupportConnection2ᚖlsgatlasᚋgraphᚋmodelᚐSupportConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_supports(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_supports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17587,6 +17863,322 @@ func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Support_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Support_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.SupportKind) graphql.Marshaler {
+			return ec.marshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Support_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Support", field, false, false, "SupportKind")
+}
+
+func (ec *executionContext) _Support_node(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Support_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalOGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Support_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Support",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Support_relationship(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Support_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Support().Relationship(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Support_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Support",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Support_claim(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Support_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalOPropertyClaim2ᚖlsgatlasᚋatlasᚐPropertyClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Support_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Support",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Support_locators(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Support_locators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locators, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Support_locators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Support", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.SupportEdge) graphql.Marshaler {
+			return ec.marshalNSupportEdge2ᚕlsgatlasᚋgraphᚋmodelᚐSupportEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupportEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Support) graphql.Marshaler {
+			return ec.marshalNSupport2ᚕlsgatlasᚋatlasᚐSupportᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Support(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SupportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SupportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupportEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SupportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Support) graphql.Marshaler {
+			return ec.marshalNSupport2lsgatlasᚋatlasᚐSupport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Support(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _TimelineEvent_kind(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
@@ -22633,6 +23225,12 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Source_note(ctx, field, obj)
 				})
+		case "supports":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_supports(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22999,6 +23597,146 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportImplementors = []string{"Support"}
+
+func (ec *executionContext) _Support(ctx context.Context, sel ast.SelectionSet, obj *atlas.Support) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Support")
+		case "kind":
+			out.Values[i] = ec._Support_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "node":
+			out.Values[i] = ec._Support_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationship":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Support_relationship(ctx, field, obj)
+				})
+		case "claim":
+			out.Values[i] = ec._Support_claim(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "locators":
+			out.Values[i] = ec._Support_locators(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportConnectionImplementors = []string{"SupportConnection"}
+
+func (ec *executionContext) _SupportConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SupportConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportConnection")
+		case "edges":
+			out.Values[i] = ec._SupportConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._SupportConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SupportConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SupportConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supportEdgeImplementors = []string{"SupportEdge"}
+
+func (ec *executionContext) _SupportEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SupportEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportEdge")
+		case "cursor":
+			out.Values[i] = ec._SupportEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SupportEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -24980,6 +25718,69 @@ func (ec *executionContext) marshalNSubgraph2ᚖlsgatlasᚋanalyticsᚐSubgraph(
 	return ec._Subgraph(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSupport2lsgatlasᚋatlasᚐSupport(ctx context.Context, sel ast.SelectionSet, v atlas.Support) graphql.Marshaler {
+	return ec._Support(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupport2ᚕlsgatlasᚋatlasᚐSupportᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Support) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupport2lsgatlasᚋatlasᚐSupport(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSupportConnection2ᚖlsgatlasᚋgraphᚋmodelᚐSupportConnection(ctx context.Context, sel ast.SelectionSet, v *model.SupportConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupportConnection!")
+		return graphql.Null
+	}
+	return ec._SupportConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSupportEdge2lsgatlasᚋgraphᚋmodelᚐSupportEdge(ctx context.Context, sel ast.SelectionSet, v model.SupportEdge) graphql.Marshaler {
+	return ec._SupportEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupportEdge2ᚕlsgatlasᚋgraphᚋmodelᚐSupportEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SupportEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupportEdge2lsgatlasᚋgraphᚋmodelᚐSupportEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx context.Context, v any) (atlas.SupportKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.SupportKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx context.Context, sel ast.SelectionSet, v atlas.SupportKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SupportKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNSystem2lsgatlasᚋatlasᚐSystem(ctx context.Context, v any) (atlas.System, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.System(tmp)
@@ -26023,6 +26824,13 @@ func (ec *executionContext) marshalOPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx 
 	return ec._Position(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPropertyClaim2ᚖlsgatlasᚋatlasᚐPropertyClaim(ctx context.Context, sel ast.SelectionSet, v *atlas.PropertyClaim) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PropertyClaim(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx context.Context, v any) ([]atlas.PropertyName, error) {
 	if v == nil {
 		return nil, nil
@@ -26261,6 +27069,42 @@ func (ec *executionContext) marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccess
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOSupportKind2ᚕlsgatlasᚋatlasᚐSupportKindᚄ(ctx context.Context, v any) ([]atlas.SupportKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]atlas.SupportKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSupportKind2ᚕlsgatlasᚋatlasᚐSupportKindᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.SupportKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOSystem2ᚕlsgatlasᚋatlasᚐSystemᚄ(ctx context.Context, v any) ([]atlas.System, error) {

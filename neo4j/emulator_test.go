@@ -169,6 +169,24 @@ var emulations = map[string]func(e *emulator, p map[string]any) ([]record, error
 		}
 		return out, nil
 	},
+	"supports_nodes": func(e *emulator, p map[string]any) ([]record, error) {
+		var out []record
+		for _, n := range e.nodes {
+			if n.props["ns"] == p["ns"] && citesAny(n.props, p["sources"]) {
+				out = append(out, record{"props": copyProps(n.props)})
+			}
+		}
+		return out, nil
+	},
+	"supports_relations": func(e *emulator, p map[string]any) ([]record, error) {
+		var out []record
+		for _, r := range e.rels {
+			if r.from.props["ns"] == p["ns"] && r.props["ns"] == p["ns"] && citesAny(r.props, p["sources"]) {
+				out = append(out, record{"type": r.typ, "from": r.from.props["id"], "to": r.to.props["id"], "props": copyProps(r.props)})
+			}
+		}
+		return out, nil
+	},
 	"revision": func(e *emulator, p map[string]any) ([]record, error) {
 		return []record{{"revision": e.meta[p["ns"].(string)]}}, nil
 	},
@@ -362,4 +380,16 @@ func copyProps(in map[string]any) map[string]any {
 		out[k] = v
 	}
 	return out
+}
+
+// citesAny is any(s IN props.citedSources WHERE s IN sources).
+func citesAny(props map[string]any, sources any) bool {
+	want, _ := sources.([]string)
+	cited, _ := props["citedSources"].([]any) // stored lists come back as []any
+	for _, c := range cited {
+		if s, ok := c.(string); ok && slices.Contains(want, s) {
+			return true
+		}
+	}
+	return false
 }

@@ -26,6 +26,8 @@ import (
 //     also stored as the list aliasNames, which the full-text index covers.
 //   - Property claims are JSON text too, for the same reasons: records with a list of
 //     citations inside, read whole with their node and never filtered on in Cypher.
+//   - citedSources (atlas.CitedSources) lists, on every node and relationship, the ids of
+//     the sources it cites anywhere, so that "what does this source say" is one filter.
 //   - Every node stores what the queries need: its search keys (searchkey.Of) as a list,
 //     the names they came from, and joined with "|" as searchText for the TEXT index; its
 //     sort keys (atlas.SortKey) per order field. sortName is the hex of the key's UTF-8
@@ -48,6 +50,7 @@ func nodeProps(n atlas.Node) map[string]any {
 		"searchKeys":      searchkey.Strings(keys),
 		"searchNames":     names,
 		"searchText":      strings.Join(searchkey.Strings(keys), "|"),
+		"citedSources":    atlas.CitedSources(n, nil),
 	}
 	if claims := atlas.ClaimsOf(n); claims != nil {
 		p["claims"] = jsonText(claims)
@@ -118,8 +121,8 @@ func relationProps(r *atlas.Relation) map[string]any {
 		"start": optDate(r.Start), "end": optDate(r.End), "attested": strList(attested),
 		"incompleteList": r.IncompleteList, "confidence": string(r.Confidence), "note": r.Note,
 		"sources": jsonText(r.Sources), "lifetimeStart": optDate(r.LifetimeStart), "lifetimeEnd": optDate(r.LifetimeEnd),
-		"observedUntil": optDate(r.ObservedUntil),
-		"validFrom":     int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
+		"observedUntil": optDate(r.ObservedUntil), "citedSources": atlas.CitedSources(nil, r),
+		"validFrom": int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
 		"attestedFrom": ints(b.AttestedFrom), "attestedTo": ints(b.AttestedTo),
 	}
 }

@@ -49,6 +49,8 @@ var (
 	stmtDeleteRelations   = load("delete_relations")
 	stmtCreateRelations   = load("create_relations")
 	stmtDropNamespace     = load("drop_namespace")
+	stmtSupportsNodes     = load("supports_nodes")
+	stmtSupportsRelations = load("supports_relations")
 	migrations            = loadMigrations()
 )
 

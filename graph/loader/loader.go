@@ -31,6 +31,8 @@ type Loaders struct {
 	store atlas.Store
 	nodes *dataloadgen.Loader[string, atlas.Node]
 	rels  *dataloadgen.Loader[relKey, []atlas.Relation]
+	// supports batches "what does this source say" (supports.go).
+	supports *dataloadgen.Loader[supportKey, atlas.SupportPage]
 }
 
 // relKey is one node's ask for relationships. Keys that differ only in id share a store
@@ -48,6 +50,7 @@ func New(store atlas.Store) *Loaders {
 	l := &Loaders{store: store}
 	l.nodes = dataloadgen.NewLoader(l.fetchNodes, dataloadgen.WithWait(wait))
 	l.rels = dataloadgen.NewLoader(l.fetchRelations, dataloadgen.WithWait(wait))
+	l.supports = dataloadgen.NewLoader(l.fetchSupports, dataloadgen.WithWait(wait))
 	return l
 }
 

@@ -175,6 +175,21 @@ type StatementEdge struct {
 	Node   atlas.Statement `json:"node"`
 }
 
+// A page of what a source supports.
+type SupportConnection struct {
+	Edges    []SupportEdge   `json:"edges"`
+	Nodes    []atlas.Support `json:"nodes"`
+	PageInfo PageInfo        `json:"pageInfo"`
+	// How many claims of the kinds asked the source supports, across all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A supported claim and its cursor.
+type SupportEdge struct {
+	Cursor string        `json:"cursor"`
+	Node   atlas.Support `json:"node"`
+}
+
 // A page of topics.
 type TopicConnection struct {
 	Edges      []TopicEdge   `json:"edges"`

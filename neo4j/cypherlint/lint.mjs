@@ -34,7 +34,7 @@ const relationshipTypes = [
 const propertyKeys = [
   // every node
   'scopedId', 'ns', 'id', 'nodeKind', 'sortName', 'sortEstablished', 'searchKeys', 'searchNames',
-  'searchText', 'aliasNames', 'aliases', 'claims', 'sources', 'description',
+  'searchText', 'aliasNames', 'aliases', 'claims', 'sources', 'description', 'citedSources',
   // per kind
   'name', 'nameZh', 'kind', 'system', 'level', 'jurisdiction', 'horizon', 'categories', 'crossSystem',
   'established', 'abolished', 'observedUntil', 'validFrom', 'validTo', 'staffing', 'placement',

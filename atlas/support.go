@@ -1,0 +1,202 @@
+package atlas
+
+import (
+	"slices"
+	"strings"
+)
+
+// SupportKind says what kind of claim a source supports.
+type SupportKind string
+
+const (
+	SupportsRelation      SupportKind = "RELATIONSHIP"   // a relationship cites it
+	SupportsPropertyClaim SupportKind = "PROPERTY_CLAIM" // a property claim cites it
+	SupportsStatement     SupportKind = "STATEMENT"      // a statement cites it
+	SupportsDocument      SupportKind = "DOCUMENT"       // a document node cites it
+	SupportsNode          SupportKind = "NODE"           // another node cites it for itself
+	SupportsCount         SupportKind = "REPORTED_COUNT" // a reported count cites it
+)
+
+// SupportKinds lists every kind, in the order Supports lists them.
+var SupportKinds = []SupportKind{SupportsRelation, SupportsPropertyClaim, SupportsStatement, SupportsDocument, SupportsNode, SupportsCount}
+
+// Support is one thing a source supports, with where in the source it does.
+type Support struct {
+	Kind SupportKind
+	// Subject is the id of the node or relation the claim is of.
+	Subject string
+	// Node is the node (every kind but RELATIONSHIP); Relation the relationship.
+	Node     Node
+	Relation *Relation
+	// Claim is the property claim, for PROPERTY_CLAIM.
+	Claim *PropertyClaim
+	// Locators are the places in the source that support it, in citation order.
+	Locators []string
+}
+
+// key orders supports: by kind, subject, then claim property and value. It is also
+// the cursor position, the same for every source, so one cursor pages any source.
+func (s Support) key() string {
+	k := string(rune('a'+slices.Index(SupportKinds, s.Kind))) + "|" + s.Subject
+	if s.Claim != nil {
+		k += "|" + string(rune('a'+slices.Index(PropertyNames, s.Claim.Property))) + "|" + s.Claim.Value
+	}
+	return k
+}
+
+// SupportQuery asks what each of many sources supports.
+type SupportQuery struct {
+	Sources []string
+	// Kinds keeps only these kinds; empty means all.
+	Kinds []SupportKind
+	// First is the page size: 0 means DefaultPageSize; beyond MaxPageSize is EINVALID.
+	First int
+	// After is the cursor of the last support of the previous page, or "".
+	After string
+}
+
+// SupportPage is one page of what one source supports.
+type SupportPage struct {
+	Supports    []Support
+	Cursors     []string
+	TotalCount  int
+	HasNextPage bool
+}
+
+// Normalized checks q: EINVALID for a malformed source id, an unknown kind, a page size
+// out of range or a foreign cursor.
+func (q SupportQuery) Normalized() (SupportQuery, error) {
+	for _, id := range q.Sources {
+		if k, err := KindOfID(id); err != nil {
+			return q, err
+		} else if k != SourceNode {
+			return q, Errorf(EINVALID, "id %q names a %s, not a SOURCE", id, k)
+		}
+	}
+	if err := allValid("support kind", q.Kinds, SupportKinds); err != nil {
+		return q, err
+	}
+	switch {
+	case q.First < 0 || q.First > MaxPageSize:
+		return q, Errorf(EINVALID, "first must be 0 to %d, got %d", MaxPageSize, q.First)
+	case q.First == 0:
+		q.First = DefaultPageSize
+	}
+	if q.After != "" {
+		c, err := DecodeCursor(q.After)
+		if err != nil {
+			return q, err
+		}
+		if c.Order != supportOrder {
+			return q, Errorf(EINVALID, "cursor %q belongs to another list: use cursors with the list they came from", q.After)
+		}
+	}
+	return q, nil
+}
+
+const supportOrder = "SUPPORTS"
+
+// CitedSources returns the ids of every source a node or relation cites, for itself,
+// its property claims or its aliases, each once, sorted. Stores index on it.
+func CitedSources(n Node, r *Relation) []string {
+	var out []string
+	add := func(cs []Citation) {
+		for _, c := range cs {
+			out = append(out, c.Source)
+		}
+	}
+	if r != nil {
+		add(r.Sources)
+	}
+	if n != nil {
+		add(n.Citations())
+		for _, c := range ClaimsOf(n) {
+			add(c.Sources)
+		}
+		for _, a := range AliasesOf(n) {
+			if a.Source != "" {
+				out = append(out, a.Source)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Supports answers q for each source, in q.Sources order, from candidate nodes and
+// relations (at least all that cite any of the sources; others are ignored). Both
+// stores call it, so they list, order and page alike.
+func Supports(q SupportQuery, nodes []Node, rels []Relation) []SupportPage {
+	out := make([]SupportPage, len(q.Sources))
+	var after string
+	if q.After != "" {
+		c, _ := DecodeCursor(q.After)
+		after = c.ID
+	}
+	for i, src := range q.Sources {
+		all := supportsOf(src, nodes, rels)
+		var page SupportPage
+		for _, s := range all {
+			if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, s.Kind) {
+				continue
+			}
+			page.TotalCount++
+			if after != "" && s.key() <= after {
+				continue
+			}
+			if len(page.Supports) == q.First {
+				page.HasNextPage = true
+				continue
+			}
+			page.Supports = append(page.Supports, s)
+			page.Cursors = append(page.Cursors, EncodeCursor(Cursor{ID: s.key(), Order: supportOrder}))
+		}
+		out[i] = page
+	}
+	return out
+}
+
+func locatorsOf(src string, cs []Citation) []string {
+	var out []string
+	for _, c := range cs {
+		if c.Source == src {
+			out = append(out, c.Locator)
+		}
+	}
+	return out
+}
+
+func supportsOf(src string, nodes []Node, rels []Relation) []Support {
+	var out []Support
+	for i := range rels {
+		if locs := locatorsOf(src, rels[i].Sources); len(locs) > 0 {
+			r := rels[i].Clone()
+			out = append(out, Support{Kind: SupportsRelation, Subject: r.ID, Relation: &r, Locators: locs})
+		}
+	}
+	for _, n := range nodes {
+		if n == nil {
+			continue
+		}
+		if locs := locatorsOf(src, n.Citations()); len(locs) > 0 {
+			kind := SupportsNode
+			switch n.NodeKind() {
+			case StatementNode:
+				kind = SupportsStatement
+			case DocumentNode:
+				kind = SupportsDocument
+			case ReportedCountNode:
+				kind = SupportsCount
+			}
+			out = append(out, Support{Kind: kind, Subject: n.NodeID(), Node: CloneNode(n), Locators: locs})
+		}
+		for _, c := range ClaimsOf(n) {
+			if locs := locatorsOf(src, c.Sources); len(locs) > 0 {
+				c := c.Clone()
+				out = append(out, Support{Kind: SupportsPropertyClaim, Subject: n.NodeID(), Node: CloneNode(n), Claim: &c, Locators: locs})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Support) int { return strings.Compare(a.key(), b.key()) })
+	return slices.CompactFunc(out, func(a, b Support) bool { return a.key() == b.key() })
+}

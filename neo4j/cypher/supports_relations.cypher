@@ -1,0 +1,7 @@
+// Supports, relationships: every relationship of the namespace that cites one of the sources,
+// with its type and end ids. Go lists, orders and pages them with atlas.Supports.
+// Parameters: $ns (STRING), $sources (LIST<STRING>)
+// Index: entity_ns (range index on :Entity(ns)), then each node's outgoing relationships.
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE a.ns = $ns AND r.ns = $ns AND any(s IN r.citedSources WHERE s IN $sources)
+RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props
