@@ -81,6 +81,8 @@ for t in ref['tenures']:
         print('skip tenure', t['person'], t['position']); continue
     if t['source'] == 'encyclopediahub-wen-jiabao' and t['start'] == '2003-03':
         t = dict(t, start='2003')  # the page gives the year only
+    if not (t.get('start') or t.get('end') or t.get('attested')):
+        continue  # an undated holding bounds nothing
     terms.setdefault((t['person'], t['position'], (t.get('start') or '????')[:4]), []).append(t)
 corpus_holds = {}
 for r in ds['relations']:
