@@ -54,6 +54,7 @@ func TestSeedPaths(t *testing.T) {
 		{"person/yang-jiechi", "person/wang-yi", [][]string{
 			{"person/yang-jiechi", cfac, "person/wang-yi"},
 			{"person/yang-jiechi", "position/foreign-minister", "person/wang-yi"},
+			{"person/yang-jiechi", "position/state-councilor", "person/wang-yi"},
 		}},
 	}
 	for _, tt := range tests {

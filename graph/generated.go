@@ -98,7 +98,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Title         func(childComplexity int) int
 		TitleZh       func(childComplexity int) int
@@ -134,7 +134,7 @@ type ComplexityRoot struct {
 		Activity      func(childComplexity int, asOf atlas.PartialDate) int
 		Aliases       func(childComplexity int) int
 		Categories    func(childComplexity int) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool) int
+		Chairs        func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool, tiers []atlas.SourceTier) int
 		Claims        func(childComplexity int, property []atlas.PropertyName) int
 		CrossSystem   func(childComplexity int) int
 		Description   func(childComplexity int) int
@@ -146,21 +146,21 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Label         func(childComplexity int) int
 		Level         func(childComplexity int) int
-		Members       func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
+		Members       func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		Name          func(childComplexity int) int
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Offices       func(childComplexity int, asOf *atlas.PartialDate) int
-		PartyGroupOf  func(childComplexity int, asOf *atlas.PartialDate) int
-		Positions     func(childComplexity int, asOf *atlas.PartialDate) int
-		Predecessors  func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
-		ReportsTo     func(childComplexity int, asOf *atlas.PartialDate) int
+		Offices       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		PartyGroupOf  func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Positions     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Predecessors  func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		ReportsTo     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
-		Successors    func(childComplexity int, asOf *atlas.PartialDate) int
-		Supervises    func(childComplexity int, asOf *atlas.PartialDate) int
-		Supervisors   func(childComplexity int, asOf *atlas.PartialDate) int
+		Successors    func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Supervises    func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Supervisors   func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		System        func(childComplexity int) int
 	}
 
@@ -195,21 +195,21 @@ type ComplexityRoot struct {
 		Claims          func(childComplexity int, property []atlas.PropertyName) int
 		Description     func(childComplexity int) int
 		Documents       func(childComplexity int) int
-		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate) int
+		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
 		Label           func(childComplexity int) int
 		Name            func(childComplexity int) int
 		NameZh          func(childComplexity int) int
 		NodeKind        func(childComplexity int) int
-		PartyGroups     func(childComplexity int, asOf *atlas.PartialDate) int
-		Positions       func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
-		ReportingGroups func(childComplexity int, asOf *atlas.PartialDate) int
-		Seats           func(childComplexity int, asOf *atlas.PartialDate) int
+		PartyGroups     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Positions       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		ReportingGroups func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Seats           func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Sources         func(childComplexity int) int
 		Statements      func(childComplexity int) int
-		Supervisors     func(childComplexity int, asOf *atlas.PartialDate) int
+		Supervisors     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		System          func(childComplexity int) int
 	}
 
@@ -234,10 +234,10 @@ type ComplexityRoot struct {
 		Aliases       func(childComplexity int) int
 		Claims        func(childComplexity int, property []atlas.PropertyName) int
 		Description   func(childComplexity int) int
-		Directors     func(childComplexity int, asOf *atlas.PartialDate) int
+		Directors     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
-		Groups        func(childComplexity int, asOf *atlas.PartialDate) int
-		HostedBy      func(childComplexity int, asOf *atlas.PartialDate) int
+		Groups        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		HostedBy      func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Label         func(childComplexity int) int
@@ -245,11 +245,11 @@ type ComplexityRoot struct {
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Placement     func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Staffing      func(childComplexity int) int
 		Statements    func(childComplexity int) int
-		Supervisors   func(childComplexity int, asOf *atlas.PartialDate) int
+		Supervisors   func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 	}
 
 	OfficeConnection struct {
@@ -284,19 +284,19 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Aliases       func(childComplexity int) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool) int
+		Chairs        func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool, tiers []atlas.SourceTier) int
 		Claims        func(childComplexity int, property []atlas.PropertyName) int
 		Description   func(childComplexity int) int
-		Directs       func(childComplexity int, asOf *atlas.PartialDate) int
+		Directs       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
-		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
+		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		Name          func(childComplexity int) int
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Positions     func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Positions     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 	}
@@ -315,18 +315,18 @@ type ComplexityRoot struct {
 
 	Position struct {
 		Aliases       func(childComplexity int) int
-		BelongsTo     func(childComplexity int, asOf *atlas.PartialDate) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate) int
+		BelongsTo     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Chairs        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Claims        func(childComplexity int, property []atlas.PropertyName) int
 		Description   func(childComplexity int) int
-		Directs       func(childComplexity int, asOf *atlas.PartialDate) int
+		Directs       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
-		Holders       func(childComplexity int, asOf *atlas.PartialDate) int
+		Holders       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
-		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
+		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 		Title         func(childComplexity int) int
@@ -476,7 +476,7 @@ type ComplexityRoot struct {
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Note          func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Text          func(childComplexity int) int
 		TextZh        func(childComplexity int) int
@@ -547,7 +547,7 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 	}
@@ -594,7 +594,7 @@ type DocumentResolver interface {
 	Concerns(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasedOn(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasisOf(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 type EntityResolver interface {
 	FindDocumentByID(ctx context.Context, id string) (*atlas.Document, error)
@@ -614,17 +614,17 @@ type GroupResolver interface {
 	Description(ctx context.Context, obj *atlas.Group) (*string, error)
 
 	Activity(ctx context.Context, obj *atlas.Group, asOf atlas.PartialDate) (*atlas.Holding, error)
-	Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, includeDerived *bool) ([]atlas.Edge, error)
-	Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error)
-	Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, includeDerived *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
@@ -634,13 +634,13 @@ type InstitutionResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Institution) (*string, error)
 
-	Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
@@ -650,11 +650,11 @@ type OfficeResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Office) (*string, error)
 
-	Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
@@ -667,11 +667,11 @@ type PersonResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Person) (*string, error)
 
-	Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, includeDerived *bool) ([]atlas.Edge, error)
-	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, includeDerived *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
@@ -681,12 +681,12 @@ type PositionResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Position) (*string, error)
 
-	Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error)
-	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
@@ -757,7 +757,7 @@ type StatementResolver interface {
 	Note(ctx context.Context, obj *atlas.Statement) (*string, error)
 
 	About(ctx context.Context, obj *atlas.Statement) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 type SubgraphResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error)
@@ -776,7 +776,7 @@ type TopicResolver interface {
 	Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -967,7 +967,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Document.sources":
 		if e.ComplexityRoot.Document.Sources == nil {
 			break
@@ -1175,7 +1175,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["includeDerived"].(*bool)), true
+		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["includeDerived"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.claims":
 		if e.ComplexityRoot.Group.Claims == nil {
 			break
@@ -1257,7 +1257,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole)), true
+		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.name":
 		if e.ComplexityRoot.Group.Name == nil {
 			break
@@ -1286,7 +1286,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Offices(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Offices(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.partyGroupOf":
 		if e.ComplexityRoot.Group.PartyGroupOf == nil {
 			break
@@ -1297,7 +1297,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.PartyGroupOf(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.PartyGroupOf(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.positions":
 		if e.ComplexityRoot.Group.Positions == nil {
 			break
@@ -1308,7 +1308,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Positions(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.predecessors":
 		if e.ComplexityRoot.Group.Predecessors == nil {
 			break
@@ -1319,7 +1319,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Predecessors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Predecessors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.relationships":
 		if e.ComplexityRoot.Group.Relationships == nil {
 			break
@@ -1330,7 +1330,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.reportsTo":
 		if e.ComplexityRoot.Group.ReportsTo == nil {
 			break
@@ -1341,7 +1341,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.ReportsTo(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.ReportsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.sources":
 		if e.ComplexityRoot.Group.Sources == nil {
 			break
@@ -1364,7 +1364,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Successors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Successors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.supervises":
 		if e.ComplexityRoot.Group.Supervises == nil {
 			break
@@ -1375,7 +1375,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Supervises(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Supervises(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.supervisors":
 		if e.ComplexityRoot.Group.Supervisors == nil {
 			break
@@ -1386,7 +1386,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.system":
 		if e.ComplexityRoot.Group.System == nil {
 			break
@@ -1521,7 +1521,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.HostedOffices(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.HostedOffices(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.id":
 		if e.ComplexityRoot.Institution.ID == nil {
 			break
@@ -1568,7 +1568,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.PartyGroups(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.PartyGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.positions":
 		if e.ComplexityRoot.Institution.Positions == nil {
 			break
@@ -1579,7 +1579,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Positions(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.relationships":
 		if e.ComplexityRoot.Institution.Relationships == nil {
 			break
@@ -1590,7 +1590,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.reportingGroups":
 		if e.ComplexityRoot.Institution.ReportingGroups == nil {
 			break
@@ -1601,7 +1601,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.ReportingGroups(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.ReportingGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.seats":
 		if e.ComplexityRoot.Institution.Seats == nil {
 			break
@@ -1612,7 +1612,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Seats(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.Seats(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.sources":
 		if e.ComplexityRoot.Institution.Sources == nil {
 			break
@@ -1635,7 +1635,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.system":
 		if e.ComplexityRoot.Institution.System == nil {
 			break
@@ -1727,7 +1727,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Directors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Office.Directors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.documents":
 		if e.ComplexityRoot.Office.Documents == nil {
 			break
@@ -1744,7 +1744,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Groups(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Office.Groups(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.hostedBy":
 		if e.ComplexityRoot.Office.HostedBy == nil {
 			break
@@ -1755,7 +1755,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.HostedBy(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Office.HostedBy(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.id":
 		if e.ComplexityRoot.Office.ID == nil {
 			break
@@ -1808,7 +1808,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.sources":
 		if e.ComplexityRoot.Office.Sources == nil {
 			break
@@ -1837,7 +1837,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Office.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 
 	case "OfficeConnection.edges":
 		if e.ComplexityRoot.OfficeConnection.Edges == nil {
@@ -1950,7 +1950,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["includeDerived"].(*bool)), true
+		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["includeDerived"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.claims":
 		if e.ComplexityRoot.Person.Claims == nil {
 			break
@@ -1978,7 +1978,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Directs(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Person.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.documents":
 		if e.ComplexityRoot.Person.Documents == nil {
 			break
@@ -2007,7 +2007,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole)), true
+		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.name":
 		if e.ComplexityRoot.Person.Name == nil {
 			break
@@ -2036,7 +2036,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Positions(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Person.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.relationships":
 		if e.ComplexityRoot.Person.Relationships == nil {
 			break
@@ -2047,7 +2047,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.sources":
 		if e.ComplexityRoot.Person.Sources == nil {
 			break
@@ -2115,7 +2115,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.BelongsTo(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Position.BelongsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.chairs":
 		if e.ComplexityRoot.Position.Chairs == nil {
 			break
@@ -2126,7 +2126,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Position.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.claims":
 		if e.ComplexityRoot.Position.Claims == nil {
 			break
@@ -2154,7 +2154,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Directs(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Position.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.documents":
 		if e.ComplexityRoot.Position.Documents == nil {
 			break
@@ -2171,7 +2171,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Holders(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Position.Holders(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.id":
 		if e.ComplexityRoot.Position.ID == nil {
 			break
@@ -2194,7 +2194,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole)), true
+		return e.ComplexityRoot.Position.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.type":
 		if e.ComplexityRoot.Position.NodeKind == nil {
 			break
@@ -2211,7 +2211,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.sources":
 		if e.ComplexityRoot.Position.Sources == nil {
 			break
@@ -3068,7 +3068,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Statement.sources":
 		if e.ComplexityRoot.Statement.Sources == nil {
 			break
@@ -3351,7 +3351,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Topic.sources":
 		if e.ComplexityRoot.Topic.Sources == nil {
 			break
@@ -4020,27 +4020,27 @@ type Group implements Node & GraphNode @key(fields: "id") {
   chairing position at the time (for example whoever was General Secretary when the group
   was "chaired by the General Secretary"), marked ` + "`" + `derived` + "`" + `.
   """
-  chairs(asOf: PartialDate, includeDerived: Boolean = true): [Relationship!]!
+  chairs(asOf: PartialDate, includeDerived: Boolean = true, tiers: [SourceTier!]): [Relationship!]!
   "People, positions and institutions with a seat on the group."
-  members(asOf: PartialDate, roles: [MemberRole!]): [Relationship!]!
+  members(asOf: PartialDate, roles: [MemberRole!], tiers: [SourceTier!]): [Relationship!]!
   "The offices backing the group."
-  offices(asOf: PartialDate): [Relationship!]!
+  offices(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee this one."
-  supervisors(asOf: PartialDate): [Relationship!]!
+  supervisors(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Groups, institutions and offices this group oversees."
-  supervises(asOf: PartialDate): [Relationship!]!
+  supervises(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "The institutions the group reports to."
-  reportsTo(asOf: PartialDate): [Relationship!]!
+  reportsTo(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Groups this one succeeded (renamed, replaced, upgraded, merged, reconstituted)."
-  predecessors(asOf: PartialDate): [Relationship!]!
+  predecessors(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Groups that succeeded this one."
-  successors(asOf: PartialDate): [Relationship!]!
+  successors(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "For a leading party members' group: the institution it sits in."
-  partyGroupOf(asOf: PartialDate): [Relationship!]!
+  partyGroupOf(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Positions that belong to the group."
-  positions(asOf: PartialDate): [Relationship!]!
+  positions(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the group, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
 }
 
 "The staff office, general office or directorate that backs a group."
@@ -4057,14 +4057,14 @@ type Office implements Node & GraphNode @key(fields: "id") {
   description: String
   sources: [Citation!]!
   "The groups this office backs."
-  groups(asOf: PartialDate): [Relationship!]!
+  groups(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Where the office sits."
-  hostedBy(asOf: PartialDate): [Relationship!]!
+  hostedBy(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Who directs the office (people or positions)."
-  directors(asOf: PartialDate): [Relationship!]!
+  directors(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee the office."
-  supervisors(asOf: PartialDate): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  supervisors(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A standing body: Politburo, Secretariat, State Council, CMC, ministries, Party departments, provinces, media, think tanks."
@@ -4080,18 +4080,18 @@ type Institution implements Node & GraphNode @key(fields: "id") {
   description: String
   sources: [Citation!]!
   "Groups on which the institution is represented."
-  seats(asOf: PartialDate): [Relationship!]!
+  seats(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee the institution."
-  supervisors(asOf: PartialDate): [Relationship!]!
+  supervisors(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Groups that report to the institution."
-  reportingGroups(asOf: PartialDate): [Relationship!]!
+  reportingGroups(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Offices the institution hosts."
-  hostedOffices(asOf: PartialDate): [Relationship!]!
+  hostedOffices(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Leading party members' groups inside the institution."
-  partyGroups(asOf: PartialDate): [Relationship!]!
+  partyGroups(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Positions that belong to the institution."
-  positions(asOf: PartialDate): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  positions(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A post a person holds, such as Premier or General Secretary."
@@ -4105,16 +4105,16 @@ type Position implements Node & GraphNode @key(fields: "id") {
   description: String
   sources: [Citation!]!
   "People who held the post."
-  holders(asOf: PartialDate): [Relationship!]!
+  holders(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Groups the post chairs."
-  chairs(asOf: PartialDate): [Relationship!]!
+  chairs(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Groups on which the post has a seat."
-  memberships(asOf: PartialDate, roles: [MemberRole!]): [Relationship!]!
+  memberships(asOf: PartialDate, roles: [MemberRole!], tiers: [SourceTier!]): [Relationship!]!
   "Offices the post directs."
-  directs(asOf: PartialDate): [Relationship!]!
+  directs(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "The institution, group or office the post belongs to."
-  belongsTo(asOf: PartialDate): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  belongsTo(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
 }
 
 "An individual, named family name first as usually romanised."
@@ -4131,14 +4131,14 @@ type Person implements Node & GraphNode @key(fields: "id") {
   Groups the person chairs. With ` + "`" + `includeDerived` + "`" + `, also groups chaired by a position the
   person held at the time, marked ` + "`" + `derived` + "`" + ` with the position in ` + "`" + `via` + "`" + `.
   """
-  chairs(asOf: PartialDate, includeDerived: Boolean = true): [Relationship!]!
+  chairs(asOf: PartialDate, includeDerived: Boolean = true, tiers: [SourceTier!]): [Relationship!]!
   "Seats the person holds on groups."
-  memberships(asOf: PartialDate, roles: [MemberRole!]): [Relationship!]!
+  memberships(asOf: PartialDate, roles: [MemberRole!], tiers: [SourceTier!]): [Relationship!]!
   "Posts the person held."
-  positions(asOf: PartialDate): [Relationship!]!
+  positions(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Offices the person directs."
-  directs(asOf: PartialDate): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  directs(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A spelling of a name, kept with the source that prints it."
@@ -4606,7 +4606,7 @@ type Statement implements Node & GraphNode @key(fields: "id") {
   "What the statement is about (outgoing ABOUT relationships)."
   about: [Relationship!]!
   "Every relationship of the statement, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A subject general statements are about: leading small groups as an institution, cross-system coordination, the dual-track Party-State."
@@ -4627,7 +4627,7 @@ type Topic implements Node & GraphNode @key(fields: "id") {
   "Documents that concern the topic (incoming CONCERNS)."
   documents: [Relationship!]!
   "Every relationship of the topic, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A policy document: a regulation, opinion, notice, decision or plan."
@@ -4656,7 +4656,7 @@ type Document implements Node & GraphNode @key(fields: "id") {
   "Later documents that build on this one (incoming BASED_ON)."
   basisOf: [Relationship!]!
   "Every relationship of the document, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
 }
 
 "The kind of a policy document."
@@ -5960,6 +5960,14 @@ func (ec *executionContext) field_Document_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -6136,6 +6144,14 @@ func (ec *executionContext) field_Group_chairs_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["includeDerived"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -6172,6 +6188,14 @@ func (ec *executionContext) field_Group_members_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["roles"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -6186,6 +6210,14 @@ func (ec *executionContext) field_Group_offices_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6200,6 +6232,14 @@ func (ec *executionContext) field_Group_partyGroupOf_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6214,6 +6254,14 @@ func (ec *executionContext) field_Group_positions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6228,6 +6276,14 @@ func (ec *executionContext) field_Group_predecessors_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6266,6 +6322,14 @@ func (ec *executionContext) field_Group_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -6280,6 +6344,14 @@ func (ec *executionContext) field_Group_reportsTo_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6294,6 +6366,14 @@ func (ec *executionContext) field_Group_successors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6308,6 +6388,14 @@ func (ec *executionContext) field_Group_supervises_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6322,6 +6410,14 @@ func (ec *executionContext) field_Group_supervisors_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6350,6 +6446,14 @@ func (ec *executionContext) field_Institution_hostedOffices_args(ctx context.Con
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6364,6 +6468,14 @@ func (ec *executionContext) field_Institution_partyGroups_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6378,6 +6490,14 @@ func (ec *executionContext) field_Institution_positions_args(ctx context.Context
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6416,6 +6536,14 @@ func (ec *executionContext) field_Institution_relationships_args(ctx context.Con
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -6430,6 +6558,14 @@ func (ec *executionContext) field_Institution_reportingGroups_args(ctx context.C
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6444,6 +6580,14 @@ func (ec *executionContext) field_Institution_seats_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6458,6 +6602,14 @@ func (ec *executionContext) field_Institution_supervisors_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6486,6 +6638,14 @@ func (ec *executionContext) field_Office_directors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6500,6 +6660,14 @@ func (ec *executionContext) field_Office_groups_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6514,6 +6682,14 @@ func (ec *executionContext) field_Office_hostedBy_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6552,6 +6728,14 @@ func (ec *executionContext) field_Office_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -6566,6 +6750,14 @@ func (ec *executionContext) field_Office_supervisors_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6588,6 +6780,14 @@ func (ec *executionContext) field_Person_chairs_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["includeDerived"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -6616,6 +6816,14 @@ func (ec *executionContext) field_Person_directs_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6638,6 +6846,14 @@ func (ec *executionContext) field_Person_memberships_args(ctx context.Context, r
 		return nil, err
 	}
 	args["roles"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -6652,6 +6868,14 @@ func (ec *executionContext) field_Person_positions_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6690,6 +6914,14 @@ func (ec *executionContext) field_Person_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -6704,6 +6936,14 @@ func (ec *executionContext) field_Position_belongsTo_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6718,6 +6958,14 @@ func (ec *executionContext) field_Position_chairs_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6746,6 +6994,14 @@ func (ec *executionContext) field_Position_directs_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6760,6 +7016,14 @@ func (ec *executionContext) field_Position_holders_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6782,6 +7046,14 @@ func (ec *executionContext) field_Position_memberships_args(ctx context.Context,
 		return nil, err
 	}
 	args["roles"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -6820,6 +7092,14 @@ func (ec *executionContext) field_Position_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -7722,6 +8002,14 @@ func (ec *executionContext) field_Statement_relationships_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -7774,6 +8062,14 @@ func (ec *executionContext) field_Topic_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8625,7 +8921,7 @@ func (ec *executionContext) _Document_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -9736,7 +10032,7 @@ func (ec *executionContext) _Group_chairs(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["includeDerived"].(*bool))
+			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["includeDerived"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -9780,7 +10076,7 @@ func (ec *executionContext) _Group_members(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole))
+			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -9824,7 +10120,7 @@ func (ec *executionContext) _Group_offices(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Offices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Offices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -9868,7 +10164,7 @@ func (ec *executionContext) _Group_supervisors(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -9912,7 +10208,7 @@ func (ec *executionContext) _Group_supervises(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Supervises(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Supervises(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -9956,7 +10252,7 @@ func (ec *executionContext) _Group_reportsTo(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().ReportsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().ReportsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10000,7 +10296,7 @@ func (ec *executionContext) _Group_predecessors(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Predecessors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Predecessors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10044,7 +10340,7 @@ func (ec *executionContext) _Group_successors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Successors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Successors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10088,7 +10384,7 @@ func (ec *executionContext) _Group_partyGroupOf(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().PartyGroupOf(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().PartyGroupOf(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10132,7 +10428,7 @@ func (ec *executionContext) _Group_positions(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10176,7 +10472,7 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10988,7 +11284,7 @@ func (ec *executionContext) _Institution_seats(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Seats(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().Seats(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11032,7 +11328,7 @@ func (ec *executionContext) _Institution_supervisors(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11076,7 +11372,7 @@ func (ec *executionContext) _Institution_reportingGroups(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().ReportingGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().ReportingGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11120,7 +11416,7 @@ func (ec *executionContext) _Institution_hostedOffices(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().HostedOffices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().HostedOffices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11164,7 +11460,7 @@ func (ec *executionContext) _Institution_partyGroups(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().PartyGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().PartyGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11208,7 +11504,7 @@ func (ec *executionContext) _Institution_positions(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11252,7 +11548,7 @@ func (ec *executionContext) _Institution_relationships(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11895,7 +12191,7 @@ func (ec *executionContext) _Office_groups(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Groups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Office().Groups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11939,7 +12235,7 @@ func (ec *executionContext) _Office_hostedBy(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().HostedBy(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Office().HostedBy(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11983,7 +12279,7 @@ func (ec *executionContext) _Office_directors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Directors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Office().Directors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12027,7 +12323,7 @@ func (ec *executionContext) _Office_supervisors(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Office().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12071,7 +12367,7 @@ func (ec *executionContext) _Office_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12833,7 +13129,7 @@ func (ec *executionContext) _Person_chairs(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["includeDerived"].(*bool))
+			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["includeDerived"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12877,7 +13173,7 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole))
+			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12921,7 +13217,7 @@ func (ec *executionContext) _Person_positions(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Person().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12965,7 +13261,7 @@ func (ec *executionContext) _Person_directs(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Person().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13009,7 +13305,7 @@ func (ec *executionContext) _Person_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13537,7 +13833,7 @@ func (ec *executionContext) _Position_holders(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Holders(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Position().Holders(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13581,7 +13877,7 @@ func (ec *executionContext) _Position_chairs(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Position().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13625,7 +13921,7 @@ func (ec *executionContext) _Position_memberships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole))
+			return ec.Resolvers.Position().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13669,7 +13965,7 @@ func (ec *executionContext) _Position_directs(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Position().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13713,7 +14009,7 @@ func (ec *executionContext) _Position_belongsTo(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().BelongsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Position().BelongsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13757,7 +14053,7 @@ func (ec *executionContext) _Position_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17451,7 +17747,7 @@ func (ec *executionContext) _Statement_relationships(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -18666,7 +18962,7 @@ func (ec *executionContext) _Topic_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -26950,6 +27246,42 @@ func (ec *executionContext) marshalOSourceKind2ᚕlsgatlasᚋatlasᚐSourceKind�
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSourceKind2lsgatlasᚋatlasᚐSourceKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]atlas.SourceTier, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.SourceTier) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -1,0 +1,54 @@
+package atlas
+
+import "slices"
+
+// The reference tier can be left out of any answer: a query's `tiers` keeps only facts
+// whose evidence lies in the tiers asked for. The rule is written once, here.
+
+// AllTiers reports whether tiers asks for no restriction: none given, or every tier.
+func AllTiers(tiers []SourceTier) bool {
+	for _, t := range SourceTiers {
+		if len(tiers) > 0 && !slices.Contains(tiers, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// CitedInTiers reports whether a fact cited by cs belongs to one of tiers (see TierOf: a
+// fact with any corpus source is a corpus fact). A fact with no known source is kept
+// only when every tier is asked for.
+func CitedInTiers(cs []Citation, tiers []SourceTier, source func(id string) *Source) bool {
+	if AllTiers(tiers) {
+		return true
+	}
+	t := TierOf(cs, source)
+	return t != "" && slices.Contains(tiers, t)
+}
+
+// EdgeInTiers reports whether an edge belongs to tiers. A derived chair rests on two
+// facts, the holding and the position's chair, and belongs to tiers only when both do:
+// a chair derived through a tenure taken from a reference page is a reference fact.
+func EdgeInTiers(e Edge, tiers []SourceTier, source func(id string) *Source) bool {
+	if AllTiers(tiers) {
+		return true
+	}
+	if d := e.Derivation; d != nil {
+		return CitedInTiers(d.Holds.Sources, tiers, source) && CitedInTiers(d.Chairs.Sources, tiers, source)
+	}
+	return CitedInTiers(e.Sources, tiers, source)
+}
+
+// KeepTiers returns the edges of es that belong to tiers, in order.
+func KeepTiers(es []Edge, tiers []SourceTier, source func(id string) *Source) []Edge {
+	if AllTiers(tiers) {
+		return es
+	}
+	out := make([]Edge, 0, len(es))
+	for _, e := range es {
+		if EdgeInTiers(e, tiers, source) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
