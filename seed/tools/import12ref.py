@@ -71,6 +71,28 @@ for p in ref.get('proposedPositions', []):
          'sources': [c], 'claims': [{'property': 'TITLE', 'value': p['title'], 'sources': [c], 'confidence': 'STATED', 'rank': 'PREFERRED', 'note': REF_NOTE}]}
     ds['positions'].append(n); nodes[n['id']] = n
 
+# Chinese names found in a second search (issue-12 engineer, 2026-12-01) for the
+# reference-only premiers and general secretaries the curator's pass left without one
+EXTRA = [
+    ('wikipedia-wen-jiabao', 'Wen Jiabao (English Wikipedia)', 'https://en.wikipedia.org/wiki/Wen_Jiabao', 'Wikipedia',
+     'person/wen-jiabao', '温家宝', "infobox 'Chinese name', Simplified Chinese"),
+    ('wikizero-li-peng', 'Li Peng (WikiZero mirror of English Wikipedia)', 'https://wikizero.net/wiki/en/Li_Peng', 'WikiZero',
+     'person/li-peng', '李鹏', "infobox 'Chinese name', Simplified Chinese"),
+    ('piglix-zhu-rongji', 'Zhu Rongji (piglix mirror of English Wikipedia)', 'http://piglix.com/piglix/Zhu_Rongji', 'piglix',
+     'person/zhu-rongji', '朱镕基', "infobox name line and lead sentence ('Chinese:')"),
+    ('studentb-hu-yaobang', 'Hu Yaobang (wiki.studentb.eu mirror of English Wikipedia)', 'https://wiki.studentb.eu/view_html.php?lang=en&q=Hu_Yaobang&sq=engine', 'wiki.studentb.eu',
+     'person/hu-yaobang', '胡耀邦', "infobox name line and 'Chinese' row"),
+    ('mirror-li-qiang', 'Li Qiang (copy of the English Wikipedia article on a Vietnamese site)', 'https://yensaoquynhtrangphat.com/thu-tuong-trung-quoc-la-ai', 'yensaoquynhtrangphat.com',
+     'person/li-qiang', '李强', "infobox name line and lead sentence ('Chinese:')"),
+]
+for key, title, url, pub, person, zh, loc in EXTRA:
+    sidx = 'source/ref-' + key
+    if sidx not in nodes:
+        n = {'id': sidx, 'key': key, 'title': title, 'publisher': pub, 'url': url, 'kind': 'ENCYCLOPEDIA', 'tier': 'REFERENCE',
+             'note': 'Reference page, read 2026-12-01.'}
+        ds['sources'].append(n); nodes[sidx] = n
+    zh_claim(nodes[person], 'NAME_ZH', 'nameZh', zh, {'source': sidx, 'locator': loc}, 'STATED', '')
+
 conflicted = {('person/zhou-enlai', 'position/foreign-minister'), ('person/chen-yi', 'position/foreign-minister'),
               ('person/geng-huichang', 'position/minister-of-state-security')}
 def prec(t): return len(t.get('start') or '') + len(t.get('end') or '')
