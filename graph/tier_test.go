@@ -1,0 +1,30 @@
+package graph_test
+
+import "testing"
+
+// TestTiersLeaveReferenceFactsOut: `tiers` on relationship fields, over the real
+// dataset. Both tiers are the default; CORPUS drops reference tenures and the chairs
+// derived through them; REFERENCE keeps only facts every source of which is a reference
+// page; an unknown tier is a clear error.
+func TestTiersLeaveReferenceFactsOut(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"default and explicit both tiers agree",
+			`{ p: position(id: "position/general-secretary") { a: holders { id } b: holders(tiers: [CORPUS, REFERENCE]) { id } c: holders(tiers: []) { id } } }`, `
+			p.a.# = 5
+			p.b.# = 5
+			p.c.# = 5`},
+		{"the corpus knows one General Secretary, the reference pages four more",
+			`{ p: position(id: "position/general-secretary") { c: holders(tiers: [CORPUS]) { node { id } } r: holders(tiers: [REFERENCE]) { node { id } } } }`, `
+			p.c.*.node.id = ["person/xi-jinping"]
+			p.r.*.node.id ~ ["person/hu-yaobang", "person/zhao-ziyang", "person/jiang-zemin", "person/hu-jintao"]`},
+		{"a chair derived through a reference tenure is left out of the corpus",
+			`{ g: group(id: "group/state-security-leading-small-group") { all: chairs { node { id } derived } c: chairs(tiers: [CORPUS]) { node { id } derived } } }`, `
+			g.all[derived=true].node.id ~ ["person/hu-yaobang", "person/zhao-ziyang", "person/jiang-zemin", "person/hu-jintao", "person/xi-jinping"]
+			g.c[derived=true].node.id = ["person/xi-jinping"]
+			g.c[derived=false].node.id = ["position/general-secretary"]`},
+		{"the generic relationships field takes tiers too",
+			`{ p: person(id: "person/chen-yi") { c: relationships(types: [HOLDS], tiers: [CORPUS]) { id } r: relationships(types: [HOLDS], tiers: [REFERENCE]) { id } } }`, `
+			p.c.*.id = ["holds/person/chen-yi/position/foreign-minister"]
+			p.r.*.id ~ ["holds/person/chen-yi/position/foreign-minister/reference-1958", "holds/person/chen-yi/position/vice-premier/reference-1954"]`},
+	})
+}
