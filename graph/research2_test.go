@@ -17,7 +17,9 @@ func TestResearchMembersOfficesCounts(t *testing.T) {
 		{"Q18 what the foreign-affairs cross-system group supervises",
 			`{ g: group(id: "group/cross-system-foreign-affairs-leading-small-group") { supervises { ` + rel + ` } } }`, `
 			g.supervises.*.node.id ~ ["group/foreign-affairs-leading-small-group", "group/taiwan-affairs-leading-small-group", "group/hong-kong-and-macau-leading-small-group", "group/tibet-leading-small-group", "group/xinjiang-leading-small-group"]
-			g.supervises.* has {"type": "SUPERVISES", "direction": "OUTGOING", "confidence": "REPORTED", "start": null, "end": null}
+			g.supervises.* has {"type": "SUPERVISES", "direction": "OUTGOING", "start": null, "end": null}
+			g.supervises[confidence=INFERRED].node.id = ["group/foreign-affairs-leading-small-group"]
+			g.supervises[confidence=REPORTED].# = 4
 			g.supervises.*.sources.*.source.id = ["source/tsai-zhou-2019", "source/tsai-zhou-2019", "source/tsai-zhou-2019", "source/tsai-zhou-2019", "source/tsai-zhou-2019"]`},
 		{"Q19 what the Central Foreign Affairs Commission supervises",
 			`{ g: group(id: "group/central-foreign-affairs-commission") { supervises { ` + rel + ` }
