@@ -24,6 +24,8 @@ type Filter struct {
 	// and documents join the network only when named here. SOURCE and REPORTED_COUNT are
 	// provenance, never network nodes, and are EINVALID here.
 	NodeKinds []atlas.NodeKind
+	// Sources keeps only relations citing at least one of these sources; empty means all.
+	Sources []string
 }
 
 // normalized validates f and returns a copy with sorted, deduplicated lists, so that
@@ -42,8 +44,14 @@ func (f Filter) normalized() (Filter, error) {
 			return f, atlas.Errorf(atlas.EINVALID, "filter nodeKinds: %q is not a network node kind; use one of %v", k, networkKinds)
 		}
 	}
+	for _, s := range f.Sources {
+		if k, err := atlas.KindOfID(s); err != nil || k != atlas.SourceNode {
+			return f, atlas.Errorf(atlas.EINVALID, "filter sources: %q is not a source id", s)
+		}
+	}
 	out := Filter{RelTypes: slices.Compact(slices.Sorted(slices.Values(f.RelTypes))),
-		NodeKinds: slices.Compact(slices.Sorted(slices.Values(f.NodeKinds)))}
+		NodeKinds: slices.Compact(slices.Sorted(slices.Values(f.NodeKinds))),
+		Sources:   slices.Compact(slices.Sorted(slices.Values(f.Sources)))}
 	if f.AsOf != nil {
 		d := *f.AsOf
 		out.AsOf = &d
@@ -65,6 +73,10 @@ func (f Filter) key() string {
 	for _, k := range f.NodeKinds {
 		b.WriteString(string(k) + ",")
 	}
+	b.WriteByte('|')
+	for _, s := range f.Sources {
+		b.WriteString(s + ",")
+	}
 	return b.String()
 }
 
@@ -74,6 +86,9 @@ func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind) bool {
 		return false
 	}
 	if !f.keepsKind(from) || !f.keepsKind(to) {
+		return false
+	}
+	if len(f.Sources) > 0 && !atlas.CitesAny(atlas.CitedSources(nil, r), f.Sources) {
 		return false
 	}
 	return f.AsOf == nil || r.Span().Bounds().MayHoldAt(*f.AsOf)

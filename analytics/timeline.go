@@ -53,9 +53,14 @@ type Event struct {
 // relations. Derived chairs are not events: the HOLDS and CHAIRS they come from are;
 // nor, in an actor's timeline, are the statements and documents about it.
 //
-// Errors: EINVALID for a malformed or provenance id; ENOTFOUND for an unknown id;
+// With sources, only the events citing one of them are kept.
+//
+// Errors: EINVALID for a malformed or provenance id or a bad source id; ENOTFOUND for an unknown id;
 // ctx.Err() when ctx ends.
-func (p *Projection) Timeline(ctx context.Context, id string) ([]Event, error) {
+func (p *Projection) Timeline(ctx context.Context, id string, sources ...string) ([]Event, error) {
+	if _, err := (Filter{Sources: sources}).normalized(); err != nil {
+		return nil, err
+	}
 	self, err := p.actor("id", id)
 	if err != nil {
 		return nil, err
@@ -72,7 +77,9 @@ func (p *Projection) Timeline(ctx context.Context, id string) ([]Event, error) {
 		}{{Established, g.Established, atlas.PropEstablished}, {Abolished, g.Abolished, atlas.PropAbolished}} {
 			if e.date != nil {
 				d := *e.date
-				events = append(events, Event{Kind: e.kind, Date: &d, Sources: dateSources(g, e.prop)})
+				if cites := dateSources(g, e.prop); atlas.CitesAny(sourceIDs(cites), sources) {
+					events = append(events, Event{Kind: e.kind, Date: &d, Sources: cites})
+				}
 			}
 		}
 	}
@@ -84,10 +91,21 @@ func (p *Projection) Timeline(ctx context.Context, id string) ([]Event, error) {
 		if other := p.ends[ri][0] + p.ends[ri][1] - self; selfIsActor && !slices.Contains(actorKinds, p.kinds[other]) {
 			continue // what a statement or document says about an actor is no event in its life
 		}
+		if len(sources) > 0 && !atlas.CitesAny(atlas.CitedSources(nil, p.rels[ri]), sources) {
+			continue
+		}
 		events = append(events, p.relationEvents(self, ri)...)
 	}
 	slices.SortStableFunc(events, compareEvents)
 	return events, nil
+}
+
+func sourceIDs(cs []atlas.Citation) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Source
+	}
+	return out
 }
 
 // dateSources returns the sources of the claim a group's plain date comes from: its

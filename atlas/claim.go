@@ -28,12 +28,16 @@ const (
 	PropPlacement    PropertyName = "PLACEMENT"
 	PropDescription  PropertyName = "DESCRIPTION"
 	PropIssued       PropertyName = "ISSUED"
+	// Unknown is not none: flags of a group, each "true" with the sources behind it.
+	PropChairNotKnown     PropertyName = "CHAIR_NOT_KNOWN"
+	PropMembersIncomplete PropertyName = "MEMBERS_INCOMPLETE"
+	PropEndedDateUnknown  PropertyName = "ENDED_DATE_UNKNOWN"
 )
 
 // PropertyNames lists every property, in the order claims are listed.
 var PropertyNames = []PropertyName{PropName, PropNameZh, PropTitle, PropTitleZh, PropAlias, PropKind, PropSystem,
 	PropLevel, PropJurisdiction, PropHorizon, PropCategory, PropCrossSystem, PropEstablished, PropAbolished,
-	PropStaffing, PropPlacement, PropIssued, PropDescription}
+	PropStaffing, PropPlacement, PropIssued, PropChairNotKnown, PropMembersIncomplete, PropEndedDateUnknown, PropDescription}
 
 // multiValued properties hold a list (every alias, every category is its own claim);
 // the others hold one value, which the PREFERRED claim gives.
@@ -42,7 +46,7 @@ var multiValued = map[PropertyName]bool{PropAlias: true, PropCategory: true}
 // propertiesOf lists the properties each kind of node has.
 var propertiesOf = map[NodeKind][]PropertyName{
 	GroupNode: {PropName, PropNameZh, PropAlias, PropKind, PropSystem, PropLevel, PropJurisdiction, PropHorizon,
-		PropCategory, PropCrossSystem, PropEstablished, PropAbolished, PropDescription},
+		PropCategory, PropCrossSystem, PropEstablished, PropAbolished, PropChairNotKnown, PropMembersIncomplete, PropEndedDateUnknown, PropDescription},
 	OfficeNode:      {PropName, PropNameZh, PropAlias, PropKind, PropStaffing, PropPlacement, PropDescription},
 	InstitutionNode: {PropName, PropNameZh, PropAlias, PropKind, PropSystem, PropDescription},
 	PositionNode:    {PropTitle, PropTitleZh, PropAlias, PropDescription},
@@ -144,7 +148,7 @@ func CompareClaims(a, b PropertyClaim) int {
 
 // PlainValues returns what the plain fields of n show for property p: no value when
 // unset, one for a single-valued property, every alias a source uses (editorial ones
-// have no source, so no claim) or every category. CROSS_SYSTEM shows "true" only:
+// have no source, so no claim) or every category. Boolean properties show "true" only:
 // false is also what an unknown value looks like.
 func PlainValues(n Node, p PropertyName) []string {
 	one := func(s string) []string {
@@ -203,9 +207,13 @@ func PlainValues(n Node, p PropertyName) []string {
 			}
 			return out
 		case PropCrossSystem:
-			if n.CrossSystem {
-				return []string{strconv.FormatBool(true)}
-			}
+			return flag(n.CrossSystem)
+		case PropChairNotKnown:
+			return flag(n.ChairNotKnown)
+		case PropMembersIncomplete:
+			return flag(n.MembersIncomplete)
+		case PropEndedDateUnknown:
+			return flag(n.EndedDateUnknown)
 		case PropEstablished:
 			return date(n.Established)
 		case PropAbolished:
@@ -271,6 +279,15 @@ func PlainValues(n Node, p PropertyName) []string {
 	return nil
 }
 
+// flag is the plain value of a boolean property: "true", or none, since false is also
+// what an unknown value looks like.
+func flag(b bool) []string {
+	if b {
+		return []string{strconv.FormatBool(true)}
+	}
+	return nil
+}
+
 func descriptionOf(n Node) string {
 	switch n := n.(type) {
 	case *Group:
@@ -318,9 +335,8 @@ func validValue(k NodeKind, p PropertyName, v string) bool {
 		return Valid(Staffing(v), Staffings)
 	case PropPlacement:
 		return Valid(Placement(v), Placements)
-	case PropCrossSystem:
-		_, err := strconv.ParseBool(v)
-		return err == nil && (v == "true" || v == "false")
+	case PropCrossSystem, PropChairNotKnown, PropMembersIncomplete, PropEndedDateUnknown:
+		return v == "true" || v == "false"
 	case PropEstablished, PropAbolished, PropIssued:
 		_, err := ParseDate(v)
 		return err == nil

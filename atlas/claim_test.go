@@ -73,3 +73,29 @@ func TestMissingClaims(t *testing.T) {
 		t.Errorf("missing %q, want %q", got, want)
 	}
 }
+
+// TestEndedAtAnUnknownDate: a group known to have ended, date unknown, is not known to
+// exist up to its latest source, and neither are its open-ended ties.
+func TestEndedAtAnUnknownDate(t *testing.T) {
+	for _, ended := range []bool{false, true} {
+		g := &atlas.Group{ID: "group/g", Name: "G", Kind: "OTHER", Established: atlas.DatePtr("2008"), EndedDateUnknown: ended, Sources: cite("source/b")}
+		ds := &atlas.Dataset{
+			Sources: []*atlas.Source{{ID: "source/b", Title: "B", Kind: "REPORT", Date: atlas.DatePtr("2021")}},
+			Groups:  []*atlas.Group{g},
+			People:  []*atlas.Person{{ID: "person/p", Name: "P", Sources: cite("source/b")}},
+			Relations: []*atlas.Relation{{Type: atlas.MemberOf, From: "person/p", To: "group/g", Start: atlas.DatePtr("2008"),
+				Confidence: atlas.Stated, Sources: cite("source/b")}},
+		}
+		p := ds.Prepared()
+		want := atlas.Known
+		if ended {
+			want = atlas.Possible
+		}
+		if h, _ := p.Groups[0].Span().HoldingAt(atlas.MustDate("2015")); h != want {
+			t.Errorf("ended %v: group in 2015 %s, want %s", ended, h, want)
+		}
+		if h, _ := p.Relations[0].Span().HoldingAt(atlas.MustDate("2015")); h != want {
+			t.Errorf("ended %v: membership in 2015 %s, want %s", ended, h, want)
+		}
+	}
+}

@@ -73,7 +73,7 @@ func (v *validator) checkClaims(rec string, n Node) {
 		switch {
 		case len(preferred) > 1:
 			v.add(rec, "%s has %d PREFERRED claims; one value is preferred", p, len(preferred))
-		case len(plain) == 0 && len(preferred) == 1 && !(p == PropCrossSystem && preferred[0] == "false"):
+		case len(plain) == 0 && len(preferred) == 1 && preferred[0] != "false":
 			v.add(rec, "%s is unset but claim %q is PREFERRED", p, preferred[0])
 		case len(plain) == 1 && len(preferred) == 1 && preferred[0] != plain[0]:
 			v.add(rec, "%s is %q but the PREFERRED claim says %q", p, plain[0], preferred[0])
@@ -145,4 +145,24 @@ func quote(s string) string {
 		s = string(r[:37]) + "..."
 	}
 	return `"` + s + `"`
+}
+
+// checkUnknowns: a group whose chair is "not known" has no stored chair, and one that
+// ended at an unknown date has no abolition date.
+func (v *validator) checkUnknowns() {
+	chaired := map[string]bool{}
+	for _, r := range v.ds.Relations {
+		if r.Type == Chairs {
+			chaired[r.To] = true
+		}
+	}
+	for _, g := range v.ds.Groups {
+		rec := string(GroupNode) + " " + g.ID
+		if g.ChairNotKnown && chaired[g.ID] {
+			v.add(rec, "chairNotKnown, yet a CHAIRS relation names its chair")
+		}
+		if g.EndedDateUnknown && g.Abolished != nil {
+			v.add(rec, "endedDateUnknown, yet abolished is %s", g.Abolished)
+		}
+	}
 }

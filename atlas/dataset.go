@@ -86,6 +86,7 @@ func (d *Dataset) Problems() []string {
 	v.checkNodes()
 	v.checkRelations()
 	v.checkCounts()
+	v.checkUnknowns()
 	v.checkNames()
 	return v.problems
 }
@@ -238,6 +239,10 @@ func (v *validator) checkRelations() {
 		}
 		checkOptEnum(v, rec, "succession", r.Succession, SuccessionKinds)
 		checkEnum(v, rec, "confidence", r.Confidence, Confidences)
+		checkOptEnum(v, rec, "dateConfidence", r.DateConfidence, Confidences)
+		if r.DateConfidence != nil && r.Start == nil && r.End == nil && len(r.Attested) == 0 {
+			v.add(rec, "dateConfidence without a date")
+		}
 		if r.Confidence == Inferred && strings.TrimSpace(r.Note) == "" {
 			v.add(rec, "INFERRED facts must explain the inference in a note")
 		}

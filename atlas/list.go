@@ -76,6 +76,7 @@ func (q ListQuery) Normalized() (ListQuery, error) {
 		allValid("horizon", f.Horizons, Horizons), allValid("category", f.Categories, Categories),
 		allValid("system", f.Systems, Systems), allValid("institution kind", f.InstitutionKinds, InstitutionKinds),
 		allValid("office kind", f.OfficeKinds, OfficeKinds), allValid("source kind", f.SourceKinds, SourceKinds),
+		checkSourceIDs("filter sources", f.CitedBy),
 	} {
 		if err != nil {
 			return q, err
@@ -171,6 +172,9 @@ func CompareKeys(aKey, aID, bKey, bID string, desc bool) int {
 // MatchesFilter reports whether n passes every filter in f except NameContains, which
 // needs search keys (see SearchKeysMatch).
 func MatchesFilter(n Node, f NodeFilter) bool {
+	if len(f.CitedBy) > 0 && !CitesAny(CitedSources(n, nil), f.CitedBy) {
+		return false
+	}
 	switch n := n.(type) {
 	case *Group:
 		return inOrEmpty(n.Kind, f.GroupKinds) && optIn(n.System, f.Systems) &&
@@ -274,11 +278,37 @@ func (q RelationQuery) Normalized() (RelationQuery, error) {
 	if err := allValid("role", q.Roles, MemberRoles); err != nil {
 		return q, err
 	}
+	if err := checkSourceIDs("sources", q.Sources); err != nil {
+		return q, err
+	}
 	return q, nil
 }
 
-// MatchesRelation reports whether r, seen from node id, passes q's type, direction, role
-// and asOf filters.
+// checkSourceIDs rejects anything in a source filter that is not a source id.
+func checkSourceIDs(what string, ids []string) error {
+	for _, id := range ids {
+		k, err := KindOfID(id)
+		if err != nil {
+			return Errorf(EINVALID, "%s: %s", what, ErrorMessage(err))
+		}
+		if k != SourceNode {
+			return Errorf(EINVALID, "%s: %q names a %s, not a SOURCE", what, id, k)
+		}
+	}
+	return nil
+}
+
+// CitesAny reports whether cited (a CitedSources list) has one of sources; true when
+// sources is empty, the filter that keeps everything.
+func CitesAny(cited, sources []string) bool {
+	if len(sources) == 0 {
+		return true
+	}
+	return slices.ContainsFunc(cited, func(s string) bool { return slices.Contains(sources, s) })
+}
+
+// MatchesRelation reports whether r, seen from node id, passes q's type, direction, role,
+// asOf and source filters.
 func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
 	switch {
 	case q.Direction == Outgoing && r.From != id, q.Direction == Incoming && r.To != id:
@@ -288,6 +318,8 @@ func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
 	case len(q.Roles) > 0 && r.Type == MemberOf && (r.Role == nil || !slices.Contains(q.Roles, *r.Role)):
 		return false
 	case q.AsOf != nil && !r.Span().Bounds().MayHoldAt(*q.AsOf):
+		return false
+	case len(q.Sources) > 0 && !CitesAny(CitedSources(nil, r), q.Sources):
 		return false
 	}
 	return true

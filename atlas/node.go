@@ -92,7 +92,15 @@ type Group struct {
 	Established  *PartialDate `json:"established,omitempty"`
 	Abolished    *PartialDate `json:"abolished,omitempty"`
 	Description  string       `json:"description,omitempty"`
-	Sources      []Citation   `json:"sources"`
+	// Unknown is not none: ChairNotKnown says the sources discuss the group without
+	// naming its chair (no CHAIRS relation is then "not known", not "none");
+	// MembersIncomplete that the known member list is incomplete for the whole group;
+	// EndedDateUnknown that it ended at a date no source gives (so Abolished is unset
+	// and it is not known to exist up to its latest source). Each is a property claim.
+	ChairNotKnown     bool       `json:"chairNotKnown,omitempty"`
+	MembersIncomplete bool       `json:"membersIncomplete,omitempty"`
+	EndedDateUnknown  bool       `json:"endedDateUnknown,omitempty"`
+	Sources           []Citation `json:"sources"`
 	// Claims are the property claims behind the plain fields, each with its own sources.
 	Claims []PropertyClaim `json:"claims,omitempty"`
 	// ObservedUntil is the latest date of the sources describing the group: a group not

@@ -31,6 +31,10 @@ func (d *Dataset) Prepared() *Dataset {
 	groups := map[string]*Group{}
 	for _, g := range out.Groups {
 		g.ObservedUntil = latest(g.Sources)
+		if g.EndedDateUnknown {
+			// It ended at an unknown date: its sources no longer show it alive up to theirs.
+			g.ObservedUntil = nil
+		}
 		groups[g.ID] = g
 	}
 	for _, r := range out.Relations {
@@ -52,6 +56,9 @@ func (d *Dataset) Prepared() *Dataset {
 			}
 			if a := g.Abolished; a != nil && (r.LifetimeEnd == nil || a.Latest() < r.LifetimeEnd.Latest()) {
 				r.LifetimeEnd = a
+			}
+			if g.EndedDateUnknown {
+				r.ObservedUntil = nil // an open-ended tie to a body that ended is not known to last
 			}
 		}
 	}

@@ -63,8 +63,12 @@ type Relation struct {
 	// absence from the list is never read as non-membership.
 	IncompleteList bool       `json:"incompleteList,omitempty"`
 	Confidence     Confidence `json:"confidence"`
-	Note           string     `json:"note,omitempty"`
-	Sources        []Citation `json:"sources"`
+	// DateConfidence is how surely the start, end and attestations are known, when
+	// that differs from how surely the relation exists (a chair stated, a start year
+	// inferred); nil means the same as Confidence.
+	DateConfidence *Confidence `json:"dateConfidence,omitempty"`
+	Note           string      `json:"note,omitempty"`
+	Sources        []Citation  `json:"sources"`
 
 	// LifetimeStart and LifetimeEnd are the lifetime of the group the relation involves
 	// (its established and abolished dates; for two groups, the span both existed): a

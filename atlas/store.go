@@ -70,6 +70,8 @@ type RelationQuery struct {
 	Roles []MemberRole
 	// AsOf keeps relations whose validity may include the date (Bounds.MayHoldAt).
 	AsOf *PartialDate
+	// Sources keeps relations that cite at least one of these sources; empty means all.
+	Sources []string
 }
 
 // OrderField is what a list is sorted by; every order ends with the id as tie-breaker.
@@ -106,6 +108,9 @@ type NodeFilter struct {
 	CrossSystem *bool
 	// ActiveAsOf keeps groups whose lifetime may include the date.
 	ActiveAsOf *PartialDate
+	// CitedBy keeps nodes that cite at least one of these sources, for themselves, a
+	// property claim or an alias (CitedSources); every kind. Empty means all.
+	CitedBy []string
 	// Groups and institutions.
 	Systems []System
 	// Institutions, offices, sources.

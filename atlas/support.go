@@ -125,8 +125,10 @@ func CitedSources(n Node, r *Relation) []string {
 
 // Supports answers q for each source, in q.Sources order, from candidate nodes and
 // relations (at least all that cite any of the sources; others are ignored). Both
-// stores call it, so they list, order and page alike.
+// stores call it, so they list, order and page alike. It reads each candidate once,
+// whatever the number of sources, and copies only what it returns.
 func Supports(q SupportQuery, nodes []Node, rels []Relation) []SupportPage {
+	bySource := supportsBySource(q.Sources, nodes, rels)
 	out := make([]SupportPage, len(q.Sources))
 	var after string
 	if q.After != "" {
@@ -134,9 +136,8 @@ func Supports(q SupportQuery, nodes []Node, rels []Relation) []SupportPage {
 		after = c.ID
 	}
 	for i, src := range q.Sources {
-		all := supportsOf(src, nodes, rels)
 		var page SupportPage
-		for _, s := range all {
+		for _, s := range bySource[src] {
 			if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, s.Kind) {
 				continue
 			}
@@ -148,10 +149,82 @@ func Supports(q SupportQuery, nodes []Node, rels []Relation) []SupportPage {
 				page.HasNextPage = true
 				continue
 			}
-			page.Supports = append(page.Supports, s)
+			page.Supports = append(page.Supports, s.clone())
 			page.Cursors = append(page.Cursors, EncodeCursor(Cursor{ID: s.key(), Order: supportOrder}))
 		}
 		out[i] = page
+	}
+	return out
+}
+
+// clone returns a copy of s that shares nothing with the store's values.
+func (s Support) clone() Support {
+	if s.Node != nil {
+		s.Node = CloneNode(s.Node)
+	}
+	if s.Relation != nil {
+		r := s.Relation.Clone()
+		s.Relation = &r
+	}
+	if s.Claim != nil {
+		c := s.Claim.Clone()
+		s.Claim = &c
+	}
+	s.Locators = slices.Clone(s.Locators)
+	return s
+}
+
+// supportsBySource lists, for each wanted source, what cites it, in key order. Nodes,
+// relations and claims are referenced, not copied.
+func supportsBySource(sources []string, nodes []Node, rels []Relation) map[string][]Support {
+	out := make(map[string][]Support, len(sources))
+	for _, src := range sources {
+		out[src] = nil
+	}
+	// add appends, per wanted source, one support with the locators of its citations.
+	add := func(cs []Citation, build func(locs []string) Support) {
+		var seen []string
+		for _, c := range cs {
+			if _, wanted := out[c.Source]; !wanted || slices.Contains(seen, c.Source) {
+				continue
+			}
+			seen = append(seen, c.Source)
+			out[c.Source] = append(out[c.Source], build(locatorsOf(c.Source, cs)))
+		}
+	}
+	for i := range rels {
+		r := &rels[i]
+		add(r.Sources, func(locs []string) Support {
+			return Support{Kind: SupportsRelation, Subject: r.ID, Relation: r, Locators: locs}
+		})
+	}
+	for _, n := range nodes {
+		if n == nil {
+			continue
+		}
+		kind := SupportsNode
+		switch n.NodeKind() {
+		case StatementNode:
+			kind = SupportsStatement
+		case DocumentNode:
+			kind = SupportsDocument
+		case ReportedCountNode:
+			kind = SupportsCount
+		}
+		add(n.Citations(), func(locs []string) Support {
+			return Support{Kind: kind, Subject: n.NodeID(), Node: n, Locators: locs}
+		})
+		claims := ClaimsOf(n)
+		for i := range claims {
+			c := &claims[i]
+			add(c.Sources, func(locs []string) Support {
+				return Support{Kind: SupportsPropertyClaim, Subject: n.NodeID(), Node: n, Claim: c, Locators: locs}
+			})
+		}
+	}
+	for src, list := range out {
+		slices.SortFunc(list, func(a, b Support) int { return strings.Compare(a.key(), b.key()) })
+		out[src] = slices.CompactFunc(list, func(a, b Support) bool { return a.key() == b.key() })
 	}
 	return out
 }
@@ -164,39 +237,4 @@ func locatorsOf(src string, cs []Citation) []string {
 		}
 	}
 	return out
-}
-
-func supportsOf(src string, nodes []Node, rels []Relation) []Support {
-	var out []Support
-	for i := range rels {
-		if locs := locatorsOf(src, rels[i].Sources); len(locs) > 0 {
-			r := rels[i].Clone()
-			out = append(out, Support{Kind: SupportsRelation, Subject: r.ID, Relation: &r, Locators: locs})
-		}
-	}
-	for _, n := range nodes {
-		if n == nil {
-			continue
-		}
-		if locs := locatorsOf(src, n.Citations()); len(locs) > 0 {
-			kind := SupportsNode
-			switch n.NodeKind() {
-			case StatementNode:
-				kind = SupportsStatement
-			case DocumentNode:
-				kind = SupportsDocument
-			case ReportedCountNode:
-				kind = SupportsCount
-			}
-			out = append(out, Support{Kind: kind, Subject: n.NodeID(), Node: CloneNode(n), Locators: locs})
-		}
-		for _, c := range ClaimsOf(n) {
-			if locs := locatorsOf(src, c.Sources); len(locs) > 0 {
-				c := c.Clone()
-				out = append(out, Support{Kind: SupportsPropertyClaim, Subject: n.NodeID(), Node: CloneNode(n), Claim: &c, Locators: locs})
-			}
-		}
-	}
-	slices.SortFunc(out, func(a, b Support) int { return strings.Compare(a.key(), b.key()) })
-	return slices.CompactFunc(out, func(a, b Support) bool { return a.key() == b.key() })
 }

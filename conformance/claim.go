@@ -65,3 +65,34 @@ func testPropertyClaims(t *testing.T, open Open) {
 		t.Errorf("rejected import wrote a change: name %q", got)
 	}
 }
+
+// testUnknowns: "chair not known", "member list incomplete" and a date confidence apart
+// from the relation's survive the round trip, as flags and as the claims behind them.
+func testUnknowns(t *testing.T, open Open) {
+	ctx := context.Background()
+	s := seeded(t, open)
+	g := groupOf(t, s, "group/guangdong-group")
+	if !g.ChairNotKnown || !g.MembersIncomplete || g.EndedDateUnknown {
+		t.Errorf("flags chairNotKnown %v, membersIncomplete %v, endedDateUnknown %v; want true, true, false", g.ChairNotKnown, g.MembersIncomplete, g.EndedDateUnknown)
+	}
+	if c, ok := atlas.PreferredClaim(g, atlas.PropChairNotKnown); !ok || c.Sources[0].Locator != "provinces, footnote" {
+		t.Errorf("chair-not-known claim %+v", c)
+	}
+	rels, err := s.Relations(ctx, atlas.RelationQuery{IDs: []string{"group/deepening-reform"}, Types: []atlas.RelType{atlas.MemberOf}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dated *atlas.Confidence
+	for _, r := range rels[0] {
+		if r.ID == "member_of/li-keqiang/deepening-reform/deputy" {
+			dated = r.DateConfidence
+		}
+	}
+	if dated == nil || *dated != atlas.Inferred || rels[0][0].Confidence != atlas.Disputed {
+		t.Errorf("date confidence %v, want INFERRED beside the relation's DISPUTED", dated)
+	}
+	bad := Fixture()
+	bad.Relations = append(bad.Relations, &atlas.Relation{Type: atlas.Chairs, From: "person/hu-jintao", To: "group/guangdong-group", Confidence: atlas.Stated, Sources: cite("source/gamma", "x")})
+	_, err = s.Import(ctx, bad)
+	wantCode(t, err, atlas.EINVALID)
+}

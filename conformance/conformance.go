@@ -26,6 +26,8 @@ func Run(t *testing.T, open Open) {
 		{"NodesRoundTrip", testNodesRoundTrip},
 		{"PropertyClaims", testPropertyClaims},
 		{"Supports", testSupports},
+		{"Unknowns", testUnknowns},
+		{"SourceFilters", testSourceFilters},
 		{"Relations", testRelations},
 		{"RelationsRoundTrip", testRelationsRoundTrip},
 		{"RelationsAsOf", testRelationsAsOf},

@@ -42,7 +42,13 @@ func Fixture() *atlas.Dataset {
 				Categories: []atlas.Category{"ECONOMY_FINANCE", "PARTY_BUILDING"}, CrossSystem: true,
 				Established: atlas.DatePtr("2013-12-30"), Sources: cite(gamma, "history")},
 			{ID: "group/guangdong-group", Name: "Guangdong Provincial Group", Kind: atlas.WorkingGroup,
-				System: ptr(atlas.LocalSystem), Level: ptr(atlas.Level("PROVINCIAL")), Jurisdiction: "Guangdong", Sources: cite(gamma, "provinces")},
+				System: ptr(atlas.LocalSystem), Level: ptr(atlas.Level("PROVINCIAL")), Jurisdiction: "Guangdong", Sources: cite(gamma, "provinces"),
+				// Unknown is not none: gamma names the group but says its chair and members are not known.
+				ChairNotKnown: true, MembersIncomplete: true,
+				Claims: []atlas.PropertyClaim{
+					{Property: atlas.PropChairNotKnown, Value: "true", Sources: cite(gamma, "provinces, footnote"), Confidence: atlas.Stated, Rank: atlas.Preferred},
+					{Property: atlas.PropMembersIncomplete, Value: "true", Sources: cite(gamma, "provinces, footnote"), Confidence: atlas.Stated, Rank: atlas.Preferred},
+				}},
 		},
 		Offices: []*atlas.Office{
 			{ID: "office/commission-general-office", Name: "Commission General Office", Kind: "GENERAL_OFFICE",
@@ -74,7 +80,7 @@ func Fixture() *atlas.Dataset {
 			{Type: atlas.MemberOf, From: "institution/ministry-of-foreign-affairs", To: "group/foreign-affairs-lsg", Role: ptr(atlas.MemberRole("MEMBER")),
 				Attested: []atlas.PartialDate{atlas.MustDate("2010"), atlas.MustDate("2013-06")}, Confidence: atlas.Reported, Sources: cite(beta, "member list")},
 			{ID: "member_of/li-keqiang/deepening-reform/deputy", Type: atlas.MemberOf, From: "person/li-keqiang", To: "group/deepening-reform", Role: ptr(atlas.MemberRole("DEPUTY_LEADER")),
-				Start: atlas.DatePtr("2013-12"), Confidence: atlas.Disputed, Note: "Alpha says deputy leader.", Sources: cite(alpha, "s4")},
+				Start: atlas.DatePtr("2013-12"), Confidence: atlas.Disputed, DateConfidence: ptr(atlas.Inferred), Note: "Alpha says deputy leader; the month is the curators' inference.", Sources: cite(alpha, "s4")},
 			{ID: "member_of/li-keqiang/deepening-reform/member", Type: atlas.MemberOf, From: "person/li-keqiang", To: "group/deepening-reform", Role: ptr(atlas.MemberRole("MEMBER")),
 				Start: atlas.DatePtr("2013-12"), Confidence: atlas.Disputed, Note: "Gamma says ordinary member.", Sources: cite(gamma, "history")},
 			{Type: atlas.SucceededBy, From: "group/foreign-affairs-lsg", To: "group/foreign-affairs-commission", Succession: ptr(atlas.SuccessionKind("UPGRADED")),

@@ -88,3 +88,61 @@ func testSupports(t *testing.T, open Open) {
 		}
 	}
 }
+
+// testSourceFilters: relationships and lists keep only what cites one of the sources
+// asked for; a node counts as citing a source when it, a property claim or an alias does.
+func testSourceFilters(t *testing.T, open Open) {
+	ctx := context.Background()
+	s := seeded(t, open)
+	rels, err := s.Relations(ctx, atlas.RelationQuery{IDs: []string{"group/foreign-affairs-lsg", "group/foreign-affairs-commission"}, Sources: []string{"source/beta"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rels[0] {
+		got = append(got, r.ID)
+	}
+	want := []string{"about/statement/small-groups-go-back-to-1941/group/foreign-affairs-lsg",
+		"member_of/institution/ministry-of-foreign-affairs/group/foreign-affairs-lsg", "member_of/person/yang-jiechi/group/foreign-affairs-lsg"}
+	if !sameSet(got, want) || len(rels[1]) != 0 {
+		t.Errorf("relations citing beta: %v and %d, want %v and none", got, len(rels[1]), want)
+	}
+	for _, tc := range []struct {
+		kind    atlas.NodeKind
+		sources []string
+		want    []string
+	}{
+		{atlas.GroupNode, []string{"source/beta"}, []string{"group/foreign-affairs-lsg"}}, // by its 1954 founding claim only
+		{atlas.PersonNode, []string{"source/beta"}, []string{"person/yang-jiechi"}},
+		{atlas.DocumentNode, []string{"source/beta", "source/alpha"}, []string{"document/earlier-opinion", "document/group-regulation"}},
+		{atlas.SourceNode, []string{"source/beta"}, []string{}},
+	} {
+		p, err := s.List(ctx, atlas.ListQuery{Kind: tc.kind, Order: atlas.Order{Field: atlas.OrderByID}, Filter: atlas.NodeFilter{CitedBy: tc.sources}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(p.Nodes); !reflect.DeepEqual(got, tc.want) || p.TotalCount != len(tc.want) {
+			t.Errorf("%s citing %v: %v (total %d), want %v", tc.kind, tc.sources, got, p.TotalCount, tc.want)
+		}
+	}
+	_, err = s.Relations(ctx, atlas.RelationQuery{IDs: []string{"group/foreign-affairs-lsg"}, Sources: []string{"group/foreign-affairs-lsg"}})
+	wantCode(t, err, atlas.EINVALID)
+	_, err = s.List(ctx, atlas.ListQuery{Kind: atlas.GroupNode, Filter: atlas.NodeFilter{CitedBy: []string{"source/Bad"}}})
+	wantCode(t, err, atlas.EINVALID)
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			found = found || x == y
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

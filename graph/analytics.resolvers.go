@@ -18,32 +18,38 @@ func (r *pathResolver) Relationships(ctx context.Context, obj *analytics.Path) (
 }
 
 // Network is the resolver for the network field.
-func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) (*analytics.Subgraph, error) {
+func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, limit *int) (*analytics.Subgraph, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	sub, err := p.Network(ctx, ids, intOr(depth, 1), filterOf(relationshipTypes, nodeTypes, asOf), intOr(limit, 200))
+	f := filterOf(relationshipTypes, nodeTypes, asOf)
+	f.Sources = sources
+	sub, err := p.Network(ctx, ids, intOr(depth, 1), f, intOr(limit, 200))
 	return &sub, err
 }
 
 // ShortestPaths is the resolver for the shortestPaths field.
-func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) (*analytics.PathSet, error) {
+func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) (*analytics.PathSet, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	paths, err := p.ShortestPaths(ctx, from, to, intOr(maxLength, 4), filterOf(relationshipTypes, nodeTypes, asOf), intOr(first, 10))
+	f := filterOf(relationshipTypes, nodeTypes, asOf)
+	f.Sources = sources
+	paths, err := p.ShortestPaths(ctx, from, to, intOr(maxLength, 4), f, intOr(first, 10))
 	return &paths, err
 }
 
 // Centrality is the resolver for the centrality field.
-func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) ([]analytics.Score, error) {
+func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) ([]analytics.Score, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return p.Centrality(ctx, metric, filterOf(relationshipTypes, nodeTypes, asOf), rank, intOr(first, 20))
+	f := filterOf(relationshipTypes, nodeTypes, asOf)
+	f.Sources = sources
+	return p.Centrality(ctx, metric, f, rank, intOr(first, 20))
 }
 
 // CoMembers is the resolver for the coMembers field.
@@ -56,12 +62,12 @@ func (r *queryResolver) CoMembers(ctx context.Context, person string, asOf *atla
 }
 
 // Timeline is the resolver for the timeline field.
-func (r *queryResolver) Timeline(ctx context.Context, id string) ([]analytics.Event, error) {
+func (r *queryResolver) Timeline(ctx context.Context, id string, sources []string) ([]analytics.Event, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return p.Timeline(ctx, id)
+	return p.Timeline(ctx, id, sources...)
 }
 
 // Statistics is the resolver for the statistics field.

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"slices"
 	"sync/atomic"
 	"testing"
 
@@ -114,5 +115,107 @@ func TestSupportsOfManySourcesIsOneStoreCall(t *testing.T) {
 	}
 	if n := store.calls.Load(); n != 1 {
 		t.Errorf("%d Supports calls for %d sources, want 1", n, len(got.Sources.Nodes))
+	}
+}
+
+// citing reports whether every relationship or event cites source, and how many there are.
+func citing(items []struct {
+	Sources []struct{ Source struct{ ID string } }
+}, source string) (all bool, n int) {
+	all = true
+	for _, it := range items {
+		found := false
+		for _, c := range it.Sources {
+			found = found || c.Source.ID == source
+		}
+		all = all && found
+	}
+	return all, len(items)
+}
+
+type cited = []struct {
+	Sources []struct{ Source struct{ ID string } }
+}
+
+func TestFilterBySource(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	var got struct {
+		G      struct{ All, Sipri cited }
+		Groups struct {
+			Nodes []struct{ ID string }
+		}
+		All    []struct{ Kind string }
+		Thomas []struct {
+			Kind    string
+			Sources []struct{ Source struct{ ID string } }
+		}
+		Network struct{ Relationships cited }
+	}
+	data(t, srv, `{
+	  g: group(id: "group/foreign-affairs-leading-small-group") { all: relationships { sources { source { id } } }
+	    sipri: relationships(sources: ["source/sipri-2010"]) { sources { source { id } } } }
+	  groups(filter: { sources: ["source/academy-of-chinese-studies-2020"] }, orderBy: { field: ID }, first: 50) { nodes { id } }
+	  all: timeline(id: "group/taiwan-affairs-leading-small-group") { kind }
+	  thomas: timeline(id: "group/taiwan-affairs-leading-small-group", sources: ["source/thomas-fp"]) { kind sources { source { id } } }
+	  network(ids: ["group/central-foreign-affairs-commission"], depth: 1, sources: ["source/rana-2021"]) { relationships { sources { source { id } } } }
+	}`, nil, &got)
+	if ok, n := citing(got.G.Sipri, "source/sipri-2010"); !ok || n == 0 || n >= len(got.G.All) {
+		t.Errorf("relationships citing SIPRI: %d of %d, all citing it %v", n, len(got.G.All), ok)
+	}
+	var groups []string
+	for _, g := range got.Groups.Nodes {
+		groups = append(groups, g.ID)
+	}
+	want := []string{"group/central-study-group", "group/foreign-affairs-group", "group/foreign-affairs-leading-small-group",
+		"group/political-science-and-law-leading-small-group", "group/taiwan-affairs-leading-small-group", "group/three-person-military-leadership-group"}
+	if !slices.Equal(groups, want) {
+		t.Errorf("groups citing the Academy: %v, want %v", groups, want)
+	}
+	// Thomas's 1958 founding is not the preferred claim, so the founding event, which
+	// cites the Academy alone, is not among what Thomas supports.
+	if len(got.All) == 0 || got.All[0].Kind != "ESTABLISHED" || len(got.Thomas) == 0 || len(got.Thomas) >= len(got.All) {
+		t.Errorf("timeline %v, by Thomas %v", got.All, got.Thomas)
+	}
+	for _, e := range got.Thomas {
+		if e.Kind == "ESTABLISHED" || !slices.ContainsFunc(e.Sources, func(c struct{ Source struct{ ID string } }) bool { return c.Source.ID == "source/thomas-fp" }) {
+			t.Errorf("event by Thomas %+v", e)
+		}
+	}
+	if ok, n := citing(got.Network.Relationships, "source/rana-2021"); !ok || n == 0 {
+		t.Errorf("network by Rana: %d relationships, all citing him %v", n, ok)
+	}
+}
+
+func TestResearchUnknownIsNotNone(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"a group whose chair is not known, against one with none recorded",
+			`{ hk: group(id: "group/hong-kong-and-macau-leading-small-group") { chairNotKnown membersIncomplete chairs { id }
+			     claims(property: [CHAIR_NOT_KNOWN]) { value sources { source { id } locator } } }
+			   tibet: group(id: "group/tibet-leading-small-group") { chairNotKnown chairs { id } } }`, `
+			hk.chairNotKnown = true
+			hk.membersIncomplete = true
+			hk.chairs = []
+			hk.claims.*.sources.*.source.id = ["source/thomas-fp"]
+			tibet.chairNotKnown = false
+			tibet.chairs = []`},
+		{"a group that ended at an unknown date",
+			`{ g: group(id: "group/beijing-olympic-and-paralympic-leading-small-group") { abolished endedDateUnknown claims(property: [ENDED_DATE_UNKNOWN]) { confidence note } } }`, `
+			g.abolished = null
+			g.endedDateUnknown = true
+			g.claims.0.confidence = "INFERRED"`},
+	})
+}
+
+// TestPathsBySource: Xi Jinping is one hop from the foreign affairs commission, but not
+// through anything Zhu's paper says.
+func TestPathsBySource(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	var got struct{ All, Zhu struct{ Length int } }
+	data(t, srv, `{
+	  all: shortestPaths(from: "person/xi-jinping", to: "group/central-foreign-affairs-commission") { length }
+	  zhu: shortestPaths(from: "person/xi-jinping", to: "group/central-foreign-affairs-commission", sources: ["source/zhu-2015"]) { length }
+	}`, nil, &got)
+	if got.All.Length != 1 || got.Zhu.Length != 0 {
+		t.Errorf("path lengths %d (all sources) and %d (Zhu only), want 1 and 0", got.All.Length, got.Zhu.Length)
 	}
 }

@@ -98,7 +98,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Title         func(childComplexity int) int
 		TitleZh       func(childComplexity int) int
@@ -130,38 +130,41 @@ type ComplexityRoot struct {
 	}
 
 	Group struct {
-		Abolished     func(childComplexity int) int
-		Activity      func(childComplexity int, asOf atlas.PartialDate) int
-		Aliases       func(childComplexity int) int
-		Categories    func(childComplexity int) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool, tiers []atlas.SourceTier) int
-		Claims        func(childComplexity int, property []atlas.PropertyName) int
-		CrossSystem   func(childComplexity int) int
-		Description   func(childComplexity int) int
-		Documents     func(childComplexity int) int
-		Established   func(childComplexity int) int
-		Horizon       func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Jurisdiction  func(childComplexity int) int
-		Kind          func(childComplexity int) int
-		Label         func(childComplexity int) int
-		Level         func(childComplexity int) int
-		Members       func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
-		Name          func(childComplexity int) int
-		NameZh        func(childComplexity int) int
-		NodeKind      func(childComplexity int) int
-		Offices       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		PartyGroupOf  func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Positions     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Predecessors  func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		ReportsTo     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Sources       func(childComplexity int) int
-		Statements    func(childComplexity int) int
-		Successors    func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Supervises    func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Supervisors   func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		System        func(childComplexity int) int
+		Abolished         func(childComplexity int) int
+		Activity          func(childComplexity int, asOf atlas.PartialDate) int
+		Aliases           func(childComplexity int) int
+		Categories        func(childComplexity int) int
+		ChairNotKnown     func(childComplexity int) int
+		Chairs            func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool, tiers []atlas.SourceTier) int
+		Claims            func(childComplexity int, property []atlas.PropertyName) int
+		CrossSystem       func(childComplexity int) int
+		Description       func(childComplexity int) int
+		Documents         func(childComplexity int) int
+		EndedDateUnknown  func(childComplexity int) int
+		Established       func(childComplexity int) int
+		Horizon           func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Jurisdiction      func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		Label             func(childComplexity int) int
+		Level             func(childComplexity int) int
+		Members           func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
+		MembersIncomplete func(childComplexity int) int
+		Name              func(childComplexity int) int
+		NameZh            func(childComplexity int) int
+		NodeKind          func(childComplexity int) int
+		Offices           func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		PartyGroupOf      func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Positions         func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Predecessors      func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships     func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		ReportsTo         func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Sources           func(childComplexity int) int
+		Statements        func(childComplexity int) int
+		Successors        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Supervises        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Supervisors       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		System            func(childComplexity int) int
 	}
 
 	GroupConnection struct {
@@ -204,7 +207,7 @@ type ComplexityRoot struct {
 		NodeKind        func(childComplexity int) int
 		PartyGroups     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Positions       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		ReportingGroups func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Seats           func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Sources         func(childComplexity int) int
@@ -245,7 +248,7 @@ type ComplexityRoot struct {
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Placement     func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Staffing      func(childComplexity int) int
 		Statements    func(childComplexity int) int
@@ -296,7 +299,7 @@ type ComplexityRoot struct {
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Positions     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 	}
@@ -326,7 +329,7 @@ type ComplexityRoot struct {
 		Label         func(childComplexity int) int
 		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 		Title         func(childComplexity int) int
@@ -356,7 +359,7 @@ type ComplexityRoot struct {
 
 	Query struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) int
-		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) int
+		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) int
 		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate) int
 		Document           func(childComplexity int, id string) int
 		Documents          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
@@ -364,7 +367,7 @@ type ComplexityRoot struct {
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) int
+		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, limit *int) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
 		Office             func(childComplexity int, id string) int
@@ -375,13 +378,13 @@ type ComplexityRoot struct {
 		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
-		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) int
+		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) int
 		Source             func(childComplexity int, id string) int
 		Sources            func(childComplexity int, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Statement          func(childComplexity int, id string) int
 		Statements         func(childComplexity int, orderBy *model.EntityOrder, first *int, after *string) int
 		Statistics         func(childComplexity int, asOf atlas.PartialDate) int
-		Timeline           func(childComplexity int, id string) int
+		Timeline           func(childComplexity int, id string, sources []string) int
 		Topic              func(childComplexity int, id string) int
 		Topics             func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		__resolve__service func(childComplexity int) int
@@ -391,6 +394,7 @@ type ComplexityRoot struct {
 	Relationship struct {
 		Attested       func(childComplexity int) int
 		Confidence     func(childComplexity int) int
+		DateConfidence func(childComplexity int) int
 		Derived        func(childComplexity int) int
 		DerivedFrom    func(childComplexity int) int
 		Direction      func(childComplexity int) int
@@ -476,7 +480,7 @@ type ComplexityRoot struct {
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Note          func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Text          func(childComplexity int) int
 		TextZh        func(childComplexity int) int
@@ -547,7 +551,7 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 	}
@@ -594,7 +598,7 @@ type DocumentResolver interface {
 	Concerns(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasedOn(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasisOf(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 type EntityResolver interface {
 	FindDocumentByID(ctx context.Context, id string) (*atlas.Document, error)
@@ -624,8 +628,9 @@ type GroupResolver interface {
 	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 }
@@ -640,7 +645,7 @@ type InstitutionResolver interface {
 	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
@@ -654,7 +659,7 @@ type OfficeResolver interface {
 	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
@@ -671,7 +676,7 @@ type PersonResolver interface {
 	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
@@ -686,7 +691,7 @@ type PositionResolver interface {
 	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
@@ -709,11 +714,11 @@ type QueryResolver interface {
 	Positions(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.PositionConnection, error)
 	Institutions(ctx context.Context, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.InstitutionConnection, error)
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
-	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, limit *int) (*analytics.Subgraph, error)
-	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) (*analytics.PathSet, error)
-	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, first *int) ([]analytics.Score, error)
+	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, limit *int) (*analytics.Subgraph, error)
+	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) (*analytics.PathSet, error)
+	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate) ([]analytics.CoMember, error)
-	Timeline(ctx context.Context, id string) ([]analytics.Event, error)
+	Timeline(ctx context.Context, id string, sources []string) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) (*model.GroupSeries, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
@@ -757,7 +762,7 @@ type StatementResolver interface {
 	Note(ctx context.Context, obj *atlas.Statement) (*string, error)
 
 	About(ctx context.Context, obj *atlas.Statement) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 type SubgraphResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error)
@@ -776,7 +781,7 @@ type TopicResolver interface {
 	Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -967,7 +972,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Document.sources":
 		if e.ComplexityRoot.Document.Sources == nil {
 			break
@@ -1165,6 +1170,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Categories(childComplexity), true
+	case "Group.chairNotKnown":
+		if e.ComplexityRoot.Group.ChairNotKnown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.ChairNotKnown(childComplexity), true
 	case "Group.chairs":
 		if e.ComplexityRoot.Group.Chairs == nil {
 			break
@@ -1205,6 +1216,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Documents(childComplexity), true
+	case "Group.endedDateUnknown":
+		if e.ComplexityRoot.Group.EndedDateUnknown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.EndedDateUnknown(childComplexity), true
 	case "Group.established":
 		if e.ComplexityRoot.Group.Established == nil {
 			break
@@ -1258,6 +1275,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
+	case "Group.membersIncomplete":
+		if e.ComplexityRoot.Group.MembersIncomplete == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.MembersIncomplete(childComplexity), true
 	case "Group.name":
 		if e.ComplexityRoot.Group.Name == nil {
 			break
@@ -1330,7 +1353,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.reportsTo":
 		if e.ComplexityRoot.Group.ReportsTo == nil {
 			break
@@ -1590,7 +1613,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.reportingGroups":
 		if e.ComplexityRoot.Institution.ReportingGroups == nil {
 			break
@@ -1808,7 +1831,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.sources":
 		if e.ComplexityRoot.Office.Sources == nil {
 			break
@@ -2047,7 +2070,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.sources":
 		if e.ComplexityRoot.Person.Sources == nil {
 			break
@@ -2211,7 +2234,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.sources":
 		if e.ComplexityRoot.Position.Sources == nil {
 			break
@@ -2333,7 +2356,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["first"].(*int)), true
 	case "Query.coMembers":
 		if e.ComplexityRoot.Query.CoMembers == nil {
 			break
@@ -2422,7 +2445,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2543,7 +2566,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["first"].(*int)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -2609,7 +2632,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["sources"].([]string)), true
 	case "Query.topic":
 		if e.ComplexityRoot.Query.Topic == nil {
 			break
@@ -2662,6 +2685,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Confidence(childComplexity), true
+	case "Relationship.dateConfidence":
+		if e.ComplexityRoot.Relationship.DateConfidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.DateConfidence(childComplexity), true
 	case "Relationship.derived":
 		if e.ComplexityRoot.Relationship.Derived == nil {
 			break
@@ -3068,7 +3097,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Statement.sources":
 		if e.ComplexityRoot.Statement.Sources == nil {
 			break
@@ -3351,7 +3380,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Topic.sources":
 		if e.ComplexityRoot.Topic.Sources == nil {
 			break
@@ -3633,23 +3662,25 @@ extend type Query {
   relationships among them, following relationships in either direction up to ` + "`" + `depth` + "`" + `
   hops (1 to 4), at most ` + "`" + `limit` + "`" + ` nodes (1 to 2000; ` + "`" + `truncated` + "`" + ` says when it cut).
   ` + "`" + `relationshipTypes` + "`" + ` and ` + "`" + `nodeTypes` + "`" + ` keep only those; ` + "`" + `asOf` + "`" + ` keeps relationships that
-  may hold at the date. Sources and reported counts are never part of the network.
+  may hold at the date; ` + "`" + `sources` + "`" + ` keeps relationships citing one of these sources.
+  Sources and reported counts are never part of the network; statements, topics and
+  documents are, when ` + "`" + `nodeTypes` + "`" + ` names them.
   """
-  network(ids: [ID!]!, depth: Int = 1, relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, limit: Int = 200): Subgraph!
+  network(ids: [ID!]!, depth: Int = 1, relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!], limit: Int = 200): Subgraph!
 
   """
   All shortest paths between two nodes (relationships followed in either direction,
   each hop counting one), of at most ` + "`" + `maxLength` + "`" + ` hops (1 to 8), the first ` + "`" + `first` + "`" + ` of
   them (1 to 100) in a stable order. No path within ` + "`" + `maxLength` + "`" + ` is an empty set.
   """
-  shortestPaths(from: ID!, to: ID!, maxLength: Int = 4, relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, first: Int = 10): PathSet!
+  shortestPaths(from: ID!, to: ID!, maxLength: Int = 4, relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!], first: Int = 10): PathSet!
 
   """
   Nodes ranked by a centrality metric over the network the filters keep, highest first,
   ties by id. ` + "`" + `rank` + "`" + ` chooses which kinds of node are ranked (all actors by default); the
   network itself is chosen by ` + "`" + `relationshipTypes` + "`" + `, ` + "`" + `nodeTypes` + "`" + ` and ` + "`" + `asOf` + "`" + `.
   """
-  centrality(metric: CentralityMetric!, rank: [NodeType!], relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, first: Int = 20): [CentralityScore!]!
+  centrality(metric: CentralityMetric!, rank: [NodeType!], relationshipTypes: [RelationshipType!], nodeTypes: [NodeType!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!], first: Int = 20): [CentralityScore!]!
 
   """
   The people who share a group with a person (chairing, including through a position,
@@ -3661,9 +3692,10 @@ extend type Query {
   """
   The dated events in the life of a node, in order: a group's establishment, abolition
   and successions, and the start, end and attestations of every relationship touching
-  it, each with its sources. Undated facts come last.
+  it, each with its sources (a date, those of the claim it comes from). Undated facts
+  come last. ` + "`" + `sources` + "`" + ` keeps the events citing one of these sources.
   """
-  timeline(id: ID!): [TimelineEvent!]!
+  timeline(id: ID!, "Keeps events citing one of these sources." sources: [ID!]): [TimelineEvent!]!
 
   "Counts at a date: groups known or possibly active, by system, category, kind and level; nodes by type; relationships that may hold."
   statistics(asOf: PartialDate!): Statistics!
@@ -3715,6 +3747,12 @@ enum PropertyName {
   PLACEMENT
   "When a document was issued (a partial date)."
   ISSUED
+  "A group's chair is not known: the sources discuss it but name none (value ` + "`" + `true` + "`" + `)."
+  CHAIR_NOT_KNOWN
+  "A group's known member list is incomplete (value ` + "`" + `true` + "`" + `)."
+  MEMBERS_INCOMPLETE
+  "A group ended at a date no source gives (value ` + "`" + `true` + "`" + `)."
+  ENDED_DATE_UNKNOWN
   "A description, where it states facts."
   DESCRIPTION
 }
@@ -3755,27 +3793,27 @@ extend type Group {
   The claims behind the group's properties, ordered by property, then rank (preferred
   first), then value. ` + "`" + `property` + "`" + ` keeps only those properties; omitted, every claim.
   """
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
 }
 
 extend type Office {
   "The claims behind the office's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
 }
 
 extend type Institution {
   "The claims behind the institution's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
 }
 
 extend type Position {
   "The claims behind the position's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
 }
 
 extend type Person {
   "The claims behind the person's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
 }
 
 "What kind of claim a source supports."
@@ -3829,7 +3867,29 @@ extend type Source {
   SupportKind), then by the id of what it is about. ` + "`" + `kinds` + "`" + ` keeps only those kinds;
   ` + "`" + `first` + "`" + ` defaults to 20 and may be 0 to 100.
   """
-  supports(kinds: [SupportKind!], first: Int, after: String): SupportConnection!
+  supports("Keeps these kinds; omitted, all." kinds: [SupportKind!], "Page size, 0 to 100 (default 20)." first: Int, "The cursor of the last item of the previous page." after: String): SupportConnection!
+}
+
+# Unknown is not none.
+
+extend type Group {
+  """
+  True when the sources discuss the group but name no chair: its chair is not known.
+  False with no chairs means only that none is recorded. See ` + "`" + `claims(property: [CHAIR_NOT_KNOWN])` + "`" + ` for who says so.
+  """
+  chairNotKnown: Boolean!
+  "True when the sources say the group's member list is incomplete: absence from it is not non-membership."
+  membersIncomplete: Boolean!
+  """
+  True when the group ended at a date no source gives (` + "`" + `abolished` + "`" + ` is then null): it is
+  not known to exist up to its latest source, only possibly after its founding.
+  """
+  endedDateUnknown: Boolean!
+}
+
+extend type Relationship {
+  "How surely the dates (start, end, attestations) are known, when that differs from ` + "`" + `confidence` + "`" + `, which is about the relationship itself; null when the same."
+  dateConfidence: Confidence
 }
 `, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
@@ -3937,26 +3997,36 @@ input GroupFilter {
   activeAsOf: PartialDate
   "Matches names, Chinese names and aliases the way ` + "`" + `search` + "`" + ` does."
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 input InstitutionFilter {
   kinds: [InstitutionKind!]
   systems: [System!]
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 input OfficeFilter {
   kinds: [OfficeKind!]
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 input SourceFilter {
   kinds: [SourceKind!]
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 input NameFilter {
   nameContains: String
+  "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
+  sources: [ID!]
 }
 
 input GroupOrder {
@@ -4040,7 +4110,7 @@ type Group implements Node & GraphNode @key(fields: "id") {
   "Positions that belong to the group."
   positions(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the group, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!], tiers: [SourceTier!]): [Relationship!]!
 }
 
 "The staff office, general office or directorate that backs a group."
@@ -4064,7 +4134,7 @@ type Office implements Node & GraphNode @key(fields: "id") {
   directors(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee the office."
   supervisors(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!], tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A standing body: Politburo, Secretariat, State Council, CMC, ministries, Party departments, provinces, media, think tanks."
@@ -4091,7 +4161,7 @@ type Institution implements Node & GraphNode @key(fields: "id") {
   partyGroups(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Positions that belong to the institution."
   positions(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!], tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A post a person holds, such as Premier or General Secretary."
@@ -4114,7 +4184,7 @@ type Position implements Node & GraphNode @key(fields: "id") {
   directs(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "The institution, group or office the post belongs to."
   belongsTo(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!], tiers: [SourceTier!]): [Relationship!]!
 }
 
 "An individual, named family name first as usually romanised."
@@ -4138,7 +4208,7 @@ type Person implements Node & GraphNode @key(fields: "id") {
   positions(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
   "Offices the person directs."
   directs(asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!], tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A spelling of a name, kept with the source that prints it."
@@ -4606,7 +4676,7 @@ type Statement implements Node & GraphNode @key(fields: "id") {
   "What the statement is about (outgoing ABOUT relationships)."
   about: [Relationship!]!
   "Every relationship of the statement, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!], tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A subject general statements are about: leading small groups as an institution, cross-system coordination, the dual-track Party-State."
@@ -4621,13 +4691,13 @@ type Topic implements Node & GraphNode @key(fields: "id") {
   description: String
   sources: [Citation!]!
   "The claims behind the topic's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
   "Statements about the topic (incoming ABOUT)."
   statements: [Relationship!]!
   "Documents that concern the topic (incoming CONCERNS)."
   documents: [Relationship!]!
   "Every relationship of the topic, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!], tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A policy document: a regulation, opinion, notice, decision or plan."
@@ -4646,7 +4716,7 @@ type Document implements Node & GraphNode @key(fields: "id") {
   description: String
   sources: [Citation!]!
   "The claims behind the document's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims(property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
   "Who issued it (outgoing ISSUED_BY)."
   issuedBy: [Relationship!]!
   "What it regulates or concerns (outgoing CONCERNS)."
@@ -4656,7 +4726,7 @@ type Document implements Node & GraphNode @key(fields: "id") {
   "Later documents that build on this one (incoming BASED_ON)."
   basisOf: [Relationship!]!
   "Every relationship of the document, optionally filtered."
-  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, tiers: [SourceTier!]): [Relationship!]!
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, roles: [MemberRole!], asOf: PartialDate, "Keeps relationships citing one of these sources." sources: [ID!], tiers: [SourceTier!]): [Relationship!]!
 }
 
 "The kind of a policy document."
@@ -5037,6 +5107,12 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Group_claims(ctx, field)
+	case "chairNotKnown":
+		return ec.fieldContext_Group_chairNotKnown(ctx, field)
+	case "membersIncomplete":
+		return ec.fieldContext_Group_membersIncomplete(ctx, field)
+	case "endedDateUnknown":
+		return ec.fieldContext_Group_endedDateUnknown(ctx, field)
 	case "statements":
 		return ec.fieldContext_Group_statements(ctx, field)
 	case "documents":
@@ -5465,6 +5541,8 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_via(ctx, field)
 	case "derivedFrom":
 		return ec.fieldContext_Relationship_derivedFrom(ctx, field)
+	case "dateConfidence":
+		return ec.fieldContext_Relationship_dateConfidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relationship", field.Name)
 }
@@ -5960,14 +6038,22 @@ func (ec *executionContext) field_Document_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -6322,14 +6408,22 @@ func (ec *executionContext) field_Group_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -6536,14 +6630,22 @@ func (ec *executionContext) field_Institution_relationships_args(ctx context.Con
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -6728,14 +6830,22 @@ func (ec *executionContext) field_Office_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -6914,14 +7024,22 @@ func (ec *executionContext) field_Person_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7092,14 +7210,22 @@ func (ec *executionContext) field_Position_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7220,14 +7346,22 @@ func (ec *executionContext) field_Query_centrality_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg5
+	args["first"] = arg6
 	return args, nil
 }
 
@@ -7452,14 +7586,22 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg5
+	args["limit"] = arg6
 	return args, nil
 }
 
@@ -7750,14 +7892,22 @@ func (ec *executionContext) field_Query_shortestPaths_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg6
+	args["first"] = arg7
 	return args, nil
 }
 
@@ -7882,6 +8032,14 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
 	return args, nil
 }
 
@@ -8002,14 +8160,22 @@ func (ec *executionContext) field_Statement_relationships_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -8062,14 +8228,22 @@ func (ec *executionContext) field_Topic_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -8921,7 +9095,7 @@ func (ec *executionContext) _Document_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10472,7 +10646,7 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10548,6 +10722,75 @@ func (ec *executionContext) fieldContext_Group_claims(ctx context.Context, field
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Group_chairNotKnown(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_chairNotKnown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChairNotKnown, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_chairNotKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Group_membersIncomplete(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_membersIncomplete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MembersIncomplete, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_membersIncomplete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Group_endedDateUnknown(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_endedDateUnknown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedDateUnknown, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_endedDateUnknown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Group_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
@@ -11548,7 +11791,7 @@ func (ec *executionContext) _Institution_relationships(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12367,7 +12610,7 @@ func (ec *executionContext) _Office_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13305,7 +13548,7 @@ func (ec *executionContext) _Person_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14053,7 +14296,7 @@ func (ec *executionContext) _Position_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15142,7 +15385,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["limit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {
@@ -15186,7 +15429,7 @@ func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.PathSet) graphql.Marshaler {
@@ -15230,7 +15473,7 @@ func (ec *executionContext) _Query_centrality(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Score) graphql.Marshaler {
@@ -15318,7 +15561,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["sources"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Event) graphql.Marshaler {
@@ -16433,6 +16676,29 @@ func (ec *executionContext) fieldContext_Relationship_derivedFrom(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Relationship_dateConfidence(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_dateConfidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateConfidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Confidence) graphql.Marshaler {
+			return ec.marshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_dateConfidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Confidence")
 }
 
 func (ec *executionContext) _ReportedCount_id(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
@@ -17747,7 +18013,7 @@ func (ec *executionContext) _Statement_relationships(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -18962,7 +19228,7 @@ func (ec *executionContext) _Topic_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -20388,7 +20654,7 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains"}
+	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20451,6 +20717,13 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -20535,7 +20808,7 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "nameContains"}
+	fieldsInOrder := [...]string{"kinds", "systems", "nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20563,6 +20836,13 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -20591,7 +20871,7 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameContains"}
+	fieldsInOrder := [...]string{"nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20605,6 +20885,13 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -20633,7 +20920,7 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "nameContains"}
+	fieldsInOrder := [...]string{"kinds", "nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20654,6 +20941,13 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -20682,7 +20976,7 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "nameContains"}
+	fieldsInOrder := [...]string{"kinds", "nameContains", "sources"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20703,6 +20997,13 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.NameContains = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
 		}
 	}
 	return it, nil
@@ -21603,6 +21904,21 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Group_claims(ctx, field, obj)
 				})
+		case "chairNotKnown":
+			out.Values[i] = ec._Group_chairNotKnown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "membersIncomplete":
+			out.Values[i] = ec._Group_membersIncomplete(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endedDateUnknown":
+			out.Values[i] = ec._Group_endedDateUnknown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -23248,6 +23564,11 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Relationship_derivedFrom(ctx, field, obj)
 				})
+		case "dateConfidence":
+			out.Values[i] = ec._Relationship_dateConfidence(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -26616,6 +26937,25 @@ func (ec *executionContext) marshalOCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ(c
 	return ret
 }
 
+func (ec *executionContext) unmarshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx context.Context, v any) (*atlas.Confidence, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.Confidence(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx context.Context, sel ast.SelectionSet, v *atlas.Confidence) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx context.Context, v any) (*atlas.Direction, error) {
 	if v == nil {
 		return nil, nil
@@ -26788,6 +27128,41 @@ func (ec *executionContext) marshalOHorizon2ᚖlsgatlasᚋatlasᚐHorizon(ctx co
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx context.Context, sel ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {

@@ -85,8 +85,8 @@ func (r *groupResolver) Positions(ctx context.Context, obj *atlas.Group, asOf *a
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *groupResolver) Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf))
+func (r *groupResolver) Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources))
 }
 
 // NameZh is the resolver for the nameZh field.
@@ -130,8 +130,8 @@ func (r *institutionResolver) Positions(ctx context.Context, obj *atlas.Institut
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *institutionResolver) Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf))
+func (r *institutionResolver) Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources))
 }
 
 // NameZh is the resolver for the nameZh field.
@@ -165,8 +165,8 @@ func (r *officeResolver) Supervisors(ctx context.Context, obj *atlas.Office, asO
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *officeResolver) Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf))
+func (r *officeResolver) Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources))
 }
 
 // NameZh is the resolver for the nameZh field.
@@ -200,8 +200,8 @@ func (r *personResolver) Directs(ctx context.Context, obj *atlas.Person, asOf *a
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *personResolver) Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf))
+func (r *personResolver) Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources))
 }
 
 // TitleZh is the resolver for the titleZh field.
@@ -240,8 +240,8 @@ func (r *positionResolver) BelongsTo(ctx context.Context, obj *atlas.Position, a
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *positionResolver) Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf))
+func (r *positionResolver) Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources))
 }
 
 // Alias returns AliasResolver implementation.

@@ -27,8 +27,8 @@ func seats(ctx context.Context, id string, dir atlas.Direction, asOf *atlas.Part
 }
 
 // relationships serves the generic `relationships` field of every entity.
-func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate) ([]atlas.Edge, error) {
-	spec := loader.Spec{Types: types, Roles: roles, AsOf: asOf, Direction: atlas.Both}
+func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error) {
+	spec := loader.Spec{Types: types, Roles: roles, AsOf: asOf, Direction: atlas.Both, Sources: sources}
 	if dir != nil {
 		spec.Direction = *dir
 	}
@@ -216,7 +216,7 @@ func groupFilter(f *model.GroupFilter) atlas.NodeFilter {
 	}
 	return atlas.NodeFilter{
 		NameContains: str(f.NameContains), GroupKinds: f.Kinds, Systems: f.Systems, Levels: f.Levels,
-		Horizons: f.Horizons, Categories: f.Categories, CrossSystem: f.CrossSystem, ActiveAsOf: f.ActiveAsOf,
+		Horizons: f.Horizons, Categories: f.Categories, CrossSystem: f.CrossSystem, ActiveAsOf: f.ActiveAsOf, CitedBy: f.Sources,
 	}
 }
 
@@ -224,26 +224,26 @@ func nameFilter(f *model.NameFilter) atlas.NodeFilter {
 	if f == nil {
 		return atlas.NodeFilter{}
 	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains)}
+	return atlas.NodeFilter{NameContains: str(f.NameContains), CitedBy: f.Sources}
 }
 
 func officeFilter(f *model.OfficeFilter) atlas.NodeFilter {
 	if f == nil {
 		return atlas.NodeFilter{}
 	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), OfficeKinds: f.Kinds}
+	return atlas.NodeFilter{NameContains: str(f.NameContains), OfficeKinds: f.Kinds, CitedBy: f.Sources}
 }
 
 func institutionFilter(f *model.InstitutionFilter) atlas.NodeFilter {
 	if f == nil {
 		return atlas.NodeFilter{}
 	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), InstitutionKinds: f.Kinds, Systems: f.Systems}
+	return atlas.NodeFilter{NameContains: str(f.NameContains), InstitutionKinds: f.Kinds, Systems: f.Systems, CitedBy: f.Sources}
 }
 
 func sourceFilter(f *model.SourceFilter) atlas.NodeFilter {
 	if f == nil {
 		return atlas.NodeFilter{}
 	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), SourceKinds: f.Kinds}
+	return atlas.NodeFilter{NameContains: str(f.NameContains), SourceKinds: f.Kinds, CitedBy: f.Sources}
 }

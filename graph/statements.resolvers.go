@@ -47,8 +47,8 @@ func (r *documentResolver) BasisOf(ctx context.Context, obj *atlas.Document) ([]
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *documentResolver) Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf))
+func (r *documentResolver) Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources))
 }
 
 // Statements is the resolver for the statements field.
@@ -173,8 +173,8 @@ func (r *statementResolver) About(ctx context.Context, obj *atlas.Statement) ([]
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *statementResolver) Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf))
+func (r *statementResolver) Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources))
 }
 
 // NameZh is the resolver for the nameZh field.
@@ -203,8 +203,8 @@ func (r *topicResolver) Documents(ctx context.Context, obj *atlas.Topic) ([]atla
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *topicResolver) Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf))
+func (r *topicResolver) Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources))
 }
 
 // Document returns DocumentResolver implementation.

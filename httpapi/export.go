@@ -25,6 +25,7 @@ const (
 //
 //	?ids=group/a,person/b&depth=2   a neighbourhood (ids may also repeat: ids=a&ids=b)
 //	&relationshipTypes=CHAIRS,MEMBER_OF&nodeTypes=PERSON,GROUP&asOf=2018&limit=500
+//	&sources=source/rana-2021                only relationships citing these sources
 //
 // Without ids it exports the whole graph under the filters.
 func exportHandler(projection *analytics.Cache, format export.Format) http.HandlerFunc {
@@ -50,9 +51,9 @@ func exportHandler(projection *analytics.Cache, format export.Format) http.Handl
 func exportSubgraph(ctx context.Context, projection *analytics.Cache, q url.Values) (analytics.Subgraph, error) {
 	for name := range q {
 		switch name {
-		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "limit":
+		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "sources", "limit":
 		default:
-			return analytics.Subgraph{}, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, limit", name)
+			return analytics.Subgraph{}, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, sources, limit", name)
 		}
 	}
 	depth, err := intParam(q, "depth", 1)
@@ -70,6 +71,7 @@ func exportSubgraph(ctx context.Context, projection *analytics.Cache, q url.Valu
 	for _, k := range listParam(q, "nodeTypes") {
 		f.NodeKinds = append(f.NodeKinds, atlas.NodeKind(k))
 	}
+	f.Sources = listParam(q, "sources")
 	if s := q.Get("asOf"); q.Has("asOf") {
 		d, err := atlas.ParseDate(s)
 		if err != nil {

@@ -87,13 +87,19 @@ func TestExports(t *testing.T) {
 		nodes, edges            int
 	}{
 		// The fixture has 12 actors (4 groups, 1 office, 2 institutions, 1 position, 4
-		// people; sources and counts are provenance, not network) and 17 relations.
+		// people; sources and counts are provenance, not network; statements, topics and
+		// documents only when asked for) and 17 relations among them.
 		{"whole graph as GraphML", "/export/graph.graphml", "application/graphml+xml", 12, 17},
 		{"whole graph as GEXF", "/export/graph.gexf", "application/gexf+xml", 12, 17},
 		{"whole graph as Cytoscape", "/export/cytoscape.json", "application/json", 12, 17},
 		{"a neighbourhood", "/export/cytoscape.json?ids=group/foreign-affairs-commission&depth=1&asOf=2019", "application/json", 7, 7},
 		{"filtered by type, ids repeated", "/export/graph.graphml?ids=person/xi-jinping&ids=person/li-keqiang&relationshipTypes=CHAIRS,MEMBER_OF", "application/graphml+xml", 4, 4},
 		{"people and groups only", "/export/graph.gexf?nodeTypes=PERSON,GROUP", "application/gexf+xml", 8, 7},
+		// Two MEMBER_OF attestations cite beta among the actors' relations.
+		{"what one source says", "/export/graph.graphml?sources=source/beta", "application/graphml+xml", 12, 2},
+		// Statements, topics and documents join when named: 5 ABOUT, ISSUED_BY, CONCERNS,
+		// BASED_ON edges and 5 among the groups and institutions.
+		{"documents and statements", "/export/cytoscape.json?nodeTypes=GROUP,INSTITUTION,STATEMENT,TOPIC,DOCUMENT", "application/json", 10, 10},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			resp, body := get(t, srv.URL+tc.path)
@@ -151,6 +157,7 @@ func TestExportErrors(t *testing.T) {
 		{"/export/cytoscape.json?ids=person/nobody", 404, "NOT_FOUND"},
 		{"/export/cytoscape.json?limit=0", 400, "INVALID"},
 		{"/export/cytoscape.json?relationshipTypes=LIKES", 400, "INVALID"},
+		{"/export/cytoscape.json?sources=group/foreign-affairs-lsg", 400, "INVALID"},
 		{"/export/cytoscape.json?colour=red", 400, "INVALID"},
 	} {
 		resp, body := get(t, srv.URL+tc.path)

@@ -273,6 +273,8 @@ func relationMatches(r *emuRel, n *emuNode, p map[string]any) bool {
 		return false
 	case len(roles) > 0 && r.typ == "MEMBER_OF" && (r.props["role"] == nil || !slices.Contains(roles, r.props["role"].(string))):
 		return false
+	case len(p["sources"].([]string)) > 0 && !citesAny(r.props, p["sources"]):
+		return false
 	case p["asOfFrom"] == nil:
 		return true
 	}
@@ -309,7 +311,8 @@ func (e *emulator) list(p map[string]any, desc bool) []record {
 			!inList("level", "levels") || !inList("horizon", "horizons") || !catOK ||
 			(p["crossSystem"] != nil && n.props["crossSystem"] != p["crossSystem"]) ||
 			(p["activeFrom"] != nil && !(n.props["validFrom"].(int64) <= p["activeTo"].(int64) && n.props["validTo"].(int64) >= p["activeFrom"].(int64))) ||
-			(p["nameContains"] != nil && !strings.Contains(n.props["searchText"].(string), p["nameContains"].(string))) {
+			(p["nameContains"] != nil && !strings.Contains(n.props["searchText"].(string), p["nameContains"].(string))) ||
+			(len(p["sources"].([]string)) > 0 && !citesAny(n.props, p["sources"])) {
 			continue
 		}
 		field := map[string]string{"ID": "id", "ESTABLISHED": "sortEstablished"}[p["orderBy"].(string)]

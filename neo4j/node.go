@@ -123,7 +123,7 @@ func listParams(ns string, q atlas.ListQuery) map[string]any {
 	p := map[string]any{
 		"ns": ns, "nodeKind": string(q.Kind), "kinds": kinds,
 		"systems": strs(f.Systems), "levels": strs(f.Levels), "horizons": strs(f.Horizons), "categories": strs(f.Categories),
-		"crossSystem": nil, "activeFrom": nil, "activeTo": nil, "nameContains": nil,
+		"crossSystem": nil, "activeFrom": nil, "activeTo": nil, "nameContains": nil, "sources": nonNil(f.CitedBy),
 		"orderBy": string(q.Order.Field), "afterKey": nil, "afterId": nil, "limit": int64(q.First),
 	}
 	if f.CrossSystem != nil {

@@ -70,6 +70,7 @@ func nodeProps(n atlas.Node) map[string]any {
 		p["jurisdiction"], p["horizon"], p["categories"], p["crossSystem"] = n.Jurisdiction, optEnum(n.Horizon), strList(n.Categories), n.CrossSystem
 		p["established"], p["abolished"], p["description"], p["sources"] = optDate(n.Established), optDate(n.Abolished), n.Description, jsonText(n.Sources)
 		p["observedUntil"], p["validFrom"], p["validTo"] = optDate(n.ObservedUntil), int64(b.From), int64(b.To)
+		p["chairNotKnown"], p["membersIncomplete"], p["endedDateUnknown"] = n.ChairNotKnown, n.MembersIncomplete, n.EndedDateUnknown
 		aliases(n.Aliases)
 	case *atlas.Office:
 		p["name"], p["nameZh"], p["kind"], p["staffing"], p["placement"] = n.Name, n.NameZh, string(n.Kind), optEnum(n.Staffing), optEnum(n.Placement)
@@ -119,7 +120,7 @@ func relationProps(r *atlas.Relation) map[string]any {
 	return map[string]any{
 		"id": r.ID, "role": optEnum(r.Role), "succession": optEnum(r.Succession),
 		"start": optDate(r.Start), "end": optDate(r.End), "attested": strList(attested),
-		"incompleteList": r.IncompleteList, "confidence": string(r.Confidence), "note": r.Note,
+		"incompleteList": r.IncompleteList, "confidence": string(r.Confidence), "dateConfidence": optEnum(r.DateConfidence), "note": r.Note,
 		"sources": jsonText(r.Sources), "lifetimeStart": optDate(r.LifetimeStart), "lifetimeEnd": optDate(r.LifetimeEnd),
 		"observedUntil": optDate(r.ObservedUntil), "citedSources": atlas.CitedSources(nil, r),
 		"validFrom": int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
@@ -191,7 +192,8 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 			System: optEnumOf[atlas.System](&p, "system"), Level: optEnumOf[atlas.Level](&p, "level"), Jurisdiction: p.str("jurisdiction"),
 			Horizon: optEnumOf[atlas.Horizon](&p, "horizon"), Categories: strListOf[atlas.Category](&p, "categories"), CrossSystem: p.boolean("crossSystem"),
 			Established: p.date("established"), Abolished: p.date("abolished"), Description: p.str("description"),
-			Sources: citationsOf(&p), Claims: claimsOf(&p), ObservedUntil: p.date("observedUntil")}
+			Sources: citationsOf(&p), Claims: claimsOf(&p), ObservedUntil: p.date("observedUntil"),
+			ChairNotKnown: p.boolean("chairNotKnown"), MembersIncomplete: p.boolean("membersIncomplete"), EndedDateUnknown: p.boolean("endedDateUnknown")}
 	case atlas.OfficeNode:
 		n = &atlas.Office{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Kind: atlas.OfficeKind(p.str("kind")),
 			Staffing: optEnumOf[atlas.Staffing](&p, "staffing"), Placement: optEnumOf[atlas.Placement](&p, "placement"),
@@ -234,7 +236,7 @@ func decodeRelation(typ, from, to string, m map[string]any) (atlas.Relation, err
 	r := atlas.Relation{ID: p.str("id"), Type: atlas.RelType(typ), From: from, To: to,
 		Role: optEnumOf[atlas.MemberRole](&p, "role"), Succession: optEnumOf[atlas.SuccessionKind](&p, "succession"),
 		Start: p.date("start"), End: p.date("end"), Attested: p.dates("attested"), IncompleteList: p.boolean("incompleteList"),
-		Confidence: atlas.Confidence(p.str("confidence")), Note: p.str("note"), Sources: citationsOf(&p),
+		Confidence: atlas.Confidence(p.str("confidence")), DateConfidence: optEnumOf[atlas.Confidence](&p, "dateConfidence"), Note: p.str("note"), Sources: citationsOf(&p),
 		LifetimeStart: p.date("lifetimeStart"), LifetimeEnd: p.date("lifetimeEnd"), ObservedUntil: p.date("observedUntil")}
 	if !atlas.Valid(r.Type, atlas.RelTypes) {
 		p.fail("type", fmt.Errorf("unknown relationship type %q", typ))

@@ -82,12 +82,12 @@ func TestRelationsStatement(t *testing.T) {
 	db := newScript(t, call{st: stmtRelationsOf,
 		params: map[string]any{"ns": "test", "keys": []string{"test:person/xi-jinping", "test:person/nobody"},
 			"types": []string{"CHAIRS", "HOLDS"}, "roles": []string{"MEMBER"}, "outgoing": true, "incoming": false,
-			"asOfFrom": int64(20180301), "asOfTo": int64(20180331)},
+			"asOfFrom": int64(20180301), "asOfTo": int64(20180331), "sources": []string{"source/alpha"}},
 		// Out of order, and one row twice (an undirected match of a self-loop).
 		recs: []record{row(holds), row(chairs), row(chairs)}})
 	s := openReady(t, db)
 	got, err := s.Relations(bg, atlas.RelationQuery{IDs: []string{"person/xi-jinping", "person/nobody", "person/xi-jinping"},
-		Types: []atlas.RelType{atlas.Chairs, atlas.Holds}, Direction: atlas.Outgoing, Roles: []atlas.MemberRole{"MEMBER"}, AsOf: &asOf})
+		Types: []atlas.RelType{atlas.Chairs, atlas.Holds}, Direction: atlas.Outgoing, Roles: []atlas.MemberRole{"MEMBER"}, AsOf: &asOf, Sources: []string{"source/alpha"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestListStatements(t *testing.T) {
 	base := func() map[string]any {
 		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
-			"nameContains": nil, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20)}
+			"nameContains": nil, "sources": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20)}
 	}
 	filtered := base()
 	filtered["kinds"], filtered["systems"], filtered["levels"] = []string{"LEADING_SMALL_GROUP"}, []string{"PARTY"}, []string{"CENTRAL"}

@@ -43,6 +43,8 @@ type relKey struct {
 	dir   atlas.Direction
 	roles string // comma-joined MemberRoles
 	asOf  string
+	// sources is comma-joined source ids (ids never contain commas).
+	sources string
 }
 
 // New returns loaders for one request.
@@ -131,6 +133,7 @@ func (k relKey) query() (atlas.RelationQuery, error) {
 	for _, r := range splitNonEmpty(k.roles) {
 		q.Roles = append(q.Roles, atlas.MemberRole(r))
 	}
+	q.Sources = splitNonEmpty(k.sources)
 	if k.asOf != "" {
 		d, err := atlas.ParseDate(k.asOf)
 		if err != nil {

@@ -44,6 +44,8 @@ type Spec struct {
 	Direction atlas.Direction
 	Roles     []atlas.MemberRole
 	AsOf      *atlas.PartialDate
+	// Sources keeps relationships citing one of these sources; empty means all.
+	Sources []string
 }
 
 // Edges loads the relationships of node id that match spec, as edges seen from id, each
@@ -64,7 +66,7 @@ func newRelKey(id string, spec Spec) relKey {
 	if spec.Direction == "" {
 		spec.Direction = atlas.Both
 	}
-	key := relKey{id: id, types: join(spec.Types), dir: spec.Direction, roles: join(spec.Roles)}
+	key := relKey{id: id, types: join(spec.Types), dir: spec.Direction, roles: join(spec.Roles), sources: join(spec.Sources)}
 	if spec.AsOf != nil {
 		key.asOf = spec.AsOf.String()
 	}

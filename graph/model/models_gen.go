@@ -56,6 +56,8 @@ type GroupFilter struct {
 	ActiveAsOf *atlas.PartialDate `json:"activeAsOf,omitempty"`
 	// Matches names, Chinese names and aliases the way `search` does.
 	NameContains *string `json:"nameContains,omitempty"`
+	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
+	Sources []string `json:"sources,omitempty"`
 }
 
 type GroupOrder struct {
@@ -85,10 +87,14 @@ type InstitutionFilter struct {
 	Kinds        []atlas.InstitutionKind `json:"kinds,omitempty"`
 	Systems      []atlas.System          `json:"systems,omitempty"`
 	NameContains *string                 `json:"nameContains,omitempty"`
+	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
+	Sources []string `json:"sources,omitempty"`
 }
 
 type NameFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
+	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
+	Sources []string `json:"sources,omitempty"`
 }
 
 type OfficeConnection struct {
@@ -106,6 +112,8 @@ type OfficeEdge struct {
 type OfficeFilter struct {
 	Kinds        []atlas.OfficeKind `json:"kinds,omitempty"`
 	NameContains *string            `json:"nameContains,omitempty"`
+	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
+	Sources []string `json:"sources,omitempty"`
 }
 
 // Relay page information.
@@ -159,6 +167,8 @@ type SourceEdge struct {
 type SourceFilter struct {
 	Kinds        []atlas.SourceKind `json:"kinds,omitempty"`
 	NameContains *string            `json:"nameContains,omitempty"`
+	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
+	Sources []string `json:"sources,omitempty"`
 }
 
 // A page of statements.

@@ -6,7 +6,8 @@
 //   enum of groups, institutions, offices or sources; empty = all), $systems, $levels, $horizons,
 //   $categories (LIST<STRING>, empty = all), $crossSystem (BOOLEAN or null), $activeFrom,
 //   $activeTo (INTEGER ordinals of activeAsOf, or null), $nameContains (STRING, a normalised
-//   search query, or null), $orderBy (STRING: NAME, ID or ESTABLISHED), $afterKey, $afterId
+//   search query, or null), $sources (LIST<STRING>, empty = all: keeps nodes whose citedSources
+//   has one of them), $orderBy (STRING: NAME, ID or ESTABLISHED), $afterKey, $afterId
 //   (STRING, the cursor in stored form, or null for the first page), $limit (INTEGER, page size)
 // Index: entity_node_kind / entity_ns to find the candidates (entity_search_text when
 //   nameContains is given). sortName holds the hex of the UTF-8 bytes of atlas.SortKey so that
@@ -21,6 +22,7 @@ WHERE n.ns = $ns AND n.nodeKind = $nodeKind
   AND ($crossSystem IS NULL OR n.crossSystem = $crossSystem)
   AND ($activeFrom IS NULL OR (n.validFrom <= $activeTo AND n.validTo >= $activeFrom))
   AND ($nameContains IS NULL OR n.searchText CONTAINS $nameContains)
+  AND (size($sources) = 0 OR any(s IN coalesce(n.citedSources, []) WHERE s IN $sources))
 WITH n,
   CASE $orderBy
     WHEN 'ID' THEN n.id

@@ -1,10 +1,11 @@
 // Relations: the relationships of each given node that pass the type, direction, role and
-// "as of" filters of atlas.RelationQuery.MatchesRelation. Go groups the rows by key and sorts
+// "as of" and source filters of atlas.RelationQuery.MatchesRelation. Go groups the rows by key and sorts
 // each group with atlas.CompareRelations.
 // Parameters: $ns (STRING), $keys (LIST<STRING>, scoped ids), $types (LIST<STRING>, empty = all),
 //   $outgoing, $incoming (BOOLEAN, the directions to keep), $roles (LIST<STRING>, empty = all;
 //   only MEMBER_OF is filtered), $asOfFrom, $asOfTo (INTEGER ordinals YYYYMMDD of the asOf date,
-//   both null when no asOf is asked for)
+//   both null when no asOf is asked for), $sources (LIST<STRING>, empty = all: keeps relationships
+//   whose citedSources has one of them)
 // Index: entity_scoped_id to find each node, then expansion; the validFrom/validTo/attested*
 //   ordinals are those of atlas.Span.Bounds, so this is atlas.Bounds.MayHoldAt in Cypher.
 UNWIND $keys AS key
@@ -13,6 +14,7 @@ WHERE n.ns = $ns AND r.ns = $ns
   AND (size($types) = 0 OR type(r) IN $types)
   AND (($outgoing AND startNode(r) = n) OR ($incoming AND endNode(r) = n))
   AND (size($roles) = 0 OR type(r) <> 'MEMBER_OF' OR r.role IN $roles)
+  AND (size($sources) = 0 OR any(s IN coalesce(r.citedSources, []) WHERE s IN $sources))
   AND ($asOfFrom IS NULL OR
     CASE
       WHEN r.attestedOnly THEN any(i IN range(0, size(r.attestedFrom) - 1)

@@ -40,7 +40,8 @@ const propertyKeys = [
   'established', 'abolished', 'observedUntil', 'validFrom', 'validTo', 'staffing', 'placement',
   'title', 'titleZh', 'key', 'authors', 'publisher', 'date', 'url', 'citedVia', 'tier', 'note',
   'year', 'value', 'qualifier', 'scope', 'confidence',
-  'text', 'textZh', 'until', 'hedge', 'issued',
+  'text', 'textZh', 'until', 'hedge', 'issued', 'chairNotKnown', 'membersIncomplete', 'endedDateUnknown',
+  'dateConfidence',
   // relationships
   'role', 'succession', 'start', 'end', 'attested', 'incompleteList', 'lifetimeStart', 'lifetimeEnd',
   'attestedOnly', 'attestedFrom', 'attestedTo',
