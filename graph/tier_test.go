@@ -28,3 +28,20 @@ func TestTiersLeaveReferenceFactsOut(t *testing.T) {
 			p.r.*.id ~ ["holds/person/chen-yi/position/foreign-minister/reference-1958", "holds/person/chen-yi/position/vice-premier/reference-1954"]`},
 	})
 }
+
+// TestTiersInNetworkAnalytics: network, shortest paths and centrality take tiers, so
+// that a reference tenure never joins two people on the corpus alone.
+func TestTiersInNetworkAnalytics(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"a path through a State Councilor post rests on reference tenures",
+			`{ all: shortestPaths(from: "person/yang-jiechi", to: "person/wang-yi", maxLength: 2) { paths { nodes { id } } }
+			   c: shortestPaths(from: "person/yang-jiechi", to: "person/wang-yi", maxLength: 2, tiers: [CORPUS]) { paths { nodes { id } } } }`, `
+			all.paths.# = 3
+			c.paths.# = 2
+			c.paths.*.nodes.*.id ~ ["person/yang-jiechi", "group/central-foreign-affairs-commission", "person/wang-yi", "person/yang-jiechi", "position/foreign-minister", "person/wang-yi"]`},
+		{"the reference-only premiers are not in the corpus network",
+			`{ n: network(ids: ["position/premier"], depth: 1, tiers: [CORPUS]) { nodes { id } } r: network(ids: ["position/premier"], depth: 1, tiers: [REFERENCE]) { nodes { id } } }`, `
+			n.nodes[id=person/wen-jiabao] = []
+			r.nodes[id=person/wen-jiabao].# = 1`},
+	})
+}

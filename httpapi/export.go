@@ -51,9 +51,9 @@ func exportHandler(projection *analytics.Cache, format export.Format) http.Handl
 func exportSubgraph(ctx context.Context, projection *analytics.Cache, q url.Values) (analytics.Subgraph, error) {
 	for name := range q {
 		switch name {
-		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "sources", "limit":
+		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "sources", "tiers", "limit":
 		default:
-			return analytics.Subgraph{}, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, sources, limit", name)
+			return analytics.Subgraph{}, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, sources, tiers, limit", name)
 		}
 	}
 	depth, err := intParam(q, "depth", 1)
@@ -72,6 +72,9 @@ func exportSubgraph(ctx context.Context, projection *analytics.Cache, q url.Valu
 		f.NodeKinds = append(f.NodeKinds, atlas.NodeKind(k))
 	}
 	f.Sources = listParam(q, "sources")
+	for _, t := range listParam(q, "tiers") {
+		f.Tiers = append(f.Tiers, atlas.SourceTier(t))
+	}
 	if s := q.Get("asOf"); q.Has("asOf") {
 		d, err := atlas.ParseDate(s)
 		if err != nil {
