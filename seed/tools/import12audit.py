@@ -83,3 +83,30 @@ for c in N['group/leading-party-members-groups']['claims']:
 
 json.dump(ds, open(WT, 'w'), ensure_ascii=False, indent=2)
 open(WT, 'a').write('\n')
+
+# Second audit pass: statement texts that kept a run of the source's words
+ds = json.load(open(WT))
+S = {s['id']: s for s in ds['statements']}
+REWRITE = {
+    'statement/rana-state-council-like-cabinet': "Rana compares the State Council with a parliamentary government's cabinet, adding that the two are not the same.",
+    'statement/rana-lsgs-opaque': 'Rana finds the groups hard to see into: what is known leaks out now and then through press reports and conversations with those involved.',
+    'statement/rana-xi-imprint': "What is new, Rana argues, is how personally Xi marks the groups: he holds the three super-LSG clusters more tightly than any predecessor, and gives the other groups to people close to him.",
+    'statement/tsai-zhou-undercut': "Rana asks whether the new kinds of LSG weaken the Party and the State Council alike, which the essay he quotes suggests.",
+    'statement/wiki-psc-head-lsgs': 'According to Wikipedia, LSGs are as a rule led by Politburo Standing Committee members.',
+    'statement/rana-party-tightens-mfa': 'Rana reads other changes as the Party taking a firmer hold on the foreign ministry.',
+    'statement/rana-party-dominance-since-yanan': "Rana traces the Party's supremacy back to the Long March and to the provisional administration at Yan'an, begun in 1937.",
+    'statement/rana-pla-under-cmc': 'Rana says the army is answerable to the Central Military Commission, which the Party alone controls.',
+}
+for i, text in REWRITE.items():
+    S[i]['text'] = text
+json.dump(ds, open(WT, 'w'), ensure_ascii=False, indent=2)
+open(WT, 'a').write('\n')
+
+# Second pass: Rana's "3-member groups" names the Yan'an-era device in general (the
+# statement on the method's origins holds it), not the Long March three-person group
+ds = json.load(open(WT))
+g = next(n for n in ds['groups'] if n['id'] == 'group/three-person-military-leadership-group')
+g['aliases'] = [a for a in g['aliases'] if a['name'] != '3-member groups']
+g['claims'] = [c for c in g['claims'] if not (c['property'] == 'ALIAS' and c['value'] == '3-member groups')]
+json.dump(ds, open(WT, 'w'), ensure_ascii=False, indent=2)
+open(WT, 'a').write('\n')
