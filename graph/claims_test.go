@@ -37,7 +37,7 @@ func TestResearchPropertyClaims(t *testing.T) {
 			n.claims.0.sources.0.locator has "May 2021"`},
 		{"every claim of a person, in property order",
 			`{ p: person(id: "person/xi-jinping") { claims { property } } }`, `
-			p.claims.*.property = ["NAME", "NAME_ZH", "ALIAS", "ALIAS", "ALIAS", "ALIAS", "ALIAS"]`},
+			p.claims.*.property = ["NAME", "NAME_ZH", "ALIAS", "ALIAS", "ALIAS", "ALIAS", "ALIAS", "BORN"]`},
 		{"an editorial name is the curators' inference",
 			`{ g: group(id: "group/tibet-leading-small-group") { claims(property: [NAME]) { ` + claim + ` } } }`, `
 			g.claims.0 has {"confidence": "INFERRED", "rank": "PREFERRED"}

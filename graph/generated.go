@@ -287,9 +287,11 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Aliases       func(childComplexity int) int
+		Born          func(childComplexity int) int
 		Chairs        func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool, tiers []atlas.SourceTier) int
 		Claims        func(childComplexity int, property []atlas.PropertyName) int
 		Description   func(childComplexity int) int
+		Died          func(childComplexity int) int
 		Directs       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -1963,6 +1965,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Aliases(childComplexity), true
+	case "Person.born":
+		if e.ComplexityRoot.Person.Born == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Born(childComplexity), true
 	case "Person.chairs":
 		if e.ComplexityRoot.Person.Chairs == nil {
 			break
@@ -1991,6 +1999,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Description(childComplexity), true
+	case "Person.died":
+		if e.ComplexityRoot.Person.Died == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Died(childComplexity), true
 	case "Person.directs":
 		if e.ComplexityRoot.Person.Directs == nil {
 			break
@@ -3747,6 +3761,10 @@ enum PropertyName {
   PLACEMENT
   "When a document was issued (a partial date)."
   ISSUED
+  "When a person was born (a partial date)."
+  BORN
+  "When a person died (a partial date)."
+  DIED
   "A group's chair is not known: the sources discuss it but name none (value ` + "`" + `true` + "`" + `)."
   CHAIR_NOT_KNOWN
   "A group's known member list is incomplete (value ` + "`" + `true` + "`" + `)."
@@ -4196,6 +4214,10 @@ type Person implements Node & GraphNode @key(fields: "id") {
   nameZh: String
   aliases: [Alias!]!
   description: String
+  "Year (or date) of birth, where a source gives it; reference-tier pages supply most."
+  born: PartialDate
+  "Year (or date) of death, where a source gives it."
+  died: PartialDate
   sources: [Citation!]!
   """
   Groups the person chairs. With ` + "`" + `includeDerived` + "`" + `, also groups chaired by a position the
@@ -5373,6 +5395,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_aliases(ctx, field)
 	case "description":
 		return ec.fieldContext_Person_description(ctx, field)
+	case "born":
+		return ec.fieldContext_Person_born(ctx, field)
+	case "died":
+		return ec.fieldContext_Person_died(ctx, field)
 	case "sources":
 		return ec.fieldContext_Person_sources(ctx, field)
 	case "chairs":
@@ -13352,6 +13378,52 @@ func (ec *executionContext) _Person_description(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Person_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, true, true, "String")
+}
+
+func (ec *executionContext) _Person_born(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_born(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Born, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_born(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Person_died(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_died(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Died, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_died(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "PartialDate")
 }
 
 func (ec *executionContext) _Person_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
@@ -22815,6 +22887,16 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_description(ctx, field, obj)
 				})
+		case "born":
+			out.Values[i] = ec._Person_born(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "died":
+			out.Values[i] = ec._Person_died(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "sources":
 			out.Values[i] = ec._Person_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -58,7 +58,7 @@ func TestResearchIssue12Tenures(t *testing.T) {
 			`{ p: person(id: "person/wen-jiabao") { nameZh description sources { source { tier } } positions { node { id } start end } ref: positions(tiers: [CORPUS]) { id } } }`, `
 			p.nameZh = "温家宝"
 			p.description has "Reference-only"
-			p.sources.*.source.tier = ["REFERENCE", "REFERENCE"]
+			p.sources.*.source.tier = ["REFERENCE", "REFERENCE", "REFERENCE"]
 			p.positions ~ [{"node": {"id": "position/premier"}, "start": "2003", "end": "2013"}, {"node": {"id": "position/director-of-the-general-office-of-the-ccp-central-committee"}, "start": "1986", "end": "1993"}]
 			p.ref = []`},
 		{"Q156 which posts did Mao Zedong hold, per the reference tier, and does any source make him a group chair",

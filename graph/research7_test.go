@@ -42,3 +42,25 @@ func TestResearchIssue12DerivedChairsThroughThePremier(t *testing.T) {
 			g.c2010 ~ [{"node": {"id": "position/general-secretary"}, "derived": false}, {"node": {"id": "position/premier"}, "derived": false}]`},
 	})
 }
+
+// Research questions 172-174: birth and death years from the reference tier.
+func TestResearchIssue12LifeDates(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"Q172 when was Zhou Enlai born and when did he die, and on whose word",
+			`{ p: person(id: "person/zhou-enlai") { born died claims(property: [BORN, DIED]) { property value rank sources { source { tier } } } } }`, `
+			p.born = "1898"
+			p.died = "1976"
+			p.claims.*.rank = ["PREFERRED", "PREFERRED"]
+			p.claims.*.sources.*.source.tier = ["REFERENCE", "REFERENCE"]`},
+		{"Q173 when was Han Zheng born: the reference pages disagree",
+			`{ p: person(id: "person/han-zheng") { born claims(property: [BORN]) { value rank confidence } } }`, `
+			p.born = "1954"
+			p.claims ~ [{"value": "1954", "rank": "PREFERRED", "confidence": "DISPUTED"}, {"value": "1955", "rank": "NORMAL", "confidence": "DISPUTED"}]`},
+		{"Q174 Li Keqiang's birth: the year is agreed, the day is not",
+			`{ p: person(id: "person/li-keqiang") { born died claims(property: [BORN]) { value rank confidence } } }`, `
+			p.born = "1955"
+			p.died = "2023"
+			p.claims[rank=NORMAL].value ~ ["1955-07-03", "1955-07-01"]
+			p.claims[rank=NORMAL].confidence = ["DISPUTED", "DISPUTED"]`},
+	})
+}
