@@ -26,7 +26,7 @@ import {
 const ATLAS_URL = process.env.ATLAS_URL || DEFAULT_ATLAS_URL;
 const RUN_TIMEOUT_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 10_000;
-const ENTITY_TYPES = ['Group', 'Person', 'Office', 'Position', 'Institution', 'Source', 'ReportedCount'];
+const ENTITY_TYPES = ['Group', 'Person', 'Office', 'Position', 'Institution', 'Source', 'ReportedCount', 'Statement', 'Topic', 'Document'];
 const XI = 'person/xi-jinping';
 const CFAC = 'group/central-foreign-affairs-commission';
 
