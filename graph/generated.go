@@ -89,7 +89,7 @@ type ComplexityRoot struct {
 		Aliases       func(childComplexity int) int
 		BasedOn       func(childComplexity int) int
 		BasisOf       func(childComplexity int) int
-		Claims        func(childComplexity int, property []atlas.PropertyName) int
+		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Concerns      func(childComplexity int) int
 		Description   func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -136,7 +136,7 @@ type ComplexityRoot struct {
 		Categories        func(childComplexity int) int
 		ChairNotKnown     func(childComplexity int) int
 		Chairs            func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool, tiers []atlas.SourceTier) int
-		Claims            func(childComplexity int, property []atlas.PropertyName) int
+		Claims            func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		CrossSystem       func(childComplexity int) int
 		Description       func(childComplexity int) int
 		Documents         func(childComplexity int) int
@@ -195,7 +195,7 @@ type ComplexityRoot struct {
 
 	Institution struct {
 		Aliases         func(childComplexity int) int
-		Claims          func(childComplexity int, property []atlas.PropertyName) int
+		Claims          func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description     func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
@@ -235,7 +235,7 @@ type ComplexityRoot struct {
 
 	Office struct {
 		Aliases       func(childComplexity int) int
-		Claims        func(childComplexity int, property []atlas.PropertyName) int
+		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
 		Directors     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
@@ -289,7 +289,7 @@ type ComplexityRoot struct {
 		Aliases       func(childComplexity int) int
 		Born          func(childComplexity int) int
 		Chairs        func(childComplexity int, asOf *atlas.PartialDate, includeDerived *bool, tiers []atlas.SourceTier) int
-		Claims        func(childComplexity int, property []atlas.PropertyName) int
+		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
 		Died          func(childComplexity int) int
 		Directs       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
@@ -322,7 +322,7 @@ type ComplexityRoot struct {
 		Aliases       func(childComplexity int) int
 		BelongsTo     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Chairs        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Claims        func(childComplexity int, property []atlas.PropertyName) int
+		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
 		Directs       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
@@ -545,7 +545,7 @@ type ComplexityRoot struct {
 
 	Topic struct {
 		Aliases       func(childComplexity int) int
-		Claims        func(childComplexity int, property []atlas.PropertyName) int
+		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
 		Documents     func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -595,7 +595,7 @@ type DocumentResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Document) (*string, error)
 
-	Claims(ctx context.Context, obj *atlas.Document, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Claims(ctx context.Context, obj *atlas.Document, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	IssuedBy(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	Concerns(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasedOn(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
@@ -631,7 +631,7 @@ type GroupResolver interface {
 	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
@@ -648,7 +648,7 @@ type InstitutionResolver interface {
 	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 }
@@ -662,7 +662,7 @@ type OfficeResolver interface {
 	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 }
@@ -679,7 +679,7 @@ type PersonResolver interface {
 	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 }
@@ -694,7 +694,7 @@ type PositionResolver interface {
 	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 }
@@ -780,7 +780,7 @@ type TopicResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Topic) (*string, error)
 
-	Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
@@ -915,7 +915,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Document.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Document.concerns":
 		if e.ComplexityRoot.Document.Concerns == nil {
 			break
@@ -1199,7 +1199,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Group.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.crossSystem":
 		if e.ComplexityRoot.Group.CrossSystem == nil {
 			break
@@ -1523,7 +1523,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Institution.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.description":
 		if e.ComplexityRoot.Institution.Description == nil {
 			break
@@ -1735,7 +1735,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Office.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.description":
 		if e.ComplexityRoot.Office.Description == nil {
 			break
@@ -1992,7 +1992,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Person.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.description":
 		if e.ComplexityRoot.Person.Description == nil {
 			break
@@ -2174,7 +2174,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Position.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.description":
 		if e.ComplexityRoot.Position.Description == nil {
 			break
@@ -3341,7 +3341,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Topic.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Topic.description":
 		if e.ComplexityRoot.Topic.Description == nil {
 			break
@@ -3811,27 +3811,27 @@ extend type Group {
   The claims behind the group's properties, ordered by property, then rank (preferred
   first), then value. ` + "`" + `property` + "`" + ` keeps only those properties; omitted, every claim.
   """
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
 }
 
 extend type Office {
   "The claims behind the office's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
 }
 
 extend type Institution {
   "The claims behind the institution's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
 }
 
 extend type Position {
   "The claims behind the position's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
 }
 
 extend type Person {
   "The claims behind the person's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
 }
 
 "What kind of claim a source supports."
@@ -4713,7 +4713,7 @@ type Topic implements Node & GraphNode @key(fields: "id") {
   description: String
   sources: [Citation!]!
   "The claims behind the topic's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
   "Statements about the topic (incoming ABOUT)."
   statements: [Relationship!]!
   "Documents that concern the topic (incoming CONCERNS)."
@@ -4738,7 +4738,7 @@ type Document implements Node & GraphNode @key(fields: "id") {
   description: String
   sources: [Citation!]!
   "The claims behind the document's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
   "Who issued it (outgoing ISSUED_BY)."
   issuedBy: [Relationship!]!
   "What it regulates or concerns (outgoing CONCERNS)."
@@ -6026,6 +6026,14 @@ func (ec *executionContext) field_Document_claims_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6278,6 +6286,14 @@ func (ec *executionContext) field_Group_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6552,6 +6568,14 @@ func (ec *executionContext) field_Institution_claims_args(ctx context.Context, r
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6752,6 +6776,14 @@ func (ec *executionContext) field_Office_claims_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6938,6 +6970,14 @@ func (ec *executionContext) field_Person_claims_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7124,6 +7164,14 @@ func (ec *executionContext) field_Position_claims_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -8240,6 +8288,14 @@ func (ec *executionContext) field_Topic_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -8973,7 +9029,7 @@ func (ec *executionContext) _Document_claims(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Document().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Document().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -10740,7 +10796,7 @@ func (ec *executionContext) _Group_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Group().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -11885,7 +11941,7 @@ func (ec *executionContext) _Institution_claims(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Institution().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -12704,7 +12760,7 @@ func (ec *executionContext) _Office_claims(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Office().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -13688,7 +13744,7 @@ func (ec *executionContext) _Person_claims(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Person().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -14436,7 +14492,7 @@ func (ec *executionContext) _Position_claims(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Position().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -19216,7 +19272,7 @@ func (ec *executionContext) _Topic_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Topic().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {

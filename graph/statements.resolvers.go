@@ -22,8 +22,8 @@ func (r *documentResolver) Description(ctx context.Context, obj *atlas.Document)
 }
 
 // Claims is the resolver for the claims field.
-func (r *documentResolver) Claims(ctx context.Context, obj *atlas.Document, property []atlas.PropertyName) ([]atlas.PropertyClaim, error) {
-	return atlas.SelectClaims(obj, property), nil
+func (r *documentResolver) Claims(ctx context.Context, obj *atlas.Document, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error) {
+	return r.claimsInTiers(ctx, tiers, atlas.SelectClaims(obj, property))
 }
 
 // IssuedBy is the resolver for the issuedBy field.
@@ -188,8 +188,8 @@ func (r *topicResolver) Description(ctx context.Context, obj *atlas.Topic) (*str
 }
 
 // Claims is the resolver for the claims field.
-func (r *topicResolver) Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName) ([]atlas.PropertyClaim, error) {
-	return atlas.SelectClaims(obj, property), nil
+func (r *topicResolver) Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error) {
+	return r.claimsInTiers(ctx, tiers, atlas.SelectClaims(obj, property))
 }
 
 // Statements is the resolver for the statements field.

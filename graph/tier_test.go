@@ -45,3 +45,14 @@ func TestTiersInNetworkAnalytics(t *testing.T) {
 			r.nodes[id=person/wen-jiabao].# = 1`},
 	})
 }
+
+// TestTiersOnClaims: a Chinese name taken from a reference page is a reference claim.
+func TestTiersOnClaims(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"Zhou Enlai's Chinese name and dates come from reference pages only",
+			`{ p: person(id: "person/zhou-enlai") { all: claims { property } c: claims(tiers: [CORPUS]) { property value } r: claims(tiers: [REFERENCE], property: [NAME_ZH]) { value } } }`, `
+			p.all.*.property = ["NAME", "NAME_ZH", "ALIAS", "ALIAS", "BORN", "DIED"]
+			p.c = [{"property": "NAME", "value": "Zhou Enlai"}, {"property": "ALIAS", "value": "Premier Zhou Enlie"}, {"property": "ALIAS", "value": "Zhou Enlie"}]
+			p.r = [{"value": "周恩来"}]`},
+	})
+}
