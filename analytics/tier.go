@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"slices"
+	"strings"
 
 	"lsgatlas/atlas"
 )
@@ -35,5 +36,17 @@ func tierString(tiers []atlas.SourceTier) string {
 	for _, t := range tiers {
 		out += string(t) + ","
 	}
+	return out
+}
+
+// Sources returns every source of the projection, in id order.
+func (p *Projection) Sources() []*atlas.Source {
+	var out []*atlas.Source
+	for _, n := range p.nodes {
+		if s, ok := n.(*atlas.Source); ok {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b *atlas.Source) int { return strings.Compare(a.ID, b.ID) })
 	return out
 }

@@ -52,3 +52,23 @@ func KeepTiers(es []Edge, tiers []SourceTier, source func(id string) *Source) []
 	}
 	return out
 }
+
+// CitedByTiers narrows cited (a list filter's CitedBy: nodes citing one of these
+// sources) to nodes with at least one fact from a source of tiers, given every source
+// of the dataset. The result is nil (no narrowing) when every tier is asked for; when
+// nothing can match it names no real source, so that the filter keeps nothing.
+func CitedByTiers(cited []string, tiers []SourceTier, sources []*Source) []string {
+	if AllTiers(tiers) {
+		return cited
+	}
+	var out []string
+	for _, s := range sources {
+		if slices.Contains(tiers, s.EffectiveTier()) && (len(cited) == 0 || slices.Contains(cited, s.ID)) {
+			out = append(out, s.ID)
+		}
+	}
+	if len(out) == 0 {
+		return []string{"source/none-in-these-tiers"}
+	}
+	return out
+}

@@ -4017,6 +4017,8 @@ input GroupFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
+  tiers: [SourceTier!]
 }
 
 input InstitutionFilter {
@@ -4025,6 +4027,8 @@ input InstitutionFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
+  tiers: [SourceTier!]
 }
 
 input OfficeFilter {
@@ -4032,6 +4036,8 @@ input OfficeFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
+  tiers: [SourceTier!]
 }
 
 input SourceFilter {
@@ -4045,6 +4051,8 @@ input NameFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
+  tiers: [SourceTier!]
 }
 
 input GroupOrder {
@@ -20806,7 +20814,7 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains", "sources"}
+	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains", "sources", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20876,6 +20884,13 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Sources = data
+		case "tiers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
+			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tiers = data
 		}
 	}
 	return it, nil
@@ -20960,7 +20975,7 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "nameContains", "sources"}
+	fieldsInOrder := [...]string{"kinds", "systems", "nameContains", "sources", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20995,6 +21010,13 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 				return it, err
 			}
 			it.Sources = data
+		case "tiers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
+			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tiers = data
 		}
 	}
 	return it, nil
@@ -21023,7 +21045,7 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameContains", "sources"}
+	fieldsInOrder := [...]string{"nameContains", "sources", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21044,6 +21066,13 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Sources = data
+		case "tiers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
+			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tiers = data
 		}
 	}
 	return it, nil
@@ -21072,7 +21101,7 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "nameContains", "sources"}
+	fieldsInOrder := [...]string{"kinds", "nameContains", "sources", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21100,6 +21129,13 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.Sources = data
+		case "tiers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
+			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tiers = data
 		}
 	}
 	return it, nil

@@ -119,7 +119,11 @@ func (r *queryResolver) Document(ctx context.Context, id string) (*atlas.Documen
 // Topics is the resolver for the topics field.
 func (r *queryResolver) Topics(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.TopicConnection, error) {
 	field, dir := orderOf(orderBy)
-	q, countOnly := listQuery(atlas.TopicNode, nameFilter(filter), field, dir, first, after)
+	nf, err := r.listTiers(ctx, nameFilter(filter), tiersOfName(filter))
+	if err != nil {
+		return nil, err
+	}
+	q, countOnly := listQuery(atlas.TopicNode, nf, field, dir, first, after)
 	cursors, nodes, info, total, err := fetchPage[atlas.Topic](ctx, r.Store, q, countOnly)
 	if err != nil {
 		return nil, err
@@ -131,7 +135,11 @@ func (r *queryResolver) Topics(ctx context.Context, filter *model.NameFilter, or
 // Documents is the resolver for the documents field.
 func (r *queryResolver) Documents(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.DocumentConnection, error) {
 	field, dir := orderOf(orderBy)
-	q, countOnly := listQuery(atlas.DocumentNode, nameFilter(filter), field, dir, first, after)
+	nf, err := r.listTiers(ctx, nameFilter(filter), tiersOfName(filter))
+	if err != nil {
+		return nil, err
+	}
+	q, countOnly := listQuery(atlas.DocumentNode, nf, field, dir, first, after)
 	cursors, nodes, info, total, err := fetchPage[atlas.Document](ctx, r.Store, q, countOnly)
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"lsgatlas/atlas"
+	"lsgatlas/graph/model"
 )
 
 // keepTiers filters the edges a relationship field returns to the tiers asked for
@@ -50,4 +51,46 @@ func (r *Resolver) claimsInTiers(ctx context.Context, tiers []atlas.SourceTier, 
 		}
 	}
 	return out, nil
+}
+
+// listTiers narrows a list filter to the tiers asked for (atlas.CitedByTiers), with
+// the sources of the shared snapshot; nothing is read when every tier is asked for.
+func (r *Resolver) listTiers(ctx context.Context, f atlas.NodeFilter, tiers []atlas.SourceTier) (atlas.NodeFilter, error) {
+	if atlas.AllTiers(tiers) {
+		return f, nil
+	}
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return f, err
+	}
+	f.CitedBy = atlas.CitedByTiers(f.CitedBy, tiers, p.Sources())
+	return f, nil
+}
+
+func tiersOfGroup(f *model.GroupFilter) []atlas.SourceTier {
+	if f == nil {
+		return nil
+	}
+	return f.Tiers
+}
+
+func tiersOfName(f *model.NameFilter) []atlas.SourceTier {
+	if f == nil {
+		return nil
+	}
+	return f.Tiers
+}
+
+func tiersOfOffice(f *model.OfficeFilter) []atlas.SourceTier {
+	if f == nil {
+		return nil
+	}
+	return f.Tiers
+}
+
+func tiersOfInstitution(f *model.InstitutionFilter) []atlas.SourceTier {
+	if f == nil {
+		return nil
+	}
+	return f.Tiers
 }

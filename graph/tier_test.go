@@ -56,3 +56,22 @@ func TestTiersOnClaims(t *testing.T) {
 			p.r = [{"value": "周恩来"}]`},
 	})
 }
+
+// TestTiersOnLists: list filters keep nodes with at least one fact from the tiers asked
+// for, so [CORPUS] hides the reference-only people and the reference-only post.
+func TestTiersOnLists(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"people and posts the corpus knows",
+			`{ all: people(first: 100) { totalCount } c: people(first: 100, filter: {tiers: [CORPUS]}) { totalCount nodes { id } }
+			   r: people(first: 100, filter: {tiers: [REFERENCE], nameContains: "Wen"}) { nodes { id } }
+			   p: positions(first: 100, filter: {tiers: [CORPUS]}) { totalCount } pAll: positions(first: 100) { totalCount }
+			   none: people(first: 5, filter: {tiers: [CORPUS], sources: ["source/ref-wikipedia-wen-jiabao"]}) { totalCount } }`, `
+			all.totalCount = 42
+			c.totalCount = 34
+			c.nodes[id=person/wen-jiabao] = []
+			r.nodes.*.id = ["person/wen-jiabao"]
+			p.totalCount = 34
+			pAll.totalCount = 35
+			none.totalCount = 0`},
+	})
+}

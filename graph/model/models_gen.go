@@ -58,6 +58,8 @@ type GroupFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; `[CORPUS]` hides the reference-only people and posts.
+	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
 
 type GroupOrder struct {
@@ -89,12 +91,16 @@ type InstitutionFilter struct {
 	NameContains *string                 `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; `[CORPUS]` hides the reference-only people and posts.
+	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
 
 type NameFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; `[CORPUS]` hides the reference-only people and posts.
+	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
 
 type OfficeConnection struct {
@@ -114,6 +120,8 @@ type OfficeFilter struct {
 	NameContains *string            `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; `[CORPUS]` hides the reference-only people and posts.
+	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
 
 // Relay page information.
