@@ -26,6 +26,9 @@ type Filter struct {
 	NodeKinds []atlas.NodeKind
 	// Sources keeps only relations citing at least one of these sources; empty means all.
 	Sources []string
+	// Tiers keeps only relations whose evidence lies in these tiers (atlas.CitedInTiers);
+	// empty means both.
+	Tiers []atlas.SourceTier
 }
 
 // normalized validates f and returns a copy with sorted, deduplicated lists, so that
@@ -56,6 +59,11 @@ func (f Filter) normalized() (Filter, error) {
 		d := *f.AsOf
 		out.AsOf = &d
 	}
+	tiers, err := tierKey(f.Tiers)
+	if err != nil {
+		return f, err
+	}
+	out.Tiers = tiers
 	return out, nil
 }
 
@@ -77,6 +85,7 @@ func (f Filter) key() string {
 	for _, s := range f.Sources {
 		b.WriteString(s + ",")
 	}
+	b.WriteString("|" + tierString(f.Tiers))
 	return b.String()
 }
 
@@ -132,7 +141,7 @@ func (p *Projection) newView(f Filter) *view {
 	}
 	for i, r := range p.rels {
 		from, to := p.ends[i][0], p.ends[i][1]
-		if from == to || !f.passes(r, p.kinds[from], p.kinds[to]) {
+		if from == to || !f.passes(r, p.kinds[from], p.kinds[to]) || !p.inTiers(r, f.Tiers) {
 			continue // a self-loop joins nothing and would only distort degree
 		}
 		v.relOK[i] = true

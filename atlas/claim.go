@@ -28,6 +28,8 @@ const (
 	PropPlacement    PropertyName = "PLACEMENT"
 	PropDescription  PropertyName = "DESCRIPTION"
 	PropIssued       PropertyName = "ISSUED"
+	PropBorn         PropertyName = "BORN"
+	PropDied         PropertyName = "DIED"
 	// Unknown is not none: flags of a group, each "true" with the sources behind it.
 	PropChairNotKnown     PropertyName = "CHAIR_NOT_KNOWN"
 	PropMembersIncomplete PropertyName = "MEMBERS_INCOMPLETE"
@@ -37,7 +39,7 @@ const (
 // PropertyNames lists every property, in the order claims are listed.
 var PropertyNames = []PropertyName{PropName, PropNameZh, PropTitle, PropTitleZh, PropAlias, PropKind, PropSystem,
 	PropLevel, PropJurisdiction, PropHorizon, PropCategory, PropCrossSystem, PropEstablished, PropAbolished,
-	PropStaffing, PropPlacement, PropIssued, PropChairNotKnown, PropMembersIncomplete, PropEndedDateUnknown, PropDescription}
+	PropStaffing, PropPlacement, PropIssued, PropBorn, PropDied, PropChairNotKnown, PropMembersIncomplete, PropEndedDateUnknown, PropDescription}
 
 // multiValued properties hold a list (every alias, every category is its own claim);
 // the others hold one value, which the PREFERRED claim gives.
@@ -50,7 +52,7 @@ var propertiesOf = map[NodeKind][]PropertyName{
 	OfficeNode:      {PropName, PropNameZh, PropAlias, PropKind, PropStaffing, PropPlacement, PropDescription},
 	InstitutionNode: {PropName, PropNameZh, PropAlias, PropKind, PropSystem, PropDescription},
 	PositionNode:    {PropTitle, PropTitleZh, PropAlias, PropDescription},
-	PersonNode:      {PropName, PropNameZh, PropAlias, PropDescription},
+	PersonNode:      {PropName, PropNameZh, PropAlias, PropBorn, PropDied, PropDescription},
 	TopicNode:       {PropName, PropNameZh, PropAlias, PropDescription},
 	DocumentNode:    {PropTitle, PropTitleZh, PropAlias, PropKind, PropIssued, PropDescription},
 }
@@ -256,6 +258,10 @@ func PlainValues(n Node, p PropertyName) []string {
 			return one(n.Name)
 		case PropNameZh:
 			return one(n.NameZh)
+		case PropBorn:
+			return date(n.Born)
+		case PropDied:
+			return date(n.Died)
 		}
 	case *Topic:
 		switch p {
@@ -337,7 +343,7 @@ func validValue(k NodeKind, p PropertyName, v string) bool {
 		return Valid(Placement(v), Placements)
 	case PropCrossSystem, PropChairNotKnown, PropMembersIncomplete, PropEndedDateUnknown:
 		return v == "true" || v == "false"
-	case PropEstablished, PropAbolished, PropIssued:
+	case PropEstablished, PropAbolished, PropIssued, PropBorn, PropDied:
 		_, err := ParseDate(v)
 		return err == nil
 	}

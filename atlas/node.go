@@ -174,6 +174,9 @@ type Person struct {
 	Aliases     []Alias    `json:"aliases,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Sources     []Citation `json:"sources"`
+	// Born and Died are the years (or dates) of birth and death, where a source gives them.
+	Born *PartialDate `json:"born,omitempty"`
+	Died *PartialDate `json:"died,omitempty"`
 	// Claims are the property claims behind the plain fields, each with its own sources.
 	Claims []PropertyClaim `json:"claims,omitempty"`
 }

@@ -51,6 +51,15 @@ func SearchFields(n Node) []SearchField {
 		f.texts("author", n.Authors...).texts("publisher", n.Publisher).texts("note", n.Note)
 	case *ReportedCount:
 		f.names("scope", n.Scope).texts("note", n.Note).locators(n.Sources)
+	case *Statement:
+		// A statement has no name: its text is searched by words, like a description.
+		f.texts("text", n.Text).texts("textZh", n.TextZh).texts("hedge", n.Hedge).texts("note", n.Note).locators(n.Sources)
+	case *Topic:
+		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases)
+		f.texts("description", n.Description).locators(n.Sources)
+	case *Document:
+		f.names("title", n.Title).names("titleZh", n.TitleZh).aliases(n.Aliases)
+		f.texts("description", n.Description).locators(n.Sources)
 	case Searchable:
 		return n.SearchFields()
 	}

@@ -41,3 +41,52 @@ func TestUnknownTierIsInvalid(t *testing.T) {
 		t.Errorf("Validate = %v, want EINVALID naming the tier", err)
 	}
 }
+
+func TestEdgeInTiers(t *testing.T) {
+	sources := map[string]*atlas.Source{
+		"source/corpus": {ID: "source/corpus"},
+		"source/ref":    {ID: "source/ref", Tier: atlas.ReferenceTier},
+	}
+	source := func(id string) *atlas.Source { return sources[id] }
+	cite := func(ids ...string) []atlas.Citation {
+		var cs []atlas.Citation
+		for _, id := range ids {
+			cs = append(cs, atlas.Citation{Source: id, Locator: "x"})
+		}
+		return cs
+	}
+	plain := func(cs []atlas.Citation) atlas.Edge { return atlas.Edge{Relation: atlas.Relation{Sources: cs}} }
+	derived := func(holds, chairs []atlas.Citation) atlas.Edge {
+		return atlas.Edge{Derivations: []atlas.Derivation{{Holds: atlas.Edge{Relation: atlas.Relation{Sources: holds}}, Chairs: atlas.Edge{Relation: atlas.Relation{Sources: chairs}}}}}
+	}
+	corpus, reference := []atlas.SourceTier{atlas.CorpusTier}, []atlas.SourceTier{atlas.ReferenceTier}
+	tests := []struct {
+		name  string
+		edge  atlas.Edge
+		tiers []atlas.SourceTier
+		want  bool
+	}{
+		{"no tiers asked keeps everything", plain(cite("source/ref")), nil, true},
+		{"both tiers keep everything", plain(cite("source/ref")), atlas.SourceTiers, true},
+		{"a corpus fact is corpus", plain(cite("source/corpus")), corpus, true},
+		{"a reference fact is left out of the corpus", plain(cite("source/ref")), corpus, false},
+		{"a fact with any corpus source is corpus", plain(cite("source/ref", "source/corpus")), corpus, true},
+		{"and so not reference only", plain(cite("source/ref", "source/corpus")), reference, false},
+		{"a reference fact is reference", plain(cite("source/ref")), reference, true},
+		{"a fact citing no known source belongs to no tier", plain(cite("source/unknown")), corpus, false},
+		{"a chair derived through a reference tenure is not corpus", derived(cite("source/ref"), cite("source/corpus")), corpus, false},
+		{"nor reference only, since the post's chair is corpus", derived(cite("source/ref"), cite("source/corpus")), reference, false},
+		{"a chair derived from two corpus facts is corpus", derived(cite("source/corpus"), cite("source/corpus")), corpus, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := atlas.EdgeInTiers(tt.edge, tt.tiers, source); got != tt.want {
+				t.Errorf("EdgeInTiers = %v, want %v", got, tt.want)
+			}
+			kept := atlas.KeepTiers([]atlas.Edge{tt.edge}, tt.tiers, source)
+			if (len(kept) == 1) != tt.want {
+				t.Errorf("KeepTiers kept %d edges, want %v", len(kept), tt.want)
+			}
+		})
+	}
+}

@@ -12,28 +12,28 @@ import (
 )
 
 // Claims is the resolver for the claims field.
-func (r *groupResolver) Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName) ([]atlas.PropertyClaim, error) {
-	return atlas.SelectClaims(obj, property), nil
+func (r *groupResolver) Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error) {
+	return r.claimsInTiers(ctx, tiers, atlas.SelectClaims(obj, property))
 }
 
 // Claims is the resolver for the claims field.
-func (r *institutionResolver) Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName) ([]atlas.PropertyClaim, error) {
-	return atlas.SelectClaims(obj, property), nil
+func (r *institutionResolver) Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error) {
+	return r.claimsInTiers(ctx, tiers, atlas.SelectClaims(obj, property))
 }
 
 // Claims is the resolver for the claims field.
-func (r *officeResolver) Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName) ([]atlas.PropertyClaim, error) {
-	return atlas.SelectClaims(obj, property), nil
+func (r *officeResolver) Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error) {
+	return r.claimsInTiers(ctx, tiers, atlas.SelectClaims(obj, property))
 }
 
 // Claims is the resolver for the claims field.
-func (r *personResolver) Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName) ([]atlas.PropertyClaim, error) {
-	return atlas.SelectClaims(obj, property), nil
+func (r *personResolver) Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error) {
+	return r.claimsInTiers(ctx, tiers, atlas.SelectClaims(obj, property))
 }
 
 // Claims is the resolver for the claims field.
-func (r *positionResolver) Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName) ([]atlas.PropertyClaim, error) {
-	return atlas.SelectClaims(obj, property), nil
+func (r *positionResolver) Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error) {
+	return r.claimsInTiers(ctx, tiers, atlas.SelectClaims(obj, property))
 }
 
 // Note is the resolver for the note field.

@@ -96,7 +96,7 @@ type ComplexityRoot struct {
 		Aliases       func(childComplexity int) int
 		BasedOn       func(childComplexity int) int
 		BasisOf       func(childComplexity int) int
-		Claims        func(childComplexity int, property []atlas.PropertyName) int
+		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Concerns      func(childComplexity int) int
 		Description   func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -105,7 +105,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Title         func(childComplexity int) int
 		TitleZh       func(childComplexity int) int
@@ -142,8 +142,8 @@ type ComplexityRoot struct {
 		Aliases           func(childComplexity int) int
 		Categories        func(childComplexity int) int
 		ChairNotKnown     func(childComplexity int) int
-		Chairs            func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) int
-		Claims            func(childComplexity int, property []atlas.PropertyName) int
+		Chairs            func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, tiers []atlas.SourceTier) int
+		Claims            func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		CrossSystem       func(childComplexity int) int
 		Description       func(childComplexity int) int
 		Documents         func(childComplexity int) int
@@ -155,22 +155,22 @@ type ComplexityRoot struct {
 		Kind              func(childComplexity int) int
 		Label             func(childComplexity int) int
 		Level             func(childComplexity int) int
-		Members           func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
+		Members           func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		MembersIncomplete func(childComplexity int) int
 		Name              func(childComplexity int) int
 		NameZh            func(childComplexity int) int
 		NodeKind          func(childComplexity int) int
-		Offices           func(childComplexity int, asOf *atlas.PartialDate) int
-		PartyGroupOf      func(childComplexity int, asOf *atlas.PartialDate) int
-		Positions         func(childComplexity int, asOf *atlas.PartialDate) int
-		Predecessors      func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships     func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
-		ReportsTo         func(childComplexity int, asOf *atlas.PartialDate) int
+		Offices           func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		PartyGroupOf      func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Positions         func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Predecessors      func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships     func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		ReportsTo         func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Sources           func(childComplexity int) int
 		Statements        func(childComplexity int) int
-		Successors        func(childComplexity int, asOf *atlas.PartialDate) int
-		Supervises        func(childComplexity int, asOf *atlas.PartialDate) int
-		Supervisors       func(childComplexity int, asOf *atlas.PartialDate) int
+		Successors        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Supervises        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Supervisors       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		System            func(childComplexity int) int
 	}
 
@@ -202,24 +202,24 @@ type ComplexityRoot struct {
 
 	Institution struct {
 		Aliases         func(childComplexity int) int
-		Claims          func(childComplexity int, property []atlas.PropertyName) int
+		Claims          func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description     func(childComplexity int) int
 		Documents       func(childComplexity int) int
-		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate) int
+		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
 		Label           func(childComplexity int) int
 		Name            func(childComplexity int) int
 		NameZh          func(childComplexity int) int
 		NodeKind        func(childComplexity int) int
-		PartyGroups     func(childComplexity int, asOf *atlas.PartialDate) int
-		Positions       func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
-		ReportingGroups func(childComplexity int, asOf *atlas.PartialDate) int
-		Seats           func(childComplexity int, asOf *atlas.PartialDate) int
+		PartyGroups     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Positions       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		ReportingGroups func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Seats           func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Sources         func(childComplexity int) int
 		Statements      func(childComplexity int) int
-		Supervisors     func(childComplexity int, asOf *atlas.PartialDate) int
+		Supervisors     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		System          func(childComplexity int) int
 	}
 
@@ -242,12 +242,12 @@ type ComplexityRoot struct {
 
 	Office struct {
 		Aliases       func(childComplexity int) int
-		Claims        func(childComplexity int, property []atlas.PropertyName) int
+		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
-		Directors     func(childComplexity int, asOf *atlas.PartialDate) int
+		Directors     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
-		Groups        func(childComplexity int, asOf *atlas.PartialDate) int
-		HostedBy      func(childComplexity int, asOf *atlas.PartialDate) int
+		Groups        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		HostedBy      func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Label         func(childComplexity int) int
@@ -255,11 +255,11 @@ type ComplexityRoot struct {
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Placement     func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Staffing      func(childComplexity int) int
 		Statements    func(childComplexity int) int
-		Supervisors   func(childComplexity int, asOf *atlas.PartialDate) int
+		Supervisors   func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 	}
 
 	OfficeConnection struct {
@@ -294,19 +294,21 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Aliases       func(childComplexity int) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) int
-		Claims        func(childComplexity int, property []atlas.PropertyName) int
+		Born          func(childComplexity int) int
+		Chairs        func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, tiers []atlas.SourceTier) int
+		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
-		Directs       func(childComplexity int, asOf *atlas.PartialDate) int
+		Died          func(childComplexity int) int
+		Directs       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
-		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
+		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		Name          func(childComplexity int) int
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Positions     func(childComplexity int, asOf *atlas.PartialDate) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
+		Positions     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 	}
@@ -325,18 +327,18 @@ type ComplexityRoot struct {
 
 	Position struct {
 		Aliases       func(childComplexity int) int
-		BelongsTo     func(childComplexity int, asOf *atlas.PartialDate) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate) int
-		Claims        func(childComplexity int, property []atlas.PropertyName) int
+		BelongsTo     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Chairs        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
-		Directs       func(childComplexity int, asOf *atlas.PartialDate) int
+		Directs       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
-		Holders       func(childComplexity int, asOf *atlas.PartialDate) int
+		Holders       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
-		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole) int
+		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 		Title         func(childComplexity int) int
@@ -366,7 +368,7 @@ type ComplexityRoot struct {
 
 	Query struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) int
-		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) int
+		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
 		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate) int
 		Document           func(childComplexity int, id string) int
 		Documents          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
@@ -374,7 +376,7 @@ type ComplexityRoot struct {
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, limit *int) int
+		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, limit *int) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
 		Office             func(childComplexity int, id string) int
@@ -385,7 +387,7 @@ type ComplexityRoot struct {
 		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
-		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) int
+		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
 		Source             func(childComplexity int, id string) int
 		Sources            func(childComplexity int, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Statement          func(childComplexity int, id string) int
@@ -494,7 +496,7 @@ type ComplexityRoot struct {
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Note          func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Text          func(childComplexity int) int
 		TextZh        func(childComplexity int) int
@@ -557,7 +559,7 @@ type ComplexityRoot struct {
 
 	Topic struct {
 		Aliases       func(childComplexity int) int
-		Claims        func(childComplexity int, property []atlas.PropertyName) int
+		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
 		Documents     func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -565,7 +567,7 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 	}
@@ -610,12 +612,12 @@ type DocumentResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Document) (*string, error)
 
-	Claims(ctx context.Context, obj *atlas.Document, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Claims(ctx context.Context, obj *atlas.Document, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	IssuedBy(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	Concerns(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasedOn(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasisOf(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 type EntityResolver interface {
 	FindDocumentByID(ctx context.Context, id string) (*atlas.Document, error)
@@ -635,18 +637,18 @@ type GroupResolver interface {
 	Description(ctx context.Context, obj *atlas.Group) (*string, error)
 
 	Activity(ctx context.Context, obj *atlas.Group, asOf atlas.PartialDate) (*atlas.Holding, error)
-	Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) ([]atlas.Edge, error)
-	Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error)
-	Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
-	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
@@ -656,14 +658,14 @@ type InstitutionResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Institution) (*string, error)
 
-	Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
-	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 }
@@ -672,12 +674,12 @@ type OfficeResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Office) (*string, error)
 
-	Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
-	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 }
@@ -689,12 +691,12 @@ type PersonResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Person) (*string, error)
 
-	Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, derived *atlas.DerivedChairs) ([]atlas.Edge, error)
-	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
-	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 }
@@ -703,13 +705,13 @@ type PositionResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Position) (*string, error)
 
-	Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error)
-	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
-	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 }
@@ -731,9 +733,9 @@ type QueryResolver interface {
 	Positions(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.PositionConnection, error)
 	Institutions(ctx context.Context, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.InstitutionConnection, error)
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
-	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, limit *int) (*analytics.Subgraph, error)
-	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) (*analytics.PathSet, error)
-	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, first *int) ([]analytics.Score, error)
+	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error)
+	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
+	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate) ([]analytics.CoMember, error)
 	Timeline(ctx context.Context, id string, sources []string) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate) (*analytics.Stats, error)
@@ -777,7 +779,7 @@ type StatementResolver interface {
 	Note(ctx context.Context, obj *atlas.Statement) (*string, error)
 
 	About(ctx context.Context, obj *atlas.Statement) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 type SubgraphResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error)
@@ -793,10 +795,10 @@ type TopicResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Topic) (*string, error)
 
-	Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName) ([]atlas.PropertyClaim, error)
+	Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -947,7 +949,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Document.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Document.concerns":
 		if e.ComplexityRoot.Document.Concerns == nil {
 			break
@@ -1006,7 +1008,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
+		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Document.sources":
 		if e.ComplexityRoot.Document.Sources == nil {
 			break
@@ -1220,7 +1222,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs)), true
+		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.claims":
 		if e.ComplexityRoot.Group.Claims == nil {
 			break
@@ -1231,7 +1233,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Group.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.crossSystem":
 		if e.ComplexityRoot.Group.CrossSystem == nil {
 			break
@@ -1308,7 +1310,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole)), true
+		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.membersIncomplete":
 		if e.ComplexityRoot.Group.MembersIncomplete == nil {
 			break
@@ -1343,7 +1345,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Offices(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Offices(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.partyGroupOf":
 		if e.ComplexityRoot.Group.PartyGroupOf == nil {
 			break
@@ -1354,7 +1356,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.PartyGroupOf(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.PartyGroupOf(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.positions":
 		if e.ComplexityRoot.Group.Positions == nil {
 			break
@@ -1365,7 +1367,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Positions(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.predecessors":
 		if e.ComplexityRoot.Group.Predecessors == nil {
 			break
@@ -1376,7 +1378,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Predecessors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Predecessors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.relationships":
 		if e.ComplexityRoot.Group.Relationships == nil {
 			break
@@ -1387,7 +1389,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
+		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.reportsTo":
 		if e.ComplexityRoot.Group.ReportsTo == nil {
 			break
@@ -1398,7 +1400,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.ReportsTo(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.ReportsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.sources":
 		if e.ComplexityRoot.Group.Sources == nil {
 			break
@@ -1421,7 +1423,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Successors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Successors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.supervises":
 		if e.ComplexityRoot.Group.Supervises == nil {
 			break
@@ -1432,7 +1434,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Supervises(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Supervises(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.supervisors":
 		if e.ComplexityRoot.Group.Supervisors == nil {
 			break
@@ -1443,7 +1445,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Group.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.system":
 		if e.ComplexityRoot.Group.System == nil {
 			break
@@ -1555,7 +1557,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Institution.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.description":
 		if e.ComplexityRoot.Institution.Description == nil {
 			break
@@ -1578,7 +1580,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.HostedOffices(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.HostedOffices(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.id":
 		if e.ComplexityRoot.Institution.ID == nil {
 			break
@@ -1625,7 +1627,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.PartyGroups(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.PartyGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.positions":
 		if e.ComplexityRoot.Institution.Positions == nil {
 			break
@@ -1636,7 +1638,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Positions(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.relationships":
 		if e.ComplexityRoot.Institution.Relationships == nil {
 			break
@@ -1647,7 +1649,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
+		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.reportingGroups":
 		if e.ComplexityRoot.Institution.ReportingGroups == nil {
 			break
@@ -1658,7 +1660,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.ReportingGroups(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.ReportingGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.seats":
 		if e.ComplexityRoot.Institution.Seats == nil {
 			break
@@ -1669,7 +1671,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Seats(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.Seats(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.sources":
 		if e.ComplexityRoot.Institution.Sources == nil {
 			break
@@ -1692,7 +1694,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Institution.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.system":
 		if e.ComplexityRoot.Institution.System == nil {
 			break
@@ -1767,7 +1769,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Office.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.description":
 		if e.ComplexityRoot.Office.Description == nil {
 			break
@@ -1784,7 +1786,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Directors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Office.Directors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.documents":
 		if e.ComplexityRoot.Office.Documents == nil {
 			break
@@ -1801,7 +1803,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Groups(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Office.Groups(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.hostedBy":
 		if e.ComplexityRoot.Office.HostedBy == nil {
 			break
@@ -1812,7 +1814,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.HostedBy(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Office.HostedBy(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.id":
 		if e.ComplexityRoot.Office.ID == nil {
 			break
@@ -1865,7 +1867,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
+		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.sources":
 		if e.ComplexityRoot.Office.Sources == nil {
 			break
@@ -1894,7 +1896,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Office.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 
 	case "OfficeConnection.edges":
 		if e.ComplexityRoot.OfficeConnection.Edges == nil {
@@ -1997,6 +1999,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Aliases(childComplexity), true
+	case "Person.born":
+		if e.ComplexityRoot.Person.Born == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Born(childComplexity), true
 	case "Person.chairs":
 		if e.ComplexityRoot.Person.Chairs == nil {
 			break
@@ -2007,7 +2015,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs)), true
+		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.claims":
 		if e.ComplexityRoot.Person.Claims == nil {
 			break
@@ -2018,13 +2026,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Person.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.description":
 		if e.ComplexityRoot.Person.Description == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Person.Description(childComplexity), true
+	case "Person.died":
+		if e.ComplexityRoot.Person.Died == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Died(childComplexity), true
 	case "Person.directs":
 		if e.ComplexityRoot.Person.Directs == nil {
 			break
@@ -2035,7 +2049,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Directs(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Person.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.documents":
 		if e.ComplexityRoot.Person.Documents == nil {
 			break
@@ -2064,7 +2078,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole)), true
+		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.name":
 		if e.ComplexityRoot.Person.Name == nil {
 			break
@@ -2093,7 +2107,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Positions(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Person.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.relationships":
 		if e.ComplexityRoot.Person.Relationships == nil {
 			break
@@ -2104,7 +2118,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
+		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.sources":
 		if e.ComplexityRoot.Person.Sources == nil {
 			break
@@ -2172,7 +2186,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.BelongsTo(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Position.BelongsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.chairs":
 		if e.ComplexityRoot.Position.Chairs == nil {
 			break
@@ -2183,7 +2197,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Position.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.claims":
 		if e.ComplexityRoot.Position.Claims == nil {
 			break
@@ -2194,7 +2208,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Position.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.description":
 		if e.ComplexityRoot.Position.Description == nil {
 			break
@@ -2211,7 +2225,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Directs(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Position.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.documents":
 		if e.ComplexityRoot.Position.Documents == nil {
 			break
@@ -2228,7 +2242,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Holders(childComplexity, args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Position.Holders(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.id":
 		if e.ComplexityRoot.Position.ID == nil {
 			break
@@ -2251,7 +2265,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole)), true
+		return e.ComplexityRoot.Position.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.type":
 		if e.ComplexityRoot.Position.NodeKind == nil {
 			break
@@ -2268,7 +2282,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
+		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.sources":
 		if e.ComplexityRoot.Position.Sources == nil {
 			break
@@ -2390,7 +2404,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
 	case "Query.coMembers":
 		if e.ComplexityRoot.Query.CoMembers == nil {
 			break
@@ -2479,7 +2493,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2600,7 +2614,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -3173,7 +3187,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
+		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Statement.sources":
 		if e.ComplexityRoot.Statement.Sources == nil {
 			break
@@ -3403,7 +3417,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Claims(childComplexity, args["property"].([]atlas.PropertyName)), true
+		return e.ComplexityRoot.Topic.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
 	case "Topic.description":
 		if e.ComplexityRoot.Topic.Description == nil {
 			break
@@ -3456,7 +3470,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string)), true
+		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Topic.sources":
 		if e.ComplexityRoot.Topic.Sources == nil {
 			break
@@ -3787,21 +3801,21 @@ extend type Query {
   Sources and reported counts are never part of the network; statements, topics and
   documents are, when ` + "`" + `nodeTypes` + "`" + ` names them.
   """
-  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
+  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
 
   """
   All shortest paths between two nodes (relationships followed in either direction,
   each hop counting one), of at most ` + "`" + `maxLength` + "`" + ` hops (1 to 8), the first ` + "`" + `first` + "`" + ` of
   them (1 to 100) in a stable order. No path within ` + "`" + `maxLength` + "`" + ` is an empty set.
   """
-  shortestPaths("The node the paths start at (not a source or reported count)." from: ID!, "The node the paths end at (not a source or reported count)." to: ID!, "The longest path looked for, in hops: 1 to 8, default 4." maxLength: Int = 4, "Follow only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Pass only through nodes of these types; all actor types when omitted." nodeTypes: [NodeType!], "Follow only relationships that may hold at this date." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "The most paths to return, 1 to 100, default 10; ` + "`" + `truncated` + "`" + ` says when there were more." first: Int = 10): PathSet!
+  shortestPaths("The node the paths start at (not a source or reported count)." from: ID!, "The node the paths end at (not a source or reported count)." to: ID!, "The longest path looked for, in hops: 1 to 8, default 4." maxLength: Int = 4, "Follow only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Pass only through nodes of these types; all actor types when omitted." nodeTypes: [NodeType!], "Follow only relationships that may hold at this date." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most paths to return, 1 to 100, default 10; ` + "`" + `truncated` + "`" + ` says when there were more." first: Int = 10): PathSet!
 
   """
   Nodes ranked by a centrality metric over the network the filters keep, highest first,
   ties by id. ` + "`" + `rank` + "`" + ` chooses which kinds of node are ranked (all actors by default); the
   network itself is chosen by ` + "`" + `relationshipTypes` + "`" + `, ` + "`" + `nodeTypes` + "`" + ` and ` + "`" + `asOf` + "`" + `.
   """
-  centrality("The metric to rank by." metric: CentralityMetric!, "The node types to rank; all actor types (groups, offices, institutions, positions, people) when omitted." rank: [NodeType!], "Build the network from relationships of these types only; all types when omitted." relationshipTypes: [RelationshipType!], "Build the network from nodes of these types only; all actor types when omitted." nodeTypes: [NodeType!], "Build the network from relationships that may hold at this date only." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "How many of the highest scores to return, 1 to 100, default 20. BETWEENNESS is refused (LIMIT_EXCEEDED) when nodes × relationships of the network exceed 10⁷." first: Int = 20): [CentralityScore!]!
+  centrality("The metric to rank by." metric: CentralityMetric!, "The node types to rank; all actor types (groups, offices, institutions, positions, people) when omitted." rank: [NodeType!], "Build the network from relationships of these types only; all types when omitted." relationshipTypes: [RelationshipType!], "Build the network from nodes of these types only; all actor types when omitted." nodeTypes: [NodeType!], "Build the network from relationships that may hold at this date only." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "How many of the highest scores to return, 1 to 100, default 20. BETWEENNESS is refused (LIMIT_EXCEEDED) when nodes × relationships of the network exceed 10⁷." first: Int = 20): [CentralityScore!]!
 
   """
   The people who share a group with a person (chairing, including through a position,
@@ -3868,6 +3882,10 @@ enum PropertyName {
   PLACEMENT
   "When a document was issued (a partial date)."
   ISSUED
+  "When a person was born (a partial date)."
+  BORN
+  "When a person died (a partial date)."
+  DIED
   "A group's chair is not known: the sources discuss it but name none (value ` + "`" + `true` + "`" + `)."
   CHAIR_NOT_KNOWN
   "A group's known member list is incomplete (value ` + "`" + `true` + "`" + `)."
@@ -3916,27 +3934,27 @@ extend type Group {
   The claims behind the group's properties, ordered by property, then rank (preferred
   first), then value. ` + "`" + `property` + "`" + ` keeps only those properties; omitted, every claim.
   """
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
 }
 
 extend type Office {
   "The claims behind the office's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
 }
 
 extend type Institution {
   "The claims behind the institution's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
 }
 
 extend type Position {
   "The claims behind the position's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
 }
 
 extend type Person {
   "The claims behind the person's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
 }
 
 "What kind of claim a source supports."
@@ -4187,6 +4205,8 @@ input GroupFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
+  tiers: [SourceTier!]
 }
 
 "Filters for institutions; all given filters must match, and a list matches any of its values."
@@ -4199,6 +4219,8 @@ input InstitutionFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
+  tiers: [SourceTier!]
 }
 
 "Filters for offices; all given filters must match."
@@ -4209,6 +4231,8 @@ input OfficeFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
+  tiers: [SourceTier!]
 }
 
 "Filters for sources; all given filters must match."
@@ -4227,6 +4251,8 @@ input NameFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
+  tiers: [SourceTier!]
 }
 
 "How to order groups."
@@ -4324,27 +4350,27 @@ type Group implements Node & GraphNode @key(fields: "id") {
   once per group: a stored and a derived chair of the same person are one relationship,
   ` + "`" + `stored` + "`" + ` and ` + "`" + `derived` + "`" + `, with the derivations in ` + "`" + `derivations` + "`" + `.
   """
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "People, positions and institutions with a seat on the group."
-  members("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!]): [Relationship!]!
+  members("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "The offices backing the group."
-  offices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  offices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee this one."
-  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups, institutions and offices this group oversees."
-  supervises("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  supervises("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "The institutions the group reports to."
-  reportsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  reportsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups this one succeeded (renamed, replaced, upgraded, merged, reconstituted)."
-  predecessors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  predecessors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that succeeded this one."
-  successors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  successors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "For a leading party members' group: the institution it sits in."
-  partyGroupOf("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  partyGroupOf("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Positions that belong to the group."
-  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the group, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "The staff office, general office or directorate that backs a group."
@@ -4372,15 +4398,15 @@ type Office implements Node & GraphNode @key(fields: "id") {
   "The sources of the office's own properties, with locators."
   sources: [Citation!]!
   "The groups this office backs."
-  groups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  groups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Where the office sits."
-  hostedBy("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  hostedBy("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Who directs the office (people or positions)."
-  directors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  directors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee the office."
-  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the office, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A standing body: Politburo, Secretariat, State Council, CMC, ministries, Party departments, provinces, media, think tanks."
@@ -4406,19 +4432,19 @@ type Institution implements Node & GraphNode @key(fields: "id") {
   "The sources of the institution's own properties, with locators."
   sources: [Citation!]!
   "Groups on which the institution is represented."
-  seats("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  seats("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee the institution."
-  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that report to the institution."
-  reportingGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  reportingGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Offices the institution hosts."
-  hostedOffices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  hostedOffices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Leading party members' groups inside the institution."
-  partyGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  partyGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Positions that belong to the institution."
-  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the institution, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A post a person holds, such as Premier or General Secretary."
@@ -4440,17 +4466,17 @@ type Position implements Node & GraphNode @key(fields: "id") {
   "The sources of the position's own properties, with locators."
   sources: [Citation!]!
   "People who held the post."
-  holders("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  holders("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups the post chairs."
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups on which the post has a seat."
-  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!]): [Relationship!]!
+  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Offices the post directs."
-  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "The institution, group or office the post belongs to."
-  belongsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  belongsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the position, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "An individual, named family name first as usually romanised."
@@ -4469,6 +4495,10 @@ type Person implements Node & GraphNode @key(fields: "id") {
   aliases: [Alias!]!
   "The curators' description, in their own words."
   description: String
+  "Year (or date) of birth, where a source gives it; reference-tier pages supply most."
+  born: PartialDate
+  "Year (or date) of death, where a source gives it."
+  died: PartialDate
   "The sources of the person's own properties, with locators."
   sources: [Citation!]!
   """
@@ -4476,15 +4506,15 @@ type Person implements Node & GraphNode @key(fields: "id") {
   chaired by a position the person held at the time (only where the holding is dated),
   or both (the default), one relationship per group (see ` + "`" + `Group.chairs` + "`" + `).
   """
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Seats the person holds on groups."
-  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!]): [Relationship!]!
+  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Posts the person held."
-  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Offices the person directs."
-  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate): [Relationship!]!
+  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the person, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A spelling of a name, kept with the source that prints it."
@@ -5186,7 +5216,7 @@ type Statement implements Node & GraphNode @key(fields: "id") {
   "What the statement is about (outgoing ABOUT relationships)."
   about: [Relationship!]!
   "Every relationship of the statement, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the statement; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the statement; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A subject general statements are about: leading small groups as an institution, cross-system coordination, the dual-track Party-State."
@@ -5208,13 +5238,13 @@ type Topic implements Node & GraphNode @key(fields: "id") {
   "The sources of the node's own properties, with locators."
   sources: [Citation!]!
   "The claims behind the topic's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
   "Statements about the topic (incoming ABOUT)."
   statements: [Relationship!]!
   "Documents that concern the topic (incoming CONCERNS)."
   documents: [Relationship!]!
   "Every relationship of the topic, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the topic; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the topic; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A policy document: a regulation, opinion, notice, decision or plan."
@@ -5240,7 +5270,7 @@ type Document implements Node & GraphNode @key(fields: "id") {
   "The sources of the node's own properties, with locators."
   sources: [Citation!]!
   "The claims behind the document's properties, ordered as on ` + "`" + `Group.claims` + "`" + `."
-  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!]): [PropertyClaim!]!
+  claims("Keeps claims of these properties; omitted, all." property: [PropertyName!], "Keeps claims whose evidence lies in these tiers; both by default." tiers: [SourceTier!]): [PropertyClaim!]!
   "Who issued it (outgoing ISSUED_BY)."
   issuedBy: [Relationship!]!
   "What it regulates or concerns (outgoing CONCERNS)."
@@ -5250,7 +5280,7 @@ type Document implements Node & GraphNode @key(fields: "id") {
   "Later documents that build on this one (incoming BASED_ON)."
   basisOf: [Relationship!]!
   "Every relationship of the document, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the document; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the document; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "The kind of a policy document."
@@ -5927,6 +5957,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_aliases(ctx, field)
 	case "description":
 		return ec.fieldContext_Person_description(ctx, field)
+	case "born":
+		return ec.fieldContext_Person_born(ctx, field)
+	case "died":
+		return ec.fieldContext_Person_died(ctx, field)
 	case "sources":
 		return ec.fieldContext_Person_sources(ctx, field)
 	case "chairs":
@@ -6568,6 +6602,14 @@ func (ec *executionContext) field_Document_claims_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6614,6 +6656,14 @@ func (ec *executionContext) field_Document_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -6790,6 +6840,14 @@ func (ec *executionContext) field_Group_chairs_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["derived"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -6804,6 +6862,14 @@ func (ec *executionContext) field_Group_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6826,6 +6892,14 @@ func (ec *executionContext) field_Group_members_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["roles"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -6840,6 +6914,14 @@ func (ec *executionContext) field_Group_offices_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6854,6 +6936,14 @@ func (ec *executionContext) field_Group_partyGroupOf_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6868,6 +6958,14 @@ func (ec *executionContext) field_Group_positions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6882,6 +6980,14 @@ func (ec *executionContext) field_Group_predecessors_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6928,6 +7034,14 @@ func (ec *executionContext) field_Group_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -6942,6 +7056,14 @@ func (ec *executionContext) field_Group_reportsTo_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6956,6 +7078,14 @@ func (ec *executionContext) field_Group_successors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6970,6 +7100,14 @@ func (ec *executionContext) field_Group_supervises_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6984,6 +7122,14 @@ func (ec *executionContext) field_Group_supervisors_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -6998,6 +7144,14 @@ func (ec *executionContext) field_Institution_claims_args(ctx context.Context, r
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7012,6 +7166,14 @@ func (ec *executionContext) field_Institution_hostedOffices_args(ctx context.Con
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7026,6 +7188,14 @@ func (ec *executionContext) field_Institution_partyGroups_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7040,6 +7210,14 @@ func (ec *executionContext) field_Institution_positions_args(ctx context.Context
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7086,6 +7264,14 @@ func (ec *executionContext) field_Institution_relationships_args(ctx context.Con
 		return nil, err
 	}
 	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7100,6 +7286,14 @@ func (ec *executionContext) field_Institution_reportingGroups_args(ctx context.C
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7114,6 +7308,14 @@ func (ec *executionContext) field_Institution_seats_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7128,6 +7330,14 @@ func (ec *executionContext) field_Institution_supervisors_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7142,6 +7352,14 @@ func (ec *executionContext) field_Office_claims_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7156,6 +7374,14 @@ func (ec *executionContext) field_Office_directors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7170,6 +7396,14 @@ func (ec *executionContext) field_Office_groups_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7184,6 +7418,14 @@ func (ec *executionContext) field_Office_hostedBy_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7230,6 +7472,14 @@ func (ec *executionContext) field_Office_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7244,6 +7494,14 @@ func (ec *executionContext) field_Office_supervisors_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7266,6 +7524,14 @@ func (ec *executionContext) field_Person_chairs_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["derived"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7280,6 +7546,14 @@ func (ec *executionContext) field_Person_claims_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7294,6 +7568,14 @@ func (ec *executionContext) field_Person_directs_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7316,6 +7598,14 @@ func (ec *executionContext) field_Person_memberships_args(ctx context.Context, r
 		return nil, err
 	}
 	args["roles"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7330,6 +7620,14 @@ func (ec *executionContext) field_Person_positions_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7376,6 +7674,14 @@ func (ec *executionContext) field_Person_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7390,6 +7696,14 @@ func (ec *executionContext) field_Position_belongsTo_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7404,6 +7718,14 @@ func (ec *executionContext) field_Position_chairs_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7418,6 +7740,14 @@ func (ec *executionContext) field_Position_claims_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7432,6 +7762,14 @@ func (ec *executionContext) field_Position_directs_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7446,6 +7784,14 @@ func (ec *executionContext) field_Position_holders_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -7468,6 +7814,14 @@ func (ec *executionContext) field_Position_memberships_args(ctx context.Context,
 		return nil, err
 	}
 	args["roles"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7514,6 +7868,14 @@ func (ec *executionContext) field_Position_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7642,14 +8004,22 @@ func (ec *executionContext) field_Query_centrality_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg6
+	args["first"] = arg7
 	return args, nil
 }
 
@@ -7882,14 +8252,22 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg6
+	args["limit"] = arg7
 	return args, nil
 }
 
@@ -8188,14 +8566,22 @@ func (ec *executionContext) field_Query_shortestPaths_args(ctx context.Context, 
 		return nil, err
 	}
 	args["sources"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg7
+	args["first"] = arg8
 	return args, nil
 }
 
@@ -8456,6 +8842,14 @@ func (ec *executionContext) field_Statement_relationships_args(ctx context.Conte
 		return nil, err
 	}
 	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -8470,6 +8864,14 @@ func (ec *executionContext) field_Topic_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -8516,6 +8918,14 @@ func (ec *executionContext) field_Topic_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -9291,7 +9701,7 @@ func (ec *executionContext) _Document_claims(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Document().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Document().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -9463,7 +9873,7 @@ func (ec *executionContext) _Document_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
+			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10574,7 +10984,7 @@ func (ec *executionContext) _Group_chairs(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs))
+			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10618,7 +11028,7 @@ func (ec *executionContext) _Group_members(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole))
+			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10662,7 +11072,7 @@ func (ec *executionContext) _Group_offices(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Offices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Offices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10706,7 +11116,7 @@ func (ec *executionContext) _Group_supervisors(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10750,7 +11160,7 @@ func (ec *executionContext) _Group_supervises(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Supervises(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Supervises(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10794,7 +11204,7 @@ func (ec *executionContext) _Group_reportsTo(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().ReportsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().ReportsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10838,7 +11248,7 @@ func (ec *executionContext) _Group_predecessors(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Predecessors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Predecessors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10882,7 +11292,7 @@ func (ec *executionContext) _Group_successors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Successors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Successors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10926,7 +11336,7 @@ func (ec *executionContext) _Group_partyGroupOf(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().PartyGroupOf(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().PartyGroupOf(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -10970,7 +11380,7 @@ func (ec *executionContext) _Group_positions(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Group().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11014,7 +11424,7 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
+			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11058,7 +11468,7 @@ func (ec *executionContext) _Group_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Group().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -11895,7 +12305,7 @@ func (ec *executionContext) _Institution_seats(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Seats(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().Seats(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11939,7 +12349,7 @@ func (ec *executionContext) _Institution_supervisors(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11983,7 +12393,7 @@ func (ec *executionContext) _Institution_reportingGroups(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().ReportingGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().ReportingGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12027,7 +12437,7 @@ func (ec *executionContext) _Institution_hostedOffices(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().HostedOffices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().HostedOffices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12071,7 +12481,7 @@ func (ec *executionContext) _Institution_partyGroups(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().PartyGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().PartyGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12115,7 +12525,7 @@ func (ec *executionContext) _Institution_positions(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Institution().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12159,7 +12569,7 @@ func (ec *executionContext) _Institution_relationships(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
+			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12203,7 +12613,7 @@ func (ec *executionContext) _Institution_claims(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Institution().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -12802,7 +13212,7 @@ func (ec *executionContext) _Office_groups(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Groups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Office().Groups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12846,7 +13256,7 @@ func (ec *executionContext) _Office_hostedBy(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().HostedBy(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Office().HostedBy(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12890,7 +13300,7 @@ func (ec *executionContext) _Office_directors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Directors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Office().Directors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12934,7 +13344,7 @@ func (ec *executionContext) _Office_supervisors(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Office().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12978,7 +13388,7 @@ func (ec *executionContext) _Office_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
+			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13022,7 +13432,7 @@ func (ec *executionContext) _Office_claims(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Office().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -13698,6 +14108,52 @@ func (ec *executionContext) fieldContext_Person_description(_ context.Context, f
 	return graphql.NewScalarFieldContext("Person", field, true, true, "String")
 }
 
+func (ec *executionContext) _Person_born(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_born(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Born, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_born(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Person_died(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_died(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Died, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_died(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "PartialDate")
+}
+
 func (ec *executionContext) _Person_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13740,7 +14196,7 @@ func (ec *executionContext) _Person_chairs(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs))
+			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13784,7 +14240,7 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole))
+			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13828,7 +14284,7 @@ func (ec *executionContext) _Person_positions(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Person().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13872,7 +14328,7 @@ func (ec *executionContext) _Person_directs(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Person().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13916,7 +14372,7 @@ func (ec *executionContext) _Person_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
+			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13960,7 +14416,7 @@ func (ec *executionContext) _Person_claims(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Person().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -14444,7 +14900,7 @@ func (ec *executionContext) _Position_holders(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Holders(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Position().Holders(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14488,7 +14944,7 @@ func (ec *executionContext) _Position_chairs(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Position().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14532,7 +14988,7 @@ func (ec *executionContext) _Position_memberships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole))
+			return ec.Resolvers.Position().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14576,7 +15032,7 @@ func (ec *executionContext) _Position_directs(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Position().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14620,7 +15076,7 @@ func (ec *executionContext) _Position_belongsTo(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().BelongsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Position().BelongsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14664,7 +15120,7 @@ func (ec *executionContext) _Position_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
+			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14708,7 +15164,7 @@ func (ec *executionContext) _Position_claims(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Position().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -15753,7 +16209,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {
@@ -15797,7 +16253,7 @@ func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.PathSet) graphql.Marshaler {
@@ -15841,7 +16297,7 @@ func (ec *executionContext) _Query_centrality(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Score) graphql.Marshaler {
@@ -18560,7 +19016,7 @@ func (ec *executionContext) _Statement_relationships(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
+			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -19667,7 +20123,7 @@ func (ec *executionContext) _Topic_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName))
+			return ec.Resolvers.Topic().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
@@ -19775,7 +20231,7 @@ func (ec *executionContext) _Topic_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string))
+			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -21201,7 +21657,7 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains", "sources"}
+	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains", "sources", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21271,6 +21727,13 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Sources = data
+		case "tiers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
+			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tiers = data
 		}
 	}
 	return it, nil
@@ -21355,7 +21818,7 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "nameContains", "sources"}
+	fieldsInOrder := [...]string{"kinds", "systems", "nameContains", "sources", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21390,6 +21853,13 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 				return it, err
 			}
 			it.Sources = data
+		case "tiers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
+			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tiers = data
 		}
 	}
 	return it, nil
@@ -21418,7 +21888,7 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameContains", "sources"}
+	fieldsInOrder := [...]string{"nameContains", "sources", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21439,6 +21909,13 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Sources = data
+		case "tiers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
+			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tiers = data
 		}
 	}
 	return it, nil
@@ -21467,7 +21944,7 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "nameContains", "sources"}
+	fieldsInOrder := [...]string{"kinds", "nameContains", "sources", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21495,6 +21972,13 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.Sources = data
+		case "tiers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
+			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tiers = data
 		}
 	}
 	return it, nil
@@ -23382,6 +23866,16 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_description(ctx, field, obj)
 				})
+		case "born":
+			out.Values[i] = ec._Person_born(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "died":
+			out.Values[i] = ec._Person_died(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "sources":
 			out.Values[i] = ec._Person_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -28304,6 +28798,42 @@ func (ec *executionContext) marshalOSourceKind2ᚕlsgatlasᚋatlasᚐSourceKind�
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSourceKind2lsgatlasᚋatlasᚐSourceKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]atlas.SourceTier, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.SourceTier) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -219,8 +219,8 @@ func TestCostInExtensionsWhenAsked(t *testing.T) {
 	} {
 		ext, _ := r.decode(t)["extensions"].(map[string]any)
 		cost, _ := ext["cost"].(map[string]any)
-		// groups 1 + nodes (1 + 5 items × (id 1 + members (1 + 50 items × role 1)))
-		if cost["cost"] != float64(1+1+5*(1+1+50*1)) || cost["depth"] != float64(4) || cost["durationMs"] == nil {
+		// groups 1 + nodes (1 + 5 items × (id 1 + members (1 + ListSize items × role 1)))
+		if l := graph.DefaultLimits.ListSize; cost["cost"] != float64(1+1+5*(1+1+l*1)) || cost["depth"] != float64(4) || cost["durationMs"] == nil {
 			t.Errorf("cost extension = %v in %s", cost, r.body)
 		}
 	}

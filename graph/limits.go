@@ -26,7 +26,7 @@ type Limits struct {
 	MaxDepth              int // nesting of fields outside introspection
 	MaxCost               int // see cost.go
 	// ListSize is what a list of nodes or relationships without a `first`/`limit`
-	// argument counts as: the largest fan-out of the data (a node's relationships; 17
+	// argument counts as: the largest fan-out of the data (a node's relationships; 93
 	// in the bundled dataset, TestListSizesCoverTheData) with room to grow.
 	ListSize int
 	// SmallListSize is the same for lists of values and citations (at most 5 now).
@@ -47,8 +47,8 @@ var DefaultLimits = Limits{
 	MaxAliases:            100,
 	MaxFieldsPerSelection: 200,
 	MaxDepth:              12,
-	MaxCost:               5_000_000,
-	ListSize:              50,
+	MaxCost:               20_000_000,
+	ListSize:              100,
 	SmallListSize:         10,
 	MaxResolvedFields:     1_000_000,
 	MaxResponseBytes:      16 << 20,

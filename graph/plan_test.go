@@ -76,8 +76,8 @@ func TestPlanFollowsVariablesDirectivesAndAliases(t *testing.T) {
 	if len(got.Group.A) != 1 || got.Group.A[0].Node.ID != "person/xi-jinping" || got.Group.A[0].Holding != "POSSIBLE" {
 		t.Errorf("a = %+v, want Xi derived as POSSIBLE in 2015", got.Group.A)
 	}
-	if len(got.Group.B) != 1 || got.Group.B[0].Node.ID != "position/general-secretary" {
-		t.Errorf("b = %+v, want only the position in 2010 (Xi's holding starts 2012)", got.Group.B)
+	if len(got.Group.B) != 2 || got.Group.B[0].Node.ID != "position/general-secretary" || got.Group.B[1].Node.ID != "person/hu-jintao" {
+		t.Errorf("b = %+v, want the position and Hu Jintao, its holder in 2010 (Xi's holding starts 2012)", got.Group.B)
 	}
 	r := post(t, srv, `{ group(id: "group/state-security-leading-small-group") { chairs(asOf: "2015-13") { node { id } } } }`, nil)
 	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INVALID" {

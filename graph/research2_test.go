@@ -17,7 +17,9 @@ func TestResearchMembersOfficesCounts(t *testing.T) {
 		{"Q18 what the foreign-affairs cross-system group supervises",
 			`{ g: group(id: "group/cross-system-foreign-affairs-leading-small-group") { supervises { ` + rel + ` } } }`, `
 			g.supervises.*.node.id ~ ["group/foreign-affairs-leading-small-group", "group/taiwan-affairs-leading-small-group", "group/hong-kong-and-macau-leading-small-group", "group/tibet-leading-small-group", "group/xinjiang-leading-small-group"]
-			g.supervises.* has {"type": "SUPERVISES", "direction": "OUTGOING", "confidence": "REPORTED", "start": null, "end": null}
+			g.supervises.* has {"type": "SUPERVISES", "direction": "OUTGOING", "start": null, "end": null}
+			g.supervises[confidence=INFERRED].node.id = ["group/foreign-affairs-leading-small-group"]
+			g.supervises[confidence=REPORTED].# = 4
 			g.supervises.*.sources.*.source.id = ["source/tsai-zhou-2019", "source/tsai-zhou-2019", "source/tsai-zhou-2019", "source/tsai-zhou-2019", "source/tsai-zhou-2019"]`},
 		{"Q19 what the Central Foreign Affairs Commission supervises",
 			`{ g: group(id: "group/central-foreign-affairs-commission") { supervises { ` + rel + ` }
@@ -74,8 +76,8 @@ func TestResearchMembersOfficesCounts(t *testing.T) {
 			g.members.* has {"role": "MEMBER", "confidence": "STATED", "sources": [{"source": {"id": "source/thomas-fp"}, "locator": "Table 1, row 'State Security'"}]}`},
 		{"Q26 which membership lists are flagged incomplete",
 			`{ g: groups(first: 100) { nodes { members { id incompleteList sources { source { id } } } } } }`, `
-			g.nodes.*.members[incompleteList=true].id ~ ["member_of/position/vice-premier/group/foreign-affairs-leading-small-group", "member_of/position/state-councilor/group/foreign-affairs-leading-small-group", "member_of/person/yang-jiechi/group/central-foreign-affairs-commission", "member_of/person/wang-yi/group/central-foreign-affairs-commission", "member_of/person/liu-he/group/peak-carbon-and-carbon-neutrality-leading-small-group", "member_of/person/wang-yong/group/peak-carbon-and-carbon-neutrality-leading-small-group", "member_of/person/wang-yi/group/peak-carbon-and-carbon-neutrality-leading-small-group", "member_of/person/he-lifeng/group/peak-carbon-and-carbon-neutrality-leading-small-group"]
-			g.nodes.*.members[incompleteList=true].sources.*.source.id ~ ["source/thomas-fp", "source/thomas-fp", "source/thomas-fp", "source/thomas-fp", "source/china-tip-sheet-2021", "source/china-tip-sheet-2021", "source/china-tip-sheet-2021", "source/china-tip-sheet-2021"]`},
+			g.nodes.*.members[incompleteList=true].id ~ ["member_of/position/vice-premier/group/foreign-affairs-leading-small-group", "member_of/position/state-councilor/group/foreign-affairs-leading-small-group", "member_of/person/yang-jiechi/group/central-foreign-affairs-commission", "member_of/person/wang-yi/group/central-foreign-affairs-commission", "member_of/position/member-of-the-politburo/group/central-foreign-affairs-commission", "member_of/person/liu-he/group/peak-carbon-and-carbon-neutrality-leading-small-group", "member_of/person/wang-yong/group/peak-carbon-and-carbon-neutrality-leading-small-group", "member_of/person/wang-yi/group/peak-carbon-and-carbon-neutrality-leading-small-group", "member_of/person/he-lifeng/group/peak-carbon-and-carbon-neutrality-leading-small-group"]
+			g.nodes.*.members[incompleteList=true].sources.*.source.id ~ ["source/thomas-fp", "source/thomas-fp", "source/thomas-fp", "source/thomas-fp", "source/thomas-fp", "source/china-tip-sheet-2021", "source/china-tip-sheet-2021", "source/china-tip-sheet-2021", "source/china-tip-sheet-2021"]`},
 		{"Q27 which office backed the Foreign Affairs LSG, and who directed it",
 			`{ g: group(id: "group/foreign-affairs-leading-small-group") { offices { ` + rel + `
 			   node { ... on Office { name kind directors { ` + rel + ` note } } } } } }`, `
@@ -125,7 +127,7 @@ func TestResearchMembersOfficesCounts(t *testing.T) {
 			all.# = 13`},
 		{"Q33 which relations are disputed, with the competing claims beside them",
 			`{ g: groups(first: 100) { nodes { relationships { id confidence } } }
-			   p: people(first: 100) { nodes { relationships(types: [HOLDS, DIRECTS]) { confidence } } }
+			   p: people(first: 100) { nodes { relationships(types: [HOLDS, DIRECTS], tiers: [CORPUS]) { confidence } } }
 			   q: positions(first: 100) { nodes { relationships(types: [POSITION_IN, DIRECTS]) { confidence } } }
 			   o: offices(first: 100) { nodes { relationships(types: [HOSTED_BY]) { confidence } } }
 			   f: group(id: "group/foreign-affairs-leading-small-group") { chairs(derived: EXCLUDE) { node { id } confidence start } } }`, `
@@ -187,15 +189,15 @@ func TestResearchMembersOfficesCounts(t *testing.T) {
 func TestResearchPeopleNamesSources(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q40 which posts Xi Jinping has held, and since when",
-			`{ x: person(id: "person/xi-jinping") { positions { ` + rel + ` } } }`, `
+			`{ x: person(id: "person/xi-jinping") { positions(tiers: [CORPUS]) { ` + rel + ` } } }`, `
 			x.positions.# = 3
 			x.positions[node.id=position/general-secretary] has {"start": "2012", "end": null, "attested": ["2015-05-29"]}
-			x.positions[node.id=position/general-secretary].sources.*.source.id = ["source/thomas-fp", "source/zhu-2015", "source/wikipedia-lsg"]
+			x.positions[node.id=position/general-secretary].sources.*.source.id = ["source/thomas-fp", "source/zhu-2015", "source/wikipedia-lsg", "source/ref-wikipedia-general-secretary"]
 			x.positions[node.id=position/chairman-of-the-central-military-commission].start = ["2012"]
 			x.positions[node.id=position/president].start = ["2013"]
 			x.positions.* has {"type": "HOLDS", "confidence": "STATED"}`},
 		{"Q41 who was Foreign Minister in 1950, and who followed",
-			`{ p: position(id: "position/foreign-minister") { y1950: holders(asOf: "1950") { ` + rel + ` } holders { id node { id } start end attested } }
+			`{ p: position(id: "position/foreign-minister") { y1950: holders(asOf: "1950", tiers: [CORPUS]) { ` + rel + ` } holders(tiers: [CORPUS]) { id node { id } start end attested } }
 			   z: search(text: "Zhou Enlie", types: [PERSON]) { node { id } matched } }`, `
 			p.y1950[holding=KNOWN].node.id = ["person/zhou-enlai"]
 			p.y1950[holding=KNOWN] has {"start": "1949", "end": "1956", "confidence": "STATED", "sources": [{"source": {"id": "source/rana-2021"}, "locator": "section 'Foreign Affairs LSG', paragraph on the MFA under Party pressure"}]}
@@ -205,9 +207,10 @@ func TestResearchPeopleNamesSources(t *testing.T) {
 			p.holders[id=holds/person/wang-yi/position/foreign-minister/china-tip-sheet-2021].attested = ["2021-05"]
 			z = [{"node": {"id": "person/zhou-enlai"}, "matched": "Zhou Enlie"}]`},
 		{"Q42 who became the MFA's Party Secretary in 2019",
-			`{ q: person(id: "person/qi-yu") { positions { ` + rel + ` node { ... on Position { belongsTo { node { id } } } } } } }`, `
+			`{ q: person(id: "person/qi-yu") { positions(tiers: [CORPUS]) { ` + rel + ` node { ... on Position { belongsTo { node { id } } } } } } }`, `
 			q.positions.*.node.id = ["position/mfa-party-secretary"]
-			q.positions.0 has {"start": "2019", "confidence": "STATED", "sources": [{"source": {"id": "source/rana-2021"}, "locator": "section 'Foreign Affairs LSG', paragraph on the MFA under Party pressure"}]}
+			q.positions.0 has {"start": "2019", "confidence": "STATED"}
+			q.positions.0.sources.*.source.id = ["source/rana-2021", "source/ref-thediplomat-2019-qi-yu", "source/ref-plenum-2019-zhang-ji"]
 			q.positions.0.node.belongsTo.*.node.id = ["institution/ministry-of-foreign-affairs"]`},
 		{"Q43 which node the spellings FALG, Foreign Affairs CLGS, FAS, CFAC and TALSG name",
 			`{ a: search(text: "FALG") { node { id } matched score } b: search(text: "Foreign Affairs CLGS") { node { id } matched score }
@@ -239,10 +242,15 @@ func TestResearchPeopleNamesSources(t *testing.T) {
 			m.nodes ~ [{"id": "group/first-economic-census-leading-small-group", "established": "2003", "abolished": "2005"}, {"id": "group/three-gorges-project-construction-commission", "established": "1993", "abolished": "2018"}]
 			s.nodes ~ [{"id": "group/beijing-olympic-and-paralympic-leading-small-group", "established": null, "abolished": null}, {"id": "group/central-new-coronavirus-epidemic-leading-small-group", "established": null, "abolished": null}]`},
 		{"Q46 which relayed works were read through Rana",
-			`{ s: sources(first: 100) { totalCount nodes { id key citedVia { id } } } }`, `
-			s.totalCount = 28
-			s.nodes[citedVia.id=source/rana-2021].key ~ ["sipri-2010", "academy-of-chinese-studies-2020", "economist-2017", "alice-miller-counts", "csis-2017", "tsai-zhou-2019", "merics-2019", "china-tip-sheet-2021", "zeng-peiyan-2001", "cabestan-2009"]
-			s.nodes[citedVia=null].key ~ ["rana-2021", "lsg-blog-2021", "wikipedia-lsg", "thomas-fp", "zhu-2015"]`},
+			`{ s: sources(first: 100, filter: {kinds: [ANALYSIS, ARTICLE, BLOG_POST, WORKING_PAPER, BOOK, JOURNAL_ARTICLE, REPORT, OFFICIAL_DOCUMENT, NEWS, OTHER]}) { totalCount nodes { id key tier citedVia { id } } }
+			   e: sources(first: 100, filter: {kinds: [ENCYCLOPEDIA]}) { totalCount nodes { id key tier citedVia { id } } } }`, `
+			s.totalCount = 44
+			e.totalCount = 74
+			e.nodes[citedVia.id=source/rana-2021].key = ["britannica-mao-zedong"]
+			s.nodes[citedVia.id=source/rana-2021].key ~ ["sipri-2010", "academy-of-chinese-studies-2020", "economist-2017", "alice-miller-counts", "csis-2017", "tsai-zhou-2019", "merics-2019", "china-tip-sheet-2021", "zeng-peiyan-2001", "cabestan-2009", "mdpi-2021-api", "hindustan-times-2015"]
+			s.nodes[citedVia=null].key ~ ["rana-2021", "lsg-blog-2021", "thomas-fp", "zhu-2015", "fmprc-the-minister", "gov-cn-2017-02-25-he-lifeng", "idcpc-2006-wang-jiarui", "idcpc-2008-wang-jiarui", "thediplomat-2019-qi-yu", "plenum-2019-zhang-ji", "investorinsights-politburo", "chinadaily-qiushi-2023-han-zheng"]
+			s.nodes[tier=REFERENCE].# = 8
+			e.nodes[tier=CORPUS].key ~ ["wikipedia-lsg", "britannica-mao-zedong"]`},
 		{"search finds a node by short form, Chinese name and pinyin",
 			`{ a: search(text: "FALSG") { node { id type } matched score } b: search(text: "中央外事工作委员会") { node { id } matched score }
 			   c: search(text: "zhongyang waishi gongzuo weiyuanhui") { node { id } matched score }

@@ -65,7 +65,11 @@ func (r *queryResolver) Groups(ctx context.Context, filter *model.GroupFilter, o
 	if orderBy != nil { // GroupOrder has its own field enum, so orderOf does not apply
 		field, dir = &orderBy.Field, &orderBy.Direction
 	}
-	q, countOnly := listQuery(atlas.GroupNode, groupFilter(filter), field, dir, first, after)
+	nf, err := r.listTiers(ctx, groupFilter(filter), tiersOfGroup(filter))
+	if err != nil {
+		return nil, err
+	}
+	q, countOnly := listQuery(atlas.GroupNode, nf, field, dir, first, after)
 	cursors, nodes, info, total, err := fetchPage[atlas.Group](ctx, r.Store, q, countOnly)
 	if err != nil {
 		return nil, err
@@ -77,7 +81,11 @@ func (r *queryResolver) Groups(ctx context.Context, filter *model.GroupFilter, o
 // People is the resolver for the people field.
 func (r *queryResolver) People(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.PersonConnection, error) {
 	field, dir := orderOf(orderBy)
-	q, countOnly := listQuery(atlas.PersonNode, nameFilter(filter), field, dir, first, after)
+	nf, err := r.listTiers(ctx, nameFilter(filter), tiersOfName(filter))
+	if err != nil {
+		return nil, err
+	}
+	q, countOnly := listQuery(atlas.PersonNode, nf, field, dir, first, after)
 	cursors, nodes, info, total, err := fetchPage[atlas.Person](ctx, r.Store, q, countOnly)
 	if err != nil {
 		return nil, err
@@ -89,7 +97,11 @@ func (r *queryResolver) People(ctx context.Context, filter *model.NameFilter, or
 // Offices is the resolver for the offices field.
 func (r *queryResolver) Offices(ctx context.Context, filter *model.OfficeFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.OfficeConnection, error) {
 	field, dir := orderOf(orderBy)
-	q, countOnly := listQuery(atlas.OfficeNode, officeFilter(filter), field, dir, first, after)
+	nf, err := r.listTiers(ctx, officeFilter(filter), tiersOfOffice(filter))
+	if err != nil {
+		return nil, err
+	}
+	q, countOnly := listQuery(atlas.OfficeNode, nf, field, dir, first, after)
 	cursors, nodes, info, total, err := fetchPage[atlas.Office](ctx, r.Store, q, countOnly)
 	if err != nil {
 		return nil, err
@@ -101,7 +113,11 @@ func (r *queryResolver) Offices(ctx context.Context, filter *model.OfficeFilter,
 // Positions is the resolver for the positions field.
 func (r *queryResolver) Positions(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.PositionConnection, error) {
 	field, dir := orderOf(orderBy)
-	q, countOnly := listQuery(atlas.PositionNode, nameFilter(filter), field, dir, first, after)
+	nf, err := r.listTiers(ctx, nameFilter(filter), tiersOfName(filter))
+	if err != nil {
+		return nil, err
+	}
+	q, countOnly := listQuery(atlas.PositionNode, nf, field, dir, first, after)
 	cursors, nodes, info, total, err := fetchPage[atlas.Position](ctx, r.Store, q, countOnly)
 	if err != nil {
 		return nil, err
@@ -113,7 +129,11 @@ func (r *queryResolver) Positions(ctx context.Context, filter *model.NameFilter,
 // Institutions is the resolver for the institutions field.
 func (r *queryResolver) Institutions(ctx context.Context, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.InstitutionConnection, error) {
 	field, dir := orderOf(orderBy)
-	q, countOnly := listQuery(atlas.InstitutionNode, institutionFilter(filter), field, dir, first, after)
+	nf, err := r.listTiers(ctx, institutionFilter(filter), tiersOfInstitution(filter))
+	if err != nil {
+		return nil, err
+	}
+	q, countOnly := listQuery(atlas.InstitutionNode, nf, field, dir, first, after)
 	cursors, nodes, info, total, err := fetchPage[atlas.Institution](ctx, r.Store, q, countOnly)
 	if err != nil {
 		return nil, err

@@ -10,12 +10,13 @@ func TestSearchDataset(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"an author",
 			`{ s: search(text: "Jean-Pierre Cabestan") { ` + hit + ` } k: search(text: "knox") { ` + hit + ` } }`, `
-			s = [{"node": {"id": "source/cabestan-2009"}, "matched": "Jean-Pierre Cabestan", "matchedField": "author", "snippet": "«Jean-Pierre Cabestan»", "score": 1}]
+			s = [{"node": {"id": "person/jean-pierre-cabestan"}, "matched": "Jean-Pierre Cabestan", "matchedField": "name", "snippet": "«Jean-Pierre Cabestan»", "score": 4}, {"node": {"id": "source/cabestan-2009"}, "matched": "Jean-Pierre Cabestan", "matchedField": "author", "snippet": "«Jean-Pierre Cabestan»", "score": 1}]
 			k[matchedField=author] = [{"node": {"id": "source/sipri-2010"}, "matched": "Knox", "matchedField": "author", "snippet": "«Knox»", "score": 1}]
 			k[matchedField=note].node.id = ["source/rana-2021"]`},
 		{"a publisher",
-			`{ s: search(text: "China Leadership Monitor") { ` + hit + ` } }`, `
+			`{ s: search(text: "China Leadership Monitor", types: [SOURCE]) { ` + hit + ` } p: search(text: "China Leadership Monitor", types: [PERSON]) { node { id } matchedField } }`, `
 			s.*.node.id = ["source/miller-2014", "source/miller-2008"]
+			p = [{"node": {"id": "person/alice-miller"}, "matchedField": "description"}]
 			s.* has {"matched": "China Leadership Monitor", "matchedField": "publisher", "snippet": "«China Leadership Monitor»", "score": 1}`},
 		{"a Chinese word in a publisher's name",
 			`{ s: search(text: "社会科学") { ` + hit + ` } }`, `

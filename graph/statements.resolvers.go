@@ -22,8 +22,8 @@ func (r *documentResolver) Description(ctx context.Context, obj *atlas.Document)
 }
 
 // Claims is the resolver for the claims field.
-func (r *documentResolver) Claims(ctx context.Context, obj *atlas.Document, property []atlas.PropertyName) ([]atlas.PropertyClaim, error) {
-	return atlas.SelectClaims(obj, property), nil
+func (r *documentResolver) Claims(ctx context.Context, obj *atlas.Document, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error) {
+	return r.claimsInTiers(ctx, tiers, atlas.SelectClaims(obj, property))
 }
 
 // IssuedBy is the resolver for the issuedBy field.
@@ -47,8 +47,8 @@ func (r *documentResolver) BasisOf(ctx context.Context, obj *atlas.Document) ([]
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *documentResolver) Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error) {
-	return relationships(ctx, obj.ID, types, direction, roles, asOf, sources)
+func (r *documentResolver) Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources))
 }
 
 // Statements is the resolver for the statements field.
@@ -119,7 +119,11 @@ func (r *queryResolver) Document(ctx context.Context, id string) (*atlas.Documen
 // Topics is the resolver for the topics field.
 func (r *queryResolver) Topics(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.TopicConnection, error) {
 	field, dir := orderOf(orderBy)
-	q, countOnly := listQuery(atlas.TopicNode, nameFilter(filter), field, dir, first, after)
+	nf, err := r.listTiers(ctx, nameFilter(filter), tiersOfName(filter))
+	if err != nil {
+		return nil, err
+	}
+	q, countOnly := listQuery(atlas.TopicNode, nf, field, dir, first, after)
 	cursors, nodes, info, total, err := fetchPage[atlas.Topic](ctx, r.Store, q, countOnly)
 	if err != nil {
 		return nil, err
@@ -131,7 +135,11 @@ func (r *queryResolver) Topics(ctx context.Context, filter *model.NameFilter, or
 // Documents is the resolver for the documents field.
 func (r *queryResolver) Documents(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.DocumentConnection, error) {
 	field, dir := orderOf(orderBy)
-	q, countOnly := listQuery(atlas.DocumentNode, nameFilter(filter), field, dir, first, after)
+	nf, err := r.listTiers(ctx, nameFilter(filter), tiersOfName(filter))
+	if err != nil {
+		return nil, err
+	}
+	q, countOnly := listQuery(atlas.DocumentNode, nf, field, dir, first, after)
 	cursors, nodes, info, total, err := fetchPage[atlas.Document](ctx, r.Store, q, countOnly)
 	if err != nil {
 		return nil, err
@@ -173,8 +181,8 @@ func (r *statementResolver) About(ctx context.Context, obj *atlas.Statement) ([]
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *statementResolver) Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error) {
-	return relationships(ctx, obj.ID, types, direction, roles, asOf, sources)
+func (r *statementResolver) Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources))
 }
 
 // NameZh is the resolver for the nameZh field.
@@ -188,8 +196,8 @@ func (r *topicResolver) Description(ctx context.Context, obj *atlas.Topic) (*str
 }
 
 // Claims is the resolver for the claims field.
-func (r *topicResolver) Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName) ([]atlas.PropertyClaim, error) {
-	return atlas.SelectClaims(obj, property), nil
+func (r *topicResolver) Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error) {
+	return r.claimsInTiers(ctx, tiers, atlas.SelectClaims(obj, property))
 }
 
 // Statements is the resolver for the statements field.
@@ -203,8 +211,8 @@ func (r *topicResolver) Documents(ctx context.Context, obj *atlas.Topic) ([]atla
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *topicResolver) Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error) {
-	return relationships(ctx, obj.ID, types, direction, roles, asOf, sources)
+func (r *topicResolver) Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources))
 }
 
 // Document returns DocumentResolver implementation.

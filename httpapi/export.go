@@ -90,9 +90,9 @@ func exportGraph(ctx context.Context, projection *analytics.Cache, q url.Values)
 func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) (analytics.Subgraph, int, *atlas.PartialDate, error) {
 	for name := range q {
 		switch name {
-		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "sources", "limit":
+		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "sources", "tiers", "limit":
 		default:
-			return analytics.Subgraph{}, 0, nil, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, sources, limit", name)
+			return analytics.Subgraph{}, 0, nil, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, sources, tiers, limit", name)
 		}
 	}
 	depth, err := intParam(q, "depth", analytics.DefaultDepth)
@@ -111,6 +111,9 @@ func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) 
 		f.NodeKinds = append(f.NodeKinds, atlas.NodeKind(k))
 	}
 	f.Sources = listParam(q, "sources")
+	for _, t := range listParam(q, "tiers") {
+		f.Tiers = append(f.Tiers, atlas.SourceTier(t))
+	}
 	if s := q.Get("asOf"); q.Has("asOf") {
 		d, err := atlas.ParseDate(s)
 		if err != nil {

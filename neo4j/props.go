@@ -89,6 +89,7 @@ func nodeProps(n atlas.Node) map[string]any {
 		aliases(n.Aliases)
 	case *atlas.Person:
 		p["name"], p["nameZh"], p["description"], p["sources"] = n.Name, n.NameZh, n.Description, jsonText(n.Sources)
+		p["born"], p["died"] = optDate(n.Born), optDate(n.Died)
 		aliases(n.Aliases)
 	case *atlas.Source:
 		p["key"], p["title"], p["authors"], p["publisher"], p["date"] = n.Key, n.Title, strList(n.Authors), n.Publisher, optDate(n.Date)
@@ -209,7 +210,7 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 	case atlas.PositionNode:
 		n = &atlas.Position{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	case atlas.PersonNode:
-		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
+		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p), Born: p.date("born"), Died: p.date("died")}
 	case atlas.SourceNode:
 		n = &atlas.Source{ID: id, Key: p.str("key"), Title: p.str("title"), Authors: strListOf[string](&p, "authors"), Publisher: p.str("publisher"),
 			Date: p.date("date"), URL: p.str("url"), Kind: atlas.SourceKind(p.str("kind")), Tier: atlas.SourceTier(p.str("tier")), CitedVia: p.str("citedVia"), Note: p.str("note")}

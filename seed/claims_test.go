@@ -117,6 +117,15 @@ func TestPlainDatesAreThePreferredClaims(t *testing.T) {
 	}
 }
 
+// auditRemoved are the facts of the old file that the issue-12 audit found wrong and
+// removed on purpose: the blog names Zhou Enlai only inside the name of a Nankai school,
+// and Rana's "LSG for Comprehensively Deepening Reform" (written in 2021) names the
+// commission, where the alias now sits.
+var auditRemoved = map[string]bool{
+	"person/zhou-enlai source/lsg-blog-2021": true,
+	"group/comprehensively-deepening-reform-leading-small-group LSG for Comprehensively Deepening Reform": true,
+}
+
 // TestMigrationLostNoFact compares the dataset before property claims
 // (testdata/atlas-v1.json) with the bundled one: every node, alias, citation and
 // relation is still there, and every property value the old file asserted is a claim
@@ -145,12 +154,12 @@ func TestMigrationLostNoFact(t *testing.T) {
 			continue
 		}
 		for _, c := range was.Citations() {
-			if !slices.Contains(now.Citations(), c) {
+			if !slices.Contains(now.Citations(), c) && !auditRemoved[was.NodeID()+" "+c.Source] {
 				t.Errorf("%s: citation %v lost", was.NodeID(), c)
 			}
 		}
 		for _, a := range atlas.AliasesOf(was) {
-			if !slices.Contains(atlas.AliasesOf(now), a) {
+			if !slices.Contains(atlas.AliasesOf(now), a) && !auditRemoved[was.NodeID()+" "+a.Name] {
 				t.Errorf("%s: alias %v lost", was.NodeID(), a)
 			}
 		}
@@ -169,7 +178,7 @@ func TestMigrationLostNoFact(t *testing.T) {
 					continue
 				}
 				for _, c := range was.Citations() {
-					if !slices.Contains(atlas.ClaimsOf(now)[i].Sources, c) {
+					if !slices.Contains(atlas.ClaimsOf(now)[i].Sources, c) && !auditRemoved[was.NodeID()+" "+c.Source] {
 						t.Errorf("%s: %s %q no longer cites %v", was.NodeID(), p, v, c)
 					}
 				}

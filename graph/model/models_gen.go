@@ -81,6 +81,8 @@ type GroupFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; `[CORPUS]` hides the reference-only people and posts.
+	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
 
 // How to order groups.
@@ -129,6 +131,8 @@ type InstitutionFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; `[CORPUS]` hides the reference-only people and posts.
+	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
 
 // A filter by name, for people and positions.
@@ -137,6 +141,8 @@ type NameFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; `[CORPUS]` hides the reference-only people and posts.
+	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
 
 // A page of offices (Relay connection).
@@ -167,6 +173,8 @@ type OfficeFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; `[CORPUS]` hides the reference-only people and posts.
+	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
 
 // Relay page information.

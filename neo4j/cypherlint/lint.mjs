@@ -40,7 +40,7 @@ const propertyKeys = [
   'established', 'abolished', 'observedUntil', 'validFrom', 'validTo', 'staffing', 'placement',
   'title', 'titleZh', 'key', 'authors', 'publisher', 'date', 'url', 'citedVia', 'tier', 'note',
   'year', 'value', 'qualifier', 'scope', 'confidence',
-  'text', 'textZh', 'until', 'hedge', 'issued', 'chairNotKnown', 'membersIncomplete', 'endedDateUnknown',
+  'text', 'textZh', 'until', 'hedge', 'issued', 'born', 'died', 'chairNotKnown', 'membersIncomplete', 'endedDateUnknown',
   'dateConfidence',
   // relationships
   'role', 'succession', 'start', 'end', 'attested', 'incompleteList', 'lifetimeStart', 'lifetimeEnd',

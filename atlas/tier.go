@@ -1,0 +1,94 @@
+package atlas
+
+import "slices"
+
+// The reference tier can be left out of any answer: a query's `tiers` keeps only facts
+// whose evidence lies in the tiers asked for. The rule is written once, here.
+
+// AllTiers reports whether tiers asks for no restriction: none given, or every tier.
+func AllTiers(tiers []SourceTier) bool {
+	for _, t := range SourceTiers {
+		if len(tiers) > 0 && !slices.Contains(tiers, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// CitedInTiers reports whether a fact cited by cs belongs to one of tiers (see TierOf: a
+// fact with any corpus source is a corpus fact). A fact with no known source is kept
+// only when every tier is asked for.
+func CitedInTiers(cs []Citation, tiers []SourceTier, source func(id string) *Source) bool {
+	if AllTiers(tiers) {
+		return true
+	}
+	t := TierOf(cs, source)
+	return t != "" && slices.Contains(tiers, t)
+}
+
+// EdgeInTiers reports whether an edge belongs to tiers. A derived chair rests on two
+// facts, the holding and the position's chair, and a derivation belongs to tiers only
+// when both do: a chair derived through a tenure taken from a reference page is a
+// reference fact. An edge that is both stored and derived (one person, one group)
+// belongs to tiers when its stored fact or one of its derivations does.
+func EdgeInTiers(e Edge, tiers []SourceTier, source func(id string) *Source) bool {
+	_, ok := edgeInTiers(e, tiers, source)
+	return ok
+}
+
+// edgeInTiers returns e with only the derivations that belong to tiers, and whether e
+// belongs to tiers at all.
+func edgeInTiers(e Edge, tiers []SourceTier, source func(id string) *Source) (Edge, bool) {
+	if AllTiers(tiers) {
+		return e, true
+	}
+	if !e.Derived() {
+		return e, CitedInTiers(e.Sources, tiers, source)
+	}
+	var kept []Derivation
+	for _, d := range e.Derivations {
+		if CitedInTiers(d.Holds.Sources, tiers, source) && CitedInTiers(d.Chairs.Sources, tiers, source) {
+			kept = append(kept, d)
+		}
+	}
+	if len(kept) == len(e.Derivations) {
+		return e, true
+	}
+	e.Derivations = kept
+	return e, len(kept) > 0 || (e.Stored && CitedInTiers(e.Sources, tiers, source))
+}
+
+// KeepTiers returns the edges of es that belong to tiers, in order, each keeping only
+// its derivations in tiers.
+func KeepTiers(es []Edge, tiers []SourceTier, source func(id string) *Source) []Edge {
+	if AllTiers(tiers) {
+		return es
+	}
+	out := make([]Edge, 0, len(es))
+	for _, e := range es {
+		if kept, ok := edgeInTiers(e, tiers, source); ok {
+			out = append(out, kept)
+		}
+	}
+	return out
+}
+
+// CitedByTiers narrows cited (a list filter's CitedBy: nodes citing one of these
+// sources) to nodes with at least one fact from a source of tiers, given every source
+// of the dataset. The result is nil (no narrowing) when every tier is asked for; when
+// nothing can match it names no real source, so that the filter keeps nothing.
+func CitedByTiers(cited []string, tiers []SourceTier, sources []*Source) []string {
+	if AllTiers(tiers) {
+		return cited
+	}
+	var out []string
+	for _, s := range sources {
+		if slices.Contains(tiers, s.EffectiveTier()) && (len(cited) == 0 || slices.Contains(cited, s.ID)) {
+			out = append(out, s.ID)
+		}
+	}
+	if len(out) == 0 {
+		return []string{"source/none-in-these-tiers"}
+	}
+	return out
+}

@@ -1,0 +1,96 @@
+package graph
+
+import (
+	"context"
+
+	"lsgatlas/atlas"
+	"lsgatlas/graph/model"
+)
+
+// keepTiers filters the edges a relationship field returns to the tiers asked for
+// (atlas.KeepTiers). Sources are looked up in the analytics projection, the one
+// snapshot both stores share, so the two backends answer alike; nothing is read when
+// every tier is asked for, which is the default.
+func (r *Resolver) keepTiers(ctx context.Context, tiers []atlas.SourceTier) func([]atlas.Edge, error) ([]atlas.Edge, error) {
+	return func(es []atlas.Edge, err error) ([]atlas.Edge, error) {
+		if err != nil || atlas.AllTiers(tiers) {
+			return es, err
+		}
+		p, err := r.Analytics.Get(ctx)
+		if err != nil {
+			return nil, err
+		}
+		source := func(id string) *atlas.Source {
+			n, _ := p.Node(id)
+			s, _ := n.(*atlas.Source)
+			return s
+		}
+		return atlas.KeepTiers(es, tiers, source), nil
+	}
+}
+
+// claimsInTiers keeps the property claims of cs whose sources lie in tiers
+// (atlas.CitedInTiers), looked up like keepTiers.
+func (r *Resolver) claimsInTiers(ctx context.Context, tiers []atlas.SourceTier, cs []atlas.PropertyClaim) ([]atlas.PropertyClaim, error) {
+	if atlas.AllTiers(tiers) {
+		return cs, nil
+	}
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	source := func(id string) *atlas.Source {
+		n, _ := p.Node(id)
+		s, _ := n.(*atlas.Source)
+		return s
+	}
+	out := cs[:0:0]
+	for _, c := range cs {
+		if atlas.CitedInTiers(c.Sources, tiers, source) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// listTiers narrows a list filter to the tiers asked for (atlas.CitedByTiers), with
+// the sources of the shared snapshot; nothing is read when every tier is asked for.
+func (r *Resolver) listTiers(ctx context.Context, f atlas.NodeFilter, tiers []atlas.SourceTier) (atlas.NodeFilter, error) {
+	if atlas.AllTiers(tiers) {
+		return f, nil
+	}
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return f, err
+	}
+	f.CitedBy = atlas.CitedByTiers(f.CitedBy, tiers, p.Sources())
+	return f, nil
+}
+
+func tiersOfGroup(f *model.GroupFilter) []atlas.SourceTier {
+	if f == nil {
+		return nil
+	}
+	return f.Tiers
+}
+
+func tiersOfName(f *model.NameFilter) []atlas.SourceTier {
+	if f == nil {
+		return nil
+	}
+	return f.Tiers
+}
+
+func tiersOfOffice(f *model.OfficeFilter) []atlas.SourceTier {
+	if f == nil {
+		return nil
+	}
+	return f.Tiers
+}
+
+func tiersOfInstitution(f *model.InstitutionFilter) []atlas.SourceTier {
+	if f == nil {
+		return nil
+	}
+	return f.Tiers
+}
