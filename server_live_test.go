@@ -42,7 +42,7 @@ func TestLiveSeeding(t *testing.T) {
 	if err := run(context.Background(), []string{"seed"}, func(k string) string { return env[k] }, &out, io.Discard, nil); err != nil {
 		t.Fatal(err)
 	}
-	if !regexp.MustCompile(`^seeded: 0 created, 0 updated, [1-9][0-9]* unchanged\n$`).MatchString(out.String()) {
+	if !regexp.MustCompile(`^seeded: 0 created, 0 updated, [1-9][0-9]* unchanged, 0 deleted\n$`).MatchString(out.String()) {
 		t.Errorf("seed over seeded data: %q", out.String())
 	}
 	if again := postQueryAfterRestart(t, env); again != first {

@@ -35,6 +35,8 @@ func Run(t *testing.T, open Open) {
 		{"ReportedCounts", testReportedCounts},
 		{"Snapshot", testSnapshot},
 		{"Close", testClose},
+		{"ImportDeletes", testImportDeletes},
+		{"ImportConcurrent", testImportConcurrent},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}

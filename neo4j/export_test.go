@@ -5,6 +5,11 @@ package neo4j
 // StatementText is the embedded text of cypher/<name>.cypher ("" if there is none).
 func StatementText(name string) string { return loaded[name].text }
 
-// NoteStatementRun records that a live test ran the statement against the server, for the
-// package's statement-coverage check (TestMain).
-func NoteStatementRun(name string) { statementsRun.add(name) }
+// StatementNames lists every embedded statement.
+func StatementNames() []string {
+	var out []string
+	for name := range loaded {
+		out = append(out, name)
+	}
+	return out
+}

@@ -12,6 +12,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"os"
+	"sync"
 	"testing"
 	"time"
 
@@ -54,10 +55,37 @@ func OpenConfig(t testing.TB, cfg neo4j.Config) *neo4j.Store {
 	t.Helper()
 	s := openReady(t, cfg, zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel))
 	t.Cleanup(func() {
+		tally(s.Statements())
 		_ = s.Close(context.Background())
 		Drop(t, cfg)
 	})
 	return s
+}
+
+var (
+	ranMu sync.Mutex
+	ran   = map[string]int64{}
+)
+
+func tally(runs map[string]int64) {
+	ranMu.Lock()
+	defer ranMu.Unlock()
+	for name, n := range runs {
+		ran[name] += n
+	}
+}
+
+// StatementsRun returns, by statement name, how many times the stores opened by Open and
+// OpenConfig have run each statement against the server, counting stores whose test has
+// ended; the neo4j package's TestMain uses it to check every statement met Neo4j.
+func StatementsRun() map[string]int64 {
+	ranMu.Lock()
+	defer ranMu.Unlock()
+	out := make(map[string]int64, len(ran))
+	for k, v := range ran {
+		out[k] = v
+	}
+	return out
 }
 
 // Drop deletes cfg's namespace.
@@ -70,6 +98,7 @@ func Drop(t testing.TB, cfg neo4j.Config) {
 	if err := cleanup.DropNamespace(ctx); err != nil {
 		t.Errorf("drop namespace %s: %v", cfg.Namespace, err)
 	}
+	tally(cleanup.Statements())
 }
 
 // WaitReady waits up to a minute for s to answer Ping.
