@@ -1,5 +1,7 @@
 package neo4j
 
+import "context"
+
 // What the live tests (package neo4j_test) need from inside the package.
 
 // StatementText is the embedded text of cypher/<name>.cypher ("" if there is none).
@@ -12,4 +14,17 @@ func StatementNames() []string {
 		out = append(out, name)
 	}
 	return out
+}
+
+// Bookmarks are the bookmarks the store's sessions share (nil over a fake backend).
+func (s *Store) Bookmarks(ctx context.Context) []string {
+	b, ok := s.db.(*driverBackend)
+	if !ok {
+		return nil
+	}
+	marks, err := b.bookmarks.GetBookmarks(ctx)
+	if err != nil {
+		return nil
+	}
+	return marks
 }

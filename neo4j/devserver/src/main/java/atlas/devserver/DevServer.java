@@ -2,6 +2,8 @@ package atlas.devserver;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -11,15 +13,12 @@ import java.util.stream.Stream;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.configuration.connectors.ConnectorPortRegister;
-import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Neo4j 5 Community with Bolt on 127.0.0.1, for tests and for running the service without
@@ -28,7 +27,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * process exits, or it gets SIGINT/SIGTERM; then it shuts Neo4j down and, if the data folder
  * was a temporary one, deletes it.
  *
- * <p>Flags: --port N (0, the default, lets the system choose), --data DIR (default: a new
+ * <p>Flags: --port N (0, the default, picks a free one), --data DIR (default: a new
  * temporary folder, deleted at exit), --password P (default $NEO4J_PASSWORD, else
  * atlas-dev-password; user neo4j), --ignore-stdin (serve even when stdin is closed, e.g.
  * when started in the background with &lt; /dev/null).
@@ -55,6 +54,11 @@ public final class DevServer {
         }
         if (password.length() < 8) {
             usage("the password needs at least 8 characters (Neo4j's minimum)");
+        }
+        if (port == 0) {
+            // A concrete port, not 0: the server advertises it in routing tables, which
+            // neo4j:// clients follow.
+            port = freePort();
         }
         boolean temporary = data == null;
         Path home = temporary ? Files.createTempDirectory("atlas-neo4j-") : data.toAbsolutePath();
@@ -88,10 +92,7 @@ public final class DevServer {
                 "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
                 Map.of("password", password));
 
-        GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database("neo4j");
-        int bound = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
-                .getLocalAddress(ConnectorType.BOLT).getPort();
-        String uri = "bolt://127.0.0.1:" + bound;
+        String uri = "bolt://127.0.0.1:" + port;
         try (Driver driver = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", password));
              var session = driver.session()) {
             long one = session.run("RETURN 1 AS one").single().get("one").asLong();
@@ -119,6 +120,12 @@ public final class DevServer {
         stop.await();
         // The shutdown hook stops Neo4j; exiting runs it exactly once, whatever stopped us.
         System.exit(0);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     private static void drain(InputStream in) {
