@@ -1,7 +1,5 @@
 package atlas
 
-import "slices"
-
 // Prepared returns a deep copy of d with what import derives filled in: default
 // relation ids, each relation's lifetime bounds (those of the group it involves) and the
 // ObservedUntil of relations and groups (the latest date of the sources citing them).
@@ -91,37 +89,10 @@ func (d *Dataset) Add(n Node) {
 	}
 }
 
-// CloneNode returns a deep copy of n.
+// CloneNode returns a deep copy of n (nil for nil).
 func CloneNode(n Node) Node {
-	switch n := n.(type) {
-	case *Group:
-		c := *n
-		c.Aliases, c.Categories, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Categories), slices.Clone(n.Sources)
-		return &c
-	case *Office:
-		c := *n
-		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
-		return &c
-	case *Institution:
-		c := *n
-		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
-		return &c
-	case *Position:
-		c := *n
-		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
-		return &c
-	case *Person:
-		c := *n
-		c.Aliases, c.Sources = slices.Clone(n.Aliases), slices.Clone(n.Sources)
-		return &c
-	case *Source:
-		c := *n
-		c.Authors = slices.Clone(n.Authors)
-		return &c
-	case *ReportedCount:
-		c := *n
-		c.Sources = slices.Clone(n.Sources)
-		return &c
+	if n == nil {
+		return nil
 	}
-	return n
+	return deepCopy(n)
 }

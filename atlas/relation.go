@@ -1,7 +1,6 @@
 package atlas
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -85,12 +84,8 @@ func (r *Relation) Other(id string) string {
 	return r.From
 }
 
-// Clone returns a deep copy, so stores can hand out relations without sharing slices.
-func (r Relation) Clone() Relation {
-	r.Attested = slices.Clone(r.Attested)
-	r.Sources = slices.Clone(r.Sources)
-	return r
-}
+// Clone returns a deep copy, so stores can hand out relations without sharing memory.
+func (r Relation) Clone() Relation { return deepCopy(r) }
 
 // CompareRelations orders relations by type, then start (unknown first), then id: the
 // order every store returns them in.

@@ -37,6 +37,7 @@ func Run(t *testing.T, open Open) {
 		{"Close", testClose},
 		{"ImportDeletes", testImportDeletes},
 		{"ImportConcurrent", testImportConcurrent},
+		{"Copies", testCopies},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}
