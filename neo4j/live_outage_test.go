@@ -98,6 +98,12 @@ func (l *logLines) Write(b []byte) (int, error) {
 	return l.buf.Write(b)
 }
 
+func (l *logLines) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
 func (l *logLines) count(msg string) int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -155,7 +161,7 @@ func TestLiveOutage(t *testing.T) {
 	p.up(t)
 	neo4jtest.WaitReady(t, s)
 	if n := logs.count("connected and schema migrated"); n < 2 {
-		t.Errorf("connected %d times, want a reconnection with migrations:\n%s", n, logs.buf.String())
+		t.Errorf("connected %d times, want a reconnection with migrations:\n%s", n, logs)
 	}
 	nodes, err := s.Nodes(ctx, []string{"person/xi-jinping"})
 	if err != nil || nodes[0] == nil {
