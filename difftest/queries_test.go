@@ -133,3 +133,20 @@ func balanced(s string) bool {
 	}
 	return depth == 0
 }
+
+func TestSameAnswerIgnoresOnlyErrorOrder(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{`{"data":{"a":1}}`, `{"data":{"a":1}}`, true},
+		{`{"errors":[{"m":"x"},{"m":"y"}],"data":null}`, `{"errors":[{"m":"y"},{"m":"x"}],"data":null}`, true},
+		{`{"errors":[{"m":"x"},{"m":"y"}],"data":null}`, `{"errors":[{"m":"y"},{"m":"z"}],"data":null}`, false},
+		{`{"errors":[{"m":"x"},{"m":"y"}],"data":{"a":1}}`, `{"errors":[{"m":"y"},{"m":"x"}],"data":{"a":2}}`, false},
+		{`{"data":{"a":1,"b":2}}`, `{"data":{"b":2,"a":1}}`, false},
+	} {
+		if got := sameAnswer([]byte(tc.a), []byte(tc.b)); got != tc.same {
+			t.Errorf("sameAnswer(%s, %s) = %v", tc.a, tc.b, got)
+		}
+	}
+}
