@@ -109,7 +109,9 @@ func serve(t *testing.T, store atlas.Store, ds *atlas.Dataset) *httptest.Server 
 	if _, err := store.Import(context.Background(), ds); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: zerolog.Nop()}))
+	// Errors only: an INTERNAL answer's cause is logged, not sent to the client.
+	log := zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.ErrorLevel)
+	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: log}))
 	t.Cleanup(srv.Close)
 	return srv
 }

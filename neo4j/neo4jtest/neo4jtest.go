@@ -121,6 +121,8 @@ func openReady(t testing.TB, cfg neo4j.Config, log zerolog.Logger) *neo4j.Store 
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Closed even if it never becomes ready, so it does not log after the test ends.
+	t.Cleanup(func() { _ = s.Close(context.Background()) })
 	WaitReady(t, s)
 	return s
 }

@@ -70,6 +70,10 @@ public final class DevServer {
                         BoltConnector.listen_address, new SocketAddress("127.0.0.1", port),
                         BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port),
                         GraphDatabaseSettings.auth_enabled, true,
+                        // No lock-out after failed logins: on a shared machine another
+                        // program probing loopback with a wrong password would otherwise
+                        // lock the tests out of user neo4j (seen in practice).
+                        GraphDatabaseSettings.auth_max_failed_attempts, 0,
                         // Small and fixed: the machines running CI are shared.
                         GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024,
                         GraphDatabaseSettings.preallocate_logical_logs, false,
