@@ -1,6 +1,7 @@
 package atlas
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -84,8 +85,15 @@ func (r *Relation) Other(id string) string {
 	return r.From
 }
 
-// Clone returns a deep copy, so stores can hand out relations without sharing memory.
-func (r Relation) Clone() Relation { return deepCopy(r) }
+// Clone returns a deep copy, so stores can hand out relations without sharing memory (see
+// CloneNode).
+func (r Relation) Clone() Relation {
+	r.Attested, r.Sources = slices.Clone(r.Attested), slices.Clone(r.Sources)
+	r.Role, r.Succession = clonePtr(r.Role), clonePtr(r.Succession)
+	r.Start, r.End = clonePtr(r.Start), clonePtr(r.End)
+	r.LifetimeStart, r.LifetimeEnd, r.ObservedUntil = clonePtr(r.LifetimeStart), clonePtr(r.LifetimeEnd), clonePtr(r.ObservedUntil)
+	return r
+}
 
 // CompareRelations orders relations by type, then start (unknown first), then id: the
 // order every store returns them in.
