@@ -98,7 +98,7 @@ func seedNow(ctx context.Context, store atlas.Store, dataset func() (*atlas.Data
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "seeded: %d created, %d updated, %d unchanged\n", report.Created, report.Updated, report.Unchanged)
+	fmt.Fprintf(stdout, "seeded: %d created, %d updated, %d unchanged, %d deleted\n", report.Created, report.Updated, report.Unchanged, report.Deleted)
 	return nil
 }
 
@@ -132,7 +132,7 @@ func seedInBackground(ctx context.Context, store atlas.Store, mode string, datas
 		log.Error().Err(err).Msg("seed: import failed")
 		return
 	}
-	log.Info().Int("created", report.Created).Int("updated", report.Updated).Int("unchanged", report.Unchanged).Msg("seed: dataset loaded")
+	log.Info().Int("created", report.Created).Int("updated", report.Updated).Int("unchanged", report.Unchanged).Int("deleted", report.Deleted).Msg("seed: dataset loaded")
 }
 
 func waitReady(ctx context.Context, store atlas.Store, log zerolog.Logger) error {

@@ -104,20 +104,26 @@ func (d *Dataset) Add(n Node) {
 	}
 }
 
-// CloneNode returns a deep copy of n.
+// CloneNode returns a deep copy of n: nothing reachable from the copy (slices, dates,
+// enum pointers) is shared with n. The conformance suite's Copies case changes everything
+// reachable from what a store returns, so a field left shared here fails it.
 func CloneNode(n Node) Node {
 	switch n := n.(type) {
 	case *Group:
 		c := *n
 		c.Aliases, c.Categories, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Categories), slices.Clone(n.Sources), cloneClaims(n.Claims)
+		c.System, c.Level, c.Horizon = clonePtr(n.System), clonePtr(n.Level), clonePtr(n.Horizon)
+		c.Established, c.Abolished, c.ObservedUntil = clonePtr(n.Established), clonePtr(n.Abolished), clonePtr(n.ObservedUntil)
 		return &c
 	case *Office:
 		c := *n
 		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
+		c.Staffing, c.Placement = clonePtr(n.Staffing), clonePtr(n.Placement)
 		return &c
 	case *Institution:
 		c := *n
 		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
+		c.System = clonePtr(n.System)
 		return &c
 	case *Position:
 		c := *n
@@ -126,18 +132,22 @@ func CloneNode(n Node) Node {
 	case *Person:
 		c := *n
 		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
+		c.Born, c.Died = clonePtr(n.Born), clonePtr(n.Died)
 		return &c
 	case *Source:
 		c := *n
 		c.Authors = slices.Clone(n.Authors)
+		c.Date = clonePtr(n.Date)
 		return &c
 	case *ReportedCount:
 		c := *n
 		c.Sources = slices.Clone(n.Sources)
+		c.System, c.Level = clonePtr(n.System), clonePtr(n.Level)
 		return &c
 	case *Statement:
 		c := *n
 		c.Sources = slices.Clone(n.Sources)
+		c.Date, c.Until = clonePtr(n.Date), clonePtr(n.Until)
 		return &c
 	case *Topic:
 		c := *n
@@ -146,6 +156,7 @@ func CloneNode(n Node) Node {
 	case *Document:
 		c := *n
 		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
+		c.Issued = clonePtr(n.Issued)
 		return &c
 	}
 	return n
@@ -160,4 +171,13 @@ func cloneClaims(cs []PropertyClaim) []PropertyClaim {
 		out[i] = c.Clone()
 	}
 	return out
+}
+
+// clonePtr returns a pointer to a copy of *p, or nil.
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	c := *p
+	return &c
 }

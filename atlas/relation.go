@@ -94,10 +94,13 @@ func (r *Relation) Other(id string) string {
 	return r.From
 }
 
-// Clone returns a deep copy, so stores can hand out relations without sharing slices.
+// Clone returns a deep copy, so stores can hand out relations without sharing memory (see
+// CloneNode).
 func (r Relation) Clone() Relation {
-	r.Attested = slices.Clone(r.Attested)
-	r.Sources = slices.Clone(r.Sources)
+	r.Attested, r.Sources = slices.Clone(r.Attested), slices.Clone(r.Sources)
+	r.Role, r.Succession = clonePtr(r.Role), clonePtr(r.Succession)
+	r.Start, r.End, r.DateConfidence = clonePtr(r.Start), clonePtr(r.End), clonePtr(r.DateConfidence)
+	r.LifetimeStart, r.LifetimeEnd, r.ObservedUntil = clonePtr(r.LifetimeStart), clonePtr(r.LifetimeEnd), clonePtr(r.ObservedUntil)
 	return r
 }
 

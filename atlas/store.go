@@ -49,9 +49,11 @@ type Store interface {
 	// data (the analytics projection) knows when to rebuild.
 	Revision(ctx context.Context) (int64, error)
 
-	// Import validates ds and upserts every record by id: running it twice changes
-	// nothing, and a changed record is updated, never duplicated. An invalid dataset is
-	// EINVALID and nothing is written.
+	// Import validates ds and makes the store hold exactly ds: every record is upserted
+	// by id (a changed record is updated, never duplicated) and every stored record ds
+	// no longer has is deleted. Running it twice changes nothing; imports running at once
+	// take effect one after the other, and a read that starts after Import returns sees
+	// it. An invalid dataset is EINVALID and nothing is written.
 	Import(ctx context.Context, ds *Dataset) (ImportReport, error)
 
 	// Ping returns nil when the store can serve requests, EUNAVAILABLE otherwise.
@@ -191,10 +193,15 @@ type CountQuery struct {
 	FromYear, ToYear int
 }
 
-// ImportReport says what an import changed.
+// ImportReport says what an import changed, counting nodes and relations alike.
 type ImportReport struct {
 	Created, Updated, Unchanged int
+	// Deleted counts the stored records the dataset no longer has.
+	Deleted int
 }
+
+// Changed reports whether the import changed any stored record.
+func (r ImportReport) Changed() bool { return r.Created+r.Updated+r.Deleted > 0 }
 
 // Count records one record of an import, comparing what was stored (old, if existed)
 // with what is imported: created, unchanged when the two are deeply equal, updated

@@ -39,6 +39,9 @@ func Run(t *testing.T, open Open) {
 		{"ReportedCounts", testReportedCounts},
 		{"Snapshot", testSnapshot},
 		{"Close", testClose},
+		{"ImportDeletes", testImportDeletes},
+		{"ImportConcurrent", testImportConcurrent},
+		{"Copies", testCopies},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}

@@ -130,19 +130,3 @@ func testSourceFilters(t *testing.T, open Open) {
 	_, err = s.List(ctx, atlas.ListQuery{Kind: atlas.GroupNode, Filter: atlas.NodeFilter{CitedBy: []string{"source/Bad"}}})
 	wantCode(t, err, atlas.EINVALID)
 }
-
-func sameSet(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for _, x := range a {
-		found := false
-		for _, y := range b {
-			found = found || x == y
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}

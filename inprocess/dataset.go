@@ -10,7 +10,8 @@ import (
 )
 
 // Import implements atlas.Store. The dataset is validated whole before anything is
-// written, so an invalid one leaves the store as it was.
+// written, so an invalid one leaves the store as it was; the write lock makes imports
+// take effect one after the other.
 func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportReport, error) {
 	if err := ds.Validate(); err != nil {
 		return atlas.ImportReport{}, err
@@ -22,6 +23,30 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 		return atlas.ImportReport{}, err
 	}
 	var report atlas.ImportReport
+	keepNodes := map[string]bool{}
+	keepRels := map[string]bool{}
+	for _, n := range prepared.Nodes() {
+		keepNodes[n.NodeID()] = true
+	}
+	for _, r := range prepared.Relations {
+		keepRels[r.ID] = true
+	}
+	// Relations first: a valid dataset never keeps a relation whose end it drops.
+	for id, r := range s.rels {
+		if !keepRels[id] {
+			s.unindex(r)
+			delete(s.rels, id)
+			report.Deleted++
+		}
+	}
+	for id := range s.nodes {
+		if !keepNodes[id] {
+			delete(s.nodes, id)
+			delete(s.keys, id)
+			delete(s.byNode, id)
+			report.Deleted++
+		}
+	}
 	for _, n := range prepared.Nodes() {
 		old, existed := s.nodes[n.NodeID()]
 		if report.Count(old, n, existed) {
@@ -43,7 +68,7 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 			s.byNode[r.To] = append(s.byNode[r.To], r)
 		}
 	}
-	if report.Created+report.Updated > 0 {
+	if report.Changed() {
 		s.revision++
 		s.reindexText()
 	}

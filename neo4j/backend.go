@@ -32,6 +32,10 @@ type backend interface {
 type driverBackend struct {
 	drv      driver.DriverWithContext
 	database string
+	// bookmarks chains every session of the store causally: a call sees every write an
+	// earlier call of this store committed, also when a cluster serves it from a member
+	// other than the one that took the write.
+	bookmarks driver.BookmarkManager
 }
 
 // newDriverBackend makes a driver; it does not connect (the driver connects lazily).
@@ -45,7 +49,7 @@ func newDriverBackend(cfg Config) (*driverBackend, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &driverBackend{drv: drv, database: cfg.Database}, nil
+	return &driverBackend{drv: drv, database: cfg.Database, bookmarks: driver.NewBookmarkManager(driver.BookmarkManagerConfig{})}, nil
 }
 
 func (b *driverBackend) read(ctx context.Context, work func(runner) error) error {
@@ -59,7 +63,7 @@ func (b *driverBackend) write(ctx context.Context, work func(runner) error) erro
 // execute runs work in a managed transaction of a session on the configured database. The
 // access mode routes reads to followers/read replicas in a cluster.
 func (b *driverBackend) execute(ctx context.Context, mode driver.AccessMode, work func(runner) error) error {
-	session := b.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: b.database, AccessMode: mode})
+	session := b.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: b.database, AccessMode: mode, BookmarkManager: b.bookmarks})
 	// Close even when ctx is done, so the connection goes back to the pool.
 	defer session.Close(context.WithoutCancel(ctx))
 	tw := func(tx driver.ManagedTransaction) (any, error) { return nil, work(txRunner{tx}) }

@@ -11,11 +11,12 @@ import (
 
 // Import implements atlas.Store. The dataset is validated whole before anything is
 // written, so an invalid one is EINVALID and leaves the store as it was. Then one write
-// transaction reads what is stored for the dataset's ids, compares it with the prepared
-// dataset exactly as the in-process store does (reflect.DeepEqual on the decoded values)
-// to report, rewrites every record (see importTx), and bumps the revision only when a
-// domain value changed:
-// at most six statements, whatever the size of the dataset.
+// transaction locks the namespace (so concurrent imports take effect one after the
+// other), reads what is stored, compares it with the prepared dataset exactly as the
+// in-process store does (atlas.ImportReport.Count) to report, rewrites every record of
+// the dataset, deletes every stored record it no longer has (see importTx), and bumps the
+// revision only when something changed: at most nine statements, whatever the size of the
+// dataset. The driver's bookmarks make every later call of this store see the import.
 func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportReport, error) {
 	if err := ds.Validate(); err != nil {
 		return atlas.ImportReport{}, err
@@ -37,12 +38,22 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 // the driver may run it again after a transient failure.
 func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atlas.ImportReport, error) {
 	var report atlas.ImportReport
+	// First, so that everything read below is what the previous import committed.
+	if _, err := tx.run(ctx, stmtLockNamespace, map[string]any{"ns": s.ns}); err != nil {
+		return report, err
+	}
 	nodes := ds.Nodes()
 	ids := make([]string, len(nodes))
+	keep := make(map[string]bool, len(nodes))
 	for i, n := range nodes {
 		ids[i] = n.NodeID()
+		keep[n.NodeID()] = true
 	}
 	storedNodes, err := s.nodesByID(ctx, tx, ids)
+	if err != nil {
+		return report, err
+	}
+	storedIDs, err := tx.run(ctx, stmtNodeIDs, map[string]any{"ns": s.ns})
 	if err != nil {
 		return report, err
 	}
@@ -61,7 +72,9 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 		nodeRows = append(nodeRows, map[string]any{"scopedId": s.scopedID(n.NodeID()), "nodeKind": string(n.NodeKind()), "props": nodeProps(n)})
 	}
 	deleteRows, createRows := []map[string]any{}, []map[string]any{}
+	inDataset := make(map[string]bool, len(ds.Relations))
 	for _, r := range ds.Relations {
+		inDataset[r.ID] = true
 		old, existed := storedRels[r.ID]
 		report.Count(old, r, existed)
 		if existed {
@@ -69,25 +82,47 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 		}
 		createRows = append(createRows, map[string]any{"type": string(r.Type), "from": s.scopedID(r.From), "to": s.scopedID(r.To), "props": relationProps(r)})
 	}
+	for id, old := range storedRels {
+		if !inDataset[id] {
+			report.Deleted++
+			deleteRows = append(deleteRows, map[string]any{"id": old.ID, "from": s.scopedID(old.From), "to": s.scopedID(old.To)})
+		}
+	}
+	dropKeys := []string{}
+	for _, rec := range storedIDs {
+		if id, _ := rec["id"].(string); !keep[id] {
+			report.Deleted++
+			dropKeys = append(dropKeys, s.scopedID(id))
+		}
+	}
 	for _, w := range []struct {
-		st    statement
-		rows  []map[string]any
-		count string
-	}{{stmtUpsertNodes, nodeRows, "upserted"}, {stmtDeleteRelations, deleteRows, "deleted"}, {stmtCreateRelations, createRows, "created"}} {
-		if len(w.rows) == 0 {
+		st     statement
+		param  string
+		rows   any
+		n      int
+		column string
+	}{
+		// Relations are deleted before the nodes they touch and created after the nodes
+		// they join.
+		{stmtDeleteRelations, "rows", deleteRows, len(deleteRows), "deleted"},
+		{stmtDeleteNodes, "keys", dropKeys, len(dropKeys), "deleted"},
+		{stmtUpsertNodes, "rows", nodeRows, len(nodeRows), "upserted"},
+		{stmtCreateRelations, "rows", createRows, len(createRows), "created"},
+	} {
+		if w.n == 0 {
 			continue
 		}
-		recs, err := tx.run(ctx, w.st, map[string]any{"ns": s.ns, "rows": w.rows})
+		recs, err := tx.run(ctx, w.st, map[string]any{"ns": s.ns, w.param: w.rows})
 		if err != nil {
 			return report, err
 		}
-		// A shortfall means an end node or a stored relation was not where the import
+		// A shortfall means an end node or a stored record was not where the import
 		// expected it; failing rolls the whole import back.
-		if n := countOf(recs, w.count); n != len(w.rows) {
-			return report, fmt.Errorf("import: %s %d of %d rows", w.count, n, len(w.rows))
+		if n := countOf(recs, w.column); n != w.n {
+			return report, fmt.Errorf("%s: %s %d of %d rows", w.st.name, w.column, n, w.n)
 		}
 	}
-	if report.Created+report.Updated > 0 {
+	if report.Changed() {
 		if _, err := tx.run(ctx, stmtBumpRevision, map[string]any{"ns": s.ns}); err != nil {
 			return report, err
 		}

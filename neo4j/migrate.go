@@ -13,7 +13,7 @@ import (
 func (s *Store) migrate(ctx context.Context) error {
 	for _, st := range migrations {
 		err := s.db.write(ctx, func(tx runner) error {
-			_, err := tx.run(ctx, st, nil)
+			_, err := countingRunner{tx, &s.runs}.run(ctx, st, nil)
 			return err
 		})
 		if err != nil {

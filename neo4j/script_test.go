@@ -55,7 +55,6 @@ func (s *script) run(ctx context.Context, st statement, params map[string]any) (
 		s.t.Error(err)
 		return nil, err
 	}
-	statementsRun.add(st.name)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if strings.HasPrefix(st.name, "schema_") {

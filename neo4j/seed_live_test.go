@@ -2,16 +2,13 @@ package neo4j_test
 
 import (
 	"context"
-	"os"
 	"reflect"
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
-
 	"lsgatlas/atlas"
 	"lsgatlas/inprocess"
-	"lsgatlas/neo4j"
+	"lsgatlas/neo4j/neo4jtest"
 	"lsgatlas/seed"
 )
 
@@ -19,30 +16,11 @@ import (
 // checks that nothing is lost or changed on the way (claims, statements, documents,
 // unknown flags included) and that what each source supports is what the in-process
 // store says.
-func TestSeedThroughNeo4j(t *testing.T) {
-	cfg, ok := neo4j.ConfigFromEnv(os.Getenv)
-	if !ok {
-		t.Skip("NEO4J_URI is not set: set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD to run the dataset round trip against Neo4j")
-	}
+func TestLiveSeedThroughNeo4j(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cfg.Namespace = "seed-" + randomHex(t)
-	s, err := neo4j.Open(ctx, cfg, zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(context.Background())
-	for s.Ping(ctx) != nil {
-		if ctx.Err() != nil {
-			t.Fatalf("Neo4j not ready: %v", s.Ping(context.Background()))
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	defer func() {
-		if err := s.DropNamespace(context.Background()); err != nil {
-			t.Errorf("drop namespace: %v", err)
-		}
-	}()
+	// neo4jtest gives the test a namespace of its own and drops it at the end.
+	s := neo4jtest.Open(t)
 	ds, err := seed.Dataset()
 	if err != nil {
 		t.Fatal(err)

@@ -8,52 +8,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"lsgatlas/atlas"
 )
-
-// statementsRun records which statements the tests ran through a fake backend; TestMain
-// fails the package when an embedded statement was never exercised.
-var statementsRun = &runSet{names: map[string]int{}}
-
-type runSet struct {
-	mu    sync.Mutex
-	names map[string]int
-}
-
-func (r *runSet) add(name string) { r.mu.Lock(); r.names[name]++; r.mu.Unlock() }
-
-func (r *runSet) count(name string) int { r.mu.Lock(); defer r.mu.Unlock(); return r.names[name] }
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	// Only a full run proves coverage; a -run filter legitimately skips statements.
-	if code == 0 && !isFiltered() {
-		var missing []string
-		for name := range loaded {
-			if statementsRun.names[name] == 0 {
-				missing = append(missing, name)
-			}
-		}
-		if len(missing) > 0 {
-			sort.Strings(missing)
-			fmt.Fprintf(os.Stderr, "FAIL: statements never run by any test: %v\n", missing)
-			code = 1
-		}
-	}
-	os.Exit(code)
-}
-
-func isFiltered() bool {
-	for _, a := range os.Args {
-		if strings.HasPrefix(a, "-test.run") || strings.HasPrefix(a, "-test.skip") {
-			return true
-		}
-	}
-	return false
-}
 
 var paramPattern = regexp.MustCompile(`\$([A-Za-z][A-Za-z0-9]*)`)
 

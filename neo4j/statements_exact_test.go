@@ -214,14 +214,16 @@ func TestDropNamespaceStatement(t *testing.T) {
 	}
 }
 
-// TestImportStatements: one changed node, one changed relation, everything else stored
-// as it is: the import reads both, rewrites every record (so that what this release
-// derives from the data, such as search keys, is never stale), reports only the two as
-// updated, and bumps the revision.
+// TestImportStatements: one changed node, one changed relation, one stored node and one
+// stored relation the dataset no longer has, everything else stored as it is: the import
+// locks the namespace, reads what is stored, deletes what the dataset dropped (relations
+// before nodes), rewrites every record (so that what this release derives from the data,
+// such as search keys, is never stale), reports the two updates and two deletions, and
+// bumps the revision.
 func TestImportStatements(t *testing.T) {
 	prepared := conformance.Fixture().Prepared()
 	var keys []string
-	var nodeRecs, relRecs []record
+	var nodeRecs, relRecs, idRecs []record
 	var nodeRows, deleteRows, createRows []map[string]any
 	for _, n := range prepared.Nodes() {
 		keys = append(keys, "test:"+n.NodeID())
@@ -230,8 +232,10 @@ func TestImportStatements(t *testing.T) {
 			stored["description"] = "old"
 		}
 		nodeRecs = append(nodeRecs, record{"key": "test:" + n.NodeID(), "props": stored})
+		idRecs = append(idRecs, record{"id": n.NodeID()})
 		nodeRows = append(nodeRows, map[string]any{"scopedId": "test:" + n.NodeID(), "nodeKind": string(n.NodeKind()), "props": nodeProps(n)})
 	}
+	idRecs = append(idRecs, record{"id": "person/dropped"})
 	rel := prepared.Relations[0]
 	for _, r := range prepared.Relations {
 		rec := storedRel(t, r)
@@ -242,13 +246,21 @@ func TestImportStatements(t *testing.T) {
 		deleteRows = append(deleteRows, map[string]any{"id": r.ID, "from": "test:" + r.From, "to": "test:" + r.To})
 		createRows = append(createRows, map[string]any{"type": string(r.Type), "from": "test:" + r.From, "to": "test:" + r.To, "props": relationProps(r)})
 	}
+	dropped := *fixtureRel(rel.ID)
+	dropped.ID, dropped.From = "chairs/dropped", "person/dropped"
+	relRecs = append(relRecs, storedRel(t, &dropped))
+	deleteRows = append(deleteRows, map[string]any{"id": "chairs/dropped", "from": "test:person/dropped", "to": "test:" + dropped.To})
 	db := newScript(t,
+		call{st: stmtLockNamespace, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(1)}}},
 		call{st: stmtNodesByKey, params: map[string]any{"ns": "test", "keys": keys}, recs: nodeRecs},
+		call{st: stmtNodeIDs, params: map[string]any{"ns": "test"}, recs: idRecs},
 		call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}, recs: relRecs},
-		call{st: stmtUpsertNodes, params: map[string]any{"ns": "test", "rows": nodeRows},
-			recs: []record{{"upserted": int64(len(nodeRows))}}},
 		call{st: stmtDeleteRelations, params: map[string]any{"ns": "test", "rows": deleteRows},
 			recs: []record{{"deleted": int64(len(deleteRows))}}},
+		call{st: stmtDeleteNodes, params: map[string]any{"ns": "test", "keys": []string{"test:person/dropped"}},
+			recs: []record{{"deleted": int64(1)}}},
+		call{st: stmtUpsertNodes, params: map[string]any{"ns": "test", "rows": nodeRows},
+			recs: []record{{"upserted": int64(len(nodeRows))}}},
 		call{st: stmtCreateRelations, params: map[string]any{"ns": "test", "rows": createRows},
 			recs: []record{{"created": int64(len(createRows))}}},
 		call{st: stmtBumpRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(2)}}},
@@ -259,18 +271,20 @@ func TestImportStatements(t *testing.T) {
 		t.Fatal(err)
 	}
 	total := conformance.FixtureNodeCount + conformance.FixtureRelationCount
-	if want := (atlas.ImportReport{Updated: 2, Unchanged: total - 2}); report != want {
+	if want := (atlas.ImportReport{Updated: 2, Unchanged: total - 2, Deleted: 2}); report != want {
 		t.Errorf("report = %+v, want %+v", report, want)
 	}
 }
 
-// TestImportShortfallFails: if Neo4j creates fewer relationships than asked (an end node
+// TestImportShortfallFails: if Neo4j writes fewer records than asked (an end node
 // missing), the import fails and its transaction rolls back.
 func TestImportShortfallFails(t *testing.T) {
 	ds := &atlas.Dataset{Sources: conformance.Fixture().Sources[:1]}
 	src := ds.Sources[0]
 	db := newScript(t,
+		call{st: stmtLockNamespace, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(0)}}},
 		call{st: stmtNodesByKey, params: map[string]any{"ns": "test", "keys": []string{"test:" + src.ID}}},
+		call{st: stmtNodeIDs, params: map[string]any{"ns": "test"}},
 		call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}},
 		call{st: stmtUpsertNodes, params: map[string]any{"ns": "test", "rows": []map[string]any{
 			{"scopedId": "test:" + src.ID, "nodeKind": "SOURCE", "props": nodeProps(src)}}},

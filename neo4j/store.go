@@ -125,6 +125,8 @@ type Store struct {
 	lastErr error // why it is not ready
 	closed  bool
 
+	runs runCounts // statements sent, by name
+
 	verifying atomic.Bool   // a connectivity check started by lost is under way
 	wake      chan struct{} // asks the connection loop to reconnect now
 	stop      context.CancelFunc
@@ -306,12 +308,53 @@ func (s *Store) tx(ctx context.Context, op string, run func(context.Context, fun
 	if err := s.check(ctx); err != nil {
 		return err
 	}
-	if err := run(ctx, work); err != nil {
+	if err := run(ctx, func(tx runner) error { return work(countingRunner{tx, &s.runs}) }); err != nil {
 		err = wrap(ctx, op, err)
 		s.lost(ctx, err)
 		return err
 	}
 	return nil
+}
+
+// Statements returns how many statements this store has sent, by statement name (the
+// file name in cypher/ without .cypher), migrations and retried attempts included. Tests
+// use it to bound the round trips of a request; it is cheap enough to export as a metric.
+func (s *Store) Statements() map[string]int64 { return s.runs.snapshot() }
+
+// runCounts counts statement runs by name; safe for concurrent use.
+type runCounts struct {
+	mu     sync.Mutex
+	byName map[string]int64
+}
+
+func (c *runCounts) add(name string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byName == nil {
+		c.byName = map[string]int64{}
+	}
+	c.byName[name]++
+}
+
+func (c *runCounts) snapshot() map[string]int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make(map[string]int64, len(c.byName))
+	for k, v := range c.byName {
+		out[k] = v
+	}
+	return out
+}
+
+// countingRunner counts every statement it runs.
+type countingRunner struct {
+	runner
+	runs *runCounts
+}
+
+func (r countingRunner) run(ctx context.Context, st statement, params map[string]any) ([]record, error) {
+	r.runs.add(st.name)
+	return r.runner.run(ctx, st, params)
 }
 
 // scopedID is the unique key of a node: its namespace and id (see schema_entity_scoped_id).

@@ -6,8 +6,10 @@
 // Index: entity_scoped_id (uniqueness constraint on :Entity(scopedId)) finds both end nodes.
 UNWIND $rows AS row
 MATCH (a:Entity {scopedId: row.from})
+USING INDEX SEEK a:Entity(scopedId)
 WITH row, a
 MATCH (b:Entity {scopedId: row.to})
+USING INDEX SEEK b:Entity(scopedId)
 FOREACH (_ IN CASE WHEN row.type = 'CHAIRS' THEN [1] ELSE [] END |
   CREATE (a)-[r:CHAIRS]->(b) SET r = row.props, r.ns = $ns)
 FOREACH (_ IN CASE WHEN row.type = 'MEMBER_OF' THEN [1] ELSE [] END |

@@ -6,6 +6,7 @@ OPTIONAL MATCH (m:AtlasMeta {ns: $ns})
 DETACH DELETE m
 WITH count(*) AS metaRows
 MATCH (n:Entity)
+USING INDEX SEEK n:Entity(ns)
 WHERE n.ns = $ns
 DETACH DELETE n
 RETURN count(*) AS deleted

@@ -8,8 +8,11 @@
 //   whose citedSources has one of them)
 // Index: entity_scoped_id to find each node, then expansion; the validFrom/validTo/attested*
 //   ordinals are those of atlas.Span.Bounds, so this is atlas.Bounds.MayHoldAt in Cypher.
+//   USING INDEX SEEK: without it Neo4j 5.26 seeked the ns index and filtered every node of the
+//   namespace by scopedId.
 UNWIND $keys AS key
 MATCH (n:Entity {scopedId: key})-[r]-(:Entity)
+USING INDEX SEEK n:Entity(scopedId)
 WHERE n.ns = $ns AND r.ns = $ns
   AND (size($types) = 0 OR type(r) IN $types)
   AND (($outgoing AND startNode(r) = n) OR ($incoming AND endNode(r) = n))

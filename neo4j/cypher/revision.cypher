@@ -2,4 +2,5 @@
 // Parameters: $ns (STRING)
 // Index: meta_ns (uniqueness constraint on :AtlasMeta(ns)).
 OPTIONAL MATCH (m:AtlasMeta {ns: $ns})
+USING INDEX SEEK m:AtlasMeta(ns)
 RETURN coalesce(m.revision, 0) AS revision

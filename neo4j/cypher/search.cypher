@@ -7,5 +7,6 @@
 // Parameters: $ns (STRING), $kinds (LIST<STRING>, node kinds), $text (STRING, searchkey.Parsed.Key)
 // Index: entity_search_text (TEXT index on :Entity(searchText)) answers CONTAINS.
 MATCH (n:Entity)
+USING TEXT INDEX n:Entity(searchText)
 WHERE n.searchText CONTAINS $text AND n.ns = $ns AND n.nodeKind IN $kinds
 RETURN properties(n) AS props

@@ -1,0 +1,179 @@
+// Package difftest asks the service the same questions on each backend and requires the
+// same answers, byte for byte (errors in any order, see sameAnswer): every README example, every query of the graph package's
+// tests (the research questions of seed/questions.md among them, and the analytics cases),
+// a request per seeded group, and the three exports. A difference is a bug in one store or
+// a gap in the conformance suite. It needs a live Neo4j (NEO4J_URI), as CI has.
+package difftest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+
+	"lsgatlas/atlas"
+	"lsgatlas/conformance"
+	"lsgatlas/httpapi"
+	"lsgatlas/inprocess"
+	"lsgatlas/neo4j/neo4jtest"
+	"lsgatlas/seed"
+)
+
+type request struct {
+	name string
+	get  string // a path to GET, or
+	gql  string // a GraphQL query to POST
+}
+
+func TestLiveSameAnswers(t *testing.T) {
+	neo4jtest.Require(t)
+	seedData, err := seed.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var requests []request
+	for i, q := range readmeQueries(t) {
+		requests = append(requests, request{name: fmt.Sprintf("README example %d", i+1), gql: q})
+	}
+	for i, q := range testQueries(t, "../graph") {
+		requests = append(requests, request{name: fmt.Sprintf("graph test query %d", i+1), gql: q})
+	}
+	for _, g := range seedData.Groups {
+		requests = append(requests, request{name: "group " + g.ID, gql: groupQuery(g.ID)})
+	}
+	for _, path := range []string{"/export/graph.graphml", "/export/graph.gexf", "/export/cytoscape.json"} {
+		requests = append(requests, request{name: "export " + path, get: path})
+	}
+	distinct := map[string]bool{}
+	for _, r := range requests {
+		distinct[r.get+r.gql] = true
+	}
+	if len(distinct) < 60 {
+		t.Fatalf("only %d distinct requests; want at least 60", len(distinct))
+	}
+	t.Logf("%d distinct requests (%d README examples, %d graph test queries, %d groups, 3 exports), each on two datasets",
+		len(distinct), len(readmeQueries(t)), len(testQueries(t, "../graph")), len(seedData.Groups))
+
+	for _, dataset := range []struct {
+		name string
+		ds   *atlas.Dataset
+	}{{"seed", seedData}, {"fixture", conformance.Fixture()}} {
+		t.Run(dataset.name, func(t *testing.T) {
+			inproc := serve(t, inprocess.New(), dataset.ds)
+			live := serve(t, neo4jtest.Open(t), dataset.ds)
+			answered := 0
+			for _, r := range requests {
+				want, wantStatus := ask(t, inproc, r)
+				got, gotStatus := ask(t, live, r)
+				if gotStatus != wantStatus || !sameAnswer(got, want) {
+					t.Errorf("%s: the backends differ\nrequest: %s%s\nin-process (%d): %s\nneo4j (%d): %s",
+						r.name, r.get, r.gql, wantStatus, clip(want), gotStatus, clip(got))
+				}
+				if wantStatus == http.StatusOK && !bytes.Contains(want, []byte(`"errors"`)) {
+					answered++
+				} else if dataset.name == "seed" && strings.HasPrefix(r.name, "group ") {
+					t.Errorf("%s: %s", r.name, clip(want))
+				}
+			}
+			// Most requests must be real answers, not the same error twice.
+			if answered < len(requests)/3 {
+				t.Errorf("only %d of %d requests were answered without errors", answered, len(requests))
+			}
+			t.Logf("%s: %d requests, %d answered without errors, no difference", dataset.name, len(requests), answered)
+		})
+	}
+}
+
+// groupQuery asks for a group with everything around it, two levels deep.
+func groupQuery(id string) string {
+	const rel = `id type direction start end holding derived role attested confidence note
+		sources { source { id title date } locator } node { id label type }`
+	return fmt.Sprintf(`{ group(id: %q) { id name nameZh kind system level horizon categories crossSystem
+		established abolished aliases { name source { id } }
+		chairs { %s } members { %s } offices { %s } supervisors { %s } supervises { %s }
+		reportsTo { %s } predecessors { %s } successors { %s } partyGroupOf { %s }
+		a2010: members(asOf: "2010") { id } a2020: chairs(asOf: "2020") { id holding } } }`,
+		id, rel, rel, rel, rel, rel, rel, rel, rel, rel)
+}
+
+func serve(t *testing.T, store atlas.Store, ds *atlas.Dataset) *httptest.Server {
+	t.Helper()
+	if _, err := store.Import(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	// Errors only: an INTERNAL answer's cause is logged, not sent to the client.
+	log := zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.ErrorLevel)
+	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: log}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func ask(t *testing.T, srv *httptest.Server, r request) ([]byte, int) {
+	t.Helper()
+	var resp *http.Response
+	var err error
+	if r.get != "" {
+		resp, err = http.Get(srv.URL + r.get)
+	} else {
+		body, _ := json.Marshal(map[string]any{"query": r.gql})
+		resp, err = http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b, resp.StatusCode
+}
+
+// sameAnswer compares two responses byte for byte, except that a GraphQL response's errors
+// may come in any order: gqlgen resolves sibling fields concurrently and lists their errors
+// as they happen (the GraphQL spec leaves the order open), so two failing fields of one
+// request swap places from run to run on the same backend. The data must match exactly.
+func sameAnswer(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	type response struct {
+		Data       json.RawMessage
+		Errors     []json.RawMessage
+		Extensions json.RawMessage
+	}
+	var ra, rb response
+	if json.Unmarshal(a, &ra) != nil || json.Unmarshal(b, &rb) != nil || len(ra.Errors) < 2 {
+		return false
+	}
+	sortRaw := func(l []json.RawMessage) {
+		sort.Slice(l, func(i, j int) bool { return bytes.Compare(l[i], l[j]) < 0 })
+	}
+	sortRaw(ra.Errors)
+	sortRaw(rb.Errors)
+	if len(ra.Errors) != len(rb.Errors) || !bytes.Equal(ra.Data, rb.Data) || !bytes.Equal(ra.Extensions, rb.Extensions) {
+		return false
+	}
+	for i := range ra.Errors {
+		if !bytes.Equal(ra.Errors[i], rb.Errors[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func clip(b []byte) string {
+	s := string(b)
+	if len(s) > 2000 {
+		s = s[:2000] + "…"
+	}
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,30 @@
+package neo4j
+
+import "context"
+
+// What the live tests (package neo4j_test) need from inside the package.
+
+// StatementText is the embedded text of cypher/<name>.cypher ("" if there is none).
+func StatementText(name string) string { return loaded[name].text }
+
+// StatementNames lists every embedded statement.
+func StatementNames() []string {
+	var out []string
+	for name := range loaded {
+		out = append(out, name)
+	}
+	return out
+}
+
+// Bookmarks are the bookmarks the store's sessions share (nil over a fake backend).
+func (s *Store) Bookmarks(ctx context.Context) []string {
+	b, ok := s.db.(*driverBackend)
+	if !ok {
+		return nil
+	}
+	marks, err := b.bookmarks.GetBookmarks(ctx)
+	if err != nil {
+		return nil
+	}
+	return marks
+}

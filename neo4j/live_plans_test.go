@@ -1,0 +1,157 @@
+package neo4j_test
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"lsgatlas/conformance"
+	"lsgatlas/neo4j"
+	"lsgatlas/neo4j/neo4jtest"
+)
+
+// Operators that read every node, every node of a label, or every relationship (of a
+// type): no statement may use one, since each finds its rows through an index.
+var scans = []string{"AllNodesScan", "NodeByLabelScan", "UnionNodeByLabelsScan", "IntersectionNodeByLabelsScan",
+	"DirectedAllRelationshipsScan", "UndirectedAllRelationshipsScan", "DirectedRelationshipTypeScan", "UndirectedRelationshipTypeScan"}
+
+// TestLivePlans asks Neo4j for the plan of every statement (PROFILE, with parameters of
+// the types the store sends, rolled back) and checks it starts from the index its header names: a unique
+// index seek for everything looked up by id, a range seek on the namespace for whole-namespace
+// reads, the TEXT index for CONTAINS, and never a scan of all nodes or of a label.
+func TestLivePlans(t *testing.T) {
+	cfg := neo4jtest.Config(t)
+	s := neo4jtest.OpenConfig(t, cfg)
+	ctx := context.Background()
+	// Some data, so the planner's statistics are not those of an empty database.
+	if _, err := s.Import(ctx, conformance.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	drv := liveDriver(t, cfg)
+	query(t, drv, cfg, "CALL db.awaitIndexes(120)", nil)
+
+	listParams := map[string]any{"nodeKind": "GROUP", "kinds": []any{}, "systems": []any{}, "levels": []any{},
+		"horizons": []any{}, "categories": []any{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
+		"nameContains": nil, "sources": []any{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20)}
+	withText := map[string]any{}
+	for k, v := range listParams {
+		withText[k] = v
+	}
+	withText["nameContains"] = "foreign"
+	rows := []any{map[string]any{"scopedId": cfg.Namespace + ":person/x", "nodeKind": "PERSON", "props": map[string]any{"id": "person/x"},
+		"id": "chairs/x", "type": "CHAIRS", "from": cfg.Namespace + ":person/x", "to": cfg.Namespace + ":group/x"}}
+	keys := []any{cfg.Namespace + ":person/xi-jinping"}
+	checked := map[string]bool{}
+	byID, byNamespace, byText, byYear := "NodeUniqueIndexSeek", "NodeIndexSeek", "NodeIndexContainsScan", "NodeIndexSeekByRange"
+	// A full-text index is read through its procedure.
+	byFullText := "ProcedureCall"
+	for _, tc := range []struct {
+		statement, variant string
+		params             map[string]any
+		want               []string // each must occur in the plan
+	}{
+		{"nodes_by_key", "", map[string]any{"keys": keys}, []string{byID}},
+		{"relations_of", "", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
+			"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}}, []string{byID}},
+		{"relations_of", "sources", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
+			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}}, []string{byID}},
+		{"list_asc", "", listParams, []string{byNamespace}},
+		{"list_desc", "", listParams, []string{byNamespace}},
+		{"list_asc", "nameContains", withText, []string{byNamespace}},
+		{"search", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "text": "foreign"}, []string{byText}},
+		{"search_text_nodes", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "query": `"foreign affairs"`}, []string{byFullText}},
+		{"search_text_relations", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "query": `"appendix"`}, []string{byFullText}},
+		{"supports_nodes", "", map[string]any{"sources": []any{"source/alpha"}}, []string{byNamespace}},
+		{"supports_relations", "", map[string]any{"sources": []any{"source/alpha"}}, []string{byNamespace}},
+		{"reported_counts", "years", map[string]any{"fromYear": int64(2000), "toYear": int64(2020)}, []string{byYear}},
+		{"reported_counts", "open", map[string]any{"fromYear": nil, "toYear": nil}, []string{byYear}},
+		{"snapshot_nodes", "", nil, []string{byNamespace}},
+		{"snapshot_relations", "", nil, []string{byNamespace}},
+		{"node_ids", "", nil, []string{byNamespace}},
+		{"revision", "", nil, []string{byID}},
+		{"bump_revision", "", nil, []string{byID}},
+		{"lock_namespace", "", nil, []string{byID}},
+		{"upsert_nodes", "", map[string]any{"rows": rows}, []string{byID}},
+		{"delete_relations", "", map[string]any{"rows": rows}, []string{byID}},
+		{"create_relations", "", map[string]any{"rows": rows}, []string{byID}},
+		{"delete_nodes", "", map[string]any{"keys": keys}, []string{byID}},
+		{"drop_namespace", "", nil, []string{byID, byNamespace}},
+	} {
+		checked[tc.statement] = true
+		t.Run(strings.TrimSpace(tc.statement+" "+tc.variant), func(t *testing.T) {
+			text := neo4j.StatementText(tc.statement)
+			if text == "" {
+				t.Fatalf("no statement %s", tc.statement)
+			}
+			params := map[string]any{"ns": cfg.Namespace}
+			for k, v := range tc.params {
+				params[k] = v
+			}
+			ops := planOperators(t, drv, cfg, text, params)
+			for _, w := range tc.want {
+				if !slices.Contains(ops, w) {
+					t.Errorf("plan %v has no %s", ops, w)
+				}
+			}
+			for _, op := range ops {
+				if slices.Contains(scans, op) {
+					t.Errorf("plan %v scans: %s", ops, op)
+				}
+			}
+		})
+	}
+	for _, name := range neo4j.StatementNames() {
+		if !strings.HasPrefix(name, "schema_") && !checked[name] {
+			t.Errorf("statement %s has no plan check", name)
+		}
+	}
+}
+
+// operatorSuffix is what a plan adds to an operator's name: the runtime ("@neo4j") and,
+// for writes, "(Locking)".
+var operatorSuffix = regexp.MustCompile(`(\(Locking\))?@.*$`)
+
+// planOperators returns the operator names of the plan Neo4j ran cypher with, depth first.
+// It runs PROFILE in a transaction it rolls back, so writes change nothing: EXPLAIN would
+// not run anything, but driver v5 decodes an EXPLAIN plan's children wrongly (each child
+// of an operator comes back as its last child), while PROFILE plans decode correctly.
+func planOperators(t *testing.T, drv driver.DriverWithContext, cfg neo4j.Config, cypher string, params map[string]any) []string {
+	t.Helper()
+	ctx := context.Background()
+	session := drv.NewSession(ctx, driver.SessionConfig{DatabaseName: cfg.Database})
+	defer session.Close(ctx)
+	tx, err := session.BeginTransaction(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	res, err := tx.Run(ctx, "PROFILE "+cypher, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary, err := res.Consume(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := summary.Profile()
+	if plan == nil {
+		t.Fatal("no profile in the summary")
+	}
+	var ops []string
+	var walk func(p driver.ProfiledPlan, depth int)
+	walk = func(p driver.ProfiledPlan, depth int) {
+		ops = append(ops, operatorSuffix.ReplaceAllString(p.Operator(), ""))
+		if testing.Verbose() {
+			t.Logf("%s%s %v", strings.Repeat("  ", depth), p.Operator(), p.Arguments()["Details"])
+		}
+		for _, c := range p.Children() {
+			walk(c, depth+1)
+		}
+	}
+	walk(plan, 0)
+	return ops
+}
