@@ -298,6 +298,19 @@ func checkSourceIDs(what string, ids []string) error {
 	return nil
 }
 
+// KeepCiting returns the edges of es whose relation cites one of sources (all of them when
+// sources is empty). A malformed or non-source id in sources is EINVALID, as in
+// RelationQuery.
+func KeepCiting(es []Edge, sources []string) ([]Edge, error) {
+	if len(sources) == 0 {
+		return es, nil
+	}
+	if err := checkSourceIDs("sources", sources); err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(slices.Clone(es), func(e Edge) bool { return !CitesAny(CitedSources(nil, &e.Relation), sources) }), nil
+}
+
 // CitesAny reports whether cited (a CitedSources list) has one of sources; true when
 // sources is empty, the filter that keeps everything.
 func CitesAny(cited, sources []string) bool {

@@ -219,3 +219,31 @@ func TestPathsBySource(t *testing.T) {
 		t.Errorf("path lengths %d (all sources) and %d (Zhu only), want 1 and 0", got.All.Length, got.Zhu.Length)
 	}
 }
+
+// TestFilterBySourceOnEveryRelationshipField: the per-type fields (members, chairs, …)
+// take the same sources filter as relationships, and a bad id is INVALID.
+func TestFilterBySourceOnEveryRelationshipField(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	var got struct {
+		G struct{ Members, MembersSipri, Chairs, ChairsPremiers cited }
+	}
+	data(t, srv, `{ g: group(id: "group/foreign-affairs-leading-small-group") {
+	    members { sources { source { id } } } membersSipri: members(sources: ["source/sipri-2010"]) { sources { source { id } } }
+	    chairs { sources { source { id } } } chairsPremiers: chairs(sources: ["source/ref-wikimili-list-of-premiers"]) { sources { source { id } } } } }`, nil, &got)
+	for _, tc := range []struct {
+		field, source string
+		all, filtered cited
+	}{{"members", "source/sipri-2010", got.G.Members, got.G.MembersSipri}, {"chairs", "source/ref-wikimili-list-of-premiers", got.G.Chairs, got.G.ChairsPremiers}} {
+		if ok, n := citing(tc.filtered, tc.source); !ok || n == 0 || n >= len(tc.all) {
+			t.Errorf("%s citing %s: %d of %d, all citing it %v", tc.field, tc.source, n, len(tc.all), ok)
+		}
+	}
+	for _, q := range []string{
+		`{ group(id: "group/foreign-affairs-leading-small-group") { members(sources: ["group/x"]) { id } } }`,
+		`{ group(id: "group/foreign-affairs-leading-small-group") { chairs(sources: ["not an id"]) { id } } }`,
+	} {
+		if r := post(t, srv, q, nil); len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INVALID" {
+			t.Errorf("%s: errors %+v, want one INVALID", q, r.Errors)
+		}
+	}
+}

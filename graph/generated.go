@@ -142,7 +142,7 @@ type ComplexityRoot struct {
 		Aliases           func(childComplexity int) int
 		Categories        func(childComplexity int) int
 		ChairNotKnown     func(childComplexity int) int
-		Chairs            func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, tiers []atlas.SourceTier) int
+		Chairs            func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) int
 		Claims            func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		CrossSystem       func(childComplexity int) int
 		Description       func(childComplexity int) int
@@ -155,22 +155,22 @@ type ComplexityRoot struct {
 		Kind              func(childComplexity int) int
 		Label             func(childComplexity int) int
 		Level             func(childComplexity int) int
-		Members           func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
+		Members           func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
 		MembersIncomplete func(childComplexity int) int
 		Name              func(childComplexity int) int
 		NameZh            func(childComplexity int) int
 		NodeKind          func(childComplexity int) int
-		Offices           func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		PartyGroupOf      func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Positions         func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Predecessors      func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Offices           func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		PartyGroupOf      func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Positions         func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Predecessors      func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Relationships     func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
-		ReportsTo         func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		ReportsTo         func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources           func(childComplexity int) int
 		Statements        func(childComplexity int) int
-		Successors        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Supervises        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Supervisors       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Successors        func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Supervises        func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Supervisors       func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		System            func(childComplexity int) int
 	}
 
@@ -205,21 +205,21 @@ type ComplexityRoot struct {
 		Claims          func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description     func(childComplexity int) int
 		Documents       func(childComplexity int) int
-		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
 		Label           func(childComplexity int) int
 		Name            func(childComplexity int) int
 		NameZh          func(childComplexity int) int
 		NodeKind        func(childComplexity int) int
-		PartyGroups     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Positions       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		PartyGroups     func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Positions       func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
-		ReportingGroups func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Seats           func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		ReportingGroups func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Seats           func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources         func(childComplexity int) int
 		Statements      func(childComplexity int) int
-		Supervisors     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Supervisors     func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		System          func(childComplexity int) int
 	}
 
@@ -244,10 +244,10 @@ type ComplexityRoot struct {
 		Aliases       func(childComplexity int) int
 		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
-		Directors     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Directors     func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
-		Groups        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		HostedBy      func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Groups        func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		HostedBy      func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Label         func(childComplexity int) int
@@ -259,7 +259,7 @@ type ComplexityRoot struct {
 		Sources       func(childComplexity int) int
 		Staffing      func(childComplexity int) int
 		Statements    func(childComplexity int) int
-		Supervisors   func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Supervisors   func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 	}
 
 	OfficeConnection struct {
@@ -295,19 +295,19 @@ type ComplexityRoot struct {
 	Person struct {
 		Aliases       func(childComplexity int) int
 		Born          func(childComplexity int) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, tiers []atlas.SourceTier) int
+		Chairs        func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) int
 		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
 		Died          func(childComplexity int) int
-		Directs       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Directs       func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
-		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
+		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
 		Name          func(childComplexity int) int
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Positions     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Positions     func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
@@ -327,16 +327,16 @@ type ComplexityRoot struct {
 
 	Position struct {
 		Aliases       func(childComplexity int) int
-		BelongsTo     func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		BelongsTo     func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Chairs        func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
-		Directs       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Directs       func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
-		Holders       func(childComplexity int, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Holders       func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
-		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
+		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
 		NodeKind      func(childComplexity int) int
 		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
@@ -637,16 +637,16 @@ type GroupResolver interface {
 	Description(ctx context.Context, obj *atlas.Group) (*string, error)
 
 	Activity(ctx context.Context, obj *atlas.Group, asOf atlas.PartialDate) (*atlas.Holding, error)
-	Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 
@@ -658,12 +658,12 @@ type InstitutionResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Institution) (*string, error)
 
-	Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
@@ -674,10 +674,10 @@ type OfficeResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Office) (*string, error)
 
-	Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
@@ -691,10 +691,10 @@ type PersonResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Person) (*string, error)
 
-	Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
@@ -705,11 +705,11 @@ type PositionResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Position) (*string, error)
 
-	Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
@@ -1222,7 +1222,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.claims":
 		if e.ComplexityRoot.Group.Claims == nil {
 			break
@@ -1310,7 +1310,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.membersIncomplete":
 		if e.ComplexityRoot.Group.MembersIncomplete == nil {
 			break
@@ -1345,7 +1345,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Offices(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Offices(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.partyGroupOf":
 		if e.ComplexityRoot.Group.PartyGroupOf == nil {
 			break
@@ -1356,7 +1356,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.PartyGroupOf(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.PartyGroupOf(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.positions":
 		if e.ComplexityRoot.Group.Positions == nil {
 			break
@@ -1367,7 +1367,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.predecessors":
 		if e.ComplexityRoot.Group.Predecessors == nil {
 			break
@@ -1378,7 +1378,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Predecessors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Predecessors(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.relationships":
 		if e.ComplexityRoot.Group.Relationships == nil {
 			break
@@ -1400,7 +1400,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.ReportsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.ReportsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.sources":
 		if e.ComplexityRoot.Group.Sources == nil {
 			break
@@ -1423,7 +1423,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Successors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Successors(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.supervises":
 		if e.ComplexityRoot.Group.Supervises == nil {
 			break
@@ -1434,7 +1434,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Supervises(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Supervises(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.supervisors":
 		if e.ComplexityRoot.Group.Supervisors == nil {
 			break
@@ -1445,7 +1445,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.system":
 		if e.ComplexityRoot.Group.System == nil {
 			break
@@ -1580,7 +1580,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.HostedOffices(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.HostedOffices(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.id":
 		if e.ComplexityRoot.Institution.ID == nil {
 			break
@@ -1627,7 +1627,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.PartyGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.PartyGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.positions":
 		if e.ComplexityRoot.Institution.Positions == nil {
 			break
@@ -1638,7 +1638,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.relationships":
 		if e.ComplexityRoot.Institution.Relationships == nil {
 			break
@@ -1660,7 +1660,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.ReportingGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.ReportingGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.seats":
 		if e.ComplexityRoot.Institution.Seats == nil {
 			break
@@ -1671,7 +1671,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Seats(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Seats(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.sources":
 		if e.ComplexityRoot.Institution.Sources == nil {
 			break
@@ -1694,7 +1694,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.system":
 		if e.ComplexityRoot.Institution.System == nil {
 			break
@@ -1786,7 +1786,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Directors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.Directors(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.documents":
 		if e.ComplexityRoot.Office.Documents == nil {
 			break
@@ -1803,7 +1803,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Groups(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.Groups(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.hostedBy":
 		if e.ComplexityRoot.Office.HostedBy == nil {
 			break
@@ -1814,7 +1814,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.HostedBy(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.HostedBy(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.id":
 		if e.ComplexityRoot.Office.ID == nil {
 			break
@@ -1896,7 +1896,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 
 	case "OfficeConnection.edges":
 		if e.ComplexityRoot.OfficeConnection.Edges == nil {
@@ -2015,7 +2015,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.claims":
 		if e.ComplexityRoot.Person.Claims == nil {
 			break
@@ -2049,7 +2049,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.documents":
 		if e.ComplexityRoot.Person.Documents == nil {
 			break
@@ -2078,7 +2078,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.name":
 		if e.ComplexityRoot.Person.Name == nil {
 			break
@@ -2107,7 +2107,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.relationships":
 		if e.ComplexityRoot.Person.Relationships == nil {
 			break
@@ -2186,7 +2186,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.BelongsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.BelongsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.chairs":
 		if e.ComplexityRoot.Position.Chairs == nil {
 			break
@@ -2197,7 +2197,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.claims":
 		if e.ComplexityRoot.Position.Claims == nil {
 			break
@@ -2225,7 +2225,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.documents":
 		if e.ComplexityRoot.Position.Documents == nil {
 			break
@@ -2242,7 +2242,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Holders(childComplexity, args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Holders(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.id":
 		if e.ComplexityRoot.Position.ID == nil {
 			break
@@ -2265,7 +2265,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.type":
 		if e.ComplexityRoot.Position.NodeKind == nil {
 			break
@@ -4350,25 +4350,25 @@ type Group implements Node & GraphNode @key(fields: "id") {
   once per group: a stored and a derived chair of the same person are one relationship,
   ` + "`" + `stored` + "`" + ` and ` + "`" + `derived` + "`" + `, with the derivations in ` + "`" + `derivations` + "`" + `.
   """
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "People, positions and institutions with a seat on the group."
-  members("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  members("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "The offices backing the group."
-  offices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  offices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee this one."
-  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups, institutions and offices this group oversees."
-  supervises("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  supervises("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "The institutions the group reports to."
-  reportsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  reportsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups this one succeeded (renamed, replaced, upgraded, merged, reconstituted)."
-  predecessors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  predecessors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that succeeded this one."
-  successors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  successors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "For a leading party members' group: the institution it sits in."
-  partyGroupOf("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  partyGroupOf("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Positions that belong to the group."
-  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the group, optionally filtered."
   relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
@@ -4398,13 +4398,13 @@ type Office implements Node & GraphNode @key(fields: "id") {
   "The sources of the office's own properties, with locators."
   sources: [Citation!]!
   "The groups this office backs."
-  groups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  groups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Where the office sits."
-  hostedBy("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  hostedBy("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Who directs the office (people or positions)."
-  directors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  directors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee the office."
-  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the office, optionally filtered."
   relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
@@ -4432,17 +4432,17 @@ type Institution implements Node & GraphNode @key(fields: "id") {
   "The sources of the institution's own properties, with locators."
   sources: [Citation!]!
   "Groups on which the institution is represented."
-  seats("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  seats("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee the institution."
-  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that report to the institution."
-  reportingGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  reportingGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Offices the institution hosts."
-  hostedOffices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  hostedOffices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Leading party members' groups inside the institution."
-  partyGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  partyGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Positions that belong to the institution."
-  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the institution, optionally filtered."
   relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
@@ -4466,15 +4466,15 @@ type Position implements Node & GraphNode @key(fields: "id") {
   "The sources of the position's own properties, with locators."
   sources: [Citation!]!
   "People who held the post."
-  holders("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  holders("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups the post chairs."
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups on which the post has a seat."
-  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Offices the post directs."
-  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "The institution, group or office the post belongs to."
-  belongsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  belongsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the position, optionally filtered."
   relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
@@ -4506,13 +4506,13 @@ type Person implements Node & GraphNode @key(fields: "id") {
   chaired by a position the person held at the time (only where the holding is dated),
   or both (the default), one relationship per group (see ` + "`" + `Group.chairs` + "`" + `).
   """
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Seats the person holds on groups."
-  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Posts the person held."
-  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Offices the person directs."
-  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the person, optionally filtered."
   relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
@@ -6840,14 +6840,22 @@ func (ec *executionContext) field_Group_chairs_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["derived"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg2
+	args["tiers"] = arg3
 	return args, nil
 }
 
@@ -6892,14 +6900,22 @@ func (ec *executionContext) field_Group_members_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["roles"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg2
+	args["tiers"] = arg3
 	return args, nil
 }
 
@@ -6914,14 +6930,22 @@ func (ec *executionContext) field_Group_offices_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -6936,14 +6960,22 @@ func (ec *executionContext) field_Group_partyGroupOf_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -6958,14 +6990,22 @@ func (ec *executionContext) field_Group_positions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -6980,14 +7020,22 @@ func (ec *executionContext) field_Group_predecessors_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7056,14 +7104,22 @@ func (ec *executionContext) field_Group_reportsTo_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7078,14 +7134,22 @@ func (ec *executionContext) field_Group_successors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7100,14 +7164,22 @@ func (ec *executionContext) field_Group_supervises_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7122,14 +7194,22 @@ func (ec *executionContext) field_Group_supervisors_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7166,14 +7246,22 @@ func (ec *executionContext) field_Institution_hostedOffices_args(ctx context.Con
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7188,14 +7276,22 @@ func (ec *executionContext) field_Institution_partyGroups_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7210,14 +7306,22 @@ func (ec *executionContext) field_Institution_positions_args(ctx context.Context
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7286,14 +7390,22 @@ func (ec *executionContext) field_Institution_reportingGroups_args(ctx context.C
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7308,14 +7420,22 @@ func (ec *executionContext) field_Institution_seats_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7330,14 +7450,22 @@ func (ec *executionContext) field_Institution_supervisors_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7374,14 +7502,22 @@ func (ec *executionContext) field_Office_directors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7396,14 +7532,22 @@ func (ec *executionContext) field_Office_groups_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7418,14 +7562,22 @@ func (ec *executionContext) field_Office_hostedBy_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7494,14 +7646,22 @@ func (ec *executionContext) field_Office_supervisors_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7524,14 +7684,22 @@ func (ec *executionContext) field_Person_chairs_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["derived"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg2
+	args["tiers"] = arg3
 	return args, nil
 }
 
@@ -7568,14 +7736,22 @@ func (ec *executionContext) field_Person_directs_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7598,14 +7774,22 @@ func (ec *executionContext) field_Person_memberships_args(ctx context.Context, r
 		return nil, err
 	}
 	args["roles"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg2
+	args["tiers"] = arg3
 	return args, nil
 }
 
@@ -7620,14 +7804,22 @@ func (ec *executionContext) field_Person_positions_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7696,14 +7888,22 @@ func (ec *executionContext) field_Position_belongsTo_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7718,14 +7918,22 @@ func (ec *executionContext) field_Position_chairs_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7762,14 +7970,22 @@ func (ec *executionContext) field_Position_directs_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7784,14 +8000,22 @@ func (ec *executionContext) field_Position_holders_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -7814,14 +8038,22 @@ func (ec *executionContext) field_Position_memberships_args(ctx context.Context,
 		return nil, err
 	}
 	args["roles"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg2
+	args["tiers"] = arg3
 	return args, nil
 }
 
@@ -10984,7 +11216,7 @@ func (ec *executionContext) _Group_chairs(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11028,7 +11260,7 @@ func (ec *executionContext) _Group_members(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11072,7 +11304,7 @@ func (ec *executionContext) _Group_offices(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Offices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Offices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11116,7 +11348,7 @@ func (ec *executionContext) _Group_supervisors(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11160,7 +11392,7 @@ func (ec *executionContext) _Group_supervises(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Supervises(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Supervises(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11204,7 +11436,7 @@ func (ec *executionContext) _Group_reportsTo(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().ReportsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().ReportsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11248,7 +11480,7 @@ func (ec *executionContext) _Group_predecessors(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Predecessors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Predecessors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11292,7 +11524,7 @@ func (ec *executionContext) _Group_successors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Successors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Successors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11336,7 +11568,7 @@ func (ec *executionContext) _Group_partyGroupOf(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().PartyGroupOf(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().PartyGroupOf(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -11380,7 +11612,7 @@ func (ec *executionContext) _Group_positions(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12305,7 +12537,7 @@ func (ec *executionContext) _Institution_seats(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Seats(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Seats(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12349,7 +12581,7 @@ func (ec *executionContext) _Institution_supervisors(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12393,7 +12625,7 @@ func (ec *executionContext) _Institution_reportingGroups(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().ReportingGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().ReportingGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12437,7 +12669,7 @@ func (ec *executionContext) _Institution_hostedOffices(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().HostedOffices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().HostedOffices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12481,7 +12713,7 @@ func (ec *executionContext) _Institution_partyGroups(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().PartyGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().PartyGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12525,7 +12757,7 @@ func (ec *executionContext) _Institution_positions(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13212,7 +13444,7 @@ func (ec *executionContext) _Office_groups(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Groups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().Groups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13256,7 +13488,7 @@ func (ec *executionContext) _Office_hostedBy(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().HostedBy(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().HostedBy(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13300,7 +13532,7 @@ func (ec *executionContext) _Office_directors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Directors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().Directors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13344,7 +13576,7 @@ func (ec *executionContext) _Office_supervisors(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14196,7 +14428,7 @@ func (ec *executionContext) _Person_chairs(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14240,7 +14472,7 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14284,7 +14516,7 @@ func (ec *executionContext) _Person_positions(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14328,7 +14560,7 @@ func (ec *executionContext) _Person_directs(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14900,7 +15132,7 @@ func (ec *executionContext) _Position_holders(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Holders(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Holders(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14944,7 +15176,7 @@ func (ec *executionContext) _Position_chairs(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14988,7 +15220,7 @@ func (ec *executionContext) _Position_memberships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15032,7 +15264,7 @@ func (ec *executionContext) _Position_directs(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15076,7 +15308,7 @@ func (ec *executionContext) _Position_belongsTo(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().BelongsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().BelongsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {

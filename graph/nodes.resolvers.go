@@ -35,53 +35,53 @@ func (r *groupResolver) Activity(ctx context.Context, obj *atlas.Group, asOf atl
 }
 
 // Chairs is the resolver for the chairs field.
-func (r *groupResolver) Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, derived))
+func (r *groupResolver) Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, derived, sources))
 }
 
 // Members is the resolver for the members field.
-func (r *groupResolver) Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, roles))
+func (r *groupResolver) Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, roles, sources))
 }
 
 // Offices is the resolver for the offices field.
-func (r *groupResolver) Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *groupResolver) Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Supervisors is the resolver for the supervisors field.
-func (r *groupResolver) Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *groupResolver) Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Supervises is the resolver for the supervises field.
-func (r *groupResolver) Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *groupResolver) Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // ReportsTo is the resolver for the reportsTo field.
-func (r *groupResolver) ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *groupResolver) ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Predecessors is the resolver for the predecessors field.
-func (r *groupResolver) Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *groupResolver) Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Successors is the resolver for the successors field.
-func (r *groupResolver) Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *groupResolver) Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // PartyGroupOf is the resolver for the partyGroupOf field.
-func (r *groupResolver) PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *groupResolver) PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Positions is the resolver for the positions field.
-func (r *groupResolver) Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *groupResolver) Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Relationships is the resolver for the relationships field.
@@ -100,33 +100,33 @@ func (r *institutionResolver) Description(ctx context.Context, obj *atlas.Instit
 }
 
 // Seats is the resolver for the seats field.
-func (r *institutionResolver) Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *institutionResolver) Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Supervisors is the resolver for the supervisors field.
-func (r *institutionResolver) Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *institutionResolver) Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // ReportingGroups is the resolver for the reportingGroups field.
-func (r *institutionResolver) ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *institutionResolver) ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // HostedOffices is the resolver for the hostedOffices field.
-func (r *institutionResolver) HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *institutionResolver) HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // PartyGroups is the resolver for the partyGroups field.
-func (r *institutionResolver) PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *institutionResolver) PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Positions is the resolver for the positions field.
-func (r *institutionResolver) Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *institutionResolver) Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Relationships is the resolver for the relationships field.
@@ -145,23 +145,23 @@ func (r *officeResolver) Description(ctx context.Context, obj *atlas.Office) (*s
 }
 
 // Groups is the resolver for the groups field.
-func (r *officeResolver) Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *officeResolver) Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // HostedBy is the resolver for the hostedBy field.
-func (r *officeResolver) HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *officeResolver) HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Directors is the resolver for the directors field.
-func (r *officeResolver) Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *officeResolver) Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Supervisors is the resolver for the supervisors field.
-func (r *officeResolver) Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *officeResolver) Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Relationships is the resolver for the relationships field.
@@ -180,23 +180,23 @@ func (r *personResolver) Description(ctx context.Context, obj *atlas.Person) (*s
 }
 
 // Chairs is the resolver for the chairs field.
-func (r *personResolver) Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, derived))
+func (r *personResolver) Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, derived, sources))
 }
 
 // Memberships is the resolver for the memberships field.
-func (r *personResolver) Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, roles))
+func (r *personResolver) Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, roles, sources))
 }
 
 // Positions is the resolver for the positions field.
-func (r *personResolver) Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *personResolver) Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Directs is the resolver for the directs field.
-func (r *personResolver) Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *personResolver) Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Relationships is the resolver for the relationships field.
@@ -215,28 +215,28 @@ func (r *positionResolver) Description(ctx context.Context, obj *atlas.Position)
 }
 
 // Holders is the resolver for the holders field.
-func (r *positionResolver) Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *positionResolver) Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Chairs is the resolver for the chairs field.
-func (r *positionResolver) Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, nil))
+func (r *positionResolver) Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Memberships is the resolver for the memberships field.
-func (r *positionResolver) Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, roles))
+func (r *positionResolver) Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, roles, sources))
 }
 
 // Directs is the resolver for the directs field.
-func (r *positionResolver) Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *positionResolver) Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // BelongsTo is the resolver for the belongsTo field.
-func (r *positionResolver) BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil))
+func (r *positionResolver) BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources))
 }
 
 // Relationships is the resolver for the relationships field.

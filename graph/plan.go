@@ -320,8 +320,9 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			a := args()
 			asOf, ok1 := dateArg(a["asOf"])
 			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
-			if ok1 && ok2 {
-				nf.kind, nf.spec = relationsField, rf.spec(asOf, roles)
+			sources, ok3 := idsArg(a["sources"])
+			if ok1 && ok2 && ok3 {
+				nf.kind, nf.spec = relationsField, rf.spec(asOf, roles, sources)
 			}
 		case f.Name == "chairs":
 			a := args()

@@ -76,19 +76,19 @@ var relationFields = map[fieldKey]relationField{
 	{"Topic", "documents"}:        rf(atlas.Incoming, atlas.Concerns),
 }
 
-func (f relationField) spec(asOf *atlas.PartialDate, roles []atlas.MemberRole) loader.Spec {
-	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: asOf}
+func (f relationField) spec(asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string) loader.Spec {
+	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: asOf, Sources: sources}
 }
 
 // fieldEdges serves a relationship field listed in relationFields: the field it serves
 // is the one being resolved.
-func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, roles []atlas.MemberRole) ([]atlas.Edge, error) {
+func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string) ([]atlas.Edge, error) {
 	fc := graphql.GetFieldContext(ctx)
 	f, ok := relationFields[fieldKey{fc.Object, fc.Field.Name}]
 	if !ok {
 		return nil, atlas.Errorf(atlas.EINTERNAL, "%s.%s is not a relationship field", fc.Object, fc.Field.Name)
 	}
-	return loader.For(ctx).Edges(ctx, id, f.spec(asOf, roles))
+	return loader.For(ctx).Edges(ctx, id, f.spec(asOf, roles, sources))
 }
 
 // relationshipsSpec is what the generic `relationships` field of every entity reads.
@@ -105,13 +105,18 @@ func relationships(ctx context.Context, id string, types []atlas.RelType, dir *a
 	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, asOf, sources))
 }
 
-// chairs serves the chairs fields; mode nil means atlas.IncludeDerived.
-func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, mode *atlas.DerivedChairs) ([]atlas.Edge, error) {
+// chairs serves the chairs fields; mode nil means atlas.IncludeDerived. With sources,
+// only chairs citing one of them stay (a derived chair cites the sources of both facts).
+func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, mode *atlas.DerivedChairs, sources []string) ([]atlas.Edge, error) {
 	m := atlas.IncludeDerived
 	if mode != nil {
 		m = *mode
 	}
-	return loader.For(ctx).Chairs(ctx, id, asOf, m)
+	es, err := loader.For(ctx).Chairs(ctx, id, asOf, m)
+	if err != nil {
+		return nil, err
+	}
+	return atlas.KeepCiting(es, sources)
 }
 
 // derivedFrom lists the stored facts behind a derived chair, HOLDS then CHAIRS for each
