@@ -26,7 +26,9 @@ type config struct {
 	RequestTimeout  time.Duration
 	Limits          graph.Limits
 	MaxInFlight     int
-	CORSOrigins     []string
+	// ResponseCacheBytes bounds the cache of complete GraphQL answers; 0 turns it off.
+	ResponseCacheBytes int
+	CORSOrigins        []string
 	// PersistedQueriesFile names a JSON array of GraphQL documents; when set, only
 	// those run (allow-list mode).
 	PersistedQueriesFile string
@@ -95,6 +97,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		{&c.Limits.MaxResolvedFields, "max-resolved-fields", "QUERY_MAX_RESOLVED_FIELDS", graph.DefaultLimits.MaxResolvedFields, "most fields one request may resolve"},
 		{&c.Limits.MaxResponseBytes, "max-response-bytes", "RESPONSE_MAX_BYTES", graph.DefaultLimits.MaxResponseBytes, "largest GraphQL response in bytes"},
 		{&c.MaxInFlight, "max-in-flight", "MAX_IN_FLIGHT", 64, "GraphQL requests and exports worked on at once; more get 503"},
+		{&c.ResponseCacheBytes, "response-cache-bytes", "RESPONSE_CACHE_BYTES", DefaultResponseCacheBytes, "bytes of complete GraphQL answers kept for repeated queries, until the data changes; 0 turns the cache off"},
 	}
 	for _, i := range ints {
 		def := i.def
@@ -154,3 +157,6 @@ func newLogger(c config, w io.Writer) zerolog.Logger {
 	}
 	return zerolog.New(w).Level(level).With().Timestamp().Logger()
 }
+
+// DefaultResponseCacheBytes is the default bound of the cache of complete answers.
+const DefaultResponseCacheBytes = 64 << 20

@@ -102,6 +102,8 @@ type Metrics interface {
 	FieldError(code string)
 	// QueryCacheLookup counts a lookup of the parsed-query cache.
 	QueryCacheLookup(hit bool)
+	// ResponseCacheLookup counts a lookup of the cache of complete answers.
+	ResponseCacheLookup(hit bool)
 	// Cost records the computed cost of an admitted request.
 	Cost(cost int)
 }
@@ -111,4 +113,5 @@ type noMetrics struct{}
 func (noMetrics) RequestError(string, string) {}
 func (noMetrics) FieldError(string)           {}
 func (noMetrics) QueryCacheLookup(bool)       {}
+func (noMetrics) ResponseCacheLookup(bool)    {}
 func (noMetrics) Cost(int)                    {}

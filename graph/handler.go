@@ -29,6 +29,9 @@ type Options struct {
 	// (sha256 hex of the text → text) run, sent by hash or in full.
 	PersistedQueries map[string]string
 	Metrics          Metrics
+	// ResponseCacheBytes bounds the cache of complete answers (responsecache.go); 0
+	// turns it off.
+	ResponseCacheBytes int
 }
 
 // NewServer returns the GraphQL handler with default options.
@@ -57,7 +60,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	}
 	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log}})
 	srv := handler.New(es)
-	srv.AddTransport(overHTTP{limits: limits, metrics: metrics})
+	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: newResponseCache(opts.ResponseCacheBytes, store.Revision)})
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
 	cache.onLookup = metrics.QueryCacheLookup
 	srv.SetQueryCache(cache)

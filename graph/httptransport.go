@@ -36,8 +36,9 @@ const (
 //
 // Other methods get 405, bodies that are not JSON 415, and mutations over GET 405.
 type overHTTP struct {
-	limits  Limits
-	metrics Metrics
+	limits    Limits
+	metrics   Metrics
+	responses *responseCache // nil: off
 }
 
 var _ graphql.Transport = overHTTP{}
@@ -99,6 +100,15 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 			"Only queries may be sent with GET; send a "+string(opCtx.Operation.Operation)+" with POST.")})
 		return
 	}
+	cacheKey := t.responses.key(ctx, opCtx)
+	if body, ok := t.responses.get(ctx, cacheKey); ok {
+		t.metrics.ResponseCacheLookup(true)
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write(body)
+		return
+	} else if cacheKey != "" {
+		t.metrics.ResponseCacheLookup(false)
+	}
 	ctx, work := withWork(ctx, t.limits.MaxResolvedFields)
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
 	resp := responses(ctx)
@@ -117,6 +127,8 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	}
 	if err != nil {
 		body = []byte(`{"data":null,"errors":[{"message":"Internal error.","extensions":{"code":"INTERNAL"}}]}`)
+	} else if len(body) <= t.limits.MaxResponseBytes {
+		t.responses.add(ctx, cacheKey, resp, body)
 	}
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(body)

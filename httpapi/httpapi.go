@@ -42,6 +42,9 @@ type Options struct {
 	CORSOrigins []string
 	// PersistedQueries, when not nil, allows only these documents (sha256 hex → text).
 	PersistedQueries map[string]string
+	// ResponseCacheBytes bounds the cache of complete GraphQL answers (0: off); the
+	// service turns it on by default (RESPONSE_CACHE_BYTES).
+	ResponseCacheBytes int
 	// Draining, when set and true, marks a server about to shut down: responses carry
 	// "Connection: close" and /readyz says 503, so clients and load balancers move on.
 	Draining *atomic.Bool
@@ -61,7 +64,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 	mux := http.NewServeMux()
 	projection := analytics.NewCache(store)
 	gql := graph.NewServerWithOptions(store, projection, opts.Log, graph.Options{
-		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m,
+		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes,
 	})
 	mux.Handle("/graphql", guarded(loader.Middleware(store, gql)))
 	mux.Handle("GET /export/graph.graphml", guarded(exportHandler(projection, export.GraphMLFormat)))

@@ -25,6 +25,7 @@ type metrics struct {
 	fieldErrors   *prometheus.CounterVec // code: errors inside executed responses
 	storeCalls    *prometheus.CounterVec // method
 	cacheLookups  *prometheus.CounterVec // result
+	responseCache *prometheus.CounterVec // result
 	cost          prometheus.Histogram
 }
 
@@ -56,13 +57,16 @@ func newMetrics() *metrics {
 		cacheLookups: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "atlas_graphql_query_cache_lookups_total", Help: "Parsed-query cache lookups, by result (hit or miss).",
 		}, []string{"result"}),
+		responseCache: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "atlas_graphql_response_cache_lookups_total", Help: "Lookups of the cache of complete answers, by result (hit or miss).",
+		}, []string{"result"}),
 		cost: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "atlas_graphql_request_cost", Help: "Computed cost of admitted GraphQL requests.",
 			Buckets: prometheus.ExponentialBuckets(1, 4, 11),
 		}),
 	}
 	m.registry.MustRegister(m.requests, m.latency, m.inFlight, m.shed, m.requestErrors, m.fieldErrors,
-		m.storeCalls, m.cacheLookups, m.cost,
+		m.storeCalls, m.cacheLookups, m.responseCache, m.cost,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -72,14 +76,18 @@ var _ graph.Metrics = (*metrics)(nil)
 func (m *metrics) RequestError(code, limit string) {
 	m.requestErrors.WithLabelValues(code, limit).Inc()
 }
-func (m *metrics) FieldError(code string) { m.fieldErrors.WithLabelValues(code).Inc() }
-func (m *metrics) Cost(cost int)          { m.cost.Observe(float64(cost)) }
-func (m *metrics) QueryCacheLookup(hit bool) {
-	result := "miss"
+func (m *metrics) FieldError(code string)    { m.fieldErrors.WithLabelValues(code).Inc() }
+func (m *metrics) Cost(cost int)             { m.cost.Observe(float64(cost)) }
+func (m *metrics) QueryCacheLookup(hit bool) { m.cacheLookups.WithLabelValues(hitOrMiss(hit)).Inc() }
+func (m *metrics) ResponseCacheLookup(hit bool) {
+	m.responseCache.WithLabelValues(hitOrMiss(hit)).Inc()
+}
+
+func hitOrMiss(hit bool) string {
 	if hit {
-		result = "hit"
+		return "hit"
 	}
-	m.cacheLookups.WithLabelValues(result).Inc()
+	return "miss"
 }
 func (m *metrics) StoreCall(method string) { m.storeCalls.WithLabelValues(method).Inc() }
 

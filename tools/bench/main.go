@@ -55,6 +55,7 @@ func main() {
 	rounds := flag.Int("rounds", 5, "interleaved rounds (1-20)")
 	per := flag.Duration("d", 2*time.Second, "length of one trial: one query against one server in one round (at most 10s)")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	responseCache := flag.Int("response-cache-bytes", 64<<20, "the service's cache of complete answers, as RESPONSE_CACHE_BYTES (its default); 0 measures every request executed")
 	flag.Parse()
 	if *profile != "" {
 		f, err := os.Create(*profile)
@@ -67,14 +68,14 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	if err := run(*clients, *rounds, *per); err != nil {
+	if err := run(*clients, *rounds, *per, *responseCache); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
 
-func run(clients, rounds int, per time.Duration) error {
+func run(clients, rounds int, per time.Duration, responseCache int) error {
 	if clients < 1 || clients > 64 || rounds < 1 || rounds > 20 || per <= 0 || per > 10*time.Second {
 		return fmt.Errorf("want 1-64 clients, 1-20 rounds and a trial of at most 10s")
 	}
@@ -87,7 +88,7 @@ func run(clients, rounds int, per time.Duration) error {
 	if _, err := store.Import(ctx, ds); err != nil {
 		return err
 	}
-	service, err := listen(httpapi.New(store, httpapi.Options{Playground: false, Log: zerolog.Nop()}))
+	service, err := listen(httpapi.New(store, httpapi.Options{Playground: false, Log: zerolog.Nop(), ResponseCacheBytes: responseCache}))
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,74 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// responseCache keeps the encoded answers of recent queries, keyed by the store's
+// revision, the query text, the operation name and the variables. The data changes only
+// when an import changes the revision, so a cached answer is exactly what running the
+// query again would give: visualisation frontends ask the same nested questions many
+// times over, and those answers then cost a lookup instead of an execution. Only
+// complete answers are kept (no errors, no extensions such as the cost report), so a
+// partial or refused answer is always recomputed. Bounded by entries and bytes.
+type responseCache struct {
+	lru      *boundedLRU[[]byte]
+	revision func(context.Context) (int64, error)
+}
+
+func newResponseCache(maxBytes int, revision func(context.Context) (int64, error)) *responseCache {
+	if maxBytes <= 0 {
+		return nil
+	}
+	return &responseCache{
+		lru:      newBoundedLRU(4096, maxBytes, func(k string, body []byte) int { return len(k) + len(body) }),
+		revision: revision,
+	}
+}
+
+// key returns the cache key of the operation, or "" when the answer must not be cached
+// (no cache, the cost report asked for, the revision unknown).
+func (c *responseCache) key(ctx context.Context, op *graphql.OperationContext) string {
+	if c == nil || wantsCost(op) {
+		return ""
+	}
+	rev, err := c.revision(ctx)
+	if err != nil {
+		return ""
+	}
+	vars, err := json.Marshal(op.Variables) // map keys sorted: equal variables, equal bytes
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	var n [8]byte
+	for i := range n {
+		n[i] = byte(rev >> (8 * i))
+	}
+	h.Write(n[:])
+	for _, part := range [][]byte{[]byte(op.RawQuery), []byte(op.OperationName), vars} {
+		h.Write([]byte{0})
+		h.Write(part)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func (c *responseCache) get(ctx context.Context, key string) ([]byte, bool) {
+	if key == "" {
+		return nil, false
+	}
+	return c.lru.Get(ctx, key)
+}
+
+// add keeps body when resp is a complete answer.
+func (c *responseCache) add(ctx context.Context, key string, resp *graphql.Response, body []byte) {
+	if key == "" || len(resp.Errors) > 0 || len(resp.Extensions) > 0 {
+		return
+	}
+	c.lru.Add(ctx, key, body)
+}
