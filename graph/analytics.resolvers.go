@@ -67,13 +67,13 @@ func (r *queryResolver) CoMembers(ctx context.Context, person string, asOf *atla
 }
 
 // Timeline is the resolver for the timeline field.
-func (r *queryResolver) Timeline(ctx context.Context, id string, sources []string) ([]analytics.Event, error) {
+func (r *queryResolver) Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
 	events, err := p.Timeline(ctx, id, sources...)
-	return planned(ctx, events, err)
+	return planned(ctx, eventsInTiers(p, events, tiers), err)
 }
 
 // Statistics is the resolver for the statistics field.

@@ -393,7 +393,7 @@ type ComplexityRoot struct {
 		Statement          func(childComplexity int, id string) int
 		Statements         func(childComplexity int, orderBy *model.EntityOrder, first *int, after *string) int
 		Statistics         func(childComplexity int, asOf atlas.PartialDate) int
-		Timeline           func(childComplexity int, id string, sources []string) int
+		Timeline           func(childComplexity int, id string, sources []string, tiers []atlas.SourceTier) int
 		Topic              func(childComplexity int, id string) int
 		Topics             func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		__resolve__service func(childComplexity int) int
@@ -737,7 +737,7 @@ type QueryResolver interface {
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
 	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate) ([]analytics.CoMember, error)
-	Timeline(ctx context.Context, id string, sources []string) ([]analytics.Event, error)
+	Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) (*model.GroupSeries, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
@@ -2680,7 +2680,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["sources"].([]string)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Query.topic":
 		if e.ComplexityRoot.Query.Topic == nil {
 			break
@@ -3830,7 +3830,7 @@ extend type Query {
   it, each with its sources (a date, those of the claim it comes from). Undated facts
   come last. ` + "`" + `sources` + "`" + ` keeps the events citing one of these sources.
   """
-  timeline("The node whose events are wanted (not a source or reported count)." id: ID!, "Keep only events citing one of these sources (source ids); all when omitted." sources: [ID!]): [TimelineEvent!]!
+  timeline("The node whose events are wanted (not a source or reported count)." id: ID!, "Keep only events citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only events whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [TimelineEvent!]!
 
   "Counts at a date: groups known or possibly active, by system, category, kind and level; nodes by type; relationships that may hold."
   statistics("The date to count at." asOf: PartialDate!): Statistics!
@@ -8946,6 +8946,14 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["sources"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -16617,7 +16625,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["sources"].([]string))
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Event) graphql.Marshaler {

@@ -2,7 +2,9 @@ package graph
 
 import (
 	"context"
+	"slices"
 
+	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/graph/model"
 )
@@ -20,12 +22,7 @@ func (r *Resolver) keepTiers(ctx context.Context, tiers []atlas.SourceTier) func
 		if err != nil {
 			return nil, err
 		}
-		source := func(id string) *atlas.Source {
-			n, _ := p.Node(id)
-			s, _ := n.(*atlas.Source)
-			return s
-		}
-		return atlas.KeepTiers(es, tiers, source), nil
+		return atlas.KeepTiers(es, tiers, p.Source), nil
 	}
 }
 
@@ -39,14 +36,9 @@ func (r *Resolver) claimsInTiers(ctx context.Context, tiers []atlas.SourceTier, 
 	if err != nil {
 		return nil, err
 	}
-	source := func(id string) *atlas.Source {
-		n, _ := p.Node(id)
-		s, _ := n.(*atlas.Source)
-		return s
-	}
 	out := cs[:0:0]
 	for _, c := range cs {
-		if atlas.CitedInTiers(c.Sources, tiers, source) {
+		if atlas.CitedInTiers(c.Sources, tiers, p.Source) {
 			out = append(out, c)
 		}
 	}
@@ -93,4 +85,12 @@ func tiersOfInstitution(f *model.InstitutionFilter) []atlas.SourceTier {
 		return nil
 	}
 	return f.Tiers
+}
+
+// eventsInTiers keeps the timeline events whose sources lie in tiers (atlas.CitedInTiers).
+func eventsInTiers(p *analytics.Projection, events []analytics.Event, tiers []atlas.SourceTier) []analytics.Event {
+	if atlas.AllTiers(tiers) {
+		return events
+	}
+	return slices.DeleteFunc(slices.Clone(events), func(e analytics.Event) bool { return !atlas.CitedInTiers(e.Sources, tiers, p.Source) })
 }
