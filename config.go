@@ -86,25 +86,30 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		flag, env string
 		def       int
 		usage     string
+		zeroOff   bool // 0 is allowed and turns the feature off
 	}{
-		{&c.Limits.MaxCost, "max-cost", "QUERY_MAX_COST", graph.DefaultLimits.MaxCost, "largest computed cost of a query"},
-		{&c.Limits.MaxDepth, "max-depth", "QUERY_MAX_DEPTH", graph.DefaultLimits.MaxDepth, "deepest nesting of fields (outside introspection)"},
-		{&c.Limits.MaxQueryBytes, "max-query-bytes", "QUERY_MAX_BYTES", graph.DefaultLimits.MaxQueryBytes, "longest query text in bytes"},
-		{&c.Limits.MaxTokens, "max-tokens", "QUERY_MAX_TOKENS", graph.DefaultLimits.MaxTokens, "most lexical tokens in a query"},
-		{&c.Limits.MaxAliases, "max-aliases", "QUERY_MAX_ALIASES", graph.DefaultLimits.MaxAliases, "most aliased fields in a query"},
-		{&c.Limits.MaxFieldsPerSelection, "max-fields-per-selection", "QUERY_MAX_FIELDS_PER_SELECTION", graph.DefaultLimits.MaxFieldsPerSelection, "most fields in one selection set"},
-		{&c.Limits.ListSize, "cost-list-size", "QUERY_COST_LIST_SIZE", graph.DefaultLimits.ListSize, "items a list of nodes or relationships without first/limit counts as"},
-		{&c.Limits.MaxResolvedFields, "max-resolved-fields", "QUERY_MAX_RESOLVED_FIELDS", graph.DefaultLimits.MaxResolvedFields, "most fields one request may resolve"},
-		{&c.Limits.MaxResponseBytes, "max-response-bytes", "RESPONSE_MAX_BYTES", graph.DefaultLimits.MaxResponseBytes, "largest GraphQL response in bytes"},
-		{&c.MaxInFlight, "max-in-flight", "MAX_IN_FLIGHT", 64, "GraphQL requests and exports worked on at once; more get 503"},
-		{&c.ResponseCacheBytes, "response-cache-bytes", "RESPONSE_CACHE_BYTES", DefaultResponseCacheBytes, "bytes of complete GraphQL answers kept for repeated queries, until the data changes; 0 turns the cache off"},
+		{&c.Limits.MaxCost, "max-cost", "QUERY_MAX_COST", graph.DefaultLimits.MaxCost, "largest computed cost of a query", false},
+		{&c.Limits.MaxDepth, "max-depth", "QUERY_MAX_DEPTH", graph.DefaultLimits.MaxDepth, "deepest nesting of fields (outside introspection)", false},
+		{&c.Limits.MaxQueryBytes, "max-query-bytes", "QUERY_MAX_BYTES", graph.DefaultLimits.MaxQueryBytes, "longest query text in bytes", false},
+		{&c.Limits.MaxTokens, "max-tokens", "QUERY_MAX_TOKENS", graph.DefaultLimits.MaxTokens, "most lexical tokens in a query", false},
+		{&c.Limits.MaxAliases, "max-aliases", "QUERY_MAX_ALIASES", graph.DefaultLimits.MaxAliases, "most aliased fields in a query", false},
+		{&c.Limits.MaxFieldsPerSelection, "max-fields-per-selection", "QUERY_MAX_FIELDS_PER_SELECTION", graph.DefaultLimits.MaxFieldsPerSelection, "most fields in one selection set", false},
+		{&c.Limits.ListSize, "cost-list-size", "QUERY_COST_LIST_SIZE", graph.DefaultLimits.ListSize, "items a list of nodes or relationships without first/limit counts as", false},
+		{&c.Limits.MaxResolvedFields, "max-resolved-fields", "QUERY_MAX_RESOLVED_FIELDS", graph.DefaultLimits.MaxResolvedFields, "most fields one request may resolve", false},
+		{&c.Limits.MaxResponseBytes, "max-response-bytes", "RESPONSE_MAX_BYTES", graph.DefaultLimits.MaxResponseBytes, "largest GraphQL response in bytes", false},
+		{&c.MaxInFlight, "max-in-flight", "MAX_IN_FLIGHT", 64, "GraphQL requests and exports worked on at once; more get 503", false},
+		{&c.ResponseCacheBytes, "response-cache-bytes", "RESPONSE_CACHE_BYTES", DefaultResponseCacheBytes, "bytes of complete GraphQL answers kept for repeated queries, until the data changes; 0 turns the cache off", true},
 	}
 	for _, i := range ints {
 		def := i.def
 		if v := getenv(i.env); v != "" {
 			n, err := strconv.Atoi(v)
-			if err != nil || n <= 0 {
-				return c, fmt.Errorf("%s must be a positive integer, got %q", i.env, v)
+			if err != nil || n < 0 || n == 0 && !i.zeroOff {
+				what := "a positive integer"
+				if i.zeroOff {
+					what = "0 or a positive integer"
+				}
+				return c, fmt.Errorf("%s must be %s, got %q", i.env, what, v)
 			}
 			def = n
 		}
@@ -116,7 +121,10 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		return c, err
 	}
 	for _, i := range ints {
-		if *i.v <= 0 {
+		if *i.v < 0 {
+			return c, fmt.Errorf("-%s must not be negative", i.flag)
+		}
+		if *i.v == 0 && !i.zeroOff {
 			return c, fmt.Errorf("-%s must be positive", i.flag)
 		}
 	}

@@ -187,6 +187,8 @@ func TestConfigErrors(t *testing.T) {
 		{nil, map[string]string{"QUERY_MAX_COST": "lots"}, "QUERY_MAX_COST must be a positive integer"},
 		{nil, map[string]string{"MAX_IN_FLIGHT": "0"}, "MAX_IN_FLIGHT must be a positive integer"},
 		{[]string{"-max-depth", "0"}, nil, "-max-depth must be positive"},
+		{nil, map[string]string{"RESPONSE_CACHE_BYTES": "-1"}, "RESPONSE_CACHE_BYTES must be 0 or a positive integer"},
+		{[]string{"-response-cache-bytes", "-5"}, nil, "-response-cache-bytes must not be negative"},
 		{[]string{"-seed", "never"}, map[string]string{"PERSISTED_QUERIES": "/no/such/queries.json"}, "persisted queries"},
 	} {
 		err := run(context.Background(), tc.args, func(k string) string { return tc.env[k] }, io.Discard, io.Discard, nil)
@@ -197,6 +199,12 @@ func TestConfigErrors(t *testing.T) {
 	var out bytes.Buffer
 	if err := run(context.Background(), []string{"validate"}, func(string) string { return "" }, &out, io.Discard, nil); err != nil || !strings.Contains(out.String(), "dataset ok") {
 		t.Errorf("validate: %v %q", err, out.String())
+	}
+	// 0 turns the response cache off; it is not an error.
+	out.Reset()
+	noCache := func(k string) string { return map[string]string{"RESPONSE_CACHE_BYTES": "0"}[k] }
+	if err := run(context.Background(), []string{"validate"}, noCache, &out, io.Discard, nil); err != nil {
+		t.Errorf("RESPONSE_CACHE_BYTES=0: %v", err)
 	}
 	out.Reset()
 	if err := run(context.Background(), []string{"seed"}, func(string) string { return "" }, &out, io.Discard, nil); err != nil || !strings.Contains(out.String(), "created, 0 updated, 0 unchanged") {
