@@ -103,6 +103,9 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	cacheKey := t.responses.key(ctx, opCtx)
 	if body, ok := t.responses.get(ctx, cacheKey); ok {
 		t.metrics.ResponseCacheLookup(true)
+		if stats := statsFrom(ctx); stats != nil { // the access log names the operation still
+			stats.add(opCtx.OperationName, 0)
+		}
 		w.WriteHeader(http.StatusOK)
 		_, _ = w.Write(body)
 		return
