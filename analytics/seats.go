@@ -114,11 +114,12 @@ type SharedGroup struct {
 // seat on it (chair, including chairs derived through a position the person held, or
 // MEMBER_OF) and the two seats may overlap in time (atlas.Span.Overlaps), so two people
 // who sat on a group decades apart are not co-members. With asOf, only seats that may
-// hold at that date count. Ordered by number of shared groups, most first, then by id.
+// hold at that date count; with tiers, only seats whose facts lie in them (Filter.Tiers).
+// Ordered by number of shared groups, most first, then by id.
 //
 // Errors: EINVALID for a malformed id, an id that is not a person or a bad date;
 // ENOTFOUND for an unknown person; ctx.Err() when ctx ends.
-func (p *Projection) CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate) ([]CoMember, error) {
+func (p *Projection) CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, tiers ...atlas.SourceTier) ([]CoMember, error) {
 	me, err := p.actor("person", person)
 	if err != nil {
 		return nil, err
@@ -129,7 +130,7 @@ func (p *Projection) CoMembers(ctx context.Context, person string, asOf *atlas.P
 	if err := checkDate("asOf", asOf); err != nil {
 		return nil, err
 	}
-	v, err := p.view(ctx, Filter{AsOf: asOf})
+	v, err := p.view(ctx, Filter{AsOf: asOf, Tiers: tiers})
 	if err != nil {
 		return nil, err
 	}

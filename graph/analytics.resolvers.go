@@ -57,12 +57,12 @@ func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric,
 }
 
 // CoMembers is the resolver for the coMembers field.
-func (r *queryResolver) CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate) ([]analytics.CoMember, error) {
+func (r *queryResolver) CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	cms, err := p.CoMembers(ctx, person, asOf)
+	cms, err := p.CoMembers(ctx, person, asOf, tiers...)
 	return planned(ctx, cms, err)
 }
 

@@ -369,7 +369,7 @@ type ComplexityRoot struct {
 	Query struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) int
 		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
-		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate) int
+		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Document           func(childComplexity int, id string) int
 		Documents          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Group              func(childComplexity int, id string) int
@@ -736,7 +736,7 @@ type QueryResolver interface {
 	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
 	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
-	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate) ([]analytics.CoMember, error)
+	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
 	Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) (*model.GroupSeries, error)
@@ -2415,7 +2415,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CoMembers(childComplexity, args["person"].(string), args["asOf"].(*atlas.PartialDate)), true
+		return e.ComplexityRoot.Query.CoMembers(childComplexity, args["person"].(string), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -3822,7 +3822,7 @@ extend type Query {
   or holding a seat), with the shared groups and the seats on both sides. Two seats
   count only if they may overlap in time; with ` + "`" + `asOf` + "`" + `, only seats that may hold then.
   """
-  coMembers("The person whose co-members are wanted (a ` + "`" + `person/` + "`" + ` id)." person: ID!, "Count only seats that may hold at this date." asOf: PartialDate): [CoMember!]!
+  coMembers("The person whose co-members are wanted (a ` + "`" + `person/` + "`" + ` id)." person: ID!, "Count only seats that may hold at this date." asOf: PartialDate, "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): [CoMember!]!
 
   """
   The dated events in the life of a node, in order: a group's establishment, abolition
@@ -8274,6 +8274,14 @@ func (ec *executionContext) field_Query_coMembers_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg2
 	return args, nil
 }
 
@@ -16581,7 +16589,7 @@ func (ec *executionContext) _Query_coMembers(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CoMembers(ctx, fc.Args["person"].(string), fc.Args["asOf"].(*atlas.PartialDate))
+			return ec.Resolvers.Query().CoMembers(ctx, fc.Args["person"].(string), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.CoMember) graphql.Marshaler {

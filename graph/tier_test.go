@@ -26,6 +26,12 @@ func TestTiersLeaveReferenceFactsOut(t *testing.T) {
 			`{ p: person(id: "person/chen-yi") { c: relationships(types: [HOLDS], tiers: [CORPUS]) { id } r: relationships(types: [HOLDS], tiers: [REFERENCE]) { id } } }`, `
 			p.c.*.id = ["holds/person/chen-yi/position/foreign-minister"]
 			p.r.*.id ~ ["holds/person/chen-yi/position/foreign-minister/reference-1958", "holds/person/chen-yi/position/vice-premier/reference-1954"]`},
+		{"co-members take tiers: a reference-only Premier shares groups with nobody in the corpus",
+			`{ all: coMembers(person: "person/wen-jiabao") { person { id } } c: coMembers(person: "person/wen-jiabao", tiers: [CORPUS]) { person { id } }
+			   x: coMembers(person: "person/xi-jinping", tiers: [CORPUS]) { person { id } } }`, `
+			all.# = 10
+			c = []
+			x.*.person.id ~ ["person/li-keqiang", "person/wang-yi", "person/yang-jiechi"]`},
 		{"a timeline takes tiers: a reference tenure's events are not the corpus's",
 			`{ all: timeline(id: "person/wen-jiabao") { kind } c: timeline(id: "person/wen-jiabao", tiers: [CORPUS]) { kind } r: timeline(id: "person/wen-jiabao", tiers: [REFERENCE]) { kind sources { source { tier } } } }`, `
 			c = []
