@@ -57,14 +57,22 @@ func (l *Loaders) Cached(id string) (atlas.Node, bool) {
 }
 
 func (l *Loaders) load(ctx context.Context, ids []string, miss bool) ([]atlas.Node, error) {
-	out := make([]atlas.Node, len(ids))
+	return readThrough(l, l.nodes, func(id string) string { return id }, ids, miss, func(lacking []string) ([]atlas.Node, error) {
+		return l.store.Nodes(ctx, lacking)
+	})
+}
+
+// readThrough returns the cached value of each of ids, reading those the cache lacks
+// (each once) with one call to fetch, counted as a store call and, when miss is set, as
+// a miss. Nodes, relations and supports all go through it.
+func readThrough[K comparable, V any](l *Loaders, cache map[K]V, key func(string) K, ids []string, miss bool, fetch func(lacking []string) ([]V, error)) ([]V, error) {
+	out := make([]V, len(ids))
 	var lacking []string
 	var seen map[string]bool
 	l.mu.RLock()
 	for i, id := range ids {
-		n, ok := l.nodes[id]
-		if ok {
-			out[i] = n
+		if v, ok := cache[key(id)]; ok {
+			out[i] = v
 			continue
 		}
 		if seen == nil {
@@ -80,16 +88,16 @@ func (l *Loaders) load(ctx context.Context, ids []string, miss bool) ([]atlas.No
 		return out, nil
 	}
 	l.count(miss)
-	got, err := l.store.Nodes(ctx, lacking)
+	got, err := fetch(lacking)
 	if err != nil {
 		return nil, err
 	}
 	l.mu.Lock()
 	for i, id := range lacking {
-		l.nodes[id] = got[i]
+		cache[key(id)] = got[i]
 	}
 	for i, id := range ids {
-		out[i] = l.nodes[id]
+		out[i] = cache[key(id)]
 	}
 	l.mu.Unlock()
 	return out, nil
@@ -139,42 +147,9 @@ func (l *Loaders) Edges(ctx context.Context, id string, spec Spec) ([]atlas.Edge
 
 func (l *Loaders) relations(ctx context.Context, spec Spec, ids []string, miss bool) ([][]atlas.Relation, error) {
 	sk := spec.key()
-	out := make([][]atlas.Relation, len(ids))
-	var lacking []string
-	var seen map[string]bool
-	l.mu.RLock()
-	for i, id := range ids {
-		rels, ok := l.rels[relKey{id, sk}]
-		if ok {
-			out[i] = rels
-			continue
-		}
-		if seen == nil {
-			seen = map[string]bool{}
-		}
-		if !seen[id] {
-			seen[id] = true
-			lacking = append(lacking, id)
-		}
-	}
-	l.mu.RUnlock()
-	if len(lacking) == 0 {
-		return out, nil
-	}
-	l.count(miss)
-	got, err := l.store.Relations(ctx, spec.query(lacking))
-	if err != nil {
-		return nil, err
-	}
-	l.mu.Lock()
-	for i, id := range lacking {
-		l.rels[relKey{id, sk}] = got[i]
-	}
-	for i, id := range ids {
-		out[i] = l.rels[relKey{id, sk}]
-	}
-	l.mu.Unlock()
-	return out, nil
+	return readThrough(l, l.rels, func(id string) relKey { return relKey{id, sk} }, ids, miss, func(lacking []string) ([][]atlas.Relation, error) {
+		return l.store.Relations(ctx, spec.query(lacking))
+	})
 }
 
 // cachedRelations returns the cached relationships of id matching spec, if any.

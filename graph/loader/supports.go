@@ -44,34 +44,7 @@ func (l *Loaders) Supports(ctx context.Context, source string, args SupportArgs)
 }
 
 func (l *Loaders) supportsOf(ctx context.Context, args SupportArgs, sources []string, miss bool) ([]atlas.SupportPage, error) {
-	out := make([]atlas.SupportPage, len(sources))
-	var lacking []string
-	seen := map[string]bool{}
-	l.mu.RLock()
-	for i, s := range sources {
-		if p, ok := l.supports[args.key(s)]; ok {
-			out[i] = p
-		} else if !seen[s] {
-			seen[s] = true
-			lacking = append(lacking, s)
-		}
-	}
-	l.mu.RUnlock()
-	if len(lacking) == 0 {
-		return out, nil
-	}
-	l.count(miss)
-	got, err := l.store.Supports(ctx, atlas.SupportQuery{Sources: lacking, Kinds: args.Kinds, First: args.First, After: args.After})
-	if err != nil {
-		return nil, err
-	}
-	l.mu.Lock()
-	for i, s := range lacking {
-		l.supports[args.key(s)] = got[i]
-	}
-	for i, s := range sources {
-		out[i] = l.supports[args.key(s)]
-	}
-	l.mu.Unlock()
-	return out, nil
+	return readThrough(l, l.supports, args.key, sources, miss, func(lacking []string) ([]atlas.SupportPage, error) {
+		return l.store.Supports(ctx, atlas.SupportQuery{Sources: lacking, Kinds: args.Kinds, First: args.First, After: args.After})
+	})
 }
