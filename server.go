@@ -26,6 +26,7 @@ import (
 	"lsgatlas/explorer"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/gcdefault"
 	"lsgatlas/neo4j"
 	"lsgatlas/seed"
 )
@@ -33,6 +34,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	gcdefault.Apply(os.Getenv)
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr, nil); err != nil {
 		fmt.Fprintln(os.Stderr, "lsgatlas:", err)
 		os.Exit(1)
@@ -47,6 +49,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	log := newLogger(cfg, stderr)
+	log.Info().Stringer("gc", gcdefault.Current()).Msg("garbage collector settings")
 	dataset := func() (*atlas.Dataset, error) {
 		if cfg.SeedFile != "" {
 			return seed.LoadFile(cfg.SeedFile)

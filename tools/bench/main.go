@@ -35,6 +35,7 @@ import (
 
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/gcdefault"
 	"lsgatlas/seed"
 )
 
@@ -57,6 +58,9 @@ func main() {
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	responseCache := flag.Int("response-cache-bytes", 64<<20, "the service's cache of complete answers, as RESPONSE_CACHE_BYTES (its default); 0 measures every request executed")
 	flag.Parse()
+	// The service's own collector settings (server.go does the same), so the figures are
+	// those of the service as it runs; the static server shares the process and them.
+	fmt.Println("collector:", gcdefault.Apply(os.Getenv))
 	if *profile != "" {
 		f, err := os.Create(*profile)
 		if err == nil {
