@@ -151,7 +151,7 @@ func (p *Projection) Statistics(ctx context.Context, asOf atlas.PartialDate, tie
 		if !p.inTiers(r, tiers) {
 			continue
 		}
-		if h, ok := r.Span().HoldingAt(asOf); ok {
+		if h, ok := r.SpanIn(tiers).HoldingAt(asOf); ok {
 			byType.add(string(r.Type), h)
 		}
 	}

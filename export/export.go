@@ -108,6 +108,9 @@ type Graph struct {
 	// AsOf is the date the relations were selected at; each edge's holding is computed
 	// at it. Nil means no date, and no holding.
 	AsOf *atlas.PartialDate
+	// Tiers are the source tiers the relations were selected in: holdings are read as
+	// their facts give them (atlas.EdgesFrom). Nil means every tier.
+	Tiers []atlas.SourceTier
 	// Truncated says the node limit left nodes out; Limit is that limit (0: none given).
 	Truncated bool
 	Limit     int
@@ -324,7 +327,7 @@ func records(g Graph) ([]nodeRecord, []edgeRecord, error) {
 		edgeSeen[r.ID] = true
 		// The same rule as the API's relationships: holding at asOf, and relations that
 		// cannot hold then are not exported.
-		for _, e := range atlas.EdgesFrom(r.From, []atlas.Relation{r}, g.AsOf) {
+		for _, e := range atlas.EdgesFrom(r.From, []atlas.Relation{r}, g.AsOf, g.Tiers...) {
 			es = append(es, edgeOf(e, source))
 		}
 	}

@@ -4783,6 +4783,8 @@ enum HoldingReason {
   OPEN_ENDED_AFTER_LATEST_SOURCE
   "POSSIBLE: the group involved may have ended (the reason's date) within the date."
   GROUP_ENDS_DURING_DATE
+  "POSSIBLE: the person holding it may have died (the reason's date) within the date; nobody holds a post or a seat after death."
+  HOLDER_DIES_DURING_DATE
 }
 
 "The types of relationship, each with the node types it may join (from → to)."
