@@ -102,7 +102,7 @@ func TestPreparedCarriesTheHoldersDeaths(t *testing.T) {
 		Sources: []*atlas.Source{{ID: "source/c"}, {ID: "source/r", Tier: atlas.ReferenceTier}},
 		People: []*atlas.Person{{ID: "person/a", Sources: cite("source/c"), Died: atlas.DatePtr("1972"),
 			Claims: []atlas.PropertyClaim{{Property: atlas.PropDied, Value: "1972", Sources: cite("source/r")}}}},
-		Positions: []*atlas.Position{{ID: "position/p", Sources: cite("source/c")}},
+		Positions:  []*atlas.Position{{ID: "position/p", Sources: cite("source/c")}},
 		Statements: []*atlas.Statement{{ID: "statement/s", Sources: cite("source/c")}},
 		Relations: []*atlas.Relation{
 			{Type: atlas.Holds, From: "person/a", To: "position/p", Sources: cite("source/c")},
