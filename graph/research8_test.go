@@ -3,7 +3,8 @@ package graph_test
 import "testing"
 
 // Research questions 175-179: a person's death bounds their open tenures, as the
-// tiers asked for give the death (every death in the dataset is a reference fact).
+// tiers asked for give the death (every death in the dataset is a reference fact);
+// 180: Yang Jiechi's Politburo tenure, a reference tenure found in issue 12b.
 func TestResearchIssue12DeathEndsOpenTenures(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q175 who was Foreign Minister in 2015",
@@ -32,5 +33,11 @@ func TestResearchIssue12DeathEndsOpenTenures(t *testing.T) {
 			nc.relationships = [{"id": "holds/person/chen-yi/position/foreign-minister", "holding": "KNOWN"}]
 			cm = []
 			p.chairs = []`},
+		{"Q180 when did Yang Jiechi sit on the Politburo",
+			`{ p: person(id: "person/yang-jiechi") { all: positions { id start end dateConfidence }
+			   y2020: positions(asOf: "2020") { id holding } y2016: positions(asOf: "2016", tiers: [REFERENCE]) { id } } }`, `
+			p.all[id=holds/person/yang-jiechi/position/member-of-the-politburo/reference-2017] = [{"id": "holds/person/yang-jiechi/position/member-of-the-politburo/reference-2017", "start": "2017-10-25", "end": "2022-10", "dateConfidence": "INFERRED"}]
+			p.y2020[id=holds/person/yang-jiechi/position/member-of-the-politburo/reference-2017].holding = ["KNOWN"]
+			p.y2016[id=holds/person/yang-jiechi/position/member-of-the-politburo/reference-2017] = []`},
 	})
 }

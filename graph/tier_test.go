@@ -107,10 +107,10 @@ func TestTiersInStatistics(t *testing.T) {
 			r.groups = {"known": 0, "possible": 0}
 			all.nodesByType[type=PERSON].count = [42]
 			c.nodesByType[type=PERSON].count = [34]
-			r.nodesByType[type=PERSON].count = [31]
-			all.nodesByType[type=SOURCE].count = [118]
+			r.nodesByType[type=PERSON].count = [32]
+			all.nodesByType[type=SOURCE].count = [125]
 			c.nodesByType[type=SOURCE].count = [38]
-			r.nodesByType[type=SOURCE].count = [80]
+			r.nodesByType[type=SOURCE].count = [87]
 			c.nodesByType[type=POSITION].count = [34]
 			r.nodesByType[type=GROUP].count = [0]
 			all.relationshipsByType[key=HOLDS] = [{"key": "HOLDS", "known": 9, "possible": 9}]
