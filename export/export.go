@@ -261,16 +261,20 @@ func (g graphRecord) values() []string {
 	return []string{g.Name, g.Version, boolText(g.Truncated), limit, g.AsOf}
 }
 
-// citationsText is the JSON array of citations, "" for none.
+// citationsText is the JSON array of citations, "" for none. Characters such as "&" in
+// a title stay as they are (json.Marshal would write \u0026), so that the text equals
+// what any other JSON writer gives.
 func citationsText(cs []citationRecord) string {
 	if len(cs) == 0 {
 		return ""
 	}
-	b, err := json.Marshal(cs)
-	if err != nil {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(cs); err != nil {
 		panic(err) // strings only: cannot fail
 	}
-	return string(b)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 func boolText(b bool) string {
