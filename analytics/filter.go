@@ -14,8 +14,8 @@ import (
 // Filter selects the part of the network a query runs on. The zero Filter keeps every
 // relation between actors.
 type Filter struct {
-	// AsOf keeps relations whose validity may include the date
-	// (rel.Span().Bounds().MayHoldAt), the rule behind every asOf argument.
+	// AsOf keeps relations whose validity may include the date, as the facts of Tiers
+	// give it (rel.SpanIn(Tiers).MayHoldAt), the rule behind every asOf argument.
 	AsOf *atlas.PartialDate
 	// RelTypes keeps only relations of these types; empty means all.
 	RelTypes []atlas.RelType
@@ -100,7 +100,7 @@ func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind) bool {
 	if len(f.Sources) > 0 && !atlas.CitesAny(atlas.CitedSources(nil, r), f.Sources) {
 		return false
 	}
-	return f.AsOf == nil || r.Span().Bounds().MayHoldAt(*f.AsOf)
+	return f.AsOf == nil || r.SpanIn(f.Tiers).MayHoldAt(*f.AsOf)
 }
 
 func (f Filter) keepsKind(k atlas.NodeKind) bool {

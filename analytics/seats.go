@@ -56,10 +56,10 @@ func (v *view) seatsOn(g int64) []seat {
 		e.Self, e.Direction = e.From, atlas.Outgoing
 		out = append(out, seat{holder: holder, group: g, chairs: chairs, e: e})
 	}
-	for _, e := range atlas.ChairList(gid, direct, candidates, v.filter.AsOf, atlas.IncludeDerived) {
+	for _, e := range atlas.ChairList(gid, direct, candidates, v.filter.AsOf, atlas.IncludeDerived, v.filter.Tiers...) {
 		add(e, true)
 	}
-	for _, e := range atlas.EdgesFrom(gid, members, v.filter.AsOf) {
+	for _, e := range atlas.EdgesFrom(gid, members, v.filter.AsOf, v.filter.Tiers...) {
 		add(e, false)
 	}
 	return out
@@ -156,7 +156,7 @@ func (p *Projection) CoMembers(ctx context.Context, person string, asOf *atlas.P
 		}
 		slices.Sort(others)
 		for _, o := range others {
-			a, b := overlapping(mine, theirs[o])
+			a, b := overlapping(mine, theirs[o], v.filter.Tiers)
 			if len(a) == 0 {
 				continue
 			}
@@ -205,11 +205,12 @@ func (v *view) groupsSeating(n int64) []int64 {
 	return slices.Compact(slices.Sorted(slices.Values(groups)))
 }
 
-// overlapping keeps the edges of a that may overlap some edge of b, and vice versa.
-func overlapping(a, b []atlas.Edge) (keptA, keptB []atlas.Edge) {
+// overlapping keeps the edges of a that may overlap some edge of b, and vice versa,
+// their dates read as the facts of tiers give them.
+func overlapping(a, b []atlas.Edge, tiers []atlas.SourceTier) (keptA, keptB []atlas.Edge) {
 	overlapsAny := func(e atlas.Edge, others []atlas.Edge) bool {
 		for _, o := range others {
-			if e.Span().Overlaps(o.Span()) {
+			if e.SpanIn(tiers).Overlaps(o.SpanIn(tiers)) {
 				return true
 			}
 		}

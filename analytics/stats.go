@@ -59,10 +59,12 @@ type YearStats struct {
 // GroupFilter chooses the groups ActiveSeries counts, so that a series can match the
 // scope of a reported count (e.g. central Party groups: Levels CENTRAL, Systems PARTY).
 // Empty lists keep everything; a non-empty list drops groups whose value is unknown.
+// Tiers keeps groups with a fact in these tiers (atlas.NodeInTiers); empty means both.
 type GroupFilter struct {
 	Systems []atlas.System
 	Levels  []atlas.Level
 	Kinds   []atlas.GroupKind
+	Tiers   []atlas.SourceTier
 }
 
 func (f GroupFilter) check() error {
@@ -81,10 +83,15 @@ func (f GroupFilter) check() error {
 			return atlas.Errorf(atlas.EINVALID, "groups kinds: unknown group kind %q; use one of %v", k, atlas.GroupKinds)
 		}
 	}
-	return nil
+	_, err := tierKey(f.Tiers)
+	return err
 }
 
-func (f GroupFilter) keeps(g *atlas.Group) bool {
+func (p *Projection) keeps(f GroupFilter, g *atlas.Group) bool {
+	return f.matches(g) && p.nodeInTiers(g, f.Tiers)
+}
+
+func (f GroupFilter) matches(g *atlas.Group) bool {
 	matches := func(v *string, allowed []string) bool {
 		return len(allowed) == 0 || (v != nil && slices.Contains(allowed, *v))
 	}
@@ -104,20 +111,35 @@ func asStrings[T ~string](vs []T) []string {
 // Statistics counts the dataset at asOf: groups known and possibly active, broken down
 // by system, category, kind and level; nodes by kind; relations that may hold by type.
 // Put next to store.ReportedCounts, the group counts show how much of what studies
-// report the dataset itself knows.
+// report the dataset itself knows. With tiers, only what lies in them counts: nodes
+// with a fact there (atlas.NodeInTiers), relations whose evidence lies there
+// (atlas.CitedInTiers); none or every tier counts everything.
 //
-// Errors: EINVALID for an invalid date; ctx.Err() when ctx ends.
-func (p *Projection) Statistics(ctx context.Context, asOf atlas.PartialDate) (Stats, error) {
+// Errors: EINVALID for an invalid date or an unknown tier; ctx.Err() when ctx ends.
+func (p *Projection) Statistics(ctx context.Context, asOf atlas.PartialDate, tiers ...atlas.SourceTier) (Stats, error) {
 	if err := checkDate("asOf", &asOf); err != nil {
 		return Stats{}, err
 	}
-	groups, err := p.groupStats(ctx, asOf, GroupFilter{})
+	tiers, err := tierKey(tiers)
+	if err != nil {
+		return Stats{}, err
+	}
+	groups, err := p.groupStats(ctx, asOf, GroupFilter{Tiers: tiers})
 	if err != nil {
 		return Stats{}, err
 	}
 	st := Stats{AsOf: asOf, Groups: groups}
+	counts := p.nodeCounts
+	if tiers != nil {
+		counts = map[atlas.NodeKind]int{}
+		for _, n := range p.nodes {
+			if p.nodeInTiers(n, tiers) {
+				counts[n.NodeKind()]++
+			}
+		}
+	}
 	for _, k := range atlas.NodeKinds {
-		st.NodesByKind = append(st.NodesByKind, NodeCount{Kind: k, Count: p.nodeCounts[k]})
+		st.NodesByKind = append(st.NodesByKind, NodeCount{Kind: k, Count: counts[k]})
 	}
 	byType := newTally(asStrings(atlas.RelTypes), "")
 	for i, r := range p.rels {
@@ -126,7 +148,10 @@ func (p *Projection) Statistics(ctx context.Context, asOf atlas.PartialDate) (St
 				return Stats{}, err
 			}
 		}
-		if h, ok := r.Span().HoldingAt(asOf); ok {
+		if !p.inTiers(r, tiers) {
+			continue
+		}
+		if h, ok := r.SpanIn(tiers).HoldingAt(asOf); ok {
 			byType.add(string(r.Type), h)
 		}
 	}
@@ -137,7 +162,8 @@ func (p *Projection) Statistics(ctx context.Context, asOf atlas.PartialDate) (St
 // ActiveSeries returns GroupStats for every year from fromYear to toYear inclusive,
 // counting the groups f keeps.
 //
-// Errors: EINVALID for years outside 1..9999, fromYear after toYear or a bad filter;
+// Errors: EINVALID for years outside 1..9999, fromYear after toYear or a bad filter
+// (an unknown system, level, kind or tier);
 // ELIMIT for more than MaxSeriesYears years; ctx.Err() when ctx ends.
 func (p *Projection) ActiveSeries(ctx context.Context, fromYear, toYear int, f GroupFilter) ([]YearStats, error) {
 	if err := checkRange("fromYear", fromYear, 1, 9999); err != nil {
@@ -173,7 +199,7 @@ func (p *Projection) groupStats(ctx context.Context, d atlas.PartialDate, f Grou
 	byKind := newTally(asStrings(atlas.GroupKinds), "")
 	byLevel := newTally(asStrings(atlas.Levels), UnknownKey)
 	for _, g := range p.groups {
-		if !f.keeps(g) {
+		if !p.keeps(f, g) {
 			continue
 		}
 		h, ok := g.Span().HoldingAt(d)

@@ -23,10 +23,19 @@ func tierKey(tiers []atlas.SourceTier) ([]atlas.SourceTier, error) {
 // inTiers reports whether relation r belongs to tiers (atlas.CitedInTiers), looking its
 // sources up in the projection.
 func (p *Projection) inTiers(r *atlas.Relation, tiers []atlas.SourceTier) bool {
-	return atlas.CitedInTiers(r.Sources, tiers, func(id string) *atlas.Source {
-		s, _ := p.nodes[id].(*atlas.Source)
-		return s
-	})
+	return atlas.CitedInTiers(r.Sources, tiers, p.source)
+}
+
+// nodeInTiers reports whether node n belongs to tiers (atlas.NodeInTiers), looking its
+// sources up in the projection.
+func (p *Projection) nodeInTiers(n atlas.Node, tiers []atlas.SourceTier) bool {
+	return atlas.NodeInTiers(n, tiers, p.source)
+}
+
+// source returns the projection's source with the given id, or nil; not a copy.
+func (p *Projection) source(id string) *atlas.Source {
+	s, _ := p.nodes[id].(*atlas.Source)
+	return s
 }
 
 // tierString is the tiers' part of a filter's cache key.

@@ -1,5 +1,7 @@
 package atlas
 
+import "slices"
+
 // The "as of" rules of the domain brief, written once. The in-process store calls them;
 // the Neo4j store stores the numbers Bounds returns and compares them in Cypher; the
 // conformance suite proves the two agree.
@@ -18,11 +20,25 @@ type Span struct {
 	// ObservedUntil is how far the sources reach: an open-ended fact is known to hold
 	// only up to then.
 	ObservedUntil *PartialDate
+	// HolderDied caps the fact like LifetimeEnd: the death of the person holding it.
+	HolderDied *PartialDate
 }
 
-// Span returns the time information of r.
-func (r *Relation) Span() Span {
-	return Span{Start: r.Start, End: r.End, LifetimeStart: r.LifetimeStart, LifetimeEnd: r.LifetimeEnd, Attested: r.Attested, ObservedUntil: r.ObservedUntil}
+// Span returns the time information of r, bounded by every death date of its holder.
+func (r *Relation) Span() Span { return r.SpanIn(nil) }
+
+// SpanIn returns the time information of r as the facts of tiers give it: only a death
+// claimed in tiers bounds it (with [CORPUS], a death known only from reference pages
+// does not). Of several death dates the latest bounds, since the holder may have lived
+// until then.
+func (r *Relation) SpanIn(tiers []SourceTier) Span {
+	s := Span{Start: r.Start, End: r.End, LifetimeStart: r.LifetimeStart, LifetimeEnd: r.LifetimeEnd, Attested: r.Attested, ObservedUntil: r.ObservedUntil}
+	for i, d := range r.HolderDeaths {
+		if (AllTiers(tiers) || slices.Contains(tiers, d.Tier)) && (s.HolderDied == nil || d.Date.Latest() > s.HolderDied.Latest()) {
+			s.HolderDied = &r.HolderDeaths[i].Date
+		}
+	}
+	return s
 }
 
 // Span returns the lifetime of g.
@@ -47,7 +63,10 @@ type Bounds struct {
 	AttestedFrom, AttestedTo []int
 }
 
-// Bounds returns the ordinals that decide whether the fact may hold at a date.
+// Bounds returns the ordinals a store filters with: whether the fact may hold at a date
+// as far as its own dates and its group's lifetime tell. The holder's death is left out,
+// since whether it bounds depends on the tiers asked for; MayHoldAt and BasisAt apply it
+// to what the store returns.
 func (s Span) Bounds() Bounds {
 	b := Bounds{From: MinOrdinal, To: MaxOrdinal}
 	b.AttestedOnly = s.Start == nil && s.End == nil && len(s.Attested) > 0
@@ -65,6 +84,19 @@ func (s Span) Bounds() Bounds {
 	}
 	return b
 }
+
+// livingBounds are Bounds capped by the holder's death.
+func (s Span) livingBounds() Bounds {
+	b := s.Bounds()
+	if s.HolderDied != nil && !b.AttestedOnly && s.HolderDied.Latest() < b.To {
+		b.To = s.HolderDied.Latest()
+	}
+	return b
+}
+
+// MayHoldAt reports whether the fact may hold at some day of d: Bounds.MayHoldAt, and
+// not after its holder's death.
+func (s Span) MayHoldAt(d PartialDate) bool { return s.livingBounds().MayHoldAt(d) }
 
 func (s Span) effectiveEnd() *PartialDate {
 	if s.End != nil {
@@ -112,12 +144,13 @@ const (
 	ReasonNoSourceDate       HoldingReason = "OPEN_ENDED_UNDATED_SOURCES"     // not known to have ended, and no source is dated
 	ReasonOpenEndedAfterLast HoldingReason = "OPEN_ENDED_AFTER_LATEST_SOURCE" // not known to have ended; the date is past the latest source
 	ReasonGroupEndsDuring    HoldingReason = "GROUP_ENDS_DURING_DATE"         // the group involved may have ended within the date
+	ReasonHolderDiesDuring   HoldingReason = "HOLDER_DIES_DURING_DATE"        // the person holding it may have died within the date
 )
 
 // HoldingReasons lists every reason.
 var HoldingReasons = []HoldingReason{ReasonAttestedAtDate, ReasonWithinDates, ReasonOpenEndedWithinLast,
 	ReasonAttestedNearDate, ReasonStartUnknown, ReasonStartsDuring, ReasonEndsDuring, ReasonNoSourceDate,
-	ReasonOpenEndedAfterLast, ReasonGroupEndsDuring}
+	ReasonOpenEndedAfterLast, ReasonGroupEndsDuring, ReasonHolderDiesDuring}
 
 // Basis is how surely a fact holds at a date and why: Date is the date the reason
 // rests on (the attestation, start or end, the latest source, the group's end), nil when
@@ -130,7 +163,7 @@ type Basis struct {
 
 // BasisAt is HoldingAt with its reason: ok is false when the fact cannot hold at d.
 func (s Span) BasisAt(d PartialDate) (b Basis, ok bool) {
-	if !s.Bounds().MayHoldAt(d) {
+	if !s.MayHoldAt(d) {
 		return Basis{}, false
 	}
 	lo, hi := d.Earliest(), d.Latest()
@@ -164,6 +197,9 @@ func (s Span) BasisAt(d PartialDate) (b Basis, ok bool) {
 		return possible(ReasonOpenEndedAfterLast, s.ObservedUntil)
 	case s.LifetimeEnd != nil && s.LifetimeEnd.Earliest() < hi:
 		return possible(ReasonGroupEndsDuring, s.LifetimeEnd)
+	// Nor past the death of the person holding it.
+	case s.HolderDied != nil && s.HolderDied.Earliest() < hi:
+		return possible(ReasonHolderDiesDuring, s.HolderDied)
 	}
 	return Basis{Known, ReasonOpenEndedWithinLast, s.ObservedUntil}, true
 }
@@ -175,7 +211,7 @@ func (s Span) Dated() bool { return s.Start != nil || s.End != nil || len(s.Atte
 // Overlaps reports whether two spans may share a day: used to pair a person's holding of
 // a position with the position's chairing of a group.
 func (s Span) Overlaps(t Span) bool {
-	a, b := s.Bounds(), t.Bounds()
+	a, b := s.livingBounds(), t.livingBounds()
 	if a.AttestedOnly || b.AttestedOnly {
 		for _, x := range intervals(a) {
 			for _, y := range intervals(b) {

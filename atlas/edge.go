@@ -59,8 +59,9 @@ func (e *Edge) basis() Basis {
 }
 
 // EdgesFrom turns stored relations of node self into edges, computing each one's holding
-// at asOf (when given) and dropping those that cannot hold then.
-func EdgesFrom(self string, rels []Relation, asOf *PartialDate) []Edge {
+// at asOf (when given) and dropping those that cannot hold then, as the facts of tiers
+// tell (Relation.SpanIn; none means every tier).
+func EdgesFrom(self string, rels []Relation, asOf *PartialDate, tiers ...SourceTier) []Edge {
 	out := make([]Edge, 0, len(rels))
 	for _, r := range rels {
 		e := Edge{Relation: r, Self: self, Direction: Outgoing, Stored: true}
@@ -68,7 +69,7 @@ func EdgesFrom(self string, rels []Relation, asOf *PartialDate) []Edge {
 			e.Direction = Incoming
 		}
 		if asOf != nil {
-			b, ok := r.Span().BasisAt(*asOf)
+			b, ok := r.SpanIn(tiers).BasisAt(*asOf)
 			if !ok {
 				continue
 			}
@@ -107,14 +108,15 @@ type HoldsChairs struct{ Holds, Chairs Relation }
 // ignored. Stored edges keep their order; chairs that are only derived follow, in
 // candidate order. A person appears at most once per group: a stored and a derived chair
 // of the same person and group are one edge carrying both lines of evidence, and so are
-// two derivations of it (two positions, two tenures).
-func ChairList(self string, direct []Relation, candidates []HoldsChairs, asOf *PartialDate, mode DerivedChairs) []Edge {
+// two derivations of it (two positions, two tenures). Dates are read as the facts of
+// tiers give them (EdgesFrom).
+func ChairList(self string, direct []Relation, candidates []HoldsChairs, asOf *PartialDate, mode DerivedChairs, tiers ...SourceTier) []Edge {
 	if mode == "" {
 		mode = IncludeDerived
 	}
 	var out []Edge
 	byPair := map[[2]string]int{}
-	for _, e := range EdgesFrom(self, direct, asOf) {
+	for _, e := range EdgesFrom(self, direct, asOf, tiers...) {
 		if e.Type != Chairs {
 			continue
 		}
@@ -130,7 +132,7 @@ func ChairList(self string, direct []Relation, candidates []HoldsChairs, asOf *P
 			if c.Holds.From != self && c.Chairs.To != self {
 				continue
 			}
-			d, ok := DeriveChair(self, c.Holds, c.Chairs, asOf)
+			d, ok := DeriveChair(self, c.Holds, c.Chairs, asOf, tiers...)
 			if !ok {
 				continue
 			}
@@ -175,12 +177,13 @@ func merge(e, d Edge) Edge {
 // sources do not say when the person held the post), when the two facts cannot overlap
 // in time, or when either cannot hold at asOf. The derived fact is known only where both
 // facts are known, is only as confident as the weaker of the two, and cites the sources
-// of both.
-func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate) (Edge, bool) {
+// of both. Nobody chairs through a post after death: the holding's span ends there
+// (Relation.SpanIn, as the facts of tiers give it).
+func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate, tiers ...SourceTier) (Edge, bool) {
 	if holds.Type != Holds || chairs.Type != Chairs || holds.To != chairs.From {
 		return Edge{}, false
 	}
-	if !holds.Span().Dated() || !holds.Span().Overlaps(chairs.Span()) {
+	if !holds.Span().Dated() || !holds.SpanIn(tiers).Overlaps(chairs.SpanIn(tiers)) {
 		return Edge{}, false
 	}
 	r := Relation{
@@ -193,13 +196,14 @@ func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate) (Edge, 
 		Sources:       slices.Concat(holds.Sources, chairs.Sources),
 		LifetimeStart: chairs.LifetimeStart,
 		LifetimeEnd:   chairs.LifetimeEnd,
+		HolderDeaths:  holds.HolderDeaths,
 	}
 	r.Start, r.End, r.Attested = derivedSpan(holds, chairs)
 	if holds.ObservedUntil != nil && chairs.ObservedUntil != nil {
 		r.ObservedUntil = earlierEnd(holds.ObservedUntil, chairs.ObservedUntil)
 	}
-	hs := EdgesFrom(holds.To, []Relation{holds}, asOf)
-	cs := EdgesFrom(holds.To, []Relation{chairs}, asOf)
+	hs := EdgesFrom(holds.To, []Relation{holds}, asOf, tiers...)
+	cs := EdgesFrom(holds.To, []Relation{chairs}, asOf, tiers...)
 	if len(hs) == 0 || len(cs) == 0 {
 		return Edge{}, false
 	}

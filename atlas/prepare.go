@@ -9,8 +9,10 @@ import "slices"
 func (d *Dataset) Prepared() *Dataset {
 	out := d.Clone()
 	sourceDate := map[string]*PartialDate{}
+	sources := map[string]*Source{}
 	for _, s := range out.Sources {
 		sourceDate[s.ID] = s.Date
+		sources[s.ID] = s
 	}
 	// A source read second-hand without a date of its own is as recent as the work
 	// that relays it.
@@ -28,6 +30,10 @@ func (d *Dataset) Prepared() *Dataset {
 		}
 		return best
 	}
+	deaths := map[string][]Death{}
+	for _, p := range out.People {
+		deaths[p.ID] = deathsOf(p, func(id string) *Source { return sources[id] })
+	}
 	groups := map[string]*Group{}
 	for _, g := range out.Groups {
 		g.ObservedUntil = latest(g.Sources)
@@ -42,7 +48,10 @@ func (d *Dataset) Prepared() *Dataset {
 			r.ID = DefaultRelationID(r.Type, r.From, r.To)
 		}
 		r.ObservedUntil = latest(r.Sources)
-		r.LifetimeStart, r.LifetimeEnd = nil, nil
+		r.LifetimeStart, r.LifetimeEnd, r.HolderDeaths = nil, nil, nil
+		if r.HeldByPerson() {
+			r.HolderDeaths = slices.Clone(deaths[r.From])
+		}
 		if r.Type == SucceededBy {
 			continue // a succession edge is an event at the boundary, not a state within a lifetime
 		}
@@ -180,4 +189,22 @@ func clonePtr[T any](p *T) *T {
 	}
 	c := *p
 	return &c
+}
+
+// deathsOf returns the death dates of p, one per DIED claim with its tier (TierOf); a
+// death given without a claim counts as a fact of the person's own sources.
+func deathsOf(p *Person, source func(id string) *Source) []Death {
+	var out []Death
+	for _, c := range p.Claims {
+		if c.Property != PropDied {
+			continue
+		}
+		if d, err := ParseDate(c.Value); err == nil {
+			out = append(out, Death{Date: d, Tier: TierOf(c.Sources, source)})
+		}
+	}
+	if out == nil && p.Died != nil {
+		out = append(out, Death{Date: *p.Died, Tier: TierOf(p.Sources, source)})
+	}
+	return out
 }

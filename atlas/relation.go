@@ -79,6 +79,23 @@ type Relation struct {
 	// ObservedUntil is the latest date of the sources citing the relation: an open-ended
 	// fact is known to hold up to then and only possibly after. Computed on import.
 	ObservedUntil *PartialDate `json:"-"`
+	// HolderDeaths are the death dates of the person whose tenure or seat the relation
+	// is (see HeldByPerson), one per DIED claim, each with its tier: nobody holds a post
+	// or sits on a group after death. Computed on import.
+	HolderDeaths []Death `json:"-"`
+}
+
+// Death is a death date of a relation's holder and the tier of the claim giving it.
+type Death struct {
+	Date PartialDate `json:"date"`
+	Tier SourceTier  `json:"tier"`
+}
+
+// HeldByPerson reports whether r is something a person holds while alive: a post,
+// a chair, a seat or an office's direction, with the person at its from end.
+func (r *Relation) HeldByPerson() bool {
+	k, err := KindOfID(r.From)
+	return err == nil && k == PersonNode && (r.Type == Holds || r.Type == Chairs || r.Type == MemberOf || r.Type == Directs)
 }
 
 // DefaultRelationID is the id a relation gets when the dataset gives none.
@@ -101,6 +118,7 @@ func (r Relation) Clone() Relation {
 	r.Role, r.Succession = clonePtr(r.Role), clonePtr(r.Succession)
 	r.Start, r.End, r.DateConfidence = clonePtr(r.Start), clonePtr(r.End), clonePtr(r.DateConfidence)
 	r.LifetimeStart, r.LifetimeEnd, r.ObservedUntil = clonePtr(r.LifetimeStart), clonePtr(r.LifetimeEnd), clonePtr(r.ObservedUntil)
+	r.HolderDeaths = slices.Clone(r.HolderDeaths)
 	return r
 }
 

@@ -92,3 +92,19 @@ func CitedByTiers(cited []string, tiers []SourceTier, sources []*Source) []strin
 	}
 	return out
 }
+
+// NodeInTiers reports whether node n belongs to tiers: a source by its own tier, any
+// other node when at least one of its facts (citation, claim or alias, see
+// CitedSources) cites a source of tiers, the rule of CitedByTiers for lists.
+func NodeInTiers(n Node, tiers []SourceTier, source func(id string) *Source) bool {
+	if AllTiers(tiers) {
+		return true
+	}
+	if s, ok := n.(*Source); ok {
+		return slices.Contains(tiers, s.EffectiveTier())
+	}
+	return slices.ContainsFunc(CitedSources(n, nil), func(id string) bool {
+		s := source(id)
+		return s != nil && slices.Contains(tiers, s.EffectiveTier())
+	})
+}

@@ -90,3 +90,38 @@ func TestEdgeInTiers(t *testing.T) {
 		})
 	}
 }
+
+func TestNodeInTiers(t *testing.T) {
+	sources := map[string]*atlas.Source{
+		"source/corpus": {ID: "source/corpus"},
+		"source/ref":    {ID: "source/ref", Tier: atlas.ReferenceTier},
+	}
+	source := func(id string) *atlas.Source { return sources[id] }
+	cite := func(id string) []atlas.Citation { return []atlas.Citation{{Source: id, Locator: "x"}} }
+	corpus, reference := []atlas.SourceTier{atlas.CorpusTier}, []atlas.SourceTier{atlas.ReferenceTier}
+	referenceOnly := &atlas.Person{ID: "person/a", Sources: cite("source/ref")}
+	corpusWithReferenceDate := &atlas.Person{ID: "person/b", Sources: cite("source/corpus"),
+		Claims: []atlas.PropertyClaim{{Property: atlas.PropBorn, Sources: cite("source/ref")}}}
+	aliasOnly := &atlas.Person{ID: "person/c", Aliases: []atlas.Alias{{Name: "C", Source: "source/corpus"}}}
+	tests := []struct {
+		name  string
+		node  atlas.Node
+		tiers []atlas.SourceTier
+		want  bool
+	}{
+		{"no tiers asked keeps everything", referenceOnly, nil, true},
+		{"a node known only from reference pages is not corpus", referenceOnly, corpus, false},
+		{"but is reference", referenceOnly, reference, true},
+		{"a corpus node with a reference date is corpus", corpusWithReferenceDate, corpus, true},
+		{"and has a reference fact", corpusWithReferenceDate, reference, true},
+		{"an alias is a fact", aliasOnly, corpus, true},
+		{"a source is in its own tier", sources["source/ref"], reference, true},
+		{"and in no other", sources["source/ref"], corpus, false},
+		{"a source without a tier is corpus", sources["source/corpus"], corpus, true},
+	}
+	for _, tt := range tests {
+		if got := atlas.NodeInTiers(tt.node, tt.tiers, source); got != tt.want {
+			t.Errorf("%s: NodeInTiers = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

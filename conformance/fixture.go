@@ -65,7 +65,8 @@ func Fixture() *atlas.Dataset {
 		People: []*atlas.Person{
 			{ID: "person/xi-jinping", Name: "Xi Jinping", NameZh: "习近平", Aliases: []atlas.Alias{{Name: "Xí Jìnpíng", Editorial: true}}, Sources: cite(alpha, "s2")},
 			{ID: "person/hu-jintao", Name: "Hu Jintao", NameZh: "胡锦涛", Sources: cite(alpha, "s1")},
-			{ID: "person/li-keqiang", Name: "Li Keqiang", NameZh: "李克强", Sources: cite(alpha, "s2")},
+			// Died: open seats end at the death (atlas.Relation.HolderDeaths).
+			{ID: "person/li-keqiang", Name: "Li Keqiang", NameZh: "李克强", Died: atlas.DatePtr("2023-10-27"), Sources: cite(alpha, "s2")},
 			{ID: "person/yang-jiechi", Name: "Yang Jiechi", NameZh: "杨洁篪", Sources: cite(beta, "member list")},
 		},
 		Relations: []*atlas.Relation{

@@ -78,7 +78,8 @@ func testRelations(t *testing.T, open Open) {
 }
 
 // testRelationsRoundTrip checks that every field of every relation, including what
-// import derives (lifetime bounds, ObservedUntil), comes back as it went in.
+// import derives (lifetime bounds, ObservedUntil, the holder's deaths), comes back as it
+// went in.
 func testRelationsRoundTrip(t *testing.T, open Open) {
 	ctx := context.Background()
 	s := seeded(t, open)
@@ -115,6 +116,12 @@ func testRelationsRoundTrip(t *testing.T, open Open) {
 		case "member_of/person/yang-jiechi/group/foreign-affairs-lsg":
 			if r.ObservedUntil == nil || r.ObservedUntil.String() != "2010" {
 				t.Errorf("observedUntil of %s = %v, want 2010", r.ID, r.ObservedUntil)
+			}
+		case "member_of/li-keqiang/deepening-reform/deputy":
+			// A seat of a person who died carries the death, with its tier, so that
+			// atlas can end the open seat there whatever store answered.
+			if want := []atlas.Death{{Date: atlas.MustDate("2023-10-27"), Tier: atlas.CorpusTier}}; !reflect.DeepEqual(r.HolderDeaths, want) {
+				t.Errorf("holder deaths of %s = %v, want %v", r.ID, r.HolderDeaths, want)
 			}
 		}
 	}
@@ -157,6 +164,10 @@ func testRelationsAsOf(t *testing.T, open Open) {
 			[]probe{{"2013-12-29", false}, {"2013-12", true}, {"2013-12-30", true}, {"2024-02-29", true}}},
 		{"undated and unbounded", "office/commission-general-office", "hosted_by/office/commission-general-office/institution/standing-committee",
 			[]probe{{"0001", true}, {"2024-02-29", true}}},
+		// The store does not apply the holder's death: whether it bounds depends on the
+		// tiers asked for, so atlas applies it to what the store returns (below).
+		{"open seat of a person who died", "person/li-keqiang", "member_of/li-keqiang/deepening-reform/deputy",
+			[]probe{{"2013-11", false}, {"2013-12", true}, {"2024", true}}},
 	} {
 		for _, p := range tc.probes {
 			asOf := atlas.MustDate(p.asOf)
@@ -171,6 +182,36 @@ func testRelationsAsOf(t *testing.T, open Open) {
 			if found != p.want {
 				t.Errorf("%s: asOf %s kept=%v, want %v", tc.name, p.asOf, found, p.want)
 			}
+		}
+	}
+	// What the store returns carries the death, so the seat ends there: it cannot hold
+	// in 2024, may hold in 2023 (the death falls within it), and outlives the death only
+	// for a reader of tiers that do not give it.
+	seat := "member_of/li-keqiang/deepening-reform/deputy"
+	for _, p := range []struct {
+		asOf   string
+		tiers  []atlas.SourceTier
+		want   string
+		reason atlas.HoldingReason
+	}{
+		{"2024", nil, "", ""},
+		{"2023", nil, "POSSIBLE", atlas.ReasonOpenEndedAfterLast}, // the sources end in 2020, before the death
+		{"2022", nil, "POSSIBLE", atlas.ReasonOpenEndedAfterLast},
+		{"2024", []atlas.SourceTier{atlas.ReferenceTier}, "POSSIBLE", atlas.ReasonOpenEndedAfterLast},
+	} {
+		asOf := atlas.MustDate(p.asOf)
+		got, err := s.Relations(ctx, atlas.RelationQuery{IDs: []string{"person/li-keqiang"}, AsOf: &asOf})
+		if err != nil {
+			t.Fatal(err)
+		}
+		holding, reason := "", atlas.HoldingReason("")
+		for _, e := range atlas.EdgesFrom("person/li-keqiang", got[0], &asOf, p.tiers...) {
+			if e.ID == seat {
+				holding, reason = string(*e.Holding), *e.HoldingReason
+			}
+		}
+		if holding != p.want || reason != p.reason {
+			t.Errorf("%s at %s in tiers %v: holding %q (%s), want %q (%s)", seat, p.asOf, p.tiers, holding, reason, p.want, p.reason)
 		}
 	}
 }

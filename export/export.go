@@ -108,6 +108,9 @@ type Graph struct {
 	// AsOf is the date the relations were selected at; each edge's holding is computed
 	// at it. Nil means no date, and no holding.
 	AsOf *atlas.PartialDate
+	// Tiers are the source tiers the relations were selected in: holdings are read as
+	// their facts give them (atlas.EdgesFrom). Nil means every tier.
+	Tiers []atlas.SourceTier
 	// Truncated says the node limit left nodes out; Limit is that limit (0: none given).
 	Truncated bool
 	Limit     int
@@ -258,16 +261,20 @@ func (g graphRecord) values() []string {
 	return []string{g.Name, g.Version, boolText(g.Truncated), limit, g.AsOf}
 }
 
-// citationsText is the JSON array of citations, "" for none.
+// citationsText is the JSON array of citations, "" for none. Characters such as "&" in
+// a title stay as they are (json.Marshal would write \u0026), so that the text equals
+// what any other JSON writer gives.
 func citationsText(cs []citationRecord) string {
 	if len(cs) == 0 {
 		return ""
 	}
-	b, err := json.Marshal(cs)
-	if err != nil {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(cs); err != nil {
 		panic(err) // strings only: cannot fail
 	}
-	return string(b)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 func boolText(b bool) string {
@@ -324,7 +331,7 @@ func records(g Graph) ([]nodeRecord, []edgeRecord, error) {
 		edgeSeen[r.ID] = true
 		// The same rule as the API's relationships: holding at asOf, and relations that
 		// cannot hold then are not exported.
-		for _, e := range atlas.EdgesFrom(r.From, []atlas.Relation{r}, g.AsOf) {
+		for _, e := range atlas.EdgesFrom(r.From, []atlas.Relation{r}, g.AsOf, g.Tiers...) {
 			es = append(es, edgeOf(e, source))
 		}
 	}

@@ -38,17 +38,18 @@ func ancestorArg(ctx context.Context, name string) any {
 }
 
 // relationEdges turns relations into edges seen from their from end, with their holding
-// at the asOf of the query field above, if any.
+// at the asOf of the query field above, if any, read in its tiers.
 func relationEdges(ctx context.Context, rels []atlas.Relation) []atlas.Edge {
 	asOf, _ := ancestorArg(ctx, "asOf").(*atlas.PartialDate)
-	return analyticsEdges(rels, asOf)
+	tiers, _ := ancestorArg(ctx, "tiers").([]atlas.SourceTier)
+	return analyticsEdges(rels, asOf, tiers)
 }
 
-// analyticsEdges is relationEdges with the date given; the planner calls it too.
-func analyticsEdges(rels []atlas.Relation, asOf *atlas.PartialDate) []atlas.Edge {
+// analyticsEdges is relationEdges with the date and tiers given; the planner calls it too.
+func analyticsEdges(rels []atlas.Relation, asOf *atlas.PartialDate, tiers []atlas.SourceTier) []atlas.Edge {
 	out := make([]atlas.Edge, 0, len(rels))
 	for _, r := range rels {
-		out = append(out, atlas.EdgesFrom(r.From, []atlas.Relation{r}, asOf)...)
+		out = append(out, atlas.EdgesFrom(r.From, []atlas.Relation{r}, asOf, tiers...)...)
 	}
 	return out
 }

@@ -77,22 +77,22 @@ func (r *queryResolver) Timeline(ctx context.Context, id string, sources []strin
 }
 
 // Statistics is the resolver for the statistics field.
-func (r *queryResolver) Statistics(ctx context.Context, asOf atlas.PartialDate) (*analytics.Stats, error) {
+func (r *queryResolver) Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	stats, err := p.Statistics(ctx, asOf)
+	stats, err := p.Statistics(ctx, asOf, tiers...)
 	return &stats, err
 }
 
 // ActiveGroupsByYear is the resolver for the activeGroupsByYear field.
-func (r *queryResolver) ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) (*model.GroupSeries, error) {
+func (r *queryResolver) ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) (*model.GroupSeries, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	years, err := p.ActiveSeries(ctx, fromYear, toYear, analytics.GroupFilter{Systems: systems, Levels: levels, Kinds: kinds})
+	years, err := p.ActiveSeries(ctx, fromYear, toYear, analytics.GroupFilter{Systems: systems, Levels: levels, Kinds: kinds, Tiers: tiers})
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +100,7 @@ func (r *queryResolver) ActiveGroupsByYear(ctx context.Context, fromYear int, to
 	if err != nil {
 		return nil, err
 	}
-	return planned(ctx, &model.GroupSeries{Years: years, ReportedCounts: counts}, nil)
+	return planned(ctx, &model.GroupSeries{Years: years, ReportedCounts: countsInTiers(p, counts, tiers)}, nil)
 }
 
 // Relationships is the resolver for the relationships field.

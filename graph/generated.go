@@ -367,7 +367,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) int
+		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) int
 		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
 		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Document           func(childComplexity int, id string) int
@@ -392,7 +392,7 @@ type ComplexityRoot struct {
 		Sources            func(childComplexity int, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Statement          func(childComplexity int, id string) int
 		Statements         func(childComplexity int, orderBy *model.EntityOrder, first *int, after *string) int
-		Statistics         func(childComplexity int, asOf atlas.PartialDate) int
+		Statistics         func(childComplexity int, asOf atlas.PartialDate, tiers []atlas.SourceTier) int
 		Timeline           func(childComplexity int, id string, sources []string, tiers []atlas.SourceTier) int
 		Topic              func(childComplexity int, id string) int
 		Topics             func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
@@ -738,8 +738,8 @@ type QueryResolver interface {
 	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
 	Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error)
-	Statistics(ctx context.Context, asOf atlas.PartialDate) (*analytics.Stats, error)
-	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind) (*model.GroupSeries, error)
+	Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
+	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) (*model.GroupSeries, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
 	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
 	Statement(ctx context.Context, id string) (*atlas.Statement, error)
@@ -2393,7 +2393,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ActiveGroupsByYear(childComplexity, args["fromYear"].(int), args["toYear"].(int), args["systems"].([]atlas.System), args["levels"].([]atlas.Level), args["kinds"].([]atlas.GroupKind)), true
+		return e.ComplexityRoot.Query.ActiveGroupsByYear(childComplexity, args["fromYear"].(int), args["toYear"].(int), args["systems"].([]atlas.System), args["levels"].([]atlas.Level), args["kinds"].([]atlas.GroupKind), args["tiers"].([]atlas.SourceTier)), true
 	case "Query.centrality":
 		if e.ComplexityRoot.Query.Centrality == nil {
 			break
@@ -2669,7 +2669,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Statistics(childComplexity, args["asOf"].(atlas.PartialDate)), true
+		return e.ComplexityRoot.Query.Statistics(childComplexity, args["asOf"].(atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Query.timeline":
 		if e.ComplexityRoot.Query.Timeline == nil {
 			break
@@ -3832,15 +3832,22 @@ extend type Query {
   """
   timeline("The node whose events are wanted (not a source or reported count)." id: ID!, "Keep only events citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only events whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [TimelineEvent!]!
 
-  "Counts at a date: groups known or possibly active, by system, category, kind and level; nodes by type; relationships that may hold."
-  statistics("The date to count at." asOf: PartialDate!): Statistics!
+  """
+  Counts at a date: groups known or possibly active, by system, category, kind and level;
+  nodes by type; relationships that may hold. ` + "`" + `tiers` + "`" + ` counts only what lies in those
+  source tiers: nodes with at least one fact from them (as the list filters' ` + "`" + `tiers` + "`" + `),
+  relationships whose evidence lies in them.
+  """
+  statistics("The date to count at." asOf: PartialDate!, "Count only nodes with a fact from, and relationships whose evidence lies in, these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): Statistics!
 
   """
   Groups known and possibly active in each year from ` + "`" + `fromYear` + "`" + ` to ` + "`" + `toYear` + "`" + ` (at most 200
   years), by system and category, beside the counts studies reported for those years.
-  ` + "`" + `systems` + "`" + `, ` + "`" + `levels` + "`" + ` and ` + "`" + `kinds` + "`" + ` narrow the groups counted, to match a study's scope.
+  ` + "`" + `systems` + "`" + `, ` + "`" + `levels` + "`" + ` and ` + "`" + `kinds` + "`" + ` narrow the groups counted, to match a study's scope;
+  ` + "`" + `tiers` + "`" + ` counts only groups with a fact from those source tiers and lists only the
+  reported counts whose evidence lies in them.
   """
-  activeGroupsByYear("The first year counted." fromYear: Int!, "The last year counted, not before ` + "`" + `fromYear` + "`" + `; the series may span at most 200 years (LIMIT_EXCEEDED beyond)." toYear: Int!, "Count only groups of these systems; all when omitted." systems: [System!], "Count only groups of these levels; all when omitted." levels: [Level!], "Count only groups of these kinds; all when omitted." kinds: [GroupKind!]): GroupSeries!
+  activeGroupsByYear("The first year counted." fromYear: Int!, "The last year counted, not before ` + "`" + `fromYear` + "`" + `; the series may span at most 200 years (LIMIT_EXCEEDED beyond)." toYear: Int!, "Count only groups of these systems; all when omitted." systems: [System!], "Count only groups of these levels; all when omitted." levels: [Level!], "Count only groups of these kinds; all when omitted." kinds: [GroupKind!], "Count only groups with a fact from, and list only reported counts whose evidence lies in, these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): GroupSeries!
 }
 `, BuiltIn: false},
 	{Name: "../schema/claims.graphqls", Input: `# Property claims: the provenance of each property of a node, values disputed between
@@ -4776,6 +4783,8 @@ enum HoldingReason {
   OPEN_ENDED_AFTER_LATEST_SOURCE
   "POSSIBLE: the group involved may have ended (the reason's date) within the date."
   GROUP_ENDS_DURING_DATE
+  "POSSIBLE: the person holding it may have died (the reason's date) within the date; nobody holds a post or a seat after death."
+  HOLDER_DIES_DURING_DATE
 }
 
 "The types of relationship, each with the node types it may join (from → to)."
@@ -8182,6 +8191,14 @@ func (ec *executionContext) field_Query_activeGroupsByYear_args(ctx context.Cont
 		return nil, err
 	}
 	args["kinds"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -8932,6 +8949,14 @@ func (ec *executionContext) field_Query_statistics_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
 	return args, nil
 }
 
@@ -16677,7 +16702,7 @@ func (ec *executionContext) _Query_statistics(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Statistics(ctx, fc.Args["asOf"].(atlas.PartialDate))
+			return ec.Resolvers.Query().Statistics(ctx, fc.Args["asOf"].(atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Stats) graphql.Marshaler {
@@ -16721,7 +16746,7 @@ func (ec *executionContext) _Query_activeGroupsByYear(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ActiveGroupsByYear(ctx, fc.Args["fromYear"].(int), fc.Args["toYear"].(int), fc.Args["systems"].([]atlas.System), fc.Args["levels"].([]atlas.Level), fc.Args["kinds"].([]atlas.GroupKind))
+			return ec.Resolvers.Query().ActiveGroupsByYear(ctx, fc.Args["fromYear"].(int), fc.Args["toYear"].(int), fc.Args["systems"].([]atlas.System), fc.Args["levels"].([]atlas.Level), fc.Args["kinds"].([]atlas.GroupKind), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.GroupSeries) graphql.Marshaler {

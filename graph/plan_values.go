@@ -119,7 +119,8 @@ func (p *planner) graph(nodes []atlas.Node, rels []atlas.Relation, sel ast.Selec
 			}
 		case "relationships":
 			asOf, _ := p.root.Args["asOf"].(*atlas.PartialDate)
-			p.edges(analyticsEdges(rels, asOf), f.Selections)
+			tiers, _ := p.root.Args["tiers"].([]atlas.SourceTier)
+			p.edges(analyticsEdges(rels, asOf, tiers), f.Selections)
 		}
 	}
 }

@@ -81,14 +81,15 @@ func (f relationField) spec(asOf *atlas.PartialDate, roles []atlas.MemberRole, s
 }
 
 // fieldEdges serves a relationship field listed in relationFields: the field it serves
-// is the one being resolved.
-func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string) ([]atlas.Edge, error) {
+// is the one being resolved. Dates are read as the facts of tiers give them (a death
+// known only from reference pages does not end a tenure in the corpus).
+func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
 	fc := graphql.GetFieldContext(ctx)
 	f, ok := relationFields[fieldKey{fc.Object, fc.Field.Name}]
 	if !ok {
 		return nil, atlas.Errorf(atlas.EINTERNAL, "%s.%s is not a relationship field", fc.Object, fc.Field.Name)
 	}
-	return loader.For(ctx).Edges(ctx, id, f.spec(asOf, roles, sources))
+	return loader.For(ctx).Edges(ctx, id, f.spec(asOf, roles, sources), tiers...)
 }
 
 // relationshipsSpec is what the generic `relationships` field of every entity reads.
@@ -101,18 +102,19 @@ func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atla
 }
 
 // relationships serves the generic `relationships` field of every entity.
-func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) ([]atlas.Edge, error) {
-	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, asOf, sources))
+func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, asOf, sources), tiers...)
 }
 
 // chairs serves the chairs fields; mode nil means atlas.IncludeDerived. With sources,
 // only chairs citing one of them stay (a derived chair cites the sources of both facts).
-func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, mode *atlas.DerivedChairs, sources []string) ([]atlas.Edge, error) {
+// Dates are read as the facts of tiers give them; which facts stay is keepTiers' work.
+func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, mode *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
 	m := atlas.IncludeDerived
 	if mode != nil {
 		m = *mode
 	}
-	es, err := loader.For(ctx).Chairs(ctx, id, asOf, m)
+	es, err := loader.For(ctx).Chairs(ctx, id, asOf, m, tiers...)
 	if err != nil {
 		return nil, err
 	}

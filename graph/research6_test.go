@@ -66,10 +66,15 @@ func TestResearchIssue12Tenures(t *testing.T) {
 			p.nameZh = "毛泽东"
 			p.chairs = []
 			p.positions ~ [{"node": {"id": "position/chairman-of-the-central-military-commission"}, "start": "1943", "end": "1976"}, {"node": {"id": "position/president"}, "start": "1954-09-27", "end": "1959-04-27"}]`},
-		{"Q157 which leaders that chair groups through a post still lack a Chinese name",
-			`{ z: person(id: "person/zeng-peiyan") { nameZh positions { node { id } start end } } }`, `
-			z.nameZh = null
-			z.positions = [{"node": {"id": "position/vice-premier"}, "start": null, "end": null}]`},
+		{"Q157 Zeng Peiyan's Chinese name and Vice Premier term, from news pages",
+			`{ z: person(id: "person/zeng-peiyan") { nameZh born claims(property: [NAME_ZH]) { value sources { source { tier kind } } } positions { node { id } start end dateConfidence sources { source { id } } } } }`, `
+			z.nameZh = "曾培炎"
+			z.born = null
+			z.claims = [{"value": "曾培炎", "sources": [{"source": {"tier": "REFERENCE", "kind": "NEWS"}}]}]
+			z.positions[start=null] = [{"node": {"id": "position/vice-premier"}, "start": null, "end": null, "dateConfidence": null, "sources": [{"source": {"id": "source/rana-2021"}}]}]
+			z.positions[start=2003-03-17].end = ["2008-03"]
+			z.positions[start=2003-03-17].dateConfidence = ["INFERRED"]
+			z.positions[start=2003-03-17].sources.*.source.id = ["source/ref-china-embassy-bg-2003-new-cabinet", "source/ref-scmp-2008-li-keqiang-vice-premier", "source/ref-trend-az-2008-li-keqiang-vice-premier"]`},
 	})
 }
 

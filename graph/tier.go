@@ -94,3 +94,11 @@ func eventsInTiers(p *analytics.Projection, events []analytics.Event, tiers []at
 	}
 	return slices.DeleteFunc(slices.Clone(events), func(e analytics.Event) bool { return !atlas.CitedInTiers(e.Sources, tiers, p.Source) })
 }
+
+// countsInTiers keeps the reported counts whose sources lie in tiers (atlas.CitedInTiers).
+func countsInTiers(p *analytics.Projection, counts []atlas.ReportedCount, tiers []atlas.SourceTier) []atlas.ReportedCount {
+	if atlas.AllTiers(tiers) {
+		return counts
+	}
+	return slices.DeleteFunc(slices.Clone(counts), func(c atlas.ReportedCount) bool { return !atlas.CitedInTiers(c.Sources, tiers, p.Source) })
+}

@@ -87,3 +87,44 @@ func TestTiersOnLists(t *testing.T) {
 			none.totalCount = 0`},
 	})
 }
+
+// statisticsCounts is what TestTiersInStatistics asks of each statistics field; a
+// top-level constant so that difftest can put the queries together.
+const statisticsCounts = `groups { known possible } nodesByType { type count } relationshipsByType { key known possible }`
+
+// TestTiersInStatistics: statistics and activeGroupsByYear count only what lies in the
+// tiers asked for. Groups are known from the corpus alone (the curation rule), so their
+// counts do not move with [CORPUS]; the reference tenures and the people and sources
+// known only from reference pages drop out.
+func TestTiersInStatistics(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"statistics in 2015, both tiers, the corpus and the reference pages",
+			`{ all: statistics(asOf: "2015") { ` + statisticsCounts + ` } both: statistics(asOf: "2015", tiers: [REFERENCE, CORPUS]) { ` + statisticsCounts + ` }
+			   c: statistics(asOf: "2015", tiers: [CORPUS]) { ` + statisticsCounts + ` } r: statistics(asOf: "2015", tiers: [REFERENCE]) { ` + statisticsCounts + ` } }`, `
+			all.groups = {"known": 9, "possible": 22}
+			both.groups = {"known": 9, "possible": 22}
+			c.groups = {"known": 9, "possible": 22}
+			r.groups = {"known": 0, "possible": 0}
+			all.nodesByType[type=PERSON].count = [42]
+			c.nodesByType[type=PERSON].count = [34]
+			r.nodesByType[type=PERSON].count = [32]
+			all.nodesByType[type=SOURCE].count = [125]
+			c.nodesByType[type=SOURCE].count = [38]
+			r.nodesByType[type=SOURCE].count = [87]
+			c.nodesByType[type=POSITION].count = [34]
+			r.nodesByType[type=GROUP].count = [0]
+			all.relationshipsByType[key=HOLDS] = [{"key": "HOLDS", "known": 9, "possible": 9}]
+			both.relationshipsByType[key=HOLDS] = [{"key": "HOLDS", "known": 9, "possible": 9}]
+			c.relationshipsByType[key=HOLDS] = [{"key": "HOLDS", "known": 2, "possible": 10}]
+			r.relationshipsByType[key=HOLDS] = [{"key": "HOLDS", "known": 8, "possible": 0}]
+			c.relationshipsByType[key=CHAIRS] = [{"key": "CHAIRS", "known": 1, "possible": 19}]
+			r.relationshipsByType[key=CHAIRS] = [{"key": "CHAIRS", "known": 0, "possible": 0}]`},
+		{"the yearly series and its reported counts take tiers",
+			`{ c: activeGroupsByYear(fromYear: 2014, toYear: 2015, tiers: [CORPUS]) { years { year groups { known possible } } reportedCounts { id } }
+			   r: activeGroupsByYear(fromYear: 2014, toYear: 2015, tiers: [REFERENCE]) { years { year groups { known possible } } reportedCounts { id } } }`, `
+			c.years = [{"year": 2014, "groups": {"known": 9, "possible": 22}}, {"year": 2015, "groups": {"known": 9, "possible": 22}}]
+			c.reportedCounts.*.id = ["count/thomas-2015-party", "count/thomas-2015-state-council", "count/thomas-2015-total", "count/wikipedia-2015"]
+			r.years.*.groups.known = [0, 0]
+			r.reportedCounts = []`},
+	})
+}

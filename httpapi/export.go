@@ -83,7 +83,11 @@ func exportGraph(ctx context.Context, projection *analytics.Cache, q url.Values)
 	if err != nil {
 		return export.Graph{}, err
 	}
-	return export.Graph{Nodes: sub.Nodes, Relations: sub.Relations, Source: p.Source, AsOf: asOf,
+	var tiers []atlas.SourceTier
+	for _, t := range listParam(q, "tiers") {
+		tiers = append(tiers, atlas.SourceTier(t))
+	}
+	return export.Graph{Nodes: sub.Nodes, Relations: sub.Relations, Source: p.Source, AsOf: asOf, Tiers: tiers,
 		Truncated: sub.Truncated, Limit: limit, Version: seed.Version()}, nil
 }
 

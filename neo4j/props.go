@@ -127,7 +127,7 @@ func relationProps(r *atlas.Relation) map[string]any {
 		"start": optDate(r.Start), "end": optDate(r.End), "attested": strList(attested),
 		"incompleteList": r.IncompleteList, "confidence": string(r.Confidence), "dateConfidence": optEnum(r.DateConfidence), "note": r.Note,
 		"sources": jsonText(r.Sources), "lifetimeStart": optDate(r.LifetimeStart), "lifetimeEnd": optDate(r.LifetimeEnd),
-		"observedUntil": optDate(r.ObservedUntil), "citedSources": atlas.CitedSources(nil, r),
+		"observedUntil": optDate(r.ObservedUntil), "holderDeaths": jsonText(r.HolderDeaths), "citedSources": atlas.CitedSources(nil, r),
 		"validFrom": int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
 		"attestedFrom": ints(b.AttestedFrom), "attestedTo": ints(b.AttestedTo),
 		"searchBody": searchkey.Body(atlas.RelationSearchFields(r)),
@@ -175,7 +175,7 @@ func ints(vs []int) any {
 	return out
 }
 
-// jsonText encodes aliases or citations; nil stays absent.
+// jsonText encodes aliases, citations or a holder's deaths; nil stays absent.
 func jsonText[T any](vs []T) any {
 	if vs == nil {
 		return nil
@@ -243,7 +243,8 @@ func decodeRelation(typ, from, to string, m map[string]any) (atlas.Relation, err
 		Role: optEnumOf[atlas.MemberRole](&p, "role"), Succession: optEnumOf[atlas.SuccessionKind](&p, "succession"),
 		Start: p.date("start"), End: p.date("end"), Attested: p.dates("attested"), IncompleteList: p.boolean("incompleteList"),
 		Confidence: atlas.Confidence(p.str("confidence")), DateConfidence: optEnumOf[atlas.Confidence](&p, "dateConfidence"), Note: p.str("note"), Sources: citationsOf(&p),
-		LifetimeStart: p.date("lifetimeStart"), LifetimeEnd: p.date("lifetimeEnd"), ObservedUntil: p.date("observedUntil")}
+		LifetimeStart: p.date("lifetimeStart"), LifetimeEnd: p.date("lifetimeEnd"), ObservedUntil: p.date("observedUntil"),
+		HolderDeaths: jsonOf[atlas.Death](&p, "holderDeaths")}
 	if !atlas.Valid(r.Type, atlas.RelTypes) {
 		p.fail("type", fmt.Errorf("unknown relationship type %q", typ))
 	}

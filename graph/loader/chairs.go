@@ -17,8 +17,8 @@ type Ask struct {
 // through atlas.ChairList: the stored chairs and, unless mode excludes them, the chairs
 // derived through positions. What the cache lacks is read with one store call per kind
 // of ask (misses).
-func (l *Loaders) Chairs(ctx context.Context, self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs) ([]atlas.Edge, error) {
-	key := chairKey{id: self, mode: mode}
+func (l *Loaders) Chairs(ctx context.Context, self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
+	key := chairKey{id: self, mode: mode, tiers: join(tiers)}
 	if asOf != nil {
 		key.asOf = asOf.String()
 	}
@@ -35,7 +35,7 @@ func (l *Loaders) Chairs(ctx context.Context, self string, asOf *atlas.PartialDa
 		}
 		return rels[0], true, nil
 	}
-	edges, _, err := l.chairList(self, asOf, mode, get, true)
+	edges, _, err := l.chairList(self, asOf, mode, get, true, tiers...)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ type relGetter func(id string, spec Spec) ([]atlas.Relation, bool, error)
 
 // chairList gathers the inputs of atlas.ChairList through get and, when build is set,
 // joins them; complete is false when get lacked some of them.
-func (l *Loaders) chairList(self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs, get relGetter, build bool) (edges []atlas.Edge, complete bool, err error) {
+func (l *Loaders) chairList(self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs, get relGetter, build bool, tiers ...atlas.SourceTier) (edges []atlas.Edge, complete bool, err error) {
 	kind, err := atlas.KindOfID(self)
 	if err != nil {
 		return nil, false, err
@@ -118,5 +118,5 @@ func (l *Loaders) chairList(self string, asOf *atlas.PartialDate, mode atlas.Der
 	if err != nil || !complete || !build {
 		return nil, complete, err
 	}
-	return atlas.ChairList(self, direct, candidates, asOf, mode), true, nil
+	return atlas.ChairList(self, direct, candidates, asOf, mode, tiers...), true, nil
 }

@@ -24,7 +24,7 @@ type Loaders struct {
 	rels  map[relKey][]atlas.Relation
 	// edges and chairs keep what Edges and Chairs computed, so the resolver that follows
 	// a plan does not compute it again.
-	edges  map[relKey][]atlas.Edge
+	edges  map[edgeKey][]atlas.Edge
 	chairs map[chairKey][]atlas.Edge
 	// supports keeps pages of Source.supports (supports.go).
 	supports map[supportKey]atlas.SupportPage
@@ -51,6 +51,13 @@ type relKey struct {
 type chairKey struct {
 	id, asOf string
 	mode     atlas.DerivedChairs
+	tiers    string // comma-joined SourceTiers
+}
+
+// edgeKey is a relKey read as the facts of some tiers give it (comma-joined).
+type edgeKey struct {
+	rel   relKey
+	tiers string
 }
 
 type specKey struct {
@@ -65,7 +72,7 @@ type specKey struct {
 // New returns an empty cache for one request.
 func New(store atlas.Store) *Loaders {
 	return &Loaders{store: store, nodes: map[string]atlas.Node{}, rels: map[relKey][]atlas.Relation{},
-		edges: map[relKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, supports: map[supportKey]atlas.SupportPage{},
+		edges: map[edgeKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, supports: map[supportKey]atlas.SupportPage{},
 		once: map[any]*sync.Once{}}
 }
 

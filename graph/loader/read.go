@@ -125,9 +125,11 @@ func (l *Loaders) PrefetchRelations(ctx context.Context, spec Spec, ids []string
 }
 
 // Edges returns the relationships of node id that match spec, as edges seen from id,
-// each with its holding at spec.AsOf: from the cache, or with one store call (a miss).
-func (l *Loaders) Edges(ctx context.Context, id string, spec Spec) ([]atlas.Edge, error) {
-	key := relKey{id, spec.key()}
+// each with its holding at spec.AsOf as the facts of tiers give it (atlas.EdgesFrom):
+// from the cache, or with one store call (a miss). The store is asked the same
+// whatever the tiers.
+func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
+	key := edgeKey{relKey{id, spec.key()}, join(tiers)}
 	l.mu.RLock()
 	edges, ok := l.edges[key]
 	l.mu.RUnlock()
@@ -138,7 +140,7 @@ func (l *Loaders) Edges(ctx context.Context, id string, spec Spec) ([]atlas.Edge
 	if err != nil {
 		return nil, err
 	}
-	edges = atlas.EdgesFrom(id, rels[0], spec.AsOf)
+	edges = atlas.EdgesFrom(id, rels[0], spec.AsOf, tiers...)
 	l.mu.Lock()
 	l.edges[key] = edges
 	l.mu.Unlock()

@@ -44,7 +44,7 @@ const propertyKeys = [
   'dateConfidence',
   // relationships
   'role', 'succession', 'start', 'end', 'attested', 'incompleteList', 'lifetimeStart', 'lifetimeEnd',
-  'attestedOnly', 'attestedFrom', 'attestedTo',
+  'attestedOnly', 'attestedFrom', 'attestedTo', 'holderDeaths',
   // meta node
   'revision',
 ];
