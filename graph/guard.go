@@ -85,8 +85,13 @@ func (g executionGuard) InterceptField(ctx context.Context, next graphql.Resolve
 		return nil, errStopped
 	}
 	if n := w.fields.Add(1); n > w.max {
-		w.trip(limitError("resolved fields", int(n), int(w.max)))
-		g.metrics.RequestError(atlas.ELIMIT, "resolved fields")
+		// Fields resolve concurrently, so several may pass the limit at once: the one
+		// that counted max+1 reports it (the same figure whichever goroutine runs
+		// first) and counts the refusal once.
+		if n == w.max+1 {
+			w.trip(limitError("resolved fields", int(n), int(w.max)))
+			g.metrics.RequestError(atlas.ELIMIT, "resolved fields")
+		}
 		return nil, errStopped
 	}
 	return next(ctx)
