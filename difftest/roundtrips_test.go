@@ -12,44 +12,11 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"lsgatlas/atlas"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/synthetic"
 	"lsgatlas/neo4j/neo4jtest"
 )
-
-// synthetic is n groups, each chaired by a person and by a position two people held in
-// turn, with three members.
-func synthetic(n int) *atlas.Dataset {
-	cite := []atlas.Citation{{Source: "source/s", Locator: "x"}}
-	ds := &atlas.Dataset{Sources: []*atlas.Source{{ID: "source/s", Title: "S", Kind: "REPORT", Date: atlas.DatePtr("2020")}}}
-	rel := func(t atlas.RelType, from, to string, start, end string) *atlas.Relation {
-		return &atlas.Relation{ID: fmt.Sprintf("%s/%s/%s", t, from, to), Type: t, From: from, To: to,
-			Start: atlas.DatePtr(start), End: atlas.DatePtr(end), Confidence: atlas.Stated, Sources: cite}
-	}
-	for i := range n {
-		g, pos := fmt.Sprintf("group/g%03d", i), fmt.Sprintf("position/p%03d", i)
-		ds.Groups = append(ds.Groups, &atlas.Group{ID: g, Name: fmt.Sprintf("Group %03d", i), Kind: atlas.LeadingSmallGroup, Sources: cite})
-		ds.Positions = append(ds.Positions, &atlas.Position{ID: pos, Title: fmt.Sprintf("Post %d", i), Sources: cite})
-		ds.Relations = append(ds.Relations, rel(atlas.Chairs, pos, g, "2000", ""))
-		for j := range 6 {
-			p := fmt.Sprintf("person/p%03d-%d", i, j)
-			ds.People = append(ds.People, &atlas.Person{ID: p, Name: fmt.Sprintf("Person %d %d", i, j), Sources: cite})
-			switch j {
-			case 0:
-				ds.Relations = append(ds.Relations, rel(atlas.Chairs, p, g, "2010", ""))
-			case 1, 2:
-				ds.Relations = append(ds.Relations, rel(atlas.Holds, p, pos, fmt.Sprintf("%d", 2000+10*(j-1)), fmt.Sprintf("%d", 2009+10*(j-1))))
-			default:
-				r := rel(atlas.MemberOf, p, g, "2012", "")
-				role := atlas.MemberRole("MEMBER")
-				r.Role = &role
-				ds.Relations = append(ds.Relations, r)
-			}
-		}
-	}
-	return ds
-}
 
 // TestLiveStatementsPerRequest counts the Cypher statements one GraphQL request sends to
 // Neo4j: groups with their chairs (direct, and derived through the chairing position's
@@ -63,7 +30,7 @@ func synthetic(n int) *atlas.Dataset {
 // "measured:" for CI to print.
 func TestLiveStatementsPerRequest(t *testing.T) {
 	store := neo4jtest.Open(t)
-	data := synthetic(50)
+	data := synthetic.Dataset(50)
 	if _, err := store.Import(context.Background(), data); err != nil {
 		t.Fatal(err)
 	}
@@ -116,8 +83,8 @@ func statementsQuery(n int) string {
 		members(roles: [MEMBER]) { node { ... on Person { label memberships { node { label } } } } } } } }`, n)
 }
 
-// checkSynthetic asks query of srv and checks the answer has n groups of synthetic's
-// shape: four chairs (one stored, three derived through the post) and three members.
+// checkSynthetic asks query of srv and checks the answer has n groups of
+// synthetic.Dataset's shape: four chairs (one stored, three derived through the post) and three members.
 func checkSynthetic(t *testing.T, n int, srv *httptest.Server, query string) {
 	t.Helper()
 	body, status := ask(t, srv, request{gql: query})

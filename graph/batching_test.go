@@ -2,7 +2,6 @@ package graph_test
 
 import (
 	"context"
-	"fmt"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -16,6 +15,7 @@ import (
 	"lsgatlas/graph"
 	"lsgatlas/graph/loader"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/synthetic"
 )
 
 // countingStore counts the calls a request makes to each Store method.
@@ -54,39 +54,11 @@ func (c *countingStore) List(ctx context.Context, q atlas.ListQuery) (atlas.Page
 	return c.Store.List(ctx, q)
 }
 
-// syntheticStore holds n groups, each chaired by a person and by a position that two
-// people held in turn, with three members and a source each.
+// syntheticStore is an embedded store holding synthetic.Dataset(n), counting its calls.
 func syntheticStore(tb testing.TB, n int) *countingStore {
 	tb.Helper()
-	cite := []atlas.Citation{{Source: "source/s", Locator: "x"}}
-	ds := &atlas.Dataset{Sources: []*atlas.Source{{ID: "source/s", Title: "S", Kind: "REPORT", Date: atlas.DatePtr("2020")}}}
-	rel := func(t atlas.RelType, from, to string, start, end string) *atlas.Relation {
-		return &atlas.Relation{ID: fmt.Sprintf("%s/%s/%s", t, from, to), Type: t, From: from, To: to,
-			Start: atlas.DatePtr(start), End: atlas.DatePtr(end), Confidence: atlas.Stated, Sources: cite}
-	}
-	for i := range n {
-		g, pos := fmt.Sprintf("group/g%d", i), fmt.Sprintf("position/p%d", i)
-		ds.Groups = append(ds.Groups, &atlas.Group{ID: g, Name: fmt.Sprintf("Group %03d", i), Kind: atlas.LeadingSmallGroup, Sources: cite})
-		ds.Positions = append(ds.Positions, &atlas.Position{ID: pos, Title: fmt.Sprintf("Post %d", i), Sources: cite})
-		ds.Relations = append(ds.Relations, rel(atlas.Chairs, pos, g, "2000", ""))
-		for j := range 6 {
-			p := fmt.Sprintf("person/p%d-%d", i, j)
-			ds.People = append(ds.People, &atlas.Person{ID: p, Name: fmt.Sprintf("Person %d %d", i, j), Sources: cite})
-			switch j {
-			case 0:
-				ds.Relations = append(ds.Relations, rel(atlas.Chairs, p, g, "2010", ""))
-			case 1, 2:
-				ds.Relations = append(ds.Relations, rel(atlas.Holds, p, pos, fmt.Sprintf("%d", 2000+10*(j-1)), fmt.Sprintf("%d", 2009+10*(j-1))))
-			default:
-				r := rel(atlas.MemberOf, p, g, "2012", "")
-				role := atlas.MemberRole("MEMBER")
-				r.Role = &role
-				ds.Relations = append(ds.Relations, r)
-			}
-		}
-	}
 	s := inprocess.New()
-	if _, err := s.Import(context.Background(), ds); err != nil {
+	if _, err := s.Import(context.Background(), synthetic.Dataset(n)); err != nil {
 		tb.Fatal(err)
 	}
 	return &countingStore{Store: s, calls: map[string]int{}}
