@@ -20,22 +20,30 @@ type Span struct {
 	// ObservedUntil is how far the sources reach: an open-ended fact is known to hold
 	// only up to then.
 	ObservedUntil *PartialDate
-	// HolderDied caps the fact like LifetimeEnd: the death of the person holding it.
-	HolderDied *PartialDate
+	// HolderDied caps the fact like LifetimeEnd: the death of the person holding it;
+	// HolderBorn bounds it from below: nobody holds anything before birth.
+	HolderDied, HolderBorn *PartialDate
 }
 
 // Span returns the time information of r, bounded by every death date of its holder.
 func (r *Relation) Span() Span { return r.SpanIn(nil) }
 
-// SpanIn returns the time information of r as the facts of tiers give it: only a death
+// SpanIn returns the time information of r as the facts of tiers give it: its dates are
+// those the date claims of tiers give (Relation.InTiers), and only a birth or death
 // claimed in tiers bounds it (with [CORPUS], a death known only from reference pages
 // does not). Of several death dates the latest bounds, since the holder may have lived
-// until then.
+// until then; of several births the earliest.
 func (r *Relation) SpanIn(tiers []SourceTier) Span {
-	s := Span{Start: r.Start, End: r.End, LifetimeStart: r.LifetimeStart, LifetimeEnd: r.LifetimeEnd, Attested: r.Attested, ObservedUntil: r.ObservedUntil}
+	v := r.InTiers(tiers)
+	s := Span{Start: v.Start, End: v.End, LifetimeStart: r.LifetimeStart, LifetimeEnd: r.LifetimeEnd, Attested: v.Attested, ObservedUntil: r.ObservedUntil}
 	for i, d := range r.HolderDeaths {
 		if (AllTiers(tiers) || slices.Contains(tiers, d.Tier)) && (s.HolderDied == nil || d.Date.Latest() > s.HolderDied.Latest()) {
 			s.HolderDied = &r.HolderDeaths[i].Date
+		}
+	}
+	for i, d := range r.HolderBirths {
+		if (AllTiers(tiers) || slices.Contains(tiers, d.Tier)) && (s.HolderBorn == nil || d.Date.Earliest() < s.HolderBorn.Earliest()) {
+			s.HolderBorn = &r.HolderBirths[i].Date
 		}
 	}
 	return s
@@ -64,33 +72,58 @@ type Bounds struct {
 }
 
 // Bounds returns the ordinals a store filters with: whether the fact may hold at a date
-// as far as its own dates and its group's lifetime tell. The holder's death is left out,
-// since whether it bounds depends on the tiers asked for; MayHoldAt and BasisAt apply it
-// to what the store returns.
+// as far as its own dates and its group's lifetime tell. The lifetime bounds everything:
+// a start before the group's establishment or an end after its abolition is cut to it,
+// and attestations outside it are dropped. The holder's birth and death are left out,
+// since whether they bound depends on the tiers asked for; MayHoldAt and BasisAt apply
+// them to what the store returns.
 func (s Span) Bounds() Bounds {
 	b := Bounds{From: MinOrdinal, To: MaxOrdinal}
 	b.AttestedOnly = s.Start == nil && s.End == nil && len(s.Attested) > 0
 	if s.Start != nil {
 		b.From = s.Start.Earliest()
-	} else if s.LifetimeStart != nil {
+	}
+	if s.LifetimeStart != nil && s.LifetimeStart.Earliest() > b.From {
 		b.From = s.LifetimeStart.Earliest()
 	}
-	if end := s.effectiveEnd(); end != nil {
-		b.To = end.Latest()
+	if s.End != nil {
+		b.To = s.End.Latest()
+	}
+	if s.LifetimeEnd != nil && s.LifetimeEnd.Latest() < b.To {
+		b.To = s.LifetimeEnd.Latest()
 	}
 	for _, a := range s.Attested {
+		if b.AttestedOnly && (a.Latest() < b.From || a.Earliest() > b.To) {
+			continue
+		}
 		b.AttestedFrom = append(b.AttestedFrom, a.Earliest())
 		b.AttestedTo = append(b.AttestedTo, a.Latest())
 	}
 	return b
 }
 
-// livingBounds are Bounds capped by the holder's death.
+// livingBounds are Bounds within the holder's life: after birth, not after death.
 func (s Span) livingBounds() Bounds {
 	b := s.Bounds()
-	if s.HolderDied != nil && !b.AttestedOnly && s.HolderDied.Latest() < b.To {
-		b.To = s.HolderDied.Latest()
+	lo, hi := b.From, b.To
+	if s.HolderBorn != nil && s.HolderBorn.Earliest() > lo {
+		lo = s.HolderBorn.Earliest()
 	}
+	if s.HolderDied != nil && s.HolderDied.Latest() < hi {
+		hi = s.HolderDied.Latest()
+	}
+	if !b.AttestedOnly {
+		b.From, b.To = lo, hi
+		return b
+	}
+	// An attestation of a living holder: one wholly outside the life is dropped.
+	var from, to []int
+	for i := range b.AttestedFrom {
+		if b.AttestedTo[i] >= lo && b.AttestedFrom[i] <= hi {
+			from, to = append(from, b.AttestedFrom[i]), append(to, b.AttestedTo[i])
+		}
+	}
+	b.AttestedFrom, b.AttestedTo = from, to
 	return b
 }
 
@@ -98,12 +131,6 @@ func (s Span) livingBounds() Bounds {
 // not after its holder's death.
 func (s Span) MayHoldAt(d PartialDate) bool { return s.livingBounds().MayHoldAt(d) }
 
-func (s Span) effectiveEnd() *PartialDate {
-	if s.End != nil {
-		return s.End
-	}
-	return s.LifetimeEnd
-}
 
 // MayHoldAt reports whether the fact's validity may include some day of d: the filter
 // behind every asOf argument.
@@ -184,6 +211,16 @@ func (s Span) BasisAt(d PartialDate) (b Basis, ok bool) {
 		return possible(ReasonStartUnknown, s.LifetimeStart)
 	case s.Start.Latest() > lo:
 		return possible(ReasonStartsDuring, s.Start)
+	// Lifetimes bound everything: nothing is known before the group or the holder was
+	// surely there.
+	case s.LifetimeStart != nil && s.LifetimeStart.Latest() > lo:
+		return possible(ReasonStartsDuring, s.LifetimeStart)
+	case s.HolderBorn != nil && s.HolderBorn.Latest() > lo:
+		return possible(ReasonStartsDuring, s.HolderBorn)
+	case s.End != nil && s.End.Earliest() >= hi && s.LifetimeEnd != nil && s.LifetimeEnd.Earliest() < hi:
+		return possible(ReasonGroupEndsDuring, s.LifetimeEnd)
+	case s.End != nil && s.End.Earliest() >= hi && s.HolderDied != nil && s.HolderDied.Earliest() < hi:
+		return possible(ReasonHolderDiesDuring, s.HolderDied)
 	case s.End != nil && s.End.Earliest() >= hi:
 		return Basis{Known, ReasonWithinDates, s.End}, true
 	case s.End != nil:

@@ -85,6 +85,7 @@ func (d *Dataset) Problems() []string {
 	v := &validator{ds: d, kinds: map[string]NodeKind{}, nodes: map[string]Node{}}
 	v.checkNodes()
 	v.checkRelations()
+	v.checkOneFact()
 	v.checkCounts()
 	v.checkUnknowns()
 	v.checkNames()
@@ -180,6 +181,10 @@ func (v *validator) checkNodes() {
 			if n.Established != nil && n.Abolished != nil && n.Abolished.Before(*n.Established) {
 				v.add(rec, "abolished %s before established %s", n.Abolished, n.Established)
 			}
+		case *Position:
+			if n.Seats != nil && *n.Seats < 1 {
+				v.add(rec, "seats must be at least 1, got %d", *n.Seats)
+			}
 		case *Office:
 			checkEnum(v, rec, "kind", n.Kind, OfficeKinds)
 			checkOptEnum(v, rec, "staffing", n.Staffing, Staffings)
@@ -249,7 +254,11 @@ func (v *validator) checkRelations() {
 		if r.Start != nil && r.End != nil && r.End.Before(*r.Start) {
 			v.add(rec, "end %s before start %s", r.End, r.Start)
 		}
+		if r.Rank != "" {
+			checkEnum(v, rec, "rank", r.Rank, Ranks)
+		}
 		v.citations(rec, r.Sources)
+		v.checkDateClaims(rec, r)
 		v.withinLifetime(rec, r)
 	}
 }

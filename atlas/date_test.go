@@ -92,7 +92,7 @@ func TestDeriveChair(t *testing.T) {
 		t.Fatal("no derived chair")
 	}
 	if e.From != "person/a" || e.To != "group/g" || e.Direction != atlas.Incoming || e.Start.String() != "2014" || e.End.String() != "2022-10" ||
-		e.Confidence != atlas.Reported || len(e.Sources) != 2 || e.Derivations[0].Position != "position/p" {
+		e.Confidence != atlas.Inferred || len(e.Sources) != 2 || e.Derivations[0].Position != "position/p" {
 		t.Errorf("derived edge = %+v", e)
 	}
 	if _, ok := atlas.DeriveChair("group/g", holds, chairs, d("2013")); ok {

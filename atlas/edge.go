@@ -64,7 +64,7 @@ func (e *Edge) basis() Basis {
 func EdgesFrom(self string, rels []Relation, asOf *PartialDate, tiers ...SourceTier) []Edge {
 	out := make([]Edge, 0, len(rels))
 	for _, r := range rels {
-		e := Edge{Relation: r, Self: self, Direction: Outgoing, Stored: true}
+		e := Edge{Relation: r.InTiers(tiers), Self: self, Direction: Outgoing, Stored: true}
 		if r.To == self && r.From != self {
 			e.Direction = Incoming
 		}
@@ -172,18 +172,23 @@ func merge(e, d Edge) Edge {
 }
 
 // DeriveChair derives "person chairs group" from "person HOLDS position" and "position
-// CHAIRS group", seen from self (the person or the group). It returns false when the
-// holding has no time of its own (an undated holding never makes anyone a chair: the
-// sources do not say when the person held the post), when the two facts cannot overlap
-// in time, or when either cannot hold at asOf. The derived fact is known only where both
-// facts are known, is only as confident as the weaker of the two, and cites the sources
-// of both. Nobody chairs through a post after death: the holding's span ends there
-// (Relation.SpanIn, as the facts of tiers give it).
+// CHAIRS group", seen from self (the person or the group). A derivation is an inference
+// and never outlives its premises: the derived fact holds only where every premise may
+// hold (the holding, the position's chairing as its source attests it, the group's
+// lifetime and the holder's life), its dates are the intersection of theirs, and its
+// confidence is INFERRED, or DISPUTED when a premise is. It returns false when either
+// premise has no time of its own (an undated holding never makes anyone a chair, nor
+// does a chairing rule the sources do not date: a table of how groups are chaired
+// "now" derives nothing until the curators date the period it describes), when the
+// premises cannot share a day, or when the derived fact cannot hold at asOf. Every
+// premise is read as the facts of tiers give it (Relation.SpanIn). The known/possible
+// basis is the weaker of the premises' at asOf.
 func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate, tiers ...SourceTier) (Edge, bool) {
 	if holds.Type != Holds || chairs.Type != Chairs || holds.To != chairs.From {
 		return Edge{}, false
 	}
-	if !holds.Span().Dated() || !holds.SpanIn(tiers).Overlaps(chairs.SpanIn(tiers)) {
+	hs, cs := holds.SpanIn(tiers), chairs.SpanIn(tiers)
+	if !hs.Dated() || !cs.Dated() || !hs.Overlaps(cs) {
 		return Edge{}, false
 	}
 	r := Relation{
@@ -191,58 +196,73 @@ func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate, tiers .
 		Type:          Chairs,
 		From:          holds.From,
 		To:            chairs.To,
-		Confidence:    weaker(holds.Confidence, chairs.Confidence),
-		Note:          "Derived: holds " + holds.To + ", which chairs the group.",
+		Confidence:    weaker(Inferred, weaker(holds.Confidence, chairs.Confidence)),
+		Note:          "Derived, an inference: holds " + holds.To + ", which chairs the group; it holds only where the holding, the chairing, the group's lifetime and the holder's life all may.",
 		Sources:       slices.Concat(holds.Sources, chairs.Sources),
 		LifetimeStart: chairs.LifetimeStart,
 		LifetimeEnd:   chairs.LifetimeEnd,
 		HolderDeaths:  holds.HolderDeaths,
+		HolderBirths:  holds.HolderBirths,
 	}
-	r.Start, r.End, r.Attested = derivedSpan(holds, chairs)
+	r.Start, r.End, r.Attested = derivedSpan(hs, cs)
 	if holds.ObservedUntil != nil && chairs.ObservedUntil != nil {
 		r.ObservedUntil = earlierEnd(holds.ObservedUntil, chairs.ObservedUntil)
 	}
-	hs := EdgesFrom(holds.To, []Relation{holds}, asOf, tiers...)
-	cs := EdgesFrom(holds.To, []Relation{chairs}, asOf, tiers...)
-	if len(hs) == 0 || len(cs) == 0 {
+	if !r.SpanIn(tiers).Dated() || !r.SpanIn(tiers).Overlaps(r.SpanIn(tiers)) {
 		return Edge{}, false
 	}
-	e := Edge{Relation: r, Self: self, Direction: Outgoing, Derivations: []Derivation{{Position: holds.To, Holds: hs[0], Chairs: cs[0]}}}
+	if asOf != nil && !r.SpanIn(tiers).MayHoldAt(*asOf) {
+		return Edge{}, false
+	}
+	hs2 := EdgesFrom(holds.To, []Relation{holds}, asOf, tiers...)
+	cs2 := EdgesFrom(holds.To, []Relation{chairs}, asOf, tiers...)
+	if len(hs2) == 0 || len(cs2) == 0 {
+		return Edge{}, false
+	}
+	e := Edge{Relation: r, Self: self, Direction: Outgoing, Derivations: []Derivation{{Position: holds.To, Holds: hs2[0], Chairs: cs2[0]}}}
 	if self == r.To {
 		e.Direction = Incoming
 	}
 	if asOf != nil {
-		// Known only where both facts are known. The reason is the holding's, unless
+		// Known only where every premise is known. The reason is the holding's, unless
 		// the holding is known and the chairing is not.
-		b := hs[0].basis()
-		if c := cs[0].basis(); b.Holding == Known && c.Holding != Known {
+		b := hs2[0].basis()
+		if c := cs2[0].basis(); b.Holding == Known && c.Holding != Known {
 			b = c
+		}
+		// The intersection may be narrower than either premise within the date.
+		if d, ok := r.SpanIn(tiers).BasisAt(*asOf); ok && b.Holding == Known && d.Holding != Known {
+			b = d
 		}
 		e.setBasis(b)
 	}
 	return e, true
 }
 
-// derivedSpan is when a derived chair may hold: the intersection of the two facts.
-// When either is known only from attestations, so is the derived fact, at those of its
-// attestations that the other fact allows; otherwise it runs from the later start to the
-// earlier end, keeping the attestations that fall where both facts may hold.
-func derivedSpan(holds, chairs Relation) (start, end *PartialDate, attested []PartialDate) {
-	hs, cs := holds.Span(), chairs.Span()
-	within := func(as []PartialDate, other Span) []PartialDate {
+// derivedSpan is when a derived chair may hold: the intersection of the premises, the
+// group's lifetime and the holder's life. When either premise is known only from
+// attestations, so is the derived fact, at those of its attestations that the other
+// premise (and both lifetimes) allow; otherwise it runs from the latest start to the
+// earliest end, keeping the attestations that fall where everything may hold.
+func derivedSpan(hs, cs Span) (start, end *PartialDate, attested []PartialDate) {
+	within := func(as []PartialDate, own, other Span) []PartialDate {
 		var out []PartialDate
 		for _, a := range as {
-			if other.Overlaps(Span{Attested: []PartialDate{a}}) {
+			point := own
+			point.Start, point.End, point.Attested = nil, nil, []PartialDate{a}
+			if other.Overlaps(point) {
 				out = append(out, a)
 			}
 		}
 		return out
 	}
-	attested = slices.Concat(within(holds.Attested, cs), within(chairs.Attested, hs))
+	attested = slices.Concat(within(hs.Attested, hs, cs), within(cs.Attested, cs, hs))
 	if hs.Bounds().AttestedOnly || cs.Bounds().AttestedOnly {
 		return nil, nil, attested
 	}
-	return laterStart(holds.Start, chairs.Start), earlierEnd(holds.End, chairs.End), attested
+	start = laterStart(laterStart(hs.Start, cs.Start), laterStart(cs.LifetimeStart, hs.HolderBorn))
+	end = earlierEnd(earlierEnd(hs.End, cs.End), earlierEnd(cs.LifetimeEnd, hs.HolderDied))
+	return start, end, attested
 }
 
 func laterStart(a, b *PartialDate) *PartialDate {

@@ -161,7 +161,11 @@ type Position struct {
 	TitleZh     string     `json:"titleZh,omitempty"`
 	Aliases     []Alias    `json:"aliases,omitempty"`
 	Description string     `json:"description,omitempty"`
-	Sources     []Citation `json:"sources"`
+	// Seats is how many people may hold the post at once (1 for Premier or Foreign
+	// Minister); nil when not known. A single-seat post never has two KNOWN holders at
+	// one date (CheckInvariants).
+	Seats   *int       `json:"seats,omitempty"`
+	Sources []Citation `json:"sources"`
 	// Claims are the property claims behind the plain fields, each with its own sources.
 	Claims []PropertyClaim `json:"claims,omitempty"`
 }

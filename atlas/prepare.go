@@ -30,9 +30,10 @@ func (d *Dataset) Prepared() *Dataset {
 		}
 		return best
 	}
-	deaths := map[string][]Death{}
+	deaths, births := map[string][]Death{}, map[string][]Death{}
 	for _, p := range out.People {
-		deaths[p.ID] = deathsOf(p, func(id string) *Source { return sources[id] })
+		deaths[p.ID] = lifeDatesOf(p, PropDied, p.Died, func(id string) *Source { return sources[id] })
+		births[p.ID] = lifeDatesOf(p, PropBorn, p.Born, func(id string) *Source { return sources[id] })
 	}
 	groups := map[string]*Group{}
 	for _, g := range out.Groups {
@@ -48,9 +49,12 @@ func (d *Dataset) Prepared() *Dataset {
 			r.ID = DefaultRelationID(r.Type, r.From, r.To)
 		}
 		r.ObservedUntil = latest(r.Sources)
-		r.LifetimeStart, r.LifetimeEnd, r.HolderDeaths = nil, nil, nil
+		r.LifetimeStart, r.LifetimeEnd, r.HolderDeaths, r.HolderBirths = nil, nil, nil, nil
 		if r.HeldByPerson() {
-			r.HolderDeaths = slices.Clone(deaths[r.From])
+			r.HolderDeaths, r.HolderBirths = slices.Clone(deaths[r.From]), slices.Clone(births[r.From])
+		}
+		for i := range r.DateClaims {
+			r.DateClaims[i].Tier = TierOf(r.DateClaims[i].Sources, func(id string) *Source { return sources[id] })
 		}
 		if r.Type == SucceededBy {
 			continue // a succession edge is an event at the boundary, not a state within a lifetime
@@ -137,6 +141,7 @@ func CloneNode(n Node) Node {
 	case *Position:
 		c := *n
 		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
+		c.Seats = clonePtr(n.Seats)
 		return &c
 	case *Person:
 		c := *n
@@ -191,20 +196,21 @@ func clonePtr[T any](p *T) *T {
 	return &c
 }
 
-// deathsOf returns the death dates of p, one per DIED claim with its tier (TierOf); a
-// death given without a claim counts as a fact of the person's own sources.
-func deathsOf(p *Person, source func(id string) *Source) []Death {
+// lifeDatesOf returns the birth or death dates of p (prop BORN or DIED, plain the plain
+// field), one per claim of that property, with its tier (TierOf);
+// a date given without a claim counts as a fact of the person's own sources.
+func lifeDatesOf(p *Person, prop PropertyName, plain *PartialDate, source func(id string) *Source) []Death {
 	var out []Death
 	for _, c := range p.Claims {
-		if c.Property != PropDied {
+		if c.Property != prop {
 			continue
 		}
 		if d, err := ParseDate(c.Value); err == nil {
 			out = append(out, Death{Date: d, Tier: TierOf(c.Sources, source)})
 		}
 	}
-	if out == nil && p.Died != nil {
-		out = append(out, Death{Date: *p.Died, Tier: TierOf(p.Sources, source)})
+	if out == nil && plain != nil {
+		out = append(out, Death{Date: *plain, Tier: TierOf(p.Sources, source)})
 	}
 	return out
 }

@@ -69,6 +69,15 @@ type Relation struct {
 	DateConfidence *Confidence `json:"dateConfidence,omitempty"`
 	Note           string      `json:"note,omitempty"`
 	Sources        []Citation  `json:"sources"`
+	// Rank says, as for property claims, whether this is the relationship the curators
+	// prefer (PREFERRED), one kept beside it (NORMAL, also when absent) or one a source
+	// gives that the curators judge wrong (DEPRECATED). See EffectiveRank.
+	Rank Rank `json:"rank,omitempty"`
+	// DateClaims say which source gives which date, when several sources tell one fact:
+	// one claim per date a source gives (a start, an end or an attestation), ranked like
+	// property claims; the plain Start, End and Attested are the preferred ones (see
+	// checkDateClaims). Absent, every source of the relation gives its dates.
+	DateClaims []DateClaim `json:"dateClaims,omitempty"`
 
 	// LifetimeStart and LifetimeEnd are the lifetime of the group the relation involves
 	// (its established and abolished dates; for two groups, the span both existed): a
@@ -83,9 +92,13 @@ type Relation struct {
 	// is (see HeldByPerson), one per DIED claim, each with its tier: nobody holds a post
 	// or sits on a group after death. Computed on import.
 	HolderDeaths []Death `json:"-"`
+	// HolderBirths are the birth dates of that person, one per BORN claim, each with its
+	// tier: nobody holds anything before birth. Computed on import.
+	HolderBirths []Death `json:"-"`
 }
 
-// Death is a death date of a relation's holder and the tier of the claim giving it.
+// Death is a birth or death date of a relation's holder and the tier of the claim
+// giving it.
 type Death struct {
 	Date PartialDate `json:"date"`
 	Tier SourceTier  `json:"tier"`
@@ -118,7 +131,8 @@ func (r Relation) Clone() Relation {
 	r.Role, r.Succession = clonePtr(r.Role), clonePtr(r.Succession)
 	r.Start, r.End, r.DateConfidence = clonePtr(r.Start), clonePtr(r.End), clonePtr(r.DateConfidence)
 	r.LifetimeStart, r.LifetimeEnd, r.ObservedUntil = clonePtr(r.LifetimeStart), clonePtr(r.LifetimeEnd), clonePtr(r.ObservedUntil)
-	r.HolderDeaths = slices.Clone(r.HolderDeaths)
+	r.HolderDeaths, r.HolderBirths = slices.Clone(r.HolderDeaths), slices.Clone(r.HolderBirths)
+	r.DateClaims = cloneDateClaims(r.DateClaims)
 	return r
 }
 
