@@ -86,6 +86,9 @@ func nodeProps(n atlas.Node) map[string]any {
 		aliases(n.Aliases)
 	case *atlas.Position:
 		p["title"], p["titleZh"], p["description"], p["sources"] = n.Title, n.TitleZh, n.Description, jsonText(n.Sources)
+		if n.Seats != nil {
+			p["seats"] = int64(*n.Seats)
+		}
 		aliases(n.Aliases)
 	case *atlas.Person:
 		p["name"], p["nameZh"], p["description"], p["sources"] = n.Name, n.NameZh, n.Description, jsonText(n.Sources)
@@ -128,6 +131,7 @@ func relationProps(r *atlas.Relation) map[string]any {
 		"incompleteList": r.IncompleteList, "confidence": string(r.Confidence), "dateConfidence": optEnum(r.DateConfidence), "note": r.Note,
 		"sources": jsonText(r.Sources), "lifetimeStart": optDate(r.LifetimeStart), "lifetimeEnd": optDate(r.LifetimeEnd),
 		"observedUntil": optDate(r.ObservedUntil), "holderDeaths": jsonText(r.HolderDeaths), "citedSources": atlas.CitedSources(nil, r),
+		"holderBirths": jsonText(r.HolderBirths), "rank": optEnum(optRank(r.Rank)), "dateClaims": jsonText(r.DateClaims),
 		"validFrom": int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
 		"attestedFrom": ints(b.AttestedFrom), "attestedTo": ints(b.AttestedTo),
 		"searchBody": searchkey.Body(atlas.RelationSearchFields(r)),
@@ -209,6 +213,10 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 			System: optEnumOf[atlas.System](&p, "system"), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	case atlas.PositionNode:
 		n = &atlas.Position{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
+		if _, ok := m["seats"]; ok {
+			seats := p.integer("seats")
+			n.(*atlas.Position).Seats = &seats
+		}
 	case atlas.PersonNode:
 		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p), Born: p.date("born"), Died: p.date("died")}
 	case atlas.SourceNode:
@@ -244,7 +252,11 @@ func decodeRelation(typ, from, to string, m map[string]any) (atlas.Relation, err
 		Start: p.date("start"), End: p.date("end"), Attested: p.dates("attested"), IncompleteList: p.boolean("incompleteList"),
 		Confidence: atlas.Confidence(p.str("confidence")), DateConfidence: optEnumOf[atlas.Confidence](&p, "dateConfidence"), Note: p.str("note"), Sources: citationsOf(&p),
 		LifetimeStart: p.date("lifetimeStart"), LifetimeEnd: p.date("lifetimeEnd"), ObservedUntil: p.date("observedUntil"),
-		HolderDeaths: jsonOf[atlas.Death](&p, "holderDeaths")}
+		HolderDeaths: jsonOf[atlas.Death](&p, "holderDeaths"), HolderBirths: jsonOf[atlas.Death](&p, "holderBirths"),
+		DateClaims: jsonOf[atlas.DateClaim](&p, "dateClaims")}
+	if rank := optEnumOf[atlas.Rank](&p, "rank"); rank != nil {
+		r.Rank = *rank
+	}
 	if !atlas.Valid(r.Type, atlas.RelTypes) {
 		p.fail("type", fmt.Errorf("unknown relationship type %q", typ))
 	}
@@ -357,4 +369,12 @@ func aliasesOf(p *props) []atlas.Alias      { return jsonOf[atlas.Alias](p, "ali
 func citationsOf(p *props) []atlas.Citation { return jsonOf[atlas.Citation](p, "sources") }
 func claimsOf(p *props) []atlas.PropertyClaim {
 	return jsonOf[atlas.PropertyClaim](p, "claims")
+}
+
+// optRank is nil for an unset rank, so that it is stored as no property.
+func optRank(r atlas.Rank) *atlas.Rank {
+	if r == "" {
+		return nil
+	}
+	return &r
 }

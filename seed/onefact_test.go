@@ -1,0 +1,70 @@
+package seed_test
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"testing"
+
+	"lsgatlas/atlas"
+)
+
+// TestOneFactMergeLostNothing proves that merging the relations that told one fact
+// (seed/migrate/one_fact.py, issue 20) lost nothing: every line of evidence it merged
+// (kept as it was in testdata/one-fact-lines.json) is in the one relation of its fact
+// with every citation, and every date it gave is a date claim citing exactly its
+// sources, so each source keeps the dates it gives.
+func TestOneFactMergeLostNothing(t *testing.T) {
+	raw, err := os.ReadFile("testdata/one-fact-lines.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []*atlas.Relation
+	if err := json.Unmarshal(raw, &lines); err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) < 20 {
+		t.Fatalf("only %d merged lines recorded", len(lines))
+	}
+	byKey := map[string][]*atlas.Relation{}
+	for _, r := range bundled(t).Relations {
+		byKey[atlas.FactKey(r)] = append(byKey[atlas.FactKey(r)], r)
+	}
+	dates := 0
+	for _, line := range lines {
+		name := atlas.FactKey(line) + " " + line.ID
+		var found *atlas.Relation
+		for _, r := range byKey[atlas.FactKey(line)] {
+			if !slices.ContainsFunc(line.Sources, func(c atlas.Citation) bool { return !slices.Contains(r.Sources, c) }) {
+				found = r
+			}
+		}
+		if found == nil {
+			t.Errorf("%s: no relation of its fact cites all of %v", name, line.Sources)
+			continue
+		}
+		want := func(part atlas.DatePart, d atlas.PartialDate) {
+			dates++
+			if !slices.ContainsFunc(found.DateClaims, func(c atlas.DateClaim) bool {
+				return c.Part == part && c.Value == d && slices.Equal(c.Sources, line.Sources)
+			}) {
+				t.Errorf("%s: %s %s citing %v lost", name, part, d, line.Sources)
+			}
+		}
+		if line.Start != nil {
+			want(atlas.StartPart, *line.Start)
+		}
+		if line.End != nil {
+			want(atlas.EndPart, *line.End)
+		}
+		for _, a := range line.Attested {
+			want(atlas.AttestedPart, a)
+		}
+		if line.IncompleteList && !found.IncompleteList {
+			t.Errorf("%s: incomplete list lost", name)
+		}
+	}
+	if dates < 30 {
+		t.Errorf("only %d dates compared", dates)
+	}
+}
