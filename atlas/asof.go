@@ -131,7 +131,6 @@ func (s Span) livingBounds() Bounds {
 // not after its holder's death.
 func (s Span) MayHoldAt(d PartialDate) bool { return s.livingBounds().MayHoldAt(d) }
 
-
 // MayHoldAt reports whether the fact's validity may include some day of d: the filter
 // behind every asOf argument.
 func (b Bounds) MayHoldAt(d PartialDate) bool {

@@ -156,11 +156,11 @@ type Institution struct {
 
 // Position is a post a person holds, such as "Premier".
 type Position struct {
-	ID          string     `json:"id"`
-	Title       string     `json:"title"`
-	TitleZh     string     `json:"titleZh,omitempty"`
-	Aliases     []Alias    `json:"aliases,omitempty"`
-	Description string     `json:"description,omitempty"`
+	ID          string  `json:"id"`
+	Title       string  `json:"title"`
+	TitleZh     string  `json:"titleZh,omitempty"`
+	Aliases     []Alias `json:"aliases,omitempty"`
+	Description string  `json:"description,omitempty"`
 	// Seats is how many people may hold the post at once (1 for Premier or Foreign
 	// Minister); nil when not known. A single-seat post never has two KNOWN holders at
 	// one date (CheckInvariants).

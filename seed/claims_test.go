@@ -69,11 +69,11 @@ var dateGivers = map[string][]string{
 	"group/cross-system-national-security-leading-small-group ESTABLISHED 2018-03": {"source/rana-2021"},
 	"group/cross-system-foreign-affairs-leading-small-group ESTABLISHED 2018-03":   {"source/rana-2021"},
 	"group/cross-system-political-legal-leading-small-group ESTABLISHED 2018-03":   {"source/rana-2021"},
-	"group/national-security-commission ESTABLISHED 2013":                               {"source/thomas-fp"},
-	"group/first-economic-census-leading-small-group ESTABLISHED 2003":                  {"source/lsg-blog-2021"},
-	"group/first-economic-census-leading-small-group ABOLISHED 2005":                    {"source/lsg-blog-2021"},
-	"group/three-gorges-project-construction-commission ESTABLISHED 1993":               {"source/lsg-blog-2021"},
-	"group/three-gorges-project-construction-commission ABOLISHED 2018":                 {"source/lsg-blog-2021"},
+	"group/national-security-commission ESTABLISHED 2013":                          {"source/thomas-fp"},
+	"group/first-economic-census-leading-small-group ESTABLISHED 2003":             {"source/lsg-blog-2021"},
+	"group/first-economic-census-leading-small-group ABOLISHED 2005":               {"source/lsg-blog-2021"},
+	"group/three-gorges-project-construction-commission ESTABLISHED 1993":          {"source/lsg-blog-2021"},
+	"group/three-gorges-project-construction-commission ABOLISHED 2018":            {"source/lsg-blog-2021"},
 }
 
 func TestDateClaimsCiteOnlySourcesThatGiveTheDate(t *testing.T) {
