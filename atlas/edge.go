@@ -176,11 +176,12 @@ func merge(e, d Edge) Edge {
 // and never outlives its premises: the derived fact holds only where every premise may
 // hold (the holding, the position's chairing as its source attests it, the group's
 // lifetime and the holder's life), its dates are the intersection of theirs, and its
-// confidence is INFERRED, or DISPUTED when a premise is. It returns false when either
-// premise has no time of its own (an undated holding never makes anyone a chair, nor
-// does a chairing rule the sources do not date: a table of how groups are chaired
-// "now" derives nothing until the curators date the period it describes), when the
-// premises cannot share a day, or when the derived fact cannot hold at asOf. Every
+// confidence is INFERRED, or DISPUTED when a premise is. It returns false when the
+// holding has no time of its own (an undated holding never makes anyone a chair), when
+// the premises cannot share a day, or when the derived fact cannot hold at asOf. A
+// chairing rule holds where its dates say, within the group's lifetime: a rule a source
+// attests only as of its own date (a table of how groups are chaired "now") carries
+// the period the curators infer for it (seed/FORMAT.md), so it derives nothing outside. Every
 // premise is read as the facts of tiers give it (Relation.SpanIn). The known/possible
 // basis is the weaker of the premises' at asOf.
 func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate, tiers ...SourceTier) (Edge, bool) {
@@ -188,7 +189,7 @@ func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate, tiers .
 		return Edge{}, false
 	}
 	hs, cs := holds.SpanIn(tiers), chairs.SpanIn(tiers)
-	if !hs.Dated() || !cs.Dated() || !hs.Overlaps(cs) {
+	if !hs.Dated() || !hs.Overlaps(cs) {
 		return Edge{}, false
 	}
 	r := Relation{
