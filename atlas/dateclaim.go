@@ -64,7 +64,13 @@ func (r Relation) InTiers(tiers []SourceTier) Relation {
 	if AllTiers(tiers) || len(r.DateClaims) == 0 {
 		return r
 	}
-	return r.withDatesFrom(func(c DateClaim) bool { return slices.Contains(tiers, c.Tier) })
+	v := r.withDatesFrom(func(c DateClaim) bool { return slices.Contains(tiers, c.Tier) })
+	// A citation that only supports dates of other tiers is no evidence in these.
+	v.Sources = slices.DeleteFunc(slices.Clone(r.Sources), func(ct Citation) bool {
+		return !slices.ContainsFunc(v.DateClaims, func(c DateClaim) bool { return slices.Contains(c.Sources, ct) }) &&
+			slices.ContainsFunc(r.DateClaims, func(c DateClaim) bool { return slices.Contains(c.Sources, ct) })
+	})
+	return v
 }
 
 // CitedBy returns r as sources tell it: with date claims, its dates are the

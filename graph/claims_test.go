@@ -229,11 +229,11 @@ func TestFilterBySourceOnEveryRelationshipField(t *testing.T) {
 	}
 	data(t, srv, `{ g: group(id: "group/foreign-affairs-leading-small-group") {
 	    members { sources { source { id } } } membersSipri: members(sources: ["source/sipri-2010"]) { sources { source { id } } }
-	    chairs { sources { source { id } } } chairsPremiers: chairs(sources: ["source/ref-wikimili-list-of-premiers"]) { sources { source { id } } } } }`, nil, &got)
+	    chairs { sources { source { id } } } chairsPremiers: chairs(sources: ["source/ref-simple-wikipedia-li-keqiang"]) { sources { source { id } } } } }`, nil, &got)
 	for _, tc := range []struct {
 		field, source string
 		all, filtered cited
-	}{{"members", "source/sipri-2010", got.G.Members, got.G.MembersSipri}, {"chairs", "source/ref-wikimili-list-of-premiers", got.G.Chairs, got.G.ChairsPremiers}} {
+	}{{"members", "source/sipri-2010", got.G.Members, got.G.MembersSipri}, {"chairs", "source/ref-simple-wikipedia-li-keqiang", got.G.Chairs, got.G.ChairsPremiers}} {
 		if ok, n := citing(tc.filtered, tc.source); !ok || n == 0 || n >= len(tc.all) {
 			t.Errorf("%s citing %s: %d of %d, all citing it %v", tc.field, tc.source, n, len(tc.all), ok)
 		}
