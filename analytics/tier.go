@@ -23,7 +23,7 @@ func tierKey(tiers []atlas.SourceTier) ([]atlas.SourceTier, error) {
 // inTiers reports whether relation r belongs to tiers (atlas.CitedInTiers), looking its
 // sources up in the projection.
 func (p *Projection) inTiers(r *atlas.Relation, tiers []atlas.SourceTier) bool {
-	return atlas.CitedInTiers(r.Sources, tiers, p.source)
+	return atlas.RelationInTiers(r, tiers, p.source)
 }
 
 // nodeInTiers reports whether node n belongs to tiers (atlas.NodeInTiers), looking its

@@ -49,6 +49,17 @@ func (r *Relation) SpanIn(tiers []SourceTier) Span {
 	return s
 }
 
+// StoreBounds are the bounds a store filters r with for an asOf argument: a superset of
+// when r may hold in any tiers, which atlas then narrows (EdgesFrom, SpanIn). A relation
+// with date claims may be dated differently by each tier (a reference tenure beside an
+// undated corpus mention), so it is bounded only by the lifetime of its group.
+func (r *Relation) StoreBounds() Bounds {
+	if len(r.DateClaims) == 0 {
+		return r.Span().Bounds()
+	}
+	return Span{LifetimeStart: r.LifetimeStart, LifetimeEnd: r.LifetimeEnd}.Bounds()
+}
+
 // Span returns the lifetime of g.
 func (g *Group) Span() Span {
 	return Span{Start: g.Established, End: g.Abolished, ObservedUntil: g.ObservedUntil}

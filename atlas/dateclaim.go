@@ -65,11 +65,15 @@ func (r Relation) InTiers(tiers []SourceTier) Relation {
 		return r
 	}
 	v := r.withDatesFrom(func(c DateClaim) bool { return slices.Contains(tiers, c.Tier) })
-	// A citation that only supports dates of other tiers is no evidence in these.
-	v.Sources = slices.DeleteFunc(slices.Clone(r.Sources), func(ct Citation) bool {
-		return !slices.ContainsFunc(v.DateClaims, func(c DateClaim) bool { return slices.Contains(c.Sources, ct) }) &&
-			slices.ContainsFunc(r.DateClaims, func(c DateClaim) bool { return slices.Contains(c.Sources, ct) })
-	})
+	// Only the citations of these tiers are evidence in them.
+	if len(r.CitationTiers) == len(r.Sources) {
+		v.Sources, v.CitationTiers = nil, nil
+		for i, c := range r.Sources {
+			if slices.Contains(tiers, r.CitationTiers[i]) {
+				v.Sources, v.CitationTiers = append(v.Sources, c), append(v.CitationTiers, r.CitationTiers[i])
+			}
+		}
+	}
 	return v
 }
 

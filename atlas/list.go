@@ -330,7 +330,7 @@ func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
 		return false
 	case len(q.Roles) > 0 && r.Type == MemberOf && (r.Role == nil || !slices.Contains(q.Roles, *r.Role)):
 		return false
-	case q.AsOf != nil && !r.Span().Bounds().MayHoldAt(*q.AsOf):
+	case q.AsOf != nil && !r.StoreBounds().MayHoldAt(*q.AsOf):
 		return false
 	case len(q.Sources) > 0 && !CitesAny(CitedSources(nil, r), q.Sources):
 		return false

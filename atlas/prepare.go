@@ -53,8 +53,14 @@ func (d *Dataset) Prepared() *Dataset {
 		if r.HeldByPerson() {
 			r.HolderDeaths, r.HolderBirths = slices.Clone(deaths[r.From]), slices.Clone(births[r.From])
 		}
+		r.CitationTiers = nil
 		for i := range r.DateClaims {
 			r.DateClaims[i].Tier = TierOf(r.DateClaims[i].Sources, func(id string) *Source { return sources[id] })
+		}
+		if len(r.DateClaims) > 0 {
+			for _, c := range r.Sources {
+				r.CitationTiers = append(r.CitationTiers, TierOf([]Citation{c}, func(id string) *Source { return sources[id] }))
+			}
 		}
 		if r.Type == SucceededBy {
 			continue // a succession edge is an event at the boundary, not a state within a lifetime

@@ -95,6 +95,10 @@ type Relation struct {
 	// HolderBirths are the birth dates of that person, one per BORN claim, each with its
 	// tier: nobody holds anything before birth. Computed on import.
 	HolderBirths []Death `json:"-"`
+	// CitationTiers are the tiers of Sources, one per citation, for a relation with
+	// date claims: a view in some tiers keeps only their citations (InTiers). Computed
+	// on import.
+	CitationTiers []SourceTier `json:"-"`
 }
 
 // Death is a birth or death date of a relation's holder and the tier of the claim
@@ -132,7 +136,7 @@ func (r Relation) Clone() Relation {
 	r.Start, r.End, r.DateConfidence = clonePtr(r.Start), clonePtr(r.End), clonePtr(r.DateConfidence)
 	r.LifetimeStart, r.LifetimeEnd, r.ObservedUntil = clonePtr(r.LifetimeStart), clonePtr(r.LifetimeEnd), clonePtr(r.ObservedUntil)
 	r.HolderDeaths, r.HolderBirths = slices.Clone(r.HolderDeaths), slices.Clone(r.HolderBirths)
-	r.DateClaims = cloneDateClaims(r.DateClaims)
+	r.DateClaims, r.CitationTiers = cloneDateClaims(r.DateClaims), slices.Clone(r.CitationTiers)
 	return r
 }
 

@@ -26,6 +26,16 @@ func CitedInTiers(cs []Citation, tiers []SourceTier, source func(id string) *Sou
 	return t != "" && slices.Contains(tiers, t)
 }
 
+// RelationInTiers reports whether a stored relation belongs to tiers: whether its
+// evidence in those tiers (Relation.InTiers: a fact told by a corpus source and a
+// reference page is in both) cites a source of tiers.
+func RelationInTiers(r *Relation, tiers []SourceTier, source func(id string) *Source) bool {
+	if AllTiers(tiers) {
+		return true
+	}
+	return CitedInTiers(r.InTiers(tiers).Sources, tiers, source)
+}
+
 // EdgeInTiers reports whether an edge belongs to tiers. A derived chair rests on two
 // facts, the holding and the position's chair, and a derivation belongs to tiers only
 // when both do: a chair derived through a tenure taken from a reference page is a

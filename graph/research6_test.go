@@ -45,15 +45,15 @@ func TestResearchIssue12Tenures(t *testing.T) {
 		{"Q152 which Vice Premiers held office in 2020",
 			`{ p: position(id: "position/vice-premier") { y2020: holders(asOf: "2020") { node { id } holding } } }`, `
 			p.y2020[holding=KNOWN].node.id ~ ["person/han-zheng", "person/liu-he"]
-			p.y2020[holding=POSSIBLE].node.id = ["person/zeng-peiyan"]`},
+			p.y2020[holding=POSSIBLE] = []`},
 		{"Q153 when did Zhou Enlai hand the Foreign Ministry over: the corpus and the reference pages disagree",
 			`{ p: person(id: "person/zhou-enlai") { positions(tiers: [CORPUS]) { node { id } start end confidence } ref: positions(tiers: [REFERENCE]) { node { id } start end confidence } } }`, `
 			p.positions[node.id=position/foreign-minister] = [{"node": {"id": "position/foreign-minister"}, "start": "1949", "end": "1956", "confidence": "STATED"}]
-			p.ref[node.id=position/foreign-minister] = [{"node": {"id": "position/foreign-minister"}, "start": "1949-10", "end": "1958-02", "confidence": "DISPUTED"}]
+			p.ref[node.id=position/foreign-minister] = [{"node": {"id": "position/foreign-minister"}, "start": "1949-10", "end": "1958-02", "confidence": "STATED"}]
 			p.ref[node.id=position/premier] = [{"node": {"id": "position/premier"}, "start": "1949-10-01", "end": "1976-01-08", "confidence": "STATED"}]`},
 		{"Q154 who was Foreign Minister in 1960, and on whose word",
 			`{ p: position(id: "position/foreign-minister") { y1960: holders(asOf: "1960", tiers: [REFERENCE]) { id node { id } holding confidence } } }`, `
-			p.y1960 = [{"id": "holds/person/chen-yi/position/foreign-minister/reference-1958", "node": {"id": "person/chen-yi"}, "holding": "KNOWN", "confidence": "DISPUTED"}]`},
+			p.y1960 = [{"id": "holds/person/chen-yi/position/foreign-minister", "node": {"id": "person/chen-yi"}, "holding": "KNOWN", "confidence": "STATED"}]`},
 		{"Q155 who is Wen Jiabao in the dataset, and on what evidence",
 			`{ p: person(id: "person/wen-jiabao") { nameZh description sources { source { tier } } positions { node { id } start end } ref: positions(tiers: [CORPUS]) { id } } }`, `
 			p.nameZh = "温家宝"
@@ -71,10 +71,10 @@ func TestResearchIssue12Tenures(t *testing.T) {
 			z.nameZh = "曾培炎"
 			z.born = null
 			z.claims = [{"value": "曾培炎", "sources": [{"source": {"tier": "REFERENCE", "kind": "NEWS"}}]}]
-			z.positions[start=null] = [{"node": {"id": "position/vice-premier"}, "start": null, "end": null, "dateConfidence": null, "sources": [{"source": {"id": "source/rana-2021"}}]}]
+			z.positions[start=null] = []
 			z.positions[start=2003-03-17].end = ["2008-03"]
 			z.positions[start=2003-03-17].dateConfidence = ["INFERRED"]
-			z.positions[start=2003-03-17].sources.*.source.id = ["source/ref-china-embassy-bg-2003-new-cabinet", "source/ref-scmp-2008-li-keqiang-vice-premier", "source/ref-trend-az-2008-li-keqiang-vice-premier"]`},
+			z.positions[start=2003-03-17].sources.*.source.id = ["source/rana-2021", "source/ref-china-embassy-bg-2003-new-cabinet", "source/ref-scmp-2008-li-keqiang-vice-premier", "source/ref-trend-az-2008-li-keqiang-vice-premier"]`},
 	})
 }
 

@@ -4,41 +4,50 @@ import "testing"
 
 // Research questions 166-171 of seed/questions.md (issue 12): who chaired a group at a
 // date through the post that chairs it, with the tenures of the reference tier. The
-// answers follow the tenure-bounded rule of domain.md: a holding must itself be
-// established at the date, so an undated holding (the corpus's "Premier Li Keqiang")
-// makes no one a chair in 2010.
+// answers follow the rules of domain.md: a derivation is an inference bounded by every
+// premise, and Thomas's Table 1 (undated) attests its chairing rules only for the period
+// the curators date it to (Xi's General Secretaryship from 2012-11, Li Keqiang's
+// premiership from 2013-03, until the article's writing before 2023-03), so the table
+// makes nobody a chair before (issue 20: not Hu Jintao or Wen Jiabao in 2010, not Jiang
+// Zemin in 1990).
 
 // Derived chairs that are exact already: every holder of the post has a dated tenure.
 func TestResearchIssue12DerivedChairsAtADate(t *testing.T) {
 	runResearch(t, []researchCase{
-		{"Q169 who chaired the State Security LSG in 2005",
-			`{ g: group(id: "group/state-security-leading-small-group") { y2005: chairs(asOf: "2005") { node { id } derived via { id } } } }`, `
-			g.y2005 ~ [{"node": {"id": "position/general-secretary"}, "derived": false, "via": null}, {"node": {"id": "person/hu-jintao"}, "derived": true, "via": {"id": "position/general-secretary"}}]`},
-		{"Q170 who chaired the Taiwan Affairs LSG in 1990",
+		{"Q169 who chaired the State Security LSG in 2005 and in 2015: Thomas's table attests its rule under Xi only",
+			`{ g: group(id: "group/state-security-leading-small-group") { y2005: chairs(asOf: "2005") { node { id } derived via { id } }
+			   y2015: chairs(asOf: "2015") { node { id } derived via { id } confidence start end } } }`, `
+			g.y2005 = []
+			g.y2015 ~ [{"node": {"id": "position/general-secretary"}, "derived": false, "via": null, "confidence": "STATED", "start": "2012-11", "end": "2023-03"}, {"node": {"id": "person/xi-jinping"}, "derived": true, "via": {"id": "position/general-secretary"}, "confidence": "INFERRED", "start": "2012-11", "end": "2023-03"}]`},
+		{"Q170 who chaired the Taiwan Affairs LSG in 1990: no source says",
 			`{ g: group(id: "group/taiwan-affairs-leading-small-group") { y1990: chairs(asOf: "1990") { node { id } derived via { id } } } }`, `
-			g.y1990 ~ [{"node": {"id": "position/general-secretary"}, "derived": false, "via": null}, {"node": {"id": "person/jiang-zemin"}, "derived": true, "via": {"id": "position/general-secretary"}}]`},
+			g.y1990 = []`},
 	})
 }
 
-// Derived chairs through the Premier: the corpus's undated holdings (Zhou Enlai, Li
-// Keqiang) make nobody a chair, since the rule requires the holding to be established at
-// the date; the reference tenures name the Premier of the year.
+// Derived chairs through the Premier: on the corpus alone the Premier's holdings are
+// undated and make nobody a chair; with the reference tenures, Li Keqiang chairs where
+// his premiership and the rule of Thomas's table both may hold, DISPUTED where the
+// table's "General Secretary/Premier" is.
 func TestResearchIssue12DerivedChairsThroughThePremier(t *testing.T) {
 	runResearch(t, []researchCase{
-		{"Q166 who chaired the Foreign Affairs LSG in 2010",
-			`{ g: group(id: "group/foreign-affairs-leading-small-group") { y2010: chairs(asOf: "2010") { node { id } derived via { id } confidence } } }`, `
-			g.y2010[derived=true].node.id ~ ["person/hu-jintao", "person/wen-jiabao"]
-			g.y2010[node.id=person/wen-jiabao].confidence = ["DISPUTED"]
-			g.y2010[derived=false].node.id ~ ["position/general-secretary", "position/premier"]`},
+		{"Q166 who chaired the Foreign Affairs LSG in 2010 and in 2015",
+			`{ g: group(id: "group/foreign-affairs-leading-small-group") { y2010: chairs(asOf: "2010") { node { id } derived via { id } confidence }
+			   y2015: chairs(asOf: "2015") { node { id } derived stored confidence start end } } }`, `
+			g.y2010 = []
+			g.y2015[derived=true].node.id ~ ["person/xi-jinping", "person/li-keqiang"]
+			g.y2015[node.id=person/li-keqiang] = [{"node": {"id": "person/li-keqiang"}, "derived": true, "stored": false, "confidence": "DISPUTED", "start": "2013-03-15", "end": "2018-03"}]
+			g.y2015[derived=false].node.id ~ ["position/general-secretary", "position/premier"]`},
 		{"Q167 who chaired the Finance and Economy LSG in 2005",
 			`{ g: group(id: "group/finance-and-economy-leading-small-group") { y2005: chairs(asOf: "2005") { node { id } derived } } }`, `
-			g.y2005[derived=true].node.id ~ ["person/hu-jintao", "person/wen-jiabao"]`},
-		{"Q168 who chaired the Energy LSG in 2010",
-			`{ g: group(id: "group/energy-leading-small-group") { y2010: chairs(asOf: "2010") { node { id } derived } } }`, `
-			g.y2010[derived=true].node.id = ["person/wen-jiabao"]`},
-		{"Q171 on the corpus alone, who chaired the Foreign Affairs LSG in 2010",
-			`{ g: group(id: "group/foreign-affairs-leading-small-group") { c2010: chairs(asOf: "2010", tiers: [CORPUS]) { node { id } derived } } }`, `
-			g.c2010 ~ [{"node": {"id": "position/general-secretary"}, "derived": false}, {"node": {"id": "position/premier"}, "derived": false}]`},
+			g.y2005 = []`},
+		{"Q168 who chaired the Energy LSG in 2010 and in 2015",
+			`{ g: group(id: "group/energy-leading-small-group") { y2010: chairs(asOf: "2010") { node { id } derived } y2015: chairs(asOf: "2015") { node { id } derived confidence } } }`, `
+			g.y2010 = []
+			g.y2015[derived=true] = [{"node": {"id": "person/li-keqiang"}, "derived": true, "confidence": "INFERRED"}]`},
+		{"Q171 on the corpus alone, who chaired the Foreign Affairs LSG in 2015",
+			`{ g: group(id: "group/foreign-affairs-leading-small-group") { c2015: chairs(asOf: "2015", tiers: [CORPUS]) { node { id } derived } } }`, `
+			g.c2015 ~ [{"node": {"id": "position/general-secretary"}, "derived": false}, {"node": {"id": "position/premier"}, "derived": false}, {"node": {"id": "person/xi-jinping"}, "derived": true}]`},
 	})
 }
 

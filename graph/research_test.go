@@ -366,8 +366,9 @@ func TestResearchSuccessionsAndChairs(t *testing.T) {
 		{"Q11 which of Xi's chairmanships hold as of 2015",
 			`{ x: person(id: "person/xi-jinping") { chairs(asOf: "2015", derived: EXCLUDE) { node { id } holding } } }`, `
 			x.chairs[holding=KNOWN].node.id = ["group/national-security-commission"]
-			x.chairs[holding=POSSIBLE].node.id ~ ["group/foreign-affairs-leading-small-group", "group/taiwan-affairs-leading-small-group", "group/finance-and-economy-leading-small-group", "group/comprehensively-deepening-reform-leading-small-group", "group/cybersecurity-and-information-leading-small-group", "group/cross-system-national-security-leading-small-group", "group/cross-system-foreign-affairs-leading-small-group", "group/cross-system-political-legal-leading-small-group"]
-			x.chairs.# = 9`},
+			x.chairs[holding=POSSIBLE].node.id ~ ["group/foreign-affairs-leading-small-group", "group/taiwan-affairs-leading-small-group", "group/finance-and-economy-leading-small-group", "group/comprehensively-deepening-reform-leading-small-group", "group/cybersecurity-and-information-leading-small-group"]
+			x.chairs[node.id=group/cross-system-foreign-affairs-leading-small-group] = []
+			x.chairs.# = 6`},
 		{"Q12 who headed the peak carbon LSG, and since when it exists",
 			`{ g: group(id: "group/peak-carbon-and-carbon-neutrality-leading-small-group") { established
 			     chairs { ` + rel + ` sources { source { citedVia { id } } } } }
@@ -388,7 +389,7 @@ func TestResearchSuccessionsAndChairs(t *testing.T) {
 		{"Q14 which groups the General Secretary chairs as a title",
 			`{ p: position(id: "position/general-secretary") { chairs { ` + rel + ` } } }`, `
 			p.chairs.*.node.id ~ ["group/foreign-affairs-leading-small-group", "group/finance-and-economy-leading-small-group", "group/state-security-leading-small-group", "group/taiwan-affairs-leading-small-group"]
-			p.chairs.* has {"confidence": "STATED", "start": null, "end": null, "attested": []}
+			p.chairs.* has {"confidence": "STATED", "start": "2012-11", "end": "2023-03", "attested": []}
 			p.chairs.*.sources.*.source.id = ["source/thomas-fp", "source/thomas-fp", "source/thomas-fp", "source/thomas-fp"]
 			p.chairs.*.sources.*.locator has "Table 1"`},
 		{"Q15 who chairs the State Security LSG: derived through the General Secretary",
@@ -396,11 +397,11 @@ func TestResearchSuccessionsAndChairs(t *testing.T) {
 			   chairs(tiers: [CORPUS]) { ` + rel + ` derivedFrom { id } } y2015: chairs(asOf: "2015", tiers: [CORPUS]) { node { id } derived holding } } }`, `
 			g.direct = [{"node": {"id": "position/general-secretary"}}]
 			g.chairs[derived=true].node.id = ["person/xi-jinping"]
-			g.chairs[derived=true] has {"via": {"id": "position/general-secretary"}, "start": "2012", "attested": ["2015-05-29"], "confidence": "STATED"}
+			g.chairs[derived=true] has {"via": {"id": "position/general-secretary"}, "start": "2012-11", "end": "2023-03", "attested": ["2015-05-29"], "confidence": "INFERRED"}
 			g.chairs[derived=true].id = ["derived/holds/person/xi-jinping/position/general-secretary+chairs/position/general-secretary/group/state-security-leading-small-group"]
 			g.chairs[derived=true].derivedFrom = [{"id": "holds/person/xi-jinping/position/general-secretary", "type": "HOLDS"}, {"id": "chairs/position/general-secretary/group/state-security-leading-small-group", "type": "CHAIRS"}]
 			g.chairs[derived=true].sources.*.source.id ~ ["source/thomas-fp", "source/zhu-2015", "source/wikipedia-lsg", "source/ref-wikipedia-general-secretary", "source/thomas-fp"]
-			g.y2015 ~ [{"node": {"id": "position/general-secretary"}, "derived": false, "holding": "POSSIBLE"}, {"node": {"id": "person/xi-jinping"}, "derived": true, "holding": "POSSIBLE"}]`},
+			g.y2015 ~ [{"node": {"id": "position/general-secretary"}, "derived": false, "holding": "KNOWN"}, {"node": {"id": "person/xi-jinping"}, "derived": true, "holding": "POSSIBLE"}]`},
 		// The dataset does not date Li Keqiang's holding of the premiership, so it derives
 		// no chair for him at any date: an undated holding makes nobody a chair.
 		{"Q16 which groups the Premier chairs per Thomas's Table 1",
