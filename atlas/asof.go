@@ -20,6 +20,9 @@ type Span struct {
 	// ObservedUntil is how far the sources reach: an open-ended fact is known to hold
 	// only up to then.
 	ObservedUntil *PartialDate
+	// NextHolderFrom caps an open-ended tenure of a single-seat post like ObservedUntil:
+	// the earliest date a later holder is known in it.
+	NextHolderFrom *PartialDate
 	// HolderDied caps the fact like LifetimeEnd: the death of the person holding it;
 	// HolderBorn bounds it from below: nobody holds anything before birth.
 	HolderDied, HolderBorn *PartialDate
@@ -35,7 +38,7 @@ func (r *Relation) Span() Span { return r.SpanIn(nil) }
 // until then; of several births the earliest.
 func (r *Relation) SpanIn(tiers []SourceTier) Span {
 	v := r.InTiers(tiers)
-	s := Span{Start: v.Start, End: v.End, LifetimeStart: r.LifetimeStart, LifetimeEnd: r.LifetimeEnd, Attested: v.Attested, ObservedUntil: r.ObservedUntil}
+	s := Span{Start: v.Start, End: v.End, LifetimeStart: r.LifetimeStart, LifetimeEnd: r.LifetimeEnd, Attested: v.Attested, ObservedUntil: r.ObservedUntil, NextHolderFrom: r.NextHolderFrom}
 	for i, d := range r.HolderDeaths {
 		if (AllTiers(tiers) || slices.Contains(tiers, d.Tier)) && (s.HolderDied == nil || d.Date.Latest() > s.HolderDied.Latest()) {
 			s.HolderDied = &r.HolderDeaths[i].Date
@@ -182,12 +185,13 @@ const (
 	ReasonOpenEndedAfterLast HoldingReason = "OPEN_ENDED_AFTER_LATEST_SOURCE" // not known to have ended; the date is past the latest source
 	ReasonGroupEndsDuring    HoldingReason = "GROUP_ENDS_DURING_DATE"         // the group involved may have ended within the date
 	ReasonHolderDiesDuring   HoldingReason = "HOLDER_DIES_DURING_DATE"        // the person holding it may have died within the date
+	ReasonNextHolderKnown    HoldingReason = "NEXT_HOLDER_KNOWN"              // a single-seat post not known to have ended, and a later holder may hold it by then
 )
 
 // HoldingReasons lists every reason.
 var HoldingReasons = []HoldingReason{ReasonAttestedAtDate, ReasonWithinDates, ReasonOpenEndedWithinLast,
 	ReasonAttestedNearDate, ReasonStartUnknown, ReasonStartsDuring, ReasonEndsDuring, ReasonNoSourceDate,
-	ReasonOpenEndedAfterLast, ReasonGroupEndsDuring, ReasonHolderDiesDuring}
+	ReasonOpenEndedAfterLast, ReasonGroupEndsDuring, ReasonHolderDiesDuring, ReasonNextHolderKnown}
 
 // Basis is how surely a fact holds at a date and why: Date is the date the reason
 // rests on (the attestation, start or end, the latest source, the group's end), nil when
@@ -235,6 +239,9 @@ func (s Span) BasisAt(d PartialDate) (b Basis, ok bool) {
 		return Basis{Known, ReasonWithinDates, s.End}, true
 	case s.End != nil:
 		return possible(ReasonEndsDuring, s.End)
+	// One seat: not known past the start of a later holder.
+	case s.NextHolderFrom != nil && s.NextHolderFrom.Earliest() < hi:
+		return possible(ReasonNextHolderKnown, s.NextHolderFrom)
 	// Not known to have ended: known only as far as the sources surely reach (a source
 	// dated "2018" may be from January, so it establishes nothing later than its first
 	// day), and never past the end of the group involved.

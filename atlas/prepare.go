@@ -81,7 +81,63 @@ func (d *Dataset) Prepared() *Dataset {
 			}
 		}
 	}
+	nextHolders(out)
 	return out
+}
+
+// nextHolders sets NextHolderFrom on the holdings of single-seat posts: the earliest
+// date, after the holding's own first date, at which another person is known in the
+// post. Every tier's dates count, so that no tier's view has two KNOWN holders.
+func nextHolders(d *Dataset) {
+	single := map[string]bool{}
+	for _, p := range d.Positions {
+		if p.Seats != nil && *p.Seats == 1 {
+			single[p.ID] = true
+		}
+	}
+	firsts := func(r *Relation) []PartialDate {
+		var out []PartialDate
+		if r.Start != nil {
+			out = append(out, *r.Start)
+		}
+		out = append(out, r.Attested...)
+		for _, c := range r.DateClaims {
+			if c.Part != EndPart && c.Rank != Deprecated {
+				out = append(out, c.Value)
+			}
+		}
+		return out
+	}
+	earliest := func(ds []PartialDate) *PartialDate {
+		var best *PartialDate
+		for i := range ds {
+			if best == nil || ds[i].Earliest() < best.Earliest() {
+				best = &ds[i]
+			}
+		}
+		return best
+	}
+	for _, r := range d.Relations {
+		r.NextHolderFrom = nil
+		if r.Type != Holds || !single[r.To] {
+			continue
+		}
+		own := earliest(firsts(r))
+		if own == nil {
+			continue
+		}
+		for _, o := range d.Relations {
+			if o.Type != Holds || o.To != r.To || o.From == r.From || o.EffectiveRank() == Deprecated {
+				continue
+			}
+			for _, f := range firsts(o) {
+				if f.Earliest() > own.Latest() && (r.NextHolderFrom == nil || f.Earliest() < r.NextHolderFrom.Earliest()) {
+					v := f
+					r.NextHolderFrom = &v
+				}
+			}
+		}
+	}
 }
 
 // Clone returns a deep copy of d.

@@ -99,6 +99,10 @@ type Relation struct {
 	// date claims: a view in some tiers keeps only their citations (InTiers). Computed
 	// on import.
 	CitationTiers []SourceTier `json:"-"`
+	// NextHolderFrom is, for a holding of a single-seat post, the earliest date any later
+	// holder of the post is known in it (a start or an attestation, from any source): an
+	// open-ended tenure is not KNOWN past it. Computed on import.
+	NextHolderFrom *PartialDate `json:"-"`
 }
 
 // Death is a birth or death date of a relation's holder and the tier of the claim
@@ -135,6 +139,7 @@ func (r Relation) Clone() Relation {
 	r.Role, r.Succession = clonePtr(r.Role), clonePtr(r.Succession)
 	r.Start, r.End, r.DateConfidence = clonePtr(r.Start), clonePtr(r.End), clonePtr(r.DateConfidence)
 	r.LifetimeStart, r.LifetimeEnd, r.ObservedUntil = clonePtr(r.LifetimeStart), clonePtr(r.LifetimeEnd), clonePtr(r.ObservedUntil)
+	r.NextHolderFrom = clonePtr(r.NextHolderFrom)
 	r.HolderDeaths, r.HolderBirths = slices.Clone(r.HolderDeaths), slices.Clone(r.HolderBirths)
 	r.DateClaims, r.CitationTiers = cloneDateClaims(r.DateClaims), slices.Clone(r.CitationTiers)
 	return r
