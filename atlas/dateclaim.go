@@ -37,6 +37,14 @@ type DateClaim struct {
 	Tier SourceTier `json:"tier,omitempty"`
 }
 
+// NoteOrNull is the claim's note, nil when there is none (the API's null).
+func (c DateClaim) NoteOrNull() *string {
+	if c.Note == "" {
+		return nil
+	}
+	return &c.Note
+}
+
 func cloneDateClaims(cs []DateClaim) []DateClaim {
 	if cs == nil {
 		return nil

@@ -86,6 +86,15 @@ type ComplexityRoot struct {
 		Person func(childComplexity int) int
 	}
 
+	DateClaim struct {
+		Confidence func(childComplexity int) int
+		NoteOrNull func(childComplexity int) int
+		Part       func(childComplexity int) int
+		Rank       func(childComplexity int) int
+		Sources    func(childComplexity int) int
+		Value      func(childComplexity int) int
+	}
+
 	Derivation struct {
 		Chairs func(childComplexity int) int
 		Holds  func(childComplexity int) int
@@ -339,6 +348,7 @@ type ComplexityRoot struct {
 		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
 		NodeKind      func(childComplexity int) int
 		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Seats         func(childComplexity int) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 		Title         func(childComplexity int) int
@@ -403,11 +413,13 @@ type ComplexityRoot struct {
 	Relationship struct {
 		Attested          func(childComplexity int) int
 		Confidence        func(childComplexity int) int
+		DateClaims        func(childComplexity int) int
 		DateConfidence    func(childComplexity int) int
 		Derivations       func(childComplexity int) int
 		Derived           func(childComplexity int) int
 		DerivedFrom       func(childComplexity int) int
 		Direction         func(childComplexity int) int
+		EffectiveRank     func(childComplexity int) int
 		End               func(childComplexity int) int
 		From              func(childComplexity int) int
 		Holding           func(childComplexity int) int
@@ -901,6 +913,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CoMember.Person(childComplexity), true
+
+	case "DateClaim.confidence":
+		if e.ComplexityRoot.DateClaim.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateClaim.Confidence(childComplexity), true
+	case "DateClaim.note":
+		if e.ComplexityRoot.DateClaim.NoteOrNull == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateClaim.NoteOrNull(childComplexity), true
+	case "DateClaim.part":
+		if e.ComplexityRoot.DateClaim.Part == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateClaim.Part(childComplexity), true
+	case "DateClaim.rank":
+		if e.ComplexityRoot.DateClaim.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateClaim.Rank(childComplexity), true
+	case "DateClaim.sources":
+		if e.ComplexityRoot.DateClaim.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateClaim.Sources(childComplexity), true
+	case "DateClaim.value":
+		if e.ComplexityRoot.DateClaim.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateClaim.Value(childComplexity), true
 
 	case "Derivation.chairs":
 		if e.ComplexityRoot.Derivation.Chairs == nil {
@@ -2283,6 +2332,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+	case "Position.seats":
+		if e.ComplexityRoot.Position.Seats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.Seats(childComplexity), true
 	case "Position.sources":
 		if e.ComplexityRoot.Position.Sources == nil {
 			break
@@ -2733,6 +2788,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Confidence(childComplexity), true
+	case "Relationship.dateClaims":
+		if e.ComplexityRoot.Relationship.DateClaims == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.DateClaims(childComplexity), true
 	case "Relationship.dateConfidence":
 		if e.ComplexityRoot.Relationship.DateConfidence == nil {
 			break
@@ -2763,6 +2824,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Direction(childComplexity), true
+	case "Relationship.rank":
+		if e.ComplexityRoot.Relationship.EffectiveRank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.EffectiveRank(childComplexity), true
 	case "Relationship.end":
 		if e.ComplexityRoot.Relationship.End == nil {
 			break
@@ -4466,6 +4533,8 @@ type Position implements Node & GraphNode @key(fields: "id") {
   title: String!
   "The Chinese title, when a source gives it."
   titleZh: String
+  "How many people may hold the post at once (1 for Premier or Foreign Minister); null when not known. A single-seat post never has two KNOWN holders at one date."
+  seats: Int
   "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
   "The curators' description, in their own words."
@@ -4708,8 +4777,21 @@ type Relationship {
   confidence: Confidence!
   "The curator's note."
   note: String
-  "The citations supporting the fact: at least one for a stored fact; for a derived chair, those of both facts it comes from."
+  "The citations supporting the fact: at least one for a stored fact; for a derived chair, those of both facts it comes from (each premise's citations are in ` + "`" + `derivations` + "`" + `)."
   sources: [Citation!]!
+  """
+  As for property claims: PREFERRED for the relationship the curators prefer among
+  alternatives, NORMAL (also when they rank nothing), DEPRECATED for one a source gives
+  that they judge wrong.
+  """
+  rank: ClaimRank!
+  """
+  One fact, one relationship: when several sources tell this fact, which source gives
+  which date. One claim per start, end or attestation a source gives, ranked; ` + "`" + `start` + "`" + `,
+  ` + "`" + `end` + "`" + ` and ` + "`" + `attested` + "`" + ` show the best-ranked ones (with ` + "`" + `tiers` + "`" + ` or ` + "`" + `sources` + "`" + `, the best
+  ones those give). Empty when every source of the relationship gives its dates.
+  """
+  dateClaims: [DateClaim!]!
   """
   With an ` + "`" + `asOf` + "`" + ` date: KNOWN when the sources establish the fact for the whole date,
   POSSIBLE when they only allow it. Null when no date was asked about.
@@ -4761,6 +4843,32 @@ enum DerivedChairs {
   ONLY
 }
 
+"A date of a relationship as the sources that give it say it."
+type DateClaim {
+  "Which date: START, END or ATTESTED."
+  part: DatePart!
+  "The date."
+  value: PartialDate!
+  "The places in the sources that give this date; at least one."
+  sources: [Citation!]!
+  "How directly the sources support the date."
+  confidence: Confidence!
+  "PREFERRED for the start or end the relationship shows, NORMAL for others kept (and every attestation), DEPRECATED for dates the curators hold wrong."
+  rank: ClaimRank!
+  "The curators' note, in their own words (e.g. how a date was inferred)."
+  note: String
+}
+
+"Which date of a relationship a date claim gives."
+enum DatePart {
+  "When it began."
+  START
+  "When it ended."
+  END
+  "A date a source observed it at."
+  ATTESTED
+}
+
 "Why a relationship is KNOWN or POSSIBLE at an ` + "`" + `asOf` + "`" + ` date; ` + "`" + `holdingReasonDate` + "`" + ` gives the date it rests on."
 enum HoldingReason {
   "KNOWN: an attestation covers the whole date."
@@ -4773,7 +4881,7 @@ enum HoldingReason {
   ATTESTED_PARTLY
   "POSSIBLE: the start is unknown, so it may have begun after the date (the reason's date is the group's establishment, if known)."
   START_UNKNOWN
-  "POSSIBLE: the start (the reason's date) may fall within the date."
+  "POSSIBLE: the start (the reason's date; or the establishment of the group, or the birth of the person holding it, when later) may fall within the date."
   STARTS_DURING_DATE
   "POSSIBLE: the end (the reason's date) may fall within the date."
   ENDS_DURING_DATE
@@ -4785,6 +4893,8 @@ enum HoldingReason {
   GROUP_ENDS_DURING_DATE
   "POSSIBLE: the person holding it may have died (the reason's date) within the date; nobody holds a post or a seat after death."
   HOLDER_DIES_DURING_DATE
+  "POSSIBLE: a single-seat post not known to have ended, and a later holder (from the reason's date) may hold it by then: one seat never has two KNOWN holders."
+  NEXT_HOLDER_KNOWN
 }
 
 "The types of relationship, each with the node types it may join (from → to)."
@@ -5564,6 +5674,24 @@ func (ec *executionContext) childFields_CoMember(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type CoMember", field.Name)
 }
 
+func (ec *executionContext) childFields_DateClaim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "part":
+		return ec.fieldContext_DateClaim_part(ctx, field)
+	case "value":
+		return ec.fieldContext_DateClaim_value(ctx, field)
+	case "sources":
+		return ec.fieldContext_DateClaim_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_DateClaim_confidence(ctx, field)
+	case "rank":
+		return ec.fieldContext_DateClaim_rank(ctx, field)
+	case "note":
+		return ec.fieldContext_DateClaim_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DateClaim", field.Name)
+}
+
 func (ec *executionContext) childFields_Derivation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "via":
@@ -6028,6 +6156,8 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_title(ctx, field)
 	case "titleZh":
 		return ec.fieldContext_Position_titleZh(ctx, field)
+	case "seats":
+		return ec.fieldContext_Position_seats(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Position_aliases(ctx, field)
 	case "description":
@@ -6130,6 +6260,10 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_note(ctx, field)
 	case "sources":
 		return ec.fieldContext_Relationship_sources(ctx, field)
+	case "rank":
+		return ec.fieldContext_Relationship_rank(ctx, field)
+	case "dateClaims":
+		return ec.fieldContext_Relationship_dateClaims(ctx, field)
 	case "holding":
 		return ec.fieldContext_Relationship_holding(ctx, field)
 	case "holdingReason":
@@ -9618,6 +9752,153 @@ func (ec *executionContext) fieldContext_CoMember_groups(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DateClaim_part(ctx context.Context, field graphql.CollectedField, obj *atlas.DateClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateClaim_part(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Part, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.DatePart) graphql.Marshaler {
+			return ec.marshalNDatePart2lsgatlasᚋatlasᚐDatePart(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateClaim_part(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateClaim", field, false, false, "DatePart")
+}
+
+func (ec *executionContext) _DateClaim_value(ctx context.Context, field graphql.CollectedField, obj *atlas.DateClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateClaim_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateClaim_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateClaim", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _DateClaim_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.DateClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateClaim_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateClaim_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DateClaim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DateClaim_confidence(ctx context.Context, field graphql.CollectedField, obj *atlas.DateClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateClaim_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Confidence) graphql.Marshaler {
+			return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateClaim_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateClaim", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _DateClaim_rank(ctx context.Context, field graphql.CollectedField, obj *atlas.DateClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateClaim_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Rank) graphql.Marshaler {
+			return ec.marshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateClaim_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateClaim", field, false, false, "ClaimRank")
+}
+
+func (ec *executionContext) _DateClaim_note(ctx context.Context, field graphql.CollectedField, obj *atlas.DateClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateClaim_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoteOrNull(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DateClaim_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateClaim", field, true, false, "String")
 }
 
 func (ec *executionContext) _Derivation_via(ctx context.Context, field graphql.CollectedField, obj *atlas.Derivation) (ret graphql.Marshaler) {
@@ -15076,6 +15357,29 @@ func (ec *executionContext) fieldContext_Position_titleZh(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Position", field, true, true, "String")
 }
 
+func (ec *executionContext) _Position_seats(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_seats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seats, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Position_seats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Position", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Position_aliases(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17660,6 +17964,61 @@ func (ec *executionContext) fieldContext_Relationship_sources(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Relationship_rank(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EffectiveRank(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Rank) graphql.Marshaler {
+			return ec.marshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, true, false, "ClaimRank")
+}
+
+func (ec *executionContext) _Relationship_dateClaims(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_dateClaims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateClaims, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.DateClaim) graphql.Marshaler {
+			return ec.marshalNDateClaim2ᚕlsgatlasᚋatlasᚐDateClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_dateClaims(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relationship",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DateClaim(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22734,6 +23093,64 @@ func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var dateClaimImplementors = []string{"DateClaim"}
+
+func (ec *executionContext) _DateClaim(ctx context.Context, sel ast.SelectionSet, obj *atlas.DateClaim) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dateClaimImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DateClaim")
+		case "part":
+			out.Values[i] = ec._DateClaim_part(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._DateClaim_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sources":
+			out.Values[i] = ec._DateClaim_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._DateClaim_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._DateClaim_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._DateClaim_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var derivationImplementors = []string{"Derivation"}
 
 func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSet, obj *atlas.Derivation) graphql.Marshaler {
@@ -24342,6 +24759,11 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Position_titleZh(ctx, field, obj)
 				})
+		case "seats":
+			out.Values[i] = ec._Position_seats(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "aliases":
 			out.Values[i] = ec._Position_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -24896,6 +25318,16 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			}
 		case "sources":
 			out.Values[i] = ec._Relationship_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rank":
+			out.Values[i] = ec._Relationship_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dateClaims":
+			out.Values[i] = ec._Relationship_dateClaims(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -26651,6 +27083,41 @@ func (ec *executionContext) marshalNCountQualifier2lsgatlasᚋatlasᚐCountQuali
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "CountQualifier!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDateClaim2lsgatlasᚋatlasᚐDateClaim(ctx context.Context, sel ast.SelectionSet, v atlas.DateClaim) graphql.Marshaler {
+	return ec._DateClaim(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDateClaim2ᚕlsgatlasᚋatlasᚐDateClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.DateClaim) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDateClaim2lsgatlasᚋatlasᚐDateClaim(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNDatePart2lsgatlasᚋatlasᚐDatePart(ctx context.Context, v any) (atlas.DatePart, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.DatePart(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDatePart2lsgatlasᚋatlasᚐDatePart(ctx context.Context, sel ast.SelectionSet, v atlas.DatePart) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DatePart!")
 	}
 	return res
 }

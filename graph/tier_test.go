@@ -119,7 +119,7 @@ func TestTiersInStatistics(t *testing.T) {
 			r.nodesByType[type=GROUP].count = [0]
 			all.relationshipsByType[key=HOLDS] = [{"key": "HOLDS", "known": 9, "possible": 3}]
 			both.relationshipsByType[key=HOLDS] = [{"key": "HOLDS", "known": 9, "possible": 3}]
-			c.relationshipsByType[key=HOLDS] = [{"key": "HOLDS", "known": 2, "possible": 9}]
+			c.relationshipsByType[key=HOLDS] = [{"key": "HOLDS", "known": 1, "possible": 10}]
 			r.relationshipsByType[key=HOLDS] = [{"key": "HOLDS", "known": 8, "possible": 0}]
 			c.relationshipsByType[key=CHAIRS] = [{"key": "CHAIRS", "known": 8, "possible": 9}]
 			r.relationshipsByType[key=CHAIRS] = [{"key": "CHAIRS", "known": 0, "possible": 0}]`},
