@@ -100,7 +100,9 @@ func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind) bool {
 	if len(f.Sources) > 0 && !atlas.CitesAny(atlas.CitedSources(nil, r), f.Sources) {
 		return false
 	}
-	return f.AsOf == nil || r.SpanIn(f.Tiers).MayHoldAt(*f.AsOf)
+	// With sources, the dates are those the sources give (Relation.CitedBy).
+	v := r.CitedBy(f.Sources)
+	return f.AsOf == nil || v.SpanIn(f.Tiers).MayHoldAt(*f.AsOf)
 }
 
 func (f Filter) keepsKind(k atlas.NodeKind) bool {

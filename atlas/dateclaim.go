@@ -97,6 +97,18 @@ func (r Relation) CitedBy(sources []string) Relation {
 	})
 }
 
+// CitedByAll returns each relation of rels as sources tell it (Relation.CitedBy).
+func CitedByAll(rels []Relation, sources []string) []Relation {
+	if len(sources) == 0 {
+		return rels
+	}
+	out := make([]Relation, len(rels))
+	for i, r := range rels {
+		out[i] = r.CitedBy(sources)
+	}
+	return out
+}
+
 // withDatesFrom keeps the date claims keep accepts and sets the plain dates from them:
 // the best-ranked start and end that are not DEPRECATED, and every live attestation.
 func (r Relation) withDatesFrom(keep func(DateClaim) bool) Relation {

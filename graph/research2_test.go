@@ -136,7 +136,7 @@ func TestResearchMembersOfficesCounts(t *testing.T) {
 			p.nodes.*.relationships[confidence=DISPUTED] = []
 			q.nodes.*.relationships[confidence=DISPUTED] = []
 			o.nodes.*.relationships[confidence=DISPUTED] = []
-			f.chairs ~ [{"node": {"id": "position/premier"}, "confidence": "DISPUTED", "start": "2013-03"}, {"node": {"id": "position/general-secretary"}, "confidence": "STATED", "start": "2012-11"}, {"node": {"id": "person/xi-jinping"}, "confidence": "STATED", "start": "2012"}]`},
+			f.chairs ~ [{"node": {"id": "position/premier"}, "confidence": "DISPUTED", "start": "2018-03"}, {"node": {"id": "position/general-secretary"}, "confidence": "STATED", "start": "2018-03"}, {"node": {"id": "person/xi-jinping"}, "confidence": "STATED", "start": "2012"}]`},
 		{"Q34 which reported counts are disputed",
 			`{ r: reportedCounts { id value confidence } }`, `
 			r[confidence=DISPUTED] ~ [{"id": "count/csis-2017", "value": 57, "confidence": "DISPUTED"}, {"id": "count/wikipedia-2017-study-total", "value": 83, "confidence": "DISPUTED"}]`},
@@ -291,29 +291,33 @@ func TestResearchDerivedChairs(t *testing.T) {
 	var got struct {
 		X struct{ Chairs []edge }
 	}
-	data(t, srv, `{ x: person(id: "person/xi-jinping") { chairs(asOf: "2015") { `+edgeFields+` } } }`, nil, &got)
+	data(t, srv, `{ x: person(id: "person/xi-jinping") { chairs(asOf: "2020") { `+edgeFields+` } } }`, nil, &got)
 	// A stored chair and a chair derived through the General Secretary of the same group
-	// are one relationship carrying both (finance, foreign affairs, Taiwan affairs). The
-	// cross-system groups date from the March 2018 reforms, so Xi chairs none in 2015.
+	// are one relationship carrying both (finance, Taiwan affairs); Thomas's table attests
+	// the General Secretary's chairs over 2018-03..2023-03 only, and the groups replaced
+	// in 2018-03 have no chair in 2020.
 	want := []string{
+		"group/central-commission-for-comprehensively-deepening-reform POSSIBLE",
+		"group/central-cybersecurity-and-informatization-commission POSSIBLE",
+		"group/central-foreign-affairs-commission POSSIBLE",
+		"group/cross-system-foreign-affairs-leading-small-group POSSIBLE",
+		"group/cross-system-national-security-leading-small-group POSSIBLE",
+		"group/cross-system-political-legal-leading-small-group POSSIBLE",
 		"group/finance-and-economy-leading-small-group (via position/general-secretary) POSSIBLE",
-		"group/foreign-affairs-leading-small-group (via position/general-secretary) POSSIBLE",
 		"group/taiwan-affairs-leading-small-group (via position/general-secretary) POSSIBLE",
-		"group/comprehensively-deepening-reform-leading-small-group POSSIBLE",
-		"group/cybersecurity-and-information-leading-small-group POSSIBLE",
 		"group/national-security-commission KNOWN",
 		"group/state-security-leading-small-group (via position/general-secretary) POSSIBLE",
 	}
 	if g := nodeIDs(got.X.Chairs); !reflect.DeepEqual(g, want) {
-		t.Errorf("Xi's chairs as of 2015 = %q, want %q", g, want)
+		t.Errorf("Xi's chairs as of 2020 = %q, want %q", g, want)
 	}
 	for _, e := range got.X.Chairs {
 		// A stored chair keeps its own start (Thomas: since 2012); one only derived starts
-		// where every premise holds: Xi's holding and the rule Thomas's table attests from 2012-11.
+		// where every premise holds: Xi's holding and the rule Thomas's table attests from 2018-03.
 		wantStart := "2012"
 		derivedOnly := strings.HasPrefix(e.ID, "derived/")
 		if derivedOnly {
-			wantStart = "2012-11"
+			wantStart = "2018-03"
 		}
 		if e.Derived && (len(e.DerivedFrom) != 2 || e.DerivedFrom[0].Type != "HOLDS" || e.DerivedFrom[1].Type != "CHAIRS" || *e.Start != wantStart || derivedOnly && e.Confidence != "INFERRED") {
 			t.Errorf("derived chair %s = %+v", e.ID, e)

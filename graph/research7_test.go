@@ -6,19 +6,20 @@ import "testing"
 // date through the post that chairs it, with the tenures of the reference tier. The
 // answers follow the rules of domain.md: a derivation is an inference bounded by every
 // premise, and Thomas's Table 1 (undated) attests its chairing rules only for the period
-// the curators date it to (Xi's General Secretaryship from 2012-11, Li Keqiang's
-// premiership from 2013-03, until the article's writing before 2023-03), so the table
-// makes nobody a chair before (issue 20: not Hu Jintao or Wen Jiabao in 2010, not Jiang
-// Zemin in 1990).
+// the curators date it to (
+// the article's writing, between the 2018 creation of the Foreign Affairs Commission and
+// the end of Li Keqiang's premiership in 2023-03), so the table makes nobody a chair
+// before (issue 20: not Hu Jintao or Wen Jiabao in 2010, not Jiang Zemin in 1990).
 
 // Derived chairs that are exact already: every holder of the post has a dated tenure.
 func TestResearchIssue12DerivedChairsAtADate(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q169 who chaired the State Security LSG in 2005 and in 2015: Thomas's table attests its rule under Xi only",
 			`{ g: group(id: "group/state-security-leading-small-group") { y2005: chairs(asOf: "2005") { node { id } derived via { id } }
-			   y2015: chairs(asOf: "2015") { node { id } derived via { id } confidence start end } } }`, `
+			   y2015: chairs(asOf: "2015") { node { id } } y2020: chairs(asOf: "2020") { node { id } derived via { id } confidence start end } } }`, `
 			g.y2005 = []
-			g.y2015 ~ [{"node": {"id": "position/general-secretary"}, "derived": false, "via": null, "confidence": "STATED", "start": "2012-11", "end": "2023-03"}, {"node": {"id": "person/xi-jinping"}, "derived": true, "via": {"id": "position/general-secretary"}, "confidence": "INFERRED", "start": "2012-11", "end": "2023-03"}]`},
+			g.y2015 = []
+			g.y2020 ~ [{"node": {"id": "position/general-secretary"}, "derived": false, "via": null, "confidence": "STATED", "start": "2018-03", "end": "2023-03"}, {"node": {"id": "person/xi-jinping"}, "derived": true, "via": {"id": "position/general-secretary"}, "confidence": "INFERRED", "start": "2018-03", "end": "2023-03"}]`},
 		{"Q170 who chaired the Taiwan Affairs LSG in 1990: no source says",
 			`{ g: group(id: "group/taiwan-affairs-leading-small-group") { y1990: chairs(asOf: "1990") { node { id } derived via { id } } } }`, `
 			g.y1990 = []`},
@@ -31,22 +32,24 @@ func TestResearchIssue12DerivedChairsAtADate(t *testing.T) {
 // table's "General Secretary/Premier" is.
 func TestResearchIssue12DerivedChairsThroughThePremier(t *testing.T) {
 	runResearch(t, []researchCase{
-		{"Q166 who chaired the Foreign Affairs LSG in 2010 and in 2015",
+		{"Q166 who chaired the Foreign Affairs LSG in 2010, 2015 and its last month, 2018-03",
 			`{ g: group(id: "group/foreign-affairs-leading-small-group") { y2010: chairs(asOf: "2010") { node { id } derived via { id } confidence }
-			   y2015: chairs(asOf: "2015") { node { id } derived stored confidence start end } } }`, `
+			   y2015: chairs(asOf: "2015") { node { id } derived stored } y2018: chairs(asOf: "2018-03") { node { id } derived stored confidence start end holding } } }`, `
 			g.y2010 = []
-			g.y2015[derived=true].node.id ~ ["person/xi-jinping", "person/li-keqiang"]
-			g.y2015[node.id=person/li-keqiang] = [{"node": {"id": "person/li-keqiang"}, "derived": true, "stored": false, "confidence": "DISPUTED", "start": "2013-03-15", "end": "2018-03"}]
-			g.y2015[derived=false].node.id ~ ["position/general-secretary", "position/premier"]`},
+			g.y2015 = [{"node": {"id": "person/xi-jinping"}, "derived": false, "stored": true}]
+			g.y2018[derived=true].node.id ~ ["person/xi-jinping", "person/li-keqiang"]
+			g.y2018[node.id=person/li-keqiang] = [{"node": {"id": "person/li-keqiang"}, "derived": true, "stored": false, "confidence": "DISPUTED", "start": "2018-03", "end": "2018-03", "holding": "POSSIBLE"}]
+			g.y2018[derived=false].node.id ~ ["position/general-secretary", "position/premier"]`},
 		{"Q167 who chaired the Finance and Economy LSG in 2005",
 			`{ g: group(id: "group/finance-and-economy-leading-small-group") { y2005: chairs(asOf: "2005") { node { id } derived } } }`, `
 			g.y2005 = []`},
-		{"Q168 who chaired the Energy LSG in 2010 and in 2015",
-			`{ g: group(id: "group/energy-leading-small-group") { y2010: chairs(asOf: "2010") { node { id } derived } y2015: chairs(asOf: "2015") { node { id } derived confidence } } }`, `
+		{"Q168 who chaired the Energy LSG in 2010, 2015 and 2020",
+			`{ g: group(id: "group/energy-leading-small-group") { y2010: chairs(asOf: "2010") { node { id } derived } y2015: chairs(asOf: "2015") { node { id } } y2020: chairs(asOf: "2020") { node { id } derived confidence } } }`, `
 			g.y2010 = []
-			g.y2015[derived=true] = [{"node": {"id": "person/li-keqiang"}, "derived": true, "confidence": "INFERRED"}]`},
-		{"Q171 on the corpus alone, who chaired the Foreign Affairs LSG in 2015",
-			`{ g: group(id: "group/foreign-affairs-leading-small-group") { c2015: chairs(asOf: "2015", tiers: [CORPUS]) { node { id } derived } } }`, `
+			g.y2015 = []
+			g.y2020[derived=true] = [{"node": {"id": "person/li-keqiang"}, "derived": true, "confidence": "INFERRED"}]`},
+		{"Q171 on the corpus alone, who chaired the Foreign Affairs LSG in 2018-03",
+			`{ g: group(id: "group/foreign-affairs-leading-small-group") { c2015: chairs(asOf: "2018-03", tiers: [CORPUS]) { node { id } derived } } }`, `
 			g.c2015 ~ [{"node": {"id": "position/general-secretary"}, "derived": false}, {"node": {"id": "position/premier"}, "derived": false}, {"node": {"id": "person/xi-jinping"}, "derived": true}]`},
 	})
 }

@@ -140,7 +140,8 @@ func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atla
 	if err != nil {
 		return nil, err
 	}
-	edges = atlas.EdgesFrom(id, rels[0], spec.AsOf, tiers...)
+	// With sources, each relation shows the dates those sources give (Relation.CitedBy).
+	edges = atlas.EdgesFrom(id, atlas.CitedByAll(rels[0], spec.Sources), spec.AsOf, tiers...)
 	l.mu.Lock()
 	l.edges[key] = edges
 	l.mu.Unlock()

@@ -33,24 +33,30 @@ ATTACH = {
         "holds/person/wang-yi/position/foreign-minister/reference-2013",
 }
 
-THOMAS_NOTE = ("Dates inferred by the curators: Thomas's article is undated. It describes the groups under "
-               "Xi Jinping, General Secretary since 2012 as it says, after the 2018 creation of the Foreign "
-               "Affairs Commission, and names Li Keqiang as the current Premier, so it was written before "
-               "March 2023. The table's rule is taken to hold over that period only: it derives no chair "
-               "before or after it.")
-# (position, group) -> start of the period Thomas's Table 1 attests; every rule ends 2023-03.
-THOMAS_RULES = {
-    ("position/general-secretary", "group/foreign-affairs-leading-small-group"): "2012-11",
-    ("position/general-secretary", "group/finance-and-economy-leading-small-group"): "2012-11",
-    ("position/general-secretary", "group/state-security-leading-small-group"): "2012-11",
-    ("position/general-secretary", "group/taiwan-affairs-leading-small-group"): "2012-11",
-    ("position/premier", "group/foreign-affairs-leading-small-group"): "2013-03",
-    ("position/premier", "group/finance-and-economy-leading-small-group"): "2013-03",
-    ("position/premier", "group/energy-leading-small-group"): "2013-03",
-}
-THOMAS_RULES_END = "2023-03"
-THOMAS_PREMIER = (" For the Premier, the period starts with Li Keqiang's premiership (March 2013), the "
-                  "Premier the article names.")
+THOMAS_NOTE = ("Dates inferred by the curators: Thomas's article is undated, but it speaks of the Foreign "
+               "Affairs Commission created in 2018 as current and names Li Keqiang as the current Premier, so "
+               "it was written between March 2018 and March 2023. Its Table 1 describes the groups as they "
+               "stood then: the rule is taken to hold over that period only, and derives no chair before or "
+               "after it.")
+# (position, group) of each chairing rule of Thomas's Table 1, all attested for the
+# period of the article's writing.
+THOMAS_RULES = [
+    ("position/general-secretary", "group/foreign-affairs-leading-small-group"),
+    ("position/general-secretary", "group/finance-and-economy-leading-small-group"),
+    ("position/general-secretary", "group/state-security-leading-small-group"),
+    ("position/general-secretary", "group/taiwan-affairs-leading-small-group"),
+    ("position/premier", "group/foreign-affairs-leading-small-group"),
+    ("position/premier", "group/finance-and-economy-leading-small-group"),
+    ("position/premier", "group/energy-leading-small-group"),
+]
+THOMAS_RULES_START, THOMAS_RULES_END = "2018-03", "2023-03"
+OLD_THOMAS_NOTES = [
+    "Dates inferred by the curators: Thomas's article is undated. It describes the groups under Xi Jinping, "
+    "General Secretary since 2012 as it says, after the 2018 creation of the Foreign Affairs Commission, and "
+    "names Li Keqiang as the current Premier, so it was written before March 2023. The table's rule is taken "
+    "to hold over that period only: it derives no chair before or after it.",
+    " For the Premier, the period starts with Li Keqiang's premiership (March 2013), the Premier the article names.",
+]
 
 CROSS_SYSTEM = ["group/cross-system-national-security-leading-small-group",
                 "group/cross-system-foreign-affairs-leading-small-group",
@@ -275,11 +281,14 @@ def date_thomas_rules(d):
             continue
         if not any(c["source"] == "source/thomas-fp" for c in r["sources"]) or len(r["sources"]) != 1:
             continue
-        note = THOMAS_NOTE + (THOMAS_PREMIER if k[0] == "position/premier" else "")
-        r["start"], r["end"] = THOMAS_RULES[k], THOMAS_RULES_END
+        r["start"], r["end"] = THOMAS_RULES_START, THOMAS_RULES_END
         r["dateConfidence"] = "INFERRED"
-        if note not in r.get("note", ""):
-            r["note"] = (r.get("note", "") + " " + note).strip()
+        note = r.get("note", "")
+        for old in OLD_THOMAS_NOTES:
+            note = note.replace(old, "")
+        if THOMAS_NOTE not in note:
+            note = note.strip() + " " + THOMAS_NOTE
+        r["note"] = " ".join(note.split())
 
 
 def date_cross_system(d):
