@@ -97,14 +97,19 @@ func (r Relation) CitedBy(sources []string) Relation {
 	})
 }
 
-// CitedByAll returns each relation of rels as sources tell it (Relation.CitedBy).
-func CitedByAll(rels []Relation, sources []string) []Relation {
+// CitedByAll returns each relation of rels as sources tell it (Relation.CitedBy), with
+// relayed the works they relay too (Relation.WithRelayed).
+func CitedByAll(rels []Relation, sources []string, relayed bool) []Relation {
 	if len(sources) == 0 {
 		return rels
 	}
 	out := make([]Relation, len(rels))
 	for i, r := range rels {
-		out[i] = r.CitedBy(sources)
+		asked := sources
+		if relayed {
+			asked = r.WithRelayed(sources)
+		}
+		out[i] = r.CitedBy(asked)
 	}
 	return out
 }

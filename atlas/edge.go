@@ -204,6 +204,7 @@ func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate, tiers .
 		LifetimeEnd:   chairs.LifetimeEnd,
 		HolderDeaths:  holds.HolderDeaths,
 		HolderBirths:  holds.HolderBirths,
+		Relays:        slices.Concat(holds.Relays, chairs.Relays),
 	}
 	r.Start, r.End, r.Attested = derivedSpan(hs, cs)
 	if holds.ObservedUntil != nil && chairs.ObservedUntil != nil {

@@ -397,29 +397,47 @@ func (c *checker) checkSourceFilters(ctx context.Context, read RelationReader) e
 		return 1
 	})
 	for _, s := range all {
-		asked := RelayedBy([]string{s.ID}, all)
-		rels, err := read(ctx, RelationQuery{IDs: c.ids, Sources: asked})
-		if err != nil {
-			return err
+		for _, relayed := range []bool{false, true} {
+			if err := c.checkSourceFilter(ctx, read, s.ID, relayed, RelayedBy([]string{s.ID}, all)); err != nil {
+				return err
+			}
 		}
-		for i, id := range c.ids {
-			for _, r := range rels[i] {
-				if r.From != id {
-					continue // each relation once, at its from end
-				}
-				v := r.CitedBy(asked)
-				if !CitesAny(CitedSources(nil, &v), asked) {
-					c.add(RuleSourceFilter, id, r.ID, 0, "answers the filter "+s.ID+" without citing it")
-				}
-				if len(v.DateClaims) == 0 {
-					continue
-				}
-				for _, d := range shownDates(v) {
-					if !slices.ContainsFunc(v.DateClaims, func(dc DateClaim) bool {
-						return dc.Part == d.part && dc.Value == d.date && CitesAny(citedIDs(dc.Sources), asked)
-					}) {
-						c.add(RuleSourceFilter, id, r.ID, 0, fmt.Sprintf("shows %s %s under the filter %s, which does not give it", d.part, d.date, s.ID))
-					}
+	}
+	return nil
+}
+
+// checkSourceFilter checks the answers to one source filter, with or without the works
+// the source relays (relays lists the source and every work it relays).
+func (c *checker) checkSourceFilter(ctx context.Context, read RelationReader, source string, relayed bool, relays []string) error {
+	rels, err := read(ctx, RelationQuery{IDs: c.ids, Sources: []string{source}, IncludeRelayed: relayed})
+	if err != nil {
+		return err
+	}
+	allowed := []string{source}
+	if relayed {
+		allowed = relays
+	}
+	for i, id := range c.ids {
+		for _, r := range rels[i] {
+			if r.From != id {
+				continue // each relation once, at its from end
+			}
+			asked := []string{source}
+			if relayed {
+				asked = r.WithRelayed(asked)
+			}
+			v := r.CitedBy(asked)
+			if !CitesAny(CitedSources(nil, &v), allowed) {
+				c.add(RuleSourceFilter, id, r.ID, 0, "answers the filter "+source+" without citing it")
+			}
+			if len(v.DateClaims) == 0 {
+				continue
+			}
+			for _, d := range shownDates(v) {
+				if !slices.ContainsFunc(v.DateClaims, func(dc DateClaim) bool {
+					return dc.Part == d.part && dc.Value == d.date && CitesAny(citedIDs(dc.Sources), allowed)
+				}) {
+					c.add(RuleSourceFilter, id, r.ID, 0, fmt.Sprintf("shows %s %s under the filter %s, which does not give it", d.part, d.date, source))
 				}
 			}
 		}

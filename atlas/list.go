@@ -332,7 +332,7 @@ func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
 		return false
 	case q.AsOf != nil && !r.StoreBounds().MayHoldAt(*q.AsOf):
 		return false
-	case len(q.Sources) > 0 && !CitesAny(CitedSources(nil, r), q.Sources):
+	case len(q.Sources) > 0 && !r.CitesRelayed(q.Sources, q.IncludeRelayed):
 		return false
 	}
 	return true

@@ -49,6 +49,12 @@ func (d *Dataset) Prepared() *Dataset {
 			r.ID = DefaultRelationID(r.Type, r.From, r.To)
 		}
 		r.ObservedUntil = latest(r.Sources)
+		r.Relays = relaysOf(r.Sources, func(id string) string {
+			if s := sources[id]; s != nil {
+				return s.CitedVia
+			}
+			return ""
+		})
 		r.LifetimeStart, r.LifetimeEnd, r.HolderDeaths, r.HolderBirths = nil, nil, nil, nil
 		if r.HeldByPerson() {
 			r.HolderDeaths, r.HolderBirths = slices.Clone(deaths[r.From]), slices.Clone(births[r.From])

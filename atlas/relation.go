@@ -103,6 +103,10 @@ type Relation struct {
 	// holder of the post is known in it (a start or an attestation, from any source): an
 	// open-ended tenure is not KNOWN past it. Computed on import.
 	NextHolderFrom *PartialDate `json:"-"`
+	// Relays are the works that relay a cited source (Source.CitedVia, followed through
+	// any number of works), each with the source it relays: a source filter with relayed
+	// works keeps the relation for them too. Computed on import.
+	Relays []Relay `json:"-"`
 }
 
 // Death is a birth or death date of a relation's holder and the tier of the claim
@@ -139,7 +143,7 @@ func (r Relation) Clone() Relation {
 	r.Role, r.Succession = clonePtr(r.Role), clonePtr(r.Succession)
 	r.Start, r.End, r.DateConfidence = clonePtr(r.Start), clonePtr(r.End), clonePtr(r.DateConfidence)
 	r.LifetimeStart, r.LifetimeEnd, r.ObservedUntil = clonePtr(r.LifetimeStart), clonePtr(r.LifetimeEnd), clonePtr(r.ObservedUntil)
-	r.NextHolderFrom = clonePtr(r.NextHolderFrom)
+	r.NextHolderFrom, r.Relays = clonePtr(r.NextHolderFrom), slices.Clone(r.Relays)
 	r.HolderDeaths, r.HolderBirths = slices.Clone(r.HolderDeaths), slices.Clone(r.HolderBirths)
 	r.DateClaims, r.CitationTiers = cloneDateClaims(r.DateClaims), slices.Clone(r.CitationTiers)
 	return r

@@ -76,6 +76,9 @@ type RelationQuery struct {
 	AsOf *PartialDate
 	// Sources keeps relations that cite at least one of these sources; empty means all.
 	Sources []string
+	// IncludeRelayed also keeps, with Sources, relations citing a work one of them relays
+	// (Relation.CitesRelayed).
+	IncludeRelayed bool
 }
 
 // OrderField is what a list is sorted by; every order ends with the id as tie-breaker.

@@ -107,6 +107,25 @@ func testSourceFilters(t *testing.T, open Open) {
 	if !sameSet(got, want) || len(rels[1]) != 0 {
 		t.Errorf("relations citing beta: %v and %d, want %v and none", got, len(rels[1]), want)
 	}
+	// Alpha relays beta (beta.citedVia): with relayed works, alpha's filter keeps what
+	// cites beta too; without, only what cites alpha itself.
+	for _, relayed := range []bool{false, true} {
+		rels, err := s.Relations(ctx, atlas.RelationQuery{IDs: []string{"group/foreign-affairs-lsg"}, Types: []atlas.RelType{atlas.MemberOf}, Sources: []string{"source/alpha"}, IncludeRelayed: relayed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rels[0] {
+			got = append(got, r.ID)
+		}
+		var want []string
+		if relayed {
+			want = []string{"member_of/institution/ministry-of-foreign-affairs/group/foreign-affairs-lsg", "member_of/person/yang-jiechi/group/foreign-affairs-lsg"}
+		}
+		if !sameSet(got, want) {
+			t.Errorf("members citing alpha, relayed works %v: %v, want %v", relayed, got, want)
+		}
+	}
 	for _, tc := range []struct {
 		kind    atlas.NodeKind
 		sources []string

@@ -321,8 +321,9 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			asOf, ok1 := dateArg(a["asOf"])
 			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
 			sources, ok3 := idsArg(a["sources"])
+			relayed, _ := a["includeRelayed"].(bool)
 			if ok1 && ok2 && ok3 {
-				nf.kind, nf.spec = relationsField, rf.spec(asOf, roles, sources)
+				nf.kind, nf.spec = relationsField, rf.spec(asOf, roles, sources, relayed)
 			}
 		case f.Name == "chairs":
 			a := args()
@@ -344,8 +345,9 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 				dir = (*atlas.Direction)(&d)
 			}
 			sources, ok4 := idsArg(a["sources"])
+			relayed, _ := a["includeRelayed"].(bool)
 			if ok1 && ok2 && ok3 && ok4 {
-				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, asOf, sources)
+				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, asOf, sources, relayed)
 			}
 		case typ == "Source" && f.Name == "supports":
 			a := args()

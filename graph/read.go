@@ -76,25 +76,28 @@ var relationFields = map[fieldKey]relationField{
 	{"Topic", "documents"}:        rf(atlas.Incoming, atlas.Concerns),
 }
 
-func (f relationField) spec(asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string) loader.Spec {
-	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: asOf, Sources: sources}
+func (f relationField) spec(asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, relayed bool) loader.Spec {
+	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: asOf, Sources: sources, IncludeRelayed: relayed && len(sources) > 0}
 }
+
+// isTrue reads an optional Boolean argument.
+func isTrue(b *bool) bool { return b != nil && *b }
 
 // fieldEdges serves a relationship field listed in relationFields: the field it serves
 // is the one being resolved. Dates are read as the facts of tiers give them (a death
 // known only from reference pages does not end a tenure in the corpus).
-func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
 	fc := graphql.GetFieldContext(ctx)
 	f, ok := relationFields[fieldKey{fc.Object, fc.Field.Name}]
 	if !ok {
 		return nil, atlas.Errorf(atlas.EINTERNAL, "%s.%s is not a relationship field", fc.Object, fc.Field.Name)
 	}
-	return loader.For(ctx).Edges(ctx, id, f.spec(asOf, roles, sources), tiers...)
+	return loader.For(ctx).Edges(ctx, id, f.spec(asOf, roles, sources, relayed), tiers...)
 }
 
 // relationshipsSpec is what the generic `relationships` field of every entity reads.
-func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) loader.Spec {
-	spec := loader.Spec{Types: types, Roles: roles, AsOf: asOf, Direction: atlas.Both, Sources: sources}
+func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, relayed bool) loader.Spec {
+	spec := loader.Spec{Types: types, Roles: roles, AsOf: asOf, Direction: atlas.Both, Sources: sources, IncludeRelayed: relayed && len(sources) > 0}
 	if dir != nil {
 		spec.Direction = *dir
 	}
@@ -102,14 +105,14 @@ func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atla
 }
 
 // relationships serves the generic `relationships` field of every entity.
-func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, asOf, sources), tiers...)
+func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, asOf, sources, relayed), tiers...)
 }
 
 // chairs serves the chairs fields; mode nil means atlas.IncludeDerived. With sources,
 // only chairs citing one of them stay (a derived chair cites the sources of both facts).
 // Dates are read as the facts of tiers give them; which facts stay is keepTiers' work.
-func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, mode *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, mode *atlas.DerivedChairs, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
 	m := atlas.IncludeDerived
 	if mode != nil {
 		m = *mode
@@ -118,7 +121,7 @@ func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, mode *atlas
 	if err != nil {
 		return nil, err
 	}
-	return atlas.KeepCiting(es, sources)
+	return atlas.KeepCitingRelayed(es, sources, relayed)
 }
 
 // derivedFrom lists the stored facts behind a derived chair, HOLDS then CHAIRS for each

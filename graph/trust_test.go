@@ -110,3 +110,22 @@ func TestTrustOneFactOneRelationship(t *testing.T) {
 			p.ref = [{"node": {"id": "position/foreign-minister"}, "start": "1949-10", "end": "1958-02", "sources": [{"source": {"id": "source/rana-2021"}}, {"source": {"id": "source/ref-vi-wikipedia-foreign-minister"}}]}]`},
 	})
 }
+
+func TestTrustSourceFiltersIncludeRelayedWorks(t *testing.T) {
+	runResearch(t, []researchCase{
+		{"what Rana says about the FALSG's members: what Rana relays from SIPRI, only when asked",
+			`{ g: group(id: "group/foreign-affairs-leading-small-group") {
+			     own: members(sources: ["source/rana-2021"]) { node { id } }
+			     relayed: members(sources: ["source/rana-2021"], includeRelayed: true) { node { id } attested sources { source { id citedVia { id } } } }
+			     generic: relationships(types: [MEMBER_OF], sources: ["source/rana-2021"], includeRelayed: true) { node { id } } } }`, `
+			g.own = []
+			g.relayed.*.node.id ~ ["person/dai-bingguo", "person/wang-jiarui", "person/yang-jiechi", "person/chen-deming", "person/liang-guanglie", "person/geng-huichang", "institution/ministry-of-foreign-affairs", "institution/peoples-liberation-army"]
+			g.relayed.*.attested = ["2010", "2010", "2010", "2010", "2010", "2010", "2010", "2010"]
+			g.relayed.*.sources.*.source = [{"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}]
+			g.generic.# = 8`},
+		{"relayed works reach the chairs too: Rana relays Tsai and Zhou on Xi's cross-system groups",
+			`{ x: person(id: "person/xi-jinping") { own: chairs(sources: ["source/tsai-zhou-2019"]) { node { id } } viaRana: chairs(sources: ["source/rana-2021"], includeRelayed: true, derived: EXCLUDE) { node { id } } } }`, `
+			x.own.# = 3
+			x.viaRana[node.id=group/cross-system-foreign-affairs-leading-small-group].# = 1`},
+	})
+}

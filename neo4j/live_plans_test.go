@@ -56,9 +56,9 @@ func TestLivePlans(t *testing.T) {
 	}{
 		{"nodes_by_key", "", map[string]any{"keys": keys}, []string{byID}},
 		{"relations_of", "", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
-			"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}}, []string{byID}},
+			"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false}, []string{byID}},
 		{"relations_of", "sources", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
-			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}}, []string{byID}},
+			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": false}, []string{byID}},
 		{"list_asc", "", listParams, []string{byNamespace}},
 		{"list_desc", "", listParams, []string{byNamespace}},
 		{"list_asc", "nameContains", withText, []string{byNamespace}},

@@ -131,7 +131,7 @@ func relationProps(r *atlas.Relation) map[string]any {
 		"incompleteList": r.IncompleteList, "confidence": string(r.Confidence), "dateConfidence": optEnum(r.DateConfidence), "note": r.Note,
 		"sources": jsonText(r.Sources), "lifetimeStart": optDate(r.LifetimeStart), "lifetimeEnd": optDate(r.LifetimeEnd),
 		"observedUntil": optDate(r.ObservedUntil), "holderDeaths": jsonText(r.HolderDeaths), "citedSources": atlas.CitedSources(nil, r),
-		"holderBirths": jsonText(r.HolderBirths), "citationTiers": strList(r.CitationTiers), "nextHolderFrom": optDate(r.NextHolderFrom), "rank": optEnum(optRank(r.Rank)), "dateClaims": jsonText(r.DateClaims),
+		"holderBirths": jsonText(r.HolderBirths), "citationTiers": strList(r.CitationTiers), "nextHolderFrom": optDate(r.NextHolderFrom), "relays": jsonText(r.Relays), "relayedBy": strList(r.RelayedBy()), "rank": optEnum(optRank(r.Rank)), "dateClaims": jsonText(r.DateClaims),
 		"validFrom": int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
 		"attestedFrom": ints(b.AttestedFrom), "attestedTo": ints(b.AttestedTo),
 		"searchBody": searchkey.Body(atlas.RelationSearchFields(r)),
@@ -253,7 +253,7 @@ func decodeRelation(typ, from, to string, m map[string]any) (atlas.Relation, err
 		Confidence: atlas.Confidence(p.str("confidence")), DateConfidence: optEnumOf[atlas.Confidence](&p, "dateConfidence"), Note: p.str("note"), Sources: citationsOf(&p),
 		LifetimeStart: p.date("lifetimeStart"), LifetimeEnd: p.date("lifetimeEnd"), ObservedUntil: p.date("observedUntil"),
 		HolderDeaths: jsonOf[atlas.Death](&p, "holderDeaths"), HolderBirths: jsonOf[atlas.Death](&p, "holderBirths"),
-		DateClaims: jsonOf[atlas.DateClaim](&p, "dateClaims"), CitationTiers: strListOf[atlas.SourceTier](&p, "citationTiers"), NextHolderFrom: p.date("nextHolderFrom")}
+		DateClaims: jsonOf[atlas.DateClaim](&p, "dateClaims"), CitationTiers: strListOf[atlas.SourceTier](&p, "citationTiers"), NextHolderFrom: p.date("nextHolderFrom"), Relays: jsonOf[atlas.Relay](&p, "relays")}
 	if rank := optEnumOf[atlas.Rank](&p, "rank"); rank != nil {
 		r.Rank = *rank
 	}

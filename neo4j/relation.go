@@ -33,7 +33,7 @@ func (s *Store) Relations(ctx context.Context, q atlas.RelationQuery) ([][]atlas
 	params := map[string]any{
 		"ns": s.ns, "keys": keys, "types": strs(q.Types), "roles": strs(q.Roles),
 		"outgoing": q.Direction != atlas.Incoming, "incoming": q.Direction != atlas.Outgoing,
-		"asOfFrom": nil, "asOfTo": nil, "sources": nonNil(q.Sources),
+		"asOfFrom": nil, "asOfTo": nil, "sources": nonNil(q.Sources), "includeRelayed": q.IncludeRelayed,
 	}
 	if q.AsOf != nil {
 		params["asOfFrom"], params["asOfTo"] = int64(q.AsOf.Earliest()), int64(q.AsOf.Latest())

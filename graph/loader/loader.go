@@ -67,6 +67,7 @@ type specKey struct {
 	asOf  string
 	// sources is comma-joined source ids (ids never contain commas).
 	sources string
+	relayed bool
 }
 
 // New returns an empty cache for one request.
@@ -142,13 +143,15 @@ type Spec struct {
 	AsOf      *atlas.PartialDate
 	// Sources keeps relationships citing one of these sources; empty means all.
 	Sources []string
+	// IncludeRelayed also keeps, with Sources, relationships citing a work they relay.
+	IncludeRelayed bool
 }
 
 func (s Spec) key() specKey {
 	if s.Direction == "" {
 		s.Direction = atlas.Both
 	}
-	k := specKey{types: join(s.Types), dir: s.Direction, roles: join(s.Roles), sources: join(s.Sources)}
+	k := specKey{types: join(s.Types), dir: s.Direction, roles: join(s.Roles), sources: join(s.Sources), relayed: s.IncludeRelayed}
 	if s.AsOf != nil {
 		k.asOf = s.AsOf.String()
 	}
@@ -156,7 +159,7 @@ func (s Spec) key() specKey {
 }
 
 func (s Spec) query(ids []string) atlas.RelationQuery {
-	return atlas.RelationQuery{IDs: ids, Types: s.Types, Direction: s.Direction, Roles: s.Roles, AsOf: s.AsOf, Sources: s.Sources}
+	return atlas.RelationQuery{IDs: ids, Types: s.Types, Direction: s.Direction, Roles: s.Roles, AsOf: s.AsOf, Sources: s.Sources, IncludeRelayed: s.IncludeRelayed}
 }
 
 func join[T ~string](vs []T) string {

@@ -141,7 +141,7 @@ func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atla
 		return nil, err
 	}
 	// With sources, each relation shows the dates those sources give (Relation.CitedBy).
-	edges = atlas.EdgesFrom(id, atlas.CitedByAll(rels[0], spec.Sources), spec.AsOf, tiers...)
+	edges = atlas.EdgesFrom(id, atlas.CitedByAll(rels[0], spec.Sources, spec.IncludeRelayed), spec.AsOf, tiers...)
 	l.mu.Lock()
 	l.edges[key] = edges
 	l.mu.Unlock()

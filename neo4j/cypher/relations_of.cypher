@@ -5,7 +5,8 @@
 //   $outgoing, $incoming (BOOLEAN, the directions to keep), $roles (LIST<STRING>, empty = all;
 //   only MEMBER_OF is filtered), $asOfFrom, $asOfTo (INTEGER ordinals YYYYMMDD of the asOf date,
 //   both null when no asOf is asked for), $sources (LIST<STRING>, empty = all: keeps relationships
-//   whose citedSources has one of them)
+//   whose citedSources has one of them), $includeRelayed (BOOLEAN: with $sources, also keeps
+//   relationships whose relayedBy, the works relaying a cited source, has one of them)
 // Index: entity_scoped_id to find each node, then expansion; the validFrom/validTo/attested*
 //   ordinals are those of atlas.Span.Bounds, so this is atlas.Bounds.MayHoldAt in Cypher.
 //   USING INDEX SEEK: without it Neo4j 5.26 seeked the ns index and filtered every node of the
@@ -17,7 +18,8 @@ WHERE n.ns = $ns AND r.ns = $ns
   AND (size($types) = 0 OR type(r) IN $types)
   AND (($outgoing AND startNode(r) = n) OR ($incoming AND endNode(r) = n))
   AND (size($roles) = 0 OR type(r) <> 'MEMBER_OF' OR r.role IN $roles)
-  AND (size($sources) = 0 OR any(s IN coalesce(r.citedSources, []) WHERE s IN $sources))
+  AND (size($sources) = 0 OR any(s IN coalesce(r.citedSources, []) WHERE s IN $sources)
+    OR ($includeRelayed AND any(s IN coalesce(r.relayedBy, []) WHERE s IN $sources)))
   AND ($asOfFrom IS NULL OR
     CASE
       WHEN r.attestedOnly THEN any(i IN range(0, size(r.attestedFrom) - 1)
