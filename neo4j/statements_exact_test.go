@@ -82,7 +82,7 @@ func TestRelationsStatement(t *testing.T) {
 	db := newScript(t, call{st: stmtRelationsOf,
 		params: map[string]any{"ns": "test", "keys": []string{"test:person/xi-jinping", "test:person/nobody"},
 			"types": []string{"CHAIRS", "HOLDS"}, "roles": []string{"MEMBER"}, "outgoing": true, "incoming": false,
-			"asOfFrom": int64(20180301), "asOfTo": int64(20180331), "sources": []string{"source/alpha"}},
+			"asOfFrom": int64(20180301), "asOfTo": int64(20180331), "sources": []string{"source/alpha"}, "includeRelayed": false},
 		// Out of order, and one row twice (an undirected match of a self-loop).
 		recs: []record{row(holds), row(chairs), row(chairs)}})
 	s := openReady(t, db)

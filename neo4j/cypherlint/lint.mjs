@@ -44,7 +44,8 @@ const propertyKeys = [
   'dateConfidence',
   // relationships
   'role', 'succession', 'start', 'end', 'attested', 'incompleteList', 'lifetimeStart', 'lifetimeEnd',
-  'attestedOnly', 'attestedFrom', 'attestedTo', 'holderDeaths',
+  'attestedOnly', 'attestedFrom', 'attestedTo', 'holderDeaths', 'holderBirths', 'rank', 'dateClaims', 'citationTiers',
+  'nextHolderFrom', 'relays', 'relayedBy', 'seats',
   // meta node
   'revision',
 ];
