@@ -145,20 +145,59 @@ func (p *Projection) relationEvents(self int64, ri int32) []Event {
 		}
 		return []Event{e}
 	}
+	// Lifetimes bound everything: a start wholly before the group or the holder existed,
+	// or an end wholly after, is shown at the lifetime's bound.
+	span := r.Span()
 	var out []Event
 	if r.Start != nil {
-		out = append(out, event(RoleStarted, r.Start))
+		e := event(RoleStarted, laterOf(r.Start, span.LifetimeStart, span.HolderBorn))
+		e.Sources = dateSourcesOf(r, atlas.StartPart, *r.Start)
+		out = append(out, e)
 	}
 	if r.End != nil {
-		out = append(out, event(RoleEnded, r.End))
+		e := event(RoleEnded, earlierOf(r.End, span.LifetimeEnd, span.HolderDied))
+		e.Sources = dateSourcesOf(r, atlas.EndPart, *r.End)
+		out = append(out, e)
 	}
 	for _, a := range r.Attested {
-		out = append(out, event(Attested, &a))
+		e := event(Attested, &a)
+		e.Sources = dateSourcesOf(r, atlas.AttestedPart, a)
+		out = append(out, e)
 	}
 	if len(out) == 0 {
 		out = append(out, event(RoleStarted, nil))
 	}
 	return out
+}
+
+// dateSourcesOf returns the citations of the date claim giving date as part of r: a
+// timeline event cites the sources of the claim it comes from. Without date claims,
+// every source of r gives its dates.
+func dateSourcesOf(r *atlas.Relation, part atlas.DatePart, date atlas.PartialDate) []atlas.Citation {
+	for _, c := range r.DateClaims {
+		if c.Part == part && c.Value == date && c.Rank != atlas.Deprecated {
+			return slices.Clone(c.Sources)
+		}
+	}
+	return slices.Clone(r.Sources)
+}
+
+func laterOf(d *atlas.PartialDate, bounds ...*atlas.PartialDate) *atlas.PartialDate {
+	for _, b := range bounds {
+		if b != nil && d.Latest() < b.Earliest() { // wholly before the bound
+			d = b
+		}
+	}
+	return d
+}
+
+func earlierOf(d *atlas.PartialDate, bounds ...*atlas.PartialDate) *atlas.PartialDate {
+	for _, b := range bounds {
+		if b != nil && d.Earliest() > b.Latest() { // wholly after the bound
+			d = b
+		}
+	}
+	return d
 }
 
 func compareEvents(a, b Event) int {

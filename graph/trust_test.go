@@ -46,7 +46,12 @@ func TestTrustDerivedChairsStayWithinTheirPremises(t *testing.T) {
 		{"the timeline of the Foreign Affairs LSG has no event before its founding",
 			`{ t: timeline(id: "group/foreign-affairs-leading-small-group") { kind date other { id } } }`, `
 			t[other.id=person/zhou-enlai] = []
-			t[kind=ESTABLISHED].date = ["1958"]`},
+			t[kind=ESTABLISHED].date = ["1958"]
+			t[date=2023-03] = []
+			t[other.id=position/premier].date = ["2018-03", "2018-03"]`},
+		{"a timeline event cites the source of the date it shows",
+			`{ t: timeline(id: "person/chen-yi") { kind date other { id } sources { source { id } } } }`, `
+			t[other.id=position/foreign-minister] = [{"kind": "ROLE_STARTED", "date": "1956", "other": {"id": "position/foreign-minister"}, "sources": [{"source": {"id": "source/rana-2021"}}]}, {"kind": "ROLE_ENDED", "date": "1972-01-06", "other": {"id": "position/foreign-minister"}, "sources": [{"source": {"id": "source/ref-cloudfront-chen-yi"}}]}]`},
 	})
 }
 
