@@ -31,7 +31,7 @@ func TestTrustDerivedChairsStayWithinTheirPremises(t *testing.T) {
 			     derivations { via { id } holds { id start end sources { source { id } } } chairs { id start end confidence sources { source { id } locator } } } } } }`, `
 			g.chairs[node.id=person/li-keqiang].derivations.*.via.id = ["position/premier"]
 			g.chairs[node.id=person/li-keqiang].derivations.*.holds = [{"id": "holds/person/li-keqiang/position/premier", "start": "2013-03-15", "end": "2023-03-11", "sources": [{"source": {"id": "source/thomas-fp"}}, {"source": {"id": "source/ref-simple-wikipedia-li-keqiang"}}]}]
-			g.chairs[node.id=person/li-keqiang].derivations.*.chairs = [{"id": "chairs/position/premier/group/foreign-affairs-leading-small-group/thomas-table-1", "start": "2018-03", "end": "2023-03", "confidence": "DISPUTED", "sources": [{"source": {"id": "source/thomas-fp"}, "locator": "Table 1, row 'Foreign Affairs CLGS'"}]}]
+			g.chairs[node.id=person/li-keqiang].derivations.*.chairs = [{"id": "chairs/position/premier/group/foreign-affairs-leading-small-group/thomas-table-1", "start": "2018-03", "end": "2018-03", "confidence": "DISPUTED", "sources": [{"source": {"id": "source/thomas-fp"}, "locator": "Table 1, row 'Foreign Affairs CLGS'"}]}]
 			g.chairs.*.confidence ~ ["STATED", "DISPUTED"]`},
 		{"Hu Jintao and Wen Jiabao share no group with the FALSG's 2010 members, who share it with each other",
 			`{ h: coMembers(person: "person/hu-jintao", asOf: "2010") { person { id } } w: coMembers(person: "person/wen-jiabao", asOf: "2010") { person { id } }

@@ -275,13 +275,18 @@ def merge_relations(d):
 
 
 def date_thomas_rules(d):
+    abolished = {g["id"]: g.get("abolished") for g in d["groups"]}
     for r in d["relations"]:
         k = (r["from"], r["to"])
         if r["type"] != "CHAIRS" or k not in THOMAS_RULES:
             continue
         if not any(c["source"] == "source/thomas-fp" for c in r["sources"]) or len(r["sources"]) != 1:
             continue
-        r["start"], r["end"] = THOMAS_RULES_START, THOMAS_RULES_END
+        # A group gone before the article's latest date stops the rule with it.
+        end = THOMAS_RULES_END
+        if abolished.get(r["to"]) and latest(abolished[r["to"]]) < latest(end):
+            end = abolished[r["to"]]
+        r["start"], r["end"] = THOMAS_RULES_START, end
         r["dateConfidence"] = "INFERRED"
         note = r.get("note", "")
         for old in OLD_THOMAS_NOTES:
