@@ -21,6 +21,10 @@ seed/atlas.json. Running it twice changes nothing.
 4. Posts that one person holds at a time record it (`seats: 1`).
 
 Usage: python3 seed/migrate/one_fact.py seed/atlas.json   (rewrites the file in place)
+
+Run it after the other migrations of the same file (seed/migrate/citations.py of issue
+20's citation work, for instance): it merges whatever relations tell one fact at the time
+it runs, and records the merged lines as they were in seed/testdata/one-fact-lines.json.
 """
 import calendar
 import json
@@ -326,19 +330,12 @@ LINES_FILE = "seed/testdata/one-fact-lines.json"
 
 
 def record_lines(lines):
-    """Keep every merged line as it was, for seed/onefact_test.go to prove nothing was lost."""
-    try:
-        with open(LINES_FILE, encoding="utf-8") as f:
-            kept = json.load(f)
-    except FileNotFoundError:
-        kept = []
-    seen = {json.dumps(r, sort_keys=True) for r in kept}
-    for r in lines:
-        if json.dumps(r, sort_keys=True) not in seen:
-            kept.append(r)
-            seen.add(json.dumps(r, sort_keys=True))
+    """Keep every merged line as it was, for seed/onefact_test.go to prove nothing was lost.
+
+    The file is rewritten whenever a run merges something, so it always holds the lines of
+    the last run that merged (a re-run on merged data merges nothing and leaves it)."""
     with open(LINES_FILE, "w", encoding="utf-8") as f:
-        f.write(json.dumps(kept, indent=2, ensure_ascii=False) + "\n")
+        f.write(json.dumps(lines, indent=2, ensure_ascii=False) + "\n")
 
 
 def main(path):
