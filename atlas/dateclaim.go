@@ -222,9 +222,10 @@ func FactKey(r *Relation) string {
 
 // checkOneFact refuses two relations telling the same fact (FactKey) at times that may
 // overlap: they must be one relation with a date claim per source. Two relations of
-// one key are allowed only as distinct tenures, whose dates cannot share a day (a post
-// held twice); an undated relation may hold at any time, so it can never stand beside
-// another of its key.
+// one key are allowed only as distinct tenures, each with a start or an end, whose dates
+// cannot share a day (a post held twice); an undated relation may hold at any time, and
+// attestations without a start or end are observations of one fact, so neither can stand
+// beside another relation of its key.
 func (v *validator) checkOneFact() {
 	byKey := map[string][]int{}
 	for i, r := range v.ds.Relations {
@@ -242,13 +243,16 @@ func (v *validator) checkOneFact() {
 		for a := 0; a < len(is); a++ {
 			for b := a + 1; b < len(is); b++ {
 				ra, rb := v.ds.Relations[is[a]], v.ds.Relations[is[b]]
-				if ra.Span().Overlaps(rb.Span()) {
+				if !tenure(ra) || !tenure(rb) || ra.Span().Overlaps(rb.Span()) {
 					v.add(fmt.Sprintf("relation #%d %s", is[b]+1, relationID(rb)), "tells the same fact (%s %s → %s) as relation #%d %s at times that may overlap: merge them into one relation with a date claim per source (seed/FORMAT.md, 'One fact, one relationship')", ra.Type, ra.From, ra.To, is[a]+1, relationID(ra))
 				}
 			}
 		}
 	}
 }
+
+// tenure reports whether r has a start or an end of its own.
+func tenure(r *Relation) bool { return r.Start != nil || r.End != nil }
 
 func relationID(r *Relation) string {
 	if r.ID == "" {

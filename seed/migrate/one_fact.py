@@ -10,9 +10,10 @@ seed/atlas.json. Running it twice changes nothing.
    are every citation of every line of evidence; which source gives which date is kept
    in `dateClaims` (one claim per start, end or attestation a source gives, with that
    source's citations), ranked: the corpus's dates are PREFERRED over a reference page's
-   where both give one, as for property claims. Relations of one key whose dates cannot
-   share a day are distinct tenures and stay apart; an undated or attested-only line
-   joins the tenure its attestation falls in, or the one named in ATTACH.
+   where both give one, as for property claims. Relations of one key with a start or end
+   whose dates cannot share a day are distinct tenures and stay apart; an undated or
+   attested-only line joins the tenure its attestation falls in, or the one named in
+   ATTACH; attested-only lines of a fact with no tenure are one relation.
 2. Chairing rules taken from an undated snapshot (Thomas's Table 1) get the date range
    the curators infer from the article's content (INFERRED dates, with a note), so that
    they derive no chair outside it.
@@ -233,7 +234,10 @@ def merge_relations(d):
     lines_out = []
     for k in order:
         rs = groups[k]
-        if len(rs) < 2 or not any(overlaps(a, b) for i, a in enumerate(rs) for b in rs[i + 1:]):
+        # Two tenures of one post that cannot share a day are two facts; anything else
+        # told twice (overlapping dates, or a line with no start or end) is one.
+        if len(rs) < 2 or (all(dated(r) for r in rs) and
+                           not any(overlaps(a, b) for i, a in enumerate(rs) for b in rs[i + 1:])):
             continue
         tenures = [r for r in rs if dated(r)]
         loose = [r for r in rs if not dated(r)]
