@@ -52,6 +52,10 @@ func TestOneFactOneRelationship(t *testing.T) {
 			[]string{"relation #2 holds/a/p/ref: tells the same fact (HOLDS person/a → position/p) as relation #1 holds/person/a/position/p"}},
 		{"two datings of one tenure", []*atlas.Relation{holds("", "1949", "1956", c), holds("holds/a/p/ref", "1949-10", "1958-02", r)},
 			[]string{"tells the same fact"}},
+		{"two attestations of one fact, years apart", []*atlas.Relation{
+			{Type: atlas.Holds, From: "person/a", To: "position/p", Attested: []atlas.PartialDate{atlas.MustDate("2006-12")}, Confidence: atlas.Stated, Sources: r},
+			{ID: "holds/a/p/2010", Type: atlas.Holds, From: "person/a", To: "position/p", Attested: []atlas.PartialDate{atlas.MustDate("2010")}, Confidence: atlas.Reported, Sources: c}},
+			[]string{"tells the same fact"}},
 		{"two tenures that cannot share a day", []*atlas.Relation{holds("", "2013-03-16", "2022-12-30", c), holds("holds/a/p/2023", "2023-07-25", "", r)}, nil},
 		{"one relation, each source's dates as claims", []*atlas.Relation{merged}, nil},
 		{"claims that disagree with the plain dates or cite what the relation does not", []*atlas.Relation{badClaims},
