@@ -219,6 +219,18 @@ await step('a group timeline draws bars', async () => {
   assert(await page.locator('svg.timeline .bar').count() > 5, 'too few bars');
 });
 
+await step('the FALSG timeline draws no chair outside its premises or its life (issue 20)', async () => {
+  // Still on the FALSG's timeline: Zhou Enlai, Hu Jintao and Wen Jiabao chair it at no
+  // date, and Li Keqiang's derived chair lies within the LSG's last month.
+  const titles = await page.locator('svg.timeline .bar title').allTextContents();
+  for (const who of ['Zhou Enlai', 'Hu Jintao', 'Wen Jiabao', 'Hu Yaobang']) {
+    assert(!titles.some((x) => x.includes(who)), `the timeline shows ${who}`);
+  }
+  const li = titles.filter((x) => x.includes('Li Keqiang') && x.includes('CHAIRS'));
+  assert(li.length === 1 && li[0].includes('2018-03 – 2018-03'), `Li Keqiang's chair: ${JSON.stringify(li)}`);
+  assert(!titles.some((x) => /– 20(19|2\d)/.test(x) && x.includes('CHAIRS')), 'a chair runs past the LSG\'s replacement in 2018-03');
+});
+
 await step('a path between two people is found and drawn', async () => {
   await page.click('#tab-paths');
   for (const [input, text, id] of [['#path-from', 'li keqiang', 'person/li-keqiang'], ['#path-to', 'Wang Yi', 'person/wang-yi']]) {
