@@ -26,6 +26,9 @@ type Filter struct {
 	NodeKinds []atlas.NodeKind
 	// Sources keeps only relations citing at least one of these sources; empty means all.
 	Sources []string
+	// IncludeRelayed also keeps, with Sources, relations citing a work one of them relays
+	// (atlas.Relation.CitesRelayed).
+	IncludeRelayed bool
 	// Tiers keeps only relations whose evidence lies in these tiers (atlas.CitedInTiers);
 	// empty means both.
 	Tiers []atlas.SourceTier
@@ -54,7 +57,7 @@ func (f Filter) normalized() (Filter, error) {
 	}
 	out := Filter{RelTypes: slices.Compact(slices.Sorted(slices.Values(f.RelTypes))),
 		NodeKinds: slices.Compact(slices.Sorted(slices.Values(f.NodeKinds))),
-		Sources:   slices.Compact(slices.Sorted(slices.Values(f.Sources)))}
+		Sources:   slices.Compact(slices.Sorted(slices.Values(f.Sources))), IncludeRelayed: f.IncludeRelayed && len(f.Sources) > 0}
 	if f.AsOf != nil {
 		d := *f.AsOf
 		out.AsOf = &d
@@ -85,6 +88,9 @@ func (f Filter) key() string {
 	for _, s := range f.Sources {
 		b.WriteString(s + ",")
 	}
+	if f.IncludeRelayed {
+		b.WriteString("+relayed")
+	}
 	b.WriteString("|" + tierString(f.Tiers))
 	return b.String()
 }
@@ -97,12 +103,21 @@ func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind) bool {
 	if !f.keepsKind(from) || !f.keepsKind(to) {
 		return false
 	}
-	if len(f.Sources) > 0 && !atlas.CitesAny(atlas.CitedSources(nil, r), f.Sources) {
+	if len(f.Sources) > 0 && !r.CitesRelayed(f.Sources, f.IncludeRelayed) {
 		return false
 	}
-	// With sources, the dates are those the sources give (Relation.CitedBy).
-	v := r.CitedBy(f.Sources)
+	v := f.view(*r)
 	return f.AsOf == nil || v.SpanIn(f.Tiers).MayHoldAt(*f.AsOf)
+}
+
+// view is r as the filter's sources tell it: with sources, the dates those give
+// (atlas.Relation.CitedBy), with relayed works the dates of the works they relay too.
+func (f Filter) view(r atlas.Relation) atlas.Relation {
+	asked := f.Sources
+	if f.IncludeRelayed {
+		asked = r.WithRelayed(asked)
+	}
+	return r.CitedBy(asked)
 }
 
 func (f Filter) keepsKind(k atlas.NodeKind) bool {

@@ -118,7 +118,7 @@ func (p *Projection) Network(ctx context.Context, ids []string, depth int, f Fil
 	}
 	sub.Relations = make([]atlas.Relation, len(rels))
 	for i, ri := range rels {
-		sub.Relations[i] = p.relation(ri).CitedBy(f.Sources) // the dates the sources asked for give
+		sub.Relations[i] = f.view(p.relation(ri)) // the dates the sources asked for give
 	}
 	slices.SortFunc(sub.Relations, func(a, b atlas.Relation) int { return atlas.CompareRelations(&a, &b) })
 	return sub, nil
@@ -151,7 +151,7 @@ func (p *Projection) Whole(ctx context.Context, f Filter, limit int) (Subgraph, 
 			return Subgraph{}, err
 		}
 		if v.relOK[ri] && included[p.ends[ri][0]] && included[p.ends[ri][1]] {
-			sub.Relations = append(sub.Relations, p.relation(int32(ri)).CitedBy(f.Sources))
+			sub.Relations = append(sub.Relations, f.view(p.relation(int32(ri))))
 		}
 	}
 	slices.SortFunc(sub.Relations, func(a, b atlas.Relation) int { return atlas.CompareRelations(&a, &b) })

@@ -137,7 +137,7 @@ func (p *Projection) pathOf(v *view, walk []int64) Path {
 	for i, n := range walk {
 		out.Nodes[i] = p.node(n)
 		if i > 0 {
-			out.Relations[i-1] = p.relation(v.firstRelation(walk[i-1], n)).CitedBy(v.filter.Sources)
+			out.Relations[i-1] = v.filter.view(p.relation(v.firstRelation(walk[i-1], n)))
 		}
 	}
 	return out

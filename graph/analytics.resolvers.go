@@ -18,39 +18,39 @@ func (r *pathResolver) Relationships(ctx context.Context, obj *analytics.Path) (
 }
 
 // Network is the resolver for the network field.
-func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error) {
+func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
 	f := filterOf(relationshipTypes, nodeTypes, asOf)
-	f.Sources = sources
+	f.Sources, f.IncludeRelayed = sources, isTrue(includeRelayed)
 	f.Tiers = tiers
 	sub, err := p.Network(ctx, ids, intOr(depth, analytics.DefaultDepth), f, intOr(limit, analytics.DefaultNetworkLimit))
 	return planned(ctx, &sub, err)
 }
 
 // ShortestPaths is the resolver for the shortestPaths field.
-func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error) {
+func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
 	f := filterOf(relationshipTypes, nodeTypes, asOf)
-	f.Sources = sources
+	f.Sources, f.IncludeRelayed = sources, isTrue(includeRelayed)
 	f.Tiers = tiers
 	paths, err := p.ShortestPaths(ctx, from, to, intOr(maxLength, 4), f, intOr(first, 10))
 	return planned(ctx, &paths, err)
 }
 
 // Centrality is the resolver for the centrality field.
-func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error) {
+func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
 	f := filterOf(relationshipTypes, nodeTypes, asOf)
-	f.Sources = sources
+	f.Sources, f.IncludeRelayed = sources, isTrue(includeRelayed)
 	f.Tiers = tiers
 	scores, err := p.Centrality(ctx, metric, f, rank, intOr(first, 20))
 	return planned(ctx, scores, err)

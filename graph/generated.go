@@ -378,7 +378,7 @@ type ComplexityRoot struct {
 
 	Query struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) int
-		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
+		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) int
 		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Document           func(childComplexity int, id string) int
 		Documents          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
@@ -386,7 +386,7 @@ type ComplexityRoot struct {
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, limit *int) int
+		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
 		Office             func(childComplexity int, id string) int
@@ -397,7 +397,7 @@ type ComplexityRoot struct {
 		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
-		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
+		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) int
 		Source             func(childComplexity int, id string) int
 		Sources            func(childComplexity int, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Statement          func(childComplexity int, id string) int
@@ -745,9 +745,9 @@ type QueryResolver interface {
 	Positions(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.PositionConnection, error)
 	Institutions(ctx context.Context, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.InstitutionConnection, error)
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
-	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error)
-	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
-	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
+	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error)
+	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
+	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
 	Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
@@ -2459,7 +2459,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
 	case "Query.coMembers":
 		if e.ComplexityRoot.Query.CoMembers == nil {
 			break
@@ -2548,7 +2548,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2669,7 +2669,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -3868,21 +3868,21 @@ extend type Query {
   Sources and reported counts are never part of the network; statements, topics and
   documents are, when ` + "`" + `nodeTypes` + "`" + ` names them.
   """
-  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
+  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
 
   """
   All shortest paths between two nodes (relationships followed in either direction,
   each hop counting one), of at most ` + "`" + `maxLength` + "`" + ` hops (1 to 8), the first ` + "`" + `first` + "`" + ` of
   them (1 to 100) in a stable order. No path within ` + "`" + `maxLength` + "`" + ` is an empty set.
   """
-  shortestPaths("The node the paths start at (not a source or reported count)." from: ID!, "The node the paths end at (not a source or reported count)." to: ID!, "The longest path looked for, in hops: 1 to 8, default 4." maxLength: Int = 4, "Follow only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Pass only through nodes of these types; all actor types when omitted." nodeTypes: [NodeType!], "Follow only relationships that may hold at this date." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most paths to return, 1 to 100, default 10; ` + "`" + `truncated` + "`" + ` says when there were more." first: Int = 10): PathSet!
+  shortestPaths("The node the paths start at (not a source or reported count)." from: ID!, "The node the paths end at (not a source or reported count)." to: ID!, "The longest path looked for, in hops: 1 to 8, default 4." maxLength: Int = 4, "Follow only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Pass only through nodes of these types; all actor types when omitted." nodeTypes: [NodeType!], "Follow only relationships that may hold at this date." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most paths to return, 1 to 100, default 10; ` + "`" + `truncated` + "`" + ` says when there were more." first: Int = 10): PathSet!
 
   """
   Nodes ranked by a centrality metric over the network the filters keep, highest first,
   ties by id. ` + "`" + `rank` + "`" + ` chooses which kinds of node are ranked (all actors by default); the
   network itself is chosen by ` + "`" + `relationshipTypes` + "`" + `, ` + "`" + `nodeTypes` + "`" + ` and ` + "`" + `asOf` + "`" + `.
   """
-  centrality("The metric to rank by." metric: CentralityMetric!, "The node types to rank; all actor types (groups, offices, institutions, positions, people) when omitted." rank: [NodeType!], "Build the network from relationships of these types only; all types when omitted." relationshipTypes: [RelationshipType!], "Build the network from nodes of these types only; all actor types when omitted." nodeTypes: [NodeType!], "Build the network from relationships that may hold at this date only." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "How many of the highest scores to return, 1 to 100, default 20. BETWEENNESS is refused (LIMIT_EXCEEDED) when nodes × relationships of the network exceed 10⁷." first: Int = 20): [CentralityScore!]!
+  centrality("The metric to rank by." metric: CentralityMetric!, "The node types to rank; all actor types (groups, offices, institutions, positions, people) when omitted." rank: [NodeType!], "Build the network from relationships of these types only; all types when omitted." relationshipTypes: [RelationshipType!], "Build the network from nodes of these types only; all actor types when omitted." nodeTypes: [NodeType!], "Build the network from relationships that may hold at this date only." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "How many of the highest scores to return, 1 to 100, default 20. BETWEENNESS is refused (LIMIT_EXCEEDED) when nodes × relationships of the network exceed 10⁷." first: Int = 20): [CentralityScore!]!
 
   """
   The people who share a group with a person (chairing, including through a position,
@@ -8667,22 +8667,30 @@ func (ec *executionContext) field_Query_centrality_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRelayed"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg7
+	args["first"] = arg8
 	return args, nil
 }
 
@@ -8923,22 +8931,30 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRelayed"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg7
+	args["limit"] = arg8
 	return args, nil
 }
 
@@ -9237,22 +9253,30 @@ func (ec *executionContext) field_Query_shortestPaths_args(ctx context.Context, 
 		return nil, err
 	}
 	args["sources"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRelayed"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["tiers"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg8
+	args["first"] = arg9
 	return args, nil
 }
 
@@ -17082,7 +17106,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {
@@ -17126,7 +17150,7 @@ func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.PathSet) graphql.Marshaler {
@@ -17170,7 +17194,7 @@ func (ec *executionContext) _Query_centrality(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Score) graphql.Marshaler {

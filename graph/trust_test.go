@@ -128,6 +128,12 @@ func TestTrustSourceFiltersIncludeRelayedWorks(t *testing.T) {
 			g.relayed.*.attested = ["2010", "2010", "2010", "2010", "2010", "2010", "2010", "2010"]
 			g.relayed.*.sources.*.source = [{"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}, {"id": "source/sipri-2010", "citedVia": {"id": "source/rana-2021"}}]
 			g.generic.# = 8`},
+		{"the network takes relayed works too",
+			`{ own: network(ids: ["group/foreign-affairs-leading-small-group"], relationshipTypes: [MEMBER_OF], sources: ["source/rana-2021"]) { relationships { id } }
+			   relayed: network(ids: ["group/foreign-affairs-leading-small-group"], relationshipTypes: [MEMBER_OF], sources: ["source/rana-2021"], includeRelayed: true) { relationships { id sources { source { id } } } } }`, `
+			own.relationships = []
+			relayed.relationships.# = 8
+			relayed.relationships.*.sources.*.source.id = ["source/sipri-2010", "source/sipri-2010", "source/sipri-2010", "source/sipri-2010", "source/sipri-2010", "source/sipri-2010", "source/sipri-2010", "source/sipri-2010"]`},
 		{"relayed works reach the chairs too: Rana relays Tsai and Zhou on Xi's cross-system groups",
 			`{ x: person(id: "person/xi-jinping") { own: chairs(sources: ["source/tsai-zhou-2019"]) { node { id } } viaRana: chairs(sources: ["source/rana-2021"], includeRelayed: true, derived: EXCLUDE) { node { id } } } }`, `
 			x.own.# = 3
