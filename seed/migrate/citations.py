@@ -1,0 +1,341 @@
+#!/usr/bin/env python3
+"""Citations per value (issue 20): every property claim cites only the sources that give
+its value, every corpus citation carries a short exact quote, curators' inferences are
+INFERRED with a note, flags agree with the facts and no working note stays public.
+
+Deterministic and idempotent: records are found by node id, (property, value), relation
+(type, from, to) and source id, never by array index, so the script applies to a file
+that changed around it (relations merged into one carrying several sources, new aliases).
+It refuses to write when a fact would be lost: every node, claim value, alias and
+relation it read is still there after it ran (with fewer sources, or INFERRED).
+
+Rules, in order:
+1. Issue-area labels that no source uses for a body (Wikipedia's lead lists the areas
+   major LSGs cover) stop being aliases: REMOVED_ALIASES; the statement that holds the
+   area list keeps the fact.
+2. A claim of a printed value (name, Chinese name, title, alias, jurisdiction, a date's
+   year) keeps a corpus citation only when that document prints the value (case, spacing
+   and quotation marks aside). When none prints it, the claim is INFERRED, keeps the
+   passages it was inferred from and gets a note (NOTES, or a default saying so).
+3. A classification (kind, system, level, cross-system) keeps the corpus citations whose
+   document prints one of the node's names carrying the marker the classification rests
+   on ("Commission", "LSG", "Central", "State Council", …; README "Classifying groups");
+   when none does, it is INFERRED with a note. A horizon cites only the blog (the only
+   source with the typology); a category is always the curators' assignment (INFERRED).
+4. A group with a member edge from a list its source calls partial is membersIncomplete.
+5. Working notes are rewritten (NOTE_FIXES).
+6. Every corpus citation gets the quote quotes.json gives for (record, source, locator).
+
+Usage: python3 seed/migrate/citations.py seed/atlas.json   (rewrites it in place)
+"""
+import copy
+import os
+import re
+import sys
+
+import citelib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+REMOVED_ALIASES = {
+    ("group/hong-kong-and-macau-leading-small-group", "Hong Kong and Macao", "source/wikipedia-lsg"):
+        "Wikipedia's lead names 'Hong Kong and Macao' as an issue area major LSGs cover, not as a body.",
+    ("group/propaganda-and-ideology-leading-small-group", "propaganda and ideology", "source/wikipedia-lsg"):
+        "Wikipedia's lead names 'propaganda and ideology' as an issue area major LSGs cover, not as a body.",
+}
+# Removed aliases kept as editorial search aids (no source, so no source filter finds them).
+EDITORIAL_ALIASES = {("group/hong-kong-and-macau-leading-small-group", "Hong Kong and Macao")}
+# A node's own citation that rested only on a removed alias.
+REMOVED_NODE_CITATIONS = {
+    ("group/hong-kong-and-macau-leading-small-group", "source/wikipedia-lsg"),
+    ("group/propaganda-and-ideology-leading-small-group", "source/wikipedia-lsg"),
+}
+
+LITERAL = {"NAME", "NAME_ZH", "TITLE", "TITLE_ZH", "ALIAS", "JURISDICTION"}
+DATES = {"ESTABLISHED", "ABOLISHED", "ISSUED", "BORN", "DIED"}
+
+# What a classification rests on: a printed name of the node carrying one of these.
+MARKERS = {
+    ("KIND", "COMMISSION"): ["commission", "委员会", "委員會"],
+    ("KIND", "LEADING_SMALL_GROUP"): ["lsg", "leading small group", "leading group", "slg", "clgs", "领导小组", "領導小組", "small leading group"],
+    ("KIND", "PARTY_MEMBERS_GROUP"): ["party members' group", "party group", "党组"],
+    ("SYSTEM", "PARTY"): ["central", "ccp", "cpc", "party", "communist", "中央", "politburo", "pbsc", "secretariat"],
+    ("SYSTEM", "STATE_COUNCIL"): ["state council", "国务院"],
+    ("SYSTEM", "MILITARY"): ["military", "pla", "liberation army"],
+    ("LEVEL", "CENTRAL"): ["central", "中央"],
+    ("CROSS_SYSTEM", "true"): [],  # rests on the passage, not on a name: kept as cited
+}
+
+DEFAULT_NOTES = {
+    "literal": "No source prints this form: it is the curators' wording for {what}, as the cited passages describe it.",
+    "KIND": "No name a source prints for this body says what kind it is; the curators classify it from how the cited passages describe it.",
+    "SYSTEM": "No name a source prints for this body names its system; the curators place it from what the cited passages say it is.",
+    "LEVEL": "No source prints \"central\" for this body; the level is read from the national leaders and bodies the sources place on it.",
+    "CATEGORY": "The six categories are the blog's; no source files this group under one. The curators assign it from the policy area its printed name gives.",
+    "HORIZON": "The time-horizon typology is the blog's (after Zhou Wang); the curators apply it here.",
+}
+
+# Classifications the cited passage states in so many words, though no printed name of
+# the body carries the marker: they stay STATED, citing the passage.
+STATED_BY_PASSAGE = {
+    # Rana: "the LSGs for 'central foreign affairs', Taiwan, Hong Kong and Macau, Tibet and Xinjiang".
+    "group/hong-kong-and-macau-leading-small-group|KIND|LEADING_SMALL_GROUP",
+    "group/tibet-leading-small-group|KIND|LEADING_SMALL_GROUP",
+    "group/xinjiang-leading-small-group|KIND|LEADING_SMALL_GROUP",
+    # Rana: "These are called 'cross-system' LSGs".
+    "group/cross-system-national-security-leading-small-group|KIND|LEADING_SMALL_GROUP",
+    "group/cross-system-foreign-affairs-leading-small-group|KIND|LEADING_SMALL_GROUP",
+    "group/cross-system-political-legal-leading-small-group|KIND|LEADING_SMALL_GROUP",
+    # Rana: "an LSG for Taiwan affairs was formed in 1954, one for political science and law in 1956".
+    "group/political-science-and-law-leading-small-group|KIND|LEADING_SMALL_GROUP",
+    # Rana: Guangzhou "has an LSG that deals with energy conservation issues".
+    "group/guangzhou-energy-conservation-leading-small-group|KIND|LEADING_SMALL_GROUP",
+    # Thomas's Table 1 lists these rows under "Leading Small Groups related to Foreign Policy".
+    "group/energy-leading-small-group|KIND|LEADING_SMALL_GROUP",
+    "group/state-security-leading-small-group|KIND|LEADING_SMALL_GROUP",
+    "group/overseas-propaganda-leading-small-group|KIND|LEADING_SMALL_GROUP",
+    # Thomas: "ten LSGs related to the economy ... Particularly the One Belt, One Road initiatives".
+    "group/one-belt-one-road-leading-small-group|KIND|LEADING_SMALL_GROUP",
+}
+
+# Hand-written notes for claims that become INFERRED, keyed "node|PROPERTY|value".
+NOTES = {
+    "person/zhou-enlai|NAME|Zhou Enlai": "Rana prints 'Zhou Enlie' (kept as an alias); the name is the usual romanisation of the person Rana means, the first Foreign Minister.",
+    "person/mao-zedong|NAME|Mao Zedong": "The corpus prints 'Mao' alone (and Mao-Zedong in the address of Rana's footnote 2); the full name is the usual romanisation.",
+    "group/taiwan-affairs-leading-small-group|NAME|Taiwan Affairs Leading Small Group": "The sources print 'Taiwan Affairs LSG' (Rana, Thomas); the name spells out the abbreviation.",
+    "group/cybersecurity-and-information-leading-small-group|NAME|Cybersecurity and Information Leading Small Group": "Thomas prints 'Cybersecurity and Information LSG' and 'SLG'; the name spells out the abbreviation.",
+    "group/finance-and-economy-leading-small-group|NAME|Finance and Economy Leading Small Group": "Thomas prints 'CCP Finance and Economy LSG' and the Table 1 row 'Finance and Economics'; the name spells out the abbreviation.",
+    "group/peak-carbon-and-carbon-neutrality-leading-small-group|NAME|Peak Carbon and Carbon Neutrality Leading Small Group": "Rana prints 'LSG, for Peak Carbon and Carbon Neutrality'; the name reorders his words.",
+    "group/peak-carbon-and-carbon-neutrality-leading-small-group|ALIAS|LSG for Peak Carbon and Carbon Neutrality": "Rana's words 'LSG, for Peak Carbon and Carbon Neutrality' without the comma between them.",
+    "group/state-security-leading-small-group|NAME|State Security Leading Small Group": "Thomas's Table 1 row reads 'State Security' under the heading 'Leading Small Groups'; the name joins the two.",
+    "group/overseas-propaganda-leading-small-group|NAME|Overseas Propaganda Leading Small Group": "Thomas's Table 1 row reads 'Overseas Propaganda' under the heading 'Leading Small Groups'; the name joins the two.",
+    "group/propaganda-and-ideology-leading-small-group|NAME|Propaganda and Ideology Leading Small Group": "Thomas prints 'the propaganda and ideology LSG'; the name spells out the abbreviation.",
+    "institution/propaganda-department|ALIAS|party's Propaganda department": "Thomas prints 'the party's Propaganda and United Front Work department', naming two departments at once; this alias is the part for the first.",
+}
+
+# Working notes rewritten as explanations for readers: (record key, field) -> (old, new).
+NOTE_FIXES = {
+    ("statement", "note", "The blog does not attribute the categories to Zhou Wang explicitly; the existing README does — check."):
+        "The blog does not attribute the categories to Zhou Wang: it credits him with the time-horizon typology only.",
+    ("document", "description", "No source links it to the Comprehensively Deepening Reform LSG; do not join them."):
+        "No source links it to the Comprehensively Deepening Reform LSG, so the dataset keeps them apart.",
+}
+
+
+def fold(s):
+    """Printed text as a reader compares it: case, spacing and quotation marks aside."""
+    s = re.sub(r"[\"'‘’“”]", "", s)
+    return " ".join(s.lower().split())
+
+
+def year_printed(text, year):
+    return year in text or any(d + year[2:] in text for d in ("-", "–", "- "))
+
+
+class Migration:
+    def __init__(self, ds):
+        self.ds = ds
+        self.srcs = citelib.sources_by_id(ds)
+        self.texts = citelib.seed_texts(ds)
+        self.folded = {k: fold(v) for k, v in self.texts.items()}
+        self.log = []
+
+    def doc(self, sid):
+        if sid not in self.srcs or not citelib.is_corpus(self.srcs, sid):
+            return None
+        root = citelib.root_source(self.srcs, sid)
+        return root if root in self.texts else None
+
+    def prints(self, sid, value):
+        d = self.doc(sid)
+        return d is not None and fold(value) in self.folded[d]
+
+    def names(self, node):
+        out = [node.get(k) for k in ("name", "title", "nameZh", "titleZh")]
+        out += [a["name"] for a in node.get("aliases") or []]
+        out += [c["value"] for c in node.get("claims") or [] if c["property"] in LITERAL - {"JURISDICTION"}]
+        return [n for n in dict.fromkeys(out) if n]
+
+    # Rule 1.
+    def remove_area_aliases(self):
+        for sec in citelib.NODE_SECTIONS:
+            for n in self.ds.get(sec, []):
+                for (nid, alias, src), why in REMOVED_ALIASES.items():
+                    if n["id"] != nid:
+                        continue
+                    before = len(n.get("aliases") or [])
+                    n["aliases"] = [a for a in n.get("aliases") or [] if not (a["name"] == alias and a.get("source") == src)]
+                    n["claims"] = [c for c in n.get("claims") or [] if not (c["property"] == "ALIAS" and c["value"] == alias)]
+                    if len(n["aliases"]) != before:
+                        self.log.append(f"{nid}: alias {alias!r} removed: {why}")
+                    if (nid, alias) in EDITORIAL_ALIASES and not any(a["name"] == alias for a in n["aliases"]):
+                        n["aliases"].append({"name": alias, "editorial": True})
+                if any((n["id"], c["source"]) in REMOVED_NODE_CITATIONS for c in n["sources"]):
+                    cited_elsewhere = {s["source"] for c in n.get("claims") or [] for s in c["sources"]}
+                    n["sources"] = [c for c in n["sources"] if (n["id"], c["source"]) not in REMOVED_NODE_CITATIONS
+                                    or c["source"] in cited_elsewhere]
+
+    # Rules 2 and 3.
+    def reattach(self, node, claim):
+        prop, value = claim["property"], claim["value"]
+        corpus = [c for c in claim["sources"] if self.doc(c["source"])]
+        if not corpus:
+            return
+        alias_sources = {a.get("source") for a in node.get("aliases") or [] if a["name"] == value} if prop == "ALIAS" else set()
+        if prop in LITERAL or prop in DATES:
+            if prop in DATES:
+                gives = [c for c in corpus if year_printed(self.texts[self.doc(c["source"])], value[:4])]
+            else:
+                gives = [c for c in corpus if self.prints(c["source"], value)]
+            if gives:
+                keep = gives + [c for c in corpus if c["source"] in alias_sources and c not in gives]
+                self.keep_only(node, claim, keep)
+                if len(keep) > len(gives):
+                    self.infer(node, claim, "literal")
+            elif any(not self.doc(c["source"]) for c in claim["sources"]) and not alias_sources:
+                # A reference page gives the value: the corpus passages that do not print it go.
+                self.keep_only(node, claim, [])
+            else:
+                self.infer(node, claim, "literal")
+            return
+        if f"{node['id']}|{prop}|{value}" in STATED_BY_PASSAGE:
+            return
+        if prop == "HORIZON":
+            blog = [c for c in corpus if c["source"] == "source/lsg-blog-2021"]
+            if blog:
+                self.keep_only(node, claim, blog)
+            else:
+                self.infer(node, claim, "HORIZON")
+            return
+        if prop == "CATEGORY":
+            named = [c for c in corpus if any(self.prints(c["source"], n) for n in self.names(node))]
+            if named:
+                self.keep_only(node, claim, named)
+            self.infer(node, claim, "CATEGORY")
+            return
+        markers = MARKERS.get((prop, value))
+        if markers is None or not markers:
+            return  # kept as cited: the passages say it (a flag, cross-system, staffing…)
+        marked = [n for n in self.names(node) if any(m in fold(n) for m in markers)]
+        gives = [c for c in corpus if any(self.prints(c["source"], n) for n in marked)]
+        if gives:
+            self.keep_only(node, claim, gives)
+        else:
+            named = [c for c in corpus if any(self.prints(c["source"], n) for n in self.names(node))]
+            if named:
+                self.keep_only(node, claim, named)
+            self.infer(node, claim, prop)
+
+    def keep_only(self, node, claim, keep):
+        refs = [c for c in claim["sources"] if not self.doc(c["source"])]
+        new = [c for c in claim["sources"] if c in keep or c in refs]
+        if len(new) != len(claim["sources"]):
+            dropped = sorted({c["source"] for c in claim["sources"] if c not in new})
+            self.log.append(f"{node['id']} {claim['property']}={claim['value']!r}: no longer cites {', '.join(dropped)}")
+            claim["sources"] = new
+
+    def infer(self, node, claim, why):
+        key = f"{node['id']}|{claim['property']}|{claim['value']}"
+        if claim["confidence"] == "INFERRED" and claim.get("note"):
+            return
+        if claim["confidence"] == "DISPUTED":
+            return  # a disputed value keeps its confidence; its note says whose it is
+        note = NOTES.get(key)
+        if note is None:
+            kind = node["id"].split("/")[0]
+            what = {"person": "this person", "position": "this post", "topic": "this subject", "document": "this document"}.get(kind, "this body")
+            if claim["property"] == "JURISDICTION":
+                what = "where this body works"
+            note = DEFAULT_NOTES["literal"].format(what=what) if why == "literal" else DEFAULT_NOTES[why]
+        claim["confidence"] = "INFERRED"
+        claim["note"] = (claim["note"] + " " + note) if claim.get("note") and note not in claim["note"] else (claim.get("note") or note)
+        self.log.append(f"{node['id']} {claim['property']}={claim['value']!r}: INFERRED")
+
+    def claims(self):
+        for sec in citelib.NODE_SECTIONS:
+            for n in self.ds.get(sec, []):
+                for c in n.get("claims") or []:
+                    self.reattach(n, c)
+
+    # Rule 4.
+    def flags(self):
+        groups = {g["id"]: g for g in self.ds.get("groups", [])}
+        for r in self.ds.get("relations", []):
+            g = groups.get(r["to"])
+            if r["type"] != "MEMBER_OF" or not r.get("incompleteList") or g is None or g.get("membersIncomplete"):
+                continue
+            g["membersIncomplete"] = True
+            claims = g.setdefault("claims", [])
+            if not any(c["property"] == "MEMBERS_INCOMPLETE" for c in claims):
+                claims.append({"property": "MEMBERS_INCOMPLETE", "value": "true",
+                               "sources": copy.deepcopy(r["sources"]), "confidence": "INFERRED", "rank": "PREFERRED",
+                               "note": "The cited source calls its list of this group's members partial, so the members recorded here are not all of them."})
+            self.log.append(f"{g['id']}: membersIncomplete, as its member list from {r['from']} is partial")
+
+    # Rule 5.
+    def notes(self):
+        def fix(obj, kind):
+            for field in ("note", "description"):
+                for (k, f, old), new in NOTE_FIXES.items():
+                    if k == kind and f == field and old in (obj.get(field) or ""):
+                        obj[field] = obj[field].replace(old, new)
+        for key, rec, kind, node in citelib.records(self.ds):
+            fix(rec, kind if kind in ("statement", "relation", "count", "claim") else node["id"].split("/")[0])
+
+    # Rule 6.
+    def quotes(self, table):
+        by_key = {(e["record"], e["source"], e["locator"]): e["quote"] for e in table}
+        missing = 0
+        for key, rec, kind, node in citelib.records(self.ds):
+            for c in citelib.own_citations(kind, rec):
+                if not self.doc(c["source"]):
+                    continue
+                q = by_key.get((key, c["source"], c["locator"]))
+                if q:
+                    c["quote"] = q
+                elif not c.get("quote"):
+                    missing += 1
+        return missing
+
+
+def facts(ds):
+    out = set()
+    for sec in citelib.NODE_SECTIONS:
+        for n in ds.get(sec, []):
+            out.add(("node", n["id"]))
+            for c in n.get("claims") or []:
+                out.add(("claim", n["id"], c["property"], c["value"]))
+            for a in n.get("aliases") or []:
+                out.add(("alias", n["id"], a["name"], a.get("source")))
+            for c in n.get("sources") or []:
+                out.add(("node-citation", n["id"], c["source"]))
+    for r in ds.get("relations", []):
+        out.add(("relation", r["type"], r["from"], r["to"]))
+    for sec in ("statements", "reportedCounts", "sources"):
+        for s in ds.get(sec, []):
+            out.add((sec, s["id"]))
+    return out
+
+
+def main(path):
+    ds = citelib.load(path)
+    before = facts(ds)
+    m = Migration(ds)
+    m.remove_area_aliases()
+    m.claims()
+    m.flags()
+    m.notes()
+    missing = m.quotes(citelib.load(os.path.join(HERE, "quotes.json")))
+    removed = {("alias", n, a, s) for (n, a, s) in REMOVED_ALIASES} | {("claim", n, "ALIAS", a) for (n, a, s) in REMOVED_ALIASES}
+    removed |= {("node-citation", n, s) for (n, s) in REMOVED_NODE_CITATIONS}
+    lost = before - facts(ds) - removed
+    if lost:
+        sys.exit(f"refusing to write: facts lost: {sorted(lost)}")
+    citelib.dump(ds, path)
+    for line in m.log:
+        print(line, file=sys.stderr)
+    print(f"{len(m.log)} changes; {missing} corpus citations without a quote", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

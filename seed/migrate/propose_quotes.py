@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Propose a quote for every corpus citation that has none in seed/migrate/quotes.json.
+
+A helper for curators, not part of the migration: it reads the passage the locator
+names (a line, a section, a table row), and picks the run of at most twelve words there
+that best matches the names and years of the record the citation supports. Its
+proposals are reviewed and corrected by hand in quotes.json, which citations.py applies.
+Entries already in quotes.json are never changed.
+
+Usage: python3 seed/migrate/propose_quotes.py seed/atlas.json seed/migrate/quotes.json
+"""
+import json
+import re
+import sys
+
+import citelib
+
+MAX_WORDS = 12
+
+# Where each section of the seed documents lies (1-based line numbers, inclusive).
+SECTIONS = {
+    "source/rana-2021": [
+        ("abstract", 11, 15), ("opening section", 17, 47), ("origins", 29, 29), ("foreign affairs lsg", 49, 79),
+        ("lsg functioning", 81, 89), ("current lsg practice", 91, 121), ("indian practices", 123, 145),
+        ("conclusion", 147, 159), ("references", 161, 189)],
+    "source/lsg-blog-2021": [
+        ("types and categories", 11, 32), ("permanent", 15, 15), ("medium-term", 17, 17), ("short-term", 19, 19),
+        ("six categories", 21, 28), ("organizational structure", 34, 47), ("lsg networks", 49, 56),
+        ("conclusion", 58, 60), ("references", 62, 69), ("introduction", 3, 9)],
+    "source/wikipedia-lsg": [("lead", 3, 3), ("role", 5, 19), ("membership", 21, 29)],
+    "source/thomas-fp": [
+        ("opening section", 1, 5), ("first paragraph", 5, 5), ("internal politics", 7, 11),
+        ("foreign policy formulation", 13, 28), ("table 1", 17, 26), ("concentration of power", 30, 39)],
+    "source/zhu-2015": [
+        ("section 1", 22, 72), ("section 2.1", 76, 92), ("section 2.2", 94, 96), ("section 2.3", 98, 108),
+        ("section 2.4", 110, 112), ("section 2.5", 114, 116), ("section 2.6", 118, 134)],
+}
+FOOTNOTES = {"source/rana-2021": {"1": 35, "2": 37, "3": 29, "4": 29, "5": 47, "6": 53, "9": 93, "10": 110,
+                                  "11": 111, "12": 112, "13": 121}}
+STOP = set("the a an of and in on to for by with from as at is was its it that this be are were has have his her their "
+           "which who what or not but also into than then there these those one two three section paragraph line "
+           "bullet sentence quoted cited relayed footnote table row rana thomas zhu blog wikipedia".split())
+
+
+def region(root, locator, lines):
+    loc = locator.lower()
+    m = re.findall(r"\blines? (\d+)(?:(?: and |-|–|, )(\d+))?", loc)
+    if m:
+        out = []
+        for a, b in m:
+            a = int(a)
+            b = int(b) if b else a
+            out.extend(range(a, b + 1))
+        return [l for l in out if 1 <= l <= len(lines)]
+    m = re.search(r"row '([^']+)'", locator)
+    if m and root == "source/thomas-fp":
+        for i in range(17, 27):
+            if lines[i - 1].startswith(m.group(1)):
+                return [i]
+    m = re.search(r"footnote (\d+)", loc)
+    if m and m.group(1) in FOOTNOTES.get(root, {}):
+        return [FOOTNOTES[root][m.group(1)]]
+    best = None
+    for name, a, b in SECTIONS.get(root, []):
+        if name in loc and (best is None or b - a < best[1] - best[0]):
+            best = (a, b)
+    if best:
+        return list(range(best[0], best[1] + 1))
+    return list(range(1, len(lines) + 1))
+
+
+def literals_of(ds, kind, rec, node, nodes):
+    """Phrases that should appear near the passage: names, aliases, years, values."""
+    phrases = []
+
+    def names(n):
+        if not n:
+            return []
+        out = [n.get("name"), n.get("title"), n.get("nameZh"), n.get("titleZh")]
+        out += [a["name"] for a in n.get("aliases") or []]
+        out += [c["value"] for c in n.get("claims") or [] if c["property"] in ("ALIAS", "NAME", "TITLE", "NAME_ZH")]
+        return [x for x in out if x]
+
+    if kind == "claim":
+        if rec["property"] in ("NAME", "NAME_ZH", "ALIAS", "TITLE", "TITLE_ZH", "JURISDICTION"):
+            phrases.append((rec["value"], 30))
+        elif re.fullmatch(r"\d{4}(-\d\d){0,2}", rec["value"]):
+            phrases.append((rec["value"][:4], 20))
+        phrases += [(x, 8) for x in names(node)]
+    elif kind == "node":
+        phrases += [(x, 10) for x in names(node)]
+    elif kind == "relation":
+        for end in ("from", "to"):
+            phrases += [(x, 10) for x in names(nodes.get(rec[end]))]
+        for d in [rec.get("start"), rec.get("end")] + list(rec.get("attested") or []):
+            if d:
+                phrases.append((d[:4], 6))
+    elif kind == "count":
+        phrases += [(str(rec["value"]), 15), (str(rec["year"]), 10)]
+    words = re.findall(r"[A-Za-z\u4e00-\u9fff'’-]{4,}", json.dumps(rec, ensure_ascii=False) if kind == "statement" else
+                       " ".join(p for p, _ in phrases))
+    tokens = {w.lower() for w in words if w.lower() not in STOP}
+    return phrases, tokens
+
+
+def best_window(text_lines, line_numbers, phrases, tokens):
+    best = (float("-inf"), None)
+    for ln in line_numbers:
+        words = text_lines[ln - 1].split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + MAX_WORDS) + 1):
+                frag = " ".join(words[i:j])
+                low = frag.lower()
+                score = sum(w for p, w in phrases if p.lower() in low)
+                score += sum(1 for t in tokens if t in low) * 2
+                score -= (j - i) * 0.05  # prefer the shorter of two equal windows
+                if j - i < 5:
+                    score -= 3  # too short to find a passage by
+                if score > best[0]:
+                    best = (score, frag)
+    return best
+
+
+def tidy(frag):
+    frag = frag.strip()
+    frag = re.sub(r"^[\"'‘“(*•\-]+", "", frag)
+    frag = re.sub(r"[,.;:*)\"”’']+$", "", frag)
+    return frag
+
+
+def main(atlas_path, quotes_path):
+    ds = citelib.load(atlas_path)
+    srcs = citelib.sources_by_id(ds)
+    texts = citelib.seed_texts(ds)
+    try:
+        table = citelib.load(quotes_path)
+    except FileNotFoundError:
+        table = []
+    have = {(e["record"], e["source"], e["locator"]) for e in table}
+    nodes = {n["id"]: n for sec in citelib.NODE_SECTIONS for n in ds.get(sec, [])}
+    added = 0
+    for key, rec, kind, node in citelib.records(ds):
+        for c in citelib.own_citations(kind, rec):
+            if not citelib.is_corpus(srcs, c["source"]) or (key, c["source"], c["locator"]) in have:
+                continue
+            root = citelib.root_source(srcs, c["source"])
+            if root not in texts:
+                continue
+            lines = texts[root].split("\n")
+            phrases, tokens = literals_of(ds, kind, rec, node, nodes)
+            score, frag = best_window(lines, region(root, c["locator"], lines), phrases, tokens)
+            if frag is None:
+                continue
+            table.append({"record": key, "source": c["source"], "locator": c["locator"], "quote": tidy(frag),
+                          "score": round(score, 1)})
+            have.add((key, c["source"], c["locator"]))
+            added += 1
+    table.sort(key=lambda e: (e["record"], e["source"], e["locator"]))
+    with open(quotes_path, "w", encoding="utf-8") as f:
+        f.write("[\n" + ",\n".join(json.dumps(e, ensure_ascii=False) for e in table) + "\n]\n")
+    print(f"proposed {added} quotes", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
