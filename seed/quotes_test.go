@@ -255,5 +255,3 @@ func ptrs(ds []atlas.PartialDate) []*atlas.PartialDate {
 	}
 	return out
 }
-
-

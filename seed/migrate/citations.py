@@ -119,6 +119,8 @@ NOTE_FIXES = {
         "The blog does not attribute the categories to Zhou Wang: it credits him with the time-horizon typology only.",
     ("document", "description", "No source links it to the Comprehensively Deepening Reform LSG; do not join them."):
         "No source links it to the Comprehensively Deepening Reform LSG, so the dataset keeps them apart.",
+    ("source", "note", "Kind NEWS; replace it when an encyclopaedia page is at hand."):
+        "Kind NEWS: no encyclopaedia page with an address was found that prints the name.",
 }
 
 
@@ -281,6 +283,8 @@ class Migration:
                         obj[field] = obj[field].replace(old, new)
         for key, rec, kind, node in citelib.records(self.ds):
             fix(rec, kind if kind in ("statement", "relation", "count", "claim") else node["id"].split("/")[0])
+        for s in self.ds.get("sources", []):
+            fix(s, "source")
 
     # Rule 6.
     def quotes(self, table):
