@@ -10,6 +10,7 @@ Entries already in quotes.json are never changed.
 Usage: python3 seed/migrate/propose_quotes.py seed/atlas.json seed/migrate/quotes.json
 """
 import json
+import math
 import re
 import sys
 
@@ -35,8 +36,9 @@ SECTIONS = {
         ("section 1", 22, 72), ("section 2.1", 76, 92), ("section 2.2", 94, 96), ("section 2.3", 98, 108),
         ("section 2.4", 110, 112), ("section 2.5", 114, 116), ("section 2.6", 118, 134)],
 }
-FOOTNOTES = {"source/rana-2021": {"1": 35, "2": 37, "3": 29, "4": 29, "5": 47, "6": 53, "9": 93, "10": 110,
-                                  "11": 111, "12": 112, "13": 121}}
+# Where the passage a footnote supports lies (its marker's sentence, or the note itself).
+FOOTNOTES = {"source/rana-2021": {"1": [21, 35], "2": [21, 37], "3": [29], "4": [29], "5": [47], "6": [53],
+                                  "9": [93, 101], "10": [108, 110], "11": [111], "12": [112, 119], "13": [121, 135]}}
 STOP = set("the a an of and in on to for by with from as at is was its it that this be are were has have his her their "
            "which who what or not but also into than then there these those one two three section paragraph line "
            "bullet sentence quoted cited relayed footnote table row rana thomas zhu blog wikipedia".split())
@@ -59,7 +61,7 @@ def region(root, locator, lines):
                 return [i]
     m = re.search(r"footnote (\d+)", loc)
     if m and m.group(1) in FOOTNOTES.get(root, {}):
-        return [FOOTNOTES[root][m.group(1)]]
+        return FOOTNOTES[root][m.group(1)]
     best = None
     for name, a, b in SECTIONS.get(root, []):
         if name in loc and (best is None or b - a < best[1] - best[0]):
@@ -81,40 +83,102 @@ def literals_of(ds, kind, rec, node, nodes):
         out += [c["value"] for c in n.get("claims") or [] if c["property"] in ("ALIAS", "NAME", "TITLE", "NAME_ZH")]
         return [x for x in out if x]
 
+    alternatives = []
     if kind == "claim":
         if rec["property"] in ("NAME", "NAME_ZH", "ALIAS", "TITLE", "TITLE_ZH", "JURISDICTION"):
             phrases.append((rec["value"], 30))
+            alternatives = [[[rec["value"]]], [names(node)]]
         elif re.fullmatch(r"\d{4}(-\d\d){0,2}", rec["value"]):
             phrases.append((rec["value"][:4], 20))
+            alternatives = alternatives_of(date_groups(rec["value"]), [names(node)])
+        else:
+            alternatives = [[names(node)]]
         phrases += [(x, 8) for x in names(node)]
     elif kind == "node":
         phrases += [(x, 10) for x in names(node)]
+        alternatives = [[names(node)]]
     elif kind == "relation":
-        for end in ("from", "to"):
-            phrases += [(x, 10) for x in names(nodes.get(rec[end]))]
-        for d in [rec.get("start"), rec.get("end")] + list(rec.get("attested") or []):
-            if d:
-                phrases.append((d[:4], 6))
+        ends = [names(nodes.get(rec["from"])), names(nodes.get(rec["to"]))]
+        for e in ends:
+            phrases += [(x, 10) for x in e]
+        dates = [d for d in [rec.get("start"), rec.get("end")] + list(rec.get("attested") or []) if d]
+        for d in dates:
+            phrases.append((d[:4], 6))
+        alternatives = alternatives_of(date_groups(dates[0]) if dates else [], ends) + [[ends[1]]]
     elif kind == "count":
         phrases += [(str(rec["value"]), 15), (str(rec["year"]), 10)]
-    words = re.findall(r"[A-Za-z\u4e00-\u9fff'’-]{4,}", json.dumps(rec, ensure_ascii=False) if kind == "statement" else
-                       " ".join(p for p, _ in phrases))
+        alternatives = [[[str(rec["value"])], [str(rec["year"])]], [[str(rec["value"])]]]
+    basis = " ".join(p for p, _ in phrases)
+    if kind in ("statement", "count"):
+        basis += " " + (rec.get("text") or rec.get("scope") or "")
+    words = re.findall(r"[A-Za-z\u4e00-\u9fff'’-]{4,}", basis)
     tokens = {w.lower() for w in words if w.lower() not in STOP}
-    return phrases, tokens
+    return phrases, tokens, alternatives
 
 
-def best_window(text_lines, line_numbers, phrases, tokens):
+def rarity(text_lines, tokens):
+    """A token found on few lines of the document says more about a passage."""
+    lows = [l.lower() for l in text_lines if l.strip()]
+    return {t: math.log((len(lows) + 1) / (1 + sum(1 for l in lows if t in l))) + 0.5 for t in tokens}
+
+
+def best_window(text_lines, line_numbers, phrases, tokens, alternatives=()):
+    """The best window that meets the first requirement set some window of the passage
+    can meet: a set is a list of groups, and a window meets it when it contains a
+    phrase of every group."""
+    for required in list(alternatives) + [[]]:
+        required = [[p.lower() for p in g if p] for g in required if any(g)]
+        score, frag = best_window_of(text_lines, line_numbers, phrases, tokens, required)
+        if frag is not None:
+            return score, frag
+    return float("-inf"), None
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def date_groups(d):
+    """Requirement groups for a partial date, most specific first."""
+    y = d[:4]
+    years = [y, "-" + y[2:], "–" + y[2:]]
+    if len(d) >= 7:
+        m = MONTHS[int(d[5:7]) - 1]
+        return [[[f"{m} {y}", f"{y}/{d[5:7]}", f"{y}-{d[5:7]}"]], [[m], years], [[m]], [years]]
+    return [[years]]
+
+
+def alternatives_of(date_alts, name_groups):
+    """Each date requirement with the names, then alone; then the names alone."""
+    out = []
+    for alt in date_alts:
+        out.append(alt + name_groups)
+        out.append(alt)
+    out.append(name_groups)
+    for i in range(len(name_groups) - 1, 0, -1):
+        out.append(name_groups[:i])
+    return out
+
+
+def best_window_of(text_lines, line_numbers, phrases, tokens, required):
+    weight = rarity(text_lines, tokens)
     best = (float("-inf"), None)
     for ln in line_numbers:
         words = text_lines[ln - 1].split()
         for i in range(len(words)):
+            if words[i].lower().strip("'\"‘“(") in STOP:
+                continue  # a fragment starts on a word that carries meaning
             for j in range(i + 1, min(len(words), i + MAX_WORDS) + 1):
+                if words[j - 1].lower().strip(",.;:'\"’”)") in STOP:
+                    continue
                 frag = " ".join(words[i:j])
                 low = frag.lower()
+                if not all(any(p in low for p in g) for g in required):
+                    continue
                 score = sum(w for p, w in phrases if p.lower() in low)
-                score += sum(1 for t in tokens if t in low) * 2
+                score += sum(weight[t] for t in tokens if t in low) * 2
                 score -= (j - i) * 0.05  # prefer the shorter of two equal windows
-                if j - i < 5:
+                if j - i < 4:
                     score -= 3  # too short to find a passage by
                 if score > best[0]:
                     best = (score, frag)
@@ -122,9 +186,11 @@ def best_window(text_lines, line_numbers, phrases, tokens):
 
 
 def tidy(frag):
-    frag = frag.strip()
+    frag = re.sub(r"(<sup>\d+</sup>)+$", "", frag).strip()
     frag = re.sub(r"^[\"'‘“(*•\-]+", "", frag)
-    frag = re.sub(r"[,.;:*)\"”’']+$", "", frag)
+    frag = re.sub(r"[,.;:*(\"“‘”’']+$", "", frag)
+    if frag.count("(") > frag.count(")"):
+        frag = frag.rstrip(")")
     return frag
 
 
@@ -147,8 +213,8 @@ def main(atlas_path, quotes_path):
             if root not in texts:
                 continue
             lines = texts[root].split("\n")
-            phrases, tokens = literals_of(ds, kind, rec, node, nodes)
-            score, frag = best_window(lines, region(root, c["locator"], lines), phrases, tokens)
+            phrases, tokens, required = literals_of(ds, kind, rec, node, nodes)
+            score, frag = best_window(lines, region(root, c["locator"], lines), phrases, tokens, required)
             if frag is None:
                 continue
             table.append({"record": key, "source": c["source"], "locator": c["locator"], "quote": tidy(frag),
