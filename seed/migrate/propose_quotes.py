@@ -39,6 +39,8 @@ SECTIONS = {
 # Where the passage a footnote supports lies (its marker's sentence, or the note itself).
 FOOTNOTES = {"source/rana-2021": {"1": [21, 35], "2": [21, 37], "3": [29], "4": [29], "5": [47], "6": [53],
                                   "9": [93, 101], "10": [108, 110], "11": [111], "12": [112, 119], "13": [121, 135]}}
+# Zhu cites the CCP constitution by article in footnotes 4-9: the sentences they support.
+ARTICLES = {"source/zhu-2015": {"article 46": [44, 48], "article 47": [62, 68], "article 10": [67], "chapter": [66]}}
 STOP = set("the a an of and in on to for by with from as at is was its it that this be are were has have his her their "
            "which who what or not but also into than then there these those one two three section paragraph line "
            "bullet sentence quoted cited relayed footnote table row rana thomas zhu blog wikipedia".split())
@@ -59,6 +61,11 @@ def region(root, locator, lines):
         for i in range(17, 27):
             if lines[i - 1].startswith(m.group(1)):
                 return [i]
+    m = re.search(r"\b(article \d+|chapters? 3)", loc)
+    if m and root in ARTICLES:
+        for k, lines_of in ARTICLES[root].items():
+            if m.group(1).startswith(k):
+                return lines_of
     m = re.search(r"footnote (\d+)", loc)
     if m and m.group(1) in FOOTNOTES.get(root, {}):
         return FOOTNOTES[root][m.group(1)]
@@ -104,7 +111,18 @@ def literals_of(ds, kind, rec, node, nodes):
         dates = [d for d in [rec.get("start"), rec.get("end")] + list(rec.get("attested") or []) if d]
         for d in dates:
             phrases.append((d[:4], 6))
-        alternatives = alternatives_of(date_groups(dates[0]) if dates else [], ends) + [[ends[1]]]
+        # Both ends, then each end alone, the one named on fewer lines of the passage
+        # first (it says more about it); each with the date where a run of words gives it.
+        date_alts = date_groups(dates[0]) if dates else []
+
+        def relation_alternatives(passage):
+            def spread(names_of):
+                return sum(1 for l in passage if any(has(l.lower(), n.lower()) for n in names_of)) or len(passage) + 1
+            out = []
+            for required in [[ends[0], ends[1]]] + [[e] for e in sorted(ends, key=spread)]:
+                out += [alt + required for alt in date_alts] + [required]
+            return out + date_alts
+        alternatives = relation_alternatives
     elif kind == "count":
         phrases += [(str(rec["value"]), 15), (str(rec["year"]), 10)]
         alternatives = [[[str(rec["value"])], [str(rec["year"])]], [[str(rec["value"])]]]
@@ -160,6 +178,17 @@ def alternatives_of(date_alts, name_groups):
     return out
 
 
+_PATTERNS = {}
+
+
+def has(low, phrase):
+    """Whether a lowercased fragment contains a phrase as whole words ('pla' is not in 'replaced')."""
+    pat = _PATTERNS.get(phrase)
+    if pat is None:
+        pat = _PATTERNS[phrase] = re.compile(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])")
+    return pat.search(low) is not None
+
+
 def best_window_of(text_lines, line_numbers, phrases, tokens, required):
     weight = rarity(text_lines, tokens)
     best = (float("-inf"), None)
@@ -173,11 +202,11 @@ def best_window_of(text_lines, line_numbers, phrases, tokens, required):
                     continue
                 frag = " ".join(words[i:j])
                 low = frag.lower()
-                if not all(any(p in low for p in g) for g in required):
+                if not all(any(has(low, p) for p in g) for g in required):
                     continue
-                score = sum(w for p, w in phrases if p.lower() in low)
+                score = sum(w for p, w in phrases if has(low, p.lower()))
                 score += sum(weight[t] for t in tokens if t in low) * 2
-                score -= (j - i) * 0.05  # prefer the shorter of two equal windows
+                score -= abs(j - i - 8) * 0.05  # of two equal windows, prefer one of about eight words
                 if j - i < 4:
                     score -= 3  # too short to find a passage by
                 if score > best[0]:
@@ -191,7 +220,7 @@ def tidy(frag):
     frag = re.sub(r"[,.;:*(\"“‘”’']+$", "", frag)
     if frag.count("(") > frag.count(")"):
         frag = frag.rstrip(")")
-    return frag
+    return frag.strip()
 
 
 def main(atlas_path, quotes_path):
@@ -214,7 +243,10 @@ def main(atlas_path, quotes_path):
                 continue
             lines = texts[root].split("\n")
             phrases, tokens, required = literals_of(ds, kind, rec, node, nodes)
-            score, frag = best_window(lines, region(root, c["locator"], lines), phrases, tokens, required)
+            passage = region(root, c["locator"], lines)
+            if callable(required):
+                required = required([lines[i - 1] for i in passage])
+            score, frag = best_window(lines, passage, phrases, tokens, required)
             if frag is None:
                 continue
             table.append({"record": key, "source": c["source"], "locator": c["locator"], "quote": tidy(frag),
