@@ -234,12 +234,21 @@ def main(atlas_path, quotes_path):
     have = {(e["record"], e["source"], e["locator"]) for e in table}
     nodes = {n["id"]: n for sec in citelib.NODE_SECTIONS for n in ds.get(sec, [])}
     added = 0
-    for key, rec, kind, node in citelib.records(ds):
+    quote_of = {(e["record"], e["source"], e["locator"]): e["quote"] for e in table}
+    # Statements first: what a statement is about is told by the statement's own passage.
+    ordered = sorted(citelib.records(ds), key=lambda r: r[2] != "statement")
+    for key, rec, kind, node in ordered:
         for c in citelib.own_citations(kind, rec):
             if not citelib.is_corpus(srcs, c["source"]) or (key, c["source"], c["locator"]) in have:
                 continue
             root = citelib.root_source(srcs, c["source"])
             if root not in texts:
+                continue
+            told = quote_of.get((f"statement|{rec.get('from')}", c["source"], c["locator"])) if kind == "relation" and rec["type"] == "ABOUT" else None
+            if told:
+                table.append({"record": key, "source": c["source"], "locator": c["locator"], "quote": told, "score": 0})
+                have.add((key, c["source"], c["locator"]))
+                added += 1
                 continue
             lines = texts[root].split("\n")
             phrases, tokens, required = literals_of(ds, kind, rec, node, nodes)
@@ -251,6 +260,7 @@ def main(atlas_path, quotes_path):
                 continue
             table.append({"record": key, "source": c["source"], "locator": c["locator"], "quote": tidy(frag),
                           "score": round(score, 1)})
+            quote_of[(key, c["source"], c["locator"])] = tidy(frag)
             have.add((key, c["source"], c["locator"]))
             added += 1
     table.sort(key=lambda e: (e["record"], e["source"], e["locator"]))
