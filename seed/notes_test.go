@@ -76,3 +76,26 @@ func TestWorkingNotePatternCatchesTheKnownCases(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialMemberListsMakeTheGroupIncomplete: a group whose member edges come from a
+// list its source calls partial does not claim a complete member list.
+func TestPartialMemberListsMakeTheGroupIncomplete(t *testing.T) {
+	ds := bundled(t)
+	incomplete := map[string]bool{}
+	for _, g := range ds.Groups {
+		incomplete[g.ID] = g.MembersIncomplete
+	}
+	checked := 0
+	for _, r := range ds.Relations {
+		if r.Type != "MEMBER_OF" || !r.IncompleteList {
+			continue
+		}
+		checked++
+		if !incomplete[r.To] {
+			t.Errorf("%s: its member %s comes from a partial list, but the group is not membersIncomplete", r.To, r.From)
+		}
+	}
+	if checked == 0 {
+		t.Error("no member edge from a partial list checked")
+	}
+}

@@ -113,6 +113,23 @@ NOTES = {
     "institution/propaganda-department|ALIAS|party's Propaganda department": "Thomas prints 'the party's Propaganda and United Front Work department', naming two departments at once; this alias is the part for the first.",
 }
 
+# Curators' matches and dates implied by context that the file still called STATED:
+# "node|PROPERTY|value" -> the note saying how the value was inferred.
+INFERENCES = {
+    "document/guidance-pilot-rural-community-construction-2015|ISSUED|2015":
+        "Zhu prints no date for the Guidance; the year is read from the address of the report he cites for it (footnote 15, of 1 June 2015) and from the date of his paper.",
+    "group/foreign-affairs-leading-small-group|ALIAS|Foreign Affairs CLGS":
+        "A row label of Thomas's Table 1; the curators match the row to this group, which Thomas's text calls the Central Foreign Affairs Leading Small Group (FALG).",
+    "group/taiwan-affairs-leading-small-group|ALIAS|Taiwan":
+        "A row label of Thomas's Table 1; the curators match the row to the Taiwan group Thomas names in his text.",
+    "group/finance-and-economy-leading-small-group|ALIAS|Finance and Economics":
+        "A row label of Thomas's Table 1; the curators match the row to the CCP Finance and Economy LSG that Thomas's text says Xi chairs.",
+    "group/hong-kong-and-macau-leading-small-group|ALIAS|HK and M":
+        "A row label of Thomas's Table 1; the curators take it to be the Hong Kong and Macau group in Rana's foreign-affairs cluster.",
+    "group/central-cybersecurity-and-informatization-commission|ALIAS|Central Cyberspace Affairs":
+        "Rana's label for one of the groups retitled 'Commission' in March 2018; that it names this commission is the curators' reading (see the SUCCEEDED_BY note).",
+}
+
 # Working notes rewritten as explanations for readers: (record key, field) -> (old, new).
 NOTE_FIXES = {
     ("statement", "note", "The blog does not attribute the categories to Zhou Wang explicitly; the existing README does — check."):
@@ -258,6 +275,10 @@ class Migration:
             for n in self.ds.get(sec, []):
                 for c in n.get("claims") or []:
                     self.reattach(n, c)
+                    note = INFERENCES.get(f"{n['id']}|{c['property']}|{c['value']}")
+                    if note and (c["confidence"] != "INFERRED" or c.get("note") != note):
+                        c["confidence"], c["note"] = "INFERRED", note
+                        self.log.append(f"{n['id']} {c['property']}={c['value']!r}: INFERRED (curators' match or implied date)")
 
     # Rule 4.
     def flags(self):
