@@ -43,6 +43,7 @@ FOOTNOTES = {"source/rana-2021": {"1": [21, 35], "2": [21, 37], "3": [29], "4": 
 ARTICLES = {"source/zhu-2015": {"article 46": [44, 48], "article 47": [62, 68], "article 10": [67], "chapter": [66]}}
 STOP = set("the a an of and in on to for by with from as at is was its it that this be are were has have his her their "
            "which who what or not but also into than then there these those one two three section paragraph line "
+           "well such both including while where when however "
            "bullet sentence quoted cited relayed footnote table row rana thomas zhu blog wikipedia".split())
 
 
@@ -195,8 +196,8 @@ def best_window_of(text_lines, line_numbers, phrases, tokens, required):
     for ln in line_numbers:
         words = text_lines[ln - 1].split()
         for i in range(len(words)):
-            if words[i].lower().strip("'\"‘“(") in STOP:
-                continue  # a fragment starts on a word that carries meaning
+            if words[i].lower().strip("'\"‘“(") in STOP or re.search(r"[.,;:]$", words[i]):
+                continue  # a fragment starts on a word that carries meaning, not on a sentence's tail
             for j in range(i + 1, min(len(words), i + MAX_WORDS) + 1):
                 if words[j - 1].lower().strip(",.;:'\"’”)") in STOP:
                     continue
@@ -206,7 +207,7 @@ def best_window_of(text_lines, line_numbers, phrases, tokens, required):
                     continue
                 score = sum(w for p, w in phrases if has(low, p.lower()))
                 score += sum(weight[t] for t in tokens if t in low) * 2
-                score -= abs(j - i - 8) * 0.05  # of two equal windows, prefer one of about eight words
+                score -= abs(j - i - 6) * 0.05  # of two equal windows, prefer one of about six words
                 if j - i < 4:
                     score -= 3  # too short to find a passage by
                 if score > best[0]:
