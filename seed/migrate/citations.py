@@ -22,7 +22,9 @@ Rules, in order:
    on ("Commission", "LSG", "Central", "State Council", …; README "Classifying groups");
    when none does, it is INFERRED with a note. A horizon cites only the blog (the only
    source with the typology); a category is always the curators' assignment (INFERRED).
-4. A group with a member edge from a list its source calls partial is membersIncomplete.
+4. A group with a member edge from a list its source calls partial is membersIncomplete;
+   where the file holds per-source dates (`dateClaims`), a relation's dates cite only the
+   sources that give them (DATE_GIVERS).
 5. Working notes are rewritten (NOTE_FIXES).
 6. Every corpus citation gets the quote quotes.json gives for (record, source, locator).
 
@@ -128,6 +130,26 @@ INFERENCES = {
         "A row label of Thomas's Table 1; the curators take it to be the Hong Kong and Macau group in Rana's foreign-affairs cluster.",
     "group/central-cybersecurity-and-informatization-commission|ALIAS|Central Cyberspace Affairs":
         "Rana's label for one of the groups retitled 'Commission' in March 2018; that it names this commission is the curators' reading (see the SUCCEEDED_BY note).",
+}
+
+# Which source gives which date of a relationship told by several (issue 20's "a 2015
+# attestation credited to Wikipedia that comes from Zhu"). Applied only to a file whose
+# relations carry per-source `dateClaims` (the format of the one-fact migration): a
+# relation without them gets these claims; one with them has each matching claim's
+# corpus citations narrowed to the givers. (type, from, to) -> [(part, value, rank, givers)].
+DATE_GIVERS = {
+    ("HOLDS", "person/xi-jinping", "position/general-secretary"): [
+        ("START", "2012", "PREFERRED", ["source/thomas-fp"]),
+        ("START", "2012-11-15", "NORMAL", ["source/ref-wikipedia-general-secretary"]),
+        ("ATTESTED", "2015-05-29", "NORMAL", ["source/zhu-2015"]),
+    ],
+    ("HOLDS", "person/xi-jinping", "position/president"): [
+        ("START", "2013", "PREFERRED", ["source/thomas-fp"]),
+        ("START", "2013-03-14", "NORMAL", ["source/ref-qaz-list-of-presidents-prc"]),
+    ],
+    ("CHAIRS", "person/xi-jinping", "group/national-security-commission"): [
+        ("START", "2013", "PREFERRED", ["source/thomas-fp"]),
+    ],
 }
 
 # Working notes rewritten as explanations for readers: (record key, field) -> (old, new).
@@ -295,6 +317,37 @@ class Migration:
                                "note": "The cited source calls its list of this group's members partial, so the members recorded here are not all of them."})
             self.log.append(f"{g['id']}: membersIncomplete, as its member list from {r['from']} is partial")
 
+    # Rule 4b: per-source dates, where the file's format holds them.
+    def date_givers(self):
+        rels = self.ds.get("relations", [])
+        if not any("dateClaims" in r for r in rels):
+            return
+        for r in rels:
+            claims = DATE_GIVERS.get((r["type"], r["from"], r["to"]))
+            if not claims:
+                continue
+            plain = {("START", r.get("start")), ("END", r.get("end"))} | {("ATTESTED", a) for a in r.get("attested") or []}
+            if not r.get("dateClaims"):
+                made = []
+                for part, value, rank, givers in claims:
+                    cites = [copy.deepcopy(c) for c in r["sources"] if c["source"] in givers]
+                    if not cites or (rank == "PREFERRED" and (part, value) not in plain):
+                        continue
+                    made.append({"part": part, "value": value, "sources": cites,
+                                 "confidence": r.get("dateConfidence") or r["confidence"], "rank": rank})
+                if made:
+                    r["dateClaims"] = made
+                    self.log.append(f"{r['type']} {r['from']} {r['to']}: dates cite only the sources that give them")
+                continue
+            for dc in r["dateClaims"]:
+                for part, value, _, givers in claims:
+                    if dc["part"] != part or dc["value"] != value:
+                        continue
+                    keep = [c for c in dc["sources"] if c["source"] in givers or not self.doc(c["source"])]
+                    if keep and len(keep) != len(dc["sources"]):
+                        dc["sources"] = keep
+                        self.log.append(f"{r['type']} {r['from']} {r['to']}: {part} {value} cites only {', '.join(givers)}")
+
     # Rule 5.
     def notes(self):
         def fix(obj, kind):
@@ -349,6 +402,7 @@ def main(path):
     m.remove_area_aliases()
     m.claims()
     m.flags()
+    m.date_givers()
     m.notes()
     missing = m.quotes(citelib.load(os.path.join(HERE, "quotes.json")))
     removed = {("alias", n, a, s) for (n, a, s) in REMOVED_ALIASES} | {("claim", n, "ALIAS", a) for (n, a, s) in REMOVED_ALIASES}
