@@ -15,7 +15,8 @@ Rules, in order:
    area list keeps the fact.
 2. A claim of a printed value (name, Chinese name, title, alias, jurisdiction, a date's
    year) keeps a corpus citation only when that document prints the value (case, spacing
-   and quotation marks aside). When none prints it, the claim is INFERRED, keeps the
+   and quotation marks aside), and of those only the ones whose located passage prints it
+   when any does. When none prints it, the claim is INFERRED, keeps the
    passages it was inferred from and gets a note (NOTES, or a default saying so).
 3. A classification (kind, system, level, cross-system) keeps the corpus citations whose
    document prints one of the node's names carrying the marker the classification rests
@@ -36,6 +37,7 @@ import re
 import sys
 
 import citelib
+import propose_quotes
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -191,6 +193,14 @@ class Migration:
         d = self.doc(sid)
         return d is not None and fold(value) in self.folded[d]
 
+    def passage_prints(self, cite, value):
+        """Whether the passage a citation's locator names (a line, a section, a table row)
+        prints the value; see propose_quotes.region."""
+        root = self.doc(cite["source"])
+        lines = self.texts[root].split("\n")
+        passage = " ".join(lines[i - 1] for i in propose_quotes.region(root, cite["locator"], lines))
+        return fold(value) in fold(passage)
+
     def names(self, node):
         out = [node.get(k) for k in ("name", "title", "nameZh", "titleZh")]
         out += [a["name"] for a in node.get("aliases") or []]
@@ -228,8 +238,14 @@ class Migration:
                 gives = [c for c in corpus if year_printed(self.texts[self.doc(c["source"])], value[:4])]
             else:
                 gives = [c for c in corpus if self.prints(c["source"], value)]
+                # Narrower still: the passage the locator names prints it (when one does).
+                in_passage = [c for c in gives if self.passage_prints(c, value)]
+                if in_passage:
+                    gives = in_passage + [c for c in gives if c["source"] in alias_sources
+                                          and not any(k["source"] == c["source"] for k in in_passage)]
             if gives:
-                keep = gives + [c for c in corpus if c["source"] in alias_sources and c not in gives]
+                given_by = {c["source"] for c in gives}
+                keep = gives + [c for c in corpus if c["source"] in alias_sources and c["source"] not in given_by]
                 self.keep_only(node, claim, keep)
                 if len(keep) > len(gives):
                     self.infer(node, claim, "literal")
@@ -271,8 +287,8 @@ class Migration:
         refs = [c for c in claim["sources"] if not self.doc(c["source"])]
         new = [c for c in claim["sources"] if c in keep or c in refs]
         if len(new) != len(claim["sources"]):
-            dropped = sorted({c["source"] for c in claim["sources"] if c not in new})
-            self.log.append(f"{node['id']} {claim['property']}={claim['value']!r}: no longer cites {', '.join(dropped)}")
+            dropped = [f"{c['source']} ({c['locator']})" for c in claim["sources"] if c not in new]
+            self.log.append(f"{node['id']} {claim['property']}={claim['value']!r}: no longer cites {'; '.join(dropped)}")
             claim["sources"] = new
 
     def infer(self, node, claim, why):
