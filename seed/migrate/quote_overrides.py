@@ -31,6 +31,8 @@ OVERRIDES = [
      "In 2018, Xi Jinping created the Central Foreign Affairs Commission (FAC)"),
     ("count|count/thomas-2015-party", "source/thomas-fp", None,
      "State Council and 18 under the Central Communist Party of China"),
+    ("claim|group/foreign-affairs-leading-small-group|KIND|COMMISSION", "source/thomas-fp", None,
+     "was a commission associated with the Communist Party of China"),
     ("statement|statement/rana-lsgs-now-hierarchical", "source/rana-2021", None, "they have assumed a hierarchical role"),
     ("relation|ABOUT|statement/rana-lsgs-now-hierarchical|topic/leading-small-groups", "source/rana-2021", None,
      "they have assumed a hierarchical role"),
