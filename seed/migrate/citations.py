@@ -154,6 +154,13 @@ DATE_GIVERS = {
     ],
 }
 
+# Locators that pointed at the wrong passage for the value: (record, source, old) -> new.
+LOCATOR_FIXES = {
+    ("claim|group/leading-party-members-groups|ALIAS|Party Groups", "source/zhu-2015",
+     "section 1, 'What is Leading Party Members' Group?' and 'Where to set up Leading Party Members' Groups?'"):
+        "section 2.3 (line 100), sentence on the CPPCC",
+}
+
 # Working notes rewritten as explanations for readers: (record key, field) -> (old, new).
 NOTE_FIXES = {
     ("statement", "note", "The blog does not attribute the categories to Zhou Wang explicitly; the existing README does — check."):
@@ -376,6 +383,15 @@ class Migration:
         for s in self.ds.get("sources", []):
             fix(s, "source")
 
+    def locators(self):
+        for key, rec, kind, node in citelib.records(self.ds):
+            for c in citelib.own_citations(kind, rec):
+                new = LOCATOR_FIXES.get((key, c["source"], c["locator"]))
+                if new:
+                    c["locator"] = new
+                    c.pop("quote", None)
+                    self.log.append(f"{key}: {c['source']} now located at {new}")
+
     # Rule 6.
     def quotes(self, table):
         by_key = {(e["record"], e["source"], e["locator"]): e["quote"] for e in table}
@@ -416,6 +432,7 @@ def main(path):
     before = facts(ds)
     m = Migration(ds)
     m.remove_area_aliases()
+    m.locators()
     m.claims()
     m.flags()
     m.date_givers()
