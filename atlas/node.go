@@ -84,6 +84,12 @@ type Citation struct {
 	Quote string `json:"quote,omitempty"`
 }
 
+// SamePassage says whether two citations point at the same place (source and locator),
+// whatever quote either carries: comparing facts across a migration that added quotes.
+func (c Citation) SamePassage(o Citation) bool {
+	return c.Source == o.Source && c.Locator == o.Locator
+}
+
 // MaxQuoteWords bounds a citation's quote: a fragment that finds the passage, never the
 // source's sentences.
 const MaxQuoteWords = 12

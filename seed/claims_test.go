@@ -200,7 +200,7 @@ func TestMigrationLostNoFact(t *testing.T) {
 
 // containsCitation compares source and locator only: a quote added later is no new fact.
 func containsCitation(cs []atlas.Citation, c atlas.Citation) bool {
-	return slices.ContainsFunc(cs, func(x atlas.Citation) bool { return x.Source == c.Source && x.Locator == c.Locator })
+	return slices.ContainsFunc(cs, c.SamePassage)
 }
 
 func TestClaimsAreListedInOneOrder(t *testing.T) {
