@@ -164,7 +164,8 @@ func printsYear(text, year string) bool {
 // TestCorpusCitedLiteralsArePrinted: a name, Chinese name, alias, title or date that a
 // claim cites a corpus document for is printed in that document, a count's number and
 // year are printed where it is cited, and a relation's years in one of the documents it
-// cites; otherwise the claim must be INFERRED with a note saying how it was inferred.
+// cites, and a person a relation names is named in each document it cites; otherwise the
+// claim must be INFERRED with a note saying how it was inferred.
 func TestCorpusCitedLiteralsArePrinted(t *testing.T) {
 	ds := bundled(t)
 	texts := corpusTexts(t, ds)
@@ -215,8 +216,23 @@ func TestCorpusCitedLiteralsArePrinted(t *testing.T) {
 			}
 		}
 	}
+	people := map[string]*atlas.Person{}
+	for _, p := range ds.People {
+		people[p.ID] = p
+	}
 	for _, r := range ds.Relations {
 		name := fmt.Sprintf("relation %s %s %s", r.From, r.Type, r.To)
+		for _, end := range []string{r.From, r.To} {
+			p, ok := people[end]
+			if !ok || r.Confidence == atlas.Inferred {
+				continue
+			}
+			for _, cite := range r.Sources {
+				if doc := documentOf(ds, texts, cite.Source); doc != "" && !printsAName(folded[doc], p) {
+					t.Errorf("%s: cites %s, whose document %s prints no name of %s", name, cite.Source, doc, p.ID)
+				}
+			}
+		}
 		var years []string
 		for _, d := range append([]*atlas.PartialDate{r.Start, r.End}, ptrs(r.Attested)...) {
 			if d != nil {
@@ -246,6 +262,20 @@ func TestCorpusCitedLiteralsArePrinted(t *testing.T) {
 			}
 		}
 	}
+}
+
+// printsAName says whether a folded document prints the person's name or an alias.
+func printsAName(folded string, p *atlas.Person) bool {
+	names := []string{p.Name, p.NameZh}
+	for _, a := range p.Aliases {
+		names = append(names, a.Name)
+	}
+	for _, n := range names {
+		if n != "" && strings.Contains(folded, foldPrinted(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 func ptrs(ds []atlas.PartialDate) []*atlas.PartialDate {
