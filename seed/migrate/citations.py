@@ -75,7 +75,7 @@ DEFAULT_NOTES = {
     "KIND": "No name a source prints for this body says what kind it is; the curators classify it from how the cited passages describe it.",
     "SYSTEM": "No name a source prints for this body names its system; the curators place it from what the cited passages say it is.",
     "LEVEL": "No source prints \"central\" for this body; the level is read from the national leaders and bodies the sources place on it.",
-    "CATEGORY": "The six categories are the blog's; no source files this group under one. The curators assign it from the policy area its printed name gives.",
+    "CATEGORY": "The six categories are the blog's; no source files this group under one. The curators assign it from the policy area its printed name gives, or from the sources' own grouping (Rana's foreign-affairs cluster, Thomas's table of foreign-policy groups).",
     "HORIZON": "The time-horizon typology is the blog's (after Zhou Wang); the curators apply it here.",
 }
 
@@ -167,6 +167,8 @@ NOTE_FIXES = {
         "The blog does not attribute the categories to Zhou Wang: it credits him with the time-horizon typology only.",
     ("document", "description", "No source links it to the Comprehensively Deepening Reform LSG; do not join them."):
         "No source links it to the Comprehensively Deepening Reform LSG, so the dataset keeps them apart.",
+    ("claim", "note", "The six categories are the blog's; no source files this group under one. The curators assign it from the policy area its printed name gives."):
+        "The six categories are the blog's; no source files this group under one. The curators assign it from the policy area its printed name gives, or from the sources' own grouping (Rana's foreign-affairs cluster, Thomas's table of foreign-policy groups).",
     ("source", "note", "Kind NEWS; replace it when an encyclopaedia page is at hand."):
         "Kind NEWS: no encyclopaedia page with an address was found that prints the name.",
 }
