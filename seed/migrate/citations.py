@@ -29,7 +29,14 @@ Rules, in order:
 5. Working notes are rewritten (NOTE_FIXES).
 6. Every corpus citation gets the quote quotes.json gives for (record, source, locator).
 
-Usage: python3 seed/migrate/citations.py seed/atlas.json   (rewrites it in place)
+Usage (run it after the other migrations of the file, e.g. one_fact.py, whose per-source
+dates it narrows):
+
+    python3 seed/migrate/citations.py seed/atlas.json        # rewrites it in place
+    # when it reports corpus citations without a quote (citations added since):
+    python3 seed/migrate/propose_quotes.py seed/atlas.json seed/migrate/quotes.json
+    python3 seed/migrate/quote_overrides.py seed/migrate/quotes.json
+    python3 seed/migrate/citations.py seed/atlas.json
 """
 import copy
 import os
