@@ -25,6 +25,10 @@ OVERRIDES = [
     ("node|position/president", "source/rana-2021", None, "President Xi Jinping's personal control over policy-making"),
     ("claim|position/vice-minister-of-foreign-affairs|TITLE|Vice Minister of Foreign Affairs", "source/rana-2021", None,
      "Vice Minister Zhang Ji, Chief Inspector of the Discipline Inspection"),
+    ("node|position/vice-minister-of-foreign-affairs", "source/rana-2021", None,
+     "Vice Minister Zhang Ji, Chief Inspector of the Discipline Inspection"),
+    ("relation|POSITION_IN|position/vice-minister-of-foreign-affairs|institution/ministry-of-foreign-affairs", "source/rana-2021", None,
+     "Vice Minister Zhang Ji, Chief Inspector of the Discipline Inspection"),
     ("claim|topic/march-2018-reorganization|NAME|March 2018 reorganisation of Party and State institutions", "source/thomas-fp", None,
      "In 2018, Xi Jinping created the Central Foreign Affairs Commission (FAC)"),
     ("node|topic/march-2018-reorganization", "source/thomas-fp", None,
@@ -87,6 +91,9 @@ OVERRIDES = [
 def main(path):
     with open(path, encoding="utf-8") as f:
         table = json.load(f)
+    too_long = [o[3] for o in OVERRIDES if len(o[3].split()) > 12]
+    if too_long:
+        sys.exit(f"quotes longer than twelve words: {too_long}")
     used = set()
     for e in table:
         for i, (record, source, locator, quote) in enumerate(OVERRIDES):
