@@ -107,6 +107,13 @@ STATED_BY_PASSAGE = {
     "group/overseas-propaganda-leading-small-group|KIND|LEADING_SMALL_GROUP",
     # Thomas: "ten LSGs related to the economy ... Particularly the One Belt, One Road initiatives".
     "group/one-belt-one-road-leading-small-group|KIND|LEADING_SMALL_GROUP",
+    # Thomas: the two groups Xi set up in 2013 "are newly established central CCP Small Leading Groups".
+    "group/comprehensively-deepening-reform-leading-small-group|SYSTEM|PARTY",
+    "group/comprehensively-deepening-reform-leading-small-group|LEVEL|CENTRAL",
+    "group/cybersecurity-and-information-leading-small-group|SYSTEM|PARTY",
+    "group/cybersecurity-and-information-leading-small-group|LEVEL|CENTRAL",
+    # Zhu, relaying the 2015 Opinion: "Party Groups shall play the role of leadership in the CPPCC".
+    "group/cppcc-party-group|KIND|PARTY_MEMBERS_GROUP",
 }
 
 # Hand-written notes for claims that become INFERRED, keyed "node|PROPERTY|value".
@@ -272,6 +279,13 @@ class Migration:
                 self.infer(node, claim, "literal")
             return
         if f"{node['id']}|{prop}|{value}" in STATED_BY_PASSAGE:
+            named = [c for c in corpus if any(self.prints(c["source"], n) for n in self.names(node))]
+            if named:
+                self.keep_only(node, claim, named)
+            if claim["confidence"] == "INFERRED" and claim.get("note") in DEFAULT_NOTES.values():
+                claim["confidence"] = "STATED"  # an earlier run's default inference, before the passage was read
+                del claim["note"]
+                self.log.append(f"{node['id']} {prop}={value!r}: STATED by the cited passage")
             return
         if prop == "HORIZON":
             blog = [c for c in corpus if c["source"] == "source/lsg-blog-2021"]
