@@ -48,6 +48,13 @@ STOP = set("the a an of and in on to for by with from as at is was its it that t
 
 
 def region(root, locator, lines):
+    """The lines of the passage a locator names; a locator naming several places
+    ("opening section; section '…'") names all of them."""
+    if ";" in locator:
+        out = []
+        for part in locator.split(";"):
+            out += [l for l in region(root, part, lines) if l not in out]
+        return sorted(out)
     loc = locator.lower()
     m = re.findall(r"\blines? (\d+)(?:(?: and |-|–|, )(\d+))?", loc)
     if m:
