@@ -126,6 +126,12 @@ func (v *validator) citations(rec string, cs []Citation) {
 		if strings.TrimSpace(c.Locator) == "" {
 			v.add(rec, "cites %q without a locator", c.Source)
 		}
+		if c.Quote != "" && strings.TrimSpace(c.Quote) == "" {
+			v.add(rec, "cites %q with a blank quote", c.Source)
+		}
+		if n := len(strings.Fields(c.Quote)); n > MaxQuoteWords {
+			v.add(rec, "cites %q with a quote of %d words; a quote is a fragment of at most %d", c.Source, n, MaxQuoteWords)
+		}
 	}
 }
 

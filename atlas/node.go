@@ -78,7 +78,21 @@ type Alias struct {
 type Citation struct {
 	Source  string `json:"source"`
 	Locator string `json:"locator"`
+	// Quote is a short exact fragment of the passage (at most MaxQuoteWords words), so
+	// that a reader, or a test, can find the passage the locator names. Every citation
+	// of a corpus document carries one; reference pages are cited by their locator only.
+	Quote string `json:"quote,omitempty"`
 }
+
+// SamePassage says whether two citations point at the same place (source and locator),
+// whatever quote either carries: comparing facts across a migration that added quotes.
+func (c Citation) SamePassage(o Citation) bool {
+	return c.Source == o.Source && c.Locator == o.Locator
+}
+
+// MaxQuoteWords bounds a citation's quote: a fragment that finds the passage, never the
+// source's sentences.
+const MaxQuoteWords = 12
 
 // Node is anything with a stable id: the Relay node, the federation key, the export id.
 type Node interface {

@@ -8,6 +8,11 @@ func cite(source, locator string) []atlas.Citation {
 	return []atlas.Citation{{Source: source, Locator: locator}}
 }
 
+// quoted is a citation with the exact fragment of the passage, as corpus citations carry.
+func quoted(source, locator, quote string) []atlas.Citation {
+	return []atlas.Citation{{Source: source, Locator: locator, Quote: quote}}
+}
+
 // Fixture is a small graph built to exercise every Store method and every "as of" edge
 // case: open and closed intervals, a group's abolition bounding open relations, facts
 // known only by attestation, month and day precision, disputed parallel claims. It is
@@ -28,7 +33,7 @@ func Fixture() *atlas.Dataset {
 				Description: "Fixture group that was upgraded.", Sources: cite(alpha, "s1"),
 				// Three sources, three founding years: the plain field shows the preferred one.
 				Claims: []atlas.PropertyClaim{
-					{Property: atlas.PropEstablished, Value: "1958", Sources: cite(alpha, "s1"), Confidence: atlas.Disputed, Rank: atlas.Preferred, Note: "Alpha dates it precisely."},
+					{Property: atlas.PropEstablished, Value: "1958", Sources: quoted(alpha, "s1", "the group was formed in 1958"), Confidence: atlas.Disputed, Rank: atlas.Preferred, Note: "Alpha dates it precisely."},
 					{Property: atlas.PropEstablished, Value: "1954", Sources: cite(beta, "history"), Confidence: atlas.Disputed, Rank: atlas.Normal},
 					{Property: atlas.PropEstablished, Value: "1950", Sources: cite(gamma, "history"), Confidence: atlas.Disputed, Rank: atlas.Deprecated, Note: "A misprint."},
 					{Property: atlas.PropAlias, Value: "FALSG", Sources: cite(alpha, "s1"), Confidence: atlas.Stated, Rank: atlas.Normal},
@@ -70,7 +75,7 @@ func Fixture() *atlas.Dataset {
 			{ID: "person/yang-jiechi", Name: "Yang Jiechi", NameZh: "杨洁篪", Sources: cite(beta, "member list")},
 		},
 		Relations: []*atlas.Relation{
-			{Type: atlas.Chairs, From: "person/xi-jinping", To: "group/foreign-affairs-commission", Start: atlas.DatePtr("2018-03"), Confidence: atlas.Stated, Sources: cite(alpha, "s2")},
+			{Type: atlas.Chairs, From: "person/xi-jinping", To: "group/foreign-affairs-commission", Start: atlas.DatePtr("2018-03"), Confidence: atlas.Stated, Sources: quoted(alpha, "s2", "Xi chairs the commission")},
 			{Type: atlas.Chairs, From: "position/general-secretary", To: "group/foreign-affairs-lsg", Confidence: atlas.Stated, Sources: cite(alpha, "s1")},
 			{Type: atlas.Holds, From: "person/hu-jintao", To: "position/general-secretary", Start: atlas.DatePtr("2002-11"), End: atlas.DatePtr("2012-11"), Confidence: atlas.Stated, Sources: cite(alpha, "s1")},
 			{Type: atlas.Holds, From: "person/xi-jinping", To: "position/general-secretary", Start: atlas.DatePtr("2012-11"), Confidence: atlas.Stated, Sources: cite(alpha, "s1")},

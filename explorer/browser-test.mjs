@@ -102,6 +102,9 @@ await step('search suggests and opens a group', async () => {
   assert((await page.textContent('#node-title')).includes('Foreign Affairs Leading Small Group'), 'the node page lacks the name');
   assert(await page.locator('#node-panel table.rels tbody tr').count() > 5, 'the node page lists too few relationships');
   assert(await page.locator('#node-panel .cites a').count() > 0, 'the node page has no source links');
+  // Corpus citations show the exact words of the passage beside the locator.
+  assert((await page.locator('#node-panel .cites .quote').allTextContents()).some((q) => q.includes('Foreign Affairs Leading Small Group (FALSG)')),
+    "the node page shows no citation's quote");
 });
 
 let allYears;

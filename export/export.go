@@ -140,11 +140,13 @@ func Write(w io.Writer, f Format, g Graph) error {
 	return atlas.Errorf(atlas.EINVALID, "unknown export format %q; use one of %v", f, Formats)
 }
 
-// citationRecord is one citation as exported: the source id, where in it, and, when
-// the source is known, its title and tier.
+// citationRecord is one citation as exported: the source id, where in it, the exact
+// fragment of the passage when the citation has one, and, when the source is known,
+// its title and tier.
 type citationRecord struct {
 	Source  string `json:"source"`
 	Locator string `json:"locator"`
+	Quote   string `json:"quote,omitempty"`
 	Title   string `json:"title,omitempty"`
 	Tier    string `json:"tier,omitempty"`
 }
@@ -399,7 +401,7 @@ func citationsOf(cs []atlas.Citation, source func(string) *atlas.Source) ([]stri
 		if !slices.Contains(ids, c.Source) {
 			ids = append(ids, c.Source)
 		}
-		rec := citationRecord{Source: c.Source, Locator: c.Locator}
+		rec := citationRecord{Source: c.Source, Locator: c.Locator, Quote: c.Quote}
 		if s := source(c.Source); s != nil {
 			rec.Title, rec.Tier = s.Title, string(s.EffectiveTier())
 		}

@@ -78,6 +78,7 @@ type ComplexityRoot struct {
 
 	Citation struct {
 		Locator func(childComplexity int) int
+		Quote   func(childComplexity int) int
 		Source  func(childComplexity int) int
 	}
 
@@ -615,6 +616,8 @@ type AliasResolver interface {
 }
 type CitationResolver interface {
 	Source(ctx context.Context, obj *atlas.Citation) (*atlas.Source, error)
+
+	Quote(ctx context.Context, obj *atlas.Citation) (*string, error)
 }
 type DerivationResolver interface {
 	Via(ctx context.Context, obj *atlas.Derivation) (*atlas.Position, error)
@@ -894,6 +897,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Citation.Locator(childComplexity), true
+	case "Citation.quote":
+		if e.ComplexityRoot.Citation.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Citation.Quote(childComplexity), true
 	case "Citation.source":
 		if e.ComplexityRoot.Citation.Source == nil {
 			break
@@ -5198,6 +5207,12 @@ type Citation {
   source: Source!
   "Where in the document: a section heading, a table, a page."
   locator: String!
+  """
+  A short exact fragment of the passage (at most twelve words, as printed, whitespace
+  aside), present on every citation of a corpus document: search the document for it to
+  find the passage. Null for reference pages, which the locator alone points into.
+  """
+  quote: String
 }
 
 "A study's claim of how many groups existed in a year."
@@ -5660,6 +5675,8 @@ func (ec *executionContext) childFields_Citation(ctx context.Context, field grap
 		return ec.fieldContext_Citation_source(ctx, field)
 	case "locator":
 		return ec.fieldContext_Citation_locator(ctx, field)
+	case "quote":
+		return ec.fieldContext_Citation_quote(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Citation", field.Name)
 }
@@ -10008,6 +10025,29 @@ func (ec *executionContext) _Citation_locator(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Citation_locator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Citation_quote(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Citation_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Citation().Quote(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Citation_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Citation", field, true, true, "String")
 }
 
 func (ec *executionContext) _CoMember_person(ctx context.Context, field graphql.CollectedField, obj *analytics.CoMember) (ret graphql.Marshaler) {
@@ -23358,6 +23398,12 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "quote":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Citation_quote(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -15,6 +15,11 @@ func (r *citationResolver) Source(ctx context.Context, obj *atlas.Citation) (*at
 	return source(ctx, obj.Source)
 }
 
+// Quote is the resolver for the quote field.
+func (r *citationResolver) Quote(ctx context.Context, obj *atlas.Citation) (*string, error) {
+	return nullable(obj.Quote), nil
+}
+
 // ReportedCounts is the resolver for the reportedCounts field.
 func (r *queryResolver) ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error) {
 	var q atlas.CountQuery

@@ -38,6 +38,11 @@ func TestDecodeNamesTheBadRecord(t *testing.T) {
 			`PERSON person/x: NAME "X" has no claim`},
 		{"claim without a locator", strings.Replace(validRecord, `"value":"X","sources":[{"source":"source/a","locator":"p. 1"}]`, `"value":"X","sources":[{"source":"source/a","locator":""}]`, 1),
 			`PERSON person/x claim NAME=X: cites "source/a" without a locator`},
+		{"blank quote", strings.Replace(validRecord, `"value":"X","sources":[{"source":"source/a","locator":"p. 1"}]`, `"value":"X","sources":[{"source":"source/a","locator":"p. 1","quote":"  "}]`, 1),
+			`PERSON person/x claim NAME=X: cites "source/a" with a blank quote`},
+		{"quote longer than a fragment", strings.Replace(validRecord, `"value":"X","sources":[{"source":"source/a","locator":"p. 1"}]`,
+			`"value":"X","sources":[{"source":"source/a","locator":"p. 1","quote":"one two three four five six seven eight nine ten eleven twelve thirteen"}]`, 1),
+			`PERSON person/x claim NAME=X: cites "source/a" with a quote of 13 words; a quote is a fragment of at most 12`},
 		{"trailing data", validRecord + `{}`, `unexpected data after the end`},
 		{"not json", `{"people": [`, `dataset:`},
 	} {

@@ -51,6 +51,6 @@ test('statement and document relationships read their far end, and new node type
   const sel = aboutSelections(types).Person;
   assert.match(sel, /^statements \{ id type direction .* about: node \{ id \.\.\. on Statement \{ Statement__text: text Statement__date: date \} \} \}$/s);
   const frag = genericFragments(types);
-  assert.match(frag, /^\.\.\. on Statement \{ Statement__text: text Statement__date: date sources \{ locator source \{ id key title url date \} \} relationships\(asOf: \$asOf\) \{ id type/);
+  assert.match(frag, /^\.\.\. on Statement \{ Statement__text: text Statement__date: date sources \{ locator quote source \{ id key title url date \} \} relationships\(asOf: \$asOf\) \{ id type/);
   assert.doesNotMatch(frag, /Person__/);
 });

@@ -282,10 +282,11 @@ const networkQuery = `query($ids: [ID!], $depth: Int, $rt: [RelationshipType!], 
     }
   }
 }
-fragment C on Citation { locator source { id title tier } }`
+fragment C on Citation { locator quote source { id title tier } }`
 
 type citation struct {
 	Locator string
+	Quote   *string
 	Source  struct{ ID, Title, Tier string }
 }
 
@@ -394,6 +395,7 @@ func citationsInto(out map[string]string, cs []citation) {
 	type rec struct {
 		Source  string `json:"source"`
 		Locator string `json:"locator"`
+		Quote   string `json:"quote,omitempty"`
 		Title   string `json:"title"`
 		Tier    string `json:"tier"`
 	}
@@ -404,7 +406,11 @@ func citationsInto(out map[string]string, cs []citation) {
 		if !slices.Contains(ids, c.Source.ID) {
 			ids = append(ids, c.Source.ID)
 		}
-		recs = append(recs, rec{c.Source.ID, c.Locator, c.Source.Title, c.Source.Tier})
+		var quote string
+		if c.Quote != nil {
+			quote = *c.Quote
+		}
+		recs = append(recs, rec{c.Source.ID, c.Locator, quote, c.Source.Title, c.Source.Tier})
 		if c.Source.Tier == "CORPUS" {
 			tier = "CORPUS"
 		}

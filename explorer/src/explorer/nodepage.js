@@ -5,7 +5,8 @@ import { bothNames, nodeLabel, t } from './i18n.js';
 import { state } from './state.js';
 import { tierSupport } from './graph.js';
 
-const CITE = 'sources { locator source { id key title url date } }';
+// A citation: where in the source (locator) and, for the corpus, the exact words there (quote).
+const CITE = 'sources { locator quote source { id key title url date } }';
 let REL = `id type direction role succession start end attested incompleteList confidence note holding derived
   via { id title titleZh } node { id type label ... on Group { nameZh } ... on Person { nameZh } ... on Office { nameZh }
   ... on Institution { nameZh } ... on Position { titleZh } } ${CITE}`;
@@ -93,7 +94,7 @@ function selectionOf(types, name, depth) {
       if (has('id') && has('label')) parts.push(`${f.name} { id label }`);
       else if (has('locator')) {
         const src = (types.get('Source')?.fields || []).some((x) => x.name === 'url') ? 'id title url' : 'id title';
-        parts.push(`${f.name} { locator source { ${src} } }`);
+        parts.push(`${f.name} { locator${has('quote') ? ' quote' : ''} source { ${src} } }`);
       }
       else if (it.kind !== 'UNION') { const s = selectionOf(types, inner.name, depth + 1); if (s) parts.push(`${f.name} ${s}`); }
     }
@@ -166,7 +167,7 @@ export function citations(list) {
     const s = c.source;
     const name = s.key || s.title;
     const a = s.url ? el('a', { href: s.url, rel: 'noreferrer noopener', target: '_blank', title: s.title }, name) : el('a', { href: `#node=${s.id}`, 'data-node': s.id, title: s.title }, name);
-    ul.append(el('li', {}, a, c.locator ? span(` — ${c.locator}`, 'locator') : null));
+    ul.append(el('li', {}, a, c.locator ? span(` — ${c.locator}`, 'locator') : null, c.quote ? span(` “${c.quote}”`, 'quote') : null));
   }
   return ul;
 }
