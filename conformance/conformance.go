@@ -35,6 +35,7 @@ func Run(t *testing.T, open Open) {
 		{"ListPagination", testListPagination},
 		{"ListInvalid", testListInvalid},
 		{"Search", testSearch},
+		{"SearchCounts", testSearchCounts},
 		{"SearchInvalid", testSearchInvalid},
 		{"ReportedCounts", testReportedCounts},
 		{"Snapshot", testSnapshot},

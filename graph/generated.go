@@ -235,6 +235,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	KindCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
+	}
+
 	NodeTypeCount struct {
 		Count func(childComplexity int) int
 		Kind  func(childComplexity int) int
@@ -387,6 +392,7 @@ type ComplexityRoot struct {
 		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
+		SearchResults      func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
 		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
 		Source             func(childComplexity int, id string) int
 		Sources            func(childComplexity int, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) int
@@ -447,8 +453,15 @@ type ComplexityRoot struct {
 		MatchedField func(childComplexity int) int
 		Node         func(childComplexity int) int
 		Relationship func(childComplexity int) int
+		Relevance    func(childComplexity int) int
 		Score        func(childComplexity int) int
 		Snippet      func(childComplexity int) int
+	}
+
+	SearchResult struct {
+		Counts func(childComplexity int) int
+		Hits   func(childComplexity int) int
+		Total  func(childComplexity int) int
 	}
 
 	SharedGroup struct {
@@ -741,6 +754,7 @@ type QueryResolver interface {
 	Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) (*model.GroupSeries, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
+	SearchResults(ctx context.Context, text string, types []atlas.NodeKind, first *int) (*atlas.SearchResult, error)
 	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
 	Statement(ctx context.Context, id string) (*atlas.Statement, error)
 	Topic(ctx context.Context, id string) (*atlas.Topic, error)
@@ -1740,6 +1754,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InstitutionEdge.Node(childComplexity), true
 
+	case "KindCount.count":
+		if e.ComplexityRoot.KindCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Count(childComplexity), true
+	case "KindCount.kind":
+		if e.ComplexityRoot.KindCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Kind(childComplexity), true
+
 	case "NodeTypeCount.count":
 		if e.ComplexityRoot.NodeTypeCount.Count == nil {
 			break
@@ -2604,6 +2631,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["types"].([]atlas.NodeKind), args["first"].(*int)), true
+	case "Query.searchResults":
+		if e.ComplexityRoot.Query.SearchResults == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchResults_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchResults(childComplexity, args["text"].(string), args["types"].([]atlas.NodeKind), args["first"].(*int)), true
 	case "Query.shortestPaths":
 		if e.ComplexityRoot.Query.ShortestPaths == nil {
 			break
@@ -2963,6 +3001,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Relationship(childComplexity), true
+	case "SearchHit.relevance":
+		if e.ComplexityRoot.SearchHit.Relevance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Relevance(childComplexity), true
 	case "SearchHit.score":
 		if e.ComplexityRoot.SearchHit.Score == nil {
 			break
@@ -2975,6 +3019,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Snippet(childComplexity), true
+
+	case "SearchResult.counts":
+		if e.ComplexityRoot.SearchResult.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Counts(childComplexity), true
+	case "SearchResult.hits":
+		if e.ComplexityRoot.SearchResult.Hits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Hits(childComplexity), true
+	case "SearchResult.total":
+		if e.ComplexityRoot.SearchResult.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Total(childComplexity), true
 
 	case "SharedGroup.coMemberSeats":
 		if e.ComplexityRoot.SharedGroup.CoMemberSeats == nil {
@@ -5006,10 +5069,21 @@ type SearchHit {
   """
   snippet: String!
   """
-  How the text matched, best first: 4 the whole name; 3 the start of a name, at a word
-  boundary; 2 whole words inside a name; 1 the words of any other field, in order.
+  How the best field matched: 4 the whole name (also with synonyms written alike, so
+  "Energy LSG" is the whole name "Energy Leading Small Group"); 3 the start of a name, at
+  a word boundary; 2 words of a name; 1 words of any other field.
   """
   score: Int!
+  """
+  The BM25 relevance of the node to the text (rounded to 3 decimals): the sum, over the
+  text's words, of the word's weight in the collection (rarer words weigh more) by how
+  often it occurs in the node's best field for it, names counting 3 times a description,
+  the pinyin of a Chinese name 2.5 times, a relationship's note or locator half; a word
+  found only through a one-letter typo counts 0.4 of that; the sum is multiplied by the
+  share of the text's words found. Hits scored 4, then 3, come first, then the rest by
+  relevance.
+  """
+  relevance: Float!
   """
   When the match was in a relationship's note or in the locator of one of its sources:
   that relationship, seen from ` + "`" + `node` + "`" + `, which is its subject (where it points from).
@@ -5018,27 +5092,52 @@ type SearchHit {
   relationship: Relationship
 }
 
+"How many hits of one type a search has."
+type KindCount {
+  "The type."
+  kind: NodeType!
+  "How many hits of that type the search has."
+  count: Int!
+}
+
+"A search's best hits, and how many hits there are of each type in all."
+type SearchResult {
+  "The best hits, at most ` + "`" + `first` + "`" + `, ordered as ` + "`" + `search` + "`" + ` orders them."
+  hits: [SearchHit!]!
+  "How many hits there are in all, of every type (not only the ` + "`" + `first` + "`" + `)."
+  total: Int!
+  "How many hits there are of each type, types without hits left out, e.g. 3 GROUP, 12 STATEMENT."
+  counts: [KindCount!]!
+}
+
 extend type Query {
   """
   Finds nodes by their names, Chinese names, aliases, the toneless pinyin of their
-  Chinese names, and by the words of their descriptions, notes, jurisdictions, source
-  authors and publishers, the locators of their sources, and the notes and locators of
-  the relationships they are the subject of.
+  Chinese names, and by the words of their descriptions, statements' texts, notes,
+  jurisdictions, source authors and publishers, the locators of their sources, and the
+  notes and locators of the relationships they are the subject of.
 
-  Case, accents, tone marks and full-width letters are ignored, and an apostrophe inside
-  a word is ("Yan'an" = "Yanan"). Words match whole: ` + "`" + `Tibet` + "`" + ` finds "Tibet Work Group"
-  but not "Tibetan". In a name, spaces and punctuation are ignored too, so "xi jinping",
-  "Xí Jìnpíng", "XI-JINPING" and "习近平" find the same person. In other fields the
-  query's words must appear in order ("belt and road"); a query made only of common
-  English words such as "the" or "of" finds names only. Chinese text is written without
-  spaces, so it matches wherever the field contains the query's characters together
-  (外事 finds 中央外事工作委员会); a single Chinese character matches only where it
-  stands alone.
+  Ranked retrieval: every word is optional, in any order, and hits with more of the
+  words, rarer words and words in names rank higher (see ` + "`" + `relevance` + "`" + `); a whole name equal
+  to the text (score 4) and a name starting with it (3) come first. "Tibet LSG",
+  "LSG Tibet" and "Tibet leading small group" all find the Leading Small Group for Tibet.
 
-  Hits are ordered by ` + "`" + `score` + "`" + `, then by name, then id; each node appears once, with its
-  best match (its own fields before its relationships', then in the order listed under
-  ` + "`" + `matchedField` + "`" + `). Text that is empty, has no letters or digits, or is longer than 200
-  characters is INVALID.
+  Folded before matching: case, accents, tone marks, full-width letters, traditional
+  Chinese characters (to simplified, with OpenCC's tables: 周恩來 = 周恩来), an apostrophe
+  inside a word ("Yan'an" = "Yanan") and "&" = "and". Synonyms are one word: LSG, SLG,
+  CLG, leading small group, small leading group, leading group, 领导小组 and 小组;
+  commission and 委员会; Macao and Macau (README, "Search", lists them). Words match
+  whole: ` + "`" + `Tibet` + "`" + ` does not find "Tibetan"; but a word of five or more letters also finds
+  words one typo away (a letter added, dropped, changed or two swapped), ranked below the
+  word as typed. In a name, spaces and punctuation are ignored too, so "xijinping" finds
+  "Xi Jinping". Chinese text is matched by pairs of adjacent characters (外事 finds
+  中央外事工作委员会); a single Chinese character matches only where it stands alone. A
+  text made only of common English words such as "the" or "of" finds names only.
+
+  Hits are ordered by score 4, then 3, then relevance, then name, then id; each node
+  appears once, with its best field (the one that gave its score, else the one with the
+  highest relevance, its own fields before its relationships'). Text that is empty, has
+  no letters or digits, or is longer than 200 characters is INVALID.
   """
   search(
     "What to find (1 to 200 characters, with at least one letter or digit)."
@@ -5048,6 +5147,20 @@ extend type Query {
     "At most this many hits (0 to 100; 0 returns none, more than 100 or negative is INVALID)."
     first: Int = 20
   ): [SearchHit!]!
+
+  """
+  The same search as ` + "`" + `search` + "`" + `, with how many hits there are in all and of each type,
+  so that a client can show "3 groups, 12 statements" and then ask ` + "`" + `search` + "`" + ` with ` + "`" + `types` + "`" + `
+  for one of them.
+  """
+  searchResults(
+    "What to find, as for ` + "`" + `search` + "`" + `."
+    text: String!
+    "Only nodes of these types; by default every type except REPORTED_COUNT."
+    types: [NodeType!]
+    "At most this many hits (0 to 100; 0 returns only the counts)."
+    first: Int = 20
+  ): SearchResult!
 }
 `, BuiltIn: false},
 	{Name: "../schema/sources.graphqls", Input: `# Sources, citations and the counts studies report.
@@ -5836,6 +5949,16 @@ func (ec *executionContext) childFields_InstitutionEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type InstitutionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_KindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_KindCount_kind(ctx, field)
+	case "count":
+		return ec.fieldContext_KindCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
+}
+
 func (ec *executionContext) childFields_NodeTypeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "type":
@@ -6194,10 +6317,24 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_snippet(ctx, field)
 	case "score":
 		return ec.fieldContext_SearchHit_score(ctx, field)
+	case "relevance":
+		return ec.fieldContext_SearchHit_relevance(ctx, field)
 	case "relationship":
 		return ec.fieldContext_SearchHit_relationship(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hits":
+		return ec.fieldContext_SearchResult_hits(ctx, field)
+	case "total":
+		return ec.fieldContext_SearchResult_total(ctx, field)
+	case "counts":
+		return ec.fieldContext_SearchResult_counts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchResult", field.Name)
 }
 
 func (ec *executionContext) childFields_SharedGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8731,6 +8868,36 @@ func (ec *executionContext) field_Query_reportedCounts_args(ctx context.Context,
 		return nil, err
 	}
 	args["toYear"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_searchResults_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.NodeKind, error) {
+			return ec.unmarshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -13158,6 +13325,52 @@ func (ec *executionContext) fieldContext_InstitutionEdge_node(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _KindCount_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "NodeType")
+}
+
+func (ec *executionContext) _KindCount_count(ctx context.Context, field graphql.CollectedField, obj *atlas.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _NodeTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *analytics.NodeCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16824,6 +17037,50 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_searchResults(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchResults(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchResults(ctx, fc.Args["text"].(string), fc.Args["types"].([]atlas.NodeKind), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.SearchResult) graphql.Marshaler {
+			return ec.marshalNSearchResult2ᚖlsgatlasᚋatlasᚐSearchResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchResults(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchResults_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_reportedCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18308,6 +18565,29 @@ func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Int")
 }
 
+func (ec *executionContext) _SearchHit_relevance(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_relevance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relevance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_relevance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Float")
+}
+
 func (ec *executionContext) _SearchHit_relationship(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18335,6 +18615,93 @@ func (ec *executionContext) fieldContext_SearchHit_relationship(_ context.Contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResult_hits(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_hits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.SearchHit) graphql.Marshaler {
+			return ec.marshalNSearchHit2ᚕlsgatlasᚋatlasᚐSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_hits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchHit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResult_total(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SearchResult_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.KindCount) graphql.Marshaler {
+			return ec.marshalNKindCount2ᚕlsgatlasᚋatlasᚐKindCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KindCount(ctx, field)
 		},
 	}
 	return fc, nil
@@ -23704,6 +24071,44 @@ func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var kindCountImplementors = []string{"KindCount"}
+
+func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet, obj *atlas.KindCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, kindCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KindCount")
+		case "kind":
+			out.Values[i] = ec._KindCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._KindCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var nodeTypeCountImplementors = []string{"NodeTypeCount"}
 
 func (ec *executionContext) _NodeTypeCount(ctx context.Context, sel ast.SelectionSet, obj *analytics.NodeCount) graphql.Marshaler {
@@ -24725,6 +25130,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
 				})
+		case "searchResults":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchResults(ctx, field)
+				})
 		case "reportedCounts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -25088,9 +25499,57 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "relevance":
+			out.Values[i] = ec._SearchHit_relevance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "relationship":
 			out.Values[i] = ec._SearchHit_relationship(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchResultImplementors = []string{"SearchResult"}
+
+func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.SelectionSet, obj *atlas.SearchResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchResult")
+		case "hits":
+			out.Values[i] = ec._SearchResult_hits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._SearchResult_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "counts":
+			out.Values[i] = ec._SearchResult_counts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -27069,6 +27528,26 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNKindCount2lsgatlasᚋatlasᚐKindCount(ctx context.Context, sel ast.SelectionSet, v atlas.KindCount) graphql.Marshaler {
+	return ec._KindCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNKindCount2ᚕlsgatlasᚋatlasᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.KindCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKindCount2lsgatlasᚋatlasᚐKindCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNLevel2lsgatlasᚋatlasᚐLevel(ctx context.Context, v any) (atlas.Level, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.Level(tmp)
@@ -27524,6 +28003,14 @@ func (ec *executionContext) marshalNSearchHit2ᚕlsgatlasᚋatlasᚐSearchHitᚄ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSearchResult2ᚖlsgatlasᚋatlasᚐSearchResult(ctx context.Context, sel ast.SelectionSet, v *atlas.SearchResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchResult!")
+		return graphql.Null
+	}
+	return ec._SearchResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSharedGroup2lsgatlasᚋanalyticsᚐSharedGroup(ctx context.Context, sel ast.SelectionSet, v analytics.SharedGroup) graphql.Marshaler {

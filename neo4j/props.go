@@ -33,9 +33,10 @@ import (
 //     sort keys (atlas.SortKey) per order field. sortName is the hex of the key's UTF-8
 //     bytes: Neo4j orders strings by UTF-16 code units and Go by bytes, which disagree on
 //     characters beyond U+FFFF; hex digits order the same way in both.
-//   - Nodes and relationships store searchBody (searchkey.Body): their text fields other
-//     than names, folded into the words the full-text indexes (entity_text, relation_text)
-//     are given, so that Lucene's tokens are searchkey's.
+//   - Nodes and relationships store searchTerms (searchkey.TermText): the index terms of
+//     all their searchable fields, separated by spaces, which the full-text indexes
+//     (entity_terms, relation_terms, whitespace analyzer) take as they are, so that
+//     Lucene's terms are searchkey's.
 
 // nodeProps returns the stored properties of n, without scopedId and ns, which the
 // statements set from their own parameters.
@@ -53,7 +54,7 @@ func nodeProps(n atlas.Node) map[string]any {
 		"searchKeys":      searchkey.Strings(keys),
 		"searchNames":     names,
 		"searchText":      strings.Join(searchkey.Strings(keys), "|"),
-		"searchBody":      searchkey.Body(atlas.SearchFields(n)),
+		"searchTerms":     searchkey.TermText(atlas.SearchFields(n)),
 		"citedSources":    atlas.CitedSources(n, nil),
 	}
 	if claims := atlas.ClaimsOf(n); claims != nil {
@@ -130,7 +131,7 @@ func relationProps(r *atlas.Relation) map[string]any {
 		"observedUntil": optDate(r.ObservedUntil), "holderDeaths": jsonText(r.HolderDeaths), "citedSources": atlas.CitedSources(nil, r),
 		"validFrom": int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
 		"attestedFrom": ints(b.AttestedFrom), "attestedTo": ints(b.AttestedTo),
-		"searchBody": searchkey.Body(atlas.RelationSearchFields(r)),
+		"searchTerms": searchkey.TermText(atlas.RelationSearchFields(r)),
 	}
 }
 

@@ -127,6 +127,8 @@ type Store struct {
 
 	runs runCounts // statements sent, by name
 
+	search searchCache // what Search scores with, for the namespace's latest revision
+
 	verifying atomic.Bool   // a connectivity check started by lost is under way
 	wake      chan struct{} // asks the connection loop to reconnect now
 	stop      context.CancelFunc
