@@ -114,3 +114,13 @@ func canonical(us []unit) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// Without runs f with the synonyms and/or the folding of traditional characters turned
+// off, for a test to show what depends on them; a store must analyse its data inside f
+// for it to count. It changes package state: nothing may search concurrently.
+func Without(synonyms, scripts bool, f func()) {
+	syn, scr := synonymsOn, foldScriptsOn
+	defer func() { synonymsOn, foldScriptsOn = syn, scr }()
+	synonymsOn, foldScriptsOn = !synonyms && syn, !scripts && scr
+	f()
+}
