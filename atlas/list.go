@@ -251,6 +251,10 @@ func (q SearchQuery) Normalized() (SearchQuery, error) {
 // CompareHits orders search hits: a whole name (score 4), then the start of a name (3),
 // then higher relevance, then sort name, then id.
 func CompareHits(a, b SearchHit) int {
+	return compareHits(a, b, SortKey(a.Node, OrderByName), SortKey(b.Node, OrderByName))
+}
+
+func compareHits(a, b SearchHit, keyA, keyB string) int {
 	if ta, tb := hitTier(a), hitTier(b); ta != tb {
 		return tb - ta
 	}
@@ -260,10 +264,26 @@ func CompareHits(a, b SearchHit) int {
 		}
 		return 1
 	}
-	if c := strings.Compare(SortKey(a.Node, OrderByName), SortKey(b.Node, OrderByName)); c != 0 {
+	if c := strings.Compare(keyA, keyB); c != 0 {
 		return c
 	}
 	return strings.Compare(a.Node.NodeID(), b.Node.NodeID())
+}
+
+// SortHits sorts hits by CompareHits, working out each node's sort key once.
+func SortHits(hits []SearchHit) {
+	type keyed struct {
+		hit SearchHit
+		key string
+	}
+	ks := make([]keyed, len(hits))
+	for i, h := range hits {
+		ks[i] = keyed{h, SortKey(h.Node, OrderByName)}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return compareHits(a.hit, b.hit, a.key, b.key) })
+	for i := range ks {
+		hits[i] = ks[i].hit
+	}
 }
 
 func hitTier(h SearchHit) int {

@@ -343,6 +343,6 @@ func Rank(q atlas.SearchQuery, pq Parsed, st *Stats, a *Analysed, nodes []atlas.
 			hits = append(hits, h)
 		}
 	}
-	slices.SortFunc(hits, atlas.CompareHits)
+	atlas.SortHits(hits)
 	return atlas.NewSearchResult(hits, q.Limit)
 }

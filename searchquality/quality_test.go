@@ -6,7 +6,6 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"sort"
 	"testing"
 	"time"
 
@@ -222,24 +221,39 @@ func TestNeedsSynonymsAndScriptFolding(t *testing.T) {
 	}
 }
 
-// BenchmarkSearch searches the in-process store for every query of the table, the
-// examples and the names, and reports the median and 99th percentile of one search.
+// BenchmarkSearch searches the in-process store b.N times for every query of the table,
+// the examples and the names, and reports the median and 99th percentile of one search
+// over all of them (p50-µs, p99-µs) and over each query's fastest run (p50-best-µs,
+// p99-best-µs: the cost of the search itself, without the waits of a loaded machine).
 func BenchmarkSearch(b *testing.B) {
 	s := embedded(b)
 	qs := append(append(slices.Clone(Why), Table...), names(dataset(b))...)
 	ctx := context.Background()
-	var times []time.Duration
+	var all []time.Duration
+	best := make([]time.Duration, len(qs))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		q := qs[i%len(qs)]
-		start := time.Now()
-		if _, err := s.Search(ctx, atlas.SearchQuery{Text: q.Text}); err != nil {
-			b.Fatal(err)
+		for k, q := range qs {
+			start := time.Now()
+			if _, err := s.Search(ctx, atlas.SearchQuery{Text: q.Text}); err != nil {
+				b.Fatal(err)
+			}
+			d := time.Since(start)
+			all = append(all, d)
+			if i == 0 || d < best[k] {
+				best[k] = d
+			}
 		}
-		times = append(times, time.Since(start))
 	}
 	b.StopTimer()
-	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "p50-µs")
-	b.ReportMetric(float64(times[len(times)*99/100].Microseconds()), "p99-µs")
+	percentile := func(ds []time.Duration, p int) float64 {
+		ds = slices.Clone(ds)
+		slices.Sort(ds)
+		return float64(ds[(len(ds)-1)*p/100].Microseconds())
+	}
+	b.ReportMetric(percentile(all, 50), "p50-µs")
+	b.ReportMetric(percentile(all, 99), "p99-µs")
+	b.ReportMetric(percentile(best, 50), "p50-best-µs")
+	b.ReportMetric(percentile(best, 99), "p99-best-µs")
+	b.ReportMetric(float64(len(qs)), "queries")
 }
