@@ -93,10 +93,13 @@ type Node interface {
 // Group is a leading small group, commission, coordination or working group, committee
 // or leading party members' group.
 type Group struct {
-	ID           string       `json:"id"`
-	Name         string       `json:"name"`
-	NameZh       string       `json:"nameZh,omitempty"`
-	Aliases      []Alias      `json:"aliases,omitempty"`
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	NameZh  string  `json:"nameZh,omitempty"`
+	Aliases []Alias `json:"aliases,omitempty"`
+	// Identifiers are the node's identifiers in other datasets (Wikidata first), each
+	// with its sources.
+	Identifiers  []Identifier `json:"identifiers,omitempty"`
 	Kind         GroupKind    `json:"kind"`
 	System       *System      `json:"system,omitempty"`
 	Level        *Level       `json:"level,omitempty"`
@@ -142,10 +145,13 @@ type Office struct {
 // Institution is a standing body: the Politburo, the State Council, a ministry, a Party
 // department, a PLA department, a province, a newspaper, a think tank.
 type Institution struct {
-	ID          string          `json:"id"`
-	Name        string          `json:"name"`
-	NameZh      string          `json:"nameZh,omitempty"`
-	Aliases     []Alias         `json:"aliases,omitempty"`
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	NameZh  string  `json:"nameZh,omitempty"`
+	Aliases []Alias `json:"aliases,omitempty"`
+	// Identifiers are the node's identifiers in other datasets (Wikidata first), each
+	// with its sources.
+	Identifiers []Identifier    `json:"identifiers,omitempty"`
 	Kind        InstitutionKind `json:"kind"`
 	System      *System         `json:"system,omitempty"`
 	Description string          `json:"description,omitempty"`
@@ -156,24 +162,30 @@ type Institution struct {
 
 // Position is a post a person holds, such as "Premier".
 type Position struct {
-	ID          string     `json:"id"`
-	Title       string     `json:"title"`
-	TitleZh     string     `json:"titleZh,omitempty"`
-	Aliases     []Alias    `json:"aliases,omitempty"`
-	Description string     `json:"description,omitempty"`
-	Sources     []Citation `json:"sources"`
+	ID      string  `json:"id"`
+	Title   string  `json:"title"`
+	TitleZh string  `json:"titleZh,omitempty"`
+	Aliases []Alias `json:"aliases,omitempty"`
+	// Identifiers are the node's identifiers in other datasets (Wikidata first), each
+	// with its sources.
+	Identifiers []Identifier `json:"identifiers,omitempty"`
+	Description string       `json:"description,omitempty"`
+	Sources     []Citation   `json:"sources"`
 	// Claims are the property claims behind the plain fields, each with its own sources.
 	Claims []PropertyClaim `json:"claims,omitempty"`
 }
 
 // Person is an individual, named family name first as usually romanised.
 type Person struct {
-	ID          string     `json:"id"`
-	Name        string     `json:"name"`
-	NameZh      string     `json:"nameZh,omitempty"`
-	Aliases     []Alias    `json:"aliases,omitempty"`
-	Description string     `json:"description,omitempty"`
-	Sources     []Citation `json:"sources"`
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	NameZh  string  `json:"nameZh,omitempty"`
+	Aliases []Alias `json:"aliases,omitempty"`
+	// Identifiers are the node's identifiers in other datasets (Wikidata first), each
+	// with its sources.
+	Identifiers []Identifier `json:"identifiers,omitempty"`
+	Description string       `json:"description,omitempty"`
+	Sources     []Citation   `json:"sources"`
 	// Born and Died are the years (or dates) of birth and death, where a source gives them.
 	Born *PartialDate `json:"born,omitempty"`
 	Died *PartialDate `json:"died,omitempty"`

@@ -36,6 +36,7 @@ func Run(t *testing.T, open Open) {
 		{"ListInvalid", testListInvalid},
 		{"Search", testSearch},
 		{"SearchCounts", testSearchCounts},
+		{"Identifiers", testIdentifiers},
 		{"SearchInvalid", testSearchInvalid},
 		{"ReportedCounts", testReportedCounts},
 		{"Snapshot", testSnapshot},

@@ -30,7 +30,9 @@ func searchFixture() *atlas.Dataset {
 		Institutions: []*atlas.Institution{
 			{ID: "institution/harbor", Name: "Harbor", Kind: "OTHER", Sources: cite(delta, "chapter 1")},
 			{ID: "institution/harbor-office", Name: "Harbor Office", Kind: "OTHER", Sources: cite(delta, "chapter 1")},
-			{ID: "institution/harbour-board", Name: "Harbour Board", Kind: "OTHER", Sources: cite(delta, "chapter 4")},
+			{ID: "institution/harbour-board", Name: "Harbour Board", Kind: "OTHER", Sources: cite(delta, "chapter 4"),
+				// Invented, as all fixture data: the dataset carries a QID only where a page gives it.
+				Identifiers: []atlas.Identifier{{Scheme: atlas.Wikidata, Value: "Q900000003", Sources: cite(delta, "appendix A")}}},
 		},
 		Positions: []*atlas.Position{
 			{ID: "position/chief-of-harbor", Title: "Chief of the Harbor", Sources: cite(delta, "chapter 1")},
@@ -151,6 +153,8 @@ func testSearch(t *testing.T, open Open) {
 			first{"Harbour Board", "name", "«Harbour» Board", 3, ""}},
 		{"statements by default", atlas.SearchQuery{Text: "1941"}, []string{"statement/small-groups-go-back-to-1941"},
 			first{"1941", "text", "…small groups reportedly go back to «1941».", 1, ""}},
+		{"an external identifier is a name; no typo is forgiven in it", atlas.SearchQuery{Text: "Q900000003"}, []string{"institution/harbour-board"},
+			first{"Q900000003", "identifier", "«Q900000003»", 4, ""}},
 		{"nothing", atlas.SearchQuery{Text: "zzzz"}, nil, first{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -199,6 +203,28 @@ func testSearchCounts(t *testing.T, open Open) {
 	want := []atlas.KindCount{{Kind: atlas.GroupNode, Count: 4}, {Kind: atlas.StatementNode, Count: 1}, {Kind: atlas.TopicNode, Count: 1}, {Kind: atlas.DocumentNode, Count: 1}}
 	if len(res.Hits) != 2 || res.Total != 7 || !reflect.DeepEqual(res.Counts, want) {
 		t.Errorf("got %d hits, total %d, counts %+v; want 2, 7, %+v", len(res.Hits), res.Total, res.Counts, want)
+	}
+}
+
+// testIdentifiers: a node's external identifiers, with their sources, come back as
+// imported, and a source cited only for an identifier supports the node.
+func testIdentifiers(t *testing.T, open Open) {
+	ctx := context.Background()
+	s := open(t)
+	ds := withSearchFixture()
+	if _, err := s.Import(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	nodes, err := s.Nodes(ctx, []string{"institution/harbour-board"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []atlas.Identifier{{Scheme: atlas.Wikidata, Value: "Q900000003", Sources: []atlas.Citation{{Source: "source/delta", Locator: "appendix A"}}}}
+	if len(nodes) != 1 || nodes[0] == nil || !reflect.DeepEqual(atlas.IdentifiersOf(nodes[0]), want) {
+		t.Fatalf("got %+v, want identifiers %+v", nodes, want)
+	}
+	if got := atlas.WikidataID(nodes[0]); got != "Q900000003" {
+		t.Errorf("WikidataID = %q", got)
 	}
 }
 

@@ -124,16 +124,27 @@ type ComplexityRoot struct {
 	}
 
 	Entity struct {
-		FindDocumentByID      func(childComplexity int, id string) int
-		FindGroupByID         func(childComplexity int, id string) int
-		FindInstitutionByID   func(childComplexity int, id string) int
-		FindOfficeByID        func(childComplexity int, id string) int
-		FindPersonByID        func(childComplexity int, id string) int
-		FindPositionByID      func(childComplexity int, id string) int
-		FindReportedCountByID func(childComplexity int, id string) int
-		FindSourceByID        func(childComplexity int, id string) int
-		FindStatementByID     func(childComplexity int, id string) int
-		FindTopicByID         func(childComplexity int, id string) int
+		FindDocumentByID          func(childComplexity int, id string) int
+		FindGroupByID             func(childComplexity int, id string) int
+		FindGroupByWikidata       func(childComplexity int, wikidata *string) int
+		FindInstitutionByID       func(childComplexity int, id string) int
+		FindInstitutionByWikidata func(childComplexity int, wikidata *string) int
+		FindOfficeByID            func(childComplexity int, id string) int
+		FindPersonByID            func(childComplexity int, id string) int
+		FindPersonByWikidata      func(childComplexity int, wikidata *string) int
+		FindPositionByID          func(childComplexity int, id string) int
+		FindPositionByWikidata    func(childComplexity int, wikidata *string) int
+		FindReportedCountByID     func(childComplexity int, id string) int
+		FindSourceByID            func(childComplexity int, id string) int
+		FindStatementByID         func(childComplexity int, id string) int
+		FindTopicByID             func(childComplexity int, id string) int
+	}
+
+	ExternalIdentifier struct {
+		Scheme  func(childComplexity int) int
+		Sources func(childComplexity int) int
+		URL     func(childComplexity int) int
+		Value   func(childComplexity int) int
 	}
 
 	Group struct {
@@ -151,6 +162,7 @@ type ComplexityRoot struct {
 		Established       func(childComplexity int) int
 		Horizon           func(childComplexity int) int
 		ID                func(childComplexity int) int
+		Identifiers       func(childComplexity int) int
 		Jurisdiction      func(childComplexity int) int
 		Kind              func(childComplexity int) int
 		Label             func(childComplexity int) int
@@ -172,6 +184,7 @@ type ComplexityRoot struct {
 		Supervises        func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Supervisors       func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		System            func(childComplexity int) int
+		Wikidata          func(childComplexity int) int
 	}
 
 	GroupConnection struct {
@@ -207,6 +220,7 @@ type ComplexityRoot struct {
 		Documents       func(childComplexity int) int
 		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		ID              func(childComplexity int) int
+		Identifiers     func(childComplexity int) int
 		Kind            func(childComplexity int) int
 		Label           func(childComplexity int) int
 		Name            func(childComplexity int) int
@@ -221,6 +235,7 @@ type ComplexityRoot struct {
 		Statements      func(childComplexity int) int
 		Supervisors     func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		System          func(childComplexity int) int
+		Wikidata        func(childComplexity int) int
 	}
 
 	InstitutionConnection struct {
@@ -307,6 +322,7 @@ type ComplexityRoot struct {
 		Directs       func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
 		ID            func(childComplexity int) int
+		Identifiers   func(childComplexity int) int
 		Label         func(childComplexity int) int
 		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
 		Name          func(childComplexity int) int
@@ -316,6 +332,7 @@ type ComplexityRoot struct {
 		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
+		Wikidata      func(childComplexity int) int
 	}
 
 	PersonConnection struct {
@@ -340,6 +357,7 @@ type ComplexityRoot struct {
 		Documents     func(childComplexity int) int
 		Holders       func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		ID            func(childComplexity int) int
+		Identifiers   func(childComplexity int) int
 		Label         func(childComplexity int) int
 		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
 		NodeKind      func(childComplexity int) int
@@ -348,6 +366,7 @@ type ComplexityRoot struct {
 		Statements    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		TitleZh       func(childComplexity int) int
+		Wikidata      func(childComplexity int) int
 	}
 
 	PositionConnection struct {
@@ -635,10 +654,14 @@ type DocumentResolver interface {
 type EntityResolver interface {
 	FindDocumentByID(ctx context.Context, id string) (*atlas.Document, error)
 	FindGroupByID(ctx context.Context, id string) (*atlas.Group, error)
+	FindGroupByWikidata(ctx context.Context, wikidata *string) (*atlas.Group, error)
 	FindInstitutionByID(ctx context.Context, id string) (*atlas.Institution, error)
+	FindInstitutionByWikidata(ctx context.Context, wikidata *string) (*atlas.Institution, error)
 	FindOfficeByID(ctx context.Context, id string) (*atlas.Office, error)
 	FindPersonByID(ctx context.Context, id string) (*atlas.Person, error)
+	FindPersonByWikidata(ctx context.Context, wikidata *string) (*atlas.Person, error)
 	FindPositionByID(ctx context.Context, id string) (*atlas.Position, error)
+	FindPositionByWikidata(ctx context.Context, wikidata *string) (*atlas.Position, error)
 	FindReportedCountByID(ctx context.Context, id string) (*atlas.ReportedCount, error)
 	FindSourceByID(ctx context.Context, id string) (*atlas.Source, error)
 	FindStatementByID(ctx context.Context, id string) (*atlas.Statement, error)
@@ -1102,6 +1125,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindGroupByID(childComplexity, args["id"].(string)), true
+	case "Entity.findGroupByWikidata":
+		if e.ComplexityRoot.Entity.FindGroupByWikidata == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findGroupByWikidata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindGroupByWikidata(childComplexity, args["wikidata"].(*string)), true
 	case "Entity.findInstitutionByID":
 		if e.ComplexityRoot.Entity.FindInstitutionByID == nil {
 			break
@@ -1113,6 +1147,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindInstitutionByID(childComplexity, args["id"].(string)), true
+	case "Entity.findInstitutionByWikidata":
+		if e.ComplexityRoot.Entity.FindInstitutionByWikidata == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findInstitutionByWikidata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindInstitutionByWikidata(childComplexity, args["wikidata"].(*string)), true
 	case "Entity.findOfficeByID":
 		if e.ComplexityRoot.Entity.FindOfficeByID == nil {
 			break
@@ -1135,6 +1180,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindPersonByID(childComplexity, args["id"].(string)), true
+	case "Entity.findPersonByWikidata":
+		if e.ComplexityRoot.Entity.FindPersonByWikidata == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findPersonByWikidata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindPersonByWikidata(childComplexity, args["wikidata"].(*string)), true
 	case "Entity.findPositionByID":
 		if e.ComplexityRoot.Entity.FindPositionByID == nil {
 			break
@@ -1146,6 +1202,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindPositionByID(childComplexity, args["id"].(string)), true
+	case "Entity.findPositionByWikidata":
+		if e.ComplexityRoot.Entity.FindPositionByWikidata == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findPositionByWikidata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindPositionByWikidata(childComplexity, args["wikidata"].(*string)), true
 	case "Entity.findReportedCountByID":
 		if e.ComplexityRoot.Entity.FindReportedCountByID == nil {
 			break
@@ -1190,6 +1257,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindTopicByID(childComplexity, args["id"].(string)), true
+
+	case "ExternalIdentifier.scheme":
+		if e.ComplexityRoot.ExternalIdentifier.Scheme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExternalIdentifier.Scheme(childComplexity), true
+	case "ExternalIdentifier.sources":
+		if e.ComplexityRoot.ExternalIdentifier.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExternalIdentifier.Sources(childComplexity), true
+	case "ExternalIdentifier.url":
+		if e.ComplexityRoot.ExternalIdentifier.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExternalIdentifier.URL(childComplexity), true
+	case "ExternalIdentifier.value":
+		if e.ComplexityRoot.ExternalIdentifier.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExternalIdentifier.Value(childComplexity), true
 
 	case "Group.abolished":
 		if e.ComplexityRoot.Group.Abolished == nil {
@@ -1290,6 +1382,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.ID(childComplexity), true
+	case "Group.identifiers":
+		if e.ComplexityRoot.Group.Identifiers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Identifiers(childComplexity), true
 	case "Group.jurisdiction":
 		if e.ComplexityRoot.Group.Jurisdiction == nil {
 			break
@@ -1466,6 +1564,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.System(childComplexity), true
+	case "Group.wikidata":
+		if e.ComplexityRoot.Group.Wikidata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Wikidata(childComplexity), true
 
 	case "GroupConnection.edges":
 		if e.ComplexityRoot.GroupConnection.Edges == nil {
@@ -1601,6 +1705,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.ID(childComplexity), true
+	case "Institution.identifiers":
+		if e.ComplexityRoot.Institution.Identifiers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Institution.Identifiers(childComplexity), true
 	case "Institution.kind":
 		if e.ComplexityRoot.Institution.Kind == nil {
 			break
@@ -1715,6 +1825,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.System(childComplexity), true
+	case "Institution.wikidata":
+		if e.ComplexityRoot.Institution.Wikidata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Institution.Wikidata(childComplexity), true
 
 	case "InstitutionConnection.edges":
 		if e.ComplexityRoot.InstitutionConnection.Edges == nil {
@@ -2089,6 +2205,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.ID(childComplexity), true
+	case "Person.identifiers":
+		if e.ComplexityRoot.Person.Identifiers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Identifiers(childComplexity), true
 	case "Person.label":
 		if e.ComplexityRoot.Person.Label == nil {
 			break
@@ -2158,6 +2280,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Statements(childComplexity), true
+	case "Person.wikidata":
+		if e.ComplexityRoot.Person.Wikidata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Wikidata(childComplexity), true
 
 	case "PersonConnection.edges":
 		if e.ComplexityRoot.PersonConnection.Edges == nil {
@@ -2276,6 +2404,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.ID(childComplexity), true
+	case "Position.identifiers":
+		if e.ComplexityRoot.Position.Identifiers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.Identifiers(childComplexity), true
 	case "Position.label":
 		if e.ComplexityRoot.Position.Label == nil {
 			break
@@ -2334,6 +2468,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.TitleZh(childComplexity), true
+	case "Position.wikidata":
+		if e.ComplexityRoot.Position.Wikidata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.Wikidata(childComplexity), true
 
 	case "PositionConnection.edges":
 		if e.ComplexityRoot.PositionConnection.Edges == nil {
@@ -4117,6 +4257,32 @@ extend type Relationship {
 extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
 `, BuiltIn: false},
+	{Name: "../schema/identifiers.graphqls", Input: `# Identifiers of nodes in other datasets, which join LSG Atlas to them.
+
+"A dataset that identifies people, bodies and posts."
+enum IdentifierScheme {
+  "Wikidata (` + "`" + `Q…` + "`" + `)."
+  WIKIDATA
+  "The Virtual International Authority File (digits)."
+  VIAF
+}
+
+"""
+A node's identifier in another dataset, as a source gives it (never inferred). Search
+finds a node by its identifiers, and groups, institutions, positions and people are
+federation entities keyed by their Wikidata QID as well as by id.
+"""
+type ExternalIdentifier {
+  "The dataset."
+  scheme: IdentifierScheme!
+  "The identifier in that dataset, e.g. ` + "`" + `Q42` + "`" + `."
+  value: String!
+  "The identifier's page in its dataset."
+  url: String!
+  "Where the identifier comes from."
+  sources: [Citation!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/lists.graphqls", Input: `# Paged lists (Relay connections), their filters and orders.
 
 "Relay page information."
@@ -4373,7 +4539,7 @@ enum OrderDirection {
 A leading small group, commission, coordination or working group, committee, or
 leading party members' group (党组).
 """
-type Group implements Node & GraphNode @key(fields: "id") {
+type Group implements Node & GraphNode @key(fields: "id") @key(fields: "wikidata") {
   "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
   "The node type: GROUP."
@@ -4386,6 +4552,13 @@ type Group implements Node & GraphNode @key(fields: "id") {
   nameZh: String
   "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "Its identifiers in other datasets (Wikidata first), each with the sources that give it."
+  identifiers: [ExternalIdentifier!]!
+  """
+  Its Wikidata QID (e.g. ` + "`" + `Q42` + "`" + `), null when no source gives one: a second federation
+  key, so a service that knows the entity by its QID can resolve it here.
+  """
+  wikidata: String
   "What sort of body the group is."
   kind: GroupKind!
   "The system the group belongs to; null when the sources do not say."
@@ -4480,7 +4653,7 @@ type Office implements Node & GraphNode @key(fields: "id") {
 }
 
 "A standing body: Politburo, Secretariat, State Council, CMC, ministries, Party departments, provinces, media, think tanks."
-type Institution implements Node & GraphNode @key(fields: "id") {
+type Institution implements Node & GraphNode @key(fields: "id") @key(fields: "wikidata") {
   "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
   "The node type: INSTITUTION."
@@ -4493,6 +4666,13 @@ type Institution implements Node & GraphNode @key(fields: "id") {
   nameZh: String
   "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "Its identifiers in other datasets (Wikidata first), each with the sources that give it."
+  identifiers: [ExternalIdentifier!]!
+  """
+  Its Wikidata QID (e.g. ` + "`" + `Q42` + "`" + `), null when no source gives one: a second federation
+  key, so a service that knows the entity by its QID can resolve it here.
+  """
+  wikidata: String
   "What sort of body the institution is."
   kind: InstitutionKind!
   "The system the institution belongs to; null when not known."
@@ -4518,7 +4698,7 @@ type Institution implements Node & GraphNode @key(fields: "id") {
 }
 
 "A post a person holds, such as Premier or General Secretary."
-type Position implements Node & GraphNode @key(fields: "id") {
+type Position implements Node & GraphNode @key(fields: "id") @key(fields: "wikidata") {
   "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
   "The node type: POSITION."
@@ -4531,6 +4711,13 @@ type Position implements Node & GraphNode @key(fields: "id") {
   titleZh: String
   "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "Its identifiers in other datasets (Wikidata first), each with the sources that give it."
+  identifiers: [ExternalIdentifier!]!
+  """
+  Its Wikidata QID (e.g. ` + "`" + `Q42` + "`" + `), null when no source gives one: a second federation
+  key, so a service that knows the entity by its QID can resolve it here.
+  """
+  wikidata: String
   "The curators' description, in their own words."
   description: String
   "The sources of the position's own properties, with locators."
@@ -4550,7 +4737,7 @@ type Position implements Node & GraphNode @key(fields: "id") {
 }
 
 "An individual, named family name first as usually romanised."
-type Person implements Node & GraphNode @key(fields: "id") {
+type Person implements Node & GraphNode @key(fields: "id") @key(fields: "wikidata") {
   "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
   "The node type: PERSON."
@@ -4563,6 +4750,13 @@ type Person implements Node & GraphNode @key(fields: "id") {
   nameZh: String
   "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "Its identifiers in other datasets (Wikidata first), each with the sources that give it."
+  identifiers: [ExternalIdentifier!]!
+  """
+  Its Wikidata QID (e.g. ` + "`" + `Q42` + "`" + `), null when no source gives one: a second federation
+  key, so a service that knows the entity by its QID can resolve it here.
+  """
+  wikidata: String
   "The curators' description, in their own words."
   description: String
   "Year (or date) of birth, where a source gives it; reference-tier pages supply most."
@@ -5595,10 +5789,14 @@ union _Entity = Document | Group | Institution | Office | Person | Position | Re
 type Entity {
 	findDocumentByID(id: ID!,): Document!
 	findGroupByID(id: ID!,): Group!
+	findGroupByWikidata(wikidata: String,): Group!
 	findInstitutionByID(id: ID!,): Institution!
+	findInstitutionByWikidata(wikidata: String,): Institution!
 	findOfficeByID(id: ID!,): Office!
 	findPersonByID(id: ID!,): Person!
+	findPersonByWikidata(wikidata: String,): Person!
 	findPositionByID(id: ID!,): Position!
+	findPositionByWikidata(wikidata: String,): Position!
 	findReportedCountByID(id: ID!,): ReportedCount!
 	findSourceByID(id: ID!,): Source!
 	findStatementByID(id: ID!,): Statement!
@@ -5751,6 +5949,20 @@ func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ExternalIdentifier(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "scheme":
+		return ec.fieldContext_ExternalIdentifier_scheme(ctx, field)
+	case "value":
+		return ec.fieldContext_ExternalIdentifier_value(ctx, field)
+	case "url":
+		return ec.fieldContext_ExternalIdentifier_url(ctx, field)
+	case "sources":
+		return ec.fieldContext_ExternalIdentifier_sources(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExternalIdentifier", field.Name)
+}
+
 func (ec *executionContext) childFields_Group(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5765,6 +5977,10 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_nameZh(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Group_aliases(ctx, field)
+	case "identifiers":
+		return ec.fieldContext_Group_identifiers(ctx, field)
+	case "wikidata":
+		return ec.fieldContext_Group_wikidata(ctx, field)
 	case "kind":
 		return ec.fieldContext_Group_kind(ctx, field)
 	case "system":
@@ -5893,6 +6109,10 @@ func (ec *executionContext) childFields_Institution(ctx context.Context, field g
 		return ec.fieldContext_Institution_nameZh(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Institution_aliases(ctx, field)
+	case "identifiers":
+		return ec.fieldContext_Institution_identifiers(ctx, field)
+	case "wikidata":
+		return ec.fieldContext_Institution_wikidata(ctx, field)
 	case "kind":
 		return ec.fieldContext_Institution_kind(ctx, field)
 	case "system":
@@ -6087,6 +6307,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_nameZh(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Person_aliases(ctx, field)
+	case "identifiers":
+		return ec.fieldContext_Person_identifiers(ctx, field)
+	case "wikidata":
+		return ec.fieldContext_Person_wikidata(ctx, field)
 	case "description":
 		return ec.fieldContext_Person_description(ctx, field)
 	case "born":
@@ -6153,6 +6377,10 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_titleZh(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Position_aliases(ctx, field)
+	case "identifiers":
+		return ec.fieldContext_Position_identifiers(ctx, field)
+	case "wikidata":
+		return ec.fieldContext_Position_wikidata(ctx, field)
 	case "description":
 		return ec.fieldContext_Position_description(ctx, field)
 	case "sources":
@@ -6841,6 +7069,20 @@ func (ec *executionContext) field_Entity_findGroupByID_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Entity_findGroupByWikidata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wikidata",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wikidata"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_findInstitutionByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6852,6 +7094,20 @@ func (ec *executionContext) field_Entity_findInstitutionByID_args(ctx context.Co
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findInstitutionByWikidata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wikidata",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wikidata"] = arg0
 	return args, nil
 }
 
@@ -6883,6 +7139,20 @@ func (ec *executionContext) field_Entity_findPersonByID_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Entity_findPersonByWikidata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wikidata",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wikidata"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_findPositionByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6894,6 +7164,20 @@ func (ec *executionContext) field_Entity_findPositionByID_args(ctx context.Conte
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findPositionByWikidata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wikidata",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wikidata"] = arg0
 	return args, nil
 }
 
@@ -10609,6 +10893,50 @@ func (ec *executionContext) fieldContext_Entity_findGroupByID(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Entity_findGroupByWikidata(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findGroupByWikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindGroupByWikidata(ctx, fc.Args["wikidata"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findGroupByWikidata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findGroupByWikidata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Entity_findInstitutionByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10647,6 +10975,50 @@ func (ec *executionContext) fieldContext_Entity_findInstitutionByID(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Entity_findInstitutionByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findInstitutionByWikidata(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findInstitutionByWikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindInstitutionByWikidata(ctx, fc.Args["wikidata"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {
+			return ec.marshalNInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findInstitutionByWikidata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Institution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findInstitutionByWikidata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10741,6 +11113,50 @@ func (ec *executionContext) fieldContext_Entity_findPersonByID(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Entity_findPersonByWikidata(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findPersonByWikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindPersonByWikidata(ctx, fc.Args["wikidata"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖlsgatlasᚋatlasᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findPersonByWikidata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findPersonByWikidata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Entity_findPositionByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10779,6 +11195,50 @@ func (ec *executionContext) fieldContext_Entity_findPositionByID(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Entity_findPositionByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findPositionByWikidata(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findPositionByWikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindPositionByWikidata(ctx, fc.Args["wikidata"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Position) graphql.Marshaler {
+			return ec.marshalNPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findPositionByWikidata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Position(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findPositionByWikidata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10961,6 +11421,107 @@ func (ec *executionContext) fieldContext_Entity_findTopicByID(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _ExternalIdentifier_scheme(ctx context.Context, field graphql.CollectedField, obj *atlas.Identifier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExternalIdentifier_scheme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scheme, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.IdentifierScheme) graphql.Marshaler {
+			return ec.marshalNIdentifierScheme2lsgatlasᚋatlasᚐIdentifierScheme(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExternalIdentifier_scheme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExternalIdentifier", field, false, false, "IdentifierScheme")
+}
+
+func (ec *executionContext) _ExternalIdentifier_value(ctx context.Context, field graphql.CollectedField, obj *atlas.Identifier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExternalIdentifier_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExternalIdentifier_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExternalIdentifier", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExternalIdentifier_url(ctx context.Context, field graphql.CollectedField, obj *atlas.Identifier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExternalIdentifier_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExternalIdentifier_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExternalIdentifier", field, true, false, "String")
+}
+
+func (ec *executionContext) _ExternalIdentifier_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Identifier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExternalIdentifier_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExternalIdentifier_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExternalIdentifier",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Group_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11106,6 +11667,61 @@ func (ec *executionContext) fieldContext_Group_aliases(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Group_identifiers(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_identifiers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Identifiers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
+			return ec.marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_identifiers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExternalIdentifier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_wikidata(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_wikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wikidata(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Group_wikidata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, true, false, "String")
 }
 
 func (ec *executionContext) _Group_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
@@ -12632,6 +13248,61 @@ func (ec *executionContext) fieldContext_Institution_aliases(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Institution_identifiers(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_identifiers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Identifiers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
+			return ec.marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_identifiers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExternalIdentifier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Institution_wikidata(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_wikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wikidata(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_wikidata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Institution", field, true, false, "String")
 }
 
 func (ec *executionContext) _Institution_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
@@ -14571,6 +15242,61 @@ func (ec *executionContext) fieldContext_Person_aliases(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_identifiers(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_identifiers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Identifiers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
+			return ec.marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_identifiers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExternalIdentifier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_wikidata(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_wikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wikidata(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_wikidata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, true, false, "String")
+}
+
 func (ec *executionContext) _Person_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15319,6 +16045,61 @@ func (ec *executionContext) fieldContext_Position_aliases(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Position_identifiers(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_identifiers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Identifiers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
+			return ec.marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_identifiers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExternalIdentifier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Position_wikidata(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_wikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wikidata(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Position_wikidata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Position", field, true, false, "String")
 }
 
 func (ec *executionContext) _Position_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
@@ -23378,11 +24159,23 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findGroupByID(ctx, field)
 				})
+		case "findGroupByWikidata":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findGroupByWikidata(ctx, field)
+				})
 		case "findInstitutionByID":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findInstitutionByID(ctx, field)
+				})
+		case "findInstitutionByWikidata":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findInstitutionByWikidata(ctx, field)
 				})
 		case "findOfficeByID":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -23396,11 +24189,23 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findPersonByID(ctx, field)
 				})
+		case "findPersonByWikidata":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findPersonByWikidata(ctx, field)
+				})
 		case "findPositionByID":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findPositionByID(ctx, field)
+				})
+		case "findPositionByWikidata":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findPositionByWikidata(ctx, field)
 				})
 		case "findReportedCountByID":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -23426,6 +24231,54 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findTopicByID(ctx, field)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var externalIdentifierImplementors = []string{"ExternalIdentifier"}
+
+func (ec *executionContext) _ExternalIdentifier(ctx context.Context, sel ast.SelectionSet, obj *atlas.Identifier) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, externalIdentifierImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExternalIdentifier")
+		case "scheme":
+			out.Values[i] = ec._ExternalIdentifier_scheme(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ExternalIdentifier_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._ExternalIdentifier_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sources":
+			out.Values[i] = ec._ExternalIdentifier_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -23483,6 +24336,16 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 		case "aliases":
 			out.Values[i] = ec._Group_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "identifiers":
+			out.Values[i] = ec._Group_identifiers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "wikidata":
+			out.Values[i] = ec._Group_wikidata(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
@@ -23885,6 +24748,16 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 		case "aliases":
 			out.Values[i] = ec._Institution_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "identifiers":
+			out.Values[i] = ec._Institution_identifiers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "wikidata":
+			out.Values[i] = ec._Institution_wikidata(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
@@ -24538,6 +25411,16 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "identifiers":
+			out.Values[i] = ec._Person_identifiers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "wikidata":
+			out.Values[i] = ec._Person_wikidata(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "description":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -24750,6 +25633,16 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 		case "aliases":
 			out.Values[i] = ec._Position_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "identifiers":
+			out.Values[i] = ec._Position_identifiers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "wikidata":
+			out.Values[i] = ec._Position_wikidata(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
@@ -27235,6 +28128,26 @@ func (ec *executionContext) marshalNEntityOrderField2lsgatlasᚋatlasᚐOrderFie
 	return res
 }
 
+func (ec *executionContext) marshalNExternalIdentifier2lsgatlasᚋatlasᚐIdentifier(ctx context.Context, sel ast.SelectionSet, v atlas.Identifier) graphql.Marshaler {
+	return ec._ExternalIdentifier(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExternalIdentifier2lsgatlasᚋatlasᚐIdentifier(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNFieldSet2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -27441,6 +28354,21 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNIdentifierScheme2lsgatlasᚋatlasᚐIdentifierScheme(ctx context.Context, v any) (atlas.IdentifierScheme, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.IdentifierScheme(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIdentifierScheme2lsgatlasᚋatlasᚐIdentifierScheme(ctx context.Context, sel ast.SelectionSet, v atlas.IdentifierScheme) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "IdentifierScheme!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNInstitution2lsgatlasᚋatlasᚐInstitution(ctx context.Context, sel ast.SelectionSet, v atlas.Institution) graphql.Marshaler {

@@ -75,6 +75,7 @@ func nodeProps(n atlas.Node) map[string]any {
 		p["jurisdiction"], p["horizon"], p["categories"], p["crossSystem"] = n.Jurisdiction, optEnum(n.Horizon), strList(n.Categories), n.CrossSystem
 		p["established"], p["abolished"], p["description"], p["sources"] = optDate(n.Established), optDate(n.Abolished), n.Description, jsonText(n.Sources)
 		p["observedUntil"], p["validFrom"], p["validTo"] = optDate(n.ObservedUntil), int64(b.From), int64(b.To)
+		p["identifiers"] = jsonText(n.Identifiers)
 		p["chairNotKnown"], p["membersIncomplete"], p["endedDateUnknown"] = n.ChairNotKnown, n.MembersIncomplete, n.EndedDateUnknown
 		aliases(n.Aliases)
 	case *atlas.Office:
@@ -83,14 +84,15 @@ func nodeProps(n atlas.Node) map[string]any {
 		aliases(n.Aliases)
 	case *atlas.Institution:
 		p["name"], p["nameZh"], p["kind"], p["system"] = n.Name, n.NameZh, string(n.Kind), optEnum(n.System)
-		p["description"], p["sources"] = n.Description, jsonText(n.Sources)
+		p["description"], p["sources"], p["identifiers"] = n.Description, jsonText(n.Sources), jsonText(n.Identifiers)
 		aliases(n.Aliases)
 	case *atlas.Position:
 		p["title"], p["titleZh"], p["description"], p["sources"] = n.Title, n.TitleZh, n.Description, jsonText(n.Sources)
+		p["identifiers"] = jsonText(n.Identifiers)
 		aliases(n.Aliases)
 	case *atlas.Person:
 		p["name"], p["nameZh"], p["description"], p["sources"] = n.Name, n.NameZh, n.Description, jsonText(n.Sources)
-		p["born"], p["died"] = optDate(n.Born), optDate(n.Died)
+		p["born"], p["died"], p["identifiers"] = optDate(n.Born), optDate(n.Died), jsonText(n.Identifiers)
 		aliases(n.Aliases)
 	case *atlas.Source:
 		p["key"], p["title"], p["authors"], p["publisher"], p["date"] = n.Key, n.Title, strList(n.Authors), n.Publisher, optDate(n.Date)
@@ -183,7 +185,7 @@ func jsonText[T any](vs []T) any {
 	}
 	b, err := json.Marshal(vs)
 	if err != nil {
-		panic(err) // atlas.Alias and atlas.Citation hold only strings and booleans
+		panic(err) // aliases, citations and identifiers hold only strings and booleans
 	}
 	return string(b)
 }
@@ -200,18 +202,22 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 			Horizon: optEnumOf[atlas.Horizon](&p, "horizon"), Categories: strListOf[atlas.Category](&p, "categories"), CrossSystem: p.boolean("crossSystem"),
 			Established: p.date("established"), Abolished: p.date("abolished"), Description: p.str("description"),
 			Sources: citationsOf(&p), Claims: claimsOf(&p), ObservedUntil: p.date("observedUntil"),
-			ChairNotKnown: p.boolean("chairNotKnown"), MembersIncomplete: p.boolean("membersIncomplete"), EndedDateUnknown: p.boolean("endedDateUnknown")}
+			ChairNotKnown: p.boolean("chairNotKnown"), MembersIncomplete: p.boolean("membersIncomplete"), EndedDateUnknown: p.boolean("endedDateUnknown"),
+			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
 	case atlas.OfficeNode:
 		n = &atlas.Office{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Kind: atlas.OfficeKind(p.str("kind")),
 			Staffing: optEnumOf[atlas.Staffing](&p, "staffing"), Placement: optEnumOf[atlas.Placement](&p, "placement"),
 			Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	case atlas.InstitutionNode:
 		n = &atlas.Institution{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Kind: atlas.InstitutionKind(p.str("kind")),
-			System: optEnumOf[atlas.System](&p, "system"), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
+			System: optEnumOf[atlas.System](&p, "system"), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p),
+			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
 	case atlas.PositionNode:
-		n = &atlas.Position{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
+		n = &atlas.Position{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p),
+			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
 	case atlas.PersonNode:
-		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p), Born: p.date("born"), Died: p.date("died")}
+		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p), Born: p.date("born"), Died: p.date("died"),
+			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
 	case atlas.SourceNode:
 		n = &atlas.Source{ID: id, Key: p.str("key"), Title: p.str("title"), Authors: strListOf[string](&p, "authors"), Publisher: p.str("publisher"),
 			Date: p.date("date"), URL: p.str("url"), Kind: atlas.SourceKind(p.str("kind")), Tier: atlas.SourceTier(p.str("tier")), CitedVia: p.str("citedVia"), Note: p.str("note")}
