@@ -3,6 +3,7 @@ package searchkey
 import (
 	"math"
 	"slices"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -78,14 +79,14 @@ func NewStats(a *Analysed) *Stats {
 	return st
 }
 
-// fuzzable reports a word of at least n letters or digits (not CJK), which a typo may be
-// forgiven in.
+// fuzzable reports a word of at least n letters (no digits, not CJK), which a typo may be
+// forgiven in: numbers and identifiers ("2018", "Q42") one digit apart are different.
 func fuzzable(t string, n int) bool {
 	if utf8.RuneCountInString(t) < n {
 		return false
 	}
 	for _, r := range t {
-		if isCJK(r) {
+		if isCJK(r) || !unicode.IsLetter(r) {
 			return false
 		}
 	}
