@@ -28,6 +28,12 @@ func (c *searchCache) get(rev int64) (*searchkey.Analysed, *searchkey.Stats, boo
 	return c.analysed, c.stats, c.built && c.revision == rev
 }
 
+func (c *searchCache) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.built, c.analysed, c.stats = false, nil, nil
+}
+
 func (c *searchCache) put(rev int64, a *searchkey.Analysed, st *searchkey.Stats) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
