@@ -37,5 +37,19 @@ func TestSearchDataset(t *testing.T) {
 			`{ s: search(text: "paragraph on the MFA under Party pressure", types: [POSITION]) { node { id } matchedField relationship { id node { id } } } }`, `
 			s[matchedField=relationship.locator] = [{"node": {"id": "position/foreign-minister"}, "matchedField": "relationship.locator", "relationship": {"id": "position_in/position/foreign-minister/institution/ministry-of-foreign-affairs", "node": {"id": "institution/ministry-of-foreign-affairs"}}}]
 			s.0.matchedField = "locator"`},
+		{"searchResults counts every hit by type, and first: 0 gives only the counts",
+			`{ r: searchResults(text: "vested interests", first: 1) { total counts { kind count } hits { node { id } matchedField } }
+			   c: searchResults(text: "vested interests", first: 0) { total hits { node { id } } } }`, `
+			r.hits = [{"node": {"id": "statement/academy-lsg-cut-through-interests"}, "matchedField": "text"}]
+			r.counts.*.kind = ["PERSON", "STATEMENT"]
+			r.total = 2
+			c = {"total": 2, "hits": []}`},
+		{"the examples of issue 21 find their node first",
+			`{ a: search(text: "HK and M LSG", first: 1) { node { id } score }
+			   b: search(text: "習近平", first: 1) { node { id } matched score }
+			   c: search(text: "中财办", first: 1) { node { id } matched matchedField } }`, `
+			a = [{"node": {"id": "group/hong-kong-and-macau-leading-small-group"}, "score": 2}]
+			b = [{"node": {"id": "person/xi-jinping"}, "matched": "习近平", "score": 4}]
+			c = [{"node": {"id": "office/finance-and-economy-leading-small-group-office"}, "matched": "中财办", "matchedField": "alias"}]`},
 	})
 }
