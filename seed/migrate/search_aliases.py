@@ -62,6 +62,8 @@ SOURCES = [
     {"id": "source/ref-kuaihz-guoanwei", "key": "kuaihz-guoanwei", "title": "国家安全委员会制度的比较分析 (article)",
      "publisher": "kuaihz.com", "url": "https://kuaihz.com/tid5/tid498_743303.html", "kind": "ARTICLE",
      "note": "Comparative article on national security commissions; abbreviates the commission set up by the Third Plenum of the 18th Central Committee as 国安委. Title editorial, from the page's subject."},
+    {"id": "source/ref-piglix-jiang-zemin", "key": "piglix-jiang-zemin", "title": "Jiang Zemin",
+     "publisher": "Piglix (Wikipedia mirror)", "url": "http://piglix.com/piglix/Jiang_Zemin", "kind": "ENCYCLOPEDIA"},
     {"id": "source/ref-uncensored-wiki-cnsc", "key": "uncensored-wiki-cnsc", "title": "National Security Commission of the Communist Party of China (old Wikipedia copy)",
      "publisher": "the-uncensored-wiki.com (Wikipedia copy, 2016)",
      "url": "http://the-uncensored-wiki.com:20161/2016-wikipedia_en_all_2016-02/A/National_Security_Council_of_the_Communist_Party_of_China.html",
@@ -92,6 +94,16 @@ ALIASES = {
         ("Ch'en I", "source/ref-universalium-chen-yi", "entry heading ('Wade-Giles romanization Ch'en I')"),
         ("Ch'en Yi", "source/ref-boorman-chen-yi", "biography heading ('Ch'en Yi 陳毅')"),
     ],
+    # Sources already in the dataset (piglix-zhu-rongji, wikizero-li-peng) print these too.
+    "person/zhu-rongji": [
+        ("Chu Jung-chi", "source/ref-piglix-zhu-rongji", "infobox 'Transcriptions', Wade–Giles ('Chu Jung-chi')"),
+    ],
+    "person/li-peng": [
+        ("Li3 P'eng2", "source/ref-wikizero-li-peng", "infobox 'Transcriptions', Wade–Giles ('Li3 P'eng2')"),
+    ],
+    "person/jiang-zemin": [
+        ("Chiang1 Tze2-min2", "source/ref-piglix-jiang-zemin", "infobox 'Transcriptions', Wade–Giles ('Chiang1 Tze2-min2')"),
+    ],
     "group/comprehensively-deepening-reform-leading-small-group": [
         ("Central Leading Group for Comprehensively Deepening Reforms", "source/ref-cloudfront-ccdr",
          "opening sentence ('formerly known as the Central Leading Group for Comprehensively Deepening Reforms')"),
@@ -118,6 +130,13 @@ ALIASES = {
         ("CNSC", "source/ref-uncensored-wiki-cnsc", "opening sentence ('Central National Security Commission (abbreviated CNSC')"),
         ("Central National Security Commission", "source/ref-uncensored-wiki-cnsc", "opening sentence ('The Central National Security Commission')"),
     ],
+}
+
+# Spellings no page prints, for search only (the curation rules' editorial aliases): the
+# Wade-Giles forms above without their tone numbers, as people type them.
+EDITORIAL = {
+    "person/li-peng": ["Li P'eng"],
+    "person/jiang-zemin": ["Chiang Tze-min"],
 }
 
 # The office the reference pages call 中央财经领导小组办公室, short name 中财办.
@@ -192,6 +211,11 @@ def main(path):
         node = nodes[node_id]  # a missing node is an error: the script is keyed by id
         for name, src, loc in aliases:
             add_alias(node, name, src, loc)
+    for node_id, names in EDITORIAL.items():
+        node = nodes[node_id]
+        for name in names:
+            if not any(a.get("name") == name for a in node.get("aliases") or []):
+                node.setdefault("aliases", []).append({"name": name, "editorial": True})
     add_office(ds)
     with open(path, "w", encoding="utf-8") as f:
         f.write(json.dumps(ds, ensure_ascii=False, indent=2) + "\n")
