@@ -175,6 +175,7 @@ func (v *validator) checkNodes() {
 		}
 		v.checkClaims(rec, n)
 		v.checkContent(rec, n)
+		v.checkIdentifiers(rec, n)
 		switch n := n.(type) {
 		case *Group:
 			checkEnum(v, rec, "kind", n.Kind, GroupKinds)

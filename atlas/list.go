@@ -240,7 +240,7 @@ func (q SearchQuery) Normalized() (SearchQuery, error) {
 		q.Limit = DefaultPageSize
 	}
 	if len(q.Kinds) == 0 {
-		q.Kinds = []NodeKind{GroupNode, OfficeNode, InstitutionNode, PositionNode, PersonNode, SourceNode, TopicNode, DocumentNode}
+		q.Kinds = []NodeKind{GroupNode, OfficeNode, InstitutionNode, PositionNode, PersonNode, SourceNode, StatementNode, TopicNode, DocumentNode}
 	}
 	if err := allValid("node kind", q.Kinds, NodeKinds); err != nil {
 		return q, err
@@ -248,15 +248,65 @@ func (q SearchQuery) Normalized() (SearchQuery, error) {
 	return q, nil
 }
 
-// CompareHits orders search hits: higher score, then sort name, then id.
+// CompareHits orders search hits: a whole name (score 4), then the start of a name (3),
+// then higher relevance, then sort name, then id.
 func CompareHits(a, b SearchHit) int {
-	if a.Score != b.Score {
-		return b.Score - a.Score
+	return compareHits(a, b, SortKey(a.Node, OrderByName), SortKey(b.Node, OrderByName))
+}
+
+func compareHits(a, b SearchHit, keyA, keyB string) int {
+	if ta, tb := hitTier(a), hitTier(b); ta != tb {
+		return tb - ta
 	}
-	if c := strings.Compare(SortKey(a.Node, OrderByName), SortKey(b.Node, OrderByName)); c != 0 {
+	if a.Relevance != b.Relevance {
+		if a.Relevance > b.Relevance {
+			return -1
+		}
+		return 1
+	}
+	if c := strings.Compare(keyA, keyB); c != 0 {
 		return c
 	}
 	return strings.Compare(a.Node.NodeID(), b.Node.NodeID())
+}
+
+// SortHits sorts hits by CompareHits, working out each node's sort key once.
+func SortHits(hits []SearchHit) {
+	type keyed struct {
+		hit SearchHit
+		key string
+	}
+	ks := make([]keyed, len(hits))
+	for i, h := range hits {
+		ks[i] = keyed{h, SortKey(h.Node, OrderByName)}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return compareHits(a.hit, b.hit, a.key, b.key) })
+	for i := range ks {
+		hits[i] = ks[i].hit
+	}
+}
+
+func hitTier(h SearchHit) int {
+	if h.Score >= ScoreNamePrefix {
+		return h.Score
+	}
+	return 0
+}
+
+// NewSearchResult keeps the first limit of hits (sorted by CompareHits) and counts all
+// of them by kind.
+func NewSearchResult(hits []SearchHit, limit int) SearchResult {
+	by := map[NodeKind]int{}
+	for _, h := range hits {
+		by[h.Node.NodeKind()]++
+	}
+	r := SearchResult{Hits: hits[:min(len(hits), limit)], Total: len(hits)}
+	for _, k := range NodeKinds {
+		if by[k] > 0 {
+			r.Counts = append(r.Counts, KindCount{k, by[k]})
+		}
+	}
+	return r
 }
 
 // Normalized checks a relation query.

@@ -107,10 +107,13 @@ type Node interface {
 // Group is a leading small group, commission, coordination or working group, committee
 // or leading party members' group.
 type Group struct {
-	ID           string       `json:"id"`
-	Name         string       `json:"name"`
-	NameZh       string       `json:"nameZh,omitempty"`
-	Aliases      []Alias      `json:"aliases,omitempty"`
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	NameZh  string  `json:"nameZh,omitempty"`
+	Aliases []Alias `json:"aliases,omitempty"`
+	// Identifiers are the node's identifiers in other datasets (Wikidata first), each
+	// with its sources.
+	Identifiers  []Identifier `json:"identifiers,omitempty"`
 	Kind         GroupKind    `json:"kind"`
 	System       *System      `json:"system,omitempty"`
 	Level        *Level       `json:"level,omitempty"`
@@ -156,10 +159,13 @@ type Office struct {
 // Institution is a standing body: the Politburo, the State Council, a ministry, a Party
 // department, a PLA department, a province, a newspaper, a think tank.
 type Institution struct {
-	ID          string          `json:"id"`
-	Name        string          `json:"name"`
-	NameZh      string          `json:"nameZh,omitempty"`
-	Aliases     []Alias         `json:"aliases,omitempty"`
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	NameZh  string  `json:"nameZh,omitempty"`
+	Aliases []Alias `json:"aliases,omitempty"`
+	// Identifiers are the node's identifiers in other datasets (Wikidata first), each
+	// with its sources.
+	Identifiers []Identifier    `json:"identifiers,omitempty"`
 	Kind        InstitutionKind `json:"kind"`
 	System      *System         `json:"system,omitempty"`
 	Description string          `json:"description,omitempty"`
@@ -170,11 +176,14 @@ type Institution struct {
 
 // Position is a post a person holds, such as "Premier".
 type Position struct {
-	ID          string  `json:"id"`
-	Title       string  `json:"title"`
-	TitleZh     string  `json:"titleZh,omitempty"`
-	Aliases     []Alias `json:"aliases,omitempty"`
-	Description string  `json:"description,omitempty"`
+	ID      string  `json:"id"`
+	Title   string  `json:"title"`
+	TitleZh string  `json:"titleZh,omitempty"`
+	Aliases []Alias `json:"aliases,omitempty"`
+	// Identifiers are the node's identifiers in other datasets (Wikidata first), each
+	// with its sources.
+	Identifiers []Identifier `json:"identifiers,omitempty"`
+	Description string       `json:"description,omitempty"`
 	// Seats is how many people may hold the post at once (1 for Premier or Foreign
 	// Minister); nil when not known. A single-seat post never has two KNOWN holders at
 	// one date (CheckInvariants).
@@ -186,12 +195,15 @@ type Position struct {
 
 // Person is an individual, named family name first as usually romanised.
 type Person struct {
-	ID          string     `json:"id"`
-	Name        string     `json:"name"`
-	NameZh      string     `json:"nameZh,omitempty"`
-	Aliases     []Alias    `json:"aliases,omitempty"`
-	Description string     `json:"description,omitempty"`
-	Sources     []Citation `json:"sources"`
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	NameZh  string  `json:"nameZh,omitempty"`
+	Aliases []Alias `json:"aliases,omitempty"`
+	// Identifiers are the node's identifiers in other datasets (Wikidata first), each
+	// with its sources.
+	Identifiers []Identifier `json:"identifiers,omitempty"`
+	Description string       `json:"description,omitempty"`
+	Sources     []Citation   `json:"sources"`
 	// Born and Died are the years (or dates) of birth and death, where a source gives them.
 	Born *PartialDate `json:"born,omitempty"`
 	Died *PartialDate `json:"died,omitempty"`

@@ -195,6 +195,7 @@ func CloneNode(n Node) Node {
 		c.Aliases, c.Categories, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Categories), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		c.System, c.Level, c.Horizon = clonePtr(n.System), clonePtr(n.Level), clonePtr(n.Horizon)
 		c.Established, c.Abolished, c.ObservedUntil = clonePtr(n.Established), clonePtr(n.Abolished), clonePtr(n.ObservedUntil)
+		c.Identifiers = cloneIdentifiers(n.Identifiers)
 		return &c
 	case *Office:
 		c := *n
@@ -205,16 +206,19 @@ func CloneNode(n Node) Node {
 		c := *n
 		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		c.System = clonePtr(n.System)
+		c.Identifiers = cloneIdentifiers(n.Identifiers)
 		return &c
 	case *Position:
 		c := *n
 		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		c.Seats = clonePtr(n.Seats)
+		c.Identifiers = cloneIdentifiers(n.Identifiers)
 		return &c
 	case *Person:
 		c := *n
 		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
 		c.Born, c.Died = clonePtr(n.Born), clonePtr(n.Died)
+		c.Identifiers = cloneIdentifiers(n.Identifiers)
 		return &c
 	case *Source:
 		c := *n

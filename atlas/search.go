@@ -32,19 +32,19 @@ func SearchFields(n Node) []SearchField {
 	var f fieldList
 	switch n := n.(type) {
 	case *Group:
-		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases)
+		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases).identifiers(n.Identifiers)
 		f.texts("jurisdiction", n.Jurisdiction).texts("description", n.Description).locators(n.Sources)
 	case *Office:
 		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases)
 		f.texts("description", n.Description).locators(n.Sources)
 	case *Institution:
-		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases)
+		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases).identifiers(n.Identifiers)
 		f.texts("description", n.Description).locators(n.Sources)
 	case *Position:
-		f.names("title", n.Title).names("titleZh", n.TitleZh).aliases(n.Aliases)
+		f.names("title", n.Title).names("titleZh", n.TitleZh).aliases(n.Aliases).identifiers(n.Identifiers)
 		f.texts("description", n.Description).locators(n.Sources)
 	case *Person:
-		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases)
+		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases).identifiers(n.Identifiers)
 		f.texts("description", n.Description).locators(n.Sources)
 	case *Source:
 		f.names("title", n.Title).names("key", n.Key)
@@ -98,6 +98,14 @@ func (f *fieldList) texts(field string, texts ...string) *fieldList {
 func (f *fieldList) aliases(as []Alias) *fieldList {
 	for _, a := range as {
 		f.names("alias", a.Name)
+	}
+	return f
+}
+
+// identifiers are names too ("Q15031" finds its node), listed after the aliases.
+func (f *fieldList) identifiers(ids []Identifier) *fieldList {
+	for _, id := range ids {
+		f.names("identifier", id.Value)
 	}
 	return f
 }

@@ -29,7 +29,7 @@ type Store interface {
 	// publishers and the notes and locators of their relationships, best matches first
 	// (see SearchQuery). Empty text, text longer than MaxSearchText, a bad limit or kind
 	// is EINVALID.
-	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+	Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 
 	// Supports returns, for each source id in q.Sources and in that order, one page of
 	// what that source supports: relationships, property claims, statements, documents,
@@ -150,14 +150,16 @@ type Page struct {
 }
 
 // SearchQuery asks for nodes by any of their searchable texts (SearchFields), best
-// matches first. Case, accents and tone marks are ignored everywhere; Chinese is matched
-// by words of two or more characters (or a character standing alone). A name matches
-// exactly (score 4), at its start (3) or at a word inside it (2), with spaces and
-// punctuation ignored, so "xijinping" finds "Xi Jinping" and the pinyin of a Chinese
-// name is a name too; any other field (description, note, author, publisher, locator, a
-// relationship's note or locator) matches when it contains the query's words in order
-// (1). Words match whole: "Tibet" is not found inside "Tibetan". Hits are ordered by
-// score, then by name, then id; within a node the first field in SearchFields order wins.
+// matches first, ranked by relevance (BM25 over the words of names and texts, names
+// weighing most; searchkey implements it for both stores). Every word is optional and
+// the order of words does not matter; a hit with more of the query's words ranks higher.
+// Case, accents, tone marks and traditional or simplified characters are folded, and
+// synonyms ("LSG" = "leading small group" = "领导小组") are one term. A name that equals
+// the query (score 4), or starts with it at a word (3), ranks above every other hit;
+// a hit is otherwise scored 2 when its best field is a name, 1 when it is another field
+// (description, note, author, publisher, locator, a relationship's note or locator).
+// Words match whole ("Tibet" is not found inside "Tibetan"), but a word of five or more
+// letters also finds words one typo away, ranked below the word as typed.
 type SearchQuery struct {
 	Text string
 	// Kinds keeps only these kinds; empty means all except reported counts.
@@ -174,6 +176,22 @@ const (
 	ScoreOtherField = 1
 )
 
+// SearchResult is what Search found: the best hits, and how many there are of each kind
+// in all (not only among the hits returned).
+type SearchResult struct {
+	Hits []SearchHit
+	// Counts has one entry per kind with hits, in NodeKinds order.
+	Counts []KindCount
+	// Total is the number of hits of every kind, the sum of Counts.
+	Total int
+}
+
+// KindCount is how many hits of one kind a search has.
+type KindCount struct {
+	Kind  NodeKind
+	Count int
+}
+
 // SearchHit is a node found by Search, and where the match was.
 type SearchHit struct {
 	Node Node
@@ -185,7 +203,11 @@ type SearchHit struct {
 	MatchedField string
 	// Snippet is a short extract of the field with the match between « and ».
 	Snippet string
-	Score   int
+	// Score is how the best field matched (ScoreExactName…ScoreOtherField).
+	Score int
+	// Relevance is the BM25 relevance of the node to the query, rounded to 3 decimals:
+	// hits scored 4 come first, then 3, then the rest by Relevance.
+	Relevance float64
 	// Relationship is the relationship whose note or locator matched, seen from Node (its
 	// subject); nil when the node's own field matched.
 	Relationship *Edge

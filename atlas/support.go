@@ -118,6 +118,9 @@ func CitedSources(n Node, r *Relation) []string {
 				out = append(out, a.Source)
 			}
 		}
+		for _, id := range IdentifiersOf(n) {
+			add(id.Sources)
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

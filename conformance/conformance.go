@@ -35,6 +35,8 @@ func Run(t *testing.T, open Open) {
 		{"ListPagination", testListPagination},
 		{"ListInvalid", testListInvalid},
 		{"Search", testSearch},
+		{"SearchCounts", testSearchCounts},
+		{"Identifiers", testIdentifiers},
 		{"SearchInvalid", testSearchInvalid},
 		{"ReportedCounts", testReportedCounts},
 		{"Snapshot", testSnapshot},

@@ -109,11 +109,15 @@ func wantHolds(t *testing.T, s atlas.Store, ds *atlas.Dataset, step string) {
 	if page.TotalCount != len(want.People) || len(page.Nodes) != len(want.People) {
 		t.Errorf("%s: List people: total %d, %d nodes, want %d", step, page.TotalCount, len(page.Nodes), len(want.People))
 	}
-	hits, err := s.Search(ctx, atlas.SearchQuery{Text: "keqiang"})
+	res, err := s.Search(ctx, atlas.SearchQuery{Text: "keqiang"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if found := len(hits) > 0; found != (nodes[0] != nil) {
+	found := false
+	for _, h := range res.Hits {
+		found = found || h.Node.NodeID() == "person/li-keqiang"
+	}
+	if found != (nodes[0] != nil) {
 		t.Errorf("%s: Search finds Li Keqiang: %v, Nodes: %v", step, found, nodes[0] != nil)
 	}
 }

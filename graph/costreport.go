@@ -85,7 +85,7 @@ func (c countingStore) List(ctx context.Context, q atlas.ListQuery) (atlas.Page,
 	return c.Store.List(ctx, q)
 }
 
-func (c countingStore) Search(ctx context.Context, q atlas.SearchQuery) ([]atlas.SearchHit, error) {
+func (c countingStore) Search(ctx context.Context, q atlas.SearchQuery) (atlas.SearchResult, error) {
 	c.count(ctx, "Search")
 	return c.Store.Search(ctx, q)
 }

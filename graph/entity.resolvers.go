@@ -20,9 +20,19 @@ func (r *entityResolver) FindGroupByID(ctx context.Context, id string) (*atlas.G
 	return entity[*atlas.Group](ctx, id, atlas.GroupNode)
 }
 
+// FindGroupByWikidata is the resolver for the findGroupByWikidata field.
+func (r *entityResolver) FindGroupByWikidata(ctx context.Context, wikidata *string) (*atlas.Group, error) {
+	return entityByWikidata[*atlas.Group](ctx, wikidata, atlas.GroupNode)
+}
+
 // FindInstitutionByID is the resolver for the findInstitutionByID field.
 func (r *entityResolver) FindInstitutionByID(ctx context.Context, id string) (*atlas.Institution, error) {
 	return entity[*atlas.Institution](ctx, id, atlas.InstitutionNode)
+}
+
+// FindInstitutionByWikidata is the resolver for the findInstitutionByWikidata field.
+func (r *entityResolver) FindInstitutionByWikidata(ctx context.Context, wikidata *string) (*atlas.Institution, error) {
+	return entityByWikidata[*atlas.Institution](ctx, wikidata, atlas.InstitutionNode)
 }
 
 // FindOfficeByID is the resolver for the findOfficeByID field.
@@ -35,9 +45,19 @@ func (r *entityResolver) FindPersonByID(ctx context.Context, id string) (*atlas.
 	return entity[*atlas.Person](ctx, id, atlas.PersonNode)
 }
 
+// FindPersonByWikidata is the resolver for the findPersonByWikidata field.
+func (r *entityResolver) FindPersonByWikidata(ctx context.Context, wikidata *string) (*atlas.Person, error) {
+	return entityByWikidata[*atlas.Person](ctx, wikidata, atlas.PersonNode)
+}
+
 // FindPositionByID is the resolver for the findPositionByID field.
 func (r *entityResolver) FindPositionByID(ctx context.Context, id string) (*atlas.Position, error) {
 	return entity[*atlas.Position](ctx, id, atlas.PositionNode)
+}
+
+// FindPositionByWikidata is the resolver for the findPositionByWikidata field.
+func (r *entityResolver) FindPositionByWikidata(ctx context.Context, wikidata *string) (*atlas.Position, error) {
+	return entityByWikidata[*atlas.Position](ctx, wikidata, atlas.PositionNode)
 }
 
 // FindReportedCountByID is the resolver for the findReportedCountByID field.

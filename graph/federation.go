@@ -190,6 +190,17 @@ func (ec *executionContext) resolveEntity(
 			}
 
 			return entity, nil
+		case "findGroupByWikidata":
+			id0, err := ec.unmarshalOString2ᚖstring(ctx, rep["wikidata"])
+			if err != nil {
+				return nil, fmt.Errorf(`unmarshalling param 0 for findGroupByWikidata(): %w`, err)
+			}
+			entity, err := ec.Resolvers.Entity().FindGroupByWikidata(ctx, id0)
+			if err != nil {
+				return nil, fmt.Errorf(`resolving Entity "Group": %w`, err)
+			}
+
+			return entity, nil
 		}
 	case "Institution":
 		resolverName, err := entityResolverNameForInstitution(ctx, rep)
@@ -204,6 +215,17 @@ func (ec *executionContext) resolveEntity(
 				return nil, fmt.Errorf(`unmarshalling param 0 for findInstitutionByID(): %w`, err)
 			}
 			entity, err := ec.Resolvers.Entity().FindInstitutionByID(ctx, id0)
+			if err != nil {
+				return nil, fmt.Errorf(`resolving Entity "Institution": %w`, err)
+			}
+
+			return entity, nil
+		case "findInstitutionByWikidata":
+			id0, err := ec.unmarshalOString2ᚖstring(ctx, rep["wikidata"])
+			if err != nil {
+				return nil, fmt.Errorf(`unmarshalling param 0 for findInstitutionByWikidata(): %w`, err)
+			}
+			entity, err := ec.Resolvers.Entity().FindInstitutionByWikidata(ctx, id0)
 			if err != nil {
 				return nil, fmt.Errorf(`resolving Entity "Institution": %w`, err)
 			}
@@ -247,6 +269,17 @@ func (ec *executionContext) resolveEntity(
 			}
 
 			return entity, nil
+		case "findPersonByWikidata":
+			id0, err := ec.unmarshalOString2ᚖstring(ctx, rep["wikidata"])
+			if err != nil {
+				return nil, fmt.Errorf(`unmarshalling param 0 for findPersonByWikidata(): %w`, err)
+			}
+			entity, err := ec.Resolvers.Entity().FindPersonByWikidata(ctx, id0)
+			if err != nil {
+				return nil, fmt.Errorf(`resolving Entity "Person": %w`, err)
+			}
+
+			return entity, nil
 		}
 	case "Position":
 		resolverName, err := entityResolverNameForPosition(ctx, rep)
@@ -261,6 +294,17 @@ func (ec *executionContext) resolveEntity(
 				return nil, fmt.Errorf(`unmarshalling param 0 for findPositionByID(): %w`, err)
 			}
 			entity, err := ec.Resolvers.Entity().FindPositionByID(ctx, id0)
+			if err != nil {
+				return nil, fmt.Errorf(`resolving Entity "Position": %w`, err)
+			}
+
+			return entity, nil
+		case "findPositionByWikidata":
+			id0, err := ec.unmarshalOString2ᚖstring(ctx, rep["wikidata"])
+			if err != nil {
+				return nil, fmt.Errorf(`unmarshalling param 0 for findPositionByWikidata(): %w`, err)
+			}
+			entity, err := ec.Resolvers.Entity().FindPositionByWikidata(ctx, id0)
 			if err != nil {
 				return nil, fmt.Errorf(`resolving Entity "Position": %w`, err)
 			}
@@ -435,6 +479,33 @@ func entityResolverNameForGroup(ctx context.Context, rep EntityRepresentation) (
 		}
 		return "findGroupByID", nil
 	}
+	for {
+		var (
+			m   EntityRepresentation
+			val any
+			ok  bool
+		)
+		_ = val
+		// if all of the KeyFields values for this resolver are null,
+		// we shouldn't use use it
+		allNull := true
+		m = rep
+		val, ok = m["wikidata"]
+		if !ok {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to missing Key Field \"wikidata\" for Group", ErrTypeNotFound))
+			break
+		}
+		if allNull {
+			allNull = val == nil
+		}
+		if allNull {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to all null value KeyFields for Group", ErrTypeNotFound))
+			break
+		}
+		return "findGroupByWikidata", nil
+	}
 	return "", fmt.Errorf("%w for Group due to %v", ErrTypeNotFound,
 		errors.Join(entityResolverErrs...).Error())
 }
@@ -469,6 +540,33 @@ func entityResolverNameForInstitution(ctx context.Context, rep EntityRepresentat
 			break
 		}
 		return "findInstitutionByID", nil
+	}
+	for {
+		var (
+			m   EntityRepresentation
+			val any
+			ok  bool
+		)
+		_ = val
+		// if all of the KeyFields values for this resolver are null,
+		// we shouldn't use use it
+		allNull := true
+		m = rep
+		val, ok = m["wikidata"]
+		if !ok {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to missing Key Field \"wikidata\" for Institution", ErrTypeNotFound))
+			break
+		}
+		if allNull {
+			allNull = val == nil
+		}
+		if allNull {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to all null value KeyFields for Institution", ErrTypeNotFound))
+			break
+		}
+		return "findInstitutionByWikidata", nil
 	}
 	return "", fmt.Errorf("%w for Institution due to %v", ErrTypeNotFound,
 		errors.Join(entityResolverErrs...).Error())
@@ -540,6 +638,33 @@ func entityResolverNameForPerson(ctx context.Context, rep EntityRepresentation) 
 		}
 		return "findPersonByID", nil
 	}
+	for {
+		var (
+			m   EntityRepresentation
+			val any
+			ok  bool
+		)
+		_ = val
+		// if all of the KeyFields values for this resolver are null,
+		// we shouldn't use use it
+		allNull := true
+		m = rep
+		val, ok = m["wikidata"]
+		if !ok {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to missing Key Field \"wikidata\" for Person", ErrTypeNotFound))
+			break
+		}
+		if allNull {
+			allNull = val == nil
+		}
+		if allNull {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to all null value KeyFields for Person", ErrTypeNotFound))
+			break
+		}
+		return "findPersonByWikidata", nil
+	}
 	return "", fmt.Errorf("%w for Person due to %v", ErrTypeNotFound,
 		errors.Join(entityResolverErrs...).Error())
 }
@@ -574,6 +699,33 @@ func entityResolverNameForPosition(ctx context.Context, rep EntityRepresentation
 			break
 		}
 		return "findPositionByID", nil
+	}
+	for {
+		var (
+			m   EntityRepresentation
+			val any
+			ok  bool
+		)
+		_ = val
+		// if all of the KeyFields values for this resolver are null,
+		// we shouldn't use use it
+		allNull := true
+		m = rep
+		val, ok = m["wikidata"]
+		if !ok {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to missing Key Field \"wikidata\" for Position", ErrTypeNotFound))
+			break
+		}
+		if allNull {
+			allNull = val == nil
+		}
+		if allNull {
+			entityResolverErrs = append(entityResolverErrs,
+				fmt.Errorf("%w due to all null value KeyFields for Position", ErrTypeNotFound))
+			break
+		}
+		return "findPositionByWikidata", nil
 	}
 	return "", fmt.Errorf("%w for Position due to %v", ErrTypeNotFound,
 		errors.Join(entityResolverErrs...).Error())

@@ -1,9 +1,14 @@
 package graph_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+
+	"lsgatlas/atlas"
+	"lsgatlas/conformance"
+	"lsgatlas/inprocess"
 )
 
 func TestServiceSDL(t *testing.T) {
@@ -85,4 +90,70 @@ func TestEntitiesAreBatched(t *testing.T) {
 		t.Errorf("store calls for 100 representations: %v", calls)
 	}
 	t.Logf("calls: %v", calls)
+}
+
+// identifiedStore is the fixture with invented Wikidata QIDs on a person and a group
+// (test data only: the dataset carries a QID only where a reference page gives it).
+func identifiedStore(t *testing.T) atlas.Store {
+	t.Helper()
+	ds := conformance.Fixture()
+	cite := []atlas.Citation{{Source: "source/alpha", Locator: "fixture identifier"}}
+	for _, p := range ds.People {
+		if p.ID == "person/xi-jinping" {
+			p.Identifiers = []atlas.Identifier{{Scheme: atlas.Wikidata, Value: "Q900000001", Sources: cite}}
+		}
+	}
+	for _, g := range ds.Groups {
+		if g.ID == "group/foreign-affairs-lsg" {
+			g.Identifiers = []atlas.Identifier{{Scheme: atlas.Wikidata, Value: "Q900000002", Sources: cite}}
+		}
+	}
+	s := inprocess.New()
+	if _, err := s.Import(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestEntitiesResolveByWikidata(t *testing.T) {
+	srv := newServer(t, identifiedStore(t))
+	var sdl struct {
+		Service struct{ SDL string } `json:"_service"`
+	}
+	data(t, srv, `{ _service { sdl } }`, nil, &sdl)
+	for _, want := range []string{`type Person implements Node & GraphNode @key(fields: "id") @key(fields: "wikidata")`, `type Group implements Node & GraphNode @key(fields: "id") @key(fields: "wikidata")`} {
+		if !strings.Contains(sdl.Service.SDL, want) {
+			t.Errorf("SDL lacks %q", want)
+		}
+	}
+	reps := []map[string]any{
+		{"__typename": "Person", "wikidata": "Q900000001"},
+		{"__typename": "Group", "wikidata": "Q900000002"},
+		{"__typename": "Group", "wikidata": "Q900000001"}, // a person's QID is no group's
+		{"__typename": "Person", "id": "person/xi-jinping"},
+	}
+	r := post(t, srv, `query($reps: [_Any!]!) { _entities(representations: $reps) { __typename
+		... on Person { id wikidata identifiers { scheme value url sources { source { id } locator } } }
+		... on Group { id wikidata } } }`, map[string]any{"reps": reps})
+	want := `{"_entities":[{"__typename":"Person","id":"person/xi-jinping","wikidata":"Q900000001","identifiers":[{"scheme":"WIKIDATA","value":"Q900000001","url":"https://www.wikidata.org/wiki/Q900000001","sources":[{"source":{"id":"source/alpha"},"locator":"fixture identifier"}]}]},` +
+		`{"__typename":"Group","id":"group/foreign-affairs-lsg","wikidata":"Q900000002"},null,` +
+		`{"__typename":"Person","id":"person/xi-jinping","wikidata":"Q900000001","identifiers":[{"scheme":"WIKIDATA","value":"Q900000001","url":"https://www.wikidata.org/wiki/Q900000001","sources":[{"source":{"id":"source/alpha"},"locator":"fixture identifier"}]}]}]}`
+	if string(r.Data) != want {
+		t.Errorf("data = %s\nwant   %s", r.Data, want)
+	}
+	if len(r.Errors) != 1 || fmt.Sprint(r.Errors[0].Path) != "[_entities 2]" || r.Errors[0].Extensions["code"] != "NOT_FOUND" {
+		t.Errorf("errors = %+v", r.Errors)
+	}
+	// Search finds a node by its identifier, as a whole name.
+	var got struct {
+		Search []struct {
+			Node         struct{ ID string }
+			MatchedField string
+			Score        int
+		}
+	}
+	data(t, srv, `{ search(text: "Q900000002") { node { id } matchedField score } }`, nil, &got)
+	if len(got.Search) != 1 || got.Search[0].Node.ID != "group/foreign-affairs-lsg" || got.Search[0].MatchedField != "identifier" || got.Search[0].Score != 4 {
+		t.Errorf("search by QID: %+v", got.Search)
+	}
 }

@@ -134,16 +134,27 @@ type ComplexityRoot struct {
 	}
 
 	Entity struct {
-		FindDocumentByID      func(childComplexity int, id string) int
-		FindGroupByID         func(childComplexity int, id string) int
-		FindInstitutionByID   func(childComplexity int, id string) int
-		FindOfficeByID        func(childComplexity int, id string) int
-		FindPersonByID        func(childComplexity int, id string) int
-		FindPositionByID      func(childComplexity int, id string) int
-		FindReportedCountByID func(childComplexity int, id string) int
-		FindSourceByID        func(childComplexity int, id string) int
-		FindStatementByID     func(childComplexity int, id string) int
-		FindTopicByID         func(childComplexity int, id string) int
+		FindDocumentByID          func(childComplexity int, id string) int
+		FindGroupByID             func(childComplexity int, id string) int
+		FindGroupByWikidata       func(childComplexity int, wikidata *string) int
+		FindInstitutionByID       func(childComplexity int, id string) int
+		FindInstitutionByWikidata func(childComplexity int, wikidata *string) int
+		FindOfficeByID            func(childComplexity int, id string) int
+		FindPersonByID            func(childComplexity int, id string) int
+		FindPersonByWikidata      func(childComplexity int, wikidata *string) int
+		FindPositionByID          func(childComplexity int, id string) int
+		FindPositionByWikidata    func(childComplexity int, wikidata *string) int
+		FindReportedCountByID     func(childComplexity int, id string) int
+		FindSourceByID            func(childComplexity int, id string) int
+		FindStatementByID         func(childComplexity int, id string) int
+		FindTopicByID             func(childComplexity int, id string) int
+	}
+
+	ExternalIdentifier struct {
+		Scheme  func(childComplexity int) int
+		Sources func(childComplexity int) int
+		URL     func(childComplexity int) int
+		Value   func(childComplexity int) int
 	}
 
 	Group struct {
@@ -161,6 +172,7 @@ type ComplexityRoot struct {
 		Established       func(childComplexity int) int
 		Horizon           func(childComplexity int) int
 		ID                func(childComplexity int) int
+		Identifiers       func(childComplexity int) int
 		Jurisdiction      func(childComplexity int) int
 		Kind              func(childComplexity int) int
 		Label             func(childComplexity int) int
@@ -182,6 +194,7 @@ type ComplexityRoot struct {
 		Supervises        func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		Supervisors       func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		System            func(childComplexity int) int
+		Wikidata          func(childComplexity int) int
 	}
 
 	GroupConnection struct {
@@ -217,6 +230,7 @@ type ComplexityRoot struct {
 		Documents       func(childComplexity int) int
 		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		ID              func(childComplexity int) int
+		Identifiers     func(childComplexity int) int
 		Kind            func(childComplexity int) int
 		Label           func(childComplexity int) int
 		Name            func(childComplexity int) int
@@ -231,6 +245,7 @@ type ComplexityRoot struct {
 		Statements      func(childComplexity int) int
 		Supervisors     func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		System          func(childComplexity int) int
+		Wikidata        func(childComplexity int) int
 	}
 
 	InstitutionConnection struct {
@@ -243,6 +258,11 @@ type ComplexityRoot struct {
 	InstitutionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	KindCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
 	}
 
 	NodeTypeCount struct {
@@ -312,6 +332,7 @@ type ComplexityRoot struct {
 		Directs       func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
 		ID            func(childComplexity int) int
+		Identifiers   func(childComplexity int) int
 		Label         func(childComplexity int) int
 		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		Name          func(childComplexity int) int
@@ -321,6 +342,7 @@ type ComplexityRoot struct {
 		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
+		Wikidata      func(childComplexity int) int
 	}
 
 	PersonConnection struct {
@@ -345,6 +367,7 @@ type ComplexityRoot struct {
 		Documents     func(childComplexity int) int
 		Holders       func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		ID            func(childComplexity int) int
+		Identifiers   func(childComplexity int) int
 		Label         func(childComplexity int) int
 		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		NodeKind      func(childComplexity int) int
@@ -354,6 +377,7 @@ type ComplexityRoot struct {
 		Statements    func(childComplexity int) int
 		Title         func(childComplexity int) int
 		TitleZh       func(childComplexity int) int
+		Wikidata      func(childComplexity int) int
 	}
 
 	PositionConnection struct {
@@ -398,6 +422,7 @@ type ComplexityRoot struct {
 		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
+		SearchResults      func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
 		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) int
 		Source             func(childComplexity int, id string) int
 		Sources            func(childComplexity int, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) int
@@ -460,8 +485,15 @@ type ComplexityRoot struct {
 		MatchedField func(childComplexity int) int
 		Node         func(childComplexity int) int
 		Relationship func(childComplexity int) int
+		Relevance    func(childComplexity int) int
 		Score        func(childComplexity int) int
 		Snippet      func(childComplexity int) int
+	}
+
+	SearchResult struct {
+		Counts func(childComplexity int) int
+		Hits   func(childComplexity int) int
+		Total  func(childComplexity int) int
 	}
 
 	SharedGroup struct {
@@ -637,10 +669,14 @@ type DocumentResolver interface {
 type EntityResolver interface {
 	FindDocumentByID(ctx context.Context, id string) (*atlas.Document, error)
 	FindGroupByID(ctx context.Context, id string) (*atlas.Group, error)
+	FindGroupByWikidata(ctx context.Context, wikidata *string) (*atlas.Group, error)
 	FindInstitutionByID(ctx context.Context, id string) (*atlas.Institution, error)
+	FindInstitutionByWikidata(ctx context.Context, wikidata *string) (*atlas.Institution, error)
 	FindOfficeByID(ctx context.Context, id string) (*atlas.Office, error)
 	FindPersonByID(ctx context.Context, id string) (*atlas.Person, error)
+	FindPersonByWikidata(ctx context.Context, wikidata *string) (*atlas.Person, error)
 	FindPositionByID(ctx context.Context, id string) (*atlas.Position, error)
+	FindPositionByWikidata(ctx context.Context, wikidata *string) (*atlas.Position, error)
 	FindReportedCountByID(ctx context.Context, id string) (*atlas.ReportedCount, error)
 	FindSourceByID(ctx context.Context, id string) (*atlas.Source, error)
 	FindStatementByID(ctx context.Context, id string) (*atlas.Statement, error)
@@ -756,6 +792,7 @@ type QueryResolver interface {
 	Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) (*model.GroupSeries, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
+	SearchResults(ctx context.Context, text string, types []atlas.NodeKind, first *int) (*atlas.SearchResult, error)
 	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
 	Statement(ctx context.Context, id string) (*atlas.Statement, error)
 	Topic(ctx context.Context, id string) (*atlas.Topic, error)
@@ -1146,6 +1183,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindGroupByID(childComplexity, args["id"].(string)), true
+	case "Entity.findGroupByWikidata":
+		if e.ComplexityRoot.Entity.FindGroupByWikidata == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findGroupByWikidata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindGroupByWikidata(childComplexity, args["wikidata"].(*string)), true
 	case "Entity.findInstitutionByID":
 		if e.ComplexityRoot.Entity.FindInstitutionByID == nil {
 			break
@@ -1157,6 +1205,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindInstitutionByID(childComplexity, args["id"].(string)), true
+	case "Entity.findInstitutionByWikidata":
+		if e.ComplexityRoot.Entity.FindInstitutionByWikidata == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findInstitutionByWikidata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindInstitutionByWikidata(childComplexity, args["wikidata"].(*string)), true
 	case "Entity.findOfficeByID":
 		if e.ComplexityRoot.Entity.FindOfficeByID == nil {
 			break
@@ -1179,6 +1238,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindPersonByID(childComplexity, args["id"].(string)), true
+	case "Entity.findPersonByWikidata":
+		if e.ComplexityRoot.Entity.FindPersonByWikidata == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findPersonByWikidata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindPersonByWikidata(childComplexity, args["wikidata"].(*string)), true
 	case "Entity.findPositionByID":
 		if e.ComplexityRoot.Entity.FindPositionByID == nil {
 			break
@@ -1190,6 +1260,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindPositionByID(childComplexity, args["id"].(string)), true
+	case "Entity.findPositionByWikidata":
+		if e.ComplexityRoot.Entity.FindPositionByWikidata == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findPositionByWikidata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindPositionByWikidata(childComplexity, args["wikidata"].(*string)), true
 	case "Entity.findReportedCountByID":
 		if e.ComplexityRoot.Entity.FindReportedCountByID == nil {
 			break
@@ -1234,6 +1315,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindTopicByID(childComplexity, args["id"].(string)), true
+
+	case "ExternalIdentifier.scheme":
+		if e.ComplexityRoot.ExternalIdentifier.Scheme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExternalIdentifier.Scheme(childComplexity), true
+	case "ExternalIdentifier.sources":
+		if e.ComplexityRoot.ExternalIdentifier.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExternalIdentifier.Sources(childComplexity), true
+	case "ExternalIdentifier.url":
+		if e.ComplexityRoot.ExternalIdentifier.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExternalIdentifier.URL(childComplexity), true
+	case "ExternalIdentifier.value":
+		if e.ComplexityRoot.ExternalIdentifier.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExternalIdentifier.Value(childComplexity), true
 
 	case "Group.abolished":
 		if e.ComplexityRoot.Group.Abolished == nil {
@@ -1334,6 +1440,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.ID(childComplexity), true
+	case "Group.identifiers":
+		if e.ComplexityRoot.Group.Identifiers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Identifiers(childComplexity), true
 	case "Group.jurisdiction":
 		if e.ComplexityRoot.Group.Jurisdiction == nil {
 			break
@@ -1510,6 +1622,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.System(childComplexity), true
+	case "Group.wikidata":
+		if e.ComplexityRoot.Group.Wikidata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Wikidata(childComplexity), true
 
 	case "GroupConnection.edges":
 		if e.ComplexityRoot.GroupConnection.Edges == nil {
@@ -1645,6 +1763,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.ID(childComplexity), true
+	case "Institution.identifiers":
+		if e.ComplexityRoot.Institution.Identifiers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Institution.Identifiers(childComplexity), true
 	case "Institution.kind":
 		if e.ComplexityRoot.Institution.Kind == nil {
 			break
@@ -1759,6 +1883,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.System(childComplexity), true
+	case "Institution.wikidata":
+		if e.ComplexityRoot.Institution.Wikidata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Institution.Wikidata(childComplexity), true
 
 	case "InstitutionConnection.edges":
 		if e.ComplexityRoot.InstitutionConnection.Edges == nil {
@@ -1797,6 +1927,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InstitutionEdge.Node(childComplexity), true
+
+	case "KindCount.count":
+		if e.ComplexityRoot.KindCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Count(childComplexity), true
+	case "KindCount.kind":
+		if e.ComplexityRoot.KindCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Kind(childComplexity), true
 
 	case "NodeTypeCount.count":
 		if e.ComplexityRoot.NodeTypeCount.Count == nil {
@@ -2120,6 +2263,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.ID(childComplexity), true
+	case "Person.identifiers":
+		if e.ComplexityRoot.Person.Identifiers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Identifiers(childComplexity), true
 	case "Person.label":
 		if e.ComplexityRoot.Person.Label == nil {
 			break
@@ -2189,6 +2338,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Statements(childComplexity), true
+	case "Person.wikidata":
+		if e.ComplexityRoot.Person.Wikidata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Wikidata(childComplexity), true
 
 	case "PersonConnection.edges":
 		if e.ComplexityRoot.PersonConnection.Edges == nil {
@@ -2307,6 +2462,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.ID(childComplexity), true
+	case "Position.identifiers":
+		if e.ComplexityRoot.Position.Identifiers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.Identifiers(childComplexity), true
 	case "Position.label":
 		if e.ComplexityRoot.Position.Label == nil {
 			break
@@ -2371,6 +2532,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.TitleZh(childComplexity), true
+	case "Position.wikidata":
+		if e.ComplexityRoot.Position.Wikidata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.Wikidata(childComplexity), true
 
 	case "PositionConnection.edges":
 		if e.ComplexityRoot.PositionConnection.Edges == nil {
@@ -2668,6 +2835,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["types"].([]atlas.NodeKind), args["first"].(*int)), true
+	case "Query.searchResults":
+		if e.ComplexityRoot.Query.SearchResults == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchResults_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchResults(childComplexity, args["text"].(string), args["types"].([]atlas.NodeKind), args["first"].(*int)), true
 	case "Query.shortestPaths":
 		if e.ComplexityRoot.Query.ShortestPaths == nil {
 			break
@@ -3039,6 +3217,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Relationship(childComplexity), true
+	case "SearchHit.relevance":
+		if e.ComplexityRoot.SearchHit.Relevance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Relevance(childComplexity), true
 	case "SearchHit.score":
 		if e.ComplexityRoot.SearchHit.Score == nil {
 			break
@@ -3051,6 +3235,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Snippet(childComplexity), true
+
+	case "SearchResult.counts":
+		if e.ComplexityRoot.SearchResult.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Counts(childComplexity), true
+	case "SearchResult.hits":
+		if e.ComplexityRoot.SearchResult.Hits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Hits(childComplexity), true
+	case "SearchResult.total":
+		if e.ComplexityRoot.SearchResult.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Total(childComplexity), true
 
 	case "SharedGroup.coMemberSeats":
 		if e.ComplexityRoot.SharedGroup.CoMemberSeats == nil {
@@ -4130,6 +4333,32 @@ extend type Relationship {
 extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
 `, BuiltIn: false},
+	{Name: "../schema/identifiers.graphqls", Input: `# Identifiers of nodes in other datasets, which join LSG Atlas to them.
+
+"A dataset that identifies people, bodies and posts."
+enum IdentifierScheme {
+  "Wikidata (` + "`" + `Q…` + "`" + `)."
+  WIKIDATA
+  "The Virtual International Authority File (digits)."
+  VIAF
+}
+
+"""
+A node's identifier in another dataset, as a source gives it (never inferred). Search
+finds a node by its identifiers, and groups, institutions, positions and people are
+federation entities keyed by their Wikidata QID as well as by id.
+"""
+type ExternalIdentifier {
+  "The dataset."
+  scheme: IdentifierScheme!
+  "The identifier in that dataset, e.g. ` + "`" + `Q42` + "`" + `."
+  value: String!
+  "The identifier's page in its dataset."
+  url: String!
+  "Where the identifier comes from."
+  sources: [Citation!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/lists.graphqls", Input: `# Paged lists (Relay connections), their filters and orders.
 
 "Relay page information."
@@ -4386,7 +4615,7 @@ enum OrderDirection {
 A leading small group, commission, coordination or working group, committee, or
 leading party members' group (党组).
 """
-type Group implements Node & GraphNode @key(fields: "id") {
+type Group implements Node & GraphNode @key(fields: "id") @key(fields: "wikidata") {
   "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
   "The node type: GROUP."
@@ -4399,6 +4628,13 @@ type Group implements Node & GraphNode @key(fields: "id") {
   nameZh: String
   "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "Its identifiers in other datasets (Wikidata first), each with the sources that give it."
+  identifiers: [ExternalIdentifier!]!
+  """
+  Its Wikidata QID (e.g. ` + "`" + `Q42` + "`" + `), null when no source gives one: a second federation
+  key, so a service that knows the entity by its QID can resolve it here.
+  """
+  wikidata: String
   "What sort of body the group is."
   kind: GroupKind!
   "The system the group belongs to; null when the sources do not say."
@@ -4493,7 +4729,7 @@ type Office implements Node & GraphNode @key(fields: "id") {
 }
 
 "A standing body: Politburo, Secretariat, State Council, CMC, ministries, Party departments, provinces, media, think tanks."
-type Institution implements Node & GraphNode @key(fields: "id") {
+type Institution implements Node & GraphNode @key(fields: "id") @key(fields: "wikidata") {
   "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
   "The node type: INSTITUTION."
@@ -4506,6 +4742,13 @@ type Institution implements Node & GraphNode @key(fields: "id") {
   nameZh: String
   "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "Its identifiers in other datasets (Wikidata first), each with the sources that give it."
+  identifiers: [ExternalIdentifier!]!
+  """
+  Its Wikidata QID (e.g. ` + "`" + `Q42` + "`" + `), null when no source gives one: a second federation
+  key, so a service that knows the entity by its QID can resolve it here.
+  """
+  wikidata: String
   "What sort of body the institution is."
   kind: InstitutionKind!
   "The system the institution belongs to; null when not known."
@@ -4531,7 +4774,7 @@ type Institution implements Node & GraphNode @key(fields: "id") {
 }
 
 "A post a person holds, such as Premier or General Secretary."
-type Position implements Node & GraphNode @key(fields: "id") {
+type Position implements Node & GraphNode @key(fields: "id") @key(fields: "wikidata") {
   "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
   "The node type: POSITION."
@@ -4546,6 +4789,13 @@ type Position implements Node & GraphNode @key(fields: "id") {
   seats: Int
   "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "Its identifiers in other datasets (Wikidata first), each with the sources that give it."
+  identifiers: [ExternalIdentifier!]!
+  """
+  Its Wikidata QID (e.g. ` + "`" + `Q42` + "`" + `), null when no source gives one: a second federation
+  key, so a service that knows the entity by its QID can resolve it here.
+  """
+  wikidata: String
   "The curators' description, in their own words."
   description: String
   "The sources of the position's own properties, with locators."
@@ -4565,7 +4815,7 @@ type Position implements Node & GraphNode @key(fields: "id") {
 }
 
 "An individual, named family name first as usually romanised."
-type Person implements Node & GraphNode @key(fields: "id") {
+type Person implements Node & GraphNode @key(fields: "id") @key(fields: "wikidata") {
   "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
   id: ID!
   "The node type: PERSON."
@@ -4578,6 +4828,13 @@ type Person implements Node & GraphNode @key(fields: "id") {
   nameZh: String
   "Other spellings of the name, each with the source that prints it."
   aliases: [Alias!]!
+  "Its identifiers in other datasets (Wikidata first), each with the sources that give it."
+  identifiers: [ExternalIdentifier!]!
+  """
+  Its Wikidata QID (e.g. ` + "`" + `Q42` + "`" + `), null when no source gives one: a second federation
+  key, so a service that knows the entity by its QID can resolve it here.
+  """
+  wikidata: String
   "The curators' description, in their own words."
   description: String
   "Year (or date) of birth, where a source gives it; reference-tier pages supply most."
@@ -5125,10 +5382,21 @@ type SearchHit {
   """
   snippet: String!
   """
-  How the text matched, best first: 4 the whole name; 3 the start of a name, at a word
-  boundary; 2 whole words inside a name; 1 the words of any other field, in order.
+  How the best field matched: 4 the whole name (also with synonyms written alike, so
+  "Energy LSG" is the whole name "Energy Leading Small Group"); 3 the start of a name, at
+  a word boundary; 2 words of a name; 1 words of any other field.
   """
   score: Int!
+  """
+  The BM25 relevance of the node to the text (rounded to 3 decimals): the sum, over the
+  text's words, of the word's weight in the collection (rarer words weigh more) by how
+  often it occurs in the node's best field for it, names counting 3 times a description,
+  the pinyin of a Chinese name 2.5 times, a relationship's note or locator half; a word
+  found only through a one-letter typo counts 0.4 of that; the sum is multiplied by the
+  share of the text's words found. Hits scored 4, then 3, come first, then the rest by
+  relevance.
+  """
+  relevance: Float!
   """
   When the match was in a relationship's note or in the locator of one of its sources:
   that relationship, seen from ` + "`" + `node` + "`" + `, which is its subject (where it points from).
@@ -5137,27 +5405,52 @@ type SearchHit {
   relationship: Relationship
 }
 
+"How many hits of one type a search has."
+type KindCount {
+  "The type."
+  kind: NodeType!
+  "How many hits of that type the search has."
+  count: Int!
+}
+
+"A search's best hits, and how many hits there are of each type in all."
+type SearchResult {
+  "The best hits, at most ` + "`" + `first` + "`" + `, ordered as ` + "`" + `search` + "`" + ` orders them."
+  hits: [SearchHit!]!
+  "How many hits there are in all, of every type (not only the ` + "`" + `first` + "`" + `)."
+  total: Int!
+  "How many hits there are of each type, types without hits left out, e.g. 3 GROUP, 12 STATEMENT."
+  counts: [KindCount!]!
+}
+
 extend type Query {
   """
   Finds nodes by their names, Chinese names, aliases, the toneless pinyin of their
-  Chinese names, and by the words of their descriptions, notes, jurisdictions, source
-  authors and publishers, the locators of their sources, and the notes and locators of
-  the relationships they are the subject of.
+  Chinese names, and by the words of their descriptions, statements' texts, notes,
+  jurisdictions, source authors and publishers, the locators of their sources, and the
+  notes and locators of the relationships they are the subject of.
 
-  Case, accents, tone marks and full-width letters are ignored, and an apostrophe inside
-  a word is ("Yan'an" = "Yanan"). Words match whole: ` + "`" + `Tibet` + "`" + ` finds "Tibet Work Group"
-  but not "Tibetan". In a name, spaces and punctuation are ignored too, so "xi jinping",
-  "Xí Jìnpíng", "XI-JINPING" and "习近平" find the same person. In other fields the
-  query's words must appear in order ("belt and road"); a query made only of common
-  English words such as "the" or "of" finds names only. Chinese text is written without
-  spaces, so it matches wherever the field contains the query's characters together
-  (外事 finds 中央外事工作委员会); a single Chinese character matches only where it
-  stands alone.
+  Ranked retrieval: every word is optional, in any order, and hits with more of the
+  words, rarer words and words in names rank higher (see ` + "`" + `relevance` + "`" + `); a whole name equal
+  to the text (score 4) and a name starting with it (3) come first. "Tibet LSG",
+  "LSG Tibet" and "Tibet leading small group" all find the Leading Small Group for Tibet.
 
-  Hits are ordered by ` + "`" + `score` + "`" + `, then by name, then id; each node appears once, with its
-  best match (its own fields before its relationships', then in the order listed under
-  ` + "`" + `matchedField` + "`" + `). Text that is empty, has no letters or digits, or is longer than 200
-  characters is INVALID.
+  Folded before matching: case, accents, tone marks, full-width letters, traditional
+  Chinese characters (to simplified, with OpenCC's tables: 周恩來 = 周恩来), an apostrophe
+  inside a word ("Yan'an" = "Yanan") and "&" = "and". Synonyms are one word: LSG, SLG,
+  CLG, leading small group, small leading group, leading group, 领导小组 and 小组;
+  commission and 委员会; Macao and Macau (README, "Search", lists them). Words match
+  whole: ` + "`" + `Tibet` + "`" + ` does not find "Tibetan"; but a word of five or more letters also finds
+  words one typo away (a letter added, dropped, changed or two swapped), ranked below the
+  word as typed. In a name, spaces and punctuation are ignored too, so "xijinping" finds
+  "Xi Jinping". Chinese text is matched by pairs of adjacent characters (外事 finds
+  中央外事工作委员会); a single Chinese character matches only where it stands alone. A
+  text made only of common English words such as "the" or "of" finds names only.
+
+  Hits are ordered by score 4, then 3, then relevance, then name, then id; each node
+  appears once, with its best field (the one that gave its score, else the one with the
+  highest relevance, its own fields before its relationships'). Text that is empty, has
+  no letters or digits, or is longer than 200 characters is INVALID.
   """
   search(
     "What to find (1 to 200 characters, with at least one letter or digit)."
@@ -5167,6 +5460,20 @@ extend type Query {
     "At most this many hits (0 to 100; 0 returns none, more than 100 or negative is INVALID)."
     first: Int = 20
   ): [SearchHit!]!
+
+  """
+  The same search as ` + "`" + `search` + "`" + `, with how many hits there are in all and of each type,
+  so that a client can show "3 groups, 12 statements" and then ask ` + "`" + `search` + "`" + ` with ` + "`" + `types` + "`" + `
+  for one of them.
+  """
+  searchResults(
+    "What to find, as for ` + "`" + `search` + "`" + `."
+    text: String!
+    "Only nodes of these types; by default every type except REPORTED_COUNT."
+    types: [NodeType!]
+    "At most this many hits (0 to 100; 0 returns only the counts)."
+    first: Int = 20
+  ): SearchResult!
 }
 `, BuiltIn: false},
 	{Name: "../schema/sources.graphqls", Input: `# Sources, citations and the counts studies report.
@@ -5607,10 +5914,14 @@ union _Entity = Document | Group | Institution | Office | Person | Position | Re
 type Entity {
 	findDocumentByID(id: ID!,): Document!
 	findGroupByID(id: ID!,): Group!
+	findGroupByWikidata(wikidata: String,): Group!
 	findInstitutionByID(id: ID!,): Institution!
+	findInstitutionByWikidata(wikidata: String,): Institution!
 	findOfficeByID(id: ID!,): Office!
 	findPersonByID(id: ID!,): Person!
+	findPersonByWikidata(wikidata: String,): Person!
 	findPositionByID(id: ID!,): Position!
+	findPositionByWikidata(wikidata: String,): Position!
 	findReportedCountByID(id: ID!,): ReportedCount!
 	findSourceByID(id: ID!,): Source!
 	findStatementByID(id: ID!,): Statement!
@@ -5783,6 +6094,20 @@ func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ExternalIdentifier(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "scheme":
+		return ec.fieldContext_ExternalIdentifier_scheme(ctx, field)
+	case "value":
+		return ec.fieldContext_ExternalIdentifier_value(ctx, field)
+	case "url":
+		return ec.fieldContext_ExternalIdentifier_url(ctx, field)
+	case "sources":
+		return ec.fieldContext_ExternalIdentifier_sources(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExternalIdentifier", field.Name)
+}
+
 func (ec *executionContext) childFields_Group(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5797,6 +6122,10 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_nameZh(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Group_aliases(ctx, field)
+	case "identifiers":
+		return ec.fieldContext_Group_identifiers(ctx, field)
+	case "wikidata":
+		return ec.fieldContext_Group_wikidata(ctx, field)
 	case "kind":
 		return ec.fieldContext_Group_kind(ctx, field)
 	case "system":
@@ -5925,6 +6254,10 @@ func (ec *executionContext) childFields_Institution(ctx context.Context, field g
 		return ec.fieldContext_Institution_nameZh(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Institution_aliases(ctx, field)
+	case "identifiers":
+		return ec.fieldContext_Institution_identifiers(ctx, field)
+	case "wikidata":
+		return ec.fieldContext_Institution_wikidata(ctx, field)
 	case "kind":
 		return ec.fieldContext_Institution_kind(ctx, field)
 	case "system":
@@ -5979,6 +6312,16 @@ func (ec *executionContext) childFields_InstitutionEdge(ctx context.Context, fie
 		return ec.fieldContext_InstitutionEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InstitutionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_KindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_KindCount_kind(ctx, field)
+	case "count":
+		return ec.fieldContext_KindCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
 }
 
 func (ec *executionContext) childFields_NodeTypeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6109,6 +6452,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_nameZh(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Person_aliases(ctx, field)
+	case "identifiers":
+		return ec.fieldContext_Person_identifiers(ctx, field)
+	case "wikidata":
+		return ec.fieldContext_Person_wikidata(ctx, field)
 	case "description":
 		return ec.fieldContext_Person_description(ctx, field)
 	case "born":
@@ -6177,6 +6524,10 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_seats(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Position_aliases(ctx, field)
+	case "identifiers":
+		return ec.fieldContext_Position_identifiers(ctx, field)
+	case "wikidata":
+		return ec.fieldContext_Position_wikidata(ctx, field)
 	case "description":
 		return ec.fieldContext_Position_description(ctx, field)
 	case "sources":
@@ -6345,10 +6696,24 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_snippet(ctx, field)
 	case "score":
 		return ec.fieldContext_SearchHit_score(ctx, field)
+	case "relevance":
+		return ec.fieldContext_SearchHit_relevance(ctx, field)
 	case "relationship":
 		return ec.fieldContext_SearchHit_relationship(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hits":
+		return ec.fieldContext_SearchResult_hits(ctx, field)
+	case "total":
+		return ec.fieldContext_SearchResult_total(ctx, field)
+	case "counts":
+		return ec.fieldContext_SearchResult_counts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchResult", field.Name)
 }
 
 func (ec *executionContext) childFields_SharedGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6863,6 +7228,20 @@ func (ec *executionContext) field_Entity_findGroupByID_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Entity_findGroupByWikidata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wikidata",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wikidata"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_findInstitutionByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6874,6 +7253,20 @@ func (ec *executionContext) field_Entity_findInstitutionByID_args(ctx context.Co
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findInstitutionByWikidata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wikidata",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wikidata"] = arg0
 	return args, nil
 }
 
@@ -6905,6 +7298,20 @@ func (ec *executionContext) field_Entity_findPersonByID_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Entity_findPersonByWikidata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wikidata",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wikidata"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_findPositionByID_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6916,6 +7323,20 @@ func (ec *executionContext) field_Entity_findPositionByID_args(ctx context.Conte
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_findPositionByWikidata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "wikidata",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["wikidata"] = arg0
 	return args, nil
 }
 
@@ -9181,6 +9602,36 @@ func (ec *executionContext) field_Query_reportedCounts_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_searchResults_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.NodeKind, error) {
+			return ec.unmarshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11083,6 +11534,50 @@ func (ec *executionContext) fieldContext_Entity_findGroupByID(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Entity_findGroupByWikidata(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findGroupByWikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindGroupByWikidata(ctx, fc.Args["wikidata"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findGroupByWikidata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findGroupByWikidata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Entity_findInstitutionByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11121,6 +11616,50 @@ func (ec *executionContext) fieldContext_Entity_findInstitutionByID(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Entity_findInstitutionByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findInstitutionByWikidata(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findInstitutionByWikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindInstitutionByWikidata(ctx, fc.Args["wikidata"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {
+			return ec.marshalNInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findInstitutionByWikidata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Institution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findInstitutionByWikidata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11215,6 +11754,50 @@ func (ec *executionContext) fieldContext_Entity_findPersonByID(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Entity_findPersonByWikidata(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findPersonByWikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindPersonByWikidata(ctx, fc.Args["wikidata"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖlsgatlasᚋatlasᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findPersonByWikidata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findPersonByWikidata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Entity_findPositionByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11253,6 +11836,50 @@ func (ec *executionContext) fieldContext_Entity_findPositionByID(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Entity_findPositionByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findPositionByWikidata(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findPositionByWikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindPositionByWikidata(ctx, fc.Args["wikidata"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Position) graphql.Marshaler {
+			return ec.marshalNPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findPositionByWikidata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Position(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findPositionByWikidata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11435,6 +12062,107 @@ func (ec *executionContext) fieldContext_Entity_findTopicByID(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _ExternalIdentifier_scheme(ctx context.Context, field graphql.CollectedField, obj *atlas.Identifier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExternalIdentifier_scheme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scheme, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.IdentifierScheme) graphql.Marshaler {
+			return ec.marshalNIdentifierScheme2lsgatlasᚋatlasᚐIdentifierScheme(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExternalIdentifier_scheme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExternalIdentifier", field, false, false, "IdentifierScheme")
+}
+
+func (ec *executionContext) _ExternalIdentifier_value(ctx context.Context, field graphql.CollectedField, obj *atlas.Identifier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExternalIdentifier_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExternalIdentifier_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExternalIdentifier", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExternalIdentifier_url(ctx context.Context, field graphql.CollectedField, obj *atlas.Identifier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExternalIdentifier_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExternalIdentifier_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExternalIdentifier", field, true, false, "String")
+}
+
+func (ec *executionContext) _ExternalIdentifier_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Identifier) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExternalIdentifier_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExternalIdentifier_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExternalIdentifier",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Group_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11580,6 +12308,61 @@ func (ec *executionContext) fieldContext_Group_aliases(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Group_identifiers(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_identifiers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Identifiers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
+			return ec.marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_identifiers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExternalIdentifier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_wikidata(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_wikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wikidata(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Group_wikidata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, true, false, "String")
 }
 
 func (ec *executionContext) _Group_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
@@ -13108,6 +13891,61 @@ func (ec *executionContext) fieldContext_Institution_aliases(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Institution_identifiers(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_identifiers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Identifiers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
+			return ec.marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_identifiers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExternalIdentifier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Institution_wikidata(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_wikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wikidata(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_wikidata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Institution", field, true, false, "String")
+}
+
 func (ec *executionContext) _Institution_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13797,6 +14635,52 @@ func (ec *executionContext) fieldContext_InstitutionEdge_node(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _KindCount_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.NodeKind) graphql.Marshaler {
+			return ec.marshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "NodeType")
+}
+
+func (ec *executionContext) _KindCount_count(ctx context.Context, field graphql.CollectedField, obj *atlas.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _NodeTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *analytics.NodeCount) (ret graphql.Marshaler) {
@@ -14999,6 +15883,61 @@ func (ec *executionContext) fieldContext_Person_aliases(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_identifiers(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_identifiers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Identifiers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
+			return ec.marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_identifiers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExternalIdentifier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_wikidata(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_wikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wikidata(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_wikidata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, true, false, "String")
+}
+
 func (ec *executionContext) _Person_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15770,6 +16709,61 @@ func (ec *executionContext) fieldContext_Position_aliases(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Position_identifiers(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_identifiers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Identifiers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
+			return ec.marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_identifiers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExternalIdentifier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Position_wikidata(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_wikidata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Wikidata(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Position_wikidata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Position", field, true, false, "String")
 }
 
 func (ec *executionContext) _Position_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
@@ -17488,6 +18482,50 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_searchResults(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchResults(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchResults(ctx, fc.Args["text"].(string), fc.Args["types"].([]atlas.NodeKind), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.SearchResult) graphql.Marshaler {
+			return ec.marshalNSearchResult2ᚖlsgatlasᚋatlasᚐSearchResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchResults(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchResults_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_reportedCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19027,6 +20065,29 @@ func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Int")
 }
 
+func (ec *executionContext) _SearchHit_relevance(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_relevance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relevance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_relevance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Float")
+}
+
 func (ec *executionContext) _SearchHit_relationship(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19054,6 +20115,93 @@ func (ec *executionContext) fieldContext_SearchHit_relationship(_ context.Contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResult_hits(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_hits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.SearchHit) graphql.Marshaler {
+			return ec.marshalNSearchHit2ᚕlsgatlasᚋatlasᚐSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_hits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchHit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResult_total(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SearchResult_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.KindCount) graphql.Marshaler {
+			return ec.marshalNKindCount2ᚕlsgatlasᚋatlasᚐKindCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KindCount(ctx, field)
 		},
 	}
 	return fc, nil
@@ -23794,11 +24942,23 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findGroupByID(ctx, field)
 				})
+		case "findGroupByWikidata":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findGroupByWikidata(ctx, field)
+				})
 		case "findInstitutionByID":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findInstitutionByID(ctx, field)
+				})
+		case "findInstitutionByWikidata":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findInstitutionByWikidata(ctx, field)
 				})
 		case "findOfficeByID":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -23812,11 +24972,23 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findPersonByID(ctx, field)
 				})
+		case "findPersonByWikidata":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findPersonByWikidata(ctx, field)
+				})
 		case "findPositionByID":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findPositionByID(ctx, field)
+				})
+		case "findPositionByWikidata":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findPositionByWikidata(ctx, field)
 				})
 		case "findReportedCountByID":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -23842,6 +25014,54 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findTopicByID(ctx, field)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var externalIdentifierImplementors = []string{"ExternalIdentifier"}
+
+func (ec *executionContext) _ExternalIdentifier(ctx context.Context, sel ast.SelectionSet, obj *atlas.Identifier) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, externalIdentifierImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExternalIdentifier")
+		case "scheme":
+			out.Values[i] = ec._ExternalIdentifier_scheme(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ExternalIdentifier_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._ExternalIdentifier_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sources":
+			out.Values[i] = ec._ExternalIdentifier_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -23899,6 +25119,16 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 		case "aliases":
 			out.Values[i] = ec._Group_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "identifiers":
+			out.Values[i] = ec._Group_identifiers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "wikidata":
+			out.Values[i] = ec._Group_wikidata(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
@@ -24303,6 +25533,16 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "identifiers":
+			out.Values[i] = ec._Institution_identifiers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "wikidata":
+			out.Values[i] = ec._Institution_wikidata(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "kind":
 			out.Values[i] = ec._Institution_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -24467,6 +25707,44 @@ func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.Select
 			}
 		case "node":
 			out.Values[i] = ec._InstitutionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var kindCountImplementors = []string{"KindCount"}
+
+func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet, obj *atlas.KindCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, kindCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KindCount")
+		case "kind":
+			out.Values[i] = ec._KindCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._KindCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -24916,6 +26194,16 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "identifiers":
+			out.Values[i] = ec._Person_identifiers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "wikidata":
+			out.Values[i] = ec._Person_wikidata(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "description":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -25133,6 +26421,16 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 		case "aliases":
 			out.Values[i] = ec._Position_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "identifiers":
+			out.Values[i] = ec._Position_identifiers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "wikidata":
+			out.Values[i] = ec._Position_wikidata(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
@@ -25513,6 +26811,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
 				})
+		case "searchResults":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchResults(ctx, field)
+				})
 		case "reportedCounts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -25886,9 +27190,57 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "relevance":
+			out.Values[i] = ec._SearchHit_relevance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "relationship":
 			out.Values[i] = ec._SearchHit_relationship(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchResultImplementors = []string{"SearchResult"}
+
+func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.SelectionSet, obj *atlas.SearchResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchResult")
+		case "hits":
+			out.Values[i] = ec._SearchResult_hits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._SearchResult_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "counts":
+			out.Values[i] = ec._SearchResult_counts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -27609,6 +28961,26 @@ func (ec *executionContext) marshalNEntityOrderField2lsgatlasᚋatlasᚐOrderFie
 	return res
 }
 
+func (ec *executionContext) marshalNExternalIdentifier2lsgatlasᚋatlasᚐIdentifier(ctx context.Context, sel ast.SelectionSet, v atlas.Identifier) graphql.Marshaler {
+	return ec._ExternalIdentifier(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExternalIdentifier2lsgatlasᚋatlasᚐIdentifier(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNFieldSet2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -27817,6 +29189,21 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	return ret
 }
 
+func (ec *executionContext) unmarshalNIdentifierScheme2lsgatlasᚋatlasᚐIdentifierScheme(ctx context.Context, v any) (atlas.IdentifierScheme, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.IdentifierScheme(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIdentifierScheme2lsgatlasᚋatlasᚐIdentifierScheme(ctx context.Context, sel ast.SelectionSet, v atlas.IdentifierScheme) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "IdentifierScheme!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNInstitution2lsgatlasᚋatlasᚐInstitution(ctx context.Context, sel ast.SelectionSet, v atlas.Institution) graphql.Marshaler {
 	return ec._Institution(ctx, sel, &v)
 }
@@ -27900,6 +29287,26 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNKindCount2lsgatlasᚋatlasᚐKindCount(ctx context.Context, sel ast.SelectionSet, v atlas.KindCount) graphql.Marshaler {
+	return ec._KindCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNKindCount2ᚕlsgatlasᚋatlasᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.KindCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKindCount2lsgatlasᚋatlasᚐKindCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNLevel2lsgatlasᚋatlasᚐLevel(ctx context.Context, v any) (atlas.Level, error) {
@@ -28357,6 +29764,14 @@ func (ec *executionContext) marshalNSearchHit2ᚕlsgatlasᚋatlasᚐSearchHitᚄ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSearchResult2ᚖlsgatlasᚋatlasᚐSearchResult(ctx context.Context, sel ast.SelectionSet, v *atlas.SearchResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchResult!")
+		return graphql.Null
+	}
+	return ec._SearchResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSharedGroup2lsgatlasᚋanalyticsᚐSharedGroup(ctx context.Context, sel ast.SelectionSet, v analytics.SharedGroup) graphql.Marshaler {

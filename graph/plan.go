@@ -13,6 +13,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -84,11 +85,22 @@ func planEntities(ctx context.Context) {
 	l.Once(fc.Field.Field, func() {
 		reps, _ := fc.Args["representations"].([]map[string]any)
 		ids := make([]string, 0, len(reps))
+		qids := map[atlas.NodeKind][]string{}
 		for _, rep := range reps {
 			if id, ok := rep["id"].(string); ok {
 				if _, err := atlas.KindOfID(id); err == nil {
 					ids = append(ids, id)
 				}
+			} else if qid, ok := rep["wikidata"].(string); ok {
+				if typename, _ := rep["__typename"].(string); typename != "" {
+					kind := atlas.NodeKind(strings.ToUpper(typename))
+					qids[kind] = append(qids[kind], qid)
+				}
+			}
+		}
+		for _, kind := range atlas.NodeKinds { // in a fixed order, one search per kind
+			if len(qids[kind]) > 0 {
+				_ = l.PrefetchWikidata(ctx, kind, qids[kind]) // an error meets its resolver again
 			}
 		}
 		nodes, err := l.NodesNow(ctx, ids)

@@ -52,6 +52,12 @@ func (p *planner) value(v any, sel ast.SelectionSet) {
 				p.value(v.ReportedCounts, f.Selections)
 			}
 		}
+	case *atlas.SearchResult:
+		for _, f := range p.fields(sel, "SearchResult") {
+			if f.Name == "hits" {
+				p.value(v.Hits, f.Selections)
+			}
+		}
 	case []atlas.SearchHit:
 		for _, f := range p.fields(sel, "SearchHit") {
 			if f.Name == "node" {

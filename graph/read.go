@@ -193,17 +193,45 @@ func entity[T atlas.Node](ctx context.Context, id string, kind atlas.NodeKind) (
 	return n, nil
 }
 
+// entityByWikidata resolves a federation representation keyed by Wikidata QID, through
+// the request's cache, which planEntities fills for every such representation at once.
+func entityByWikidata[T atlas.Node](ctx context.Context, qid *string, kind atlas.NodeKind) (T, error) {
+	var n T
+	planEntities(ctx)
+	if qid == nil || *qid == "" {
+		return n, atlas.Errorf(atlas.EINVALID, "a %s representation needs an id or a wikidata QID", strings.ToLower(string(kind)))
+	}
+	found, err := loader.For(ctx).ByWikidata(ctx, kind, *qid)
+	if err == nil && found == nil {
+		err = atlas.Errorf(atlas.ENOTFOUND, "no %s has Wikidata QID %q", strings.ToLower(string(kind)), *qid)
+	}
+	if err != nil {
+		return n, atRepresentationWhere(ctx, func(rep map[string]any) bool {
+			typename, _ := rep["__typename"].(string)
+			return rep["wikidata"] == *qid && strings.EqualFold(typename, string(kind))
+		}, err)
+	}
+	n, _ = found.(T)
+	return n, nil
+}
+
 // atRepresentation puts an entity error at the path of its representation,
 // ["_entities", i]: gqlgen's federation runtime would report it at ["_entities"],
 // and a gateway can only attach an error to the entity it concerns by its index.
 func atRepresentation(ctx context.Context, id string, err error) error {
+	return atRepresentationWhere(ctx, func(rep map[string]any) bool { return rep["id"] == id }, err)
+}
+
+// atRepresentationWhere puts an entity error at the path of the first representation
+// match accepts.
+func atRepresentationWhere(ctx context.Context, match func(map[string]any) bool, err error) error {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
 		return err
 	}
 	reps, _ := fc.Args["representations"].([]map[string]any)
 	for i, rep := range reps {
-		if rep["id"] == id {
+		if match(rep) {
 			return gqlerror.WrapPath(append(fc.Path(), ast.PathIndex(i)), err)
 		}
 	}

@@ -335,7 +335,7 @@ func TestResearchSuccessionsAndChairs(t *testing.T) {
 			g.established = "2013"
 			g.crossSystem = true
 			g.nameZh = "中央国家安全委员会"
-			g.aliases = [{"name": "NSC", "source": {"id": "source/thomas-fp"}}]
+			g.aliases[name=NSC] = [{"name": "NSC", "source": {"id": "source/thomas-fp"}}]
 			g.chairs.*.node.id = ["person/xi-jinping"]
 			g.chairs.0 has {"start": "2013", "confidence": "STATED"}
 			g.chairs.0.sources.*.source.id = ["source/thomas-fp", "source/lsg-blog-2021"]

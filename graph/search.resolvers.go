@@ -19,6 +19,26 @@ func (r *queryResolver) Search(ctx context.Context, text string, types []atlas.N
 		}
 		q.Limit = *first
 	}
-	hits, err := r.Store.Search(ctx, q)
-	return planned(ctx, hits, err)
+	res, err := r.Store.Search(ctx, q)
+	return planned(ctx, res.Hits, err)
+}
+
+// SearchResults is the resolver for the searchResults field.
+func (r *queryResolver) SearchResults(ctx context.Context, text string, types []atlas.NodeKind, first *int) (*atlas.SearchResult, error) {
+	q := atlas.SearchQuery{Text: text, Kinds: types}
+	countsOnly := first != nil && *first == 0
+	if first != nil && !countsOnly {
+		q.Limit = *first
+	}
+	res, err := r.Store.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if countsOnly {
+		res.Hits = []atlas.SearchHit{}
+	}
+	if res.Counts == nil {
+		res.Counts = []atlas.KindCount{}
+	}
+	return planned(ctx, &res, nil)
 }

@@ -29,21 +29,22 @@ func (s *Store) reindexText() {
 		b.AddTerms(relationDoc+id, fs.Terms())
 		a.AddRelation(id, fs)
 	}
-	s.text, s.analysed = b.Build(), a
+	s.text, s.analysed, s.stats = b.Build(), a, searchkey.NewStats(a)
 }
 
-// Search implements atlas.Store: the text index gives the candidates (nodes whose names
-// or words could match, relationships whose note or locators could), and searchkey.Rank
-// scores and orders them, as the Neo4j store does with the candidates of its indexes.
-func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) ([]atlas.SearchHit, error) {
+// Search implements atlas.Store: the text index gives the candidates (nodes with a name
+// key the query starts, nodes and relationships with any of the query's terms or their
+// one-typo variants), and searchkey.Rank scores and orders them, as the Neo4j store
+// does with the candidates of its indexes.
+func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) (atlas.SearchResult, error) {
 	q, err := q.Normalized()
 	if err != nil {
-		return nil, err
+		return atlas.SearchResult{}, err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if err := s.check(ctx); err != nil {
-		return nil, err
+		return atlas.SearchResult{}, err
 	}
 	pq := searchkey.ParseQuery(q.Text)
 	var nodes []atlas.Node
@@ -53,16 +54,16 @@ func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) ([]atlas.Search
 			nodes = append(nodes, s.nodes[id])
 		}
 	}
-	for _, doc := range s.text.WithAllTerms(pq.Terms()) {
+	for _, doc := range s.text.WithAnyTerm(pq.Lookup(s.stats)) {
 		if id, ok := strings.CutPrefix(doc, nodeDoc); ok {
 			nodes = append(nodes, s.nodes[id])
 		} else if r, ok := s.rels[strings.TrimPrefix(doc, relationDoc)]; ok {
 			nodes, rels = append(nodes, s.nodes[r.From]), append(rels, r)
 		}
 	}
-	hits := searchkey.Rank(q, pq, s.analysed, nodes, rels)
-	for i := range hits {
-		hits[i].Node = atlas.CloneNode(hits[i].Node)
+	res := searchkey.Rank(q, pq, s.stats, s.analysed, nodes, rels)
+	for i := range res.Hits {
+		res.Hits[i].Node = atlas.CloneNode(res.Hits[i].Node)
 	}
-	return hits, nil
+	return res, nil
 }

@@ -21,6 +21,7 @@ type Store struct {
 	keys     map[string][]searchkey.Key // search keys by node id
 	text     *textindex.Index           // Search's index, rebuilt by Import
 	analysed *searchkey.Analysed        // the analysed fields Search scores, rebuilt with text
+	stats    *searchkey.Stats           // the collection statistics Search scores with, rebuilt with text
 	rels     map[string]*atlas.Relation // by relation id
 	byNode   map[string][]*atlas.Relation
 	revision int64

@@ -116,10 +116,10 @@ func TestLiveMigrations(t *testing.T) {
 			t.Errorf("index %s is still there; a migration drops it", name)
 		}
 	}
-	for _, name := range []string{"entity_text", "relation_text"} {
+	for _, name := range []string{"entity_terms", "relation_terms"} {
 		cfgOpts, _ := options[name]["indexConfig"].(map[string]any)
-		if cfgOpts["fulltext.analyzer"] != "cjk" {
-			t.Errorf("%s analyzer: %v, want cjk", name, cfgOpts["fulltext.analyzer"])
+		if cfgOpts["fulltext.analyzer"] != "whitespace" {
+			t.Errorf("%s analyzer: %v, want whitespace", name, cfgOpts["fulltext.analyzer"])
 		}
 	}
 

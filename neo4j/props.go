@@ -33,9 +33,10 @@ import (
 //     sort keys (atlas.SortKey) per order field. sortName is the hex of the key's UTF-8
 //     bytes: Neo4j orders strings by UTF-16 code units and Go by bytes, which disagree on
 //     characters beyond U+FFFF; hex digits order the same way in both.
-//   - Nodes and relationships store searchBody (searchkey.Body): their text fields other
-//     than names, folded into the words the full-text indexes (entity_text, relation_text)
-//     are given, so that Lucene's tokens are searchkey's.
+//   - Nodes and relationships store searchTerms (searchkey.TermText): the index terms of
+//     all their searchable fields, separated by spaces, which the full-text indexes
+//     (entity_terms, relation_terms, whitespace analyzer) take as they are, so that
+//     Lucene's terms are searchkey's.
 
 // nodeProps returns the stored properties of n, without scopedId and ns, which the
 // statements set from their own parameters.
@@ -53,7 +54,7 @@ func nodeProps(n atlas.Node) map[string]any {
 		"searchKeys":      searchkey.Strings(keys),
 		"searchNames":     names,
 		"searchText":      strings.Join(searchkey.Strings(keys), "|"),
-		"searchBody":      searchkey.Body(atlas.SearchFields(n)),
+		"searchTerms":     searchkey.TermText(atlas.SearchFields(n)),
 		"citedSources":    atlas.CitedSources(n, nil),
 	}
 	if claims := atlas.ClaimsOf(n); claims != nil {
@@ -74,6 +75,7 @@ func nodeProps(n atlas.Node) map[string]any {
 		p["jurisdiction"], p["horizon"], p["categories"], p["crossSystem"] = n.Jurisdiction, optEnum(n.Horizon), strList(n.Categories), n.CrossSystem
 		p["established"], p["abolished"], p["description"], p["sources"] = optDate(n.Established), optDate(n.Abolished), n.Description, jsonText(n.Sources)
 		p["observedUntil"], p["validFrom"], p["validTo"] = optDate(n.ObservedUntil), int64(b.From), int64(b.To)
+		p["identifiers"] = jsonText(n.Identifiers)
 		p["chairNotKnown"], p["membersIncomplete"], p["endedDateUnknown"] = n.ChairNotKnown, n.MembersIncomplete, n.EndedDateUnknown
 		aliases(n.Aliases)
 	case *atlas.Office:
@@ -82,17 +84,18 @@ func nodeProps(n atlas.Node) map[string]any {
 		aliases(n.Aliases)
 	case *atlas.Institution:
 		p["name"], p["nameZh"], p["kind"], p["system"] = n.Name, n.NameZh, string(n.Kind), optEnum(n.System)
-		p["description"], p["sources"] = n.Description, jsonText(n.Sources)
+		p["description"], p["sources"], p["identifiers"] = n.Description, jsonText(n.Sources), jsonText(n.Identifiers)
 		aliases(n.Aliases)
 	case *atlas.Position:
 		p["title"], p["titleZh"], p["description"], p["sources"] = n.Title, n.TitleZh, n.Description, jsonText(n.Sources)
 		if n.Seats != nil {
 			p["seats"] = int64(*n.Seats)
 		}
+		p["identifiers"] = jsonText(n.Identifiers)
 		aliases(n.Aliases)
 	case *atlas.Person:
 		p["name"], p["nameZh"], p["description"], p["sources"] = n.Name, n.NameZh, n.Description, jsonText(n.Sources)
-		p["born"], p["died"] = optDate(n.Born), optDate(n.Died)
+		p["born"], p["died"], p["identifiers"] = optDate(n.Born), optDate(n.Died), jsonText(n.Identifiers)
 		aliases(n.Aliases)
 	case *atlas.Source:
 		p["key"], p["title"], p["authors"], p["publisher"], p["date"] = n.Key, n.Title, strList(n.Authors), n.Publisher, optDate(n.Date)
@@ -134,7 +137,7 @@ func relationProps(r *atlas.Relation) map[string]any {
 		"holderBirths": jsonText(r.HolderBirths), "citationTiers": strList(r.CitationTiers), "nextHolderFrom": optDate(r.NextHolderFrom), "relays": jsonText(r.Relays), "relayedBy": strList(r.RelayedBy()), "rank": optEnum(optRank(r.Rank)), "dateClaims": jsonText(r.DateClaims),
 		"validFrom": int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
 		"attestedFrom": ints(b.AttestedFrom), "attestedTo": ints(b.AttestedTo),
-		"searchBody": searchkey.Body(atlas.RelationSearchFields(r)),
+		"searchTerms": searchkey.TermText(atlas.RelationSearchFields(r)),
 	}
 }
 
@@ -186,7 +189,7 @@ func jsonText[T any](vs []T) any {
 	}
 	b, err := json.Marshal(vs)
 	if err != nil {
-		panic(err) // atlas.Alias and atlas.Citation hold only strings and booleans
+		panic(err) // aliases, citations and identifiers hold only strings and booleans
 	}
 	return string(b)
 }
@@ -203,22 +206,26 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 			Horizon: optEnumOf[atlas.Horizon](&p, "horizon"), Categories: strListOf[atlas.Category](&p, "categories"), CrossSystem: p.boolean("crossSystem"),
 			Established: p.date("established"), Abolished: p.date("abolished"), Description: p.str("description"),
 			Sources: citationsOf(&p), Claims: claimsOf(&p), ObservedUntil: p.date("observedUntil"),
-			ChairNotKnown: p.boolean("chairNotKnown"), MembersIncomplete: p.boolean("membersIncomplete"), EndedDateUnknown: p.boolean("endedDateUnknown")}
+			ChairNotKnown: p.boolean("chairNotKnown"), MembersIncomplete: p.boolean("membersIncomplete"), EndedDateUnknown: p.boolean("endedDateUnknown"),
+			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
 	case atlas.OfficeNode:
 		n = &atlas.Office{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Kind: atlas.OfficeKind(p.str("kind")),
 			Staffing: optEnumOf[atlas.Staffing](&p, "staffing"), Placement: optEnumOf[atlas.Placement](&p, "placement"),
 			Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
 	case atlas.InstitutionNode:
 		n = &atlas.Institution{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Kind: atlas.InstitutionKind(p.str("kind")),
-			System: optEnumOf[atlas.System](&p, "system"), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
+			System: optEnumOf[atlas.System](&p, "system"), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p),
+			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
 	case atlas.PositionNode:
-		n = &atlas.Position{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
+		n = &atlas.Position{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p),
+			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
 		if _, ok := m["seats"]; ok {
 			seats := p.integer("seats")
 			n.(*atlas.Position).Seats = &seats
 		}
 	case atlas.PersonNode:
-		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p), Born: p.date("born"), Died: p.date("died")}
+		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p), Born: p.date("born"), Died: p.date("died"),
+			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
 	case atlas.SourceNode:
 		n = &atlas.Source{ID: id, Key: p.str("key"), Title: p.str("title"), Authors: strListOf[string](&p, "authors"), Publisher: p.str("publisher"),
 			Date: p.date("date"), URL: p.str("url"), Kind: atlas.SourceKind(p.str("kind")), Tier: atlas.SourceTier(p.str("tier")), CitedVia: p.str("citedVia"), Note: p.str("note")}

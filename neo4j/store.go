@@ -127,6 +127,8 @@ type Store struct {
 
 	runs runCounts // statements sent, by name
 
+	search searchCache // what Search scores with, for the namespace's latest revision
+
 	verifying atomic.Bool   // a connectivity check started by lost is under way
 	wake      chan struct{} // asks the connection loop to reconnect now
 	stop      context.CancelFunc
@@ -363,6 +365,9 @@ func (s *Store) scopedID(id string) string { return s.ns + ":" + id }
 // DropNamespace deletes every node, relationship and the revision counter of the store's
 // namespace. The tests against a live server call it to leave nothing behind.
 func (s *Store) DropNamespace(ctx context.Context) error {
+	// The revision counter starts again, so statistics cached for a revision would be
+	// taken for those of new data with the same number.
+	defer s.search.reset()
 	return s.write(ctx, "drop namespace", func(tx runner) error {
 		_, err := tx.run(ctx, stmtDropNamespace, map[string]any{"ns": s.ns})
 		return err

@@ -1,14 +1,15 @@
 // Package searchkey is what search matches and how it ranks, shared by both stores so
 // that their results are equal by construction.
 //
-// Names (the name fields of atlas.SearchFields and the toneless pinyin of Chinese ones)
-// are folded by atlas.NormalizeName and matched with spaces and punctuation ignored, so
-// that "xi jinping", "Xí Jìnpíng" and "习近平" find the same person: whole, from the
-// start, or from a word inside. Other fields match by words in order; Chinese, Japanese
-// and Korean text, written without spaces, matches where the query's characters stand
-// together, as Lucene's CJK analyzer sees it (see matchWords). Of and Query give the
-// keys List's nameContains filter matches as substrings; Terms, NameKeys and Body what
-// each store's index holds; Rank the hits.
+// Every text is analysed once, here: folded (case, accents, tone marks, full-width
+// letters, traditional characters to simplified with OpenCC's tables), split into words
+// (Chinese, Japanese and Korean into pairs of adjacent characters, as Lucene's CJK
+// analyzer does), and each spelling of a synonym (Synonyms) also indexed under its term.
+// Rank scores nodes with BM25 (Stats) over these terms, names weighing more than other
+// texts, a whole name or a name's start equal to the query ranking first, a typo in a
+// long word forgiven at a lower weight. Names also match with spaces and punctuation
+// ignored ("xijinping"). Of and Query give the keys List's nameContains filter matches
+// as substrings; Fields.Terms, TermText and NameKeys what each store's index holds.
 package searchkey
 
 import (
@@ -40,7 +41,7 @@ func Of(n atlas.Node) []Key {
 			continue
 		}
 		name := f.Text
-		add(atlas.NormalizeName(name), name)
+		add(compact(name), name)
 		if hasHan(name) {
 			add(atlas.NormalizeName(strings.Join(pinyinOf(name), "")), name)
 		}
@@ -57,9 +58,19 @@ func Strings(keys []Key) []string {
 	return out
 }
 
-// Query normalises search text the way keys are normalised. Han text is matched as it
-// is written (keys keep the characters), so it is not turned into pinyin here.
-func Query(text string) string { return atlas.NormalizeName(text) }
+// Query normalises search text the way keys are normalised. Han text is matched in its
+// characters (simplified), so it is not turned into pinyin here.
+func Query(text string) string { return compact(text) }
+
+// compact is text folded as search folds it (atlas.NormalizeName, simplified
+// characters, "&" written "and") with spaces and punctuation left out.
+func compact(text string) string {
+	var b strings.Builder
+	for _, t := range tokenize(text) {
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
 
 func hasHan(s string) bool {
 	for _, r := range s {

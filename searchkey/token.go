@@ -8,9 +8,10 @@ import (
 	"lsgatlas/atlas"
 )
 
-// token is one word of a text, folded (atlas.FoldRune), with where it was written.
-// Chinese, Japanese and Korean characters are one token each: those scripts are written
-// without spaces, and a word is a run of adjacent characters.
+// token is one word of a text, folded (atlas.FoldRune, and traditional Chinese characters
+// to simplified ones), with where it was written. Chinese, Japanese and Korean characters
+// are one token each: those scripts are written without spaces, and a word is a run of
+// adjacent characters. An ampersand is the word "and".
 type token struct {
 	text       string
 	start, end int // byte offsets in the original text
@@ -45,7 +46,13 @@ func tokenize(s string) []token {
 		switch f, ok := atlas.FoldRune(r); {
 		case isCJK(r):
 			flush()
+			if foldScriptsOn {
+				r = simplify(r)
+			}
 			out = append(out, token{text: string(r), start: i, end: i + w, cjk: true})
+		case r == '&':
+			flush()
+			out = append(out, token{text: "and", start: i, end: i + w})
 		case ok:
 			if start < 0 {
 				start = i
@@ -64,6 +71,10 @@ func tokenize(s string) []token {
 	return out
 }
 
+// foldScriptsOn can be turned off by a test, to show which results depend on folding
+// traditional characters.
+var foldScriptsOn = true
+
 // adjacent reports whether b follows a with nothing between, both CJK: the two are in
 // one run and form a bigram.
 func adjacent(a, b token) bool { return a.cjk && b.cjk && a.end == b.start }
@@ -74,41 +85,9 @@ func isolated(toks []token, i int) bool {
 	return (i == 0 || !adjacent(toks[i-1], toks[i])) && (i == len(toks)-1 || !adjacent(toks[i], toks[i+1]))
 }
 
-// normalized writes toks as the text the Neo4j full-text index is given and queried with:
-// folded words separated by spaces, CJK runs kept together so that its CJK analyzer makes
-// the same bigrams. What Lucene then tokenizes are exactly these tokens.
-func normalized(toks []token) string {
-	var b strings.Builder
-	for i, t := range toks {
-		if i > 0 && !adjacent(toks[i-1], t) {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.text)
-	}
-	return b.String()
-}
-
-// terms are the index terms of toks: every word, every CJK bigram, and each CJK
-// character that stands alone. A text matches a query only if it has all the query's
-// terms, so these are what both the in-process index and Lucene look up.
-func terms(toks []token) []string {
-	var out []string
-	for i, t := range toks {
-		switch {
-		case !t.cjk:
-			out = append(out, t.text)
-		case i+1 < len(toks) && adjacent(t, toks[i+1]):
-			out = append(out, t.text+toks[i+1].text)
-		case isolated(toks, i):
-			out = append(out, t.text)
-		}
-	}
-	return out
-}
-
-// stopWords are the words Lucene's CJK analyzer (Neo4j's 'cjk') leaves out of its index.
-// A query made only of these cannot be found by words in Neo4j, so it is found by words
-// in neither store (names still match it).
+// stopWords are common English words (Lucene's English stop words): a query leaves them
+// out when it has other words, since nearly every text has them, and a query made only
+// of them matches names only.
 var stopWords = map[string]bool{}
 
 func init() {

@@ -88,6 +88,20 @@ func (ix *Index) WithAllTerms(terms []string) []string {
 	return out
 }
 
+// WithAnyTerm returns the documents that contain at least one of terms, sorted, without
+// duplicates.
+func (ix *Index) WithAnyTerm(terms []string) []string {
+	if ix == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range terms {
+		out = append(out, ix.terms[t]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // WithKeyPrefix returns the documents with a key that starts with prefix, sorted,
 // without duplicates; none for an empty prefix.
 func (ix *Index) WithKeyPrefix(prefix string) []string {

@@ -28,6 +28,8 @@ type Loaders struct {
 	chairs map[chairKey][]atlas.Edge
 	// supports keeps pages of Source.supports (supports.go).
 	supports map[supportKey]atlas.SupportPage
+	// wikidata keeps the nodes found by QID (identifier.go); nil values name nothing.
+	wikidata map[wikidataKey]atlas.Node
 	once     map[any]*sync.Once // see Once
 	stats    Stats
 }
@@ -74,7 +76,7 @@ type specKey struct {
 func New(store atlas.Store) *Loaders {
 	return &Loaders{store: store, nodes: map[string]atlas.Node{}, rels: map[relKey][]atlas.Relation{},
 		edges: map[edgeKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, supports: map[supportKey]atlas.SupportPage{},
-		once: map[any]*sync.Once{}}
+		wikidata: map[wikidataKey]atlas.Node{}, once: map[any]*sync.Once{}}
 }
 
 type ctxKey struct{}

@@ -34,14 +34,14 @@ const relationshipTypes = [
 const propertyKeys = [
   // every node
   'scopedId', 'ns', 'id', 'nodeKind', 'sortName', 'sortEstablished', 'searchKeys', 'searchNames',
-  'searchText', 'searchBody', 'aliasNames', 'aliases', 'claims', 'sources', 'description', 'citedSources',
+  'searchText', 'searchTerms', 'aliasNames', 'aliases', 'claims', 'sources', 'description', 'citedSources',
   // per kind
   'name', 'nameZh', 'kind', 'system', 'level', 'jurisdiction', 'horizon', 'categories', 'crossSystem',
   'established', 'abolished', 'observedUntil', 'validFrom', 'validTo', 'staffing', 'placement',
   'title', 'titleZh', 'key', 'authors', 'publisher', 'date', 'url', 'citedVia', 'tier', 'note',
   'year', 'value', 'qualifier', 'scope', 'confidence',
   'text', 'textZh', 'until', 'hedge', 'issued', 'born', 'died', 'chairNotKnown', 'membersIncomplete', 'endedDateUnknown',
-  'dateConfidence',
+  'dateConfidence', 'identifiers',
   // relationships
   'role', 'succession', 'start', 'end', 'attested', 'incompleteList', 'lifetimeStart', 'lifetimeEnd',
   'attestedOnly', 'attestedFrom', 'attestedTo', 'holderDeaths', 'holderBirths', 'rank', 'dateClaims', 'citationTiers',

@@ -1,7 +1,7 @@
-// Runs Lucene as Neo4j's full-text indexes do (CJKAnalyzer, the classic query parser)
-// over documents and queries read from standard input, and prints which documents
-// each query finds. neo4j/fulltext_test.go runs it to check that the phrases Store.Search
-// sends find every text searchkey matches.
+// Runs Lucene as Neo4j's full-text indexes do (the 'whitespace' analyzer, the classic
+// query parser) over documents and queries read from standard input, and prints which
+// documents each query finds. neo4j/fulltext_test.go runs it to check that the terms
+// Store.Search sends find exactly the candidates searchkey looks up.
 //
 // Input lines: "D<TAB>id<TAB>body" (body with "\n" written as the two characters \ and n)
 // and "Q<TAB>query". Output lines: "query<TAB>id id …" (ids sorted), one per query, in order.
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -28,7 +28,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 
 public class LuceneMatch {
   public static void main(String[] args) throws Exception {
-    Analyzer analyzer = new CJKAnalyzer();
+    Analyzer analyzer = new WhitespaceAnalyzer();
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     List<String> queries = new ArrayList<>();
     try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
@@ -48,7 +48,7 @@ public class LuceneMatch {
     try (DirectoryReader r = DirectoryReader.open(dir)) {
       IndexSearcher s = new IndexSearcher(r);
       QueryParser parser = new QueryParser("body", analyzer);
-      StringBuilder out = new StringBuilder();
+      java.io.PrintStream out = new java.io.PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
       for (String q : queries) {
         TreeSet<String> ids = new TreeSet<>();
         for (ScoreDoc sd : s.search(parser.parse(q), Integer.MAX_VALUE).scoreDocs) {
@@ -56,7 +56,7 @@ public class LuceneMatch {
         }
         out.append(q).append('\t').append(String.join(" ", ids)).append('\n');
       }
-      System.out.print(out);
+      out.flush();
     }
   }
 }
