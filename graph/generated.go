@@ -137,41 +137,44 @@ type ComplexityRoot struct {
 	}
 
 	Group struct {
-		Abolished         func(childComplexity int) int
-		Activity          func(childComplexity int, asOf atlas.PartialDate) int
-		Aliases           func(childComplexity int) int
-		Categories        func(childComplexity int) int
-		ChairNotKnown     func(childComplexity int) int
-		Chairs            func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) int
-		Claims            func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		CrossSystem       func(childComplexity int) int
-		Description       func(childComplexity int) int
-		Documents         func(childComplexity int) int
-		EndedDateUnknown  func(childComplexity int) int
-		Established       func(childComplexity int) int
-		Horizon           func(childComplexity int) int
-		ID                func(childComplexity int) int
-		Jurisdiction      func(childComplexity int) int
-		Kind              func(childComplexity int) int
-		Label             func(childComplexity int) int
-		Level             func(childComplexity int) int
-		Members           func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
-		MembersIncomplete func(childComplexity int) int
-		Name              func(childComplexity int) int
-		NameZh            func(childComplexity int) int
-		NodeKind          func(childComplexity int) int
-		Offices           func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		PartyGroupOf      func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Positions         func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Predecessors      func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Relationships     func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		ReportsTo         func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Sources           func(childComplexity int) int
-		Statements        func(childComplexity int) int
-		Successors        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Supervises        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Supervisors       func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		System            func(childComplexity int) int
+		Abolished               func(childComplexity int) int
+		Activity                func(childComplexity int, asOf atlas.PartialDate) int
+		Aliases                 func(childComplexity int) int
+		Categories              func(childComplexity int) int
+		ChairNotKnown           func(childComplexity int) int
+		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) int
+		ChairsConnection        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		CrossSystem             func(childComplexity int) int
+		Description             func(childComplexity int) int
+		Documents               func(childComplexity int) int
+		EndedDateUnknown        func(childComplexity int) int
+		Established             func(childComplexity int) int
+		Horizon                 func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Jurisdiction            func(childComplexity int) int
+		Kind                    func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		Level                   func(childComplexity int) int
+		Members                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
+		MembersConnection       func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		MembersIncomplete       func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		NameZh                  func(childComplexity int) int
+		NodeKind                func(childComplexity int) int
+		Offices                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		PartyGroupOf            func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Positions               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Predecessors            func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		ReportsTo               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Sources                 func(childComplexity int) int
+		Statements              func(childComplexity int) int
+		Successors              func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Supervises              func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Supervisors             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		System                  func(childComplexity int) int
 	}
 
 	GroupConnection struct {
@@ -201,26 +204,27 @@ type ComplexityRoot struct {
 	}
 
 	Institution struct {
-		Aliases         func(childComplexity int) int
-		Claims          func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		Description     func(childComplexity int) int
-		Documents       func(childComplexity int) int
-		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		ID              func(childComplexity int) int
-		Kind            func(childComplexity int) int
-		Label           func(childComplexity int) int
-		Name            func(childComplexity int) int
-		NameZh          func(childComplexity int) int
-		NodeKind        func(childComplexity int) int
-		PartyGroups     func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Positions       func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		ReportingGroups func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Seats           func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Sources         func(childComplexity int) int
-		Statements      func(childComplexity int) int
-		Supervisors     func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		System          func(childComplexity int) int
+		Aliases                 func(childComplexity int) int
+		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Description             func(childComplexity int) int
+		Documents               func(childComplexity int) int
+		HostedOffices           func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		ID                      func(childComplexity int) int
+		Kind                    func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		NameZh                  func(childComplexity int) int
+		NodeKind                func(childComplexity int) int
+		PartyGroups             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Positions               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		ReportingGroups         func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Seats                   func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Sources                 func(childComplexity int) int
+		Statements              func(childComplexity int) int
+		Supervisors             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		System                  func(childComplexity int) int
 	}
 
 	InstitutionConnection struct {
@@ -241,25 +245,26 @@ type ComplexityRoot struct {
 	}
 
 	Office struct {
-		Aliases       func(childComplexity int) int
-		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		Description   func(childComplexity int) int
-		Directors     func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Documents     func(childComplexity int) int
-		Groups        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		HostedBy      func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		ID            func(childComplexity int) int
-		Kind          func(childComplexity int) int
-		Label         func(childComplexity int) int
-		Name          func(childComplexity int) int
-		NameZh        func(childComplexity int) int
-		NodeKind      func(childComplexity int) int
-		Placement     func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Sources       func(childComplexity int) int
-		Staffing      func(childComplexity int) int
-		Statements    func(childComplexity int) int
-		Supervisors   func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Aliases                 func(childComplexity int) int
+		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Description             func(childComplexity int) int
+		Directors               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Documents               func(childComplexity int) int
+		Groups                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		HostedBy                func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		ID                      func(childComplexity int) int
+		Kind                    func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		NameZh                  func(childComplexity int) int
+		NodeKind                func(childComplexity int) int
+		Placement               func(childComplexity int) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Sources                 func(childComplexity int) int
+		Staffing                func(childComplexity int) int
+		Statements              func(childComplexity int) int
+		Supervisors             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
 	}
 
 	OfficeConnection struct {
@@ -293,24 +298,27 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
-		Aliases       func(childComplexity int) int
-		Born          func(childComplexity int) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) int
-		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		Description   func(childComplexity int) int
-		Died          func(childComplexity int) int
-		Directs       func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Documents     func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Label         func(childComplexity int) int
-		Memberships   func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
-		Name          func(childComplexity int) int
-		NameZh        func(childComplexity int) int
-		NodeKind      func(childComplexity int) int
-		Positions     func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Sources       func(childComplexity int) int
-		Statements    func(childComplexity int) int
+		Aliases                 func(childComplexity int) int
+		Born                    func(childComplexity int) int
+		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) int
+		ChairsConnection        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Description             func(childComplexity int) int
+		Died                    func(childComplexity int) int
+		Directs                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Documents               func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		Memberships             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
+		MembershipsConnection   func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Name                    func(childComplexity int) int
+		NameZh                  func(childComplexity int) int
+		NodeKind                func(childComplexity int) int
+		Positions               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Sources                 func(childComplexity int) int
+		Statements              func(childComplexity int) int
 	}
 
 	PersonConnection struct {
@@ -326,23 +334,24 @@ type ComplexityRoot struct {
 	}
 
 	Position struct {
-		Aliases       func(childComplexity int) int
-		BelongsTo     func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		Description   func(childComplexity int) int
-		Directs       func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Documents     func(childComplexity int) int
-		Holders       func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		ID            func(childComplexity int) int
-		Label         func(childComplexity int) int
-		Memberships   func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
-		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Sources       func(childComplexity int) int
-		Statements    func(childComplexity int) int
-		Title         func(childComplexity int) int
-		TitleZh       func(childComplexity int) int
+		Aliases                 func(childComplexity int) int
+		BelongsTo               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Description             func(childComplexity int) int
+		Directs                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Documents               func(childComplexity int) int
+		Holders                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		ID                      func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		Memberships             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
+		NodeKind                func(childComplexity int) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Sources                 func(childComplexity int) int
+		Statements              func(childComplexity int) int
+		Title                   func(childComplexity int) int
+		TitleZh                 func(childComplexity int) int
 	}
 
 	PositionConnection struct {
@@ -426,6 +435,18 @@ type ComplexityRoot struct {
 		To                func(childComplexity int) int
 		Type              func(childComplexity int) int
 		Via               func(childComplexity int) int
+	}
+
+	RelationshipConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RelationshipEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	ReportedCount struct {
@@ -651,6 +672,9 @@ type GroupResolver interface {
 	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 
+	ChairsConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	MembersConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 }
@@ -667,6 +691,7 @@ type InstitutionResolver interface {
 	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 }
@@ -681,6 +706,7 @@ type OfficeResolver interface {
 	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 }
@@ -698,6 +724,9 @@ type PersonResolver interface {
 	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
+	ChairsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	MembershipsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 }
@@ -713,6 +742,7 @@ type PositionResolver interface {
 	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 }
@@ -1224,6 +1254,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+	case "Group.chairsConnection":
+		if e.ComplexityRoot.Group.ChairsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Group_chairsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.ChairsConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.claims":
 		if e.ComplexityRoot.Group.Claims == nil {
 			break
@@ -1312,6 +1353,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+	case "Group.membersConnection":
+		if e.ComplexityRoot.Group.MembersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Group_membersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.MembersConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.membersIncomplete":
 		if e.ComplexityRoot.Group.MembersIncomplete == nil {
 			break
@@ -1391,6 +1443,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+	case "Group.relationshipsConnection":
+		if e.ComplexityRoot.Group.RelationshipsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Group_relationshipsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.reportsTo":
 		if e.ComplexityRoot.Group.ReportsTo == nil {
 			break
@@ -1651,6 +1714,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+	case "Institution.relationshipsConnection":
+		if e.ComplexityRoot.Institution.RelationshipsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Institution_relationshipsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Institution.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Institution.reportingGroups":
 		if e.ComplexityRoot.Institution.ReportingGroups == nil {
 			break
@@ -1869,6 +1943,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+	case "Office.relationshipsConnection":
+		if e.ComplexityRoot.Office.RelationshipsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Office_relationshipsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Office.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.sources":
 		if e.ComplexityRoot.Office.Sources == nil {
 			break
@@ -2017,6 +2102,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+	case "Person.chairsConnection":
+		if e.ComplexityRoot.Person.ChairsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Person_chairsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.ChairsConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.claims":
 		if e.ComplexityRoot.Person.Claims == nil {
 			break
@@ -2080,6 +2176,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+	case "Person.membershipsConnection":
+		if e.ComplexityRoot.Person.MembershipsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Person_membershipsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.MembershipsConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.name":
 		if e.ComplexityRoot.Person.Name == nil {
 			break
@@ -2120,6 +2227,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+	case "Person.relationshipsConnection":
+		if e.ComplexityRoot.Person.RelationshipsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Person_relationshipsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.sources":
 		if e.ComplexityRoot.Person.Sources == nil {
 			break
@@ -2284,6 +2402,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+	case "Position.relationshipsConnection":
+		if e.ComplexityRoot.Position.RelationshipsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Position_relationshipsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Position.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Position.sources":
 		if e.ComplexityRoot.Position.Sources == nil {
 			break
@@ -2872,6 +3001,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Via(childComplexity), true
+
+	case "RelationshipConnection.edges":
+		if e.ComplexityRoot.RelationshipConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipConnection.Edges(childComplexity), true
+	case "RelationshipConnection.nodes":
+		if e.ComplexityRoot.RelationshipConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipConnection.Nodes(childComplexity), true
+	case "RelationshipConnection.pageInfo":
+		if e.ComplexityRoot.RelationshipConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipConnection.PageInfo(childComplexity), true
+	case "RelationshipConnection.totalCount":
+		if e.ComplexityRoot.RelationshipConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipConnection.TotalCount(childComplexity), true
+
+	case "RelationshipEdge.cursor":
+		if e.ComplexityRoot.RelationshipEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipEdge.Cursor(childComplexity), true
+	case "RelationshipEdge.node":
+		if e.ComplexityRoot.RelationshipEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipEdge.Node(childComplexity), true
 
 	case "ReportedCount.confidence":
 		if e.ComplexityRoot.ReportedCount.Confidence == nil {
@@ -3565,6 +3732,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("NameFilter", ec.unmarshalInputNameFilter),
 			graphql.NewInputUnmarshaler("OfficeFilter", ec.unmarshalInputOfficeFilter),
 			graphql.NewInputUnmarshaler("Period", ec.unmarshalInputPeriod),
+			graphql.NewInputUnmarshaler("RelationshipOrder", ec.unmarshalInputRelationshipOrder),
 			graphql.NewInputUnmarshaler("SourceFilter", ec.unmarshalInputSourceFilter),
 		)
 	}
@@ -4054,6 +4222,88 @@ extend type Relationship {
   dateConfidence: Confidence
 }
 `, BuiltIn: false},
+	{Name: "../schema/connections.graphqls", Input: `# Relay connections over relationship lists, and cursors bound to their list.
+#
+# Each connection field stands beside the list field it pages (` + "`" + `members` + "`" + ` and
+# ` + "`" + `membersConnection` + "`" + `): the list fields stay as they were, so existing clients keep
+# working. A cursor is signed (HMAC-SHA256) together with the list it came from: the
+# node, the field, every argument but the paging ones, and the order. A cursor that was
+# altered or made up, or that comes from another list, filter or order, is INVALID.
+
+"""
+A page of relationships (Relay connection), in the field's own order or ` + "`" + `orderBy` + "`" + `,
+forward with ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or backward with ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `.
+"""
+type RelationshipConnection {
+  "How many relationships the whole list has, over every page."
+  totalCount: Int!
+  "Where this page lies in the list."
+  pageInfo: PageInfo!
+  "The relationships of the page, each with its cursor."
+  edges: [RelationshipEdge!]!
+  "The relationships of the page."
+  nodes: [Relationship!]!
+}
+
+"A relationship of a page and its cursor."
+type RelationshipEdge {
+  "The position of this relationship in its list, for ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The relationship."
+  node: Relationship!
+}
+
+"How to order a relationship connection."
+input RelationshipOrder {
+  "What to order by."
+  field: RelationshipOrderField!
+  "Ascending (the default) or descending."
+  direction: OrderDirection! = ASC
+}
+
+"What relationships can be ordered by; ties keep the field's own order."
+enum RelationshipOrderField {
+  "When it began; unknown starts come first (last when descending)."
+  START
+  "When it ended; relationships not known to have ended come last (first when descending)."
+  END
+  "The relationship's id."
+  ID
+}
+
+extend type Group {
+  "` + "`" + `chairs` + "`" + `, page by page."
+  chairsConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Which lines of evidence to return (see ` + "`" + `chairs` + "`" + `)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  "` + "`" + `members` + "`" + `, page by page."
+  membersConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  "` + "`" + `relationships` + "`" + `, page by page."
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+}
+
+extend type Person {
+  "` + "`" + `chairs` + "`" + `, page by page."
+  chairsConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Which lines of evidence to return (see ` + "`" + `chairs` + "`" + `)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  "` + "`" + `memberships` + "`" + `, page by page."
+  membershipsConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  "` + "`" + `relationships` + "`" + `, page by page."
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+}
+
+extend type Office {
+  "` + "`" + `relationships` + "`" + `, page by page."
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+}
+
+extend type Institution {
+  "` + "`" + `relationships` + "`" + `, page by page."
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+}
+
+extend type Position {
+  "` + "`" + `relationships` + "`" + `, page by page."
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+}
+`, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
 
 # LSG Atlas is an Apollo Federation v2 subgraph: every entity with a stable id is a
@@ -4068,7 +4318,7 @@ extend schema
 type PageInfo @shareable {
   "True when more items follow this page."
   hasNextPage: Boolean!
-  "Always false: lists page forward only."
+  "True when items come before this page. Node lists page forward only and say false; relationship and ranking connections page both ways."
   hasPreviousPage: Boolean!
   "The cursor of the first item of the page; null for an empty page."
   startCursor: String
@@ -5742,6 +5992,12 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_membersIncomplete(ctx, field)
 	case "endedDateUnknown":
 		return ec.fieldContext_Group_endedDateUnknown(ctx, field)
+	case "chairsConnection":
+		return ec.fieldContext_Group_chairsConnection(ctx, field)
+	case "membersConnection":
+		return ec.fieldContext_Group_membersConnection(ctx, field)
+	case "relationshipsConnection":
+		return ec.fieldContext_Group_relationshipsConnection(ctx, field)
 	case "statements":
 		return ec.fieldContext_Group_statements(ctx, field)
 	case "documents":
@@ -5840,6 +6096,8 @@ func (ec *executionContext) childFields_Institution(ctx context.Context, field g
 		return ec.fieldContext_Institution_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Institution_claims(ctx, field)
+	case "relationshipsConnection":
+		return ec.fieldContext_Institution_relationshipsConnection(ctx, field)
 	case "statements":
 		return ec.fieldContext_Institution_statements(ctx, field)
 	case "documents":
@@ -5918,6 +6176,8 @@ func (ec *executionContext) childFields_Office(ctx context.Context, field graphq
 		return ec.fieldContext_Office_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Office_claims(ctx, field)
+	case "relationshipsConnection":
+		return ec.fieldContext_Office_relationshipsConnection(ctx, field)
 	case "statements":
 		return ec.fieldContext_Office_statements(ctx, field)
 	case "documents":
@@ -6020,6 +6280,12 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Person_claims(ctx, field)
+	case "chairsConnection":
+		return ec.fieldContext_Person_chairsConnection(ctx, field)
+	case "membershipsConnection":
+		return ec.fieldContext_Person_membershipsConnection(ctx, field)
+	case "relationshipsConnection":
+		return ec.fieldContext_Person_relationshipsConnection(ctx, field)
 	case "statements":
 		return ec.fieldContext_Person_statements(ctx, field)
 	case "documents":
@@ -6084,6 +6350,8 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Position_claims(ctx, field)
+	case "relationshipsConnection":
+		return ec.fieldContext_Position_relationshipsConnection(ctx, field)
 	case "statements":
 		return ec.fieldContext_Position_statements(ctx, field)
 	case "documents":
@@ -6188,6 +6456,30 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_dateConfidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relationship", field.Name)
+}
+
+func (ec *executionContext) childFields_RelationshipConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_RelationshipConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RelationshipConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_RelationshipConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_RelationshipConnection_nodes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelationshipConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RelationshipEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RelationshipEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RelationshipEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelationshipEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ReportedCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6876,6 +7168,92 @@ func (ec *executionContext) field_Group_activity_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Group_chairsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
+			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["derived"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg9
+	return args, nil
+}
+
 func (ec *executionContext) field_Group_chairs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6941,6 +7319,92 @@ func (ec *executionContext) field_Group_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["tiers"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Group_membersConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg9
 	return args, nil
 }
 
@@ -7139,6 +7603,108 @@ func (ec *executionContext) field_Group_predecessors_args(ctx context.Context, r
 		return nil, err
 	}
 	args["tiers"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Group_relationshipsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg11
 	return args, nil
 }
 
@@ -7492,6 +8058,108 @@ func (ec *executionContext) field_Institution_positions_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Institution_relationshipsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg11
+	return args, nil
+}
+
 func (ec *executionContext) field_Institution_relationships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7804,6 +8472,108 @@ func (ec *executionContext) field_Office_hostedBy_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Office_relationshipsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg11
+	return args, nil
+}
+
 func (ec *executionContext) field_Office_relationships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7901,6 +8671,92 @@ func (ec *executionContext) field_Office_supervisors_args(ctx context.Context, r
 		return nil, err
 	}
 	args["tiers"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_chairsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
+			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["derived"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg9
 	return args, nil
 }
 
@@ -8010,6 +8866,92 @@ func (ec *executionContext) field_Person_directs_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_membershipsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg9
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_memberships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8091,6 +9033,108 @@ func (ec *executionContext) field_Person_positions_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["tiers"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_relationshipsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg11
 	return args, nil
 }
 
@@ -8373,6 +9417,108 @@ func (ec *executionContext) field_Position_memberships_args(ctx context.Context,
 		return nil, err
 	}
 	args["tiers"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Position_relationshipsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg11
 	return args, nil
 }
 
@@ -12194,6 +13340,138 @@ func (ec *executionContext) fieldContext_Group_endedDateUnknown(_ context.Contex
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Group_chairsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_chairsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().ChairsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_chairsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_chairsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_membersConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_membersConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().MembersConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_membersConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_membersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_relationshipsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_relationshipsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Group_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13270,6 +14548,50 @@ func (ec *executionContext) fieldContext_Institution_claims(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Institution_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_relationshipsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Institution().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_relationshipsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Institution_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Institution_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14083,6 +15405,50 @@ func (ec *executionContext) fieldContext_Office_claims(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Office_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Office_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Office_relationshipsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Office().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Office_relationshipsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Office",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Office_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15073,6 +16439,138 @@ func (ec *executionContext) fieldContext_Person_claims(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_chairsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_chairsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().ChairsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_chairsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_chairsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_membershipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_membershipsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().MembershipsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_membershipsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_membershipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_relationshipsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_relationshipsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15815,6 +17313,50 @@ func (ec *executionContext) fieldContext_Position_claims(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Position_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Position_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_relationshipsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Position().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_relationshipsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Position_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18270,6 +19812,180 @@ func (ec *executionContext) _Relationship_dateConfidence(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_Relationship_dateConfidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _RelationshipConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationshipConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RelationshipConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RelationshipEdge) graphql.Marshaler {
+			return ec.marshalNRelationshipEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRelationshipEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationshipEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RelationshipEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ReportedCount_id(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
@@ -22691,6 +24407,59 @@ func UnmarshalPeriod(ctx context.Context, raw any) (atlas.Period, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRelationshipOrder(ctx context.Context, obj any) (model.RelationshipOrder, error) {
+	var it model.RelationshipOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRelationshipOrderField2lsgatlasᚋatlasᚐEdgeOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2lsgatlasᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRelationshipOrder unmarshals raw into the RelationshipOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRelationshipOrder(ctx context.Context, raw any) (model.RelationshipOrder, error) {
+	var out model.RelationshipOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RelationshipOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj any) (model.SourceFilter, error) {
 	var it model.SourceFilter
 	if obj == nil {
@@ -23689,6 +25458,24 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "chairsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_chairsConnection(ctx, field, obj)
+				})
+		case "membersConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_membersConnection(ctx, field, obj)
+				})
+		case "relationshipsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_relationshipsConnection(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -24011,6 +25798,12 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Institution_claims(ctx, field, obj)
 				})
+		case "relationshipsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Institution_relationshipsConnection(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -24267,6 +26060,12 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_claims(ctx, field, obj)
+				})
+		case "relationshipsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Office_relationshipsConnection(ctx, field, obj)
 				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -24612,6 +26411,24 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_claims(ctx, field, obj)
 				})
+		case "chairsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_chairsConnection(ctx, field, obj)
+				})
+		case "membershipsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_membershipsConnection(ctx, field, obj)
+				})
+		case "relationshipsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_relationshipsConnection(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -24821,6 +26638,12 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Position_claims(ctx, field, obj)
+				})
+		case "relationshipsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Position_relationshipsConnection(ctx, field, obj)
 				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -25372,6 +27195,92 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			out.Values[i] = ec._Relationship_dateConfidence(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var relationshipConnectionImplementors = []string{"RelationshipConnection"}
+
+func (ec *executionContext) _RelationshipConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationshipConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelationshipConnection")
+		case "totalCount":
+			out.Values[i] = ec._RelationshipConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RelationshipConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._RelationshipConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._RelationshipConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var relationshipEdgeImplementors = []string{"RelationshipEdge"}
+
+func (ec *executionContext) _RelationshipEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationshipEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelationshipEdge")
+		case "cursor":
+			out.Values[i] = ec._RelationshipEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RelationshipEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -27890,6 +29799,49 @@ func (ec *executionContext) marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(c
 	return ret
 }
 
+func (ec *executionContext) marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx context.Context, sel ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RelationshipConnection!")
+		return graphql.Null
+	}
+	return ec._RelationshipConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelationshipEdge2lsgatlasᚋgraphᚋmodelᚐRelationshipEdge(ctx context.Context, sel ast.SelectionSet, v model.RelationshipEdge) graphql.Marshaler {
+	return ec._RelationshipEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRelationshipEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRelationshipEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RelationshipEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelationshipEdge2lsgatlasᚋgraphᚋmodelᚐRelationshipEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNRelationshipOrderField2lsgatlasᚋatlasᚐEdgeOrderField(ctx context.Context, v any) (atlas.EdgeOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.EdgeOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelationshipOrderField2lsgatlasᚋatlasᚐEdgeOrderField(ctx context.Context, sel ast.SelectionSet, v atlas.EdgeOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RelationshipOrderField!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNRelationshipType2lsgatlasᚋatlasᚐRelType(ctx context.Context, v any) (atlas.RelType, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.RelType(tmp)
@@ -29447,6 +31399,14 @@ func (ec *executionContext) marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx 
 		return graphql.Null
 	}
 	return ec._Relationship(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRelationshipOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx context.Context, v any) ([]atlas.RelType, error) {

@@ -32,6 +32,9 @@ type Options struct {
 	// ResponseCacheBytes bounds the cache of complete answers (responsecache.go); 0
 	// turns it off.
 	ResponseCacheBytes int
+	// CursorKey signs cursors (see Resolver.CursorKey); several replicas serving one
+	// client need the same key. Empty: a key made once per process.
+	CursorKey []byte
 }
 
 // NewServer returns the GraphQL handler with default options.
@@ -58,7 +61,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	if metrics == nil {
 		metrics = noMetrics{}
 	}
-	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log}})
+	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log, CursorKey: opts.CursorKey}})
 	srv := handler.New(es)
 	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: newResponseCache(opts.ResponseCacheBytes, store.Revision)})
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))

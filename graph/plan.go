@@ -315,7 +315,14 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 	for _, f := range p.fields(sel, typ) {
 		nf := nodeField{f: f}
 		args := func() map[string]any { return f.ArgumentMap(p.op.Variables) }
-		switch rf, isRel := relationFields[fieldKey{typ, f.Name}]; {
+		name := listField(f.Name)
+		if name != f.Name {
+			// A connection reads its list field's list; the relationships sit below
+			// nodes and edges.node.
+			f.Selections = p.connectionSelections(f.Selections)
+			nf.f = f
+		}
+		switch rf, isRel := relationFields[fieldKey{typ, name}]; {
 		case isRel:
 			a := args()
 			w, ok1 := whenArg(a)
@@ -324,7 +331,7 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			if ok1 && ok2 && ok3 {
 				nf.kind, nf.spec = relationsField, rf.spec(w, roles, sources)
 			}
-		case f.Name == "chairs":
+		case name == "chairs":
 			a := args()
 			w, ok := whenArg(a)
 			nf.mode = atlas.IncludeDerived
@@ -334,7 +341,7 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			if ok {
 				nf.kind, nf.when = chairsField, w
 			}
-		case f.Name == "relationships":
+		case name == "relationships":
 			a := args()
 			w, ok1 := whenArg(a)
 			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
@@ -373,6 +380,25 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 		p.cache = map[selKey][]nodeField{}
 	}
 	p.cache[key] = out
+	return out
+}
+
+// connectionSelections gathers what a relationship connection selects on its
+// relationships: below nodes and below edges.node.
+func (p *planner) connectionSelections(sel ast.SelectionSet) ast.SelectionSet {
+	var out ast.SelectionSet
+	for _, f := range p.fields(sel, "RelationshipConnection") {
+		switch f.Name {
+		case "nodes":
+			out = append(out, f.Selections...)
+		case "edges":
+			for _, ef := range p.fields(f.Selections, "RelationshipEdge") {
+				if ef.Name == "node" {
+					out = append(out, ef.Selections...)
+				}
+			}
+		}
+	}
 	return out
 }
 

@@ -89,12 +89,15 @@ func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, during 
 		return nil, err
 	}
 	fc := graphql.GetFieldContext(ctx)
-	f, ok := relationFields[fieldKey{fc.Object, fc.Field.Name}]
+	f, ok := relationFields[fieldKey{fc.Object, listField(fc.Field.Name)}]
 	if !ok {
 		return nil, atlas.Errorf(atlas.EINTERNAL, "%s.%s is not a relationship field", fc.Object, fc.Field.Name)
 	}
 	return loader.For(ctx).Edges(ctx, id, f.spec(w, roles, sources), tiers...)
 }
+
+// listField is the list field a field reads: membersConnection pages members.
+func listField(name string) string { return strings.TrimSuffix(name, "Connection") }
 
 // relationshipsSpec is what the generic `relationships` field of every entity reads.
 func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, w atlas.When, sources []string) loader.Spec {

@@ -181,7 +181,7 @@ type OfficeFilter struct {
 type PageInfo struct {
 	// True when more items follow this page.
 	HasNextPage bool `json:"hasNextPage"`
-	// Always false: lists page forward only.
+	// True when items come before this page. Node lists page forward only and say false; relationship and ranking connections page both ways.
 	HasPreviousPage bool `json:"hasPreviousPage"`
 	// The cursor of the first item of the page; null for an empty page.
 	StartCursor *string `json:"startCursor,omitempty"`
@@ -231,6 +231,35 @@ type PositionEdge struct {
 
 // The entry points: lookups by id, paged lists, search, network analysis and reported counts.
 type Query struct {
+}
+
+// A page of relationships (Relay connection), in the field's own order or `orderBy`,
+// forward with `first`/`after` or backward with `last`/`before`.
+type RelationshipConnection struct {
+	// How many relationships the whole list has, over every page.
+	TotalCount int `json:"totalCount"`
+	// Where this page lies in the list.
+	PageInfo PageInfo `json:"pageInfo"`
+	// The relationships of the page, each with its cursor.
+	Edges []RelationshipEdge `json:"edges"`
+	// The relationships of the page.
+	Nodes []atlas.Edge `json:"nodes"`
+}
+
+// A relationship of a page and its cursor.
+type RelationshipEdge struct {
+	// The position of this relationship in its list, for `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The relationship.
+	Node atlas.Edge `json:"node"`
+}
+
+// How to order a relationship connection.
+type RelationshipOrder struct {
+	// What to order by.
+	Field atlas.EdgeOrderField `json:"field"`
+	// Ascending (the default) or descending.
+	Direction OrderDirection `json:"direction"`
 }
 
 // A page of sources (Relay connection).
