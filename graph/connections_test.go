@@ -148,3 +148,29 @@ func swapPosition(t *testing.T, c string) string {
 }
 
 var base64URL = base64.RawURLEncoding
+
+// TestListCursorsAreBoundToTheirList: the node lists' cursors are sealed the same way.
+func TestListCursorsAreBoundToTheirList(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	var got struct{ C relConn }
+	data(t, srv, `{ c: groups(filter: {levels: [CENTRAL]}, first: 2) { totalCount pageInfo { endCursor } } }`, nil, &got)
+	cursor := *got.C.PageInfo.EndCursor
+	body, mac, _ := strings.Cut(cursor, ".")
+	for _, tc := range []struct{ name, query, cursor, want string }{
+		{"the same list", `groups(filter: {levels: [CENTRAL]}, first: 2, after: $c)`, cursor, ""},
+		{"another list", `people(first: 2, after: $c)`, cursor, "another list"},
+		{"another filter", `groups(filter: {levels: [PROVINCIAL]}, first: 2, after: $c)`, cursor, "another list"},
+		{"another order", `groups(filter: {levels: [CENTRAL]}, first: 2, after: $c, orderBy: {field: ESTABLISHED})`, cursor, "another list"},
+		{"forged", `groups(filter: {levels: [CENTRAL]}, first: 2, after: $c)`, body + "." + strings.Repeat("A", len(mac)), "not issued by this service"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := post(t, srv, `query($c: String) { c: `+tc.query+` { totalCount } }`, map[string]any{"c": tc.cursor})
+			switch {
+			case tc.want == "" && len(r.Errors) > 0:
+				t.Errorf("errors %+v", r.Errors)
+			case tc.want != "" && (len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INVALID" || !strings.Contains(r.Errors[0].Message, tc.want)):
+				t.Errorf("got %+v, want one INVALID error saying %q", r.Errors, tc.want)
+			}
+		})
+	}
+}

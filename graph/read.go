@@ -272,10 +272,21 @@ func listQuery(kind atlas.NodeKind, filter atlas.NodeFilter, field *atlas.OrderF
 func fetchPage[T any, P interface {
 	*T
 	atlas.Node
-}](ctx context.Context, s atlas.Store, q atlas.ListQuery, countOnly bool) (cursors []string, nodes []T, info model.PageInfo, total int, err error) {
-	p, err := s.List(ctx, q)
+}](ctx context.Context, r *Resolver, q atlas.ListQuery, countOnly bool) (cursors []string, nodes []T, info model.PageInfo, total int, err error) {
+	// The store's cursors go out sealed to this list, filter and order (atlas.SealCursor),
+	// and come back opened, so a forged cursor or one from another list is INVALID.
+	list, key := listOf(ctx, ""), r.cursorKey()
+	if q.After != "" {
+		if q.After, err = atlas.OpenCursor(key, list, q.After); err != nil {
+			return nil, nil, info, 0, err
+		}
+	}
+	p, err := r.Store.List(ctx, q)
 	if err != nil {
 		return nil, nil, info, 0, err
+	}
+	for i, c := range p.Cursors {
+		p.Cursors[i] = atlas.SealCursor(key, list, c)
 	}
 	info.HasNextPage = p.HasNextPage
 	if countOnly {

@@ -124,7 +124,7 @@ func (r *queryResolver) Topics(ctx context.Context, filter *model.NameFilter, or
 		return nil, err
 	}
 	q, countOnly := listQuery(atlas.TopicNode, nf, field, dir, first, after)
-	cursors, nodes, info, total, err := fetchPage[atlas.Topic](ctx, r.Store, q, countOnly)
+	cursors, nodes, info, total, err := fetchPage[atlas.Topic](ctx, r.Resolver, q, countOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +140,7 @@ func (r *queryResolver) Documents(ctx context.Context, filter *model.NameFilter,
 		return nil, err
 	}
 	q, countOnly := listQuery(atlas.DocumentNode, nf, field, dir, first, after)
-	cursors, nodes, info, total, err := fetchPage[atlas.Document](ctx, r.Store, q, countOnly)
+	cursors, nodes, info, total, err := fetchPage[atlas.Document](ctx, r.Resolver, q, countOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +152,7 @@ func (r *queryResolver) Documents(ctx context.Context, filter *model.NameFilter,
 func (r *queryResolver) Statements(ctx context.Context, orderBy *model.EntityOrder, first *int, after *string) (*model.StatementConnection, error) {
 	field, dir := orderOf(orderBy)
 	q, countOnly := listQuery(atlas.StatementNode, atlas.NodeFilter{}, field, dir, first, after)
-	cursors, nodes, info, total, err := fetchPage[atlas.Statement](ctx, r.Store, q, countOnly)
+	cursors, nodes, info, total, err := fetchPage[atlas.Statement](ctx, r.Resolver, q, countOnly)
 	if err != nil {
 		return nil, err
 	}
