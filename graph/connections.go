@@ -12,6 +12,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/graph/model"
 )
@@ -85,4 +86,44 @@ func (r *Resolver) cursorKey() []byte {
 		return r.CursorKey
 	}
 	return processCursorKey()
+}
+
+// counts serves the counts field of a node, from the analytics projection.
+func (r *Resolver) counts(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error) {
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := p.CountsOf(ctx, id, analytics.Filter{AsOf: asOf, During: during, Tiers: tiers}, roles)
+	return &c, err
+}
+
+// ranking serves the ranking root field: the projection's ranking, paged with cursors
+// sealed to it.
+func (r *Resolver) ranking(ctx context.Context, by analytics.CountKind, kinds []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier, dir *model.OrderDirection, args atlas.PageArgs) (*model.RankingConnection, error) {
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ranked, err := p.Rank(ctx, by, analytics.Filter{AsOf: asOf, During: during, Tiers: tiers}, roles, kinds, dir != nil && *dir == model.OrderDirectionAsc)
+	if err != nil {
+		return nil, err
+	}
+	list, key := listOf(ctx, ""), r.cursorKey()
+	w, err := atlas.PageWindow(len(ranked), func(i int) string { return ranked[i].Node.NodeID() },
+		func(c string) (string, error) { return atlas.OpenCursor(key, list, c) }, args)
+	if err != nil {
+		return nil, err
+	}
+	page := ranked[w.Start:w.End]
+	conn := &model.RankingConnection{TotalCount: len(ranked), Nodes: make([]atlas.Node, len(page)), Edges: make([]model.RankingEdge, len(page)),
+		PageInfo: model.PageInfo{HasNextPage: w.HasNextPage, HasPreviousPage: w.HasPreviousPage}}
+	for i, x := range page {
+		conn.Nodes[i] = x.Node
+		conn.Edges[i] = model.RankingEdge{Cursor: atlas.SealCursor(key, list, x.Node.NodeID()), Node: x.Node, Count: x.Count}
+	}
+	if n := len(conn.Edges); n > 0 {
+		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &conn.Edges[0].Cursor, &conn.Edges[n-1].Cursor
+	}
+	return conn, nil
 }

@@ -86,6 +86,13 @@ type ComplexityRoot struct {
 		Person func(childComplexity int) int
 	}
 
+	Counts struct {
+		Chairs        func(childComplexity int) int
+		GroupsChaired func(childComplexity int) int
+		Members       func(childComplexity int) int
+		Seats         func(childComplexity int) int
+	}
+
 	Derivation struct {
 		Chairs func(childComplexity int) int
 		Holds  func(childComplexity int) int
@@ -145,6 +152,7 @@ type ComplexityRoot struct {
 		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) int
 		ChairsConnection        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
 		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		CrossSystem             func(childComplexity int) int
 		Description             func(childComplexity int) int
 		Documents               func(childComplexity int) int
@@ -206,6 +214,7 @@ type ComplexityRoot struct {
 	Institution struct {
 		Aliases                 func(childComplexity int) int
 		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		Description             func(childComplexity int) int
 		Documents               func(childComplexity int) int
 		HostedOffices           func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
@@ -303,6 +312,7 @@ type ComplexityRoot struct {
 		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) int
 		ChairsConnection        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
 		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		Description             func(childComplexity int) int
 		Died                    func(childComplexity int) int
 		Directs                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
@@ -338,6 +348,7 @@ type ComplexityRoot struct {
 		BelongsTo               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
 		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
 		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		Description             func(childComplexity int) int
 		Directs                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
 		Documents               func(childComplexity int) int
@@ -394,6 +405,7 @@ type ComplexityRoot struct {
 		Person             func(childComplexity int, id string) int
 		Position           func(childComplexity int, id string) int
 		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Ranking            func(childComplexity int, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) int
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
 		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
@@ -407,6 +419,19 @@ type ComplexityRoot struct {
 		Topics             func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		__resolve__service func(childComplexity int) int
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
+	}
+
+	RankingConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RankingEdge struct {
+		Count  func(childComplexity int) int
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Relationship struct {
@@ -675,6 +700,7 @@ type GroupResolver interface {
 	ChairsConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	MembersConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	RelationshipsConnection(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Counts(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 }
@@ -692,6 +718,7 @@ type InstitutionResolver interface {
 	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	RelationshipsConnection(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Counts(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 }
@@ -727,6 +754,7 @@ type PersonResolver interface {
 	ChairsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	MembershipsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	RelationshipsConnection(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Counts(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
 	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 }
@@ -743,6 +771,7 @@ type PositionResolver interface {
 	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	RelationshipsConnection(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Counts(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
 	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 }
@@ -771,6 +800,7 @@ type QueryResolver interface {
 	Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) (*model.GroupSeries, error)
+	Ranking(ctx context.Context, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) (*model.RankingConnection, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
 	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
 	Statement(ctx context.Context, id string) (*atlas.Statement, error)
@@ -932,6 +962,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CoMember.Person(childComplexity), true
+
+	case "Counts.chairs":
+		if e.ComplexityRoot.Counts.Chairs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Counts.Chairs(childComplexity), true
+	case "Counts.groupsChaired":
+		if e.ComplexityRoot.Counts.GroupsChaired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Counts.GroupsChaired(childComplexity), true
+	case "Counts.members":
+		if e.ComplexityRoot.Counts.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Counts.Members(childComplexity), true
+	case "Counts.seats":
+		if e.ComplexityRoot.Counts.Seats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Counts.Seats(childComplexity), true
 
 	case "Derivation.chairs":
 		if e.ComplexityRoot.Derivation.Chairs == nil {
@@ -1276,6 +1331,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
+	case "Group.counts":
+		if e.ComplexityRoot.Group.Counts == nil {
+			break
+		}
+
+		args, err := ec.field_Group_counts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.crossSystem":
 		if e.ComplexityRoot.Group.CrossSystem == nil {
 			break
@@ -1622,6 +1688,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
+	case "Institution.counts":
+		if e.ComplexityRoot.Institution.Counts == nil {
+			break
+		}
+
+		args, err := ec.field_Institution_counts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Institution.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.description":
 		if e.ComplexityRoot.Institution.Description == nil {
 			break
@@ -2124,6 +2201,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
+	case "Person.counts":
+		if e.ComplexityRoot.Person.Counts == nil {
+			break
+		}
+
+		args, err := ec.field_Person_counts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.description":
 		if e.ComplexityRoot.Person.Description == nil {
 			break
@@ -2328,6 +2416,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
+	case "Position.counts":
+		if e.ComplexityRoot.Position.Counts == nil {
+			break
+		}
+
+		args, err := ec.field_Position_counts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Position.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.description":
 		if e.ComplexityRoot.Position.Description == nil {
 			break
@@ -2712,6 +2811,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Positions(childComplexity, args["filter"].(*model.NameFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.ranking":
+		if e.ComplexityRoot.Query.Ranking == nil {
+			break
+		}
+
+		args, err := ec.field_Query_ranking_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Ranking(childComplexity, args["by"].(analytics.CountKind), args["types"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier), args["direction"].(*model.OrderDirection), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.reportedCounts":
 		if e.ComplexityRoot.Query.ReportedCounts == nil {
 			break
@@ -2850,6 +2960,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.__resolve_entities(childComplexity, args["representations"].([]map[string]any)), true
+
+	case "RankingConnection.edges":
+		if e.ComplexityRoot.RankingConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingConnection.Edges(childComplexity), true
+	case "RankingConnection.nodes":
+		if e.ComplexityRoot.RankingConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingConnection.Nodes(childComplexity), true
+	case "RankingConnection.pageInfo":
+		if e.ComplexityRoot.RankingConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingConnection.PageInfo(childComplexity), true
+	case "RankingConnection.totalCount":
+		if e.ComplexityRoot.RankingConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingConnection.TotalCount(childComplexity), true
+
+	case "RankingEdge.count":
+		if e.ComplexityRoot.RankingEdge.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingEdge.Count(childComplexity), true
+	case "RankingEdge.cursor":
+		if e.ComplexityRoot.RankingEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingEdge.Cursor(childComplexity), true
+	case "RankingEdge.node":
+		if e.ComplexityRoot.RankingEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingEdge.Node(childComplexity), true
 
 	case "Relationship.attested":
 		if e.ComplexityRoot.Relationship.Attested == nil {
@@ -4302,6 +4456,107 @@ extend type Institution {
 extend type Position {
   "` + "`" + `relationships` + "`" + `, page by page."
   relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+}
+`, BuiltIn: false},
+	{Name: "../schema/counts.graphqls", Input: `# Counts at a date or over a period, and rankings by them.
+
+"""
+Distinct nodes around a node at a date or over a period, by the rules of the ` + "`" + `chairs` + "`" + ` and
+` + "`" + `members` + "`" + ` fields. A number that does not apply to the node's type is 0 (a group holds no
+seat; a person has no members).
+"""
+type Counts {
+  "For a group: the distinct people, positions and institutions with a MEMBER_OF seat on it (of ` + "`" + `roles` + "`" + `)."
+  members: Int!
+  "For a group: the distinct chairs, stored or derived through a post."
+  chairs: Int!
+  "For a person, position or institution: the distinct groups it chairs or sits on (a membership of ` + "`" + `roles` + "`" + `)."
+  seats: Int!
+  "For a person or position: the distinct groups it chairs, directly or through a post."
+  groupsChaired: Int!
+}
+
+"What a ranking orders nodes by: one of the ` + "`" + `Counts` + "`" + `."
+enum CountKind {
+  "Groups by their members."
+  MEMBERS
+  "Groups by their chairs."
+  CHAIRS
+  "People, positions and institutions by the groups they sit on or chair."
+  SEATS
+  "People and positions by the groups they chair."
+  GROUPS_CHAIRED
+}
+
+"A page of nodes ranked by a count (Relay connection), forward or backward."
+type RankingConnection {
+  "How many nodes have a count above zero, over every page."
+  totalCount: Int!
+  "Where this page lies in the ranking."
+  pageInfo: PageInfo!
+  "The nodes of the page with their counts and cursors."
+  edges: [RankingEdge!]!
+  "The nodes of the page."
+  nodes: [GraphNode!]!
+}
+
+"A ranked node, its count and its cursor."
+type RankingEdge {
+  "The position of the node in this ranking, for ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The node."
+  node: GraphNode!
+  "Its count."
+  count: Int!
+}
+
+extend type Group {
+  """
+  How many seats surround the node at a date or over a period: for a group, its chairs
+  and members; for a person, position or institution, the groups it sits on and chairs.
+  Each number counts distinct nodes among what ` + "`" + `chairs` + "`" + ` and ` + "`" + `members` + "`" + ` (or ` + "`" + `memberships` + "`" + `)
+  list with the same arguments. Sized for visualisations (node size) and rankings.
+  """
+  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
+}
+
+extend type Person {
+  """
+  How many seats surround the node at a date or over a period: for a group, its chairs
+  and members; for a person, position or institution, the groups it sits on and chairs.
+  Each number counts distinct nodes among what ` + "`" + `chairs` + "`" + ` and ` + "`" + `members` + "`" + ` (or ` + "`" + `memberships` + "`" + `)
+  list with the same arguments. Sized for visualisations (node size) and rankings.
+  """
+  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
+}
+
+extend type Position {
+  """
+  How many seats surround the node at a date or over a period: for a group, its chairs
+  and members; for a person, position or institution, the groups it sits on and chairs.
+  Each number counts distinct nodes among what ` + "`" + `chairs` + "`" + ` and ` + "`" + `members` + "`" + ` (or ` + "`" + `memberships` + "`" + `)
+  list with the same arguments. Sized for visualisations (node size) and rankings.
+  """
+  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
+}
+
+extend type Institution {
+  """
+  How many seats surround the node at a date or over a period: for a group, its chairs
+  and members; for a person, position or institution, the groups it sits on and chairs.
+  Each number counts distinct nodes among what ` + "`" + `chairs` + "`" + ` and ` + "`" + `members` + "`" + ` (or ` + "`" + `memberships` + "`" + `)
+  list with the same arguments. Sized for visualisations (node size) and rankings.
+  """
+  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
+}
+
+extend type Query {
+  """
+  Nodes ordered by a count at a date or over a period (the numbers ` + "`" + `counts` + "`" + ` gives): the
+  largest groups, the people with most seats. Only nodes whose count is above zero;
+  ties by id. Computed on the shared projection of the graph, like ` + "`" + `centrality` + "`" + `.
+  """
+  ranking("What to count." by: CountKind!, "Keep only nodes of these types; all when omitted." types: [NodeType!], "Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!], "DESC (the default): the highest counts first." direction: OrderDirection = DESC, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very ranking)." after: String, "Page backward: at most this many (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very ranking)." before: String): RankingConnection!
 }
 `, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
@@ -5850,6 +6105,20 @@ func (ec *executionContext) childFields_CoMember(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type CoMember", field.Name)
 }
 
+func (ec *executionContext) childFields_Counts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "members":
+		return ec.fieldContext_Counts_members(ctx, field)
+	case "chairs":
+		return ec.fieldContext_Counts_chairs(ctx, field)
+	case "seats":
+		return ec.fieldContext_Counts_seats(ctx, field)
+	case "groupsChaired":
+		return ec.fieldContext_Counts_groupsChaired(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Counts", field.Name)
+}
+
 func (ec *executionContext) childFields_Derivation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "via":
@@ -5998,6 +6267,8 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_membersConnection(ctx, field)
 	case "relationshipsConnection":
 		return ec.fieldContext_Group_relationshipsConnection(ctx, field)
+	case "counts":
+		return ec.fieldContext_Group_counts(ctx, field)
 	case "statements":
 		return ec.fieldContext_Group_statements(ctx, field)
 	case "documents":
@@ -6098,6 +6369,8 @@ func (ec *executionContext) childFields_Institution(ctx context.Context, field g
 		return ec.fieldContext_Institution_claims(ctx, field)
 	case "relationshipsConnection":
 		return ec.fieldContext_Institution_relationshipsConnection(ctx, field)
+	case "counts":
+		return ec.fieldContext_Institution_counts(ctx, field)
 	case "statements":
 		return ec.fieldContext_Institution_statements(ctx, field)
 	case "documents":
@@ -6286,6 +6559,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_membershipsConnection(ctx, field)
 	case "relationshipsConnection":
 		return ec.fieldContext_Person_relationshipsConnection(ctx, field)
+	case "counts":
+		return ec.fieldContext_Person_counts(ctx, field)
 	case "statements":
 		return ec.fieldContext_Person_statements(ctx, field)
 	case "documents":
@@ -6352,6 +6627,8 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_claims(ctx, field)
 	case "relationshipsConnection":
 		return ec.fieldContext_Position_relationshipsConnection(ctx, field)
+	case "counts":
+		return ec.fieldContext_Position_counts(ctx, field)
 	case "statements":
 		return ec.fieldContext_Position_statements(ctx, field)
 	case "documents":
@@ -6400,6 +6677,32 @@ func (ec *executionContext) childFields_PropertyClaim(ctx context.Context, field
 		return ec.fieldContext_PropertyClaim_note(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PropertyClaim", field.Name)
+}
+
+func (ec *executionContext) childFields_RankingConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_RankingConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RankingConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_RankingConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_RankingConnection_nodes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RankingConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RankingEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RankingEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RankingEdge_node(ctx, field)
+	case "count":
+		return ec.fieldContext_RankingEdge_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RankingEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Relationship(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7322,6 +7625,44 @@ func (ec *executionContext) field_Group_claims_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Group_counts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Group_membersConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7941,6 +8282,44 @@ func (ec *executionContext) field_Institution_claims_args(ctx context.Context, r
 		return nil, err
 	}
 	args["tiers"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Institution_counts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg3
 	return args, nil
 }
 
@@ -8828,6 +9207,44 @@ func (ec *executionContext) field_Person_claims_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_counts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_directs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9295,6 +9712,44 @@ func (ec *executionContext) field_Position_claims_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["tiers"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Position_counts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg3
 	return args, nil
 }
 
@@ -10189,6 +10644,100 @@ func (ec *executionContext) field_Query_positions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_ranking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (analytics.CountKind, error) {
+			return ec.unmarshalNCountKind2lsgatlasᚋanalyticsᚐCountKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.NodeKind, error) {
+			return ec.unmarshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*model.OrderDirection, error) {
+			return ec.unmarshalOOrderDirection2ᚖlsgatlasᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg10
 	return args, nil
 }
 
@@ -11114,6 +11663,98 @@ func (ec *executionContext) fieldContext_CoMember_groups(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Counts_members(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Counts_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Counts_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Counts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Counts_chairs(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Counts_chairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Chairs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Counts_chairs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Counts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Counts_seats(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Counts_seats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seats, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Counts_seats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Counts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Counts_groupsChaired(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Counts_groupsChaired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupsChaired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Counts_groupsChaired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Counts", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Derivation_via(ctx context.Context, field graphql.CollectedField, obj *atlas.Derivation) (ret graphql.Marshaler) {
@@ -13472,6 +14113,50 @@ func (ec *executionContext) fieldContext_Group_relationshipsConnection(ctx conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Group_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
+			return ec.marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_counts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Counts(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_counts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Group_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14586,6 +15271,50 @@ func (ec *executionContext) fieldContext_Institution_relationshipsConnection(ctx
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Institution_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Institution_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Institution().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
+			return ec.marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_counts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Counts(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Institution_counts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16571,6 +17300,50 @@ func (ec *executionContext) fieldContext_Person_relationshipsConnection(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
+			return ec.marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_counts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Counts(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_counts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17357,6 +18130,50 @@ func (ec *executionContext) fieldContext_Position_relationshipsConnection(ctx co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Position_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Position_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Position().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
+			return ec.marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_counts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Counts(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Position_counts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18672,6 +19489,50 @@ func (ec *executionContext) fieldContext_Query_activeGroupsByYear(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_ranking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ranking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Ranking(ctx, fc.Args["by"].(analytics.CountKind), fc.Args["types"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["direction"].(*model.OrderDirection), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RankingConnection) graphql.Marshaler {
+			return ec.marshalNRankingConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRankingConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ranking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RankingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_ranking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19174,6 +20035,203 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RankingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RankingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankingConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RankingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RankingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RankingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RankingEdge) graphql.Marshaler {
+			return ec.marshalNRankingEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRankingEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RankingEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RankingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕlsgatlasᚋatlasᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RankingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankingEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RankingEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RankingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEdge_count(ctx context.Context, field graphql.CollectedField, obj *model.RankingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingEdge_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingEdge_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankingEdge", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Relationship_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
@@ -24925,6 +25983,54 @@ func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var countsImplementors = []string{"Counts"}
+
+func (ec *executionContext) _Counts(ctx context.Context, sel ast.SelectionSet, obj *analytics.Counts) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Counts")
+		case "members":
+			out.Values[i] = ec._Counts_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "chairs":
+			out.Values[i] = ec._Counts_chairs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "seats":
+			out.Values[i] = ec._Counts_seats(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupsChaired":
+			out.Values[i] = ec._Counts_groupsChaired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var derivationImplementors = []string{"Derivation"}
 
 func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSet, obj *atlas.Derivation) graphql.Marshaler {
@@ -25476,6 +26582,12 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Group_relationshipsConnection(ctx, field, obj)
 				})
+		case "counts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_counts(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -25803,6 +26915,12 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Institution_relationshipsConnection(ctx, field, obj)
+				})
+		case "counts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Institution_counts(ctx, field, obj)
 				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -26429,6 +27547,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_relationshipsConnection(ctx, field, obj)
 				})
+		case "counts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_counts(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -26644,6 +27768,12 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Position_relationshipsConnection(ctx, field, obj)
+				})
+		case "counts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Position_counts(ctx, field, obj)
 				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -26964,6 +28094,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_activeGroupsByYear(ctx, field)
 				})
+		case "ranking":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_ranking(ctx, field)
+				})
 		case "search":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -27037,6 +28173,97 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rankingConnectionImplementors = []string{"RankingConnection"}
+
+func (ec *executionContext) _RankingConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RankingConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rankingConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RankingConnection")
+		case "totalCount":
+			out.Values[i] = ec._RankingConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RankingConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._RankingConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._RankingConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rankingEdgeImplementors = []string{"RankingEdge"}
+
+func (ec *executionContext) _RankingEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RankingEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rankingEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RankingEdge")
+		case "cursor":
+			out.Values[i] = ec._RankingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RankingEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._RankingEdge_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -28976,6 +30203,21 @@ func (ec *executionContext) marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx
 	return res
 }
 
+func (ec *executionContext) unmarshalNCountKind2lsgatlasᚋanalyticsᚐCountKind(ctx context.Context, v any) (analytics.CountKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := analytics.CountKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCountKind2lsgatlasᚋanalyticsᚐCountKind(ctx context.Context, sel ast.SelectionSet, v analytics.CountKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CountKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNCountQualifier2lsgatlasᚋatlasᚐCountQualifier(ctx context.Context, v any) (atlas.CountQualifier, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.CountQualifier(tmp)
@@ -28989,6 +30231,14 @@ func (ec *executionContext) marshalNCountQualifier2lsgatlasᚋatlasᚐCountQuali
 		graphql.AddInvalidNullFromMarshaler(ctx, "CountQualifier!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx context.Context, sel ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Counts!")
+		return graphql.Null
+	}
+	return ec._Counts(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNDerivation2lsgatlasᚋatlasᚐDerivation(ctx context.Context, sel ast.SelectionSet, v atlas.Derivation) graphql.Marshaler {
@@ -29777,6 +31027,34 @@ func (ec *executionContext) marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName
 		graphql.AddInvalidNullFromMarshaler(ctx, "PropertyName!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNRankingConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRankingConnection(ctx context.Context, sel ast.SelectionSet, v *model.RankingConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RankingConnection!")
+		return graphql.Null
+	}
+	return ec._RankingConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRankingEdge2lsgatlasᚋgraphᚋmodelᚐRankingEdge(ctx context.Context, sel ast.SelectionSet, v model.RankingEdge) graphql.Marshaler {
+	return ec._RankingEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRankingEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRankingEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RankingEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRankingEdge2lsgatlasᚋgraphᚋmodelᚐRankingEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx context.Context, sel ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
@@ -31273,6 +32551,22 @@ func (ec *executionContext) marshalOOfficeKind2ᚕlsgatlasᚋatlasᚐOfficeKind�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOOrderDirection2ᚖlsgatlasᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, v any) (*model.OrderDirection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.OrderDirection)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrderDirection2ᚖlsgatlasᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v *model.OrderDirection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx context.Context, v any) (*atlas.PartialDate, error) {

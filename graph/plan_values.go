@@ -46,6 +46,19 @@ func (p *planner) value(v any, sel ast.SelectionSet) {
 		connection(p, sel, "Institution", v.Nodes, v.Edges, func(e *model.InstitutionEdge) *atlas.Institution { return &e.Node })
 	case *model.SourceConnection:
 		connection(p, sel, "Source", v.Nodes, v.Edges, func(e *model.SourceEdge) *atlas.Source { return &e.Node })
+	case *model.RankingConnection:
+		for _, f := range p.fields(sel, "RankingConnection") {
+			switch f.Name {
+			case "nodes":
+				p.value(v.Nodes, f.Selections)
+			case "edges":
+				for _, ef := range p.fields(f.Selections, "RankingEdge") {
+					if ef.Name == "node" {
+						p.value(v.Nodes, ef.Selections)
+					}
+				}
+			}
+		}
 	case *model.GroupSeries:
 		for _, f := range p.fields(sel, "GroupSeries") {
 			if f.Name == "reportedCounts" {

@@ -233,6 +233,28 @@ type PositionEdge struct {
 type Query struct {
 }
 
+// A page of nodes ranked by a count (Relay connection), forward or backward.
+type RankingConnection struct {
+	// How many nodes have a count above zero, over every page.
+	TotalCount int `json:"totalCount"`
+	// Where this page lies in the ranking.
+	PageInfo PageInfo `json:"pageInfo"`
+	// The nodes of the page with their counts and cursors.
+	Edges []RankingEdge `json:"edges"`
+	// The nodes of the page.
+	Nodes []atlas.Node `json:"nodes"`
+}
+
+// A ranked node, its count and its cursor.
+type RankingEdge struct {
+	// The position of the node in this ranking, for `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The node.
+	Node atlas.Node `json:"node"`
+	// Its count.
+	Count int `json:"count"`
+}
+
 // A page of relationships (Relay connection), in the field's own order or `orderBy`,
 // forward with `first`/`after` or backward with `last`/`before`.
 type RelationshipConnection struct {
