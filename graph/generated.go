@@ -33,6 +33,8 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Alias() AliasResolver
 	Citation() CitationResolver
+	Conflict() ConflictResolver
+	ConflictSide() ConflictSideResolver
 	Derivation() DerivationResolver
 	Document() DocumentResolver
 	Entity() EntityResolver
@@ -84,6 +86,22 @@ type ComplexityRoot struct {
 	CoMember struct {
 		Groups func(childComplexity int) int
 		Person func(childComplexity int) int
+	}
+
+	Conflict struct {
+		Aspect   func(childComplexity int) int
+		First    func(childComplexity int) int
+		Node     func(childComplexity int) int
+		Other    func(childComplexity int) int
+		Property func(childComplexity int) int
+		Second   func(childComplexity int) int
+		Type     func(childComplexity int) int
+	}
+
+	ConflictSide struct {
+		Relationship func(childComplexity int) int
+		Sources      func(childComplexity int) int
+		Value        func(childComplexity int) int
 	}
 
 	Counts struct {
@@ -141,6 +159,12 @@ type ComplexityRoot struct {
 		FindSourceByID        func(childComplexity int, id string) int
 		FindStatementByID     func(childComplexity int, id string) int
 		FindTopicByID         func(childComplexity int, id string) int
+	}
+
+	FragileFact struct {
+		Claim        func(childComplexity int) int
+		Node         func(childComplexity int) int
+		Relationship func(childComplexity int) int
 	}
 
 	Group struct {
@@ -390,8 +414,10 @@ type ComplexityRoot struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) int
 		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
 		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, during *atlas.Period, tiers []atlas.SourceTier) int
+		Conflicts          func(childComplexity int, sources []string, ids []string) int
 		Document           func(childComplexity int, id string) int
 		Documents          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		FragileFacts       func(childComplexity int, restsOn atlas.Fragility, ids []string, relationshipTypes []atlas.RelType, claims *bool, first *int) int
 		Group              func(childComplexity int, id string) int
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
 		Institution        func(childComplexity int, id string) int
@@ -651,6 +677,14 @@ type AliasResolver interface {
 type CitationResolver interface {
 	Source(ctx context.Context, obj *atlas.Citation) (*atlas.Source, error)
 }
+type ConflictResolver interface {
+	Node(ctx context.Context, obj *atlas.Conflict) (atlas.Node, error)
+
+	Other(ctx context.Context, obj *atlas.Conflict) (atlas.Node, error)
+}
+type ConflictSideResolver interface {
+	Relationship(ctx context.Context, obj *atlas.ConflictSide) (*atlas.Edge, error)
+}
 type DerivationResolver interface {
 	Via(ctx context.Context, obj *atlas.Derivation) (*atlas.Position, error)
 }
@@ -800,6 +834,8 @@ type QueryResolver interface {
 	Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) (*model.GroupSeries, error)
+	Conflicts(ctx context.Context, sources []string, ids []string) ([]atlas.Conflict, error)
+	FragileFacts(ctx context.Context, restsOn atlas.Fragility, ids []string, relationshipTypes []atlas.RelType, claims *bool, first *int) ([]model.FragileFact, error)
 	Ranking(ctx context.Context, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) (*model.RankingConnection, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
 	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
@@ -962,6 +998,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CoMember.Person(childComplexity), true
+
+	case "Conflict.aspect":
+		if e.ComplexityRoot.Conflict.Aspect == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Aspect(childComplexity), true
+	case "Conflict.first":
+		if e.ComplexityRoot.Conflict.First == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.First(childComplexity), true
+	case "Conflict.node":
+		if e.ComplexityRoot.Conflict.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Node(childComplexity), true
+	case "Conflict.other":
+		if e.ComplexityRoot.Conflict.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Other(childComplexity), true
+	case "Conflict.property":
+		if e.ComplexityRoot.Conflict.Property == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Property(childComplexity), true
+	case "Conflict.second":
+		if e.ComplexityRoot.Conflict.Second == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Second(childComplexity), true
+	case "Conflict.relationshipType":
+		if e.ComplexityRoot.Conflict.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Type(childComplexity), true
+
+	case "ConflictSide.relationship":
+		if e.ComplexityRoot.ConflictSide.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Relationship(childComplexity), true
+	case "ConflictSide.sources":
+		if e.ComplexityRoot.ConflictSide.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Sources(childComplexity), true
+	case "ConflictSide.value":
+		if e.ComplexityRoot.ConflictSide.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Value(childComplexity), true
 
 	case "Counts.chairs":
 		if e.ComplexityRoot.Counts.Chairs == nil {
@@ -1262,6 +1360,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindTopicByID(childComplexity, args["id"].(string)), true
+
+	case "FragileFact.claim":
+		if e.ComplexityRoot.FragileFact.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FragileFact.Claim(childComplexity), true
+	case "FragileFact.node":
+		if e.ComplexityRoot.FragileFact.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FragileFact.Node(childComplexity), true
+	case "FragileFact.relationship":
+		if e.ComplexityRoot.FragileFact.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FragileFact.Relationship(childComplexity), true
 
 	case "Group.abolished":
 		if e.ComplexityRoot.Group.Abolished == nil {
@@ -2645,6 +2762,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CoMembers(childComplexity, args["person"].(string), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["tiers"].([]atlas.SourceTier)), true
+	case "Query.conflicts":
+		if e.ComplexityRoot.Query.Conflicts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_conflicts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Conflicts(childComplexity, args["sources"].([]string), args["ids"].([]string)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -2667,6 +2795,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Documents(childComplexity, args["filter"].(*model.NameFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.fragileFacts":
+		if e.ComplexityRoot.Query.FragileFacts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fragileFacts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FragileFacts(childComplexity, args["restsOn"].(atlas.Fragility), args["ids"].([]string), args["relationshipTypes"].([]atlas.RelType), args["claims"].(*bool), args["first"].(*int)), true
 	case "Query.group":
 		if e.ComplexityRoot.Query.Group == nil {
 			break
@@ -4374,6 +4513,87 @@ extend type Group {
 extend type Relationship {
   "How surely the dates (start, end, attestations) are known, when that differs from ` + "`" + `confidence` + "`" + `, which is about the relationship itself; null when the same."
   dateConfidence: Confidence
+}
+`, BuiltIn: false},
+	{Name: "../schema/conflicts.graphqls", Input: `# Where sources disagree, and which facts rest on little.
+
+"What two sources disagree about."
+enum ConflictAspect {
+  "The value of a property (for dates: two dates that cannot name the same day)."
+  VALUE
+  "When a relationship began (two starts that cannot name the same day)."
+  START
+  "When a relationship ended."
+  END
+  "The role of a seat."
+  ROLE
+}
+
+"""
+A disagreement between sources: two claims of one property whose values cannot both be
+true, or two relationships of one type between the same nodes that may overlap in time
+(so they speak of one tenure or seat) and whose dates or roles cannot both be true. A
+source that gives both values is on neither side.
+"""
+type Conflict {
+  "The node whose property is disputed, or the from end of the relationships."
+  node: GraphNode!
+  "The disputed property; null for a relationship."
+  property: PropertyName
+  "The relationships' type; null for a property."
+  relationshipType: RelationshipType
+  "The relationships' to end; null for a property."
+  other: GraphNode
+  "What is disputed."
+  aspect: ConflictAspect!
+  "One side."
+  first: ConflictSide!
+  "The other side."
+  second: ConflictSide!
+}
+
+"One side of a disagreement."
+type ConflictSide {
+  "The value this side gives (a property value, a partial date or a role)."
+  value: String!
+  "The citations giving it, with their locators: only the sources compared, and none that also give the other value."
+  sources: [Citation!]!
+  "For a relationship conflict: this side's relationship, seen from ` + "`" + `Conflict.node` + "`" + `."
+  relationship: Relationship
+}
+
+"What a fact rests on."
+enum Fragility {
+  "Every citation of the fact is from one source."
+  SINGLE_SOURCE
+  "Every citation is from a reference page: no source of the corpus gives it."
+  REFERENCE_ONLY
+}
+
+"A property claim or a stored relationship that rests on little."
+type FragileFact {
+  "The node the claim is about, or the relationship's from end."
+  node: GraphNode!
+  "The claim, for a property."
+  claim: PropertyClaim
+  "The relationship, seen from ` + "`" + `node` + "`" + `."
+  relationship: Relationship
+}
+
+extend type Query {
+  """
+  Every property and relationship on which the given sources disagree (each side rests
+  on one of them, a different one from the other side), or any two sources when
+  ` + "`" + `sources` + "`" + ` is omitted, with the locators of both sides. Ordered by node, then property
+  or relationship, then aspect.
+  """
+  conflicts("Compare these sources (source ids); any two when omitted." sources: [ID!], "Only disagreements about these nodes (as node or from end); all when omitted." ids: [ID!]): [Conflict!]!
+  """
+  The property claims and stored relationships that rest on a single source, or on
+  reference pages alone: what a curator should corroborate first. Ordered by node, then
+  claims before relationships.
+  """
+  fragileFacts("What the facts rest on." restsOn: Fragility!, "Only facts about these nodes (as node or from end); all when omitted." ids: [ID!], "Only relationships of these types (claims are kept unless ` + "`" + `claims: false` + "`" + `)." relationshipTypes: [RelationshipType!], "Include property claims (true by default)." claims: Boolean = true, "The most facts to return, 1 to 2000; default 200." first: Int = 200): [FragileFact!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/connections.graphqls", Input: `# Relay connections over relationship lists, and cursors bound to their list.
@@ -6105,6 +6325,38 @@ func (ec *executionContext) childFields_CoMember(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type CoMember", field.Name)
 }
 
+func (ec *executionContext) childFields_Conflict(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_Conflict_node(ctx, field)
+	case "property":
+		return ec.fieldContext_Conflict_property(ctx, field)
+	case "relationshipType":
+		return ec.fieldContext_Conflict_relationshipType(ctx, field)
+	case "other":
+		return ec.fieldContext_Conflict_other(ctx, field)
+	case "aspect":
+		return ec.fieldContext_Conflict_aspect(ctx, field)
+	case "first":
+		return ec.fieldContext_Conflict_first(ctx, field)
+	case "second":
+		return ec.fieldContext_Conflict_second(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Conflict", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictSide(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_ConflictSide_value(ctx, field)
+	case "sources":
+		return ec.fieldContext_ConflictSide_sources(ctx, field)
+	case "relationship":
+		return ec.fieldContext_ConflictSide_relationship(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictSide", field.Name)
+}
+
 func (ec *executionContext) childFields_Counts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "members":
@@ -6191,6 +6443,18 @@ func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field 
 		return ec.fieldContext_DocumentEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_FragileFact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_FragileFact_node(ctx, field)
+	case "claim":
+		return ec.fieldContext_FragileFact_claim(ctx, field)
+	case "relationship":
+		return ec.fieldContext_FragileFact_relationship(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FragileFact", field.Name)
 }
 
 func (ec *executionContext) childFields_Group(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10229,6 +10493,28 @@ func (ec *executionContext) field_Query_coMembers_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_conflicts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_document_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10278,6 +10564,52 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_fragileFacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "restsOn",
+		func(ctx context.Context, v any) (atlas.Fragility, error) {
+			return ec.unmarshalNFragility2lsgatlasᚋatlasᚐFragility(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["restsOn"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "claims",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["claims"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -11665,6 +11997,290 @@ func (ec *executionContext) fieldContext_CoMember_groups(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Conflict_node(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_property(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_property(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Property, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PropertyName) graphql.Marshaler {
+			return ec.marshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_property(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "PropertyName")
+}
+
+func (ec *executionContext) _Conflict_relationshipType(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_relationshipType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.RelType) graphql.Marshaler {
+			return ec.marshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_relationshipType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "RelationshipType")
+}
+
+func (ec *executionContext) _Conflict_other(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_other(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Other(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalOGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_other(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_aspect(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_aspect(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aspect, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ConflictAspect) graphql.Marshaler {
+			return ec.marshalNConflictAspect2lsgatlasᚋatlasᚐConflictAspect(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_aspect(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ConflictAspect")
+}
+
+func (ec *executionContext) _Conflict_first(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_first(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.First, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2lsgatlasᚋatlasᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_first(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_second(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_second(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Second, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2lsgatlasᚋatlasᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_second(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictSide_value(ctx context.Context, field graphql.CollectedField, obj *atlas.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictSide", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictSide_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictSide",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictSide_relationship(ctx context.Context, field graphql.CollectedField, obj *atlas.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictSide().Relationship(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictSide",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Counts_members(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12927,6 +13543,102 @@ func (ec *executionContext) fieldContext_Entity_findTopicByID(ctx context.Contex
 	if fc.Args, err = ec.field_Entity_findTopicByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FragileFact_node(ctx context.Context, field graphql.CollectedField, obj *model.FragileFact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FragileFact_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FragileFact_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FragileFact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FragileFact_claim(ctx context.Context, field graphql.CollectedField, obj *model.FragileFact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FragileFact_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalOPropertyClaim2ᚖlsgatlasᚋatlasᚐPropertyClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FragileFact_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FragileFact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FragileFact_relationship(ctx context.Context, field graphql.CollectedField, obj *model.FragileFact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FragileFact_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relationship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FragileFact_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FragileFact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -19489,6 +20201,94 @@ func (ec *executionContext) fieldContext_Query_activeGroupsByYear(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_conflicts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Conflicts(ctx, fc.Args["sources"].([]string), fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚕlsgatlasᚋatlasᚐConflictᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_conflicts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_conflicts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_fragileFacts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_fragileFacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FragileFacts(ctx, fc.Args["restsOn"].(atlas.Fragility), fc.Args["ids"].([]string), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["claims"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.FragileFact) graphql.Marshaler {
+			return ec.marshalNFragileFact2ᚕlsgatlasᚋgraphᚋmodelᚐFragileFactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_fragileFacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FragileFact(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_fragileFacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_ranking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25983,6 +26783,115 @@ func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var conflictImplementors = []string{"Conflict"}
+
+func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet, obj *atlas.Conflict) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Conflict")
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_node(ctx, field, obj)
+				})
+		case "property":
+			out.Values[i] = ec._Conflict_property(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationshipType":
+			out.Values[i] = ec._Conflict_relationshipType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "other":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_other(ctx, field, obj)
+				})
+		case "aspect":
+			out.Values[i] = ec._Conflict_aspect(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "first":
+			out.Values[i] = ec._Conflict_first(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "second":
+			out.Values[i] = ec._Conflict_second(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictSideImplementors = []string{"ConflictSide"}
+
+func (ec *executionContext) _ConflictSide(ctx context.Context, sel ast.SelectionSet, obj *atlas.ConflictSide) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictSideImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictSide")
+		case "value":
+			out.Values[i] = ec._ConflictSide_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sources":
+			out.Values[i] = ec._ConflictSide_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationship":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictSide_relationship(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var countsImplementors = []string{"Counts"}
 
 func (ec *executionContext) _Counts(ctx context.Context, sel ast.SelectionSet, obj *analytics.Counts) graphql.Marshaler {
@@ -26356,6 +27265,49 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findTopicByID(ctx, field)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fragileFactImplementors = []string{"FragileFact"}
+
+func (ec *executionContext) _FragileFact(ctx context.Context, sel ast.SelectionSet, obj *model.FragileFact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fragileFactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FragileFact")
+		case "node":
+			out.Values[i] = ec._FragileFact_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "claim":
+			out.Values[i] = ec._FragileFact_claim(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "relationship":
+			out.Values[i] = ec._FragileFact_relationship(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28093,6 +29045,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_activeGroupsByYear(ctx, field)
+				})
+		case "conflicts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_conflicts(ctx, field)
+				})
+		case "fragileFacts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_fragileFacts(ctx, field)
 				})
 		case "ranking":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -30203,6 +31167,45 @@ func (ec *executionContext) marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx
 	return res
 }
 
+func (ec *executionContext) marshalNConflict2lsgatlasᚋatlasᚐConflict(ctx context.Context, sel ast.SelectionSet, v atlas.Conflict) graphql.Marshaler {
+	return ec._Conflict(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflict2ᚕlsgatlasᚋatlasᚐConflictᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Conflict) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflict2lsgatlasᚋatlasᚐConflict(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNConflictAspect2lsgatlasᚋatlasᚐConflictAspect(ctx context.Context, v any) (atlas.ConflictAspect, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.ConflictAspect(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictAspect2lsgatlasᚋatlasᚐConflictAspect(ctx context.Context, sel ast.SelectionSet, v atlas.ConflictAspect) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConflictAspect!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNConflictSide2lsgatlasᚋatlasᚐConflictSide(ctx context.Context, sel ast.SelectionSet, v atlas.ConflictSide) graphql.Marshaler {
+	return ec._ConflictSide(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNCountKind2lsgatlasᚋanalyticsᚐCountKind(ctx context.Context, v any) (analytics.CountKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := analytics.CountKind(tmp)
@@ -30388,6 +31391,41 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
 	}
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalNFragileFact2lsgatlasᚋgraphᚋmodelᚐFragileFact(ctx context.Context, sel ast.SelectionSet, v model.FragileFact) graphql.Marshaler {
+	return ec._FragileFact(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFragileFact2ᚕlsgatlasᚋgraphᚋmodelᚐFragileFactᚄ(ctx context.Context, sel ast.SelectionSet, v []model.FragileFact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFragileFact2lsgatlasᚋgraphᚋmodelᚐFragileFact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNFragility2lsgatlasᚋatlasᚐFragility(ctx context.Context, v any) (atlas.Fragility, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.Fragility(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFragility2lsgatlasᚋatlasᚐFragility(ctx context.Context, sel ast.SelectionSet, v atlas.Fragility) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Fragility!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx context.Context, sel ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -32688,6 +33726,25 @@ func (ec *executionContext) marshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyN
 	return ret
 }
 
+func (ec *executionContext) unmarshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx context.Context, v any) (*atlas.PropertyName, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.PropertyName(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx context.Context, sel ast.SelectionSet, v *atlas.PropertyName) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx context.Context, sel ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -32737,6 +33794,25 @@ func (ec *executionContext) marshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTy
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx context.Context, v any) (*atlas.RelType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.RelType(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx context.Context, sel ast.SelectionSet, v *atlas.RelType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOSource2ᚖlsgatlasᚋatlasᚐSource(ctx context.Context, sel ast.SelectionSet, v *atlas.Source) graphql.Marshaler {

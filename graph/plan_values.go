@@ -59,6 +59,51 @@ func (p *planner) value(v any, sel ast.SelectionSet) {
 				}
 			}
 		}
+	case []atlas.Conflict:
+		for _, f := range p.fields(sel, "Conflict") {
+			for _, c := range v {
+				switch f.Name {
+				case "node":
+					p.ids = append(p.ids, idSel{c.Node, f.Selections})
+				case "other":
+					if c.Other != "" {
+						p.ids = append(p.ids, idSel{c.Other, f.Selections})
+					}
+				case "first", "second":
+					side := c.First
+					if f.Name == "second" {
+						side = c.Second
+					}
+					for _, sf := range p.fields(f.Selections, "ConflictSide") {
+						switch sf.Name {
+						case "sources":
+							p.citations(side.Sources, sf.Selections)
+						case "relationship":
+							if side.Relation != nil {
+								p.edges(atlas.EdgesFrom(side.Relation.From, []atlas.Relation{*side.Relation}, nil), sf.Selections)
+							}
+						}
+					}
+				}
+			}
+		}
+	case []model.FragileFact:
+		for _, f := range p.fields(sel, "FragileFact") {
+			for _, x := range v {
+				switch {
+				case f.Name == "node":
+					p.nodes = append(p.nodes, nodeSel{x.Node, f.Selections})
+				case f.Name == "relationship" && x.Relationship != nil:
+					p.edges([]atlas.Edge{*x.Relationship}, f.Selections)
+				case f.Name == "claim" && x.Claim != nil:
+					for _, cf := range p.fields(f.Selections, "PropertyClaim") {
+						if cf.Name == "sources" {
+							p.citations(x.Claim.Sources, cf.Selections)
+						}
+					}
+				}
+			}
+		}
 	case *model.GroupSeries:
 		for _, f := range p.fields(sel, "GroupSeries") {
 			if f.Name == "reportedCounts" {

@@ -39,6 +39,16 @@ type EntityOrder struct {
 	Direction OrderDirection `json:"direction"`
 }
 
+// A property claim or a stored relationship that rests on little.
+type FragileFact struct {
+	// The node the claim is about, or the relationship's from end.
+	Node atlas.Node `json:"node"`
+	// The claim, for a property.
+	Claim *atlas.PropertyClaim `json:"claim,omitempty"`
+	// The relationship, seen from `node`.
+	Relationship *atlas.Edge `json:"relationship,omitempty"`
+}
+
 // A page of groups (Relay connection).
 type GroupConnection struct {
 	// The groups of the page, each with its cursor.
