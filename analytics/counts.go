@@ -110,7 +110,7 @@ func (p *Projection) counts(ctx context.Context, f Filter, roles []atlas.MemberR
 			return nil, atlas.Errorf(atlas.EINVALID, "roles: unknown role %q", r)
 		}
 	}
-	v, err := p.view(ctx, Filter{AsOf: f.AsOf, During: f.During, Tiers: f.Tiers})
+	v, err := p.view(ctx, Filter{AsOf: f.AsOf, During: f.During, KnownBy: f.KnownBy, Tiers: f.Tiers})
 	if err != nil {
 		return nil, err
 	}

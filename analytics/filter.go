@@ -20,6 +20,9 @@ type Filter struct {
 	// During keeps relations that may hold on some day of the period (the union of AsOf
 	// over its days); not together with AsOf.
 	During *atlas.Period
+	// KnownBy keeps only the evidence of sources published by the date (atlas.KnownBy):
+	// a relation none of whose sources was is left out.
+	KnownBy *atlas.PartialDate
 	// RelTypes keeps only relations of these types; empty means all.
 	RelTypes []atlas.RelType
 	// NodeKinds keeps only relations whose two ends are of these kinds; empty means the
@@ -69,6 +72,13 @@ func (f Filter) normalized() (Filter, error) {
 		d := *f.During
 		out.During = &d
 	}
+	if err := checkDate("filter knownBy", f.KnownBy); err != nil {
+		return f, err
+	}
+	if f.KnownBy != nil {
+		d := *f.KnownBy
+		out.KnownBy = &d
+	}
 	tiers, err := tierKey(f.Tiers)
 	if err != nil {
 		return f, err
@@ -81,6 +91,9 @@ func (f Filter) normalized() (Filter, error) {
 func (f Filter) key() string {
 	var b strings.Builder
 	b.WriteString(f.When().Key())
+	if f.KnownBy != nil {
+		b.WriteString("@" + f.KnownBy.String())
+	}
 	b.WriteByte('|')
 	for _, t := range f.RelTypes {
 		b.WriteString(string(t) + ",")
@@ -97,8 +110,9 @@ func (f Filter) key() string {
 	return b.String()
 }
 
-// passes reports whether relation r, whose ends have kinds from and to, is kept.
-func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind) bool {
+// passes reports whether relation r, whose ends have kinds from and to, is kept; known
+// is the filter's knownBy restriction, nil for none.
+func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind, known *atlas.KnownBy) bool {
 	if len(f.RelTypes) > 0 && !slices.Contains(f.RelTypes, r.Type) {
 		return false
 	}
@@ -108,7 +122,24 @@ func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind) bool {
 	if len(f.Sources) > 0 && !atlas.CitesAny(atlas.CitedSources(nil, r), f.Sources) {
 		return false
 	}
-	return r.SpanIn(f.Tiers).MayHoldWhen(f.When())
+	w := f.When()
+	w.Known = known
+	return len(atlas.EdgesWhen(r.From, []atlas.Relation{*r}, w, f.Tiers...)) > 0
+}
+
+// known is the knownBy restriction of f on p's sources; nil without a date.
+func (p *Projection) known(f Filter) *atlas.KnownBy {
+	if f.KnownBy == nil {
+		return nil
+	}
+	return &atlas.KnownBy{Date: *f.KnownBy, Source: p.Source}
+}
+
+// when is the When of the view's filter, knownBy included.
+func (v *view) when() atlas.When {
+	w := v.filter.When()
+	w.Known = v.p.known(v.filter)
+	return w
 }
 
 // When is the time f asks about.
@@ -152,7 +183,7 @@ func (p *Projection) newView(f Filter) *view {
 	}
 	for i, r := range p.rels {
 		from, to := p.ends[i][0], p.ends[i][1]
-		if from == to || !f.passes(r, p.kinds[from], p.kinds[to]) || !p.inTiers(r, f.Tiers) {
+		if from == to || !f.passes(r, p.kinds[from], p.kinds[to], p.known(f)) || !p.inTiers(r, f.Tiers) {
 			continue // a self-loop joins nothing and would only distort degree
 		}
 		v.relOK[i] = true

@@ -56,10 +56,10 @@ func (v *view) seatsOn(g int64) []seat {
 		e.Self, e.Direction = e.From, atlas.Outgoing
 		out = append(out, seat{holder: holder, group: g, chairs: chairs, e: e})
 	}
-	for _, e := range atlas.ChairListWhen(gid, direct, candidates, v.filter.When(), atlas.IncludeDerived, v.filter.Tiers...) {
+	for _, e := range atlas.ChairListWhen(gid, direct, candidates, v.when(), atlas.IncludeDerived, v.filter.Tiers...) {
 		add(e, true)
 	}
-	for _, e := range atlas.EdgesWhen(gid, members, v.filter.When(), v.filter.Tiers...) {
+	for _, e := range atlas.EdgesWhen(gid, members, v.when(), v.filter.Tiers...) {
 		add(e, false)
 	}
 	return out
@@ -136,7 +136,11 @@ func (p *Projection) CoMembersWhen(ctx context.Context, person string, w atlas.W
 	if err := checkDate("asOf", w.AsOf); err != nil {
 		return nil, err
 	}
-	v, err := p.view(ctx, Filter{AsOf: w.AsOf, During: w.During, Tiers: tiers})
+	f := Filter{AsOf: w.AsOf, During: w.During, Tiers: tiers}
+	if w.Known != nil {
+		f.KnownBy = &w.Known.Date
+	}
+	v, err := p.view(ctx, f)
 	if err != nil {
 		return nil, err
 	}

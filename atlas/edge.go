@@ -21,6 +21,9 @@ type Edge struct {
 	HoldingDuring *PeriodHolding
 	// known are the days of the period asked for on which the fact is KNOWN.
 	known []dayRange
+	// Withheld are the citations left out by a knownBy date: sources published later,
+	// and undated ones.
+	Withheld []Citation
 	// Derivations are the positions through which a chair is derived (a person holds a
 	// position that chairs the group). An edge is stored, derived, or both: a stored
 	// chair and a derived chair of the same person and group are one edge.
@@ -107,7 +110,11 @@ func EdgesFrom(self string, rels []Relation, asOf *PartialDate, tiers ...SourceT
 func EdgesWhen(self string, rels []Relation, w When, tiers ...SourceTier) []Edge {
 	out := make([]Edge, 0, len(rels))
 	for _, r := range rels {
-		e := Edge{Relation: r, Self: self, Direction: Outgoing, Stored: true}
+		r, withheld, ok := w.restrict(r)
+		if !ok {
+			continue
+		}
+		e := Edge{Relation: r, Self: self, Direction: Outgoing, Stored: true, Withheld: withheld}
 		if r.To == self && r.From != self {
 			e.Direction = Incoming
 		}
@@ -204,6 +211,7 @@ func ChairListWhen(self string, direct []Relation, candidates []HoldsChairs, w W
 // as surely as the surer of the two.
 func merge(e, d Edge, w When) Edge {
 	e.Derivations = slices.Concat(e.Derivations, d.Derivations)
+	e.Withheld = slices.Concat(e.Withheld, d.Withheld)
 	e.Sources = slices.Clone(e.Sources)
 	for _, s := range d.Sources {
 		if !slices.Contains(e.Sources, s) {
@@ -236,6 +244,17 @@ func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate, tiers .
 // DeriveChairWhen is DeriveChair at any When: over a period, the derived chair may hold
 // when both facts may, and is KNOWN on the days both are.
 func DeriveChairWhen(self string, holds, chairs Relation, w When, tiers ...SourceTier) (Edge, bool) {
+	// Only premises known by then derive anything; the premises' edges (below, from the
+	// stored relations) say what was withheld.
+	storedHolds, storedChairs := holds, chairs
+	var withheldH, withheldC []Citation
+	var ok bool
+	if holds, withheldH, ok = w.restrict(holds); !ok {
+		return Edge{}, false
+	}
+	if chairs, withheldC, ok = w.restrict(chairs); !ok {
+		return Edge{}, false
+	}
 	if holds.Type != Holds || chairs.Type != Chairs || holds.To != chairs.From {
 		return Edge{}, false
 	}
@@ -258,12 +277,13 @@ func DeriveChairWhen(self string, holds, chairs Relation, w When, tiers ...Sourc
 	if holds.ObservedUntil != nil && chairs.ObservedUntil != nil {
 		r.ObservedUntil = earlierEnd(holds.ObservedUntil, chairs.ObservedUntil)
 	}
-	hs := EdgesWhen(holds.To, []Relation{holds}, w, tiers...)
-	cs := EdgesWhen(holds.To, []Relation{chairs}, w, tiers...)
+	hs := EdgesWhen(holds.To, []Relation{storedHolds}, w, tiers...)
+	cs := EdgesWhen(holds.To, []Relation{storedChairs}, w, tiers...)
 	if len(hs) == 0 || len(cs) == 0 {
 		return Edge{}, false
 	}
-	e := Edge{Relation: r, Self: self, Direction: Outgoing, Derivations: []Derivation{{Position: holds.To, Holds: hs[0], Chairs: cs[0]}}}
+	e := Edge{Relation: r, Self: self, Direction: Outgoing, Derivations: []Derivation{{Position: holds.To, Holds: hs[0], Chairs: cs[0]}},
+		Withheld: slices.Concat(withheldH, withheldC)}
 	if self == r.To {
 		e.Direction = Incoming
 	}

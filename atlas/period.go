@@ -53,6 +53,8 @@ var PeriodHoldings = []PeriodHolding{KnownThroughout, KnownInPart, PossibleOnly}
 type When struct {
 	AsOf   *PartialDate
 	During *Period
+	// Known, when set, keeps only the evidence of sources published by its date.
+	Known *KnownBy
 }
 
 // At is the When of an asOf argument (nil: any time).
@@ -89,13 +91,25 @@ func (w When) Days() (lo, hi int, ok bool) {
 
 // Key identifies w in caches: "" for any time, the date, or the period.
 func (w When) Key() string {
+	k := ""
 	switch {
 	case w.AsOf != nil:
-		return w.AsOf.String()
+		k = w.AsOf.String()
 	case w.During != nil:
-		return w.During.String()
+		k = w.During.String()
 	}
-	return ""
+	if w.Known != nil {
+		k += "@" + w.Known.Date.String()
+	}
+	return k
+}
+
+// restrict applies w.Known to r (see KnownBy.restrict); without it r is kept whole.
+func (w When) restrict(r Relation) (Relation, []Citation, bool) {
+	if w.Known == nil {
+		return r, nil, true
+	}
+	return w.Known.restrict(r)
 }
 
 // MayHoldWhen reports whether the fact may hold at some day of w (always, for the zero
@@ -218,4 +232,57 @@ func prevDay(ord int) int { return ordinalOf(timeOf(ord).AddDate(0, 0, -1)) }
 // dayOf is the day-precision date of an ordinal.
 func dayOf(ord int) PartialDate {
 	return PartialDate{Year: ord / 10000, Month: ord / 100 % 100, Day: ord % 100}
+}
+
+// KnownBy restricts evidence to what sources published by a date give: the literature
+// as it stood then. A source counts when its whole date lies on or before the date's
+// last day (a source dated "2016" is known by "2016", not by "2016-06"); a source read
+// second-hand without a date of its own takes the date of the work relaying it; an
+// undated source is left out.
+type KnownBy struct {
+	Date PartialDate
+	// Source looks up a cited source.
+	Source func(id string) *Source
+}
+
+// Published reports whether source id was surely published by k's date.
+func (k KnownBy) Published(id string) bool {
+	s := k.Source(id)
+	if s == nil {
+		return false
+	}
+	d := s.Date
+	if d == nil && s.CitedVia != "" {
+		if via := k.Source(s.CitedVia); via != nil {
+			d = via.Date
+		}
+	}
+	return d != nil && d.Latest() <= k.Date.Latest()
+}
+
+// restrict keeps the citations of r from sources published by k's date, and how far
+// those reach (ObservedUntil); ok is false when none is left. withheld are the others.
+func (k KnownBy) restrict(r Relation) (out Relation, withheld []Citation, ok bool) {
+	out = r
+	out.Sources = nil
+	out.ObservedUntil = nil
+	for _, c := range r.Sources {
+		if !k.Published(c.Source) {
+			withheld = append(withheld, c)
+			continue
+		}
+		out.Sources = append(out.Sources, c)
+		s := k.Source(c.Source)
+		d := s.Date
+		if d == nil {
+			d = k.Source(s.CitedVia).Date
+		}
+		if out.ObservedUntil == nil || d.Latest() > out.ObservedUntil.Latest() {
+			out.ObservedUntil = d
+		}
+	}
+	if r.ObservedUntil == nil {
+		out.ObservedUntil = nil // an open-ended tie to a body that ended is not known to last
+	}
+	return out, withheld, len(out.Sources) > 0
 }

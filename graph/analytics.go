@@ -10,17 +10,23 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/graph/loader"
 )
 
 func filterOf(types []atlas.RelType, kinds []atlas.NodeKind, asOf *atlas.PartialDate) analytics.Filter {
 	return analytics.Filter{AsOf: asOf, RelTypes: types, NodeKinds: kinds}
 }
 
-// ancestorWhen is the asOf date or during period of the query field above.
+// ancestorWhen is the asOf date, during period and knownBy date of the query field above.
 func ancestorWhen(ctx context.Context) atlas.When {
 	asOf, _ := ancestorArg(ctx, "asOf").(*atlas.PartialDate)
 	during, _ := ancestorArg(ctx, "during").(*atlas.Period)
-	return atlas.When{AsOf: asOf, During: during}
+	knownBy, _ := ancestorArg(ctx, "knownBy").(*atlas.PartialDate)
+	w := atlas.When{AsOf: asOf, During: during}
+	if l := loader.From(ctx); l != nil {
+		w.Known, _ = l.KnownBy(ctx, knownBy) // the root field has read it already
+	}
+	return w
 }
 
 // intOr reads an optional Int argument; the schema gives defaults, but a client may

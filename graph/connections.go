@@ -89,23 +89,23 @@ func (r *Resolver) cursorKey() []byte {
 }
 
 // counts serves the counts field of a node, from the analytics projection.
-func (r *Resolver) counts(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error) {
+func (r *Resolver) counts(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	c, err := p.CountsOf(ctx, id, analytics.Filter{AsOf: asOf, During: during, Tiers: tiers}, roles)
+	c, err := p.CountsOf(ctx, id, analytics.Filter{AsOf: asOf, During: during, KnownBy: knownBy, Tiers: tiers}, roles)
 	return &c, err
 }
 
 // ranking serves the ranking root field: the projection's ranking, paged with cursors
 // sealed to it.
-func (r *Resolver) ranking(ctx context.Context, by analytics.CountKind, kinds []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier, dir *model.OrderDirection, args atlas.PageArgs) (*model.RankingConnection, error) {
+func (r *Resolver) ranking(ctx context.Context, by analytics.CountKind, kinds []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier, dir *model.OrderDirection, args atlas.PageArgs) (*model.RankingConnection, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	ranked, err := p.Rank(ctx, by, analytics.Filter{AsOf: asOf, During: during, Tiers: tiers}, roles, kinds, dir != nil && *dir == model.OrderDirectionAsc)
+	ranked, err := p.Rank(ctx, by, analytics.Filter{AsOf: asOf, During: during, KnownBy: knownBy, Tiers: tiers}, roles, kinds, dir != nil && *dir == model.OrderDirectionAsc)
 	if err != nil {
 		return nil, err
 	}

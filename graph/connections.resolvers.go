@@ -12,46 +12,46 @@ import (
 )
 
 // ChairsConnection is the resolver for the chairsConnection field.
-func (r *groupResolver) ChairsConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, during, derived, sources, tiers)))
+func (r *groupResolver) ChairsConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, during, knownBy, derived, sources, tiers)))
 }
 
 // MembersConnection is the resolver for the membersConnection field.
-func (r *groupResolver) MembersConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, roles, sources, tiers)))
+func (r *groupResolver) MembersConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, knownBy, roles, sources, tiers)))
 }
 
 // RelationshipsConnection is the resolver for the relationshipsConnection field.
-func (r *groupResolver) RelationshipsConnection(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers)))
+func (r *groupResolver) RelationshipsConnection(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, knownBy, sources, tiers)))
 }
 
 // RelationshipsConnection is the resolver for the relationshipsConnection field.
-func (r *institutionResolver) RelationshipsConnection(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers)))
+func (r *institutionResolver) RelationshipsConnection(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, knownBy, sources, tiers)))
 }
 
 // RelationshipsConnection is the resolver for the relationshipsConnection field.
-func (r *officeResolver) RelationshipsConnection(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers)))
+func (r *officeResolver) RelationshipsConnection(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, knownBy, sources, tiers)))
 }
 
 // ChairsConnection is the resolver for the chairsConnection field.
-func (r *personResolver) ChairsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, during, derived, sources, tiers)))
+func (r *personResolver) ChairsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, during, knownBy, derived, sources, tiers)))
 }
 
 // MembershipsConnection is the resolver for the membershipsConnection field.
-func (r *personResolver) MembershipsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, roles, sources, tiers)))
+func (r *personResolver) MembershipsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, knownBy, roles, sources, tiers)))
 }
 
 // RelationshipsConnection is the resolver for the relationshipsConnection field.
-func (r *personResolver) RelationshipsConnection(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers)))
+func (r *personResolver) RelationshipsConnection(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, knownBy, sources, tiers)))
 }
 
 // RelationshipsConnection is the resolver for the relationshipsConnection field.
-func (r *positionResolver) RelationshipsConnection(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
-	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers)))
+func (r *positionResolver) RelationshipsConnection(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error) {
+	return r.edgeConnection(ctx, obj.ID, orderBy, first, after, last, before)(r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, knownBy, sources, tiers)))
 }

@@ -13,27 +13,27 @@ import (
 )
 
 // Counts is the resolver for the counts field.
-func (r *groupResolver) Counts(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error) {
-	return r.counts(ctx, obj.ID, asOf, during, roles, tiers)
+func (r *groupResolver) Counts(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error) {
+	return r.counts(ctx, obj.ID, asOf, during, knownBy, roles, tiers)
 }
 
 // Counts is the resolver for the counts field.
-func (r *institutionResolver) Counts(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error) {
-	return r.counts(ctx, obj.ID, asOf, during, roles, tiers)
+func (r *institutionResolver) Counts(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error) {
+	return r.counts(ctx, obj.ID, asOf, during, knownBy, roles, tiers)
 }
 
 // Counts is the resolver for the counts field.
-func (r *personResolver) Counts(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error) {
-	return r.counts(ctx, obj.ID, asOf, during, roles, tiers)
+func (r *personResolver) Counts(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error) {
+	return r.counts(ctx, obj.ID, asOf, during, knownBy, roles, tiers)
 }
 
 // Counts is the resolver for the counts field.
-func (r *positionResolver) Counts(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error) {
-	return r.counts(ctx, obj.ID, asOf, during, roles, tiers)
+func (r *positionResolver) Counts(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error) {
+	return r.counts(ctx, obj.ID, asOf, during, knownBy, roles, tiers)
 }
 
 // Ranking is the resolver for the ranking field.
-func (r *queryResolver) Ranking(ctx context.Context, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) (*model.RankingConnection, error) {
-	conn, err := r.ranking(ctx, by, types, asOf, during, roles, tiers, direction, atlas.PageArgs{First: first, Last: last, After: str(after), Before: str(before)})
+func (r *queryResolver) Ranking(ctx context.Context, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) (*model.RankingConnection, error) {
+	conn, err := r.ranking(ctx, by, types, asOf, during, knownBy, roles, tiers, direction, atlas.PageArgs{First: first, Last: last, After: str(after), Before: str(before)})
 	return planned(ctx, conn, err)
 }

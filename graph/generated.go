@@ -130,7 +130,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Title         func(childComplexity int) int
 		TitleZh       func(childComplexity int) int
@@ -173,10 +173,10 @@ type ComplexityRoot struct {
 		Aliases                 func(childComplexity int) int
 		Categories              func(childComplexity int) int
 		ChairNotKnown           func(childComplexity int) int
-		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) int
-		ChairsConnection        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) int
+		ChairsConnection        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
 		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
+		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		CrossSystem             func(childComplexity int) int
 		Description             func(childComplexity int) int
 		Documents               func(childComplexity int) int
@@ -188,24 +188,24 @@ type ComplexityRoot struct {
 		Kind                    func(childComplexity int) int
 		Label                   func(childComplexity int) int
 		Level                   func(childComplexity int) int
-		Members                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
-		MembersConnection       func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Members                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
+		MembersConnection       func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
 		MembersIncomplete       func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		NameZh                  func(childComplexity int) int
 		NodeKind                func(childComplexity int) int
-		Offices                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		PartyGroupOf            func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Positions               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Predecessors            func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
-		ReportsTo               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Offices                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		PartyGroupOf            func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Positions               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Predecessors            func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		ReportsTo               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources                 func(childComplexity int) int
 		Statements              func(childComplexity int) int
-		Successors              func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Supervises              func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Supervisors             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Successors              func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Supervises              func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Supervisors             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		System                  func(childComplexity int) int
 	}
 
@@ -238,25 +238,25 @@ type ComplexityRoot struct {
 	Institution struct {
 		Aliases                 func(childComplexity int) int
 		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
+		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		Description             func(childComplexity int) int
 		Documents               func(childComplexity int) int
-		HostedOffices           func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		HostedOffices           func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		ID                      func(childComplexity int) int
 		Kind                    func(childComplexity int) int
 		Label                   func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		NameZh                  func(childComplexity int) int
 		NodeKind                func(childComplexity int) int
-		PartyGroups             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Positions               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
-		ReportingGroups         func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Seats                   func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		PartyGroups             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Positions               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		ReportingGroups         func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Seats                   func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources                 func(childComplexity int) int
 		Statements              func(childComplexity int) int
-		Supervisors             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Supervisors             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		System                  func(childComplexity int) int
 	}
 
@@ -281,10 +281,10 @@ type ComplexityRoot struct {
 		Aliases                 func(childComplexity int) int
 		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description             func(childComplexity int) int
-		Directors               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Directors               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Documents               func(childComplexity int) int
-		Groups                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		HostedBy                func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Groups                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		HostedBy                func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		ID                      func(childComplexity int) int
 		Kind                    func(childComplexity int) int
 		Label                   func(childComplexity int) int
@@ -292,12 +292,12 @@ type ComplexityRoot struct {
 		NameZh                  func(childComplexity int) int
 		NodeKind                func(childComplexity int) int
 		Placement               func(childComplexity int) int
-		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
 		Sources                 func(childComplexity int) int
 		Staffing                func(childComplexity int) int
 		Statements              func(childComplexity int) int
-		Supervisors             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Supervisors             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 	}
 
 	OfficeConnection struct {
@@ -333,24 +333,24 @@ type ComplexityRoot struct {
 	Person struct {
 		Aliases                 func(childComplexity int) int
 		Born                    func(childComplexity int) int
-		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) int
-		ChairsConnection        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) int
+		ChairsConnection        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
 		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
+		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		Description             func(childComplexity int) int
 		Died                    func(childComplexity int) int
-		Directs                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Directs                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Documents               func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		Label                   func(childComplexity int) int
-		Memberships             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
-		MembershipsConnection   func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Memberships             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
+		MembershipsConnection   func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
 		Name                    func(childComplexity int) int
 		NameZh                  func(childComplexity int) int
 		NodeKind                func(childComplexity int) int
-		Positions               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Positions               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
 		Sources                 func(childComplexity int) int
 		Statements              func(childComplexity int) int
 	}
@@ -369,20 +369,20 @@ type ComplexityRoot struct {
 
 	Position struct {
 		Aliases                 func(childComplexity int) int
-		BelongsTo               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		BelongsTo               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
+		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		Description             func(childComplexity int) int
-		Directs                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Directs                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Documents               func(childComplexity int) int
-		Holders                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Holders                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		ID                      func(childComplexity int) int
 		Label                   func(childComplexity int) int
-		Memberships             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
+		Memberships             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
 		NodeKind                func(childComplexity int) int
-		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
-		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
 		Sources                 func(childComplexity int) int
 		Statements              func(childComplexity int) int
 		Title                   func(childComplexity int) int
@@ -413,7 +413,7 @@ type ComplexityRoot struct {
 	Query struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) int
 		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
-		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, during *atlas.Period, tiers []atlas.SourceTier) int
+		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Conflicts          func(childComplexity int, sources []string, ids []string) int
 		Document           func(childComplexity int, id string) int
 		Documents          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
@@ -422,7 +422,7 @@ type ComplexityRoot struct {
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int) int
+		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, limit *int) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
 		Office             func(childComplexity int, id string) int
@@ -431,7 +431,7 @@ type ComplexityRoot struct {
 		Person             func(childComplexity int, id string) int
 		Position           func(childComplexity int, id string) int
 		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Ranking            func(childComplexity int, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) int
+		Ranking            func(childComplexity int, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) int
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
 		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
@@ -486,6 +486,7 @@ type ComplexityRoot struct {
 		To                func(childComplexity int) int
 		Type              func(childComplexity int) int
 		Via               func(childComplexity int) int
+		Withheld          func(childComplexity int) int
 	}
 
 	RelationshipConnection struct {
@@ -569,7 +570,7 @@ type ComplexityRoot struct {
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Note          func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Text          func(childComplexity int) int
 		TextZh        func(childComplexity int) int
@@ -640,7 +641,7 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 	}
@@ -698,7 +699,7 @@ type DocumentResolver interface {
 	Concerns(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasedOn(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasisOf(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 type EntityResolver interface {
 	FindDocumentByID(ctx context.Context, id string) (*atlas.Document, error)
@@ -718,23 +719,23 @@ type GroupResolver interface {
 	Description(ctx context.Context, obj *atlas.Group) (*string, error)
 
 	Activity(ctx context.Context, obj *atlas.Group, asOf atlas.PartialDate) (*atlas.Holding, error)
-	Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 
-	ChairsConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
-	MembersConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
-	RelationshipsConnection(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
-	Counts(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
+	ChairsConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	MembersConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Counts(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 }
@@ -743,16 +744,16 @@ type InstitutionResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Institution) (*string, error)
 
-	Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
-	RelationshipsConnection(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
-	Counts(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Counts(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 }
@@ -761,13 +762,13 @@ type OfficeResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Office) (*string, error)
 
-	Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
-	RelationshipsConnection(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 }
@@ -779,16 +780,16 @@ type PersonResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Person) (*string, error)
 
-	Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
-	ChairsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
-	MembershipsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
-	RelationshipsConnection(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
-	Counts(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
+	ChairsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	MembershipsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Counts(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
 	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 }
@@ -797,15 +798,15 @@ type PositionResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Position) (*string, error)
 
-	Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
-	RelationshipsConnection(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
-	Counts(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Counts(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
 	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 }
@@ -827,16 +828,16 @@ type QueryResolver interface {
 	Positions(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.PositionConnection, error)
 	Institutions(ctx context.Context, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.InstitutionConnection, error)
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
-	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error)
+	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
 	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
-	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, during *atlas.Period, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
+	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
 	Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) (*model.GroupSeries, error)
 	Conflicts(ctx context.Context, sources []string, ids []string) ([]atlas.Conflict, error)
 	FragileFacts(ctx context.Context, restsOn atlas.Fragility, ids []string, relationshipTypes []atlas.RelType, claims *bool, first *int) ([]model.FragileFact, error)
-	Ranking(ctx context.Context, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) (*model.RankingConnection, error)
+	Ranking(ctx context.Context, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) (*model.RankingConnection, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
 	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
 	Statement(ctx context.Context, id string) (*atlas.Statement, error)
@@ -876,7 +877,7 @@ type StatementResolver interface {
 	Note(ctx context.Context, obj *atlas.Statement) (*string, error)
 
 	About(ctx context.Context, obj *atlas.Statement) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 type SubgraphResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error)
@@ -895,7 +896,7 @@ type TopicResolver interface {
 	Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1192,7 +1193,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Document.sources":
 		if e.ComplexityRoot.Document.Sources == nil {
 			break
@@ -1425,7 +1426,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.chairsConnection":
 		if e.ComplexityRoot.Group.ChairsConnection == nil {
 			break
@@ -1436,7 +1437,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.ChairsConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Group.ChairsConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.claims":
 		if e.ComplexityRoot.Group.Claims == nil {
 			break
@@ -1458,7 +1459,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.crossSystem":
 		if e.ComplexityRoot.Group.CrossSystem == nil {
 			break
@@ -1535,7 +1536,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.membersConnection":
 		if e.ComplexityRoot.Group.MembersConnection == nil {
 			break
@@ -1546,7 +1547,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.MembersConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Group.MembersConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.membersIncomplete":
 		if e.ComplexityRoot.Group.MembersIncomplete == nil {
 			break
@@ -1581,7 +1582,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Offices(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Offices(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.partyGroupOf":
 		if e.ComplexityRoot.Group.PartyGroupOf == nil {
 			break
@@ -1592,7 +1593,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.PartyGroupOf(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.PartyGroupOf(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.positions":
 		if e.ComplexityRoot.Group.Positions == nil {
 			break
@@ -1603,7 +1604,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.predecessors":
 		if e.ComplexityRoot.Group.Predecessors == nil {
 			break
@@ -1614,7 +1615,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Predecessors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Predecessors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.relationships":
 		if e.ComplexityRoot.Group.Relationships == nil {
 			break
@@ -1625,7 +1626,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.relationshipsConnection":
 		if e.ComplexityRoot.Group.RelationshipsConnection == nil {
 			break
@@ -1636,7 +1637,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Group.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.reportsTo":
 		if e.ComplexityRoot.Group.ReportsTo == nil {
 			break
@@ -1647,7 +1648,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.ReportsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.ReportsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.sources":
 		if e.ComplexityRoot.Group.Sources == nil {
 			break
@@ -1670,7 +1671,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Successors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Successors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.supervises":
 		if e.ComplexityRoot.Group.Supervises == nil {
 			break
@@ -1681,7 +1682,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Supervises(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Supervises(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.supervisors":
 		if e.ComplexityRoot.Group.Supervisors == nil {
 			break
@@ -1692,7 +1693,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.system":
 		if e.ComplexityRoot.Group.System == nil {
 			break
@@ -1815,7 +1816,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.description":
 		if e.ComplexityRoot.Institution.Description == nil {
 			break
@@ -1838,7 +1839,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.HostedOffices(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.HostedOffices(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.id":
 		if e.ComplexityRoot.Institution.ID == nil {
 			break
@@ -1885,7 +1886,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.PartyGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.PartyGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.positions":
 		if e.ComplexityRoot.Institution.Positions == nil {
 			break
@@ -1896,7 +1897,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.relationships":
 		if e.ComplexityRoot.Institution.Relationships == nil {
 			break
@@ -1907,7 +1908,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.relationshipsConnection":
 		if e.ComplexityRoot.Institution.RelationshipsConnection == nil {
 			break
@@ -1918,7 +1919,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Institution.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Institution.reportingGroups":
 		if e.ComplexityRoot.Institution.ReportingGroups == nil {
 			break
@@ -1929,7 +1930,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.ReportingGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.ReportingGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.seats":
 		if e.ComplexityRoot.Institution.Seats == nil {
 			break
@@ -1940,7 +1941,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Seats(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Seats(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.sources":
 		if e.ComplexityRoot.Institution.Sources == nil {
 			break
@@ -1963,7 +1964,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.system":
 		if e.ComplexityRoot.Institution.System == nil {
 			break
@@ -2055,7 +2056,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Directors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.Directors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.documents":
 		if e.ComplexityRoot.Office.Documents == nil {
 			break
@@ -2072,7 +2073,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Groups(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.Groups(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.hostedBy":
 		if e.ComplexityRoot.Office.HostedBy == nil {
 			break
@@ -2083,7 +2084,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.HostedBy(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.HostedBy(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.id":
 		if e.ComplexityRoot.Office.ID == nil {
 			break
@@ -2136,7 +2137,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.relationshipsConnection":
 		if e.ComplexityRoot.Office.RelationshipsConnection == nil {
 			break
@@ -2147,7 +2148,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Office.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.sources":
 		if e.ComplexityRoot.Office.Sources == nil {
 			break
@@ -2176,7 +2177,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 
 	case "OfficeConnection.edges":
 		if e.ComplexityRoot.OfficeConnection.Edges == nil {
@@ -2295,7 +2296,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.chairsConnection":
 		if e.ComplexityRoot.Person.ChairsConnection == nil {
 			break
@@ -2306,7 +2307,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.ChairsConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.ChairsConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.claims":
 		if e.ComplexityRoot.Person.Claims == nil {
 			break
@@ -2328,7 +2329,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.description":
 		if e.ComplexityRoot.Person.Description == nil {
 			break
@@ -2351,7 +2352,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.documents":
 		if e.ComplexityRoot.Person.Documents == nil {
 			break
@@ -2380,7 +2381,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.membershipsConnection":
 		if e.ComplexityRoot.Person.MembershipsConnection == nil {
 			break
@@ -2391,7 +2392,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.MembershipsConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.MembershipsConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.name":
 		if e.ComplexityRoot.Person.Name == nil {
 			break
@@ -2420,7 +2421,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.relationships":
 		if e.ComplexityRoot.Person.Relationships == nil {
 			break
@@ -2431,7 +2432,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.relationshipsConnection":
 		if e.ComplexityRoot.Person.RelationshipsConnection == nil {
 			break
@@ -2442,7 +2443,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Person.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.sources":
 		if e.ComplexityRoot.Person.Sources == nil {
 			break
@@ -2510,7 +2511,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.BelongsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.BelongsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.chairs":
 		if e.ComplexityRoot.Position.Chairs == nil {
 			break
@@ -2521,7 +2522,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.claims":
 		if e.ComplexityRoot.Position.Claims == nil {
 			break
@@ -2543,7 +2544,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.description":
 		if e.ComplexityRoot.Position.Description == nil {
 			break
@@ -2560,7 +2561,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.documents":
 		if e.ComplexityRoot.Position.Documents == nil {
 			break
@@ -2577,7 +2578,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Holders(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Holders(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.id":
 		if e.ComplexityRoot.Position.ID == nil {
 			break
@@ -2600,7 +2601,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.type":
 		if e.ComplexityRoot.Position.NodeKind == nil {
 			break
@@ -2617,7 +2618,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.relationshipsConnection":
 		if e.ComplexityRoot.Position.RelationshipsConnection == nil {
 			break
@@ -2628,7 +2629,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Position.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Position.sources":
 		if e.ComplexityRoot.Position.Sources == nil {
 			break
@@ -2761,7 +2762,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CoMembers(childComplexity, args["person"].(string), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Query.CoMembers(childComplexity, args["person"].(string), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Query.conflicts":
 		if e.ComplexityRoot.Query.Conflicts == nil {
 			break
@@ -2861,7 +2862,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2960,7 +2961,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Ranking(childComplexity, args["by"].(analytics.CountKind), args["types"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier), args["direction"].(*model.OrderDirection), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Query.Ranking(childComplexity, args["by"].(analytics.CountKind), args["types"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier), args["direction"].(*model.OrderDirection), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.reportedCounts":
 		if e.ComplexityRoot.Query.ReportedCounts == nil {
 			break
@@ -3294,6 +3295,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Via(childComplexity), true
+	case "Relationship.withheld":
+		if e.ComplexityRoot.Relationship.Withheld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.Withheld(childComplexity), true
 
 	case "RelationshipConnection.edges":
 		if e.ComplexityRoot.RelationshipConnection.Edges == nil {
@@ -3654,7 +3661,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Statement.sources":
 		if e.ComplexityRoot.Statement.Sources == nil {
 			break
@@ -3937,7 +3944,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
 	case "Topic.sources":
 		if e.ComplexityRoot.Topic.Sources == nil {
 			break
@@ -4270,7 +4277,7 @@ extend type Query {
   Sources and reported counts are never part of the network; statements, topics and
   documents are, when ` + "`" + `nodeTypes` + "`" + ` names them.
   """
-  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships that may hold on some day of this period; each then carries its ` + "`" + `holdingDuring` + "`" + `. Not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
+  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships that may hold on some day of this period; each then carries its ` + "`" + `holdingDuring` + "`" + `. Not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
 
   """
   All shortest paths between two nodes (relationships followed in either direction,
@@ -4291,7 +4298,7 @@ extend type Query {
   or holding a seat), with the shared groups and the seats on both sides. Two seats
   count only if they may overlap in time; with ` + "`" + `asOf` + "`" + `, only seats that may hold then.
   """
-  coMembers("The person whose co-members are wanted (a ` + "`" + `person/` + "`" + ` id)." person: ID!, "Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period (two seats count when each may hold then and they may overlap). Not together with ` + "`" + `asOf` + "`" + `." during: Period, "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): [CoMember!]!
+  coMembers("The person whose co-members are wanted (a ` + "`" + `person/` + "`" + ` id)." person: ID!, "Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period (two seats count when each may hold then and they may overlap). Not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): [CoMember!]!
 
   """
   The dated events in the life of a node, in order: a group's establishment, abolition
@@ -4647,35 +4654,35 @@ enum RelationshipOrderField {
 
 extend type Group {
   "` + "`" + `chairs` + "`" + `, page by page."
-  chairsConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Which lines of evidence to return (see ` + "`" + `chairs` + "`" + `)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  chairsConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Which lines of evidence to return (see ` + "`" + `chairs` + "`" + `)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
   "` + "`" + `members` + "`" + `, page by page."
-  membersConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  membersConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
   "` + "`" + `relationships` + "`" + `, page by page."
-  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
 }
 
 extend type Person {
   "` + "`" + `chairs` + "`" + `, page by page."
-  chairsConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Which lines of evidence to return (see ` + "`" + `chairs` + "`" + `)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  chairsConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Which lines of evidence to return (see ` + "`" + `chairs` + "`" + `)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
   "` + "`" + `memberships` + "`" + `, page by page."
-  membershipsConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  membershipsConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
   "` + "`" + `relationships` + "`" + `, page by page."
-  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
 }
 
 extend type Office {
   "` + "`" + `relationships` + "`" + `, page by page."
-  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
 }
 
 extend type Institution {
   "` + "`" + `relationships` + "`" + `, page by page."
-  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
 }
 
 extend type Position {
   "` + "`" + `relationships` + "`" + `, page by page."
-  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
 }
 `, BuiltIn: false},
 	{Name: "../schema/counts.graphqls", Input: `# Counts at a date or over a period, and rankings by them.
@@ -4737,7 +4744,7 @@ extend type Group {
   Each number counts distinct nodes among what ` + "`" + `chairs` + "`" + ` and ` + "`" + `members` + "`" + ` (or ` + "`" + `memberships` + "`" + `)
   list with the same arguments. Sized for visualisations (node size) and rankings.
   """
-  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
+  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
 }
 
 extend type Person {
@@ -4747,7 +4754,7 @@ extend type Person {
   Each number counts distinct nodes among what ` + "`" + `chairs` + "`" + ` and ` + "`" + `members` + "`" + ` (or ` + "`" + `memberships` + "`" + `)
   list with the same arguments. Sized for visualisations (node size) and rankings.
   """
-  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
+  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
 }
 
 extend type Position {
@@ -4757,7 +4764,7 @@ extend type Position {
   Each number counts distinct nodes among what ` + "`" + `chairs` + "`" + ` and ` + "`" + `members` + "`" + ` (or ` + "`" + `memberships` + "`" + `)
   list with the same arguments. Sized for visualisations (node size) and rankings.
   """
-  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
+  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
 }
 
 extend type Institution {
@@ -4767,7 +4774,7 @@ extend type Institution {
   Each number counts distinct nodes among what ` + "`" + `chairs` + "`" + ` and ` + "`" + `members` + "`" + ` (or ` + "`" + `memberships` + "`" + `)
   list with the same arguments. Sized for visualisations (node size) and rankings.
   """
-  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
+  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
 }
 
 extend type Query {
@@ -4776,7 +4783,7 @@ extend type Query {
   largest groups, the people with most seats. Only nodes whose count is above zero;
   ties by id. Computed on the shared projection of the graph, like ` + "`" + `centrality` + "`" + `.
   """
-  ranking("What to count." by: CountKind!, "Keep only nodes of these types; all when omitted." types: [NodeType!], "Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!], "DESC (the default): the highest counts first." direction: OrderDirection = DESC, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very ranking)." after: String, "Page backward: at most this many (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very ranking)." before: String): RankingConnection!
+  ranking("What to count." by: CountKind!, "Keep only nodes of these types; all when omitted." types: [NodeType!], "Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!], "DESC (the default): the highest counts first." direction: OrderDirection = DESC, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very ranking)." after: String, "Page backward: at most this many (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very ranking)." before: String): RankingConnection!
 }
 `, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
@@ -5090,27 +5097,27 @@ type Group implements Node & GraphNode @key(fields: "id") {
   once per group: a stored and a derived chair of the same person are one relationship,
   ` + "`" + `stored` + "`" + ` and ` + "`" + `derived` + "`" + `, with the derivations in ` + "`" + `derivations` + "`" + `.
   """
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "People, positions and institutions with a seat on the group."
-  members("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  members("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "The offices backing the group."
-  offices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  offices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee this one."
-  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups, institutions and offices this group oversees."
-  supervises("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  supervises("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "The institutions the group reports to."
-  reportsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  reportsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups this one succeeded (renamed, replaced, upgraded, merged, reconstituted)."
-  predecessors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  predecessors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that succeeded this one."
-  successors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  successors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "For a leading party members' group: the institution it sits in."
-  partyGroupOf("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  partyGroupOf("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Positions that belong to the group."
-  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the group, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "The staff office, general office or directorate that backs a group."
@@ -5138,15 +5145,15 @@ type Office implements Node & GraphNode @key(fields: "id") {
   "The sources of the office's own properties, with locators."
   sources: [Citation!]!
   "The groups this office backs."
-  groups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  groups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Where the office sits."
-  hostedBy("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  hostedBy("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Who directs the office (people or positions)."
-  directors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  directors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee the office."
-  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the office, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A standing body: Politburo, Secretariat, State Council, CMC, ministries, Party departments, provinces, media, think tanks."
@@ -5172,19 +5179,19 @@ type Institution implements Node & GraphNode @key(fields: "id") {
   "The sources of the institution's own properties, with locators."
   sources: [Citation!]!
   "Groups on which the institution is represented."
-  seats("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  seats("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee the institution."
-  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that report to the institution."
-  reportingGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  reportingGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Offices the institution hosts."
-  hostedOffices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  hostedOffices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Leading party members' groups inside the institution."
-  partyGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  partyGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Positions that belong to the institution."
-  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the institution, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A post a person holds, such as Premier or General Secretary."
@@ -5206,17 +5213,17 @@ type Position implements Node & GraphNode @key(fields: "id") {
   "The sources of the position's own properties, with locators."
   sources: [Citation!]!
   "People who held the post."
-  holders("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  holders("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups the post chairs."
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups on which the post has a seat."
-  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Offices the post directs."
-  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "The institution, group or office the post belongs to."
-  belongsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  belongsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the position, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "An individual, named family name first as usually romanised."
@@ -5246,15 +5253,15 @@ type Person implements Node & GraphNode @key(fields: "id") {
   chaired by a position the person held at the time (only where the holding is dated),
   or both (the default), one relationship per group (see ` + "`" + `Group.chairs` + "`" + `).
   """
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Seats the person holds on groups."
-  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Posts the person held."
-  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Offices the person directs."
-  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the person, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A spelling of a name, kept with the source that prints it."
@@ -5462,6 +5469,11 @@ type Relationship {
   ` + "`" + `holdingReason` + "`" + ` is null with a period: the reasons of its days differ.
   """
   holdingDuring: PeriodHolding
+  """
+  With ` + "`" + `knownBy` + "`" + `: the citations left out, from sources published after the date or
+  undated (` + "`" + `source.date` + "`" + ` null). Empty otherwise.
+  """
+  withheld: [Citation!]!
   "True when a stored relationship says this fact directly."
   stored: Boolean!
   """
@@ -5986,7 +5998,7 @@ type Statement implements Node & GraphNode @key(fields: "id") {
   "What the statement is about (outgoing ABOUT relationships)."
   about: [Relationship!]!
   "Every relationship of the statement, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the statement; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the statement; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A subject general statements are about: leading small groups as an institution, cross-system coordination, the dual-track Party-State."
@@ -6014,7 +6026,7 @@ type Topic implements Node & GraphNode @key(fields: "id") {
   "Documents that concern the topic (incoming CONCERNS)."
   documents: [Relationship!]!
   "Every relationship of the topic, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the topic; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the topic; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A policy document: a regulation, opinion, notice, decision or plan."
@@ -6050,7 +6062,7 @@ type Document implements Node & GraphNode @key(fields: "id") {
   "Later documents that build on this one (incoming BASED_ON)."
   basisOf: [Relationship!]!
   "Every relationship of the document, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the document; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the document; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "The kind of a policy document."
@@ -7009,6 +7021,8 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_holdingReasonDate(ctx, field)
 	case "holdingDuring":
 		return ec.fieldContext_Relationship_holdingDuring(ctx, field)
+	case "withheld":
+		return ec.fieldContext_Relationship_withheld(ctx, field)
 	case "stored":
 		return ec.fieldContext_Relationship_stored(ctx, field)
 	case "derived":
@@ -7562,22 +7576,30 @@ func (ec *executionContext) field_Document_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg7
 	return args, nil
 }
 
@@ -7754,70 +7776,78 @@ func (ec *executionContext) field_Group_chairsConnection_args(ctx context.Contex
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
 		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
 			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["derived"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["derived"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["tiers"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
 			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg9
+	args["before"] = arg10
 	return args, nil
 }
 
@@ -7840,30 +7870,38 @@ func (ec *executionContext) field_Group_chairs_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
 		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
 			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["derived"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["derived"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7908,22 +7946,30 @@ func (ec *executionContext) field_Group_counts_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -7946,70 +7992,78 @@ func (ec *executionContext) field_Group_membersConnection_args(ctx context.Conte
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["tiers"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
 			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg9
+	args["before"] = arg10
 	return args, nil
 }
 
@@ -8032,30 +8086,38 @@ func (ec *executionContext) field_Group_members_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -8078,22 +8140,30 @@ func (ec *executionContext) field_Group_offices_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8116,22 +8186,30 @@ func (ec *executionContext) field_Group_partyGroupOf_args(ctx context.Context, r
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8154,22 +8232,30 @@ func (ec *executionContext) field_Group_positions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8192,22 +8278,30 @@ func (ec *executionContext) field_Group_predecessors_args(ctx context.Context, r
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8254,62 +8348,70 @@ func (ec *executionContext) field_Group_relationshipsConnection_args(ctx context
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
 			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg9
-	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg10
-	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg11
+	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg11
+	args["before"] = arg12
 	return args, nil
 }
 
@@ -8356,22 +8458,30 @@ func (ec *executionContext) field_Group_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg7
 	return args, nil
 }
 
@@ -8394,22 +8504,30 @@ func (ec *executionContext) field_Group_reportsTo_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8432,22 +8550,30 @@ func (ec *executionContext) field_Group_successors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8470,22 +8596,30 @@ func (ec *executionContext) field_Group_supervises_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8508,22 +8642,30 @@ func (ec *executionContext) field_Group_supervisors_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8568,22 +8710,30 @@ func (ec *executionContext) field_Institution_counts_args(ctx context.Context, r
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8606,22 +8756,30 @@ func (ec *executionContext) field_Institution_hostedOffices_args(ctx context.Con
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8644,22 +8802,30 @@ func (ec *executionContext) field_Institution_partyGroups_args(ctx context.Conte
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8682,22 +8848,30 @@ func (ec *executionContext) field_Institution_positions_args(ctx context.Context
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8744,62 +8918,70 @@ func (ec *executionContext) field_Institution_relationshipsConnection_args(ctx c
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
 			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg9
-	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg10
-	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg11
+	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg11
+	args["before"] = arg12
 	return args, nil
 }
 
@@ -8846,22 +9028,30 @@ func (ec *executionContext) field_Institution_relationships_args(ctx context.Con
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg7
 	return args, nil
 }
 
@@ -8884,22 +9074,30 @@ func (ec *executionContext) field_Institution_reportingGroups_args(ctx context.C
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8922,22 +9120,30 @@ func (ec *executionContext) field_Institution_seats_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -8960,22 +9166,30 @@ func (ec *executionContext) field_Institution_supervisors_args(ctx context.Conte
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -9020,22 +9234,30 @@ func (ec *executionContext) field_Office_directors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -9058,22 +9280,30 @@ func (ec *executionContext) field_Office_groups_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -9096,22 +9326,30 @@ func (ec *executionContext) field_Office_hostedBy_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -9158,62 +9396,70 @@ func (ec *executionContext) field_Office_relationshipsConnection_args(ctx contex
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
 			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg9
-	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg10
-	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg11
+	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg11
+	args["before"] = arg12
 	return args, nil
 }
 
@@ -9260,22 +9506,30 @@ func (ec *executionContext) field_Office_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg7
 	return args, nil
 }
 
@@ -9298,22 +9552,30 @@ func (ec *executionContext) field_Office_supervisors_args(ctx context.Context, r
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -9336,70 +9598,78 @@ func (ec *executionContext) field_Person_chairsConnection_args(ctx context.Conte
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
 		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
 			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["derived"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["derived"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["tiers"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
 			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg9
+	args["before"] = arg10
 	return args, nil
 }
 
@@ -9422,30 +9692,38 @@ func (ec *executionContext) field_Person_chairs_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
 		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
 			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["derived"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["derived"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -9490,22 +9768,30 @@ func (ec *executionContext) field_Person_counts_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -9528,22 +9814,30 @@ func (ec *executionContext) field_Person_directs_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -9566,70 +9860,78 @@ func (ec *executionContext) field_Person_membershipsConnection_args(ctx context.
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["tiers"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
 			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg9
+	args["before"] = arg10
 	return args, nil
 }
 
@@ -9652,30 +9954,38 @@ func (ec *executionContext) field_Person_memberships_args(ctx context.Context, r
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -9698,22 +10008,30 @@ func (ec *executionContext) field_Person_positions_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -9760,62 +10078,70 @@ func (ec *executionContext) field_Person_relationshipsConnection_args(ctx contex
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
 			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg9
-	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg10
-	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg11
+	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg11
+	args["before"] = arg12
 	return args, nil
 }
 
@@ -9862,22 +10188,30 @@ func (ec *executionContext) field_Person_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg7
 	return args, nil
 }
 
@@ -9900,22 +10234,30 @@ func (ec *executionContext) field_Position_belongsTo_args(ctx context.Context, r
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -9938,22 +10280,30 @@ func (ec *executionContext) field_Position_chairs_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -9998,22 +10348,30 @@ func (ec *executionContext) field_Position_counts_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -10036,22 +10394,30 @@ func (ec *executionContext) field_Position_directs_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -10074,22 +10440,30 @@ func (ec *executionContext) field_Position_holders_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -10112,30 +10486,38 @@ func (ec *executionContext) field_Position_memberships_args(ctx context.Context,
 		return nil, err
 	}
 	args["during"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -10182,62 +10564,70 @@ func (ec *executionContext) field_Position_relationshipsConnection_args(ctx cont
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
 			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg9
-	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg10
-	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg11
+	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg11
+	args["before"] = arg12
 	return args, nil
 }
 
@@ -10284,22 +10674,30 @@ func (ec *executionContext) field_Position_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg7
 	return args, nil
 }
 
@@ -10482,14 +10880,22 @@ func (ec *executionContext) field_Query_coMembers_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["during"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg4
 	return args, nil
 }
 
@@ -10768,30 +11174,38 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["during"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	args["tiers"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg8
+	args["limit"] = arg9
 	return args, nil
 }
 
@@ -11014,62 +11428,70 @@ func (ec *executionContext) field_Query_ranking_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["during"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["roles"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	args["tiers"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.OrderDirection, error) {
 			return ec.unmarshalOOrderDirection2ᚖlsgatlasᚋgraphᚋmodelᚐOrderDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg9
-	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg10
+	args["before"] = arg11
 	return args, nil
 }
 
@@ -11476,22 +11898,30 @@ func (ec *executionContext) field_Statement_relationships_args(ctx context.Conte
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg7
 	return args, nil
 }
 
@@ -11560,22 +11990,30 @@ func (ec *executionContext) field_Topic_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg7
 	return args, nil
 }
 
@@ -12899,7 +13337,7 @@ func (ec *executionContext) _Document_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14106,7 +14544,7 @@ func (ec *executionContext) _Group_chairs(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14150,7 +14588,7 @@ func (ec *executionContext) _Group_members(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14194,7 +14632,7 @@ func (ec *executionContext) _Group_offices(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Offices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Offices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14238,7 +14676,7 @@ func (ec *executionContext) _Group_supervisors(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14282,7 +14720,7 @@ func (ec *executionContext) _Group_supervises(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Supervises(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Supervises(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14326,7 +14764,7 @@ func (ec *executionContext) _Group_reportsTo(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().ReportsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().ReportsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14370,7 +14808,7 @@ func (ec *executionContext) _Group_predecessors(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Predecessors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Predecessors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14414,7 +14852,7 @@ func (ec *executionContext) _Group_successors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Successors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Successors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14458,7 +14896,7 @@ func (ec *executionContext) _Group_partyGroupOf(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().PartyGroupOf(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().PartyGroupOf(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14502,7 +14940,7 @@ func (ec *executionContext) _Group_positions(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14546,7 +14984,7 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14703,7 +15141,7 @@ func (ec *executionContext) _Group_chairsConnection(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().ChairsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Group().ChairsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -14747,7 +15185,7 @@ func (ec *executionContext) _Group_membersConnection(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().MembersConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Group().MembersConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -14791,7 +15229,7 @@ func (ec *executionContext) _Group_relationshipsConnection(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Group().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -14835,7 +15273,7 @@ func (ec *executionContext) _Group_counts(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
@@ -15603,7 +16041,7 @@ func (ec *executionContext) _Institution_seats(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Seats(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Seats(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15647,7 +16085,7 @@ func (ec *executionContext) _Institution_supervisors(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15691,7 +16129,7 @@ func (ec *executionContext) _Institution_reportingGroups(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().ReportingGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().ReportingGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15735,7 +16173,7 @@ func (ec *executionContext) _Institution_hostedOffices(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().HostedOffices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().HostedOffices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15779,7 +16217,7 @@ func (ec *executionContext) _Institution_partyGroups(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().PartyGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().PartyGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15823,7 +16261,7 @@ func (ec *executionContext) _Institution_positions(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15867,7 +16305,7 @@ func (ec *executionContext) _Institution_relationships(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15955,7 +16393,7 @@ func (ec *executionContext) _Institution_relationshipsConnection(ctx context.Con
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Institution().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -15999,7 +16437,7 @@ func (ec *executionContext) _Institution_counts(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
@@ -16598,7 +17036,7 @@ func (ec *executionContext) _Office_groups(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Groups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().Groups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16642,7 +17080,7 @@ func (ec *executionContext) _Office_hostedBy(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().HostedBy(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().HostedBy(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16686,7 +17124,7 @@ func (ec *executionContext) _Office_directors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Directors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().Directors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16730,7 +17168,7 @@ func (ec *executionContext) _Office_supervisors(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16774,7 +17212,7 @@ func (ec *executionContext) _Office_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16862,7 +17300,7 @@ func (ec *executionContext) _Office_relationshipsConnection(ctx context.Context,
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Office().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -17626,7 +18064,7 @@ func (ec *executionContext) _Person_chairs(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17670,7 +18108,7 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17714,7 +18152,7 @@ func (ec *executionContext) _Person_positions(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17758,7 +18196,7 @@ func (ec *executionContext) _Person_directs(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17802,7 +18240,7 @@ func (ec *executionContext) _Person_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17890,7 +18328,7 @@ func (ec *executionContext) _Person_chairsConnection(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().ChairsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Person().ChairsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -17934,7 +18372,7 @@ func (ec *executionContext) _Person_membershipsConnection(ctx context.Context, f
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().MembershipsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Person().MembershipsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -17978,7 +18416,7 @@ func (ec *executionContext) _Person_relationshipsConnection(ctx context.Context,
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Person().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -18022,7 +18460,7 @@ func (ec *executionContext) _Person_counts(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
@@ -18506,7 +18944,7 @@ func (ec *executionContext) _Position_holders(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Holders(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Holders(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -18550,7 +18988,7 @@ func (ec *executionContext) _Position_chairs(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -18594,7 +19032,7 @@ func (ec *executionContext) _Position_memberships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -18638,7 +19076,7 @@ func (ec *executionContext) _Position_directs(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -18682,7 +19120,7 @@ func (ec *executionContext) _Position_belongsTo(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().BelongsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().BelongsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -18726,7 +19164,7 @@ func (ec *executionContext) _Position_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -18814,7 +19252,7 @@ func (ec *executionContext) _Position_relationshipsConnection(ctx context.Contex
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Position().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
@@ -18858,7 +19296,7 @@ func (ec *executionContext) _Position_counts(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
@@ -19903,7 +20341,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {
@@ -20035,7 +20473,7 @@ func (ec *executionContext) _Query_coMembers(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CoMembers(ctx, fc.Args["person"].(string), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Query().CoMembers(ctx, fc.Args["person"].(string), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.CoMember) graphql.Marshaler {
@@ -20299,7 +20737,7 @@ func (ec *executionContext) _Query_ranking(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Ranking(ctx, fc.Args["by"].(analytics.CountKind), fc.Args["types"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["direction"].(*model.OrderDirection), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Query().Ranking(ctx, fc.Args["by"].(analytics.CountKind), fc.Args["types"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["direction"].(*model.OrderDirection), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RankingConnection) graphql.Marshaler {
@@ -21505,6 +21943,38 @@ func (ec *executionContext) _Relationship_holdingDuring(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_Relationship_holdingDuring(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "PeriodHolding")
+}
+
+func (ec *executionContext) _Relationship_withheld(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_withheld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Withheld, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_withheld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relationship",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Relationship_stored(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
@@ -23236,7 +23706,7 @@ func (ec *executionContext) _Statement_relationships(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -24451,7 +24921,7 @@ func (ec *executionContext) _Topic_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -29353,6 +29823,11 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 		case "holdingDuring":
 			out.Values[i] = ec._Relationship_holdingDuring(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "withheld":
+			out.Values[i] = ec._Relationship_withheld(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "stored":

@@ -17,6 +17,7 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/graph/loader"
 )
 
 // Options configure the GraphQL handler; the zero value serves with DefaultLimits.
@@ -76,6 +77,19 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	}
 	srv.Use(newQueryLimits(limits, es.Schema(), cache))
 	srv.Use(executionGuard{metrics: metrics})
+	// knownBy reads source dates from the projection both stores share, only when asked.
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		if l := loader.From(ctx); l != nil {
+			l.SetSources(func(ctx context.Context) (func(string) *atlas.Source, error) {
+				p, err := projection.Get(ctx)
+				if err != nil {
+					return nil, err
+				}
+				return p.Source, nil
+			})
+		}
+		return next(ctx)
+	})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		return presentError(ctx, err, log)
 	})

@@ -325,7 +325,7 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 		switch rf, isRel := relationFields[fieldKey{typ, name}]; {
 		case isRel:
 			a := args()
-			w, ok1 := whenArg(a)
+			w, ok1 := p.whenArg(a)
 			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
 			sources, ok3 := idsArg(a["sources"])
 			if ok1 && ok2 && ok3 {
@@ -333,7 +333,7 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			}
 		case name == "chairs":
 			a := args()
-			w, ok := whenArg(a)
+			w, ok := p.whenArg(a)
 			nf.mode = atlas.IncludeDerived
 			if m, isStr := a["derived"].(string); isStr {
 				nf.mode = atlas.DerivedChairs(m)
@@ -343,7 +343,7 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			}
 		case name == "relationships":
 			a := args()
-			w, ok1 := whenArg(a)
+			w, ok1 := p.whenArg(a)
 			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
 			types, ok3 := enumsArg[atlas.RelType](a["types"])
 			var dir *atlas.Direction
@@ -477,6 +477,8 @@ func (p *planner) edge(e *atlas.Edge, fields []graphql.CollectedField) {
 			}
 		case "sources":
 			p.citations(e.Sources, f.Selections)
+		case "withheld":
+			p.citations(e.Withheld, f.Selections)
 		case "derivedFrom":
 			p.edges(derivedFrom(e), f.Selections)
 		case "derivations":
@@ -517,7 +519,7 @@ func dateArg(v any) (*atlas.PartialDate, bool) {
 
 // whenArg reads the asOf and during arguments of a field as the planner sees them; ok
 // is false for malformed or conflicting ones, which the resolver will report.
-func whenArg(a map[string]any) (atlas.When, bool) {
+func (p *planner) whenArg(a map[string]any) (atlas.When, bool) {
 	asOf, ok := dateArg(a["asOf"])
 	if !ok {
 		return atlas.When{}, false
@@ -533,7 +535,14 @@ func whenArg(a map[string]any) (atlas.When, bool) {
 	} else if a["during"] != nil {
 		return atlas.When{}, false
 	}
+	knownBy, ok := dateArg(a["knownBy"])
+	if !ok {
+		return atlas.When{}, false
+	}
 	w, err := atlas.NewWhen(asOf, during)
+	if err == nil {
+		w.Known, err = p.l.KnownBy(p.ctx, knownBy)
+	}
 	return w, err == nil
 }
 

@@ -178,8 +178,11 @@ func (p *planner) graph(nodes []atlas.Node, rels []atlas.Relation, sel ast.Selec
 		case "relationships":
 			asOf, _ := p.root.Args["asOf"].(*atlas.PartialDate)
 			during, _ := p.root.Args["during"].(*atlas.Period)
+			knownBy, _ := p.root.Args["knownBy"].(*atlas.PartialDate)
 			tiers, _ := p.root.Args["tiers"].([]atlas.SourceTier)
-			p.edges(analyticsEdges(rels, atlas.When{AsOf: asOf, During: during}, tiers), f.Selections)
+			w := atlas.When{AsOf: asOf, During: during}
+			w.Known, _ = p.l.KnownBy(p.ctx, knownBy)
+			p.edges(analyticsEdges(rels, w, tiers), f.Selections)
 		}
 	}
 }

@@ -77,14 +77,23 @@ var relationFields = map[fieldKey]relationField{
 }
 
 func (f relationField) spec(w atlas.When, roles []atlas.MemberRole, sources []string) loader.Spec {
-	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: w.AsOf, During: w.During, Sources: sources}
+	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: w.AsOf, During: w.During, Known: w.Known, Sources: sources}
+}
+
+// whenOf reads the asOf, during and knownBy arguments of a field.
+func whenOf(ctx context.Context, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate) (atlas.When, error) {
+	w, err := atlas.NewWhen(asOf, during)
+	if err == nil {
+		w.Known, err = loader.For(ctx).KnownBy(ctx, knownBy)
+	}
+	return w, err
 }
 
 // fieldEdges serves a relationship field listed in relationFields: the field it serves
 // is the one being resolved. Dates are read as the facts of tiers give them (a death
 // known only from reference pages does not end a tenure in the corpus).
-func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	w, err := atlas.NewWhen(asOf, during)
+func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	w, err := whenOf(ctx, asOf, during, knownBy)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +110,7 @@ func listField(name string) string { return strings.TrimSuffix(name, "Connection
 
 // relationshipsSpec is what the generic `relationships` field of every entity reads.
 func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, w atlas.When, sources []string) loader.Spec {
-	spec := loader.Spec{Types: types, Roles: roles, AsOf: w.AsOf, During: w.During, Direction: atlas.Both, Sources: sources}
+	spec := loader.Spec{Types: types, Roles: roles, AsOf: w.AsOf, During: w.During, Known: w.Known, Direction: atlas.Both, Sources: sources}
 	if dir != nil {
 		spec.Direction = *dir
 	}
@@ -109,8 +118,8 @@ func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atla
 }
 
 // relationships serves the generic `relationships` field of every entity.
-func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	w, err := atlas.NewWhen(asOf, during)
+func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	w, err := whenOf(ctx, asOf, during, knownBy)
 	if err != nil {
 		return nil, err
 	}
@@ -120,8 +129,8 @@ func relationships(ctx context.Context, id string, types []atlas.RelType, dir *a
 // chairs serves the chairs fields; mode nil means atlas.IncludeDerived. With sources,
 // only chairs citing one of them stay (a derived chair cites the sources of both facts).
 // Dates are read as the facts of tiers give them; which facts stay is keepTiers' work.
-func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, mode *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	w, err := atlas.NewWhen(asOf, during)
+func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, mode *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	w, err := whenOf(ctx, asOf, during, knownBy)
 	if err != nil {
 		return nil, err
 	}

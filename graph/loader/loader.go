@@ -28,6 +28,8 @@ type Loaders struct {
 	chairs map[chairKey][]atlas.Edge
 	// supports keeps pages of Source.supports (supports.go).
 	supports map[supportKey]atlas.SupportPage
+	// sources looks up sources for knownBy (SetSources).
+	sources func(ctx context.Context) (func(id string) *atlas.Source, error)
 	once     map[any]*sync.Once // see Once
 	stats    Stats
 }
@@ -58,6 +60,7 @@ type chairKey struct {
 type edgeKey struct {
 	rel   relKey
 	tiers string
+	known string // the knownBy date
 }
 
 type specKey struct {
@@ -142,6 +145,9 @@ type Spec struct {
 	AsOf      *atlas.PartialDate
 	// During asks about a period instead of a date (never both).
 	During *atlas.Period
+	// Known keeps only the evidence of sources published by its date. The store is asked
+	// the same with or without it.
+	Known *atlas.KnownBy
 	// Sources keeps relationships citing one of these sources; empty means all.
 	Sources []string
 }
@@ -151,7 +157,7 @@ func (s Spec) key() specKey {
 		s.Direction = atlas.Both
 	}
 	k := specKey{types: join(s.Types), dir: s.Direction, roles: join(s.Roles), sources: join(s.Sources)}
-	k.asOf = s.When().Key()
+	k.asOf = atlas.When{AsOf: s.AsOf, During: s.During}.Key()
 	return k
 }
 
@@ -160,7 +166,41 @@ func (s Spec) query(ids []string) atlas.RelationQuery {
 }
 
 // When is the time s asks about.
-func (s Spec) When() atlas.When { return atlas.When{AsOf: s.AsOf, During: s.During} }
+func (s Spec) When() atlas.When { return atlas.When{AsOf: s.AsOf, During: s.During, Known: s.Known} }
+
+// knownKey is the knownBy date of s, "" without one.
+func (s Spec) knownKey() string {
+	if s.Known == nil {
+		return ""
+	}
+	return s.Known.Date.String()
+}
+
+// SetSources tells the loaders how to look up sources, for knownBy: the graph layer
+// hands them its projection's, read only when a knownBy date is asked about.
+func (l *Loaders) SetSources(f func(ctx context.Context) (func(id string) *atlas.Source, error)) {
+	l.mu.Lock()
+	l.sources = f
+	l.mu.Unlock()
+}
+
+// KnownBy returns the restriction to sources published by d; nil for no date.
+func (l *Loaders) KnownBy(ctx context.Context, d *atlas.PartialDate) (*atlas.KnownBy, error) {
+	if d == nil {
+		return nil, nil
+	}
+	l.mu.RLock()
+	f := l.sources
+	l.mu.RUnlock()
+	if f == nil {
+		return nil, atlas.Errorf(atlas.EINTERNAL, "knownBy: no source lookup")
+	}
+	lookup, err := f(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &atlas.KnownBy{Date: *d, Source: lookup}, nil
+}
 
 func join[T ~string](vs []T) string {
 	switch len(vs) {
