@@ -30,8 +30,8 @@ type Loaders struct {
 	supports map[supportKey]atlas.SupportPage
 	// sources looks up sources for knownBy (SetSources).
 	sources func(ctx context.Context) (func(id string) *atlas.Source, error)
-	once     map[any]*sync.Once // see Once
-	stats    Stats
+	once    map[any]*sync.Once // see Once
+	stats   Stats
 }
 
 // Stats says how a request used the store.
