@@ -40,6 +40,7 @@ type ResolverRoot interface {
 	Entity() EntityResolver
 	Group() GroupResolver
 	Institution() InstitutionResolver
+	LineageBody() LineageBodyResolver
 	Office() OfficeResolver
 	Path() PathResolver
 	Person() PersonResolver
@@ -188,6 +189,7 @@ type ComplexityRoot struct {
 		Kind                    func(childComplexity int) int
 		Label                   func(childComplexity int) int
 		Level                   func(childComplexity int) int
+		Lineage                 func(childComplexity int, successions []atlas.SuccessionKind) int
 		Members                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
 		MembersConnection       func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
 		MembersIncomplete       func(childComplexity int) int
@@ -270,6 +272,12 @@ type ComplexityRoot struct {
 	InstitutionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	LineageBody struct {
+		Group       func(childComplexity int) int
+		Steps       func(childComplexity int) int
+		Successions func(childComplexity int) int
 	}
 
 	NodeTypeCount struct {
@@ -736,6 +744,7 @@ type GroupResolver interface {
 	MembersConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	RelationshipsConnection(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Counts(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
+	Lineage(ctx context.Context, obj *atlas.Group, successions []atlas.SuccessionKind) ([]atlas.LineageBody, error)
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 }
@@ -756,6 +765,9 @@ type InstitutionResolver interface {
 	Counts(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
+}
+type LineageBodyResolver interface {
+	Successions(ctx context.Context, obj *atlas.LineageBody) ([]atlas.Edge, error)
 }
 type OfficeResolver interface {
 	NameZh(ctx context.Context, obj *atlas.Office) (*string, error)
@@ -1526,6 +1538,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Level(childComplexity), true
+	case "Group.lineage":
+		if e.ComplexityRoot.Group.Lineage == nil {
+			break
+		}
+
+		args, err := ec.field_Group_lineage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.Lineage(childComplexity, args["successions"].([]atlas.SuccessionKind)), true
 	case "Group.members":
 		if e.ComplexityRoot.Group.Members == nil {
 			break
@@ -2009,6 +2032,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InstitutionEdge.Node(childComplexity), true
+
+	case "LineageBody.group":
+		if e.ComplexityRoot.LineageBody.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LineageBody.Group(childComplexity), true
+	case "LineageBody.steps":
+		if e.ComplexityRoot.LineageBody.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LineageBody.Steps(childComplexity), true
+	case "LineageBody.successions":
+		if e.ComplexityRoot.LineageBody.Successions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LineageBody.Successions(childComplexity), true
 
 	case "NodeTypeCount.count":
 		if e.ComplexityRoot.NodeTypeCount.Count == nil {
@@ -4794,6 +4836,31 @@ extend type Query {
 extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
 `, BuiltIn: false},
+	{Name: "../schema/lineage.graphqls", Input: `# Lineages: one body through its renamings, upgrades, replacements and mergers.
+
+"""
+One body of a lineage. Each body is its own group, so it is named as it was called
+while it existed; ask its ` + "`" + `chairs` + "`" + ` or ` + "`" + `members` + "`" + ` with ` + "`" + `during` + "`" + ` for who led it when.
+"""
+type LineageBody {
+  "The body."
+  group: Group!
+  "Successions between it and the group asked about: negative for predecessors, positive for successors, 0 for the group itself."
+  steps: Int!
+  "Its SUCCEEDED_BY relationships to other bodies of the lineage, seen from it (with ` + "`" + `succession` + "`" + ` and dates)."
+  successions: [Relationship!]!
+}
+
+extend type Group {
+  """
+  The group's lineage: every body joined to it by successions (SUCCEEDED_BY, in either
+  direction, transitively), itself included, ordered by establishment (unknown last),
+  then id. "Who chaired the foreign-affairs body, whatever it was called?" is
+  ` + "`" + `lineage { group { name chairs(during: …) { … } } }` + "`" + `.
+  """
+  lineage("Follow only successions of these kinds; all when omitted." successions: [SuccessionKind!]): [LineageBody!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/lists.graphqls", Input: `# Paged lists (Relay connections), their filters and orders.
 
 "Relay page information."
@@ -6545,6 +6612,8 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_relationshipsConnection(ctx, field)
 	case "counts":
 		return ec.fieldContext_Group_counts(ctx, field)
+	case "lineage":
+		return ec.fieldContext_Group_lineage(ctx, field)
 	case "statements":
 		return ec.fieldContext_Group_statements(ctx, field)
 	case "documents":
@@ -6677,6 +6746,18 @@ func (ec *executionContext) childFields_InstitutionEdge(ctx context.Context, fie
 		return ec.fieldContext_InstitutionEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InstitutionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LineageBody(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_LineageBody_group(ctx, field)
+	case "steps":
+		return ec.fieldContext_LineageBody_steps(ctx, field)
+	case "successions":
+		return ec.fieldContext_LineageBody_successions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LineageBody", field.Name)
 }
 
 func (ec *executionContext) childFields_NodeTypeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7970,6 +8051,20 @@ func (ec *executionContext) field_Group_counts_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["tiers"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Group_lineage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "successions",
+		func(ctx context.Context, v any) ([]atlas.SuccessionKind, error) {
+			return ec.unmarshalOSuccessionKind2ᚕlsgatlasᚋatlasᚐSuccessionKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["successions"] = arg0
 	return args, nil
 }
 
@@ -15307,6 +15402,50 @@ func (ec *executionContext) fieldContext_Group_counts(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Group_lineage(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_lineage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().Lineage(ctx, obj, fc.Args["successions"].([]atlas.SuccessionKind))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.LineageBody) graphql.Marshaler {
+			return ec.marshalNLineageBody2ᚕlsgatlasᚋatlasᚐLineageBodyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_lineage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LineageBody(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_lineage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Group_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16704,6 +16843,93 @@ func (ec *executionContext) fieldContext_InstitutionEdge_node(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Institution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LineageBody_group(ctx context.Context, field graphql.CollectedField, obj *atlas.LineageBody) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LineageBody_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LineageBody_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LineageBody",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LineageBody_steps(ctx context.Context, field graphql.CollectedField, obj *atlas.LineageBody) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LineageBody_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LineageBody_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LineageBody", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LineageBody_successions(ctx context.Context, field graphql.CollectedField, obj *atlas.LineageBody) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LineageBody_successions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LineageBody().Successions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LineageBody_successions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LineageBody",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
 		},
 	}
 	return fc, nil
@@ -28010,6 +28236,12 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Group_counts(ctx, field, obj)
 				})
+		case "lineage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_lineage(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -28442,6 +28674,50 @@ func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var lineageBodyImplementors = []string{"LineageBody"}
+
+func (ec *executionContext) _LineageBody(ctx context.Context, sel ast.SelectionSet, obj *atlas.LineageBody) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, lineageBodyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LineageBody")
+		case "group":
+			out.Values[i] = ec._LineageBody_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "steps":
+			out.Values[i] = ec._LineageBody_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "successions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LineageBody_successions(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -32183,6 +32459,26 @@ func (ec *executionContext) marshalNLevel2lsgatlasᚋatlasᚐLevel(ctx context.C
 	return res
 }
 
+func (ec *executionContext) marshalNLineageBody2lsgatlasᚋatlasᚐLineageBody(ctx context.Context, sel ast.SelectionSet, v atlas.LineageBody) graphql.Marshaler {
+	return ec._LineageBody(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLineageBody2ᚕlsgatlasᚋatlasᚐLineageBodyᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.LineageBody) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLineageBody2lsgatlasᚋatlasᚐLineageBody(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNMemberRole2lsgatlasᚋatlasᚐMemberRole(ctx context.Context, v any) (atlas.MemberRole, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.MemberRole(tmp)
@@ -32915,6 +33211,21 @@ func (ec *executionContext) marshalNSubgraph2ᚖlsgatlasᚋanalyticsᚐSubgraph(
 		return graphql.Null
 	}
 	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSuccessionKind2lsgatlasᚋatlasᚐSuccessionKind(ctx context.Context, v any) (atlas.SuccessionKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.SuccessionKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSuccessionKind2lsgatlasᚋatlasᚐSuccessionKind(ctx context.Context, sel ast.SelectionSet, v atlas.SuccessionKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SuccessionKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSupport2lsgatlasᚋatlasᚐSupport(ctx context.Context, sel ast.SelectionSet, v atlas.Support) graphql.Marshaler {
@@ -34466,6 +34777,42 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOSuccessionKind2ᚕlsgatlasᚋatlasᚐSuccessionKindᚄ(ctx context.Context, v any) ([]atlas.SuccessionKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]atlas.SuccessionKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSuccessionKind2lsgatlasᚋatlasᚐSuccessionKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSuccessionKind2ᚕlsgatlasᚋatlasᚐSuccessionKindᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.SuccessionKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSuccessionKind2lsgatlasᚋatlasᚐSuccessionKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx context.Context, v any) (*atlas.SuccessionKind, error) {

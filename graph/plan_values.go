@@ -87,6 +87,17 @@ func (p *planner) value(v any, sel ast.SelectionSet) {
 				}
 			}
 		}
+	case []atlas.LineageBody:
+		for _, f := range p.fields(sel, "LineageBody") {
+			for _, b := range v {
+				switch f.Name {
+				case "group":
+					p.nodes = append(p.nodes, nodeSel{b.Group, f.Selections})
+				case "successions":
+					p.edges(atlas.EdgesFrom(b.Group.ID, b.Successions, nil), f.Selections)
+				}
+			}
+		}
 	case []model.FragileFact:
 		for _, f := range p.fields(sel, "FragileFact") {
 			for _, x := range v {
