@@ -36,6 +36,7 @@ type ResolverRoot interface {
 	Conflict() ConflictResolver
 	ConflictSide() ConflictSideResolver
 	Derivation() DerivationResolver
+	Development() DevelopmentResolver
 	Document() DocumentResolver
 	Entity() EntityResolver
 	Group() GroupResolver
@@ -116,6 +117,21 @@ type ComplexityRoot struct {
 		Chairs func(childComplexity int) int
 		Holds  func(childComplexity int) int
 		Via    func(childComplexity int) int
+	}
+
+	Development struct {
+		Date         func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Node         func(childComplexity int) int
+		Other        func(childComplexity int) int
+		Relationship func(childComplexity int) int
+		Sources      func(childComplexity int) int
+		Succession   func(childComplexity int) int
+	}
+
+	DevelopmentSet struct {
+		Developments func(childComplexity int) int
+		Truncated    func(childComplexity int) int
 	}
 
 	Document struct {
@@ -423,6 +439,7 @@ type ComplexityRoot struct {
 		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
 		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Conflicts          func(childComplexity int, sources []string, ids []string) int
+		Developments       func(childComplexity int, from atlas.PartialDate, to atlas.PartialDate, ids []string, kinds []analytics.DevelopmentKind, relationshipTypes []atlas.RelType, sources []string, tiers []atlas.SourceTier, first *int) int
 		Document           func(childComplexity int, id string) int
 		Documents          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		FragileFacts       func(childComplexity int, restsOn atlas.Fragility, ids []string, relationshipTypes []atlas.RelType, claims *bool, first *int) int
@@ -697,6 +714,9 @@ type ConflictSideResolver interface {
 type DerivationResolver interface {
 	Via(ctx context.Context, obj *atlas.Derivation) (*atlas.Position, error)
 }
+type DevelopmentResolver interface {
+	Relationship(ctx context.Context, obj *analytics.Development) (*atlas.Edge, error)
+}
 type DocumentResolver interface {
 	TitleZh(ctx context.Context, obj *atlas.Document) (*string, error)
 
@@ -850,6 +870,7 @@ type QueryResolver interface {
 	Conflicts(ctx context.Context, sources []string, ids []string) ([]atlas.Conflict, error)
 	FragileFacts(ctx context.Context, restsOn atlas.Fragility, ids []string, relationshipTypes []atlas.RelType, claims *bool, first *int) ([]model.FragileFact, error)
 	Ranking(ctx context.Context, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) (*model.RankingConnection, error)
+	Developments(ctx context.Context, from atlas.PartialDate, to atlas.PartialDate, ids []string, kinds []analytics.DevelopmentKind, relationshipTypes []atlas.RelType, sources []string, tiers []atlas.SourceTier, first *int) (*model.DevelopmentSet, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
 	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
 	Statement(ctx context.Context, id string) (*atlas.Statement, error)
@@ -1117,6 +1138,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Derivation.Via(childComplexity), true
+
+	case "Development.date":
+		if e.ComplexityRoot.Development.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Date(childComplexity), true
+	case "Development.kind":
+		if e.ComplexityRoot.Development.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Kind(childComplexity), true
+	case "Development.node":
+		if e.ComplexityRoot.Development.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Node(childComplexity), true
+	case "Development.other":
+		if e.ComplexityRoot.Development.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Other(childComplexity), true
+	case "Development.relationship":
+		if e.ComplexityRoot.Development.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Relationship(childComplexity), true
+	case "Development.sources":
+		if e.ComplexityRoot.Development.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Sources(childComplexity), true
+	case "Development.succession":
+		if e.ComplexityRoot.Development.Succession == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Succession(childComplexity), true
+
+	case "DevelopmentSet.developments":
+		if e.ComplexityRoot.DevelopmentSet.Developments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DevelopmentSet.Developments(childComplexity), true
+	case "DevelopmentSet.truncated":
+		if e.ComplexityRoot.DevelopmentSet.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DevelopmentSet.Truncated(childComplexity), true
 
 	case "Document.aliases":
 		if e.ComplexityRoot.Document.Aliases == nil {
@@ -2816,6 +2893,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Conflicts(childComplexity, args["sources"].([]string), args["ids"].([]string)), true
+	case "Query.developments":
+		if e.ComplexityRoot.Query.Developments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_developments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Developments(childComplexity, args["from"].(atlas.PartialDate), args["to"].(atlas.PartialDate), args["ids"].([]string), args["kinds"].([]analytics.DevelopmentKind), args["relationshipTypes"].([]atlas.RelType), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -4828,6 +4916,60 @@ extend type Query {
   ranking("What to count." by: CountKind!, "Keep only nodes of these types; all when omitted." types: [NodeType!], "Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!], "DESC (the default): the highest counts first." direction: OrderDirection = DESC, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very ranking)." after: String, "Page backward: at most this many (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very ranking)." before: String): RankingConnection!
 }
 `, BuiltIn: false},
+	{Name: "../schema/developments.graphqls", Input: `# What changed between two dates. (Not the change feed of the data: this is the history
+# the data records.)
+
+"What changed."
+enum DevelopmentKind {
+  "A body was set up (` + "`" + `node` + "`" + `)."
+  ESTABLISHED
+  "A body (` + "`" + `node` + "`" + `) was renamed, upgraded, replaced, merged or reconstituted into ` + "`" + `other` + "`" + ` (see ` + "`" + `succession` + "`" + `)."
+  SUCCEEDED
+  "A chair, seat, post or office direction began: ` + "`" + `node` + "`" + ` took it in ` + "`" + `other` + "`" + `."
+  STARTED
+  "A chair, seat, post or office direction ended: ` + "`" + `node` + "`" + ` left it in ` + "`" + `other` + "`" + `."
+  ENDED
+  "A body was wound up (` + "`" + `node` + "`" + `)."
+  ABOLISHED
+}
+
+"One change within a period, with the sources of the claim it comes from."
+type Development {
+  "What changed."
+  kind: DevelopmentKind!
+  "When, to the precision the sources give; it may fall within the period asked about."
+  date: PartialDate!
+  "The body (ESTABLISHED, ABOLISHED, SUCCEEDED: the predecessor) or the holder (STARTED, ENDED)."
+  node: GraphNode!
+  "The successor (SUCCEEDED) or the group, post or office (STARTED, ENDED); null otherwise."
+  other: GraphNode
+  "The relationship the change comes from, seen from ` + "`" + `node` + "`" + `; null for ESTABLISHED and ABOLISHED."
+  relationship: Relationship
+  "For SUCCEEDED: how the body was followed."
+  succession: SuccessionKind
+  "The sources of the claim the change comes from: the preferred claim of a body's date, or the relationship's citations."
+  sources: [Citation!]!
+}
+
+"The changes within a period."
+type DevelopmentSet {
+  "True when ` + "`" + `first` + "`" + ` cut changes off."
+  truncated: Boolean!
+  "The changes, by date (earliest day, then latest), then kind, node and relationship."
+  developments: [Development!]!
+}
+
+extend type Query {
+  """
+  What changed between two dates, for some nodes or all: bodies established, succeeded
+  (renamed, upgraded, replaced, merged, reconstituted) and abolished; chairs, members,
+  post holders and office directors who started or ended, each with the sources of its
+  claim. A change counts when its date may fall within the period ("2018" for a change
+  dated 2018-03). Undated starts and ends are not changes anyone can place.
+  """
+  developments("The first date of the period (its first day counts)." from: PartialDate!, "The last date of the period (its last day counts)." to: PartialDate!, "Only changes to these nodes (as ` + "`" + `node` + "`" + ` or ` + "`" + `other` + "`" + `); all when omitted." ids: [ID!], "Only these kinds of change; all when omitted." kinds: [DevelopmentKind!], "The relationships whose starts and ends count; CHAIRS, MEMBER_OF, HOLDS and DIRECTS when omitted." relationshipTypes: [RelationshipType!], "Keep only changes citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only changes whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most changes to return, 1 to 2000; default 500." first: Int = 500): DevelopmentSet!
+}
+`, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
 
 # LSG Atlas is an Apollo Federation v2 subgraph: every entity with a stable id is a
@@ -6460,6 +6602,36 @@ func (ec *executionContext) childFields_Derivation(ctx context.Context, field gr
 		return ec.fieldContext_Derivation_chairs(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Derivation", field.Name)
+}
+
+func (ec *executionContext) childFields_Development(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Development_kind(ctx, field)
+	case "date":
+		return ec.fieldContext_Development_date(ctx, field)
+	case "node":
+		return ec.fieldContext_Development_node(ctx, field)
+	case "other":
+		return ec.fieldContext_Development_other(ctx, field)
+	case "relationship":
+		return ec.fieldContext_Development_relationship(ctx, field)
+	case "succession":
+		return ec.fieldContext_Development_succession(ctx, field)
+	case "sources":
+		return ec.fieldContext_Development_sources(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Development", field.Name)
+}
+
+func (ec *executionContext) childFields_DevelopmentSet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "truncated":
+		return ec.fieldContext_DevelopmentSet_truncated(ctx, field)
+	case "developments":
+		return ec.fieldContext_DevelopmentSet_developments(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DevelopmentSet", field.Name)
 }
 
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11016,6 +11188,76 @@ func (ec *executionContext) field_Query_conflicts_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_developments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (atlas.PartialDate, error) {
+			return ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (atlas.PartialDate, error) {
+			return ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]analytics.DevelopmentKind, error) {
+			return ec.unmarshalODevelopmentKind2ᚕlsgatlasᚋanalyticsᚐDevelopmentKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg7
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_document_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12997,6 +13239,258 @@ func (ec *executionContext) fieldContext_Derivation_chairs(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Development_kind(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analytics.DevelopmentKind) graphql.Marshaler {
+			return ec.marshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Development_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Development", field, false, false, "DevelopmentKind")
+}
+
+func (ec *executionContext) _Development_date(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Development_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Development", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Development_node(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Development_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Development",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Development_other(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_other(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Other, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalOGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Development_other(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Development",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Development_relationship(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Development().Relationship(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Development_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Development",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Development_succession(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_succession(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Succession, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.SuccessionKind) graphql.Marshaler {
+			return ec.marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Development_succession(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Development", field, false, false, "SuccessionKind")
+}
+
+func (ec *executionContext) _Development_sources(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Development_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Development",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DevelopmentSet_truncated(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DevelopmentSet_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DevelopmentSet_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DevelopmentSet", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DevelopmentSet_developments(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DevelopmentSet_developments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Developments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Development) graphql.Marshaler {
+			return ec.marshalNDevelopment2ᚕlsgatlasᚋanalyticsᚐDevelopmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DevelopmentSet_developments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DevelopmentSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Development(ctx, field)
 		},
 	}
 	return fc, nil
@@ -20997,6 +21491,50 @@ func (ec *executionContext) fieldContext_Query_ranking(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_developments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_developments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Developments(ctx, fc.Args["from"].(atlas.PartialDate), fc.Args["to"].(atlas.PartialDate), fc.Args["ids"].([]string), fc.Args["kinds"].([]analytics.DevelopmentKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DevelopmentSet) graphql.Marshaler {
+			return ec.marshalNDevelopmentSet2ᚖlsgatlasᚋgraphᚋmodelᚐDevelopmentSet(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_developments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DevelopmentSet(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_developments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27680,6 +28218,108 @@ func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var developmentImplementors = []string{"Development"}
+
+func (ec *executionContext) _Development(ctx context.Context, sel ast.SelectionSet, obj *analytics.Development) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, developmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Development")
+		case "kind":
+			out.Values[i] = ec._Development_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._Development_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "node":
+			out.Values[i] = ec._Development_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "other":
+			out.Values[i] = ec._Development_other(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationship":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Development_relationship(ctx, field, obj)
+				})
+		case "succession":
+			out.Values[i] = ec._Development_succession(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sources":
+			out.Values[i] = ec._Development_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var developmentSetImplementors = []string{"DevelopmentSet"}
+
+func (ec *executionContext) _DevelopmentSet(ctx context.Context, sel ast.SelectionSet, obj *model.DevelopmentSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, developmentSetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DevelopmentSet")
+		case "truncated":
+			out.Values[i] = ec._DevelopmentSet_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "developments":
+			out.Values[i] = ec._DevelopmentSet_developments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var documentImplementors = []string{"Document", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *atlas.Document) graphql.Marshaler {
@@ -29809,6 +30449,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_ranking(ctx, field)
+				})
+		case "developments":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_developments(ctx, field)
 				})
 		case "search":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -32015,6 +32661,49 @@ func (ec *executionContext) marshalNDerivation2ᚕlsgatlasᚋatlasᚐDerivation�
 	return ret
 }
 
+func (ec *executionContext) marshalNDevelopment2lsgatlasᚋanalyticsᚐDevelopment(ctx context.Context, sel ast.SelectionSet, v analytics.Development) graphql.Marshaler {
+	return ec._Development(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDevelopment2ᚕlsgatlasᚋanalyticsᚐDevelopmentᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Development) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDevelopment2lsgatlasᚋanalyticsᚐDevelopment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx context.Context, v any) (analytics.DevelopmentKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := analytics.DevelopmentKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx context.Context, sel ast.SelectionSet, v analytics.DevelopmentKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DevelopmentKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDevelopmentSet2ᚖlsgatlasᚋgraphᚋmodelᚐDevelopmentSet(ctx context.Context, sel ast.SelectionSet, v *model.DevelopmentSet) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DevelopmentSet!")
+		return graphql.Null
+	}
+	return ec._DevelopmentSet(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDirection2lsgatlasᚋatlasᚐDirection(ctx context.Context, v any) (atlas.Direction, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.Direction(tmp)
@@ -33866,6 +34555,42 @@ func (ec *executionContext) marshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedC
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalODevelopmentKind2ᚕlsgatlasᚋanalyticsᚐDevelopmentKindᚄ(ctx context.Context, v any) ([]analytics.DevelopmentKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]analytics.DevelopmentKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODevelopmentKind2ᚕlsgatlasᚋanalyticsᚐDevelopmentKindᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.DevelopmentKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx context.Context, v any) (*atlas.Direction, error) {

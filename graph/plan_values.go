@@ -98,6 +98,30 @@ func (p *planner) value(v any, sel ast.SelectionSet) {
 				}
 			}
 		}
+	case *model.DevelopmentSet:
+		for _, f := range p.fields(sel, "DevelopmentSet") {
+			if f.Name != "developments" {
+				continue
+			}
+			for _, df := range p.fields(f.Selections, "Development") {
+				for _, d := range v.Developments {
+					switch df.Name {
+					case "node":
+						p.nodes = append(p.nodes, nodeSel{d.Node, df.Selections})
+					case "other":
+						if d.Other != nil {
+							p.nodes = append(p.nodes, nodeSel{d.Other, df.Selections})
+						}
+					case "relationship":
+						if d.Relation != nil {
+							p.edges(atlas.EdgesFrom(d.Node.NodeID(), []atlas.Relation{*d.Relation}, nil), df.Selections)
+						}
+					case "sources":
+						p.citations(d.Sources, df.Selections)
+					}
+				}
+			}
+		}
 	case []model.FragileFact:
 		for _, f := range p.fields(sel, "FragileFact") {
 			for _, x := range v {

@@ -11,6 +11,14 @@ import (
 	"strconv"
 )
 
+// The changes within a period.
+type DevelopmentSet struct {
+	// True when `first` cut changes off.
+	Truncated bool `json:"truncated"`
+	// The changes, by date (earliest day, then latest), then kind, node and relationship.
+	Developments []analytics.Development `json:"developments"`
+}
+
 // A page of policy documents.
 type DocumentConnection struct {
 	// The items of this page, each with its cursor.
