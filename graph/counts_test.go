@@ -90,3 +90,58 @@ func withoutRoles(args string) string {
 	}
 	return args
 }
+
+// TestRankingPagesBothWays: the ranking's pages, forward and backward, are the whole
+// ranking; its cursors do not page another ranking.
+func TestRankingPagesBothWays(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	type page struct {
+		Ranking struct {
+			TotalCount int
+			PageInfo   struct {
+				HasNextPage, HasPreviousPage bool
+				StartCursor, EndCursor       *string
+			}
+			Nodes []struct{ ID string }
+		}
+	}
+	var all page
+	data(t, srv, `{ ranking(by: SEATS, asOf: "2016", first: 100) { totalCount nodes { id } } }`, nil, &all)
+	var fwd, back []string
+	var after, before any
+	for range 50 {
+		var p page
+		data(t, srv, `query($a: String) { ranking(by: SEATS, asOf: "2016", first: 4, after: $a) { pageInfo { hasNextPage endCursor } nodes { id } } }`, map[string]any{"a": after}, &p)
+		for _, n := range p.Ranking.Nodes {
+			fwd = append(fwd, n.ID)
+		}
+		if !p.Ranking.PageInfo.HasNextPage {
+			break
+		}
+		after = *p.Ranking.PageInfo.EndCursor
+	}
+	for range 50 {
+		var p page
+		data(t, srv, `query($b: String) { ranking(by: SEATS, asOf: "2016", last: 3, before: $b) { pageInfo { hasPreviousPage startCursor } nodes { id } } }`, map[string]any{"b": before}, &p)
+		var ids []string
+		for _, n := range p.Ranking.Nodes {
+			ids = append(ids, n.ID)
+		}
+		back = append(ids, back...)
+		if !p.Ranking.PageInfo.HasPreviousPage {
+			break
+		}
+		before = *p.Ranking.PageInfo.StartCursor
+	}
+	var want []string
+	for _, n := range all.Ranking.Nodes {
+		want = append(want, n.ID)
+	}
+	if len(want) != all.Ranking.TotalCount || !slices.Equal(fwd, want) || !slices.Equal(back, want) {
+		t.Errorf("forward %v, backward %v, want %v", fwd, back, want)
+	}
+	r := post(t, srv, `query($a: String) { ranking(by: SEATS, asOf: "2016", direction: ASC, first: 4, after: $a) { totalCount } }`, map[string]any{"a": after})
+	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INVALID" {
+		t.Errorf("a cursor of the descending ranking on the ascending one: %+v", r.Errors)
+	}
+}
