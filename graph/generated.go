@@ -560,6 +560,7 @@ type ComplexityRoot struct {
 		Authors       func(childComplexity int) int
 		CitedVia      func(childComplexity int) int
 		Date          func(childComplexity int) int
+		DateSources   func(childComplexity int) int
 		EffectiveTier func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Key           func(childComplexity int) int
@@ -3617,6 +3618,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Date(childComplexity), true
+	case "Source.dateSources":
+		if e.ComplexityRoot.Source.DateSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.DateSources(childComplexity), true
 	case "Source.tier":
 		if e.ComplexityRoot.Source.EffectiveTier == nil {
 			break
@@ -6052,6 +6059,12 @@ type Source implements Node & GraphNode @key(fields: "id") {
   publisher: String
   "When it was published; null when not known."
   date: PartialDate
+  """
+  Where ` + "`" + `date` + "`" + ` comes from, cited like any claim: the passage, the page revision or the
+  address of the version cited that gives it. Empty when the date came with the
+  source's record (most corpus works) or there is none.
+  """
+  dateSources: [Citation!]!
   "Where it can be read, when known."
   url: String
   "What sort of document it is."
@@ -7394,6 +7407,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_publisher(ctx, field)
 	case "date":
 		return ec.fieldContext_Source_date(ctx, field)
+	case "dateSources":
+		return ec.fieldContext_Source_dateSources(ctx, field)
 	case "url":
 		return ec.fieldContext_Source_url(ctx, field)
 	case "kind":
@@ -23801,6 +23816,38 @@ func (ec *executionContext) fieldContext_Source_date(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Source", field, false, false, "PartialDate")
 }
 
+func (ec *executionContext) _Source_dateSources(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_dateSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_dateSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Source_url(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31128,6 +31175,11 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 		case "date":
 			out.Values[i] = ec._Source_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dateSources":
+			out.Values[i] = ec._Source_dateSources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "url":

@@ -297,6 +297,7 @@ const (
 	aliasesField
 	citedViaField
 	supportsField
+	dateSourcesField
 )
 
 type selKey struct {
@@ -369,6 +370,8 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			nf.kind = sourcesField
 		case f.Name == "aliases":
 			nf.kind = aliasesField
+		case f.Name == "dateSources":
+			nf.kind = dateSourcesField
 		case f.Name == "citedVia":
 			nf.kind = citedViaField
 		}
@@ -427,6 +430,10 @@ func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
 			}
 		case supportsField:
 			p.supportAsks = append(p.supportAsks, supportAsk{n.NodeID(), nf.supports})
+		case dateSourcesField:
+			if s, ok := n.(*atlas.Source); ok {
+				p.citations(s.DateSources, f.Selections)
+			}
 		case citedViaField:
 			if s, ok := n.(*atlas.Source); ok && s.CitedVia != "" {
 				p.ids = append(p.ids, idSel{s.CitedVia, f.Selections})
