@@ -20,7 +20,7 @@ func TestCountsAgreeWithTheLists(t *testing.T) {
 		return len(slices.Compact(slices.Sorted(slices.Values(ids))))
 	}
 	type counts struct{ Members, Chairs, Seats, GroupsChaired int }
-	for _, when := range []string{``, `asOf: "2010"`, `asOf: "2018-03"`, `during: {from: "2003", to: "2013"}`, `asOf: "2016", tiers: [CORPUS]`, `asOf: "2012", roles: [MEMBER]`} {
+	for _, when := range []string{``, `asOf: "2010"`, `asOf: "2018-03"`, `during: {from: "2003", to: "2013"}`, `asOf: "2016", tiers: [CORPUS]`, `asOf: "2012", roles: [MEMBER]`, `knownBy: "2016"`, `during: {from: "2010", to: "2020"}, knownBy: "2021"`} {
 		listArgs, countArgs := when, when
 		if listArgs == "" {
 			listArgs, countArgs = `sources: null`, `tiers: null`
