@@ -6,26 +6,15 @@ package graph
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/json"
-	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/graph/loader"
 	"lsgatlas/graph/model"
 )
-
-// processCursorKey is the key cursors are signed with when none is configured: made
-// once per process, so every handler of the process accepts the cursors of the others,
-// and a restart invalidates old cursors. Replicas behind one load balancer need a
-// configured key (Options.CursorKey).
-var processCursorKey = sync.OnceValue(func() []byte {
-	k := make([]byte, 32)
-	_, _ = rand.Read(k)
-	return k
-})
 
 // pagingArgs are the arguments that move along a list rather than choose it.
 var pagingArgs = map[string]bool{"first": true, "after": true, "last": true, "before": true}
@@ -85,7 +74,7 @@ func (r *Resolver) cursorKey() []byte {
 	if len(r.CursorKey) > 0 {
 		return r.CursorKey
 	}
-	return processCursorKey()
+	return loader.ProcessCursorKey()
 }
 
 // counts serves the counts field of a node, from the analytics projection.

@@ -174,3 +174,37 @@ func TestListCursorsAreBoundToTheirList(t *testing.T) {
 		})
 	}
 }
+
+// TestSupportsCursorsAreSealed: a source's supports page with sealed cursors that page
+// every source alike, and refuse another kind filter or a forged cursor.
+func TestSupportsCursorsAreSealed(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	var got struct {
+		Source struct {
+			Supports struct {
+				TotalCount int
+				PageInfo   struct{ EndCursor *string }
+				Nodes      []struct{ Kind string }
+			}
+		}
+	}
+	data(t, srv, `{ source(id: "source/rana-2021") { supports(first: 3) { totalCount pageInfo { endCursor } nodes { kind } } } }`, nil, &got)
+	cursor := *got.Source.Supports.PageInfo.EndCursor
+	body, mac, _ := strings.Cut(cursor, ".")
+	for _, tc := range []struct{ name, query, cursor, want string }{
+		{"the same list", `source(id: "source/rana-2021") { supports(first: 3, after: $c) { totalCount } }`, cursor, ""},
+		{"another kind filter", `source(id: "source/rana-2021") { supports(kinds: [RELATIONSHIP], first: 3, after: $c) { totalCount } }`, cursor, "another list"},
+		{"another list", `groups(first: 3, after: $c) { totalCount }`, cursor, "another list"},
+		{"forged", `source(id: "source/rana-2021") { supports(first: 3, after: $c) { totalCount } }`, body + "." + strings.Repeat("A", len(mac)), "not issued"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := post(t, srv, `query($c: String) { `+tc.query+` }`, map[string]any{"c": tc.cursor})
+			switch {
+			case tc.want == "" && len(r.Errors) > 0:
+				t.Errorf("errors %+v", r.Errors)
+			case tc.want != "" && (len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INVALID" || !strings.Contains(r.Errors[0].Message, tc.want)):
+				t.Errorf("got %+v, want one INVALID error saying %q", r.Errors, tc.want)
+			}
+		})
+	}
+}

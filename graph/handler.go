@@ -80,6 +80,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	// knownBy reads source dates from the projection both stores share, only when asked.
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if l := loader.From(ctx); l != nil {
+			l.SetCursorKey(opts.CursorKey)
 			l.SetSources(func(ctx context.Context) (func(string) *atlas.Source, error) {
 				p, err := projection.Get(ctx)
 				if err != nil {

@@ -7,6 +7,7 @@ package loader
 
 import (
 	"context"
+	"crypto/rand"
 	"net/http"
 	"slices"
 	"strings"
@@ -28,6 +29,8 @@ type Loaders struct {
 	chairs map[chairKey][]atlas.Edge
 	// supports keeps pages of Source.supports (supports.go).
 	supports map[supportKey]atlas.SupportPage
+	// cursorKey signs the cursors the loaders hand out (SetCursorKey).
+	cursorKey []byte
 	// sources looks up sources for knownBy (SetSources).
 	sources func(ctx context.Context) (func(id string) *atlas.Source, error)
 	once    map[any]*sync.Once // see Once
@@ -174,6 +177,32 @@ func (s Spec) knownKey() string {
 		return ""
 	}
 	return s.Known.Date.String()
+}
+
+// ProcessCursorKey signs cursors when no key is configured: made once per process, so
+// every handler of the process accepts the cursors of the others, and a restart
+// invalidates old cursors. Replicas behind one address need a configured key.
+var ProcessCursorKey = sync.OnceValue(func() []byte {
+	k := make([]byte, 32)
+	_, _ = rand.Read(k)
+	return k
+})
+
+// SetCursorKey sets the key the cursors of supports are signed with (the graph layer's).
+func (l *Loaders) SetCursorKey(key []byte) {
+	l.mu.Lock()
+	l.cursorKey = key
+	l.mu.Unlock()
+}
+
+// CursorKey is the key cursors are signed with: the one set, or one made per process.
+func (l *Loaders) CursorKey() []byte {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if len(l.cursorKey) > 0 {
+		return l.cursorKey
+	}
+	return ProcessCursorKey()
 }
 
 // SetSources tells the loaders how to look up sources, for knownBy: the graph layer
