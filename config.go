@@ -32,7 +32,10 @@ type config struct {
 	// PersistedQueriesFile names a JSON array of GraphQL documents; when set, only
 	// those run (allow-list mode).
 	PersistedQueriesFile string
-	Command              string // serve, seed, validate
+	// CursorKey signs the cursors of relationship connections; replicas serving one
+	// client need the same. Empty: a random key per process.
+	CursorKey string
+	Command   string // serve, seed, validate
 }
 
 const usage = `Usage: lsgatlas [flags] [serve|seed|validate]
@@ -117,6 +120,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	}
 	cors := fs.String("cors-origins", env("CORS_ORIGINS", ""), "comma-separated browser origins allowed to call the API; none by default [CORS_ORIGINS]")
 	fs.StringVar(&c.PersistedQueriesFile, "persisted-queries", env("PERSISTED_QUERIES", ""), "JSON array of the only GraphQL documents allowed to run [PERSISTED_QUERIES]")
+	fs.StringVar(&c.CursorKey, "cursor-key", env("CURSOR_KEY", ""), "secret that signs connection cursors; give every replica the same one (random per process when empty) [CURSOR_KEY]")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}

@@ -172,7 +172,7 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 		Handler: countActive(&active, httpapi.New(store, httpapi.Options{
 			Playground: cfg.Playground, Examples: explorer.ReadmeExamples(readmeMarkdown), RequestTimeout: cfg.RequestTimeout, Log: log,
 			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes,
-			PersistedQueries: persisted, Draining: &draining,
+			PersistedQueries: persisted, Draining: &draining, CursorKey: []byte(cfg.CursorKey),
 		})),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second, // bodies are small (see httpapi); slow uploads are cut off

@@ -17,6 +17,12 @@ type Filter struct {
 	// AsOf keeps relations whose validity may include the date, as the facts of Tiers
 	// give it (rel.SpanIn(Tiers).MayHoldAt), the rule behind every asOf argument.
 	AsOf *atlas.PartialDate
+	// During keeps relations that may hold on some day of the period (the union of AsOf
+	// over its days); not together with AsOf.
+	During *atlas.Period
+	// KnownBy keeps only the evidence of sources published by the date (atlas.KnownBy):
+	// a relation none of whose sources was is left out.
+	KnownBy *atlas.PartialDate
 	// RelTypes keeps only relations of these types; empty means all.
 	RelTypes []atlas.RelType
 	// NodeKinds keeps only relations whose two ends are of these kinds; empty means the
@@ -38,6 +44,9 @@ type Filter struct {
 // two filters that select the same relations share one cache key.
 func (f Filter) normalized() (Filter, error) {
 	if err := checkDate("filter asOf", f.AsOf); err != nil {
+		return f, err
+	}
+	if _, err := atlas.NewWhen(f.AsOf, f.During); err != nil {
 		return f, err
 	}
 	for _, t := range f.RelTypes {
@@ -62,6 +71,17 @@ func (f Filter) normalized() (Filter, error) {
 		d := *f.AsOf
 		out.AsOf = &d
 	}
+	if f.During != nil {
+		d := *f.During
+		out.During = &d
+	}
+	if err := checkDate("filter knownBy", f.KnownBy); err != nil {
+		return f, err
+	}
+	if f.KnownBy != nil {
+		d := *f.KnownBy
+		out.KnownBy = &d
+	}
 	tiers, err := tierKey(f.Tiers)
 	if err != nil {
 		return f, err
@@ -73,8 +93,9 @@ func (f Filter) normalized() (Filter, error) {
 // key identifies a normalized filter in the view cache.
 func (f Filter) key() string {
 	var b strings.Builder
-	if f.AsOf != nil {
-		b.WriteString(f.AsOf.String())
+	b.WriteString(f.When().Key())
+	if f.KnownBy != nil {
+		b.WriteString("@" + f.KnownBy.String())
 	}
 	b.WriteByte('|')
 	for _, t := range f.RelTypes {
@@ -95,8 +116,9 @@ func (f Filter) key() string {
 	return b.String()
 }
 
-// passes reports whether relation r, whose ends have kinds from and to, is kept.
-func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind) bool {
+// passes reports whether relation r, whose ends have kinds from and to, is kept; known
+// is the filter's knownBy restriction, nil for none.
+func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind, known *atlas.KnownBy) bool {
 	if len(f.RelTypes) > 0 && !slices.Contains(f.RelTypes, r.Type) {
 		return false
 	}
@@ -106,8 +128,9 @@ func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind) bool {
 	if len(f.Sources) > 0 && !r.CitesRelayed(f.Sources, f.IncludeRelayed) {
 		return false
 	}
-	v := f.view(*r)
-	return f.AsOf == nil || v.SpanIn(f.Tiers).MayHoldAt(*f.AsOf)
+	w := f.When()
+	w.Known = known
+	return len(atlas.EdgesWhen(r.From, []atlas.Relation{f.view(*r)}, w, f.Tiers...)) > 0
 }
 
 // view is r as the filter's sources tell it: with sources, the dates those give
@@ -119,6 +142,24 @@ func (f Filter) view(r atlas.Relation) atlas.Relation {
 	}
 	return r.CitedBy(asked)
 }
+
+// known is the knownBy restriction of f on p's sources; nil without a date.
+func (p *Projection) known(f Filter) *atlas.KnownBy {
+	if f.KnownBy == nil {
+		return nil
+	}
+	return &atlas.KnownBy{Date: *f.KnownBy, Source: p.Source}
+}
+
+// when is the When of the view's filter, knownBy included.
+func (v *view) when() atlas.When {
+	w := v.filter.When()
+	w.Known = v.p.known(v.filter)
+	return w
+}
+
+// When is the time f asks about.
+func (f Filter) When() atlas.When { return atlas.When{AsOf: f.AsOf, During: f.During} }
 
 func (f Filter) keepsKind(k atlas.NodeKind) bool {
 	if len(f.NodeKinds) == 0 {
@@ -158,7 +199,7 @@ func (p *Projection) newView(f Filter) *view {
 	}
 	for i, r := range p.rels {
 		from, to := p.ends[i][0], p.ends[i][1]
-		if from == to || !f.passes(r, p.kinds[from], p.kinds[to]) || !p.inTiers(r, f.Tiers) {
+		if from == to || !f.passes(r, p.kinds[from], p.kinds[to], p.known(f)) || !p.inTiers(r, f.Tiers) {
 			continue // a self-loop joins nothing and would only distort degree
 		}
 		v.relOK[i] = true

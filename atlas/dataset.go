@@ -209,6 +209,12 @@ func (v *validator) checkNodes() {
 					v.add(rec, "citedVia names unknown source %q", n.CitedVia)
 				}
 			}
+			if len(n.DateSources) > 0 {
+				if n.Date == nil {
+					v.add(rec, "cites sources for a date it does not have")
+				}
+				v.citations(rec+" date", n.DateSources)
+			}
 		}
 	}
 }

@@ -219,8 +219,11 @@ type Source struct {
 	Authors   []string     `json:"authors,omitempty"`
 	Publisher string       `json:"publisher,omitempty"`
 	Date      *PartialDate `json:"date,omitempty"`
-	URL       string       `json:"url,omitempty"`
-	Kind      SourceKind   `json:"kind"`
+	// DateSources cite where the date comes from, as any claim is cited: the passage,
+	// the page's revision or the address of the version cited that gives it.
+	DateSources []Citation `json:"dateSources,omitempty"`
+	URL         string     `json:"url,omitempty"`
+	Kind        SourceKind `json:"kind"`
 	// Tier is CORPUS or REFERENCE; empty means CORPUS (see EffectiveTier).
 	Tier SourceTier `json:"tier,omitempty"`
 	// CitedVia is the id of the source through which this one is read, when it is read

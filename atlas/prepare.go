@@ -224,6 +224,7 @@ func CloneNode(n Node) Node {
 		c := *n
 		c.Authors = slices.Clone(n.Authors)
 		c.Date = clonePtr(n.Date)
+		c.DateSources = slices.Clone(n.DateSources)
 		return &c
 	case *ReportedCount:
 		c := *n

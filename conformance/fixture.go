@@ -22,7 +22,8 @@ func Fixture() *atlas.Dataset {
 	return &atlas.Dataset{
 		Sources: []*atlas.Source{
 			{ID: alpha, Key: "alpha", Title: "Alpha Study", Authors: []string{"A. Author"}, Date: atlas.DatePtr("2020-06"), Kind: "ANALYSIS"},
-			{ID: beta, Key: "beta", Title: "Beta Report", Date: atlas.DatePtr("2010"), Kind: "REPORT", CitedVia: alpha},
+			// The date of the version cited, cited like any claim (here, by the report's own cover).
+			{ID: beta, Key: "beta", Title: "Beta Report", Date: atlas.DatePtr("2010"), DateSources: cite(beta, "cover"), Kind: "REPORT", CitedVia: alpha},
 			{ID: gamma, Key: "gamma", Title: "Gamma Encyclopedia", Kind: "ENCYCLOPEDIA"},
 		},
 		Groups: []*atlas.Group{

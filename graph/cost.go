@@ -176,10 +176,10 @@ func (m *costModel) depthOf(childDepth int) int {
 	return 1 + childDepth
 }
 
-// pageSize reads the size a field asks for: its first/limit argument (given, from a
+// pageSize reads the size a field asks for: its first/last/limit argument (given, from a
 // variable, or the schema's default) or the length of its ids list.
 func (m *costModel) pageSize(parent *ast.Definition, def *ast.FieldDefinition, f *ast.Field) (int, bool) {
-	for _, name := range []string{"first", "limit"} {
+	for _, name := range []string{"first", "last", "limit"} {
 		if arg := f.Arguments.ForName(name); arg != nil {
 			if n, ok := m.intValue(arg.Value); ok {
 				return n, true

@@ -33,11 +33,15 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Alias() AliasResolver
 	Citation() CitationResolver
+	Conflict() ConflictResolver
+	ConflictSide() ConflictSideResolver
 	Derivation() DerivationResolver
+	Development() DevelopmentResolver
 	Document() DocumentResolver
 	Entity() EntityResolver
 	Group() GroupResolver
 	Institution() InstitutionResolver
+	LineageBody() LineageBodyResolver
 	Office() OfficeResolver
 	Path() PathResolver
 	Person() PersonResolver
@@ -87,6 +91,29 @@ type ComplexityRoot struct {
 		Person func(childComplexity int) int
 	}
 
+	Conflict struct {
+		Aspect   func(childComplexity int) int
+		First    func(childComplexity int) int
+		Node     func(childComplexity int) int
+		Other    func(childComplexity int) int
+		Property func(childComplexity int) int
+		Second   func(childComplexity int) int
+		Type     func(childComplexity int) int
+	}
+
+	ConflictSide struct {
+		Relationship func(childComplexity int) int
+		Sources      func(childComplexity int) int
+		Value        func(childComplexity int) int
+	}
+
+	Counts struct {
+		Chairs        func(childComplexity int) int
+		GroupsChaired func(childComplexity int) int
+		Members       func(childComplexity int) int
+		Seats         func(childComplexity int) int
+	}
+
 	DateClaim struct {
 		Confidence func(childComplexity int) int
 		NoteOrNull func(childComplexity int) int
@@ -102,6 +129,21 @@ type ComplexityRoot struct {
 		Via    func(childComplexity int) int
 	}
 
+	Development struct {
+		Date         func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Node         func(childComplexity int) int
+		Other        func(childComplexity int) int
+		Relationship func(childComplexity int) int
+		Sources      func(childComplexity int) int
+		Succession   func(childComplexity int) int
+	}
+
+	DevelopmentSet struct {
+		Developments func(childComplexity int) int
+		Truncated    func(childComplexity int) int
+	}
+
 	Document struct {
 		Aliases       func(childComplexity int) int
 		BasedOn       func(childComplexity int) int
@@ -115,7 +157,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Title         func(childComplexity int) int
 		TitleZh       func(childComplexity int) int
@@ -157,44 +199,55 @@ type ComplexityRoot struct {
 		Value   func(childComplexity int) int
 	}
 
+	FragileFact struct {
+		Claim        func(childComplexity int) int
+		Node         func(childComplexity int) int
+		Relationship func(childComplexity int) int
+	}
+
 	Group struct {
-		Abolished         func(childComplexity int) int
-		Activity          func(childComplexity int, asOf atlas.PartialDate) int
-		Aliases           func(childComplexity int) int
-		Categories        func(childComplexity int) int
-		ChairNotKnown     func(childComplexity int) int
-		Chairs            func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Claims            func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		CrossSystem       func(childComplexity int) int
-		Description       func(childComplexity int) int
-		Documents         func(childComplexity int) int
-		EndedDateUnknown  func(childComplexity int) int
-		Established       func(childComplexity int) int
-		Horizon           func(childComplexity int) int
-		ID                func(childComplexity int) int
-		Identifiers       func(childComplexity int) int
-		Jurisdiction      func(childComplexity int) int
-		Kind              func(childComplexity int) int
-		Label             func(childComplexity int) int
-		Level             func(childComplexity int) int
-		Members           func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		MembersIncomplete func(childComplexity int) int
-		Name              func(childComplexity int) int
-		NameZh            func(childComplexity int) int
-		NodeKind          func(childComplexity int) int
-		Offices           func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		PartyGroupOf      func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Positions         func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Predecessors      func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Relationships     func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		ReportsTo         func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Sources           func(childComplexity int) int
-		Statements        func(childComplexity int) int
-		Successors        func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Supervises        func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Supervisors       func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		System            func(childComplexity int) int
-		Wikidata          func(childComplexity int) int
+		Abolished               func(childComplexity int) int
+		Activity                func(childComplexity int, asOf atlas.PartialDate) int
+		Aliases                 func(childComplexity int) int
+		Categories              func(childComplexity int) int
+		ChairNotKnown           func(childComplexity int) int
+		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		ChairsConnection        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
+		CrossSystem             func(childComplexity int) int
+		Description             func(childComplexity int) int
+		Documents               func(childComplexity int) int
+		EndedDateUnknown        func(childComplexity int) int
+		Established             func(childComplexity int) int
+		Horizon                 func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Identifiers             func(childComplexity int) int
+		Jurisdiction            func(childComplexity int) int
+		Kind                    func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		Level                   func(childComplexity int) int
+		Lineage                 func(childComplexity int, successions []atlas.SuccessionKind) int
+		Members                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		MembersConnection       func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		MembersIncomplete       func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		NameZh                  func(childComplexity int) int
+		NodeKind                func(childComplexity int) int
+		Offices                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		PartyGroupOf            func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Positions               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Predecessors            func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		ReportsTo               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Sources                 func(childComplexity int) int
+		Statements              func(childComplexity int) int
+		Successors              func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Supervises              func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Supervisors             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		System                  func(childComplexity int) int
+		Wikidata                func(childComplexity int) int
 	}
 
 	GroupConnection struct {
@@ -224,28 +277,30 @@ type ComplexityRoot struct {
 	}
 
 	Institution struct {
-		Aliases         func(childComplexity int) int
-		Claims          func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		Description     func(childComplexity int) int
-		Documents       func(childComplexity int) int
-		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		ID              func(childComplexity int) int
-		Identifiers     func(childComplexity int) int
-		Kind            func(childComplexity int) int
-		Label           func(childComplexity int) int
-		Name            func(childComplexity int) int
-		NameZh          func(childComplexity int) int
-		NodeKind        func(childComplexity int) int
-		PartyGroups     func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Positions       func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Relationships   func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		ReportingGroups func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Seats           func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Sources         func(childComplexity int) int
-		Statements      func(childComplexity int) int
-		Supervisors     func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		System          func(childComplexity int) int
-		Wikidata        func(childComplexity int) int
+		Aliases                 func(childComplexity int) int
+		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
+		Description             func(childComplexity int) int
+		Documents               func(childComplexity int) int
+		HostedOffices           func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		ID                      func(childComplexity int) int
+		Identifiers             func(childComplexity int) int
+		Kind                    func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		NameZh                  func(childComplexity int) int
+		NodeKind                func(childComplexity int) int
+		PartyGroups             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Positions               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		ReportingGroups         func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Seats                   func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Sources                 func(childComplexity int) int
+		Statements              func(childComplexity int) int
+		Supervisors             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		System                  func(childComplexity int) int
+		Wikidata                func(childComplexity int) int
 	}
 
 	InstitutionConnection struct {
@@ -265,31 +320,38 @@ type ComplexityRoot struct {
 		Kind  func(childComplexity int) int
 	}
 
+	LineageBody struct {
+		Group       func(childComplexity int) int
+		Steps       func(childComplexity int) int
+		Successions func(childComplexity int) int
+	}
+
 	NodeTypeCount struct {
 		Count func(childComplexity int) int
 		Kind  func(childComplexity int) int
 	}
 
 	Office struct {
-		Aliases       func(childComplexity int) int
-		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		Description   func(childComplexity int) int
-		Directors     func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Documents     func(childComplexity int) int
-		Groups        func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		HostedBy      func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		ID            func(childComplexity int) int
-		Kind          func(childComplexity int) int
-		Label         func(childComplexity int) int
-		Name          func(childComplexity int) int
-		NameZh        func(childComplexity int) int
-		NodeKind      func(childComplexity int) int
-		Placement     func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Sources       func(childComplexity int) int
-		Staffing      func(childComplexity int) int
-		Statements    func(childComplexity int) int
-		Supervisors   func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Aliases                 func(childComplexity int) int
+		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Description             func(childComplexity int) int
+		Directors               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Documents               func(childComplexity int) int
+		Groups                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		HostedBy                func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		ID                      func(childComplexity int) int
+		Kind                    func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		NameZh                  func(childComplexity int) int
+		NodeKind                func(childComplexity int) int
+		Placement               func(childComplexity int) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Sources                 func(childComplexity int) int
+		Staffing                func(childComplexity int) int
+		Statements              func(childComplexity int) int
+		Supervisors             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 	}
 
 	OfficeConnection struct {
@@ -323,26 +385,30 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
-		Aliases       func(childComplexity int) int
-		Born          func(childComplexity int) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		Description   func(childComplexity int) int
-		Died          func(childComplexity int) int
-		Directs       func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Documents     func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Identifiers   func(childComplexity int) int
-		Label         func(childComplexity int) int
-		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Name          func(childComplexity int) int
-		NameZh        func(childComplexity int) int
-		NodeKind      func(childComplexity int) int
-		Positions     func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Sources       func(childComplexity int) int
-		Statements    func(childComplexity int) int
-		Wikidata      func(childComplexity int) int
+		Aliases                 func(childComplexity int) int
+		Born                    func(childComplexity int) int
+		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		ChairsConnection        func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
+		Description             func(childComplexity int) int
+		Died                    func(childComplexity int) int
+		Directs                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Documents               func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Identifiers             func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		Memberships             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		MembershipsConnection   func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Name                    func(childComplexity int) int
+		NameZh                  func(childComplexity int) int
+		NodeKind                func(childComplexity int) int
+		Positions               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Sources                 func(childComplexity int) int
+		Statements              func(childComplexity int) int
+		Wikidata                func(childComplexity int) int
 	}
 
 	PersonConnection struct {
@@ -358,26 +424,28 @@ type ComplexityRoot struct {
 	}
 
 	Position struct {
-		Aliases       func(childComplexity int) int
-		BelongsTo     func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Chairs        func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
-		Description   func(childComplexity int) int
-		Directs       func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Documents     func(childComplexity int) int
-		Holders       func(childComplexity int, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		ID            func(childComplexity int) int
-		Identifiers   func(childComplexity int) int
-		Label         func(childComplexity int) int
-		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
-		Seats         func(childComplexity int) int
-		Sources       func(childComplexity int) int
-		Statements    func(childComplexity int) int
-		Title         func(childComplexity int) int
-		TitleZh       func(childComplexity int) int
-		Wikidata      func(childComplexity int) int
+		Aliases                 func(childComplexity int) int
+		BelongsTo               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Chairs                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Claims                  func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
+		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
+		Description             func(childComplexity int) int
+		Directs                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Documents               func(childComplexity int) int
+		Holders                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		ID                      func(childComplexity int) int
+		Identifiers             func(childComplexity int) int
+		Label                   func(childComplexity int) int
+		Memberships             func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		NodeKind                func(childComplexity int) int
+		Relationships           func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		RelationshipsConnection func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) int
+		Seats                   func(childComplexity int) int
+		Sources                 func(childComplexity int) int
+		Statements              func(childComplexity int) int
+		Title                   func(childComplexity int) int
+		TitleZh                 func(childComplexity int) int
+		Wikidata                func(childComplexity int) int
 	}
 
 	PositionConnection struct {
@@ -404,14 +472,17 @@ type ComplexityRoot struct {
 	Query struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) int
 		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) int
-		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
+		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Conflicts          func(childComplexity int, sources []string, ids []string) int
+		Developments       func(childComplexity int, from atlas.PartialDate, to atlas.PartialDate, ids []string, kinds []analytics.DevelopmentKind, relationshipTypes []atlas.RelType, sources []string, tiers []atlas.SourceTier, first *int) int
 		Document           func(childComplexity int, id string) int
 		Documents          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		FragileFacts       func(childComplexity int, restsOn atlas.Fragility, ids []string, relationshipTypes []atlas.RelType, claims *bool, first *int) int
 		Group              func(childComplexity int, id string) int
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int) int
+		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
 		Office             func(childComplexity int, id string) int
@@ -420,6 +491,7 @@ type ComplexityRoot struct {
 		Person             func(childComplexity int, id string) int
 		Position           func(childComplexity int, id string) int
 		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Ranking            func(childComplexity int, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) int
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
 		SearchResults      func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
@@ -436,6 +508,19 @@ type ComplexityRoot struct {
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
 	}
 
+	RankingConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RankingEdge struct {
+		Count  func(childComplexity int) int
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Relationship struct {
 		Attested          func(childComplexity int) int
 		Confidence        func(childComplexity int) int
@@ -449,6 +534,7 @@ type ComplexityRoot struct {
 		End               func(childComplexity int) int
 		From              func(childComplexity int) int
 		Holding           func(childComplexity int) int
+		HoldingDuring     func(childComplexity int) int
 		HoldingReason     func(childComplexity int) int
 		HoldingReasonDate func(childComplexity int) int
 		ID                func(childComplexity int) int
@@ -463,6 +549,19 @@ type ComplexityRoot struct {
 		To                func(childComplexity int) int
 		Type              func(childComplexity int) int
 		Via               func(childComplexity int) int
+		Withheld          func(childComplexity int) int
+	}
+
+	RelationshipConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RelationshipEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	ReportedCount struct {
@@ -506,6 +605,7 @@ type ComplexityRoot struct {
 		Authors       func(childComplexity int) int
 		CitedVia      func(childComplexity int) int
 		Date          func(childComplexity int) int
+		DateSources   func(childComplexity int) int
 		EffectiveTier func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Key           func(childComplexity int) int
@@ -541,7 +641,7 @@ type ComplexityRoot struct {
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
 		Note          func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Text          func(childComplexity int) int
 		TextZh        func(childComplexity int) int
@@ -612,7 +712,7 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		NameZh        func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
-		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		Relationships func(childComplexity int, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		Sources       func(childComplexity int) int
 		Statements    func(childComplexity int) int
 	}
@@ -651,8 +751,19 @@ type CitationResolver interface {
 
 	Quote(ctx context.Context, obj *atlas.Citation) (*string, error)
 }
+type ConflictResolver interface {
+	Node(ctx context.Context, obj *atlas.Conflict) (atlas.Node, error)
+
+	Other(ctx context.Context, obj *atlas.Conflict) (atlas.Node, error)
+}
+type ConflictSideResolver interface {
+	Relationship(ctx context.Context, obj *atlas.ConflictSide) (*atlas.Edge, error)
+}
 type DerivationResolver interface {
 	Via(ctx context.Context, obj *atlas.Derivation) (*atlas.Position, error)
+}
+type DevelopmentResolver interface {
+	Relationship(ctx context.Context, obj *analytics.Development) (*atlas.Edge, error)
 }
 type DocumentResolver interface {
 	TitleZh(ctx context.Context, obj *atlas.Document) (*string, error)
@@ -664,7 +775,7 @@ type DocumentResolver interface {
 	Concerns(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasedOn(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasisOf(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 type EntityResolver interface {
 	FindDocumentByID(ctx context.Context, id string) (*atlas.Document, error)
@@ -688,19 +799,24 @@ type GroupResolver interface {
 	Description(ctx context.Context, obj *atlas.Group) (*string, error)
 
 	Activity(ctx context.Context, obj *atlas.Group, asOf atlas.PartialDate) (*atlas.Holding, error)
-	Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 
+	ChairsConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	MembersConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Counts(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
+	Lineage(ctx context.Context, obj *atlas.Group, successions []atlas.SuccessionKind) ([]atlas.LineageBody, error)
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 }
@@ -709,28 +825,34 @@ type InstitutionResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Institution) (*string, error)
 
-	Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Counts(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
+}
+type LineageBodyResolver interface {
+	Successions(ctx context.Context, obj *atlas.LineageBody) ([]atlas.Edge, error)
 }
 type OfficeResolver interface {
 	NameZh(ctx context.Context, obj *atlas.Office) (*string, error)
 
 	Description(ctx context.Context, obj *atlas.Office) (*string, error)
 
-	Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 }
@@ -742,12 +864,16 @@ type PersonResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Person) (*string, error)
 
-	Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
+	ChairsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	MembershipsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Counts(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
 	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 }
@@ -756,13 +882,15 @@ type PositionResolver interface {
 
 	Description(ctx context.Context, obj *atlas.Position) (*string, error)
 
-	Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
+	RelationshipsConnection(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	Counts(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
 	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 }
@@ -784,13 +912,17 @@ type QueryResolver interface {
 	Positions(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.PositionConnection, error)
 	Institutions(ctx context.Context, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.InstitutionConnection, error)
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
-	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error)
+	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
 	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
-	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
+	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
 	Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) (*model.GroupSeries, error)
+	Conflicts(ctx context.Context, sources []string, ids []string) ([]atlas.Conflict, error)
+	FragileFacts(ctx context.Context, restsOn atlas.Fragility, ids []string, relationshipTypes []atlas.RelType, claims *bool, first *int) ([]model.FragileFact, error)
+	Ranking(ctx context.Context, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) (*model.RankingConnection, error)
+	Developments(ctx context.Context, from atlas.PartialDate, to atlas.PartialDate, ids []string, kinds []analytics.DevelopmentKind, relationshipTypes []atlas.RelType, sources []string, tiers []atlas.SourceTier, first *int) (*model.DevelopmentSet, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
 	SearchResults(ctx context.Context, text string, types []atlas.NodeKind, first *int) (*atlas.SearchResult, error)
 	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
@@ -831,7 +963,7 @@ type StatementResolver interface {
 	Note(ctx context.Context, obj *atlas.Statement) (*string, error)
 
 	About(ctx context.Context, obj *atlas.Statement) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 type SubgraphResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error)
@@ -850,7 +982,7 @@ type TopicResolver interface {
 	Claims(ctx context.Context, obj *atlas.Topic, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	Statements(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
-	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -960,6 +1092,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CoMember.Person(childComplexity), true
 
+	case "Conflict.aspect":
+		if e.ComplexityRoot.Conflict.Aspect == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Aspect(childComplexity), true
+	case "Conflict.first":
+		if e.ComplexityRoot.Conflict.First == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.First(childComplexity), true
+	case "Conflict.node":
+		if e.ComplexityRoot.Conflict.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Node(childComplexity), true
+	case "Conflict.other":
+		if e.ComplexityRoot.Conflict.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Other(childComplexity), true
+	case "Conflict.property":
+		if e.ComplexityRoot.Conflict.Property == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Property(childComplexity), true
+	case "Conflict.second":
+		if e.ComplexityRoot.Conflict.Second == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Second(childComplexity), true
+	case "Conflict.relationshipType":
+		if e.ComplexityRoot.Conflict.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Type(childComplexity), true
+
+	case "ConflictSide.relationship":
+		if e.ComplexityRoot.ConflictSide.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Relationship(childComplexity), true
+	case "ConflictSide.sources":
+		if e.ComplexityRoot.ConflictSide.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Sources(childComplexity), true
+	case "ConflictSide.value":
+		if e.ComplexityRoot.ConflictSide.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictSide.Value(childComplexity), true
+
+	case "Counts.chairs":
+		if e.ComplexityRoot.Counts.Chairs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Counts.Chairs(childComplexity), true
+	case "Counts.groupsChaired":
+		if e.ComplexityRoot.Counts.GroupsChaired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Counts.GroupsChaired(childComplexity), true
+	case "Counts.members":
+		if e.ComplexityRoot.Counts.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Counts.Members(childComplexity), true
+	case "Counts.seats":
+		if e.ComplexityRoot.Counts.Seats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Counts.Seats(childComplexity), true
+
 	case "DateClaim.confidence":
 		if e.ComplexityRoot.DateClaim.Confidence == nil {
 			break
@@ -1015,6 +1234,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Derivation.Via(childComplexity), true
+
+	case "Development.date":
+		if e.ComplexityRoot.Development.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Date(childComplexity), true
+	case "Development.kind":
+		if e.ComplexityRoot.Development.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Kind(childComplexity), true
+	case "Development.node":
+		if e.ComplexityRoot.Development.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Node(childComplexity), true
+	case "Development.other":
+		if e.ComplexityRoot.Development.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Other(childComplexity), true
+	case "Development.relationship":
+		if e.ComplexityRoot.Development.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Relationship(childComplexity), true
+	case "Development.sources":
+		if e.ComplexityRoot.Development.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Sources(childComplexity), true
+	case "Development.succession":
+		if e.ComplexityRoot.Development.Succession == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Succession(childComplexity), true
+
+	case "DevelopmentSet.developments":
+		if e.ComplexityRoot.DevelopmentSet.Developments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DevelopmentSet.Developments(childComplexity), true
+	case "DevelopmentSet.truncated":
+		if e.ComplexityRoot.DevelopmentSet.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DevelopmentSet.Truncated(childComplexity), true
 
 	case "Document.aliases":
 		if e.ComplexityRoot.Document.Aliases == nil {
@@ -1103,7 +1378,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Document.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Document.sources":
 		if e.ComplexityRoot.Document.Sources == nil {
 			break
@@ -1341,6 +1616,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ExternalIdentifier.Value(childComplexity), true
 
+	case "FragileFact.claim":
+		if e.ComplexityRoot.FragileFact.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FragileFact.Claim(childComplexity), true
+	case "FragileFact.node":
+		if e.ComplexityRoot.FragileFact.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FragileFact.Node(childComplexity), true
+	case "FragileFact.relationship":
+		if e.ComplexityRoot.FragileFact.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FragileFact.Relationship(childComplexity), true
+
 	case "Group.abolished":
 		if e.ComplexityRoot.Group.Abolished == nil {
 			break
@@ -1386,7 +1680,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+	case "Group.chairsConnection":
+		if e.ComplexityRoot.Group.ChairsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Group_chairsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.ChairsConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.claims":
 		if e.ComplexityRoot.Group.Claims == nil {
 			break
@@ -1398,6 +1703,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
+	case "Group.counts":
+		if e.ComplexityRoot.Group.Counts == nil {
+			break
+		}
+
+		args, err := ec.field_Group_counts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.crossSystem":
 		if e.ComplexityRoot.Group.CrossSystem == nil {
 			break
@@ -1470,6 +1786,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Level(childComplexity), true
+	case "Group.lineage":
+		if e.ComplexityRoot.Group.Lineage == nil {
+			break
+		}
+
+		args, err := ec.field_Group_lineage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.Lineage(childComplexity, args["successions"].([]atlas.SuccessionKind)), true
 	case "Group.members":
 		if e.ComplexityRoot.Group.Members == nil {
 			break
@@ -1480,7 +1807,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Members(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+	case "Group.membersConnection":
+		if e.ComplexityRoot.Group.MembersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Group_membersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.MembersConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.membersIncomplete":
 		if e.ComplexityRoot.Group.MembersIncomplete == nil {
 			break
@@ -1515,7 +1853,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Offices(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Offices(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.partyGroupOf":
 		if e.ComplexityRoot.Group.PartyGroupOf == nil {
 			break
@@ -1526,7 +1864,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.PartyGroupOf(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.PartyGroupOf(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.positions":
 		if e.ComplexityRoot.Group.Positions == nil {
 			break
@@ -1537,7 +1875,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.predecessors":
 		if e.ComplexityRoot.Group.Predecessors == nil {
 			break
@@ -1548,7 +1886,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Predecessors(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Predecessors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.relationships":
 		if e.ComplexityRoot.Group.Relationships == nil {
 			break
@@ -1559,7 +1897,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+	case "Group.relationshipsConnection":
+		if e.ComplexityRoot.Group.RelationshipsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Group_relationshipsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.reportsTo":
 		if e.ComplexityRoot.Group.ReportsTo == nil {
 			break
@@ -1570,7 +1919,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.ReportsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.ReportsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.sources":
 		if e.ComplexityRoot.Group.Sources == nil {
 			break
@@ -1593,7 +1942,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Successors(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Successors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.supervises":
 		if e.ComplexityRoot.Group.Supervises == nil {
 			break
@@ -1604,7 +1953,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Supervises(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Supervises(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.supervisors":
 		if e.ComplexityRoot.Group.Supervisors == nil {
 			break
@@ -1615,7 +1964,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Group.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Group.system":
 		if e.ComplexityRoot.Group.System == nil {
 			break
@@ -1734,6 +2083,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
+	case "Institution.counts":
+		if e.ComplexityRoot.Institution.Counts == nil {
+			break
+		}
+
+		args, err := ec.field_Institution_counts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Institution.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.description":
 		if e.ComplexityRoot.Institution.Description == nil {
 			break
@@ -1756,7 +2116,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.HostedOffices(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.HostedOffices(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.id":
 		if e.ComplexityRoot.Institution.ID == nil {
 			break
@@ -1809,7 +2169,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.PartyGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.PartyGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.positions":
 		if e.ComplexityRoot.Institution.Positions == nil {
 			break
@@ -1820,7 +2180,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.relationships":
 		if e.ComplexityRoot.Institution.Relationships == nil {
 			break
@@ -1831,7 +2191,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+	case "Institution.relationshipsConnection":
+		if e.ComplexityRoot.Institution.RelationshipsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Institution_relationshipsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Institution.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Institution.reportingGroups":
 		if e.ComplexityRoot.Institution.ReportingGroups == nil {
 			break
@@ -1842,7 +2213,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.ReportingGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.ReportingGroups(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.seats":
 		if e.ComplexityRoot.Institution.Seats == nil {
 			break
@@ -1853,7 +2224,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Seats(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Seats(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.sources":
 		if e.ComplexityRoot.Institution.Sources == nil {
 			break
@@ -1876,7 +2247,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Institution.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Institution.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Institution.system":
 		if e.ComplexityRoot.Institution.System == nil {
 			break
@@ -1941,6 +2312,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.KindCount.Kind(childComplexity), true
 
+	case "LineageBody.group":
+		if e.ComplexityRoot.LineageBody.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LineageBody.Group(childComplexity), true
+	case "LineageBody.steps":
+		if e.ComplexityRoot.LineageBody.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LineageBody.Steps(childComplexity), true
+	case "LineageBody.successions":
+		if e.ComplexityRoot.LineageBody.Successions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LineageBody.Successions(childComplexity), true
+
 	case "NodeTypeCount.count":
 		if e.ComplexityRoot.NodeTypeCount.Count == nil {
 			break
@@ -1987,7 +2377,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Directors(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.Directors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.documents":
 		if e.ComplexityRoot.Office.Documents == nil {
 			break
@@ -2004,7 +2394,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Groups(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.Groups(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.hostedBy":
 		if e.ComplexityRoot.Office.HostedBy == nil {
 			break
@@ -2015,7 +2405,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.HostedBy(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.HostedBy(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Office.id":
 		if e.ComplexityRoot.Office.ID == nil {
 			break
@@ -2068,7 +2458,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+	case "Office.relationshipsConnection":
+		if e.ComplexityRoot.Office.RelationshipsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Office_relationshipsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Office.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Office.sources":
 		if e.ComplexityRoot.Office.Sources == nil {
 			break
@@ -2097,7 +2498,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Office.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Office.Supervisors(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 
 	case "OfficeConnection.edges":
 		if e.ComplexityRoot.OfficeConnection.Edges == nil {
@@ -2216,7 +2617,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+	case "Person.chairsConnection":
+		if e.ComplexityRoot.Person.ChairsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Person_chairsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.ChairsConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["derived"].(*atlas.DerivedChairs), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.claims":
 		if e.ComplexityRoot.Person.Claims == nil {
 			break
@@ -2228,6 +2640,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
+	case "Person.counts":
+		if e.ComplexityRoot.Person.Counts == nil {
+			break
+		}
+
+		args, err := ec.field_Person_counts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.description":
 		if e.ComplexityRoot.Person.Description == nil {
 			break
@@ -2250,7 +2673,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.documents":
 		if e.ComplexityRoot.Person.Documents == nil {
 			break
@@ -2285,7 +2708,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+	case "Person.membershipsConnection":
+		if e.ComplexityRoot.Person.MembershipsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Person_membershipsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.MembershipsConnection(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.name":
 		if e.ComplexityRoot.Person.Name == nil {
 			break
@@ -2314,7 +2748,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Positions(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Person.relationships":
 		if e.ComplexityRoot.Person.Relationships == nil {
 			break
@@ -2325,7 +2759,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Person.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+	case "Person.relationshipsConnection":
+		if e.ComplexityRoot.Person.RelationshipsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Person_relationshipsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Person.sources":
 		if e.ComplexityRoot.Person.Sources == nil {
 			break
@@ -2399,7 +2844,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.BelongsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.BelongsTo(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.chairs":
 		if e.ComplexityRoot.Position.Chairs == nil {
 			break
@@ -2410,7 +2855,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Chairs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.claims":
 		if e.ComplexityRoot.Position.Claims == nil {
 			break
@@ -2422,6 +2867,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.Claims(childComplexity, args["property"].([]atlas.PropertyName), args["tiers"].([]atlas.SourceTier)), true
+	case "Position.counts":
+		if e.ComplexityRoot.Position.Counts == nil {
+			break
+		}
+
+		args, err := ec.field_Position_counts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Position.Counts(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.description":
 		if e.ComplexityRoot.Position.Description == nil {
 			break
@@ -2438,7 +2894,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Directs(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.documents":
 		if e.ComplexityRoot.Position.Documents == nil {
 			break
@@ -2455,7 +2911,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Holders(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Holders(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.id":
 		if e.ComplexityRoot.Position.ID == nil {
 			break
@@ -2484,7 +2940,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Memberships(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Position.type":
 		if e.ComplexityRoot.Position.NodeKind == nil {
 			break
@@ -2501,7 +2957,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Position.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+	case "Position.relationshipsConnection":
+		if e.ComplexityRoot.Position.RelationshipsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Position_relationshipsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Position.RelationshipsConnection(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["orderBy"].(*model.RelationshipOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Position.seats":
 		if e.ComplexityRoot.Position.Seats == nil {
 			break
@@ -2646,7 +3113,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CoMembers(childComplexity, args["person"].(string), args["asOf"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Query.CoMembers(childComplexity, args["person"].(string), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+	case "Query.conflicts":
+		if e.ComplexityRoot.Query.Conflicts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_conflicts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Conflicts(childComplexity, args["sources"].([]string), args["ids"].([]string)), true
+	case "Query.developments":
+		if e.ComplexityRoot.Query.Developments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_developments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Developments(childComplexity, args["from"].(atlas.PartialDate), args["to"].(atlas.PartialDate), args["ids"].([]string), args["kinds"].([]analytics.DevelopmentKind), args["relationshipTypes"].([]atlas.RelType), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -2669,6 +3158,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Documents(childComplexity, args["filter"].(*model.NameFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.fragileFacts":
+		if e.ComplexityRoot.Query.FragileFacts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fragileFacts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FragileFacts(childComplexity, args["restsOn"].(atlas.Fragility), args["ids"].([]string), args["relationshipTypes"].([]atlas.RelType), args["claims"].(*bool), args["first"].(*int)), true
 	case "Query.group":
 		if e.ComplexityRoot.Query.Group == nil {
 			break
@@ -2724,7 +3224,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2813,6 +3313,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Positions(childComplexity, args["filter"].(*model.NameFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.ranking":
+		if e.ComplexityRoot.Query.Ranking == nil {
+			break
+		}
+
+		args, err := ec.field_Query_ranking_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Ranking(childComplexity, args["by"].(analytics.CountKind), args["types"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier), args["direction"].(*model.OrderDirection), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.reportedCounts":
 		if e.ComplexityRoot.Query.ReportedCounts == nil {
 			break
@@ -2963,6 +3474,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.__resolve_entities(childComplexity, args["representations"].([]map[string]any)), true
 
+	case "RankingConnection.edges":
+		if e.ComplexityRoot.RankingConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingConnection.Edges(childComplexity), true
+	case "RankingConnection.nodes":
+		if e.ComplexityRoot.RankingConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingConnection.Nodes(childComplexity), true
+	case "RankingConnection.pageInfo":
+		if e.ComplexityRoot.RankingConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingConnection.PageInfo(childComplexity), true
+	case "RankingConnection.totalCount":
+		if e.ComplexityRoot.RankingConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingConnection.TotalCount(childComplexity), true
+
+	case "RankingEdge.count":
+		if e.ComplexityRoot.RankingEdge.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingEdge.Count(childComplexity), true
+	case "RankingEdge.cursor":
+		if e.ComplexityRoot.RankingEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingEdge.Cursor(childComplexity), true
+	case "RankingEdge.node":
+		if e.ComplexityRoot.RankingEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingEdge.Node(childComplexity), true
+
 	case "Relationship.attested":
 		if e.ComplexityRoot.Relationship.Attested == nil {
 			break
@@ -3035,6 +3590,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Holding(childComplexity), true
+	case "Relationship.holdingDuring":
+		if e.ComplexityRoot.Relationship.HoldingDuring == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.HoldingDuring(childComplexity), true
 	case "Relationship.holdingReason":
 		if e.ComplexityRoot.Relationship.HoldingReason == nil {
 			break
@@ -3119,6 +3680,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.Via(childComplexity), true
+	case "Relationship.withheld":
+		if e.ComplexityRoot.Relationship.Withheld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.Withheld(childComplexity), true
+
+	case "RelationshipConnection.edges":
+		if e.ComplexityRoot.RelationshipConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipConnection.Edges(childComplexity), true
+	case "RelationshipConnection.nodes":
+		if e.ComplexityRoot.RelationshipConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipConnection.Nodes(childComplexity), true
+	case "RelationshipConnection.pageInfo":
+		if e.ComplexityRoot.RelationshipConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipConnection.PageInfo(childComplexity), true
+	case "RelationshipConnection.totalCount":
+		if e.ComplexityRoot.RelationshipConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipConnection.TotalCount(childComplexity), true
+
+	case "RelationshipEdge.cursor":
+		if e.ComplexityRoot.RelationshipEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipEdge.Cursor(childComplexity), true
+	case "RelationshipEdge.node":
+		if e.ComplexityRoot.RelationshipEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationshipEdge.Node(childComplexity), true
 
 	case "ReportedCount.confidence":
 		if e.ComplexityRoot.ReportedCount.Confidence == nil {
@@ -3292,6 +3897,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Date(childComplexity), true
+	case "Source.dateSources":
+		if e.ComplexityRoot.Source.DateSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.DateSources(childComplexity), true
 	case "Source.tier":
 		if e.ComplexityRoot.Source.EffectiveTier == nil {
 			break
@@ -3466,7 +4077,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Statement.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Statement.sources":
 		if e.ComplexityRoot.Statement.Sources == nil {
 			break
@@ -3749,7 +4360,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Topic.Relationships(childComplexity, args["types"].([]atlas.RelType), args["direction"].(*atlas.Direction), args["roles"].([]atlas.MemberRole), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Topic.sources":
 		if e.ComplexityRoot.Topic.Sources == nil {
 			break
@@ -3836,6 +4447,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("InstitutionFilter", ec.unmarshalInputInstitutionFilter),
 			graphql.NewInputUnmarshaler("NameFilter", ec.unmarshalInputNameFilter),
 			graphql.NewInputUnmarshaler("OfficeFilter", ec.unmarshalInputOfficeFilter),
+			graphql.NewInputUnmarshaler("Period", ec.unmarshalInputPeriod),
+			graphql.NewInputUnmarshaler("RelationshipOrder", ec.unmarshalInputRelationshipOrder),
 			graphql.NewInputUnmarshaler("SourceFilter", ec.unmarshalInputSourceFilter),
 		)
 	}
@@ -4080,7 +4693,7 @@ extend type Query {
   Sources and reported counts are never part of the network; statements, topics and
   documents are, when ` + "`" + `nodeTypes` + "`" + ` names them.
   """
-  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
+  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships that may hold on some day of this period; each then carries its ` + "`" + `holdingDuring` + "`" + `. Not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
 
   """
   All shortest paths between two nodes (relationships followed in either direction,
@@ -4101,7 +4714,7 @@ extend type Query {
   or holding a seat), with the shared groups and the seats on both sides. Two seats
   count only if they may overlap in time; with ` + "`" + `asOf` + "`" + `, only seats that may hold then.
   """
-  coMembers("The person whose co-members are wanted (a ` + "`" + `person/` + "`" + ` id)." person: ID!, "Count only seats that may hold at this date." asOf: PartialDate, "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): [CoMember!]!
+  coMembers("The person whose co-members are wanted (a ` + "`" + `person/` + "`" + ` id)." person: ID!, "Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period (two seats count when each may hold then and they may overlap). Not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): [CoMember!]!
 
   """
   The dated events in the life of a node, in order: a group's establishment, abolition
@@ -4325,6 +4938,324 @@ extend type Relationship {
   dateConfidence: Confidence
 }
 `, BuiltIn: false},
+	{Name: "../schema/conflicts.graphqls", Input: `# Where sources disagree, and which facts rest on little.
+
+"What two sources disagree about."
+enum ConflictAspect {
+  "The value of a property (for dates: two dates that cannot name the same day)."
+  VALUE
+  "When a relationship began (two starts that cannot name the same day)."
+  START
+  "When a relationship ended."
+  END
+  "The role of a seat."
+  ROLE
+}
+
+"""
+A disagreement between sources: two claims of one property whose values cannot both be
+true, or two relationships of one type between the same nodes that may overlap in time
+(so they speak of one tenure or seat) and whose dates or roles cannot both be true. A
+source that gives both values is on neither side.
+"""
+type Conflict {
+  "The node whose property is disputed, or the from end of the relationships."
+  node: GraphNode!
+  "The disputed property; null for a relationship."
+  property: PropertyName
+  "The relationships' type; null for a property."
+  relationshipType: RelationshipType
+  "The relationships' to end; null for a property."
+  other: GraphNode
+  "What is disputed."
+  aspect: ConflictAspect!
+  "One side."
+  first: ConflictSide!
+  "The other side."
+  second: ConflictSide!
+}
+
+"One side of a disagreement."
+type ConflictSide {
+  "The value this side gives (a property value, a partial date or a role)."
+  value: String!
+  "The citations giving it, with their locators: only the sources compared, and none that also give the other value."
+  sources: [Citation!]!
+  "For a relationship conflict: this side's relationship, seen from ` + "`" + `Conflict.node` + "`" + `."
+  relationship: Relationship
+}
+
+"What a fact rests on."
+enum Fragility {
+  "Every citation of the fact is from one source."
+  SINGLE_SOURCE
+  "Every citation is from a reference page: no source of the corpus gives it."
+  REFERENCE_ONLY
+}
+
+"A property claim or a stored relationship that rests on little."
+type FragileFact {
+  "The node the claim is about, or the relationship's from end."
+  node: GraphNode!
+  "The claim, for a property."
+  claim: PropertyClaim
+  "The relationship, seen from ` + "`" + `node` + "`" + `."
+  relationship: Relationship
+}
+
+extend type Query {
+  """
+  Every property and relationship on which the given sources disagree (each side rests
+  on one of them, a different one from the other side), or any two sources when
+  ` + "`" + `sources` + "`" + ` is omitted, with the locators of both sides. Ordered by node, then property
+  or relationship, then aspect.
+  """
+  conflicts("Compare these sources (source ids); any two when omitted." sources: [ID!], "Only disagreements about these nodes (as node or from end); all when omitted." ids: [ID!]): [Conflict!]!
+  """
+  The property claims and stored relationships that rest on a single source, or on
+  reference pages alone: what a curator should corroborate first. Ordered by node, then
+  claims before relationships.
+  """
+  fragileFacts("What the facts rest on." restsOn: Fragility!, "Only facts about these nodes (as node or from end); all when omitted." ids: [ID!], "Only relationships of these types (claims are kept unless ` + "`" + `claims: false` + "`" + `)." relationshipTypes: [RelationshipType!], "Include property claims (true by default)." claims: Boolean = true, "The most facts to return, 1 to 2000; default 200." first: Int = 200): [FragileFact!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/connections.graphqls", Input: `# Relay connections over relationship lists, and cursors bound to their list.
+#
+# Each connection field stands beside the list field it pages (` + "`" + `members` + "`" + ` and
+# ` + "`" + `membersConnection` + "`" + `): the list fields stay as they were, so existing clients keep
+# working. A cursor is signed (HMAC-SHA256) together with the list it came from: the
+# node, the field, every argument but the paging ones, and the order. A cursor that was
+# altered or made up, or that comes from another list, filter or order, is INVALID.
+
+"""
+A page of relationships (Relay connection), in the field's own order or ` + "`" + `orderBy` + "`" + `,
+forward with ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` or backward with ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + `.
+"""
+type RelationshipConnection {
+  "How many relationships the whole list has, over every page."
+  totalCount: Int!
+  "Where this page lies in the list."
+  pageInfo: PageInfo!
+  "The relationships of the page, each with its cursor."
+  edges: [RelationshipEdge!]!
+  "The relationships of the page."
+  nodes: [Relationship!]!
+}
+
+"A relationship of a page and its cursor."
+type RelationshipEdge {
+  "The position of this relationship in its list, for ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The relationship."
+  node: Relationship!
+}
+
+"How to order a relationship connection."
+input RelationshipOrder {
+  "What to order by."
+  field: RelationshipOrderField!
+  "Ascending (the default) or descending."
+  direction: OrderDirection! = ASC
+}
+
+"What relationships can be ordered by; ties keep the field's own order."
+enum RelationshipOrderField {
+  "When it began; unknown starts come first (last when descending)."
+  START
+  "When it ended; relationships not known to have ended come last (first when descending)."
+  END
+  "The relationship's id."
+  ID
+}
+
+extend type Group {
+  "` + "`" + `chairs` + "`" + `, page by page."
+  chairsConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Which lines of evidence to return (see ` + "`" + `chairs` + "`" + `)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  "` + "`" + `members` + "`" + `, page by page."
+  membersConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  "` + "`" + `relationships` + "`" + `, page by page."
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+}
+
+extend type Person {
+  "` + "`" + `chairs` + "`" + `, page by page."
+  chairsConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Which lines of evidence to return (see ` + "`" + `chairs` + "`" + `)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  "` + "`" + `memberships` + "`" + `, page by page."
+  membershipsConnection("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+  "` + "`" + `relationships` + "`" + `, page by page."
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+}
+
+extend type Office {
+  "` + "`" + `relationships` + "`" + `, page by page."
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+}
+
+extend type Institution {
+  "` + "`" + `relationships` + "`" + `, page by page."
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+}
+
+extend type Position {
+  "` + "`" + `relationships` + "`" + `, page by page."
+  relationshipsConnection("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period, each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The order of the list; the field's own order (as the list field gives it) when omitted." orderBy: RelationshipOrder, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very list, arguments and order)." after: String, "Page backward: at most this many, the last ones before ` + "`" + `before` + "`" + ` (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very list, arguments and order)." before: String): RelationshipConnection!
+}
+`, BuiltIn: false},
+	{Name: "../schema/counts.graphqls", Input: `# Counts at a date or over a period, and rankings by them.
+
+"""
+Distinct nodes around a node at a date or over a period, by the rules of the ` + "`" + `chairs` + "`" + ` and
+` + "`" + `members` + "`" + ` fields. A number that does not apply to the node's type is 0 (a group holds no
+seat; a person has no members).
+"""
+type Counts {
+  "For a group: the distinct people, positions and institutions with a MEMBER_OF seat on it (of ` + "`" + `roles` + "`" + `)."
+  members: Int!
+  "For a group: the distinct chairs, stored or derived through a post."
+  chairs: Int!
+  "For a person, position or institution: the distinct groups it chairs or sits on (a membership of ` + "`" + `roles` + "`" + `)."
+  seats: Int!
+  "For a person or position: the distinct groups it chairs, directly or through a post."
+  groupsChaired: Int!
+}
+
+"What a ranking orders nodes by: one of the ` + "`" + `Counts` + "`" + `."
+enum CountKind {
+  "Groups by their members."
+  MEMBERS
+  "Groups by their chairs."
+  CHAIRS
+  "People, positions and institutions by the groups they sit on or chair."
+  SEATS
+  "People and positions by the groups they chair."
+  GROUPS_CHAIRED
+}
+
+"A page of nodes ranked by a count (Relay connection), forward or backward."
+type RankingConnection {
+  "How many nodes have a count above zero, over every page."
+  totalCount: Int!
+  "Where this page lies in the ranking."
+  pageInfo: PageInfo!
+  "The nodes of the page with their counts and cursors."
+  edges: [RankingEdge!]!
+  "The nodes of the page."
+  nodes: [GraphNode!]!
+}
+
+"A ranked node, its count and its cursor."
+type RankingEdge {
+  "The position of the node in this ranking, for ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The node."
+  node: GraphNode!
+  "Its count."
+  count: Int!
+}
+
+extend type Group {
+  """
+  How many seats surround the node at a date or over a period: for a group, its chairs
+  and members; for a person, position or institution, the groups it sits on and chairs.
+  Each number counts distinct nodes among what ` + "`" + `chairs` + "`" + ` and ` + "`" + `members` + "`" + ` (or ` + "`" + `memberships` + "`" + `)
+  list with the same arguments. Sized for visualisations (node size) and rankings.
+  """
+  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
+}
+
+extend type Person {
+  """
+  How many seats surround the node at a date or over a period: for a group, its chairs
+  and members; for a person, position or institution, the groups it sits on and chairs.
+  Each number counts distinct nodes among what ` + "`" + `chairs` + "`" + ` and ` + "`" + `members` + "`" + ` (or ` + "`" + `memberships` + "`" + `)
+  list with the same arguments. Sized for visualisations (node size) and rankings.
+  """
+  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
+}
+
+extend type Position {
+  """
+  How many seats surround the node at a date or over a period: for a group, its chairs
+  and members; for a person, position or institution, the groups it sits on and chairs.
+  Each number counts distinct nodes among what ` + "`" + `chairs` + "`" + ` and ` + "`" + `members` + "`" + ` (or ` + "`" + `memberships` + "`" + `)
+  list with the same arguments. Sized for visualisations (node size) and rankings.
+  """
+  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
+}
+
+extend type Institution {
+  """
+  How many seats surround the node at a date or over a period: for a group, its chairs
+  and members; for a person, position or institution, the groups it sits on and chairs.
+  Each number counts distinct nodes among what ` + "`" + `chairs` + "`" + ` and ` + "`" + `members` + "`" + ` (or ` + "`" + `memberships` + "`" + `)
+  list with the same arguments. Sized for visualisations (node size) and rankings.
+  """
+  counts("Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!]): Counts!
+}
+
+extend type Query {
+  """
+  Nodes ordered by a count at a date or over a period (the numbers ` + "`" + `counts` + "`" + ` gives): the
+  largest groups, the people with most seats. Only nodes whose count is above zero;
+  ties by id. Computed on the shared projection of the graph, like ` + "`" + `centrality` + "`" + `.
+  """
+  ranking("What to count." by: CountKind!, "Keep only nodes of these types; all when omitted." types: [NodeType!], "Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!], "DESC (the default): the highest counts first." direction: OrderDirection = DESC, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very ranking)." after: String, "Page backward: at most this many (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very ranking)." before: String): RankingConnection!
+}
+`, BuiltIn: false},
+	{Name: "../schema/developments.graphqls", Input: `# What changed between two dates. (Not the change feed of the data: this is the history
+# the data records.)
+
+"What changed."
+enum DevelopmentKind {
+  "A body was set up (` + "`" + `node` + "`" + `)."
+  ESTABLISHED
+  "A body (` + "`" + `node` + "`" + `) was renamed, upgraded, replaced, merged or reconstituted into ` + "`" + `other` + "`" + ` (see ` + "`" + `succession` + "`" + `)."
+  SUCCEEDED
+  "A chair, seat, post or office direction began: ` + "`" + `node` + "`" + ` took it in ` + "`" + `other` + "`" + `."
+  STARTED
+  "A chair, seat, post or office direction ended: ` + "`" + `node` + "`" + ` left it in ` + "`" + `other` + "`" + `."
+  ENDED
+  "A body was wound up (` + "`" + `node` + "`" + `)."
+  ABOLISHED
+}
+
+"One change within a period, with the sources of the claim it comes from."
+type Development {
+  "What changed."
+  kind: DevelopmentKind!
+  "When, to the precision the sources give; it may fall within the period asked about."
+  date: PartialDate!
+  "The body (ESTABLISHED, ABOLISHED, SUCCEEDED: the predecessor) or the holder (STARTED, ENDED)."
+  node: GraphNode!
+  "The successor (SUCCEEDED) or the group, post or office (STARTED, ENDED); null otherwise."
+  other: GraphNode
+  "The relationship the change comes from, seen from ` + "`" + `node` + "`" + `; null for ESTABLISHED and ABOLISHED."
+  relationship: Relationship
+  "For SUCCEEDED: how the body was followed."
+  succession: SuccessionKind
+  "The sources of the claim the change comes from: the preferred claim of a body's date, or the relationship's citations."
+  sources: [Citation!]!
+}
+
+"The changes within a period."
+type DevelopmentSet {
+  "True when ` + "`" + `first` + "`" + ` cut changes off."
+  truncated: Boolean!
+  "The changes, by date (earliest day, then latest), then kind, node and relationship."
+  developments: [Development!]!
+}
+
+extend type Query {
+  """
+  What changed between two dates, for some nodes or all: bodies established, succeeded
+  (renamed, upgraded, replaced, merged, reconstituted) and abolished; chairs, members,
+  post holders and office directors who started or ended, each with the sources of its
+  claim. A change counts when its date may fall within the period ("2018" for a change
+  dated 2018-03). Undated starts and ends are not changes anyone can place.
+  """
+  developments("The first date of the period (its first day counts)." from: PartialDate!, "The last date of the period (its last day counts)." to: PartialDate!, "Only changes to these nodes (as ` + "`" + `node` + "`" + ` or ` + "`" + `other` + "`" + `); all when omitted." ids: [ID!], "Only these kinds of change; all when omitted." kinds: [DevelopmentKind!], "The relationships whose starts and ends count; CHAIRS, MEMBER_OF, HOLDS and DIRECTS when omitted." relationshipTypes: [RelationshipType!], "Keep only changes citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only changes whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most changes to return, 1 to 2000; default 500." first: Int = 500): DevelopmentSet!
+}
+`, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
 
 # LSG Atlas is an Apollo Federation v2 subgraph: every entity with a stable id is a
@@ -4359,13 +5290,38 @@ type ExternalIdentifier {
   sources: [Citation!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/lineage.graphqls", Input: `# Lineages: one body through its renamings, upgrades, replacements and mergers.
+
+"""
+One body of a lineage. Each body is its own group, so it is named as it was called
+while it existed; ask its ` + "`" + `chairs` + "`" + ` or ` + "`" + `members` + "`" + ` with ` + "`" + `during` + "`" + ` for who led it when.
+"""
+type LineageBody {
+  "The body."
+  group: Group!
+  "Successions between it and the group asked about: negative for predecessors, positive for successors, 0 for the group itself."
+  steps: Int!
+  "Its SUCCEEDED_BY relationships to other bodies of the lineage, seen from it (with ` + "`" + `succession` + "`" + ` and dates)."
+  successions: [Relationship!]!
+}
+
+extend type Group {
+  """
+  The group's lineage: every body joined to it by successions (SUCCEEDED_BY, in either
+  direction, transitively), itself included, ordered by establishment (unknown last),
+  then id. "Who chaired the foreign-affairs body, whatever it was called?" is
+  ` + "`" + `lineage { group { name chairs(during: …) { … } } }` + "`" + `.
+  """
+  lineage("Follow only successions of these kinds; all when omitted." successions: [SuccessionKind!]): [LineageBody!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/lists.graphqls", Input: `# Paged lists (Relay connections), their filters and orders.
 
 "Relay page information."
 type PageInfo @shareable {
   "True when more items follow this page."
   hasNextPage: Boolean!
-  "Always false: lists page forward only."
+  "True when items come before this page. Node lists page forward only and say false; relationship and ranking connections page both ways."
   hasPreviousPage: Boolean!
   "The cursor of the first item of the page; null for an empty page."
   startCursor: String
@@ -4669,27 +5625,27 @@ type Group implements Node & GraphNode @key(fields: "id") @key(fields: "wikidata
   once per group: a stored and a derived chair of the same person are one relationship,
   ` + "`" + `stored` + "`" + ` and ` + "`" + `derived` + "`" + `, with the derivations in ` + "`" + `derivations` + "`" + `.
   """
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "People, positions and institutions with a seat on the group."
-  members("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  members("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "The offices backing the group."
-  offices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  offices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee this one."
-  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups, institutions and offices this group oversees."
-  supervises("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  supervises("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "The institutions the group reports to."
-  reportsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  reportsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups this one succeeded (renamed, replaced, upgraded, merged, reconstituted)."
-  predecessors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  predecessors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that succeeded this one."
-  successors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  successors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "For a leading party members' group: the institution it sits in."
-  partyGroupOf("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  partyGroupOf("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Positions that belong to the group."
-  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the group, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the group; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "The staff office, general office or directorate that backs a group."
@@ -4717,15 +5673,15 @@ type Office implements Node & GraphNode @key(fields: "id") {
   "The sources of the office's own properties, with locators."
   sources: [Citation!]!
   "The groups this office backs."
-  groups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  groups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Where the office sits."
-  hostedBy("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  hostedBy("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Who directs the office (people or positions)."
-  directors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  directors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee the office."
-  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the office, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the office; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A standing body: Politburo, Secretariat, State Council, CMC, ministries, Party departments, provinces, media, think tanks."
@@ -4758,19 +5714,19 @@ type Institution implements Node & GraphNode @key(fields: "id") @key(fields: "wi
   "The sources of the institution's own properties, with locators."
   sources: [Citation!]!
   "Groups on which the institution is represented."
-  seats("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  seats("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that oversee the institution."
-  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  supervisors("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups that report to the institution."
-  reportingGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  reportingGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Offices the institution hosts."
-  hostedOffices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  hostedOffices("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Leading party members' groups inside the institution."
-  partyGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  partyGroups("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Positions that belong to the institution."
-  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the institution, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the institution; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A post a person holds, such as Premier or General Secretary."
@@ -4801,17 +5757,17 @@ type Position implements Node & GraphNode @key(fields: "id") @key(fields: "wikid
   "The sources of the position's own properties, with locators."
   sources: [Citation!]!
   "People who held the post."
-  holders("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  holders("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups the post chairs."
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Groups on which the post has a seat."
-  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Offices the post directs."
-  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "The institution, group or office the post belongs to."
-  belongsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  belongsTo("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the position, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the position; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "An individual, named family name first as usually romanised."
@@ -4848,15 +5804,15 @@ type Person implements Node & GraphNode @key(fields: "id") @key(fields: "wikidat
   chaired by a position the person held at the time (only where the holding is dated),
   or both (the default), one relationship per group (see ` + "`" + `Group.chairs` + "`" + `).
   """
-  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  chairs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Which lines of evidence to return: stored chairs, chairs derived through positions, or both (INCLUDE, the default)." derived: DerivedChairs = INCLUDE, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Seats the person holds on groups."
-  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  memberships("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Only seats with one of these roles; all roles when omitted." roles: [MemberRole!], "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Posts the person held."
-  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  positions("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Offices the person directs."
-  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  directs("Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
   "Every relationship of the person, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the person; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A spelling of a name, kept with the source that prints it."
@@ -5070,6 +6026,18 @@ type Relationship {
   latest source (for the OPEN_ENDED reasons) or the end of the group. Null when there is none.
   """
   holdingReasonDate: PartialDate
+  """
+  With a ` + "`" + `during` + "`" + ` period: KNOWN_THROUGHOUT when the sources establish the fact for every
+  day of the period (then ` + "`" + `holding` + "`" + ` is KNOWN), KNOWN_IN_PART when for some days, POSSIBLE
+  when for none (then ` + "`" + `holding` + "`" + ` is POSSIBLE). Null when no period was asked about.
+  ` + "`" + `holdingReason` + "`" + ` is null with a period: the reasons of its days differ.
+  """
+  holdingDuring: PeriodHolding
+  """
+  With ` + "`" + `knownBy` + "`" + `: the citations left out, from sources published after the date or
+  undated (` + "`" + `source.date` + "`" + ` null). Empty otherwise.
+  """
+  withheld: [Citation!]!
   "True when a stored relationship says this fact directly."
   stored: Boolean!
   """
@@ -5248,6 +6216,27 @@ enum Holding {
   "The sources establish the fact for every day of the date."
   KNOWN
   "The sources allow the fact for part or all of the date, but do not establish it."
+  POSSIBLE
+}
+
+"""
+A period of days: from the first day of ` + "`" + `from` + "`" + ` to the last day of ` + "`" + `to` + "`" + ` ("2003" to
+"2013" is 2003-01-01 to 2013-12-31). ` + "`" + `from` + "`" + ` may not start after ` + "`" + `to` + "`" + ` ends.
+"""
+input Period {
+  "The first date of the period (its first day counts)."
+  from: PartialDate!
+  "The last date of the period (its last day counts)."
+  to: PartialDate!
+}
+
+"How surely a fact holds over a ` + "`" + `during` + "`" + ` period: the ` + "`" + `asOf` + "`" + ` holding of each of its days, summed up."
+enum PeriodHolding {
+  "KNOWN on every day of the period."
+  KNOWN_THROUGHOUT
+  "KNOWN on some days of the period, only POSSIBLE on others."
+  KNOWN_IN_PART
+  "Never more than POSSIBLE within the period."
   POSSIBLE
 }
 `, BuiltIn: false},
@@ -5496,6 +6485,12 @@ type Source implements Node & GraphNode @key(fields: "id") {
   publisher: String
   "When it was published; null when not known."
   date: PartialDate
+  """
+  Where ` + "`" + `date` + "`" + ` comes from, cited like any claim: the passage, the page revision or the
+  address of the version cited that gives it. Empty when the date came with the
+  source's record (most corpus works) or there is none.
+  """
+  dateSources: [Citation!]!
   "Where it can be read, when known."
   url: String
   "What sort of document it is."
@@ -5657,7 +6652,7 @@ type Statement implements Node & GraphNode @key(fields: "id") {
   "What the statement is about (outgoing ABOUT relationships)."
   about: [Relationship!]!
   "Every relationship of the statement, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the statement; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the statement; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A subject general statements are about: leading small groups as an institution, cross-system coordination, the dual-track Party-State."
@@ -5685,7 +6680,7 @@ type Topic implements Node & GraphNode @key(fields: "id") {
   "Documents that concern the topic (incoming CONCERNS)."
   documents: [Relationship!]!
   "Every relationship of the topic, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the topic; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the topic; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "A policy document: a regulation, opinion, notice, decision or plan."
@@ -5721,7 +6716,7 @@ type Document implements Node & GraphNode @key(fields: "id") {
   "Later documents that build on this one (incoming BASED_ON)."
   basisOf: [Relationship!]!
   "Every relationship of the document, optionally filtered."
-  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the document; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
+  relationships("Only relationships of these types; all types when omitted." types: [RelationshipType!], "Only relationships pointing this way from the document; BOTH by default." direction: Direction = BOTH, "Only MEMBER_OF seats with one of these roles (other types are unaffected); all when omitted." roles: [MemberRole!], "Only relationships that may hold at this date, each with its ` + "`" + `holding` + "`" + `; all when omitted." asOf: PartialDate, "Only relationships that may hold on some day of this period (the union of ` + "`" + `asOf` + "`" + ` over its days), each with its ` + "`" + `holdingDuring` + "`" + `; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (a source read through it, ` + "`" + `Source.citedVia` + "`" + `), so that filtering by Rana finds what Rana relays from SIPRI." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [Relationship!]!
 }
 
 "The kind of a policy document."
@@ -6002,6 +6997,52 @@ func (ec *executionContext) childFields_CoMember(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type CoMember", field.Name)
 }
 
+func (ec *executionContext) childFields_Conflict(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_Conflict_node(ctx, field)
+	case "property":
+		return ec.fieldContext_Conflict_property(ctx, field)
+	case "relationshipType":
+		return ec.fieldContext_Conflict_relationshipType(ctx, field)
+	case "other":
+		return ec.fieldContext_Conflict_other(ctx, field)
+	case "aspect":
+		return ec.fieldContext_Conflict_aspect(ctx, field)
+	case "first":
+		return ec.fieldContext_Conflict_first(ctx, field)
+	case "second":
+		return ec.fieldContext_Conflict_second(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Conflict", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictSide(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_ConflictSide_value(ctx, field)
+	case "sources":
+		return ec.fieldContext_ConflictSide_sources(ctx, field)
+	case "relationship":
+		return ec.fieldContext_ConflictSide_relationship(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictSide", field.Name)
+}
+
+func (ec *executionContext) childFields_Counts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "members":
+		return ec.fieldContext_Counts_members(ctx, field)
+	case "chairs":
+		return ec.fieldContext_Counts_chairs(ctx, field)
+	case "seats":
+		return ec.fieldContext_Counts_seats(ctx, field)
+	case "groupsChaired":
+		return ec.fieldContext_Counts_groupsChaired(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Counts", field.Name)
+}
+
 func (ec *executionContext) childFields_DateClaim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "part":
@@ -6030,6 +7071,36 @@ func (ec *executionContext) childFields_Derivation(ctx context.Context, field gr
 		return ec.fieldContext_Derivation_chairs(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Derivation", field.Name)
+}
+
+func (ec *executionContext) childFields_Development(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Development_kind(ctx, field)
+	case "date":
+		return ec.fieldContext_Development_date(ctx, field)
+	case "node":
+		return ec.fieldContext_Development_node(ctx, field)
+	case "other":
+		return ec.fieldContext_Development_other(ctx, field)
+	case "relationship":
+		return ec.fieldContext_Development_relationship(ctx, field)
+	case "succession":
+		return ec.fieldContext_Development_succession(ctx, field)
+	case "sources":
+		return ec.fieldContext_Development_sources(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Development", field.Name)
+}
+
+func (ec *executionContext) childFields_DevelopmentSet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "truncated":
+		return ec.fieldContext_DevelopmentSet_truncated(ctx, field)
+	case "developments":
+		return ec.fieldContext_DevelopmentSet_developments(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DevelopmentSet", field.Name)
 }
 
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6108,6 +7179,18 @@ func (ec *executionContext) childFields_ExternalIdentifier(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type ExternalIdentifier", field.Name)
 }
 
+func (ec *executionContext) childFields_FragileFact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_FragileFact_node(ctx, field)
+	case "claim":
+		return ec.fieldContext_FragileFact_claim(ctx, field)
+	case "relationship":
+		return ec.fieldContext_FragileFact_relationship(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FragileFact", field.Name)
+}
+
 func (ec *executionContext) childFields_Group(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6180,6 +7263,16 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_membersIncomplete(ctx, field)
 	case "endedDateUnknown":
 		return ec.fieldContext_Group_endedDateUnknown(ctx, field)
+	case "chairsConnection":
+		return ec.fieldContext_Group_chairsConnection(ctx, field)
+	case "membersConnection":
+		return ec.fieldContext_Group_membersConnection(ctx, field)
+	case "relationshipsConnection":
+		return ec.fieldContext_Group_relationshipsConnection(ctx, field)
+	case "counts":
+		return ec.fieldContext_Group_counts(ctx, field)
+	case "lineage":
+		return ec.fieldContext_Group_lineage(ctx, field)
 	case "statements":
 		return ec.fieldContext_Group_statements(ctx, field)
 	case "documents":
@@ -6282,6 +7375,10 @@ func (ec *executionContext) childFields_Institution(ctx context.Context, field g
 		return ec.fieldContext_Institution_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Institution_claims(ctx, field)
+	case "relationshipsConnection":
+		return ec.fieldContext_Institution_relationshipsConnection(ctx, field)
+	case "counts":
+		return ec.fieldContext_Institution_counts(ctx, field)
 	case "statements":
 		return ec.fieldContext_Institution_statements(ctx, field)
 	case "documents":
@@ -6322,6 +7419,18 @@ func (ec *executionContext) childFields_KindCount(ctx context.Context, field gra
 		return ec.fieldContext_KindCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
+}
+
+func (ec *executionContext) childFields_LineageBody(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_LineageBody_group(ctx, field)
+	case "steps":
+		return ec.fieldContext_LineageBody_steps(ctx, field)
+	case "successions":
+		return ec.fieldContext_LineageBody_successions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LineageBody", field.Name)
 }
 
 func (ec *executionContext) childFields_NodeTypeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6370,6 +7479,8 @@ func (ec *executionContext) childFields_Office(ctx context.Context, field graphq
 		return ec.fieldContext_Office_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Office_claims(ctx, field)
+	case "relationshipsConnection":
+		return ec.fieldContext_Office_relationshipsConnection(ctx, field)
 	case "statements":
 		return ec.fieldContext_Office_statements(ctx, field)
 	case "documents":
@@ -6476,6 +7587,14 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Person_claims(ctx, field)
+	case "chairsConnection":
+		return ec.fieldContext_Person_chairsConnection(ctx, field)
+	case "membershipsConnection":
+		return ec.fieldContext_Person_membershipsConnection(ctx, field)
+	case "relationshipsConnection":
+		return ec.fieldContext_Person_relationshipsConnection(ctx, field)
+	case "counts":
+		return ec.fieldContext_Person_counts(ctx, field)
 	case "statements":
 		return ec.fieldContext_Person_statements(ctx, field)
 	case "documents":
@@ -6546,6 +7665,10 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Position_claims(ctx, field)
+	case "relationshipsConnection":
+		return ec.fieldContext_Position_relationshipsConnection(ctx, field)
+	case "counts":
+		return ec.fieldContext_Position_counts(ctx, field)
 	case "statements":
 		return ec.fieldContext_Position_statements(ctx, field)
 	case "documents":
@@ -6596,6 +7719,32 @@ func (ec *executionContext) childFields_PropertyClaim(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type PropertyClaim", field.Name)
 }
 
+func (ec *executionContext) childFields_RankingConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_RankingConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RankingConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_RankingConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_RankingConnection_nodes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RankingConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RankingEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RankingEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RankingEdge_node(ctx, field)
+	case "count":
+		return ec.fieldContext_RankingEdge_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RankingEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Relationship(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6638,6 +7787,10 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_holdingReason(ctx, field)
 	case "holdingReasonDate":
 		return ec.fieldContext_Relationship_holdingReasonDate(ctx, field)
+	case "holdingDuring":
+		return ec.fieldContext_Relationship_holdingDuring(ctx, field)
+	case "withheld":
+		return ec.fieldContext_Relationship_withheld(ctx, field)
 	case "stored":
 		return ec.fieldContext_Relationship_stored(ctx, field)
 	case "derived":
@@ -6652,6 +7805,30 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_dateConfidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relationship", field.Name)
+}
+
+func (ec *executionContext) childFields_RelationshipConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_RelationshipConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RelationshipConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_RelationshipConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_RelationshipConnection_nodes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelationshipConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RelationshipEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RelationshipEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RelationshipEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelationshipEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ReportedCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6746,6 +7923,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_publisher(ctx, field)
 	case "date":
 		return ec.fieldContext_Source_date(ctx, field)
+	case "dateSources":
+		return ec.fieldContext_Source_dateSources(ctx, field)
 	case "url":
 		return ec.fieldContext_Source_url(ctx, field)
 	case "kind":
@@ -7173,30 +8352,46 @@ func (ec *executionContext) field_Document_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg8
 	return args, nil
 }
 
@@ -7410,6 +8605,100 @@ func (ec *executionContext) field_Group_activity_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Group_chairsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
+			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["derived"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg10
+	return args, nil
+}
+
 func (ec *executionContext) field_Group_chairs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7421,38 +8710,54 @@ func (ec *executionContext) field_Group_chairs_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
 		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
 			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["derived"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["derived"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg6
 	return args, nil
 }
 
@@ -7478,6 +8783,160 @@ func (ec *executionContext) field_Group_claims_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Group_counts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Group_lineage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "successions",
+		func(ctx context.Context, v any) ([]atlas.SuccessionKind, error) {
+			return ec.unmarshalOSuccessionKind2ᚕlsgatlasᚋatlasᚐSuccessionKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["successions"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Group_membersConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg10
+	return args, nil
+}
+
 func (ec *executionContext) field_Group_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7489,38 +8948,54 @@ func (ec *executionContext) field_Group_members_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg6
 	return args, nil
 }
 
@@ -7535,30 +9010,46 @@ func (ec *executionContext) field_Group_offices_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7573,30 +9064,46 @@ func (ec *executionContext) field_Group_partyGroupOf_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7611,30 +9118,46 @@ func (ec *executionContext) field_Group_positions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7649,30 +9172,156 @@ func (ec *executionContext) field_Group_predecessors_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Group_relationshipsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg11
+	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg12
 	return args, nil
 }
 
@@ -7711,30 +9360,46 @@ func (ec *executionContext) field_Group_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg8
 	return args, nil
 }
 
@@ -7749,30 +9414,46 @@ func (ec *executionContext) field_Group_reportsTo_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7787,30 +9468,46 @@ func (ec *executionContext) field_Group_successors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7825,30 +9522,46 @@ func (ec *executionContext) field_Group_supervises_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7863,30 +9576,46 @@ func (ec *executionContext) field_Group_supervisors_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7912,6 +9641,52 @@ func (ec *executionContext) field_Institution_claims_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Institution_counts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Institution_hostedOffices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7923,30 +9698,46 @@ func (ec *executionContext) field_Institution_hostedOffices_args(ctx context.Con
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7961,30 +9752,46 @@ func (ec *executionContext) field_Institution_partyGroups_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -7999,30 +9806,156 @@ func (ec *executionContext) field_Institution_positions_args(ctx context.Context
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Institution_relationshipsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg11
+	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg12
 	return args, nil
 }
 
@@ -8061,30 +9994,46 @@ func (ec *executionContext) field_Institution_relationships_args(ctx context.Con
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg8
 	return args, nil
 }
 
@@ -8099,30 +10048,46 @@ func (ec *executionContext) field_Institution_reportingGroups_args(ctx context.C
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -8137,30 +10102,46 @@ func (ec *executionContext) field_Institution_seats_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -8175,30 +10156,46 @@ func (ec *executionContext) field_Institution_supervisors_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -8235,30 +10232,46 @@ func (ec *executionContext) field_Office_directors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -8273,30 +10286,46 @@ func (ec *executionContext) field_Office_groups_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
 	return args, nil
 }
 
@@ -8311,30 +10340,156 @@ func (ec *executionContext) field_Office_hostedBy_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Office_relationshipsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg11
+	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg12
 	return args, nil
 }
 
@@ -8373,6 +10528,232 @@ func (ec *executionContext) field_Office_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRelayed"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg8
+	return args, nil
+}
+
+func (ec *executionContext) field_Office_supervisors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_chairsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
+			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["derived"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg10
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_chairs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
+			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["derived"] = arg3
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
@@ -8400,90 +10781,6 @@ func (ec *executionContext) field_Office_relationships_args(ctx context.Context,
 	return args, nil
 }
 
-func (ec *executionContext) field_Office_supervisors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
-		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
-			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
-		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
-		func(ctx context.Context, v any) (*bool, error) {
-			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
-		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
-			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["tiers"] = arg3
-	return args, nil
-}
-
-func (ec *executionContext) field_Person_chairs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
-		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
-			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
-		func(ctx context.Context, v any) (*atlas.DerivedChairs, error) {
-			return ec.unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["derived"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
-		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
-		func(ctx context.Context, v any) (*bool, error) {
-			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["includeRelayed"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
-		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
-			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["tiers"] = arg4
-	return args, nil
-}
-
 func (ec *executionContext) field_Person_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8506,6 +10803,52 @@ func (ec *executionContext) field_Person_claims_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_counts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_directs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8517,30 +10860,140 @@ func (ec *executionContext) field_Person_directs_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_membershipsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg10
 	return args, nil
 }
 
@@ -8555,38 +11008,54 @@ func (ec *executionContext) field_Person_memberships_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg6
 	return args, nil
 }
 
@@ -8601,30 +11070,156 @@ func (ec *executionContext) field_Person_positions_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg3
+	args["tiers"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_relationshipsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg11
+	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg12
 	return args, nil
 }
 
@@ -8663,6 +11258,368 @@ func (ec *executionContext) field_Person_relationships_args(ctx context.Context,
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRelayed"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg8
+	return args, nil
+}
+
+func (ec *executionContext) field_Position_belongsTo_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Position_chairs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Position_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
+			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Position_counts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Position_directs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Position_holders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRelayed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Position_memberships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg3
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
@@ -8690,223 +11647,113 @@ func (ec *executionContext) field_Person_relationships_args(ctx context.Context,
 	return args, nil
 }
 
-func (ec *executionContext) field_Position_belongsTo_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Position_relationshipsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
-		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
-			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
-		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*atlas.Direction, error) {
+			return ec.unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
-		func(ctx context.Context, v any) (*bool, error) {
-			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
-		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
-			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["tiers"] = arg3
-	return args, nil
-}
-
-func (ec *executionContext) field_Position_chairs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
-		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
-			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
-		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
-		func(ctx context.Context, v any) (*bool, error) {
-			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
-		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
-			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["tiers"] = arg3
-	return args, nil
-}
-
-func (ec *executionContext) field_Position_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
-		func(ctx context.Context, v any) ([]atlas.PropertyName, error) {
-			return ec.unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyNameᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["property"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
-		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
-			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["tiers"] = arg1
-	return args, nil
-}
-
-func (ec *executionContext) field_Position_directs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
-		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
-			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
-		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
-		func(ctx context.Context, v any) (*bool, error) {
-			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
-		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
-			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["tiers"] = arg3
-	return args, nil
-}
-
-func (ec *executionContext) field_Position_holders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
-		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
-			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
-		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
-		func(ctx context.Context, v any) (*bool, error) {
-			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["includeRelayed"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
-		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
-			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["tiers"] = arg3
-	return args, nil
-}
-
-func (ec *executionContext) field_Position_memberships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
-		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
-			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+	args["direction"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
 		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
 			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["roles"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	args["roles"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
-		func(ctx context.Context, v any) (*bool, error) {
-			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["includeRelayed"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg4
+	args["tiers"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+			return ec.unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg11
+	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg12
 	return args, nil
 }
 
@@ -8945,30 +11792,46 @@ func (ec *executionContext) field_Position_relationships_args(ctx context.Contex
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg8
 	return args, nil
 }
 
@@ -9151,14 +12014,122 @@ func (ec *executionContext) field_Query_coMembers_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg2
+	args["tiers"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_conflicts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_developments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (atlas.PartialDate, error) {
+			return ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (atlas.PartialDate, error) {
+			return ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]analytics.DevelopmentKind, error) {
+			return ec.unmarshalODevelopmentKind2ᚕlsgatlasᚋanalyticsᚐDevelopmentKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg7
 	return args, nil
 }
 
@@ -9211,6 +12182,52 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_fragileFacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "restsOn",
+		func(ctx context.Context, v any) (atlas.Fragility, error) {
+			return ec.unmarshalNFragility2lsgatlasᚋatlasᚐFragility(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["restsOn"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "claims",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["claims"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -9361,38 +12378,54 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	args["tiers"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg8
+	args["limit"] = arg10
 	return args, nil
 }
 
@@ -9577,6 +12610,108 @@ func (ec *executionContext) field_Query_positions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_ranking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (analytics.CountKind, error) {
+			return ec.unmarshalNCountKind2lsgatlasᚋanalyticsᚐCountKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.NodeKind, error) {
+			return ec.unmarshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]atlas.MemberRole, error) {
+			return ec.unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*model.OrderDirection, error) {
+			return ec.unmarshalOOrderDirection2ᚖlsgatlasᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg11
 	return args, nil
 }
 
@@ -10013,30 +13148,46 @@ func (ec *executionContext) field_Statement_relationships_args(ctx context.Conte
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg8
 	return args, nil
 }
 
@@ -10097,30 +13248,46 @@ func (ec *executionContext) field_Topic_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg6
+	args["tiers"] = arg8
 	return args, nil
 }
 
@@ -10565,6 +13732,382 @@ func (ec *executionContext) fieldContext_CoMember_groups(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Conflict_node(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_property(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_property(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Property, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PropertyName) graphql.Marshaler {
+			return ec.marshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_property(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "PropertyName")
+}
+
+func (ec *executionContext) _Conflict_relationshipType(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_relationshipType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.RelType) graphql.Marshaler {
+			return ec.marshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_relationshipType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "RelationshipType")
+}
+
+func (ec *executionContext) _Conflict_other(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_other(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Other(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalOGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_other(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_aspect(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_aspect(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aspect, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ConflictAspect) graphql.Marshaler {
+			return ec.marshalNConflictAspect2lsgatlasᚋatlasᚐConflictAspect(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_aspect(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ConflictAspect")
+}
+
+func (ec *executionContext) _Conflict_first(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_first(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.First, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2lsgatlasᚋatlasᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_first(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_second(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_second(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Second, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ConflictSide) graphql.Marshaler {
+			return ec.marshalNConflictSide2lsgatlasᚋatlasᚐConflictSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_second(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictSide_value(ctx context.Context, field graphql.CollectedField, obj *atlas.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictSide", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictSide_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictSide",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictSide_relationship(ctx context.Context, field graphql.CollectedField, obj *atlas.ConflictSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictSide_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictSide().Relationship(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictSide_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictSide",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Counts_members(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Counts_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Counts_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Counts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Counts_chairs(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Counts_chairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Chairs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Counts_chairs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Counts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Counts_seats(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Counts_seats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seats, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Counts_seats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Counts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Counts_groupsChaired(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Counts_groupsChaired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupsChaired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Counts_groupsChaired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Counts", field, false, false, "Int")
+}
+
 func (ec *executionContext) _DateClaim_part(ctx context.Context, field graphql.CollectedField, obj *atlas.DateClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10803,6 +14346,258 @@ func (ec *executionContext) fieldContext_Derivation_chairs(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Development_kind(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analytics.DevelopmentKind) graphql.Marshaler {
+			return ec.marshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Development_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Development", field, false, false, "DevelopmentKind")
+}
+
+func (ec *executionContext) _Development_date(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Development_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Development", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Development_node(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Development_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Development",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Development_other(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_other(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Other, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalOGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Development_other(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Development",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Development_relationship(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Development().Relationship(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Development_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Development",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Development_succession(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_succession(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Succession, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.SuccessionKind) graphql.Marshaler {
+			return ec.marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Development_succession(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Development", field, false, false, "SuccessionKind")
+}
+
+func (ec *executionContext) _Development_sources(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Development_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Development",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DevelopmentSet_truncated(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DevelopmentSet_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DevelopmentSet_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DevelopmentSet", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DevelopmentSet_developments(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DevelopmentSet_developments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Developments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Development) graphql.Marshaler {
+			return ec.marshalNDevelopment2ᚕlsgatlasᚋanalyticsᚐDevelopmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DevelopmentSet_developments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DevelopmentSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Development(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11238,7 +15033,7 @@ func (ec *executionContext) _Document_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12163,6 +15958,102 @@ func (ec *executionContext) fieldContext_ExternalIdentifier_sources(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _FragileFact_node(ctx context.Context, field graphql.CollectedField, obj *model.FragileFact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FragileFact_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FragileFact_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FragileFact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FragileFact_claim(ctx context.Context, field graphql.CollectedField, obj *model.FragileFact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FragileFact_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalOPropertyClaim2ᚖlsgatlasᚋatlasᚐPropertyClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FragileFact_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FragileFact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FragileFact_relationship(ctx context.Context, field graphql.CollectedField, obj *model.FragileFact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FragileFact_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relationship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FragileFact_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FragileFact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Group_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12681,7 +16572,7 @@ func (ec *executionContext) _Group_chairs(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12725,7 +16616,7 @@ func (ec *executionContext) _Group_members(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12769,7 +16660,7 @@ func (ec *executionContext) _Group_offices(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Offices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Offices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12813,7 +16704,7 @@ func (ec *executionContext) _Group_supervisors(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12857,7 +16748,7 @@ func (ec *executionContext) _Group_supervises(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Supervises(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Supervises(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12901,7 +16792,7 @@ func (ec *executionContext) _Group_reportsTo(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().ReportsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().ReportsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12945,7 +16836,7 @@ func (ec *executionContext) _Group_predecessors(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Predecessors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Predecessors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -12989,7 +16880,7 @@ func (ec *executionContext) _Group_successors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Successors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Successors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13033,7 +16924,7 @@ func (ec *executionContext) _Group_partyGroupOf(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().PartyGroupOf(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().PartyGroupOf(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13077,7 +16968,7 @@ func (ec *executionContext) _Group_positions(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13121,7 +17012,7 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -13266,6 +17157,226 @@ func (ec *executionContext) _Group_endedDateUnknown(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_Group_endedDateUnknown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Group_chairsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_chairsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().ChairsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_chairsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_chairsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_membersConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_membersConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().MembersConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_membersConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_membersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_relationshipsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_relationshipsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
+			return ec.marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_counts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Counts(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_counts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_lineage(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_lineage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().Lineage(ctx, obj, fc.Args["successions"].([]atlas.SuccessionKind))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.LineageBody) graphql.Marshaler {
+			return ec.marshalNLineageBody2ᚕlsgatlasᚋatlasᚐLineageBodyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_lineage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LineageBody(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_lineage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Group_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
@@ -14057,7 +18168,7 @@ func (ec *executionContext) _Institution_seats(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Seats(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Seats(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14101,7 +18212,7 @@ func (ec *executionContext) _Institution_supervisors(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14145,7 +18256,7 @@ func (ec *executionContext) _Institution_reportingGroups(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().ReportingGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().ReportingGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14189,7 +18300,7 @@ func (ec *executionContext) _Institution_hostedOffices(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().HostedOffices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().HostedOffices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14233,7 +18344,7 @@ func (ec *executionContext) _Institution_partyGroups(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().PartyGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().PartyGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14277,7 +18388,7 @@ func (ec *executionContext) _Institution_positions(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14321,7 +18432,7 @@ func (ec *executionContext) _Institution_relationships(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -14393,6 +18504,94 @@ func (ec *executionContext) fieldContext_Institution_claims(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Institution_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Institution_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_relationshipsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Institution().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_relationshipsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Institution_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Institution_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Institution().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
+			return ec.marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_counts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Counts(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Institution_counts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14681,6 +18880,93 @@ func (ec *executionContext) _KindCount_count(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_KindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LineageBody_group(ctx context.Context, field graphql.CollectedField, obj *atlas.LineageBody) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LineageBody_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LineageBody_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LineageBody",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LineageBody_steps(ctx context.Context, field graphql.CollectedField, obj *atlas.LineageBody) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LineageBody_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LineageBody_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LineageBody", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LineageBody_successions(ctx context.Context, field graphql.CollectedField, obj *atlas.LineageBody) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LineageBody_successions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LineageBody().Successions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LineageBody_successions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LineageBody",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _NodeTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *analytics.NodeCount) (ret graphql.Marshaler) {
@@ -15010,7 +19296,7 @@ func (ec *executionContext) _Office_groups(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Groups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().Groups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15054,7 +19340,7 @@ func (ec *executionContext) _Office_hostedBy(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().HostedBy(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().HostedBy(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15098,7 +19384,7 @@ func (ec *executionContext) _Office_directors(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Directors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().Directors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15142,7 +19428,7 @@ func (ec *executionContext) _Office_supervisors(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15186,7 +19472,7 @@ func (ec *executionContext) _Office_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -15258,6 +19544,50 @@ func (ec *executionContext) fieldContext_Office_claims(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Office_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Office_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Office_relationshipsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Office().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Office_relationshipsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Office",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Office_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16049,7 +20379,7 @@ func (ec *executionContext) _Person_chairs(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16093,7 +20423,7 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16137,7 +20467,7 @@ func (ec *executionContext) _Person_positions(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16181,7 +20511,7 @@ func (ec *executionContext) _Person_directs(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16225,7 +20555,7 @@ func (ec *executionContext) _Person_relationships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16297,6 +20627,182 @@ func (ec *executionContext) fieldContext_Person_claims(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Person_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_chairsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_chairsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().ChairsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_chairsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_chairsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_membershipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_membershipsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().MembershipsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_membershipsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_membershipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_relationshipsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_relationshipsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
+			return ec.marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_counts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Counts(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_counts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16831,7 +21337,7 @@ func (ec *executionContext) _Position_holders(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Holders(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Holders(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16875,7 +21381,7 @@ func (ec *executionContext) _Position_chairs(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16919,7 +21425,7 @@ func (ec *executionContext) _Position_memberships(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -16963,7 +21469,7 @@ func (ec *executionContext) _Position_directs(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17007,7 +21513,7 @@ func (ec *executionContext) _Position_belongsTo(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().BelongsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().BelongsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17051,7 +21557,7 @@ func (ec *executionContext) _Position_relationships(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17123,6 +21629,94 @@ func (ec *executionContext) fieldContext_Position_claims(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Position_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Position_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_relationshipsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Position().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_relationshipsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Position_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Position_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Position().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
+			return ec.marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_counts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Counts(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Position_counts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18140,7 +22734,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {
@@ -18272,7 +22866,7 @@ func (ec *executionContext) _Query_coMembers(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CoMembers(ctx, fc.Args["person"].(string), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Query().CoMembers(ctx, fc.Args["person"].(string), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.CoMember) graphql.Marshaler {
@@ -18432,6 +23026,182 @@ func (ec *executionContext) fieldContext_Query_activeGroupsByYear(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_activeGroupsByYear_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_conflicts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Conflicts(ctx, fc.Args["sources"].([]string), fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚕlsgatlasᚋatlasᚐConflictᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_conflicts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_conflicts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_fragileFacts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_fragileFacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FragileFacts(ctx, fc.Args["restsOn"].(atlas.Fragility), fc.Args["ids"].([]string), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["claims"].(*bool), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.FragileFact) graphql.Marshaler {
+			return ec.marshalNFragileFact2ᚕlsgatlasᚋgraphᚋmodelᚐFragileFactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_fragileFacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FragileFact(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_fragileFacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_ranking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ranking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Ranking(ctx, fc.Args["by"].(analytics.CountKind), fc.Args["types"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["direction"].(*model.OrderDirection), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RankingConnection) graphql.Marshaler {
+			return ec.marshalNRankingConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRankingConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ranking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RankingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_ranking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_developments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_developments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Developments(ctx, fc.Args["from"].(atlas.PartialDate), fc.Args["to"].(atlas.PartialDate), fc.Args["ids"].([]string), fc.Args["kinds"].([]analytics.DevelopmentKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DevelopmentSet) graphql.Marshaler {
+			return ec.marshalNDevelopmentSet2ᚖlsgatlasᚋgraphᚋmodelᚐDevelopmentSet(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_developments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DevelopmentSet(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_developments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18986,6 +23756,203 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _RankingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RankingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankingConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RankingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RankingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RankingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RankingEdge) graphql.Marshaler {
+			return ec.marshalNRankingEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRankingEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RankingEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RankingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕlsgatlasᚋatlasᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RankingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankingEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RankingEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RankingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEdge_count(ctx context.Context, field graphql.CollectedField, obj *model.RankingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingEdge_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingEdge_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankingEdge", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Relationship_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19491,6 +24458,61 @@ func (ec *executionContext) fieldContext_Relationship_holdingReasonDate(_ contex
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "PartialDate")
 }
 
+func (ec *executionContext) _Relationship_holdingDuring(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_holdingDuring(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HoldingDuring, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PeriodHolding) graphql.Marshaler {
+			return ec.marshalOPeriodHolding2ᚖlsgatlasᚋatlasᚐPeriodHolding(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_holdingDuring(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, false, false, "PeriodHolding")
+}
+
+func (ec *executionContext) _Relationship_withheld(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_withheld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Withheld, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_withheld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relationship",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Relationship_stored(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19654,6 +24676,180 @@ func (ec *executionContext) _Relationship_dateConfidence(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_Relationship_dateConfidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Confidence")
+}
+
+func (ec *executionContext) _RelationshipConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationshipConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RelationshipConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RelationshipEdge) graphql.Marshaler {
+			return ec.marshalNRelationshipEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRelationshipEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationshipEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelationshipEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationshipEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RelationshipEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationshipEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
+			return ec.marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationshipEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationshipEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ReportedCount_id(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
@@ -20487,6 +25683,38 @@ func (ec *executionContext) fieldContext_Source_date(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Source", field, false, false, "PartialDate")
 }
 
+func (ec *executionContext) _Source_dateSources(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_dateSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_dateSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Source_url(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21156,7 +26384,7 @@ func (ec *executionContext) _Statement_relationships(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -22371,7 +27599,7 @@ func (ec *executionContext) _Topic_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -24136,6 +29364,108 @@ func UnmarshalOfficeFilter(ctx context.Context, raw any) (model.OfficeFilter, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPeriod(ctx context.Context, obj any) (atlas.Period, error) {
+	var it atlas.Period
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"from", "to"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPeriod unmarshals raw into the Period input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPeriod(ctx context.Context, raw any) (atlas.Period, error) {
+	var out atlas.Period
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "Period", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRelationshipOrder(ctx context.Context, obj any) (model.RelationshipOrder, error) {
+	var it model.RelationshipOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRelationshipOrderField2lsgatlasᚋatlasᚐEdgeOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2lsgatlasᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRelationshipOrder unmarshals raw into the RelationshipOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRelationshipOrder(ctx context.Context, raw any) (model.RelationshipOrder, error) {
+	var out model.RelationshipOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RelationshipOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj any) (model.SourceFilter, error) {
 	var it model.SourceFilter
 	if obj == nil {
@@ -24607,6 +29937,163 @@ func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var conflictImplementors = []string{"Conflict"}
+
+func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet, obj *atlas.Conflict) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Conflict")
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_node(ctx, field, obj)
+				})
+		case "property":
+			out.Values[i] = ec._Conflict_property(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationshipType":
+			out.Values[i] = ec._Conflict_relationshipType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "other":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_other(ctx, field, obj)
+				})
+		case "aspect":
+			out.Values[i] = ec._Conflict_aspect(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "first":
+			out.Values[i] = ec._Conflict_first(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "second":
+			out.Values[i] = ec._Conflict_second(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictSideImplementors = []string{"ConflictSide"}
+
+func (ec *executionContext) _ConflictSide(ctx context.Context, sel ast.SelectionSet, obj *atlas.ConflictSide) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictSideImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictSide")
+		case "value":
+			out.Values[i] = ec._ConflictSide_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sources":
+			out.Values[i] = ec._ConflictSide_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationship":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictSide_relationship(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var countsImplementors = []string{"Counts"}
+
+func (ec *executionContext) _Counts(ctx context.Context, sel ast.SelectionSet, obj *analytics.Counts) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Counts")
+		case "members":
+			out.Values[i] = ec._Counts_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "chairs":
+			out.Values[i] = ec._Counts_chairs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "seats":
+			out.Values[i] = ec._Counts_seats(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupsChaired":
+			out.Values[i] = ec._Counts_groupsChaired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var dateClaimImplementors = []string{"DateClaim"}
 
 func (ec *executionContext) _DateClaim(ctx context.Context, sel ast.SelectionSet, obj *atlas.DateClaim) graphql.Marshaler {
@@ -24691,6 +30178,108 @@ func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = ec._Derivation_chairs(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var developmentImplementors = []string{"Development"}
+
+func (ec *executionContext) _Development(ctx context.Context, sel ast.SelectionSet, obj *analytics.Development) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, developmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Development")
+		case "kind":
+			out.Values[i] = ec._Development_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._Development_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "node":
+			out.Values[i] = ec._Development_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "other":
+			out.Values[i] = ec._Development_other(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationship":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Development_relationship(ctx, field, obj)
+				})
+		case "succession":
+			out.Values[i] = ec._Development_succession(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sources":
+			out.Values[i] = ec._Development_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var developmentSetImplementors = []string{"DevelopmentSet"}
+
+func (ec *executionContext) _DevelopmentSet(ctx context.Context, sel ast.SelectionSet, obj *model.DevelopmentSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, developmentSetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DevelopmentSet")
+		case "truncated":
+			out.Values[i] = ec._DevelopmentSet_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "developments":
+			out.Values[i] = ec._DevelopmentSet_developments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -25079,6 +30668,49 @@ func (ec *executionContext) _ExternalIdentifier(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var fragileFactImplementors = []string{"FragileFact"}
+
+func (ec *executionContext) _FragileFact(ctx context.Context, sel ast.SelectionSet, obj *model.FragileFact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fragileFactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FragileFact")
+		case "node":
+			out.Values[i] = ec._FragileFact_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "claim":
+			out.Values[i] = ec._FragileFact_claim(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "relationship":
+			out.Values[i] = ec._FragileFact_relationship(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var groupImplementors = []string{"Group", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, obj *atlas.Group) graphql.Marshaler {
@@ -25280,6 +30912,36 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "chairsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_chairsConnection(ctx, field, obj)
+				})
+		case "membersConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_membersConnection(ctx, field, obj)
+				})
+		case "relationshipsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_relationshipsConnection(ctx, field, obj)
+				})
+		case "counts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_counts(ctx, field, obj)
+				})
+		case "lineage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_lineage(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -25612,6 +31274,18 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Institution_claims(ctx, field, obj)
 				})
+		case "relationshipsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Institution_relationshipsConnection(ctx, field, obj)
+				})
+		case "counts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Institution_counts(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -25748,6 +31422,50 @@ func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var lineageBodyImplementors = []string{"LineageBody"}
+
+func (ec *executionContext) _LineageBody(ctx context.Context, sel ast.SelectionSet, obj *atlas.LineageBody) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, lineageBodyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LineageBody")
+		case "group":
+			out.Values[i] = ec._LineageBody_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "steps":
+			out.Values[i] = ec._LineageBody_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "successions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LineageBody_successions(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25906,6 +31624,12 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_claims(ctx, field, obj)
+				})
+		case "relationshipsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Office_relationshipsConnection(ctx, field, obj)
 				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -26261,6 +31985,30 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_claims(ctx, field, obj)
 				})
+		case "chairsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_chairsConnection(ctx, field, obj)
+				})
+		case "membershipsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_membershipsConnection(ctx, field, obj)
+				})
+		case "relationshipsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_relationshipsConnection(ctx, field, obj)
+				})
+		case "counts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_counts(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -26485,6 +32233,18 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Position_claims(ctx, field, obj)
+				})
+		case "relationshipsConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Position_relationshipsConnection(ctx, field, obj)
+				})
+		case "counts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Position_counts(ctx, field, obj)
 				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -26805,6 +32565,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_activeGroupsByYear(ctx, field)
 				})
+		case "conflicts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_conflicts(ctx, field)
+				})
+		case "fragileFacts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_fragileFacts(ctx, field)
+				})
+		case "ranking":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_ranking(ctx, field)
+				})
+		case "developments":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_developments(ctx, field)
+				})
 		case "search":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -26884,6 +32668,97 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rankingConnectionImplementors = []string{"RankingConnection"}
+
+func (ec *executionContext) _RankingConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RankingConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rankingConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RankingConnection")
+		case "totalCount":
+			out.Values[i] = ec._RankingConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RankingConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._RankingConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._RankingConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rankingEdgeImplementors = []string{"RankingEdge"}
+
+func (ec *executionContext) _RankingEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RankingEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rankingEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RankingEdge")
+		case "cursor":
+			out.Values[i] = ec._RankingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RankingEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._RankingEdge_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -27016,6 +32891,16 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "holdingDuring":
+			out.Values[i] = ec._Relationship_holdingDuring(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "withheld":
+			out.Values[i] = ec._Relationship_withheld(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "stored":
 			out.Values[i] = ec._Relationship_stored(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -27047,6 +32932,92 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			out.Values[i] = ec._Relationship_dateConfidence(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var relationshipConnectionImplementors = []string{"RelationshipConnection"}
+
+func (ec *executionContext) _RelationshipConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationshipConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelationshipConnection")
+		case "totalCount":
+			out.Values[i] = ec._RelationshipConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RelationshipConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._RelationshipConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._RelationshipConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var relationshipEdgeImplementors = []string{"RelationshipEdge"}
+
+func (ec *executionContext) _RelationshipEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationshipEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelationshipEdge")
+		case "cursor":
+			out.Values[i] = ec._RelationshipEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RelationshipEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -27354,6 +33325,11 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 		case "date":
 			out.Values[i] = ec._Source_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dateSources":
+			out.Values[i] = ec._Source_dateSources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "url":
@@ -28790,6 +34766,60 @@ func (ec *executionContext) marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx
 	return res
 }
 
+func (ec *executionContext) marshalNConflict2lsgatlasᚋatlasᚐConflict(ctx context.Context, sel ast.SelectionSet, v atlas.Conflict) graphql.Marshaler {
+	return ec._Conflict(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflict2ᚕlsgatlasᚋatlasᚐConflictᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Conflict) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflict2lsgatlasᚋatlasᚐConflict(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNConflictAspect2lsgatlasᚋatlasᚐConflictAspect(ctx context.Context, v any) (atlas.ConflictAspect, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.ConflictAspect(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictAspect2lsgatlasᚋatlasᚐConflictAspect(ctx context.Context, sel ast.SelectionSet, v atlas.ConflictAspect) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConflictAspect!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNConflictSide2lsgatlasᚋatlasᚐConflictSide(ctx context.Context, sel ast.SelectionSet, v atlas.ConflictSide) graphql.Marshaler {
+	return ec._ConflictSide(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNCountKind2lsgatlasᚋanalyticsᚐCountKind(ctx context.Context, v any) (analytics.CountKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := analytics.CountKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCountKind2lsgatlasᚋanalyticsᚐCountKind(ctx context.Context, sel ast.SelectionSet, v analytics.CountKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CountKind!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNCountQualifier2lsgatlasᚋatlasᚐCountQualifier(ctx context.Context, v any) (atlas.CountQualifier, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.CountQualifier(tmp)
@@ -28803,6 +34833,14 @@ func (ec *executionContext) marshalNCountQualifier2lsgatlasᚋatlasᚐCountQuali
 		graphql.AddInvalidNullFromMarshaler(ctx, "CountQualifier!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx context.Context, sel ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Counts!")
+		return graphql.Null
+	}
+	return ec._Counts(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNDateClaim2lsgatlasᚋatlasᚐDateClaim(ctx context.Context, sel ast.SelectionSet, v atlas.DateClaim) graphql.Marshaler {
@@ -28858,6 +34896,49 @@ func (ec *executionContext) marshalNDerivation2ᚕlsgatlasᚋatlasᚐDerivation�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNDevelopment2lsgatlasᚋanalyticsᚐDevelopment(ctx context.Context, sel ast.SelectionSet, v analytics.Development) graphql.Marshaler {
+	return ec._Development(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDevelopment2ᚕlsgatlasᚋanalyticsᚐDevelopmentᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Development) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDevelopment2lsgatlasᚋanalyticsᚐDevelopment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx context.Context, v any) (analytics.DevelopmentKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := analytics.DevelopmentKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx context.Context, sel ast.SelectionSet, v analytics.DevelopmentKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DevelopmentKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDevelopmentSet2ᚖlsgatlasᚋgraphᚋmodelᚐDevelopmentSet(ctx context.Context, sel ast.SelectionSet, v *model.DevelopmentSet) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DevelopmentSet!")
+		return graphql.Null
+	}
+	return ec._DevelopmentSet(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDirection2lsgatlasᚋatlasᚐDirection(ctx context.Context, v any) (atlas.Direction, error) {
@@ -29007,6 +35088,41 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
 	}
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalNFragileFact2lsgatlasᚋgraphᚋmodelᚐFragileFact(ctx context.Context, sel ast.SelectionSet, v model.FragileFact) graphql.Marshaler {
+	return ec._FragileFact(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFragileFact2ᚕlsgatlasᚋgraphᚋmodelᚐFragileFactᚄ(ctx context.Context, sel ast.SelectionSet, v []model.FragileFact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFragileFact2lsgatlasᚋgraphᚋmodelᚐFragileFact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNFragility2lsgatlasᚋatlasᚐFragility(ctx context.Context, v any) (atlas.Fragility, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.Fragility(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFragility2lsgatlasᚋatlasᚐFragility(ctx context.Context, sel ast.SelectionSet, v atlas.Fragility) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Fragility!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx context.Context, sel ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -29322,6 +35438,26 @@ func (ec *executionContext) marshalNLevel2lsgatlasᚋatlasᚐLevel(ctx context.C
 		graphql.AddInvalidNullFromMarshaler(ctx, "Level!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNLineageBody2lsgatlasᚋatlasᚐLineageBody(ctx context.Context, sel ast.SelectionSet, v atlas.LineageBody) graphql.Marshaler {
+	return ec._LineageBody(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLineageBody2ᚕlsgatlasᚋatlasᚐLineageBodyᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.LineageBody) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLineageBody2lsgatlasᚋatlasᚐLineageBody(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNMemberRole2lsgatlasᚋatlasᚐMemberRole(ctx context.Context, v any) (atlas.MemberRole, error) {
@@ -29683,6 +35819,34 @@ func (ec *executionContext) marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName
 	return res
 }
 
+func (ec *executionContext) marshalNRankingConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRankingConnection(ctx context.Context, sel ast.SelectionSet, v *model.RankingConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RankingConnection!")
+		return graphql.Null
+	}
+	return ec._RankingConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRankingEdge2lsgatlasᚋgraphᚋmodelᚐRankingEdge(ctx context.Context, sel ast.SelectionSet, v model.RankingEdge) graphql.Marshaler {
+	return ec._RankingEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRankingEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRankingEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RankingEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRankingEdge2lsgatlasᚋgraphᚋmodelᚐRankingEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx context.Context, sel ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
 	return ec._Relationship(ctx, sel, &v)
 }
@@ -29701,6 +35865,49 @@ func (ec *executionContext) marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(c
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx context.Context, sel ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RelationshipConnection!")
+		return graphql.Null
+	}
+	return ec._RelationshipConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelationshipEdge2lsgatlasᚋgraphᚋmodelᚐRelationshipEdge(ctx context.Context, sel ast.SelectionSet, v model.RelationshipEdge) graphql.Marshaler {
+	return ec._RelationshipEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRelationshipEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRelationshipEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RelationshipEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelationshipEdge2lsgatlasᚋgraphᚋmodelᚐRelationshipEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNRelationshipOrderField2lsgatlasᚋatlasᚐEdgeOrderField(ctx context.Context, v any) (atlas.EdgeOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.EdgeOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelationshipOrderField2lsgatlasᚋatlasᚐEdgeOrderField(ctx context.Context, sel ast.SelectionSet, v atlas.EdgeOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RelationshipOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNRelationshipType2lsgatlasᚋatlasᚐRelType(ctx context.Context, v any) (atlas.RelType, error) {
@@ -29993,6 +36200,21 @@ func (ec *executionContext) marshalNSubgraph2ᚖlsgatlasᚋanalyticsᚐSubgraph(
 		return graphql.Null
 	}
 	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSuccessionKind2lsgatlasᚋatlasᚐSuccessionKind(ctx context.Context, v any) (atlas.SuccessionKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.SuccessionKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSuccessionKind2lsgatlasᚋatlasᚐSuccessionKind(ctx context.Context, sel ast.SelectionSet, v atlas.SuccessionKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SuccessionKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSupport2lsgatlasᚋatlasᚐSupport(ctx context.Context, sel ast.SelectionSet, v atlas.Support) graphql.Marshaler {
@@ -30635,6 +36857,42 @@ func (ec *executionContext) marshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedC
 	return res
 }
 
+func (ec *executionContext) unmarshalODevelopmentKind2ᚕlsgatlasᚋanalyticsᚐDevelopmentKindᚄ(ctx context.Context, v any) ([]analytics.DevelopmentKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]analytics.DevelopmentKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODevelopmentKind2ᚕlsgatlasᚋanalyticsᚐDevelopmentKindᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.DevelopmentKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalODirection2ᚖlsgatlasᚋatlasᚐDirection(ctx context.Context, v any) (*atlas.Direction, error) {
 	if v == nil {
 		return nil, nil
@@ -31144,6 +37402,22 @@ func (ec *executionContext) marshalOOfficeKind2ᚕlsgatlasᚋatlasᚐOfficeKind�
 	return ret
 }
 
+func (ec *executionContext) unmarshalOOrderDirection2ᚖlsgatlasᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, v any) (*model.OrderDirection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.OrderDirection)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrderDirection2ᚖlsgatlasᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v *model.OrderDirection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx context.Context, v any) (*atlas.PartialDate, error) {
 	if v == nil {
 		return nil, nil
@@ -31158,6 +37432,33 @@ func (ec *executionContext) marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDat
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx context.Context, v any) (*atlas.Period, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPeriod(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPeriodHolding2ᚖlsgatlasᚋatlasᚐPeriodHolding(ctx context.Context, v any) (*atlas.PeriodHolding, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.PeriodHolding(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPeriodHolding2ᚖlsgatlasᚋatlasᚐPeriodHolding(ctx context.Context, sel ast.SelectionSet, v *atlas.PeriodHolding) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOPerson2ᚖlsgatlasᚋatlasᚐPerson(ctx context.Context, sel ast.SelectionSet, v *atlas.Person) graphql.Marshaler {
@@ -31236,11 +37537,38 @@ func (ec *executionContext) marshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyN
 	return ret
 }
 
+func (ec *executionContext) unmarshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx context.Context, v any) (*atlas.PropertyName, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.PropertyName(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx context.Context, sel ast.SelectionSet, v *atlas.PropertyName) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx context.Context, sel ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Relationship(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx context.Context, v any) (*model.RelationshipOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRelationshipOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx context.Context, v any) ([]atlas.RelType, error) {
@@ -31277,6 +37605,25 @@ func (ec *executionContext) marshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTy
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx context.Context, v any) (*atlas.RelType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.RelType(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx context.Context, sel ast.SelectionSet, v *atlas.RelType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOSource2ᚖlsgatlasᚋatlasᚐSource(ctx context.Context, sel ast.SelectionSet, v *atlas.Source) graphql.Marshaler {
@@ -31455,6 +37802,42 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOSuccessionKind2ᚕlsgatlasᚋatlasᚐSuccessionKindᚄ(ctx context.Context, v any) ([]atlas.SuccessionKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]atlas.SuccessionKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSuccessionKind2lsgatlasᚋatlasᚐSuccessionKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSuccessionKind2ᚕlsgatlasᚋatlasᚐSuccessionKindᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.SuccessionKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSuccessionKind2lsgatlasᚋatlasᚐSuccessionKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx context.Context, v any) (*atlas.SuccessionKind, error) {

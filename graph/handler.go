@@ -17,6 +17,7 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/graph/loader"
 )
 
 // Options configure the GraphQL handler; the zero value serves with DefaultLimits.
@@ -32,6 +33,9 @@ type Options struct {
 	// ResponseCacheBytes bounds the cache of complete answers (responsecache.go); 0
 	// turns it off.
 	ResponseCacheBytes int
+	// CursorKey signs cursors (see Resolver.CursorKey); several replicas serving one
+	// client need the same key. Empty: a key made once per process.
+	CursorKey []byte
 }
 
 // NewServer returns the GraphQL handler with default options.
@@ -58,7 +62,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	if metrics == nil {
 		metrics = noMetrics{}
 	}
-	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log}})
+	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log, CursorKey: opts.CursorKey}})
 	srv := handler.New(es)
 	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: newResponseCache(opts.ResponseCacheBytes, store.Revision)})
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
@@ -73,6 +77,20 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	}
 	srv.Use(newQueryLimits(limits, es.Schema(), cache))
 	srv.Use(executionGuard{metrics: metrics})
+	// knownBy reads source dates from the projection both stores share, only when asked.
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		if l := loader.From(ctx); l != nil {
+			l.SetCursorKey(opts.CursorKey)
+			l.SetSources(func(ctx context.Context) (func(string) *atlas.Source, error) {
+				p, err := projection.Get(ctx)
+				if err != nil {
+					return nil, err
+				}
+				return p.Source, nil
+			})
+		}
+		return next(ctx)
+	})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		return presentError(ctx, err, log)
 	})

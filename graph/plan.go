@@ -147,7 +147,7 @@ type (
 	}
 	chairAsk struct {
 		id   string
-		asOf *atlas.PartialDate
+		when atlas.When
 		mode atlas.DerivedChairs
 		sel  ast.SelectionSet
 	}
@@ -211,7 +211,7 @@ func (p *planner) fetchAsks() error {
 	for round := 0; round < 3 && len(chairsAsks) > 0; round++ {
 		var needs []loader.Ask
 		for _, a := range chairsAsks {
-			n, err := p.l.ChairNeeds(a.id, a.asOf, a.mode)
+			n, err := p.l.ChairNeeds(a.id, a.when, a.mode)
 			if err != nil {
 				return err
 			}
@@ -232,7 +232,7 @@ func (p *planner) fetchAsks() error {
 		p.edges(edges, a.sel)
 	}
 	for _, a := range chairsAsks {
-		edges, err := p.l.Chairs(p.ctx, a.id, a.asOf, a.mode)
+		edges, err := p.l.Chairs(p.ctx, a.id, a.when, a.mode)
 		if err != nil {
 			return err
 		}
@@ -292,7 +292,7 @@ func (p *planner) fields(sel ast.SelectionSet, typ string) []graphql.CollectedFi
 type nodeField struct {
 	kind nodeFieldKind
 	spec loader.Spec // relationship fields
-	asOf *atlas.PartialDate
+	when atlas.When
 	mode atlas.DerivedChairs // chairs
 	// supports is the store arguments of a Source.supports field.
 	supports loader.SupportArgs
@@ -309,6 +309,7 @@ const (
 	aliasesField
 	citedViaField
 	supportsField
+	dateSourcesField
 )
 
 type selKey struct {
@@ -327,29 +328,36 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 	for _, f := range p.fields(sel, typ) {
 		nf := nodeField{f: f}
 		args := func() map[string]any { return f.ArgumentMap(p.op.Variables) }
-		switch rf, isRel := relationFields[fieldKey{typ, f.Name}]; {
+		name := listField(f.Name)
+		if name != f.Name {
+			// A connection reads its list field's list; the relationships sit below
+			// nodes and edges.node.
+			f.Selections = p.connectionSelections(f.Selections)
+			nf.f = f
+		}
+		switch rf, isRel := relationFields[fieldKey{typ, name}]; {
 		case isRel:
 			a := args()
-			asOf, ok1 := dateArg(a["asOf"])
+			w, ok1 := p.whenArg(a)
 			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
 			sources, ok3 := idsArg(a["sources"])
 			relayed, _ := a["includeRelayed"].(bool)
 			if ok1 && ok2 && ok3 {
-				nf.kind, nf.spec = relationsField, rf.spec(asOf, roles, sources, relayed)
+				nf.kind, nf.spec = relationsField, rf.spec(w, roles, sources, relayed)
 			}
-		case f.Name == "chairs":
+		case name == "chairs":
 			a := args()
-			asOf, ok := dateArg(a["asOf"])
+			w, ok := p.whenArg(a)
 			nf.mode = atlas.IncludeDerived
 			if m, isStr := a["derived"].(string); isStr {
 				nf.mode = atlas.DerivedChairs(m)
 			}
 			if ok {
-				nf.kind, nf.asOf = chairsField, asOf
+				nf.kind, nf.when = chairsField, w
 			}
-		case f.Name == "relationships":
+		case name == "relationships":
 			a := args()
-			asOf, ok1 := dateArg(a["asOf"])
+			w, ok1 := p.whenArg(a)
 			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
 			types, ok3 := enumsArg[atlas.RelType](a["types"])
 			var dir *atlas.Direction
@@ -359,7 +367,7 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			sources, ok4 := idsArg(a["sources"])
 			relayed, _ := a["includeRelayed"].(bool)
 			if ok1 && ok2 && ok3 && ok4 {
-				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, asOf, sources, relayed)
+				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, w, sources, relayed)
 			}
 		case typ == "Source" && f.Name == "supports":
 			a := args()
@@ -376,6 +384,8 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			nf.kind = sourcesField
 		case f.Name == "aliases":
 			nf.kind = aliasesField
+		case f.Name == "dateSources":
+			nf.kind = dateSourcesField
 		case f.Name == "citedVia":
 			nf.kind = citedViaField
 		}
@@ -387,6 +397,25 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 		p.cache = map[selKey][]nodeField{}
 	}
 	p.cache[key] = out
+	return out
+}
+
+// connectionSelections gathers what a relationship connection selects on its
+// relationships: below nodes and below edges.node.
+func (p *planner) connectionSelections(sel ast.SelectionSet) ast.SelectionSet {
+	var out ast.SelectionSet
+	for _, f := range p.fields(sel, "RelationshipConnection") {
+		switch f.Name {
+		case "nodes":
+			out = append(out, f.Selections...)
+		case "edges":
+			for _, ef := range p.fields(f.Selections, "RelationshipEdge") {
+				if ef.Name == "node" {
+					out = append(out, ef.Selections...)
+				}
+			}
+		}
+	}
 	return out
 }
 
@@ -402,7 +431,7 @@ func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
 		case relationsField:
 			p.relAsks = append(p.relAsks, relAsk{n.NodeID(), nf.spec, f.Selections})
 		case chairsField:
-			p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), nf.asOf, nf.mode, f.Selections})
+			p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), nf.when, nf.mode, f.Selections})
 		case sourcesField:
 			p.citations(n.Citations(), f.Selections)
 		case aliasesField:
@@ -415,6 +444,10 @@ func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
 			}
 		case supportsField:
 			p.supportAsks = append(p.supportAsks, supportAsk{n.NodeID(), nf.supports})
+		case dateSourcesField:
+			if s, ok := n.(*atlas.Source); ok {
+				p.citations(s.DateSources, f.Selections)
+			}
 		case citedViaField:
 			if s, ok := n.(*atlas.Source); ok && s.CitedVia != "" {
 				p.ids = append(p.ids, idSel{s.CitedVia, f.Selections})
@@ -465,6 +498,8 @@ func (p *planner) edge(e *atlas.Edge, fields []graphql.CollectedField) {
 			}
 		case "sources":
 			p.citations(e.Sources, f.Selections)
+		case "withheld":
+			p.citations(e.Withheld, f.Selections)
 		case "derivedFrom":
 			p.edges(derivedFrom(e), f.Selections)
 		case "derivations":
@@ -501,6 +536,35 @@ func dateArg(v any) (*atlas.PartialDate, bool) {
 		return nil, false
 	}
 	return &d, true
+}
+
+// whenArg reads the asOf and during arguments of a field as the planner sees them; ok
+// is false for malformed or conflicting ones, which the resolver will report.
+func (p *planner) whenArg(a map[string]any) (atlas.When, bool) {
+	asOf, ok := dateArg(a["asOf"])
+	if !ok {
+		return atlas.When{}, false
+	}
+	var during *atlas.Period
+	if m, isMap := a["during"].(map[string]any); isMap {
+		from, ok1 := dateArg(m["from"])
+		to, ok2 := dateArg(m["to"])
+		if !ok1 || !ok2 || from == nil || to == nil {
+			return atlas.When{}, false
+		}
+		during = &atlas.Period{From: *from, To: *to}
+	} else if a["during"] != nil {
+		return atlas.When{}, false
+	}
+	knownBy, ok := dateArg(a["knownBy"])
+	if !ok {
+		return atlas.When{}, false
+	}
+	w, err := atlas.NewWhen(asOf, during)
+	if err == nil {
+		w.Known, err = p.l.KnownBy(p.ctx, knownBy)
+	}
+	return w, err == nil
 }
 
 // enumsArg reads an optional list of enum values; a single value counts as a list of one.

@@ -34,6 +34,13 @@ func TestEveryShapeIsPlanned(t *testing.T) {
 			coMembers(person: "person/xi-jinping") { person { memberships { node { id } } } groups { group { members { node { id } } } personSeats { node { id } via { id } } coMemberSeats { node { id } } } }
 			timeline(id: "group/central-foreign-affairs-commission") { other { id } relationship { node { id } } sources { source { id } } }
 			activeGroupsByYear(fromYear: 2010, toYear: 2012) { reportedCounts { sources { source { id } } } } }`,
+		"periods and connections": `{ group(id: "group/foreign-affairs-leading-small-group") { d: chairs(during: {from: "2003", to: "2013"}) { ` + rel + ` }
+			members(during: {from: "2010", to: "2012"}) { ` + rel + ` } chairsConnection(first: 2) { edges { node { ` + rel + ` } } }
+			membersConnection(asOf: "2010", last: 3) { nodes { ` + rel + ` } } relationshipsConnection(types: [SUCCEEDED_BY]) { nodes { node { id } } } }
+			person(id: "person/xi-jinping") { chairsConnection(during: {from: "2012", to: "2018"}) { nodes { node { id } } } membershipsConnection { nodes { node { id } } } }
+			network(ids: ["person/xi-jinping"], during: {from: "2012", to: "2014"}) { relationships { from { id } holdingDuring } } }`,
+		"counts and rankings": `{ ranking(by: SEATS, first: 5) { edges { node { id ... on Person { chairs { node { id } } } } count } nodes { id ... on Person { memberships { node { id } } } } }
+			group(id: "group/foreign-affairs-leading-small-group") { counts(during: {from: "2003", to: "2013"}) { members chairs } } }`,
 		"federation": `{ _entities(representations: [{__typename: "Group", id: "group/central-foreign-affairs-commission"}, {__typename: "Person", id: "person/xi-jinping"}]) {
 			... on Group { chairs { node { id } } } ... on Person { memberships { node { id } } } } }`,
 	} {

@@ -46,6 +46,99 @@ func (p *planner) value(v any, sel ast.SelectionSet) {
 		connection(p, sel, "Institution", v.Nodes, v.Edges, func(e *model.InstitutionEdge) *atlas.Institution { return &e.Node })
 	case *model.SourceConnection:
 		connection(p, sel, "Source", v.Nodes, v.Edges, func(e *model.SourceEdge) *atlas.Source { return &e.Node })
+	case *model.RankingConnection:
+		for _, f := range p.fields(sel, "RankingConnection") {
+			switch f.Name {
+			case "nodes":
+				p.value(v.Nodes, f.Selections)
+			case "edges":
+				for _, ef := range p.fields(f.Selections, "RankingEdge") {
+					if ef.Name == "node" {
+						p.value(v.Nodes, ef.Selections)
+					}
+				}
+			}
+		}
+	case []atlas.Conflict:
+		for _, f := range p.fields(sel, "Conflict") {
+			for _, c := range v {
+				switch f.Name {
+				case "node":
+					p.ids = append(p.ids, idSel{c.Node, f.Selections})
+				case "other":
+					if c.Other != "" {
+						p.ids = append(p.ids, idSel{c.Other, f.Selections})
+					}
+				case "first", "second":
+					side := c.First
+					if f.Name == "second" {
+						side = c.Second
+					}
+					for _, sf := range p.fields(f.Selections, "ConflictSide") {
+						switch sf.Name {
+						case "sources":
+							p.citations(side.Sources, sf.Selections)
+						case "relationship":
+							if side.Relation != nil {
+								p.edges(atlas.EdgesFrom(side.Relation.From, []atlas.Relation{*side.Relation}, nil), sf.Selections)
+							}
+						}
+					}
+				}
+			}
+		}
+	case []atlas.LineageBody:
+		for _, f := range p.fields(sel, "LineageBody") {
+			for _, b := range v {
+				switch f.Name {
+				case "group":
+					p.nodes = append(p.nodes, nodeSel{b.Group, f.Selections})
+				case "successions":
+					p.edges(atlas.EdgesFrom(b.Group.ID, b.Successions, nil), f.Selections)
+				}
+			}
+		}
+	case *model.DevelopmentSet:
+		for _, f := range p.fields(sel, "DevelopmentSet") {
+			if f.Name != "developments" {
+				continue
+			}
+			for _, df := range p.fields(f.Selections, "Development") {
+				for _, d := range v.Developments {
+					switch df.Name {
+					case "node":
+						p.nodes = append(p.nodes, nodeSel{d.Node, df.Selections})
+					case "other":
+						if d.Other != nil {
+							p.nodes = append(p.nodes, nodeSel{d.Other, df.Selections})
+						}
+					case "relationship":
+						if d.Relation != nil {
+							p.edges(atlas.EdgesFrom(d.Node.NodeID(), []atlas.Relation{*d.Relation}, nil), df.Selections)
+						}
+					case "sources":
+						p.citations(d.Sources, df.Selections)
+					}
+				}
+			}
+		}
+	case []model.FragileFact:
+		for _, f := range p.fields(sel, "FragileFact") {
+			for _, x := range v {
+				switch {
+				case f.Name == "node":
+					p.nodes = append(p.nodes, nodeSel{x.Node, f.Selections})
+				case f.Name == "relationship" && x.Relationship != nil:
+					p.edges([]atlas.Edge{*x.Relationship}, f.Selections)
+				case f.Name == "claim" && x.Claim != nil:
+					for _, cf := range p.fields(f.Selections, "PropertyClaim") {
+						if cf.Name == "sources" {
+							p.citations(x.Claim.Sources, cf.Selections)
+						}
+					}
+				}
+			}
+		}
 	case *model.GroupSeries:
 		for _, f := range p.fields(sel, "GroupSeries") {
 			if f.Name == "reportedCounts" {
@@ -125,8 +218,12 @@ func (p *planner) graph(nodes []atlas.Node, rels []atlas.Relation, sel ast.Selec
 			}
 		case "relationships":
 			asOf, _ := p.root.Args["asOf"].(*atlas.PartialDate)
+			during, _ := p.root.Args["during"].(*atlas.Period)
+			knownBy, _ := p.root.Args["knownBy"].(*atlas.PartialDate)
 			tiers, _ := p.root.Args["tiers"].([]atlas.SourceTier)
-			p.edges(analyticsEdges(rels, asOf, tiers), f.Selections)
+			w := atlas.When{AsOf: asOf, During: during}
+			w.Known, _ = p.l.KnownBy(p.ctx, knownBy)
+			p.edges(analyticsEdges(rels, w, tiers), f.Selections)
 		}
 	}
 }

@@ -76,8 +76,17 @@ var relationFields = map[fieldKey]relationField{
 	{"Topic", "documents"}:        rf(atlas.Incoming, atlas.Concerns),
 }
 
-func (f relationField) spec(asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, relayed bool) loader.Spec {
-	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: asOf, Sources: sources, IncludeRelayed: relayed && len(sources) > 0}
+func (f relationField) spec(w atlas.When, roles []atlas.MemberRole, sources []string, relayed bool) loader.Spec {
+	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: w.AsOf, During: w.During, Known: w.Known, Sources: sources, IncludeRelayed: relayed && len(sources) > 0}
+}
+
+// whenOf reads the asOf, during and knownBy arguments of a field.
+func whenOf(ctx context.Context, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate) (atlas.When, error) {
+	w, err := atlas.NewWhen(asOf, during)
+	if err == nil {
+		w.Known, err = loader.For(ctx).KnownBy(ctx, knownBy)
+	}
+	return w, err
 }
 
 // isTrue reads an optional Boolean argument.
@@ -86,18 +95,25 @@ func isTrue(b *bool) bool { return b != nil && *b }
 // fieldEdges serves a relationship field listed in relationFields: the field it serves
 // is the one being resolved. Dates are read as the facts of tiers give them (a death
 // known only from reference pages does not end a tenure in the corpus).
-func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	w, err := whenOf(ctx, asOf, during, knownBy)
+	if err != nil {
+		return nil, err
+	}
 	fc := graphql.GetFieldContext(ctx)
-	f, ok := relationFields[fieldKey{fc.Object, fc.Field.Name}]
+	f, ok := relationFields[fieldKey{fc.Object, listField(fc.Field.Name)}]
 	if !ok {
 		return nil, atlas.Errorf(atlas.EINTERNAL, "%s.%s is not a relationship field", fc.Object, fc.Field.Name)
 	}
-	return loader.For(ctx).Edges(ctx, id, f.spec(asOf, roles, sources, relayed), tiers...)
+	return loader.For(ctx).Edges(ctx, id, f.spec(w, roles, sources, relayed), tiers...)
 }
 
+// listField is the list field a field reads: membersConnection pages members.
+func listField(name string) string { return strings.TrimSuffix(name, "Connection") }
+
 // relationshipsSpec is what the generic `relationships` field of every entity reads.
-func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, relayed bool) loader.Spec {
-	spec := loader.Spec{Types: types, Roles: roles, AsOf: asOf, Direction: atlas.Both, Sources: sources, IncludeRelayed: relayed && len(sources) > 0}
+func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, w atlas.When, sources []string, relayed bool) loader.Spec {
+	spec := loader.Spec{Types: types, Roles: roles, AsOf: w.AsOf, During: w.During, Known: w.Known, Direction: atlas.Both, Sources: sources, IncludeRelayed: relayed && len(sources) > 0}
 	if dir != nil {
 		spec.Direction = *dir
 	}
@@ -105,19 +121,27 @@ func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atla
 }
 
 // relationships serves the generic `relationships` field of every entity.
-func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, asOf, sources, relayed), tiers...)
+func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	w, err := whenOf(ctx, asOf, during, knownBy)
+	if err != nil {
+		return nil, err
+	}
+	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, w, sources, relayed), tiers...)
 }
 
 // chairs serves the chairs fields; mode nil means atlas.IncludeDerived. With sources,
 // only chairs citing one of them stay (a derived chair cites the sources of both facts).
 // Dates are read as the facts of tiers give them; which facts stay is keepTiers' work.
-func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, mode *atlas.DerivedChairs, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, mode *atlas.DerivedChairs, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	w, err := whenOf(ctx, asOf, during, knownBy)
+	if err != nil {
+		return nil, err
+	}
 	m := atlas.IncludeDerived
 	if mode != nil {
 		m = *mode
 	}
-	es, err := loader.For(ctx).Chairs(ctx, id, asOf, m, tiers...)
+	es, err := loader.For(ctx).Chairs(ctx, id, w, m, tiers...)
 	if err != nil {
 		return nil, err
 	}
@@ -288,10 +312,21 @@ func listQuery(kind atlas.NodeKind, filter atlas.NodeFilter, field *atlas.OrderF
 func fetchPage[T any, P interface {
 	*T
 	atlas.Node
-}](ctx context.Context, s atlas.Store, q atlas.ListQuery, countOnly bool) (cursors []string, nodes []T, info model.PageInfo, total int, err error) {
-	p, err := s.List(ctx, q)
+}](ctx context.Context, r *Resolver, q atlas.ListQuery, countOnly bool) (cursors []string, nodes []T, info model.PageInfo, total int, err error) {
+	// The store's cursors go out sealed to this list, filter and order (atlas.SealCursor),
+	// and come back opened, so a forged cursor or one from another list is INVALID.
+	list, key := listOf(ctx, ""), r.cursorKey()
+	if q.After != "" {
+		if q.After, err = atlas.OpenCursor(key, list, q.After); err != nil {
+			return nil, nil, info, 0, err
+		}
+	}
+	p, err := r.Store.List(ctx, q)
 	if err != nil {
 		return nil, nil, info, 0, err
+	}
+	for i, c := range p.Cursors {
+		p.Cursors[i] = atlas.SealCursor(key, list, c)
 	}
 	info.HasNextPage = p.HasNextPage
 	if countOnly {

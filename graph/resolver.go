@@ -19,4 +19,7 @@ type Resolver struct {
 	// store's revision changes.
 	Analytics *analytics.Cache
 	Log       zerolog.Logger
+	// CursorKey signs the cursors of relationship connections; empty means a key made
+	// once per process.
+	CursorKey []byte
 }

@@ -70,7 +70,7 @@ func (r *queryResolver) Groups(ctx context.Context, filter *model.GroupFilter, o
 		return nil, err
 	}
 	q, countOnly := listQuery(atlas.GroupNode, nf, field, dir, first, after)
-	cursors, nodes, info, total, err := fetchPage[atlas.Group](ctx, r.Store, q, countOnly)
+	cursors, nodes, info, total, err := fetchPage[atlas.Group](ctx, r.Resolver, q, countOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +86,7 @@ func (r *queryResolver) People(ctx context.Context, filter *model.NameFilter, or
 		return nil, err
 	}
 	q, countOnly := listQuery(atlas.PersonNode, nf, field, dir, first, after)
-	cursors, nodes, info, total, err := fetchPage[atlas.Person](ctx, r.Store, q, countOnly)
+	cursors, nodes, info, total, err := fetchPage[atlas.Person](ctx, r.Resolver, q, countOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +102,7 @@ func (r *queryResolver) Offices(ctx context.Context, filter *model.OfficeFilter,
 		return nil, err
 	}
 	q, countOnly := listQuery(atlas.OfficeNode, nf, field, dir, first, after)
-	cursors, nodes, info, total, err := fetchPage[atlas.Office](ctx, r.Store, q, countOnly)
+	cursors, nodes, info, total, err := fetchPage[atlas.Office](ctx, r.Resolver, q, countOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func (r *queryResolver) Positions(ctx context.Context, filter *model.NameFilter,
 		return nil, err
 	}
 	q, countOnly := listQuery(atlas.PositionNode, nf, field, dir, first, after)
-	cursors, nodes, info, total, err := fetchPage[atlas.Position](ctx, r.Store, q, countOnly)
+	cursors, nodes, info, total, err := fetchPage[atlas.Position](ctx, r.Resolver, q, countOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +134,7 @@ func (r *queryResolver) Institutions(ctx context.Context, filter *model.Institut
 		return nil, err
 	}
 	q, countOnly := listQuery(atlas.InstitutionNode, nf, field, dir, first, after)
-	cursors, nodes, info, total, err := fetchPage[atlas.Institution](ctx, r.Store, q, countOnly)
+	cursors, nodes, info, total, err := fetchPage[atlas.Institution](ctx, r.Resolver, q, countOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +148,7 @@ func (r *queryResolver) Institutions(ctx context.Context, filter *model.Institut
 func (r *queryResolver) Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error) {
 	field, dir := orderOf(orderBy)
 	q, countOnly := listQuery(atlas.SourceNode, sourceFilter(filter), field, dir, first, after)
-	cursors, nodes, info, total, err := fetchPage[atlas.Source](ctx, r.Store, q, countOnly)
+	cursors, nodes, info, total, err := fetchPage[atlas.Source](ctx, r.Resolver, q, countOnly)
 	if err != nil {
 		return nil, err
 	}

@@ -93,6 +93,7 @@ func TestExports(t *testing.T) {
 		{"whole graph as GEXF", "/export/graph.gexf", "application/gexf+xml", 12, 17},
 		{"whole graph as Cytoscape", "/export/cytoscape.json", "application/json", 12, 17},
 		{"a neighbourhood", "/export/cytoscape.json?ids=group/foreign-affairs-commission&depth=1&asOf=2019", "application/json", 7, 7},
+		{"a neighbourhood over a period", "/export/cytoscape.json?ids=group/foreign-affairs-commission&depth=1&during=2019/2020", "application/json", 7, 7},
 		{"filtered by type, ids repeated", "/export/graph.graphml?ids=person/xi-jinping&ids=person/li-keqiang&relationshipTypes=CHAIRS,MEMBER_OF", "application/graphml+xml", 4, 4},
 		{"people and groups only", "/export/graph.gexf?nodeTypes=PERSON,GROUP", "application/gexf+xml", 8, 7},
 		// Two MEMBER_OF attestations cite beta among the actors' relations.
@@ -159,6 +160,9 @@ func TestExportErrors(t *testing.T) {
 		{"/export/cytoscape.json?relationshipTypes=LIKES", 400, "INVALID"},
 		{"/export/cytoscape.json?sources=group/foreign-affairs-lsg", 400, "INVALID"},
 		{"/export/cytoscape.json?colour=red", 400, "INVALID"},
+		{"/export/cytoscape.json?during=2018", 400, "INVALID"},
+		{"/export/cytoscape.json?during=2019/2018", 400, "INVALID"},
+		{"/export/cytoscape.json?during=2018/2019&asOf=2018", 400, "INVALID"},
 	} {
 		resp, body := get(t, srv.URL+tc.path)
 		var e struct{ Code, Message string }
@@ -213,5 +217,34 @@ func TestRequestBodyIsBounded(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode < 400 || resp.StatusCode >= 500 {
 		t.Errorf("2 MiB body: %d %.200s", resp.StatusCode, b)
+	}
+}
+
+// TestExportDuring: over a period, each edge's holding is its PeriodHolding and the file
+// says the period where it says the date.
+func TestExportDuring(t *testing.T) {
+	srv := newServer(t)
+	resp, body := get(t, srv.URL+"/export/cytoscape.json?ids=group/foreign-affairs-commission&depth=1&during=2019/2020")
+	if resp.StatusCode != 200 {
+		t.Fatalf("%d %s", resp.StatusCode, body)
+	}
+	var c struct {
+		Data     map[string]any `json:"data"`
+		Elements struct {
+			Edges []struct{ Data map[string]any } `json:"edges"`
+		} `json:"elements"`
+	}
+	if err := json.Unmarshal(body, &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Data["asOf"] != "2019/2020" {
+		t.Errorf("graph data %v, want asOf 2019/2020", c.Data)
+	}
+	for _, e := range c.Elements.Edges {
+		switch e.Data["holding"] {
+		case "KNOWN_THROUGHOUT", "KNOWN_IN_PART", "POSSIBLE":
+		default:
+			t.Errorf("edge %v holding %v", e.Data["id"], e.Data["holding"])
+		}
 	}
 }

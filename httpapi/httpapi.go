@@ -45,6 +45,8 @@ type Options struct {
 	// ResponseCacheBytes bounds the cache of complete GraphQL answers (0: off); the
 	// service turns it on by default (RESPONSE_CACHE_BYTES).
 	ResponseCacheBytes int
+	// CursorKey signs connection cursors (graph.Options.CursorKey).
+	CursorKey []byte
 	// Draining, when set and true, marks a server about to shut down: responses carry
 	// "Connection: close" and /readyz says 503, so clients and load balancers move on.
 	Draining *atomic.Bool
@@ -65,6 +67,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 	projection := analytics.NewCache(store)
 	gql := graph.NewServerWithOptions(store, projection, opts.Log, graph.Options{
 		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes,
+		CursorKey: opts.CursorKey,
 	})
 	mux.Handle("/graphql", guarded(loader.Middleware(store, gql)))
 	mux.Handle("GET /export/graph.graphml", guarded(exportHandler(projection, export.GraphMLFormat)))

@@ -100,6 +100,7 @@ func nodeProps(n atlas.Node) map[string]any {
 	case *atlas.Source:
 		p["key"], p["title"], p["authors"], p["publisher"], p["date"] = n.Key, n.Title, strList(n.Authors), n.Publisher, optDate(n.Date)
 		p["url"], p["kind"], p["citedVia"], p["note"], p["tier"] = n.URL, string(n.Kind), n.CitedVia, n.Note, string(n.Tier)
+		p["dateSources"] = jsonText(n.DateSources)
 	case *atlas.Statement:
 		p["text"], p["textZh"], p["date"], p["until"] = n.Text, n.TextZh, optDate(n.Date), optDate(n.Until)
 		p["confidence"], p["hedge"], p["note"], p["sources"] = string(n.Confidence), n.Hedge, n.Note, jsonText(n.Sources)
@@ -228,7 +229,8 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
 	case atlas.SourceNode:
 		n = &atlas.Source{ID: id, Key: p.str("key"), Title: p.str("title"), Authors: strListOf[string](&p, "authors"), Publisher: p.str("publisher"),
-			Date: p.date("date"), URL: p.str("url"), Kind: atlas.SourceKind(p.str("kind")), Tier: atlas.SourceTier(p.str("tier")), CitedVia: p.str("citedVia"), Note: p.str("note")}
+			Date: p.date("date"), URL: p.str("url"), Kind: atlas.SourceKind(p.str("kind")), Tier: atlas.SourceTier(p.str("tier")), CitedVia: p.str("citedVia"), Note: p.str("note"),
+			DateSources: jsonOf[atlas.Citation](&p, "dateSources")}
 	case atlas.ReportedCountNode:
 		n = &atlas.ReportedCount{ID: id, Year: p.integer("year"), Value: p.integer("value"), Qualifier: atlas.CountQualifier(p.str("qualifier")),
 			Scope: p.str("scope"), System: optEnumOf[atlas.System](&p, "system"), Level: optEnumOf[atlas.Level](&p, "level"),

@@ -7,6 +7,7 @@ package loader
 
 import (
 	"context"
+	"crypto/rand"
 	"net/http"
 	"slices"
 	"strings"
@@ -30,8 +31,12 @@ type Loaders struct {
 	supports map[supportKey]atlas.SupportPage
 	// wikidata keeps the nodes found by QID (identifier.go); nil values name nothing.
 	wikidata map[wikidataKey]atlas.Node
-	once     map[any]*sync.Once // see Once
-	stats    Stats
+	// cursorKey signs the cursors the loaders hand out (SetCursorKey).
+	cursorKey []byte
+	// sources looks up sources for knownBy (SetSources).
+	sources func(ctx context.Context) (func(id string) *atlas.Source, error)
+	once    map[any]*sync.Once // see Once
+	stats   Stats
 }
 
 // Stats says how a request used the store.
@@ -60,6 +65,7 @@ type chairKey struct {
 type edgeKey struct {
 	rel   relKey
 	tiers string
+	known string // the knownBy date
 }
 
 type specKey struct {
@@ -143,6 +149,11 @@ type Spec struct {
 	Direction atlas.Direction
 	Roles     []atlas.MemberRole
 	AsOf      *atlas.PartialDate
+	// During asks about a period instead of a date (never both).
+	During *atlas.Period
+	// Known keeps only the evidence of sources published by its date. The store is asked
+	// the same with or without it.
+	Known *atlas.KnownBy
 	// Sources keeps relationships citing one of these sources; empty means all.
 	Sources []string
 	// IncludeRelayed also keeps, with Sources, relationships citing a work they relay.
@@ -154,14 +165,75 @@ func (s Spec) key() specKey {
 		s.Direction = atlas.Both
 	}
 	k := specKey{types: join(s.Types), dir: s.Direction, roles: join(s.Roles), sources: join(s.Sources), relayed: s.IncludeRelayed}
-	if s.AsOf != nil {
-		k.asOf = s.AsOf.String()
-	}
+	k.asOf = atlas.When{AsOf: s.AsOf, During: s.During}.Key()
 	return k
 }
 
 func (s Spec) query(ids []string) atlas.RelationQuery {
-	return atlas.RelationQuery{IDs: ids, Types: s.Types, Direction: s.Direction, Roles: s.Roles, AsOf: s.AsOf, Sources: s.Sources, IncludeRelayed: s.IncludeRelayed}
+	return atlas.RelationQuery{IDs: ids, Types: s.Types, Direction: s.Direction, Roles: s.Roles, AsOf: s.AsOf, During: s.During, Sources: s.Sources, IncludeRelayed: s.IncludeRelayed}
+}
+
+// When is the time s asks about.
+func (s Spec) When() atlas.When { return atlas.When{AsOf: s.AsOf, During: s.During, Known: s.Known} }
+
+// knownKey is the knownBy date of s, "" without one.
+func (s Spec) knownKey() string {
+	if s.Known == nil {
+		return ""
+	}
+	return s.Known.Date.String()
+}
+
+// ProcessCursorKey signs cursors when no key is configured: made once per process, so
+// every handler of the process accepts the cursors of the others, and a restart
+// invalidates old cursors. Replicas behind one address need a configured key.
+var ProcessCursorKey = sync.OnceValue(func() []byte {
+	k := make([]byte, 32)
+	_, _ = rand.Read(k)
+	return k
+})
+
+// SetCursorKey sets the key the cursors of supports are signed with (the graph layer's).
+func (l *Loaders) SetCursorKey(key []byte) {
+	l.mu.Lock()
+	l.cursorKey = key
+	l.mu.Unlock()
+}
+
+// CursorKey is the key cursors are signed with: the one set, or one made per process.
+func (l *Loaders) CursorKey() []byte {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if len(l.cursorKey) > 0 {
+		return l.cursorKey
+	}
+	return ProcessCursorKey()
+}
+
+// SetSources tells the loaders how to look up sources, for knownBy: the graph layer
+// hands them its projection's, read only when a knownBy date is asked about.
+func (l *Loaders) SetSources(f func(ctx context.Context) (func(id string) *atlas.Source, error)) {
+	l.mu.Lock()
+	l.sources = f
+	l.mu.Unlock()
+}
+
+// KnownBy returns the restriction to sources published by d; nil for no date.
+func (l *Loaders) KnownBy(ctx context.Context, d *atlas.PartialDate) (*atlas.KnownBy, error) {
+	if d == nil {
+		return nil, nil
+	}
+	l.mu.RLock()
+	f := l.sources
+	l.mu.RUnlock()
+	if f == nil {
+		return nil, atlas.Errorf(atlas.EINTERNAL, "knownBy: no source lookup")
+	}
+	lookup, err := f(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &atlas.KnownBy{Date: *d, Source: lookup}, nil
 }
 
 func join[T ~string](vs []T) string {

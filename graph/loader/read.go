@@ -129,7 +129,7 @@ func (l *Loaders) PrefetchRelations(ctx context.Context, spec Spec, ids []string
 // from the cache, or with one store call (a miss). The store is asked the same
 // whatever the tiers.
 func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
-	key := edgeKey{relKey{id, spec.key()}, join(tiers)}
+	key := edgeKey{relKey{id, spec.key()}, join(tiers), spec.knownKey()}
 	l.mu.RLock()
 	edges, ok := l.edges[key]
 	l.mu.RUnlock()
@@ -141,7 +141,7 @@ func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atla
 		return nil, err
 	}
 	// With sources, each relation shows the dates those sources give (Relation.CitedBy).
-	edges = atlas.EdgesFrom(id, atlas.CitedByAll(rels[0], spec.Sources, spec.IncludeRelayed), spec.AsOf, tiers...)
+	edges = atlas.EdgesWhen(id, atlas.CitedByAll(rels[0], spec.Sources, spec.IncludeRelayed), spec.When(), tiers...)
 	l.mu.Lock()
 	l.edges[key] = edges
 	l.mu.Unlock()

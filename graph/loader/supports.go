@@ -43,8 +43,25 @@ func (l *Loaders) Supports(ctx context.Context, source string, args SupportArgs)
 	return pages[0], nil
 }
 
+// The store's cursors go out sealed (atlas.SealCursor) to the list of supports of these
+// kinds, and come back opened: a cursor of another list or kinds, or a forged one, is
+// INVALID. The same cursor pages every source alike, as the store's does.
 func (l *Loaders) supportsOf(ctx context.Context, args SupportArgs, sources []string, miss bool) ([]atlas.SupportPage, error) {
+	list, key := "Source.supports|"+join(args.Kinds), l.CursorKey()
 	return readThrough(l, l.supports, args.key, sources, miss, func(lacking []string) ([]atlas.SupportPage, error) {
-		return l.store.Supports(ctx, atlas.SupportQuery{Sources: lacking, Kinds: args.Kinds, First: args.First, After: args.After})
+		after := args.After
+		if after != "" {
+			var err error
+			if after, err = atlas.OpenCursor(key, list, after); err != nil {
+				return nil, err
+			}
+		}
+		pages, err := l.store.Supports(ctx, atlas.SupportQuery{Sources: lacking, Kinds: args.Kinds, First: args.First, After: after})
+		for _, p := range pages {
+			for i, c := range p.Cursors {
+				p.Cursors[i] = atlas.SealCursor(key, list, c)
+			}
+		}
+		return pages, err
 	})
 }

@@ -11,6 +11,14 @@ import (
 	"strconv"
 )
 
+// The changes within a period.
+type DevelopmentSet struct {
+	// True when `first` cut changes off.
+	Truncated bool `json:"truncated"`
+	// The changes, by date (earliest day, then latest), then kind, node and relationship.
+	Developments []analytics.Development `json:"developments"`
+}
+
 // A page of policy documents.
 type DocumentConnection struct {
 	// The items of this page, each with its cursor.
@@ -37,6 +45,16 @@ type EntityOrder struct {
 	Field atlas.OrderField `json:"field"`
 	// Ascending (the default) or descending.
 	Direction OrderDirection `json:"direction"`
+}
+
+// A property claim or a stored relationship that rests on little.
+type FragileFact struct {
+	// The node the claim is about, or the relationship's from end.
+	Node atlas.Node `json:"node"`
+	// The claim, for a property.
+	Claim *atlas.PropertyClaim `json:"claim,omitempty"`
+	// The relationship, seen from `node`.
+	Relationship *atlas.Edge `json:"relationship,omitempty"`
 }
 
 // A page of groups (Relay connection).
@@ -181,7 +199,7 @@ type OfficeFilter struct {
 type PageInfo struct {
 	// True when more items follow this page.
 	HasNextPage bool `json:"hasNextPage"`
-	// Always false: lists page forward only.
+	// True when items come before this page. Node lists page forward only and say false; relationship and ranking connections page both ways.
 	HasPreviousPage bool `json:"hasPreviousPage"`
 	// The cursor of the first item of the page; null for an empty page.
 	StartCursor *string `json:"startCursor,omitempty"`
@@ -231,6 +249,57 @@ type PositionEdge struct {
 
 // The entry points: lookups by id, paged lists, search, network analysis and reported counts.
 type Query struct {
+}
+
+// A page of nodes ranked by a count (Relay connection), forward or backward.
+type RankingConnection struct {
+	// How many nodes have a count above zero, over every page.
+	TotalCount int `json:"totalCount"`
+	// Where this page lies in the ranking.
+	PageInfo PageInfo `json:"pageInfo"`
+	// The nodes of the page with their counts and cursors.
+	Edges []RankingEdge `json:"edges"`
+	// The nodes of the page.
+	Nodes []atlas.Node `json:"nodes"`
+}
+
+// A ranked node, its count and its cursor.
+type RankingEdge struct {
+	// The position of the node in this ranking, for `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The node.
+	Node atlas.Node `json:"node"`
+	// Its count.
+	Count int `json:"count"`
+}
+
+// A page of relationships (Relay connection), in the field's own order or `orderBy`,
+// forward with `first`/`after` or backward with `last`/`before`.
+type RelationshipConnection struct {
+	// How many relationships the whole list has, over every page.
+	TotalCount int `json:"totalCount"`
+	// Where this page lies in the list.
+	PageInfo PageInfo `json:"pageInfo"`
+	// The relationships of the page, each with its cursor.
+	Edges []RelationshipEdge `json:"edges"`
+	// The relationships of the page.
+	Nodes []atlas.Edge `json:"nodes"`
+}
+
+// A relationship of a page and its cursor.
+type RelationshipEdge struct {
+	// The position of this relationship in its list, for `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The relationship.
+	Node atlas.Edge `json:"node"`
+}
+
+// How to order a relationship connection.
+type RelationshipOrder struct {
+	// What to order by.
+	Field atlas.EdgeOrderField `json:"field"`
+	// Ascending (the default) or descending.
+	Direction OrderDirection `json:"direction"`
 }
 
 // A page of sources (Relay connection).

@@ -38,7 +38,7 @@ const propertyKeys = [
   // per kind
   'name', 'nameZh', 'kind', 'system', 'level', 'jurisdiction', 'horizon', 'categories', 'crossSystem',
   'established', 'abolished', 'observedUntil', 'validFrom', 'validTo', 'staffing', 'placement',
-  'title', 'titleZh', 'key', 'authors', 'publisher', 'date', 'url', 'citedVia', 'tier', 'note',
+  'title', 'titleZh', 'key', 'authors', 'publisher', 'date', 'dateSources', 'url', 'citedVia', 'tier', 'note',
   'year', 'value', 'qualifier', 'scope', 'confidence',
   'text', 'textZh', 'until', 'hedge', 'issued', 'born', 'died', 'chairNotKnown', 'membersIncomplete', 'endedDateUnknown',
   'dateConfidence', 'identifiers',
