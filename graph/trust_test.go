@@ -45,6 +45,11 @@ func TestTrustDerivedChairsStayWithinTheirPremises(t *testing.T) {
 			h = []
 			w = []
 			y.*.person.id ~ ["person/chen-deming", "person/dai-bingguo", "person/geng-huichang", "person/liang-guanglie", "person/wang-jiarui"]`},
+		{"Thomas's Premier rules make no chair of Li Qiang, Premier from 2023-03-11, whom the article never names",
+			`{ e: group(id: "group/energy-leading-small-group") { chairs { node { id } derived confidence start end } } q: person(id: "person/li-qiang") { chairs { id } } }`, `
+			e.chairs[node.id=person/li-qiang] = []
+			e.chairs[node.id=person/li-keqiang] = [{"node": {"id": "person/li-keqiang"}, "derived": true, "confidence": "INFERRED", "start": "2018-03", "end": "2023-03-10"}]
+			q.chairs = []`},
 		{"Hu Yaobang chaired no group in 1982-87",
 			`{ p: person(id: "person/hu-yaobang") { chairs { id } y1985: chairs(asOf: "1985") { id } } }`, `
 			p.chairs = []
