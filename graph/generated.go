@@ -6056,7 +6056,11 @@ type Relationship {
 """
 One line of derived evidence for a chair: the person held ` + "`" + `via` + "`" + `, and ` + "`" + `via` + "`" + ` chairs the
 group. ` + "`" + `holds` + "`" + ` and ` + "`" + `chairs` + "`" + ` are the stored relationships, seen from the position, each
-with its own holding at the date asked about.
+with its own holding at the date asked about and its own citations. The derived chair is
+an inference (INFERRED, or DISPUTED when a premise is) that holds only where all four
+premises may: these two, the group's lifetime and the holder's life, whose citations are
+the ESTABLISHED and ABOLISHED claims of the group (` + "`" + `chairs.to` + "`" + `) and the BORN and DIED
+claims of the person (` + "`" + `holds.from` + "`" + `).
 """
 type Derivation {
   "The position the person held and that chairs the group."

@@ -19,7 +19,7 @@ func TestResearchIssue12DerivedChairsAtADate(t *testing.T) {
 			   y2015: chairs(asOf: "2015") { node { id } } y2020: chairs(asOf: "2020") { node { id } derived via { id } confidence start end } } }`, `
 			g.y2005 = []
 			g.y2015 = []
-			g.y2020 ~ [{"node": {"id": "position/general-secretary"}, "derived": false, "via": null, "confidence": "STATED", "start": "2018-03", "end": "2023-03"}, {"node": {"id": "person/xi-jinping"}, "derived": true, "via": {"id": "position/general-secretary"}, "confidence": "INFERRED", "start": "2018-03", "end": "2023-03"}]`},
+			g.y2020 ~ [{"node": {"id": "position/general-secretary"}, "derived": false, "via": null, "confidence": "STATED", "start": "2018-03", "end": "2023-03-10"}, {"node": {"id": "person/xi-jinping"}, "derived": true, "via": {"id": "position/general-secretary"}, "confidence": "INFERRED", "start": "2018-03", "end": "2023-03-10"}]`},
 		{"Q170 who chaired the Taiwan Affairs LSG in 1990: no source says",
 			`{ g: group(id: "group/taiwan-affairs-leading-small-group") { y1990: chairs(asOf: "1990") { node { id } derived via { id } } } }`, `
 			g.y1990 = []`},

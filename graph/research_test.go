@@ -390,7 +390,7 @@ func TestResearchSuccessionsAndChairs(t *testing.T) {
 			`{ p: position(id: "position/general-secretary") { chairs { ` + rel + ` } } }`, `
 			p.chairs.*.node.id ~ ["group/foreign-affairs-leading-small-group", "group/finance-and-economy-leading-small-group", "group/state-security-leading-small-group", "group/taiwan-affairs-leading-small-group"]
 			p.chairs.* has {"confidence": "STATED", "start": "2018-03", "attested": []}
-			p.chairs.*.end = ["2023-03", "2018-03", "2023-03", "2023-03"]
+			p.chairs.*.end = ["2023-03-10", "2018-03", "2023-03-10", "2023-03-10"]
 			p.chairs.*.sources.*.source.id = ["source/thomas-fp", "source/thomas-fp", "source/thomas-fp", "source/thomas-fp"]
 			p.chairs.*.sources.*.locator has "Table 1"`},
 		{"Q15 who chairs the State Security LSG: derived through the General Secretary",
@@ -398,7 +398,7 @@ func TestResearchSuccessionsAndChairs(t *testing.T) {
 			   chairs(tiers: [CORPUS]) { ` + rel + ` derivedFrom { id } } y2015: chairs(asOf: "2015", tiers: [CORPUS]) { node { id } derived holding } y2020: chairs(asOf: "2020", tiers: [CORPUS]) { node { id } derived holding } } }`, `
 			g.direct = [{"node": {"id": "position/general-secretary"}}]
 			g.chairs[derived=true].node.id = ["person/xi-jinping"]
-			g.chairs[derived=true] has {"via": {"id": "position/general-secretary"}, "start": "2018-03", "end": "2023-03", "attested": [], "confidence": "INFERRED"}
+			g.chairs[derived=true] has {"via": {"id": "position/general-secretary"}, "start": "2018-03", "end": "2023-03-10", "attested": [], "confidence": "INFERRED"}
 			g.chairs[derived=true].id = ["derived/holds/person/xi-jinping/position/general-secretary+chairs/position/general-secretary/group/state-security-leading-small-group"]
 			g.chairs[derived=true].derivedFrom = [{"id": "holds/person/xi-jinping/position/general-secretary", "type": "HOLDS"}, {"id": "chairs/position/general-secretary/group/state-security-leading-small-group", "type": "CHAIRS"}]
 			g.chairs[derived=true].sources.*.source.id ~ ["source/thomas-fp", "source/zhu-2015", "source/wikipedia-lsg", "source/ref-wikipedia-general-secretary", "source/thomas-fp"]

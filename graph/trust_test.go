@@ -33,12 +33,23 @@ func TestTrustDerivedChairsStayWithinTheirPremises(t *testing.T) {
 			g.chairs[node.id=person/li-keqiang].derivations.*.holds = [{"id": "holds/person/li-keqiang/position/premier", "start": "2013-03-15", "end": "2023-03-11", "sources": [{"source": {"id": "source/thomas-fp"}}, {"source": {"id": "source/ref-simple-wikipedia-li-keqiang"}}]}]
 			g.chairs[node.id=person/li-keqiang].derivations.*.chairs = [{"id": "chairs/position/premier/group/foreign-affairs-leading-small-group/thomas-table-1", "start": "2018-03", "end": "2018-03", "confidence": "DISPUTED", "sources": [{"source": {"id": "source/thomas-fp"}, "locator": "Table 1, row 'Foreign Affairs CLGS'"}]}]
 			g.chairs.*.confidence ~ ["STATED", "DISPUTED"]`},
+		{"the lifetime premises are cited by the group's and the holder's own claims",
+			`{ g: group(id: "group/foreign-affairs-leading-small-group") { chairs(derived: ONLY) { node { id } end
+			     derivations { chairs { to { ... on Group { claims(property: [ABOLISHED]) { value } } } } holds { from { ... on Person { born claims(property: [BORN]) { value } } } } } } } }`, `
+			g.chairs[node.id=person/li-keqiang].end = ["2018-03"]
+			g.chairs[node.id=person/li-keqiang].derivations.*.chairs.to.claims.*.value = ["2018-03", "2018"]
+			g.chairs[node.id=person/li-keqiang].derivations.*.holds.from.born = ["1955"]`},
 		{"Hu Jintao and Wen Jiabao share no group with the FALSG's 2010 members, who share it with each other",
 			`{ h: coMembers(person: "person/hu-jintao", asOf: "2010") { person { id } } w: coMembers(person: "person/wen-jiabao", asOf: "2010") { person { id } }
 			   y: coMembers(person: "person/yang-jiechi", asOf: "2010") { person { id } } }`, `
 			h = []
 			w = []
 			y.*.person.id ~ ["person/chen-deming", "person/dai-bingguo", "person/geng-huichang", "person/liang-guanglie", "person/wang-jiarui"]`},
+		{"Thomas's Premier rules make no chair of Li Qiang, Premier from 2023-03-11, whom the article never names",
+			`{ e: group(id: "group/energy-leading-small-group") { chairs { node { id } derived confidence start end } } q: person(id: "person/li-qiang") { chairs { id } } }`, `
+			e.chairs[node.id=person/li-qiang] = []
+			e.chairs[node.id=person/li-keqiang] = [{"node": {"id": "person/li-keqiang"}, "derived": true, "confidence": "INFERRED", "start": "2018-03", "end": "2023-03-10"}]
+			q.chairs = []`},
 		{"Hu Yaobang chaired no group in 1982-87",
 			`{ p: person(id: "person/hu-yaobang") { chairs { id } y1985: chairs(asOf: "1985") { id } } }`, `
 			p.chairs = []

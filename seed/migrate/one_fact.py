@@ -40,9 +40,9 @@ ATTACH = {
 
 THOMAS_NOTE = ("Dates inferred by the curators: Thomas's article is undated, but it speaks of the Foreign "
                "Affairs Commission created in 2018 as current and names Li Keqiang as the current Premier, so "
-               "it was written between March 2018 and March 2023. Its Table 1 describes the groups as they "
-               "stood then: the rule is taken to hold over that period only, and derives no chair before or "
-               "after it.")
+               "it was written after March 2018 and before Li Keqiang left office on 11 March 2023. Its "
+               "Table 1 describes the groups as they stood then: the rule is taken to hold over that period "
+               "only, and derives no chair before or after it.")
 # (position, group) of each chairing rule of Thomas's Table 1, all attested for the
 # period of the article's writing.
 THOMAS_RULES = [
@@ -54,8 +54,13 @@ THOMAS_RULES = [
     ("position/premier", "group/finance-and-economy-leading-small-group"),
     ("position/premier", "group/energy-leading-small-group"),
 ]
-THOMAS_RULES_START, THOMAS_RULES_END = "2018-03", "2023-03"
+THOMAS_RULES_START, THOMAS_RULES_END = "2018-03", "2023-03-10"
 OLD_THOMAS_NOTES = [
+    "Dates inferred by the curators: Thomas's article is undated, but it speaks of the Foreign "
+    "Affairs Commission created in 2018 as current and names Li Keqiang as the current Premier, so "
+    "it was written between March 2018 and March 2023. Its Table 1 describes the groups as they "
+    "stood then: the rule is taken to hold over that period only, and derives no chair before or "
+    "after it.",
     "Dates inferred by the curators: Thomas's article is undated. It describes the groups under Xi Jinping, "
     "General Secretary since 2012 as it says, after the 2018 creation of the Foreign Affairs Commission, and "
     "names Li Keqiang as the current Premier, so it was written before March 2023. The table's rule is taken "
