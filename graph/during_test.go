@@ -158,7 +158,8 @@ func TestDuringIsTheUnionOfAsOf(t *testing.T) {
 	t.Logf("checked %d edges over %d periods, %d KNOWN_IN_PART", checked, len(periods), partly)
 }
 
-// TestCoMembersDuring: over a period, a person's co-members are those of some year of it.
+// TestCoMembersDuring: over a period, a person's co-members are those of some year of it
+// (2013-2023: before 2013 the sources seat neither Li Keqiang nor Xi Jinping beside anyone).
 func TestCoMembersDuring(t *testing.T) {
 	srv := newServer(t, seedStore(t))
 	type cms struct {
@@ -174,16 +175,16 @@ func TestCoMembersDuring(t *testing.T) {
 	}
 	for _, person := range []string{"person/li-keqiang", "person/xi-jinping", "person/yang-jiechi"} {
 		var during cms
-		data(t, srv, fmt.Sprintf(`{ coMembers(person: %q, during: {from: "2003", to: "2013"}) { person { id } } }`, person), nil, &during)
+		data(t, srv, fmt.Sprintf(`{ coMembers(person: %q, during: {from: "2013", to: "2023"}) { person { id } } }`, person), nil, &during)
 		var union []string
-		for y := 2003; y <= 2013; y++ {
+		for y := 2013; y <= 2023; y++ {
 			var at cms
 			data(t, srv, fmt.Sprintf(`{ coMembers(person: %q, asOf: "%d") { person { id } } }`, person, y), nil, &at)
 			union = append(union, ids(at)...)
 		}
 		want := slices.Compact(slices.Sorted(slices.Values(union)))
 		if got := ids(during); !slices.Equal(got, want) || len(got) == 0 {
-			t.Errorf("%s: during 2003-2013 %v, union of the years %v", person, got, want)
+			t.Errorf("%s: during 2013-2023 %v, union of the years %v", person, got, want)
 		}
 	}
 }
