@@ -19,10 +19,24 @@ const blocked = [];
 const consoleErrors = [];
 let page;
 
+// Text that must never reach the screen: raw errors, error codes, nulls and the like.
+const ERROR_TEXT = /.{0,50}(\bnull\b|\bundefined\b|\bNaN\b|\[object Object\]|\b(LIMIT_EXCEEDED|INVALID|INTERNAL|NOT_FOUND|UNAVAILABLE|UNAUTHORIZED)\b|\bError\b|\bexceeds\b|Could not be read|Cannot query field|Unexpected token).{0,30}/;
+
+// screenClean fails when the page shows error text or the console logged an error since
+// the last check.
+async function screenClean() {
+  if (!page.url().includes('/explore/')) return;
+  const text = await page.evaluate(() => document.body.innerText);
+  const m = text.match(ERROR_TEXT);
+  if (m) throw new Error(`error text on screen: "${m[0].replace(/\s+/g, ' ')}"`);
+  if (consoleErrors.length) throw new Error(`console errors: ${consoleErrors.splice(0).join(' | ')}`);
+}
+
 async function step(name, fn) {
   const t0 = Date.now();
   try {
     await fn();
+    await screenClean();
     results.push({ name, ok: true });
     console.log(`ok   ${name} (${Date.now() - t0} ms)`);
   } catch (e) {
@@ -240,6 +254,32 @@ await step('groups by year beside reported counts', async () => {
   assert(await page.locator('svg.byyear .reported').count() > 0, 'no reported counts drawn');
   assert(await page.locator('#reported tbody tr').count() > 0, 'no reported counts listed');
 });
+
+// One page of every kind, in both languages, at a year (so every relationship carries
+// KNOWN or POSSIBLE) and for all years: each must show its title, and no error.
+const KIND_PAGES = {
+  group: GROUP, person: 'person/xi-jinping', position: 'position/general-secretary',
+  institution: 'institution/ministry-of-foreign-affairs', office: 'office/foreign-affairs-leading-small-group-office',
+  source: 'source/zhou-wang-2015', statement: 'statement/tsai-zhou-xi-three-groups', topic: 'topic/belt-and-road-initiative',
+  document: 'document/ccp-constitution',
+};
+for (const [kind, id] of Object.entries(KIND_PAGES)) {
+  await step(`the ${kind} page shows no error`, async () => {
+    for (const hash of [`node=${id}&year=2016`, `node=${id}&lang=zh`, `node=${id}&tier=0&derived=1`]) {
+      await page.goto(`${base}/explore/#${hash}`);
+      await page.reload();
+      await page.waitForFunction((want) => document.querySelector('#node-panel')?.dataset.node === want, id, { timeout: 10000 });
+      const title = await page.textContent('#node-title');
+      assert(title && title.trim().length > 2, `${hash}: no title`);
+      assert(await page.getAttribute('#node-panel', 'data-state') === 'ready', `${hash}: the node page did not load`);
+      const rels = await page.locator('#node-panel table.rels tbody tr:not(.src)').count();
+      const about = await page.locator('#node-panel section.about > ul > li').count();
+      if (kind !== 'source' && hash.includes('lang=zh')) assert(rels + about > 0, `${hash}: no relationships listed`);
+      if (hash.includes('year=')) assert(await page.locator('#node-panel .h-KNOWN, #node-panel .h-POSSIBLE').count() === rels, `${hash}: a relationship without KNOWN or POSSIBLE`);
+      await screenClean();
+    }
+  });
+}
 
 await step('the playground renders and runs a query', async () => {
   await page.goto(`${base}/`);

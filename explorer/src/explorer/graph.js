@@ -2,7 +2,7 @@
 // filters and the year keep it, drawn with Cytoscape.js and laid out with fCoSE.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { gql, schema } from './api.js';
+import { gql } from './api.js';
 import { nodeLabel } from './i18n.js';
 import { state, NODE_TYPES, REL_TYPES } from './state.js';
 
@@ -21,8 +21,8 @@ export const REL_COLOURS = {
 const NODE_FIELDS = `id type label ... on Group { nameZh kind established abolished } ... on Person { nameZh }
   ... on Office { nameZh } ... on Institution { nameZh } ... on Position { titleZh }`;
 
-const networkQuery = (tierArg) => `query Network($ids: [ID!]!, $depth: Int, $rt: [RelationshipType!], $nt: [NodeType!], $asOf: PartialDate${tierArg ? `, $tiers: ${tierArg.type}` : ''}) {
-  network(ids: $ids, depth: $depth, relationshipTypes: $rt, nodeTypes: $nt, asOf: $asOf, limit: 400${tierArg ? `, ${tierArg.network}: $tiers` : ''}) {
+const NETWORK = `query Network($ids: [ID!]!, $depth: Int, $rt: [RelationshipType!], $nt: [NodeType!], $asOf: PartialDate, $tiers: [SourceTier!]) {
+  network(ids: $ids, depth: $depth, relationshipTypes: $rt, nodeTypes: $nt, asOf: $asOf, limit: 400, tiers: $tiers) {
     truncated
     nodes { ${NODE_FIELDS} }
     relationships { id type role start end holding confidence derived from { id } to { id } }
@@ -33,28 +33,6 @@ const DERIVED = `query Derived($ids: [ID!]!, $asOf: PartialDate) {
   nodes(ids: $ids) { ... on Group { id chairs(asOf: $asOf) {
     id type start end holding confidence derived from { ${NODE_FIELDS} } to { id } via { title } } } }
 }`;
-
-// tierSupport says how the schema takes a source-tier argument on `network` and on the
-// node's relationships, if it does: the argument's GraphQL type and the tiers to ask for
-// when the reference tier is left out (every tier but REFERENCE). With the reference tier
-// on, the argument is left out: every tier counts.
-export async function tierSupport() {
-  const types = await schema();
-  const q = types.get('Query');
-  const net = q && q.fields.find((f) => f.name === 'network');
-  const rels = (types.get('Group')?.fields || []).find((f) => f.name === 'relationships');
-  const netArg = net && net.args.find((a) => /tier/i.test(a.name));
-  const relArg = rels && rels.args.find((a) => /tier/i.test(a.name));
-  const arg = netArg || relArg;
-  if (!arg) return null;
-  let ref = arg.type, sig = '';
-  const wrap = [];
-  while (ref) { if (ref.kind === 'NON_NULL') wrap.push('!'); else if (ref.kind === 'LIST') wrap.push('['); else { sig = ref.name; break; } ref = ref.ofType; }
-  let typeStr = sig;
-  for (const w of wrap.reverse()) typeStr = w === '!' ? typeStr + '!' : `[${typeStr}]`;
-  const values = (types.get(sig)?.enumValues || []).map((v) => v.name).filter((v) => v !== 'REFERENCE');
-  return { network: netArg?.name, relationships: relArg?.name, type: typeStr, values: wrap.includes('[') ? values : values[0] };
-}
 
 export function createGraph(container, { onSelect, onExpand }) {
   const cy = cytoscape({
@@ -90,8 +68,6 @@ export const graphSeeds = () => (state.seeds.length ? state.seeds : [state.node]
 // loadView fetches what the state asks for: the network and, when asked, derived chairs.
 export async function loadView() {
   const ids = graphSeeds();
-  const support = state.tier ? null : await tierSupport();
-  const tiers = support && support.network ? support : null;
   const vars = {
     ids, depth: state.depth,
     // No filter when every type is on, so that types newer than this page are drawn too.
@@ -99,8 +75,8 @@ export async function loadView() {
     nt: state.nodeTypes.length === NODE_TYPES.length ? null : state.nodeTypes,
     asOf: state.year === null ? null : String(state.year),
   };
-  if (tiers) vars.tiers = tiers.values;
-  const d = await gql(networkQuery(tiers), vars);
+  vars.tiers = state.tier ? null : ['CORPUS'];
+  const d = await gql(NETWORK, vars);
   const nodes = new Map(d.network.nodes.map((n) => [n.id, n]));
   const rels = d.network.relationships.map((r) => ({ ...r, from: r.from.id, to: r.to.id }));
   if (state.derived && state.relTypes.includes('CHAIRS') && state.nodeTypes.includes('PERSON')) {

@@ -4,7 +4,7 @@ import { schema } from './api.js';
 import { applyStrings, getLang, setLang, t, nodeLabel } from './i18n.js';
 import { state, readHash, writeHash, extendTypes, NODE_TYPES, REL_TYPES } from './state.js';
 import { combobox } from './search.js';
-import { createGraph, draw, exportURL, loadView, tierSupport, viewCSV, TYPE_COLOURS, REL_COLOURS } from './graph.js';
+import { createGraph, draw, exportURL, loadView, viewCSV, TYPE_COLOURS, REL_COLOURS } from './graph.js';
 import { loadNode, renderNode } from './nodepage.js';
 import { renderTimeline } from './timeline.js';
 import { findPaths } from './paths.js';
@@ -91,11 +91,21 @@ function renderInView() {
 async function refreshNode() {
   const panel = $('node-panel');
   if (!state.node) { current = null; renderNode(panel, null, {}); return; }
+  const want = state.node;
+  panel.dataset.state = 'loading';
   try {
-    current = await loadNode(state.node, state.year);
+    const n = await loadNode(want, state.year);
+    if (want !== state.node) return;
+    current = n;
     if (current && document.activeElement !== $('search')) $('search').value = nodeLabel(current);
     renderNode(panel, current, { onExpand: expand, onFocus: focus });
-  } catch (e) { panel.textContent = e.message; }
+    panel.dataset.state = 'ready';
+  } catch (e) {
+    if (want !== state.node) return;
+    panel.dataset.state = 'error';
+    panel.replaceChildren(Object.assign(document.createElement('p'), { className: 'load-error', textContent: e.message }));
+  }
+  panel.dataset.node = want;
   if (state.tab === 'timeline') renderTimeline($('timeline'), current).catch((e) => { $('timeline').textContent = e.message; });
 }
 
@@ -203,7 +213,7 @@ async function start() {
   const { from, to } = wire();
   if (state.from) from.set({ label: state.from });
   if (state.to) to.set({ label: state.to });
-  tierSupport().then((tier) => { $('tier-wrap').hidden = !tier; });
+  $('tier-wrap').hidden = false;
   $('year').max = String(new Date().getUTCFullYear());
   syncControls();
   await refreshNode();

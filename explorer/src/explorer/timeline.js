@@ -29,7 +29,7 @@ export async function renderTimeline(container, node) {
   const years = [...events.map((e) => yearOf(e.date)), ...bars.flatMap((r) => [yearOf(r.start), yearOf(r.end), ...(r.attested || []).map(yearOf)])]
     .filter((y) => y !== null);
   container.replaceChildren();
-  if (!years.length) { container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: 'No dated facts.' })); return; }
+  if (!years.length) { container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: t('noDated') })); return; }
   const lo = Math.min(...years) - 1, hi = Math.max(NOW, ...years) + 1;
   // A fact with no known end runs, on the chart, until the group was abolished (or now).
   const openEnd = yearOf(node.abolished) ?? hi - 1;
