@@ -17,6 +17,9 @@ type Filter struct {
 	// AsOf keeps relations whose validity may include the date, as the facts of Tiers
 	// give it (rel.SpanIn(Tiers).MayHoldAt), the rule behind every asOf argument.
 	AsOf *atlas.PartialDate
+	// During keeps relations that may hold on some day of the period (the union of AsOf
+	// over its days); not together with AsOf.
+	During *atlas.Period
 	// RelTypes keeps only relations of these types; empty means all.
 	RelTypes []atlas.RelType
 	// NodeKinds keeps only relations whose two ends are of these kinds; empty means the
@@ -35,6 +38,9 @@ type Filter struct {
 // two filters that select the same relations share one cache key.
 func (f Filter) normalized() (Filter, error) {
 	if err := checkDate("filter asOf", f.AsOf); err != nil {
+		return f, err
+	}
+	if _, err := atlas.NewWhen(f.AsOf, f.During); err != nil {
 		return f, err
 	}
 	for _, t := range f.RelTypes {
@@ -59,6 +65,10 @@ func (f Filter) normalized() (Filter, error) {
 		d := *f.AsOf
 		out.AsOf = &d
 	}
+	if f.During != nil {
+		d := *f.During
+		out.During = &d
+	}
 	tiers, err := tierKey(f.Tiers)
 	if err != nil {
 		return f, err
@@ -70,9 +80,7 @@ func (f Filter) normalized() (Filter, error) {
 // key identifies a normalized filter in the view cache.
 func (f Filter) key() string {
 	var b strings.Builder
-	if f.AsOf != nil {
-		b.WriteString(f.AsOf.String())
-	}
+	b.WriteString(f.When().Key())
 	b.WriteByte('|')
 	for _, t := range f.RelTypes {
 		b.WriteString(string(t) + ",")
@@ -100,8 +108,11 @@ func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind) bool {
 	if len(f.Sources) > 0 && !atlas.CitesAny(atlas.CitedSources(nil, r), f.Sources) {
 		return false
 	}
-	return f.AsOf == nil || r.SpanIn(f.Tiers).MayHoldAt(*f.AsOf)
+	return r.SpanIn(f.Tiers).MayHoldWhen(f.When())
 }
+
+// When is the time f asks about.
+func (f Filter) When() atlas.When { return atlas.When{AsOf: f.AsOf, During: f.During} }
 
 func (f Filter) keepsKind(k atlas.NodeKind) bool {
 	if len(f.NodeKinds) == 0 {

@@ -56,10 +56,10 @@ func (v *view) seatsOn(g int64) []seat {
 		e.Self, e.Direction = e.From, atlas.Outgoing
 		out = append(out, seat{holder: holder, group: g, chairs: chairs, e: e})
 	}
-	for _, e := range atlas.ChairList(gid, direct, candidates, v.filter.AsOf, atlas.IncludeDerived, v.filter.Tiers...) {
+	for _, e := range atlas.ChairListWhen(gid, direct, candidates, v.filter.When(), atlas.IncludeDerived, v.filter.Tiers...) {
 		add(e, true)
 	}
-	for _, e := range atlas.EdgesFrom(gid, members, v.filter.AsOf, v.filter.Tiers...) {
+	for _, e := range atlas.EdgesWhen(gid, members, v.filter.When(), v.filter.Tiers...) {
 		add(e, false)
 	}
 	return out
@@ -120,6 +120,12 @@ type SharedGroup struct {
 // Errors: EINVALID for a malformed id, an id that is not a person or a bad date;
 // ENOTFOUND for an unknown person; ctx.Err() when ctx ends.
 func (p *Projection) CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, tiers ...atlas.SourceTier) ([]CoMember, error) {
+	return p.CoMembersWhen(ctx, person, atlas.At(asOf), tiers...)
+}
+
+// CoMembersWhen is CoMembers at any When: over a period, seats that may hold on some day
+// of it count.
+func (p *Projection) CoMembersWhen(ctx context.Context, person string, w atlas.When, tiers ...atlas.SourceTier) ([]CoMember, error) {
 	me, err := p.actor("person", person)
 	if err != nil {
 		return nil, err
@@ -127,10 +133,10 @@ func (p *Projection) CoMembers(ctx context.Context, person string, asOf *atlas.P
 	if p.kinds[me] != atlas.PersonNode {
 		return nil, atlas.Errorf(atlas.EINVALID, "person: %q is a %s, not a person", person, p.kinds[me])
 	}
-	if err := checkDate("asOf", asOf); err != nil {
+	if err := checkDate("asOf", w.AsOf); err != nil {
 		return nil, err
 	}
-	v, err := p.view(ctx, Filter{AsOf: asOf, Tiers: tiers})
+	v, err := p.view(ctx, Filter{AsOf: w.AsOf, During: w.During, Tiers: tiers})
 	if err != nil {
 		return nil, err
 	}

@@ -107,8 +107,11 @@ func (s Span) effectiveEnd() *PartialDate {
 
 // MayHoldAt reports whether the fact's validity may include some day of d: the filter
 // behind every asOf argument.
-func (b Bounds) MayHoldAt(d PartialDate) bool {
-	lo, hi := d.Earliest(), d.Latest()
+func (b Bounds) MayHoldAt(d PartialDate) bool { return b.MayHoldBetween(d.Earliest(), d.Latest()) }
+
+// MayHoldBetween reports whether the fact's validity may include some day from lo to hi
+// (ordinals): MayHoldAt for any run of days, such as a period.
+func (b Bounds) MayHoldBetween(lo, hi int) bool {
 	if b.AttestedOnly {
 		for i := range b.AttestedFrom {
 			if b.AttestedFrom[i] <= hi && b.AttestedTo[i] >= lo {

@@ -15,6 +15,12 @@ type Edge struct {
 	Holding           *Holding
 	HoldingReason     *HoldingReason
 	HoldingReasonDate *PartialDate
+	// HoldingDuring says, when a period was asked for, whether the fact is KNOWN on every
+	// day of it, on some days, or on none (then Holding is KNOWN only in the first case and
+	// has no reason: the reasons of the days differ).
+	HoldingDuring *PeriodHolding
+	// known are the days of the period asked for on which the fact is KNOWN.
+	known []dayRange
 	// Derivations are the positions through which a chair is derived (a person holds a
 	// position that chairs the group). An edge is stored, derived, or both: a stored
 	// chair and a derived chair of the same person and group are one edge.
@@ -58,22 +64,55 @@ func (e *Edge) basis() Basis {
 	return Basis{Holding: *e.Holding, Reason: *e.HoldingReason, Date: e.HoldingReasonDate}
 }
 
+// setKnown records the days of the period [lo, hi] on which e is KNOWN, and what that
+// makes of its holding over the period.
+func (e *Edge) setKnown(known []dayRange, lo, hi int) {
+	h := coverage(known, lo, hi)
+	holding := Possible
+	if h == KnownThroughout {
+		holding = Known
+	}
+	e.known, e.HoldingDuring, e.Holding = known, &h, &holding
+	e.HoldingReason, e.HoldingReasonDate = nil, nil
+}
+
+// holdWhen records how e, whose time is s, holds at w; false when it cannot hold then.
+func (e *Edge) holdWhen(s Span, w When) bool {
+	switch {
+	case w.AsOf != nil:
+		b, ok := s.BasisAt(*w.AsOf)
+		if !ok {
+			return false
+		}
+		e.setBasis(b)
+	case w.During != nil:
+		lo, hi := w.During.Days()
+		if !s.MayHoldWhen(w) {
+			return false
+		}
+		e.setKnown(s.knownDays(lo, hi), lo, hi)
+	}
+	return true
+}
+
 // EdgesFrom turns stored relations of node self into edges, computing each one's holding
 // at asOf (when given) and dropping those that cannot hold then, as the facts of tiers
 // tell (Relation.SpanIn; none means every tier).
 func EdgesFrom(self string, rels []Relation, asOf *PartialDate, tiers ...SourceTier) []Edge {
+	return EdgesWhen(self, rels, At(asOf), tiers...)
+}
+
+// EdgesWhen is EdgesFrom at any When: with a period, an edge is kept when it may hold on
+// some day of it, with its HoldingDuring.
+func EdgesWhen(self string, rels []Relation, w When, tiers ...SourceTier) []Edge {
 	out := make([]Edge, 0, len(rels))
 	for _, r := range rels {
 		e := Edge{Relation: r, Self: self, Direction: Outgoing, Stored: true}
 		if r.To == self && r.From != self {
 			e.Direction = Incoming
 		}
-		if asOf != nil {
-			b, ok := r.SpanIn(tiers).BasisAt(*asOf)
-			if !ok {
-				continue
-			}
-			e.setBasis(b)
+		if !e.holdWhen(r.SpanIn(tiers), w) {
+			continue
 		}
 		out = append(out, e)
 	}
@@ -111,12 +150,18 @@ type HoldsChairs struct{ Holds, Chairs Relation }
 // two derivations of it (two positions, two tenures). Dates are read as the facts of
 // tiers give them (EdgesFrom).
 func ChairList(self string, direct []Relation, candidates []HoldsChairs, asOf *PartialDate, mode DerivedChairs, tiers ...SourceTier) []Edge {
+	return ChairListWhen(self, direct, candidates, At(asOf), mode, tiers...)
+}
+
+// ChairListWhen is ChairList at any When: over a period, the chairs that may hold on some
+// day of it, a person known on a day through either line of evidence being known then.
+func ChairListWhen(self string, direct []Relation, candidates []HoldsChairs, w When, mode DerivedChairs, tiers ...SourceTier) []Edge {
 	if mode == "" {
 		mode = IncludeDerived
 	}
 	var out []Edge
 	byPair := map[[2]string]int{}
-	for _, e := range EdgesFrom(self, direct, asOf, tiers...) {
+	for _, e := range EdgesWhen(self, direct, w, tiers...) {
 		if e.Type != Chairs {
 			continue
 		}
@@ -132,13 +177,13 @@ func ChairList(self string, direct []Relation, candidates []HoldsChairs, asOf *P
 			if c.Holds.From != self && c.Chairs.To != self {
 				continue
 			}
-			d, ok := DeriveChair(self, c.Holds, c.Chairs, asOf, tiers...)
+			d, ok := DeriveChairWhen(self, c.Holds, c.Chairs, w, tiers...)
 			if !ok {
 				continue
 			}
 			key := [2]string{d.From, d.To}
 			if i, seen := byPair[key]; seen {
-				out[i] = merge(out[i], d)
+				out[i] = merge(out[i], d, w)
 				continue
 			}
 			byPair[key] = len(out)
@@ -157,13 +202,18 @@ func ChairList(self string, direct []Relation, candidates []HoldsChairs, asOf *P
 // merge adds the derived evidence of d to e (a stored or derived chair of the same
 // person and group): e keeps its own dates, gains d's derivations and sources, and holds
 // as surely as the surer of the two.
-func merge(e, d Edge) Edge {
+func merge(e, d Edge, w When) Edge {
 	e.Derivations = slices.Concat(e.Derivations, d.Derivations)
 	e.Sources = slices.Clone(e.Sources)
 	for _, s := range d.Sources {
 		if !slices.Contains(e.Sources, s) {
 			e.Sources = append(e.Sources, s)
 		}
+	}
+	if w.During != nil {
+		lo, hi := w.During.Days()
+		e.setKnown(unionRanges(e.known, d.known), lo, hi)
+		return e
 	}
 	if e.Holding != nil && *e.Holding != Known && d.Holding != nil && *d.Holding == Known {
 		e.setBasis(d.basis())
@@ -180,6 +230,12 @@ func merge(e, d Edge) Edge {
 // of both. Nobody chairs through a post after death: the holding's span ends there
 // (Relation.SpanIn, as the facts of tiers give it).
 func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate, tiers ...SourceTier) (Edge, bool) {
+	return DeriveChairWhen(self, holds, chairs, At(asOf), tiers...)
+}
+
+// DeriveChairWhen is DeriveChair at any When: over a period, the derived chair may hold
+// when both facts may, and is KNOWN on the days both are.
+func DeriveChairWhen(self string, holds, chairs Relation, w When, tiers ...SourceTier) (Edge, bool) {
 	if holds.Type != Holds || chairs.Type != Chairs || holds.To != chairs.From {
 		return Edge{}, false
 	}
@@ -202,8 +258,8 @@ func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate, tiers .
 	if holds.ObservedUntil != nil && chairs.ObservedUntil != nil {
 		r.ObservedUntil = earlierEnd(holds.ObservedUntil, chairs.ObservedUntil)
 	}
-	hs := EdgesFrom(holds.To, []Relation{holds}, asOf, tiers...)
-	cs := EdgesFrom(holds.To, []Relation{chairs}, asOf, tiers...)
+	hs := EdgesWhen(holds.To, []Relation{holds}, w, tiers...)
+	cs := EdgesWhen(holds.To, []Relation{chairs}, w, tiers...)
 	if len(hs) == 0 || len(cs) == 0 {
 		return Edge{}, false
 	}
@@ -211,7 +267,11 @@ func DeriveChair(self string, holds, chairs Relation, asOf *PartialDate, tiers .
 	if self == r.To {
 		e.Direction = Incoming
 	}
-	if asOf != nil {
+	if w.During != nil {
+		lo, hi := w.During.Days()
+		e.setKnown(intersectRanges(hs[0].known, cs[0].known), lo, hi)
+	}
+	if w.AsOf != nil {
 		// Known only where both facts are known. The reason is the holding's, unless
 		// the holding is known and the chairing is not.
 		b := hs[0].basis()

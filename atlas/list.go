@@ -281,8 +281,14 @@ func (q RelationQuery) Normalized() (RelationQuery, error) {
 	if err := checkSourceIDs("sources", q.Sources); err != nil {
 		return q, err
 	}
+	if _, err := NewWhen(q.AsOf, q.During); err != nil {
+		return q, err
+	}
 	return q, nil
 }
+
+// When is the time q asks about.
+func (q RelationQuery) When() When { return When{AsOf: q.AsOf, During: q.During} }
 
 // checkSourceIDs rejects anything in a source filter that is not a source id.
 func checkSourceIDs(what string, ids []string) error {
@@ -330,7 +336,7 @@ func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
 		return false
 	case len(q.Roles) > 0 && r.Type == MemberOf && (r.Role == nil || !slices.Contains(q.Roles, *r.Role)):
 		return false
-	case q.AsOf != nil && !r.Span().Bounds().MayHoldAt(*q.AsOf):
+	case !r.Span().Bounds().MayHoldWhen(q.When()):
 		return false
 	case len(q.Sources) > 0 && !CitesAny(CitedSources(nil, r), q.Sources):
 		return false

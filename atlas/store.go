@@ -74,6 +74,9 @@ type RelationQuery struct {
 	Roles []MemberRole
 	// AsOf keeps relations whose validity may include the date (Bounds.MayHoldAt).
 	AsOf *PartialDate
+	// During keeps relations whose validity may include some day of the period (the
+	// union of AsOf over its days); giving both AsOf and During is EINVALID.
+	During *Period
 	// Sources keeps relations that cite at least one of these sources; empty means all.
 	Sources []string
 }

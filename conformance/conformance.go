@@ -31,6 +31,7 @@ func Run(t *testing.T, open Open) {
 		{"Relations", testRelations},
 		{"RelationsRoundTrip", testRelationsRoundTrip},
 		{"RelationsAsOf", testRelationsAsOf},
+		{"RelationsDuring", testRelationsDuring},
 		{"List", testList},
 		{"ListPagination", testListPagination},
 		{"ListInvalid", testListInvalid},

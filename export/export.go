@@ -108,6 +108,10 @@ type Graph struct {
 	// AsOf is the date the relations were selected at; each edge's holding is computed
 	// at it. Nil means no date, and no holding.
 	AsOf *atlas.PartialDate
+	// During is the period the relations were selected over, instead of AsOf: each
+	// edge's holding is then its PeriodHolding (KNOWN_THROUGHOUT, KNOWN_IN_PART or
+	// POSSIBLE), and the file's asOf says the period as "from/to".
+	During *atlas.Period
 	// Tiers are the source tiers the relations were selected in: holdings are read as
 	// their facts give them (atlas.EdgesFrom). Nil means every tier.
 	Tiers []atlas.SourceTier
@@ -198,7 +202,15 @@ type graphRecord struct {
 }
 
 func graphOf(g Graph) graphRecord {
-	return graphRecord{Name: GraphName, Version: g.Version, Truncated: g.Truncated, Limit: g.Limit, AsOf: dateText(g.AsOf)}
+	return graphRecord{Name: GraphName, Version: g.Version, Truncated: g.Truncated, Limit: g.Limit, AsOf: whenText(g)}
+}
+
+// whenText is the date or the period the export was selected at, "" for none.
+func whenText(g Graph) string {
+	if g.During != nil {
+		return g.During.String()
+	}
+	return dateText(g.AsOf)
 }
 
 // attribute declares one exported attribute for the XML formats and names a CSV
@@ -331,7 +343,7 @@ func records(g Graph) ([]nodeRecord, []edgeRecord, error) {
 		edgeSeen[r.ID] = true
 		// The same rule as the API's relationships: holding at asOf, and relations that
 		// cannot hold then are not exported.
-		for _, e := range atlas.EdgesFrom(r.From, []atlas.Relation{r}, g.AsOf, g.Tiers...) {
+		for _, e := range atlas.EdgesWhen(r.From, []atlas.Relation{r}, atlas.When{AsOf: g.AsOf, During: g.During}, g.Tiers...) {
 			es = append(es, edgeOf(e, source))
 		}
 	}
@@ -381,7 +393,7 @@ func edgeOf(e atlas.Edge, source func(string) *atlas.Source) edgeRecord {
 	r := e.Relation
 	rec := edgeRecord{ID: r.ID, Source: r.From, Target: r.To, Type: string(r.Type),
 		Role: text(r.Role), Succession: text(r.Succession), Start: dateText(r.Start), End: dateText(r.End),
-		Confidence: string(r.Confidence), IncompleteList: r.IncompleteList, Holding: text(e.Holding),
+		Confidence: string(r.Confidence), IncompleteList: r.IncompleteList, Holding: holdingText(e),
 		Derived: e.Derived(), Tier: string(atlas.TierOf(r.Sources, source)), Note: r.Note}
 	for _, a := range r.Attested {
 		rec.Attested = append(rec.Attested, a.String())
@@ -413,6 +425,14 @@ func text[T ~string](v *T) string {
 		return ""
 	}
 	return string(*v)
+}
+
+// holdingText is an edge's holding at asOf, or over a period its PeriodHolding.
+func holdingText(e atlas.Edge) string {
+	if e.HoldingDuring != nil {
+		return string(*e.HoldingDuring)
+	}
+	return text(e.Holding)
 }
 
 func dateText(d *atlas.PartialDate) string {

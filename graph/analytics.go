@@ -16,6 +16,13 @@ func filterOf(types []atlas.RelType, kinds []atlas.NodeKind, asOf *atlas.Partial
 	return analytics.Filter{AsOf: asOf, RelTypes: types, NodeKinds: kinds}
 }
 
+// ancestorWhen is the asOf date or during period of the query field above.
+func ancestorWhen(ctx context.Context) atlas.When {
+	asOf, _ := ancestorArg(ctx, "asOf").(*atlas.PartialDate)
+	during, _ := ancestorArg(ctx, "during").(*atlas.Period)
+	return atlas.When{AsOf: asOf, During: during}
+}
+
 // intOr reads an optional Int argument; the schema gives defaults, but a client may
 // still pass null explicitly.
 func intOr(v *int, def int) int {
@@ -40,16 +47,15 @@ func ancestorArg(ctx context.Context, name string) any {
 // relationEdges turns relations into edges seen from their from end, with their holding
 // at the asOf of the query field above, if any, read in its tiers.
 func relationEdges(ctx context.Context, rels []atlas.Relation) []atlas.Edge {
-	asOf, _ := ancestorArg(ctx, "asOf").(*atlas.PartialDate)
 	tiers, _ := ancestorArg(ctx, "tiers").([]atlas.SourceTier)
-	return analyticsEdges(rels, asOf, tiers)
+	return analyticsEdges(rels, ancestorWhen(ctx), tiers)
 }
 
 // analyticsEdges is relationEdges with the date and tiers given; the planner calls it too.
-func analyticsEdges(rels []atlas.Relation, asOf *atlas.PartialDate, tiers []atlas.SourceTier) []atlas.Edge {
+func analyticsEdges(rels []atlas.Relation, w atlas.When, tiers []atlas.SourceTier) []atlas.Edge {
 	out := make([]atlas.Edge, 0, len(rels))
 	for _, r := range rels {
-		out = append(out, atlas.EdgesFrom(r.From, []atlas.Relation{r}, asOf, tiers...)...)
+		out = append(out, atlas.EdgesWhen(r.From, []atlas.Relation{r}, w, tiers...)...)
 	}
 	return out
 }

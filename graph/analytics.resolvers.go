@@ -18,12 +18,13 @@ func (r *pathResolver) Relationships(ctx context.Context, obj *analytics.Path) (
 }
 
 // Network is the resolver for the network field.
-func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error) {
+func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
 	f := filterOf(relationshipTypes, nodeTypes, asOf)
+	f.During = during
 	f.Sources = sources
 	f.Tiers = tiers
 	sub, err := p.Network(ctx, ids, intOr(depth, analytics.DefaultDepth), f, intOr(limit, analytics.DefaultNetworkLimit))
@@ -57,12 +58,16 @@ func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric,
 }
 
 // CoMembers is the resolver for the coMembers field.
-func (r *queryResolver) CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error) {
+func (r *queryResolver) CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, during *atlas.Period, tiers []atlas.SourceTier) ([]analytics.CoMember, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	cms, err := p.CoMembers(ctx, person, asOf, tiers...)
+	w, err := atlas.NewWhen(asOf, during)
+	if err != nil {
+		return nil, err
+	}
+	cms, err := p.CoMembersWhen(ctx, person, w, tiers...)
 	return planned(ctx, cms, err)
 }
 

@@ -35,58 +35,58 @@ func (r *groupResolver) Activity(ctx context.Context, obj *atlas.Group, asOf atl
 }
 
 // Chairs is the resolver for the chairs field.
-func (r *groupResolver) Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, derived, sources, tiers))
+func (r *groupResolver) Chairs(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, during, derived, sources, tiers))
 }
 
 // Members is the resolver for the members field.
-func (r *groupResolver) Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, roles, sources, tiers))
+func (r *groupResolver) Members(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, roles, sources, tiers))
 }
 
 // Offices is the resolver for the offices field.
-func (r *groupResolver) Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *groupResolver) Offices(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Supervisors is the resolver for the supervisors field.
-func (r *groupResolver) Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *groupResolver) Supervisors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Supervises is the resolver for the supervises field.
-func (r *groupResolver) Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *groupResolver) Supervises(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // ReportsTo is the resolver for the reportsTo field.
-func (r *groupResolver) ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *groupResolver) ReportsTo(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Predecessors is the resolver for the predecessors field.
-func (r *groupResolver) Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *groupResolver) Predecessors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Successors is the resolver for the successors field.
-func (r *groupResolver) Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *groupResolver) Successors(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // PartyGroupOf is the resolver for the partyGroupOf field.
-func (r *groupResolver) PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *groupResolver) PartyGroupOf(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Positions is the resolver for the positions field.
-func (r *groupResolver) Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *groupResolver) Positions(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *groupResolver) Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources, tiers))
+func (r *groupResolver) Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers))
 }
 
 // NameZh is the resolver for the nameZh field.
@@ -100,38 +100,38 @@ func (r *institutionResolver) Description(ctx context.Context, obj *atlas.Instit
 }
 
 // Seats is the resolver for the seats field.
-func (r *institutionResolver) Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *institutionResolver) Seats(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Supervisors is the resolver for the supervisors field.
-func (r *institutionResolver) Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *institutionResolver) Supervisors(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // ReportingGroups is the resolver for the reportingGroups field.
-func (r *institutionResolver) ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *institutionResolver) ReportingGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // HostedOffices is the resolver for the hostedOffices field.
-func (r *institutionResolver) HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *institutionResolver) HostedOffices(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // PartyGroups is the resolver for the partyGroups field.
-func (r *institutionResolver) PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *institutionResolver) PartyGroups(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Positions is the resolver for the positions field.
-func (r *institutionResolver) Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *institutionResolver) Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *institutionResolver) Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources, tiers))
+func (r *institutionResolver) Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers))
 }
 
 // NameZh is the resolver for the nameZh field.
@@ -145,28 +145,28 @@ func (r *officeResolver) Description(ctx context.Context, obj *atlas.Office) (*s
 }
 
 // Groups is the resolver for the groups field.
-func (r *officeResolver) Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *officeResolver) Groups(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // HostedBy is the resolver for the hostedBy field.
-func (r *officeResolver) HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *officeResolver) HostedBy(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Directors is the resolver for the directors field.
-func (r *officeResolver) Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *officeResolver) Directors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Supervisors is the resolver for the supervisors field.
-func (r *officeResolver) Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *officeResolver) Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *officeResolver) Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources, tiers))
+func (r *officeResolver) Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers))
 }
 
 // NameZh is the resolver for the nameZh field.
@@ -180,28 +180,28 @@ func (r *personResolver) Description(ctx context.Context, obj *atlas.Person) (*s
 }
 
 // Chairs is the resolver for the chairs field.
-func (r *personResolver) Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, derived, sources, tiers))
+func (r *personResolver) Chairs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, derived *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, during, derived, sources, tiers))
 }
 
 // Memberships is the resolver for the memberships field.
-func (r *personResolver) Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, roles, sources, tiers))
+func (r *personResolver) Memberships(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, roles, sources, tiers))
 }
 
 // Positions is the resolver for the positions field.
-func (r *personResolver) Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *personResolver) Positions(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Directs is the resolver for the directs field.
-func (r *personResolver) Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *personResolver) Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *personResolver) Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources, tiers))
+func (r *personResolver) Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers))
 }
 
 // TitleZh is the resolver for the titleZh field.
@@ -215,33 +215,33 @@ func (r *positionResolver) Description(ctx context.Context, obj *atlas.Position)
 }
 
 // Holders is the resolver for the holders field.
-func (r *positionResolver) Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *positionResolver) Holders(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Chairs is the resolver for the chairs field.
-func (r *positionResolver) Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *positionResolver) Chairs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(chairs(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Memberships is the resolver for the memberships field.
-func (r *positionResolver) Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, roles, sources, tiers))
+func (r *positionResolver) Memberships(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, roles, sources, tiers))
 }
 
 // Directs is the resolver for the directs field.
-func (r *positionResolver) Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *positionResolver) Directs(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // BelongsTo is the resolver for the belongsTo field.
-func (r *positionResolver) BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, nil, sources, tiers))
+func (r *positionResolver) BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(fieldEdges(ctx, obj.ID, asOf, during, nil, sources, tiers))
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *positionResolver) Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources, tiers))
+func (r *positionResolver) Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers))
 }
 
 // Alias returns AliasResolver implementation.

@@ -135,7 +135,7 @@ type (
 	}
 	chairAsk struct {
 		id   string
-		asOf *atlas.PartialDate
+		when atlas.When
 		mode atlas.DerivedChairs
 		sel  ast.SelectionSet
 	}
@@ -199,7 +199,7 @@ func (p *planner) fetchAsks() error {
 	for round := 0; round < 3 && len(chairsAsks) > 0; round++ {
 		var needs []loader.Ask
 		for _, a := range chairsAsks {
-			n, err := p.l.ChairNeeds(a.id, a.asOf, a.mode)
+			n, err := p.l.ChairNeeds(a.id, a.when, a.mode)
 			if err != nil {
 				return err
 			}
@@ -220,7 +220,7 @@ func (p *planner) fetchAsks() error {
 		p.edges(edges, a.sel)
 	}
 	for _, a := range chairsAsks {
-		edges, err := p.l.Chairs(p.ctx, a.id, a.asOf, a.mode)
+		edges, err := p.l.Chairs(p.ctx, a.id, a.when, a.mode)
 		if err != nil {
 			return err
 		}
@@ -280,7 +280,7 @@ func (p *planner) fields(sel ast.SelectionSet, typ string) []graphql.CollectedFi
 type nodeField struct {
 	kind nodeFieldKind
 	spec loader.Spec // relationship fields
-	asOf *atlas.PartialDate
+	when atlas.When
 	mode atlas.DerivedChairs // chairs
 	// supports is the store arguments of a Source.supports field.
 	supports loader.SupportArgs
@@ -318,25 +318,25 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 		switch rf, isRel := relationFields[fieldKey{typ, f.Name}]; {
 		case isRel:
 			a := args()
-			asOf, ok1 := dateArg(a["asOf"])
+			w, ok1 := whenArg(a)
 			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
 			sources, ok3 := idsArg(a["sources"])
 			if ok1 && ok2 && ok3 {
-				nf.kind, nf.spec = relationsField, rf.spec(asOf, roles, sources)
+				nf.kind, nf.spec = relationsField, rf.spec(w, roles, sources)
 			}
 		case f.Name == "chairs":
 			a := args()
-			asOf, ok := dateArg(a["asOf"])
+			w, ok := whenArg(a)
 			nf.mode = atlas.IncludeDerived
 			if m, isStr := a["derived"].(string); isStr {
 				nf.mode = atlas.DerivedChairs(m)
 			}
 			if ok {
-				nf.kind, nf.asOf = chairsField, asOf
+				nf.kind, nf.when = chairsField, w
 			}
 		case f.Name == "relationships":
 			a := args()
-			asOf, ok1 := dateArg(a["asOf"])
+			w, ok1 := whenArg(a)
 			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
 			types, ok3 := enumsArg[atlas.RelType](a["types"])
 			var dir *atlas.Direction
@@ -345,7 +345,7 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			}
 			sources, ok4 := idsArg(a["sources"])
 			if ok1 && ok2 && ok3 && ok4 {
-				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, asOf, sources)
+				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, w, sources)
 			}
 		case typ == "Source" && f.Name == "supports":
 			a := args()
@@ -388,7 +388,7 @@ func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
 		case relationsField:
 			p.relAsks = append(p.relAsks, relAsk{n.NodeID(), nf.spec, f.Selections})
 		case chairsField:
-			p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), nf.asOf, nf.mode, f.Selections})
+			p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), nf.when, nf.mode, f.Selections})
 		case sourcesField:
 			p.citations(n.Citations(), f.Selections)
 		case aliasesField:
@@ -487,6 +487,28 @@ func dateArg(v any) (*atlas.PartialDate, bool) {
 		return nil, false
 	}
 	return &d, true
+}
+
+// whenArg reads the asOf and during arguments of a field as the planner sees them; ok
+// is false for malformed or conflicting ones, which the resolver will report.
+func whenArg(a map[string]any) (atlas.When, bool) {
+	asOf, ok := dateArg(a["asOf"])
+	if !ok {
+		return atlas.When{}, false
+	}
+	var during *atlas.Period
+	if m, isMap := a["during"].(map[string]any); isMap {
+		from, ok1 := dateArg(m["from"])
+		to, ok2 := dateArg(m["to"])
+		if !ok1 || !ok2 || from == nil || to == nil {
+			return atlas.When{}, false
+		}
+		during = &atlas.Period{From: *from, To: *to}
+	} else if a["during"] != nil {
+		return atlas.When{}, false
+	}
+	w, err := atlas.NewWhen(asOf, during)
+	return w, err == nil
 }
 
 // enumsArg reads an optional list of enum values; a single value counts as a list of one.

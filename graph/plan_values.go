@@ -119,8 +119,9 @@ func (p *planner) graph(nodes []atlas.Node, rels []atlas.Relation, sel ast.Selec
 			}
 		case "relationships":
 			asOf, _ := p.root.Args["asOf"].(*atlas.PartialDate)
+			during, _ := p.root.Args["during"].(*atlas.Period)
 			tiers, _ := p.root.Args["tiers"].([]atlas.SourceTier)
-			p.edges(analyticsEdges(rels, asOf, tiers), f.Selections)
+			p.edges(analyticsEdges(rels, atlas.When{AsOf: asOf, During: during}, tiers), f.Selections)
 		}
 	}
 }

@@ -76,25 +76,29 @@ var relationFields = map[fieldKey]relationField{
 	{"Topic", "documents"}:        rf(atlas.Incoming, atlas.Concerns),
 }
 
-func (f relationField) spec(asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string) loader.Spec {
-	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: asOf, Sources: sources}
+func (f relationField) spec(w atlas.When, roles []atlas.MemberRole, sources []string) loader.Spec {
+	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: w.AsOf, During: w.During, Sources: sources}
 }
 
 // fieldEdges serves a relationship field listed in relationFields: the field it serves
 // is the one being resolved. Dates are read as the facts of tiers give them (a death
 // known only from reference pages does not end a tenure in the corpus).
-func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	w, err := atlas.NewWhen(asOf, during)
+	if err != nil {
+		return nil, err
+	}
 	fc := graphql.GetFieldContext(ctx)
 	f, ok := relationFields[fieldKey{fc.Object, fc.Field.Name}]
 	if !ok {
 		return nil, atlas.Errorf(atlas.EINTERNAL, "%s.%s is not a relationship field", fc.Object, fc.Field.Name)
 	}
-	return loader.For(ctx).Edges(ctx, id, f.spec(asOf, roles, sources), tiers...)
+	return loader.For(ctx).Edges(ctx, id, f.spec(w, roles, sources), tiers...)
 }
 
 // relationshipsSpec is what the generic `relationships` field of every entity reads.
-func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string) loader.Spec {
-	spec := loader.Spec{Types: types, Roles: roles, AsOf: asOf, Direction: atlas.Both, Sources: sources}
+func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, w atlas.When, sources []string) loader.Spec {
+	spec := loader.Spec{Types: types, Roles: roles, AsOf: w.AsOf, During: w.During, Direction: atlas.Both, Sources: sources}
 	if dir != nil {
 		spec.Direction = *dir
 	}
@@ -102,19 +106,27 @@ func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atla
 }
 
 // relationships serves the generic `relationships` field of every entity.
-func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, asOf, sources), tiers...)
+func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	w, err := atlas.NewWhen(asOf, during)
+	if err != nil {
+		return nil, err
+	}
+	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, w, sources), tiers...)
 }
 
 // chairs serves the chairs fields; mode nil means atlas.IncludeDerived. With sources,
 // only chairs citing one of them stay (a derived chair cites the sources of both facts).
 // Dates are read as the facts of tiers give them; which facts stay is keepTiers' work.
-func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, mode *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, mode *atlas.DerivedChairs, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	w, err := atlas.NewWhen(asOf, during)
+	if err != nil {
+		return nil, err
+	}
 	m := atlas.IncludeDerived
 	if mode != nil {
 		m = *mode
 	}
-	es, err := loader.For(ctx).Chairs(ctx, id, asOf, m, tiers...)
+	es, err := loader.For(ctx).Chairs(ctx, id, w, m, tiers...)
 	if err != nil {
 		return nil, err
 	}

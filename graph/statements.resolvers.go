@@ -28,77 +28,77 @@ func (r *documentResolver) Claims(ctx context.Context, obj *atlas.Document, prop
 
 // IssuedBy is the resolver for the issuedBy field.
 func (r *documentResolver) IssuedBy(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Concerns is the resolver for the concerns field.
 func (r *documentResolver) Concerns(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // BasedOn is the resolver for the basedOn field.
 func (r *documentResolver) BasedOn(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // BasisOf is the resolver for the basisOf field.
 func (r *documentResolver) BasisOf(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *documentResolver) Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources, tiers))
+func (r *documentResolver) Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers))
 }
 
 // Statements is the resolver for the statements field.
 func (r *groupResolver) Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Documents is the resolver for the documents field.
 func (r *groupResolver) Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Statements is the resolver for the statements field.
 func (r *institutionResolver) Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Documents is the resolver for the documents field.
 func (r *institutionResolver) Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Statements is the resolver for the statements field.
 func (r *officeResolver) Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Documents is the resolver for the documents field.
 func (r *officeResolver) Documents(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Statements is the resolver for the statements field.
 func (r *personResolver) Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Documents is the resolver for the documents field.
 func (r *personResolver) Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Statements is the resolver for the statements field.
 func (r *positionResolver) Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Documents is the resolver for the documents field.
 func (r *positionResolver) Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Statement is the resolver for the statement field.
@@ -177,12 +177,12 @@ func (r *statementResolver) Note(ctx context.Context, obj *atlas.Statement) (*st
 
 // About is the resolver for the about field.
 func (r *statementResolver) About(ctx context.Context, obj *atlas.Statement) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *statementResolver) Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources, tiers))
+func (r *statementResolver) Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers))
 }
 
 // NameZh is the resolver for the nameZh field.
@@ -202,17 +202,17 @@ func (r *topicResolver) Claims(ctx context.Context, obj *atlas.Topic, property [
 
 // Statements is the resolver for the statements field.
 func (r *topicResolver) Statements(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Documents is the resolver for the documents field.
 func (r *topicResolver) Documents(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error) {
-	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil)
+	return fieldEdges(ctx, obj.ID, nil, nil, nil, nil, nil)
 }
 
 // Relationships is the resolver for the relationships field.
-func (r *topicResolver) Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, sources, tiers))
+func (r *topicResolver) Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
+	return r.keepTiers(ctx, tiers)(relationships(ctx, obj.ID, types, direction, roles, asOf, during, sources, tiers))
 }
 
 // Document returns DocumentResolver implementation.

@@ -79,7 +79,7 @@ func exportGraph(ctx context.Context, projection *analytics.Cache, q url.Values)
 	if err != nil {
 		return export.Graph{}, err
 	}
-	sub, limit, asOf, err := exportSubgraph(ctx, p, q)
+	sub, limit, when, err := exportSubgraph(ctx, p, q)
 	if err != nil {
 		return export.Graph{}, err
 	}
@@ -87,25 +87,25 @@ func exportGraph(ctx context.Context, projection *analytics.Cache, q url.Values)
 	for _, t := range listParam(q, "tiers") {
 		tiers = append(tiers, atlas.SourceTier(t))
 	}
-	return export.Graph{Nodes: sub.Nodes, Relations: sub.Relations, Source: p.Source, AsOf: asOf, Tiers: tiers,
+	return export.Graph{Nodes: sub.Nodes, Relations: sub.Relations, Source: p.Source, AsOf: when.AsOf, During: when.During, Tiers: tiers,
 		Truncated: sub.Truncated, Limit: limit, Version: seed.Version()}, nil
 }
 
-func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) (analytics.Subgraph, int, *atlas.PartialDate, error) {
+func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) (analytics.Subgraph, int, atlas.When, error) {
 	for name := range q {
 		switch name {
-		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "sources", "tiers", "limit":
+		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "during", "sources", "tiers", "limit":
 		default:
-			return analytics.Subgraph{}, 0, nil, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, sources, tiers, limit", name)
+			return analytics.Subgraph{}, 0, atlas.When{}, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, during, sources, tiers, limit", name)
 		}
 	}
 	depth, err := intParam(q, "depth", analytics.DefaultDepth)
 	if err != nil {
-		return analytics.Subgraph{}, 0, nil, err
+		return analytics.Subgraph{}, 0, atlas.When{}, err
 	}
 	limit, err := intParam(q, "limit", analytics.DefaultNetworkLimit)
 	if err != nil {
-		return analytics.Subgraph{}, 0, nil, err
+		return analytics.Subgraph{}, 0, atlas.When{}, err
 	}
 	var f analytics.Filter
 	for _, t := range listParam(q, "relationshipTypes") {
@@ -121,12 +121,36 @@ func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) 
 	if s := q.Get("asOf"); q.Has("asOf") {
 		d, err := atlas.ParseDate(s)
 		if err != nil {
-			return analytics.Subgraph{}, 0, nil, err
+			return analytics.Subgraph{}, 0, atlas.When{}, err
 		}
 		f.AsOf = &d
 	}
+	if q.Has("during") {
+		p, err := parsePeriod(q.Get("during"))
+		if err != nil {
+			return analytics.Subgraph{}, 0, atlas.When{}, err
+		}
+		f.During = &p
+	}
 	sub, err := p.Network(ctx, listParam(q, "ids"), depth, f, limit)
-	return sub, limit, f.AsOf, err
+	return sub, limit, f.When(), err
+}
+
+// parsePeriod reads a during parameter: "from/to", as in ISO 8601 ("2003/2013").
+func parsePeriod(s string) (atlas.Period, error) {
+	from, to, ok := strings.Cut(s, "/")
+	if !ok {
+		return atlas.Period{}, atlas.Errorf(atlas.EINVALID, "during %q: want from/to, such as 2003/2013", s)
+	}
+	f, err := atlas.ParseDate(from)
+	if err != nil {
+		return atlas.Period{}, err
+	}
+	t, err := atlas.ParseDate(to)
+	if err != nil {
+		return atlas.Period{}, err
+	}
+	return atlas.Period{From: f, To: t}, nil
 }
 
 // listParam reads a list given as repeated parameters, comma-separated values, or both.

@@ -35,8 +35,8 @@ func (s *Store) Relations(ctx context.Context, q atlas.RelationQuery) ([][]atlas
 		"outgoing": q.Direction != atlas.Incoming, "incoming": q.Direction != atlas.Outgoing,
 		"asOfFrom": nil, "asOfTo": nil, "sources": nonNil(q.Sources),
 	}
-	if q.AsOf != nil {
-		params["asOfFrom"], params["asOfTo"] = int64(q.AsOf.Earliest()), int64(q.AsOf.Latest())
+	if lo, hi, ok := q.When().Days(); ok {
+		params["asOfFrom"], params["asOfTo"] = int64(lo), int64(hi)
 	}
 	err = s.read(ctx, "relations", func(tx runner) error {
 		clear(byKey)

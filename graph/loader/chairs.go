@@ -17,11 +17,8 @@ type Ask struct {
 // through atlas.ChairList: the stored chairs and, unless mode excludes them, the chairs
 // derived through positions. What the cache lacks is read with one store call per kind
 // of ask (misses).
-func (l *Loaders) Chairs(ctx context.Context, self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
-	key := chairKey{id: self, mode: mode, tiers: join(tiers)}
-	if asOf != nil {
-		key.asOf = asOf.String()
-	}
+func (l *Loaders) Chairs(ctx context.Context, self string, w atlas.When, mode atlas.DerivedChairs, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
+	key := chairKey{id: self, mode: mode, tiers: join(tiers), asOf: w.Key()}
 	l.mu.RLock()
 	edges, ok := l.chairs[key]
 	l.mu.RUnlock()
@@ -35,7 +32,7 @@ func (l *Loaders) Chairs(ctx context.Context, self string, asOf *atlas.PartialDa
 		}
 		return rels[0], true, nil
 	}
-	edges, _, err := l.chairList(self, asOf, mode, get, true, tiers...)
+	edges, _, err := l.chairList(self, w, mode, get, true, tiers...)
 	if err != nil {
 		return nil, err
 	}
@@ -45,10 +42,10 @@ func (l *Loaders) Chairs(ctx context.Context, self string, asOf *atlas.PartialDa
 	return edges, nil
 }
 
-// ChairNeeds returns the asks the cache lacks to answer Chairs(self, asOf, mode): first
+// ChairNeeds returns the asks the cache lacks to answer Chairs(self, w, mode): first
 // self's own relationships, then, once those are cached, those of the positions they
 // lead to. Empty means Chairs will be served from the cache.
-func (l *Loaders) ChairNeeds(self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs) ([]Ask, error) {
+func (l *Loaders) ChairNeeds(self string, w atlas.When, mode atlas.DerivedChairs) ([]Ask, error) {
 	var needs []Ask
 	get := func(id string, spec Spec) ([]atlas.Relation, bool, error) {
 		rels, ok := l.cachedRelations(id, spec)
@@ -57,7 +54,7 @@ func (l *Loaders) ChairNeeds(self string, asOf *atlas.PartialDate, mode atlas.De
 		}
 		return rels, ok, nil
 	}
-	_, _, err := l.chairList(self, asOf, mode, get, false)
+	_, _, err := l.chairList(self, w, mode, get, false)
 	return needs, err
 }
 
@@ -65,13 +62,13 @@ type relGetter func(id string, spec Spec) ([]atlas.Relation, bool, error)
 
 // chairList gathers the inputs of atlas.ChairList through get and, when build is set,
 // joins them; complete is false when get lacked some of them.
-func (l *Loaders) chairList(self string, asOf *atlas.PartialDate, mode atlas.DerivedChairs, get relGetter, build bool, tiers ...atlas.SourceTier) (edges []atlas.Edge, complete bool, err error) {
+func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs, get relGetter, build bool, tiers ...atlas.SourceTier) (edges []atlas.Edge, complete bool, err error) {
 	kind, err := atlas.KindOfID(self)
 	if err != nil {
 		return nil, false, err
 	}
 	spec := func(t atlas.RelType, dir atlas.Direction) Spec {
-		return Spec{Types: []atlas.RelType{t}, Direction: dir, AsOf: asOf}
+		return Spec{Types: []atlas.RelType{t}, Direction: dir, AsOf: w.AsOf, During: w.During}
 	}
 	var direct []atlas.Relation
 	var candidates []atlas.HoldsChairs
@@ -118,5 +115,5 @@ func (l *Loaders) chairList(self string, asOf *atlas.PartialDate, mode atlas.Der
 	if err != nil || !complete || !build {
 		return nil, complete, err
 	}
-	return atlas.ChairList(self, direct, candidates, asOf, mode, tiers...), true, nil
+	return atlas.ChairListWhen(self, direct, candidates, w, mode, tiers...), true, nil
 }

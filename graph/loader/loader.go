@@ -140,6 +140,8 @@ type Spec struct {
 	Direction atlas.Direction
 	Roles     []atlas.MemberRole
 	AsOf      *atlas.PartialDate
+	// During asks about a period instead of a date (never both).
+	During *atlas.Period
 	// Sources keeps relationships citing one of these sources; empty means all.
 	Sources []string
 }
@@ -149,15 +151,16 @@ func (s Spec) key() specKey {
 		s.Direction = atlas.Both
 	}
 	k := specKey{types: join(s.Types), dir: s.Direction, roles: join(s.Roles), sources: join(s.Sources)}
-	if s.AsOf != nil {
-		k.asOf = s.AsOf.String()
-	}
+	k.asOf = s.When().Key()
 	return k
 }
 
 func (s Spec) query(ids []string) atlas.RelationQuery {
-	return atlas.RelationQuery{IDs: ids, Types: s.Types, Direction: s.Direction, Roles: s.Roles, AsOf: s.AsOf, Sources: s.Sources}
+	return atlas.RelationQuery{IDs: ids, Types: s.Types, Direction: s.Direction, Roles: s.Roles, AsOf: s.AsOf, During: s.During, Sources: s.Sources}
 }
+
+// When is the time s asks about.
+func (s Spec) When() atlas.When { return atlas.When{AsOf: s.AsOf, During: s.During} }
 
 func join[T ~string](vs []T) string {
 	switch len(vs) {

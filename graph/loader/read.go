@@ -140,7 +140,7 @@ func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atla
 	if err != nil {
 		return nil, err
 	}
-	edges = atlas.EdgesFrom(id, rels[0], spec.AsOf, tiers...)
+	edges = atlas.EdgesWhen(id, rels[0], spec.When(), tiers...)
 	l.mu.Lock()
 	l.edges[key] = edges
 	l.mu.Unlock()

@@ -3,7 +3,8 @@
 // each group with atlas.CompareRelations.
 // Parameters: $ns (STRING), $keys (LIST<STRING>, scoped ids), $types (LIST<STRING>, empty = all),
 //   $outgoing, $incoming (BOOLEAN, the directions to keep), $roles (LIST<STRING>, empty = all;
-//   only MEMBER_OF is filtered), $asOfFrom, $asOfTo (INTEGER ordinals YYYYMMDD of the asOf date,
+//   only MEMBER_OF is filtered), $asOfFrom, $asOfTo (INTEGER ordinals YYYYMMDD of the first and last
+//   day of the asOf date or the during period,
 //   both null when no asOf is asked for), $sources (LIST<STRING>, empty = all: keeps relationships
 //   whose citedSources has one of them)
 // Index: entity_scoped_id to find each node, then expansion; the validFrom/validTo/attested*
