@@ -115,6 +115,10 @@ type Graph struct {
 	// Tiers are the source tiers the relations were selected in: holdings are read as
 	// their facts give them (atlas.EdgesFrom). Nil means every tier.
 	Tiers []atlas.SourceTier
+	// Derived are chairs derived through positions (analytics.Filter.DerivedChairs),
+	// written as edges with derived=true beside the stored relations; their holding is
+	// already computed.
+	Derived []atlas.Edge
 	// Truncated says the node limit left nodes out; Limit is that limit (0: none given).
 	Truncated bool
 	Limit     int
@@ -346,6 +350,13 @@ func records(g Graph) ([]nodeRecord, []edgeRecord, error) {
 		for _, e := range atlas.EdgesWhen(r.From, []atlas.Relation{r}, atlas.When{AsOf: g.AsOf, During: g.During}, g.Tiers...) {
 			es = append(es, edgeOf(e, source))
 		}
+	}
+	for _, e := range g.Derived {
+		if !seen[e.From] || !seen[e.To] || edgeSeen[e.ID] {
+			return nil, nil, atlas.Errorf(atlas.EINVALID, "export: derived chair %q joins nodes not exported, or appears twice", e.ID)
+		}
+		edgeSeen[e.ID] = true
+		es = append(es, edgeOf(e, source))
 	}
 	slices.SortFunc(ns, func(a, b nodeRecord) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(es, func(a, b edgeRecord) int { return cmp.Compare(a.ID, b.ID) })

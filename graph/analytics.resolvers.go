@@ -18,7 +18,7 @@ func (r *pathResolver) Relationships(ctx context.Context, obj *analytics.Path) (
 }
 
 // Network is the resolver for the network field.
-func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error) {
+func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Subgraph, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -27,6 +27,7 @@ func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, r
 	f.During = during
 	f.Sources = sources
 	f.Tiers = tiers
+	f.DerivedChairs = derived != nil && *derived
 	sub, err := p.Network(ctx, ids, intOr(depth, analytics.DefaultDepth), f, intOr(limit, analytics.DefaultNetworkLimit))
 	return planned(ctx, &sub, err)
 }
@@ -110,7 +111,7 @@ func (r *queryResolver) ActiveGroupsByYear(ctx context.Context, fromYear int, to
 
 // Relationships is the resolver for the relationships field.
 func (r *subgraphResolver) Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error) {
-	return relationEdges(ctx, obj.Relations), nil
+	return append(relationEdges(ctx, obj.Relations), obj.Derived...), nil
 }
 
 // Relationship is the resolver for the relationship field.

@@ -376,7 +376,7 @@ type ComplexityRoot struct {
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int) int
+		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int, derived *bool) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
 		Office             func(childComplexity int, id string) int
@@ -734,7 +734,7 @@ type QueryResolver interface {
 	Positions(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.PositionConnection, error)
 	Institutions(ctx context.Context, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.InstitutionConnection, error)
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
-	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error)
+	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Subgraph, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
 	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, during *atlas.Period, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
@@ -2494,7 +2494,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["limit"].(*int), args["derived"].(*bool)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -3809,7 +3809,7 @@ extend type Query {
   Sources and reported counts are never part of the network; statements, topics and
   documents are, when ` + "`" + `nodeTypes` + "`" + ` names them.
   """
-  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships that may hold on some day of this period; each then carries its ` + "`" + `holdingDuring` + "`" + `. Not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
+  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships that may hold on some day of this period; each then carries its ` + "`" + `holdingDuring` + "`" + `. Not together with ` + "`" + `asOf` + "`" + `." during: Period, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int, "Also relate people to the groups they chaired through a post they held (the chairs ` + "`" + `Group.chairs` + "`" + ` derives, from HOLDS and CHAIRS facts that pass ` + "`" + `asOf` + "`" + `, ` + "`" + `during` + "`" + `, ` + "`" + `sources` + "`" + ` and ` + "`" + `tiers` + "`" + ` whatever the type filters say), marked ` + "`" + `derived` + "`" + ` with the post in ` + "`" + `via` + "`" + `; they join the neighbourhood like any relationship. Only when CHAIRS, PERSON and GROUP are kept. Chairs also stored are drawn once, as stored." derived: Boolean = false): Subgraph!
 
   """
   All shortest paths between two nodes (relationships followed in either direction,
@@ -8859,6 +8859,14 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["limit"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["derived"] = arg9
 	return args, nil
 }
 
@@ -16832,7 +16840,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int), fc.Args["derived"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {

@@ -69,12 +69,12 @@ func (p *planner) value(v any, sel ast.SelectionSet) {
 			}
 		}
 	case *analytics.Subgraph:
-		p.graph(v.Nodes, v.Relations, sel, "Subgraph")
+		p.graph(v.Nodes, v.Relations, v.Derived, sel, "Subgraph")
 	case *analytics.PathSet:
 		for _, f := range p.fields(sel, "PathSet") {
 			if f.Name == "paths" {
 				for _, path := range v.Paths {
-					p.graph(path.Nodes, path.Relations, f.Selections, "Path")
+					p.graph(path.Nodes, path.Relations, nil, f.Selections, "Path")
 				}
 			}
 		}
@@ -110,7 +110,7 @@ func connection[N any, E any, P interface {
 
 // graph plans a subgraph or a path: its nodes, and its relationships as the resolver
 // turns them into edges.
-func (p *planner) graph(nodes []atlas.Node, rels []atlas.Relation, sel ast.SelectionSet, typ string) {
+func (p *planner) graph(nodes []atlas.Node, rels []atlas.Relation, derived []atlas.Edge, sel ast.SelectionSet, typ string) {
 	for _, f := range p.fields(sel, typ) {
 		switch f.Name {
 		case "nodes":
@@ -121,7 +121,7 @@ func (p *planner) graph(nodes []atlas.Node, rels []atlas.Relation, sel ast.Selec
 			asOf, _ := p.root.Args["asOf"].(*atlas.PartialDate)
 			during, _ := p.root.Args["during"].(*atlas.Period)
 			tiers, _ := p.root.Args["tiers"].([]atlas.SourceTier)
-			p.edges(analyticsEdges(rels, atlas.When{AsOf: asOf, During: during}, tiers), f.Selections)
+			p.edges(append(analyticsEdges(rels, atlas.When{AsOf: asOf, During: during}, tiers), derived...), f.Selections)
 		}
 	}
 }
