@@ -3661,7 +3661,7 @@ type PathSet {
 enum CentralityMetric {
   "Number of distinct neighbours."
   DEGREE
-  "Share of shortest paths between other nodes that pass through the node (each unordered pair once)."
+  "Share of shortest paths between other nodes that pass through the node, 0 to 1: paths through it (each unordered pair once, a pair with k shortest paths counting 1/k each) over the (n-1)(n-2)/2 pairs of the other n-1 nodes of the network."
   BETWEENNESS
   "PageRank on the directed network (damping 0.85)."
   PAGERANK
