@@ -32,6 +32,21 @@ func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, r
 	return planned(ctx, &sub, err)
 }
 
+// NetworkFrames is the resolver for the networkFrames field.
+func (r *queryResolver) NetworkFrames(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, during atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Frames, error) {
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f := filterOf(relationshipTypes, nodeTypes, nil)
+	f.During = &during
+	f.Sources = sources
+	f.Tiers = tiers
+	f.DerivedChairs = derived != nil && *derived
+	frames, err := p.Frames(ctx, ids, intOr(depth, analytics.DefaultDepth), f, intOr(limit, analytics.DefaultNetworkLimit))
+	return planned(ctx, &frames, err)
+}
+
 // ShortestPaths is the resolver for the shortestPaths field.
 func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error) {
 	p, err := r.Analytics.Get(ctx)

@@ -70,6 +70,12 @@ func (p *planner) value(v any, sel ast.SelectionSet) {
 		}
 	case *analytics.Subgraph:
 		p.graph(v.Nodes, v.Relations, v.Derived, sel, "Subgraph")
+	case *analytics.Frames:
+		for _, f := range p.fields(sel, "NetworkFrames") {
+			if f.Name == "network" {
+				p.graph(v.Network.Nodes, v.Network.Relations, v.Network.Derived, f.Selections, "Subgraph")
+			}
+		}
 	case *analytics.PathSet:
 		for _, f := range p.fields(sel, "PathSet") {
 			if f.Name == "paths" {
