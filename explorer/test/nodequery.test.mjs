@@ -40,3 +40,18 @@ test('ids name their kind', () => {
   assert.deepEqual(['group/a', 'person/b', 'statement/c', 'source/d', 'count/e', 'x'].map(typeOfId),
     ['Group', 'Person', 'Statement', 'Source', null, null]);
 });
+
+// The graph's, the analysis's and the tables' queries too.
+import { CENTRALITY, FRAMES, NETWORK } from '../src/explorer/queries.js';
+import { TABLES, tableQuery } from '../src/explorer/tables.js';
+
+const others = { NETWORK, FRAMES, CENTRALITY, ...Object.fromEntries(Object.keys(TABLES).map((k) => [`table ${k}`, tableQuery(k)])) };
+for (const [name, q] of Object.entries(others)) {
+  test(`the ${name} query is valid and has no aliases`, () => {
+    const doc = parse(q);
+    assert.deepEqual(validate(schema, doc).map((e) => e.message), []);
+    let aliases = 0;
+    visit(doc, { Field(f) { if (f.alias) aliases++; } });
+    assert.equal(aliases, 0);
+  });
+}

@@ -38,6 +38,9 @@ export const strings = {
     p_born: 'born', p_died: 'died', p_issued: 'issued', p_date: 'date', p_until: 'until', p_confidence: 'confidence', p_hedge: 'hedge',
     p_staffing: 'staffing', p_placement: 'placement', p_tier: 'tier', p_url: 'url', p_description: 'description', p_note: 'note',
     p_aliases: 'aliases', p_citedVia: 'cited via',
+    graphAria: 'Neighbourhood graph; the list below gives the same nodes', skip: 'Skip to the selected node', views: 'Views',
+    graphFilters: 'Graph filters', selectedNode: 'Selected node', prevYear: 'previous year', nextYear: 'next year',
+    frameOf: 'year', hidden: 'hidden', rangeHint: 'Give both years of the range to play it.', sizeLegend: 'size', colourLegend: 'colour',
   },
   zh: {
     search: '搜索小组、人物、机构（英文、中文、拼音）', searchLabel: '搜索',
@@ -73,6 +76,9 @@ export const strings = {
     p_born: '出生', p_died: '去世', p_issued: '发布', p_date: '日期', p_until: '截至', p_confidence: '可信度', p_hedge: '保留说法',
     p_staffing: '编制', p_placement: '设置方式', p_tier: '层', p_url: '网址', p_description: '说明', p_note: '备注',
     p_aliases: '别名', p_citedVia: '转引自',
+    graphAria: '关系图；下方列表列出相同的节点', skip: '跳到所选节点', views: '视图',
+    graphFilters: '关系图筛选', selectedNode: '所选节点', prevYear: '上一年', nextYear: '下一年',
+    frameOf: '年份', hidden: '已隐藏', rangeHint: '请填写时间段的起止年份再播放。', sizeLegend: '大小', colourLegend: '颜色',
   },
 };
 
