@@ -107,6 +107,7 @@ export function draw(cy, view, layoutName = 'fcose') {
   if (allKnown && old.size) cy.layout({ name: 'preset', fit: true, padding: 30 }).run();
   else runLayout(cy, layoutName, old.size === 0);
   if (cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
+  cy.nodes(':selected').unselect();
   if (state.node && cy.getElementById(state.node).nonempty()) cy.getElementById(state.node).select();
 }
 

@@ -224,6 +224,7 @@ function select(id) {
   state.node = id;
   if (!inView) state.seeds = [id];
   update({ graph: !inView });
+  cy.nodes(':selected').unselect();
   cy.getElementById(id).select();
 }
 function expand(id) {
