@@ -444,6 +444,27 @@ await step('the playground renders and runs a query', async () => {
   await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor')?.textContent || '').includes('xi-jinping'), null, { timeout: 10000 });
 });
 
+await step('the playground builds a query by clicking and shows its cost', async () => {
+  await page.click('button[aria-label="Show GraphiQL Explorer"]');
+  await page.waitForSelector('.graphiql-explorer-root, .docExplorerWrap', { timeout: 10000 });
+  await page.click('.graphiql-tab-add');
+  // An empty editor, then a query built by clicking: groups, and in it totalCount.
+  await page.click('.graphiql-query-editor .CodeMirror');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.click('.graphiql-explorer-root span:text-is("groups")');
+  await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor')?.textContent || '').includes('groups'), null, { timeout: 10000 });
+  await page.click('.graphiql-explorer-root span:text-is("totalCount")');
+  await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor')?.textContent || '').includes('totalCount'), null, { timeout: 10000 });
+  const tabs = await page.locator('.graphiql-tab').count();
+  await page.click('button[aria-label="Cost: run the query and show what the service counts"]');
+  await page.waitForSelector('#cost-result', { timeout: 10000 });
+  const cost = await page.textContent('#cost-result');
+  assert(/^cost \d+, depth \d+, [\d.]+ ms$/.test(cost), `no cost: ${cost}`);
+  console.log(`     cost of the built query: ${cost}`);
+  assert(await page.locator('.graphiql-tab').count() === tabs, 'the cost button opened a tab');
+});
+
 await step('no request left loopback', async () => {
   assert(blocked.length === 0, `blocked: ${blocked.join(', ')}`);
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
