@@ -13,7 +13,7 @@ export const TABLES = {
     list: 'groups', fields: 'id type label name nameZh kind level system established abolished activity(asOf: $date) chairs(asOf: $date) { id } members(asOf: $date) { id }',
     columns: [['c_name', (x) => nodeLabel(x)], ['c_nameZh', (x) => x.nameZh || ''], ['c_kind', (x) => valueLabel(x.kind)], ['c_level', (x) => valueLabel(x.level)],
       ['c_system', (x) => valueLabel(x.system)], ['c_established', (x) => x.established || ''], ['c_abolished', (x) => x.abolished || ''],
-      ['c_active', (x) => valueLabel(x.activity)], ['c_chairs', (x) => n(x.chairs), true], ['c_members', (x) => n(x.members), true]],
+      ['c_active', (x) => (x.activity ? valueLabel(x.activity) : '—')], ['c_chairs', (x) => n(x.chairs), true], ['c_members', (x) => n(x.members), true]],
   },
   people: {
     list: 'people', fields: 'id type label name nameZh born died chairs(asOf: $date) { id } memberships(asOf: $date) { id } positions(asOf: $date) { id }',
