@@ -173,7 +173,7 @@ func TestDynamicGEXFLoadsInNetworkxAndGraphology(t *testing.T) {
 			livetest.Missing(t, "export/interop/node_modules", "run `npm ci` in export/interop; .ci/run does")
 		}
 		var got []struct {
-			Nodes map[string]struct{ Type, Color string } `json:"nodes"`
+			Nodes map[string]struct{ Type, Color string }          `json:"nodes"`
 			Edges map[string]struct{ Type, Derived, Color string } `json:"edges"`
 		}
 		if err := json.Unmarshal(runTool(t, nil, "node", "load_graphology.mjs", path), &got); err != nil {
