@@ -27,4 +27,6 @@ export const VALUES_ZH = {
   REPORT: '报告', OFFICIAL_DOCUMENT: '官方文件', NEWS: '新闻', CORPUS: '语料', REFERENCE: '参考',
   REGULATION: '条例', OPINION: '意见', NOTICE: '通知', DECISION: '决定', PLAN: '规划', PROGRAMME: '方案', PROVISIONS: '规定',
   OUTGOING: '出', INCOMING: '入', BOTH: '双向',
+  ESTABLISHED: '成立', ABOLISHED: '撤销', SUCCEEDED: '被继承', PRECEDED: '承继', ROLE_STARTED: '任职开始', ROLE_ENDED: '任职结束', ATTESTED: '见于记载',
+  EXACT: '恰为', AT_LEAST: '至少', AT_MOST: '至多',
 };
