@@ -304,6 +304,26 @@ for (const [kind, id] of Object.entries(KIND_PAGES)) {
 }
 
 
+await step('a link followed on the timeline opens the node at the top, and the graph comes back centred', async () => {
+  await page.goto(`${base}/explore/#node=${GROUP}&tab=timeline`);
+  await page.reload();
+  await page.waitForSelector('svg.timeline .bar', { timeout: 10000 });
+  await page.$eval('#node-panel', (el) => { el.scrollTop = 700; });
+  const link = page.locator('#node-panel table.rels a[data-node^="person/"]').first();
+  const target = await link.getAttribute('data-node');
+  await link.click();
+  await page.waitForFunction((id) => document.querySelector('#node-panel')?.dataset.node === id && document.querySelector('#node-panel').dataset.state === 'ready', target);
+  assert(await page.$eval('#node-panel', (el) => el.scrollTop) === 0, 'the node panel kept the previous scroll position');
+  await page.click('#tab-graph');
+  await page.waitForSelector('#graph-status[data-state=ready]');
+  const off = await page.evaluate(() => {
+    const cy = document.querySelector('#cy')._cyreg.cy;
+    const bb = cy.elements().renderedBoundingBox();
+    return [Math.abs((bb.x1 + bb.x2) / 2 - cy.width() / 2) / cy.width(), Math.abs((bb.y1 + bb.y2) / 2 - cy.height() / 2) / cy.height()];
+  });
+  assert(off[0] < 0.1 && off[1] < 0.1, `the graph is off-centre by ${off.map((x) => `${Math.round(x * 100)}%`)}`);
+});
+
 await step('a table of groups sorts, filters and opens a node', async () => {
   await page.goto(`${base}/explore/#tab=tables`);
   await page.reload();
