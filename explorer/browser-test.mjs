@@ -487,6 +487,15 @@ await step('the playground builds a query by clicking and shows its cost', async
   assert(/^cost \d+, depth \d+, [\d.]+ ms$/.test(cost), `no cost: ${cost}`);
   console.log(`     cost of the built query: ${cost}`);
   assert(await page.locator('.graphiql-tab').count() === tabs, 'the cost button opened a tab');
+  // @defer comes in parts, and the result pane shows the deferred part once it has come.
+  await page.click('.graphiql-query-editor .CodeMirror');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.evaluate(() => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(
+    'query Deferred { group(id: "group/foreign-affairs-leading-small-group") { id ... @defer(label: "chairs") { chairs { node { id } } } } }'));
+  await page.waitForFunction(() => (document.querySelector('.graphiql-tab-active')?.textContent || '').includes('Deferred'));
+  await page.click('.graphiql-execute-button');
+  await page.waitForFunction(() => (document.querySelector('.result-window')?.textContent || '').includes('person/xi-jinping'), null, { timeout: 10000 });
 });
 
 await step('no request left loopback', async () => {

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { DOC_EXPLORER_PLUGIN, ToolbarButton, useEditorContext } from '@graphiql/react';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import 'graphiql/graphiql.css';
 import '@graphiql/plugin-explorer/dist/style.css';
 import './playground.css';
@@ -19,6 +20,10 @@ const fetcher = async (params, opts = {}) => {
   });
   return res.json();
 };
+
+// What GraphiQL runs queries with: plain JSON, or multipart/mixed for @defer, whose
+// parts it shows as they come (GraphQL over HTTP incremental delivery).
+const incrementalFetcher = createGraphiQLFetcher({ url: '/graphql' });
 
 // Tabs are titled by operation name, so an anonymous example gets one made from its
 // introduction ("Who chairs the Central…" → WhoChairsTheCentral).
@@ -90,7 +95,7 @@ async function start() {
   const plugin = { title: 'Examples', icon: ExamplesIcon, content: () => <ExampleList examples={examples} /> };
   const tabs = examples.map((ex) => ({ query: withTitle(ex) }));
   createRoot(document.getElementById('graphiql')).render(
-    <GraphiQL fetcher={fetcher} defaultTabs={tabs.length ? tabs : undefined} plugins={[explorer, plugin]}
+    <GraphiQL fetcher={incrementalFetcher} defaultTabs={tabs.length ? tabs : undefined} plugins={[explorer, plugin]}
       visiblePlugin={DOC_EXPLORER_PLUGIN} defaultEditorToolsVisibility={false}
       toolbar={{ additionalContent: <CostButton /> }}>
       <GraphiQL.Logo><a href="/explore/" className="explorer-link" title="Open the LSG Atlas Explorer">LSG Atlas</a></GraphiQL.Logo>
