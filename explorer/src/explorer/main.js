@@ -50,7 +50,7 @@ function relabel() {
 }
 
 function syncControls() {
-  $('all-years').checked = state.year === null;
+  $('all-years').checked = state.year === null && !playing();
   if (state.year !== null) $('year').value = String(state.year);
   $('year-out').textContent = playing() ? `${t('range')} ${state.rangeFrom}–${state.rangeTo}` : state.year === null ? t('allYears') : String(state.year);
   $('depth').value = String(state.depth);
