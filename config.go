@@ -119,7 +119,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		fs.IntVar(i.v, i.flag, def, i.usage+" ["+i.env+"]")
 	}
 	cors := fs.String("cors-origins", env("CORS_ORIGINS", ""), "comma-separated browser origins allowed to call the API; none by default [CORS_ORIGINS]")
-	fs.StringVar(&c.PersistedQueriesFile, "persisted-queries", env("PERSISTED_QUERIES", ""), "JSON array of the only GraphQL documents allowed to run [PERSISTED_QUERIES]")
+	fs.StringVar(&c.PersistedQueriesFile, "persisted-queries", env("PERSISTED_QUERIES", ""), "path of a JSON file holding an array of the only GraphQL documents allowed to run [PERSISTED_QUERIES]")
 	fs.StringVar(&c.CursorKey, "cursor-key", env("CURSOR_KEY", ""), "secret that signs connection cursors; give every replica the same one (random per process when empty) [CURSOR_KEY]")
 	if err := fs.Parse(args); err != nil {
 		return c, err

@@ -64,15 +64,24 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprintf(stdout, "dataset ok: %d nodes, %d relations\n", len(ds.Nodes()), len(ds.Relations))
 		return nil
 	}
+	// The dataset is read and validated before the service starts: a missing or corrupt
+	// SEED_FILE stops it with the reason, rather than leaving it running, ready and empty.
+	var ds *atlas.Dataset
+	if cfg.Command == "seed" || cfg.SeedMode != "never" {
+		if ds, err = dataset(); err != nil {
+			return fmt.Errorf("the dataset cannot be loaded, so the service does not start: %w", err)
+		}
+	}
 	store, err := openStore(ctx, getenv, log)
 	if err != nil {
 		return err
 	}
 	defer store.Close(context.WithoutCancel(ctx))
+	loaded := func() (*atlas.Dataset, error) { return ds, nil }
 	if cfg.Command == "seed" {
-		return seedNow(ctx, store, dataset, stdout, log)
+		return seedNow(ctx, store, loaded, stdout, log)
 	}
-	go seedInBackground(ctx, store, cfg.SeedMode, dataset, log)
+	go seedInBackground(ctx, store, cfg.SeedMode, loaded, log)
 	return serve(ctx, cfg, store, log, onListen)
 }
 

@@ -184,6 +184,9 @@ func TestConfigErrors(t *testing.T) {
 		{nil, map[string]string{"REQUEST_TIMEOUT": "-1s"}, "request timeout must be positive"},
 		{[]string{"launch"}, nil, "unknown command"},
 		{[]string{"-seed-file", "/no/such/file", "validate"}, nil, "/no/such/file"},
+		// The service itself refuses to start on a missing or corrupt seed file.
+		{[]string{"-seed-file", "/no/such/file"}, nil, "the dataset cannot be loaded, so the service does not start: seed: open /no/such/file"},
+		{nil, map[string]string{"SEED_FILE": "testdata/corrupt-seed.json"}, "the dataset cannot be loaded, so the service does not start: INVALID: dataset: unexpected EOF"},
 		{nil, map[string]string{"QUERY_MAX_COST": "lots"}, "QUERY_MAX_COST must be a positive integer"},
 		{nil, map[string]string{"MAX_IN_FLIGHT": "0"}, "MAX_IN_FLIGHT must be a positive integer"},
 		{[]string{"-max-depth", "0"}, nil, "-max-depth must be positive"},

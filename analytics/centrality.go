@@ -18,9 +18,11 @@ const (
 	// DegreeMetric is the number of distinct neighbours over kept relations, either
 	// direction: parallel relations (two disputed claims of one seat) count once.
 	DegreeMetric Metric = "DEGREE"
-	// BetweennessMetric is the number of shortest paths between pairs of other nodes
-	// that pass through the node (each unordered pair counted once, a pair with k
-	// shortest paths contributing 1/k per path), on the undirected network. Gonum's
+	// BetweennessMetric is the share of shortest paths between pairs of other nodes
+	// that pass through the node, on the undirected network: the count (each unordered
+	// pair once, a pair with k shortest paths contributing 1/k per path) divided by the
+	// number of pairs of other nodes, (n-1)(n-2)/2 for the n nodes the filter keeps, so
+	// it lies between 0 and 1 whatever the size of the network. Gonum's
 	// network.Betweenness counts ordered pairs on an undirected graph; we halve it.
 	BetweennessMetric Metric = "BETWEENNESS"
 	// PageRankMetric is PageRank on the directed network (relations point as stored:
@@ -134,8 +136,13 @@ func (v *view) computeBetweenness() ([]float64, error) {
 		return nil, atlas.Errorf(atlas.ELIMIT, "betweenness on %d nodes and %d edges is %d steps of work, over the limit of %d; narrow the filter (relTypes, nodeKinds or asOf)", len(v.members), edges, work, MaxBetweennessWork)
 	}
 	scores := make([]float64, len(v.p.ids))
+	n := float64(len(v.members))
+	pairs := (n - 1) * (n - 2) / 2
+	if pairs <= 0 { // fewer than three nodes: no node lies between two others
+		return scores, nil
+	}
 	for id, b := range network.Betweenness(undirectedGraph{v}) {
-		scores[id] = round9(b / 2)
+		scores[id] = round9(b / 2 / pairs)
 	}
 	return scores, nil
 }

@@ -38,6 +38,12 @@ type Filter struct {
 	// Tiers keeps only relations whose evidence lies in these tiers (atlas.CitedInTiers);
 	// empty means both.
 	Tiers []atlas.SourceTier
+	// DerivedChairs adds the chairs derived through positions (atlas.ChairList) that
+	// are not also stored, as edges between the person and the group, when CHAIRS,
+	// people and groups are kept. They rest on HOLDS and CHAIRS relations that pass
+	// AsOf, Sources and Tiers whatever RelTypes and NodeKinds say: a view of people and
+	// groups alone still shows who chaired through a post.
+	DerivedChairs bool
 }
 
 // normalized validates f and returns a copy with sorted, deduplicated lists, so that
@@ -66,7 +72,7 @@ func (f Filter) normalized() (Filter, error) {
 	}
 	out := Filter{RelTypes: slices.Compact(slices.Sorted(slices.Values(f.RelTypes))),
 		NodeKinds: slices.Compact(slices.Sorted(slices.Values(f.NodeKinds))),
-		Sources:   slices.Compact(slices.Sorted(slices.Values(f.Sources))), IncludeRelayed: f.IncludeRelayed && len(f.Sources) > 0}
+		Sources:   slices.Compact(slices.Sorted(slices.Values(f.Sources))), IncludeRelayed: f.IncludeRelayed && len(f.Sources) > 0, DerivedChairs: f.DerivedChairs}
 	if f.AsOf != nil {
 		d := *f.AsOf
 		out.AsOf = &d
@@ -113,6 +119,9 @@ func (f Filter) key() string {
 		b.WriteString("+relayed")
 	}
 	b.WriteString("|" + tierString(f.Tiers))
+	if f.DerivedChairs {
+		b.WriteString("|derived")
+	}
 	return b.String()
 }
 
@@ -184,6 +193,11 @@ type view struct {
 	memberNodes         []graph.Node
 	nbrNodes, succNodes [][]graph.Node
 
+	// derived are the chairs derived through positions that the filter adds
+	// (Filter.DerivedChairs), each seen from its person, in group then id order; their
+	// ends are also neighbours in nbrs and succ.
+	derived []atlas.Edge
+
 	betweenness, pagerank lazyScores
 }
 
@@ -207,6 +221,7 @@ func (p *Projection) newView(f Filter) *view {
 		v.nbrs[to] = append(v.nbrs[to], from)
 		v.succ[from] = append(v.succ[from], to)
 	}
+	v.addDerivedChairs()
 	for i := range v.nbrs {
 		slices.Sort(v.nbrs[i])
 		v.nbrs[i] = slices.Clip(slices.Compact(v.nbrs[i]))
@@ -329,4 +344,30 @@ func checkRange(arg string, got, lo, hi int) error {
 		return atlas.Errorf(atlas.EINVALID, "%s must be between %d and %d, got %d", arg, lo, hi, got)
 	}
 	return nil
+}
+
+// addDerivedChairs adds the derived chairs f asks for (Filter.DerivedChairs) to the view:
+// for each kept group, the chairs atlas.ChairList derives on the view of f's dates,
+// sources and tiers alone, kept when they are not also stored and their person is kept.
+func (v *view) addDerivedChairs() {
+	f := v.filter
+	if !f.DerivedChairs || (len(f.RelTypes) > 0 && !slices.Contains(f.RelTypes, atlas.Chairs)) ||
+		!f.keepsKind(atlas.PersonNode) || !f.keepsKind(atlas.GroupNode) {
+		return
+	}
+	basis := v.p.newView(Filter{AsOf: f.AsOf, During: f.During, KnownBy: f.KnownBy, Sources: f.Sources, IncludeRelayed: f.IncludeRelayed, Tiers: f.Tiers})
+	for _, g := range v.members {
+		if v.p.kinds[g] != atlas.GroupNode {
+			continue
+		}
+		for _, s := range basis.seatsOn(g) {
+			if !s.chairs || s.e.Stored || !s.e.Derived() || !v.nodeOK[s.holder] {
+				continue
+			}
+			v.derived = append(v.derived, s.e)
+			v.nbrs[s.holder] = append(v.nbrs[s.holder], g)
+			v.nbrs[g] = append(v.nbrs[g], s.holder)
+			v.succ[s.holder] = append(v.succ[s.holder], g)
+		}
+	}
 }

@@ -24,8 +24,20 @@ type Subgraph struct {
 	// Relations are the kept relations whose two ends are both in Nodes, ordered by
 	// atlas.CompareRelations. Parallel relations (e.g. two disputed claims) all appear.
 	Relations []atlas.Relation
+	// Derived are the chairs derived through positions (Filter.DerivedChairs) between
+	// nodes of the subgraph, each seen from its person, in group then id order.
+	Derived []atlas.Edge
 	// Truncated is true when the limit left out nodes within the depth.
 	Truncated bool
+}
+
+// keepDerived sets sub.Derived to the view's derived chairs whose two ends are included.
+func (v *view) keepDerived(sub *Subgraph, included map[int64]bool) {
+	for _, e := range v.derived {
+		if included[v.p.index[e.From]] && included[v.p.index[e.To]] {
+			sub.Derived = append(sub.Derived, e)
+		}
+	}
 }
 
 // Network returns the neighbourhood of the seed ids up to depth hops (1..MaxDepth),
@@ -121,6 +133,7 @@ func (p *Projection) Network(ctx context.Context, ids []string, depth int, f Fil
 		sub.Relations[i] = f.view(p.relation(ri)) // the dates the sources asked for give
 	}
 	slices.SortFunc(sub.Relations, func(a, b atlas.Relation) int { return atlas.CompareRelations(&a, &b) })
+	v.keepDerived(&sub, included)
 	return sub, nil
 }
 
@@ -155,5 +168,6 @@ func (p *Projection) Whole(ctx context.Context, f Filter, limit int) (Subgraph, 
 		}
 	}
 	slices.SortFunc(sub.Relations, func(a, b atlas.Relation) int { return atlas.CompareRelations(&a, &b) })
+	v.keepDerived(&sub, included)
 	return sub, nil
 }

@@ -3,10 +3,12 @@
 // search → open a group → the graph draws the network's nodes → the year slider changes
 // what is drawn → a path between two people is found → exports download and parse →
 // the playground renders and runs a query. Screenshots of each step go to
-// test-artifacts/ (SCREENSHOT_DIR); README_SCREENSHOT=path also writes the README's.
+// test-artifacts/ (SCREENSHOT_DIR); README_SCREENSHOTS=dir also writes the README's
+// (explorer.png, explorer-tables.png, explorer-playback.png; see readme-screenshots.sh).
 import { chromium } from 'playwright-core';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strings } from './src/explorer/i18n.js';
 
 const base = process.env.ATLAS_URL || 'http://127.0.0.1:8080';
 const shots = process.env.SCREENSHOT_DIR || 'test-artifacts';
@@ -19,10 +21,24 @@ const blocked = [];
 const consoleErrors = [];
 let page;
 
+// Text that must never reach the screen: raw errors, error codes, nulls and the like.
+const ERROR_TEXT = /.{0,50}(\bnull\b|\bundefined\b|\bNaN\b|\[object Object\]|\b(LIMIT_EXCEEDED|INVALID|INTERNAL|NOT_FOUND|UNAVAILABLE|UNAUTHORIZED)\b|\bError\b|\bexceeds\b|Could not be read|Cannot query field|Unexpected token).{0,30}/;
+
+// screenClean fails when the page shows error text or the console logged an error since
+// the last check.
+async function screenClean() {
+  if (!page.url().includes('/explore/')) return;
+  const text = await page.evaluate(() => document.body.innerText);
+  const m = text.match(ERROR_TEXT);
+  if (m) throw new Error(`error text on screen: "${m[0].replace(/\s+/g, ' ')}"`);
+  if (consoleErrors.length) throw new Error(`console errors: ${consoleErrors.splice(0).join(' | ')}`);
+}
+
 async function step(name, fn) {
   const t0 = Date.now();
   try {
     await fn();
+    await screenClean();
     results.push({ name, ok: true });
     console.log(`ok   ${name} (${Date.now() - t0} ms)`);
   } catch (e) {
@@ -33,6 +49,26 @@ async function step(name, fn) {
 }
 
 const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
+
+// readmeShot writes a README screenshot when README_SCREENSHOTS names a folder, after
+// checking the page shows no error text.
+async function readmeShot(name) {
+  await screenClean();
+  if (process.env.README_SCREENSHOTS) await page.screenshot({ path: join(process.env.README_SCREENSHOTS, name) });
+}
+
+// The Cytoscape.js instance of a container, as Cytoscape.js registers it on the element.
+const graphInfo = (sel = '#cy') => page.evaluate((s) => {
+  const cy = document.querySelector(s)._cyreg.cy;
+  const shown = cy.nodes().filter((n) => n.visible());
+  return {
+    positions: Object.fromEntries(cy.nodes().map((n) => [n.id(), [Math.round(n.position('x')), Math.round(n.position('y'))]])),
+    shown: shown.map((n) => n.id()).sort(),
+    sizes: shown.map((n) => n.data('size')),
+    colours: shown.map((n) => n.data('colour')),
+    selected: cy.nodes(':selected').map((n) => n.id()),
+  };
+}, sel);
 
 async function api(query, variables = {}) {
   const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }) });
@@ -179,7 +215,7 @@ await step('the README screenshot', async () => {
   assert(await page.isChecked('#derived') && await page.isChecked('#all-years'), 'the link did not set the toggles');
   assert(await page.locator('#node-panel tr.derived').count() > 0, 'no derived chair on the node page');
   await page.waitForTimeout(300);
-  if (process.env.README_SCREENSHOT) await page.screenshot({ path: process.env.README_SCREENSHOT });
+  await readmeShot('explorer.png');
 });
 
 await step('every control has a label and works from the keyboard', async () => {
@@ -256,6 +292,182 @@ await step('groups by year beside reported counts', async () => {
   assert(await page.locator('#reported tbody tr').count() > 0, 'no reported counts listed');
 });
 
+// One page of every kind, in both languages, at a year (so every relationship carries
+// KNOWN or POSSIBLE) and for all years: each must show its title, and no error.
+const KIND_PAGES = {
+  group: GROUP, person: 'person/xi-jinping', position: 'position/general-secretary',
+  institution: 'institution/ministry-of-foreign-affairs', office: 'office/foreign-affairs-leading-small-group-office',
+  source: 'source/zhou-wang-2015', statement: 'statement/tsai-zhou-xi-three-groups', topic: 'topic/belt-and-road-initiative',
+  document: 'document/ccp-constitution',
+};
+for (const [kind, id] of Object.entries(KIND_PAGES)) {
+  await step(`the ${kind} page shows no error`, async () => {
+    for (const hash of [`node=${id}&year=2016`, `node=${id}&lang=zh`, `node=${id}&tier=0&derived=1`]) {
+      await page.goto(`${base}/explore/#${hash}`);
+      await page.reload();
+      await page.waitForFunction((want) => document.querySelector('#node-panel')?.dataset.node === want, id, { timeout: 10000 });
+      const title = await page.textContent('#node-title');
+      assert(title && title.trim().length > 2, `${hash}: no title`);
+      assert(await page.getAttribute('#node-panel', 'data-state') === 'ready', `${hash}: the node page did not load`);
+      const rels = await page.locator('#node-panel table.rels tbody tr:not(.src)').count();
+      const about = await page.locator('#node-panel section.about > ul > li').count();
+      if (kind !== 'source' && hash.includes('lang=zh')) assert(rels + about > 0, `${hash}: no relationships listed`);
+      if (hash.includes('year=')) assert(await page.locator('#node-panel .h-KNOWN, #node-panel .h-POSSIBLE').count() === rels, `${hash}: a relationship without KNOWN or POSSIBLE`);
+      await screenClean();
+    }
+  });
+}
+
+
+await step('a link followed on the timeline opens the node at the top, and the graph comes back centred', async () => {
+  await page.goto(`${base}/explore/#node=${GROUP}&tab=timeline`);
+  await page.reload();
+  await page.waitForSelector('svg.timeline .bar', { timeout: 10000 });
+  await page.$eval('#node-panel', (el) => { el.scrollTop = 700; });
+  const link = page.locator('#node-panel table.rels a[data-node^="person/"]').first();
+  const target = await link.getAttribute('data-node');
+  await link.click();
+  await page.waitForFunction((id) => document.querySelector('#node-panel')?.dataset.node === id && document.querySelector('#node-panel').dataset.state === 'ready', target);
+  assert(await page.$eval('#node-panel', (el) => el.scrollTop) === 0, 'the node panel kept the previous scroll position');
+  await page.click('#tab-graph');
+  await page.waitForSelector('#graph-status[data-state=ready]');
+  const off = await page.evaluate(() => {
+    const cy = document.querySelector('#cy')._cyreg.cy;
+    const bb = cy.elements().renderedBoundingBox();
+    return [Math.abs((bb.x1 + bb.x2) / 2 - cy.width() / 2) / cy.width(), Math.abs((bb.y1 + bb.y2) / 2 - cy.height() / 2) / cy.height()];
+  });
+  assert(off[0] < 0.1 && off[1] < 0.1, `the graph is off-centre by ${off.map((x) => `${Math.round(x * 100)}%`)}`);
+});
+
+await step('a table of groups sorts, filters and opens a node', async () => {
+  await page.goto(`${base}/explore/#tab=tables`);
+  await page.reload();
+  await page.waitForSelector('#node-table[data-state=ready][data-table=groups]', { timeout: 15000 });
+  const total = await page.locator('#node-table tbody tr').count();
+  const want = (await api('{ groups(first: 0) { totalCount } }')).groups.totalCount;
+  assert(total === want && total > 20, `the table lists ${total} groups, the API has ${want}`);
+  await page.fill('#table-date', '2016');
+  await page.dispatchEvent('#table-date', 'change');
+  await page.waitForFunction(() => location.hash.includes('tdate=2016'));
+  await page.waitForSelector('#node-table[data-state=ready]');
+  await page.click('#node-table th button[data-column=c_members]');
+  await page.waitForSelector('#node-table th[aria-sort=descending] button[data-column=c_members]');
+  await readmeShot('explorer-tables.png');
+  const counts = await page.$$eval('#node-table tbody tr', (rows) => rows.map((r) => Number(r.children[9].textContent)));
+  assert(counts.every((c, i) => i === 0 || counts[i - 1] >= c) && counts[0] > 0, `not sorted by members: ${counts.slice(0, 5)}`);
+  await page.fill('#table-filter', 'foreign');
+  await page.waitForFunction((n) => document.querySelectorAll('#node-table tbody tr').length < n, total);
+  for (const key of ['people', 'posts', 'institutions', 'documents', 'sources']) {
+    await page.click(`#table-choice button[data-table=${key}]`);
+    await page.waitForSelector(`#node-table[data-state=ready][data-table=${key}]`, { timeout: 15000 });
+    await screenClean();
+  }
+  await page.fill('#table-filter', '');
+  await page.click('#table-choice button[data-table=groups]');
+  await page.waitForSelector('#node-table[data-state=ready][data-table=groups]');
+  await page.fill('#table-filter', 'Foreign Affairs Leading Small Group');
+  await page.waitForSelector(`#node-table tbody tr[data-id="${GROUP}"]`);
+  await page.click(`#node-table tbody tr[data-id="${GROUP}"] a`);
+  await page.waitForFunction((g) => location.hash.includes(`node=${g}`) && !location.hash.includes('tab=tables'), GROUP);
+  await page.waitForSelector('#graph-status[data-state=ready]');
+  assert((await page.textContent('#node-title')).includes('Foreign Affairs Leading Small Group'), 'the row did not open the group');
+});
+
+await step('a time range plays year by year on one layout', async () => {
+  await page.goto(`${base}/explore/#node=${GROUP}&rfrom=2008&rto=2019&derived=1`);
+  await page.reload();
+  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+  await page.waitForSelector('#frame-out[data-year="2008"]');
+  const api2 = (await api(`{ networkFrames(ids: ["${GROUP}"], derived: true, limit: 400, during: {from: "2008", to: "2019"}) { frames { year nodes relationships { id holding } } } }`)).networkFrames.frames;
+  const before = await graphInfo();
+  const seen = new Set();
+  const styles = [];
+  for (let i = 0; i < 4; i++) {
+    const year = Number(await page.getAttribute('#frame-out', 'data-year'));
+    const frame = api2.find((f) => f.year === year);
+    const info = await graphInfo();
+    assert(JSON.stringify(info.shown) === JSON.stringify([...frame.nodes].sort()), `${year}: shows ${info.shown.length} nodes, the frame has ${frame.nodes.length}`);
+    assert(JSON.stringify(info.positions) === JSON.stringify(before.positions), `${year}: nodes moved between frames`);
+    seen.add(info.shown.join());
+    // KNOWN solid and POSSIBLE dashed: the frame's holdings reach the drawn edges (the
+    // FALSG's seats are KNOWN only in the year a source attests them, 2010).
+    styles.push(...await page.evaluate(() => document.querySelector('#cy')._cyreg.cy.edges().filter((e) => e.visible()).map((e) => `${e.data('holding')} ${e.style('line-style')} ${e.data('derived')}`)));
+    await page.click('#frame-next');
+    await page.waitForSelector(`#frame-out[data-year="${year + 1}"]`);
+  }
+  assert(seen.size > 1, 'every frame showed the same nodes');
+  assert(styles.some((x) => x.startsWith('KNOWN solid')) && styles.some((x) => x.startsWith('POSSIBLE dashed')), `holdings not drawn: ${[...new Set(styles)]}`);
+  await page.click('#play');
+  const from = await page.getAttribute('#frame-out', 'data-year');
+  await page.waitForFunction((y) => document.querySelector('#frame-out').dataset.year !== y, from, { timeout: 5000 });
+  await page.click('#play');
+  assert(await page.textContent('#play') === 'Play', 'playback did not pause');
+  await page.evaluate(() => { location.hash = location.hash.replace(/frame=\d+/, 'frame=2016'); });
+  await page.waitForSelector('#frame-out[data-year="2016"]');
+  await readmeShot('explorer-playback.png');
+});
+
+await step('size by betweenness, colour by kind, hide, undo and ego network', async () => {
+  await page.goto(`${base}/explore/#node=${GROUP}&year=2016`);
+  await page.reload();
+  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+  const n0 = await drawn();
+  await page.selectOption('#size-by', 'BETWEENNESS');
+  await page.waitForFunction(() => location.hash.includes('size=BETWEENNESS'));
+  await page.waitForFunction(() => new Set(document.querySelector('#cy')._cyreg.cy.nodes().map((n) => n.data('size'))).size > 2);
+  const scores = (await api('{ centrality(metric: BETWEENNESS, asOf: "2016", first: 100) { node { id } value } }')).centrality;
+  assert(scores.every((s) => s.value >= 0 && s.value <= 1), 'betweenness is not a share');
+  const sizes = await page.evaluate(() => Object.fromEntries(document.querySelector('#cy')._cyreg.cy.nodes().map((n) => [n.id(), n.data('size')])));
+  // The drawn node the API scores highest (scores come highest first) is drawn largest.
+  const top = scores.find((s) => sizes[s.node.id] !== undefined).node.id;
+  assert(sizes[top] === Math.max(...Object.values(sizes)), `${top}, the most between, is not the largest`);
+  await page.selectOption('#colour-by', 'kind');
+  await page.waitForFunction(() => (document.querySelector('#style-legend').textContent || '').length > 5);
+  await page.selectOption('#layout', 'concentric');
+  await page.waitForFunction(() => location.hash.includes('layout=concentric'));
+  await page.click('#in-view summary');
+  await page.click('#in-view-list button:text-matches("^Xi Jinping")');
+  await page.waitForFunction(() => (document.querySelector('#node-title')?.textContent || '').startsWith('Xi Jinping'));
+  await page.click('#ego');
+  const ego = Number(await page.getAttribute('#graph-status', 'data-nodes'));
+  const want = (await api('{ network(ids: ["person/xi-jinping"], depth: 1, asOf: "2016") { nodes { id } } }')).network.nodes.length;
+  assert(ego < n0 && ego > 1, `ego network: ${ego} of ${n0} nodes (the API's neighbourhood: ${want})`);
+  await page.click('#undo');
+  assert(Number(await page.getAttribute('#graph-status', 'data-nodes')) === n0, 'undo did not bring the nodes back');
+  await page.click('#hide');
+  assert(Number(await page.getAttribute('#graph-status', 'data-nodes')) === n0 - 1, 'hide did not hide the selected node');
+  await page.click('#undo');
+  assert(Number(await page.getAttribute('#graph-status', 'data-nodes')) === n0, 'undo did not show it again');
+});
+
+await step('PNG and SVG images of the view', async () => {
+  const png = await downloadBytes('#export-png');
+  assert(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) && png.length > 20000, `not a PNG image (${png.length} bytes)`);
+  const svgText = (await downloadBytes('#export-svg')).toString('utf8');
+  assert(/<svg[\s>]/.test(svgText) && svgText.includes('Xi Jinping'), 'the SVG lacks the drawing');
+  const csv = (await download('#export-csv')).trim().split(/\r?\n/);
+  assert(csv[0].endsWith(',via,sources') && csv.some((l) => l.startsWith('relationship,') && /rana-2021|thomas-fp/.test(l)), 'the CSV has no sources');
+});
+
+await step('the Chinese interface leaves no English label', async () => {
+  await page.goto(`${base}/explore/#node=${GROUP}&year=2016&lang=zh`);
+  await page.reload();
+  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+  await page.waitForFunction((g) => document.querySelector('#node-panel')?.dataset.node === g, GROUP);
+  const english = Object.entries(strings.en).filter(([k, v]) => strings.zh[k] !== v && v.length >= 6 && /[a-z]{3}/.test(v)).map(([, v]) => v);
+  const missing = Object.keys(strings.en).filter((k) => !(k in strings.zh));
+  assert(missing.length === 0, `untranslated keys: ${missing}`);
+  for (const tab of ['graph', 'tables', 'timeline', 'paths', 'byyear']) {
+    await page.click(`#tab-${tab}`);
+    if (tab === 'tables') await page.waitForSelector('#node-table[data-state=ready]', { timeout: 15000 });
+    const ui = await page.evaluate(() => [...document.querySelectorAll('header.top, nav.tabs, .controls, #graph-status, .legend, #node-table thead, #node-panel dt, #node-panel th, #node-panel h3, #node-panel .actions, #node-panel .type')]
+      .filter((el) => !el.closest('[hidden]')).map((el) => el.innerText).join('\n'));
+    const left = english.filter((e) => ui.includes(e));
+    assert(left.length === 0, `${tab}: English left: ${left.join(' | ')}`);
+  }
+  await page.click('#tab-graph');
+});
+
 await step('the playground renders and runs a query', async () => {
   await page.goto(`${base}/`);
   await page.waitForSelector('.graphiql-container', { timeout: 15000 });
@@ -273,10 +485,47 @@ await step('the playground renders and runs a query', async () => {
   await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor')?.textContent || '').includes('xi-jinping'), null, { timeout: 10000 });
 });
 
+await step('the playground builds a query by clicking and shows its cost', async () => {
+  await page.click('button[aria-label="Show GraphiQL Explorer"]');
+  await page.waitForSelector('.graphiql-explorer-root, .docExplorerWrap', { timeout: 10000 });
+  await page.click('.graphiql-tab-add');
+  // An empty editor, then a query built by clicking: groups, and in it totalCount.
+  await page.click('.graphiql-query-editor .CodeMirror');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.click('.graphiql-explorer-root span:text-is("groups")');
+  await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor')?.textContent || '').includes('groups'), null, { timeout: 10000 });
+  await page.click('.graphiql-explorer-root span:text-is("totalCount")');
+  await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor')?.textContent || '').includes('totalCount'), null, { timeout: 10000 });
+  const tabs = await page.locator('.graphiql-tab').count();
+  await page.click('button[aria-label="Cost: run the query and show what the service counts"]');
+  await page.waitForSelector('#cost-result', { timeout: 10000 });
+  const cost = await page.textContent('#cost-result');
+  assert(/^cost \d+, depth \d+, [\d.]+ ms$/.test(cost), `no cost: ${cost}`);
+  console.log(`     cost of the built query: ${cost}`);
+  assert(await page.locator('.graphiql-tab').count() === tabs, 'the cost button opened a tab');
+  // @defer comes in parts, and the result pane shows the deferred part once it has come.
+  await page.click('.graphiql-query-editor .CodeMirror');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.evaluate(() => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(
+    'query Deferred { group(id: "group/foreign-affairs-leading-small-group") { id ... @defer(label: "chairs") { chairs { node { id } } } } }'));
+  await page.waitForFunction(() => (document.querySelector('.graphiql-tab-active')?.textContent || '').includes('Deferred'));
+  await page.click('.graphiql-execute-button');
+  await page.waitForFunction(() => (document.querySelector('.result-window')?.textContent || '').includes('person/xi-jinping'), null, { timeout: 10000 });
+});
+
 await step('no request left loopback', async () => {
   assert(blocked.length === 0, `blocked: ${blocked.join(', ')}`);
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
 });
+
+async function downloadBytes(selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click(selector)]);
+  const bytes = readFileSync(await dl.path());
+  writeFileSync(join(shots, dl.suggestedFilename()), bytes);
+  return bytes;
+}
 
 async function download(selector) {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click(selector)]);

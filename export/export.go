@@ -115,6 +115,10 @@ type Graph struct {
 	// Tiers are the source tiers the relations were selected in: holdings are read as
 	// their facts give them (atlas.EdgesFrom). Nil means every tier.
 	Tiers []atlas.SourceTier
+	// Derived are chairs derived through positions (analytics.Filter.DerivedChairs),
+	// written as edges with derived=true beside the stored relations; their holding is
+	// already computed.
+	Derived []atlas.Edge
 	// Truncated says the node limit left nodes out; Limit is that limit (0: none given).
 	Truncated bool
 	Limit     int
@@ -170,6 +174,8 @@ type nodeRecord struct {
 	Tier        string           `json:"tier,omitempty"`
 	Sources     []string         `json:"sources,omitempty"`
 	Citations   []citationRecord `json:"citations,omitempty"`
+	// life is a group's lifetime, for the formats that carry time (GEXF's spells).
+	life *atlas.Span
 }
 
 // edgeRecord is a relation's exported attributes; its JSON form is a Cytoscape data
@@ -192,6 +198,8 @@ type edgeRecord struct {
 	Note           string           `json:"note,omitempty"`
 	Sources        []string         `json:"sources,omitempty"`
 	Citations      []citationRecord `json:"citations,omitempty"`
+	// span is the relation's time as the export's tiers give it, for GEXF's spells.
+	span atlas.Span
 }
 
 // graphRecord is what a file says about itself.
@@ -346,8 +354,19 @@ func records(g Graph) ([]nodeRecord, []edgeRecord, error) {
 		// The same rule as the API's relationships: holding at asOf, and relations that
 		// cannot hold then are not exported.
 		for _, e := range atlas.EdgesWhen(r.From, []atlas.Relation{r}, atlas.When{AsOf: g.AsOf, During: g.During}, g.Tiers...) {
-			es = append(es, edgeOf(e, source))
+			rec := edgeOf(e, source)
+			rec.span = r.SpanIn(g.Tiers)
+			es = append(es, rec)
 		}
+	}
+	for _, e := range g.Derived {
+		if !seen[e.From] || !seen[e.To] || edgeSeen[e.ID] {
+			return nil, nil, atlas.Errorf(atlas.EINVALID, "export: derived chair %q joins nodes not exported, or appears twice", e.ID)
+		}
+		edgeSeen[e.ID] = true
+		rec := edgeOf(e, source)
+		rec.span = e.Relation.SpanIn(g.Tiers)
+		es = append(es, rec)
 	}
 	slices.SortFunc(ns, func(a, b nodeRecord) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(es, func(a, b edgeRecord) int { return cmp.Compare(a.ID, b.ID) })
@@ -364,6 +383,8 @@ func nodeOf(n atlas.Node, source func(string) *atlas.Source) nodeRecord {
 			rec.Categories = append(rec.Categories, string(c))
 		}
 		rec.Established, rec.Abolished = dateText(n.Established), dateText(n.Abolished)
+		life := n.Span()
+		rec.life = &life
 	case *atlas.Office:
 		rec.NameZh, rec.Kind = n.NameZh, string(n.Kind)
 	case *atlas.Institution:

@@ -18,7 +18,7 @@ func (r *pathResolver) Relationships(ctx context.Context, obj *analytics.Path) (
 }
 
 // Network is the resolver for the network field.
-func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error) {
+func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Subgraph, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -28,8 +28,24 @@ func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, r
 	f.KnownBy = knownBy
 	f.Sources, f.IncludeRelayed = sources, isTrue(includeRelayed)
 	f.Tiers = tiers
+	f.DerivedChairs = derived != nil && *derived
 	sub, err := p.Network(ctx, ids, intOr(depth, analytics.DefaultDepth), f, intOr(limit, analytics.DefaultNetworkLimit))
 	return planned(ctx, &sub, err)
+}
+
+// NetworkFrames is the resolver for the networkFrames field.
+func (r *queryResolver) NetworkFrames(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, during atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Frames, error) {
+	p, err := r.Analytics.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f := filterOf(relationshipTypes, nodeTypes, nil)
+	f.During = &during
+	f.Sources = sources
+	f.Tiers = tiers
+	f.DerivedChairs = derived != nil && *derived
+	frames, err := p.Frames(ctx, ids, intOr(depth, analytics.DefaultDepth), f, intOr(limit, analytics.DefaultNetworkLimit))
+	return planned(ctx, &frames, err)
 }
 
 // ShortestPaths is the resolver for the shortestPaths field.
@@ -111,7 +127,7 @@ func (r *queryResolver) ActiveGroupsByYear(ctx context.Context, fromYear int, to
 
 // Relationships is the resolver for the relationships field.
 func (r *subgraphResolver) Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error) {
-	return relationEdges(ctx, obj.Relations), nil
+	return append(relationEdges(ctx, obj.Relations), obj.Derived...), nil
 }
 
 // Relationship is the resolver for the relationship field.

@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -155,5 +156,27 @@ func TestEntitiesResolveByWikidata(t *testing.T) {
 	data(t, srv, `{ search(text: "Q900000002") { node { id } matchedField score } }`, nil, &got)
 	if len(got.Search) != 1 || got.Search[0].Node.ID != "group/foreign-affairs-lsg" || got.Search[0].MatchedField != "identifier" || got.Search[0].Score != 4 {
 		t.Errorf("search by QID: %+v", got.Search)
+	}
+}
+
+// An error is reported at its own representation, not at the first one with the same id:
+// a Person and a Group representation of one person id, and two identical bad
+// representations, each get their own index.
+func TestEntityErrorsAtTheirOwnIndex(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	reps := []map[string]any{
+		{"__typename": "Person", "id": "person/li-keqiang"},
+		{"__typename": "Group", "id": "person/li-keqiang"},
+		{"__typename": "Group", "id": "group/no-such-group"},
+		{"__typename": "Group", "id": "group/no-such-group"},
+	}
+	r := post(t, srv, entitiesQuery, map[string]any{"reps": reps})
+	codes := map[string]string{}
+	for _, e := range r.Errors {
+		codes[fmt.Sprint(e.Path)] = fmt.Sprint(e.Extensions["code"])
+	}
+	want := map[string]string{"[_entities 1]": "INVALID", "[_entities 2]": "NOT_FOUND", "[_entities 3]": "NOT_FOUND"}
+	if !reflect.DeepEqual(codes, want) || len(r.Errors) != 3 {
+		t.Errorf("errors at %v, want %v (%+v)", codes, want, r.Errors)
 	}
 }

@@ -205,6 +205,11 @@ type ComplexityRoot struct {
 		Relationship func(childComplexity int) int
 	}
 
+	FrameRelationship struct {
+		Holding func(childComplexity int) int
+		ID      func(childComplexity int) int
+	}
+
 	Group struct {
 		Abolished               func(childComplexity int) int
 		Activity                func(childComplexity int, asOf atlas.PartialDate) int
@@ -324,6 +329,18 @@ type ComplexityRoot struct {
 		Group       func(childComplexity int) int
 		Steps       func(childComplexity int) int
 		Successions func(childComplexity int) int
+	}
+
+	NetworkFrame struct {
+		Nodes     func(childComplexity int) int
+		Relations func(childComplexity int) int
+		Truncated func(childComplexity int) int
+		Year      func(childComplexity int) int
+	}
+
+	NetworkFrames struct {
+		Frames  func(childComplexity int) int
+		Network func(childComplexity int) int
 	}
 
 	NodeTypeCount struct {
@@ -482,7 +499,8 @@ type ComplexityRoot struct {
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
-		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int) int
+		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int, derived *bool) int
+		NetworkFrames      func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, during atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int, derived *bool) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
 		Office             func(childComplexity int, id string) int
@@ -912,7 +930,8 @@ type QueryResolver interface {
 	Positions(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.PositionConnection, error)
 	Institutions(ctx context.Context, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.InstitutionConnection, error)
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
-	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int) (*analytics.Subgraph, error)
+	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Subgraph, error)
+	NetworkFrames(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, during atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Frames, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
 	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
@@ -1635,6 +1654,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FragileFact.Relationship(childComplexity), true
 
+	case "FrameRelationship.holding":
+		if e.ComplexityRoot.FrameRelationship.Holding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FrameRelationship.Holding(childComplexity), true
+	case "FrameRelationship.id":
+		if e.ComplexityRoot.FrameRelationship.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FrameRelationship.ID(childComplexity), true
+
 	case "Group.abolished":
 		if e.ComplexityRoot.Group.Abolished == nil {
 			break
@@ -2330,6 +2362,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LineageBody.Successions(childComplexity), true
+
+	case "NetworkFrame.nodes":
+		if e.ComplexityRoot.NetworkFrame.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkFrame.Nodes(childComplexity), true
+	case "NetworkFrame.relationships":
+		if e.ComplexityRoot.NetworkFrame.Relations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkFrame.Relations(childComplexity), true
+	case "NetworkFrame.truncated":
+		if e.ComplexityRoot.NetworkFrame.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkFrame.Truncated(childComplexity), true
+	case "NetworkFrame.year":
+		if e.ComplexityRoot.NetworkFrame.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkFrame.Year(childComplexity), true
+
+	case "NetworkFrames.frames":
+		if e.ComplexityRoot.NetworkFrames.Frames == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkFrames.Frames(childComplexity), true
+	case "NetworkFrames.network":
+		if e.ComplexityRoot.NetworkFrames.Network == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkFrames.Network(childComplexity), true
 
 	case "NodeTypeCount.count":
 		if e.ComplexityRoot.NodeTypeCount.Count == nil {
@@ -3224,7 +3294,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["limit"].(*int), args["derived"].(*bool)), true
+	case "Query.networkFrames":
+		if e.ComplexityRoot.Query.NetworkFrames == nil {
+			break
+		}
+
+		args, err := ec.field_Query_networkFrames_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.NetworkFrames(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["during"].(atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["limit"].(*int), args["derived"].(*bool)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -4523,6 +4604,34 @@ type Subgraph {
   truncated: Boolean!
 }
 
+"The network year by year over a period (see ` + "`" + `networkFrames` + "`" + `)."
+type NetworkFrames {
+  "The network over the whole period: ` + "`" + `network` + "`" + ` with ` + "`" + `during` + "`" + `, each relationship with its ` + "`" + `holdingDuring` + "`" + `."
+  network: Subgraph!
+  "One frame per year of the period, in order."
+  frames: [NetworkFrame!]!
+}
+
+"The network as of one year."
+type NetworkFrame {
+  "The year."
+  year: Int!
+  "The ids of the nodes in the network as of the year, in ` + "`" + `network` + "`" + `'s order (seeds first)."
+  nodes: [ID!]!
+  "The relationships that may hold in the year, by id, with their holding then."
+  relationships: [FrameRelationship!]!
+  "True when the node limit left out nodes in this year."
+  truncated: Boolean!
+}
+
+"A relationship of a frame."
+type FrameRelationship {
+  "The relationship's id, as in ` + "`" + `network` + "`" + `."
+  id: ID!
+  "KNOWN when the sources establish it for the whole year, POSSIBLE otherwise."
+  holding: Holding!
+}
+
 "A path: nodes, and the relationship joining each node to the next (in whichever direction it points)."
 type Path {
   "The nodes along the path, from ` + "`" + `from` + "`" + ` to ` + "`" + `to` + "`" + `."
@@ -4545,7 +4654,7 @@ type PathSet {
 enum CentralityMetric {
   "Number of distinct neighbours."
   DEGREE
-  "Share of shortest paths between other nodes that pass through the node (each unordered pair once)."
+  "Share of shortest paths between other nodes that pass through the node, 0 to 1: paths through it (each unordered pair once, a pair with k shortest paths counting 1/k each) over the (n-1)(n-2)/2 pairs of the other n-1 nodes of the network."
   BETWEENNESS
   "PageRank on the directed network (damping 0.85)."
   PAGERANK
@@ -4693,7 +4802,16 @@ extend type Query {
   Sources and reported counts are never part of the network; statements, topics and
   documents are, when ` + "`" + `nodeTypes` + "`" + ` names them.
   """
-  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships that may hold on some day of this period; each then carries its ` + "`" + `holdingDuring` + "`" + `. Not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int): Subgraph!
+  network("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "Keep only relationships that may hold at this date; each then carries its ` + "`" + `holding` + "`" + `." asOf: PartialDate, "Keep only relationships that may hold on some day of this period; each then carries its ` + "`" + `holdingDuring` + "`" + `. Not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int, "Also relate people to the groups they chaired through a post they held (the chairs ` + "`" + `Group.chairs` + "`" + ` derives, from HOLDS and CHAIRS facts that pass ` + "`" + `asOf` + "`" + `, ` + "`" + `during` + "`" + `, ` + "`" + `sources` + "`" + ` and ` + "`" + `tiers` + "`" + ` whatever the type filters say), marked ` + "`" + `derived` + "`" + ` with the post in ` + "`" + `via` + "`" + `; they join the neighbourhood like any relationship. Only when CHAIRS, PERSON and GROUP are kept. Chairs also stored are drawn once, as stored." derived: Boolean = false): Subgraph!
+
+  """
+  The network year by year over a period, for playback in a frontend, in one request:
+  ` + "`" + `network` + "`" + ` is the network over the whole period (every node and relationship any frame
+  shows, each under its stable id, to lay out once), and each frame lists the ids that
+  hold in its year (` + "`" + `network` + "`" + ` with ` + "`" + `asOf` + "`" + ` that year) with their holding. The arguments
+  are ` + "`" + `network` + "`" + `'s.
+  """
+  networkFrames("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "The period: one frame for each year it touches (at most 200), and ` + "`" + `network` + "`" + ` over all of it." during: Period!, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int, "Also relate people to the groups they chaired through a post they held (the chairs ` + "`" + `Group.chairs` + "`" + ` derives, from HOLDS and CHAIRS facts that pass ` + "`" + `asOf` + "`" + `, ` + "`" + `during` + "`" + `, ` + "`" + `sources` + "`" + ` and ` + "`" + `tiers` + "`" + ` whatever the type filters say), marked ` + "`" + `derived` + "`" + ` with the post in ` + "`" + `via` + "`" + `; they join the neighbourhood like any relationship. Only when CHAIRS, PERSON and GROUP are kept. Chairs also stored are drawn once, as stored." derived: Boolean = false): NetworkFrames!
 
   """
   All shortest paths between two nodes (relationships followed in either direction,
@@ -7195,6 +7313,16 @@ func (ec *executionContext) childFields_FragileFact(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type FragileFact", field.Name)
 }
 
+func (ec *executionContext) childFields_FrameRelationship(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_FrameRelationship_id(ctx, field)
+	case "holding":
+		return ec.fieldContext_FrameRelationship_holding(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FrameRelationship", field.Name)
+}
+
 func (ec *executionContext) childFields_Group(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7435,6 +7563,30 @@ func (ec *executionContext) childFields_LineageBody(ctx context.Context, field g
 		return ec.fieldContext_LineageBody_successions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LineageBody", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkFrame(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_NetworkFrame_year(ctx, field)
+	case "nodes":
+		return ec.fieldContext_NetworkFrame_nodes(ctx, field)
+	case "relationships":
+		return ec.fieldContext_NetworkFrame_relationships(ctx, field)
+	case "truncated":
+		return ec.fieldContext_NetworkFrame_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkFrame", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkFrames(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "network":
+		return ec.fieldContext_NetworkFrames_network(ctx, field)
+	case "frames":
+		return ec.fieldContext_NetworkFrames_frames(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkFrames", field.Name)
 }
 
 func (ec *executionContext) childFields_NodeTypeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12339,6 +12491,84 @@ func (ec *executionContext) field_Query_institutions_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_networkFrames_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "nodeTypes",
+		func(ctx context.Context, v any) ([]atlas.NodeKind, error) {
+			return ec.unmarshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nodeTypes"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (atlas.Period, error) {
+			return ec.unmarshalNPeriod2lsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["derived"] = arg8
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12430,6 +12660,14 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["limit"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["derived"] = arg11
 	return args, nil
 }
 
@@ -16058,6 +16296,52 @@ func (ec *executionContext) fieldContext_FragileFact_relationship(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _FrameRelationship_id(ctx context.Context, field graphql.CollectedField, obj *analytics.FrameRelation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FrameRelationship_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FrameRelationship_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FrameRelationship", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FrameRelationship_holding(ctx context.Context, field graphql.CollectedField, obj *analytics.FrameRelation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FrameRelationship_holding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Holding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Holding) graphql.Marshaler {
+			return ec.marshalNHolding2lsgatlasᚋatlasᚐHolding(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FrameRelationship_holding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FrameRelationship", field, false, false, "Holding")
+}
+
 func (ec *executionContext) _Group_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18968,6 +19252,171 @@ func (ec *executionContext) fieldContext_LineageBody_successions(_ context.Conte
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NetworkFrame_year(ctx context.Context, field graphql.CollectedField, obj *analytics.Frame) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkFrame_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkFrame_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkFrame", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NetworkFrame_nodes(ctx context.Context, field graphql.CollectedField, obj *analytics.Frame) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkFrame_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkFrame_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkFrame", field, false, false, "ID")
+}
+
+func (ec *executionContext) _NetworkFrame_relationships(ctx context.Context, field graphql.CollectedField, obj *analytics.Frame) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkFrame_relationships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.FrameRelation) graphql.Marshaler {
+			return ec.marshalNFrameRelationship2ᚕlsgatlasᚋanalyticsᚐFrameRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkFrame_relationships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkFrame",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FrameRelationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NetworkFrame_truncated(ctx context.Context, field graphql.CollectedField, obj *analytics.Frame) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkFrame_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkFrame_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkFrame", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _NetworkFrames_network(ctx context.Context, field graphql.CollectedField, obj *analytics.Frames) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkFrames_network(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Network, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v analytics.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2lsgatlasᚋanalyticsᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkFrames_network(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkFrames",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subgraph(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NetworkFrames_frames(ctx context.Context, field graphql.CollectedField, obj *analytics.Frames) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkFrames_frames(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Frames, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Frame) graphql.Marshaler {
+			return ec.marshalNNetworkFrame2ᚕlsgatlasᚋanalyticsᚐFrameᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkFrames_frames(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkFrames",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NetworkFrame(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22738,7 +23187,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int), fc.Args["derived"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {
@@ -22766,6 +23215,50 @@ func (ec *executionContext) fieldContext_Query_network(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_network_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_networkFrames(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_networkFrames(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().NetworkFrames(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["during"].(atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int), fc.Args["derived"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Frames) graphql.Marshaler {
+			return ec.marshalNNetworkFrames2ᚖlsgatlasᚋanalyticsᚐFrames(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_networkFrames(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NetworkFrames(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_networkFrames_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30715,6 +31208,44 @@ func (ec *executionContext) _FragileFact(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var frameRelationshipImplementors = []string{"FrameRelationship"}
+
+func (ec *executionContext) _FrameRelationship(ctx context.Context, sel ast.SelectionSet, obj *analytics.FrameRelation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, frameRelationshipImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FrameRelationship")
+		case "id":
+			out.Values[i] = ec._FrameRelationship_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "holding":
+			out.Values[i] = ec._FrameRelationship_holding(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var groupImplementors = []string{"Group", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, obj *atlas.Group) graphql.Marshaler {
@@ -31470,6 +32001,92 @@ func (ec *executionContext) _LineageBody(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LineageBody_successions(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var networkFrameImplementors = []string{"NetworkFrame"}
+
+func (ec *executionContext) _NetworkFrame(ctx context.Context, sel ast.SelectionSet, obj *analytics.Frame) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, networkFrameImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NetworkFrame")
+		case "year":
+			out.Values[i] = ec._NetworkFrame_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._NetworkFrame_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationships":
+			out.Values[i] = ec._NetworkFrame_relationships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._NetworkFrame_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var networkFramesImplementors = []string{"NetworkFrames"}
+
+func (ec *executionContext) _NetworkFrames(ctx context.Context, sel ast.SelectionSet, obj *analytics.Frames) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, networkFramesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NetworkFrames")
+		case "network":
+			out.Values[i] = ec._NetworkFrames_network(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "frames":
+			out.Values[i] = ec._NetworkFrames_frames(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -32532,6 +33149,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_network(ctx, field)
+				})
+		case "networkFrames":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_networkFrames(ctx, field)
 				})
 		case "shortestPaths":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -35129,6 +35752,26 @@ func (ec *executionContext) marshalNFragility2lsgatlasᚋatlasᚐFragility(ctx c
 	return res
 }
 
+func (ec *executionContext) marshalNFrameRelationship2lsgatlasᚋanalyticsᚐFrameRelation(ctx context.Context, sel ast.SelectionSet, v analytics.FrameRelation) graphql.Marshaler {
+	return ec._FrameRelationship(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFrameRelationship2ᚕlsgatlasᚋanalyticsᚐFrameRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.FrameRelation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFrameRelationship2lsgatlasᚋanalyticsᚐFrameRelation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx context.Context, sel ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "GraphNode!")
@@ -35249,6 +35892,21 @@ func (ec *executionContext) marshalNGroupSeries2ᚖlsgatlasᚋgraphᚋmodelᚐGr
 
 func (ec *executionContext) marshalNGroupStatistics2lsgatlasᚋanalyticsᚐGroupStats(ctx context.Context, sel ast.SelectionSet, v analytics.GroupStats) graphql.Marshaler {
 	return ec._GroupStatistics(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNHolding2lsgatlasᚋatlasᚐHolding(ctx context.Context, v any) (atlas.Holding, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.Holding(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHolding2lsgatlasᚋatlasᚐHolding(ctx context.Context, sel ast.SelectionSet, v atlas.Holding) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Holding!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNHorizon2lsgatlasᚋatlasᚐHorizon(ctx context.Context, v any) (atlas.Horizon, error) {
@@ -35479,6 +36137,34 @@ func (ec *executionContext) marshalNMemberRole2lsgatlasᚋatlasᚐMemberRole(ctx
 	return res
 }
 
+func (ec *executionContext) marshalNNetworkFrame2lsgatlasᚋanalyticsᚐFrame(ctx context.Context, sel ast.SelectionSet, v analytics.Frame) graphql.Marshaler {
+	return ec._NetworkFrame(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNetworkFrame2ᚕlsgatlasᚋanalyticsᚐFrameᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Frame) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNetworkFrame2lsgatlasᚋanalyticsᚐFrame(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNetworkFrames2ᚖlsgatlasᚋanalyticsᚐFrames(ctx context.Context, sel ast.SelectionSet, v *analytics.Frames) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NetworkFrames!")
+		return graphql.Null
+	}
+	return ec._NetworkFrames(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕlsgatlasᚋatlasᚐNode(ctx context.Context, sel ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -35674,6 +36360,11 @@ func (ec *executionContext) marshalNPathSet2ᚖlsgatlasᚋanalyticsᚐPathSet(ct
 		return graphql.Null
 	}
 	return ec._PathSet(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPeriod2lsgatlasᚋatlasᚐPeriod(ctx context.Context, v any) (atlas.Period, error) {
+	res, err := ec.unmarshalInputPeriod(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx context.Context, sel ast.SelectionSet, v atlas.Person) graphql.Marshaler {
@@ -36196,6 +36887,10 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSubgraph2lsgatlasᚋanalyticsᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v analytics.Subgraph) graphql.Marshaler {
+	return ec._Subgraph(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNSubgraph2ᚖlsgatlasᚋanalyticsᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {

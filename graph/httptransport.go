@@ -100,7 +100,20 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 			"Only queries may be sent with GET; send a "+string(opCtx.Operation.Operation)+" with POST.")})
 		return
 	}
+	deferred := defers(opCtx.Operation)
+	if deferred && !acceptsMultipart(r.Header.Get("Accept")) {
+		t.metrics.RequestError(atlas.EINVALID, "")
+		status := http.StatusOK
+		if media == mediaGraphQLResponse {
+			status = http.StatusBadRequest
+		}
+		t.writeErrors(w, status, gqlerror.List{deferRefusal()})
+		return
+	}
 	cacheKey := t.responses.key(ctx, opCtx)
+	if deferred {
+		cacheKey = "" // parts are written as they come, never cached
+	}
 	if body, ok := t.responses.get(ctx, cacheKey); ok {
 		t.metrics.ResponseCacheLookup(true)
 		if stats := statsFrom(ctx); stats != nil { // the access log names the operation still
@@ -122,6 +135,10 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 		resp = &graphql.Response{Data: json.RawMessage("null"), Errors: gqlerror.List{err}, Extensions: resp.Extensions}
 	}
 	resp.Errors = t.capErrors(resp.Errors)
+	if deferred && resp.HasNext != nil && *resp.HasNext {
+		writeIncremental(ctx, w, resp, responses)
+		return
+	}
 	body, err := json.Marshal(resp)
 	if err == nil && len(body) > t.limits.MaxResponseBytes {
 		t.metrics.RequestError(atlas.ELIMIT, "response size (bytes)")

@@ -168,12 +168,18 @@ func (p *planner) value(v any, sel ast.SelectionSet) {
 			}
 		}
 	case *analytics.Subgraph:
-		p.graph(v.Nodes, v.Relations, sel, "Subgraph")
+		p.graph(v.Nodes, v.Relations, v.Derived, sel, "Subgraph")
+	case *analytics.Frames:
+		for _, f := range p.fields(sel, "NetworkFrames") {
+			if f.Name == "network" {
+				p.graph(v.Network.Nodes, v.Network.Relations, v.Network.Derived, f.Selections, "Subgraph")
+			}
+		}
 	case *analytics.PathSet:
 		for _, f := range p.fields(sel, "PathSet") {
 			if f.Name == "paths" {
 				for _, path := range v.Paths {
-					p.graph(path.Nodes, path.Relations, f.Selections, "Path")
+					p.graph(path.Nodes, path.Relations, nil, f.Selections, "Path")
 				}
 			}
 		}
@@ -209,7 +215,7 @@ func connection[N any, E any, P interface {
 
 // graph plans a subgraph or a path: its nodes, and its relationships as the resolver
 // turns them into edges.
-func (p *planner) graph(nodes []atlas.Node, rels []atlas.Relation, sel ast.SelectionSet, typ string) {
+func (p *planner) graph(nodes []atlas.Node, rels []atlas.Relation, derived []atlas.Edge, sel ast.SelectionSet, typ string) {
 	for _, f := range p.fields(sel, typ) {
 		switch f.Name {
 		case "nodes":
@@ -223,7 +229,7 @@ func (p *planner) graph(nodes []atlas.Node, rels []atlas.Relation, sel ast.Selec
 			tiers, _ := p.root.Args["tiers"].([]atlas.SourceTier)
 			w := atlas.When{AsOf: asOf, During: during}
 			w.Known, _ = p.l.KnownBy(p.ctx, knownBy)
-			p.edges(analyticsEdges(rels, w, tiers), f.Selections)
+			p.edges(append(analyticsEdges(rels, w, tiers), derived...), f.Selections)
 		}
 	}
 }

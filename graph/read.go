@@ -212,7 +212,7 @@ func entity[T atlas.Node](ctx context.Context, id string, kind atlas.NodeKind) (
 		err = atlas.Errorf(atlas.ENOTFOUND, "no %s has id %q", strings.ToLower(string(kind)), id)
 	}
 	if err != nil {
-		return n, atRepresentation(ctx, id, err)
+		return n, atRepresentation(ctx, kind, id, err)
 	}
 	return n, nil
 }
@@ -230,10 +230,7 @@ func entityByWikidata[T atlas.Node](ctx context.Context, qid *string, kind atlas
 		err = atlas.Errorf(atlas.ENOTFOUND, "no %s has Wikidata QID %q", strings.ToLower(string(kind)), *qid)
 	}
 	if err != nil {
-		return n, atRepresentationWhere(ctx, func(rep map[string]any) bool {
-			typename, _ := rep["__typename"].(string)
-			return rep["wikidata"] == *qid && strings.EqualFold(typename, string(kind))
-		}, err)
+		return n, atRepresentationWhere(ctx, kind, func(rep map[string]any) bool { return rep["wikidata"] == *qid }, err)
 	}
 	n, _ = found.(T)
 	return n, nil
@@ -241,25 +238,53 @@ func entityByWikidata[T atlas.Node](ctx context.Context, qid *string, kind atlas
 
 // atRepresentation puts an entity error at the path of its representation,
 // ["_entities", i]: gqlgen's federation runtime would report it at ["_entities"],
-// and a gateway can only attach an error to the entity it concerns by its index.
-func atRepresentation(ctx context.Context, id string, err error) error {
-	return atRepresentationWhere(ctx, func(rep map[string]any) bool { return rep["id"] == id }, err)
+// and a gateway can only attach an error to the entity it concerns by its index. The
+// representation is the one of this type (kind's GraphQL type) and id; when several are
+// alike, each error claims the first one no other error has (the errors of identical
+// representations are identical, so any matching is right).
+func atRepresentation(ctx context.Context, kind atlas.NodeKind, id string, err error) error {
+	return atRepresentationWhere(ctx, kind, func(rep map[string]any) bool { return rep["id"] == id }, err)
 }
 
-// atRepresentationWhere puts an entity error at the path of the first representation
-// match accepts.
-func atRepresentationWhere(ctx context.Context, match func(map[string]any) bool, err error) error {
+// atRepresentationWhere puts an entity error at the path of the first representation of
+// kind's type that match accepts and no other error has claimed.
+func atRepresentationWhere(ctx context.Context, kind atlas.NodeKind, match func(map[string]any) bool, err error) error {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
 		return err
 	}
+	typeName := graphQLTypeOf(kind)
 	reps, _ := fc.Args["representations"].([]map[string]any)
+	path := fc.Path()
 	for i, rep := range reps {
-		if match(rep) {
-			return gqlerror.WrapPath(append(fc.Path(), ast.PathIndex(i)), err)
+		if !match(rep) || rep["__typename"] != typeName {
+			continue
+		}
+		claimed := false
+		loader.For(ctx).Once(representationClaim{path.String(), i}, func() { claimed = true })
+		if claimed {
+			return gqlerror.WrapPath(append(path, ast.PathIndex(i)), err)
 		}
 	}
 	return err
+}
+
+// representationClaim is an _entities representation an error has been reported at.
+type representationClaim struct {
+	field string
+	index int
+}
+
+// graphQLTypeOf is the GraphQL type of a node kind: GROUP → Group, REPORTED_COUNT →
+// ReportedCount.
+func graphQLTypeOf(kind atlas.NodeKind) string {
+	var b strings.Builder
+	for _, word := range strings.Split(strings.ToLower(string(kind)), "_") {
+		if word != "" {
+			b.WriteString(strings.ToUpper(word[:1]) + word[1:])
+		}
+	}
+	return b.String()
 }
 
 // mustNode loads a node that a stored fact refers to; its absence is a broken invariant.

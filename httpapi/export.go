@@ -87,16 +87,16 @@ func exportGraph(ctx context.Context, projection *analytics.Cache, q url.Values)
 	for _, t := range listParam(q, "tiers") {
 		tiers = append(tiers, atlas.SourceTier(t))
 	}
-	return export.Graph{Nodes: sub.Nodes, Relations: sub.Relations, Source: p.Source, AsOf: when.AsOf, During: when.During, Tiers: tiers,
+	return export.Graph{Nodes: sub.Nodes, Relations: sub.Relations, Source: p.Source, AsOf: when.AsOf, During: when.During, Tiers: tiers, Derived: sub.Derived,
 		Truncated: sub.Truncated, Limit: limit, Version: seed.Version()}, nil
 }
 
 func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) (analytics.Subgraph, int, atlas.When, error) {
 	for name := range q {
 		switch name {
-		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "during", "sources", "tiers", "limit":
+		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "during", "sources", "tiers", "limit", "derived":
 		default:
-			return analytics.Subgraph{}, 0, atlas.When{}, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, during, sources, tiers, limit", name)
+			return analytics.Subgraph{}, 0, atlas.When{}, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, during, sources, tiers, limit, derived", name)
 		}
 	}
 	depth, err := intParam(q, "depth", analytics.DefaultDepth)
@@ -124,6 +124,13 @@ func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) 
 			return analytics.Subgraph{}, 0, atlas.When{}, err
 		}
 		f.AsOf = &d
+	}
+	switch q.Get("derived") {
+	case "", "false":
+	case "true":
+		f.DerivedChairs = true
+	default:
+		return analytics.Subgraph{}, 0, atlas.When{}, atlas.Errorf(atlas.EINVALID, "derived must be true or false, got %q", q.Get("derived"))
 	}
 	if q.Has("during") {
 		p, err := parsePeriod(q.Get("during"))

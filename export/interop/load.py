@@ -74,8 +74,9 @@ def load(fmt, paths):
         out = normalise(g, graph_record(g.graph), edge_drop=("id",))
     elif fmt == "gexf":
         g = nx.read_gexf(paths[0])
-        # The reader adds the edge's id and label (its type) to its data.
-        out = normalise(g, gexf_meta(paths[0]), edge_drop=("id", "label"))
+        # The reader adds the edge's id and label (its type) to its data; colours and
+        # spells (viz, spells) are the drawing and the time, checked by dynamic_test.go.
+        out = normalise(g, gexf_meta(paths[0]), node_drop=("viz", "spells"), edge_drop=("id", "label", "viz", "spells"))
     elif fmt == "cytoscape":
         with open(paths[0], encoding="utf-8") as f:
             g = nx.cytoscape_graph(json.load(f))
@@ -99,7 +100,29 @@ def load(fmt, paths):
     return out
 
 
+def dynamic(path):
+    """A dynamic GEXF as networkx reads it: the graph's mode and period, and each node's
+    and edge's spells and colour."""
+    g = nx.read_gexf(path)
+    triples = g.edges(keys=True, data=True) if g.is_multigraph() else ((s, t, None, d) for s, t, d in g.edges(data=True))
+
+    def colour(d):
+        c = d.get("viz", {}).get("color")
+        return "#%02x%02x%02x" % (c["r"], c["g"], c["b"]) if c else ""
+
+    return {
+        "graph": {k: str(g.graph.get(k, "")) for k in ("mode", "start", "end")},
+        "nodes": {str(n): {"spells": [list(s) for s in d.get("spells", [])], "colour": colour(d), "type": d.get("type", "")}
+                  for n, d in g.nodes(data=True)},
+        "edges": {d["id"]: {"spells": [list(s) for s in d.get("spells", [])], "colour": colour(d), "type": d.get("type", ""),
+                            "derived": "true" if d.get("derived") else "false"} for s, t, k, d in triples},
+    }
+
+
 def main():
+    if sys.argv[1:2] == ["--dynamic"]:
+        json.dump([dynamic(p) for p in sys.argv[2:]], sys.stdout, ensure_ascii=False, sort_keys=True)
+        return
     jobs = json.load(sys.stdin)
     json.dump([load(j["format"], j["files"]) for j in jobs], sys.stdout, ensure_ascii=False, sort_keys=True)
 

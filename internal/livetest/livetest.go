@@ -12,6 +12,7 @@ package livetest
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"testing"
 )
@@ -22,11 +23,27 @@ const skipMarker = ".livetest-skip"
 // "<what> is missing: <how>" (how: what to install or run).
 func Missing(t testing.TB, what, how string) {
 	t.Helper()
+	missing(t, what, how, openTerminal)
+}
+
+// openTerminal is the controlling terminal, or nil when there is none.
+func openTerminal() io.WriteCloser {
+	tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0)
+	if err != nil {
+		return nil
+	}
+	return tty
+}
+
+// missing is Missing with the terminal passed in, so that its own test can see what it
+// writes there instead of printing a skip line for a test that does not exist.
+func missing(t testing.TB, what, how string, terminal func() io.WriteCloser) {
+	t.Helper()
 	msg := fmt.Sprintf("%s is missing: %s", what, how)
 	if os.Getenv("CI") != "" {
 		t.Fatalf("%s (CI is set, so this test may not skip)", msg)
 	}
-	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+	if tty := terminal(); tty != nil {
 		fmt.Fprintf(tty, "SKIP %s: %s\n", t.Name(), msg)
 		tty.Close()
 	}

@@ -2,6 +2,7 @@ package livetest_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"lsgatlas/internal/livetest"
@@ -20,17 +21,20 @@ func (r *recorder) Skip(a ...any)                  { r.skipped = fmt.Sprint(a...
 
 func TestMissingFailsUnderCIAndSkipsOtherwise(t *testing.T) {
 	for _, tc := range []struct {
-		ci, failed, skipped string
+		ci, failed, skipped, terminal string
 	}{
-		{"true", "node is missing: install it (CI is set, so this test may not skip)", "node is missing: install it"},
-		{"", "", "node is missing: install it"},
+		{"true", "node is missing: install it (CI is set, so this test may not skip)", "node is missing: install it", "SKIP TestSomething: node is missing: install it\n"},
+		{"", "", "node is missing: install it", "SKIP TestSomething: node is missing: install it\n"},
 	} {
 		t.Setenv("CI", tc.ci)
 		r := &recorder{TB: t}
-		livetest.Missing(r, "node", "install it")
+		// The terminal line goes to a buffer: this test's stand-in test must not show up
+		// on the developer's terminal as a skipped TestSomething.
+		var terminal strings.Builder
+		livetest.MissingTo(r, "node", "install it", &terminal)
 		// A real Fatalf stops the test; the recorder goes on to the skip, so both show.
-		if r.failed != tc.failed || r.skipped != tc.skipped {
-			t.Errorf("CI=%q: failed %q, skipped %q; want %q, %q", tc.ci, r.failed, r.skipped, tc.failed, tc.skipped)
+		if r.failed != tc.failed || r.skipped != tc.skipped || terminal.String() != tc.terminal {
+			t.Errorf("CI=%q: failed %q, skipped %q, terminal %q; want %q, %q, %q", tc.ci, r.failed, r.skipped, terminal.String(), tc.failed, tc.skipped, tc.terminal)
 		}
 	}
 }

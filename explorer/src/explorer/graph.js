@@ -1,13 +1,17 @@
 // The neighbourhood graph: the network around the seeds (searched for, then expanded), as the
-// filters and the year keep it, drawn with Cytoscape.js and laid out with fCoSE.
+// filters and the year (or a period, played year by year) keep it, drawn with Cytoscape.js.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { gql, schema } from './api.js';
+import svg from 'cytoscape-svg';
+import { gql } from './api.js';
+import { FRAMES, NETWORK } from './queries.js';
 import { nodeLabel } from './i18n.js';
 import { state, NODE_TYPES, REL_TYPES } from './state.js';
 
 cytoscape.use(fcose);
+cytoscape.use(svg);
 
+// The palette the exports share (export/palette.go; a Go test holds the two equal).
 export const TYPE_COLOURS = {
   GROUP: '#c0392b', PERSON: '#2471a3', POSITION: '#7d3c98', INSTITUTION: '#1e8449', OFFICE: '#b9770e',
   STATEMENT: '#16a085', TOPIC: '#d35400', DOCUMENT: '#34495e',
@@ -18,65 +22,30 @@ export const REL_COLOURS = {
   PARTY_GROUP_OF: '#2e4053', ABOUT: '#16a085', ISSUED_BY: '#34495e', CONCERNS: '#d35400', BASED_ON: '#7f8c8d',
 };
 
-const NODE_FIELDS = `id type label ... on Group { nameZh kind established abolished } ... on Person { nameZh }
-  ... on Office { nameZh } ... on Institution { nameZh } ... on Position { titleZh }`;
-
-const networkQuery = (tierArg) => `query Network($ids: [ID!]!, $depth: Int, $rt: [RelationshipType!], $nt: [NodeType!], $asOf: PartialDate${tierArg ? `, $tiers: ${tierArg.type}` : ''}) {
-  network(ids: $ids, depth: $depth, relationshipTypes: $rt, nodeTypes: $nt, asOf: $asOf, limit: 400${tierArg ? `, ${tierArg.network}: $tiers` : ''}) {
-    truncated
-    nodes { ${NODE_FIELDS} }
-    relationships { id type role start end holding confidence derived from { id } to { id } }
-  }
-}`;
-
-const DERIVED = `query Derived($ids: [ID!]!, $asOf: PartialDate) {
-  nodes(ids: $ids) { ... on Group { id chairs(asOf: $asOf) {
-    id type start end holding confidence derived from { ${NODE_FIELDS} } to { id } via { title } } } }
-}`;
-
-// tierSupport says how the schema takes a source-tier argument on `network` and on the
-// node's relationships, if it does: the argument's GraphQL type and the tiers to ask for
-// when the reference tier is left out (every tier but REFERENCE). With the reference tier
-// on, the argument is left out: every tier counts.
-export async function tierSupport() {
-  const types = await schema();
-  const q = types.get('Query');
-  const net = q && q.fields.find((f) => f.name === 'network');
-  const rels = (types.get('Group')?.fields || []).find((f) => f.name === 'relationships');
-  const netArg = net && net.args.find((a) => /tier/i.test(a.name));
-  const relArg = rels && rels.args.find((a) => /tier/i.test(a.name));
-  const arg = netArg || relArg;
-  if (!arg) return null;
-  let ref = arg.type, sig = '';
-  const wrap = [];
-  while (ref) { if (ref.kind === 'NON_NULL') wrap.push('!'); else if (ref.kind === 'LIST') wrap.push('['); else { sig = ref.name; break; } ref = ref.ofType; }
-  let typeStr = sig;
-  for (const w of wrap.reverse()) typeStr = w === '!' ? typeStr + '!' : `[${typeStr}]`;
-  const values = (types.get(sig)?.enumValues || []).map((v) => v.name).filter((v) => v !== 'REFERENCE');
-  return { network: netArg?.name, relationships: relArg?.name, type: typeStr, values: wrap.includes('[') ? values : values[0] };
-}
+const NODE_STYLE = { 'font-size': 10, 'text-wrap': 'wrap', 'text-max-width': 110, 'text-valign': 'bottom', 'text-margin-y': 3,
+  color: '#222', 'text-outline-color': '#fff', 'text-outline-width': 2 };
 
 export function createGraph(container, { onSelect, onExpand }) {
   const cy = cytoscape({
     container,
     minZoom: 0.2, maxZoom: 3,
     style: [
-      { selector: 'node', style: {
-        'background-color': (n) => TYPE_COLOURS[n.data('type')] || '#888', label: 'data(label)',
-        'font-size': 10, 'text-wrap': 'wrap', 'text-max-width': 110, 'text-valign': 'bottom', 'text-margin-y': 3,
-        color: '#222', 'text-outline-color': '#fff', 'text-outline-width': 2, width: 18, height: 18 } },
-      { selector: 'node[type = "GROUP"]', style: { shape: 'round-rectangle', width: 24, height: 18 } },
+      { selector: 'node', style: { ...NODE_STYLE, 'background-color': 'data(colour)', label: 'data(label)', width: 'data(size)', height: 'data(size)' } },
+      { selector: 'node[type = "GROUP"]', style: { shape: 'round-rectangle' } },
       { selector: 'node[type = "POSITION"]', style: { shape: 'diamond' } },
-      { selector: 'node[type = "INSTITUTION"]', style: { shape: 'hexagon', width: 22, height: 22 } },
+      { selector: 'node[type = "INSTITUTION"]', style: { shape: 'hexagon' } },
       { selector: 'node[type = "OFFICE"]', style: { shape: 'rectangle' } },
-      { selector: 'node.seed', style: { 'border-width': 3, 'border-color': '#111', width: 28, height: 28, 'font-weight': 'bold' } },
+      { selector: 'node.seed', style: { 'border-width': 3, 'border-color': '#111', 'font-weight': 'bold' } },
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f1c40f' } },
       { selector: 'edge', style: {
         width: 1.5, 'line-color': (e) => REL_COLOURS[e.data('type')] || '#999', 'curve-style': 'bezier',
         'target-arrow-shape': 'triangle', 'target-arrow-color': (e) => REL_COLOURS[e.data('type')] || '#999',
-        'arrow-scale': 0.7, opacity: 0.8 } },
-      { selector: 'edge[holding = "POSSIBLE"]', style: { 'line-style': 'dashed', opacity: 0.55 } },
+        'arrow-scale': 0.7, opacity: 0.85 } },
+      // KNOWN solid, POSSIBLE (or known for part of a period) dashed, derived chairs dotted.
+      { selector: 'edge[holding = "POSSIBLE"], edge[holding = "KNOWN_IN_PART"]', style: { 'line-style': 'dashed', opacity: 0.6 } },
       { selector: 'edge[?derived]', style: { 'line-style': 'dotted', width: 2.5 } },
+      { selector: '.absent', style: { display: 'none' } },
+      { selector: '.hidden', style: { display: 'none' } },
       { selector: '.faded', style: { opacity: 0.15 } },
     ],
   });
@@ -87,60 +56,90 @@ export function createGraph(container, { onSelect, onExpand }) {
 
 export const graphSeeds = () => (state.seeds.length ? state.seeds : [state.node]);
 
-// loadView fetches what the state asks for: the network and, when asked, derived chairs.
-export async function loadView() {
-  const ids = graphSeeds();
-  const support = state.tier ? null : await tierSupport();
-  const tiers = support && support.network ? support : null;
-  const vars = {
-    ids, depth: state.depth,
+function filterVars() {
+  return {
+    ids: graphSeeds(), depth: state.depth,
     // No filter when every type is on, so that types newer than this page are drawn too.
     rt: state.relTypes.length === REL_TYPES.length ? null : state.relTypes,
     nt: state.nodeTypes.length === NODE_TYPES.length ? null : state.nodeTypes,
-    asOf: state.year === null ? null : String(state.year),
+    tiers: state.tier ? null : ['CORPUS'],
+    derived: state.derived,
   };
-  if (tiers) vars.tiers = tiers.values;
-  const d = await gql(networkQuery(tiers), vars);
-  const nodes = new Map(d.network.nodes.map((n) => [n.id, n]));
-  const rels = d.network.relationships.map((r) => ({ ...r, from: r.from.id, to: r.to.id }));
-  if (state.derived && state.relTypes.includes('CHAIRS') && state.nodeTypes.includes('PERSON')) {
-    const groups = [...nodes.values()].filter((n) => n.type === 'GROUP').map((n) => n.id);
-    if (groups.length) {
-      const dd = await gql(DERIVED, { ids: groups, asOf: vars.asOf });
-      const drawn = new Set(rels.map((r) => `${r.type} ${r.from} ${r.to}`));
-      for (const g of dd.nodes) for (const c of g?.chairs || []) {
-        // A chair the network already draws (stored, or stored and derived) is not repeated.
-        if (!c.derived || drawn.has(`CHAIRS ${c.from.id} ${c.to.id}`)) continue;
-        if (!nodes.has(c.from.id)) nodes.set(c.from.id, c.from);
-        rels.push({ ...c, from: c.from.id, to: c.to.id, via: c.via?.title });
-      }
-    }
-  }
-  return { nodes: [...nodes.values()], rels, truncated: d.network.truncated };
 }
 
-// draw replaces the graph's elements with view's, keeping the positions of nodes that stay.
-export function draw(cy, view) {
+const viewOf = (net) => ({
+  nodes: net.nodes,
+  rels: net.relationships.map((r) => ({ ...r, from: r.from.id, to: r.to.id, holding: r.holding || r.holdingDuring, via: r.via?.title })),
+  truncated: net.truncated,
+});
+
+// loadView fetches the network the state asks for: at a year, or over all years.
+export async function loadView() {
+  const d = await gql(NETWORK, { ...filterVars(), asOf: state.year === null ? null : String(state.year) });
+  return viewOf(d.network);
+}
+
+// loadFrames fetches the network over the state's period and its frames, year by year.
+export async function loadFrames() {
+  const d = await gql(FRAMES, { ...filterVars(), during: { from: String(state.rangeFrom), to: String(state.rangeTo) } });
+  return { ...viewOf(d.networkFrames.network), frames: d.networkFrames.frames };
+}
+
+// draw replaces the graph's elements with the view's, keeping the positions of nodes that
+// stay; a new node set is laid out with the chosen layout.
+export function draw(cy, view, layoutName = 'fcose') {
   const old = new Map(cy.nodes().map((n) => [n.id(), n.position()]));
   const ids = new Set(view.nodes.map((n) => n.id));
   const elements = [
     ...view.nodes.map((n) => ({
-      group: 'nodes', data: { id: n.id, type: n.type, label: nodeLabel(n), raw: n },
+      group: 'nodes', data: { id: n.id, type: n.type, label: nodeLabel(n), raw: n, colour: TYPE_COLOURS[n.type] || '#888', size: 18 },
       classes: state.seeds.includes(n.id) ? 'seed' : '',
       ...(old.has(n.id) ? { position: { ...old.get(n.id) } } : {}),
     })),
     ...view.rels.filter((r) => ids.has(r.from) && ids.has(r.to)).map((r) => ({
       group: 'edges', data: { id: r.id, source: r.from, target: r.to, type: r.type, holding: r.holding,
-        derived: !!r.derived, start: r.start, end: r.end, confidence: r.confidence, role: r.role, via: r.via },
+        derived: !!r.derived, start: r.start, end: r.end, confidence: r.confidence, role: r.role, via: r.via,
+        sources: (r.sources || []).map((c) => `${c.source.key || c.source.id}${c.locator ? ` (${c.locator})` : ''}`).join('; ') },
     })),
   ];
   cy.batch(() => { cy.elements().remove(); cy.add(elements); });
   const allKnown = view.nodes.every((n) => old.has(n.id));
-  cy.layout(allKnown && old.size
-    ? { name: 'preset', fit: true, padding: 30 }
-    : { name: 'fcose', animate: false, randomize: old.size === 0, quality: 'default', nodeRepulsion: 20000,
-      idealEdgeLength: 120, nodeSeparation: 110, gravity: 0.15, padding: 30, fit: true }).run();
+  if (allKnown && old.size) cy.layout({ name: 'preset', fit: true, padding: 30 }).run();
+  else runLayout(cy, layoutName, old.size === 0);
+  if (cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
+  cy.nodes(':selected').unselect();
   if (state.node && cy.getElementById(state.node).nonempty()) cy.getElementById(state.node).select();
+}
+
+// The layouts offered: Cytoscape.js's own and fCoSE.
+export const LAYOUTS = ['fcose', 'cose', 'concentric', 'breadthfirst', 'circle', 'grid'];
+
+export function runLayout(cy, name, randomize = true) {
+  const common = { animate: false, fit: true, padding: 30 };
+  const opts = {
+    fcose: { name: 'fcose', randomize, quality: 'default', nodeRepulsion: 20000, idealEdgeLength: 120, nodeSeparation: 110, gravity: 0.15 },
+    cose: { name: 'cose', randomize, nodeRepulsion: 40000, idealEdgeLength: 100 },
+    concentric: { name: 'concentric', concentric: (n) => n.degree(), levelWidth: () => 2, minNodeSpacing: 30 },
+    breadthfirst: { name: 'breadthfirst', directed: false, roots: cy.nodes('.seed').length ? cy.nodes('.seed') : undefined, spacingFactor: 1.1 },
+    circle: { name: 'circle' },
+    grid: { name: 'grid' },
+  }[name] || { name: 'fcose', randomize };
+  cy.layout({ ...common, ...opts }).run();
+}
+
+// showFrame shows, of the period's network, what holds in one year's frame: the rest is
+// hidden (not removed, so nothing moves), and each shown edge carries the year's holding.
+export function showFrame(cy, frame) {
+  const nodes = new Set(frame.nodes);
+  const rels = new Map(frame.relationships.map((r) => [r.id, r.holding]));
+  cy.batch(() => {
+    cy.nodes().forEach((n) => { n.toggleClass('absent', !nodes.has(n.id())); });
+    cy.edges().forEach((e) => {
+      const h = rels.get(e.id());
+      e.toggleClass('absent', h === undefined);
+      if (h) e.data('holding', h);
+    });
+  });
 }
 
 // exportURL is the server-side export of the current view (the network's filters).
@@ -150,18 +149,26 @@ export function exportURL(format) {
   p.set('depth', String(state.depth));
   if (state.relTypes.length !== REL_TYPES.length) p.set('relationshipTypes', state.relTypes.join(','));
   if (state.nodeTypes.length !== NODE_TYPES.length) p.set('nodeTypes', state.nodeTypes.join(','));
-  if (state.year !== null) p.set('asOf', String(state.year));
+  if (state.rangeFrom !== null && state.rangeTo !== null) p.set('during', `${state.rangeFrom}/${state.rangeTo}`);
+  else if (state.year !== null) p.set('asOf', String(state.year));
+  if (!state.tier) p.set('tiers', 'CORPUS');
+  if (state.derived) p.set('derived', 'true');
   p.set('limit', '400');
   return `/export/${format}?${p}`;
 }
 
 const csvCell = (v) => { const s = v === null || v === undefined ? '' : String(v); return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
 
-// viewCSV is the current view as one CSV: a row per node, then a row per relationship.
+// viewCSV is what is drawn as one CSV: a row per visible node, then a row per visible
+// relationship with its sources (key and locator, joined with "; ").
 export function viewCSV(cy) {
-  const head = ['element', 'id', 'type', 'label', 'source', 'target', 'role', 'start', 'end', 'holding', 'confidence', 'derived'];
+  const head = ['element', 'id', 'type', 'label', 'source', 'target', 'role', 'start', 'end', 'holding', 'confidence', 'derived', 'via', 'sources'];
   const rows = [head];
-  cy.nodes().sort((a, b) => (a.id() < b.id() ? -1 : 1)).forEach((n) => rows.push(['node', n.id(), n.data('type'), n.data('raw').label, '', '', '', '', '', '', '', '']));
-  cy.edges().sort((a, b) => (a.id() < b.id() ? -1 : 1)).forEach((e) => { const d = e.data(); rows.push(['relationship', d.id, d.type, '', d.source, d.target, d.role, d.start, d.end, d.holding, d.confidence, d.derived]); });
+  const shown = (el) => !el.hasClass('absent') && !el.hasClass('hidden');
+  cy.nodes().filter(shown).sort((a, b) => (a.id() < b.id() ? -1 : 1)).forEach((n) => rows.push(['node', n.id(), n.data('type'), n.data('raw').label, '', '', '', '', '', '', '', '', '', '']));
+  cy.edges().filter(shown).sort((a, b) => (a.id() < b.id() ? -1 : 1)).forEach((e) => {
+    const d = e.data();
+    rows.push(['relationship', d.id, d.type, '', d.source, d.target, d.role, d.start, d.end, d.holding, d.confidence, d.derived, d.via, d.sources]);
+  });
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,17 +1,19 @@
 // The Explorer: wires the search, the views and the node page to one state kept in the URL.
 import './explorer.css';
 import { schema } from './api.js';
-import { applyStrings, getLang, setLang, t, nodeLabel } from './i18n.js';
-import { state, readHash, writeHash, extendTypes, NODE_TYPES, REL_TYPES } from './state.js';
+import { applyStrings, getLang, setLang, t, nodeLabel, valueLabel } from './i18n.js';
+import { state, readHash, writeHash, extendTypes, NODE_TYPES, REL_TYPES, TABLE_KEYS } from './state.js';
 import { combobox } from './search.js';
-import { createGraph, draw, exportURL, loadView, tierSupport, viewCSV, TYPE_COLOURS, REL_COLOURS } from './graph.js';
+import { createGraph, draw, exportURL, loadFrames, loadView, runLayout, showFrame, viewCSV, LAYOUTS, TYPE_COLOURS, REL_COLOURS } from './graph.js';
+import { applyStyle, ego, hideSelected, METRICS, PROPERTIES, showAll, undoHide } from './analysis.js';
 import { loadNode, renderNode } from './nodepage.js';
 import { renderTimeline } from './timeline.js';
 import { findPaths } from './paths.js';
 import { renderByYear } from './byyear.js';
+import { loadRows, renderTable, thisYear } from './tables.js';
 
 const $ = (id) => document.getElementById(id);
-let cy, current = null, drawSeq = 0;
+let cy, current = null, drawSeq = 0, frames = null, playTimer = null, tableRows = null, tableSort = null;
 
 function checkboxes(fieldset, values, chosen, colours, onChange) {
   for (const v of values) {
@@ -19,23 +21,52 @@ function checkboxes(fieldset, values, chosen, colours, onChange) {
     const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: v, checked: chosen.includes(v) });
     const sw = Object.assign(document.createElement('span'), { className: 'sw' });
     sw.style.background = colours[v];
-    label.append(box, sw, ` ${v.toLowerCase().replace(/_/g, ' ')}`);
+    const name = Object.assign(document.createElement('span'), { className: 'value' });
+    name.dataset.value = v;
+    label.append(box, sw, ' ', name);
     box.addEventListener('change', () => onChange([...fieldset.querySelectorAll('input:checked')].map((b) => b.value)));
     fieldset.append(label);
   }
 }
 
+function options(select, values, label) {
+  select.replaceChildren(...values.map((v) => Object.assign(document.createElement('option'), { value: v, textContent: label(v) })));
+}
+
+// Labels that depend on the language, beyond the data-i18n ones.
+function relabel() {
+  for (const s of document.querySelectorAll('span.value[data-value]')) s.textContent = valueLabel(s.dataset.value);
+  const metric = (m) => t({ DEGREE: 'degree', BETWEENNESS: 'betweenness', PAGERANK: 'pagerank', CHAIRS: 'chairsCount', SEATS: 'seatsCount' }[m]);
+  options($('size-by'), ['', ...METRICS], (v) => (v ? metric(v) : t('none')));
+  options($('colour-by'), ['', ...METRICS, ...PROPERTIES], (v) => (!v ? t('nodeType') : METRICS.includes(v) ? metric(v) : t(`p_${v}`)));
+  options($('layout'), LAYOUTS, (v) => v);
+  $('table-choice').replaceChildren(...TABLE_KEYS.map((k) => {
+    const b = Object.assign(document.createElement('button'), { type: 'button', textContent: t(`t_${k}`) });
+    b.dataset.table = k;
+    b.setAttribute('aria-pressed', String(state.table === k));
+    b.addEventListener('click', () => { state.table = k; tableRows = null; tableSort = null; writeHash(); refreshTable(); });
+    return b;
+  }));
+}
+
 function syncControls() {
-  $('all-years').checked = state.year === null;
+  $('all-years').checked = state.year === null && !playing();
   if (state.year !== null) $('year').value = String(state.year);
-  $('year').disabled = false;
-  $('year-out').textContent = state.year === null ? t('allYears') : String(state.year);
+  $('year-out').textContent = playing() ? `${t('range')} ${state.rangeFrom}–${state.rangeTo}` : state.year === null ? t('allYears') : String(state.year);
   $('depth').value = String(state.depth);
   $('derived').checked = state.derived;
   $('tier').checked = state.tier;
+  $('range-from').value = state.rangeFrom ?? '';
+  $('range-to').value = state.rangeTo ?? '';
+  $('size-by').value = state.sizeBy;
+  $('colour-by').value = state.colourBy;
+  $('layout').value = state.layout;
+  $('table-date').value = String(state.tableDate ?? thisYear());
+  for (const b of $('table-choice').querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.table === state.table));
   for (const b of $('node-types').querySelectorAll('input')) b.checked = state.nodeTypes.includes(b.value);
   for (const b of $('rel-types').querySelectorAll('input')) b.checked = state.relTypes.includes(b.value);
   $('lang').textContent = t('lang');
+  $('play').textContent = playTimer ? t('pause') : t('play');
   for (const b of document.querySelectorAll('[role=tab]')) {
     const on = b.dataset.tab === state.tab;
     b.setAttribute('aria-selected', String(on));
@@ -47,6 +78,8 @@ function syncControls() {
     $(id).setAttribute('aria-disabled', String(!state.node));
   }
 }
+
+const playing = () => state.rangeFrom !== null && state.rangeTo !== null;
 
 async function redrawGraph() {
   const status = $('graph-status');
@@ -61,42 +94,119 @@ async function redrawGraph() {
   status.textContent = t('loading');
   status.dataset.state = 'loading';
   try {
-    const view = await loadView();
+    const view = playing() ? await loadFrames() : await loadView();
     if (mine !== drawSeq) return;
-    draw(cy, view);
-    status.dataset.nodes = String(cy.nodes().length);
-    status.dataset.edges = String(cy.edges().length);
+    frames = playing() ? view.frames : null;
+    draw(cy, view, state.layout);
+    showAll(cy);
+    await applyStyle(cy).then(renderStyleLegend);
+    if (frames) showYear(state.frame ?? state.rangeFrom);
+    else setStatus(view.truncated);
     status.dataset.state = 'ready';
-    status.textContent = `${cy.nodes().length} ${t('nodes')}, ${cy.edges().length} ${t('relationships')}` +
-      (state.year !== null ? ` · ${state.year}` : '') + (view.truncated ? ` (${t('truncated')})` : '');
     renderInView();
   } catch (e) {
     if (mine === drawSeq) { status.textContent = e.message; status.dataset.state = 'error'; }
   }
 }
 
+function setStatus(truncated) {
+  const status = $('graph-status');
+  const shown = cy.nodes().filter((n) => !n.hasClass('absent') && !n.hasClass('hidden'));
+  const edges = cy.edges().filter((e) => !e.hasClass('absent') && !e.hasClass('hidden'));
+  status.dataset.nodes = String(shown.length);
+  status.dataset.edges = String(edges.length);
+  const when = frames ? ` · ${state.frame}` : state.year !== null ? ` · ${state.year}` : '';
+  status.textContent = `${shown.length} ${t('nodes')}, ${edges.length} ${t('relationships')}${when}${truncated ? ` (${t('truncated')})` : ''}`;
+}
+
+// showYear shows one frame of the period, leaving every node where the layout put it.
+function showYear(year) {
+  if (!frames || !frames.length) return;
+  const f = frames.find((x) => x.year === year) || frames[0];
+  state.frame = f.year;
+  showFrame(cy, f);
+  $('frame-out').textContent = `${t('frameOf')} ${f.year} (${frames[0].year}–${frames[frames.length - 1].year})`;
+  $('frame-out').dataset.year = String(f.year);
+  setStatus(f.truncated);
+  writeHash();
+}
+
+function step(delta) {
+  if (!frames) return;
+  const i = frames.findIndex((f) => f.year === state.frame);
+  const next = frames[(i + delta + frames.length) % frames.length];
+  showYear(next.year);
+}
+
+function togglePlay() {
+  if (playTimer) { clearInterval(playTimer); playTimer = null; syncControls(); return; }
+  if (!playing()) { $('frame-out').textContent = t('rangeHint'); return; }
+  playTimer = setInterval(() => step(1), 900);
+  syncControls();
+}
+
+function renderStyleLegend(categories) {
+  const parts = [];
+  if (state.sizeBy) parts.push(`${t('sizeLegend')}: ${$('size-by').selectedOptions[0]?.textContent || state.sizeBy}`);
+  if (state.colourBy) {
+    const what = $('colour-by').selectedOptions[0]?.textContent || state.colourBy;
+    const cats = categories && categories.size ? ` (${[...categories.entries()].map(([v]) => valueLabel(v)).join(', ')})` : '';
+    parts.push(`${t('colourLegend')}: ${what}${cats}`);
+  }
+  $('style-legend').textContent = parts.join(' · ');
+}
+
 // The nodes in view as buttons: the graph's content for keyboards and screen readers.
 function renderInView() {
-    $('in-view-list').replaceChildren(...cy.nodes().sort((a, b) => (a.data('label') < b.data('label') ? -1 : 1)).map((n) => {
-      const li = document.createElement('li');
-      const b = Object.assign(document.createElement('button'), { type: 'button', textContent: `${n.data('label')} (${n.data('type').toLowerCase()})` });
-      b.addEventListener('click', () => select(n.id()));
-      b.addEventListener('keydown', (e) => { if (e.key === '+') expand(n.id()); });
-      b.title = 'Enter: open; +: expand';
-      li.append(b);
-      return li;
-    }));
+  $('in-view-list').replaceChildren(...cy.nodes().filter((n) => !n.hasClass('hidden')).sort((a, b) => (a.data('label') < b.data('label') ? -1 : 1)).map((n) => {
+    const li = document.createElement('li');
+    const b = Object.assign(document.createElement('button'), { type: 'button', textContent: `${n.data('label')} (${valueLabel(n.data('type'))})` });
+    b.addEventListener('click', () => select(n.id()));
+    b.addEventListener('keydown', (e) => { if (e.key === '+') expand(n.id()); });
+    b.title = 'Enter: open; +: expand';
+    li.append(b);
+    return li;
+  }));
 }
 
 async function refreshNode() {
   const panel = $('node-panel');
   if (!state.node) { current = null; renderNode(panel, null, {}); return; }
+  const want = state.node;
+  panel.dataset.state = 'loading';
   try {
-    current = await loadNode(state.node, state.year);
+    const n = await loadNode(want, state.year);
+    if (want !== state.node) return;
+    current = n;
     if (current && document.activeElement !== $('search')) $('search').value = nodeLabel(current);
     renderNode(panel, current, { onExpand: expand, onFocus: focus });
-  } catch (e) { panel.textContent = e.message; }
+    panel.dataset.state = 'ready';
+  } catch (e) {
+    if (want !== state.node) return;
+    panel.dataset.state = 'error';
+    panel.replaceChildren(Object.assign(document.createElement('p'), { className: 'load-error', textContent: e.message }));
+  }
+  panel.dataset.node = want;
   if (state.tab === 'timeline') renderTimeline($('timeline'), current).catch((e) => { $('timeline').textContent = e.message; });
+}
+
+async function refreshTable() {
+  const table = $('node-table');
+  table.dataset.state = 'loading';
+  try {
+    tableRows ??= await loadRows(state.table, String(state.tableDate ?? thisYear()));
+    const count = renderTable(table, state.table, tableRows, {
+      sort: tableSort, filter: $('table-filter').value,
+      onSort: (s) => { tableSort = s; refreshTable(); },
+      onOpen: (id) => { state.node = id; state.seeds = [id]; state.tab = 'graph'; update(); },
+    });
+    $('table-count').textContent = `${count} ${t('rows')}`;
+    table.dataset.state = 'ready';
+    table.dataset.table = state.table;
+  } catch (e) {
+    table.dataset.state = 'error';
+    $('table-count').textContent = e.message;
+  }
 }
 
 function update({ graph = true, node = true } = {}) {
@@ -105,6 +215,7 @@ function update({ graph = true, node = true } = {}) {
   if (graph && state.tab === 'graph') redrawGraph();
   if (node) refreshNode();
   else if (state.tab === 'timeline') renderTimeline($('timeline'), current);
+  if (state.tab === 'tables') refreshTable();
 }
 
 // Selecting a node in view opens its page and keeps the graph; one out of view recentres it.
@@ -113,6 +224,7 @@ function select(id) {
   state.node = id;
   if (!inView) state.seeds = [id];
   update({ graph: !inView });
+  cy.nodes(':selected').unselect();
   cy.getElementById(id).select();
 }
 function expand(id) {
@@ -123,16 +235,25 @@ function expand(id) {
 }
 function focus(id) { state.node = id; state.seeds = [id]; update(); }
 
-function downloadText(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(name, blob) {
+  const url = URL.createObjectURL(blob);
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(a); a.click(); a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+function readRange() {
+  const from = Number($('range-from').value), to = Number($('range-to').value);
+  if ($('range-from').value && $('range-to').value && from <= to && to - from < 200) {
+    state.rangeFrom = from; state.rangeTo = to;
+    if (state.frame === null || state.frame < from || state.frame > to) state.frame = from;
+    state.year = null;
+  } else { state.rangeFrom = state.rangeTo = state.frame = null; }
+}
+
 function wire() {
   cy = createGraph($('cy'), { onSelect: select, onExpand: expand });
-  combobox($('search'), (n) => { state.node = n.id; state.seeds = [n.id]; if (state.tab === 'paths' || state.tab === 'byyear') state.tab = 'graph'; update(); });
+  combobox($('search'), (n) => { state.node = n.id; state.seeds = [n.id]; if (state.tab === 'paths' || state.tab === 'byyear' || state.tab === 'tables') state.tab = 'graph'; update(); });
   const from = combobox($('path-from'), (n) => { state.from = n.id; writeHash(); });
   const to = combobox($('path-to'), (n) => { state.to = n.id; writeHash(); });
   checkboxes($('node-types'), NODE_TYPES, state.nodeTypes, TYPE_COLOURS, (v) => { state.nodeTypes = v; update({ node: false }); });
@@ -140,6 +261,7 @@ function wire() {
   let yearTimer;
   $('year').addEventListener('input', () => {
     state.year = Number($('year').value);
+    state.rangeFrom = state.rangeTo = state.frame = null;
     $('year-out').textContent = String(state.year);
     $('all-years').checked = false;
     clearTimeout(yearTimer);
@@ -149,15 +271,37 @@ function wire() {
   $('depth').addEventListener('change', () => { state.depth = Number($('depth').value); update({ node: false }); });
   $('derived').addEventListener('change', () => { state.derived = $('derived').checked; update({ node: false }); });
   $('tier').addEventListener('change', () => { state.tier = $('tier').checked; update(); });
+  for (const id of ['range-from', 'range-to']) $(id).addEventListener('change', () => { readRange(); update({ node: false }); });
+  $('play').addEventListener('click', togglePlay);
+  $('frame-prev').addEventListener('click', () => step(-1));
+  $('frame-next').addEventListener('click', () => step(1));
+  $('size-by').addEventListener('change', async () => { state.sizeBy = $('size-by').value; writeHash(); renderStyleLegend(await applyStyle(cy)); });
+  $('colour-by').addEventListener('change', async () => { state.colourBy = $('colour-by').value; writeHash(); renderStyleLegend(await applyStyle(cy)); });
+  $('layout').addEventListener('change', () => { state.layout = $('layout').value; writeHash(); runLayout(cy, state.layout); });
+  $('hide').addEventListener('click', () => { hideSelected(cy); setStatus(); renderInView(); });
+  $('undo').addEventListener('click', () => { undoHide(cy); setStatus(); renderInView(); });
+  $('show-all').addEventListener('click', () => { showAll(cy); setStatus(); renderInView(); });
+  $('ego').addEventListener('click', () => { if (state.node) { ego(cy, state.node, Number($('ego-hops').value)); setStatus(); renderInView(); } });
   $('controls').addEventListener('submit', (e) => e.preventDefault());
-  $('export-csv').addEventListener('click', () => downloadText('lsg-atlas-view.csv', viewCSV(cy), 'text/csv'));
+  $('table-form').addEventListener('submit', (e) => e.preventDefault());
+  $('table-filter').addEventListener('input', () => refreshTable());
+  $('table-date').addEventListener('change', () => {
+    const y = $('table-date').value;
+    state.tableDate = /^\d{4}$/.test(y) ? Number(y) : null;
+    tableRows = null; writeHash(); refreshTable();
+  });
+  $('export-csv').addEventListener('click', () => download('lsg-atlas-view.csv', new Blob([viewCSV(cy)], { type: 'text/csv' })));
+  $('export-png').addEventListener('click', () => download('lsg-atlas-view.png', cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' })));
+  $('export-svg').addEventListener('click', () => download('lsg-atlas-view.svg', new Blob([cy.svg({ full: true, bg: '#ffffff' })], { type: 'image/svg+xml' })));
   $('share').addEventListener('click', async () => {
     writeHash();
     try { await navigator.clipboard.writeText(location.href); $('share-status').textContent = t('copied'); } catch { $('share-status').textContent = location.href; }
   });
   $('lang').addEventListener('click', () => {
     state.lang = getLang() === 'zh' ? 'en' : 'zh';
-    setLang(state.lang); applyStrings(); cy.nodes().forEach((n) => n.data('label', nodeLabel(n.data('raw')))); renderInView(); update({ graph: false });
+    setLang(state.lang); applyStrings(); relabel(); cy.nodes().forEach((n) => n.data('label', nodeLabel(n.data('raw')))); renderInView();
+    if (state.tab === 'tables' && tableRows) refreshTable();
+    update({ graph: false });
   });
   const tabs = [...document.querySelectorAll('[role=tab]')];
   for (const b of tabs) {
@@ -181,16 +325,18 @@ function wire() {
     select(a.dataset.node);
     $('node-panel').focus();
   });
-  window.addEventListener('hashchange', () => { readHash(); setLang(state.lang); applyStrings(); update(); });
+  window.addEventListener('hashchange', () => { readHash(); setLang(state.lang); applyStrings(); relabel(); update(); });
   return { from, to };
 }
 
 function showTab(tab) {
   state.tab = tab;
   writeHash(); syncControls();
+  // The graph is laid out in a visible container only, so that it is centred.
   if (tab === 'graph') { cy.resize(); redrawGraph(); }
   if (tab === 'timeline') renderTimeline($('timeline'), current).catch((e) => { $('timeline').textContent = e.message; });
   if (tab === 'byyear') renderByYear($('byyear-chart'), $('reported')).catch((e) => { $('byyear-chart').textContent = e.message; });
+  if (tab === 'tables') refreshTable();
 }
 
 async function start() {
@@ -201,9 +347,10 @@ async function start() {
   setLang(state.lang);
   applyStrings();
   const { from, to } = wire();
+  relabel();
   if (state.from) from.set({ label: state.from });
   if (state.to) to.set({ label: state.to });
-  tierSupport().then((tier) => { $('tier-wrap').hidden = !tier; });
+  $('tier-wrap').hidden = false;
   $('year').max = String(new Date().getUTCFullYear());
   syncControls();
   await refreshNode();

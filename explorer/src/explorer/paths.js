@@ -1,7 +1,7 @@
 // Shortest paths between two nodes, listed and drawn.
 import cytoscape from 'cytoscape';
 import { gql } from './api.js';
-import { nodeLabel, t } from './i18n.js';
+import { nodeLabel, t, valueLabel } from './i18n.js';
 import { REL_COLOURS, TYPE_COLOURS } from './graph.js';
 import { state } from './state.js';
 
@@ -20,13 +20,13 @@ export async function findPaths(container, list, status) {
   status.textContent = t('loading');
   const d = await gql(PATHS, { from: state.from, to: state.to, asOf: state.year === null ? null : String(state.year) });
   const ps = d.shortestPaths;
-  status.textContent = ps.length ? `${ps.paths.length} path(s) of ${ps.length} hop(s)${ps.truncated ? ' (more exist)' : ''}` : t('noPath');
+  status.textContent = ps.length ? `${ps.paths.length} ${t('pathsOf')} ${ps.length} ${t('hopsWord')}${ps.truncated ? ` ${t('moreExist')}` : ''}` : t('noPath');
   status.dataset.paths = String(ps.paths.length);
   status.dataset.length = String(ps.length);
   const nodes = new Map(), edges = new Map();
   list.replaceChildren(...ps.paths.map((p) => {
     const li = document.createElement('li');
-    li.textContent = p.nodes.map((n, i) => (i ? ` —${p.relationships[i - 1].type}— ` : '') + nodeLabel(n)).join('');
+    li.textContent = p.nodes.map((n, i) => (i ? ` —${valueLabel(p.relationships[i - 1].type)}— ` : '') + nodeLabel(n)).join('');
     return li;
   }));
   for (const p of ps.paths) {

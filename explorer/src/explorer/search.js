@@ -1,6 +1,6 @@
 // A search combobox (WAI-ARIA pattern): type, arrow through suggestions, Enter to pick.
 import { gql } from './api.js';
-import { nodeLabel, zhName } from './i18n.js';
+import { nodeLabel, valueLabel, zhName } from './i18n.js';
 
 const SEARCH = `query Search($text: String!, $types: [NodeType!]) {
   search(text: $text, types: $types, first: 8) {
@@ -51,7 +51,7 @@ export function combobox(input, onPick, { types = NODE_TYPES } = {}) {
       li.dataset.id = h.node.id;
       const zh = zhName(h.node);
       li.innerHTML = `<span class="type t-${h.node.type}"></span><span class="name"></span><span class="zh"></span><span class="matched"></span>`;
-      li.children[0].textContent = h.node.type.toLowerCase();
+      li.children[0].textContent = valueLabel(h.node.type);
       li.children[1].textContent = h.node.label;
       li.children[2].textContent = zh && zh !== h.node.label ? zh : '';
       li.children[3].textContent = h.matched !== h.node.label && h.matched !== zh ? h.matched : '';

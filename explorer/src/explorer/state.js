@@ -17,7 +17,15 @@ export const state = {
   node: null, seeds: [], year: null, depth: 1,
   nodeTypes: [...NODE_TYPES], relTypes: [...REL_TYPES],
   derived: false, tier: true, tab: 'graph', lang: 'en', from: null, to: null,
+  // A period played year by year (rangeFrom–rangeTo), instead of one year.
+  rangeFrom: null, rangeTo: null, frame: null,
+  sizeBy: '', colourBy: '', layout: 'fcose',
+  table: 'groups', tableDate: null,
 };
+
+const TABS = ['graph', 'timeline', 'paths', 'byyear', 'tables'];
+export const TABLE_KEYS = ['groups', 'people', 'posts', 'institutions', 'documents', 'sources'];
+const year = (v) => (v !== null && /^\d{4}$/.test(v) ? Number(v) : null);
 
 export function readHash(hash = location.hash) {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
@@ -32,7 +40,16 @@ export function readHash(hash = location.hash) {
   state.relTypes = list('rt', REL_TYPES);
   state.derived = p.get('derived') === '1';
   state.tier = p.get('tier') !== '0';
-  state.tab = ['graph', 'timeline', 'paths', 'byyear'].includes(p.get('tab')) ? p.get('tab') : 'graph';
+  state.tab = TABS.includes(p.get('tab')) ? p.get('tab') : 'graph';
+  state.rangeFrom = year(p.get('rfrom'));
+  state.rangeTo = year(p.get('rto'));
+  if (state.rangeFrom === null || state.rangeTo === null || state.rangeFrom > state.rangeTo) state.rangeFrom = state.rangeTo = null;
+  state.frame = state.rangeFrom === null ? null : year(p.get('frame'));
+  state.sizeBy = p.get('size') || '';
+  state.colourBy = p.get('colour') || '';
+  state.layout = p.get('layout') || 'fcose';
+  state.table = TABLE_KEYS.includes(p.get('table')) ? p.get('table') : 'groups';
+  state.tableDate = year(p.get('tdate'));
   state.lang = p.get('lang') === 'zh' ? 'zh' : 'en';
   state.from = p.get('from') || null;
   state.to = p.get('to') || null;
@@ -50,6 +67,13 @@ export function hashOf(s = state) {
   if (!s.tier) p.set('tier', '0');
   if (s.tab !== 'graph') p.set('tab', s.tab);
   if (s.lang !== 'en') p.set('lang', s.lang);
+  if (s.rangeFrom !== null) { p.set('rfrom', String(s.rangeFrom)); p.set('rto', String(s.rangeTo)); }
+  if (s.frame !== null) p.set('frame', String(s.frame));
+  if (s.sizeBy) p.set('size', s.sizeBy);
+  if (s.colourBy) p.set('colour', s.colourBy);
+  if (s.layout !== 'fcose') p.set('layout', s.layout);
+  if (s.tab === 'tables' && s.table !== 'groups') p.set('table', s.table);
+  if (s.tab === 'tables' && s.tableDate !== null) p.set('tdate', String(s.tableDate));
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
   return '#' + p.toString().replace(/%2F/g, '/').replace(/%2C/g, ',');

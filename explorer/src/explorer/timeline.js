@@ -1,7 +1,7 @@
 // A node's life over the years: its events (established, renamed, succeeded, abolished)
 // as marks, and its chairs, members and other relationships as bars from start to end.
 import { gql } from './api.js';
-import { nodeLabel, t } from './i18n.js';
+import { nodeLabel, t, valueLabel } from './i18n.js';
 import { REL_COLOURS } from './graph.js';
 
 const TIMELINE = `query Timeline($id: ID!) { timeline(id: $id) {
@@ -29,7 +29,7 @@ export async function renderTimeline(container, node) {
   const years = [...events.map((e) => yearOf(e.date)), ...bars.flatMap((r) => [yearOf(r.start), yearOf(r.end), ...(r.attested || []).map(yearOf)])]
     .filter((y) => y !== null);
   container.replaceChildren();
-  if (!years.length) { container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: 'No dated facts.' })); return; }
+  if (!years.length) { container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: t('noDated') })); return; }
   const lo = Math.min(...years) - 1, hi = Math.max(NOW, ...years) + 1;
   // A fact with no known end runs, on the chart, until the group was abolished (or now).
   const openEnd = yearOf(node.abolished) ?? hi - 1;
@@ -46,7 +46,7 @@ export async function renderTimeline(container, node) {
     const g = svg('g', { class: `event ev-${e.kind}` });
     const ex = x(yearOf(e.date)), right = ex > width - 160;
     g.append(svg('line', { x1: ex, x2: ex, y1: 8, y2: height - 20 }),
-      svg('text', { x: right ? ex - 3 : ex + 3, y: 12 + (i % 3) * 11, 'text-anchor': right ? 'end' : 'start' }, `${e.kind.toLowerCase()} ${e.date}${e.other ? ` · ${nodeLabel(e.other)}` : ''}`),
+      svg('text', { x: right ? ex - 3 : ex + 3, y: 12 + (i % 3) * 11, 'text-anchor': right ? 'end' : 'start' }, `${valueLabel(e.kind)} ${e.date}${e.other ? ` · ${nodeLabel(e.other)}` : ''}`),
       svg('title', {}, `${e.kind} ${e.date} ${e.other ? e.other.label : ''} — ${e.sources.map((s) => s.source.key).join(', ')}`));
     root.append(g);
   });
@@ -55,7 +55,7 @@ export async function renderTimeline(container, node) {
     const s = yearOf(r.start), en = yearOf(r.end);
     const colour = REL_COLOURS[r.type] || '#888';
     const row = svg('g', { class: `bar rel-${r.type}${r.derived ? ' derived' : ''}` });
-    const full = `${r.type === 'CHAIRS' ? '★ ' : ''}${nodeLabel(r.node)}${r.role ? ` (${r.role.toLowerCase()})` : ''}${r.derived ? ` (via ${r.via?.title})` : ''}`;
+    const full = `${r.type === 'CHAIRS' ? '★ ' : ''}${nodeLabel(r.node)}${r.role ? ` (${valueLabel(r.role)})` : ''}${r.derived ? ` (${t('colVia')} ${nodeLabel({ ...r.via, label: r.via?.title })})` : ''}`;
     row.append(svg('text', { x: left - 6, y: yy + 11, class: 'rowlabel' }, full.length > 38 ? `${full.slice(0, 36)}…` : full));
     const undated = s === null && en === null && !(r.attested && r.attested.length);
     if (undated && lifeStart !== null) {

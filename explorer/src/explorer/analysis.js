@@ -1,0 +1,95 @@
+// Styling and analysis of what is drawn: size and colour by a centrality the API computes
+// (never recomputed here) or by a property, hiding with undo, and the ego network of a node.
+import { gql } from './api.js';
+import { CENTRALITY } from './queries.js';
+import { TYPE_COLOURS } from './graph.js';
+import { state, NODE_TYPES, REL_TYPES } from './state.js';
+
+export const METRICS = ['DEGREE', 'BETWEENNESS', 'PAGERANK', 'CHAIRS', 'SEATS'];
+export const PROPERTIES = ['kind', 'system', 'level'];
+
+
+
+// scoresOf asks the API for a metric on the network the view's filters build (the whole
+// network, as centrality is defined on it) and returns the scores by node id.
+export async function scoresOf(metric) {
+  const d = await gql(CENTRALITY, {
+    metric,
+    rt: state.relTypes.length === REL_TYPES.length ? null : state.relTypes,
+    nt: state.nodeTypes.length === NODE_TYPES.length ? null : state.nodeTypes.filter((t) => ['GROUP', 'PERSON', 'POSITION', 'INSTITUTION', 'OFFICE'].includes(t)),
+    asOf: state.year === null ? null : String(state.year),
+    tiers: state.tier ? null : ['CORPUS'],
+  });
+  return new Map(d.centrality.map((s) => [s.node.id, s.value]));
+}
+
+// A sequential palette (light to dark red) for scores, and a categorical one for values.
+const RAMP = ['#fde0dd', '#fcc5c0', '#fa9fb5', '#f768a1', '#dd3497', '#ae017e', '#7a0177'];
+const CATEGORIES = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#666666', '#1f78b4', '#b2df8a'];
+
+// applyStyle sets each node's size and colour from state.sizeBy and state.colourBy:
+// "" (fixed size, colour by type), a metric (scores from the API) or a property.
+export async function applyStyle(cy) {
+  const need = [...new Set([state.sizeBy, state.colourBy].filter((m) => METRICS.includes(m)))];
+  const scores = new Map(await Promise.all(need.map(async (m) => [m, await scoresOf(m)])));
+  const categories = new Map();
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      const id = n.id();
+      let size = 18;
+      if (scores.has(state.sizeBy)) {
+        const s = scores.get(state.sizeBy), max = Math.max(...s.values(), 0) || 1;
+        size = 14 + 36 * Math.sqrt((s.get(id) || 0) / max);
+      }
+      let colour = TYPE_COLOURS[n.data('type')] || '#888';
+      if (scores.has(state.colourBy)) {
+        const s = scores.get(state.colourBy), max = Math.max(...s.values(), 0) || 1;
+        colour = RAMP[Math.min(RAMP.length - 1, Math.floor(((s.get(id) || 0) / max) * (RAMP.length - 1) + 0.001))];
+      } else if (PROPERTIES.includes(state.colourBy)) {
+        const v = n.data('raw')[state.colourBy] || '—';
+        if (!categories.has(v)) categories.set(v, CATEGORIES[categories.size % CATEGORIES.length]);
+        colour = categories.get(v);
+      }
+      n.data({ size, colour, score: scores.has(state.sizeBy) ? (scores.get(state.sizeBy).get(id) || 0) : null });
+    });
+  });
+  return categories;
+}
+
+// Hiding keeps a stack of what was hidden, so each hide can be undone in turn.
+const hiddenStack = [];
+
+export function hideSelected(cy) {
+  const sel = cy.nodes(':selected').filter((n) => !n.hasClass('hidden'));
+  if (!sel.length) return 0;
+  const hide = sel.union(sel.connectedEdges());
+  hide.addClass('hidden');
+  hiddenStack.push(hide);
+  return sel.length;
+}
+
+export function undoHide(cy) {
+  const last = hiddenStack.pop();
+  if (last) last.removeClass('hidden');
+  return hiddenStack.length;
+}
+
+export function showAll(cy) {
+  hiddenStack.length = 0;
+  cy.elements().removeClass('hidden');
+}
+
+// ego keeps the nodes within hops of id (over what is drawn) and hides the rest; undo
+// brings them back.
+export function ego(cy, id, hops) {
+  const centre = cy.getElementById(id);
+  if (centre.empty()) return 0;
+  let keep = centre;
+  for (let i = 0; i < hops; i++) keep = keep.closedNeighborhood();
+  const hide = cy.elements().difference(keep).filter((e) => !e.hasClass('hidden'));
+  hide.addClass('hidden');
+  hiddenStack.push(hide);
+  return keep.nodes().length;
+}
+
+export const hiddenCount = () => hiddenStack.length;

@@ -1,0 +1,26 @@
+// The graph's queries, apart so that test/queries.test.mjs can validate them against the
+// schema without a browser.
+
+const NODE_FIELDS = `id type label ... on Group { nameZh kind system level established abolished } ... on Person { nameZh }
+  ... on Office { nameZh } ... on Institution { nameZh system } ... on Position { titleZh }`;
+const REL_FIELDS = `id type role start end holding holdingDuring confidence derived via { id title } from { id } to { id }
+  sources { locator source { id key } }`;
+const FILTER_VARS = '$ids: [ID!]!, $depth: Int, $rt: [RelationshipType!], $nt: [NodeType!], $tiers: [SourceTier!], $derived: Boolean';
+const FILTER_ARGS = 'ids: $ids, depth: $depth, relationshipTypes: $rt, nodeTypes: $nt, limit: 400, tiers: $tiers, derived: $derived';
+
+export const NETWORK = `query Network(${FILTER_VARS}, $asOf: PartialDate) {
+  network(${FILTER_ARGS}, asOf: $asOf) { truncated nodes { ${NODE_FIELDS} } relationships { ${REL_FIELDS} } }
+}`;
+
+// One request for a period: the network over all of it, laid out once, and a frame per
+// year saying which of its nodes and relationships hold then.
+export const FRAMES = `query Frames(${FILTER_VARS}, $during: Period!) {
+  networkFrames(${FILTER_ARGS}, during: $during) {
+    network { truncated nodes { ${NODE_FIELDS} } relationships { ${REL_FIELDS} } }
+    frames { year nodes truncated relationships { id holding } }
+  }
+}`;
+
+export const CENTRALITY = `query Centrality($metric: CentralityMetric!, $rt: [RelationshipType!], $nt: [NodeType!], $asOf: PartialDate, $tiers: [SourceTier!]) {
+  centrality(metric: $metric, relationshipTypes: $rt, nodeTypes: $nt, asOf: $asOf, tiers: $tiers, first: 100) { node { id } value }
+}`;
