@@ -7,6 +7,8 @@ import (
 	"context"
 	"sync"
 
+	bolt "go.etcd.io/bbolt"
+
 	"lsgatlas/atlas"
 	"lsgatlas/searchkey"
 	"lsgatlas/textindex"
@@ -25,15 +27,19 @@ type Store struct {
 	byNode   map[string][]*atlas.Relation
 	revision int64
 	closed   bool
+	cur      curation
+	// db is the data folder's database; nil for a store that lives in memory only.
+	db *bolt.DB
 }
 
-// New returns an empty store.
+// New returns an empty store that lives in memory only (see Open for a durable one).
 func New() *Store {
 	return &Store{
 		nodes:  map[string]atlas.Node{},
 		keys:   map[string][]searchkey.Key{},
 		rels:   map[string]*atlas.Relation{},
 		byNode: map[string][]*atlas.Relation{},
+		cur:    newCuration(),
 	}
 }
 
@@ -55,7 +61,13 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) Close(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
 	s.closed = true
+	if s.db != nil {
+		return s.db.Close()
+	}
 	return nil
 }
 
