@@ -13,6 +13,7 @@ import (
 	"math"
 	"strconv"
 	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
@@ -32,18 +33,22 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Alias() AliasResolver
+	AuditEntry() AuditEntryResolver
 	Citation() CitationResolver
 	Derivation() DerivationResolver
 	Document() DocumentResolver
 	Entity() EntityResolver
 	Group() GroupResolver
 	Institution() InstitutionResolver
+	Mutation() MutationResolver
 	Office() OfficeResolver
 	Path() PathResolver
 	Person() PersonResolver
 	Position() PositionResolver
 	PropertyClaim() PropertyClaimResolver
+	Proposal() ProposalResolver
 	Query() QueryResolver
+	RecordChange() RecordChangeResolver
 	Relationship() RelationshipResolver
 	ReportedCount() ReportedCountResolver
 	Source() SourceResolver
@@ -65,6 +70,21 @@ type ComplexityRoot struct {
 		Source    func(childComplexity int) int
 	}
 
+	AuditEntry struct {
+		Action   func(childComplexity int) int
+		Actor    func(childComplexity int) int
+		At       func(childComplexity int) int
+		Citation func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Op       func(childComplexity int) int
+		Proposal func(childComplexity int) int
+		Reason   func(childComplexity int) int
+		Records  func(childComplexity int) int
+		Revision func(childComplexity int) int
+		Role     func(childComplexity int) int
+		Target   func(childComplexity int) int
+	}
+
 	BucketCount struct {
 		Key      func(childComplexity int) int
 		Known    func(childComplexity int) int
@@ -79,6 +99,18 @@ type ComplexityRoot struct {
 	Citation struct {
 		Locator func(childComplexity int) int
 		Source  func(childComplexity int) int
+	}
+
+	CitationRecord struct {
+		Locator func(childComplexity int) int
+		Source  func(childComplexity int) int
+	}
+
+	ClaimRecord struct {
+		Claim   func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Node    func(childComplexity int) int
+		Version func(childComplexity int) int
 	}
 
 	CoMember struct {
@@ -235,6 +267,23 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Mutation struct {
+		AcceptProposal      func(childComplexity int, id string, reason string) int
+		EditAlias           func(childComplexity int, op atlas.ChangeOp, target *string, alias *model.AliasInput, citation *model.CitationInput, reason *string, expectedVersion int) int
+		EditClaim           func(childComplexity int, op atlas.ChangeOp, target *string, claim *model.ClaimInput, citation *model.CitationInput, reason *string, expectedVersion int) int
+		EditNode            func(childComplexity int, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) int
+		EditRelationship    func(childComplexity int, op atlas.ChangeOp, target *string, relationship *model.RelationshipInput, citation *model.CitationInput, reason *string, expectedVersion int) int
+		EditSource          func(childComplexity int, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) int
+		EditStatement       func(childComplexity int, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) int
+		ProposeAlias        func(childComplexity int, op atlas.ChangeOp, target *string, alias *model.AliasInput, citation *model.CitationInput, reason *string) int
+		ProposeClaim        func(childComplexity int, op atlas.ChangeOp, target *string, claim *model.ClaimInput, citation *model.CitationInput, reason *string) int
+		ProposeNode         func(childComplexity int, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string) int
+		ProposeRelationship func(childComplexity int, op atlas.ChangeOp, target *string, relationship *model.RelationshipInput, citation *model.CitationInput, reason *string) int
+		ProposeSource       func(childComplexity int, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string) int
+		ProposeStatement    func(childComplexity int, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string) int
+		RejectProposal      func(childComplexity int, id string, reason string) int
+	}
+
 	NodeTypeCount struct {
 		Count func(childComplexity int) int
 		Kind  func(childComplexity int) int
@@ -366,14 +415,35 @@ type ComplexityRoot struct {
 		Value      func(childComplexity int) int
 	}
 
+	Proposal struct {
+		At           func(childComplexity int) int
+		BaseVersions func(childComplexity int) int
+		By           func(childComplexity int) int
+		Change       func(childComplexity int) int
+		Citation     func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Op           func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		ReviewReason func(childComplexity int) int
+		ReviewedAt   func(childComplexity int) int
+		ReviewedBy   func(childComplexity int) int
+		Revision     func(childComplexity int) int
+		Status       func(childComplexity int) int
+		Target       func(childComplexity int) int
+	}
+
 	Query struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) int
+		AuditLog           func(childComplexity int, actor *string, record *string, since *time.Time, until *time.Time, afterRevision *int, first *int) int
 		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
+		Claim              func(childComplexity int, id string) int
 		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Document           func(childComplexity int, id string) int
 		Documents          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Group              func(childComplexity int, id string) int
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
+		History            func(childComplexity int, id string) int
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, limit *int) int
@@ -385,6 +455,9 @@ type ComplexityRoot struct {
 		Person             func(childComplexity int, id string) int
 		Position           func(childComplexity int, id string) int
 		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Proposal           func(childComplexity int, id string) int
+		Proposals          func(childComplexity int, status *atlas.ProposalStatus, first *int) int
+		Relationship       func(childComplexity int, id string) int
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
 		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, first *int) int
@@ -396,8 +469,23 @@ type ComplexityRoot struct {
 		Timeline           func(childComplexity int, id string, sources []string, tiers []atlas.SourceTier) int
 		Topic              func(childComplexity int, id string) int
 		Topics             func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Version            func(childComplexity int, id string) int
+		Viewer             func(childComplexity int) int
 		__resolve__service func(childComplexity int) int
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
+	}
+
+	RecordChange struct {
+		After   func(childComplexity int) int
+		Before  func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Kind    func(childComplexity int) int
+		Version func(childComplexity int) int
+	}
+
+	RecordVersion struct {
+		Record  func(childComplexity int) int
+		Version func(childComplexity int) int
 	}
 
 	Relationship struct {
@@ -584,6 +672,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Viewer struct {
+		Role    func(childComplexity int) int
+		Subject func(childComplexity int) int
+	}
+
 	YearStatistics struct {
 		Groups func(childComplexity int) int
 		Year   func(childComplexity int) int
@@ -600,6 +693,14 @@ type ComplexityRoot struct {
 
 type AliasResolver interface {
 	Source(ctx context.Context, obj *atlas.Alias) (*atlas.Source, error)
+}
+type AuditEntryResolver interface {
+	Reason(ctx context.Context, obj *atlas.AuditEntry) (*string, error)
+	Proposal(ctx context.Context, obj *atlas.AuditEntry) (*string, error)
+	Op(ctx context.Context, obj *atlas.AuditEntry) (atlas.ChangeOp, error)
+	Kind(ctx context.Context, obj *atlas.AuditEntry) (atlas.RecordKind, error)
+	Target(ctx context.Context, obj *atlas.AuditEntry) (*string, error)
+	Citation(ctx context.Context, obj *atlas.AuditEntry) (*atlas.Citation, error)
 }
 type CitationResolver interface {
 	Source(ctx context.Context, obj *atlas.Citation) (*atlas.Source, error)
@@ -669,6 +770,22 @@ type InstitutionResolver interface {
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 }
+type MutationResolver interface {
+	ProposeClaim(ctx context.Context, op atlas.ChangeOp, target *string, claim *model.ClaimInput, citation *model.CitationInput, reason *string) (*atlas.Proposal, error)
+	ProposeAlias(ctx context.Context, op atlas.ChangeOp, target *string, alias *model.AliasInput, citation *model.CitationInput, reason *string) (*atlas.Proposal, error)
+	ProposeRelationship(ctx context.Context, op atlas.ChangeOp, target *string, relationship *model.RelationshipInput, citation *model.CitationInput, reason *string) (*atlas.Proposal, error)
+	ProposeNode(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string) (*atlas.Proposal, error)
+	ProposeStatement(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string) (*atlas.Proposal, error)
+	ProposeSource(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string) (*atlas.Proposal, error)
+	AcceptProposal(ctx context.Context, id string, reason string) (*atlas.Proposal, error)
+	RejectProposal(ctx context.Context, id string, reason string) (*atlas.Proposal, error)
+	EditClaim(ctx context.Context, op atlas.ChangeOp, target *string, claim *model.ClaimInput, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error)
+	EditAlias(ctx context.Context, op atlas.ChangeOp, target *string, alias *model.AliasInput, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error)
+	EditRelationship(ctx context.Context, op atlas.ChangeOp, target *string, relationship *model.RelationshipInput, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error)
+	EditNode(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error)
+	EditStatement(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error)
+	EditSource(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error)
+}
 type OfficeResolver interface {
 	NameZh(ctx context.Context, obj *atlas.Office) (*string, error)
 
@@ -718,6 +835,20 @@ type PositionResolver interface {
 type PropertyClaimResolver interface {
 	Note(ctx context.Context, obj *atlas.PropertyClaim) (*string, error)
 }
+type ProposalResolver interface {
+	Op(ctx context.Context, obj *atlas.Proposal) (atlas.ChangeOp, error)
+	Kind(ctx context.Context, obj *atlas.Proposal) (atlas.RecordKind, error)
+	Target(ctx context.Context, obj *atlas.Proposal) (*string, error)
+	Change(ctx context.Context, obj *atlas.Proposal) (string, error)
+	Citation(ctx context.Context, obj *atlas.Proposal) (*atlas.Citation, error)
+
+	Reason(ctx context.Context, obj *atlas.Proposal) (*string, error)
+	BaseVersions(ctx context.Context, obj *atlas.Proposal) ([]model.RecordVersion, error)
+
+	ReviewedBy(ctx context.Context, obj *atlas.Proposal) (*string, error)
+
+	ReviewReason(ctx context.Context, obj *atlas.Proposal) (*string, error)
+}
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (atlas.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]atlas.Node, error)
@@ -740,6 +871,14 @@ type QueryResolver interface {
 	Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) (*model.GroupSeries, error)
+	Viewer(ctx context.Context) (*model.Viewer, error)
+	Relationship(ctx context.Context, id string) (*atlas.Edge, error)
+	Claim(ctx context.Context, id string) (*model.ClaimRecord, error)
+	Version(ctx context.Context, id string) (int, error)
+	History(ctx context.Context, id string) ([]atlas.AuditEntry, error)
+	Proposals(ctx context.Context, status *atlas.ProposalStatus, first *int) ([]atlas.Proposal, error)
+	Proposal(ctx context.Context, id string) (*atlas.Proposal, error)
+	AuditLog(ctx context.Context, actor *string, record *string, since *time.Time, until *time.Time, afterRevision *int, first *int) ([]atlas.AuditEntry, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
 	ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error)
 	Statement(ctx context.Context, id string) (*atlas.Statement, error)
@@ -748,6 +887,10 @@ type QueryResolver interface {
 	Topics(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.TopicConnection, error)
 	Documents(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.DocumentConnection, error)
 	Statements(ctx context.Context, orderBy *model.EntityOrder, first *int, after *string) (*model.StatementConnection, error)
+}
+type RecordChangeResolver interface {
+	Before(ctx context.Context, obj *atlas.RecordChange) (*string, error)
+	After(ctx context.Context, obj *atlas.RecordChange) (*string, error)
 }
 type RelationshipResolver interface {
 	Node(ctx context.Context, obj *atlas.Edge) (atlas.Node, error)
@@ -844,6 +987,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Alias.Source(childComplexity), true
 
+	case "AuditEntry.action":
+		if e.ComplexityRoot.AuditEntry.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Action(childComplexity), true
+	case "AuditEntry.actor":
+		if e.ComplexityRoot.AuditEntry.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Actor(childComplexity), true
+	case "AuditEntry.at":
+		if e.ComplexityRoot.AuditEntry.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.At(childComplexity), true
+	case "AuditEntry.citation":
+		if e.ComplexityRoot.AuditEntry.Citation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Citation(childComplexity), true
+	case "AuditEntry.kind":
+		if e.ComplexityRoot.AuditEntry.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Kind(childComplexity), true
+	case "AuditEntry.op":
+		if e.ComplexityRoot.AuditEntry.Op == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Op(childComplexity), true
+	case "AuditEntry.proposal":
+		if e.ComplexityRoot.AuditEntry.Proposal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Proposal(childComplexity), true
+	case "AuditEntry.reason":
+		if e.ComplexityRoot.AuditEntry.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Reason(childComplexity), true
+	case "AuditEntry.records":
+		if e.ComplexityRoot.AuditEntry.Records == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Records(childComplexity), true
+	case "AuditEntry.revision":
+		if e.ComplexityRoot.AuditEntry.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Revision(childComplexity), true
+	case "AuditEntry.role":
+		if e.ComplexityRoot.AuditEntry.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Role(childComplexity), true
+	case "AuditEntry.target":
+		if e.ComplexityRoot.AuditEntry.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Target(childComplexity), true
+
 	case "BucketCount.key":
 		if e.ComplexityRoot.BucketCount.Key == nil {
 			break
@@ -888,6 +1104,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Citation.Source(childComplexity), true
+
+	case "CitationRecord.locator":
+		if e.ComplexityRoot.CitationRecord.Locator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CitationRecord.Locator(childComplexity), true
+	case "CitationRecord.source":
+		if e.ComplexityRoot.CitationRecord.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CitationRecord.Source(childComplexity), true
+
+	case "ClaimRecord.claim":
+		if e.ComplexityRoot.ClaimRecord.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimRecord.Claim(childComplexity), true
+	case "ClaimRecord.id":
+		if e.ComplexityRoot.ClaimRecord.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimRecord.ID(childComplexity), true
+	case "ClaimRecord.node":
+		if e.ComplexityRoot.ClaimRecord.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimRecord.Node(childComplexity), true
+	case "ClaimRecord.version":
+		if e.ComplexityRoot.ClaimRecord.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimRecord.Version(childComplexity), true
 
 	case "CoMember.groups":
 		if e.ComplexityRoot.CoMember.Groups == nil {
@@ -1740,6 +1994,161 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InstitutionEdge.Node(childComplexity), true
 
+	case "Mutation.acceptProposal":
+		if e.ComplexityRoot.Mutation.AcceptProposal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptProposal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptProposal(childComplexity, args["id"].(string), args["reason"].(string)), true
+	case "Mutation.editAlias":
+		if e.ComplexityRoot.Mutation.EditAlias == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editAlias_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditAlias(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["alias"].(*model.AliasInput), args["citation"].(*model.CitationInput), args["reason"].(*string), args["expectedVersion"].(int)), true
+	case "Mutation.editClaim":
+		if e.ComplexityRoot.Mutation.EditClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditClaim(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["claim"].(*model.ClaimInput), args["citation"].(*model.CitationInput), args["reason"].(*string), args["expectedVersion"].(int)), true
+	case "Mutation.editNode":
+		if e.ComplexityRoot.Mutation.EditNode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editNode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditNode(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["record"].(*string), args["citation"].(*model.CitationInput), args["reason"].(*string), args["expectedVersion"].(int)), true
+	case "Mutation.editRelationship":
+		if e.ComplexityRoot.Mutation.EditRelationship == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editRelationship_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditRelationship(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["relationship"].(*model.RelationshipInput), args["citation"].(*model.CitationInput), args["reason"].(*string), args["expectedVersion"].(int)), true
+	case "Mutation.editSource":
+		if e.ComplexityRoot.Mutation.EditSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditSource(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["record"].(*string), args["citation"].(*model.CitationInput), args["reason"].(*string), args["expectedVersion"].(int)), true
+	case "Mutation.editStatement":
+		if e.ComplexityRoot.Mutation.EditStatement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editStatement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditStatement(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["record"].(*string), args["citation"].(*model.CitationInput), args["reason"].(*string), args["expectedVersion"].(int)), true
+	case "Mutation.proposeAlias":
+		if e.ComplexityRoot.Mutation.ProposeAlias == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeAlias_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeAlias(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["alias"].(*model.AliasInput), args["citation"].(*model.CitationInput), args["reason"].(*string)), true
+	case "Mutation.proposeClaim":
+		if e.ComplexityRoot.Mutation.ProposeClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeClaim(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["claim"].(*model.ClaimInput), args["citation"].(*model.CitationInput), args["reason"].(*string)), true
+	case "Mutation.proposeNode":
+		if e.ComplexityRoot.Mutation.ProposeNode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeNode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeNode(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["record"].(*string), args["citation"].(*model.CitationInput), args["reason"].(*string)), true
+	case "Mutation.proposeRelationship":
+		if e.ComplexityRoot.Mutation.ProposeRelationship == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeRelationship_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeRelationship(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["relationship"].(*model.RelationshipInput), args["citation"].(*model.CitationInput), args["reason"].(*string)), true
+	case "Mutation.proposeSource":
+		if e.ComplexityRoot.Mutation.ProposeSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeSource(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["record"].(*string), args["citation"].(*model.CitationInput), args["reason"].(*string)), true
+	case "Mutation.proposeStatement":
+		if e.ComplexityRoot.Mutation.ProposeStatement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeStatement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeStatement(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["record"].(*string), args["citation"].(*model.CitationInput), args["reason"].(*string)), true
+	case "Mutation.rejectProposal":
+		if e.ComplexityRoot.Mutation.RejectProposal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectProposal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectProposal(childComplexity, args["id"].(string), args["reason"].(string)), true
+
 	case "NodeTypeCount.count":
 		if e.ComplexityRoot.NodeTypeCount.Count == nil {
 			break
@@ -2383,6 +2792,97 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PropertyClaim.Value(childComplexity), true
 
+	case "Proposal.at":
+		if e.ComplexityRoot.Proposal.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.At(childComplexity), true
+	case "Proposal.baseVersions":
+		if e.ComplexityRoot.Proposal.BaseVersions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.BaseVersions(childComplexity), true
+	case "Proposal.by":
+		if e.ComplexityRoot.Proposal.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.By(childComplexity), true
+	case "Proposal.change":
+		if e.ComplexityRoot.Proposal.Change == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Change(childComplexity), true
+	case "Proposal.citation":
+		if e.ComplexityRoot.Proposal.Citation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Citation(childComplexity), true
+	case "Proposal.id":
+		if e.ComplexityRoot.Proposal.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.ID(childComplexity), true
+	case "Proposal.kind":
+		if e.ComplexityRoot.Proposal.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Kind(childComplexity), true
+	case "Proposal.op":
+		if e.ComplexityRoot.Proposal.Op == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Op(childComplexity), true
+	case "Proposal.reason":
+		if e.ComplexityRoot.Proposal.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Reason(childComplexity), true
+	case "Proposal.reviewReason":
+		if e.ComplexityRoot.Proposal.ReviewReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.ReviewReason(childComplexity), true
+	case "Proposal.reviewedAt":
+		if e.ComplexityRoot.Proposal.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.ReviewedAt(childComplexity), true
+	case "Proposal.reviewedBy":
+		if e.ComplexityRoot.Proposal.ReviewedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.ReviewedBy(childComplexity), true
+	case "Proposal.revision":
+		if e.ComplexityRoot.Proposal.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Revision(childComplexity), true
+	case "Proposal.status":
+		if e.ComplexityRoot.Proposal.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Status(childComplexity), true
+	case "Proposal.target":
+		if e.ComplexityRoot.Proposal.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Target(childComplexity), true
+
 	case "Query.activeGroupsByYear":
 		if e.ComplexityRoot.Query.ActiveGroupsByYear == nil {
 			break
@@ -2394,6 +2894,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ActiveGroupsByYear(childComplexity, args["fromYear"].(int), args["toYear"].(int), args["systems"].([]atlas.System), args["levels"].([]atlas.Level), args["kinds"].([]atlas.GroupKind), args["tiers"].([]atlas.SourceTier)), true
+	case "Query.auditLog":
+		if e.ComplexityRoot.Query.AuditLog == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auditLog_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["actor"].(*string), args["record"].(*string), args["since"].(*time.Time), args["until"].(*time.Time), args["afterRevision"].(*int), args["first"].(*int)), true
 	case "Query.centrality":
 		if e.ComplexityRoot.Query.Centrality == nil {
 			break
@@ -2405,6 +2916,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
+	case "Query.claim":
+		if e.ComplexityRoot.Query.Claim == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Claim(childComplexity, args["id"].(string)), true
 	case "Query.coMembers":
 		if e.ComplexityRoot.Query.CoMembers == nil {
 			break
@@ -2460,6 +2982,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Groups(childComplexity, args["filter"].(*model.GroupFilter), args["orderBy"].(*model.GroupOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.history":
+		if e.ComplexityRoot.Query.History == nil {
+			break
+		}
+
+		args, err := ec.field_Query_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.History(childComplexity, args["id"].(string)), true
 	case "Query.institution":
 		if e.ComplexityRoot.Query.Institution == nil {
 			break
@@ -2582,6 +3115,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Positions(childComplexity, args["filter"].(*model.NameFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.proposal":
+		if e.ComplexityRoot.Query.Proposal == nil {
+			break
+		}
+
+		args, err := ec.field_Query_proposal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Proposal(childComplexity, args["id"].(string)), true
+	case "Query.proposals":
+		if e.ComplexityRoot.Query.Proposals == nil {
+			break
+		}
+
+		args, err := ec.field_Query_proposals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Proposals(childComplexity, args["status"].(*atlas.ProposalStatus), args["first"].(*int)), true
+	case "Query.relationship":
+		if e.ComplexityRoot.Query.Relationship == nil {
+			break
+		}
+
+		args, err := ec.field_Query_relationship_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Relationship(childComplexity, args["id"].(string)), true
 	case "Query.reportedCounts":
 		if e.ComplexityRoot.Query.ReportedCounts == nil {
 			break
@@ -2703,6 +3269,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Topics(childComplexity, args["filter"].(*model.NameFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.version":
+		if e.ComplexityRoot.Query.Version == nil {
+			break
+		}
+
+		args, err := ec.field_Query_version_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Version(childComplexity, args["id"].(string)), true
+	case "Query.viewer":
+		if e.ComplexityRoot.Query.Viewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Viewer(childComplexity), true
 	case "Query._service":
 		if e.ComplexityRoot.Query.__resolve__service == nil {
 			break
@@ -2720,6 +3303,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.__resolve_entities(childComplexity, args["representations"].([]map[string]any)), true
+
+	case "RecordChange.after":
+		if e.ComplexityRoot.RecordChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.After(childComplexity), true
+	case "RecordChange.before":
+		if e.ComplexityRoot.RecordChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.Before(childComplexity), true
+	case "RecordChange.id":
+		if e.ComplexityRoot.RecordChange.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.ID(childComplexity), true
+	case "RecordChange.kind":
+		if e.ComplexityRoot.RecordChange.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.Kind(childComplexity), true
+	case "RecordChange.version":
+		if e.ComplexityRoot.RecordChange.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.Version(childComplexity), true
+
+	case "RecordVersion.record":
+		if e.ComplexityRoot.RecordVersion.Record == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordVersion.Record(childComplexity), true
+	case "RecordVersion.version":
+		if e.ComplexityRoot.RecordVersion.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordVersion.Version(childComplexity), true
 
 	case "Relationship.attested":
 		if e.ComplexityRoot.Relationship.Attested == nil {
@@ -3522,6 +4149,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TopicEdge.Node(childComplexity), true
 
+	case "Viewer.role":
+		if e.ComplexityRoot.Viewer.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Role(childComplexity), true
+	case "Viewer.subject":
+		if e.ComplexityRoot.Viewer.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Subject(childComplexity), true
+
 	case "YearStatistics.groups":
 		if e.ComplexityRoot.YearStatistics.Groups == nil {
 			break
@@ -3551,12 +4191,16 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AliasInput", ec.unmarshalInputAliasInput),
+			graphql.NewInputUnmarshaler("CitationInput", ec.unmarshalInputCitationInput),
+			graphql.NewInputUnmarshaler("ClaimInput", ec.unmarshalInputClaimInput),
 			graphql.NewInputUnmarshaler("EntityOrder", ec.unmarshalInputEntityOrder),
 			graphql.NewInputUnmarshaler("GroupFilter", ec.unmarshalInputGroupFilter),
 			graphql.NewInputUnmarshaler("GroupOrder", ec.unmarshalInputGroupOrder),
 			graphql.NewInputUnmarshaler("InstitutionFilter", ec.unmarshalInputInstitutionFilter),
 			graphql.NewInputUnmarshaler("NameFilter", ec.unmarshalInputNameFilter),
 			graphql.NewInputUnmarshaler("OfficeFilter", ec.unmarshalInputOfficeFilter),
+			graphql.NewInputUnmarshaler("RelationshipInput", ec.unmarshalInputRelationshipInput),
 			graphql.NewInputUnmarshaler("SourceFilter", ec.unmarshalInputSourceFilter),
 		)
 	}
@@ -3592,6 +4236,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -4044,6 +4703,305 @@ extend type Group {
 extend type Relationship {
   "How surely the dates (start, end, attestations) are known, when that differs from ` + "`" + `confidence` + "`" + `, which is about the relationship itself; null when the same."
   dateConfidence: Confidence
+}
+`, BuiltIn: false},
+	{Name: "../schema/curation.graphqls", Input: `# Curation: roles, proposals that cite a source, review, optimistic concurrency, the
+# audit log and citable permalinks. Mutations are sent with POST and a bearer token.
+
+"An instant, in RFC 3339 (UTC)."
+scalar Time
+
+"What a caller may do; each role may do what the ones before it may."
+enum Role {
+  "Reads; the role of anonymous callers."
+  READER
+  "Also proposes changes, each citing a source."
+  CONTRIBUTOR
+  "Also accepts or rejects proposals, edits directly and reads the audit log."
+  CURATOR
+  "Also imports over curated data when told to discard it."
+  ADMIN
+}
+
+"What a change does to its record."
+enum ChangeOp {
+  "Add a record."
+  ADD
+  "Change a record, keeping its id."
+  CHANGE
+  "Retract a record."
+  RETRACT
+}
+
+"The kind of record a change is about."
+enum RecordKind {
+  "A property claim of a node."
+  CLAIM
+  "An alias of a node (a claim of the ALIAS property)."
+  ALIAS
+  "A relationship with its dates."
+  RELATIONSHIP
+  "A group, office, institution, position, person, topic, document or reported count."
+  NODE
+  "A statement a source makes."
+  STATEMENT
+  "A source record."
+  SOURCE
+}
+
+"Where a proposal is in review."
+enum ProposalStatus {
+  "Waiting for a curator."
+  PENDING
+  "Accepted and applied."
+  ACCEPTED
+  "Rejected; nothing applied."
+  REJECTED
+}
+
+"What an audit entry records."
+enum AuditAction {
+  "A contributor proposed a change; nothing was applied."
+  PROPOSED
+  "A curator rejected a proposal; nothing was applied."
+  REJECTED
+  "A curator accepted a proposal; the change was applied."
+  ACCEPTED
+  "A curator changed the data directly."
+  EDITED
+}
+
+"""
+The place in a source that supports a change: an existing source's id, or a new source
+record (` + "`" + `newSource` + "`" + `, in the dataset format of seed/FORMAT.md) whose id ` + "`" + `source` + "`" + ` names.
+Every change needs one, with a locator; without it the change is INVALID.
+"""
+input CitationInput {
+  "The id of the source cited (existing, or the one ` + "`" + `newSource` + "`" + ` adds)."
+  source: ID
+  "Where in the source: a section, table, page, with a short exact fragment for the corpus documents."
+  locator: String
+  "A new source record in the dataset format, added with the change."
+  newSource: String
+}
+
+"A property claim as it should be. ` + "`" + `node` + "`" + ` is needed to ADD; a CHANGE keeps the claim's node and property."
+input ClaimInput {
+  "The node the claim or alias belongs to."
+  node: ID
+  "The property the claim is about."
+  property: PropertyName
+  "The value as text (an enumeration value by name, a partial date, ` + "`" + `true` + "`" + ` or ` + "`" + `false` + "`" + `)."
+  value: String!
+  "How directly the source supports it."
+  confidence: Confidence!
+  "Which value the plain field shows."
+  rank: ClaimRank!
+  "The curator's note, in their own words."
+  note: String
+}
+
+"An alias as it should be. ` + "`" + `node` + "`" + ` is needed to ADD."
+input AliasInput {
+  "The node the claim or alias belongs to."
+  node: ID
+  "The alias as the source prints it."
+  name: String!
+  "How directly the source supports it."
+  confidence: Confidence!
+  "The curator's note, in their own words."
+  note: String
+}
+
+"A relationship as it should be. A CHANGE keeps the type and the ends (they may be left out)."
+input RelationshipInput {
+  "The relationship type."
+  type: RelationshipType
+  "The node it points from."
+  from: ID
+  "The node it points to."
+  to: ID
+  "For MEMBER_OF: the seat."
+  role: MemberRole
+  "For SUCCEEDED_BY: how the group followed its predecessor."
+  succession: SuccessionKind
+  "When it began."
+  start: PartialDate
+  "When it ended."
+  end: PartialDate
+  "Dates at which the source observed it."
+  attested: [PartialDate!]
+  "The source says its list was incomplete."
+  incompleteList: Boolean
+  "How directly the source supports it."
+  confidence: Confidence!
+  "How surely the dates are known, when that differs."
+  dateConfidence: Confidence
+  "The curator's note, in their own words."
+  note: String
+}
+
+"A change a contributor asked for, and its review."
+type Proposal {
+  "Stable id: ` + "`" + `proposal/<revision at which it was made>` + "`" + `."
+  id: ID!
+  "Where it is in review."
+  status: ProposalStatus!
+  "What the change does."
+  op: ChangeOp!
+  "The kind of record changed."
+  kind: RecordKind!
+  "The record a CHANGE or RETRACT is about."
+  target: ID
+  "The change as proposed, in JSON."
+  change: String!
+  "The source the change cites."
+  citation: CitationRecord!
+  "Who proposed it (the token subject)."
+  by: String!
+  "When."
+  at: Time!
+  "Why, in the words of whoever did it."
+  reason: String
+  "The versions of the records the change touches, as they were when it was proposed."
+  baseVersions: [RecordVersion!]!
+  "The store revision it was made at."
+  revision: Int!
+  "The curator who reviewed it."
+  reviewedBy: String
+  "When it was reviewed."
+  reviewedAt: Time
+  "The curator's reason."
+  reviewReason: String
+}
+
+"A citation as a change gives it (the source may be one the change adds)."
+type CitationRecord {
+  "The id of the source cited."
+  source: ID!
+  "Where in the source."
+  locator: String!
+}
+
+"The version of one record."
+type RecordVersion {
+  "The record id."
+  record: ID!
+  "The version."
+  version: Int!
+}
+
+"One step of the append-only audit log."
+type AuditEntry {
+  "The revision the step produced; entries are ordered by it, so a feed can follow the log."
+  revision: Int!
+  "What happened."
+  action: AuditAction!
+  "Who did it (the token subject)."
+  actor: String!
+  "Their role then."
+  role: Role!
+  "When."
+  at: Time!
+  "Why, in the words of whoever did it."
+  reason: String
+  "The proposal the step is about; null for a direct edit."
+  proposal: ID
+  "What the change does."
+  op: ChangeOp!
+  "The kind of record changed."
+  kind: RecordKind!
+  "The record a CHANGE or RETRACT is about."
+  target: ID
+  "The source the change cites."
+  citation: CitationRecord!
+  "Each record the change is about, before and after (JSON in the dataset format)."
+  records: [RecordChange!]!
+}
+
+"A record before and after a change; before is null for an addition, after for a retraction."
+type RecordChange {
+  "The id."
+  id: ID!
+  "The kind of record."
+  kind: RecordKind!
+  "The record's version after the step (for a proposal: the version it was made against)."
+  version: Int!
+  "The record before, as JSON."
+  before: String
+  "The record after, as JSON."
+  after: String
+}
+
+"Who the request acts for."
+type Viewer {
+  "The token's subject; null when anonymous."
+  subject: String
+  "The role the request has."
+  role: Role!
+}
+
+"A property claim found by its permalink."
+type ClaimRecord {
+  "The claim's stable id: node, property and a digest of the value."
+  id: ID!
+  "The node the claim or alias belongs to."
+  node: GraphNode!
+  "The claim."
+  claim: PropertyClaim!
+  "The version."
+  version: Int!
+}
+
+extend type Query {
+  "Who the request acts for."
+  viewer: Viewer!
+  "A relationship by its stable id (a permalink), as it is now; null when nothing has this id."
+  relationship("The id." id: ID!): Relationship
+  "A property claim (or alias) by its stable id; null when nothing has this id."
+  claim("The id." id: ID!): ClaimRecord
+  "The current version of a record (node, relationship or claim id): what ` + "`" + `expectedVersion` + "`" + ` compares with."
+  version("The id." id: ID!): Int!
+  "Every step in the history of a node, relationship or claim, oldest first. Anyone may read it."
+  history("The id." id: ID!): [AuditEntry!]!
+  "Proposals, newest first (CONTRIBUTOR)."
+  proposals("Keep proposals in this status." status: ProposalStatus, "At most this many." first: Int = 50): [Proposal!]!
+  "One proposal (CONTRIBUTOR)."
+  proposal("The id." id: ID!): Proposal
+  "The audit log, oldest first (CURATOR): by person, record, time (RFC 3339, since inclusive, until exclusive) or after a revision."
+  auditLog("Keep the steps of this person." actor: String, "Keep the history of this record." record: ID, "Keep steps at or after this time." since: Time, "Keep steps before this time." until: Time, "Keep steps after this revision." afterRevision: Int, "At most this many." first: Int = 100): [AuditEntry!]!
+}
+
+"Changes to the data: proposals, reviews and curators' direct edits. Every change cites a source and is in the audit log."
+type Mutation {
+  "Propose adding, changing or retracting a property claim (CONTRIBUTOR)."
+  proposeClaim("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The claim as it should be (ADD, CHANGE)." claim: ClaimInput, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String): Proposal!
+  "Propose adding, changing or retracting an alias (CONTRIBUTOR)."
+  proposeAlias("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The alias as it should be (ADD, CHANGE)." alias: AliasInput, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String): Proposal!
+  "Propose adding, changing or retracting a relationship (CONTRIBUTOR)."
+  proposeRelationship("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The relationship as it should be (ADD, CHANGE)." relationship: RelationshipInput, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String): Proposal!
+  "Propose adding, changing or retracting a node; ` + "`" + `record` + "`" + ` is the node in the dataset format (CONTRIBUTOR)."
+  proposeNode("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String): Proposal!
+  "Propose adding, changing or retracting a statement (CONTRIBUTOR)."
+  proposeStatement("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String): Proposal!
+  "Propose adding, changing or retracting a source (CONTRIBUTOR)."
+  proposeSource("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String): Proposal!
+  "Accept a pending proposal and apply it atomically (CURATOR). CONFLICT, with nothing applied, when a record it touches changed since it was proposed."
+  acceptProposal("The id." id: ID!, "Why, for the audit log." reason: String!): Proposal!
+  "Reject a pending proposal (CURATOR)."
+  rejectProposal("The id." id: ID!, "Why, for the audit log." reason: String!): Proposal!
+  "Change a claim directly when the record is still at expectedVersion, else CONFLICT (CURATOR)."
+  editClaim("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The claim as it should be (ADD, CHANGE)." claim: ClaimInput, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
+  "Change an alias directly (CURATOR)."
+  editAlias("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The alias as it should be (ADD, CHANGE)." alias: AliasInput, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
+  "Change a relationship directly (CURATOR)."
+  editRelationship("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The relationship as it should be (ADD, CHANGE)." relationship: RelationshipInput, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
+  "Change a node directly (CURATOR)."
+  editNode("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
+  "Change a statement directly (CURATOR)."
+  editStatement("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
+  "Change a source directly (CURATOR)."
+  editSource("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
 }
 `, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
@@ -4889,6 +5847,7 @@ whether the sources establish it for the whole date (KNOWN) or only allow it (PO
 """
 schema {
   query: Query
+  mutation: Mutation
 }
 
 """
@@ -5522,6 +6481,36 @@ func (ec *executionContext) childFields_Alias(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Alias", field.Name)
 }
 
+func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "revision":
+		return ec.fieldContext_AuditEntry_revision(ctx, field)
+	case "action":
+		return ec.fieldContext_AuditEntry_action(ctx, field)
+	case "actor":
+		return ec.fieldContext_AuditEntry_actor(ctx, field)
+	case "role":
+		return ec.fieldContext_AuditEntry_role(ctx, field)
+	case "at":
+		return ec.fieldContext_AuditEntry_at(ctx, field)
+	case "reason":
+		return ec.fieldContext_AuditEntry_reason(ctx, field)
+	case "proposal":
+		return ec.fieldContext_AuditEntry_proposal(ctx, field)
+	case "op":
+		return ec.fieldContext_AuditEntry_op(ctx, field)
+	case "kind":
+		return ec.fieldContext_AuditEntry_kind(ctx, field)
+	case "target":
+		return ec.fieldContext_AuditEntry_target(ctx, field)
+	case "citation":
+		return ec.fieldContext_AuditEntry_citation(ctx, field)
+	case "records":
+		return ec.fieldContext_AuditEntry_records(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEntry", field.Name)
+}
+
 func (ec *executionContext) childFields_BucketCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "key":
@@ -5552,6 +6541,30 @@ func (ec *executionContext) childFields_Citation(ctx context.Context, field grap
 		return ec.fieldContext_Citation_locator(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Citation", field.Name)
+}
+
+func (ec *executionContext) childFields_CitationRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_CitationRecord_source(ctx, field)
+	case "locator":
+		return ec.fieldContext_CitationRecord_locator(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CitationRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ClaimRecord_id(ctx, field)
+	case "node":
+		return ec.fieldContext_ClaimRecord_node(ctx, field)
+	case "claim":
+		return ec.fieldContext_ClaimRecord_claim(ctx, field)
+	case "version":
+		return ec.fieldContext_ClaimRecord_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimRecord", field.Name)
 }
 
 func (ec *executionContext) childFields_CoMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6098,6 +7111,68 @@ func (ec *executionContext) childFields_PropertyClaim(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type PropertyClaim", field.Name)
 }
 
+func (ec *executionContext) childFields_Proposal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Proposal_id(ctx, field)
+	case "status":
+		return ec.fieldContext_Proposal_status(ctx, field)
+	case "op":
+		return ec.fieldContext_Proposal_op(ctx, field)
+	case "kind":
+		return ec.fieldContext_Proposal_kind(ctx, field)
+	case "target":
+		return ec.fieldContext_Proposal_target(ctx, field)
+	case "change":
+		return ec.fieldContext_Proposal_change(ctx, field)
+	case "citation":
+		return ec.fieldContext_Proposal_citation(ctx, field)
+	case "by":
+		return ec.fieldContext_Proposal_by(ctx, field)
+	case "at":
+		return ec.fieldContext_Proposal_at(ctx, field)
+	case "reason":
+		return ec.fieldContext_Proposal_reason(ctx, field)
+	case "baseVersions":
+		return ec.fieldContext_Proposal_baseVersions(ctx, field)
+	case "revision":
+		return ec.fieldContext_Proposal_revision(ctx, field)
+	case "reviewedBy":
+		return ec.fieldContext_Proposal_reviewedBy(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_Proposal_reviewedAt(ctx, field)
+	case "reviewReason":
+		return ec.fieldContext_Proposal_reviewReason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Proposal", field.Name)
+}
+
+func (ec *executionContext) childFields_RecordChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RecordChange_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_RecordChange_kind(ctx, field)
+	case "version":
+		return ec.fieldContext_RecordChange_version(ctx, field)
+	case "before":
+		return ec.fieldContext_RecordChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_RecordChange_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecordChange", field.Name)
+}
+
+func (ec *executionContext) childFields_RecordVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "record":
+		return ec.fieldContext_RecordVersion_record(ctx, field)
+	case "version":
+		return ec.fieldContext_RecordVersion_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecordVersion", field.Name)
+}
+
 func (ec *executionContext) childFields_Relationship(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6464,6 +7539,16 @@ func (ec *executionContext) childFields_TopicEdge(ctx context.Context, field gra
 		return ec.fieldContext_TopicEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TopicEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "subject":
+		return ec.fieldContext_Viewer_subject(ctx, field)
+	case "role":
+		return ec.fieldContext_Viewer_role(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
 }
 
 func (ec *executionContext) childFields_YearStatistics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7478,6 +8563,650 @@ func (ec *executionContext) field_Institution_supervisors_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acceptProposal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editAlias_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "alias",
+		func(ctx context.Context, v any) (*model.AliasInput, error) {
+			return ec.unmarshalOAliasInput2ᚖlsgatlasᚋgraphᚋmodelᚐAliasInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["alias"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "claim",
+		func(ctx context.Context, v any) (*model.ClaimInput, error) {
+			return ec.unmarshalOClaimInput2ᚖlsgatlasᚋgraphᚋmodelᚐClaimInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["claim"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editNode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editRelationship_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "relationship",
+		func(ctx context.Context, v any) (*model.RelationshipInput, error) {
+			return ec.unmarshalORelationshipInput2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationship"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editStatement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeAlias_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "alias",
+		func(ctx context.Context, v any) (*model.AliasInput, error) {
+			return ec.unmarshalOAliasInput2ᚖlsgatlasᚋgraphᚋmodelᚐAliasInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["alias"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "claim",
+		func(ctx context.Context, v any) (*model.ClaimInput, error) {
+			return ec.unmarshalOClaimInput2ᚖlsgatlasᚋgraphᚋmodelᚐClaimInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["claim"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeNode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeRelationship_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "relationship",
+		func(ctx context.Context, v any) (*model.RelationshipInput, error) {
+			return ec.unmarshalORelationshipInput2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationship"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeStatement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectProposal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Office_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8202,6 +9931,60 @@ func (ec *executionContext) field_Query_activeGroupsByYear_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "actor",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["actor"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "until",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["until"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "afterRevision",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["afterRevision"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_centrality_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8269,6 +10052,20 @@ func (ec *executionContext) field_Query_centrality_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg7
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -8403,6 +10200,20 @@ func (ec *executionContext) field_Query_groups_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -8709,6 +10520,56 @@ func (ec *executionContext) field_Query_positions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_proposal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_proposals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*atlas.ProposalStatus, error) {
+			return ec.unmarshalOProposalStatus2ᚖlsgatlasᚋatlasᚐProposalStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_relationship_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -9039,6 +10900,20 @@ func (ec *executionContext) field_Query_topics_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_version_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -9377,6 +11252,300 @@ func (ec *executionContext) fieldContext_Alias_ambiguous(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Alias", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _AuditEntry_revision(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.AuditAction) graphql.Marshaler {
+			return ec.marshalNAuditAction2lsgatlasᚋatlasᚐAuditAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "AuditAction")
+}
+
+func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_role(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Role) graphql.Marshaler {
+			return ec.marshalNRole2lsgatlasᚋatlasᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Role")
+}
+
+func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AuditEntry_reason(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Reason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "String")
+}
+
+func (ec *executionContext) _AuditEntry_proposal(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_proposal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Proposal(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_proposal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "ID")
+}
+
+func (ec *executionContext) _AuditEntry_op(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_op(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Op(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ChangeOp) graphql.Marshaler {
+			return ec.marshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_op(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "ChangeOp")
+}
+
+func (ec *executionContext) _AuditEntry_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
+			return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "RecordKind")
+}
+
+func (ec *executionContext) _AuditEntry_target(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Target(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "ID")
+}
+
+func (ec *executionContext) _AuditEntry_citation(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_citation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Citation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitationRecord2ᚖlsgatlasᚋatlasᚐCitation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_citation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CitationRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntry_records(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_records(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Records, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.RecordChange) graphql.Marshaler {
+			return ec.marshalNRecordChange2ᚕlsgatlasᚋatlasᚐRecordChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_records(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _BucketCount_key(ctx context.Context, field graphql.CollectedField, obj *analytics.Count) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9554,6 +11723,162 @@ func (ec *executionContext) _Citation_locator(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Citation_locator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "String")
+}
+
+func (ec *executionContext) _CitationRecord_source(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CitationRecord_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CitationRecord_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CitationRecord", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CitationRecord_locator(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CitationRecord_locator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CitationRecord_locator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CitationRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimRecord_id(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimRecord_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimRecord", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ClaimRecord_node(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimRecord_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimRecord_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimRecord",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimRecord_claim(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimRecord_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2lsgatlasᚋatlasᚐPropertyClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimRecord_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimRecord",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimRecord_version(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimRecord_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimRecord_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimRecord", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CoMember_person(ctx context.Context, field graphql.CollectedField, obj *analytics.CoMember) (ret graphql.Marshaler) {
@@ -13158,6 +15483,622 @@ func (ec *executionContext) fieldContext_InstitutionEdge_node(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_proposeClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeClaim(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["claim"].(*model.ClaimInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeAlias(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeAlias(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeAlias(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["alias"].(*model.AliasInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeAlias(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeAlias_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeRelationship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeRelationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeRelationship(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["relationship"].(*model.RelationshipInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeRelationship(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeRelationship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeNode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeNode(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeNode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeNode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeStatement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeStatement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeStatement(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeStatement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeStatement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeSource(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptProposal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptProposal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptProposal(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptProposal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptProposal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectProposal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectProposal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectProposal(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectProposal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectProposal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditClaim(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["claim"].(*model.ClaimInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editAlias(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editAlias(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditAlias(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["alias"].(*model.AliasInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editAlias(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editAlias_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editRelationship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editRelationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditRelationship(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["relationship"].(*model.RelationshipInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editRelationship(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editRelationship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editNode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditNode(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editNode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editNode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editStatement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editStatement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditStatement(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editStatement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editStatement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditSource(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _NodeTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *analytics.NodeCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15856,6 +18797,369 @@ func (ec *executionContext) fieldContext_PropertyClaim_note(_ context.Context, f
 	return graphql.NewScalarFieldContext("PropertyClaim", field, true, true, "String")
 }
 
+func (ec *executionContext) _Proposal_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Proposal_status(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ProposalStatus) graphql.Marshaler {
+			return ec.marshalNProposalStatus2lsgatlasᚋatlasᚐProposalStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, false, false, "ProposalStatus")
+}
+
+func (ec *executionContext) _Proposal_op(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_op(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().Op(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ChangeOp) graphql.Marshaler {
+			return ec.marshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_op(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "ChangeOp")
+}
+
+func (ec *executionContext) _Proposal_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
+			return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "RecordKind")
+}
+
+func (ec *executionContext) _Proposal_target(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().Target(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Proposal_change(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_change(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().Change(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_change(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "String")
+}
+
+func (ec *executionContext) _Proposal_citation(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_citation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().Citation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitationRecord2ᚖlsgatlasᚋatlasᚐCitation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_citation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CitationRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposal_by(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, false, false, "String")
+}
+
+func (ec *executionContext) _Proposal_at(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Proposal_reason(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().Reason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "String")
+}
+
+func (ec *executionContext) _Proposal_baseVersions(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_baseVersions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().BaseVersions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RecordVersion) graphql.Marshaler {
+			return ec.marshalNRecordVersion2ᚕlsgatlasᚋgraphᚋmodelᚐRecordVersionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_baseVersions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposal_revision(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Proposal_reviewedBy(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_reviewedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().ReviewedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_reviewedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "String")
+}
+
+func (ec *executionContext) _Proposal_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Proposal_reviewReason(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_reviewReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().ReviewReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_reviewReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "String")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16780,6 +20084,346 @@ func (ec *executionContext) fieldContext_Query_activeGroupsByYear(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_viewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Viewer(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Viewer) graphql.Marshaler {
+			return ec.marshalNViewer2ᚖlsgatlasᚋgraphᚋmodelᚐViewer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_viewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Viewer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_relationship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Relationship(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_relationship(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_relationship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Claim(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimRecord) graphql.Marshaler {
+			return ec.marshalOClaimRecord2ᚖlsgatlasᚋgraphᚋmodelᚐClaimRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_version(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Version(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_version(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_version_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().History(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_proposals(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_proposals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Proposals(ctx, fc.Args["status"].(*atlas.ProposalStatus), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚕlsgatlasᚋatlasᚐProposalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_proposals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_proposals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_proposal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_proposal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Proposal(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalOProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_proposal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_proposal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditLog(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["actor"].(*string), fc.Args["record"].(*string), fc.Args["since"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["afterRevision"].(*int), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auditLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17282,6 +20926,167 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RecordChange_id(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RecordChange_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
+			return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "RecordKind")
+}
+
+func (ec *executionContext) _RecordChange_version(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RecordChange_before(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecordChange().Before(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _RecordChange_after(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecordChange().After(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _RecordVersion_record(ctx context.Context, field graphql.CollectedField, obj *model.RecordVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordVersion_record(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Record, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordVersion_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordVersion", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RecordVersion_version(ctx context.Context, field graphql.CollectedField, obj *model.RecordVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordVersion_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordVersion_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordVersion", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Relationship_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
@@ -20712,6 +24517,52 @@ func (ec *executionContext) fieldContext_TopicEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Viewer_subject(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Viewer_role(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Role) graphql.Marshaler {
+			return ec.marshalNRole2lsgatlasᚋatlasᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, false, false, "Role")
+}
+
 func (ec *executionContext) _YearStatistics_year(ctx context.Context, field graphql.CollectedField, obj *analytics.YearStats) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21863,6 +25714,202 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAliasInput(ctx context.Context, obj any) (model.AliasInput, error) {
+	var it model.AliasInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"node", "name", "confidence", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "node":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("node"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Node = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAliasInput unmarshals raw into the AliasInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAliasInput(ctx context.Context, raw any) (model.AliasInput, error) {
+	var out model.AliasInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AliasInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj any) (model.CitationInput, error) {
+	var it model.CitationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"source", "locator", "newSource"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "locator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locator"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locator = data
+		case "newSource":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newSource"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NewSource = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCitationInput unmarshals raw into the CitationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCitationInput(ctx context.Context, raw any) (model.CitationInput, error) {
+	var out model.CitationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CitationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj any) (model.ClaimInput, error) {
+	var it model.ClaimInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"node", "property", "value", "confidence", "rank", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "node":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("node"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Node = data
+		case "property":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("property"))
+			data, err := ec.unmarshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Property = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		case "rank":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rank"))
+			data, err := ec.unmarshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rank = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimInput unmarshals raw into the ClaimInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimInput(ctx context.Context, raw any) (model.ClaimInput, error) {
+	var out model.ClaimInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputEntityOrder(ctx context.Context, obj any) (model.EntityOrder, error) {
 	var it model.EntityOrder
 	if obj == nil {
@@ -22269,6 +26316,125 @@ func UnmarshalOfficeFilter(ctx context.Context, raw any) (model.OfficeFilter, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRelationshipInput(ctx context.Context, obj any) (model.RelationshipInput, error) {
+	var it model.RelationshipInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"type", "from", "to", "role", "succession", "start", "end", "attested", "incompleteList", "confidence", "dateConfidence", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOMemberRole2ᚖlsgatlasᚋatlasᚐMemberRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "succession":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("succession"))
+			data, err := ec.unmarshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Succession = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		case "attested":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attested"))
+			data, err := ec.unmarshalOPartialDate2ᚕlsgatlasᚋatlasᚐPartialDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attested = data
+		case "incompleteList":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incompleteList"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncompleteList = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		case "dateConfidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateConfidence"))
+			data, err := ec.unmarshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateConfidence = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRelationshipInput unmarshals raw into the RelationshipInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRelationshipInput(ctx context.Context, raw any) (model.RelationshipInput, error) {
+	var out model.RelationshipInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RelationshipInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj any) (model.SourceFilter, error) {
 	var it model.SourceFilter
 	if obj == nil {
@@ -22576,6 +26742,100 @@ func (ec *executionContext) _Alias(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var auditEntryImplementors = []string{"AuditEntry"}
+
+func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *atlas.AuditEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEntry")
+		case "revision":
+			out.Values[i] = ec._AuditEntry_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "action":
+			out.Values[i] = ec._AuditEntry_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.Values[i] = ec._AuditEntry_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._AuditEntry_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._AuditEntry_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_reason(ctx, field, obj)
+				})
+		case "proposal":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_proposal(ctx, field, obj)
+				})
+		case "op":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_op(ctx, field, obj)
+				})
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_kind(ctx, field, obj)
+				})
+		case "target":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_target(ctx, field, obj)
+				})
+		case "citation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_citation(ctx, field, obj)
+				})
+		case "records":
+			out.Values[i] = ec._AuditEntry_records(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var bucketCountImplementors = []string{"BucketCount"}
 
 func (ec *executionContext) _BucketCount(ctx context.Context, sel ast.SelectionSet, obj *analytics.Count) graphql.Marshaler {
@@ -22678,6 +26938,92 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._Citation_locator(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var citationRecordImplementors = []string{"CitationRecord"}
+
+func (ec *executionContext) _CitationRecord(ctx context.Context, sel ast.SelectionSet, obj *atlas.Citation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, citationRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CitationRecord")
+		case "source":
+			out.Values[i] = ec._CitationRecord_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locator":
+			out.Values[i] = ec._CitationRecord_locator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimRecordImplementors = []string{"ClaimRecord"}
+
+func (ec *executionContext) _ClaimRecord(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimRecord")
+		case "id":
+			out.Values[i] = ec._ClaimRecord_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ClaimRecord_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "claim":
+			out.Values[i] = ec._ClaimRecord_claim(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._ClaimRecord_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -23704,6 +28050,140 @@ func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "proposeClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeAlias":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeAlias(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeRelationship":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeRelationship(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeNode":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeNode(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeStatement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeStatement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeSource(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptProposal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptProposal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectProposal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectProposal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editAlias":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editAlias(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editRelationship":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editRelationship(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editNode":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editNode(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editStatement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editStatement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editSource(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var nodeTypeCountImplementors = []string{"NodeTypeCount"}
 
 func (ec *executionContext) _NodeTypeCount(ctx context.Context, sel ast.SelectionSet, obj *analytics.NodeCount) graphql.Marshaler {
@@ -24574,6 +29054,118 @@ func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var proposalImplementors = []string{"Proposal"}
+
+func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet, obj *atlas.Proposal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, proposalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Proposal")
+		case "id":
+			out.Values[i] = ec._Proposal_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Proposal_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "op":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_op(ctx, field, obj)
+				})
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_kind(ctx, field, obj)
+				})
+		case "target":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_target(ctx, field, obj)
+				})
+		case "change":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_change(ctx, field, obj)
+				})
+		case "citation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_citation(ctx, field, obj)
+				})
+		case "by":
+			out.Values[i] = ec._Proposal_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._Proposal_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_reason(ctx, field, obj)
+				})
+		case "baseVersions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_baseVersions(ctx, field, obj)
+				})
+		case "revision":
+			out.Values[i] = ec._Proposal_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_reviewedBy(ctx, field, obj)
+				})
+		case "reviewedAt":
+			out.Values[i] = ec._Proposal_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_reviewReason(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -24719,6 +29311,54 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_activeGroupsByYear(ctx, field)
 				})
+		case "viewer":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_viewer(ctx, field)
+				})
+		case "relationship":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_relationship(ctx, field)
+				})
+		case "claim":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claim(ctx, field)
+				})
+		case "version":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_version(ctx, field)
+				})
+		case "history":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_history(ctx, field)
+				})
+		case "proposals":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_proposals(ctx, field)
+				})
+		case "proposal":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_proposal(ctx, field)
+				})
+		case "auditLog":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auditLog(ctx, field)
+				})
 		case "search":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -24792,6 +29432,99 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recordChangeImplementors = []string{"RecordChange"}
+
+func (ec *executionContext) _RecordChange(ctx context.Context, sel ast.SelectionSet, obj *atlas.RecordChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recordChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecordChange")
+		case "id":
+			out.Values[i] = ec._RecordChange_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._RecordChange_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._RecordChange_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "before":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecordChange_before(ctx, field, obj)
+				})
+		case "after":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecordChange_after(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recordVersionImplementors = []string{"RecordVersion"}
+
+func (ec *executionContext) _RecordVersion(ctx context.Context, sel ast.SelectionSet, obj *model.RecordVersion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recordVersionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecordVersion")
+		case "record":
+			out.Values[i] = ec._RecordVersion_record(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._RecordVersion_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -26003,6 +30736,44 @@ func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var viewerImplementors = []string{"Viewer"}
+
+func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, obj *model.Viewer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, viewerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Viewer")
+		case "subject":
+			out.Values[i] = ec._Viewer_subject(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._Viewer_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var yearStatisticsImplementors = []string{"YearStatistics"}
 
 func (ec *executionContext) _YearStatistics(ctx context.Context, sel ast.SelectionSet, obj *analytics.YearStats) graphql.Marshaler {
@@ -26456,6 +31227,49 @@ func (ec *executionContext) marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx con
 	return ret
 }
 
+func (ec *executionContext) unmarshalNAuditAction2lsgatlasᚋatlasᚐAuditAction(ctx context.Context, v any) (atlas.AuditAction, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.AuditAction(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditAction2lsgatlasᚋatlasᚐAuditAction(ctx context.Context, sel ast.SelectionSet, v atlas.AuditAction) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AuditAction!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNAuditEntry2lsgatlasᚋatlasᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v atlas.AuditEntry) graphql.Marshaler {
+	return ec._AuditEntry(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditEntry2lsgatlasᚋatlasᚐAuditEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEntry!")
+		return graphql.Null
+	}
+	return ec._AuditEntry(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -26570,6 +31384,21 @@ func (ec *executionContext) marshalNCentralityScore2ᚕlsgatlasᚋanalyticsᚐSc
 	return ret
 }
 
+func (ec *executionContext) unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx context.Context, v any) (atlas.ChangeOp, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.ChangeOp(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx context.Context, sel ast.SelectionSet, v atlas.ChangeOp) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ChangeOp!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNCitation2lsgatlasᚋatlasᚐCitation(ctx context.Context, sel ast.SelectionSet, v atlas.Citation) graphql.Marshaler {
 	return ec._Citation(ctx, sel, &v)
 }
@@ -26588,6 +31417,14 @@ func (ec *executionContext) marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(c
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNCitationRecord2ᚖlsgatlasᚋatlasᚐCitation(ctx context.Context, sel ast.SelectionSet, v *atlas.Citation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CitationRecord!")
+		return graphql.Null
+	}
+	return ec._CitationRecord(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx context.Context, v any) (atlas.Rank, error) {
@@ -27069,6 +31906,20 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
+	res, err := graphql.UnmarshalInt64(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt64(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNLevel2lsgatlasᚋatlasᚐLevel(ctx context.Context, v any) (atlas.Level, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.Level(tmp)
@@ -27443,6 +32294,104 @@ func (ec *executionContext) marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName
 	return res
 }
 
+func (ec *executionContext) marshalNProposal2lsgatlasᚋatlasᚐProposal(ctx context.Context, sel ast.SelectionSet, v atlas.Proposal) graphql.Marshaler {
+	return ec._Proposal(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProposal2ᚕlsgatlasᚋatlasᚐProposalᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Proposal) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProposal2lsgatlasᚋatlasᚐProposal(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx context.Context, sel ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Proposal!")
+		return graphql.Null
+	}
+	return ec._Proposal(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProposalStatus2lsgatlasᚋatlasᚐProposalStatus(ctx context.Context, v any) (atlas.ProposalStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.ProposalStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProposalStatus2lsgatlasᚋatlasᚐProposalStatus(ctx context.Context, sel ast.SelectionSet, v atlas.ProposalStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ProposalStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNRecordChange2lsgatlasᚋatlasᚐRecordChange(ctx context.Context, sel ast.SelectionSet, v atlas.RecordChange) graphql.Marshaler {
+	return ec._RecordChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRecordChange2ᚕlsgatlasᚋatlasᚐRecordChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.RecordChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecordChange2lsgatlasᚋatlasᚐRecordChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx context.Context, v any) (atlas.RecordKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.RecordKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx context.Context, sel ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RecordKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNRecordVersion2lsgatlasᚋgraphᚋmodelᚐRecordVersion(ctx context.Context, sel ast.SelectionSet, v model.RecordVersion) graphql.Marshaler {
+	return ec._RecordVersion(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRecordVersion2ᚕlsgatlasᚋgraphᚋmodelᚐRecordVersionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RecordVersion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecordVersion2lsgatlasᚋgraphᚋmodelᚐRecordVersion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx context.Context, sel ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
 	return ec._Relationship(ctx, sel, &v)
 }
@@ -27504,6 +32453,21 @@ func (ec *executionContext) marshalNReportedCount2ᚖlsgatlasᚋatlasᚐReported
 		return graphql.Null
 	}
 	return ec._ReportedCount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRole2lsgatlasᚋatlasᚐRole(ctx context.Context, v any) (atlas.Role, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.Role(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRole2lsgatlasᚋatlasᚐRole(ctx context.Context, sel ast.SelectionSet, v atlas.Role) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Role!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSearchHit2lsgatlasᚋatlasᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v atlas.SearchHit) graphql.Marshaler {
@@ -27825,6 +32789,20 @@ func (ec *executionContext) marshalNSystem2lsgatlasᚋatlasᚐSystem(ctx context
 	return res
 }
 
+func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNTimelineEvent2lsgatlasᚋanalyticsᚐEvent(ctx context.Context, sel ast.SelectionSet, v analytics.Event) graphql.Marshaler {
 	return ec._TimelineEvent(ctx, sel, &v)
 }
@@ -27914,6 +32892,14 @@ func (ec *executionContext) marshalNTopicEdge2ᚕlsgatlasᚋgraphᚋmodelᚐTopi
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNViewer2ᚖlsgatlasᚋgraphᚋmodelᚐViewer(ctx context.Context, sel ast.SelectionSet, v *model.Viewer) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Viewer!")
+		return graphql.Null
+	}
+	return ec._Viewer(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNYearStatistics2lsgatlasᚋanalyticsᚐYearStats(ctx context.Context, sel ast.SelectionSet, v analytics.YearStats) graphql.Marshaler {
@@ -28283,6 +33269,14 @@ func (ec *executionContext) marshalNfederation__Scope2ᚕᚕstringᚄ(ctx contex
 	return ret
 }
 
+func (ec *executionContext) unmarshalOAliasInput2ᚖlsgatlasᚋgraphᚋmodelᚐAliasInput(ctx context.Context, v any) (*model.AliasInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAliasInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -28347,6 +33341,29 @@ func (ec *executionContext) marshalOCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ(c
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx context.Context, v any) (*model.CitationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCitationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOClaimInput2ᚖlsgatlasᚋgraphᚋmodelᚐClaimInput(ctx context.Context, v any) (*model.ClaimInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOClaimRecord2ᚖlsgatlasᚋgraphᚋmodelᚐClaimRecord(ctx context.Context, sel ast.SelectionSet, v *model.ClaimRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ClaimRecord(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx context.Context, v any) (*atlas.Confidence, error) {
@@ -28613,6 +33630,24 @@ func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
+	return res
 }
 
 func (ec *executionContext) marshalOInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx context.Context, sel ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {
@@ -28896,6 +33931,41 @@ func (ec *executionContext) marshalOOfficeKind2ᚕlsgatlasᚋatlasᚐOfficeKind�
 	return ret
 }
 
+func (ec *executionContext) unmarshalOPartialDate2ᚕlsgatlasᚋatlasᚐPartialDateᚄ(ctx context.Context, v any) ([]atlas.PartialDate, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]atlas.PartialDate, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPartialDate2ᚕlsgatlasᚋatlasᚐPartialDateᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.PartialDate) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx context.Context, v any) (*atlas.PartialDate, error) {
 	if v == nil {
 		return nil, nil
@@ -28988,11 +34058,64 @@ func (ec *executionContext) marshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyN
 	return ret
 }
 
+func (ec *executionContext) unmarshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx context.Context, v any) (*atlas.PropertyName, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.PropertyName(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx context.Context, sel ast.SelectionSet, v *atlas.PropertyName) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) marshalOProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx context.Context, sel ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Proposal(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOProposalStatus2ᚖlsgatlasᚋatlasᚐProposalStatus(ctx context.Context, v any) (*atlas.ProposalStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.ProposalStatus(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProposalStatus2ᚖlsgatlasᚋatlasᚐProposalStatus(ctx context.Context, sel ast.SelectionSet, v *atlas.ProposalStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx context.Context, sel ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Relationship(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORelationshipInput2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipInput(ctx context.Context, v any) (*model.RelationshipInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRelationshipInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx context.Context, v any) ([]atlas.RelType, error) {
@@ -29029,6 +34152,25 @@ func (ec *executionContext) marshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTy
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx context.Context, v any) (*atlas.RelType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.RelType(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx context.Context, sel ast.SelectionSet, v *atlas.RelType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOSource2ᚖlsgatlasᚋatlasᚐSource(ctx context.Context, sel ast.SelectionSet, v *atlas.Source) graphql.Marshaler {
@@ -29316,6 +34458,24 @@ func (ec *executionContext) marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx cont
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalTime(*v)
 	return res
 }
 

@@ -32,7 +32,20 @@ type Options struct {
 	// ResponseCacheBytes bounds the cache of complete answers (responsecache.go); 0
 	// turns it off.
 	ResponseCacheBytes int
+	// Curator takes the mutations' changes; nil answers them UNAVAILABLE.
+	Curator *atlas.Curator
+	// DatasetVersion is the version of the bundled dataset, which every response's
+	// extensions carry beside the store revision it was read at.
+	DatasetVersion string
+	// WritesPerMinute bounds each token's mutations (0 means DefaultWritesPerMinute).
+	WritesPerMinute int
+	// Revision reads the revision the extensions name (store.Revision when nil); the
+	// service passes the uncounted store's, since it is not a read of the request's data.
+	Revision func(context.Context) (int64, error)
 }
+
+// DefaultWritesPerMinute is how many mutations one token may send a minute by default.
+const DefaultWritesPerMinute = 60
 
 // NewServer returns the GraphQL handler with default options.
 func NewServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logger) *handler.Server {
@@ -58,7 +71,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	if metrics == nil {
 		metrics = noMetrics{}
 	}
-	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log}})
+	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log, Curator: opts.Curator}})
 	srv := handler.New(es)
 	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: newResponseCache(opts.ResponseCacheBytes, store.Revision)})
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
@@ -73,6 +86,12 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	}
 	srv.Use(newQueryLimits(limits, es.Schema(), cache))
 	srv.Use(executionGuard{metrics: metrics})
+	srv.AroundOperations(newWriteLimiter(cmp.Or(opts.WritesPerMinute, DefaultWritesPerMinute)).around)
+	revision := opts.Revision
+	if revision == nil {
+		revision = store.Revision
+	}
+	srv.AroundOperations(readAt(revision))
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		return presentError(ctx, err, log)
 	})
@@ -92,6 +111,12 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 		for _, e := range resp.Errors {
 			code, _ := e.Extensions["code"].(string)
 			metrics.FieldError(code)
+		}
+		if rev, ok := revisionFrom(ctx, opCtx, revision); ok {
+			if resp.Extensions == nil {
+				resp.Extensions = map[string]any{}
+			}
+			resp.Extensions["dataset"] = map[string]any{"version": opts.DatasetVersion, "revision": rev}
 		}
 		if c := costFrom(ctx); c != nil {
 			metrics.Cost(c.Cost)

@@ -19,4 +19,6 @@ type Resolver struct {
 	// store's revision changes.
 	Analytics *analytics.Cache
 	Log       zerolog.Logger
+	// Curator takes the changes of the mutations; nil when the store takes none.
+	Curator *atlas.Curator
 }

@@ -7,6 +7,9 @@ import (
 	"encoding/json"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"lsgatlas/atlas"
 )
 
 // responseCache keeps the encoded answers of recent queries, keyed by the store's
@@ -34,7 +37,9 @@ func newResponseCache(maxBytes int, revision func(context.Context) (int64, error
 // key returns the cache key of the operation, or "" when the answer must not be cached
 // (no cache, the cost report asked for, the revision unknown).
 func (c *responseCache) key(ctx context.Context, op *graphql.OperationContext) string {
-	if c == nil || wantsCost(op) {
+	// Only a reader's queries: a mutation changes data, and what a token may see
+	// depends on its role.
+	if c == nil || wantsCost(op) || op.Operation == nil || op.Operation.Operation != ast.Query || atlas.PrincipalFrom(ctx) != atlas.Anonymous {
 		return ""
 	}
 	rev, err := c.revision(ctx)
@@ -67,8 +72,13 @@ func (c *responseCache) get(ctx context.Context, key string) ([]byte, bool) {
 
 // add keeps body when resp is a complete answer.
 func (c *responseCache) add(ctx context.Context, key string, resp *graphql.Response, body []byte) {
-	if key == "" || len(resp.Errors) > 0 || len(resp.Extensions) > 0 {
+	if key == "" || len(resp.Errors) > 0 {
 		return
+	}
+	for name := range resp.Extensions {
+		if name != "dataset" { // the dataset's version and revision are part of the key
+			return
+		}
 	}
 	c.lru.Add(ctx, key, body)
 }

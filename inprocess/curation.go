@@ -148,4 +148,3 @@ func copyOf[T any](v T) T {
 	}
 	return out
 }
-
