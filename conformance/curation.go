@@ -99,6 +99,14 @@ func testCurationSession(t *testing.T, open OpenCurated) {
 	if got := claimNote(t, s, SessionClaim); got != "Beta relays an earlier study." {
 		t.Fatalf("note after accept = %q", got)
 	}
+	if pending, err := cur.Proposals(alice, atlas.ProposalQuery{Status: atlas.Pending}); err != nil || len(pending) != 1 || pending[0].ID != p2.ID {
+		t.Fatalf("pending proposals = %+v, %v", pending, err)
+	}
+	if all, err := cur.Proposals(alice, atlas.ProposalQuery{}); err != nil || len(all) != 2 || all[0].ID != p2.ID || all[1].Status != atlas.Accepted {
+		t.Fatalf("proposals = %+v, %v", all, err)
+	}
+	_, err = cur.Proposals(As("ralph", atlas.RoleReader), atlas.ProposalQuery{})
+	wantCode(t, err, atlas.EUNAUTHORIZED)
 	rev, _ := s.Revision(context.Background())
 	_, err = cur.Accept(dave, p2.ID, "also fine")
 	wantCode(t, err, atlas.ECONFLICT)

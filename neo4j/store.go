@@ -364,6 +364,9 @@ func (s *Store) scopedID(id string) string { return s.ns + ":" + id }
 // namespace. The tests against a live server call it to leave nothing behind.
 func (s *Store) DropNamespace(ctx context.Context) error {
 	return s.write(ctx, "drop namespace", func(tx runner) error {
+		if _, err := tx.run(ctx, stmtDropCuration, map[string]any{"ns": s.ns}); err != nil {
+			return err
+		}
 		_, err := tx.run(ctx, stmtDropNamespace, map[string]any{"ns": s.ns})
 		return err
 	})
