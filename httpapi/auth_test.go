@@ -126,3 +126,33 @@ func TestWritesAreRateLimitedPerToken(t *testing.T) {
 		t.Fatalf("reads are not limited: %s", body)
 	}
 }
+
+// TestDatasetExport: the current data in the dataset format, with the revision it was
+// read at; an accepted change shows in the next one.
+func TestDatasetExport(t *testing.T) {
+	srv, _ := curationServer(t, httpapi.Options{})
+	read := func() (atlas.Dataset, string) {
+		resp, body := get(t, srv.URL+"/export/dataset.json")
+		var ds atlas.Dataset
+		if resp.StatusCode != 200 || json.Unmarshal(body, &ds) != nil {
+			t.Fatalf("dataset: %d %s", resp.StatusCode, body)
+		}
+		return ds, resp.Header.Get("X-Atlas-Revision")
+	}
+	ds, rev := read()
+	if len(ds.Nodes()) != conformance.FixtureNodeCount || len(ds.Relations) != conformance.FixtureRelationCount || rev != "1" {
+		t.Fatalf("dataset: %d nodes, %d relations at revision %s", len(ds.Nodes()), len(ds.Relations), rev)
+	}
+	_, body := postAs(t, srv.URL, bearer(t, "carol", atlas.RoleCurator), "", `mutation { editRelationship(op: RETRACT,
+		target: "reports_to/group/foreign-affairs-commission/institution/standing-committee",
+		citation: {source: "source/gamma", locator: "structure"}, reason: "test", expectedVersion: 1) { revision } }`)
+	if !strings.Contains(body, `"revision":2`) {
+		t.Fatalf("retract: %s", body)
+	}
+	if ds, rev = read(); len(ds.Relations) != conformance.FixtureRelationCount-1 || rev != "2" {
+		t.Fatalf("after the change: %d relations at revision %s", len(ds.Relations), rev)
+	}
+	if resp, _ := get(t, srv.URL+"/export/dataset.json?x=1"); resp.StatusCode != 400 {
+		t.Fatalf("a parameter: %d", resp.StatusCode)
+	}
+}
