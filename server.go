@@ -215,8 +215,12 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 		return err
 	}
 	var verifier *auth.Verifier
-	if cfg.TokenSecret != "" {
-		if verifier, err = auth.NewVerifier([]byte(cfg.TokenSecret)); err != nil {
+	if cfg.TokenSecret != "" || cfg.JWKSURL != "" {
+		ac := auth.Config{JWKSURL: cfg.JWKSURL, Issuer: cfg.JWTIssuer, Audience: cfg.JWTAudience}
+		if cfg.TokenSecret != "" {
+			ac.Secret = []byte(cfg.TokenSecret)
+		}
+		if verifier, err = auth.NewVerifier(ctx, ac); err != nil {
 			return err
 		}
 	}

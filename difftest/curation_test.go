@@ -85,7 +85,7 @@ func TestLiveSameCurationSession(t *testing.T) {
 
 func serveCurated(t *testing.T, store atlas.Store) *httptest.Server {
 	t.Helper()
-	v, err := auth.NewVerifier([]byte(secret))
+	v, err := auth.NewSecretVerifier([]byte(secret))
 	if err != nil {
 		t.Fatal(err)
 	}
