@@ -102,7 +102,14 @@ func (c Change) Apply(ds *Dataset) (Applied, error) {
 	default:
 		err = Errorf(EINVALID, "unknown record kind %q", c.Kind)
 	}
-	return a, err
+	if err != nil {
+		return a, err
+	}
+	// Checked after the change, since a new source may cite itself (its title page).
+	if _, ok := ds.Node(c.Citation.Source).(*Source); !ok {
+		return a, Errorf(EINVALID, "the change cites %q, which is not a source; cite an existing source or add it with newSource", c.Citation.Source)
+	}
+	return a, nil
 }
 
 func (a *Applied) add(kind RecordKind, id string, before, after any) {
