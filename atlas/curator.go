@@ -176,6 +176,13 @@ func (c *Curator) review(ctx context.Context, id, reason string, accept bool) (P
 		if err != nil {
 			return Commit{}, err
 		}
+		// The change may now touch a record it did not touch when proposed (a PREFERRED
+		// value added since, which it would demote): that is not what was reviewed.
+		for _, id := range applied.RecordIDs() {
+			if _, ok := p.BaseVersions[id]; !ok {
+				return Commit{}, Errorf(ECONFLICT, "%s now also changes %s, which it did not when proposed; nothing was applied", p.ID, id)
+			}
+		}
 		p.Status, e.Action = Accepted, ActionAccepted
 		return c.applyCommit(ctx, ds, after, applied, &p, e)
 	})
