@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -35,14 +36,31 @@ type config struct {
 	// CursorKey signs the cursors of relationship connections; replicas serving one
 	// client need the same. Empty: a random key per process.
 	CursorKey string
-	Command   string // serve, seed, validate
+	// TokenSecret verifies bearer tokens (HS256) and signs the token command's; empty
+	// takes no tokens. Read from the environment only, so it never shows in a process list.
+	TokenSecret string
+	// JWKSURL, JWTIssuer and JWTAudience accept an identity provider's tokens besides.
+	JWKSURL, JWTIssuer, JWTAudience string
+	// DataDir is the embedded store's data folder; empty keeps everything in memory.
+	DataDir         string
+	WritesPerMinute int
+	Command         string   // serve, seed, validate, token, dump
+	CommandArgs     []string // the command's own flags (token, seed)
 }
 
-const usage = `Usage: lsgatlas [flags] [serve|seed|validate]
+const usage = `Usage: lsgatlas [flags] [serve|seed|validate|token|dump]
 
   serve     run the GraphQL service (default)
-  seed      import the dataset into the configured backend and report what changed
+  seed      import the dataset into the configured backend and report what changed;
+            refused when the store holds accepted changes the dataset lacks, unless
+            given -discard-curation
   validate  check the dataset file and exit
+  token     print a development token signed with TOKEN_SECRET:
+            token -role CURATOR -sub alice [-ttl 24h]
+  dump      write the store's current data in the dataset format (stable order) to stdout
+
+Backend: Neo4j when NEO4J_URI is set (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE),
+otherwise the embedded store, kept in DATA_DIR.
 
 Backend: Neo4j when NEO4J_URI is set (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE),
 otherwise the embedded in-process store.
@@ -100,6 +118,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		{&c.Limits.ListSize, "cost-list-size", "QUERY_COST_LIST_SIZE", graph.DefaultLimits.ListSize, "items a list of nodes or relationships without first/limit counts as", false},
 		{&c.Limits.MaxResolvedFields, "max-resolved-fields", "QUERY_MAX_RESOLVED_FIELDS", graph.DefaultLimits.MaxResolvedFields, "most fields one request may resolve", false},
 		{&c.Limits.MaxResponseBytes, "max-response-bytes", "RESPONSE_MAX_BYTES", graph.DefaultLimits.MaxResponseBytes, "largest GraphQL response in bytes", false},
+		{&c.WritesPerMinute, "writes-per-minute", "WRITES_PER_MINUTE", graph.DefaultWritesPerMinute, "mutations one token may send a minute", false},
 		{&c.MaxInFlight, "max-in-flight", "MAX_IN_FLIGHT", 64, "GraphQL requests and exports worked on at once; more get 503", false},
 		{&c.ResponseCacheBytes, "response-cache-bytes", "RESPONSE_CACHE_BYTES", DefaultResponseCacheBytes, "bytes of complete GraphQL answers kept for repeated queries, until the data changes; 0 turns the cache off", true},
 	}
@@ -119,6 +138,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		fs.IntVar(i.v, i.flag, def, i.usage+" ["+i.env+"]")
 	}
 	cors := fs.String("cors-origins", env("CORS_ORIGINS", ""), "comma-separated browser origins allowed to call the API; none by default [CORS_ORIGINS]")
+	fs.StringVar(&c.DataDir, "data-dir", env("DATA_DIR", defaultDataDir(getenv)), "the embedded store's data folder; \"memory\" keeps nothing on disk [DATA_DIR]")
 	fs.StringVar(&c.PersistedQueriesFile, "persisted-queries", env("PERSISTED_QUERIES", ""), "path of a JSON file holding an array of the only GraphQL documents allowed to run [PERSISTED_QUERIES]")
 	fs.StringVar(&c.CursorKey, "cursor-key", env("CURSOR_KEY", ""), "secret that signs connection cursors; give every replica the same one (random per process when empty) [CURSOR_KEY]")
 	if err := fs.Parse(args); err != nil {
@@ -151,15 +171,35 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	if c.LogFormat != "json" && c.LogFormat != "console" {
 		return c, fmt.Errorf("log format must be json or console, got %q", c.LogFormat)
 	}
+	if c.DataDir == "memory" {
+		c.DataDir = ""
+	}
+	c.TokenSecret = getenv("TOKEN_SECRET")
+	c.JWKSURL, c.JWTIssuer, c.JWTAudience = getenv("JWKS_URL"), getenv("JWT_ISSUER"), getenv("JWT_AUDIENCE")
 	c.Command = "serve"
 	switch rest := fs.Args(); {
-	case len(rest) == 1 && (rest[0] == "serve" || rest[0] == "seed" || rest[0] == "validate"):
+	case len(rest) == 1 && (rest[0] == "serve" || rest[0] == "validate" || rest[0] == "dump"):
 		c.Command = rest[0]
+	case len(rest) >= 1 && (rest[0] == "seed" || rest[0] == "token"):
+		c.Command, c.CommandArgs = rest[0], rest[1:]
 	case len(rest) > 0:
 		fs.Usage()
 		return c, fmt.Errorf("unknown command %q", rest)
 	}
 	return c, nil
+}
+
+// defaultDataDir is where `go run .` keeps the embedded store with no setup: the
+// XDG data folder ($XDG_DATA_HOME/lsgatlas, else ~/.local/share/lsgatlas). Without a
+// home folder (a bare container, the tests) the store lives in memory.
+func defaultDataDir(getenv func(string) string) string {
+	if d := getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "lsgatlas")
+	}
+	if h := getenv("HOME"); h != "" {
+		return filepath.Join(h, ".local", "share", "lsgatlas")
+	}
+	return "memory"
 }
 
 func newLogger(c config, w io.Writer) zerolog.Logger {

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -23,6 +24,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/atlas"
+	"lsgatlas/auth"
 	"lsgatlas/explorer"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
@@ -56,6 +58,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		}
 		return seed.Dataset()
 	}
+	if cfg.Command == "token" {
+		return mintToken(cfg, stdout)
+	}
 	if cfg.Command == "validate" {
 		ds, err := dataset()
 		if err != nil {
@@ -72,33 +77,90 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			return fmt.Errorf("the dataset cannot be loaded, so the service does not start: %w", err)
 		}
 	}
-	store, err := openStore(ctx, getenv, log)
+	store, err := openStore(ctx, getenv, cfg.DataDir, log)
 	if err != nil {
 		return err
 	}
 	defer store.Close(context.WithoutCancel(ctx))
 	loaded := func() (*atlas.Dataset, error) { return ds, nil }
-	if cfg.Command == "seed" {
-		return seedNow(ctx, store, loaded, stdout, log)
+	switch cfg.Command {
+	case "seed":
+		sf := flag.NewFlagSet("seed", flag.ContinueOnError)
+		sf.SetOutput(stderr)
+		discard := sf.Bool("discard-curation", false, "import even when the store holds accepted changes the dataset lacks, dropping them")
+		if err := sf.Parse(cfg.CommandArgs); err != nil {
+			return err
+		}
+		return seedNow(ctx, store, loaded, *discard, stdout, log)
+	case "dump":
+		if err := waitReady(ctx, store, log); err != nil {
+			return err
+		}
+		ds, err := store.Snapshot(ctx)
+		if err != nil {
+			return err
+		}
+		return seed.Encode(stdout, ds)
 	}
-	go seedInBackground(ctx, store, cfg.SeedMode, loaded, log)
+	mode := cfg.SeedMode
+	if _, embedded := store.(*inprocess.Store); embedded && mode == "empty" && cfg.DataDir != "" {
+		// The data folder keeps the dataset between runs; an edited dataset file still
+		// shows at the next start, unless the folder holds curation it lacks.
+		mode = "guarded"
+	}
+	go seedInBackground(ctx, store, mode, loaded, log)
 	return serve(ctx, cfg, store, log, onListen)
 }
 
 // openStore picks the backend: Neo4j when NEO4J_URI is set, otherwise in-process. The
 // Neo4j store connects in the background, so the service starts (and /readyz says 503)
 // even while Neo4j is still coming up.
-func openStore(ctx context.Context, getenv func(string) string, log zerolog.Logger) (atlas.Store, error) {
+func openStore(ctx context.Context, getenv func(string) string, dataDir string, log zerolog.Logger) (atlas.Store, error) {
 	if cfg, ok := neo4j.ConfigFromEnv(getenv); ok {
 		log.Info().Str("backend", "neo4j").Str("database", cfg.Database).Str("namespace", cfg.Namespace).Msg("store: using Neo4j")
 		return neo4j.Open(ctx, cfg, log)
 	}
-	log.Info().Str("backend", "inprocess").Msg("store: NEO4J_URI is not set; using the embedded in-process store")
-	return inprocess.New(), nil
+	if dataDir == "" {
+		log.Info().Str("backend", "inprocess").Msg("store: NEO4J_URI is not set; using the embedded store, in memory only (DATA_DIR=memory): changes are lost at exit")
+		return inprocess.New(), nil
+	}
+	log.Info().Str("backend", "inprocess").Str("data_dir", dataDir).Msg("store: NEO4J_URI is not set; using the embedded store, kept in DATA_DIR")
+	return inprocess.Open(dataDir)
+}
+
+// importer returns what imports the dataset: the curation workflow's guarded import
+// when the store takes changes, else the store's own.
+func importer(store atlas.Store) func(ctx context.Context, ds *atlas.Dataset, discard bool) (atlas.ImportReport, error) {
+	if cs, ok := store.(atlas.CurationStore); ok {
+		return atlas.NewCurator(store, cs, nil).Import
+	}
+	return func(ctx context.Context, ds *atlas.Dataset, _ bool) (atlas.ImportReport, error) {
+		return store.Import(ctx, ds)
+	}
+}
+
+// mintToken prints a development token signed with the configured secret.
+func mintToken(cfg config, stdout io.Writer) error {
+	tf := flag.NewFlagSet("token", flag.ContinueOnError)
+	role := tf.String("role", "CONTRIBUTOR", "READER, CONTRIBUTOR, CURATOR or ADMIN")
+	sub := tf.String("sub", "", "the subject: who the token speaks for (required)")
+	ttl := tf.Duration("ttl", 24*time.Hour, "how long the token is valid")
+	if err := tf.Parse(cfg.CommandArgs); err != nil {
+		return err
+	}
+	if cfg.TokenSecret == "" {
+		return errors.New("token: set TOKEN_SECRET (at least 32 bytes) to the secret the service verifies tokens with")
+	}
+	token, err := auth.Mint([]byte(cfg.TokenSecret), *sub, atlas.Role(*role), time.Now(), *ttl)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(stdout, token)
+	return err
 }
 
 // seedNow imports the dataset once, waiting for the store to be reachable.
-func seedNow(ctx context.Context, store atlas.Store, dataset func() (*atlas.Dataset, error), stdout io.Writer, log zerolog.Logger) error {
+func seedNow(ctx context.Context, store atlas.Store, dataset func() (*atlas.Dataset, error), discard bool, stdout io.Writer, log zerolog.Logger) error {
 	ds, err := dataset()
 	if err != nil {
 		return err
@@ -106,7 +168,7 @@ func seedNow(ctx context.Context, store atlas.Store, dataset func() (*atlas.Data
 	if err := waitReady(ctx, store, log); err != nil {
 		return err
 	}
-	report, err := store.Import(ctx, ds)
+	report, err := importer(store)(ctx, ds, discard)
 	if err != nil {
 		return err
 	}
@@ -121,6 +183,20 @@ func seedInBackground(ctx context.Context, store atlas.Store, mode string, datas
 		return
 	}
 	if err := waitReady(ctx, store, log); err != nil {
+		return
+	}
+	if mode == "guarded" {
+		ds, err := dataset()
+		if err != nil {
+			log.Error().Err(err).Msg("seed: dataset is invalid; serving the stored data")
+			return
+		}
+		report, err := importer(store)(ctx, ds, false)
+		if err != nil {
+			log.Warn().Str("reason", atlas.ErrorMessage(err)).Msg("seed: not importing the dataset; serving the stored data, curation included")
+			return
+		}
+		log.Info().Int("created", report.Created).Int("updated", report.Updated).Int("unchanged", report.Unchanged).Int("deleted", report.Deleted).Msg("seed: dataset loaded")
 		return
 	}
 	if mode == "empty" {
@@ -139,7 +215,7 @@ func seedInBackground(ctx context.Context, store atlas.Store, mode string, datas
 		log.Error().Err(err).Msg("seed: dataset is invalid; not seeding")
 		return
 	}
-	report, err := store.Import(ctx, ds)
+	report, err := importer(store)(ctx, ds, false)
 	if err != nil {
 		log.Error().Err(err).Msg("seed: import failed")
 		return
@@ -167,6 +243,16 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	if err != nil {
 		return err
 	}
+	var verifier *auth.Verifier
+	if cfg.TokenSecret != "" || cfg.JWKSURL != "" {
+		ac := auth.Config{JWKSURL: cfg.JWKSURL, Issuer: cfg.JWTIssuer, Audience: cfg.JWTAudience}
+		if cfg.TokenSecret != "" {
+			ac.Secret = []byte(cfg.TokenSecret)
+		}
+		if verifier, err = auth.NewVerifier(ctx, ac); err != nil {
+			return err
+		}
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
@@ -182,6 +268,7 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 			Playground: cfg.Playground, Examples: explorer.ReadmeExamples(readmeMarkdown), RequestTimeout: cfg.RequestTimeout, Log: log,
 			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes,
 			PersistedQueries: persisted, Draining: &draining, CursorKey: []byte(cfg.CursorKey),
+			Verifier: verifier, DatasetVersion: seed.Version(), WritesPerMinute: cfg.WritesPerMinute,
 		})),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second, // bodies are small (see httpapi); slow uploads are cut off

@@ -13,6 +13,7 @@ import (
 	"math"
 	"strconv"
 	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
@@ -32,6 +33,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Alias() AliasResolver
+	AuditEntry() AuditEntryResolver
 	Citation() CitationResolver
 	Conflict() ConflictResolver
 	ConflictSide() ConflictSideResolver
@@ -42,12 +44,15 @@ type ResolverRoot interface {
 	Group() GroupResolver
 	Institution() InstitutionResolver
 	LineageBody() LineageBodyResolver
+	Mutation() MutationResolver
 	Office() OfficeResolver
 	Path() PathResolver
 	Person() PersonResolver
 	Position() PositionResolver
 	PropertyClaim() PropertyClaimResolver
+	Proposal() ProposalResolver
 	Query() QueryResolver
+	RecordChange() RecordChangeResolver
 	Relationship() RelationshipResolver
 	ReportedCount() ReportedCountResolver
 	Source() SourceResolver
@@ -69,6 +74,21 @@ type ComplexityRoot struct {
 		Source    func(childComplexity int) int
 	}
 
+	AuditEntry struct {
+		Action   func(childComplexity int) int
+		Actor    func(childComplexity int) int
+		At       func(childComplexity int) int
+		Citation func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Op       func(childComplexity int) int
+		Proposal func(childComplexity int) int
+		Reason   func(childComplexity int) int
+		Records  func(childComplexity int) int
+		Revision func(childComplexity int) int
+		Role     func(childComplexity int) int
+		Target   func(childComplexity int) int
+	}
+
 	BucketCount struct {
 		Key      func(childComplexity int) int
 		Known    func(childComplexity int) int
@@ -84,6 +104,18 @@ type ComplexityRoot struct {
 		Locator func(childComplexity int) int
 		Quote   func(childComplexity int) int
 		Source  func(childComplexity int) int
+	}
+
+	CitationRecord struct {
+		Locator func(childComplexity int) int
+		Source  func(childComplexity int) int
+	}
+
+	ClaimRecord struct {
+		Claim   func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Node    func(childComplexity int) int
+		Version func(childComplexity int) int
 	}
 
 	CoMember struct {
@@ -151,6 +183,7 @@ type ComplexityRoot struct {
 		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Concerns      func(childComplexity int) int
 		Description   func(childComplexity int) int
+		History       func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Issued        func(childComplexity int) int
 		IssuedBy      func(childComplexity int) int
@@ -225,6 +258,7 @@ type ComplexityRoot struct {
 		Documents               func(childComplexity int) int
 		EndedDateUnknown        func(childComplexity int) int
 		Established             func(childComplexity int) int
+		History                 func(childComplexity int) int
 		Horizon                 func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		Identifiers             func(childComplexity int) int
@@ -287,6 +321,7 @@ type ComplexityRoot struct {
 		Counts                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) int
 		Description             func(childComplexity int) int
 		Documents               func(childComplexity int) int
+		History                 func(childComplexity int) int
 		HostedOffices           func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		ID                      func(childComplexity int) int
 		Identifiers             func(childComplexity int) int
@@ -331,6 +366,23 @@ type ComplexityRoot struct {
 		Successions func(childComplexity int) int
 	}
 
+	Mutation struct {
+		AcceptProposal      func(childComplexity int, id string, reason string) int
+		EditAlias           func(childComplexity int, op atlas.ChangeOp, target *string, alias *model.AliasInput, citation *model.CitationInput, reason *string, expectedVersion int) int
+		EditClaim           func(childComplexity int, op atlas.ChangeOp, target *string, claim *model.ClaimInput, citation *model.CitationInput, reason *string, expectedVersion int) int
+		EditNode            func(childComplexity int, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) int
+		EditRelationship    func(childComplexity int, op atlas.ChangeOp, target *string, relationship *model.RelationshipInput, citation *model.CitationInput, reason *string, expectedVersion int) int
+		EditSource          func(childComplexity int, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) int
+		EditStatement       func(childComplexity int, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) int
+		ProposeAlias        func(childComplexity int, op atlas.ChangeOp, target *string, alias *model.AliasInput, citation *model.CitationInput, reason *string) int
+		ProposeClaim        func(childComplexity int, op atlas.ChangeOp, target *string, claim *model.ClaimInput, citation *model.CitationInput, reason *string) int
+		ProposeNode         func(childComplexity int, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string) int
+		ProposeRelationship func(childComplexity int, op atlas.ChangeOp, target *string, relationship *model.RelationshipInput, citation *model.CitationInput, reason *string) int
+		ProposeSource       func(childComplexity int, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string) int
+		ProposeStatement    func(childComplexity int, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string) int
+		RejectProposal      func(childComplexity int, id string, reason string) int
+	}
+
 	NetworkFrame struct {
 		Nodes     func(childComplexity int) int
 		Relations func(childComplexity int) int
@@ -355,6 +407,7 @@ type ComplexityRoot struct {
 		Directors               func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		Documents               func(childComplexity int) int
 		Groups                  func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
+		History                 func(childComplexity int) int
 		HostedBy                func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		ID                      func(childComplexity int) int
 		Kind                    func(childComplexity int) int
@@ -412,6 +465,7 @@ type ComplexityRoot struct {
 		Died                    func(childComplexity int) int
 		Directs                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		Documents               func(childComplexity int) int
+		History                 func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		Identifiers             func(childComplexity int) int
 		Label                   func(childComplexity int) int
@@ -449,6 +503,7 @@ type ComplexityRoot struct {
 		Description             func(childComplexity int) int
 		Directs                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		Documents               func(childComplexity int) int
+		History                 func(childComplexity int) int
 		Holders                 func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		ID                      func(childComplexity int) int
 		Identifiers             func(childComplexity int) int
@@ -479,6 +534,8 @@ type ComplexityRoot struct {
 
 	PropertyClaim struct {
 		Confidence func(childComplexity int) int
+		History    func(childComplexity int) int
+		ID         func(childComplexity int) int
 		Note       func(childComplexity int) int
 		Property   func(childComplexity int) int
 		Rank       func(childComplexity int) int
@@ -486,9 +543,29 @@ type ComplexityRoot struct {
 		Value      func(childComplexity int) int
 	}
 
+	Proposal struct {
+		At           func(childComplexity int) int
+		BaseVersions func(childComplexity int) int
+		By           func(childComplexity int) int
+		Change       func(childComplexity int) int
+		Citation     func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Op           func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		ReviewReason func(childComplexity int) int
+		ReviewedAt   func(childComplexity int) int
+		ReviewedBy   func(childComplexity int) int
+		Revision     func(childComplexity int) int
+		Status       func(childComplexity int) int
+		Target       func(childComplexity int) int
+	}
+
 	Query struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) int
+		AuditLog           func(childComplexity int, actor *string, record *string, since *time.Time, until *time.Time, afterRevision *int, first *int) int
 		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) int
+		Claim              func(childComplexity int, id string) int
 		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Conflicts          func(childComplexity int, sources []string, ids []string) int
 		Developments       func(childComplexity int, from atlas.PartialDate, to atlas.PartialDate, ids []string, kinds []analytics.DevelopmentKind, relationshipTypes []atlas.RelType, sources []string, tiers []atlas.SourceTier, first *int) int
@@ -497,6 +574,7 @@ type ComplexityRoot struct {
 		FragileFacts       func(childComplexity int, restsOn atlas.Fragility, ids []string, relationshipTypes []atlas.RelType, claims *bool, first *int) int
 		Group              func(childComplexity int, id string) int
 		Groups             func(childComplexity int, filter *model.GroupFilter, orderBy *model.GroupOrder, first *int, after *string) int
+		History            func(childComplexity int, id string) int
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int, derived *bool) int
@@ -509,7 +587,10 @@ type ComplexityRoot struct {
 		Person             func(childComplexity int, id string) int
 		Position           func(childComplexity int, id string) int
 		Positions          func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Proposal           func(childComplexity int, id string) int
+		Proposals          func(childComplexity int, status *atlas.ProposalStatus, first *int) int
 		Ranking            func(childComplexity int, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) int
+		Relationship       func(childComplexity int, id string) int
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
 		SearchResults      func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
@@ -522,6 +603,8 @@ type ComplexityRoot struct {
 		Timeline           func(childComplexity int, id string, sources []string, tiers []atlas.SourceTier) int
 		Topic              func(childComplexity int, id string) int
 		Topics             func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
+		Version            func(childComplexity int, id string) int
+		Viewer             func(childComplexity int) int
 		__resolve__service func(childComplexity int) int
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
 	}
@@ -539,6 +622,19 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	RecordChange struct {
+		After   func(childComplexity int) int
+		Before  func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Kind    func(childComplexity int) int
+		Version func(childComplexity int) int
+	}
+
+	RecordVersion struct {
+		Record  func(childComplexity int) int
+		Version func(childComplexity int) int
+	}
+
 	Relationship struct {
 		Attested          func(childComplexity int) int
 		Confidence        func(childComplexity int) int
@@ -551,6 +647,7 @@ type ComplexityRoot struct {
 		EffectiveRank     func(childComplexity int) int
 		End               func(childComplexity int) int
 		From              func(childComplexity int) int
+		History           func(childComplexity int) int
 		Holding           func(childComplexity int) int
 		HoldingDuring     func(childComplexity int) int
 		HoldingReason     func(childComplexity int) int
@@ -584,6 +681,7 @@ type ComplexityRoot struct {
 
 	ReportedCount struct {
 		Confidence func(childComplexity int) int
+		History    func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Label      func(childComplexity int) int
 		Level      func(childComplexity int) int
@@ -625,6 +723,7 @@ type ComplexityRoot struct {
 		Date          func(childComplexity int) int
 		DateSources   func(childComplexity int) int
 		EffectiveTier func(childComplexity int) int
+		History       func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Key           func(childComplexity int) int
 		Kind          func(childComplexity int) int
@@ -655,6 +754,7 @@ type ComplexityRoot struct {
 		Date          func(childComplexity int) int
 		Hedge         func(childComplexity int) int
 		Hedged        func(childComplexity int) int
+		History       func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
@@ -725,6 +825,7 @@ type ComplexityRoot struct {
 		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
 		Documents     func(childComplexity int) int
+		History       func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
 		Name          func(childComplexity int) int
@@ -747,6 +848,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Viewer struct {
+		Role    func(childComplexity int) int
+		Subject func(childComplexity int) int
+	}
+
 	YearStatistics struct {
 		Groups func(childComplexity int) int
 		Year   func(childComplexity int) int
@@ -763,6 +869,14 @@ type ComplexityRoot struct {
 
 type AliasResolver interface {
 	Source(ctx context.Context, obj *atlas.Alias) (*atlas.Source, error)
+}
+type AuditEntryResolver interface {
+	Reason(ctx context.Context, obj *atlas.AuditEntry) (*string, error)
+	Proposal(ctx context.Context, obj *atlas.AuditEntry) (*string, error)
+	Op(ctx context.Context, obj *atlas.AuditEntry) (atlas.ChangeOp, error)
+	Kind(ctx context.Context, obj *atlas.AuditEntry) (atlas.RecordKind, error)
+	Target(ctx context.Context, obj *atlas.AuditEntry) (*string, error)
+	Citation(ctx context.Context, obj *atlas.AuditEntry) (*atlas.Citation, error)
 }
 type CitationResolver interface {
 	Source(ctx context.Context, obj *atlas.Citation) (*atlas.Source, error)
@@ -794,6 +908,7 @@ type DocumentResolver interface {
 	BasedOn(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasisOf(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	History(ctx context.Context, obj *atlas.Document) ([]atlas.AuditEntry, error)
 }
 type EntityResolver interface {
 	FindDocumentByID(ctx context.Context, id string) (*atlas.Document, error)
@@ -834,6 +949,7 @@ type GroupResolver interface {
 	MembersConnection(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	RelationshipsConnection(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Counts(ctx context.Context, obj *atlas.Group, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
+	History(ctx context.Context, obj *atlas.Group) ([]atlas.AuditEntry, error)
 	Lineage(ctx context.Context, obj *atlas.Group, successions []atlas.SuccessionKind) ([]atlas.LineageBody, error)
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
@@ -853,11 +969,28 @@ type InstitutionResolver interface {
 	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	RelationshipsConnection(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Counts(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
+	History(ctx context.Context, obj *atlas.Institution) ([]atlas.AuditEntry, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 }
 type LineageBodyResolver interface {
 	Successions(ctx context.Context, obj *atlas.LineageBody) ([]atlas.Edge, error)
+}
+type MutationResolver interface {
+	ProposeClaim(ctx context.Context, op atlas.ChangeOp, target *string, claim *model.ClaimInput, citation *model.CitationInput, reason *string) (*atlas.Proposal, error)
+	ProposeAlias(ctx context.Context, op atlas.ChangeOp, target *string, alias *model.AliasInput, citation *model.CitationInput, reason *string) (*atlas.Proposal, error)
+	ProposeRelationship(ctx context.Context, op atlas.ChangeOp, target *string, relationship *model.RelationshipInput, citation *model.CitationInput, reason *string) (*atlas.Proposal, error)
+	ProposeNode(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string) (*atlas.Proposal, error)
+	ProposeStatement(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string) (*atlas.Proposal, error)
+	ProposeSource(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string) (*atlas.Proposal, error)
+	AcceptProposal(ctx context.Context, id string, reason string) (*atlas.Proposal, error)
+	RejectProposal(ctx context.Context, id string, reason string) (*atlas.Proposal, error)
+	EditClaim(ctx context.Context, op atlas.ChangeOp, target *string, claim *model.ClaimInput, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error)
+	EditAlias(ctx context.Context, op atlas.ChangeOp, target *string, alias *model.AliasInput, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error)
+	EditRelationship(ctx context.Context, op atlas.ChangeOp, target *string, relationship *model.RelationshipInput, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error)
+	EditNode(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error)
+	EditStatement(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error)
+	EditSource(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error)
 }
 type OfficeResolver interface {
 	NameZh(ctx context.Context, obj *atlas.Office) (*string, error)
@@ -871,6 +1004,7 @@ type OfficeResolver interface {
 	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	RelationshipsConnection(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
+	History(ctx context.Context, obj *atlas.Office) ([]atlas.AuditEntry, error)
 	Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 }
@@ -892,6 +1026,7 @@ type PersonResolver interface {
 	MembershipsConnection(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	RelationshipsConnection(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Counts(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
+	History(ctx context.Context, obj *atlas.Person) ([]atlas.AuditEntry, error)
 	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 }
@@ -909,11 +1044,27 @@ type PositionResolver interface {
 	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 	RelationshipsConnection(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, tiers []atlas.SourceTier, orderBy *model.RelationshipOrder, first *int, after *string, last *int, before *string) (*model.RelationshipConnection, error)
 	Counts(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier) (*analytics.Counts, error)
+	History(ctx context.Context, obj *atlas.Position) ([]atlas.AuditEntry, error)
 	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 }
 type PropertyClaimResolver interface {
 	Note(ctx context.Context, obj *atlas.PropertyClaim) (*string, error)
+	History(ctx context.Context, obj *atlas.PropertyClaim) ([]atlas.AuditEntry, error)
+}
+type ProposalResolver interface {
+	Op(ctx context.Context, obj *atlas.Proposal) (atlas.ChangeOp, error)
+	Kind(ctx context.Context, obj *atlas.Proposal) (atlas.RecordKind, error)
+	Target(ctx context.Context, obj *atlas.Proposal) (*string, error)
+	Change(ctx context.Context, obj *atlas.Proposal) (string, error)
+	Citation(ctx context.Context, obj *atlas.Proposal) (*atlas.Citation, error)
+
+	Reason(ctx context.Context, obj *atlas.Proposal) (*string, error)
+	BaseVersions(ctx context.Context, obj *atlas.Proposal) ([]model.RecordVersion, error)
+
+	ReviewedBy(ctx context.Context, obj *atlas.Proposal) (*string, error)
+
+	ReviewReason(ctx context.Context, obj *atlas.Proposal) (*string, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (atlas.Node, error)
@@ -941,6 +1092,14 @@ type QueryResolver interface {
 	Conflicts(ctx context.Context, sources []string, ids []string) ([]atlas.Conflict, error)
 	FragileFacts(ctx context.Context, restsOn atlas.Fragility, ids []string, relationshipTypes []atlas.RelType, claims *bool, first *int) ([]model.FragileFact, error)
 	Ranking(ctx context.Context, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) (*model.RankingConnection, error)
+	Viewer(ctx context.Context) (*model.Viewer, error)
+	Relationship(ctx context.Context, id string) (*atlas.Edge, error)
+	Claim(ctx context.Context, id string) (*model.ClaimRecord, error)
+	Version(ctx context.Context, id string) (int, error)
+	History(ctx context.Context, id string) ([]atlas.AuditEntry, error)
+	Proposals(ctx context.Context, status *atlas.ProposalStatus, first *int) ([]atlas.Proposal, error)
+	Proposal(ctx context.Context, id string) (*atlas.Proposal, error)
+	AuditLog(ctx context.Context, actor *string, record *string, since *time.Time, until *time.Time, afterRevision *int, first *int) ([]atlas.AuditEntry, error)
 	Developments(ctx context.Context, from atlas.PartialDate, to atlas.PartialDate, ids []string, kinds []analytics.DevelopmentKind, relationshipTypes []atlas.RelType, sources []string, tiers []atlas.SourceTier, first *int) (*model.DevelopmentSet, error)
 	Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error)
 	SearchResults(ctx context.Context, text string, types []atlas.NodeKind, first *int) (*atlas.SearchResult, error)
@@ -952,6 +1111,10 @@ type QueryResolver interface {
 	Documents(ctx context.Context, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.DocumentConnection, error)
 	Statements(ctx context.Context, orderBy *model.EntityOrder, first *int, after *string) (*model.StatementConnection, error)
 }
+type RecordChangeResolver interface {
+	Before(ctx context.Context, obj *atlas.RecordChange) (*string, error)
+	After(ctx context.Context, obj *atlas.RecordChange) (*string, error)
+}
 type RelationshipResolver interface {
 	Node(ctx context.Context, obj *atlas.Edge) (atlas.Node, error)
 	From(ctx context.Context, obj *atlas.Edge) (atlas.Node, error)
@@ -959,9 +1122,13 @@ type RelationshipResolver interface {
 
 	Via(ctx context.Context, obj *atlas.Edge) (*atlas.Position, error)
 	DerivedFrom(ctx context.Context, obj *atlas.Edge) ([]atlas.Edge, error)
+
+	History(ctx context.Context, obj *atlas.Edge) ([]atlas.AuditEntry, error)
 }
 type ReportedCountResolver interface {
 	Note(ctx context.Context, obj *atlas.ReportedCount) (*string, error)
+
+	History(ctx context.Context, obj *atlas.ReportedCount) ([]atlas.AuditEntry, error)
 }
 type SourceResolver interface {
 	Key(ctx context.Context, obj *atlas.Source) (*string, error)
@@ -973,6 +1140,7 @@ type SourceResolver interface {
 	CitedVia(ctx context.Context, obj *atlas.Source) (*atlas.Source, error)
 	Note(ctx context.Context, obj *atlas.Source) (*string, error)
 	Supports(ctx context.Context, obj *atlas.Source, kinds []atlas.SupportKind, first *int, after *string) (*model.SupportConnection, error)
+	History(ctx context.Context, obj *atlas.Source) ([]atlas.AuditEntry, error)
 }
 type StatementResolver interface {
 	TextZh(ctx context.Context, obj *atlas.Statement) (*string, error)
@@ -983,6 +1151,7 @@ type StatementResolver interface {
 
 	About(ctx context.Context, obj *atlas.Statement) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	History(ctx context.Context, obj *atlas.Statement) ([]atlas.AuditEntry, error)
 }
 type SubgraphResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error)
@@ -1002,6 +1171,7 @@ type TopicResolver interface {
 	Statements(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	History(ctx context.Context, obj *atlas.Topic) ([]atlas.AuditEntry, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1046,6 +1216,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alias.Source(childComplexity), true
+
+	case "AuditEntry.action":
+		if e.ComplexityRoot.AuditEntry.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Action(childComplexity), true
+	case "AuditEntry.actor":
+		if e.ComplexityRoot.AuditEntry.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Actor(childComplexity), true
+	case "AuditEntry.at":
+		if e.ComplexityRoot.AuditEntry.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.At(childComplexity), true
+	case "AuditEntry.citation":
+		if e.ComplexityRoot.AuditEntry.Citation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Citation(childComplexity), true
+	case "AuditEntry.kind":
+		if e.ComplexityRoot.AuditEntry.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Kind(childComplexity), true
+	case "AuditEntry.op":
+		if e.ComplexityRoot.AuditEntry.Op == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Op(childComplexity), true
+	case "AuditEntry.proposal":
+		if e.ComplexityRoot.AuditEntry.Proposal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Proposal(childComplexity), true
+	case "AuditEntry.reason":
+		if e.ComplexityRoot.AuditEntry.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Reason(childComplexity), true
+	case "AuditEntry.records":
+		if e.ComplexityRoot.AuditEntry.Records == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Records(childComplexity), true
+	case "AuditEntry.revision":
+		if e.ComplexityRoot.AuditEntry.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Revision(childComplexity), true
+	case "AuditEntry.role":
+		if e.ComplexityRoot.AuditEntry.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Role(childComplexity), true
+	case "AuditEntry.target":
+		if e.ComplexityRoot.AuditEntry.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Target(childComplexity), true
 
 	case "BucketCount.key":
 		if e.ComplexityRoot.BucketCount.Key == nil {
@@ -1097,6 +1340,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Citation.Source(childComplexity), true
+
+	case "CitationRecord.locator":
+		if e.ComplexityRoot.CitationRecord.Locator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CitationRecord.Locator(childComplexity), true
+	case "CitationRecord.source":
+		if e.ComplexityRoot.CitationRecord.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CitationRecord.Source(childComplexity), true
+
+	case "ClaimRecord.claim":
+		if e.ComplexityRoot.ClaimRecord.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimRecord.Claim(childComplexity), true
+	case "ClaimRecord.id":
+		if e.ComplexityRoot.ClaimRecord.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimRecord.ID(childComplexity), true
+	case "ClaimRecord.node":
+		if e.ComplexityRoot.ClaimRecord.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimRecord.Node(childComplexity), true
+	case "ClaimRecord.version":
+		if e.ComplexityRoot.ClaimRecord.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimRecord.Version(childComplexity), true
 
 	case "CoMember.groups":
 		if e.ComplexityRoot.CoMember.Groups == nil {
@@ -1351,6 +1632,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Description(childComplexity), true
+	case "Document.history":
+		if e.ComplexityRoot.Document.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.History(childComplexity), true
 	case "Document.id":
 		if e.ComplexityRoot.Document.ID == nil {
 			break
@@ -1776,6 +2063,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Established(childComplexity), true
+	case "Group.history":
+		if e.ComplexityRoot.Group.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.History(childComplexity), true
 	case "Group.horizon":
 		if e.ComplexityRoot.Group.Horizon == nil {
 			break
@@ -2138,6 +2431,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.Documents(childComplexity), true
+	case "Institution.history":
+		if e.ComplexityRoot.Institution.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Institution.History(childComplexity), true
 	case "Institution.hostedOffices":
 		if e.ComplexityRoot.Institution.HostedOffices == nil {
 			break
@@ -2363,6 +2662,161 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LineageBody.Successions(childComplexity), true
 
+	case "Mutation.acceptProposal":
+		if e.ComplexityRoot.Mutation.AcceptProposal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptProposal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptProposal(childComplexity, args["id"].(string), args["reason"].(string)), true
+	case "Mutation.editAlias":
+		if e.ComplexityRoot.Mutation.EditAlias == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editAlias_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditAlias(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["alias"].(*model.AliasInput), args["citation"].(*model.CitationInput), args["reason"].(*string), args["expectedVersion"].(int)), true
+	case "Mutation.editClaim":
+		if e.ComplexityRoot.Mutation.EditClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditClaim(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["claim"].(*model.ClaimInput), args["citation"].(*model.CitationInput), args["reason"].(*string), args["expectedVersion"].(int)), true
+	case "Mutation.editNode":
+		if e.ComplexityRoot.Mutation.EditNode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editNode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditNode(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["record"].(*string), args["citation"].(*model.CitationInput), args["reason"].(*string), args["expectedVersion"].(int)), true
+	case "Mutation.editRelationship":
+		if e.ComplexityRoot.Mutation.EditRelationship == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editRelationship_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditRelationship(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["relationship"].(*model.RelationshipInput), args["citation"].(*model.CitationInput), args["reason"].(*string), args["expectedVersion"].(int)), true
+	case "Mutation.editSource":
+		if e.ComplexityRoot.Mutation.EditSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditSource(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["record"].(*string), args["citation"].(*model.CitationInput), args["reason"].(*string), args["expectedVersion"].(int)), true
+	case "Mutation.editStatement":
+		if e.ComplexityRoot.Mutation.EditStatement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editStatement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditStatement(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["record"].(*string), args["citation"].(*model.CitationInput), args["reason"].(*string), args["expectedVersion"].(int)), true
+	case "Mutation.proposeAlias":
+		if e.ComplexityRoot.Mutation.ProposeAlias == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeAlias_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeAlias(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["alias"].(*model.AliasInput), args["citation"].(*model.CitationInput), args["reason"].(*string)), true
+	case "Mutation.proposeClaim":
+		if e.ComplexityRoot.Mutation.ProposeClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeClaim(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["claim"].(*model.ClaimInput), args["citation"].(*model.CitationInput), args["reason"].(*string)), true
+	case "Mutation.proposeNode":
+		if e.ComplexityRoot.Mutation.ProposeNode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeNode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeNode(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["record"].(*string), args["citation"].(*model.CitationInput), args["reason"].(*string)), true
+	case "Mutation.proposeRelationship":
+		if e.ComplexityRoot.Mutation.ProposeRelationship == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeRelationship_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeRelationship(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["relationship"].(*model.RelationshipInput), args["citation"].(*model.CitationInput), args["reason"].(*string)), true
+	case "Mutation.proposeSource":
+		if e.ComplexityRoot.Mutation.ProposeSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeSource(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["record"].(*string), args["citation"].(*model.CitationInput), args["reason"].(*string)), true
+	case "Mutation.proposeStatement":
+		if e.ComplexityRoot.Mutation.ProposeStatement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeStatement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeStatement(childComplexity, args["op"].(atlas.ChangeOp), args["target"].(*string), args["record"].(*string), args["citation"].(*model.CitationInput), args["reason"].(*string)), true
+	case "Mutation.rejectProposal":
+		if e.ComplexityRoot.Mutation.RejectProposal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectProposal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectProposal(childComplexity, args["id"].(string), args["reason"].(string)), true
+
 	case "NetworkFrame.nodes":
 		if e.ComplexityRoot.NetworkFrame.Nodes == nil {
 			break
@@ -2465,6 +2919,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Office.Groups(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
+	case "Office.history":
+		if e.ComplexityRoot.Office.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Office.History(childComplexity), true
 	case "Office.hostedBy":
 		if e.ComplexityRoot.Office.HostedBy == nil {
 			break
@@ -2750,6 +3210,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Documents(childComplexity), true
+	case "Person.history":
+		if e.ComplexityRoot.Person.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.History(childComplexity), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -2971,6 +3437,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.Documents(childComplexity), true
+	case "Position.history":
+		if e.ComplexityRoot.Position.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.History(childComplexity), true
 	case "Position.holders":
 		if e.ComplexityRoot.Position.Holders == nil {
 			break
@@ -3120,6 +3592,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PropertyClaim.Confidence(childComplexity), true
+	case "PropertyClaim.history":
+		if e.ComplexityRoot.PropertyClaim.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.History(childComplexity), true
+	case "PropertyClaim.id":
+		if e.ComplexityRoot.PropertyClaim.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.ID(childComplexity), true
 	case "PropertyClaim.note":
 		if e.ComplexityRoot.PropertyClaim.Note == nil {
 			break
@@ -3151,6 +3635,97 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PropertyClaim.Value(childComplexity), true
 
+	case "Proposal.at":
+		if e.ComplexityRoot.Proposal.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.At(childComplexity), true
+	case "Proposal.baseVersions":
+		if e.ComplexityRoot.Proposal.BaseVersions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.BaseVersions(childComplexity), true
+	case "Proposal.by":
+		if e.ComplexityRoot.Proposal.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.By(childComplexity), true
+	case "Proposal.change":
+		if e.ComplexityRoot.Proposal.Change == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Change(childComplexity), true
+	case "Proposal.citation":
+		if e.ComplexityRoot.Proposal.Citation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Citation(childComplexity), true
+	case "Proposal.id":
+		if e.ComplexityRoot.Proposal.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.ID(childComplexity), true
+	case "Proposal.kind":
+		if e.ComplexityRoot.Proposal.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Kind(childComplexity), true
+	case "Proposal.op":
+		if e.ComplexityRoot.Proposal.Op == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Op(childComplexity), true
+	case "Proposal.reason":
+		if e.ComplexityRoot.Proposal.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Reason(childComplexity), true
+	case "Proposal.reviewReason":
+		if e.ComplexityRoot.Proposal.ReviewReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.ReviewReason(childComplexity), true
+	case "Proposal.reviewedAt":
+		if e.ComplexityRoot.Proposal.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.ReviewedAt(childComplexity), true
+	case "Proposal.reviewedBy":
+		if e.ComplexityRoot.Proposal.ReviewedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.ReviewedBy(childComplexity), true
+	case "Proposal.revision":
+		if e.ComplexityRoot.Proposal.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Revision(childComplexity), true
+	case "Proposal.status":
+		if e.ComplexityRoot.Proposal.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Status(childComplexity), true
+	case "Proposal.target":
+		if e.ComplexityRoot.Proposal.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Proposal.Target(childComplexity), true
+
 	case "Query.activeGroupsByYear":
 		if e.ComplexityRoot.Query.ActiveGroupsByYear == nil {
 			break
@@ -3162,6 +3737,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ActiveGroupsByYear(childComplexity, args["fromYear"].(int), args["toYear"].(int), args["systems"].([]atlas.System), args["levels"].([]atlas.Level), args["kinds"].([]atlas.GroupKind), args["tiers"].([]atlas.SourceTier)), true
+	case "Query.auditLog":
+		if e.ComplexityRoot.Query.AuditLog == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auditLog_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["actor"].(*string), args["record"].(*string), args["since"].(*time.Time), args["until"].(*time.Time), args["afterRevision"].(*int), args["first"].(*int)), true
 	case "Query.centrality":
 		if e.ComplexityRoot.Query.Centrality == nil {
 			break
@@ -3173,6 +3759,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
+	case "Query.claim":
+		if e.ComplexityRoot.Query.Claim == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Claim(childComplexity, args["id"].(string)), true
 	case "Query.coMembers":
 		if e.ComplexityRoot.Query.CoMembers == nil {
 			break
@@ -3261,6 +3858,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Groups(childComplexity, args["filter"].(*model.GroupFilter), args["orderBy"].(*model.GroupOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.history":
+		if e.ComplexityRoot.Query.History == nil {
+			break
+		}
+
+		args, err := ec.field_Query_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.History(childComplexity, args["id"].(string)), true
 	case "Query.institution":
 		if e.ComplexityRoot.Query.Institution == nil {
 			break
@@ -3394,6 +4002,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Positions(childComplexity, args["filter"].(*model.NameFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.proposal":
+		if e.ComplexityRoot.Query.Proposal == nil {
+			break
+		}
+
+		args, err := ec.field_Query_proposal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Proposal(childComplexity, args["id"].(string)), true
+	case "Query.proposals":
+		if e.ComplexityRoot.Query.Proposals == nil {
+			break
+		}
+
+		args, err := ec.field_Query_proposals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Proposals(childComplexity, args["status"].(*atlas.ProposalStatus), args["first"].(*int)), true
 	case "Query.ranking":
 		if e.ComplexityRoot.Query.Ranking == nil {
 			break
@@ -3405,6 +4035,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Ranking(childComplexity, args["by"].(analytics.CountKind), args["types"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["roles"].([]atlas.MemberRole), args["tiers"].([]atlas.SourceTier), args["direction"].(*model.OrderDirection), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.relationship":
+		if e.ComplexityRoot.Query.Relationship == nil {
+			break
+		}
+
+		args, err := ec.field_Query_relationship_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Relationship(childComplexity, args["id"].(string)), true
 	case "Query.reportedCounts":
 		if e.ComplexityRoot.Query.ReportedCounts == nil {
 			break
@@ -3537,6 +4178,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Topics(childComplexity, args["filter"].(*model.NameFilter), args["orderBy"].(*model.EntityOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.version":
+		if e.ComplexityRoot.Query.Version == nil {
+			break
+		}
+
+		args, err := ec.field_Query_version_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Version(childComplexity, args["id"].(string)), true
+	case "Query.viewer":
+		if e.ComplexityRoot.Query.Viewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Viewer(childComplexity), true
 	case "Query._service":
 		if e.ComplexityRoot.Query.__resolve__service == nil {
 			break
@@ -3598,6 +4256,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RankingEdge.Node(childComplexity), true
+
+	case "RecordChange.after":
+		if e.ComplexityRoot.RecordChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.After(childComplexity), true
+	case "RecordChange.before":
+		if e.ComplexityRoot.RecordChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.Before(childComplexity), true
+	case "RecordChange.id":
+		if e.ComplexityRoot.RecordChange.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.ID(childComplexity), true
+	case "RecordChange.kind":
+		if e.ComplexityRoot.RecordChange.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.Kind(childComplexity), true
+	case "RecordChange.version":
+		if e.ComplexityRoot.RecordChange.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.Version(childComplexity), true
+
+	case "RecordVersion.record":
+		if e.ComplexityRoot.RecordVersion.Record == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordVersion.Record(childComplexity), true
+	case "RecordVersion.version":
+		if e.ComplexityRoot.RecordVersion.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordVersion.Version(childComplexity), true
 
 	case "Relationship.attested":
 		if e.ComplexityRoot.Relationship.Attested == nil {
@@ -3665,6 +4367,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.From(childComplexity), true
+	case "Relationship.history":
+		if e.ComplexityRoot.Relationship.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.History(childComplexity), true
 	case "Relationship.holding":
 		if e.ComplexityRoot.Relationship.Holding == nil {
 			break
@@ -3812,6 +4520,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportedCount.Confidence(childComplexity), true
+	case "ReportedCount.history":
+		if e.ComplexityRoot.ReportedCount.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedCount.History(childComplexity), true
 	case "ReportedCount.id":
 		if e.ComplexityRoot.ReportedCount.ID == nil {
 			break
@@ -3990,6 +4704,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.EffectiveTier(childComplexity), true
+	case "Source.history":
+		if e.ComplexityRoot.Source.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.History(childComplexity), true
 	case "Source.id":
 		if e.ComplexityRoot.Source.ID == nil {
 			break
@@ -4124,6 +4844,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Hedged(childComplexity), true
+	case "Statement.history":
+		if e.ComplexityRoot.Statement.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.History(childComplexity), true
 	case "Statement.id":
 		if e.ComplexityRoot.Statement.ID == nil {
 			break
@@ -4401,6 +5127,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Topic.Documents(childComplexity), true
+	case "Topic.history":
+		if e.ComplexityRoot.Topic.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.History(childComplexity), true
 	case "Topic.id":
 		if e.ComplexityRoot.Topic.ID == nil {
 			break
@@ -4493,6 +5225,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TopicEdge.Node(childComplexity), true
 
+	case "Viewer.role":
+		if e.ComplexityRoot.Viewer.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Role(childComplexity), true
+	case "Viewer.subject":
+		if e.ComplexityRoot.Viewer.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.Subject(childComplexity), true
+
 	case "YearStatistics.groups":
 		if e.ComplexityRoot.YearStatistics.Groups == nil {
 			break
@@ -4522,6 +5267,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AliasInput", ec.unmarshalInputAliasInput),
+			graphql.NewInputUnmarshaler("CitationInput", ec.unmarshalInputCitationInput),
+			graphql.NewInputUnmarshaler("ClaimInput", ec.unmarshalInputClaimInput),
 			graphql.NewInputUnmarshaler("EntityOrder", ec.unmarshalInputEntityOrder),
 			graphql.NewInputUnmarshaler("GroupFilter", ec.unmarshalInputGroupFilter),
 			graphql.NewInputUnmarshaler("GroupOrder", ec.unmarshalInputGroupOrder),
@@ -4529,6 +5277,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("NameFilter", ec.unmarshalInputNameFilter),
 			graphql.NewInputUnmarshaler("OfficeFilter", ec.unmarshalInputOfficeFilter),
 			graphql.NewInputUnmarshaler("Period", ec.unmarshalInputPeriod),
+			graphql.NewInputUnmarshaler("RelationshipInput", ec.unmarshalInputRelationshipInput),
 			graphql.NewInputUnmarshaler("RelationshipOrder", ec.unmarshalInputRelationshipOrder),
 			graphql.NewInputUnmarshaler("SourceFilter", ec.unmarshalInputSourceFilter),
 		)
@@ -4565,6 +5314,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -4929,6 +5693,8 @@ One value of one property of a node, as its sources assert it. Where sources dis
 says which one the plain field shows.
 """
 type PropertyClaim {
+  "The claim's stable id, a permalink that ` + "`" + `claim(id:)` + "`" + ` resolves: the node, the property and a digest of the value."
+  id: ID!
   "The property the claim is about."
   property: PropertyName!
   """
@@ -5318,6 +6084,365 @@ extend type Query {
   ties by id. Computed on the shared projection of the graph, like ` + "`" + `centrality` + "`" + `.
   """
   ranking("What to count." by: CountKind!, "Keep only nodes of these types; all when omitted." types: [NodeType!], "Count only seats that may hold at this date." asOf: PartialDate, "Count only seats that may hold on some day of this period; not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Count only memberships with one of these roles (chairs always count); all roles when omitted." roles: [MemberRole!], "Count only seats whose evidence lies in these source tiers (CORPUS, REFERENCE), chairs derived through a post included; both when omitted." tiers: [SourceTier!], "DESC (the default): the highest counts first." direction: OrderDirection = DESC, "Page forward: at most this many (0 to 100; 20 when neither first nor last is given)." first: Int, "Page forward from this cursor (an ` + "`" + `endCursor` + "`" + ` of this very ranking)." after: String, "Page backward: at most this many (0 to 100)." last: Int, "Page backward from this cursor (a ` + "`" + `startCursor` + "`" + ` of this very ranking)." before: String): RankingConnection!
+}
+`, BuiltIn: false},
+	{Name: "../schema/curation.graphqls", Input: `# Curation: roles, proposals that cite a source, review, optimistic concurrency, the
+# audit log and citable permalinks. Mutations are sent with POST and a bearer token.
+
+"An instant, in RFC 3339 (UTC)."
+scalar Time
+
+"What a caller may do; each role may do what the ones before it may."
+enum Role {
+  "Reads; the role of anonymous callers."
+  READER
+  "Also proposes changes, each citing a source."
+  CONTRIBUTOR
+  "Also accepts or rejects proposals, edits directly and reads the audit log."
+  CURATOR
+  "Also imports over curated data when told to discard it."
+  ADMIN
+}
+
+"What a change does to its record."
+enum ChangeOp {
+  "Add a record."
+  ADD
+  "Change a record, keeping its id."
+  CHANGE
+  "Retract a record."
+  RETRACT
+}
+
+"The kind of record a change is about."
+enum RecordKind {
+  "A property claim of a node."
+  CLAIM
+  "An alias of a node (a claim of the ALIAS property)."
+  ALIAS
+  "A relationship with its dates."
+  RELATIONSHIP
+  "A group, office, institution, position, person, topic, document or reported count."
+  NODE
+  "A statement a source makes."
+  STATEMENT
+  "A source record."
+  SOURCE
+}
+
+"Where a proposal is in review."
+enum ProposalStatus {
+  "Waiting for a curator."
+  PENDING
+  "Accepted and applied."
+  ACCEPTED
+  "Rejected; nothing applied."
+  REJECTED
+}
+
+"What an audit entry records."
+enum AuditAction {
+  "A contributor proposed a change; nothing was applied."
+  PROPOSED
+  "A curator rejected a proposal; nothing was applied."
+  REJECTED
+  "A curator accepted a proposal; the change was applied."
+  ACCEPTED
+  "A curator changed the data directly."
+  EDITED
+}
+
+"""
+The place in a source that supports a change: an existing source's id, or a new source
+record (` + "`" + `newSource` + "`" + `, in the dataset format of seed/FORMAT.md) whose id ` + "`" + `source` + "`" + ` names.
+Every change needs one, with a locator; without it the change is INVALID.
+"""
+input CitationInput {
+  "The id of the source cited (existing, or the one ` + "`" + `newSource` + "`" + ` adds)."
+  source: ID
+  "Where in the source: a section, table, page, with a short exact fragment for the corpus documents."
+  locator: String
+  "A new source record in the dataset format, added with the change."
+  newSource: String
+}
+
+"A property claim as it should be. ` + "`" + `node` + "`" + ` is needed to ADD; a CHANGE keeps the claim's node and property."
+input ClaimInput {
+  "The node the claim or alias belongs to."
+  node: ID
+  "The property the claim is about."
+  property: PropertyName
+  "The value as text (an enumeration value by name, a partial date, ` + "`" + `true` + "`" + ` or ` + "`" + `false` + "`" + `)."
+  value: String!
+  "How directly the source supports it."
+  confidence: Confidence!
+  "Which value the plain field shows."
+  rank: ClaimRank!
+  "The curator's note, in their own words."
+  note: String
+}
+
+"An alias as it should be. ` + "`" + `node` + "`" + ` is needed to ADD."
+input AliasInput {
+  "The node the claim or alias belongs to."
+  node: ID
+  "The alias as the source prints it."
+  name: String!
+  "How directly the source supports it."
+  confidence: Confidence!
+  "The curator's note, in their own words."
+  note: String
+}
+
+"A relationship as it should be. A CHANGE keeps the type and the ends (they may be left out)."
+input RelationshipInput {
+  "The relationship type."
+  type: RelationshipType
+  "The node it points from."
+  from: ID
+  "The node it points to."
+  to: ID
+  "For MEMBER_OF: the seat."
+  role: MemberRole
+  "For SUCCEEDED_BY: how the group followed its predecessor."
+  succession: SuccessionKind
+  "When it began."
+  start: PartialDate
+  "When it ended."
+  end: PartialDate
+  "Dates at which the source observed it."
+  attested: [PartialDate!]
+  "The source says its list was incomplete."
+  incompleteList: Boolean
+  "How directly the source supports it."
+  confidence: Confidence!
+  "How surely the dates are known, when that differs."
+  dateConfidence: Confidence
+  "The curator's note, in their own words."
+  note: String
+}
+
+"A change a contributor asked for, and its review."
+type Proposal {
+  "Stable id: ` + "`" + `proposal/<revision at which it was made>` + "`" + `."
+  id: ID!
+  "Where it is in review."
+  status: ProposalStatus!
+  "What the change does."
+  op: ChangeOp!
+  "The kind of record changed."
+  kind: RecordKind!
+  "The record a CHANGE or RETRACT is about."
+  target: ID
+  "The change as proposed, in JSON."
+  change: String!
+  "The source the change cites."
+  citation: CitationRecord!
+  "Who proposed it (the token subject)."
+  by: String!
+  "When."
+  at: Time!
+  "Why, in the words of whoever did it."
+  reason: String
+  "The versions of the records the change touches, as they were when it was proposed."
+  baseVersions: [RecordVersion!]!
+  "The store revision it was made at."
+  revision: Int!
+  "The curator who reviewed it."
+  reviewedBy: String
+  "When it was reviewed."
+  reviewedAt: Time
+  "The curator's reason."
+  reviewReason: String
+}
+
+"A citation as a change gives it (the source may be one the change adds)."
+type CitationRecord {
+  "The id of the source cited."
+  source: ID!
+  "Where in the source."
+  locator: String!
+}
+
+"The version of one record."
+type RecordVersion {
+  "The record id."
+  record: ID!
+  "The version."
+  version: Int!
+}
+
+"One step of the append-only audit log."
+type AuditEntry {
+  "The revision the step produced; entries are ordered by it, so a feed can follow the log."
+  revision: Int!
+  "What happened."
+  action: AuditAction!
+  "Who did it (the token subject)."
+  actor: String!
+  "Their role then."
+  role: Role!
+  "When."
+  at: Time!
+  "Why, in the words of whoever did it."
+  reason: String
+  "The proposal the step is about; null for a direct edit."
+  proposal: ID
+  "What the change does."
+  op: ChangeOp!
+  "The kind of record changed."
+  kind: RecordKind!
+  "The record a CHANGE or RETRACT is about."
+  target: ID
+  "The source the change cites."
+  citation: CitationRecord!
+  "Each record the change is about, before and after (JSON in the dataset format)."
+  records: [RecordChange!]!
+}
+
+"A record before and after a change; before is null for an addition, after for a retraction."
+type RecordChange {
+  "The id."
+  id: ID!
+  "The kind of record."
+  kind: RecordKind!
+  "The record's version after the step (for a proposal: the version it was made against)."
+  version: Int!
+  "The record before, as JSON."
+  before: String
+  "The record after, as JSON."
+  after: String
+}
+
+"Who the request acts for."
+type Viewer {
+  "The token's subject; null when anonymous."
+  subject: String
+  "The role the request has."
+  role: Role!
+}
+
+"A property claim found by its permalink."
+type ClaimRecord {
+  "The claim's stable id: node, property and a digest of the value."
+  id: ID!
+  "The node the claim or alias belongs to."
+  node: GraphNode!
+  "The claim."
+  claim: PropertyClaim!
+  "The version."
+  version: Int!
+}
+
+extend type Query {
+  "Who the request acts for."
+  viewer: Viewer!
+  "A relationship by its stable id (a permalink), as it is now; null when nothing has this id."
+  relationship("The id." id: ID!): Relationship
+  "A property claim (or alias) by its stable id; null when nothing has this id."
+  claim("The id." id: ID!): ClaimRecord
+  "The current version of a record (node, relationship or claim id): what ` + "`" + `expectedVersion` + "`" + ` compares with."
+  version("The id." id: ID!): Int!
+  "Every step in the history of a node, relationship or claim, oldest first. Anyone may read it."
+  history("The id." id: ID!): [AuditEntry!]!
+  "Proposals, newest first (CONTRIBUTOR)."
+  proposals("Keep proposals in this status." status: ProposalStatus, "At most this many." first: Int = 50): [Proposal!]!
+  "One proposal (CONTRIBUTOR)."
+  proposal("The id." id: ID!): Proposal
+  "The audit log, oldest first (CURATOR): by person, record, time (RFC 3339, since inclusive, until exclusive) or after a revision."
+  auditLog("Keep the steps of this person." actor: String, "Keep the history of this record." record: ID, "Keep steps at or after this time." since: Time, "Keep steps before this time." until: Time, "Keep steps after this revision." afterRevision: Int, "At most this many." first: Int = 100): [AuditEntry!]!
+}
+
+"Changes to the data: proposals, reviews and curators' direct edits. Every change cites a source and is in the audit log."
+type Mutation {
+  "Propose adding, changing or retracting a property claim (CONTRIBUTOR)."
+  proposeClaim("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The claim as it should be (ADD, CHANGE)." claim: ClaimInput, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String): Proposal!
+  "Propose adding, changing or retracting an alias (CONTRIBUTOR)."
+  proposeAlias("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The alias as it should be (ADD, CHANGE)." alias: AliasInput, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String): Proposal!
+  "Propose adding, changing or retracting a relationship (CONTRIBUTOR)."
+  proposeRelationship("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The relationship as it should be (ADD, CHANGE)." relationship: RelationshipInput, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String): Proposal!
+  "Propose adding, changing or retracting a node; ` + "`" + `record` + "`" + ` is the node in the dataset format (CONTRIBUTOR)."
+  proposeNode("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String): Proposal!
+  "Propose adding, changing or retracting a statement (CONTRIBUTOR)."
+  proposeStatement("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String): Proposal!
+  "Propose adding, changing or retracting a source (CONTRIBUTOR)."
+  proposeSource("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String): Proposal!
+  "Accept a pending proposal and apply it atomically (CURATOR). CONFLICT, with nothing applied, when a record it touches changed since it was proposed."
+  acceptProposal("The id." id: ID!, "Why, for the audit log." reason: String!): Proposal!
+  "Reject a pending proposal (CURATOR)."
+  rejectProposal("The id." id: ID!, "Why, for the audit log." reason: String!): Proposal!
+  "Change a claim directly when the record is still at expectedVersion, else CONFLICT (CURATOR)."
+  editClaim("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The claim as it should be (ADD, CHANGE)." claim: ClaimInput, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
+  "Change an alias directly (CURATOR)."
+  editAlias("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The alias as it should be (ADD, CHANGE)." alias: AliasInput, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
+  "Change a relationship directly (CURATOR)."
+  editRelationship("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The relationship as it should be (ADD, CHANGE)." relationship: RelationshipInput, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
+  "Change a node directly (CURATOR)."
+  editNode("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
+  "Change a statement directly (CURATOR)."
+  editStatement("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
+  "Change a source directly (CURATOR)."
+  editSource("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
+}
+
+extend type Group {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Office {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Institution {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Position {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Person {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Source {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type ReportedCount {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Statement {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Topic {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Document {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Relationship {
+  "Every step of the audit log about this relationship, oldest first; none for a derived chair."
+  history: [AuditEntry!]!
+}
+
+extend type PropertyClaim {
+  "Every step of the audit log about this claim, oldest first."
+  history: [AuditEntry!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/developments.graphqls", Input: `# What changed between two dates. (Not the change feed of the data: this is the history
@@ -6089,7 +7214,7 @@ enum InstitutionKind {
 A relationship seen from one of its ends, with its time and provenance qualifiers.
 """
 type Relationship {
-  "Stable id of the relationship; derived chairs have ids starting with ` + "`" + `derived/` + "`" + `."
+  "Stable id of the relationship, a permalink that ` + "`" + `relationship(id:)` + "`" + ` resolves; derived chairs have ids starting with ` + "`" + `derived/` + "`" + `."
   id: ID!
   "The type of relationship."
   type: RelationshipType!
@@ -6376,6 +7501,7 @@ whether the sources establish it for the whole date (KNOWN) or only allow it (PO
 """
 schema {
   query: Query
+  mutation: Mutation
 }
 
 """
@@ -7075,6 +8201,36 @@ func (ec *executionContext) childFields_Alias(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Alias", field.Name)
 }
 
+func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "revision":
+		return ec.fieldContext_AuditEntry_revision(ctx, field)
+	case "action":
+		return ec.fieldContext_AuditEntry_action(ctx, field)
+	case "actor":
+		return ec.fieldContext_AuditEntry_actor(ctx, field)
+	case "role":
+		return ec.fieldContext_AuditEntry_role(ctx, field)
+	case "at":
+		return ec.fieldContext_AuditEntry_at(ctx, field)
+	case "reason":
+		return ec.fieldContext_AuditEntry_reason(ctx, field)
+	case "proposal":
+		return ec.fieldContext_AuditEntry_proposal(ctx, field)
+	case "op":
+		return ec.fieldContext_AuditEntry_op(ctx, field)
+	case "kind":
+		return ec.fieldContext_AuditEntry_kind(ctx, field)
+	case "target":
+		return ec.fieldContext_AuditEntry_target(ctx, field)
+	case "citation":
+		return ec.fieldContext_AuditEntry_citation(ctx, field)
+	case "records":
+		return ec.fieldContext_AuditEntry_records(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEntry", field.Name)
+}
+
 func (ec *executionContext) childFields_BucketCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "key":
@@ -7107,6 +8263,30 @@ func (ec *executionContext) childFields_Citation(ctx context.Context, field grap
 		return ec.fieldContext_Citation_quote(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Citation", field.Name)
+}
+
+func (ec *executionContext) childFields_CitationRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_CitationRecord_source(ctx, field)
+	case "locator":
+		return ec.fieldContext_CitationRecord_locator(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CitationRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ClaimRecord_id(ctx, field)
+	case "node":
+		return ec.fieldContext_ClaimRecord_node(ctx, field)
+	case "claim":
+		return ec.fieldContext_ClaimRecord_claim(ctx, field)
+	case "version":
+		return ec.fieldContext_ClaimRecord_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimRecord", field.Name)
 }
 
 func (ec *executionContext) childFields_CoMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7259,6 +8439,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_basisOf(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Document_relationships(ctx, field)
+	case "history":
+		return ec.fieldContext_Document_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -7403,6 +8585,8 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_relationshipsConnection(ctx, field)
 	case "counts":
 		return ec.fieldContext_Group_counts(ctx, field)
+	case "history":
+		return ec.fieldContext_Group_history(ctx, field)
 	case "lineage":
 		return ec.fieldContext_Group_lineage(ctx, field)
 	case "statements":
@@ -7511,6 +8695,8 @@ func (ec *executionContext) childFields_Institution(ctx context.Context, field g
 		return ec.fieldContext_Institution_relationshipsConnection(ctx, field)
 	case "counts":
 		return ec.fieldContext_Institution_counts(ctx, field)
+	case "history":
+		return ec.fieldContext_Institution_history(ctx, field)
 	case "statements":
 		return ec.fieldContext_Institution_statements(ctx, field)
 	case "documents":
@@ -7637,6 +8823,8 @@ func (ec *executionContext) childFields_Office(ctx context.Context, field graphq
 		return ec.fieldContext_Office_claims(ctx, field)
 	case "relationshipsConnection":
 		return ec.fieldContext_Office_relationshipsConnection(ctx, field)
+	case "history":
+		return ec.fieldContext_Office_history(ctx, field)
 	case "statements":
 		return ec.fieldContext_Office_statements(ctx, field)
 	case "documents":
@@ -7751,6 +8939,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_relationshipsConnection(ctx, field)
 	case "counts":
 		return ec.fieldContext_Person_counts(ctx, field)
+	case "history":
+		return ec.fieldContext_Person_history(ctx, field)
 	case "statements":
 		return ec.fieldContext_Person_statements(ctx, field)
 	case "documents":
@@ -7825,6 +9015,8 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_relationshipsConnection(ctx, field)
 	case "counts":
 		return ec.fieldContext_Position_counts(ctx, field)
+	case "history":
+		return ec.fieldContext_Position_history(ctx, field)
 	case "statements":
 		return ec.fieldContext_Position_statements(ctx, field)
 	case "documents":
@@ -7859,6 +9051,8 @@ func (ec *executionContext) childFields_PositionEdge(ctx context.Context, field 
 
 func (ec *executionContext) childFields_PropertyClaim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_PropertyClaim_id(ctx, field)
 	case "property":
 		return ec.fieldContext_PropertyClaim_property(ctx, field)
 	case "value":
@@ -7871,8 +9065,46 @@ func (ec *executionContext) childFields_PropertyClaim(ctx context.Context, field
 		return ec.fieldContext_PropertyClaim_rank(ctx, field)
 	case "note":
 		return ec.fieldContext_PropertyClaim_note(ctx, field)
+	case "history":
+		return ec.fieldContext_PropertyClaim_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PropertyClaim", field.Name)
+}
+
+func (ec *executionContext) childFields_Proposal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Proposal_id(ctx, field)
+	case "status":
+		return ec.fieldContext_Proposal_status(ctx, field)
+	case "op":
+		return ec.fieldContext_Proposal_op(ctx, field)
+	case "kind":
+		return ec.fieldContext_Proposal_kind(ctx, field)
+	case "target":
+		return ec.fieldContext_Proposal_target(ctx, field)
+	case "change":
+		return ec.fieldContext_Proposal_change(ctx, field)
+	case "citation":
+		return ec.fieldContext_Proposal_citation(ctx, field)
+	case "by":
+		return ec.fieldContext_Proposal_by(ctx, field)
+	case "at":
+		return ec.fieldContext_Proposal_at(ctx, field)
+	case "reason":
+		return ec.fieldContext_Proposal_reason(ctx, field)
+	case "baseVersions":
+		return ec.fieldContext_Proposal_baseVersions(ctx, field)
+	case "revision":
+		return ec.fieldContext_Proposal_revision(ctx, field)
+	case "reviewedBy":
+		return ec.fieldContext_Proposal_reviewedBy(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_Proposal_reviewedAt(ctx, field)
+	case "reviewReason":
+		return ec.fieldContext_Proposal_reviewReason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Proposal", field.Name)
 }
 
 func (ec *executionContext) childFields_RankingConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7899,6 +9131,32 @@ func (ec *executionContext) childFields_RankingEdge(ctx context.Context, field g
 		return ec.fieldContext_RankingEdge_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RankingEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RecordChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RecordChange_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_RecordChange_kind(ctx, field)
+	case "version":
+		return ec.fieldContext_RecordChange_version(ctx, field)
+	case "before":
+		return ec.fieldContext_RecordChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_RecordChange_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecordChange", field.Name)
+}
+
+func (ec *executionContext) childFields_RecordVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "record":
+		return ec.fieldContext_RecordVersion_record(ctx, field)
+	case "version":
+		return ec.fieldContext_RecordVersion_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecordVersion", field.Name)
 }
 
 func (ec *executionContext) childFields_Relationship(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7959,6 +9217,8 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_derivations(ctx, field)
 	case "dateConfidence":
 		return ec.fieldContext_Relationship_dateConfidence(ctx, field)
+	case "history":
+		return ec.fieldContext_Relationship_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relationship", field.Name)
 }
@@ -8013,6 +9273,8 @@ func (ec *executionContext) childFields_ReportedCount(ctx context.Context, field
 		return ec.fieldContext_ReportedCount_note(ctx, field)
 	case "sources":
 		return ec.fieldContext_ReportedCount_sources(ctx, field)
+	case "history":
+		return ec.fieldContext_ReportedCount_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportedCount", field.Name)
 }
@@ -8093,6 +9355,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_note(ctx, field)
 	case "supports":
 		return ec.fieldContext_Source_supports(ctx, field)
+	case "history":
+		return ec.fieldContext_Source_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -8151,6 +9415,8 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_about(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Statement_relationships(ctx, field)
+	case "history":
+		return ec.fieldContext_Statement_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Statement", field.Name)
 }
@@ -8289,6 +9555,8 @@ func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql
 		return ec.fieldContext_Topic_documents(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Topic_relationships(ctx, field)
+	case "history":
+		return ec.fieldContext_Topic_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Topic", field.Name)
 }
@@ -8315,6 +9583,16 @@ func (ec *executionContext) childFields_TopicEdge(ctx context.Context, field gra
 		return ec.fieldContext_TopicEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TopicEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "subject":
+		return ec.fieldContext_Viewer_subject(ctx, field)
+	case "role":
+		return ec.fieldContext_Viewer_role(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
 }
 
 func (ec *executionContext) childFields_YearStatistics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10355,6 +11633,650 @@ func (ec *executionContext) field_Institution_supervisors_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acceptProposal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editAlias_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "alias",
+		func(ctx context.Context, v any) (*model.AliasInput, error) {
+			return ec.unmarshalOAliasInput2ᚖlsgatlasᚋgraphᚋmodelᚐAliasInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["alias"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "claim",
+		func(ctx context.Context, v any) (*model.ClaimInput, error) {
+			return ec.unmarshalOClaimInput2ᚖlsgatlasᚋgraphᚋmodelᚐClaimInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["claim"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editNode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editRelationship_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "relationship",
+		func(ctx context.Context, v any) (*model.RelationshipInput, error) {
+			return ec.unmarshalORelationshipInput2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationship"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editStatement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeAlias_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "alias",
+		func(ctx context.Context, v any) (*model.AliasInput, error) {
+			return ec.unmarshalOAliasInput2ᚖlsgatlasᚋgraphᚋmodelᚐAliasInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["alias"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "claim",
+		func(ctx context.Context, v any) (*model.ClaimInput, error) {
+			return ec.unmarshalOClaimInput2ᚖlsgatlasᚋgraphᚋmodelᚐClaimInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["claim"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeNode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeRelationship_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "relationship",
+		func(ctx context.Context, v any) (*model.RelationshipInput, error) {
+			return ec.unmarshalORelationshipInput2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationship"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeStatement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "op",
+		func(ctx context.Context, v any) (atlas.ChangeOp, error) {
+			return ec.unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["op"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "citation",
+		func(ctx context.Context, v any) (*model.CitationInput, error) {
+			return ec.unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["citation"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectProposal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Office_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12073,6 +13995,60 @@ func (ec *executionContext) field_Query_activeGroupsByYear_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "actor",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["actor"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "record",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["record"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "until",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["until"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "afterRevision",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["afterRevision"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_centrality_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12148,6 +14124,20 @@ func (ec *executionContext) field_Query_centrality_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg8
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -12436,6 +14426,20 @@ func (ec *executionContext) field_Query_groups_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -12855,6 +14859,42 @@ func (ec *executionContext) field_Query_positions_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_proposal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_proposals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*atlas.ProposalStatus, error) {
+			return ec.unmarshalOProposalStatus2ᚖlsgatlasᚋatlasᚐProposalStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_ranking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12954,6 +14994,20 @@ func (ec *executionContext) field_Query_ranking_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["before"] = arg11
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_relationship_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -13322,6 +15376,20 @@ func (ec *executionContext) field_Query_topics_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_version_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -13708,6 +15776,300 @@ func (ec *executionContext) fieldContext_Alias_ambiguous(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Alias", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _AuditEntry_revision(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.AuditAction) graphql.Marshaler {
+			return ec.marshalNAuditAction2lsgatlasᚋatlasᚐAuditAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "AuditAction")
+}
+
+func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_role(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Role) graphql.Marshaler {
+			return ec.marshalNRole2lsgatlasᚋatlasᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Role")
+}
+
+func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AuditEntry_reason(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Reason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "String")
+}
+
+func (ec *executionContext) _AuditEntry_proposal(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_proposal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Proposal(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_proposal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "ID")
+}
+
+func (ec *executionContext) _AuditEntry_op(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_op(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Op(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ChangeOp) graphql.Marshaler {
+			return ec.marshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_op(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "ChangeOp")
+}
+
+func (ec *executionContext) _AuditEntry_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
+			return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "RecordKind")
+}
+
+func (ec *executionContext) _AuditEntry_target(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Target(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "ID")
+}
+
+func (ec *executionContext) _AuditEntry_citation(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_citation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Citation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitationRecord2ᚖlsgatlasᚋatlasᚐCitation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_citation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CitationRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntry_records(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_records(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Records, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.RecordChange) graphql.Marshaler {
+			return ec.marshalNRecordChange2ᚕlsgatlasᚋatlasᚐRecordChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_records(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _BucketCount_key(ctx context.Context, field graphql.CollectedField, obj *analytics.Count) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13908,6 +16270,162 @@ func (ec *executionContext) _Citation_quote(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Citation_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, true, true, "String")
+}
+
+func (ec *executionContext) _CitationRecord_source(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CitationRecord_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CitationRecord_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CitationRecord", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CitationRecord_locator(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CitationRecord_locator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CitationRecord_locator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CitationRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimRecord_id(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimRecord_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimRecord", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ClaimRecord_node(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimRecord_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimRecord_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimRecord",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimRecord_claim(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimRecord_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.PropertyClaim) graphql.Marshaler {
+			return ec.marshalNPropertyClaim2lsgatlasᚋatlasᚐPropertyClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimRecord_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimRecord",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PropertyClaim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimRecord_version(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimRecord_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimRecord_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimRecord", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CoMember_person(ctx context.Context, field graphql.CollectedField, obj *analytics.CoMember) (ret graphql.Marshaler) {
@@ -15305,6 +17823,38 @@ func (ec *executionContext) fieldContext_Document_relationships(ctx context.Cont
 	if fc.Args, err = ec.field_Document_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -17623,6 +20173,38 @@ func (ec *executionContext) fieldContext_Group_counts(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Group_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Group().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Group_lineage(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18886,6 +21468,38 @@ func (ec *executionContext) fieldContext_Institution_counts(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Institution_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Institution().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Institution_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19253,6 +21867,622 @@ func (ec *executionContext) fieldContext_LineageBody_successions(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relationship(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeClaim(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["claim"].(*model.ClaimInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeAlias(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeAlias(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeAlias(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["alias"].(*model.AliasInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeAlias(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeAlias_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeRelationship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeRelationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeRelationship(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["relationship"].(*model.RelationshipInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeRelationship(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeRelationship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeNode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeNode(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeNode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeNode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeStatement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeStatement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeStatement(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeStatement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeStatement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeSource(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptProposal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptProposal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptProposal(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptProposal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptProposal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectProposal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectProposal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectProposal(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectProposal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectProposal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditClaim(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["claim"].(*model.ClaimInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editAlias(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editAlias(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditAlias(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["alias"].(*model.AliasInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editAlias(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editAlias_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editRelationship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editRelationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditRelationship(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["relationship"].(*model.RelationshipInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editRelationship(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editRelationship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editNode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditNode(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editNode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editNode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editStatement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editStatement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditStatement(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editStatement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editStatement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditSource(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -20043,6 +23273,38 @@ func (ec *executionContext) fieldContext_Office_relationshipsConnection(ctx cont
 	if fc.Args, err = ec.field_Office_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Office_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Office_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Office().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Office_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Office",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -21262,6 +24524,38 @@ func (ec *executionContext) fieldContext_Person_counts(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22176,6 +25470,38 @@ func (ec *executionContext) fieldContext_Position_counts(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Position_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Position().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Position_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22414,6 +25740,29 @@ func (ec *executionContext) fieldContext_PositionEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _PropertyClaim_id(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "ID")
+}
+
 func (ec *executionContext) _PropertyClaim_property(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22559,6 +25908,401 @@ func (ec *executionContext) _PropertyClaim_note(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PropertyClaim_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PropertyClaim", field, true, true, "String")
+}
+
+func (ec *executionContext) _PropertyClaim_history(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PropertyClaim().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropertyClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposal_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Proposal_status(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ProposalStatus) graphql.Marshaler {
+			return ec.marshalNProposalStatus2lsgatlasᚋatlasᚐProposalStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, false, false, "ProposalStatus")
+}
+
+func (ec *executionContext) _Proposal_op(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_op(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().Op(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ChangeOp) graphql.Marshaler {
+			return ec.marshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_op(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "ChangeOp")
+}
+
+func (ec *executionContext) _Proposal_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
+			return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "RecordKind")
+}
+
+func (ec *executionContext) _Proposal_target(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().Target(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Proposal_change(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_change(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().Change(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_change(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "String")
+}
+
+func (ec *executionContext) _Proposal_citation(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_citation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().Citation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Citation) graphql.Marshaler {
+			return ec.marshalNCitationRecord2ᚖlsgatlasᚋatlasᚐCitation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_citation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CitationRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposal_by(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, false, false, "String")
+}
+
+func (ec *executionContext) _Proposal_at(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Proposal_reason(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().Reason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "String")
+}
+
+func (ec *executionContext) _Proposal_baseVersions(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_baseVersions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().BaseVersions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RecordVersion) graphql.Marshaler {
+			return ec.marshalNRecordVersion2ᚕlsgatlasᚋgraphᚋmodelᚐRecordVersionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_baseVersions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Proposal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Proposal_revision(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Proposal_reviewedBy(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_reviewedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().ReviewedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_reviewedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "String")
+}
+
+func (ec *executionContext) _Proposal_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Proposal_reviewReason(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Proposal_reviewReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Proposal().ReviewReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Proposal_reviewReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Proposal", field, true, true, "String")
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -23661,6 +27405,346 @@ func (ec *executionContext) fieldContext_Query_ranking(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_viewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Viewer(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Viewer) graphql.Marshaler {
+			return ec.marshalNViewer2ᚖlsgatlasᚋgraphᚋmodelᚐViewer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_viewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Viewer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_relationship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Relationship(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
+			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_relationship(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_relationship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Claim(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimRecord) graphql.Marshaler {
+			return ec.marshalOClaimRecord2ᚖlsgatlasᚋgraphᚋmodelᚐClaimRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_version(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Version(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_version(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_version_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().History(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_proposals(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_proposals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Proposals(ctx, fc.Args["status"].(*atlas.ProposalStatus), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Proposal) graphql.Marshaler {
+			return ec.marshalNProposal2ᚕlsgatlasᚋatlasᚐProposalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_proposals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_proposals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_proposal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_proposal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Proposal(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+			return ec.marshalOProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_proposal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Proposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_proposal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditLog(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["actor"].(*string), fc.Args["record"].(*string), fc.Args["since"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["afterRevision"].(*int), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auditLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_developments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24450,6 +28534,167 @@ func (ec *executionContext) fieldContext_RankingEdge_count(_ context.Context, fi
 	return graphql.NewScalarFieldContext("RankingEdge", field, false, false, "Int")
 }
 
+func (ec *executionContext) _RecordChange_id(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RecordChange_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
+			return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "RecordKind")
+}
+
+func (ec *executionContext) _RecordChange_version(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RecordChange_before(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecordChange().Before(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _RecordChange_after(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecordChange().After(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _RecordVersion_record(ctx context.Context, field graphql.CollectedField, obj *model.RecordVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordVersion_record(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Record, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordVersion_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordVersion", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RecordVersion_version(ctx context.Context, field graphql.CollectedField, obj *model.RecordVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordVersion_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordVersion_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordVersion", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Relationship_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25175,6 +29420,38 @@ func (ec *executionContext) fieldContext_Relationship_dateConfidence(_ context.C
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Confidence")
 }
 
+func (ec *executionContext) _Relationship_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Relationship().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relationship",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RelationshipConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25629,6 +29906,38 @@ func (ec *executionContext) fieldContext_ReportedCount_sources(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportedCount_history(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedCount_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportedCount().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedCount_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportedCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
 		},
 	}
 	return fc, nil
@@ -26380,6 +30689,38 @@ func (ec *executionContext) fieldContext_Source_supports(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Source_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Source().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26911,6 +31252,38 @@ func (ec *executionContext) fieldContext_Statement_relationships(ctx context.Con
 	if fc.Args, err = ec.field_Statement_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -28130,6 +32503,38 @@ func (ec *executionContext) fieldContext_Topic_relationships(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Topic_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Topic().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Topic",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TopicConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TopicConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28302,6 +32707,52 @@ func (ec *executionContext) fieldContext_TopicEdge_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_subject(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Viewer_role(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.Role) graphql.Marshaler {
+			return ec.marshalNRole2lsgatlasᚋatlasᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, false, false, "Role")
 }
 
 func (ec *executionContext) _YearStatistics_year(ctx context.Context, field graphql.CollectedField, obj *analytics.YearStats) (ret graphql.Marshaler) {
@@ -29455,6 +33906,202 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAliasInput(ctx context.Context, obj any) (model.AliasInput, error) {
+	var it model.AliasInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"node", "name", "confidence", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "node":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("node"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Node = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAliasInput unmarshals raw into the AliasInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAliasInput(ctx context.Context, raw any) (model.AliasInput, error) {
+	var out model.AliasInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AliasInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCitationInput(ctx context.Context, obj any) (model.CitationInput, error) {
+	var it model.CitationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"source", "locator", "newSource"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "locator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locator"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locator = data
+		case "newSource":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newSource"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NewSource = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCitationInput unmarshals raw into the CitationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCitationInput(ctx context.Context, raw any) (model.CitationInput, error) {
+	var out model.CitationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CitationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj any) (model.ClaimInput, error) {
+	var it model.ClaimInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"node", "property", "value", "confidence", "rank", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "node":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("node"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Node = data
+		case "property":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("property"))
+			data, err := ec.unmarshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Property = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		case "rank":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rank"))
+			data, err := ec.unmarshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rank = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimInput unmarshals raw into the ClaimInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimInput(ctx context.Context, raw any) (model.ClaimInput, error) {
+	var out model.ClaimInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputEntityOrder(ctx context.Context, obj any) (model.EntityOrder, error) {
 	var it model.EntityOrder
 	if obj == nil {
@@ -29910,6 +34557,125 @@ func UnmarshalPeriod(ctx context.Context, raw any) (atlas.Period, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRelationshipInput(ctx context.Context, obj any) (model.RelationshipInput, error) {
+	var it model.RelationshipInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"type", "from", "to", "role", "succession", "start", "end", "attested", "incompleteList", "confidence", "dateConfidence", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOMemberRole2ᚖlsgatlasᚋatlasᚐMemberRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "succession":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("succession"))
+			data, err := ec.unmarshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Succession = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		case "attested":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attested"))
+			data, err := ec.unmarshalOPartialDate2ᚕlsgatlasᚋatlasᚐPartialDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attested = data
+		case "incompleteList":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incompleteList"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncompleteList = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		case "dateConfidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateConfidence"))
+			data, err := ec.unmarshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateConfidence = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRelationshipInput unmarshals raw into the RelationshipInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRelationshipInput(ctx context.Context, raw any) (model.RelationshipInput, error) {
+	var out model.RelationshipInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RelationshipInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRelationshipOrder(ctx context.Context, obj any) (model.RelationshipOrder, error) {
 	var it model.RelationshipOrder
 	if obj == nil {
@@ -30270,6 +35036,100 @@ func (ec *executionContext) _Alias(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var auditEntryImplementors = []string{"AuditEntry"}
+
+func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *atlas.AuditEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEntry")
+		case "revision":
+			out.Values[i] = ec._AuditEntry_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "action":
+			out.Values[i] = ec._AuditEntry_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.Values[i] = ec._AuditEntry_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._AuditEntry_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._AuditEntry_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_reason(ctx, field, obj)
+				})
+		case "proposal":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_proposal(ctx, field, obj)
+				})
+		case "op":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_op(ctx, field, obj)
+				})
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_kind(ctx, field, obj)
+				})
+		case "target":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_target(ctx, field, obj)
+				})
+		case "citation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_citation(ctx, field, obj)
+				})
+		case "records":
+			out.Values[i] = ec._AuditEntry_records(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var bucketCountImplementors = []string{"BucketCount"}
 
 func (ec *executionContext) _BucketCount(ctx context.Context, sel ast.SelectionSet, obj *analytics.Count) graphql.Marshaler {
@@ -30379,6 +35239,92 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Citation_quote(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var citationRecordImplementors = []string{"CitationRecord"}
+
+func (ec *executionContext) _CitationRecord(ctx context.Context, sel ast.SelectionSet, obj *atlas.Citation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, citationRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CitationRecord")
+		case "source":
+			out.Values[i] = ec._CitationRecord_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locator":
+			out.Values[i] = ec._CitationRecord_locator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimRecordImplementors = []string{"ClaimRecord"}
+
+func (ec *executionContext) _ClaimRecord(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimRecord")
+		case "id":
+			out.Values[i] = ec._ClaimRecord_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ClaimRecord_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "claim":
+			out.Values[i] = ec._ClaimRecord_claim(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._ClaimRecord_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -30893,6 +35839,12 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Document_relationships(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_history(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -31471,6 +36423,12 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Group_counts(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_history(ctx, field, obj)
+				})
 		case "lineage":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -31821,6 +36779,12 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Institution_counts(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Institution_history(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -32001,6 +36965,140 @@ func (ec *executionContext) _LineageBody(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LineageBody_successions(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "proposeClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeAlias":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeAlias(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeRelationship":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeRelationship(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeNode":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeNode(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeStatement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeStatement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeSource(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptProposal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptProposal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectProposal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectProposal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editAlias":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editAlias(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editRelationship":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editRelationship(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editNode":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editNode(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editStatement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editStatement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editSource(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -32251,6 +37349,12 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_relationshipsConnection(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Office_history(ctx, field, obj)
 				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -32630,6 +37734,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_counts(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_history(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -32867,6 +37977,12 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Position_counts(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Position_history(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -32993,6 +38109,11 @@ func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PropertyClaim")
+		case "id":
+			out.Values[i] = ec._PropertyClaim_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "property":
 			out.Values[i] = ec._PropertyClaim_property(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -33023,6 +38144,124 @@ func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.Selectio
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PropertyClaim_note(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PropertyClaim_history(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var proposalImplementors = []string{"Proposal"}
+
+func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet, obj *atlas.Proposal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, proposalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Proposal")
+		case "id":
+			out.Values[i] = ec._Proposal_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Proposal_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "op":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_op(ctx, field, obj)
+				})
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_kind(ctx, field, obj)
+				})
+		case "target":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_target(ctx, field, obj)
+				})
+		case "change":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_change(ctx, field, obj)
+				})
+		case "citation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_citation(ctx, field, obj)
+				})
+		case "by":
+			out.Values[i] = ec._Proposal_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._Proposal_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_reason(ctx, field, obj)
+				})
+		case "baseVersions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_baseVersions(ctx, field, obj)
+				})
+		case "revision":
+			out.Values[i] = ec._Proposal_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_reviewedBy(ctx, field, obj)
+				})
+		case "reviewedAt":
+			out.Values[i] = ec._Proposal_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Proposal_reviewReason(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -33209,6 +38448,54 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_ranking(ctx, field)
+				})
+		case "viewer":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_viewer(ctx, field)
+				})
+		case "relationship":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_relationship(ctx, field)
+				})
+		case "claim":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claim(ctx, field)
+				})
+		case "version":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_version(ctx, field)
+				})
+		case "history":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_history(ctx, field)
+				})
+		case "proposals":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_proposals(ctx, field)
+				})
+		case "proposal":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_proposal(ctx, field)
+				})
+		case "auditLog":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auditLog(ctx, field)
 				})
 		case "developments":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -33404,6 +38691,99 @@ func (ec *executionContext) _RankingEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var recordChangeImplementors = []string{"RecordChange"}
+
+func (ec *executionContext) _RecordChange(ctx context.Context, sel ast.SelectionSet, obj *atlas.RecordChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recordChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecordChange")
+		case "id":
+			out.Values[i] = ec._RecordChange_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._RecordChange_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._RecordChange_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "before":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecordChange_before(ctx, field, obj)
+				})
+		case "after":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecordChange_after(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recordVersionImplementors = []string{"RecordVersion"}
+
+func (ec *executionContext) _RecordVersion(ctx context.Context, sel ast.SelectionSet, obj *model.RecordVersion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recordVersionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecordVersion")
+		case "record":
+			out.Values[i] = ec._RecordVersion_record(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._RecordVersion_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var relationshipImplementors = []string{"Relationship"}
 
 func (ec *executionContext) _Relationship(ctx context.Context, sel ast.SelectionSet, obj *atlas.Edge) graphql.Marshaler {
@@ -33560,6 +38940,12 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Relationship_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33735,6 +39121,12 @@ func (ec *executionContext) _ReportedCount(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportedCount_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33993,6 +39385,12 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Source_supports(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -34181,6 +39579,12 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Statement_relationships(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_history(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -34653,6 +40057,12 @@ func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Topic_relationships(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Topic_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -34736,6 +40146,44 @@ func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._TopicEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var viewerImplementors = []string{"Viewer"}
+
+func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, obj *model.Viewer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, viewerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Viewer")
+		case "subject":
+			out.Values[i] = ec._Viewer_subject(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._Viewer_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -35209,6 +40657,49 @@ func (ec *executionContext) marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx con
 	return ret
 }
 
+func (ec *executionContext) unmarshalNAuditAction2lsgatlasᚋatlasᚐAuditAction(ctx context.Context, v any) (atlas.AuditAction, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.AuditAction(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditAction2lsgatlasᚋatlasᚐAuditAction(ctx context.Context, sel ast.SelectionSet, v atlas.AuditAction) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AuditAction!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNAuditEntry2lsgatlasᚋatlasᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v atlas.AuditEntry) graphql.Marshaler {
+	return ec._AuditEntry(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditEntry2lsgatlasᚋatlasᚐAuditEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEntry!")
+		return graphql.Null
+	}
+	return ec._AuditEntry(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -35323,6 +40814,21 @@ func (ec *executionContext) marshalNCentralityScore2ᚕlsgatlasᚋanalyticsᚐSc
 	return ret
 }
 
+func (ec *executionContext) unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx context.Context, v any) (atlas.ChangeOp, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.ChangeOp(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx context.Context, sel ast.SelectionSet, v atlas.ChangeOp) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ChangeOp!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNCitation2lsgatlasᚋatlasᚐCitation(ctx context.Context, sel ast.SelectionSet, v atlas.Citation) graphql.Marshaler {
 	return ec._Citation(ctx, sel, &v)
 }
@@ -35341,6 +40847,14 @@ func (ec *executionContext) marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(c
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNCitationRecord2ᚖlsgatlasᚋatlasᚐCitation(ctx context.Context, sel ast.SelectionSet, v *atlas.Citation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CitationRecord!")
+		return graphql.Null
+	}
+	return ec._CitationRecord(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx context.Context, v any) (atlas.Rank, error) {
@@ -36067,6 +41581,20 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
+	res, err := graphql.UnmarshalInt64(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt64(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNKindCount2lsgatlasᚋatlasᚐKindCount(ctx context.Context, sel ast.SelectionSet, v atlas.KindCount) graphql.Marshaler {
 	return ec._KindCount(ctx, sel, &v)
 }
@@ -36514,6 +42042,49 @@ func (ec *executionContext) marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName
 	return res
 }
 
+func (ec *executionContext) marshalNProposal2lsgatlasᚋatlasᚐProposal(ctx context.Context, sel ast.SelectionSet, v atlas.Proposal) graphql.Marshaler {
+	return ec._Proposal(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProposal2ᚕlsgatlasᚋatlasᚐProposalᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Proposal) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProposal2lsgatlasᚋatlasᚐProposal(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx context.Context, sel ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Proposal!")
+		return graphql.Null
+	}
+	return ec._Proposal(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProposalStatus2lsgatlasᚋatlasᚐProposalStatus(ctx context.Context, v any) (atlas.ProposalStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.ProposalStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProposalStatus2lsgatlasᚋatlasᚐProposalStatus(ctx context.Context, sel ast.SelectionSet, v atlas.ProposalStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ProposalStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNRankingConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRankingConnection(ctx context.Context, sel ast.SelectionSet, v *model.RankingConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "RankingConnection!")
@@ -36531,6 +42102,61 @@ func (ec *executionContext) marshalNRankingEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRa
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRankingEdge2lsgatlasᚋgraphᚋmodelᚐRankingEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRecordChange2lsgatlasᚋatlasᚐRecordChange(ctx context.Context, sel ast.SelectionSet, v atlas.RecordChange) graphql.Marshaler {
+	return ec._RecordChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRecordChange2ᚕlsgatlasᚋatlasᚐRecordChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.RecordChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecordChange2lsgatlasᚋatlasᚐRecordChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx context.Context, v any) (atlas.RecordKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.RecordKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx context.Context, sel ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "RecordKind!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNRecordVersion2lsgatlasᚋgraphᚋmodelᚐRecordVersion(ctx context.Context, sel ast.SelectionSet, v model.RecordVersion) graphql.Marshaler {
+	return ec._RecordVersion(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRecordVersion2ᚕlsgatlasᚋgraphᚋmodelᚐRecordVersionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RecordVersion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecordVersion2lsgatlasᚋgraphᚋmodelᚐRecordVersion(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -36646,6 +42272,21 @@ func (ec *executionContext) marshalNReportedCount2ᚖlsgatlasᚋatlasᚐReported
 		return graphql.Null
 	}
 	return ec._ReportedCount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRole2lsgatlasᚋatlasᚐRole(ctx context.Context, v any) (atlas.Role, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.Role(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRole2lsgatlasᚋatlasᚐRole(ctx context.Context, sel ast.SelectionSet, v atlas.Role) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Role!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNSearchHit2lsgatlasᚋatlasᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v atlas.SearchHit) graphql.Marshaler {
@@ -36994,6 +42635,20 @@ func (ec *executionContext) marshalNSystem2lsgatlasᚋatlasᚐSystem(ctx context
 	return res
 }
 
+func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNTimelineEvent2lsgatlasᚋanalyticsᚐEvent(ctx context.Context, sel ast.SelectionSet, v analytics.Event) graphql.Marshaler {
 	return ec._TimelineEvent(ctx, sel, &v)
 }
@@ -37083,6 +42738,14 @@ func (ec *executionContext) marshalNTopicEdge2ᚕlsgatlasᚋgraphᚋmodelᚐTopi
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNViewer2ᚖlsgatlasᚋgraphᚋmodelᚐViewer(ctx context.Context, sel ast.SelectionSet, v *model.Viewer) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Viewer!")
+		return graphql.Null
+	}
+	return ec._Viewer(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNYearStatistics2lsgatlasᚋanalyticsᚐYearStats(ctx context.Context, sel ast.SelectionSet, v analytics.YearStats) graphql.Marshaler {
@@ -37452,6 +43115,14 @@ func (ec *executionContext) marshalNfederation__Scope2ᚕᚕstringᚄ(ctx contex
 	return ret
 }
 
+func (ec *executionContext) unmarshalOAliasInput2ᚖlsgatlasᚋgraphᚋmodelᚐAliasInput(ctx context.Context, v any) (*model.AliasInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAliasInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -37516,6 +43187,29 @@ func (ec *executionContext) marshalOCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ(c
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx context.Context, v any) (*model.CitationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCitationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOClaimInput2ᚖlsgatlasᚋgraphᚋmodelᚐClaimInput(ctx context.Context, v any) (*model.ClaimInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOClaimRecord2ᚖlsgatlasᚋgraphᚋmodelᚐClaimRecord(ctx context.Context, sel ast.SelectionSet, v *model.ClaimRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ClaimRecord(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx context.Context, v any) (*atlas.Confidence, error) {
@@ -37820,6 +43514,24 @@ func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast
 	return ret
 }
 
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
+	return res
+}
+
 func (ec *executionContext) marshalOInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx context.Context, sel ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -38117,6 +43829,41 @@ func (ec *executionContext) marshalOOrderDirection2ᚖlsgatlasᚋgraphᚋmodel�
 	return v
 }
 
+func (ec *executionContext) unmarshalOPartialDate2ᚕlsgatlasᚋatlasᚐPartialDateᚄ(ctx context.Context, v any) ([]atlas.PartialDate, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]atlas.PartialDate, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPartialDate2ᚕlsgatlasᚋatlasᚐPartialDateᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.PartialDate) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx context.Context, v any) (*atlas.PartialDate, error) {
 	if v == nil {
 		return nil, nil
@@ -38255,11 +44002,45 @@ func (ec *executionContext) marshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyN
 	return res
 }
 
+func (ec *executionContext) marshalOProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx context.Context, sel ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Proposal(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOProposalStatus2ᚖlsgatlasᚋatlasᚐProposalStatus(ctx context.Context, v any) (*atlas.ProposalStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.ProposalStatus(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProposalStatus2ᚖlsgatlasᚋatlasᚐProposalStatus(ctx context.Context, sel ast.SelectionSet, v *atlas.ProposalStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx context.Context, sel ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Relationship(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORelationshipInput2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipInput(ctx context.Context, v any) (*model.RelationshipInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRelationshipInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalORelationshipOrder2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipOrder(ctx context.Context, v any) (*model.RelationshipOrder, error) {
@@ -38646,6 +44427,24 @@ func (ec *executionContext) marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx cont
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalTime(*v)
 	return res
 }
 

@@ -140,7 +140,7 @@ func TestExecutionLimits(t *testing.T) {
 		want   string
 	}{
 		{"resolved fields", graph.Limits{MaxResolvedFields: 5}, `{ groups(first: 50) { nodes { id name } } }`,
-			`{"errors":[{"message":"The query exceeds the resolved fields limit: it comes to 6, at most 5 is allowed.","extensions":{"code":"LIMIT_EXCEEDED","limit":"resolved fields","max":5,"value":6}}],"data":null}`},
+			`{"errors":[{"message":"The query exceeds the resolved fields limit: it comes to 6, at most 5 is allowed.","extensions":{"code":"LIMIT_EXCEEDED","limit":"resolved fields","max":5,"value":6}}],"data":null`},
 		{"response size", graph.Limits{MaxResponseBytes: 100}, `{ groups(first: 50) { nodes { id name } } }`,
 			`{"errors":[{"message":"The query exceeds the response size (bytes) limit: it comes to `},
 		{"errors", graph.Limits{MaxErrors: 2}, `{ a: node(id: "x") { id } b: node(id: "y") { id } c: node(id: "z") { id } }`,

@@ -36,7 +36,20 @@ type Options struct {
 	// CursorKey signs cursors (see Resolver.CursorKey); several replicas serving one
 	// client need the same key. Empty: a key made once per process.
 	CursorKey []byte
+	// Curator takes the mutations' changes; nil answers them UNAVAILABLE.
+	Curator *atlas.Curator
+	// DatasetVersion is the version of the bundled dataset, which every response's
+	// extensions carry beside the store revision it was read at.
+	DatasetVersion string
+	// WritesPerMinute bounds each token's mutations (0 means DefaultWritesPerMinute).
+	WritesPerMinute int
+	// Revision reads the revision the extensions name (store.Revision when nil); the
+	// service passes the uncounted store's, since it is not a read of the request's data.
+	Revision func(context.Context) (int64, error)
 }
+
+// DefaultWritesPerMinute is how many mutations one token may send a minute by default.
+const DefaultWritesPerMinute = 60
 
 // NewServer returns the GraphQL handler with default options.
 func NewServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logger) *handler.Server {
@@ -62,7 +75,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	if metrics == nil {
 		metrics = noMetrics{}
 	}
-	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log, CursorKey: opts.CursorKey}})
+	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log, CursorKey: opts.CursorKey, Curator: opts.Curator}})
 	srv := handler.New(es)
 	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: newResponseCache(opts.ResponseCacheBytes, store.Revision)})
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
@@ -91,6 +104,13 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 		}
 		return next(ctx)
 	})
+	srv.AroundOperations(newWriteLimiter(cmp.Or(opts.WritesPerMinute, DefaultWritesPerMinute)).around)
+	revision := opts.Revision
+	if revision == nil {
+		revision = store.Revision
+	}
+	srv.AroundOperations(readAt(revision))
+	srv.AroundOperations(withHistoryMemo)
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		return presentError(ctx, err, log)
 	})
@@ -110,6 +130,12 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 		for _, e := range resp.Errors {
 			code, _ := e.Extensions["code"].(string)
 			metrics.FieldError(code)
+		}
+		if rev, ok := revisionFrom(ctx, opCtx, revision); ok {
+			if resp.Extensions == nil {
+				resp.Extensions = map[string]any{}
+			}
+			resp.Extensions["dataset"] = map[string]any{"version": opts.DatasetVersion, "revision": rev}
 		}
 		if c := costFrom(ctx); c != nil {
 			metrics.Cost(c.Cost)

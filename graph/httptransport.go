@@ -110,7 +110,10 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 		t.writeErrors(w, status, gqlerror.List{deferRefusal()})
 		return
 	}
-	cacheKey := t.responses.key(ctx, opCtx)
+	cacheKey, rev, readRev := t.responses.key(ctx, opCtx)
+	if readRev {
+		ctx = withReadAt(ctx, rev)
+	}
 	if deferred {
 		cacheKey = "" // parts are written as they come, never cached
 	}

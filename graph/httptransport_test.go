@@ -171,7 +171,7 @@ func TestGETRefusesMutationsAndReadsVariables(t *testing.T) {
 	srv := newServer(t, fixtureStore(t))
 	q := url.Values{"query": {`query($id: ID!) { node(id: $id) { id } }`}, "variables": {`{"id": "person/xi-jinping"}`}}
 	r := do(t, "GET", srv.URL+"?"+q.Encode(), "", gqlType, "")
-	if r.status != 200 || r.body != `{"data":{"node":{"id":"person/xi-jinping"}}}` {
+	if r.status != 200 || r.body != `{"data":{"node":{"id":"person/xi-jinping"}},"extensions":{"dataset":{"revision":1,"version":""}}}` {
 		t.Errorf("GET with variables: %d %s", r.status, r.body)
 	}
 	r = do(t, "GET", srv.URL+"?"+url.Values{"query": {`{ __typename }`}, "variables": {`[1]`}}.Encode(), "", "", "")
@@ -235,8 +235,8 @@ func TestPersistedQueryAllowList(t *testing.T) {
 		graph.Options{PersistedQueries: map[string]string{hash: doc}})))
 	defer h.Close()
 	for _, tc := range []struct{ name, body, want string }{
-		{"registered, by hash", `{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "` + hash + `"}}}`, `{"data":{"__typename":"Query"}}`},
-		{"registered, as text", `{"query": "{ __typename }"}`, `{"data":{"__typename":"Query"}}`},
+		{"registered, by hash", `{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "` + hash + `"}}}`, `{"data":{"__typename":"Query"}`},
+		{"registered, as text", `{"query": "{ __typename }"}`, `{"data":{"__typename":"Query"}`},
 		{"unregistered text", `{"query": "{ __schema { types { name } } }"}`, `"UNAUTHORIZED"`},
 		{"unknown hash", `{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "00"}}}`, `"UNAUTHORIZED"`},
 		{"text that does not match its hash", `{"query": "{ __schema { types { name } } }", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "` + hash + `"}}}`, `"UNAUTHORIZED"`},

@@ -44,8 +44,8 @@ func TestDeferIsDeliveredIncrementally(t *testing.T) {
 	}
 	want := []string{
 		// gqlgen defers the fields it resolves (chairs); a plain property (name) comes at once.
-		`{"data":{"group":{"id":"group/foreign-affairs-lsg","name":"Foreign Affairs Leading Small Group","chairs":null}},"hasNext":true}`,
-		`{"incremental":[{"data":{"chairs":[{"node":{"id":"position/general-secretary"}},{"node":{"id":"person/hu-jintao"}},{"node":{"id":"person/xi-jinping"}}]},"label":"more","path":["group"]}],"hasNext":false}`,
+		`{"data":{"group":{"id":"group/foreign-affairs-lsg","name":"Foreign Affairs Leading Small Group","chairs":null}},"hasNext":true,"extensions":{"dataset":{"revision":1,"version":""}}}`,
+		`{"incremental":[{"data":{"chairs":[{"node":{"id":"position/general-secretary"}},{"node":{"id":"person/hu-jintao"}},{"node":{"id":"person/xi-jinping"}}]},"label":"more","path":["group"],"extensions":{"dataset":{"revision":1,"version":""}}}],"hasNext":false}`,
 	}
 	if strings.Join(parts, "\n") != strings.Join(want, "\n") {
 		t.Errorf("parts:\n%s\nwant:\n%s", strings.Join(parts, "\n"), strings.Join(want, "\n"))

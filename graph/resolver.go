@@ -22,4 +22,6 @@ type Resolver struct {
 	// CursorKey signs the cursors of relationship connections; empty means a key made
 	// once per process.
 	CursorKey []byte
+	// Curator takes the changes of the mutations; nil when the store takes none.
+	Curator *atlas.Curator
 }

@@ -17,6 +17,7 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/auth"
 	"lsgatlas/explorer"
 	"lsgatlas/export"
 	"lsgatlas/graph"
@@ -51,6 +52,14 @@ type Options struct {
 	// "Connection: close" and /readyz says 503, so clients and load balancers move on.
 	Draining *atomic.Bool
 	Log      zerolog.Logger
+	// Verifier checks bearer tokens; nil refuses every token (anonymous readers only).
+	Verifier *auth.Verifier
+	// Clock is the audit log's clock (time.Now when nil).
+	Clock func() time.Time
+	// DatasetVersion is what every GraphQL response's extensions name beside the revision.
+	DatasetVersion string
+	// WritesPerMinute bounds each token's mutations (0: graph.DefaultWritesPerMinute).
+	WritesPerMinute int
 }
 
 // New returns the service's HTTP handler over store.
@@ -59,7 +68,13 @@ func New(store atlas.Store, opts Options) http.Handler {
 		opts.RequestTimeout = 30 * time.Second
 	}
 	m := newMetrics()
-	store = graph.CountStoreCalls(store, m.StoreCall)
+	var curator *atlas.Curator
+	revision := store.Revision
+	counted := graph.CountStoreCalls(store, m.StoreCall)
+	if cs, ok := store.(atlas.CurationStore); ok {
+		curator = atlas.NewCurator(counted, cs, opts.Clock)
+	}
+	store = counted
 	guarded := func(h http.Handler) http.Handler {
 		return cors(opts.CORSOrigins, shedLoad(cmp.Or(opts.MaxInFlight, 64), time.Second, m, withTimeout(opts.RequestTimeout, h)))
 	}
@@ -68,8 +83,9 @@ func New(store atlas.Store, opts Options) http.Handler {
 	gql := graph.NewServerWithOptions(store, projection, opts.Log, graph.Options{
 		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes,
 		CursorKey: opts.CursorKey,
+		Curator:   curator, DatasetVersion: opts.DatasetVersion, WritesPerMinute: opts.WritesPerMinute, Revision: revision,
 	})
-	mux.Handle("/graphql", guarded(loader.Middleware(store, gql)))
+	mux.Handle("/graphql", guarded(authenticate(opts.Verifier, opts.CORSOrigins, loader.Middleware(store, gql))))
 	mux.Handle("GET /export/graph.graphml", guarded(exportHandler(projection, export.GraphMLFormat)))
 	mux.Handle("GET /export/graph.gexf", guarded(exportHandler(projection, export.GEXFFormat)))
 	mux.Handle("GET /export/cytoscape.json", guarded(exportHandler(projection, export.CytoscapeFormat)))
@@ -78,6 +94,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 	mux.Handle("GET /export/graph.csv.zip", guarded(exportHandler(projection, export.CSVZipFormat)))
 	mux.Handle("GET /export/sources.json", guarded(bibliographyHandler(projection, export.CSLJSONFormat, "lsg-atlas-sources.json")))
 	mux.Handle("GET /export/sources.bib", guarded(bibliographyHandler(projection, export.BibTeXFormat, "lsg-atlas-sources.bib")))
+	mux.Handle("GET /export/dataset.json", guarded(datasetHandler(store)))
 	mux.Handle("GET /metrics", m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

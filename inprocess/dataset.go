@@ -22,6 +22,50 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 	if err := s.check(ctx); err != nil {
 		return atlas.ImportReport{}, err
 	}
+	report := s.diff(prepared)
+	if !report.Changed() {
+		return report, nil
+	}
+	if err := s.persistImport(prepared, s.revision+1); err != nil {
+		return atlas.ImportReport{}, err
+	}
+	s.load(prepared)
+	s.revision++
+	s.reindexText()
+	return report, nil
+}
+
+// diff counts what loading the prepared dataset would change, as ImportReport.Count
+// says.
+func (s *Store) diff(prepared *atlas.Dataset) atlas.ImportReport {
+	var report atlas.ImportReport
+	keep := map[string]bool{}
+	for _, n := range prepared.Nodes() {
+		keep[n.NodeID()] = true
+		old, existed := s.nodes[n.NodeID()]
+		report.Count(old, n, existed)
+	}
+	for _, r := range prepared.Relations {
+		keep["relation:"+r.ID] = true
+		old, existed := s.rels[r.ID]
+		report.Count(old, r, existed)
+	}
+	for id := range s.nodes {
+		if !keep[id] {
+			report.Deleted++
+		}
+	}
+	for id := range s.rels {
+		if !keep["relation:"+id] {
+			report.Deleted++
+		}
+	}
+	return report
+}
+
+// load makes memory hold exactly the prepared dataset; callers hold mu for writing and
+// reindex the text afterwards.
+func (s *Store) load(prepared *atlas.Dataset) {
 	var report atlas.ImportReport
 	keepNodes := map[string]bool{}
 	keepRels := map[string]bool{}
@@ -36,6 +80,7 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 		if !keepRels[id] {
 			s.unindex(r)
 			delete(s.rels, id)
+			delete(s.fields, relationDoc+id)
 			report.Deleted++
 		}
 	}
@@ -44,6 +89,7 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 			delete(s.nodes, id)
 			delete(s.keys, id)
 			delete(s.byNode, id)
+			delete(s.fields, nodeDoc+id)
 			report.Deleted++
 		}
 	}
@@ -52,6 +98,7 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 		if report.Count(old, n, existed) {
 			s.nodes[n.NodeID()] = n
 			s.keys[n.NodeID()] = searchkey.Of(n)
+			delete(s.fields, nodeDoc+n.NodeID())
 		}
 	}
 	for _, r := range prepared.Relations {
@@ -59,6 +106,7 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 		if !report.Count(old, r, existed) {
 			continue
 		}
+		delete(s.fields, relationDoc+r.ID)
 		if existed {
 			s.unindex(old)
 		}
@@ -68,11 +116,6 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 			s.byNode[r.To] = append(s.byNode[r.To], r)
 		}
 	}
-	if report.Changed() {
-		s.revision++
-		s.reindexText()
-	}
-	return report, nil
 }
 
 func (s *Store) unindex(r *atlas.Relation) {

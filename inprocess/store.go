@@ -7,6 +7,8 @@ import (
 	"context"
 	"sync"
 
+	bolt "go.etcd.io/bbolt"
+
 	"lsgatlas/atlas"
 	"lsgatlas/searchkey"
 	"lsgatlas/textindex"
@@ -18,23 +20,29 @@ var _ atlas.Store = (*Store)(nil)
 type Store struct {
 	mu       sync.RWMutex
 	nodes    map[string]atlas.Node
-	keys     map[string][]searchkey.Key // search keys by node id
-	text     *textindex.Index           // Search's index, rebuilt by Import
-	analysed *searchkey.Analysed        // the analysed fields Search scores, rebuilt with text
-	stats    *searchkey.Stats           // the collection statistics Search scores with, rebuilt with text
-	rels     map[string]*atlas.Relation // by relation id
+	keys     map[string][]searchkey.Key  // search keys by node id
+	text     *textindex.Index            // Search's index, rebuilt by Import
+	analysed *searchkey.Analysed         // the analysed fields Search scores, rebuilt with text
+	stats    *searchkey.Stats            // the collection statistics Search scores with, rebuilt with text
+	fields   map[string]searchkey.Fields // each record's analysis by text document, kept until it changes
+	rels     map[string]*atlas.Relation  // by relation id
 	byNode   map[string][]*atlas.Relation
 	revision int64
 	closed   bool
+	cur      curation
+	// db is the data folder's database; nil for a store that lives in memory only.
+	db *bolt.DB
 }
 
-// New returns an empty store.
+// New returns an empty store that lives in memory only (see Open for a durable one).
 func New() *Store {
 	return &Store{
 		nodes:  map[string]atlas.Node{},
 		keys:   map[string][]searchkey.Key{},
 		rels:   map[string]*atlas.Relation{},
 		byNode: map[string][]*atlas.Relation{},
+		cur:    newCuration(),
+		fields: map[string]searchkey.Fields{},
 	}
 }
 
@@ -56,7 +64,13 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) Close(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
 	s.closed = true
+	if s.db != nil {
+		return s.db.Close()
+	}
 	return nil
 }
 

@@ -369,6 +369,9 @@ func (s *Store) DropNamespace(ctx context.Context) error {
 	// taken for those of new data with the same number.
 	defer s.search.reset()
 	return s.write(ctx, "drop namespace", func(tx runner) error {
+		if _, err := tx.run(ctx, stmtDropCuration, map[string]any{"ns": s.ns}); err != nil {
+			return err
+		}
 		_, err := tx.run(ctx, stmtDropNamespace, map[string]any{"ns": s.ns})
 		return err
 	})

@@ -1,6 +1,7 @@
 package neo4j_test
 
 import (
+	"context"
 	"testing"
 
 	"lsgatlas/atlas"
@@ -15,5 +16,20 @@ func TestLiveConformance(t *testing.T) {
 	conformance.Run(t, func(t *testing.T) atlas.Store {
 		t.Helper()
 		return neo4jtest.Open(t)
+	})
+}
+
+// TestLiveCurationConformance runs the curation contract against a real Neo4j 5; a
+// restart is a new store on the same namespace.
+func TestLiveCurationConformance(t *testing.T) {
+	neo4jtest.Require(t)
+	conformance.RunCuration(t, func(t *testing.T) (conformance.CuratedStore, func() conformance.CuratedStore) {
+		t.Helper()
+		cfg := neo4jtest.Config(t)
+		s := neo4jtest.OpenConfig(t, cfg)
+		return s, func() conformance.CuratedStore {
+			_ = s.Close(context.Background())
+			return neo4jtest.OpenConfig(t, cfg)
+		}
 	})
 }

@@ -11,6 +11,58 @@ import (
 	"strconv"
 )
 
+// An alias as it should be. `node` is needed to ADD.
+type AliasInput struct {
+	// The node the claim or alias belongs to.
+	Node *string `json:"node,omitempty"`
+	// The alias as the source prints it.
+	Name string `json:"name"`
+	// How directly the source supports it.
+	Confidence atlas.Confidence `json:"confidence"`
+	// The curator's note, in their own words.
+	Note *string `json:"note,omitempty"`
+}
+
+// The place in a source that supports a change: an existing source's id, or a new source
+// record (`newSource`, in the dataset format of seed/FORMAT.md) whose id `source` names.
+// Every change needs one, with a locator; without it the change is INVALID.
+type CitationInput struct {
+	// The id of the source cited (existing, or the one `newSource` adds).
+	Source *string `json:"source,omitempty"`
+	// Where in the source: a section, table, page, with a short exact fragment for the corpus documents.
+	Locator *string `json:"locator,omitempty"`
+	// A new source record in the dataset format, added with the change.
+	NewSource *string `json:"newSource,omitempty"`
+}
+
+// A property claim as it should be. `node` is needed to ADD; a CHANGE keeps the claim's node and property.
+type ClaimInput struct {
+	// The node the claim or alias belongs to.
+	Node *string `json:"node,omitempty"`
+	// The property the claim is about.
+	Property *atlas.PropertyName `json:"property,omitempty"`
+	// The value as text (an enumeration value by name, a partial date, `true` or `false`).
+	Value string `json:"value"`
+	// How directly the source supports it.
+	Confidence atlas.Confidence `json:"confidence"`
+	// Which value the plain field shows.
+	Rank atlas.Rank `json:"rank"`
+	// The curator's note, in their own words.
+	Note *string `json:"note,omitempty"`
+}
+
+// A property claim found by its permalink.
+type ClaimRecord struct {
+	// The claim's stable id: node, property and a digest of the value.
+	ID string `json:"id"`
+	// The node the claim or alias belongs to.
+	Node atlas.Node `json:"node"`
+	// The claim.
+	Claim atlas.PropertyClaim `json:"claim"`
+	// The version.
+	Version int `json:"version"`
+}
+
 // The changes within a period.
 type DevelopmentSet struct {
 	// True when `first` cut changes off.
@@ -153,6 +205,10 @@ type InstitutionFilter struct {
 	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
 
+// Changes to the data: proposals, reviews and curators' direct edits. Every change cites a source and is in the audit log.
+type Mutation struct {
+}
+
 // A filter by name, for people and positions.
 type NameFilter struct {
 	// Matches names, Chinese names and aliases the way `search` does (at most 200 characters).
@@ -273,6 +329,14 @@ type RankingEdge struct {
 	Count int `json:"count"`
 }
 
+// The version of one record.
+type RecordVersion struct {
+	// The record id.
+	Record string `json:"record"`
+	// The version.
+	Version int `json:"version"`
+}
+
 // A page of relationships (Relay connection), in the field's own order or `orderBy`,
 // forward with `first`/`after` or backward with `last`/`before`.
 type RelationshipConnection struct {
@@ -292,6 +356,34 @@ type RelationshipEdge struct {
 	Cursor string `json:"cursor"`
 	// The relationship.
 	Node atlas.Edge `json:"node"`
+}
+
+// A relationship as it should be. A CHANGE keeps the type and the ends (they may be left out).
+type RelationshipInput struct {
+	// The relationship type.
+	Type *atlas.RelType `json:"type,omitempty"`
+	// The node it points from.
+	From *string `json:"from,omitempty"`
+	// The node it points to.
+	To *string `json:"to,omitempty"`
+	// For MEMBER_OF: the seat.
+	Role *atlas.MemberRole `json:"role,omitempty"`
+	// For SUCCEEDED_BY: how the group followed its predecessor.
+	Succession *atlas.SuccessionKind `json:"succession,omitempty"`
+	// When it began.
+	Start *atlas.PartialDate `json:"start,omitempty"`
+	// When it ended.
+	End *atlas.PartialDate `json:"end,omitempty"`
+	// Dates at which the source observed it.
+	Attested []atlas.PartialDate `json:"attested,omitempty"`
+	// The source says its list was incomplete.
+	IncompleteList *bool `json:"incompleteList,omitempty"`
+	// How directly the source supports it.
+	Confidence atlas.Confidence `json:"confidence"`
+	// How surely the dates are known, when that differs.
+	DateConfidence *atlas.Confidence `json:"dateConfidence,omitempty"`
+	// The curator's note, in their own words.
+	Note *string `json:"note,omitempty"`
 }
 
 // How to order a relationship connection.
@@ -390,6 +482,14 @@ type TopicEdge struct {
 	Cursor string `json:"cursor"`
 	// The item.
 	Node atlas.Topic `json:"node"`
+}
+
+// Who the request acts for.
+type Viewer struct {
+	// The token's subject; null when anonymous.
+	Subject *string `json:"subject,omitempty"`
+	// The role the request has.
+	Role atlas.Role `json:"role"`
 }
 
 // A sort direction.

@@ -1,0 +1,384 @@
+package atlas
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// RecordKind is the kind of record a change is about.
+type RecordKind string
+
+const (
+	RecordClaim        RecordKind = "CLAIM"
+	RecordAlias        RecordKind = "ALIAS"
+	RecordRelationship RecordKind = "RELATIONSHIP"
+	RecordNode         RecordKind = "NODE" // a group, office, institution, position, person, topic, document or reported count
+	RecordStatement    RecordKind = "STATEMENT"
+	RecordSource       RecordKind = "SOURCE"
+)
+
+// ChangeOp is what a change does to its record.
+type ChangeOp string
+
+const (
+	OpAdd     ChangeOp = "ADD"
+	OpChange  ChangeOp = "CHANGE"
+	OpRetract ChangeOp = "RETRACT"
+)
+
+// ClaimChange is a property claim (or an alias, a claim of the ALIAS property) and the
+// node it belongs to.
+type ClaimChange struct {
+	Node string `json:"node"`
+	PropertyClaim
+}
+
+// Change is one change to the graph, as a contributor proposes it or a curator makes
+// it: add, change or retract one record, citing the source that supports it.
+type Change struct {
+	Op   ChangeOp   `json:"op"`
+	Kind RecordKind `json:"kind"`
+	// Target is the id of the record a CHANGE or RETRACT is about: a claim id (also for an
+	// alias), a relationship id or a node id.
+	Target string `json:"target,omitempty"`
+	// Exactly one of these, by Kind, for ADD and CHANGE.
+	Claim    *ClaimChange    `json:"claim,omitempty"`
+	Relation *Relation       `json:"relation,omitempty"`
+	Record   json.RawMessage `json:"record,omitempty"` // a node in the dataset format
+	// Citation is the place in a source that supports the change (for a retraction, the
+	// reason to retract); NewSource, when set, is a source record added with the change,
+	// which Citation then names.
+	Citation  *Citation `json:"citation,omitempty"`
+	NewSource *Source   `json:"newSource,omitempty"`
+}
+
+// Applied is what applying a change did: each record before and after, and the record
+// keys whose history the change belongs to.
+type Applied struct {
+	Records []RecordChange
+	Keys    []string
+}
+
+// RecordIDs are the ids of the records the change wrote: the keys whose versions it
+// is made against and bumps.
+func (a Applied) RecordIDs() []string {
+	out := make([]string, len(a.Records))
+	for i, r := range a.Records {
+		out[i] = r.ID
+	}
+	return out
+}
+
+// Apply applies the change to ds in place. It checks the change's own shape (a
+// citation with a locator, a target that exists, a record that does not exist yet);
+// whether the graph is still valid afterwards is CheckDataset's job. Errors are
+// EINVALID or ENOTFOUND.
+func (c Change) Apply(ds *Dataset) (Applied, error) {
+	var a Applied
+	if c.Citation == nil || strings.TrimSpace(c.Citation.Source) == "" || strings.TrimSpace(c.Citation.Locator) == "" {
+		return a, Errorf(EINVALID, "every change cites a source with a locator (the place in the source that supports it); this one cites none")
+	}
+	if c.NewSource != nil {
+		if c.NewSource.ID != c.Citation.Source {
+			return a, Errorf(EINVALID, "the new source %q is not the source the citation names (%q)", c.NewSource.ID, c.Citation.Source)
+		}
+		if ds.Node(c.NewSource.ID) != nil {
+			return a, Errorf(EINVALID, "source %s already exists; cite it instead of adding it", c.NewSource.ID)
+		}
+		src := CloneNode(c.NewSource)
+		ds.Add(src)
+		a.add(RecordSource, c.NewSource.ID, nil, src)
+		a.Keys = append(a.Keys, c.NewSource.ID)
+	}
+	var err error
+	switch c.Kind {
+	case RecordClaim, RecordAlias:
+		err = c.applyClaim(ds, &a)
+	case RecordRelationship:
+		err = c.applyRelation(ds, &a)
+	case RecordNode, RecordStatement, RecordSource:
+		err = c.applyNode(ds, &a)
+	default:
+		err = Errorf(EINVALID, "unknown record kind %q", c.Kind)
+	}
+	if err != nil {
+		return a, err
+	}
+	// Checked after the change, since a new source may cite itself (its title page).
+	if _, ok := ds.Node(c.Citation.Source).(*Source); !ok {
+		return a, Errorf(EINVALID, "the change cites %q, which is not a source; cite an existing source or add it with newSource", c.Citation.Source)
+	}
+	return a, nil
+}
+
+func (a *Applied) add(kind RecordKind, id string, before, after any) {
+	a.Records = append(a.Records, RecordChange{ID: id, Kind: kind, Before: rawJSON(before), After: rawJSON(after)})
+	if !slices.Contains(a.Keys, id) {
+		a.Keys = append(a.Keys, id)
+	}
+}
+
+func (a *Applied) key(ids ...string) {
+	for _, id := range ids {
+		if !slices.Contains(a.Keys, id) {
+			a.Keys = append(a.Keys, id)
+		}
+	}
+}
+
+func rawJSON(v any) json.RawMessage {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case Node:
+		if x == nil {
+			return nil
+		}
+	case *Relation:
+		if x == nil {
+			return nil
+		}
+	}
+	b, _ := json.Marshal(v)
+	return b
+}
+
+func (c Change) requireOp() error {
+	switch c.Op {
+	case OpAdd, OpChange, OpRetract:
+	default:
+		return Errorf(EINVALID, "op must be ADD, CHANGE or RETRACT, got %q", c.Op)
+	}
+	if c.Op != OpAdd && c.Target == "" {
+		return Errorf(EINVALID, "a %s names its target: the id of the record", c.Op)
+	}
+	return nil
+}
+
+func (c Change) applyClaim(ds *Dataset, a *Applied) error {
+	if err := c.requireOp(); err != nil {
+		return err
+	}
+	var nodeID string
+	var old *PropertyClaim
+	if c.Op == OpAdd {
+		if c.Claim == nil {
+			return Errorf(EINVALID, "adding a claim needs the claim")
+		}
+		nodeID = c.Claim.Node
+	} else {
+		n, claim, ok := FindClaim(ds, c.Target)
+		if !ok {
+			return Errorf(ENOTFOUND, "no claim has id %q", c.Target)
+		}
+		nodeID, old = n.NodeID(), &claim
+		if c.Kind == RecordAlias && claim.Property != PropAlias {
+			return Errorf(EINVALID, "%s is a %s claim, not an alias", c.Target, claim.Property)
+		}
+	}
+	n := ds.Node(nodeID)
+	if n == nil {
+		return Errorf(ENOTFOUND, "no node has id %q", nodeID)
+	}
+	if PropertiesOf(n.NodeKind()) == nil {
+		return Errorf(EINVALID, "a %s has no property claims", n.NodeKind())
+	}
+	claims := cloneClaims(ClaimsOf(n))
+	var next *PropertyClaim
+	if c.Op != OpRetract {
+		if c.Claim == nil {
+			return Errorf(EINVALID, "changing a claim needs the claim as it should be")
+		}
+		cl := c.Claim.PropertyClaim.Clone()
+		if c.Kind == RecordAlias {
+			cl.Property = PropAlias
+			if cl.Rank == "" {
+				cl.Rank = Normal
+			}
+		} else if cl.Property == PropAlias {
+			return Errorf(EINVALID, "aliases are changed with the alias mutations")
+		}
+		if c.Claim.Node != "" && c.Claim.Node != nodeID {
+			return Errorf(EINVALID, "the claim names node %s but its target belongs to %s", c.Claim.Node, nodeID)
+		}
+		if old != nil {
+			if cl.Property == "" {
+				cl.Property = old.Property
+			}
+			if cl.Property != old.Property {
+				return Errorf(EINVALID, "a change keeps the claim's property (%s); retract it and add another", old.Property)
+			}
+			cl.Sources = slices.Clone(old.Sources)
+		} else {
+			cl.Sources = nil
+		}
+		if !slices.Contains(cl.Sources, *c.Citation) {
+			cl.Sources = append(cl.Sources, *c.Citation)
+		}
+		next = &cl
+	}
+	if old != nil {
+		claims = slices.DeleteFunc(claims, func(x PropertyClaim) bool { return x.Property == old.Property && x.Value == old.Value })
+		a.add(c.Kind, ClaimID(nodeID, old.Property, old.Value), old, nil)
+	}
+	if next != nil {
+		id := ClaimID(nodeID, next.Property, next.Value)
+		if slices.ContainsFunc(claims, func(x PropertyClaim) bool { return x.Property == next.Property && x.Value == next.Value }) {
+			return Errorf(EINVALID, "%s already has a %s claim %q (%s); change that claim instead", nodeID, next.Property, next.Value, id)
+		}
+		if next.Rank == Preferred && !multiValued[next.Property] {
+			for i, x := range claims {
+				if x.Property == next.Property && x.Rank == Preferred {
+					before := x.Clone()
+					claims[i].Rank = Normal
+					a.add(RecordClaim, ClaimID(nodeID, x.Property, x.Value), before, claims[i])
+				}
+			}
+		}
+		claims = append(claims, *next)
+		if old != nil && ClaimID(nodeID, old.Property, old.Value) == id {
+			a.Records[len(a.Records)-1].After = rawJSON(next) // the same claim, changed in place
+		} else {
+			a.add(c.Kind, id, nil, next)
+		}
+	}
+	a.key(nodeID)
+	prop := PropAlias
+	if next != nil {
+		prop = next.Property
+	} else {
+		prop = old.Property
+	}
+	updated, err := withClaims(n, claims, prop)
+	if err != nil {
+		return err
+	}
+	ds.replaceNode(nodeID, updated)
+	return nil
+}
+
+func (c Change) applyRelation(ds *Dataset, a *Applied) error {
+	if err := c.requireOp(); err != nil {
+		return err
+	}
+	var old *Relation
+	if c.Op != OpAdd {
+		old = ds.Relation(c.Target)
+		if old == nil {
+			return Errorf(ENOTFOUND, "no relationship has id %q", c.Target)
+		}
+	}
+	var next *Relation
+	if c.Op != OpRetract {
+		if c.Relation == nil {
+			return Errorf(EINVALID, "%s of a relationship needs the relationship as it should be", strings.ToLower(string(c.Op)))
+		}
+		r := c.Relation.Clone()
+		r.LifetimeStart, r.LifetimeEnd, r.ObservedUntil, r.HolderDeaths = nil, nil, nil, nil
+		if old != nil {
+			if r.Type == "" && r.From == "" && r.To == "" {
+				r.Type, r.From, r.To = old.Type, old.From, old.To
+			}
+			if r.Type != old.Type || r.From != old.From || r.To != old.To {
+				return Errorf(EINVALID, "a change keeps the relationship's type and ends (%s %s → %s); retract it and add another", old.Type, old.From, old.To)
+			}
+			r.ID = old.ID
+			r.Sources = slices.Clone(old.Sources)
+		} else {
+			r.ID = DefaultRelationID(r.Type, r.From, r.To)
+			if ds.Relation(r.ID) != nil {
+				return Errorf(EINVALID, "relationship %s already exists; change it instead (one fact, one relationship)", r.ID)
+			}
+			r.Sources = nil
+		}
+		if !slices.Contains(r.Sources, *c.Citation) {
+			r.Sources = append(r.Sources, *c.Citation)
+		}
+		next = &r
+	}
+	if old != nil {
+		id := old.ID
+		if id == "" {
+			id = DefaultRelationID(old.Type, old.From, old.To)
+		}
+		ds.Relations = slices.DeleteFunc(ds.Relations, func(x *Relation) bool { return x == old })
+		a.add(RecordRelationship, id, stripDerived(old), stripDerived(next))
+		a.key(old.From, old.To)
+	}
+	if next != nil {
+		ds.Relations = append(ds.Relations, next)
+		if old == nil {
+			a.add(RecordRelationship, next.ID, nil, stripDerived(next))
+		}
+		a.key(next.From, next.To)
+	}
+	return nil
+}
+
+// stripDerived returns r without what import derives, as the dataset format writes it.
+func stripDerived(r *Relation) *Relation {
+	if r == nil {
+		return nil
+	}
+	c := r.Clone()
+	c.LifetimeStart, c.LifetimeEnd, c.ObservedUntil, c.HolderDeaths = nil, nil, nil, nil
+	return &c
+}
+
+func (c Change) applyNode(ds *Dataset, a *Applied) error {
+	if err := c.requireOp(); err != nil {
+		return err
+	}
+	var old Node
+	if c.Op != OpAdd {
+		if old = ds.Node(c.Target); old == nil {
+			return Errorf(ENOTFOUND, "no node has id %q", c.Target)
+		}
+	}
+	var next Node
+	if c.Op != OpRetract {
+		if len(c.Record) == 0 {
+			return Errorf(EINVALID, "%s of a node needs its record in the dataset format", strings.ToLower(string(c.Op)))
+		}
+		n, err := DecodeNode(c.Record)
+		if err != nil {
+			return err
+		}
+		if old != nil && n.NodeID() != old.NodeID() {
+			return Errorf(EINVALID, "the record's id %s is not the target %s; ids never change", n.NodeID(), old.NodeID())
+		}
+		if old == nil && ds.Node(n.NodeID()) != nil {
+			return Errorf(EINVALID, "%s already exists; change it instead", n.NodeID())
+		}
+		if n.NodeKind() != SourceNode {
+			if n, err = withCitation(n, *c.Citation); err != nil {
+				return err
+			}
+			if n, err = withValueClaims(n, *c.Citation); err != nil {
+				return err
+			}
+		}
+		next = n
+	}
+	kindOf := next
+	if kindOf == nil {
+		kindOf = old
+	}
+	want := map[RecordKind]func(NodeKind) bool{
+		RecordStatement: func(k NodeKind) bool { return k == StatementNode },
+		RecordSource:    func(k NodeKind) bool { return k == SourceNode },
+		RecordNode:      func(k NodeKind) bool { return k != StatementNode && k != SourceNode },
+	}[c.Kind]
+	if !want(kindOf.NodeKind()) {
+		return Errorf(EINVALID, "%s is a %s; use the %s mutation", kindOf.NodeID(), kindOf.NodeKind(), strings.ToLower(string(kindOf.NodeKind())))
+	}
+	id := kindOf.NodeID()
+	if old != nil {
+		ds.replaceNode(id, next)
+	} else {
+		ds.Add(next)
+	}
+	a.add(c.Kind, id, old, next)
+	return nil
+}

@@ -1,0 +1,134 @@
+package difftest
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"lsgatlas/atlas"
+	"lsgatlas/auth"
+	"lsgatlas/conformance"
+	"lsgatlas/httpapi"
+	"lsgatlas/inprocess"
+	"lsgatlas/neo4j/neo4jtest"
+)
+
+const secret = "difftest-secret-0123456789abcdef0123"
+
+// step is one request of a scripted curation session: who sends it, the GraphQL, and
+// what the in-process answer must contain (the live answer must then be the same bytes).
+type step struct {
+	who   string // "" for anonymous, else "subject:ROLE"
+	gql   string
+	wants string
+}
+
+// Session is the scripted curation session of issue 25 over the fixture, as GraphQL.
+var session = []step{
+	{"alice:CONTRIBUTOR", `mutation { proposeClaim(op: CHANGE, target: "` + conformance.SessionClaim + `",
+		claim: {value: "1954", confidence: DISPUTED, rank: NORMAL, note: "Beta relays an earlier study."},
+		citation: {source: "source/beta", locator: "history, p. 3"}, reason: "Beta gives the page") {
+		id status op kind target by at reason baseVersions { record version } citation { source locator } } }`, `"id":"proposal/2","status":"PENDING"`},
+	{"bob:CONTRIBUTOR", `mutation { proposeClaim(op: CHANGE, target: "` + conformance.SessionClaim + `",
+		claim: {value: "1954", confidence: DISPUTED, rank: DEPRECATED, note: "Judged a misreading."},
+		citation: {source: "source/gamma", locator: "history"}) { id status } }`, `"id":"proposal/3"`},
+	{"alice:CONTRIBUTOR", `{ proposals(status: PENDING) { id by } }`, `"proposals":[{"id":"proposal/3","by":"bob"},{"id":"proposal/2","by":"alice"}]`},
+	{"carol:CURATOR", `mutation { acceptProposal(id: "proposal/2", reason: "page checked") { id status reviewedBy reviewedAt reviewReason } }`, `"status":"ACCEPTED","reviewedBy":"carol"`},
+	{"dave:CURATOR", `mutation { acceptProposal(id: "proposal/3", reason: "also fine") { id status } }`, `"code":"CONFLICT"`},
+	{"", `mutation { proposeClaim(op: CHANGE, target: "` + conformance.SessionClaim + `", claim: {value: "1954", confidence: STATED, rank: NORMAL},
+		citation: {source: "source/beta", locator: "x"}) { id } }`, `"code":"UNAUTHORIZED"`},
+	{"ralph:READER", `mutation { rejectProposal(id: "proposal/3", reason: "no") { id } }`, `"code":"UNAUTHORIZED"`},
+	{"alice:CONTRIBUTOR", `mutation { proposeAlias(op: ADD, alias: {node: "group/foreign-affairs-lsg", name: "Central FALSG", confidence: STATED}) { id } }`, `"code":"INVALID"`},
+	{"alice:CONTRIBUTOR", `mutation { proposeRelationship(op: ADD, relationship: {type: CHAIRS, from: "person/li-keqiang", to: "group/deepening-reform", start: "2024", confidence: STATED},
+		citation: {source: "source/alpha", locator: "s9"}) { id } }`, `after person/li-keqiang died (2023-10-27)`},
+	{"carol:CURATOR", `mutation { editRelationship(op: ADD, relationship: {type: MEMBER_OF, from: "person/yang-jiechi", to: "group/foreign-affairs-commission", role: MEMBER, start: "2018-03", end: "2022-10", confidence: STATED},
+		citation: {source: "source/delta", locator: "p. 9", newSource: "{\"id\": \"source/delta\", \"key\": \"delta\", \"title\": \"Delta Handbook\", \"kind\": \"REPORT\", \"date\": \"2021\"}"},
+		reason: "new handbook", expectedVersion: 1) { revision action actor records { id kind version before after } } }`, `"action":"EDITED"`},
+	{"carol:CURATOR", `mutation { editRelationship(op: CHANGE, target: "member_of/person/yang-jiechi/group/foreign-affairs-commission", relationship: {end: "2022-10-23", role: MEMBER, start: "2018-03", confidence: STATED},
+		citation: {source: "source/delta", locator: "p. 10"}, expectedVersion: 1) { revision } }`, `"code":"CONFLICT"`},
+	{"", `{ relationship(id: "member_of/person/yang-jiechi/group/foreign-affairs-commission") { id type start end sources { source { id title } locator } from { id } to { id } } }`, `"id":"member_of/person/yang-jiechi/group/foreign-affairs-commission"`},
+	{"", `{ claim(id: "` + conformance.SessionClaim + `") { id version node { id } claim { property value rank note sources { source { id } locator } } } }`, `"version":2`},
+	{"", `{ history(id: "` + conformance.SessionClaim + `") { revision action actor role at reason proposal op kind target citation { source locator } records { id kind version before after } } }`, `"action":"ACCEPTED","actor":"carol"`},
+	{"", `{ history(id: "group/foreign-affairs-lsg") { revision action actor } }`, `{"revision":3,"action":"PROPOSED","actor":"bob"}`},
+	{"carol:CURATOR", `mutation { rejectProposal(id: "proposal/3", reason: "stale; propose again") { status } }`, `"status":"REJECTED"`},
+	{"carol:CURATOR", `{ auditLog { revision action actor proposal } byDave: auditLog(actor: "dave") { revision } }`, `"byDave":[]`},
+	{"alice:CONTRIBUTOR", `{ auditLog { revision } }`, `"code":"UNAUTHORIZED"`},
+	{"", `{ group(id: "group/foreign-affairs-lsg") { established claims { property value rank note } } version(id: "` + conformance.SessionClaim + `") viewer { role } }`, `"version":2`},
+	{"carol:CURATOR", `{ viewer { subject role } }`, `{"subject":"carol","role":"CURATOR"}`},
+	{"", `{ group(id: "group/foreign-affairs-lsg") { history { revision action } claims { id property value history { revision action actor } } }
+		relationship(id: "member_of/person/yang-jiechi/group/foreign-affairs-commission") { history { revision action actor } }
+		person(id: "person/yang-jiechi") { history { revision action } } }`, `"history":[{"revision":2,"action":"PROPOSED","actor":"alice"},{"revision":3,"action":"PROPOSED","actor":"bob"},{"revision":4,"action":"ACCEPTED","actor":"carol"}`},
+}
+
+// TestLiveSameCurationSession runs the scripted curation session against both stores
+// and requires the same answer, byte for byte, at every step, extensions (the revision
+// each answer was read at) included.
+func TestLiveSameCurationSession(t *testing.T) {
+	neo4jtest.Require(t)
+	inproc := serveCurated(t, inprocess.New())
+	live := serveCurated(t, neo4jtest.Open(t))
+	for i, s := range session {
+		want := post(t, inproc, s)
+		got := post(t, live, s)
+		if !strings.Contains(want, s.wants) {
+			t.Errorf("step %d (%s): in-process answer lacks %s:\n%s", i+1, s.who, s.wants, want)
+		}
+		if got != want {
+			t.Errorf("step %d (%s): the backends differ\nrequest: %s\nin-process: %s\nneo4j:      %s", i+1, s.who, s.gql, want, got)
+		}
+	}
+}
+
+// TestCurationSession runs the scripted session against the embedded store alone, so
+// every `go test ./...` checks each step's answer even without a Neo4j.
+func TestCurationSession(t *testing.T) {
+	srv := serveCurated(t, inprocess.New())
+	for i, s := range session {
+		if got := post(t, srv, s); !strings.Contains(got, s.wants) {
+			t.Errorf("step %d (%s): answer lacks %s:\n%s", i+1, s.who, s.wants, got)
+		}
+	}
+}
+
+func serveCurated(t *testing.T, store atlas.Store) *httptest.Server {
+	t.Helper()
+	v, err := auth.NewSecretVerifier([]byte(secret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Import(t.Context(), conformance.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	log := zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.ErrorLevel)
+	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: log, Verifier: v, Clock: conformance.Clock, DatasetVersion: "test"}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func post(t *testing.T, srv *httptest.Server, s step) string {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": s.gql})
+	req, _ := http.NewRequest("POST", srv.URL+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if sub, role, ok := strings.Cut(s.who, ":"); ok {
+		tok, err := auth.Mint([]byte(secret), sub, atlas.Role(role), time.Now(), time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
