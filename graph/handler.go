@@ -17,6 +17,7 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/internal/logval"
 )
 
 // Options configure the GraphQL handler; the zero value serves with DefaultLimits.
@@ -77,7 +78,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 		return presentError(ctx, err, log)
 	})
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
-		log.Error().Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("graphql: resolver panicked")
+		log.Error().Str("panic", logval.Clip(fmt.Sprint(p))).Bytes("stack", debug.Stack()).Msg("graphql: resolver panicked")
 		return atlas.Errorf(atlas.EINTERNAL, "Internal error.")
 	})
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
@@ -126,7 +127,7 @@ func presentError(ctx context.Context, err error, log zerolog.Logger) *gqlerror.
 	case domain == nil && gqlErr.Extensions["code"] != nil:
 		// Parse and validation errors, coded by gqlgen.
 	default:
-		log.Error().Err(err).Str("path", gqlErr.Path.String()).Msg("graphql: internal error")
+		log.Error().Str("error", logval.Clip(err.Error())).Str("path", logval.Clip(gqlErr.Path.String())).Msg("graphql: internal error")
 		gqlErr.Message = "Internal error."
 		setCode(gqlErr, atlas.EINTERNAL)
 	}

@@ -21,6 +21,7 @@ import (
 	"lsgatlas/export"
 	"lsgatlas/graph"
 	"lsgatlas/graph/loader"
+	"lsgatlas/internal/logval"
 )
 
 // Options configure the handler.
@@ -34,9 +35,14 @@ type Options struct {
 	RequestTimeout time.Duration
 	// Limits bound each GraphQL request (zero fields take graph.DefaultLimits).
 	Limits graph.Limits
-	// MaxInFlight bounds the GraphQL requests and exports worked on at once (0 means
-	// 64); beyond it requests get 503 with Retry-After.
+	// MaxInFlight bounds the GraphQL requests and exports worked on at once, all routes
+	// together (0 means 64); beyond it, or beyond a client's fair share of it when slots
+	// run short, requests get 503 with Retry-After.
 	MaxInFlight int
+	// BodyTimeout bounds the time a request's body may take to arrive (0 means 10s); it
+	// is read before the request takes a work slot, and a client slower than this gets
+	// 408.
+	BodyTimeout time.Duration
 	// CORSOrigins are the browser origins allowed to call the API ("*" for any); none by
 	// default.
 	CORSOrigins []string
@@ -58,8 +64,13 @@ func New(store atlas.Store, opts Options) http.Handler {
 	}
 	m := newMetrics()
 	store = graph.CountStoreCalls(store, m.StoreCall)
+	admit := newAdmission(cmp.Or(opts.MaxInFlight, 64), time.Second, m)
+	bodyTimeout := cmp.Or(opts.BodyTimeout, 10*time.Second)
+	// The body is read before admission, so a slow upload never holds a slot; one
+	// admission serves every route, so MaxInFlight is the bound of the whole service.
 	guarded := func(h http.Handler) http.Handler {
-		return cors(opts.CORSOrigins, shedLoad(cmp.Or(opts.MaxInFlight, 64), time.Second, m, withTimeout(opts.RequestTimeout, h)))
+		return cors(opts.CORSOrigins, readBodyFirst(graph.MaxBodyBytes, bodyTimeout, m,
+			admit.guard(withTimeout(opts.RequestTimeout, h))))
 	}
 	mux := http.NewServeMux()
 	projection := analytics.NewCache(store)
@@ -90,7 +101,18 @@ func New(store atlas.Store, opts Options) http.Handler {
 			writeError(w, r, atlas.Errorf(atlas.EUNAVAILABLE, "%s", atlas.ErrorMessage(err)))
 			return
 		}
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+		inUse, capacity, clients := admit.load()
+		load := map[string]any{"status": "ready", "inFlight": inUse, "capacity": capacity, "clients": clients}
+		if inUse >= capacity {
+			// Every slot is taken: new work would be refused, so a balancer should send it
+			// elsewhere until one frees.
+			load["status"], load["code"] = "saturated", atlas.EUNAVAILABLE
+			load["message"] = "Every work slot is taken; retry shortly."
+			w.Header().Set("Retry-After", admit.retry)
+			writeJSON(w, http.StatusServiceUnavailable, load)
+			return
+		}
+		writeJSON(w, http.StatusOK, load)
 	})
 	mountFrontends(mux, opts)
 	return accessLog(opts.Log, m, closeWhenDraining(opts.Draining, mux))
@@ -147,9 +169,11 @@ func accessLog(log zerolog.Logger, m *metrics, next http.Handler) http.Handler {
 		if rec.status >= 500 {
 			ev = reqLog.Error()
 		}
-		ev.Str("method", r.Method).Str("path", r.URL.Path).Int("status", rec.status).
+		// Every value the client chose is clipped (logval), so no request can write a
+		// long line.
+		ev.Str("method", logval.Clip(r.Method)).Str("path", logval.Clip(r.URL.Path)).Int("status", rec.status).
 			Int("bytes", rec.bytes).Dur("duration", time.Since(start)).
-			Strs("operations", ops).Int("graphql_errors", errs).Msg("request")
+			Strs("operations", logval.ClipAll(ops)).Int("graphql_errors", errs).Msg("request")
 	})
 }
 
