@@ -170,5 +170,3 @@ func TestClientValuesInTheLogAreBounded(t *testing.T) {
 		}
 	}
 }
-
-
