@@ -171,13 +171,19 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	srv := &http.Server{
 		Handler: countActive(&active, httpapi.New(store, httpapi.Options{
 			Playground: cfg.Playground, Examples: explorer.ReadmeExamples(readmeMarkdown), RequestTimeout: cfg.RequestTimeout, Log: log,
-			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes,
+			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, BodyTimeout: cfg.BodyTimeout, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes,
 			PersistedQueries: persisted, Draining: &draining,
 		})),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second, // bodies are small (see httpapi); slow uploads are cut off
-		IdleTimeout:       2 * time.Minute,
+		// A client gets 5 s for its headers and BODY_TIMEOUT for its body (httpapi reads
+		// it before the request takes a work slot, and cuts it with 408); ReadTimeout is
+		// the backstop for the routes that read no body. Idle keep-alive connections
+		// close after a minute.
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       cfg.BodyTimeout + 5*time.Second,
+		IdleTimeout:       time.Minute,
+		MaxHeaderBytes:    256 << 10, // a GET may carry a 32 KiB query, URL-encoded
 		BaseContext:       func(net.Listener) context.Context { return base },
+		Protocols:         protocols(),
 	}
 	log.Info().Str("addr", ln.Addr().String()).Bool("playground", cfg.Playground).Msg("listening")
 	if onListen != nil {
@@ -199,6 +205,17 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	}
 	log.Info().Msg("stopped")
 	return nil
+}
+
+// protocols are HTTP/1.1 and HTTP/2 over cleartext with prior knowledge (h2c, as
+// `curl --http2-prior-knowledge` and gRPC-style clients speak it). A request that asks
+// to upgrade (`curl --http2` sends "Upgrade: h2c") is answered over HTTP/1.1, as the
+// Upgrade header allows.
+func protocols() *http.Protocols {
+	var p http.Protocols
+	p.SetHTTP1(true)
+	p.SetUnencryptedHTTP2(true)
+	return &p
 }
 
 // errShuttingDown is what requests still running when the shutdown timeout ends are

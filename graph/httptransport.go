@@ -43,7 +43,11 @@ type overHTTP struct {
 
 var _ graphql.Transport = overHTTP{}
 
-func (overHTTP) Supports(r *http.Request) bool { return r.Header.Get("Upgrade") == "" }
+// Supports every request: Do answers the methods it does not serve with 405, and a
+// request asking to upgrade the connection (to h2c or a WebSocket, neither of which
+// /graphql speaks on an HTTP/1.1 connection) is answered as if it had not asked, which
+// HTTP allows; gqlgen's own refusal was an uncoded 400.
+func (overHTTP) Supports(*http.Request) bool { return true }
 
 // MaxBodyBytes bounds a POST body: queries are text, and a megabyte is far more than
 // any real one needs (the query itself is held to Limits.MaxQueryBytes).
