@@ -170,3 +170,22 @@ func TestClientValuesInTheLogAreBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestMethodNotAllowedIsJSON: a method an export (or any GET route) does not serve is a
+// coded JSON 405 with Allow, as the GraphQL route's are.
+func TestMethodNotAllowedIsJSON(t *testing.T) {
+	srv := httptest.NewServer(httpapi.New(fixture(t), httpapi.Options{Log: zerolog.Nop()}))
+	defer srv.Close()
+	for _, path := range []string{"/export/graph.graphml", "/export/sources.bib", "/healthz", "/metrics"} {
+		for _, method := range []string{"POST", "PUT", "DELETE"} {
+			resp, body := send(t, method, srv.URL+path, "")
+			if resp.StatusCode != 405 || resp.Header.Get("Allow") != "GET, HEAD" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") ||
+				!strings.Contains(body, `"code":"INVALID"`) {
+				t.Errorf("%s %s: %d %v %s", method, path, resp.StatusCode, resp.Header, body)
+			}
+		}
+	}
+	if resp, _ := send(t, "POST", srv.URL+"/export/no-such-file", ""); resp.StatusCode != 404 {
+		t.Errorf("POST to an unknown path: %d, want 404", resp.StatusCode)
+	}
+}

@@ -115,7 +115,29 @@ func New(store atlas.Store, opts Options) http.Handler {
 		writeJSON(w, http.StatusOK, load)
 	})
 	mountFrontends(mux, opts)
-	return accessLog(opts.Log, m, closeWhenDraining(opts.Draining, mux))
+	return accessLog(opts.Log, m, closeWhenDraining(opts.Draining, methodNotAllowedAsJSON(mux)))
+}
+
+// methodNotAllowedAsJSON answers a method a route does not serve (POST to an export,
+// say) with a coded JSON 405 and its Allow header, where the mux would write plain text.
+// Every such route serves GET (and so HEAD) only.
+func methodNotAllowedAsJSON(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if _, pattern := mux.Handler(r); pattern == "" {
+				probe := r.Clone(r.Context())
+				probe.Method = http.MethodGet
+				if _, p := mux.Handler(probe); p != "" {
+					w.Header().Set("Allow", "GET, HEAD")
+					writeJSON(w, http.StatusMethodNotAllowed, map[string]string{
+						"code": atlas.EINVALID, "message": "This resource answers GET (and HEAD) only; " + logval.Clip(r.Method) + " is not allowed.",
+					})
+					return
+				}
+			}
+		}
+		mux.ServeHTTP(w, r)
+	})
 }
 
 func closeWhenDraining(draining *atomic.Bool, next http.Handler) http.Handler {
