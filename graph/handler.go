@@ -33,6 +33,9 @@ type Options struct {
 	// ResponseCacheBytes bounds the cache of complete answers (responsecache.go); 0
 	// turns it off.
 	ResponseCacheBytes int
+	// Memory is the budget of memory in flight the requests share (nil: a budget of
+	// DefaultMemoryBudget for this handler alone).
+	Memory *MemoryBudget
 }
 
 // NewServer returns the GraphQL handler with default options.
@@ -61,7 +64,11 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	}
 	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log}})
 	srv := handler.New(es)
-	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: newResponseCache(opts.ResponseCacheBytes, store.Revision)})
+	memory := opts.Memory
+	if memory == nil {
+		memory = NewMemoryBudget(0)
+	}
+	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: newResponseCache(opts.ResponseCacheBytes, store.Revision), memory: memory})
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
 	cache.onLookup = metrics.QueryCacheLookup
 	srv.SetQueryCache(cache)
@@ -72,7 +79,11 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 		apq := newBoundedLRU(100, 100*limits.MaxQueryBytes, func(k, q string) int { return len(k) + len(q) })
 		srv.Use(extension.AutomaticPersistedQuery{Cache: apq})
 	}
-	srv.Use(newQueryLimits(limits, es.Schema(), cache))
+	var sizes func() analytics.Sizes
+	if projection != nil {
+		sizes = projection.Sizes
+	}
+	srv.Use(newQueryLimits(limits, es.Schema(), cache, sizes))
 	srv.Use(executionGuard{metrics: metrics})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		return presentError(ctx, err, log)

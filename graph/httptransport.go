@@ -39,6 +39,7 @@ type overHTTP struct {
 	limits    Limits
 	metrics   Metrics
 	responses *responseCache // nil: off
+	memory    *MemoryBudget
 }
 
 var _ graphql.Transport = overHTTP{}
@@ -116,7 +117,19 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	} else if cacheKey != "" {
 		t.metrics.ResponseCacheLookup(false)
 	}
-	ctx, work := withWork(ctx, t.limits.MaxResolvedFields)
+	reserved := int64(minReservation)
+	if c, ok := opCtx.Stats.GetExtension("cost").(*requestCost); ok {
+		reserved = max(reserved, int64(c.Memory))
+	}
+	if !t.memory.reserve(reserved) {
+		t.metrics.Shed("memory")
+		w.Header().Set("Retry-After", "1")
+		t.writeErrors(w, http.StatusServiceUnavailable, gqlerror.List{codedError(atlas.EUNAVAILABLE,
+			"The server is busy with large requests; retry after 1 s.")})
+		return
+	}
+	defer t.memory.release(reserved)
+	ctx, work := withWork(ctx, t.limits.fieldBudget())
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
 	resp := responses(ctx)
 	if resp == nil { // the client went away

@@ -86,6 +86,7 @@ func (m *metrics) RequestError(code, limit string) {
 }
 func (m *metrics) FieldError(code string)    { m.fieldErrors.WithLabelValues(code).Inc() }
 func (m *metrics) Cost(cost int)             { m.cost.Observe(float64(cost)) }
+func (m *metrics) Shed(reason string)        { m.shed.WithLabelValues(reason).Inc() }
 func (m *metrics) QueryCacheLookup(hit bool) { m.cacheLookups.WithLabelValues(hitOrMiss(hit)).Inc() }
 func (m *metrics) ResponseCacheLookup(hit bool) {
 	m.responseCache.WithLabelValues(hitOrMiss(hit)).Inc()
