@@ -26,8 +26,8 @@ type config struct {
 	RequestTimeout  time.Duration
 	// BodyTimeout bounds the time a request body may take to arrive.
 	BodyTimeout time.Duration
-	Limits          graph.Limits
-	MaxInFlight     int
+	Limits      graph.Limits
+	MaxInFlight int
 	// ResponseCacheBytes bounds the cache of complete GraphQL answers; 0 turns it off.
 	ResponseCacheBytes int
 	CORSOrigins        []string

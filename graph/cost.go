@@ -43,11 +43,11 @@ type costModel struct {
 	vars      map[string]any
 	inherited int // the page size the lists of the current selection set take
 	// exact says inherited is the lists' true length (a series' years), not a bound.
-	exact bool
-	intro     int // > 0 inside __schema or __type
-	memo      map[fragmentKey]selectionCost
-	visiting  map[string]bool
-	err       *gqlerror.Error
+	exact    bool
+	intro    int // > 0 inside __schema or __type
+	memo     map[fragmentKey]selectionCost
+	visiting map[string]bool
+	err      *gqlerror.Error
 }
 
 type fragmentKey struct {

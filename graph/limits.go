@@ -42,9 +42,9 @@ type Limits struct {
 	// BytesPerField is the memory a resolved field takes until the response is written
 	// (gqlgen's field context, the value, its share of the encoded answer), measured
 	// (TestBytesPerField).
-	BytesPerField int
-	MaxResponseBytes  int // the encoded response
-	MaxErrors         int // errors reported in one response; the rest are summarised
+	BytesPerField    int
+	MaxResponseBytes int // the encoded response
+	MaxErrors        int // errors reported in one response; the rest are summarised
 }
 
 // DefaultLimits are generous for every query the research questions and the playground

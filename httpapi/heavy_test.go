@@ -43,7 +43,7 @@ var heavyQueries = map[string]string{
 	"40 aliased series": many(40, func(i int) string {
 		return fmt.Sprintf("a%d: activeGroupsByYear(fromYear: 1800, toYear: 1999) { years { groups { bySystem { key known } } } }", i)
 	}),
-	"7 series with every count": many(7, series),
+	"7 series with every count":     many(7, series),
 	"three levels over every group": `{ groups(first: 100) { nodes { relationships { to { id ... on Group { relationships { to { id ... on Person { name } } } } } } } } }`,
 	"40 __schema aliases":           many(40, func(i int) string { return fmt.Sprintf("s%d: __schema { types { name fields { name } } }", i) }),
 	"20 betweenness centralities": many(20, func(i int) string {
