@@ -136,7 +136,12 @@ func newAdmission(capacity int, retryAfter time.Duration, m *metrics) *admission
 	}
 }
 
-// acquire takes a slot for client, or says why not ("capacity" or "fair_share").
+// acquire takes a slot for client, or says why not ("capacity" or "fair_share"). A
+// client holding nothing gets any free slot. A client already holding slots gets one
+// more only while it is under its share (the capacity split among the clients in
+// flight and one more, so that room is left for a newcomer) or while more than the
+// reserve is free: a lone client may use three quarters of the capacity, and the last
+// quarter is kept for others.
 func (a *admission) acquire(client string) (ok bool, reason string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -144,13 +149,11 @@ func (a *admission) acquire(client string) (ok bool, reason string) {
 		return false, "capacity"
 	}
 	held := a.byClient[client]
-	clients := len(a.byClient)
-	if held == 0 {
-		clients++
-	}
-	share := max(1, a.capacity/clients)
-	if held >= share && a.capacity-a.inUse <= a.reserve {
-		return false, "fair_share"
+	if held > 0 {
+		share := max(1, a.capacity/(len(a.byClient)+1))
+		if held >= share && a.capacity-a.inUse <= a.reserve {
+			return false, "fair_share"
+		}
 	}
 	a.inUse++
 	a.byClient[client] = held + 1

@@ -189,3 +189,74 @@ func TestMethodNotAllowedIsJSON(t *testing.T) {
 		t.Errorf("POST to an unknown path: %d, want 404", resp.StatusCode)
 	}
 }
+
+// clientFrom returns an HTTP client whose connections come from the loopback address
+// ip, so the server sees it as a client of its own.
+func clientFrom(ip string) *http.Client {
+	dialer := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
+	return &http.Client{Transport: &http.Transport{DialContext: dialer.DialContext}}
+}
+
+func sendFrom(t *testing.T, c *http.Client, method, url, body string) (*http.Response, string) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+// TestAdmissionIsGlobalAndFair: one bound serves /graphql and the exports together, and
+// a client that fills the slots leaves a quarter of them to others.
+func TestAdmissionIsGlobalAndFair(t *testing.T) {
+	store := &blockingStore{Store: fixture(t), entered: make(chan struct{}, 10), release: make(chan struct{})}
+	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{MaxInFlight: 4, Log: zerolog.Nop()}))
+	defer srv.Close()
+	a, b, c := clientFrom("127.0.0.1"), clientFrom("127.0.0.2"), clientFrom("127.0.0.3")
+	slow := `{"query": "{ group(id: \"group/foreign-affairs-lsg\") { chairs { id } } }"}`
+	done := make(chan int, 4)
+	start := func(client *http.Client) {
+		go func() {
+			resp, _ := sendFrom(t, client, "POST", srv.URL+"/graphql", slow)
+			done <- resp.StatusCode
+		}()
+		<-store.entered
+	}
+	for range 3 {
+		start(a) // a lone client takes three of the four slots
+	}
+	resp, body := sendFrom(t, a, "POST", srv.URL+"/graphql", `{"query": "{ __typename }"}`)
+	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") != "1" || !strings.Contains(body, "fair share") {
+		t.Errorf("the greedy client's fourth request: %d %v %s", resp.StatusCode, resp.Header, body)
+	}
+	start(b) // the last slot is another client's
+	resp, body = sendFrom(t, c, "GET", srv.URL+"/export/nodes.csv", "")
+	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") != "1" || !strings.Contains(body, `"UNAVAILABLE"`) {
+		t.Errorf("an export while GraphQL requests fill every slot: %d %v %s", resp.StatusCode, resp.Header, body)
+	}
+	resp, body = sendFrom(t, c, "GET", srv.URL+"/readyz", "")
+	if resp.StatusCode != 503 || !strings.Contains(body, `"status":"saturated"`) || !strings.Contains(body, `"inFlight":4`) {
+		t.Errorf("/readyz when saturated: %d %s", resp.StatusCode, body)
+	}
+	close(store.release)
+	for range 4 {
+		if code := <-done; code != 200 {
+			t.Errorf("a request in flight got %d", code)
+		}
+	}
+	resp, body = sendFrom(t, c, "GET", srv.URL+"/readyz", "")
+	if resp.StatusCode != 200 || !strings.Contains(body, `"inFlight":0`) || !strings.Contains(body, `"capacity":4`) {
+		t.Errorf("/readyz after: %d %s", resp.StatusCode, body)
+	}
+	for reason, want := range map[string]float64{"fair_share": 1, "capacity": 1} {
+		if got := metricValue(t, srv.URL, `atlas_http_requests_shed_total{reason="`+reason+`"}`); got != want {
+			t.Errorf("shed for %s: %v, want %v", reason, got, want)
+		}
+	}
+}
