@@ -217,7 +217,9 @@ func (m *costModel) pageSize(parent *ast.Definition, def *ast.FieldDefinition, f
 	for _, name := range []string{"first", "limit"} {
 		if arg := f.Arguments.ForName(name); arg != nil {
 			if n, ok := m.intValue(arg.Value); ok {
-				return n, true
+				// A page beyond the field's largest is refused by the field as INVALID,
+				// naming the argument; costing it as asked would refuse it as a cost.
+				return min(n, maxPage(def)), true
 			}
 			return m.limits.ListSize, true
 		}

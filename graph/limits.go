@@ -150,6 +150,9 @@ func (q *queryLimits) MutateOperationParameters(ctx context.Context, p *graphql.
 	if err != nil || doc == nil {
 		return err // nil with nil: a syntax error, which gqlgen's own parse reports
 	}
+	if err := checkVariables(q.schema, operation(doc, p.OperationName), p.Variables); err != nil {
+		return err
+	}
 	cost, depth, resolved, err := q.measure(doc, p.OperationName, p.Variables)
 	if err != nil {
 		return err
@@ -192,6 +195,14 @@ func (q *queryLimits) document(query string) (*ast.QueryDocument, *gqlerror.Erro
 		return nil, limitError("aliases", aliases, l.MaxAliases)
 	}
 	return doc, nil
+}
+
+// operation is the operation of doc a request runs: the one named, or the only one.
+func operation(doc *ast.QueryDocument, name string) *ast.OperationDefinition {
+	if name == "" && len(doc.Operations) == 1 {
+		return doc.Operations[0]
+	}
+	return doc.Operations.ForName(name)
 }
 
 func countAliases(doc *ast.QueryDocument) int {

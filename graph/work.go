@@ -4,6 +4,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"lsgatlas/analytics"
+	"lsgatlas/atlas"
 )
 
 // The analytics fields do their work before any of their fields resolve: a series
@@ -19,6 +20,15 @@ func dataSizes(s analytics.Sizes, l Limits) analytics.Sizes {
 		return analytics.Sizes{Nodes: 2 * l.ListSize, Relations: 5 * l.ListSize, Groups: l.ListSize / 2}
 	}
 	return analytics.Sizes{Nodes: max(s.Nodes, 1), Relations: max(s.Relations, 1), Groups: max(s.Groups, 1)}
+}
+
+// maxPage is the largest page a field's first or limit argument allows: 2000 nodes for
+// a network, 100 for every other list.
+func maxPage(def *ast.FieldDefinition) int {
+	if def.Name == "network" {
+		return analytics.MaxNetworkNodes
+	}
+	return max(atlas.MaxPageSize, analytics.MaxPaths)
 }
 
 // pageRankIterations is about how many passes PageRank makes over the network.
