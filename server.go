@@ -97,12 +97,30 @@ func seedNow(ctx context.Context, store atlas.Store, dataset func() (*atlas.Data
 	if err := waitReady(ctx, store, log); err != nil {
 		return err
 	}
+	before, err := store.Revision(ctx)
+	if err != nil {
+		return err
+	}
 	report, err := store.Import(ctx, ds)
+	if err != nil && ctx.Err() != nil && committedAnyway(ctx, store, before) {
+		// SIGTERM came as the import committed: the data is in; say so and succeed.
+		fmt.Fprintln(stdout, "seeded: the import committed before the interruption")
+		return nil
+	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "seeded: %d created, %d updated, %d unchanged, %d deleted\n", report.Created, report.Updated, report.Unchanged, report.Deleted)
 	return nil
+}
+
+// committedAnyway tells, after an import was interrupted, whether it committed all the
+// same: an import that changes anything moves the store's revision in its transaction.
+func committedAnyway(ctx context.Context, store atlas.Store, before int64) bool {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	after, err := store.Revision(ctx)
+	return err == nil && after != before
 }
 
 // seedInBackground loads the dataset at start according to mode, once the store is
@@ -225,14 +243,21 @@ var errShuttingDown = atlas.Errorf(atlas.EUNAVAILABLE, "The server is shutting d
 // drain shuts the server down so that no request is lost. First, for a short while, the
 // server keeps serving but answers every request with "Connection: close" (and /readyz
 // with 503), so clients retire their keep-alive connections after a complete response
-// instead of racing a close. Then Shutdown stops the listener and waits for the
+// instead of racing a close. At the end of that while, the keep-alive connections still
+// idle are closed (SetKeepAlivesEnabled) while the listener still accepts for a moment,
+// so a client that finds its connection closed reconnects and is answered (Go's client
+// retries by itself) instead of being refused. Then Shutdown stops the listener and
+// waits for the
 // requests in flight; well before the timeout the ones still running are cancelled and
 // answer UNAVAILABLE, so each gets a response rather than a cut connection.
 func drain(srv *http.Server, draining *atomic.Bool, active *atomic.Int64, timeout time.Duration, cancel context.CancelCauseFunc) error {
 	draining.Store(true)
 	grace := min(timeout/4, time.Second)
 	time.Sleep(grace)
-	remaining := timeout - grace
+	srv.SetKeepAlivesEnabled(false)
+	reconnect := grace / 2
+	time.Sleep(reconnect)
+	remaining := timeout - grace - reconnect
 	ctx, stop := context.WithTimeout(context.Background(), remaining)
 	defer stop()
 	// Shutdown polls for idle connections at growing intervals (up to 500 ms), so the
