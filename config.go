@@ -28,6 +28,8 @@ type config struct {
 	BodyTimeout time.Duration
 	Limits      graph.Limits
 	MaxInFlight int
+	// MemoryInFlight bounds the estimated memory of the GraphQL requests running at once.
+	MemoryInFlight int
 	// ResponseCacheBytes bounds the cache of complete GraphQL answers; 0 turns it off.
 	ResponseCacheBytes int
 	CORSOrigins        []string
@@ -103,6 +105,8 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		{&c.Limits.MaxFieldsPerSelection, "max-fields-per-selection", "QUERY_MAX_FIELDS_PER_SELECTION", graph.DefaultLimits.MaxFieldsPerSelection, "most fields in one selection set", false},
 		{&c.Limits.ListSize, "cost-list-size", "QUERY_COST_LIST_SIZE", graph.DefaultLimits.ListSize, "items a list of nodes or relationships without first/limit counts as", false},
 		{&c.Limits.MaxResolvedFields, "max-resolved-fields", "QUERY_MAX_RESOLVED_FIELDS", graph.DefaultLimits.MaxResolvedFields, "most fields one request may resolve", false},
+		{&c.Limits.MaxRequestMemory, "max-request-memory", "QUERY_MAX_MEMORY_BYTES", graph.DefaultLimits.MaxRequestMemory, "memory one request may build its answer in (estimated at 1 KiB a resolved field)", false},
+		{&c.MemoryInFlight, "memory-in-flight", "MEMORY_IN_FLIGHT_BYTES", graph.DefaultMemoryBudget, "estimated memory of the GraphQL requests running at once; more get 503 with Retry-After", false},
 		{&c.Limits.MaxResponseBytes, "max-response-bytes", "RESPONSE_MAX_BYTES", graph.DefaultLimits.MaxResponseBytes, "largest GraphQL response in bytes", false},
 		{&c.MaxInFlight, "max-in-flight", "MAX_IN_FLIGHT", 64, "GraphQL requests and exports worked on at once, all routes together; more get 503 with Retry-After", false},
 		{&c.ResponseCacheBytes, "response-cache-bytes", "RESPONSE_CACHE_BYTES", DefaultResponseCacheBytes, "bytes of complete GraphQL answers kept for repeated queries, until the data changes; 0 turns the cache off", true},

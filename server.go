@@ -189,7 +189,7 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	srv := &http.Server{
 		Handler: countActive(&active, httpapi.New(store, httpapi.Options{
 			Playground: cfg.Playground, Examples: explorer.ReadmeExamples(readmeMarkdown), RequestTimeout: cfg.RequestTimeout, Log: log,
-			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, BodyTimeout: cfg.BodyTimeout, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes,
+			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, BodyTimeout: cfg.BodyTimeout, MemoryInFlight: cfg.MemoryInFlight, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes,
 			PersistedQueries: persisted, Draining: &draining,
 		})),
 		// A client gets 5 s for its headers and BODY_TIMEOUT for its body (httpapi reads

@@ -43,6 +43,10 @@ type Options struct {
 	// is read before the request takes a work slot, and a client slower than this gets
 	// 408.
 	BodyTimeout time.Duration
+	// MemoryInFlight bounds the estimated memory of the GraphQL requests running at once
+	// (0 means graph.DefaultMemoryBudget); a request that does not fit gets 503 with
+	// Retry-After.
+	MemoryInFlight int
 	// CORSOrigins are the browser origins allowed to call the API ("*" for any); none by
 	// default.
 	CORSOrigins []string
@@ -74,8 +78,10 @@ func New(store atlas.Store, opts Options) http.Handler {
 	}
 	mux := http.NewServeMux()
 	projection := analytics.NewCache(store)
+	memory := graph.NewMemoryBudget(int64(opts.MemoryInFlight))
 	gql := graph.NewServerWithOptions(store, projection, opts.Log, graph.Options{
 		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes,
+		Memory: memory,
 	})
 	mux.Handle("/graphql", guarded(loader.Middleware(store, gql)))
 	mux.Handle("GET /export/graph.graphml", guarded(exportHandler(projection, export.GraphMLFormat)))
@@ -102,7 +108,9 @@ func New(store atlas.Store, opts Options) http.Handler {
 			return
 		}
 		inUse, capacity, clients := admit.load()
-		load := map[string]any{"status": "ready", "inFlight": inUse, "capacity": capacity, "clients": clients}
+		reserved, budget := memory.InUse()
+		load := map[string]any{"status": "ready", "inFlight": inUse, "capacity": capacity, "clients": clients,
+			"memoryReserved": reserved, "memoryInFlight": budget}
 		if inUse >= capacity {
 			// Every slot is taken: new work would be refused, so a balancer should send it
 			// elsewhere until one frees.
