@@ -36,7 +36,7 @@ var queries = []string{
 
 type tally struct {
 	ok, busy, busyWithoutRetry, other, failed int
-	latencies                                []time.Duration
+	latencies                                 []time.Duration
 }
 
 func main() {
@@ -131,7 +131,9 @@ func report(tallies []tally, d time.Duration) {
 	fmt.Printf("  2xx %d (%.1f%%), 503 %d (%.1f%%; without Retry-After %d), other status %d, transport errors %d\n",
 		all.ok, pct(all.ok, total), all.busy, pct(all.busy, total), all.busyWithoutRetry, all.other, all.failed)
 	if len(all.latencies) > 0 {
-		p := func(q float64) time.Duration { return all.latencies[int(q*float64(len(all.latencies)-1))].Round(100 * time.Microsecond) }
+		p := func(q float64) time.Duration {
+			return all.latencies[int(q*float64(len(all.latencies)-1))].Round(100 * time.Microsecond)
+		}
 		fmt.Printf("  latency of answered requests: p50 %v, p99 %v, max %v\n", p(.5), p(.99), p(1))
 	}
 	if sumSq > 0 {
