@@ -20,7 +20,7 @@ func TestInvalidInput(t *testing.T) {
 		{"bad date literal", `{ group(id: "group/foreign-affairs-lsg") { chairs(asOf: "2018-13") { id } } }`, nil, "INVALID", `invalid date "2018-13"`},
 		{"bad date variable", `query($d: PartialDate) { group(id: "group/foreign-affairs-lsg") { chairs(asOf: $d) { id } } }`, map[string]any{"d": "20xx"}, "INVALID", `invalid date "20xx"`},
 		{"empty date", `{ groups(filter: {activeAsOf: ""}) { totalCount } }`, nil, "INVALID", `invalid date ""`},
-		{"date of wrong type", `query($d: PartialDate) { groups(filter: {activeAsOf: $d}) { totalCount } }`, map[string]any{"d": 2018}, "INVALID", "must be a string"},
+		{"date of wrong type", `query($d: PartialDate) { groups(filter: {activeAsOf: $d}) { totalCount } }`, map[string]any{"d": 2018}, "INVALID", `must be a string like "2018", "2018-03" or "2018-03-21", got 2018`},
 		{"unknown enum", `{ groups(filter: {kinds: [CABAL]}) { totalCount } }`, nil, "GRAPHQL_VALIDATION_FAILED", "CABAL"},
 		{"unknown enum variable", `query($k: [GroupKind!]) { groups(filter: {kinds: $k}) { totalCount } }`, map[string]any{"k": []string{"CABAL"}}, "GRAPHQL_VALIDATION_FAILED", "CABAL"},
 		{"negative first", `{ groups(first: -1) { totalCount } }`, nil, "INVALID", "first must not be negative"},
