@@ -25,8 +25,12 @@ type config struct {
 	SeedFile        string
 	ShutdownTimeout time.Duration
 	RequestTimeout  time.Duration
-	Limits          graph.Limits
-	MaxInFlight     int
+	// BodyTimeout bounds the time a request body may take to arrive.
+	BodyTimeout time.Duration
+	Limits      graph.Limits
+	MaxInFlight int
+	// MemoryInFlight bounds the estimated memory of the GraphQL requests running at once.
+	MemoryInFlight int
 	// ResponseCacheBytes bounds the cache of complete GraphQL answers; 0 turns it off.
 	ResponseCacheBytes int
 	CORSOrigins        []string
@@ -94,6 +98,10 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	if err != nil {
 		return c, fmt.Errorf("REQUEST_TIMEOUT: %w", err)
 	}
+	bodyTimeout, err := time.ParseDuration(env("BODY_TIMEOUT", "10s"))
+	if err != nil {
+		return c, fmt.Errorf("BODY_TIMEOUT: %w", err)
+	}
 	fs.StringVar(&c.Addr, "addr", env("ADDR", ":8080"), "listen address [ADDR]")
 	fs.StringVar(&c.LogLevel, "log-level", env("LOG_LEVEL", "info"), "debug, info, warn or error [LOG_LEVEL]")
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "json"), "json, or console for humans [LOG_FORMAT]")
@@ -102,6 +110,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs.StringVar(&c.SeedFile, "seed-file", env("SEED_FILE", ""), "dataset file to load instead of the bundled one [SEED_FILE]")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", timeout, "how long to let requests finish on SIGINT/SIGTERM [SHUTDOWN_TIMEOUT]")
 	fs.DurationVar(&c.RequestTimeout, "request-timeout", requestTimeout, "longest a GraphQL request or export may work [REQUEST_TIMEOUT]")
+	fs.DurationVar(&c.BodyTimeout, "body-timeout", bodyTimeout, "longest a request body may take to arrive; slower clients get 408 [BODY_TIMEOUT]")
 	ints := []struct {
 		v         *int
 		flag, env string
@@ -117,9 +126,11 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		{&c.Limits.MaxFieldsPerSelection, "max-fields-per-selection", "QUERY_MAX_FIELDS_PER_SELECTION", graph.DefaultLimits.MaxFieldsPerSelection, "most fields in one selection set", false},
 		{&c.Limits.ListSize, "cost-list-size", "QUERY_COST_LIST_SIZE", graph.DefaultLimits.ListSize, "items a list of nodes or relationships without first/limit counts as", false},
 		{&c.Limits.MaxResolvedFields, "max-resolved-fields", "QUERY_MAX_RESOLVED_FIELDS", graph.DefaultLimits.MaxResolvedFields, "most fields one request may resolve", false},
+		{&c.Limits.MaxRequestMemory, "max-request-memory", "QUERY_MAX_MEMORY_BYTES", graph.DefaultLimits.MaxRequestMemory, "memory one request may build its answer in (estimated at 1 KiB a resolved field)", false},
+		{&c.MemoryInFlight, "memory-in-flight", "MEMORY_IN_FLIGHT_BYTES", graph.DefaultMemoryBudget, "estimated memory of the GraphQL requests running at once; more get 503 with Retry-After", false},
 		{&c.Limits.MaxResponseBytes, "max-response-bytes", "RESPONSE_MAX_BYTES", graph.DefaultLimits.MaxResponseBytes, "largest GraphQL response in bytes", false},
 		{&c.WritesPerMinute, "writes-per-minute", "WRITES_PER_MINUTE", graph.DefaultWritesPerMinute, "mutations one token may send a minute", false},
-		{&c.MaxInFlight, "max-in-flight", "MAX_IN_FLIGHT", 64, "GraphQL requests and exports worked on at once; more get 503", false},
+		{&c.MaxInFlight, "max-in-flight", "MAX_IN_FLIGHT", 64, "GraphQL requests and exports worked on at once, all routes together; more get 503 with Retry-After", false},
 		{&c.ResponseCacheBytes, "response-cache-bytes", "RESPONSE_CACHE_BYTES", DefaultResponseCacheBytes, "bytes of complete GraphQL answers kept for repeated queries, until the data changes; 0 turns the cache off", true},
 	}
 	for _, i := range ints {
@@ -165,8 +176,8 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	if _, err := zerolog.ParseLevel(c.LogLevel); err != nil || c.LogLevel == "" {
 		return c, fmt.Errorf("log level must be debug, info, warn or error, got %q", c.LogLevel)
 	}
-	if c.RequestTimeout <= 0 || c.ShutdownTimeout < 0 {
-		return c, fmt.Errorf("request timeout must be positive and shutdown timeout not negative")
+	if c.RequestTimeout <= 0 || c.BodyTimeout <= 0 || c.ShutdownTimeout < 0 {
+		return c, fmt.Errorf("request and body timeouts must be positive and shutdown timeout not negative")
 	}
 	if c.LogFormat != "json" && c.LogFormat != "console" {
 		return c, fmt.Errorf("log format must be json or console, got %q", c.LogFormat)

@@ -168,12 +168,30 @@ func seedNow(ctx context.Context, store atlas.Store, dataset func() (*atlas.Data
 	if err := waitReady(ctx, store, log); err != nil {
 		return err
 	}
+	before, err := store.Revision(ctx)
+	if err != nil {
+		return err
+	}
 	report, err := importer(store)(ctx, ds, discard)
+	if err != nil && ctx.Err() != nil && committedAnyway(ctx, store, before) {
+		// SIGTERM came as the import committed: the data is in; say so and succeed.
+		fmt.Fprintln(stdout, "seeded: the import committed before the interruption")
+		return nil
+	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "seeded: %d created, %d updated, %d unchanged, %d deleted\n", report.Created, report.Updated, report.Unchanged, report.Deleted)
 	return nil
+}
+
+// committedAnyway tells, after an import was interrupted, whether it committed all the
+// same: an import that changes anything moves the store's revision in its transaction.
+func committedAnyway(ctx context.Context, store atlas.Store, before int64) bool {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	after, err := store.Revision(ctx)
+	return err == nil && after != before
 }
 
 // seedInBackground loads the dataset at start according to mode, once the store is
@@ -266,14 +284,20 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	srv := &http.Server{
 		Handler: countActive(&active, httpapi.New(store, httpapi.Options{
 			Playground: cfg.Playground, Examples: explorer.ReadmeExamples(readmeMarkdown), RequestTimeout: cfg.RequestTimeout, Log: log,
-			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes,
+			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, BodyTimeout: cfg.BodyTimeout, MemoryInFlight: cfg.MemoryInFlight, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes,
 			PersistedQueries: persisted, Draining: &draining, CursorKey: []byte(cfg.CursorKey),
 			Verifier: verifier, DatasetVersion: seed.Version(), WritesPerMinute: cfg.WritesPerMinute,
 		})),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second, // bodies are small (see httpapi); slow uploads are cut off
-		IdleTimeout:       2 * time.Minute,
+		// A client gets 5 s for its headers and BODY_TIMEOUT for its body (httpapi reads
+		// it before the request takes a work slot, and cuts it with 408); ReadTimeout is
+		// the backstop for the routes that read no body. Idle keep-alive connections
+		// close after a minute.
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       cfg.BodyTimeout + 5*time.Second,
+		IdleTimeout:       time.Minute,
+		MaxHeaderBytes:    256 << 10, // a GET may carry a 32 KiB query, URL-encoded
 		BaseContext:       func(net.Listener) context.Context { return base },
+		Protocols:         protocols(),
 	}
 	log.Info().Str("addr", ln.Addr().String()).Bool("playground", cfg.Playground).Msg("listening")
 	if onListen != nil {
@@ -297,6 +321,17 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	return nil
 }
 
+// protocols are HTTP/1.1 and HTTP/2 over cleartext with prior knowledge (h2c, as
+// `curl --http2-prior-knowledge` and gRPC-style clients speak it). A request that asks
+// to upgrade (`curl --http2` sends "Upgrade: h2c") is answered over HTTP/1.1, as the
+// Upgrade header allows.
+func protocols() *http.Protocols {
+	var p http.Protocols
+	p.SetHTTP1(true)
+	p.SetUnencryptedHTTP2(true)
+	return &p
+}
+
 // errShuttingDown is what requests still running when the shutdown timeout ends are
 // told; the execution guard turns it into their answer.
 var errShuttingDown = atlas.Errorf(atlas.EUNAVAILABLE, "The server is shutting down; retry the request.")
@@ -304,14 +339,21 @@ var errShuttingDown = atlas.Errorf(atlas.EUNAVAILABLE, "The server is shutting d
 // drain shuts the server down so that no request is lost. First, for a short while, the
 // server keeps serving but answers every request with "Connection: close" (and /readyz
 // with 503), so clients retire their keep-alive connections after a complete response
-// instead of racing a close. Then Shutdown stops the listener and waits for the
+// instead of racing a close. At the end of that while, the keep-alive connections still
+// idle are closed (SetKeepAlivesEnabled) while the listener still accepts for a moment,
+// so a client that finds its connection closed reconnects and is answered (Go's client
+// retries by itself) instead of being refused. Then Shutdown stops the listener and
+// waits for the
 // requests in flight; well before the timeout the ones still running are cancelled and
 // answer UNAVAILABLE, so each gets a response rather than a cut connection.
 func drain(srv *http.Server, draining *atomic.Bool, active *atomic.Int64, timeout time.Duration, cancel context.CancelCauseFunc) error {
 	draining.Store(true)
 	grace := min(timeout/4, time.Second)
 	time.Sleep(grace)
-	remaining := timeout - grace
+	srv.SetKeepAlivesEnabled(false)
+	reconnect := grace / 2
+	time.Sleep(reconnect)
+	remaining := timeout - grace - reconnect
 	ctx, stop := context.WithTimeout(context.Background(), remaining)
 	defer stop()
 	// Shutdown polls for idle connections at growing intervals (up to 500 ms), so the

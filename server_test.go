@@ -181,7 +181,8 @@ func TestConfigErrors(t *testing.T) {
 		{[]string{"-log-format", "xml"}, nil, "log format must be"},
 		{nil, map[string]string{"PLAYGROUND": "maybe"}, "PLAYGROUND must be true or false"},
 		{nil, map[string]string{"SHUTDOWN_TIMEOUT": "soon"}, "SHUTDOWN_TIMEOUT"},
-		{nil, map[string]string{"REQUEST_TIMEOUT": "-1s"}, "request timeout must be positive"},
+		{nil, map[string]string{"REQUEST_TIMEOUT": "-1s"}, "request and body timeouts must be positive"},
+		{nil, map[string]string{"BODY_TIMEOUT": "0s"}, "request and body timeouts must be positive"},
 		{[]string{"launch"}, nil, "unknown command"},
 		{[]string{"-seed-file", "/no/such/file", "validate"}, nil, "/no/such/file"},
 		// The service itself refuses to start on a missing or corrupt seed file.

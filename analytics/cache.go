@@ -86,3 +86,21 @@ func (c *Cache) run(ctx context.Context, b *build) {
 	c.mu.Unlock()
 	close(b.done)
 }
+
+// Sizes are the counts of the data the analytics work over, which the GraphQL cost
+// model prices analytics by.
+type Sizes struct {
+	Nodes, Relations, Groups int
+}
+
+// Sizes returns the counts of the cached projection without waiting for a build; zero
+// before the first one.
+func (c *Cache) Sizes() Sizes {
+	c.mu.Lock()
+	p := c.current
+	c.mu.Unlock()
+	if p == nil {
+		return Sizes{}
+	}
+	return Sizes{Nodes: p.NodeCount(), Relations: p.RelationCount(), Groups: len(p.groups)}
+}

@@ -232,6 +232,18 @@ func (p *Projection) newView(f Filter) *view {
 	return v
 }
 
+// checkSources refuses a source id the data does not hold: a filter on it would
+// silently keep nothing, which reads as "no such relationships" rather than as the
+// mistyped id it is.
+func (p *Projection) checkSources(ids []string) error {
+	for _, id := range ids {
+		if n, ok := p.nodes[id]; !ok || n.NodeKind() != atlas.SourceNode {
+			return atlas.Errorf(atlas.EINVALID, "filter sources: no source has the id %q", id)
+		}
+	}
+	return nil
+}
+
 // view validates f and returns the projection's view for it, from the cache when a
 // recent query used the same filter.
 func (p *Projection) view(ctx context.Context, f Filter) (*view, error) {
@@ -240,6 +252,9 @@ func (p *Projection) view(ctx context.Context, f Filter) (*view, error) {
 	}
 	nf, err := f.normalized()
 	if err != nil {
+		return nil, err
+	}
+	if err := p.checkSources(nf.Sources); err != nil {
 		return nil, err
 	}
 	return p.views.get(nf.key(), func() *view { return p.newView(nf) }), nil

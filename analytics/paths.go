@@ -66,7 +66,7 @@ func (p *Projection) ShortestPaths(ctx context.Context, from, to string, maxLeng
 	if err := checkRange("maxLength", maxLength, 1, MaxPathLength); err != nil {
 		return PathSet{}, err
 	}
-	if err := checkRange("maxPaths", maxPaths, 1, MaxPaths); err != nil {
+	if err := checkRange("first", maxPaths, 1, MaxPaths); err != nil { // the argument the API names
 		return PathSet{}, err
 	}
 	v, err := p.view(ctx, f)

@@ -167,8 +167,8 @@ func TestShortestPathsErrors(t *testing.T) {
 	}{
 		{"maxLength 0", xi, hu, 0, 10, analytics.Filter{}, atlas.EINVALID, "maxLength must be between 1 and 8"},
 		{"maxLength 9", xi, hu, 9, 10, analytics.Filter{}, atlas.EINVALID, "maxLength must be between 1 and 8"},
-		{"maxPaths 0", xi, hu, 2, 0, analytics.Filter{}, atlas.EINVALID, "maxPaths must be between 1 and 100"},
-		{"maxPaths 101", xi, hu, 2, 101, analytics.Filter{}, atlas.EINVALID, "maxPaths must be between 1 and 100"},
+		{"maxPaths 0", xi, hu, 2, 0, analytics.Filter{}, atlas.EINVALID, "first must be between 1 and 100"},
+		{"maxPaths 101", xi, hu, 2, 101, analytics.Filter{}, atlas.EINVALID, "first must be between 1 and 100"},
 		{"malformed from", "xi", hu, 2, 10, analytics.Filter{}, atlas.EINVALID, "from"},
 		{"unknown to", xi, "person/nobody", 2, 10, analytics.Filter{}, atlas.ENOTFOUND, "to"},
 		{"reported count", xi, "count/beta-1981", 2, 10, analytics.Filter{}, atlas.EINVALID, "REPORTED_COUNT"},

@@ -55,10 +55,13 @@ type Event struct {
 //
 // With sources, only the events citing one of them are kept.
 //
-// Errors: EINVALID for a malformed or provenance id or a bad source id; ENOTFOUND for an unknown id;
+// Errors: EINVALID for a malformed or provenance id or a bad or unknown source id; ENOTFOUND for an unknown id;
 // ctx.Err() when ctx ends.
 func (p *Projection) Timeline(ctx context.Context, id string, sources ...string) ([]Event, error) {
 	if _, err := (Filter{Sources: sources}).normalized(); err != nil {
+		return nil, err
+	}
+	if err := p.checkSources(sources); err != nil {
 		return nil, err
 	}
 	self, err := p.actor("id", id)

@@ -147,11 +147,24 @@ func (d *PartialDate) UnmarshalJSON(b []byte) error {
 // for; implementing it with io only keeps this package free of gqlgen.)
 func (d PartialDate) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(d.String())) }
 
+// shortValue writes a value a client sent for a message: the value itself (not its Go
+// type), cut to 40 bytes.
+func shortValue(v any) string {
+	s := fmt.Sprint(v)
+	if v == nil {
+		s = "null"
+	}
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return s
+}
+
 // UnmarshalGQL reads a date from a GraphQL input value.
 func (d *PartialDate) UnmarshalGQL(v any) error {
 	s, ok := v.(string)
 	if !ok {
-		return Errorf(EINVALID, "a date must be a string like \"2018\", \"2018-03\" or \"2018-03-21\", got %T", v)
+		return Errorf(EINVALID, "a date must be a string like \"2018\", \"2018-03\" or \"2018-03-21\", got %s", shortValue(v))
 	}
 	p, err := ParseDate(s)
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"lsgatlas/analytics"
 )
 
 // The cost model, run on the parsed document before validation and before any work:
@@ -18,6 +20,9 @@ import (
 //     the page size of the field that holds it; any other list of nodes or
 //     relationships counts Limits.ListSize, the largest fan-out of the data (a node's
 //     relationships), and a list of values or citations Limits.SmallListSize;
+//   - an analytics field (a series, a centrality...) costs the work it does before its
+//     fields resolve, priced from its arguments and the size of the data (work.go); a
+//     list of per-bucket counts holds one item per value of the largest bucket enum;
 //   - introspection is counted the same way, its lists sized by this schema: `types` as
 //     many as the schema has, a type's `fields` (or `args`, `enumValues`...) as many as a
 //     type has on average, so the cost of an introspection query is about the size of
@@ -33,23 +38,34 @@ type costModel struct {
 	doc       *ast.QueryDocument
 	limits    Limits
 	sizes     introspectionSizes
+	data      analytics.Sizes // what the analytics work over (work.go)
+	buckets   bucketSizes     // the items of the lists of buckets (work.go)
 	vars      map[string]any
 	inherited int // the page size the lists of the current selection set take
-	intro     int // > 0 inside __schema or __type
-	memo      map[fragmentKey]selectionCost
-	visiting  map[string]bool
-	err       *gqlerror.Error
+	// exact says inherited is the lists' true length (a series' years), not a bound.
+	exact    bool
+	intro    int // > 0 inside __schema or __type
+	memo     map[fragmentKey]selectionCost
+	visiting map[string]bool
+	err      *gqlerror.Error
 }
 
 type fragmentKey struct {
 	name      string
 	inherited int
+	exact     bool
 	intro     bool
 }
 
 type selectionCost struct {
 	cost, depth int
 	fields      int // fields of the selection set, fragments spread in
+	// resolved is the fields the selection may resolve: the cost without the surcharges
+	// for introspection roots and analytics work, which the memory estimate counts.
+	resolved int
+	// sure is the fields it will resolve at least: lists count only when their length
+	// is known exactly (a series' years, the buckets of a count), others as empty.
+	sure int
 }
 
 const costCap = 1 << 40 // costs saturate here rather than overflow
@@ -61,8 +77,8 @@ func mulCost(a, b int) int {
 	return min(a*b, costCap)
 }
 
-func newCostModel(s *ast.Schema, doc *ast.QueryDocument, l Limits, sizes introspectionSizes, vars map[string]any) *costModel {
-	return &costModel{schema: s, doc: doc, limits: l, sizes: sizes, vars: vars,
+func newCostModel(s *ast.Schema, doc *ast.QueryDocument, l Limits, sizes introspectionSizes, data analytics.Sizes, buckets bucketSizes, vars map[string]any) *costModel {
+	return &costModel{schema: s, doc: doc, limits: l, sizes: sizes, data: dataSizes(data, l), buckets: buckets, vars: vars,
 		memo: map[fragmentKey]selectionCost{}, visiting: map[string]bool{}}
 }
 
@@ -70,6 +86,8 @@ func (m *costModel) selection(parent *ast.Definition, set ast.SelectionSet) sele
 	var total selectionCost
 	add := func(c selectionCost) {
 		total.cost = min(total.cost+c.cost, costCap)
+		total.resolved = min(total.resolved+c.resolved, costCap)
+		total.sure = min(total.sure+c.sure, costCap)
 		total.depth = max(total.depth, c.depth)
 		total.fields += c.fields
 	}
@@ -95,7 +113,7 @@ func (m *costModel) selection(parent *ast.Definition, set ast.SelectionSet) sele
 }
 
 func (m *costModel) fragment(name string) selectionCost {
-	key := fragmentKey{name, m.inherited, m.intro > 0}
+	key := fragmentKey{name, m.inherited, m.exact, m.intro > 0}
 	if c, ok := m.memo[key]; ok {
 		return c
 	}
@@ -123,7 +141,7 @@ func (m *costModel) field(parent *ast.Definition, f *ast.Field) selectionCost {
 		def = parent.Fields.ForName(f.Name)
 	}
 	if def == nil { // __typename, or a field validation will refuse
-		return selectionCost{cost: 1, depth: m.depthOf(0)}
+		return selectionCost{cost: 1, resolved: 1, sure: 1, depth: m.depthOf(0)}
 	}
 	isIntro := f.Name == "__schema" || f.Name == "__type"
 	if isIntro {
@@ -131,23 +149,35 @@ func (m *costModel) field(parent *ast.Definition, f *ast.Field) selectionCost {
 		defer func() { m.intro-- }()
 	}
 	page, paged := m.pageSize(parent, def, f)
-	items := 1
-	saved := m.inherited
+	work, exactPage := 0, false
+	if parent != nil && parent == m.schema.Query {
+		var n int
+		if work, n = m.analyticsWork(def.Name, f); n > 0 && !paged {
+			page, paged, exactPage = n, true, true
+		}
+	}
+	items, sureItems := 1, 1
+	saved, savedExact := m.inherited, m.exact
 	if def.Type.Elem != nil {
-		items = m.inherited
+		items, sureItems = m.inherited, 0
+		if m.exact && !paged {
+			sureItems = items
+		}
 		if paged {
 			items = page
+		} else if bucketTypes[def.Type.Name()] {
+			items, sureItems = m.buckets.of(def.Name)
 		} else if items <= 0 {
 			items = m.listSize(def.Type.Name())
 		}
-		m.inherited = 0
+		m.inherited, m.exact = 0, false
 	} else if paged {
-		m.inherited = page
+		m.inherited, m.exact = page, exactPage
 	} else {
-		m.inherited = 0
+		m.inherited, m.exact = 0, false
 	}
 	children := m.selection(m.schema.Types[def.Type.Name()], f.SelectionSet)
-	m.inherited = saved
+	m.inherited, m.exact = saved, savedExact
 	depth := children.depth
 	if isIntro {
 		depth = 0
@@ -156,7 +186,12 @@ func (m *costModel) field(parent *ast.Definition, f *ast.Field) selectionCost {
 	if isIntro {
 		base = introspectionRootCost
 	}
-	return selectionCost{cost: min(base+mulCost(max(items, 1), children.cost), costCap), depth: m.depthOf(depth)}
+	return selectionCost{
+		cost:     min(base+work+mulCost(max(items, 1), children.cost), costCap),
+		resolved: min(1+mulCost(max(items, 1), children.resolved), costCap),
+		sure:     min(1+mulCost(sureItems, children.sure), costCap),
+		depth:    m.depthOf(depth),
+	}
 }
 
 // introspectionRootCost is what a __schema or __type field costs besides its
@@ -182,7 +217,9 @@ func (m *costModel) pageSize(parent *ast.Definition, def *ast.FieldDefinition, f
 	for _, name := range []string{"first", "last", "limit"} {
 		if arg := f.Arguments.ForName(name); arg != nil {
 			if n, ok := m.intValue(arg.Value); ok {
-				return n, true
+				// A page beyond the field's largest is refused by the field as INVALID,
+				// naming the argument; costing it as asked would refuse it as a cost.
+				return min(n, maxPage(def)), true
 			}
 			return m.limits.ListSize, true
 		}

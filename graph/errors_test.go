@@ -20,7 +20,7 @@ func TestInvalidInput(t *testing.T) {
 		{"bad date literal", `{ group(id: "group/foreign-affairs-lsg") { chairs(asOf: "2018-13") { id } } }`, nil, "INVALID", `invalid date "2018-13"`},
 		{"bad date variable", `query($d: PartialDate) { group(id: "group/foreign-affairs-lsg") { chairs(asOf: $d) { id } } }`, map[string]any{"d": "20xx"}, "INVALID", `invalid date "20xx"`},
 		{"empty date", `{ groups(filter: {activeAsOf: ""}) { totalCount } }`, nil, "INVALID", `invalid date ""`},
-		{"date of wrong type", `query($d: PartialDate) { groups(filter: {activeAsOf: $d}) { totalCount } }`, map[string]any{"d": 2018}, "INVALID", "must be a string"},
+		{"date of wrong type", `query($d: PartialDate) { groups(filter: {activeAsOf: $d}) { totalCount } }`, map[string]any{"d": 2018}, "INVALID", `must be a string like "2018", "2018-03" or "2018-03-21", got 2018`},
 		{"unknown enum", `{ groups(filter: {kinds: [CABAL]}) { totalCount } }`, nil, "GRAPHQL_VALIDATION_FAILED", "CABAL"},
 		{"unknown enum variable", `query($k: [GroupKind!]) { groups(filter: {kinds: $k}) { totalCount } }`, map[string]any{"k": []string{"CABAL"}}, "GRAPHQL_VALIDATION_FAILED", "CABAL"},
 		{"negative first", `{ groups(first: -1) { totalCount } }`, nil, "INVALID", "first must not be negative"},
@@ -28,12 +28,26 @@ func TestInvalidInput(t *testing.T) {
 		{"bad cursor", `{ groups(after: "nope") { totalCount } }`, nil, "INVALID", "invalid cursor"},
 		{"ordering that does not apply", `{ groups(orderBy: {field: ESTABLISHED}) { totalCount } }`, nil, "", ""},
 		{"empty search", `{ search(text: " ") { score } }`, nil, "INVALID", "no letters or digits"},
-		{"search limit", `{ search(text: "xi", first: -5) { score } }`, nil, "INVALID", "limit must not be negative"},
+		{"search limit", `{ search(text: "xi", first: -5) { score } }`, nil, "INVALID", "first must be between 0 and 100, got -5"},
 		{"year range", `{ reportedCounts(fromYear: 2020, toYear: 2000) { id } }`, nil, "INVALID", "fromYear 2020 is after toYear 2000"},
 		{"unknown field", `{ group(id: "group/foreign-affairs-lsg") { secretPolice } }`, nil, "GRAPHQL_VALIDATION_FAILED", "secretPolice"},
 		{"syntax", `{ group(id: `, nil, "GRAPHQL_PARSE_FAILED", ""},
 		{"malformed id in a list", `{ nodes(ids: ["person/xi-jinping", "bad"]) { id } }`, nil, "INVALID", `invalid id "bad"`},
 		{"too many ids", `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": manyIDs(1001)}, "INVALID", "at most 1000 ids"},
+		// Input coercion as the specification says (section 3.5): gqlparser alone took "10"
+		// for an Int and named 10.5 as "value 0".
+		{"string for an Int variable", `query($n: Int) { groups(first: $n) { totalCount } }`, map[string]any{"n": "10"}, "GRAPHQL_VALIDATION_FAILED", `Variable "$n" got invalid value "10"; Int cannot represent a non-integer value: "10"`},
+		{"fraction for an Int variable", `query($n: Int) { groups(first: $n) { totalCount } }`, map[string]any{"n": 10.5}, "GRAPHQL_VALIDATION_FAILED", "Int cannot represent a non-integer value: 10.5"},
+		{"Int beyond 32 bits", `query($n: Int) { groups(first: $n) { totalCount } }`, map[string]any{"n": 1 << 40}, "GRAPHQL_VALIDATION_FAILED", "non 32-bit signed integer value: 1099511627776"},
+		{"string for an Int literal", `{ groups(first: "10") { totalCount } }`, nil, "GRAPHQL_VALIDATION_FAILED", `Int cannot represent non-integer value: "10"`},
+		{"number for a String variable", `query($t: String!) { search(text: $t) { score } }`, map[string]any{"t": 42}, "GRAPHQL_VALIDATION_FAILED", "String cannot represent a non-string value: 42"},
+		{"lower-case enum in an input object", `query($f: GroupFilter) { groups(filter: $f) { totalCount } }`, map[string]any{"f": map[string]any{"kinds": []any{"lsg"}}}, "GRAPHQL_VALIDATION_FAILED", `"lsg" does not name a value of GroupKind`},
+		{"number for an enum variable", `query($m: CentralityMetric!) { centrality(metric: $m) { value } }`, map[string]any{"m": 3}, "GRAPHQL_VALIDATION_FAILED", "3 does not name a value of CentralityMetric"},
+		// Errors name the argument the client sent, and a page out of range is INVALID,
+		// not a cost over the limit.
+		{"shortestPaths first", `{ shortestPaths(from: "person/xi-jinping", to: "person/hu-jintao", first: 1000) { length } }`, nil, "INVALID", "first must be between 1 and 100, got 1000"},
+		{"first far out of range under nesting", `{ groups(first: 100000000) { nodes { relationships { to { id ... on Group { relationships { id } } } } } } }`, nil, "INVALID", "first must be at most 100, got 100000000"},
+		{"unknown source", `{ network(sources: ["source/no-such-source"]) { truncated } }`, nil, "INVALID", `no source has the id "source/no-such-source"`},
 		{"search text too long", `query($t: String!) { search(text: $t) { score } }`, map[string]any{"t": strings.Repeat("x", 201)}, "INVALID", "at most 200 characters"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -22,14 +22,14 @@ func FuzzQueryLimits(f *testing.F) {
 		f.Add(s, int64(3))
 	}
 	schema := NewExecutableSchema(Config{Resolvers: &Resolver{}}).Schema()
-	limits := newQueryLimits(DefaultLimits.withDefaults(), schema, newQueryCache(10, 1<<20))
+	limits := newQueryLimits(DefaultLimits.withDefaults(), schema, newQueryCache(10, 1<<20), nil)
 	f.Fuzz(func(t *testing.T, query string, n int64) {
 		start := time.Now()
 		doc, lerr := limits.document(query)
 		if lerr != nil || doc == nil {
 			return
 		}
-		_, _, _ = limits.measure(doc, "", map[string]any{"n": n, "ids": []any{"a"}})
+		_, _, _, _ = limits.measure(doc, "", map[string]any{"n": n, "ids": []any{"a"}})
 		if took := time.Since(start); took > time.Second {
 			t.Fatalf("measuring %d bytes took %v", len(query), took)
 		}

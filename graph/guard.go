@@ -111,6 +111,8 @@ type Metrics interface {
 	ResponseCacheLookup(hit bool)
 	// Cost records the computed cost of an admitted request.
 	Cost(cost int)
+	// Shed counts a request refused with 503 because the memory in flight is spent.
+	Shed(reason string)
 }
 
 type noMetrics struct{}
@@ -120,3 +122,4 @@ func (noMetrics) FieldError(string)           {}
 func (noMetrics) QueryCacheLookup(bool)       {}
 func (noMetrics) ResponseCacheLookup(bool)    {}
 func (noMetrics) Cost(int)                    {}
+func (noMetrics) Shed(string)                 {}

@@ -18,6 +18,7 @@ import (
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/graph/loader"
+	"lsgatlas/internal/logval"
 )
 
 // Options configure the GraphQL handler; the zero value serves with DefaultLimits.
@@ -46,6 +47,9 @@ type Options struct {
 	// Revision reads the revision the extensions name (store.Revision when nil); the
 	// service passes the uncounted store's, since it is not a read of the request's data.
 	Revision func(context.Context) (int64, error)
+	// Memory is the budget of memory in flight the requests share (nil: a budget of
+	// DefaultMemoryBudget for this handler alone).
+	Memory *MemoryBudget
 }
 
 // DefaultWritesPerMinute is how many mutations one token may send a minute by default.
@@ -77,7 +81,11 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	}
 	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log, CursorKey: opts.CursorKey, Curator: opts.Curator}})
 	srv := handler.New(es)
-	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: newResponseCache(opts.ResponseCacheBytes, store.Revision)})
+	memory := opts.Memory
+	if memory == nil {
+		memory = NewMemoryBudget(0)
+	}
+	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: newResponseCache(opts.ResponseCacheBytes, store.Revision), memory: memory})
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
 	cache.onLookup = metrics.QueryCacheLookup
 	srv.SetQueryCache(cache)
@@ -88,7 +96,11 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 		apq := newBoundedLRU(100, 100*limits.MaxQueryBytes, func(k, q string) int { return len(k) + len(q) })
 		srv.Use(extension.AutomaticPersistedQuery{Cache: apq})
 	}
-	srv.Use(newQueryLimits(limits, es.Schema(), cache))
+	var sizes func() analytics.Sizes
+	if projection != nil {
+		sizes = projection.Sizes
+	}
+	srv.Use(newQueryLimits(limits, es.Schema(), cache, sizes))
 	srv.Use(executionGuard{metrics: metrics})
 	// knownBy reads source dates from the projection both stores share, only when asked.
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
@@ -115,7 +127,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 		return presentError(ctx, err, log)
 	})
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
-		log.Error().Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("graphql: resolver panicked")
+		log.Error().Str("panic", logval.Clip(fmt.Sprint(p))).Bytes("stack", debug.Stack()).Msg("graphql: resolver panicked")
 		return atlas.Errorf(atlas.EINTERNAL, "Internal error.")
 	})
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
@@ -170,7 +182,7 @@ func presentError(ctx context.Context, err error, log zerolog.Logger) *gqlerror.
 	case domain == nil && gqlErr.Extensions["code"] != nil:
 		// Parse and validation errors, coded by gqlgen.
 	default:
-		log.Error().Err(err).Str("path", gqlErr.Path.String()).Msg("graphql: internal error")
+		log.Error().Str("error", logval.Clip(err.Error())).Str("path", logval.Clip(gqlErr.Path.String())).Msg("graphql: internal error")
 		gqlErr.Message = "Internal error."
 		setCode(gqlErr, atlas.EINTERNAL)
 	}

@@ -39,11 +39,16 @@ type overHTTP struct {
 	limits    Limits
 	metrics   Metrics
 	responses *responseCache // nil: off
+	memory    *MemoryBudget
 }
 
 var _ graphql.Transport = overHTTP{}
 
-func (overHTTP) Supports(r *http.Request) bool { return r.Header.Get("Upgrade") == "" }
+// Supports every request: Do answers the methods it does not serve with 405, and a
+// request asking to upgrade the connection (to h2c or a WebSocket, neither of which
+// /graphql speaks on an HTTP/1.1 connection) is answered as if it had not asked, which
+// HTTP allows; gqlgen's own refusal was an uncoded 400.
+func (overHTTP) Supports(*http.Request) bool { return true }
 
 // MaxBodyBytes bounds a POST body: queries are text, and a megabyte is far more than
 // any real one needs (the query itself is held to Limits.MaxQueryBytes).
@@ -128,7 +133,19 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	} else if cacheKey != "" {
 		t.metrics.ResponseCacheLookup(false)
 	}
-	ctx, work := withWork(ctx, t.limits.MaxResolvedFields)
+	reserved := int64(minReservation)
+	if c, ok := opCtx.Stats.GetExtension("cost").(*requestCost); ok {
+		reserved = max(reserved, int64(c.Memory))
+	}
+	if !t.memory.reserve(reserved) {
+		t.metrics.Shed("memory")
+		w.Header().Set("Retry-After", "1")
+		t.writeErrors(w, http.StatusServiceUnavailable, gqlerror.List{codedError(atlas.EUNAVAILABLE,
+			"The server is busy with large requests; retry after 1 s.")})
+		return
+	}
+	defer t.memory.release(reserved)
+	ctx, work := withWork(ctx, t.limits.fieldBudget())
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
 	resp := responses(ctx)
 	if resp == nil { // the client went away

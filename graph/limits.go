@@ -9,6 +9,7 @@ import (
 	"github.com/vektah/gqlparser/v2/lexer"
 	"github.com/vektah/gqlparser/v2/parser"
 
+	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 )
 
@@ -32,10 +33,18 @@ type Limits struct {
 	// SmallListSize is the same for lists of values and citations (at most 5 now).
 	SmallListSize int
 	// MaxResolvedFields bounds the fields one request may resolve while executing (every
-	// list item's fields count), so a response cannot be built past it.
+	// list item's fields count), so a response cannot be built past it. The memory
+	// budget bounds them too: at most MaxRequestMemory / BytesPerField.
 	MaxResolvedFields int
-	MaxResponseBytes  int // the encoded response
-	MaxErrors         int // errors reported in one response; the rest are summarised
+	// MaxRequestMemory is the memory one request may build its answer in, in bytes,
+	// estimated at BytesPerField per resolved field: the per-request memory budget.
+	MaxRequestMemory int
+	// BytesPerField is the memory a resolved field takes until the response is written
+	// (gqlgen's field context, the value, its share of the encoded answer), measured
+	// (TestBytesPerField).
+	BytesPerField    int
+	MaxResponseBytes int // the encoded response
+	MaxErrors        int // errors reported in one response; the rest are summarised
 }
 
 // DefaultLimits are generous for every query the research questions and the playground
@@ -51,6 +60,8 @@ var DefaultLimits = Limits{
 	ListSize:              100,
 	SmallListSize:         10,
 	MaxResolvedFields:     1_000_000,
+	MaxRequestMemory:      128 << 20,
+	BytesPerField:         1024,
 	MaxResponseBytes:      16 << 20,
 	MaxErrors:             50,
 }
@@ -71,6 +82,8 @@ func (l Limits) withDefaults() Limits {
 	set(&l.ListSize, d.ListSize)
 	set(&l.SmallListSize, d.SmallListSize)
 	set(&l.MaxResolvedFields, d.MaxResolvedFields)
+	set(&l.MaxRequestMemory, d.MaxRequestMemory)
+	set(&l.BytesPerField, d.BytesPerField)
 	set(&l.MaxResponseBytes, d.MaxResponseBytes)
 	set(&l.MaxErrors, d.MaxErrors)
 	return l
@@ -88,10 +101,12 @@ func limitError(limit string, value, max int) *gqlerror.Error {
 // validated or cached. It runs after the persisted-query extension, so it sees the text
 // of persisted queries too.
 type queryLimits struct {
-	limits Limits
-	schema *ast.Schema
-	sizes  introspectionSizes
-	cache  *queryCache
+	limits  Limits
+	schema  *ast.Schema
+	sizes   introspectionSizes
+	buckets bucketSizes
+	data    func() analytics.Sizes // nil: not known
+	cache   *queryCache
 }
 
 var _ interface {
@@ -101,8 +116,14 @@ var _ interface {
 
 func (*queryLimits) ExtensionName() string                   { return "QueryLimits" }
 func (*queryLimits) Validate(graphql.ExecutableSchema) error { return nil }
-func newQueryLimits(l Limits, s *ast.Schema, c *queryCache) *queryLimits {
-	return &queryLimits{limits: l, schema: s, sizes: measureIntrospection(s), cache: c}
+func newQueryLimits(l Limits, s *ast.Schema, c *queryCache, data func() analytics.Sizes) *queryLimits {
+	return &queryLimits{limits: l, schema: s, sizes: measureIntrospection(s), buckets: measureBuckets(s), data: data, cache: c}
+}
+
+// fieldBudget is the most fields one request may resolve: MaxResolvedFields, and no
+// more than its memory budget holds.
+func (l Limits) fieldBudget() int {
+	return min(l.MaxResolvedFields, l.MaxRequestMemory/l.BytesPerField)
 }
 
 // requestCost is what the cost model computed for the request, for the response's
@@ -110,6 +131,10 @@ func newQueryLimits(l Limits, s *ast.Schema, c *queryCache) *queryLimits {
 type requestCost struct {
 	Cost  int `json:"cost"`
 	Depth int `json:"depth"`
+	// Memory is the memory the request is expected to build its answer in (bytes):
+	// its estimated resolved fields at BytesPerField, within the per-request budget.
+	// The service reserves it from the memory in flight before the request runs.
+	Memory int `json:"memory"`
 }
 
 func costFrom(ctx context.Context) *requestCost {
@@ -125,11 +150,15 @@ func (q *queryLimits) MutateOperationParameters(ctx context.Context, p *graphql.
 	if err != nil || doc == nil {
 		return err // nil with nil: a syntax error, which gqlgen's own parse reports
 	}
-	cost, depth, err := q.measure(doc, p.OperationName, p.Variables)
+	if err := checkVariables(q.schema, operation(doc, p.OperationName), p.Variables); err != nil {
+		return err
+	}
+	cost, depth, resolved, err := q.measure(doc, p.OperationName, p.Variables)
 	if err != nil {
 		return err
 	}
-	graphql.GetOperationContext(ctx).Stats.SetExtension("cost", &requestCost{Cost: cost, Depth: depth})
+	memory := min(mulCost(resolved, q.limits.BytesPerField), q.limits.fieldBudget()*q.limits.BytesPerField)
+	graphql.GetOperationContext(ctx).Stats.SetExtension("cost", &requestCost{Cost: cost, Depth: depth, Memory: memory})
 	return nil
 }
 
@@ -168,6 +197,14 @@ func (q *queryLimits) document(query string) (*ast.QueryDocument, *gqlerror.Erro
 	return doc, nil
 }
 
+// operation is the operation of doc a request runs: the one named, or the only one.
+func operation(doc *ast.QueryDocument, name string) *ast.OperationDefinition {
+	if name == "" && len(doc.Operations) == 1 {
+		return doc.Operations[0]
+	}
+	return doc.Operations.ForName(name)
+}
+
 func countAliases(doc *ast.QueryDocument) int {
 	n := 0
 	var walk func(ast.SelectionSet)
@@ -196,13 +233,17 @@ func countAliases(doc *ast.QueryDocument) int {
 // measure runs the cost model over the operation that will run (every operation when
 // the name matches none; validation will refuse that anyway) and checks fields per
 // selection set, depth and cost.
-func (q *queryLimits) measure(doc *ast.QueryDocument, operation string, vars map[string]any) (int, int, *gqlerror.Error) {
-	m := newCostModel(q.schema, doc, q.limits, q.sizes, vars)
+func (q *queryLimits) measure(doc *ast.QueryDocument, operation string, vars map[string]any) (cost, depth, resolved int, _ *gqlerror.Error) {
+	sure := 0
+	var data analytics.Sizes
+	if q.data != nil {
+		data = q.data()
+	}
+	m := newCostModel(q.schema, doc, q.limits, q.sizes, data, q.buckets, vars)
 	ops := doc.Operations
 	if op := ops.ForName(operation); op != nil {
 		ops = ast.OperationList{op}
 	}
-	cost, depth := 0, 0
 	for _, op := range ops {
 		root := q.schema.Query
 		switch op.Operation {
@@ -213,15 +254,20 @@ func (q *queryLimits) measure(doc *ast.QueryDocument, operation string, vars map
 		}
 		s := m.selection(root, op.SelectionSet)
 		if m.err != nil {
-			return 0, 0, m.err
+			return 0, 0, 0, m.err
 		}
-		cost, depth = max(cost, s.cost), max(depth, s.depth)
+		cost, depth, resolved, sure = max(cost, s.cost), max(depth, s.depth), max(resolved, s.resolved), max(sure, s.sure)
+	}
+	// A request that will certainly resolve more fields than its memory budget holds is
+	// refused before it starts; one that only may is stopped if it does (executionGuard).
+	if need, budget := mulCost(sure, q.limits.BytesPerField), q.limits.fieldBudget()*q.limits.BytesPerField; need > budget {
+		return cost, depth, resolved, limitError("memory (bytes)", need, budget)
 	}
 	if depth > q.limits.MaxDepth {
-		return cost, depth, limitError("depth", depth, q.limits.MaxDepth)
+		return cost, depth, resolved, limitError("depth", depth, q.limits.MaxDepth)
 	}
 	if cost > q.limits.MaxCost {
-		return cost, depth, limitError("cost", cost, q.limits.MaxCost)
+		return cost, depth, resolved, limitError("cost", cost, q.limits.MaxCost)
 	}
-	return cost, depth, nil
+	return cost, depth, resolved, nil
 }

@@ -13,6 +13,7 @@ import (
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/export"
+	"lsgatlas/internal/logval"
 	"lsgatlas/seed"
 )
 
@@ -209,7 +210,7 @@ func httpStatus(code string) int {
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	code := atlas.ErrorCode(err)
 	if code == atlas.EINTERNAL {
-		zerolog.Ctx(r.Context()).Error().Err(err).Str("path", r.URL.Path).Msg("http: internal error")
+		zerolog.Ctx(r.Context()).Error().Str("error", logval.Clip(err.Error())).Str("path", logval.Clip(r.URL.Path)).Msg("http: internal error")
 	}
 	writeJSON(w, httpStatus(code), map[string]string{"code": code, "message": atlas.ErrorMessage(err)})
 }

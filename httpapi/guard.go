@@ -1,41 +1,8 @@
 package httpapi
 
 import (
-	"net/http"
-	"strconv"
 	"strings"
-	"time"
-
-	"lsgatlas/atlas"
 )
-
-// shedLoad bounds the requests being worked on at once. A request beyond the bound is
-// answered at once with 503 and Retry-After, never queued: a queue would only turn
-// overload into timeouts for everyone. With MaxResponseBytes per response this also
-// bounds the bytes being built.
-func shedLoad(maxInFlight int, retryAfter time.Duration, m *metrics, next http.Handler) http.Handler {
-	slots := make(chan struct{}, maxInFlight)
-	retry := strconv.Itoa(max(1, int(retryAfter.Seconds())))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case slots <- struct{}{}:
-		default:
-			m.shed.Inc()
-			w.Header().Set("Retry-After", retry)
-			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"errors": []map[string]any{{
-				"message":    "The server is busy; retry after " + retry + " s.",
-				"extensions": map[string]string{"code": atlas.EUNAVAILABLE},
-			}}})
-			return
-		}
-		m.inFlight.Inc()
-		defer func() {
-			m.inFlight.Dec()
-			<-slots
-		}()
-		next.ServeHTTP(w, r)
-	})
-}
 
 // maxRequestIDLen bounds a caller's X-Request-Id; longer or unprintable ids are replaced.
 const maxRequestIDLen = 64

@@ -22,6 +22,7 @@ import (
 	"lsgatlas/export"
 	"lsgatlas/graph"
 	"lsgatlas/graph/loader"
+	"lsgatlas/internal/logval"
 )
 
 // Options configure the handler.
@@ -35,9 +36,18 @@ type Options struct {
 	RequestTimeout time.Duration
 	// Limits bound each GraphQL request (zero fields take graph.DefaultLimits).
 	Limits graph.Limits
-	// MaxInFlight bounds the GraphQL requests and exports worked on at once (0 means
-	// 64); beyond it requests get 503 with Retry-After.
+	// MaxInFlight bounds the GraphQL requests and exports worked on at once, all routes
+	// together (0 means 64); beyond it, or beyond a client's fair share of it when slots
+	// run short, requests get 503 with Retry-After.
 	MaxInFlight int
+	// BodyTimeout bounds the time a request's body may take to arrive (0 means 10s); it
+	// is read before the request takes a work slot, and a client slower than this gets
+	// 408.
+	BodyTimeout time.Duration
+	// MemoryInFlight bounds the estimated memory of the GraphQL requests running at once
+	// (0 means graph.DefaultMemoryBudget); a request that does not fit gets 503 with
+	// Retry-After.
+	MemoryInFlight int
 	// CORSOrigins are the browser origins allowed to call the API ("*" for any); none by
 	// default.
 	CORSOrigins []string
@@ -75,15 +85,22 @@ func New(store atlas.Store, opts Options) http.Handler {
 		curator = atlas.NewCurator(counted, cs, opts.Clock)
 	}
 	store = counted
+	admit := newAdmission(cmp.Or(opts.MaxInFlight, 64), time.Second, m)
+	bodyTimeout := cmp.Or(opts.BodyTimeout, 10*time.Second)
+	// The body is read before admission, so a slow upload never holds a slot; one
+	// admission serves every route, so MaxInFlight is the bound of the whole service.
 	guarded := func(h http.Handler) http.Handler {
-		return cors(opts.CORSOrigins, shedLoad(cmp.Or(opts.MaxInFlight, 64), time.Second, m, withTimeout(opts.RequestTimeout, h)))
+		return cors(opts.CORSOrigins, readBodyFirst(graph.MaxBodyBytes, bodyTimeout, m,
+			admit.guard(withTimeout(opts.RequestTimeout, h))))
 	}
 	mux := http.NewServeMux()
 	projection := analytics.NewCache(store)
+	memory := graph.NewMemoryBudget(int64(opts.MemoryInFlight))
 	gql := graph.NewServerWithOptions(store, projection, opts.Log, graph.Options{
 		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes,
 		CursorKey: opts.CursorKey,
 		Curator:   curator, DatasetVersion: opts.DatasetVersion, WritesPerMinute: opts.WritesPerMinute, Revision: revision,
+		Memory: memory,
 	})
 	mux.Handle("/graphql", guarded(authenticate(opts.Verifier, opts.CORSOrigins, loader.Middleware(store, gql))))
 	mux.Handle("GET /export/graph.graphml", guarded(exportHandler(projection, export.GraphMLFormat)))
@@ -110,10 +127,45 @@ func New(store atlas.Store, opts Options) http.Handler {
 			writeError(w, r, atlas.Errorf(atlas.EUNAVAILABLE, "%s", atlas.ErrorMessage(err)))
 			return
 		}
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+		inUse, capacity, clients := admit.load()
+		reserved, budget := memory.InUse()
+		load := map[string]any{"status": "ready", "inFlight": inUse, "capacity": capacity, "clients": clients,
+			"memoryReserved": reserved, "memoryInFlight": budget}
+		if inUse >= capacity {
+			// Every slot is taken: new work would be refused, so a balancer should send it
+			// elsewhere until one frees.
+			load["status"], load["code"] = "saturated", atlas.EUNAVAILABLE
+			load["message"] = "Every work slot is taken; retry shortly."
+			w.Header().Set("Retry-After", admit.retry)
+			writeJSON(w, http.StatusServiceUnavailable, load)
+			return
+		}
+		writeJSON(w, http.StatusOK, load)
 	})
 	mountFrontends(mux, opts)
-	return accessLog(opts.Log, m, closeWhenDraining(opts.Draining, mux))
+	return accessLog(opts.Log, m, closeWhenDraining(opts.Draining, methodNotAllowedAsJSON(mux)))
+}
+
+// methodNotAllowedAsJSON answers a method a route does not serve (POST to an export,
+// say) with a coded JSON 405 and its Allow header, where the mux would write plain text.
+// Every such route serves GET (and so HEAD) only.
+func methodNotAllowedAsJSON(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if _, pattern := mux.Handler(r); pattern == "" {
+				probe := r.Clone(r.Context())
+				probe.Method = http.MethodGet
+				if _, p := mux.Handler(probe); p != "" {
+					w.Header().Set("Allow", "GET, HEAD")
+					writeJSON(w, http.StatusMethodNotAllowed, map[string]string{
+						"code": atlas.EINVALID, "message": "This resource answers GET (and HEAD) only; " + logval.Clip(r.Method) + " is not allowed.",
+					})
+					return
+				}
+			}
+		}
+		mux.ServeHTTP(w, r)
+	})
 }
 
 func closeWhenDraining(draining *atomic.Bool, next http.Handler) http.Handler {
@@ -167,9 +219,11 @@ func accessLog(log zerolog.Logger, m *metrics, next http.Handler) http.Handler {
 		if rec.status >= 500 {
 			ev = reqLog.Error()
 		}
-		ev.Str("method", r.Method).Str("path", r.URL.Path).Int("status", rec.status).
+		// Every value the client chose is clipped (logval), so no request can write a
+		// long line.
+		ev.Str("method", logval.Clip(r.Method)).Str("path", logval.Clip(r.URL.Path)).Int("status", rec.status).
 			Int("bytes", rec.bytes).Dur("duration", time.Since(start)).
-			Strs("operations", ops).Int("graphql_errors", errs).Msg("request")
+			Strs("operations", logval.ClipAll(ops)).Int("graphql_errors", errs).Msg("request")
 	})
 }
 

@@ -20,7 +20,9 @@ type metrics struct {
 	requests      *prometheus.CounterVec   // route, method, status
 	latency       *prometheus.HistogramVec // route
 	inFlight      prometheus.Gauge
-	shed          prometheus.Counter
+	shed          *prometheus.CounterVec // reason: capacity, fair share, memory
+	readingBody   prometheus.Gauge
+	slowClients   prometheus.Counter
 	requestErrors *prometheus.CounterVec // code, limit: refused or stopped requests
 	fieldErrors   *prometheus.CounterVec // code: errors inside executed responses
 	storeCalls    *prometheus.CounterVec // method
@@ -42,8 +44,14 @@ func newMetrics() *metrics {
 		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "atlas_http_requests_in_flight", Help: "Requests being worked on now (GraphQL and exports).",
 		}),
-		shed: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "atlas_http_requests_shed_total", Help: "Requests refused with 503 because too many were in flight.",
+		shed: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "atlas_http_requests_shed_total", Help: "Requests refused with 503 and Retry-After, by reason: capacity (every slot taken), fair share (the client holds its share), memory (the estimated memory in flight).",
+		}, []string{"reason"}),
+		readingBody: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "atlas_http_requests_reading_body", Help: "Requests whose body is being received, before they ask for a work slot.",
+		}),
+		slowClients: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "atlas_http_slow_clients_total", Help: "Requests cut off (408) because their body did not arrive within the body timeout.",
 		}),
 		requestErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "atlas_graphql_request_errors_total", Help: "GraphQL requests refused or stopped, by error code and, for limits, the limit.",
@@ -65,7 +73,7 @@ func newMetrics() *metrics {
 			Buckets: prometheus.ExponentialBuckets(1, 4, 11),
 		}),
 	}
-	m.registry.MustRegister(m.requests, m.latency, m.inFlight, m.shed, m.requestErrors, m.fieldErrors,
+	m.registry.MustRegister(m.requests, m.latency, m.inFlight, m.shed, m.readingBody, m.slowClients, m.requestErrors, m.fieldErrors,
 		m.storeCalls, m.cacheLookups, m.responseCache, m.cost,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
@@ -78,6 +86,7 @@ func (m *metrics) RequestError(code, limit string) {
 }
 func (m *metrics) FieldError(code string)    { m.fieldErrors.WithLabelValues(code).Inc() }
 func (m *metrics) Cost(cost int)             { m.cost.Observe(float64(cost)) }
+func (m *metrics) Shed(reason string)        { m.shed.WithLabelValues(reason).Inc() }
 func (m *metrics) QueryCacheLookup(hit bool) { m.cacheLookups.WithLabelValues(hitOrMiss(hit)).Inc() }
 func (m *metrics) ResponseCacheLookup(hit bool) {
 	m.responseCache.WithLabelValues(hitOrMiss(hit)).Inc()

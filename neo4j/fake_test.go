@@ -21,7 +21,7 @@ import (
 func testConfig(t *testing.T) Config {
 	t.Helper()
 	cfg, err := Config{URI: "bolt://127.0.0.1:7687", Namespace: "test", ConnectTimeout: 200 * time.Millisecond,
-		MaxRetryTime: 200 * time.Millisecond, MinBackoff: 10 * time.Millisecond, MaxBackoff: 50 * time.Millisecond}.normalized()
+		MaxRetryTime: 200 * time.Millisecond, MinBackoff: 10 * time.Millisecond, MaxBackoff: 50 * time.Millisecond, NoWarm: true}.normalized()
 	if err != nil {
 		t.Fatal(err)
 	}

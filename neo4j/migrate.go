@@ -2,7 +2,12 @@ package neo4j
 
 import (
 	"context"
+	"errors"
 	"fmt"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"lsgatlas/atlas"
 )
 
 // migrate applies every schema statement (cypher/schema_*.cypher), each in its own write
@@ -10,15 +15,57 @@ import (
 // index or constraint is created by one statement anyway. Each is "IF NOT EXISTS", so
 // running them at every (re)connection is safe and costs a few round trips; new indexes
 // populate in the background while the store already serves requests.
+//
+// Replicas may start together on an empty database: "IF NOT EXISTS" is checked when a
+// statement starts, so two of them creating the same index race, and the one that
+// commits second is refused with an equivalent rule already existing. That is the state
+// the statement asked for, so it counts as applied.
 func (s *Store) migrate(ctx context.Context) error {
 	for _, st := range migrations {
 		err := s.db.write(ctx, func(tx runner) error {
 			_, err := countingRunner{tx, &s.runs}.run(ctx, st, nil)
 			return err
 		})
-		if err != nil {
+		if err != nil && !alreadyApplied(err) {
 			return wrap(ctx, fmt.Sprintf("migrate %s", st.name), err)
 		}
 	}
 	return nil
 }
+
+// alreadyApplied tells the errors of a schema statement that lost a race to another
+// client creating the same index or constraint.
+func alreadyApplied(err error) bool {
+	var neo *driver.Neo4jError
+	if !errors.As(err, &neo) {
+		return false
+	}
+	switch neo.Code {
+	case "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+		"Neo.ClientError.Schema.IndexAlreadyExists",
+		"Neo.ClientError.Schema.ConstraintAlreadyExists":
+		return true
+	}
+	return false
+}
+
+// warm runs each read the store makes once, with the parameter types requests send,
+// after every (re)connection and before the store says it is ready: Neo4j plans a
+// statement the first time it sees it (seconds, after a restart emptied its plan cache),
+// and that wait belongs to start-up, not to the first requests. Failures are left to
+// the requests: warming only saves them time.
+func (s *Store) warm(ctx context.Context) {
+	ctx = context.WithValue(ctx, warmingKey{}, true)
+	const id = "group/warm-up" // any id: an unknown one plans the same statements
+	_, _ = s.Revision(ctx)
+	_, _ = s.Nodes(ctx, []string{id})
+	_, _ = s.Relations(ctx, atlas.RelationQuery{IDs: []string{id}})
+	_, _ = s.List(ctx, atlas.ListQuery{Kind: atlas.GroupNode, First: 1})
+	_, _ = s.Search(ctx, atlas.SearchQuery{Text: "warm"})
+	_, _ = s.ReportedCounts(ctx, atlas.CountQuery{})
+	_, _ = s.Supports(ctx, atlas.SupportQuery{Sources: []string{"source/warm-up"}, First: 1})
+	_, _ = s.Snapshot(ctx)
+}
+
+// warmingKey marks the context of warm's reads, which run before the store is ready.
+type warmingKey struct{}

@@ -45,6 +45,9 @@ type Config struct {
 	// MinBackoff and MaxBackoff bound the wait between background connection attempts;
 	// 0 means 500ms and 30s.
 	MinBackoff, MaxBackoff time.Duration
+	// NoWarm skips warming the plans of the reads after each connection (Store.warm);
+	// tests that check the exact statements of a connection set it.
+	NoWarm bool
 }
 
 // DefaultNamespace is the namespace of a Config that names none.
@@ -195,14 +198,21 @@ func (s *Store) maintain(ctx context.Context) {
 	}
 }
 
-// connect makes one attempt to reach the database and apply the migrations.
+// connect makes one attempt to reach the database, apply the migrations and warm the
+// plans of the reads (warm).
 func (s *Store) connect(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.ConnectTimeout+s.cfg.MaxRetryTime)
 	defer cancel()
 	if err := s.db.verify(ctx); err != nil {
 		return wrap(ctx, "connect", err)
 	}
-	return s.migrate(ctx)
+	if err := s.migrate(ctx); err != nil {
+		return err
+	}
+	if !s.cfg.NoWarm {
+		s.warm(ctx)
+	}
+	return nil
 }
 
 func (s *Store) setReady(err error) {
@@ -256,7 +266,7 @@ func (s *Store) check(ctx context.Context) error {
 	switch {
 	case s.closed:
 		return atlas.Errorf(atlas.EUNAVAILABLE, "the Neo4j store is closed")
-	case !s.ready:
+	case !s.ready && ctx.Value(warmingKey{}) == nil:
 		return &unavailableError{op: "not connected", err: s.lastErr}
 	}
 	return ctx.Err()

@@ -26,4 +26,7 @@ if [ ! -f "$jar" ] || [ -n "$(find "$here/pom.xml" "$here/src" -newer "$jar" -pr
   fi
 fi
 
+# The JVM watches the process that ran this script (its parent once exec'd) from the
+# start, and stops if it has exited already.
+export DEVSERVER_PARENT=$PPID
 exec java -Xms256m -Xmx"${DEVSERVER_HEAP:-1g}" -cp "$jar:$here/target/lib/*" atlas.devserver.DevServer "$@"

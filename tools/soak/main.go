@@ -27,7 +27,7 @@ import (
 )
 
 // The ordinary requests are research-style queries; the hostile ones are those of
-// issue 14, each of which the server must refuse or bound.
+// issues 14 and 23, each of which the server must refuse or bound.
 var (
 	ordinary = []string{
 		`{ group(id: "group/foreign-affairs-leading-small-group") { name chairs { node { label } } members { node { label } } } }`,
@@ -44,6 +44,14 @@ var (
 		many(20000, func(int) string { return "__typename" }),
 		many(40, func(i int) string { return fmt.Sprintf("s%d: __schema { types { name fields { name } } }", i) }),
 		nested(3),
+		// Issue 23: 100 aliased 200-year series (refused: memory), and the most the
+		// memory budget lets run.
+		many(100, func(i int) string {
+			return fmt.Sprintf("a%d: activeGroupsByYear(fromYear: 1800, toYear: 1999) { years { groups { bySystem { key known } } } }", i)
+		}),
+		many(40, func(i int) string {
+			return fmt.Sprintf("a%d: activeGroupsByYear(fromYear: 1800, toYear: 1999) { years { groups { bySystem { key known } } } }", i)
+		}),
 	}
 )
 
@@ -77,6 +85,7 @@ type result struct {
 	status  int
 	took    time.Duration
 	err     bool
+	minute  int // of the run, when the request was sent
 }
 
 func run(base string, clients int, duration time.Duration, hostileEvery int) error {
@@ -94,6 +103,7 @@ func run(base string, clients int, duration time.Duration, hostileEvery int) err
 	defer cancel()
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
 	results := make(chan result, 1024)
+	begun := time.Now()
 	var wg sync.WaitGroup
 	for c := range clients {
 		wg.Add(1)
@@ -105,7 +115,9 @@ func run(base string, clients int, duration time.Duration, hostileEvery int) err
 				if isHostile {
 					q = hostile[(i/hostileEvery)%len(hostile)]
 				}
-				results <- send(ctx, client, base+"/graphql", q, isHostile)
+				r := send(ctx, client, base+"/graphql", q, isHostile)
+				r.minute = int(time.Since(begun) / time.Minute)
+				results <- r
 			}
 		}()
 	}
@@ -192,6 +204,24 @@ func report(all []result, rss []float64, duration time.Duration) error {
 		fmt.Printf("%-8s %7d requests (%.0f/s)  p50 %v  p99 %v  max %v  statuses %v\n",
 			name, len(lat), float64(len(lat))/duration.Seconds(), pct(.5), pct(.99), lat[len(lat)-1].Round(time.Millisecond), statuses)
 	}
+	// The ordinary requests' p99 minute by minute, which must stay flat too.
+	var byMinute [][]time.Duration
+	for _, r := range all {
+		if !r.hostile && !r.err {
+			for len(byMinute) <= r.minute {
+				byMinute = append(byMinute, nil)
+			}
+			byMinute[r.minute] = append(byMinute[r.minute], r.took)
+		}
+	}
+	fmt.Print("ordinary p99 by minute:")
+	for _, lat := range byMinute {
+		if len(lat) > 0 {
+			slices.Sort(lat)
+			fmt.Printf(" %v", lat[min(len(lat)-1, int(.99*float64(len(lat))))].Round(time.Millisecond))
+		}
+	}
+	fmt.Println()
 	if len(rss) > 0 {
 		lo, hi := slices.Min(rss), slices.Max(rss)
 		fmt.Printf("server RSS over %d samples: first %.0f MB, min %.0f MB, max %.0f MB, last %.0f MB\n",

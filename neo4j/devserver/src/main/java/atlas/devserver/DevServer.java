@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -35,7 +36,18 @@ import org.neo4j.driver.GraphDatabase;
 public final class DevServer {
     private static final String DEFAULT_PASSWORD = "atlas-dev-password";
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            // Neo4j's threads would keep a half-started server alive after main fails;
+            // exiting runs the shutdown hook, which stops it.
+            log("failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int port = 0;
         Path data = null;
         String password = System.getenv().getOrDefault("NEO4J_PASSWORD", "");
@@ -62,8 +74,45 @@ public final class DevServer {
         }
         boolean temporary = data == null;
         Path home = temporary ? Files.createTempDirectory("atlas-neo4j-") : data.toAbsolutePath();
-        log("starting Neo4j in " + home);
 
+        // Watch the parent and stdin from the start, not once Neo4j is ready: a parent
+        // that exits while Neo4j is still starting must not leave it running. The
+        // shutdown hook stops whatever has been started by then, exactly once.
+        AtomicReference<DatabaseManagementService> started = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            DatabaseManagementService dbms = started.get();
+            if (dbms != null) {
+                log("stopping Neo4j");
+                dbms.shutdown();
+            }
+            if (temporary) {
+                deleteTree(home);
+            }
+            log("stopped");
+        }));
+        CountDownLatch stop = new CountDownLatch(1);
+        Runnable exitNow = () -> {
+            stop.countDown();
+            System.exit(0);
+        };
+        parentToWatch().ifPresentOrElse(parent -> parent.onExit().thenRun(() -> {
+            log("parent process " + parent.pid() + " exited");
+            exitNow.run();
+        }), () -> {
+            log("the parent process exited before Neo4j started");
+            exitNow.run();
+        });
+        if (watchStdin) {
+            Thread reader = new Thread(() -> {
+                drain(System.in);
+                log("stdin closed");
+                exitNow.run();
+            }, "stdin-watch");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        log("starting Neo4j in " + home);
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(Map.of(
                         BoltConnector.enabled, true,
@@ -79,22 +128,21 @@ public final class DevServer {
                         GraphDatabaseSettings.preallocate_logical_logs, false,
                         GraphDatabaseSettings.udc_enabled, false))
                 .build();
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread shutdown = new Thread(() -> {
-            log("stopping Neo4j");
-            dbms.shutdown();
-            if (temporary) {
-                deleteTree(home);
-            }
-            log("stopped");
-        });
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        started.set(dbms);
 
         // Embedded transactions bypass authentication, so this works whatever password an
-        // existing data folder had.
-        dbms.database("system").executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                Map.of("password", password));
+        // existing data folder had. Neo4j refuses to set the password it already has,
+        // which is what a restart on the same data folder asks: that is fine.
+        try {
+            dbms.database("system").executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
+                throw e;
+            }
+            log("the data folder already has this password");
+        }
 
         String uri = "bolt://127.0.0.1:" + port;
         try (Driver driver = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", password));
@@ -107,23 +155,24 @@ public final class DevServer {
         System.out.println(uri);
         System.out.flush();
         log("ready: NEO4J_URI=" + uri + " NEO4J_USER=neo4j");
-
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
-            log("parent process " + parent.pid() + " exited");
-            stop.countDown();
-        }));
-        if (watchStdin) {
-            Thread reader = new Thread(() -> {
-                drain(System.in);
-                log("stdin closed");
-                stop.countDown();
-            }, "stdin-watch");
-            reader.setDaemon(true);
-            reader.start();
-        }
         stop.await();
         // The shutdown hook stops Neo4j; exiting runs it exactly once, whatever stopped us.
         System.exit(0);
+    }
+
+    /**
+     * The process whose exit stops the server: the one that ran run.sh (DEVSERVER_PARENT,
+     * set by run.sh, which execs the JVM), else the JVM's parent. Empty when that process
+     * has already exited, which the JVM's parent alone cannot tell (an orphan is adopted).
+     */
+    private static java.util.Optional<ProcessHandle> parentToWatch() {
+        String pid = System.getenv().getOrDefault("DEVSERVER_PARENT", "");
+        if (pid.isEmpty()) {
+            return ProcessHandle.current().parent();
+        }
+        var parent = ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
+        var actual = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        return parent.filter(p -> p.pid() == actual);
     }
 
     private static int freePort() throws IOException {
