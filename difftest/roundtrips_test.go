@@ -36,20 +36,36 @@ func TestLiveStatementsPerRequest(t *testing.T) {
 	}
 	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: zerolog.Nop()}))
 	defer srv.Close()
-	want := map[string]int64{"list_asc": 1, "relations_of": 4, "nodes_by_key": 1}
-	for _, n := range []int{5, 50} {
-		query := statementsQuery(n)
-		before := store.Statements()
-		checkSynthetic(t, n, srv, query)
-		after := store.Statements()
-		got := map[string]int64{}
-		for name, c := range after {
-			if d := c - before[name]; d > 0 {
-				got[name] = d
+	for _, tc := range []struct {
+		name  string
+		query func(n int) string
+		want  map[string]int64
+	}{
+		{"four levels", statementsQuery, map[string]int64{"list_asc": 1, "relations_of": 4, "nodes_by_key": 1}},
+		{"two levels", twoLevelQuery, map[string]int64{"list_asc": 1, "relations_of": 3, "nodes_by_key": 1}},
+		{"three levels", threeLevelQuery, map[string]int64{"list_asc": 1, "relations_of": 4, "nodes_by_key": 1}},
+	} {
+		for _, n := range []int{5, 50} {
+			before, txBefore := store.Statements(), store.ReadTransactions()
+			if tc.name == "four levels" {
+				checkSynthetic(t, n, srv, tc.query(n))
+			} else {
+				askOK(t, srv, tc.query(n))
 			}
-		}
-		if !maps.Equal(got, want) {
-			t.Errorf("%d groups: statements %v, want %v", n, got, want)
+			after, txs := store.Statements(), store.ReadTransactions()-txBefore
+			got := map[string]int64{}
+			for name, c := range after {
+				if d := c - before[name]; d > 0 {
+					got[name] = d
+				}
+			}
+			if !maps.Equal(got, tc.want) {
+				t.Errorf("%s, %d groups: statements %v, want %v", tc.name, n, got, tc.want)
+			}
+			// The request's read scope (atlas.ScopeReads) runs them all in one transaction.
+			if txs != 1 {
+				t.Errorf("%s, %d groups: %d read transactions, want 1", tc.name, n, txs)
+			}
 		}
 	}
 
@@ -75,6 +91,27 @@ func TestLiveStatementsPerRequest(t *testing.T) {
 	neoP50, embP50 := median(neoTimes), median(embTimes)
 	t.Logf("measured: 50 groups four levels deep, %d requests each after 10 to warm up, one at a time, every one executed: Neo4j p50 %v (6 statements), embedded store p50 %v, ratio %.1f",
 		requests, neoP50.Round(10*time.Microsecond), embP50.Round(10*time.Microsecond), float64(neoP50)/float64(embP50))
+}
+
+// twoLevelQuery and threeLevelQuery are the two- and three-level queries of tools/bench
+// and BenchmarkExecutor.
+func twoLevelQuery(n int) string {
+	return fmt.Sprintf(`{ groups(first: %d) { nodes { id name chairs { holding derived node { id label } } members { role node { id label } } } } }`, n)
+}
+
+func threeLevelQuery(n int) string {
+	return fmt.Sprintf(`{ groups(first: %d) { nodes { id name members { role node { id label ... on Person {
+		memberships { role node { id label } } chairs { derived node { id label } } } } } } } }`, n)
+}
+
+// askOK asks query of srv and fails on anything but a complete answer.
+func askOK(t *testing.T, srv *httptest.Server, query string) {
+	t.Helper()
+	body, status := ask(t, srv, request{gql: query})
+	var resp struct{ Errors []any }
+	if err := json.Unmarshal(body, &resp); err != nil || status != 200 || len(resp.Errors) > 0 {
+		t.Fatalf("%d %s", status, clip(body))
+	}
 }
 
 func statementsQuery(n int) string {

@@ -17,6 +17,7 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/graph/loader"
 )
 
 // Options configure the GraphQL handler; the zero value serves with DefaultLimits.
@@ -82,6 +83,8 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	})
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
+		// Every field has resolved: the request reads nothing more.
+		loader.From(ctx).EndReads()
 		if resp == nil || !graphql.HasOperationContext(ctx) {
 			return resp
 		}

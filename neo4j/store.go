@@ -125,7 +125,8 @@ type Store struct {
 	lastErr error // why it is not ready
 	closed  bool
 
-	runs runCounts // statements sent, by name
+	runs    runCounts     // statements sent, by name
+	readTxs readTxCounter // read transactions begun (scope.go)
 
 	verifying atomic.Bool   // a connectivity check started by lost is under way
 	wake      chan struct{} // asks the connection loop to reconnect now
@@ -296,8 +297,17 @@ func (s *Store) Close(ctx context.Context) error {
 
 // read and write run work in a managed transaction, mapping errors and reporting a lost
 // database to the connection loop.
+// Within a read scope (scope.go) a read joins the scope's transaction.
 func (s *Store) read(ctx context.Context, op string, work func(runner) error) error {
-	return s.tx(ctx, op, s.db.read, work)
+	if sc := s.scopeIn(ctx); sc != nil {
+		if handled, err := sc.read(ctx, work); handled {
+			return err
+		}
+	}
+	return s.tx(ctx, op, s.db.read, func(tx runner) error {
+		s.readTxs.Add(1)
+		return work(tx)
+	})
 }
 
 func (s *Store) write(ctx context.Context, op string, work func(runner) error) error {
