@@ -122,7 +122,7 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 		resp = &graphql.Response{Data: json.RawMessage("null"), Errors: gqlerror.List{err}, Extensions: resp.Extensions}
 	}
 	resp.Errors = t.capErrors(resp.Errors)
-	body, err := json.Marshal(resp)
+	body, err := marshalResponse(resp)
 	if err == nil && len(body) > t.limits.MaxResponseBytes {
 		t.metrics.RequestError(atlas.ELIMIT, "response size (bytes)")
 		lim := limitError("response size (bytes)", len(body), t.limits.MaxResponseBytes)
