@@ -21,7 +21,10 @@ import (
 func testConfig(t *testing.T) Config {
 	t.Helper()
 	cfg, err := Config{URI: "bolt://127.0.0.1:7687", Namespace: "test", ConnectTimeout: 200 * time.Millisecond,
-		MaxRetryTime: 200 * time.Millisecond, MinBackoff: 10 * time.Millisecond, MaxBackoff: 50 * time.Millisecond}.normalized()
+		MaxRetryTime: 200 * time.Millisecond, MinBackoff: 10 * time.Millisecond, MaxBackoff: 50 * time.Millisecond,
+		// Every Revision reads the database, as these tests expect; TestRevisionValidity
+		// checks the cache.
+		RevisionValidity: -1}.normalized()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,6 +45,10 @@ type Config struct {
 	// MinBackoff and MaxBackoff bound the wait between background connection attempts;
 	// 0 means 500ms and 30s.
 	MinBackoff, MaxBackoff time.Duration
+	// RevisionValidity is how long a revision read from the database is trusted before
+	// Revision reads it again (revision.go); 0 means DefaultRevisionValidity, a negative
+	// value reads it every time. A write by this store forgets it at once.
+	RevisionValidity time.Duration
 }
 
 // DefaultNamespace is the namespace of a Config that names none.
@@ -97,6 +101,9 @@ func (cfg Config) normalized() (Config, error) {
 		}
 	}
 	cfg.MaxBackoff = max(cfg.MaxBackoff, cfg.MinBackoff)
+	if cfg.RevisionValidity == 0 {
+		cfg.RevisionValidity = DefaultRevisionValidity
+	}
 	return cfg, nil
 }
 
@@ -125,8 +132,9 @@ type Store struct {
 	lastErr error // why it is not ready
 	closed  bool
 
-	runs    runCounts     // statements sent, by name
-	readTxs readTxCounter // read transactions begun (scope.go)
+	runs     runCounts     // statements sent, by name
+	readTxs  readTxCounter // read transactions begun (scope.go)
+	revision revisionCache // the last revision read (revision.go)
 
 	verifying atomic.Bool   // a connectivity check started by lost is under way
 	wake      chan struct{} // asks the connection loop to reconnect now
@@ -155,6 +163,7 @@ func open(ctx context.Context, cfg Config, log zerolog.Logger, db backend) *Stor
 	s := &Store{
 		cfg: cfg, ns: cfg.Namespace, log: log.With().Str("component", "neo4j").Logger(), db: db,
 		lastErr: errNotYetConnected, wake: make(chan struct{}, 1), stop: stop, done: make(chan struct{}),
+		revision: revisionCache{validity: cfg.RevisionValidity, now: time.Now},
 	}
 	go s.maintain(loopCtx)
 	return s
@@ -311,6 +320,9 @@ func (s *Store) read(ctx context.Context, op string, work func(runner) error) er
 }
 
 func (s *Store) write(ctx context.Context, op string, work func(runner) error) error {
+	// Forgotten before and after: a read racing the write must not keep what it read.
+	s.revision.forget()
+	defer s.revision.forget()
 	return s.tx(ctx, op, s.db.write, work)
 }
 
