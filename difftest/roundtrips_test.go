@@ -161,3 +161,48 @@ func median(ds []time.Duration) time.Duration {
 	slices.Sort(s)
 	return s[len(s)/2]
 }
+
+// TestLiveCachedAnswerReadsNothing: an answer served from the answer cache costs no
+// transaction and no statement while the store's revision is still valid (set to an hour
+// here, so the test does not depend on how fast the machine is), and an import by the
+// store makes the next request read the revision again.
+func TestLiveCachedAnswerReadsNothing(t *testing.T) {
+	cfg := neo4jtest.Config(t)
+	cfg.RevisionValidity = time.Hour
+	store := neo4jtest.OpenConfig(t, cfg)
+	data := synthetic.Dataset(5)
+	if _, err := store.Import(context.Background(), data); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: zerolog.Nop(), ResponseCacheBytes: 1 << 20}))
+	defer srv.Close()
+	query := twoLevelQuery(5)
+	askOK(t, srv, query) // executed, then cached
+	for _, step := range []struct {
+		name       string
+		importOne  bool
+		statements int64
+		txs        int64
+	}{
+		{"cached", false, 0, 0},
+		// The import forgets the revision: the next request reads it (one statement);
+		// the import changed nothing, so the revision and the cached answer still hold.
+		{"after an import", true, 1, 1},
+		{"cached again", false, 0, 0},
+	} {
+		if step.importOne {
+			if _, err := store.Import(context.Background(), data); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before, txBefore := store.Statements(), store.ReadTransactions()
+		askOK(t, srv, query)
+		var statements int64
+		for name, c := range store.Statements() {
+			statements += c - before[name]
+		}
+		if txs := store.ReadTransactions() - txBefore; statements != step.statements || txs != step.txs {
+			t.Errorf("%s: %d statements in %d read transactions, want %d in %d", step.name, statements, txs, step.statements, step.txs)
+		}
+	}
+}
