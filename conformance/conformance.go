@@ -42,6 +42,7 @@ func Run(t *testing.T, open Open) {
 		{"ImportDeletes", testImportDeletes},
 		{"ImportConcurrent", testImportConcurrent},
 		{"Copies", testCopies},
+		{"ReadScope", testReadScope},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}
