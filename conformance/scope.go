@@ -35,7 +35,9 @@ func testReadScope(t *testing.T, open Open) {
 		{"List", func(ctx context.Context) (any, error) {
 			return s.List(ctx, atlas.ListQuery{Kind: atlas.GroupNode, Order: atlas.Order{Field: atlas.OrderByName}})
 		}},
-		{"Search", func(ctx context.Context) (any, error) { return s.Search(ctx, atlas.SearchQuery{Text: "foreign", Limit: 100}) }},
+		{"Search", func(ctx context.Context) (any, error) {
+			return s.Search(ctx, atlas.SearchQuery{Text: "foreign", Limit: 100})
+		}},
 		{"ReportedCounts", func(ctx context.Context) (any, error) { return s.ReportedCounts(ctx, atlas.CountQuery{}) }},
 		{"Revision", func(ctx context.Context) (any, error) { return s.Revision(ctx) }},
 	}
