@@ -46,6 +46,7 @@ func Run(t *testing.T, open Open) {
 		{"ImportConcurrent", testImportConcurrent},
 		{"Copies", testCopies},
 		{"Invariants", testInvariants},
+		{"ReadScope", testReadScope},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}

@@ -70,6 +70,11 @@ func (c countingStore) count(ctx context.Context, method string) {
 	c.onCall(method)
 }
 
+// ScopeReads passes the wrapped store's read scope through (atlas.ReadScoper).
+func (c countingStore) ScopeReads(ctx context.Context) (context.Context, func()) {
+	return atlas.ScopeReads(ctx, c.Store)
+}
+
 func (c countingStore) Nodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
 	c.count(ctx, "Nodes")
 	return c.Store.Nodes(ctx, ids)

@@ -40642,7 +40642,7 @@ func (ec *executionContext) marshalNAlias2lsgatlasᚋatlasᚐAlias(ctx context.C
 }
 
 func (ec *executionContext) marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAlias2lsgatlasᚋatlasᚐAlias(ctx, sel, v[i])
@@ -40719,7 +40719,7 @@ func (ec *executionContext) marshalNBucketCount2lsgatlasᚋanalyticsᚐCount(ctx
 }
 
 func (ec *executionContext) marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBucketCount2lsgatlasᚋanalyticsᚐCount(ctx, sel, v[i])
@@ -40764,7 +40764,7 @@ func (ec *executionContext) unmarshalNCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ
 }
 
 func (ec *executionContext) marshalNCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Category) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCategory2lsgatlasᚋatlasᚐCategory(ctx, sel, v[i])
@@ -40799,7 +40799,7 @@ func (ec *executionContext) marshalNCentralityScore2lsgatlasᚋanalyticsᚐScore
 }
 
 func (ec *executionContext) marshalNCentralityScore2ᚕlsgatlasᚋanalyticsᚐScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Score) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCentralityScore2lsgatlasᚋanalyticsᚐScore(ctx, sel, v[i])
@@ -40834,7 +40834,7 @@ func (ec *executionContext) marshalNCitation2lsgatlasᚋatlasᚐCitation(ctx con
 }
 
 func (ec *executionContext) marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCitation2lsgatlasᚋatlasᚐCitation(ctx, sel, v[i])
@@ -40877,7 +40877,7 @@ func (ec *executionContext) marshalNCoMember2lsgatlasᚋanalyticsᚐCoMember(ctx
 }
 
 func (ec *executionContext) marshalNCoMember2ᚕlsgatlasᚋanalyticsᚐCoMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.CoMember) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCoMember2lsgatlasᚋanalyticsᚐCoMember(ctx, sel, v[i])
@@ -41024,7 +41024,7 @@ func (ec *executionContext) marshalNDerivation2lsgatlasᚋatlasᚐDerivation(ctx
 }
 
 func (ec *executionContext) marshalNDerivation2ᚕlsgatlasᚋatlasᚐDerivationᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Derivation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDerivation2lsgatlasᚋatlasᚐDerivation(ctx, sel, v[i])
@@ -41102,7 +41102,7 @@ func (ec *executionContext) marshalNDocument2lsgatlasᚋatlasᚐDocument(ctx con
 }
 
 func (ec *executionContext) marshalNDocument2ᚕlsgatlasᚋatlasᚐDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Document) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDocument2lsgatlasᚋatlasᚐDocument(ctx, sel, v[i])
@@ -41138,7 +41138,7 @@ func (ec *executionContext) marshalNDocumentEdge2lsgatlasᚋgraphᚋmodelᚐDocu
 }
 
 func (ec *executionContext) marshalNDocumentEdge2ᚕlsgatlasᚋgraphᚋmodelᚐDocumentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DocumentEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDocumentEdge2lsgatlasᚋgraphᚋmodelᚐDocumentEdge(ctx, sel, v[i])
@@ -41295,7 +41295,7 @@ func (ec *executionContext) marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx contex
 }
 
 func (ec *executionContext) marshalNGraphNode2ᚕlsgatlasᚋatlasᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, sel, v[i])
@@ -41315,7 +41315,7 @@ func (ec *executionContext) marshalNGroup2lsgatlasᚋatlasᚐGroup(ctx context.C
 }
 
 func (ec *executionContext) marshalNGroup2ᚕlsgatlasᚋatlasᚐGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Group) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGroup2lsgatlasᚋatlasᚐGroup(ctx, sel, v[i])
@@ -41351,7 +41351,7 @@ func (ec *executionContext) marshalNGroupEdge2lsgatlasᚋgraphᚋmodelᚐGroupEd
 }
 
 func (ec *executionContext) marshalNGroupEdge2ᚕlsgatlasᚋgraphᚋmodelᚐGroupEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.GroupEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGroupEdge2lsgatlasᚋgraphᚋmodelᚐGroupEdge(ctx, sel, v[i])
@@ -41501,7 +41501,7 @@ func (ec *executionContext) marshalNInstitution2lsgatlasᚋatlasᚐInstitution(c
 }
 
 func (ec *executionContext) marshalNInstitution2ᚕlsgatlasᚋatlasᚐInstitutionᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Institution) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInstitution2lsgatlasᚋatlasᚐInstitution(ctx, sel, v[i])
@@ -41537,7 +41537,7 @@ func (ec *executionContext) marshalNInstitutionEdge2lsgatlasᚋgraphᚋmodelᚐI
 }
 
 func (ec *executionContext) marshalNInstitutionEdge2ᚕlsgatlasᚋgraphᚋmodelᚐInstitutionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.InstitutionEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInstitutionEdge2lsgatlasᚋgraphᚋmodelᚐInstitutionEdge(ctx, sel, v[i])
@@ -41694,7 +41694,7 @@ func (ec *executionContext) marshalNNetworkFrames2ᚖlsgatlasᚋanalyticsᚐFram
 }
 
 func (ec *executionContext) marshalNNode2ᚕlsgatlasᚋatlasᚐNode(ctx context.Context, sel ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2lsgatlasᚋatlasᚐNode(ctx, sel, v[i])
@@ -41723,7 +41723,7 @@ func (ec *executionContext) marshalNNodeTypeCount2lsgatlasᚋanalyticsᚐNodeCou
 }
 
 func (ec *executionContext) marshalNNodeTypeCount2ᚕlsgatlasᚋanalyticsᚐNodeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.NodeCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNodeTypeCount2lsgatlasᚋanalyticsᚐNodeCount(ctx, sel, v[i])
@@ -41743,7 +41743,7 @@ func (ec *executionContext) marshalNOffice2lsgatlasᚋatlasᚐOffice(ctx context
 }
 
 func (ec *executionContext) marshalNOffice2ᚕlsgatlasᚋatlasᚐOfficeᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Office) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOffice2lsgatlasᚋatlasᚐOffice(ctx, sel, v[i])
@@ -41779,7 +41779,7 @@ func (ec *executionContext) marshalNOfficeEdge2lsgatlasᚋgraphᚋmodelᚐOffice
 }
 
 func (ec *executionContext) marshalNOfficeEdge2ᚕlsgatlasᚋgraphᚋmodelᚐOfficeEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OfficeEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOfficeEdge2lsgatlasᚋgraphᚋmodelᚐOfficeEdge(ctx, sel, v[i])
@@ -41867,7 +41867,7 @@ func (ec *executionContext) marshalNPath2lsgatlasᚋanalyticsᚐPath(ctx context
 }
 
 func (ec *executionContext) marshalNPath2ᚕlsgatlasᚋanalyticsᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Path) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPath2lsgatlasᚋanalyticsᚐPath(ctx, sel, v[i])
@@ -41900,7 +41900,7 @@ func (ec *executionContext) marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx context
 }
 
 func (ec *executionContext) marshalNPerson2ᚕlsgatlasᚋatlasᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Person) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx, sel, v[i])
@@ -41936,7 +41936,7 @@ func (ec *executionContext) marshalNPersonEdge2lsgatlasᚋgraphᚋmodelᚐPerson
 }
 
 func (ec *executionContext) marshalNPersonEdge2ᚕlsgatlasᚋgraphᚋmodelᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PersonEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPersonEdge2lsgatlasᚋgraphᚋmodelᚐPersonEdge(ctx, sel, v[i])
@@ -41956,7 +41956,7 @@ func (ec *executionContext) marshalNPosition2lsgatlasᚋatlasᚐPosition(ctx con
 }
 
 func (ec *executionContext) marshalNPosition2ᚕlsgatlasᚋatlasᚐPositionᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Position) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPosition2lsgatlasᚋatlasᚐPosition(ctx, sel, v[i])
@@ -41992,7 +41992,7 @@ func (ec *executionContext) marshalNPositionEdge2lsgatlasᚋgraphᚋmodelᚐPosi
 }
 
 func (ec *executionContext) marshalNPositionEdge2ᚕlsgatlasᚋgraphᚋmodelᚐPositionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PositionEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPositionEdge2lsgatlasᚋgraphᚋmodelᚐPositionEdge(ctx, sel, v[i])
@@ -42012,7 +42012,7 @@ func (ec *executionContext) marshalNPropertyClaim2lsgatlasᚋatlasᚐPropertyCla
 }
 
 func (ec *executionContext) marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPropertyClaim2lsgatlasᚋatlasᚐPropertyClaim(ctx, sel, v[i])
@@ -42173,7 +42173,7 @@ func (ec *executionContext) marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx con
 }
 
 func (ec *executionContext) marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx, sel, v[i])
@@ -42251,7 +42251,7 @@ func (ec *executionContext) marshalNReportedCount2lsgatlasᚋatlasᚐReportedCou
 }
 
 func (ec *executionContext) marshalNReportedCount2ᚕlsgatlasᚋatlasᚐReportedCountᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.ReportedCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReportedCount2lsgatlasᚋatlasᚐReportedCount(ctx, sel, v[i])
@@ -42294,7 +42294,7 @@ func (ec *executionContext) marshalNSearchHit2lsgatlasᚋatlasᚐSearchHit(ctx c
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕlsgatlasᚋatlasᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.SearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchHit2lsgatlasᚋatlasᚐSearchHit(ctx, sel, v[i])
@@ -42322,7 +42322,7 @@ func (ec *executionContext) marshalNSharedGroup2lsgatlasᚋanalyticsᚐSharedGro
 }
 
 func (ec *executionContext) marshalNSharedGroup2ᚕlsgatlasᚋanalyticsᚐSharedGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.SharedGroup) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSharedGroup2lsgatlasᚋanalyticsᚐSharedGroup(ctx, sel, v[i])
@@ -42342,7 +42342,7 @@ func (ec *executionContext) marshalNSource2lsgatlasᚋatlasᚐSource(ctx context
 }
 
 func (ec *executionContext) marshalNSource2ᚕlsgatlasᚋatlasᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Source) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSource2lsgatlasᚋatlasᚐSource(ctx, sel, v[i])
@@ -42378,7 +42378,7 @@ func (ec *executionContext) marshalNSourceEdge2lsgatlasᚋgraphᚋmodelᚐSource
 }
 
 func (ec *executionContext) marshalNSourceEdge2ᚕlsgatlasᚋgraphᚋmodelᚐSourceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SourceEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSourceEdge2lsgatlasᚋgraphᚋmodelᚐSourceEdge(ctx, sel, v[i])
@@ -42428,7 +42428,7 @@ func (ec *executionContext) marshalNStatement2lsgatlasᚋatlasᚐStatement(ctx c
 }
 
 func (ec *executionContext) marshalNStatement2ᚕlsgatlasᚋatlasᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Statement) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStatement2lsgatlasᚋatlasᚐStatement(ctx, sel, v[i])
@@ -42464,7 +42464,7 @@ func (ec *executionContext) marshalNStatementEdge2lsgatlasᚋgraphᚋmodelᚐSta
 }
 
 func (ec *executionContext) marshalNStatementEdge2ᚕlsgatlasᚋgraphᚋmodelᚐStatementEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.StatementEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStatementEdge2lsgatlasᚋgraphᚋmodelᚐStatementEdge(ctx, sel, v[i])
@@ -42562,7 +42562,7 @@ func (ec *executionContext) marshalNSupport2lsgatlasᚋatlasᚐSupport(ctx conte
 }
 
 func (ec *executionContext) marshalNSupport2ᚕlsgatlasᚋatlasᚐSupportᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Support) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSupport2lsgatlasᚋatlasᚐSupport(ctx, sel, v[i])
@@ -42590,7 +42590,7 @@ func (ec *executionContext) marshalNSupportEdge2lsgatlasᚋgraphᚋmodelᚐSuppo
 }
 
 func (ec *executionContext) marshalNSupportEdge2ᚕlsgatlasᚋgraphᚋmodelᚐSupportEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SupportEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSupportEdge2lsgatlasᚋgraphᚋmodelᚐSupportEdge(ctx, sel, v[i])
@@ -42654,7 +42654,7 @@ func (ec *executionContext) marshalNTimelineEvent2lsgatlasᚋanalyticsᚐEvent(c
 }
 
 func (ec *executionContext) marshalNTimelineEvent2ᚕlsgatlasᚋanalyticsᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Event) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTimelineEvent2lsgatlasᚋanalyticsᚐEvent(ctx, sel, v[i])
@@ -42689,7 +42689,7 @@ func (ec *executionContext) marshalNTopic2lsgatlasᚋatlasᚐTopic(ctx context.C
 }
 
 func (ec *executionContext) marshalNTopic2ᚕlsgatlasᚋatlasᚐTopicᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Topic) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTopic2lsgatlasᚋatlasᚐTopic(ctx, sel, v[i])
@@ -42725,7 +42725,7 @@ func (ec *executionContext) marshalNTopicEdge2lsgatlasᚋgraphᚋmodelᚐTopicEd
 }
 
 func (ec *executionContext) marshalNTopicEdge2ᚕlsgatlasᚋgraphᚋmodelᚐTopicEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TopicEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTopicEdge2lsgatlasᚋgraphᚋmodelᚐTopicEdge(ctx, sel, v[i])
@@ -42753,7 +42753,7 @@ func (ec *executionContext) marshalNYearStatistics2lsgatlasᚋanalyticsᚐYearSt
 }
 
 func (ec *executionContext) marshalNYearStatistics2ᚕlsgatlasᚋanalyticsᚐYearStatsᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.YearStats) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNYearStatistics2lsgatlasᚋanalyticsᚐYearStats(ctx, sel, v[i])
@@ -42816,7 +42816,7 @@ func (ec *executionContext) marshalN_Any2ᚕmapᚄ(ctx context.Context, sel ast.
 }
 
 func (ec *executionContext) marshalN_Entity2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋpluginᚋfederationᚋfedruntimeᚐEntity(ctx context.Context, sel ast.SelectionSet, v []fedruntime.Entity) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalO_Entity2githubᚗcomᚋ99designsᚋgqlgenᚋpluginᚋfederationᚋfedruntimeᚐEntity(ctx, sel, v[i])
@@ -42834,7 +42834,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -42878,7 +42878,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -42906,7 +42906,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -42934,7 +42934,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -43174,7 +43174,7 @@ func (ec *executionContext) marshalOCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ(c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCategory2lsgatlasᚋatlasᚐCategory(ctx, sel, v[i])
@@ -43363,7 +43363,7 @@ func (ec *executionContext) marshalOGroupKind2ᚕlsgatlasᚋatlasᚐGroupKindᚄ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGroupKind2lsgatlasᚋatlasᚐGroupKind(ctx, sel, v[i])
@@ -43445,7 +43445,7 @@ func (ec *executionContext) marshalOHorizon2ᚕlsgatlasᚋatlasᚐHorizonᚄ(ctx
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNHorizon2lsgatlasᚋatlasᚐHorizon(ctx, sel, v[i])
@@ -43568,7 +43568,7 @@ func (ec *executionContext) marshalOInstitutionKind2ᚕlsgatlasᚋatlasᚐInstit
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInstitutionKind2lsgatlasᚋatlasᚐInstitutionKind(ctx, sel, v[i])
@@ -43622,7 +43622,7 @@ func (ec *executionContext) marshalOLevel2ᚕlsgatlasᚋatlasᚐLevelᚄ(ctx con
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLevel2lsgatlasᚋatlasᚐLevel(ctx, sel, v[i])
@@ -43677,7 +43677,7 @@ func (ec *executionContext) marshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRole�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberRole2lsgatlasᚋatlasᚐMemberRole(ctx, sel, v[i])
@@ -43747,7 +43747,7 @@ func (ec *executionContext) marshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ(c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx, sel, v[i])
@@ -43798,7 +43798,7 @@ func (ec *executionContext) marshalOOfficeKind2ᚕlsgatlasᚋatlasᚐOfficeKind�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOfficeKind2lsgatlasᚋatlasᚐOfficeKind(ctx, sel, v[i])
@@ -43968,7 +43968,7 @@ func (ec *executionContext) marshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropertyN
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx, sel, v[i])
@@ -44072,7 +44072,7 @@ func (ec *executionContext) marshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTy
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationshipType2lsgatlasᚋatlasᚐRelType(ctx, sel, v[i])
@@ -44142,7 +44142,7 @@ func (ec *executionContext) marshalOSourceKind2ᚕlsgatlasᚋatlasᚐSourceKind�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSourceKind2lsgatlasᚋatlasᚐSourceKind(ctx, sel, v[i])
@@ -44178,7 +44178,7 @@ func (ec *executionContext) marshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTier�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx, sel, v[i])
@@ -44360,7 +44360,7 @@ func (ec *executionContext) marshalOSupportKind2ᚕlsgatlasᚋatlasᚐSupportKin
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx, sel, v[i])
@@ -44396,7 +44396,7 @@ func (ec *executionContext) marshalOSystem2ᚕlsgatlasᚋatlasᚐSystemᚄ(ctx c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSystem2lsgatlasᚋatlasᚐSystem(ctx, sel, v[i])
@@ -44466,7 +44466,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -44485,7 +44485,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -44504,7 +44504,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -44523,7 +44523,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

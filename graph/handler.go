@@ -132,6 +132,8 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	})
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
+		// Every field has resolved: the request reads nothing more.
+		loader.From(ctx).EndReads()
 		if resp == nil || !graphql.HasOperationContext(ctx) {
 			return resp
 		}

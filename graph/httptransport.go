@@ -159,7 +159,7 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 		writeIncremental(ctx, w, resp, responses)
 		return
 	}
-	body, err := json.Marshal(resp)
+	body, err := marshalResponse(resp)
 	if err == nil && len(body) > t.limits.MaxResponseBytes {
 		t.metrics.RequestError(atlas.ELIMIT, "response size (bytes)")
 		lim := limitError("response size (bytes)", len(body), t.limits.MaxResponseBytes)

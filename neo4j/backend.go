@@ -80,8 +80,12 @@ func (b *driverBackend) verify(ctx context.Context) error { return b.drv.VerifyC
 
 func (b *driverBackend) close(ctx context.Context) error { return b.drv.Close(ctx) }
 
-// txRunner runs statements in one managed transaction.
-type txRunner struct{ tx driver.ManagedTransaction }
+// txRunner runs statements in one transaction, managed or explicit.
+type txRunner struct {
+	tx interface {
+		Run(ctx context.Context, cypher string, params map[string]any) (driver.ResultWithContext, error)
+	}
+}
 
 func (r txRunner) run(ctx context.Context, st statement, params map[string]any) ([]record, error) {
 	res, err := r.tx.Run(ctx, st.text, params)

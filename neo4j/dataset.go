@@ -237,8 +237,17 @@ func (s *Store) ReportedCounts(ctx context.Context, q atlas.CountQuery) ([]atlas
 }
 
 // Revision implements atlas.Store: a counter kept on the namespace's meta node, bumped by
-// every import that changed something; 0 before the first.
+// every import that changed something; 0 before the first. A revision read less than
+// Config.RevisionValidity ago is answered without a round trip, unless this store has
+// written since (revision.go).
 func (s *Store) Revision(ctx context.Context) (int64, error) {
+	if err := s.check(ctx); err != nil {
+		return 0, err
+	}
+	if rev, ok := s.revision.get(); ok {
+		return rev, nil
+	}
+	gen, at := s.revision.reading()
 	var rev int64
 	err := s.read(ctx, "revision", func(tx runner) error {
 		recs, err := tx.run(ctx, stmtRevision, map[string]any{"ns": s.ns})
@@ -254,5 +263,8 @@ func (s *Store) Revision(ctx context.Context) (int64, error) {
 		}
 		return nil
 	})
+	if err == nil {
+		s.revision.put(gen, at, rev)
+	}
 	return rev, err
 }

@@ -2,6 +2,7 @@ package neo4j_test
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -47,6 +48,9 @@ func TestLivePlans(t *testing.T) {
 	keys := []any{cfg.Namespace + ":person/xi-jinping"}
 	checked := map[string]bool{}
 	byID, byNamespace, byText, byYear := "NodeUniqueIndexSeek", "NodeIndexSeek", "NodeIndexContainsScan", "NodeIndexSeekByRange"
+	// Lists seek the nodes of one kind in the namespace, not every node of the namespace.
+	// The index a statement's seek must use, named in the plan's details.
+	seeks := map[string]string{"list_asc": "Entity(ns, nodeKind)", "list_desc": "Entity(ns, nodeKind)"}
 	// A full-text index is read through its procedure.
 	byFullText := "ProcedureCall"
 	for _, tc := range []struct {
@@ -100,7 +104,10 @@ func TestLivePlans(t *testing.T) {
 			for k, v := range tc.params {
 				params[k] = v
 			}
-			ops := planOperators(t, drv, cfg, text, params)
+			ops, details := planOperators(t, drv, cfg, text, params)
+			if index := seeks[tc.statement]; index != "" && !strings.Contains(details, index) {
+				t.Errorf("plan %v does not seek %s: %s", ops, index, details)
+			}
 			for _, w := range tc.want {
 				if !slices.Contains(ops, w) {
 					t.Errorf("plan %v has no %s", ops, w)
@@ -128,7 +135,8 @@ var operatorSuffix = regexp.MustCompile(`(\(Locking\))?@.*$`)
 // It runs PROFILE in a transaction it rolls back, so writes change nothing: EXPLAIN would
 // not run anything, but driver v5 decodes an EXPLAIN plan's children wrongly (each child
 // of an operator comes back as its last child), while PROFILE plans decode correctly.
-func planOperators(t *testing.T, drv driver.DriverWithContext, cfg neo4j.Config, cypher string, params map[string]any) []string {
+// details joins the operators' details (the index each seek uses, its predicates).
+func planOperators(t *testing.T, drv driver.DriverWithContext, cfg neo4j.Config, cypher string, params map[string]any) (ops []string, details string) {
 	t.Helper()
 	ctx := context.Background()
 	session := drv.NewSession(ctx, driver.SessionConfig{DatabaseName: cfg.Database})
@@ -150,10 +158,11 @@ func planOperators(t *testing.T, drv driver.DriverWithContext, cfg neo4j.Config,
 	if plan == nil {
 		t.Fatal("no profile in the summary")
 	}
-	var ops []string
+	var all []string
 	var walk func(p driver.ProfiledPlan, depth int)
 	walk = func(p driver.ProfiledPlan, depth int) {
 		ops = append(ops, operatorSuffix.ReplaceAllString(p.Operator(), ""))
+		all = append(all, fmt.Sprint(p.Arguments()["Details"]))
 		if testing.Verbose() {
 			t.Logf("%s%s %v", strings.Repeat("  ", depth), p.Operator(), p.Arguments()["Details"])
 		}
@@ -162,5 +171,5 @@ func planOperators(t *testing.T, drv driver.DriverWithContext, cfg neo4j.Config,
 		}
 	}
 	walk(plan, 0)
-	return ops
+	return ops, strings.Join(all, "; ")
 }

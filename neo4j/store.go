@@ -48,6 +48,10 @@ type Config struct {
 	// NoWarm skips warming the plans of the reads after each connection (Store.warm);
 	// tests that check the exact statements of a connection set it.
 	NoWarm bool
+	// RevisionValidity is how long a revision read from the database is trusted before
+	// Revision reads it again (revision.go); 0 means DefaultRevisionValidity, a negative
+	// value reads it every time. A write by this store forgets it at once.
+	RevisionValidity time.Duration
 }
 
 // DefaultNamespace is the namespace of a Config that names none.
@@ -100,6 +104,9 @@ func (cfg Config) normalized() (Config, error) {
 		}
 	}
 	cfg.MaxBackoff = max(cfg.MaxBackoff, cfg.MinBackoff)
+	if cfg.RevisionValidity == 0 {
+		cfg.RevisionValidity = DefaultRevisionValidity
+	}
 	return cfg, nil
 }
 
@@ -128,7 +135,9 @@ type Store struct {
 	lastErr error // why it is not ready
 	closed  bool
 
-	runs runCounts // statements sent, by name
+	runs     runCounts     // statements sent, by name
+	readTxs  readTxCounter // read transactions begun (scope.go)
+	revision revisionCache // the last revision read (revision.go)
 
 	search searchCache // what Search scores with, for the namespace's latest revision
 
@@ -159,6 +168,7 @@ func open(ctx context.Context, cfg Config, log zerolog.Logger, db backend) *Stor
 	s := &Store{
 		cfg: cfg, ns: cfg.Namespace, log: log.With().Str("component", "neo4j").Logger(), db: db,
 		lastErr: errNotYetConnected, wake: make(chan struct{}, 1), stop: stop, done: make(chan struct{}),
+		revision: revisionCache{validity: cfg.RevisionValidity, now: time.Now},
 	}
 	go s.maintain(loopCtx)
 	return s
@@ -308,11 +318,23 @@ func (s *Store) Close(ctx context.Context) error {
 
 // read and write run work in a managed transaction, mapping errors and reporting a lost
 // database to the connection loop.
+// Within a read scope (scope.go) a read joins the scope's transaction.
 func (s *Store) read(ctx context.Context, op string, work func(runner) error) error {
-	return s.tx(ctx, op, s.db.read, work)
+	if sc := s.scopeIn(ctx); sc != nil {
+		if handled, err := sc.read(ctx, work); handled {
+			return err
+		}
+	}
+	return s.tx(ctx, op, s.db.read, func(tx runner) error {
+		s.readTxs.Add(1)
+		return work(tx)
+	})
 }
 
 func (s *Store) write(ctx context.Context, op string, work func(runner) error) error {
+	// Forgotten before and after: a read racing the write must not keep what it read.
+	s.revision.forget()
+	defer s.revision.forget()
 	return s.tx(ctx, op, s.db.write, work)
 }
 

@@ -37,6 +37,8 @@ type Loaders struct {
 	sources func(ctx context.Context) (func(id string) *atlas.Source, error)
 	once    map[any]*sync.Once // see Once
 	stats   Stats
+	// endReads ends the request's read scope (atlas.ScopeReads), if any.
+	endReads func()
 }
 
 // Stats says how a request used the store.
@@ -87,11 +89,27 @@ func New(store atlas.Store) *Loaders {
 
 type ctxKey struct{}
 
-// Middleware gives every request its own loaders, so nothing is cached across requests.
+// Middleware gives every request its own loaders, so nothing is cached across requests,
+// and opens the request's read scope (atlas.ScopeReads): on Neo4j every read of the
+// request, the answer cache's revision included, shares one read transaction. The scope
+// ends when the answer is ready (EndReads, called by the GraphQL handler) or at the
+// latest when the request ends.
 func Middleware(store atlas.Store, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(WithLoaders(r.Context(), New(store))))
+		ctx, end := atlas.ScopeReads(r.Context(), store)
+		defer end()
+		l := New(store)
+		l.endReads = end
+		next.ServeHTTP(w, r.WithContext(WithLoaders(ctx, l)))
 	})
+}
+
+// EndReads ends the request's read scope, so its transaction is not held while the
+// answer is written to a slow client; reads after it run unscoped. Safe on nil.
+func (l *Loaders) EndReads() {
+	if l != nil && l.endReads != nil {
+		l.endReads()
+	}
 }
 
 // WithLoaders returns ctx carrying l.

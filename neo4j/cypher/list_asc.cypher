@@ -9,13 +9,14 @@
 //   search query, or null), $sources (LIST<STRING>, empty = all: keeps nodes whose citedSources
 //   has one of them), $orderBy (STRING: NAME, ID or ESTABLISHED), $afterKey, $afterId
 //   (STRING, the cursor in stored form, or null for the first page), $limit (INTEGER, page size)
-// Index: entity_node_kind / entity_ns to find the candidates (entity_search_text when
-//   nameContains is given). sortName holds the hex of the UTF-8 bytes of atlas.SortKey so that
-//   Neo4j's string order (UTF-16 code units) equals Go's (bytes) for every character.
+// Index: entity_ns_node_kind, one equality seek on (ns, nodeKind) for the candidates: the nodes
+//   of the asked kind only, never every node of the namespace. sortName holds the hex of the
+//   UTF-8 bytes of atlas.SortKey so that Neo4j's string order (UTF-16 code units) equals Go's
+//   (bytes) for every character.
 //   USING INDEX SEEK: a plan Neo4j 5.26 made while the database was empty scanned the whole ns
 //   index (every namespace) and kept it once there was data.
 MATCH (n:Entity)
-USING INDEX SEEK n:Entity(ns)
+USING INDEX SEEK n:Entity(ns, nodeKind)
 WHERE n.ns = $ns AND n.nodeKind = $nodeKind
   AND (size($kinds) = 0 OR n.kind IN $kinds)
   AND (size($systems) = 0 OR n.system IN $systems)
