@@ -33,3 +33,14 @@ func TestCurationConformance(t *testing.T) {
 		}
 	})
 }
+
+func TestChangesConformance(t *testing.T) {
+	conformance.RunChanges(t, func(t *testing.T) (conformance.CuratedStore, func() conformance.CuratedStore) {
+		s, err := inprocess.Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close(context.Background()) })
+		return s, nil
+	})
+}
