@@ -84,6 +84,9 @@ type PropertyClaim struct {
 	Confidence Confidence   `json:"confidence"`
 	Rank       Rank         `json:"rank"`
 	Note       string       `json:"note,omitempty"`
+	// ID is the claim's permalink (ClaimID), filled in by SelectClaims for readers; it is
+	// derived, never stored.
+	ID string `json:"-"`
 }
 
 // Clone returns a deep copy of c.
@@ -119,7 +122,9 @@ func SelectClaims(n Node, props []PropertyName) []PropertyClaim {
 	var out []PropertyClaim
 	for _, c := range ClaimsOf(n) {
 		if len(props) == 0 || slices.Contains(props, c.Property) {
-			out = append(out, c.Clone())
+			c := c.Clone()
+			c.ID = ClaimID(n.NodeID(), c.Property, c.Value)
+			out = append(out, c)
 		}
 	}
 	slices.SortStableFunc(out, CompareClaims)

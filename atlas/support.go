@@ -168,6 +168,7 @@ func (s Support) clone() Support {
 	}
 	if s.Claim != nil {
 		c := s.Claim.Clone()
+		c.ID = ClaimID(s.Subject, c.Property, c.Value)
 		s.Claim = &c
 	}
 	s.Locators = slices.Clone(s.Locators)

@@ -32,6 +32,7 @@ func RunCuration(t *testing.T, open OpenCurated) {
 		{"Session", testCurationSession},
 		{"Records", testCurationRecords},
 		{"Durable", testCurationDurable},
+		{"ImportKeepsCuration", testImportKeepsCuration},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}
@@ -301,5 +302,45 @@ func testCurationDurable(t *testing.T, open OpenCurated) {
 	}
 	if rev, _ := s.Revision(context.Background()); rev != 3 {
 		t.Fatalf("revision after restart = %d, want 3", rev)
+	}
+}
+
+// testImportKeepsCuration: an import that lacks an accepted change is refused, naming
+// it, and writes nothing; one that holds it goes through; discarding is explicit and
+// recorded.
+func testImportKeepsCuration(t *testing.T, open OpenCurated) {
+	s, cur, _ := curated(t, open)
+	ctx := context.Background()
+	carol := As("carol", atlas.RoleCurator)
+	if _, err := cur.Edit(carol, claimChange("Curated.", atlas.Normal, &atlas.Citation{Source: "source/beta", Locator: "history"}), 1, "curated"); err != nil {
+		t.Fatal(err)
+	}
+	rev, _ := s.Revision(ctx)
+	_, err := cur.Import(ctx, Fixture(), false)
+	wantCode(t, err, atlas.ECONFLICT)
+	if msg := atlas.ErrorMessage(err); !strings.Contains(msg, SessionClaim+" (revision 2, edited by carol)") {
+		t.Fatalf("refusal = %q", msg)
+	}
+	if after, _ := s.Revision(ctx); after != rev || claimNote(t, s, SessionClaim) != "Curated." {
+		t.Fatalf("a refused import changed the store (revision %d → %d)", rev, after)
+	}
+	// The current data, written out and imported again, holds the change.
+	current, err := s.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report, err := cur.Import(ctx, current, false); err != nil || report.Changed() {
+		t.Fatalf("importing the current data: %+v, %v", report, err)
+	}
+	report, err := cur.Import(carol, Fixture(), true)
+	if err != nil || !report.Changed() || claimNote(t, s, SessionClaim) != "" {
+		t.Fatalf("discarding import: %+v, %v", report, err)
+	}
+	log, _ := s.AuditLog(ctx, atlas.AuditQuery{AfterRevision: rev})
+	if len(log) != 1 || log[0].Action != atlas.ActionImported || log[0].Actor != "carol" || !strings.Contains(log[0].Reason, "discarding "+SessionClaim) {
+		t.Fatalf("import entries = %+v", log)
+	}
+	if _, err := cur.Import(ctx, Fixture(), false); err != nil {
+		t.Fatalf("after a discarding import, the same import: %v", err)
 	}
 }

@@ -234,7 +234,9 @@ func (r *Resolver) claimRecord(ctx context.Context, id string) (*model.ClaimReco
 		if atlas.ClaimID(owner, c.Property, c.Value) != id {
 			continue
 		}
-		rec := &model.ClaimRecord{ID: id, Node: nodes[0], Claim: c.Clone(), Version: 1}
+		claim := c.Clone()
+		claim.ID = id
+		rec := &model.ClaimRecord{ID: id, Node: nodes[0], Claim: claim, Version: 1}
 		if r.Curator != nil {
 			v, err := r.Curator.Version(ctx, id)
 			if err != nil {

@@ -408,6 +408,7 @@ type ComplexityRoot struct {
 
 	PropertyClaim struct {
 		Confidence func(childComplexity int) int
+		ID         func(childComplexity int) int
 		Note       func(childComplexity int) int
 		Property   func(childComplexity int) int
 		Rank       func(childComplexity int) int
@@ -2761,6 +2762,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PropertyClaim.Confidence(childComplexity), true
+	case "PropertyClaim.id":
+		if e.ComplexityRoot.PropertyClaim.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.ID(childComplexity), true
 	case "PropertyClaim.note":
 		if e.ComplexityRoot.PropertyClaim.Note == nil {
 			break
@@ -4578,6 +4585,8 @@ One value of one property of a node, as its sources assert it. Where sources dis
 says which one the plain field shows.
 """
 type PropertyClaim {
+  "The claim's stable id, a permalink that ` + "`" + `claim(id:)` + "`" + ` resolves: the node, the property and a digest of the value."
+  id: ID!
   "The property the claim is about."
   property: PropertyName!
   """
@@ -7095,6 +7104,8 @@ func (ec *executionContext) childFields_PositionEdge(ctx context.Context, field 
 
 func (ec *executionContext) childFields_PropertyClaim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_PropertyClaim_id(ctx, field)
 	case "property":
 		return ec.fieldContext_PropertyClaim_property(ctx, field)
 	case "value":
@@ -18650,6 +18661,29 @@ func (ec *executionContext) fieldContext_PositionEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _PropertyClaim_id(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "ID")
+}
+
 func (ec *executionContext) _PropertyClaim_property(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29006,6 +29040,11 @@ func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PropertyClaim")
+		case "id":
+			out.Values[i] = ec._PropertyClaim_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "property":
 			out.Values[i] = ec._PropertyClaim_property(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

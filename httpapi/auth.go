@@ -21,7 +21,7 @@ func authenticate(verifier *auth.Verifier, origins []string, next http.Handler) 
 			token, ok := auth.BearerToken(header)
 			switch {
 			case !ok:
-				refuse(w, atlas.Errorf(atlas.EUNAUTHORIZED, "the Authorization header must be \"Bearer <token>\""))
+				refuse(w, atlas.Errorf(atlas.EUNAUTHORIZED, "the Authorization header must be the word Bearer, a space and a token"))
 				return
 			case verifier == nil:
 				refuse(w, atlas.Errorf(atlas.EUNAUTHORIZED, "this service takes no tokens (TOKEN_SECRET is not set)"))

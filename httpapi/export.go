@@ -182,3 +182,35 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	writeJSON(w, httpStatus(code), map[string]string{"code": code, "message": atlas.ErrorMessage(err)})
 }
+
+// datasetHandler writes the store's current data in the dataset format, in the stable
+// order of seed.Encode: what `lsgatlas dump` writes, while the service runs (the embedded
+// store's data folder is open in one process only). X-Atlas-Revision names the revision
+// it was read at.
+func datasetHandler(store atlas.Store) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		for name := range r.URL.Query() {
+			writeError(w, r, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: the dataset takes none", name))
+			return
+		}
+		rev, err := store.Revision(r.Context())
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		ds, err := store.Snapshot(r.Context())
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		var buf bytes.Buffer
+		if err := seed.Encode(&buf, ds); err != nil {
+			writeError(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Disposition", `attachment; filename="atlas.json"`)
+		w.Header().Set("X-Atlas-Revision", strconv.FormatInt(rev, 10))
+		_, _ = w.Write(buf.Bytes())
+	}
+}

@@ -91,6 +91,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 	mux.Handle("GET /export/graph.csv.zip", guarded(exportHandler(projection, export.CSVZipFormat)))
 	mux.Handle("GET /export/sources.json", guarded(bibliographyHandler(projection, export.CSLJSONFormat, "lsg-atlas-sources.json")))
 	mux.Handle("GET /export/sources.bib", guarded(bibliographyHandler(projection, export.BibTeXFormat, "lsg-atlas-sources.bib")))
+	mux.Handle("GET /export/dataset.json", guarded(datasetHandler(store)))
 	mux.Handle("GET /metrics", m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

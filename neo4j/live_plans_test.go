@@ -80,6 +80,15 @@ func TestLivePlans(t *testing.T) {
 		{"create_relations", "", map[string]any{"rows": rows}, []string{byID}},
 		{"delete_nodes", "", map[string]any{"keys": keys}, []string{byID}},
 		{"drop_namespace", "", nil, []string{byID, byNamespace}},
+		{"versions", "", map[string]any{"keys": []any{"person/xi-jinping"}}, []string{byID}},
+		{"bump_versions", "", map[string]any{"keys": []any{"person/xi-jinping"}}, []string{byID}},
+		{"put_proposal", "", map[string]any{"id": "proposal/2", "json": "{}", "status": "PENDING", "revision": int64(2)}, []string{byID}},
+		{"proposal", "", map[string]any{"id": "proposal/2"}, []string{byID}},
+		{"proposals", "", map[string]any{"status": nil, "limit": int64(10)}, []string{byID}},
+		{"append_audit", "", map[string]any{"revision": int64(2), "actor": "a", "at": "2026-01-02T03:04:05.000Z", "keys": []any{}, "entry": "{}"}, []string{"Create"}},
+		{"audit_log", "", map[string]any{"after": int64(0), "actor": nil, "key": nil, "since": nil, "until": nil, "limit": int64(10)}, []string{byID}},
+		{"set_revision", "", map[string]any{"revision": int64(2)}, []string{byID}},
+		{"drop_curation", "", nil, []string{byID}},
 	} {
 		checked[tc.statement] = true
 		t.Run(strings.TrimSpace(tc.statement+" "+tc.variant), func(t *testing.T) {

@@ -207,7 +207,8 @@ func TestRevisionStatement(t *testing.T) {
 }
 
 func TestDropNamespaceStatement(t *testing.T) {
-	db := newScript(t, call{st: stmtDropNamespace, params: map[string]any{"ns": "test"}, recs: []record{{"deleted": int64(3)}}})
+	db := newScript(t, call{st: stmtDropCuration, params: map[string]any{"ns": "test"}, recs: []record{{"deleted": int64(0)}}},
+		call{st: stmtDropNamespace, params: map[string]any{"ns": "test"}, recs: []record{{"deleted": int64(3)}}})
 	s := openReady(t, db)
 	if err := s.DropNamespace(bg); err != nil {
 		t.Fatal(err)
