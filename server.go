@@ -25,6 +25,7 @@ import (
 
 	"lsgatlas/atlas"
 	"lsgatlas/auth"
+	"lsgatlas/changefeed"
 	"lsgatlas/explorer"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
@@ -236,6 +237,7 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes,
 			PersistedQueries: persisted, Draining: &draining,
 			Verifier: verifier, DatasetVersion: seed.Version(), WritesPerMinute: cfg.WritesPerMinute,
+			Feed: feedOptions(cfg.Feed, log), Context: ctx, // a signal ends subscriptions at once, so they do not hold the drain
 		})),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second, // bodies are small (see httpapi); slow uploads are cut off
@@ -262,6 +264,14 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 	}
 	log.Info().Msg("stopped")
 	return nil
+}
+
+// feedOptions are the change feed's, logging the tailer's failed reads.
+func feedOptions(o changefeed.Options, log zerolog.Logger) changefeed.Options {
+	o.OnError = func(err error) {
+		log.Warn().Err(err).Msg("change feed: reading the audit log failed; trying again at the next poll")
+	}
+	return o
 }
 
 // errShuttingDown is what requests still running when the shutdown timeout ends are

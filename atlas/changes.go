@@ -389,6 +389,19 @@ func ChangesAfter(entries []AuditEntry, pos FeedPosition, f ChangeFilter, limit 
 	return out, last, false
 }
 
+// ReasonOrNull is the reason, nil when the entry gave none.
+func (e ChangeEvent) ReasonOrNull() *string { return orNull(e.Reason) }
+
+// ProposalOrNull is the accepted proposal's id, nil for an edit or an import.
+func (e ChangeEvent) ProposalOrNull() *string { return orNull(e.Proposal) }
+
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
 // String describes the event for logs.
 func (e ChangeEvent) String() string {
 	return fmt.Sprintf("%s %s %s v%d by %s", e.Cursor(), e.Type, e.Record, e.Version, e.Actor)

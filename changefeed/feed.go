@@ -122,8 +122,9 @@ func (f *Feed) Head() (int64, bool) {
 	return f.head, f.initialized
 }
 
-// Run tails the log until ctx ends or the feed is closed.
+// Run tails the log until ctx ends or the feed is closed; then the feed is closed.
 func (f *Feed) Run(ctx context.Context) {
+	defer f.Close()
 	var tick <-chan time.Time
 	signal, pushes := f.log.(Signal)
 	if !pushes {
@@ -218,6 +219,9 @@ type Page struct {
 	// Head is the revision the feed had read up to when the page was made.
 	Head int64
 }
+
+// EndCursor is End as a cursor.
+func (p Page) EndCursor() string { return p.End.String() }
 
 // MaxPage bounds the events of one page.
 const MaxPage = 1000

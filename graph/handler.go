@@ -17,6 +17,7 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/changefeed"
 )
 
 // Options configure the GraphQL handler; the zero value serves with DefaultLimits.
@@ -42,6 +43,8 @@ type Options struct {
 	// Revision reads the revision the extensions name (store.Revision when nil); the
 	// service passes the uncounted store's, since it is not a read of the request's data.
 	Revision func(context.Context) (int64, error)
+	// Feed serves the `changes` query and subscription; nil answers them UNAVAILABLE.
+	Feed *changefeed.Feed
 }
 
 // DefaultWritesPerMinute is how many mutations one token may send a minute by default.
@@ -71,8 +74,11 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	if metrics == nil {
 		metrics = noMetrics{}
 	}
-	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log, Curator: opts.Curator}})
+	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log, Curator: opts.Curator, Feed: opts.Feed}})
 	srv := handler.New(es)
+	for _, t := range streamTransports() {
+		srv.AddTransport(t)
+	}
 	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: newResponseCache(opts.ResponseCacheBytes, store.Revision)})
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
 	cache.onLookup = metrics.QueryCacheLookup
@@ -86,6 +92,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	}
 	srv.Use(newQueryLimits(limits, es.Schema(), cache))
 	srv.Use(executionGuard{metrics: metrics})
+	srv.AroundOperations(streamOnly)
 	srv.AroundOperations(newWriteLimiter(cmp.Or(opts.WritesPerMinute, DefaultWritesPerMinute)).around)
 	revision := opts.Revision
 	if revision == nil {

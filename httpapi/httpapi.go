@@ -18,6 +18,7 @@ import (
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/auth"
+	"lsgatlas/changefeed"
 	"lsgatlas/explorer"
 	"lsgatlas/export"
 	"lsgatlas/graph"
@@ -58,6 +59,10 @@ type Options struct {
 	DatasetVersion string
 	// WritesPerMinute bounds each token's mutations (0: graph.DefaultWritesPerMinute).
 	WritesPerMinute int
+	// Feed configures the change feed (poll interval on a shared store, limits on
+	// subscribers); Context bounds its tailer (the process's life when nil).
+	Feed    changefeed.Options
+	Context context.Context
 }
 
 // New returns the service's HTTP handler over store.
@@ -67,9 +72,11 @@ func New(store atlas.Store, opts Options) http.Handler {
 	}
 	m := newMetrics()
 	var curator *atlas.Curator
+	var feed *changefeed.Feed
 	revision := store.Revision
 	counted := graph.CountStoreCalls(store, m.StoreCall)
 	if cs, ok := store.(atlas.CurationStore); ok {
+		feed, cs = newFeed(cmp.Or(opts.Context, context.Background()), cs, revision, opts.Feed)
 		curator = atlas.NewCurator(counted, cs, opts.Clock)
 	}
 	store = counted
@@ -81,8 +88,17 @@ func New(store atlas.Store, opts Options) http.Handler {
 	gql := graph.NewServerWithOptions(store, projection, opts.Log, graph.Options{
 		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes,
 		Curator: curator, DatasetVersion: opts.DatasetVersion, WritesPerMinute: opts.WritesPerMinute, Revision: revision,
+		Feed: feed,
 	})
-	mux.Handle("/graphql", guarded(authenticate(opts.Verifier, opts.CORSOrigins, loader.Middleware(store, gql))))
+	api := authenticate(opts.Verifier, opts.CORSOrigins, loader.Middleware(store, gql))
+	queries, subscriptions := guarded(api), cors(opts.CORSOrigins, streams(api))
+	mux.Handle("/graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isStream(r) {
+			subscriptions.ServeHTTP(w, r)
+			return
+		}
+		queries.ServeHTTP(w, r)
+	}))
 	mux.Handle("GET /export/graph.graphml", guarded(exportHandler(projection, export.GraphMLFormat)))
 	mux.Handle("GET /export/graph.gexf", guarded(exportHandler(projection, export.GEXFFormat)))
 	mux.Handle("GET /export/cytoscape.json", guarded(exportHandler(projection, export.CytoscapeFormat)))
