@@ -120,6 +120,7 @@ func (f *Feed) deliver(ctx context.Context, pos atlas.FeedPosition, filter atlas
 			}
 		}
 		pos = page.End
+		page = Page{} // an idle subscriber holds no events while it waits
 		if !caughtUp || moved {
 			continue
 		}
