@@ -33,3 +33,13 @@ func TestLiveCurationConformance(t *testing.T) {
 		}
 	})
 }
+
+// TestLiveChangesConformance runs the change feed's contract against a real Neo4j 5: the
+// audit entries written in each change's transaction are the outbox the feed tails.
+func TestLiveChangesConformance(t *testing.T) {
+	neo4jtest.Require(t)
+	conformance.RunChanges(t, func(t *testing.T) (conformance.CuratedStore, func() conformance.CuratedStore) {
+		t.Helper()
+		return neo4jtest.Open(t), nil
+	})
+}
