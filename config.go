@@ -37,6 +37,8 @@ type config struct {
 	// TokenSecret verifies bearer tokens (HS256) and signs the token command's; empty
 	// takes no tokens. Read from the environment only, so it never shows in a process list.
 	TokenSecret string
+	// JWKSURL, JWTIssuer and JWTAudience accept an identity provider's tokens besides.
+	JWKSURL, JWTIssuer, JWTAudience string
 	// DataDir is the embedded store's data folder; empty keeps everything in memory.
 	DataDir         string
 	WritesPerMinute int
@@ -181,6 +183,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		c.DataDir = ""
 	}
 	c.TokenSecret = getenv("TOKEN_SECRET")
+	c.JWKSURL, c.JWTIssuer, c.JWTAudience = getenv("JWKS_URL"), getenv("JWT_ISSUER"), getenv("JWT_AUDIENCE")
 	c.Command = "serve"
 	switch rest := fs.Args(); {
 	case len(rest) == 1 && (rest[0] == "serve" || rest[0] == "validate" || rest[0] == "dump"):

@@ -120,3 +120,75 @@ func TestSIGKILLKeepsAcceptedChange(t *testing.T) {
 		t.Fatalf("after SIGKILL and restart:\n got %s\nwant %s…", got, want)
 	}
 }
+
+// TestEmbeddedStoreTakesAnEditedDataset: the data folder keeps the data between runs,
+// yet an edited dataset file shows at the next start when the folder holds no curation
+// the file lacks; once it does, the stored data (and its curation) is served instead.
+func TestEmbeddedStoreTakesAnEditedDataset(t *testing.T) {
+	dir := t.TempDir()
+	original, err := os.ReadFile("seed/atlas.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "atlas.json")
+	const group = "group/three-person-military-leadership-group"
+	describe := func(text string) {
+		t.Helper()
+		var ds map[string]any
+		if err := json.Unmarshal(original, &ds); err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range ds["groups"].([]any) {
+			if g := g.(map[string]any); g["id"] == group && text != "" {
+				g["description"] = text
+			}
+		}
+		b, _ := json.Marshal(ds)
+		if err := os.WriteFile(file, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := map[string]string{"DATA_DIR": filepath.Join(dir, "data"), "SEED_FILE": file, "TOKEN_SECRET": testSecret}
+	start := func() (string, func() error) {
+		base, _, stop := startService(t, env)
+		waitSeeded(t, base)
+		return base, stop
+	}
+	description := func(base string) string {
+		return gql(t, base, "", `{ group(id: "`+group+`") { description } }`)
+	}
+	describe("")
+	base, stop := start()
+	before := description(base)
+	_ = stop()
+
+	describe("Edited in the file.")
+	base, stop = start()
+	waitFor(t, func() bool { return strings.Contains(description(base), "Edited in the file.") })
+	accepted := gql(t, base, token(t, "carol", atlas.RoleCurator), `mutation { editAlias(op: ADD, alias: {node: "`+group+`", name: "Curated Alias", confidence: STATED},
+		citation: {source: "source/rana-2021", locator: "test"}, expectedVersion: 1) { action } }`)
+	if !strings.Contains(accepted, `"EDITED"`) {
+		t.Fatalf("edit: %s", accepted)
+	}
+	_ = stop()
+
+	describe("")
+	base, stop = start()
+	defer stop()
+	got := gql(t, base, "", `{ group(id: "`+group+`") { description aliases { name } } }`)
+	if !strings.Contains(got, "Edited in the file.") || !strings.Contains(got, "Curated Alias") || before == got {
+		t.Fatalf("after restart with a file lacking the curation: %s", got)
+	}
+}
+
+// waitFor polls cond while the service seeds in the background.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for range 200 {
+		if cond() {
+			return
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	t.Fatal("condition never held")
+}

@@ -94,7 +94,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		}
 		return seed.Encode(stdout, ds)
 	}
-	go seedInBackground(ctx, store, cfg.SeedMode, dataset, log)
+	mode := cfg.SeedMode
+	if _, embedded := store.(*inprocess.Store); embedded && mode == "empty" && cfg.DataDir != "" {
+		// The data folder keeps the dataset between runs; an edited dataset file still
+		// shows at the next start, unless the folder holds curation it lacks.
+		mode = "guarded"
+	}
+	go seedInBackground(ctx, store, mode, dataset, log)
 	return serve(ctx, cfg, store, log, onListen)
 }
 
@@ -171,6 +177,20 @@ func seedInBackground(ctx context.Context, store atlas.Store, mode string, datas
 	if err := waitReady(ctx, store, log); err != nil {
 		return
 	}
+	if mode == "guarded" {
+		ds, err := dataset()
+		if err != nil {
+			log.Error().Err(err).Msg("seed: dataset is invalid; serving the stored data")
+			return
+		}
+		report, err := importer(store)(ctx, ds, false)
+		if err != nil {
+			log.Warn().Str("reason", atlas.ErrorMessage(err)).Msg("seed: not importing the dataset; serving the stored data, curation included")
+			return
+		}
+		log.Info().Int("created", report.Created).Int("updated", report.Updated).Int("unchanged", report.Unchanged).Int("deleted", report.Deleted).Msg("seed: dataset loaded")
+		return
+	}
 	if mode == "empty" {
 		rev, err := store.Revision(ctx)
 		if err != nil {
@@ -216,8 +236,12 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 		return err
 	}
 	var verifier *auth.Verifier
-	if cfg.TokenSecret != "" {
-		if verifier, err = auth.NewVerifier([]byte(cfg.TokenSecret)); err != nil {
+	if cfg.TokenSecret != "" || cfg.JWKSURL != "" {
+		ac := auth.Config{JWKSURL: cfg.JWKSURL, Issuer: cfg.JWTIssuer, Audience: cfg.JWTAudience}
+		if cfg.TokenSecret != "" {
+			ac.Secret = []byte(cfg.TokenSecret)
+		}
+		if verifier, err = auth.NewVerifier(ctx, ac); err != nil {
 			return err
 		}
 	}

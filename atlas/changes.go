@@ -3,6 +3,7 @@ package atlas
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
 	"slices"
@@ -215,7 +216,7 @@ func ImportChanges(before, after *Dataset) []ImportedRecord {
 	for _, n := range after.Nodes() {
 		newNodes[n.NodeID()] = n
 	}
-	for _, id := range slices.Sorted(mapKeys(newNodes)) {
+	for _, id := range slices.Sorted(maps.Keys(newNodes)) {
 		old, existed := oldNodes[id]
 		switch {
 		case !existed:
@@ -227,7 +228,7 @@ func ImportChanges(before, after *Dataset) []ImportedRecord {
 	out = append(out, claimChanges(oldNodes, newNodes)...)
 	oldRels := relationsByID(before)
 	newRels := relationsByID(after)
-	for _, id := range slices.Sorted(mapKeys(newRels)) {
+	for _, id := range slices.Sorted(maps.Keys(newRels)) {
 		r := newRels[id]
 		old, existed := oldRels[id]
 		switch {
@@ -237,13 +238,13 @@ func ImportChanges(before, after *Dataset) []ImportedRecord {
 			out = append(out, ImportedRecord{ID: id, Kind: RecordRelationship, Type: RelationshipChanged, Nodes: endsOf(r.From, r.To)})
 		}
 	}
-	for _, id := range slices.Sorted(mapKeys(oldRels)) {
+	for _, id := range slices.Sorted(maps.Keys(oldRels)) {
 		if _, kept := newRels[id]; !kept {
 			r := oldRels[id]
 			out = append(out, ImportedRecord{ID: id, Kind: RecordRelationship, Type: RelationshipRetracted, Nodes: endsOf(r.From, r.To)})
 		}
 	}
-	for _, id := range slices.Sorted(mapKeys(oldNodes)) {
+	for _, id := range slices.Sorted(maps.Keys(oldNodes)) {
 		if _, kept := newNodes[id]; !kept {
 			out = append(out, ImportedRecord{ID: id, Kind: nodeRecordKind(oldNodes[id]), Type: NodeRetracted, Nodes: []string{id}})
 		}
@@ -272,7 +273,7 @@ func claimChanges(oldNodes, newNodes map[string]Node) []ImportedRecord {
 		}
 		out = append(out, ImportedRecord{ID: id, Kind: kind, Type: typ, Nodes: []string{owner}})
 	}
-	for _, id := range slices.Sorted(mapKeys(newClaims)) {
+	for _, id := range slices.Sorted(maps.Keys(newClaims)) {
 		old, existed := oldClaims[id]
 		switch {
 		case !existed:
@@ -281,7 +282,7 @@ func claimChanges(oldNodes, newNodes map[string]Node) []ImportedRecord {
 			record(id, newClaims[id], ClaimChanged)
 		}
 	}
-	for _, id := range slices.Sorted(mapKeys(oldClaims)) {
+	for _, id := range slices.Sorted(maps.Keys(oldClaims)) {
 		if _, kept := newClaims[id]; !kept {
 			record(id, oldClaims[id], ClaimRetracted)
 		}

@@ -9,7 +9,7 @@ import (
 // of the dataset (after) and refused when the copy fails the dataset loader's own
 // validation (Validate, what every import runs), or when it brings a problem the data
 // before it did not have: a plain value without a claim (MissingClaims, which the seed
-// loader also runs) or a broken invariant of the whole graph (Invariants). Every
+// loader also runs) or a broken invariant of the whole graph (GraphChecks). Every
 // violation is named. Only new problems count for the last two, so a store imported
 // from data that predates a rule can still be curated.
 func CheckChange(before, after *Dataset) error {
@@ -17,7 +17,7 @@ func CheckChange(before, after *Dataset) error {
 		return err
 	}
 	var problems []string
-	for _, check := range []func(*Dataset) []string{(*Dataset).MissingClaims, Invariants} {
+	for _, check := range append([]func(*Dataset) []string{(*Dataset).MissingClaims}, GraphChecks...) {
 		old := map[string]bool{}
 		for _, p := range check(before) {
 			old[p] = true
@@ -34,11 +34,12 @@ func CheckChange(before, after *Dataset) error {
 	return nil
 }
 
-// Invariants lists the violations of the graph-wide rules that Validate does not see
-// record by record. It is the seam for the whole-graph invariants checker: today it
-// checks people's lifetimes (nobody holds a post, chairs or sits on a group before
+// GraphChecks are the graph-wide rules every change is held to beyond Validate, each
+// listing its violations, every one naming its record. It is the seam for a whole-graph
+// invariants checker (lifetimes, derivations, single-seat posts): append it here. Today
+// it holds people's lifetimes (nobody holds a post, chairs or sits on a group before
 // birth or after death).
-var Invariants = lifetimeProblems
+var GraphChecks = []func(*Dataset) []string{lifetimeProblems}
 
 // lifetimeProblems names each relationship a person holds that certainly lies outside
 // the person's life: starting after their death, or ending or starting before their birth.

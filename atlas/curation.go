@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 )
@@ -166,7 +167,7 @@ type AuditQuery struct {
 
 // Matches reports whether e is selected by q (the embedded store filters with it).
 func (q AuditQuery) Matches(e AuditEntry) bool {
-	if q.Key != "" && !containsString(e.Keys, q.Key) {
+	if q.Key != "" && !slices.Contains(e.Keys, q.Key) {
 		return false
 	}
 	if q.Actor != "" && e.Actor != q.Actor {
@@ -179,15 +180,6 @@ func (q AuditQuery) Matches(e AuditEntry) bool {
 		return false
 	}
 	return e.Revision > q.AfterRevision
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // ClaimID is the stable id of a property claim (and of an alias, which is a claim of

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -163,7 +164,7 @@ func (c *Curator) review(ctx context.Context, id, reason string, accept bool) (P
 			p.Status = Rejected
 			return Commit{Proposal: &p, Entry: e}, nil
 		}
-		keys := slices.Sorted(mapKeys(p.BaseVersions))
+		keys := slices.Sorted(maps.Keys(p.BaseVersions))
 		now, err := c.versions(ctx, keys)
 		if err != nil {
 			return Commit{}, err
@@ -174,6 +175,13 @@ func (c *Curator) review(ctx context.Context, id, reason string, accept bool) (P
 		after, applied, err := c.tryApply(ds, p.Change)
 		if err != nil {
 			return Commit{}, err
+		}
+		// The change may now touch a record it did not touch when proposed (a PREFERRED
+		// value added since, which it would demote): that is not what was reviewed.
+		for _, id := range applied.RecordIDs() {
+			if _, ok := p.BaseVersions[id]; !ok {
+				return Commit{}, Errorf(ECONFLICT, "%s now also changes %s, which it did not when proposed; nothing was applied", p.ID, id)
+			}
 		}
 		p.Status, e.Action = Accepted, ActionAccepted
 		return c.applyCommit(ctx, ds, after, applied, &p, e)
@@ -240,7 +248,7 @@ func withVersions(records []RecordChange, versions map[string]int64, add int64) 
 // conflicts is ECONFLICT naming every record whose version is not the expected one.
 func conflicts(what string, expected, now map[string]int64) error {
 	var moved []string
-	for _, k := range slices.Sorted(mapKeys(expected)) {
+	for _, k := range slices.Sorted(maps.Keys(expected)) {
 		if now[k] != expected[k] {
 			moved = append(moved, fmt.Sprintf("%s is at version %d, not %d", k, now[k], expected[k]))
 		}
@@ -249,16 +257,6 @@ func conflicts(what string, expected, now map[string]int64) error {
 		return Errorf(ECONFLICT, "%s was made against versions that changed since: %s; nothing was applied", what, strings.Join(moved, "; "))
 	}
 	return nil
-}
-
-func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
-	return func(yield func(K) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // Diff returns the records of after that differ from before (both prepared), and the
@@ -275,7 +273,7 @@ func Diff(before, after *Dataset) *DataChange {
 		}
 		delete(old, n.NodeID())
 	}
-	for _, id := range slices.Sorted(mapKeys(old)) {
+	for _, id := range slices.Sorted(maps.Keys(old)) {
 		d.DeleteNodes = append(d.DeleteNodes, id)
 	}
 	oldRels := map[string]*Relation{}
@@ -292,7 +290,7 @@ func Diff(before, after *Dataset) *DataChange {
 		}
 		delete(oldRels, r.ID)
 	}
-	for _, id := range slices.Sorted(mapKeys(oldRels)) {
+	for _, id := range slices.Sorted(maps.Keys(oldRels)) {
 		d.DeleteRelations = append(d.DeleteRelations, oldRels[id])
 	}
 	return d

@@ -33,6 +33,7 @@ func RunCuration(t *testing.T, open OpenCurated) {
 		{"Records", testCurationRecords},
 		{"Durable", testCurationDurable},
 		{"ImportKeepsCuration", testImportKeepsCuration},
+		{"ConcurrentAccepts", testConcurrentAccepts},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}
@@ -342,5 +343,40 @@ func testImportKeepsCuration(t *testing.T, open OpenCurated) {
 	}
 	if _, err := cur.Import(ctx, Fixture(), false); err != nil {
 		t.Fatalf("after a discarding import, the same import: %v", err)
+	}
+}
+
+// testConcurrentAccepts: two curators in two processes (two Curators over one store)
+// accept two proposals on the same claim at once: exactly one applies, the other is
+// CONFLICT, and the log has one ACCEPTED entry.
+func testConcurrentAccepts(t *testing.T, open OpenCurated) {
+	s, cur, _ := curated(t, open)
+	other := atlas.NewCurator(s, s, Clock)
+	alice := As("alice", atlas.RoleContributor)
+	p1, err := cur.Propose(alice, claimChange("First.", atlas.Normal, &atlas.Citation{Source: "source/beta", Locator: "history"}), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2, err := cur.Propose(alice, claimChange("Second.", atlas.Normal, &atlas.Citation{Source: "source/beta", Locator: "history"}), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 2)
+	go func() { _, err := cur.Accept(As("carol", atlas.RoleCurator), p1.ID, "ok"); errs <- err }()
+	go func() { _, err := other.Accept(As("dave", atlas.RoleCurator), p2.ID, "ok"); errs <- err }()
+	codes := []string{atlas.ErrorCode(<-errs), atlas.ErrorCode(<-errs)}
+	slices.Sort(codes)
+	if !slices.Equal(codes, []string{"", atlas.ECONFLICT}) {
+		t.Fatalf("codes = %q, want one success and one CONFLICT", codes)
+	}
+	accepted, _ := s.AuditLog(context.Background(), atlas.AuditQuery{Key: SessionClaim})
+	n := 0
+	for _, e := range accepted {
+		if e.Action == atlas.ActionAccepted {
+			n++
+		}
+	}
+	if note := claimNote(t, s, SessionClaim); n != 1 || (note != "First." && note != "Second.") {
+		t.Fatalf("%d accepted entries, note %q", n, note)
 	}
 }

@@ -54,11 +54,17 @@ func (l *writeLimiter) around(ctx context.Context, next graphql.OperationHandler
 
 type readAtKey struct{}
 
-// readAt notes the store revision a query starts at, for the response's extensions.
+// withReadAt notes in ctx the revision a query is read at.
+func withReadAt(ctx context.Context, rev int64) context.Context {
+	return context.WithValue(ctx, readAtKey{}, rev)
+}
+
+// readAt notes the store revision a query starts at, for the response's extensions,
+// unless the response cache already read it for its key.
 func readAt(revision func(context.Context) (int64, error)) graphql.OperationMiddleware {
 	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		op := graphql.GetOperationContext(ctx)
-		if op.Operation != nil && op.Operation.Operation == ast.Query {
+		if _, known := ctx.Value(readAtKey{}).(int64); !known && op.Operation != nil && op.Operation.Operation == ast.Query {
 			if rev, err := revision(ctx); err == nil {
 				ctx = context.WithValue(ctx, readAtKey{}, rev)
 			}

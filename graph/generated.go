@@ -5944,7 +5944,7 @@ enum InstitutionKind {
 A relationship seen from one of its ends, with its time and provenance qualifiers.
 """
 type Relationship {
-  "Stable id of the relationship; derived chairs have ids starting with ` + "`" + `derived/` + "`" + `."
+  "Stable id of the relationship, a permalink that ` + "`" + `relationship(id:)` + "`" + ` resolves; derived chairs have ids starting with ` + "`" + `derived/` + "`" + `."
   id: ID!
   "The type of relationship."
   type: RelationshipType!

@@ -100,7 +100,10 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 			"Only queries may be sent with GET; send a "+string(opCtx.Operation.Operation)+" with POST.")})
 		return
 	}
-	cacheKey := t.responses.key(ctx, opCtx)
+	cacheKey, rev, readRev := t.responses.key(ctx, opCtx)
+	if readRev {
+		ctx = withReadAt(ctx, rev)
+	}
 	if body, ok := t.responses.get(ctx, cacheKey); ok {
 		t.metrics.ResponseCacheLookup(true)
 		if stats := statsFrom(ctx); stats != nil { // the access log names the operation still

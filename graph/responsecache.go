@@ -36,19 +36,22 @@ func newResponseCache(maxBytes int, revision func(context.Context) (int64, error
 
 // key returns the cache key of the operation, or "" when the answer must not be cached
 // (no cache, the cost report asked for, the revision unknown).
-func (c *responseCache) key(ctx context.Context, op *graphql.OperationContext) string {
+//
+// It also returns the revision it read (ok false when it read none), which the answer's
+// extensions then name, so a request reads the revision once.
+func (c *responseCache) key(ctx context.Context, op *graphql.OperationContext) (key string, rev int64, ok bool) {
 	// Only a reader's queries: a mutation changes data, and what a token may see
 	// depends on its role.
 	if c == nil || wantsCost(op) || op.Operation == nil || op.Operation.Operation != ast.Query || atlas.PrincipalFrom(ctx) != atlas.Anonymous {
-		return ""
+		return "", 0, false
 	}
 	rev, err := c.revision(ctx)
 	if err != nil {
-		return ""
+		return "", 0, false
 	}
 	vars, err := json.Marshal(op.Variables) // map keys sorted: equal variables, equal bytes
 	if err != nil {
-		return ""
+		return "", rev, true
 	}
 	h := sha256.New()
 	var n [8]byte
@@ -60,7 +63,7 @@ func (c *responseCache) key(ctx context.Context, op *graphql.OperationContext) s
 		h.Write([]byte{0})
 		h.Write(part)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.Sum(nil)), rev, true
 }
 
 func (c *responseCache) get(ctx context.Context, key string) ([]byte, bool) {

@@ -28,7 +28,7 @@ func curationServer(t *testing.T, opts httpapi.Options) (*httptest.Server, *byte
 	if _, err := store.Import(context.Background(), conformance.Fixture()); err != nil {
 		t.Fatal(err)
 	}
-	v, err := auth.NewVerifier([]byte(secret))
+	v, err := auth.NewSecretVerifier([]byte(secret))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package inprocess
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"slices"
@@ -101,7 +102,7 @@ func (s *Store) Proposals(ctx context.Context, q atlas.ProposalQuery) ([]atlas.P
 			out = append(out, copyOf(p))
 		}
 	}
-	slices.SortFunc(out, func(a, b atlas.Proposal) int { return -compareInt(a.Revision, b.Revision) })
+	slices.SortFunc(out, func(a, b atlas.Proposal) int { return cmp.Compare(b.Revision, a.Revision) })
 	if q.Limit > 0 && len(out) > q.Limit {
 		out = out[:q.Limit]
 	}
@@ -125,16 +126,6 @@ func (s *Store) AuditLog(ctx context.Context, q atlas.AuditQuery) ([]atlas.Audit
 		}
 	}
 	return out, nil
-}
-
-func compareInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // copyOf returns a deep copy of v through its JSON form: proposals and audit entries

@@ -80,6 +80,7 @@ func (s *Store) load(prepared *atlas.Dataset) {
 		if !keepRels[id] {
 			s.unindex(r)
 			delete(s.rels, id)
+			delete(s.fields, relationDoc+id)
 			report.Deleted++
 		}
 	}
@@ -88,6 +89,7 @@ func (s *Store) load(prepared *atlas.Dataset) {
 			delete(s.nodes, id)
 			delete(s.keys, id)
 			delete(s.byNode, id)
+			delete(s.fields, nodeDoc+id)
 			report.Deleted++
 		}
 	}
@@ -96,6 +98,7 @@ func (s *Store) load(prepared *atlas.Dataset) {
 		if report.Count(old, n, existed) {
 			s.nodes[n.NodeID()] = n
 			s.keys[n.NodeID()] = searchkey.Of(n)
+			delete(s.fields, nodeDoc+n.NodeID())
 		}
 	}
 	for _, r := range prepared.Relations {
@@ -103,6 +106,7 @@ func (s *Store) load(prepared *atlas.Dataset) {
 		if !report.Count(old, r, existed) {
 			continue
 		}
+		delete(s.fields, relationDoc+r.ID)
 		if existed {
 			s.unindex(old)
 		}

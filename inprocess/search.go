@@ -18,14 +18,24 @@ const nodeDoc, relationDoc = "n:", "r:"
 func (s *Store) reindexText() {
 	var b textindex.Builder
 	a := &searchkey.Analysed{}
+	// Analysing is most of the work, and a record's analysis changes only with it: load
+	// forgets the analysis of what it changes, so a commit analyses one record, not all.
+	analysed := func(doc string, fields func() []atlas.SearchField) searchkey.Fields {
+		fs, ok := s.fields[doc]
+		if !ok {
+			fs = searchkey.Analyse(fields())
+			s.fields[doc] = fs
+		}
+		return fs
+	}
 	for id, n := range s.nodes {
-		fs := searchkey.Analyse(atlas.SearchFields(n))
+		fs := analysed(nodeDoc+id, func() []atlas.SearchField { return atlas.SearchFields(n) })
 		b.AddKeys(nodeDoc+id, fs.NameKeys())
 		b.AddTerms(nodeDoc+id, fs.Terms())
 		a.AddNode(id, fs)
 	}
 	for id, r := range s.rels {
-		fs := searchkey.Analyse(atlas.RelationSearchFields(r))
+		fs := analysed(relationDoc+id, func() []atlas.SearchField { return atlas.RelationSearchFields(r) })
 		b.AddTerms(relationDoc+id, fs.Terms())
 		a.AddRelation(id, fs)
 	}

@@ -20,10 +20,11 @@ var _ atlas.Store = (*Store)(nil)
 type Store struct {
 	mu       sync.RWMutex
 	nodes    map[string]atlas.Node
-	keys     map[string][]searchkey.Key // search keys by node id
-	text     *textindex.Index           // Search's index, rebuilt by Import
-	analysed *searchkey.Analysed        // the analysed fields Search scores, rebuilt with text
-	rels     map[string]*atlas.Relation // by relation id
+	keys     map[string][]searchkey.Key  // search keys by node id
+	text     *textindex.Index            // Search's index, rebuilt by Import
+	analysed *searchkey.Analysed         // the analysed fields Search scores, rebuilt with text
+	fields   map[string]searchkey.Fields // each record's analysis by text document, kept until it changes
+	rels     map[string]*atlas.Relation  // by relation id
 	byNode   map[string][]*atlas.Relation
 	revision int64
 	closed   bool
@@ -43,6 +44,7 @@ func New() *Store {
 		rels:   map[string]*atlas.Relation{},
 		byNode: map[string][]*atlas.Relation{},
 		cur:    newCuration(),
+		fields: map[string]searchkey.Fields{},
 
 		committed: make(chan struct{}),
 	}

@@ -28,7 +28,7 @@ import (
 func TestLiveReplicasDeliverEveryEvent(t *testing.T) {
 	cfg := neo4jtest.Config(t)
 	const secret = "replicas-test-secret-0123456789abcdef"
-	verifier, err := auth.NewVerifier([]byte(secret))
+	verifier, err := auth.NewVerifier(context.Background(), auth.Config{Secret: []byte(secret)})
 	if err != nil {
 		t.Fatal(err)
 	}
