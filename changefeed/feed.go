@@ -94,6 +94,16 @@ type Feed struct {
 	wake        chan struct{} // closed (and replaced) when head moves
 	subscribers int
 	perClient   map[string]int
+	watchers    []func(revision int64)
+}
+
+// Watch registers fn to be called by the tailer, off any request path, after each read
+// that brought new entries, with the revision read up to: the answer cache and the
+// analytics projection invalidate on the same events subscribers receive.
+func (f *Feed) Watch(fn func(revision int64)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.watchers = append(f.watchers, fn)
 }
 
 // New returns a feed over log; revision reads the store's current revision (where the
@@ -152,22 +162,37 @@ func (f *Feed) Run(ctx context.Context) {
 	}
 }
 
-// tail reads every entry after head and publishes its events.
-func (f *Feed) tail(ctx context.Context) error {
+// Start sets where the tailer begins, the store's current revision, unless it has
+// already begun; Run does it at its first read when it was not called. (Subscribers and
+// pages read older events from the log, so nothing before it is lost to them.)
+func (f *Feed) Start(ctx context.Context) error {
 	f.mu.Lock()
-	initialized, head := f.initialized, f.head
+	initialized := f.initialized
 	f.mu.Unlock()
-	if !initialized {
-		rev, err := f.revision(ctx)
-		if err != nil {
-			return fmt.Errorf("changefeed: read the revision: %w", err)
-		}
-		f.mu.Lock()
+	if initialized {
+		return nil
+	}
+	rev, err := f.revision(ctx)
+	if err != nil {
+		return fmt.Errorf("changefeed: read the revision: %w", err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.initialized {
 		f.initialized, f.head, f.floor = true, rev, atlas.AfterRevision(rev)
 		f.wakeLocked()
-		f.mu.Unlock()
-		head = rev
 	}
+	return nil
+}
+
+// tail reads every entry after head and publishes its events.
+func (f *Feed) tail(ctx context.Context) error {
+	if err := f.Start(ctx); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	head := f.head
+	f.mu.Unlock()
 	for {
 		entries, err := f.log.AuditLog(ctx, atlas.AuditQuery{AfterRevision: head, Limit: batchEntries})
 		if err != nil {
@@ -178,8 +203,14 @@ func (f *Feed) tail(ctx context.Context) error {
 		}
 		head = entries[len(entries)-1].Revision
 		f.publish(entries)
+		f.mu.Lock()
+		watchers := slices.Clone(f.watchers)
+		f.mu.Unlock()
 		if f.opts.OnAdvance != nil {
-			f.opts.OnAdvance(head)
+			watchers = append(watchers, f.opts.OnAdvance)
+		}
+		for _, fn := range watchers {
+			fn(head)
 		}
 		if len(entries) < batchEntries {
 			return nil

@@ -48,6 +48,9 @@ func newChanges(t *testing.T, open OpenCurated) changesStep {
 	cur := atlas.NewCurator(s, s, Clock)
 	feed := changefeed.New(s, s.Revision, changefeed.Options{PollInterval: time.Hour})
 	ctx, cancel := context.WithCancel(context.Background())
+	if err := feed.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
 	go feed.Run(ctx)
 	t.Cleanup(cancel)
 	return changesStep{store: s, cur: cur, feed: feed, cancel: cancel}

@@ -79,7 +79,11 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	for _, t := range streamTransports() {
 		srv.AddTransport(t)
 	}
-	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: newResponseCache(opts.ResponseCacheBytes, store.Revision)})
+	responses := newResponseCache(opts.ResponseCacheBytes, store.Revision)
+	if opts.Feed != nil {
+		opts.Feed.Watch(responses.purge)
+	}
+	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: responses})
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
 	cache.onLookup = metrics.QueryCacheLookup
 	srv.SetQueryCache(cache)

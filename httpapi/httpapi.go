@@ -85,6 +85,10 @@ func New(store atlas.Store, opts Options) http.Handler {
 	}
 	mux := http.NewServeMux()
 	projection := analytics.NewCache(store)
+	if feed != nil {
+		feedCtx := cmp.Or(opts.Context, context.Background())
+		feed.Watch(func(int64) { projection.Refresh(feedCtx) })
+	}
 	gql := graph.NewServerWithOptions(store, projection, opts.Log, graph.Options{
 		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes,
 		Curator: curator, DatasetVersion: opts.DatasetVersion, WritesPerMinute: opts.WritesPerMinute, Revision: revision,
