@@ -62,6 +62,14 @@ var session = []step{
 	{"alice:CONTRIBUTOR", `{ auditLog { revision } }`, `"code":"UNAUTHORIZED"`},
 	{"", `{ group(id: "group/foreign-affairs-lsg") { established claims { property value rank note } } version(id: "` + conformance.SessionClaim + `") viewer { role } }`, `"version":2`},
 	{"carol:CURATOR", `{ viewer { subject role } }`, `{"subject":"carol","role":"CURATOR"}`},
+	// The change feed of the session: the accepted change and the edit, nothing for the
+	// proposals and rejections, in order, with who and why; then a page resumed after the first.
+	{"", `{ changes(since: 1) { events { cursor revision index type record recordKind version nodes cause actor at reason proposal } endCursor hasNextPage } }`,
+		`"cursor":"4.0","revision":4,"index":0,"type":"CLAIM_CHANGED"`},
+	{"", `{ changes(after: "4.0", types: [RELATIONSHIP_CREATED, NODE_CREATED], first: 1) { events { cursor type record nodes } endCursor hasNextPage } }`,
+		`"type":"NODE_CREATED","record":"source/delta"`},
+	{"", `{ changes(after: "4.0", ids: ["person/yang-jiechi"]) { events { cursor type record } endCursor hasNextPage } }`,
+		`"type":"RELATIONSHIP_CREATED","record":"member_of/person/yang-jiechi/group/foreign-affairs-commission"`},
 }
 
 // TestLiveSameCurationSession runs the scripted curation session against both stores
