@@ -319,6 +319,22 @@ func (c *Curator) History(ctx context.Context, key string) ([]AuditEntry, error)
 	return c.cur.AuditLog(ctx, AuditQuery{Key: key})
 }
 
+// HistoryIndex returns every record's history (History) at once, by record key, for a
+// request that asks for the histories of many records: one read of the log.
+func (c *Curator) HistoryIndex(ctx context.Context) (map[string][]AuditEntry, error) {
+	entries, err := c.cur.AuditLog(ctx, AuditQuery{})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]AuditEntry{}
+	for _, e := range entries {
+		for _, k := range e.Keys {
+			out[k] = append(out[k], e)
+		}
+	}
+	return out, nil
+}
+
 // AuditLog returns the audit entries q selects, oldest first. Needs CURATOR.
 func (c *Curator) AuditLog(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
 	if err := PrincipalFrom(ctx).Require(RoleCurator, "reading the audit log"); err != nil {

@@ -62,6 +62,9 @@ var session = []step{
 	{"alice:CONTRIBUTOR", `{ auditLog { revision } }`, `"code":"UNAUTHORIZED"`},
 	{"", `{ group(id: "group/foreign-affairs-lsg") { established claims { property value rank note } } version(id: "` + conformance.SessionClaim + `") viewer { role } }`, `"version":2`},
 	{"carol:CURATOR", `{ viewer { subject role } }`, `{"subject":"carol","role":"CURATOR"}`},
+	{"", `{ group(id: "group/foreign-affairs-lsg") { history { revision action } claims { id property value history { revision action actor } } }
+		relationship(id: "member_of/person/yang-jiechi/group/foreign-affairs-commission") { history { revision action actor } }
+		person(id: "person/yang-jiechi") { history { revision action } } }`, `"history":[{"revision":2,"action":"PROPOSED","actor":"alice"},{"revision":3,"action":"PROPOSED","actor":"bob"},{"revision":4,"action":"ACCEPTED","actor":"carol"}`},
 	// The change feed of the session: the accepted change and the edit, nothing for the
 	// proposals and rejections, in order, with who and why; then a page resumed after the first.
 	{"", `{ changes(since: 1) { events { cursor revision index type record recordKind version nodes cause actor at reason proposal } endCursor hasNextPage } }`,

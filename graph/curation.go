@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"lsgatlas/atlas"
 	"lsgatlas/graph/model"
@@ -247,4 +250,37 @@ func (r *Resolver) claimRecord(ctx context.Context, id string) (*model.ClaimReco
 		return rec, nil
 	}
 	return nil, nil
+}
+
+// historyMemo is one request's audit log by record key: the history fields of a list of
+// nodes, relationships or claims cost one store call per request, whatever the size of
+// the list (a field that never asks costs none).
+type historyMemo struct {
+	once  sync.Once
+	byKey map[string][]atlas.AuditEntry
+	err   error
+}
+
+type historyMemoKey struct{}
+
+// withHistoryMemo gives each operation its memo.
+func withHistoryMemo(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	return next(context.WithValue(ctx, historyMemoKey{}, &historyMemo{}))
+}
+
+// historyOf is the history of one record through the request's memo; empty for a store
+// that takes no changes, or a record without an id (a derived chair's parts).
+func (r *Resolver) historyOf(ctx context.Context, key string) ([]atlas.AuditEntry, error) {
+	memo, _ := ctx.Value(historyMemoKey{}).(*historyMemo)
+	if r.Curator == nil || key == "" {
+		return []atlas.AuditEntry{}, nil
+	}
+	if memo == nil {
+		return r.Curator.History(ctx, key)
+	}
+	memo.once.Do(func() { memo.byKey, memo.err = r.Curator.HistoryIndex(ctx) })
+	if memo.err != nil {
+		return nil, memo.err
+	}
+	return slices.Clone(memo.byKey[key]), nil
 }

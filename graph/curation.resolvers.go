@@ -43,6 +43,21 @@ func (r *auditEntryResolver) Citation(ctx context.Context, obj *atlas.AuditEntry
 	return citationOf(obj.Change), nil
 }
 
+// History is the resolver for the history field.
+func (r *documentResolver) History(ctx context.Context, obj *atlas.Document) ([]atlas.AuditEntry, error) {
+	return r.historyOf(ctx, obj.ID)
+}
+
+// History is the resolver for the history field.
+func (r *groupResolver) History(ctx context.Context, obj *atlas.Group) ([]atlas.AuditEntry, error) {
+	return r.historyOf(ctx, obj.ID)
+}
+
+// History is the resolver for the history field.
+func (r *institutionResolver) History(ctx context.Context, obj *atlas.Institution) ([]atlas.AuditEntry, error) {
+	return r.historyOf(ctx, obj.ID)
+}
+
 // ProposeClaim is the resolver for the proposeClaim field.
 func (r *mutationResolver) ProposeClaim(ctx context.Context, op atlas.ChangeOp, target *string, claim *model.ClaimInput, citation *model.CitationInput, reason *string) (*atlas.Proposal, error) {
 	ch, err := claimChangeOf(atlas.RecordClaim, op, target, claim, nil, citation)
@@ -123,6 +138,26 @@ func (r *mutationResolver) EditStatement(ctx context.Context, op atlas.ChangeOp,
 func (r *mutationResolver) EditSource(ctx context.Context, op atlas.ChangeOp, target *string, record *string, citation *model.CitationInput, reason *string, expectedVersion int) (*atlas.AuditEntry, error) {
 	ch, err := nodeChangeOf(atlas.RecordSource, op, target, record, citation)
 	return r.edit(ctx, ch, err, reason, expectedVersion)
+}
+
+// History is the resolver for the history field.
+func (r *officeResolver) History(ctx context.Context, obj *atlas.Office) ([]atlas.AuditEntry, error) {
+	return r.historyOf(ctx, obj.ID)
+}
+
+// History is the resolver for the history field.
+func (r *personResolver) History(ctx context.Context, obj *atlas.Person) ([]atlas.AuditEntry, error) {
+	return r.historyOf(ctx, obj.ID)
+}
+
+// History is the resolver for the history field.
+func (r *positionResolver) History(ctx context.Context, obj *atlas.Position) ([]atlas.AuditEntry, error) {
+	return r.historyOf(ctx, obj.ID)
+}
+
+// History is the resolver for the history field.
+func (r *propertyClaimResolver) History(ctx context.Context, obj *atlas.PropertyClaim) ([]atlas.AuditEntry, error) {
+	return r.historyOf(ctx, obj.ID)
 }
 
 // Op is the resolver for the op field.
@@ -262,6 +297,31 @@ func (r *recordChangeResolver) Before(ctx context.Context, obj *atlas.RecordChan
 // After is the resolver for the after field.
 func (r *recordChangeResolver) After(ctx context.Context, obj *atlas.RecordChange) (*string, error) {
 	return rawOrNil(obj.After), nil
+}
+
+// History is the resolver for the history field.
+func (r *relationshipResolver) History(ctx context.Context, obj *atlas.Edge) ([]atlas.AuditEntry, error) {
+	return r.historyOf(ctx, obj.ID)
+}
+
+// History is the resolver for the history field.
+func (r *reportedCountResolver) History(ctx context.Context, obj *atlas.ReportedCount) ([]atlas.AuditEntry, error) {
+	return r.historyOf(ctx, obj.ID)
+}
+
+// History is the resolver for the history field.
+func (r *sourceResolver) History(ctx context.Context, obj *atlas.Source) ([]atlas.AuditEntry, error) {
+	return r.historyOf(ctx, obj.ID)
+}
+
+// History is the resolver for the history field.
+func (r *statementResolver) History(ctx context.Context, obj *atlas.Statement) ([]atlas.AuditEntry, error) {
+	return r.historyOf(ctx, obj.ID)
+}
+
+// History is the resolver for the history field.
+func (r *topicResolver) History(ctx context.Context, obj *atlas.Topic) ([]atlas.AuditEntry, error) {
+	return r.historyOf(ctx, obj.ID)
 }
 
 // AuditEntry returns AuditEntryResolver implementation.

@@ -155,6 +155,7 @@ type ComplexityRoot struct {
 		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Concerns      func(childComplexity int) int
 		Description   func(childComplexity int) int
+		History       func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Issued        func(childComplexity int) int
 		IssuedBy      func(childComplexity int) int
@@ -205,6 +206,7 @@ type ComplexityRoot struct {
 		Documents         func(childComplexity int) int
 		EndedDateUnknown  func(childComplexity int) int
 		Established       func(childComplexity int) int
+		History           func(childComplexity int) int
 		Horizon           func(childComplexity int) int
 		ID                func(childComplexity int) int
 		Jurisdiction      func(childComplexity int) int
@@ -261,6 +263,7 @@ type ComplexityRoot struct {
 		Claims          func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description     func(childComplexity int) int
 		Documents       func(childComplexity int) int
+		History         func(childComplexity int) int
 		HostedOffices   func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		ID              func(childComplexity int) int
 		Kind            func(childComplexity int) int
@@ -320,6 +323,7 @@ type ComplexityRoot struct {
 		Directors     func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
 		Groups        func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
+		History       func(childComplexity int) int
 		HostedBy      func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
@@ -374,6 +378,7 @@ type ComplexityRoot struct {
 		Died          func(childComplexity int) int
 		Directs       func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
+		History       func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
 		Memberships   func(childComplexity int, asOf *atlas.PartialDate, roles []atlas.MemberRole, sources []string, tiers []atlas.SourceTier) int
@@ -406,6 +411,7 @@ type ComplexityRoot struct {
 		Description   func(childComplexity int) int
 		Directs       func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		Documents     func(childComplexity int) int
+		History       func(childComplexity int) int
 		Holders       func(childComplexity int, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
@@ -432,6 +438,7 @@ type ComplexityRoot struct {
 
 	PropertyClaim struct {
 		Confidence func(childComplexity int) int
+		History    func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Note       func(childComplexity int) int
 		Property   func(childComplexity int) int
@@ -524,6 +531,7 @@ type ComplexityRoot struct {
 		Direction         func(childComplexity int) int
 		End               func(childComplexity int) int
 		From              func(childComplexity int) int
+		History           func(childComplexity int) int
 		Holding           func(childComplexity int) int
 		HoldingReason     func(childComplexity int) int
 		HoldingReasonDate func(childComplexity int) int
@@ -543,6 +551,7 @@ type ComplexityRoot struct {
 
 	ReportedCount struct {
 		Confidence func(childComplexity int) int
+		History    func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Label      func(childComplexity int) int
 		Level      func(childComplexity int) int
@@ -576,6 +585,7 @@ type ComplexityRoot struct {
 		CitedVia      func(childComplexity int) int
 		Date          func(childComplexity int) int
 		EffectiveTier func(childComplexity int) int
+		History       func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Key           func(childComplexity int) int
 		Kind          func(childComplexity int) int
@@ -606,6 +616,7 @@ type ComplexityRoot struct {
 		Date          func(childComplexity int) int
 		Hedge         func(childComplexity int) int
 		Hedged        func(childComplexity int) int
+		History       func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
 		NodeKind      func(childComplexity int) int
@@ -680,6 +691,7 @@ type ComplexityRoot struct {
 		Claims        func(childComplexity int, property []atlas.PropertyName, tiers []atlas.SourceTier) int
 		Description   func(childComplexity int) int
 		Documents     func(childComplexity int) int
+		History       func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Label         func(childComplexity int) int
 		Name          func(childComplexity int) int
@@ -749,6 +761,7 @@ type DocumentResolver interface {
 	BasedOn(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	BasisOf(ctx context.Context, obj *atlas.Document) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Document, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	History(ctx context.Context, obj *atlas.Document) ([]atlas.AuditEntry, error)
 }
 type EntityResolver interface {
 	FindDocumentByID(ctx context.Context, id string) (*atlas.Document, error)
@@ -781,6 +794,7 @@ type GroupResolver interface {
 	Relationships(ctx context.Context, obj *atlas.Group, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Group, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
 
+	History(ctx context.Context, obj *atlas.Group) ([]atlas.AuditEntry, error)
 	Statements(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Group) ([]atlas.Edge, error)
 }
@@ -797,6 +811,7 @@ type InstitutionResolver interface {
 	Positions(ctx context.Context, obj *atlas.Institution, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Institution, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Institution, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
+	History(ctx context.Context, obj *atlas.Institution) ([]atlas.AuditEntry, error)
 	Statements(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Institution) ([]atlas.Edge, error)
 }
@@ -827,6 +842,7 @@ type OfficeResolver interface {
 	Supervisors(ctx context.Context, obj *atlas.Office, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Office, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Office, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
+	History(ctx context.Context, obj *atlas.Office) ([]atlas.AuditEntry, error)
 	Statements(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Office) ([]atlas.Edge, error)
 }
@@ -844,6 +860,7 @@ type PersonResolver interface {
 	Directs(ctx context.Context, obj *atlas.Person, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Person, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Person, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
+	History(ctx context.Context, obj *atlas.Person) ([]atlas.AuditEntry, error)
 	Statements(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Person) ([]atlas.Edge, error)
 }
@@ -859,11 +876,13 @@ type PositionResolver interface {
 	BelongsTo(ctx context.Context, obj *atlas.Position, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Position, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
 	Claims(ctx context.Context, obj *atlas.Position, property []atlas.PropertyName, tiers []atlas.SourceTier) ([]atlas.PropertyClaim, error)
+	History(ctx context.Context, obj *atlas.Position) ([]atlas.AuditEntry, error)
 	Statements(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Position) ([]atlas.Edge, error)
 }
 type PropertyClaimResolver interface {
 	Note(ctx context.Context, obj *atlas.PropertyClaim) (*string, error)
+	History(ctx context.Context, obj *atlas.PropertyClaim) ([]atlas.AuditEntry, error)
 }
 type ProposalResolver interface {
 	Op(ctx context.Context, obj *atlas.Proposal) (atlas.ChangeOp, error)
@@ -930,9 +949,13 @@ type RelationshipResolver interface {
 
 	Via(ctx context.Context, obj *atlas.Edge) (*atlas.Position, error)
 	DerivedFrom(ctx context.Context, obj *atlas.Edge) ([]atlas.Edge, error)
+
+	History(ctx context.Context, obj *atlas.Edge) ([]atlas.AuditEntry, error)
 }
 type ReportedCountResolver interface {
 	Note(ctx context.Context, obj *atlas.ReportedCount) (*string, error)
+
+	History(ctx context.Context, obj *atlas.ReportedCount) ([]atlas.AuditEntry, error)
 }
 type SourceResolver interface {
 	Key(ctx context.Context, obj *atlas.Source) (*string, error)
@@ -944,6 +967,7 @@ type SourceResolver interface {
 	CitedVia(ctx context.Context, obj *atlas.Source) (*atlas.Source, error)
 	Note(ctx context.Context, obj *atlas.Source) (*string, error)
 	Supports(ctx context.Context, obj *atlas.Source, kinds []atlas.SupportKind, first *int, after *string) (*model.SupportConnection, error)
+	History(ctx context.Context, obj *atlas.Source) ([]atlas.AuditEntry, error)
 }
 type StatementResolver interface {
 	TextZh(ctx context.Context, obj *atlas.Statement) (*string, error)
@@ -954,6 +978,7 @@ type StatementResolver interface {
 
 	About(ctx context.Context, obj *atlas.Statement) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Statement, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	History(ctx context.Context, obj *atlas.Statement) ([]atlas.AuditEntry, error)
 }
 type SubgraphResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error)
@@ -976,6 +1001,7 @@ type TopicResolver interface {
 	Statements(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
 	Documents(ctx context.Context, obj *atlas.Topic) ([]atlas.Edge, error)
 	Relationships(ctx context.Context, obj *atlas.Topic, types []atlas.RelType, direction *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, sources []string, tiers []atlas.SourceTier) ([]atlas.Edge, error)
+	History(ctx context.Context, obj *atlas.Topic) ([]atlas.AuditEntry, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1348,6 +1374,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Description(childComplexity), true
+	case "Document.history":
+		if e.ComplexityRoot.Document.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.History(childComplexity), true
 	case "Document.id":
 		if e.ComplexityRoot.Document.ID == nil {
 			break
@@ -1650,6 +1682,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Group.Established(childComplexity), true
+	case "Group.history":
+		if e.ComplexityRoot.Group.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.History(childComplexity), true
 	case "Group.horizon":
 		if e.ComplexityRoot.Group.Horizon == nil {
 			break
@@ -1956,6 +1994,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Institution.Documents(childComplexity), true
+	case "Institution.history":
+		if e.ComplexityRoot.Institution.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Institution.History(childComplexity), true
 	case "Institution.hostedOffices":
 		if e.ComplexityRoot.Institution.HostedOffices == nil {
 			break
@@ -2345,6 +2389,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Office.Groups(childComplexity, args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+	case "Office.history":
+		if e.ComplexityRoot.Office.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Office.History(childComplexity), true
 	case "Office.hostedBy":
 		if e.ComplexityRoot.Office.HostedBy == nil {
 			break
@@ -2597,6 +2647,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Documents(childComplexity), true
+	case "Person.history":
+		if e.ComplexityRoot.Person.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.History(childComplexity), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -2773,6 +2829,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.Documents(childComplexity), true
+	case "Position.history":
+		if e.ComplexityRoot.Position.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.History(childComplexity), true
 	case "Position.holders":
 		if e.ComplexityRoot.Position.Holders == nil {
 			break
@@ -2893,6 +2955,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PropertyClaim.Confidence(childComplexity), true
+	case "PropertyClaim.history":
+		if e.ComplexityRoot.PropertyClaim.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PropertyClaim.History(childComplexity), true
 	case "PropertyClaim.id":
 		if e.ComplexityRoot.PropertyClaim.ID == nil {
 			break
@@ -3551,6 +3619,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.From(childComplexity), true
+	case "Relationship.history":
+		if e.ComplexityRoot.Relationship.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.History(childComplexity), true
 	case "Relationship.holding":
 		if e.ComplexityRoot.Relationship.Holding == nil {
 			break
@@ -3648,6 +3722,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReportedCount.Confidence(childComplexity), true
+	case "ReportedCount.history":
+		if e.ComplexityRoot.ReportedCount.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReportedCount.History(childComplexity), true
 	case "ReportedCount.id":
 		if e.ComplexityRoot.ReportedCount.ID == nil {
 			break
@@ -3795,6 +3875,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.EffectiveTier(childComplexity), true
+	case "Source.history":
+		if e.ComplexityRoot.Source.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.History(childComplexity), true
 	case "Source.id":
 		if e.ComplexityRoot.Source.ID == nil {
 			break
@@ -3929,6 +4015,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Hedged(childComplexity), true
+	case "Statement.history":
+		if e.ComplexityRoot.Statement.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.History(childComplexity), true
 	case "Statement.id":
 		if e.ComplexityRoot.Statement.ID == nil {
 			break
@@ -4218,6 +4310,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Topic.Documents(childComplexity), true
+	case "Topic.history":
+		if e.ComplexityRoot.Topic.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.History(childComplexity), true
 	case "Topic.id":
 		if e.ComplexityRoot.Topic.ID == nil {
 			break
@@ -5308,6 +5406,66 @@ type Mutation {
   editStatement("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
   "Change a source directly (CURATOR)."
   editSource("What the change does." op: ChangeOp!, "The id of the record a CHANGE or RETRACT is about." target: ID, "The node as it should be, in the dataset format (ADD, CHANGE)." record: String, "The source that supports the change, with a locator; required." citation: CitationInput, "Why, for the audit log." reason: String, "The version of the record the edit was made against (see ` + "`" + `version` + "`" + `)." expectedVersion: Int!): AuditEntry!
+}
+
+extend type Group {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Office {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Institution {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Position {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Person {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Source {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type ReportedCount {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Statement {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Topic {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Document {
+  "Every step of the audit log about this node, its claims and its relationships, oldest first (as ` + "`" + `history(id:)` + "`" + ` gives it)."
+  history: [AuditEntry!]!
+}
+
+extend type Relationship {
+  "Every step of the audit log about this relationship, oldest first; none for a derived chair."
+  history: [AuditEntry!]!
+}
+
+extend type PropertyClaim {
+  "Every step of the audit log about this claim, oldest first."
+  history: [AuditEntry!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/federation.graphqls", Input: `# Apollo Federation v2: LSG Atlas is a subgraph.
@@ -6974,6 +7132,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_basisOf(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Document_relationships(ctx, field)
+	case "history":
+		return ec.fieldContext_Document_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -7070,6 +7230,8 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_membersIncomplete(ctx, field)
 	case "endedDateUnknown":
 		return ec.fieldContext_Group_endedDateUnknown(ctx, field)
+	case "history":
+		return ec.fieldContext_Group_history(ctx, field)
 	case "statements":
 		return ec.fieldContext_Group_statements(ctx, field)
 	case "documents":
@@ -7168,6 +7330,8 @@ func (ec *executionContext) childFields_Institution(ctx context.Context, field g
 		return ec.fieldContext_Institution_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Institution_claims(ctx, field)
+	case "history":
+		return ec.fieldContext_Institution_history(ctx, field)
 	case "statements":
 		return ec.fieldContext_Institution_statements(ctx, field)
 	case "documents":
@@ -7246,6 +7410,8 @@ func (ec *executionContext) childFields_Office(ctx context.Context, field graphq
 		return ec.fieldContext_Office_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Office_claims(ctx, field)
+	case "history":
+		return ec.fieldContext_Office_history(ctx, field)
 	case "statements":
 		return ec.fieldContext_Office_statements(ctx, field)
 	case "documents":
@@ -7348,6 +7514,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Person_claims(ctx, field)
+	case "history":
+		return ec.fieldContext_Person_history(ctx, field)
 	case "statements":
 		return ec.fieldContext_Person_statements(ctx, field)
 	case "documents":
@@ -7412,6 +7580,8 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_relationships(ctx, field)
 	case "claims":
 		return ec.fieldContext_Position_claims(ctx, field)
+	case "history":
+		return ec.fieldContext_Position_history(ctx, field)
 	case "statements":
 		return ec.fieldContext_Position_statements(ctx, field)
 	case "documents":
@@ -7460,6 +7630,8 @@ func (ec *executionContext) childFields_PropertyClaim(ctx context.Context, field
 		return ec.fieldContext_PropertyClaim_rank(ctx, field)
 	case "note":
 		return ec.fieldContext_PropertyClaim_note(ctx, field)
+	case "history":
+		return ec.fieldContext_PropertyClaim_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PropertyClaim", field.Name)
 }
@@ -7576,6 +7748,8 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_derivations(ctx, field)
 	case "dateConfidence":
 		return ec.fieldContext_Relationship_dateConfidence(ctx, field)
+	case "history":
+		return ec.fieldContext_Relationship_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relationship", field.Name)
 }
@@ -7606,6 +7780,8 @@ func (ec *executionContext) childFields_ReportedCount(ctx context.Context, field
 		return ec.fieldContext_ReportedCount_note(ctx, field)
 	case "sources":
 		return ec.fieldContext_ReportedCount_sources(ctx, field)
+	case "history":
+		return ec.fieldContext_ReportedCount_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReportedCount", field.Name)
 }
@@ -7670,6 +7846,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_note(ctx, field)
 	case "supports":
 		return ec.fieldContext_Source_supports(ctx, field)
+	case "history":
+		return ec.fieldContext_Source_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -7728,6 +7906,8 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_about(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Statement_relationships(ctx, field)
+	case "history":
+		return ec.fieldContext_Statement_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Statement", field.Name)
 }
@@ -7866,6 +8046,8 @@ func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql
 		return ec.fieldContext_Topic_documents(ctx, field)
 	case "relationships":
 		return ec.fieldContext_Topic_relationships(ctx, field)
+	case "history":
+		return ec.fieldContext_Topic_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Topic", field.Name)
 }
@@ -13319,6 +13501,38 @@ func (ec *executionContext) fieldContext_Document_relationships(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Document_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14983,6 +15197,38 @@ func (ec *executionContext) fieldContext_Group_endedDateUnknown(_ context.Contex
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Group_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Group().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Group_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16055,6 +16301,38 @@ func (ec *executionContext) fieldContext_Institution_claims(ctx context.Context,
 	if fc.Args, err = ec.field_Institution_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Institution_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Institution_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Institution().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Institution_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Institution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -17494,6 +17772,38 @@ func (ec *executionContext) fieldContext_Office_claims(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Office_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Office_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Office().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Office_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Office",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Office_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18478,6 +18788,38 @@ func (ec *executionContext) fieldContext_Person_claims(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19226,6 +19568,38 @@ func (ec *executionContext) fieldContext_Position_claims(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Position_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Position().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Position_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19632,6 +20006,38 @@ func (ec *executionContext) _PropertyClaim_note(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PropertyClaim_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PropertyClaim", field, true, true, "String")
+}
+
+func (ec *executionContext) _PropertyClaim_history(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PropertyClaim_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PropertyClaim().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PropertyClaim_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PropertyClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Proposal_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
@@ -22585,6 +22991,38 @@ func (ec *executionContext) fieldContext_Relationship_dateConfidence(_ context.C
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Confidence")
 }
 
+func (ec *executionContext) _Relationship_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Relationship().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relationship",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReportedCount_id(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22865,6 +23303,38 @@ func (ec *executionContext) fieldContext_ReportedCount_sources(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReportedCount_history(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReportedCount_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReportedCount().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReportedCount_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReportedCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
 		},
 	}
 	return fc, nil
@@ -23474,6 +23944,38 @@ func (ec *executionContext) fieldContext_Source_supports(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Source_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Source().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24005,6 +24507,38 @@ func (ec *executionContext) fieldContext_Statement_relationships(ctx context.Con
 	if fc.Args, err = ec.field_Statement_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -25264,6 +25798,38 @@ func (ec *executionContext) fieldContext_Topic_relationships(ctx context.Context
 	if fc.Args, err = ec.field_Topic_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Topic_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Topic().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Topic",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -28284,6 +28850,12 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Document_relationships(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -28674,6 +29246,12 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_history(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -28995,6 +29573,12 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Institution_claims(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Institution_history(ctx, field, obj)
 				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -29387,6 +29971,12 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Office_claims(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Office_history(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29731,6 +30321,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_claims(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_history(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29941,6 +30537,12 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Position_claims(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Position_history(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -30102,6 +30704,12 @@ func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.Selectio
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PropertyClaim_note(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PropertyClaim_history(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -30751,6 +31359,12 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Relationship_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -30840,6 +31454,12 @@ func (ec *executionContext) _ReportedCount(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReportedCount_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -31045,6 +31665,12 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Source_supports(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -31233,6 +31859,12 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Statement_relationships(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_history(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -31724,6 +32356,12 @@ func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Topic_relationships(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Topic_history(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

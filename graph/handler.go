@@ -103,6 +103,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 		revision = store.Revision
 	}
 	srv.AroundOperations(readAt(revision))
+	srv.AroundOperations(withHistoryMemo)
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		return presentError(ctx, err, log)
 	})
