@@ -9,6 +9,7 @@ import { loadNode, renderNode } from './nodepage.js';
 import { renderTimeline } from './timeline.js';
 import { findPaths } from './paths.js';
 import { renderByYear } from './byyear.js';
+import { followChanges } from './live.js';
 
 const $ = (id) => document.getElementById(id);
 let cy, current = null, drawSeq = 0;
@@ -209,6 +210,7 @@ async function start() {
   await refreshNode();
   showTab(state.tab);
   if (state.tab === 'paths' && state.from && state.to) $('path-form').requestSubmit();
+  followChanges(types, () => update());
 }
 
 start();
