@@ -85,6 +85,10 @@ type Feed struct {
 	poke     chan struct{}
 	done     chan struct{}
 	stop     sync.Once
+	// active is closed at the first subscription, local commit or Start: until then
+	// the tailer reads nothing, so a replica nobody subscribes to does not poll.
+	active   chan struct{}
+	activate sync.Once
 
 	mu          sync.Mutex
 	initialized bool
@@ -110,11 +114,14 @@ func (f *Feed) Watch(fn func(revision int64)) {
 // tailer starts, and where a subscription without `since` starts). Run tails the log.
 func New(log Log, revision func(context.Context) (int64, error), opts Options) *Feed {
 	return &Feed{log: log, revision: revision, opts: opts.withDefaults(), poke: make(chan struct{}, 1),
-		done: make(chan struct{}), wake: make(chan struct{}), perClient: map[string]int{}}
+		done: make(chan struct{}), active: make(chan struct{}), wake: make(chan struct{}), perClient: map[string]int{}}
 }
+
+func (f *Feed) wakeTailer() { f.activate.Do(func() { close(f.active) }) }
 
 // Poke asks the tailer to read the log now: this process has just committed.
 func (f *Feed) Poke() {
+	f.wakeTailer()
 	select {
 	case f.poke <- struct{}{}:
 	default:
@@ -132,9 +139,17 @@ func (f *Feed) Head() (int64, bool) {
 	return f.head, f.initialized
 }
 
-// Run tails the log until ctx ends or the feed is closed; then the feed is closed.
+// Run tails the log, from the first subscription, local commit or Start on, until ctx
+// ends or the feed is closed; then the feed is closed.
 func (f *Feed) Run(ctx context.Context) {
 	defer f.Close()
+	select {
+	case <-f.active:
+	case <-ctx.Done():
+		return
+	case <-f.done:
+		return
+	}
 	var tick <-chan time.Time
 	signal, pushes := f.log.(Signal)
 	if !pushes {
@@ -166,6 +181,7 @@ func (f *Feed) Run(ctx context.Context) {
 // already begun; Run does it at its first read when it was not called. (Subscribers and
 // pages read older events from the log, so nothing before it is lost to them.)
 func (f *Feed) Start(ctx context.Context) error {
+	f.wakeTailer()
 	f.mu.Lock()
 	initialized := f.initialized
 	f.mu.Unlock()

@@ -79,6 +79,7 @@ func TestSlowSubscriberIsDropped(t *testing.T) {
 			t.Fatal(err)
 		}
 		fast, _, _ := feed.Subscribe(ctx, "fast", atlas.AfterRevision(0), atlas.ChangeFilter{})
+		synctest.Wait() // the first subscription started the tailer at revision 0
 		var got []string
 		done := make(chan struct{})
 		go func() {

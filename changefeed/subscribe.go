@@ -52,6 +52,7 @@ func (f *Feed) Subscribe(ctx context.Context, client string, pos atlas.FeedPosit
 	f.subscribers++
 	f.perClient[client]++
 	f.mu.Unlock()
+	f.wakeTailer()
 	out := make(chan *atlas.ChangeEvent)
 	sub := &Subscription{}
 	go func() {

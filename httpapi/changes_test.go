@@ -6,6 +6,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
 	"time"
@@ -258,4 +260,48 @@ func TestSubscriberLimitAndShutdown(t *testing.T) {
 	if done := nextSSE(t, events); done.event != "complete" {
 		t.Fatalf("after the reason: %+v", done)
 	}
+}
+
+// TestThousandIdleSSESubscribers: 1,000 subscribers over real SSE connections (server
+// and client in this process) hold, and the live heap stays flat while a change reaches
+// all of them. The figures are logged; the bounds only catch a leak.
+func TestThousandIdleSSESubscribers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens 1,000 connections")
+	}
+	const subscribers = 1000
+	opts := httpapi.Options{}
+	opts.Feed.MaxPerClient = subscribers
+	srv, _ := curationServer(t, opts)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	base := liveHeap()
+	streams := make([]<-chan sseEvent, subscribers)
+	for i := range streams {
+		streams[i], _ = sse(t, ctx, srv.URL, changesSubscription)
+	}
+	idle := liveHeap()
+	retract(t, srv.URL, "reports_to/group/foreign-affairs-commission/institution/standing-committee")
+	for _, s := range streams {
+		if ev := nextSSE(t, s); !strings.Contains(ev.data, `"cursor":"2.0"`) {
+			t.Fatalf("event = %+v", ev)
+		}
+	}
+	after := liveHeap()
+	per := (int64(idle) - int64(base)) / subscribers
+	t.Logf("live heap: %d B before, %d B with %d idle SSE subscribers (%d B each, server and client side), %d B after an event reached all (growth %d B)",
+		base, idle, subscribers, per, after, int64(after)-int64(idle))
+	if per > 128<<10 {
+		t.Fatalf("an idle SSE subscriber costs %d B", per)
+	}
+	if growth := int64(after) - int64(idle); growth > 8<<20 {
+		t.Fatalf("the heap grew by %d B delivering one event", growth)
+	}
+}
+
+func liveHeap() uint64 {
+	runtime.GC()
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
