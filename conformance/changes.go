@@ -23,6 +23,7 @@ func RunChanges(t *testing.T, open OpenCurated) {
 		{"Events", testChangeEvents},
 		{"Pages", testChangePages},
 		{"Subscribe", testChangeSubscribe},
+		{"Durable", testChangeDurable},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}
@@ -45,6 +46,11 @@ type changesStep struct {
 func newChanges(t *testing.T, open OpenCurated) changesStep {
 	t.Helper()
 	s, _ := open(t)
+	return changesOn(t, s)
+}
+
+func changesOn(t *testing.T, s CuratedStore) changesStep {
+	t.Helper()
 	cur := atlas.NewCurator(s, s, Clock)
 	feed := changefeed.New(s, s.Revision, changefeed.Options{PollInterval: time.Hour})
 	ctx, cancel := context.WithCancel(context.Background())
@@ -307,5 +313,22 @@ func testChangeSubscribe(t *testing.T, open OpenCurated) {
 	}
 	if sub.Err() != nil {
 		t.Fatalf("a subscriber that left ended with %v", sub.Err())
+	}
+}
+
+// testChangeDurable: the events are the audit log's, so a restarted store (and a new
+// feed over it) gives the same events, cursors included.
+func testChangeDurable(t *testing.T, open OpenCurated) {
+	s, reopen := open(t)
+	if reopen == nil {
+		t.Skip("this store cannot be reopened")
+	}
+	c := changesOn(t, s)
+	c.script(t)
+	before := describeAll(readAll(t, c.feed, atlas.AfterRevision(0), atlas.ChangeFilter{}, changefeed.MaxPage))
+	c.cancel()
+	after := changesOn(t, reopen())
+	if got := describeAll(readAll(t, after.feed, atlas.AfterRevision(0), atlas.ChangeFilter{}, changefeed.MaxPage)); !slices.Equal(got, before) {
+		t.Fatalf("after a restart: %d events, before: %d", len(got), len(before))
 	}
 }

@@ -40,6 +40,11 @@ func TestLiveChangesConformance(t *testing.T) {
 	neo4jtest.Require(t)
 	conformance.RunChanges(t, func(t *testing.T) (conformance.CuratedStore, func() conformance.CuratedStore) {
 		t.Helper()
-		return neo4jtest.Open(t), nil
+		cfg := neo4jtest.Config(t)
+		s := neo4jtest.OpenConfig(t, cfg)
+		return s, func() conformance.CuratedStore {
+			_ = s.Close(context.Background())
+			return neo4jtest.OpenConfig(t, cfg)
+		}
 	})
 }
