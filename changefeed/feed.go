@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"lsgatlas/atlas"
@@ -89,6 +90,7 @@ type Feed struct {
 	// the tailer reads nothing, so a replica nobody subscribes to does not poll.
 	active   chan struct{}
 	activate sync.Once
+	dropped  atomic.Int64
 
 	mu          sync.Mutex
 	initialized bool

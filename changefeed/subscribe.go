@@ -74,6 +74,9 @@ func (f *Feed) release(client string) {
 	}
 }
 
+// Dropped returns how many subscribers were dropped for falling behind.
+func (f *Feed) Dropped() int64 { return f.dropped.Load() }
+
 // Subscribers returns the number of live subscriptions.
 func (f *Feed) Subscribers() int {
 	f.mu.Lock()
@@ -112,6 +115,7 @@ func (f *Feed) deliver(ctx context.Context, pos atlas.FeedPosition, filter atlas
 					// them: past MaxLag it is dropped rather than holding memory or
 					// slowing anyone else.
 					if behind := f.lag(ev.Position()) + 1; behind > f.opts.MaxLag {
+						f.dropped.Add(1)
 						return atlas.Errorf(ESLOW, "this subscriber fell %d events behind (the limit is %d) and was dropped; resubscribe with since set to the cursor of the last event you received, or catch up with the changes query", behind, f.opts.MaxLag)
 					}
 					f.mu.Lock()

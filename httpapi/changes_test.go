@@ -252,6 +252,10 @@ func TestSubscriberLimitAndShutdown(t *testing.T) {
 	if ev := nextSSE(t, refused); !strings.Contains(ev.data, `"code":"LIMIT_EXCEEDED"`) || !strings.Contains(ev.data, "limit per client") {
 		t.Fatalf("a second subscription = %+v", ev)
 	}
+	_, body := get(t, srv.URL+"/metrics")
+	if metrics := string(body); !strings.Contains(metrics, "atlas_feed_subscribers 1\n") || !strings.Contains(metrics, "atlas_feed_revision ") {
+		t.Fatalf("metrics lack the feed's gauges:\n%s", metrics)
+	}
 	stop()
 	last := nextSSE(t, events)
 	if last.event != "next" || !strings.Contains(last.data, `"code":"UNAVAILABLE"`) || !strings.Contains(last.data, "shutting down") {

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
 
 	"lsgatlas/analytics"
@@ -86,6 +87,13 @@ func New(store atlas.Store, opts Options) http.Handler {
 	mux := http.NewServeMux()
 	projection := analytics.NewCache(store)
 	if feed != nil {
+		m.registry.MustRegister(
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "atlas_feed_subscribers", Help: "Live change-feed subscriptions (SSE and WebSocket)."},
+				func() float64 { return float64(feed.Subscribers()) }),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "atlas_feed_subscribers_dropped_total", Help: "Subscribers ended with SLOW_SUBSCRIBER for falling behind."},
+				func() float64 { return float64(feed.Dropped()) }),
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "atlas_feed_revision", Help: "The audit-log revision this replica's change feed has read up to."},
+				func() float64 { rev, _ := feed.Head(); return float64(rev) }))
 		feedCtx := cmp.Or(opts.Context, context.Background())
 		feed.Watch(func(int64) { projection.Refresh(feedCtx) })
 	}
