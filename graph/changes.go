@@ -4,9 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/coder/websocket"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
@@ -25,10 +30,40 @@ import (
 // streamTransports are the subscription transports, before overHTTP (gqlgen gives a
 // request to the first transport that supports it). The keep-alive comments and pings
 // run on the transports' own tickers, off any request path.
-func streamTransports() []graphql.Transport {
-	return []graphql.Transport{
-		transport.SSE{KeepAlivePingInterval: 25 * time.Second},
-		transport.Websocket{KeepAlivePingInterval: 25 * time.Second},
+func streamTransports(opts Options) []graphql.Transport {
+	ws := transport.Websocket{KeepAlivePingInterval: 25 * time.Second, InitFunc: wsAuthenticate(opts.Authenticate)}
+	// Browsers on the service's own origin may always connect; others as CORS allows.
+	var hosts []string
+	for _, o := range opts.CORSOrigins {
+		if o == "*" {
+			hosts = append(hosts, "*")
+		} else if u, err := url.Parse(o); err == nil && u.Host != "" {
+			hosts = append(hosts, u.Host)
+		}
+	}
+	ws.Implementation = transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{OriginPatterns: hosts}}
+	return []graphql.Transport{transport.SSE{KeepAlivePingInterval: 25 * time.Second}, ws}
+}
+
+// wsAuthenticate reads a bearer token from a WebSocket's connection_init payload
+// ({"Authorization": "Bearer …"}), since browsers cannot set headers on a WebSocket; a
+// token that does not verify closes the connection. The subscription itself is a read,
+// so the token only names the client whose subscriptions are counted.
+func wsAuthenticate(verify func(token string) (atlas.Principal, error)) transport.WebsocketInitFunc {
+	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+		header := payload.Authorization()
+		if header == "" || verify == nil {
+			return ctx, nil, nil
+		}
+		token, ok := strings.CutPrefix(header, "Bearer ")
+		if !ok {
+			return ctx, nil, errors.New(`the connection_init Authorization must be "Bearer <token>"`)
+		}
+		p, err := verify(token)
+		if err != nil {
+			return ctx, nil, errors.New(atlas.ErrorMessage(err))
+		}
+		return atlas.WithPrincipal(ctx, p), nil, nil
 	}
 }
 

@@ -45,6 +45,11 @@ type Options struct {
 	Revision func(context.Context) (int64, error)
 	// Feed serves the `changes` query and subscription; nil answers them UNAVAILABLE.
 	Feed *changefeed.Feed
+	// Authenticate verifies a bearer token a WebSocket sends in its connection_init
+	// payload; nil ignores such tokens. CORSOrigins are the other origins whose browsers
+	// may open WebSockets.
+	Authenticate func(token string) (atlas.Principal, error)
+	CORSOrigins  []string
 }
 
 // DefaultWritesPerMinute is how many mutations one token may send a minute by default.
@@ -76,7 +81,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	}
 	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log, Curator: opts.Curator, Feed: opts.Feed}})
 	srv := handler.New(es)
-	for _, t := range streamTransports() {
+	for _, t := range streamTransports(opts) {
 		srv.AddTransport(t)
 	}
 	responses := newResponseCache(opts.ResponseCacheBytes, store.Revision)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"lsgatlas/atlas"
+	"lsgatlas/auth"
 	"lsgatlas/changefeed"
 	"lsgatlas/graph"
 )
@@ -73,4 +74,13 @@ func (r *statusRecorder) Flush() {
 func (r *statusRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	r.status = http.StatusSwitchingProtocols
 	return http.NewResponseController(r.ResponseWriter).Hijack()
+}
+
+// verifyWith is the token check a WebSocket's connection_init uses; nil without a
+// verifier (the service takes no tokens).
+func verifyWith(v *auth.Verifier) func(string) (atlas.Principal, error) {
+	if v == nil {
+		return nil
+	}
+	return v.Verify
 }

@@ -194,7 +194,9 @@ func TestWebSocketSubscriberSeesChange(t *testing.T) {
 		}
 		return m
 	}
-	if err := wsjson.Write(ctx, conn, message{Type: "connection_init"}); err != nil {
+	// Browsers cannot set headers on a WebSocket: the token comes in connection_init.
+	init, _ := json.Marshal(map[string]string{"Authorization": bearer(t, "reader-app", atlas.RoleReader)})
+	if err := wsjson.Write(ctx, conn, message{Type: "connection_init", Payload: init}); err != nil {
 		t.Fatal(err)
 	}
 	if m := read(); m.Type != "connection_ack" {
@@ -308,4 +310,32 @@ func liveHeap() uint64 {
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(s)
 	return s[0].Value.Uint64()
+}
+
+// TestWebSocketRefusesABadToken: a token in connection_init that does not verify ends the
+// connection instead of subscribing anonymously.
+func TestWebSocketRefusesABadToken(t *testing.T) {
+	srv, _ := curationServer(t, httpapi.Options{})
+	ctx, cancel := context.WithTimeout(context.Background(), failAfter)
+	defer cancel()
+	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/graphql", &websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseNow()
+	if err := wsjson.Write(ctx, conn, map[string]any{"type": "connection_init", "payload": map[string]string{"Authorization": "Bearer not-a-token"}}); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		var m map[string]any
+		if err := wsjson.Read(ctx, conn, &m); err != nil {
+			if websocket.CloseStatus(err) == -1 {
+				t.Fatalf("the connection ended without a close frame: %v", err)
+			}
+			return // closed, as it should
+		}
+		if m["type"] == "connection_ack" {
+			t.Fatal("a bad token was acknowledged")
+		}
+	}
 }

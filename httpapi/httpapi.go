@@ -100,7 +100,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 	gql := graph.NewServerWithOptions(store, projection, opts.Log, graph.Options{
 		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes,
 		Curator: curator, DatasetVersion: opts.DatasetVersion, WritesPerMinute: opts.WritesPerMinute, Revision: revision,
-		Feed: feed,
+		Feed: feed, CORSOrigins: opts.CORSOrigins, Authenticate: verifyWith(opts.Verifier),
 	})
 	api := authenticate(opts.Verifier, opts.CORSOrigins, loader.Middleware(store, gql))
 	queries, subscriptions := guarded(api), cors(opts.CORSOrigins, streams(api))
