@@ -11,6 +11,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"lsgatlas/changefeed"
 	"lsgatlas/graph"
 )
 
@@ -48,8 +49,11 @@ type config struct {
 	// DataDir is the embedded store's data folder; empty keeps everything in memory.
 	DataDir         string
 	WritesPerMinute int
-	Command         string   // serve, seed, validate, token, dump
-	CommandArgs     []string // the command's own flags (token, seed)
+	// Feed configures the change feed: how often a shared store (Neo4j) is read for
+	// other replicas' changes, and the limits on live subscriptions.
+	Feed        changefeed.Options
+	Command     string   // serve, seed, validate, token, dump
+	CommandArgs []string // the command's own flags (token, seed)
 }
 
 const usage = `Usage: lsgatlas [flags] [serve|seed|validate|token|dump]
@@ -102,6 +106,11 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 	if err != nil {
 		return c, fmt.Errorf("BODY_TIMEOUT: %w", err)
 	}
+	feedPoll, err := time.ParseDuration(env("FEED_POLL_INTERVAL", "1s"))
+	if err != nil || feedPoll <= 0 {
+		return c, fmt.Errorf("FEED_POLL_INTERVAL must be a positive duration, got %q", env("FEED_POLL_INTERVAL", "1s"))
+	}
+	fs.DurationVar(&c.Feed.PollInterval, "feed-poll-interval", feedPoll, "how often the change feed reads a shared Neo4j for other replicas' changes (the embedded store notifies instead) [FEED_POLL_INTERVAL]")
 	fs.StringVar(&c.Addr, "addr", env("ADDR", ":8080"), "listen address [ADDR]")
 	fs.StringVar(&c.LogLevel, "log-level", env("LOG_LEVEL", "info"), "debug, info, warn or error [LOG_LEVEL]")
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "json"), "json, or console for humans [LOG_FORMAT]")
@@ -131,6 +140,9 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		{&c.Limits.MaxResponseBytes, "max-response-bytes", "RESPONSE_MAX_BYTES", graph.DefaultLimits.MaxResponseBytes, "largest GraphQL response in bytes", false},
 		{&c.WritesPerMinute, "writes-per-minute", "WRITES_PER_MINUTE", graph.DefaultWritesPerMinute, "mutations one token may send a minute", false},
 		{&c.MaxInFlight, "max-in-flight", "MAX_IN_FLIGHT", 64, "GraphQL requests and exports worked on at once, all routes together; more get 503 with Retry-After", false},
+		{&c.Feed.MaxSubscribers, "max-subscribers", "MAX_SUBSCRIBERS", 10000, "live change-feed subscriptions the server holds", false},
+		{&c.Feed.MaxPerClient, "max-subscribers-per-client", "MAX_SUBSCRIBERS_PER_CLIENT", 32, "live subscriptions one token (or address) may hold", false},
+		{&c.Feed.MaxLag, "max-subscriber-lag", "MAX_SUBSCRIBER_LAG", 1024, "events a subscriber may fall behind before it is dropped (SLOW_SUBSCRIBER)", false},
 		{&c.ResponseCacheBytes, "response-cache-bytes", "RESPONSE_CACHE_BYTES", DefaultResponseCacheBytes, "bytes of complete GraphQL answers kept for repeated queries, until the data changes; 0 turns the cache off", true},
 	}
 	for _, i := range ints {

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"lsgatlas/atlas"
+	"lsgatlas/auth"
 	"lsgatlas/internal/livetest"
 )
 
@@ -30,13 +32,23 @@ func TestExplorerInBrowser(t *testing.T) {
 	case fileMissing(filepath.Join("explorer", "node_modules", "playwright-core")):
 		livetest.Missing(t, "explorer/node_modules", "run `npm ci` in explorer/ (.ci/run does)")
 	}
-	base, _, _ := startService(t, nil)
+	// Tokens for the live indicator's step, where a curator accepts a change.
+	const secret = "browser-test-secret-0123456789abcdef"
+	base, _, _ := startService(t, map[string]string{"TOKEN_SECRET": secret})
 	waitSeeded(t, base)
+	tokens := map[string]string{}
+	for env, role := range map[string]atlas.Role{"CONTRIBUTOR_TOKEN": atlas.RoleContributor, "CURATOR_TOKEN": atlas.RoleCurator} {
+		tok, err := auth.Mint([]byte(secret), strings.ToLower(string(role)), role, time.Now(), time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tokens[env] = env + "=" + tok
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, "browser-test.mjs")
 	cmd.Dir = "explorer"
-	cmd.Env = append(os.Environ(), "ATLAS_URL="+base, "CHROMIUM="+chromium)
+	cmd.Env = append(os.Environ(), "ATLAS_URL="+base, "CHROMIUM="+chromium, tokens["CONTRIBUTOR_TOKEN"], tokens["CURATOR_TOKEN"])
 	out, err := cmd.CombinedOutput()
 	t.Logf("browser test:\n%s", out)
 	if err != nil {

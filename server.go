@@ -25,6 +25,7 @@ import (
 
 	"lsgatlas/atlas"
 	"lsgatlas/auth"
+	"lsgatlas/changefeed"
 	"lsgatlas/explorer"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
@@ -287,6 +288,7 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, BodyTimeout: cfg.BodyTimeout, MemoryInFlight: cfg.MemoryInFlight, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes,
 			PersistedQueries: persisted, Draining: &draining, CursorKey: []byte(cfg.CursorKey),
 			Verifier: verifier, DatasetVersion: seed.Version(), WritesPerMinute: cfg.WritesPerMinute,
+			Feed: feedOptions(cfg.Feed, log), Context: ctx, // a signal ends subscriptions at once, so they do not hold the drain
 		})),
 		// A client gets 5 s for its headers and BODY_TIMEOUT for its body (httpapi reads
 		// it before the request takes a work slot, and cuts it with 408); ReadTimeout is
@@ -330,6 +332,14 @@ func protocols() *http.Protocols {
 	p.SetHTTP1(true)
 	p.SetUnencryptedHTTP2(true)
 	return &p
+}
+
+// feedOptions are the change feed's, logging the tailer's failed reads.
+func feedOptions(o changefeed.Options, log zerolog.Logger) changefeed.Options {
+	o.OnError = func(err error) {
+		log.Warn().Err(err).Msg("change feed: reading the audit log failed; trying again at the next poll")
+	}
+	return o
 }
 
 // errShuttingDown is what requests still running when the shutdown timeout ends are

@@ -67,6 +67,20 @@ func (c *Cache) Get(ctx context.Context) (*Projection, error) {
 	}
 }
 
+// Refresh drops the projection and, when one was in use, builds the one of the store's
+// current data in the background, so that the first request after a change does not
+// wait for it. The change feed calls it at each change; Get's revision check stays, so
+// a caller never gets a projection older than the revision it reads.
+func (c *Cache) Refresh(ctx context.Context) {
+	c.mu.Lock()
+	used := c.current != nil
+	c.current = nil
+	c.mu.Unlock()
+	if used {
+		go func() { _, _ = c.Get(ctx) }()
+	}
+}
+
 func (c *Cache) run(ctx context.Context, b *build) {
 	ds, err := c.store.Snapshot(ctx)
 	if err != nil {

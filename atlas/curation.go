@@ -136,6 +136,9 @@ type AuditEntry struct {
 	// Keys are every record key the entry belongs to the history of: the changed
 	// records and the nodes they belong to or join.
 	Keys []string `json:"keys"`
+	// Imported lists what an IMPORTED entry's import changed, record by record (the
+	// change feed's events; see ChangesOf).
+	Imported []ImportedRecord `json:"imported,omitempty"`
 }
 
 // RecordChange is one record's state before and after a change, in the dataset format;

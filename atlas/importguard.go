@@ -79,7 +79,7 @@ func sameJSON(a, b json.RawMessage) bool {
 // Import imports ds into the store unless the store holds accepted changes ds lacks:
 // then it is ECONFLICT naming them, and nothing is written, unless discard says to drop
 // them. An import that changed something is an IMPORTED audit entry, which names the
-// changes it discarded.
+// changes it discarded and lists the records it changed (the change feed's events).
 func (c *Curator) Import(ctx context.Context, ds *Dataset, discard bool) (ImportReport, error) {
 	lacking, err := c.Lacking(ctx, ds)
 	if err != nil {
@@ -94,10 +94,27 @@ func (c *Curator) Import(ctx context.Context, ds *Dataset, discard bool) (Import
 			len(lacking), strings.Join(names, "; "))
 	}
 	c.mu.Lock()
+	before, err := c.store.Snapshot(ctx)
+	if err != nil {
+		c.mu.Unlock()
+		return ImportReport{}, err
+	}
 	report, err := c.store.Import(ctx, ds)
 	c.mu.Unlock()
 	if err != nil || !report.Changed() {
 		return report, err
+	}
+	imported := ImportChanges(before, ds.Prepared())
+	ids := make([]string, len(imported))
+	for i, r := range imported {
+		ids[i] = r.ID
+	}
+	versions, err := c.cur.Versions(ctx, ids)
+	if err != nil {
+		return report, err
+	}
+	for i := range imported {
+		imported[i].Version = versions[i]
 	}
 	reason := "import"
 	if len(names) > 0 {
@@ -108,6 +125,7 @@ func (c *Curator) Import(ctx context.Context, ds *Dataset, discard bool) (Import
 		if e.Actor == "anonymous" {
 			e.Actor, e.Role = "import", RoleAdmin
 		}
+		e.Imported = imported
 		return Commit{Entry: e}, nil
 	})
 	return report, err

@@ -65,6 +65,14 @@ var session = []step{
 	{"", `{ group(id: "group/foreign-affairs-lsg") { history { revision action } claims { id property value history { revision action actor } } }
 		relationship(id: "member_of/person/yang-jiechi/group/foreign-affairs-commission") { history { revision action actor } }
 		person(id: "person/yang-jiechi") { history { revision action } } }`, `"history":[{"revision":2,"action":"PROPOSED","actor":"alice"},{"revision":3,"action":"PROPOSED","actor":"bob"},{"revision":4,"action":"ACCEPTED","actor":"carol"}`},
+	// The change feed of the session: the accepted change and the edit, nothing for the
+	// proposals and rejections, in order, with who and why; then a page resumed after the first.
+	{"", `{ changes(since: 1) { events { cursor revision index type record recordKind version nodes cause actor at reason proposal } endCursor hasNextPage } }`,
+		`"cursor":"4.0","revision":4,"index":0,"type":"CLAIM_CHANGED"`},
+	{"", `{ changes(after: "4.0", types: [RELATIONSHIP_CREATED, NODE_CREATED], first: 1) { events { cursor type record nodes } endCursor hasNextPage } }`,
+		`"type":"NODE_CREATED","record":"source/delta"`},
+	{"", `{ changes(after: "4.0", ids: ["person/yang-jiechi"]) { events { cursor type record } endCursor hasNextPage } }`,
+		`"type":"RELATIONSHIP_CREATED","record":"member_of/person/yang-jiechi/group/foreign-affairs-commission"`},
 }
 
 // TestLiveSameCurationSession runs the scripted curation session against both stores

@@ -515,6 +515,36 @@ await step('the playground builds a query by clicking and shows its cost', async
   await page.waitForFunction(() => (document.querySelector('.result-window')?.textContent || '').includes('person/xi-jinping'), null, { timeout: 10000 });
 });
 
+// The live indicator: a contributor proposes and a curator accepts a retraction through
+// the API while the Explorer shows the group; the indicator names the revision and the
+// graph redraws without the relationship, without a reload. Needs the tokens the Go test
+// passes (CONTRIBUTOR_TOKEN, CURATOR_TOKEN); without them the step says so and passes.
+await step('the live indicator updates the view when a curator accepts a change', async () => {
+  if (!process.env.CURATOR_TOKEN || !process.env.CONTRIBUTOR_TOKEN) { console.log('     (no tokens: skipped)'); return; }
+  await page.goto(`${base}/explore/#node=${encodeURIComponent(GROUP)}`);
+  await page.waitForSelector('#graph-status[data-state=ready]');
+  await page.waitForSelector('#live[data-state=live]', { timeout: 10000 });
+  await page.evaluate(() => { window.sameDocument = true; });
+  const edges = Number(await page.getAttribute('#graph-status', 'data-edges'));
+  const net = await api(`{ network(ids: ["${GROUP}"], depth: 1, limit: 400) { relationships { id type to { id } sources { source { id } } } } }`);
+  const rel = net.network.relationships.find((r) => r.type === 'MEMBER_OF' && r.to.id === GROUP && r.sources.length);
+  assert(rel, 'no membership to retract');
+  const as = async (token, query) => {
+    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const body = await res.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body;
+  };
+  const proposed = await as(process.env.CONTRIBUTOR_TOKEN, `mutation { proposeRelationship(op: RETRACT, target: "${rel.id}",
+    citation: {source: "${rel.sources[0].source.id}", locator: "browser test"}, reason: "browser test") { id } }`);
+  const accepted = await as(process.env.CURATOR_TOKEN, `mutation { acceptProposal(id: "${proposed.data.proposeRelationship.id}", reason: "browser test") { status } }`);
+  const rev = accepted.extensions.dataset.revision;
+  await page.waitForSelector(`#live[data-refreshed="${rev}"]`, { timeout: 10000 });
+  await page.waitForFunction((n) => Number(document.querySelector('#graph-status[data-state=ready]')?.dataset.edges) < n, edges, { timeout: 10000 });
+  assert((await page.textContent('#live')).includes(`data changed at revision ${rev}`), `the indicator says ${await page.textContent('#live')}`);
+  assert(await page.evaluate(() => window.sameDocument === true), 'the page reloaded');
+});
+
 await step('no request left loopback', async () => {
   assert(blocked.length === 0, `blocked: ${blocked.join(', ')}`);
   assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/changefeed"
 	"lsgatlas/graph/model"
 	"math"
 	"strconv"
@@ -58,6 +59,7 @@ type ResolverRoot interface {
 	Source() SourceResolver
 	Statement() StatementResolver
 	Subgraph() SubgraphResolver
+	Subscription() SubscriptionResolver
 	Support() SupportResolver
 	TimelineEvent() TimelineEventResolver
 	Topic() TopicResolver
@@ -98,6 +100,28 @@ type ComplexityRoot struct {
 	CentralityScore struct {
 		Node  func(childComplexity int) int
 		Value func(childComplexity int) int
+	}
+
+	ChangeEvent struct {
+		Actor          func(childComplexity int) int
+		At             func(childComplexity int) int
+		Cause          func(childComplexity int) int
+		Cursor         func(childComplexity int) int
+		Index          func(childComplexity int) int
+		Nodes          func(childComplexity int) int
+		ProposalOrNull func(childComplexity int) int
+		ReasonOrNull   func(childComplexity int) int
+		Record         func(childComplexity int) int
+		RecordKind     func(childComplexity int) int
+		Revision       func(childComplexity int) int
+		Type           func(childComplexity int) int
+		Version        func(childComplexity int) int
+	}
+
+	ChangePage struct {
+		EndCursor func(childComplexity int) int
+		Events    func(childComplexity int) int
+		More      func(childComplexity int) int
 	}
 
 	Citation struct {
@@ -565,6 +589,7 @@ type ComplexityRoot struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) int
 		AuditLog           func(childComplexity int, actor *string, record *string, since *time.Time, until *time.Time, afterRevision *int, first *int) int
 		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) int
+		Changes            func(childComplexity int, since *int, after *string, types []atlas.ChangeType, ids []string, first *int) int
 		Claim              func(childComplexity int, id string) int
 		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) int
 		Conflicts          func(childComplexity int, sources []string, ids []string) int
@@ -789,6 +814,10 @@ type ComplexityRoot struct {
 		Nodes         func(childComplexity int) int
 		Relationships func(childComplexity int) int
 		Truncated     func(childComplexity int) int
+	}
+
+	Subscription struct {
+		Changes func(childComplexity int, since *int, after *string, types []atlas.ChangeType, ids []string) int
 	}
 
 	Support struct {
@@ -1089,6 +1118,7 @@ type QueryResolver interface {
 	Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) (*model.GroupSeries, error)
+	Changes(ctx context.Context, since *int, after *string, types []atlas.ChangeType, ids []string, first *int) (*changefeed.Page, error)
 	Conflicts(ctx context.Context, sources []string, ids []string) ([]atlas.Conflict, error)
 	FragileFacts(ctx context.Context, restsOn atlas.Fragility, ids []string, relationshipTypes []atlas.RelType, claims *bool, first *int) ([]model.FragileFact, error)
 	Ranking(ctx context.Context, by analytics.CountKind, types []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, tiers []atlas.SourceTier, direction *model.OrderDirection, first *int, after *string, last *int, before *string) (*model.RankingConnection, error)
@@ -1155,6 +1185,9 @@ type StatementResolver interface {
 }
 type SubgraphResolver interface {
 	Relationships(ctx context.Context, obj *analytics.Subgraph) ([]atlas.Edge, error)
+}
+type SubscriptionResolver interface {
+	Changes(ctx context.Context, since *int, after *string, types []atlas.ChangeType, ids []string) (<-chan *atlas.ChangeEvent, error)
 }
 type SupportResolver interface {
 	Relationship(ctx context.Context, obj *atlas.Support) (*atlas.Edge, error)
@@ -1321,6 +1354,104 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CentralityScore.Value(childComplexity), true
+
+	case "ChangeEvent.actor":
+		if e.ComplexityRoot.ChangeEvent.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.Actor(childComplexity), true
+	case "ChangeEvent.at":
+		if e.ComplexityRoot.ChangeEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.At(childComplexity), true
+	case "ChangeEvent.cause":
+		if e.ComplexityRoot.ChangeEvent.Cause == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.Cause(childComplexity), true
+	case "ChangeEvent.cursor":
+		if e.ComplexityRoot.ChangeEvent.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.Cursor(childComplexity), true
+	case "ChangeEvent.index":
+		if e.ComplexityRoot.ChangeEvent.Index == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.Index(childComplexity), true
+	case "ChangeEvent.nodes":
+		if e.ComplexityRoot.ChangeEvent.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.Nodes(childComplexity), true
+	case "ChangeEvent.proposal":
+		if e.ComplexityRoot.ChangeEvent.ProposalOrNull == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.ProposalOrNull(childComplexity), true
+	case "ChangeEvent.reason":
+		if e.ComplexityRoot.ChangeEvent.ReasonOrNull == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.ReasonOrNull(childComplexity), true
+	case "ChangeEvent.record":
+		if e.ComplexityRoot.ChangeEvent.Record == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.Record(childComplexity), true
+	case "ChangeEvent.recordKind":
+		if e.ComplexityRoot.ChangeEvent.RecordKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.RecordKind(childComplexity), true
+	case "ChangeEvent.revision":
+		if e.ComplexityRoot.ChangeEvent.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.Revision(childComplexity), true
+	case "ChangeEvent.type":
+		if e.ComplexityRoot.ChangeEvent.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.Type(childComplexity), true
+	case "ChangeEvent.version":
+		if e.ComplexityRoot.ChangeEvent.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.Version(childComplexity), true
+
+	case "ChangePage.endCursor":
+		if e.ComplexityRoot.ChangePage.EndCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangePage.EndCursor(childComplexity), true
+	case "ChangePage.events":
+		if e.ComplexityRoot.ChangePage.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangePage.Events(childComplexity), true
+	case "ChangePage.hasNextPage":
+		if e.ComplexityRoot.ChangePage.More == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangePage.More(childComplexity), true
 
 	case "Citation.locator":
 		if e.ComplexityRoot.Citation.Locator == nil {
@@ -3759,6 +3890,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
+	case "Query.changes":
+		if e.ComplexityRoot.Query.Changes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_changes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Changes(childComplexity, args["since"].(*int), args["after"].(*string), args["types"].([]atlas.ChangeType), args["ids"].([]string), args["first"].(*int)), true
 	case "Query.claim":
 		if e.ComplexityRoot.Query.Claim == nil {
 			break
@@ -4992,6 +5134,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
 
+	case "Subscription.changes":
+		if e.ComplexityRoot.Subscription.Changes == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_changes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.Changes(childComplexity, args["since"].(*int), args["after"].(*string), args["types"].([]atlas.ChangeType), args["ids"].([]string)), true
+
 	case "Support.claim":
 		if e.ComplexityRoot.Support.Claim == nil {
 			break
@@ -5330,6 +5484,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 				Data: buf.Bytes(),
 			}
 		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -5622,6 +5793,132 @@ extend type Query {
   reported counts whose evidence lies in them.
   """
   activeGroupsByYear("The first year counted." fromYear: Int!, "The last year counted, not before ` + "`" + `fromYear` + "`" + `; the series may span at most 200 years (LIMIT_EXCEEDED beyond)." toYear: Int!, "Count only groups of these systems; all when omitted." systems: [System!], "Count only groups of these levels; all when omitted." levels: [Level!], "Count only groups of these kinds; all when omitted." kinds: [GroupKind!], "Count only groups with a fact from, and list only reported counts whose evidence lies in, these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): GroupSeries!
+}
+`, BuiltIn: false},
+	{Name: "../schema/changes.graphqls", Input: `# The change feed: every accepted change and every import as ordered events about
+# records (nodes, relationships, property claims), to page through (` + "`" + `changes` + "`" + `) or to
+# follow live (` + "`" + `subscription { changes }` + "`" + `, over SSE or WebSocket).
+
+"What happened to one record."
+enum ChangeType {
+  "A node (group, person, source, statement …) was added."
+  NODE_CREATED
+  "A node's record changed (its claims are events of their own)."
+  NODE_CHANGED
+  "A node was removed."
+  NODE_RETRACTED
+  "A relationship was added."
+  RELATIONSHIP_CREATED
+  "A relationship's dates, role, sources or note changed."
+  RELATIONSHIP_CHANGED
+  "A relationship was removed."
+  RELATIONSHIP_RETRACTED
+  "A property claim (or alias) was added."
+  CLAIM_CREATED
+  "A property claim changed (rank, confidence, sources, note)."
+  CLAIM_CHANGED
+  "A property claim was removed."
+  CLAIM_RETRACTED
+}
+
+"The audit step that changed the data."
+enum ChangeCause {
+  "A curator accepted a proposal."
+  ACCEPTED
+  "A curator edited directly."
+  EDITED
+  "The dataset was imported."
+  IMPORTED
+}
+
+"""
+One record's change. Events are ordered by revision, then by index within the
+revision; ` + "`" + `cursor` + "`" + ` names the event's place, to resume right after it.
+"""
+type ChangeEvent {
+  "The event's place in the feed (` + "`" + `revision.index` + "`" + `): pass it as ` + "`" + `after` + "`" + ` (or as the Last-Event-ID header) to resume after it."
+  cursor: String!
+  "The revision of the audit entry the change belongs to."
+  revision: Int!
+  "The event's place among the events of its revision, from 0."
+  index: Int!
+  "What happened."
+  type: ChangeType!
+  "The id of the node, relationship or claim: resolve it with ` + "`" + `node(id:)` + "`" + `, ` + "`" + `relationship(id:)` + "`" + ` or ` + "`" + `claim(id:)` + "`" + `."
+  record: ID!
+  "Which kind of record the curation workflow took it for."
+  recordKind: RecordKind!
+  "The record's version after the change."
+  version: Int!
+  "The nodes the record is or belongs to: itself, a claim's node, a relationship's two ends. A cache keyed by node ids drops these."
+  nodes: [ID!]!
+  "The audit step behind the change."
+  cause: ChangeCause!
+  "Who made it (the importer for an import)."
+  actor: String!
+  "When."
+  at: Time!
+  "Why, as the audit entry says."
+  reason: String
+  "The proposal accepted, for an ACCEPTED change."
+  proposal: ID
+}
+
+"A page of the change feed."
+type ChangePage {
+  "The events, oldest first."
+  events: [ChangeEvent!]!
+  "Where the next page starts: pass it as ` + "`" + `after` + "`" + `. Set even when no event matched, so a client skips what it has examined."
+  endCursor: String!
+  "True when more events may follow at once; false when the page reached the present."
+  hasNextPage: Boolean!
+}
+
+extend type Query {
+  """
+  The events after a revision (` + "`" + `since` + "`" + `, default 0: the whole history) or after a cursor
+  (` + "`" + `after` + "`" + `, an event's cursor or a page's endCursor), oldest first: a client that was
+  away catches up exactly, then follows the subscription from the last cursor.
+  ` + "`" + `types` + "`" + ` keeps some kinds of change; ` + "`" + `ids` + "`" + ` keeps events about these records or about
+  records of these nodes (at most 100). ` + "`" + `first` + "`" + ` is 1 to 1000 (default 100).
+  """
+  changes(
+    "The revision to start after (0: from the beginning)."
+    since: Int = 0
+    "An event's cursor or a page's endCursor to start after; wins over since."
+    after: String
+    "Keep these kinds of change; all when omitted."
+    types: [ChangeType!]
+    "Keep events about these records, or about records of these nodes (at most 100)."
+    ids: [ID!]
+    "How many events, 1 to 1000."
+    first: Int = 100
+  ): ChangePage!
+}
+
+"""
+Live updates, over Server-Sent Events (graphql-sse: POST with ` + "`" + `Accept: text/event-stream` + "`" + `)
+or WebSocket (graphql-transport-ws) at /graphql.
+"""
+type Subscription {
+  """
+  Each change as it is committed, on whichever replica. Starts after ` + "`" + `after` + "`" + ` (a cursor),
+  else after the Last-Event-ID header's cursor, else after revision ` + "`" + `since` + "`" + `, else now; the
+  events missed in between come first, exactly once. A subscriber whose connection falls
+  more than a thousand events behind is ended with the error SLOW_SUBSCRIBER (resume from
+  the last cursor); clients and the server have limits on live subscriptions
+  (LIMIT_EXCEEDED).
+  """
+  changes(
+    "The revision to start after; the current revision when omitted."
+    since: Int
+    "The cursor of the last event received, to resume right after it; wins over Last-Event-ID and since."
+    after: String
+    "Keep these kinds of change; all when omitted."
+    types: [ChangeType!]
+    "Keep events about these records, or about records of these nodes (at most 100)."
+    ids: [ID!]
+  ): ChangeEvent!
 }
 `, BuiltIn: false},
 	{Name: "../schema/claims.graphqls", Input: `# Property claims: the provenance of each property of a node, values disputed between
@@ -7502,6 +7799,7 @@ whether the sources establish it for the whole date (KNOWN) or only allow it (PO
 schema {
   query: Query
   mutation: Mutation
+  subscription: Subscription
 }
 
 """
@@ -8251,6 +8549,50 @@ func (ec *executionContext) childFields_CentralityScore(ctx context.Context, fie
 		return ec.fieldContext_CentralityScore_value(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CentralityScore", field.Name)
+}
+
+func (ec *executionContext) childFields_ChangeEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ChangeEvent_cursor(ctx, field)
+	case "revision":
+		return ec.fieldContext_ChangeEvent_revision(ctx, field)
+	case "index":
+		return ec.fieldContext_ChangeEvent_index(ctx, field)
+	case "type":
+		return ec.fieldContext_ChangeEvent_type(ctx, field)
+	case "record":
+		return ec.fieldContext_ChangeEvent_record(ctx, field)
+	case "recordKind":
+		return ec.fieldContext_ChangeEvent_recordKind(ctx, field)
+	case "version":
+		return ec.fieldContext_ChangeEvent_version(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ChangeEvent_nodes(ctx, field)
+	case "cause":
+		return ec.fieldContext_ChangeEvent_cause(ctx, field)
+	case "actor":
+		return ec.fieldContext_ChangeEvent_actor(ctx, field)
+	case "at":
+		return ec.fieldContext_ChangeEvent_at(ctx, field)
+	case "reason":
+		return ec.fieldContext_ChangeEvent_reason(ctx, field)
+	case "proposal":
+		return ec.fieldContext_ChangeEvent_proposal(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChangeEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_ChangePage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "events":
+		return ec.fieldContext_ChangePage_events(ctx, field)
+	case "endCursor":
+		return ec.fieldContext_ChangePage_endCursor(ctx, field)
+	case "hasNextPage":
+		return ec.fieldContext_ChangePage_hasNextPage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChangePage", field.Name)
 }
 
 func (ec *executionContext) childFields_Citation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14127,6 +14469,52 @@ func (ec *executionContext) field_Query_centrality_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_changes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.ChangeType, error) {
+			return ec.unmarshalOChangeType2ᚕlsgatlasᚋatlasᚐChangeTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_claim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15501,6 +15889,44 @@ func (ec *executionContext) field_Statement_relationships_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Subscription_changes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]atlas.ChangeType, error) {
+			return ec.unmarshalOChangeType2ᚕlsgatlasᚋatlasᚐChangeTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Topic_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16192,6 +16618,383 @@ func (ec *executionContext) _CentralityScore_value(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_CentralityScore_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CentralityScore", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ChangeEvent_cursor(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, true, false, "String")
+}
+
+func (ec *executionContext) _ChangeEvent_revision(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChangeEvent_index(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_index(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Index, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_index(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChangeEvent_type(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ChangeType) graphql.Marshaler {
+			return ec.marshalNChangeType2lsgatlasᚋatlasᚐChangeType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "ChangeType")
+}
+
+func (ec *executionContext) _ChangeEvent_record(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_record(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Record, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ChangeEvent_recordKind(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_recordKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
+			return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_recordKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "RecordKind")
+}
+
+func (ec *executionContext) _ChangeEvent_version(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChangeEvent_nodes(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ChangeEvent_cause(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_cause(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cause, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.ChangeCause) graphql.Marshaler {
+			return ec.marshalNChangeCause2lsgatlasᚋatlasᚐChangeCause(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_cause(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "ChangeCause")
+}
+
+func (ec *executionContext) _ChangeEvent_actor(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChangeEvent_at(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ChangeEvent_reason(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonOrNull(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, true, false, "String")
+}
+
+func (ec *executionContext) _ChangeEvent_proposal(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_proposal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProposalOrNull(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_proposal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, true, false, "ID")
+}
+
+func (ec *executionContext) _ChangePage_events(ctx context.Context, field graphql.CollectedField, obj *changefeed.Page) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangePage_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Events, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []atlas.ChangeEvent) graphql.Marshaler {
+			return ec.marshalNChangeEvent2ᚕlsgatlasᚋatlasᚐChangeEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangePage_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChangePage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChangeEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChangePage_endCursor(ctx context.Context, field graphql.CollectedField, obj *changefeed.Page) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangePage_endCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndCursor(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangePage_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangePage", field, true, false, "String")
+}
+
+func (ec *executionContext) _ChangePage_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *changefeed.Page) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangePage_hasNextPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.More, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangePage_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangePage", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Citation_source(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
@@ -27273,6 +28076,50 @@ func (ec *executionContext) fieldContext_Query_activeGroupsByYear(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_changes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Changes(ctx, fc.Args["since"].(*int), fc.Args["after"].(*string), fc.Args["types"].([]atlas.ChangeType), fc.Args["ids"].([]string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *changefeed.Page) graphql.Marshaler {
+			return ec.marshalNChangePage2ᚖlsgatlasᚋchangefeedᚐPage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_changes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChangePage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_changes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_conflicts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31668,6 +32515,50 @@ func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, f
 	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Subscription_changes(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().Changes(ctx, fc.Args["since"].(*int), fc.Args["after"].(*string), fc.Args["types"].([]atlas.ChangeType), fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.ChangeEvent) graphql.Marshaler {
+			return ec.marshalNChangeEvent2ᚖlsgatlasᚋatlasᚐChangeEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_changes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChangeEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_changes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Support_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35211,6 +36102,142 @@ func (ec *executionContext) _CentralityScore(ctx context.Context, sel ast.Select
 	return out
 }
 
+var changeEventImplementors = []string{"ChangeEvent"}
+
+func (ec *executionContext) _ChangeEvent(ctx context.Context, sel ast.SelectionSet, obj *atlas.ChangeEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, changeEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChangeEvent")
+		case "cursor":
+			out.Values[i] = ec._ChangeEvent_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revision":
+			out.Values[i] = ec._ChangeEvent_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "index":
+			out.Values[i] = ec._ChangeEvent_index(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._ChangeEvent_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "record":
+			out.Values[i] = ec._ChangeEvent_record(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordKind":
+			out.Values[i] = ec._ChangeEvent_recordKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._ChangeEvent_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ChangeEvent_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cause":
+			out.Values[i] = ec._ChangeEvent_cause(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actor":
+			out.Values[i] = ec._ChangeEvent_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ChangeEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ChangeEvent_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "proposal":
+			out.Values[i] = ec._ChangeEvent_proposal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var changePageImplementors = []string{"ChangePage"}
+
+func (ec *executionContext) _ChangePage(ctx context.Context, sel ast.SelectionSet, obj *changefeed.Page) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, changePageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChangePage")
+		case "events":
+			out.Values[i] = ec._ChangePage_events(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endCursor":
+			out.Values[i] = ec._ChangePage_endCursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hasNextPage":
+			out.Values[i] = ec._ChangePage_hasNextPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var citationImplementors = []string{"Citation"}
 
 func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet, obj *atlas.Citation) graphql.Marshaler {
@@ -38431,6 +39458,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_activeGroupsByYear(ctx, field)
 				})
+		case "changes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_changes(ctx, field)
+				})
 		case "conflicts":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -39781,6 +40814,26 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "changes":
+		return ec._Subscription_changes(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
+}
+
 var supportImplementors = []string{"Support"}
 
 func (ec *executionContext) _Support(ctx context.Context, sel ast.SelectionSet, obj *atlas.Support) graphql.Marshaler {
@@ -40677,7 +41730,7 @@ func (ec *executionContext) marshalNAuditEntry2lsgatlasᚋatlasᚐAuditEntry(ctx
 }
 
 func (ec *executionContext) marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEntry2lsgatlasᚋatlasᚐAuditEntry(ctx, sel, v[i])
@@ -40814,6 +41867,49 @@ func (ec *executionContext) marshalNCentralityScore2ᚕlsgatlasᚋanalyticsᚐSc
 	return ret
 }
 
+func (ec *executionContext) unmarshalNChangeCause2lsgatlasᚋatlasᚐChangeCause(ctx context.Context, v any) (atlas.ChangeCause, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.ChangeCause(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChangeCause2lsgatlasᚋatlasᚐChangeCause(ctx context.Context, sel ast.SelectionSet, v atlas.ChangeCause) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ChangeCause!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNChangeEvent2lsgatlasᚋatlasᚐChangeEvent(ctx context.Context, sel ast.SelectionSet, v atlas.ChangeEvent) graphql.Marshaler {
+	return ec._ChangeEvent(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNChangeEvent2ᚕlsgatlasᚋatlasᚐChangeEventᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.ChangeEvent) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChangeEvent2lsgatlasᚋatlasᚐChangeEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNChangeEvent2ᚖlsgatlasᚋatlasᚐChangeEvent(ctx context.Context, sel ast.SelectionSet, v *atlas.ChangeEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChangeEvent!")
+		return graphql.Null
+	}
+	return ec._ChangeEvent(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx context.Context, v any) (atlas.ChangeOp, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := atlas.ChangeOp(tmp)
@@ -40825,6 +41921,29 @@ func (ec *executionContext) marshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx con
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ChangeOp!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNChangePage2ᚖlsgatlasᚋchangefeedᚐPage(ctx context.Context, sel ast.SelectionSet, v *changefeed.Page) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChangePage!")
+		return graphql.Null
+	}
+	return ec._ChangePage(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNChangeType2lsgatlasᚋatlasᚐChangeType(ctx context.Context, v any) (atlas.ChangeType, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.ChangeType(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChangeType2lsgatlasᚋatlasᚐChangeType(ctx context.Context, sel ast.SelectionSet, v atlas.ChangeType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ChangeType!")
 	}
 	return res
 }
@@ -40912,7 +42031,7 @@ func (ec *executionContext) marshalNConflict2lsgatlasᚋatlasᚐConflict(ctx con
 }
 
 func (ec *executionContext) marshalNConflict2ᚕlsgatlasᚋatlasᚐConflictᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Conflict) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConflict2lsgatlasᚋatlasᚐConflict(ctx, sel, v[i])
@@ -40989,7 +42108,7 @@ func (ec *executionContext) marshalNDateClaim2lsgatlasᚋatlasᚐDateClaim(ctx c
 }
 
 func (ec *executionContext) marshalNDateClaim2ᚕlsgatlasᚋatlasᚐDateClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.DateClaim) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDateClaim2lsgatlasᚋatlasᚐDateClaim(ctx, sel, v[i])
@@ -41044,7 +42163,7 @@ func (ec *executionContext) marshalNDevelopment2lsgatlasᚋanalyticsᚐDevelopme
 }
 
 func (ec *executionContext) marshalNDevelopment2ᚕlsgatlasᚋanalyticsᚐDevelopmentᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Development) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDevelopment2lsgatlasᚋanalyticsᚐDevelopment(ctx, sel, v[i])
@@ -41188,7 +42307,7 @@ func (ec *executionContext) marshalNExternalIdentifier2lsgatlasᚋatlasᚐIdenti
 }
 
 func (ec *executionContext) marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNExternalIdentifier2lsgatlasᚋatlasᚐIdentifier(ctx, sel, v[i])
@@ -41236,7 +42355,7 @@ func (ec *executionContext) marshalNFragileFact2lsgatlasᚋgraphᚋmodelᚐFragi
 }
 
 func (ec *executionContext) marshalNFragileFact2ᚕlsgatlasᚋgraphᚋmodelᚐFragileFactᚄ(ctx context.Context, sel ast.SelectionSet, v []model.FragileFact) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFragileFact2lsgatlasᚋgraphᚋmodelᚐFragileFact(ctx, sel, v[i])
@@ -41271,7 +42390,7 @@ func (ec *executionContext) marshalNFrameRelationship2lsgatlasᚋanalyticsᚐFra
 }
 
 func (ec *executionContext) marshalNFrameRelationship2ᚕlsgatlasᚋanalyticsᚐFrameRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.FrameRelation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFrameRelationship2lsgatlasᚋanalyticsᚐFrameRelation(ctx, sel, v[i])
@@ -41600,7 +42719,7 @@ func (ec *executionContext) marshalNKindCount2lsgatlasᚋatlasᚐKindCount(ctx c
 }
 
 func (ec *executionContext) marshalNKindCount2ᚕlsgatlasᚋatlasᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.KindCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNKindCount2lsgatlasᚋatlasᚐKindCount(ctx, sel, v[i])
@@ -41635,7 +42754,7 @@ func (ec *executionContext) marshalNLineageBody2lsgatlasᚋatlasᚐLineageBody(c
 }
 
 func (ec *executionContext) marshalNLineageBody2ᚕlsgatlasᚋatlasᚐLineageBodyᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.LineageBody) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLineageBody2lsgatlasᚋatlasᚐLineageBody(ctx, sel, v[i])
@@ -41670,7 +42789,7 @@ func (ec *executionContext) marshalNNetworkFrame2lsgatlasᚋanalyticsᚐFrame(ct
 }
 
 func (ec *executionContext) marshalNNetworkFrame2ᚕlsgatlasᚋanalyticsᚐFrameᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Frame) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNetworkFrame2lsgatlasᚋanalyticsᚐFrame(ctx, sel, v[i])
@@ -42047,7 +43166,7 @@ func (ec *executionContext) marshalNProposal2lsgatlasᚋatlasᚐProposal(ctx con
 }
 
 func (ec *executionContext) marshalNProposal2ᚕlsgatlasᚋatlasᚐProposalᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Proposal) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProposal2lsgatlasᚋatlasᚐProposal(ctx, sel, v[i])
@@ -42098,7 +43217,7 @@ func (ec *executionContext) marshalNRankingEdge2lsgatlasᚋgraphᚋmodelᚐRanki
 }
 
 func (ec *executionContext) marshalNRankingEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRankingEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RankingEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRankingEdge2lsgatlasᚋgraphᚋmodelᚐRankingEdge(ctx, sel, v[i])
@@ -42118,7 +43237,7 @@ func (ec *executionContext) marshalNRecordChange2lsgatlasᚋatlasᚐRecordChange
 }
 
 func (ec *executionContext) marshalNRecordChange2ᚕlsgatlasᚋatlasᚐRecordChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.RecordChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRecordChange2lsgatlasᚋatlasᚐRecordChange(ctx, sel, v[i])
@@ -42153,7 +43272,7 @@ func (ec *executionContext) marshalNRecordVersion2lsgatlasᚋgraphᚋmodelᚐRec
 }
 
 func (ec *executionContext) marshalNRecordVersion2ᚕlsgatlasᚋgraphᚋmodelᚐRecordVersionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RecordVersion) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRecordVersion2lsgatlasᚋgraphᚋmodelᚐRecordVersion(ctx, sel, v[i])
@@ -42201,7 +43320,7 @@ func (ec *executionContext) marshalNRelationshipEdge2lsgatlasᚋgraphᚋmodelᚐ
 }
 
 func (ec *executionContext) marshalNRelationshipEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRelationshipEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RelationshipEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationshipEdge2lsgatlasᚋgraphᚋmodelᚐRelationshipEdge(ctx, sel, v[i])
@@ -43189,6 +44308,42 @@ func (ec *executionContext) marshalOCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ(c
 	return ret
 }
 
+func (ec *executionContext) unmarshalOChangeType2ᚕlsgatlasᚋatlasᚐChangeTypeᚄ(ctx context.Context, v any) ([]atlas.ChangeType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]atlas.ChangeType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNChangeType2lsgatlasᚋatlasᚐChangeType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOChangeType2ᚕlsgatlasᚋatlasᚐChangeTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.ChangeType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChangeType2lsgatlasᚋatlasᚐChangeType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOCitationInput2ᚖlsgatlasᚋgraphᚋmodelᚐCitationInput(ctx context.Context, v any) (*model.CitationInput, error) {
 	if v == nil {
 		return nil, nil
@@ -43271,7 +44426,7 @@ func (ec *executionContext) marshalODevelopmentKind2ᚕlsgatlasᚋanalyticsᚐDe
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx, sel, v[i])
@@ -44305,7 +45460,7 @@ func (ec *executionContext) marshalOSuccessionKind2ᚕlsgatlasᚋatlasᚐSuccess
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSuccessionKind2lsgatlasᚋatlasᚐSuccessionKind(ctx, sel, v[i])

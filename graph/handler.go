@@ -17,6 +17,7 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/changefeed"
 	"lsgatlas/graph/loader"
 	"lsgatlas/internal/logval"
 )
@@ -50,6 +51,13 @@ type Options struct {
 	// Memory is the budget of memory in flight the requests share (nil: a budget of
 	// DefaultMemoryBudget for this handler alone).
 	Memory *MemoryBudget
+	// Feed serves the `changes` query and subscription; nil answers them UNAVAILABLE.
+	Feed *changefeed.Feed
+	// Authenticate verifies a bearer token a WebSocket sends in its connection_init
+	// payload; nil ignores such tokens. CORSOrigins are the other origins whose browsers
+	// may open WebSockets.
+	Authenticate func(token string) (atlas.Principal, error)
+	CORSOrigins  []string
 }
 
 // DefaultWritesPerMinute is how many mutations one token may send a minute by default.
@@ -79,13 +87,20 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	if metrics == nil {
 		metrics = noMetrics{}
 	}
-	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log, CursorKey: opts.CursorKey, Curator: opts.Curator}})
+	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log, CursorKey: opts.CursorKey, Curator: opts.Curator, Feed: opts.Feed}})
 	srv := handler.New(es)
+	for _, t := range streamTransports(opts) {
+		srv.AddTransport(t)
+	}
+	responses := newResponseCache(opts.ResponseCacheBytes, store.Revision)
+	if opts.Feed != nil {
+		opts.Feed.Watch(responses.purge)
+	}
 	memory := opts.Memory
 	if memory == nil {
 		memory = NewMemoryBudget(0)
 	}
-	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: newResponseCache(opts.ResponseCacheBytes, store.Revision), memory: memory})
+	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: responses, memory: memory})
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
 	cache.onLookup = metrics.QueryCacheLookup
 	srv.SetQueryCache(cache)
@@ -116,6 +131,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 		}
 		return next(ctx)
 	})
+	srv.AroundOperations(streamOnly)
 	srv.AroundOperations(newWriteLimiter(cmp.Or(opts.WritesPerMinute, DefaultWritesPerMinute)).around)
 	revision := opts.Revision
 	if revision == nil {

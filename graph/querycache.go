@@ -65,6 +65,13 @@ func (c *boundedLRU[V]) peek(key string) (V, bool) {
 }
 
 // Len and Bytes report the cache's fill, for tests and metrics.
+// Purge drops every entry.
+func (c *boundedLRU[V]) Purge() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.lru.Purge()
+}
+
 func (c *boundedLRU[V]) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -11,6 +11,7 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
+	"lsgatlas/changefeed"
 )
 
 // Resolver holds the dependencies every resolver needs, and nothing else.
@@ -25,4 +26,6 @@ type Resolver struct {
 	CursorKey []byte
 	// Curator takes the changes of the mutations; nil when the store takes none.
 	Curator *atlas.Curator
+	// Feed serves the change feed; nil when the store keeps no audit log.
+	Feed *changefeed.Feed
 }

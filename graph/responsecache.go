@@ -34,6 +34,15 @@ func newResponseCache(maxBytes int, revision func(context.Context) (int64, error
 	}
 }
 
+// purge drops every answer: the change feed calls it when data changed, so answers of
+// an older revision do not hold memory until the LRU pushes them out (the key's revision
+// already keeps them from being served).
+func (c *responseCache) purge(int64) {
+	if c != nil {
+		c.lru.Purge()
+	}
+}
+
 // key returns the cache key of the operation, or "" when the answer must not be cached
 // (no cache, the cost report asked for, the revision unknown).
 //

@@ -13,11 +13,13 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/auth"
+	"lsgatlas/changefeed"
 	"lsgatlas/explorer"
 	"lsgatlas/export"
 	"lsgatlas/graph"
@@ -70,6 +72,10 @@ type Options struct {
 	DatasetVersion string
 	// WritesPerMinute bounds each token's mutations (0: graph.DefaultWritesPerMinute).
 	WritesPerMinute int
+	// Feed configures the change feed (poll interval on a shared store, limits on
+	// subscribers); Context bounds its tailer (the process's life when nil).
+	Feed    changefeed.Options
+	Context context.Context
 }
 
 // New returns the service's HTTP handler over store.
@@ -79,9 +85,11 @@ func New(store atlas.Store, opts Options) http.Handler {
 	}
 	m := newMetrics()
 	var curator *atlas.Curator
+	var feed *changefeed.Feed
 	revision := store.Revision
 	counted := graph.CountStoreCalls(store, m.StoreCall)
 	if cs, ok := store.(atlas.CurationStore); ok {
+		feed, cs = newFeed(cmp.Or(opts.Context, context.Background()), cs, revision, opts.Feed)
 		curator = atlas.NewCurator(counted, cs, opts.Clock)
 	}
 	store = counted
@@ -96,13 +104,33 @@ func New(store atlas.Store, opts Options) http.Handler {
 	mux := http.NewServeMux()
 	projection := analytics.NewCache(store)
 	memory := graph.NewMemoryBudget(int64(opts.MemoryInFlight))
+	if feed != nil {
+		m.registry.MustRegister(
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "atlas_feed_subscribers", Help: "Live change-feed subscriptions (SSE and WebSocket)."},
+				func() float64 { return float64(feed.Subscribers()) }),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "atlas_feed_subscribers_dropped_total", Help: "Subscribers ended with SLOW_SUBSCRIBER for falling behind."},
+				func() float64 { return float64(feed.Dropped()) }),
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "atlas_feed_revision", Help: "The audit-log revision this replica's change feed has read up to."},
+				func() float64 { rev, _ := feed.Head(); return float64(rev) }))
+		feedCtx := cmp.Or(opts.Context, context.Background())
+		feed.Watch(func(int64) { projection.Refresh(feedCtx) })
+	}
 	gql := graph.NewServerWithOptions(store, projection, opts.Log, graph.Options{
 		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes,
 		CursorKey: opts.CursorKey,
 		Curator:   curator, DatasetVersion: opts.DatasetVersion, WritesPerMinute: opts.WritesPerMinute, Revision: revision,
+		Feed: feed, CORSOrigins: opts.CORSOrigins, Authenticate: verifyWith(opts.Verifier),
 		Memory: memory,
 	})
-	mux.Handle("/graphql", guarded(authenticate(opts.Verifier, opts.CORSOrigins, loader.Middleware(store, gql))))
+	api := authenticate(opts.Verifier, opts.CORSOrigins, loader.Middleware(store, gql))
+	queries, subscriptions := guarded(api), cors(opts.CORSOrigins, streams(api))
+	mux.Handle("/graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isStream(r) {
+			subscriptions.ServeHTTP(w, r)
+			return
+		}
+		queries.ServeHTTP(w, r)
+	}))
 	mux.Handle("GET /export/graph.graphml", guarded(exportHandler(projection, export.GraphMLFormat)))
 	mux.Handle("GET /export/graph.gexf", guarded(exportHandler(projection, export.GEXFFormat)))
 	mux.Handle("GET /export/cytoscape.json", guarded(exportHandler(projection, export.CytoscapeFormat)))

@@ -71,6 +71,8 @@ func (s *Store) applyCommit(c atlas.Commit) {
 	}
 	s.cur.audit = append(s.cur.audit, copyOf(c.Entry))
 	s.revision = c.Entry.Revision
+	close(s.committed)
+	s.committed = make(chan struct{})
 }
 
 // Proposal implements atlas.CurationStore.

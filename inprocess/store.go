@@ -32,6 +32,9 @@ type Store struct {
 	cur      curation
 	// db is the data folder's database; nil for a store that lives in memory only.
 	db *bolt.DB
+	// committed is closed (and replaced) at each commit: the change feed waits on it
+	// instead of polling.
+	committed chan struct{}
 }
 
 // New returns an empty store that lives in memory only (see Open for a durable one).
@@ -43,7 +46,17 @@ func New() *Store {
 		byNode: map[string][]*atlas.Relation{},
 		cur:    newCuration(),
 		fields: map[string]searchkey.Fields{},
+
+		committed: make(chan struct{}),
 	}
+}
+
+// Committed returns a channel closed at the next commit to the audit log (see
+// changefeed.Signal).
+func (s *Store) Committed() <-chan struct{} {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.committed
 }
 
 // Revision implements atlas.Store.

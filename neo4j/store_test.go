@@ -33,3 +33,18 @@ func TestLiveCurationConformance(t *testing.T) {
 		}
 	})
 }
+
+// TestLiveChangesConformance runs the change feed's contract against a real Neo4j 5: the
+// audit entries written in each change's transaction are the outbox the feed tails.
+func TestLiveChangesConformance(t *testing.T) {
+	neo4jtest.Require(t)
+	conformance.RunChanges(t, func(t *testing.T) (conformance.CuratedStore, func() conformance.CuratedStore) {
+		t.Helper()
+		cfg := neo4jtest.Config(t)
+		s := neo4jtest.OpenConfig(t, cfg)
+		return s, func() conformance.CuratedStore {
+			_ = s.Close(context.Background())
+			return neo4jtest.OpenConfig(t, cfg)
+		}
+	})
+}

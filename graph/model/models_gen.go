@@ -444,6 +444,11 @@ type StatementEdge struct {
 	Node atlas.Statement `json:"node"`
 }
 
+// Live updates, over Server-Sent Events (graphql-sse: POST with `Accept: text/event-stream`)
+// or WebSocket (graphql-transport-ws) at /graphql.
+type Subscription struct {
+}
+
 // A page of what a source supports.
 type SupportConnection struct {
 	// The items of this page, each with its cursor.

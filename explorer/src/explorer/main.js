@@ -11,6 +11,7 @@ import { renderTimeline } from './timeline.js';
 import { findPaths } from './paths.js';
 import { renderByYear } from './byyear.js';
 import { loadRows, renderTable, thisYear } from './tables.js';
+import { followChanges } from './live.js';
 
 const $ = (id) => document.getElementById(id);
 let cy, current = null, drawSeq = 0, frames = null, playTimer = null, tableRows = null, tableSort = null;
@@ -356,6 +357,7 @@ async function start() {
   await refreshNode();
   showTab(state.tab);
   if (state.tab === 'paths' && state.from && state.to) $('path-form').requestSubmit();
+  followChanges(types, () => update());
 }
 
 start();
