@@ -4,31 +4,20 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
+
+	"lsgatlas/internal/readme"
 )
 
 // readmeQueries returns the GraphQL examples of README.md, as readme_test.go reads them.
 func readmeQueries(t *testing.T) []string {
 	t.Helper()
-	readme, err := os.ReadFile("../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, b := range regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllStringSubmatch(string(readme), -1) {
-		if lines := strings.Split(strings.TrimSpace(b[1]), "\n"); len(lines) > 1 && strings.HasPrefix(lines[1], "{") {
-			out = append(out, lines...)
-		} else {
-			out = append(out, b[1])
-		}
-	}
-	return out
+	return readme.Queries(readme.Read(t, "../README.md"))
 }
 
 // testQueries returns every GraphQL query written as a constant string in the graph

@@ -16,8 +16,6 @@ import (
 	"lsgatlas/atlas"
 	"lsgatlas/graph"
 	"lsgatlas/graph/loader"
-	"lsgatlas/inprocess"
-	"lsgatlas/seed"
 )
 
 // slowStore takes 30 ms of the bubble's fake clock per Relations call (less if the context
@@ -44,19 +42,6 @@ func (s *slowStore) Relations(ctx context.Context, q atlas.RelationQuery) ([][]a
 	return s.Store.Relations(ctx, q)
 }
 
-func seededStore(t *testing.T) atlas.Store {
-	t.Helper()
-	ds, err := seed.Dataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := inprocess.New()
-	if _, err := s.Import(context.Background(), ds); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // TestWorkStopsWithTheRequest: when the client hangs up or the deadline passes, the
 // handler returns at once and starts no store call after that. It runs in a synctest
 // bubble, so the store's 30 ms and the 50 ms deadline are fake time: the test waits on
@@ -64,7 +49,7 @@ func seededStore(t *testing.T) atlas.Store {
 // never on the wall clock. The client hangs up only once its request is being worked on,
 // so the handler is always there to be stopped.
 func TestWorkStopsWithTheRequest(t *testing.T) {
-	seeded := seededStore(t)
+	seeded := seedStore(t)
 	for _, mode := range []string{"client hangs up", "deadline"} {
 		t.Run(mode, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
