@@ -5356,6 +5356,110 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema.graphqls", Input: `# The root: the schema, the node interfaces, the partial-date scalar and the lookups by id and by kind.
+
+"""
+LSG Atlas: China's leading small groups (领导小组), the commissions and groups through
+which the Party-State coordinates policy, with the offices, positions, people and
+institutions around them.
+
+Every relationship carries time (start, end, attestations) and provenance (sources with
+locators, confidence). Ask "who chaired what, when, says who?" with ` + "`" + `asOf` + "`" + ` arguments:
+a relationship is returned when its validity may include the date, and ` + "`" + `holding` + "`" + ` says
+whether the sources establish it for the whole date (KNOWN) or only allow it (POSSIBLE).
+"""
+schema {
+  query: Query
+  mutation: Mutation
+}
+
+"""
+A date known to the year, month or day: "2018", "2018-03" or "2018-03-21". It stands
+for the whole interval it covers ("2018" is 2018-01-01 to 2018-12-31), and dates are
+compared as intervals. Anything else ("2018-13", "20xx", "") is rejected with an
+INVALID error.
+"""
+scalar PartialDate
+
+"An object with a stable, human-readable id such as ` + "`" + `group/central-foreign-affairs-commission` + "`" + `."
+interface Node {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `. It never changes once published and is also the federation key and the id in exports."
+  id: ID!
+}
+
+"A node of the graph: anything a relationship can point at."
+interface GraphNode implements Node {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
+  id: ID!
+  "What kind of node this is."
+  type: NodeType!
+  "The name a person would read: a name, a title or a source's title."
+  label: String!
+}
+
+"The kinds of node; each id starts with the lowercase kind (` + "`" + `group/` + "`" + `, ` + "`" + `person/` + "`" + `, …; reported counts use ` + "`" + `count/` + "`" + `)."
+enum NodeType {
+  "A group (` + "`" + `group/` + "`" + `)."
+  GROUP
+  "An office (` + "`" + `office/` + "`" + `)."
+  OFFICE
+  "An institution (` + "`" + `institution/` + "`" + `)."
+  INSTITUTION
+  "A position (` + "`" + `position/` + "`" + `)."
+  POSITION
+  "A person (` + "`" + `person/` + "`" + `)."
+  PERSON
+  "A source (` + "`" + `source/` + "`" + `); provenance, never part of the network."
+  SOURCE
+  "A reported count (` + "`" + `count/` + "`" + `); provenance, never part of the network."
+  REPORTED_COUNT
+}
+
+"The entry points: lookups by id, paged lists, search, network analysis and reported counts."
+type Query {
+  "Fetches any node by id (Relay). Null when nothing has this id; a malformed id is an INVALID error."
+  node("Any node's id." id: ID!): Node
+
+  "Fetches many nodes by id, in the order given, with null for ids that name nothing."
+  nodes("Node ids, at most 1000 (more is an INVALID error)." ids: [ID!]!): [Node]!
+
+  "A group by id, or null."
+  group("A ` + "`" + `group/` + "`" + ` id." id: ID!): Group
+
+  "A person by id, or null."
+  person("A ` + "`" + `person/` + "`" + ` id." id: ID!): Person
+
+  "An office by id, or null."
+  office("An ` + "`" + `office/` + "`" + ` id." id: ID!): Office
+
+  "A position by id, or null."
+  position("A ` + "`" + `position/` + "`" + ` id." id: ID!): Position
+
+  "An institution by id, or null."
+  institution("An ` + "`" + `institution/` + "`" + ` id." id: ID!): Institution
+
+  "A source document by id, or null."
+  source("A ` + "`" + `source/` + "`" + ` id." id: ID!): Source
+
+  "Groups, filtered and ordered, as a Relay connection. ` + "`" + `first` + "`" + ` defaults to 20 and may be 0 to 100."
+  groups("Only groups matching the filter; all when omitted." filter: GroupFilter, "The order; by name, ascending, when omitted." orderBy: GroupOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): GroupConnection!
+
+  "People, ordered by name unless asked otherwise."
+  people("Only people matching the filter; all when omitted." filter: NameFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): PersonConnection!
+
+  "Offices that back groups."
+  offices("Only offices matching the filter; all when omitted." filter: OfficeFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): OfficeConnection!
+
+  "Positions (posts people hold)."
+  positions("Only positions matching the filter; all when omitted." filter: NameFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): PositionConnection!
+
+  "Institutions: standing bodies of the Party, the state, the army, provinces, media, think tanks."
+  institutions("Only institutions matching the filter; all when omitted." filter: InstitutionFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): InstitutionConnection!
+
+  "The source documents facts come from."
+  sources("Only sources matching the filter; all when omitted." filter: SourceFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): SourceConnection!
+}
+`, BuiltIn: false},
 	{Name: "../schema/analytics.graphqls", Input: `# Network analysis: neighbourhoods, paths, centrality, timelines and statistics.
 
 "A part of the graph: nodes and the relationships among them."
@@ -7485,110 +7589,6 @@ enum PeriodHolding {
   KNOWN_IN_PART
   "Never more than POSSIBLE within the period."
   POSSIBLE
-}
-`, BuiltIn: false},
-	{Name: "../schema/schema.graphqls", Input: `# The root: the schema, the node interfaces, the partial-date scalar and the lookups by id and by kind.
-
-"""
-LSG Atlas: China's leading small groups (领导小组), the commissions and groups through
-which the Party-State coordinates policy, with the offices, positions, people and
-institutions around them.
-
-Every relationship carries time (start, end, attestations) and provenance (sources with
-locators, confidence). Ask "who chaired what, when, says who?" with ` + "`" + `asOf` + "`" + ` arguments:
-a relationship is returned when its validity may include the date, and ` + "`" + `holding` + "`" + ` says
-whether the sources establish it for the whole date (KNOWN) or only allow it (POSSIBLE).
-"""
-schema {
-  query: Query
-  mutation: Mutation
-}
-
-"""
-A date known to the year, month or day: "2018", "2018-03" or "2018-03-21". It stands
-for the whole interval it covers ("2018" is 2018-01-01 to 2018-12-31), and dates are
-compared as intervals. Anything else ("2018-13", "20xx", "") is rejected with an
-INVALID error.
-"""
-scalar PartialDate
-
-"An object with a stable, human-readable id such as ` + "`" + `group/central-foreign-affairs-commission` + "`" + `."
-interface Node {
-  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `. It never changes once published and is also the federation key and the id in exports."
-  id: ID!
-}
-
-"A node of the graph: anything a relationship can point at."
-interface GraphNode implements Node {
-  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
-  id: ID!
-  "What kind of node this is."
-  type: NodeType!
-  "The name a person would read: a name, a title or a source's title."
-  label: String!
-}
-
-"The kinds of node; each id starts with the lowercase kind (` + "`" + `group/` + "`" + `, ` + "`" + `person/` + "`" + `, …; reported counts use ` + "`" + `count/` + "`" + `)."
-enum NodeType {
-  "A group (` + "`" + `group/` + "`" + `)."
-  GROUP
-  "An office (` + "`" + `office/` + "`" + `)."
-  OFFICE
-  "An institution (` + "`" + `institution/` + "`" + `)."
-  INSTITUTION
-  "A position (` + "`" + `position/` + "`" + `)."
-  POSITION
-  "A person (` + "`" + `person/` + "`" + `)."
-  PERSON
-  "A source (` + "`" + `source/` + "`" + `); provenance, never part of the network."
-  SOURCE
-  "A reported count (` + "`" + `count/` + "`" + `); provenance, never part of the network."
-  REPORTED_COUNT
-}
-
-"The entry points: lookups by id, paged lists, search, network analysis and reported counts."
-type Query {
-  "Fetches any node by id (Relay). Null when nothing has this id; a malformed id is an INVALID error."
-  node("Any node's id." id: ID!): Node
-
-  "Fetches many nodes by id, in the order given, with null for ids that name nothing."
-  nodes("Node ids, at most 1000 (more is an INVALID error)." ids: [ID!]!): [Node]!
-
-  "A group by id, or null."
-  group("A ` + "`" + `group/` + "`" + ` id." id: ID!): Group
-
-  "A person by id, or null."
-  person("A ` + "`" + `person/` + "`" + ` id." id: ID!): Person
-
-  "An office by id, or null."
-  office("An ` + "`" + `office/` + "`" + ` id." id: ID!): Office
-
-  "A position by id, or null."
-  position("A ` + "`" + `position/` + "`" + ` id." id: ID!): Position
-
-  "An institution by id, or null."
-  institution("An ` + "`" + `institution/` + "`" + ` id." id: ID!): Institution
-
-  "A source document by id, or null."
-  source("A ` + "`" + `source/` + "`" + ` id." id: ID!): Source
-
-  "Groups, filtered and ordered, as a Relay connection. ` + "`" + `first` + "`" + ` defaults to 20 and may be 0 to 100."
-  groups("Only groups matching the filter; all when omitted." filter: GroupFilter, "The order; by name, ascending, when omitted." orderBy: GroupOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): GroupConnection!
-
-  "People, ordered by name unless asked otherwise."
-  people("Only people matching the filter; all when omitted." filter: NameFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): PersonConnection!
-
-  "Offices that back groups."
-  offices("Only offices matching the filter; all when omitted." filter: OfficeFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): OfficeConnection!
-
-  "Positions (posts people hold)."
-  positions("Only positions matching the filter; all when omitted." filter: NameFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): PositionConnection!
-
-  "Institutions: standing bodies of the Party, the state, the army, provinces, media, think tanks."
-  institutions("Only institutions matching the filter; all when omitted." filter: InstitutionFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): InstitutionConnection!
-
-  "The source documents facts come from."
-  sources("Only sources matching the filter; all when omitted." filter: SourceFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): SourceConnection!
 }
 `, BuiltIn: false},
 	{Name: "../schema/search.graphqls", Input: `# Finding nodes by any spelling, and by the words of their texts.
@@ -40677,7 +40677,7 @@ func (ec *executionContext) marshalNAuditEntry2lsgatlasᚋatlasᚐAuditEntry(ctx
 }
 
 func (ec *executionContext) marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEntry2lsgatlasᚋatlasᚐAuditEntry(ctx, sel, v[i])
@@ -40912,7 +40912,7 @@ func (ec *executionContext) marshalNConflict2lsgatlasᚋatlasᚐConflict(ctx con
 }
 
 func (ec *executionContext) marshalNConflict2ᚕlsgatlasᚋatlasᚐConflictᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Conflict) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConflict2lsgatlasᚋatlasᚐConflict(ctx, sel, v[i])
@@ -40989,7 +40989,7 @@ func (ec *executionContext) marshalNDateClaim2lsgatlasᚋatlasᚐDateClaim(ctx c
 }
 
 func (ec *executionContext) marshalNDateClaim2ᚕlsgatlasᚋatlasᚐDateClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.DateClaim) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDateClaim2lsgatlasᚋatlasᚐDateClaim(ctx, sel, v[i])
@@ -41044,7 +41044,7 @@ func (ec *executionContext) marshalNDevelopment2lsgatlasᚋanalyticsᚐDevelopme
 }
 
 func (ec *executionContext) marshalNDevelopment2ᚕlsgatlasᚋanalyticsᚐDevelopmentᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Development) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDevelopment2lsgatlasᚋanalyticsᚐDevelopment(ctx, sel, v[i])
@@ -41188,7 +41188,7 @@ func (ec *executionContext) marshalNExternalIdentifier2lsgatlasᚋatlasᚐIdenti
 }
 
 func (ec *executionContext) marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNExternalIdentifier2lsgatlasᚋatlasᚐIdentifier(ctx, sel, v[i])
@@ -41236,7 +41236,7 @@ func (ec *executionContext) marshalNFragileFact2lsgatlasᚋgraphᚋmodelᚐFragi
 }
 
 func (ec *executionContext) marshalNFragileFact2ᚕlsgatlasᚋgraphᚋmodelᚐFragileFactᚄ(ctx context.Context, sel ast.SelectionSet, v []model.FragileFact) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFragileFact2lsgatlasᚋgraphᚋmodelᚐFragileFact(ctx, sel, v[i])
@@ -41271,7 +41271,7 @@ func (ec *executionContext) marshalNFrameRelationship2lsgatlasᚋanalyticsᚐFra
 }
 
 func (ec *executionContext) marshalNFrameRelationship2ᚕlsgatlasᚋanalyticsᚐFrameRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.FrameRelation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFrameRelationship2lsgatlasᚋanalyticsᚐFrameRelation(ctx, sel, v[i])
@@ -41600,7 +41600,7 @@ func (ec *executionContext) marshalNKindCount2lsgatlasᚋatlasᚐKindCount(ctx c
 }
 
 func (ec *executionContext) marshalNKindCount2ᚕlsgatlasᚋatlasᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.KindCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNKindCount2lsgatlasᚋatlasᚐKindCount(ctx, sel, v[i])
@@ -41635,7 +41635,7 @@ func (ec *executionContext) marshalNLineageBody2lsgatlasᚋatlasᚐLineageBody(c
 }
 
 func (ec *executionContext) marshalNLineageBody2ᚕlsgatlasᚋatlasᚐLineageBodyᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.LineageBody) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLineageBody2lsgatlasᚋatlasᚐLineageBody(ctx, sel, v[i])
@@ -41670,7 +41670,7 @@ func (ec *executionContext) marshalNNetworkFrame2lsgatlasᚋanalyticsᚐFrame(ct
 }
 
 func (ec *executionContext) marshalNNetworkFrame2ᚕlsgatlasᚋanalyticsᚐFrameᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Frame) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNetworkFrame2lsgatlasᚋanalyticsᚐFrame(ctx, sel, v[i])
@@ -42047,7 +42047,7 @@ func (ec *executionContext) marshalNProposal2lsgatlasᚋatlasᚐProposal(ctx con
 }
 
 func (ec *executionContext) marshalNProposal2ᚕlsgatlasᚋatlasᚐProposalᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.Proposal) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProposal2lsgatlasᚋatlasᚐProposal(ctx, sel, v[i])
@@ -42098,7 +42098,7 @@ func (ec *executionContext) marshalNRankingEdge2lsgatlasᚋgraphᚋmodelᚐRanki
 }
 
 func (ec *executionContext) marshalNRankingEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRankingEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RankingEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRankingEdge2lsgatlasᚋgraphᚋmodelᚐRankingEdge(ctx, sel, v[i])
@@ -42118,7 +42118,7 @@ func (ec *executionContext) marshalNRecordChange2lsgatlasᚋatlasᚐRecordChange
 }
 
 func (ec *executionContext) marshalNRecordChange2ᚕlsgatlasᚋatlasᚐRecordChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []atlas.RecordChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRecordChange2lsgatlasᚋatlasᚐRecordChange(ctx, sel, v[i])
@@ -42153,7 +42153,7 @@ func (ec *executionContext) marshalNRecordVersion2lsgatlasᚋgraphᚋmodelᚐRec
 }
 
 func (ec *executionContext) marshalNRecordVersion2ᚕlsgatlasᚋgraphᚋmodelᚐRecordVersionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RecordVersion) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRecordVersion2lsgatlasᚋgraphᚋmodelᚐRecordVersion(ctx, sel, v[i])
@@ -42201,7 +42201,7 @@ func (ec *executionContext) marshalNRelationshipEdge2lsgatlasᚋgraphᚋmodelᚐ
 }
 
 func (ec *executionContext) marshalNRelationshipEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRelationshipEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RelationshipEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationshipEdge2lsgatlasᚋgraphᚋmodelᚐRelationshipEdge(ctx, sel, v[i])
@@ -43271,7 +43271,7 @@ func (ec *executionContext) marshalODevelopmentKind2ᚕlsgatlasᚋanalyticsᚐDe
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx, sel, v[i])
@@ -44305,7 +44305,7 @@ func (ec *executionContext) marshalOSuccessionKind2ᚕlsgatlasᚋatlasᚐSuccess
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSuccessionKind2lsgatlasᚋatlasᚐSuccessionKind(ctx, sel, v[i])
