@@ -16,6 +16,7 @@ import (
 
 	"lsgatlas/atlas"
 	"lsgatlas/auth"
+	"lsgatlas/internal/eventually"
 )
 
 const testSecret = "test-secret-0123456789abcdef-0123456789"
@@ -164,7 +165,7 @@ func TestEmbeddedStoreTakesAnEditedDataset(t *testing.T) {
 
 	describe("Edited in the file.")
 	base, stop = start()
-	waitFor(t, func() bool { return strings.Contains(description(base), "Edited in the file.") })
+	eventually.True(t, "the edited file to be read", func() bool { return strings.Contains(description(base), "Edited in the file.") })
 	accepted := gql(t, base, token(t, "carol", atlas.RoleCurator), `mutation { editAlias(op: ADD, alias: {node: "`+group+`", name: "Curated Alias", confidence: STATED},
 		citation: {source: "source/rana-2021", locator: "test"}, expectedVersion: 1) { action } }`)
 	if !strings.Contains(accepted, `"EDITED"`) {
@@ -179,16 +180,4 @@ func TestEmbeddedStoreTakesAnEditedDataset(t *testing.T) {
 	if !strings.Contains(got, "Edited in the file.") || !strings.Contains(got, "Curated Alias") || before == got {
 		t.Fatalf("after restart with a file lacking the curation: %s", got)
 	}
-}
-
-// waitFor polls cond while the service seeds in the background.
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	for range 200 {
-		if cond() {
-			return
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
-	t.Fatal("condition never held")
 }

@@ -3,12 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
+	"lsgatlas/internal/eventually"
 	"lsgatlas/neo4j/neo4jtest"
 )
 
@@ -58,14 +59,9 @@ func postQueryAfterRestart(t *testing.T, env map[string]string) string {
 	return postQuery(t, base, `{ groups(first: 3) { totalCount edges { node { id name } } } }`, "")
 }
 
-// waitLogged waits for a log line; a minute, as a shared CI machine can be slow.
+// waitLogged waits for a log line (eventually's guard is generous, as a shared CI
+// machine can be slow).
 func waitLogged(t *testing.T, logs *syncBuffer, msg string) {
 	t.Helper()
-	for range 1200 {
-		if strings.Contains(logs.String(), msg) {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("never logged %q:\n%s", msg, logs.String())
+	eventually.True(t, fmt.Sprintf("the log line %q", msg), func() bool { return strings.Contains(logs.String(), msg) })
 }

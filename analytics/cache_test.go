@@ -5,7 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
+	"testing/synctest"
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
@@ -82,62 +82,65 @@ func TestCacheRebuildsOnlyWhenTheRevisionChanges(t *testing.T) {
 	}
 }
 
+// The callers and the build run in a synctest bubble, so synctest.Wait says exactly when
+// every caller has reached its wait; no sleep stands in for it.
 func TestCacheBuildsOnceForConcurrentCallers(t *testing.T) {
 	_, counting := newStore(t)
-	counting.gate = make(chan struct{})
-	c := analytics.NewCache(counting)
+	synctest.Test(t, func(t *testing.T) {
+		counting.gate = make(chan struct{})
+		c := analytics.NewCache(counting)
 
-	const callers = 16
-	results := make([]*analytics.Projection, callers)
-	var wg sync.WaitGroup
-	for i := range callers {
-		wg.Go(func() {
-			p, err := c.Get(context.Background())
-			if err != nil {
-				t.Error(err)
-			}
-			results[i] = p
-		})
-	}
-	// Let every caller reach the wait before the one snapshot may finish.
-	for counting.snapshots.Load() == 0 {
-		time.Sleep(time.Millisecond)
-	}
-	time.Sleep(20 * time.Millisecond)
-	close(counting.gate)
-	wg.Wait()
-	if n := counting.snapshots.Load(); n != 1 {
-		t.Errorf("%d snapshots for %d concurrent callers, want 1", n, callers)
-	}
-	for i, p := range results {
-		if p != results[0] {
-			t.Errorf("caller %d got a different projection", i)
+		const callers = 16
+		results := make([]*analytics.Projection, callers)
+		var wg sync.WaitGroup
+		for i := range callers {
+			wg.Go(func() {
+				p, err := c.Get(context.Background())
+				if err != nil {
+					t.Error(err)
+				}
+				results[i] = p
+			})
 		}
-	}
+		synctest.Wait() // every caller waits for the one snapshot, which waits for the gate
+		close(counting.gate)
+		wg.Wait()
+		if n := counting.snapshots.Load(); n != 1 {
+			t.Errorf("%d snapshots for %d concurrent callers, want 1", n, callers)
+		}
+		for i, p := range results {
+			if p != results[0] {
+				t.Errorf("caller %d got a different projection", i)
+			}
+		}
+	})
 }
 
 func TestCacheCallerCancelledWhileWaiting(t *testing.T) {
 	_, counting := newStore(t)
-	counting.gate = make(chan struct{})
-	c := analytics.NewCache(counting)
+	synctest.Test(t, func(t *testing.T) {
+		counting.gate = make(chan struct{})
+		c := analytics.NewCache(counting)
 
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error)
-	go func() {
-		_, err := c.Get(ctx)
-		done <- err
-	}()
-	for counting.snapshots.Load() == 0 {
-		time.Sleep(time.Millisecond)
-	}
-	cancel()
-	wantCanceled(t, <-done)
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error)
+		go func() {
+			_, err := c.Get(ctx)
+			done <- err
+		}()
+		synctest.Wait() // the caller waits for the snapshot, which waits for the gate
+		if n := counting.snapshots.Load(); n != 1 {
+			t.Fatalf("%d snapshots started, want 1", n)
+		}
+		cancel()
+		wantCanceled(t, <-done)
 
-	// The build goes on for the others: the next caller gets its result.
-	close(counting.gate)
-	if p := get(t, c); p.NodeCount() == 0 || counting.snapshots.Load() != 1 {
-		t.Errorf("after a cancelled wait: %d nodes, %d snapshots", p.NodeCount(), counting.snapshots.Load())
-	}
+		// The build goes on for the others: the next caller gets its result.
+		close(counting.gate)
+		if p := get(t, c); p.NodeCount() == 0 || counting.snapshots.Load() != 1 {
+			t.Errorf("after a cancelled wait: %d nodes, %d snapshots", p.NodeCount(), counting.snapshots.Load())
+		}
+	})
 }
 
 func TestCacheStoreErrors(t *testing.T) {

@@ -43,7 +43,7 @@ func TestLiveSameAnswers(t *testing.T) {
 	for i, q := range readmeQueries(t) {
 		requests = append(requests, request{name: fmt.Sprintf("README example %d", i+1), gql: q})
 	}
-	for i, q := range testQueries(t, "../graph") {
+	for i, q := range graphQueries(t) {
 		requests = append(requests, request{name: fmt.Sprintf("graph test query %d", i+1), gql: q})
 	}
 	for _, g := range seedData.Groups {
@@ -60,7 +60,7 @@ func TestLiveSameAnswers(t *testing.T) {
 		t.Fatalf("only %d distinct requests; want at least 60", len(distinct))
 	}
 	t.Logf("%d distinct requests (%d README examples, %d graph test queries, %d groups, 3 exports), each on two datasets",
-		len(distinct), len(readmeQueries(t)), len(testQueries(t, "../graph")), len(seedData.Groups))
+		len(distinct), len(readmeQueries(t)), len(graphQueries(t)), len(seedData.Groups))
 
 	for _, dataset := range []struct {
 		name string

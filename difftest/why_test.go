@@ -6,10 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
+	"lsgatlas/internal/readme"
 	"lsgatlas/neo4j/neo4jtest"
 	"lsgatlas/seed"
 )
@@ -19,26 +18,17 @@ import (
 // files in graph/testdata/why), so both stores are held to them.
 func TestLiveWhyQuestions(t *testing.T) {
 	neo4jtest.Require(t)
-	readme, err := os.ReadFile("../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, section, ok := strings.Cut(string(readme), "### Periods, changes, counts, disagreements, what was known, lineages\n")
-	if !ok {
-		t.Fatal("README.md has no section on periods, changes, counts, disagreements, what was known, lineages")
-	}
-	section, _, _ = strings.Cut(section, "\n### ")
-	blocks := regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllStringSubmatch(section, -1)
-	if len(blocks) != 6 {
-		t.Fatalf("found %d examples, want 6", len(blocks))
+	questions := readme.Queries(readme.Section(t, readme.Read(t, "../README.md"), "Periods, changes, counts, disagreements, what was known, lineages"))
+	if len(questions) != 6 {
+		t.Fatalf("found %d examples, want 6", len(questions))
 	}
 	ds, err := seed.Dataset()
 	if err != nil {
 		t.Fatal(err)
 	}
 	live := serve(t, neo4jtest.Open(t), ds)
-	for i, b := range blocks {
-		got, status := ask(t, live, request{gql: strings.TrimSpace(b[1])})
+	for i, q := range questions {
+		got, status := ask(t, live, request{gql: q})
 		var resp struct {
 			Data   json.RawMessage
 			Errors []any

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"testing"
-	"time"
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -24,15 +23,13 @@ func FuzzQueryLimits(f *testing.F) {
 	schema := NewExecutableSchema(Config{Resolvers: &Resolver{}}).Schema()
 	limits := newQueryLimits(DefaultLimits.withDefaults(), schema, newQueryCache(10, 1<<20), nil)
 	f.Fuzz(func(t *testing.T, query string, n int64) {
-		start := time.Now()
 		doc, lerr := limits.document(query)
 		if lerr != nil || doc == nil {
 			return
 		}
 		_, _, _, _ = limits.measure(doc, "", map[string]any{"n": n, "ids": []any{"a"}})
-		if took := time.Since(start); took > time.Second {
-			t.Fatalf("measuring %d bytes took %v", len(query), took)
-		}
+		// No wall-clock bound here: a document that made measure run away would hang the
+		// fuzzer, which go test's -timeout reports with the input that did it.
 		if _, err := parser.ParseQuery(&ast.Source{Input: query}); err != nil {
 			t.Fatalf("document accepted a query the parser refuses: %v", err)
 		}

@@ -5527,6 +5527,111 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema.graphqls", Input: `# The root: the schema, the node interfaces, the partial-date scalar and the lookups by id and by kind.
+
+"""
+LSG Atlas: China's leading small groups (领导小组), the commissions and groups through
+which the Party-State coordinates policy, with the offices, positions, people and
+institutions around them.
+
+Every relationship carries time (start, end, attestations) and provenance (sources with
+locators, confidence). Ask "who chaired what, when, says who?" with ` + "`" + `asOf` + "`" + ` arguments:
+a relationship is returned when its validity may include the date, and ` + "`" + `holding` + "`" + ` says
+whether the sources establish it for the whole date (KNOWN) or only allow it (POSSIBLE).
+"""
+schema {
+  query: Query
+  mutation: Mutation
+  subscription: Subscription
+}
+
+"""
+A date known to the year, month or day: "2018", "2018-03" or "2018-03-21". It stands
+for the whole interval it covers ("2018" is 2018-01-01 to 2018-12-31), and dates are
+compared as intervals. Anything else ("2018-13", "20xx", "") is rejected with an
+INVALID error.
+"""
+scalar PartialDate
+
+"An object with a stable, human-readable id such as ` + "`" + `group/central-foreign-affairs-commission` + "`" + `."
+interface Node {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `. It never changes once published and is also the federation key and the id in exports."
+  id: ID!
+}
+
+"A node of the graph: anything a relationship can point at."
+interface GraphNode implements Node {
+  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
+  id: ID!
+  "What kind of node this is."
+  type: NodeType!
+  "The name a person would read: a name, a title or a source's title."
+  label: String!
+}
+
+"The kinds of node; each id starts with the lowercase kind (` + "`" + `group/` + "`" + `, ` + "`" + `person/` + "`" + `, …; reported counts use ` + "`" + `count/` + "`" + `)."
+enum NodeType {
+  "A group (` + "`" + `group/` + "`" + `)."
+  GROUP
+  "An office (` + "`" + `office/` + "`" + `)."
+  OFFICE
+  "An institution (` + "`" + `institution/` + "`" + `)."
+  INSTITUTION
+  "A position (` + "`" + `position/` + "`" + `)."
+  POSITION
+  "A person (` + "`" + `person/` + "`" + `)."
+  PERSON
+  "A source (` + "`" + `source/` + "`" + `); provenance, never part of the network."
+  SOURCE
+  "A reported count (` + "`" + `count/` + "`" + `); provenance, never part of the network."
+  REPORTED_COUNT
+}
+
+"The entry points: lookups by id, paged lists, search, network analysis and reported counts."
+type Query {
+  "Fetches any node by id (Relay). Null when nothing has this id; a malformed id is an INVALID error."
+  node("Any node's id." id: ID!): Node
+
+  "Fetches many nodes by id, in the order given, with null for ids that name nothing."
+  nodes("Node ids, at most 1000 (more is an INVALID error)." ids: [ID!]!): [Node]!
+
+  "A group by id, or null."
+  group("A ` + "`" + `group/` + "`" + ` id." id: ID!): Group
+
+  "A person by id, or null."
+  person("A ` + "`" + `person/` + "`" + ` id." id: ID!): Person
+
+  "An office by id, or null."
+  office("An ` + "`" + `office/` + "`" + ` id." id: ID!): Office
+
+  "A position by id, or null."
+  position("A ` + "`" + `position/` + "`" + ` id." id: ID!): Position
+
+  "An institution by id, or null."
+  institution("An ` + "`" + `institution/` + "`" + ` id." id: ID!): Institution
+
+  "A source document by id, or null."
+  source("A ` + "`" + `source/` + "`" + ` id." id: ID!): Source
+
+  "Groups, filtered and ordered, as a Relay connection. ` + "`" + `first` + "`" + ` defaults to 20 and may be 0 to 100."
+  groups("Only groups matching the filter; all when omitted." filter: GroupFilter, "The order; by name, ascending, when omitted." orderBy: GroupOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): GroupConnection!
+
+  "People, ordered by name unless asked otherwise."
+  people("Only people matching the filter; all when omitted." filter: NameFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): PersonConnection!
+
+  "Offices that back groups."
+  offices("Only offices matching the filter; all when omitted." filter: OfficeFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): OfficeConnection!
+
+  "Positions (posts people hold)."
+  positions("Only positions matching the filter; all when omitted." filter: NameFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): PositionConnection!
+
+  "Institutions: standing bodies of the Party, the state, the army, provinces, media, think tanks."
+  institutions("Only institutions matching the filter; all when omitted." filter: InstitutionFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): InstitutionConnection!
+
+  "The source documents facts come from."
+  sources("Only sources matching the filter; all when omitted." filter: SourceFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): SourceConnection!
+}
+`, BuiltIn: false},
 	{Name: "../schema/analytics.graphqls", Input: `# Network analysis: neighbourhoods, paths, centrality, timelines and statistics.
 
 "A part of the graph: nodes and the relationships among them."
@@ -7782,111 +7887,6 @@ enum PeriodHolding {
   KNOWN_IN_PART
   "Never more than POSSIBLE within the period."
   POSSIBLE
-}
-`, BuiltIn: false},
-	{Name: "../schema/schema.graphqls", Input: `# The root: the schema, the node interfaces, the partial-date scalar and the lookups by id and by kind.
-
-"""
-LSG Atlas: China's leading small groups (领导小组), the commissions and groups through
-which the Party-State coordinates policy, with the offices, positions, people and
-institutions around them.
-
-Every relationship carries time (start, end, attestations) and provenance (sources with
-locators, confidence). Ask "who chaired what, when, says who?" with ` + "`" + `asOf` + "`" + ` arguments:
-a relationship is returned when its validity may include the date, and ` + "`" + `holding` + "`" + ` says
-whether the sources establish it for the whole date (KNOWN) or only allow it (POSSIBLE).
-"""
-schema {
-  query: Query
-  mutation: Mutation
-  subscription: Subscription
-}
-
-"""
-A date known to the year, month or day: "2018", "2018-03" or "2018-03-21". It stands
-for the whole interval it covers ("2018" is 2018-01-01 to 2018-12-31), and dates are
-compared as intervals. Anything else ("2018-13", "20xx", "") is rejected with an
-INVALID error.
-"""
-scalar PartialDate
-
-"An object with a stable, human-readable id such as ` + "`" + `group/central-foreign-affairs-commission` + "`" + `."
-interface Node {
-  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `. It never changes once published and is also the federation key and the id in exports."
-  id: ID!
-}
-
-"A node of the graph: anything a relationship can point at."
-interface GraphNode implements Node {
-  "The stable id: ` + "`" + `<kind>/<slug>` + "`" + `."
-  id: ID!
-  "What kind of node this is."
-  type: NodeType!
-  "The name a person would read: a name, a title or a source's title."
-  label: String!
-}
-
-"The kinds of node; each id starts with the lowercase kind (` + "`" + `group/` + "`" + `, ` + "`" + `person/` + "`" + `, …; reported counts use ` + "`" + `count/` + "`" + `)."
-enum NodeType {
-  "A group (` + "`" + `group/` + "`" + `)."
-  GROUP
-  "An office (` + "`" + `office/` + "`" + `)."
-  OFFICE
-  "An institution (` + "`" + `institution/` + "`" + `)."
-  INSTITUTION
-  "A position (` + "`" + `position/` + "`" + `)."
-  POSITION
-  "A person (` + "`" + `person/` + "`" + `)."
-  PERSON
-  "A source (` + "`" + `source/` + "`" + `); provenance, never part of the network."
-  SOURCE
-  "A reported count (` + "`" + `count/` + "`" + `); provenance, never part of the network."
-  REPORTED_COUNT
-}
-
-"The entry points: lookups by id, paged lists, search, network analysis and reported counts."
-type Query {
-  "Fetches any node by id (Relay). Null when nothing has this id; a malformed id is an INVALID error."
-  node("Any node's id." id: ID!): Node
-
-  "Fetches many nodes by id, in the order given, with null for ids that name nothing."
-  nodes("Node ids, at most 1000 (more is an INVALID error)." ids: [ID!]!): [Node]!
-
-  "A group by id, or null."
-  group("A ` + "`" + `group/` + "`" + ` id." id: ID!): Group
-
-  "A person by id, or null."
-  person("A ` + "`" + `person/` + "`" + ` id." id: ID!): Person
-
-  "An office by id, or null."
-  office("An ` + "`" + `office/` + "`" + ` id." id: ID!): Office
-
-  "A position by id, or null."
-  position("A ` + "`" + `position/` + "`" + ` id." id: ID!): Position
-
-  "An institution by id, or null."
-  institution("An ` + "`" + `institution/` + "`" + ` id." id: ID!): Institution
-
-  "A source document by id, or null."
-  source("A ` + "`" + `source/` + "`" + ` id." id: ID!): Source
-
-  "Groups, filtered and ordered, as a Relay connection. ` + "`" + `first` + "`" + ` defaults to 20 and may be 0 to 100."
-  groups("Only groups matching the filter; all when omitted." filter: GroupFilter, "The order; by name, ascending, when omitted." orderBy: GroupOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): GroupConnection!
-
-  "People, ordered by name unless asked otherwise."
-  people("Only people matching the filter; all when omitted." filter: NameFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): PersonConnection!
-
-  "Offices that back groups."
-  offices("Only offices matching the filter; all when omitted." filter: OfficeFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): OfficeConnection!
-
-  "Positions (posts people hold)."
-  positions("Only positions matching the filter; all when omitted." filter: NameFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): PositionConnection!
-
-  "Institutions: standing bodies of the Party, the state, the army, provinces, media, think tanks."
-  institutions("Only institutions matching the filter; all when omitted." filter: InstitutionFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): InstitutionConnection!
-
-  "The source documents facts come from."
-  sources("Only sources matching the filter; all when omitted." filter: SourceFilter, "The order; by name, ascending, when omitted." orderBy: EntityOrder, "Page size: 0 to 100, default 20 (0 returns only ` + "`" + `totalCount` + "`" + `). More than 100 is an INVALID error." first: Int, "Return the items after this cursor (a previous page's ` + "`" + `endCursor` + "`" + `); from the start when omitted." after: String): SourceConnection!
 }
 `, BuiltIn: false},
 	{Name: "../schema/search.graphqls", Input: `# Finding nodes by any spelling, and by the words of their texts.

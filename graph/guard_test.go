@@ -2,12 +2,12 @@ package graph_test
 
 import (
 	"context"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -16,14 +16,15 @@ import (
 	"lsgatlas/atlas"
 	"lsgatlas/graph"
 	"lsgatlas/graph/loader"
-	"lsgatlas/inprocess"
-	"lsgatlas/seed"
 )
 
-// slowStore takes 30 ms per Relations call (less if the context ends first) and counts
-// the calls that start after stopAt is set.
+// slowStore takes 30 ms of the bubble's fake clock per Relations call (less if the context
+// ends first), tells started when its first call begins, and counts the calls that start
+// after stopped is set.
 type slowStore struct {
 	atlas.Store
+	started   chan struct{}
+	startOnce sync.Once
 	stopped   atomic.Bool
 	lateCalls atomic.Int32
 }
@@ -32,6 +33,7 @@ func (s *slowStore) Relations(ctx context.Context, q atlas.RelationQuery) ([][]a
 	if s.stopped.Load() {
 		s.lateCalls.Add(1)
 	}
+	s.startOnce.Do(func() { close(s.started) })
 	select {
 	case <-time.After(30 * time.Millisecond):
 	case <-ctx.Done():
@@ -40,79 +42,60 @@ func (s *slowStore) Relations(ctx context.Context, q atlas.RelationQuery) ([][]a
 	return s.Store.Relations(ctx, q)
 }
 
-func seededStore(t *testing.T) atlas.Store {
-	t.Helper()
-	ds, err := seed.Dataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := inprocess.New()
-	if _, err := s.Import(context.Background(), ds); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // TestWorkStopsWithTheRequest: when the client hangs up or the deadline passes, the
-// handler returns within 100 ms and starts no store call after that.
+// handler returns at once and starts no store call after that. It runs in a synctest
+// bubble, so the store's 30 ms and the 50 ms deadline are fake time: the test waits on
+// events (the first store call began, the handler returned, every goroutine is idle),
+// never on the wall clock. The client hangs up only once its request is being worked on,
+// so the handler is always there to be stopped.
 func TestWorkStopsWithTheRequest(t *testing.T) {
+	seeded := seedStore(t)
 	for _, mode := range []string{"client hangs up", "deadline"} {
 		t.Run(mode, func(t *testing.T) {
-			store := &slowStore{Store: seededStore(t)}
-			gql := graph.NewServer(store, analytics.NewCache(store), zerolog.Nop())
-			returned := make(chan time.Time, 1)
-			h := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				ctx := r.Context()
+			synctest.Test(t, func(t *testing.T) {
+				store := &slowStore{Store: seeded, started: make(chan struct{})}
+				gql := loader.Middleware(store, graph.NewServer(store, analytics.NewCache(store), zerolog.Nop()))
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
 				if mode == "deadline" {
-					var cancel context.CancelFunc
 					ctx, cancel = context.WithTimeout(ctx, 50*time.Millisecond)
 					defer cancel()
 				}
-				loader.Middleware(store, gql).ServeHTTP(w, r.WithContext(ctx))
-				returned <- time.Now()
-			}))
-			defer h.Close()
-			start := time.Now()
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			body := `{"query": ` + quote(`{ node(id: "person/xi-jinping") { `+fanOut(2)+` } }`) + `}`
-			req, _ := http.NewRequestWithContext(ctx, "POST", h.URL, strings.NewReader(body))
-			req.Header.Set("Content-Type", "application/json")
-			done := make(chan string, 1)
-			go func() {
-				resp, err := http.DefaultClient.Do(req)
-				if err != nil {
-					done <- err.Error()
-					return
+				body := `{"query": ` + quote(`{ node(id: "person/xi-jinping") { `+fanOut(2)+` } }`) + `}`
+				req := httptest.NewRequestWithContext(ctx, "POST", "/", strings.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				rec := httptest.NewRecorder()
+				start := time.Now()
+				returned := make(chan time.Time, 1)
+				go func() {
+					gql.ServeHTTP(rec, req)
+					store.stopped.Store(true)
+					returned <- time.Now()
+				}()
+				<-store.started
+				stop := start.Add(50 * time.Millisecond)
+				if mode == "client hangs up" {
+					time.Sleep(50 * time.Millisecond) // fake time: a few store calls' worth
+					cancel()
 				}
-				defer resp.Body.Close()
-				b, _ := io.ReadAll(resp.Body)
-				done <- string(b)
-			}()
-			var stop time.Time
-			if mode == "client hangs up" {
-				time.Sleep(50 * time.Millisecond)
-				stop = time.Now()
-				cancel()
-			} else {
-				stop = time.Now().Add(50 * time.Millisecond)
-			}
-			got := <-done
-			end := <-returned
-			store.stopped.Store(true)
-			if end.Sub(start) < 50*time.Millisecond {
-				t.Fatalf("the request ended after %v, before it was stopped: %s", end.Sub(start), got)
-			}
-			if late := end.Sub(stop); late > 100*time.Millisecond {
-				t.Errorf("handler returned %v after the request ended", late)
-			}
-			time.Sleep(100 * time.Millisecond)
-			if n := store.lateCalls.Load(); n != 0 {
-				t.Errorf("%d store calls after the handler returned", n)
-			}
-			if mode == "deadline" && !strings.Contains(got, `"LIMIT_EXCEEDED"`) {
-				t.Errorf("deadline answer %s", got)
-			}
+				end := <-returned
+				// In the bubble the clock moves only when every goroutine waits, so these are
+				// exact statements about the handler, not about the machine's speed.
+				if end.Before(stop) {
+					t.Fatalf("the request ended after %v, before it was stopped: %s", end.Sub(start), rec.Body)
+				}
+				if late := end.Sub(stop); late >= 30*time.Millisecond {
+					t.Errorf("handler returned %v after the request ended, at least one more store call", late)
+				}
+				time.Sleep(time.Second) // fake time: any store call still to come would start now
+				synctest.Wait()
+				if n := store.lateCalls.Load(); n != 0 {
+					t.Errorf("%d store calls after the handler returned", n)
+				}
+				if mode == "deadline" && !strings.Contains(rec.Body.String(), `"LIMIT_EXCEEDED"`) {
+					t.Errorf("deadline answer %s", rec.Body)
+				}
+			})
 		})
 	}
 }

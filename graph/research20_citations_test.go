@@ -2,10 +2,10 @@ package graph_test
 
 import "testing"
 
-// TestResearchIssue20Citations asks, through the API, the questions issue 20 found
+// TestResearchEachValueCitesOnlyPassagesThatGiveIt asks, through the API, the questions issue 20 found
 // answered with citations that do not support their value: each value now cites only
 // the passages that give it, carries their quote, or says it is the curators' inference.
-func TestResearchIssue20Citations(t *testing.T) {
+func TestResearchEachValueCitesOnlyPassagesThatGiveIt(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Chinese name and horizon of the CFAC cite only the blog, which prints them",
 			`{ g: group(id: "group/central-foreign-affairs-commission") {

@@ -5,7 +5,7 @@ import "testing"
 // Research questions 47-80 of seed/questions.md (issue 12): Chinese names and
 // tenures from the reference tier, statements, documents, spellings and what the
 // sources leave unsaid.
-func TestResearchIssue12Part1(t *testing.T) {
+func TestResearchChineseNamesOfPeopleAndBodies(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q47 Chinese name of person/xi-jinping",
 			`{ p: person(id: "person/xi-jinping") { nameZh claims(property: [NAME_ZH]) { value rank sources { source { id tier } } } } }`, `

@@ -5,7 +5,7 @@ import "testing"
 // Research questions 81-114 of seed/questions.md (issue 12): Chinese names and
 // tenures from the reference tier, statements, documents, spellings and what the
 // sources leave unsaid.
-func TestResearchIssue12Part2(t *testing.T) {
+func TestResearchChineseNamesOfPostsAndStatementsWithTheirSources(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q81 Chinese name of institution/central-military-commission",
 			`{ n: institution(id: "institution/central-military-commission") { nameZh claims(property: [NAME_ZH]) { value rank sources { source { tier } } } } }`, `

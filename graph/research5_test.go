@@ -5,7 +5,7 @@ import "testing"
 // Research questions 115-145 of seed/questions.md (issue 12): Chinese names and
 // tenures from the reference tier, statements, documents, spellings and what the
 // sources leave unsaid.
-func TestResearchIssue12Part3(t *testing.T) {
+func TestResearchStatementsAndDocumentsWithTheirSources(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q115 statement statement/thomas-cfac-strengthens-ccp",
 			`{ st: statement(id: "statement/thomas-cfac-strengthens-ccp") { text confidence hedge date sources { source { id } } about { node { id } } } }`, `

@@ -4,7 +4,7 @@ import "testing"
 
 // Research questions 146-170 of seed/questions.md (issue 12): who held a post at a
 // date according to the reference tier, what the corpus leaves unsaid, spellings.
-func TestResearchIssue12Tenures(t *testing.T) {
+func TestResearchWhoHeldAPostAtADate(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q146 who was Premier in 1978, 1985, 1990, 2000, 2010 and 2020 (reference tier)",
 			`{ p: position(id: "position/premier") {
@@ -78,7 +78,7 @@ func TestResearchIssue12Tenures(t *testing.T) {
 	})
 }
 
-func TestResearchIssue12Gaps(t *testing.T) {
+func TestResearchWhatTheCorpusLeavesUnsaid(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q158 who chairs the Tibet and Xinjiang LSGs, and since when do they exist: not stated",
 			`{ t: group(id: "group/tibet-leading-small-group") { established abolished chairs { id } members { id } }
@@ -102,7 +102,7 @@ func TestResearchIssue12Gaps(t *testing.T) {
 	})
 }
 
-func TestResearchIssue12Spellings(t *testing.T) {
+func TestResearchSpellingsFindTheirEntity(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q163 which group does Wikipedia's 'Hong Kong and Macao' name",
 			`{ a: search(text: "Hong Kong and Macao", types: [GROUP]) { node { id } matched score } }`, `

@@ -12,7 +12,7 @@ import "testing"
 // before (issue 20: not Hu Jintao or Wen Jiabao in 2010, not Jiang Zemin in 1990).
 
 // Derived chairs that are exact already: every holder of the post has a dated tenure.
-func TestResearchIssue12DerivedChairsAtADate(t *testing.T) {
+func TestResearchDerivedChairsAtADate(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q169 who chaired the State Security LSG in 2005 and in 2015: Thomas's table attests its rule under Xi only",
 			`{ g: group(id: "group/state-security-leading-small-group") { y2005: chairs(asOf: "2005") { node { id } derived via { id } }
@@ -30,7 +30,7 @@ func TestResearchIssue12DerivedChairsAtADate(t *testing.T) {
 // undated and make nobody a chair; with the reference tenures, Li Keqiang chairs where
 // his premiership and the rule of Thomas's table both may hold, DISPUTED where the
 // table's "General Secretary/Premier" is.
-func TestResearchIssue12DerivedChairsThroughThePremier(t *testing.T) {
+func TestResearchDerivedChairsThroughThePremier(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q166 who chaired the Foreign Affairs LSG in 2010, 2015 and its last month, 2018-03",
 			`{ g: group(id: "group/foreign-affairs-leading-small-group") { y2010: chairs(asOf: "2010") { node { id } derived via { id } confidence }
@@ -55,7 +55,7 @@ func TestResearchIssue12DerivedChairsThroughThePremier(t *testing.T) {
 }
 
 // Research questions 172-174: birth and death years from the reference tier.
-func TestResearchIssue12LifeDates(t *testing.T) {
+func TestResearchLifeDatesFromTheReferenceTier(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q172 when was Zhou Enlai born and when did he die, and on whose word",
 			`{ p: person(id: "person/zhou-enlai") { born died claims(property: [BORN, DIED]) { property value rank sources { source { tier } } } } }`, `

@@ -7,7 +7,7 @@ import "testing"
 // an open tenure of a single-seat post is not KNOWN once a later holder may hold it
 // (the corpus gives Chen Yi no end as Foreign Minister, but SIPRI names Yang Jiechi in 2010);
 // 180: Yang Jiechi's Politburo tenure, a reference tenure found in issue 12b.
-func TestResearchIssue12DeathEndsOpenTenures(t *testing.T) {
+func TestResearchDeathEndsOpenTenures(t *testing.T) {
 	runResearch(t, []researchCase{
 		{"Q175 who was Foreign Minister in 2015",
 			`{ p: position(id: "position/foreign-minister") { holders(asOf: "2015") { id node { id } holding holdingReason } } }`, `

@@ -7,30 +7,21 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
+
+	"lsgatlas/internal/readme"
 )
 
 var updateWhy = flag.Bool("update-why", false, "rewrite graph/testdata/why from the embedded store's answers")
+
+// whySection is the README section that answers the questions of issue 27's "Why".
+const whySection = "Periods, changes, counts, disagreements, what was known, lineages"
 
 // WhyQuestions returns the GraphQL examples of the README section that answers the
 // questions of issue 27's "Why", in order. difftest asks them of Neo4j too.
 func whyQuestions(t *testing.T) []string {
 	t.Helper()
-	readme, err := os.ReadFile("../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, section, ok := strings.Cut(string(readme), "### Periods, changes, counts, disagreements, what was known, lineages\n")
-	if !ok {
-		t.Fatal("README.md has no section on periods, changes, counts, disagreements, what was known, lineages")
-	}
-	section, _, _ = strings.Cut(section, "\n### ")
-	var out []string
-	for _, b := range regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllStringSubmatch(section, -1) {
-		out = append(out, strings.TrimSpace(b[1]))
-	}
+	out := readme.Queries(readme.Section(t, readme.Read(t, "../README.md"), whySection))
 	if len(out) != 6 {
 		t.Fatalf("found %d examples in the README section, want one per question (6)", len(out))
 	}

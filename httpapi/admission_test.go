@@ -18,6 +18,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/httpapi"
+	"lsgatlas/internal/eventually"
 )
 
 // slowUpload opens a connection that sends the headers of a POST /graphql promising a
@@ -45,16 +46,11 @@ func metricValue(t *testing.T, url, series string) float64 {
 	return v
 }
 
-// waitMetric polls /metrics until series reaches want. Each poll is a request the
-// server answers, so nothing waits on a timer; the deadline only guards a broken build.
+// waitMetric polls /metrics until series reaches want; eventually's guard only turns a
+// broken build's hang into a failure.
 func waitMetric(t *testing.T, url, series string, want float64) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for metricValue(t, url, series) != want {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s never reached %v (now %v)", series, want, metricValue(t, url, series))
-		}
-	}
+	eventually.True(t, fmt.Sprintf("%s to reach %v", series, want), func() bool { return metricValue(t, url, series) == want })
 }
 
 // TestSlowUploadsHoldNoSlot is the attack of issue 23: 64 connections (MAX_IN_FLIGHT)

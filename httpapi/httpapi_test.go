@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/rs/zerolog"
 
@@ -139,10 +138,11 @@ func TestLoadIsShedBeyondMaxInFlight(t *testing.T) {
 		first <- resp.StatusCode
 	}()
 	<-store.entered
-	start := time.Now()
+	// The first request holds the only slot until release is closed, so this one can be
+	// answered only by being shed: it would otherwise hang, which go test's -timeout reports.
 	resp, body := send(t, "POST", srv.URL+"/graphql", `{"query": "{ __typename }"}`)
-	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") != "1" || !strings.Contains(body, `"UNAVAILABLE"`) || time.Since(start) > 100*time.Millisecond {
-		t.Errorf("over the bound: %d %v %s after %v", resp.StatusCode, resp.Header, body, time.Since(start))
+	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") != "1" || !strings.Contains(body, `"UNAVAILABLE"`) {
+		t.Errorf("over the bound: %d %v %s", resp.StatusCode, resp.Header, body)
 	}
 	if resp, _ := send(t, "GET", srv.URL+"/healthz", ""); resp.StatusCode != 200 {
 		t.Errorf("health is shed too: %d", resp.StatusCode)

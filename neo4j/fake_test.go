@@ -11,6 +11,8 @@ import (
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/rs/zerolog"
+
+	"lsgatlas/internal/eventually"
 )
 
 // Helpers for the tests that need no server: they check the store's own logic (errors,
@@ -42,13 +44,7 @@ func openReady(t *testing.T, db backend) *Store {
 
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatal("condition not met within 5s")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	eventually.True(t, "the fake backend's condition", cond)
 }
 
 // outage is a backend that can be switched off: while down, connecting and every

@@ -1,5 +1,5 @@
 // The node page's queries, one per kind, are valid against the service's schema
-// (schema/*.graphqls) and far inside its default limits: no aliases at all (the limit
+// (schema.graphqls and schema/*.graphqls) and far inside its default limits: no aliases at all (the limit
 // is 100) and a modest depth.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { buildASTSchema, parse, validate, visit } from 'graphql';
 import { KINDS, nodeQuery, typeOfId } from '../src/explorer/nodequery.js';
 
+const root = new URL('../../schema.graphqls', import.meta.url).pathname;
 const dir = new URL('../../schema/', import.meta.url).pathname;
 // Federation's directives and gqlgen's built-ins are declared by the service at run time.
 const prelude = `directive @key(fields: String!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
@@ -16,7 +17,7 @@ directive @link(url: String!, import: [String!]) repeatable on SCHEMA
 directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
 schema { query: Query }
 `;
-const sdl = prelude + readdirSync(dir).filter((f) => f.endsWith('.graphqls')).sort().map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+const sdl = prelude + [root, ...readdirSync(dir).filter((f) => f.endsWith('.graphqls')).sort().map((f) => join(dir, f))].map((f) => readFileSync(f, 'utf8')).join('\n');
 export const schema = buildASTSchema(parse(sdl), { assumeValidSDL: true });
 
 const depthOf = (doc) => {

@@ -3,6 +3,7 @@ package devserver_test
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"lsgatlas/internal/eventually"
 	"lsgatlas/internal/livetest"
 )
 
@@ -89,26 +91,13 @@ func TestDevServerExitsWithItsParent(t *testing.T) {
 	}
 	t.Cleanup(func() { _ = syscall.Kill(pid, syscall.SIGKILL) })
 	// Wait until the JVM is starting Neo4j, then kill its parent.
-	deadline := time.Now().Add(startupGuard)
-	for {
+	eventually.True(t, "the devserver to start Neo4j (its log says so)", func() bool {
 		b, _ := os.ReadFile(log)
-		if strings.Contains(string(b), "starting Neo4j") {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the devserver never started Neo4j:\n%s", b)
-		}
-		time.Sleep(10 * time.Millisecond) // polling a file another process writes
-	}
+		return strings.Contains(string(b), "starting Neo4j")
+	})
 	_ = parent.Process.Kill()
 	_ = parent.Wait()
-	for syscall.Kill(pid, 0) == nil {
-		if time.Now().After(deadline) {
-			b, _ := os.ReadFile(log)
-			t.Fatalf("the devserver (pid %d) still runs after its parent exited:\n%s", pid, b)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	eventually.True(t, fmt.Sprintf("the devserver (pid %d) to exit after its parent", pid), func() bool { return syscall.Kill(pid, 0) != nil })
 	b, _ := os.ReadFile(log)
 	if !strings.Contains(string(b), "exited") {
 		t.Errorf("the devserver did not say why it stopped:\n%s", b)

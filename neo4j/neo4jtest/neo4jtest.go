@@ -11,6 +11,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"sync"
 	"testing"
@@ -18,6 +19,8 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"lsgatlas/internal/eventually"
+	"lsgatlas/internal/livetest"
 	"lsgatlas/neo4j"
 )
 
@@ -27,10 +30,7 @@ func Config(t testing.TB) neo4j.Config {
 	t.Helper()
 	cfg, ok := neo4j.ConfigFromEnv(os.Getenv)
 	if !ok {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI is set but NEO4J_URI is not: live Neo4j tests must run in CI (.ci/run starts neo4j/devserver)")
-		}
-		t.Skip("NEO4J_URI is not set: set NEO4J_URI and NEO4J_PASSWORD (e.g. from ./neo4j/devserver/run.sh) to run the live Neo4j tests")
+		livetest.Missing(t, "NEO4J_URI", "set NEO4J_URI and NEO4J_PASSWORD (e.g. from ./neo4j/devserver/run.sh) to run the live Neo4j tests; .ci/run starts neo4j/devserver")
 	}
 	cfg.Namespace = "test-" + randomHex(t)
 	return cfg
@@ -104,15 +104,7 @@ func Drop(t testing.TB, cfg neo4j.Config) {
 // WaitReady waits up to a minute for s to answer Ping.
 func WaitReady(t testing.TB, s *neo4j.Store) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	for s.Ping(ctx) != nil {
-		select {
-		case <-ctx.Done():
-			t.Fatalf("Neo4j at %s is not ready after 60s: %v", os.Getenv("NEO4J_URI"), s.Ping(context.Background()))
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
+	eventually.True(t, fmt.Sprintf("Neo4j at %s to be ready", os.Getenv("NEO4J_URI")), func() bool { return s.Ping(context.Background()) == nil })
 }
 
 func openReady(t testing.TB, cfg neo4j.Config, log zerolog.Logger) *neo4j.Store {
