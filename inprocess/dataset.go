@@ -86,6 +86,7 @@ func (s *Store) load(prepared *atlas.Dataset) {
 	}
 	for id := range s.nodes {
 		if !keepNodes[id] {
+			delete(s.byKind[s.nodes[id].NodeKind()], id)
 			delete(s.nodes, id)
 			delete(s.keys, id)
 			delete(s.byNode, id)
@@ -97,6 +98,10 @@ func (s *Store) load(prepared *atlas.Dataset) {
 		old, existed := s.nodes[n.NodeID()]
 		if report.Count(old, n, existed) {
 			s.nodes[n.NodeID()] = n
+			if s.byKind[n.NodeKind()] == nil {
+				s.byKind[n.NodeKind()] = map[string]atlas.Node{}
+			}
+			s.byKind[n.NodeKind()][n.NodeID()] = n
 			s.keys[n.NodeID()] = searchkey.Of(n)
 			delete(s.fields, nodeDoc+n.NodeID())
 		}

@@ -46,8 +46,8 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	}
 	var rows []row
 	nameQuery := searchkey.Query(q.Filter.NameContains)
-	for _, n := range s.nodes {
-		if n.NodeKind() != q.Kind || !atlas.MatchesFilter(n, q.Filter) {
+	for _, n := range s.byKind[q.Kind] {
+		if !atlas.MatchesFilter(n, q.Filter) {
 			continue
 		}
 		if nameQuery != "" {

@@ -20,6 +20,7 @@ var _ atlas.Store = (*Store)(nil)
 type Store struct {
 	mu       sync.RWMutex
 	nodes    map[string]atlas.Node
+	byKind   map[atlas.NodeKind]map[string]atlas.Node // nodes again, by kind: List reads only its kind's
 	keys     map[string][]searchkey.Key  // search keys by node id
 	text     *textindex.Index            // Search's index, rebuilt by Import
 	analysed *searchkey.Analysed         // the analysed fields Search scores, rebuilt with text
@@ -41,6 +42,7 @@ type Store struct {
 func New() *Store {
 	return &Store{
 		nodes:  map[string]atlas.Node{},
+		byKind: map[atlas.NodeKind]map[string]atlas.Node{},
 		keys:   map[string][]searchkey.Key{},
 		rels:   map[string]*atlas.Relation{},
 		byNode: map[string][]*atlas.Relation{},
