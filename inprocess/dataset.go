@@ -66,6 +66,9 @@ func (s *Store) diff(prepared *atlas.Dataset) atlas.ImportReport {
 // load makes memory hold exactly the prepared dataset; callers hold mu for writing and
 // reindex the text afterwards.
 func (s *Store) load(prepared *atlas.Dataset) {
+	s.sortedMu.Lock()
+	s.sorted = nil // the kept list orders were of the nodes load replaces
+	s.sortedMu.Unlock()
 	var report atlas.ImportReport
 	keepNodes := map[string]bool{}
 	keepRels := map[string]bool{}
