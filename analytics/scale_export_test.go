@@ -1,10 +1,6 @@
 package analytics
 
-import (
-	"context"
-
-	"gonum.org/v1/gonum/graph/network"
-)
+import "gonum.org/v1/gonum/graph/network"
 
 // BetweennessForBench computes the betweenness of f's network afresh (the projection
 // keeps a computed one, and caps the work; a benchmark needs neither), returning the
@@ -19,6 +15,5 @@ func BetweennessForBench(p *Projection, f Filter) (nodes, edges int, err error) 
 		edges += len(n)
 	}
 	network.Betweenness(undirectedGraph{v})
-	_ = context.Background
 	return len(v.members), edges / 2, nil
 }
