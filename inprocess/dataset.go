@@ -66,6 +66,9 @@ func (s *Store) diff(prepared *atlas.Dataset) atlas.ImportReport {
 // load makes memory hold exactly the prepared dataset; callers hold mu for writing and
 // reindex the text afterwards.
 func (s *Store) load(prepared *atlas.Dataset) {
+	s.sortedMu.Lock()
+	s.sorted = nil // the kept list orders were of the nodes load replaces
+	s.sortedMu.Unlock()
 	var report atlas.ImportReport
 	keepNodes := map[string]bool{}
 	keepRels := map[string]bool{}
@@ -86,6 +89,7 @@ func (s *Store) load(prepared *atlas.Dataset) {
 	}
 	for id := range s.nodes {
 		if !keepNodes[id] {
+			delete(s.byKind[s.nodes[id].NodeKind()], id)
 			delete(s.nodes, id)
 			delete(s.keys, id)
 			delete(s.byNode, id)
@@ -97,6 +101,10 @@ func (s *Store) load(prepared *atlas.Dataset) {
 		old, existed := s.nodes[n.NodeID()]
 		if report.Count(old, n, existed) {
 			s.nodes[n.NodeID()] = n
+			if s.byKind[n.NodeKind()] == nil {
+				s.byKind[n.NodeKind()] = map[string]atlas.Node{}
+			}
+			s.byKind[n.NodeKind()][n.NodeID()] = n
 			s.keys[n.NodeID()] = searchkey.Of(n)
 			delete(s.fields, nodeDoc+n.NodeID())
 		}

@@ -2,7 +2,9 @@ package inprocess
 
 import (
 	"context"
+	"reflect"
 	"slices"
+	"sort"
 
 	"lsgatlas/atlas"
 	"lsgatlas/searchkey"
@@ -40,37 +42,18 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	if err := s.check(ctx); err != nil {
 		return atlas.Page{}, err
 	}
-	type row struct {
-		key  string
-		node atlas.Node
+	var rows []listRow
+	if reflect.ValueOf(q.Filter).IsZero() {
+		rows = s.sortedKind(q.Kind, q.Order)
+	} else {
+		rows = s.filteredRows(q)
 	}
-	var rows []row
-	nameQuery := searchkey.Query(q.Filter.NameContains)
-	for _, n := range s.nodes {
-		if n.NodeKind() != q.Kind || !atlas.MatchesFilter(n, q.Filter) {
-			continue
-		}
-		if nameQuery != "" {
-			if score, _ := atlas.MatchScore(searchkey.Strings(s.keys[n.NodeID()]), nameQuery); score == 0 {
-				continue
-			}
-		}
-		rows = append(rows, row{atlas.SortKey(n, q.Order.Field), n})
-	}
-	slices.SortFunc(rows, func(a, b row) int {
-		return atlas.CompareKeys(a.key, a.node.NodeID(), b.key, b.node.NodeID(), q.Order.Desc)
-	})
 	page := atlas.Page{TotalCount: len(rows)}
 	start := 0
 	if q.After != "" {
 		after, _ := atlas.DecodeCursor(q.After) // checked by Normalized
-		start = len(rows)
-		for i, r := range rows {
-			if after.After(r.key, r.node.NodeID(), q.Order.Desc) {
-				start = i
-				break
-			}
-		}
+		// rows are in order, so the rows after the cursor are a suffix.
+		start = sort.Search(len(rows), func(i int) bool { return after.After(rows[i].key, rows[i].node.NodeID(), q.Order.Desc) })
 	}
 	end := min(start+q.First, len(rows))
 	for _, r := range rows[start:end] {
@@ -79,4 +62,64 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	}
 	page.HasNextPage = end < len(rows)
 	return page, nil
+}
+
+// listRow is a node with its sort key under a list's order.
+type listRow struct {
+	key  string
+	node atlas.Node
+}
+
+// sortedKey names a kept list order: every node of a kind in one order.
+type sortedKey struct {
+	kind  atlas.NodeKind
+	order atlas.Order
+}
+
+// sortedKind returns every node of kind in order, computed at the first unfiltered List
+// after a load and kept until the next (load forgets them), so that a page costs its
+// size and not a sort of the whole kind. Callers hold mu for reading; the rows are
+// shared and never changed.
+func (s *Store) sortedKind(kind atlas.NodeKind, order atlas.Order) []listRow {
+	key := sortedKey{kind, order}
+	s.sortedMu.Lock()
+	defer s.sortedMu.Unlock()
+	if rows, ok := s.sorted[key]; ok {
+		return rows
+	}
+	rows := make([]listRow, 0, len(s.byKind[kind]))
+	for _, n := range s.byKind[kind] {
+		rows = append(rows, listRow{atlas.SortKey(n, order.Field), n})
+	}
+	sortRows(rows, order)
+	if s.sorted == nil {
+		s.sorted = map[sortedKey][]listRow{}
+	}
+	s.sorted[key] = rows
+	return rows
+}
+
+// filteredRows returns the nodes of the query's kind that pass its filter, in order.
+func (s *Store) filteredRows(q atlas.ListQuery) []listRow {
+	var rows []listRow
+	nameQuery := searchkey.Query(q.Filter.NameContains)
+	for _, n := range s.byKind[q.Kind] {
+		if !atlas.MatchesFilter(n, q.Filter) {
+			continue
+		}
+		if nameQuery != "" {
+			if score, _ := atlas.MatchScore(searchkey.Strings(s.keys[n.NodeID()]), nameQuery); score == 0 {
+				continue
+			}
+		}
+		rows = append(rows, listRow{atlas.SortKey(n, q.Order.Field), n})
+	}
+	sortRows(rows, q.Order)
+	return rows
+}
+
+func sortRows(rows []listRow, order atlas.Order) {
+	slices.SortFunc(rows, func(a, b listRow) int {
+		return atlas.CompareKeys(a.key, a.node.NodeID(), b.key, b.node.NodeID(), order.Desc)
+	})
 }

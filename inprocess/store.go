@@ -18,8 +18,13 @@ var _ atlas.Store = (*Store)(nil)
 
 // Store holds the graph in memory. The zero value is not usable; call New.
 type Store struct {
-	mu       sync.RWMutex
-	nodes    map[string]atlas.Node
+	mu     sync.RWMutex
+	nodes  map[string]atlas.Node
+	byKind map[atlas.NodeKind]map[string]atlas.Node // nodes again, by kind: List reads only its kind's
+	// sorted keeps each kind's nodes in each order an unfiltered List asked for, until the
+	// next load; sortedMu guards it, since List fills it holding mu only for reading.
+	sortedMu sync.Mutex
+	sorted   map[sortedKey][]listRow
 	keys     map[string][]searchkey.Key  // search keys by node id
 	text     *textindex.Index            // Search's index, rebuilt by Import
 	analysed *searchkey.Analysed         // the analysed fields Search scores, rebuilt with text
@@ -41,6 +46,7 @@ type Store struct {
 func New() *Store {
 	return &Store{
 		nodes:  map[string]atlas.Node{},
+		byKind: map[atlas.NodeKind]map[string]atlas.Node{},
 		keys:   map[string][]searchkey.Key{},
 		rels:   map[string]*atlas.Relation{},
 		byNode: map[string][]*atlas.Relation{},

@@ -31,7 +31,7 @@ const (
 // posting is one index term of a field and the tokens it stands for.
 type posting struct {
 	term       string
-	start, end int // token indices [start, end)
+	start, end int32 // token indices [start, end) (int32: kept for every record)
 }
 
 // field is an analysed SearchField.
@@ -69,16 +69,16 @@ func indexPostings(toks []token, us []unit) []posting {
 	for i, t := range toks {
 		switch {
 		case !t.cjk:
-			out = append(out, posting{t.text, i, i + 1})
+			out = append(out, posting{t.text, int32(i), int32(i + 1)})
 		case i+1 < len(toks) && adjacent(t, toks[i+1]):
-			out = append(out, posting{t.text + toks[i+1].text, i, i + 2})
+			out = append(out, posting{t.text + toks[i+1].text, int32(i), int32(i + 2)})
 		case isolated(toks, i):
-			out = append(out, posting{t.text, i, i + 1})
+			out = append(out, posting{t.text, int32(i), int32(i + 1)})
 		}
 	}
 	for _, u := range us {
 		if u.synonym && (u.end-u.start > 1 || u.text != toks[u.start].text) {
-			out = append(out, posting{u.text, u.start, u.end})
+			out = append(out, posting{u.text, int32(u.start), int32(u.end)})
 		}
 	}
 	return out

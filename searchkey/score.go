@@ -228,14 +228,15 @@ func markedSpan(f *field, first []int, terms int) (int, int) {
 			continue
 		}
 		p := f.postings[k-1]
-		if start < 0 || p.start < start {
-			start = p.start
+		ps, pe := int(p.start), int(p.end)
+		if start < 0 || ps < start {
+			start = ps
 		}
-		if p.end > end {
-			end = p.end
+		if pe > end {
+			end = pe
 		}
 		if n++; n == 1 {
-			one = [2]int{p.start, p.end}
+			one = [2]int{ps, pe}
 		}
 	}
 	if start < 0 {
@@ -285,7 +286,7 @@ func (a *Analysed) hit(q *resolved, n atlas.Node, rels []*atlas.Relation) (atlas
 	}
 	relevance := sum * float64(found) / float64(len(q.terms))
 	f := top.f
-	from, to := f.tokens[top.start].start, f.tokens[top.end-1].end
+	from, to := int(f.tokens[top.start].start), int(f.tokens[top.end-1].end)
 	h := atlas.SearchHit{Node: n, MatchedField: f.Field, Snippet: snippet(f.Text, from, to), Matched: f.Text[from:to],
 		Relevance: math.Round(relevance*1000) / 1000}
 	switch {

@@ -14,7 +14,7 @@ import (
 // adjacent characters. An ampersand is the word "and".
 type token struct {
 	text       string
-	start, end int // byte offsets in the original text
+	start, end int32 // byte offsets in the original text (int32: an analysis is kept for every record)
 	cjk        bool
 }
 
@@ -35,7 +35,7 @@ func tokenize(s string) []token {
 	start, end, joined := -1, 0, false
 	flush := func() {
 		if start >= 0 {
-			out = append(out, token{text: cur.String(), start: start, end: end})
+			out = append(out, token{text: cur.String(), start: int32(start), end: int32(end)})
 			cur.Reset()
 			start = -1
 		}
@@ -49,10 +49,10 @@ func tokenize(s string) []token {
 			if foldScriptsOn {
 				r = simplify(r)
 			}
-			out = append(out, token{text: string(r), start: i, end: i + w, cjk: true})
+			out = append(out, token{text: string(r), start: int32(i), end: int32(i + w), cjk: true})
 		case r == '&':
 			flush()
-			out = append(out, token{text: "and", start: i, end: i + w})
+			out = append(out, token{text: "and", start: int32(i), end: int32(i + w)})
 		case ok:
 			if start < 0 {
 				start = i
