@@ -91,12 +91,12 @@ func (r *queryResolver) CoMembers(ctx context.Context, person string, asOf *atla
 }
 
 // Timeline is the resolver for the timeline field.
-func (r *queryResolver) Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error) {
+func (r *queryResolver) Timeline(ctx context.Context, id string, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]analytics.Event, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	events, err := p.Timeline(ctx, id, sources...)
+	events, err := p.TimelineRelayed(ctx, id, sources, isTrue(includeRelayed))
 	return planned(ctx, eventsInTiers(p, events, tiers), err)
 }
 

@@ -630,7 +630,7 @@ type ComplexityRoot struct {
 		Statement          func(childComplexity int, id string) int
 		Statements         func(childComplexity int, orderBy *model.EntityOrder, first *int, after *string) int
 		Statistics         func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) int
-		Timeline           func(childComplexity int, id string, sources []string, tiers []atlas.SourceTier) int
+		Timeline           func(childComplexity int, id string, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		Topic              func(childComplexity int, id string) int
 		Topics             func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Version            func(childComplexity int, id string) int
@@ -1121,7 +1121,7 @@ type QueryResolver interface {
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
 	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
-	Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error)
+	Timeline(ctx context.Context, id string, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) (*model.GroupSeries, error)
 	Changes(ctx context.Context, since *int, after *string, types []atlas.ChangeType, ids []string, first *int) (*changefeed.Page, error)
@@ -4316,7 +4316,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Query.topic":
 		if e.ComplexityRoot.Query.Topic == nil {
 			break
@@ -5810,7 +5810,7 @@ extend type Query {
   it, each with its sources (a date, those of the claim it comes from). Undated facts
   come last. ` + "`" + `sources` + "`" + ` keeps the events citing one of these sources.
   """
-  timeline("The node whose events are wanted (not a source or reported count)." id: ID!, "Keep only events citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only events whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [TimelineEvent!]!
+  timeline("The node whose events are wanted (not a source or reported count)." id: ID!, "Keep only events citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep events citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only events whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [TimelineEvent!]!
 
   """
   Counts at a date: groups known or possibly active, by system, category, kind and level;
@@ -7048,6 +7048,8 @@ input GroupFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "With ` + "`" + `sources` + "`" + `: also keep the nodes citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI."
+  includeRelayed: Boolean = false
   "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
   tiers: [SourceTier!]
 }
@@ -7062,6 +7064,8 @@ input InstitutionFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "With ` + "`" + `sources` + "`" + `: also keep the nodes citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI."
+  includeRelayed: Boolean = false
   "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
   tiers: [SourceTier!]
 }
@@ -7074,6 +7078,8 @@ input OfficeFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "With ` + "`" + `sources` + "`" + `: also keep the nodes citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI."
+  includeRelayed: Boolean = false
   "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
   tiers: [SourceTier!]
 }
@@ -7086,6 +7092,8 @@ input SourceFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "With ` + "`" + `sources` + "`" + `: also keep the nodes citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI."
+  includeRelayed: Boolean = false
 }
 
 "A filter by name, for people and positions."
@@ -7094,6 +7102,8 @@ input NameFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "With ` + "`" + `sources` + "`" + `: also keep the nodes citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI."
+  includeRelayed: Boolean = false
   "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
   tiers: [SourceTier!]
 }
@@ -15799,14 +15809,22 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRelayed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg2
+	args["tiers"] = arg3
 	return args, nil
 }
 
@@ -28095,7 +28113,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Event) graphql.Marshaler {
@@ -35233,7 +35251,11 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains", "sources", "tiers"}
+	if _, present := asMap["includeRelayed"]; !present {
+		asMap["includeRelayed"] = false
+	}
+
+	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains", "sources", "includeRelayed", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35303,6 +35325,13 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Sources = data
+		case "includeRelayed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeRelayed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeRelayed = data
 		case "tiers":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
 			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
@@ -35394,7 +35423,11 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "nameContains", "sources", "tiers"}
+	if _, present := asMap["includeRelayed"]; !present {
+		asMap["includeRelayed"] = false
+	}
+
+	fieldsInOrder := [...]string{"kinds", "systems", "nameContains", "sources", "includeRelayed", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35429,6 +35462,13 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 				return it, err
 			}
 			it.Sources = data
+		case "includeRelayed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeRelayed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeRelayed = data
 		case "tiers":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
 			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
@@ -35464,7 +35504,11 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameContains", "sources", "tiers"}
+	if _, present := asMap["includeRelayed"]; !present {
+		asMap["includeRelayed"] = false
+	}
+
+	fieldsInOrder := [...]string{"nameContains", "sources", "includeRelayed", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35485,6 +35529,13 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Sources = data
+		case "includeRelayed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeRelayed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeRelayed = data
 		case "tiers":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
 			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
@@ -35520,7 +35571,11 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "nameContains", "sources", "tiers"}
+	if _, present := asMap["includeRelayed"]; !present {
+		asMap["includeRelayed"] = false
+	}
+
+	fieldsInOrder := [...]string{"kinds", "nameContains", "sources", "includeRelayed", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35548,6 +35603,13 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.Sources = data
+		case "includeRelayed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeRelayed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeRelayed = data
 		case "tiers":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
 			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
@@ -35804,7 +35866,11 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "nameContains", "sources"}
+	if _, present := asMap["includeRelayed"]; !present {
+		asMap["includeRelayed"] = false
+	}
+
+	fieldsInOrder := [...]string{"kinds", "nameContains", "sources", "includeRelayed"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35832,6 +35898,13 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.Sources = data
+		case "includeRelayed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeRelayed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeRelayed = data
 		}
 	}
 	return it, nil

@@ -46,8 +46,12 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	}
 	var rows []row
 	nameQuery := searchkey.Query(q.Filter.NameContains)
+	filter := q.Filter
+	if filter.IncludeRelayed {
+		filter = filter.WithRelayed(s.sources())
+	}
 	for _, n := range s.nodes {
-		if n.NodeKind() != q.Kind || !atlas.MatchesFilter(n, q.Filter) {
+		if n.NodeKind() != q.Kind || !atlas.MatchesFilter(n, filter) {
 			continue
 		}
 		if nameQuery != "" {
@@ -79,4 +83,15 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	}
 	page.HasNextPage = end < len(rows)
 	return page, nil
+}
+
+// sources returns every source node, for widening a filter to the works they relay.
+func (s *Store) sources() []*atlas.Source {
+	var out []*atlas.Source
+	for _, n := range s.nodes {
+		if src, ok := n.(*atlas.Source); ok {
+			out = append(out, src)
+		}
+	}
+	return out
 }
