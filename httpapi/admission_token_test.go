@@ -71,7 +71,17 @@ func TestFairShareIsPerToken(t *testing.T) {
 			t.Errorf("%s: %d %s, want %d with %s", tc.name, resp.StatusCode, body, tc.status, tc.want)
 		}
 	}
-	start(bob) // from the same address, bob still gets the last slot: his own share
+	// From the same address, bob still gets the last slot: his own share.
+	go func() {
+		resp, _ := sendWith(t, one, srv.URL+"/graphql", slow, bob)
+		done <- resp.StatusCode
+	}()
+	select {
+	case <-store.entered:
+	case code := <-done:
+		close(store.release) // let alice's requests end, so the server can close
+		t.Fatalf("bob, from alice's address with his own token, got %d, want the last slot", code)
+	}
 	resp, body := sendWith(t, one, srv.URL+"/graphql", quick, "Bearer not-a-token")
 	if resp.StatusCode != 401 || !strings.Contains(body, `"UNAUTHORIZED"`) {
 		t.Errorf("a bad token while every slot is taken: %d %s, want 401 (verified before admission)", resp.StatusCode, body)
