@@ -118,6 +118,15 @@ func TestIncludeRelayedOnTimelineAndLists(t *testing.T) {
 			t.Errorf("%s by Rana: %d, with relayed works %d; want %d and %d", tc.list, len(own), len(withRelayed), tc.own, tc.withRelayed)
 		}
 	}
+	// With tiers, relayed works are added before the tiers narrow the list.
+	for _, tier := range []string{"CORPUS", "REFERENCE"} {
+		var got map[string]struct{ TotalCount int }
+		data(t, srv, `{ relayed: groups(filter: {sources: ["`+rana+`"], includeRelayed: true, tiers: [`+tier+`]}, first: 100) { totalCount }
+		                explicit: groups(filter: {sources: `+sources(relayed)+`, tiers: [`+tier+`]}, first: 100) { totalCount } }`, nil, &got)
+		if got["relayed"] != got["explicit"] {
+			t.Errorf("groups by Rana with relayed works in %s: %d, want those by Rana and its relayed works %d", tier, got["relayed"].TotalCount, got["explicit"].TotalCount)
+		}
+	}
 	// SIPRI's members are found through Rana only when relayed works are asked for.
 	var people struct {
 		Own, Relayed struct{ Nodes []struct{ ID string } }
