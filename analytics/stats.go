@@ -33,13 +33,17 @@ type GroupStats struct {
 	BySystem, ByCategory, ByKind, ByLevel []Count
 }
 
-// Stats describes the dataset at a date.
+// Stats describes the dataset at a date, or over a period.
 type Stats struct {
-	AsOf   atlas.PartialDate
+	// AsOf is the date counted at, nil when counted over a period.
+	AsOf *atlas.PartialDate
+	// During is the period counted over, nil when counted at a date.
+	During *atlas.Period
 	Groups GroupStats
 	// NodesByKind counts every node, undated, in atlas.NodeKinds order.
 	NodesByKind []NodeCount
-	// RelationsByType counts the relations that may hold at AsOf, in atlas.RelTypes order.
+	// RelationsByType counts the relations that may hold at AsOf (on some day of
+	// During), in atlas.RelTypes order.
 	RelationsByType []Count
 }
 
@@ -117,18 +121,37 @@ func asStrings[T ~string](vs []T) []string {
 //
 // Errors: EINVALID for an invalid date or an unknown tier; ctx.Err() when ctx ends.
 func (p *Projection) Statistics(ctx context.Context, asOf atlas.PartialDate, tiers ...atlas.SourceTier) (Stats, error) {
-	if err := checkDate("asOf", &asOf); err != nil {
+	return p.StatisticsWhen(ctx, atlas.At(&asOf), tiers...)
+}
+
+// StatisticsWhen is Statistics at a date (w.AsOf) or over a period (w.During), as known
+// by w.Known. Over a period the counts are those of the union of the asOf answers over
+// its days: an item is known when asOf would call it KNOWN on some day of the period
+// (atlas.KnownThroughout or atlas.KnownInPart), possible when it may hold on some day
+// and is known on none. w.Known narrows the relations to the evidence of sources
+// published by its date; group lifetimes and node counts are not narrowed by it.
+//
+// Errors: EINVALID for neither or both of AsOf and During, an invalid date or period,
+// or an unknown tier; ctx.Err() when ctx ends.
+func (p *Projection) StatisticsWhen(ctx context.Context, w atlas.When, tiers ...atlas.SourceTier) (Stats, error) {
+	if err := checkDate("asOf", w.AsOf); err != nil {
 		return Stats{}, err
+	}
+	if _, err := atlas.NewWhen(w.AsOf, w.During); err != nil {
+		return Stats{}, err
+	}
+	if w.IsZero() {
+		return Stats{}, atlas.Errorf(atlas.EINVALID, "statistics needs asOf or during")
 	}
 	tiers, err := tierKey(tiers)
 	if err != nil {
 		return Stats{}, err
 	}
-	groups, err := p.groupStats(ctx, asOf, GroupFilter{Tiers: tiers})
+	groups, err := p.groupStats(ctx, atlas.When{AsOf: w.AsOf, During: w.During}, GroupFilter{Tiers: tiers})
 	if err != nil {
 		return Stats{}, err
 	}
-	st := Stats{AsOf: asOf, Groups: groups}
+	st := Stats{AsOf: w.AsOf, During: w.During, Groups: groups}
 	counts := p.nodeCounts
 	if tiers != nil {
 		counts = map[atlas.NodeKind]int{}
@@ -151,12 +174,40 @@ func (p *Projection) Statistics(ctx context.Context, asOf atlas.PartialDate, tie
 		if !p.inTiers(r, tiers) {
 			continue
 		}
-		if h, ok := r.SpanIn(tiers).HoldingAt(asOf); ok {
-			byType.add(string(r.Type), h)
+		for _, e := range atlas.EdgesWhen(r.From, []atlas.Relation{*r}, w, tiers...) {
+			byType.add(string(r.Type), edgeHolding(e))
 		}
 	}
 	st.RelationsByType = byType.counts
 	return st, nil
+}
+
+// edgeHolding is KNOWN when the edge is known at its date or on some day of its period.
+func edgeHolding(e atlas.Edge) atlas.Holding {
+	if e.HoldingDuring != nil {
+		return periodHolding(*e.HoldingDuring)
+	}
+	if e.Holding != nil {
+		return *e.Holding
+	}
+	return atlas.Possible
+}
+
+// periodHolding sums up a period's holding for counting: known on some day is known.
+func periodHolding(h atlas.PeriodHolding) atlas.Holding {
+	if h == atlas.PossibleOnly {
+		return atlas.Possible
+	}
+	return atlas.Known
+}
+
+// holdingWhen is span s's holding at w's date or over w's period (see StatisticsWhen).
+func holdingWhen(s atlas.Span, w atlas.When) (atlas.Holding, bool) {
+	if w.During != nil {
+		h, ok := s.HoldingDuring(*w.During)
+		return periodHolding(h), ok
+	}
+	return s.HoldingAt(*w.AsOf)
 }
 
 // ActiveSeries returns GroupStats for every year from fromYear to toYear inclusive,
@@ -180,7 +231,8 @@ func (p *Projection) ActiveSeries(ctx context.Context, fromYear, toYear int, f G
 	}
 	out := make([]YearStats, 0, toYear-fromYear+1)
 	for y := fromYear; y <= toYear; y++ {
-		gs, err := p.groupStats(ctx, atlas.PartialDate{Year: y}, f)
+		year := atlas.PartialDate{Year: y}
+		gs, err := p.groupStats(ctx, atlas.At(&year), f)
 		if err != nil {
 			return nil, err
 		}
@@ -189,7 +241,7 @@ func (p *Projection) ActiveSeries(ctx context.Context, fromYear, toYear int, f G
 	return out, nil
 }
 
-func (p *Projection) groupStats(ctx context.Context, d atlas.PartialDate, f GroupFilter) (GroupStats, error) {
+func (p *Projection) groupStats(ctx context.Context, w atlas.When, f GroupFilter) (GroupStats, error) {
 	if err := ctx.Err(); err != nil {
 		return GroupStats{}, err
 	}
@@ -202,7 +254,7 @@ func (p *Projection) groupStats(ctx context.Context, d atlas.PartialDate, f Grou
 		if !p.keeps(f, g) {
 			continue
 		}
-		h, ok := g.Span().HoldingAt(d)
+		h, ok := holdingWhen(g.Span(), w)
 		if !ok {
 			continue
 		}

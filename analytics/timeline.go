@@ -53,16 +53,26 @@ type Event struct {
 // relations. Derived chairs are not events: the HOLDS and CHAIRS they come from are;
 // nor, in an actor's timeline, are the statements and documents about it.
 //
-// With sources, only the events citing one of them are kept.
+// With sources, only the events citing one of them are kept (see TimelineRelayed).
 //
 // Errors: EINVALID for a malformed or provenance id or a bad or unknown source id; ENOTFOUND for an unknown id;
 // ctx.Err() when ctx ends.
 func (p *Projection) Timeline(ctx context.Context, id string, sources ...string) ([]Event, error) {
+	return p.TimelineRelayed(ctx, id, sources, false)
+}
+
+// TimelineRelayed is Timeline that, with relayed, also keeps the events citing a work one
+// of sources relays (atlas.RelayedBy: filtering by Rana finds what Rana relays from
+// SIPRI).
+func (p *Projection) TimelineRelayed(ctx context.Context, id string, sources []string, relayed bool) ([]Event, error) {
 	if _, err := (Filter{Sources: sources}).normalized(); err != nil {
 		return nil, err
 	}
 	if err := p.checkSources(sources); err != nil {
 		return nil, err
+	}
+	if relayed && len(sources) > 0 {
+		sources = atlas.RelayedBy(sources, p.Sources())
 	}
 	self, err := p.actor("id", id)
 	if err != nil {

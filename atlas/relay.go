@@ -93,3 +93,14 @@ func KeepCitingRelayed(es []Edge, sources []string, relayed bool) ([]Edge, error
 	}
 	return out, nil
 }
+
+// WithRelayed returns f with CitedBy widened to the works its sources relay among all
+// (RelayedBy) when IncludeRelayed asks for it, and IncludeRelayed cleared: the filter
+// MatchesFilter applies. Without CitedBy, IncludeRelayed changes nothing.
+func (f NodeFilter) WithRelayed(all []*Source) NodeFilter {
+	if f.IncludeRelayed && len(f.CitedBy) > 0 {
+		f.CitedBy = RelayedBy(f.CitedBy, all)
+	}
+	f.IncludeRelayed = false
+	return f
+}

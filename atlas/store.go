@@ -123,6 +123,10 @@ type NodeFilter struct {
 	// CitedBy keeps nodes that cite at least one of these sources, for themselves, a
 	// property claim or an alias (CitedSources); every kind. Empty means all.
 	CitedBy []string
+	// IncludeRelayed also keeps, with CitedBy, nodes citing a work one of those sources
+	// relays (RelayedBy, following Source.CitedVia): the stores widen CitedBy with
+	// NodeFilter.WithRelayed before matching.
+	IncludeRelayed bool
 	// Groups and institutions.
 	Systems []System
 	// Institutions, offices, sources.

@@ -129,19 +129,25 @@ func testSourceFilters(t *testing.T, open Open) {
 	for _, tc := range []struct {
 		kind    atlas.NodeKind
 		sources []string
+		relayed bool
 		want    []string
 	}{
-		{atlas.GroupNode, []string{"source/beta"}, []string{"group/foreign-affairs-lsg"}}, // by its 1954 founding claim only
-		{atlas.PersonNode, []string{"source/beta"}, []string{"person/yang-jiechi"}},
-		{atlas.DocumentNode, []string{"source/beta", "source/alpha"}, []string{"document/earlier-opinion", "document/group-regulation"}},
-		{atlas.SourceNode, []string{"source/beta"}, []string{}},
+		{atlas.GroupNode, []string{"source/beta"}, false, []string{"group/foreign-affairs-lsg"}}, // by its 1954 founding claim only
+		{atlas.PersonNode, []string{"source/beta"}, false, []string{"person/yang-jiechi"}},
+		{atlas.DocumentNode, []string{"source/beta", "source/alpha"}, false, []string{"document/earlier-opinion", "document/group-regulation"}},
+		{atlas.SourceNode, []string{"source/beta"}, false, []string{}},
+		// Alpha relays beta: with relayed works, alpha's filter keeps what cites beta too.
+		{atlas.PersonNode, []string{"source/alpha"}, false, []string{"person/hu-jintao", "person/li-keqiang", "person/xi-jinping"}},
+		{atlas.PersonNode, []string{"source/alpha"}, true, []string{"person/hu-jintao", "person/li-keqiang", "person/xi-jinping", "person/yang-jiechi"}},
+		{atlas.GroupNode, []string{"source/alpha"}, true, []string{"group/foreign-affairs-commission", "group/foreign-affairs-lsg"}},
+		{atlas.PersonNode, []string{"source/beta"}, true, []string{"person/yang-jiechi"}}, // beta relays nothing
 	} {
-		p, err := s.List(ctx, atlas.ListQuery{Kind: tc.kind, Order: atlas.Order{Field: atlas.OrderByID}, Filter: atlas.NodeFilter{CitedBy: tc.sources}})
+		p, err := s.List(ctx, atlas.ListQuery{Kind: tc.kind, Order: atlas.Order{Field: atlas.OrderByID}, Filter: atlas.NodeFilter{CitedBy: tc.sources, IncludeRelayed: tc.relayed}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := ids(p.Nodes); !reflect.DeepEqual(got, tc.want) || p.TotalCount != len(tc.want) {
-			t.Errorf("%s citing %v: %v (total %d), want %v", tc.kind, tc.sources, got, p.TotalCount, tc.want)
+			t.Errorf("%s citing %v, relayed works %v: %v (total %d), want %v", tc.kind, tc.sources, tc.relayed, got, p.TotalCount, tc.want)
 		}
 	}
 	_, err = s.Relations(ctx, atlas.RelationQuery{IDs: []string{"group/foreign-affairs-lsg"}, Sources: []string{"group/foreign-affairs-lsg"}})

@@ -49,12 +49,13 @@ func (r *queryResolver) NetworkFrames(ctx context.Context, ids []string, depth *
 }
 
 // ShortestPaths is the resolver for the shortestPaths field.
-func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error) {
+func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
 	f := filterOf(relationshipTypes, nodeTypes, asOf)
+	f.During, f.KnownBy = during, knownBy
 	f.Sources, f.IncludeRelayed = sources, isTrue(includeRelayed)
 	f.Tiers = tiers
 	paths, err := p.ShortestPaths(ctx, from, to, intOr(maxLength, 4), f, intOr(first, 10))
@@ -62,12 +63,13 @@ func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to strin
 }
 
 // Centrality is the resolver for the centrality field.
-func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error) {
+func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
 	f := filterOf(relationshipTypes, nodeTypes, asOf)
+	f.During, f.KnownBy = during, knownBy
 	f.Sources, f.IncludeRelayed = sources, isTrue(includeRelayed)
 	f.Tiers = tiers
 	scores, err := p.Centrality(ctx, metric, f, rank, intOr(first, 20))
@@ -89,22 +91,26 @@ func (r *queryResolver) CoMembers(ctx context.Context, person string, asOf *atla
 }
 
 // Timeline is the resolver for the timeline field.
-func (r *queryResolver) Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error) {
+func (r *queryResolver) Timeline(ctx context.Context, id string, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]analytics.Event, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	events, err := p.Timeline(ctx, id, sources...)
+	events, err := p.TimelineRelayed(ctx, id, sources, isTrue(includeRelayed))
 	return planned(ctx, eventsInTiers(p, events, tiers), err)
 }
 
 // Statistics is the resolver for the statistics field.
-func (r *queryResolver) Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error) {
+func (r *queryResolver) Statistics(ctx context.Context, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	stats, err := p.Statistics(ctx, asOf, tiers...)
+	w, err := whenOf(ctx, asOf, during, knownBy)
+	if err != nil {
+		return nil, err
+	}
+	stats, err := p.StatisticsWhen(ctx, w, tiers...)
 	return &stats, err
 }
 

@@ -163,6 +163,11 @@ type ComplexityRoot struct {
 		Value        func(childComplexity int) int
 	}
 
+	CountedPeriod struct {
+		From func(childComplexity int) int
+		To   func(childComplexity int) int
+	}
+
 	Counts struct {
 		Chairs        func(childComplexity int) int
 		GroupsChaired func(childComplexity int) int
@@ -588,7 +593,7 @@ type ComplexityRoot struct {
 	Query struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) int
 		AuditLog           func(childComplexity int, actor *string, record *string, since *time.Time, until *time.Time, afterRevision *int, first *int) int
-		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) int
+		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) int
 		Changes            func(childComplexity int, since *int, after *string, types []atlas.ChangeType, ids []string, first *int) int
 		Claim              func(childComplexity int, id string) int
 		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) int
@@ -619,13 +624,13 @@ type ComplexityRoot struct {
 		ReportedCounts     func(childComplexity int, fromYear *int, toYear *int) int
 		Search             func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
 		SearchResults      func(childComplexity int, text string, types []atlas.NodeKind, first *int) int
-		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) int
+		ShortestPaths      func(childComplexity int, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) int
 		Source             func(childComplexity int, id string) int
 		Sources            func(childComplexity int, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Statement          func(childComplexity int, id string) int
 		Statements         func(childComplexity int, orderBy *model.EntityOrder, first *int, after *string) int
-		Statistics         func(childComplexity int, asOf atlas.PartialDate, tiers []atlas.SourceTier) int
-		Timeline           func(childComplexity int, id string, sources []string, tiers []atlas.SourceTier) int
+		Statistics         func(childComplexity int, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) int
+		Timeline           func(childComplexity int, id string, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) int
 		Topic              func(childComplexity int, id string) int
 		Topics             func(childComplexity int, filter *model.NameFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Version            func(childComplexity int, id string) int
@@ -805,6 +810,7 @@ type ComplexityRoot struct {
 
 	Statistics struct {
 		AsOf            func(childComplexity int) int
+		During          func(childComplexity int) int
 		Groups          func(childComplexity int) int
 		NodesByKind     func(childComplexity int) int
 		RelationsByType func(childComplexity int) int
@@ -1112,11 +1118,11 @@ type QueryResolver interface {
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
 	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Subgraph, error)
 	NetworkFrames(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, during atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Frames, error)
-	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
-	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
+	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
+	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
-	Timeline(ctx context.Context, id string, sources []string, tiers []atlas.SourceTier) ([]analytics.Event, error)
-	Statistics(ctx context.Context, asOf atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
+	Timeline(ctx context.Context, id string, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]analytics.Event, error)
+	Statistics(ctx context.Context, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
 	ActiveGroupsByYear(ctx context.Context, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) (*model.GroupSeries, error)
 	Changes(ctx context.Context, since *int, after *string, types []atlas.ChangeType, ids []string, first *int) (*changefeed.Page, error)
 	Conflicts(ctx context.Context, sources []string, ids []string) ([]atlas.Conflict, error)
@@ -1584,6 +1590,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConflictSide.Value(childComplexity), true
+
+	case "CountedPeriod.from":
+		if e.ComplexityRoot.CountedPeriod.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountedPeriod.From(childComplexity), true
+	case "CountedPeriod.to":
+		if e.ComplexityRoot.CountedPeriod.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CountedPeriod.To(childComplexity), true
 
 	case "Counts.chairs":
 		if e.ComplexityRoot.Counts.Chairs == nil {
@@ -3889,7 +3908,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
 	case "Query.changes":
 		if e.ComplexityRoot.Query.Changes == nil {
 			break
@@ -4231,7 +4250,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxLength"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -4286,7 +4305,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Statistics(childComplexity, args["asOf"].(atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Query.Statistics(childComplexity, args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["tiers"].([]atlas.SourceTier)), true
 	case "Query.timeline":
 		if e.ComplexityRoot.Query.Timeline == nil {
 			break
@@ -4297,7 +4316,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["sources"].([]string), args["tiers"].([]atlas.SourceTier)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier)), true
 	case "Query.topic":
 		if e.ComplexityRoot.Query.Topic == nil {
 			break
@@ -5096,6 +5115,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statistics.AsOf(childComplexity), true
+	case "Statistics.during":
+		if e.ComplexityRoot.Statistics.During == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.During(childComplexity), true
 	case "Statistics.groups":
 		if e.ComplexityRoot.Statistics.Groups == nil {
 			break
@@ -5804,14 +5829,24 @@ type NodeTypeCount {
 
 "Counts of the dataset at a date."
 type Statistics {
-  "The date counted at."
-  asOf: PartialDate!
+  "The date counted at; null when counted over a period."
+  asOf: PartialDate
+  "The period counted over; null when counted at a date."
+  during: CountedPeriod
   "Groups known or possibly active at the date."
   groups: GroupStatistics!
   "Nodes by type, whatever the date."
   nodesByType: [NodeTypeCount!]!
   "Relationships that may hold at the date, by type (` + "`" + `key` + "`" + `); ` + "`" + `known` + "`" + ` hold throughout it."
   relationshipsByType: [BucketCount!]!
+}
+
+"The period ` + "`" + `statistics` + "`" + ` counted over."
+type CountedPeriod {
+  "The first date of the period."
+  from: PartialDate!
+  "The last date of the period."
+  to: PartialDate!
 }
 
 "Group counts for one year."
@@ -5858,14 +5893,14 @@ extend type Query {
   each hop counting one), of at most ` + "`" + `maxLength` + "`" + ` hops (1 to 8), the first ` + "`" + `first` + "`" + ` of
   them (1 to 100) in a stable order. No path within ` + "`" + `maxLength` + "`" + ` is an empty set.
   """
-  shortestPaths("The node the paths start at (not a source or reported count)." from: ID!, "The node the paths end at (not a source or reported count)." to: ID!, "The longest path looked for, in hops: 1 to 8, default 4." maxLength: Int = 4, "Follow only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Pass only through nodes of these types; all actor types when omitted." nodeTypes: [NodeType!], "Follow only relationships that may hold at this date." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most paths to return, 1 to 100, default 10; ` + "`" + `truncated` + "`" + ` says when there were more." first: Int = 10): PathSet!
+  shortestPaths("The node the paths start at (not a source or reported count)." from: ID!, "The node the paths end at (not a source or reported count)." to: ID!, "The longest path looked for, in hops: 1 to 8, default 4." maxLength: Int = 4, "Follow only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Pass only through nodes of these types; all actor types when omitted." nodeTypes: [NodeType!], "Follow only relationships that may hold at this date." asOf: PartialDate, "Follow only relationships that may hold on some day of this period: a path exists during the period when each of its relationships may hold on some day of it (not necessarily the same day). Not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: follow only relationships with evidence from sources published by then (an undated source is left out)." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most paths to return, 1 to 100, default 10; ` + "`" + `truncated` + "`" + ` says when there were more." first: Int = 10): PathSet!
 
   """
   Nodes ranked by a centrality metric over the network the filters keep, highest first,
   ties by id. ` + "`" + `rank` + "`" + ` chooses which kinds of node are ranked (all actors by default); the
   network itself is chosen by ` + "`" + `relationshipTypes` + "`" + `, ` + "`" + `nodeTypes` + "`" + ` and ` + "`" + `asOf` + "`" + `.
   """
-  centrality("The metric to rank by." metric: CentralityMetric!, "The node types to rank; all actor types (groups, offices, institutions, positions, people) when omitted." rank: [NodeType!], "Build the network from relationships of these types only; all types when omitted." relationshipTypes: [RelationshipType!], "Build the network from nodes of these types only; all actor types when omitted." nodeTypes: [NodeType!], "Build the network from relationships that may hold at this date only." asOf: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "How many of the highest scores to return, 1 to 100, default 20. BETWEENNESS is refused (LIMIT_EXCEEDED) when nodes × relationships of the network exceed 10⁷." first: Int = 20): [CentralityScore!]!
+  centrality("The metric to rank by." metric: CentralityMetric!, "The node types to rank; all actor types (groups, offices, institutions, positions, people) when omitted." rank: [NodeType!], "Build the network from relationships of these types only; all types when omitted." relationshipTypes: [RelationshipType!], "Build the network from nodes of these types only; all actor types when omitted." nodeTypes: [NodeType!], "Build the network from relationships that may hold at this date only." asOf: PartialDate, "Build the network from relationships that may hold on some day of this period only (the union of ` + "`" + `asOf` + "`" + ` over its days). Not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: build the network only from relationships with evidence from sources published by then (an undated source is left out)." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "How many of the highest scores to return, 1 to 100, default 20. BETWEENNESS is refused (LIMIT_EXCEEDED) when nodes × relationships of the network exceed 10⁷." first: Int = 20): [CentralityScore!]!
 
   """
   The people who share a group with a person (chairing, including through a position,
@@ -5880,7 +5915,7 @@ extend type Query {
   it, each with its sources (a date, those of the claim it comes from). Undated facts
   come last. ` + "`" + `sources` + "`" + ` keeps the events citing one of these sources.
   """
-  timeline("The node whose events are wanted (not a source or reported count)." id: ID!, "Keep only events citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only events whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [TimelineEvent!]!
+  timeline("The node whose events are wanted (not a source or reported count)." id: ID!, "Keep only events citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep events citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only events whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [TimelineEvent!]!
 
   """
   Counts at a date: groups known or possibly active, by system, category, kind and level;
@@ -5888,7 +5923,7 @@ extend type Query {
   source tiers: nodes with at least one fact from them (as the list filters' ` + "`" + `tiers` + "`" + `),
   relationships whose evidence lies in them.
   """
-  statistics("The date to count at." asOf: PartialDate!, "Count only nodes with a fact from, and relationships whose evidence lies in, these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): Statistics!
+  statistics("The date to count at; this or ` + "`" + `during` + "`" + ` is required." asOf: PartialDate, "The period to count over, instead of ` + "`" + `asOf` + "`" + `: the union of the ` + "`" + `asOf` + "`" + ` counts over its days (a group is ` + "`" + `known` + "`" + ` when it is known active on some day of the period, ` + "`" + `possible` + "`" + ` when it may be active on some day and is known on none). Not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: count only relationships with evidence from sources published by then (an undated source is left out). Group and node counts are not narrowed by it." knownBy: PartialDate, "Count only nodes with a fact from, and relationships whose evidence lies in, these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): Statistics!
 
   """
   Groups known and possibly active in each year from ` + "`" + `fromYear` + "`" + ` to ` + "`" + `toYear` + "`" + ` (at most 200
@@ -7118,6 +7153,8 @@ input GroupFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "With ` + "`" + `sources` + "`" + `: also keep the nodes citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI."
+  includeRelayed: Boolean = false
   "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
   tiers: [SourceTier!]
 }
@@ -7132,6 +7169,8 @@ input InstitutionFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "With ` + "`" + `sources` + "`" + `: also keep the nodes citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI."
+  includeRelayed: Boolean = false
   "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
   tiers: [SourceTier!]
 }
@@ -7144,6 +7183,8 @@ input OfficeFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "With ` + "`" + `sources` + "`" + `: also keep the nodes citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI."
+  includeRelayed: Boolean = false
   "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
   tiers: [SourceTier!]
 }
@@ -7156,6 +7197,8 @@ input SourceFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "With ` + "`" + `sources` + "`" + `: also keep the nodes citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI."
+  includeRelayed: Boolean = false
 }
 
 "A filter by name, for people and positions."
@@ -7164,6 +7207,8 @@ input NameFilter {
   nameContains: String
   "Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias."
   sources: [ID!]
+  "With ` + "`" + `sources` + "`" + `: also keep the nodes citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI."
+  includeRelayed: Boolean = false
   "Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; ` + "`" + `[CORPUS]` + "`" + ` hides the reference-only people and posts."
   tiers: [SourceTier!]
 }
@@ -8673,6 +8718,16 @@ func (ec *executionContext) childFields_ConflictSide(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ConflictSide", field.Name)
 }
 
+func (ec *executionContext) childFields_CountedPeriod(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_CountedPeriod_from(ctx, field)
+	case "to":
+		return ec.fieldContext_CountedPeriod_to(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CountedPeriod", field.Name)
+}
+
 func (ec *executionContext) childFields_Counts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "members":
@@ -9791,6 +9846,8 @@ func (ec *executionContext) childFields_Statistics(ctx context.Context, field gr
 	switch field.Name {
 	case "asOf":
 		return ec.fieldContext_Statistics_asOf(ctx, field)
+	case "during":
+		return ec.fieldContext_Statistics_during(ctx, field)
 	case "groups":
 		return ec.fieldContext_Statistics_groups(ctx, field)
 	case "nodesByType":
@@ -14434,38 +14491,54 @@ func (ec *executionContext) field_Query_centrality_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["asOf"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["tiers"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg8
+	args["first"] = arg10
 	return args, nil
 }
 
@@ -15532,38 +15605,54 @@ func (ec *executionContext) field_Query_shortestPaths_args(ctx context.Context, 
 		return nil, err
 	}
 	args["asOf"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["sources"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["tiers"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg9
+	args["first"] = arg11
 	return args, nil
 }
 
@@ -15667,21 +15756,37 @@ func (ec *executionContext) field_Query_statistics_args(ctx context.Context, raw
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
-		func(ctx context.Context, v any) (atlas.PartialDate, error) {
-			return ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, v)
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["asOf"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg1
+	args["tiers"] = arg3
 	return args, nil
 }
 
@@ -15704,14 +15809,22 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["sources"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRelayed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg2
+	args["tiers"] = arg3
 	return args, nil
 }
 
@@ -17577,6 +17690,52 @@ func (ec *executionContext) fieldContext_ConflictSide_relationship(_ context.Con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CountedPeriod_from(ctx context.Context, field graphql.CollectedField, obj *atlas.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountedPeriod_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountedPeriod_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountedPeriod", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _CountedPeriod_to(ctx context.Context, field graphql.CollectedField, obj *atlas.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CountedPeriod_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CountedPeriod_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CountedPeriod", field, false, false, "PartialDate")
 }
 
 func (ec *executionContext) _Counts_members(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
@@ -27822,7 +27981,7 @@ func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.PathSet) graphql.Marshaler {
@@ -27866,7 +28025,7 @@ func (ec *executionContext) _Query_centrality(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Score) graphql.Marshaler {
@@ -27954,7 +28113,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Event) graphql.Marshaler {
@@ -27998,7 +28157,7 @@ func (ec *executionContext) _Query_statistics(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Statistics(ctx, fc.Args["asOf"].(atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
+			return ec.Resolvers.Query().Statistics(ctx, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Stats) graphql.Marshaler {
@@ -32321,15 +32480,47 @@ func (ec *executionContext) _Statistics_asOf(ctx context.Context, field graphql.
 			return obj.AsOf, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Statistics_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statistics", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Statistics_during(ctx context.Context, field graphql.CollectedField, obj *analytics.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statistics_during(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.During, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Period) graphql.Marshaler {
+			return ec.marshalOCountedPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Statistics_during(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CountedPeriod(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Statistics_groups(ctx context.Context, field graphql.CollectedField, obj *analytics.Stats) (ret graphql.Marshaler) {
@@ -35060,7 +35251,11 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains", "sources", "tiers"}
+	if _, present := asMap["includeRelayed"]; !present {
+		asMap["includeRelayed"] = false
+	}
+
+	fieldsInOrder := [...]string{"kinds", "systems", "levels", "horizons", "categories", "crossSystem", "activeAsOf", "nameContains", "sources", "includeRelayed", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35130,6 +35325,13 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Sources = data
+		case "includeRelayed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeRelayed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeRelayed = data
 		case "tiers":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
 			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
@@ -35221,7 +35423,11 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "systems", "nameContains", "sources", "tiers"}
+	if _, present := asMap["includeRelayed"]; !present {
+		asMap["includeRelayed"] = false
+	}
+
+	fieldsInOrder := [...]string{"kinds", "systems", "nameContains", "sources", "includeRelayed", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35256,6 +35462,13 @@ func (ec *executionContext) unmarshalInputInstitutionFilter(ctx context.Context,
 				return it, err
 			}
 			it.Sources = data
+		case "includeRelayed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeRelayed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeRelayed = data
 		case "tiers":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
 			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
@@ -35291,7 +35504,11 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameContains", "sources", "tiers"}
+	if _, present := asMap["includeRelayed"]; !present {
+		asMap["includeRelayed"] = false
+	}
+
+	fieldsInOrder := [...]string{"nameContains", "sources", "includeRelayed", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35312,6 +35529,13 @@ func (ec *executionContext) unmarshalInputNameFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Sources = data
+		case "includeRelayed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeRelayed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeRelayed = data
 		case "tiers":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
 			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
@@ -35347,7 +35571,11 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "nameContains", "sources", "tiers"}
+	if _, present := asMap["includeRelayed"]; !present {
+		asMap["includeRelayed"] = false
+	}
+
+	fieldsInOrder := [...]string{"kinds", "nameContains", "sources", "includeRelayed", "tiers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35375,6 +35603,13 @@ func (ec *executionContext) unmarshalInputOfficeFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.Sources = data
+		case "includeRelayed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeRelayed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeRelayed = data
 		case "tiers":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tiers"))
 			data, err := ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
@@ -35631,7 +35866,11 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "nameContains", "sources"}
+	if _, present := asMap["includeRelayed"]; !present {
+		asMap["includeRelayed"] = false
+	}
+
+	fieldsInOrder := [...]string{"kinds", "nameContains", "sources", "includeRelayed"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35659,6 +35898,13 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.Sources = data
+		case "includeRelayed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeRelayed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeRelayed = data
 		}
 	}
 	return it, nil
@@ -36499,6 +36745,44 @@ func (ec *executionContext) _ConflictSide(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ConflictSide_relationship(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var countedPeriodImplementors = []string{"CountedPeriod"}
+
+func (ec *executionContext) _CountedPeriod(ctx context.Context, sel ast.SelectionSet, obj *atlas.Period) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, countedPeriodImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CountedPeriod")
+		case "from":
+			out.Values[i] = ec._CountedPeriod_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._CountedPeriod_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -40735,7 +41019,12 @@ func (ec *executionContext) _Statistics(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = graphql.MarshalString("Statistics")
 		case "asOf":
 			out.Values[i] = ec._Statistics_asOf(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "during":
+			out.Values[i] = ec._Statistics_during(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "groups":
@@ -44384,6 +44673,13 @@ func (ec *executionContext) marshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalOCountedPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx context.Context, sel ast.SelectionSet, v *atlas.Period) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CountedPeriod(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalODerivedChairs2ᚖlsgatlasᚋatlasᚐDerivedChairs(ctx context.Context, v any) (*atlas.DerivedChairs, error) {

@@ -401,7 +401,7 @@ func groupFilter(f *model.GroupFilter) atlas.NodeFilter {
 	}
 	return atlas.NodeFilter{
 		NameContains: str(f.NameContains), GroupKinds: f.Kinds, Systems: f.Systems, Levels: f.Levels,
-		Horizons: f.Horizons, Categories: f.Categories, CrossSystem: f.CrossSystem, ActiveAsOf: f.ActiveAsOf, CitedBy: f.Sources,
+		Horizons: f.Horizons, Categories: f.Categories, CrossSystem: f.CrossSystem, ActiveAsOf: f.ActiveAsOf, CitedBy: f.Sources, IncludeRelayed: isTrue(f.IncludeRelayed),
 	}
 }
 
@@ -409,26 +409,26 @@ func nameFilter(f *model.NameFilter) atlas.NodeFilter {
 	if f == nil {
 		return atlas.NodeFilter{}
 	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), CitedBy: f.Sources}
+	return atlas.NodeFilter{NameContains: str(f.NameContains), CitedBy: f.Sources, IncludeRelayed: isTrue(f.IncludeRelayed)}
 }
 
 func officeFilter(f *model.OfficeFilter) atlas.NodeFilter {
 	if f == nil {
 		return atlas.NodeFilter{}
 	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), OfficeKinds: f.Kinds, CitedBy: f.Sources}
+	return atlas.NodeFilter{NameContains: str(f.NameContains), OfficeKinds: f.Kinds, CitedBy: f.Sources, IncludeRelayed: isTrue(f.IncludeRelayed)}
 }
 
 func institutionFilter(f *model.InstitutionFilter) atlas.NodeFilter {
 	if f == nil {
 		return atlas.NodeFilter{}
 	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), InstitutionKinds: f.Kinds, Systems: f.Systems, CitedBy: f.Sources}
+	return atlas.NodeFilter{NameContains: str(f.NameContains), InstitutionKinds: f.Kinds, Systems: f.Systems, CitedBy: f.Sources, IncludeRelayed: isTrue(f.IncludeRelayed)}
 }
 
 func sourceFilter(f *model.SourceFilter) atlas.NodeFilter {
 	if f == nil {
 		return atlas.NodeFilter{}
 	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), SourceKinds: f.Kinds, CitedBy: f.Sources}
+	return atlas.NodeFilter{NameContains: str(f.NameContains), SourceKinds: f.Kinds, CitedBy: f.Sources, IncludeRelayed: isTrue(f.IncludeRelayed)}
 }

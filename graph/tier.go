@@ -55,6 +55,9 @@ func (r *Resolver) listTiers(ctx context.Context, f atlas.NodeFilter, tiers []at
 	if err != nil {
 		return f, err
 	}
+	// Relayed works are added before the tiers narrow the list: what Rana relays counts
+	// when the relayed work lies in the tiers asked for.
+	f = f.WithRelayed(p.Sources())
 	f.CitedBy = atlas.CitedByTiers(f.CitedBy, tiers, p.Sources())
 	return f, nil
 }

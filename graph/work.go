@@ -34,9 +34,27 @@ func maxPage(def *ast.FieldDefinition) int {
 // pageRankIterations is about how many passes PageRank makes over the network.
 const pageRankIterations = 20
 
+// periodWork is how many times the work of a date a `during` period costs: each
+// relation's holding is asked run by run between the dates of its span
+// (atlas.Span.HoldingDuring), a few runs for a typical relation.
+const periodWork = 8
+
+// periodFields are the analytics fields whose `during` argument filters the network or
+// the counts they do their work on.
+var periodFields = map[string]bool{"network": true, "shortestPaths": true, "centrality": true, "statistics": true}
+
 // analyticsWork prices the work of an analytics root field, and says how many items
-// its lists hold when its arguments tell (the years of a series).
+// its lists hold when its arguments tell (the years of a series). A field asked over a
+// period costs periodWork times its work at a date.
 func (m *costModel) analyticsWork(name string, f *ast.Field) (work, items int) {
+	work, items = m.analyticsWorkAtDate(name, f)
+	if periodFields[name] && f.Arguments.ForName("during") != nil {
+		work *= periodWork
+	}
+	return work, items
+}
+
+func (m *costModel) analyticsWorkAtDate(name string, f *ast.Field) (work, items int) {
 	s := m.data
 	network := s.Nodes + s.Relations
 	switch name {

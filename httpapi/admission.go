@@ -113,9 +113,9 @@ func isMaxBytes(err error) bool {
 
 // admission is the one bound on the work in flight across every guarded route
 // (/graphql and the exports): at most capacity requests at once, and, when the slots
-// run short, no client past its fair share of them. A client is its address (the
-// service has no accounts); a request beyond either bound is answered 503 with
-// Retry-After at once, never queued.
+// run short, no client past its fair share of them. A client is the subject of its
+// verified bearer token, or its address when it sends none (clientKey); a request
+// beyond either bound is answered 503 with Retry-After at once, never queued.
 type admission struct {
 	capacity int
 	// reserve is the slots kept for clients under their fair share: a client already at
@@ -200,8 +200,14 @@ func (a *admission) guard(next http.Handler) http.Handler {
 	})
 }
 
-// clientKey names the client a request comes from, for fair shares: its IP address.
+// clientKey names the client a request comes from, for fair shares: the subject of
+// the bearer token authenticate verified (clients behind one address, a NAT or a
+// proxy, each get their own share), else its IP address. The two never collide: a
+// subject is keyed with a prefix no address has.
 func clientKey(r *http.Request) string {
+	if sub := atlas.PrincipalFrom(r.Context()).Subject; sub != "" {
+		return "token:" + sub
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr

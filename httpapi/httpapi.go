@@ -97,9 +97,12 @@ func New(store atlas.Store, opts Options) http.Handler {
 	bodyTimeout := cmp.Or(opts.BodyTimeout, 10*time.Second)
 	// The body is read before admission, so a slow upload never holds a slot; one
 	// admission serves every route, so MaxInFlight is the bound of the whole service.
+	// The bearer token is verified once, before admission: a bad token is answered 401
+	// without taking a slot, and a good one names the client whose fair share the
+	// request counts against (admission.guard).
 	guarded := func(h http.Handler) http.Handler {
 		return cors(opts.CORSOrigins, readBodyFirst(graph.MaxBodyBytes, bodyTimeout, m,
-			admit.guard(withTimeout(opts.RequestTimeout, h))))
+			authenticate(opts.Verifier, opts.CORSOrigins, admit.guard(withTimeout(opts.RequestTimeout, h)))))
 	}
 	mux := http.NewServeMux()
 	projection := analytics.NewCache(store)
@@ -122,8 +125,8 @@ func New(store atlas.Store, opts Options) http.Handler {
 		Feed: feed, CORSOrigins: opts.CORSOrigins, Authenticate: verifyWith(opts.Verifier),
 		Memory: memory,
 	})
-	api := authenticate(opts.Verifier, opts.CORSOrigins, loader.Middleware(store, gql))
-	queries, subscriptions := guarded(api), cors(opts.CORSOrigins, streams(api))
+	api := loader.Middleware(store, gql)
+	queries, subscriptions := guarded(api), cors(opts.CORSOrigins, streams(authenticate(opts.Verifier, opts.CORSOrigins, api)))
 	mux.Handle("/graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if isStream(r) {
 			subscriptions.ServeHTTP(w, r)

@@ -103,8 +103,12 @@ func (s *Store) sortedKind(kind atlas.NodeKind, order atlas.Order) []listRow {
 func (s *Store) filteredRows(q atlas.ListQuery) []listRow {
 	var rows []listRow
 	nameQuery := searchkey.Query(q.Filter.NameContains)
+	filter := q.Filter
+	if filter.IncludeRelayed {
+		filter = filter.WithRelayed(s.sources())
+	}
 	for _, n := range s.byKind[q.Kind] {
-		if !atlas.MatchesFilter(n, q.Filter) {
+		if !atlas.MatchesFilter(n, filter) {
 			continue
 		}
 		if nameQuery != "" {
@@ -122,4 +126,15 @@ func sortRows(rows []listRow, order atlas.Order) {
 	slices.SortFunc(rows, func(a, b listRow) int {
 		return atlas.CompareKeys(a.key, a.node.NodeID(), b.key, b.node.NodeID(), order.Desc)
 	})
+}
+
+// sources returns every source node, for widening a filter to the works they relay.
+func (s *Store) sources() []*atlas.Source {
+	out := make([]*atlas.Source, 0, len(s.byKind[atlas.SourceNode]))
+	for _, n := range s.byKind[atlas.SourceNode] {
+		if src, ok := n.(*atlas.Source); ok {
+			out = append(out, src)
+		}
+	}
+	return out
 }

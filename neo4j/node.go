@@ -75,7 +75,6 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	if err != nil {
 		return atlas.Page{}, err
 	}
-	params := listParams(s.ns, q)
 	st := stmtListAsc
 	if q.Order.Desc {
 		st = stmtListDesc
@@ -83,7 +82,15 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	var page atlas.Page
 	err = s.read(ctx, "list", func(tx runner) error {
 		page = atlas.Page{}
-		recs, err := tx.run(ctx, st, params)
+		lq := q
+		if lq.Filter.IncludeRelayed && len(lq.Filter.CitedBy) > 0 {
+			relayed, err := relayedSources(ctx, tx, s.ns)
+			if err != nil {
+				return err
+			}
+			lq.Filter = lq.Filter.WithRelayed(relayed)
+		}
+		recs, err := tx.run(ctx, st, listParams(s.ns, lq))
 		if err != nil {
 			return err
 		}
@@ -170,4 +177,20 @@ func asMap(v any) map[string]any {
 func asList(v any) []any {
 	l, _ := v.([]any)
 	return l
+}
+
+// relayedSources reads the sources read second-hand (those with a citedVia), enough for
+// atlas.NodeFilter.WithRelayed; a source without one relays nothing and is not needed.
+func relayedSources(ctx context.Context, tx runner, ns string) ([]*atlas.Source, error) {
+	recs, err := tx.run(ctx, stmtRelayedSources, map[string]any{"ns": ns})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*atlas.Source, 0, len(recs))
+	for _, rec := range recs {
+		id, _ := rec["id"].(string)
+		via, _ := rec["citedVia"].(string)
+		out = append(out, &atlas.Source{ID: id, CitedVia: via})
+	}
+	return out, nil
 }

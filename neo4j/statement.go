@@ -39,6 +39,7 @@ var (
 	stmtRelationsOf       = load("relations_of")
 	stmtListAsc           = load("list_asc")
 	stmtListDesc          = load("list_desc")
+	stmtRelayedSources    = load("relayed_sources")
 	stmtSearch            = load("search")
 	stmtSearchTextNodes   = load("search_text_nodes")
 	stmtSearchTextRels    = load("search_text_relations")

@@ -151,6 +151,8 @@ type GroupFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// With `sources`: also keep the nodes citing a work one of those sources relays (`Source.citedVia`, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI.
+	IncludeRelayed *bool `json:"includeRelayed,omitempty"`
 	// Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; `[CORPUS]` hides the reference-only people and posts.
 	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
@@ -201,6 +203,8 @@ type InstitutionFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// With `sources`: also keep the nodes citing a work one of those sources relays (`Source.citedVia`, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI.
+	IncludeRelayed *bool `json:"includeRelayed,omitempty"`
 	// Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; `[CORPUS]` hides the reference-only people and posts.
 	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
@@ -215,6 +219,8 @@ type NameFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// With `sources`: also keep the nodes citing a work one of those sources relays (`Source.citedVia`, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI.
+	IncludeRelayed *bool `json:"includeRelayed,omitempty"`
 	// Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; `[CORPUS]` hides the reference-only people and posts.
 	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
@@ -247,6 +253,8 @@ type OfficeFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// With `sources`: also keep the nodes citing a work one of those sources relays (`Source.citedVia`, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI.
+	IncludeRelayed *bool `json:"includeRelayed,omitempty"`
 	// Keeps the nodes with at least one fact (own citation, property claim or alias) from a source of these tiers; `[CORPUS]` hides the reference-only people and posts.
 	Tiers []atlas.SourceTier `json:"tiers,omitempty"`
 }
@@ -422,6 +430,8 @@ type SourceFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Keeps the nodes that cite one of these sources, for themselves, a property claim or an alias.
 	Sources []string `json:"sources,omitempty"`
+	// With `sources`: also keep the nodes citing a work one of those sources relays (`Source.citedVia`, followed through any number of works): filtering by Rana finds what Rana relays from SIPRI.
+	IncludeRelayed *bool `json:"includeRelayed,omitempty"`
 }
 
 // A page of statements.

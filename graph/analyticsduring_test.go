@@ -1,0 +1,166 @@
+package graph_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// The analytics over a period answer over the union of the asOf networks of its days:
+// a relationship counts when it may hold on some day of the period.
+func TestAnalyticsDuringIsOverTheUnionOfAsOf(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	type rel struct {
+		ID   string
+		From struct{ ID string }
+		To   struct{ ID string }
+	}
+	relsOf := func(query string) []rel {
+		var got struct{ Network struct{ Relationships []rel } }
+		data(t, srv, query, nil, &got)
+		return got.Network.Relationships
+	}
+	// The relationships of the network over 2017-2019 are those of its years together.
+	during := relsOf(`{ network(during: {from: "2017", to: "2019"}) { relationships { id from { id } to { id } } } }`)
+	ids := func(rs []rel) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.ID)
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	var union []rel
+	for _, y := range []string{"2017", "2018", "2019"} {
+		union = append(union, relsOf(fmt.Sprintf(`{ network(asOf: %q) { relationships { id from { id } to { id } } } }`, y))...)
+	}
+	if got, want := ids(during), ids(union); !slices.Equal(got, want) {
+		t.Fatalf("network during 2017-2019: %d relationships, the union of its years %d", len(got), len(want))
+	}
+	// DEGREE over the period is the number of distinct neighbours in that union.
+	neighbours := map[string]map[string]bool{}
+	for _, r := range union {
+		for _, pair := range [][2]string{{r.From.ID, r.To.ID}, {r.To.ID, r.From.ID}} {
+			if neighbours[pair[0]] == nil {
+				neighbours[pair[0]] = map[string]bool{}
+			}
+			neighbours[pair[0]][pair[1]] = true
+		}
+	}
+	var scores struct {
+		Centrality []struct {
+			Node  struct{ ID string }
+			Value float64
+		}
+	}
+	data(t, srv, `{ centrality(metric: DEGREE, rank: [GROUP], during: {from: "2017", to: "2019"}, first: 100) { node { id } value } }`, nil, &scores)
+	if len(scores.Centrality) == 0 {
+		t.Fatal("no centrality scores during 2017-2019")
+	}
+	for _, s := range scores.Centrality {
+		if want := float64(len(neighbours[s.Node.ID])); s.Value != want {
+			t.Errorf("DEGREE of %s during 2017-2019 = %v, want %v neighbours in the union of the years", s.Node.ID, s.Value, want)
+		}
+	}
+	top := fmt.Sprint(scores.Centrality[:3])
+	if want := "[{{group/central-foreign-affairs-commission} 9} {{group/leading-party-members-groups} 9} {{group/foreign-affairs-leading-small-group} 7}]"; top != want {
+		t.Errorf("top DEGREE during 2017-2019 = %s, want %s", top, want)
+	}
+}
+
+func TestAnalyticsDuringAndKnownBy(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	tests := []struct {
+		name, query, want string
+	}{
+		{"paths over a period join relationships that hold on different days",
+			`{ shortestPaths(from: "person/zhou-enlai", to: "person/xi-jinping", during: {from: "1949", to: "2025"}) { length paths { relationships { id } } } }`,
+			`{"shortestPaths":{"length":3,"paths":[{"relationships":[{"id":"holds/person/zhou-enlai/position/premier"},{"id":"chairs/position/premier/group/finance-and-economy-leading-small-group/thomas-table-1"},{"id":"chairs/person/xi-jinping/group/finance-and-economy-leading-small-group"}]},{"relationships":[{"id":"holds/person/zhou-enlai/position/premier"},{"id":"chairs/position/premier/group/foreign-affairs-leading-small-group/thomas-table-1"},{"id":"chairs/person/xi-jinping/group/foreign-affairs-leading-small-group"}]}]}}`},
+		{"no such path in one year",
+			`{ shortestPaths(from: "person/zhou-enlai", to: "person/xi-jinping", asOf: "1970") { length } }`,
+			`{"shortestPaths":{"length":0}}`},
+		{"paths as known by 2010: SIPRI's 2010 table puts Yang Jiechi and Dai Bingguo on the FALSG",
+			`{ shortestPaths(from: "person/yang-jiechi", to: "person/dai-bingguo", knownBy: "2010") { length paths { relationships { id } } } }`,
+			`{"shortestPaths":{"length":2,"paths":[{"relationships":[{"id":"member_of/person/yang-jiechi/group/foreign-affairs-leading-small-group"},{"id":"member_of/person/dai-bingguo/group/foreign-affairs-leading-small-group"}]}]}}`},
+		{"paths as known by 2009: nothing published yet joins them",
+			`{ shortestPaths(from: "person/yang-jiechi", to: "person/dai-bingguo", knownBy: "2009") { length } }`,
+			`{"shortestPaths":{"length":0}}`},
+		{"centrality as known by 2010",
+			`{ known: centrality(metric: DEGREE, rank: [GROUP], knownBy: "2010", first: 2) { node { id } value }
+			   now: centrality(metric: DEGREE, rank: [GROUP], first: 1) { node { id } value } }`,
+			`{"known":[{"node":{"id":"group/foreign-affairs-leading-small-group"},"value":10},{"node":{"id":"group/taiwan-affairs-leading-small-group"},"value":2}],"now":[{"node":{"id":"group/foreign-affairs-leading-small-group"},"value":17}]}`},
+		{"statistics over a period",
+			`{ statistics(during: {from: "2017", to: "2019"}) { asOf during { from to } groups { known possible } chairs: relationshipsByType { key known possible } } }`,
+			`{"statistics":{"asOf":null,"during":{"from":"2017","to":"2019"},"groups":{"known":15,"possible":19},"chairs":[{"key":"CHAIRS","known":6,"possible":17},{"key":"MEMBER_OF","known":0,"possible":20},{"key":"SUPERVISES","known":2,"possible":6},{"key":"REPORTS_TO","known":0,"possible":2},{"key":"HAS_OFFICE","known":1,"possible":1},{"key":"HOSTED_BY","known":0,"possible":0},{"key":"DIRECTS","known":0,"possible":0},{"key":"HOLDS","known":16,"possible":4},{"key":"POSITION_IN","known":0,"possible":24},{"key":"SUCCEEDED_BY","known":3,"possible":0},{"key":"PARTY_GROUP_OF","known":0,"possible":7},{"key":"ABOUT","known":0,"possible":274},{"key":"ISSUED_BY","known":0,"possible":11},{"key":"CONCERNS","known":0,"possible":21},{"key":"BASED_ON","known":0,"possible":4}]}}`},
+		{"statistics at a date, as known by 2010",
+			`{ statistics(asOf: "2017", knownBy: "2010") { asOf during { from } relationshipsByType { key known possible } } }`,
+			`{"statistics":{"asOf":"2017","during":null,"relationshipsByType":[{"key":"CHAIRS","known":0,"possible":0},{"key":"MEMBER_OF","known":0,"possible":0},{"key":"SUPERVISES","known":0,"possible":0},{"key":"REPORTS_TO","known":0,"possible":0},{"key":"HAS_OFFICE","known":0,"possible":0},{"key":"HOSTED_BY","known":0,"possible":0},{"key":"DIRECTS","known":0,"possible":0},{"key":"HOLDS","known":0,"possible":0},{"key":"POSITION_IN","known":0,"possible":2},{"key":"SUCCEEDED_BY","known":0,"possible":0},{"key":"PARTY_GROUP_OF","known":0,"possible":0},{"key":"ABOUT","known":0,"possible":10},{"key":"ISSUED_BY","known":0,"possible":0},{"key":"CONCERNS","known":0,"possible":0},{"key":"BASED_ON","known":0,"possible":0}]}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := post(t, srv, tt.query, nil)
+			if len(r.Errors) > 0 {
+				t.Fatalf("errors: %v", r.Errors)
+			}
+			var got, want any
+			if err := json.Unmarshal(r.Data, &got); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal([]byte(tt.want), &want); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("got  %s\nwant %s", r.Data, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnalyticsDuringRefusals(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	tests := []struct{ name, query, message string }{
+		{"paths with both", `{ shortestPaths(from: "person/zhou-enlai", to: "person/xi-jinping", asOf: "2017", during: {from: "2017", to: "2019"}) { length } }`, "give asOf or during, not both"},
+		{"centrality with both", `{ centrality(metric: DEGREE, asOf: "2017", during: {from: "2017", to: "2019"}) { value } }`, "give asOf or during, not both"},
+		{"statistics with both", `{ statistics(asOf: "2017", during: {from: "2017", to: "2019"}) { asOf } }`, "give asOf or during, not both"},
+		{"statistics with neither", `{ statistics { asOf } }`, "statistics needs asOf or during"},
+		{"a period backwards", `{ centrality(metric: DEGREE, during: {from: "2019", to: "2017"}) { value } }`, "during: from 2019 is after to 2017"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := post(t, srv, tt.query, nil)
+			if len(r.Errors) != 1 || r.Errors[0].Message != tt.message || r.Errors[0].Extensions["code"] != "INVALID" {
+				t.Errorf("errors %v, want one INVALID %q", r.Errors, tt.message)
+			}
+		})
+	}
+}
+
+// A period costs periodWork (8) times the work of a date, priced before the work.
+func TestAnalyticsDuringIsPriced(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	costOf := func(field string) float64 {
+		r := do(t, "POST", srv.URL, jsonType, "", fmt.Sprintf(`{"query": %q}`, "{ "+field+" }"), "Atlas-Cost", "1")
+		ext, _ := r.decode(t)["extensions"].(map[string]any)
+		cost, _ := ext["cost"].(map[string]any)
+		c, ok := cost["cost"].(float64)
+		if !ok {
+			t.Fatalf("no cost for %s: %s", field, r.body)
+		}
+		return c
+	}
+	for _, tc := range []struct {
+		atDate, overPeriod string
+		date, period       float64
+	}{
+		{`statistics(asOf: "2017") { asOf }`, `statistics(during: {from: "2017", to: "2019"}) { asOf }`, 552, 4050},
+		{`centrality(metric: DEGREE, asOf: "2017", first: 1) { value }`, `centrality(metric: DEGREE, during: {from: "2017", to: "2019"}, first: 1) { value }`, 2 + 805, 2 + 8*805},
+		{`shortestPaths(from: "person/zhou-enlai", to: "person/xi-jinping", asOf: "2017", first: 1) { length }`, `shortestPaths(from: "person/zhou-enlai", to: "person/xi-jinping", during: {from: "2017", to: "2019"}, first: 1) { length }`, 2 + 805, 2 + 8*805},
+	} {
+		date, period := costOf(tc.atDate), costOf(tc.overPeriod)
+		if date != tc.date || period != tc.period {
+			t.Errorf("cost of %s = %v and over a period %v, want %v and %v", tc.atDate, date, period, tc.date, tc.period)
+		}
+	}
+}
