@@ -130,30 +130,7 @@ func (s *Store) writeData(ctx context.Context, tx runner, d *atlas.DataChange) e
 	for _, r := range d.UpsertRelations {
 		createRows = append(createRows, map[string]any{"type": string(r.Type), "from": s.scopedID(r.From), "to": s.scopedID(r.To), "props": relationProps(r)})
 	}
-	for _, w := range []struct {
-		st     statement
-		param  string
-		rows   any
-		n      int
-		column string
-	}{
-		{stmtDeleteRelations, "rows", deleteRows, len(deleteRows), "deleted"},
-		{stmtDeleteNodes, "keys", dropKeys, len(dropKeys), "deleted"},
-		{stmtUpsertNodes, "rows", nodeRows, len(nodeRows), "upserted"},
-		{stmtCreateRelations, "rows", createRows, len(createRows), "created"},
-	} {
-		if w.n == 0 {
-			continue
-		}
-		recs, err := tx.run(ctx, w.st, map[string]any{"ns": s.ns, w.param: w.rows})
-		if err != nil {
-			return err
-		}
-		if n := countOf(recs, w.column); n != w.n {
-			return fmt.Errorf("%s: %s %d of %d rows", w.st.name, w.column, n, w.n)
-		}
-	}
-	return nil
+	return s.writeRows(ctx, tx, deleteRows, dropKeys, nodeRows, createRows)
 }
 
 // Proposal implements atlas.CurationStore.

@@ -95,6 +95,22 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 			dropKeys = append(dropKeys, s.scopedID(id))
 		}
 	}
+	if err := s.writeRows(ctx, tx, deleteRows, dropKeys, nodeRows, createRows); err != nil {
+		return report, err
+	}
+	if report.Changed() {
+		if _, err := tx.run(ctx, stmtBumpRevision, map[string]any{"ns": s.ns}); err != nil {
+			return report, err
+		}
+	}
+	return report, nil
+}
+
+// writeRows runs the statements that write records, each only when it has rows:
+// relations are deleted before the nodes they touch and created after the nodes they join.
+// A shortfall means an end node or a stored record was not where the write expected it;
+// the error rolls the whole transaction back. Import and curation's Commit share it.
+func (s *Store) writeRows(ctx context.Context, tx runner, deleteRows []map[string]any, dropKeys []string, nodeRows, createRows []map[string]any) error {
 	for _, w := range []struct {
 		st     statement
 		param  string
@@ -102,8 +118,6 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 		n      int
 		column string
 	}{
-		// Relations are deleted before the nodes they touch and created after the nodes
-		// they join.
 		{stmtDeleteRelations, "rows", deleteRows, len(deleteRows), "deleted"},
 		{stmtDeleteNodes, "keys", dropKeys, len(dropKeys), "deleted"},
 		{stmtUpsertNodes, "rows", nodeRows, len(nodeRows), "upserted"},
@@ -114,20 +128,13 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 		}
 		recs, err := tx.run(ctx, w.st, map[string]any{"ns": s.ns, w.param: w.rows})
 		if err != nil {
-			return report, err
+			return err
 		}
-		// A shortfall means an end node or a stored record was not where the import
-		// expected it; failing rolls the whole import back.
 		if n := countOf(recs, w.column); n != w.n {
-			return report, fmt.Errorf("%s: %s %d of %d rows", w.st.name, w.column, n, w.n)
+			return fmt.Errorf("%s: %s %d of %d rows", w.st.name, w.column, n, w.n)
 		}
 	}
-	if report.Changed() {
-		if _, err := tx.run(ctx, stmtBumpRevision, map[string]any{"ns": s.ns}); err != nil {
-			return report, err
-		}
-	}
-	return report, nil
+	return nil
 }
 
 // relationsByID reads every relation of the namespace, by id (see snapshot_relations).
