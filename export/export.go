@@ -1,5 +1,5 @@
 // Package export writes a part of the graph (nodes and the relations among them) as
-// GraphML, GEXF 1.2, Cytoscape.js JSON or CSV, for Gephi, yEd, Cytoscape, networkx,
+// GraphML, GEXF 1.3 (or 1.2draft), Cytoscape.js JSON or CSV, for Gephi, yEd, Cytoscape, networkx,
 // pandas and spreadsheets, and the sources as a bibliography (CSL-JSON, BibTeX). It
 // imports only the domain and the standard library.
 //

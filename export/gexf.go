@@ -9,16 +9,44 @@ import (
 	"lsgatlas/atlas"
 )
 
-// GEXFNamespace is the namespace of the GEXF version written: 1.2draft, which Gephi
-// reads (as it does 1.3) and which gonum's graph/formats/gexf12 decodes, so the same
-// file serves the desktop and Go notebooks.
-const GEXFNamespace = "http://www.gexf.net/1.2draft"
+// GEXFVersion names a version of the GEXF format the export can write.
+type GEXFVersion string
 
-// GEXFVizNamespace is the namespace of the visual attributes (viz:color, viz:shape).
-const GEXFVizNamespace = "http://www.gexf.net/1.2draft/viz"
+const (
+	// GEXF13 is the current version: Gephi 0.10 writes it, networkx (3.x) and
+	// graphology-gexf read it, and CI validates every file against its schema.
+	GEXF13 GEXFVersion = "1.3"
+	// GEXF12Draft is the previous version, kept for readers that know only it, such as
+	// gonum's graph/formats/gexf12 and older networkx releases.
+	GEXF12Draft GEXFVersion = "1.2draft"
+)
 
+// GEXFVersions lists the versions the export writes, the default first.
+var GEXFVersions = []GEXFVersion{GEXF13, GEXF12Draft}
+
+// gexfSpec is what differs between versions: the namespaces and the version attribute.
+// The elements written are the same in both. No xsi:schemaLocation is written: the
+// RELAX NG schema admits no attribute it does not declare.
+type gexfSpec struct {
+	namespace, viz, version string
+}
+
+var gexfSpecs = map[GEXFVersion]gexfSpec{
+	GEXF13:      {"http://gexf.net/1.3", "http://gexf.net/1.3/viz", "1.3"},
+	GEXF12Draft: {"http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft/viz", "1.2"},
+}
+
+// GEXFNamespace returns the namespace of a version's elements, "" for an unknown one.
+func GEXFNamespace(v GEXFVersion) string { return gexfSpecs[v].namespace }
+
+// GEXFVizNamespace returns the namespace of a version's visual attributes (viz:color,
+// viz:shape), "" for an unknown one.
+func GEXFVizNamespace(v GEXFVersion) string { return gexfSpecs[v].viz }
+
+// gexfDoc's element name carries the version's namespace (set when writing); its
+// children, named without one, inherit it.
 type gexfDoc struct {
-	XMLName xml.Name  `xml:"http://www.gexf.net/1.2draft gexf"`
+	XMLName xml.Name
 	Viz     string    `xml:"xmlns:viz,attr"`
 	Version string    `xml:"version,attr"`
 	Meta    gexfMeta  `xml:"meta"`
@@ -34,6 +62,7 @@ type gexfMeta struct {
 type gexfGraph struct {
 	Mode            string           `xml:"mode,attr"`
 	TimeFormat      string           `xml:"timeformat,attr,omitempty"`
+	TimeRepr        string           `xml:"timerepresentation,attr,omitempty"`
 	Start           string           `xml:"start,attr,omitempty"`
 	End             string           `xml:"end,attr,omitempty"`
 	DefaultEdgeType string           `xml:"defaultedgetype,attr"`
@@ -113,7 +142,7 @@ type gexfAttValue struct {
 	Value string `xml:"value,attr"`
 }
 
-// GEXF writes the graph as a GEXF 1.2 (1.2draft namespace) document: a directed graph
+// GEXF writes the graph as a GEXF 1.3 document (GEXFOf writes another version): a directed graph
 // with <attributes class="node"> and <attributes class="edge"> declaring every
 // attribute (see the package doc), node labels, and edges labelled with their
 // relationship type. GEXF has no graph attributes, so what the file says about itself
@@ -131,7 +160,16 @@ type gexfAttValue struct {
 // so Gephi's timeline plays it; nodes other than groups exist throughout.
 //
 // Errors: as GraphML.
-func GEXF(w io.Writer, g Graph) error {
+func GEXF(w io.Writer, g Graph) error { return GEXFOf(w, g, GEXF13) }
+
+// GEXFOf writes the graph as GEXF of version v; the same elements in v's namespaces.
+//
+// Errors: EINVALID for an unknown version; otherwise as GraphML.
+func GEXFOf(w io.Writer, g Graph, v GEXFVersion) error {
+	spec, known := gexfSpecs[v]
+	if !known {
+		return atlas.Errorf(atlas.EINVALID, "unknown GEXF version %q; use one of %v", v, GEXFVersions)
+	}
 	ns, es, err := records(g)
 	if err != nil {
 		return err
@@ -145,7 +183,7 @@ func GEXF(w io.Writer, g Graph) error {
 	} else {
 		description += " Complete: no node was left out by the node limit."
 	}
-	doc := gexfDoc{Viz: GEXFVizNamespace, Version: "1.2",
+	doc := gexfDoc{XMLName: xml.Name{Space: spec.namespace, Local: "gexf"}, Viz: spec.viz, Version: spec.version,
 		Meta: gexfMeta{Creator: GraphName, Keywords: strings.Join(keywords, ListSeparator), Description: description},
 		Graph: gexfGraph{Mode: "static", DefaultEdgeType: "directed",
 			Attributes: []gexfAttributes{declare("node", nodeAttributes), declare("edge", edgeAttributes)},
@@ -155,6 +193,9 @@ func GEXF(w io.Writer, g Graph) error {
 	if g.During != nil {
 		lo, hi = g.During.Days()
 		doc.Graph.Mode, doc.Graph.TimeFormat, doc.Graph.Start, doc.Graph.End = "dynamic", "date", dayText(lo), dayText(hi)
+		if v == GEXF13 { // 1.3 names the representation; spells are intervals
+			doc.Graph.TimeRepr = "interval"
+		}
 	}
 	for i, n := range ns {
 		node := gexfNode{ID: n.ID, Label: n.Label, AttValues: attValues(nodeAttributes, n.values()), Colour: colour(NodeColours, n.Type)}

@@ -10,10 +10,10 @@ import (
 	"lsgatlas/export"
 )
 
-// gexfFile is the GEXF document as a reader sees it, every element in the 1.2draft
+// gexfFile is the GEXF document as a reader sees it, every element in the 1.3
 // namespace.
 type gexfFile struct {
-	XMLName xml.Name `xml:"http://www.gexf.net/1.2draft gexf"`
+	XMLName xml.Name `xml:"http://gexf.net/1.3 gexf"`
 	Version string   `xml:"version,attr"`
 	Graph   struct {
 		DefaultEdgeType string `xml:"defaultedgetype,attr"`
@@ -23,26 +23,26 @@ type gexfFile struct {
 				ID    string `xml:"id,attr"`
 				Title string `xml:"title,attr"`
 				Type  string `xml:"type,attr"`
-			} `xml:"http://www.gexf.net/1.2draft attribute"`
-		} `xml:"http://www.gexf.net/1.2draft attributes"`
+			} `xml:"http://gexf.net/1.3 attribute"`
+		} `xml:"http://gexf.net/1.3 attributes"`
 		Nodes struct {
 			Count int `xml:"count,attr"`
 			Nodes []struct {
 				ID        string         `xml:"id,attr"`
 				Label     string         `xml:"label,attr"`
-				AttValues []gexfAttValue `xml:"http://www.gexf.net/1.2draft attvalues>attvalue"`
-			} `xml:"http://www.gexf.net/1.2draft node"`
-		} `xml:"http://www.gexf.net/1.2draft nodes"`
+				AttValues []gexfAttValue `xml:"http://gexf.net/1.3 attvalues>attvalue"`
+			} `xml:"http://gexf.net/1.3 node"`
+		} `xml:"http://gexf.net/1.3 nodes"`
 		Edges struct {
 			Count int `xml:"count,attr"`
 			Edges []struct {
 				ID        string         `xml:"id,attr"`
 				Source    string         `xml:"source,attr"`
 				Target    string         `xml:"target,attr"`
-				AttValues []gexfAttValue `xml:"http://www.gexf.net/1.2draft attvalues>attvalue"`
-			} `xml:"http://www.gexf.net/1.2draft edge"`
-		} `xml:"http://www.gexf.net/1.2draft edges"`
-	} `xml:"http://www.gexf.net/1.2draft graph"`
+				AttValues []gexfAttValue `xml:"http://gexf.net/1.3 attvalues>attvalue"`
+			} `xml:"http://gexf.net/1.3 edge"`
+		} `xml:"http://gexf.net/1.3 edges"`
+	} `xml:"http://gexf.net/1.3 graph"`
 }
 
 type gexfAttValue struct {
@@ -92,7 +92,7 @@ func TestGEXFStructure(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			out := write(t, export.GEXFFormat, g)
 			f, nodes, _ := parseGEXF(t, out)
-			if f.Version != "1.2" || f.Graph.DefaultEdgeType != "directed" {
+			if f.Version != "1.3" || f.Graph.DefaultEdgeType != "directed" {
 				t.Errorf("version %q, defaultedgetype %q", f.Version, f.Graph.DefaultEdgeType)
 			}
 			if f.Graph.Nodes.Count != len(g.nodes) || len(f.Graph.Nodes.Nodes) != len(g.nodes) {
@@ -114,9 +114,13 @@ func TestGEXFStructure(t *testing.T) {
 				}
 			}
 
-			// gonum's GEXF 1.2 types read the same document.
+			// gonum's GEXF 1.2 types read the same graph written as 1.2draft.
+			var old bytes.Buffer
+			if err := export.GEXFOf(&old, g.export(), export.GEXF12Draft); err != nil {
+				t.Fatal(err)
+			}
 			var content gexf12.Content
-			if err := xml.Unmarshal(out, &content); err != nil {
+			if err := xml.Unmarshal(old.Bytes(), &content); err != nil {
 				t.Fatalf("gonum gexf12 cannot decode: %v", err)
 			}
 			if len(content.Graph.Nodes.Nodes) != len(g.nodes) || len(content.Graph.Edges.Edges) != len(g.rels) ||

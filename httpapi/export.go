@@ -3,6 +3,7 @@ package httpapi
 import (
 	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -30,14 +31,24 @@ import (
 // the X-Truncated header.
 func exportHandler(projection *analytics.Cache, format export.Format) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		g, err := exportGraph(r.Context(), projection, r.URL.Query())
+		q := r.URL.Query()
+		write := func(w io.Writer, g export.Graph) error { return export.Write(w, format, g) }
+		if format == export.GEXFFormat {
+			version, err := gexfVersionParam(q)
+			if err != nil {
+				writeError(w, r, err)
+				return
+			}
+			write = func(w io.Writer, g export.Graph) error { return export.GEXFOf(w, g, version) }
+		}
+		g, err := exportGraph(r.Context(), projection, q)
 		if err != nil {
 			writeError(w, r, err)
 			return
 		}
 		// Encode into memory first, so an encoding error is still a clean error response.
 		var buf bytes.Buffer
-		if err := export.Write(&buf, format, g); err != nil {
+		if err := write(&buf, g); err != nil {
 			writeError(w, r, err)
 			return
 		}
@@ -75,6 +86,20 @@ func bibliographyHandler(projection *analytics.Cache, format export.Format, file
 
 // exportGraph reads the network parameters and returns the graph to write, with
 // everything the file says about itself.
+// gexfVersionParam takes the GEXF export's own parameter, gexfVersion (1.3, the
+// default, or 1.2draft), out of q, so the rest are the network filters.
+func gexfVersionParam(q url.Values) (export.GEXFVersion, error) {
+	values, given := q["gexfVersion"]
+	delete(q, "gexfVersion")
+	if !given {
+		return export.GEXF13, nil
+	}
+	if len(values) == 1 && export.GEXFNamespace(export.GEXFVersion(values[0])) != "" {
+		return export.GEXFVersion(values[0]), nil
+	}
+	return "", atlas.Errorf(atlas.EINVALID, "gexfVersion must be one of %v, got %q", export.GEXFVersions, strings.Join(values, ","))
+}
+
 func exportGraph(ctx context.Context, projection *analytics.Cache, q url.Values) (export.Graph, error) {
 	p, err := projection.Get(ctx)
 	if err != nil {

@@ -163,12 +163,39 @@ func TestExportErrors(t *testing.T) {
 		{"/export/cytoscape.json?during=2018", 400, "INVALID"},
 		{"/export/cytoscape.json?during=2019/2018", 400, "INVALID"},
 		{"/export/cytoscape.json?during=2018/2019&asOf=2018", 400, "INVALID"},
+		{"/export/graph.gexf?gexfVersion=1.4", 400, "INVALID"},
+		{"/export/graph.gexf?gexfVersion=1.3&gexfVersion=1.2draft", 400, "INVALID"},
+		{"/export/graph.graphml?gexfVersion=1.3", 400, "INVALID"},
 	} {
 		resp, body := get(t, srv.URL+tc.path)
 		var e struct{ Code, Message string }
 		_ = json.Unmarshal(body, &e)
 		if resp.StatusCode != tc.status || e.Code != tc.code || e.Message == "" {
 			t.Errorf("%s: %d %s", tc.path, resp.StatusCode, body)
+		}
+	}
+}
+
+// TestGEXFVersions: the GEXF export writes 1.3 unless asked for 1.2draft, the same
+// graph in each version's namespace.
+func TestGEXFVersions(t *testing.T) {
+	srv := newServer(t)
+	for _, tc := range []struct{ query, namespace, version string }{
+		{"", "http://gexf.net/1.3", "1.3"},
+		{"?gexfVersion=1.3", "http://gexf.net/1.3", "1.3"},
+		{"?gexfVersion=1.2draft", "http://www.gexf.net/1.2draft", "1.2"},
+	} {
+		resp, body := get(t, srv.URL+"/export/graph.gexf"+tc.query)
+		var doc struct {
+			XMLName xml.Name
+			Version string   `xml:"version,attr"`
+			Nodes   []string `xml:"graph>nodes>node>id"`
+		}
+		if err := xml.Unmarshal(body, &doc); err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%s: %d %v", tc.query, resp.StatusCode, err)
+		}
+		if doc.XMLName.Space != tc.namespace || doc.Version != tc.version {
+			t.Errorf("%s: namespace %q version %q, want %q %q", tc.query, doc.XMLName.Space, doc.Version, tc.namespace, tc.version)
 		}
 	}
 }

@@ -20,7 +20,7 @@ const dynamicQuery = "ids=group/foreign-affairs-leading-small-group&nodeTypes=PE
 // gexfFile is what the test reads of a GEXF itself: the graph's time attributes and each
 // element's spells and colour.
 type gexfFile struct {
-	XMLName xml.Name `xml:"http://www.gexf.net/1.2draft gexf"`
+	XMLName xml.Name `xml:"http://gexf.net/1.3 gexf"`
 	Graph   struct {
 		Mode       string `xml:"mode,attr"`
 		TimeFormat string `xml:"timeformat,attr"`
@@ -30,17 +30,17 @@ type gexfFile struct {
 			ID     string      `xml:"id,attr"`
 			Values []attValue  `xml:"attvalues>attvalue"`
 			Spells []gexfSpell `xml:"spells>spell"`
-			Colour colour      `xml:"http://www.gexf.net/1.2draft/viz color"`
+			Colour colour      `xml:"http://gexf.net/1.3/viz color"`
 		} `xml:"nodes>node"`
 		Edges []struct {
 			ID     string      `xml:"id,attr"`
 			Label  string      `xml:"label,attr"`
 			Values []attValue  `xml:"attvalues>attvalue"`
 			Spells []gexfSpell `xml:"spells>spell"`
-			Colour colour      `xml:"http://www.gexf.net/1.2draft/viz color"`
+			Colour colour      `xml:"http://gexf.net/1.3/viz color"`
 			Shape  struct {
 				Value string `xml:"value,attr"`
-			} `xml:"http://www.gexf.net/1.2draft/viz shape"`
+			} `xml:"http://gexf.net/1.3/viz shape"`
 		} `xml:"edges>edge"`
 	} `xml:"graph"`
 }

@@ -62,7 +62,7 @@ def normalise(g, graph, node_drop=(), edge_drop=()):
 
 def gexf_meta(path):
     # networkx does not read GEXF's <meta>, where the file says whether it was cut off.
-    ns = {"g": "http://www.gexf.net/1.2draft"}
+    ns = {"g": "http://gexf.net/1.3"}
     kw = ET.parse(path).getroot().find("g:meta/g:keywords", ns)
     return dict(item.split("=", 1) for item in (kw.text or "").split(";") if item)
 
