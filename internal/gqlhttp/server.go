@@ -69,9 +69,9 @@ type Server struct {
 // New returns the GraphQL server over the resolvers' dependencies (resolvers.Store is
 // required; a nil Analytics is a projection of the store made here). It wires every hook
 // the resolvers rely on, so a caller has none to remember: each request gets its read
-// scope and loaders (loader.Middleware) and a count of its store calls; each operation the
-// resolvers' own state (graph.Resolver.AroundOperation); a subscription its client and
-// Last-Event-ID.
+// scope and loaders (loader.Middleware) and a count of its store calls (the store is
+// wrapped in CountStoreCalls unless it is already); each operation the resolvers' own
+// state (graph.Resolver.AroundOperation); a subscription its client and Last-Event-ID.
 //
 // Around them: GET and POST per GraphQL over HTTP (overHTTP), introspection on (the
 // schema is the documentation), persisted queries, request limits checked before
@@ -80,6 +80,11 @@ type Server struct {
 // cache of complete answers, and the error presenter and panic handler that turn every
 // failure into a coded GraphQL error.
 func New(resolvers graph.Resolver, opts Options) *Server {
+	// The cost report counts every store call of a request; a store the caller counts
+	// already (CountStoreCalls, for its metrics) is not counted twice.
+	if _, counted := resolvers.Store.(countingStore); !counted {
+		resolvers.Store = CountStoreCalls(resolvers.Store, func(string) {})
+	}
 	if resolvers.Analytics == nil {
 		resolvers.Analytics = analytics.NewCache(resolvers.Store)
 	}

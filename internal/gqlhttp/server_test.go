@@ -84,7 +84,7 @@ func post(tb testing.TB, srv *httptest.Server, query string, vars map[string]any
 // the per-request count of store calls, the cursor key); the last case serves the same
 // schema without New's wiring and shows that the first case then fails.
 func TestNewAloneWiresEveryHook(t *testing.T) {
-	store := gqlhttp.CountStoreCalls(fixtureStore(t), func(string) {})
+	store := fixtureStore(t)
 	serve := func(key string) *httptest.Server {
 		srv := httptest.NewServer(gqlhttp.New(graph.Resolver{Store: store, CursorKey: []byte(key)}, gqlhttp.Options{}))
 		t.Cleanup(srv.Close)

@@ -50,11 +50,11 @@ func streamTransports(opts Options) []graphql.Transport {
 // --http2`) would be refused as a bad handshake instead of answered over HTTP/1.1.
 type websocketOnly struct{ transport.Websocket }
 
-func (t websocketOnly) Supports(r *http.Request) bool { return IsWebSocketHandshake(r) }
+func (t websocketOnly) Supports(r *http.Request) bool { return isWebSocketHandshake(r) }
 
-// IsWebSocketHandshake tells a WebSocket opening handshake: a GET asking to upgrade to
+// isWebSocketHandshake tells a WebSocket opening handshake: a GET asking to upgrade to
 // "websocket" (RFC 6455 4.1; the header is a token list, compared without case).
-func IsWebSocketHandshake(r *http.Request) bool {
+func isWebSocketHandshake(r *http.Request) bool {
 	if r.Method != http.MethodGet {
 		return false
 	}
@@ -115,7 +115,7 @@ func streamOnly(ctx context.Context, next graphql.OperationHandler) graphql.Resp
 // upgrade (graphql-transport-ws). Such requests live as long as the client stays, so a
 // caller keeps them out of its request timeout and in-flight bound.
 func IsStream(r *http.Request) bool {
-	return IsWebSocketHandshake(r) || r.Method == http.MethodPost && strings.Contains(r.Header.Get("Accept"), "text/event-stream")
+	return isWebSocketHandshake(r) || r.Method == http.MethodPost && strings.Contains(r.Header.Get("Accept"), "text/event-stream")
 }
 
 // forStream prepares a subscription's request: the client its subscriptions count
@@ -131,7 +131,7 @@ func forStream(w http.ResponseWriter, r *http.Request) (http.ResponseWriter, *ht
 	if id := r.Header.Get("Last-Event-ID"); id != "" {
 		ctx = graph.WithLastEventID(ctx, id)
 	}
-	if !IsWebSocketHandshake(r) {
+	if !isWebSocketHandshake(r) {
 		w = sseEventIDs(w)
 	}
 	return w, r.WithContext(ctx)
