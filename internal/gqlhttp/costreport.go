@@ -1,4 +1,4 @@
-package graph
+package gqlhttp
 
 import (
 	"context"
@@ -42,8 +42,8 @@ func costReport(ctx context.Context, op *graphql.OperationContext, c *requestCos
 
 type storeCallsKey struct{}
 
-// WithStoreCallCount returns ctx carrying a counter of the store calls made under it.
-func WithStoreCallCount(ctx context.Context) context.Context {
+// withStoreCallCount returns ctx carrying a counter of the store calls made under it.
+func withStoreCallCount(ctx context.Context) context.Context {
 	return context.WithValue(ctx, storeCallsKey{}, new(atomic.Int64))
 }
 
@@ -53,7 +53,7 @@ func storeCallsFrom(ctx context.Context) *atomic.Int64 {
 }
 
 // CountStoreCalls wraps a store so that every call is counted in the request's counter
-// (WithStoreCallCount) and reported to onCall (the metrics), by method.
+// (withStoreCallCount) and reported to onCall (the metrics), by method.
 func CountStoreCalls(s atlas.Store, onCall func(method string)) atlas.Store {
 	return countingStore{s, onCall}
 }

@@ -1,4 +1,4 @@
-package graph_test
+package gqlhttp_test
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"lsgatlas/graph"
+	"lsgatlas/internal/gqlhttp"
 	"lsgatlas/seed"
 )
 
@@ -47,7 +47,7 @@ func repeat(n int, f func(i int) string) string {
 // quadratic time over.
 func TestLimitsRefuseBeforeWork(t *testing.T) {
 	srv := newServer(t, fixtureStore(t))
-	l := graph.DefaultLimits
+	l := gqlhttp.DefaultLimits
 	for _, tc := range []struct {
 		name, query, limit string
 		value              int
@@ -133,8 +133,8 @@ func TestListSizesCoverTheData(t *testing.T) {
 	for _, d := range degree {
 		most = max(most, d)
 	}
-	if most > graph.DefaultLimits.ListSize || small > graph.DefaultLimits.SmallListSize {
+	if most > gqlhttp.DefaultLimits.ListSize || small > gqlhttp.DefaultLimits.SmallListSize {
 		t.Errorf("the data has %d relationships on one node and lists of %d values; ListSize %d, SmallListSize %d undercount",
-			most, small, graph.DefaultLimits.ListSize, graph.DefaultLimits.SmallListSize)
+			most, small, gqlhttp.DefaultLimits.ListSize, gqlhttp.DefaultLimits.SmallListSize)
 	}
 }

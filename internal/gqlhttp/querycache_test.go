@@ -1,4 +1,4 @@
-package graph
+package gqlhttp
 
 import (
 	"bytes"
@@ -15,8 +15,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
 
-	"lsgatlas/analytics"
-	"lsgatlas/graph/loader"
+	"lsgatlas/graph"
 	"lsgatlas/inprocess"
 )
 
@@ -25,8 +24,9 @@ import (
 // entries and bytes.
 func TestQueryCacheHoldsOnlyAdmittedDocuments(t *testing.T) {
 	store := inprocess.New()
-	srv, cache := newServer(store, analytics.NewCache(store), zerolog.Nop(), Options{QueryCacheEntries: 10, QueryCacheBytes: 200_000})
-	h := httptest.NewServer(loader.Middleware(store, srv))
+	srv := New(graph.Resolver{Store: store, Log: zerolog.Nop()}, Options{QueryCacheEntries: 10, QueryCacheBytes: 200_000})
+	cache := srv.queries
+	h := httptest.NewServer(srv)
 	defer h.Close()
 	post := func(q string) {
 		body, _ := json.Marshal(map[string]string{"query": q})

@@ -1,4 +1,4 @@
-package graph
+package gqlhttp
 
 import (
 	"bytes"
@@ -39,7 +39,7 @@ type overHTTP struct {
 	limits    Limits
 	metrics   Metrics
 	responses *responseCache // nil: off
-	memory    *MemoryBudget
+	memory    *memoryBudget
 }
 
 var _ graphql.Transport = overHTTP{}

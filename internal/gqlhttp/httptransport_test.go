@@ -1,4 +1,4 @@
-package graph_test
+package gqlhttp_test
 
 import (
 	"crypto/sha256"
@@ -13,9 +13,8 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"lsgatlas/analytics"
 	"lsgatlas/graph"
-	"lsgatlas/graph/loader"
+	"lsgatlas/internal/gqlhttp"
 )
 
 type rawResponse struct {
@@ -220,7 +219,7 @@ func TestCostInExtensionsWhenAsked(t *testing.T) {
 		ext, _ := r.decode(t)["extensions"].(map[string]any)
 		cost, _ := ext["cost"].(map[string]any)
 		// groups 1 + nodes (1 + 5 items × (id 1 + members (1 + ListSize items × role 1)))
-		if l := graph.DefaultLimits.ListSize; cost["cost"] != float64(1+1+5*(1+1+l*1)) || cost["depth"] != float64(4) || cost["durationMs"] == nil {
+		if l := gqlhttp.DefaultLimits.ListSize; cost["cost"] != float64(1+1+5*(1+1+l*1)) || cost["depth"] != float64(4) || cost["durationMs"] == nil {
 			t.Errorf("cost extension = %v in %s", cost, r.body)
 		}
 	}
@@ -231,8 +230,8 @@ func TestPersistedQueryAllowList(t *testing.T) {
 	const doc = `{ __typename }`
 	sum := sha256.Sum256([]byte(doc))
 	hash := hex.EncodeToString(sum[:])
-	h := httptest.NewServer(loader.Middleware(store, graph.NewServerWithOptions(store, analytics.NewCache(store), zerolog.Nop(),
-		graph.Options{PersistedQueries: map[string]string{hash: doc}})))
+	h := httptest.NewServer(gqlhttp.New(graph.Resolver{Store: store, Log: zerolog.Nop()},
+		gqlhttp.Options{PersistedQueries: map[string]string{hash: doc}}))
 	defer h.Close()
 	for _, tc := range []struct{ name, body, want string }{
 		{"registered, by hash", `{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "` + hash + `"}}}`, `{"data":{"__typename":"Query"}`},

@@ -1,4 +1,4 @@
-package graph_test
+package gqlhttp_test
 
 import (
 	"context"
@@ -6,16 +6,16 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rs/zerolog"
 
-	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/conformance"
 	"lsgatlas/graph"
-	"lsgatlas/graph/loader"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/gqlhttp"
 )
 
 // TestResponseCache: a repeated query is answered from the cache with the same bytes and
@@ -27,9 +27,14 @@ func TestResponseCache(t *testing.T) {
 	if _, err := base.Import(ctx, conformance.Fixture()); err != nil {
 		t.Fatal(err)
 	}
-	store := &countingStore{Store: base, calls: map[string]int{}}
-	gql := graph.NewServerWithOptions(store, analytics.NewCache(store), zerolog.Nop(), graph.Options{ResponseCacheBytes: 1 << 20})
-	srv := httptest.NewServer(loader.Middleware(store, gql))
+	var mu sync.Mutex
+	calls := map[string]int{}
+	store := gqlhttp.CountStoreCalls(base, func(method string) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls[method]++
+	})
+	srv := httptest.NewServer(gqlhttp.New(graph.Resolver{Store: store, Log: zerolog.Nop()}, gqlhttp.Options{ResponseCacheBytes: 1 << 20}))
 	defer srv.Close()
 	post := func(body string, header ...string) string {
 		t.Helper()
@@ -48,8 +53,11 @@ func TestResponseCache(t *testing.T) {
 	}
 	const query = `{"query": "query($id: ID!) { group(id: $id) { name members { node { id } } } }", "variables": {"id": "group/foreign-affairs-lsg"}}`
 	reads := func() int {
-		c := store.reset()
-		return c["Nodes"] + c["Relations"] + c["List"]
+		mu.Lock()
+		defer mu.Unlock()
+		n := calls["Nodes"] + calls["Relations"] + calls["List"]
+		clear(calls)
+		return n
 	}
 
 	first := post(query)
@@ -65,7 +73,7 @@ func TestResponseCache(t *testing.T) {
 		{"the same query again", query, nil, false},
 		{"other variables", strings.Replace(query, "group/foreign-affairs-lsg", "group/deepening-reform", 1), nil, true},
 		{"the same other variables again", strings.Replace(query, "group/foreign-affairs-lsg", "group/deepening-reform", 1), nil, false},
-		{"the cost report asked for", query, []string{graph.CostHeader, "1"}, true},
+		{"the cost report asked for", query, []string{gqlhttp.CostHeader, "1"}, true},
 		{"an answer with an error", `{"query": "{ group(id: \"group/foreign-affairs-lsg\") { chairs(asOf: \"2015-13\") { id } } }"}`, nil, true},
 		{"the same error again", `{"query": "{ group(id: \"group/foreign-affairs-lsg\") { chairs(asOf: \"2015-13\") { id } } }"}`, nil, true},
 	} {

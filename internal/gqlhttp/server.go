@@ -1,10 +1,11 @@
-package graph
+package gqlhttp
 
 import (
 	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -17,12 +18,12 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
-	"lsgatlas/changefeed"
+	"lsgatlas/graph"
 	"lsgatlas/graph/loader"
 	"lsgatlas/internal/logval"
 )
 
-// Options configure the GraphQL handler; the zero value serves with DefaultLimits.
+// Options configure the server; the zero value serves with DefaultLimits.
 type Options struct {
 	Limits Limits
 	// QueryCacheEntries and QueryCacheBytes bound the parsed-query cache (defaults 1000
@@ -35,24 +36,18 @@ type Options struct {
 	// ResponseCacheBytes bounds the cache of complete answers (responsecache.go); 0
 	// turns it off.
 	ResponseCacheBytes int
-	// CursorKey signs cursors (see Resolver.CursorKey); several replicas serving one
-	// client need the same key. Empty: a key made once per process.
-	CursorKey []byte
-	// Curator takes the mutations' changes; nil answers them UNAVAILABLE.
-	Curator *atlas.Curator
 	// DatasetVersion is the version of the bundled dataset, which every response's
 	// extensions carry beside the store revision it was read at.
 	DatasetVersion string
 	// WritesPerMinute bounds each token's mutations (0 means DefaultWritesPerMinute).
 	WritesPerMinute int
-	// Revision reads the revision the extensions name (store.Revision when nil); the
+	// Revision reads the revision the extensions name (the store's when nil); the
 	// service passes the uncounted store's, since it is not a read of the request's data.
 	Revision func(context.Context) (int64, error)
-	// Memory is the budget of memory in flight the requests share (nil: a budget of
-	// DefaultMemoryBudget for this handler alone).
-	Memory *MemoryBudget
-	// Feed serves the `changes` query and subscription; nil answers them UNAVAILABLE.
-	Feed *changefeed.Feed
+	// MemoryInFlight bounds the estimated memory of the requests running at once, all
+	// together (0 means DefaultMemoryBudget); a request that does not fit gets 503 with
+	// Retry-After.
+	MemoryInFlight int
 	// Authenticate verifies a bearer token a WebSocket sends in its connection_init
 	// payload; nil ignores such tokens. CORSOrigins are the other origins whose browsers
 	// may open WebSockets.
@@ -63,43 +58,52 @@ type Options struct {
 // DefaultWritesPerMinute is how many mutations one token may send a minute by default.
 const DefaultWritesPerMinute = 60
 
-// NewServer returns the GraphQL handler with default options.
-func NewServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logger) *handler.Server {
-	return NewServerWithOptions(store, projection, log, Options{})
+// Server is the GraphQL endpoint: an http.Handler that serves queries and mutations over
+// HTTP and subscriptions over SSE and WebSocket.
+type Server struct {
+	handler http.Handler
+	memory  *memoryBudget
+	queries *queryCache
 }
 
-// NewServerWithOptions returns the GraphQL HTTP handler: GET and POST per GraphQL over
-// HTTP (overHTTP), introspection on (the schema is the documentation), persisted
-// queries, request limits checked before validation (queryLimits), a bounded cache of
-// validated documents, the execution guard that stops work on timeout, disconnect or
-// budget, and the error presenter and panic handler that turn every failure into a
-// coded GraphQL error. Requests must carry loaders (loader.Middleware); projection is
-// the analytics cache the network queries share with the exports.
-func NewServerWithOptions(store atlas.Store, projection *analytics.Cache, log zerolog.Logger, opts Options) *handler.Server {
-	srv, _ := newServer(store, projection, log, opts)
-	return srv
-}
-
-// newServer is NewServerWithOptions that also returns the query cache, for tests.
-func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logger, opts Options) (*handler.Server, *queryCache) {
+// New returns the GraphQL server over the resolvers' dependencies (resolvers.Store is
+// required; a nil Analytics is a projection of the store made here). It wires every hook
+// the resolvers rely on, so a caller has none to remember: each request gets its read
+// scope and loaders (loader.Middleware) and a count of its store calls (the store is
+// wrapped in CountStoreCalls unless it is already); each operation the resolvers' own
+// state (graph.Resolver.AroundOperation); a subscription its client and Last-Event-ID.
+//
+// Around them: GET and POST per GraphQL over HTTP (overHTTP), introspection on (the
+// schema is the documentation), persisted queries, request limits checked before
+// validation (queryLimits), a bounded cache of validated documents, the execution guard
+// that stops work on timeout, disconnect or budget, the budget of memory in flight, the
+// cache of complete answers, and the error presenter and panic handler that turn every
+// failure into a coded GraphQL error.
+func New(resolvers graph.Resolver, opts Options) *Server {
+	// The cost report counts every store call of a request; a store the caller counts
+	// already (CountStoreCalls, for its metrics) is not counted twice.
+	if _, counted := resolvers.Store.(countingStore); !counted {
+		resolvers.Store = CountStoreCalls(resolvers.Store, func(string) {})
+	}
+	if resolvers.Analytics == nil {
+		resolvers.Analytics = analytics.NewCache(resolvers.Store)
+	}
+	store, projection, log := resolvers.Store, resolvers.Analytics, resolvers.Log
 	limits := opts.Limits.withDefaults()
 	metrics := opts.Metrics
 	if metrics == nil {
 		metrics = noMetrics{}
 	}
-	es := NewExecutableSchema(Config{Resolvers: &Resolver{Store: store, Analytics: projection, Log: log, CursorKey: opts.CursorKey, Curator: opts.Curator, Feed: opts.Feed}})
+	es := graph.NewExecutableSchema(graph.Config{Resolvers: &resolvers})
 	srv := handler.New(es)
 	for _, t := range streamTransports(opts) {
 		srv.AddTransport(t)
 	}
 	responses := newResponseCache(opts.ResponseCacheBytes, store.Revision)
-	if opts.Feed != nil {
-		opts.Feed.Watch(responses.purge)
+	if resolvers.Feed != nil {
+		resolvers.Feed.Watch(responses.purge)
 	}
-	memory := opts.Memory
-	if memory == nil {
-		memory = NewMemoryBudget(0)
-	}
+	memory := newMemoryBudget(int64(opts.MemoryInFlight))
 	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: responses, memory: memory})
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
 	cache.onLookup = metrics.QueryCacheLookup
@@ -111,26 +115,8 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 		apq := newBoundedLRU(100, 100*limits.MaxQueryBytes, func(k, q string) int { return len(k) + len(q) })
 		srv.Use(extension.AutomaticPersistedQuery{Cache: apq})
 	}
-	var sizes func() analytics.Sizes
-	if projection != nil {
-		sizes = projection.Sizes
-	}
-	srv.Use(newQueryLimits(limits, es.Schema(), cache, sizes))
+	srv.Use(newQueryLimits(limits, es.Schema(), cache, projection.Sizes))
 	srv.Use(executionGuard{metrics: metrics})
-	// knownBy reads source dates from the projection both stores share, only when asked.
-	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		if l := loader.From(ctx); l != nil {
-			l.SetCursorKey(opts.CursorKey)
-			l.SetSources(func(ctx context.Context) (func(string) *atlas.Source, error) {
-				p, err := projection.Get(ctx)
-				if err != nil {
-					return nil, err
-				}
-				return p.Source, nil
-			})
-		}
-		return next(ctx)
-	})
 	srv.AroundOperations(streamOnly)
 	srv.AroundOperations(newWriteLimiter(cmp.Or(opts.WritesPerMinute, DefaultWritesPerMinute)).around)
 	revision := opts.Revision
@@ -138,7 +124,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 		revision = store.Revision
 	}
 	srv.AroundOperations(readAt(revision))
-	srv.AroundOperations(withHistoryMemo)
+	srv.AroundOperations(resolvers.AroundOperation)
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		return presentError(ctx, err, log)
 	})
@@ -178,8 +164,21 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 		}
 		return resp
 	})
-	return srv, cache
+	return &Server{handler: loader.Middleware(store, srv), memory: memory, queries: cache}
 }
+
+// ServeHTTP serves one GraphQL request, or one subscription's stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r = r.WithContext(withStoreCallCount(r.Context()))
+	if IsStream(r) {
+		w, r = forStream(w, r)
+	}
+	s.handler.ServeHTTP(w, r)
+}
+
+// MemoryInUse returns the memory the requests in flight have reserved and the budget
+// they share (Options.MemoryInFlight), for a readiness report.
+func (s *Server) MemoryInUse() (reserved, budget int64) { return s.memory.InUse() }
 
 // presentError is the one place where errors become GraphQL errors. Domain errors keep
 // their message and code; errors gqlgen already coded (parse, validation) keep theirs;
@@ -212,7 +211,7 @@ func presentError(ctx context.Context, err error, log zerolog.Logger) *gqlerror.
 // mistake, not ours. The generated code has no error types for all of them, hence the
 // message tests.
 func isEntityMistake(err error, msg string) bool {
-	return errors.Is(err, ErrUnknownType) || errors.Is(err, ErrTypeNotFound) ||
+	return errors.Is(err, graph.ErrUnknownType) || errors.Is(err, graph.ErrTypeNotFound) ||
 		strings.HasPrefix(msg, "__typename must be") || strings.Contains(err.Error(), "unmarshalling param")
 }
 

@@ -1,10 +1,12 @@
-package graph
+package gqlhttp
 
 import (
 	"testing"
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
+
+	"lsgatlas/graph"
 )
 
 // FuzzQueryLimits runs the limit checks and the cost model on any query text and
@@ -20,7 +22,7 @@ func FuzzQueryLimits(f *testing.F) {
 	} {
 		f.Add(s, int64(3))
 	}
-	schema := NewExecutableSchema(Config{Resolvers: &Resolver{}}).Schema()
+	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{}}).Schema()
 	limits := newQueryLimits(DefaultLimits.withDefaults(), schema, newQueryCache(10, 1<<20), nil)
 	f.Fuzz(func(t *testing.T, query string, n int64) {
 		doc, lerr := limits.document(query)

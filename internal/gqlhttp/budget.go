@@ -1,13 +1,13 @@
-package graph
+package gqlhttp
 
 import "sync"
 
-// MemoryBudget bounds the memory the GraphQL requests in flight build their answers in,
+// memoryBudget bounds the memory the GraphQL requests in flight build their answers in,
 // all together: each request reserves its estimate (requestCost.Memory) before it runs
 // and gives it back when its answer is written. A request that does not fit is refused
 // at once with 503 and Retry-After, never queued; one request alone is always let in
 // (its own size is bounded by Limits.MaxRequestMemory).
-type MemoryBudget struct {
+type memoryBudget struct {
 	mu         sync.Mutex
 	used, size int64
 }
@@ -20,15 +20,15 @@ const DefaultMemoryBudget = 384 << 20
 // minReservation is what the smallest request reserves (its parsing, context, buffers).
 const minReservation = 64 << 10
 
-// NewMemoryBudget returns a budget of size bytes (DefaultMemoryBudget when 0).
-func NewMemoryBudget(size int64) *MemoryBudget {
+// newMemoryBudget returns a budget of size bytes (DefaultMemoryBudget when 0).
+func newMemoryBudget(size int64) *memoryBudget {
 	if size <= 0 {
 		size = DefaultMemoryBudget
 	}
-	return &MemoryBudget{size: size}
+	return &memoryBudget{size: size}
 }
 
-func (b *MemoryBudget) reserve(n int64) bool {
+func (b *memoryBudget) reserve(n int64) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.used > 0 && b.used+n > b.size {
@@ -38,14 +38,14 @@ func (b *MemoryBudget) reserve(n int64) bool {
 	return true
 }
 
-func (b *MemoryBudget) release(n int64) {
+func (b *memoryBudget) release(n int64) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.used -= n
 }
 
 // InUse reports the bytes reserved now and the size of the budget.
-func (b *MemoryBudget) InUse() (used, size int64) {
+func (b *memoryBudget) InUse() (used, size int64) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.used, b.size

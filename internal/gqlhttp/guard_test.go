@@ -1,4 +1,4 @@
-package graph_test
+package gqlhttp_test
 
 import (
 	"context"
@@ -12,10 +12,9 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/graph"
-	"lsgatlas/graph/loader"
+	"lsgatlas/internal/gqlhttp"
 )
 
 // slowStore takes 30 ms of the bubble's fake clock per Relations call (less if the context
@@ -54,7 +53,7 @@ func TestWorkStopsWithTheRequest(t *testing.T) {
 		t.Run(mode, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				store := &slowStore{Store: seeded, started: make(chan struct{})}
-				gql := loader.Middleware(store, graph.NewServer(store, analytics.NewCache(store), zerolog.Nop()))
+				gql := gqlhttp.New(graph.Resolver{Store: store, Log: zerolog.Nop()}, gqlhttp.Options{})
 				ctx, cancel := context.WithCancel(context.Background())
 				defer cancel()
 				if mode == "deadline" {
@@ -111,22 +110,22 @@ func fanOut(n int) string {
 
 func TestExecutionLimits(t *testing.T) {
 	store := fixtureStore(t)
-	newSrv := func(l graph.Limits) *httptest.Server {
-		h := httptest.NewServer(loader.Middleware(store, graph.NewServerWithOptions(store, analytics.NewCache(store), zerolog.Nop(), graph.Options{Limits: l})))
+	newSrv := func(l gqlhttp.Limits) *httptest.Server {
+		h := httptest.NewServer(gqlhttp.New(graph.Resolver{Store: store, Log: zerolog.Nop()}, gqlhttp.Options{Limits: l}))
 		t.Cleanup(h.Close)
 		return h
 	}
 	for _, tc := range []struct {
 		name   string
-		limits graph.Limits
+		limits gqlhttp.Limits
 		query  string
 		want   string
 	}{
-		{"resolved fields", graph.Limits{MaxResolvedFields: 5}, `{ groups(first: 50) { nodes { id name } } }`,
+		{"resolved fields", gqlhttp.Limits{MaxResolvedFields: 5}, `{ groups(first: 50) { nodes { id name } } }`,
 			`{"errors":[{"message":"The query exceeds the resolved fields limit: it comes to 6, at most 5 is allowed.","extensions":{"code":"LIMIT_EXCEEDED","limit":"resolved fields","max":5,"value":6}}],"data":null`},
-		{"response size", graph.Limits{MaxResponseBytes: 100}, `{ groups(first: 50) { nodes { id name } } }`,
+		{"response size", gqlhttp.Limits{MaxResponseBytes: 100}, `{ groups(first: 50) { nodes { id name } } }`,
 			`{"errors":[{"message":"The query exceeds the response size (bytes) limit: it comes to `},
-		{"errors", graph.Limits{MaxErrors: 2}, `{ a: node(id: "x") { id } b: node(id: "y") { id } c: node(id: "z") { id } }`,
+		{"errors", gqlhttp.Limits{MaxErrors: 2}, `{ a: node(id: "x") { id } b: node(id: "y") { id } c: node(id: "z") { id } }`,
 			`{"message":"1 more errors were left out.","extensions":{"code":"LIMIT_EXCEEDED"}}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
