@@ -63,7 +63,10 @@ type Options struct {
 	// Draining, when set and true, marks a server about to shut down: responses carry
 	// "Connection: close" and /readyz says 503, so clients and load balancers move on.
 	Draining *atomic.Bool
-	Log      zerolog.Logger
+	// Seeding, when set and true, marks a service whose start-up import has not ended:
+	// /readyz says 503 until it has, so no balancer sends readers to an empty store.
+	Seeding *atomic.Bool
+	Log     zerolog.Logger
 	// Verifier checks bearer tokens; nil refuses every token (anonymous readers only).
 	Verifier *auth.Verifier
 	// Clock is the audit log's clock (time.Now when nil).
@@ -156,6 +159,10 @@ func New(store atlas.Store, opts Options) http.Handler {
 		}
 		if err := store.Ping(ctx); err != nil {
 			writeError(w, r, atlas.Errorf(atlas.EUNAVAILABLE, "%s", atlas.ErrorMessage(err)))
+			return
+		}
+		if opts.Seeding != nil && opts.Seeding.Load() {
+			writeError(w, r, atlas.Errorf(atlas.EUNAVAILABLE, "The dataset is still loading."))
 			return
 		}
 		inUse, capacity, clients := admit.load()
