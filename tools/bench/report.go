@@ -1,0 +1,52 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+)
+
+// report prints one line per workload, query and server: throughput, latency, the CPU the
+// server's process spent per request and its ratio to the minimal gqlgen server's and to
+// graphql-js's in the same cell; for the service on Neo4j, the Neo4j server's CPU per
+// request too (counted in its ratios) and its p50 against the embedded store's.
+func report(w io.Writer, o options, cells []*cell) {
+	fmt.Fprintf(w, "%d clients, %d interleaved rounds of %s per workload, query and server, loopback\n", o.clients, o.rounds, o.trial)
+	fmt.Fprintf(w, "%-9s %-12s %-11s %7s %9s %9s %9s %9s %9s %8s %8s %8s\n",
+		"workload", "query", "server", "bytes", "req/s", "p50", "p99", "cpu/req", "db/req", "÷gqlgen", "÷gql-js", "p50÷emb")
+	for _, c := range cells {
+		byName := map[string]*result{}
+		for i, s := range c.servers {
+			if _, seen := byName[s.name]; !seen {
+				byName[s.name] = c.results[i]
+			}
+		}
+		total := func(r *result) time.Duration { return r.cpuPerRequest() + r.dbPerRequest() }
+		ratio := func(r *result, peer string) string {
+			p := byName[peer]
+			if p == nil || total(p) == 0 {
+				return "-"
+			}
+			return fmt.Sprintf("%.2f", float64(total(r))/float64(total(p)))
+		}
+		for i, s := range c.servers {
+			r := c.results[i]
+			db, p50 := "-", "-"
+			if r.dbKnown {
+				db = us(r.dbPerRequest())
+			}
+			if s.name == "atlas-neo4j" && byName["atlas"] != nil {
+				p50 = fmt.Sprintf("%.1f", float64(r.percentile(0.5))/float64(byName["atlas"].percentile(0.5)))
+			}
+			fmt.Fprintf(w, "%-9s %-12s %-11s %7d %9.0f %9s %9s %9s %9s %8s %8s %8s\n",
+				c.workload, c.query, s.name, r.meanBytes(), r.throughput(), ms(r.percentile(0.5)), ms(r.percentile(0.99)),
+				us(r.cpuPerRequest()), db, ratio(r, "gqlgen"), ratio(r, "graphql-js"), p50)
+		}
+	}
+	fmt.Fprintln(w, "cpu/req: the server process's user+system CPU per request (/proc/<pid>/stat); db/req: the Neo4j server's, on this machine;")
+	fmt.Fprintln(w, "÷gqlgen, ÷gql-js: (cpu/req + db/req) over the minimal gqlgen server's and graphql-js's in the same workload")
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d)/float64(time.Millisecond)) }
+
+func us(d time.Duration) string { return fmt.Sprintf("%.0fµs", float64(d)/float64(time.Microsecond)) }
