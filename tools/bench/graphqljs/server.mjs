@@ -97,4 +97,7 @@ const server = http.createServer((req, res) => {
 });
 const [host, port] = args.addr.split(/:(?=\d+$)/);
 server.keepAliveTimeout = 60_000;
-server.listen(Number(port), host);
+server.listen(Number(port), host, () => {
+  // The address actually bound (the port may be 0), for whoever started the server.
+  console.log(`listening on http://${host}:${server.address().port}`);
+});
