@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -246,6 +247,30 @@ func TestListenerPID(t *testing.T) {
 	for port, want := range map[int]int{7751: 42, 8080: 0} { // 0x1E47 = 7751
 		if got, err := listenerPID(fs, port); err != nil || got != want {
 			t.Errorf("port %d: got %d, %v; want %d", port, got, err, want)
+		}
+	}
+}
+
+// TestRefused: error answers are counted apart; an answer with data, right or wrong, is
+// compared; a failed connection stops the run.
+func TestRefused(t *testing.T) {
+	for _, tc := range []struct {
+		got  string
+		err  error
+		want bool
+	}{
+		{`{"errors":[{"message":"busy"}]}`, nil, true},
+		{`{"errors":[{"message":"busy"}]}`, errors.New("status 503"), true},
+		{`503 Service Unavailable`, errors.New("status 503"), true},
+		{`{"data":{"x":1}}`, nil, false},
+		{``, errors.New("connection refused"), false},
+	} {
+		var got []byte
+		if tc.got != "" {
+			got = []byte(tc.got)
+		}
+		if refused(got, tc.err) != tc.want {
+			t.Errorf("%q, %v: got %v", tc.got, tc.err, !tc.want)
 		}
 	}
 }

@@ -160,6 +160,9 @@ func post(client *http.Client, url string, body []byte) ([]byte, error) {
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	if err == nil && resp.StatusCode != http.StatusOK {
+		if len(b) == 0 {
+			b = []byte(resp.Status)
+		}
 		err = fmt.Errorf("status %d: %.300s", resp.StatusCode, b)
 	}
 	return b, err

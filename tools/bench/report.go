@@ -43,6 +43,13 @@ func report(w io.Writer, o options, cells []*cell) {
 				us(r.cpuPerRequest()), db, ratio(r, "gqlgen"), ratio(r, "graphql-js"), p50)
 		}
 	}
+	for _, c := range cells {
+		for i, s := range c.servers {
+			if r := c.results[i]; r.errors > 0 {
+				fmt.Fprintf(w, "%s %s against %s: %d error answers (not counted as requests), the last: %s\n", c.workload, c.query, s.name, r.errors, r.lastError)
+			}
+		}
+	}
 	fmt.Fprintln(w, "cpu/req: the server process's user+system CPU per request (/proc/<pid>/stat); db/req: the Neo4j server's, on this machine;")
 	fmt.Fprintln(w, "÷gqlgen, ÷gql-js: (cpu/req + db/req) over the minimal gqlgen server's and graphql-js's in the same workload")
 }

@@ -109,6 +109,9 @@ func firstDifference(got, want []byte) string {
 	if i == len(got) && i == len(want) {
 		return "identical"
 	}
+	if bytes.HasPrefix(got, []byte(`{"errors"`)) {
+		return fmt.Sprintf("is an error: %.400s", got)
+	}
 	from := max(0, i-40)
 	excerpt := func(b []byte) string { return string(b[min(from, len(b)):min(i+40, len(b))]) }
 	return fmt.Sprintf("differs at byte %d of %d (expected %d): got …%s… want …%s…", i, len(got), len(want), excerpt(got), excerpt(want))
@@ -140,6 +143,14 @@ type result struct {
 	elapsed   time.Duration
 	cpu, db   time.Duration
 	dbKnown   bool
+	errors    int    // error answers, not counted as requests
+	lastError string // the last of them
+}
+
+// refused tells an error answer (an HTTP error status or a GraphQL error with no data)
+// from an answer, right or wrong.
+func refused(got []byte, err error) bool {
+	return err != nil && got != nil || bytes.HasPrefix(got, []byte(`{"errors"`))
 }
 
 // trial runs clients closed loops (each sends its next request when the last is answered)
@@ -165,6 +176,15 @@ func (r *result) trial(client *http.Client, s *server, next request, clients int
 				body, want := next(rng)
 				t0 := time.Now()
 				got, err := post(client, s.url, body)
+				if refused(got, err) {
+					// An error answer (a busy or timed-out database, say) is counted and
+					// reported; only a different answer stops the run.
+					mu.Lock()
+					r.errors++
+					r.lastError = fmt.Sprintf("%.300s", got)
+					mu.Unlock()
+					continue
+				}
 				if err == nil && !bytes.Equal(got, want) {
 					err = fmt.Errorf("answer %s", firstDifference(got, want))
 				}
