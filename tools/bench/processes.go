@@ -102,9 +102,10 @@ func freeAddr() (string, error) {
 	return ln.Addr().String(), nil
 }
 
-// start runs a server process listening on addr and waits until it accepts connections
-// (at most two minutes: the service loads the dataset first).
-func start(name, addr string, env []string, dir string, argv ...string) (*server, error) {
+// start runs a server process listening on addr and waits until it accepts connections,
+// or, when ready names a path, until a GET of it says 200 (the service listens before its
+// store is connected, and says so at /readyz); at most two minutes.
+func start(name, addr, ready string, env []string, dir string, argv ...string) (*server, error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env, cmd.Dir = env, dir
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
@@ -126,13 +127,20 @@ func start(name, addr string, env []string, dir string, argv ...string) (*server
 			return nil, fmt.Errorf("%s exited before it listened: %v", name, err)
 		case <-time.After(100 * time.Millisecond):
 		}
-		if c, err := net.Dial("tcp", addr); err == nil {
-			c.Close()
-			return s, nil
+		if ready == "" {
+			if c, err := net.Dial("tcp", addr); err == nil {
+				c.Close()
+				return s, nil
+			}
+		} else if resp, err := http.Get("http://" + addr + ready); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return s, nil
+			}
 		}
 	}
 	s.stop()
-	return nil, fmt.Errorf("%s did not listen on %s within two minutes", name, addr)
+	return nil, fmt.Errorf("%s was not ready on %s within two minutes", name, addr)
 }
 
 func (s *server) stop() {

@@ -60,7 +60,7 @@ func run(o options) error {
 			s.stop()
 		}
 	}()
-	launch := func(name string, env []string, dir string, argv ...string) (*server, error) {
+	launch := func(name, ready string, env []string, dir string, argv ...string) (*server, error) {
 		addr, err := freeAddr()
 		if err != nil {
 			return nil, err
@@ -68,7 +68,7 @@ func run(o options) error {
 		for i, a := range argv {
 			argv[i] = strings.ReplaceAll(a, "{addr}", addr)
 		}
-		s, err := start(name, addr, env, dir, argv...)
+		s, err := start(name, addr, ready, env, dir, argv...)
 		if err == nil {
 			running = append(running, s)
 		}
@@ -104,7 +104,7 @@ func run(o options) error {
 		if err := seed.Run(); err != nil {
 			return nil, fmt.Errorf("seeding %s: %w", name, err)
 		}
-		return launch(name, env, root, atlasBin, "-addr", "{addr}", "-log-level", "warn")
+		return launch(name, "/readyz", env, root, atlasBin, "-addr", "{addr}", "-log-level", "warn")
 	}
 	wants := func(w string) bool { return slices.Contains(o.workloads, w) }
 	atlas, err := service("atlas", true, false)
@@ -157,15 +157,15 @@ func run(o options) error {
 		var s *server
 		switch p {
 		case "static":
-			s, err = launch(p, os.Environ(), root, self, "static", "-addr", "{addr}", "-data", answersFile)
+			s, err = launch(p, "", os.Environ(), root, self, "static", "-addr", "{addr}", "-data", answersFile)
 		case "gqlgen":
-			s, err = launch(p, os.Environ(), root, self, "gqlgen", "-addr", "{addr}", "-data", fixtureFile)
+			s, err = launch(p, "", os.Environ(), root, self, "gqlgen", "-addr", "{addr}", "-data", fixtureFile)
 		case "graphql-js":
 			dir := filepath.Join(root, "tools", "bench", "graphqljs")
 			if _, statErr := os.Stat(filepath.Join(dir, "node_modules", "graphql")); statErr != nil {
 				return fmt.Errorf("graphql-js: its packages are not installed: run `npm ci` in %s (or leave it out with -peers static,gqlgen)", dir)
 			}
-			s, err = launch(p, os.Environ(), dir, "node", "server.mjs", "--addr", "{addr}",
+			s, err = launch(p, "", os.Environ(), dir, "node", "server.mjs", "--addr", "{addr}",
 				"--fixture", fixtureFile, "--schema", filepath.Join(root, "tools", "bench", "gqlgenpeer", "schema.graphqls"))
 		}
 		if err != nil {
@@ -262,8 +262,9 @@ func verify(client *http.Client, s *server, next request, n int) error {
 	for range n {
 		body, want := next(rng)
 		got, err := post(client, s.url, body)
-		for retry := 0; retry < 3 && refused(got, err); retry++ {
-			got, err = post(client, s.url, body) // a database busy with others' tests, say
+		for retry := 0; retry < 5 && refused(got, err); retry++ {
+			time.Sleep(time.Second) // a database busy with others' tests, say
+			got, err = post(client, s.url, body)
 		}
 		if err != nil {
 			return err
