@@ -43,6 +43,7 @@ func report(w io.Writer, o options, cells []*cell) {
 				us(r.cpuPerRequest()), db, ratio(r, "gqlgen"), ratio(r, "graphql-js"), p50)
 		}
 	}
+	targets(w, cells)
 	for _, c := range cells {
 		for i, s := range c.servers {
 			if r := c.results[i]; r.errors > 0 {
@@ -57,3 +58,43 @@ func report(w io.Writer, o options, cells []*cell) {
 func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d)/float64(time.Millisecond)) }
 
 func us(d time.Duration) string { return fmt.Sprintf("%.0fµs", float64(d)/float64(time.Microsecond)) }
+
+// targets sums the run up against issue 24's targets: executed and varied queries at
+// most half the minimal gqlgen server's CPU per request (and judged against graphql-js's
+// too), and on Neo4j a p50 at most twice the embedded store's.
+func targets(w io.Writer, cells []*cell) {
+	highest := map[string]float64{}
+	for _, c := range cells {
+		if c.workload == "cached" {
+			continue
+		}
+		byName := map[string]*result{}
+		for i, s := range c.servers {
+			byName[s.name] = c.results[i]
+		}
+		atlas := byName["atlas"]
+		for _, peer := range []string{"gqlgen", "graphql-js"} {
+			if p := byName[peer]; atlas != nil && p != nil && p.cpuPerRequest() > 0 {
+				highest[peer] = max(highest[peer], float64(atlas.cpuPerRequest())/float64(p.cpuPerRequest()))
+			}
+		}
+		if n := byName["atlas-neo4j"]; n != nil && atlas != nil && atlas.percentile(0.5) > 0 {
+			highest["neo4j"] = max(highest["neo4j"], float64(n.percentile(0.5))/float64(atlas.percentile(0.5)))
+		}
+	}
+	verdict := func(v, limit float64) string {
+		if v <= limit {
+			return "met"
+		}
+		return "not met"
+	}
+	if v, ok := highest["gqlgen"]; ok {
+		fmt.Fprintf(w, "target: executed and varied CPU/request at most 0.50 of the minimal gqlgen server's: at most %.2f here (%s)\n", v, verdict(v, 0.5))
+	}
+	if v, ok := highest["graphql-js"]; ok {
+		fmt.Fprintf(w, "        and of graphql-js's (the issue's title): at most %.2f here (%s)\n", v, verdict(v, 0.5))
+	}
+	if v, ok := highest["neo4j"]; ok {
+		fmt.Fprintf(w, "target: on Neo4j, executed and varied p50 at most 2x the embedded store's: at most %.1fx here (%s)\n", v, verdict(v, 2))
+	}
+}
