@@ -274,3 +274,33 @@ func TestRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestTargets: the summary takes the highest ratio over the executed and varied cells
+// (cached ones left out) and says whether it meets the target.
+func TestTargets(t *testing.T) {
+	res := func(cpuPerRequest, p50 time.Duration) *result {
+		return &result{latencies: []time.Duration{p50, p50}, cpu: 2 * cpuPerRequest}
+	}
+	srv := func(names ...string) []*server {
+		var out []*server
+		for _, n := range names {
+			out = append(out, &server{name: n})
+		}
+		return out
+	}
+	cells := []*cell{
+		{workload: "cached", servers: srv("atlas", "gqlgen"), results: []*result{res(50*time.Microsecond, time.Millisecond), res(time.Millisecond, time.Millisecond)}},
+		{workload: "executed", servers: srv("atlas", "atlas-neo4j", "gqlgen", "graphql-js"),
+			results: []*result{res(900*time.Microsecond, 10*time.Millisecond), res(5*time.Millisecond, 30*time.Millisecond), res(time.Millisecond, 0), res(600*time.Microsecond, 0)}},
+		{workload: "varied", servers: srv("atlas", "gqlgen", "graphql-js"),
+			results: []*result{res(400*time.Microsecond, 0), res(time.Millisecond, 0), res(time.Millisecond, 0)}},
+	}
+	var out strings.Builder
+	targets(&out, cells)
+	want := "target: executed and varied CPU/request at most 0.50 of the minimal gqlgen server's: at most 0.90 here (not met)\n" +
+		"        and of graphql-js's (the issue's title): at most 1.50 here (not met)\n" +
+		"target: on Neo4j, executed and varied p50 at most 2x the embedded store's: at most 3.0x here (not met)\n"
+	if out.String() != want {
+		t.Errorf("got\n%swant\n%s", out.String(), want)
+	}
+}
