@@ -23,7 +23,7 @@ type nodeField struct {
 	supports loader.SupportArgs
 	// properties are the properties a claims field asks for; all when empty.
 	properties []atlas.PropertyName
-	f        graphql.CollectedField
+	f          graphql.CollectedField
 }
 
 type nodeFieldKind int
