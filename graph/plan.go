@@ -114,7 +114,7 @@ type planner struct {
 	nodes     []nodeSel
 	relAsks   []relAsk
 	chairAsks []chairAsk
-	// supportAsks are Source.supports fields; their pages are fetched but not planned
+	// supportAsks are Source.supports fields; their pages are fetched, then planned
 	// below (what a support points at is read by its own resolvers).
 	supportAsks []supportAsk
 	held        []atlas.Node // nodes visited but not yet primed into the cache
@@ -139,6 +139,9 @@ type (
 	supportAsk struct {
 		source string
 		args   loader.SupportArgs
+		// sel is what the field selects on its connection; nil for `first: 0`,
+		// whose connection holds no supports.
+		sel ast.SelectionSet
 	}
 	chairAsk struct {
 		id   string
@@ -237,7 +240,7 @@ func (p *planner) fetchAsks() error {
 }
 
 // fetchSupports reads the supports pages this level asks for, one store call per set of
-// arguments.
+// arguments, then plans below the supports they hold.
 func (p *planner) fetchSupports() error {
 	asks := p.supportAsks
 	p.supportAsks = nil
@@ -250,9 +253,21 @@ func (p *planner) fetchSupports() error {
 		}
 		byArgs[k] = append(byArgs[k], a.source)
 	}
+	pages := map[string]map[string]atlas.SupportPage{}
 	for _, args := range order {
-		if err := p.l.PrefetchSupports(p.ctx, args, byArgs[fmt.Sprint(args)]); err != nil {
+		k := fmt.Sprint(args)
+		got, err := p.l.PrefetchSupports(p.ctx, args, byArgs[k])
+		if err != nil {
 			return err
+		}
+		pages[k] = map[string]atlas.SupportPage{}
+		for i, source := range byArgs[k] {
+			pages[k][source] = got[i]
+		}
+	}
+	for _, a := range asks {
+		if a.sel != nil {
+			p.supportConnection(pages[fmt.Sprint(a.args)][a.source].Supports, a.sel)
 		}
 	}
 	return nil

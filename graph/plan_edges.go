@@ -89,3 +89,35 @@ func (p *planner) edge(e *atlas.Edge, fields []graphql.CollectedField) {
 		}
 	}
 }
+
+// supportConnection plans below a page of supports, as a Source.supports connection
+// selects them: the node, relationship or claim each support is of.
+func (p *planner) supportConnection(supports []atlas.Support, sel ast.SelectionSet) {
+	for _, f := range p.fields(sel, "SupportConnection") {
+		switch f.Name {
+		case "nodes":
+			p.supports(supports, f.Selections)
+		case "edges":
+			for _, ef := range p.fields(f.Selections, "SupportEdge") {
+				if ef.Name == "node" {
+					p.supports(supports, ef.Selections)
+				}
+			}
+		}
+	}
+}
+
+func (p *planner) supports(supports []atlas.Support, sel ast.SelectionSet) {
+	for _, f := range p.fields(sel, "Support") {
+		for _, s := range supports {
+			switch {
+			case f.Name == "node" && !isNil(s.Node):
+				p.nodes = append(p.nodes, nodeSel{s.Node, f.Selections})
+			case f.Name == "relationship" && s.Relation != nil:
+				p.edges([]atlas.Edge{supportEdge(s.Relation)}, f.Selections)
+			case f.Name == "claim" && s.Claim != nil:
+				p.citationsBelow(s.Claim.Sources, f.Selections, "PropertyClaim")
+			}
+		}
+	}
+}

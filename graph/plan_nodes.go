@@ -21,6 +21,8 @@ type nodeField struct {
 	mode atlas.DerivedChairs // chairs
 	// supports is the store arguments of a Source.supports field.
 	supports loader.SupportArgs
+	// supportsSel is what a supports field selects; nil when it asks for no supports.
+	supportsSel ast.SelectionSet
 	// properties are the properties a claims field asks for; all when empty.
 	properties []atlas.PropertyName
 	f          graphql.CollectedField
@@ -143,7 +145,7 @@ func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
 				p.citationsBelow(id.Sources, f.Selections, "ExternalIdentifier")
 			}
 		case supportsField:
-			p.supportAsks = append(p.supportAsks, supportAsk{n.NodeID(), nf.supports})
+			p.supportAsks = append(p.supportAsks, supportAsk{n.NodeID(), nf.supports, nf.supportsSel})
 		case dateSourcesField:
 			if s, ok := n.(*atlas.Source); ok {
 				p.citations(s.DateSources, f.Selections)

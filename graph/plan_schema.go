@@ -220,7 +220,11 @@ func (p *planner) readField(typ string, r fieldRead, f graphql.CollectedField, n
 			}
 		}
 	case supportsRead:
-		nf.kind, nf.supports = supportsField, supportArgs(arg[[]atlas.SupportKind](args, "kinds"), arg[*int](args, "first"), arg[*string](args, "after"))
+		first := arg[*int](args, "first")
+		nf.kind, nf.supports = supportsField, supportArgs(arg[[]atlas.SupportKind](args, "kinds"), first, arg[*string](args, "after"))
+		if first == nil || *first != 0 {
+			nf.supportsSel = f.Selections
+		}
 	default:
 		return false
 	}
