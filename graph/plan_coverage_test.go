@@ -61,6 +61,71 @@ func TestPlannerCoversTheSchema(t *testing.T) {
 	}
 }
 
+// TestPlannerCoversTheRootFields takes its cases from the schema too: every root field
+// leading to a store read is queried with every read below it down to the nodes it
+// returns and the reads of those nodes, and must cost no resolver read: a new root field
+// plans below its result, or this test names it. Required arguments are filled by their
+// type, ids with seeded records of the type the field returns.
+func TestPlannerCoversTheRootFields(t *testing.T) {
+	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
+	store := seedStore(t)
+	srv, stats := plannedServer(t, store)
+	reads := readingTypes(schema)
+	var known struct {
+		Person struct{ Relationships []struct{ ID string } }
+		Groups struct {
+			Nodes []struct{ Claims []struct{ ID string } }
+		}
+	}
+	data(t, srv, `{ person(id: "person/xi-jinping") { relationships { id } } groups(first: 100) { nodes { claims { id } } } }`, nil, &known)
+	var claim string
+	for _, g := range known.Groups.Nodes {
+		if len(g.Claims) > 0 && claim == "" {
+			claim = g.Claims[0].ID
+		}
+	}
+	if len(known.Person.Relationships) == 0 || claim == "" {
+		t.Fatalf("the seed has no relationship of Xi Jinping or no group claim: %+v", known)
+	}
+	examples := exampleArgs{
+		"relationship.id": strconvQuote(known.Person.Relationships[0].ID), "claim.id": strconvQuote(claim),
+		"shortestPaths.from": `"person/li-keqiang"`, "shortestPaths.to": `"person/wang-yi"`,
+		"developments.from": `"2012"`, "developments.to": `"2014"`,
+	}
+	for _, f := range schema.Query.Fields {
+		if !reads[f.Type.Name()] || strings.HasPrefix(f.Name, "_") {
+			continue
+		}
+		field := "Query." + f.Name
+		t.Run(field, func(t *testing.T) {
+			examples.fill(t, store, schema, f)
+			if a := f.Arguments.ForName("first"); a != nil && a.Type.Name() == "Int" {
+				// A short page keeps the query within the cost limit.
+				examples[f.Name+".first"] = "3"
+			}
+			sel, err := selectReads(schema, reads, f, 1)
+			if err != nil {
+				t.Fatalf("%s: %v", field, err)
+			}
+			query := "{ " + sel + " }"
+			r := post(t, srv, query, nil)
+			if len(r.Errors) == 1 && r.Errors[0].Extensions["code"] == "LIMIT_EXCEEDED" {
+				// Over the cost limit (the seats of co-members are costly): the field
+				// and the reads right below it.
+				sel, _ = selectReads(schema, reads, f, 1, "Query", "*")
+				query = "{ " + sel + " }"
+				r = post(t, srv, query, nil)
+			}
+			if len(r.Errors) > 0 {
+				t.Fatalf("%s: errors %+v\nquery: %s", field, r.Errors, query)
+			}
+			if s := stats(); s.Misses != 0 {
+				t.Errorf("%s is not planned below: %d resolver reads were not fetched ahead (%d store calls)\nquery: %s", field, s.Misses, s.StoreCalls, query)
+			}
+		})
+	}
+}
+
 // readingTypes are the types whose values lead to a store read: the node types (read by
 // id, and holding relationship fields), and every type with a field of such a type.
 func readingTypes(s *ast.Schema) map[string]bool {
@@ -133,9 +198,9 @@ func seededIDs(t *testing.T, store atlas.Store, typ string) []string {
 }
 
 // selectReads writes field f with a selection of every field below it that leads to a
-// read, crossing at most depth node types (the levels of the plan); at the last one, and
-// where a type would repeat itself (a derived chair's derivedFrom), only __typename,
-// which still runs the field's resolver.
+// read, crossing depth node types (the levels of the plan). On the last node type it
+// crosses it probes: one read of that node (probe); below, and where a type would repeat
+// itself (a derived chair's derivedFrom), only __typename, which still runs the field.
 func selectReads(s *ast.Schema, reads map[string]bool, f *ast.FieldDefinition, depth int, path ...string) (string, error) {
 	args, err := requiredArgs(s, f)
 	if err != nil {
@@ -146,35 +211,104 @@ func selectReads(s *ast.Schema, reads map[string]bool, f *ast.FieldDefinition, d
 	if def.Kind == ast.Scalar || def.Kind == ast.Enum {
 		return out, nil
 	}
+	parts := []string{"__typename"}
 	if isNode(s, def) {
 		depth--
+		if depth == 0 {
+			parts = append(parts, probe(s, reads, def))
+		}
 	}
-	parts := []string{"__typename"}
 	// A path holding "*" asks for one level only.
-	if depth >= 0 && !slices.Contains(path, def.Name) && (!slices.Contains(path, "*") || len(path) == 2) {
-		for _, sub := range def.Fields {
-			if strings.HasPrefix(sub.Name, "__") || !reads[sub.Type.Name()] {
-				continue
+	if depth > 0 || depth == 0 && !isNode(s, def) {
+		if !slices.Contains(path, def.Name) && (!slices.Contains(path, "*") || len(path) == 2) {
+			for _, sub := range def.Fields {
+				if strings.HasPrefix(sub.Name, "__") || !reads[sub.Type.Name()] {
+					continue
+				}
+				part, err := selectReads(s, reads, sub, depth, append(path, def.Name)...)
+				if err != nil {
+					return "", err
+				}
+				parts = append(parts, part)
 			}
-			part, err := selectReads(s, reads, sub, depth, append(path, def.Name)...)
-			if err != nil {
-				return "", err
-			}
-			parts = append(parts, part)
 		}
 	}
 	return out + " { " + strings.Join(parts, " ") + " }", nil
 }
 
-// requiredArgs fills the arguments f cannot go without, by their type.
+// probe selects one read on a node of type def: the first relationship field of each
+// type it may be, so the query shows whether the plan reached the node.
+func probe(s *ast.Schema, reads map[string]bool, def *ast.Definition) string {
+	types := []*ast.Definition{def}
+	if def.Kind == ast.Interface {
+		types = slices.Clone(s.GetPossibleTypes(def))
+		slices.SortFunc(types, func(a, b *ast.Definition) int { return strings.Compare(a.Name, b.Name) })
+	}
+	var parts []string
+	for _, typ := range types {
+		for _, f := range typ.Fields {
+			if f.Type.Name() == "Relationship" && !hasRequiredArgs(f) {
+				parts = append(parts, "... on "+typ.Name+" { "+f.Name+" { __typename } }")
+				break
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func hasRequiredArgs(f *ast.FieldDefinition) bool {
+	for _, a := range f.Arguments {
+		if a.Type.NonNull && a.DefaultValue == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// exampleArgs are the values of required arguments the type alone does not give, by
+// "field.argument".
+type exampleArgs map[string]string
+
+// fill adds examples for root field f's required ids: seeded records of the type f returns.
+func (e exampleArgs) fill(t *testing.T, store atlas.Store, s *ast.Schema, f *ast.FieldDefinition) {
+	for _, a := range f.Arguments {
+		key := f.Name + "." + a.Name
+		if _, ok := e[key]; ok || a.Type.Name() != "ID" || !a.Type.NonNull {
+			continue
+		}
+		kind := f.Type.Name()
+		if def := s.Types[kind]; def == nil || def.Kind != ast.Object || !isNode(s, def) {
+			kind = "Person"
+		}
+		ids := seededIDs(t, store, kind)
+		if a.Type.Elem == nil && len(ids) > 0 {
+			e[key] = strconvQuote(ids[0])
+		}
+	}
+	examples = e
+}
+
+// examples are the example arguments of the current test; requiredArgs reads them.
+var examples exampleArgs
+
+func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
+
+// requiredArgs fills the arguments f cannot go without: from examples, else by type.
 func requiredArgs(s *ast.Schema, f *ast.FieldDefinition) (string, error) {
 	var args []string
 	for _, a := range f.Arguments {
-		if !a.Type.NonNull || a.DefaultValue != nil {
+		if a.DefaultValue != nil {
 			continue
 		}
-		v, ok := map[string]string{"ID": `"person/xi-jinping"`, "String": `"a"`, "Int": "1", "Boolean": "false", "PartialDate": `"2015"`}[a.Type.Name()]
-		if def := s.Types[a.Type.Name()]; def != nil && def.Kind == ast.Enum && len(def.EnumValues) > 0 {
+		v, ok := examples[f.Name+"."+a.Name]
+		if !a.Type.NonNull && !ok {
+			continue
+		}
+		if !ok {
+			v, ok = map[string]string{"ID": `"person/xi-jinping"`, "String": `"foreign"`, "Int": "2012", "Boolean": "false",
+				"PartialDate": `"2015"`, "Period": `{from: "2012", to: "2014"}`}[a.Type.Name()]
+		}
+		if def := s.Types[a.Type.Name()]; !ok && def != nil && def.Kind == ast.Enum && len(def.EnumValues) > 0 {
 			v, ok = def.EnumValues[0].Name, true
 		}
 		if !ok {
