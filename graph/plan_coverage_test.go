@@ -24,7 +24,7 @@ func TestPlannerCoversTheSchema(t *testing.T) {
 	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
 	store := seedStore(t)
 	srv, stats := plannedServer(t, store)
-	reads := readingTypes(schema)
+	w := &queryWriter{schema: schema, reads: readingTypes(schema)}
 	for _, typ := range nodeTypes(schema) {
 		ids := seededIDs(t, store, typ.Name)
 		if len(ids) == 0 {
@@ -32,12 +32,12 @@ func TestPlannerCoversTheSchema(t *testing.T) {
 			continue
 		}
 		for _, f := range typ.Fields {
-			if !reads[f.Type.Name()] {
+			if !w.reads[f.Type.Name()] {
 				continue
 			}
 			field := typ.Name + "." + f.Name
 			t.Run(field, func(t *testing.T) {
-				sel, err := selectReads(schema, reads, f, 0)
+				sel, err := w.field(typ.Name, f, 0, false)
 				if err != nil {
 					t.Fatalf("%s: %v", field, err)
 				}
@@ -46,7 +46,7 @@ func TestPlannerCoversTheSchema(t *testing.T) {
 				if len(r.Errors) == 1 && r.Errors[0].Extensions["code"] == "LIMIT_EXCEEDED" {
 					// Over the cost limit (lineage is costly): the field and the reads
 					// right below it, on one node.
-					sel, _ = selectReads(schema, reads, f, 0, typ.Name, "*")
+					sel, _ = w.field(typ.Name, f, 0, true)
 					query = fmt.Sprintf(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on %s { %s } } }`, typ.Name, sel)
 					r = post(t, srv, query, map[string]any{"ids": ids[:1]})
 				}
@@ -70,7 +70,6 @@ func TestPlannerCoversTheRootFields(t *testing.T) {
 	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
 	store := seedStore(t)
 	srv, stats := plannedServer(t, store)
-	reads := readingTypes(schema)
 	var known struct {
 		Person struct{ Relationships []struct{ ID string } }
 		Groups struct {
@@ -87,23 +86,25 @@ func TestPlannerCoversTheRootFields(t *testing.T) {
 	if len(known.Person.Relationships) == 0 || claim == "" {
 		t.Fatalf("the seed has no relationship of Xi Jinping or no group claim: %+v", known)
 	}
-	examples := exampleArgs{
-		"relationship.id": strconvQuote(known.Person.Relationships[0].ID), "claim.id": strconvQuote(claim),
-		"shortestPaths.from": `"person/li-keqiang"`, "shortestPaths.to": `"person/wang-yi"`,
-		"developments.from": `"2012"`, "developments.to": `"2014"`,
-	}
+	// Ids the return type does not tell; the test names a root field whose required
+	// argument has neither an example nor a value by its type.
+	w := &queryWriter{schema: schema, reads: readingTypes(schema), examples: map[string]string{
+		"Query.relationship.id": fmt.Sprintf("%q", known.Person.Relationships[0].ID), "Query.claim.id": fmt.Sprintf("%q", claim),
+		"Query.shortestPaths.from": `"person/li-keqiang"`, "Query.shortestPaths.to": `"person/wang-yi"`,
+		"Query.developments.from": `"2012"`, "Query.developments.to": `"2014"`,
+	}}
 	for _, f := range schema.Query.Fields {
-		if !reads[f.Type.Name()] || strings.HasPrefix(f.Name, "_") {
+		if !w.reads[f.Type.Name()] || strings.HasPrefix(f.Name, "_") {
 			continue
 		}
 		field := "Query." + f.Name
 		t.Run(field, func(t *testing.T) {
-			examples.fill(t, store, schema, f)
+			w.exampleIDs(t, store, f)
 			if a := f.Arguments.ForName("first"); a != nil && a.Type.Name() == "Int" {
 				// A short page keeps the query within the cost limit.
-				examples[f.Name+".first"] = "3"
+				w.examples[field+".first"] = "3"
 			}
-			sel, err := selectReads(schema, reads, f, 1)
+			sel, err := w.field("Query", f, 1, false)
 			if err != nil {
 				t.Fatalf("%s: %v", field, err)
 			}
@@ -112,7 +113,7 @@ func TestPlannerCoversTheRootFields(t *testing.T) {
 			if len(r.Errors) == 1 && r.Errors[0].Extensions["code"] == "LIMIT_EXCEEDED" {
 				// Over the cost limit (the seats of co-members are costly): the field
 				// and the reads right below it.
-				sel, _ = selectReads(schema, reads, f, 1, "Query", "*")
+				sel, _ = w.field("Query", f, 1, true)
 				query = "{ " + sel + " }"
 				r = post(t, srv, query, nil)
 			}
@@ -197,40 +198,50 @@ func seededIDs(t *testing.T, store atlas.Store, typ string) []string {
 	return ids
 }
 
-// selectReads writes field f with a selection of every field below it that leads to a
-// read, crossing depth node types (the levels of the plan). On the last node type it
-// crosses it probes: one read of that node (probe); below, and where a type would repeat
-// itself (a derived chair's derivedFrom), only __typename, which still runs the field.
-func selectReads(s *ast.Schema, reads map[string]bool, f *ast.FieldDefinition, depth int, path ...string) (string, error) {
-	args, err := requiredArgs(s, f)
+// queryWriter writes queries from the schema.
+type queryWriter struct {
+	schema *ast.Schema
+	// reads are the types leading to a store read (readingTypes).
+	reads map[string]bool
+	// examples are values of required arguments, by "Type.field.argument", where the
+	// argument's type alone does not give one.
+	examples map[string]string
+}
+
+// field writes field f of type parent with a selection of every field below it that
+// leads to a read, crossing depth node types (the levels of the plan). On the last node
+// type it crosses it probes (one read of the node); below, and where a type would repeat
+// itself (a derived chair's derivedFrom), only __typename, which still runs the field. A
+// shallow field selects only the reads right below it (a query within the cost limit).
+func (w *queryWriter) field(parent string, f *ast.FieldDefinition, depth int, shallow bool, path ...string) (string, error) {
+	args, err := w.requiredArgs(parent, f)
 	if err != nil {
 		return "", err
 	}
 	out := f.Name + args
-	def := s.Types[f.Type.Name()]
+	def := w.schema.Types[f.Type.Name()]
 	if def.Kind == ast.Scalar || def.Kind == ast.Enum {
 		return out, nil
 	}
 	parts := []string{"__typename"}
-	if isNode(s, def) {
+	expand := depth > 0 || !isNode(w.schema, def)
+	if isNode(w.schema, def) {
 		depth--
 		if depth == 0 {
-			parts = append(parts, probe(s, reads, def))
+			parts = append(parts, w.probe(def))
 		}
+		expand = depth > 0
 	}
-	// A path holding "*" asks for one level only.
-	if depth > 0 || depth == 0 && !isNode(s, def) {
-		if !slices.Contains(path, def.Name) && (!slices.Contains(path, "*") || len(path) == 2) {
-			for _, sub := range def.Fields {
-				if strings.HasPrefix(sub.Name, "__") || !reads[sub.Type.Name()] {
-					continue
-				}
-				part, err := selectReads(s, reads, sub, depth, append(path, def.Name)...)
-				if err != nil {
-					return "", err
-				}
-				parts = append(parts, part)
+	if expand && !slices.Contains(path, def.Name) && (!shallow || len(path) == 0) {
+		for _, sub := range def.Fields {
+			if strings.HasPrefix(sub.Name, "__") || !w.reads[sub.Type.Name()] {
+				continue
 			}
+			part, err := w.field(def.Name, sub, depth, shallow, append(path, def.Name)...)
+			if err != nil {
+				return "", err
+			}
+			parts = append(parts, part)
 		}
 	}
 	return out + " { " + strings.Join(parts, " ") + " }", nil
@@ -238,10 +249,10 @@ func selectReads(s *ast.Schema, reads map[string]bool, f *ast.FieldDefinition, d
 
 // probe selects one read on a node of type def: the first relationship field of each
 // type it may be, so the query shows whether the plan reached the node.
-func probe(s *ast.Schema, reads map[string]bool, def *ast.Definition) string {
+func (w *queryWriter) probe(def *ast.Definition) string {
 	types := []*ast.Definition{def}
 	if def.Kind == ast.Interface {
-		types = slices.Clone(s.GetPossibleTypes(def))
+		types = slices.Clone(w.schema.GetPossibleTypes(def))
 		slices.SortFunc(types, func(a, b *ast.Definition) int { return strings.Compare(a.Name, b.Name) })
 	}
 	var parts []string
@@ -265,54 +276,42 @@ func hasRequiredArgs(f *ast.FieldDefinition) bool {
 	return false
 }
 
-// exampleArgs are the values of required arguments the type alone does not give, by
-// "field.argument".
-type exampleArgs map[string]string
-
-// fill adds examples for root field f's required ids: seeded records of the type f returns.
-func (e exampleArgs) fill(t *testing.T, store atlas.Store, s *ast.Schema, f *ast.FieldDefinition) {
+// exampleIDs adds examples for root field f's required ids without one: a seeded record
+// of the node type f returns, else a person.
+func (w *queryWriter) exampleIDs(t *testing.T, store atlas.Store, f *ast.FieldDefinition) {
 	for _, a := range f.Arguments {
-		key := f.Name + "." + a.Name
-		if _, ok := e[key]; ok || a.Type.Name() != "ID" || !a.Type.NonNull {
+		key := "Query." + f.Name + "." + a.Name
+		if _, ok := w.examples[key]; ok || a.Type.Name() != "ID" || !a.Type.NonNull || a.Type.Elem != nil {
 			continue
 		}
 		kind := f.Type.Name()
-		if def := s.Types[kind]; def == nil || def.Kind != ast.Object || !isNode(s, def) {
+		if def := w.schema.Types[kind]; def == nil || def.Kind != ast.Object || !isNode(w.schema, def) {
 			kind = "Person"
 		}
-		ids := seededIDs(t, store, kind)
-		if a.Type.Elem == nil && len(ids) > 0 {
-			e[key] = strconvQuote(ids[0])
+		if ids := seededIDs(t, store, kind); len(ids) > 0 {
+			w.examples[key] = fmt.Sprintf("%q", ids[0])
 		}
 	}
-	examples = e
 }
 
-// examples are the example arguments of the current test; requiredArgs reads them.
-var examples exampleArgs
-
-func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
-
-// requiredArgs fills the arguments f cannot go without: from examples, else by type.
-func requiredArgs(s *ast.Schema, f *ast.FieldDefinition) (string, error) {
+// requiredArgs fills the arguments f cannot go without (and those with an example): from
+// the examples, else by type.
+func (w *queryWriter) requiredArgs(parent string, f *ast.FieldDefinition) (string, error) {
 	var args []string
 	for _, a := range f.Arguments {
-		if a.DefaultValue != nil {
-			continue
-		}
-		v, ok := examples[f.Name+"."+a.Name]
-		if !a.Type.NonNull && !ok {
+		v, ok := w.examples[parent+"."+f.Name+"."+a.Name]
+		if !ok && (!a.Type.NonNull || a.DefaultValue != nil) {
 			continue
 		}
 		if !ok {
 			v, ok = map[string]string{"ID": `"person/xi-jinping"`, "String": `"foreign"`, "Int": "2012", "Boolean": "false",
 				"PartialDate": `"2015"`, "Period": `{from: "2012", to: "2014"}`}[a.Type.Name()]
 		}
-		if def := s.Types[a.Type.Name()]; !ok && def != nil && def.Kind == ast.Enum && len(def.EnumValues) > 0 {
+		if def := w.schema.Types[a.Type.Name()]; !ok && def != nil && def.Kind == ast.Enum && len(def.EnumValues) > 0 {
 			v, ok = def.EnumValues[0].Name, true
 		}
 		if !ok {
-			return "", fmt.Errorf("cannot derive a value for the required argument %s: %s", a.Name, a.Type)
+			return "", fmt.Errorf("no value for the required argument %s: %s (add an example)", a.Name, a.Type)
 		}
 		if a.Type.Elem != nil {
 			v = "[" + v + "]"
