@@ -43,13 +43,13 @@ func planned[T any](ctx context.Context, v T, err error) (T, error) {
 
 // mayRead reports whether anything in sel, at any depth, may read through the loader,
 // so that a query that reads nothing below its root (a plain list) costs no planning.
-// It looks at names only (those planSchema derives), so it may say yes needlessly, never
-// no wrongly.
+// It looks at the fields planSchema derives from the schema, so it may say yes needlessly
+// (a node a result holds in hand), never no wrongly.
 func mayRead(sel ast.SelectionSet) bool {
 	for _, s := range sel {
 		switch s := s.(type) {
 		case *ast.Field:
-			if planSchema().mayRead[s.Name] || mayRead(s.SelectionSet) {
+			if s.ObjectDefinition == nil || planSchema().mayRead[fieldKey{s.ObjectDefinition.Name, s.Name}] || mayRead(s.SelectionSet) {
 				return true
 			}
 		case *ast.InlineFragment:

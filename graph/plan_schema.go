@@ -51,9 +51,9 @@ type fieldRead struct {
 type schemaFacts struct {
 	// reads holds every field of a node type that reads relationships or supports.
 	reads map[fieldKey]fieldRead
-	// mayRead holds the names of the fields that may read below a root field: the
-	// fields in reads and every field returning a node (read by its id, or walked).
-	mayRead map[string]bool
+	// mayRead holds the fields that may read below a root field: the fields in reads
+	// and every field returning a node outside a connection (read by its id, or walked).
+	mayRead map[fieldKey]bool
 	// nodeTypes are the object types implementing Node.
 	nodeTypes []string
 }
@@ -62,26 +62,29 @@ var planSchema = sync.OnceValue(func() *schemaFacts { return factsOf(parsedSchem
 
 // factsOf classifies the fields of schema s.
 func factsOf(s *ast.Schema) *schemaFacts {
-	facts := &schemaFacts{reads: map[fieldKey]fieldRead{}, mayRead: map[string]bool{}}
+	facts := &schemaFacts{reads: map[fieldKey]fieldRead{}, mayRead: map[fieldKey]bool{}}
 	roots := map[*ast.Definition]bool{s.Query: true, s.Mutation: true, s.Subscription: true}
 	for _, def := range sortedTypes(s) {
-		if def.Kind != ast.Object || roots[def] {
+		if def.Kind != ast.Object && def.Kind != ast.Interface || roots[def] {
 			continue
 		}
 		isNode := implementsNode(s, def)
-		if isNode {
+		if isNode && def.Kind == ast.Object {
 			facts.nodeTypes = append(facts.nodeTypes, def.Name)
 		}
+		// A Relay connection holds its nodes in hand: `groups { nodes { name } }` reads
+		// nothing below the list.
+		inHand := strings.HasSuffix(def.Name, "Connection") || strings.HasSuffix(def.Name, "Edge")
 		for _, f := range def.Fields {
-			if isNodeType(s, f.Type.Name()) {
-				facts.mayRead[f.Name] = true
+			if isNodeType(s, f.Type.Name()) && !inHand {
+				facts.mayRead[fieldKey{def.Name, f.Name}] = true
 			}
-			if !isNode {
+			if !isNode || def.Kind != ast.Object {
 				continue
 			}
 			if r := classify(def.Name, f); r.kind != noRead {
 				facts.reads[fieldKey{def.Name, f.Name}] = r
-				facts.mayRead[f.Name] = true
+				facts.mayRead[fieldKey{def.Name, f.Name}] = true
 			}
 		}
 	}

@@ -31,9 +31,15 @@ func TestPlanSchemaFacts(t *testing.T) {
 	if got := facts.reads[fieldKey{"Source", "supports"}]; got.kind != supportsRead {
 		t.Errorf("Source.supports = %+v, want a supports read", got)
 	}
-	for _, name := range []string{"chairs", "relationships", "node", "from", "to", "via", "source", "citedVia", "supports", "members"} {
-		if !facts.mayRead[name] {
-			t.Errorf("mayRead lacks %q", name)
+	for _, k := range []fieldKey{{"Group", "chairs"}, {"Person", "relationships"}, {"Relationship", "node"}, {"Relationship", "via"},
+		{"Citation", "source"}, {"Source", "citedVia"}, {"Source", "supports"}, {"Group", "membersConnection"}, {"SearchHit", "node"}} {
+		if !facts.mayRead[k] {
+			t.Errorf("mayRead lacks %s.%s", k.object, k.field)
+		}
+	}
+	for _, k := range []fieldKey{{"GroupConnection", "nodes"}, {"GroupEdge", "node"}, {"Group", "name"}, {"Relationship", "start"}} {
+		if facts.mayRead[k] {
+			t.Errorf("mayRead has %s.%s, which reads nothing", k.object, k.field)
 		}
 	}
 }
