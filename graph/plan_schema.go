@@ -148,7 +148,7 @@ func sortedTypes(s *ast.Schema) []*ast.Definition {
 // nodeFieldContexts are gqlgen's generated field contexts of each node type. A field
 // context coerces the field's arguments (variables, defaults, scalars, enums) as the
 // executor does for the resolver; the planner reads the same typed arguments.
-// TestPlannerCoversTheSchema checks that every node type has its entry.
+// TestPlanSchemaFacts checks that every node type has its entry.
 var nodeFieldContexts = map[string]func(*executionContext, context.Context, graphql.CollectedField) (*graphql.FieldContext, error){
 	"Group":         (*executionContext).childFields_Group,
 	"Office":        (*executionContext).childFields_Office,
