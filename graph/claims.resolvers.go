@@ -51,7 +51,8 @@ func (r *supportResolver) Relationship(ctx context.Context, obj *atlas.Support) 
 	if obj.Relation == nil {
 		return nil, nil
 	}
-	return &atlas.Edge{Relation: *obj.Relation, Self: obj.Relation.From, Direction: atlas.Outgoing}, nil
+	e := supportEdge(obj.Relation)
+	return &e, nil
 }
 
 // PropertyClaim returns PropertyClaimResolver implementation.

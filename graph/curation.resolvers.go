@@ -214,12 +214,14 @@ func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
 
 // Relationship is the resolver for the relationship field.
 func (r *queryResolver) Relationship(ctx context.Context, id string) (*atlas.Edge, error) {
-	return findRelationship(ctx, r.Store, id)
+	e, err := findRelationship(ctx, r.Store, id)
+	return planned(ctx, e, err)
 }
 
 // Claim is the resolver for the claim field.
 func (r *queryResolver) Claim(ctx context.Context, id string) (*model.ClaimRecord, error) {
-	return r.claimRecord(ctx, id)
+	rec, err := r.claimRecord(ctx, id)
+	return planned(ctx, rec, err)
 }
 
 // Version is the resolver for the version field.

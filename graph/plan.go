@@ -41,24 +41,15 @@ func planned[T any](ctx context.Context, v T, err error) (T, error) {
 	return v, nil
 }
 
-// readingFields are the names of the fields whose resolvers read through the loader.
-var readingFields = func() map[string]bool {
-	names := map[string]bool{"chairs": true, "relationships": true, "source": true, "citedVia": true, "supports": true,
-		"node": true, "from": true, "to": true, "via": true}
-	for k := range relationFields {
-		names[k.field] = true
-	}
-	return names
-}()
-
 // mayRead reports whether anything in sel, at any depth, may read through the loader,
 // so that a query that reads nothing below its root (a plain list) costs no planning.
-// It looks at names only, so it may say yes needlessly, never no wrongly.
+// It looks at the fields planSchema derives from the schema, so it may say yes needlessly
+// (a node a result holds in hand), never no wrongly.
 func mayRead(sel ast.SelectionSet) bool {
 	for _, s := range sel {
 		switch s := s.(type) {
 		case *ast.Field:
-			if readingFields[s.Name] || mayRead(s.SelectionSet) {
+			if s.ObjectDefinition == nil || planSchema().mayRead[fieldKey{s.ObjectDefinition.Name, s.Name}] || mayRead(s.SelectionSet) {
 				return true
 			}
 		case *ast.InlineFragment:
@@ -113,13 +104,17 @@ type planner struct {
 	op   *graphql.OperationContext
 	l    *loader.Loaders
 	root *graphql.FieldContext
+	// ec and quiet let gqlgen's generated code coerce the arguments of the fields
+	// planned (argsOf); made on first use.
+	ec    *executionContext
+	quiet context.Context
 
 	// What the current level holds, and what the next one will.
 	ids       []idSel
 	nodes     []nodeSel
 	relAsks   []relAsk
 	chairAsks []chairAsk
-	// supportAsks are Source.supports fields; their pages are fetched but not planned
+	// supportAsks are Source.supports fields; their pages are fetched, then planned
 	// below (what a support points at is read by its own resolvers).
 	supportAsks []supportAsk
 	held        []atlas.Node // nodes visited but not yet primed into the cache
@@ -144,6 +139,9 @@ type (
 	supportAsk struct {
 		source string
 		args   loader.SupportArgs
+		// sel is what the field selects on its connection; nil for `first: 0`,
+		// whose connection holds no supports.
+		sel ast.SelectionSet
 	}
 	chairAsk struct {
 		id   string
@@ -242,7 +240,7 @@ func (p *planner) fetchAsks() error {
 }
 
 // fetchSupports reads the supports pages this level asks for, one store call per set of
-// arguments.
+// arguments, then plans below the supports they hold.
 func (p *planner) fetchSupports() error {
 	asks := p.supportAsks
 	p.supportAsks = nil
@@ -255,18 +253,24 @@ func (p *planner) fetchSupports() error {
 		}
 		byArgs[k] = append(byArgs[k], a.source)
 	}
+	pages := map[string]map[string]atlas.SupportPage{}
 	for _, args := range order {
-		if err := p.l.PrefetchSupports(p.ctx, args, byArgs[fmt.Sprint(args)]); err != nil {
+		k := fmt.Sprint(args)
+		got, err := p.l.PrefetchSupports(p.ctx, args, byArgs[k])
+		if err != nil {
 			return err
+		}
+		pages[k] = map[string]atlas.SupportPage{}
+		for i, source := range byArgs[k] {
+			pages[k][source] = got[i]
+		}
+	}
+	for _, a := range asks {
+		if a.sel != nil {
+			p.supportConnection(pages[fmt.Sprint(a.args)][a.source].Supports, a.sel)
 		}
 	}
 	return nil
-}
-
-var typeNames = map[atlas.NodeKind]string{
-	atlas.GroupNode: "Group", atlas.OfficeNode: "Office", atlas.InstitutionNode: "Institution", atlas.PositionNode: "Position",
-	atlas.PersonNode: "Person", atlas.SourceNode: "Source", atlas.ReportedCountNode: "ReportedCount",
-	atlas.StatementNode: "Statement", atlas.TopicNode: "Topic", atlas.DocumentNode: "Document",
 }
 
 // fields collects the fields of sel that apply to type typ, as the executor will.
@@ -287,322 +291,7 @@ func (p *planner) fields(sel ast.SelectionSet, typ string) []graphql.CollectedFi
 	return fields
 }
 
-// nodeField is what the planner makes of one field selected on a node type, worked out
-// once per selection and type rather than once per node.
-type nodeField struct {
-	kind nodeFieldKind
-	spec loader.Spec // relationship fields
-	when atlas.When
-	mode atlas.DerivedChairs // chairs
-	// supports is the store arguments of a Source.supports field.
-	supports loader.SupportArgs
-	f        graphql.CollectedField
-}
-
-type nodeFieldKind int
-
-const (
-	plainField nodeFieldKind = iota
-	relationsField
-	chairsField
-	sourcesField
-	aliasesField
-	citedViaField
-	supportsField
-	dateSourcesField
-)
-
-type selKey struct {
-	first *ast.Selection
-	n     int
-	typ   string
-}
-
-// nodeFields returns the planner's reading of sel on type typ, cached per request plan.
-func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
-	key := selKey{&sel[0], len(sel), typ}
-	if nf, ok := p.cache[key]; ok {
-		return nf
-	}
-	var out []nodeField
-	for _, f := range p.fields(sel, typ) {
-		nf := nodeField{f: f}
-		args := func() map[string]any { return f.ArgumentMap(p.op.Variables) }
-		name := listField(f.Name)
-		if name != f.Name {
-			// A connection reads its list field's list; the relationships sit below
-			// nodes and edges.node.
-			f.Selections = p.connectionSelections(f.Selections)
-			nf.f = f
-		}
-		switch rf, isRel := relationFields[fieldKey{typ, name}]; {
-		case isRel:
-			a := args()
-			w, ok1 := p.whenArg(a)
-			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
-			sources, ok3 := idsArg(a["sources"])
-			relayed, _ := a["includeRelayed"].(bool)
-			if ok1 && ok2 && ok3 {
-				nf.kind, nf.spec = relationsField, rf.spec(w, roles, sources, relayed)
-			}
-		case name == "chairs":
-			a := args()
-			w, ok := p.whenArg(a)
-			nf.mode = atlas.IncludeDerived
-			if m, isStr := a["derived"].(string); isStr {
-				nf.mode = atlas.DerivedChairs(m)
-			}
-			if ok {
-				nf.kind, nf.when = chairsField, w
-			}
-		case name == "relationships":
-			a := args()
-			w, ok1 := p.whenArg(a)
-			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
-			types, ok3 := enumsArg[atlas.RelType](a["types"])
-			var dir *atlas.Direction
-			if d, isStr := a["direction"].(string); isStr {
-				dir = (*atlas.Direction)(&d)
-			}
-			sources, ok4 := idsArg(a["sources"])
-			relayed, _ := a["includeRelayed"].(bool)
-			if ok1 && ok2 && ok3 && ok4 {
-				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, w, sources, relayed)
-			}
-		case typ == "Source" && f.Name == "supports":
-			a := args()
-			kinds, ok1 := enumsArg[atlas.SupportKind](a["kinds"])
-			first, ok2 := intArg(a["first"])
-			after, ok3 := a["after"].(string)
-			if a["after"] == nil {
-				ok3 = true
-			}
-			if ok1 && ok2 && ok3 {
-				nf.kind, nf.supports = supportsField, supportArgs(kinds, first, &after)
-			}
-		case f.Name == "sources":
-			nf.kind = sourcesField
-		case f.Name == "aliases":
-			nf.kind = aliasesField
-		case f.Name == "dateSources":
-			nf.kind = dateSourcesField
-		case f.Name == "citedVia":
-			nf.kind = citedViaField
-		}
-		if nf.kind != plainField {
-			out = append(out, nf)
-		}
-	}
-	if p.cache == nil {
-		p.cache = map[selKey][]nodeField{}
-	}
-	p.cache[key] = out
-	return out
-}
-
-// connectionSelections gathers what a relationship connection selects on its
-// relationships: below nodes and below edges.node.
-func (p *planner) connectionSelections(sel ast.SelectionSet) ast.SelectionSet {
-	var out ast.SelectionSet
-	for _, f := range p.fields(sel, "RelationshipConnection") {
-		switch f.Name {
-		case "nodes":
-			out = append(out, f.Selections...)
-		case "edges":
-			for _, ef := range p.fields(f.Selections, "RelationshipEdge") {
-				if ef.Name == "node" {
-					out = append(out, ef.Selections...)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// node plans the fields selected on node n.
-func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
-	if len(sel) == 0 || isNil(n) {
-		return
-	}
-	typ := typeNames[n.NodeKind()]
-	for _, nf := range p.nodeFields(sel, typ) {
-		f := nf.f
-		switch nf.kind {
-		case relationsField:
-			p.relAsks = append(p.relAsks, relAsk{n.NodeID(), nf.spec, f.Selections})
-		case chairsField:
-			p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), nf.when, nf.mode, f.Selections})
-		case sourcesField:
-			p.citations(n.Citations(), f.Selections)
-		case aliasesField:
-			for _, a := range atlas.AliasesOf(n) {
-				for _, af := range p.fields(f.Selections, "Alias") {
-					if af.Name == "source" && a.Source != "" {
-						p.ids = append(p.ids, idSel{a.Source, af.Selections})
-					}
-				}
-			}
-		case supportsField:
-			p.supportAsks = append(p.supportAsks, supportAsk{n.NodeID(), nf.supports})
-		case dateSourcesField:
-			if s, ok := n.(*atlas.Source); ok {
-				p.citations(s.DateSources, f.Selections)
-			}
-		case citedViaField:
-			if s, ok := n.(*atlas.Source); ok && s.CitedVia != "" {
-				p.ids = append(p.ids, idSel{s.CitedVia, f.Selections})
-			}
-		}
-	}
-}
-
-func (p *planner) citations(cs []atlas.Citation, sel ast.SelectionSet) {
-	if len(cs) == 0 {
-		return
-	}
-	for _, f := range p.fields(sel, "Citation") {
-		if f.Name != "source" {
-			continue
-		}
-		for _, c := range cs {
-			if c.Source != "" {
-				p.ids = append(p.ids, idSel{c.Source, f.Selections})
-			}
-		}
-	}
-}
-
-func (p *planner) edges(es []atlas.Edge, sel ast.SelectionSet) {
-	if len(sel) == 0 || len(es) == 0 {
-		return
-	}
-	fields := p.fields(sel, "Relationship")
-	for i := range es {
-		p.edge(&es[i], fields)
-	}
-}
-
-// edge plans the fields selected on relationship e.
-func (p *planner) edge(e *atlas.Edge, fields []graphql.CollectedField) {
-	for _, f := range fields {
-		switch f.Name {
-		case "node":
-			p.ids = append(p.ids, idSel{e.OtherID(), f.Selections})
-		case "from":
-			p.ids = append(p.ids, idSel{e.From, f.Selections})
-		case "to":
-			p.ids = append(p.ids, idSel{e.To, f.Selections})
-		case "via":
-			if len(e.Derivations) > 0 {
-				p.ids = append(p.ids, idSel{e.Derivations[0].Position, f.Selections})
-			}
-		case "sources":
-			p.citations(e.Sources, f.Selections)
-		case "withheld":
-			p.citations(e.Withheld, f.Selections)
-		case "derivedFrom":
-			p.edges(derivedFrom(e), f.Selections)
-		case "derivations":
-			for _, d := range e.Derivations {
-				for _, df := range p.fields(f.Selections, "Derivation") {
-					switch df.Name {
-					case "via":
-						p.ids = append(p.ids, idSel{d.Position, df.Selections})
-					case "holds":
-						p.edges([]atlas.Edge{d.Holds}, df.Selections)
-					case "chairs":
-						p.edges([]atlas.Edge{d.Chairs}, df.Selections)
-					}
-				}
-			}
-		}
-	}
-}
-
 // isNil reports whether n is nil or a typed nil pointer (a root field that found nothing).
 func isNil(n atlas.Node) bool {
 	return n == nil || reflect.ValueOf(n).IsNil()
-}
-
-// dateArg reads an optional date argument as the planner sees it (unparsed); ok is false
-// for a malformed one, which the resolver will report.
-func dateArg(v any) (*atlas.PartialDate, bool) {
-	s, isStr := v.(string)
-	if v == nil || !isStr {
-		return nil, v == nil
-	}
-	d, err := atlas.ParseDate(s)
-	if err != nil {
-		return nil, false
-	}
-	return &d, true
-}
-
-// whenArg reads the asOf and during arguments of a field as the planner sees them; ok
-// is false for malformed or conflicting ones, which the resolver will report.
-func (p *planner) whenArg(a map[string]any) (atlas.When, bool) {
-	asOf, ok := dateArg(a["asOf"])
-	if !ok {
-		return atlas.When{}, false
-	}
-	var during *atlas.Period
-	if m, isMap := a["during"].(map[string]any); isMap {
-		from, ok1 := dateArg(m["from"])
-		to, ok2 := dateArg(m["to"])
-		if !ok1 || !ok2 || from == nil || to == nil {
-			return atlas.When{}, false
-		}
-		during = &atlas.Period{From: *from, To: *to}
-	} else if a["during"] != nil {
-		return atlas.When{}, false
-	}
-	knownBy, ok := dateArg(a["knownBy"])
-	if !ok {
-		return atlas.When{}, false
-	}
-	w, err := atlas.NewWhen(asOf, during)
-	if err == nil {
-		w.Known, err = p.l.KnownBy(p.ctx, knownBy)
-	}
-	return w, err == nil
-}
-
-// enumsArg reads an optional list of enum values; a single value counts as a list of one.
-func enumsArg[T ~string](v any) ([]T, bool) {
-	switch v := v.(type) {
-	case nil:
-		return nil, true
-	case string:
-		return []T{T(v)}, true
-	case []any:
-		out := make([]T, 0, len(v))
-		for _, x := range v {
-			s, ok := x.(string)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, T(s))
-		}
-		return out, true
-	}
-	return nil, false
-}
-
-// idsArg reads an optional list of ids; a single id counts as a list of one.
-func idsArg(v any) ([]string, bool) {
-	return enumsArg[string](v)
-}
-
-// intArg reads an optional Int argument.
-func intArg(v any) (*int, bool) {
-	switch v := v.(type) {
-	case nil:
-		return nil, true
-	case int64:
-		n := int(v)
-		return &n, true
-	case int:
-		return &v, true
-	}
-	return nil, false
 }

@@ -4,7 +4,9 @@ package graph
 // search hits and the analytics results.
 
 import (
+	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
 
@@ -29,23 +31,25 @@ func (p *planner) value(v any, sel ast.SelectionSet) {
 	case []atlas.Edge:
 		p.edges(v, sel)
 	case *atlas.Edge:
-		p.edges([]atlas.Edge{*v}, sel)
+		if v != nil {
+			p.edges([]atlas.Edge{*v}, sel)
+		}
+	case *model.ClaimRecord:
+		if v == nil {
+			return
+		}
+		for _, f := range p.fields(sel, "ClaimRecord") {
+			switch f.Name {
+			case "node":
+				p.value(v.Node, f.Selections)
+			case "claim":
+				p.citationsBelow(v.Claim.Sources, f.Selections, "PropertyClaim")
+			}
+		}
 	case []atlas.ReportedCount:
 		for i := range v {
 			p.nodes = append(p.nodes, nodeSel{&v[i], sel})
 		}
-	case *model.GroupConnection:
-		connection(p, sel, "Group", v.Nodes, v.Edges, func(e *model.GroupEdge) *atlas.Group { return &e.Node })
-	case *model.PersonConnection:
-		connection(p, sel, "Person", v.Nodes, v.Edges, func(e *model.PersonEdge) *atlas.Person { return &e.Node })
-	case *model.OfficeConnection:
-		connection(p, sel, "Office", v.Nodes, v.Edges, func(e *model.OfficeEdge) *atlas.Office { return &e.Node })
-	case *model.PositionConnection:
-		connection(p, sel, "Position", v.Nodes, v.Edges, func(e *model.PositionEdge) *atlas.Position { return &e.Node })
-	case *model.InstitutionConnection:
-		connection(p, sel, "Institution", v.Nodes, v.Edges, func(e *model.InstitutionEdge) *atlas.Institution { return &e.Node })
-	case *model.SourceConnection:
-		connection(p, sel, "Source", v.Nodes, v.Edges, func(e *model.SourceEdge) *atlas.Source { return &e.Node })
 	case *model.RankingConnection:
 		for _, f := range p.fields(sel, "RankingConnection") {
 			switch f.Name {
@@ -187,29 +191,56 @@ func (p *planner) value(v any, sel ast.SelectionSet) {
 		p.coMembers(v, sel)
 	case []analytics.Event:
 		p.timeline(v, sel)
+	default:
+		p.nodeConnection(reflect.ValueOf(v), sel)
 	}
 }
 
-func connection[N any, E any, P interface {
-	*N
-	atlas.Node
-}](p *planner, sel ast.SelectionSet, typ string, nodes []N, edges []E, node func(*E) P) {
-	for _, f := range p.fields(sel, typ+"Connection") {
+// nodeConnection plans below a Relay connection of nodes, the generated models such as
+// model.GroupConnection: gqlgen names a model after its GraphQL type, and the schema's
+// connections hold their nodes in nodes and edges.node. Any connection of node kinds is
+// planned alike, with no case per kind.
+func (p *planner) nodeConnection(v reflect.Value, sel ast.SelectionSet) {
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return
+	}
+	conn := v.Elem()
+	nodes, edges := conn.FieldByName("Nodes"), conn.FieldByName("Edges")
+	if !strings.HasSuffix(conn.Type().Name(), "Connection") || nodes.Kind() != reflect.Slice || edges.Kind() != reflect.Slice {
+		return
+	}
+	for _, f := range p.fields(sel, conn.Type().Name()) {
 		switch f.Name {
 		case "nodes":
-			p.nodes = slices.Grow(p.nodes, len(nodes))
-			for i := range nodes {
-				p.nodes = append(p.nodes, nodeSel{P(&nodes[i]), f.Selections})
+			p.nodes = slices.Grow(p.nodes, nodes.Len())
+			for i := range nodes.Len() {
+				p.reflectedNode(nodes.Index(i), f.Selections)
 			}
 		case "edges":
-			for _, ef := range p.fields(f.Selections, typ+"Edge") {
-				if ef.Name == "node" {
-					for i := range edges {
-						p.nodes = append(p.nodes, nodeSel{node(&edges[i]), ef.Selections})
+			for _, ef := range p.fields(f.Selections, edges.Type().Elem().Name()) {
+				if ef.Name != "node" {
+					continue
+				}
+				for i := range edges.Len() {
+					if edge := edges.Index(i); edge.Kind() == reflect.Struct {
+						p.reflectedNode(edge.FieldByName("Node"), ef.Selections)
 					}
 				}
 			}
 		}
+	}
+}
+
+// reflectedNode plans below x, a node held by value (atlas.Group) or as an atlas.Node.
+func (p *planner) reflectedNode(x reflect.Value, sel ast.SelectionSet) {
+	if !x.IsValid() {
+		return
+	}
+	if x.Kind() != reflect.Interface && x.CanAddr() {
+		x = x.Addr()
+	}
+	if n, ok := x.Interface().(atlas.Node); ok && !isNil(n) {
+		p.nodes = append(p.nodes, nodeSel{n, sel})
 	}
 }
 

@@ -129,7 +129,7 @@ func (r *queryResolver) Topics(ctx context.Context, filter *model.NameFilter, or
 		return nil, err
 	}
 	edges := connectionEdges(cursors, nodes, func(c string, n atlas.Topic) model.TopicEdge { return model.TopicEdge{Cursor: c, Node: n} })
-	return &model.TopicConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil
+	return planned(ctx, &model.TopicConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil)
 }
 
 // Documents is the resolver for the documents field.
@@ -145,7 +145,7 @@ func (r *queryResolver) Documents(ctx context.Context, filter *model.NameFilter,
 		return nil, err
 	}
 	edges := connectionEdges(cursors, nodes, func(c string, n atlas.Document) model.DocumentEdge { return model.DocumentEdge{Cursor: c, Node: n} })
-	return &model.DocumentConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil
+	return planned(ctx, &model.DocumentConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil)
 }
 
 // Statements is the resolver for the statements field.
@@ -157,7 +157,7 @@ func (r *queryResolver) Statements(ctx context.Context, orderBy *model.EntityOrd
 		return nil, err
 	}
 	edges := connectionEdges(cursors, nodes, func(c string, n atlas.Statement) model.StatementEdge { return model.StatementEdge{Cursor: c, Node: n} })
-	return &model.StatementConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil
+	return planned(ctx, &model.StatementConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: total}, nil)
 }
 
 // TextZh is the resolver for the textZh field.

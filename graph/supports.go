@@ -56,3 +56,9 @@ func supportConnection(p atlas.SupportPage) *model.SupportConnection {
 	}
 	return c
 }
+
+// supportEdge is the relationship a support is of, seen from its start; the planner
+// plans below the same edge.
+func supportEdge(r *atlas.Relation) atlas.Edge {
+	return atlas.Edge{Relation: *r, Self: r.From, Direction: atlas.Outgoing}
+}

@@ -27,10 +27,10 @@ type supportKey struct {
 }
 
 // PrefetchSupports reads into the cache, with one store call, what each of sources
-// supports under args, for those the cache lacks.
-func (l *Loaders) PrefetchSupports(ctx context.Context, args SupportArgs, sources []string) error {
-	_, err := l.supportsOf(ctx, args, sources, false)
-	return err
+// supports under args, for those the cache lacks, and returns the pages in the order of
+// sources, so that the plan can look below them.
+func (l *Loaders) PrefetchSupports(ctx context.Context, args SupportArgs, sources []string) ([]atlas.SupportPage, error) {
+	return l.supportsOf(ctx, args, sources, false)
 }
 
 // Supports returns one page of what source supports: from the cache the plan filled,
