@@ -45,21 +45,15 @@ var PropertyNames = []PropertyName{PropName, PropNameZh, PropTitle, PropTitleZh,
 // the others hold one value, which the PREFERRED claim gives.
 var multiValued = map[PropertyName]bool{PropAlias: true, PropCategory: true}
 
-// propertiesOf lists the properties each kind of node has.
-var propertiesOf = map[NodeKind][]PropertyName{
-	GroupNode: {PropName, PropNameZh, PropAlias, PropKind, PropSystem, PropLevel, PropJurisdiction, PropHorizon,
-		PropCategory, PropCrossSystem, PropEstablished, PropAbolished, PropChairNotKnown, PropMembersIncomplete, PropEndedDateUnknown, PropDescription},
-	OfficeNode:      {PropName, PropNameZh, PropAlias, PropKind, PropStaffing, PropPlacement, PropDescription},
-	InstitutionNode: {PropName, PropNameZh, PropAlias, PropKind, PropSystem, PropDescription},
-	PositionNode:    {PropTitle, PropTitleZh, PropAlias, PropDescription},
-	PersonNode:      {PropName, PropNameZh, PropAlias, PropBorn, PropDied, PropDescription},
-	TopicNode:       {PropName, PropNameZh, PropAlias, PropDescription},
-	DocumentNode:    {PropTitle, PropTitleZh, PropAlias, PropKind, PropIssued, PropDescription},
-}
-
 // PropertiesOf returns the properties a node of kind k can have claims for; nil for
 // sources, reported counts and statements, which are claims themselves.
-func PropertiesOf(k NodeKind) []PropertyName { return propertiesOf[k] }
+func PropertiesOf(k NodeKind) []PropertyName {
+	n, ok := NewNode(k)
+	if !ok {
+		return nil
+	}
+	return n.claimProperties()
+}
 
 // Rank says which of several claims of one property the plain field shows, as
 // Wikidata ranks statements.

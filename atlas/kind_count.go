@@ -20,6 +20,8 @@ func (n *ReportedCount) SearchFields() []SearchField {
 
 func (n *ReportedCount) Summary() Summary { return Summary{System: n.System, Level: n.Level} }
 
+func (n *ReportedCount) claimProperties() []PropertyName { return nil }
+
 func (n *ReportedCount) plainValues(PropertyName) []string { return nil }
 
 func (n *ReportedCount) matches(NodeFilter) bool { return true }

@@ -23,6 +23,10 @@ func (n *Document) Summary() Summary {
 	return Summary{NameZh: n.TitleZh, Class: string(n.Kind), From: n.Issued}
 }
 
+func (n *Document) claimProperties() []PropertyName {
+	return []PropertyName{PropTitle, PropTitleZh, PropAlias, PropKind, PropIssued, PropDescription}
+}
+
 func (n *Document) plainValues(p PropertyName) []string {
 	switch p {
 	case PropTitle:

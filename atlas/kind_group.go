@@ -28,6 +28,11 @@ func (n *Group) Summary() Summary {
 		From: n.Established, Until: n.Abolished, Life: &life}
 }
 
+func (n *Group) claimProperties() []PropertyName {
+	return []PropertyName{PropName, PropNameZh, PropAlias, PropKind, PropSystem, PropLevel, PropJurisdiction, PropHorizon,
+		PropCategory, PropCrossSystem, PropEstablished, PropAbolished, PropChairNotKnown, PropMembersIncomplete, PropEndedDateUnknown, PropDescription}
+}
+
 func (n *Group) plainValues(p PropertyName) []string {
 	switch p {
 	case PropName:

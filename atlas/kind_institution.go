@@ -23,6 +23,10 @@ func (n *Institution) Summary() Summary {
 	return Summary{NameZh: n.NameZh, Class: string(n.Kind), System: n.System}
 }
 
+func (n *Institution) claimProperties() []PropertyName {
+	return []PropertyName{PropName, PropNameZh, PropAlias, PropKind, PropSystem, PropDescription}
+}
+
 func (n *Institution) plainValues(p PropertyName) []string {
 	switch p {
 	case PropName:

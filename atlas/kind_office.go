@@ -21,6 +21,10 @@ func (n *Office) SearchFields() []SearchField {
 
 func (n *Office) Summary() Summary { return Summary{NameZh: n.NameZh, Class: string(n.Kind)} }
 
+func (n *Office) claimProperties() []PropertyName {
+	return []PropertyName{PropName, PropNameZh, PropAlias, PropKind, PropStaffing, PropPlacement, PropDescription}
+}
+
 func (n *Office) plainValues(p PropertyName) []string {
 	switch p {
 	case PropName:

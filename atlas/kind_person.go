@@ -21,6 +21,10 @@ func (n *Person) SearchFields() []SearchField {
 
 func (n *Person) Summary() Summary { return Summary{NameZh: n.NameZh} }
 
+func (n *Person) claimProperties() []PropertyName {
+	return []PropertyName{PropName, PropNameZh, PropAlias, PropBorn, PropDied, PropDescription}
+}
+
 func (n *Person) plainValues(p PropertyName) []string {
 	switch p {
 	case PropName:

@@ -21,6 +21,10 @@ func (n *Position) SearchFields() []SearchField {
 
 func (n *Position) Summary() Summary { return Summary{NameZh: n.TitleZh} }
 
+func (n *Position) claimProperties() []PropertyName {
+	return []PropertyName{PropTitle, PropTitleZh, PropAlias, PropDescription}
+}
+
 func (n *Position) plainValues(p PropertyName) []string {
 	switch p {
 	case PropTitle:

@@ -24,6 +24,8 @@ func (n *Source) SearchFields() []SearchField {
 
 func (n *Source) Summary() Summary { return Summary{Class: string(n.Kind), Tier: n.EffectiveTier()} }
 
+func (n *Source) claimProperties() []PropertyName { return nil }
+
 func (n *Source) plainValues(PropertyName) []string { return nil }
 
 func (n *Source) matches(f NodeFilter) bool { return inOrEmpty(n.Kind, f.SourceKinds) }

@@ -24,6 +24,8 @@ func (n *Statement) SearchFields() []SearchField {
 
 func (n *Statement) Summary() Summary { return Summary{From: n.Date} }
 
+func (n *Statement) claimProperties() []PropertyName { return nil }
+
 func (n *Statement) plainValues(PropertyName) []string { return nil }
 
 func (n *Statement) matches(NodeFilter) bool { return true }

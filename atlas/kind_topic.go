@@ -21,6 +21,10 @@ func (n *Topic) SearchFields() []SearchField {
 
 func (n *Topic) Summary() Summary { return Summary{NameZh: n.NameZh} }
 
+func (n *Topic) claimProperties() []PropertyName {
+	return []PropertyName{PropName, PropNameZh, PropAlias, PropDescription}
+}
+
 func (n *Topic) plainValues(p PropertyName) []string {
 	switch p {
 	case PropName:

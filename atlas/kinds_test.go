@@ -78,6 +78,29 @@ func TestCloneSharesNothing(t *testing.T) {
 	}
 }
 
+// TestClaimPropertiesHavePlainValues: with every field set, a kind shows a plain value
+// for each property it has claims for, and none for any other, so that a property added
+// to a kind's claim list without its case in plainValues (or the reverse) fails here.
+func TestClaimPropertiesHavePlainValues(t *testing.T) {
+	for _, k := range atlas.NodeKinds {
+		n, _ := atlas.NewNode(k)
+		fill(reflect.ValueOf(n).Elem(), "value")
+		claimed := atlas.PropertiesOf(k)
+		for _, p := range atlas.PropertyNames {
+			got := atlas.PlainValues(n, p)
+			if p == atlas.PropAlias {
+				got = atlas.Names(n) // fill marks aliases editorial, which PlainValues leaves out
+				if len(n.NodeAliases()) == 0 {
+					got = nil
+				}
+			}
+			if want := slices.Contains(claimed, p); want != (len(got) > 0) {
+				t.Errorf("%s: %s has claims %v, plain values %q", k, p, want, got)
+			}
+		}
+	}
+}
+
 func setID(n atlas.Node, id string) { reflect.ValueOf(n).Elem().FieldByName("ID").SetString(id) }
 
 // fill sets every exported field reachable from v, in place where v already points, so

@@ -119,6 +119,10 @@ type Node interface {
 	// Summary is what a flat table of nodes shows of it (the exports' node records).
 	Summary() Summary
 
+	// claimProperties lists the properties a node of the kind has claims for (every
+	// one of them a case of plainValues); nil for sources, reported counts and
+	// statements, which are claims themselves.
+	claimProperties() []PropertyName
 	// plainValues is PlainValues for the properties of the kind's own fields.
 	plainValues(p PropertyName) []string
 	// matches is MatchesFilter for the filters of the kind's own fields.
