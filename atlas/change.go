@@ -181,7 +181,7 @@ func (c Change) applyClaim(ds *Dataset, a *Applied) error {
 	if n == nil {
 		return Errorf(ENOTFOUND, "no node has id %q", nodeID)
 	}
-	if PropertiesOf(n.NodeKind()) == nil {
+	if n.claimProperties() == nil {
 		return Errorf(EINVALID, "a %s has no property claims", n.NodeKind())
 	}
 	claims := cloneClaims(ClaimsOf(n))

@@ -45,21 +45,15 @@ var PropertyNames = []PropertyName{PropName, PropNameZh, PropTitle, PropTitleZh,
 // the others hold one value, which the PREFERRED claim gives.
 var multiValued = map[PropertyName]bool{PropAlias: true, PropCategory: true}
 
-// propertiesOf lists the properties each kind of node has.
-var propertiesOf = map[NodeKind][]PropertyName{
-	GroupNode: {PropName, PropNameZh, PropAlias, PropKind, PropSystem, PropLevel, PropJurisdiction, PropHorizon,
-		PropCategory, PropCrossSystem, PropEstablished, PropAbolished, PropChairNotKnown, PropMembersIncomplete, PropEndedDateUnknown, PropDescription},
-	OfficeNode:      {PropName, PropNameZh, PropAlias, PropKind, PropStaffing, PropPlacement, PropDescription},
-	InstitutionNode: {PropName, PropNameZh, PropAlias, PropKind, PropSystem, PropDescription},
-	PositionNode:    {PropTitle, PropTitleZh, PropAlias, PropDescription},
-	PersonNode:      {PropName, PropNameZh, PropAlias, PropBorn, PropDied, PropDescription},
-	TopicNode:       {PropName, PropNameZh, PropAlias, PropDescription},
-	DocumentNode:    {PropTitle, PropTitleZh, PropAlias, PropKind, PropIssued, PropDescription},
-}
-
 // PropertiesOf returns the properties a node of kind k can have claims for; nil for
 // sources, reported counts and statements, which are claims themselves.
-func PropertiesOf(k NodeKind) []PropertyName { return propertiesOf[k] }
+func PropertiesOf(k NodeKind) []PropertyName {
+	n, ok := NewNode(k)
+	if !ok {
+		return nil
+	}
+	return n.claimProperties()
+}
 
 // Rank says which of several claims of one property the plain field shows, as
 // Wikidata ranks statements.
@@ -96,25 +90,7 @@ func (c PropertyClaim) Clone() PropertyClaim {
 }
 
 // ClaimsOf returns the property claims of a node (nil for kinds without them).
-func ClaimsOf(n Node) []PropertyClaim {
-	switch n := n.(type) {
-	case *Group:
-		return n.Claims
-	case *Office:
-		return n.Claims
-	case *Institution:
-		return n.Claims
-	case *Position:
-		return n.Claims
-	case *Person:
-		return n.Claims
-	case *Topic:
-		return n.Claims
-	case *Document:
-		return n.Claims
-	}
-	return nil
-}
+func ClaimsOf(n Node) []PropertyClaim { return n.NodeClaims() }
 
 // SelectClaims returns the claims of n about the given properties (all when props is
 // empty), in CompareClaims order.
@@ -158,136 +134,16 @@ func CompareClaims(a, b PropertyClaim) int {
 // have no source, so no claim) or every category. Boolean properties show "true" only:
 // false is also what an unknown value looks like.
 func PlainValues(n Node, p PropertyName) []string {
-	one := func(s string) []string {
-		if s == "" {
-			return nil
-		}
-		return []string{s}
-	}
-	optEnum := func(v *string) []string {
-		if v == nil {
-			return nil
-		}
-		return one(*v)
-	}
-	date := func(d *PartialDate) []string {
-		if d == nil {
-			return nil
-		}
-		return []string{d.String()}
-	}
-	var aliases []Alias
-	switch p {
-	case PropAlias:
-		aliases = AliasesOf(n)
+	if p == PropAlias {
 		var out []string
-		for _, a := range aliases {
+		for _, a := range n.NodeAliases() {
 			if !a.Editorial {
 				out = append(out, a.Name)
 			}
 		}
 		return out
-	case PropDescription:
-		return one(descriptionOf(n))
 	}
-	switch n := n.(type) {
-	case *Group:
-		switch p {
-		case PropName:
-			return one(n.Name)
-		case PropNameZh:
-			return one(n.NameZh)
-		case PropKind:
-			return one(string(n.Kind))
-		case PropSystem:
-			return optEnum((*string)(n.System))
-		case PropLevel:
-			return optEnum((*string)(n.Level))
-		case PropJurisdiction:
-			return one(n.Jurisdiction)
-		case PropHorizon:
-			return optEnum((*string)(n.Horizon))
-		case PropCategory:
-			var out []string
-			for _, c := range n.Categories {
-				out = append(out, string(c))
-			}
-			return out
-		case PropCrossSystem:
-			return flag(n.CrossSystem)
-		case PropChairNotKnown:
-			return flag(n.ChairNotKnown)
-		case PropMembersIncomplete:
-			return flag(n.MembersIncomplete)
-		case PropEndedDateUnknown:
-			return flag(n.EndedDateUnknown)
-		case PropEstablished:
-			return date(n.Established)
-		case PropAbolished:
-			return date(n.Abolished)
-		}
-	case *Office:
-		switch p {
-		case PropName:
-			return one(n.Name)
-		case PropNameZh:
-			return one(n.NameZh)
-		case PropKind:
-			return one(string(n.Kind))
-		case PropStaffing:
-			return optEnum((*string)(n.Staffing))
-		case PropPlacement:
-			return optEnum((*string)(n.Placement))
-		}
-	case *Institution:
-		switch p {
-		case PropName:
-			return one(n.Name)
-		case PropNameZh:
-			return one(n.NameZh)
-		case PropKind:
-			return one(string(n.Kind))
-		case PropSystem:
-			return optEnum((*string)(n.System))
-		}
-	case *Position:
-		switch p {
-		case PropTitle:
-			return one(n.Title)
-		case PropTitleZh:
-			return one(n.TitleZh)
-		}
-	case *Person:
-		switch p {
-		case PropName:
-			return one(n.Name)
-		case PropNameZh:
-			return one(n.NameZh)
-		case PropBorn:
-			return date(n.Born)
-		case PropDied:
-			return date(n.Died)
-		}
-	case *Topic:
-		switch p {
-		case PropName:
-			return one(n.Name)
-		case PropNameZh:
-			return one(n.NameZh)
-		}
-	case *Document:
-		switch p {
-		case PropTitle:
-			return one(n.Title)
-		case PropTitleZh:
-			return one(n.TitleZh)
-		case PropKind:
-			return one(string(n.Kind))
-		case PropIssued:
-			return date(n.Issued)
-		}
-	}
-	return nil
+	return n.plainValues(p)
 }
 
 // flag is the plain value of a boolean property: "true", or none, since false is also
@@ -297,26 +153,6 @@ func flag(b bool) []string {
 		return []string{strconv.FormatBool(true)}
 	}
 	return nil
-}
-
-func descriptionOf(n Node) string {
-	switch n := n.(type) {
-	case *Group:
-		return n.Description
-	case *Office:
-		return n.Description
-	case *Institution:
-		return n.Description
-	case *Position:
-		return n.Description
-	case *Person:
-		return n.Description
-	case *Topic:
-		return n.Description
-	case *Document:
-		return n.Description
-	}
-	return ""
 }
 
 // validValue reports whether v is a well-formed value of property p of a node of kind k.

@@ -14,7 +14,7 @@ import (
 // the list lacks. An alias's own source is among its claim's sources.
 func (v *validator) checkClaims(rec string, n Node) {
 	claims := ClaimsOf(n)
-	allowed := PropertiesOf(n.NodeKind())
+	allowed := n.claimProperties()
 	type key struct {
 		p PropertyName
 		v string
@@ -126,7 +126,7 @@ func (d *Dataset) MissingClaims() []string {
 	var out []string
 	for _, n := range d.Nodes() {
 		claims := ClaimsOf(n)
-		for _, p := range PropertiesOf(n.NodeKind()) {
+		for _, p := range n.claimProperties() {
 			if p == PropDescription {
 				continue // the curators' summary: a DESCRIPTION claim is welcome, not required
 			}

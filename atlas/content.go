@@ -76,21 +76,7 @@ type Document struct {
 	Claims      []PropertyClaim `json:"claims,omitempty"`
 }
 
-func (n *Statement) NodeID() string        { return n.ID }
-func (n *Topic) NodeID() string            { return n.ID }
-func (n *Document) NodeID() string         { return n.ID }
-func (n *Statement) NodeKind() NodeKind    { return StatementNode }
-func (n *Topic) NodeKind() NodeKind        { return TopicNode }
-func (n *Document) NodeKind() NodeKind     { return DocumentNode }
-func (n *Topic) Label() string             { return n.Name }
-func (n *Document) Label() string          { return n.Title }
-func (n *Statement) Citations() []Citation { return n.Sources }
-func (n *Topic) Citations() []Citation     { return n.Sources }
-func (n *Document) Citations() []Citation  { return n.Sources }
-func (*Statement) IsEntity()               {}
-func (*Topic) IsEntity()                   {}
-func (*Document) IsEntity()                {}
-func (n *Statement) Hedged() bool          { return n.Hedge != "" }
+func (n *Statement) Hedged() bool { return n.Hedge != "" }
 
 // Label of a statement is its text, cut to a readable length on a word boundary.
 func (n *Statement) Label() string {
@@ -104,27 +90,4 @@ func (n *Statement) Label() string {
 		s = s[:i]
 	}
 	return s + "…"
-}
-
-// checkContent checks what only statements and documents have: a statement's text,
-// confidence and hedge (a hedged statement is never STATED), a document's kind.
-func (v *validator) checkContent(rec string, n Node) {
-	switch n := n.(type) {
-	case *Statement:
-		if strings.TrimSpace(n.Text) == "" {
-			v.add(rec, "has no text")
-		}
-		checkEnum(v, rec, "confidence", n.Confidence, Confidences)
-		if n.Confidence == Inferred && strings.TrimSpace(n.Note) == "" {
-			v.add(rec, "INFERRED statements must explain the inference in a note")
-		}
-		if n.Hedged() && n.Confidence == Stated {
-			v.add(rec, "hedged %q, so not STATED: use REPORTED or INFERRED", n.Hedge)
-		}
-		if n.Date != nil && n.Until != nil && n.Until.Before(*n.Date) {
-			v.add(rec, "until %s before date %s", n.Until, n.Date)
-		}
-	case *Document:
-		checkEnum(v, rec, "kind", n.Kind, DocumentKinds)
-	}
 }

@@ -174,48 +174,8 @@ func (v *validator) checkNodes() {
 			v.citations(rec, n.Citations())
 		}
 		v.checkClaims(rec, n)
-		v.checkContent(rec, n)
 		v.checkIdentifiers(rec, n)
-		switch n := n.(type) {
-		case *Group:
-			checkEnum(v, rec, "kind", n.Kind, GroupKinds)
-			checkOptEnum(v, rec, "system", n.System, Systems)
-			checkOptEnum(v, rec, "level", n.Level, Levels)
-			checkOptEnum(v, rec, "horizon", n.Horizon, Horizons)
-			for _, c := range n.Categories {
-				checkEnum(v, rec, "category", c, Categories)
-			}
-			if n.Established != nil && n.Abolished != nil && n.Abolished.Before(*n.Established) {
-				v.add(rec, "abolished %s before established %s", n.Abolished, n.Established)
-			}
-		case *Position:
-			if n.Seats != nil && *n.Seats < 1 {
-				v.add(rec, "seats must be at least 1, got %d", *n.Seats)
-			}
-		case *Office:
-			checkEnum(v, rec, "kind", n.Kind, OfficeKinds)
-			checkOptEnum(v, rec, "staffing", n.Staffing, Staffings)
-			checkOptEnum(v, rec, "placement", n.Placement, Placements)
-		case *Institution:
-			checkEnum(v, rec, "kind", n.Kind, InstitutionKinds)
-			checkOptEnum(v, rec, "system", n.System, Systems)
-		case *Source:
-			checkEnum(v, rec, "kind", n.Kind, SourceKinds)
-			if n.Tier != "" {
-				checkEnum(v, rec, "tier", n.Tier, SourceTiers)
-			}
-			if n.CitedVia != "" {
-				if _, ok := v.ds.sourceByID(n.CitedVia); !ok {
-					v.add(rec, "citedVia names unknown source %q", n.CitedVia)
-				}
-			}
-			if len(n.DateSources) > 0 {
-				if n.Date == nil {
-					v.add(rec, "cites sources for a date it does not have")
-				}
-				v.citations(rec+" date", n.DateSources)
-			}
-		}
+		n.checkFields(v, rec)
 	}
 }
 

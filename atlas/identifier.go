@@ -43,19 +43,7 @@ func (id Identifier) URL() string { return identifierURLs[id.Scheme] + id.Value 
 
 // IdentifiersOf returns the external identifiers of a node; nil for kinds that have none
 // (only groups, institutions, positions and people carry them).
-func IdentifiersOf(n Node) []Identifier {
-	switch n := n.(type) {
-	case *Group:
-		return n.Identifiers
-	case *Institution:
-		return n.Identifiers
-	case *Position:
-		return n.Identifiers
-	case *Person:
-		return n.Identifiers
-	}
-	return nil
-}
+func IdentifiersOf(n Node) []Identifier { return n.NodeIdentifiers() }
 
 // WikidataID returns the node's Wikidata QID, "" when it has none.
 func WikidataID(n Node) string {

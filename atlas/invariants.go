@@ -166,34 +166,8 @@ func newChecker(ds *Dataset, tiers []SourceTier) *checker {
 		}
 		c.ids = append(c.ids, n.NodeID())
 		c.nodes[n.NodeID()] = n
-		life := [2]int{MinOrdinal, MaxOrdinal}
-		switch n := n.(type) {
-		case *Person:
-			for _, d := range lifeDatesOf(n, PropBorn, n.Born, source) {
-				if AllTiers(tiers) || slices.Contains(tiers, d.Tier) {
-					life[0] = max(life[0], d.Date.Earliest())
-				}
-			}
-			var died []int
-			for _, d := range lifeDatesOf(n, PropDied, n.Died, source) {
-				if AllTiers(tiers) || slices.Contains(tiers, d.Tier) {
-					died = append(died, d.Date.Latest())
-				}
-			}
-			if len(died) > 0 {
-				life[1] = slices.Max(died) // the holder may have lived until the latest
-			}
-		case *Group:
-			if n.Established != nil {
-				life[0] = n.Established.Earliest()
-			}
-			if n.Abolished != nil {
-				life[1] = n.Abolished.Latest()
-			}
-		default:
-			continue
-		}
-		if life != [2]int{MinOrdinal, MaxOrdinal} {
+		life := n.lifeBounds(tiers, source)
+		if life != unbounded {
 			c.lives[n.NodeID()] = life
 		}
 	}

@@ -175,21 +175,7 @@ func MatchesFilter(n Node, f NodeFilter) bool {
 	if len(f.CitedBy) > 0 && !CitesAny(CitedSources(n, nil), f.CitedBy) {
 		return false
 	}
-	switch n := n.(type) {
-	case *Group:
-		return inOrEmpty(n.Kind, f.GroupKinds) && optIn(n.System, f.Systems) &&
-			optIn(n.Level, f.Levels) && optIn(n.Horizon, f.Horizons) &&
-			(len(f.Categories) == 0 || slices.ContainsFunc(n.Categories, func(c Category) bool { return slices.Contains(f.Categories, c) })) &&
-			(f.CrossSystem == nil || *f.CrossSystem == n.CrossSystem) &&
-			(f.ActiveAsOf == nil || n.Span().Bounds().MayHoldAt(*f.ActiveAsOf))
-	case *Institution:
-		return inOrEmpty(n.Kind, f.InstitutionKinds) && optIn(n.System, f.Systems)
-	case *Office:
-		return inOrEmpty(n.Kind, f.OfficeKinds)
-	case *Source:
-		return inOrEmpty(n.Kind, f.SourceKinds)
-	}
-	return true
+	return n.matches(f)
 }
 
 func inOrEmpty[T comparable](v T, allowed []T) bool {

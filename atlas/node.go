@@ -95,6 +95,9 @@ func (c Citation) SamePassage(o Citation) bool {
 const MaxQuoteWords = 12
 
 // Node is anything with a stable id: the Relay node, the federation key, the export id.
+// Every rule that differs by kind is a method here, so a new kind that leaves one out does
+// not compile (see kinds.go and the kind_*.go files, one per kind), instead of a type
+// switch somewhere quietly answering nil for it.
 type Node interface {
 	NodeID() string
 	NodeKind() NodeKind
@@ -102,6 +105,38 @@ type Node interface {
 	Label() string
 	// Citations are the sources the node's own properties come from.
 	Citations() []Citation
+	// NodeAliases are the other spellings of the node's name; nil for kinds without.
+	NodeAliases() []Alias
+	// NodeIdentifiers are the node's identifiers in other datasets; nil for kinds
+	// without (only groups, institutions, positions and people carry them).
+	NodeIdentifiers() []Identifier
+	// NodeClaims are the property claims behind the plain fields; nil for kinds without.
+	NodeClaims() []PropertyClaim
+	// SearchFields lists every searchable text of the node in a fixed order (names
+	// first), empty texts left out. Both stores index exactly these fields, which is
+	// what keeps their search results equal.
+	SearchFields() []SearchField
+	// Summary is what a flat table of nodes shows of it (the exports' node records).
+	Summary() Summary
+
+	// claimProperties lists the properties a node of the kind has claims for (every
+	// one of them a case of plainValues); nil for sources, reported counts and
+	// statements, which are claims themselves.
+	claimProperties() []PropertyName
+	// plainValues is PlainValues for the properties of the kind's own fields.
+	plainValues(p PropertyName) []string
+	// matches is MatchesFilter for the filters of the kind's own fields.
+	matches(f NodeFilter) bool
+	// checkFields adds the validation problems of the kind's own fields.
+	checkFields(v *validator, rec string)
+	// lifeBounds is the ordinal span the node can hold anything in (a person's life, a
+	// group's lifetime), counting the life dates of tiers only; unbounded for kinds
+	// without a lifetime.
+	lifeBounds(tiers []SourceTier, source func(id string) *Source) [2]int
+	// clone is CloneNode: a copy sharing nothing reachable with the node.
+	clone() Node
+	// addTo appends the node to its kind's section of d.
+	addTo(d *Dataset)
 }
 
 // Group is a leading small group, commission, coordination or working group, committee
@@ -246,109 +281,3 @@ type ReportedCount struct {
 	Note       string         `json:"note,omitempty"`
 	Sources    []Citation     `json:"sources"`
 }
-
-func (n *Group) NodeID() string                { return n.ID }
-func (n *Office) NodeID() string               { return n.ID }
-func (n *Institution) NodeID() string          { return n.ID }
-func (n *Position) NodeID() string             { return n.ID }
-func (n *Person) NodeID() string               { return n.ID }
-func (n *Source) NodeID() string               { return n.ID }
-func (n *ReportedCount) NodeID() string        { return n.ID }
-func (n *Group) NodeKind() NodeKind            { return GroupNode }
-func (n *Office) NodeKind() NodeKind           { return OfficeNode }
-func (n *Institution) NodeKind() NodeKind      { return InstitutionNode }
-func (n *Position) NodeKind() NodeKind         { return PositionNode }
-func (n *Person) NodeKind() NodeKind           { return PersonNode }
-func (n *Source) NodeKind() NodeKind           { return SourceNode }
-func (n *ReportedCount) NodeKind() NodeKind    { return ReportedCountNode }
-func (n *Group) Label() string                 { return n.Name }
-func (n *Office) Label() string                { return n.Name }
-func (n *Institution) Label() string           { return n.Name }
-func (n *Position) Label() string              { return n.Title }
-func (n *Person) Label() string                { return n.Name }
-func (n *Source) Label() string                { return n.Title }
-func (n *ReportedCount) Label() string         { return n.Scope }
-func (n *Group) Citations() []Citation         { return n.Sources }
-func (n *Office) Citations() []Citation        { return n.Sources }
-func (n *Institution) Citations() []Citation   { return n.Sources }
-func (n *Position) Citations() []Citation      { return n.Sources }
-func (n *Person) Citations() []Citation        { return n.Sources }
-func (n *Source) Citations() []Citation        { return nil }
-func (n *ReportedCount) Citations() []Citation { return n.Sources }
-
-// Names returns every name a node is known by: name, Chinese name and aliases. Search
-// and the duplicate check both work on this list.
-func Names(n Node) []string {
-	var names []string
-	add := func(s ...string) {
-		for _, v := range s {
-			if v != "" {
-				names = append(names, v)
-			}
-		}
-	}
-	addAliases := func(as []Alias) {
-		for _, a := range as {
-			add(a.Name)
-		}
-	}
-	switch n := n.(type) {
-	case *Group:
-		add(n.Name, n.NameZh)
-		addAliases(n.Aliases)
-	case *Office:
-		add(n.Name, n.NameZh)
-		addAliases(n.Aliases)
-	case *Institution:
-		add(n.Name, n.NameZh)
-		addAliases(n.Aliases)
-	case *Position:
-		add(n.Title, n.TitleZh)
-		addAliases(n.Aliases)
-	case *Person:
-		add(n.Name, n.NameZh)
-		addAliases(n.Aliases)
-	case *Source:
-		add(n.Title, n.Key)
-	case *ReportedCount:
-		add(n.Scope)
-	case *Topic:
-		add(n.Name, n.NameZh)
-		addAliases(n.Aliases)
-	case *Document:
-		add(n.Title, n.TitleZh)
-		addAliases(n.Aliases)
-	}
-	return names
-}
-
-// AliasesOf returns the aliases of a node, nil for kinds without aliases.
-func AliasesOf(n Node) []Alias {
-	switch n := n.(type) {
-	case *Group:
-		return n.Aliases
-	case *Office:
-		return n.Aliases
-	case *Institution:
-		return n.Aliases
-	case *Position:
-		return n.Aliases
-	case *Person:
-		return n.Aliases
-	case *Topic:
-		return n.Aliases
-	case *Document:
-		return n.Aliases
-	}
-	return nil
-}
-
-// IsEntity marks the node types as federation entities: every node is one, keyed by its
-// id. (GraphQL federation runtimes look for this method; defining it needs no import.)
-func (*Group) IsEntity()         {}
-func (*Office) IsEntity()        {}
-func (*Institution) IsEntity()   {}
-func (*Position) IsEntity()      {}
-func (*Person) IsEntity()        {}
-func (*Source) IsEntity()        {}
-func (*ReportedCount) IsEntity() {}

@@ -160,93 +160,16 @@ func (d *Dataset) Clone() *Dataset {
 }
 
 // Add appends a node to the slice of its kind.
-func (d *Dataset) Add(n Node) {
-	switch n := n.(type) {
-	case *Group:
-		d.Groups = append(d.Groups, n)
-	case *Office:
-		d.Offices = append(d.Offices, n)
-	case *Institution:
-		d.Institutions = append(d.Institutions, n)
-	case *Position:
-		d.Positions = append(d.Positions, n)
-	case *Person:
-		d.People = append(d.People, n)
-	case *Source:
-		d.Sources = append(d.Sources, n)
-	case *ReportedCount:
-		d.ReportedCounts = append(d.ReportedCounts, n)
-	case *Statement:
-		d.Statements = append(d.Statements, n)
-	case *Topic:
-		d.Topics = append(d.Topics, n)
-	case *Document:
-		d.Documents = append(d.Documents, n)
-	}
-}
+func (d *Dataset) Add(n Node) { n.addTo(d) }
 
 // CloneNode returns a deep copy of n: nothing reachable from the copy (slices, dates,
 // enum pointers) is shared with n. The conformance suite's Copies case changes everything
-// reachable from what a store returns, so a field left shared here fails it.
+// reachable from what a store returns, so a field left shared by a kind's clone fails it.
 func CloneNode(n Node) Node {
-	switch n := n.(type) {
-	case *Group:
-		c := *n
-		c.Aliases, c.Categories, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Categories), slices.Clone(n.Sources), cloneClaims(n.Claims)
-		c.System, c.Level, c.Horizon = clonePtr(n.System), clonePtr(n.Level), clonePtr(n.Horizon)
-		c.Established, c.Abolished, c.ObservedUntil = clonePtr(n.Established), clonePtr(n.Abolished), clonePtr(n.ObservedUntil)
-		c.Identifiers = cloneIdentifiers(n.Identifiers)
-		return &c
-	case *Office:
-		c := *n
-		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
-		c.Staffing, c.Placement = clonePtr(n.Staffing), clonePtr(n.Placement)
-		return &c
-	case *Institution:
-		c := *n
-		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
-		c.System = clonePtr(n.System)
-		c.Identifiers = cloneIdentifiers(n.Identifiers)
-		return &c
-	case *Position:
-		c := *n
-		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
-		c.Seats = clonePtr(n.Seats)
-		c.Identifiers = cloneIdentifiers(n.Identifiers)
-		return &c
-	case *Person:
-		c := *n
-		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
-		c.Born, c.Died = clonePtr(n.Born), clonePtr(n.Died)
-		c.Identifiers = cloneIdentifiers(n.Identifiers)
-		return &c
-	case *Source:
-		c := *n
-		c.Authors = slices.Clone(n.Authors)
-		c.Date = clonePtr(n.Date)
-		c.DateSources = slices.Clone(n.DateSources)
-		return &c
-	case *ReportedCount:
-		c := *n
-		c.Sources = slices.Clone(n.Sources)
-		c.System, c.Level = clonePtr(n.System), clonePtr(n.Level)
-		return &c
-	case *Statement:
-		c := *n
-		c.Sources = slices.Clone(n.Sources)
-		c.Date, c.Until = clonePtr(n.Date), clonePtr(n.Until)
-		return &c
-	case *Topic:
-		c := *n
-		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
-		return &c
-	case *Document:
-		c := *n
-		c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
-		c.Issued = clonePtr(n.Issued)
-		return &c
+	if n == nil {
+		return nil
 	}
-	return n
+	return n.clone()
 }
 
 func cloneClaims(cs []PropertyClaim) []PropertyClaim {

@@ -158,7 +158,7 @@ func withClaims(n Node, claims []PropertyClaim, p PropertyName) (Node, error) {
 func withValueClaims(n Node, c Citation) (Node, error) {
 	claims := cloneClaims(ClaimsOf(n))
 	added := false
-	for _, p := range PropertiesOf(n.NodeKind()) {
+	for _, p := range n.claimProperties() {
 		for _, v := range PlainValues(n, p) {
 			if slices.ContainsFunc(claims, func(x PropertyClaim) bool { return x.Property == p && x.Value == v }) {
 				continue

@@ -19,52 +19,12 @@ const (
 	RelationLocatorField = "relationship.locator"
 )
 
-// Searchable is the hook for node kinds that list their own searchable fields: a kind
-// that implements it needs no case in SearchFields.
-type Searchable interface {
-	SearchFields() []SearchField
-}
+// identifierField names the search field of an identifier: a name, but not one Names lists.
+const identifierField = "identifier"
 
 // SearchFields lists every searchable text of n in a fixed order (names first), empty
-// texts left out. Both stores index exactly these fields, which is what keeps their
-// search results equal; adding a node kind is one case here or a SearchFields method.
-func SearchFields(n Node) []SearchField {
-	var f fieldList
-	switch n := n.(type) {
-	case *Group:
-		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases).identifiers(n.Identifiers)
-		f.texts("jurisdiction", n.Jurisdiction).texts("description", n.Description).locators(n.Sources)
-	case *Office:
-		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases)
-		f.texts("description", n.Description).locators(n.Sources)
-	case *Institution:
-		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases).identifiers(n.Identifiers)
-		f.texts("description", n.Description).locators(n.Sources)
-	case *Position:
-		f.names("title", n.Title).names("titleZh", n.TitleZh).aliases(n.Aliases).identifiers(n.Identifiers)
-		f.texts("description", n.Description).locators(n.Sources)
-	case *Person:
-		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases).identifiers(n.Identifiers)
-		f.texts("description", n.Description).locators(n.Sources)
-	case *Source:
-		f.names("title", n.Title).names("key", n.Key)
-		f.texts("author", n.Authors...).texts("publisher", n.Publisher).texts("note", n.Note)
-	case *ReportedCount:
-		f.names("scope", n.Scope).texts("note", n.Note).locators(n.Sources)
-	case *Statement:
-		// A statement has no name: its text is searched by words, like a description.
-		f.texts("text", n.Text).texts("textZh", n.TextZh).texts("hedge", n.Hedge).texts("note", n.Note).locators(n.Sources)
-	case *Topic:
-		f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases)
-		f.texts("description", n.Description).locators(n.Sources)
-	case *Document:
-		f.names("title", n.Title).names("titleZh", n.TitleZh).aliases(n.Aliases)
-		f.texts("description", n.Description).locators(n.Sources)
-	case Searchable:
-		return n.SearchFields()
-	}
-	return f
-}
+// texts left out (Node.SearchFields).
+func SearchFields(n Node) []SearchField { return n.SearchFields() }
 
 // RelationSearchFields lists the searchable texts of a relationship: its note and the
 // locators of its citations. A relationship is found through its subject (From).
@@ -105,7 +65,7 @@ func (f *fieldList) aliases(as []Alias) *fieldList {
 // identifiers are names too ("Q15031" finds its node), listed after the aliases.
 func (f *fieldList) identifiers(ids []Identifier) *fieldList {
 	for _, id := range ids {
-		f.names("identifier", id.Value)
+		f.names(identifierField, id.Value)
 	}
 	return f
 }

@@ -375,36 +375,12 @@ func records(g Graph) ([]nodeRecord, []edgeRecord, error) {
 
 func nodeOf(n atlas.Node, source func(string) *atlas.Source) nodeRecord {
 	rec := nodeRecord{ID: n.NodeID(), Type: string(n.NodeKind()), Label: n.Label()}
-	switch n := n.(type) {
-	case *atlas.Group:
-		rec.NameZh, rec.Kind = n.NameZh, string(n.Kind)
-		rec.System, rec.Level = text(n.System), text(n.Level)
-		for _, c := range n.Categories {
-			rec.Categories = append(rec.Categories, string(c))
-		}
-		rec.Established, rec.Abolished = dateText(n.Established), dateText(n.Abolished)
-		life := n.Span()
-		rec.life = &life
-	case *atlas.Office:
-		rec.NameZh, rec.Kind = n.NameZh, string(n.Kind)
-	case *atlas.Institution:
-		rec.NameZh, rec.Kind, rec.System = n.NameZh, string(n.Kind), text(n.System)
-	case *atlas.Position:
-		rec.NameZh = n.TitleZh
-	case *atlas.Person:
-		rec.NameZh = n.NameZh
-	case *atlas.Source:
-		rec.Kind, rec.Tier = string(n.Kind), string(n.EffectiveTier())
-	case *atlas.ReportedCount:
-		rec.System, rec.Level = text(n.System), text(n.Level)
-	case *atlas.Topic:
-		rec.NameZh = n.NameZh
-	case *atlas.Document:
-		rec.NameZh, rec.Kind = n.TitleZh, string(n.Kind)
-		rec.Established = dateText(n.Issued)
-	case *atlas.Statement:
-		rec.Established = dateText(n.Date)
+	sum := n.Summary()
+	rec.NameZh, rec.Kind, rec.System, rec.Level = sum.NameZh, sum.Class, text(sum.System), text(sum.Level)
+	for _, c := range sum.Categories {
+		rec.Categories = append(rec.Categories, string(c))
 	}
+	rec.Established, rec.Abolished, rec.Tier, rec.life = dateText(sum.From), dateText(sum.Until), string(sum.Tier), sum.Life
 	if cs := n.Citations(); len(cs) > 0 {
 		rec.Tier = string(atlas.TierOf(cs, source))
 		rec.Sources, rec.Citations = citationsOf(cs, source)

@@ -10,7 +10,8 @@ import (
 	"lsgatlas/searchkey"
 )
 
-// How atlas values are stored, and why:
+// How atlas values are stored, and why (a node's own fields are written and read by
+// putFields and readFields, nodefields.go, under their names in the dataset format):
 //
 //   - Strings, booleans and enums are stored as they are; optional enums and dates (Go
 //     pointers) are absent when nil. Integers are INTEGER (int64).
@@ -57,63 +58,17 @@ func nodeProps(n atlas.Node) map[string]any {
 		"searchTerms":     searchkey.TermText(atlas.SearchFields(n)),
 		"citedSources":    atlas.CitedSources(n, nil),
 	}
-	if claims := atlas.ClaimsOf(n); claims != nil {
-		p["claims"] = jsonText(claims)
+	putFields(p, n)
+	var aliasNames []string
+	for _, a := range n.NodeAliases() {
+		aliasNames = append(aliasNames, a.Name)
 	}
-	aliases := func(as []atlas.Alias) {
-		p["aliases"] = jsonText(as)
-		var an []string
-		for _, a := range as {
-			an = append(an, a.Name)
-		}
-		p["aliasNames"] = strList(an)
-	}
-	switch n := n.(type) {
-	case *atlas.Group:
-		b := n.Span().Bounds()
-		p["name"], p["nameZh"], p["kind"], p["system"], p["level"] = n.Name, n.NameZh, string(n.Kind), optEnum(n.System), optEnum(n.Level)
-		p["jurisdiction"], p["horizon"], p["categories"], p["crossSystem"] = n.Jurisdiction, optEnum(n.Horizon), strList(n.Categories), n.CrossSystem
-		p["established"], p["abolished"], p["description"], p["sources"] = optDate(n.Established), optDate(n.Abolished), n.Description, jsonText(n.Sources)
-		p["observedUntil"], p["validFrom"], p["validTo"] = optDate(n.ObservedUntil), int64(b.From), int64(b.To)
-		p["identifiers"] = jsonText(n.Identifiers)
-		p["chairNotKnown"], p["membersIncomplete"], p["endedDateUnknown"] = n.ChairNotKnown, n.MembersIncomplete, n.EndedDateUnknown
-		aliases(n.Aliases)
-	case *atlas.Office:
-		p["name"], p["nameZh"], p["kind"], p["staffing"], p["placement"] = n.Name, n.NameZh, string(n.Kind), optEnum(n.Staffing), optEnum(n.Placement)
-		p["description"], p["sources"] = n.Description, jsonText(n.Sources)
-		aliases(n.Aliases)
-	case *atlas.Institution:
-		p["name"], p["nameZh"], p["kind"], p["system"] = n.Name, n.NameZh, string(n.Kind), optEnum(n.System)
-		p["description"], p["sources"], p["identifiers"] = n.Description, jsonText(n.Sources), jsonText(n.Identifiers)
-		aliases(n.Aliases)
-	case *atlas.Position:
-		p["title"], p["titleZh"], p["description"], p["sources"] = n.Title, n.TitleZh, n.Description, jsonText(n.Sources)
-		if n.Seats != nil {
-			p["seats"] = int64(*n.Seats)
-		}
-		p["identifiers"] = jsonText(n.Identifiers)
-		aliases(n.Aliases)
-	case *atlas.Person:
-		p["name"], p["nameZh"], p["description"], p["sources"] = n.Name, n.NameZh, n.Description, jsonText(n.Sources)
-		p["born"], p["died"], p["identifiers"] = optDate(n.Born), optDate(n.Died), jsonText(n.Identifiers)
-		aliases(n.Aliases)
-	case *atlas.Source:
-		p["key"], p["title"], p["authors"], p["publisher"], p["date"] = n.Key, n.Title, strList(n.Authors), n.Publisher, optDate(n.Date)
-		p["url"], p["kind"], p["citedVia"], p["note"], p["tier"] = n.URL, string(n.Kind), n.CitedVia, n.Note, string(n.Tier)
-		p["dateSources"] = jsonText(n.DateSources)
-	case *atlas.Statement:
-		p["text"], p["textZh"], p["date"], p["until"] = n.Text, n.TextZh, optDate(n.Date), optDate(n.Until)
-		p["confidence"], p["hedge"], p["note"], p["sources"] = string(n.Confidence), n.Hedge, n.Note, jsonText(n.Sources)
-	case *atlas.Topic:
-		p["name"], p["nameZh"], p["description"], p["sources"] = n.Name, n.NameZh, n.Description, jsonText(n.Sources)
-		aliases(n.Aliases)
-	case *atlas.Document:
-		p["title"], p["titleZh"], p["kind"], p["issued"] = n.Title, n.TitleZh, string(n.Kind), optDate(n.Issued)
-		p["description"], p["sources"] = n.Description, jsonText(n.Sources)
-		aliases(n.Aliases)
-	case *atlas.ReportedCount:
-		p["year"], p["value"], p["qualifier"], p["scope"] = int64(n.Year), int64(n.Value), string(n.Qualifier), n.Scope
-		p["system"], p["level"], p["confidence"], p["note"], p["sources"] = optEnum(n.System), optEnum(n.Level), string(n.Confidence), n.Note, jsonText(n.Sources)
+	p["aliasNames"] = strList(aliasNames)
+	// A group's lifetime is derived (its observedUntil is no field of the dataset
+	// format) and "as of" filters read its bounds.
+	if g, ok := n.(*atlas.Group); ok {
+		b := g.Span().Bounds()
+		p["observedUntil"], p["validFrom"], p["validTo"] = optDate(g.ObservedUntil), int64(b.From), int64(b.To)
 	}
 	return p
 }
@@ -199,53 +154,15 @@ func jsonText[T any](vs []T) any {
 func decodeNode(m map[string]any) (atlas.Node, error) {
 	p := props{m: m}
 	id := p.str("id")
-	var n atlas.Node
-	switch kind := atlas.NodeKind(p.str("nodeKind")); kind {
-	case atlas.GroupNode:
-		n = &atlas.Group{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Kind: atlas.GroupKind(p.str("kind")),
-			System: optEnumOf[atlas.System](&p, "system"), Level: optEnumOf[atlas.Level](&p, "level"), Jurisdiction: p.str("jurisdiction"),
-			Horizon: optEnumOf[atlas.Horizon](&p, "horizon"), Categories: strListOf[atlas.Category](&p, "categories"), CrossSystem: p.boolean("crossSystem"),
-			Established: p.date("established"), Abolished: p.date("abolished"), Description: p.str("description"),
-			Sources: citationsOf(&p), Claims: claimsOf(&p), ObservedUntil: p.date("observedUntil"),
-			ChairNotKnown: p.boolean("chairNotKnown"), MembersIncomplete: p.boolean("membersIncomplete"), EndedDateUnknown: p.boolean("endedDateUnknown"),
-			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
-	case atlas.OfficeNode:
-		n = &atlas.Office{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Kind: atlas.OfficeKind(p.str("kind")),
-			Staffing: optEnumOf[atlas.Staffing](&p, "staffing"), Placement: optEnumOf[atlas.Placement](&p, "placement"),
-			Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
-	case atlas.InstitutionNode:
-		n = &atlas.Institution{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Kind: atlas.InstitutionKind(p.str("kind")),
-			System: optEnumOf[atlas.System](&p, "system"), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p),
-			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
-	case atlas.PositionNode:
-		n = &atlas.Position{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p),
-			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
-		if _, ok := m["seats"]; ok {
-			seats := p.integer("seats")
-			n.(*atlas.Position).Seats = &seats
-		}
-	case atlas.PersonNode:
-		n = &atlas.Person{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p), Born: p.date("born"), Died: p.date("died"),
-			Identifiers: jsonOf[atlas.Identifier](&p, "identifiers")}
-	case atlas.SourceNode:
-		n = &atlas.Source{ID: id, Key: p.str("key"), Title: p.str("title"), Authors: strListOf[string](&p, "authors"), Publisher: p.str("publisher"),
-			Date: p.date("date"), URL: p.str("url"), Kind: atlas.SourceKind(p.str("kind")), Tier: atlas.SourceTier(p.str("tier")), CitedVia: p.str("citedVia"), Note: p.str("note"),
-			DateSources: jsonOf[atlas.Citation](&p, "dateSources")}
-	case atlas.ReportedCountNode:
-		n = &atlas.ReportedCount{ID: id, Year: p.integer("year"), Value: p.integer("value"), Qualifier: atlas.CountQualifier(p.str("qualifier")),
-			Scope: p.str("scope"), System: optEnumOf[atlas.System](&p, "system"), Level: optEnumOf[atlas.Level](&p, "level"),
-			Confidence: atlas.Confidence(p.str("confidence")), Note: p.str("note"), Sources: citationsOf(&p)}
-	case atlas.StatementNode:
-		n = &atlas.Statement{ID: id, Text: p.str("text"), TextZh: p.str("textZh"), Date: p.date("date"), Until: p.date("until"),
-			Confidence: atlas.Confidence(p.str("confidence")), Hedge: p.str("hedge"), Note: p.str("note"), Sources: citationsOf(&p)}
-	case atlas.TopicNode:
-		n = &atlas.Topic{ID: id, Name: p.str("name"), NameZh: p.str("nameZh"), Aliases: aliasesOf(&p), Description: p.str("description"),
-			Sources: citationsOf(&p), Claims: claimsOf(&p)}
-	case atlas.DocumentNode:
-		n = &atlas.Document{ID: id, Title: p.str("title"), TitleZh: p.str("titleZh"), Aliases: aliasesOf(&p), Kind: atlas.DocumentKind(p.str("kind")),
-			Issued: p.date("issued"), Description: p.str("description"), Sources: citationsOf(&p), Claims: claimsOf(&p)}
-	default:
+	kind := atlas.NodeKind(p.str("nodeKind"))
+	n, known := atlas.NewNode(kind)
+	if known {
+		readFields(&p, n)
+	} else {
 		p.fail("nodeKind", fmt.Errorf("unknown node kind %q", kind))
+	}
+	if g, ok := n.(*atlas.Group); ok {
+		g.ObservedUntil = p.date("observedUntil")
 	}
 	if p.err != nil {
 		return nil, fmt.Errorf("decode node %q: %w", id, p.err)
@@ -374,11 +291,7 @@ func jsonOf[T any](p *props, key string) []T {
 	return out
 }
 
-func aliasesOf(p *props) []atlas.Alias      { return jsonOf[atlas.Alias](p, "aliases") }
 func citationsOf(p *props) []atlas.Citation { return jsonOf[atlas.Citation](p, "sources") }
-func claimsOf(p *props) []atlas.PropertyClaim {
-	return jsonOf[atlas.PropertyClaim](p, "claims")
-}
 
 // optRank is nil for an unset rank, so that it is stored as no property.
 func optRank(r atlas.Rank) *atlas.Rank {

@@ -14,18 +14,14 @@ import (
 // a relation's id left out when it is the default one. Writing the same data twice
 // gives the same bytes, so a diff against atlas.json shows exactly what curation changed.
 func Encode(w io.Writer, ds *atlas.Dataset) error {
-	out := ds.Clone()
-	byID := func(a, b atlas.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) }
-	sortNodes(out.Sources, byID)
-	sortNodes(out.Groups, byID)
-	sortNodes(out.Offices, byID)
-	sortNodes(out.Institutions, byID)
-	sortNodes(out.Positions, byID)
-	sortNodes(out.People, byID)
-	sortNodes(out.ReportedCounts, byID)
-	sortNodes(out.Statements, byID)
-	sortNodes(out.Topics, byID)
-	sortNodes(out.Documents, byID)
+	// Re-adding the nodes sorted by id sorts every section, whatever kinds there are.
+	clone := ds.Clone()
+	nodes := clone.Nodes()
+	slices.SortStableFunc(nodes, func(a, b atlas.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
+	out := &atlas.Dataset{Relations: clone.Relations}
+	for _, n := range nodes {
+		out.Add(n)
+	}
 	for _, r := range out.Relations {
 		if r.ID == atlas.DefaultRelationID(r.Type, r.From, r.To) {
 			r.ID = ""
@@ -43,8 +39,4 @@ func Encode(w io.Writer, ds *atlas.Dataset) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-func sortNodes[T atlas.Node](list []T, cmp func(a, b atlas.Node) int) {
-	slices.SortStableFunc(list, func(a, b T) int { return cmp(a, b) })
 }

@@ -1,0 +1,75 @@
+package atlas
+
+import "slices"
+
+func (n *Person) NodeID() string                { return n.ID }
+func (n *Person) NodeKind() NodeKind            { return PersonNode }
+func (n *Person) Label() string                 { return n.Name }
+func (n *Person) Citations() []Citation         { return n.Sources }
+func (n *Person) NodeAliases() []Alias          { return n.Aliases }
+func (n *Person) NodeIdentifiers() []Identifier { return n.Identifiers }
+func (n *Person) NodeClaims() []PropertyClaim   { return n.Claims }
+func (n *Person) addTo(d *Dataset)              { d.People = append(d.People, n) }
+func (*Person) IsEntity()                       {}
+
+func (n *Person) SearchFields() []SearchField {
+	var f fieldList
+	f.names("name", n.Name).names("nameZh", n.NameZh).aliases(n.Aliases).identifiers(n.Identifiers)
+	f.texts("description", n.Description).locators(n.Sources)
+	return f
+}
+
+func (n *Person) Summary() Summary { return Summary{NameZh: n.NameZh} }
+
+func (n *Person) claimProperties() []PropertyName {
+	return []PropertyName{PropName, PropNameZh, PropAlias, PropBorn, PropDied, PropDescription}
+}
+
+func (n *Person) plainValues(p PropertyName) []string {
+	switch p {
+	case PropName:
+		return plainText(n.Name)
+	case PropNameZh:
+		return plainText(n.NameZh)
+	case PropBorn:
+		return plainDate(n.Born)
+	case PropDied:
+		return plainDate(n.Died)
+	case PropDescription:
+		return plainText(n.Description)
+	}
+	return nil
+}
+
+func (n *Person) matches(NodeFilter) bool { return true }
+
+func (n *Person) checkFields(*validator, string) {}
+
+// lifeBounds of a person runs from the latest birth date to the latest death date (the
+// holder may have lived until then) of the claims in tiers.
+func (n *Person) lifeBounds(tiers []SourceTier, source func(string) *Source) [2]int {
+	life := unbounded
+	for _, d := range lifeDatesOf(n, PropBorn, n.Born, source) {
+		if AllTiers(tiers) || slices.Contains(tiers, d.Tier) {
+			life[0] = max(life[0], d.Date.Earliest())
+		}
+	}
+	var died []int
+	for _, d := range lifeDatesOf(n, PropDied, n.Died, source) {
+		if AllTiers(tiers) || slices.Contains(tiers, d.Tier) {
+			died = append(died, d.Date.Latest())
+		}
+	}
+	if len(died) > 0 {
+		life[1] = slices.Max(died)
+	}
+	return life
+}
+
+func (n *Person) clone() Node {
+	c := *n
+	c.Aliases, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Sources), cloneClaims(n.Claims)
+	c.Born, c.Died = clonePtr(n.Born), clonePtr(n.Died)
+	c.Identifiers = cloneIdentifiers(n.Identifiers)
+	return &c
+}
