@@ -16,13 +16,9 @@ func (q ListQuery) Normalized() (ListQuery, error) {
 	if !Valid(q.Kind, NodeKinds) {
 		return q, Errorf(EINVALID, "unknown node kind %q", q.Kind)
 	}
-	switch {
-	case q.First < 0:
-		return q, Errorf(EINVALID, "first must not be negative, got %d", q.First)
-	case q.First > MaxPageSize:
-		return q, Errorf(EINVALID, "first must be at most %d, got %d", MaxPageSize, q.First)
-	case q.First == 0:
-		q.First = DefaultPageSize
+	var err error
+	if q.First, err = pageSizeOrDefault("first", q.First); err != nil {
+		return q, err
 	}
 	if q.Order.Field == "" {
 		q.Order.Field = OrderByName
@@ -76,7 +72,7 @@ func (q ListQuery) Normalized() (ListQuery, error) {
 		allValid("horizon", f.Horizons, Horizons), allValid("category", f.Categories, Categories),
 		allValid("system", f.Systems, Systems), allValid("institution kind", f.InstitutionKinds, InstitutionKinds),
 		allValid("office kind", f.OfficeKinds, OfficeKinds), allValid("source kind", f.SourceKinds, SourceKinds),
-		checkSourceIDs("filter sources", f.CitedBy),
+		CheckSourceIDs("filter sources", f.CitedBy),
 	} {
 		if err != nil {
 			return q, err
@@ -231,13 +227,9 @@ func (q SearchQuery) Normalized() (SearchQuery, error) {
 	if NormalizeName(q.Text) == "" {
 		return q, Errorf(EINVALID, "search text %q has no letters or digits to match", q.Text)
 	}
-	switch {
-	case q.Limit < 0:
-		return q, Errorf(EINVALID, "limit must not be negative, got %d", q.Limit)
-	case q.Limit > MaxPageSize:
-		return q, Errorf(EINVALID, "limit must be at most %d, got %d", MaxPageSize, q.Limit)
-	case q.Limit == 0:
-		q.Limit = DefaultPageSize
+	var err error
+	if q.Limit, err = pageSizeOrDefault("limit", q.Limit); err != nil {
+		return q, err
 	}
 	if len(q.Kinds) == 0 {
 		q.Kinds = []NodeKind{GroupNode, OfficeNode, InstitutionNode, PositionNode, PersonNode, SourceNode, StatementNode, TopicNode, DocumentNode}
@@ -328,7 +320,7 @@ func (q RelationQuery) Normalized() (RelationQuery, error) {
 	if err := allValid("role", q.Roles, MemberRoles); err != nil {
 		return q, err
 	}
-	if err := checkSourceIDs("sources", q.Sources); err != nil {
+	if err := CheckSourceIDs("sources", q.Sources); err != nil {
 		return q, err
 	}
 	if _, err := NewWhen(q.AsOf, q.During); err != nil {
@@ -340,8 +332,9 @@ func (q RelationQuery) Normalized() (RelationQuery, error) {
 // When is the time q asks about.
 func (q RelationQuery) When() When { return When{AsOf: q.AsOf, During: q.During} }
 
-// checkSourceIDs rejects anything in a source filter that is not a source id.
-func checkSourceIDs(what string, ids []string) error {
+// CheckSourceIDs rejects anything in a source filter (what names it) that is not a
+// source id: the one check of every sources argument.
+func CheckSourceIDs(what string, ids []string) error {
 	for _, id := range ids {
 		k, err := KindOfID(id)
 		if err != nil {
@@ -361,7 +354,7 @@ func KeepCiting(es []Edge, sources []string) ([]Edge, error) {
 	if len(sources) == 0 {
 		return es, nil
 	}
-	if err := checkSourceIDs("sources", sources); err != nil {
+	if err := CheckSourceIDs("sources", sources); err != nil {
 		return nil, err
 	}
 	return slices.DeleteFunc(slices.Clone(es), func(e Edge) bool { return !CitesAny(CitedSources(nil, &e.Relation), sources) }), nil

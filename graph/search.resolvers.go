@@ -14,8 +14,8 @@ import (
 func (r *queryResolver) Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error) {
 	q := atlas.SearchQuery{Text: text, Kinds: types}
 	if first != nil {
-		if *first < 0 || *first > atlas.MaxPageSize {
-			return nil, atlas.Errorf(atlas.EINVALID, "first must be between 0 and %d, got %d", atlas.MaxPageSize, *first)
+		if err := atlas.CheckPageSize("first", *first); err != nil {
+			return nil, err
 		}
 		if *first == 0 {
 			return []atlas.SearchHit{}, nil // as with connections, first: 0 asks for nothing
