@@ -12,7 +12,6 @@ import (
 const (
 	MaxDepth            = 4
 	MaxNetworkNodes     = 2000
-	DefaultDepth        = 1
 	DefaultNetworkLimit = MaxNetworkNodes
 )
 

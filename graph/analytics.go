@@ -29,8 +29,8 @@ func ancestorWhen(ctx context.Context) atlas.When {
 	return w
 }
 
-// intOr reads an optional Int argument; the schema gives defaults, but a client may
-// still pass null explicitly.
+// intOr reads an optional Int argument the schema gives no default, def being the
+// domain's (arguments with a schema default are read with intOrSchema).
 func intOr(v *int, def int) int {
 	if v == nil {
 		return def

@@ -29,7 +29,7 @@ func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, r
 	f.Sources, f.IncludeRelayed = sources, isTrue(includeRelayed)
 	f.Tiers = tiers
 	f.DerivedChairs = derived != nil && *derived
-	sub, err := p.Network(ctx, ids, intOr(depth, analytics.DefaultDepth), f, intOr(limit, analytics.DefaultNetworkLimit))
+	sub, err := p.Network(ctx, ids, intOrSchema(ctx, "depth", depth), f, intOr(limit, analytics.DefaultNetworkLimit))
 	return planned(ctx, &sub, err)
 }
 
@@ -44,7 +44,7 @@ func (r *queryResolver) NetworkFrames(ctx context.Context, ids []string, depth *
 	f.Sources = sources
 	f.Tiers = tiers
 	f.DerivedChairs = derived != nil && *derived
-	frames, err := p.Frames(ctx, ids, intOr(depth, analytics.DefaultDepth), f, intOr(limit, analytics.DefaultNetworkLimit))
+	frames, err := p.Frames(ctx, ids, intOrSchema(ctx, "depth", depth), f, intOr(limit, analytics.DefaultNetworkLimit))
 	return planned(ctx, &frames, err)
 }
 
@@ -58,7 +58,7 @@ func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to strin
 	f.During, f.KnownBy = during, knownBy
 	f.Sources, f.IncludeRelayed = sources, isTrue(includeRelayed)
 	f.Tiers = tiers
-	paths, err := p.ShortestPaths(ctx, from, to, intOr(maxLength, 4), f, intOr(first, 10))
+	paths, err := p.ShortestPaths(ctx, from, to, intOrSchema(ctx, "maxLength", maxLength), f, intOrSchema(ctx, "first", first))
 	return planned(ctx, &paths, err)
 }
 
@@ -72,7 +72,7 @@ func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric,
 	f.During, f.KnownBy = during, knownBy
 	f.Sources, f.IncludeRelayed = sources, isTrue(includeRelayed)
 	f.Tiers = tiers
-	scores, err := p.Centrality(ctx, metric, f, rank, intOr(first, 20))
+	scores, err := p.Centrality(ctx, metric, f, rank, intOrSchema(ctx, "first", first))
 	return planned(ctx, scores, err)
 }
 
