@@ -2,6 +2,15 @@ package atlas
 
 import "iter"
 
+// ForImport is what a store imports of d: d validated whole (EINVALID before anything
+// is written, so an invalid dataset leaves a store as it was), then Prepared.
+func (d *Dataset) ForImport() (*Dataset, error) {
+	if err := d.Validate(); err != nil {
+		return nil, err
+	}
+	return d.Prepared(), nil
+}
+
 // ImportDiff is what importing a prepared dataset changes in a store. Both stores
 // compute it with DiffImport, so they agree on what an import creates, updates,
 // leaves alone and deletes, and report it alike.

@@ -12,18 +12,18 @@ import (
 // Import implements atlas.Store. The dataset is validated whole before anything is
 // written, so an invalid one is EINVALID and leaves the store as it was. Then one write
 // transaction locks the namespace (so concurrent imports take effect one after the
-// other), reads what is stored, compares it with the prepared dataset as the in-process store
-// does (atlas.DiffImport) to report, rewrites every record of
-// the dataset, deletes every stored record it no longer has (see importTx), and bumps the
-// revision only when something changed: at most nine statements, whatever the size of the
+// other), reads what is stored, compares it with the prepared dataset as the in-process
+// store does (atlas.DiffImport) to report, rewrites every record of the dataset, deletes
+// every stored record it no longer has (see importTx), and bumps the revision only when
+// something changed: at most nine statements, whatever the size of the
 // dataset. The driver's bookmarks make every later call of this store see the import.
 func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportReport, error) {
-	if err := ds.Validate(); err != nil {
+	prepared, err := ds.ForImport()
+	if err != nil {
 		return atlas.ImportReport{}, err
 	}
-	prepared := ds.Prepared()
 	var report atlas.ImportReport
-	err := s.write(ctx, "import", func(tx runner) error {
+	err = s.write(ctx, "import", func(tx runner) error {
 		var err error
 		report, err = s.importTx(ctx, tx, prepared)
 		return err
