@@ -72,7 +72,7 @@ func (q ListQuery) Normalized() (ListQuery, error) {
 		allValid("horizon", f.Horizons, Horizons), allValid("category", f.Categories, Categories),
 		allValid("system", f.Systems, Systems), allValid("institution kind", f.InstitutionKinds, InstitutionKinds),
 		allValid("office kind", f.OfficeKinds, OfficeKinds), allValid("source kind", f.SourceKinds, SourceKinds),
-		CheckSourceIDs("filter sources", f.CitedBy),
+		checkSourceIDs("filter sources", f.CitedBy),
 	} {
 		if err != nil {
 			return q, err
@@ -237,7 +237,7 @@ func (q RelationQuery) Normalized() (RelationQuery, error) {
 	if err := allValid("role", q.Roles, MemberRoles); err != nil {
 		return q, err
 	}
-	if err := CheckSourceIDs("sources", q.Sources); err != nil {
+	if err := checkSourceIDs("sources", q.Sources); err != nil {
 		return q, err
 	}
 	if _, err := NewWhen(q.AsOf, q.During); err != nil {
@@ -250,8 +250,12 @@ func (q RelationQuery) Normalized() (RelationQuery, error) {
 func (q RelationQuery) When() When { return When{AsOf: q.AsOf, During: q.During} }
 
 // CheckSourceIDs rejects anything in a source filter (what names it) that is not a
-// source id: the one check of every sources argument.
-func CheckSourceIDs(what string, ids []string) error {
+// source id: the one check of every sources argument, the store queries' and
+// analytics' alike.
+func CheckSourceIDs(what string, ids []string) error { return checkSourceIDs(what, ids) }
+
+// checkSourceIDs rejects anything in a source filter that is not a source id.
+func checkSourceIDs(what string, ids []string) error {
 	for _, id := range ids {
 		k, err := KindOfID(id)
 		if err != nil {
@@ -271,7 +275,7 @@ func KeepCiting(es []Edge, sources []string) ([]Edge, error) {
 	if len(sources) == 0 {
 		return es, nil
 	}
-	if err := CheckSourceIDs("sources", sources); err != nil {
+	if err := checkSourceIDs("sources", sources); err != nil {
 		return nil, err
 	}
 	return slices.DeleteFunc(slices.Clone(es), func(e Edge) bool { return !CitesAny(CitedSources(nil, &e.Relation), sources) }), nil

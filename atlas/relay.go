@@ -73,7 +73,7 @@ func KeepCitingRelayed(es []Edge, sources []string, relayed bool) ([]Edge, error
 	if len(sources) == 0 {
 		return es, nil
 	}
-	if err := CheckSourceIDs("sources", sources); err != nil {
+	if err := checkSourceIDs("sources", sources); err != nil {
 		return nil, err
 	}
 	var out []Edge

@@ -66,7 +66,7 @@ type SupportPage struct {
 // Normalized checks q: EINVALID for a malformed source id, an unknown kind, a page size
 // out of range or a foreign cursor.
 func (q SupportQuery) Normalized() (SupportQuery, error) {
-	if err := CheckSourceIDs("sources", q.Sources); err != nil {
+	if err := checkSourceIDs("sources", q.Sources); err != nil {
 		return q, err
 	}
 	if err := allValid("support kind", q.Kinds, SupportKinds); err != nil {

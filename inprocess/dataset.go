@@ -2,7 +2,6 @@ package inprocess
 
 import (
 	"context"
-	"maps"
 	"slices"
 	"strings"
 
@@ -23,59 +22,100 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 	if err := s.check(ctx); err != nil {
 		return atlas.ImportReport{}, err
 	}
-	d := s.diff(prepared)
-	if !d.Report.Changed() {
-		return d.Report, nil
+	report := s.diff(prepared)
+	if !report.Changed() {
+		return report, nil
 	}
 	if err := s.persistImport(prepared, s.revision+1); err != nil {
 		return atlas.ImportReport{}, err
 	}
-	s.apply(d)
+	s.load(prepared)
 	s.revision++
 	s.reindexText()
-	return d.Report, nil
+	return report, nil
 }
 
-// diff compares the prepared dataset with memory (atlas.DiffImport).
-func (s *Store) diff(prepared *atlas.Dataset) atlas.ImportDiff {
-	return atlas.DiffImport(prepared, s.nodes, maps.Keys(s.nodes), s.rels)
+// diff counts what loading the prepared dataset would change, as ImportReport.Count
+// says.
+func (s *Store) diff(prepared *atlas.Dataset) atlas.ImportReport {
+	var report atlas.ImportReport
+	keep := map[string]bool{}
+	for _, n := range prepared.Nodes() {
+		keep[n.NodeID()] = true
+		old, existed := s.nodes[n.NodeID()]
+		report.Count(old, n, existed)
+	}
+	for _, r := range prepared.Relations {
+		keep["relation:"+r.ID] = true
+		old, existed := s.rels[r.ID]
+		report.Count(old, r, existed)
+	}
+	for id := range s.nodes {
+		if !keep[id] {
+			report.Deleted++
+		}
+	}
+	for id := range s.rels {
+		if !keep["relation:"+id] {
+			report.Deleted++
+		}
+	}
+	return report
 }
 
 // load makes memory hold exactly the prepared dataset; callers hold mu for writing and
 // reindex the text afterwards.
-func (s *Store) load(prepared *atlas.Dataset) { s.apply(s.diff(prepared)) }
-
-// apply writes d to memory: only the records it changes, with their indexes; callers
-// hold mu for writing and reindex the text afterwards.
-func (s *Store) apply(d atlas.ImportDiff) {
+func (s *Store) load(prepared *atlas.Dataset) {
 	s.sortedMu.Lock()
-	s.sorted = nil // the kept list orders were of the nodes apply replaces
+	s.sorted = nil // the kept list orders were of the nodes load replaces
 	s.sortedMu.Unlock()
+	var report atlas.ImportReport
+	keepNodes := map[string]bool{}
+	keepRels := map[string]bool{}
+	for _, n := range prepared.Nodes() {
+		keepNodes[n.NodeID()] = true
+	}
+	for _, r := range prepared.Relations {
+		keepRels[r.ID] = true
+	}
 	// Relations first: a valid dataset never keeps a relation whose end it drops.
-	for _, r := range d.DroppedRelations {
-		s.unindex(r)
-		delete(s.rels, r.ID)
-		delete(s.fields, relationDoc+r.ID)
-	}
-	for _, id := range d.DroppedNodes {
-		delete(s.byKind[s.nodes[id].NodeKind()], id)
-		delete(s.nodes, id)
-		delete(s.keys, id)
-		delete(s.byNode, id)
-		delete(s.fields, nodeDoc+id)
-	}
-	for _, n := range d.Nodes {
-		s.nodes[n.NodeID()] = n
-		if s.byKind[n.NodeKind()] == nil {
-			s.byKind[n.NodeKind()] = map[string]atlas.Node{}
+	for id, r := range s.rels {
+		if !keepRels[id] {
+			s.unindex(r)
+			delete(s.rels, id)
+			delete(s.fields, relationDoc+id)
+			report.Deleted++
 		}
-		s.byKind[n.NodeKind()][n.NodeID()] = n
-		s.keys[n.NodeID()] = searchkey.Of(n)
-		delete(s.fields, nodeDoc+n.NodeID())
 	}
-	for _, r := range d.Relations {
+	for id := range s.nodes {
+		if !keepNodes[id] {
+			delete(s.byKind[s.nodes[id].NodeKind()], id)
+			delete(s.nodes, id)
+			delete(s.keys, id)
+			delete(s.byNode, id)
+			delete(s.fields, nodeDoc+id)
+			report.Deleted++
+		}
+	}
+	for _, n := range prepared.Nodes() {
+		old, existed := s.nodes[n.NodeID()]
+		if report.Count(old, n, existed) {
+			s.nodes[n.NodeID()] = n
+			if s.byKind[n.NodeKind()] == nil {
+				s.byKind[n.NodeKind()] = map[string]atlas.Node{}
+			}
+			s.byKind[n.NodeKind()][n.NodeID()] = n
+			s.keys[n.NodeID()] = searchkey.Of(n)
+			delete(s.fields, nodeDoc+n.NodeID())
+		}
+	}
+	for _, r := range prepared.Relations {
+		old, existed := s.rels[r.ID]
+		if !report.Count(old, r, existed) {
+			continue
+		}
 		delete(s.fields, relationDoc+r.ID)
-		if old, existed := s.rels[r.ID]; existed {
+		if existed {
 			s.unindex(old)
 		}
 		s.rels[r.ID] = r

@@ -12,10 +12,10 @@ import (
 // Import implements atlas.Store. The dataset is validated whole before anything is
 // written, so an invalid one is EINVALID and leaves the store as it was. Then one write
 // transaction locks the namespace (so concurrent imports take effect one after the
-// other), reads what is stored, compares it with the prepared dataset as the in-process
-// store does (atlas.DiffImport) to report, rewrites every record of the dataset, deletes
-// every stored record it no longer has (see importTx), and bumps the revision only when
-// something changed: at most nine statements, whatever the size of the
+// other), reads what is stored, compares it with the prepared dataset exactly as the
+// in-process store does (atlas.ImportReport.Count) to report, rewrites every record of
+// the dataset, deletes every stored record it no longer has (see importTx), and bumps the
+// revision only when something changed: at most nine statements, whatever the size of the
 // dataset. The driver's bookmarks make every later call of this store see the import.
 func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportReport, error) {
 	prepared, err := ds.ForImport()
@@ -44,8 +44,10 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 	}
 	nodes := ds.Nodes()
 	ids := make([]string, len(nodes))
+	keep := make(map[string]bool, len(nodes))
 	for i, n := range nodes {
 		ids[i] = n.NodeID()
+		keep[n.NodeID()] = true
 	}
 	storedNodes, err := s.nodesByID(ctx, tx, ids)
 	if err != nil {
@@ -59,38 +61,39 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 	if err != nil {
 		return report, err
 	}
-	d := atlas.DiffImport(ds, storedNodes, func(yield func(string) bool) {
-		for _, rec := range storedIDs {
-			if id, _ := rec["id"].(string); !yield(id) {
-				return
-			}
-		}
-	}, storedRels)
-	report = d.Report
 	// Every record is written, changed or not: besides the domain values, the stored
 	// properties hold what this release derives from them (search keys, sort keys,
 	// validity ordinals), and a release that derives them differently must not leave
 	// stale ones behind. The report and the revision count only domain changes.
 	nodeRows := []map[string]any{}
 	for _, n := range nodes {
+		old, existed := storedNodes[n.NodeID()]
+		report.Count(old, n, existed)
 		nodeRows = append(nodeRows, map[string]any{"scopedId": s.scopedID(n.NodeID()), "nodeKind": string(n.NodeKind()), "props": nodeProps(n)})
 	}
 	deleteRows, createRows := []map[string]any{}, []map[string]any{}
-	deleteRow := func(r *atlas.Relation) map[string]any {
-		return map[string]any{"id": r.ID, "from": s.scopedID(r.From), "to": s.scopedID(r.To)}
-	}
+	inDataset := make(map[string]bool, len(ds.Relations))
 	for _, r := range ds.Relations {
-		if old, existed := storedRels[r.ID]; existed {
-			deleteRows = append(deleteRows, deleteRow(old))
+		inDataset[r.ID] = true
+		old, existed := storedRels[r.ID]
+		report.Count(old, r, existed)
+		if existed {
+			deleteRows = append(deleteRows, map[string]any{"id": old.ID, "from": s.scopedID(old.From), "to": s.scopedID(old.To)})
 		}
 		createRows = append(createRows, map[string]any{"type": string(r.Type), "from": s.scopedID(r.From), "to": s.scopedID(r.To), "props": relationProps(r)})
 	}
-	for _, old := range d.DroppedRelations {
-		deleteRows = append(deleteRows, deleteRow(old))
+	for id, old := range storedRels {
+		if !inDataset[id] {
+			report.Deleted++
+			deleteRows = append(deleteRows, map[string]any{"id": old.ID, "from": s.scopedID(old.From), "to": s.scopedID(old.To)})
+		}
 	}
 	dropKeys := []string{}
-	for _, id := range d.DroppedNodes {
-		dropKeys = append(dropKeys, s.scopedID(id))
+	for _, rec := range storedIDs {
+		if id, _ := rec["id"].(string); !keep[id] {
+			report.Deleted++
+			dropKeys = append(dropKeys, s.scopedID(id))
+		}
 	}
 	if err := s.writeRows(ctx, tx, deleteRows, dropKeys, nodeRows, createRows); err != nil {
 		return report, err
