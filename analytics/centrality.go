@@ -84,7 +84,7 @@ func (p *Projection) Centrality(ctx context.Context, metric Metric, f Filter, ki
 			return nil, atlas.Errorf(atlas.EINVALID, "kinds: %q is not a network node kind; use one of %v", k, networkKinds)
 		}
 	}
-	if err := checkRange("first", first, 1, MaxFirst); err != nil {
+	if err := atlas.CheckRange("first", first, 1, MaxFirst); err != nil {
 		return nil, err
 	}
 	v, err := p.view(ctx, f)

@@ -13,7 +13,7 @@ import (
 // Errors: EINVALID for an id that is not a source in sources or a malformed id in ids;
 // ENOTFOUND for an unknown id.
 func (p *Projection) Conflicts(ctx context.Context, sources, ids []string) ([]atlas.Conflict, error) {
-	if err := checkSources(sources); err != nil {
+	if err := atlas.CheckSourceIDs("sources", sources); err != nil {
 		return nil, err
 	}
 	nodes, keep, err := p.about(ids)
@@ -43,7 +43,7 @@ func (p *Projection) FragileFacts(ctx context.Context, f atlas.Fragility, ids []
 	if !atlas.Valid(f, atlas.Fragilities) {
 		return nil, atlas.Errorf(atlas.EINVALID, "restsOn: unknown value %q", f)
 	}
-	if err := checkRange("first", limit, 1, MaxNetworkNodes); err != nil {
+	if err := atlas.CheckRange("first", limit, 1, MaxNetworkNodes); err != nil {
 		return nil, err
 	}
 	nodes, _, err := p.about(ids)
@@ -96,13 +96,4 @@ func (p *Projection) about(ids []string) ([]atlas.Node, func(string) bool, error
 		}
 	}
 	return out, func(id string) bool { return set[id] }, nil
-}
-
-func checkSources(ids []string) error {
-	for _, s := range ids {
-		if k, err := atlas.KindOfID(s); err != nil || k != atlas.SourceNode {
-			return atlas.Errorf(atlas.EINVALID, "sources: %q is not a source id", s)
-		}
-	}
-	return nil
 }

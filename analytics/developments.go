@@ -66,10 +66,10 @@ func (p *Projection) Developments(ctx context.Context, q DevelopmentQuery) (out 
 	if err := q.Period.Validate(); err != nil {
 		return nil, false, err
 	}
-	if err := checkRange("first", q.Limit, 1, MaxNetworkNodes); err != nil {
+	if err := atlas.CheckRange("first", q.Limit, 1, MaxNetworkNodes); err != nil {
 		return nil, false, err
 	}
-	if err := checkSources(q.Sources); err != nil {
+	if err := atlas.CheckSourceIDs("sources", q.Sources); err != nil {
 		return nil, false, err
 	}
 	for _, k := range q.Kinds {

@@ -65,10 +65,8 @@ func (f Filter) normalized() (Filter, error) {
 			return f, atlas.Errorf(atlas.EINVALID, "filter nodeKinds: %q is not a network node kind; use one of %v", k, networkKinds)
 		}
 	}
-	for _, s := range f.Sources {
-		if k, err := atlas.KindOfID(s); err != nil || k != atlas.SourceNode {
-			return f, atlas.Errorf(atlas.EINVALID, "filter sources: %q is not a source id", s)
-		}
+	if err := atlas.CheckSourceIDs("filter sources", f.Sources); err != nil {
+		return f, err
 	}
 	out := Filter{RelTypes: slices.Compact(slices.Sorted(slices.Values(f.RelTypes))),
 		NodeKinds: slices.Compact(slices.Sorted(slices.Values(f.NodeKinds))),
@@ -349,14 +347,6 @@ func checkDate(arg string, d *atlas.PartialDate) error {
 	}
 	if _, err := atlas.ParseDate(d.String()); err != nil || d.IsZero() {
 		return atlas.Errorf(atlas.EINVALID, "%s must be a valid date (YYYY, YYYY-MM or YYYY-MM-DD), got %q", arg, d.String())
-	}
-	return nil
-}
-
-// checkRange gives the EINVALID error every bounded argument gives.
-func checkRange(arg string, got, lo, hi int) error {
-	if got < lo || got > hi {
-		return atlas.Errorf(atlas.EINVALID, "%s must be between %d and %d, got %d", arg, lo, hi, got)
 	}
 	return nil
 }

@@ -12,7 +12,6 @@ import (
 const (
 	MaxDepth            = 4
 	MaxNetworkNodes     = 2000
-	DefaultDepth        = 1
 	DefaultNetworkLimit = MaxNetworkNodes
 )
 
@@ -52,7 +51,7 @@ func (v *view) keepDerived(sub *Subgraph, included map[int64]bool) {
 // ends.
 func (p *Projection) Network(ctx context.Context, ids []string, depth int, f Filter, limit int) (Subgraph, error) {
 	if len(ids) == 0 {
-		if err := checkRange("depth", depth, 1, MaxDepth); err != nil {
+		if err := atlas.CheckRange("depth", depth, 1, MaxDepth); err != nil {
 			return Subgraph{}, err
 		}
 		return p.Whole(ctx, f, limit)
@@ -60,10 +59,10 @@ func (p *Projection) Network(ctx context.Context, ids []string, depth int, f Fil
 	if len(ids) > MaxNetworkNodes {
 		return Subgraph{}, atlas.Errorf(atlas.EINVALID, "ids may name at most %d nodes, got %d", MaxNetworkNodes, len(ids))
 	}
-	if err := checkRange("depth", depth, 1, MaxDepth); err != nil {
+	if err := atlas.CheckRange("depth", depth, 1, MaxDepth); err != nil {
 		return Subgraph{}, err
 	}
-	if err := checkRange("limit", limit, 1, MaxNetworkNodes); err != nil {
+	if err := atlas.CheckRange("limit", limit, 1, MaxNetworkNodes); err != nil {
 		return Subgraph{}, err
 	}
 	seeds := make([]int64, 0, len(ids))
@@ -144,7 +143,7 @@ func (p *Projection) Network(ctx context.Context, ids []string, depth int, f Fil
 //
 // Errors: EINVALID for limit out of range or a bad filter; ctx.Err() when ctx ends.
 func (p *Projection) Whole(ctx context.Context, f Filter, limit int) (Subgraph, error) {
-	if err := checkRange("limit", limit, 1, MaxNetworkNodes); err != nil {
+	if err := atlas.CheckRange("limit", limit, 1, MaxNetworkNodes); err != nil {
 		return Subgraph{}, err
 	}
 	v, err := p.view(ctx, f)

@@ -63,10 +63,10 @@ func (p *Projection) ShortestPaths(ctx context.Context, from, to string, maxLeng
 	if err != nil {
 		return PathSet{}, err
 	}
-	if err := checkRange("maxLength", maxLength, 1, MaxPathLength); err != nil {
+	if err := atlas.CheckRange("maxLength", maxLength, 1, MaxPathLength); err != nil {
 		return PathSet{}, err
 	}
-	if err := checkRange("first", maxPaths, 1, MaxPaths); err != nil { // the argument the API names
+	if err := atlas.CheckRange("first", maxPaths, 1, MaxPaths); err != nil { // the argument the API names
 		return PathSet{}, err
 	}
 	v, err := p.view(ctx, f)

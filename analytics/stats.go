@@ -217,10 +217,10 @@ func holdingWhen(s atlas.Span, w atlas.When) (atlas.Holding, bool) {
 // (an unknown system, level, kind or tier);
 // ELIMIT for more than MaxSeriesYears years; ctx.Err() when ctx ends.
 func (p *Projection) ActiveSeries(ctx context.Context, fromYear, toYear int, f GroupFilter) ([]YearStats, error) {
-	if err := checkRange("fromYear", fromYear, 1, 9999); err != nil {
+	if err := atlas.CheckRange("fromYear", fromYear, 1, 9999); err != nil {
 		return nil, err
 	}
-	if err := checkRange("toYear", toYear, fromYear, 9999); err != nil {
+	if err := atlas.CheckRange("toYear", toYear, fromYear, 9999); err != nil {
 		return nil, err
 	}
 	if years := toYear - fromYear + 1; years > MaxSeriesYears {

@@ -16,13 +16,9 @@ func (q ListQuery) Normalized() (ListQuery, error) {
 	if !Valid(q.Kind, NodeKinds) {
 		return q, Errorf(EINVALID, "unknown node kind %q", q.Kind)
 	}
-	switch {
-	case q.First < 0:
-		return q, Errorf(EINVALID, "first must not be negative, got %d", q.First)
-	case q.First > MaxPageSize:
-		return q, Errorf(EINVALID, "first must be at most %d, got %d", MaxPageSize, q.First)
-	case q.First == 0:
-		q.First = DefaultPageSize
+	var err error
+	if q.First, err = pageSizeOrDefault("first", q.First); err != nil {
+		return q, err
 	}
 	if q.Order.Field == "" {
 		q.Order.Field = OrderByName
@@ -187,28 +183,6 @@ func optIn[T comparable](v *T, allowed []T) bool {
 	return len(allowed) == 0 || (v != nil && slices.Contains(allowed, *v))
 }
 
-// MatchScore scores normalised search keys against a normalised query: 3 when a key
-// equals it, 2 when a key starts with it, 1 when a key contains it, 0 otherwise. It also
-// returns the index of the best key.
-func MatchScore(keys []string, q string) (score, best int) {
-	best = -1
-	for i, k := range keys {
-		s := 0
-		switch {
-		case k == q:
-			s = 3
-		case strings.HasPrefix(k, q):
-			s = 2
-		case strings.Contains(k, q):
-			s = 1
-		}
-		if s > score {
-			score, best = s, i
-		}
-	}
-	return score, best
-}
-
 // Normalized checks q and fills in defaults.
 func (q SearchQuery) Normalized() (SearchQuery, error) {
 	if utf8.RuneCountInString(q.Text) > MaxSearchText {
@@ -217,13 +191,9 @@ func (q SearchQuery) Normalized() (SearchQuery, error) {
 	if NormalizeName(q.Text) == "" {
 		return q, Errorf(EINVALID, "search text %q has no letters or digits to match", q.Text)
 	}
-	switch {
-	case q.Limit < 0:
-		return q, Errorf(EINVALID, "limit must not be negative, got %d", q.Limit)
-	case q.Limit > MaxPageSize:
-		return q, Errorf(EINVALID, "limit must be at most %d, got %d", MaxPageSize, q.Limit)
-	case q.Limit == 0:
-		q.Limit = DefaultPageSize
+	var err error
+	if q.Limit, err = pageSizeOrDefault("limit", q.Limit); err != nil {
+		return q, err
 	}
 	if len(q.Kinds) == 0 {
 		q.Kinds = []NodeKind{GroupNode, OfficeNode, InstitutionNode, PositionNode, PersonNode, SourceNode, StatementNode, TopicNode, DocumentNode}
@@ -232,67 +202,6 @@ func (q SearchQuery) Normalized() (SearchQuery, error) {
 		return q, err
 	}
 	return q, nil
-}
-
-// CompareHits orders search hits: a whole name (score 4), then the start of a name (3),
-// then higher relevance, then sort name, then id.
-func CompareHits(a, b SearchHit) int {
-	return compareHits(a, b, SortKey(a.Node, OrderByName), SortKey(b.Node, OrderByName))
-}
-
-func compareHits(a, b SearchHit, keyA, keyB string) int {
-	if ta, tb := hitTier(a), hitTier(b); ta != tb {
-		return tb - ta
-	}
-	if a.Relevance != b.Relevance {
-		if a.Relevance > b.Relevance {
-			return -1
-		}
-		return 1
-	}
-	if c := strings.Compare(keyA, keyB); c != 0 {
-		return c
-	}
-	return strings.Compare(a.Node.NodeID(), b.Node.NodeID())
-}
-
-// SortHits sorts hits by CompareHits, working out each node's sort key once.
-func SortHits(hits []SearchHit) {
-	type keyed struct {
-		hit SearchHit
-		key string
-	}
-	ks := make([]keyed, len(hits))
-	for i, h := range hits {
-		ks[i] = keyed{h, SortKey(h.Node, OrderByName)}
-	}
-	slices.SortFunc(ks, func(a, b keyed) int { return compareHits(a.hit, b.hit, a.key, b.key) })
-	for i := range ks {
-		hits[i] = ks[i].hit
-	}
-}
-
-func hitTier(h SearchHit) int {
-	if h.Score >= ScoreNamePrefix {
-		return h.Score
-	}
-	return 0
-}
-
-// NewSearchResult keeps the first limit of hits (sorted by CompareHits) and counts all
-// of them by kind.
-func NewSearchResult(hits []SearchHit, limit int) SearchResult {
-	by := map[NodeKind]int{}
-	for _, h := range hits {
-		by[h.Node.NodeKind()]++
-	}
-	r := SearchResult{Hits: hits[:min(len(hits), limit)], Total: len(hits)}
-	for _, k := range NodeKinds {
-		if by[k] > 0 {
-			r.Counts = append(r.Counts, KindCount{k, by[k]})
-		}
-	}
-	return r
 }
 
 // Normalized checks a relation query.
@@ -325,6 +234,11 @@ func (q RelationQuery) Normalized() (RelationQuery, error) {
 
 // When is the time q asks about.
 func (q RelationQuery) When() When { return When{AsOf: q.AsOf, During: q.During} }
+
+// CheckSourceIDs rejects anything in a source filter (what names it) that is not a
+// source id: the one check of every sources argument, the store queries' and
+// analytics' alike.
+func CheckSourceIDs(what string, ids []string) error { return checkSourceIDs(what, ids) }
 
 // checkSourceIDs rejects anything in a source filter that is not a source id.
 func checkSourceIDs(what string, ids []string) error {

@@ -68,6 +68,30 @@ type PageArgs struct {
 	After, Before string
 }
 
+// CheckRange is the error every bounded integer argument gives: EINVALID naming the
+// argument, its bounds and the value given.
+func CheckRange(name string, got, lo, hi int) error {
+	if got < lo || got > hi {
+		return Errorf(EINVALID, "%s must be between %d and %d, got %d", name, lo, hi, got)
+	}
+	return nil
+}
+
+// CheckPageSize holds a page size (first, last, limit) to 0..MaxPageSize: the one page
+// size rule of lists, connections, search and supports.
+func CheckPageSize(name string, n int) error { return CheckRange(name, n, 0, MaxPageSize) }
+
+// pageSizeOrDefault checks n and reads 0 as DefaultPageSize, as the store's queries do.
+func pageSizeOrDefault(name string, n int) (int, error) {
+	if err := CheckPageSize(name, n); err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return DefaultPageSize, nil
+	}
+	return n, nil
+}
+
 // Window is the part of a list of n items a connection returns: items [Start, End), and
 // whether items lie beyond either end.
 type Window struct {
@@ -84,8 +108,10 @@ func PageWindow(n int, pos func(i int) string, open func(cursor string) (string,
 		return Window{}, Errorf(EINVALID, "give first or last, not both")
 	}
 	for name, v := range map[string]*int{"first": args.First, "last": args.Last} {
-		if v != nil && (*v < 0 || *v > MaxPageSize) {
-			return Window{}, Errorf(EINVALID, "%s must be between 0 and %d, got %d", name, MaxPageSize, *v)
+		if v != nil {
+			if err := CheckPageSize(name, *v); err != nil {
+				return Window{}, err
+			}
 		}
 	}
 	find := func(c string) (int, error) {

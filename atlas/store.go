@@ -110,7 +110,7 @@ const (
 type NodeFilter struct {
 	// NameContains keeps nodes with a name, Chinese name, alias or pinyin that contains
 	// the text, folded as NormalizeName does (a substring, inside words too: a filter, not
-	// a search; see MatchScore).
+	// a search; see searchkey.NameContains).
 	NameContains string
 	// Groups.
 	GroupKinds  []GroupKind

@@ -66,21 +66,15 @@ type SupportPage struct {
 // Normalized checks q: EINVALID for a malformed source id, an unknown kind, a page size
 // out of range or a foreign cursor.
 func (q SupportQuery) Normalized() (SupportQuery, error) {
-	for _, id := range q.Sources {
-		if k, err := KindOfID(id); err != nil {
-			return q, err
-		} else if k != SourceNode {
-			return q, Errorf(EINVALID, "id %q names a %s, not a SOURCE", id, k)
-		}
+	if err := checkSourceIDs("sources", q.Sources); err != nil {
+		return q, err
 	}
 	if err := allValid("support kind", q.Kinds, SupportKinds); err != nil {
 		return q, err
 	}
-	switch {
-	case q.First < 0 || q.First > MaxPageSize:
-		return q, Errorf(EINVALID, "first must be 0 to %d, got %d", MaxPageSize, q.First)
-	case q.First == 0:
-		q.First = DefaultPageSize
+	var err error
+	if q.First, err = pageSizeOrDefault("first", q.First); err != nil {
+		return q, err
 	}
 	if q.After != "" {
 		c, err := DecodeCursor(q.After)

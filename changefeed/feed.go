@@ -279,8 +279,8 @@ const MaxPage = 1000
 // read), so a page shows every change committed before it was asked for, even one the
 // tailer has not read yet. It never waits for new events.
 func (f *Feed) Read(ctx context.Context, pos atlas.FeedPosition, filter atlas.ChangeFilter, first int) (Page, error) {
-	if first < 1 || first > MaxPage {
-		return Page{}, atlas.Errorf(atlas.EINVALID, "first must be between 1 and %d, got %d", MaxPage, first)
+	if err := atlas.CheckRange("first", first, 1, MaxPage); err != nil {
+		return Page{}, err
 	}
 	if err := filter.Check(); err != nil {
 		return Page{}, err

@@ -43,6 +43,9 @@ func TestLiveSameAnswers(t *testing.T) {
 	for i, q := range readmeQueries(t) {
 		requests = append(requests, request{name: fmt.Sprintf("README example %d", i+1), gql: q})
 	}
+	for _, q := range researchQueries(t) {
+		requests = append(requests, request{name: "research question " + q.Name, gql: q.Query})
+	}
 	for i, q := range graphQueries(t) {
 		requests = append(requests, request{name: fmt.Sprintf("graph test query %d", i+1), gql: q})
 	}
@@ -59,8 +62,8 @@ func TestLiveSameAnswers(t *testing.T) {
 	if len(distinct) < 60 {
 		t.Fatalf("only %d distinct requests; want at least 60", len(distinct))
 	}
-	t.Logf("%d distinct requests (%d README examples, %d graph test queries, %d groups, 3 exports), each on two datasets",
-		len(distinct), len(readmeQueries(t)), len(graphQueries(t)), len(seedData.Groups))
+	t.Logf("%d distinct requests (%d README examples, %d research questions, %d other graph test queries, %d groups, 3 exports), each on two datasets",
+		len(distinct), len(readmeQueries(t)), len(researchQueries(t)), len(graphQueries(t)), len(seedData.Groups))
 
 	for _, dataset := range []struct {
 		name string

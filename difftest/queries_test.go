@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"lsgatlas/internal/readme"
+	"lsgatlas/internal/research"
 )
 
 // readmeQueries returns the GraphQL examples of README.md, as readme_test.go reads them.
@@ -15,11 +16,29 @@ func readmeQueries(t *testing.T) []string {
 	return readme.Queries(readme.Read(t, "../README.md"))
 }
 
-// graphQueries returns the GraphQL queries the graph package's tests asked when
-// testdata/graph_queries.json was written (the research questions of seed/questions.md,
-// the analytics cases, the rest; those with variables left out), so this test asks what
-// they ask without reading another package's source. A query added to graph's tests is
-// diffed once it is added to the file.
+// researchQueries returns the query of every research question: the same data files
+// graph's research tests check the answers of, so a question added there is diffed here.
+func researchQueries(t *testing.T) []research.Question {
+	t.Helper()
+	topics, err := research.Topics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []research.Question
+	for _, tp := range topics {
+		for _, q := range tp.Questions {
+			q.Name = tp.Name + "/" + q.Name
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// graphQueries returns the other GraphQL queries the graph package's tests asked when
+// testdata/graph_queries.json was written (the analytics cases, the rest; those with
+// variables left out), so this test asks what they ask without reading another
+// package's source. A query added to graph's tests is diffed once it is added to the
+// file; a research question is diffed as soon as it is in internal/research.
 func graphQueries(t *testing.T) []string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", "graph_queries.json"))

@@ -13,8 +13,10 @@ import (
 	"lsgatlas/graph/loader"
 )
 
-func filterOf(types []atlas.RelType, kinds []atlas.NodeKind, asOf *atlas.PartialDate) analytics.Filter {
-	return analytics.Filter{AsOf: asOf, RelTypes: types, NodeKinds: kinds}
+// filterOf is the analytics filter of the arguments the analytics fields share.
+func filterOf(types []atlas.RelType, kinds []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) analytics.Filter {
+	return analytics.Filter{AsOf: asOf, During: during, KnownBy: knownBy, RelTypes: types, NodeKinds: kinds,
+		Sources: sources, IncludeRelayed: isTrue(includeRelayed), Tiers: tiers}
 }
 
 // ancestorWhen is the asOf date, during period and knownBy date of the query field above.
@@ -29,8 +31,8 @@ func ancestorWhen(ctx context.Context) atlas.When {
 	return w
 }
 
-// intOr reads an optional Int argument; the schema gives defaults, but a client may
-// still pass null explicitly.
+// intOr reads an optional Int argument the schema gives no default, def being the
+// domain's (arguments with a schema default are read with intOrSchema).
 func intOr(v *int, def int) int {
 	if v == nil {
 		return def

@@ -23,13 +23,9 @@ func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, r
 	if err != nil {
 		return nil, err
 	}
-	f := filterOf(relationshipTypes, nodeTypes, asOf)
-	f.During = during
-	f.KnownBy = knownBy
-	f.Sources, f.IncludeRelayed = sources, isTrue(includeRelayed)
-	f.Tiers = tiers
+	f := filterOf(relationshipTypes, nodeTypes, asOf, during, knownBy, sources, includeRelayed, tiers)
 	f.DerivedChairs = derived != nil && *derived
-	sub, err := p.Network(ctx, ids, intOr(depth, analytics.DefaultDepth), f, intOr(limit, analytics.DefaultNetworkLimit))
+	sub, err := p.Network(ctx, ids, intOrSchema(ctx, "depth", depth), f, intOr(limit, analytics.DefaultNetworkLimit))
 	return planned(ctx, &sub, err)
 }
 
@@ -39,12 +35,9 @@ func (r *queryResolver) NetworkFrames(ctx context.Context, ids []string, depth *
 	if err != nil {
 		return nil, err
 	}
-	f := filterOf(relationshipTypes, nodeTypes, nil)
-	f.During = &during
-	f.Sources = sources
-	f.Tiers = tiers
+	f := filterOf(relationshipTypes, nodeTypes, nil, &during, nil, sources, nil, tiers)
 	f.DerivedChairs = derived != nil && *derived
-	frames, err := p.Frames(ctx, ids, intOr(depth, analytics.DefaultDepth), f, intOr(limit, analytics.DefaultNetworkLimit))
+	frames, err := p.Frames(ctx, ids, intOrSchema(ctx, "depth", depth), f, intOr(limit, analytics.DefaultNetworkLimit))
 	return planned(ctx, &frames, err)
 }
 
@@ -54,11 +47,8 @@ func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to strin
 	if err != nil {
 		return nil, err
 	}
-	f := filterOf(relationshipTypes, nodeTypes, asOf)
-	f.During, f.KnownBy = during, knownBy
-	f.Sources, f.IncludeRelayed = sources, isTrue(includeRelayed)
-	f.Tiers = tiers
-	paths, err := p.ShortestPaths(ctx, from, to, intOr(maxLength, 4), f, intOr(first, 10))
+	f := filterOf(relationshipTypes, nodeTypes, asOf, during, knownBy, sources, includeRelayed, tiers)
+	paths, err := p.ShortestPaths(ctx, from, to, intOrSchema(ctx, "maxLength", maxLength), f, intOrSchema(ctx, "first", first))
 	return planned(ctx, &paths, err)
 }
 
@@ -68,11 +58,8 @@ func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric,
 	if err != nil {
 		return nil, err
 	}
-	f := filterOf(relationshipTypes, nodeTypes, asOf)
-	f.During, f.KnownBy = during, knownBy
-	f.Sources, f.IncludeRelayed = sources, isTrue(includeRelayed)
-	f.Tiers = tiers
-	scores, err := p.Centrality(ctx, metric, f, rank, intOr(first, 20))
+	f := filterOf(relationshipTypes, nodeTypes, asOf, during, knownBy, sources, includeRelayed, tiers)
+	scores, err := p.Centrality(ctx, metric, f, rank, intOrSchema(ctx, "first", first))
 	return planned(ctx, scores, err)
 }
 

@@ -20,11 +20,7 @@ func (r *queryResolver) Changes(ctx context.Context, since *int, after *string, 
 	if err != nil {
 		return nil, err
 	}
-	n := 100
-	if first != nil {
-		n = *first
-	}
-	page, err := r.Feed.Read(ctx, pos, atlas.ChangeFilter{Types: types, IDs: ids}, n)
+	page, err := r.Feed.Read(ctx, pos, atlas.ChangeFilter{Types: types, IDs: ids}, intOrSchema(ctx, "first", first))
 	if err != nil {
 		return nil, err
 	}

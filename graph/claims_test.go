@@ -13,76 +13,6 @@ import (
 // claim selects every field of a property claim.
 const claim = `property value rank confidence note sources { source { id } locator }`
 
-func TestResearchPropertyClaims(t *testing.T) {
-	runResearch(t, []researchCase{
-		{"when was the Taiwan Affairs LSG founded, says who, and who disagrees",
-			`{ g: group(id: "group/taiwan-affairs-leading-small-group") { established claims(property: [ESTABLISHED]) { ` + claim + ` } } }`, `
-			g.established = "1954"
-			g.claims.*.value = ["1954", "1958"]
-			g.claims.*.rank = ["PREFERRED", "NORMAL"]
-			g.claims.*.confidence = ["DISPUTED", "DISPUTED"]
-			g.claims.0.sources.*.source.id = ["source/academy-of-chinese-studies-2020"]
-			g.claims.1.sources.*.source.id = ["source/thomas-fp"]
-			g.claims.1.note has "LSGs in general"`},
-		{"the same closing date at two precisions",
-			`{ g: group(id: "group/foreign-affairs-leading-small-group") { abolished claims(property: [ABOLISHED]) { ` + claim + ` } } }`, `
-			g.abolished = "2018-03"
-			g.claims.*.value = ["2018-03", "2018"]
-			g.claims.0.sources.*.source.id = ["source/rana-2021"]
-			g.claims.0.note = null`},
-		{"an alias with its own source and locator",
-			`{ n: institution(id: "institution/national-development-and-reform-commission") { claims(property: [ALIAS]) { ` + claim + ` } } }`, `
-			n.claims.*.value = ["NDRC"]
-			n.claims.0.sources.*.source.id = ["source/rana-2021"]
-			n.claims.0.sources.0.locator has "May 2021"`},
-		{"every claim of a person, in property order",
-			`{ p: person(id: "person/xi-jinping") { claims { property } } }`, `
-			p.claims.*.property = ["NAME", "NAME_ZH", "ALIAS", "ALIAS", "ALIAS", "ALIAS", "ALIAS", "BORN"]`},
-		{"an editorial name is the curators' inference",
-			`{ g: group(id: "group/tibet-leading-small-group") { claims(property: [NAME]) { ` + claim + ` } } }`, `
-			g.claims.0 has {"confidence": "INFERRED", "rank": "PREFERRED"}
-			g.claims.0.note has "curators' rendering"`},
-	})
-}
-
-func TestResearchWhatASourceSays(t *testing.T) {
-	runResearch(t, []researchCase{
-		{"which founding dates does Thomas give",
-			`{ s: source(id: "source/thomas-fp") { supports(kinds: [PROPERTY_CLAIM], first: 100) { totalCount
-			   nodes { kind node { id } claim { property value rank } locators } } } }`, `
-			s.supports.nodes[claim.property=ESTABLISHED].claim.value ~ ["1958", "2013", "2013", "2013", "2018"]
-			s.supports.nodes[claim.value=1958].node.id = ["group/taiwan-affairs-leading-small-group"]
-			s.supports.nodes[claim.value=1958].claim.rank = ["NORMAL"]`},
-		{"the policy documents Zhu reports, and who issued them",
-			`{ s: source(id: "source/zhu-2015") { supports(kinds: [DOCUMENT], first: 100) { totalCount
-			   nodes { node { id ... on Document { kind issued issuedBy { node { id } } } } locators } } } }`, `
-			s.supports.totalCount = 11
-			s.supports.nodes[node.id=document/party-group-regulation-2015].node.issued = ["2015-05-29"]
-			s.supports.nodes[node.id=document/party-group-regulation-2015].node.issuedBy.*.node.id = ["institution/politburo"]
-			s.supports.nodes[node.id=document/inspection-regulations-2015].locators = ["section 2.6"]`},
-		{"a hedged statement and what it is about",
-			`{ s: statement(id: "statement/commission-concentrates-foreign-policy-power") { hedge hedged confidence date
-			   about { node { id } } sources { source { id } locator } } }`, `
-			s.hedge = "alleged"
-			s.hedged = true
-			s.confidence = "REPORTED"
-			s.about.*.node.id ~ ["group/central-foreign-affairs-commission", "person/xi-jinping"]`},
-		{"statements about leading small groups as an institution",
-			`{ t: topic(id: "topic/leading-small-groups") { nameZh statements { node { id } } claims(property: [ALIAS]) { value } } }`, `
-			t.nameZh = "领导小组"
-			t.statements.# = 92
-			t.statements[node.id=statement/small-groups-are-peculiar-to-china].# = 1
-			t.claims.*.value ~ ["Central Leading Group", "LSG", "LSGs", "Leadership Small Group", "Leading Small Group Mechanisms", "Leading Small Groups", "SLG", "SLGs", "Small Groups", "Small Leading Groups", "coordination groups", "leading groups", "lingdao xiaozu", "small groups", "small leading groups", "working groups and selected committees"]`},
-		{"documents that build on others, and pages of a source",
-			`{ d: document(id: "document/public-institution-leading-personnel-provisions-2015") { basedOn { node { id } } confidence: basedOn { confidence } }
-			   s: source(id: "source/rana-2021") { supports(first: 2) { totalCount pageInfo { hasNextPage } edges { cursor } } } }`, `
-			d.basedOn.*.node.id = ["document/public-institution-registration-regulations"]
-			d.confidence.*.confidence = ["INFERRED"]
-			s.supports.edges.# = 2
-			s.supports.pageInfo.hasNextPage = true`},
-	})
-}
-
 type supportsCounter struct {
 	atlas.Store
 	calls atomic.Int32
@@ -184,26 +114,6 @@ func TestFilterBySource(t *testing.T) {
 	if ok, n := citing(got.Network.Relationships, "source/rana-2021"); !ok || n == 0 {
 		t.Errorf("network by Rana: %d relationships, all citing him %v", n, ok)
 	}
-}
-
-func TestResearchUnknownIsNotNone(t *testing.T) {
-	runResearch(t, []researchCase{
-		{"a group whose chair is not known, against one with none recorded",
-			`{ hk: group(id: "group/hong-kong-and-macau-leading-small-group") { chairNotKnown membersIncomplete chairs { id }
-			     claims(property: [CHAIR_NOT_KNOWN]) { value sources { source { id } locator } } }
-			   tibet: group(id: "group/tibet-leading-small-group") { chairNotKnown chairs { id } } }`, `
-			hk.chairNotKnown = true
-			hk.membersIncomplete = true
-			hk.chairs = []
-			hk.claims.*.sources.*.source.id = ["source/thomas-fp"]
-			tibet.chairNotKnown = false
-			tibet.chairs = []`},
-		{"a group that ended at an unknown date",
-			`{ g: group(id: "group/beijing-olympic-and-paralympic-leading-small-group") { abolished endedDateUnknown claims(property: [ENDED_DATE_UNKNOWN]) { confidence note } } }`, `
-			g.abolished = null
-			g.endedDateUnknown = true
-			g.claims.0.confidence = "INFERRED"`},
-	})
 }
 
 // TestPathsBySource: Xi Jinping is one hop from the foreign affairs commission, but not

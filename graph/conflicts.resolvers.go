@@ -49,7 +49,7 @@ func (r *queryResolver) FragileFacts(ctx context.Context, restsOn atlas.Fragilit
 	if err != nil {
 		return nil, err
 	}
-	fs, err := p.FragileFacts(ctx, restsOn, ids, relationshipTypes, claims == nil || *claims, intOr(first, 200))
+	fs, err := p.FragileFacts(ctx, restsOn, ids, relationshipTypes, boolOrSchema(ctx, "claims", claims), intOrSchema(ctx, "first", first))
 	if err != nil {
 		return nil, err
 	}

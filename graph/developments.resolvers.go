@@ -28,7 +28,7 @@ func (r *queryResolver) Developments(ctx context.Context, from atlas.PartialDate
 		return nil, err
 	}
 	ds, truncated, err := p.Developments(ctx, analytics.DevelopmentQuery{Period: atlas.Period{From: from, To: to}, IDs: ids, Kinds: kinds,
-		Types: relationshipTypes, Sources: sources, Tiers: tiers, Limit: intOr(first, 500)})
+		Types: relationshipTypes, Sources: sources, Tiers: tiers, Limit: intOrSchema(ctx, "first", first)})
 	return planned(ctx, &model.DevelopmentSet{Truncated: truncated, Developments: ds}, err)
 }
 

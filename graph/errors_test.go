@@ -23,8 +23,8 @@ func TestInvalidInput(t *testing.T) {
 		{"date of wrong type", `query($d: PartialDate) { groups(filter: {activeAsOf: $d}) { totalCount } }`, map[string]any{"d": 2018}, "INVALID", `must be a string like "2018", "2018-03" or "2018-03-21", got 2018`},
 		{"unknown enum", `{ groups(filter: {kinds: [CABAL]}) { totalCount } }`, nil, "GRAPHQL_VALIDATION_FAILED", "CABAL"},
 		{"unknown enum variable", `query($k: [GroupKind!]) { groups(filter: {kinds: $k}) { totalCount } }`, map[string]any{"k": []string{"CABAL"}}, "GRAPHQL_VALIDATION_FAILED", "CABAL"},
-		{"negative first", `{ groups(first: -1) { totalCount } }`, nil, "INVALID", "first must not be negative"},
-		{"first too large", `{ people(first: 1000) { totalCount } }`, nil, "INVALID", "at most 100"},
+		{"negative first", `{ groups(first: -1) { totalCount } }`, nil, "INVALID", "first must be between 0 and 100, got -1"},
+		{"first too large", `{ people(first: 1000) { totalCount } }`, nil, "INVALID", "first must be between 0 and 100, got 1000"},
 		{"bad cursor", `{ groups(after: "nope") { totalCount } }`, nil, "INVALID", "invalid cursor"},
 		{"ordering that does not apply", `{ groups(orderBy: {field: ESTABLISHED}) { totalCount } }`, nil, "", ""},
 		{"empty search", `{ search(text: " ") { score } }`, nil, "INVALID", "no letters or digits"},
@@ -46,7 +46,7 @@ func TestInvalidInput(t *testing.T) {
 		// Errors name the argument the client sent, and a page out of range is INVALID,
 		// not a cost over the limit.
 		{"shortestPaths first", `{ shortestPaths(from: "person/xi-jinping", to: "person/hu-jintao", first: 1000) { length } }`, nil, "INVALID", "first must be between 1 and 100, got 1000"},
-		{"first far out of range under nesting", `{ groups(first: 100000000) { nodes { relationships { to { id ... on Group { relationships { id } } } } } } }`, nil, "INVALID", "first must be at most 100, got 100000000"},
+		{"first far out of range under nesting", `{ groups(first: 100000000) { nodes { relationships { to { id ... on Group { relationships { id } } } } } } }`, nil, "INVALID", "first must be between 0 and 100, got 100000000"},
 		{"unknown source", `{ network(sources: ["source/no-such-source"]) { truncated } }`, nil, "INVALID", `no source has the id "source/no-such-source"`},
 		{"search text too long", `query($t: String!) { search(text: $t) { score } }`, map[string]any{"t": strings.Repeat("x", 201)}, "INVALID", "at most 200 characters"},
 	} {

@@ -12,27 +12,21 @@ import (
 
 // Search is the resolver for the search field.
 func (r *queryResolver) Search(ctx context.Context, text string, types []atlas.NodeKind, first *int) ([]atlas.SearchHit, error) {
-	q := atlas.SearchQuery{Text: text, Kinds: types}
-	if first != nil {
-		if *first < 0 || *first > atlas.MaxPageSize {
-			return nil, atlas.Errorf(atlas.EINVALID, "first must be between 0 and %d, got %d", atlas.MaxPageSize, *first)
-		}
-		if *first == 0 {
-			return []atlas.SearchHit{}, nil // as with connections, first: 0 asks for nothing
-		}
-		q.Limit = *first
+	n := intOrSchema(ctx, "first", first)
+	if err := atlas.CheckPageSize("first", n); err != nil {
+		return nil, err
 	}
-	res, err := r.Store.Search(ctx, q)
+	if n == 0 {
+		return []atlas.SearchHit{}, nil // as with connections, first: 0 asks for nothing
+	}
+	res, err := r.Store.Search(ctx, atlas.SearchQuery{Text: text, Kinds: types, Limit: n})
 	return planned(ctx, res.Hits, err)
 }
 
 // SearchResults is the resolver for the searchResults field.
 func (r *queryResolver) SearchResults(ctx context.Context, text string, types []atlas.NodeKind, first *int) (*atlas.SearchResult, error) {
-	q := atlas.SearchQuery{Text: text, Kinds: types}
-	countsOnly := first != nil && *first == 0
-	if first != nil && !countsOnly {
-		q.Limit = *first
-	}
+	q := atlas.SearchQuery{Text: text, Kinds: types, Limit: intOrSchema(ctx, "first", first)}
+	countsOnly := q.Limit == 0 // the store's first page brings the counts; its hits are dropped
 	res, err := r.Store.Search(ctx, q)
 	if err != nil {
 		return nil, err

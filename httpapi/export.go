@@ -14,6 +14,7 @@ import (
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/export"
+	"lsgatlas/graph"
 	"lsgatlas/internal/logval"
 	"lsgatlas/seed"
 )
@@ -25,7 +26,7 @@ import (
 //	&relationshipTypes=CHAIRS,MEMBER_OF&nodeTypes=PERSON,GROUP&asOf=2018&limit=500
 //	&sources=source/rana-2021                only relationships citing these sources
 //
-// Without ids it exports the whole graph under the filters. The defaults (depth 1,
+// Without ids it exports the whole graph under the filters. The defaults (the schema's depth,
 // analytics.DefaultNetworkLimit nodes) are the network query's, so the same parameters
 // give the same graph in both. The file itself says whether it was cut off, as does
 // the X-Truncated header.
@@ -125,7 +126,7 @@ func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) 
 			return analytics.Subgraph{}, 0, atlas.When{}, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, during, sources, tiers, limit, derived", name)
 		}
 	}
-	depth, err := intParam(q, "depth", analytics.DefaultDepth)
+	depth, err := intParam(q, "depth", graph.IntArgDefault("Query", "network", "depth"))
 	if err != nil {
 		return analytics.Subgraph{}, 0, atlas.When{}, err
 	}

@@ -13,10 +13,10 @@ import (
 // written, so an invalid one leaves the store as it was; the write lock makes imports
 // take effect one after the other.
 func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportReport, error) {
-	if err := ds.Validate(); err != nil {
+	prepared, err := ds.ForImport()
+	if err != nil {
 		return atlas.ImportReport{}, err
 	}
-	prepared := ds.Prepared()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.check(ctx); err != nil {

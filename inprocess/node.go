@@ -112,7 +112,7 @@ func (s *Store) filteredRows(q atlas.ListQuery) []listRow {
 			continue
 		}
 		if nameQuery != "" {
-			if score, _ := atlas.MatchScore(searchkey.Strings(s.keys[n.NodeID()]), nameQuery); score == 0 {
+			if !searchkey.NameContains(s.keys[n.NodeID()], nameQuery) {
 				continue
 			}
 		}

@@ -18,12 +18,12 @@ import (
 // revision only when something changed: at most nine statements, whatever the size of the
 // dataset. The driver's bookmarks make every later call of this store see the import.
 func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportReport, error) {
-	if err := ds.Validate(); err != nil {
+	prepared, err := ds.ForImport()
+	if err != nil {
 		return atlas.ImportReport{}, err
 	}
-	prepared := ds.Prepared()
 	var report atlas.ImportReport
-	err := s.write(ctx, "import", func(tx runner) error {
+	err = s.write(ctx, "import", func(tx runner) error {
 		var err error
 		report, err = s.importTx(ctx, tx, prepared)
 		return err

@@ -316,7 +316,7 @@ func Hit(q Parsed, n atlas.Node, rels []*atlas.Relation) (atlas.SearchHit, bool)
 }
 
 // Rank scores the candidates a store's index found for q and returns q's hits, best
-// first (atlas.CompareHits), at most q.Limit, and how many hits there are of each kind.
+// first (compareHits), at most q.Limit, and how many hits there are of each kind.
 // nodes are the candidate nodes, including the subject (From) of every candidate
 // relationship in rels; repeats are ignored. Both stores call it, with the statistics
 // of the same data, so for the same candidates they give the same hits. q must be
@@ -344,6 +344,6 @@ func Rank(q atlas.SearchQuery, pq Parsed, st *Stats, a *Analysed, nodes []atlas.
 			hits = append(hits, h)
 		}
 	}
-	atlas.SortHits(hits)
-	return atlas.NewSearchResult(hits, q.Limit)
+	sortHits(hits)
+	return searchResult(hits, q.Limit)
 }

@@ -13,6 +13,7 @@
 package searchkey
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -56,6 +57,12 @@ func Strings(keys []Key) []string {
 		out[i] = k.Key
 	}
 	return out
+}
+
+// NameContains is List's nameContains filter: whether one of keys (Of) contains q
+// (Query) anywhere, inside words too. It is a filter, not a search: it does not score.
+func NameContains(keys []Key, q string) bool {
+	return slices.ContainsFunc(keys, func(k Key) bool { return strings.Contains(k.Key, q) })
 }
 
 // Query normalises search text the way keys are normalised. Han text is matched in its

@@ -39,3 +39,21 @@ func TestQueryFoldsLikeKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestNameContainsMatchesInsideWordsAndPinyin(t *testing.T) {
+	keys := searchkey.Of(&atlas.Person{Name: "Xi Jinping", NameZh: "习近平"})
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Xi Jinping", true},
+		{"jinp", true},        // inside a word
+		{"近平", true},          // inside the Chinese name
+		{"jinping xi", false}, // a substring, not words in any order
+		{"Hu", false},
+	} {
+		if got := searchkey.NameContains(keys, searchkey.Query(tc.text)); got != tc.want {
+			t.Errorf("NameContains(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
