@@ -331,6 +331,12 @@ func (q RelationQuery) Normalized() (RelationQuery, error) {
 	if err := checkSourceIDs("sources", q.Sources); err != nil {
 		return q, err
 	}
+	if err := allValid("tier", q.Tiers, SourceTiers); err != nil {
+		return q, err
+	}
+	if AllTiers(q.Tiers) {
+		q.Tiers = nil // every tier is no filter, so stores need not tell the two apart
+	}
 	if _, err := NewWhen(q.AsOf, q.During); err != nil {
 		return q, err
 	}
@@ -377,7 +383,7 @@ func CitesAny(cited, sources []string) bool {
 }
 
 // MatchesRelation reports whether r, seen from node id, passes q's type, direction, role,
-// asOf and source filters.
+// asOf, source and tier filters.
 func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
 	switch {
 	case q.Direction == Outgoing && r.From != id, q.Direction == Incoming && r.To != id:
@@ -389,6 +395,8 @@ func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
 	case !r.StoreBounds().MayHoldWhen(q.When()):
 		return false
 	case len(q.Sources) > 0 && !r.CitesRelayed(q.Sources, q.IncludeRelayed):
+		return false
+	case !r.BelongsToTiers(q.Tiers):
 		return false
 	}
 	return true

@@ -82,6 +82,10 @@ type RelationQuery struct {
 	// IncludeRelayed also keeps, with Sources, relations citing a work one of them relays
 	// (Relation.CitesRelayed).
 	IncludeRelayed bool
+	// Tiers keeps relations whose evidence lies in one of these tiers, by the tiers
+	// import stored on each (Relation.BelongsToTiers, the rule of RelationInTiers); empty
+	// or every tier means all. An unknown tier is EINVALID.
+	Tiers []SourceTier
 }
 
 // OrderField is what a list is sorted by; every order ends with the id as tie-breaker.

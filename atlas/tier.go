@@ -36,6 +36,27 @@ func RelationInTiers(r *Relation, tiers []SourceTier, source func(id string) *So
 	return CitedInTiers(r.InTiers(tiers).Sources, tiers, source)
 }
 
+// relationTiers is what import stores as r.Tiers: each tier t for which
+// RelationInTiers(r, {t}) holds. A relation belongs to a set of tiers exactly when it
+// belongs to one of them alone (its evidence in several tiers is the union of its
+// evidence in each), so BelongsToTiers answers RelationInTiers for every set.
+func relationTiers(r *Relation, source func(id string) *Source) []SourceTier {
+	var out []SourceTier
+	for _, t := range SourceTiers {
+		if RelationInTiers(r, []SourceTier{t}, source) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// BelongsToTiers reports whether r belongs to tiers by the tiers import stored on it
+// (Relation.Tiers): the rule of RelationInTiers without looking a source up, the filter
+// the stores apply (RelationQuery.Tiers).
+func (r *Relation) BelongsToTiers(tiers []SourceTier) bool {
+	return AllTiers(tiers) || slices.ContainsFunc(r.Tiers, func(t SourceTier) bool { return slices.Contains(tiers, t) })
+}
+
 // EdgeInTiers reports whether an edge belongs to tiers. A derived chair rests on two
 // facts, the holding and the position's chair, and a derivation belongs to tiers only
 // when both do: a chair derived through a tenure taken from a reference page is a

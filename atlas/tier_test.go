@@ -1,10 +1,13 @@
 package atlas_test
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 
 	"lsgatlas/atlas"
+	"lsgatlas/seed"
 )
 
 func TestTierOf(t *testing.T) {
@@ -122,6 +125,42 @@ func TestNodeInTiers(t *testing.T) {
 	for _, tt := range tests {
 		if got := atlas.NodeInTiers(tt.node, tt.tiers, source); got != tt.want {
 			t.Errorf("%s: NodeInTiers = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestStoredTiersAnswerRelationInTiers: the tiers import stores on a relation
+// (Relation.Tiers, filtered by BelongsToTiers and RelationQuery.Tiers) answer exactly as
+// RelationInTiers looking the sources up, for every relation of the seed dataset and
+// every set of tiers a query can ask for.
+func TestStoredTiersAnswerRelationInTiers(t *testing.T) {
+	raw, err := os.ReadFile("../seed/atlas.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := seed.Decode(strings.NewReader(string(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prepared := ds.Prepared()
+	sources := map[string]*atlas.Source{}
+	for _, s := range prepared.Sources {
+		sources[s.ID] = s
+	}
+	source := func(id string) *atlas.Source { return sources[id] }
+	counts := map[string]int{}
+	for _, r := range prepared.Relations {
+		counts[fmt.Sprint(r.Tiers)]++
+		for _, tiers := range [][]atlas.SourceTier{nil, {atlas.CorpusTier}, {atlas.ReferenceTier}, {atlas.ReferenceTier, atlas.CorpusTier}, {atlas.CorpusTier, atlas.CorpusTier}} {
+			if got, want := r.BelongsToTiers(tiers), atlas.RelationInTiers(r, tiers, source); got != want {
+				t.Errorf("%s (tiers %v) in %v: stored says %v, sources say %v", r.ID, r.Tiers, tiers, got, want)
+			}
+		}
+	}
+	// The seed has facts of each tier and of both.
+	for _, k := range []string{"[CORPUS]", "[REFERENCE]", "[CORPUS REFERENCE]"} {
+		if counts[k] == 0 {
+			t.Errorf("no relation with tiers %s (counts %v)", k, counts)
 		}
 	}
 }

@@ -32,6 +32,7 @@ func Run(t *testing.T, open Open) {
 		{"RelationsRoundTrip", testRelationsRoundTrip},
 		{"RelationsAsOf", testRelationsAsOf},
 		{"RelationsDuring", testRelationsDuring},
+		{"RelationTiers", testRelationTiers},
 		{"List", testList},
 		{"ListPagination", testListPagination},
 		{"ListInvalid", testListInvalid},

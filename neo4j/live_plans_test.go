@@ -60,9 +60,11 @@ func TestLivePlans(t *testing.T) {
 	}{
 		{"nodes_by_key", "", map[string]any{"keys": keys}, []string{byID}},
 		{"relations_of", "", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
-			"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false}, []string{byID}},
+			"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false, "tiers": []any{}}, []string{byID}},
 		{"relations_of", "sources", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
-			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": false}, []string{byID}},
+			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": false, "tiers": []any{}}, []string{byID}},
+		{"relations_of", "tiers", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
+			"asOfFrom": nil, "asOfTo": nil, "sources": []any{}, "includeRelayed": false, "tiers": []any{"REFERENCE"}}, []string{byID}},
 		{"list_asc", "", listParams, []string{byNamespace}},
 		{"list_desc", "", listParams, []string{byNamespace}},
 		{"list_asc", "nameContains", withText, []string{byNamespace}},
