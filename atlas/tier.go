@@ -89,6 +89,54 @@ func edgeInTiers(e Edge, tiers []SourceTier, source func(id string) *Source) (Ed
 	return e, len(kept) > 0 || (e.Stored && CitedInTiers(e.Sources, tiers, source))
 }
 
+// KeepStoredTiers is KeepTiers answered from the tiers import stored on the relations
+// (Relation.Tiers), with no source looked up. It reports false when some edge needs its
+// sources looked up after all: a fact some of whose citations a knownBy date withheld
+// (the rest decide its tier), or a chair both stored and derived none of whose
+// derivations is in tiers (its merged evidence decides); the caller then uses KeepTiers.
+func KeepStoredTiers(es []Edge, tiers []SourceTier) ([]Edge, bool) {
+	if AllTiers(tiers) {
+		return es, true
+	}
+	inTiers := func(e Edge) (bool, bool) {
+		return e.Relation.BelongsToTiers(tiers), len(e.Withheld) == 0
+	}
+	out := make([]Edge, 0, len(es))
+	for _, e := range es {
+		if !e.Derived() {
+			in, known := inTiers(e)
+			if !known {
+				return nil, false
+			}
+			if in {
+				out = append(out, e)
+			}
+			continue
+		}
+		var kept []Derivation
+		for _, d := range e.Derivations {
+			h, hKnown := inTiers(d.Holds)
+			c, cKnown := inTiers(d.Chairs)
+			if !hKnown || !cKnown {
+				return nil, false
+			}
+			if h && c {
+				kept = append(kept, d)
+			}
+		}
+		switch {
+		case len(kept) == 0 && e.Stored:
+			return nil, false
+		case len(kept) == len(e.Derivations):
+			out = append(out, e)
+		case len(kept) > 0:
+			e.Derivations = kept
+			out = append(out, e)
+		}
+	}
+	return out, true
+}
+
 // KeepTiers returns the edges of es that belong to tiers, in order, each keeping only
 // its derivations in tiers.
 func KeepTiers(es []Edge, tiers []SourceTier, source func(id string) *Source) []Edge {

@@ -342,8 +342,9 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			roles, ok2 := enumsArg[atlas.MemberRole](a["roles"])
 			sources, ok3 := idsArg(a["sources"])
 			relayed, _ := a["includeRelayed"].(bool)
-			if ok1 && ok2 && ok3 {
-				nf.kind, nf.spec = relationsField, rf.spec(w, roles, sources, relayed)
+			tiers, ok4 := enumsArg[atlas.SourceTier](a["tiers"])
+			if ok1 && ok2 && ok3 && ok4 {
+				nf.kind, nf.spec = relationsField, rf.spec(w, roles, sources, relayed, tiers)
 			}
 		case name == "chairs":
 			a := args()
@@ -366,8 +367,9 @@ func (p *planner) nodeFields(sel ast.SelectionSet, typ string) []nodeField {
 			}
 			sources, ok4 := idsArg(a["sources"])
 			relayed, _ := a["includeRelayed"].(bool)
-			if ok1 && ok2 && ok3 && ok4 {
-				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, w, sources, relayed)
+			tiers, ok5 := enumsArg[atlas.SourceTier](a["tiers"])
+			if ok1 && ok2 && ok3 && ok4 && ok5 {
+				nf.kind, nf.spec = relationsField, relationshipsSpec(types, dir, roles, w, sources, relayed, tiers)
 			}
 		case typ == "Source" && f.Name == "supports":
 			a := args()

@@ -9,14 +9,19 @@ import (
 	"lsgatlas/graph/model"
 )
 
-// keepTiers filters the edges a relationship field returns to the tiers asked for
-// (atlas.KeepTiers). Sources are looked up in the analytics projection, the one
-// snapshot both stores share, so the two backends answer alike; nothing is read when
-// every tier is asked for, which is the default.
+// keepTiers filters the edges a relationship field returns to the tiers asked for. The
+// stored relations carry their tiers (the store filters plain fields by them, see
+// storeTiers), so atlas.KeepStoredTiers decides without reading anything; only an edge
+// whose evidence a knownBy date withheld in part, or a stored and derived chair with no
+// derivation in the tiers, has its sources looked up (atlas.KeepTiers) in the analytics
+// projection, the one snapshot both stores share.
 func (r *Resolver) keepTiers(ctx context.Context, tiers []atlas.SourceTier) func([]atlas.Edge, error) ([]atlas.Edge, error) {
 	return func(es []atlas.Edge, err error) ([]atlas.Edge, error) {
 		if err != nil || atlas.AllTiers(tiers) {
 			return es, err
+		}
+		if kept, ok := atlas.KeepStoredTiers(es, tiers); ok {
+			return kept, nil
 		}
 		p, err := r.Analytics.Get(ctx)
 		if err != nil {
