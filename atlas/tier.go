@@ -90,7 +90,8 @@ func edgeInTiers(e Edge, tiers []SourceTier, source func(id string) *Source) (Ed
 }
 
 // KeepStoredTiers is KeepTiers answered from the tiers import stored on the relations
-// (Relation.Tiers), with no source looked up. It reports false when some edge needs its
+// (Relation.Tiers), with no source looked up; es are read as the facts of tiers give
+// them (EdgesWhen, ChairListWhen with the same tiers), as for KeepTiers. It reports false when some edge needs its
 // sources looked up after all: a fact some of whose citations a knownBy date withheld
 // (the rest decide its tier), or a chair both stored and derived none of whose
 // derivations is in tiers (its merged evidence decides); the caller then uses KeepTiers.
