@@ -144,6 +144,9 @@ func TestTiersOfRelationshipFieldsReadNoSnapshot(t *testing.T) {
 		name, query string
 		want        map[string]int
 	}{
+		{"the README's example",
+			`{ position(id: "position/general-secretary") { holders(tiers: [CORPUS]) { node { id } } } }`,
+			map[string]int{"Nodes": 2, "Relations": 1}},
 		// Three asks of different tiers or types: three store calls, one level deep.
 		{"plain fields and the generic field",
 			`{ p: position(id: "position/general-secretary") { c: holders(tiers: [CORPUS]) { node { id } } r: holders(tiers: [REFERENCE]) { node { id } }
