@@ -76,7 +76,7 @@ func (q ListQuery) Normalized() (ListQuery, error) {
 		allValid("horizon", f.Horizons, Horizons), allValid("category", f.Categories, Categories),
 		allValid("system", f.Systems, Systems), allValid("institution kind", f.InstitutionKinds, InstitutionKinds),
 		allValid("office kind", f.OfficeKinds, OfficeKinds), allValid("source kind", f.SourceKinds, SourceKinds),
-		checkSourceIDs("filter sources", f.CitedBy),
+		checkSourceIDs("filter sources", f.CitedBy), allValid("tier", f.Tiers, SourceTiers),
 	} {
 		if err != nil {
 			return q, err
@@ -87,6 +87,9 @@ func (q ListQuery) Normalized() (ListQuery, error) {
 	}
 	if f.NameContains != "" && NormalizeName(f.NameContains) == "" {
 		return q, Errorf(EINVALID, "nameContains %q has no letters or digits to match", f.NameContains)
+	}
+	if AllTiers(f.Tiers) {
+		q.Filter.Tiers = nil // every tier is no filter
 	}
 	return q, nil
 }

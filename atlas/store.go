@@ -131,6 +131,11 @@ type NodeFilter struct {
 	// relays (RelayedBy, following Source.CitedVia): the stores widen CitedBy with
 	// NodeFilter.WithRelayed before matching.
 	IncludeRelayed bool
+	// Tiers keeps nodes with a fact citing a source of these tiers, and with CitedBy,
+	// citing a source of CitedBy in these tiers (CitedByTiers); every kind. Empty or every
+	// tier means all; an unknown tier is EINVALID. The stores narrow CitedBy with
+	// NodeFilter.Resolved before matching.
+	Tiers []SourceTier
 	// Groups and institutions.
 	Systems []System
 	// Institutions, offices, sources.

@@ -173,6 +173,16 @@ func CitedByTiers(cited []string, tiers []SourceTier, sources []*Source) []strin
 	return out
 }
 
+// Resolved returns f as the stores match it (MatchesFilter), given every source of the
+// dataset: CitedBy widened to the works its sources relay (WithRelayed), then narrowed
+// to the sources of f.Tiers (CitedByTiers), with IncludeRelayed and Tiers cleared.
+func (f NodeFilter) Resolved(all []*Source) NodeFilter {
+	f = f.WithRelayed(all)
+	f.CitedBy = CitedByTiers(f.CitedBy, f.Tiers, all)
+	f.Tiers = nil
+	return f
+}
+
 // NodeInTiers reports whether node n belongs to tiers: a source by its own tier, any
 // other node when at least one of its facts (citation, claim or alias, see
 // CitedSources) cites a source of tiers, the rule of CitedByTiers for lists.

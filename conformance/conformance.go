@@ -33,6 +33,7 @@ func Run(t *testing.T, open Open) {
 		{"RelationsAsOf", testRelationsAsOf},
 		{"RelationsDuring", testRelationsDuring},
 		{"RelationTiers", testRelationTiers},
+		{"ListTiers", testListTiers},
 		{"List", testList},
 		{"ListPagination", testListPagination},
 		{"ListInvalid", testListInvalid},

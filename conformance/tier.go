@@ -133,3 +133,60 @@ func testRelationTiers(t *testing.T, open Open) {
 		t.Errorf("reference after gamma moved to the corpus: got %v, want nothing", g)
 	}
 }
+
+// testListTiers pins the tier filter of List: a node is kept when one of its facts (a
+// citation, a claim or an alias, atlas.CitedSources) cites a source of the tiers, and with
+// CitedBy, a source of CitedBy in the tiers (atlas.CitedByTiers), relayed works counted
+// first when IncludeRelayed asks for them.
+func testListTiers(t *testing.T, open Open) {
+	ctx := context.Background()
+	s := open(t)
+	if _, err := s.Import(ctx, tierFixture()); err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	corpus, reference := []atlas.SourceTier{atlas.CorpusTier}, []atlas.SourceTier{atlas.ReferenceTier}
+	for _, tc := range []struct {
+		name   string
+		kind   atlas.NodeKind
+		filter atlas.NodeFilter
+		want   []string
+	}{
+		{"every tier is no filter", atlas.GroupNode, atlas.NodeFilter{Tiers: []atlas.SourceTier{atlas.ReferenceTier, atlas.CorpusTier}},
+			[]string{"group/deepening-reform", "group/foreign-affairs-commission", "group/foreign-affairs-lsg", "group/guangdong-group"}},
+		{"corpus", atlas.GroupNode, atlas.NodeFilter{Tiers: corpus},
+			[]string{"group/foreign-affairs-commission", "group/foreign-affairs-lsg"}},
+		// The upgraded group is in both: a reference page gives one of its founding years.
+		{"reference, through a claim too", atlas.GroupNode, atlas.NodeFilter{Tiers: reference},
+			[]string{"group/deepening-reform", "group/foreign-affairs-lsg", "group/guangdong-group"}},
+		{"with other filters", atlas.GroupNode, atlas.NodeFilter{Tiers: reference, Levels: []atlas.Level{"CENTRAL"}},
+			[]string{"group/deepening-reform", "group/foreign-affairs-lsg"}},
+		{"sources outside the tiers keep nothing", atlas.GroupNode, atlas.NodeFilter{Tiers: reference, CitedBy: []string{"source/alpha", "source/beta"}},
+			[]string{}},
+		{"sources within the tiers", atlas.GroupNode, atlas.NodeFilter{Tiers: reference, CitedBy: []string{"source/alpha", "source/gamma"}},
+			[]string{"group/deepening-reform", "group/foreign-affairs-lsg", "group/guangdong-group"}},
+		{"relayed works count before the tiers narrow", atlas.PersonNode, atlas.NodeFilter{Tiers: corpus, CitedBy: []string{"source/alpha"}, IncludeRelayed: true},
+			[]string{"person/hu-jintao", "person/li-keqiang", "person/xi-jinping", "person/yang-jiechi"}},
+		{"without relayed works", atlas.PersonNode, atlas.NodeFilter{Tiers: corpus, CitedBy: []string{"source/alpha"}},
+			[]string{"person/hu-jintao", "person/li-keqiang", "person/xi-jinping"}},
+		{"a kind with no reference fact", atlas.PersonNode, atlas.NodeFilter{Tiers: reference},
+			[]string{}},
+		{"institutions", atlas.InstitutionNode, atlas.NodeFilter{Tiers: reference},
+			[]string{"institution/standing-committee"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page, err := s.List(ctx, atlas.ListQuery{Kind: tc.kind, Filter: tc.filter, Order: atlas.Order{Field: atlas.OrderByID}, First: atlas.MaxPageSize})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{}
+			for _, n := range page.Nodes {
+				got = append(got, n.NodeID())
+			}
+			if !reflect.DeepEqual(got, tc.want) || page.TotalCount != len(tc.want) {
+				t.Errorf("got %v (total %d), want %v", got, page.TotalCount, tc.want)
+			}
+		})
+	}
+	_, err := s.List(ctx, atlas.ListQuery{Kind: atlas.GroupNode, Filter: atlas.NodeFilter{Tiers: []atlas.SourceTier{"WIKI"}}})
+	wantCode(t, err, atlas.EINVALID)
+}

@@ -50,20 +50,11 @@ func (r *Resolver) claimsInTiers(ctx context.Context, tiers []atlas.SourceTier, 
 	return out, nil
 }
 
-// listTiers narrows a list filter to the tiers asked for (atlas.CitedByTiers), with
-// the sources of the shared snapshot; nothing is read when every tier is asked for.
-func (r *Resolver) listTiers(ctx context.Context, f atlas.NodeFilter, tiers []atlas.SourceTier) (atlas.NodeFilter, error) {
-	if atlas.AllTiers(tiers) {
-		return f, nil
-	}
-	p, err := r.Analytics.Get(ctx)
-	if err != nil {
-		return f, err
-	}
-	// Relayed works are added before the tiers narrow the list: what Rana relays counts
-	// when the relayed work lies in the tiers asked for.
-	f = f.WithRelayed(p.Sources())
-	f.CitedBy = atlas.CitedByTiers(f.CitedBy, tiers, p.Sources())
+// listTiers hands a list's tiers to the store (NodeFilter.Tiers: the store narrows the
+// filter's sources to those tiers with its own, atlas.NodeFilter.Resolved), so a list
+// filtered by tier reads no snapshot.
+func (r *Resolver) listTiers(_ context.Context, f atlas.NodeFilter, tiers []atlas.SourceTier) (atlas.NodeFilter, error) {
+	f.Tiers = tiers
 	return f, nil
 }
 

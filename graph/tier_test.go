@@ -133,9 +133,10 @@ func TestTiersInStatistics(t *testing.T) {
 }
 
 // TestTiersOfRelationshipFieldsReadNoSnapshot: a relationship field's tiers are a filter
-// of the store (the tiers import stored on each relation), so filtering one node's
-// relationships by tier reads no snapshot of the whole graph and costs the same store
-// calls as without tiers, the planner asking the store for the tiers as the resolvers do.
+// of the store (the tiers import stored on each relation), and so are a list's, so
+// filtering one node's relationships or a list by tier reads no snapshot of the whole
+// graph and costs the same store calls as without tiers, the planner asking the store for
+// the tiers as the resolvers do.
 // Only knownBy, which leaves part of the evidence out, still looks the sources up.
 func TestTiersOfRelationshipFieldsReadNoSnapshot(t *testing.T) {
 	store := &countingStore{Store: seedStore(t), calls: map[string]int{}}
@@ -155,6 +156,8 @@ func TestTiersOfRelationshipFieldsReadNoSnapshot(t *testing.T) {
 		{"derived chairs",
 			`{ g: group(id: "group/state-security-leading-small-group") { c: chairs(tiers: [CORPUS]) { node { id } derived } } }`,
 			map[string]int{"Nodes": 2, "Relations": 2}},
+		{"a list", `{ people(filter: {tiers: [CORPUS]}) { totalCount nodes { id } } }`,
+			map[string]int{"List": 1}},
 		{"knownBy looks the sources up",
 			`{ p: position(id: "position/general-secretary") { holders(tiers: [CORPUS], knownBy: "2020") { node { id } } } }`,
 			map[string]int{"Nodes": 2, "Relations": 1, "Snapshot": 1}},

@@ -50,7 +50,7 @@ func TestLivePlans(t *testing.T) {
 	byID, byNamespace, byText, byYear := "NodeUniqueIndexSeek", "NodeIndexSeek", "NodeIndexContainsScan", "NodeIndexSeekByRange"
 	// Lists seek the nodes of one kind in the namespace, not every node of the namespace.
 	// The index a statement's seek must use, named in the plan's details.
-	seeks := map[string]string{"list_asc": "Entity(ns, nodeKind)", "list_desc": "Entity(ns, nodeKind)", "relayed_sources": "Entity(ns, nodeKind)"}
+	seeks := map[string]string{"list_asc": "Entity(ns, nodeKind)", "list_desc": "Entity(ns, nodeKind)", "relayed_sources": "Entity(ns, nodeKind)", "tiered_sources": "Entity(ns, nodeKind)"}
 	// A full-text index is read through its procedure.
 	byFullText := "ProcedureCall"
 	for _, tc := range []struct {
@@ -69,6 +69,7 @@ func TestLivePlans(t *testing.T) {
 		{"list_desc", "", listParams, []string{byNamespace}},
 		{"list_asc", "nameContains", withText, []string{byNamespace}},
 		{"relayed_sources", "", nil, []string{byNamespace}},
+		{"tiered_sources", "", nil, []string{byNamespace}},
 		{"search", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "text": "foreign"}, []string{byText}},
 		{"search_text_nodes", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "query": `"foreign affairs"`}, []string{byFullText}},
 		{"search_text_relations", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "query": `"appendix"`}, []string{byFullText}},

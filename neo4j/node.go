@@ -83,7 +83,14 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	err = s.read(ctx, "list", func(tx runner) error {
 		page = atlas.Page{}
 		lq := q
-		if lq.Filter.IncludeRelayed && len(lq.Filter.CitedBy) > 0 {
+		switch {
+		case len(lq.Filter.Tiers) > 0:
+			all, err := tieredSources(ctx, tx, s.ns)
+			if err != nil {
+				return err
+			}
+			lq.Filter = lq.Filter.Resolved(all)
+		case lq.Filter.IncludeRelayed && len(lq.Filter.CitedBy) > 0:
 			relayed, err := relayedSources(ctx, tx, s.ns)
 			if err != nil {
 				return err
@@ -177,6 +184,23 @@ func asMap(v any) map[string]any {
 func asList(v any) []any {
 	l, _ := v.([]any)
 	return l
+}
+
+// tieredSources reads every source with its tier and the work relaying it, enough for
+// atlas.NodeFilter.Resolved.
+func tieredSources(ctx context.Context, tx runner, ns string) ([]*atlas.Source, error) {
+	recs, err := tx.run(ctx, stmtTieredSources, map[string]any{"ns": ns})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*atlas.Source, 0, len(recs))
+	for _, rec := range recs {
+		id, _ := rec["id"].(string)
+		tier, _ := rec["tier"].(string)
+		via, _ := rec["citedVia"].(string)
+		out = append(out, &atlas.Source{ID: id, Tier: atlas.SourceTier(tier), CitedVia: via})
+	}
+	return out, nil
 }
 
 // relayedSources reads the sources read second-hand (those with a citedVia), enough for
