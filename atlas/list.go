@@ -399,7 +399,7 @@ func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
 		return false
 	case len(q.Sources) > 0 && !r.CitesRelayed(q.Sources, q.IncludeRelayed):
 		return false
-	case !r.BelongsToTiers(q.Tiers):
+	case !r.MayBelongToTiers(q.Tiers):
 		return false
 	}
 	return true

@@ -83,7 +83,8 @@ type RelationQuery struct {
 	// (Relation.CitesRelayed).
 	IncludeRelayed bool
 	// Tiers keeps relations whose evidence lies in one of these tiers, by the tiers
-	// import stored on each (Relation.BelongsToTiers, the rule of RelationInTiers); empty
+	// import stored on each (Relation.BelongsToTiers, the rule of RelationInTiers), and
+	// those stored without tiers by an earlier release (Relation.MayBelongToTiers); empty
 	// or every tier means all. An unknown tier is EINVALID.
 	Tiers []SourceTier
 }

@@ -57,6 +57,16 @@ func (r *Relation) BelongsToTiers(tiers []SourceTier) bool {
 	return AllTiers(tiers) || slices.ContainsFunc(r.Tiers, func(t SourceTier) bool { return slices.Contains(tiers, t) })
 }
 
+// MayBelongToTiers is the store's tier filter (RelationQuery.Tiers): BelongsToTiers, and
+// true for a relation without stored tiers. Every fact cites a source, so only a relation
+// stored by a release that did not derive tiers has none; it passes, and the graph layer
+// then decides from its sources (KeepStoredTiers cannot, KeepTiers does), so a store
+// imported before tiers were stored answers rightly, only slower, until it is imported
+// again.
+func (r *Relation) MayBelongToTiers(tiers []SourceTier) bool {
+	return len(r.Tiers) == 0 || r.BelongsToTiers(tiers)
+}
+
 // EdgeInTiers reports whether an edge belongs to tiers. A derived chair rests on two
 // facts, the holding and the position's chair, and a derivation belongs to tiers only
 // when both do: a chair derived through a tenure taken from a reference page is a
@@ -93,14 +103,15 @@ func edgeInTiers(e Edge, tiers []SourceTier, source func(id string) *Source) (Ed
 // (Relation.Tiers), with no source looked up; es are read as the facts of tiers give
 // them (EdgesWhen, ChairListWhen with the same tiers), as for KeepTiers. It reports false when some edge needs its
 // sources looked up after all: a fact some of whose citations a knownBy date withheld
-// (the rest decide its tier), or a chair both stored and derived none of whose
-// derivations is in tiers (its merged evidence decides); the caller then uses KeepTiers.
+// (the rest decide its tier), a relation stored without its tiers (MayBelongToTiers), or
+// a chair both stored and derived none of whose derivations is in tiers (its merged
+// evidence decides); the caller then uses KeepTiers.
 func KeepStoredTiers(es []Edge, tiers []SourceTier) ([]Edge, bool) {
 	if AllTiers(tiers) {
 		return es, true
 	}
-	inTiers := func(e Edge) (bool, bool) {
-		return e.Relation.BelongsToTiers(tiers), len(e.Withheld) == 0
+	inTiers := func(e Edge) (in, known bool) {
+		return e.Relation.BelongsToTiers(tiers), len(e.Withheld) == 0 && len(e.Relation.Tiers) > 0
 	}
 	out := make([]Edge, 0, len(es))
 	for _, e := range es {

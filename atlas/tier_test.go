@@ -255,3 +255,22 @@ func TestKeepStoredTiersAgreesWithKeepTiers(t *testing.T) {
 		t.Errorf("decided %d lists, left %d to the sources; want both kinds exercised", decided, undecided)
 	}
 }
+
+// TestRelationStoredWithoutTiers: a relation stored by a release that did not derive its
+// tiers passes the store's tier filter, and the graph's filter from stored tiers leaves it
+// to the sources, so an old store answers rightly until it is imported again.
+func TestRelationStoredWithoutTiers(t *testing.T) {
+	old := atlas.Relation{ID: "holds/a", Type: atlas.Holds, From: "person/a", To: "position/b", Sources: []atlas.Citation{{Source: "source/ref", Locator: "x"}}}
+	q := atlas.RelationQuery{IDs: []string{"person/a"}, Tiers: []atlas.SourceTier{atlas.CorpusTier}}
+	if !q.MatchesRelation("person/a", &old) {
+		t.Error("the store filter drops a relation whose tiers it does not know")
+	}
+	if _, ok := atlas.KeepStoredTiers([]atlas.Edge{{Relation: old, Stored: true}}, q.Tiers); ok {
+		t.Error("KeepStoredTiers decided a relation without stored tiers")
+	}
+	derived := old
+	derived.Tiers = []atlas.SourceTier{atlas.ReferenceTier}
+	if q.MatchesRelation("person/a", &derived) {
+		t.Error("the store filter keeps a reference fact for CORPUS")
+	}
+}

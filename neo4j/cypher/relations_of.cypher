@@ -9,7 +9,8 @@
 //   whose citedSources has one of them), $includeRelayed (BOOLEAN: with $sources, also keeps
 //   relationships whose relayedBy, the works relaying a cited source, has one of them),
 //   $tiers (LIST<STRING>, empty = all: keeps relationships whose tiers, stored at import as
-//   atlas.Relation.Tiers, has one of them; atlas.Relation.BelongsToTiers)
+//   atlas.Relation.Tiers, has one of them, or that has none, stored by an earlier release;
+//   atlas.Relation.MayBelongToTiers)
 // Index: entity_scoped_id to find each node, then expansion; the validFrom/validTo/attested*
 //   ordinals are those of atlas.Span.Bounds, so this is atlas.Bounds.MayHoldAt in Cypher.
 //   USING INDEX SEEK: without it Neo4j 5.26 seeked the ns index and filtered every node of the
@@ -23,7 +24,7 @@ WHERE n.ns = $ns AND r.ns = $ns
   AND (size($roles) = 0 OR type(r) <> 'MEMBER_OF' OR r.role IN $roles)
   AND (size($sources) = 0 OR any(s IN coalesce(r.citedSources, []) WHERE s IN $sources)
     OR ($includeRelayed AND any(s IN coalesce(r.relayedBy, []) WHERE s IN $sources)))
-  AND (size($tiers) = 0 OR any(t IN coalesce(r.tiers, []) WHERE t IN $tiers))
+  AND (size($tiers) = 0 OR r.tiers IS NULL OR any(t IN r.tiers WHERE t IN $tiers))
   AND ($asOfFrom IS NULL OR
     CASE
       WHEN r.attestedOnly THEN any(i IN range(0, size(r.attestedFrom) - 1)
