@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"lsgatlas/atlas"
+	"lsgatlas/conformance"
 	"lsgatlas/seed"
 )
 
@@ -272,5 +273,25 @@ func TestRelationStoredWithoutTiers(t *testing.T) {
 	derived.Tiers = []atlas.SourceTier{atlas.ReferenceTier}
 	if q.MatchesRelation("person/a", &derived) {
 		t.Error("the store filter keeps a reference fact for CORPUS")
+	}
+}
+
+// TestSourceTierChangeIsNoRelationshipChange: the tiers import stores on relations are
+// derived, so an import that moves a source to the reference tier changes that source,
+// not the relationships citing it (ImportChanges, the change feed's import records).
+func TestSourceTierChangeIsNoRelationshipChange(t *testing.T) {
+	before := conformance.Fixture()
+	after := conformance.Fixture()
+	for _, s := range after.Sources {
+		if s.ID == "source/gamma" {
+			s.Tier = atlas.ReferenceTier
+		}
+	}
+	var got []string
+	for _, r := range atlas.ImportChanges(before.Prepared(), after.Prepared()) {
+		got = append(got, string(r.Type)+" "+r.ID)
+	}
+	if want := []string{"NODE_CHANGED source/gamma"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("changes = %v, want %v", got, want)
 	}
 }
