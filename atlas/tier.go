@@ -73,80 +73,11 @@ func (r *Relation) MayBelongToTiers(tiers []SourceTier) bool {
 // reference fact. An edge that is both stored and derived (one person, one group)
 // belongs to tiers when its stored fact or one of its derivations does.
 func EdgeInTiers(e Edge, tiers []SourceTier, source func(id string) *Source) bool {
-	_, ok := edgeInTiers(e, tiers, source)
-	return ok
-}
-
-// edgeInTiers returns e with only the derivations that belong to tiers, and whether e
-// belongs to tiers at all.
-func edgeInTiers(e Edge, tiers []SourceTier, source func(id string) *Source) (Edge, bool) {
 	if AllTiers(tiers) {
-		return e, true
+		return true
 	}
-	if !e.Derived() {
-		return e, CitedInTiers(e.Sources, tiers, source)
-	}
-	var kept []Derivation
-	for _, d := range e.Derivations {
-		if CitedInTiers(d.Holds.Sources, tiers, source) && CitedInTiers(d.Chairs.Sources, tiers, source) {
-			kept = append(kept, d)
-		}
-	}
-	if len(kept) == len(e.Derivations) {
-		return e, true
-	}
-	e.Derivations = kept
-	return e, len(kept) > 0 || (e.Stored && CitedInTiers(e.Sources, tiers, source))
-}
-
-// KeepStoredTiers is KeepTiers answered from the tiers import stored on the relations
-// (Relation.Tiers), with no source looked up; es are read as the facts of tiers give
-// them (EdgesWhen, ChairListWhen with the same tiers), as for KeepTiers. It reports false when some edge needs its
-// sources looked up after all: a fact some of whose citations a knownBy date withheld
-// (the rest decide its tier), a relation stored without its tiers (MayBelongToTiers), or
-// a chair both stored and derived none of whose derivations is in tiers (its merged
-// evidence decides); the caller then uses KeepTiers.
-func KeepStoredTiers(es []Edge, tiers []SourceTier) ([]Edge, bool) {
-	if AllTiers(tiers) {
-		return es, true
-	}
-	inTiers := func(e Edge) (in, known bool) {
-		return e.Relation.BelongsToTiers(tiers), len(e.Withheld) == 0 && len(e.Relation.Tiers) > 0
-	}
-	out := make([]Edge, 0, len(es))
-	for _, e := range es {
-		if !e.Derived() {
-			in, known := inTiers(e)
-			if !known {
-				return nil, false
-			}
-			if in {
-				out = append(out, e)
-			}
-			continue
-		}
-		var kept []Derivation
-		for _, d := range e.Derivations {
-			h, hKnown := inTiers(d.Holds)
-			c, cKnown := inTiers(d.Chairs)
-			if !hKnown || !cKnown {
-				return nil, false
-			}
-			if h && c {
-				kept = append(kept, d)
-			}
-		}
-		switch {
-		case len(kept) == 0 && e.Stored:
-			return nil, false
-		case len(kept) == len(e.Derivations):
-			out = append(out, e)
-		case len(kept) > 0:
-			e.Derivations = kept
-			out = append(out, e)
-		}
-	}
-	return out, true
+	_, in, _ := edgeInTiers(e, bySources(tiers, source), bySources(tiers, source))
+	return in
 }
 
 // KeepTiers returns the edges of es that belong to tiers, in order, each keeping only
@@ -155,13 +86,81 @@ func KeepTiers(es []Edge, tiers []SourceTier, source func(id string) *Source) []
 	if AllTiers(tiers) {
 		return es
 	}
+	out, _ := keepInTiers(es, bySources(tiers, source), bySources(tiers, source))
+	return out
+}
+
+// KeepStoredTiers is KeepTiers answered from the tiers import stored on the relations
+// (Relation.Tiers), with no source looked up; es are read as the facts of tiers give
+// them (EdgesWhen, ChairListWhen with the same tiers), as for KeepTiers. It reports
+// false when some edge needs its sources looked up after all: a fact some of whose
+// citations a knownBy date withheld (the rest decide its tier), a relation stored
+// without its tiers (MayBelongToTiers), or a chair both stored and derived none of whose
+// derivations is in tiers (its merged evidence decides); the caller then uses KeepTiers.
+func KeepStoredTiers(es []Edge, tiers []SourceTier) ([]Edge, bool) {
+	if AllTiers(tiers) {
+		return es, true
+	}
+	byStoredTiers := func(e Edge) (in, decided bool) {
+		return e.Relation.BelongsToTiers(tiers), len(e.Withheld) == 0 && len(e.Relation.Tiers) > 0
+	}
+	undecided := func(Edge) (bool, bool) { return false, false }
+	return keepInTiers(es, byStoredTiers, undecided)
+}
+
+// bySources decides whether an edge's fact belongs to tiers from its cited sources.
+func bySources(tiers []SourceTier, source func(id string) *Source) func(Edge) (bool, bool) {
+	return func(e Edge) (bool, bool) { return CitedInTiers(e.Sources, tiers, source), true }
+}
+
+// keepInTiers is the one filter behind KeepTiers and KeepStoredTiers (see edgeInTiers);
+// false when some edge could not be decided.
+func keepInTiers(es []Edge, fact, merged func(Edge) (in, decided bool)) ([]Edge, bool) {
 	out := make([]Edge, 0, len(es))
 	for _, e := range es {
-		if kept, ok := edgeInTiers(e, tiers, source); ok {
+		kept, in, decided := edgeInTiers(e, fact, merged)
+		if !decided {
+			return nil, false
+		}
+		if in {
 			out = append(out, kept)
 		}
 	}
-	return out
+	return out, true
+}
+
+// edgeInTiers returns e with only the derivations that belong to tiers, whether e
+// belongs to tiers at all, and whether that could be decided. fact decides a stored
+// fact's edge (a plain edge, or a derivation's premise); merged decides a chair both
+// stored and derived none of whose derivations is in tiers, from its merged evidence.
+func edgeInTiers(e Edge, fact, merged func(Edge) (in, decided bool)) (kept Edge, in, decided bool) {
+	if !e.Derived() {
+		in, decided = fact(e)
+		return e, in, decided
+	}
+	var ds []Derivation
+	for _, d := range e.Derivations {
+		h, hDecided := fact(d.Holds)
+		c, cDecided := fact(d.Chairs)
+		if !hDecided || !cDecided {
+			return e, false, false
+		}
+		if h && c {
+			ds = append(ds, d)
+		}
+	}
+	if len(ds) == len(e.Derivations) {
+		return e, true, true
+	}
+	e.Derivations = ds
+	if len(ds) > 0 {
+		return e, true, true
+	}
+	if !e.Stored {
+		return e, false, true
+	}
+	in, decided = merged(e)
+	return e, in, decided
 }
 
 // CitedByTiers narrows cited (a list filter's CitedBy: nodes citing one of these
