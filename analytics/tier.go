@@ -20,10 +20,11 @@ func tierKey(tiers []atlas.SourceTier) ([]atlas.SourceTier, error) {
 	return slices.Compact(slices.Sorted(slices.Values(tiers))), nil
 }
 
-// inTiers reports whether relation r belongs to tiers (atlas.CitedInTiers), looking its
-// sources up in the projection.
+// inTiers reports whether relation r belongs to tiers, by the tiers import stored on it
+// (atlas.Relation.BelongsToTiers, the rule of atlas.RelationInTiers; the projection's
+// relations are prepared, see Build).
 func (p *Projection) inTiers(r *atlas.Relation, tiers []atlas.SourceTier) bool {
-	return atlas.RelationInTiers(r, tiers, p.source)
+	return r.BelongsToTiers(tiers)
 }
 
 // nodeInTiers reports whether node n belongs to tiers (atlas.NodeInTiers), looking its

@@ -323,6 +323,8 @@ func stripDerived(r *Relation) *Relation {
 	}
 	c := r.Clone()
 	c.LifetimeStart, c.LifetimeEnd, c.ObservedUntil, c.HolderDeaths = nil, nil, nil, nil
+	// A source moving to another tier changes the source, not the facts citing it.
+	c.Tiers = nil
 	return &c
 }
 

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -260,39 +259,9 @@ func conflicts(what string, expected, now map[string]int64) error {
 }
 
 // Diff returns the records of after that differ from before (both prepared), and the
-// records before has and after lacks.
+// records before has and after lacks: PlanImport's change.
 func Diff(before, after *Dataset) *DataChange {
-	d := &DataChange{After: after}
-	old := map[string]Node{}
-	for _, n := range before.Nodes() {
-		old[n.NodeID()] = n
-	}
-	for _, n := range after.Nodes() {
-		if o, ok := old[n.NodeID()]; !ok || !reflect.DeepEqual(o, n) {
-			d.UpsertNodes = append(d.UpsertNodes, n)
-		}
-		delete(old, n.NodeID())
-	}
-	for _, id := range slices.Sorted(maps.Keys(old)) {
-		d.DeleteNodes = append(d.DeleteNodes, id)
-	}
-	oldRels := map[string]*Relation{}
-	for _, r := range before.Relations {
-		oldRels[r.ID] = r
-	}
-	for _, r := range after.Relations {
-		o, ok := oldRels[r.ID]
-		if !ok || !reflect.DeepEqual(o, r) {
-			if ok {
-				d.DeleteRelations = append(d.DeleteRelations, o)
-			}
-			d.UpsertRelations = append(d.UpsertRelations, r)
-		}
-		delete(oldRels, r.ID)
-	}
-	for _, id := range slices.Sorted(maps.Keys(oldRels)) {
-		d.DeleteRelations = append(d.DeleteRelations, oldRels[id])
-	}
+	_, d := PlanImport(StoredRecordsOf(before), after)
 	return d
 }
 

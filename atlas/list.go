@@ -72,7 +72,7 @@ func (q ListQuery) Normalized() (ListQuery, error) {
 		allValid("horizon", f.Horizons, Horizons), allValid("category", f.Categories, Categories),
 		allValid("system", f.Systems, Systems), allValid("institution kind", f.InstitutionKinds, InstitutionKinds),
 		allValid("office kind", f.OfficeKinds, OfficeKinds), allValid("source kind", f.SourceKinds, SourceKinds),
-		checkSourceIDs("filter sources", f.CitedBy),
+		checkSourceIDs("filter sources", f.CitedBy), allValid("tier", f.Tiers, SourceTiers),
 	} {
 		if err != nil {
 			return q, err
@@ -83,6 +83,9 @@ func (q ListQuery) Normalized() (ListQuery, error) {
 	}
 	if f.NameContains != "" && NormalizeName(f.NameContains) == "" {
 		return q, Errorf(EINVALID, "nameContains %q has no letters or digits to match", f.NameContains)
+	}
+	if AllTiers(f.Tiers) {
+		q.Filter.Tiers = nil // every tier is no filter
 	}
 	return q, nil
 }
@@ -226,6 +229,12 @@ func (q RelationQuery) Normalized() (RelationQuery, error) {
 	if err := checkSourceIDs("sources", q.Sources); err != nil {
 		return q, err
 	}
+	if err := allValid("tier", q.Tiers, SourceTiers); err != nil {
+		return q, err
+	}
+	if AllTiers(q.Tiers) {
+		q.Tiers = nil // every tier is no filter, so stores need not tell the two apart
+	}
 	if _, err := NewWhen(q.AsOf, q.During); err != nil {
 		return q, err
 	}
@@ -277,7 +286,7 @@ func CitesAny(cited, sources []string) bool {
 }
 
 // MatchesRelation reports whether r, seen from node id, passes q's type, direction, role,
-// asOf and source filters.
+// asOf, source and tier filters.
 func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
 	switch {
 	case q.Direction == Outgoing && r.From != id, q.Direction == Incoming && r.To != id:
@@ -289,6 +298,8 @@ func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
 	case !r.StoreBounds().MayHoldWhen(q.When()):
 		return false
 	case len(q.Sources) > 0 && !r.CitesRelayed(q.Sources, q.IncludeRelayed):
+		return false
+	case !r.MayBelongToTiers(q.Tiers):
 		return false
 	}
 	return true

@@ -68,6 +68,7 @@ func (d *Dataset) Prepared() *Dataset {
 				r.CitationTiers = append(r.CitationTiers, TierOf([]Citation{c}, func(id string) *Source { return sources[id] }))
 			}
 		}
+		r.Tiers = relationTiers(r, func(id string) *Source { return sources[id] })
 		if r.Type == SucceededBy {
 			continue // a succession edge is an event at the boundary, not a state within a lifetime
 		}

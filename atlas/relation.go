@@ -107,6 +107,10 @@ type Relation struct {
 	// any number of works), each with the source it relays: a source filter with relayed
 	// works keeps the relation for them too. Computed on import.
 	Relays []Relay `json:"-"`
+	// Tiers are the tiers the relation belongs to (RelationInTiers for each tier alone),
+	// in SourceTiers order; none when no cited source is known. The stores filter by them
+	// (RelationQuery.Tiers) without looking sources up. Computed on import.
+	Tiers []SourceTier `json:"-"`
 }
 
 // Death is a birth or death date of a relation's holder and the tier of the claim
@@ -146,6 +150,7 @@ func (r Relation) Clone() Relation {
 	r.NextHolderFrom, r.Relays = clonePtr(r.NextHolderFrom), slices.Clone(r.Relays)
 	r.HolderDeaths, r.HolderBirths = slices.Clone(r.HolderDeaths), slices.Clone(r.HolderBirths)
 	r.DateClaims, r.CitationTiers = cloneDateClaims(r.DateClaims), slices.Clone(r.CitationTiers)
+	r.Tiers = slices.Clone(r.Tiers)
 	return r
 }
 

@@ -82,6 +82,11 @@ type RelationQuery struct {
 	// IncludeRelayed also keeps, with Sources, relations citing a work one of them relays
 	// (Relation.CitesRelayed).
 	IncludeRelayed bool
+	// Tiers keeps relations whose evidence lies in one of these tiers, by the tiers
+	// import stored on each (Relation.BelongsToTiers, the rule of RelationInTiers), and
+	// those stored without tiers by an earlier release (Relation.MayBelongToTiers); empty
+	// or every tier means all. An unknown tier is EINVALID.
+	Tiers []SourceTier
 }
 
 // OrderField is what a list is sorted by; every order ends with the id as tie-breaker.
@@ -127,6 +132,11 @@ type NodeFilter struct {
 	// relays (RelayedBy, following Source.CitedVia): the stores widen CitedBy with
 	// NodeFilter.WithRelayed before matching.
 	IncludeRelayed bool
+	// Tiers keeps nodes with a fact citing a source of these tiers, and with CitedBy,
+	// citing a source of CitedBy in these tiers (CitedByTiers); every kind. Empty or every
+	// tier means all; an unknown tier is EINVALID. The stores narrow CitedBy with
+	// NodeFilter.Resolved before matching.
+	Tiers []SourceTier
 	// Groups and institutions.
 	Systems []System
 	// Institutions, offices, sources.

@@ -36,36 +36,48 @@ func RelationInTiers(r *Relation, tiers []SourceTier, source func(id string) *So
 	return CitedInTiers(r.InTiers(tiers).Sources, tiers, source)
 }
 
+// relationTiers is what import stores as r.Tiers: each tier t for which
+// RelationInTiers(r, {t}) holds. A relation belongs to a set of tiers exactly when it
+// belongs to one of them alone (its evidence in several tiers is the union of its
+// evidence in each), so BelongsToTiers answers RelationInTiers for every set.
+func relationTiers(r *Relation, source func(id string) *Source) []SourceTier {
+	var out []SourceTier
+	for _, t := range SourceTiers {
+		if RelationInTiers(r, []SourceTier{t}, source) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// BelongsToTiers reports whether r belongs to tiers by the tiers import stored on it
+// (Relation.Tiers): the rule of RelationInTiers without looking a source up, the filter
+// the stores apply (RelationQuery.Tiers).
+func (r *Relation) BelongsToTiers(tiers []SourceTier) bool {
+	return AllTiers(tiers) || slices.ContainsFunc(r.Tiers, func(t SourceTier) bool { return slices.Contains(tiers, t) })
+}
+
+// MayBelongToTiers is the store's tier filter (RelationQuery.Tiers): BelongsToTiers, and
+// true for a relation without stored tiers. Every fact cites a source, so only a relation
+// stored by a release that did not derive tiers has none; it passes, and the graph layer
+// then decides from its sources (KeepStoredTiers cannot, KeepTiers does), so a store
+// imported before tiers were stored answers rightly, only slower, until it is imported
+// again.
+func (r *Relation) MayBelongToTiers(tiers []SourceTier) bool {
+	return len(r.Tiers) == 0 || r.BelongsToTiers(tiers)
+}
+
 // EdgeInTiers reports whether an edge belongs to tiers. A derived chair rests on two
 // facts, the holding and the position's chair, and a derivation belongs to tiers only
 // when both do: a chair derived through a tenure taken from a reference page is a
 // reference fact. An edge that is both stored and derived (one person, one group)
 // belongs to tiers when its stored fact or one of its derivations does.
 func EdgeInTiers(e Edge, tiers []SourceTier, source func(id string) *Source) bool {
-	_, ok := edgeInTiers(e, tiers, source)
-	return ok
-}
-
-// edgeInTiers returns e with only the derivations that belong to tiers, and whether e
-// belongs to tiers at all.
-func edgeInTiers(e Edge, tiers []SourceTier, source func(id string) *Source) (Edge, bool) {
 	if AllTiers(tiers) {
-		return e, true
+		return true
 	}
-	if !e.Derived() {
-		return e, CitedInTiers(e.Sources, tiers, source)
-	}
-	var kept []Derivation
-	for _, d := range e.Derivations {
-		if CitedInTiers(d.Holds.Sources, tiers, source) && CitedInTiers(d.Chairs.Sources, tiers, source) {
-			kept = append(kept, d)
-		}
-	}
-	if len(kept) == len(e.Derivations) {
-		return e, true
-	}
-	e.Derivations = kept
-	return e, len(kept) > 0 || (e.Stored && CitedInTiers(e.Sources, tiers, source))
+	_, in, _ := edgeInTiers(e, bySources(tiers, source), bySources(tiers, source))
+	return in
 }
 
 // KeepTiers returns the edges of es that belong to tiers, in order, each keeping only
@@ -74,13 +86,81 @@ func KeepTiers(es []Edge, tiers []SourceTier, source func(id string) *Source) []
 	if AllTiers(tiers) {
 		return es
 	}
+	out, _ := keepInTiers(es, bySources(tiers, source), bySources(tiers, source))
+	return out
+}
+
+// KeepStoredTiers is KeepTiers answered from the tiers import stored on the relations
+// (Relation.Tiers), with no source looked up; es are read as the facts of tiers give
+// them (EdgesWhen, ChairListWhen with the same tiers), as for KeepTiers. It reports
+// false when some edge needs its sources looked up after all: a fact some of whose
+// citations a knownBy date withheld (the rest decide its tier), a relation stored
+// without its tiers (MayBelongToTiers), or a chair both stored and derived none of whose
+// derivations is in tiers (its merged evidence decides); the caller then uses KeepTiers.
+func KeepStoredTiers(es []Edge, tiers []SourceTier) ([]Edge, bool) {
+	if AllTiers(tiers) {
+		return es, true
+	}
+	byStoredTiers := func(e Edge) (in, decided bool) {
+		return e.Relation.BelongsToTiers(tiers), len(e.Withheld) == 0 && len(e.Relation.Tiers) > 0
+	}
+	undecided := func(Edge) (bool, bool) { return false, false }
+	return keepInTiers(es, byStoredTiers, undecided)
+}
+
+// bySources decides whether an edge's fact belongs to tiers from its cited sources.
+func bySources(tiers []SourceTier, source func(id string) *Source) func(Edge) (bool, bool) {
+	return func(e Edge) (bool, bool) { return CitedInTiers(e.Sources, tiers, source), true }
+}
+
+// keepInTiers is the one filter behind KeepTiers and KeepStoredTiers (see edgeInTiers);
+// false when some edge could not be decided.
+func keepInTiers(es []Edge, fact, merged func(Edge) (in, decided bool)) ([]Edge, bool) {
 	out := make([]Edge, 0, len(es))
 	for _, e := range es {
-		if kept, ok := edgeInTiers(e, tiers, source); ok {
+		kept, in, decided := edgeInTiers(e, fact, merged)
+		if !decided {
+			return nil, false
+		}
+		if in {
 			out = append(out, kept)
 		}
 	}
-	return out
+	return out, true
+}
+
+// edgeInTiers returns e with only the derivations that belong to tiers, whether e
+// belongs to tiers at all, and whether that could be decided. fact decides a stored
+// fact's edge (a plain edge, or a derivation's premise); merged decides a chair both
+// stored and derived none of whose derivations is in tiers, from its merged evidence.
+func edgeInTiers(e Edge, fact, merged func(Edge) (in, decided bool)) (kept Edge, in, decided bool) {
+	if !e.Derived() {
+		in, decided = fact(e)
+		return e, in, decided
+	}
+	var ds []Derivation
+	for _, d := range e.Derivations {
+		h, hDecided := fact(d.Holds)
+		c, cDecided := fact(d.Chairs)
+		if !hDecided || !cDecided {
+			return e, false, false
+		}
+		if h && c {
+			ds = append(ds, d)
+		}
+	}
+	if len(ds) == len(e.Derivations) {
+		return e, true, true
+	}
+	e.Derivations = ds
+	if len(ds) > 0 {
+		return e, true, true
+	}
+	if !e.Stored {
+		return e, false, true
+	}
+	in, decided = merged(e)
+	return e, in, decided
 }
 
 // CitedByTiers narrows cited (a list filter's CitedBy: nodes citing one of these
@@ -101,6 +181,16 @@ func CitedByTiers(cited []string, tiers []SourceTier, sources []*Source) []strin
 		return []string{"source/none-in-these-tiers"}
 	}
 	return out
+}
+
+// Resolved returns f as the stores match it (MatchesFilter), given every source of the
+// dataset: CitedBy widened to the works its sources relay (WithRelayed), then narrowed
+// to the sources of f.Tiers (CitedByTiers), with IncludeRelayed and Tiers cleared.
+func (f NodeFilter) Resolved(all []*Source) NodeFilter {
+	f = f.WithRelayed(all)
+	f.CitedBy = CitedByTiers(f.CitedBy, f.Tiers, all)
+	f.Tiers = nil
+	return f
 }
 
 // NodeInTiers reports whether node n belongs to tiers: a source by its own tier, any

@@ -32,6 +32,8 @@ func Run(t *testing.T, open Open) {
 		{"RelationsRoundTrip", testRelationsRoundTrip},
 		{"RelationsAsOf", testRelationsAsOf},
 		{"RelationsDuring", testRelationsDuring},
+		{"RelationTiers", testRelationTiers},
+		{"ListTiers", testListTiers},
 		{"List", testList},
 		{"ListPagination", testListPagination},
 		{"ListInvalid", testListInvalid},

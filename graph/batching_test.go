@@ -49,6 +49,11 @@ func (c *countingStore) Relations(ctx context.Context, q atlas.RelationQuery) ([
 	return c.Store.Relations(ctx, q)
 }
 
+func (c *countingStore) Snapshot(ctx context.Context) (*atlas.Dataset, error) {
+	c.count("Snapshot")
+	return c.Store.Snapshot(ctx)
+}
+
 func (c *countingStore) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error) {
 	c.count("List")
 	return c.Store.List(ctx, q)

@@ -204,6 +204,7 @@ func (p *planner) readField(typ string, r fieldRead, f graphql.CollectedField, n
 	}
 	relayed := isTrue(arg[*bool](args, "includeRelayed"))
 	sources := arg[[]string](args, "sources")
+	tiers := arg[[]atlas.SourceTier](args, "tiers")
 	switch r.kind {
 	case relationRead, relationshipsRead, chairsRead:
 		w, ok := p.whenOfArgs(args)
@@ -212,10 +213,10 @@ func (p *planner) readField(typ string, r fieldRead, f graphql.CollectedField, n
 		}
 		switch r.kind {
 		case relationRead:
-			nf.kind, nf.spec = relationsField, relationFields[fieldKey{typ, listField(f.Name)}].spec(w, arg[[]atlas.MemberRole](args, "roles"), sources, relayed)
+			nf.kind, nf.spec = relationsField, relationFields[fieldKey{typ, listField(f.Name)}].spec(w, arg[[]atlas.MemberRole](args, "roles"), sources, relayed, tiers)
 		case relationshipsRead:
 			nf.kind, nf.spec = relationsField, relationshipsSpec(arg[[]atlas.RelType](args, "types"), arg[*atlas.Direction](args, "direction"),
-				arg[[]atlas.MemberRole](args, "roles"), w, sources, relayed)
+				arg[[]atlas.MemberRole](args, "roles"), w, sources, relayed, tiers)
 		default:
 			nf.kind, nf.when, nf.mode = chairsField, w, atlas.IncludeDerived
 			if m := arg[*atlas.DerivedChairs](args, "derived"); m != nil {

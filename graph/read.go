@@ -76,8 +76,19 @@ var relationFields = map[fieldKey]relationField{
 	{"Topic", "documents"}:        rf(atlas.Incoming, atlas.Concerns),
 }
 
-func (f relationField) spec(w atlas.When, roles []atlas.MemberRole, sources []string, relayed bool) loader.Spec {
-	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: w.AsOf, During: w.During, Known: w.Known, Sources: sources, IncludeRelayed: relayed && len(sources) > 0}
+func (f relationField) spec(w atlas.When, roles []atlas.MemberRole, sources []string, relayed bool, tiers []atlas.SourceTier) loader.Spec {
+	return loader.Spec{Types: f.types, Direction: f.dir, Roles: roles, AsOf: w.AsOf, During: w.During, Known: w.Known, Sources: sources, IncludeRelayed: relayed && len(sources) > 0,
+		Tiers: storeTiers(w, tiers)}
+}
+
+// storeTiers is the tier filter a relationship field hands the store (RelationQuery.Tiers,
+// the tiers import stored on each relation): the field's tiers, unless a knownBy date
+// withholds some evidence, since the evidence left then decides the tier (keepTiers).
+func storeTiers(w atlas.When, tiers []atlas.SourceTier) []atlas.SourceTier {
+	if w.Known != nil || atlas.AllTiers(tiers) {
+		return nil
+	}
+	return tiers
 }
 
 // whenOf reads the asOf, during and knownBy arguments of a field.
@@ -105,15 +116,16 @@ func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, during 
 	if !ok {
 		return nil, atlas.Errorf(atlas.EINTERNAL, "%s.%s is not a relationship field", fc.Object, fc.Field.Name)
 	}
-	return loader.For(ctx).Edges(ctx, id, f.spec(w, roles, sources, relayed), tiers...)
+	return loader.For(ctx).Edges(ctx, id, f.spec(w, roles, sources, relayed, tiers), tiers...)
 }
 
 // listField is the list field a field reads: membersConnection pages members.
 func listField(name string) string { return strings.TrimSuffix(name, "Connection") }
 
 // relationshipsSpec is what the generic `relationships` field of every entity reads.
-func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, w atlas.When, sources []string, relayed bool) loader.Spec {
-	spec := loader.Spec{Types: types, Roles: roles, AsOf: w.AsOf, During: w.During, Known: w.Known, Direction: atlas.Both, Sources: sources, IncludeRelayed: relayed && len(sources) > 0}
+func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, w atlas.When, sources []string, relayed bool, tiers []atlas.SourceTier) loader.Spec {
+	spec := loader.Spec{Types: types, Roles: roles, AsOf: w.AsOf, During: w.During, Known: w.Known, Direction: atlas.Both, Sources: sources, IncludeRelayed: relayed && len(sources) > 0,
+		Tiers: storeTiers(w, tiers)}
 	if dir != nil {
 		spec.Direction = *dir
 	}
@@ -126,7 +138,7 @@ func relationships(ctx context.Context, id string, types []atlas.RelType, dir *a
 	if err != nil {
 		return nil, err
 	}
-	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, w, sources, relayed), tiers...)
+	return loader.For(ctx).Edges(ctx, id, relationshipsSpec(types, dir, roles, w, sources, relayed, tiers), tiers...)
 }
 
 // chairs serves the chairs fields; mode nil means atlas.IncludeDerived. With sources,

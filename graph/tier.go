@@ -9,14 +9,19 @@ import (
 	"lsgatlas/graph/model"
 )
 
-// keepTiers filters the edges a relationship field returns to the tiers asked for
-// (atlas.KeepTiers). Sources are looked up in the analytics projection, the one
-// snapshot both stores share, so the two backends answer alike; nothing is read when
-// every tier is asked for, which is the default.
+// keepTiers filters the edges a relationship field returns to the tiers asked for. The
+// stored relations carry their tiers (the store filters plain fields by them, see
+// storeTiers), so atlas.KeepStoredTiers decides without reading anything; only an edge
+// whose evidence a knownBy date withheld in part, or a stored and derived chair with no
+// derivation in the tiers, has its sources looked up (atlas.KeepTiers) in the analytics
+// projection, the one snapshot both stores share.
 func (r *Resolver) keepTiers(ctx context.Context, tiers []atlas.SourceTier) func([]atlas.Edge, error) ([]atlas.Edge, error) {
 	return func(es []atlas.Edge, err error) ([]atlas.Edge, error) {
 		if err != nil || atlas.AllTiers(tiers) {
 			return es, err
+		}
+		if kept, ok := atlas.KeepStoredTiers(es, tiers); ok {
+			return kept, nil
 		}
 		p, err := r.Analytics.Get(ctx)
 		if err != nil {
@@ -45,20 +50,11 @@ func (r *Resolver) claimsInTiers(ctx context.Context, tiers []atlas.SourceTier, 
 	return out, nil
 }
 
-// listTiers narrows a list filter to the tiers asked for (atlas.CitedByTiers), with
-// the sources of the shared snapshot; nothing is read when every tier is asked for.
-func (r *Resolver) listTiers(ctx context.Context, f atlas.NodeFilter, tiers []atlas.SourceTier) (atlas.NodeFilter, error) {
-	if atlas.AllTiers(tiers) {
-		return f, nil
-	}
-	p, err := r.Analytics.Get(ctx)
-	if err != nil {
-		return f, err
-	}
-	// Relayed works are added before the tiers narrow the list: what Rana relays counts
-	// when the relayed work lies in the tiers asked for.
-	f = f.WithRelayed(p.Sources())
-	f.CitedBy = atlas.CitedByTiers(f.CitedBy, tiers, p.Sources())
+// listTiers hands a list's tiers to the store (NodeFilter.Tiers: the store narrows the
+// filter's sources to those tiers with its own, atlas.NodeFilter.Resolved), so a list
+// filtered by tier reads no snapshot.
+func (r *Resolver) listTiers(_ context.Context, f atlas.NodeFilter, tiers []atlas.SourceTier) (atlas.NodeFilter, error) {
+	f.Tiers = tiers
 	return f, nil
 }
 

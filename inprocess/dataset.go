@@ -22,102 +22,66 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 	if err := s.check(ctx); err != nil {
 		return atlas.ImportReport{}, err
 	}
-	report := s.diff(prepared)
+	report, change := atlas.PlanImport(s.stored(), prepared)
 	if !report.Changed() {
 		return report, nil
 	}
 	if err := s.persistImport(prepared, s.revision+1); err != nil {
 		return atlas.ImportReport{}, err
 	}
-	s.load(prepared)
+	s.apply(change)
 	s.revision++
 	s.reindexText()
 	return report, nil
 }
 
-// diff counts what loading the prepared dataset would change, as ImportReport.Count
-// says.
-func (s *Store) diff(prepared *atlas.Dataset) atlas.ImportReport {
-	var report atlas.ImportReport
-	keep := map[string]bool{}
-	for _, n := range prepared.Nodes() {
-		keep[n.NodeID()] = true
-		old, existed := s.nodes[n.NodeID()]
-		report.Count(old, n, existed)
-	}
-	for _, r := range prepared.Relations {
-		keep["relation:"+r.ID] = true
-		old, existed := s.rels[r.ID]
-		report.Count(old, r, existed)
-	}
+// stored is what the store holds, for atlas.PlanImport; callers hold mu.
+func (s *Store) stored() atlas.StoredRecords {
+	ids := make([]string, 0, len(s.nodes))
 	for id := range s.nodes {
-		if !keep[id] {
-			report.Deleted++
-		}
+		ids = append(ids, id)
 	}
-	for id := range s.rels {
-		if !keep["relation:"+id] {
-			report.Deleted++
-		}
-	}
-	return report
+	return atlas.StoredRecords{Nodes: s.nodes, NodeIDs: ids, Relations: s.rels}
 }
 
-// load makes memory hold exactly the prepared dataset; callers hold mu for writing and
-// reindex the text afterwards.
+// load makes memory hold exactly the prepared dataset (atlas.PlanImport); callers hold
+// mu for writing and reindex the text afterwards.
 func (s *Store) load(prepared *atlas.Dataset) {
+	_, change := atlas.PlanImport(s.stored(), prepared)
+	s.apply(change)
+}
+
+// apply writes the records a planned import or change touched, keeping the indexes by
+// kind, by node and of search keys; callers hold mu for writing and reindex the text
+// afterwards.
+func (s *Store) apply(change *atlas.DataChange) {
 	s.sortedMu.Lock()
-	s.sorted = nil // the kept list orders were of the nodes load replaces
+	s.sorted = nil // the kept list orders were of the nodes apply replaces
 	s.sortedMu.Unlock()
-	var report atlas.ImportReport
-	keepNodes := map[string]bool{}
-	keepRels := map[string]bool{}
-	for _, n := range prepared.Nodes() {
-		keepNodes[n.NodeID()] = true
-	}
-	for _, r := range prepared.Relations {
-		keepRels[r.ID] = true
-	}
 	// Relations first: a valid dataset never keeps a relation whose end it drops.
-	for id, r := range s.rels {
-		if !keepRels[id] {
-			s.unindex(r)
-			delete(s.rels, id)
-			delete(s.fields, relationDoc+id)
-			report.Deleted++
-		}
-	}
-	for id := range s.nodes {
-		if !keepNodes[id] {
-			delete(s.byKind[s.nodes[id].NodeKind()], id)
-			delete(s.nodes, id)
-			delete(s.keys, id)
-			delete(s.byNode, id)
-			delete(s.fields, nodeDoc+id)
-			report.Deleted++
-		}
-	}
-	for _, n := range prepared.Nodes() {
-		old, existed := s.nodes[n.NodeID()]
-		if report.Count(old, n, existed) {
-			s.nodes[n.NodeID()] = n
-			if s.byKind[n.NodeKind()] == nil {
-				s.byKind[n.NodeKind()] = map[string]atlas.Node{}
-			}
-			s.byKind[n.NodeKind()][n.NodeID()] = n
-			s.keys[n.NodeID()] = searchkey.Of(n)
-			delete(s.fields, nodeDoc+n.NodeID())
-		}
-	}
-	for _, r := range prepared.Relations {
-		old, existed := s.rels[r.ID]
-		if !report.Count(old, r, existed) {
-			continue
-		}
+	for _, r := range change.DeleteRelations {
+		s.unindex(r)
+		delete(s.rels, r.ID)
 		delete(s.fields, relationDoc+r.ID)
-		if existed {
-			s.unindex(old)
+	}
+	for _, id := range change.DeleteNodes {
+		delete(s.byKind[s.nodes[id].NodeKind()], id)
+		delete(s.nodes, id)
+		delete(s.keys, id)
+		delete(s.byNode, id)
+		delete(s.fields, nodeDoc+id)
+	}
+	for _, n := range change.UpsertNodes {
+		s.nodes[n.NodeID()] = n
+		if s.byKind[n.NodeKind()] == nil {
+			s.byKind[n.NodeKind()] = map[string]atlas.Node{}
 		}
+		s.byKind[n.NodeKind()][n.NodeID()] = n
+		s.keys[n.NodeID()] = searchkey.Of(n)
+		delete(s.fields, nodeDoc+n.NodeID())
+	}
+	for _, r := range change.UpsertRelations {
+		delete(s.fields, relationDoc+r.ID)
 		s.rels[r.ID] = r
 		s.byNode[r.From] = append(s.byNode[r.From], r)
 		if r.To != r.From {

@@ -104,8 +104,8 @@ func (s *Store) filteredRows(q atlas.ListQuery) []listRow {
 	var rows []listRow
 	nameQuery := searchkey.Query(q.Filter.NameContains)
 	filter := q.Filter
-	if filter.IncludeRelayed {
-		filter = filter.WithRelayed(s.sources())
+	if filter.IncludeRelayed || len(filter.Tiers) > 0 {
+		filter = filter.Resolved(s.sources())
 	}
 	for _, n := range s.byKind[q.Kind] {
 		if !atlas.MatchesFilter(n, filter) {

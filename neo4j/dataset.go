@@ -12,8 +12,8 @@ import (
 // Import implements atlas.Store. The dataset is validated whole before anything is
 // written, so an invalid one is EINVALID and leaves the store as it was. Then one write
 // transaction locks the namespace (so concurrent imports take effect one after the
-// other), reads what is stored, compares it with the prepared dataset exactly as the
-// in-process store does (atlas.ImportReport.Count) to report, rewrites every record of
+// other), reads what is stored, compares it with the prepared dataset by the import
+// algorithm the in-process store runs too (atlas.PlanImport) to report, rewrites every record of
 // the dataset, deletes every stored record it no longer has (see importTx), and bumps the
 // revision only when something changed: at most nine statements, whatever the size of the
 // dataset. The driver's bookmarks make every later call of this store see the import.
@@ -44,10 +44,8 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 	}
 	nodes := ds.Nodes()
 	ids := make([]string, len(nodes))
-	keep := make(map[string]bool, len(nodes))
 	for i, n := range nodes {
 		ids[i] = n.NodeID()
-		keep[n.NodeID()] = true
 	}
 	storedNodes, err := s.nodesByID(ctx, tx, ids)
 	if err != nil {
@@ -61,39 +59,39 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 	if err != nil {
 		return report, err
 	}
+	stored := atlas.StoredRecords{Nodes: storedNodes, Relations: storedRels}
+	for _, rec := range storedIDs {
+		id, _ := rec["id"].(string)
+		stored.NodeIDs = append(stored.NodeIDs, id)
+	}
+	report, change := atlas.PlanImport(stored, ds)
 	// Every record is written, changed or not: besides the domain values, the stored
 	// properties hold what this release derives from them (search keys, sort keys,
 	// validity ordinals), and a release that derives them differently must not leave
-	// stale ones behind. The report and the revision count only domain changes.
-	nodeRows := []map[string]any{}
+	// stale ones behind. The report and the revision count only domain changes, and the
+	// nodes deleted are those the plan drops.
+	nodeRows := make([]map[string]any, 0, len(nodes))
 	for _, n := range nodes {
-		old, existed := storedNodes[n.NodeID()]
-		report.Count(old, n, existed)
 		nodeRows = append(nodeRows, map[string]any{"scopedId": s.scopedID(n.NodeID()), "nodeKind": string(n.NodeKind()), "props": nodeProps(n)})
 	}
-	deleteRows, createRows := []map[string]any{}, []map[string]any{}
+	// Every stored relation goes: those of the dataset are created again below.
+	deleteRows, createRows := []map[string]any{}, make([]map[string]any, 0, len(ds.Relations))
 	inDataset := make(map[string]bool, len(ds.Relations))
 	for _, r := range ds.Relations {
 		inDataset[r.ID] = true
-		old, existed := storedRels[r.ID]
-		report.Count(old, r, existed)
-		if existed {
+		if old, existed := storedRels[r.ID]; existed {
 			deleteRows = append(deleteRows, map[string]any{"id": old.ID, "from": s.scopedID(old.From), "to": s.scopedID(old.To)})
 		}
 		createRows = append(createRows, map[string]any{"type": string(r.Type), "from": s.scopedID(r.From), "to": s.scopedID(r.To), "props": relationProps(r)})
 	}
-	for id, old := range storedRels {
-		if !inDataset[id] {
-			report.Deleted++
+	for _, old := range change.DeleteRelations {
+		if !inDataset[old.ID] {
 			deleteRows = append(deleteRows, map[string]any{"id": old.ID, "from": s.scopedID(old.From), "to": s.scopedID(old.To)})
 		}
 	}
-	dropKeys := []string{}
-	for _, rec := range storedIDs {
-		if id, _ := rec["id"].(string); !keep[id] {
-			report.Deleted++
-			dropKeys = append(dropKeys, s.scopedID(id))
-		}
+	dropKeys := make([]string, 0, len(change.DeleteNodes))
+	for _, id := range change.DeleteNodes {
+		dropKeys = append(dropKeys, s.scopedID(id))
 	}
 	if err := s.writeRows(ctx, tx, deleteRows, dropKeys, nodeRows, createRows); err != nil {
 		return report, err

@@ -50,7 +50,7 @@ func TestLivePlans(t *testing.T) {
 	byID, byNamespace, byText, byYear := "NodeUniqueIndexSeek", "NodeIndexSeek", "NodeIndexContainsScan", "NodeIndexSeekByRange"
 	// Lists seek the nodes of one kind in the namespace, not every node of the namespace.
 	// The index a statement's seek must use, named in the plan's details.
-	seeks := map[string]string{"list_asc": "Entity(ns, nodeKind)", "list_desc": "Entity(ns, nodeKind)", "relayed_sources": "Entity(ns, nodeKind)"}
+	seeks := map[string]string{"list_asc": "Entity(ns, nodeKind)", "list_desc": "Entity(ns, nodeKind)", "relayed_sources": "Entity(ns, nodeKind)", "tiered_sources": "Entity(ns, nodeKind)"}
 	// A full-text index is read through its procedure.
 	byFullText := "ProcedureCall"
 	for _, tc := range []struct {
@@ -60,13 +60,16 @@ func TestLivePlans(t *testing.T) {
 	}{
 		{"nodes_by_key", "", map[string]any{"keys": keys}, []string{byID}},
 		{"relations_of", "", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
-			"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false}, []string{byID}},
+			"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false, "tiers": []any{}}, []string{byID}},
 		{"relations_of", "sources", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
-			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": false}, []string{byID}},
+			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": false, "tiers": []any{}}, []string{byID}},
+		{"relations_of", "tiers", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
+			"asOfFrom": nil, "asOfTo": nil, "sources": []any{}, "includeRelayed": false, "tiers": []any{"REFERENCE"}}, []string{byID}},
 		{"list_asc", "", listParams, []string{byNamespace}},
 		{"list_desc", "", listParams, []string{byNamespace}},
 		{"list_asc", "nameContains", withText, []string{byNamespace}},
 		{"relayed_sources", "", nil, []string{byNamespace}},
+		{"tiered_sources", "", nil, []string{byNamespace}},
 		{"search", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "text": "foreign"}, []string{byText}},
 		{"search_text_nodes", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "query": `"foreign affairs"`}, []string{byFullText}},
 		{"search_text_relations", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "query": `"appendix"`}, []string{byFullText}},

@@ -83,12 +83,16 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	err = s.read(ctx, "list", func(tx runner) error {
 		page = atlas.Page{}
 		lq := q
-		if lq.Filter.IncludeRelayed && len(lq.Filter.CitedBy) > 0 {
-			relayed, err := relayedSources(ctx, tx, s.ns)
+		needed := stmtRelayedSources
+		if len(lq.Filter.Tiers) > 0 {
+			needed = stmtTieredSources
+		}
+		if len(lq.Filter.Tiers) > 0 || lq.Filter.IncludeRelayed && len(lq.Filter.CitedBy) > 0 {
+			sources, err := filterSources(ctx, tx, s.ns, needed)
 			if err != nil {
 				return err
 			}
-			lq.Filter = lq.Filter.WithRelayed(relayed)
+			lq.Filter = lq.Filter.Resolved(sources)
 		}
 		recs, err := tx.run(ctx, st, listParams(s.ns, lq))
 		if err != nil {
@@ -179,18 +183,21 @@ func asList(v any) []any {
 	return l
 }
 
-// relayedSources reads the sources read second-hand (those with a citedVia), enough for
-// atlas.NodeFilter.WithRelayed; a source without one relays nothing and is not needed.
-func relayedSources(ctx context.Context, tx runner, ns string) ([]*atlas.Source, error) {
-	recs, err := tx.run(ctx, stmtRelayedSources, map[string]any{"ns": ns})
+// filterSources reads the sources a list filter needs to resolve its sources (see
+// atlas.NodeFilter.Resolved): with st = stmtTieredSources every source with its tier and
+// the work relaying it; with stmtRelayedSources only those read second-hand, enough for
+// atlas.NodeFilter.WithRelayed (a source without a citedVia relays nothing).
+func filterSources(ctx context.Context, tx runner, ns string, st statement) ([]*atlas.Source, error) {
+	recs, err := tx.run(ctx, st, map[string]any{"ns": ns})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*atlas.Source, 0, len(recs))
 	for _, rec := range recs {
 		id, _ := rec["id"].(string)
+		tier, _ := rec["tier"].(string)
 		via, _ := rec["citedVia"].(string)
-		out = append(out, &atlas.Source{ID: id, CitedVia: via})
+		out = append(out, &atlas.Source{ID: id, Tier: atlas.SourceTier(tier), CitedVia: via})
 	}
 	return out, nil
 }

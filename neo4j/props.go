@@ -91,7 +91,7 @@ func relationProps(r *atlas.Relation) map[string]any {
 		"sources": jsonText(r.Sources), "lifetimeStart": optDate(r.LifetimeStart), "lifetimeEnd": optDate(r.LifetimeEnd),
 		"observedUntil": optDate(r.ObservedUntil), "holderDeaths": jsonText(r.HolderDeaths), "citedSources": atlas.CitedSources(nil, r),
 		"holderBirths": jsonText(r.HolderBirths), "citationTiers": strList(r.CitationTiers), "nextHolderFrom": optDate(r.NextHolderFrom), "relays": jsonText(r.Relays), "relayedBy": strList(r.RelayedBy()), "rank": optEnum(optRank(r.Rank)), "dateClaims": jsonText(r.DateClaims),
-		"validFrom": int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
+		"tiers": strList(r.Tiers), "validFrom": int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
 		"attestedFrom": ints(b.AttestedFrom), "attestedTo": ints(b.AttestedTo),
 		"searchTerms": searchkey.TermText(atlas.RelationSearchFields(r)),
 	}
@@ -179,7 +179,8 @@ func decodeRelation(typ, from, to string, m map[string]any) (atlas.Relation, err
 		Confidence: atlas.Confidence(p.str("confidence")), DateConfidence: optEnumOf[atlas.Confidence](&p, "dateConfidence"), Note: p.str("note"), Sources: citationsOf(&p),
 		LifetimeStart: p.date("lifetimeStart"), LifetimeEnd: p.date("lifetimeEnd"), ObservedUntil: p.date("observedUntil"),
 		HolderDeaths: jsonOf[atlas.Death](&p, "holderDeaths"), HolderBirths: jsonOf[atlas.Death](&p, "holderBirths"),
-		DateClaims: jsonOf[atlas.DateClaim](&p, "dateClaims"), CitationTiers: strListOf[atlas.SourceTier](&p, "citationTiers"), NextHolderFrom: p.date("nextHolderFrom"), Relays: jsonOf[atlas.Relay](&p, "relays")}
+		DateClaims: jsonOf[atlas.DateClaim](&p, "dateClaims"), CitationTiers: strListOf[atlas.SourceTier](&p, "citationTiers"), NextHolderFrom: p.date("nextHolderFrom"), Relays: jsonOf[atlas.Relay](&p, "relays"),
+		Tiers: strListOf[atlas.SourceTier](&p, "tiers")}
 	if rank := optEnumOf[atlas.Rank](&p, "rank"); rank != nil {
 		r.Rank = *rank
 	}

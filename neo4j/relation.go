@@ -34,6 +34,7 @@ func (s *Store) Relations(ctx context.Context, q atlas.RelationQuery) ([][]atlas
 		"ns": s.ns, "keys": keys, "types": strs(q.Types), "roles": strs(q.Roles),
 		"outgoing": q.Direction != atlas.Incoming, "incoming": q.Direction != atlas.Outgoing,
 		"asOfFrom": nil, "asOfTo": nil, "sources": nonNil(q.Sources), "includeRelayed": q.IncludeRelayed,
+		"tiers": strs(q.Tiers),
 	}
 	if lo, hi, ok := q.When().Days(); ok {
 		params["asOfFrom"], params["asOfTo"] = int64(lo), int64(hi)

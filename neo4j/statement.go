@@ -40,6 +40,7 @@ var (
 	stmtListAsc           = load("list_asc")
 	stmtListDesc          = load("list_desc")
 	stmtRelayedSources    = load("relayed_sources")
+	stmtTieredSources     = load("tiered_sources")
 	stmtSearch            = load("search")
 	stmtSearchTextNodes   = load("search_text_nodes")
 	stmtSearchTextRels    = load("search_text_relations")

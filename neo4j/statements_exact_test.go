@@ -82,12 +82,14 @@ func TestRelationsStatement(t *testing.T) {
 	db := newScript(t, call{st: stmtRelationsOf,
 		params: map[string]any{"ns": "test", "keys": []string{"test:person/xi-jinping", "test:person/nobody"},
 			"types": []string{"CHAIRS", "HOLDS"}, "roles": []string{"MEMBER"}, "outgoing": true, "incoming": false,
-			"asOfFrom": int64(20180301), "asOfTo": int64(20180331), "sources": []string{"source/alpha"}, "includeRelayed": false},
+			"asOfFrom": int64(20180301), "asOfTo": int64(20180331), "sources": []string{"source/alpha"}, "includeRelayed": false,
+			"tiers": []string{"CORPUS"}},
 		// Out of order, and one row twice (an undirected match of a self-loop).
 		recs: []record{row(holds), row(chairs), row(chairs)}})
 	s := openReady(t, db)
 	got, err := s.Relations(bg, atlas.RelationQuery{IDs: []string{"person/xi-jinping", "person/nobody", "person/xi-jinping"},
-		Types: []atlas.RelType{atlas.Chairs, atlas.Holds}, Direction: atlas.Outgoing, Roles: []atlas.MemberRole{"MEMBER"}, AsOf: &asOf, Sources: []string{"source/alpha"}})
+		Types: []atlas.RelType{atlas.Chairs, atlas.Holds}, Direction: atlas.Outgoing, Roles: []atlas.MemberRole{"MEMBER"}, AsOf: &asOf, Sources: []string{"source/alpha"},
+		Tiers: []atlas.SourceTier{atlas.CorpusTier}})
 	if err != nil {
 		t.Fatal(err)
 	}

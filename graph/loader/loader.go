@@ -78,6 +78,7 @@ type specKey struct {
 	// sources is comma-joined source ids (ids never contain commas).
 	sources string
 	relayed bool
+	tiers   string // comma-joined SourceTiers
 }
 
 // New returns an empty cache for one request.
@@ -181,19 +182,22 @@ type Spec struct {
 	Sources []string
 	// IncludeRelayed also keeps, with Sources, relationships citing a work they relay.
 	IncludeRelayed bool
+	// Tiers keeps relationships whose evidence lies in these tiers (the store's
+	// RelationQuery.Tiers); empty means all.
+	Tiers []atlas.SourceTier
 }
 
 func (s Spec) key() specKey {
 	if s.Direction == "" {
 		s.Direction = atlas.Both
 	}
-	k := specKey{types: join(s.Types), dir: s.Direction, roles: join(s.Roles), sources: join(s.Sources), relayed: s.IncludeRelayed}
+	k := specKey{types: join(s.Types), dir: s.Direction, roles: join(s.Roles), sources: join(s.Sources), relayed: s.IncludeRelayed, tiers: join(s.Tiers)}
 	k.asOf = atlas.When{AsOf: s.AsOf, During: s.During}.Key()
 	return k
 }
 
 func (s Spec) query(ids []string) atlas.RelationQuery {
-	return atlas.RelationQuery{IDs: ids, Types: s.Types, Direction: s.Direction, Roles: s.Roles, AsOf: s.AsOf, During: s.During, Sources: s.Sources, IncludeRelayed: s.IncludeRelayed}
+	return atlas.RelationQuery{IDs: ids, Types: s.Types, Direction: s.Direction, Roles: s.Roles, AsOf: s.AsOf, During: s.During, Sources: s.Sources, IncludeRelayed: s.IncludeRelayed, Tiers: s.Tiers}
 }
 
 // When is the time s asks about.

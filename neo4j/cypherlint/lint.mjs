@@ -44,7 +44,7 @@ const propertyKeys = [
   'dateConfidence', 'identifiers',
   // relationships
   'role', 'succession', 'start', 'end', 'attested', 'incompleteList', 'lifetimeStart', 'lifetimeEnd',
-  'attestedOnly', 'attestedFrom', 'attestedTo', 'holderDeaths', 'holderBirths', 'rank', 'dateClaims', 'citationTiers',
+  'attestedOnly', 'attestedFrom', 'attestedTo', 'holderDeaths', 'holderBirths', 'rank', 'dateClaims', 'citationTiers', 'tiers',
   'nextHolderFrom', 'relays', 'relayedBy', 'seats',
   // meta node
   'revision',
