@@ -121,6 +121,7 @@ func newServer(store atlas.Store, projection *analytics.Cache, log zerolog.Logge
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if l := loader.From(ctx); l != nil {
 			l.SetCursorKey(opts.CursorKey)
+			l.SetNeeds(nodeNeeds)
 			l.SetSources(func(ctx context.Context) (func(string) *atlas.Source, error) {
 				p, err := projection.Get(ctx)
 				if err != nil {

@@ -125,6 +125,7 @@ type planner struct {
 	held        []atlas.Node // nodes visited but not yet primed into the cache
 	cache       map[selKey][]nodeField
 	collected   map[selKey][]graphql.CollectedField
+	projections map[selKey]*atlas.Projection // what a selection reads of a node (projection.go)
 }
 
 type (
@@ -166,11 +167,12 @@ func (p *planner) run() error {
 			for i, x := range p.ids {
 				ids[i] = x.id
 			}
-			if err := p.l.PrefetchNodes(p.ctx, ids); err != nil {
+			proj := p.levelProjection(p.ids)
+			if err := p.l.PrefetchProjected(p.ctx, ids, proj); err != nil {
 				return err
 			}
 			for _, x := range p.ids {
-				if n, _ := p.l.Cached(x.id); n != nil {
+				if n, _ := p.l.CachedFor(x.id, proj); n != nil {
 					p.nodes = append(p.nodes, nodeSel{n, x.sel})
 				}
 			}

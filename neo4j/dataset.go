@@ -49,7 +49,7 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 		ids[i] = n.NodeID()
 		keep[n.NodeID()] = true
 	}
-	storedNodes, err := s.nodesByID(ctx, tx, ids)
+	storedNodes, err := s.nodesByID(ctx, tx, ids, nil)
 	if err != nil {
 		return report, err
 	}

@@ -7,10 +7,19 @@ import (
 )
 
 // Node returns one node, from the cache or with one store call; a missing node is
-// (nil, nil).
+// (nil, nil). A partial node in the cache serves only a reader whose needs (SetNeeds) its
+// projection covers; any other reader gets the whole node, read with one store call.
 func (l *Loaders) Node(ctx context.Context, id string) (atlas.Node, error) {
-	if n, ok := l.Cached(id); ok {
+	l.mu.RLock()
+	n, whole := l.nodes[id]
+	pn, partial := l.partial[id]
+	needs := l.needs
+	l.mu.RUnlock()
+	switch {
+	case whole:
 		return n, nil
+	case partial && needs != nil && pn.p.Covers(needs(ctx, id)):
+		return pn.n, nil
 	}
 	nodes, err := l.load(ctx, []string{id}, true)
 	if err != nil {
@@ -37,11 +46,16 @@ func (l *Loaders) PrefetchNodes(ctx context.Context, ids []string) error {
 	return err
 }
 
-// Prime puts nodes the request already has (from a list, say) into the cache.
+// Prime puts nodes the request already has (from a list, say) into the cache. A node
+// the cache holds partially is left out: what the request has of it may be that partial
+// node (PrimeProjected), which must not pass for the whole.
 func (l *Loaders) Prime(nodes ...atlas.Node) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, n := range nodes {
+		if _, partial := l.partial[n.NodeID()]; partial {
+			continue
+		}
 		if _, ok := l.nodes[n.NodeID()]; !ok {
 			l.nodes[n.NodeID()] = n
 		}
