@@ -47,6 +47,7 @@ func Run(t *testing.T, open Open) {
 		{"Copies", testCopies},
 		{"Invariants", testInvariants},
 		{"ReadScope", testReadScope},
+		{"Projections", testProjections},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}
