@@ -48,6 +48,7 @@ func Run(t *testing.T, open Open) {
 		{"Invariants", testInvariants},
 		{"ReadScope", testReadScope},
 		{"Projections", testProjections},
+		{"RelationsOf", testRelationsOf},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}

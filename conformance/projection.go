@@ -62,6 +62,34 @@ func testProjections(t *testing.T, open Open) {
 	}
 }
 
+// testRelationsOf: several relation queries answered at once (atlas.RelationsOf, in one
+// call to a store that batches them) give each what Relations gives it.
+func testRelationsOf(t *testing.T, open Open) {
+	ctx := context.Background()
+	s := seeded(t, open)
+	ids := []string{"person/xi-jinping", "group/foreign-affairs-commission", "position/general-secretary", "person/nobody", "person/xi-jinping"}
+	asOf := atlas.MustDate("2018-03")
+	qs := []atlas.RelationQuery{
+		{IDs: ids, Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Incoming},
+		{IDs: ids, Types: []atlas.RelType{atlas.Chairs, atlas.Holds}, Direction: atlas.Outgoing, AsOf: &asOf},
+		{IDs: ids, Types: []atlas.RelType{atlas.MemberOf}, Roles: []atlas.MemberRole{"MEMBER"}, Sources: []string{"source/alpha"}},
+		{IDs: ids},
+	}
+	got, err := atlas.RelationsOf(ctx, s, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, q := range qs {
+		want, err := s.Relations(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got[i], want) {
+			t.Errorf("query %d: got %v\nwant %v", i, got[i], want)
+		}
+	}
+}
+
 // sameProjected checks that got has the id, kind and every property of p that want has,
 // compared as their JSON.
 func sameProjected(t *testing.T, p *atlas.Projection, got, want atlas.Node) {

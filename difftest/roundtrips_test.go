@@ -41,9 +41,12 @@ func TestLiveStatementsPerRequest(t *testing.T) {
 		query func(n int) string
 		want  map[string]int64
 	}{
-		{"four levels", statementsQuery, map[string]int64{"list_asc": 1, "relations_of": 4, "nodes_by_key": 1}},
-		{"two levels", twoLevelQuery, map[string]int64{"list_asc": 1, "relations_of": 3, "nodes_by_key": 1}},
-		{"three levels", threeLevelQuery, map[string]int64{"list_asc": 1, "relations_of": 4, "nodes_by_key": 1}},
+		// A level asking for relationships of several kinds (chairs and members, or a
+		// person's memberships, chairs and holdings) sends them in one relations_of_asks;
+		// a level of one kind (the holders of the chairing posts) one relations_of.
+		{"four levels", statementsQuery, map[string]int64{"list_asc": 1, "relations_of_asks": 1, "relations_of": 2, "nodes_by_key": 1}},
+		{"two levels", twoLevelQuery, map[string]int64{"list_asc": 1, "relations_of_asks": 1, "relations_of": 1, "nodes_by_key": 1}},
+		{"three levels", threeLevelQuery, map[string]int64{"list_asc": 1, "relations_of_asks": 1, "relations_of": 1, "nodes_by_key": 1}},
 	} {
 		for _, n := range []int{5, 50} {
 			before, txBefore := store.Statements(), store.ReadTransactions()
@@ -94,7 +97,7 @@ func TestLiveStatementsPerRequest(t *testing.T) {
 		embTimes = append(embTimes, timed(t, 50, emb, query))
 	}
 	neoP50, embP50 := median(neoTimes), median(embTimes)
-	t.Logf("measured: 50 groups four levels deep, %d requests each after 10 to warm up, one at a time, every one executed: Neo4j p50 %v (6 statements, the revision at most once), embedded store p50 %v, ratio %.1f",
+	t.Logf("measured: 50 groups four levels deep, %d requests each after 10 to warm up, one at a time, every one executed: Neo4j p50 %v (5 statements, the revision at most once), embedded store p50 %v, ratio %.1f",
 		requests, neoP50.Round(10*time.Microsecond), embP50.Round(10*time.Microsecond), float64(neoP50)/float64(embP50))
 }
 

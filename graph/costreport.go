@@ -55,18 +55,24 @@ func storeCallsFrom(ctx context.Context) *atomic.Int64 {
 // CountStoreCalls wraps a store so that every call is counted in the request's counter
 // (WithStoreCallCount) and reported to onCall (the metrics), by method.
 func CountStoreCalls(s atlas.Store, onCall func(method string)) atlas.Store {
-	if atlas.CanProject(s) {
-		return projectingCountingStore{countingStore{s, onCall}}
+	_, batches := s.(atlas.RelationBatcher)
+	if atlas.CanProject(s) && batches {
+		return roundTripCountingStore{countingStore{s, onCall}}
 	}
 	return countingStore{s, onCall}
 }
 
-// projectingCountingStore is countingStore over a store that reads projected nodes
-// (atlas.NodeProjector), which it passes through; over any other store the wrapper does
-// not claim to project.
-type projectingCountingStore struct{ countingStore }
+// roundTripCountingStore is countingStore over a store that reads projected nodes
+// (atlas.NodeProjector) and batches relation queries (atlas.RelationBatcher), which it
+// passes through; over any other store the wrapper claims neither.
+type roundTripCountingStore struct{ countingStore }
 
-func (c projectingCountingStore) ProjectedNodes(ctx context.Context, ids []string, p *atlas.Projection) ([]atlas.Node, error) {
+func (c roundTripCountingStore) RelationsOf(ctx context.Context, qs []atlas.RelationQuery) ([][][]atlas.Relation, error) {
+	c.count(ctx, "Relations")
+	return atlas.RelationsOf(ctx, c.Store, qs)
+}
+
+func (c roundTripCountingStore) ProjectedNodes(ctx context.Context, ids []string, p *atlas.Projection) ([]atlas.Node, error) {
 	c.count(ctx, "Nodes")
 	return atlas.ProjectedNodes(ctx, c.Store, ids, p)
 }

@@ -205,6 +205,15 @@ func (p *planner) fetchAsks() error {
 	for i, a := range rels {
 		asks[i] = loader.Ask{ID: a.id, Spec: a.spec}
 	}
+	// A chairs list's own relationships are known before anything is read: they are
+	// asked with the level's, so a store that batches (Neo4j) reads them together.
+	for _, a := range chairsAsks {
+		n, err := p.l.ChairNeeds(a.id, a.when, a.mode)
+		if err != nil {
+			return err
+		}
+		asks = append(asks, n...)
+	}
 	if err := p.l.PrefetchAll(p.ctx, asks); err != nil {
 		return err
 	}

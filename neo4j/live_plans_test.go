@@ -67,6 +67,11 @@ func TestLivePlans(t *testing.T) {
 		{"nodes_by_key", "projected", map[string]any{"keys": keys, "props": []any{"id", "nodeKind", "name"}}, []string{byID}},
 		{"relations_of", "", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
 			"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false}, []string{byID}},
+		{"relations_of_asks", "", map[string]any{"asks": []any{
+			map[string]any{"keys": keys, "types": []any{"CHAIRS"}, "outgoing": true, "incoming": false, "roles": []any{},
+				"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false},
+			map[string]any{"keys": keys, "types": []any{"MEMBER_OF"}, "outgoing": true, "incoming": false, "roles": []any{"MEMBER"},
+				"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": true}}}, []string{byID}},
 		{"relations_of", "sources", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
 			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": false}, []string{byID}},
 		{"list_asc", "", listParams, []string{byNamespace}},

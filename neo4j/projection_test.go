@@ -111,3 +111,34 @@ func TestProjectedListStatement(t *testing.T) {
 		})
 	}
 }
+
+// TestRelationsOfStatement: several relation queries in one relations_of_asks, each ask
+// with relations_of's parameters, the rows grouped back by ask and key.
+func TestRelationsOfStatement(t *testing.T) {
+	chairs, holds := fixtureRel("chairs/person/xi-jinping/group/foreign-affairs-commission"), fixtureRel("holds/person/xi-jinping/position/general-secretary")
+	row := func(ask int64, r *atlas.Relation) record {
+		rec := storedRel(t, r)
+		rec["key"], rec["ask"] = "test:person/xi-jinping", ask
+		return rec
+	}
+	ask := func(types []string, from, to any) map[string]any {
+		return map[string]any{"keys": []string{"test:person/xi-jinping", "test:person/nobody"}, "types": types, "roles": []string{},
+			"outgoing": true, "incoming": false, "asOfFrom": from, "asOfTo": to, "sources": []string{}, "includeRelayed": false}
+	}
+	db := newScript(t, call{st: stmtRelationsOfAsks,
+		params: map[string]any{"ns": "test", "asks": []map[string]any{ask([]string{"CHAIRS"}, nil, nil), ask([]string{"HOLDS"}, int64(20180301), int64(20180331))}},
+		recs:   []record{row(1, holds), row(0, chairs)}})
+	s := openReady(t, db)
+	asOf := atlas.MustDate("2018-03")
+	ids := []string{"person/xi-jinping", "person/nobody"}
+	got, err := s.RelationsOf(bg, []atlas.RelationQuery{
+		{IDs: ids, Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing},
+		{IDs: ids, Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Outgoing, AsOf: &asOf}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][][]atlas.Relation{{{*chairs}, nil}, {{*holds}, nil}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v\nwant %#v", got, want)
+	}
+}

@@ -196,9 +196,57 @@ func (l *Loaders) PrefetchAll(ctx context.Context, asks []Ask) error {
 		}
 		b.ids = append(b.ids, a.ID)
 	}
+	if _, ok := l.store.(atlas.RelationBatcher); ok && len(order) > 1 {
+		specs := make([]Spec, len(order))
+		ids := make([][]string, len(order))
+		for i, k := range order {
+			specs[i], ids[i] = batches[k].spec, batches[k].ids
+		}
+		return l.prefetchBatched(ctx, specs, ids)
+	}
 	for _, k := range order {
 		if _, err := l.relations(ctx, batches[k].spec, batches[k].ids, false); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// prefetchBatched reads into the cache what it lacks of each spec's ids with one call to
+// a store that batches relation queries (atlas.RelationBatcher: each call a round trip).
+func (l *Loaders) prefetchBatched(ctx context.Context, specs []Spec, ids [][]string) error {
+	var qs []atlas.RelationQuery
+	var keys []specKey
+	l.mu.RLock()
+	for i, spec := range specs {
+		k := spec.key()
+		var lacking []string
+		seen := map[string]bool{}
+		for _, id := range ids[i] {
+			if _, ok := l.rels[relKey{id, k}]; !ok && !seen[id] {
+				seen[id] = true
+				lacking = append(lacking, id)
+			}
+		}
+		if len(lacking) > 0 {
+			qs = append(qs, spec.query(lacking))
+			keys = append(keys, k)
+		}
+	}
+	l.mu.RUnlock()
+	if len(qs) == 0 {
+		return nil
+	}
+	l.count(false)
+	got, err := atlas.RelationsOf(ctx, l.store, qs)
+	if err != nil {
+		return err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i, q := range qs {
+		for j, id := range q.IDs {
+			l.rels[relKey{id, keys[i]}] = got[i][j]
 		}
 	}
 	return nil
