@@ -8,6 +8,7 @@
 //
 //	NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=atlas-dev-password go run ./tools/storeratio
 //	go run ./tools/storeratio -c 16 -rounds 5 -d 2s
+//	go run ./tools/storeratio -statements   # and per-level statements against one statement
 //
 // Interleaving matters on a shared machine: both stores see the same background noise,
 // so the ratio is steadier than either absolute figure.
@@ -57,6 +58,7 @@ func main() {
 	rounds := flag.Int("rounds", 5, "interleaved rounds (1-20)")
 	per := flag.Duration("d", 2*time.Second, "length of one trial: one query against one store in one round (at most 10s)")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	statements := flag.Bool("statements", false, "also compare, on the driver alone, the two-level query's reads per level with the same reads as one statement (run from the repository root)")
 	flag.Parse()
 	fmt.Println("collector:", gcdefault.Apply(os.Getenv))
 	if *profile != "" {
@@ -69,7 +71,7 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	err := run(*clients, *rounds, *per)
+	err := run(*clients, *rounds, *per, *statements)
 	pprof.StopCPUProfile()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "storeratio:", err)
@@ -77,7 +79,7 @@ func main() {
 	}
 }
 
-func run(clients, rounds int, per time.Duration) error {
+func run(clients, rounds int, per time.Duration, statements bool) error {
 	if clients < 1 || clients > 64 || rounds < 1 || rounds > 20 || per <= 0 || per > 10*time.Second {
 		return fmt.Errorf("want 1-64 clients, 1-20 rounds and a trial of at most 10s")
 	}
@@ -189,6 +191,9 @@ func run(clients, rounds int, per time.Duration) error {
 		parts = append(parts, fmt.Sprintf("%s=%d", k, st[k]))
 	}
 	fmt.Printf("neo4j statements sent: %s; read transactions: %d\n", strings.Join(parts, " "), neo.ReadTransactions())
+	if statements {
+		return compareStatements(ctx, cfg, clients, rounds, per)
+	}
 	return nil
 }
 
