@@ -63,7 +63,8 @@ func testProjections(t *testing.T, open Open) {
 }
 
 // testRelationsOf: several relation queries answered at once (atlas.RelationsOf, in one
-// call to a store that batches them) give each what Relations gives it.
+// call to a store that batches them) give each what Relations gives it, and the far ends
+// a store may return with them hold what ProjectedNodes would.
 func testRelationsOf(t *testing.T, open Open) {
 	ctx := context.Background()
 	s := seeded(t, open)
@@ -75,17 +76,47 @@ func testRelationsOf(t *testing.T, open Open) {
 		{IDs: ids, Types: []atlas.RelType{atlas.MemberOf}, Roles: []atlas.MemberRole{"MEMBER"}, Sources: []string{"source/alpha"}},
 		{IDs: ids},
 	}
-	got, err := atlas.RelationsOf(ctx, s, qs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, q := range qs {
-		want, err := s.Relations(ctx, q)
+	for _, ends := range []*atlas.Projection{nil, atlas.NewProjection("name", "title", "kind")} {
+		got, far, err := atlas.RelationsOf(ctx, s, qs, ends)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(got[i], want) {
-			t.Errorf("query %d: got %v\nwant %v", i, got[i], want)
+		wantEnds := map[string]bool{}
+		for i, q := range qs {
+			want, err := s.Relations(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got[i], want) {
+				t.Errorf("ends %s, query %d: got %v\nwant %v", ends, i, got[i], want)
+			}
+			for j, rels := range want {
+				for _, r := range rels {
+					end := r.To
+					if end == q.IDs[j] {
+						end = r.From
+					}
+					wantEnds[end] = true
+				}
+			}
+		}
+		// The far ends are optional; a store that returns them returns each, as
+		// ProjectedNodes would.
+		if far == nil {
+			continue
+		}
+		if ends == nil {
+			t.Errorf("far ends without a projection: %v", far)
+		}
+		for id := range wantEnds {
+			whole, err := s.Nodes(ctx, []string{id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameProjected(t, ends, far[id], whole[0])
+		}
+		if len(far) != len(wantEnds) {
+			t.Errorf("%d far ends, want %d", len(far), len(wantEnds))
 		}
 	}
 }

@@ -67,9 +67,9 @@ func CountStoreCalls(s atlas.Store, onCall func(method string)) atlas.Store {
 // passes through; over any other store the wrapper claims neither.
 type roundTripCountingStore struct{ countingStore }
 
-func (c roundTripCountingStore) RelationsOf(ctx context.Context, qs []atlas.RelationQuery) ([][][]atlas.Relation, error) {
+func (c roundTripCountingStore) RelationsOf(ctx context.Context, qs []atlas.RelationQuery, ends *atlas.Projection) ([][][]atlas.Relation, map[string]atlas.Node, error) {
 	c.count(ctx, "Relations")
-	return atlas.RelationsOf(ctx, c.Store, qs)
+	return atlas.RelationsOf(ctx, c.Store, qs, ends)
 }
 
 func (c roundTripCountingStore) ProjectedNodes(ctx context.Context, ids []string, p *atlas.Projection) ([]atlas.Node, error) {

@@ -214,7 +214,9 @@ func (p *planner) fetchAsks() error {
 		}
 		asks = append(asks, n...)
 	}
-	if err := p.l.PrefetchAll(p.ctx, asks); err != nil {
+	// The nodes the level's relationships lead to come back with them (projection.go).
+	ends := p.endsProjection(rels, chairsAsks)
+	if err := p.l.PrefetchAllWithEnds(p.ctx, asks, ends); err != nil {
 		return err
 	}
 	// A chairs list reads its own relationships, then those of the positions it leads
@@ -231,7 +233,7 @@ func (p *planner) fetchAsks() error {
 		if len(needs) == 0 {
 			break
 		}
-		if err := p.l.PrefetchAll(p.ctx, needs); err != nil {
+		if err := p.l.PrefetchAllWithEnds(p.ctx, needs, ends); err != nil {
 			return err
 		}
 	}

@@ -150,3 +150,47 @@ func listProjection(ctx context.Context, kind atlas.NodeKind) *atlas.Projection 
 	}
 	return union
 }
+
+// endsProjection is what the relationships a level asks for (rels, chairs) read of the
+// nodes at their far ends, whatever their kind: the union, over every kind, of what the
+// fields node, from, to and via select. nil when the store cannot project, when some
+// selection needs whole nodes, or when none selects a far end.
+func (p *planner) endsProjection(rels []relAsk, chairs []chairAsk) *atlas.Projection {
+	if !p.l.Projects() {
+		return nil
+	}
+	sels := make([]ast.SelectionSet, 0, len(rels)+len(chairs))
+	for _, a := range rels {
+		sels = append(sels, a.sel)
+	}
+	for _, a := range chairs {
+		sels = append(sels, a.sel)
+	}
+	var union *atlas.Projection
+	seen := map[*ast.Selection]bool{}
+	for _, sel := range sels {
+		if len(sel) == 0 || seen[&sel[0]] {
+			continue
+		}
+		seen[&sel[0]] = true
+		for _, f := range p.fields(sel, "Relationship") {
+			switch f.Name {
+			case "node", "from", "to", "via":
+			default:
+				continue
+			}
+			for _, kind := range atlas.NodeKinds {
+				proj := selectionProjection(p.op, f.Selections, kind)
+				if proj == nil {
+					return nil
+				}
+				if union == nil {
+					union = proj
+				} else {
+					union = union.Union(proj)
+				}
+			}
+		}
+	}
+	return union
+}

@@ -71,7 +71,7 @@ func TestLivePlans(t *testing.T) {
 			map[string]any{"keys": keys, "types": []any{"CHAIRS"}, "outgoing": true, "incoming": false, "roles": []any{},
 				"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false},
 			map[string]any{"keys": keys, "types": []any{"MEMBER_OF"}, "outgoing": true, "incoming": false, "roles": []any{"MEMBER"},
-				"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": true}}}, []string{byID}},
+				"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": true}}, "ends": []any{"id", "nodeKind", "name"}}, []string{byID}},
 		{"relations_of", "sources", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
 			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": false}, []string{byID}},
 		{"list_asc", "", listParams, []string{byNamespace}},

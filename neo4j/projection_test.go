@@ -125,20 +125,29 @@ func TestRelationsOfStatement(t *testing.T) {
 		return map[string]any{"keys": []string{"test:person/xi-jinping", "test:person/nobody"}, "types": types, "roles": []string{},
 			"outgoing": true, "incoming": false, "asOfFrom": from, "asOfTo": to, "sources": []string{}, "includeRelayed": false}
 	}
+	group := fixtureNode("group/foreign-affairs-commission")
+	ends := []string{"id", "nodeKind", "name", "title"}
+	chairsRow := row(0, chairs)
+	chairsRow["end"] = projectedRow(t, group, ends)
 	db := newScript(t, call{st: stmtRelationsOfAsks,
-		params: map[string]any{"ns": "test", "asks": []map[string]any{ask([]string{"CHAIRS"}, nil, nil), ask([]string{"HOLDS"}, int64(20180301), int64(20180331))}},
-		recs:   []record{row(1, holds), row(0, chairs)}})
+		params: map[string]any{"ns": "test", "asks": []map[string]any{ask([]string{"CHAIRS"}, nil, nil), ask([]string{"HOLDS"}, int64(20180301), int64(20180331))},
+			"ends": ends},
+		recs: []record{row(1, holds), chairsRow}})
 	s := openReady(t, db)
 	asOf := atlas.MustDate("2018-03")
 	ids := []string{"person/xi-jinping", "person/nobody"}
-	got, err := s.RelationsOf(bg, []atlas.RelationQuery{
+	got, far, err := s.RelationsOf(bg, []atlas.RelationQuery{
 		{IDs: ids, Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing},
-		{IDs: ids, Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Outgoing, AsOf: &asOf}})
+		{IDs: ids, Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Outgoing, AsOf: &asOf}}, atlas.NewProjection("name", "title"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := [][][]atlas.Relation{{{*chairs}, nil}, {{*holds}, nil}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %#v\nwant %#v", got, want)
+	}
+	wantFar := map[string]atlas.Node{group.NodeID(): &atlas.Group{ID: group.NodeID(), Name: group.Label()}}
+	if !reflect.DeepEqual(far, wantFar) {
+		t.Errorf("far ends %#v, want %#v", far, wantFar)
 	}
 }

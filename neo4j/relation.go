@@ -37,23 +37,26 @@ func (s *Store) Relations(ctx context.Context, q atlas.RelationQuery) ([][]atlas
 }
 
 // RelationsOf implements atlas.RelationBatcher: the relations of several queries with one
-// statement (relations_of_asks), each answered as Relations answers it.
-func (s *Store) RelationsOf(ctx context.Context, qs []atlas.RelationQuery) ([][][]atlas.Relation, error) {
+// statement (relations_of_asks), each answered as Relations answers it, and with ends the
+// nodes at their far ends, read with those properties.
+func (s *Store) RelationsOf(ctx context.Context, qs []atlas.RelationQuery, ends *atlas.Projection) ([][][]atlas.Relation, map[string]atlas.Node, error) {
 	qs = slices.Clone(qs) // normalised in place
 	asks := make([]map[string]any, len(qs))
 	for i, q := range qs {
 		q, err := q.Normalized()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		qs[i] = q
 		asks[i] = s.relationParams(q)
 		delete(asks[i], "ns")
 	}
+	props := storedProps(ends)
 	var got relationRows
+	var far map[string]atlas.Node
 	err := s.read(ctx, "relations", func(tx runner) error {
-		got = relationRows{}
-		recs, err := tx.run(ctx, stmtRelationsOfAsks, map[string]any{"ns": s.ns, "asks": asks})
+		got, far = relationRows{}, nil
+		recs, err := tx.run(ctx, stmtRelationsOfAsks, map[string]any{"ns": s.ns, "asks": asks, "ends": propsParam(props)})
 		if err != nil {
 			return err
 		}
@@ -62,17 +65,28 @@ func (s *Store) RelationsOf(ctx context.Context, qs []atlas.RelationQuery) ([][]
 			if err := got.add(int(ask), []record{rec}); err != nil {
 				return err
 			}
+			if props == nil || rec["end"] == nil {
+				continue
+			}
+			n, err := decodeRow(rec["end"], props)
+			if err != nil {
+				return err
+			}
+			if far == nil {
+				far = map[string]atlas.Node{}
+			}
+			far[n.NodeID()] = n
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([][][]atlas.Relation, len(qs))
 	for i, q := range qs {
 		out[i] = got.answer(i, s, q.IDs)
 	}
-	return out, nil
+	return out, far, nil
 }
 
 // relationParams are the parameters of relations_of for a normalised query; each key is

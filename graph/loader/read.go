@@ -178,8 +178,15 @@ func (l *Loaders) cachedRelations(id string, spec Spec) ([]atlas.Relation, bool)
 }
 
 // PrefetchAll reads into the cache what it lacks of asks, one store call per distinct
-// spec.
+// spec (one for all of them from a store that batches, atlas.RelationBatcher).
 func (l *Loaders) PrefetchAll(ctx context.Context, asks []Ask) error {
+	return l.PrefetchAllWithEnds(ctx, asks, nil)
+}
+
+// PrefetchAllWithEnds is PrefetchAll that, from a store that batches, also brings the
+// nodes at the far ends of the relationships read, with the properties of ends, into the
+// cache as partial nodes (projected.go), so the next level need not read them.
+func (l *Loaders) PrefetchAllWithEnds(ctx context.Context, asks []Ask, ends *atlas.Projection) error {
 	type batch struct {
 		spec Spec
 		ids  []string
@@ -196,13 +203,13 @@ func (l *Loaders) PrefetchAll(ctx context.Context, asks []Ask) error {
 		}
 		b.ids = append(b.ids, a.ID)
 	}
-	if _, ok := l.store.(atlas.RelationBatcher); ok && len(order) > 1 {
+	if _, ok := l.store.(atlas.RelationBatcher); ok && (len(order) > 1 || ends != nil && len(order) > 0) {
 		specs := make([]Spec, len(order))
 		ids := make([][]string, len(order))
 		for i, k := range order {
 			specs[i], ids[i] = batches[k].spec, batches[k].ids
 		}
-		return l.prefetchBatched(ctx, specs, ids)
+		return l.prefetchBatched(ctx, specs, ids, ends)
 	}
 	for _, k := range order {
 		if _, err := l.relations(ctx, batches[k].spec, batches[k].ids, false); err != nil {
@@ -214,7 +221,7 @@ func (l *Loaders) PrefetchAll(ctx context.Context, asks []Ask) error {
 
 // prefetchBatched reads into the cache what it lacks of each spec's ids with one call to
 // a store that batches relation queries (atlas.RelationBatcher: each call a round trip).
-func (l *Loaders) prefetchBatched(ctx context.Context, specs []Spec, ids [][]string) error {
+func (l *Loaders) prefetchBatched(ctx context.Context, specs []Spec, ids [][]string, ends *atlas.Projection) error {
 	var qs []atlas.RelationQuery
 	var keys []specKey
 	l.mu.RLock()
@@ -238,12 +245,20 @@ func (l *Loaders) prefetchBatched(ctx context.Context, specs []Spec, ids [][]str
 		return nil
 	}
 	l.count(false)
-	got, err := atlas.RelationsOf(ctx, l.store, qs)
+	got, far, err := atlas.RelationsOf(ctx, l.store, qs, ends)
 	if err != nil {
 		return err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	for id, n := range far {
+		// What the cache has of a node stays: a far end never narrows it.
+		if _, whole := l.nodes[id]; !whole {
+			if _, partial := l.partial[id]; !partial {
+				l.partial[id] = partialNode{n, ends}
+			}
+		}
+	}
 	for i, q := range qs {
 		for j, id := range q.IDs {
 			l.rels[relKey{id, keys[i]}] = got[i][j]
