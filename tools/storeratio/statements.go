@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -21,9 +20,9 @@ import (
 var twoLevelAsOne string
 
 // compareStatements times, on the driver alone (no GraphQL, no decoding into atlas types),
-// the two-level query's reads as the service sends them, per level (list_asc,
-// relations_of_asks, relations_of, nodes_by_key, read from neo4j/cypher: run from the
-// repository root), against the same reads as one statement (two_level.cypher), each in
+// the two-level query's reads as the service sends them, per level (list_asc, then
+// relations_of_asks for the groups' chairs and members and for the posts' holders, each
+// with the far ends' labels; read from neo4j/cypher: run from the repository root), against the same reads as one statement (two_level.cypher), each in
 // one read transaction, interleaved round by round, one client and then clients at once.
 func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds int, per time.Duration) error {
 	file := func(name string) (string, error) {
@@ -31,7 +30,7 @@ func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds in
 		return string(b), err
 	}
 	texts := map[string]string{}
-	for _, name := range []string{"list_asc", "relations_of_asks", "relations_of", "nodes_by_key"} {
+	for _, name := range []string{"list_asc", "relations_of_asks"} {
 		t, err := file(name)
 		if err != nil {
 			return fmt.Errorf("run from the repository root: %w", err)
@@ -68,28 +67,19 @@ func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds in
 		for _, v := range page.([]any) {
 			groups = append(groups, ns+":"+v.([]any)[0].(string))
 		}
-		rels, err := run("relations_of_asks", map[string]any{"asks": []any{ask(groups, "CHAIRS"), ask(groups, "MEMBER_OF")}})
+		ends := []string{"id", "nodeKind", "name", "title"}
+		rels, err := run("relations_of_asks", map[string]any{"asks": []any{ask(groups, "CHAIRS"), ask(groups, "MEMBER_OF")}, "ends": ends})
 		if err != nil {
 			return err
 		}
-		var posts, ends []string
+		var posts []string
 		for _, r := range rels {
 			from, _ := r.Get("from")
-			ends = append(ends, ns+":"+from.(string))
 			if strings.HasPrefix(from.(string), "position/") {
 				posts = append(posts, ns+":"+from.(string))
 			}
 		}
-		holds, err := run("relations_of", ask(posts, "HOLDS"))
-		if err != nil {
-			return err
-		}
-		for _, r := range holds {
-			from, _ := r.Get("from")
-			ends = append(ends, ns+":"+from.(string))
-		}
-		slices.Sort(ends)
-		_, err = run("nodes_by_key", map[string]any{"keys": slices.Compact(ends), "props": []string{"id", "nodeKind", "name", "title"}})
+		_, err = run("relations_of_asks", map[string]any{"asks": []any{ask(posts, "HOLDS")}, "ends": ends})
 		return err
 	}
 	oneStatement := func(tx driver.ExplicitTransaction) error {
@@ -114,7 +104,7 @@ func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds in
 	variants := []struct {
 		name string
 		f    func(driver.ExplicitTransaction) error
-	}{{"per level (4 statements)", perLevel}, {"one statement", oneStatement}}
+	}{{"per level (3 statements)", perLevel}, {"one statement", oneStatement}}
 	fmt.Printf("two-level query on the driver alone, one read transaction each, load average %s\n", loadAverage())
 	for _, c := range []int{1, clients} {
 		results := make([]result, len(variants))
