@@ -155,6 +155,9 @@ type ListQuery struct {
 	First int
 	// After is the cursor of the last node of the previous page, or "".
 	After string
+	// Projection, when not nil, lets a store that can project (NodeProjector) return
+	// partial nodes holding only these properties; cursors are those of the whole nodes.
+	Projection *Projection
 }
 
 // Page is one page of a list.

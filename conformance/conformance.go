@@ -49,6 +49,8 @@ func Run(t *testing.T, open Open) {
 		{"Copies", testCopies},
 		{"Invariants", testInvariants},
 		{"ReadScope", testReadScope},
+		{"Projections", testProjections},
+		{"RelationsOf", testRelationsOf},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}

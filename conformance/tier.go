@@ -51,7 +51,7 @@ func testRelationTiers(t *testing.T, open Open) {
 	)
 	corpus, reference := []atlas.SourceTier{atlas.CorpusTier}, []atlas.SourceTier{atlas.ReferenceTier}
 	both := []atlas.SourceTier{atlas.ReferenceTier, atlas.CorpusTier}
-	for _, tc := range []struct {
+	cases := []struct {
 		name string
 		q    atlas.RelationQuery
 		want [][]string
@@ -83,7 +83,8 @@ func testRelationTiers(t *testing.T, open Open) {
 		{"tiers with asOf",
 			atlas.RelationQuery{IDs: []string{li}, AsOf: atlas.DatePtr("2013-12"), Tiers: reference},
 			[][]string{{"member_of/li-keqiang/deepening-reform/member"}}},
-	} {
+	}
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := s.Relations(ctx, tc.q)
 			if err != nil {
@@ -98,6 +99,25 @@ func testRelationTiers(t *testing.T, open Open) {
 				}
 			}
 		})
+	}
+	// The same asks at once (atlas.RelationsOf: one statement on a store that batches
+	// them), with and without the far ends, filter by tier alike.
+	qs := make([]atlas.RelationQuery, len(cases))
+	for i, tc := range cases {
+		qs[i] = tc.q
+	}
+	for _, ends := range []*atlas.Projection{nil, atlas.NewProjection("name")} {
+		batched, _, err := atlas.RelationsOf(ctx, s, qs, ends)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, tc := range cases {
+			for j := range tc.want {
+				if g := relIDs(batched[i][j]); !reflect.DeepEqual(g, tc.want[j]) {
+					t.Errorf("batched, ends %s, %s, list %d: got %v, want %v", ends, tc.name, j, g, tc.want[j])
+				}
+			}
+		}
 	}
 	// What import stored, exactly.
 	wantTiers := map[string][]atlas.SourceTier{

@@ -120,6 +120,7 @@ type planner struct {
 	held        []atlas.Node // nodes visited but not yet primed into the cache
 	cache       map[selKey][]nodeField
 	collected   map[selKey][]graphql.CollectedField
+	projections map[selKey]*atlas.Projection // what a selection reads of a node (projection.go)
 }
 
 type (
@@ -164,11 +165,12 @@ func (p *planner) run() error {
 			for i, x := range p.ids {
 				ids[i] = x.id
 			}
-			if err := p.l.PrefetchNodes(p.ctx, ids); err != nil {
+			proj := p.levelProjection(p.ids)
+			if err := p.l.PrefetchProjected(p.ctx, ids, proj); err != nil {
 				return err
 			}
 			for _, x := range p.ids {
-				if n, _ := p.l.Cached(x.id); n != nil {
+				if n, _ := p.l.CachedFor(x.id, proj); n != nil {
 					p.nodes = append(p.nodes, nodeSel{n, x.sel})
 				}
 			}
@@ -201,7 +203,18 @@ func (p *planner) fetchAsks() error {
 	for i, a := range rels {
 		asks[i] = loader.Ask{ID: a.id, Spec: a.spec}
 	}
-	if err := p.l.PrefetchAll(p.ctx, asks); err != nil {
+	// A chairs list's own relationships are known before anything is read: they are
+	// asked with the level's, so a store that batches (Neo4j) reads them together.
+	for _, a := range chairsAsks {
+		n, err := p.l.ChairNeeds(a.id, a.when, a.mode)
+		if err != nil {
+			return err
+		}
+		asks = append(asks, n...)
+	}
+	// The nodes the level's relationships lead to come back with them (projection.go).
+	ends := p.endsProjection(rels, chairsAsks)
+	if err := p.l.PrefetchAllWithEnds(p.ctx, asks, ends); err != nil {
 		return err
 	}
 	// A chairs list reads its own relationships, then those of the positions it leads
@@ -218,7 +231,7 @@ func (p *planner) fetchAsks() error {
 		if len(needs) == 0 {
 			break
 		}
-		if err := p.l.PrefetchAll(p.ctx, needs); err != nil {
+		if err := p.l.PrefetchAllWithEnds(p.ctx, needs, ends); err != nil {
 			return err
 		}
 	}

@@ -358,6 +358,9 @@ func fetchPage[T any, P interface {
 			return nil, nil, info, 0, err
 		}
 	}
+	// The page holds what the connection selects of its nodes (projection.go), kept in
+	// the request's cache as partial nodes.
+	q.Projection = listProjection(ctx, q.Kind)
 	p, err := r.Store.List(ctx, q)
 	if err != nil {
 		return nil, nil, info, 0, err
@@ -377,6 +380,13 @@ func fetchPage[T any, P interface {
 			return nil, nil, info, 0, atlas.Errorf(atlas.EINTERNAL, "store listed %s among %s nodes", n.NodeID(), q.Kind)
 		}
 		nodes = append(nodes, *t)
+	}
+	if q.Projection != nil {
+		partial := make([]atlas.Node, len(nodes))
+		for i := range nodes {
+			partial[i] = P(&nodes[i])
+		}
+		loader.For(ctx).PrimeProjected(q.Projection, partial...)
 	}
 	if len(p.Cursors) > 0 {
 		info.StartCursor, info.EndCursor = &p.Cursors[0], &p.Cursors[len(p.Cursors)-1]

@@ -47,7 +47,7 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 	for i, n := range nodes {
 		ids[i] = n.NodeID()
 	}
-	storedNodes, err := s.nodesByID(ctx, tx, ids)
+	storedNodes, err := s.nodesByID(ctx, tx, ids, nil)
 	if err != nil {
 		return report, err
 	}

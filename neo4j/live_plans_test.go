@@ -37,12 +37,17 @@ func TestLivePlans(t *testing.T) {
 
 	listParams := map[string]any{"nodeKind": "GROUP", "kinds": []any{}, "systems": []any{}, "levels": []any{},
 		"horizons": []any{}, "categories": []any{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
-		"nameContains": nil, "sources": []any{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20)}
+		"nameContains": nil, "sources": []any{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil}
 	withText := map[string]any{}
 	for k, v := range listParams {
 		withText[k] = v
 	}
 	withText["nameContains"] = "foreign"
+	projected := map[string]any{}
+	for k, v := range listParams {
+		projected[k] = v
+	}
+	projected["props"] = []any{"id", "nodeKind", "name"}
 	rows := []any{map[string]any{"scopedId": cfg.Namespace + ":person/x", "nodeKind": "PERSON", "props": map[string]any{"id": "person/x"},
 		"id": "chairs/x", "type": "CHAIRS", "from": cfg.Namespace + ":person/x", "to": cfg.Namespace + ":group/x"}}
 	keys := []any{cfg.Namespace + ":person/xi-jinping"}
@@ -58,9 +63,15 @@ func TestLivePlans(t *testing.T) {
 		params             map[string]any
 		want               []string // each must occur in the plan
 	}{
-		{"nodes_by_key", "", map[string]any{"keys": keys}, []string{byID}},
+		{"nodes_by_key", "", map[string]any{"keys": keys, "props": nil}, []string{byID}},
+		{"nodes_by_key", "projected", map[string]any{"keys": keys, "props": []any{"id", "nodeKind", "name"}}, []string{byID}},
 		{"relations_of", "", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
 			"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false, "tiers": []any{}}, []string{byID}},
+		{"relations_of_asks", "", map[string]any{"asks": []any{
+			map[string]any{"keys": keys, "types": []any{"CHAIRS"}, "outgoing": true, "incoming": false, "roles": []any{},
+				"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false, "tiers": []any{}},
+			map[string]any{"keys": keys, "types": []any{"MEMBER_OF"}, "outgoing": true, "incoming": false, "roles": []any{"MEMBER"},
+				"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": true, "tiers": []any{"CORPUS"}}}, "ends": []any{"id", "nodeKind", "name"}}, []string{byID}},
 		{"relations_of", "sources", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
 			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": false, "tiers": []any{}}, []string{byID}},
 		{"relations_of", "tiers", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
@@ -68,6 +79,7 @@ func TestLivePlans(t *testing.T) {
 		{"list_asc", "", listParams, []string{byNamespace}},
 		{"list_desc", "", listParams, []string{byNamespace}},
 		{"list_asc", "nameContains", withText, []string{byNamespace}},
+		{"list_asc", "projected", projected, []string{byNamespace}},
 		{"relayed_sources", "", nil, []string{byNamespace}},
 		{"tiered_sources", "", nil, []string{byNamespace}},
 		{"search", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "text": "foreign"}, []string{byText}},

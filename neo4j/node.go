@@ -12,6 +12,11 @@ import (
 // order given, nil for an id that names nothing. A malformed id is EINVALID; a database
 // that cannot be reached is EUNAVAILABLE.
 func (s *Store) Nodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
+	return s.nodes(ctx, ids, nil)
+}
+
+// nodes reads the nodes with the stored properties props (nil: all of them).
+func (s *Store) nodes(ctx context.Context, ids []string, props []string) ([]atlas.Node, error) {
 	for _, id := range ids {
 		if _, err := atlas.KindOfID(id); err != nil {
 			return nil, err
@@ -27,7 +32,7 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
 	var byID map[string]atlas.Node
 	err := s.read(ctx, "nodes", func(tx runner) error {
 		var err error
-		byID, err = s.nodesByID(ctx, tx, ids)
+		byID, err = s.nodesByID(ctx, tx, ids, props)
 		return err
 	})
 	if err != nil {
@@ -42,8 +47,9 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
 	return out, nil
 }
 
-// nodesByID reads the stored nodes among ids (asked once each), by id.
-func (s *Store) nodesByID(ctx context.Context, tx runner, ids []string) (map[string]atlas.Node, error) {
+// nodesByID reads the stored nodes among ids (asked once each), by id, with the stored
+// properties props (nil: all of them).
+func (s *Store) nodesByID(ctx context.Context, tx runner, ids []string, props []string) (map[string]atlas.Node, error) {
 	keys := make([]string, 0, len(ids))
 	seen := map[string]bool{}
 	for _, id := range ids {
@@ -52,13 +58,13 @@ func (s *Store) nodesByID(ctx context.Context, tx runner, ids []string) (map[str
 			keys = append(keys, s.scopedID(id))
 		}
 	}
-	recs, err := tx.run(ctx, stmtNodesByKey, map[string]any{"ns": s.ns, "keys": keys})
+	recs, err := tx.run(ctx, stmtNodesByKey, map[string]any{"ns": s.ns, "keys": keys, "props": propsParam(props)})
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string]atlas.Node, len(recs))
 	for _, rec := range recs {
-		n, err := decodeNode(asMap(rec["props"]))
+		n, err := decodeRow(rec["props"], props)
 		if err != nil {
 			return nil, err
 		}
@@ -79,6 +85,16 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	if q.Order.Desc {
 		st = stmtListDesc
 	}
+	// A projected page still needs what its cursors are made of (atlas.SortKey).
+	var props []string
+	switch q.Order.Field {
+	case atlas.OrderByName:
+		props = storedProps(q.Projection, atlas.LabelProperty(q.Kind))
+	case atlas.OrderByEstablished:
+		props = storedProps(q.Projection, "established")
+	default:
+		props = storedProps(q.Projection)
+	}
 	var page atlas.Page
 	err = s.read(ctx, "list", func(tx runner) error {
 		page = atlas.Page{}
@@ -94,7 +110,9 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 			}
 			lq.Filter = lq.Filter.Resolved(sources)
 		}
-		recs, err := tx.run(ctx, st, listParams(s.ns, lq))
+		params := listParams(s.ns, lq)
+		params["props"] = propsParam(props)
+		recs, err := tx.run(ctx, st, params)
 		if err != nil {
 			return err
 		}
@@ -106,7 +124,7 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 		page.TotalCount = int(total)
 		page.HasNextPage, _ = rec["hasNextPage"].(bool)
 		for _, v := range asList(rec["page"]) {
-			n, err := decodeNode(asMap(v))
+			n, err := decodeRow(v, props)
 			if err != nil {
 				return err
 			}

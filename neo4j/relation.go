@@ -15,18 +15,88 @@ func (s *Store) Relations(ctx context.Context, q atlas.RelationQuery) ([][]atlas
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]atlas.Relation, len(q.IDs))
 	if len(q.IDs) == 0 {
 		if err := s.check(ctx); err != nil {
 			return nil, err
 		}
-		return out, nil
+		return make([][]atlas.Relation, 0), nil
 	}
+	var got relationRows
+	err = s.read(ctx, "relations", func(tx runner) error {
+		got = relationRows{}
+		recs, err := tx.run(ctx, stmtRelationsOf, s.relationParams(q))
+		if err != nil {
+			return err
+		}
+		return got.add(0, recs)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return got.answer(0, s, q.IDs), nil
+}
+
+// RelationsOf implements atlas.RelationBatcher: the relations of several queries with one
+// statement (relations_of_asks), each answered as Relations answers it, and with ends the
+// nodes at their far ends, read with those properties.
+func (s *Store) RelationsOf(ctx context.Context, qs []atlas.RelationQuery, ends *atlas.Projection) ([][][]atlas.Relation, map[string]atlas.Node, error) {
+	qs = slices.Clone(qs) // normalised in place
+	asks := make([]map[string]any, len(qs))
+	for i, q := range qs {
+		q, err := q.Normalized()
+		if err != nil {
+			return nil, nil, err
+		}
+		qs[i] = q
+		asks[i] = s.relationParams(q)
+		delete(asks[i], "ns")
+	}
+	props := storedProps(ends)
+	var got relationRows
+	var far map[string]atlas.Node
+	err := s.read(ctx, "relations", func(tx runner) error {
+		got, far = relationRows{}, nil
+		recs, err := tx.run(ctx, stmtRelationsOfAsks, map[string]any{"ns": s.ns, "asks": asks, "ends": propsParam(props)})
+		if err != nil {
+			return err
+		}
+		for _, rec := range recs {
+			ask, _ := rec["ask"].(int64)
+			if err := got.add(int(ask), []record{rec}); err != nil {
+				return err
+			}
+			if props == nil || rec["end"] == nil {
+				continue
+			}
+			n, err := decodeRow(rec["end"], props)
+			if err != nil {
+				return err
+			}
+			if far == nil {
+				far = map[string]atlas.Node{}
+			}
+			far[n.NodeID()] = n
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([][][]atlas.Relation, len(qs))
+	for i, q := range qs {
+		out[i] = got.answer(i, s, q.IDs)
+	}
+	return out, far, nil
+}
+
+// relationParams are the parameters of relations_of for a normalised query; each key is
+// asked once.
+func (s *Store) relationParams(q atlas.RelationQuery) map[string]any {
 	var keys []string
-	byKey := map[string][]atlas.Relation{}
+	seen := map[string]bool{}
 	for _, id := range q.IDs {
-		if _, ok := byKey[s.scopedID(id)]; !ok {
-			byKey[s.scopedID(id)] = nil
+		if !seen[id] {
+			seen[id] = true
 			keys = append(keys, s.scopedID(id))
 		}
 	}
@@ -39,41 +109,50 @@ func (s *Store) Relations(ctx context.Context, q atlas.RelationQuery) ([][]atlas
 	if lo, hi, ok := q.When().Days(); ok {
 		params["asOfFrom"], params["asOfTo"] = int64(lo), int64(hi)
 	}
-	err = s.read(ctx, "relations", func(tx runner) error {
-		clear(byKey)
-		recs, err := tx.run(ctx, stmtRelationsOf, params)
+	return params
+}
+
+// relationRows gathers the rows of relations_of (ask 0) or relations_of_asks by ask and
+// key.
+type relationRows map[int]map[string][]atlas.Relation
+
+func (g relationRows) add(ask int, recs []record) error {
+	byKey := g[ask]
+	if byKey == nil {
+		byKey = map[string][]atlas.Relation{}
+		g[ask] = byKey
+	}
+	for _, rec := range recs {
+		key, _ := rec["key"].(string)
+		typ, _ := rec["type"].(string)
+		from, _ := rec["from"].(string)
+		to, _ := rec["to"].(string)
+		r, err := decodeRelation(typ, from, to, asMap(rec["props"]))
 		if err != nil {
 			return err
 		}
-		for _, rec := range recs {
-			key, _ := rec["key"].(string)
-			typ, _ := rec["type"].(string)
-			from, _ := rec["from"].(string)
-			to, _ := rec["to"].(string)
-			r, err := decodeRelation(typ, from, to, asMap(rec["props"]))
-			if err != nil {
-				return err
-			}
-			// An undirected pattern may meet a self-loop twice.
-			if !slices.ContainsFunc(byKey[key], func(x atlas.Relation) bool { return x.ID == r.ID }) {
-				byKey[key] = append(byKey[key], r)
-			}
+		// An undirected pattern may meet a self-loop twice.
+		if !slices.ContainsFunc(byKey[key], func(x atlas.Relation) bool { return x.ID == r.ID }) {
+			byKey[key] = append(byKey[key], r)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
+	return nil
+}
+
+// answer returns the relations of ask for each of ids, in order, sorted by
+// atlas.CompareRelations; each place gets its own copy, so repeated ids share nothing.
+func (g relationRows) answer(ask int, s *Store, ids []string) [][]atlas.Relation {
+	byKey := g[ask]
 	for _, rels := range byKey {
 		slices.SortFunc(rels, func(a, b atlas.Relation) int { return atlas.CompareRelations(&a, &b) })
 	}
-	for i, id := range q.IDs {
-		// Each place gets its own copy, so repeated ids share nothing.
+	out := make([][]atlas.Relation, len(ids))
+	for i, id := range ids {
 		for _, r := range byKey[s.scopedID(id)] {
 			out[i] = append(out[i], r.Clone())
 		}
 	}
-	return out, nil
+	return out
 }
 
 // nonNil gives Cypher an empty list for "no filter", never null.

@@ -37,6 +37,7 @@ func load(name string) statement {
 var (
 	stmtNodesByKey        = load("nodes_by_key")
 	stmtRelationsOf       = load("relations_of")
+	stmtRelationsOfAsks   = load("relations_of_asks")
 	stmtListAsc           = load("list_asc")
 	stmtListDesc          = load("list_desc")
 	stmtRelayedSources    = load("relayed_sources")

@@ -56,7 +56,7 @@ func fixtureRel(id string) *atlas.Relation {
 func TestNodesStatement(t *testing.T) {
 	xi := fixtureNode("person/xi-jinping")
 	db := newScript(t, call{st: stmtNodesByKey,
-		params: map[string]any{"ns": "test", "keys": []string{"test:person/xi-jinping", "test:group/nothing"}},
+		params: map[string]any{"ns": "test", "keys": []string{"test:person/xi-jinping", "test:group/nothing"}, "props": nil},
 		recs:   []record{{"key": "test:person/xi-jinping", "props": storedNode(t, xi)}}})
 	s := openReady(t, db)
 	got, err := s.Nodes(bg, []string{"person/xi-jinping", "group/nothing", "person/xi-jinping"})
@@ -105,7 +105,7 @@ func TestListStatements(t *testing.T) {
 	base := func() map[string]any {
 		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
-			"nameContains": nil, "sources": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20)}
+			"nameContains": nil, "sources": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil}
 	}
 	filtered := base()
 	filtered["kinds"], filtered["systems"], filtered["levels"] = []string{"LEADING_SMALL_GROUP"}, []string{"PARTY"}, []string{"CENTRAL"}
@@ -255,7 +255,7 @@ func TestImportStatements(t *testing.T) {
 	deleteRows = append(deleteRows, map[string]any{"id": "chairs/dropped", "from": "test:person/dropped", "to": "test:" + dropped.To})
 	db := newScript(t,
 		call{st: stmtLockNamespace, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(1)}}},
-		call{st: stmtNodesByKey, params: map[string]any{"ns": "test", "keys": keys}, recs: nodeRecs},
+		call{st: stmtNodesByKey, params: map[string]any{"ns": "test", "keys": keys, "props": nil}, recs: nodeRecs},
 		call{st: stmtNodeIDs, params: map[string]any{"ns": "test"}, recs: idRecs},
 		call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}, recs: relRecs},
 		call{st: stmtDeleteRelations, params: map[string]any{"ns": "test", "rows": deleteRows},
@@ -286,7 +286,7 @@ func TestImportShortfallFails(t *testing.T) {
 	src := ds.Sources[0]
 	db := newScript(t,
 		call{st: stmtLockNamespace, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(0)}}},
-		call{st: stmtNodesByKey, params: map[string]any{"ns": "test", "keys": []string{"test:" + src.ID}}},
+		call{st: stmtNodesByKey, params: map[string]any{"ns": "test", "keys": []string{"test:" + src.ID}, "props": nil}},
 		call{st: stmtNodeIDs, params: map[string]any{"ns": "test"}},
 		call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}},
 		call{st: stmtUpsertNodes, params: map[string]any{"ns": "test", "rows": []map[string]any{

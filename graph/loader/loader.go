@@ -22,6 +22,10 @@ type Loaders struct {
 
 	mu    sync.RWMutex
 	nodes map[string]atlas.Node // nil values are ids that name nothing
+	// partial keeps nodes read with a projection (projected.go), never served as whole.
+	partial map[string]partialNode
+	// needs says what a reader needs of a node (SetNeeds); nil serves partial nodes to nobody.
+	needs func(ctx context.Context, id string) *atlas.Projection
 	rels  map[relKey][]atlas.Relation
 	// edges and chairs keep what Edges and Chairs computed, so the resolver that follows
 	// a plan does not compute it again.
@@ -83,7 +87,7 @@ type specKey struct {
 
 // New returns an empty cache for one request.
 func New(store atlas.Store) *Loaders {
-	return &Loaders{store: store, nodes: map[string]atlas.Node{}, rels: map[relKey][]atlas.Relation{},
+	return &Loaders{store: store, nodes: map[string]atlas.Node{}, partial: map[string]partialNode{}, rels: map[relKey][]atlas.Relation{},
 		edges: map[edgeKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, supports: map[supportKey]atlas.SupportPage{},
 		wikidata: map[wikidataKey]atlas.Node{}, once: map[any]*sync.Once{}}
 }

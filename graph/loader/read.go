@@ -7,10 +7,19 @@ import (
 )
 
 // Node returns one node, from the cache or with one store call; a missing node is
-// (nil, nil).
+// (nil, nil). A partial node in the cache serves only a reader whose needs (SetNeeds) its
+// projection covers; any other reader gets the whole node, read with one store call.
 func (l *Loaders) Node(ctx context.Context, id string) (atlas.Node, error) {
-	if n, ok := l.Cached(id); ok {
+	l.mu.RLock()
+	n, whole := l.nodes[id]
+	pn, partial := l.partial[id]
+	needs := l.needs
+	l.mu.RUnlock()
+	switch {
+	case whole:
 		return n, nil
+	case partial && needs != nil && pn.p.Covers(needs(ctx, id)):
+		return pn.n, nil
 	}
 	nodes, err := l.load(ctx, []string{id}, true)
 	if err != nil {
@@ -37,11 +46,16 @@ func (l *Loaders) PrefetchNodes(ctx context.Context, ids []string) error {
 	return err
 }
 
-// Prime puts nodes the request already has (from a list, say) into the cache.
+// Prime puts nodes the request already has (from a list, say) into the cache. A node
+// the cache holds partially is left out: what the request has of it may be that partial
+// node (PrimeProjected), which must not pass for the whole.
 func (l *Loaders) Prime(nodes ...atlas.Node) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, n := range nodes {
+		if _, partial := l.partial[n.NodeID()]; partial {
+			continue
+		}
 		if _, ok := l.nodes[n.NodeID()]; !ok {
 			l.nodes[n.NodeID()] = n
 		}
@@ -164,8 +178,15 @@ func (l *Loaders) cachedRelations(id string, spec Spec) ([]atlas.Relation, bool)
 }
 
 // PrefetchAll reads into the cache what it lacks of asks, one store call per distinct
-// spec.
+// spec (one for all of them from a store that batches, atlas.RelationBatcher).
 func (l *Loaders) PrefetchAll(ctx context.Context, asks []Ask) error {
+	return l.PrefetchAllWithEnds(ctx, asks, nil)
+}
+
+// PrefetchAllWithEnds is PrefetchAll that, from a store that batches, also brings the
+// nodes at the far ends of the relationships read, with the properties of ends, into the
+// cache as partial nodes (projected.go), so the next level need not read them.
+func (l *Loaders) PrefetchAllWithEnds(ctx context.Context, asks []Ask, ends *atlas.Projection) error {
 	type batch struct {
 		spec Spec
 		ids  []string
@@ -182,9 +203,65 @@ func (l *Loaders) PrefetchAll(ctx context.Context, asks []Ask) error {
 		}
 		b.ids = append(b.ids, a.ID)
 	}
+	if _, ok := l.store.(atlas.RelationBatcher); ok && (len(order) > 1 || ends != nil && len(order) > 0) {
+		specs := make([]Spec, len(order))
+		ids := make([][]string, len(order))
+		for i, k := range order {
+			specs[i], ids[i] = batches[k].spec, batches[k].ids
+		}
+		return l.prefetchBatched(ctx, specs, ids, ends)
+	}
 	for _, k := range order {
 		if _, err := l.relations(ctx, batches[k].spec, batches[k].ids, false); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// prefetchBatched reads into the cache what it lacks of each spec's ids with one call to
+// a store that batches relation queries (atlas.RelationBatcher: each call a round trip).
+func (l *Loaders) prefetchBatched(ctx context.Context, specs []Spec, ids [][]string, ends *atlas.Projection) error {
+	var qs []atlas.RelationQuery
+	var keys []specKey
+	l.mu.RLock()
+	for i, spec := range specs {
+		k := spec.key()
+		var lacking []string
+		seen := map[string]bool{}
+		for _, id := range ids[i] {
+			if _, ok := l.rels[relKey{id, k}]; !ok && !seen[id] {
+				seen[id] = true
+				lacking = append(lacking, id)
+			}
+		}
+		if len(lacking) > 0 {
+			qs = append(qs, spec.query(lacking))
+			keys = append(keys, k)
+		}
+	}
+	l.mu.RUnlock()
+	if len(qs) == 0 {
+		return nil
+	}
+	l.count(false)
+	got, far, err := atlas.RelationsOf(ctx, l.store, qs, ends)
+	if err != nil {
+		return err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for id, n := range far {
+		// What the cache has of a node stays: a far end never narrows it.
+		if _, whole := l.nodes[id]; !whole {
+			if _, partial := l.partial[id]; !partial {
+				l.partial[id] = partialNode{n, ends}
+			}
+		}
+	}
+	for i, q := range qs {
+		for j, id := range q.IDs {
+			l.rels[relKey{id, keys[i]}] = got[i][j]
 		}
 	}
 	return nil

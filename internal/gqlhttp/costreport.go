@@ -55,7 +55,26 @@ func storeCallsFrom(ctx context.Context) *atomic.Int64 {
 // CountStoreCalls wraps a store so that every call is counted in the request's counter
 // (withStoreCallCount) and reported to onCall (the metrics), by method.
 func CountStoreCalls(s atlas.Store, onCall func(method string)) atlas.Store {
+	_, batches := s.(atlas.RelationBatcher)
+	if atlas.CanProject(s) && batches {
+		return roundTripCountingStore{countingStore{s, onCall}}
+	}
 	return countingStore{s, onCall}
+}
+
+// roundTripCountingStore is countingStore over a store that reads projected nodes
+// (atlas.NodeProjector) and batches relation queries (atlas.RelationBatcher), which it
+// passes through; over any other store the wrapper claims neither.
+type roundTripCountingStore struct{ countingStore }
+
+func (c roundTripCountingStore) RelationsOf(ctx context.Context, qs []atlas.RelationQuery, ends *atlas.Projection) ([][][]atlas.Relation, map[string]atlas.Node, error) {
+	c.count(ctx, "Relations")
+	return atlas.RelationsOf(ctx, c.Store, qs, ends)
+}
+
+func (c roundTripCountingStore) ProjectedNodes(ctx context.Context, ids []string, p *atlas.Projection) ([]atlas.Node, error) {
+	c.count(ctx, "Nodes")
+	return atlas.ProjectedNodes(ctx, c.Store, ids, p)
 }
 
 type countingStore struct {

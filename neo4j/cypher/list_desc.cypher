@@ -8,7 +8,9 @@
 //   $activeTo (INTEGER ordinals of activeAsOf, or null), $nameContains (STRING, a normalised
 //   search query, or null), $sources (LIST<STRING>, empty = all: keeps nodes whose citedSources
 //   has one of them), $orderBy (STRING: NAME, ID or ESTABLISHED), $afterKey, $afterId
-//   (STRING, the cursor in stored form, or null for the first page), $limit (INTEGER, page size)
+//   (STRING, the cursor in stored form, or null for the first page), $limit (INTEGER, page size),
+//   $props (LIST<STRING> or null: null returns each node's properties as a map; a list returns
+//   the values of those properties only, in its order, null where absent; see nodes_by_key)
 // Index: entity_ns_node_kind, one equality seek on (ns, nodeKind) for the candidates: the nodes
 //   of the asked kind only, never every node of the namespace. sortName holds the hex of the
 //   UTF-8 bytes of atlas.SortKey so that Neo4j's string order (UTF-16 code units) equals Go's
@@ -38,4 +40,5 @@ WITH collect({node: n, sortKey: sortKey}) AS rows
 WITH size(rows) AS total,
   [row IN rows WHERE $afterId IS NULL OR row.sortKey < $afterKey
     OR (row.sortKey = $afterKey AND row.node.id < $afterId)] AS rest
-RETURN total, size(rest) > $limit AS hasNextPage, [row IN rest[0..$limit] | properties(row.node)] AS page
+RETURN total, size(rest) > $limit AS hasNextPage, [row IN rest[0..$limit] |
+  CASE WHEN $props IS NULL THEN properties(row.node) ELSE [p IN $props | row.node[p]] END] AS page

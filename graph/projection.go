@@ -1,0 +1,196 @@
+package graph
+
+// Projections: what a query reads of the nodes it selects, so a store that pays for every
+// property it returns (Neo4j) returns only those (atlas.Projection). The planner reads
+// each level's nodes with the union of what that level selects; a list reads its page
+// with what its connection selects; a resolver handed a partial node from the cache is
+// checked against what its own selection reads (loader.SetNeeds).
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"lsgatlas/atlas"
+	"lsgatlas/graph/loader"
+)
+
+// plainFields are fields whose generated code returns one stored property of the node
+// as it is (or null when empty), taking no arguments: selecting one needs only that
+// property. Every other field of a node reads the whole node, unless it reads nothing of
+// it but its id (relationship fields, by relationFields, chairs and relationships).
+var plainFields = map[string]bool{"name": true, "nameZh": true, "title": true, "titleZh": true, "kind": true}
+
+// selectionProjection returns what the fields sel selects on a node of kind read of it,
+// and its label: nil (the whole node) unless each is __typename, id, label, a plain field
+// or a relationship field.
+func selectionProjection(op *graphql.OperationContext, sel ast.SelectionSet, kind atlas.NodeKind) *atlas.Projection {
+	if op == nil {
+		return nil
+	}
+	typ := graphQLTypeOf(kind)
+	// The label always: it is one short string, lists are sorted by it, and a node met
+	// again deeper in the query (a listed group a membership points back to) is then
+	// usually covered already, where a narrower projection would cost a read more.
+	props := []string{atlas.LabelProperty(kind)}
+	for _, f := range graphql.CollectFields(op, sel, []string{typ, "Node", "GraphNode", "_Entity"}) {
+		_, isRelation := relationFields[fieldKey{typ, f.Name}]
+		switch {
+		case f.Name == "__typename" || f.Name == "id":
+		case f.Name == "label":
+			props = append(props, atlas.LabelProperty(kind))
+		case plainFields[f.Name] && len(f.Arguments) == 0:
+			props = append(props, f.Name)
+		case isRelation || f.Name == "chairs" || f.Name == "relationships":
+		default:
+			return nil
+		}
+	}
+	return atlas.NewProjection(props...)
+}
+
+// nodeNeeds is what the field being resolved in ctx reads of the node id it returns
+// (loader.SetNeeds): the projection of its selection.
+func nodeNeeds(ctx context.Context, id string) *atlas.Projection {
+	fc := graphql.GetFieldContext(ctx)
+	kind, err := atlas.KindOfID(id)
+	if fc == nil || fc.Field.Field == nil || err != nil {
+		return nil
+	}
+	return selectionProjection(graphql.GetOperationContext(ctx), fc.Field.Selections, kind)
+}
+
+// levelProjection is the union of what the nodes asked for at one level of the plan read
+// of them, nil (whole nodes) when the store cannot project or some node needs all of it.
+func (p *planner) levelProjection(ids []idSel) *atlas.Projection {
+	if !p.l.Projects() || len(ids) == 0 {
+		return nil
+	}
+	var union *atlas.Projection
+	for i, x := range ids {
+		kind, err := atlas.KindOfID(x.id)
+		if err != nil {
+			return nil
+		}
+		key := selKey{typ: graphQLTypeOf(kind)}
+		if len(x.sel) > 0 {
+			key.first, key.n = &x.sel[0], len(x.sel)
+		}
+		proj, ok := p.projections[key]
+		if !ok {
+			proj = selectionProjection(p.op, x.sel, kind)
+			if p.projections == nil {
+				p.projections = map[selKey]*atlas.Projection{}
+			}
+			p.projections[key] = proj
+		}
+		if proj == nil {
+			return nil
+		}
+		if i == 0 {
+			union = proj
+		} else {
+			union = union.Union(proj)
+		}
+	}
+	return union
+}
+
+// listProjection is what a list field (a connection of nodes of kind) being resolved in
+// ctx reads of the nodes of its page; nil (whole nodes) when the store cannot project.
+func listProjection(ctx context.Context, kind atlas.NodeKind) *atlas.Projection {
+	l, fc := loader.From(ctx), graphql.GetFieldContext(ctx)
+	if l == nil || !l.Projects() || fc == nil || fc.Field.Field == nil {
+		return nil
+	}
+	op, typ := graphql.GetOperationContext(ctx), graphQLTypeOf(kind)
+	if fc.Field.Definition == nil || fc.Field.Definition.Type.Name() != typ+"Connection" {
+		return nil
+	}
+	var union *atlas.Projection
+	first := true
+	add := func(sel ast.SelectionSet) bool {
+		proj := selectionProjection(op, sel, kind)
+		if proj == nil {
+			return false
+		}
+		if first {
+			union, first = proj, false
+		} else {
+			union = union.Union(proj)
+		}
+		return true
+	}
+	for _, f := range graphql.CollectFields(op, fc.Field.Selections, []string{typ + "Connection"}) {
+		switch f.Name {
+		case "__typename", "pageInfo", "totalCount":
+		case "nodes":
+			if !add(f.Selections) {
+				return nil
+			}
+		case "edges":
+			for _, ef := range graphql.CollectFields(op, f.Selections, []string{typ + "Edge"}) {
+				switch ef.Name {
+				case "__typename", "cursor":
+				case "node":
+					if !add(ef.Selections) {
+						return nil
+					}
+				default:
+					return nil
+				}
+			}
+		default:
+			return nil
+		}
+	}
+	if first { // no node selected: the page is read for its count and cursors
+		return atlas.NewProjection()
+	}
+	return union
+}
+
+// endsProjection is what the relationships a level asks for (rels, chairs) read of the
+// nodes at their far ends, whatever their kind: the union, over every kind, of what the
+// fields node, from, to and via select. nil when the store cannot project, when some
+// selection needs whole nodes, or when none selects a far end.
+func (p *planner) endsProjection(rels []relAsk, chairs []chairAsk) *atlas.Projection {
+	if !p.l.Projects() {
+		return nil
+	}
+	sels := make([]ast.SelectionSet, 0, len(rels)+len(chairs))
+	for _, a := range rels {
+		sels = append(sels, a.sel)
+	}
+	for _, a := range chairs {
+		sels = append(sels, a.sel)
+	}
+	var union *atlas.Projection
+	seen := map[*ast.Selection]bool{}
+	for _, sel := range sels {
+		if len(sel) == 0 || seen[&sel[0]] {
+			continue
+		}
+		seen[&sel[0]] = true
+		for _, f := range p.fields(sel, "Relationship") {
+			switch f.Name {
+			case "node", "from", "to", "via":
+			default:
+				continue
+			}
+			for _, kind := range atlas.NodeKinds {
+				proj := selectionProjection(p.op, f.Selections, kind)
+				if proj == nil {
+					return nil
+				}
+				if union == nil {
+					union = proj
+				} else {
+					union = union.Union(proj)
+				}
+			}
+		}
+	}
+	return union
+}

@@ -1,0 +1,153 @@
+package neo4j
+
+import (
+	"reflect"
+	"testing"
+
+	"lsgatlas/atlas"
+	"lsgatlas/conformance"
+)
+
+// projectedRow is what nodes_by_key and the list statements return for n with $props.
+func projectedRow(t *testing.T, n atlas.Node, props []string) []any {
+	t.Helper()
+	stored := storedNode(t, n)
+	out := make([]any, len(props))
+	for i, p := range props {
+		out[i] = stored[p]
+	}
+	return out
+}
+
+// TestProjectingEveryWhitelistedPropertyGivesTheWholeNode: the whitelist holds every
+// property decodeNode reads, so a node read with all of them is the whole node, for
+// every kind of the fixture.
+func TestProjectingEveryWhitelistedPropertyGivesTheWholeNode(t *testing.T) {
+	var all []string
+	for name := range projectable {
+		all = append(all, name)
+	}
+	props := storedProps(atlas.NewProjection(all...))
+	for _, n := range conformance.Fixture().Prepared().Nodes() {
+		got, err := decodeRow(projectedRow(t, n, props), props)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, n) {
+			t.Errorf("%s: got %#v\nwant %#v", n.NodeID(), got, n)
+		}
+	}
+}
+
+func TestStoredProps(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		p     *atlas.Projection
+		extra []string
+		want  []string
+	}{
+		{"the whole node", nil, []string{"name"}, nil},
+		{"id and kind first, once each", atlas.NewProjection("name", "id"), []string{"name"}, []string{"id", "nodeKind", "name"}},
+		{"a sort property", atlas.NewProjection("name"), []string{"established"}, []string{"id", "nodeKind", "name", "established"}},
+		// A name outside the whitelist (a search key, a typo) reads the whole node: never
+		// a node missing what its reader needs, never a property name from a caller.
+		{"not whitelisted", atlas.NewProjection("name", "searchText"), nil, nil},
+		{"nothing but the id", atlas.NewProjection(), nil, []string{"id", "nodeKind"}},
+	} {
+		if got := storedProps(tc.p, tc.extra...); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestProjectedNodesStatement(t *testing.T) {
+	xi := fixtureNode("person/xi-jinping").(*atlas.Person)
+	props := []string{"id", "nodeKind", "name"}
+	db := newScript(t, call{st: stmtNodesByKey,
+		params: map[string]any{"ns": "test", "keys": []string{"test:person/xi-jinping", "test:group/nothing"}, "props": props},
+		recs:   []record{{"key": "test:person/xi-jinping", "props": projectedRow(t, xi, props)}}})
+	s := openReady(t, db)
+	got, err := s.ProjectedNodes(bg, []string{"person/xi-jinping", "group/nothing"}, atlas.NewProjection("name"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []atlas.Node{&atlas.Person{ID: xi.ID, Name: xi.Name}, nil}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v\nwant %#v", got, want)
+	}
+}
+
+// TestProjectedListStatement: a projected page reads what its cursors are made of too
+// (the label for NAME, established for ESTABLISHED), so its cursors are the whole
+// nodes' cursors.
+func TestProjectedListStatement(t *testing.T) {
+	lsg := fixtureNode("group/foreign-affairs-lsg").(*atlas.Group)
+	for _, tc := range []struct {
+		order atlas.OrderField
+		props []string
+		want  *atlas.Group
+	}{
+		{atlas.OrderByName, []string{"id", "nodeKind", "kind", "name"}, &atlas.Group{ID: lsg.ID, Name: lsg.Name, Kind: lsg.Kind}},
+		{atlas.OrderByEstablished, []string{"id", "nodeKind", "kind", "established"}, &atlas.Group{ID: lsg.ID, Kind: lsg.Kind, Established: lsg.Established}},
+		{atlas.OrderByID, []string{"id", "nodeKind", "kind"}, &atlas.Group{ID: lsg.ID, Kind: lsg.Kind}},
+	} {
+		t.Run(string(tc.order), func(t *testing.T) {
+			params := listParams("test", atlas.ListQuery{Kind: atlas.GroupNode, First: 20, Order: atlas.Order{Field: tc.order}})
+			params["props"] = tc.props
+			db := newScript(t, call{st: stmtListAsc, params: params,
+				recs: []record{{"total": int64(1), "hasNextPage": false, "page": []any{projectedRow(t, lsg, tc.props)}}}})
+			s := openReady(t, db)
+			q := atlas.ListQuery{Kind: atlas.GroupNode, Order: atlas.Order{Field: tc.order}, Projection: atlas.NewProjection("kind")}
+			page, err := s.List(bg, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			nq, _ := q.Normalized()
+			want := atlas.Page{Nodes: []atlas.Node{tc.want}, TotalCount: 1,
+				Cursors: []string{nq.Cursor(atlas.SortKey(lsg, tc.order), lsg.ID)}}
+			if !reflect.DeepEqual(page, want) {
+				t.Errorf("got %#v\nwant %#v", page, want)
+			}
+		})
+	}
+}
+
+// TestRelationsOfStatement: several relation queries in one relations_of_asks, each ask
+// with relations_of's parameters, the rows grouped back by ask and key.
+func TestRelationsOfStatement(t *testing.T) {
+	chairs, holds := fixtureRel("chairs/person/xi-jinping/group/foreign-affairs-commission"), fixtureRel("holds/person/xi-jinping/position/general-secretary")
+	row := func(ask int64, r *atlas.Relation) record {
+		rec := storedRel(t, r)
+		rec["key"], rec["ask"] = "test:person/xi-jinping", ask
+		return rec
+	}
+	ask := func(types []string, from, to any) map[string]any {
+		return map[string]any{"keys": []string{"test:person/xi-jinping", "test:person/nobody"}, "types": types, "roles": []string{},
+			"outgoing": true, "incoming": false, "asOfFrom": from, "asOfTo": to, "sources": []string{}, "includeRelayed": false, "tiers": []string{}}
+	}
+	group := fixtureNode("group/foreign-affairs-commission")
+	ends := []string{"id", "nodeKind", "name", "title"}
+	chairsRow := row(0, chairs)
+	chairsRow["end"] = projectedRow(t, group, ends)
+	db := newScript(t, call{st: stmtRelationsOfAsks,
+		params: map[string]any{"ns": "test", "asks": []map[string]any{ask([]string{"CHAIRS"}, nil, nil), ask([]string{"HOLDS"}, int64(20180301), int64(20180331))},
+			"ends": ends},
+		recs: []record{row(1, holds), chairsRow}})
+	s := openReady(t, db)
+	asOf := atlas.MustDate("2018-03")
+	ids := []string{"person/xi-jinping", "person/nobody"}
+	got, far, err := s.RelationsOf(bg, []atlas.RelationQuery{
+		{IDs: ids, Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing},
+		{IDs: ids, Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Outgoing, AsOf: &asOf}}, atlas.NewProjection("name", "title"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][][]atlas.Relation{{{*chairs}, nil}, {{*holds}, nil}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v\nwant %#v", got, want)
+	}
+	wantFar := map[string]atlas.Node{group.NodeID(): &atlas.Group{ID: group.NodeID(), Name: group.Label()}}
+	if !reflect.DeepEqual(far, wantFar) {
+		t.Errorf("far ends %#v, want %#v", far, wantFar)
+	}
+}
