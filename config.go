@@ -12,7 +12,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/changefeed"
-	"lsgatlas/graph"
+	"lsgatlas/internal/gqlhttp"
 )
 
 // config is everything the service can be told. Each setting has an environment
@@ -28,7 +28,7 @@ type config struct {
 	RequestTimeout  time.Duration
 	// BodyTimeout bounds the time a request body may take to arrive.
 	BodyTimeout time.Duration
-	Limits      graph.Limits
+	Limits      gqlhttp.Limits
 	MaxInFlight int
 	// MemoryInFlight bounds the estimated memory of the GraphQL requests running at once.
 	MemoryInFlight int
@@ -127,18 +127,18 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		usage     string
 		zeroOff   bool // 0 is allowed and turns the feature off
 	}{
-		{&c.Limits.MaxCost, "max-cost", "QUERY_MAX_COST", graph.DefaultLimits.MaxCost, "largest computed cost of a query", false},
-		{&c.Limits.MaxDepth, "max-depth", "QUERY_MAX_DEPTH", graph.DefaultLimits.MaxDepth, "deepest nesting of fields (outside introspection)", false},
-		{&c.Limits.MaxQueryBytes, "max-query-bytes", "QUERY_MAX_BYTES", graph.DefaultLimits.MaxQueryBytes, "longest query text in bytes", false},
-		{&c.Limits.MaxTokens, "max-tokens", "QUERY_MAX_TOKENS", graph.DefaultLimits.MaxTokens, "most lexical tokens in a query", false},
-		{&c.Limits.MaxAliases, "max-aliases", "QUERY_MAX_ALIASES", graph.DefaultLimits.MaxAliases, "most aliased fields in a query", false},
-		{&c.Limits.MaxFieldsPerSelection, "max-fields-per-selection", "QUERY_MAX_FIELDS_PER_SELECTION", graph.DefaultLimits.MaxFieldsPerSelection, "most fields in one selection set", false},
-		{&c.Limits.ListSize, "cost-list-size", "QUERY_COST_LIST_SIZE", graph.DefaultLimits.ListSize, "items a list of nodes or relationships without first/limit counts as", false},
-		{&c.Limits.MaxResolvedFields, "max-resolved-fields", "QUERY_MAX_RESOLVED_FIELDS", graph.DefaultLimits.MaxResolvedFields, "most fields one request may resolve", false},
-		{&c.Limits.MaxRequestMemory, "max-request-memory", "QUERY_MAX_MEMORY_BYTES", graph.DefaultLimits.MaxRequestMemory, "memory one request may build its answer in (estimated at 1 KiB a resolved field)", false},
-		{&c.MemoryInFlight, "memory-in-flight", "MEMORY_IN_FLIGHT_BYTES", graph.DefaultMemoryBudget, "estimated memory of the GraphQL requests running at once; more get 503 with Retry-After", false},
-		{&c.Limits.MaxResponseBytes, "max-response-bytes", "RESPONSE_MAX_BYTES", graph.DefaultLimits.MaxResponseBytes, "largest GraphQL response in bytes", false},
-		{&c.WritesPerMinute, "writes-per-minute", "WRITES_PER_MINUTE", graph.DefaultWritesPerMinute, "mutations one token may send a minute", false},
+		{&c.Limits.MaxCost, "max-cost", "QUERY_MAX_COST", gqlhttp.DefaultLimits.MaxCost, "largest computed cost of a query", false},
+		{&c.Limits.MaxDepth, "max-depth", "QUERY_MAX_DEPTH", gqlhttp.DefaultLimits.MaxDepth, "deepest nesting of fields (outside introspection)", false},
+		{&c.Limits.MaxQueryBytes, "max-query-bytes", "QUERY_MAX_BYTES", gqlhttp.DefaultLimits.MaxQueryBytes, "longest query text in bytes", false},
+		{&c.Limits.MaxTokens, "max-tokens", "QUERY_MAX_TOKENS", gqlhttp.DefaultLimits.MaxTokens, "most lexical tokens in a query", false},
+		{&c.Limits.MaxAliases, "max-aliases", "QUERY_MAX_ALIASES", gqlhttp.DefaultLimits.MaxAliases, "most aliased fields in a query", false},
+		{&c.Limits.MaxFieldsPerSelection, "max-fields-per-selection", "QUERY_MAX_FIELDS_PER_SELECTION", gqlhttp.DefaultLimits.MaxFieldsPerSelection, "most fields in one selection set", false},
+		{&c.Limits.ListSize, "cost-list-size", "QUERY_COST_LIST_SIZE", gqlhttp.DefaultLimits.ListSize, "items a list of nodes or relationships without first/limit counts as", false},
+		{&c.Limits.MaxResolvedFields, "max-resolved-fields", "QUERY_MAX_RESOLVED_FIELDS", gqlhttp.DefaultLimits.MaxResolvedFields, "most fields one request may resolve", false},
+		{&c.Limits.MaxRequestMemory, "max-request-memory", "QUERY_MAX_MEMORY_BYTES", gqlhttp.DefaultLimits.MaxRequestMemory, "memory one request may build its answer in (estimated at 1 KiB a resolved field)", false},
+		{&c.MemoryInFlight, "memory-in-flight", "MEMORY_IN_FLIGHT_BYTES", gqlhttp.DefaultMemoryBudget, "estimated memory of the GraphQL requests running at once; more get 503 with Retry-After", false},
+		{&c.Limits.MaxResponseBytes, "max-response-bytes", "RESPONSE_MAX_BYTES", gqlhttp.DefaultLimits.MaxResponseBytes, "largest GraphQL response in bytes", false},
+		{&c.WritesPerMinute, "writes-per-minute", "WRITES_PER_MINUTE", gqlhttp.DefaultWritesPerMinute, "mutations one token may send a minute", false},
 		{&c.MaxInFlight, "max-in-flight", "MAX_IN_FLIGHT", 64, "GraphQL requests and exports worked on at once, all routes together; more get 503 with Retry-After", false},
 		{&c.Feed.MaxSubscribers, "max-subscribers", "MAX_SUBSCRIBERS", 10000, "live change-feed subscriptions the server holds", false},
 		{&c.Feed.MaxPerClient, "max-subscribers-per-client", "MAX_SUBSCRIBERS_PER_CLIENT", 32, "live subscriptions one token (or address) may hold", false},

@@ -109,8 +109,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		// shows at the next start, unless the folder holds curation it lacks.
 		mode = "guarded"
 	}
-	go seedInBackground(ctx, store, mode, loaded, log)
-	return serve(ctx, cfg, store, log, onListen)
+	// Until the start-up import has ended, /readyz says 503: a balancer must not send
+	// analysts to a store that is still empty or half-seeded.
+	var seeding atomic.Bool
+	seeding.Store(mode != "never")
+	go func() {
+		defer seeding.Store(false)
+		seedInBackground(ctx, store, mode, loaded, log)
+	}()
+	return serve(ctx, cfg, store, &seeding, log, onListen)
 }
 
 // openStore picks the backend: Neo4j when NEO4J_URI is set, otherwise in-process. The
@@ -204,6 +211,7 @@ func seedInBackground(ctx context.Context, store atlas.Store, mode string, datas
 	if err := waitReady(ctx, store, log); err != nil {
 		return
 	}
+	beforeStartupImport()
 	if mode == "guarded" {
 		ds, err := dataset()
 		if err != nil {
@@ -242,6 +250,10 @@ func seedInBackground(ctx context.Context, store atlas.Store, mode string, datas
 	log.Info().Int("created", report.Created).Int("updated", report.Updated).Int("unchanged", report.Unchanged).Int("deleted", report.Deleted).Msg("seed: dataset loaded")
 }
 
+// beforeStartupImport runs just before the start-up import; tests hold the import
+// there to see the service while it seeds.
+var beforeStartupImport = func() {}
+
 func waitReady(ctx context.Context, store atlas.Store, log zerolog.Logger) error {
 	for delay := 100 * time.Millisecond; ; delay = min(2*delay, 5*time.Second) {
 		err := store.Ping(ctx)
@@ -257,7 +269,7 @@ func waitReady(ctx context.Context, store atlas.Store, log zerolog.Logger) error
 	}
 }
 
-func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logger, onListen func(string)) error {
+func serve(ctx context.Context, cfg config, store atlas.Store, seeding *atomic.Bool, log zerolog.Logger, onListen func(string)) error {
 	persisted, err := loadPersistedQueries(cfg.PersistedQueriesFile)
 	if err != nil {
 		return err
@@ -286,7 +298,7 @@ func serve(ctx context.Context, cfg config, store atlas.Store, log zerolog.Logge
 		Handler: countActive(&active, httpapi.New(store, httpapi.Options{
 			Playground: cfg.Playground, Examples: explorer.ReadmeExamples(readmeMarkdown), RequestTimeout: cfg.RequestTimeout, Log: log,
 			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, BodyTimeout: cfg.BodyTimeout, MemoryInFlight: cfg.MemoryInFlight, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes,
-			PersistedQueries: persisted, Draining: &draining, CursorKey: []byte(cfg.CursorKey),
+			PersistedQueries: persisted, Draining: &draining, Seeding: seeding, CursorKey: []byte(cfg.CursorKey),
 			Verifier: verifier, DatasetVersion: seed.Version(), WritesPerMinute: cfg.WritesPerMinute,
 			Feed: feedOptions(cfg.Feed, log), Context: ctx, // a signal ends subscriptions at once, so they do not hold the drain
 		})),

@@ -70,12 +70,21 @@ func startService(t *testing.T, env map[string]string, args ...string) (base str
 	return base, logs, stop
 }
 
+// waitSeeded waits for the service to be ready, which it is once its start-up import
+// has ended, and checks the dataset is there.
 func waitSeeded(t *testing.T, base string) {
 	t.Helper()
-	eventually.True(t, "the dataset to load", func() bool {
-		body := postQuery(t, base, `{ groups(first: 0) { totalCount } }`, "")
-		return strings.Contains(body, `"totalCount":`) && !strings.Contains(body, `"totalCount":0`)
+	eventually.True(t, "the service to be ready", func() bool {
+		resp, err := http.Get(base + "/readyz")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusOK
 	})
+	if body := postQuery(t, base, `{ groups(first: 0) { totalCount } }`, ""); !strings.Contains(body, `"totalCount":`) || strings.Contains(body, `"totalCount":0`) {
+		t.Fatalf("ready without the dataset: %s", body)
+	}
 }
 
 func postQuery(t *testing.T, base, query, operation string) string {
@@ -240,5 +249,33 @@ func TestUnreachableNeo4j(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), `"backend":"neo4j"`) || strings.Contains(logs.String(), "secret") {
 		t.Errorf("logs should name the backend and never the password:\n%s", logs.String())
+	}
+}
+
+// TestNotReadyWhileSeeding: while the start-up import runs, /readyz says 503 with a
+// coded reason, and once it has ended the service is ready with the data loaded.
+func TestNotReadyWhileSeeding(t *testing.T) {
+	held, release := make(chan struct{}), make(chan struct{})
+	beforeStartupImport = func() { close(held); <-release }
+	t.Cleanup(func() { beforeStartupImport = func() {} })
+	base, _, _ := startService(t, map[string]string{"SEED": "always", "DATA_DIR": "memory"})
+	<-held
+	readyz := func() (int, string) {
+		resp, err := http.Get(base + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body struct{ Code, Status, Message string }
+		_ = json.NewDecoder(resp.Body).Decode(&body)
+		return resp.StatusCode, body.Code + " " + body.Status + " " + body.Message
+	}
+	if status, body := readyz(); status != http.StatusServiceUnavailable || body != "UNAVAILABLE  The dataset is still loading." {
+		t.Fatalf("while seeding: %d %q", status, body)
+	}
+	close(release)
+	eventually.True(t, "ready after the import", func() bool { status, _ := readyz(); return status == http.StatusOK })
+	if got := postQuery(t, base, `{ groups(first: 0) { totalCount } }`, ""); strings.Contains(got, `"totalCount":0`) || !strings.Contains(got, `"totalCount":`) {
+		t.Errorf("ready, but %s", got)
 	}
 }

@@ -10,11 +10,11 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/graph"
 	"lsgatlas/graph/loader"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/gqlhttp"
 	"lsgatlas/internal/synthetic"
 )
 
@@ -75,7 +75,7 @@ const batchingQuery = `query($n: Int) {
 // of the last request.
 func plannedServer(t *testing.T, store atlas.Store) (*httptest.Server, func() loader.Stats) {
 	t.Helper()
-	gql := graph.NewServer(store, analytics.NewCache(store), zerolog.Nop())
+	gql := gqlhttp.New(graph.Resolver{Store: store, Log: zerolog.Nop()}, gqlhttp.Options{})
 	var mu sync.Mutex
 	var last *loader.Loaders
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -12,9 +12,8 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"lsgatlas/analytics"
 	"lsgatlas/graph"
-	"lsgatlas/graph/loader"
+	"lsgatlas/internal/gqlhttp"
 )
 
 // BenchmarkNestedQuery runs the batching query over 5 and 50 groups. Compare the two:
@@ -47,7 +46,7 @@ func BenchmarkNestedQuery(b *testing.B) {
 // executor itself costs per request: run with -benchmem.
 func BenchmarkExecutor(b *testing.B) {
 	store := seedStore(b)
-	h := loader.Middleware(store, graph.NewServer(store, analytics.NewCache(store), zerolog.Nop()))
+	h := gqlhttp.New(graph.Resolver{Store: store, Log: zerolog.Nop()}, gqlhttp.Options{})
 	for _, q := range []struct{ name, query string }{
 		{"one-level", `{ groups(first: 100) { nodes { id name nameZh kind established abolished } } }`},
 		{"two-level", `{ groups(first: 100) { nodes { id name chairs { holding derived node { id label } } members { role node { id label } } } } }`},

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/99designs/gqlgen/graphql"
-
 	"lsgatlas/atlas"
 	"lsgatlas/graph/model"
 )
@@ -262,11 +260,6 @@ type historyMemo struct {
 }
 
 type historyMemoKey struct{}
-
-// withHistoryMemo gives each operation its memo.
-func withHistoryMemo(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	return next(context.WithValue(ctx, historyMemoKey{}, &historyMemo{}))
-}
 
 // historyOf is the history of one record through the request's memo; empty for a store
 // that takes no changes, or a record without an id (a derived chair's parts).

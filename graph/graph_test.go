@@ -11,12 +11,11 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"lsgatlas/analytics"
 	"lsgatlas/atlas"
 	"lsgatlas/conformance"
 	"lsgatlas/graph"
-	"lsgatlas/graph/loader"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/gqlhttp"
 )
 
 // response is a GraphQL response with data left raw for each test to decode.
@@ -31,7 +30,7 @@ type response struct {
 
 func newServer(tb testing.TB, store atlas.Store) *httptest.Server {
 	tb.Helper()
-	srv := httptest.NewServer(loader.Middleware(store, graph.NewServer(store, analytics.NewCache(store), zerolog.Nop())))
+	srv := httptest.NewServer(gqlhttp.New(graph.Resolver{Store: store, Log: zerolog.Nop()}, gqlhttp.Options{}))
 	tb.Cleanup(srv.Close)
 	return srv
 }

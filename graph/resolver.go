@@ -1,6 +1,8 @@
-// Package graph is the GraphQL layer: the gqlgen executable schema, thin resolvers that
-// read arguments and delegate to per-request loaders, and the one place where domain
-// errors become GraphQL errors.
+// Package graph is the GraphQL schema's resolvers: the gqlgen executable schema, thin
+// resolvers that read arguments and delegate to per-request loaders, and the planner
+// that fills those loaders ahead of the resolvers. Serving it over HTTP (transport,
+// limits and cost, caches, the error presenter) is internal/gqlhttp's job, which imports
+// this package; this package never imports it.
 package graph
 
 //go:generate go run github.com/99designs/gqlgen generate

@@ -13,10 +13,9 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"lsgatlas/analytics"
 	"lsgatlas/graph"
-	"lsgatlas/graph/loader"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/gqlhttp"
 	"lsgatlas/internal/synthetic"
 	"lsgatlas/seed"
 )
@@ -47,7 +46,7 @@ func scaledHandler(b *testing.B, factor int) http.Handler {
 	if _, err := store.Import(context.Background(), ds); err != nil {
 		b.Fatal(err)
 	}
-	h := loader.Middleware(store, graph.NewServer(store, analytics.NewCache(store), zerolog.Nop()))
+	h := gqlhttp.New(graph.Resolver{Store: store, Log: zerolog.Nop()}, gqlhttp.Options{})
 	scaledHandlers[factor] = h
 	return h
 }

@@ -5,12 +5,10 @@ import (
 	"context"
 	"net"
 	"net/http"
-	"strings"
 
 	"lsgatlas/atlas"
 	"lsgatlas/auth"
 	"lsgatlas/changefeed"
-	"lsgatlas/graph"
 )
 
 // newFeed returns the change feed of a store that keeps an audit log, and the curation
@@ -34,33 +32,6 @@ func (p pokeOnCommit) Commit(ctx context.Context, c atlas.Commit) error {
 		p.feed.Poke()
 	}
 	return err
-}
-
-// isStream tells a subscription's request: an SSE stream (graphql-sse) or a WebSocket
-// upgrade (graphql-transport-ws).
-func isStream(r *http.Request) bool {
-	return graph.IsWebSocketHandshake(r) || r.Method == http.MethodPost && strings.Contains(r.Header.Get("Accept"), "text/event-stream")
-}
-
-// streams serves subscriptions: they live as long as the client stays, so they are
-// outside the request timeout and the in-flight bound (the feed bounds subscribers per
-// client and in all instead); the shutdown ends them.
-func streams(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := r.Context()
-		host, _, err := net.SplitHostPort(r.RemoteAddr)
-		if err != nil {
-			host = r.RemoteAddr
-		}
-		ctx = graph.WithClient(ctx, "address:"+host)
-		if id := r.Header.Get("Last-Event-ID"); id != "" {
-			ctx = graph.WithLastEventID(ctx, id)
-		}
-		if !graph.IsWebSocketHandshake(r) {
-			w = graph.SSEEventIDs(w)
-		}
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
 }
 
 // Flush lets streamed responses (SSE) through the access log's recorder.

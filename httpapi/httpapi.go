@@ -23,7 +23,7 @@ import (
 	"lsgatlas/explorer"
 	"lsgatlas/export"
 	"lsgatlas/graph"
-	"lsgatlas/graph/loader"
+	"lsgatlas/internal/gqlhttp"
 	"lsgatlas/internal/logval"
 )
 
@@ -36,8 +36,8 @@ type Options struct {
 	// RequestTimeout bounds the work of one GraphQL request or export (0 means 30s):
 	// past it, the request ends with a LIMIT_EXCEEDED error.
 	RequestTimeout time.Duration
-	// Limits bound each GraphQL request (zero fields take graph.DefaultLimits).
-	Limits graph.Limits
+	// Limits bound each GraphQL request (zero fields take gqlhttp.DefaultLimits).
+	Limits gqlhttp.Limits
 	// MaxInFlight bounds the GraphQL requests and exports worked on at once, all routes
 	// together (0 means 64); beyond it, or beyond a client's fair share of it when slots
 	// run short, requests get 503 with Retry-After.
@@ -47,7 +47,7 @@ type Options struct {
 	// 408.
 	BodyTimeout time.Duration
 	// MemoryInFlight bounds the estimated memory of the GraphQL requests running at once
-	// (0 means graph.DefaultMemoryBudget); a request that does not fit gets 503 with
+	// (0 means gqlhttp.DefaultMemoryBudget); a request that does not fit gets 503 with
 	// Retry-After.
 	MemoryInFlight int
 	// CORSOrigins are the browser origins allowed to call the API ("*" for any); none by
@@ -58,19 +58,22 @@ type Options struct {
 	// ResponseCacheBytes bounds the cache of complete GraphQL answers (0: off); the
 	// service turns it on by default (RESPONSE_CACHE_BYTES).
 	ResponseCacheBytes int
-	// CursorKey signs connection cursors (graph.Options.CursorKey).
+	// CursorKey signs connection cursors (graph.Resolver.CursorKey).
 	CursorKey []byte
 	// Draining, when set and true, marks a server about to shut down: responses carry
 	// "Connection: close" and /readyz says 503, so clients and load balancers move on.
 	Draining *atomic.Bool
-	Log      zerolog.Logger
+	// Seeding, when set and true, marks a service whose start-up import has not ended:
+	// /readyz says 503 until it has, so no balancer sends readers to an empty store.
+	Seeding *atomic.Bool
+	Log     zerolog.Logger
 	// Verifier checks bearer tokens; nil refuses every token (anonymous readers only).
 	Verifier *auth.Verifier
 	// Clock is the audit log's clock (time.Now when nil).
 	Clock func() time.Time
 	// DatasetVersion is what every GraphQL response's extensions name beside the revision.
 	DatasetVersion string
-	// WritesPerMinute bounds each token's mutations (0: graph.DefaultWritesPerMinute).
+	// WritesPerMinute bounds each token's mutations (0: gqlhttp.DefaultWritesPerMinute).
 	WritesPerMinute int
 	// Feed configures the change feed (poll interval on a shared store, limits on
 	// subscribers); Context bounds its tailer (the process's life when nil).
@@ -87,7 +90,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 	var curator *atlas.Curator
 	var feed *changefeed.Feed
 	revision := store.Revision
-	counted := graph.CountStoreCalls(store, m.StoreCall)
+	counted := gqlhttp.CountStoreCalls(store, m.StoreCall)
 	if cs, ok := store.(atlas.CurationStore); ok {
 		feed, cs = newFeed(cmp.Or(opts.Context, context.Background()), cs, revision, opts.Feed)
 		curator = atlas.NewCurator(counted, cs, opts.Clock)
@@ -101,12 +104,11 @@ func New(store atlas.Store, opts Options) http.Handler {
 	// without taking a slot, and a good one names the client whose fair share the
 	// request counts against (admission.guard).
 	guarded := func(h http.Handler) http.Handler {
-		return cors(opts.CORSOrigins, readBodyFirst(graph.MaxBodyBytes, bodyTimeout, m,
+		return cors(opts.CORSOrigins, readBodyFirst(gqlhttp.MaxBodyBytes, bodyTimeout, m,
 			authenticate(opts.Verifier, opts.CORSOrigins, admit.guard(withTimeout(opts.RequestTimeout, h)))))
 	}
 	mux := http.NewServeMux()
 	projection := analytics.NewCache(store)
-	memory := graph.NewMemoryBudget(int64(opts.MemoryInFlight))
 	if feed != nil {
 		m.registry.MustRegister(
 			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "atlas_feed_subscribers", Help: "Live change-feed subscriptions (SSE and WebSocket)."},
@@ -118,17 +120,18 @@ func New(store atlas.Store, opts Options) http.Handler {
 		feedCtx := cmp.Or(opts.Context, context.Background())
 		feed.Watch(func(int64) { projection.Refresh(feedCtx) })
 	}
-	gql := graph.NewServerWithOptions(store, projection, opts.Log, graph.Options{
-		Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes,
-		CursorKey: opts.CursorKey,
-		Curator:   curator, DatasetVersion: opts.DatasetVersion, WritesPerMinute: opts.WritesPerMinute, Revision: revision,
-		Feed: feed, CORSOrigins: opts.CORSOrigins, Authenticate: verifyWith(opts.Verifier),
-		Memory: memory,
-	})
-	api := loader.Middleware(store, gql)
-	queries, subscriptions := guarded(api), cors(opts.CORSOrigins, streams(authenticate(opts.Verifier, opts.CORSOrigins, api)))
+	gql := gqlhttp.New(graph.Resolver{Store: store, Analytics: projection, Log: opts.Log, CursorKey: opts.CursorKey, Curator: curator, Feed: feed},
+		gqlhttp.Options{
+			Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes,
+			DatasetVersion: opts.DatasetVersion, WritesPerMinute: opts.WritesPerMinute, Revision: revision,
+			CORSOrigins: opts.CORSOrigins, Authenticate: verifyWith(opts.Verifier), MemoryInFlight: opts.MemoryInFlight,
+		})
+	// Subscriptions live as long as the client stays, so they are outside the request
+	// timeout and the in-flight bound (the feed bounds subscribers per client and in all
+	// instead); the shutdown ends them.
+	queries, subscriptions := guarded(gql), cors(opts.CORSOrigins, authenticate(opts.Verifier, opts.CORSOrigins, gql))
 	mux.Handle("/graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if isStream(r) {
+		if gqlhttp.IsStream(r) {
 			subscriptions.ServeHTTP(w, r)
 			return
 		}
@@ -158,8 +161,12 @@ func New(store atlas.Store, opts Options) http.Handler {
 			writeError(w, r, atlas.Errorf(atlas.EUNAVAILABLE, "%s", atlas.ErrorMessage(err)))
 			return
 		}
+		if opts.Seeding != nil && opts.Seeding.Load() {
+			writeError(w, r, atlas.Errorf(atlas.EUNAVAILABLE, "The dataset is still loading."))
+			return
+		}
 		inUse, capacity, clients := admit.load()
-		reserved, budget := memory.InUse()
+		reserved, budget := gql.MemoryInUse()
 		load := map[string]any{"status": "ready", "inFlight": inUse, "capacity": capacity, "clients": clients,
 			"memoryReserved": reserved, "memoryInFlight": budget}
 		if inUse >= capacity {
@@ -215,7 +222,7 @@ func closeWhenDraining(draining *atomic.Bool, next http.Handler) http.Handler {
 // analytics all stop when it passes, and the error presenters report LIMIT_EXCEEDED.
 func withTimeout(d time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(graph.WithStoreCallCount(r.Context()), d)
+		ctx, cancel := context.WithTimeout(r.Context(), d)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
@@ -240,7 +247,7 @@ func accessLog(log zerolog.Logger, m *metrics, next http.Handler) http.Handler {
 		}
 		w.Header().Set("X-Request-Id", id)
 		reqLog := log.With().Str("request_id", id).Logger()
-		ctx, stats := graph.WithStats(reqLog.WithContext(r.Context()))
+		ctx, stats := gqlhttp.WithStats(reqLog.WithContext(r.Context()))
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		req := r.WithContext(ctx)
 		next.ServeHTTP(rec, req)

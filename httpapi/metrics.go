@@ -9,7 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
-	"lsgatlas/graph"
+	"lsgatlas/internal/gqlhttp"
 )
 
 // metrics are the service's Prometheus series, served at /metrics. Labels are only
@@ -79,7 +79,7 @@ func newMetrics() *metrics {
 	return m
 }
 
-var _ graph.Metrics = (*metrics)(nil)
+var _ gqlhttp.Metrics = (*metrics)(nil)
 
 func (m *metrics) RequestError(code, limit string) {
 	m.requestErrors.WithLabelValues(code, limit).Inc()

@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// A cached answer (graph/responsecache.go) is keyed by the store's revision, so every
+// A cached answer (internal/gqlhttp/responsecache.go) is keyed by the store's revision, so every
 // answer served from the cache used to cost one round trip to read it: on Neo4j, a
 // session and a transaction for one row, which held a cached answer to a seventh of the
 // embedded store's throughput. The store now trusts a revision it read for a short

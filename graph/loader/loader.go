@@ -93,9 +93,14 @@ type ctxKey struct{}
 // and opens the request's read scope (atlas.ScopeReads): on Neo4j every read of the
 // request, the answer cache's revision included, shares one read transaction. The scope
 // ends when the answer is ready (EndReads, called by the GraphQL handler) or at the
-// latest when the request ends.
+// latest when the request ends. A request that already carries loaders (a test that
+// reads their Stats made them) keeps them.
 func Middleware(store atlas.Store, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if From(r.Context()) != nil {
+			next.ServeHTTP(w, r)
+			return
+		}
 		ctx, end := atlas.ScopeReads(r.Context(), store)
 		defer end()
 		l := New(store)

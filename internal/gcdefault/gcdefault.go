@@ -22,7 +22,7 @@ const Percent = 400
 
 // MemoryLimit is the soft limit on the Go heap and runtime memory (GOMEMLIMIT), 768
 // MiB: the dataset and its caches take about a hundred, and the requests in flight are
-// held to graph.DefaultMemoryBudget, so the limit is met by collecting more often, not
+// held to gqlhttp.DefaultMemoryBudget, so the limit is met by collecting more often, not
 // by starving requests; with GOGC=400 alone, eight heavy requests at once reached 1.3
 // GB (TestHeavyQueriesTogetherStayBounded).
 const MemoryLimit = 768 << 20

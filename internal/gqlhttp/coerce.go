@@ -1,0 +1,144 @@
+package gqlhttp
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"lsgatlas/internal/logval"
+)
+
+// checkVariables holds the variables of a request to the input coercion rules of the
+// GraphQL specification (section 3.5) before gqlgen reads them, because gqlparser's
+// coercion is looser: it takes the string "10" for an Int, any string for a Float, an
+// enum value in any letter case or as a number, and reports a fractional Int as "value
+// 0". Values of custom scalars (PartialDate...) are left to their own parsers, and the
+// shapes gqlgen already refuses well (a missing non-null, an unknown input field) to it.
+func checkVariables(s *ast.Schema, op *ast.OperationDefinition, vars map[string]any) *gqlerror.Error {
+	if op == nil {
+		return nil
+	}
+	for _, def := range op.VariableDefinitions {
+		v, ok := vars[def.Variable]
+		if !ok {
+			continue
+		}
+		path := ast.Path{ast.PathName("variable"), ast.PathName(def.Variable)}
+		if msg := coerceInput(s, def.Type, v, &path); msg != "" {
+			err := gqlerror.ErrorPathf(path, "Variable \"$%s\" got invalid value %s; %s", def.Variable, quoteValue(v), msg)
+			err.Extensions = map[string]any{"code": "GRAPHQL_VALIDATION_FAILED"}
+			return err
+		}
+	}
+	return nil
+}
+
+// coerceInput checks v against t and returns what is wrong, or "". path is extended to
+// the offending element.
+func coerceInput(s *ast.Schema, t *ast.Type, v any, path *ast.Path) string {
+	if v == nil {
+		return "" // null: gqlgen refuses it for a non-null type
+	}
+	if t.Elem != nil {
+		list, ok := v.([]any)
+		if !ok {
+			return coerceInput(s, t.Elem, v, path) // a single value is a list of one
+		}
+		for i, e := range list {
+			*path = append(*path, ast.PathIndex(i))
+			if msg := coerceInput(s, t.Elem, e, path); msg != "" {
+				return msg
+			}
+			*path = (*path)[:len(*path)-1]
+		}
+		return ""
+	}
+	def := s.Types[t.NamedType]
+	if def == nil {
+		return ""
+	}
+	switch def.Kind {
+	case ast.Scalar:
+		return coerceScalar(def.Name, v)
+	case ast.Enum:
+		name, ok := v.(string)
+		if !ok || !slices.ContainsFunc(def.EnumValues, func(e *ast.EnumValueDefinition) bool { return e.Name == name }) {
+			return fmt.Sprintf("%s does not name a value of %s: %s", quoteValue(v), def.Name, enumNames(def))
+		}
+	case ast.InputObject:
+		fields, ok := v.(map[string]any)
+		if !ok {
+			return ""
+		}
+		for _, f := range def.Fields {
+			fv, ok := fields[f.Name]
+			if !ok {
+				continue
+			}
+			*path = append(*path, ast.PathName(f.Name))
+			if msg := coerceInput(s, f.Type, fv, path); msg != "" {
+				return msg
+			}
+			*path = (*path)[:len(*path)-1]
+		}
+	}
+	return ""
+}
+
+func coerceScalar(name string, v any) string {
+	num, isNum := v.(json.Number)
+	switch name {
+	case "Int":
+		if !isNum {
+			return "Int cannot represent a non-integer value: " + quoteValue(v)
+		}
+		f, err := num.Float64()
+		if err != nil || f != math.Trunc(f) {
+			return "Int cannot represent a non-integer value: " + quoteValue(v)
+		}
+		if f < math.MinInt32 || f > math.MaxInt32 {
+			return "Int cannot represent a non 32-bit signed integer value: " + quoteValue(v)
+		}
+	case "Float":
+		if !isNum {
+			return "Float cannot represent a non-numeric value: " + quoteValue(v)
+		}
+	case "String":
+		if _, ok := v.(string); !ok {
+			return "String cannot represent a non-string value: " + quoteValue(v)
+		}
+	case "Boolean":
+		if _, ok := v.(bool); !ok {
+			return "Boolean cannot represent a non-boolean value: " + quoteValue(v)
+		}
+	case "ID":
+		if _, ok := v.(string); ok {
+			return ""
+		}
+		if _, err := num.Int64(); !isNum || err != nil {
+			return "ID cannot represent a value that is neither a string nor an integer: " + quoteValue(v)
+		}
+	}
+	return ""
+}
+
+// quoteValue writes a variable's value as JSON, clipped, for an error message.
+func quoteValue(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprintf("%v", v)
+	}
+	return logval.Clip(string(b))
+}
+
+func enumNames(def *ast.Definition) string {
+	names := make([]string, 0, len(def.EnumValues))
+	for _, e := range def.EnumValues {
+		names = append(names, e.Name)
+	}
+	return fmt.Sprint(names)
+}

@@ -1,0 +1,258 @@
+package gqlhttp
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/rs/zerolog"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"lsgatlas/analytics"
+	"lsgatlas/atlas"
+	"lsgatlas/graph"
+	"lsgatlas/graph/loader"
+	"lsgatlas/internal/logval"
+)
+
+// Options configure the server; the zero value serves with DefaultLimits.
+type Options struct {
+	Limits Limits
+	// QueryCacheEntries and QueryCacheBytes bound the parsed-query cache (defaults 1000
+	// documents and 64 MiB by estimate, see queryCache).
+	QueryCacheEntries, QueryCacheBytes int
+	// PersistedQueries, when not nil, is the allow-list mode: only these documents
+	// (sha256 hex of the text → text) run, sent by hash or in full.
+	PersistedQueries map[string]string
+	Metrics          Metrics
+	// ResponseCacheBytes bounds the cache of complete answers (responsecache.go); 0
+	// turns it off.
+	ResponseCacheBytes int
+	// DatasetVersion is the version of the bundled dataset, which every response's
+	// extensions carry beside the store revision it was read at.
+	DatasetVersion string
+	// WritesPerMinute bounds each token's mutations (0 means DefaultWritesPerMinute).
+	WritesPerMinute int
+	// Revision reads the revision the extensions name (the store's when nil); the
+	// service passes the uncounted store's, since it is not a read of the request's data.
+	Revision func(context.Context) (int64, error)
+	// MemoryInFlight bounds the estimated memory of the requests running at once, all
+	// together (0 means DefaultMemoryBudget); a request that does not fit gets 503 with
+	// Retry-After.
+	MemoryInFlight int
+	// Authenticate verifies a bearer token a WebSocket sends in its connection_init
+	// payload; nil ignores such tokens. CORSOrigins are the other origins whose browsers
+	// may open WebSockets.
+	Authenticate func(token string) (atlas.Principal, error)
+	CORSOrigins  []string
+}
+
+// DefaultWritesPerMinute is how many mutations one token may send a minute by default.
+const DefaultWritesPerMinute = 60
+
+// Server is the GraphQL endpoint: an http.Handler that serves queries and mutations over
+// HTTP and subscriptions over SSE and WebSocket.
+type Server struct {
+	handler http.Handler
+	memory  *memoryBudget
+	queries *queryCache
+}
+
+// New returns the GraphQL server over the resolvers' dependencies (resolvers.Store is
+// required; a nil Analytics is a projection of the store made here). It wires every hook
+// the resolvers rely on, so a caller has none to remember: each request gets its read
+// scope and loaders (loader.Middleware) and a count of its store calls (the store is
+// wrapped in CountStoreCalls unless it is already); each operation the resolvers' own
+// state (graph.Resolver.AroundOperation); a subscription its client and Last-Event-ID.
+//
+// Around them: GET and POST per GraphQL over HTTP (overHTTP), introspection on (the
+// schema is the documentation), persisted queries, request limits checked before
+// validation (queryLimits), a bounded cache of validated documents, the execution guard
+// that stops work on timeout, disconnect or budget, the budget of memory in flight, the
+// cache of complete answers, and the error presenter and panic handler that turn every
+// failure into a coded GraphQL error.
+func New(resolvers graph.Resolver, opts Options) *Server {
+	// The cost report counts every store call of a request; a store the caller counts
+	// already (CountStoreCalls, for its metrics) is not counted twice.
+	if _, counted := resolvers.Store.(countingStore); !counted {
+		resolvers.Store = CountStoreCalls(resolvers.Store, func(string) {})
+	}
+	if resolvers.Analytics == nil {
+		resolvers.Analytics = analytics.NewCache(resolvers.Store)
+	}
+	store, projection, log := resolvers.Store, resolvers.Analytics, resolvers.Log
+	limits := opts.Limits.withDefaults()
+	metrics := opts.Metrics
+	if metrics == nil {
+		metrics = noMetrics{}
+	}
+	es := graph.NewExecutableSchema(graph.Config{Resolvers: &resolvers})
+	srv := handler.New(es)
+	for _, t := range streamTransports(opts) {
+		srv.AddTransport(t)
+	}
+	responses := newResponseCache(opts.ResponseCacheBytes, store.Revision)
+	if resolvers.Feed != nil {
+		resolvers.Feed.Watch(responses.purge)
+	}
+	memory := newMemoryBudget(int64(opts.MemoryInFlight))
+	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: responses, memory: memory})
+	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
+	cache.onLookup = metrics.QueryCacheLookup
+	srv.SetQueryCache(cache)
+	srv.Use(extension.Introspection{})
+	if opts.PersistedQueries != nil {
+		srv.Use(persistedOnly{queries: opts.PersistedQueries})
+	} else {
+		apq := newBoundedLRU(100, 100*limits.MaxQueryBytes, func(k, q string) int { return len(k) + len(q) })
+		srv.Use(extension.AutomaticPersistedQuery{Cache: apq})
+	}
+	srv.Use(newQueryLimits(limits, es.Schema(), cache, projection.Sizes))
+	srv.Use(executionGuard{metrics: metrics})
+	srv.AroundOperations(streamOnly)
+	srv.AroundOperations(newWriteLimiter(cmp.Or(opts.WritesPerMinute, DefaultWritesPerMinute)).around)
+	revision := opts.Revision
+	if revision == nil {
+		revision = store.Revision
+	}
+	srv.AroundOperations(readAt(revision))
+	srv.AroundOperations(resolvers.AroundOperation)
+	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		return presentError(ctx, err, log)
+	})
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		log.Error().Str("panic", logval.Clip(fmt.Sprint(p))).Bytes("stack", debug.Stack()).Msg("graphql: resolver panicked")
+		return atlas.Errorf(atlas.EINTERNAL, "Internal error.")
+	})
+	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		resp := next(ctx)
+		// Every field has resolved: the request reads nothing more.
+		loader.From(ctx).EndReads()
+		if resp == nil || !graphql.HasOperationContext(ctx) {
+			return resp
+		}
+		opCtx := graphql.GetOperationContext(ctx)
+		if stats := statsFrom(ctx); stats != nil {
+			stats.add(opCtx.OperationName, len(resp.Errors))
+		}
+		for _, e := range resp.Errors {
+			code, _ := e.Extensions["code"].(string)
+			metrics.FieldError(code)
+		}
+		if rev, ok := revisionFrom(ctx, opCtx, revision); ok {
+			if resp.Extensions == nil {
+				resp.Extensions = map[string]any{}
+			}
+			resp.Extensions["dataset"] = map[string]any{"version": opts.DatasetVersion, "revision": rev}
+		}
+		if c := costFrom(ctx); c != nil {
+			metrics.Cost(c.Cost)
+			if wantsCost(opCtx) {
+				if resp.Extensions == nil {
+					resp.Extensions = map[string]any{}
+				}
+				resp.Extensions["cost"] = costReport(ctx, opCtx, c)
+			}
+		}
+		return resp
+	})
+	return &Server{handler: loader.Middleware(store, srv), memory: memory, queries: cache}
+}
+
+// ServeHTTP serves one GraphQL request, or one subscription's stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r = r.WithContext(withStoreCallCount(r.Context()))
+	if IsStream(r) {
+		w, r = forStream(w, r)
+	}
+	s.handler.ServeHTTP(w, r)
+}
+
+// MemoryInUse returns the memory the requests in flight have reserved and the budget
+// they share (Options.MemoryInFlight), for a readiness report.
+func (s *Server) MemoryInUse() (reserved, budget int64) { return s.memory.InUse() }
+
+// presentError is the one place where errors become GraphQL errors. Domain errors keep
+// their message and code; errors gqlgen already coded (parse, validation) keep theirs;
+// anything else is logged in full and shown as "Internal error.".
+func presentError(ctx context.Context, err error, log zerolog.Logger) *gqlerror.Error {
+	gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+	var domain *atlas.Error
+	switch code := atlas.ErrorCode(err); {
+	case errors.Is(err, context.Canceled):
+		gqlErr.Message = "The client went away before the answer was ready."
+		setCode(gqlErr, atlas.ELIMIT)
+	case isEntityMistake(err, gqlErr.Message):
+		gqlErr.Message = "Invalid entity representation: " + gqlErr.Message
+		setCode(gqlErr, atlas.EINVALID)
+	case errors.As(err, &domain) && code != atlas.EINTERNAL, code == atlas.ELIMIT:
+		gqlErr.Message = atlas.ErrorMessage(err)
+		setCode(gqlErr, code)
+	case domain == nil && gqlErr.Extensions["code"] != nil:
+		// Parse and validation errors, coded by gqlgen.
+	default:
+		log.Error().Str("error", logval.Clip(err.Error())).Str("path", logval.Clip(gqlErr.Path.String())).Msg("graphql: internal error")
+		gqlErr.Message = "Internal error."
+		setCode(gqlErr, atlas.EINTERNAL)
+	}
+	return gqlErr
+}
+
+// isEntityMistake tells the errors the generated federation code returns for a bad
+// _entities representation (unknown type, missing or malformed key): the caller's
+// mistake, not ours. The generated code has no error types for all of them, hence the
+// message tests.
+func isEntityMistake(err error, msg string) bool {
+	return errors.Is(err, graph.ErrUnknownType) || errors.Is(err, graph.ErrTypeNotFound) ||
+		strings.HasPrefix(msg, "__typename must be") || strings.Contains(err.Error(), "unmarshalling param")
+}
+
+func setCode(e *gqlerror.Error, code string) {
+	if e.Extensions == nil {
+		e.Extensions = map[string]any{}
+	}
+	e.Extensions["code"] = code
+}
+
+// RequestStats collects what the access log reports about the GraphQL operations of
+// one HTTP request.
+type RequestStats struct {
+	mu         sync.Mutex
+	operations []string
+	errors     int
+}
+
+type statsKey struct{}
+
+// WithStats returns ctx carrying a fresh RequestStats.
+func WithStats(ctx context.Context) (context.Context, *RequestStats) {
+	s := &RequestStats{}
+	return context.WithValue(ctx, statsKey{}, s), s
+}
+
+func statsFrom(ctx context.Context) *RequestStats {
+	s, _ := ctx.Value(statsKey{}).(*RequestStats)
+	return s
+}
+
+func (s *RequestStats) add(operation string, errors int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.operations = append(s.operations, operation)
+	s.errors += errors
+}
+
+// Summary returns the operation names (empty for anonymous ones) and the error count.
+func (s *RequestStats) Summary() (operations []string, errors int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.operations...), s.errors
+}

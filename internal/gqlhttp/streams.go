@@ -1,0 +1,175 @@
+package gqlhttp
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"lsgatlas/atlas"
+	"lsgatlas/graph"
+)
+
+// The change feed's transports: the `changes` subscription is streamed by gqlgen's own
+// transports (graphql-sse and graphql-transport-ws), which serve subscriptions only;
+// queries and mutations keep the GraphQL-over-HTTP transport with its limits. The
+// resolvers' side of the feed (where a subscription starts, why it ended) is in graph.
+
+// streamTransports are the subscription transports, before overHTTP (gqlgen gives a
+// request to the first transport that supports it). The keep-alive comments and pings
+// run on the transports' own tickers, off any request path.
+func streamTransports(opts Options) []graphql.Transport {
+	ws := transport.Websocket{KeepAlivePingInterval: 25 * time.Second, InitFunc: wsAuthenticate(opts.Authenticate)}
+	// Browsers on the service's own origin may always connect; others as CORS allows.
+	var hosts []string
+	for _, o := range opts.CORSOrigins {
+		if o == "*" {
+			hosts = append(hosts, "*")
+		} else if u, err := url.Parse(o); err == nil && u.Host != "" {
+			hosts = append(hosts, u.Host)
+		}
+	}
+	ws.Implementation = transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{OriginPatterns: hosts}}
+	return []graphql.Transport{transport.SSE{KeepAlivePingInterval: 25 * time.Second}, websocketOnly{ws}}
+}
+
+// websocketOnly is gqlgen's WebSocket transport for WebSocket handshakes alone: gqlgen's
+// takes any request with an Upgrade header, so a POST asking to upgrade to h2c (`curl
+// --http2`) would be refused as a bad handshake instead of answered over HTTP/1.1.
+type websocketOnly struct{ transport.Websocket }
+
+func (t websocketOnly) Supports(r *http.Request) bool { return isWebSocketHandshake(r) }
+
+// isWebSocketHandshake tells a WebSocket opening handshake: a GET asking to upgrade to
+// "websocket" (RFC 6455 4.1; the header is a token list, compared without case).
+func isWebSocketHandshake(r *http.Request) bool {
+	if r.Method != http.MethodGet {
+		return false
+	}
+	for _, v := range r.Header.Values("Upgrade") {
+		for _, token := range strings.Split(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(token), "websocket") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wsAuthenticate reads a bearer token from a WebSocket's connection_init payload
+// ({"Authorization": "Bearer …"}), since browsers cannot set headers on a WebSocket; a
+// token that does not verify closes the connection. The subscription itself is a read,
+// so the token only names the client whose subscriptions are counted.
+func wsAuthenticate(verify func(token string) (atlas.Principal, error)) transport.WebsocketInitFunc {
+	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+		header := payload.Authorization()
+		if header == "" || verify == nil {
+			return ctx, nil, nil
+		}
+		token, ok := strings.CutPrefix(header, "Bearer ")
+		if !ok {
+			return ctx, nil, errors.New(`the connection_init Authorization must be "Bearer <token>"`)
+		}
+		p, err := verify(token)
+		if err != nil {
+			return ctx, nil, errors.New(atlas.ErrorMessage(err))
+		}
+		return atlas.WithPrincipal(ctx, p), nil, nil
+	}
+}
+
+// streamOnly is the operation middleware that keeps each transport to its kind of
+// operation: subscriptions only over SSE and WebSocket (which have no budget of
+// resolved fields), and never over plain HTTP (whose answer is one response). (Why a
+// subscription ended is its resolvers' to say: graph.Resolver.AroundOperation.)
+func streamOnly(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	op := graphql.GetOperationContext(ctx)
+	if op.Operation == nil {
+		return next(ctx)
+	}
+	overHTTP := workFrom(ctx) != nil
+	switch isSubscription := op.Operation.Operation == ast.Subscription; {
+	case isSubscription && overHTTP:
+		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{codedError(atlas.EINVALID,
+			"Subscriptions are streamed: POST with Accept: text/event-stream (graphql-sse), or open a WebSocket (graphql-transport-ws).")}})
+	case !isSubscription && !overHTTP:
+		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{codedError(atlas.EINVALID,
+			"Server-Sent Events and WebSocket carry subscriptions; send queries and mutations as GraphQL over HTTP (POST or GET without Accept: text/event-stream).")}})
+	}
+	return next(ctx)
+}
+
+// IsStream tells a subscription's request: an SSE stream (graphql-sse) or a WebSocket
+// upgrade (graphql-transport-ws). Such requests live as long as the client stays, so a
+// caller keeps them out of its request timeout and in-flight bound.
+func IsStream(r *http.Request) bool {
+	return isWebSocketHandshake(r) || r.Method == http.MethodPost && strings.Contains(r.Header.Get("Accept"), "text/event-stream")
+}
+
+// forStream prepares a subscription's request: the client its subscriptions count
+// against (its address; a token's subject wins in graph), the Last-Event-ID an SSE client
+// resends to resume, and SSE event ids that make such a resume possible.
+func forStream(w http.ResponseWriter, r *http.Request) (http.ResponseWriter, *http.Request) {
+	ctx := r.Context()
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	ctx = graph.WithClient(ctx, "address:"+host)
+	if id := r.Header.Get("Last-Event-ID"); id != "" {
+		ctx = graph.WithLastEventID(ctx, id)
+	}
+	if !isWebSocketHandshake(r) {
+		w = sseEventIDs(w)
+	}
+	return w, r.WithContext(ctx)
+}
+
+// sseEventIDs makes an SSE stream of `changes` events standard for reconnection: each
+// event that selects `cursor` gets an `id:` line with it, which an SSE client resends
+// as Last-Event-ID when it reconnects. gqlgen's SSE transport writes each event in one
+// Write, which this writer reads.
+func sseEventIDs(w http.ResponseWriter) http.ResponseWriter { return &sseIDWriter{ResponseWriter: w} }
+
+type sseIDWriter struct{ http.ResponseWriter }
+
+var sseNext = []byte("event: next\ndata: ")
+
+func (w *sseIDWriter) Write(b []byte) (int, error) {
+	if !bytes.HasPrefix(b, sseNext) {
+		return w.ResponseWriter.Write(b)
+	}
+	var resp struct {
+		Data struct {
+			Changes struct {
+				Cursor string `json:"cursor"`
+			} `json:"changes"`
+		} `json:"data"`
+	}
+	if json.Unmarshal(bytes.TrimSpace(b[len(sseNext):]), &resp) == nil && resp.Data.Changes.Cursor != "" {
+		if _, err := w.ResponseWriter.Write([]byte("id: " + resp.Data.Changes.Cursor + "\n")); err != nil {
+			return 0, err
+		}
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *sseIDWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (w *sseIDWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
