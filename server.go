@@ -38,6 +38,11 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	gcdefault.Apply(os.Getenv)
+	// Once the data is in, the memory limit leaves the heap room to double (process-wide,
+	// so main's to set, not run's: tests run many services in one process).
+	afterStartupImport = func(cfg config, log zerolog.Logger) {
+		log.Info().Stringer("gc", gcdefault.Fit(os.Getenv, int64(cfg.MemoryInFlight))).Msg("garbage collector settings for the data loaded")
+	}
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr, nil); err != nil {
 		fmt.Fprintln(os.Stderr, "lsgatlas:", err)
 		os.Exit(1)
@@ -116,6 +121,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	go func() {
 		defer seeding.Store(false)
 		seedInBackground(ctx, store, mode, loaded, log)
+		afterStartupImport(cfg, log)
 	}()
 	return serve(ctx, cfg, store, &seeding, log, onListen)
 }
@@ -253,6 +259,10 @@ func seedInBackground(ctx context.Context, store atlas.Store, mode string, datas
 // beforeStartupImport runs just before the start-up import; tests hold the import
 // there to see the service while it seeds.
 var beforeStartupImport = func() {}
+
+// afterStartupImport runs when the start-up import has ended, before the service says
+// it is ready; main fits the collector to the data there.
+var afterStartupImport = func(config, zerolog.Logger) {}
 
 func waitReady(ctx context.Context, store atlas.Store, log zerolog.Logger) error {
 	for delay := 100 * time.Millisecond; ; delay = min(2*delay, 5*time.Second) {
