@@ -11,7 +11,7 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"lsgatlas/changefeed"
+	"lsgatlas/internal/changefeed"
 	"lsgatlas/internal/gqlhttp"
 )
 

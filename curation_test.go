@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"lsgatlas/atlas"
-	"lsgatlas/auth"
+	"lsgatlas/internal/auth"
 	"lsgatlas/internal/eventually"
 )
 

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"lsgatlas/atlas"
-	"lsgatlas/auth"
+	"lsgatlas/internal/auth"
 	"lsgatlas/internal/livetest"
 )
 

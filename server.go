@@ -24,11 +24,11 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/atlas"
-	"lsgatlas/auth"
-	"lsgatlas/changefeed"
 	"lsgatlas/explorer"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/auth"
+	"lsgatlas/internal/changefeed"
 	"lsgatlas/internal/gcdefault"
 	"lsgatlas/neo4j"
 	"lsgatlas/seed"

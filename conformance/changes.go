@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"lsgatlas/atlas"
-	"lsgatlas/changefeed"
+	"lsgatlas/internal/changefeed"
 )
 
 // RunChanges runs the change feed's contract against stores made by open: which events

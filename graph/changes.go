@@ -7,7 +7,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"lsgatlas/atlas"
-	"lsgatlas/changefeed"
+	"lsgatlas/internal/changefeed"
 )
 
 // The change feed's resolver side: where a page or a subscription starts, which client a

@@ -8,7 +8,7 @@ package graph
 import (
 	"context"
 	"lsgatlas/atlas"
-	"lsgatlas/changefeed"
+	"lsgatlas/internal/changefeed"
 )
 
 // Changes is the resolver for the changes field.

@@ -9,8 +9,8 @@ import (
 	"fmt"
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
-	"lsgatlas/changefeed"
 	"lsgatlas/graph/model"
+	"lsgatlas/internal/changefeed"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -28249,7 +28249,7 @@ func (ec *executionContext) _Query_changes(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *changefeed.Page) graphql.Marshaler {
-			return ec.marshalNChangePage2ᚖlsgatlasᚋchangefeedᚐPage(ctx, selections, v)
+			return ec.marshalNChangePage2ᚖlsgatlasᚋinternalᚋchangefeedᚐPage(ctx, selections, v)
 		},
 		true,
 		true,
@@ -42214,7 +42214,7 @@ func (ec *executionContext) marshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx con
 	return res
 }
 
-func (ec *executionContext) marshalNChangePage2ᚖlsgatlasᚋchangefeedᚐPage(ctx context.Context, sel ast.SelectionSet, v *changefeed.Page) graphql.Marshaler {
+func (ec *executionContext) marshalNChangePage2ᚖlsgatlasᚋinternalᚋchangefeedᚐPage(ctx context.Context, sel ast.SelectionSet, v *changefeed.Page) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ChangePage!")
 		return graphql.Null

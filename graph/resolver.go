@@ -13,7 +13,7 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
-	"lsgatlas/changefeed"
+	"lsgatlas/internal/changefeed"
 )
 
 // Resolver holds the dependencies every resolver needs, and nothing else.

@@ -10,8 +10,8 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/atlas"
-	"lsgatlas/auth"
 	"lsgatlas/httpapi"
+	"lsgatlas/internal/auth"
 )
 
 // sendWith sends a request from client c with an Authorization header ("" for none).

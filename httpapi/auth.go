@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"lsgatlas/atlas"
-	"lsgatlas/auth"
+	"lsgatlas/internal/auth"
 )
 
 // authenticate puts the request's principal in its context: anonymous without an

@@ -14,10 +14,10 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/atlas"
-	"lsgatlas/auth"
 	"lsgatlas/conformance"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/auth"
 )
 
 const secret = "httpapi-test-secret-0123456789abcdef"

@@ -7,8 +7,8 @@ import (
 	"net/http"
 
 	"lsgatlas/atlas"
-	"lsgatlas/auth"
-	"lsgatlas/changefeed"
+	"lsgatlas/internal/auth"
+	"lsgatlas/internal/changefeed"
 )
 
 // newFeed returns the change feed of a store that keeps an audit log, and the curation

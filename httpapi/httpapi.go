@@ -18,11 +18,11 @@ import (
 
 	"lsgatlas/analytics"
 	"lsgatlas/atlas"
-	"lsgatlas/auth"
-	"lsgatlas/changefeed"
 	"lsgatlas/explorer"
 	"lsgatlas/export"
 	"lsgatlas/graph"
+	"lsgatlas/internal/auth"
+	"lsgatlas/internal/changefeed"
 	"lsgatlas/internal/gqlhttp"
 	"lsgatlas/internal/logval"
 )

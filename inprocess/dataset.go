@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"lsgatlas/atlas"
-	"lsgatlas/searchkey"
+	"lsgatlas/internal/searchkey"
 )
 
 // Import implements atlas.Store. The dataset is validated whole before anything is

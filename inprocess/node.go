@@ -7,7 +7,7 @@ import (
 	"sort"
 
 	"lsgatlas/atlas"
-	"lsgatlas/searchkey"
+	"lsgatlas/internal/searchkey"
 )
 
 // Nodes implements atlas.Store.

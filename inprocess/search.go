@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"lsgatlas/atlas"
-	"lsgatlas/searchkey"
-	"lsgatlas/textindex"
+	"lsgatlas/internal/searchkey"
+	"lsgatlas/internal/textindex"
 )
 
 // Documents of the text index: nodes by id, relationships by id, apart.

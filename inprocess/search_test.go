@@ -10,7 +10,7 @@ import (
 
 	"lsgatlas/atlas"
 	"lsgatlas/inprocess"
-	"lsgatlas/searchkey"
+	"lsgatlas/internal/searchkey"
 	"lsgatlas/seed"
 )
 

@@ -10,8 +10,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"lsgatlas/atlas"
-	"lsgatlas/searchkey"
-	"lsgatlas/textindex"
+	"lsgatlas/internal/searchkey"
+	"lsgatlas/internal/textindex"
 )
 
 var _ atlas.Store = (*Store)(nil)

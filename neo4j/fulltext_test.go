@@ -11,7 +11,7 @@ import (
 
 	"lsgatlas/atlas"
 	"lsgatlas/internal/livetest"
-	"lsgatlas/searchkey"
+	"lsgatlas/internal/searchkey"
 	"lsgatlas/seed"
 )
 

@@ -15,9 +15,9 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/atlas"
-	"lsgatlas/auth"
 	"lsgatlas/conformance"
 	"lsgatlas/httpapi"
+	"lsgatlas/internal/auth"
 	"lsgatlas/neo4j/neo4jtest"
 )
 

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"lsgatlas/atlas"
-	"lsgatlas/searchkey"
+	"lsgatlas/internal/searchkey"
 )
 
 // Nodes implements atlas.Store in one round trip: the nodes with the given ids in the

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"lsgatlas/atlas"
-	"lsgatlas/searchkey"
+	"lsgatlas/internal/searchkey"
 )
 
 // How atlas values are stored, and why (a node's own fields are written and read by

@@ -7,7 +7,7 @@ import (
 	"sync"
 
 	"lsgatlas/atlas"
-	"lsgatlas/searchkey"
+	"lsgatlas/internal/searchkey"
 )
 
 // searchCache holds the analysed fields and collection statistics of the namespace at

@@ -6,9 +6,9 @@ import (
 	"time"
 
 	"lsgatlas/atlas"
-	"lsgatlas/changefeed"
 	"lsgatlas/conformance"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/changefeed"
 )
 
 // TestFeedPurgesResponseCache: the answer cache is emptied by the change feed's event

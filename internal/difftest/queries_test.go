@@ -13,7 +13,7 @@ import (
 // readmeQueries returns the GraphQL examples of README.md, as readme_test.go reads them.
 func readmeQueries(t *testing.T) []string {
 	t.Helper()
-	return readme.Queries(readme.Read(t, "../README.md"))
+	return readme.Queries(readme.Read(t, "../../README.md"))
 }
 
 // researchQueries returns the query of every research question: the same data files

@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"testing"
 
-	"lsgatlas/textindex"
+	"lsgatlas/internal/textindex"
 )
 
 func TestIndex(t *testing.T) {

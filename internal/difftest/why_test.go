@@ -18,7 +18,7 @@ import (
 // files in graph/testdata/why), so both stores are held to them.
 func TestLiveWhyQuestions(t *testing.T) {
 	neo4jtest.Require(t)
-	questions := readme.Queries(readme.Section(t, readme.Read(t, "../README.md"), "Periods, changes, counts, disagreements, what was known, lineages"))
+	questions := readme.Queries(readme.Section(t, readme.Read(t, "../../README.md"), "Periods, changes, counts, disagreements, what was known, lineages"))
 	if len(questions) != 6 {
 		t.Fatalf("found %d examples, want 6", len(questions))
 	}
@@ -42,7 +42,7 @@ func TestLiveWhyQuestions(t *testing.T) {
 			t.Fatal(err)
 		}
 		pretty.WriteByte('\n')
-		want, err := os.ReadFile(filepath.Join("..", "graph", "testdata", "why", fmt.Sprintf("%d.json", i+1)))
+		want, err := os.ReadFile(filepath.Join("..", "..", "graph", "testdata", "why", fmt.Sprintf("%d.json", i+1)))
 		if err != nil {
 			t.Fatal(err)
 		}

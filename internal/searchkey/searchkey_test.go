@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"lsgatlas/atlas"
-	"lsgatlas/searchkey"
+	"lsgatlas/internal/searchkey"
 )
 
 func TestOf(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"lsgatlas/atlas"
-	"lsgatlas/changefeed"
+	"lsgatlas/internal/changefeed"
 )
 
 // memLog is an audit log in memory that signals its commits, as the embedded store does.

@@ -13,7 +13,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"lsgatlas/atlas"
-	"lsgatlas/auth"
+	"lsgatlas/internal/auth"
 )
 
 var secret = []byte("0123456789abcdef0123456789abcdef")

@@ -13,8 +13,8 @@ import (
 
 	"lsgatlas/atlas"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/searchkey"
 	"lsgatlas/neo4j/neo4jtest"
-	"lsgatlas/searchkey"
 	"lsgatlas/seed"
 )
 

@@ -13,10 +13,10 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/atlas"
-	"lsgatlas/auth"
 	"lsgatlas/conformance"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/auth"
 	"lsgatlas/neo4j/neo4jtest"
 )
 
