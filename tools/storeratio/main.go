@@ -39,6 +39,7 @@ import (
 	"lsgatlas/inprocess"
 	"lsgatlas/internal/gcdefault"
 	"lsgatlas/neo4j"
+	"lsgatlas/internal/synthetic"
 	"lsgatlas/seed"
 )
 
@@ -58,6 +59,7 @@ func main() {
 	rounds := flag.Int("rounds", 5, "interleaved rounds (1-20)")
 	per := flag.Duration("d", 2*time.Second, "length of one trial: one query against one store in one round (at most 10s)")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	factor := flag.Int("factor", 1, "measure over the bundled dataset scaled this many times (internal/synthetic.Scaled; 1-100)")
 	statements := flag.Bool("statements", false, "also compare, on the driver alone, the two-level query's reads per level with the same reads as one statement (run from the repository root)")
 	flag.Parse()
 	fmt.Println("collector:", gcdefault.Apply(os.Getenv))
@@ -71,7 +73,7 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	err := run(*clients, *rounds, *per, *statements)
+	err := run(*clients, *rounds, *per, *factor, *statements)
 	pprof.StopCPUProfile()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "storeratio:", err)
@@ -79,9 +81,9 @@ func main() {
 	}
 }
 
-func run(clients, rounds int, per time.Duration, statements bool) error {
-	if clients < 1 || clients > 64 || rounds < 1 || rounds > 20 || per <= 0 || per > 10*time.Second {
-		return fmt.Errorf("want 1-64 clients, 1-20 rounds and a trial of at most 10s")
+func run(clients, rounds int, per time.Duration, factor int, statements bool) error {
+	if clients < 1 || clients > 64 || rounds < 1 || rounds > 20 || per <= 0 || per > 10*time.Second || factor < 1 || factor > 100 {
+		return fmt.Errorf("want 1-64 clients, 1-20 rounds, a trial of at most 10s and a factor of 1-100")
 	}
 	cfg, ok := neo4j.ConfigFromEnv(os.Getenv)
 	if !ok {
@@ -93,6 +95,9 @@ func run(clients, rounds int, per time.Duration, statements bool) error {
 	ctx := context.Background()
 	ds, err := seed.Dataset()
 	if err != nil {
+		return err
+	}
+	if ds, err = synthetic.Scaled(ds, factor); err != nil {
 		return err
 	}
 	neo, err := neo4j.Open(ctx, cfg, zerolog.New(os.Stderr).Level(zerolog.WarnLevel))
@@ -166,7 +171,7 @@ func run(clients, rounds int, per time.Duration, statements bool) error {
 			}
 		}
 	}
-	fmt.Printf("%d clients, %d interleaved rounds of %s per query and store, loopback, every request executed\n", clients, rounds, per)
+	fmt.Printf("%d clients, %d interleaved rounds of %s per query and store, loopback, every request executed, the dataset at %dx\n", clients, rounds, per, factor)
 	fmt.Printf("load average before: %s, after: %s\n", load0, loadAverage())
 	fmt.Printf("%-12s %-9s %8s %11s %10s %10s %12s\n", "query", "store", "bytes", "requests/s", "p50", "p99", "p50 ratio")
 	for qi, q := range queries {
