@@ -32,6 +32,7 @@ var DocumentKinds = []DocumentKind{"REGULATION", "OPINION", "NOTICE", "DECISION"
 // Statement is a proposition a source makes, in the curators' own words (never the
 // source's sentence), about one or more nodes or topics (ABOUT relationships).
 type Statement struct {
+	Tiered
 	ID string `json:"id"`
 	// Text is the proposition in the curators' own words.
 	Text   string `json:"text"`
@@ -52,6 +53,7 @@ type Statement struct {
 // Topic is a subject general statements are about: leading small groups as an
 // institution, cross-system coordination, the dual-track Party-State.
 type Topic struct {
+	Tiered
 	ID          string          `json:"id"`
 	Name        string          `json:"name"`
 	NameZh      string          `json:"nameZh,omitempty"`
@@ -65,6 +67,7 @@ type Topic struct {
 // issuer, what it concerns and what it builds on are relationships (ISSUED_BY,
 // CONCERNS, BASED_ON).
 type Document struct {
+	Tiered
 	ID          string          `json:"id"`
 	Title       string          `json:"title"`
 	TitleZh     string          `json:"titleZh,omitempty"`

@@ -118,6 +118,10 @@ type Node interface {
 	SearchFields() []SearchField
 	// Summary is what a flat table of nodes shows of it (the exports' node records).
 	Summary() Summary
+	// NodeTiers are the tiers import derived for the node (see Tiered); SetNodeTiers
+	// is for a store reading them back.
+	NodeTiers() []SourceTier
+	SetNodeTiers(tiers []SourceTier)
 
 	// claimProperties lists the properties a node of the kind has claims for (every
 	// one of them a case of plainValues); nil for sources, reported counts and
@@ -142,6 +146,7 @@ type Node interface {
 // Group is a leading small group, commission, coordination or working group, committee
 // or leading party members' group.
 type Group struct {
+	Tiered
 	ID      string  `json:"id"`
 	Name    string  `json:"name"`
 	NameZh  string  `json:"nameZh,omitempty"`
@@ -178,6 +183,7 @@ type Group struct {
 
 // Office is the staff office, general office or directorate backing a group.
 type Office struct {
+	Tiered
 	ID          string     `json:"id"`
 	Name        string     `json:"name"`
 	NameZh      string     `json:"nameZh,omitempty"`
@@ -194,6 +200,7 @@ type Office struct {
 // Institution is a standing body: the Politburo, the State Council, a ministry, a Party
 // department, a PLA department, a province, a newspaper, a think tank.
 type Institution struct {
+	Tiered
 	ID      string  `json:"id"`
 	Name    string  `json:"name"`
 	NameZh  string  `json:"nameZh,omitempty"`
@@ -211,6 +218,7 @@ type Institution struct {
 
 // Position is a post a person holds, such as "Premier".
 type Position struct {
+	Tiered
 	ID      string  `json:"id"`
 	Title   string  `json:"title"`
 	TitleZh string  `json:"titleZh,omitempty"`
@@ -230,6 +238,7 @@ type Position struct {
 
 // Person is an individual, named family name first as usually romanised.
 type Person struct {
+	Tiered
 	ID      string  `json:"id"`
 	Name    string  `json:"name"`
 	NameZh  string  `json:"nameZh,omitempty"`
@@ -248,6 +257,7 @@ type Person struct {
 
 // Source is a document facts come from.
 type Source struct {
+	Tiered
 	ID        string       `json:"id"`
 	Key       string       `json:"key,omitempty"`
 	Title     string       `json:"title"`
@@ -270,6 +280,7 @@ type Source struct {
 // ReportedCount is a study's claim of how many groups existed: a claim, not an entity
 // count, to be compared with what the dataset itself knows.
 type ReportedCount struct {
+	Tiered
 	ID         string         `json:"id"`
 	Year       int            `json:"year"`
 	Value      int            `json:"value"`

@@ -4,7 +4,8 @@ import "slices"
 
 // Prepared returns a deep copy of d with what import derives filled in: default
 // relation ids, each relation's lifetime bounds (those of the group it involves) and the
-// ObservedUntil of relations and groups (the latest date of the sources citing them).
+// ObservedUntil of relations and groups (the latest date of the sources citing them),
+// and the tiers of each relation and node (relationTiers, nodeTiers).
 // Both stores import prepared datasets, so derived values never differ between them.
 func (d *Dataset) Prepared() *Dataset {
 	out := d.Clone()
@@ -88,6 +89,9 @@ func (d *Dataset) Prepared() *Dataset {
 			}
 		}
 	}
+	for _, n := range out.Nodes() {
+		n.SetNodeTiers(nodeTiers(n, func(id string) *Source { return sources[id] }))
+	}
 	nextHolders(out)
 	return out
 }
@@ -170,7 +174,9 @@ func CloneNode(n Node) Node {
 	if n == nil {
 		return nil
 	}
-	return n.clone()
+	c := n.clone()
+	c.SetNodeTiers(slices.Clone(n.NodeTiers()))
+	return c
 }
 
 func cloneClaims(cs []PropertyClaim) []PropertyClaim {

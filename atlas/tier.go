@@ -193,6 +193,54 @@ func (f NodeFilter) Resolved(all []*Source) NodeFilter {
 	return f
 }
 
+// Tiered is embedded in every node kind: the tiers import derives for the node
+// (nodeTiers), which the stores filter a list by (NodeFilter.Tiers) without looking
+// sources up. It is no part of the dataset format.
+type Tiered struct {
+	// Tiers are the tiers of the sources the node's facts cite, in SourceTiers order;
+	// none when it cites no known source. Computed on import.
+	Tiers []SourceTier `json:"-"`
+}
+
+// NodeTiers returns the tiers import derived for the node.
+func (t *Tiered) NodeTiers() []SourceTier { return t.Tiers }
+
+// SetNodeTiers sets the node's derived tiers, as a store reads them back.
+func (t *Tiered) SetNodeTiers(tiers []SourceTier) { t.Tiers = tiers }
+
+// nodeTiers is what import stores as a node's tiers: each tier t for which the list
+// filter NodeFilter{Tiers: {t}} keeps n (Resolved, then MatchesFilter: one of its facts,
+// see CitedSources, cites a source of t). A node is kept for a set of tiers exactly when
+// it is kept for one of them alone, so StoredTiersMatch answers that filter for every
+// set.
+func nodeTiers(n Node, source func(id string) *Source) []SourceTier {
+	cited := CitedSources(n, nil)
+	var out []SourceTier
+	for _, t := range SourceTiers {
+		if slices.ContainsFunc(cited, func(id string) bool {
+			s := source(id)
+			return s != nil && s.EffectiveTier() == t
+		}) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// StoredTiersDecide reports whether a store may answer f's tiers from the tiers import
+// stored on the nodes (StoredTiersMatch) instead of resolving f through its sources
+// (Resolved): when f asks for tiers and neither names sources nor widens them to the
+// works they relay, the two are the same rule.
+func (f NodeFilter) StoredTiersDecide() bool {
+	return len(f.Tiers) > 0 && len(f.CitedBy) == 0 && !f.IncludeRelayed
+}
+
+// StoredTiersMatch reports whether n, with the tiers import stored on it, passes tiers:
+// one of its tiers is asked for. Every tier asked is no filter.
+func StoredTiersMatch(n Node, tiers []SourceTier) bool {
+	return AllTiers(tiers) || slices.ContainsFunc(n.NodeTiers(), func(t SourceTier) bool { return slices.Contains(tiers, t) })
+}
+
 // NodeInTiers reports whether node n belongs to tiers: a source by its own tier, any
 // other node when at least one of its facts (citation, claim or alias, see
 // CitedSources) cites a source of tiers, the rule of CitedByTiers for lists.

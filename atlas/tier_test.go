@@ -295,3 +295,37 @@ func TestSourceTierChangeIsNoRelationshipChange(t *testing.T) {
 		t.Errorf("changes = %v, want %v", got, want)
 	}
 }
+
+// TestStoredNodeTiersAreTheListRule: on the seed, the tiers import stores on each node
+// keep exactly the nodes a list filter by those tiers keeps through the sources
+// (NodeFilter.Resolved), for every tier set, so the stores may filter by them.
+func TestStoredNodeTiersAreTheListRule(t *testing.T) {
+	prepared, _ := preparedSeed(t)
+	counts := map[string]int{}
+	for _, n := range prepared.Nodes() {
+		counts[fmt.Sprint(n.NodeTiers())]++
+		for _, tiers := range [][]atlas.SourceTier{{atlas.CorpusTier}, {atlas.ReferenceTier}, {atlas.ReferenceTier, atlas.CorpusTier}} {
+			f := atlas.NodeFilter{Tiers: tiers}
+			if !f.StoredTiersDecide() {
+				t.Fatalf("%v alone is not decided by the stored tiers", tiers)
+			}
+			if got, want := atlas.StoredTiersMatch(n, tiers), atlas.MatchesFilter(n, f.Resolved(prepared.Sources)); got != want {
+				t.Errorf("%s (tiers %v) in %v: stored tiers say %v, the sources %v", n.NodeID(), n.NodeTiers(), tiers, got, want)
+			}
+		}
+	}
+	for _, k := range []string{"[CORPUS]", "[REFERENCE]", "[CORPUS REFERENCE]", "[]"} {
+		if counts[k] == 0 {
+			t.Errorf("no node with tiers %s (counts %v)", k, counts)
+		}
+	}
+	for _, f := range []atlas.NodeFilter{
+		{Tiers: []atlas.SourceTier{atlas.CorpusTier}, CitedBy: []string{"source/x"}},
+		{Tiers: []atlas.SourceTier{atlas.CorpusTier}, IncludeRelayed: true},
+		{},
+	} {
+		if f.StoredTiersDecide() {
+			t.Errorf("%+v is decided by the stored tiers, want through the sources", f)
+		}
+	}
+}

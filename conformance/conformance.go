@@ -34,6 +34,7 @@ func Run(t *testing.T, open Open) {
 		{"RelationsDuring", testRelationsDuring},
 		{"RelationTiers", testRelationTiers},
 		{"ListTiers", testListTiers},
+		{"NodeTiers", testNodeTiers},
 		{"List", testList},
 		{"ListPagination", testListPagination},
 		{"ListInvalid", testListInvalid},

@@ -3,6 +3,7 @@ package conformance
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 
 	"lsgatlas/atlas"
@@ -157,7 +158,8 @@ func testRelationTiers(t *testing.T, open Open) {
 // testListTiers pins the tier filter of List: a node is kept when one of its facts (a
 // citation, a claim or an alias, atlas.CitedSources) cites a source of the tiers, and with
 // CitedBy, a source of CitedBy in the tiers (atlas.CitedByTiers), relayed works counted
-// first when IncludeRelayed asks for them.
+// first when IncludeRelayed asks for them. Tiers alone are the tiers import stored on
+// each node (atlas.Tiered; testNodeTiers), which give the same lists, in either order.
 func testListTiers(t *testing.T, open Open) {
 	ctx := context.Background()
 	s := open(t)
@@ -170,31 +172,43 @@ func testListTiers(t *testing.T, open Open) {
 		kind   atlas.NodeKind
 		filter atlas.NodeFilter
 		want   []string
+		desc   bool
 	}{
 		{"every tier is no filter", atlas.GroupNode, atlas.NodeFilter{Tiers: []atlas.SourceTier{atlas.ReferenceTier, atlas.CorpusTier}},
-			[]string{"group/deepening-reform", "group/foreign-affairs-commission", "group/foreign-affairs-lsg", "group/guangdong-group"}},
+			[]string{"group/deepening-reform", "group/foreign-affairs-commission", "group/foreign-affairs-lsg", "group/guangdong-group"}, false},
 		{"corpus", atlas.GroupNode, atlas.NodeFilter{Tiers: corpus},
-			[]string{"group/foreign-affairs-commission", "group/foreign-affairs-lsg"}},
+			[]string{"group/foreign-affairs-commission", "group/foreign-affairs-lsg"}, false},
 		// The upgraded group is in both: a reference page gives one of its founding years.
 		{"reference, through a claim too", atlas.GroupNode, atlas.NodeFilter{Tiers: reference},
-			[]string{"group/deepening-reform", "group/foreign-affairs-lsg", "group/guangdong-group"}},
+			[]string{"group/deepening-reform", "group/foreign-affairs-lsg", "group/guangdong-group"}, false},
 		{"with other filters", atlas.GroupNode, atlas.NodeFilter{Tiers: reference, Levels: []atlas.Level{"CENTRAL"}},
-			[]string{"group/deepening-reform", "group/foreign-affairs-lsg"}},
+			[]string{"group/deepening-reform", "group/foreign-affairs-lsg"}, false},
 		{"sources outside the tiers keep nothing", atlas.GroupNode, atlas.NodeFilter{Tiers: reference, CitedBy: []string{"source/alpha", "source/beta"}},
-			[]string{}},
+			[]string{}, false},
 		{"sources within the tiers", atlas.GroupNode, atlas.NodeFilter{Tiers: reference, CitedBy: []string{"source/alpha", "source/gamma"}},
-			[]string{"group/deepening-reform", "group/foreign-affairs-lsg", "group/guangdong-group"}},
+			[]string{"group/deepening-reform", "group/foreign-affairs-lsg", "group/guangdong-group"}, false},
 		{"relayed works count before the tiers narrow", atlas.PersonNode, atlas.NodeFilter{Tiers: corpus, CitedBy: []string{"source/alpha"}, IncludeRelayed: true},
-			[]string{"person/hu-jintao", "person/li-keqiang", "person/xi-jinping", "person/yang-jiechi"}},
+			[]string{"person/hu-jintao", "person/li-keqiang", "person/xi-jinping", "person/yang-jiechi"}, false},
 		{"without relayed works", atlas.PersonNode, atlas.NodeFilter{Tiers: corpus, CitedBy: []string{"source/alpha"}},
-			[]string{"person/hu-jintao", "person/li-keqiang", "person/xi-jinping"}},
+			[]string{"person/hu-jintao", "person/li-keqiang", "person/xi-jinping"}, false},
 		{"a kind with no reference fact", atlas.PersonNode, atlas.NodeFilter{Tiers: reference},
-			[]string{}},
+			[]string{}, false},
 		{"institutions", atlas.InstitutionNode, atlas.NodeFilter{Tiers: reference},
-			[]string{"institution/standing-committee"}},
+			[]string{"institution/standing-committee"}, false},
+		{"stored tiers, descending", atlas.GroupNode, atlas.NodeFilter{Tiers: corpus},
+			[]string{"group/foreign-affairs-lsg", "group/foreign-affairs-commission"}, true},
+		{"stored tiers, reference, descending", atlas.GroupNode, atlas.NodeFilter{Tiers: reference},
+			[]string{"group/guangdong-group", "group/foreign-affairs-lsg", "group/deepening-reform"}, true},
+		{"stored tiers of documents", atlas.DocumentNode, atlas.NodeFilter{Tiers: corpus},
+			[]string{"document/earlier-opinion", "document/group-regulation"}, false},
+		{"stored tiers: a document cites no reference page", atlas.DocumentNode, atlas.NodeFilter{Tiers: reference},
+			[]string{}, false},
+		// A source's own tier is not a fact it cites: sources cite none (CitedSources).
+		{"stored tiers: sources cite no source", atlas.SourceNode, atlas.NodeFilter{Tiers: corpus},
+			[]string{}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			page, err := s.List(ctx, atlas.ListQuery{Kind: tc.kind, Filter: tc.filter, Order: atlas.Order{Field: atlas.OrderByID}, First: atlas.MaxPageSize})
+			page, err := s.List(ctx, atlas.ListQuery{Kind: tc.kind, Filter: tc.filter, Order: atlas.Order{Field: atlas.OrderByID, Desc: tc.desc}, First: atlas.MaxPageSize})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -209,4 +223,108 @@ func testListTiers(t *testing.T, open Open) {
 	}
 	_, err := s.List(ctx, atlas.ListQuery{Kind: atlas.GroupNode, Filter: atlas.NodeFilter{Tiers: []atlas.SourceTier{"WIKI"}}})
 	wantCode(t, err, atlas.EINVALID)
+}
+
+// testNodeTiers pins the tiers import stores on each node (atlas.Tiered): the tiers of
+// the sources its facts cite, exactly what a list filter by tiers alone matches
+// (atlas.NodeFilter.Resolved); they are read back as imported, a list by them pages
+// like any other, and a re-import that moves a source to another tier moves the nodes
+// citing it.
+func testNodeTiers(t *testing.T, open Open) {
+	ctx := context.Background()
+	s := open(t)
+	prepared := tierFixture().Prepared()
+	if _, err := s.Import(ctx, tierFixture()); err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	corpus, reference := []atlas.SourceTier{atlas.CorpusTier}, []atlas.SourceTier{atlas.ReferenceTier}
+	wantTiers := map[string][]atlas.SourceTier{
+		"group/foreign-affairs-lsg":        {atlas.CorpusTier, atlas.ReferenceTier},
+		"group/foreign-affairs-commission": corpus,
+		"group/guangdong-group":            reference,
+		"institution/standing-committee":   reference,
+		"person/li-keqiang":                corpus,
+		"source/gamma":                     nil,
+	}
+	nodes := prepared.Nodes()
+	ids := make([]string, len(nodes))
+	for i, n := range nodes {
+		ids[i] = n.NodeID()
+	}
+	stored, err := s.Nodes(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range stored {
+		if n == nil {
+			t.Fatalf("%s not stored", ids[i])
+		}
+		if got, want := n.NodeTiers(), nodes[i].NodeTiers(); !reflect.DeepEqual(got, want) {
+			t.Errorf("tiers of %s read back = %v, want %v as imported", ids[i], got, want)
+		}
+		if w, ok := wantTiers[ids[i]]; ok && !reflect.DeepEqual(n.NodeTiers(), w) {
+			t.Errorf("tiers of %s = %v, want %v", ids[i], n.NodeTiers(), w)
+		}
+	}
+	// The stored tiers decide a list as the sources do, for every kind and tier.
+	for _, kind := range atlas.NodeKinds {
+		for _, tiers := range [][]atlas.SourceTier{corpus, reference} {
+			want := []string{}
+			filter := atlas.NodeFilter{Tiers: tiers}.Resolved(prepared.Sources)
+			for _, n := range nodes {
+				if n.NodeKind() == kind && atlas.MatchesFilter(n, filter) {
+					want = append(want, n.NodeID())
+				}
+			}
+			slices.Sort(want)
+			if got := listIDs(t, s, atlas.ListQuery{Kind: kind, Filter: atlas.NodeFilter{Tiers: tiers}, Order: atlas.Order{Field: atlas.OrderByID}, First: atlas.MaxPageSize}); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %v: got %v, want %v (through the sources)", kind, tiers, got, want)
+			}
+		}
+	}
+	// Pages by the stored tiers: two, then the rest after the cursor.
+	first, err := s.List(ctx, atlas.ListQuery{Kind: atlas.GroupNode, Filter: atlas.NodeFilter{Tiers: reference}, Order: atlas.Order{Field: atlas.OrderByID}, First: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pageIDs(first); !reflect.DeepEqual(got, []string{"group/deepening-reform", "group/foreign-affairs-lsg"}) || !first.HasNextPage || first.TotalCount != 3 {
+		t.Errorf("first page: got %v (next %v, total %d)", got, first.HasNextPage, first.TotalCount)
+	}
+	if len(first.Cursors) == 2 {
+		rest := listIDs(t, s, atlas.ListQuery{Kind: atlas.GroupNode, Filter: atlas.NodeFilter{Tiers: reference}, Order: atlas.Order{Field: atlas.OrderByID}, First: 2, After: first.Cursors[1]})
+		if !reflect.DeepEqual(rest, []string{"group/guangdong-group"}) {
+			t.Errorf("second page: got %v", rest)
+		}
+	}
+	// Gamma back in the corpus: the nodes' tiers are derived again at import.
+	if _, err := s.Import(ctx, Fixture()); err != nil {
+		t.Fatalf("re-import: %v", err)
+	}
+	if got := listIDs(t, s, atlas.ListQuery{Kind: atlas.GroupNode, Filter: atlas.NodeFilter{Tiers: reference}, First: atlas.MaxPageSize}); !reflect.DeepEqual(got, []string{}) {
+		t.Errorf("reference groups after gamma moved to the corpus: got %v, want none", got)
+	}
+	again, err := s.Nodes(ctx, []string{"group/guangdong-group"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again[0] == nil || !reflect.DeepEqual(again[0].NodeTiers(), corpus) {
+		t.Errorf("tiers of group/guangdong-group after gamma moved to the corpus: got %v, want %v", again[0], corpus)
+	}
+}
+
+func pageIDs(p atlas.Page) []string {
+	out := []string{}
+	for _, n := range p.Nodes {
+		out = append(out, n.NodeID())
+	}
+	return out
+}
+
+func listIDs(t *testing.T, s atlas.Store, q atlas.ListQuery) []string {
+	t.Helper()
+	page, err := s.List(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pageIDs(page)
 }

@@ -104,11 +104,17 @@ func (s *Store) filteredRows(q atlas.ListQuery) []listRow {
 	var rows []listRow
 	nameQuery := searchkey.Query(q.Filter.NameContains)
 	filter := q.Filter
-	if filter.IncludeRelayed || len(filter.Tiers) > 0 {
+	// Tiers alone are answered from the tiers import stored on each node; with sources
+	// named they are resolved through the sources, as the combined rule needs.
+	var storedTiers []atlas.SourceTier
+	switch {
+	case filter.StoredTiersDecide():
+		storedTiers, filter.Tiers = filter.Tiers, nil
+	case filter.IncludeRelayed || len(filter.Tiers) > 0:
 		filter = filter.Resolved(s.sources())
 	}
 	for _, n := range s.byKind[q.Kind] {
-		if !atlas.MatchesFilter(n, filter) {
+		if !atlas.MatchesFilter(n, filter) || !atlas.StoredTiersMatch(n, storedTiers) {
 			continue
 		}
 		if nameQuery != "" {

@@ -37,7 +37,7 @@ func TestLivePlans(t *testing.T) {
 
 	listParams := map[string]any{"nodeKind": "GROUP", "kinds": []any{}, "systems": []any{}, "levels": []any{},
 		"horizons": []any{}, "categories": []any{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
-		"nameContains": nil, "sources": []any{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil}
+		"nameContains": nil, "sources": []any{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []any{}}
 	withText := map[string]any{}
 	for k, v := range listParams {
 		withText[k] = v
@@ -48,6 +48,11 @@ func TestLivePlans(t *testing.T) {
 		projected[k] = v
 	}
 	projected["props"] = []any{"id", "nodeKind", "name"}
+	tiered := map[string]any{}
+	for k, v := range listParams {
+		tiered[k] = v
+	}
+	tiered["tiers"] = []any{"REFERENCE"}
 	rows := []any{map[string]any{"scopedId": cfg.Namespace + ":person/x", "nodeKind": "PERSON", "props": map[string]any{"id": "person/x"},
 		"id": "chairs/x", "type": "CHAIRS", "from": cfg.Namespace + ":person/x", "to": cfg.Namespace + ":group/x"}}
 	keys := []any{cfg.Namespace + ":person/xi-jinping"}
@@ -80,6 +85,7 @@ func TestLivePlans(t *testing.T) {
 		{"list_desc", "", listParams, []string{byNamespace}},
 		{"list_asc", "nameContains", withText, []string{byNamespace}},
 		{"list_asc", "projected", projected, []string{byNamespace}},
+		{"list_asc", "tiers", tiered, []string{byNamespace}},
 		{"relayed_sources", "", nil, []string{byNamespace}},
 		{"tiered_sources", "", nil, []string{byNamespace}},
 		{"search", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "text": "foreign"}, []string{byText}},

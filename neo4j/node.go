@@ -98,28 +98,22 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	var page atlas.Page
 	err = s.read(ctx, "list", func(tx runner) error {
 		page = atlas.Page{}
-		lq := q
-		needed := stmtRelayedSources
-		if len(lq.Filter.Tiers) > 0 {
-			needed = stmtTieredSources
-		}
-		if len(lq.Filter.Tiers) > 0 || lq.Filter.IncludeRelayed && len(lq.Filter.CitedBy) > 0 {
-			sources, err := filterSources(ctx, tx, s.ns, needed)
-			if err != nil {
-				return err
-			}
-			lq.Filter = lq.Filter.Resolved(sources)
-		}
-		params := listParams(s.ns, lq)
-		params["props"] = propsParam(props)
-		recs, err := tx.run(ctx, st, params)
+		// Tiers alone are answered from the tiers import stored on each node (the
+		// statement's $tiers); with sources named they are resolved through the
+		// sources, in this transaction.
+		stored := q.Filter.StoredTiersDecide()
+		rec, err := s.listPage(ctx, tx, st, q, props, !stored)
 		if err != nil {
 			return err
 		}
-		if len(recs) != 1 {
-			return fmt.Errorf("list returned %d rows, want 1", len(recs))
+		// A node stored by an earlier release has no tiers: the statement keeps it and
+		// says so, and the list is decided through the sources as before, so such a store
+		// answers alike, only slower, until it is imported again.
+		if untiered, _ := rec["untiered"].(bool); stored && untiered {
+			if rec, err = s.listPage(ctx, tx, st, q, props, true); err != nil {
+				return err
+			}
 		}
-		rec := recs[0]
 		total, _ := rec["total"].(int64)
 		page.TotalCount = int(total)
 		page.HasNextPage, _ = rec["hasNextPage"].(bool)
@@ -139,6 +133,33 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	return page, nil
 }
 
+// listPage runs list statement st for q and returns its one row. resolve reads the
+// sources a filter by tiers or relayed works needs (atlas.NodeFilter.Resolved) first;
+// without it the statement filters by the tiers stored on the nodes.
+func (s *Store) listPage(ctx context.Context, tx runner, st statement, q atlas.ListQuery, props []string, resolve bool) (record, error) {
+	needed := stmtRelayedSources
+	if len(q.Filter.Tiers) > 0 {
+		needed = stmtTieredSources
+	}
+	if resolve && (len(q.Filter.Tiers) > 0 || q.Filter.IncludeRelayed && len(q.Filter.CitedBy) > 0) {
+		sources, err := filterSources(ctx, tx, s.ns, needed)
+		if err != nil {
+			return nil, err
+		}
+		q.Filter = q.Filter.Resolved(sources)
+	}
+	params := listParams(s.ns, q)
+	params["props"] = propsParam(props)
+	recs, err := tx.run(ctx, st, params)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) != 1 {
+		return nil, fmt.Errorf("list returned %d rows, want 1", len(recs))
+	}
+	return recs[0], nil
+}
+
 // listParams turns a normalised list query into the parameters of list_asc/list_desc.
 // Every list parameter is a list, never null, so the statements can test size() = 0.
 func listParams(ns string, q atlas.ListQuery) map[string]any {
@@ -151,7 +172,7 @@ func listParams(ns string, q atlas.ListQuery) map[string]any {
 	p := map[string]any{
 		"ns": ns, "nodeKind": string(q.Kind), "kinds": kinds,
 		"systems": strs(f.Systems), "levels": strs(f.Levels), "horizons": strs(f.Horizons), "categories": strs(f.Categories),
-		"crossSystem": nil, "activeFrom": nil, "activeTo": nil, "nameContains": nil, "sources": nonNil(f.CitedBy),
+		"crossSystem": nil, "activeFrom": nil, "activeTo": nil, "nameContains": nil, "sources": nonNil(f.CitedBy), "tiers": strs(f.Tiers),
 		"orderBy": string(q.Order.Field), "afterKey": nil, "afterId": nil, "limit": int64(q.First),
 	}
 	if f.CrossSystem != nil {

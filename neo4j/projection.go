@@ -24,7 +24,7 @@ var projectable = func() map[string]bool {
 		"sources", "claims", "observedUntil", "chairNotKnown", "membersIncomplete", "endedDateUnknown",
 		"staffing", "placement", "seats", "born", "died", "key", "authors", "publisher", "date", "url",
 		"tier", "citedVia", "note", "dateSources", "year", "value", "qualifier", "scope", "confidence",
-		"text", "textZh", "until", "hedge", "issued",
+		"text", "textZh", "until", "hedge", "issued", "tiers",
 	} {
 		m[name] = true
 	}

@@ -27,6 +27,9 @@ import (
 //     also stored as the list aliasNames, which the full-text index covers.
 //   - Property claims are JSON text too, for the same reasons: records with a list of
 //     citations inside, read whole with their node and never filtered on in Cypher.
+//   - tiers (atlas.Tiered, derived at import) lists on every node the tiers of the sources
+//     it cites, [] for none, so that a list filters by them (list_asc); a relationship's
+//     tiers are atlas.Relation.Tiers.
 //   - citedSources (atlas.CitedSources) lists, on every node and relationship, the ids of
 //     the sources it cites anywhere, so that "what does this source say" is one filter.
 //   - Every node stores what the queries need: its search keys (searchkey.Of) as a list,
@@ -57,6 +60,9 @@ func nodeProps(n atlas.Node) map[string]any {
 		"searchText":      strings.Join(searchkey.Strings(keys), "|"),
 		"searchTerms":     searchkey.TermText(atlas.SearchFields(n)),
 		"citedSources":    atlas.CitedSources(n, nil),
+		// Always a list, [] for none, so that only a node stored by an earlier release,
+		// which did not derive tiers, has no tiers property (list_asc).
+		"tiers": strs(n.NodeTiers()),
 	}
 	putFields(p, n)
 	var aliasNames []string
@@ -163,6 +169,9 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 	}
 	if g, ok := n.(*atlas.Group); ok {
 		g.ObservedUntil = p.date("observedUntil")
+	}
+	if tiers := strListOf[atlas.SourceTier](&p, "tiers"); known && len(tiers) > 0 {
+		n.SetNodeTiers(tiers) // none is nil, as import derives it
 	}
 	if p.err != nil {
 		return nil, fmt.Errorf("decode node %q: %w", id, p.err)

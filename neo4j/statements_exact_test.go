@@ -105,7 +105,7 @@ func TestListStatements(t *testing.T) {
 	base := func() map[string]any {
 		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
-			"nameContains": nil, "sources": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil}
+			"nameContains": nil, "sources": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []string{}}
 	}
 	filtered := base()
 	filtered["kinds"], filtered["systems"], filtered["levels"] = []string{"LEADING_SMALL_GROUP"}, []string{"PARTY"}, []string{"CENTRAL"}
@@ -147,6 +147,48 @@ func TestListStatements(t *testing.T) {
 				Cursors: []string{q.Cursor(atlas.SortKey(lsg, q.Order.Field), lsg.ID)}}
 			if !reflect.DeepEqual(page, want) {
 				t.Errorf("got %#v\nwant %#v", page, want)
+			}
+		})
+	}
+}
+
+// TestListTierStatements: tiers alone are one list statement filtering by the nodes'
+// stored tiers; a node stored without tiers (untiered) or tiers with sources named are
+// decided through the sources (tiered_sources), in the same transaction.
+func TestListTierStatements(t *testing.T) {
+	lsg := fixtureNode("group/foreign-affairs-lsg").(*atlas.Group)
+	params := func(sources, tiers []string) map[string]any {
+		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
+			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
+			"nameContains": nil, "sources": sources, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": tiers}
+	}
+	page := func(untiered bool) []record {
+		return []record{{"total": int64(1), "untiered": untiered, "hasNextPage": false, "page": []any{storedNode(t, lsg)}}}
+	}
+	tiered := call{st: stmtTieredSources, params: map[string]any{"ns": "test"}, recs: []record{
+		{"id": "source/alpha", "tier": "", "citedVia": nil}, {"id": "source/wiki", "tier": "REFERENCE", "citedVia": nil}}}
+	reference := []atlas.SourceTier{atlas.ReferenceTier}
+	for _, tc := range []struct {
+		name  string
+		f     atlas.NodeFilter
+		calls []call
+	}{
+		{"tiers alone: the stored tiers", atlas.NodeFilter{Tiers: reference},
+			[]call{{st: stmtListAsc, params: params([]string{}, []string{"REFERENCE"}), recs: page(false)}}},
+		{"a node stored without tiers: through the sources", atlas.NodeFilter{Tiers: reference},
+			[]call{{st: stmtListAsc, params: params([]string{}, []string{"REFERENCE"}), recs: page(true)},
+				tiered, {st: stmtListAsc, params: params([]string{"source/wiki"}, []string{}), recs: page(false)}}},
+		{"tiers and sources: through the sources", atlas.NodeFilter{Tiers: reference, CitedBy: []string{"source/wiki"}},
+			[]call{tiered, {st: stmtListAsc, params: params([]string{"source/wiki"}, []string{}), recs: page(false)}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openReady(t, newScript(t, tc.calls...))
+			got, err := s.List(bg, atlas.ListQuery{Kind: atlas.GroupNode, Filter: tc.f})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Nodes) != 1 || !reflect.DeepEqual(got.Nodes[0], atlas.Node(lsg)) || got.TotalCount != 1 {
+				t.Errorf("got %#v", got)
 			}
 		})
 	}

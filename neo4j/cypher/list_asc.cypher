@@ -7,7 +7,10 @@
 //   $categories (LIST<STRING>, empty = all), $crossSystem (BOOLEAN or null), $activeFrom,
 //   $activeTo (INTEGER ordinals of activeAsOf, or null), $nameContains (STRING, a normalised
 //   search query, or null), $sources (LIST<STRING>, empty = all: keeps nodes whose citedSources
-//   has one of them), $orderBy (STRING: NAME, ID or ESTABLISHED), $afterKey, $afterId
+//   has one of them), $tiers (LIST<STRING>, empty = all: keeps nodes whose tiers, stored at
+//   import by atlas.Dataset.Prepared, have one of them; a node stored without tiers by an
+//   earlier release is kept, and untiered tells Go to decide the list through the sources
+//   instead, see Store.List), $orderBy (STRING: NAME, ID or ESTABLISHED), $afterKey, $afterId
 //   (STRING, the cursor in stored form, or null for the first page), $limit (INTEGER, page size),
 //   $props (LIST<STRING> or null: null returns each node's properties as a map; a list returns
 //   the values of those properties only, in its order, null where absent; see nodes_by_key)
@@ -29,6 +32,7 @@ WHERE n.ns = $ns AND n.nodeKind = $nodeKind
   AND ($activeFrom IS NULL OR (n.validFrom <= $activeTo AND n.validTo >= $activeFrom))
   AND ($nameContains IS NULL OR n.searchText CONTAINS $nameContains)
   AND (size($sources) = 0 OR any(s IN coalesce(n.citedSources, []) WHERE s IN $sources))
+  AND (size($tiers) = 0 OR n.tiers IS NULL OR any(t IN n.tiers WHERE t IN $tiers))
 WITH n,
   CASE $orderBy
     WHEN 'ID' THEN n.id
@@ -37,8 +41,8 @@ WITH n,
   END AS sortKey
 ORDER BY sortKey, n.id
 WITH collect({node: n, sortKey: sortKey}) AS rows
-WITH size(rows) AS total,
+WITH size(rows) AS total, size($tiers) > 0 AND any(row IN rows WHERE row.node.tiers IS NULL) AS untiered,
   [row IN rows WHERE $afterId IS NULL OR row.sortKey > $afterKey
     OR (row.sortKey = $afterKey AND row.node.id > $afterId)] AS rest
-RETURN total, size(rest) > $limit AS hasNextPage, [row IN rest[0..$limit] |
+RETURN total, untiered, size(rest) > $limit AS hasNextPage, [row IN rest[0..$limit] |
   CASE WHEN $props IS NULL THEN properties(row.node) ELSE [p IN $props | row.node[p]] END] AS page
