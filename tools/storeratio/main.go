@@ -38,8 +38,8 @@ import (
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
 	"lsgatlas/internal/gcdefault"
-	"lsgatlas/neo4j"
 	"lsgatlas/internal/synthetic"
+	"lsgatlas/neo4j"
 	"lsgatlas/seed"
 )
 
