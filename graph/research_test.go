@@ -19,7 +19,6 @@ package graph_test
 // (lists selected at its end are concatenated).
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -27,27 +26,11 @@ import (
 	"strings"
 	"testing"
 
-	"lsgatlas/atlas"
-	"lsgatlas/inprocess"
 	"lsgatlas/internal/research"
-	"lsgatlas/seed"
 )
 
 // rel selects every field of a relationship the research cases look at.
 const rel = edgeFields + ` succession incompleteList`
-
-func seedStore(tb testing.TB) atlas.Store {
-	tb.Helper()
-	ds, err := seed.Dataset()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s := inprocess.New()
-	if _, err := s.Import(context.Background(), ds); err != nil {
-		tb.Fatal(err)
-	}
-	return s
-}
 
 // TestResearchQuestions asks every research question and checks its answer.
 func TestResearchQuestions(t *testing.T) {
