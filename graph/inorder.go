@@ -2,16 +2,22 @@ package graph
 
 import (
 	"context"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 )
 
-// marshalSliceInOrder is graphql.MarshalSliceConcurrently without the goroutines: the
-// generated executor calls it for every list of objects (tools/inorderlists rewrites the
-// call after gqlgen runs). Each element gets its own field context with its index, a
-// panicking element is recovered into an error and a null, as gqlgen does; elements are
-// marshalled one after another in the calling goroutine. Fields with resolvers inside an
-// element still run as gqlgen schedules them. workerLimit has no use here.
+// The generated executor calls these three functions instead of gqlgen's concurrent
+// scheduling (tools/inorder rewrites the calls after gqlgen runs): a request is resolved
+// in its own goroutine, one field and one list element after another. Every value is
+// already in the request's loaders when it is resolved, so gqlgen's goroutines overlapped
+// no I/O; each function keeps gqlgen's field contexts, nulls, invalid counts and panic
+// recovery, so the answers and errors are the same.
+
+// marshalSliceInOrder is graphql.MarshalSliceConcurrently without a goroutine per
+// element. Each element gets its own field context with its index, and a panicking
+// element is recovered into an error and a null, as gqlgen does. workerLimit has no use
+// here.
 func marshalSliceInOrder(ctx context.Context, length int, _ int64, omitPanicHandler bool,
 	marshalElement func(ctx context.Context, i int) graphql.Marshaler,
 ) graphql.Array {
@@ -38,4 +44,57 @@ func marshalSliceInOrder(ctx context.Context, length int, _ int64, omitPanicHand
 		}()
 	}
 	return ret
+}
+
+// resolveInOrder is FieldSet.ResolveConcurrently resolving the field at once instead of
+// scheduling it for FieldSet.Dispatch, which starts a goroutine for every scheduled field
+// but one. A deferred field still goes to gqlgen, which delivers it in a later payload.
+func resolveInOrder(ctx context.Context, out *graphql.FieldSet, field graphql.CollectedField,
+	oc *graphql.OperationContext, deferred *graphql.DeferredGroup, i int,
+	recoverFromPanic, nonNull bool, resolve func(ctx context.Context) graphql.Marshaler,
+) {
+	if field.IsDeferred() {
+		out.ResolveConcurrently(oc, deferred, i, recoverFromPanic, nonNull, resolve)
+		return
+	}
+	settle(out, i, nonNull, recoverToNull(ctx, oc, recoverFromPanic, resolve))
+}
+
+// resolveRootInOrder is FieldSet.ResolveRootConcurrently resolving a Query field at once,
+// under the operation's root resolver middleware and the field's own root context.
+func resolveRootInOrder(ctx context.Context, out *graphql.FieldSet, oc *graphql.OperationContext, i int,
+	recoverFromPanic, nonNull bool, resolve func(ctx context.Context) graphql.Marshaler,
+) {
+	settle(out, i, nonNull, oc.RootResolverMiddleware(ctx, func(ctx context.Context) graphql.Marshaler {
+		return recoverToNull(ctx, oc, recoverFromPanic, resolve)
+	}))
+}
+
+// settle stores a field's value and counts it against its object as gqlgen does: a null
+// in a non-null field, or a required null in a nullable one, makes the object null.
+func settle(out *graphql.FieldSet, i int, nonNull bool, value graphql.Marshaler) {
+	out.Values[i] = value
+	invalid := graphql.Marshaler(graphql.RequiredNull)
+	if nonNull {
+		invalid = graphql.Null
+	}
+	if value == invalid {
+		atomic.AddUint32(&out.Invalids, 1)
+	}
+}
+
+// recoverToNull runs resolve, reporting a panic as the field's error and resolving it to
+// null when recoverFromPanic is set, as gqlgen's scheduled fields do.
+func recoverToNull(ctx context.Context, oc *graphql.OperationContext, recoverFromPanic bool,
+	resolve func(ctx context.Context) graphql.Marshaler,
+) (res graphql.Marshaler) {
+	if recoverFromPanic {
+		defer func() {
+			if r := recover(); r != nil {
+				oc.Error(ctx, oc.Recover(ctx, r))
+				res = graphql.Null
+			}
+		}()
+	}
+	return resolve(ctx)
 }

@@ -6,7 +6,7 @@
 package graph
 
 //go:generate go run github.com/99designs/gqlgen generate
-//go:generate go run lsgatlas/tools/inorderlists generated.go
+//go:generate go run lsgatlas/tools/inorder generated.go
 
 import (
 	"github.com/rs/zerolog"

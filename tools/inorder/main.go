@@ -1,0 +1,74 @@
+// Command inorder runs after gqlgen (see graph/resolver.go's go:generate lines): it makes
+// the generated executor resolve a request in the request's goroutine, one field and one
+// list element after another, instead of starting goroutines for them.
+//
+// gqlgen v0.17 starts a goroutine per element of a list of objects
+// (graphql.MarshalSliceConcurrently) and, in FieldSet.Dispatch, one per resolver field
+// of an object beyond the first (a group's chairs and members, a relationship's node and
+// via). It offers no option to stop either: exec.worker_limit only caps the per-element
+// goroutines (each is still started, with a semaphore added); an object's
+// DisableConcurrency, which a plugin could set, would also resolve @defer fragments
+// inline, so the multipart answers the Explorer shows would stop arriving in parts; and
+// its exec templates cannot be replaced. Every value here is already in the request's
+// loaders when it is resolved (the planner fetches each level ahead), so the goroutines
+// overlap no I/O: starting them, growing their stacks and waiting for them is pure cost.
+//
+// The rewrite renames three calls to functions of graph/inorder.go with the same
+// results, nulls, error counts and panic recovery:
+//
+//	graphql.MarshalSliceConcurrently(             → marshalSliceInOrder(
+//	out.ResolveConcurrently(ec.OperationContext,   → resolveInOrder(ctx, out, field, ec.OperationContext,
+//	out.ResolveRootConcurrently(innerCtx,          → resolveRootInOrder(innerCtx, out,
+//
+// A deferred field still goes through gqlgen's ResolveConcurrently, which delivers it
+// later. The command fails when it finds none of a call and none of its replacement, so
+// a gqlgen upgrade that renames one is noticed at once. An upstream option (a
+// "sequential execution" exec setting) would make this step unnecessary.
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+)
+
+// rewrites are the calls replaced, each with its replacement.
+var rewrites = []struct{ from, to string }{
+	{"graphql.MarshalSliceConcurrently(", "marshalSliceInOrder("},
+	{"out.ResolveConcurrently(ec.OperationContext,", "resolveInOrder(ctx, out, field, ec.OperationContext,"},
+	{"out.ResolveRootConcurrently(innerCtx,", "resolveRootInOrder(innerCtx, out,"},
+}
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: inorder path/to/generated.go")
+		os.Exit(2)
+	}
+	path := os.Args[1]
+	src, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	out, err := rewrite(src)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "inorder: %s: %v\n", path, err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// rewrite applies every rewrite to src. Running it twice changes nothing more.
+func rewrite(src []byte) ([]byte, error) {
+	for _, r := range rewrites {
+		from, to := []byte(r.from), []byte(r.to)
+		if bytes.Count(src, from) == 0 && bytes.Count(src, to) == 0 {
+			return nil, fmt.Errorf("calls neither %s…) nor %s…): has gqlgen changed how it schedules fields and lists?", r.from, r.to)
+		}
+		src = bytes.ReplaceAll(src, from, to)
+	}
+	return src, nil
+}
