@@ -45,7 +45,7 @@ func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds in
 	ns := cfg.Namespace
 	ask := func(keys []string, types ...string) map[string]any {
 		return map[string]any{"keys": keys, "types": types, "roles": []string{}, "outgoing": false, "incoming": true,
-			"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false}
+			"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false, "tiers": []string{}}
 	}
 	perLevel := func(tx driver.ExplicitTransaction) error {
 		run := func(name string, p map[string]any) ([]*driver.Record, error) {
@@ -58,7 +58,7 @@ func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds in
 		}
 		recs, err := run("list_asc", map[string]any{"nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil, "nameContains": nil,
-			"sources": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(100), "props": []string{"id", "nodeKind", "name"}})
+			"sources": []string{}, "tiers": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(100), "props": []string{"id", "nodeKind", "name"}})
 		if err != nil {
 			return err
 		}
