@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"slices"
 	"sync"
 	"testing"
 
@@ -51,34 +50,19 @@ func scaledHandler(b *testing.B, factor int) http.Handler {
 	return h
 }
 
-// BenchmarkScaleQueries runs a list, a two-level query (relationship fields: chairs,
-// derived through posts, and members) and a search through the GraphQL handler at 1x,
-// 10x and 100x of the bundled dataset, each query at the three sizes one after
-// another so that they share the machine's load. The list is a page of 20 groups at
-// every size; the two-level query asks for the seed's first 20 groups by id, which have
-// as many chairs and members at every size (synthetic.Scaled keeps degrees), so the
-// answer is the same size and any growth is the cost of the larger store. The search
-// matches ten and a hundred times as many records at 10x and 100x and returns the best
-// 20. The README's Performance section has the figures.
+// BenchmarkScaleQueries runs the scale queries (synthetic.ScaleQueries: a list, a
+// two-level query and a search) through the GraphQL handler at 1x, 10x and 100x of the
+// bundled dataset, each query at the three sizes one after another so that they share the
+// machine's load. The README's Performance section has the figures.
 func BenchmarkScaleQueries(b *testing.B) {
 	base, err := seed.Dataset()
 	if err != nil {
 		b.Fatal(err)
 	}
-	var ids []string
-	for _, g := range base.Groups {
-		ids = append(ids, g.ID)
-	}
-	slices.Sort(ids)
-	twoLevel, _ := json.Marshal(ids[:20])
-	for _, q := range []struct{ name, query string }{
-		{"list", `{ groups(first: 20) { nodes { id name nameZh kind established abolished } } }`},
-		{"two-level", `{ nodes(ids: ` + string(twoLevel) + `) { id ... on Group { name chairs { holding derived node { id label } } members { role node { id label } } } } }`},
-		{"search", `{ search(text: "foreign affairs", first: 20) { matched node { id label } } }`},
-	} {
-		body, _ := json.Marshal(map[string]string{"query": q.query})
+	for _, q := range synthetic.ScaleQueries(base) {
+		body, _ := json.Marshal(map[string]string{"query": q.Query})
 		for _, factor := range []int{1, 10, 100} {
-			b.Run(fmt.Sprintf("%s/%dx", q.name, factor), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%s/%dx", q.Name, factor), func(b *testing.B) {
 				h := scaledHandler(b, factor)
 				b.ReportAllocs()
 				for b.Loop() {

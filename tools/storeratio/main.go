@@ -43,12 +43,13 @@ import (
 	"lsgatlas/seed"
 )
 
-// queries are the two- and three-level queries of tools/bench (over all groups).
-var queries = []struct{ name, query string }{
-	{"two-level", `{ groups(first: 100) { nodes { id name
+// queries are the two- and three-level queries of tools/bench (over all groups); with
+// -queries scale, the scale benchmarks' queries (synthetic.ScaleQueries) replace them.
+var queries = []synthetic.Query{
+	{Name: "two-level", Query: `{ groups(first: 100) { nodes { id name
 		chairs { holding derived node { id label } }
 		members { role node { id label } } } } }`},
-	{"three-level", `{ groups(first: 100) { nodes { id name
+	{Name: "three-level", Query: `{ groups(first: 100) { nodes { id name
 		members { role node { id label ... on Person {
 			memberships { role node { id label } }
 			chairs { derived node { id label } } } } } } } }`},
@@ -60,6 +61,7 @@ func main() {
 	per := flag.Duration("d", 2*time.Second, "length of one trial: one query against one store in one round (at most 10s)")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	factor := flag.Int("factor", 1, "measure over the bundled dataset scaled this many times (internal/synthetic.Scaled; 1-100)")
+	set := flag.String("queries", "bench", "the queries to measure: bench (tools/bench's two- and three-level queries) or scale (the scale benchmarks' list, two-level and search, synthetic.ScaleQueries)")
 	statements := flag.Bool("statements", false, "also compare, on the driver alone, the two-level query's reads per level with the same reads as one statement (run from the repository root)")
 	flag.Parse()
 	fmt.Println("collector:", gcdefault.Apply(os.Getenv))
@@ -73,7 +75,7 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	err := run(*clients, *rounds, *per, *factor, *statements)
+	err := run(*clients, *rounds, *per, *factor, *set, *statements)
 	pprof.StopCPUProfile()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "storeratio:", err)
@@ -81,9 +83,12 @@ func main() {
 	}
 }
 
-func run(clients, rounds int, per time.Duration, factor int, statements bool) error {
+func run(clients, rounds int, per time.Duration, factor int, set string, statements bool) error {
 	if clients < 1 || clients > 64 || rounds < 1 || rounds > 20 || per <= 0 || per > 10*time.Second || factor < 1 || factor > 100 {
 		return fmt.Errorf("want 1-64 clients, 1-20 rounds, a trial of at most 10s and a factor of 1-100")
+	}
+	if set != "bench" && set != "scale" {
+		return fmt.Errorf("-queries %q: want bench or scale", set)
 	}
 	cfg, ok := neo4j.ConfigFromEnv(os.Getenv)
 	if !ok {
@@ -96,6 +101,9 @@ func run(clients, rounds int, per time.Duration, factor int, statements bool) er
 	ds, err := seed.Dataset()
 	if err != nil {
 		return err
+	}
+	if set == "scale" {
+		queries = synthetic.ScaleQueries(ds)
 	}
 	if ds, err = synthetic.Scaled(ds, factor); err != nil {
 		return err
@@ -118,9 +126,11 @@ func run(clients, rounds int, per time.Duration, factor int, statements bool) er
 	}{{"neo4j", neo}, {"embedded", embedded}}
 	urls := make([]string, len(stores))
 	for i, s := range stores {
+		start := time.Now()
 		if _, err := s.store.Import(ctx, ds); err != nil {
 			return fmt.Errorf("import into %s: %w", s.name, err)
 		}
+		fmt.Printf("import into %s: %.2fs\n", s.name, time.Since(start).Seconds())
 		urls[i], err = listen(httpapi.New(s.store, httpapi.Options{Log: zerolog.Nop(), ResponseCacheBytes: 0,
 			// Sixteen three-level queries at once exceed the default memory budget on the
 			// slower store; the measure is latency, not load shedding.
@@ -132,20 +142,25 @@ func run(clients, rounds int, per time.Duration, factor int, statements bool) er
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}, Timeout: 30 * time.Second}
 	bodies := make([][]byte, len(queries))
 	answers := make([][]byte, len(queries))
+	// The first answer of each query may build what later ones reuse (Neo4j's search
+	// analyses the whole namespace at a new revision), so it gets time and is reported.
+	patient := &http.Client{Transport: client.Transport, Timeout: 10 * time.Minute}
 	for qi, q := range queries {
-		bodies[qi] = []byte(fmt.Sprintf(`{"query":%q}`, q.query))
+		bodies[qi] = []byte(fmt.Sprintf(`{"query":%q}`, q.Query))
 		for si, s := range stores {
-			got, err := post(client, urls[si]+"/graphql", bodies[qi])
+			start := time.Now()
+			got, err := post(patient, urls[si]+"/graphql", bodies[qi])
 			if err != nil {
-				return fmt.Errorf("%s on %s: %w", q.name, s.name, err)
+				return fmt.Errorf("%s on %s: %w", q.Name, s.name, err)
 			}
+			fmt.Printf("first %s on %s: %s\n", q.Name, s.name, time.Since(start).Round(time.Millisecond))
 			if bytes.Contains(got, []byte(`"errors"`)) {
-				return fmt.Errorf("%s on %s: answered with errors: %s", q.name, s.name, got)
+				return fmt.Errorf("%s on %s: answered with errors: %s", q.Name, s.name, got)
 			}
 			if si == 0 {
 				answers[qi] = got
 			} else if !bytes.Equal(got, answers[qi]) {
-				return fmt.Errorf("%s: the stores' answers differ", q.name)
+				return fmt.Errorf("%s: the stores' answers differ", q.Name)
 			}
 		}
 		// Warm up both: the JVM compiles Neo4j's hot paths as it goes.
@@ -166,7 +181,7 @@ func run(clients, rounds int, per time.Duration, factor int, statements bool) er
 					results[k] = &result{}
 				}
 				if err := results[k].trial(client, urls[si]+"/graphql", bodies[qi], answers[qi], clients, per); err != nil {
-					return fmt.Errorf("%s on %s: %w", queries[qi].name, stores[si].name, err)
+					return fmt.Errorf("%s on %s: %w", queries[qi].Name, stores[si].name, err)
 				}
 			}
 		}
@@ -181,7 +196,7 @@ func run(clients, rounds int, per time.Duration, factor int, statements bool) er
 			if si == 0 {
 				ratio = fmt.Sprintf("%.2f", float64(n.percentile(0.5))/float64(e.percentile(0.5)))
 			}
-			fmt.Printf("%-12s %-9s %8d %11.0f %10s %10s %12s\n", q.name, stores[si].name, len(answers[qi]),
+			fmt.Printf("%-12s %-9s %8d %11.0f %10s %10s %12s\n", q.Name, stores[si].name, len(answers[qi]),
 				r.throughput(), r.percentile(0.5), r.percentile(0.99), ratio)
 		}
 	}
