@@ -28,3 +28,6 @@ func (s *Store) Bookmarks(ctx context.Context) []string {
 	}
 	return marks
 }
+
+// CandidateProps are the properties the search statements return of each candidate.
+var CandidateProps = candidateProps

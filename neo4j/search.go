@@ -48,71 +48,183 @@ func (c *searchCache) put(rev int64, a *searchkey.Analysed, st *searchkey.Stats)
 // text is only stop words, which match names only). searchkey.Rank then scores, orders
 // and cuts the candidates exactly as the in-process store does with those of its own
 // index. A bad query is EINVALID.
+//
+// The candidates come back partial (nodes with candidateProps: their id, kind and label,
+// which orders ties; relationships with their id, type and ends): Rank scores them from
+// the analysis kept for the revision, and only the hits it keeps are read whole, with one
+// nodes_by_key and, when a hit was found through a relationship, one relations_of. A
+// search matching thousands of records used to bring each back with all its claims,
+// citations and aliases, to keep twenty. A candidate the kept analysis does not know
+// (written after it was built) is read whole before ranking, so Rank analyses it.
 func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) (atlas.SearchResult, error) {
 	q, err := q.Normalized()
 	if err != nil {
 		return atlas.SearchResult{}, err
 	}
 	pq := searchkey.ParseQuery(q.Text)
-	var nodes []atlas.Node
-	var rels []*atlas.Relation
-	var analysed *searchkey.Analysed
-	var stats *searchkey.Stats
+	var result atlas.SearchResult
 	err = s.read(ctx, "search", func(tx runner) error {
-		nodes, rels = nil, nil
-		if analysed, stats, err = s.searchStats(ctx, tx); err != nil {
+		analysed, stats, err := s.searchStats(ctx, tx)
+		if err != nil {
 			return err
 		}
+		var nodes []atlas.Node
+		var rels []*atlas.Relation
 		kinds := strs(q.Kinds)
-		recs, err := tx.run(ctx, stmtSearch, map[string]any{"ns": s.ns, "kinds": kinds, "text": pq.Key()})
+		recs, err := tx.run(ctx, stmtSearch, map[string]any{"ns": s.ns, "kinds": kinds, "text": pq.Key(), "props": candidateProps})
 		if err != nil {
 			return err
 		}
 		terms := pq.Lucene(stats)
 		if terms != "" {
-			more, err := tx.run(ctx, stmtSearchTextNodes, map[string]any{"ns": s.ns, "kinds": kinds, "query": terms})
+			more, err := tx.run(ctx, stmtSearchTextNodes, map[string]any{"ns": s.ns, "kinds": kinds, "query": terms, "props": candidateProps})
 			if err != nil {
 				return err
 			}
 			recs = append(recs, more...)
 		}
 		for _, rec := range recs {
-			n, err := decodeNode(asMap(rec["props"]))
+			n, err := decodeRow(rec["props"], candidateProps)
 			if err != nil {
 				return err
 			}
 			nodes = append(nodes, n)
 		}
-		if terms == "" {
-			return nil
+		if terms != "" {
+			recs, err = tx.run(ctx, stmtSearchTextRels, map[string]any{"ns": s.ns, "kinds": kinds, "query": terms, "props": candidateProps})
+			if err != nil {
+				return err
+			}
+			for _, rec := range recs {
+				n, err := decodeRow(rec["subject"], candidateProps)
+				if err != nil {
+					return err
+				}
+				id, _ := rec["id"].(string)
+				from, _ := rec["from"].(string)
+				to, _ := rec["to"].(string)
+				typ, _ := rec["type"].(string)
+				nodes, rels = append(nodes, n), append(rels, &atlas.Relation{ID: id, Type: atlas.RelType(typ), From: from, To: to})
+			}
 		}
-		recs, err = tx.run(ctx, stmtSearchTextRels, map[string]any{"ns": s.ns, "kinds": kinds, "query": terms})
-		if err != nil {
+		if err := s.wholeNodes(ctx, tx, nodes, func(n atlas.Node) bool { return !analysed.HasNode(n.NodeID()) }); err != nil {
 			return err
 		}
-		for _, rec := range recs {
-			n, err := decodeNode(asMap(rec["subject"]))
-			if err != nil {
-				return err
-			}
-			from, _ := rec["from"].(string)
-			to, _ := rec["to"].(string)
-			typ, _ := rec["type"].(string)
-			r, err := decodeRelation(typ, from, to, asMap(rec["props"]))
-			if err != nil {
-				return err
-			}
-			nodes, rels = append(nodes, n), append(rels, &r)
+		if err := s.wholeRelations(ctx, tx, rels, func(r *atlas.Relation) bool { return !analysed.HasRelation(r.ID) }); err != nil {
+			return err
 		}
-		return nil
+		// Candidates arrive in the index's order; Rank's result does not depend on it, but
+		// the order of a node's relationships does (ties go to the first), so sort by id.
+		slices.SortStableFunc(rels, func(a, b *atlas.Relation) int { return strings.Compare(a.ID, b.ID) })
+		result = searchkey.Rank(q, pq, stats, analysed, nodes, rels)
+		hits := make([]atlas.Node, len(result.Hits))
+		for i, h := range result.Hits {
+			hits[i] = h.Node
+		}
+		if err := s.wholeNodes(ctx, tx, hits, func(atlas.Node) bool { return true }); err != nil {
+			return err
+		}
+		var via []*atlas.Relation
+		for i := range result.Hits {
+			result.Hits[i].Node = hits[i]
+			if e := result.Hits[i].Relationship; e != nil {
+				via = append(via, &e.Relation)
+			}
+		}
+		return s.wholeRelations(ctx, tx, via, func(*atlas.Relation) bool { return true })
 	})
 	if err != nil {
 		return atlas.SearchResult{}, err
 	}
-	// Candidates arrive in the index's order; Rank's result does not depend on it, but
-	// the order of a node's relationships does (ties go to the first), so sort by id.
-	slices.SortStableFunc(rels, func(a, b *atlas.Relation) int { return strings.Compare(a.ID, b.ID) })
-	return searchkey.Rank(q, pq, stats, analysed, nodes, rels), nil
+	return result, nil
+}
+
+// wholeRelations replaces the relationships of rs that need it with the whole ones read
+// in tx, in one relations_of over their subjects and types. A relationship gone in the
+// meantime is an error, as in wholeNodes.
+func (s *Store) wholeRelations(ctx context.Context, tx runner, rs []*atlas.Relation, need func(*atlas.Relation) bool) error {
+	var q atlas.RelationQuery
+	for _, r := range rs {
+		if need(r) {
+			q.IDs = append(q.IDs, r.From)
+			q.Types = append(q.Types, r.Type)
+		}
+	}
+	if len(q.IDs) == 0 {
+		return nil
+	}
+	slices.Sort(q.Types)
+	q.Types, q.Direction = slices.Compact(q.Types), atlas.Outgoing
+	q, err := q.Normalized()
+	if err != nil {
+		return err
+	}
+	recs, err := tx.run(ctx, stmtRelationsOf, s.relationParams(q))
+	if err != nil {
+		return err
+	}
+	got := relationRows{}
+	if err := got.add(0, recs); err != nil {
+		return err
+	}
+	byID := map[string]atlas.Relation{}
+	for _, rels := range got[0] {
+		for _, r := range rels {
+			byID[r.ID] = r
+		}
+	}
+	for _, r := range rs {
+		if !need(r) {
+			continue
+		}
+		whole, ok := byID[r.ID]
+		if !ok {
+			return atlas.Errorf(atlas.EUNAVAILABLE, "relationship %s was removed while the search ran; search again", r.ID)
+		}
+		*r = whole.Clone()
+	}
+	return nil
+}
+
+// candidateProps are the properties a search candidate is read with: its id, its kind
+// and every property a label is made of (atlas.LabelProperty), since Rank orders hits
+// of equal score by label. A candidate is a partial node that only Rank sees.
+var candidateProps = storedProps(atlas.NewProjection(func() []string {
+	var props []string
+	for _, k := range atlas.NodeKinds {
+		props = append(props, atlas.LabelProperty(k))
+	}
+	return props
+}()...))
+
+// wholeNodes replaces the nodes of ns that need it with the whole nodes read in tx, in
+// one statement. A node gone in the meantime is an error: a partial node must never
+// leave Search.
+func (s *Store) wholeNodes(ctx context.Context, tx runner, ns []atlas.Node, need func(atlas.Node) bool) error {
+	var ids []string
+	for _, n := range ns {
+		if need(n) {
+			ids = append(ids, n.NodeID())
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	byID, err := s.nodesByID(ctx, tx, ids, nil)
+	if err != nil {
+		return err
+	}
+	for i, n := range ns {
+		if !need(n) {
+			continue
+		}
+		whole, ok := byID[n.NodeID()]
+		if !ok {
+			return atlas.Errorf(atlas.EUNAVAILABLE, "%s was removed while the search ran; search again", n.NodeID())
+		}
+		ns[i] = whole
+	}
+	return nil
 }
 
 // searchStats returns the analysed fields and statistics of the namespace as tx sees it,

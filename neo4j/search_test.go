@@ -7,16 +7,48 @@ import (
 	"lsgatlas/atlas"
 )
 
+// candidateRow is a node as the search statements return it: the values of
+// candidateProps.
+func candidateRow(t *testing.T, n atlas.Node) record {
+	return record{"props": candidateValues(t, n)}
+}
+
+func candidateValues(t *testing.T, n atlas.Node) []any {
+	stored := storedNode(t, n)
+	values := make([]any, len(candidateProps))
+	for i, p := range candidateProps {
+		values[i] = stored[p]
+	}
+	return values
+}
+
+// wholeRead is the nodes_by_key that reads the nodes whole, after ranking (the hits) or
+// before it (candidates the kept analysis does not know).
+func wholeRead(t *testing.T, ns ...atlas.Node) call {
+	keys := make([]string, len(ns))
+	recs := make([]record, len(ns))
+	for i, n := range ns {
+		keys[i], recs[i] = "test:"+n.NodeID(), record{"props": storedNode(t, n)}
+	}
+	return call{st: stmtNodesByKey, params: map[string]any{"ns": "test", "keys": keys, "props": nil}, recs: recs}
+}
+
 // TestSearchStatements checks the statements of a search and their parameters: the
 // revision, a snapshot only when the cached statistics are of another revision, the
-// name and term lookups; and that rows the indexes over-return are scored and dropped in
-// Go.
+// name and term lookups returning partial candidates, and one read of the hits kept,
+// whole (and of the relationships they were found through);
+// that rows the indexes over-return are scored and dropped in Go; and that a candidate
+// the kept analysis does not know is read whole before it is scored.
 func TestSearchStatements(t *testing.T) {
 	xi, hu := fixtureNode("person/xi-jinping"), fixtureNode("person/hu-jintao")
 	office, hosted := fixtureNode("office/commission-general-office"), fixtureRel("hosted_by/office/commission-general-office/institution/standing-committee")
 	kinds := []string{"PERSON", "OFFICE"}
-	hostedRow := storedRel(t, hosted)
-	hostedRow["subject"] = storedNode(t, office)
+	hostedRow := record{"subject": candidateValues(t, office), "type": string(hosted.Type), "from": hosted.From, "to": hosted.To, "id": hosted.ID}
+	hostedWhole := storedRel(t, hosted)
+	hostedWhole["key"] = "test:" + hosted.From
+	relationsOfHosted := call{st: stmtRelationsOf, params: map[string]any{"ns": "test", "keys": []string{"test:" + hosted.From}, "types": []string{string(hosted.Type)},
+		"roles": []string{}, "outgoing": true, "incoming": false, "asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false,
+		"tiers": []string{}}, recs: []record{hostedWhole}}
 	revision := func(n int64) call {
 		return call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": n}}}
 	}
@@ -32,21 +64,45 @@ func TestSearchStatements(t *testing.T) {
 		want  []atlas.SearchHit
 	}{
 		{"a name; a row the index over-returns is dropped", "Xí Jìnpíng", append(append([]call{revision(1)}, snapshot...),
-			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "xijinping"},
-				recs: []record{{"props": storedNode(t, hu)}, {"props": storedNode(t, xi)}}},
-			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi jinping"},
-				recs: []record{{"props": storedNode(t, xi)}, {"props": storedNode(t, hu)}}},
-			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi jinping"}},
+			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "xijinping", "props": candidateProps},
+				recs: []record{candidateRow(t, hu), candidateRow(t, xi)}},
+			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi jinping", "props": candidateProps},
+				recs: []record{candidateRow(t, xi), candidateRow(t, hu)}},
+			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi jinping", "props": candidateProps}},
+			wholeRead(t, xi),
 		), []atlas.SearchHit{{Node: xi, Matched: "Xi Jinping", MatchedField: "name", Snippet: "«Xi Jinping»", Score: atlas.ScoreExactName}}},
 		{"a relationship's note, through its subject", "Fixture inference", append(append([]call{revision(1)}, snapshot...),
-			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "fixtureinference"}},
-			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "fixture inference"}},
-			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "fixture inference"},
+			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "fixtureinference", "props": candidateProps}},
+			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "fixture inference", "props": candidateProps}},
+			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "fixture inference", "props": candidateProps},
 				recs: []record{hostedRow}},
+			wholeRead(t, office),
+			relationsOfHosted,
+		), []atlas.SearchHit{{Node: office, Matched: "Fixture inference", MatchedField: atlas.RelationNoteField, Snippet: "«Fixture inference».",
+			Score: atlas.ScoreOtherField, Relationship: &atlas.Edge{Relation: *hosted, Self: office.NodeID(), Direction: atlas.Outgoing}}}},
+		{"a candidate written after the analysis was kept is read whole, then scored", "Hu Jintao", append([]call{revision(1),
+			{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: []record{{"props": storedNode(t, xi)}}},
+			{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}}},
+			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "hujintao", "props": candidateProps}, recs: []record{candidateRow(t, hu)}},
+			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "hu jintao", "props": candidateProps}, recs: []record{candidateRow(t, hu)}},
+			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "hu jintao", "props": candidateProps}},
+			wholeRead(t, hu),
+			wholeRead(t, hu),
+		), []atlas.SearchHit{{Node: hu, Matched: "Hu Jintao", MatchedField: "name", Snippet: "«Hu Jintao»", Score: atlas.ScoreExactName}}},
+		{"a relationship written after the analysis was kept is read whole, then scored", "Fixture inference", append([]call{revision(1),
+			{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: []record{{"props": storedNode(t, office)}}},
+			{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}}},
+			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "fixtureinference", "props": candidateProps}},
+			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "fixture inference", "props": candidateProps}},
+			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "fixture inference", "props": candidateProps},
+				recs: []record{hostedRow}},
+			relationsOfHosted,
+			wholeRead(t, office),
+			relationsOfHosted,
 		), []atlas.SearchHit{{Node: office, Matched: "Fixture inference", MatchedField: atlas.RelationNoteField, Snippet: "«Fixture inference».",
 			Score: atlas.ScoreOtherField, Relationship: &atlas.Edge{Relation: *hosted, Self: office.NodeID(), Direction: atlas.Outgoing}}}},
 		{"stop words only: no full-text statement", "The", append(append([]call{revision(1)}, snapshot...),
-			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "the"}},
+			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "the", "props": candidateProps}},
 		), nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -80,9 +136,10 @@ func TestSearchStatisticsCached(t *testing.T) {
 				call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}})
 		}
 		return append(calls,
-			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "xi"}, recs: []record{{"props": storedNode(t, xi)}}},
-			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi"}},
-			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi"}})
+			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "xi", "props": candidateProps}, recs: []record{candidateRow(t, xi)}},
+			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi", "props": candidateProps}},
+			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi", "props": candidateProps}},
+			wholeRead(t, xi))
 	}
 	calls := append(append(search(1, true), search(1, false)...), search(2, true)...)
 	s := openReady(t, newScript(t, calls...))

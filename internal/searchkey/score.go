@@ -35,6 +35,20 @@ func (a *Analysed) AddNode(id string, fs Fields) {
 	a.nodes[id] = fs.fields
 }
 
+// HasNode reports whether the fields of the node with this id are kept, so Rank can score
+// it from its id and kind alone.
+func (a *Analysed) HasNode(id string) bool {
+	_, ok := a.nodes[id]
+	return a != nil && ok
+}
+
+// HasRelation reports whether the fields of the relationship with this id are kept, so
+// Rank can score it from its id alone.
+func (a *Analysed) HasRelation(id string) bool {
+	_, ok := a.relations[id]
+	return a != nil && ok
+}
+
 // AddRelation keeps the analysed fields (atlas.RelationSearchFields) of a relationship.
 func (a *Analysed) AddRelation(id string, fs Fields) {
 	if a.relations == nil {

@@ -2,9 +2,10 @@
 // one-typo variants (searchkey.Parsed.Lucene: terms separated by spaces, any matching).
 // The index's terms are searchkey's (whitespace analyzer over searchTerms), so it finds
 // exactly the nodes searchkey.Rank can score; Go scores and orders them, as the
-// in-process store does with its own index.
-// Parameters: $ns (STRING), $kinds (LIST<STRING>, node kinds), $query (STRING, Lucene terms)
+// in-process store does with its own index. Only the properties of $props come back, as from search.
+// Parameters: $ns (STRING), $kinds (LIST<STRING>, node kinds), $query (STRING, Lucene terms),
+//   $props (LIST<STRING>, as search)
 // Index: entity_terms (FULLTEXT on :Entity(searchTerms), analyzer 'whitespace').
 CALL db.index.fulltext.queryNodes('entity_terms', $query) YIELD node
 WHERE node.ns = $ns AND node.nodeKind IN $kinds
-RETURN properties(node) AS props
+RETURN [p IN $props | node[p]] AS props

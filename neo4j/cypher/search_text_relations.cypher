@@ -1,9 +1,12 @@
 // Search by terms in relationships: the relationships whose note or locators have any of
 // the query's terms, with their subject (start node), which is what a hit names. Go
-// scores them with searchkey.Rank, as the in-process store does.
-// Parameters: $ns (STRING), $kinds (LIST<STRING>, node kinds of the subject), $query (STRING, Lucene terms)
+// scores them with searchkey.Rank, as the in-process store does. Of the subject only the
+// properties of $props come back, as from search, and of the relationship its id, type and
+// ends; the hits Rank keeps are read whole afterwards (nodes_by_key, relations_of).
+// Parameters: $ns (STRING), $kinds (LIST<STRING>, node kinds of the subject), $query (STRING, Lucene terms),
+//   $props (LIST<STRING>, as search)
 // Index: relation_terms (FULLTEXT on searchTerms of every relationship type, analyzer 'whitespace').
 CALL db.index.fulltext.queryRelationships('relation_terms', $query) YIELD relationship
 WITH relationship AS r, startNode(relationship) AS a
 WHERE r.ns = $ns AND a.nodeKind IN $kinds
-RETURN properties(a) AS subject, type(r) AS type, a.id AS from, endNode(r).id AS to, properties(r) AS props
+RETURN [p IN $props | a[p]] AS subject, type(r) AS type, a.id AS from, endNode(r).id AS to, r.id AS id
