@@ -14,12 +14,29 @@ import (
 // one revision: BM25 needs the statistics of the whole collection, which are the same
 // data the in-process store scores with, so both stores rank alike. They are rebuilt from
 // a snapshot when a search sees a newer revision (imports are rare).
+//
+// A rebuild runs once for every search waiting on it, in a read transaction of its own
+// that no request's deadline cuts short: at 100x the data it takes longer than a request
+// may, and a rebuild abandoned with each request that started it would never finish, so
+// no search would ever answer again. A request that gives up waiting leaves the rebuild
+// to finish for the next.
 type searchCache struct {
-	mu       sync.Mutex
+	mu         sync.Mutex
+	generation int // bumped by reset, so a rebuild started before it is not kept
+	revision   int64
+	built      bool
+	analysed   *searchkey.Analysed
+	stats      *searchkey.Stats
+	pending    *searchBuild // the rebuild in flight, if any
+}
+
+// searchBuild is one rebuild and, once done is closed, its outcome.
+type searchBuild struct {
 	revision int64
-	built    bool
+	done     chan struct{}
 	analysed *searchkey.Analysed
 	stats    *searchkey.Stats
+	err      error
 }
 
 func (c *searchCache) get(rev int64) (*searchkey.Analysed, *searchkey.Stats, bool) {
@@ -31,13 +48,34 @@ func (c *searchCache) get(rev int64) (*searchkey.Analysed, *searchkey.Stats, boo
 func (c *searchCache) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.built, c.analysed, c.stats = false, nil, nil
+	c.generation++
+	c.built, c.analysed, c.stats, c.pending = false, nil, nil, nil
 }
 
-func (c *searchCache) put(rev int64, a *searchkey.Analysed, st *searchkey.Stats) {
+// rebuild returns the rebuild for rev in flight, or starts one running analyse in a
+// goroutine of its own; its outcome is kept unless the cache was reset meanwhile.
+func (c *searchCache) rebuild(rev int64, analyse func() (*searchkey.Analysed, *searchkey.Stats, error)) *searchBuild {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.revision, c.built, c.analysed, c.stats = rev, true, a, st
+	if c.pending != nil && c.pending.revision == rev {
+		return c.pending
+	}
+	b := &searchBuild{revision: rev, done: make(chan struct{})}
+	c.pending = b
+	generation := c.generation
+	go func() {
+		defer close(b.done)
+		b.analysed, b.stats, b.err = analyse()
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.pending == b {
+			c.pending = nil
+		}
+		if b.err == nil && generation == c.generation && (!c.built || rev >= c.revision) {
+			c.revision, c.built, c.analysed, c.stats = rev, true, b.analysed, b.stats
+		}
+	}()
+	return b
 }
 
 // Search implements atlas.Store in one read transaction: the namespace's revision, and
@@ -227,8 +265,11 @@ func (s *Store) wholeNodes(ctx context.Context, tx runner, ns []atlas.Node, need
 	return nil
 }
 
-// searchStats returns the analysed fields and statistics of the namespace as tx sees it,
-// rebuilding them from a snapshot when its revision is not the cached one.
+// searchStats returns the analysed fields and statistics of the namespace at the revision
+// tx sees, waiting for a rebuild from a snapshot when it is not the cached one (see
+// searchCache). The snapshot is read in the rebuild's own transaction, so a write landing
+// in between shows in it; a candidate it does not know is read whole (Search), and the
+// next search at the newer revision rebuilds again.
 func (s *Store) searchStats(ctx context.Context, tx runner) (*searchkey.Analysed, *searchkey.Stats, error) {
 	recs, err := tx.run(ctx, stmtRevision, map[string]any{"ns": s.ns})
 	if err != nil {
@@ -241,28 +282,51 @@ func (s *Store) searchStats(ctx context.Context, tx runner) (*searchkey.Analysed
 	if a, st, ok := s.search.get(rev); ok {
 		return a, st, nil
 	}
-	recs, err = tx.run(ctx, stmtSnapshotNodes, map[string]any{"ns": s.ns})
-	if err != nil {
-		return nil, nil, err
+	// Not the request's context: its deadline, and its read scope, end with it.
+	bctx := context.Background()
+	if ctx.Value(warmingKey{}) != nil {
+		bctx = context.WithValue(bctx, warmingKey{}, true)
 	}
-	nodes := make([]atlas.Node, 0, len(recs))
-	for _, rec := range recs {
-		n, err := decodeNode(asMap(rec["props"]))
+	b := s.search.rebuild(rev, func() (*searchkey.Analysed, *searchkey.Stats, error) { return s.analyseNamespace(bctx) })
+	select {
+	case <-b.done:
+		return b.analysed, b.stats, b.err
+	case <-ctx.Done():
+		return nil, nil, ctx.Err()
+	}
+}
+
+// analyseNamespace analyses every node and relationship of the namespace, read in one
+// read transaction, and computes the collection statistics.
+func (s *Store) analyseNamespace(ctx context.Context) (*searchkey.Analysed, *searchkey.Stats, error) {
+	var nodes []atlas.Node
+	var rels []*atlas.Relation
+	err := s.read(ctx, "search analysis", func(tx runner) error {
+		recs, err := tx.run(ctx, stmtSnapshotNodes, map[string]any{"ns": s.ns})
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
-		nodes = append(nodes, n)
-	}
-	byID, err := s.relationsByID(ctx, tx)
+		nodes = make([]atlas.Node, 0, len(recs))
+		for _, rec := range recs {
+			n, err := decodeNode(asMap(rec["props"]))
+			if err != nil {
+				return err
+			}
+			nodes = append(nodes, n)
+		}
+		byID, err := s.relationsByID(ctx, tx)
+		if err != nil {
+			return err
+		}
+		rels = make([]*atlas.Relation, 0, len(byID))
+		for _, r := range byID {
+			rels = append(rels, r)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, nil, err
-	}
-	rels := make([]*atlas.Relation, 0, len(byID))
-	for _, r := range byID {
-		rels = append(rels, r)
 	}
 	a := searchkey.NewAnalysed(nodes, rels)
-	st := searchkey.NewStats(a)
-	s.search.put(rev, a, st)
-	return a, st, nil
+	return a, searchkey.NewStats(a), nil
 }

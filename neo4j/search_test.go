@@ -1,6 +1,7 @@
 package neo4j
 
 import (
+	"context"
 	"reflect"
 	"testing"
 
@@ -151,5 +152,71 @@ func TestSearchStatisticsCached(t *testing.T) {
 		if len(res.Hits) != 1 || res.Hits[0].Node.NodeID() != xi.NodeID() {
 			t.Fatalf("search %d: got %+v, want Xi Jinping", i, res.Hits)
 		}
+	}
+}
+
+// gatedScript is a script whose snapshot of the nodes waits for gate, once reached is
+// closed: a rebuild of the search analysis that takes as long as a test wants.
+type gatedScript struct {
+	*script
+	reached, gate chan struct{}
+}
+
+func (g *gatedScript) read(_ context.Context, work func(runner) error) error { return work(g) }
+
+func (g *gatedScript) run(ctx context.Context, st statement, params map[string]any) ([]record, error) {
+	if st.name == stmtSnapshotNodes.name {
+		close(g.reached)
+		<-g.gate
+		// As the driver does: a statement of a transaction whose context has ended fails.
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return g.script.run(ctx, st, params)
+}
+
+// TestSearchRebuildOutlivesTheRequest: a search that gives up waiting for the analysis
+// of a new revision (its deadline passed) leaves the rebuild running, and the next
+// search at that revision uses it instead of starting over. At 100x a rebuild takes
+// longer than a request may; one abandoned with its request would never finish.
+func TestSearchRebuildOutlivesTheRequest(t *testing.T) {
+	xi := fixtureNode("person/xi-jinping")
+	kinds := []string{"PERSON"}
+	db := &gatedScript{reached: make(chan struct{}), gate: make(chan struct{}), script: newScript(t,
+		call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(1)}}},
+		call{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: []record{{"props": storedNode(t, xi)}}},
+		call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}},
+		// The second search: the same revision, no snapshot.
+		call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(1)}}},
+		call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "xi", "props": candidateProps}, recs: []record{candidateRow(t, xi)}},
+		call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi", "props": candidateProps}},
+		call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi", "props": candidateProps}},
+		wholeRead(t, xi))}
+	s := openReady(t, db)
+	q := atlas.SearchQuery{Text: "xi", Kinds: []atlas.NodeKind{atlas.PersonNode}}
+
+	ctx, cancel := context.WithCancel(bg)
+	first := make(chan error, 1)
+	go func() {
+		_, err := s.Search(ctx, q)
+		first <- err
+	}()
+	<-db.reached
+	s.search.mu.Lock()
+	rebuild := s.search.pending
+	s.search.mu.Unlock()
+	cancel()
+	if err := <-first; err == nil {
+		t.Fatal("the first search answered, want it to give up")
+	}
+	close(db.gate)
+	<-rebuild.done
+	res, err := s.Search(bg, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || res.Hits[0].Node.NodeID() != xi.NodeID() {
+		t.Fatalf("got %+v, want Xi Jinping", res.Hits)
 	}
 }
