@@ -61,8 +61,9 @@ func (r *Resolver) pageEdges(ctx context.Context, self string, es []atlas.Edge, 
 	page := es[w.Start:w.End]
 	conn := &model.RelationshipConnection{TotalCount: len(es), Nodes: page, Edges: make([]model.RelationshipEdge, len(page)),
 		PageInfo: model.PageInfo{HasNextPage: w.HasNextPage, HasPreviousPage: w.HasPreviousPage}}
+	sealer := atlas.NewCursorSealer(key, list)
 	for i, e := range page {
-		conn.Edges[i] = model.RelationshipEdge{Cursor: atlas.SealCursor(key, list, e.ID), Node: page[i]}
+		conn.Edges[i] = model.RelationshipEdge{Cursor: sealer.Seal(e.ID), Node: page[i]}
 	}
 	if n := len(conn.Edges); n > 0 {
 		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &conn.Edges[0].Cursor, &conn.Edges[n-1].Cursor
@@ -107,9 +108,10 @@ func (r *Resolver) ranking(ctx context.Context, by analytics.CountKind, kinds []
 	page := ranked[w.Start:w.End]
 	conn := &model.RankingConnection{TotalCount: len(ranked), Nodes: make([]atlas.Node, len(page)), Edges: make([]model.RankingEdge, len(page)),
 		PageInfo: model.PageInfo{HasNextPage: w.HasNextPage, HasPreviousPage: w.HasPreviousPage}}
+	sealer := atlas.NewCursorSealer(key, list)
 	for i, x := range page {
 		conn.Nodes[i] = x.Node
-		conn.Edges[i] = model.RankingEdge{Cursor: atlas.SealCursor(key, list, x.Node.NodeID()), Node: x.Node, Count: x.Count}
+		conn.Edges[i] = model.RankingEdge{Cursor: sealer.Seal(x.Node.NodeID()), Node: x.Node, Count: x.Count}
 	}
 	if n := len(conn.Edges); n > 0 {
 		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &conn.Edges[0].Cursor, &conn.Edges[n-1].Cursor

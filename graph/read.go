@@ -365,8 +365,9 @@ func fetchPage[T any, P interface {
 	if err != nil {
 		return nil, nil, info, 0, err
 	}
+	sealer := atlas.NewCursorSealer(key, list)
 	for i, c := range p.Cursors {
-		p.Cursors[i] = atlas.SealCursor(key, list, c)
+		p.Cursors[i] = sealer.Seal(c)
 	}
 	info.HasNextPage = p.HasNextPage
 	if countOnly {
