@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"hash"
 	"slices"
 	"strings"
 )
@@ -24,9 +25,70 @@ type sealedCursor struct {
 }
 
 // SealCursor returns the cursor of position pos in list, signed with key (HMAC-SHA256).
+// To seal many positions of one list, use a CursorSealer: same cursors, less work.
 func SealCursor(key []byte, list, pos string) string {
-	b, _ := json.Marshal(sealedCursor{Pos: pos, List: listDigest(list)})
-	return base64.RawURLEncoding.EncodeToString(b) + "." + base64.RawURLEncoding.EncodeToString(cursorMAC(key, list, pos))
+	return NewCursorSealer(key, list).Seal(pos)
+}
+
+// CursorSealer seals positions of one list with one key. A page seals a cursor per item,
+// all of the same list: the sealer digests the list once and reuses its keyed MAC, so
+// each cursor costs one MAC and one allocation. Its cursors are byte for byte those of
+// SealCursor. Not safe for concurrent use.
+type CursorSealer struct {
+	digest string // listDigest(list)
+	mac    hash.Hash
+	msg    []byte // what the MAC covers: list, 0, then the position
+	head   int    // len(list)+1
+	buf    []byte // scratch: the clear part, the MAC, then the cursor
+}
+
+// NewCursorSealer returns a sealer for the cursors of list, signed with key.
+func NewCursorSealer(key []byte, list string) *CursorSealer {
+	msg := append([]byte(list), 0)
+	return &CursorSealer{digest: listDigest(list), mac: hmac.New(sha256.New, key), msg: msg, head: len(msg)}
+}
+
+// Seal returns the cursor of position pos in the sealer's list.
+func (s *CursorSealer) Seal(pos string) string {
+	s.buf = appendCursorBody(s.buf[:0], pos, s.digest)
+	bodyLen := len(s.buf)
+	s.buf = s.sum(s.buf, pos)
+	macEnd := len(s.buf)
+	enc := base64.RawURLEncoding
+	s.buf = enc.AppendEncode(s.buf, s.buf[:bodyLen])
+	s.buf = append(s.buf, '.')
+	s.buf = enc.AppendEncode(s.buf, s.buf[bodyLen:macEnd])
+	return string(s.buf[macEnd:])
+}
+
+// sum appends to b the cursor MAC of pos in the sealer's list: HMAC-SHA256 of the list,
+// a zero byte and the position, cut to cursorMACSize.
+func (s *CursorSealer) sum(b []byte, pos string) []byte {
+	s.msg = append(s.msg[:s.head], pos...)
+	s.mac.Reset()
+	s.mac.Write(s.msg)
+	return s.mac.Sum(b)[:len(b)+cursorMACSize]
+}
+
+// cursorMACSize is how much of the HMAC-SHA256 a cursor carries.
+const cursorMACSize = 18
+
+// appendCursorBody appends the clear part of a cursor, sealedCursor{pos, digest} as
+// encoding/json writes it. Positions that JSON writes verbatim (printable ASCII but for
+// the characters it escapes) are written directly; any other goes through encoding/json,
+// so the bytes are its bytes whatever the position holds.
+func appendCursorBody(b []byte, pos, digest string) []byte {
+	for i := 0; i < len(pos); i++ {
+		if c := pos[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			j, _ := json.Marshal(sealedCursor{Pos: pos, List: digest})
+			return append(b, j...)
+		}
+	}
+	b = append(b, `{"p":"`...)
+	b = append(b, pos...)
+	b = append(b, `","l":"`...)
+	b = append(b, digest...) // base64url: never escaped
+	return append(b, `"}`...)
 }
 
 // OpenCursor returns the position c names in list. A cursor not sealed with key for this
@@ -38,22 +100,15 @@ func OpenCursor(key []byte, list, c string) (string, error) {
 	if !ok || err != nil || json.Unmarshal(b, &sc) != nil {
 		return "", Errorf(EINVALID, "invalid cursor %q: use a cursor from a previous page of this list", c)
 	}
-	if sc.List != listDigest(list) {
+	s := NewCursorSealer(key, list)
+	if sc.List != s.digest {
 		return "", Errorf(EINVALID, "cursor %q belongs to another list, filter or order: use cursors with the list, arguments and order they came from", c)
 	}
 	got, err := base64.RawURLEncoding.DecodeString(mac)
-	if err != nil || !hmac.Equal(got, cursorMAC(key, list, sc.Pos)) {
+	if err != nil || !hmac.Equal(got, s.sum(nil, sc.Pos)) {
 		return "", Errorf(EINVALID, "cursor %q was not issued by this service (altered, forged, or signed with another key)", c)
 	}
 	return sc.Pos, nil
-}
-
-func cursorMAC(key []byte, list, pos string) []byte {
-	m := hmac.New(sha256.New, key)
-	m.Write([]byte(list))
-	m.Write([]byte{0})
-	m.Write([]byte(pos))
-	return m.Sum(nil)[:18]
 }
 
 func listDigest(list string) string {

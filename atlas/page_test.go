@@ -1,10 +1,15 @@
 package atlas
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSealedCursors(t *testing.T) {
@@ -145,4 +150,122 @@ func TestLineage(t *testing.T) {
 			t.Errorf("kinds %v: %v, want %s", tc.kinds, got, tc.want)
 		}
 	}
+}
+
+// sealCursorBefore is SealCursor as it was before CursorSealer (issue 24), kept verbatim
+// so the tests below hold the sealer to the cursors clients already hold.
+func sealCursorBefore(key []byte, list, pos string) string {
+	b, _ := json.Marshal(sealedCursor{Pos: pos, List: listDigest(list)})
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte(list))
+	m.Write([]byte{0})
+	m.Write([]byte(pos))
+	return base64.RawURLEncoding.EncodeToString(b) + "." + base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:18])
+}
+
+// TestCursorSealerMatchesBefore seals a table of positions of each list with one sealer,
+// in turn (so every cursor but the first reuses its MAC and buffer), and with SealCursor:
+// every cursor must be the old one byte for byte, and open back to its position.
+func TestCursorSealerMatchesBefore(t *testing.T) {
+	store := ListQuery{Kind: GroupNode, Order: Order{Field: OrderByName}}
+	positions := []string{
+		store.Cursor("Central Leading Group", "group/a"), // a store's list cursor (base64url)
+		EncodeCursor(Cursor{ID: "s1", Order: "supports"}),
+		"member_of/group-a--person-b",
+		"person/xi-jinping",
+		"",
+		"a<b>&c",              // escaped by encoding/json as \u003c…
+		`quote " and \ slash`, // escaped
+		"tab\tnewline\n",      // control characters
+		"领导小组",                // not ASCII
+		"line\u2028sep",       // escaped by encoding/json
+		"bad\xffutf8",         // replaced by encoding/json
+		strings.Repeat("x", 300),
+	}
+	lists := []string{
+		"",
+		"Query.groups||{}",
+		`Query.groups||{"filter":{"kind":"COMMISSION"},"orderBy":{"direction":"DESC","field":"NAME"}}`,
+		"Group.membersConnection|group/a|{}",
+		"Source.supports|DATE,CLAIM",
+		strings.Repeat("long list ", 40),
+	}
+	for _, key := range [][]byte{[]byte("k1"), make([]byte, 100)} {
+		for _, list := range lists {
+			s := NewCursorSealer(key, list)
+			for _, pos := range positions {
+				want := sealCursorBefore(key, list, pos)
+				if got := s.Seal(pos); got != want {
+					t.Errorf("sealer(%q).Seal(%q) = %q, want %q", list, pos, got, want)
+				}
+				if got := SealCursor(key, list, pos); got != want {
+					t.Errorf("SealCursor(%q, %q) = %q, want %q", list, pos, got, want)
+				}
+				// A position that is not UTF-8 never opens, as before: its MAC covers
+				// the bytes, its JSON carries them replaced. Positions are ids and
+				// base64url, so none is.
+				got, err := OpenCursor(key, list, want)
+				if utf8.ValidString(pos) && (err != nil || got != pos) || !utf8.ValidString(pos) && err == nil {
+					t.Errorf("OpenCursor(%q, sealed %q) = %q, %v", list, pos, got, err)
+				}
+			}
+		}
+	}
+}
+
+// TestSealedCursorBytes pins one cursor as clients hold it (made by the code before
+// issue 24).
+func TestSealedCursorBytes(t *testing.T) {
+	const want = "eyJwIjoibWVtYmVyX29mL3giLCJsIjoiU2pHUG9qLVAifQ.yOSSLd8R1gWMRQYm1jSSr9d8"
+	if got := SealCursor([]byte("k1"), "Group.membersConnection|group/a|{}", "member_of/x"); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// FuzzCursorSealer: for any list and position, the sealer's cursor is the old one and
+// opens back when it is UTF-8.
+func FuzzCursorSealer(f *testing.F) {
+	f.Add("Query.groups||{}", "member_of/x", "member_of/y")
+	f.Add("", "<&>", "\xff")
+	f.Fuzz(func(t *testing.T, list, pos1, pos2 string) {
+		key := []byte("fuzz")
+		s := NewCursorSealer(key, list)
+		for _, pos := range []string{pos1, pos2, pos1} {
+			want := sealCursorBefore(key, list, pos)
+			if got := s.Seal(pos); got != want {
+				t.Fatalf("Seal(%q) in %q = %q, want %q", pos, list, got, want)
+			}
+			if got, err := OpenCursor(key, list, want); utf8.ValidString(pos) && (err != nil || got != pos) {
+				t.Fatalf("OpenCursor(%q) = %q, %v", pos, got, err)
+			}
+		}
+	})
+}
+
+// BenchmarkSealCursor: a page of 100 cursors of one list, sealed one by one as before
+// and with one sealer.
+func BenchmarkSealCursor(b *testing.B) {
+	key, list := []byte("k1"), `Query.groups||{"filter":{"kind":"COMMISSION"}}`
+	q := ListQuery{Kind: GroupNode}
+	pos := make([]string, 100)
+	for i := range pos {
+		pos[i] = q.Cursor("", fmt.Sprintf("group/g%d", i))
+	}
+	b.Run("before", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, p := range pos {
+				sealCursorBefore(key, list, p)
+			}
+		}
+	})
+	b.Run("sealer", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			s := NewCursorSealer(key, list)
+			for _, p := range pos {
+				s.Seal(p)
+			}
+		}
+	})
 }

@@ -2,7 +2,7 @@ package graph
 
 // Relay connections over relationship lists: the connection fields read the very list
 // their list field reads (same helpers, same plan), then order and page it, with cursors
-// sealed to the list (atlas.SealCursor).
+// sealed to the list (cursors.go).
 
 import (
 	"context"
@@ -50,10 +50,8 @@ func (r *Resolver) pageEdges(ctx context.Context, self string, es []atlas.Edge, 
 		es = append([]atlas.Edge(nil), es...)
 		atlas.SortEdges(es, order.Field, order.Direction == model.OrderDirectionDesc)
 	}
-	list := listOf(ctx, self)
-	key := r.cursorKey()
-	w, err := atlas.PageWindow(len(es), func(i int) string { return es[i].ID },
-		func(c string) (string, error) { return atlas.OpenCursor(key, list, c) },
+	cur := r.cursors(ctx, self)
+	w, err := atlas.PageWindow(len(es), func(i int) string { return es[i].ID }, cur.open,
 		atlas.PageArgs{First: first, Last: last, After: str(after), Before: str(before)})
 	if err != nil {
 		return nil, err
@@ -61,8 +59,9 @@ func (r *Resolver) pageEdges(ctx context.Context, self string, es []atlas.Edge, 
 	page := es[w.Start:w.End]
 	conn := &model.RelationshipConnection{TotalCount: len(es), Nodes: page, Edges: make([]model.RelationshipEdge, len(page)),
 		PageInfo: model.PageInfo{HasNextPage: w.HasNextPage, HasPreviousPage: w.HasPreviousPage}}
-	for i, e := range page {
-		conn.Edges[i] = model.RelationshipEdge{Cursor: atlas.SealCursor(key, list, e.ID), Node: page[i]}
+	cursors := cur.seal(len(page), func(i int) string { return page[i].ID })
+	for i := range page {
+		conn.Edges[i] = model.RelationshipEdge{Cursor: cursors[i], Node: page[i]}
 	}
 	if n := len(conn.Edges); n > 0 {
 		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &conn.Edges[0].Cursor, &conn.Edges[n-1].Cursor
@@ -98,18 +97,18 @@ func (r *Resolver) ranking(ctx context.Context, by analytics.CountKind, kinds []
 	if err != nil {
 		return nil, err
 	}
-	list, key := listOf(ctx, ""), r.cursorKey()
-	w, err := atlas.PageWindow(len(ranked), func(i int) string { return ranked[i].Node.NodeID() },
-		func(c string) (string, error) { return atlas.OpenCursor(key, list, c) }, args)
+	cur := r.cursors(ctx, "")
+	w, err := atlas.PageWindow(len(ranked), func(i int) string { return ranked[i].Node.NodeID() }, cur.open, args)
 	if err != nil {
 		return nil, err
 	}
 	page := ranked[w.Start:w.End]
 	conn := &model.RankingConnection{TotalCount: len(ranked), Nodes: make([]atlas.Node, len(page)), Edges: make([]model.RankingEdge, len(page)),
 		PageInfo: model.PageInfo{HasNextPage: w.HasNextPage, HasPreviousPage: w.HasPreviousPage}}
+	cursors := cur.seal(len(page), func(i int) string { return page[i].Node.NodeID() })
 	for i, x := range page {
 		conn.Nodes[i] = x.Node
-		conn.Edges[i] = model.RankingEdge{Cursor: atlas.SealCursor(key, list, x.Node.NodeID()), Node: x.Node, Count: x.Count}
+		conn.Edges[i] = model.RankingEdge{Cursor: cursors[i], Node: x.Node, Count: x.Count}
 	}
 	if n := len(conn.Edges); n > 0 {
 		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &conn.Edges[0].Cursor, &conn.Edges[n-1].Cursor

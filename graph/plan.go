@@ -145,10 +145,11 @@ type (
 		sel ast.SelectionSet
 	}
 	chairAsk struct {
-		id   string
-		when atlas.When
-		mode atlas.DerivedChairs
-		sel  ast.SelectionSet
+		id    string
+		when  atlas.When
+		mode  atlas.DerivedChairs
+		tiers []atlas.SourceTier // the field's, so the join is the one its resolver asks for
+		sel   ast.SelectionSet
 	}
 )
 
@@ -206,7 +207,7 @@ func (p *planner) fetchAsks() error {
 	// A chairs list's own relationships are known before anything is read: they are
 	// asked with the level's, so a store that batches (Neo4j) reads them together.
 	for _, a := range chairsAsks {
-		n, err := p.l.ChairNeeds(a.id, a.when, a.mode)
+		n, err := p.l.ChairNeeds(a.id, a.when, a.mode, a.tiers...)
 		if err != nil {
 			return err
 		}
@@ -222,7 +223,7 @@ func (p *planner) fetchAsks() error {
 	for round := 0; round < 3 && len(chairsAsks) > 0; round++ {
 		var needs []loader.Ask
 		for _, a := range chairsAsks {
-			n, err := p.l.ChairNeeds(a.id, a.when, a.mode)
+			n, err := p.l.ChairNeeds(a.id, a.when, a.mode, a.tiers...)
 			if err != nil {
 				return err
 			}
@@ -243,7 +244,7 @@ func (p *planner) fetchAsks() error {
 		p.edges(edges, a.sel)
 	}
 	for _, a := range chairsAsks {
-		edges, err := p.l.Chairs(p.ctx, a.id, a.when, a.mode)
+		edges, err := p.l.Chairs(p.ctx, a.id, a.when, a.mode, a.tiers...)
 		if err != nil {
 			return err
 		}

@@ -15,10 +15,11 @@ import (
 // nodeField is what the planner makes of one field selected on a node type, worked out
 // once per selection and type rather than once per node.
 type nodeField struct {
-	kind nodeFieldKind
-	spec loader.Spec // relationship fields
-	when atlas.When
-	mode atlas.DerivedChairs // chairs
+	kind  nodeFieldKind
+	spec  loader.Spec // relationship fields
+	when  atlas.When
+	mode  atlas.DerivedChairs // chairs
+	tiers []atlas.SourceTier  // chairs
 	// supports is the store arguments of a Source.supports field.
 	supports loader.SupportArgs
 	// supportsSel is what a supports field selects; nil when it asks for no supports.
@@ -125,7 +126,7 @@ func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
 		case relationsField:
 			p.relAsks = append(p.relAsks, relAsk{n.NodeID(), nf.spec, f.Selections})
 		case chairsField:
-			p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), nf.when, nf.mode, f.Selections})
+			p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), nf.when, nf.mode, nf.tiers, f.Selections})
 		case sourcesField:
 			p.citations(n.Citations(), f.Selections)
 		case aliasesField:

@@ -218,7 +218,7 @@ func (p *planner) readField(typ string, r fieldRead, f graphql.CollectedField, n
 			nf.kind, nf.spec = relationsField, relationshipsSpec(arg[[]atlas.RelType](args, "types"), arg[*atlas.Direction](args, "direction"),
 				arg[[]atlas.MemberRole](args, "roles"), w, sources, relayed, tiers)
 		default:
-			nf.kind, nf.when, nf.mode = chairsField, w, atlas.IncludeDerived
+			nf.kind, nf.when, nf.mode, nf.tiers = chairsField, w, atlas.IncludeDerived, tiers
 			if m := arg[*atlas.DerivedChairs](args, "derived"); m != nil {
 				nf.mode = *m
 			}

@@ -350,11 +350,11 @@ func fetchPage[T any, P interface {
 	*T
 	atlas.Node
 }](ctx context.Context, r *Resolver, q atlas.ListQuery, countOnly bool) (cursors []string, nodes []T, info model.PageInfo, total int, err error) {
-	// The store's cursors go out sealed to this list, filter and order (atlas.SealCursor),
-	// and come back opened, so a forged cursor or one from another list is INVALID.
-	list, key := listOf(ctx, ""), r.cursorKey()
+	// The store's cursors go out sealed to this list, filter and order (cursors.go), and
+	// come back opened, so a forged cursor or one from another list is INVALID.
+	cur := r.cursors(ctx, "")
 	if q.After != "" {
-		if q.After, err = atlas.OpenCursor(key, list, q.After); err != nil {
+		if q.After, err = cur.open(q.After); err != nil {
 			return nil, nil, info, 0, err
 		}
 	}
@@ -364,9 +364,6 @@ func fetchPage[T any, P interface {
 	p, err := r.Store.List(ctx, q)
 	if err != nil {
 		return nil, nil, info, 0, err
-	}
-	for i, c := range p.Cursors {
-		p.Cursors[i] = atlas.SealCursor(key, list, c)
 	}
 	info.HasNextPage = p.HasNextPage
 	if countOnly {
@@ -388,10 +385,11 @@ func fetchPage[T any, P interface {
 		}
 		loader.For(ctx).PrimeProjected(q.Projection, partial...)
 	}
-	if len(p.Cursors) > 0 {
-		info.StartCursor, info.EndCursor = &p.Cursors[0], &p.Cursors[len(p.Cursors)-1]
+	cursors = cur.seal(len(p.Cursors), func(i int) string { return p.Cursors[i] })
+	if len(cursors) > 0 {
+		info.StartCursor, info.EndCursor = &cursors[0], &cursors[len(cursors)-1]
 	}
-	return p.Cursors, nodes, info, p.TotalCount, nil
+	return cursors, nodes, info, p.TotalCount, nil
 }
 
 // connectionEdges pairs cursors with nodes in a connection's edge type.

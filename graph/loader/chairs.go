@@ -19,10 +19,7 @@ type Ask struct {
 // of ask (misses).
 func (l *Loaders) Chairs(ctx context.Context, self string, w atlas.When, mode atlas.DerivedChairs, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
 	key := chairKey{id: self, mode: mode, tiers: join(tiers), asOf: w.Key()}
-	l.mu.RLock()
-	edges, ok := l.chairs[key]
-	l.mu.RUnlock()
-	if ok {
+	if edges, ok := l.cachedChairs(key); ok {
 		return edges, nil
 	}
 	get := func(id string, spec Spec) ([]atlas.Relation, bool, error) {
@@ -32,20 +29,24 @@ func (l *Loaders) Chairs(ctx context.Context, self string, w atlas.When, mode at
 		}
 		return rels[0], true, nil
 	}
-	edges, _, err := l.chairList(self, w, mode, get, true, tiers...)
+	edges, _, err := l.chairList(self, w, mode, get, tiers...)
 	if err != nil {
 		return nil, err
 	}
-	l.mu.Lock()
-	l.chairs[key] = edges
-	l.mu.Unlock()
+	l.keepChairs(key, edges)
 	return edges, nil
 }
 
-// ChairNeeds returns the asks the cache lacks to answer Chairs(self, w, mode): first
-// self's own relationships, then, once those are cached, those of the positions they
-// lead to. Empty means Chairs will be served from the cache.
-func (l *Loaders) ChairNeeds(self string, w atlas.When, mode atlas.DerivedChairs) ([]Ask, error) {
+// ChairNeeds returns the asks the cache lacks to answer Chairs(self, w, mode, tiers...):
+// first self's own relationships, then, once those are cached, those of the positions
+// they lead to. Empty means Chairs will be served from the cache: the call that finds
+// nothing lacking makes the join and keeps it, so the planner's last look and the
+// resolvers' Chairs share one join (Stats.ChairJoins).
+func (l *Loaders) ChairNeeds(self string, w atlas.When, mode atlas.DerivedChairs, tiers ...atlas.SourceTier) ([]Ask, error) {
+	key := chairKey{id: self, mode: mode, tiers: join(tiers), asOf: w.Key()}
+	if _, ok := l.cachedChairs(key); ok {
+		return nil, nil
+	}
 	var needs []Ask
 	get := func(id string, spec Spec) ([]atlas.Relation, bool, error) {
 		rels, ok := l.cachedRelations(id, spec)
@@ -54,15 +55,31 @@ func (l *Loaders) ChairNeeds(self string, w atlas.When, mode atlas.DerivedChairs
 		}
 		return rels, ok, nil
 	}
-	_, _, err := l.chairList(self, w, mode, get, false)
+	edges, complete, err := l.chairList(self, w, mode, get, tiers...)
+	if err == nil && complete {
+		l.keepChairs(key, edges)
+	}
 	return needs, err
+}
+
+func (l *Loaders) cachedChairs(key chairKey) ([]atlas.Edge, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	edges, ok := l.chairs[key]
+	return edges, ok
+}
+
+func (l *Loaders) keepChairs(key chairKey, edges []atlas.Edge) {
+	l.mu.Lock()
+	l.chairs[key] = edges
+	l.mu.Unlock()
 }
 
 type relGetter func(id string, spec Spec) ([]atlas.Relation, bool, error)
 
-// chairList gathers the inputs of atlas.ChairList through get and, when build is set,
-// joins them; complete is false when get lacked some of them.
-func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs, get relGetter, build bool, tiers ...atlas.SourceTier) (edges []atlas.Edge, complete bool, err error) {
+// chairList gathers the inputs of atlas.ChairList through get and, when get had them
+// all, joins them; complete is false when get lacked some of them.
+func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs, get relGetter, tiers ...atlas.SourceTier) (edges []atlas.Edge, complete bool, err error) {
 	kind, err := atlas.KindOfID(self)
 	if err != nil {
 		return nil, false, err
@@ -90,9 +107,7 @@ func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs,
 				continue
 			}
 			for _, h := range fetch(c.From, spec(atlas.Holds, atlas.Incoming)) {
-				if build {
-					candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
-				}
+				candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
 			}
 		}
 	case atlas.PersonNode:
@@ -100,9 +115,7 @@ func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs,
 		if derive {
 			for _, h := range fetch(self, spec(atlas.Holds, atlas.Outgoing)) {
 				for _, c := range fetch(h.To, spec(atlas.Chairs, atlas.Outgoing)) {
-					if build {
-						candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
-					}
+					candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
 				}
 			}
 		}
@@ -112,8 +125,11 @@ func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs,
 	default:
 		return nil, false, atlas.Errorf(atlas.EINVALID, "%s cannot chair or be chaired", self)
 	}
-	if err != nil || !complete || !build {
+	if err != nil || !complete {
 		return nil, complete, err
 	}
+	l.mu.Lock()
+	l.stats.ChairJoins++
+	l.mu.Unlock()
 	return atlas.ChairListWhen(self, direct, candidates, w, mode, tiers...), true, nil
 }

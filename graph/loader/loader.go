@@ -52,6 +52,9 @@ type Stats struct {
 	// Misses counts the reads a resolver had to make itself because no plan fetched
 	// them. A request the planner understands makes none.
 	Misses int
+	// ChairJoins counts the chairs lists joined (atlas.ChairListWhen): one per node and
+	// distinct arguments of its chairs fields, however many look at it.
+	ChairJoins int
 }
 
 // relKey is one node's ask for relationships. Keys that differ only in id share a store

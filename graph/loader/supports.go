@@ -57,9 +57,10 @@ func (l *Loaders) supportsOf(ctx context.Context, args SupportArgs, sources []st
 			}
 		}
 		pages, err := l.store.Supports(ctx, atlas.SupportQuery{Sources: lacking, Kinds: args.Kinds, First: args.First, After: after})
+		sealer := atlas.NewCursorSealer(key, list)
 		for _, p := range pages {
 			for i, c := range p.Cursors {
-				p.Cursors[i] = atlas.SealCursor(key, list, c)
+				p.Cursors[i] = sealer.Seal(c)
 			}
 		}
 		return pages, err
