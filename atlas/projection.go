@@ -51,8 +51,13 @@ func (p *Projection) Covers(q *Projection) bool {
 
 // Union returns a projection that covers both p and q (nil, the whole node, when either is).
 func (p *Projection) Union(q *Projection) *Projection {
-	if p == nil || q == nil {
+	switch {
+	case p == nil || q == nil:
 		return nil
+	case p.Covers(q): // a level's nodes mostly ask the same: no copy then
+		return p
+	case q.Covers(p):
+		return q
 	}
 	return NewProjection(append(slices.Clone(p.props), q.props...)...)
 }
