@@ -8,11 +8,11 @@ import (
 
 // Projection names the node properties a reader will look at, by their JSON names
 // ("name", "title", "nameZh"…), so that a store that pays for every property it returns
-// (Neo4j sends each node's claims, citations and aliases as text to be decoded) can
-// return only those. A node read with a projection is partial: its id and kind are
-// always set, the projected properties are as stored, and every other field is zero, so
-// it must never be taken for the whole node (graph/loader keeps the two apart). nil
-// means the whole node.
+// (Neo4j sends each node's claims, citations and aliases as text to be decoded; the
+// in-process store copies them) can return only those. A node read with a projection is
+// partial: its id and kind are always set, the projected properties are as stored, and
+// every other field is zero, so it must never be taken for the whole node (graph/loader
+// keeps the two apart). nil means the whole node.
 type Projection struct {
 	props []string // sorted, without duplicates
 }
@@ -51,8 +51,13 @@ func (p *Projection) Covers(q *Projection) bool {
 
 // Union returns a projection that covers both p and q (nil, the whole node, when either is).
 func (p *Projection) Union(q *Projection) *Projection {
-	if p == nil || q == nil {
+	switch {
+	case p == nil || q == nil:
 		return nil
+	case p.Covers(q): // a level's nodes mostly ask the same: no copy then
+		return p
+	case q.Covers(p):
+		return q
 	}
 	return NewProjection(append(slices.Clone(p.props), q.props...)...)
 }
@@ -66,8 +71,8 @@ func (p *Projection) String() string {
 }
 
 // NodeProjector is implemented by a store that can read nodes with only some of their
-// properties (Neo4j). It is optional, like ReadScoper: a store that copies whole nodes
-// anyway (the in-process store) has nothing to save, and callers go through
+// properties: Neo4j, which then encodes and decodes less, and the in-process store, which
+// then copies less (ProjectNode). It is optional, like ReadScoper; callers go through
 // ProjectedNodes.
 type NodeProjector interface {
 	// ProjectedNodes is Store.Nodes, each node holding at least the properties of p

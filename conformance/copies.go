@@ -32,6 +32,7 @@ func testCopies(t *testing.T, open Open) {
 		call func() (any, error)
 	}{
 		{"Nodes", func() (any, error) { return s.Nodes(ctx, nodeIDs) }},
+		{"ProjectedNodes", func() (any, error) { return atlas.ProjectedNodes(ctx, s, nodeIDs, copiedAlone) }},
 		{"Relations", func() (any, error) { return s.Relations(ctx, atlas.RelationQuery{IDs: nodeIDs}) }},
 		{"Search", func() (any, error) { return s.Search(ctx, atlas.SearchQuery{Text: "foreign", Limit: 100}) }},
 		{"ReportedCounts", func() (any, error) { return s.ReportedCounts(ctx, atlas.CountQuery{}) }},
@@ -42,6 +43,12 @@ func testCopies(t *testing.T, open Open) {
 			name string
 			call func() (any, error)
 		}{"List " + string(kind), func() (any, error) { return s.List(ctx, atlas.ListQuery{Kind: kind, First: 100}) }})
+		calls = append(calls, struct {
+			name string
+			call func() (any, error)
+		}{"projected List " + string(kind), func() (any, error) {
+			return s.List(ctx, atlas.ListQuery{Kind: kind, First: 100, Projection: copiedAlone})
+		}})
 	}
 	for _, c := range calls {
 		// JSON is the yardstick: it is computed before anything is changed and shares no

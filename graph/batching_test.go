@@ -44,6 +44,13 @@ func (c *countingStore) Nodes(ctx context.Context, ids []string) ([]atlas.Node, 
 	return c.Store.Nodes(ctx, ids)
 }
 
+// ProjectedNodes passes projected reads through (the embedded store projects), so the
+// calls counted are those of a request that projects.
+func (c *countingStore) ProjectedNodes(ctx context.Context, ids []string, p *atlas.Projection) ([]atlas.Node, error) {
+	c.count("Nodes")
+	return atlas.ProjectedNodes(ctx, c.Store, ids, p)
+}
+
 func (c *countingStore) Relations(ctx context.Context, q atlas.RelationQuery) ([][]atlas.Relation, error) {
 	c.count("Relations")
 	return c.Store.Relations(ctx, q)

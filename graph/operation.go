@@ -13,7 +13,7 @@ import (
 
 // AroundOperation is the resolvers' own operation middleware: it gives each operation
 // the state the resolvers read, namely the loaders' cursor key, what each field reads of
-// the nodes it returns (nodeNeeds, so a store can read only those properties), source dates (knownBy
+// the nodes it returns (newNodeNeeds, so a store can read only those properties), source dates (knownBy
 // reads them from the projection both stores share, only when asked), the memo of the
 // audit log, and for a subscription the record of why it ended, which becomes its last
 // response when the client did not end it. The GraphQL-over-HTTP runtime installs it
@@ -21,7 +21,7 @@ import (
 func (r *Resolver) AroundOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	if l := loader.From(ctx); l != nil {
 		l.SetCursorKey(r.CursorKey)
-		l.SetNeeds(nodeNeeds)
+		l.SetNeeds(newNodeNeeds())
 		l.SetSources(func(ctx context.Context) (func(string) *atlas.Source, error) {
 			p, err := r.Analytics.Get(ctx)
 			if err != nil {

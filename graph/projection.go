@@ -8,6 +8,7 @@ package graph
 
 import (
 	"context"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -50,15 +51,39 @@ func selectionProjection(op *graphql.OperationContext, sel ast.SelectionSet, kin
 	return atlas.NewProjection(props...)
 }
 
-// nodeNeeds is what the field being resolved in ctx reads of the node id it returns
-// (loader.SetNeeds): the projection of its selection.
-func nodeNeeds(ctx context.Context, id string) *atlas.Projection {
-	fc := graphql.GetFieldContext(ctx)
-	kind, err := atlas.KindOfID(id)
-	if fc == nil || fc.Field.Field == nil || err != nil {
-		return nil
+// newNodeNeeds returns nodeNeeds for one operation (loader.SetNeeds): what the field
+// being resolved in ctx reads of the node id it returns, the projection of its
+// selection. A resolver handed a partial node asks it for every node it resolves, so
+// the answer is kept per selection and kind: working it out allocates.
+func newNodeNeeds() func(ctx context.Context, id string) *atlas.Projection {
+	type key struct {
+		sel  selKey
+		kind atlas.NodeKind
 	}
-	return selectionProjection(graphql.GetOperationContext(ctx), fc.Field.Selections, kind)
+	var mu sync.Mutex
+	memo := map[key]*atlas.Projection{}
+	return func(ctx context.Context, id string) *atlas.Projection {
+		fc := graphql.GetFieldContext(ctx)
+		kind, err := atlas.KindOfID(id)
+		if fc == nil || fc.Field.Field == nil || err != nil {
+			return nil
+		}
+		sel := fc.Field.Selections
+		k := key{kind: kind}
+		if len(sel) > 0 {
+			k.sel = selKey{first: &sel[0], n: len(sel)}
+		}
+		mu.Lock()
+		p, ok := memo[k]
+		mu.Unlock()
+		if !ok {
+			p = selectionProjection(graphql.GetOperationContext(ctx), sel, kind)
+			mu.Lock()
+			memo[k] = p
+			mu.Unlock()
+		}
+		return p
+	}
 }
 
 // levelProjection is the union of what the nodes asked for at one level of the plan read
@@ -73,18 +98,7 @@ func (p *planner) levelProjection(ids []idSel) *atlas.Projection {
 		if err != nil {
 			return nil
 		}
-		key := selKey{typ: graphQLTypeOf(kind)}
-		if len(x.sel) > 0 {
-			key.first, key.n = &x.sel[0], len(x.sel)
-		}
-		proj, ok := p.projections[key]
-		if !ok {
-			proj = selectionProjection(p.op, x.sel, kind)
-			if p.projections == nil {
-				p.projections = map[selKey]*atlas.Projection{}
-			}
-			p.projections[key] = proj
-		}
+		proj := p.projectionOf(x.sel, kind)
 		if proj == nil {
 			return nil
 		}
@@ -95,6 +109,24 @@ func (p *planner) levelProjection(ids []idSel) *atlas.Projection {
 		}
 	}
 	return union
+}
+
+// projectionOf is selectionProjection, kept for the operation's plan: a level asks it
+// for every node, with the few selections the query has.
+func (p *planner) projectionOf(sel ast.SelectionSet, kind atlas.NodeKind) *atlas.Projection {
+	key := selKey{typ: graphQLTypeOf(kind)}
+	if len(sel) > 0 {
+		key.first, key.n = &sel[0], len(sel)
+	}
+	proj, ok := p.projections[key]
+	if !ok {
+		proj = selectionProjection(p.op, sel, kind)
+		if p.projections == nil {
+			p.projections = map[selKey]*atlas.Projection{}
+		}
+		p.projections[key] = proj
+	}
+	return proj
 }
 
 // listProjection is what a list field (a connection of nodes of kind) being resolved in
@@ -180,7 +212,7 @@ func (p *planner) endsProjection(rels []relAsk, chairs []chairAsk) *atlas.Projec
 				continue
 			}
 			for _, kind := range atlas.NodeKinds {
-				proj := selectionProjection(p.op, f.Selections, kind)
+				proj := p.projectionOf(f.Selections, kind)
 				if proj == nil {
 					return nil
 				}

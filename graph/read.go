@@ -290,6 +290,23 @@ type representationClaim struct {
 // graphQLTypeOf is the GraphQL type of a node kind: GROUP → Group, REPORTED_COUNT →
 // ReportedCount.
 func graphQLTypeOf(kind atlas.NodeKind) string {
+	if name, ok := graphQLTypeNames[kind]; ok {
+		return name
+	}
+	return graphQLTypeName(kind)
+}
+
+// graphQLTypeNames holds graphQLTypeOf of every kind: projections ask it for every node
+// a request resolves.
+var graphQLTypeNames = func() map[atlas.NodeKind]string {
+	m := map[atlas.NodeKind]string{}
+	for _, kind := range atlas.NodeKinds {
+		m[kind] = graphQLTypeName(kind)
+	}
+	return m
+}()
+
+func graphQLTypeName(kind atlas.NodeKind) string {
 	var b strings.Builder
 	for _, word := range strings.Split(strings.ToLower(string(kind)), "_") {
 		if word != "" {

@@ -10,8 +10,17 @@ import (
 	"lsgatlas/internal/searchkey"
 )
 
+var _ atlas.NodeProjector = (*Store)(nil)
+
 // Nodes implements atlas.Store.
 func (s *Store) Nodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
+	return s.ProjectedNodes(ctx, ids, nil)
+}
+
+// ProjectedNodes implements atlas.NodeProjector: Nodes, copying only the properties of p
+// (atlas.ProjectNode). Copying every node whole, with its claims, citations and aliases,
+// and collecting those copies, was a tenth of what a request showing names cost.
+func (s *Store) ProjectedNodes(ctx context.Context, ids []string, p *atlas.Projection) ([]atlas.Node, error) {
 	for _, id := range ids {
 		if _, err := atlas.KindOfID(id); err != nil {
 			return nil, err
@@ -25,7 +34,7 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
 	out := make([]atlas.Node, len(ids))
 	for i, id := range ids {
 		if n, ok := s.nodes[id]; ok {
-			out[i] = atlas.CloneNode(n)
+			out[i] = atlas.ProjectNode(n, p)
 		}
 	}
 	return out, nil
@@ -57,7 +66,7 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	}
 	end := min(start+q.First, len(rows))
 	for _, r := range rows[start:end] {
-		page.Nodes = append(page.Nodes, atlas.CloneNode(r.node))
+		page.Nodes = append(page.Nodes, atlas.ProjectNode(r.node, q.Projection))
 		page.Cursors = append(page.Cursors, q.Cursor(r.key, r.node.NodeID()))
 	}
 	page.HasNextPage = end < len(rows)

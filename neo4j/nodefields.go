@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"strings"
-	"sync"
 
 	"lsgatlas/atlas"
 )
@@ -27,44 +25,15 @@ import (
 
 var partialDateType = reflect.TypeFor[atlas.PartialDate]()
 
-// storedField is one field of a node kind's struct, found by its JSON name.
-type storedField struct {
-	name  string
-	index []int
-}
-
-// fieldsByType caches storedFields: every node read and written asks for its kind's.
-var fieldsByType sync.Map // reflect.Type -> []storedField
-
-// storedFields lists the stored fields of struct type t, embedded structs' fields in
-// their place, as encoding/json would.
-func storedFields(t reflect.Type) []storedField {
-	if fs, ok := fieldsByType.Load(t); ok {
-		return fs.([]storedField)
-	}
-	var out []storedField
-	for _, f := range reflect.VisibleFields(t) {
-		if !f.IsExported() || f.Anonymous {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		out = append(out, storedField{name: name, index: f.Index})
-	}
-	fieldsByType.Store(t, out)
-	return out
-}
+// storedFields lists the stored fields of struct type t: atlas.PropertyFields, the one
+// mapping from property names to fields, which the in-process store projects by too.
+func storedFields(t reflect.Type) []atlas.PropertyField { return atlas.PropertyFields(t) }
 
 // putFields adds the stored form of each of n's own fields to p.
 func putFields(p map[string]any, n atlas.Node) {
 	v := reflect.ValueOf(n).Elem()
 	for _, f := range storedFields(v.Type()) {
-		p[f.name] = storedValue(v.FieldByIndex(f.index), f.name)
+		p[f.Name] = storedValue(v.FieldByIndex(f.Index), f.Name)
 	}
 }
 
@@ -108,7 +77,7 @@ func storedValue(v reflect.Value, name string) any {
 func readFields(p *props, n atlas.Node) {
 	v := reflect.ValueOf(n).Elem()
 	for _, f := range storedFields(v.Type()) {
-		readValue(p, f.name, v.FieldByIndex(f.index))
+		readValue(p, f.Name, v.FieldByIndex(f.Index))
 	}
 }
 

@@ -1,6 +1,7 @@
 package neo4j
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -150,4 +151,52 @@ func TestRelationsOfStatement(t *testing.T) {
 	if !reflect.DeepEqual(far, wantFar) {
 		t.Errorf("far ends %#v, want %#v", far, wantFar)
 	}
+}
+
+// TestProjectedReadsAgreeWithTheInProcessStore: for every whitelisted property and every
+// kind, a node decoded from a projected row holds what atlas.ProjectNode (the in-process
+// store's projected read) copies: exactly that when ProjectNode copies it alone, the
+// property's value when ProjectNode reads the whole node instead.
+func TestProjectedReadsAgreeWithTheInProcessStore(t *testing.T) {
+	kinds := map[atlas.NodeKind]bool{}
+	for _, n := range conformance.Fixture().Prepared().Nodes() {
+		kinds[n.NodeKind()] = true
+		for name := range projectable {
+			p := atlas.NewProjection(name)
+			props := storedProps(p)
+			got, err := decodeRow(projectedRow(t, n, props), props)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := atlas.ProjectNode(n, p)
+			if reflect.DeepEqual(want, n) && !reflect.DeepEqual(got, n) {
+				// Read whole by the in-process store: compare the property alone.
+				want = got
+				if !reflect.DeepEqual(jsonFields(t, got)[name], jsonFields(t, n)[name]) {
+					t.Errorf("%s.%s: decoded %s, stored %s", n.NodeID(), name, jsonFields(t, got)[name], jsonFields(t, n)[name])
+				}
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s projected to %s: decoded %#v\nProjectNode %#v", n.NodeID(), name, got, want)
+			}
+		}
+	}
+	for _, kind := range atlas.NodeKinds {
+		if !kinds[kind] {
+			t.Errorf("the fixture has no %s", kind)
+		}
+	}
+}
+
+func jsonFields(t *testing.T, n atlas.Node) map[string]json.RawMessage {
+	t.Helper()
+	b, err := json.Marshal(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -53,34 +53,47 @@ func storeCallsFrom(ctx context.Context) *atomic.Int64 {
 }
 
 // CountStoreCalls wraps a store so that every call is counted in the request's counter
-// (withStoreCallCount) and reported to onCall (the metrics), by method.
+// (withStoreCallCount) and reported to onCall (the metrics), by method. The wrapper reads
+// projected nodes when the store does (atlas.NodeProjector: both stores) and batches
+// relation queries when the store also does (atlas.RelationBatcher: Neo4j).
 func CountStoreCalls(s atlas.Store, onCall func(method string)) atlas.Store {
+	c := countingStore{s, onCall}
 	_, batches := s.(atlas.RelationBatcher)
-	if atlas.CanProject(s) && batches {
-		return roundTripCountingStore{countingStore{s, onCall}}
+	switch projects := atlas.CanProject(s); {
+	case projects && batches:
+		return roundTripCountingStore{projectingCountingStore{c}}
+	case projects:
+		return projectingCountingStore{c}
 	}
-	return countingStore{s, onCall}
+	return c
 }
 
-// roundTripCountingStore is countingStore over a store that reads projected nodes
-// (atlas.NodeProjector) and batches relation queries (atlas.RelationBatcher), which it
-// passes through; over any other store the wrapper claims neither.
-type roundTripCountingStore struct{ countingStore }
+// projectingCountingStore is countingStore over a store that reads projected nodes
+// (atlas.NodeProjector), which it passes through; over any other store the wrapper
+// does not claim it.
+type projectingCountingStore struct{ countingStore }
+
+func (c projectingCountingStore) ProjectedNodes(ctx context.Context, ids []string, p *atlas.Projection) ([]atlas.Node, error) {
+	c.count(ctx, "Nodes")
+	return atlas.ProjectedNodes(ctx, c.Store, ids, p)
+}
+
+// roundTripCountingStore is projectingCountingStore over a store that also batches
+// relation queries (atlas.RelationBatcher), which it passes through.
+type roundTripCountingStore struct{ projectingCountingStore }
 
 func (c roundTripCountingStore) RelationsOf(ctx context.Context, qs []atlas.RelationQuery, ends *atlas.Projection) ([][][]atlas.Relation, map[string]atlas.Node, error) {
 	c.count(ctx, "Relations")
 	return atlas.RelationsOf(ctx, c.Store, qs, ends)
 }
 
-func (c roundTripCountingStore) ProjectedNodes(ctx context.Context, ids []string, p *atlas.Projection) ([]atlas.Node, error) {
-	c.count(ctx, "Nodes")
-	return atlas.ProjectedNodes(ctx, c.Store, ids, p)
-}
-
 type countingStore struct {
 	atlas.Store
 	onCall func(string)
 }
+
+// countsStoreCalls marks every wrapper CountStoreCalls returns, so none is wrapped twice.
+func (countingStore) countsStoreCalls() {}
 
 func (c countingStore) count(ctx context.Context, method string) {
 	if n := storeCallsFrom(ctx); n != nil {

@@ -82,7 +82,7 @@ type Server struct {
 func New(resolvers graph.Resolver, opts Options) *Server {
 	// The cost report counts every store call of a request; a store the caller counts
 	// already (CountStoreCalls, for its metrics) is not counted twice.
-	if _, counted := resolvers.Store.(countingStore); !counted {
+	if _, counted := resolvers.Store.(interface{ countsStoreCalls() }); !counted {
 		resolvers.Store = CountStoreCalls(resolvers.Store, func(string) {})
 	}
 	if resolvers.Analytics == nil {
