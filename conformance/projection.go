@@ -166,7 +166,7 @@ func sameProjected(t *testing.T, p *atlas.Projection, got, want atlas.Node) {
 		t.Errorf("projection %s: got %#v for %s", p, got, want.NodeID())
 		return
 	}
-	g, w := jsonFields(t, got), jsonFields(t, want)
+	g, w := JSONFields(t, got), JSONFields(t, want)
 	for _, name := range p.Props() {
 		if string(g[name]) != string(w[name]) {
 			t.Errorf("projection %s, %s.%s: got %s, want %s", p, want.NodeID(), name, g[name], w[name])
@@ -189,7 +189,8 @@ func jsonOf(t *testing.T, v any) []byte {
 	return b
 }
 
-func jsonFields(t *testing.T, n atlas.Node) map[string]json.RawMessage {
+// JSONFields is n as JSON, field by field: what a projected read is compared by.
+func JSONFields(t *testing.T, n atlas.Node) map[string]json.RawMessage {
 	t.Helper()
 	b, err := json.Marshal(n)
 	if err != nil {

@@ -1,7 +1,6 @@
 package neo4j
 
 import (
-	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -172,8 +171,8 @@ func TestProjectedReadsAgreeWithTheInProcessStore(t *testing.T) {
 			if reflect.DeepEqual(want, n) && !reflect.DeepEqual(got, n) {
 				// Read whole by the in-process store: compare the property alone.
 				want = got
-				if !reflect.DeepEqual(jsonFields(t, got)[name], jsonFields(t, n)[name]) {
-					t.Errorf("%s.%s: decoded %s, stored %s", n.NodeID(), name, jsonFields(t, got)[name], jsonFields(t, n)[name])
+				if !reflect.DeepEqual(conformance.JSONFields(t, got)[name], conformance.JSONFields(t, n)[name]) {
+					t.Errorf("%s.%s: decoded %s, stored %s", n.NodeID(), name, conformance.JSONFields(t, got)[name], conformance.JSONFields(t, n)[name])
 				}
 			}
 			if !reflect.DeepEqual(got, want) {
@@ -186,17 +185,4 @@ func TestProjectedReadsAgreeWithTheInProcessStore(t *testing.T) {
 			t.Errorf("the fixture has no %s", kind)
 		}
 	}
-}
-
-func jsonFields(t *testing.T, n atlas.Node) map[string]json.RawMessage {
-	t.Helper()
-	b, err := json.Marshal(n)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m
 }
