@@ -182,13 +182,14 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 // decodeRelation rebuilds a relation from its type, end ids and stored properties.
 func decodeRelation(typ, from, to string, m map[string]any) (atlas.Relation, error) {
 	p := props{m: m}
+	j := relationJSONs.decode(&p)
 	r := atlas.Relation{ID: p.str("id"), Type: atlas.RelType(typ), From: from, To: to,
 		Role: optEnumOf[atlas.MemberRole](&p, "role"), Succession: optEnumOf[atlas.SuccessionKind](&p, "succession"),
 		Start: p.date("start"), End: p.date("end"), Attested: p.dates("attested"), IncompleteList: p.boolean("incompleteList"),
-		Confidence: atlas.Confidence(p.str("confidence")), DateConfidence: optEnumOf[atlas.Confidence](&p, "dateConfidence"), Note: p.str("note"), Sources: citationsOf(&p),
+		Confidence: atlas.Confidence(p.str("confidence")), DateConfidence: optEnumOf[atlas.Confidence](&p, "dateConfidence"), Note: p.str("note"), Sources: j.sources,
 		LifetimeStart: p.date("lifetimeStart"), LifetimeEnd: p.date("lifetimeEnd"), ObservedUntil: p.date("observedUntil"),
-		HolderDeaths: jsonOf[atlas.Death](&p, "holderDeaths"), HolderBirths: jsonOf[atlas.Death](&p, "holderBirths"),
-		DateClaims: jsonOf[atlas.DateClaim](&p, "dateClaims"), CitationTiers: strListOf[atlas.SourceTier](&p, "citationTiers"), NextHolderFrom: p.date("nextHolderFrom"), Relays: jsonOf[atlas.Relay](&p, "relays"),
+		HolderDeaths: j.deaths, HolderBirths: j.births,
+		DateClaims: j.claims, CitationTiers: strListOf[atlas.SourceTier](&p, "citationTiers"), NextHolderFrom: p.date("nextHolderFrom"), Relays: j.relays,
 		Tiers: strListOf[atlas.SourceTier](&p, "tiers")}
 	if rank := optEnumOf[atlas.Rank](&p, "rank"); rank != nil {
 		r.Rank = *rank
@@ -300,8 +301,6 @@ func jsonOf[T any](p *props, key string) []T {
 	}
 	return out
 }
-
-func citationsOf(p *props) []atlas.Citation { return jsonOf[atlas.Citation](p, "sources") }
 
 // optRank is nil for an unset rank, so that it is stored as no property.
 func optRank(r atlas.Rank) *atlas.Rank {
