@@ -110,7 +110,12 @@ func TestRelationRoundTrip(t *testing.T) {
 			Attested: []atlas.PartialDate{}, Sources: []atlas.Citation{}, Confidence: atlas.Stated},
 		&atlas.Relation{ID: "y", Type: atlas.SucceededBy, From: "group/a", To: "group/b", Succession: ptr(atlas.SuccessionKind("RENAMED")),
 			Start: atlas.DatePtr("2018-03-21"), End: atlas.DatePtr("2019"), LifetimeStart: atlas.DatePtr("1990"), LifetimeEnd: atlas.DatePtr("2020-01"),
-			IncompleteList: true, Confidence: atlas.Disputed, Note: "n"})
+			IncompleteList: true, Confidence: atlas.Disputed, Note: "n"},
+		&atlas.Relation{ID: "z", Type: atlas.Holds, From: "person/a", To: "position/b", Start: atlas.DatePtr("2013"),
+			HolderBirths: []atlas.Death{{Date: atlas.MustDate("1953-06"), Tier: atlas.CorpusTier}},
+			DateClaims: []atlas.DateClaim{{Part: atlas.StartPart, Value: atlas.MustDate("2013"), Sources: []atlas.Citation{{Source: "source/alpha", Locator: "p. 2"}},
+				Confidence: atlas.Stated, Rank: atlas.Preferred, Tier: atlas.CorpusTier}},
+			CitationTiers: []atlas.SourceTier{atlas.CorpusTier}, NextHolderFrom: atlas.DatePtr("2018"), Rank: atlas.Normal, Confidence: atlas.Stated})
 	for _, r := range rels {
 		rec := storedRel(t, r)
 		got, err := decodeRelation(rec["type"].(string), rec["from"].(string), rec["to"].(string), rec["props"].(map[string]any))
