@@ -52,26 +52,36 @@ func newField(f atlas.SearchField, shown string, weight float64) field {
 	for _, t := range toks {
 		b.WriteString(t.text)
 	}
+	compact := b.String()
+	// Every token's text, and every term made of adjacent tokens, is a slice of compact,
+	// which holds them all in order: an analysis is kept for every record, and one string
+	// per field costs a fraction of one per token and per term.
+	offsets := make([]int, len(toks)+1)
+	for i := range toks {
+		offsets[i+1] = offsets[i] + len(toks[i].text)
+		toks[i].text = compact[offsets[i]:offsets[i+1]]
+	}
 	us := units(toks)
-	out := field{SearchField: f, shown: shown, tokens: toks, compact: b.String(), weight: weight, class: classText}
+	out := field{SearchField: f, shown: shown, tokens: toks, compact: compact, weight: weight, class: classText}
 	if f.Name {
 		out.canon, out.class = canonical(us), className
 	}
-	out.postings = indexPostings(toks, us)
+	out.postings = indexPostings(toks, us, compact, offsets)
 	return out
 }
 
 // indexPostings are the terms a text is indexed under: every word, every pair of
 // adjacent CJK characters (as Lucene's CJK analyzer makes them) and each CJK character
 // that stands alone, and, for each spelling of a synonym, its term too.
-func indexPostings(toks []token, us []unit) []posting {
+// compact is the tokens' texts joined, token i at compact[offsets[i]:offsets[i+1]].
+func indexPostings(toks []token, us []unit, compact string, offsets []int) []posting {
 	out := make([]posting, 0, len(toks)+2)
 	for i, t := range toks {
 		switch {
 		case !t.cjk:
 			out = append(out, posting{t.text, int32(i), int32(i + 1)})
 		case i+1 < len(toks) && adjacent(t, toks[i+1]):
-			out = append(out, posting{t.text + toks[i+1].text, int32(i), int32(i + 2)})
+			out = append(out, posting{compact[offsets[i]:offsets[i+2]], int32(i), int32(i + 2)})
 		case isolated(toks, i):
 			out = append(out, posting{t.text, int32(i), int32(i + 1)})
 		}
