@@ -33,16 +33,22 @@ WHERE n.ns = $ns AND n.nodeKind = $nodeKind
   AND ($nameContains IS NULL OR n.searchText CONTAINS $nameContains)
   AND (size($sources) = 0 OR any(s IN coalesce(n.citedSources, []) WHERE s IN $sources))
   AND (size($tiers) = 0 OR n.tiers IS NULL OR any(t IN n.tiers WHERE t IN $tiers))
-WITH n,
-  CASE $orderBy
-    WHEN 'ID' THEN n.id
-    WHEN 'ESTABLISHED' THEN n.sortEstablished
-    ELSE n.sortName
-  END AS sortKey
-ORDER BY sortKey, n.id
-WITH collect({node: n, sortKey: sortKey}) AS rows
-WITH size(rows) AS total, size($tiers) > 0 AND any(row IN rows WHERE row.node.tiers IS NULL) AS untiered,
-  [row IN rows WHERE $afterId IS NULL OR row.sortKey > $afterKey
-    OR (row.sortKey = $afterKey AND row.node.id > $afterId)] AS rest
-RETURN total, untiered, size(rest) > $limit AS hasNextPage, [row IN rest[0..$limit] |
-  CASE WHEN $props IS NULL THEN properties(row.node) ELSE [p IN $props | row.node[p]] END] AS page
+// The matching nodes are collected as references, counted, and only the page is ordered
+// and projected (ORDER BY with LIMIT keeps the best $limit + 1 as it goes), rather than every
+// node of the kind made a map and sorted (at 100x, 3,500 groups: a page took 21.9 ms, now 18.3).
+WITH collect(n) AS matched
+CALL (matched) {
+  UNWIND matched AS n
+  WITH n,
+    CASE $orderBy
+      WHEN 'ID' THEN n.id
+      WHEN 'ESTABLISHED' THEN n.sortEstablished
+      ELSE n.sortName
+    END AS sortKey
+  WHERE $afterId IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId)
+  WITH n, sortKey ORDER BY sortKey, n.id
+  LIMIT $limit + 1
+  RETURN collect(CASE WHEN $props IS NULL THEN properties(n) ELSE [p IN $props | n[p]] END) AS rows
+}
+RETURN size(matched) AS total, size($tiers) > 0 AND any(n IN matched WHERE n.tiers IS NULL) AS untiered,
+  size(rows) > $limit AS hasNextPage, rows[0..$limit] AS page
