@@ -73,10 +73,3 @@ func (c *jsonMemo) decode(p *props) relationJSON {
 	copied := atlas.Relation{Sources: j.sources, HolderDeaths: j.deaths, HolderBirths: j.births, DateClaims: j.claims, Relays: j.relays}.Clone()
 	return relationJSON{sources: copied.Sources, deaths: copied.HolderDeaths, births: copied.HolderBirths, claims: copied.DateClaims, relays: copied.Relays}
 }
-
-// size reports how many texts the memo keeps, for tests.
-func (c *jsonMemo) size() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.byText)
-}

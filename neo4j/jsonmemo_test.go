@@ -90,3 +90,10 @@ func TestRelationJSONMemoIsBounded(t *testing.T) {
 		})
 	}
 }
+
+// size reports how many texts the memo keeps.
+func (c *jsonMemo) size() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.byText)
+}

@@ -23,17 +23,23 @@ func (s *Store) Relations(ctx context.Context, q atlas.RelationQuery) ([][]atlas
 	}
 	var got relationRows
 	err = s.read(ctx, "relations", func(tx runner) error {
-		got = relationRows{}
-		recs, err := tx.run(ctx, stmtRelationsOf, s.relationParams(q))
-		if err != nil {
-			return err
-		}
-		return got.add(0, recs)
+		got, err = s.relationsIn(ctx, tx, q)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return got.answer(0, s, q.IDs), nil
+}
+
+// relationsIn runs relations_of for a normalised query in tx, its rows gathered as ask 0.
+func (s *Store) relationsIn(ctx context.Context, tx runner, q atlas.RelationQuery) (relationRows, error) {
+	recs, err := tx.run(ctx, stmtRelationsOf, s.relationParams(q))
+	if err != nil {
+		return nil, err
+	}
+	got := relationRows{}
+	return got, got.add(0, recs)
 }
 
 // RelationsOf implements atlas.RelationBatcher: the relations of several queries with one

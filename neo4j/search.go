@@ -197,12 +197,8 @@ func (s *Store) wholeRelations(ctx context.Context, tx runner, rs []*atlas.Relat
 	if err != nil {
 		return err
 	}
-	recs, err := tx.run(ctx, stmtRelationsOf, s.relationParams(q))
+	got, err := s.relationsIn(ctx, tx, q)
 	if err != nil {
-		return err
-	}
-	got := relationRows{}
-	if err := got.add(0, recs); err != nil {
 		return err
 	}
 	byID := map[string]atlas.Relation{}
