@@ -146,7 +146,7 @@ func (s *Store) relationsByID(ctx context.Context, tx runner) (map[string]*atlas
 		typ, _ := rec["type"].(string)
 		from, _ := rec["from"].(string)
 		to, _ := rec["to"].(string)
-		r, err := decodeRelation(typ, from, to, asMap(rec["props"]))
+		r, err := decodeRelation(typ, from, to, rec["props"])
 		if err != nil {
 			return nil, err
 		}

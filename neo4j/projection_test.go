@@ -117,8 +117,8 @@ func TestProjectedListStatement(t *testing.T) {
 func TestRelationsOfStatement(t *testing.T) {
 	chairs, holds := fixtureRel("chairs/person/xi-jinping/group/foreign-affairs-commission"), fixtureRel("holds/person/xi-jinping/position/general-secretary")
 	row := func(ask int64, r *atlas.Relation) record {
-		rec := storedRel(t, r)
-		rec["key"], rec["ask"] = "test:person/xi-jinping", ask
+		rec := relRow(t, r, "test:person/xi-jinping")
+		rec["ask"] = ask
 		return rec
 	}
 	ask := func(types []string, from, to any) map[string]any {

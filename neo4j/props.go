@@ -15,9 +15,10 @@ import (
 //
 //   - Strings, booleans and enums are stored as they are; optional enums and dates (Go
 //     pointers) are absent when nil. Integers are INTEGER (int64).
-//   - A partial date is stored as its string form ("2018-03"), which round-trips exactly,
-//     plus the ordinals of atlas.Span.Bounds (validFrom, validTo, attestedOnly,
-//     attestedFrom, attestedTo), so that "as of" filters run in Cypher on plain integers.
+//   - A node's partial date is stored as its string form ("2018-03"), which round-trips
+//     exactly; nodes and relationships also store the ordinals of atlas.Span.Bounds
+//     (validFrom, validTo, attestedOnly, attestedFrom, attestedTo), so that "as of"
+//     filters run in Cypher on plain integers.
 //   - Lists of strings (categories, authors, attested dates) are native lists, absent for a
 //     nil slice and [] for an empty one, so nil and empty survive the round trip.
 //   - Aliases and citations are stored as JSON text written with atlas's own JSON tags.
@@ -27,6 +28,8 @@ import (
 //     also stored as the list aliasNames, which the full-text index covers.
 //   - Property claims are JSON text too, for the same reasons: records with a list of
 //     citations inside, read whole with their node and never filtered on in Cypher.
+//   - A relationship's fields are one JSON text, its record (record.go), beside copies of
+//     the few that Cypher filters on: a read returns one value per relationship.
 //   - tiers (atlas.Tiered, derived at import) lists on every node the tiers of the sources
 //     it cites, [] for none, so that a list filters by them (list_asc); a relationship's
 //     tiers are atlas.Relation.Tiers.
@@ -80,26 +83,16 @@ func nodeProps(n atlas.Node) map[string]any {
 }
 
 // relationProps returns the stored properties of r, without ns; type and end nodes are
-// the relationship's own.
+// the relationship's own. Cypher reads only these properties beside the record (see
+// record.go), which every read decodes.
 func relationProps(r *atlas.Relation) map[string]any {
 	b := r.StoreBounds()
-	var attested []string
-	if r.Attested != nil {
-		attested = make([]string, len(r.Attested))
-		for i, a := range r.Attested {
-			attested[i] = a.String()
-		}
-	}
 	return map[string]any{
-		"id": r.ID, "role": optEnum(r.Role), "succession": optEnum(r.Succession),
-		"start": optDate(r.Start), "end": optDate(r.End), "attested": strList(attested),
-		"incompleteList": r.IncompleteList, "confidence": string(r.Confidence), "dateConfidence": optEnum(r.DateConfidence), "note": r.Note,
-		"sources": jsonText(r.Sources), "lifetimeStart": optDate(r.LifetimeStart), "lifetimeEnd": optDate(r.LifetimeEnd),
-		"observedUntil": optDate(r.ObservedUntil), "holderDeaths": jsonText(r.HolderDeaths), "citedSources": atlas.CitedSources(nil, r),
-		"holderBirths": jsonText(r.HolderBirths), "citationTiers": strList(r.CitationTiers), "nextHolderFrom": optDate(r.NextHolderFrom), "relays": jsonText(r.Relays), "relayedBy": strList(r.RelayedBy()), "rank": optEnum(optRank(r.Rank)), "dateClaims": jsonText(r.DateClaims),
+		"id": r.ID, "role": optEnum(r.Role), "citedSources": atlas.CitedSources(nil, r), "relayedBy": strList(r.RelayedBy()),
 		"tiers": strList(r.Tiers), "validFrom": int64(b.From), "validTo": int64(b.To), "attestedOnly": b.AttestedOnly,
 		"attestedFrom": ints(b.AttestedFrom), "attestedTo": ints(b.AttestedTo),
 		"searchTerms": searchkey.TermText(atlas.RelationSearchFields(r)),
+		"record":      recordText(r),
 	}
 }
 
@@ -144,18 +137,6 @@ func ints(vs []int) any {
 	return out
 }
 
-// jsonText encodes aliases, citations or a holder's deaths; nil stays absent.
-func jsonText[T any](vs []T) any {
-	if vs == nil {
-		return nil
-	}
-	b, err := json.Marshal(vs)
-	if err != nil {
-		panic(err) // aliases, citations and identifiers hold only strings and booleans
-	}
-	return string(b)
-}
-
 // decodeNode rebuilds a node from its stored properties.
 func decodeNode(m map[string]any) (atlas.Node, error) {
 	p := props{m: m}
@@ -179,17 +160,30 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 	return n, nil
 }
 
-// decodeRelation rebuilds a relation from its type, end ids and stored properties.
-func decodeRelation(typ, from, to string, m map[string]any) (atlas.Relation, error) {
+// decodeRelation rebuilds a relation from its type, end ids and what a read statement
+// returned for it: its record text, or the properties of a relationship an earlier
+// release wrote without one (decodeProperties).
+func decodeRelation(typ, from, to string, stored any) (atlas.Relation, error) {
+	switch v := stored.(type) {
+	case string:
+		return decodeRecord(typ, from, to, v)
+	case map[string]any:
+		return decodeProperties(typ, from, to, v)
+	}
+	return atlas.Relation{}, fmt.Errorf("decode relation from %s to %s: want a record or properties, got %T", from, to, stored)
+}
+
+// decodeProperties rebuilds a relation an earlier release stored as properties, one per
+// field, with citations, date claims, holders' births and deaths and relays as JSON text.
+func decodeProperties(typ, from, to string, m map[string]any) (atlas.Relation, error) {
 	p := props{m: m}
-	j := relationJSONs.decode(&p)
 	r := atlas.Relation{ID: p.str("id"), Type: atlas.RelType(typ), From: from, To: to,
 		Role: optEnumOf[atlas.MemberRole](&p, "role"), Succession: optEnumOf[atlas.SuccessionKind](&p, "succession"),
 		Start: p.date("start"), End: p.date("end"), Attested: p.dates("attested"), IncompleteList: p.boolean("incompleteList"),
-		Confidence: atlas.Confidence(p.str("confidence")), DateConfidence: optEnumOf[atlas.Confidence](&p, "dateConfidence"), Note: p.str("note"), Sources: j.sources,
+		Confidence: atlas.Confidence(p.str("confidence")), DateConfidence: optEnumOf[atlas.Confidence](&p, "dateConfidence"), Note: p.str("note"), Sources: jsonOf[atlas.Citation](&p, "sources"),
 		LifetimeStart: p.date("lifetimeStart"), LifetimeEnd: p.date("lifetimeEnd"), ObservedUntil: p.date("observedUntil"),
-		HolderDeaths: j.deaths, HolderBirths: j.births,
-		DateClaims: j.claims, CitationTiers: strListOf[atlas.SourceTier](&p, "citationTiers"), NextHolderFrom: p.date("nextHolderFrom"), Relays: j.relays,
+		HolderDeaths: jsonOf[atlas.Death](&p, "holderDeaths"), HolderBirths: jsonOf[atlas.Death](&p, "holderBirths"),
+		DateClaims: jsonOf[atlas.DateClaim](&p, "dateClaims"), CitationTiers: strListOf[atlas.SourceTier](&p, "citationTiers"), NextHolderFrom: p.date("nextHolderFrom"), Relays: jsonOf[atlas.Relay](&p, "relays"),
 		Tiers: strListOf[atlas.SourceTier](&p, "tiers")}
 	if rank := optEnumOf[atlas.Rank](&p, "rank"); rank != nil {
 		r.Rank = *rank
@@ -300,12 +294,4 @@ func jsonOf[T any](p *props, key string) []T {
 		p.fail(key, err)
 	}
 	return out
-}
-
-// optRank is nil for an unset rank, so that it is stored as no property.
-func optRank(r atlas.Rank) *atlas.Rank {
-	if r == "" {
-		return nil
-	}
-	return &r
 }

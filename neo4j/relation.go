@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"lsgatlas/atlas"
 )
@@ -39,7 +40,12 @@ func (s *Store) relationsIn(ctx context.Context, tx runner, q atlas.RelationQuer
 		return nil, err
 	}
 	got := relationRows{}
-	return got, got.add(0, recs)
+	for _, rec := range recs {
+		if err := got.add(s, 0, rec); err != nil {
+			return nil, err
+		}
+	}
+	return got, nil
 }
 
 // RelationsOf implements atlas.RelationBatcher: the relations of several queries with one
@@ -68,7 +74,7 @@ func (s *Store) RelationsOf(ctx context.Context, qs []atlas.RelationQuery, ends 
 		}
 		for _, rec := range recs {
 			ask, _ := rec["ask"].(int64)
-			if err := got.add(int(ask), []record{rec}); err != nil {
+			if err := got.add(s, int(ask), rec); err != nil {
 				return err
 			}
 			if props == nil || rec["end"] == nil {
@@ -122,25 +128,29 @@ func (s *Store) relationParams(q atlas.RelationQuery) map[string]any {
 // key.
 type relationRows map[int]map[string][]atlas.Relation
 
-func (g relationRows) add(ask int, recs []record) error {
+// add decodes one row. The row names the asked node by its key and the other end by its
+// id, and says which of them starts the relationship.
+func (g relationRows) add(s *Store, ask int, rec record) error {
 	byKey := g[ask]
 	if byKey == nil {
 		byKey = map[string][]atlas.Relation{}
 		g[ask] = byKey
 	}
-	for _, rec := range recs {
-		key, _ := rec["key"].(string)
-		typ, _ := rec["type"].(string)
-		from, _ := rec["from"].(string)
-		to, _ := rec["to"].(string)
-		r, err := decodeRelation(typ, from, to, asMap(rec["props"]))
-		if err != nil {
-			return err
-		}
-		// An undirected pattern may meet a self-loop twice.
-		if !slices.ContainsFunc(byKey[key], func(x atlas.Relation) bool { return x.ID == r.ID }) {
-			byKey[key] = append(byKey[key], r)
-		}
+	key, _ := rec["key"].(string)
+	typ, _ := rec["type"].(string)
+	outgoing, _ := rec["outgoing"].(bool)
+	far, _ := rec["far"].(string)
+	from, to := strings.TrimPrefix(key, s.scopedID("")), far
+	if !outgoing {
+		from, to = to, from
+	}
+	r, err := decodeRelation(typ, from, to, rec["props"])
+	if err != nil {
+		return err
+	}
+	// An undirected pattern may meet a self-loop twice.
+	if !slices.ContainsFunc(byKey[key], func(x atlas.Relation) bool { return x.ID == r.ID }) {
+		byKey[key] = append(byKey[key], r)
 	}
 	return nil
 }

@@ -45,8 +45,7 @@ func TestSearchStatements(t *testing.T) {
 	office, hosted := fixtureNode("office/commission-general-office"), fixtureRel("hosted_by/office/commission-general-office/institution/standing-committee")
 	kinds := []string{"PERSON", "OFFICE"}
 	hostedRow := record{"subject": candidateValues(t, office), "type": string(hosted.Type), "from": hosted.From, "to": hosted.To, "id": hosted.ID}
-	hostedWhole := storedRel(t, hosted)
-	hostedWhole["key"] = "test:" + hosted.From
+	hostedWhole := relRow(t, hosted, "test:"+hosted.From)
 	relationsOfHosted := call{st: stmtRelationsOf, params: map[string]any{"ns": "test", "keys": []string{"test:" + hosted.From}, "types": []string{string(hosted.Type)},
 		"roles": []string{}, "outgoing": true, "incoming": false, "asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false,
 		"tiers": []string{}}, recs: []record{hostedWhole}}

@@ -42,7 +42,7 @@ func (s *Store) Supports(ctx context.Context, q atlas.SupportQuery) ([]atlas.Sup
 			typ, _ := rec["type"].(string)
 			from, _ := rec["from"].(string)
 			to, _ := rec["to"].(string)
-			r, err := decodeRelation(typ, from, to, asMap(rec["props"]))
+			r, err := decodeRelation(typ, from, to, rec["props"])
 			if err != nil {
 				return err
 			}

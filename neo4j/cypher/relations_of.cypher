@@ -11,16 +11,23 @@
 //   $tiers (LIST<STRING>, empty = all: keeps relationships whose tiers, stored at import as
 //   atlas.Relation.Tiers, has one of them, or that has none, stored by an earlier release;
 //   atlas.Relation.MayBelongToTiers)
+// Rows: outgoing says whether the asked node starts the relationship and far is the other
+//   end's id (the asked node's id is in its key), rather than both ends' ids read per row;
+//   props is the relationship's record (neo4j/record.go), or its properties when an earlier
+//   release wrote it without one.
+// Filters: the type and direction tests come first, before any property of r is read: the
+//   undirected expansion meets every relationship of the node, of every type.
 // Index: entity_scoped_id to find each node, then expansion; the validFrom/validTo/attested*
 //   ordinals are those of atlas.Span.Bounds, so this is atlas.Bounds.MayHoldAt in Cypher.
 //   USING INDEX SEEK: without it Neo4j 5.26 seeked the ns index and filtered every node of the
 //   namespace by scopedId.
 UNWIND $keys AS key
-MATCH (n:Entity {scopedId: key})-[r]-(:Entity)
+MATCH (n:Entity {scopedId: key})-[r]-(m:Entity)
 USING INDEX SEEK n:Entity(scopedId)
-WHERE n.ns = $ns AND r.ns = $ns
+WHERE n.ns = $ns
   AND (size($types) = 0 OR type(r) IN $types)
   AND (($outgoing AND startNode(r) = n) OR ($incoming AND endNode(r) = n))
+  AND r.ns = $ns
   AND (size($roles) = 0 OR type(r) <> 'MEMBER_OF' OR r.role IN $roles)
   AND (size($sources) = 0 OR any(s IN coalesce(r.citedSources, []) WHERE s IN $sources)
     OR ($includeRelayed AND any(s IN coalesce(r.relayedBy, []) WHERE s IN $sources)))
@@ -31,4 +38,4 @@ WHERE n.ns = $ns AND r.ns = $ns
         WHERE r.attestedFrom[i] <= $asOfTo AND r.attestedTo[i] >= $asOfFrom)
       ELSE r.validFrom <= $asOfTo AND r.validTo >= $asOfFrom
     END)
-RETURN key, type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, properties(r) AS props
+RETURN key, type(r) AS type, startNode(r) = n AS outgoing, m.id AS far, coalesce(r.record, properties(r)) AS props

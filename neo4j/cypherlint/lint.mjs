@@ -42,10 +42,9 @@ const propertyKeys = [
   'year', 'value', 'qualifier', 'scope', 'confidence',
   'text', 'textZh', 'until', 'hedge', 'issued', 'born', 'died', 'chairNotKnown', 'membersIncomplete', 'endedDateUnknown',
   'dateConfidence', 'identifiers',
-  // relationships
-  'role', 'succession', 'start', 'end', 'attested', 'incompleteList', 'lifetimeStart', 'lifetimeEnd',
-  'attestedOnly', 'attestedFrom', 'attestedTo', 'holderDeaths', 'holderBirths', 'rank', 'dateClaims', 'citationTiers', 'tiers',
-  'nextHolderFrom', 'relays', 'relayedBy', 'seats',
+  'seats',
+  // relationships: what Cypher filters on, and the record every read decodes (neo4j/record.go)
+  'role', 'attestedOnly', 'attestedFrom', 'attestedTo', 'tiers', 'relayedBy', 'record',
   // meta node
   'revision',
   // curation: audit entries, proposals, record versions
