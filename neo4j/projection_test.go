@@ -125,14 +125,17 @@ func TestRelationsOfStatement(t *testing.T) {
 		return map[string]any{"keys": []string{"test:person/xi-jinping", "test:person/nobody"}, "types": types, "roles": []string{},
 			"outgoing": true, "incoming": false, "asOfFrom": from, "asOfTo": to, "sources": []string{}, "includeRelayed": false, "tiers": []string{}}
 	}
-	group := fixtureNode("group/foreign-affairs-commission")
+	group, post := fixtureNode("group/foreign-affairs-commission"), fixtureNode("position/general-secretary")
 	ends := []string{"id", "nodeKind", "name", "title"}
-	chairsRow := row(0, chairs)
-	chairsRow["end"] = projectedRow(t, group, ends)
+	// With ends, a row names the far end by the end's own id, not by far.
+	withEnd := func(rec record, n atlas.Node) record {
+		rec["far"], rec["end"] = nil, projectedRow(t, n, ends)
+		return rec
+	}
 	db := newScript(t, call{st: stmtRelationsOfAsks,
 		params: map[string]any{"ns": "test", "asks": []map[string]any{ask([]string{"CHAIRS"}, nil, nil), ask([]string{"HOLDS"}, int64(20180301), int64(20180331))},
 			"ends": ends},
-		recs: []record{row(1, holds), chairsRow}})
+		recs: []record{withEnd(row(1, holds), post), withEnd(row(0, chairs), group)}})
 	s := openReady(t, db)
 	asOf := atlas.MustDate("2018-03")
 	ids := []string{"person/xi-jinping", "person/nobody"}
@@ -146,7 +149,8 @@ func TestRelationsOfStatement(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %#v\nwant %#v", got, want)
 	}
-	wantFar := map[string]atlas.Node{group.NodeID(): &atlas.Group{ID: group.NodeID(), Name: group.Label()}}
+	wantFar := map[string]atlas.Node{group.NodeID(): &atlas.Group{ID: group.NodeID(), Name: group.Label()},
+		post.NodeID(): atlas.ProjectNode(post, atlas.NewProjection("name", "title"))}
 	if !reflect.DeepEqual(far, wantFar) {
 		t.Errorf("far ends %#v, want %#v", far, wantFar)
 	}

@@ -41,7 +41,8 @@ func (s *Store) relationsIn(ctx context.Context, tx runner, q atlas.RelationQuer
 	}
 	got := relationRows{}
 	for _, rec := range recs {
-		if err := got.add(s, 0, rec); err != nil {
+		far, _ := rec["far"].(string)
+		if err := got.add(s, 0, rec, far); err != nil {
 			return nil, err
 		}
 	}
@@ -74,20 +75,21 @@ func (s *Store) RelationsOf(ctx context.Context, qs []atlas.RelationQuery, ends 
 		}
 		for _, rec := range recs {
 			ask, _ := rec["ask"].(int64)
-			if err := got.add(s, int(ask), rec); err != nil {
+			farID, _ := rec["far"].(string)
+			if props != nil && rec["end"] != nil {
+				n, err := decodeRow(rec["end"], props)
+				if err != nil {
+					return err
+				}
+				if far == nil {
+					far = map[string]atlas.Node{}
+				}
+				farID = n.NodeID()
+				far[farID] = n
+			}
+			if err := got.add(s, int(ask), rec, farID); err != nil {
 				return err
 			}
-			if props == nil || rec["end"] == nil {
-				continue
-			}
-			n, err := decodeRow(rec["end"], props)
-			if err != nil {
-				return err
-			}
-			if far == nil {
-				far = map[string]atlas.Node{}
-			}
-			far[n.NodeID()] = n
 		}
 		return nil
 	})
@@ -128,9 +130,9 @@ func (s *Store) relationParams(q atlas.RelationQuery) map[string]any {
 // key.
 type relationRows map[int]map[string][]atlas.Relation
 
-// add decodes one row. The row names the asked node by its key and the other end by its
-// id, and says which of them starts the relationship.
-func (g relationRows) add(s *Store, ask int, rec record) error {
+// add decodes one row, whose relationship joins the node of its key to the node far; the
+// row says which of them starts it.
+func (g relationRows) add(s *Store, ask int, rec record, far string) error {
 	byKey := g[ask]
 	if byKey == nil {
 		byKey = map[string][]atlas.Relation{}
@@ -139,7 +141,6 @@ func (g relationRows) add(s *Store, ask int, rec record) error {
 	key, _ := rec["key"].(string)
 	typ, _ := rec["type"].(string)
 	outgoing, _ := rec["outgoing"].(bool)
-	far, _ := rec["far"].(string)
 	from, to := strings.TrimPrefix(key, s.scopedID("")), far
 	if !outgoing {
 		from, to = to, from

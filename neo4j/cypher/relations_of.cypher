@@ -16,7 +16,9 @@
 //   props is the relationship's record (neo4j/record.go), or its properties when an earlier
 //   release wrote it without one.
 // Filters: the type and direction tests come first, before any property of r is read: the
-//   undirected expansion meets every relationship of the node, of every type.
+//   undirected expansion meets every relationship of the node, of every type. r.ns is not
+//   tested: create_relations joins two nodes of one namespace, found by their scoped ids,
+//   so every relationship of n is in n's namespace.
 // Index: entity_scoped_id to find each node, then expansion; the validFrom/validTo/attested*
 //   ordinals are those of atlas.Span.Bounds, so this is atlas.Bounds.MayHoldAt in Cypher.
 //   USING INDEX SEEK: without it Neo4j 5.26 seeked the ns index and filtered every node of the
@@ -27,7 +29,6 @@ USING INDEX SEEK n:Entity(scopedId)
 WHERE n.ns = $ns
   AND (size($types) = 0 OR type(r) IN $types)
   AND (($outgoing AND startNode(r) = n) OR ($incoming AND endNode(r) = n))
-  AND r.ns = $ns
   AND (size($roles) = 0 OR type(r) <> 'MEMBER_OF' OR r.role IN $roles)
   AND (size($sources) = 0 OR any(s IN coalesce(r.citedSources, []) WHERE s IN $sources)
     OR ($includeRelayed AND any(s IN coalesce(r.relayedBy, []) WHERE s IN $sources)))
