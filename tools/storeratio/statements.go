@@ -74,9 +74,10 @@ func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds in
 		}
 		var posts []string
 		for _, r := range rels {
-			from, _ := r.Get("from")
-			if strings.HasPrefix(from.(string), "position/") {
-				posts = append(posts, ns+":"+from.(string))
+			// The far end (the chair's post, or the member) is the first value of end.
+			end, _ := r.Get("end")
+			if id, _ := end.([]any)[0].(string); strings.HasPrefix(id, "position/") {
+				posts = append(posts, ns+":"+id)
 			}
 		}
 		_, err = run("relations_of_asks", map[string]any{"asks": []any{ask(posts, "HOLDS")}, "ends": ends})

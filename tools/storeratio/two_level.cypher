@@ -10,8 +10,8 @@ WHERE g.ns = $ns AND g.nodeKind = 'GROUP'
 WITH g ORDER BY g.sortName, g.id LIMIT 100
 RETURN g {.id, .nodeKind, .name} AS node,
   COLLECT { MATCH (g)<-[r:CHAIRS]-(p:Entity) WHERE r.ns = $ns
-    RETURN {type: 'CHAIRS', from: p.id, props: properties(r), node: p {.id, .nodeKind, .name, .title},
+    RETURN {type: 'CHAIRS', from: p.id, props: r.record, node: p {.id, .nodeKind, .name, .title},
       holds: COLLECT { MATCH (p)<-[h:HOLDS]-(x:Entity) WHERE h.ns = $ns
         RETURN {type: 'HOLDS', from: x.id, props: properties(h), node: x {.id, .nodeKind, .name}} }} } AS chairs,
   COLLECT { MATCH (g)<-[r:MEMBER_OF]-(m:Entity) WHERE r.ns = $ns
-    RETURN {type: 'MEMBER_OF', from: m.id, props: properties(r), node: m {.id, .nodeKind, .name, .title}} } AS members
+    RETURN {type: 'MEMBER_OF', from: m.id, props: r.record, node: m {.id, .nodeKind, .name, .title}} } AS members
