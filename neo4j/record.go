@@ -17,9 +17,9 @@ import (
 //     what every read decodes.
 //
 // Why one text: a read used to return properties(r), a map of some twenty-five values.
-// Producing that map per row was Neo4j's largest cost per request (about 1.5 ms of the
-// 4.6 ms the two-level query's three statements took), and the driver then hydrated the
-// map and the store decoded five JSON texts out of it. One string property is one short
+// Producing that map per row was Neo4j's largest cost per request (about a quarter of its
+// CPU for the two-level query's three statements), and the driver then hydrated the map
+// and the store decoded five JSON texts out of it. One string property is one short
 // read for Neo4j, one value for the driver, and one memo lookup here (relationRecords):
 // the same relationships are read again and again, and the memo is keyed by the text
 // itself, so it cannot go stale.
