@@ -1,35 +1,122 @@
 package atlas
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // RelationBatcher is implemented by a store for which every call is a round trip to a
 // server (Neo4j): it answers several relation queries with one statement, and can bring
-// back with them the nodes at the relations' far ends. A level of a GraphQL request asks
-// for relationships of several kinds at once (a group's chairs and members), then for the
-// nodes they lead to, and each statement costs the server about a millisecond whatever it
-// returns. It is optional, like ReadScoper; callers go through RelationsOf.
+// back with them the nodes at the relations' far ends and the relations of those nodes.
+// A level of a GraphQL request asks for relationships of several kinds at once (a group's
+// chairs and members), then for the nodes they lead to, and each statement costs the
+// server about a millisecond whatever it returns. It is optional, like ReadScoper;
+// callers go through RelationsOf.
 type RelationBatcher interface {
-	// RelationsOf answers each of qs as Relations would, in one call. With ends not nil
-	// it also returns the nodes at the other ends of the relations found, by id, partial
-	// as ProjectedNodes returns them with ends (nil when the store cannot read those
-	// properties).
-	RelationsOf(ctx context.Context, qs []RelationQuery, ends *Projection) ([][][]Relation, map[string]Node, error)
+	// RelationsOf answers asks in one call, as the function RelationsOf does.
+	RelationsOf(ctx context.Context, asks RelationAsks) (RelationAnswers, error)
 }
 
-// RelationsOf answers each of qs as store.Relations would: with one call when the store
-// batches (RelationBatcher), which may also return the far ends' nodes with the
-// properties of ends; else with one call per query and no nodes.
-func RelationsOf(ctx context.Context, store Store, qs []RelationQuery, ends *Projection) ([][][]Relation, map[string]Node, error) {
-	if b, ok := store.(RelationBatcher); ok && (len(qs) > 1 || ends != nil) {
-		return b.RelationsOf(ctx, qs, ends)
+// RelationAsks are relation queries asked at once.
+type RelationAsks struct {
+	Queries []RelationQuery
+	// Then, when not nil, holds for each query a follow-up (nil for none).
+	Then []*FollowUp
+	// Ends, when not nil, asks for the nodes at the far ends of the relations found
+	// (follow-ups' included), with these properties.
+	Ends *Projection
+}
+
+// FollowUp asks, with a relation query, for the relations of the nodes it leads to: of
+// every node of one of Kinds at the far end of a relation the query finds, the relations
+// Query asks (its IDs are those nodes). A chairs list derived through posts reads a
+// group's chairs, then the holders of the posts among them: with a follow-up, a store
+// for which each call is a round trip reads both at once.
+type FollowUp struct {
+	Kinds []NodeKind
+	Query RelationQuery
+}
+
+// RelationAnswers are the answers to RelationAsks.
+type RelationAnswers struct {
+	// Relations holds, per query, per id, what Store.Relations answers.
+	Relations [][][]Relation
+	// Ends holds the far ends' nodes by id, partial as ProjectedNodes returns them with
+	// RelationAsks.Ends; nil when the store cannot read those properties.
+	Ends map[string]Node
+	// Then holds, per query with a follow-up, the far ends of its kinds by id, each with
+	// what Store.Relations answers for it with the follow-up's query (an empty list for
+	// one with none); nil for a query without one.
+	Then []map[string][]Relation
+}
+
+// RelationsOf answers asks as Store.Relations would answer each query and each
+// follow-up: with one call when the store batches (RelationBatcher), which may also
+// return the far ends' nodes with the properties of asks.Ends; else with one call per
+// query and per follow-up, and no nodes.
+func RelationsOf(ctx context.Context, store Store, asks RelationAsks) (RelationAnswers, error) {
+	if asks.Then != nil && len(asks.Then) != len(asks.Queries) {
+		return RelationAnswers{}, Errorf(EINVALID, "%d follow-ups for %d relation queries", len(asks.Then), len(asks.Queries))
 	}
-	out := make([][][]Relation, len(qs))
-	for i, q := range qs {
+	if b, ok := store.(RelationBatcher); ok && (len(asks.Queries) > 1 || asks.Ends != nil || asks.Then != nil) {
+		return b.RelationsOf(ctx, asks)
+	}
+	out := RelationAnswers{Relations: make([][][]Relation, len(asks.Queries))}
+	if asks.Then != nil {
+		out.Then = make([]map[string][]Relation, len(asks.Queries))
+	}
+	for i, q := range asks.Queries {
 		rels, err := store.Relations(ctx, q)
 		if err != nil {
-			return nil, nil, err
+			return RelationAnswers{}, err
 		}
-		out[i] = rels
+		out.Relations[i] = rels
+		if asks.Then == nil || asks.Then[i] == nil {
+			continue
+		}
+		if out.Then[i], err = followUp(ctx, store, q, rels, asks.Then[i]); err != nil {
+			return RelationAnswers{}, err
+		}
 	}
-	return out, nil, nil
+	return out, nil
+}
+
+// followUp answers f for the relations rels that q found, one call to store.
+func followUp(ctx context.Context, store Store, q RelationQuery, rels [][]Relation, f *FollowUp) (map[string][]Relation, error) {
+	fq := f.Query
+	fq.IDs = FarEnds(q, rels, f.Kinds)
+	out := map[string][]Relation{}
+	if len(fq.IDs) == 0 {
+		return out, nil
+	}
+	got, err := store.Relations(ctx, fq)
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range fq.IDs {
+		out[id] = got[i]
+		if out[id] == nil {
+			out[id] = []Relation{}
+		}
+	}
+	return out, nil
+}
+
+// FarEnds lists, once each and in order of appearance, the nodes of kinds at the other
+// end from q's ids of the relations rels (q's answer) found.
+func FarEnds(q RelationQuery, rels [][]Relation, kinds []NodeKind) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i, list := range rels {
+		for j := range list {
+			far := list[j].Other(q.IDs[i])
+			kind, err := KindOfID(far)
+			if err != nil || !slices.Contains(kinds, kind) || seen[far] {
+				continue
+			}
+			seen[far] = true
+			out = append(out, far)
+		}
+	}
+	return out
 }

@@ -100,12 +100,13 @@ func testProjections(t *testing.T, open Open) {
 }
 
 // testRelationsOf: several relation queries answered at once (atlas.RelationsOf, in one
-// call to a store that batches them) give each what Relations gives it, and the far ends
-// a store may return with them hold what ProjectedNodes would.
+// call to a store that batches them) give each what Relations gives it; a follow-up gives
+// each far end of its kinds what Relations gives it with the follow-up's query; and the far
+// ends a store may return with them hold what ProjectedNodes would.
 func testRelationsOf(t *testing.T, open Open) {
 	ctx := context.Background()
 	s := seeded(t, open)
-	ids := []string{"person/xi-jinping", "group/foreign-affairs-commission", "position/general-secretary", "person/nobody", "person/xi-jinping"}
+	ids := []string{"person/xi-jinping", "group/foreign-affairs-commission", "position/general-secretary", "person/nobody", "person/xi-jinping", "group/foreign-affairs-lsg"}
 	asOf := atlas.MustDate("2018-03")
 	qs := []atlas.RelationQuery{
 		{IDs: ids, Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Incoming},
@@ -113,47 +114,88 @@ func testRelationsOf(t *testing.T, open Open) {
 		{IDs: ids, Types: []atlas.RelType{atlas.MemberOf}, Roles: []atlas.MemberRole{"MEMBER"}, Sources: []string{"source/alpha"}},
 		{IDs: ids},
 	}
-	for _, ends := range []*atlas.Projection{nil, atlas.NewProjection("name", "title", "kind")} {
-		got, far, err := atlas.RelationsOf(ctx, s, qs, ends)
-		if err != nil {
-			t.Fatal(err)
-		}
-		wantEnds := map[string]bool{}
-		for i, q := range qs {
-			want, err := s.Relations(ctx, q)
+	positions := []atlas.NodeKind{atlas.PositionNode}
+	for _, tc := range []struct {
+		name string
+		then []*atlas.FollowUp
+	}{
+		{"no follow-ups", nil},
+		{"follow-ups", []*atlas.FollowUp{
+			// A chairs list's posts and their holders; what the posts held chair, as of a
+			// date; none; every relationship of the groups and people met, by role.
+			{Kinds: positions, Query: atlas.RelationQuery{Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Incoming}},
+			{Kinds: positions, Query: atlas.RelationQuery{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing, AsOf: &asOf}},
+			nil,
+			{Kinds: []atlas.NodeKind{atlas.GroupNode, atlas.PersonNode}, Query: atlas.RelationQuery{Roles: []atlas.MemberRole{"MEMBER"}}},
+		}},
+	} {
+		for _, ends := range []*atlas.Projection{nil, atlas.NewProjection("name", "title", "kind")} {
+			got, err := atlas.RelationsOf(ctx, s, atlas.RelationAsks{Queries: qs, Then: tc.then, Ends: ends})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(got[i], want) {
-				t.Errorf("ends %s, query %d: got %v\nwant %v", ends, i, got[i], want)
-			}
-			for j, rels := range want {
-				for _, r := range rels {
-					end := r.To
-					if end == q.IDs[j] {
-						end = r.From
+			wantEnds := map[string]bool{}
+			addEnds := func(q atlas.RelationQuery, rels [][]atlas.Relation) {
+				for j, list := range rels {
+					for k := range list {
+						wantEnds[list[k].Other(q.IDs[j])] = true
 					}
-					wantEnds[end] = true
 				}
 			}
-		}
-		// The far ends are optional; a store that returns them returns each, as
-		// ProjectedNodes would.
-		if far == nil {
-			continue
-		}
-		if ends == nil {
-			t.Errorf("far ends without a projection: %v", far)
-		}
-		for id := range wantEnds {
-			whole, err := s.Nodes(ctx, []string{id})
-			if err != nil {
-				t.Fatal(err)
+			for i, q := range qs {
+				want, err := s.Relations(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got.Relations[i], want) {
+					t.Errorf("%s, ends %s, query %d: got %v\nwant %v", tc.name, ends, i, got.Relations[i], want)
+				}
+				addEnds(q, want)
+				if tc.then == nil || tc.then[i] == nil {
+					if got.Then != nil && got.Then[i] != nil {
+						t.Errorf("%s, query %d: follow-up answers %v to no follow-up", tc.name, i, got.Then[i])
+					}
+					continue
+				}
+				fq := tc.then[i].Query
+				fq.IDs = atlas.FarEnds(q, want, tc.then[i].Kinds)
+				wantThen := map[string][]atlas.Relation{}
+				if len(fq.IDs) > 0 {
+					rels, err := s.Relations(ctx, fq)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for j, id := range fq.IDs {
+						wantThen[id] = append([]atlas.Relation{}, rels[j]...)
+					}
+					addEnds(fq, rels)
+				}
+				if len(fq.IDs) == 0 {
+					t.Errorf("%s, query %d: the fixture gives the follow-up no far end to test", tc.name, i)
+				}
+				if got.Then == nil || !reflect.DeepEqual(got.Then[i], wantThen) {
+					t.Errorf("%s, ends %s, query %d's follow-up: got %v\nwant %v", tc.name, ends, i, got.Then, wantThen)
+				}
 			}
-			sameProjected(t, ends, far[id], whole[0])
-		}
-		if len(far) != len(wantEnds) {
-			t.Errorf("%d far ends, want %d", len(far), len(wantEnds))
+			// The far ends are optional; a store that returns them returns each, as
+			// ProjectedNodes would.
+			far := got.Ends
+			if far == nil {
+				continue
+			}
+			if ends == nil {
+				t.Errorf("far ends without a projection: %v", far)
+			}
+			for id := range wantEnds {
+				whole, err := s.Nodes(ctx, []string{id})
+				if err != nil {
+					t.Fatal(err)
+				}
+				sameProjected(t, ends, far[id], whole[0])
+			}
+			if len(far) != len(wantEnds) {
+				t.Errorf("%s: %d far ends, want %d", tc.name, len(far), len(wantEnds))
+			}
 		}
 	}
 }

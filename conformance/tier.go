@@ -108,10 +108,11 @@ func testRelationTiers(t *testing.T, open Open) {
 		qs[i] = tc.q
 	}
 	for _, ends := range []*atlas.Projection{nil, atlas.NewProjection("name")} {
-		batched, _, err := atlas.RelationsOf(ctx, s, qs, ends)
+		answers, err := atlas.RelationsOf(ctx, s, atlas.RelationAsks{Queries: qs, Ends: ends})
 		if err != nil {
 			t.Fatal(err)
 		}
+		batched := answers.Relations
 		for i, tc := range cases {
 			for j := range tc.want {
 				if g := relIDs(batched[i][j]); !reflect.DeepEqual(g, tc.want[j]) {

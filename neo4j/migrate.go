@@ -60,7 +60,9 @@ func (s *Store) warm(ctx context.Context) {
 	_, _ = s.Revision(ctx)
 	_, _ = s.Nodes(ctx, []string{id})
 	_, _ = s.Relations(ctx, atlas.RelationQuery{IDs: []string{id}})
-	_, _, _ = s.RelationsOf(ctx, []atlas.RelationQuery{{IDs: []string{id}}, {IDs: []string{id}, Direction: atlas.Incoming}}, atlas.NewProjection("name"))
+	_, _ = s.RelationsOf(ctx, atlas.RelationAsks{Queries: []atlas.RelationQuery{{IDs: []string{id}}, {IDs: []string{id}, Direction: atlas.Incoming}},
+		Then: []*atlas.FollowUp{nil, {Kinds: []atlas.NodeKind{atlas.PositionNode}, Query: atlas.RelationQuery{Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Incoming}}},
+		Ends: atlas.NewProjection("name")})
 	_, _ = s.List(ctx, atlas.ListQuery{Kind: atlas.GroupNode, First: 1})
 	_, _ = s.Search(ctx, atlas.SearchQuery{Text: "warm"})
 	_, _ = s.ReportedCounts(ctx, atlas.CountQuery{})

@@ -113,9 +113,12 @@ func TestProjectedListStatement(t *testing.T) {
 }
 
 // TestRelationsOfStatement: several relation queries in one relations_of_asks, each ask
-// with relations_of's parameters, the rows grouped back by ask and key.
+// with relations_of's parameters, the rows grouped back by ask and key; a follow-up's
+// relations, which come with the row of the relationship leading to them, are answered
+// by far end, and their own far ends are kept with the others.
 func TestRelationsOfStatement(t *testing.T) {
 	chairs, holds := fixtureRel("chairs/person/xi-jinping/group/foreign-affairs-commission"), fixtureRel("holds/person/xi-jinping/position/general-secretary")
+	postChairs := fixtureRel("chairs/position/general-secretary/group/foreign-affairs-lsg")
 	row := func(ask int64, r *atlas.Relation) record {
 		rec := relRow(t, r, "test:person/xi-jinping")
 		rec["ask"] = ask
@@ -123,36 +126,56 @@ func TestRelationsOfStatement(t *testing.T) {
 	}
 	ask := func(types []string, from, to any) map[string]any {
 		return map[string]any{"keys": []string{"test:person/xi-jinping", "test:person/nobody"}, "types": types, "roles": []string{},
-			"outgoing": true, "incoming": false, "asOfFrom": from, "asOfTo": to, "sources": []string{}, "includeRelayed": false, "tiers": []string{}}
+			"outgoing": true, "incoming": false, "asOfFrom": from, "asOfTo": to, "sources": []string{}, "includeRelayed": false, "tiers": []string{},
+			"then": nil}
 	}
-	group, post := fixtureNode("group/foreign-affairs-commission"), fixtureNode("position/general-secretary")
+	group, lsg, post := fixtureNode("group/foreign-affairs-commission"), fixtureNode("group/foreign-affairs-lsg"), fixtureNode("position/general-secretary")
 	ends := []string{"id", "nodeKind", "name", "title"}
 	// With ends, a row names the far end by the end's own id, not by far.
 	withEnd := func(rec record, n atlas.Node) record {
 		rec["far"], rec["end"] = nil, projectedRow(t, n, ends)
 		return rec
 	}
+	chairsRow := withEnd(row(0, chairs), group)
+	holdsRow := withEnd(row(1, holds), post)
+	// A follow-up's row, met from the post.
+	next := relRow(t, postChairs, "test:"+post.NodeID())
+	holdsRow["next"] = []any{map[string]any{"type": next["type"], "outgoing": next["outgoing"], "far": nil,
+		"props": next["props"], "end": projectedRow(t, lsg, ends)}}
+	holdsAsk := ask([]string{"HOLDS"}, int64(20180301), int64(20180331))
+	holdsAsk["then"] = map[string]any{"kinds": []string{"POSITION"}, "types": []string{"CHAIRS"}, "roles": []string{},
+		"outgoing": true, "incoming": false, "asOfFrom": int64(20180301), "asOfTo": int64(20180331), "sources": []string{}, "includeRelayed": false, "tiers": []string{}}
 	db := newScript(t, call{st: stmtRelationsOfAsks,
-		params: map[string]any{"ns": "test", "asks": []map[string]any{ask([]string{"CHAIRS"}, nil, nil), ask([]string{"HOLDS"}, int64(20180301), int64(20180331))},
+		params: map[string]any{"ns": "test", "asks": []map[string]any{ask([]string{"CHAIRS"}, nil, nil), holdsAsk},
 			"ends": ends},
-		recs: []record{withEnd(row(1, holds), post), withEnd(row(0, chairs), group)}})
+		recs: []record{holdsRow, chairsRow}})
 	s := openReady(t, db)
 	asOf := atlas.MustDate("2018-03")
 	ids := []string{"person/xi-jinping", "person/nobody"}
-	got, far, err := s.RelationsOf(bg, []atlas.RelationQuery{
+	got, err := s.RelationsOf(bg, atlas.RelationAsks{Queries: []atlas.RelationQuery{
 		{IDs: ids, Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing},
-		{IDs: ids, Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Outgoing, AsOf: &asOf}}, atlas.NewProjection("name", "title"))
+		{IDs: ids, Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Outgoing, AsOf: &asOf}},
+		Then: []*atlas.FollowUp{nil, {Kinds: []atlas.NodeKind{atlas.PositionNode},
+			Query: atlas.RelationQuery{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing, AsOf: &asOf}}},
+		Ends: atlas.NewProjection("name", "title")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := [][][]atlas.Relation{{{*chairs}, nil}, {{*holds}, nil}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got %#v\nwant %#v", got, want)
+	if !reflect.DeepEqual(got.Relations, want) {
+		t.Errorf("got %#v\nwant %#v", got.Relations, want)
 	}
-	wantFar := map[string]atlas.Node{group.NodeID(): &atlas.Group{ID: group.NodeID(), Name: group.Label()},
-		post.NodeID(): atlas.ProjectNode(post, atlas.NewProjection("name", "title"))}
-	if !reflect.DeepEqual(far, wantFar) {
-		t.Errorf("far ends %#v, want %#v", far, wantFar)
+	wantThen := []map[string][]atlas.Relation{nil, {post.NodeID(): {*postChairs}}}
+	if !reflect.DeepEqual(got.Then, wantThen) {
+		t.Errorf("follow-ups %#v\nwant %#v", got.Then, wantThen)
+	}
+	wantFar := map[string]atlas.Node{
+		group.NodeID(): &atlas.Group{ID: group.NodeID(), Name: group.Label()},
+		lsg.NodeID():   &atlas.Group{ID: lsg.NodeID(), Name: lsg.Label()},
+		post.NodeID():  &atlas.Position{ID: post.NodeID(), Title: post.Label()},
+	}
+	if !reflect.DeepEqual(got.Ends, wantFar) {
+		t.Errorf("far ends %#v, want %#v", got.Ends, wantFar)
 	}
 }
 

@@ -50,57 +50,132 @@ func (s *Store) relationsIn(ctx context.Context, tx runner, q atlas.RelationQuer
 }
 
 // RelationsOf implements atlas.RelationBatcher: the relations of several queries with one
-// statement (relations_of_asks), each answered as Relations answers it, and with ends the
-// nodes at their far ends, read with those properties.
-func (s *Store) RelationsOf(ctx context.Context, qs []atlas.RelationQuery, ends *atlas.Projection) ([][][]atlas.Relation, map[string]atlas.Node, error) {
-	qs = slices.Clone(qs) // normalised in place
-	asks := make([]map[string]any, len(qs))
+// statement (relations_of_asks), each answered as Relations answers it; with asks.Ends the
+// nodes at their far ends, read with those properties; and with follow-ups the relations
+// of the far ends of their kinds, in the same statement.
+func (s *Store) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas.RelationAnswers, error) {
+	if asks.Then != nil && len(asks.Then) != len(asks.Queries) {
+		return atlas.RelationAnswers{}, atlas.Errorf(atlas.EINVALID, "%d follow-ups for %d relation queries", len(asks.Then), len(asks.Queries))
+	}
+	qs := slices.Clone(asks.Queries) // normalised in place
+	params := make([]map[string]any, len(qs))
+	var then []*atlas.FollowUp
+	if asks.Then != nil {
+		then = make([]*atlas.FollowUp, len(qs))
+	}
 	for i, q := range qs {
 		q, err := q.Normalized()
 		if err != nil {
-			return nil, nil, err
+			return atlas.RelationAnswers{}, err
 		}
 		qs[i] = q
-		asks[i] = s.relationParams(q)
-		delete(asks[i], "ns")
+		params[i] = s.relationParams(q)
+		delete(params[i], "ns")
+		params[i]["then"] = nil
+		if asks.Then == nil || asks.Then[i] == nil {
+			continue
+		}
+		f := *asks.Then[i]
+		if f.Query, err = f.Query.Normalized(); err != nil {
+			return atlas.RelationAnswers{}, err
+		}
+		then[i] = &f
+		p := s.relationParams(f.Query)
+		delete(p, "ns")
+		delete(p, "keys")
+		p["kinds"] = strs(f.Kinds)
+		params[i]["then"] = p
 	}
-	props := storedProps(ends)
+	props := storedProps(asks.Ends)
 	var got relationRows
+	var next []map[string]relationRows // per ask, per far end: its follow-up's relations
 	var far map[string]atlas.Node
 	err := s.read(ctx, "relations", func(tx runner) error {
-		got, far = relationRows{}, nil
-		recs, err := tx.run(ctx, stmtRelationsOfAsks, map[string]any{"ns": s.ns, "asks": asks, "ends": propsParam(props)})
+		got, next, far = relationRows{}, make([]map[string]relationRows, len(qs)), nil
+		recs, err := tx.run(ctx, stmtRelationsOfAsks, map[string]any{"ns": s.ns, "asks": params, "ends": propsParam(props)})
 		if err != nil {
 			return err
 		}
+		// keepEnd keeps a row's far end, when ends were asked for, and returns its id.
+		keepEnd := func(v any) (string, error) {
+			if props == nil || v == nil {
+				return "", nil
+			}
+			n, err := decodeRow(v, props)
+			if err != nil {
+				return "", err
+			}
+			if far == nil {
+				far = map[string]atlas.Node{}
+			}
+			far[n.NodeID()] = n
+			return n.NodeID(), nil
+		}
+		// farOf is the id of a row's far end: the end's own, or far without ends.
+		farOf := func(row map[string]any) (string, error) {
+			id, err := keepEnd(row["end"])
+			if id == "" {
+				id, _ = row["far"].(string)
+			}
+			return id, err
+		}
 		for _, rec := range recs {
-			ask, _ := rec["ask"].(int64)
-			farID, _ := rec["far"].(string)
-			if props != nil && rec["end"] != nil {
-				n, err := decodeRow(rec["end"], props)
+			ask64, _ := rec["ask"].(int64)
+			ask := int(ask64)
+			farID, err := farOf(rec)
+			if err != nil {
+				return err
+			}
+			if err := got.add(s, ask, rec, farID); err != nil {
+				return err
+			}
+			if rec["next"] == nil || then == nil || then[ask] == nil {
+				continue
+			}
+			if next[ask] == nil {
+				next[ask] = map[string]relationRows{}
+			}
+			rows := next[ask][farID]
+			if rows == nil {
+				rows = relationRows{}
+				next[ask][farID] = rows
+			}
+			for _, v := range asList(rec["next"]) {
+				m := asMap(v)
+				nextFar, err := farOf(m)
 				if err != nil {
 					return err
 				}
-				if far == nil {
-					far = map[string]atlas.Node{}
+				row := record{"key": s.scopedID(farID), "type": m["type"], "outgoing": m["outgoing"], "props": m["props"]}
+				if err := rows.add(s, 0, row, nextFar); err != nil {
+					return err
 				}
-				farID = n.NodeID()
-				far[farID] = n
-			}
-			if err := got.add(s, int(ask), rec, farID); err != nil {
-				return err
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return atlas.RelationAnswers{}, err
 	}
-	out := make([][][]atlas.Relation, len(qs))
+	out := atlas.RelationAnswers{Relations: make([][][]atlas.Relation, len(qs)), Ends: far}
+	if then != nil {
+		out.Then = make([]map[string][]atlas.Relation, len(qs))
+	}
 	for i, q := range qs {
-		out[i] = got.answer(i, s, q.IDs)
+		out.Relations[i] = got.answer(i, s, q.IDs)
+		if then == nil || then[i] == nil {
+			continue
+		}
+		out.Then[i] = map[string][]atlas.Relation{}
+		for id, rows := range next[i] {
+			rels := rows.answer(0, s, []string{id})[0]
+			if rels == nil {
+				rels = []atlas.Relation{}
+			}
+			out.Then[i][id] = rels
+		}
 	}
-	return out, far, nil
+	return out, nil
 }
 
 // relationParams are the parameters of relations_of for a normalised query; each key is

@@ -7,10 +7,20 @@ import (
 	"lsgatlas/atlas"
 )
 
-// Ask is one node's ask for relationships.
+// Ask is one node's ask for relationships, and, with Then, for those of the nodes of
+// Then's kinds they lead to (atlas.FollowUp), which a store that batches reads in the
+// same round trip.
 type Ask struct {
 	ID   string
 	Spec Spec
+	Then *Then
+}
+
+// Then is a follow-up: the relationships Spec asks of every node of Kinds at the far end
+// of the relationships an ask finds.
+type Then struct {
+	Kinds []atlas.NodeKind
+	Spec  Spec
 }
 
 // Chairs returns who chairs a group (self is a group), what a person or position chairs,
@@ -22,7 +32,7 @@ func (l *Loaders) Chairs(ctx context.Context, self string, w atlas.When, mode at
 	if edges, ok := l.cachedChairs(key); ok {
 		return edges, nil
 	}
-	get := func(id string, spec Spec) ([]atlas.Relation, bool, error) {
+	get := func(id string, spec Spec, _ *Then) ([]atlas.Relation, bool, error) {
 		rels, err := l.relations(ctx, spec, []string{id}, true)
 		if err != nil {
 			return nil, false, err
@@ -48,10 +58,10 @@ func (l *Loaders) ChairNeeds(self string, w atlas.When, mode atlas.DerivedChairs
 		return nil, nil
 	}
 	var needs []Ask
-	get := func(id string, spec Spec) ([]atlas.Relation, bool, error) {
+	get := func(id string, spec Spec, then *Then) ([]atlas.Relation, bool, error) {
 		rels, ok := l.cachedRelations(id, spec)
 		if !ok {
-			needs = append(needs, Ask{id, spec})
+			needs = append(needs, Ask{id, spec, then})
 		}
 		return rels, ok, nil
 	}
@@ -75,7 +85,9 @@ func (l *Loaders) keepChairs(key chairKey, edges []atlas.Edge) {
 	l.mu.Unlock()
 }
 
-type relGetter func(id string, spec Spec) ([]atlas.Relation, bool, error)
+// relGetter reads the relationships spec asks of id; then says what chairList will ask
+// next of the far ends, for a getter that can ask it at once.
+type relGetter func(id string, spec Spec, then *Then) ([]atlas.Relation, bool, error)
 
 // chairList gathers the inputs of atlas.ChairList through get and, when get had them
 // all, joins them; complete is false when get lacked some of them.
@@ -90,8 +102,8 @@ func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs,
 	var direct []atlas.Relation
 	var candidates []atlas.HoldsChairs
 	complete = true
-	fetch := func(id string, s Spec) []atlas.Relation {
-		rels, ok, e := get(id, s)
+	fetch := func(id string, s Spec, then *Then) []atlas.Relation {
+		rels, ok, e := get(id, s, then)
 		if e != nil && err == nil {
 			err = e
 		}
@@ -101,26 +113,34 @@ func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs,
 	derive := mode != atlas.ExcludeDerived
 	switch kind {
 	case atlas.GroupNode:
-		direct = fetch(self, spec(atlas.Chairs, atlas.Incoming))
+		// The posts' holders are asked with the chairs, so a store that batches reads
+		// both in one round trip.
+		var holders *Then
+		if derive {
+			holders = &Then{Kinds: []atlas.NodeKind{atlas.PositionNode}, Spec: spec(atlas.Holds, atlas.Incoming)}
+		}
+		direct = fetch(self, spec(atlas.Chairs, atlas.Incoming), holders)
 		for _, c := range direct {
 			if !derive || !strings.HasPrefix(c.From, atlas.PositionNode.IDPrefix()) {
 				continue
 			}
-			for _, h := range fetch(c.From, spec(atlas.Holds, atlas.Incoming)) {
+			for _, h := range fetch(c.From, spec(atlas.Holds, atlas.Incoming), nil) {
 				candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
 			}
 		}
 	case atlas.PersonNode:
-		direct = fetch(self, spec(atlas.Chairs, atlas.Outgoing))
+		direct = fetch(self, spec(atlas.Chairs, atlas.Outgoing), nil)
 		if derive {
-			for _, h := range fetch(self, spec(atlas.Holds, atlas.Outgoing)) {
-				for _, c := range fetch(h.To, spec(atlas.Chairs, atlas.Outgoing)) {
+			// What the posts chair is asked with the posts held, as above.
+			chaired := &Then{Kinds: []atlas.NodeKind{atlas.PositionNode}, Spec: spec(atlas.Chairs, atlas.Outgoing)}
+			for _, h := range fetch(self, spec(atlas.Holds, atlas.Outgoing), chaired) {
+				for _, c := range fetch(h.To, spec(atlas.Chairs, atlas.Outgoing), nil) {
 					candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
 				}
 			}
 		}
 	case atlas.PositionNode:
-		direct = fetch(self, spec(atlas.Chairs, atlas.Outgoing))
+		direct = fetch(self, spec(atlas.Chairs, atlas.Outgoing), nil)
 		mode = atlas.ExcludeDerived
 	default:
 		return nil, false, atlas.Errorf(atlas.EINVALID, "%s cannot chair or be chaired", self)

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"fmt"
 
 	"lsgatlas/atlas"
 )
@@ -187,30 +188,33 @@ func (l *Loaders) PrefetchAll(ctx context.Context, asks []Ask) error {
 // nodes at the far ends of the relationships read, with the properties of ends, into the
 // cache as partial nodes (projected.go), so the next level need not read them.
 func (l *Loaders) PrefetchAllWithEnds(ctx context.Context, asks []Ask, ends *atlas.Projection) error {
-	type batch struct {
-		spec Spec
-		ids  []string
+	type batchKey struct {
+		spec specKey
+		then string // the follow-up's kinds and spec, "" for none
 	}
-	var order []specKey
-	batches := map[specKey]*batch{}
+	var order []batchKey
+	batches := map[batchKey]*batch{}
+	followUps := false
 	for _, a := range asks {
-		k := a.Spec.key()
+		followUps = followUps || a.Then != nil
+		k := batchKey{a.Spec.key(), a.Then.key()}
 		b := batches[k]
 		if b == nil {
-			b = &batch{spec: a.Spec}
+			b = &batch{spec: a.Spec, then: a.Then}
 			batches[k] = b
 			order = append(order, k)
 		}
 		b.ids = append(b.ids, a.ID)
 	}
-	if _, ok := l.store.(atlas.RelationBatcher); ok && (len(order) > 1 || ends != nil && len(order) > 0) {
-		specs := make([]Spec, len(order))
-		ids := make([][]string, len(order))
+	if _, ok := l.store.(atlas.RelationBatcher); ok && (len(order) > 1 || (ends != nil || followUps) && len(order) > 0) {
+		bs := make([]*batch, len(order))
 		for i, k := range order {
-			specs[i], ids[i] = batches[k].spec, batches[k].ids
+			bs[i] = batches[k]
 		}
-		return l.prefetchBatched(ctx, specs, ids, ends)
+		return l.prefetchBatched(ctx, bs, ends)
 	}
+	// A store that does not batch costs nothing per call: follow-ups are left to the
+	// next round.
 	for _, k := range order {
 		if _, err := l.relations(ctx, batches[k].spec, batches[k].ids, false); err != nil {
 			return err
@@ -219,39 +223,67 @@ func (l *Loaders) PrefetchAllWithEnds(ctx context.Context, asks []Ask, ends *atl
 	return nil
 }
 
-// prefetchBatched reads into the cache what it lacks of each spec's ids with one call to
-// a store that batches relation queries (atlas.RelationBatcher: each call a round trip).
-func (l *Loaders) prefetchBatched(ctx context.Context, specs []Spec, ids [][]string, ends *atlas.Projection) error {
-	var qs []atlas.RelationQuery
+// batch is the ids asked with one spec and follow-up.
+type batch struct {
+	spec Spec
+	then *Then
+	ids  []string
+}
+
+// key identifies a follow-up among a level's asks; "" for none.
+func (t *Then) key() string {
+	if t == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s|%+v", join(t.Kinds), t.Spec.key())
+}
+
+// prefetchBatched reads into the cache what it lacks of each batch's ids, and what their
+// follow-ups find, with one call to a store that batches relation queries
+// (atlas.RelationBatcher: each call a round trip).
+func (l *Loaders) prefetchBatched(ctx context.Context, bs []*batch, ends *atlas.Projection) error {
+	var asks atlas.RelationAsks
 	var keys []specKey
+	var thens []*Then
 	l.mu.RLock()
-	for i, spec := range specs {
-		k := spec.key()
+	for _, b := range bs {
+		k := b.spec.key()
 		var lacking []string
 		seen := map[string]bool{}
-		for _, id := range ids[i] {
+		for _, id := range b.ids {
 			if _, ok := l.rels[relKey{id, k}]; !ok && !seen[id] {
 				seen[id] = true
 				lacking = append(lacking, id)
 			}
 		}
 		if len(lacking) > 0 {
-			qs = append(qs, spec.query(lacking))
+			asks.Queries = append(asks.Queries, b.spec.query(lacking))
 			keys = append(keys, k)
+			thens = append(thens, b.then)
 		}
 	}
 	l.mu.RUnlock()
-	if len(qs) == 0 {
+	if len(asks.Queries) == 0 {
 		return nil
 	}
+	for i, t := range thens {
+		if t == nil {
+			continue
+		}
+		if asks.Then == nil {
+			asks.Then = make([]*atlas.FollowUp, len(thens))
+		}
+		asks.Then[i] = &atlas.FollowUp{Kinds: t.Kinds, Query: t.Spec.query(nil)}
+	}
+	asks.Ends = ends
 	l.count(false)
-	got, far, err := atlas.RelationsOf(ctx, l.store, qs, ends)
+	got, err := atlas.RelationsOf(ctx, l.store, asks)
 	if err != nil {
 		return err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for id, n := range far {
+	for id, n := range got.Ends {
 		// What the cache has of a node stays: a far end never narrows it.
 		if _, whole := l.nodes[id]; !whole {
 			if _, partial := l.partial[id]; !partial {
@@ -259,9 +291,18 @@ func (l *Loaders) prefetchBatched(ctx context.Context, specs []Spec, ids [][]str
 			}
 		}
 	}
-	for i, q := range qs {
+	for i, q := range asks.Queries {
 		for j, id := range q.IDs {
-			l.rels[relKey{id, keys[i]}] = got[i][j]
+			l.rels[relKey{id, keys[i]}] = got.Relations[i][j]
+		}
+		if got.Then == nil || got.Then[i] == nil {
+			continue
+		}
+		tk := thens[i].Spec.key()
+		for id, rels := range got.Then[i] {
+			if _, ok := l.rels[relKey{id, tk}]; !ok {
+				l.rels[relKey{id, tk}] = rels
+			}
 		}
 	}
 	return nil

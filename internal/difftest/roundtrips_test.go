@@ -44,10 +44,11 @@ func TestLiveStatementsPerRequest(t *testing.T) {
 		// Each round of relationships is one relations_of_asks, however many kinds it asks
 		// for (chairs and members, or a person's memberships, chairs and posts), and it
 		// brings the nodes at the far ends with the properties the query selects, so no
-		// nodes_by_key is left: the list, then the level's relationships, then those of
-		// the chairing posts' holders, then (four levels) the members' memberships.
-		{"four levels", statementsQuery, map[string]int64{"list_asc": 1, "relations_of_asks": 3}},
-		{"two levels", twoLevelQuery, map[string]int64{"list_asc": 1, "relations_of_asks": 2}},
+		// nodes_by_key is left; a chairs list's posts come with their holders (or, for a
+		// person, with what they chair) in the same statement (atlas.FollowUp): the list,
+		// then the level's relationships, then (four levels) the members' memberships.
+		{"four levels", statementsQuery, map[string]int64{"list_asc": 1, "relations_of_asks": 2}},
+		{"two levels", twoLevelQuery, map[string]int64{"list_asc": 1, "relations_of_asks": 1}},
 		{"three levels", threeLevelQuery, map[string]int64{"list_asc": 1, "relations_of_asks": 2}},
 	} {
 		for _, n := range []int{5, 50} {
@@ -99,7 +100,7 @@ func TestLiveStatementsPerRequest(t *testing.T) {
 		embTimes = append(embTimes, timed(t, 50, emb, query))
 	}
 	neoP50, embP50 := median(neoTimes), median(embTimes)
-	t.Logf("measured: 50 groups four levels deep, %d requests each after 10 to warm up, one at a time, every one executed: Neo4j p50 %v (4 statements, the revision at most once), embedded store p50 %v, ratio %.1f",
+	t.Logf("measured: 50 groups four levels deep, %d requests each after 10 to warm up, one at a time, every one executed: Neo4j p50 %v (3 statements, the revision at most once), embedded store p50 %v, ratio %.1f",
 		requests, neoP50.Round(10*time.Microsecond), embP50.Round(10*time.Microsecond), float64(neoP50)/float64(embP50))
 }
 

@@ -82,9 +82,9 @@ func (c projectingCountingStore) ProjectedNodes(ctx context.Context, ids []strin
 // relation queries (atlas.RelationBatcher), which it passes through.
 type roundTripCountingStore struct{ projectingCountingStore }
 
-func (c roundTripCountingStore) RelationsOf(ctx context.Context, qs []atlas.RelationQuery, ends *atlas.Projection) ([][][]atlas.Relation, map[string]atlas.Node, error) {
+func (c roundTripCountingStore) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas.RelationAnswers, error) {
 	c.count(ctx, "Relations")
-	return atlas.RelationsOf(ctx, c.Store, qs, ends)
+	return atlas.RelationsOf(ctx, c.Store, asks)
 }
 
 type countingStore struct {

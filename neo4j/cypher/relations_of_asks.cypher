@@ -4,9 +4,15 @@
 // ask and key and sorts each group with atlas.CompareRelations.
 // With $ends, each row also brings the node at the relationship's other end, so the level's far
 // ends need no nodes_by_key of their own.
+// An ask may carry a follow-up (then, atlas.FollowUp): when the relationship's other end is of
+// one of then.kinds, the row also brings that node's relationships that pass then's filters
+// (next, each with its own far end), so a chairs list derived through posts reads the posts'
+// holders in the same statement. The filters of then are those of an ask, written again for the
+// second hop (Cypher has no functions to share them); the conformance suite holds a follow-up's
+// answer to what Relations answers with the same query.
 // Parameters: $ns (STRING), $asks (LIST<MAP>: each map holds what relations_of takes as
 //   parameters: keys, types, outgoing, incoming, roles, asOfFrom, asOfTo, sources, includeRelayed,
-//   tiers),
+//   tiers; then: null or a map of the same filters without keys, and kinds, LIST<STRING>),
 //   $ends (LIST<STRING> or null: the properties of the far end to return, in that order, as
 //   nodes_by_key does with its own list; null returns no far end)
 // Rows: outgoing says whether the asked node starts the relationship, and the other end's
@@ -17,8 +23,9 @@
 //   worked out once per ask, not per row, and the type and direction tests come first,
 //   before any property of r is read: the undirected expansion meets every relationship of
 //   the node, of every type. Tested per row, the unused filters cost about a tenth of Neo4j's
-//   CPU for the two-level query (README, Performance). r.ns is not tested: create_relations joins two nodes of one
-//   namespace, found by their scoped ids, so every relationship of n is in n's namespace.
+//   CPU for the two-level query (README, Performance). r.ns is not tested: create_relations
+//   joins two nodes of one namespace, found by their scoped ids, so every relationship of n
+//   is in n's namespace.
 // Index: entity_scoped_id to find each node, then expansion, as relations_of.
 //   USING INDEX SEEK: as relations_of.
 UNWIND range(0, size($asks) - 1) AS ask
@@ -42,6 +49,24 @@ WHERE n.ns = $ns
         WHERE r.attestedFrom[i] <= q.asOfTo AND r.attestedTo[i] >= q.asOfFrom)
       ELSE r.validFrom <= q.asOfTo AND r.validTo >= q.asOfFrom
     END)
+WITH ask, key, n, r, m, q.then AS t
 RETURN ask, key, type(r) AS type, startNode(r) = n AS outgoing, CASE WHEN $ends IS NULL THEN m.id END AS far,
   coalesce(r.record, properties(r)) AS props,
-  CASE WHEN $ends IS NULL THEN null ELSE [p IN $ends | m[p]] END AS end
+  CASE WHEN $ends IS NULL THEN null ELSE [p IN $ends | m[p]] END AS end,
+  CASE WHEN t IS NULL OR NOT m.nodeKind IN t.kinds THEN null ELSE COLLECT {
+    MATCH (m)-[r2]-(x:Entity)
+    WHERE (size(t.types) = 0 OR type(r2) IN t.types)
+      AND ((t.outgoing AND startNode(r2) = m) OR (t.incoming AND endNode(r2) = m))
+      AND (size(t.roles) = 0 OR type(r2) <> 'MEMBER_OF' OR r2.role IN t.roles)
+      AND (size(t.sources) = 0 OR any(s IN coalesce(r2.citedSources, []) WHERE s IN t.sources)
+        OR (t.includeRelayed AND any(s IN coalesce(r2.relayedBy, []) WHERE s IN t.sources)))
+      AND (size(t.tiers) = 0 OR r2.tiers IS NULL OR any(tier IN r2.tiers WHERE tier IN t.tiers))
+      AND (t.asOfFrom IS NULL OR
+        CASE
+          WHEN r2.attestedOnly THEN any(i IN range(0, size(r2.attestedFrom) - 1)
+            WHERE r2.attestedFrom[i] <= t.asOfTo AND r2.attestedTo[i] >= t.asOfFrom)
+          ELSE r2.validFrom <= t.asOfTo AND r2.validTo >= t.asOfFrom
+        END)
+    RETURN {type: type(r2), outgoing: startNode(r2) = m, far: CASE WHEN $ends IS NULL THEN x.id END,
+      props: coalesce(r2.record, properties(r2)), end: CASE WHEN $ends IS NULL THEN null ELSE [p IN $ends | x[p]] END}
+  } END AS next
