@@ -9,7 +9,8 @@
 // (next, each with its own far end), so a chairs list derived through posts reads the posts'
 // holders in the same statement. The filters of then are those of an ask, written again for the
 // second hop (Cypher has no functions to share them); the conformance suite holds a follow-up's
-// answer to what Relations answers with the same query.
+// answer to what Relations answers with the same query. A next row names its ends as a row
+// does (outgoing, and far or the first value of end), from the row's far end.
 // Parameters: $ns (STRING), $asks (LIST<MAP>: each map holds what relations_of takes as
 //   parameters: keys, types, outgoing, incoming, roles, asOfFrom, asOfTo, sources, includeRelayed,
 //   tiers; then: null or a map of the same filters without keys, and kinds, LIST<STRING>),
