@@ -3,7 +3,6 @@ package neo4j
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"lsgatlas/atlas"
 )
@@ -87,11 +86,10 @@ func (s *Store) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas
 		params[i]["then"] = p
 	}
 	props := storedProps(asks.Ends)
-	var got relationRows
-	var next []map[string]relationRows // per ask, per far end: its follow-up's relations
+	var got, next relationRows // next: the follow-ups' relations, by ask and far end
 	var far map[string]atlas.Node
 	err := s.read(ctx, "relations", func(tx runner) error {
-		got, next, far = relationRows{}, make([]map[string]relationRows, len(qs)), nil
+		got, next, far = relationRows{}, relationRows{}, nil
 		recs, err := tx.run(ctx, stmtRelationsOfAsks, map[string]any{"ns": s.ns, "asks": params, "ends": propsParam(props)})
 		if err != nil {
 			return err
@@ -132,22 +130,16 @@ func (s *Store) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas
 			if rec["next"] == nil || then == nil || then[ask] == nil {
 				continue
 			}
-			if next[ask] == nil {
-				next[ask] = map[string]relationRows{}
-			}
-			rows := next[ask][farID]
-			if rows == nil {
-				rows = relationRows{}
-				next[ask][farID] = rows
-			}
+			key := s.scopedID(farID)
+			next.expect(ask, key) // answered even when the follow-up finds nothing
 			for _, v := range asList(rec["next"]) {
 				m := asMap(v)
 				nextFar, err := farOf(m)
 				if err != nil {
 					return err
 				}
-				row := record{"key": s.scopedID(farID), "type": m["type"], "outgoing": m["outgoing"], "props": m["props"]}
-				if err := rows.add(s, 0, row, nextFar); err != nil {
+				row := record{"key": key, "type": m["type"], "outgoing": m["outgoing"], "props": m["props"]}
+				if err := next.add(s, ask, row, nextFar); err != nil {
 					return err
 				}
 			}
@@ -166,13 +158,17 @@ func (s *Store) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas
 		if then == nil || then[i] == nil {
 			continue
 		}
-		out.Then[i] = map[string][]atlas.Relation{}
-		for id, rows := range next[i] {
-			rels := rows.answer(0, s, []string{id})[0]
-			if rels == nil {
-				rels = []atlas.Relation{}
+		ids := make([]string, 0, len(next[i]))
+		for key := range next[i] {
+			ids = append(ids, s.unscopedID(key))
+		}
+		rels := next.answer(i, s, ids)
+		out.Then[i] = make(map[string][]atlas.Relation, len(ids))
+		for j, id := range ids {
+			if rels[j] == nil {
+				rels[j] = []atlas.Relation{}
 			}
-			out.Then[i][id] = rels
+			out.Then[i][id] = rels[j]
 		}
 	}
 	return out, nil
@@ -208,15 +204,11 @@ type relationRows map[int]map[string][]atlas.Relation
 // add decodes one row, whose relationship joins the node of its key to the node far; the
 // row says which of them starts it.
 func (g relationRows) add(s *Store, ask int, rec record, far string) error {
-	byKey := g[ask]
-	if byKey == nil {
-		byKey = map[string][]atlas.Relation{}
-		g[ask] = byKey
-	}
+	byKey := g.of(ask)
 	key, _ := rec["key"].(string)
 	typ, _ := rec["type"].(string)
 	outgoing, _ := rec["outgoing"].(bool)
-	from, to := strings.TrimPrefix(key, s.scopedID("")), far
+	from, to := s.unscopedID(key), far
 	if !outgoing {
 		from, to = to, from
 	}
@@ -229,6 +221,24 @@ func (g relationRows) add(s *Store, ask int, rec record, far string) error {
 		byKey[key] = append(byKey[key], r)
 	}
 	return nil
+}
+
+// expect makes key one of ask's keys even if no row comes for it.
+func (g relationRows) expect(ask int, key string) {
+	byKey := g.of(ask)
+	if _, ok := byKey[key]; !ok {
+		byKey[key] = nil
+	}
+}
+
+// of returns ask's relations by key, made on first use.
+func (g relationRows) of(ask int) map[string][]atlas.Relation {
+	byKey := g[ask]
+	if byKey == nil {
+		byKey = map[string][]atlas.Relation{}
+		g[ask] = byKey
+	}
+	return byKey
 }
 
 // answer returns the relations of ask for each of ids, in order, sorted by

@@ -13,6 +13,7 @@ import (
 	"context"
 	"net/url"
 	"regexp"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -393,6 +394,9 @@ func (r countingRunner) run(ctx context.Context, st statement, params map[string
 
 // scopedID is the unique key of a node: its namespace and id (see schema_entity_scoped_id).
 func (s *Store) scopedID(id string) string { return s.ns + ":" + id }
+
+// unscopedID is the id of a scoped id.
+func (s *Store) unscopedID(key string) string { return strings.TrimPrefix(key, s.ns+":") }
 
 // DropNamespace deletes every node, relationship and the revision counter of the store's
 // namespace. The tests against a live server call it to leave nothing behind.
