@@ -242,17 +242,24 @@ func (g relationRows) of(ask int) map[string][]atlas.Relation {
 }
 
 // answer returns the relations of ask for each of ids, in order, sorted by
-// atlas.CompareRelations; each place gets its own copy, so repeated ids share nothing.
+// atlas.CompareRelations. Each row was decoded into a copy of its own, which the first
+// place of an id gets; a repeated id gets copies again, so no two places share anything.
 func (g relationRows) answer(ask int, s *Store, ids []string) [][]atlas.Relation {
 	byKey := g[ask]
 	for _, rels := range byKey {
 		slices.SortFunc(rels, func(a, b atlas.Relation) int { return atlas.CompareRelations(&a, &b) })
 	}
 	out := make([][]atlas.Relation, len(ids))
+	handedOut := map[string]bool{}
 	for i, id := range ids {
-		for _, r := range byKey[s.scopedID(id)] {
-			out[i] = append(out[i], r.Clone())
+		key := s.scopedID(id)
+		for _, r := range byKey[key] {
+			if handedOut[key] {
+				r = r.Clone()
+			}
+			out[i] = append(out[i], r)
 		}
+		handedOut[key] = true
 	}
 	return out
 }
