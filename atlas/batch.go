@@ -15,6 +15,9 @@ import (
 type RelationBatcher interface {
 	// RelationsOf answers asks in one call, as the function RelationsOf does.
 	RelationsOf(ctx context.Context, asks RelationAsks) (RelationAnswers, error)
+	// ListWithRelations answers q and asks in one call, as the function
+	// ListWithRelations does.
+	ListWithRelations(ctx context.Context, q ListQuery, asks RelationAsks) (Page, RelationAnswers, error)
 }
 
 // RelationAsks are relation queries asked at once.
@@ -79,6 +82,44 @@ func RelationsOf(ctx context.Context, store Store, asks RelationAsks) (RelationA
 		}
 	}
 	return out, nil
+}
+
+// ListWithRelations lists q's page and answers asks of the page's nodes: each query of
+// asks names no ids of its own (EINVALID otherwise) and is asked of the page's nodes, in
+// the page's order, so Relations[i][j] are query i's relations of page.Nodes[j]. The
+// answers are what List, then RelationsOf with the page's ids, give. A list page's nodes
+// are the first level of most requests (a list of groups, their chairs and members): a
+// store that batches (RelationBatcher) reads both in one call, else it takes one call
+// for the page and those of RelationsOf.
+func ListWithRelations(ctx context.Context, store Store, q ListQuery, asks RelationAsks) (Page, RelationAnswers, error) {
+	for _, rq := range asks.Queries {
+		if len(rq.IDs) > 0 {
+			return Page{}, RelationAnswers{}, Errorf(EINVALID, "a relation query asked of a list page names ids of its own (%d)", len(rq.IDs))
+		}
+	}
+	if asks.Then != nil && len(asks.Then) != len(asks.Queries) {
+		return Page{}, RelationAnswers{}, Errorf(EINVALID, "%d follow-ups for %d relation queries", len(asks.Then), len(asks.Queries))
+	}
+	if b, ok := store.(RelationBatcher); ok {
+		return b.ListWithRelations(ctx, q, asks)
+	}
+	page, err := store.List(ctx, q)
+	if err != nil {
+		return Page{}, RelationAnswers{}, err
+	}
+	ids := make([]string, len(page.Nodes))
+	for i, n := range page.Nodes {
+		ids[i] = n.NodeID()
+	}
+	asks.Queries = slices.Clone(asks.Queries)
+	for i := range asks.Queries {
+		asks.Queries[i].IDs = ids
+	}
+	got, err := RelationsOf(ctx, store, asks)
+	if err != nil {
+		return Page{}, RelationAnswers{}, err
+	}
+	return page, got, nil
 }
 
 // followUp answers f for the relations rels that q found, one call to store.

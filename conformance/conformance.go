@@ -52,6 +52,7 @@ func Run(t *testing.T, open Open) {
 		{"ReadScope", testReadScope},
 		{"Projections", testProjections},
 		{"RelationsOf", testRelationsOf},
+		{"ListWithRelations", testListWithRelations},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}

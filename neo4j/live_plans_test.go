@@ -37,7 +37,8 @@ func TestLivePlans(t *testing.T) {
 
 	listParams := map[string]any{"nodeKind": "GROUP", "kinds": []any{}, "systems": []any{}, "levels": []any{},
 		"horizons": []any{}, "categories": []any{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
-		"nameContains": nil, "sources": []any{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []any{}}
+		"nameContains": nil, "sources": []any{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []any{},
+		"asks": []any{}, "ends": nil}
 	withText := map[string]any{}
 	for k, v := range listParams {
 		withText[k] = v
@@ -53,6 +54,20 @@ func TestLivePlans(t *testing.T) {
 		tiered[k] = v
 	}
 	tiered["tiers"] = []any{"REFERENCE"}
+	// A list with its page's relations (ListWithRelations): the groups' chairs with the
+	// posts' holders, and their members by role, sources and tiers, with the far ends.
+	withAsks := map[string]any{}
+	for k, v := range listParams {
+		withAsks[k] = v
+	}
+	withAsks["asks"] = []any{
+		map[string]any{"types": []any{"CHAIRS"}, "outgoing": false, "incoming": true, "roles": []any{},
+			"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false, "tiers": []any{},
+			"then": map[string]any{"kinds": []any{"POSITION"}, "types": []any{"HOLDS"}, "outgoing": false, "incoming": true, "roles": []any{},
+				"asOfFrom": nil, "asOfTo": nil, "sources": []any{}, "includeRelayed": false, "tiers": []any{}}},
+		map[string]any{"types": []any{"MEMBER_OF"}, "outgoing": false, "incoming": true, "roles": []any{"MEMBER"},
+			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": true, "tiers": []any{"CORPUS"}, "then": nil}}
+	withAsks["ends"] = []any{"id", "nodeKind", "name"}
 	rows := []any{map[string]any{"scopedId": cfg.Namespace + ":person/x", "nodeKind": "PERSON", "props": map[string]any{"id": "person/x"},
 		"id": "chairs/x", "type": "CHAIRS", "from": cfg.Namespace + ":person/x", "to": cfg.Namespace + ":group/x"}}
 	keys := []any{cfg.Namespace + ":person/xi-jinping"}
@@ -86,6 +101,8 @@ func TestLivePlans(t *testing.T) {
 		{"list_asc", "nameContains", withText, []string{byNamespace}},
 		{"list_asc", "projected", projected, []string{byNamespace}},
 		{"list_asc", "tiers", tiered, []string{byNamespace}},
+		{"list_asc", "asks", withAsks, []string{byNamespace}},
+		{"list_desc", "asks", withAsks, []string{byNamespace}},
 		{"relayed_sources", "", nil, []string{byNamespace}},
 		{"tiered_sources", "", nil, []string{byNamespace}},
 		{"search", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "text": "foreign", "props": neo4j.CandidateProps}, []string{byText}},

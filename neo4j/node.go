@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"lsgatlas/atlas"
 	"lsgatlas/internal/searchkey"
@@ -77,9 +78,34 @@ func (s *Store) nodesByID(ctx context.Context, tx runner, ids []string, props []
 // cursor and the total count are all evaluated in Cypher (list_asc/list_desc); Go makes the
 // cursors from the nodes with atlas.SortKey. A bad query is EINVALID.
 func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error) {
+	page, _, err := s.list(ctx, q, atlas.RelationAsks{})
+	return page, err
+}
+
+// ListWithRelations implements atlas.RelationBatcher: List, with the relations asks asks
+// of the page's nodes read by the same statement (list_asc's $asks), answered as
+// RelationsOf answers them.
+func (s *Store) ListWithRelations(ctx context.Context, q atlas.ListQuery, asks atlas.RelationAsks) (atlas.Page, atlas.RelationAnswers, error) {
+	for _, rq := range asks.Queries {
+		if len(rq.IDs) > 0 {
+			return atlas.Page{}, atlas.RelationAnswers{}, atlas.Errorf(atlas.EINVALID, "a relation query asked of a list page names ids of its own (%d)", len(rq.IDs))
+		}
+	}
+	return s.list(ctx, q, asks)
+}
+
+// list answers List and ListWithRelations.
+func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.RelationAsks) (atlas.Page, atlas.RelationAnswers, error) {
 	q, err := q.Normalized()
 	if err != nil {
-		return atlas.Page{}, err
+		return atlas.Page{}, atlas.RelationAnswers{}, err
+	}
+	qs, askParams, then, err := s.relationAsksParams(asks)
+	if err != nil {
+		return atlas.Page{}, atlas.RelationAnswers{}, err
+	}
+	for _, p := range askParams {
+		delete(p, "keys") // each ask is asked of the page's nodes
 	}
 	st := stmtListAsc
 	if q.Order.Desc {
@@ -96,13 +122,16 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 		props = storedProps(q.Projection)
 	}
 	var page atlas.Page
+	var rr *relationReader
 	err = s.read(ctx, "list", func(tx runner) error {
 		page = atlas.Page{}
+		rr = s.newRelationReader(asks.Ends, then)
+		params := map[string]any{"asks": askParams, "ends": propsParam(rr.props), "props": propsParam(props)}
 		// Tiers alone are answered from the tiers import stored on each node (the
 		// statement's $tiers); with sources named they are resolved through the
 		// sources, in this transaction.
 		stored := q.Filter.StoredTiersDecide()
-		rec, err := s.listPage(ctx, tx, st, q, props, !stored)
+		rec, err := s.listPage(ctx, tx, st, q, params, !stored)
 		if err != nil {
 			return err
 		}
@@ -110,7 +139,7 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 		// says so, and the list is decided through the sources as before, so such a store
 		// answers alike, only slower, until it is imported again.
 		if untiered, _ := rec["untiered"].(bool); stored && untiered {
-			if rec, err = s.listPage(ctx, tx, st, q, props, true); err != nil {
+			if rec, err = s.listPage(ctx, tx, st, q, params, true); err != nil {
 				return err
 			}
 		}
@@ -125,18 +154,49 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 			page.Nodes = append(page.Nodes, n)
 			page.Cursors = append(page.Cursors, q.Cursor(atlas.SortKey(n, q.Order.Field), n.NodeID()))
 		}
-		return nil
+		return s.listRelations(rr, page, rec["relations"])
 	})
 	if err != nil {
-		return atlas.Page{}, err
+		return atlas.Page{}, atlas.RelationAnswers{}, err
 	}
-	return page, nil
+	ids := make([]string, len(page.Nodes))
+	for i, n := range page.Nodes {
+		ids[i] = n.NodeID()
+	}
+	for i := range qs {
+		qs[i].IDs = ids
+	}
+	return page, rr.answers(qs), nil
 }
 
-// listPage runs list statement st for q and returns its one row. resolve reads the
-// sources a filter by tiers or relayed works needs (atlas.NodeFilter.Resolved) first;
-// without it the statement filters by the tiers stored on the nodes.
-func (s *Store) listPage(ctx context.Context, tx runner, st statement, q atlas.ListQuery, props []string, resolve bool) (record, error) {
+// listRelations gathers a list's relations (list_asc's entries [ask, at, type, outgoing,
+// far, props, end, next]) into rr, each of the page's node at index at.
+func (s *Store) listRelations(rr *relationReader, page atlas.Page, relations any) error {
+	for _, v := range asList(relations) {
+		e := asList(v)
+		if len(e) != 8 {
+			return fmt.Errorf("a list's relation entry holds %d values, want 8", len(e))
+		}
+		ask, _ := e[0].(int64)
+		at, _ := e[1].(int64)
+		if at < 0 || int(at) >= len(page.Nodes) {
+			return fmt.Errorf("a list's relation entry is of node %d of a page of %d", at, len(page.Nodes))
+		}
+		typ, _ := e[2].(string)
+		outgoing, _ := e[3].(bool)
+		far, _ := e[4].(string)
+		if err := rr.row(int(ask), s.scopedID(page.Nodes[at].NodeID()), typ, outgoing, far, e[5], e[6], e[7]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listPage runs list statement st for q, with params (its $asks, $ends and $props), and
+// returns its one row. resolve reads the sources a filter by tiers or relayed works needs
+// (atlas.NodeFilter.Resolved) first; without it the statement filters by the tiers stored
+// on the nodes.
+func (s *Store) listPage(ctx context.Context, tx runner, st statement, q atlas.ListQuery, extra map[string]any, resolve bool) (record, error) {
 	needed := stmtRelayedSources
 	if len(q.Filter.Tiers) > 0 {
 		needed = stmtTieredSources
@@ -149,7 +209,7 @@ func (s *Store) listPage(ctx context.Context, tx runner, st statement, q atlas.L
 		q.Filter = q.Filter.Resolved(sources)
 	}
 	params := listParams(s.ns, q)
-	params["props"] = propsParam(props)
+	maps.Copy(params, extra)
 	recs, err := tx.run(ctx, st, params)
 	if err != nil {
 		return nil, err

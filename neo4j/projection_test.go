@@ -93,7 +93,7 @@ func TestProjectedListStatement(t *testing.T) {
 	} {
 		t.Run(string(tc.order), func(t *testing.T) {
 			params := listParams("test", atlas.ListQuery{Kind: atlas.GroupNode, First: 20, Order: atlas.Order{Field: tc.order}})
-			params["props"] = tc.props
+			params["props"], params["asks"], params["ends"] = tc.props, []map[string]any{}, nil
 			db := newScript(t, call{st: stmtListAsc, params: params,
 				recs: []record{{"total": int64(1), "hasNextPage": false, "page": []any{projectedRow(t, lsg, tc.props)}}}})
 			s := openReady(t, db)
@@ -140,8 +140,7 @@ func TestRelationsOfStatement(t *testing.T) {
 	holdsRow := withEnd(row(1, holds), post)
 	// A follow-up's row, met from the post.
 	next := relRow(t, postChairs, "test:"+post.NodeID())
-	holdsRow["next"] = []any{map[string]any{"type": next["type"], "outgoing": next["outgoing"], "far": nil,
-		"props": next["props"], "end": projectedRow(t, lsg, ends)}}
+	holdsRow["next"] = []any{[]any{next["type"], next["outgoing"], nil, next["props"], projectedRow(t, lsg, ends)}}
 	holdsAsk := ask([]string{"HOLDS"}, int64(20180301), int64(20180331))
 	holdsAsk["then"] = map[string]any{"kinds": []string{"POSITION"}, "types": []string{"CHAIRS"}, "roles": []string{},
 		"outgoing": true, "incoming": false, "asOfFrom": int64(20180301), "asOfTo": int64(20180331), "sources": []string{}, "includeRelayed": false, "tiers": []string{}}

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	"lsgatlas/atlas"
@@ -40,8 +41,11 @@ func (s *Store) relationsIn(ctx context.Context, tx runner, q atlas.RelationQuer
 	}
 	got := relationRows{}
 	for _, rec := range recs {
+		key, _ := rec["key"].(string)
+		typ, _ := rec["type"].(string)
+		outgoing, _ := rec["outgoing"].(bool)
 		far, _ := rec["far"].(string)
-		if err := got.add(s, 0, rec, far); err != nil {
+		if err := got.add(s, 0, key, typ, outgoing, rec["props"], far); err != nil {
 			return nil, err
 		}
 	}
@@ -53,8 +57,41 @@ func (s *Store) relationsIn(ctx context.Context, tx runner, q atlas.RelationQuer
 // nodes at their far ends, read with those properties; and with follow-ups the relations
 // of the far ends of their kinds, in the same statement.
 func (s *Store) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas.RelationAnswers, error) {
+	qs, params, then, err := s.relationAsksParams(asks)
+	if err != nil {
+		return atlas.RelationAnswers{}, err
+	}
+	var rr *relationReader
+	err = s.read(ctx, "relations", func(tx runner) error {
+		rr = s.newRelationReader(asks.Ends, then)
+		recs, err := tx.run(ctx, stmtRelationsOfAsks, map[string]any{"ns": s.ns, "asks": params, "ends": propsParam(rr.props)})
+		if err != nil {
+			return err
+		}
+		for _, rec := range recs {
+			ask, _ := rec["ask"].(int64)
+			key, _ := rec["key"].(string)
+			typ, _ := rec["type"].(string)
+			outgoing, _ := rec["outgoing"].(bool)
+			far, _ := rec["far"].(string)
+			if err := rr.row(int(ask), key, typ, outgoing, far, rec["props"], rec["end"], rec["next"]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return atlas.RelationAnswers{}, err
+	}
+	return rr.answers(qs), nil
+}
+
+// relationAsksParams normalises asks' queries and returns them with the parameters of
+// relations_of_asks (and of a list's $asks: the keys aside, the same) and the follow-ups,
+// normalised, one per query when asks has any.
+func (s *Store) relationAsksParams(asks atlas.RelationAsks) ([]atlas.RelationQuery, []map[string]any, []*atlas.FollowUp, error) {
 	if asks.Then != nil && len(asks.Then) != len(asks.Queries) {
-		return atlas.RelationAnswers{}, atlas.Errorf(atlas.EINVALID, "%d follow-ups for %d relation queries", len(asks.Then), len(asks.Queries))
+		return nil, nil, nil, atlas.Errorf(atlas.EINVALID, "%d follow-ups for %d relation queries", len(asks.Then), len(asks.Queries))
 	}
 	qs := slices.Clone(asks.Queries) // normalised in place
 	params := make([]map[string]any, len(qs))
@@ -65,7 +102,7 @@ func (s *Store) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas
 	for i, q := range qs {
 		q, err := q.Normalized()
 		if err != nil {
-			return atlas.RelationAnswers{}, err
+			return nil, nil, nil, err
 		}
 		qs[i] = q
 		params[i] = s.relationParams(q)
@@ -76,7 +113,7 @@ func (s *Store) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas
 		}
 		f := *asks.Then[i]
 		if f.Query, err = f.Query.Normalized(); err != nil {
-			return atlas.RelationAnswers{}, err
+			return nil, nil, nil, err
 		}
 		then[i] = &f
 		p := s.relationParams(f.Query)
@@ -85,84 +122,93 @@ func (s *Store) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas
 		p["kinds"] = strs(f.Kinds)
 		params[i]["then"] = p
 	}
-	props := storedProps(asks.Ends)
-	var got, next relationRows // next: the follow-ups' relations, by ask and far end
-	var far map[string]atlas.Node
-	err := s.read(ctx, "relations", func(tx runner) error {
-		got, next, far = relationRows{}, relationRows{}, nil
-		recs, err := tx.run(ctx, stmtRelationsOfAsks, map[string]any{"ns": s.ns, "asks": params, "ends": propsParam(props)})
-		if err != nil {
+	return qs, params, then, nil
+}
+
+// relationReader gathers what a statement answering relation asks returns
+// (relations_of_asks, or a list's relations): the rows by ask and key, the follow-ups'
+// by ask and far end, and the far ends' nodes when they were asked for.
+type relationReader struct {
+	s     *Store
+	props []string // the far ends' properties, nil for none
+	then  []*atlas.FollowUp
+	got   relationRows
+	next  relationRows
+	far   map[string]atlas.Node
+}
+
+func (s *Store) newRelationReader(ends *atlas.Projection, then []*atlas.FollowUp) *relationReader {
+	return &relationReader{s: s, props: storedProps(ends), then: then, got: relationRows{}, next: relationRows{}}
+}
+
+// row gathers one row: ask's relationship of type typ between the node of key and the
+// node far (or the node whose values end holds, when ends were asked for), which outgoing
+// says key's node starts, with its record props and next, the follow-up's entries
+// ([type, outgoing, far, props, end], from the far end) or nil.
+func (rr *relationReader) row(ask int, key, typ string, outgoing bool, far string, props, end, next any) error {
+	farID, err := rr.farID(far, end)
+	if err != nil {
+		return err
+	}
+	if err := rr.got.add(rr.s, ask, key, typ, outgoing, props, farID); err != nil {
+		return err
+	}
+	if next == nil || rr.then == nil || ask >= len(rr.then) || rr.then[ask] == nil {
+		return nil
+	}
+	nextKey := rr.s.scopedID(farID)
+	rr.next.expect(ask, nextKey) // answered even when the follow-up finds nothing
+	for _, v := range asList(next) {
+		e := asList(v)
+		if len(e) != 5 {
+			return fmt.Errorf("a follow-up entry holds %d values, want 5", len(e))
+		}
+		nextTyp, _ := e[0].(string)
+		nextOutgoing, _ := e[1].(bool)
+		nextFar, _ := e[2].(string)
+		if nextFar, err = rr.farID(nextFar, e[4]); err != nil {
 			return err
 		}
-		// keepEnd keeps a row's far end, when ends were asked for, and returns its id.
-		keepEnd := func(v any) (string, error) {
-			if props == nil || v == nil {
-				return "", nil
-			}
-			n, err := decodeRow(v, props)
-			if err != nil {
-				return "", err
-			}
-			if far == nil {
-				far = map[string]atlas.Node{}
-			}
-			far[n.NodeID()] = n
-			return n.NodeID(), nil
+		if err := rr.next.add(rr.s, ask, nextKey, nextTyp, nextOutgoing, e[3], nextFar); err != nil {
+			return err
 		}
-		// farOf is the id of a row's far end: the end's own, or far without ends.
-		farOf := func(row map[string]any) (string, error) {
-			id, err := keepEnd(row["end"])
-			if id == "" {
-				id, _ = row["far"].(string)
-			}
-			return id, err
-		}
-		for _, rec := range recs {
-			ask64, _ := rec["ask"].(int64)
-			ask := int(ask64)
-			farID, err := farOf(rec)
-			if err != nil {
-				return err
-			}
-			if err := got.add(s, ask, rec, farID); err != nil {
-				return err
-			}
-			if rec["next"] == nil || then == nil || then[ask] == nil {
-				continue
-			}
-			key := s.scopedID(farID)
-			next.expect(ask, key) // answered even when the follow-up finds nothing
-			for _, v := range asList(rec["next"]) {
-				m := asMap(v)
-				nextFar, err := farOf(m)
-				if err != nil {
-					return err
-				}
-				row := record{"key": key, "type": m["type"], "outgoing": m["outgoing"], "props": m["props"]}
-				if err := next.add(s, ask, row, nextFar); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return atlas.RelationAnswers{}, err
 	}
-	out := atlas.RelationAnswers{Relations: make([][][]atlas.Relation, len(qs)), Ends: far}
-	if then != nil {
+	return nil
+}
+
+// farID keeps the far end whose values end holds, when ends were asked for, and returns
+// its id; without ends, far is the id.
+func (rr *relationReader) farID(far string, end any) (string, error) {
+	if rr.props == nil || end == nil {
+		return far, nil
+	}
+	n, err := decodeRow(end, rr.props)
+	if err != nil {
+		return "", err
+	}
+	if rr.far == nil {
+		rr.far = map[string]atlas.Node{}
+	}
+	rr.far[n.NodeID()] = n
+	return n.NodeID(), nil
+}
+
+// answers returns the answers to qs, the normalised queries with the ids asked.
+func (rr *relationReader) answers(qs []atlas.RelationQuery) atlas.RelationAnswers {
+	out := atlas.RelationAnswers{Relations: make([][][]atlas.Relation, len(qs)), Ends: rr.far}
+	if rr.then != nil {
 		out.Then = make([]map[string][]atlas.Relation, len(qs))
 	}
 	for i, q := range qs {
-		out.Relations[i] = got.answer(i, s, q.IDs)
-		if then == nil || then[i] == nil {
+		out.Relations[i] = rr.got.answer(i, rr.s, q.IDs)
+		if rr.then == nil || rr.then[i] == nil {
 			continue
 		}
-		ids := make([]string, 0, len(next[i]))
-		for key := range next[i] {
-			ids = append(ids, s.unscopedID(key))
+		ids := make([]string, 0, len(rr.next[i]))
+		for key := range rr.next[i] {
+			ids = append(ids, rr.s.unscopedID(key))
 		}
-		rels := next.answer(i, s, ids)
+		rels := rr.next.answer(i, rr.s, ids)
 		out.Then[i] = make(map[string][]atlas.Relation, len(ids))
 		for j, id := range ids {
 			if rels[j] == nil {
@@ -171,7 +217,7 @@ func (s *Store) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas
 			out.Then[i][id] = rels[j]
 		}
 	}
-	return out, nil
+	return out
 }
 
 // relationParams are the parameters of relations_of for a normalised query; each key is
@@ -201,18 +247,15 @@ func (s *Store) relationParams(q atlas.RelationQuery) map[string]any {
 // key.
 type relationRows map[int]map[string][]atlas.Relation
 
-// add decodes one row, whose relationship joins the node of its key to the node far; the
-// row says which of them starts it.
-func (g relationRows) add(s *Store, ask int, rec record, far string) error {
+// add decodes one row, whose relationship of type typ joins the node of key to the node
+// far; outgoing says key's node starts it; props is its record.
+func (g relationRows) add(s *Store, ask int, key, typ string, outgoing bool, props any, far string) error {
 	byKey := g.of(ask)
-	key, _ := rec["key"].(string)
-	typ, _ := rec["type"].(string)
-	outgoing, _ := rec["outgoing"].(bool)
 	from, to := s.unscopedID(key), far
 	if !outgoing {
 		from, to = to, from
 	}
-	r, err := decodeRelation(typ, from, to, rec["props"])
+	r, err := decodeRelation(typ, from, to, props)
 	if err != nil {
 		return err
 	}

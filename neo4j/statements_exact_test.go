@@ -113,7 +113,8 @@ func TestListStatements(t *testing.T) {
 	base := func() map[string]any {
 		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
-			"nameContains": nil, "sources": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []string{}}
+			"nameContains": nil, "sources": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []string{},
+			"asks": []map[string]any{}, "ends": nil}
 	}
 	filtered := base()
 	filtered["kinds"], filtered["systems"], filtered["levels"] = []string{"LEADING_SMALL_GROUP"}, []string{"PARTY"}, []string{"CENTRAL"}
@@ -168,7 +169,8 @@ func TestListTierStatements(t *testing.T) {
 	params := func(sources, tiers []string) map[string]any {
 		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
-			"nameContains": nil, "sources": sources, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": tiers}
+			"nameContains": nil, "sources": sources, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": tiers,
+			"asks": []map[string]any{}, "ends": nil}
 	}
 	page := func(untiered bool) []record {
 		return []record{{"total": int64(1), "untiered": untiered, "hasNextPage": false, "page": []any{storedNode(t, lsg)}}}

@@ -87,6 +87,16 @@ func (c roundTripCountingStore) RelationsOf(ctx context.Context, asks atlas.Rela
 	return atlas.RelationsOf(ctx, c.Store, asks)
 }
 
+// ListWithRelations is one call, counted as a list's.
+func (c roundTripCountingStore) ListWithRelations(ctx context.Context, q atlas.ListQuery, asks atlas.RelationAsks) (atlas.Page, atlas.RelationAnswers, error) {
+	c.count(ctx, "List")
+	return atlas.ListWithRelations(ctx, c.Store, q, asks)
+}
+
+// The wrapper over a store that batches batches too: a method missing here would turn
+// every batched read into one call per query, silently.
+var _ atlas.RelationBatcher = roundTripCountingStore{}
+
 type countingStore struct {
 	atlas.Store
 	onCall func(string)

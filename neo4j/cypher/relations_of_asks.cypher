@@ -9,8 +9,9 @@
 // (next, each with its own far end), so a chairs list derived through posts reads the posts'
 // holders in the same statement. The filters of then are those of an ask, written again for the
 // second hop (Cypher has no functions to share them); the conformance suite holds a follow-up's
-// answer to what Relations answers with the same query. A next row names its ends as a row
-// does (outgoing, and far or the first value of end), from the row's far end.
+// answer to what Relations answers with the same query. Each entry of next is a list
+// [type, outgoing, far, props, end], the values of a row, from the row's far end: a list,
+// not a map, so no key is sent and decoded per entry (list_asc's entries are alike).
 // Parameters: $ns (STRING), $asks (LIST<MAP>: each map holds what relations_of takes as
 //   parameters: keys, types, outgoing, incoming, roles, asOfFrom, asOfTo, sources, includeRelayed,
 //   tiers; then: null or a map of the same filters without keys, and kinds, LIST<STRING>),
@@ -68,6 +69,6 @@ RETURN ask, key, type(r) AS type, startNode(r) = n AS outgoing, CASE WHEN $ends 
             WHERE r2.attestedFrom[i] <= t.asOfTo AND r2.attestedTo[i] >= t.asOfFrom)
           ELSE r2.validFrom <= t.asOfTo AND r2.validTo >= t.asOfFrom
         END)
-    RETURN {type: type(r2), outgoing: startNode(r2) = m, far: CASE WHEN $ends IS NULL THEN x.id END,
-      props: coalesce(r2.record, properties(r2)), end: CASE WHEN $ends IS NULL THEN null ELSE [p IN $ends | x[p]] END}
+    RETURN [type(r2), startNode(r2) = m, CASE WHEN $ends IS NULL THEN x.id END,
+      coalesce(r2.record, properties(r2)), CASE WHEN $ends IS NULL THEN null ELSE [p IN $ends | x[p]] END]
   } END AS next

@@ -1,0 +1,112 @@
+package conformance
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"lsgatlas/atlas"
+)
+
+// testListWithRelations: a list page with relation asks of its nodes (atlas.ListWithRelations,
+// in one call to a store that batches) gives the page List gives and, for each ask, what
+// RelationsOf gives with the page's ids: in both orders, from a cursor, projected, with
+// follow-ups and far ends, and with no asks at all. An ask naming ids of its own is
+// EINVALID.
+func testListWithRelations(t *testing.T, open Open) {
+	ctx := context.Background()
+	s := seeded(t, open)
+	asOf := atlas.MustDate("2018-03")
+	positions := []atlas.NodeKind{atlas.PositionNode}
+	// A group's chairs with the posts' holders, its members by role, everything else as of
+	// a date; a person's chairs, and the posts held with what they chair.
+	groupAsks := atlas.RelationAsks{
+		Queries: []atlas.RelationQuery{
+			{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Incoming},
+			{Types: []atlas.RelType{atlas.MemberOf}, Direction: atlas.Incoming, Roles: []atlas.MemberRole{"MEMBER"}},
+			{AsOf: &asOf},
+		},
+		Then: []*atlas.FollowUp{{Kinds: positions, Query: atlas.RelationQuery{Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Incoming}}, nil, nil},
+	}
+	personAsks := atlas.RelationAsks{
+		Queries: []atlas.RelationQuery{
+			{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing},
+			{Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Outgoing},
+		},
+		Then: []*atlas.FollowUp{nil, {Kinds: positions, Query: atlas.RelationQuery{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing}}},
+	}
+	ends := atlas.NewProjection("name", "title")
+	for _, tc := range []struct {
+		name string
+		q    atlas.ListQuery
+		asks atlas.RelationAsks
+	}{
+		{"groups", atlas.ListQuery{Kind: atlas.GroupNode}, groupAsks},
+		{"groups, descending, two a page", atlas.ListQuery{Kind: atlas.GroupNode, First: 2, Order: atlas.Order{Field: atlas.OrderByName, Desc: true}}, groupAsks},
+		{"groups, projected, far ends", atlas.ListQuery{Kind: atlas.GroupNode, Projection: atlas.NewProjection("name")},
+			atlas.RelationAsks{Queries: groupAsks.Queries, Then: groupAsks.Then, Ends: ends}},
+		{"groups, no follow-ups", atlas.ListQuery{Kind: atlas.GroupNode}, atlas.RelationAsks{Queries: groupAsks.Queries}},
+		{"people, by id", atlas.ListQuery{Kind: atlas.PersonNode, Order: atlas.Order{Field: atlas.OrderByID}}, personAsks},
+		{"no asks", atlas.ListQuery{Kind: atlas.GroupNode}, atlas.RelationAsks{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q := tc.q
+			for page := 0; ; page++ {
+				gotPage, got, err := atlas.ListWithRelations(ctx, s, q, tc.asks)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantPage, err := s.List(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(gotPage, wantPage) {
+					t.Fatalf("page %d: got %v\nwant %v", page, gotPage, wantPage)
+				}
+				ids := make([]string, len(wantPage.Nodes))
+				for i, n := range wantPage.Nodes {
+					ids[i] = n.NodeID()
+				}
+				asks := tc.asks
+				asks.Queries = make([]atlas.RelationQuery, len(tc.asks.Queries))
+				for i, rq := range tc.asks.Queries {
+					rq.IDs = ids
+					asks.Queries[i] = rq
+				}
+				want, err := atlas.RelationsOf(ctx, s, asks)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got.Relations, want.Relations) {
+					t.Errorf("page %d: relations %v\nwant %v", page, got.Relations, want.Relations)
+				}
+				if !reflect.DeepEqual(got.Then, want.Then) {
+					t.Errorf("page %d: follow-ups %v\nwant %v", page, got.Then, want.Then)
+				}
+				// The far ends are optional (RelationsOf); a store that returns them
+				// returns those RelationsOf returns.
+				if got.Ends != nil && want.Ends != nil && !reflect.DeepEqual(got.Ends, want.Ends) {
+					t.Errorf("page %d: far ends %v\nwant %v", page, got.Ends, want.Ends)
+				}
+				if !wantPage.HasNextPage {
+					break
+				}
+				q.After = wantPage.Cursors[len(wantPage.Cursors)-1]
+			}
+		})
+	}
+	t.Run("ids of its own", func(t *testing.T) {
+		_, _, err := atlas.ListWithRelations(ctx, s, atlas.ListQuery{Kind: atlas.GroupNode},
+			atlas.RelationAsks{Queries: []atlas.RelationQuery{{IDs: []string{"group/foreign-affairs-lsg"}}}})
+		wantCode(t, err, atlas.EINVALID)
+	})
+	t.Run("a follow-up too many", func(t *testing.T) {
+		_, _, err := atlas.ListWithRelations(ctx, s, atlas.ListQuery{Kind: atlas.GroupNode},
+			atlas.RelationAsks{Queries: []atlas.RelationQuery{{}}, Then: []*atlas.FollowUp{nil, nil}})
+		wantCode(t, err, atlas.EINVALID)
+	})
+	t.Run("a bad list", func(t *testing.T) {
+		_, _, err := atlas.ListWithRelations(ctx, s, atlas.ListQuery{Kind: atlas.GroupNode, First: -1}, groupAsks)
+		wantCode(t, err, atlas.EINVALID)
+	})
+}

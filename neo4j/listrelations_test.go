@@ -1,0 +1,77 @@
+package neo4j
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"lsgatlas/atlas"
+)
+
+// TestListWithRelationsStatement: ListWithRelations sends its asks without keys in the
+// list statement and reads the relations back from the one row's list of entries ([ask,
+// at, type, outgoing, far, props, end, next]), each of the page's node at index at; a
+// follow-up's entries ([type, outgoing, far, props, end]) are answered by far end. A
+// malformed entry fails the read: nothing is made up.
+func TestListWithRelationsStatement(t *testing.T) {
+	lsg, post := fixtureNode("group/foreign-affairs-lsg"), fixtureNode("position/general-secretary")
+	postChairs := fixtureRel("chairs/position/general-secretary/group/foreign-affairs-lsg")
+	holds := fixtureRel("holds/person/xi-jinping/position/general-secretary")
+	q := atlas.ListQuery{Kind: atlas.GroupNode, First: 20}
+	asks := atlas.RelationAsks{
+		Queries: []atlas.RelationQuery{{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Incoming}},
+		Then:    []*atlas.FollowUp{{Kinds: []atlas.NodeKind{atlas.PositionNode}, Query: atlas.RelationQuery{Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Incoming}}},
+	}
+	nq, _ := q.Normalized()
+	params := listParams("test", nq)
+	ask := map[string]any{"types": []string{"CHAIRS"}, "roles": []string{}, "outgoing": false, "incoming": true,
+		"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false, "tiers": []string{},
+		"then": map[string]any{"kinds": []string{"POSITION"}, "types": []string{"HOLDS"}, "roles": []string{}, "outgoing": false, "incoming": true,
+			"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false, "tiers": []string{}}}
+	params["asks"], params["ends"], params["props"] = []map[string]any{ask}, nil, nil
+	chairsRow, holdsRow := relRow(t, postChairs, "test:"+lsg.NodeID()), relRow(t, holds, "test:"+post.NodeID())
+	entry := []any{int64(0), int64(0), chairsRow["type"], chairsRow["outgoing"], chairsRow["far"], chairsRow["props"], nil,
+		[]any{[]any{holdsRow["type"], holdsRow["outgoing"], holdsRow["far"], holdsRow["props"], nil}}}
+	row := func(relations ...any) record {
+		return record{"total": int64(1), "hasNextPage": false, "untiered": false, "page": []any{storedNode(t, lsg)}, "relations": relations}
+	}
+	t.Run("entries", func(t *testing.T) {
+		s := openReady(t, newScript(t, call{st: stmtListAsc, params: params, recs: []record{row(entry)}}))
+		page, got, err := s.ListWithRelations(bg, q, asks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page.Nodes) != 1 || page.Nodes[0].NodeID() != lsg.NodeID() {
+			t.Fatalf("page %v", page.Nodes)
+		}
+		if want := [][][]atlas.Relation{{{*postChairs}}}; !reflect.DeepEqual(got.Relations, want) {
+			t.Errorf("relations %#v\nwant %#v", got.Relations, want)
+		}
+		if want := []map[string][]atlas.Relation{{post.NodeID(): {*holds}}}; !reflect.DeepEqual(got.Then, want) {
+			t.Errorf("follow-ups %#v\nwant %#v", got.Then, want)
+		}
+	})
+	for _, tc := range []struct {
+		name  string
+		entry []any
+		want  string
+	}{
+		{"too short", entry[:7], "holds 7 values, want 8"},
+		{"of no node of the page", append([]any{int64(0), int64(1)}, entry[2:]...), "of node 1 of a page of 1"},
+		{"a short follow-up entry", append(append([]any{}, entry[:7]...), []any{[]any{"HOLDS"}}), "follow-up entry holds 1 values, want 5"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openReady(t, newScript(t, call{st: stmtListAsc, params: params, recs: []record{row(tc.entry)}}))
+			if _, _, err := s.ListWithRelations(bg, q, asks); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want one saying %q", err, tc.want)
+			}
+		})
+	}
+	t.Run("ids of its own", func(t *testing.T) {
+		s := openReady(t, newScript(t))
+		own := atlas.RelationAsks{Queries: []atlas.RelationQuery{{IDs: []string{lsg.NodeID()}}}}
+		if _, _, err := s.ListWithRelations(bg, q, own); atlas.ErrorCode(err) != atlas.EINVALID {
+			t.Errorf("err = %v, want EINVALID", err)
+		}
+	})
+}
