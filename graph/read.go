@@ -378,7 +378,12 @@ func fetchPage[T any, P interface {
 	// The page holds what the connection selects of its nodes (projection.go), kept in
 	// the request's cache as partial nodes.
 	q.Projection = listProjection(ctx, q.Kind)
-	p, err := r.Store.List(ctx, q)
+	var asks []loader.Ask
+	var ends *atlas.Projection
+	if !countOnly {
+		asks, ends = pageAsks(ctx, q.Kind)
+	}
+	p, err := loader.For(ctx).List(ctx, q, asks, ends)
 	if err != nil {
 		return nil, nil, info, 0, err
 	}

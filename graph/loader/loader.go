@@ -47,7 +47,8 @@ type Loaders struct {
 
 // Stats says how a request used the store.
 type Stats struct {
-	// StoreCalls counts Nodes and Relations calls, planned or not.
+	// StoreCalls counts Nodes and Relations calls, planned or not; a list read with its
+	// page's relations (List) counts as one.
 	StoreCalls int
 	// Misses counts the reads a resolver had to make itself because no plan fetched
 	// them. A request the planner understands makes none.

@@ -266,28 +266,42 @@ func (l *Loaders) prefetchBatched(ctx context.Context, bs []*batch, ends *atlas.
 	if len(asks.Queries) == 0 {
 		return nil
 	}
-	for i, t := range thens {
-		if t == nil {
-			continue
-		}
-		if asks.Then == nil {
-			asks.Then = make([]*atlas.FollowUp, len(thens))
-		}
-		asks.Then[i] = &atlas.FollowUp{Kinds: t.Kinds, Query: t.Spec.query(nil)}
-	}
-	asks.Ends = ends
+	asks.Then, asks.Ends = followUps(thens), ends
 	l.count(false)
 	got, err := atlas.RelationsOf(ctx, l.store, asks)
 	if err != nil {
 		return err
 	}
+	l.keepAnswers(asks, keys, thens, got)
+	return nil
+}
+
+// followUps are the store's follow-ups of a call's queries, one per query (nil where it
+// has none), or nil when no query has one.
+func followUps(thens []*Then) []*atlas.FollowUp {
+	var out []*atlas.FollowUp
+	for i, t := range thens {
+		if t == nil {
+			continue
+		}
+		if out == nil {
+			out = make([]*atlas.FollowUp, len(thens))
+		}
+		out[i] = &atlas.FollowUp{Kinds: t.Kinds, Query: t.Spec.query(nil)}
+	}
+	return out
+}
+
+// keepAnswers keeps got, the answers to asks (keys and thens: each query's spec and
+// follow-up), in the cache.
+func (l *Loaders) keepAnswers(asks atlas.RelationAsks, keys []specKey, thens []*Then, got atlas.RelationAnswers) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for id, n := range got.Ends {
 		// What the cache has of a node stays: a far end never narrows it.
 		if _, whole := l.nodes[id]; !whole {
 			if _, partial := l.partial[id]; !partial {
-				l.partial[id] = partialNode{n, ends}
+				l.partial[id] = partialNode{n, asks.Ends}
 			}
 		}
 	}
@@ -305,5 +319,44 @@ func (l *Loaders) prefetchBatched(ctx context.Context, bs []*batch, ends *atlas.
 			}
 		}
 	}
-	return nil
+}
+
+// List lists q's page. From a store that batches (atlas.RelationBatcher), asks, the
+// relationships every node of the page will be asked for (their IDs are ignored), come in
+// the same call, with the far ends' nodes holding ends' properties, and are kept in the
+// cache, so the level below the list reads nothing more. Any other store lists only:
+// its calls cost nothing, and the planner asks for the rest as it does for any level.
+func (l *Loaders) List(ctx context.Context, q atlas.ListQuery, asks []Ask, ends *atlas.Projection) (atlas.Page, error) {
+	if _, ok := l.store.(atlas.RelationBatcher); !ok || len(asks) == 0 {
+		return l.store.List(ctx, q)
+	}
+	var rel atlas.RelationAsks
+	var keys []specKey
+	var thens []*Then
+	seen := map[string]bool{}
+	for _, a := range asks {
+		k := a.Spec.key()
+		if id := fmt.Sprintf("%+v|%s", k, a.Then.key()); !seen[id] {
+			seen[id] = true
+			rel.Queries = append(rel.Queries, a.Spec.query(nil))
+			keys = append(keys, k)
+			thens = append(thens, a.Then)
+		}
+	}
+	rel.Then, rel.Ends = followUps(thens), ends
+	l.count(false) // the relations' call, made with the list's
+	page, got, err := atlas.ListWithRelations(ctx, l.store, q, rel)
+	if err != nil {
+		return atlas.Page{}, err
+	}
+	// The answers name the page's nodes as the queries' ids.
+	ids := make([]string, len(page.Nodes))
+	for i, n := range page.Nodes {
+		ids[i] = n.NodeID()
+	}
+	for i := range rel.Queries {
+		rel.Queries[i].IDs = ids
+	}
+	l.keepAnswers(rel, keys, thens, got)
+	return page, nil
 }

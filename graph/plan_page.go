@@ -1,0 +1,75 @@
+package graph
+
+// Planning a list's first level before its page is read: the relationships every node of
+// the page will be asked for depend on the query alone, not on which nodes the page holds,
+// so a store for which each call is a round trip (Neo4j) reads the page and that level in
+// one statement (loader.List). The planner that runs once the page is in hand (planned)
+// then finds that level in the cache.
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"lsgatlas/atlas"
+	"lsgatlas/graph/loader"
+)
+
+// pageAsks returns what the planner will ask of each node of kind in the page of the list
+// field being resolved, their ids left empty, and the properties the far ends are read
+// with; nothing when the field is not a connection of kind or selects no relationships.
+func pageAsks(ctx context.Context, kind atlas.NodeKind) ([]loader.Ask, *atlas.Projection) {
+	fc, l := graphql.GetFieldContext(ctx), loader.From(ctx)
+	typ := graphQLTypeOf(kind)
+	if fc == nil || l == nil || fc.Field.Field == nil || fc.Field.Definition == nil || fc.Field.Definition.Type.Name() != typ+"Connection" {
+		return nil, nil
+	}
+	p := &planner{ctx: ctx, op: graphql.GetOperationContext(ctx), l: l, root: fc}
+	var sels []ast.SelectionSet
+	for _, f := range p.fields(fc.Field.Selections, typ+"Connection") {
+		switch f.Name {
+		case "nodes":
+			sels = append(sels, f.Selections)
+		case "edges":
+			for _, ef := range p.fields(f.Selections, typ+"Edge") {
+				if ef.Name == "node" {
+					sels = append(sels, ef.Selections)
+				}
+			}
+		}
+	}
+	// A chairs field's first asks come from the loader's own chairs list (ChairNeeds), asked
+	// for a node of kind that nothing is cached for: the same asks the planner makes for
+	// each node of the page, by the one rule that makes them.
+	unread := kind.IDPrefix() + "page"
+	var asks []loader.Ask
+	var rels []relAsk
+	var chairs []chairAsk
+	for _, sel := range sels {
+		if len(sel) == 0 {
+			continue
+		}
+		for _, nf := range p.nodeFields(sel, typ) {
+			switch nf.kind {
+			case relationsField:
+				asks = append(asks, loader.Ask{Spec: nf.spec})
+				rels = append(rels, relAsk{spec: nf.spec, sel: nf.f.Selections})
+			case chairsField:
+				needs, err := l.ChairNeeds(unread, nf.when, nf.mode, nf.tiers...)
+				if err != nil {
+					continue // its resolver meets the error and reports it
+				}
+				for _, n := range needs {
+					n.ID = ""
+					asks = append(asks, n)
+				}
+				chairs = append(chairs, chairAsk{when: nf.when, mode: nf.mode, tiers: nf.tiers, sel: nf.f.Selections})
+			}
+		}
+	}
+	if len(asks) == 0 {
+		return nil, nil
+	}
+	return asks, p.endsProjection(rels, chairs)
+}
