@@ -8,7 +8,7 @@
 //
 //	NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=atlas-dev-password go run ./tools/storeratio
 //	go run ./tools/storeratio -c 16 -rounds 5 -d 2s
-//	go run ./tools/storeratio -statements   # and per-level statements against one statement
+//	go run ./tools/storeratio -statements   # and the statements alone, on the driver
 //
 // Interleaving matters on a shared machine: both stores see the same background noise,
 // so the ratio is steadier than either absolute figure.
@@ -62,7 +62,7 @@ func main() {
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	factor := flag.Int("factor", 1, "measure over the bundled dataset scaled this many times (internal/synthetic.Scaled; 1-100)")
 	set := flag.String("queries", "bench", "the queries to measure: bench (tools/bench's two- and three-level queries) or scale (the scale benchmarks' list, two-level and search, synthetic.ScaleQueries)")
-	statements := flag.Bool("statements", false, "also compare, on the driver alone, the two-level query's reads per level with the same reads as one statement (run from the repository root)")
+	statements := flag.Bool("statements", false, "also compare, on the driver alone, the two-level query's reads as the service sends them, as it sent them before (list, then relations) and as one hand-written statement (run from the repository root)")
 	flag.Parse()
 	fmt.Println("collector:", gcdefault.Apply(os.Getenv))
 	if *profile != "" {

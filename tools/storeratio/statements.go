@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
-	"strings"
 	"sync"
 	"time"
 
@@ -20,22 +19,20 @@ import (
 var twoLevelAsOne string
 
 // compareStatements times, on the driver alone (no GraphQL, no decoding into atlas types),
-// the two-level query's reads as the service sends them, per level (list_asc, then
-// relations_of_asks for the groups' chairs and members and for the posts' holders, each
-// with the far ends' labels; read from neo4j/cypher: run from the repository root), against the same reads as one statement (two_level.cypher), each in
-// one read transaction, interleaved round by round, one client and then clients at once.
+// the two-level query's reads three ways, each in one read transaction, interleaved round
+// by round, one client and then clients at once: as the service sends them (list_asc with
+// its page's relations, $asks: the groups' chairs with the posts' holders as a follow-up,
+// and members, with the far ends' labels); as it sent them before (list_asc, then the same
+// asks in relations_of_asks); and as one hand-written statement (two_level.cypher). The
+// statements are read from neo4j/cypher: run from the repository root.
 func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds int, per time.Duration) error {
-	file := func(name string) (string, error) {
-		b, err := os.ReadFile("neo4j/cypher/" + name + ".cypher")
-		return string(b), err
-	}
 	texts := map[string]string{}
 	for _, name := range []string{"list_asc", "relations_of_asks"} {
-		t, err := file(name)
+		b, err := os.ReadFile("neo4j/cypher/" + name + ".cypher")
 		if err != nil {
 			return fmt.Errorf("run from the repository root: %w", err)
 		}
-		texts[name] = t
+		texts[name] = string(b)
 	}
 	drv, err := driver.NewDriverWithContext(cfg.URI, driver.BasicAuth(cfg.Username, cfg.Password, ""))
 	if err != nil {
@@ -43,22 +40,46 @@ func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds in
 	}
 	defer drv.Close(ctx)
 	ns := cfg.Namespace
-	ask := func(keys []string, types ...string) map[string]any {
-		return map[string]any{"keys": keys, "types": types, "roles": []string{}, "outgoing": false, "incoming": true,
-			"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false, "tiers": []string{}}
+	ends := []string{"id", "nodeKind", "name", "title"}
+	ask := func(types ...string) map[string]any {
+		return map[string]any{"types": types, "roles": []string{}, "outgoing": false, "incoming": true,
+			"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false, "tiers": []string{}, "then": nil}
 	}
-	perLevel := func(tx driver.ExplicitTransaction) error {
-		run := func(name string, p map[string]any) ([]*driver.Record, error) {
-			p["ns"] = ns
-			res, err := tx.Run(ctx, texts[name], p)
-			if err != nil {
-				return nil, err
-			}
-			return res.Collect(ctx)
+	// asks are the groups' chairs, with the holders of the posts among them, and members;
+	// keys, when not nil, are the groups' (relations_of_asks).
+	asks := func(keys []string) []any {
+		chairs, holders, members := ask("CHAIRS"), ask("HOLDS"), ask("MEMBER_OF")
+		delete(holders, "then")
+		holders["kinds"] = []string{"POSITION"}
+		chairs["then"] = holders
+		if keys != nil {
+			chairs["keys"], members["keys"] = keys, keys
 		}
-		recs, err := run("list_asc", map[string]any{"nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
+		return []any{chairs, members}
+	}
+	list := func(withAsks bool) map[string]any {
+		p := map[string]any{"ns": ns, "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil, "nameContains": nil,
-			"sources": []string{}, "tiers": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(100), "props": []string{"id", "nodeKind", "name"}})
+			"sources": []string{}, "tiers": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(100),
+			"props": []string{"id", "nodeKind", "name"}, "asks": []any{}, "ends": nil}
+		if withAsks {
+			p["asks"], p["ends"] = asks(nil), ends
+		}
+		return p
+	}
+	run := func(tx driver.ExplicitTransaction, text string, p map[string]any) ([]*driver.Record, error) {
+		res, err := tx.Run(ctx, text, p)
+		if err != nil {
+			return nil, err
+		}
+		return res.Collect(ctx)
+	}
+	asTheServiceDoes := func(tx driver.ExplicitTransaction) error {
+		_, err := run(tx, texts["list_asc"], list(true))
+		return err
+	}
+	listThenRelations := func(tx driver.ExplicitTransaction) error {
+		recs, err := run(tx, texts["list_asc"], list(false))
 		if err != nil {
 			return err
 		}
@@ -67,27 +88,11 @@ func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds in
 		for _, v := range page.([]any) {
 			groups = append(groups, ns+":"+v.([]any)[0].(string))
 		}
-		ends := []string{"id", "nodeKind", "name", "title"}
-		rels, err := run("relations_of_asks", map[string]any{"asks": []any{ask(groups, "CHAIRS"), ask(groups, "MEMBER_OF")}, "ends": ends})
-		if err != nil {
-			return err
-		}
-		var posts []string
-		for _, r := range rels {
-			// The far end (the chair's post, or the member) is the first value of end.
-			end, _ := r.Get("end")
-			if id, _ := end.([]any)[0].(string); strings.HasPrefix(id, "position/") {
-				posts = append(posts, ns+":"+id)
-			}
-		}
-		_, err = run("relations_of_asks", map[string]any{"asks": []any{ask(posts, "HOLDS")}, "ends": ends})
+		_, err = run(tx, texts["relations_of_asks"], map[string]any{"ns": ns, "asks": asks(groups), "ends": ends})
 		return err
 	}
 	oneStatement := func(tx driver.ExplicitTransaction) error {
-		res, err := tx.Run(ctx, twoLevelAsOne, map[string]any{"ns": ns})
-		if err == nil {
-			_, err = res.Collect(ctx)
-		}
+		_, err := run(tx, twoLevelAsOne, map[string]any{"ns": ns})
 		return err
 	}
 	once := func(f func(driver.ExplicitTransaction) error) (time.Duration, error) {
@@ -105,7 +110,7 @@ func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds in
 	variants := []struct {
 		name string
 		f    func(driver.ExplicitTransaction) error
-	}{{"per level (3 statements)", perLevel}, {"one statement", oneStatement}}
+	}{{"list with relations (1)", asTheServiceDoes}, {"list, then relations (2)", listThenRelations}, {"hand-written (1)", oneStatement}}
 	fmt.Printf("two-level query on the driver alone, one read transaction each, load average %s\n", loadAverage())
 	for _, c := range []int{1, clients} {
 		results := make([]result, len(variants))

@@ -1,7 +1,8 @@
 // The two-level query of tools/bench (groups, their chairs with the chairing posts' holders,
 // and their members, each far end with its id, kind and label) as one statement, for
-// storeratio's -statements comparison only: the service sends it as three (list_asc and two
-// relations_of_asks; neo4j/cypher). Not used by the store.
+// storeratio's -statements comparison only, beside what the service sends (list_asc with its
+// page's relations, $asks; neo4j/cypher): general filters against none. Not used by the
+// store.
 // Parameters: $ns (STRING)
 // Index: entity_ns_node_kind for the groups, then expansion by type.
 MATCH (g:Entity)
