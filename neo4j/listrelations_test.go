@@ -10,9 +10,10 @@ import (
 
 // TestListWithRelationsStatement: ListWithRelations sends its asks without keys in the
 // list statement and reads the relations back from the one row's list of entries ([ask,
-// at, type, outgoing, far, props, end, next]), each of the page's node at index at; a
-// follow-up's entries ([type, outgoing, far, props, end]) are answered by far end. A
-// malformed entry fails the read: nothing is made up.
+// at, type, outgoing, far, props, end]), each of the page's node at index at, and the
+// follow-ups' from next ([ask, start, type, outgoing, far, props, end]), answered by far
+// end start, with an empty list for one whose entry has no type. A malformed entry fails
+// the read: nothing is made up.
 func TestListWithRelationsStatement(t *testing.T) {
 	lsg, post := fixtureNode("group/foreign-affairs-lsg"), fixtureNode("position/general-secretary")
 	postChairs := fixtureRel("chairs/position/general-secretary/group/foreign-affairs-lsg")
@@ -30,13 +31,14 @@ func TestListWithRelationsStatement(t *testing.T) {
 			"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false, "tiers": []string{}}}
 	params["asks"], params["ends"], params["props"] = []map[string]any{ask}, nil, nil
 	chairsRow, holdsRow := relRow(t, postChairs, "test:"+lsg.NodeID()), relRow(t, holds, "test:"+post.NodeID())
-	entry := []any{int64(0), int64(0), chairsRow["type"], chairsRow["outgoing"], chairsRow["far"], chairsRow["props"], nil,
-		[]any{[]any{holdsRow["type"], holdsRow["outgoing"], holdsRow["far"], holdsRow["props"], nil}}}
-	row := func(relations ...any) record {
-		return record{"total": int64(1), "hasNextPage": false, "untiered": false, "page": []any{storedNode(t, lsg)}, "relations": relations}
+	entry := []any{int64(0), int64(0), chairsRow["type"], chairsRow["outgoing"], chairsRow["far"], chairsRow["props"], nil}
+	next := []any{int64(0), post.NodeID(), holdsRow["type"], holdsRow["outgoing"], holdsRow["far"], holdsRow["props"], nil}
+	row := func(entry, next []any) record {
+		return record{"total": int64(1), "hasNextPage": false, "untiered": false, "page": []any{storedNode(t, lsg)},
+			"relations": []any{entry}, "next": []any{next}}
 	}
 	t.Run("entries", func(t *testing.T) {
-		s := openReady(t, newScript(t, call{st: stmtListAsc, params: params, recs: []record{row(entry)}}))
+		s := openReady(t, newScript(t, call{st: stmtListAsc, params: params, recs: []record{row(entry, next)}}))
 		page, got, err := s.ListWithRelations(bg, q, asks)
 		if err != nil {
 			t.Fatal(err)
@@ -52,21 +54,33 @@ func TestListWithRelationsStatement(t *testing.T) {
 		}
 	})
 	for _, tc := range []struct {
-		name  string
-		entry []any
-		want  string
+		name        string
+		entry, next []any
+		want        string
 	}{
-		{"too short", entry[:7], "holds 7 values, want 8"},
-		{"of no node of the page", append([]any{int64(0), int64(1)}, entry[2:]...), "of node 1 of a page of 1"},
-		{"a short follow-up entry", append(append([]any{}, entry[:7]...), []any{[]any{"HOLDS"}}), "follow-up entry holds 1 values, want 5"},
+		{"too short", entry[:6], next, "relation entry holds 6 values, want 7"},
+		{"of no node of the page", append([]any{int64(0), int64(1)}, entry[2:]...), next, "of node 1 of a page of 1"},
+		{"a short follow-up entry", entry, next[:3], "follow-up entry holds 3 values, want 7"},
+		{"a follow-up of an ask without one", entry, append([]any{int64(1)}, next[1:]...), "ask 1, which has no follow-up"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := openReady(t, newScript(t, call{st: stmtListAsc, params: params, recs: []record{row(tc.entry)}}))
+			s := openReady(t, newScript(t, call{st: stmtListAsc, params: params, recs: []record{row(tc.entry, tc.next)}}))
 			if _, _, err := s.ListWithRelations(bg, q, asks); err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want one saying %q", err, tc.want)
 			}
 		})
 	}
+	t.Run("a far end with no follow-up relationship", func(t *testing.T) {
+		none := []any{int64(0), post.NodeID(), nil, nil, nil, nil, nil}
+		s := openReady(t, newScript(t, call{st: stmtListAsc, params: params, recs: []record{row(entry, none)}}))
+		_, got, err := s.ListWithRelations(bg, q, asks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []map[string][]atlas.Relation{{post.NodeID(): {}}}; !reflect.DeepEqual(got.Then, want) {
+			t.Errorf("follow-ups %#v\nwant %#v", got.Then, want)
+		}
+	})
 	t.Run("ids of its own", func(t *testing.T) {
 		s := openReady(t, newScript(t))
 		own := atlas.RelationAsks{Queries: []atlas.RelationQuery{{IDs: []string{lsg.NodeID()}}}}

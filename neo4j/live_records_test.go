@@ -13,8 +13,8 @@ import (
 
 // TestLiveEarlierReleaseRelations: relationships an earlier release wrote, one property per
 // field and no record, read exactly as those written with a record do, through every
-// statement that returns relationships (relations_of, relations_of_asks,
-// with follow-ups, snapshot_relations, supports_relations); the next import writes
+// statement that returns relationships (relations_of, relations_of_asks and list_asc's
+// asks, with follow-ups, snapshot_relations, supports_relations); the next import writes
 // records again.
 func TestLiveEarlierReleaseRelations(t *testing.T) {
 	cfg := neo4jtest.Config(t)
@@ -34,6 +34,8 @@ func TestLiveEarlierReleaseRelations(t *testing.T) {
 	type reads struct {
 		Relations [][]atlas.Relation
 		Asked     atlas.RelationAnswers
+		Page      atlas.Page
+		Listed    atlas.RelationAnswers
 		Snapshot  *atlas.Dataset
 		Supports  []atlas.SupportPage
 	}
@@ -52,6 +54,11 @@ func TestLiveEarlierReleaseRelations(t *testing.T) {
 		if r.Asked, err = s.RelationsOf(ctx, asks); err != nil {
 			t.Fatal(err)
 		}
+		listAsks := asks
+		listAsks.Queries = []atlas.RelationQuery{{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Incoming}, {Direction: atlas.Outgoing}}
+		if r.Page, r.Listed, err = s.ListWithRelations(ctx, atlas.ListQuery{Kind: atlas.GroupNode}, listAsks); err != nil {
+			t.Fatal(err)
+		}
 		if r.Snapshot, err = s.Snapshot(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -61,7 +68,7 @@ func TestLiveEarlierReleaseRelations(t *testing.T) {
 		return r
 	}
 	withRecords := read()
-	if len(withRecords.Asked.Then[0]) == 0 {
+	if len(withRecords.Asked.Then[0]) == 0 || len(withRecords.Listed.Then[0]) == 0 {
 		t.Fatal("no chairing post came with its holders: the follow-up rows go untested")
 	}
 	if len(withRecords.Snapshot.Relations) != conformance.FixtureRelationCount {

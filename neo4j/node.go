@@ -154,7 +154,7 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 			page.Nodes = append(page.Nodes, n)
 			page.Cursors = append(page.Cursors, q.Cursor(atlas.SortKey(n, q.Order.Field), n.NodeID()))
 		}
-		return s.listRelations(rr, page, rec["relations"])
+		return s.listRelations(rr, page, rec["relations"], rec["next"])
 	})
 	if err != nil {
 		return atlas.Page{}, atlas.RelationAnswers{}, err
@@ -169,13 +169,15 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 	return page, rr.answers(qs), nil
 }
 
-// listRelations gathers a list's relations (list_asc's entries [ask, at, type, outgoing,
-// far, props, end, next]) into rr, each of the page's node at index at.
-func (s *Store) listRelations(rr *relationReader, page atlas.Page, relations any) error {
+// listRelations gathers a list's relations into rr: relations, list_asc's entries [ask,
+// at, type, outgoing, far, props, end], each of the page's node at index at, and next,
+// the follow-ups' entries [ask, start, type, outgoing, far, props, end], each of the far
+// end start (type null when it has none).
+func (s *Store) listRelations(rr *relationReader, page atlas.Page, relations, next any) error {
 	for _, v := range asList(relations) {
 		e := asList(v)
-		if len(e) != 8 {
-			return fmt.Errorf("a list's relation entry holds %d values, want 8", len(e))
+		if len(e) != 7 {
+			return fmt.Errorf("a list's relation entry holds %d values, want 7", len(e))
 		}
 		ask, _ := e[0].(int64)
 		at, _ := e[1].(int64)
@@ -185,7 +187,19 @@ func (s *Store) listRelations(rr *relationReader, page atlas.Page, relations any
 		typ, _ := e[2].(string)
 		outgoing, _ := e[3].(bool)
 		far, _ := e[4].(string)
-		if err := rr.row(int(ask), s.scopedID(page.Nodes[at].NodeID()), typ, outgoing, far, e[5], e[6], e[7]); err != nil {
+		if err := rr.row(int(ask), s.scopedID(page.Nodes[at].NodeID()), typ, outgoing, far, e[5], e[6], nil); err != nil {
+			return err
+		}
+	}
+	for _, v := range asList(next) {
+		e := asList(v)
+		if len(e) != 7 {
+			return fmt.Errorf("a list's follow-up entry holds %d values, want 7", len(e))
+		}
+		ask, _ := e[0].(int64)
+		start, _ := e[1].(string)
+		far, _ := e[4].(string)
+		if err := rr.followUp(int(ask), start, e[2], e[3], far, e[5], e[6]); err != nil {
 			return err
 		}
 	}

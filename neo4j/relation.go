@@ -156,24 +156,39 @@ func (rr *relationReader) row(ask int, key, typ string, outgoing bool, far strin
 	if next == nil || rr.then == nil || ask >= len(rr.then) || rr.then[ask] == nil {
 		return nil
 	}
-	nextKey := rr.s.scopedID(farID)
-	rr.next.expect(ask, nextKey) // answered even when the follow-up finds nothing
+	rr.next.expect(ask, rr.s.scopedID(farID)) // answered even when the follow-up finds nothing
 	for _, v := range asList(next) {
 		e := asList(v)
 		if len(e) != 5 {
 			return fmt.Errorf("a follow-up entry holds %d values, want 5", len(e))
 		}
-		nextTyp, _ := e[0].(string)
-		nextOutgoing, _ := e[1].(bool)
 		nextFar, _ := e[2].(string)
-		if nextFar, err = rr.farID(nextFar, e[4]); err != nil {
-			return err
-		}
-		if err := rr.next.add(rr.s, ask, nextKey, nextTyp, nextOutgoing, e[3], nextFar); err != nil {
+		if err := rr.followUp(ask, farID, e[0], e[1], nextFar, e[3], e[4]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// followUp gathers one relationship ask's follow-up found of the node start: of type typ
+// (null when start has none the follow-up asks for), between start and far (or the node
+// whose values end holds), which outgoing says start starts, with its record props.
+func (rr *relationReader) followUp(ask int, start string, typ, outgoing any, far string, props, end any) error {
+	if rr.then == nil || ask < 0 || ask >= len(rr.then) || rr.then[ask] == nil {
+		return fmt.Errorf("a follow-up entry of ask %d, which has no follow-up", ask)
+	}
+	key := rr.s.scopedID(start)
+	rr.next.expect(ask, key)
+	t, ok := typ.(string)
+	if !ok {
+		return nil
+	}
+	farID, err := rr.farID(far, end)
+	if err != nil {
+		return err
+	}
+	out, _ := outgoing.(bool)
+	return rr.next.add(rr.s, ask, key, t, out, props, farID)
 }
 
 // farID keeps the far end whose values end holds, when ends were asked for, and returns
