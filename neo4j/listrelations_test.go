@@ -89,3 +89,42 @@ func TestListWithRelationsStatement(t *testing.T) {
 		}
 	})
 }
+
+// TestRelationsOfEntries: relations_of_asks' entries name their node by its index in the
+// ask's keys; an index or an ask out of range fails the read rather than landing on
+// another node.
+func TestRelationsOfEntries(t *testing.T) {
+	chairs := fixtureRel("chairs/person/xi-jinping/group/foreign-affairs-commission")
+	rec := relRow(t, chairs, "test:person/xi-jinping")
+	params := map[string]any{"ns": "test", "ends": nil, "asks": []map[string]any{{"keys": []string{"test:person/xi-jinping"},
+		"types": []string{"CHAIRS"}, "roles": []string{}, "outgoing": true, "incoming": false, "asOfFrom": nil, "asOfTo": nil,
+		"sources": []string{}, "includeRelayed": false, "tiers": []string{}, "then": nil}}}
+	asks := atlas.RelationAsks{Queries: []atlas.RelationQuery{{IDs: []string{"person/xi-jinping"}, Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing}}}
+	for _, tc := range []struct {
+		name    string
+		ask, at int64
+		want    string
+	}{
+		{"the key", 0, 0, ""},
+		{"a key past the ask's", 0, 1, "of key 1 of an ask of 1"},
+		{"an ask past the asks", 1, 0, "of ask 1 of 1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := []any{tc.ask, tc.at, rec["type"], rec["outgoing"], rec["far"], rec["props"], nil}
+			s := openReady(t, newScript(t, call{st: stmtRelationsOfAsks, params: params, recs: []record{{"relations": []any{e}, "next": []any{}}}}))
+			got, err := s.RelationsOf(bg, asks)
+			if tc.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := [][][]atlas.Relation{{{*chairs}}}; !reflect.DeepEqual(got.Relations, want) {
+					t.Errorf("got %#v\nwant %#v", got.Relations, want)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want one saying %q", err, tc.want)
+			}
+		})
+	}
+}

@@ -125,7 +125,7 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 	var rr *relationReader
 	err = s.read(ctx, "list", func(tx runner) error {
 		page = atlas.Page{}
-		rr = s.newRelationReader(asks.Ends, then)
+		rr = s.newRelationReader(len(qs), asks.Ends, then)
 		params := map[string]any{"asks": askParams, "ends": propsParam(rr.props), "props": propsParam(props)}
 		// Tiers alone are answered from the tiers import stored on each node (the
 		// statement's $tiers); with sources named they are resolved through the
@@ -154,7 +154,12 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 			page.Nodes = append(page.Nodes, n)
 			page.Cursors = append(page.Cursors, q.Cursor(atlas.SortKey(n, q.Order.Field), n.NodeID()))
 		}
-		return s.listRelations(rr, page, rec["relations"], rec["next"])
+		return rr.entries(rec["relations"], rec["next"], func(_ int, at int64) (string, error) {
+			if at < 0 || int(at) >= len(page.Nodes) {
+				return "", fmt.Errorf("a list's relation entry is of node %d of a page of %d", at, len(page.Nodes))
+			}
+			return s.scopedID(page.Nodes[at].NodeID()), nil
+		})
 	})
 	if err != nil {
 		return atlas.Page{}, atlas.RelationAnswers{}, err
@@ -167,43 +172,6 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 		qs[i].IDs = ids
 	}
 	return page, rr.answers(qs), nil
-}
-
-// listRelations gathers a list's relations into rr: relations, list_asc's entries [ask,
-// at, type, outgoing, far, props, end], each of the page's node at index at, and next,
-// the follow-ups' entries [ask, start, type, outgoing, far, props, end], each of the far
-// end start (type null when it has none).
-func (s *Store) listRelations(rr *relationReader, page atlas.Page, relations, next any) error {
-	for _, v := range asList(relations) {
-		e := asList(v)
-		if len(e) != 7 {
-			return fmt.Errorf("a list's relation entry holds %d values, want 7", len(e))
-		}
-		ask, _ := e[0].(int64)
-		at, _ := e[1].(int64)
-		if at < 0 || int(at) >= len(page.Nodes) {
-			return fmt.Errorf("a list's relation entry is of node %d of a page of %d", at, len(page.Nodes))
-		}
-		typ, _ := e[2].(string)
-		outgoing, _ := e[3].(bool)
-		far, _ := e[4].(string)
-		if err := rr.row(int(ask), s.scopedID(page.Nodes[at].NodeID()), typ, outgoing, far, e[5], e[6], nil); err != nil {
-			return err
-		}
-	}
-	for _, v := range asList(next) {
-		e := asList(v)
-		if len(e) != 7 {
-			return fmt.Errorf("a list's follow-up entry holds %d values, want 7", len(e))
-		}
-		ask, _ := e[0].(int64)
-		start, _ := e[1].(string)
-		far, _ := e[4].(string)
-		if err := rr.followUp(int(ask), start, e[2], e[3], far, e[5], e[6]); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // listPage runs list statement st for q, with params (its $asks, $ends and $props), and

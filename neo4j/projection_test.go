@@ -119,10 +119,10 @@ func TestProjectedListStatement(t *testing.T) {
 func TestRelationsOfStatement(t *testing.T) {
 	chairs, holds := fixtureRel("chairs/person/xi-jinping/group/foreign-affairs-commission"), fixtureRel("holds/person/xi-jinping/position/general-secretary")
 	postChairs := fixtureRel("chairs/position/general-secretary/group/foreign-affairs-lsg")
-	row := func(ask int64, r *atlas.Relation) record {
+	// An entry of relations: [ask, at, type, outgoing, far, props, end], of the ask's key at.
+	entry := func(ask, at int64, r *atlas.Relation) []any {
 		rec := relRow(t, r, "test:person/xi-jinping")
-		rec["ask"] = ask
-		return rec
+		return []any{ask, at, rec["type"], rec["outgoing"], rec["far"], rec["props"], nil}
 	}
 	ask := func(types []string, from, to any) map[string]any {
 		return map[string]any{"keys": []string{"test:person/xi-jinping", "test:person/nobody"}, "types": types, "roles": []string{},
@@ -131,23 +131,23 @@ func TestRelationsOfStatement(t *testing.T) {
 	}
 	group, lsg, post := fixtureNode("group/foreign-affairs-commission"), fixtureNode("group/foreign-affairs-lsg"), fixtureNode("position/general-secretary")
 	ends := []string{"id", "nodeKind", "name", "title"}
-	// With ends, a row names the far end by the end's own id, not by far.
-	withEnd := func(rec record, n atlas.Node) record {
-		rec["far"], rec["end"] = nil, projectedRow(t, n, ends)
-		return rec
+	// With ends, an entry names the far end by the end's own id, not by far.
+	withEnd := func(e []any, n atlas.Node) []any {
+		e[4], e[6] = nil, projectedRow(t, n, ends)
+		return e
 	}
-	chairsRow := withEnd(row(0, chairs), group)
-	holdsRow := withEnd(row(1, holds), post)
-	// A follow-up's row, met from the post.
+	chairsEntry := withEnd(entry(0, 0, chairs), group)
+	holdsEntry := withEnd(entry(1, 0, holds), post)
+	// A follow-up's entry, met from the post: [ask, start, type, outgoing, far, props, end].
 	next := relRow(t, postChairs, "test:"+post.NodeID())
-	holdsRow["next"] = []any{[]any{next["type"], next["outgoing"], nil, next["props"], projectedRow(t, lsg, ends)}}
+	nextEntry := []any{int64(1), post.NodeID(), next["type"], next["outgoing"], nil, next["props"], projectedRow(t, lsg, ends)}
 	holdsAsk := ask([]string{"HOLDS"}, int64(20180301), int64(20180331))
 	holdsAsk["then"] = map[string]any{"kinds": []string{"POSITION"}, "types": []string{"CHAIRS"}, "roles": []string{},
 		"outgoing": true, "incoming": false, "asOfFrom": int64(20180301), "asOfTo": int64(20180331), "sources": []string{}, "includeRelayed": false, "tiers": []string{}}
 	db := newScript(t, call{st: stmtRelationsOfAsks,
 		params: map[string]any{"ns": "test", "asks": []map[string]any{ask([]string{"CHAIRS"}, nil, nil), holdsAsk},
 			"ends": ends},
-		recs: []record{holdsRow, chairsRow}})
+		recs: []record{{"relations": []any{holdsEntry, chairsEntry}, "next": []any{nextEntry}}}})
 	s := openReady(t, db)
 	asOf := atlas.MustDate("2018-03")
 	ids := []string{"person/xi-jinping", "person/nobody"}

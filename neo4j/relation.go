@@ -63,22 +63,21 @@ func (s *Store) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas
 	}
 	var rr *relationReader
 	err = s.read(ctx, "relations", func(tx runner) error {
-		rr = s.newRelationReader(asks.Ends, then)
+		rr = s.newRelationReader(len(qs), asks.Ends, then)
 		recs, err := tx.run(ctx, stmtRelationsOfAsks, map[string]any{"ns": s.ns, "asks": params, "ends": propsParam(rr.props)})
 		if err != nil {
 			return err
 		}
-		for _, rec := range recs {
-			ask, _ := rec["ask"].(int64)
-			key, _ := rec["key"].(string)
-			typ, _ := rec["type"].(string)
-			outgoing, _ := rec["outgoing"].(bool)
-			far, _ := rec["far"].(string)
-			if err := rr.row(int(ask), key, typ, outgoing, far, rec["props"], rec["end"], rec["next"]); err != nil {
-				return err
-			}
+		if len(recs) != 1 {
+			return fmt.Errorf("relations_of_asks returned %d rows, want 1", len(recs))
 		}
-		return nil
+		return rr.entries(recs[0]["relations"], recs[0]["next"], func(ask int, at int64) (string, error) {
+			keys, _ := params[ask]["keys"].([]string)
+			if at < 0 || int(at) >= len(keys) {
+				return "", fmt.Errorf("a relation entry is of key %d of an ask of %d", at, len(keys))
+			}
+			return keys[at], nil
+		})
 	})
 	if err != nil {
 		return atlas.RelationAnswers{}, err
@@ -130,6 +129,7 @@ func (s *Store) relationAsksParams(asks atlas.RelationAsks) ([]atlas.RelationQue
 // by ask and far end, and the far ends' nodes when they were asked for.
 type relationReader struct {
 	s     *Store
+	asks  int      // how many queries were asked
 	props []string // the far ends' properties, nil for none
 	then  []*atlas.FollowUp
 	got   relationRows
@@ -137,33 +137,49 @@ type relationReader struct {
 	far   map[string]atlas.Node
 }
 
-func (s *Store) newRelationReader(ends *atlas.Projection, then []*atlas.FollowUp) *relationReader {
-	return &relationReader{s: s, props: storedProps(ends), then: then, got: relationRows{}, next: relationRows{}}
+func (s *Store) newRelationReader(asks int, ends *atlas.Projection, then []*atlas.FollowUp) *relationReader {
+	return &relationReader{s: s, asks: asks, props: storedProps(ends), then: then, got: relationRows{}, next: relationRows{}}
 }
 
-// row gathers one row: ask's relationship of type typ between the node of key and the
-// node far (or the node whose values end holds, when ends were asked for), which outgoing
-// says key's node starts, with its record props and next, the follow-up's entries
-// ([type, outgoing, far, props, end], from the far end) or nil.
-func (rr *relationReader) row(ask int, key, typ string, outgoing bool, far string, props, end, next any) error {
-	farID, err := rr.farID(far, end)
-	if err != nil {
-		return err
+// entries gathers what relations_of_asks or a list statement returns: relations, entries
+// [ask, at, type, outgoing, far, props, end], each of the node keyOf names (its scoped id,
+// from the ask's keys or the list's page), and next, the follow-ups' entries [ask, start,
+// type, outgoing, far, props, end]. A malformed entry fails the read: nothing is made up.
+func (rr *relationReader) entries(relations, next any, keyOf func(ask int, at int64) (string, error)) error {
+	for _, v := range asList(relations) {
+		e := asList(v)
+		if len(e) != 7 {
+			return fmt.Errorf("a relation entry holds %d values, want 7", len(e))
+		}
+		ask64, _ := e[0].(int64)
+		if ask64 < 0 || ask64 >= int64(rr.asks) {
+			return fmt.Errorf("a relation entry of ask %d of %d", ask64, rr.asks)
+		}
+		ask := int(ask64)
+		at, _ := e[1].(int64)
+		key, err := keyOf(ask, at)
+		if err != nil {
+			return err
+		}
+		typ, _ := e[2].(string)
+		outgoing, _ := e[3].(bool)
+		far, _ := e[4].(string)
+		if far, err = rr.farID(far, e[6]); err != nil {
+			return err
+		}
+		if err := rr.got.add(rr.s, ask, key, typ, outgoing, e[5], far); err != nil {
+			return err
+		}
 	}
-	if err := rr.got.add(rr.s, ask, key, typ, outgoing, props, farID); err != nil {
-		return err
-	}
-	if next == nil || rr.then == nil || ask >= len(rr.then) || rr.then[ask] == nil {
-		return nil
-	}
-	rr.next.expect(ask, rr.s.scopedID(farID)) // answered even when the follow-up finds nothing
 	for _, v := range asList(next) {
 		e := asList(v)
-		if len(e) != 5 {
-			return fmt.Errorf("a follow-up entry holds %d values, want 5", len(e))
+		if len(e) != 7 {
+			return fmt.Errorf("a follow-up entry holds %d values, want 7", len(e))
 		}
-		nextFar, _ := e[2].(string)
-		if err := rr.followUp(ask, farID, e[0], e[1], nextFar, e[3], e[4]); err != nil {
+		ask, _ := e[0].(int64)
+		start, _ := e[1].(string)
+		far, _ := e[4].(string)
+		if err := rr.followUp(int(ask), start, e[2], e[3], far, e[5], e[6]); err != nil {
 			return err
 		}
 	}
