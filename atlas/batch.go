@@ -18,6 +18,9 @@ type RelationBatcher interface {
 	// ListWithRelations answers q and asks in one call, as the function
 	// ListWithRelations does.
 	ListWithRelations(ctx context.Context, q ListQuery, asks RelationAsks) (Page, RelationAnswers, error)
+	// NodesWithRelations answers ids, p and asks in one call, as the function
+	// NodesWithRelations does.
+	NodesWithRelations(ctx context.Context, ids []string, p *Projection, asks RelationAsks) ([]Node, RelationAnswers, error)
 }
 
 // RelationAsks are relation queries asked at once.
@@ -120,6 +123,40 @@ func ListWithRelations(ctx context.Context, store Store, q ListQuery, asks Relat
 		return Page{}, RelationAnswers{}, err
 	}
 	return page, got, nil
+}
+
+// NodesWithRelations reads the nodes ids name, as ProjectedNodes does with p (nil: whole
+// nodes), and answers asks of them: each query of asks names no ids of its own (EINVALID
+// otherwise) and is asked of ids, in their order, so Relations[i][j] are query i's
+// relations of ids[j] (none for an id that names nothing). The answers are what
+// ProjectedNodes, then RelationsOf with ids, give. A root field that names its nodes
+// (nodes(ids:), group(id:)) is the other start of most requests: a store that batches
+// reads the nodes and their first level in one call.
+func NodesWithRelations(ctx context.Context, store Store, ids []string, p *Projection, asks RelationAsks) ([]Node, RelationAnswers, error) {
+	for _, rq := range asks.Queries {
+		if len(rq.IDs) > 0 {
+			return nil, RelationAnswers{}, Errorf(EINVALID, "a relation query asked of the nodes read names ids of its own (%d)", len(rq.IDs))
+		}
+	}
+	if asks.Then != nil && len(asks.Then) != len(asks.Queries) {
+		return nil, RelationAnswers{}, Errorf(EINVALID, "%d follow-ups for %d relation queries", len(asks.Then), len(asks.Queries))
+	}
+	if b, ok := store.(RelationBatcher); ok {
+		return b.NodesWithRelations(ctx, ids, p, asks)
+	}
+	nodes, err := ProjectedNodes(ctx, store, ids, p)
+	if err != nil {
+		return nil, RelationAnswers{}, err
+	}
+	asks.Queries = slices.Clone(asks.Queries)
+	for i := range asks.Queries {
+		asks.Queries[i].IDs = ids
+	}
+	got, err := RelationsOf(ctx, store, asks)
+	if err != nil {
+		return nil, RelationAnswers{}, err
+	}
+	return nodes, got, nil
 }
 
 // followUp answers f for the relations rels that q found, one call to store.

@@ -53,6 +53,7 @@ func Run(t *testing.T, open Open) {
 		{"Projections", testProjections},
 		{"RelationsOf", testRelationsOf},
 		{"ListWithRelations", testListWithRelations},
+		{"NodesWithRelations", testNodesWithRelations},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}

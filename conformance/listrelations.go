@@ -110,3 +110,93 @@ func testListWithRelations(t *testing.T, open Open) {
 		wantCode(t, err, atlas.EINVALID)
 	})
 }
+
+// testNodesWithRelations: nodes read by id with relation asks of them
+// (atlas.NodesWithRelations, in one call to a store that batches) give the nodes
+// ProjectedNodes gives, whole or projected, and for each ask what RelationsOf gives with
+// the same ids: ids naming nothing, repeated and of several kinds among them. An ask
+// naming ids of its own, or a malformed id, is EINVALID.
+func testNodesWithRelations(t *testing.T, open Open) {
+	ctx := context.Background()
+	s := seeded(t, open)
+	asOf := atlas.MustDate("2018-03")
+	positions := []atlas.NodeKind{atlas.PositionNode}
+	asks := atlas.RelationAsks{
+		Queries: []atlas.RelationQuery{
+			{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Incoming},
+			{Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Outgoing},
+			{AsOf: &asOf},
+		},
+		Then: []*atlas.FollowUp{
+			{Kinds: positions, Query: atlas.RelationQuery{Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Incoming}},
+			{Kinds: positions, Query: atlas.RelationQuery{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing}},
+			nil,
+		},
+	}
+	groups := []string{"group/foreign-affairs-lsg", "group/foreign-affairs-commission", "group/deepening-reform"}
+	mixed := []string{"person/xi-jinping", "group/foreign-affairs-lsg", "person/nobody", "person/xi-jinping", "position/general-secretary"}
+	for _, tc := range []struct {
+		name string
+		ids  []string
+		p    *atlas.Projection
+		asks atlas.RelationAsks
+	}{
+		{"groups, whole", groups, nil, asks},
+		{"groups, projected, far ends", groups, atlas.NewProjection("name"), atlas.RelationAsks{Queries: asks.Queries, Then: asks.Then, Ends: atlas.NewProjection("name", "title")}},
+		{"kinds mixed, one naming nothing, one repeated", mixed, atlas.NewProjection("name", "title"), asks},
+		{"no asks", mixed, nil, atlas.RelationAsks{}},
+		{"no ids", nil, nil, asks},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			nodes, got, err := atlas.NodesWithRelations(ctx, s, tc.ids, tc.p, tc.asks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := atlas.ProjectedNodes(ctx, s, tc.ids, tc.p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(nodes) != len(want) {
+				t.Fatalf("%d nodes, want %d", len(nodes), len(want))
+			}
+			for i := range want {
+				if (nodes[i] == nil) != (want[i] == nil) || nodes[i] != nil && !reflect.DeepEqual(nodes[i], want[i]) {
+					t.Errorf("node %d: got %v\nwant %v", i, nodes[i], want[i])
+				}
+			}
+			all := tc.asks
+			all.Queries = make([]atlas.RelationQuery, len(tc.asks.Queries))
+			for i, rq := range tc.asks.Queries {
+				rq.IDs = tc.ids
+				all.Queries[i] = rq
+			}
+			wantRels, err := atlas.RelationsOf(ctx, s, all)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Relations, wantRels.Relations) {
+				t.Errorf("relations %v\nwant %v", got.Relations, wantRels.Relations)
+			}
+			if !reflect.DeepEqual(got.Then, wantRels.Then) {
+				t.Errorf("follow-ups %v\nwant %v", got.Then, wantRels.Then)
+			}
+			if got.Ends != nil && wantRels.Ends != nil && !reflect.DeepEqual(got.Ends, wantRels.Ends) {
+				t.Errorf("far ends %v\nwant %v", got.Ends, wantRels.Ends)
+			}
+		})
+	}
+	for _, tc := range []struct {
+		name string
+		ids  []string
+		asks atlas.RelationAsks
+	}{
+		{"ids of its own", groups, atlas.RelationAsks{Queries: []atlas.RelationQuery{{IDs: groups}}}},
+		{"a malformed id", []string{"group/Not A Slug"}, asks},
+		{"a follow-up too many", groups, atlas.RelationAsks{Queries: []atlas.RelationQuery{{}}, Then: []*atlas.FollowUp{nil, nil}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := atlas.NodesWithRelations(ctx, s, tc.ids, nil, tc.asks)
+			wantCode(t, err, atlas.EINVALID)
+		})
+	}
+}

@@ -128,3 +128,51 @@ func TestRelationsOfEntries(t *testing.T) {
 		})
 	}
 }
+
+// TestNodesWithRelationsStatement: NodesWithRelations asks each id once, reads the nodes
+// from the row's node entries ([at, props], by the key's index) and answers repeated ids
+// with copies; an entry out of range, or a node that is not its key's, fails the read.
+func TestNodesWithRelationsStatement(t *testing.T) {
+	lsg := fixtureNode("group/foreign-affairs-lsg")
+	chairs := fixtureRel("chairs/position/general-secretary/group/foreign-affairs-lsg")
+	rec := relRow(t, chairs, "test:"+lsg.NodeID())
+	ask := map[string]any{"types": []string{"CHAIRS"}, "roles": []string{}, "outgoing": false, "incoming": true,
+		"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false, "tiers": []string{}, "then": nil}
+	params := map[string]any{"ns": "test", "keys": []string{"test:" + lsg.NodeID(), "test:group/nothing"}, "props": nil,
+		"asks": []map[string]any{ask}, "ends": nil}
+	ids := []string{lsg.NodeID(), "group/nothing", lsg.NodeID()}
+	asks := atlas.RelationAsks{Queries: []atlas.RelationQuery{{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Incoming}}}
+	entry := []any{int64(0), int64(0), rec["type"], rec["outgoing"], rec["far"], rec["props"], nil}
+	for _, tc := range []struct {
+		name  string
+		nodes []any
+		want  string
+	}{
+		{"found", []any{[]any{int64(0), storedNode(t, lsg)}}, ""},
+		{"an entry past the keys", []any{[]any{int64(2), storedNode(t, lsg)}}, "of key 2 of 2"},
+		{"another key's node", []any{[]any{int64(1), storedNode(t, lsg)}}, "the node of key test:group/nothing is " + lsg.NodeID()},
+		{"a short entry", []any{[]any{int64(0)}}, "a node entry holds 1 values, want 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openReady(t, newScript(t, call{st: stmtNodesWithRelations, params: params,
+				recs: []record{{"nodes": tc.nodes, "relations": []any{entry}, "next": []any{}}}}))
+			nodes, got, err := s.NodesWithRelations(bg, ids, nil, asks)
+			if tc.want != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Errorf("err = %v, want one saying %q", err, tc.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(nodes) != 3 || nodes[0] == nil || nodes[1] != nil || nodes[2] == nil || nodes[0] == nodes[2] {
+				t.Fatalf("nodes %v: want the group, nothing, and a copy of the group", nodes)
+			}
+			want := [][][]atlas.Relation{{{*chairs}, nil, {*chairs}}}
+			if !reflect.DeepEqual(got.Relations, want) {
+				t.Errorf("relations %#v\nwant %#v", got.Relations, want)
+			}
+		})
+	}
+}

@@ -103,6 +103,7 @@ func TestLivePlans(t *testing.T) {
 		{"list_asc", "tiers", tiered, []string{byNamespace}},
 		{"list_asc", "asks", withAsks, []string{byNamespace}},
 		{"list_desc", "asks", withAsks, []string{byNamespace}},
+		{"nodes_with_relations", "", map[string]any{"keys": keys, "props": []any{"id", "nodeKind", "name"}, "asks": withAsks["asks"], "ends": withAsks["ends"]}, []string{byID}},
 		{"relayed_sources", "", nil, []string{byNamespace}},
 		{"tiered_sources", "", nil, []string{byNamespace}},
 		{"search", "", map[string]any{"kinds": []any{"GROUP", "PERSON"}, "text": "foreign", "props": neo4j.CandidateProps}, []string{byText}},

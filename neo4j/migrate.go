@@ -60,10 +60,16 @@ func (s *Store) warm(ctx context.Context) {
 	_, _ = s.Revision(ctx)
 	_, _ = s.Nodes(ctx, []string{id})
 	_, _ = s.Relations(ctx, atlas.RelationQuery{IDs: []string{id}})
-	_, _ = s.RelationsOf(ctx, atlas.RelationAsks{Queries: []atlas.RelationQuery{{IDs: []string{id}}, {IDs: []string{id}, Direction: atlas.Incoming}},
+	asks := atlas.RelationAsks{Queries: []atlas.RelationQuery{{IDs: []string{id}}, {IDs: []string{id}, Direction: atlas.Incoming}},
 		Then: []*atlas.FollowUp{nil, {Kinds: []atlas.NodeKind{atlas.PositionNode}, Query: atlas.RelationQuery{Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Incoming}}},
-		Ends: atlas.NewProjection("name")})
+		Ends: atlas.NewProjection("name")}
+	_, _ = s.RelationsOf(ctx, asks)
+	// A list and a root field's nodes come with their first level: asked of what they
+	// read, without ids of their own.
+	asks.Queries = []atlas.RelationQuery{{}, {Direction: atlas.Incoming}}
 	_, _ = s.List(ctx, atlas.ListQuery{Kind: atlas.GroupNode, First: 1})
+	_, _, _ = s.ListWithRelations(ctx, atlas.ListQuery{Kind: atlas.GroupNode, First: 1}, asks)
+	_, _, _ = s.NodesWithRelations(ctx, []string{id}, atlas.NewProjection("name"), asks)
 	_, _ = s.Search(ctx, atlas.SearchQuery{Text: "warm"})
 	_, _ = s.ReportedCounts(ctx, atlas.CountQuery{})
 	_, _ = s.Supports(ctx, atlas.SupportQuery{Sources: []string{"source/warm-up"}, First: 1})

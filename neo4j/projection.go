@@ -84,3 +84,92 @@ func decodeRow(v any, props []string) (atlas.Node, error) {
 func (s *Store) ProjectedNodes(ctx context.Context, ids []string, p *atlas.Projection) ([]atlas.Node, error) {
 	return s.nodes(ctx, ids, storedProps(p))
 }
+
+// NodesWithRelations implements atlas.RelationBatcher: the nodes of ids, read as
+// ProjectedNodes reads them, and the relations asks asks of them, in one statement
+// (nodes_with_relations), answered as RelationsOf answers them.
+func (s *Store) NodesWithRelations(ctx context.Context, ids []string, p *atlas.Projection, asks atlas.RelationAsks) ([]atlas.Node, atlas.RelationAnswers, error) {
+	for _, rq := range asks.Queries {
+		if len(rq.IDs) > 0 {
+			return nil, atlas.RelationAnswers{}, atlas.Errorf(atlas.EINVALID, "a relation query asked of the nodes read names ids of its own (%d)", len(rq.IDs))
+		}
+	}
+	for _, id := range ids {
+		if _, err := atlas.KindOfID(id); err != nil {
+			return nil, atlas.RelationAnswers{}, err
+		}
+	}
+	qs, askParams, then, err := s.relationAsksParams(asks)
+	if err != nil {
+		return nil, atlas.RelationAnswers{}, err
+	}
+	var keys []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			keys = append(keys, s.scopedID(id))
+		}
+	}
+	for i, q := range askParams {
+		delete(q, "keys") // each ask is asked of the nodes found
+		qs[i].IDs = ids
+	}
+	props := storedProps(p)
+	var byID map[string]atlas.Node
+	var rr *relationReader
+	err = s.read(ctx, "nodes", func(tx runner) error {
+		byID, rr = map[string]atlas.Node{}, s.newRelationReader(len(qs), asks.Ends, then)
+		if len(keys) == 0 {
+			return nil
+		}
+		recs, err := tx.run(ctx, stmtNodesWithRelations, map[string]any{"ns": s.ns, "keys": keys, "props": propsParam(props),
+			"asks": askParams, "ends": propsParam(rr.props)})
+		if err != nil {
+			return err
+		}
+		if len(recs) != 1 {
+			return fmt.Errorf("nodes_with_relations returned %d rows, want 1", len(recs))
+		}
+		keyOf := func(_ int, at int64) (string, error) {
+			if at < 0 || int(at) >= len(keys) {
+				return "", fmt.Errorf("an entry is of key %d of %d", at, len(keys))
+			}
+			return keys[at], nil
+		}
+		for _, v := range asList(recs[0]["nodes"]) {
+			e := asList(v)
+			if len(e) != 2 {
+				return fmt.Errorf("a node entry holds %d values, want 2", len(e))
+			}
+			at, _ := e[0].(int64)
+			key, err := keyOf(0, at)
+			if err != nil {
+				return err
+			}
+			n, err := decodeRow(e[1], props)
+			if err != nil {
+				return err
+			}
+			if s.scopedID(n.NodeID()) != key {
+				return fmt.Errorf("the node of key %s is %s", key, n.NodeID())
+			}
+			byID[n.NodeID()] = n
+		}
+		return rr.entries(recs[0]["relations"], recs[0]["next"], keyOf)
+	})
+	if err != nil {
+		return nil, atlas.RelationAnswers{}, err
+	}
+	out := make([]atlas.Node, len(ids))
+	handedOut := map[string]bool{}
+	for i, id := range ids {
+		if n, ok := byID[id]; ok {
+			if handedOut[id] { // repeated ids get copies of their own
+				n = atlas.CloneNode(n)
+			}
+			out[i], handedOut[id] = n, true
+		}
+	}
+	return out, rr.answers(qs), nil
+}

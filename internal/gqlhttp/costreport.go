@@ -93,6 +93,12 @@ func (c roundTripCountingStore) ListWithRelations(ctx context.Context, q atlas.L
 	return atlas.ListWithRelations(ctx, c.Store, q, asks)
 }
 
+// NodesWithRelations is one call, counted as a read of nodes.
+func (c roundTripCountingStore) NodesWithRelations(ctx context.Context, ids []string, p *atlas.Projection, asks atlas.RelationAsks) ([]atlas.Node, atlas.RelationAnswers, error) {
+	c.count(ctx, "Nodes")
+	return atlas.NodesWithRelations(ctx, c.Store, ids, p, asks)
+}
+
 // The wrapper over a store that batches batches too: a method missing here would turn
 // every batched read into one call per query, silently.
 var _ atlas.RelationBatcher = roundTripCountingStore{}
