@@ -237,6 +237,9 @@ func (p *planner) fetchAsks() error {
 		}
 	}
 	for _, a := range rels {
+		if !(loader.Ask{Spec: a.spec}).Valid() {
+			continue // its resolver reports it
+		}
 		edges, err := p.l.Edges(p.ctx, a.id, a.spec)
 		if err != nil {
 			return err

@@ -1,9 +1,10 @@
 package graph
 
-// Planning a list's first level before its page is read: the relationships every node of
-// the page will be asked for depend on the query alone, not on which nodes the page holds,
-// so a store for which each call is a round trip (Neo4j) reads the page and that level in
-// one statement (loader.List). The planner that runs once the page is in hand (planned)
+// Planning the first level before the nodes it starts from are read: the relationships
+// every node of a list's page, or of a root field's ids, will be asked for depend on the
+// query alone, not on which nodes those are, so a store for which each call is a round
+// trip (Neo4j) reads the nodes and that level in one statement (loader.List,
+// loader.NodesWithRelations). The planner that runs once the nodes are in hand (planned)
 // then finds that level in the cache.
 
 import (
@@ -22,7 +23,7 @@ import (
 func pageAsks(ctx context.Context, kind atlas.NodeKind) ([]loader.Ask, *atlas.Projection) {
 	fc, l := graphql.GetFieldContext(ctx), loader.From(ctx)
 	typ := graphQLTypeOf(kind)
-	if fc == nil || l == nil || fc.Field.Field == nil || fc.Field.Definition == nil || fc.Field.Definition.Type.Name() != typ+"Connection" {
+	if fc == nil || l == nil || !l.Batches() || fc.Field.Field == nil || fc.Field.Definition == nil || fc.Field.Definition.Type.Name() != typ+"Connection" {
 		return nil, nil
 	}
 	p := &planner{ctx: ctx, op: graphql.GetOperationContext(ctx), l: l, root: fc}
@@ -39,10 +40,28 @@ func pageAsks(ctx context.Context, kind atlas.NodeKind) ([]loader.Ask, *atlas.Pr
 			}
 		}
 	}
+	return p.levelAsks(kind, sels)
+}
+
+// rootAsks is pageAsks for a root field that names its nodes (nodes(ids:), node(id:),
+// group(id:)), all of kind: what the planner will ask of each of them.
+func rootAsks(ctx context.Context, kind atlas.NodeKind) ([]loader.Ask, *atlas.Projection) {
+	fc, l := graphql.GetFieldContext(ctx), loader.From(ctx)
+	if fc == nil || l == nil || !l.Batches() || fc.Field.Field == nil {
+		return nil, nil
+	}
+	p := &planner{ctx: ctx, op: graphql.GetOperationContext(ctx), l: l, root: fc}
+	return p.levelAsks(kind, []ast.SelectionSet{fc.Field.Selections})
+}
+
+// levelAsks returns what the planner will ask of each node of kind selected with sels,
+// ids left empty, and the properties the far ends are read with.
+func (p *planner) levelAsks(kind atlas.NodeKind, sels []ast.SelectionSet) ([]loader.Ask, *atlas.Projection) {
 	// A chairs field's first asks come from the loader's own chairs list (ChairNeeds), asked
 	// for a node of kind that nothing is cached for: the same asks the planner makes for
-	// each node of the page, by the one rule that makes them.
-	unread := kind.IDPrefix() + "page"
+	// each node of the level, by the one rule that makes them.
+	unread := kind.IDPrefix() + "unread"
+	typ := graphQLTypeOf(kind)
 	var asks []loader.Ask
 	var rels []relAsk
 	var chairs []chairAsk
@@ -56,7 +75,7 @@ func pageAsks(ctx context.Context, kind atlas.NodeKind) ([]loader.Ask, *atlas.Pr
 				asks = append(asks, loader.Ask{Spec: nf.spec})
 				rels = append(rels, relAsk{spec: nf.spec, sel: nf.f.Selections})
 			case chairsField:
-				needs, err := l.ChairNeeds(unread, nf.when, nf.mode, nf.tiers...)
+				needs, err := p.l.ChairNeeds(unread, nf.when, nf.mode, nf.tiers...)
 				if err != nil {
 					continue // its resolver meets the error and reports it
 				}

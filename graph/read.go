@@ -179,12 +179,28 @@ const maxRootIDs = 1000
 // immediate store call. A root field has no siblings to batch with, so going through
 // the loader would only add its wait; the loader is primed with what was read.
 func rootNodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
-	for _, id := range ids {
-		if _, err := atlas.KindOfID(id); err != nil {
+	var kind atlas.NodeKind
+	oneKind := true
+	for i, id := range ids {
+		k, err := atlas.KindOfID(id)
+		if err != nil {
 			return nil, err
 		}
+		if i == 0 {
+			kind = k
+		}
+		oneKind = oneKind && k == kind
 	}
-	nodes, err := loader.For(ctx).NodesNow(ctx, ids)
+	// Nodes of one kind all get the same asks, known from the query before they are
+	// read: a store that batches reads them with their first level (rootAsks).
+	var asks []loader.Ask
+	var ends, proj *atlas.Projection
+	if oneKind && len(ids) > 0 {
+		if asks, ends = rootAsks(ctx, kind); len(asks) > 0 {
+			proj = selectionProjection(graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx).Field.Selections, kind)
+		}
+	}
+	nodes, err := loader.For(ctx).NodesWithRelations(ctx, ids, proj, asks, ends)
 	return planned(ctx, nodes, err)
 }
 

@@ -39,8 +39,10 @@ type Loaders struct {
 	cursorKey []byte
 	// sources looks up sources for knownBy (SetSources).
 	sources func(ctx context.Context) (func(id string) *atlas.Source, error)
-	once    map[any]*sync.Once // see Once
-	stats   Stats
+	// sourceLookup is what sources returned, once per request (KnownBy).
+	sourceLookup func(id string) *atlas.Source
+	once         map[any]*sync.Once // see Once
+	stats        Stats
 	// endReads ends the request's read scope (atlas.ScopeReads), if any.
 	endReads func()
 }
@@ -259,14 +261,20 @@ func (l *Loaders) KnownBy(ctx context.Context, d *atlas.PartialDate) (*atlas.Kno
 		return nil, nil
 	}
 	l.mu.RLock()
-	f := l.sources
+	f, lookup := l.sources, l.sourceLookup
 	l.mu.RUnlock()
-	if f == nil {
-		return nil, atlas.Errorf(atlas.EINTERNAL, "knownBy: no source lookup")
-	}
-	lookup, err := f(ctx)
-	if err != nil {
-		return nil, err
+	if lookup == nil {
+		if f == nil {
+			return nil, atlas.Errorf(atlas.EINTERNAL, "knownBy: no source lookup")
+		}
+		var err error
+		if lookup, err = f(ctx); err != nil {
+			return nil, err
+		}
+		// One lookup serves the request: the planner and the resolvers ask alike.
+		l.mu.Lock()
+		l.sourceLookup = lookup
+		l.mu.Unlock()
 	}
 	return &atlas.KnownBy{Date: *d, Source: lookup}, nil
 }

@@ -20,6 +20,14 @@ type partialNode struct {
 // callers need not work out projections at all.
 func (l *Loaders) Projects() bool { return atlas.CanProject(l.store) }
 
+// Batches reports whether the request's store answers batched reads in one call each
+// (atlas.RelationBatcher); when it does not, reads below a list or root field are asked
+// level by level and callers need not work out their asks before.
+func (l *Loaders) Batches() bool {
+	_, ok := l.store.(atlas.RelationBatcher)
+	return ok
+}
+
 // PrefetchProjected reads into the cache, with one store call, the nodes among ids that
 // it has neither whole nor with a projection covering p; they are read with p (whole
 // when p is nil or the store cannot project).

@@ -164,6 +164,11 @@ func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atla
 }
 
 func (l *Loaders) relations(ctx context.Context, spec Spec, ids []string, miss bool) ([][]atlas.Relation, error) {
+	// A query the store would refuse is refused here, with the store's own error, rather
+	// than by a round trip per node asking it.
+	if _, err := spec.query(nil).Normalized(); err != nil {
+		return nil, err
+	}
 	sk := spec.key()
 	return readThrough(l, l.rels, func(id string) relKey { return relKey{id, sk} }, ids, miss, func(lacking []string) ([][]atlas.Relation, error) {
 		return l.store.Relations(ctx, spec.query(lacking))
@@ -196,6 +201,9 @@ func (l *Loaders) PrefetchAllWithEnds(ctx context.Context, asks []Ask, ends *atl
 	batches := map[batchKey]*batch{}
 	followUps := false
 	for _, a := range asks {
+		if !a.Valid() {
+			continue
+		}
 		followUps = followUps || a.Then != nil
 		k := batchKey{a.Spec.key(), a.Then.key()}
 		b := batches[k]
@@ -327,23 +335,11 @@ func (l *Loaders) keepAnswers(asks atlas.RelationAsks, keys []specKey, thens []*
 // cache, so the level below the list reads nothing more. Any other store lists only:
 // its calls cost nothing, and the planner asks for the rest as it does for any level.
 func (l *Loaders) List(ctx context.Context, q atlas.ListQuery, asks []Ask, ends *atlas.Projection) (atlas.Page, error) {
-	if _, ok := l.store.(atlas.RelationBatcher); !ok || len(asks) == 0 {
+	if !l.Batches() || len(asks) == 0 {
 		return l.store.List(ctx, q)
 	}
-	var rel atlas.RelationAsks
-	var keys []specKey
-	var thens []*Then
-	seen := map[string]bool{}
-	for _, a := range asks {
-		k := a.Spec.key()
-		if id := fmt.Sprintf("%+v|%s", k, a.Then.key()); !seen[id] {
-			seen[id] = true
-			rel.Queries = append(rel.Queries, a.Spec.query(nil))
-			keys = append(keys, k)
-			thens = append(thens, a.Then)
-		}
-	}
-	rel.Then, rel.Ends = followUps(thens), ends
+	rel, keys, thens := batchAsks(asks)
+	rel.Ends = ends
 	l.count(false) // the relations' call, made with the list's
 	page, got, err := atlas.ListWithRelations(ctx, l.store, q, rel)
 	if err != nil {
@@ -359,4 +355,78 @@ func (l *Loaders) List(ctx context.Context, q atlas.ListQuery, asks []Ask, ends 
 	}
 	l.keepAnswers(rel, keys, thens, got)
 	return page, nil
+}
+
+// NodesWithRelations reads the nodes of ids for a root field: from a store that batches
+// (atlas.RelationBatcher), with projection p (nil: whole) and, in the same call, asks,
+// the relationships each of them will be asked for (their IDs are ignored), with the far
+// ends' nodes holding ends' properties, all kept in the cache. Any other store, or no
+// asks, reads the whole nodes with one call (NodesNow).
+func (l *Loaders) NodesWithRelations(ctx context.Context, ids []string, p *atlas.Projection, asks []Ask, ends *atlas.Projection) ([]atlas.Node, error) {
+	if !l.Batches() || len(asks) == 0 {
+		return l.NodesNow(ctx, ids)
+	}
+	rel, keys, thens := batchAsks(asks)
+	rel.Ends = ends
+	if !l.Projects() {
+		p = nil
+	}
+	l.count(false)
+	nodes, got, err := atlas.NodesWithRelations(ctx, l.store, ids, p, rel)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	for i, id := range ids {
+		switch {
+		case nodes[i] == nil:
+			l.nodes[id] = nil // nothing by that id, whatever the projection
+		case p == nil:
+			l.nodes[id] = nodes[i]
+		default:
+			l.partial[id] = partialNode{nodes[i], p}
+		}
+	}
+	l.mu.Unlock()
+	for i := range rel.Queries {
+		rel.Queries[i].IDs = ids
+	}
+	l.keepAnswers(rel, keys, thens, got)
+	return nodes, nil
+}
+
+// batchAsks are asks as the store's queries, each distinct spec and follow-up once, their
+// IDs left empty, with each query's spec key and follow-up.
+func batchAsks(asks []Ask) (rel atlas.RelationAsks, keys []specKey, thens []*Then) {
+	seen := map[string]bool{}
+	for _, a := range asks {
+		if !a.Valid() {
+			continue
+		}
+		k := a.Spec.key()
+		if id := fmt.Sprintf("%+v|%s", k, a.Then.key()); !seen[id] {
+			seen[id] = true
+			rel.Queries = append(rel.Queries, a.Spec.query(nil))
+			keys = append(keys, k)
+			thens = append(thens, a.Then)
+		}
+	}
+	rel.Then = followUps(thens)
+	return rel, keys, thens
+}
+
+// Valid reports whether the store would take a's queries. One it would refuse (a source
+// filter naming a group) is left out of every batch and left to its resolver, which
+// reports it at its own field, so it spoils neither the other asks nor the nodes read
+// with them.
+func (a Ask) Valid() bool {
+	if _, err := a.Spec.query(nil).Normalized(); err != nil {
+		return false
+	}
+	if a.Then != nil {
+		if _, err := a.Then.Spec.query(nil).Normalized(); err != nil {
+			return false
+		}
+	}
+	return true
 }

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -52,6 +53,9 @@ func TestLiveStatementsPerRequest(t *testing.T) {
 		{"four levels", statementsQuery, map[string]int64{"list_asc": 1, "relations_of_asks": 1}},
 		{"two levels", twoLevelQuery, map[string]int64{"list_asc": 1}},
 		{"three levels", threeLevelQuery, map[string]int64{"list_asc": 1, "relations_of_asks": 1}},
+		// A root field naming its nodes reads them with their relationships alike
+		// (nodes_with_relations): tools/bench's varied workload.
+		{"two levels by id", twoLevelByIDQuery, map[string]int64{"nodes_with_relations": 1}},
 	} {
 		for _, n := range []int{5, 50} {
 			before, txBefore := store.Statements(), store.ReadTransactions()
@@ -110,6 +114,17 @@ func TestLiveStatementsPerRequest(t *testing.T) {
 // and BenchmarkExecutor.
 func twoLevelQuery(n int) string {
 	return fmt.Sprintf(`{ groups(first: %d) { nodes { id name chairs { holding derived node { id label } } members { role node { id label } } } } }`, n)
+}
+
+// twoLevelByIDQuery is the two-level query over the first n synthetic groups named by id,
+// as tools/bench's varied workload asks.
+func twoLevelByIDQuery(n int) string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("%q", fmt.Sprintf("group/g%d", i))
+	}
+	return fmt.Sprintf(`{ nodes(ids: [%s]) { id ... on Group { name chairs { holding derived node { id label } } members { role node { id label } } } } }`,
+		strings.Join(ids, ", "))
 }
 
 func threeLevelQuery(n int) string {
