@@ -88,7 +88,7 @@ type txRunner struct {
 }
 
 func (r txRunner) run(ctx context.Context, st statement, params map[string]any) ([]record, error) {
-	res, err := r.tx.Run(ctx, st.text, params)
+	res, err := r.tx.Run(ctx, st.sent, params)
 	if err != nil {
 		return nil, err
 	}

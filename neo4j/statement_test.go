@@ -77,13 +77,41 @@ func TestEveryFileIsLoadedAndDocumented(t *testing.T) {
 		}
 		b, _ := cypherFiles.ReadFile(f)
 		if st.text != string(b) {
-			t.Errorf("%s: the statement run differs from the file", f)
+			t.Errorf("%s: the statement differs from the file", f)
 		}
 		if !strings.HasPrefix(st.text, "// ") || !strings.Contains(st.text, "\n// Index: ") {
 			t.Errorf("%s: the header must say what it does, its parameters and the index it relies on", f)
 		}
 		if _, err := headerParams(st.text); err != nil {
 			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+// TestSentTextIsTheFile: what runs is each statement's file line for line: a line that
+// holds only a comment is sent empty, every other line exactly as written, so the linter
+// checks what runs and Neo4j's line numbers are the file's.
+func TestSentTextIsTheFile(t *testing.T) {
+	for _, tc := range []struct{ file, sent string }{
+		{"// a header\nMATCH (n)\n  // why\nRETURN n // kept: code precedes it", "\nMATCH (n)\n\nRETURN n // kept: code precedes it"},
+		{"RETURN '//' AS s", "RETURN '//' AS s"},
+		{"\t// tabbed\n", "\n"},
+	} {
+		if got := sentText(tc.file); got != tc.sent {
+			t.Errorf("sentText(%q) = %q, want %q", tc.file, got, tc.sent)
+		}
+	}
+	for name, st := range loaded {
+		file, sent := strings.Split(st.text, "\n"), strings.Split(st.sent, "\n")
+		if len(file) != len(sent) {
+			t.Errorf("%s: %d lines sent for %d in the file", name, len(sent), len(file))
+			continue
+		}
+		for i := range file {
+			comment := strings.HasPrefix(strings.TrimSpace(file[i]), "//")
+			if comment && sent[i] != "" || !comment && sent[i] != file[i] {
+				t.Errorf("%s line %d: sent %q for %q", name, i+1, sent[i], file[i])
+			}
 		}
 	}
 }
