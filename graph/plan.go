@@ -237,9 +237,6 @@ func (p *planner) fetchAsks() error {
 		}
 	}
 	for _, a := range rels {
-		if !(loader.Ask{Spec: a.spec}).Valid() {
-			continue // its resolver reports it
-		}
 		edges, err := p.l.Edges(p.ctx, a.id, a.spec)
 		if err != nil {
 			return err

@@ -223,6 +223,12 @@ func (p *planner) readField(typ string, r fieldRead, f graphql.CollectedField, n
 				nf.mode = *m
 			}
 		}
+		// A field whose query the store would refuse (a source filter naming a group) is
+		// left to its resolver, which reports it at its own field: asked in a batch, it
+		// would spoil every other ask of the level, and the nodes read with them.
+		if nf.kind == relationsField && nf.spec.Refused() != nil {
+			return false
+		}
 	case supportsRead:
 		first := arg[*int](args, "first")
 		nf.kind, nf.supports = supportsField, supportArgs(arg[[]atlas.SupportKind](args, "kinds"), first, arg[*string](args, "after"))

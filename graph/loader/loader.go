@@ -211,6 +211,13 @@ func (s Spec) query(ids []string) atlas.RelationQuery {
 }
 
 // When is the time s asks about.
+// Refused returns the error with which the store would refuse s's queries (a source
+// filter naming a group), or nil.
+func (s Spec) Refused() error {
+	_, err := s.query(nil).Normalized()
+	return err
+}
+
 func (s Spec) When() atlas.When { return atlas.When{AsOf: s.AsOf, During: s.During, Known: s.Known} }
 
 // knownKey is the knownBy date of s, "" without one.

@@ -164,11 +164,6 @@ func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atla
 }
 
 func (l *Loaders) relations(ctx context.Context, spec Spec, ids []string, miss bool) ([][]atlas.Relation, error) {
-	// A query the store would refuse is refused here, with the store's own error, rather
-	// than by a round trip per node asking it.
-	if _, err := spec.query(nil).Normalized(); err != nil {
-		return nil, err
-	}
 	sk := spec.key()
 	return readThrough(l, l.rels, func(id string) relKey { return relKey{id, sk} }, ids, miss, func(lacking []string) ([][]atlas.Relation, error) {
 		return l.store.Relations(ctx, spec.query(lacking))
@@ -201,9 +196,6 @@ func (l *Loaders) PrefetchAllWithEnds(ctx context.Context, asks []Ask, ends *atl
 	batches := map[batchKey]*batch{}
 	followUps := false
 	for _, a := range asks {
-		if !a.Valid() {
-			continue
-		}
 		followUps = followUps || a.Then != nil
 		k := batchKey{a.Spec.key(), a.Then.key()}
 		b := batches[k]
@@ -400,9 +392,6 @@ func (l *Loaders) NodesWithRelations(ctx context.Context, ids []string, p *atlas
 func batchAsks(asks []Ask) (rel atlas.RelationAsks, keys []specKey, thens []*Then) {
 	seen := map[string]bool{}
 	for _, a := range asks {
-		if !a.Valid() {
-			continue
-		}
 		k := a.Spec.key()
 		if id := fmt.Sprintf("%+v|%s", k, a.Then.key()); !seen[id] {
 			seen[id] = true
@@ -413,20 +402,4 @@ func batchAsks(asks []Ask) (rel atlas.RelationAsks, keys []specKey, thens []*The
 	}
 	rel.Then = followUps(thens)
 	return rel, keys, thens
-}
-
-// Valid reports whether the store would take a's queries. One it would refuse (a source
-// filter naming a group) is left out of every batch and left to its resolver, which
-// reports it at its own field, so it spoils neither the other asks nor the nodes read
-// with them.
-func (a Ask) Valid() bool {
-	if _, err := a.Spec.query(nil).Normalized(); err != nil {
-		return false
-	}
-	if a.Then != nil {
-		if _, err := a.Then.Spec.query(nil).Normalized(); err != nil {
-			return false
-		}
-	}
-	return true
 }
