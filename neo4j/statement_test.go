@@ -217,3 +217,48 @@ func TestLintSchemaDeclaresStoredProperties(t *testing.T) {
 		}
 	}
 }
+
+// TestRelationFiltersAreOneText: Cypher has no functions, so the filters of a relation
+// ask and of its follow-up are written out in each statement that answers asks
+// (relations_of_asks, the list statements, nodes_with_relations). They must stay one
+// text: a filter changed in one statement and not the others would answer the same ask
+// differently depending on where a request starts.
+func TestRelationFiltersAreOneText(t *testing.T) {
+	// block returns the lines of text from the first line containing from to the first
+	// line after it containing to, each trimmed, with a leading WHERE or AND dropped.
+	block := func(name, text, from, to string) string {
+		lines := strings.Split(text, "\n")
+		start := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, from) })
+		if start < 0 {
+			t.Fatalf("%s: no line holds %q", name, from)
+		}
+		var out []string
+		for _, l := range lines[start:] {
+			l = strings.TrimSpace(l)
+			if len(out) == 0 {
+				l = strings.TrimPrefix(strings.TrimPrefix(l, "WHERE "), "AND ")
+			}
+			out = append(out, l)
+			if strings.Contains(l, to) {
+				return strings.Join(out, "\n")
+			}
+		}
+		t.Fatalf("%s: no line after %q holds %q", name, from, to)
+		return ""
+	}
+	names := []string{"relations_of_asks", "list_asc", "list_desc", "nodes_with_relations"}
+	var filters, followUps []string
+	for _, name := range names {
+		text := loaded[name].text
+		filters = append(filters, block(name, text, "(allTypes OR type(r) IN types)", "WITH ask, at, n, r, m, q.then AS t"))
+		followUps = append(followUps, block(name, text, "CALL (starts) {", "AS next"))
+	}
+	for i := range names[1:] {
+		if filters[i+1] != filters[0] {
+			t.Errorf("%s filters relations unlike %s:\n%s\nwant\n%s", names[i+1], names[0], filters[i+1], filters[0])
+		}
+		if followUps[i+1] != followUps[0] {
+			t.Errorf("%s answers follow-ups unlike %s:\n%s\nwant\n%s", names[i+1], names[0], followUps[i+1], followUps[0])
+		}
+	}
+}
