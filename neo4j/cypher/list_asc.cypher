@@ -26,8 +26,8 @@
 //   the far end it starts from, type, outgoing, far, props, end], and an entry whose type
 //   is null says that far end has none. Lists, not maps, so no key is sent and decoded per
 //   entry. The filters are relations_of_asks', written again (Cypher has no functions to
-//   share them); the conformance suite holds the answer to what List then RelationsOf
-//   give.
+//   share them; TestRelationFiltersAreOneText keeps them one text); the conformance suite
+//   holds the answer to what List then RelationsOf give.
 // Index: entity_ns_node_kind, one equality seek on (ns, nodeKind) for the candidates: the nodes
 //   of the asked kind only, never every node of the namespace. sortName holds the hex of the
 //   UTF-8 bytes of atlas.SortKey so that Neo4j's string order (UTF-16 code units) equals Go's
