@@ -29,8 +29,29 @@ type RelationAsks struct {
 	// Then, when not nil, holds for each query a follow-up (nil for none).
 	Then []*FollowUp
 	// Ends, when not nil, asks for the nodes at the far ends of the relations found
-	// (follow-ups' included), with these properties.
+	// (follow-ups' and the next level's included), with these properties.
 	Ends *Projection
+	// Next, when not nil, asks for a second level (ListWithRelations only).
+	Next *NextAsks
+}
+
+// NextAsks asks, with a level's queries, for the relations of the nodes they lead to: of
+// every node of one of Kinds at the far end of a relation any of the level's queries
+// finds, what each of Queries asks (its IDs are those nodes), with the follow-ups Then.
+// A list of groups with their members and the members' memberships and chairs is then
+// read at once by a store for which each call is a round trip.
+type NextAsks struct {
+	Kinds   []NodeKind
+	Queries []RelationQuery
+	Then    []*FollowUp
+}
+
+// NextAnswers are the answers to NextAsks: IDs are the far ends asked, once each, in no
+// particular order; Relations and Then are as RelationAnswers' for those ids.
+type NextAnswers struct {
+	IDs       []string
+	Relations [][][]Relation
+	Then      []map[string][]Relation
 }
 
 // FollowUp asks, with a relation query, for the relations of the nodes it leads to: of
@@ -53,7 +74,8 @@ type RelationAnswers struct {
 	// Then holds, per query with a follow-up, the far ends of its kinds by id, each with
 	// what Store.Relations answers for it with the follow-up's query (an empty list for
 	// one with none); nil for a query without one.
-	Then []map[string][]Relation
+	Then []map[string][]Relation // Next answers RelationAsks.Next; nil without it.
+	Next *NextAnswers
 }
 
 // RelationsOf answers asks as Store.Relations would answer each query and each
@@ -103,6 +125,16 @@ func ListWithRelations(ctx context.Context, store Store, q ListQuery, asks Relat
 	if asks.Then != nil && len(asks.Then) != len(asks.Queries) {
 		return Page{}, RelationAnswers{}, Errorf(EINVALID, "%d follow-ups for %d relation queries", len(asks.Then), len(asks.Queries))
 	}
+	if n := asks.Next; n != nil {
+		for _, rq := range n.Queries {
+			if len(rq.IDs) > 0 {
+				return Page{}, RelationAnswers{}, Errorf(EINVALID, "a relation query of the next level names ids of its own (%d)", len(rq.IDs))
+			}
+		}
+		if n.Then != nil && len(n.Then) != len(n.Queries) {
+			return Page{}, RelationAnswers{}, Errorf(EINVALID, "%d follow-ups for %d relation queries of the next level", len(n.Then), len(n.Queries))
+		}
+	}
 	if b, ok := store.(RelationBatcher); ok {
 		return b.ListWithRelations(ctx, q, asks)
 	}
@@ -114,6 +146,8 @@ func ListWithRelations(ctx context.Context, store Store, q ListQuery, asks Relat
 	for i, n := range page.Nodes {
 		ids[i] = n.NodeID()
 	}
+	next := asks.Next
+	asks.Next = nil
 	asks.Queries = slices.Clone(asks.Queries)
 	for i := range asks.Queries {
 		asks.Queries[i].IDs = ids
@@ -122,7 +156,40 @@ func ListWithRelations(ctx context.Context, store Store, q ListQuery, asks Relat
 	if err != nil {
 		return Page{}, RelationAnswers{}, err
 	}
+	if next != nil {
+		if got.Next, err = nextLevel(ctx, store, asks.Queries, got.Relations, next, asks.Ends); err != nil {
+			return Page{}, RelationAnswers{}, err
+		}
+	}
 	return page, got, nil
+}
+
+// nextLevel answers next for the relations rels that qs found.
+func nextLevel(ctx context.Context, store Store, qs []RelationQuery, rels [][][]Relation, next *NextAsks, ends *Projection) (*NextAnswers, error) {
+	var ids []string
+	seen := map[string]bool{}
+	for i, q := range qs {
+		for _, id := range FarEnds(q, rels[i], next.Kinds) {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	out := &NextAnswers{IDs: ids, Relations: make([][][]Relation, len(next.Queries))}
+	if len(next.Queries) == 0 {
+		return out, nil
+	}
+	asks := RelationAsks{Queries: slices.Clone(next.Queries), Then: next.Then, Ends: ends}
+	for i := range asks.Queries {
+		asks.Queries[i].IDs = ids
+	}
+	got, err := RelationsOf(ctx, store, asks)
+	if err != nil {
+		return nil, err
+	}
+	out.Relations, out.Then = got.Relations, got.Then
+	return out, nil
 }
 
 // NodesWithRelations reads the nodes ids name, as ProjectedNodes does with p (nil: whole

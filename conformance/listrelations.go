@@ -3,6 +3,7 @@ package conformance
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 
 	"lsgatlas/atlas"
@@ -36,11 +37,33 @@ func testListWithRelations(t *testing.T, open Open) {
 		Then: []*atlas.FollowUp{nil, {Kinds: positions, Query: atlas.RelationQuery{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing}}},
 	}
 	ends := atlas.NewProjection("name", "title")
+	// The groups' members and chairs, then the people among them: their memberships,
+	// chairs, and posts with what the posts chair.
+	withNext := atlas.RelationAsks{
+		Queries: []atlas.RelationQuery{
+			{Types: []atlas.RelType{atlas.MemberOf}, Direction: atlas.Incoming},
+			{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Incoming},
+		},
+		Next: &atlas.NextAsks{
+			Kinds: []atlas.NodeKind{atlas.PersonNode},
+			Queries: []atlas.RelationQuery{
+				{Types: []atlas.RelType{atlas.MemberOf}, Direction: atlas.Outgoing},
+				{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing, AsOf: &asOf},
+				{Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Outgoing},
+			},
+			Then: []*atlas.FollowUp{nil, nil, {Kinds: positions, Query: atlas.RelationQuery{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Outgoing}}},
+		},
+	}
 	for _, tc := range []struct {
 		name string
 		q    atlas.ListQuery
 		asks atlas.RelationAsks
 	}{
+		{"groups, then their people", atlas.ListQuery{Kind: atlas.GroupNode}, withNext},
+		{"groups, then their people, follow-ups and far ends at both levels, two a page", atlas.ListQuery{Kind: atlas.GroupNode, First: 2},
+			atlas.RelationAsks{Queries: groupAsks.Queries, Then: groupAsks.Then, Ends: ends, Next: withNext.Next}},
+		{"groups, then nobody", atlas.ListQuery{Kind: atlas.GroupNode},
+			atlas.RelationAsks{Queries: withNext.Queries, Next: &atlas.NextAsks{Kinds: []atlas.NodeKind{atlas.OfficeNode}, Queries: withNext.Next.Queries}}},
 		{"groups", atlas.ListQuery{Kind: atlas.GroupNode}, groupAsks},
 		{"groups, descending, two a page", atlas.ListQuery{Kind: atlas.GroupNode, First: 2, Order: atlas.Order{Field: atlas.OrderByName, Desc: true}}, groupAsks},
 		{"groups, projected, far ends", atlas.ListQuery{Kind: atlas.GroupNode, Projection: atlas.NewProjection("name")},
@@ -68,6 +91,7 @@ func testListWithRelations(t *testing.T, open Open) {
 					ids[i] = n.NodeID()
 				}
 				asks := tc.asks
+				asks.Next = nil
 				asks.Queries = make([]atlas.RelationQuery, len(tc.asks.Queries))
 				for i, rq := range tc.asks.Queries {
 					rq.IDs = ids
@@ -84,10 +108,18 @@ func testListWithRelations(t *testing.T, open Open) {
 					t.Errorf("page %d: follow-ups %v\nwant %v", page, got.Then, want.Then)
 				}
 				// The far ends are optional (RelationsOf); a store that returns them
-				// returns those RelationsOf returns.
-				if got.Ends != nil && want.Ends != nil && !reflect.DeepEqual(got.Ends, want.Ends) {
-					t.Errorf("page %d: far ends %v\nwant %v", page, got.Ends, want.Ends)
+				// returns those RelationsOf returns, and the next level's too.
+				if got.Ends != nil && want.Ends != nil {
+					for id, n := range want.Ends {
+						if !reflect.DeepEqual(got.Ends[id], n) {
+							t.Errorf("page %d: far end %s: %v\nwant %v", page, id, got.Ends[id], n)
+						}
+					}
+					if tc.asks.Next == nil && len(got.Ends) != len(want.Ends) {
+						t.Errorf("page %d: %d far ends, want %d", page, len(got.Ends), len(want.Ends))
+					}
 				}
+				checkNext(t, ctx, s, asks, want, tc.asks.Next, got.Next)
 				if !wantPage.HasNextPage {
 					break
 				}
@@ -198,5 +230,66 @@ func testNodesWithRelations(t *testing.T, open Open) {
 			_, _, err := atlas.NodesWithRelations(ctx, s, tc.ids, nil, tc.asks)
 			wantCode(t, err, atlas.EINVALID)
 		})
+	}
+}
+
+// checkNext compares got, a list's next level, with what RelationsOf gives for next's
+// queries over the far ends of its kinds that level 1 (asks, answered want) found.
+func checkNext(t *testing.T, ctx context.Context, s atlas.Store, asks atlas.RelationAsks, want atlas.RelationAnswers, next *atlas.NextAsks, got *atlas.NextAnswers) {
+	t.Helper()
+	if next == nil {
+		if got != nil {
+			t.Errorf("a next level answered to none: %v", got)
+		}
+		return
+	}
+	if got == nil {
+		t.Fatal("no next level answered")
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for i, q := range asks.Queries {
+		for _, id := range atlas.FarEnds(q, want.Relations[i], next.Kinds) {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	gotIDs := slices.Clone(got.IDs)
+	slices.Sort(gotIDs)
+	wantIDs := slices.Clone(ids)
+	slices.Sort(wantIDs)
+	if !slices.Equal(gotIDs, wantIDs) {
+		t.Fatalf("next level of %v, want %v", got.IDs, wantIDs)
+	}
+	if len(ids) == 0 {
+		if slices.Contains(next.Kinds, atlas.PersonNode) && len(want.Relations) > 0 && len(want.Relations[0]) > 2 {
+			t.Error("the fixture's groups lead to no person: the next level goes untested")
+		}
+		return
+	}
+	qs := make([]atlas.RelationQuery, len(next.Queries))
+	for i, q := range next.Queries {
+		q.IDs = ids
+		qs[i] = q
+	}
+	wantNext, err := atlas.RelationsOf(ctx, s, atlas.RelationAsks{Queries: qs, Then: next.Then})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range qs {
+		byID := map[string][]atlas.Relation{}
+		for j, id := range got.IDs {
+			byID[id] = got.Relations[i][j]
+		}
+		for j, id := range ids {
+			if !reflect.DeepEqual(byID[id], wantNext.Relations[i][j]) {
+				t.Errorf("next level, query %d, %s: %v\nwant %v", i, id, byID[id], wantNext.Relations[i][j])
+			}
+		}
+	}
+	if !reflect.DeepEqual(got.Then, wantNext.Then) {
+		t.Errorf("next level's follow-ups %v\nwant %v", got.Then, wantNext.Then)
 	}
 }

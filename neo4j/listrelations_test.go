@@ -29,7 +29,8 @@ func TestListWithRelationsStatement(t *testing.T) {
 		"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false, "tiers": []string{},
 		"then": map[string]any{"kinds": []string{"POSITION"}, "types": []string{"HOLDS"}, "roles": []string{}, "outgoing": false, "incoming": true,
 			"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false, "tiers": []string{}}}
-	params["asks"], params["ends"], params["props"] = []map[string]any{ask}, nil, nil
+	ask["level"] = int64(1)
+	params["asks"], params["nextKinds"], params["ends"], params["props"] = []map[string]any{ask}, []string{}, nil, nil
 	chairsRow, holdsRow := relRow(t, postChairs, "test:"+lsg.NodeID()), relRow(t, holds, "test:"+post.NodeID())
 	entry := []any{int64(0), int64(0), chairsRow["type"], chairsRow["outgoing"], chairsRow["far"], chairsRow["props"], nil}
 	next := []any{int64(0), post.NodeID(), holdsRow["type"], holdsRow["outgoing"], holdsRow["far"], holdsRow["props"], nil}
@@ -59,7 +60,7 @@ func TestListWithRelationsStatement(t *testing.T) {
 		want        string
 	}{
 		{"too short", entry[:6], next, "relation entry holds 6 values, want 7"},
-		{"of no node of the page", append([]any{int64(0), int64(1)}, entry[2:]...), next, "of node 1 of a page of 1"},
+		{"of no node of the page", append([]any{int64(0), int64(1)}, entry[2:]...), next, "node 1 of a page of 1"},
 		{"a short follow-up entry", entry, next[:3], "follow-up entry holds 3 values, want 7"},
 		{"a follow-up of an ask without one", entry, append([]any{int64(1)}, next[1:]...), "ask 1, which has no follow-up"},
 	} {

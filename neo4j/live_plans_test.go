@@ -38,7 +38,7 @@ func TestLivePlans(t *testing.T) {
 	listParams := map[string]any{"nodeKind": "GROUP", "kinds": []any{}, "systems": []any{}, "levels": []any{},
 		"horizons": []any{}, "categories": []any{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
 		"nameContains": nil, "sources": []any{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []any{},
-		"asks": []any{}, "ends": nil}
+		"asks": []any{}, "nextKinds": []any{}, "ends": nil}
 	withText := map[string]any{}
 	for k, v := range listParams {
 		withText[k] = v
@@ -62,11 +62,15 @@ func TestLivePlans(t *testing.T) {
 	}
 	withAsks["asks"] = []any{
 		map[string]any{"types": []any{"CHAIRS"}, "outgoing": false, "incoming": true, "roles": []any{},
-			"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false, "tiers": []any{},
+			"asOfFrom": int64(20200101), "asOfTo": int64(20200101), "sources": []any{}, "includeRelayed": false, "tiers": []any{}, "level": int64(1),
 			"then": map[string]any{"kinds": []any{"POSITION"}, "types": []any{"HOLDS"}, "outgoing": false, "incoming": true, "roles": []any{},
 				"asOfFrom": nil, "asOfTo": nil, "sources": []any{}, "includeRelayed": false, "tiers": []any{}}},
 		map[string]any{"types": []any{"MEMBER_OF"}, "outgoing": false, "incoming": true, "roles": []any{"MEMBER"},
-			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": true, "tiers": []any{"CORPUS"}, "then": nil}}
+			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": true, "tiers": []any{"CORPUS"}, "level": int64(1), "then": nil},
+		// The next level: the people's memberships.
+		map[string]any{"types": []any{"MEMBER_OF"}, "outgoing": true, "incoming": false, "roles": []any{},
+			"asOfFrom": nil, "asOfTo": nil, "sources": []any{}, "includeRelayed": false, "tiers": []any{}, "level": int64(2), "then": nil}}
+	withAsks["nextKinds"] = []any{"PERSON"}
 	withAsks["ends"] = []any{"id", "nodeKind", "name"}
 	rows := []any{map[string]any{"scopedId": cfg.Namespace + ":person/x", "nodeKind": "PERSON", "props": map[string]any{"id": "person/x"},
 		"id": "chairs/x", "type": "CHAIRS", "from": cfg.Namespace + ":person/x", "to": cfg.Namespace + ":group/x"}}

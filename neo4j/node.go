@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 
 	"lsgatlas/atlas"
 	"lsgatlas/internal/searchkey"
@@ -100,12 +101,29 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 	if err != nil {
 		return atlas.Page{}, atlas.RelationAnswers{}, err
 	}
-	qs, askParams, then, err := s.relationAsksParams(asks)
+	// Level 2's asks follow level 1's in one list ($asks, each with its level), so the
+	// follow-ups of both are read by one block, by their index in it.
+	n1 := len(asks.Queries)
+	all, nextKinds := asks, []string{}
+	if next := asks.Next; next != nil {
+		all.Queries = append(slices.Clone(asks.Queries), next.Queries...)
+		if asks.Then != nil || next.Then != nil {
+			all.Then = make([]*atlas.FollowUp, len(all.Queries))
+			copy(all.Then, asks.Then)
+			copy(all.Then[n1:], next.Then)
+		}
+		nextKinds = strs(next.Kinds)
+	}
+	qs, askParams, then, err := s.relationAsksParams(all)
 	if err != nil {
 		return atlas.Page{}, atlas.RelationAnswers{}, err
 	}
-	for _, p := range askParams {
-		delete(p, "keys") // each ask is asked of the page's nodes
+	for i, p := range askParams {
+		delete(p, "keys") // each ask is asked of the page's nodes, or of level 1's far ends
+		p["level"] = int64(1)
+		if i >= n1 {
+			p["level"] = int64(2)
+		}
 	}
 	st := stmtListAsc
 	if q.Order.Desc {
@@ -123,10 +141,11 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 	}
 	var page atlas.Page
 	var rr *relationReader
+	var nextIDs []string
 	err = s.read(ctx, "list", func(tx runner) error {
 		page = atlas.Page{}
 		rr = s.newRelationReader(len(qs), asks.Ends, then)
-		params := map[string]any{"asks": askParams, "ends": propsParam(rr.props), "props": propsParam(props)}
+		params := map[string]any{"asks": askParams, "nextKinds": nextKinds, "ends": propsParam(rr.props), "props": propsParam(props)}
 		// Tiers alone are answered from the tiers import stored on each node (the
 		// statement's $tiers); with sources named they are resolved through the
 		// sources, in this transaction.
@@ -154,11 +173,24 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 			page.Nodes = append(page.Nodes, n)
 			page.Cursors = append(page.Cursors, q.Cursor(atlas.SortKey(n, q.Order.Field), n.NodeID()))
 		}
-		return rr.entries(rec["relations"], rec["next"], func(_ int, at int64) (string, error) {
-			if at < 0 || int(at) >= len(page.Nodes) {
-				return "", fmt.Errorf("a list's relation entry is of node %d of a page of %d", at, len(page.Nodes))
+		if err := rr.entries(rec["relations"], rec["next"], func(ask int, at int64) (string, error) {
+			if ask >= n1 || at < 0 || int(at) >= len(page.Nodes) {
+				return "", fmt.Errorf("a list's relation entry is of ask %d, node %d of a page of %d", ask, at, len(page.Nodes))
 			}
 			return s.scopedID(page.Nodes[at].NodeID()), nil
+		}); err != nil {
+			return err
+		}
+		nextIDs = nextIDs[:0]
+		for _, v := range asList(rec["nextIds"]) {
+			id, _ := v.(string)
+			nextIDs = append(nextIDs, id)
+		}
+		return rr.entries(rec["nextRelations"], nil, func(ask int, at int64) (string, error) {
+			if ask < n1 || at < 0 || int(at) >= len(nextIDs) {
+				return "", fmt.Errorf("a next level's relation entry is of ask %d, node %d of %d", ask, at, len(nextIDs))
+			}
+			return s.scopedID(nextIDs[at]), nil
 		})
 	})
 	if err != nil {
@@ -170,8 +202,22 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 	}
 	for i := range qs {
 		qs[i].IDs = ids
+		if i >= n1 {
+			qs[i].IDs = nextIDs
+		}
 	}
-	return page, rr.answers(qs), nil
+	got := rr.answers(qs)
+	out := atlas.RelationAnswers{Relations: got.Relations[:n1], Ends: got.Ends}
+	if asks.Then != nil {
+		out.Then = got.Then[:n1]
+	}
+	if next := asks.Next; next != nil {
+		out.Next = &atlas.NextAnswers{IDs: nextIDs, Relations: got.Relations[n1:]}
+		if next.Then != nil {
+			out.Next.Then = got.Then[n1:]
+		}
+	}
+	return page, out, nil
 }
 
 // listPage runs list statement st for q, with params (its $asks, $ends and $props), and

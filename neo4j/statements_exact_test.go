@@ -114,7 +114,7 @@ func TestListStatements(t *testing.T) {
 		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
 			"nameContains": nil, "sources": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []string{},
-			"asks": []map[string]any{}, "ends": nil}
+			"asks": []map[string]any{}, "nextKinds": []string{}, "ends": nil}
 	}
 	filtered := base()
 	filtered["kinds"], filtered["systems"], filtered["levels"] = []string{"LEADING_SMALL_GROUP"}, []string{"PARTY"}, []string{"CENTRAL"}
@@ -170,7 +170,7 @@ func TestListTierStatements(t *testing.T) {
 		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
 			"nameContains": nil, "sources": sources, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": tiers,
-			"asks": []map[string]any{}, "ends": nil}
+			"asks": []map[string]any{}, "nextKinds": []string{}, "ends": nil}
 	}
 	page := func(untiered bool) []record {
 		return []record{{"total": int64(1), "untiered": untiered, "hasNextPage": false, "page": []any{storedNode(t, lsg)}}}

@@ -61,9 +61,13 @@ func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds in
 		p := map[string]any{"ns": ns, "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil, "nameContains": nil,
 			"sources": []string{}, "tiers": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(100),
-			"props": []string{"id", "nodeKind", "name"}, "asks": []any{}, "ends": nil}
+			"props": []string{"id", "nodeKind", "name"}, "asks": []any{}, "nextKinds": []string{}, "ends": nil}
 		if withAsks {
-			p["asks"], p["ends"] = asks(nil), ends
+			as := asks(nil)
+			for _, a := range as {
+				a.(map[string]any)["level"] = int64(1)
+			}
+			p["asks"], p["ends"] = as, ends
 		}
 		return p
 	}
