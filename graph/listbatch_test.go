@@ -51,9 +51,14 @@ func TestListBringsItsPageRelations(t *testing.T) {
 		{"two levels", `{ groups(first: 50) { nodes { id name
 			chairs { holding derived node { id label } } members { role node { id label } } } } }`,
 			map[string]int{"ListWithRelations": 1, "Nodes": 1}},
-		// Then the members' memberships and chairs: one more round.
+		// Then the members' memberships and chairs: the people among the members are the
+		// next level (loader.Next), read with the list too.
 		{"three levels", `{ groups(first: 50) { nodes { id name members { role node { id label ... on Person {
 			memberships { role node { id label } } chairs { derived node { id label } } } } } } } }`,
+			map[string]int{"ListWithRelations": 1, "Nodes": 1}},
+		// Nodes of two kinds select below the members: the next level is asked as usual.
+		{"three levels, two kinds below", `{ groups(first: 50) { nodes { id members { node { id ... on Person {
+			memberships { node { id } } } ... on Institution { seats { node { id } } } } } } } }`,
 			map[string]int{"ListWithRelations": 1, "Nodes": 1, "RelationsOf": 1}},
 		{"edges, a date and generic relationships", `{ groups(first: 50, orderBy: {field: NAME, direction: DESC}) { edges { node { id
 			relationships(types: [CHAIRS, MEMBER_OF], direction: INCOMING, asOf: "2015") { type node { id } }

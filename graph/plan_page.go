@@ -20,11 +20,11 @@ import (
 // pageAsks returns what the planner will ask of each node of kind in the page of the list
 // field being resolved, their ids left empty, and the properties the far ends are read
 // with; nothing when the field is not a connection of kind or selects no relationships.
-func pageAsks(ctx context.Context, kind atlas.NodeKind) ([]loader.Ask, *atlas.Projection) {
+func pageAsks(ctx context.Context, kind atlas.NodeKind) ([]loader.Ask, *loader.Next, *atlas.Projection) {
 	fc, l := graphql.GetFieldContext(ctx), loader.From(ctx)
 	typ := graphQLTypeOf(kind)
 	if fc == nil || l == nil || !l.Batches() || fc.Field.Field == nil || fc.Field.Definition == nil || fc.Field.Definition.Type.Name() != typ+"Connection" {
-		return nil, nil
+		return nil, nil, nil
 	}
 	p := &planner{ctx: ctx, op: graphql.GetOperationContext(ctx), l: l, root: fc}
 	var sels []ast.SelectionSet
@@ -40,7 +40,32 @@ func pageAsks(ctx context.Context, kind atlas.NodeKind) ([]loader.Ask, *atlas.Pr
 			}
 		}
 	}
-	return p.levelAsks(kind, sels)
+	asks, ends, below := p.levelAsks(kind, sels)
+	next, nextEnds := p.nextLevel(below)
+	if ends != nil && nextEnds != nil {
+		ends = ends.Union(nextEnds)
+	}
+	return asks, next, ends
+}
+
+// nextLevel returns what the planner will ask of the nodes at the far ends of a level's
+// relationships, selected below them with sels: a second level a store that batches reads
+// with the list (loader.Next), when the nodes that select anything are of one kind (the
+// people among a group's members); nil otherwise, and the planner asks it as usual.
+func (p *planner) nextLevel(sels []ast.SelectionSet) (*loader.Next, *atlas.Projection) {
+	var next *loader.Next
+	var ends *atlas.Projection
+	for _, kind := range atlas.NodeKinds {
+		asks, e, _ := p.levelAsks(kind, sels)
+		if len(asks) == 0 {
+			continue
+		}
+		if next != nil {
+			return nil, nil
+		}
+		next, ends = &loader.Next{Kinds: []atlas.NodeKind{kind}, Asks: asks}, e
+	}
+	return next, ends
 }
 
 // rootAsks is pageAsks for a root field that names its nodes (nodes(ids:), node(id:),
@@ -51,12 +76,14 @@ func rootAsks(ctx context.Context, kind atlas.NodeKind) ([]loader.Ask, *atlas.Pr
 		return nil, nil
 	}
 	p := &planner{ctx: ctx, op: graphql.GetOperationContext(ctx), l: l, root: fc}
-	return p.levelAsks(kind, []ast.SelectionSet{fc.Field.Selections})
+	asks, ends, _ := p.levelAsks(kind, []ast.SelectionSet{fc.Field.Selections})
+	return asks, ends
 }
 
 // levelAsks returns what the planner will ask of each node of kind selected with sels,
-// ids left empty, and the properties the far ends are read with.
-func (p *planner) levelAsks(kind atlas.NodeKind, sels []ast.SelectionSet) ([]loader.Ask, *atlas.Projection) {
+// ids left empty, the properties the far ends are read with, and what the level selects
+// of the nodes at those far ends (below each relationship's node).
+func (p *planner) levelAsks(kind atlas.NodeKind, sels []ast.SelectionSet) ([]loader.Ask, *atlas.Projection, []ast.SelectionSet) {
 	// A chairs field's first asks come from the loader's own chairs list (ChairNeeds), asked
 	// for a node of kind that nothing is cached for: the same asks the planner makes for
 	// each node of the level, by the one rule that makes them.
@@ -88,7 +115,31 @@ func (p *planner) levelAsks(kind atlas.NodeKind, sels []ast.SelectionSet) ([]loa
 		}
 	}
 	if len(asks) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return asks, p.endsProjection(rels, chairs)
+	var below []ast.SelectionSet
+	for _, sel := range append(relSels(rels), chairSels(chairs)...) {
+		for _, f := range p.fields(sel, "Relationship") {
+			if f.Name == "node" && len(f.Selections) > 0 {
+				below = append(below, f.Selections)
+			}
+		}
+	}
+	return asks, p.endsProjection(rels, chairs), below
+}
+
+func relSels(rels []relAsk) []ast.SelectionSet {
+	out := make([]ast.SelectionSet, len(rels))
+	for i, a := range rels {
+		out[i] = a.sel
+	}
+	return out
+}
+
+func chairSels(chairs []chairAsk) []ast.SelectionSet {
+	out := make([]ast.SelectionSet, len(chairs))
+	for i, a := range chairs {
+		out[i] = a.sel
+	}
+	return out
 }

@@ -395,11 +395,12 @@ func fetchPage[T any, P interface {
 	// the request's cache as partial nodes.
 	q.Projection = listProjection(ctx, q.Kind)
 	var asks []loader.Ask
+	var next *loader.Next
 	var ends *atlas.Projection
 	if !countOnly {
-		asks, ends = pageAsks(ctx, q.Kind)
+		asks, next, ends = pageAsks(ctx, q.Kind)
 	}
-	p, err := loader.For(ctx).List(ctx, q, asks, ends)
+	p, err := loader.For(ctx).List(ctx, q, asks, next, ends)
 	if err != nil {
 		return nil, nil, info, 0, err
 	}

@@ -322,16 +322,24 @@ func (l *Loaders) keepAnswers(asks atlas.RelationAsks, keys []specKey, thens []*
 }
 
 // List lists q's page. From a store that batches (atlas.RelationBatcher), asks, the
-// relationships every node of the page will be asked for (their IDs are ignored), come in
-// the same call, with the far ends' nodes holding ends' properties, and are kept in the
-// cache, so the level below the list reads nothing more. Any other store lists only:
+// relationships every node of the page will be asked for (their IDs are ignored), and
+// next, those of the far ends they lead to, come in the same call, with the far ends'
+// nodes holding ends' properties, and are kept in the cache, so the two levels below
+// the list read nothing more. Any other store lists only:
 // its calls cost nothing, and the planner asks for the rest as it does for any level.
-func (l *Loaders) List(ctx context.Context, q atlas.ListQuery, asks []Ask, ends *atlas.Projection) (atlas.Page, error) {
+func (l *Loaders) List(ctx context.Context, q atlas.ListQuery, asks []Ask, next *Next, ends *atlas.Projection) (atlas.Page, error) {
 	if !l.Batches() || len(asks) == 0 {
 		return l.store.List(ctx, q)
 	}
 	rel, keys, thens := batchAsks(asks)
 	rel.Ends = ends
+	var rel2 atlas.RelationAsks
+	var keys2 []specKey
+	var thens2 []*Then
+	if next != nil && len(next.Asks) > 0 {
+		rel2, keys2, thens2 = batchAsks(next.Asks)
+		rel.Next = &atlas.NextAsks{Kinds: next.Kinds, Queries: rel2.Queries, Then: rel2.Then}
+	}
 	l.count(false) // the relations' call, made with the list's
 	page, got, err := atlas.ListWithRelations(ctx, l.store, q, rel)
 	if err != nil {
@@ -346,7 +354,20 @@ func (l *Loaders) List(ctx context.Context, q atlas.ListQuery, asks []Ask, ends 
 		rel.Queries[i].IDs = ids
 	}
 	l.keepAnswers(rel, keys, thens, got)
+	if rel.Next != nil && got.Next != nil {
+		for i := range rel2.Queries {
+			rel2.Queries[i].IDs = got.Next.IDs
+		}
+		l.keepAnswers(rel2, keys2, thens2, atlas.RelationAnswers{Relations: got.Next.Relations, Then: got.Next.Then})
+	}
 	return page, nil
+}
+
+// Next is a second level of asks for List: those of every node of Kinds at the far end of
+// the first level's relationships.
+type Next struct {
+	Kinds []atlas.NodeKind
+	Asks  []Ask
 }
 
 // NodesWithRelations reads the nodes of ids for a root field: from a store that batches
