@@ -109,6 +109,30 @@ func RelationsOf(ctx context.Context, store Store, asks RelationAsks) (RelationA
 	return out, nil
 }
 
+// CheckUnkeyed is EINVALID when asks, asked with a read of nodes (ListWithRelations,
+// NodesWithRelations), cannot be: a query, of the first level or the next, names ids of
+// its own (it is asked of the nodes read), or the follow-ups do not match the queries.
+func (asks RelationAsks) CheckUnkeyed() error {
+	check := func(queries []RelationQuery, then []*FollowUp) error {
+		for _, rq := range queries {
+			if len(rq.IDs) > 0 {
+				return Errorf(EINVALID, "a relation query asked with a read of nodes names ids of its own (%d)", len(rq.IDs))
+			}
+		}
+		if then != nil && len(then) != len(queries) {
+			return Errorf(EINVALID, "%d follow-ups for %d relation queries", len(then), len(queries))
+		}
+		return nil
+	}
+	if err := check(asks.Queries, asks.Then); err != nil {
+		return err
+	}
+	if asks.Next != nil {
+		return check(asks.Next.Queries, asks.Next.Then)
+	}
+	return nil
+}
+
 // ListWithRelations lists q's page and answers asks of the page's nodes: each query of
 // asks names no ids of its own (EINVALID otherwise) and is asked of the page's nodes, in
 // the page's order, so Relations[i][j] are query i's relations of page.Nodes[j]. The
@@ -117,23 +141,8 @@ func RelationsOf(ctx context.Context, store Store, asks RelationAsks) (RelationA
 // store that batches (RelationBatcher) reads both in one call, else it takes one call
 // for the page and those of RelationsOf.
 func ListWithRelations(ctx context.Context, store Store, q ListQuery, asks RelationAsks) (Page, RelationAnswers, error) {
-	for _, rq := range asks.Queries {
-		if len(rq.IDs) > 0 {
-			return Page{}, RelationAnswers{}, Errorf(EINVALID, "a relation query asked of a list page names ids of its own (%d)", len(rq.IDs))
-		}
-	}
-	if asks.Then != nil && len(asks.Then) != len(asks.Queries) {
-		return Page{}, RelationAnswers{}, Errorf(EINVALID, "%d follow-ups for %d relation queries", len(asks.Then), len(asks.Queries))
-	}
-	if n := asks.Next; n != nil {
-		for _, rq := range n.Queries {
-			if len(rq.IDs) > 0 {
-				return Page{}, RelationAnswers{}, Errorf(EINVALID, "a relation query of the next level names ids of its own (%d)", len(rq.IDs))
-			}
-		}
-		if n.Then != nil && len(n.Then) != len(n.Queries) {
-			return Page{}, RelationAnswers{}, Errorf(EINVALID, "%d follow-ups for %d relation queries of the next level", len(n.Then), len(n.Queries))
-		}
+	if err := asks.CheckUnkeyed(); err != nil {
+		return Page{}, RelationAnswers{}, err
 	}
 	if b, ok := store.(RelationBatcher); ok {
 		return b.ListWithRelations(ctx, q, asks)
@@ -200,13 +209,8 @@ func nextLevel(ctx context.Context, store Store, qs []RelationQuery, rels [][][]
 // (nodes(ids:), group(id:)) is the other start of most requests: a store that batches
 // reads the nodes and their first level in one call.
 func NodesWithRelations(ctx context.Context, store Store, ids []string, p *Projection, asks RelationAsks) ([]Node, RelationAnswers, error) {
-	for _, rq := range asks.Queries {
-		if len(rq.IDs) > 0 {
-			return nil, RelationAnswers{}, Errorf(EINVALID, "a relation query asked of the nodes read names ids of its own (%d)", len(rq.IDs))
-		}
-	}
-	if asks.Then != nil && len(asks.Then) != len(asks.Queries) {
-		return nil, RelationAnswers{}, Errorf(EINVALID, "%d follow-ups for %d relation queries", len(asks.Then), len(asks.Queries))
+	if err := asks.CheckUnkeyed(); err != nil {
+		return nil, RelationAnswers{}, err
 	}
 	if b, ok := store.(RelationBatcher); ok {
 		return b.NodesWithRelations(ctx, ids, p, asks)

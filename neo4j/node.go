@@ -52,14 +52,7 @@ func (s *Store) nodes(ctx context.Context, ids []string, props []string) ([]atla
 // nodesByID reads the stored nodes among ids (asked once each), by id, with the stored
 // properties props (nil: all of them).
 func (s *Store) nodesByID(ctx context.Context, tx runner, ids []string, props []string) (map[string]atlas.Node, error) {
-	keys := make([]string, 0, len(ids))
-	seen := map[string]bool{}
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			keys = append(keys, s.scopedID(id))
-		}
-	}
+	keys := s.scopedKeys(ids)
 	recs, err := tx.run(ctx, stmtNodesByKey, map[string]any{"ns": s.ns, "keys": keys, "props": propsParam(props)})
 	if err != nil {
 		return nil, err
@@ -87,10 +80,8 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 // of the page's nodes read by the same statement (list_asc's $asks), answered as
 // RelationsOf answers them.
 func (s *Store) ListWithRelations(ctx context.Context, q atlas.ListQuery, asks atlas.RelationAsks) (atlas.Page, atlas.RelationAnswers, error) {
-	for _, rq := range asks.Queries {
-		if len(rq.IDs) > 0 {
-			return atlas.Page{}, atlas.RelationAnswers{}, atlas.Errorf(atlas.EINVALID, "a relation query asked of a list page names ids of its own (%d)", len(rq.IDs))
-		}
+	if err := asks.CheckUnkeyed(); err != nil {
+		return atlas.Page{}, atlas.RelationAnswers{}, err
 	}
 	return s.list(ctx, q, asks)
 }

@@ -89,10 +89,8 @@ func (s *Store) ProjectedNodes(ctx context.Context, ids []string, p *atlas.Proje
 // ProjectedNodes reads them, and the relations asks asks of them, in one statement
 // (nodes_with_relations), answered as RelationsOf answers them.
 func (s *Store) NodesWithRelations(ctx context.Context, ids []string, p *atlas.Projection, asks atlas.RelationAsks) ([]atlas.Node, atlas.RelationAnswers, error) {
-	for _, rq := range asks.Queries {
-		if len(rq.IDs) > 0 {
-			return nil, atlas.RelationAnswers{}, atlas.Errorf(atlas.EINVALID, "a relation query asked of the nodes read names ids of its own (%d)", len(rq.IDs))
-		}
+	if err := asks.CheckUnkeyed(); err != nil {
+		return nil, atlas.RelationAnswers{}, err
 	}
 	for _, id := range ids {
 		if _, err := atlas.KindOfID(id); err != nil {
@@ -103,14 +101,7 @@ func (s *Store) NodesWithRelations(ctx context.Context, ids []string, p *atlas.P
 	if err != nil {
 		return nil, atlas.RelationAnswers{}, err
 	}
-	var keys []string
-	seen := map[string]bool{}
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			keys = append(keys, s.scopedID(id))
-		}
-	}
+	keys := s.scopedKeys(ids)
 	for i, q := range askParams {
 		delete(q, "keys") // each ask is asked of the nodes found
 		qs[i].IDs = ids

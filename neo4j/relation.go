@@ -125,7 +125,7 @@ func (s *Store) relationAsksParams(asks atlas.RelationAsks) ([]atlas.RelationQue
 }
 
 // relationReader gathers what a statement answering relation asks returns
-// (relations_of_asks, or a list's relations): the rows by ask and key, the follow-ups'
+// (relations_of_asks, a list statement, nodes_with_relations): the rows by ask and key, the follow-ups'
 // by ask and far end, and the far ends' nodes when they were asked for.
 type relationReader struct {
 	s     *Store
@@ -254,16 +254,8 @@ func (rr *relationReader) answers(qs []atlas.RelationQuery) atlas.RelationAnswer
 // relationParams are the parameters of relations_of for a normalised query; each key is
 // asked once.
 func (s *Store) relationParams(q atlas.RelationQuery) map[string]any {
-	var keys []string
-	seen := map[string]bool{}
-	for _, id := range q.IDs {
-		if !seen[id] {
-			seen[id] = true
-			keys = append(keys, s.scopedID(id))
-		}
-	}
 	params := map[string]any{
-		"ns": s.ns, "keys": keys, "types": strs(q.Types), "roles": strs(q.Roles),
+		"ns": s.ns, "keys": s.scopedKeys(q.IDs), "types": strs(q.Types), "roles": strs(q.Roles),
 		"outgoing": q.Direction != atlas.Incoming, "incoming": q.Direction != atlas.Outgoing,
 		"asOfFrom": nil, "asOfTo": nil, "sources": nonNil(q.Sources), "includeRelayed": q.IncludeRelayed,
 		"tiers": strs(q.Tiers),

@@ -395,6 +395,20 @@ func (r countingRunner) run(ctx context.Context, st statement, params map[string
 // scopedID is the unique key of a node: its namespace and id (see schema_entity_scoped_id).
 func (s *Store) scopedID(id string) string { return s.ns + ":" + id }
 
+// scopedKeys are the scoped ids of ids, each once, in order: what the statements that
+// read by key take.
+func (s *Store) scopedKeys(ids []string) []string {
+	var keys []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			keys = append(keys, s.scopedID(id))
+		}
+	}
+	return keys
+}
+
 // unscopedID is the id of a scoped id.
 func (s *Store) unscopedID(key string) string { return strings.TrimPrefix(key, s.ns+":") }
 
