@@ -31,7 +31,8 @@ type RelationAsks struct {
 	// Ends, when not nil, asks for the nodes at the far ends of the relations found
 	// (follow-ups' and the next level's included), with these properties.
 	Ends *Projection
-	// Next, when not nil, asks for a second level (ListWithRelations only).
+	// Next, when not nil, asks for a second level (ListWithRelations and
+	// NodesWithRelations only: the level below the nodes they read).
 	Next *NextAsks
 }
 
@@ -155,20 +156,9 @@ func ListWithRelations(ctx context.Context, store Store, q ListQuery, asks Relat
 	for i, n := range page.Nodes {
 		ids[i] = n.NodeID()
 	}
-	next := asks.Next
-	asks.Next = nil
-	asks.Queries = slices.Clone(asks.Queries)
-	for i := range asks.Queries {
-		asks.Queries[i].IDs = ids
-	}
-	got, err := RelationsOf(ctx, store, asks)
+	got, err := relationsOfNodes(ctx, store, ids, asks)
 	if err != nil {
 		return Page{}, RelationAnswers{}, err
-	}
-	if next != nil {
-		if got.Next, err = nextLevel(ctx, store, asks.Queries, got.Relations, next, asks.Ends); err != nil {
-			return Page{}, RelationAnswers{}, err
-		}
 	}
 	return page, got, nil
 }
@@ -205,9 +195,10 @@ func nextLevel(ctx context.Context, store Store, qs []RelationQuery, rels [][][]
 // nodes), and answers asks of them: each query of asks names no ids of its own (EINVALID
 // otherwise) and is asked of ids, in their order, so Relations[i][j] are query i's
 // relations of ids[j] (none for an id that names nothing). The answers are what
-// ProjectedNodes, then RelationsOf with ids, give. A root field that names its nodes
-// (nodes(ids:), group(id:)) is the other start of most requests: a store that batches
-// reads the nodes and their first level in one call.
+// ProjectedNodes, then RelationsOf with ids, give, and asks.Next is answered as
+// ListWithRelations answers it. A root field that names its nodes (nodes(ids:),
+// group(id:)) is the other start of most requests: a store that batches reads the nodes
+// and the two levels below them in one call.
 func NodesWithRelations(ctx context.Context, store Store, ids []string, p *Projection, asks RelationAsks) ([]Node, RelationAnswers, error) {
 	if err := asks.CheckUnkeyed(); err != nil {
 		return nil, RelationAnswers{}, err
@@ -219,15 +210,32 @@ func NodesWithRelations(ctx context.Context, store Store, ids []string, p *Proje
 	if err != nil {
 		return nil, RelationAnswers{}, err
 	}
+	got, err := relationsOfNodes(ctx, store, ids, asks)
+	if err != nil {
+		return nil, RelationAnswers{}, err
+	}
+	return nodes, got, nil
+}
+
+// relationsOfNodes answers asks, each asked of ids, and their next level, with
+// RelationsOf.
+func relationsOfNodes(ctx context.Context, store Store, ids []string, asks RelationAsks) (RelationAnswers, error) {
+	next := asks.Next
+	asks.Next = nil
 	asks.Queries = slices.Clone(asks.Queries)
 	for i := range asks.Queries {
 		asks.Queries[i].IDs = ids
 	}
 	got, err := RelationsOf(ctx, store, asks)
 	if err != nil {
-		return nil, RelationAnswers{}, err
+		return RelationAnswers{}, err
 	}
-	return nodes, got, nil
+	if next != nil {
+		if got.Next, err = nextLevel(ctx, store, asks.Queries, got.Relations, next, asks.Ends); err != nil {
+			return RelationAnswers{}, err
+		}
+	}
+	return got, nil
 }
 
 // followUp answers f for the relations rels that q found, one call to store.

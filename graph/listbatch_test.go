@@ -12,7 +12,7 @@ import (
 
 // batchingStore is countingStore claiming to batch (atlas.RelationBatcher), as Neo4j does:
 // it answers batched reads with the embedded store's own (atlas.RelationsOf and
-// atlas.ListWithRelations over the store it wraps), each counted as one call.
+// atlas.ListWithRelations and atlas.NodesWithRelations over the store it wraps), each counted as one call.
 type batchingStore struct{ *countingStore }
 
 func (b batchingStore) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas.RelationAnswers, error) {
@@ -71,8 +71,22 @@ func TestListBringsItsPageRelations(t *testing.T) {
 		{"nodes by id", `{ nodes(ids: ["group/g3", "group/g1", "group/nothing", "group/g1"]) { id ... on Group { name
 			chairs { holding derived node { id label } } members { role node { id label } } } } }`,
 			map[string]int{"NodesWithRelations": 1, "Nodes": 1}},
+		// And the level below that when one kind selects it (the people among the
+		// members): a three-level query is one call.
 		{"a group by id, three levels", `{ group(id: "group/g2") { name members { node { id ... on Person {
 			memberships { node { id } } chairs { node { id } } } } } } }`,
+			map[string]int{"NodesWithRelations": 1, "Nodes": 1}},
+		{"nodes by id, three levels", `{ nodes(ids: ["group/g3", "group/g1"]) { id ... on Group {
+			members { node { id label ... on Person { memberships { role node { id } } chairs(asOf: "2015") { holding node { id } via { title } } } } } } } }`,
+			map[string]int{"NodesWithRelations": 1, "Nodes": 1}},
+		// The holders of the posts that chair a group are reached through a follow-up,
+		// not as far ends of the first level: the level below them is asked as usual.
+		{"nodes by id, three levels through the posts' holders", `{ nodes(ids: ["group/g3", "group/g1"]) { id ... on Group {
+			chairs { holding node { id ... on Person { chairs(asOf: "2015") { holding node { id } via { title } } } } }
+			members { node { id label ... on Person { memberships { role node { id } } } } } } } }`,
+			map[string]int{"NodesWithRelations": 1, "Nodes": 2, "RelationsOf": 1}},
+		{"a group by id, three levels, two kinds below", `{ group(id: "group/g2") { members { node { id ... on Person {
+			memberships { node { id } } } ... on Institution { seats { node { id } } } } } } }`,
 			map[string]int{"NodesWithRelations": 1, "Nodes": 1, "RelationsOf": 1}},
 		// Nodes of several kinds would need asks per kind: read as before.
 		{"nodes of two kinds", `{ nodes(ids: ["group/g1", "person/p1-0"]) { id ... on Group { members { node { id } } } } }`,

@@ -41,10 +41,7 @@ func pageAsks(ctx context.Context, kind atlas.NodeKind) ([]loader.Ask, *loader.N
 		}
 	}
 	asks, ends, below := p.levelAsks(kind, sels)
-	next, nextEnds := p.nextLevel(below)
-	if ends != nil && nextEnds != nil {
-		ends = ends.Union(nextEnds)
-	}
+	next, ends := p.withNext(ends, below)
 	return asks, next, ends
 }
 
@@ -69,15 +66,27 @@ func (p *planner) nextLevel(sels []ast.SelectionSet) (*loader.Next, *atlas.Proje
 }
 
 // rootAsks is pageAsks for a root field that names its nodes (nodes(ids:), node(id:),
-// group(id:)), all of kind: what the planner will ask of each of them.
-func rootAsks(ctx context.Context, kind atlas.NodeKind) ([]loader.Ask, *atlas.Projection) {
+// group(id:)), all of kind: what the planner will ask of each of them, and of the far
+// ends they lead to.
+func rootAsks(ctx context.Context, kind atlas.NodeKind) ([]loader.Ask, *loader.Next, *atlas.Projection) {
 	fc, l := graphql.GetFieldContext(ctx), loader.From(ctx)
 	if fc == nil || l == nil || !l.Batches() || fc.Field.Field == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	p := &planner{ctx: ctx, op: graphql.GetOperationContext(ctx), l: l, root: fc}
-	asks, ends, _ := p.levelAsks(kind, []ast.SelectionSet{fc.Field.Selections})
-	return asks, ends
+	asks, ends, below := p.levelAsks(kind, []ast.SelectionSet{fc.Field.Selections})
+	next, ends := p.withNext(ends, below)
+	return asks, next, ends
+}
+
+// withNext returns the next level below a level's asks (nextLevel), with the far ends'
+// properties of both levels, ends being the first's.
+func (p *planner) withNext(ends *atlas.Projection, below []ast.SelectionSet) (*loader.Next, *atlas.Projection) {
+	next, nextEnds := p.nextLevel(below)
+	if ends != nil && nextEnds != nil {
+		ends = ends.Union(nextEnds)
+	}
+	return next, ends
 }
 
 // levelAsks returns what the planner will ask of each node of kind selected with sels,

@@ -192,15 +192,16 @@ func rootNodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
 		oneKind = oneKind && k == kind
 	}
 	// Nodes of one kind all get the same asks, known from the query before they are
-	// read: a store that batches reads them with their first level (rootAsks).
+	// read: a store that batches reads them with the two levels below (rootAsks).
 	var asks []loader.Ask
+	var next *loader.Next
 	var ends, proj *atlas.Projection
 	if oneKind && len(ids) > 0 {
-		if asks, ends = rootAsks(ctx, kind); len(asks) > 0 {
+		if asks, next, ends = rootAsks(ctx, kind); len(asks) > 0 {
 			proj = selectionProjection(graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx).Field.Selections, kind)
 		}
 	}
-	nodes, err := loader.For(ctx).NodesWithRelations(ctx, ids, proj, asks, ends)
+	nodes, err := loader.For(ctx).NodesWithRelations(ctx, ids, proj, asks, next, ends)
 	return planned(ctx, nodes, err)
 }
 

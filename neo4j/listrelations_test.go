@@ -138,9 +138,9 @@ func TestNodesWithRelationsStatement(t *testing.T) {
 	chairs := fixtureRel("chairs/position/general-secretary/group/foreign-affairs-lsg")
 	rec := relRow(t, chairs, "test:"+lsg.NodeID())
 	ask := map[string]any{"types": []string{"CHAIRS"}, "roles": []string{}, "outgoing": false, "incoming": true,
-		"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false, "tiers": []string{}, "then": nil}
+		"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false, "tiers": []string{}, "then": nil, "level": int64(1)}
 	params := map[string]any{"ns": "test", "keys": []string{"test:" + lsg.NodeID(), "test:group/nothing"}, "props": nil,
-		"asks": []map[string]any{ask}, "ends": nil}
+		"asks": []map[string]any{ask}, "nextKinds": []string{}, "ends": nil}
 	ids := []string{lsg.NodeID(), "group/nothing", lsg.NodeID()}
 	asks := atlas.RelationAsks{Queries: []atlas.RelationQuery{{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Incoming}}}
 	entry := []any{int64(0), int64(0), rec["type"], rec["outgoing"], rec["far"], rec["props"], nil}
@@ -173,6 +173,67 @@ func TestNodesWithRelationsStatement(t *testing.T) {
 			want := [][][]atlas.Relation{{{*chairs}, nil, {*chairs}}}
 			if !reflect.DeepEqual(got.Relations, want) {
 				t.Errorf("relations %#v\nwant %#v", got.Relations, want)
+			}
+		})
+	}
+}
+
+// TestNextLevelEntries: a read of nodes with a next level (here nodes_with_relations; the
+// list statements share the reader, twoLevels) sends level 2's asks after level 1's, each
+// with its level, and reads level 2 from nextIds and nextRelations, whose entries name
+// their node by its index in nextIds. An entry at the wrong level, or out of range, fails
+// the read rather than landing on another node.
+func TestNextLevelEntries(t *testing.T) {
+	lsg, post := fixtureNode("group/foreign-affairs-lsg"), fixtureNode("position/general-secretary")
+	postChairs := fixtureRel("chairs/position/general-secretary/group/foreign-affairs-lsg")
+	holds := fixtureRel("holds/person/xi-jinping/position/general-secretary")
+	asks := atlas.RelationAsks{
+		Queries: []atlas.RelationQuery{{Types: []atlas.RelType{atlas.Chairs}, Direction: atlas.Incoming}},
+		Next: &atlas.NextAsks{Kinds: []atlas.NodeKind{atlas.PositionNode},
+			Queries: []atlas.RelationQuery{{Types: []atlas.RelType{atlas.Holds}, Direction: atlas.Incoming}}},
+	}
+	ask := func(typ string, level int64) map[string]any {
+		return map[string]any{"types": []string{typ}, "roles": []string{}, "outgoing": false, "incoming": true,
+			"asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false, "tiers": []string{}, "then": nil, "level": level}
+	}
+	params := map[string]any{"ns": "test", "keys": []string{"test:" + lsg.NodeID()}, "props": nil,
+		"asks": []map[string]any{ask("CHAIRS", 1), ask("HOLDS", 2)}, "nextKinds": []string{"POSITION"}, "ends": nil}
+	chairsRow, holdsRow := relRow(t, postChairs, "test:"+lsg.NodeID()), relRow(t, holds, "test:"+post.NodeID())
+	entry := func(ask, at int64, row record) []any {
+		return []any{ask, at, row["type"], row["outgoing"], row["far"], row["props"], nil}
+	}
+	for _, tc := range []struct {
+		name            string
+		relations, next []any
+		nextIDs         []any
+		want            string
+	}{
+		{"both levels", []any{entry(0, 0, chairsRow)}, []any{entry(1, 0, holdsRow)}, []any{post.NodeID()}, ""},
+		{"a level 2 entry among level 1's", []any{entry(1, 0, chairsRow)}, nil, []any{post.NodeID()}, "of ask 1, of level 2"},
+		{"a level 1 entry among level 2's", []any{entry(0, 0, chairsRow)}, []any{entry(0, 0, holdsRow)}, []any{post.NodeID()}, "of ask 0, node 0 of 1"},
+		{"past the next level's ids", []any{entry(0, 0, chairsRow)}, []any{entry(1, 1, holdsRow)}, []any{post.NodeID()}, "of ask 1, node 1 of 1"},
+		{"an id that is not a string", []any{entry(0, 0, chairsRow)}, nil, []any{int64(7)}, "a next level's id is int64"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openReady(t, newScript(t, call{st: stmtNodesWithRelations, params: params, recs: []record{{
+				"nodes": []any{[]any{int64(0), storedNode(t, lsg)}}, "relations": tc.relations, "next": []any{},
+				"nextIds": tc.nextIDs, "nextRelations": tc.next}}}))
+			_, got, err := s.NodesWithRelations(bg, []string{lsg.NodeID()}, nil, asks)
+			if tc.want != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Errorf("err = %v, want one saying %q", err, tc.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := [][][]atlas.Relation{{{*postChairs}}}; !reflect.DeepEqual(got.Relations, want) {
+				t.Errorf("relations %#v\nwant %#v", got.Relations, want)
+			}
+			want := &atlas.NextAnswers{IDs: []string{post.NodeID()}, Relations: [][][]atlas.Relation{{{*holds}}}}
+			if !reflect.DeepEqual(got.Next, want) {
+				t.Errorf("next level %#v\nwant %#v", got.Next, want)
 			}
 		})
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"slices"
 
 	"lsgatlas/atlas"
 	"lsgatlas/internal/searchkey"
@@ -80,9 +79,6 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 // of the page's nodes read by the same statement (list_asc's $asks), answered as
 // RelationsOf answers them.
 func (s *Store) ListWithRelations(ctx context.Context, q atlas.ListQuery, asks atlas.RelationAsks) (atlas.Page, atlas.RelationAnswers, error) {
-	if err := asks.CheckUnkeyed(); err != nil {
-		return atlas.Page{}, atlas.RelationAnswers{}, err
-	}
 	return s.list(ctx, q, asks)
 }
 
@@ -92,29 +88,9 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 	if err != nil {
 		return atlas.Page{}, atlas.RelationAnswers{}, err
 	}
-	// Level 2's asks follow level 1's in one list ($asks, each with its level), so the
-	// follow-ups of both are read by one block, by their index in it.
-	n1 := len(asks.Queries)
-	all, nextKinds := asks, []string{}
-	if next := asks.Next; next != nil {
-		all.Queries = append(slices.Clone(asks.Queries), next.Queries...)
-		if asks.Then != nil || next.Then != nil {
-			all.Then = make([]*atlas.FollowUp, len(all.Queries))
-			copy(all.Then, asks.Then)
-			copy(all.Then[n1:], next.Then)
-		}
-		nextKinds = strs(next.Kinds)
-	}
-	qs, askParams, then, err := s.relationAsksParams(all)
+	levels, err := s.twoLevelParams(asks)
 	if err != nil {
 		return atlas.Page{}, atlas.RelationAnswers{}, err
-	}
-	for i, p := range askParams {
-		delete(p, "keys") // each ask is asked of the page's nodes, or of level 1's far ends
-		p["level"] = int64(1)
-		if i >= n1 {
-			p["level"] = int64(2)
-		}
 	}
 	st := stmtListAsc
 	if q.Order.Desc {
@@ -135,8 +111,8 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 	var nextIDs []string
 	err = s.read(ctx, "list", func(tx runner) error {
 		page = atlas.Page{}
-		rr = s.newRelationReader(len(qs), asks.Ends, then)
-		params := map[string]any{"asks": askParams, "nextKinds": nextKinds, "ends": propsParam(rr.props), "props": propsParam(props)}
+		rr = levels.reader(s)
+		params := map[string]any{"asks": levels.params, "nextKinds": levels.nextKinds, "ends": propsParam(rr.props), "props": propsParam(props)}
 		// Tiers alone are answered from the tiers import stored on each node (the
 		// statement's $tiers); with sources named they are resolved through the
 		// sources, in this transaction.
@@ -164,25 +140,13 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 			page.Nodes = append(page.Nodes, n)
 			page.Cursors = append(page.Cursors, q.Cursor(atlas.SortKey(n, q.Order.Field), n.NodeID()))
 		}
-		if err := rr.entries(rec["relations"], rec["next"], func(ask int, at int64) (string, error) {
-			if ask >= n1 || at < 0 || int(at) >= len(page.Nodes) {
-				return "", fmt.Errorf("a list's relation entry is of ask %d, node %d of a page of %d", ask, at, len(page.Nodes))
+		nextIDs, err = levels.read(s, rr, rec, func(at int64) (string, error) {
+			if at < 0 || int(at) >= len(page.Nodes) {
+				return "", fmt.Errorf("a list's relation entry is of node %d of a page of %d", at, len(page.Nodes))
 			}
 			return s.scopedID(page.Nodes[at].NodeID()), nil
-		}); err != nil {
-			return err
-		}
-		nextIDs = nextIDs[:0]
-		for _, v := range asList(rec["nextIds"]) {
-			id, _ := v.(string)
-			nextIDs = append(nextIDs, id)
-		}
-		return rr.entries(rec["nextRelations"], nil, func(ask int, at int64) (string, error) {
-			if ask < n1 || at < 0 || int(at) >= len(nextIDs) {
-				return "", fmt.Errorf("a next level's relation entry is of ask %d, node %d of %d", ask, at, len(nextIDs))
-			}
-			return s.scopedID(nextIDs[at]), nil
 		})
+		return err
 	})
 	if err != nil {
 		return atlas.Page{}, atlas.RelationAnswers{}, err
@@ -191,24 +155,7 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 	for i, n := range page.Nodes {
 		ids[i] = n.NodeID()
 	}
-	for i := range qs {
-		qs[i].IDs = ids
-		if i >= n1 {
-			qs[i].IDs = nextIDs
-		}
-	}
-	got := rr.answers(qs)
-	out := atlas.RelationAnswers{Relations: got.Relations[:n1], Ends: got.Ends}
-	if asks.Then != nil {
-		out.Then = got.Then[:n1]
-	}
-	if next := asks.Next; next != nil {
-		out.Next = &atlas.NextAnswers{IDs: nextIDs, Relations: got.Relations[n1:]}
-		if next.Then != nil {
-			out.Next.Then = got.Then[n1:]
-		}
-	}
-	return page, out, nil
+	return page, levels.answers(rr, ids, nextIDs), nil
 }
 
 // listPage runs list statement st for q, with params (its $asks, $ends and $props), and

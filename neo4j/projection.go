@@ -86,10 +86,12 @@ func (s *Store) ProjectedNodes(ctx context.Context, ids []string, p *atlas.Proje
 }
 
 // NodesWithRelations implements atlas.RelationBatcher: the nodes of ids, read as
-// ProjectedNodes reads them, and the relations asks asks of them, in one statement
-// (nodes_with_relations), answered as RelationsOf answers them.
+// ProjectedNodes reads them, and the relations asks asks of them and of the far ends of
+// their next level, in one statement (nodes_with_relations), answered as RelationsOf
+// answers them.
 func (s *Store) NodesWithRelations(ctx context.Context, ids []string, p *atlas.Projection, asks atlas.RelationAsks) ([]atlas.Node, atlas.RelationAnswers, error) {
-	if err := asks.CheckUnkeyed(); err != nil {
+	levels, err := s.twoLevelParams(asks)
+	if err != nil {
 		return nil, atlas.RelationAnswers{}, err
 	}
 	for _, id := range ids {
@@ -97,32 +99,25 @@ func (s *Store) NodesWithRelations(ctx context.Context, ids []string, p *atlas.P
 			return nil, atlas.RelationAnswers{}, err
 		}
 	}
-	qs, askParams, then, err := s.relationAsksParams(asks)
-	if err != nil {
-		return nil, atlas.RelationAnswers{}, err
-	}
 	keys := s.scopedKeys(ids)
-	for i, q := range askParams {
-		delete(q, "keys") // each ask is asked of the nodes found
-		qs[i].IDs = ids
-	}
 	props := storedProps(p)
 	var byID map[string]atlas.Node
 	var rr *relationReader
+	var nextIDs []string
 	err = s.read(ctx, "nodes", func(tx runner) error {
-		byID, rr = map[string]atlas.Node{}, s.newRelationReader(len(qs), asks.Ends, then)
+		byID, rr, nextIDs = map[string]atlas.Node{}, levels.reader(s), nil
 		if len(keys) == 0 {
 			return nil
 		}
 		recs, err := tx.run(ctx, stmtNodesWithRelations, map[string]any{"ns": s.ns, "keys": keys, "props": propsParam(props),
-			"asks": askParams, "ends": propsParam(rr.props)})
+			"asks": levels.params, "nextKinds": levels.nextKinds, "ends": propsParam(rr.props)})
 		if err != nil {
 			return err
 		}
 		if len(recs) != 1 {
 			return fmt.Errorf("nodes_with_relations returned %d rows, want 1", len(recs))
 		}
-		keyOf := func(_ int, at int64) (string, error) {
+		keyOf := func(at int64) (string, error) {
 			if at < 0 || int(at) >= len(keys) {
 				return "", fmt.Errorf("an entry is of key %d of %d", at, len(keys))
 			}
@@ -134,7 +129,7 @@ func (s *Store) NodesWithRelations(ctx context.Context, ids []string, p *atlas.P
 				return fmt.Errorf("a node entry holds %d values, want 2", len(e))
 			}
 			at, _ := e[0].(int64)
-			key, err := keyOf(0, at)
+			key, err := keyOf(at)
 			if err != nil {
 				return err
 			}
@@ -147,7 +142,8 @@ func (s *Store) NodesWithRelations(ctx context.Context, ids []string, p *atlas.P
 			}
 			byID[n.NodeID()] = n
 		}
-		return rr.entries(recs[0]["relations"], recs[0]["next"], keyOf)
+		nextIDs, err = levels.read(s, rr, recs[0], keyOf)
+		return err
 	})
 	if err != nil {
 		return nil, atlas.RelationAnswers{}, err
@@ -162,5 +158,5 @@ func (s *Store) NodesWithRelations(ctx context.Context, ids []string, p *atlas.P
 			out[i], handedOut[id] = n, true
 		}
 	}
-	return out, rr.answers(qs), nil
+	return out, levels.answers(rr, ids, nextIDs), nil
 }

@@ -220,45 +220,62 @@ func TestLintSchemaDeclaresStoredProperties(t *testing.T) {
 
 // TestRelationFiltersAreOneText: Cypher has no functions, so the filters of a relation
 // ask and of its follow-up are written out in each statement that answers asks
-// (relations_of_asks, the list statements, nodes_with_relations). They must stay one
-// text: a filter changed in one statement and not the others would answer the same ask
-// differently depending on where a request starts.
+// (relations_of_asks, the list statements, nodes_with_relations), and the next level's
+// block in each statement that reads one. They must stay one text: a filter changed in
+// one place and not the others would answer the same ask differently depending on where
+// a request starts, or at which level.
 func TestRelationFiltersAreOneText(t *testing.T) {
-	// block returns the lines of text from the first line containing from to the first
-	// line after it containing to, each trimmed, with a leading WHERE or AND dropped.
-	block := func(name, text, from, to string) string {
-		lines := strings.Split(text, "\n")
-		start := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, from) })
-		if start < 0 {
-			t.Fatalf("%s: no line holds %q", name, from)
-		}
+	// blocks returns each run of lines from a line containing from to the first line
+	// after it containing to, each trimmed, with a leading WHERE or AND dropped.
+	blocks := func(name, text, from, to string) []string {
 		var out []string
-		for _, l := range lines[start:] {
-			l = strings.TrimSpace(l)
-			if len(out) == 0 {
-				l = strings.TrimPrefix(strings.TrimPrefix(l, "WHERE "), "AND ")
+		lines := strings.Split(text, "\n")
+		for start := 0; start < len(lines); start++ {
+			if !strings.Contains(lines[start], from) {
+				continue
 			}
-			out = append(out, l)
-			if strings.Contains(l, to) {
-				return strings.Join(out, "\n")
+			var block []string
+			for _, l := range lines[start:] {
+				l = strings.TrimSpace(l)
+				if len(block) == 0 {
+					l = strings.TrimPrefix(strings.TrimPrefix(l, "WHERE "), "AND ")
+				}
+				block = append(block, l)
+				if strings.Contains(l, to) {
+					break
+				}
 			}
+			if !strings.Contains(block[len(block)-1], to) {
+				t.Fatalf("%s: no line after %q holds %q", name, from, to)
+			}
+			out = append(out, strings.Join(block, "\n"))
+			start += len(block) - 1
 		}
-		t.Fatalf("%s: no line after %q holds %q", name, from, to)
-		return ""
+		return out
 	}
-	names := []string{"relations_of_asks", "list_asc", "list_desc", "nodes_with_relations"}
-	var filters, followUps []string
-	for _, name := range names {
-		text := loaded[name].text
-		filters = append(filters, block(name, text, "(allTypes OR type(r) IN types)", "WITH ask, at, n, r, m, q.then AS t"))
-		followUps = append(followUps, block(name, text, "CALL (starts) {", "AS next"))
-	}
-	for i := range names[1:] {
-		if filters[i+1] != filters[0] {
-			t.Errorf("%s filters relations unlike %s:\n%s\nwant\n%s", names[i+1], names[0], filters[i+1], filters[0])
-		}
-		if followUps[i+1] != followUps[0] {
-			t.Errorf("%s answers follow-ups unlike %s:\n%s\nwant\n%s", names[i+1], names[0], followUps[i+1], followUps[0])
+	for _, tc := range []struct {
+		what, from, to string
+		names          []string
+		each           int // how many times each statement holds the block
+	}{
+		{"filters relations", "(allTypes OR type(r) IN types)", "WITH ask, at, n, r, m, q.then AS t",
+			[]string{"relations_of_asks", "list_asc", "list_desc", "nodes_with_relations"}, 0},
+		{"answers follow-ups", "CALL (starts) {", "AS next", []string{"relations_of_asks", "list_asc", "list_desc", "nodes_with_relations"}, 1},
+		{"reads the next level", "CALL (level2) {", "AS nextStarts", []string{"list_asc", "list_desc", "nodes_with_relations"}, 1},
+	} {
+		var first string
+		for _, name := range tc.names {
+			found := blocks(name, loaded[name].text, tc.from, tc.to)
+			if len(found) == 0 || tc.each > 0 && len(found) != tc.each {
+				t.Fatalf("%s holds %d blocks from %q, want %d", name, len(found), tc.from, max(tc.each, 1))
+			}
+			for _, b := range found {
+				if first == "" {
+					first = b
+				} else if b != first {
+					t.Errorf("%s %s unlike %s:\n%s\nwant\n%s", name, tc.what, tc.names[0], b, first)
+				}
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"lsgatlas/atlas"
 )
@@ -331,17 +332,9 @@ func (l *Loaders) List(ctx context.Context, q atlas.ListQuery, asks []Ask, next 
 	if !l.Batches() || len(asks) == 0 {
 		return l.store.List(ctx, q)
 	}
-	rel, keys, thens := batchAsks(asks)
-	rel.Ends = ends
-	var rel2 atlas.RelationAsks
-	var keys2 []specKey
-	var thens2 []*Then
-	if next != nil && len(next.Asks) > 0 {
-		rel2, keys2, thens2 = batchAsks(next.Asks)
-		rel.Next = &atlas.NextAsks{Kinds: next.Kinds, Queries: rel2.Queries, Then: rel2.Then}
-	}
+	b := batchLevels(asks, next, ends)
 	l.count(false) // the relations' call, made with the list's
-	page, got, err := atlas.ListWithRelations(ctx, l.store, q, rel)
+	page, got, err := atlas.ListWithRelations(ctx, l.store, q, b.rel)
 	if err != nil {
 		return atlas.Page{}, err
 	}
@@ -350,21 +343,12 @@ func (l *Loaders) List(ctx context.Context, q atlas.ListQuery, asks []Ask, next 
 	for i, n := range page.Nodes {
 		ids[i] = n.NodeID()
 	}
-	for i := range rel.Queries {
-		rel.Queries[i].IDs = ids
-	}
-	l.keepAnswers(rel, keys, thens, got)
-	if rel.Next != nil && got.Next != nil {
-		for i := range rel2.Queries {
-			rel2.Queries[i].IDs = got.Next.IDs
-		}
-		l.keepAnswers(rel2, keys2, thens2, atlas.RelationAnswers{Relations: got.Next.Relations, Then: got.Next.Then})
-	}
+	l.keepLevels(b, ids, got)
 	return page, nil
 }
 
-// Next is a second level of asks for List: those of every node of Kinds at the far end of
-// the first level's relationships.
+// Next is a second level of asks for List and NodesWithRelations: those of every node of
+// Kinds at the far end of the first level's relationships.
 type Next struct {
 	Kinds []atlas.NodeKind
 	Asks  []Ask
@@ -372,20 +356,20 @@ type Next struct {
 
 // NodesWithRelations reads the nodes of ids for a root field: from a store that batches
 // (atlas.RelationBatcher), with projection p (nil: whole) and, in the same call, asks,
-// the relationships each of them will be asked for (their IDs are ignored), with the far
-// ends' nodes holding ends' properties, all kept in the cache. Any other store, or no
-// asks, reads the whole nodes with one call (NodesNow).
-func (l *Loaders) NodesWithRelations(ctx context.Context, ids []string, p *atlas.Projection, asks []Ask, ends *atlas.Projection) ([]atlas.Node, error) {
+// the relationships each of them will be asked for (their IDs are ignored), and next,
+// those of the far ends they lead to, with the far ends' nodes holding ends' properties,
+// all kept in the cache. Any other store, or no asks, reads the whole nodes with one call
+// (NodesNow).
+func (l *Loaders) NodesWithRelations(ctx context.Context, ids []string, p *atlas.Projection, asks []Ask, next *Next, ends *atlas.Projection) ([]atlas.Node, error) {
 	if !l.Batches() || len(asks) == 0 {
 		return l.NodesNow(ctx, ids)
 	}
-	rel, keys, thens := batchAsks(asks)
-	rel.Ends = ends
+	b := batchLevels(asks, next, ends)
 	if !l.Projects() {
 		p = nil
 	}
 	l.count(false)
-	nodes, got, err := atlas.NodesWithRelations(ctx, l.store, ids, p, rel)
+	nodes, got, err := atlas.NodesWithRelations(ctx, l.store, ids, p, b.rel)
 	if err != nil {
 		return nil, err
 	}
@@ -401,11 +385,49 @@ func (l *Loaders) NodesWithRelations(ctx context.Context, ids []string, p *atlas
 		}
 	}
 	l.mu.Unlock()
+	l.keepLevels(b, ids, got)
+	return nodes, nil
+}
+
+// levels are the asks of a read of nodes with the two levels below them, as the store's
+// queries (batchAsks): level 1's, with its next level's when there is one.
+type levels struct {
+	rel    atlas.RelationAsks
+	keys   []specKey
+	thens  []*Then
+	rel2   atlas.RelationAsks // level 2's queries, their IDs left empty
+	keys2  []specKey
+	thens2 []*Then
+}
+
+func batchLevels(asks []Ask, next *Next, ends *atlas.Projection) levels {
+	var b levels
+	b.rel, b.keys, b.thens = batchAsks(asks)
+	b.rel.Ends = ends
+	if next != nil && len(next.Asks) > 0 {
+		b.rel2, b.keys2, b.thens2 = batchAsks(next.Asks)
+		b.rel.Next = &atlas.NextAsks{Kinds: next.Kinds, Queries: b.rel2.Queries, Then: b.rel2.Then}
+	}
+	return b
+}
+
+// keepLevels keeps got, the answers to b asked of ids, in the cache.
+func (l *Loaders) keepLevels(b levels, ids []string, got atlas.RelationAnswers) {
+	rel := b.rel
+	rel.Queries = slices.Clone(rel.Queries)
 	for i := range rel.Queries {
 		rel.Queries[i].IDs = ids
 	}
-	l.keepAnswers(rel, keys, thens, got)
-	return nodes, nil
+	l.keepAnswers(rel, b.keys, b.thens, got)
+	if rel.Next == nil || got.Next == nil {
+		return
+	}
+	rel2 := b.rel2
+	rel2.Queries = slices.Clone(rel2.Queries)
+	for i := range rel2.Queries {
+		rel2.Queries[i].IDs = got.Next.IDs
+	}
+	l.keepAnswers(rel2, b.keys2, b.thens2, atlas.RelationAnswers{Relations: got.Next.Relations, Then: got.Next.Then})
 }
 
 // batchAsks are asks as the store's queries, each distinct spec and follow-up once, their

@@ -54,9 +54,10 @@ func TestLiveStatementsPerRequest(t *testing.T) {
 		{"four levels", statementsQuery, map[string]int64{"list_asc": 1}},
 		{"two levels", twoLevelQuery, map[string]int64{"list_asc": 1}},
 		{"three levels", threeLevelQuery, map[string]int64{"list_asc": 1}},
-		// A root field naming its nodes reads them with their relationships alike
+		// A root field naming its nodes reads them with the two levels below alike
 		// (nodes_with_relations): tools/bench's varied workload.
 		{"two levels by id", twoLevelByIDQuery, map[string]int64{"nodes_with_relations": 1}},
+		{"three levels by id", threeLevelByIDQuery, map[string]int64{"nodes_with_relations": 1}},
 	} {
 		for _, n := range []int{5, 50} {
 			before, txBefore := store.Statements(), store.ReadTransactions()
@@ -117,15 +118,23 @@ func twoLevelQuery(n int) string {
 	return fmt.Sprintf(`{ groups(first: %d) { nodes { id name chairs { holding derived node { id label } } members { role node { id label } } } } }`, n)
 }
 
-// twoLevelByIDQuery is the two-level query over the first n synthetic groups named by id,
-// as tools/bench's varied workload asks.
+// twoLevelByIDQuery and threeLevelByIDQuery are the two- and three-level queries over the
+// first n synthetic groups named by id, as tools/bench's varied workload asks.
 func twoLevelByIDQuery(n int) string {
+	return byIDQuery(n, `name chairs { holding derived node { id label } } members { role node { id label } }`)
+}
+
+func threeLevelByIDQuery(n int) string {
+	return byIDQuery(n, `name members { role node { id label ... on Person {
+		memberships { role node { id label } } chairs { derived node { id label } } } } }`)
+}
+
+func byIDQuery(n int, selection string) string {
 	ids := make([]string, n)
 	for i := range ids {
 		ids[i] = fmt.Sprintf("%q", fmt.Sprintf("group/g%d", i))
 	}
-	return fmt.Sprintf(`{ nodes(ids: [%s]) { id ... on Group { name chairs { holding derived node { id label } } members { role node { id label } } } } }`,
-		strings.Join(ids, ", "))
+	return fmt.Sprintf(`{ nodes(ids: [%s]) { id ... on Group { %s } } }`, strings.Join(ids, ", "), selection)
 }
 
 func threeLevelQuery(n int) string {
