@@ -11,7 +11,6 @@ import (
 
 	"lsgatlas/atlas"
 	"lsgatlas/internal/searchkey"
-	"lsgatlas/internal/textindex"
 )
 
 var _ atlas.Store = (*Store)(nil)
@@ -26,10 +25,10 @@ type Store struct {
 	sortedMu sync.Mutex
 	sorted   map[sortedKey][]listRow
 	keys     map[string][]searchkey.Key  // search keys by node id
-	text     *textindex.Index            // Search's index, rebuilt by Import
+	text     *searchkey.TextIndex        // Search's index, rebuilt by Import
 	analysed *searchkey.Analysed         // the analysed fields Search scores, rebuilt with text
 	stats    *searchkey.Stats            // the collection statistics Search scores with, rebuilt with text
-	fields   map[string]searchkey.Fields // each record's analysis by text document, kept until it changes
+	fields   map[string]searchkey.Fields // each record's analysis by record (nodeDoc or relationDoc and id), kept until it changes
 	rels     map[string]*atlas.Relation  // by relation id
 	byNode   map[string][]*atlas.Relation
 	revision int64

@@ -1,6 +1,10 @@
 package neo4j
 
-import "context"
+import (
+	"context"
+
+	"lsgatlas/atlas"
+)
 
 // What the live tests (package neo4j_test) need from inside the package.
 
@@ -31,3 +35,9 @@ func (s *Store) Bookmarks(ctx context.Context) []string {
 
 // CandidateProps are the properties the search statements return of each candidate.
 var CandidateProps = candidateProps
+
+// SearchThroughIndexes searches as Search does while a write lands: the candidates from
+// Neo4j's name and full-text indexes, not from the kept index.
+func (s *Store) SearchThroughIndexes(ctx context.Context, q atlas.SearchQuery) (atlas.SearchResult, error) {
+	return s.searchWith(ctx, q, false)
+}

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -13,7 +14,10 @@ import (
 // searchCache holds the analysed fields and collection statistics of the namespace at
 // one revision: BM25 needs the statistics of the whole collection, which are the same
 // data the in-process store scores with, so both stores rank alike. They are rebuilt from
-// a snapshot when a search sees a newer revision (imports are rare).
+// a snapshot when a search sees a newer revision (imports are rare). With them it keeps
+// the text index of those records (searchIndex), from which a search at the revision the
+// snapshot was read at finds its candidates as the in-process store does, without
+// asking Neo4j's full-text indexes for every record holding a term.
 //
 // A rebuild runs once for every search waiting on it, in a read transaction of its own
 // that no request's deadline cuts short: at 100x the data it takes longer than a request
@@ -23,38 +27,56 @@ import (
 type searchCache struct {
 	mu         sync.Mutex
 	generation int // bumped by reset, so a rebuild started before it is not kept
-	revision   int64
 	built      bool
-	analysed   *searchkey.Analysed
-	stats      *searchkey.Stats
+	analysis                // the revision's, once built
 	pending    *searchBuild // the rebuild in flight, if any
+}
+
+// analysis is what a rebuild reads: the analysed records and their statistics, and the
+// index of candidates at the revision the snapshot was read at.
+type analysis struct {
+	analysed *searchkey.Analysed
+	stats    *searchkey.Stats
+	index    *searchIndex
+}
+
+// searchIndex is the namespace's records as a search finds its candidates among them:
+// the text index (searchkey.TextIndex, the in-process store's), and each record as Rank
+// needs a candidate (a node with its id, kind and label: candidateProjection; a
+// relationship with its id, type and ends). It is exact at revision, the one the
+// snapshot it was built from was read at, and used only by a search at that revision.
+type searchIndex struct {
+	revision int64
+	text     *searchkey.TextIndex
+	nodes    map[string]atlas.Node
+	rels     map[string]*atlas.Relation
 }
 
 // searchBuild is one rebuild and, once done is closed, its outcome.
 type searchBuild struct {
 	revision int64
 	done     chan struct{}
-	analysed *searchkey.Analysed
-	stats    *searchkey.Stats
-	err      error
+	analysis
+	err error
 }
 
-func (c *searchCache) get(rev int64) (*searchkey.Analysed, *searchkey.Stats, bool) {
+func (c *searchCache) get(rev int64) (analysis, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.analysed, c.stats, c.built && c.revision == rev
+	return c.analysis, c.built && c.index.revision == rev
 }
 
 func (c *searchCache) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.generation++
-	c.built, c.analysed, c.stats, c.pending = false, nil, nil, nil
+	c.built, c.analysis, c.pending = false, analysis{}, nil
 }
 
 // rebuild returns the rebuild for rev in flight, or starts one running analyse in a
-// goroutine of its own; its outcome is kept unless the cache was reset meanwhile.
-func (c *searchCache) rebuild(rev int64, analyse func() (*searchkey.Analysed, *searchkey.Stats, error)) *searchBuild {
+// goroutine of its own; its outcome is kept, labelled with the revision its snapshot was
+// read at, unless the cache was reset meanwhile or holds a newer one.
+func (c *searchCache) rebuild(rev int64, analyse func() (analysis, error)) *searchBuild {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.pending != nil && c.pending.revision == rev {
@@ -65,36 +87,39 @@ func (c *searchCache) rebuild(rev int64, analyse func() (*searchkey.Analysed, *s
 	generation := c.generation
 	go func() {
 		defer close(b.done)
-		b.analysed, b.stats, b.err = analyse()
+		b.analysis, b.err = analyse()
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		if c.pending == b {
 			c.pending = nil
 		}
-		if b.err == nil && generation == c.generation && (!c.built || rev >= c.revision) {
-			c.revision, c.built, c.analysed, c.stats = rev, true, b.analysed, b.stats
+		if b.err == nil && generation == c.generation && (!c.built || b.index.revision >= c.index.revision) {
+			c.built, c.analysis = true, b.analysis
 		}
 	}()
 	return b
 }
 
 // Search implements atlas.Store in one read transaction: the namespace's revision, and
-// when it is newer than the cached statistics, a snapshot to rebuild them (two
-// statements); then the TEXT index finds the nodes with a name that could match with
-// spaces ignored (search), and the full-text indexes the nodes and relationships with
-// any of the query's terms (search_text_nodes, search_text_relations; skipped when the
-// text is only stop words, which match names only). searchkey.Rank then scores, orders
-// and cuts the candidates exactly as the in-process store does with those of its own
-// index. A bad query is EINVALID.
+// when the cached analysis is not of it, a rebuild from a snapshot (searchCache). At the
+// revision the analysis was read at, its text index finds the candidates, as the
+// in-process store's does (searchIndex); otherwise (a write landed while it was read)
+// Neo4j's indexes do (indexedCandidates). searchkey.Rank then scores, orders and cuts the
+// candidates exactly as the in-process store does, and only the hits it keeps are read
+// whole, with one nodes_by_key and, when a hit was found through a relationship, one
+// relations_of. A bad query is EINVALID.
 //
-// The candidates come back partial (nodes with candidateProps: their id, kind and label,
-// which orders ties; relationships with their id, type and ends): Rank scores them from
-// the analysis kept for the revision, and only the hits it keeps are read whole, with one
-// nodes_by_key and, when a hit was found through a relationship, one relations_of. A
-// search matching thousands of records used to bring each back with all its claims,
-// citations and aliases, to keep twenty. A candidate the kept analysis does not know
-// (written after it was built) is read whole before ranking, so Rank analyses it.
+// At 100x the data, "foreign affairs" has 10,300 nodes and 7,100 relationships holding
+// one of its terms: brought back from the full-text indexes they cost Neo4j about 600 ms
+// a search, where the kept index finds them in a few (README, Scale).
 func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) (atlas.SearchResult, error) {
+	return s.searchWith(ctx, q, true)
+}
+
+// searchWith is Search; without keptIndex it finds the candidates with Neo4j's indexes
+// whatever the analysis's revision, as it does while a write lands (the live tests hold
+// both ways to the same results).
+func (s *Store) searchWith(ctx context.Context, q atlas.SearchQuery, keptIndex bool) (atlas.SearchResult, error) {
 	q, err := q.Normalized()
 	if err != nil {
 		return atlas.SearchResult{}, err
@@ -102,59 +127,18 @@ func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) (atlas.SearchRe
 	pq := searchkey.ParseQuery(q.Text)
 	var result atlas.SearchResult
 	err = s.read(ctx, "search", func(tx runner) error {
-		analysed, stats, err := s.searchStats(ctx, tx)
+		an, exact, err := s.searchAnalysis(ctx, tx)
 		if err != nil {
 			return err
 		}
 		var nodes []atlas.Node
 		var rels []*atlas.Relation
-		kinds := strs(q.Kinds)
-		recs, err := tx.run(ctx, stmtSearch, map[string]any{"ns": s.ns, "kinds": kinds, "text": pq.Key(), "props": candidateProps})
-		if err != nil {
+		if exact && keptIndex {
+			nodes, rels = an.index.candidates(pq, an.stats)
+		} else if nodes, rels, err = s.indexedCandidates(ctx, tx, q, pq, an); err != nil {
 			return err
 		}
-		terms := pq.Lucene(stats)
-		if terms != "" {
-			more, err := tx.run(ctx, stmtSearchTextNodes, map[string]any{"ns": s.ns, "kinds": kinds, "query": terms, "props": candidateProps})
-			if err != nil {
-				return err
-			}
-			recs = append(recs, more...)
-		}
-		for _, rec := range recs {
-			n, err := decodeRow(rec["props"], candidateProps)
-			if err != nil {
-				return err
-			}
-			nodes = append(nodes, n)
-		}
-		if terms != "" {
-			recs, err = tx.run(ctx, stmtSearchTextRels, map[string]any{"ns": s.ns, "kinds": kinds, "query": terms, "props": candidateProps})
-			if err != nil {
-				return err
-			}
-			for _, rec := range recs {
-				n, err := decodeRow(rec["subject"], candidateProps)
-				if err != nil {
-					return err
-				}
-				id, _ := rec["id"].(string)
-				from, _ := rec["from"].(string)
-				to, _ := rec["to"].(string)
-				typ, _ := rec["type"].(string)
-				nodes, rels = append(nodes, n), append(rels, &atlas.Relation{ID: id, Type: atlas.RelType(typ), From: from, To: to})
-			}
-		}
-		if err := s.wholeNodes(ctx, tx, nodes, func(n atlas.Node) bool { return !analysed.HasNode(n.NodeID()) }); err != nil {
-			return err
-		}
-		if err := s.wholeRelations(ctx, tx, rels, func(r *atlas.Relation) bool { return !analysed.HasRelation(r.ID) }); err != nil {
-			return err
-		}
-		// Candidates arrive in the index's order; Rank's result does not depend on it, but
-		// the order of a node's relationships does (ties go to the first), so sort by id.
-		slices.SortStableFunc(rels, func(a, b *atlas.Relation) int { return strings.Compare(a.ID, b.ID) })
-		result = searchkey.Rank(q, pq, stats, analysed, nodes, rels)
+		result = searchkey.Rank(q, pq, an.stats, an.analysed, nodes, rels)
 		hits := make([]atlas.Node, len(result.Hits))
 		for i, h := range result.Hits {
 			hits[i] = h.Node
@@ -175,6 +159,93 @@ func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) (atlas.SearchRe
 		return atlas.SearchResult{}, err
 	}
 	return result, nil
+}
+
+// warmIndexedSearch runs indexedCandidates once, for warm: a search finds its candidates
+// with Neo4j's indexes only while a write lands, so no other warm-up read plans them.
+func (s *Store) warmIndexedSearch(ctx context.Context) {
+	q, _ := atlas.SearchQuery{Text: "warm"}.Normalized()
+	none := &searchkey.Analysed{}
+	_ = s.read(ctx, "search", func(tx runner) error {
+		_, _, err := s.indexedCandidates(ctx, tx, q, searchkey.ParseQuery(q.Text), analysis{analysed: none, stats: searchkey.NewStats(none)})
+		return err
+	})
+}
+
+// candidates are q's candidates among the indexed records: partial, shared by every
+// search of the revision, so never changed (Rank only reads them, and Search replaces the
+// hits it keeps with whole records).
+func (ix *searchIndex) candidates(q searchkey.Parsed, st *searchkey.Stats) ([]atlas.Node, []*atlas.Relation) {
+	nodeIDs, relIDs := ix.text.Candidates(q, st)
+	nodes := make([]atlas.Node, 0, len(nodeIDs)+len(relIDs))
+	for _, id := range nodeIDs {
+		nodes = append(nodes, ix.nodes[id])
+	}
+	rels := make([]*atlas.Relation, 0, len(relIDs))
+	for _, id := range relIDs {
+		r := ix.rels[id]
+		nodes, rels = append(nodes, ix.nodes[r.From]), append(rels, r)
+	}
+	return nodes, rels
+}
+
+// indexedCandidates finds q's candidates with Neo4j's indexes, in tx: the TEXT index the
+// nodes with a name that could match with spaces ignored (search), and the full-text
+// indexes the nodes and relationships with any of the query's terms (search_text_nodes,
+// search_text_relations; skipped when the text is only stop words, which match names
+// only). They come back partial (nodes with candidateProps, relationships with their id,
+// type and ends); one the analysis an does not know (written after it was read) is read
+// whole, so Rank analyses it.
+func (s *Store) indexedCandidates(ctx context.Context, tx runner, q atlas.SearchQuery, pq searchkey.Parsed, an analysis) ([]atlas.Node, []*atlas.Relation, error) {
+	var nodes []atlas.Node
+	var rels []*atlas.Relation
+	kinds := strs(q.Kinds)
+	recs, err := tx.run(ctx, stmtSearch, map[string]any{"ns": s.ns, "kinds": kinds, "text": pq.Key(), "props": candidateProps})
+	if err != nil {
+		return nil, nil, err
+	}
+	terms := pq.Lucene(an.stats)
+	if terms != "" {
+		more, err := tx.run(ctx, stmtSearchTextNodes, map[string]any{"ns": s.ns, "kinds": kinds, "query": terms, "props": candidateProps})
+		if err != nil {
+			return nil, nil, err
+		}
+		recs = append(recs, more...)
+	}
+	for _, rec := range recs {
+		n, err := decodeRow(rec["props"], candidateProps)
+		if err != nil {
+			return nil, nil, err
+		}
+		nodes = append(nodes, n)
+	}
+	if terms != "" {
+		recs, err = tx.run(ctx, stmtSearchTextRels, map[string]any{"ns": s.ns, "kinds": kinds, "query": terms, "props": candidateProps})
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, rec := range recs {
+			n, err := decodeRow(rec["subject"], candidateProps)
+			if err != nil {
+				return nil, nil, err
+			}
+			id, _ := rec["id"].(string)
+			from, _ := rec["from"].(string)
+			to, _ := rec["to"].(string)
+			typ, _ := rec["type"].(string)
+			nodes, rels = append(nodes, n), append(rels, &atlas.Relation{ID: id, Type: atlas.RelType(typ), From: from, To: to})
+		}
+	}
+	if err := s.wholeNodes(ctx, tx, nodes, func(n atlas.Node) bool { return !an.analysed.HasNode(n.NodeID()) }); err != nil {
+		return nil, nil, err
+	}
+	if err := s.wholeRelations(ctx, tx, rels, func(r *atlas.Relation) bool { return !an.analysed.HasRelation(r.ID) }); err != nil {
+		return nil, nil, err
+	}
+	// Candidates arrive in the index's order; Rank's result does not depend on it, but
+	// the order of a node's relationships does (ties go to the first), so sort by id.
+	slices.SortStableFunc(rels, func(a, b *atlas.Relation) int { return strings.Compare(a.ID, b.ID) })
+	return nodes, rels, nil
 }
 
 // wholeRelations replaces the relationships of rs that need it with the whole ones read
@@ -220,16 +291,20 @@ func (s *Store) wholeRelations(ctx context.Context, tx runner, rs []*atlas.Relat
 	return nil
 }
 
-// candidateProps are the properties a search candidate is read with: its id, its kind
-// and every property a label is made of (atlas.LabelProperty), since Rank orders hits
-// of equal score by label. A candidate is a partial node that only Rank sees.
-var candidateProps = storedProps(atlas.NewProjection(func() []string {
+// candidateProjection holds what a search candidate is read with: its id, its kind and
+// every property a label is made of (atlas.LabelProperty), since Rank orders hits of
+// equal score by label. A candidate is a partial node that only Rank sees.
+var candidateProjection = atlas.NewProjection(func() []string {
 	var props []string
 	for _, k := range atlas.NodeKinds {
 		props = append(props, atlas.LabelProperty(k))
 	}
 	return props
-}()...))
+}()...)
+
+// candidateProps are candidateProjection's stored properties, which the search
+// statements return.
+var candidateProps = storedProps(candidateProjection)
 
 // wholeNodes replaces the nodes of ns that need it with the whole nodes read in tx, in
 // one statement. A node gone in the meantime is an error: a partial node must never
@@ -261,43 +336,62 @@ func (s *Store) wholeNodes(ctx context.Context, tx runner, ns []atlas.Node, need
 	return nil
 }
 
-// searchStats returns the analysed fields and statistics of the namespace at the revision
-// tx sees, waiting for a rebuild from a snapshot when it is not the cached one (see
-// searchCache). The snapshot is read in the rebuild's own transaction, so a write landing
-// in between shows in it; a candidate it does not know is read whole (Search), and the
-// next search at the newer revision rebuilds again.
-func (s *Store) searchStats(ctx context.Context, tx runner) (*searchkey.Analysed, *searchkey.Stats, error) {
-	recs, err := tx.run(ctx, stmtRevision, map[string]any{"ns": s.ns})
+// searchAnalysis returns the analysis of the namespace (searchCache), and whether it
+// was read at the revision tx sees, waiting for a rebuild from a snapshot when the cached
+// one is not of that revision. The snapshot is read in the rebuild's own transaction, so
+// a write landing in between shows in it: the analysis is then of a newer revision, and
+// the search finds its candidates with Neo4j's indexes, reading whole any the analysis
+// does not know (Search); the next search at the newer revision uses the analysis.
+func (s *Store) searchAnalysis(ctx context.Context, tx runner) (analysis, bool, error) {
+	rev, err := searchRevision(ctx, tx, s.ns)
 	if err != nil {
-		return nil, nil, err
+		return analysis{}, false, err
 	}
-	var rev int64
-	if len(recs) == 1 {
-		rev, _ = recs[0]["revision"].(int64)
-	}
-	if a, st, ok := s.search.get(rev); ok {
-		return a, st, nil
+	if an, ok := s.search.get(rev); ok {
+		return an, true, nil
 	}
 	// Not the request's context: its deadline, and its read scope, end with it.
 	bctx := context.Background()
 	if ctx.Value(warmingKey{}) != nil {
 		bctx = context.WithValue(bctx, warmingKey{}, true)
 	}
-	b := s.search.rebuild(rev, func() (*searchkey.Analysed, *searchkey.Stats, error) { return s.analyseNamespace(bctx) })
+	b := s.search.rebuild(rev, func() (analysis, error) { return s.analyseNamespace(bctx) })
 	select {
 	case <-b.done:
-		return b.analysed, b.stats, b.err
+		if b.err != nil {
+			return analysis{}, false, b.err
+		}
+		return b.analysis, b.index.revision == rev, nil
 	case <-ctx.Done():
-		return nil, nil, ctx.Err()
+		return analysis{}, false, ctx.Err()
 	}
 }
 
+// searchRevision reads the namespace's revision in tx: 0 before the first import.
+func searchRevision(ctx context.Context, tx runner, ns string) (int64, error) {
+	recs, err := tx.run(ctx, stmtRevision, map[string]any{"ns": ns})
+	if err != nil || len(recs) != 1 {
+		return 0, err
+	}
+	rev, ok := recs[0]["revision"].(int64)
+	if !ok {
+		return 0, fmt.Errorf("revision is a %T, want int64", recs[0]["revision"])
+	}
+	return rev, nil
+}
+
 // analyseNamespace analyses every node and relationship of the namespace, read in one
-// read transaction, and computes the collection statistics.
-func (s *Store) analyseNamespace(ctx context.Context) (*searchkey.Analysed, *searchkey.Stats, error) {
+// read transaction with its revision, computes the collection statistics and builds the
+// index of candidates.
+func (s *Store) analyseNamespace(ctx context.Context) (analysis, error) {
+	var rev int64
 	var nodes []atlas.Node
 	var rels []*atlas.Relation
 	err := s.read(ctx, "search analysis", func(tx runner) error {
+		var err error
+		if rev, err = searchRevision(ctx, tx, s.ns); err != nil {
+			return err
+		}
 		recs, err := tx.run(ctx, stmtSnapshotNodes, map[string]any{"ns": s.ns})
 		if err != nil {
 			return err
@@ -321,8 +415,23 @@ func (s *Store) analyseNamespace(ctx context.Context) (*searchkey.Analysed, *sea
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return analysis{}, err
 	}
-	a := searchkey.NewAnalysed(nodes, rels)
-	return a, searchkey.NewStats(a), nil
+	a := &searchkey.Analysed{}
+	var text searchkey.TextIndexBuilder
+	ix := &searchIndex{revision: rev, nodes: make(map[string]atlas.Node, len(nodes)), rels: make(map[string]*atlas.Relation, len(rels))}
+	for _, n := range nodes {
+		id, fs := n.NodeID(), searchkey.Analyse(atlas.SearchFields(n))
+		a.AddNode(id, fs)
+		text.AddNode(id, fs)
+		ix.nodes[id] = atlas.ProjectNode(n, candidateProjection)
+	}
+	for _, r := range rels {
+		fs := searchkey.Analyse(atlas.RelationSearchFields(r))
+		a.AddRelation(r.ID, fs)
+		text.AddRelation(r.ID, fs)
+		ix.rels[r.ID] = &atlas.Relation{ID: r.ID, Type: r.Type, From: r.From, To: r.To}
+	}
+	ix.text = text.Build()
+	return analysis{analysed: a, stats: searchkey.NewStats(a), index: ix}, nil
 }

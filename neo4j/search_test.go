@@ -35,11 +35,13 @@ func wholeRead(t *testing.T, ns ...atlas.Node) call {
 }
 
 // TestSearchStatements checks the statements of a search and their parameters: the
-// revision, a snapshot only when the cached statistics are of another revision, the
-// name and term lookups returning partial candidates, and one read of the hits kept,
-// whole (and of the relationships they were found through);
-// that rows the indexes over-return are scored and dropped in Go; and that a candidate
-// the kept analysis does not know is read whole before it is scored.
+// revision, a rebuild (the revision and a snapshot, in a transaction of their own) only
+// when the cached analysis is of another revision, and one read of the hits kept, whole
+// (and of the relationships they were found through). At the revision the analysis was
+// read at, the candidates come from its index; when a write landed while it was read,
+// from Neo4j's name and term lookups, partial, where rows the indexes over-return are
+// scored and dropped in Go and a candidate the analysis does not know is read whole
+// before it is scored.
 func TestSearchStatements(t *testing.T) {
 	xi, hu := fixtureNode("person/xi-jinping"), fixtureNode("person/hu-jintao")
 	office, hosted := fixtureNode("office/commission-general-office"), fixtureRel("hosted_by/office/commission-general-office/institution/standing-committee")
@@ -52,46 +54,60 @@ func TestSearchStatements(t *testing.T) {
 	revision := func(n int64) call {
 		return call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": n}}}
 	}
-	snapshot := []call{
-		{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"},
-			recs: []record{{"props": storedNode(t, xi)}, {"props": storedNode(t, hu)}, {"props": storedNode(t, office)}}},
-		{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}, recs: []record{storedRel(t, hosted)}},
+	// searched is a search in a transaction at revision 1 whose rebuild reads its snapshot
+	// at revision rev, with these nodes and relationships, then makes the calls then.
+	searched := func(rev int64, nodes []atlas.Node, rels []*atlas.Relation, then ...call) []call {
+		nodeRecs, relRecs := make([]record, len(nodes)), make([]record, len(rels))
+		for i, n := range nodes {
+			nodeRecs[i] = record{"props": storedNode(t, n)}
+		}
+		for i, r := range rels {
+			relRecs[i] = storedRel(t, r)
+		}
+		return append([]call{revision(1), revision(rev),
+			{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: nodeRecs},
+			{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}, recs: relRecs}}, then...)
 	}
+	all, allRels := []atlas.Node{xi, hu, office}, []*atlas.Relation{hosted}
+	nameHit := []atlas.SearchHit{{Node: xi, Matched: "Xi Jinping", MatchedField: "name", Snippet: "«Xi Jinping»", Score: atlas.ScoreExactName}}
+	noteHit := []atlas.SearchHit{{Node: office, Matched: "Fixture inference", MatchedField: atlas.RelationNoteField, Snippet: "«Fixture inference».",
+		Score: atlas.ScoreOtherField, Relationship: &atlas.Edge{Relation: *hosted, Self: office.NodeID(), Direction: atlas.Outgoing}}}
 	for _, tc := range []struct {
 		name  string
 		text  string
 		calls []call
 		want  []atlas.SearchHit
 	}{
-		{"a name; a row the index over-returns is dropped", "Xí Jìnpíng", append(append([]call{revision(1)}, snapshot...),
+		{"a name, from the kept index", "Xí Jìnpíng", searched(1, all, allRels, wholeRead(t, xi)), nameHit},
+		{"a relationship's note, through its subject, from the kept index", "Fixture inference",
+			searched(1, all, allRels, wholeRead(t, office), relationsOfHosted), noteHit},
+		{"stop words only, from the kept index", "The", searched(1, all, allRels), nil},
+		{"a name while a write lands; a row the index over-returns is dropped", "Xí Jìnpíng", searched(2, all, allRels,
 			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "xijinping", "props": candidateProps},
 				recs: []record{candidateRow(t, hu), candidateRow(t, xi)}},
 			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi jinping", "props": candidateProps},
 				recs: []record{candidateRow(t, xi), candidateRow(t, hu)}},
 			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi jinping", "props": candidateProps}},
 			wholeRead(t, xi),
-		), []atlas.SearchHit{{Node: xi, Matched: "Xi Jinping", MatchedField: "name", Snippet: "«Xi Jinping»", Score: atlas.ScoreExactName}}},
-		{"a relationship's note, through its subject", "Fixture inference", append(append([]call{revision(1)}, snapshot...),
+		), nameHit},
+		{"a relationship's note while a write lands", "Fixture inference", searched(2, all, allRels,
 			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "fixtureinference", "props": candidateProps}},
 			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "fixture inference", "props": candidateProps}},
 			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "fixture inference", "props": candidateProps},
 				recs: []record{hostedRow}},
 			wholeRead(t, office),
 			relationsOfHosted,
-		), []atlas.SearchHit{{Node: office, Matched: "Fixture inference", MatchedField: atlas.RelationNoteField, Snippet: "«Fixture inference».",
-			Score: atlas.ScoreOtherField, Relationship: &atlas.Edge{Relation: *hosted, Self: office.NodeID(), Direction: atlas.Outgoing}}}},
-		{"a candidate written after the analysis was kept is read whole, then scored", "Hu Jintao", append([]call{revision(1),
-			{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: []record{{"props": storedNode(t, xi)}}},
-			{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}}},
+		), noteHit},
+		// The analysis was read at revision 2, and the search's transaction, at 1, sees a
+		// record it does not know (removed at 2): read whole, it is scored all the same.
+		{"a candidate the analysis does not know is read whole, then scored", "Hu Jintao", searched(2, []atlas.Node{xi}, nil,
 			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "hujintao", "props": candidateProps}, recs: []record{candidateRow(t, hu)}},
 			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "hu jintao", "props": candidateProps}, recs: []record{candidateRow(t, hu)}},
 			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "hu jintao", "props": candidateProps}},
 			wholeRead(t, hu),
 			wholeRead(t, hu),
 		), []atlas.SearchHit{{Node: hu, Matched: "Hu Jintao", MatchedField: "name", Snippet: "«Hu Jintao»", Score: atlas.ScoreExactName}}},
-		{"a relationship written after the analysis was kept is read whole, then scored", "Fixture inference", append([]call{revision(1),
-			{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: []record{{"props": storedNode(t, office)}}},
-			{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}}},
+		{"a relationship the analysis does not know is read whole, then scored", "Fixture inference", searched(2, []atlas.Node{office}, nil,
 			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "fixtureinference", "props": candidateProps}},
 			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "fixture inference", "props": candidateProps}},
 			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "fixture inference", "props": candidateProps},
@@ -99,9 +115,8 @@ func TestSearchStatements(t *testing.T) {
 			relationsOfHosted,
 			wholeRead(t, office),
 			relationsOfHosted,
-		), []atlas.SearchHit{{Node: office, Matched: "Fixture inference", MatchedField: atlas.RelationNoteField, Snippet: "«Fixture inference».",
-			Score: atlas.ScoreOtherField, Relationship: &atlas.Edge{Relation: *hosted, Self: office.NodeID(), Direction: atlas.Outgoing}}}},
-		{"stop words only: no full-text statement", "The", append(append([]call{revision(1)}, snapshot...),
+		), noteHit},
+		{"stop words only while a write lands: no full-text statement", "The", searched(2, all, allRels,
 			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "the", "props": candidateProps}},
 		), nil},
 	} {
@@ -125,21 +140,17 @@ func TestSearchStatements(t *testing.T) {
 }
 
 // TestSearchStatisticsCached: a second search at the same revision reads no snapshot,
-// and one at a newer revision does.
+// and one at a newer revision does; each finds its candidates in the kept index.
 func TestSearchStatisticsCached(t *testing.T) {
 	xi := fixtureNode("person/xi-jinping")
-	kinds := []string{"PERSON"}
 	search := func(rev int64, snapshot bool) []call {
 		calls := []call{{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": rev}}}}
 		if snapshot {
-			calls = append(calls, call{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: []record{{"props": storedNode(t, xi)}}},
+			calls = append(calls, call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": rev}}},
+				call{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: []record{{"props": storedNode(t, xi)}}},
 				call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}})
 		}
-		return append(calls,
-			call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "xi", "props": candidateProps}, recs: []record{candidateRow(t, xi)}},
-			call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi", "props": candidateProps}},
-			call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi", "props": candidateProps}},
-			wholeRead(t, xi))
+		return append(calls, wholeRead(t, xi))
 	}
 	calls := append(append(search(1, true), search(1, false)...), search(2, true)...)
 	s := openReady(t, newScript(t, calls...))
@@ -181,16 +192,14 @@ func (g *gatedScript) run(ctx context.Context, st statement, params map[string]a
 // longer than a request may; one abandoned with its request would never finish.
 func TestSearchRebuildOutlivesTheRequest(t *testing.T) {
 	xi := fixtureNode("person/xi-jinping")
-	kinds := []string{"PERSON"}
 	db := &gatedScript{reached: make(chan struct{}), gate: make(chan struct{}), script: newScript(t,
+		call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(1)}}},
+		// The rebuild: the revision and the snapshot, in its own transaction.
 		call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(1)}}},
 		call{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: []record{{"props": storedNode(t, xi)}}},
 		call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}},
-		// The second search: the same revision, no snapshot.
+		// The second search: the same revision, no snapshot, the kept index.
 		call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(1)}}},
-		call{st: stmtSearch, params: map[string]any{"ns": "test", "kinds": kinds, "text": "xi", "props": candidateProps}, recs: []record{candidateRow(t, xi)}},
-		call{st: stmtSearchTextNodes, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi", "props": candidateProps}},
-		call{st: stmtSearchTextRels, params: map[string]any{"ns": "test", "kinds": kinds, "query": "xi", "props": candidateProps}},
 		wholeRead(t, xi))}
 	s := openReady(t, db)
 	q := atlas.SearchQuery{Text: "xi", Kinds: []atlas.NodeKind{atlas.PersonNode}}
