@@ -11,8 +11,9 @@ import (
 )
 
 // batchingStore is countingStore claiming to batch (atlas.RelationBatcher), as Neo4j does:
-// it answers batched reads with the embedded store's own (atlas.RelationsOf and
-// atlas.ListWithRelations and atlas.NodesWithRelations over the store it wraps), each counted as one call.
+// it answers batched reads with the embedded store's own (atlas.RelationsOf,
+// atlas.ListWithRelations and atlas.NodesWithRelations over the store it wraps), each
+// counted as one call.
 type batchingStore struct{ *countingStore }
 
 func (b batchingStore) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas.RelationAnswers, error) {
