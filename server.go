@@ -121,6 +121,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	go func() {
 		defer seeding.Store(false)
 		seedInBackground(ctx, store, mode, loaded, log)
+		warmSearch(ctx, store, log)
 		afterStartupImport(cfg, log)
 	}()
 	return serve(ctx, cfg, store, &seeding, log, onListen)
@@ -259,6 +260,23 @@ func seedInBackground(ctx context.Context, store atlas.Store, mode string, datas
 // beforeStartupImport runs just before the start-up import; tests hold the import
 // there to see the service while it seeds.
 var beforeStartupImport = func() {}
+
+// warmSearch runs one search once the store is ready and the start-up import has ended.
+// The Neo4j store analyses its records for search when a search first sees a revision:
+// done here, the memory limit fitted next (afterStartupImport) counts that analysis
+// (about 400 MB at 100x the data), and the first analyst's search does not wait for it
+// (seconds at 100x). /readyz says 503 until it is done, as during the import.
+func warmSearch(ctx context.Context, store atlas.Store, log zerolog.Logger) {
+	if err := waitReady(ctx, store, log); err != nil {
+		return
+	}
+	start := time.Now()
+	if _, err := store.Search(ctx, atlas.SearchQuery{Text: "warm"}); err != nil {
+		log.Warn().Str("reason", atlas.ErrorMessage(err)).Msg("search: not ready for the data loaded; the first search will wait for it")
+		return
+	}
+	log.Info().Dur("took", time.Since(start)).Msg("search: ready for the data loaded")
+}
 
 // afterStartupImport runs when the start-up import has ended, before the service says
 // it is ready; main fits the collector to the data there.

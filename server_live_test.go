@@ -13,8 +13,8 @@ import (
 	"lsgatlas/neo4j/neo4jtest"
 )
 
-// TestLiveSeeding: against a real Neo4j, the first start seeds the empty namespace, a
-// second start finds the data and leaves it alone, and `seed` run by hand (as during a
+// TestLiveSeeding: against a real Neo4j, the first start seeds the empty namespace and
+// analyses it for search, a second start finds the data and leaves it alone, and `seed` run by hand (as during a
 // start-up seed on another replica) reports everything unchanged.
 func TestLiveSeeding(t *testing.T) {
 	cfg := neo4jtest.Config(t)
@@ -26,6 +26,8 @@ func TestLiveSeeding(t *testing.T) {
 
 	_, logs, stop := startService(t, env, "-log-level", "info")
 	waitLogged(t, logs, "seed: dataset loaded")
+	// The search analysis of the data loaded is built before the service says ready.
+	waitLogged(t, logs, "search: ready for the data loaded")
 	if err := stop(); err != nil {
 		t.Fatal(err)
 	}

@@ -42,6 +42,7 @@ func Run(t *testing.T, open Open) {
 		{"SearchCounts", testSearchCounts},
 		{"Identifiers", testIdentifiers},
 		{"SearchInvalid", testSearchInvalid},
+		{"SearchEmpty", testSearchEmpty},
 		{"ReportedCounts", testReportedCounts},
 		{"Snapshot", testSnapshot},
 		{"Close", testClose},

@@ -240,3 +240,30 @@ func testSearchInvalid(t *testing.T, open Open) {
 		}
 	}
 }
+
+// testSearchEmpty: a store that holds nothing yet (the service searches once at start-up,
+// whatever it holds) answers a search with no hits and no counts, not an error; after an
+// import it finds what was imported.
+func testSearchEmpty(t *testing.T, open Open) {
+	ctx := context.Background()
+	s := open(t)
+	for _, text := range []string{"foreign affairs", "the", "xijinping"} {
+		res, err := s.Search(ctx, atlas.SearchQuery{Text: text})
+		if err != nil {
+			t.Fatalf("%q over an empty store: %v", text, err)
+		}
+		if len(res.Hits) != 0 || len(res.Counts) != 0 || res.Total != 0 {
+			t.Errorf("%q over an empty store: %+v, want no hit", text, res)
+		}
+	}
+	if _, err := s.Import(ctx, Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Search(ctx, atlas.SearchQuery{Text: "Xi Jinping"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Node.NodeID() != "person/xi-jinping" {
+		t.Errorf("after an import: %+v, want Xi Jinping first", res.Hits)
+	}
+}

@@ -38,7 +38,11 @@ func (b *TextIndexBuilder) Build() *TextIndex { return &TextIndex{b.b.Build()} }
 // Candidates returns the ids of q's candidate nodes, those found by name key first, then
 // those found by a term, each run sorted, and of its candidate relationships, sorted. The
 // subject of a candidate relationship is a candidate too (Rank needs it among the nodes).
+// A nil index (a store holding nothing yet) has none.
 func (ix *TextIndex) Candidates(q Parsed, st *Stats) (nodes, relations []string) {
+	if ix == nil {
+		return nil, nil
+	}
 	for _, doc := range ix.ix.WithKeyPrefix(q.Key()) {
 		if id, ok := strings.CutPrefix(doc, nodeDoc); ok {
 			nodes = append(nodes, id)
