@@ -158,14 +158,8 @@ func TestNodesWithRelationsStatement(t *testing.T) {
 			s := openReady(t, newScript(t, call{st: stmtNodesWithRelations, params: params,
 				recs: []record{{"nodes": tc.nodes, "relations": []any{entry}, "next": []any{}}}}))
 			nodes, got, err := s.NodesWithRelations(bg, ids, nil, asks)
-			if tc.want != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.want) {
-					t.Errorf("err = %v, want one saying %q", err, tc.want)
-				}
+			if caseEnds(t, err, tc.want) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if len(nodes) != 3 || nodes[0] == nil || nodes[1] != nil || nodes[2] == nil || nodes[0] == nodes[2] {
 				t.Fatalf("nodes %v: want the group, nothing, and a copy of the group", nodes)
@@ -219,14 +213,8 @@ func TestNextLevelEntries(t *testing.T) {
 				"nodes": []any{[]any{int64(0), storedNode(t, lsg)}}, "relations": tc.relations, "next": []any{},
 				"nextIds": tc.nextIDs, "nextRelations": tc.next}}}))
 			_, got, err := s.NodesWithRelations(bg, []string{lsg.NodeID()}, nil, asks)
-			if tc.want != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.want) {
-					t.Errorf("err = %v, want one saying %q", err, tc.want)
-				}
+			if caseEnds(t, err, tc.want) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if want := [][][]atlas.Relation{{{*postChairs}}}; !reflect.DeepEqual(got.Relations, want) {
 				t.Errorf("relations %#v\nwant %#v", got.Relations, want)
@@ -237,4 +225,21 @@ func TestNextLevelEntries(t *testing.T) {
 			}
 		})
 	}
+}
+
+// caseEnds checks err against want, the text of the error a case expects ("" for none),
+// and reports whether the case ends there: it wanted an error (failing the test when err
+// is not that one), or it got one it did not want (fatal).
+func caseEnds(t *testing.T, err error, want string) bool {
+	t.Helper()
+	if want == "" {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return false
+	}
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %v, want one saying %q", err, want)
+	}
+	return true
 }
