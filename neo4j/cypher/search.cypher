@@ -9,6 +9,9 @@
 // read whole (nodes_by_key).
 // Parameters: $ns (STRING), $kinds (LIST<STRING>, node kinds), $text (STRING, searchkey.Parsed.Key),
 //   $props (LIST<STRING>, the properties to return, in that order, as nodes_by_key takes them)
+// When: only for a search racing a write (its transaction older than the snapshot the
+//   search analysis was read from); every other search takes its candidates from the text
+//   index kept with that analysis (neo4j/search.go, Store.Search).
 // Index: entity_search_text (TEXT index on :Entity(searchText)) answers CONTAINS.
 MATCH (n:Entity)
 USING TEXT INDEX n:Entity(searchText)

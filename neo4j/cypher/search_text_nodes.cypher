@@ -5,6 +5,9 @@
 // in-process store does with its own index. Only the properties of $props come back, as from search.
 // Parameters: $ns (STRING), $kinds (LIST<STRING>, node kinds), $query (STRING, Lucene terms),
 //   $props (LIST<STRING>, as search)
+// When: only for a search racing a write (its transaction older than the snapshot the
+//   search analysis was read from); every other search takes its candidates from the text
+//   index kept with that analysis (neo4j/search.go, Store.Search).
 // Index: entity_terms (FULLTEXT on :Entity(searchTerms), analyzer 'whitespace').
 CALL db.index.fulltext.queryNodes('entity_terms', $query) YIELD node
 WHERE node.ns = $ns AND node.nodeKind IN $kinds

@@ -5,6 +5,9 @@
 // ends; the hits Rank keeps are read whole afterwards (nodes_by_key, relations_of).
 // Parameters: $ns (STRING), $kinds (LIST<STRING>, node kinds of the subject), $query (STRING, Lucene terms),
 //   $props (LIST<STRING>, as search)
+// When: only for a search racing a write (its transaction older than the snapshot the
+//   search analysis was read from); every other search takes its candidates from the text
+//   index kept with that analysis (neo4j/search.go, Store.Search).
 // Index: relation_terms (FULLTEXT on searchTerms of every relationship type, analyzer 'whitespace').
 CALL db.index.fulltext.queryRelationships('relation_terms', $query) YIELD relationship
 WITH relationship AS r, startNode(relationship) AS a
