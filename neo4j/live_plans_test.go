@@ -35,10 +35,7 @@ func TestLivePlans(t *testing.T) {
 	drv := liveDriver(t, cfg)
 	query(t, drv, cfg, "CALL db.awaitIndexes(120)", nil)
 
-	listParams := map[string]any{"nodeKind": "GROUP", "kinds": []any{}, "systems": []any{}, "levels": []any{},
-		"horizons": []any{}, "categories": []any{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
-		"nameContains": nil, "sources": []any{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []any{},
-		"asks": []any{}, "nextKinds": []any{}, "ends": nil}
+	listParams := listPlanParams()
 	withText := map[string]any{}
 	for k, v := range listParams {
 		withText[k] = v
@@ -172,6 +169,75 @@ func TestLivePlans(t *testing.T) {
 	}
 }
 
+// listPlanParams are list_asc's parameters for a page of groups with no filter and no
+// asks, as the store sends them.
+func listPlanParams() map[string]any {
+	return map[string]any{"nodeKind": "GROUP", "kinds": []any{}, "systems": []any{}, "levels": []any{},
+		"horizons": []any{}, "categories": []any{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
+		"nameContains": nil, "sources": []any{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []any{},
+		"asks": []any{}, "nextKinds": []any{}, "ends": nil}
+}
+
+// TestLiveListReadsOnlyAskedFilters: a list statement filters the nodes of its kind
+// reading only the properties of the filters asked. Neo4j reorders the operands of OR,
+// so "no filter or the node's property matches" read the property of every node of the
+// kind even with no filter (at 100x, 10,500 reads a page); the statements guard each
+// filter with CASE, which it evaluates in order. With no filter the filter over the
+// kind reads nothing; with one, it reads the properties it needs.
+func TestLiveListReadsOnlyAskedFilters(t *testing.T) {
+	cfg := neo4jtest.Config(t)
+	s := neo4jtest.OpenConfig(t, cfg)
+	ctx := context.Background()
+	if _, err := s.Import(ctx, conformance.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	drv := liveDriver(t, cfg)
+	query(t, drv, cfg, "CALL db.awaitIndexes(120)", nil)
+	// kindFilterHits is the database hits of the filter right above the seek of the kind.
+	kindFilterHits := func(plan driver.ProfiledPlan) (int64, bool) {
+		var walk func(p driver.ProfiledPlan) (int64, bool)
+		walk = func(p driver.ProfiledPlan) (int64, bool) {
+			for _, c := range p.Children() {
+				if strings.HasPrefix(p.Operator(), "Filter") && strings.HasPrefix(c.Operator(), "NodeIndexSeek") &&
+					strings.Contains(fmt.Sprint(c.Arguments()["Details"]), "Entity(ns, nodeKind)") {
+					return p.DbHits(), true
+				}
+				if hits, ok := walk(c); ok {
+					return hits, true
+				}
+			}
+			return 0, false
+		}
+		return walk(plan)
+	}
+	for _, name := range []string{"list_asc", "list_desc"} {
+		for _, tc := range []struct {
+			filter   string
+			value    any
+			wantHits bool
+		}{
+			{"", nil, false},
+			{"systems", []any{"PARTY"}, true},
+			{"nameContains", "foreign", true},
+		} {
+			params := listPlanParams()
+			params["ns"] = cfg.Namespace
+			if tc.filter != "" {
+				params[tc.filter] = tc.value
+			}
+			hits, ok := kindFilterHits(profile(t, drv, cfg, neo4j.StatementText(name), params))
+			switch {
+			case !ok:
+				t.Errorf("%s, filter %q: no filter above the seek of the kind", name, tc.filter)
+			case tc.wantHits && hits == 0:
+				t.Errorf("%s, filter %q: the filter read nothing; the check cannot see reads", name, tc.filter)
+			case !tc.wantHits && hits != 0:
+				t.Errorf("%s, no filter asked: the filter over the kind made %d database hits, want 0", name, hits)
+			}
+		}
+	}
+}
+
 // operatorSuffix is what a plan adds to an operator's name: the runtime ("@neo4j") and,
 // for writes, "(Locking)".
 var operatorSuffix = regexp.MustCompile(`(\(Locking\))?@.*$`)
@@ -182,6 +248,26 @@ var operatorSuffix = regexp.MustCompile(`(\(Locking\))?@.*$`)
 // of an operator comes back as its last child), while PROFILE plans decode correctly.
 // details joins the operators' details (the index each seek uses, its predicates).
 func planOperators(t *testing.T, drv driver.DriverWithContext, cfg neo4j.Config, cypher string, params map[string]any) (ops []string, details string) {
+	t.Helper()
+	plan := profile(t, drv, cfg, cypher, params)
+	var all []string
+	var walk func(p driver.ProfiledPlan, depth int)
+	walk = func(p driver.ProfiledPlan, depth int) {
+		ops = append(ops, operatorSuffix.ReplaceAllString(p.Operator(), ""))
+		all = append(all, fmt.Sprint(p.Arguments()["Details"]))
+		if testing.Verbose() {
+			t.Logf("%s%s %v", strings.Repeat("  ", depth), p.Operator(), p.Arguments()["Details"])
+		}
+		for _, c := range p.Children() {
+			walk(c, depth+1)
+		}
+	}
+	walk(plan, 0)
+	return ops, strings.Join(all, "; ")
+}
+
+// profile returns the plan Neo4j ran cypher with (PROFILE, rolled back; see planOperators).
+func profile(t *testing.T, drv driver.DriverWithContext, cfg neo4j.Config, cypher string, params map[string]any) driver.ProfiledPlan {
 	t.Helper()
 	ctx := context.Background()
 	session := drv.NewSession(ctx, driver.SessionConfig{DatabaseName: cfg.Database})
@@ -203,18 +289,5 @@ func planOperators(t *testing.T, drv driver.DriverWithContext, cfg neo4j.Config,
 	if plan == nil {
 		t.Fatal("no profile in the summary")
 	}
-	var all []string
-	var walk func(p driver.ProfiledPlan, depth int)
-	walk = func(p driver.ProfiledPlan, depth int) {
-		ops = append(ops, operatorSuffix.ReplaceAllString(p.Operator(), ""))
-		all = append(all, fmt.Sprint(p.Arguments()["Details"]))
-		if testing.Verbose() {
-			t.Logf("%s%s %v", strings.Repeat("  ", depth), p.Operator(), p.Arguments()["Details"])
-		}
-		for _, c := range p.Children() {
-			walk(c, depth+1)
-		}
-	}
-	walk(plan, 0)
-	return ops, strings.Join(all, "; ")
+	return plan
 }

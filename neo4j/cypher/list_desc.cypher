@@ -42,17 +42,21 @@
 //   index (every namespace) and kept it once there was data.
 MATCH (n:Entity)
 USING INDEX SEEK n:Entity(ns, nodeKind)
+// Each filter is guarded with CASE, which Neo4j evaluates in order. It reorders the
+// operands of OR, so "no filter OR the property matches" read the property of every node
+// of the kind even with no filter asked: at 100x, 10,500 reads a page, 20-22 ms against
+// 12-13 ms with CASE (TestLiveListReadsOnlyAskedFilters).
 WHERE n.ns = $ns AND n.nodeKind = $nodeKind
-  AND (size($kinds) = 0 OR n.kind IN $kinds)
-  AND (size($systems) = 0 OR n.system IN $systems)
-  AND (size($levels) = 0 OR n.level IN $levels)
-  AND (size($horizons) = 0 OR n.horizon IN $horizons)
-  AND (size($categories) = 0 OR any(c IN coalesce(n.categories, []) WHERE c IN $categories))
-  AND ($crossSystem IS NULL OR n.crossSystem = $crossSystem)
-  AND ($activeFrom IS NULL OR (n.validFrom <= $activeTo AND n.validTo >= $activeFrom))
-  AND ($nameContains IS NULL OR n.searchText CONTAINS $nameContains)
-  AND (size($sources) = 0 OR any(s IN coalesce(n.citedSources, []) WHERE s IN $sources))
-  AND (size($tiers) = 0 OR n.tiers IS NULL OR any(t IN n.tiers WHERE t IN $tiers))
+  AND CASE WHEN size($kinds) = 0 THEN true ELSE n.kind IN $kinds END
+  AND CASE WHEN size($systems) = 0 THEN true ELSE n.system IN $systems END
+  AND CASE WHEN size($levels) = 0 THEN true ELSE n.level IN $levels END
+  AND CASE WHEN size($horizons) = 0 THEN true ELSE n.horizon IN $horizons END
+  AND CASE WHEN size($categories) = 0 THEN true ELSE any(c IN coalesce(n.categories, []) WHERE c IN $categories) END
+  AND CASE WHEN $crossSystem IS NULL THEN true ELSE n.crossSystem = $crossSystem END
+  AND CASE WHEN $activeFrom IS NULL THEN true ELSE n.validFrom <= $activeTo AND n.validTo >= $activeFrom END
+  AND CASE WHEN $nameContains IS NULL THEN true ELSE n.searchText CONTAINS $nameContains END
+  AND CASE WHEN size($sources) = 0 THEN true ELSE any(s IN coalesce(n.citedSources, []) WHERE s IN $sources) END
+  AND CASE WHEN size($tiers) = 0 THEN true ELSE n.tiers IS NULL OR any(t IN n.tiers WHERE t IN $tiers) END
 // The matching nodes are collected as references, counted, and only the page is ordered
 // and projected (ORDER BY with LIMIT keeps the best $limit + 1 as it goes), rather than every
 // node of the kind made a map and sorted (at 100x, 3,500 groups: a page took 21.9 ms, now 18.3).
