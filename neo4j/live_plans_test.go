@@ -25,15 +25,7 @@ var scans = []string{"AllNodesScan", "NodeByLabelScan", "UnionNodeByLabelsScan",
 // index seek for everything looked up by id, a range seek on the namespace for whole-namespace
 // reads, the TEXT index for CONTAINS, and never a scan of all nodes or of a label.
 func TestLivePlans(t *testing.T) {
-	cfg := neo4jtest.Config(t)
-	s := neo4jtest.OpenConfig(t, cfg)
-	ctx := context.Background()
-	// Some data, so the planner's statistics are not those of an empty database.
-	if _, err := s.Import(ctx, conformance.Fixture()); err != nil {
-		t.Fatal(err)
-	}
-	drv := liveDriver(t, cfg)
-	query(t, drv, cfg, "CALL db.awaitIndexes(120)", nil)
+	cfg, drv := planFixture(t)
 
 	listParams := listPlanParams()
 	withText := map[string]any{}
@@ -185,31 +177,7 @@ func listPlanParams() map[string]any {
 // filter with CASE, which it evaluates in order. With no filter the filter over the
 // kind reads nothing; with one, it reads the properties it needs.
 func TestLiveListReadsOnlyAskedFilters(t *testing.T) {
-	cfg := neo4jtest.Config(t)
-	s := neo4jtest.OpenConfig(t, cfg)
-	ctx := context.Background()
-	if _, err := s.Import(ctx, conformance.Fixture()); err != nil {
-		t.Fatal(err)
-	}
-	drv := liveDriver(t, cfg)
-	query(t, drv, cfg, "CALL db.awaitIndexes(120)", nil)
-	// kindFilterHits is the database hits of the filter right above the seek of the kind.
-	kindFilterHits := func(plan driver.ProfiledPlan) (int64, bool) {
-		var walk func(p driver.ProfiledPlan) (int64, bool)
-		walk = func(p driver.ProfiledPlan) (int64, bool) {
-			for _, c := range p.Children() {
-				if strings.HasPrefix(p.Operator(), "Filter") && strings.HasPrefix(c.Operator(), "NodeIndexSeek") &&
-					strings.Contains(fmt.Sprint(c.Arguments()["Details"]), "Entity(ns, nodeKind)") {
-					return p.DbHits(), true
-				}
-				if hits, ok := walk(c); ok {
-					return hits, true
-				}
-			}
-			return 0, false
-		}
-		return walk(plan)
-	}
+	cfg, drv := planFixture(t)
 	for _, name := range []string{"list_asc", "list_desc"} {
 		for _, tc := range []struct {
 			filter   string
@@ -236,6 +204,36 @@ func TestLiveListReadsOnlyAskedFilters(t *testing.T) {
 			}
 		}
 	}
+}
+
+// kindFilterHits returns the database hits of the filter right above the seek of the
+// nodes of one kind in the plan p, and whether p has one.
+func kindFilterHits(p driver.ProfiledPlan) (int64, bool) {
+	for _, c := range p.Children() {
+		if strings.HasPrefix(p.Operator(), "Filter") && strings.HasPrefix(c.Operator(), "NodeIndexSeek") &&
+			strings.Contains(fmt.Sprint(c.Arguments()["Details"]), "Entity(ns, nodeKind)") {
+			return p.DbHits(), true
+		}
+		if hits, ok := kindFilterHits(c); ok {
+			return hits, true
+		}
+	}
+	return 0, false
+}
+
+// planFixture opens a store in a namespace of its own holding the conformance fixture,
+// so the planner's statistics are not those of an empty database, and returns its
+// configuration and a driver to profile statements with, once the indexes are online.
+func planFixture(t *testing.T) (neo4j.Config, driver.DriverWithContext) {
+	t.Helper()
+	cfg := neo4jtest.Config(t)
+	s := neo4jtest.OpenConfig(t, cfg)
+	if _, err := s.Import(context.Background(), conformance.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	drv := liveDriver(t, cfg)
+	query(t, drv, cfg, "CALL db.awaitIndexes(120)", nil)
+	return cfg, drv
 }
 
 // operatorSuffix is what a plan adds to an operator's name: the runtime ("@neo4j") and,

@@ -125,8 +125,8 @@ func (s *Store) relationAsksParams(asks atlas.RelationAsks) ([]atlas.RelationQue
 }
 
 // relationReader gathers what a statement answering relation asks returns
-// (relations_of_asks, a list statement, nodes_with_relations): the rows by ask and key, the follow-ups'
-// by ask and far end, and the far ends' nodes when they were asked for.
+// (relations_of_asks, a list statement, nodes_with_relations): the rows by ask and key,
+// the follow-ups' by ask and far end, and the far ends' nodes when they were asked for.
 type relationReader struct {
 	s     *Store
 	asks  int      // how many queries were asked

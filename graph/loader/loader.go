@@ -210,7 +210,6 @@ func (s Spec) query(ids []string) atlas.RelationQuery {
 	return atlas.RelationQuery{IDs: ids, Types: s.Types, Direction: s.Direction, Roles: s.Roles, AsOf: s.AsOf, During: s.During, Sources: s.Sources, IncludeRelayed: s.IncludeRelayed, Tiers: s.Tiers}
 }
 
-// When is the time s asks about.
 // Refused returns the error with which the store would refuse s's queries (a source
 // filter naming a group), or nil.
 func (s Spec) Refused() error {
@@ -218,6 +217,7 @@ func (s Spec) Refused() error {
 	return err
 }
 
+// When is the time s asks about.
 func (s Spec) When() atlas.When { return atlas.When{AsOf: s.AsOf, During: s.During, Known: s.Known} }
 
 // knownKey is the knownBy date of s, "" without one.
