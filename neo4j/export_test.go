@@ -41,3 +41,6 @@ var CandidateProps = candidateProps
 func (s *Store) SearchThroughIndexes(ctx context.Context, q atlas.SearchQuery) (atlas.SearchResult, error) {
 	return s.searchWith(ctx, q, false)
 }
+
+// ListStatementNames are the names of the list statements, one per order and direction.
+func ListStatementNames() []string { return listNames() }

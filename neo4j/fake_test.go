@@ -90,7 +90,7 @@ func (o *outage) run(ctx context.Context, st statement, params map[string]any) (
 	if st.name == "snapshot_nodes" || st.name == "snapshot_relations" {
 		return nil, nil
 	}
-	if !strings.HasPrefix(st.name, "schema_") && st.name != "revision" {
+	if !strings.HasPrefix(st.name, "schema_") && st.name != stmtAwaitIndexes.name {
 		return nil, fmt.Errorf("outage: unexpected statement %s", st.name)
 	}
 	return nil, nil

@@ -7,8 +7,8 @@ import (
 	"lsgatlas/atlas"
 )
 
-// twoLevels are relation asks read with the nodes they are asked of (list_asc, list_desc,
-// nodes_with_relations), with their next level (atlas.NextAsks): level 2's asks follow
+// twoLevels are relation asks read with the nodes they are asked of (the list statements
+// list_by_*, nodes_with_relations), with their next level (atlas.NextAsks): level 2's asks follow
 // level 1's in one $asks, each with its level, so one block of the statement reads the
 // follow-ups of both, by their index in it.
 type twoLevels struct {

@@ -39,7 +39,7 @@ func TestListWithRelationsStatement(t *testing.T) {
 			"relations": []any{entry}, "next": []any{next}}
 	}
 	t.Run("entries", func(t *testing.T) {
-		s := openReady(t, newScript(t, call{st: stmtListAsc, params: params, recs: []record{row(entry, next)}}))
+		s := openReady(t, newScript(t, call{st: listStatements[atlas.OrderByName][0], params: params, recs: []record{row(entry, next)}}))
 		page, got, err := s.ListWithRelations(bg, q, asks)
 		if err != nil {
 			t.Fatal(err)
@@ -65,7 +65,7 @@ func TestListWithRelationsStatement(t *testing.T) {
 		{"a follow-up of an ask without one", entry, append([]any{int64(1)}, next[1:]...), "ask 1, which has no follow-up"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := openReady(t, newScript(t, call{st: stmtListAsc, params: params, recs: []record{row(tc.entry, tc.next)}}))
+			s := openReady(t, newScript(t, call{st: listStatements[atlas.OrderByName][0], params: params, recs: []record{row(tc.entry, tc.next)}}))
 			if _, _, err := s.ListWithRelations(bg, q, asks); err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want one saying %q", err, tc.want)
 			}
@@ -73,7 +73,7 @@ func TestListWithRelationsStatement(t *testing.T) {
 	}
 	t.Run("a far end with no follow-up relationship", func(t *testing.T) {
 		none := []any{int64(0), post.NodeID(), nil, nil, nil, nil, nil}
-		s := openReady(t, newScript(t, call{st: stmtListAsc, params: params, recs: []record{row(entry, none)}}))
+		s := openReady(t, newScript(t, call{st: listStatements[atlas.OrderByName][0], params: params, recs: []record{row(entry, none)}}))
 		_, got, err := s.ListWithRelations(bg, q, asks)
 		if err != nil {
 			t.Fatal(err)

@@ -68,7 +68,11 @@ func TestLivePlans(t *testing.T) {
 	byID, byNamespace, byText, byYear := "NodeUniqueIndexSeek", "NodeIndexSeek", "NodeIndexContainsScan", "NodeIndexSeekByRange"
 	// Lists seek the nodes of one kind in the namespace, not every node of the namespace.
 	// The index a statement's seek must use, named in the plan's details.
-	seeks := map[string]string{"list_asc": "Entity(ns, nodeKind)", "list_desc": "Entity(ns, nodeKind)", "relayed_sources": "Entity(ns, nodeKind)", "tiered_sources": "Entity(ns, nodeKind)"}
+	seeks := map[string][]string{"relayed_sources": {"Entity(ns, nodeKind)"}, "tiered_sources": {"Entity(ns, nodeKind)"}}
+	// A list reads its page from the index of its order and counts through the kind's.
+	for _, name := range neo4j.ListStatementNames() {
+		seeks[name] = []string{"Entity(ns, nodeKind)", "Entity(ns, nodeKind, " + listOrderIndex(name) + ")"}
+	}
 	// A full-text index is read through its procedure.
 	byFullText := "ProcedureCall"
 	for _, tc := range []struct {
@@ -89,13 +93,17 @@ func TestLivePlans(t *testing.T) {
 			"asOfFrom": nil, "asOfTo": nil, "sources": []any{"source/alpha"}, "includeRelayed": false, "tiers": []any{}}, []string{byID}},
 		{"relations_of", "tiers", map[string]any{"keys": keys, "types": []any{}, "outgoing": true, "incoming": true, "roles": []any{},
 			"asOfFrom": nil, "asOfTo": nil, "sources": []any{}, "includeRelayed": false, "tiers": []any{"REFERENCE"}}, []string{byID}},
-		{"list_asc", "", listParams, []string{byNamespace}},
-		{"list_desc", "", listParams, []string{byNamespace}},
-		{"list_asc", "nameContains", withText, []string{byNamespace}},
-		{"list_asc", "projected", projected, []string{byNamespace}},
-		{"list_asc", "tiers", tiered, []string{byNamespace}},
-		{"list_asc", "asks", withAsks, []string{byNamespace}},
-		{"list_desc", "asks", withAsks, []string{byNamespace}},
+		{"list_by_name_asc", "", listParams, []string{byNamespace}},
+		{"list_by_name_desc", "", listParams, []string{byNamespace}},
+		{"list_by_established_asc", "", listParams, []string{byNamespace}},
+		{"list_by_established_desc", "", listParams, []string{byNamespace}},
+		{"list_by_id_asc", "", listParams, []string{byNamespace}},
+		{"list_by_id_desc", "", listParams, []string{byNamespace}},
+		{"list_by_name_asc", "nameContains", withText, []string{byNamespace}},
+		{"list_by_name_asc", "projected", projected, []string{byNamespace}},
+		{"list_by_name_asc", "tiers", tiered, []string{byNamespace}},
+		{"list_by_name_asc", "asks", withAsks, []string{byNamespace}},
+		{"list_by_name_desc", "asks", withAsks, []string{byNamespace}},
 		{"nodes_with_relations", "", map[string]any{"keys": keys, "props": []any{"id", "nodeKind", "name"}, "asks": withAsks["asks"],
 			"nextKinds": withAsks["nextKinds"], "ends": withAsks["ends"]}, []string{byID}},
 		{"relayed_sources", "", nil, []string{byNamespace}},
@@ -127,6 +135,7 @@ func TestLivePlans(t *testing.T) {
 		{"audit_log", "", map[string]any{"after": int64(0), "actor": nil, "key": nil, "since": nil, "until": nil, "limit": int64(10)}, []string{byID}},
 		{"set_revision", "", map[string]any{"revision": int64(2)}, []string{byID}},
 		{"drop_curation", "", nil, []string{byID}},
+		{"await_indexes", "", map[string]any{"seconds": int64(1)}, []string{byFullText}},
 	} {
 		checked[tc.statement] = true
 		t.Run(strings.TrimSpace(tc.statement+" "+tc.variant), func(t *testing.T) {
@@ -139,8 +148,10 @@ func TestLivePlans(t *testing.T) {
 				params[k] = v
 			}
 			ops, details := planOperators(t, drv, cfg, text, params)
-			if index := seeks[tc.statement]; index != "" && !strings.Contains(details, index) {
-				t.Errorf("plan %v does not seek %s: %s", ops, index, details)
+			for _, index := range seeks[tc.statement] {
+				if !strings.Contains(details, index) {
+					t.Errorf("plan %v does not seek %s: %s", ops, index, details)
+				}
 			}
 			for _, w := range tc.want {
 				if !slices.Contains(ops, w) {
@@ -161,12 +172,12 @@ func TestLivePlans(t *testing.T) {
 	}
 }
 
-// listPlanParams are list_asc's parameters for a page of groups with no filter and no
+// listPlanParams are a list statement's parameters for a page of groups with no filter and no
 // asks, as the store sends them.
 func listPlanParams() map[string]any {
 	return map[string]any{"nodeKind": "GROUP", "kinds": []any{}, "systems": []any{}, "levels": []any{},
 		"horizons": []any{}, "categories": []any{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
-		"nameContains": nil, "sources": []any{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []any{},
+		"nameContains": nil, "sources": []any{}, "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []any{},
 		"asks": []any{}, "nextKinds": []any{}, "ends": nil}
 }
 
@@ -174,11 +185,11 @@ func listPlanParams() map[string]any {
 // reading only the properties of the filters asked. Neo4j reorders the operands of OR,
 // so "no filter or the node's property matches" read the property of every node of the
 // kind even with no filter (at 100x, 10,500 reads a page); the statements guard each
-// filter with CASE, which it evaluates in order. With no filter the filter over the
-// kind reads nothing; with one, it reads the properties it needs.
+// filter with CASE, which it evaluates in order. With no filter the filters over the
+// kind (the page's and the count's) read nothing; with one, they read what it needs.
 func TestLiveListReadsOnlyAskedFilters(t *testing.T) {
 	cfg, drv := planFixture(t)
-	for _, name := range []string{"list_asc", "list_desc"} {
+	for _, name := range neo4j.ListStatementNames() {
 		for _, tc := range []struct {
 			filter   string
 			value    any
@@ -193,32 +204,102 @@ func TestLiveListReadsOnlyAskedFilters(t *testing.T) {
 			if tc.filter != "" {
 				params[tc.filter] = tc.value
 			}
-			hits, ok := kindFilterHits(profile(t, drv, cfg, neo4j.StatementText(name), params))
+			hits, filters := kindFilterHits(profile(t, drv, cfg, neo4j.StatementText(name), params))
 			switch {
-			case !ok:
-				t.Errorf("%s, filter %q: no filter above the seek of the kind", name, tc.filter)
+			case filters != 2:
+				t.Errorf("%s, filter %q: %d filters above a seek of the kind, want 2 (the page's, the count's)", name, tc.filter, filters)
 			case tc.wantHits && hits == 0:
-				t.Errorf("%s, filter %q: the filter read nothing; the check cannot see reads", name, tc.filter)
+				t.Errorf("%s, filter %q: the filters read nothing; the check cannot see reads", name, tc.filter)
 			case !tc.wantHits && hits != 0:
-				t.Errorf("%s, no filter asked: the filter over the kind made %d database hits, want 0", name, hits)
+				t.Errorf("%s, no filter asked: the filters over the kind made %d database hits, want 0", name, hits)
 			}
 		}
 	}
 }
 
-// kindFilterHits returns the database hits of the filter right above the seek of the
-// nodes of one kind in the plan p, and whether p has one.
-func kindFilterHits(p driver.ProfiledPlan) (int64, bool) {
-	for _, c := range p.Children() {
-		if strings.HasPrefix(p.Operator(), "Filter") && strings.HasPrefix(c.Operator(), "NodeIndexSeek") &&
-			strings.Contains(fmt.Sprint(c.Arguments()["Details"]), "Entity(ns, nodeKind)") {
-			return p.DbHits(), true
-		}
-		if hits, ok := kindFilterHits(c); ok {
-			return hits, true
+// TestLiveListReadsItsPageInOrder: a list statement reads its page from the index of its
+// order, so with no filter it reads the page and one more node, not every node of the
+// kind, and sorts nothing; an ascending page after a cursor starts its seek there.
+func TestLiveListReadsItsPageInOrder(t *testing.T) {
+	cfg, drv := planFixture(t)
+	groups := int64(len(conformance.Fixture().Groups))
+	if groups < 4 {
+		t.Fatalf("the fixture has %d groups; the test needs 4", groups)
+	}
+	for _, name := range neo4j.ListStatementNames() {
+		for _, tc := range []struct {
+			what      string
+			afterLast bool // the cursor is the greatest node of the order
+			want      int64
+		}{
+			{"first page", false, 2},
+			// Ascending, the seek starts after the last node and finds nothing; descending
+			// it passes over the entries before the cursor.
+			{"after the last node", true, map[bool]int64{true: groups, false: 0}[strings.HasSuffix(name, "_desc")]},
+		} {
+			params := listPlanParams()
+			params["ns"], params["limit"] = cfg.Namespace, int64(1)
+			if tc.afterLast {
+				params["afterKey"], params["afterId"] = "~", "~" // above every stored key and id
+				if strings.HasSuffix(name, "_desc") {
+					params["afterKey"], params["afterId"] = "", "" // below every one
+				}
+			}
+			plan := profile(t, drv, cfg, neo4j.StatementText(name), params)
+			rows, sorts := orderSeekRows(plan, listOrderIndex(name))
+			if sorts != 0 {
+				t.Errorf("%s, %s: the plan sorts (%d Sort or Top operators)", name, tc.what, sorts)
+			}
+			if rows != tc.want {
+				t.Errorf("%s, %s: the seek of the order read %d rows, want %d", name, tc.what, rows, tc.want)
+			}
 		}
 	}
-	return 0, false
+}
+
+// listOrderIndex names the properties after (ns, nodeKind) of the index that serves the
+// order of list statement name.
+func listOrderIndex(name string) string {
+	switch {
+	case strings.Contains(name, "_by_name_"):
+		return "sortName, id"
+	case strings.Contains(name, "_by_established_"):
+		return "sortEstablished, id"
+	default:
+		return "id"
+	}
+}
+
+// orderSeekRows returns the rows of the seeks of index (ns, nodeKind, props) in plan p,
+// and how many Sort or Top operators p has.
+func orderSeekRows(p driver.ProfiledPlan, props string) (rows int64, sorts int) {
+	op := operatorSuffix.ReplaceAllString(p.Operator(), "")
+	if strings.Contains(op, "Sort") || strings.HasPrefix(op, "Top") {
+		sorts++
+	}
+	if strings.HasPrefix(op, "NodeIndexSeek") && strings.Contains(fmt.Sprint(p.Arguments()["Details"]), "Entity(ns, nodeKind, "+props+")") {
+		rows += p.Records()
+	}
+	for _, c := range p.Children() {
+		r, s := orderSeekRows(c, props)
+		rows, sorts = rows+r, sorts+s
+	}
+	return rows, sorts
+}
+
+// kindFilterHits returns the database hits of the filters right above a seek of the nodes
+// of one kind (by (ns, nodeKind), or an index that starts with them) in the plan p, and
+// how many such filters p has.
+func kindFilterHits(p driver.ProfiledPlan) (hits int64, filters int) {
+	for _, c := range p.Children() {
+		if strings.HasPrefix(p.Operator(), "Filter") && strings.HasPrefix(c.Operator(), "NodeIndexSeek") &&
+			strings.Contains(fmt.Sprint(c.Arguments()["Details"]), "Entity(ns, nodeKind") {
+			hits, filters = hits+p.DbHits(), filters+1
+		}
+		h, f := kindFilterHits(c)
+		hits, filters = hits+h, filters+f
+	}
+	return hits, filters
 }
 
 // planFixture opens a store in a namespace of its own holding the conformance fixture,

@@ -13,7 +13,7 @@ import (
 
 // TestLiveEarlierReleaseRelations: relationships an earlier release wrote, one property per
 // field and no record, read exactly as those written with a record do, through every
-// statement that returns relationships (relations_of, relations_of_asks and list_asc's
+// statement that returns relationships (relations_of, relations_of_asks and the list statements'
 // asks, with follow-ups, snapshot_relations, supports_relations); the next import writes
 // records again.
 func TestLiveEarlierReleaseRelations(t *testing.T) {

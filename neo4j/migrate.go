@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -20,6 +21,9 @@ import (
 // statement starts, so two of them creating the same index race, and the one that
 // commits second is refused with an equivalent rule already existing. That is the state
 // the statement asked for, so it counts as applied.
+//
+// Then it waits for every index to be online (await_indexes): statements that name an
+// index are refused while it populates.
 func (s *Store) migrate(ctx context.Context) error {
 	for _, st := range migrations {
 		err := s.db.write(ctx, func(tx runner) error {
@@ -30,7 +34,17 @@ func (s *Store) migrate(ctx context.Context) error {
 			return wrap(ctx, fmt.Sprintf("migrate %s", st.name), err)
 		}
 	}
-	return nil
+	// Within the connection attempt's deadline; at least a second, which Neo4j's timeout
+	// counts in.
+	seconds := int64(60)
+	if d, ok := ctx.Deadline(); ok {
+		seconds = max(1, int64(time.Until(d).Seconds()))
+	}
+	err := s.db.read(ctx, func(tx runner) error {
+		_, err := countingRunner{tx, &s.runs}.run(ctx, stmtAwaitIndexes, map[string]any{"seconds": seconds})
+		return err
+	})
+	return wrap(ctx, "migrate: await indexes online", err)
 }
 
 // alreadyApplied tells the errors of a schema statement that lost a race to another
@@ -67,7 +81,12 @@ func (s *Store) warm(ctx context.Context) {
 	// A list and a root field's nodes come with their first level: asked of what they
 	// read, without ids of their own.
 	asks.Queries = []atlas.RelationQuery{{}, {Direction: atlas.Incoming}}
-	_, _ = s.List(ctx, atlas.ListQuery{Kind: atlas.GroupNode, First: 1})
+	// Every order and direction is a statement of its own (list_by_*).
+	for field := range listStatements {
+		for _, desc := range []bool{false, true} {
+			_, _ = s.List(ctx, atlas.ListQuery{Kind: atlas.GroupNode, First: 1, Order: atlas.Order{Field: field, Desc: desc}})
+		}
+	}
 	_, _, _ = s.ListWithRelations(ctx, atlas.ListQuery{Kind: atlas.GroupNode, First: 1}, asks)
 	_, _, _ = s.NodesWithRelations(ctx, []string{id}, atlas.NewProjection("name"), asks)
 	_, _ = s.Search(ctx, atlas.SearchQuery{Text: "warm"})

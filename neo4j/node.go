@@ -68,7 +68,7 @@ func (s *Store) nodesByID(ctx context.Context, tx runner, ids []string, props []
 }
 
 // List implements atlas.Store in one round trip: the filters, the order, the keyset
-// cursor and the total count are all evaluated in Cypher (list_asc/list_desc); Go makes the
+// cursor and the total count are all evaluated in Cypher (list_by_<order>_<direction>); Go makes the
 // cursors from the nodes with atlas.SortKey. A bad query is EINVALID.
 func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error) {
 	page, _, err := s.list(ctx, q, atlas.RelationAsks{})
@@ -76,7 +76,7 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 }
 
 // ListWithRelations implements atlas.RelationBatcher: List, with the relations asks asks
-// of the page's nodes read by the same statement (list_asc's $asks), answered as
+// of the page's nodes read by the same statement (the list statement's $asks), answered as
 // RelationsOf answers them.
 func (s *Store) ListWithRelations(ctx context.Context, q atlas.ListQuery, asks atlas.RelationAsks) (atlas.Page, atlas.RelationAnswers, error) {
 	return s.list(ctx, q, asks)
@@ -92,9 +92,13 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 	if err != nil {
 		return atlas.Page{}, atlas.RelationAnswers{}, err
 	}
-	st := stmtListAsc
+	sts, ok := listStatements[q.Order.Field]
+	if !ok { // Normalized admits only the fields listStatements has
+		return atlas.Page{}, atlas.RelationAnswers{}, atlas.Errorf(atlas.EINTERNAL, "no list statement orders by %s", q.Order.Field)
+	}
+	st := sts[0]
 	if q.Order.Desc {
-		st = stmtListDesc
+		st = sts[1]
 	}
 	// A projected page still needs what its cursors are made of (atlas.SortKey).
 	var props []string
@@ -186,7 +190,7 @@ func (s *Store) listPage(ctx context.Context, tx runner, st statement, q atlas.L
 	return recs[0], nil
 }
 
-// listParams turns a normalised list query into the parameters of list_asc/list_desc.
+// listParams turns a normalised list query into the parameters of the list statements.
 // Every list parameter is a list, never null, so the statements can test size() = 0.
 func listParams(ns string, q atlas.ListQuery) map[string]any {
 	f := q.Filter
@@ -199,7 +203,7 @@ func listParams(ns string, q atlas.ListQuery) map[string]any {
 		"ns": ns, "nodeKind": string(q.Kind), "kinds": kinds,
 		"systems": strs(f.Systems), "levels": strs(f.Levels), "horizons": strs(f.Horizons), "categories": strs(f.Categories),
 		"crossSystem": nil, "activeFrom": nil, "activeTo": nil, "nameContains": nil, "sources": nonNil(f.CitedBy), "tiers": strs(f.Tiers),
-		"orderBy": string(q.Order.Field), "afterKey": nil, "afterId": nil, "limit": int64(q.First),
+		"afterKey": nil, "afterId": nil, "limit": int64(q.First),
 	}
 	if f.CrossSystem != nil {
 		p["crossSystem"] = *f.CrossSystem

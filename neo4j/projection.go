@@ -11,7 +11,7 @@ var _ atlas.NodeProjector = (*Store)(nil)
 
 // Producing a node's properties is most of what a request costs Neo4j: every node carries
 // its claims, citations, aliases and search keys, which the server encodes and Go decodes
-// as JSON. A projected read (nodes_by_key and list_asc/list_desc with $props) returns
+// as JSON. A projected read (nodes_by_key and the list statements with $props) returns
 // only the values of the properties a request selects.
 
 // projectable lists the stored properties a projection may name: those decodeNode reads.

@@ -94,7 +94,7 @@ func TestProjectedListStatement(t *testing.T) {
 		t.Run(string(tc.order), func(t *testing.T) {
 			params := listParams("test", atlas.ListQuery{Kind: atlas.GroupNode, First: 20, Order: atlas.Order{Field: tc.order}})
 			params["props"], params["asks"], params["nextKinds"], params["ends"] = tc.props, []map[string]any{}, []string{}, nil
-			db := newScript(t, call{st: stmtListAsc, params: params,
+			db := newScript(t, call{st: listStatements[tc.order][0], params: params,
 				recs: []record{{"total": int64(1), "hasNextPage": false, "page": []any{projectedRow(t, lsg, tc.props)}}}})
 			s := openReady(t, db)
 			q := atlas.ListQuery{Kind: atlas.GroupNode, Order: atlas.Order{Field: tc.order}, Projection: atlas.NewProjection("kind")}

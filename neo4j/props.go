@@ -31,7 +31,7 @@ import (
 //   - A relationship's fields are one JSON text, its record (record.go), beside copies of
 //     the few that Cypher filters on: a read returns one value per relationship.
 //   - tiers (atlas.Tiered, derived at import) lists on every node the tiers of the sources
-//     it cites, [] for none, so that a list filters by them (list_asc); a relationship's
+//     it cites, [] for none, so that a list filters by them (list_by_*); a relationship's
 //     tiers are atlas.Relation.Tiers.
 //   - citedSources (atlas.CitedSources) lists, on every node and relationship, the ids of
 //     the sources it cites anywhere, so that "what does this source say" is one filter.
@@ -64,7 +64,7 @@ func nodeProps(n atlas.Node) map[string]any {
 		"searchTerms":     searchkey.TermText(atlas.SearchFields(n)),
 		"citedSources":    atlas.CitedSources(n, nil),
 		// Always a list, [] for none, so that only a node stored by an earlier release,
-		// which did not derive tiers, has no tiers property (list_asc).
+		// which did not derive tiers, has no tiers property (list_by_*).
 		"tiers": strs(n.NodeTiers()),
 	}
 	putFields(p, n)

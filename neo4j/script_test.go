@@ -11,7 +11,8 @@ import (
 
 // script is a backend that expects a fixed sequence of statements with exact parameters
 // and answers each with the given rows, shaped as the driver returns them. Migrations
-// (schema_*) are recorded rather than scripted, since every store runs them on connect.
+// (schema_*, then await_indexes) are recorded rather than scripted, since every store runs
+// them on connect.
 type script struct {
 	t       *testing.T
 	mu      sync.Mutex
@@ -57,7 +58,7 @@ func (s *script) run(ctx context.Context, st statement, params map[string]any) (
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if strings.HasPrefix(st.name, "schema_") {
+	if strings.HasPrefix(st.name, "schema_") || st.name == stmtAwaitIndexes.name {
 		s.schema = append(s.schema, st.name)
 		return nil, nil
 	}

@@ -2,7 +2,10 @@ package neo4j
 
 import (
 	"embed"
+	"slices"
 	"strings"
+
+	"lsgatlas/atlas"
 )
 
 // Every statement the store runs is one file in cypher/, embedded as it is: nothing is
@@ -12,6 +15,10 @@ import (
 // comments cost the server about 0.1 ms per request), while every line of Cypher, and
 // so every line number in an error, stays the file's (TestSentTextIsTheFile).
 //
+// The list statements are rendered from a template (internal/listgen), then embedded as
+// every other file is.
+//
+//go:generate go run ./internal/listgen
 //go:embed cypher/*.cypher
 var cypherFiles embed.FS
 
@@ -38,14 +45,30 @@ func load(name string) statement {
 	return st
 }
 
+// listStatements are the list statements by order field and direction (descending?),
+// rendered from internal/listgen/list.cypher.tmpl.
+var listStatements = map[atlas.OrderField][2]statement{
+	atlas.OrderByName:        {load("list_by_name_asc"), load("list_by_name_desc")},
+	atlas.OrderByEstablished: {load("list_by_established_asc"), load("list_by_established_desc")},
+	atlas.OrderByID:          {load("list_by_id_asc"), load("list_by_id_desc")},
+}
+
+// listNames are the names of the list statements.
+func listNames() []string {
+	var names []string
+	for _, sts := range listStatements {
+		names = append(names, sts[0].name, sts[1].name)
+	}
+	slices.Sort(names)
+	return names
+}
+
 // Queries and writes.
 var (
 	stmtNodesByKey         = load("nodes_by_key")
 	stmtRelationsOf        = load("relations_of")
 	stmtRelationsOfAsks    = load("relations_of_asks")
 	stmtNodesWithRelations = load("nodes_with_relations")
-	stmtListAsc            = load("list_asc")
-	stmtListDesc           = load("list_desc")
 	stmtRelayedSources     = load("relayed_sources")
 	stmtTieredSources      = load("tiered_sources")
 	stmtSearch             = load("search")
@@ -66,6 +89,7 @@ var (
 	stmtSupportsNodes      = load("supports_nodes")
 	stmtSupportsRelations  = load("supports_relations")
 	migrations             = loadMigrations()
+	stmtAwaitIndexes       = load("await_indexes")
 )
 
 // loadMigrations loads every cypher/schema_*.cypher file, in name order (embed.FS lists a

@@ -259,9 +259,9 @@ func TestRelationFiltersAreOneText(t *testing.T) {
 		each           int // how many times each statement holds the block
 	}{
 		{"filters relations", "(allTypes OR type(r) IN types)", "WITH ask, at, n, r, m, q.then AS t",
-			[]string{"relations_of_asks", "list_asc", "list_desc", "nodes_with_relations"}, 0},
-		{"answers follow-ups", "CALL (starts) {", "AS next", []string{"relations_of_asks", "list_asc", "list_desc", "nodes_with_relations"}, 1},
-		{"reads the next level", "CALL (level2) {", "AS nextStarts", []string{"list_asc", "list_desc", "nodes_with_relations"}, 1},
+			append(listNames(), "relations_of_asks", "nodes_with_relations"), 0},
+		{"answers follow-ups", "CALL (starts) {", "AS next", append(listNames(), "relations_of_asks", "nodes_with_relations"), 1},
+		{"reads the next level", "CALL (level2) {", "AS nextStarts", append(listNames(), "nodes_with_relations"), 1},
 	} {
 		var first string
 		for _, name := range tc.names {

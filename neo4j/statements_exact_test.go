@@ -113,35 +113,35 @@ func TestListStatements(t *testing.T) {
 	base := func() map[string]any {
 		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
-			"nameContains": nil, "sources": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []string{},
+			"nameContains": nil, "sources": []string{}, "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []string{},
 			"asks": []map[string]any{}, "nextKinds": []string{}, "ends": nil}
 	}
 	filtered := base()
 	filtered["kinds"], filtered["systems"], filtered["levels"] = []string{"LEADING_SMALL_GROUP"}, []string{"PARTY"}, []string{"CENTRAL"}
 	filtered["horizons"], filtered["categories"], filtered["crossSystem"] = []string{"PERMANENT"}, []string{"FOREIGN_AFFAIRS_UNITED_FRONT"}, false
 	filtered["activeFrom"], filtered["activeTo"], filtered["nameContains"] = int64(20100101), int64(20101231), "foreignaffairs"
-	filtered["orderBy"], filtered["limit"] = "ESTABLISHED", int64(2)
+	filtered["limit"] = int64(2)
 	filtered["afterKey"], filtered["afterId"] = "19580101", "group/a"
 	desc := base()
 	desc["afterKey"], desc["afterId"] = sortName("zürich 中"), "group/z"
 	people := base()
-	people["nodeKind"], people["orderBy"], people["afterKey"], people["afterId"] = "PERSON", "ID", "person/b", "person/b"
+	people["nodeKind"], people["afterKey"], people["afterId"] = "PERSON", "person/b", "person/b"
 	for _, tc := range []struct {
 		name   string
 		q      atlas.ListQuery
 		st     statement
 		params map[string]any
 	}{
-		{"defaults", atlas.ListQuery{Kind: atlas.GroupNode}, stmtListAsc, base()},
+		{"defaults", atlas.ListQuery{Kind: atlas.GroupNode}, listStatements[atlas.OrderByName][0], base()},
 		{"every group filter and a cursor", atlas.ListQuery{Kind: atlas.GroupNode, First: 2, Order: atlas.Order{Field: atlas.OrderByEstablished},
 			After: atlas.EncodeCursor(atlas.Cursor{Key: "19580101", ID: "group/a", Order: "ESTABLISHED"}),
 			Filter: atlas.NodeFilter{GroupKinds: []atlas.GroupKind{atlas.LeadingSmallGroup}, Systems: []atlas.System{atlas.PartySystem},
 				Levels: []atlas.Level{"CENTRAL"}, Horizons: []atlas.Horizon{"PERMANENT"}, Categories: []atlas.Category{"FOREIGN_AFFAIRS_UNITED_FRONT"},
-				CrossSystem: new(bool), ActiveAsOf: atlas.DatePtr("2010"), NameContains: "Foreign Affairs"}}, stmtListAsc, filtered},
+				CrossSystem: new(bool), ActiveAsOf: atlas.DatePtr("2010"), NameContains: "Foreign Affairs"}}, listStatements[atlas.OrderByEstablished][0], filtered},
 		{"descending by name: the cursor key is compared in stored (hex) form", atlas.ListQuery{Kind: atlas.GroupNode, Order: atlas.Order{Desc: true},
-			After: atlas.EncodeCursor(atlas.Cursor{Key: "zürich 中", ID: "group/z", Order: "NAME DESC"})}, stmtListDesc, desc},
+			After: atlas.EncodeCursor(atlas.Cursor{Key: "zürich 中", ID: "group/z", Order: "NAME DESC"})}, listStatements[atlas.OrderByName][1], desc},
 		{"by id", atlas.ListQuery{Kind: atlas.PersonNode, Order: atlas.Order{Field: atlas.OrderByID},
-			After: atlas.EncodeCursor(atlas.Cursor{Key: "person/b", ID: "person/b", Order: "ID"})}, stmtListAsc, people},
+			After: atlas.EncodeCursor(atlas.Cursor{Key: "person/b", ID: "person/b", Order: "ID"})}, listStatements[atlas.OrderByID][0], people},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db := newScript(t, call{st: tc.st, params: tc.params,
@@ -169,7 +169,7 @@ func TestListTierStatements(t *testing.T) {
 	params := func(sources, tiers []string) map[string]any {
 		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
-			"nameContains": nil, "sources": sources, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": tiers,
+			"nameContains": nil, "sources": sources, "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": tiers,
 			"asks": []map[string]any{}, "nextKinds": []string{}, "ends": nil}
 	}
 	page := func(untiered bool) []record {
@@ -184,12 +184,12 @@ func TestListTierStatements(t *testing.T) {
 		calls []call
 	}{
 		{"tiers alone: the stored tiers", atlas.NodeFilter{Tiers: reference},
-			[]call{{st: stmtListAsc, params: params([]string{}, []string{"REFERENCE"}), recs: page(false)}}},
+			[]call{{st: listStatements[atlas.OrderByName][0], params: params([]string{}, []string{"REFERENCE"}), recs: page(false)}}},
 		{"a node stored without tiers: through the sources", atlas.NodeFilter{Tiers: reference},
-			[]call{{st: stmtListAsc, params: params([]string{}, []string{"REFERENCE"}), recs: page(true)},
-				tiered, {st: stmtListAsc, params: params([]string{"source/wiki"}, []string{}), recs: page(false)}}},
+			[]call{{st: listStatements[atlas.OrderByName][0], params: params([]string{}, []string{"REFERENCE"}), recs: page(true)},
+				tiered, {st: listStatements[atlas.OrderByName][0], params: params([]string{"source/wiki"}, []string{}), recs: page(false)}}},
 		{"tiers and sources: through the sources", atlas.NodeFilter{Tiers: reference, CitedBy: []string{"source/wiki"}},
-			[]call{tiered, {st: stmtListAsc, params: params([]string{"source/wiki"}, []string{}), recs: page(false)}}},
+			[]call{tiered, {st: listStatements[atlas.OrderByName][0], params: params([]string{"source/wiki"}, []string{}), recs: page(false)}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := openReady(t, newScript(t, tc.calls...))
@@ -361,6 +361,7 @@ func TestMigrationsRunOnConnect(t *testing.T) {
 	for _, m := range migrations {
 		want = append(want, m.name)
 	}
+	want = append(want, stmtAwaitIndexes.name) // last: it waits for what they created
 	if len(want) < 20 || !reflect.DeepEqual(db.schema, want) {
 		t.Errorf("migrations run: %v\nwant %v", db.schema, want)
 	}

@@ -42,7 +42,7 @@ func TestLiveStatementsPerRequest(t *testing.T) {
 		query func(n int) string
 		want  map[string]int64
 	}{
-		// A list brings its page's relationships in its own statement (list_asc's $asks:
+		// A list brings its page's relationships in its own statement (list_by_name_asc's $asks:
 		// the groups' chairs and members), and those of the people among their far ends
 		// too (atlas.NextAsks: their memberships, chairs and posts). It brings the nodes
 		// at the far ends with the properties the query selects, so no nodes_by_key is
@@ -51,9 +51,9 @@ func TestLiveStatementsPerRequest(t *testing.T) {
 		// levels are one statement each. A root field naming its nodes brings its first
 		// level (nodes_with_relations); a round the list did not bring is one
 		// relations_of_asks, however many kinds it asks for.
-		{"four levels", statementsQuery, map[string]int64{"list_asc": 1}},
-		{"two levels", twoLevelQuery, map[string]int64{"list_asc": 1}},
-		{"three levels", threeLevelQuery, map[string]int64{"list_asc": 1}},
+		{"four levels", statementsQuery, map[string]int64{"list_by_name_asc": 1}},
+		{"two levels", twoLevelQuery, map[string]int64{"list_by_name_asc": 1}},
+		{"three levels", threeLevelQuery, map[string]int64{"list_by_name_asc": 1}},
 		// A root field naming its nodes reads them with the two levels below alike
 		// (nodes_with_relations): tools/bench's varied workload.
 		{"two levels by id", twoLevelByIDQuery, map[string]int64{"nodes_with_relations": 1}},

@@ -1,15 +1,16 @@
 // Nodes with their relations: the nodes of $keys, as nodes_by_key reads them, and for each
-// of $asks their relationships, as list_asc reads a page's, in one statement, so a root
-// field naming its nodes (nodes(ids:), group(id:)) and the first level below it cost one
-// round trip, not two (atlas.NodesWithRelations); with the next level (atlas.NextAsks),
-// the level below that too (a group, its members, and the members' memberships and chairs).
+// of $asks their relationships, as a list statement (list_by_*) reads a page's, in one
+// statement, so a root field naming its nodes (nodes(ids:), group(id:)) and the first
+// level below it cost one round trip, not two (atlas.NodesWithRelations); with the next
+// level (atlas.NextAsks), the level below that too (a group, its members, and the members'
+// memberships and chairs).
 // Parameters: $ns (STRING), $keys (LIST<STRING>, scoped ids, each once), $props (as
-//   nodes_by_key), $asks, $nextKinds, $ends (as list_asc: relations_of_asks' asks without
-//   keys, each of level 1, asked of every node found, or of level 2, asked of every far
-//   end of level 1 of the kinds $nextKinds)
+//   nodes_by_key), $asks, $nextKinds, $ends (as the list statements: relations_of_asks'
+//   asks without keys, each of level 1, asked of every node found, or of level 2, asked of
+//   every far end of level 1 of the kinds $nextKinds)
 // Row: one. nodes: an entry [at, props] per node found, at its key's index in $keys;
-//   relations, next, nextIds and nextRelations: as list_asc's, at naming the node by its
-//   key's index.
+//   relations, next, nextIds and nextRelations: as the list statements', at naming the node
+//   by its key's index.
 // Index: entity_scoped_id to find each node, then expansion, as relations_of_asks.
 //   USING INDEX SEEK: as relations_of.
 UNWIND range(0, size($keys) - 1) AS at

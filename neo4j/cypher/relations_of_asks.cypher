@@ -15,8 +15,8 @@
 //   tiers; then: null or a map of the same filters without keys, and kinds, LIST<STRING>),
 //   $ends (LIST<STRING> or null: the properties of the far end to return, in that order, as
 //   nodes_by_key does with its own list; null returns no far end)
-// Row: one, as list_asc's relations: relations, each entry [ask, at (the index of the key in
-//   the ask's keys), type, outgoing, far, props, end], and next, the follow-ups', each entry
+// Row: one, as the list statements' relations: relations, each entry [ask, at (the index of
+//   the key in the ask's keys), type, outgoing, far, props, end], and next, the follow-ups', each entry
 //   [ask, the id of the far end it starts from, type, outgoing, far, props, end], an entry
 //   whose type is null saying that far end has none. outgoing says whether the asked node
 //   starts the relationship, and the other end's id is the first value of end, or far without

@@ -3,7 +3,7 @@
 // lists, orders and pages them with atlas.Supports.
 // Parameters: $ns (STRING), $sources (LIST<STRING>)
 // Index: entity_ns (range index on :Entity(ns)); the citation test filters the namespace's nodes.
-//   USING INDEX SEEK, as in list_asc: a plan made on an empty database may scan the ns index.
+//   USING INDEX SEEK, as in the list statements: a plan made on an empty database may scan the ns index.
 MATCH (n:Entity)
 USING INDEX SEEK n:Entity(ns)
 WHERE n.ns = $ns AND any(s IN n.citedSources WHERE s IN $sources)

@@ -55,7 +55,7 @@ const propertyKeys = [
 // that semantic analysis checks argument types; a function missing here is an error.
 const usedFunctions = ['any', 'coalesce', 'collect', 'count', 'endNode', 'properties', 'range', 'size', 'startNode', 'type'];
 // The procedures the statements call (full-text search), from the same listing.
-const usedProcedures = ['db.index.fulltext.queryNodes', 'db.index.fulltext.queryRelationships'];
+const usedProcedures = ['db.awaitIndexes', 'db.index.fulltext.queryNodes', 'db.index.fulltext.queryRelationships'];
 
 function procedureRegistry() {
   const known = testData?.mockSchema?.procedures?.[VERSION] ?? {};

@@ -20,14 +20,14 @@ var twoLevelAsOne string
 
 // compareStatements times, on the driver alone (no GraphQL, no decoding into atlas types),
 // the two-level query's reads three ways, each in one read transaction, interleaved round
-// by round, one client and then clients at once: as the service sends them (list_asc with
+// by round, one client and then clients at once: as the service sends them (list_by_name_asc with
 // its page's relations, $asks: the groups' chairs with the posts' holders as a follow-up,
-// and members, with the far ends' labels); as it sent them before (list_asc, then the same
+// and members, with the far ends' labels); as it sent them before (list_by_name_asc, then the same
 // asks in relations_of_asks); and as one hand-written statement (two_level.cypher). The
 // statements are read from neo4j/cypher: run from the repository root.
 func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds int, per time.Duration) error {
 	texts := map[string]string{}
-	for _, name := range []string{"list_asc", "relations_of_asks"} {
+	for _, name := range []string{"list_by_name_asc", "relations_of_asks"} {
 		b, err := os.ReadFile("neo4j/cypher/" + name + ".cypher")
 		if err != nil {
 			return fmt.Errorf("run from the repository root: %w", err)
@@ -60,7 +60,7 @@ func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds in
 	list := func(withAsks bool) map[string]any {
 		p := map[string]any{"ns": ns, "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil, "nameContains": nil,
-			"sources": []string{}, "tiers": []string{}, "orderBy": "NAME", "afterKey": nil, "afterId": nil, "limit": int64(100),
+			"sources": []string{}, "tiers": []string{}, "afterKey": nil, "afterId": nil, "limit": int64(100),
 			"props": []string{"id", "nodeKind", "name"}, "asks": []any{}, "nextKinds": []string{}, "ends": nil}
 		if withAsks {
 			as := asks(nil)
@@ -79,11 +79,11 @@ func compareStatements(ctx context.Context, cfg neo4j.Config, clients, rounds in
 		return res.Collect(ctx)
 	}
 	asTheServiceDoes := func(tx driver.ExplicitTransaction) error {
-		_, err := run(tx, texts["list_asc"], list(true))
+		_, err := run(tx, texts["list_by_name_asc"], list(true))
 		return err
 	}
 	listThenRelations := func(tx driver.ExplicitTransaction) error {
-		recs, err := run(tx, texts["list_asc"], list(false))
+		recs, err := run(tx, texts["list_by_name_asc"], list(false))
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,6 @@
 // The two-level query of tools/bench (groups, their chairs with the chairing posts' holders,
 // and their members, each far end with its id, kind and label) as one statement, for
-// storeratio's -statements comparison only, beside what the service sends (list_asc with its
+// storeratio's -statements comparison only, beside what the service sends (list_by_name_asc with its
 // page's relations, $asks; neo4j/cypher): general filters against none. Not used by the
 // store.
 // Parameters: $ns (STRING)
