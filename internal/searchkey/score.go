@@ -1,6 +1,7 @@
 package searchkey
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -360,4 +361,28 @@ func Rank(q atlas.SearchQuery, pq Parsed, st *Stats, a *Analysed, nodes []atlas.
 	}
 	sortHits(hits)
 	return searchResult(hits, q.Limit)
+}
+
+// Clone returns a copy of a that Add and Delete change without changing a; the analysed
+// fields themselves are shared, as nothing changes them once analysed.
+func (a *Analysed) Clone() *Analysed {
+	return &Analysed{nodes: maps.Clone(a.nodes), relations: maps.Clone(a.relations)}
+}
+
+// DeleteNode forgets the node with this id.
+func (a *Analysed) DeleteNode(id string) { delete(a.nodes, id) }
+
+// DeleteRelation forgets the relationship with this id.
+func (a *Analysed) DeleteRelation(id string) { delete(a.relations, id) }
+
+// TextIndex builds the text index of every record a holds.
+func (a *Analysed) TextIndex() *TextIndex {
+	var b TextIndexBuilder
+	for id, fs := range a.nodes {
+		b.AddNode(id, Fields{fs})
+	}
+	for id, fs := range a.relations {
+		b.AddRelation(id, Fields{fs})
+	}
+	return b.Build()
 }

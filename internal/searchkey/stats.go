@@ -58,13 +58,7 @@ func NewStats(a *Analysed) *Stats {
 			add(fs)
 		}
 	}
-	for c := range st.avgLen {
-		if st.fields[c] > 0 {
-			st.avgLen[c] = float64(st.lengths[c]) / float64(st.fields[c])
-		} else {
-			st.avgLen[c] = 1
-		}
-	}
+	st.avgLen = averages(st.lengths, st.fields)
 	// A deletion index (every term under itself and each form with one letter removed)
 	// finds the terms one edit away from a word without comparing it with every term.
 	for t := range st.df {
@@ -77,6 +71,18 @@ func NewStats(a *Analysed) *Stats {
 		st.deletes[t] = append(st.deletes[t], t)
 	}
 	return st
+}
+
+// averages returns the average length of a field of each class, 1 for a class with none.
+func averages(lengths, fields [classes]int) [classes]float64 {
+	var avg [classes]float64
+	for c := range avg {
+		avg[c] = 1
+		if fields[c] > 0 {
+			avg[c] = float64(lengths[c]) / float64(fields[c])
+		}
+	}
+	return avg
 }
 
 // fuzzable reports a word of at least n letters (no digits, not CJK), which a typo may be

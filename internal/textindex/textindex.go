@@ -2,9 +2,9 @@
 // are found by the terms they contain and by prefixes of their keys. It knows nothing of
 // words or languages; searchkey decides what the terms and keys are.
 //
-// It is built once from a whole collection (the in-process store rebuilds it on every
-// import that changes something) and then only read, so lookups need no lock of their
-// own. Bleve would bring analysis, scoring and persistence that the store does not use:
+// It is built from a whole collection (the in-process store rebuilds it on every import
+// that changes something), or from an earlier index and a change (Update), and then only
+// read, so lookups need no lock of their own. Bleve would bring analysis, scoring and persistence that the store does not use:
 // scoring must be searchkey's, shared with the Neo4j store, and the index lives only as
 // long as the process.
 package textindex
@@ -47,12 +47,7 @@ func (b *Builder) Build() *Index {
 		slices.Sort(docs)
 		ix.terms[t] = slices.Compact(slices.Clone(docs))
 	}
-	slices.SortFunc(ix.keys, func(a, b entry) int {
-		if c := strings.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		return strings.Compare(a.doc, b.doc)
-	})
+	slices.SortFunc(ix.keys, compareEntries)
 	return ix
 }
 
@@ -115,4 +110,59 @@ func (ix *Index) WithKeyPrefix(prefix string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// Update returns the index of ix's documents with the documents of gone taken out and
+// those added to added put in, as Build of the whole collection after the change would
+// return it: a document in both is replaced. gone maps each document taken out to the
+// terms it had, so that only their posting lists are touched; ix is not changed, and
+// shares with the result every posting list the change does not touch. A commit that
+// changes one record then costs the lists of its terms and one pass over the keys, not
+// the whole collection again.
+func (ix *Index) Update(gone map[string][]string, added *Builder) *Index {
+	out := &Index{terms: make(map[string][]string, len(ix.terms)), keys: make([]entry, 0, len(ix.keys)+len(added.keys))}
+	for t, docs := range ix.terms {
+		out.terms[t] = docs
+	}
+	touched := map[string]bool{}
+	for _, terms := range gone {
+		for _, t := range terms {
+			touched[t] = true
+		}
+	}
+	for t := range added.terms {
+		touched[t] = true
+	}
+	for t := range touched {
+		docs := slices.DeleteFunc(slices.Clone(ix.terms[t]), func(d string) bool { _, ok := gone[d]; return ok })
+		docs = append(docs, added.terms[t]...)
+		slices.Sort(docs)
+		if docs = slices.Compact(docs); len(docs) == 0 {
+			delete(out.terms, t)
+		} else {
+			out.terms[t] = docs
+		}
+	}
+	// The kept keys stay in order; the few added are sorted and merged in.
+	fresh := slices.Clone(added.keys)
+	slices.SortFunc(fresh, compareEntries)
+	for _, e := range ix.keys {
+		if _, ok := gone[e.doc]; ok {
+			continue
+		}
+		for len(fresh) > 0 && compareEntries(fresh[0], e) < 0 {
+			out.keys, fresh = append(out.keys, fresh[0]), fresh[1:]
+		}
+		out.keys = append(out.keys, e)
+	}
+	out.keys = append(out.keys, fresh...)
+	return out
+}
+
+// compareEntries orders key entries by key, then document.
+func compareEntries(a, b entry) int {
+	if c := strings.Compare(a.key, b.key); c != 0 {
+		return c
+	}
+	return strings.Compare(a.doc, b.doc)
 }

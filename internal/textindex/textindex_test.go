@@ -40,3 +40,54 @@ func TestIndex(t *testing.T) {
 		t.Error("a nil index finds something")
 	}
 }
+
+// TestUpdate: an index updated with a change is the index built from the collection after
+// it, and the index it started from is left as it was.
+func TestUpdate(t *testing.T) {
+	type doc struct {
+		id          string
+		terms, keys []string
+	}
+	build := func(docs ...doc) *textindex.Index {
+		var b textindex.Builder
+		for _, d := range docs {
+			b.AddTerms(d.id, d.terms)
+			b.AddKeys(d.id, d.keys)
+		}
+		return b.Build()
+	}
+	d1 := doc{"d1", []string{"belt", "and", "road"}, []string{"xijinping", "jinping"}}
+	d2 := doc{"d2", []string{"belt", "road"}, []string{"xiaozu", "zu"}}
+	d3 := doc{"d3", []string{"road", "tibet"}, []string{"jinping"}}
+	d1renamed := doc{"d1", []string{"belt", "harbour"}, []string{"zanzibar", "jinping"}}
+	d4 := doc{"d4", []string{"harbour", "road"}, []string{"aaa", "zz"}}
+	before := build(d1, d2, d3)
+	for _, tc := range []struct {
+		name  string
+		gone  []doc
+		added []doc
+		after []doc
+	}{
+		{"one replaced", []doc{d1}, []doc{d1renamed}, []doc{d1renamed, d2, d3}},
+		{"one deleted, its only term gone", []doc{d3}, nil, []doc{d1, d2}},
+		{"one added, keys first and last", nil, []doc{d4}, []doc{d1, d2, d3, d4}},
+		{"all at once", []doc{d1, d3}, []doc{d1renamed, d4}, []doc{d1renamed, d2, d4}},
+		{"nothing", nil, nil, []doc{d1, d2, d3}},
+	} {
+		gone := map[string][]string{}
+		for _, d := range tc.gone {
+			gone[d.id] = d.terms
+		}
+		var added textindex.Builder
+		for _, d := range tc.added {
+			added.AddTerms(d.id, d.terms)
+			added.AddKeys(d.id, d.keys)
+		}
+		if got, want := before.Update(gone, &added), build(tc.after...); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: updated\n%+v\nbuilt\n%+v", tc.name, got, want)
+		}
+		if !reflect.DeepEqual(before, build(d1, d2, d3)) {
+			t.Fatalf("%s: Update changed the index it started from", tc.name)
+		}
+	}
+}
