@@ -51,7 +51,9 @@ func (s *Store) Versions(ctx context.Context, keys []string) ([]int64, error) {
 // Commit implements atlas.CurationStore: one write transaction locks the namespace (its
 // meta node, as imports do), checks the revision, writes the changed records with the
 // import's own statements, bumps the versions, stores the proposal, appends the audit
-// entry and moves the revision. Any failure rolls all of it back.
+// entry and moves the revision. Any failure rolls all of it back. Once committed, the
+// search analysis of the new revision is built from the one before and the change
+// (searchCache.advance), not read again.
 func (s *Store) Commit(ctx context.Context, c atlas.Commit) error {
 	if c.Entry.Revision != c.Revision+1 {
 		return atlas.ErrStale
@@ -66,7 +68,7 @@ func (s *Store) Commit(ctx context.Context, c atlas.Commit) error {
 			return err
 		}
 	}
-	return s.write(ctx, "commit", func(tx runner) error {
+	err = s.write(ctx, "commit", func(tx runner) error {
 		recs, err := tx.run(ctx, stmtLockNamespace, map[string]any{"ns": s.ns})
 		if err != nil {
 			return err
@@ -112,6 +114,16 @@ func (s *Store) Commit(ctx context.Context, c atlas.Commit) error {
 		_, err = tx.run(ctx, stmtSetRevision, map[string]any{"ns": s.ns, "revision": c.Entry.Revision})
 		return err
 	})
+	if err == nil {
+		// The search analysis at the new revision is the one at c.Revision with c.Data
+		// applied; a commit that changes no data changes no record a search reads.
+		data := c.Data
+		if data == nil {
+			data = &atlas.DataChange{}
+		}
+		s.search.advance(c.Revision, c.Entry.Revision, func(prev analysis) analysis { return prev.changed(c.Entry.Revision, data) })
+	}
+	return err
 }
 
 // writeData writes the records a change touched, with the import's statements:

@@ -44,3 +44,7 @@ func (s *Store) SearchThroughIndexes(ctx context.Context, q atlas.SearchQuery) (
 
 // ListStatementNames are the names of the list statements, one per order and direction.
 func ListStatementNames() []string { return listNames() }
+
+// ForgetSearchAnalysis drops the kept search analysis, so the next search rebuilds it from
+// a snapshot.
+func (s *Store) ForgetSearchAnalysis() { s.search.reset() }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"reflect"
 	"testing"
+	"time"
 
 	"lsgatlas/atlas"
+	"lsgatlas/neo4j"
 	"lsgatlas/neo4j/neo4jtest"
 	"lsgatlas/seed"
 )
@@ -17,15 +19,8 @@ import (
 // words and kinds; and the kept index is what a search at a known revision uses (no
 // full-text statement is sent).
 func TestLiveSearchIndexesAgree(t *testing.T) {
-	s := neo4jtest.Open(t)
+	s, _ := openSeeded(t)
 	ctx := context.Background()
-	ds, err := seed.Dataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Import(ctx, ds); err != nil {
-		t.Fatal(err)
-	}
 	for _, q := range []atlas.SearchQuery{
 		{Text: "foreign affairs"},
 		{Text: "foriegn affairs", Limit: 50},
@@ -69,4 +64,69 @@ func TestLiveSearchIndexesAgree(t *testing.T) {
 			t.Errorf("a search at a known revision sent %s", name)
 		}
 	}
+}
+
+// TestLiveSearchAfterCommit: after a commit in this process, the first search at the new
+// revision takes the analysis from the one before and the commit's change, reading no
+// snapshot, and answers as a search after a full rebuild does; a commit with no data
+// (a proposal) changes nothing a search reads.
+func TestLiveSearchAfterCommit(t *testing.T) {
+	s, ds := openSeeded(t)
+	ctx := context.Background()
+	search := func(text string) atlas.SearchResult {
+		t.Helper()
+		res, err := s.Search(ctx, atlas.SearchQuery{Text: text, Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	search("warm") // the analysis at the import's revision
+	renamed := *ds.Prepared().Groups[0]
+	renamed.Name = "Zanzibar Harbour Coordination Group"
+	for i, data := range []*atlas.DataChange{{UpsertNodes: []atlas.Node{&renamed}}, nil} {
+		rev, err := s.Revision(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = s.Commit(ctx, atlas.Commit{Revision: rev, Data: data,
+			Entry: atlas.AuditEntry{Revision: rev + 1, Action: atlas.ActionEdited, Actor: "test", At: time.Now()}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		snapshots := s.Statements()["snapshot_nodes"]
+		var got []atlas.SearchResult
+		for _, text := range []string{"zanzibar harbour", renamed.Name, ds.Groups[0].Name, "foreign affairs"} {
+			got = append(got, search(text))
+		}
+		if n := s.Statements()["snapshot_nodes"] - snapshots; n != 0 {
+			t.Errorf("commit %d: the searches after it read %d snapshots, want 0", i, n)
+		}
+		if len(got[0].Hits) == 0 || got[0].Hits[0].Node.NodeID() != renamed.ID {
+			t.Errorf("commit %d: %q does not find the renamed group first: %+v", i, "zanzibar harbour", got[0].Hits)
+		}
+		s.ForgetSearchAnalysis()
+		for j, text := range []string{"zanzibar harbour", renamed.Name, ds.Groups[0].Name, "foreign affairs"} {
+			if want := search(text); !reflect.DeepEqual(got[j], want) {
+				t.Errorf("commit %d, %q: after the commit\n%+v\nafter a rebuild\n%+v", i, text, got[j], want)
+			}
+		}
+		if n := s.Statements()["snapshot_nodes"] - snapshots; n != 1 {
+			t.Errorf("commit %d: the rebuild read %d snapshots, want 1", i, n)
+		}
+	}
+}
+
+// openSeeded opens a store in a namespace of its own holding the seed dataset.
+func openSeeded(t *testing.T) (*neo4j.Store, *atlas.Dataset) {
+	t.Helper()
+	s := neo4jtest.Open(t)
+	ds, err := seed.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Import(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	return s, ds
 }
