@@ -68,16 +68,16 @@ func (s *Store) nodesByID(ctx context.Context, tx runner, ids []string, props []
 }
 
 // List implements atlas.Store in one round trip: the filters, the order, the keyset
-// cursor and the total count are all evaluated in Cypher (list_by_<order>_<direction>); Go makes the
-// cursors from the nodes with atlas.SortKey. A bad query is EINVALID.
+// cursor and the total count are all evaluated in Cypher (list_by_<order>_<direction>);
+// Go makes the cursors from the nodes with atlas.SortKey. A bad query is EINVALID.
 func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error) {
 	page, _, err := s.list(ctx, q, atlas.RelationAsks{})
 	return page, err
 }
 
 // ListWithRelations implements atlas.RelationBatcher: List, with the relations asks asks
-// of the page's nodes read by the same statement (the list statement's $asks), answered as
-// RelationsOf answers them.
+// of the page's nodes read by the same statement (the list statement's $asks), answered
+// as RelationsOf answers them.
 func (s *Store) ListWithRelations(ctx context.Context, q atlas.ListQuery, asks atlas.RelationAsks) (atlas.Page, atlas.RelationAnswers, error) {
 	return s.list(ctx, q, asks)
 }
