@@ -23,24 +23,37 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 		return atlas.ImportReport{}, err
 	}
 	var report atlas.ImportReport
+	var revision int64
+	var change *atlas.DataChange
 	err = s.write(ctx, "import", func(tx runner) error {
 		var err error
-		report, err = s.importTx(ctx, tx, prepared)
+		report, revision, change, err = s.importTx(ctx, tx, prepared)
 		return err
 	})
 	if err != nil {
 		return atlas.ImportReport{}, err
 	}
+	// As after a commit (Commit): the import knows what it changed, so the search
+	// analysis of the new revision is derived from the one before it, when it is kept.
+	if report.Changed() {
+		s.search.advance(revision, revision+1, func(prev analysis) analysis { return prev.changed(revision+1, change) })
+	}
 	return report, nil
 }
 
 // importTx is the body of the import transaction. It keeps no state outside itself, since
-// the driver may run it again after a transient failure.
-func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atlas.ImportReport, error) {
+// the driver may run it again after a transient failure. It returns the revision it found
+// (the import makes the next one when the report says something changed) and the change.
+func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atlas.ImportReport, int64, *atlas.DataChange, error) {
 	var report atlas.ImportReport
 	// First, so that everything read below is what the previous import committed.
-	if _, err := tx.run(ctx, stmtLockNamespace, map[string]any{"ns": s.ns}); err != nil {
-		return report, err
+	recs, err := tx.run(ctx, stmtLockNamespace, map[string]any{"ns": s.ns})
+	if err != nil {
+		return report, 0, nil, err
+	}
+	var revision int64
+	if len(recs) == 1 {
+		revision, _ = recs[0]["revision"].(int64)
 	}
 	nodes := ds.Nodes()
 	ids := make([]string, len(nodes))
@@ -49,15 +62,15 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 	}
 	storedNodes, err := s.nodesByID(ctx, tx, ids, nil)
 	if err != nil {
-		return report, err
+		return report, 0, nil, err
 	}
 	storedIDs, err := tx.run(ctx, stmtNodeIDs, map[string]any{"ns": s.ns})
 	if err != nil {
-		return report, err
+		return report, 0, nil, err
 	}
 	storedRels, err := s.relationsByID(ctx, tx)
 	if err != nil {
-		return report, err
+		return report, 0, nil, err
 	}
 	stored := atlas.StoredRecords{Nodes: storedNodes, Relations: storedRels}
 	for _, rec := range storedIDs {
@@ -94,14 +107,14 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 		dropKeys = append(dropKeys, s.scopedID(id))
 	}
 	if err := s.writeRows(ctx, tx, deleteRows, dropKeys, nodeRows, createRows); err != nil {
-		return report, err
+		return report, 0, nil, err
 	}
 	if report.Changed() {
 		if _, err := tx.run(ctx, stmtBumpRevision, map[string]any{"ns": s.ns}); err != nil {
-			return report, err
+			return report, 0, nil, err
 		}
 	}
-	return report, nil
+	return report, revision, change, nil
 }
 
 // writeRows runs the statements that write records, each only when it has rows:

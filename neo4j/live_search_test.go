@@ -2,6 +2,7 @@ package neo4j_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -66,10 +67,10 @@ func TestLiveSearchIndexesAgree(t *testing.T) {
 	}
 }
 
-// TestLiveSearchAfterCommit: after a commit in this process, the first search at the new
-// revision takes the analysis from the one before and the commit's change, reading no
-// snapshot, and answers as a search after a full rebuild does; a commit with no data
-// (a proposal) changes nothing a search reads.
+// TestLiveSearchAfterCommit: after a commit or an import in this process, the first
+// search at the new revision takes the analysis from the one before and the change,
+// reading no snapshot, and answers as a search after a full rebuild does; a commit with no
+// data (a proposal) changes nothing a search reads.
 func TestLiveSearchAfterCommit(t *testing.T) {
 	s, ds := openSeeded(t)
 	ctx := context.Background()
@@ -84,35 +85,62 @@ func TestLiveSearchAfterCommit(t *testing.T) {
 	search("warm") // the analysis at the import's revision
 	renamed := *ds.Prepared().Groups[0]
 	renamed.Name = "Zanzibar Harbour Coordination Group"
-	for i, data := range []*atlas.DataChange{{UpsertNodes: []atlas.Node{&renamed}}, nil} {
-		rev, err := s.Revision(ctx)
-		if err != nil {
-			t.Fatal(err)
+	commit := func(data *atlas.DataChange) func() error {
+		return func() error {
+			rev, err := s.Revision(ctx)
+			if err != nil {
+				return err
+			}
+			return s.Commit(ctx, atlas.Commit{Revision: rev, Data: data,
+				Entry: atlas.AuditEntry{Revision: rev + 1, Action: atlas.ActionEdited, Actor: "test", At: time.Now()}})
 		}
-		err = s.Commit(ctx, atlas.Commit{Revision: rev, Data: data,
-			Entry: atlas.AuditEntry{Revision: rev + 1, Action: atlas.ActionEdited, Actor: "test", At: time.Now()}})
+	}
+	// The seed again (the group's name back as the seed has it), with the group and a
+	// person described otherwise.
+	reimport := func() error {
+		again, err := seed.Dataset()
 		if err != nil {
-			t.Fatal(err)
+			return err
+		}
+		again.Groups[0].Description = "Coordinated the Zanzibar harbour works, in this test."
+		again.People[0].Description = "A harbour pilot, in this test."
+		report, err := s.Import(ctx, again)
+		if err == nil && !report.Changed() {
+			err = fmt.Errorf("the import changed nothing")
+		}
+		return err
+	}
+	queries := []string{"zanzibar harbour", renamed.Name, ds.Groups[0].Name, "foreign affairs"}
+	for _, step := range []struct {
+		name  string
+		write func() error
+	}{
+		{"a commit renaming a group", commit(&atlas.DataChange{UpsertNodes: []atlas.Node{&renamed}})},
+		{"a commit of no data", commit(nil)},
+		{"an import", reimport},
+	} {
+		if err := step.write(); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
 		}
 		snapshots := s.Statements()["snapshot_nodes"]
 		var got []atlas.SearchResult
-		for _, text := range []string{"zanzibar harbour", renamed.Name, ds.Groups[0].Name, "foreign affairs"} {
+		for _, text := range queries {
 			got = append(got, search(text))
 		}
 		if n := s.Statements()["snapshot_nodes"] - snapshots; n != 0 {
-			t.Errorf("commit %d: the searches after it read %d snapshots, want 0", i, n)
+			t.Errorf("%s: the searches after it read %d snapshots, want 0", step.name, n)
 		}
 		if len(got[0].Hits) == 0 || got[0].Hits[0].Node.NodeID() != renamed.ID {
-			t.Errorf("commit %d: %q does not find the renamed group first: %+v", i, "zanzibar harbour", got[0].Hits)
+			t.Errorf("%s: %q does not find the renamed group first: %+v", step.name, queries[0], got[0].Hits)
 		}
 		s.ForgetSearchAnalysis()
-		for j, text := range []string{"zanzibar harbour", renamed.Name, ds.Groups[0].Name, "foreign affairs"} {
+		for j, text := range queries {
 			if want := search(text); !reflect.DeepEqual(got[j], want) {
-				t.Errorf("commit %d, %q: after the commit\n%+v\nafter a rebuild\n%+v", i, text, got[j], want)
+				t.Errorf("%s, %q: after it\n%+v\nafter a rebuild\n%+v", step.name, text, got[j], want)
 			}
 		}
 		if n := s.Statements()["snapshot_nodes"] - snapshots; n != 1 {
-			t.Errorf("commit %d: the rebuild read %d snapshots, want 1", i, n)
+			t.Errorf("%s: the rebuild read %d snapshots, want 1", step.name, n)
 		}
 	}
 }
