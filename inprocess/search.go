@@ -15,7 +15,6 @@ const nodeDoc, relationDoc = "n:", "r:"
 // writing. The whole index is rebuilt: imports are rare and the dataset small (see the
 // benchmark in search_test.go), and a rebuild cannot leave a stale entry behind.
 func (s *Store) reindexText() {
-	var b searchkey.TextIndexBuilder
 	a := &searchkey.Analysed{}
 	// Analysing is most of the work, and a record's analysis changes only with it: load
 	// forgets the analysis of what it changes, so a commit analyses one record, not all.
@@ -28,16 +27,12 @@ func (s *Store) reindexText() {
 		return fs
 	}
 	for id, n := range s.nodes {
-		fs := analysed(nodeDoc+id, func() []atlas.SearchField { return atlas.SearchFields(n) })
-		b.AddNode(id, fs)
-		a.AddNode(id, fs)
+		a.AddNode(id, analysed(nodeDoc+id, func() []atlas.SearchField { return atlas.SearchFields(n) }))
 	}
 	for id, r := range s.rels {
-		fs := analysed(relationDoc+id, func() []atlas.SearchField { return atlas.RelationSearchFields(r) })
-		b.AddRelation(id, fs)
-		a.AddRelation(id, fs)
+		a.AddRelation(id, analysed(relationDoc+id, func() []atlas.SearchField { return atlas.RelationSearchFields(r) }))
 	}
-	s.text, s.analysed, s.stats = b.Build(), a, searchkey.NewStats(a)
+	s.text, s.analysed, s.stats = a.TextIndex(), a, searchkey.NewStats(a)
 }
 
 // Search implements atlas.Store: the text index gives the candidates (nodes with a name

@@ -148,6 +148,23 @@ func (s *Store) writeRows(ctx context.Context, tx runner, deleteRows []map[strin
 	return nil
 }
 
+// snapshotNodes reads every node of the namespace (see snapshot_nodes), in no order.
+func (s *Store) snapshotNodes(ctx context.Context, tx runner) ([]atlas.Node, error) {
+	recs, err := tx.run(ctx, stmtSnapshotNodes, map[string]any{"ns": s.ns})
+	if err != nil {
+		return nil, err
+	}
+	nodes := make([]atlas.Node, 0, len(recs))
+	for _, rec := range recs {
+		n, err := decodeNode(asMap(rec["props"]))
+		if err != nil {
+			return nil, err
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes, nil
+}
+
 // relationsByID reads every relation of the namespace, by id (see snapshot_relations).
 func (s *Store) relationsByID(ctx context.Context, tx runner) (map[string]*atlas.Relation, error) {
 	recs, err := tx.run(ctx, stmtSnapshotRelations, map[string]any{"ns": s.ns})
@@ -183,17 +200,9 @@ func (s *Store) Snapshot(ctx context.Context) (*atlas.Dataset, error) {
 	var ds *atlas.Dataset
 	err := s.read(ctx, "snapshot", func(tx runner) error {
 		ds = &atlas.Dataset{}
-		recs, err := tx.run(ctx, stmtSnapshotNodes, map[string]any{"ns": s.ns})
+		nodes, err := s.snapshotNodes(ctx, tx)
 		if err != nil {
 			return err
-		}
-		nodes := make([]atlas.Node, 0, len(recs))
-		for _, rec := range recs {
-			n, err := decodeNode(asMap(rec["props"]))
-			if err != nil {
-				return err
-			}
-			nodes = append(nodes, n)
 		}
 		slices.SortFunc(nodes, func(a, b atlas.Node) int { return strings.Compare(a.NodeID(), b.NodeID()) })
 		for _, n := range nodes {

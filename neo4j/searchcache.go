@@ -131,17 +131,8 @@ func (s *Store) analyseNamespace(ctx context.Context) (analysis, error) {
 		if rev, err = searchRevision(ctx, tx, s.ns); err != nil {
 			return err
 		}
-		recs, err := tx.run(ctx, stmtSnapshotNodes, map[string]any{"ns": s.ns})
-		if err != nil {
+		if nodes, err = s.snapshotNodes(ctx, tx); err != nil {
 			return err
-		}
-		nodes = make([]atlas.Node, 0, len(recs))
-		for _, rec := range recs {
-			n, err := decodeNode(asMap(rec["props"]))
-			if err != nil {
-				return err
-			}
-			nodes = append(nodes, n)
 		}
 		byID, err := s.relationsByID(ctx, tx)
 		if err != nil {
