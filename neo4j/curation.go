@@ -51,7 +51,7 @@ func (s *Store) Versions(ctx context.Context, keys []string) ([]int64, error) {
 // Commit implements atlas.CurationStore: one write transaction locks the namespace (its
 // meta node, as imports do), checks the revision, writes the changed records with the
 // import's own statements, bumps the versions, stores the proposal, appends the audit
-// entry and moves the revision. Any failure rolls all of it back. Once committed, the
+// entry and the write record (appendWrite) and moves the revision. Any failure rolls all of it back. Once committed, the
 // search analysis of the new revision is built from the one before and the change
 // (searchCache.advance), not read again.
 func (s *Store) Commit(ctx context.Context, c atlas.Commit) error {
@@ -110,6 +110,9 @@ func (s *Store) Commit(ctx context.Context, c atlas.Commit) error {
 			if n := countOf(recs, w.column); n != w.want {
 				return fmt.Errorf("%s: %s %d of %d", w.st.name, w.column, n, w.want)
 			}
+		}
+		if err := s.appendWrite(ctx, tx, c.Entry.Revision, c.Data); err != nil {
+			return err
 		}
 		_, err = tx.run(ctx, stmtSetRevision, map[string]any{"ns": s.ns, "revision": c.Entry.Revision})
 		return err

@@ -14,9 +14,9 @@ import (
 // transaction locks the namespace (so concurrent imports take effect one after the
 // other), reads what is stored, compares it with the prepared dataset by the import
 // algorithm the in-process store runs too (atlas.PlanImport) to report, rewrites every record of
-// the dataset, deletes every stored record it no longer has (see importTx), and bumps the
-// revision only when something changed: at most nine statements, whatever the size of the
-// dataset. The driver's bookmarks make every later call of this store see the import.
+// the dataset, deletes every stored record it no longer has (see importTx), and, only when
+// something changed, bumps the revision and records the nodes it touched (appendWrite): at
+// most ten statements, whatever the size of the dataset. The driver's bookmarks make every later call of this store see the import.
 func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportReport, error) {
 	prepared, err := ds.ForImport()
 	if err != nil {
@@ -111,6 +111,9 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 	}
 	if report.Changed() {
 		if _, err := tx.run(ctx, stmtBumpRevision, map[string]any{"ns": s.ns}); err != nil {
+			return report, 0, nil, err
+		}
+		if err := s.appendWrite(ctx, tx, revision+1, change); err != nil {
 			return report, 0, nil, err
 		}
 	}

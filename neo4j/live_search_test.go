@@ -70,21 +70,38 @@ func TestLiveSearchIndexesAgree(t *testing.T) {
 // TestLiveSearchAfterCommit: after a commit or an import in this process, the first
 // search at the new revision takes the analysis from the one before and the change,
 // reading no snapshot, and answers as a search after a full rebuild does; a commit with no
-// data (a proposal) changes nothing a search reads.
+// data (a proposal) changes nothing a search reads. A replica on the same namespace, which
+// learns of each write only from the revision, brings its analysis forward by the nodes
+// the write recorded touching, and answers alike, reading no snapshot either.
 func TestLiveSearchAfterCommit(t *testing.T) {
-	s, ds := openSeeded(t)
+	cfg := neo4jtest.Config(t)
+	s, ds := openSeededConfig(t, cfg)
+	replica := neo4jtest.OpenConfig(t, cfg)
 	ctx := context.Background()
-	search := func(text string) atlas.SearchResult {
+	search := func(store *neo4j.Store, text string) atlas.SearchResult {
 		t.Helper()
-		res, err := s.Search(ctx, atlas.SearchQuery{Text: text, Limit: 100})
+		res, err := store.Search(ctx, atlas.SearchQuery{Text: text, Limit: 100})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return res
 	}
-	search("warm") // the analysis at the import's revision
+	stores := []struct {
+		name  string
+		store *neo4j.Store
+	}{{"the writer", s}, {"the replica", replica}}
+	for _, st := range stores {
+		search(st.store, "warm") // the analysis at the import's revision
+	}
 	renamed := *ds.Prepared().Groups[0]
 	renamed.Name = "Zanzibar Harbour Coordination Group"
+	var noted *atlas.Relation
+	for _, r := range ds.Prepared().Relations {
+		if r.Note != "" {
+			noted = r
+			break
+		}
+	}
 	commit := func(data *atlas.DataChange) func() error {
 		return func() error {
 			rev, err := s.Revision(ctx)
@@ -95,8 +112,8 @@ func TestLiveSearchAfterCommit(t *testing.T) {
 				Entry: atlas.AuditEntry{Revision: rev + 1, Action: atlas.ActionEdited, Actor: "test", At: time.Now()}})
 		}
 	}
-	// The seed again (the group's name back as the seed has it), with the group and a
-	// person described otherwise.
+	// The seed again (the group's name back as the seed has it, the relationship there
+	// again), with the group and a person described otherwise.
 	reimport := func() error {
 		again, err := seed.Dataset()
 		if err != nil {
@@ -110,45 +127,57 @@ func TestLiveSearchAfterCommit(t *testing.T) {
 		}
 		return err
 	}
-	queries := []string{"zanzibar harbour", renamed.Name, ds.Groups[0].Name, "foreign affairs"}
+	queries := []string{"zanzibar harbour", renamed.Name, ds.Groups[0].Name, "foreign affairs", noted.Note}
 	for _, step := range []struct {
 		name  string
 		write func() error
 	}{
 		{"a commit renaming a group", commit(&atlas.DataChange{UpsertNodes: []atlas.Node{&renamed}})},
 		{"a commit of no data", commit(nil)},
+		{"a commit deleting a relationship", commit(&atlas.DataChange{DeleteRelations: []*atlas.Relation{noted}})},
 		{"an import", reimport},
 	} {
 		if err := step.write(); err != nil {
 			t.Fatalf("%s: %v", step.name, err)
 		}
-		snapshots := s.Statements()["snapshot_nodes"]
-		var got []atlas.SearchResult
-		for _, text := range queries {
-			got = append(got, search(text))
-		}
-		if n := s.Statements()["snapshot_nodes"] - snapshots; n != 0 {
-			t.Errorf("%s: the searches after it read %d snapshots, want 0", step.name, n)
-		}
-		if len(got[0].Hits) == 0 || got[0].Hits[0].Node.NodeID() != renamed.ID {
-			t.Errorf("%s: %q does not find the renamed group first: %+v", step.name, queries[0], got[0].Hits)
-		}
-		s.ForgetSearchAnalysis()
-		for j, text := range queries {
-			if want := search(text); !reflect.DeepEqual(got[j], want) {
-				t.Errorf("%s, %q: after it\n%+v\nafter a rebuild\n%+v", step.name, text, got[j], want)
+		for _, st := range stores {
+			snapshots := st.store.Statements()["snapshot_nodes"]
+			var got []atlas.SearchResult
+			for _, text := range queries {
+				got = append(got, search(st.store, text))
+			}
+			if n := st.store.Statements()["snapshot_nodes"] - snapshots; n != 0 {
+				t.Errorf("%s, %s: the searches after it read %d snapshots, want 0", step.name, st.name, n)
+			}
+			if len(got[0].Hits) == 0 || got[0].Hits[0].Node.NodeID() != renamed.ID {
+				t.Errorf("%s, %s: %q does not find the renamed group first: %+v", step.name, st.name, queries[0], got[0].Hits)
+			}
+			st.store.ForgetSearchAnalysis()
+			for j, text := range queries {
+				if want := search(st.store, text); !reflect.DeepEqual(got[j], want) {
+					t.Errorf("%s, %s, %q: after it\n%+v\nafter a rebuild\n%+v", step.name, st.name, text, got[j], want)
+				}
+			}
+			if n := st.store.Statements()["snapshot_nodes"] - snapshots; n != 1 {
+				t.Errorf("%s, %s: the rebuild read %d snapshots, want 1", step.name, st.name, n)
 			}
 		}
-		if n := s.Statements()["snapshot_nodes"] - snapshots; n != 1 {
-			t.Errorf("%s: the rebuild read %d snapshots, want 1", step.name, n)
-		}
+	}
+	if replica.Statements()["writes_since"] == 0 {
+		t.Error("the replica read no write record")
 	}
 }
 
 // openSeeded opens a store in a namespace of its own holding the seed dataset.
 func openSeeded(t *testing.T) (*neo4j.Store, *atlas.Dataset) {
 	t.Helper()
-	s := neo4jtest.Open(t)
+	return openSeededConfig(t, neo4jtest.Config(t))
+}
+
+// openSeededConfig is openSeeded with a given configuration.
+func openSeededConfig(t *testing.T, cfg neo4j.Config) (*neo4j.Store, *atlas.Dataset) {
+	t.Helper()
+	s := neo4jtest.OpenConfig(t, cfg)
 	ds, err := seed.Dataset()
 	if err != nil {
 		t.Fatal(err)

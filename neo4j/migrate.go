@@ -91,6 +91,7 @@ func (s *Store) warm(ctx context.Context) {
 	_, _, _ = s.NodesWithRelations(ctx, []string{id}, atlas.NewProjection("name"), asks)
 	_, _ = s.Search(ctx, atlas.SearchQuery{Text: "warm"})
 	s.warmIndexedSearch(ctx) // the path of a search while a write lands: rare, but not slow
+	s.warmWritesSince(ctx)
 	_, _ = s.ReportedCounts(ctx, atlas.CountQuery{})
 	_, _ = s.Supports(ctx, atlas.SupportQuery{Sources: []string{"source/warm-up"}, First: 1})
 	_, _ = s.Snapshot(ctx)

@@ -247,8 +247,9 @@ func (s *Store) wholeNodes(ctx context.Context, tx runner, ns []atlas.Node, need
 }
 
 // searchAnalysis returns the analysis of the namespace (searchCache), and whether it
-// was read at the revision tx sees, waiting for a rebuild from a snapshot when the cached
-// one is not of that revision. The snapshot is read in the rebuild's own transaction, so
+// was read at the revision tx sees, waiting for a rebuild when the cached one is not of
+// that revision: brought forward from the cached one by what the writes in between
+// touched, or read from a snapshot (analyseNamespace). It is read in the rebuild's own transaction, so
 // a write landing in between shows in it: the analysis is then of a newer revision, and
 // the search finds its candidates with Neo4j's indexes, reading whole any the analysis
 // does not know (Search); the next search at the newer revision uses the analysis.
@@ -257,7 +258,8 @@ func (s *Store) searchAnalysis(ctx context.Context, tx runner) (analysis, bool, 
 	if err != nil {
 		return analysis{}, false, err
 	}
-	if an, ok := s.search.get(rev); ok {
+	an, ok := s.search.get(rev)
+	if ok {
 		return an, true, nil
 	}
 	// Not the request's context: its deadline, and its read scope, end with it.
@@ -265,7 +267,7 @@ func (s *Store) searchAnalysis(ctx context.Context, tx runner) (analysis, bool, 
 	if ctx.Value(warmingKey{}) != nil {
 		bctx = context.WithValue(bctx, warmingKey{}, true)
 	}
-	b := s.search.rebuild(rev, func() (analysis, error) { return s.analyseNamespace(bctx) })
+	b := s.search.rebuild(rev, func() (analysis, error) { return s.analyseNamespace(bctx, an) })
 	select {
 	case <-b.done:
 		if b.err != nil {

@@ -140,13 +140,18 @@ func TestSearchStatements(t *testing.T) {
 }
 
 // TestSearchStatisticsCached: a second search at the same revision reads no snapshot,
-// and one at a newer revision does; each finds its candidates in the kept index.
+// and one at a newer revision whose write left no record (TestSearchAnalysisSince) does;
+// each finds its candidates in the kept index.
 func TestSearchStatisticsCached(t *testing.T) {
 	xi := fixtureNode("person/xi-jinping")
 	search := func(rev int64, snapshot bool) []call {
 		calls := []call{{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": rev}}}}
 		if snapshot {
-			calls = append(calls, call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": rev}}},
+			calls = append(calls, call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": rev}}})
+			if rev > 1 {
+				calls = append(calls, call{st: stmtWritesSince, params: map[string]any{"ns": "test", "after": rev - 1, "upTo": rev}})
+			}
+			calls = append(calls,
 				call{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: []record{{"props": storedNode(t, xi)}}},
 				call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}})
 		}

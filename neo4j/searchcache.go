@@ -12,12 +12,13 @@ import (
 
 // searchCache holds the analysed fields and collection statistics of the namespace at
 // one revision: BM25 needs the statistics of the whole collection, which are the same
-// data the in-process store scores with, so both stores rank alike. They are rebuilt from
-// a snapshot when a search sees a newer revision (imports are rare), or, after a commit
-// in this process, derived from the ones before it and its change (advance). With them it keeps
-// the text index of those records (searchIndex), from which a search at the revision the
-// snapshot was read at finds its candidates as the in-process store does, without
-// asking Neo4j's full-text indexes for every record holding a term.
+// data the in-process store scores with, so both stores rank alike. After a write in this
+// process they are derived from the ones before it and its change (advance); when a search
+// sees a newer revision another process made, from the ones before it and the nodes its
+// writes recorded touching (changeSince); from a snapshot when there is nothing to derive
+// from. With them it keeps the text index of those records (searchIndex), from which a
+// search at the revision they were read at finds its candidates as the in-process store
+// does, without asking Neo4j's full-text indexes for every record holding a term.
 //
 // A rebuild runs once for every search waiting on it, in a read transaction of its own
 // that no request's deadline cuts short: at 100x the data it takes longer than a request
@@ -60,10 +61,15 @@ type searchBuild struct {
 	err error
 }
 
+// get returns the kept analysis and whether it is of revision rev; its index is nil
+// when none is kept.
 func (c *searchCache) get(rev int64) (analysis, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.analysis, c.built && c.index.revision == rev
+	if !c.built {
+		return analysis{}, false
+	}
+	return c.analysis, c.index.revision == rev
 }
 
 func (c *searchCache) reset() {
@@ -119,17 +125,28 @@ func (c *searchCache) startLocked(rev int64, analyse func() (analysis, error)) *
 	return b
 }
 
-// analyseNamespace analyses every node and relationship of the namespace, read in one
-// read transaction with its revision, computes the collection statistics and builds the
-// index of candidates.
-func (s *Store) analyseNamespace(ctx context.Context) (analysis, error) {
+// analyseNamespace returns the analysis at the namespace's revision, read in one read
+// transaction with it. From kept, the analysis of an earlier revision (when its index is
+// not nil), it is derived by what the writes in between touched, when each of them
+// recorded it (changeSince): so a process learns of another's write without reading
+// the whole namespace again. Otherwise every node and relationship is analysed anew, the
+// collection statistics computed and the index of candidates built.
+func (s *Store) analyseNamespace(ctx context.Context, kept analysis) (analysis, error) {
 	var rev int64
 	var nodes []atlas.Node
 	var rels []*atlas.Relation
+	var since *atlas.DataChange
 	err := s.read(ctx, "search analysis", func(tx runner) error {
+		since = nil // the driver may run this again
 		var err error
 		if rev, err = searchRevision(ctx, tx, s.ns); err != nil {
 			return err
+		}
+		if kept.index != nil && kept.index.revision <= rev {
+			var ok bool
+			if since, ok, err = s.changeSince(ctx, tx, kept, rev); err != nil || ok {
+				return err
+			}
 		}
 		if nodes, err = s.snapshotNodes(ctx, tx); err != nil {
 			return err
@@ -146,6 +163,9 @@ func (s *Store) analyseNamespace(ctx context.Context) (analysis, error) {
 	})
 	if err != nil {
 		return analysis{}, err
+	}
+	if since != nil {
+		return kept.changed(rev, since), nil
 	}
 	empty := analysis{analysed: &searchkey.Analysed{}, index: &searchIndex{}}
 	return empty.changed(rev, &atlas.DataChange{UpsertNodes: nodes, UpsertRelations: rels}), nil

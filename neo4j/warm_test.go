@@ -10,7 +10,7 @@ import (
 )
 
 // warmedReads are the read statements warm plans, one per kind of request.
-var warmedReads = append(listNames(), "revision", "nodes_by_key", "relations_of", "relations_of_asks", "nodes_with_relations", "search", "reported_counts", "supports_nodes", "snapshot_nodes")
+var warmedReads = append(listNames(), "revision", "nodes_by_key", "relations_of", "relations_of_asks", "nodes_with_relations", "search", "reported_counts", "supports_nodes", "snapshot_nodes", "writes_since")
 
 // TestWarmsBeforeReady: after connecting, and again after the database comes back,
 // every kind of read has run once before the store says it is ready, so Neo4j has

@@ -24,7 +24,7 @@ const { lintCypherQuery, parseParameters, testData } = createRequire(import.meta
 
 const VERSION = 'CYPHER 5';
 
-const labels = ['Entity', 'AtlasMeta', 'AtlasAudit', 'AtlasProposal', 'AtlasVersion', 'Group', 'Office', 'Institution', 'Position', 'Person', 'Source', 'ReportedCount',
+const labels = ['Entity', 'AtlasMeta', 'AtlasAudit', 'AtlasProposal', 'AtlasVersion', 'AtlasWrite', 'Group', 'Office', 'Institution', 'Position', 'Person', 'Source', 'ReportedCount',
   'Statement', 'Topic', 'Document'];
 const relationshipTypes = [
   'CHAIRS', 'MEMBER_OF', 'SUPERVISES', 'REPORTS_TO', 'HAS_OFFICE', 'HOSTED_BY',
@@ -49,6 +49,8 @@ const propertyKeys = [
   'revision',
   // curation: audit entries, proposals, record versions
   'actor', 'at', 'keys', 'entry', 'json', 'status', 'key', 'changes',
+  // write records: the nodes each write touched
+  'nodes',
 ];
 // The built-in functions the statements call. Their signatures are taken from the function
 // listing of a Neo4j 5 server that the language-support package ships as its test schema, so
