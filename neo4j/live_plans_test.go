@@ -222,32 +222,31 @@ func TestLiveListReadsOnlyAskedFilters(t *testing.T) {
 
 // TestLiveListReadsItsPageInOrder: a list statement reads its page from the index of its
 // order, so with no filter it reads the page and one more node, not every node of the
-// kind, and sorts nothing; an ascending page after a cursor starts its seek there.
+// kind, and sorts nothing; a page after a cursor starts its seek at the cursor, in
+// either direction (the cursor's node, then the page and one more).
 func TestLiveListReadsItsPageInOrder(t *testing.T) {
 	cfg, drv := planFixture(t)
-	groups := int64(len(conformance.Fixture().Groups))
-	if groups < 4 {
+	if groups := len(conformance.Fixture().Groups); groups < 4 {
 		t.Fatalf("the fixture has %d groups; the test needs 4", groups)
 	}
 	for _, name := range neo4j.ListStatementNames() {
+		params := listPlanParams()
+		params["ns"], params["limit"] = cfg.Namespace, int64(1)
+		first := query(t, drv, cfg, neo4j.StatementText(name), params)
+		page, _ := first[0].Get("page")
+		node := page.([]any)[0].(map[string]any)
 		for _, tc := range []struct {
-			what      string
-			afterLast bool // the cursor is the greatest node of the order
-			want      int64
+			what              string
+			afterKey, afterID any
+			want              int64
 		}{
-			{"first page", false, 2},
-			// Ascending, the seek starts after the last node and finds nothing; descending
-			// it passes over the entries before the cursor.
-			{"after the last node", true, map[bool]int64{true: groups, false: 0}[strings.HasSuffix(name, "_desc")]},
+			{"first page", nil, nil, 2},
+			{"after the first node", node[listOrderProperty(name)], node["id"], 3},
+			// The cursor beyond every stored key of the order: nothing to read.
+			{"after the last node", map[bool]string{false: "~", true: ""}[strings.HasSuffix(name, "_desc")],
+				map[bool]string{false: "~", true: ""}[strings.HasSuffix(name, "_desc")], 0},
 		} {
-			params := listPlanParams()
-			params["ns"], params["limit"] = cfg.Namespace, int64(1)
-			if tc.afterLast {
-				params["afterKey"], params["afterId"] = "~", "~" // above every stored key and id
-				if strings.HasSuffix(name, "_desc") {
-					params["afterKey"], params["afterId"] = "", "" // below every one
-				}
-			}
+			params["afterKey"], params["afterId"] = tc.afterKey, tc.afterID
 			plan := profile(t, drv, cfg, neo4j.StatementText(name), params)
 			rows, sorts := orderSeekRows(plan, listOrderIndex(name))
 			if sorts != 0 {
@@ -258,6 +257,11 @@ func TestLiveListReadsItsPageInOrder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// listOrderProperty names the stored sort key of list statement name's order.
+func listOrderProperty(name string) string {
+	return strings.Split(listOrderIndex(name), ", ")[0]
 }
 
 // listOrderIndex names the properties after (ns, nodeKind) of the index that serves the

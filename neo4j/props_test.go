@@ -103,6 +103,23 @@ func TestSortNameOrdersLikeGo(t *testing.T) {
 	}
 }
 
+// TestSortKeysBelowTheDescendingStart: a descending list with no cursor starts its seek at
+// U+FFFF (list_by_*_desc), so every stored sort key must be below it, even for a node whose
+// name starts with the greatest character: sortName is hex, sortEstablished digits, and
+// an id starts with its kind. Go's byte order is stricter here than Neo4j's UTF-16 order.
+func TestSortKeysBelowTheDescendingStart(t *testing.T) {
+	nodes := conformance.Fixture().Prepared().Nodes()
+	nodes = append(nodes, &atlas.Person{ID: "person/\U0010FFFF", Name: "\U0010FFFF\uFFFF"})
+	for _, n := range nodes {
+		props := nodeProps(n)
+		for _, key := range []string{"sortName", "sortEstablished", "id"} {
+			if v, _ := props[key].(string); v == "" || v >= "\uFFFF" {
+				t.Errorf("%s: %s %q is not below U+FFFF", n.NodeID(), key, v)
+			}
+		}
+	}
+}
+
 func TestRelationRoundTrip(t *testing.T) {
 	rels := conformance.Fixture().Prepared().Relations
 	rels = append(rels,

@@ -42,9 +42,8 @@
 //   asked, a page reads $limit + 1 nodes, not every node of the kind (at 100x, 3,500
 //   groups, on the driver alone: 11.2-11.3 ms a page sorting the kind, 3.4-3.9 now;
 //   README, Scale).
-//   Descending, the seek has no upper bound (there is no greatest string to start
-//   from without a cursor): a later page passes over the index entries of the pages
-//   before it, read from the index alone, no node.
+//   The cursor's key is the upper bound of the seek (U+FFFF, above every stored key,
+//   without a cursor), so a later page starts where the one before it ended.
 //   For the count, entity_ns_node_kind: the count passes over every node of the kind that
 //   passes the filters; with no filter it reads the index alone, no node.
 //   USING INDEX SEEK: a plan Neo4j 5.26 made while the database was empty scanned the whole ns
@@ -57,7 +56,7 @@
 // (TestLiveListReadsOnlyAskedFilters).
 MATCH (n:Entity)
 USING INDEX SEEK n:Entity(ns, nodeKind, id)
-WHERE n.ns = $ns AND n.nodeKind = $nodeKind AND n.id >= ''
+WHERE n.ns = $ns AND n.nodeKind = $nodeKind AND n.id <= coalesce($afterKey, '\uFFFF')
   AND ($afterId IS NULL OR n.id < $afterKey OR (n.id = $afterKey AND n.id < $afterId))
   AND CASE WHEN size($kinds) = 0 THEN true ELSE n.kind IN $kinds END
   AND CASE WHEN size($systems) = 0 THEN true ELSE n.system IN $systems END

@@ -64,14 +64,15 @@ func (o order) Index() string {
 	return map[string]string{"sortName": "entity_order_name", "sortEstablished": "entity_order_established", "id": "entity_order_id"}[o.property]
 }
 
-// Seek bounds the index seek. Ascending, the cursor's key is where the page starts;
-// descending there is no greatest string to start from without a cursor, so the seek
-// takes every entry of the kind and After skips those before the cursor.
+// Seek bounds the index seek by the cursor's key, where the page starts: from below
+// ascending, from above descending. With no cursor, ascending starts at the least string;
+// descending at U+FFFF, greater than every stored sort key, each of which is hex
+// (sortName), eight digits (sortEstablished) or a node id, which starts with its kind.
 func (o order) Seek() string {
 	p := "n." + o.property
 	bound := p + " >= coalesce($afterKey, '')"
 	if o.desc {
-		bound = p + " >= ''"
+		bound = p + ` <= coalesce($afterKey, '\uFFFF')`
 	}
 	if o.property != "id" {
 		bound += " AND n.id IS NOT NULL"
@@ -81,9 +82,8 @@ func (o order) Seek() string {
 
 func (o order) Bound() string {
 	if o.desc {
-		return "Descending, the seek has no upper bound (there is no greatest string to start\n" +
-			"//   from without a cursor): a later page passes over the index entries of the pages\n" +
-			"//   before it, read from the index alone, no node."
+		return "The cursor's key is the upper bound of the seek (U+FFFF, above every stored key,\n" +
+			"//   without a cursor), so a later page starts where the one before it ended."
 	}
 	return "The cursor's key is the lower bound of the seek, so a later page starts where the\n" +
 		"//   one before it ended."
