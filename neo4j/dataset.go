@@ -22,34 +22,42 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 	if err != nil {
 		return atlas.ImportReport{}, err
 	}
-	var report atlas.ImportReport
-	var revision int64
-	var change *atlas.DataChange
+	var done imported
 	err = s.write(ctx, "import", func(tx runner) error {
 		var err error
-		report, revision, change, err = s.importTx(ctx, tx, prepared)
+		done, err = s.importTx(ctx, tx, prepared)
 		return err
 	})
 	if err != nil {
 		return atlas.ImportReport{}, err
 	}
 	// As after a commit (Commit): the import knows what it changed, so the search
-	// analysis of the new revision is derived from the one before it, when it is kept.
-	if report.Changed() {
-		s.search.advance(revision, revision+1, func(prev analysis) analysis { return prev.changed(revision+1, change) })
+	// analysis of the new revision is derived from the one before it, when it is kept;
+	// the derivation started while the transaction ran (importTx).
+	if done.report.Changed() {
+		s.search.adopt(done.revision, done.revision+1, done.change, done.derived)
 	}
-	return report, nil
+	return done.report, nil
+}
+
+// imported is what an import transaction did: its report, the revision it found (it
+// made the next one when the report says something changed), its change, and the
+// search analysis of the next revision being derived meanwhile (searchCache.derive).
+type imported struct {
+	report   atlas.ImportReport
+	revision int64
+	change   *atlas.DataChange
+	derived  *derivation
 }
 
 // importTx is the body of the import transaction. It keeps no state outside itself, since
-// the driver may run it again after a transient failure. It returns the revision it found
-// (the import makes the next one when the report says something changed) and the change.
-func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atlas.ImportReport, int64, *atlas.DataChange, error) {
-	var report atlas.ImportReport
+// the driver may run it again after a transient failure (a derivation it started is then
+// left to finish unused).
+func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (imported, error) {
 	// First, so that everything read below is what the previous import committed.
 	recs, err := tx.run(ctx, stmtLockNamespace, map[string]any{"ns": s.ns})
 	if err != nil {
-		return report, 0, nil, err
+		return imported{}, err
 	}
 	var revision int64
 	if len(recs) == 1 {
@@ -62,15 +70,15 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 	}
 	storedNodes, err := s.nodesByID(ctx, tx, ids, nil)
 	if err != nil {
-		return report, 0, nil, err
+		return imported{}, err
 	}
 	storedIDs, err := tx.run(ctx, stmtNodeIDs, map[string]any{"ns": s.ns})
 	if err != nil {
-		return report, 0, nil, err
+		return imported{}, err
 	}
 	storedRels, err := s.relationsByID(ctx, tx)
 	if err != nil {
-		return report, 0, nil, err
+		return imported{}, err
 	}
 	stored := atlas.StoredRecords{Nodes: storedNodes, Relations: storedRels}
 	for _, rec := range storedIDs {
@@ -78,6 +86,10 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 		stored.NodeIDs = append(stored.NodeIDs, id)
 	}
 	report, change := atlas.PlanImport(stored, ds)
+	var derived *derivation
+	if report.Changed() {
+		derived = s.search.derive(revision, revision+1, change)
+	}
 	// Every record is written, changed or not: besides the domain values, the stored
 	// properties hold what this release derives from them (search keys, sort keys,
 	// validity ordinals), and a release that derives them differently must not leave
@@ -107,17 +119,17 @@ func (s *Store) importTx(ctx context.Context, tx runner, ds *atlas.Dataset) (atl
 		dropKeys = append(dropKeys, s.scopedID(id))
 	}
 	if err := s.writeRows(ctx, tx, deleteRows, dropKeys, nodeRows, createRows); err != nil {
-		return report, 0, nil, err
+		return imported{}, err
 	}
 	if report.Changed() {
 		if _, err := tx.run(ctx, stmtBumpRevision, map[string]any{"ns": s.ns}); err != nil {
-			return report, 0, nil, err
+			return imported{}, err
 		}
 		if err := s.appendWrite(ctx, tx, revision+1, change); err != nil {
-			return report, 0, nil, err
+			return imported{}, err
 		}
 	}
-	return report, revision, change, nil
+	return imported{report: report, revision: revision, change: change, derived: derived}, nil
 }
 
 // writeRows runs the statements that write records, each only when it has rows:

@@ -102,6 +102,47 @@ func (c *searchCache) advance(from, to int64, change func(analysis) analysis) {
 	c.startLocked(to, func() (analysis, error) { return change(prev), nil })
 }
 
+// derivation is the analysis at a revision being derived from base, the analysis kept
+// at the revision before, while the write that makes the revision still runs (Import):
+// at 100x the first import's change is every record, and deriving from it takes
+// seconds that the write's own time can cover. It is kept only once the write has
+// committed, and only if base is still the kept analysis then (adopt).
+type derivation struct {
+	base *searchIndex
+	done chan struct{}
+	analysis
+}
+
+// derive starts deriving the analysis at revision to from the one kept at from, with
+// change d, in a goroutine of its own; nil when the kept analysis is not at from.
+func (c *searchCache) derive(from, to int64, d *atlas.DataChange) *derivation {
+	c.mu.Lock()
+	prev, ok := c.analysis, c.built && c.index.revision == from
+	c.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	dv := &derivation{base: prev.index, done: make(chan struct{})}
+	go func() {
+		defer close(dv.done)
+		dv.analysis = prev.changed(to, d)
+	}()
+	return dv
+}
+
+// adopt is advance for a write that started the derivation dv of its change (which may
+// be nil): dv's analysis when it was derived from the one kept at from, otherwise derived
+// now.
+func (c *searchCache) adopt(from, to int64, d *atlas.DataChange, dv *derivation) {
+	c.advance(from, to, func(prev analysis) analysis {
+		if dv != nil && dv.base == prev.index {
+			<-dv.done
+			return dv.analysis
+		}
+		return prev.changed(to, d)
+	})
+}
+
 // startLocked is rebuild, with c.mu held.
 func (c *searchCache) startLocked(rev int64, analyse func() (analysis, error)) *searchBuild {
 	if c.pending != nil && c.pending.revision == rev {

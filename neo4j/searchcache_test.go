@@ -82,3 +82,58 @@ func TestAnalysisChangedIsRebuilt(t *testing.T) {
 		t.Error("changed wrote into the analysis it started from")
 	}
 }
+
+// TestImportAdoptsItsDerivation: the analysis an import derives while its transaction
+// runs (derive) is the one kept after it commits (adopt), when the analysis it was
+// derived from is still the kept one; otherwise adopt derives it again from the kept
+// one. derive starts nothing when the kept analysis is not at the import's revision.
+func TestImportAdoptsItsDerivation(t *testing.T) {
+	person := func(id, name string) *atlas.DataChange {
+		return &atlas.DataChange{UpsertNodes: []atlas.Node{&atlas.Person{ID: id, Name: name}}}
+	}
+	empty := analysis{analysed: &searchkey.Analysed{}, index: &searchIndex{}}
+	at1 := empty.changed(1, person("person/a", "Zanzibar Harbourmaster"))
+	change := person("person/b", "Pemba Pilot")
+	for _, tc := range []struct {
+		name    string
+		between func(c *searchCache) // after derive, before adopt
+		adopted bool                 // the kept analysis is the derivation's
+	}{
+		{"kept unchanged: the derivation is kept", func(*searchCache) {}, true},
+		{"kept replaced meanwhile: derived again", func(c *searchCache) {
+			c.reset()
+			<-c.rebuild(1, func() (analysis, error) { return empty.changed(1, person("person/a", "Zanzibar Harbourmaster")), nil }).done
+		}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var c searchCache
+			<-c.rebuild(1, func() (analysis, error) { return at1, nil }).done
+			dv := c.derive(1, 2, change)
+			if dv == nil {
+				t.Fatal("derive started nothing")
+			}
+			tc.between(&c)
+			c.adopt(1, 2, change, dv)
+			c.mu.Lock()
+			b := c.pending
+			c.mu.Unlock()
+			<-b.done
+			<-dv.done
+			kept, ok := c.get(2)
+			if !ok {
+				t.Fatal("no analysis kept at revision 2")
+			}
+			if adopted := kept.index == dv.index; adopted != tc.adopted {
+				t.Errorf("the derivation was kept: %v, want %v", adopted, tc.adopted)
+			}
+			if !kept.analysed.HasNode("person/a") || !kept.analysed.HasNode("person/b") {
+				t.Error("the kept analysis lacks a record")
+			}
+		})
+	}
+	var c searchCache
+	<-c.rebuild(1, func() (analysis, error) { return at1, nil }).done
+	if dv := c.derive(3, 4, change); dv != nil {
+		t.Error("derive started from revision 3 with the analysis of 1 kept")
+	}
+}
