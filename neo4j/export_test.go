@@ -48,3 +48,11 @@ func ListStatementNames() []string { return listNames() }
 // ForgetSearchAnalysis drops the kept search analysis, so the next search rebuilds it from
 // a snapshot.
 func (s *Store) ForgetSearchAnalysis() { s.search.reset() }
+
+// SetWritesKept sets how many revisions' write records a namespace keeps (and so how far
+// behind a search may be and still read them), until the returned func restores it.
+func SetWritesKept(n int64) (restore func()) {
+	was := maxWritesBehind
+	maxWritesBehind = n
+	return func() { maxWritesBehind = was }
+}

@@ -69,7 +69,7 @@ func TestLivePlans(t *testing.T) {
 	// Lists seek the nodes of one kind in the namespace, not every node of the namespace.
 	// The index a statement's seek must use, named in the plan's details.
 	seeks := map[string][]string{"relayed_sources": {"Entity(ns, nodeKind)"}, "tiered_sources": {"Entity(ns, nodeKind)"},
-		"writes_since": {"AtlasWrite(ns, revision)"}, "drop_namespace": {"AtlasWrite(ns, revision)"}}
+		"writes_since": {"AtlasWrite(ns, revision)"}, "drop_namespace": {"AtlasWrite(ns, revision)"}, "append_write": {"AtlasWrite(ns, revision)"}}
 	// A list reads its page from the index of its order and counts through the kind's.
 	for _, name := range neo4j.ListStatementNames() {
 		seeks[name] = []string{"Entity(ns, nodeKind)", "Entity(ns, nodeKind, " + listOrderIndex(name) + ")"}
@@ -133,7 +133,7 @@ func TestLivePlans(t *testing.T) {
 		{"proposal", "", map[string]any{"id": "proposal/2"}, []string{byID}},
 		{"proposals", "", map[string]any{"status": nil, "limit": int64(10)}, []string{byID}},
 		{"append_audit", "", map[string]any{"revision": int64(2), "actor": "a", "at": "2026-01-02T03:04:05.000Z", "keys": []any{}, "entry": "{}"}, []string{"Create"}},
-		{"append_write", "", map[string]any{"revision": int64(2), "nodes": []any{"person/xi-jinping"}}, []string{"Create"}},
+		{"append_write", "", map[string]any{"revision": int64(1002), "nodes": []any{"person/xi-jinping"}, "kept": int64(1000)}, []string{"Create"}},
 		{"writes_since", "", map[string]any{"after": int64(1), "upTo": int64(3)}, []string{byID}},
 		{"audit_log", "", map[string]any{"after": int64(0), "actor": nil, "key": nil, "since": nil, "until": nil, "limit": int64(10)}, []string{byID}},
 		{"set_revision", "", map[string]any{"revision": int64(2)}, []string{byID}},

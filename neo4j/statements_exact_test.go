@@ -321,7 +321,7 @@ func TestImportStatements(t *testing.T) {
 		call{st: stmtCreateRelations, params: map[string]any{"ns": "test", "rows": createRows},
 			recs: []record{{"created": int64(len(createRows))}}},
 		call{st: stmtBumpRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": int64(2)}}},
-		call{st: stmtAppendWrite, params: map[string]any{"ns": "test", "revision": int64(2), "nodes": []string{"person/dropped", rel.From}},
+		call{st: stmtAppendWrite, params: map[string]any{"ns": "test", "revision": int64(2), "nodes": []string{"person/dropped", rel.From}, "kept": int64(1000)},
 			recs: []record{{"appended": int64(1)}}},
 	)
 	s := openReady(t, db)

@@ -18,7 +18,10 @@ var (
 	stmtAppendWrite  = load("append_write")
 	stmtWritesSince  = load("writes_since")
 	maxListedTouched = 10000 // above it a write is recorded as touching everything
-	maxWritesBehind  = int64(1000)
+	// A search further behind than this reads the whole namespace rather than every
+	// record in between, so a namespace keeps the records of its last maxWritesBehind
+	// revisions only.
+	maxWritesBehind = int64(1000)
 )
 
 // touchedNodes are the nodes d touches: each node it writes or deletes, and the start of
@@ -50,7 +53,7 @@ func touchedNodes(d *atlas.DataChange) []string {
 
 // appendWrite records in tx the nodes that d, the write making revision, touched.
 func (s *Store) appendWrite(ctx context.Context, tx runner, revision int64, d *atlas.DataChange) error {
-	recs, err := tx.run(ctx, stmtAppendWrite, map[string]any{"ns": s.ns, "revision": revision, "nodes": touchedNodes(d)})
+	recs, err := tx.run(ctx, stmtAppendWrite, map[string]any{"ns": s.ns, "revision": revision, "nodes": touchedNodes(d), "kept": maxWritesBehind})
 	if err != nil {
 		return err
 	}
