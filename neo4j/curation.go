@@ -51,9 +51,9 @@ func (s *Store) Versions(ctx context.Context, keys []string) ([]int64, error) {
 // Commit implements atlas.CurationStore: one write transaction locks the namespace (its
 // meta node, as imports do), checks the revision, writes the changed records with the
 // import's own statements, bumps the versions, stores the proposal, appends the audit
-// entry and the write record (appendWrite) and moves the revision. Any failure rolls all of it back. Once committed, the
-// search analysis of the new revision is built from the one before and the change
-// (searchCache.advance), not read again.
+// entry and the write record (appendWrite) and moves the revision. Any failure rolls all
+// of it back. Once committed, the search analysis of the new revision is built from the
+// one before and the change (searchCache.advance), not read again.
 func (s *Store) Commit(ctx context.Context, c atlas.Commit) error {
 	if c.Entry.Revision != c.Revision+1 {
 		return atlas.ErrStale

@@ -13,10 +13,11 @@ import (
 // written, so an invalid one is EINVALID and leaves the store as it was. Then one write
 // transaction locks the namespace (so concurrent imports take effect one after the
 // other), reads what is stored, compares it with the prepared dataset by the import
-// algorithm the in-process store runs too (atlas.PlanImport) to report, rewrites every record of
-// the dataset, deletes every stored record it no longer has (see importTx), and, only when
-// something changed, bumps the revision and records the nodes it touched (appendWrite): at
-// most ten statements, whatever the size of the dataset. The driver's bookmarks make every later call of this store see the import.
+// algorithm the in-process store runs too (atlas.PlanImport) to report, rewrites every
+// record of the dataset, deletes every stored record it no longer has (see importTx),
+// and, only when something changed, bumps the revision and records the nodes it touched
+// (appendWrite): at most ten statements, whatever the size of the dataset. The driver's
+// bookmarks make every later call of this store see the import.
 func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportReport, error) {
 	prepared, err := ds.ForImport()
 	if err != nil {

@@ -249,10 +249,11 @@ func (s *Store) wholeNodes(ctx context.Context, tx runner, ns []atlas.Node, need
 // searchAnalysis returns the analysis of the namespace (searchCache), and whether it
 // was read at the revision tx sees, waiting for a rebuild when the cached one is not of
 // that revision: brought forward from the cached one by what the writes in between
-// touched, or read from a snapshot (analyseNamespace). It is read in the rebuild's own transaction, so
-// a write landing in between shows in it: the analysis is then of a newer revision, and
-// the search finds its candidates with Neo4j's indexes, reading whole any the analysis
-// does not know (Search); the next search at the newer revision uses the analysis.
+// touched, or read from a snapshot (analyseNamespace). The rebuild reads in its own
+// transaction, so a write landing in between shows in it: the analysis is then of a
+// newer revision, and the search finds its candidates with Neo4j's indexes, reading
+// whole any the analysis does not know (Search); the next search at the newer revision
+// uses the analysis.
 func (s *Store) searchAnalysis(ctx context.Context, tx runner) (analysis, bool, error) {
 	rev, err := searchRevision(ctx, tx, s.ns)
 	if err != nil {

@@ -86,9 +86,9 @@ func (s *Store) changeSince(ctx context.Context, tx runner, an analysis, to int6
 		if rev != from+1+int64(i) || !listed {
 			return nil, false, nil
 		}
-		for _, id := range nodes {
-			s, _ := id.(string)
-			touched = append(touched, s)
+		for _, node := range nodes {
+			id, _ := node.(string)
+			touched = append(touched, id)
 		}
 	}
 	slices.Sort(touched)
