@@ -36130,7 +36130,7 @@ func (ec *executionContext) _Alias(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, aliasImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36179,7 +36179,7 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36273,7 +36273,7 @@ func (ec *executionContext) _BucketCount(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, bucketCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36316,7 +36316,7 @@ func (ec *executionContext) _CentralityScore(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, centralityScoreImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36354,7 +36354,7 @@ func (ec *executionContext) _ChangeEvent(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, changeEventImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36447,7 +36447,7 @@ func (ec *executionContext) _ChangePage(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, changePageImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36490,7 +36490,7 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, citationImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36535,7 +36535,7 @@ func (ec *executionContext) _CitationRecord(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, citationRecordImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36573,7 +36573,7 @@ func (ec *executionContext) _ClaimRecord(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, claimRecordImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36621,7 +36621,7 @@ func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, coMemberImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36659,7 +36659,7 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, conflictImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36724,7 +36724,7 @@ func (ec *executionContext) _ConflictSide(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, conflictSideImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36768,7 +36768,7 @@ func (ec *executionContext) _CountedPeriod(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, countedPeriodImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36806,7 +36806,7 @@ func (ec *executionContext) _Counts(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, countsImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36854,7 +36854,7 @@ func (ec *executionContext) _DateClaim(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, dateClaimImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36912,7 +36912,7 @@ func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, derivationImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -36956,7 +36956,7 @@ func (ec *executionContext) _Development(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, developmentImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37020,7 +37020,7 @@ func (ec *executionContext) _DevelopmentSet(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, developmentSetImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37058,7 +37058,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, documentImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37180,7 +37180,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, documentConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37228,7 +37228,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, documentEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37269,7 +37269,7 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 	})
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
 			Object: field.Name,
@@ -37386,7 +37386,7 @@ func (ec *executionContext) _ExternalIdentifier(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, externalIdentifierImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37434,7 +37434,7 @@ func (ec *executionContext) _FragileFact(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, fragileFactImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37477,7 +37477,7 @@ func (ec *executionContext) _FrameRelationship(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, frameRelationshipImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37515,7 +37515,7 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37781,7 +37781,7 @@ func (ec *executionContext) _GroupConnection(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, groupConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37829,7 +37829,7 @@ func (ec *executionContext) _GroupEdge(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, groupEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37867,7 +37867,7 @@ func (ec *executionContext) _GroupSeries(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, groupSeriesImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37905,7 +37905,7 @@ func (ec *executionContext) _GroupStatistics(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, groupStatisticsImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -37963,7 +37963,7 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, institutionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38131,7 +38131,7 @@ func (ec *executionContext) _InstitutionConnection(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, institutionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38179,7 +38179,7 @@ func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, institutionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38217,7 +38217,7 @@ func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, kindCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38255,7 +38255,7 @@ func (ec *executionContext) _LineageBody(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, lineageBodyImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38302,7 +38302,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	})
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
 			Object: field.Name,
@@ -38433,7 +38433,7 @@ func (ec *executionContext) _NetworkFrame(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, networkFrameImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38481,7 +38481,7 @@ func (ec *executionContext) _NetworkFrames(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, networkFramesImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38519,7 +38519,7 @@ func (ec *executionContext) _NodeTypeCount(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, nodeTypeCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38557,7 +38557,7 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, officeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38702,7 +38702,7 @@ func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, officeConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38750,7 +38750,7 @@ func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, officeEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38788,7 +38788,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38836,7 +38836,7 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38875,7 +38875,7 @@ func (ec *executionContext) _PathSet(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathSetImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -38918,7 +38918,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39086,7 +39086,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39134,7 +39134,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39172,7 +39172,7 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39329,7 +39329,7 @@ func (ec *executionContext) _PositionConnection(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39377,7 +39377,7 @@ func (ec *executionContext) _PositionEdge(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39415,7 +39415,7 @@ func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, propertyClaimImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39485,7 +39485,7 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, proposalImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39600,7 +39600,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	})
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
 			Object: field.Name,
@@ -39923,7 +39923,7 @@ func (ec *executionContext) _RankingConnection(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, rankingConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -39971,7 +39971,7 @@ func (ec *executionContext) _RankingEdge(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, rankingEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40014,7 +40014,7 @@ func (ec *executionContext) _RecordChange(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, recordChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40069,7 +40069,7 @@ func (ec *executionContext) _RecordVersion(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, recordVersionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40107,7 +40107,7 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40286,7 +40286,7 @@ func (ec *executionContext) _RelationshipConnection(ctx context.Context, sel ast
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40334,7 +40334,7 @@ func (ec *executionContext) _RelationshipEdge(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40372,7 +40372,7 @@ func (ec *executionContext) _ReportedCount(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, reportedCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40467,7 +40467,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, searchHitImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40530,7 +40530,7 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, searchResultImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40573,7 +40573,7 @@ func (ec *executionContext) _SharedGroup(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, sharedGroupImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40616,7 +40616,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40731,7 +40731,7 @@ func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40779,7 +40779,7 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40817,7 +40817,7 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, statementImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40926,7 +40926,7 @@ func (ec *executionContext) _StatementConnection(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, statementConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -40974,7 +40974,7 @@ func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, statementEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41012,7 +41012,7 @@ func (ec *executionContext) _Statistics(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41065,7 +41065,7 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41129,7 +41129,7 @@ func (ec *executionContext) _Support(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, supportImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41183,7 +41183,7 @@ func (ec *executionContext) _SupportConnection(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, supportConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41231,7 +41231,7 @@ func (ec *executionContext) _SupportEdge(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, supportEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41269,7 +41269,7 @@ func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, timelineEventImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41328,7 +41328,7 @@ func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, topicImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41428,7 +41428,7 @@ func (ec *executionContext) _TopicConnection(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, topicConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41476,7 +41476,7 @@ func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, topicEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41514,7 +41514,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, viewerImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41552,7 +41552,7 @@ func (ec *executionContext) _YearStatistics(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, yearStatisticsImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41590,7 +41590,7 @@ func (ec *executionContext) __Service(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, _ServiceImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41623,7 +41623,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, __DirectiveImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41676,7 +41676,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, __EnumValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41724,7 +41724,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, __FieldImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41782,7 +41782,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, __InputValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41840,7 +41840,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, __SchemaImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -41898,7 +41898,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, __TypeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":

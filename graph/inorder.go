@@ -48,12 +48,17 @@ func marshalSliceInOrder(ctx context.Context, length int, _ int64, omitPanicHand
 
 // resolveInOrder is FieldSet.ResolveConcurrently resolving the field at once instead of
 // scheduling it for FieldSet.Dispatch, which starts a goroutine for every scheduled field
-// but one. A deferred field still goes to gqlgen, which delivers it in a later payload.
+// but one. A deferred field still goes to gqlgen, which delivers it in a later payload;
+// the object's deferred group is made then, with the object's context, as gqlgen makes
+// it for every object (tools/inorder leaves it empty until this).
 func resolveInOrder(ctx context.Context, out *graphql.FieldSet, field graphql.CollectedField,
 	oc *graphql.OperationContext, deferred *graphql.DeferredGroup, i int,
 	recoverFromPanic, nonNull bool, resolve func(ctx context.Context) graphql.Marshaler,
 ) {
 	if field.IsDeferred() {
+		if deferred.FieldSet == nil {
+			*deferred = graphql.NewDeferredGroup(ctx)
+		}
 		out.ResolveConcurrently(oc, deferred, i, recoverFromPanic, nonNull, resolve)
 		return
 	}
