@@ -28,7 +28,7 @@
 //
 // gqlgen makes the group for every object of the answer, with the object's path (a
 // slice built up the field contexts), a field set and a map, though almost no request
-// defers anything: in graph's BenchmarkExecutor, making them cost about a seventh of the
+// defers anything: in graph's BenchmarkExecutor, making them cost about a tenth of the
 // two-level query's CPU. The command fails when it finds none of a call and none of its
 // replacement, so a gqlgen upgrade that renames one is noticed at once. An upstream option (a
 // "sequential execution" exec setting) would make this step unnecessary.
