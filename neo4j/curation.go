@@ -124,7 +124,7 @@ func (s *Store) Commit(ctx context.Context, c atlas.Commit) error {
 		if data == nil {
 			data = &atlas.DataChange{}
 		}
-		s.search.advance(c.Revision, c.Entry.Revision, func(prev analysis) analysis { return prev.changed(c.Entry.Revision, data) })
+		s.search.advance(c.Revision, c.Entry.Revision, data, nil)
 	}
 	return err
 }

@@ -36,7 +36,7 @@ func (s *Store) Import(ctx context.Context, ds *atlas.Dataset) (atlas.ImportRepo
 	// analysis of the new revision is derived from the one before it, when it is kept;
 	// the derivation started while the transaction ran (importTx).
 	if done.report.Changed() {
-		s.search.adopt(done.revision, done.revision+1, done.change, done.derived)
+		s.search.advance(done.revision, done.revision+1, done.change, done.derived)
 	}
 	return done.report, nil
 }

@@ -66,6 +66,11 @@ type searchBuild struct {
 func (c *searchCache) get(rev int64) (analysis, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.keptLocked(rev)
+}
+
+// keptLocked is get, with c.mu held.
+func (c *searchCache) keptLocked(rev int64) (analysis, bool) {
 	if !c.built {
 		return analysis{}, false
 	}
@@ -89,24 +94,32 @@ func (c *searchCache) rebuild(rev int64, analyse func() (analysis, error)) *sear
 }
 
 // advance starts the build of the analysis at revision to from the one kept at from, with
-// change, when the cache holds the one at from: a commit in this process knows what it
+// change d, when the cache holds the one at from: a write in this process knows what it
 // changed (atlas.DataChange), so the next search need not read and analyse the whole
-// namespace again. Otherwise the next search rebuilds from a snapshot, as after any write.
-func (c *searchCache) advance(from, to int64, change func(analysis) analysis) {
+// namespace again. Otherwise the next search rebuilds, as after any write. dv, when not
+// nil, is the derivation the write started of its change (derive): its analysis is used
+// when it was derived from the one kept at from.
+func (c *searchCache) advance(from, to int64, d *atlas.DataChange, dv *derivation) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.built || c.index.revision != from {
+	prev, ok := c.keptLocked(from)
+	if !ok {
 		return
 	}
-	prev := c.analysis
-	c.startLocked(to, func() (analysis, error) { return change(prev), nil })
+	c.startLocked(to, func() (analysis, error) {
+		if dv != nil && dv.base == prev.index {
+			<-dv.done
+			return dv.analysis, nil
+		}
+		return prev.changed(to, d), nil
+	})
 }
 
 // derivation is the analysis at a revision being derived from base, the analysis kept
 // at the revision before, while the write that makes the revision still runs (Import):
 // at 100x the first import's change is every record, and deriving from it takes
 // seconds that the write's own time can cover. It is kept only once the write has
-// committed, and only if base is still the kept analysis then (adopt).
+// committed, and only if base is still the kept analysis then (advance).
 type derivation struct {
 	base *searchIndex
 	done chan struct{}
@@ -116,9 +129,7 @@ type derivation struct {
 // derive starts deriving the analysis at revision to from the one kept at from, with
 // change d, in a goroutine of its own; nil when the kept analysis is not at from.
 func (c *searchCache) derive(from, to int64, d *atlas.DataChange) *derivation {
-	c.mu.Lock()
-	prev, ok := c.analysis, c.built && c.index.revision == from
-	c.mu.Unlock()
+	prev, ok := c.get(from)
 	if !ok {
 		return nil
 	}
@@ -128,19 +139,6 @@ func (c *searchCache) derive(from, to int64, d *atlas.DataChange) *derivation {
 		dv.analysis = prev.changed(to, d)
 	}()
 	return dv
-}
-
-// adopt is advance for a write that started the derivation dv of its change (which may
-// be nil): dv's analysis when it was derived from the one kept at from, otherwise derived
-// now.
-func (c *searchCache) adopt(from, to int64, d *atlas.DataChange, dv *derivation) {
-	c.advance(from, to, func(prev analysis) analysis {
-		if dv != nil && dv.base == prev.index {
-			<-dv.done
-			return dv.analysis
-		}
-		return prev.changed(to, d)
-	})
 }
 
 // startLocked is rebuild, with c.mu held.

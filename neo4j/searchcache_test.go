@@ -84,8 +84,8 @@ func TestAnalysisChangedIsRebuilt(t *testing.T) {
 }
 
 // TestImportAdoptsItsDerivation: the analysis an import derives while its transaction
-// runs (derive) is the one kept after it commits (adopt), when the analysis it was
-// derived from is still the kept one; otherwise adopt derives it again from the kept
+// runs (derive) is the one kept after it commits (advance), when the analysis it was
+// derived from is still the kept one; otherwise advance derives it again from the kept
 // one. derive starts nothing when the kept analysis is not at the import's revision.
 func TestImportAdoptsItsDerivation(t *testing.T) {
 	person := func(id, name string) *atlas.DataChange {
@@ -96,7 +96,7 @@ func TestImportAdoptsItsDerivation(t *testing.T) {
 	change := person("person/b", "Pemba Pilot")
 	for _, tc := range []struct {
 		name    string
-		between func(c *searchCache) // after derive, before adopt
+		between func(c *searchCache) // after derive, before advance
 		adopted bool                 // the kept analysis is the derivation's
 	}{
 		{"kept unchanged: the derivation is kept", func(*searchCache) {}, true},
@@ -113,7 +113,7 @@ func TestImportAdoptsItsDerivation(t *testing.T) {
 				t.Fatal("derive started nothing")
 			}
 			tc.between(&c)
-			c.adopt(1, 2, change, dv)
+			c.advance(1, 2, change, dv)
 			c.mu.Lock()
 			b := c.pending
 			c.mu.Unlock()
