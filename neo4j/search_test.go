@@ -34,6 +34,24 @@ func wholeRead(t *testing.T, ns ...atlas.Node) call {
 	return call{st: stmtNodesByKey, params: map[string]any{"ns": "test", "keys": keys, "props": nil}, recs: recs}
 }
 
+// revisionRead is the read of the namespace's revision, at n.
+func revisionRead(n int64) call {
+	return call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": n}}}
+}
+
+// snapshotRead is the read of a snapshot holding these nodes and relationships.
+func snapshotRead(t *testing.T, nodes []atlas.Node, rels []*atlas.Relation) []call {
+	nodeRecs, relRecs := make([]record, len(nodes)), make([]record, len(rels))
+	for i, n := range nodes {
+		nodeRecs[i] = record{"props": storedNode(t, n)}
+	}
+	for i, r := range rels {
+		relRecs[i] = storedRel(t, r)
+	}
+	return []call{{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: nodeRecs},
+		{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}, recs: relRecs}}
+}
+
 // TestSearchStatements checks the statements of a search and their parameters: the
 // revision, a rebuild (the revision and a snapshot, in a transaction of their own) only
 // when the cached analysis is of another revision, and one read of the hits kept, whole
@@ -51,22 +69,11 @@ func TestSearchStatements(t *testing.T) {
 	relationsOfHosted := call{st: stmtRelationsOf, params: map[string]any{"ns": "test", "keys": []string{"test:" + hosted.From}, "types": []string{string(hosted.Type)},
 		"roles": []string{}, "outgoing": true, "incoming": false, "asOfFrom": nil, "asOfTo": nil, "sources": []string{}, "includeRelayed": false,
 		"tiers": []string{}}, recs: []record{hostedWhole}}
-	revision := func(n int64) call {
-		return call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": n}}}
-	}
 	// searched is a search in a transaction at revision 1 whose rebuild reads its snapshot
 	// at revision rev, with these nodes and relationships, then makes the calls then.
 	searched := func(rev int64, nodes []atlas.Node, rels []*atlas.Relation, then ...call) []call {
-		nodeRecs, relRecs := make([]record, len(nodes)), make([]record, len(rels))
-		for i, n := range nodes {
-			nodeRecs[i] = record{"props": storedNode(t, n)}
-		}
-		for i, r := range rels {
-			relRecs[i] = storedRel(t, r)
-		}
-		return append([]call{revision(1), revision(rev),
-			{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: nodeRecs},
-			{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}, recs: relRecs}}, then...)
+		calls := append([]call{revisionRead(1), revisionRead(rev)}, snapshotRead(t, nodes, rels)...)
+		return append(calls, then...)
 	}
 	all, allRels := []atlas.Node{xi, hu, office}, []*atlas.Relation{hosted}
 	nameHit := []atlas.SearchHit{{Node: xi, Matched: "Xi Jinping", MatchedField: "name", Snippet: "«Xi Jinping»", Score: atlas.ScoreExactName}}
@@ -145,15 +152,13 @@ func TestSearchStatements(t *testing.T) {
 func TestSearchStatisticsCached(t *testing.T) {
 	xi := fixtureNode("person/xi-jinping")
 	search := func(rev int64, snapshot bool) []call {
-		calls := []call{{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": rev}}}}
+		calls := []call{revisionRead(rev)}
 		if snapshot {
-			calls = append(calls, call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": rev}}})
+			calls = append(calls, revisionRead(rev))
 			if rev > 1 {
 				calls = append(calls, call{st: stmtWritesSince, params: map[string]any{"ns": "test", "after": rev - 1, "upTo": rev}})
 			}
-			calls = append(calls,
-				call{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: []record{{"props": storedNode(t, xi)}}},
-				call{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}})
+			calls = append(calls, snapshotRead(t, []atlas.Node{xi}, nil)...)
 		}
 		return append(calls, wholeRead(t, xi))
 	}

@@ -49,20 +49,6 @@ func TestSearchAnalysisSince(t *testing.T) {
 	hosted := fixtureRel("hosted_by/office/commission-general-office/institution/standing-committee")
 	renamed := *office.(*atlas.Office)
 	renamed.Name = "Zanzibar Harbour Office"
-	revision := func(n int64) call {
-		return call{st: stmtRevision, params: map[string]any{"ns": "test"}, recs: []record{{"revision": n}}}
-	}
-	snapshot := func(rels []*atlas.Relation, nodes ...atlas.Node) []call {
-		nodeRecs, relRecs := make([]record, len(nodes)), make([]record, len(rels))
-		for i, n := range nodes {
-			nodeRecs[i] = record{"props": storedNode(t, n)}
-		}
-		for i, r := range rels {
-			relRecs[i] = storedRel(t, r)
-		}
-		return []call{{st: stmtSnapshotNodes, params: map[string]any{"ns": "test"}, recs: nodeRecs},
-			{st: stmtSnapshotRelations, params: map[string]any{"ns": "test"}, recs: relRecs}}
-	}
 	writesSince := func(upTo int64, recs ...record) call {
 		return call{st: stmtWritesSince, params: map[string]any{"ns": "test", "after": int64(1), "upTo": upTo}, recs: recs}
 	}
@@ -82,15 +68,15 @@ func TestSearchAnalysisSince(t *testing.T) {
 		{"two writes, recorded", 3, append([]call{writesSince(3, record{"revision": int64(2), "nodes": []any{}},
 			record{"revision": int64(3), "nodes": touched})}, derived...)},
 		{"a revision with no record: a snapshot", 3, append([]call{writesSince(3, record{"revision": int64(3), "nodes": touched})},
-			snapshot(nil, xi, &renamed)...)},
+			snapshotRead(t, []atlas.Node{xi, &renamed}, nil)...)},
 		{"a write that touched too many to list: a snapshot", 2, append([]call{writesSince(2, record{"revision": int64(2), "nodes": nil})},
-			snapshot(nil, xi, &renamed)...)},
+			snapshotRead(t, []atlas.Node{xi, &renamed}, nil)...)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// The first search, at revision 1: no hit, so nothing is read whole. The second,
 			// at tc.rev, brings the analysis forward; the third uses it as it is.
-			calls := append([]call{revision(1), revision(1)}, snapshot([]*atlas.Relation{hosted}, xi, office)...)
-			calls = append(append(append(calls, revision(tc.rev), revision(tc.rev)), tc.forward...), wholeRead(t, &renamed), revision(tc.rev))
+			calls := append([]call{revisionRead(1), revisionRead(1)}, snapshotRead(t, []atlas.Node{xi, office}, []*atlas.Relation{hosted})...)
+			calls = append(append(append(calls, revisionRead(tc.rev), revisionRead(tc.rev)), tc.forward...), wholeRead(t, &renamed), revisionRead(tc.rev))
 			s := openReady(t, newScript(t, calls...))
 			for _, q := range []struct {
 				text string
