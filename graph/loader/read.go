@@ -2,7 +2,6 @@ package loader
 
 import (
 	"context"
-	"fmt"
 	"slices"
 
 	"lsgatlas/atlas"
@@ -191,7 +190,7 @@ func (l *Loaders) PrefetchAll(ctx context.Context, asks []Ask) error {
 func (l *Loaders) PrefetchAllWithEnds(ctx context.Context, asks []Ask, ends *atlas.Projection) error {
 	type batchKey struct {
 		spec specKey
-		then string // the follow-up's kinds and spec, "" for none
+		then thenKey
 	}
 	var order []batchKey
 	batches := map[batchKey]*batch{}
@@ -231,12 +230,20 @@ type batch struct {
 	ids  []string
 }
 
-// key identifies a follow-up among a level's asks; "" for none.
-func (t *Then) key() string {
+// thenKey identifies a follow-up among a level's asks; the zero key is none. A struct
+// rather than a formatted string: the planner keys every ask of a level, and formatting
+// cost 2% of an executed two-level query.
+type thenKey struct {
+	set   bool
+	kinds string // comma-joined NodeKinds
+	spec  specKey
+}
+
+func (t *Then) key() thenKey {
 	if t == nil {
-		return ""
+		return thenKey{}
 	}
-	return fmt.Sprintf("%s|%+v", join(t.Kinds), t.Spec.key())
+	return thenKey{true, join(t.Kinds), t.Spec.key()}
 }
 
 // prefetchBatched reads into the cache what it lacks of each batch's ids, and what their
@@ -433,10 +440,14 @@ func (l *Loaders) keepLevels(b levels, ids []string, got atlas.RelationAnswers) 
 // batchAsks are asks as the store's queries, each distinct spec and follow-up once, their
 // IDs left empty, with each query's spec key and follow-up.
 func batchAsks(asks []Ask) (rel atlas.RelationAsks, keys []specKey, thens []*Then) {
-	seen := map[string]bool{}
+	type askKey struct {
+		spec specKey
+		then thenKey
+	}
+	seen := map[askKey]bool{}
 	for _, a := range asks {
 		k := a.Spec.key()
-		if id := fmt.Sprintf("%+v|%s", k, a.Then.key()); !seen[id] {
+		if id := (askKey{k, a.Then.key()}); !seen[id] {
 			seen[id] = true
 			rel.Queries = append(rel.Queries, a.Spec.query(nil))
 			keys = append(keys, k)
