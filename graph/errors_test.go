@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -90,5 +91,34 @@ func TestSearchFirstZeroIsEmpty(t *testing.T) {
 	r := post(t, srv, `{ search(text: "xi", first: 0) { score } }`, nil)
 	if len(r.Errors) > 0 || string(r.Data) != `{"search":[]}` {
 		t.Errorf("got %s %+v", r.Data, r.Errors)
+	}
+}
+
+// An argument that fails to parse on a field of a list's objects is reported for each
+// object, on its own path: the arguments are parsed once per field of the operation,
+// but an error is not kept (graph/fieldargs.go).
+func TestInvalidArgumentOnEveryObject(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	for _, tc := range []struct {
+		name, query string
+		vars        map[string]any
+	}{
+		{"literal", `{ groups(first: 2) { nodes { chairs(asOf: "2018-13") { holding } } } }`, nil},
+		{"variable", `query($d: PartialDate) { groups(first: 2) { nodes { chairs(asOf: $d) { holding } } } }`, map[string]any{"d": "2018-13"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := post(t, srv, tc.query, tc.vars)
+			var got []string
+			for _, e := range r.Errors {
+				got = append(got, fmt.Sprintf("%v %v %s", e.Path, e.Extensions["code"], e.Message))
+			}
+			want := []string{
+				`[groups nodes 0 chairs asOf] INVALID invalid date "2018-13": month must be 01 to 12 (want YYYY, YYYY-MM or YYYY-MM-DD)`,
+				`[groups nodes 1 chairs asOf] INVALID invalid date "2018-13": month must be 01 to 12 (want YYYY, YYYY-MM or YYYY-MM-DD)`,
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
 	}
 }

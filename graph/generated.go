@@ -18610,7 +18610,7 @@ func (ec *executionContext) fieldContext_Document_claims(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Document_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Document_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18782,7 +18782,7 @@ func (ec *executionContext) fieldContext_Document_relationships(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Document_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Document_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19032,7 +19032,7 @@ func (ec *executionContext) fieldContext_Entity_findDocumentByID(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findDocumentByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findDocumentByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19076,7 +19076,7 @@ func (ec *executionContext) fieldContext_Entity_findGroupByID(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findGroupByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findGroupByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19120,7 +19120,7 @@ func (ec *executionContext) fieldContext_Entity_findGroupByWikidata(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findGroupByWikidata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findGroupByWikidata_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19164,7 +19164,7 @@ func (ec *executionContext) fieldContext_Entity_findInstitutionByID(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findInstitutionByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findInstitutionByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19208,7 +19208,7 @@ func (ec *executionContext) fieldContext_Entity_findInstitutionByWikidata(ctx co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findInstitutionByWikidata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findInstitutionByWikidata_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19252,7 +19252,7 @@ func (ec *executionContext) fieldContext_Entity_findOfficeByID(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findOfficeByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findOfficeByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19296,7 +19296,7 @@ func (ec *executionContext) fieldContext_Entity_findPersonByID(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findPersonByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findPersonByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19340,7 +19340,7 @@ func (ec *executionContext) fieldContext_Entity_findPersonByWikidata(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findPersonByWikidata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findPersonByWikidata_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19384,7 +19384,7 @@ func (ec *executionContext) fieldContext_Entity_findPositionByID(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findPositionByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findPositionByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19428,7 +19428,7 @@ func (ec *executionContext) fieldContext_Entity_findPositionByWikidata(ctx conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findPositionByWikidata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findPositionByWikidata_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19472,7 +19472,7 @@ func (ec *executionContext) fieldContext_Entity_findReportedCountByID(ctx contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findReportedCountByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findReportedCountByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19516,7 +19516,7 @@ func (ec *executionContext) fieldContext_Entity_findSourceByID(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findSourceByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findSourceByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19560,7 +19560,7 @@ func (ec *executionContext) fieldContext_Entity_findStatementByID(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findStatementByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findStatementByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19604,7 +19604,7 @@ func (ec *executionContext) fieldContext_Entity_findTopicByID(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Entity_findTopicByID_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findTopicByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20355,7 +20355,7 @@ func (ec *executionContext) fieldContext_Group_activity(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_activity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_activity_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20399,7 +20399,7 @@ func (ec *executionContext) fieldContext_Group_chairs(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20443,7 +20443,7 @@ func (ec *executionContext) fieldContext_Group_members(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_members_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20487,7 +20487,7 @@ func (ec *executionContext) fieldContext_Group_offices(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_offices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_offices_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20531,7 +20531,7 @@ func (ec *executionContext) fieldContext_Group_supervisors(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_supervisors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_supervisors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20575,7 +20575,7 @@ func (ec *executionContext) fieldContext_Group_supervises(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_supervises_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_supervises_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20619,7 +20619,7 @@ func (ec *executionContext) fieldContext_Group_reportsTo(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_reportsTo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_reportsTo_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20663,7 +20663,7 @@ func (ec *executionContext) fieldContext_Group_predecessors(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_predecessors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_predecessors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20707,7 +20707,7 @@ func (ec *executionContext) fieldContext_Group_successors(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_successors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_successors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20751,7 +20751,7 @@ func (ec *executionContext) fieldContext_Group_partyGroupOf(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_partyGroupOf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_partyGroupOf_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20795,7 +20795,7 @@ func (ec *executionContext) fieldContext_Group_positions(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_positions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_positions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20839,7 +20839,7 @@ func (ec *executionContext) fieldContext_Group_relationships(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20883,7 +20883,7 @@ func (ec *executionContext) fieldContext_Group_claims(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20996,7 +20996,7 @@ func (ec *executionContext) fieldContext_Group_chairsConnection(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_chairsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21040,7 +21040,7 @@ func (ec *executionContext) fieldContext_Group_membersConnection(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_membersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_membersConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21084,7 +21084,7 @@ func (ec *executionContext) fieldContext_Group_relationshipsConnection(ctx conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_relationshipsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21128,7 +21128,7 @@ func (ec *executionContext) fieldContext_Group_counts(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_counts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_counts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21204,7 +21204,7 @@ func (ec *executionContext) fieldContext_Group_lineage(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Group_lineage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_lineage_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22027,7 +22027,7 @@ func (ec *executionContext) fieldContext_Institution_seats(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Institution_seats_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_seats_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22071,7 +22071,7 @@ func (ec *executionContext) fieldContext_Institution_supervisors(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Institution_supervisors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_supervisors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22115,7 +22115,7 @@ func (ec *executionContext) fieldContext_Institution_reportingGroups(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Institution_reportingGroups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_reportingGroups_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22159,7 +22159,7 @@ func (ec *executionContext) fieldContext_Institution_hostedOffices(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Institution_hostedOffices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_hostedOffices_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22203,7 +22203,7 @@ func (ec *executionContext) fieldContext_Institution_partyGroups(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Institution_partyGroups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_partyGroups_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22247,7 +22247,7 @@ func (ec *executionContext) fieldContext_Institution_positions(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Institution_positions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_positions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22291,7 +22291,7 @@ func (ec *executionContext) fieldContext_Institution_relationships(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Institution_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22335,7 +22335,7 @@ func (ec *executionContext) fieldContext_Institution_claims(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Institution_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22379,7 +22379,7 @@ func (ec *executionContext) fieldContext_Institution_relationshipsConnection(ctx
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Institution_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_relationshipsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22423,7 +22423,7 @@ func (ec *executionContext) fieldContext_Institution_counts(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Institution_counts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_counts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22870,7 +22870,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeClaim(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_proposeClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_proposeClaim_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22914,7 +22914,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeAlias(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_proposeAlias_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_proposeAlias_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22958,7 +22958,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeRelationship(ctx contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_proposeRelationship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_proposeRelationship_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23002,7 +23002,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeNode(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_proposeNode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_proposeNode_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23046,7 +23046,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeStatement(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_proposeStatement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_proposeStatement_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23090,7 +23090,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeSource(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_proposeSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_proposeSource_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23134,7 +23134,7 @@ func (ec *executionContext) fieldContext_Mutation_acceptProposal(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_acceptProposal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_acceptProposal_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23178,7 +23178,7 @@ func (ec *executionContext) fieldContext_Mutation_rejectProposal(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_rejectProposal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_rejectProposal_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23222,7 +23222,7 @@ func (ec *executionContext) fieldContext_Mutation_editClaim(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_editClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_editClaim_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23266,7 +23266,7 @@ func (ec *executionContext) fieldContext_Mutation_editAlias(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_editAlias_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_editAlias_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23310,7 +23310,7 @@ func (ec *executionContext) fieldContext_Mutation_editRelationship(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_editRelationship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_editRelationship_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23354,7 +23354,7 @@ func (ec *executionContext) fieldContext_Mutation_editNode(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_editNode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_editNode_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23398,7 +23398,7 @@ func (ec *executionContext) fieldContext_Mutation_editStatement(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_editStatement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_editStatement_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23442,7 +23442,7 @@ func (ec *executionContext) fieldContext_Mutation_editSource(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_editSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_editSource_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23968,7 +23968,7 @@ func (ec *executionContext) fieldContext_Office_groups(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_groups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_groups_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24012,7 +24012,7 @@ func (ec *executionContext) fieldContext_Office_hostedBy(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_hostedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_hostedBy_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24056,7 +24056,7 @@ func (ec *executionContext) fieldContext_Office_directors(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_directors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_directors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24100,7 +24100,7 @@ func (ec *executionContext) fieldContext_Office_supervisors(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_supervisors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_supervisors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24144,7 +24144,7 @@ func (ec *executionContext) fieldContext_Office_relationships(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24188,7 +24188,7 @@ func (ec *executionContext) fieldContext_Office_claims(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24232,7 +24232,7 @@ func (ec *executionContext) fieldContext_Office_relationshipsConnection(ctx cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Office_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_relationshipsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25083,7 +25083,7 @@ func (ec *executionContext) fieldContext_Person_chairs(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_chairs_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25127,7 +25127,7 @@ func (ec *executionContext) fieldContext_Person_memberships(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_memberships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_memberships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25171,7 +25171,7 @@ func (ec *executionContext) fieldContext_Person_positions(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_positions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_positions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25215,7 +25215,7 @@ func (ec *executionContext) fieldContext_Person_directs(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_directs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_directs_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25259,7 +25259,7 @@ func (ec *executionContext) fieldContext_Person_relationships(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25303,7 +25303,7 @@ func (ec *executionContext) fieldContext_Person_claims(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25347,7 +25347,7 @@ func (ec *executionContext) fieldContext_Person_chairsConnection(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_chairsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_chairsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25391,7 +25391,7 @@ func (ec *executionContext) fieldContext_Person_membershipsConnection(ctx contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_membershipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_membershipsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25435,7 +25435,7 @@ func (ec *executionContext) fieldContext_Person_relationshipsConnection(ctx cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_relationshipsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25479,7 +25479,7 @@ func (ec *executionContext) fieldContext_Person_counts(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Person_counts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_counts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26073,7 +26073,7 @@ func (ec *executionContext) fieldContext_Position_holders(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Position_holders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_holders_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26117,7 +26117,7 @@ func (ec *executionContext) fieldContext_Position_chairs(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Position_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_chairs_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26161,7 +26161,7 @@ func (ec *executionContext) fieldContext_Position_memberships(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Position_memberships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_memberships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26205,7 +26205,7 @@ func (ec *executionContext) fieldContext_Position_directs(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Position_directs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_directs_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26249,7 +26249,7 @@ func (ec *executionContext) fieldContext_Position_belongsTo(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Position_belongsTo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_belongsTo_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26293,7 +26293,7 @@ func (ec *executionContext) fieldContext_Position_relationships(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Position_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26337,7 +26337,7 @@ func (ec *executionContext) fieldContext_Position_claims(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Position_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26381,7 +26381,7 @@ func (ec *executionContext) fieldContext_Position_relationshipsConnection(ctx co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Position_relationshipsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_relationshipsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26425,7 +26425,7 @@ func (ec *executionContext) fieldContext_Position_counts(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Position_counts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_counts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27304,7 +27304,7 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_node_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27348,7 +27348,7 @@ func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_nodes_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27392,7 +27392,7 @@ func (ec *executionContext) fieldContext_Query_group(ctx context.Context, field 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_group_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_group_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27436,7 +27436,7 @@ func (ec *executionContext) fieldContext_Query_person(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_person_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_person_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27480,7 +27480,7 @@ func (ec *executionContext) fieldContext_Query_office(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_office_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_office_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27524,7 +27524,7 @@ func (ec *executionContext) fieldContext_Query_position(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_position_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_position_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27568,7 +27568,7 @@ func (ec *executionContext) fieldContext_Query_institution(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_institution_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_institution_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27612,7 +27612,7 @@ func (ec *executionContext) fieldContext_Query_source(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_source_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_source_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27656,7 +27656,7 @@ func (ec *executionContext) fieldContext_Query_groups(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_groups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_groups_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27700,7 +27700,7 @@ func (ec *executionContext) fieldContext_Query_people(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_people_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_people_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27744,7 +27744,7 @@ func (ec *executionContext) fieldContext_Query_offices(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_offices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_offices_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27788,7 +27788,7 @@ func (ec *executionContext) fieldContext_Query_positions(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_positions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_positions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27832,7 +27832,7 @@ func (ec *executionContext) fieldContext_Query_institutions(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_institutions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_institutions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27876,7 +27876,7 @@ func (ec *executionContext) fieldContext_Query_sources(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_sources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_sources_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27920,7 +27920,7 @@ func (ec *executionContext) fieldContext_Query_network(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_network_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_network_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27964,7 +27964,7 @@ func (ec *executionContext) fieldContext_Query_networkFrames(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_networkFrames_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_networkFrames_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28008,7 +28008,7 @@ func (ec *executionContext) fieldContext_Query_shortestPaths(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_shortestPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_shortestPaths_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28052,7 +28052,7 @@ func (ec *executionContext) fieldContext_Query_centrality(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_centrality_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_centrality_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28096,7 +28096,7 @@ func (ec *executionContext) fieldContext_Query_coMembers(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_coMembers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_coMembers_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28140,7 +28140,7 @@ func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_timeline_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28184,7 +28184,7 @@ func (ec *executionContext) fieldContext_Query_statistics(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_statistics_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_statistics_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28228,7 +28228,7 @@ func (ec *executionContext) fieldContext_Query_activeGroupsByYear(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_activeGroupsByYear_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_activeGroupsByYear_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28272,7 +28272,7 @@ func (ec *executionContext) fieldContext_Query_changes(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_changes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_changes_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28316,7 +28316,7 @@ func (ec *executionContext) fieldContext_Query_conflicts(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_conflicts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_conflicts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28360,7 +28360,7 @@ func (ec *executionContext) fieldContext_Query_fragileFacts(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_fragileFacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_fragileFacts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28404,7 +28404,7 @@ func (ec *executionContext) fieldContext_Query_ranking(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_ranking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_ranking_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28480,7 +28480,7 @@ func (ec *executionContext) fieldContext_Query_relationship(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_relationship_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_relationship_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28524,7 +28524,7 @@ func (ec *executionContext) fieldContext_Query_claim(ctx context.Context, field 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_claim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_claim_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28568,7 +28568,7 @@ func (ec *executionContext) fieldContext_Query_version(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_version_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_version_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28612,7 +28612,7 @@ func (ec *executionContext) fieldContext_Query_history(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_history_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28656,7 +28656,7 @@ func (ec *executionContext) fieldContext_Query_proposals(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_proposals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_proposals_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28700,7 +28700,7 @@ func (ec *executionContext) fieldContext_Query_proposal(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_proposal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_proposal_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28744,7 +28744,7 @@ func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_auditLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_auditLog_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28788,7 +28788,7 @@ func (ec *executionContext) fieldContext_Query_developments(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_developments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_developments_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28832,7 +28832,7 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_search_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28876,7 +28876,7 @@ func (ec *executionContext) fieldContext_Query_searchResults(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_searchResults_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_searchResults_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28920,7 +28920,7 @@ func (ec *executionContext) fieldContext_Query_reportedCounts(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_reportedCounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_reportedCounts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28964,7 +28964,7 @@ func (ec *executionContext) fieldContext_Query_statement(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_statement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_statement_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29008,7 +29008,7 @@ func (ec *executionContext) fieldContext_Query_topic(ctx context.Context, field 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_topic_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_topic_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29052,7 +29052,7 @@ func (ec *executionContext) fieldContext_Query_document(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_document_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_document_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29096,7 +29096,7 @@ func (ec *executionContext) fieldContext_Query_topics(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_topics_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_topics_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29140,7 +29140,7 @@ func (ec *executionContext) fieldContext_Query_documents(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_documents_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29184,7 +29184,7 @@ func (ec *executionContext) fieldContext_Query_statements(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_statements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_statements_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29228,7 +29228,7 @@ func (ec *executionContext) fieldContext_Query__entities(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query__entities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query__entities_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29304,7 +29304,7 @@ func (ec *executionContext) fieldContext_Query___type(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query___type_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query___type_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31688,7 +31688,7 @@ func (ec *executionContext) fieldContext_Source_supports(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Source_supports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Source_supports_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -32255,7 +32255,7 @@ func (ec *executionContext) fieldContext_Statement_relationships(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Statement_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Statement_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -32743,7 +32743,7 @@ func (ec *executionContext) fieldContext_Subscription_changes(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Subscription_changes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Subscription_changes_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -33470,7 +33470,7 @@ func (ec *executionContext) fieldContext_Topic_claims(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Topic_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Topic_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -33578,7 +33578,7 @@ func (ec *executionContext) fieldContext_Topic_relationships(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Topic_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Topic_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34044,7 +34044,7 @@ func (ec *executionContext) fieldContext___Directive_args(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Directive_args_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field___Directive_args_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34226,7 +34226,7 @@ func (ec *executionContext) fieldContext___Field_args(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Field_args_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field___Field_args_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34770,7 +34770,7 @@ func (ec *executionContext) fieldContext___Type_fields(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Type_fields_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field___Type_fields_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34878,7 +34878,7 @@ func (ec *executionContext) fieldContext___Type_enumValues(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Type_enumValues_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field___Type_enumValues_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34922,7 +34922,7 @@ func (ec *executionContext) fieldContext___Type_inputFields(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Type_inputFields_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field___Type_inputFields_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}

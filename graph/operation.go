@@ -32,6 +32,7 @@ func (r *Resolver) AroundOperation(ctx context.Context, next graphql.OperationHa
 	}
 	ctx = context.WithValue(ctx, historyMemoKey{}, &historyMemo{})
 	op := graphql.GetOperationContext(ctx)
+	op.Stats.SetExtension(fieldArgsExtension, &fieldArgsMemo{})
 	if op.Operation == nil || op.Operation.Operation != ast.Subscription {
 		return next(ctx)
 	}

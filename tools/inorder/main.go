@@ -29,7 +29,13 @@
 // gqlgen makes the group for every object of the answer, with the object's path (a
 // slice built up the field contexts), a field set and a map, though almost no request
 // defers anything: in graph's BenchmarkExecutor, making them cost about a tenth of the
-// two-level query's CPU. The command fails when it finds none of a call and none of its
+// two-level query's CPU. Last, every field context parses its field's arguments through
+// graph/fieldargs.go, once per field of the operation rather than once per object:
+//
+//	ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables))
+//	                                               → fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args)
+//
+// The command fails when it finds none of a call and none of its
 // replacement, so a gqlgen upgrade that renames one is noticed at once. An upstream option (a
 // "sequential execution" exec setting) would make this step unnecessary.
 package main
@@ -38,6 +44,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"regexp"
 )
 
 // rewrites are the calls replaced, each with its replacement.
@@ -47,6 +54,14 @@ var rewrites = []struct{ from, to string }{
 	{"out.ResolveRootConcurrently(innerCtx,", "resolveRootInOrder(innerCtx, out,"},
 	{"deferred := graphql.NewDeferredGroup(ctx)", "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field"},
 }
+
+// argsCall is a field context's parse of its field's arguments, and argsRewrite its
+// replacement.
+var (
+	argsCall    = regexp.MustCompile(`ec\.(field_\w+_args)\(ctx, field\.ArgumentMap\(ec\.Variables\)\)`)
+	argsRewrite = `fieldArgs(ctx, ec.OperationContext, field, ec.$1)`
+	argsDone    = regexp.MustCompile(`fieldArgs\(ctx, ec\.OperationContext, field, ec\.field_\w+_args\)`)
+)
 
 func main() {
 	if len(os.Args) != 2 {
@@ -79,5 +94,8 @@ func rewrite(src []byte) ([]byte, error) {
 		}
 		src = bytes.ReplaceAll(src, from, to)
 	}
-	return src, nil
+	if !argsCall.Match(src) && !argsDone.Match(src) {
+		return nil, fmt.Errorf("finds no field context parsing %q: has gqlgen changed how it parses arguments?", "field.ArgumentMap(ec.Variables)")
+	}
+	return argsCall.ReplaceAll(src, []byte(argsRewrite)), nil
 }
