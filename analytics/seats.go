@@ -34,14 +34,16 @@ func (v *view) seatsOn(g int64) []seat {
 		case atlas.MemberOf:
 			members = append(members, r.Clone())
 		case atlas.Chairs:
-			direct = append(direct, r.Clone())
+			chairs := r.Clone()
+			direct = append(direct, chairs)
 			holder := p.ends[ri][0]
 			if p.kinds[holder] != atlas.PositionNode {
 				continue
 			}
 			for _, hi := range p.incident[holder] {
 				if h := p.rels[hi]; v.relOK[hi] && h.Type == atlas.Holds && p.ends[hi][1] == holder {
-					candidates = append(candidates, atlas.HoldsChairs{Holds: h.Clone(), Chairs: r.Clone()})
+					holds := h.Clone()
+					candidates = append(candidates, atlas.HoldsChairs{Holds: &holds, Chairs: &chairs})
 				}
 			}
 		}

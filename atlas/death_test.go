@@ -76,7 +76,7 @@ func TestNobodyChairsThroughAPostAfterDeath(t *testing.T) {
 	holds := heldUntilDeath()
 	chairs := atlas.Relation{ID: "c/fm", Type: atlas.Chairs, From: "position/fm", To: "group/g", Start: atlas.DatePtr("1980"),
 		Confidence: atlas.Stated, ObservedUntil: atlas.DatePtr("2021")}
-	candidates := []atlas.HoldsChairs{{Holds: holds, Chairs: chairs}}
+	candidates := []atlas.HoldsChairs{{Holds: &holds, Chairs: &chairs}}
 	asOf := atlas.DatePtr("1990")
 	for _, tc := range []struct {
 		name  string

@@ -23,7 +23,7 @@ func chairFixture() (direct []atlas.Relation, candidates []atlas.HoldsChairs) {
 		Confidence: atlas.Stated, Sources: cite("source/x"), ObservedUntil: d("2021-11")}
 	direct = []atlas.Relation{chairs, directA}
 	for _, h := range []atlas.Relation{holdA, holdB, holdC} {
-		candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: chairs})
+		candidates = append(candidates, atlas.HoldsChairs{Holds: &h, Chairs: &chairs})
 	}
 	return direct, candidates
 }

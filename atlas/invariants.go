@@ -270,14 +270,17 @@ func (c *checker) checkLists(year int, self string, edges []Edge) {
 func (c *checker) checkChairs(year int, g string, byID map[string][]Relation, at *PartialDate) {
 	var direct []Relation
 	var candidates []HoldsChairs
-	for _, r := range byID[g] {
+	rels := byID[g]
+	for i := range rels {
+		r := &rels[i]
 		if r.Type != Chairs || r.To != g {
 			continue
 		}
-		direct = append(direct, r)
+		direct = append(direct, *r)
 		if k, _ := KindOfID(r.From); k == PositionNode {
-			for _, h := range byID[r.From] {
-				if h.Type == Holds && h.To == r.From {
+			held := byID[r.From]
+			for j := range held {
+				if h := &held[j]; h.Type == Holds && h.To == r.From {
 					candidates = append(candidates, HoldsChairs{Holds: h, Chairs: r})
 				}
 			}

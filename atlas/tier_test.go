@@ -202,14 +202,14 @@ func TestKeepStoredTiersAgreesWithKeepTiers(t *testing.T) {
 			direct = of(self, atlas.Chairs, true)
 			for _, c := range direct {
 				for _, h := range of(c.From, atlas.Holds, true) {
-					candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
+					candidates = append(candidates, atlas.HoldsChairs{Holds: &h, Chairs: &c})
 				}
 			}
 		} else {
 			direct = of(self, atlas.Chairs, false)
 			for _, h := range of(self, atlas.Holds, false) {
 				for _, c := range of(h.To, atlas.Chairs, false) {
-					candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
+					candidates = append(candidates, atlas.HoldsChairs{Holds: &h, Chairs: &c})
 				}
 			}
 		}

@@ -120,12 +120,14 @@ func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs,
 			holders = &Then{Kinds: []atlas.NodeKind{atlas.PositionNode}, Spec: spec(atlas.Holds, atlas.Incoming)}
 		}
 		direct = fetch(self, spec(atlas.Chairs, atlas.Incoming), holders)
-		for _, c := range direct {
+		for i := range direct {
+			c := &direct[i]
 			if !derive || !strings.HasPrefix(c.From, atlas.PositionNode.IDPrefix()) {
 				continue
 			}
-			for _, h := range fetch(c.From, spec(atlas.Holds, atlas.Incoming), nil) {
-				candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
+			hs := fetch(c.From, spec(atlas.Holds, atlas.Incoming), nil)
+			for j := range hs {
+				candidates = append(candidates, atlas.HoldsChairs{Holds: &hs[j], Chairs: c})
 			}
 		}
 	case atlas.PersonNode:
@@ -133,9 +135,11 @@ func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs,
 		if derive {
 			// What the posts chair is asked with the posts held, as above.
 			chaired := &Then{Kinds: []atlas.NodeKind{atlas.PositionNode}, Spec: spec(atlas.Chairs, atlas.Outgoing)}
-			for _, h := range fetch(self, spec(atlas.Holds, atlas.Outgoing), chaired) {
-				for _, c := range fetch(h.To, spec(atlas.Chairs, atlas.Outgoing), nil) {
-					candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
+			hs := fetch(self, spec(atlas.Holds, atlas.Outgoing), chaired)
+			for i := range hs {
+				cs := fetch(hs[i].To, spec(atlas.Chairs, atlas.Outgoing), nil)
+				for j := range cs {
+					candidates = append(candidates, atlas.HoldsChairs{Holds: &hs[i], Chairs: &cs[j]})
 				}
 			}
 		}
