@@ -196,12 +196,14 @@ func rootNodes(ctx context.Context, ids []string) ([]atlas.Node, error) {
 	var asks []loader.Ask
 	var next *loader.Next
 	var ends, proj *atlas.Projection
+	l := loader.For(ctx)
 	if oneKind && len(ids) > 0 {
-		if asks, next, ends = rootAsks(ctx, kind); len(asks) > 0 {
+		asks, next, ends = rootAsks(ctx, kind)
+		if l.Projects() {
 			proj = selectionProjection(graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx).Field.Selections, kind)
 		}
 	}
-	nodes, err := loader.For(ctx).NodesWithRelations(ctx, ids, proj, asks, next, ends)
+	nodes, err := l.NodesWithRelations(ctx, ids, proj, asks, next, ends)
 	return planned(ctx, nodes, err)
 }
 

@@ -369,7 +369,7 @@ type Next struct {
 // (NodesNow).
 func (l *Loaders) NodesWithRelations(ctx context.Context, ids []string, p *atlas.Projection, asks []Ask, next *Next, ends *atlas.Projection) ([]atlas.Node, error) {
 	if !l.Batches() || len(asks) == 0 {
-		return l.NodesNow(ctx, ids)
+		return l.nodesProjected(ctx, ids, p)
 	}
 	b := batchLevels(asks, next, ends)
 	if !l.Projects() {
@@ -394,6 +394,24 @@ func (l *Loaders) NodesWithRelations(ctx context.Context, ids []string, p *atlas
 	l.mu.Unlock()
 	l.keepLevels(b, ids, got)
 	return nodes, nil
+}
+
+// nodesProjected returns the nodes of ids as a reader needing p may see them, reading
+// those the cache lacks with p (whole when p is nil or the store cannot project).
+func (l *Loaders) nodesProjected(ctx context.Context, ids []string, p *atlas.Projection) ([]atlas.Node, error) {
+	if p == nil || !l.Projects() {
+		return l.NodesNow(ctx, ids)
+	}
+	if err := l.PrefetchProjected(ctx, ids, p); err != nil {
+		return nil, err
+	}
+	out := make([]atlas.Node, len(ids))
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	for i, id := range ids {
+		out[i], _ = l.cachedFor(id, p)
+	}
+	return out, nil
 }
 
 // levels are the asks of a read of nodes with the two levels below them, as the store's
