@@ -135,10 +135,36 @@ func (o Order) key() string {
 	return string(o.Field)
 }
 
-// EncodeCursor returns the opaque form of c.
+// EncodeCursor returns the opaque form of c: the base64 of c's JSON. A list page makes
+// one for every node, so the JSON of the usual cursor (printable ASCII that JSON
+// writes as it is) is put together directly; json.Marshal, which gives the same bytes
+// (FuzzEncodeCursor), took 3% of an executed three-level query's CPU.
 func EncodeCursor(c Cursor) string {
-	b, _ := json.Marshal(c)
+	if !plainJSON(c.Key) || !plainJSON(c.ID) || !plainJSON(c.Order) {
+		b, _ := json.Marshal(c)
+		return base64.RawURLEncoding.EncodeToString(b)
+	}
+	b := make([]byte, 0, len(`{"k":"","id":"","o":""}`)+len(c.Key)+len(c.ID)+len(c.Order))
+	b = append(b, `{"k":"`...)
+	b = append(b, c.Key...)
+	b = append(b, `","id":"`...)
+	b = append(b, c.ID...)
+	b = append(b, `","o":"`...)
+	b = append(b, c.Order...)
+	b = append(b, `"}`...)
 	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// plainJSON reports whether json.Marshal writes s between quotes unchanged: printable
+// ASCII other than the quote, the backslash and the three it escapes for HTML.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b < 0x20 || b >= 0x7f, b == '"', b == '\\', b == '<', b == '>', b == '&':
+			return false
+		}
+	}
+	return true
 }
 
 // DecodeCursor parses an opaque cursor; anything not made by EncodeCursor is EINVALID.
