@@ -144,7 +144,7 @@ func (l *Loaders) PrefetchRelations(ctx context.Context, spec Spec, ids []string
 // from the cache, or with one store call (a miss). The store is asked the same
 // whatever the tiers.
 func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
-	key := edgeKey{relKey{id, spec.key()}, join(tiers), spec.knownKey()}
+	key := edgeKey{relKey{id, l.specID(spec.key())}, join(tiers), spec.knownKey()}
 	l.mu.RLock()
 	edges, ok := l.edges[key]
 	l.mu.RUnlock()
@@ -164,7 +164,7 @@ func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atla
 }
 
 func (l *Loaders) relations(ctx context.Context, spec Spec, ids []string, miss bool) ([][]atlas.Relation, error) {
-	sk := spec.key()
+	sk := l.specID(spec.key())
 	return readThrough(l, l.rels, func(id string) relKey { return relKey{id, sk} }, ids, miss, func(lacking []string) ([][]atlas.Relation, error) {
 		return l.store.Relations(ctx, spec.query(lacking))
 	})
@@ -172,9 +172,10 @@ func (l *Loaders) relations(ctx context.Context, spec Spec, ids []string, miss b
 
 // cachedRelations returns the cached relationships of id matching spec, if any.
 func (l *Loaders) cachedRelations(id string, spec Spec) ([]atlas.Relation, bool) {
+	sk := l.specID(spec.key())
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	rels, ok := l.rels[relKey{id, spec.key()}]
+	rels, ok := l.rels[relKey{id, sk}]
 	return rels, ok
 }
 
@@ -256,10 +257,11 @@ func (l *Loaders) prefetchBatched(ctx context.Context, bs []*batch, ends *atlas.
 	l.mu.RLock()
 	for _, b := range bs {
 		k := b.spec.key()
+		sk := l.specID(k)
 		var lacking []string
 		seen := map[string]bool{}
 		for _, id := range b.ids {
-			if _, ok := l.rels[relKey{id, k}]; !ok && !seen[id] {
+			if _, ok := l.rels[relKey{id, sk}]; !ok && !seen[id] {
 				seen[id] = true
 				lacking = append(lacking, id)
 			}
@@ -303,6 +305,13 @@ func followUps(thens []*Then) []*atlas.FollowUp {
 // keepAnswers keeps got, the answers to asks (keys and thens: each query's spec and
 // follow-up), in the cache.
 func (l *Loaders) keepAnswers(asks atlas.RelationAsks, keys []specKey, thens []*Then, got atlas.RelationAnswers) {
+	ids, thenIDs := make([]specID, len(asks.Queries)), make([]specID, len(asks.Queries))
+	for i := range asks.Queries {
+		ids[i] = l.specID(keys[i])
+		if thens[i] != nil {
+			thenIDs[i] = l.specID(thens[i].Spec.key())
+		}
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for id, n := range got.Ends {
@@ -315,12 +324,12 @@ func (l *Loaders) keepAnswers(asks atlas.RelationAsks, keys []specKey, thens []*
 	}
 	for i, q := range asks.Queries {
 		for j, id := range q.IDs {
-			l.rels[relKey{id, keys[i]}] = got.Relations[i][j]
+			l.rels[relKey{id, ids[i]}] = got.Relations[i][j]
 		}
 		if got.Then == nil || got.Then[i] == nil {
 			continue
 		}
-		tk := thens[i].Spec.key()
+		tk := thenIDs[i]
 		for id, rels := range got.Then[i] {
 			if _, ok := l.rels[relKey{id, tk}]; !ok {
 				l.rels[relKey{id, tk}] = rels
