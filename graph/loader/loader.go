@@ -27,7 +27,7 @@ type Loaders struct {
 	// needs says what a reader needs of a node (SetNeeds); nil serves partial nodes to nobody.
 	needs func(ctx context.Context, id string) *atlas.Projection
 	rels  map[relKey][]atlas.Relation
-	// specs numbers the specs the request asks with (specID), under its own lock.
+	// specs numbers the specs the request asks with (specIDOf), under its own lock.
 	specMu sync.Mutex
 	specs  map[specKey]specID
 	// edges and chairs keep what Edges and Chairs computed, so the resolver that follows
@@ -75,8 +75,8 @@ type relKey struct {
 // executed two-level query's CPU).
 type specID int32
 
-// specID returns k's number in this request.
-func (l *Loaders) specID(k specKey) specID {
+// specIDOf returns k's number in this request.
+func (l *Loaders) specIDOf(k specKey) specID {
 	l.specMu.Lock()
 	defer l.specMu.Unlock()
 	id, ok := l.specs[k]

@@ -144,7 +144,7 @@ func (l *Loaders) PrefetchRelations(ctx context.Context, spec Spec, ids []string
 // from the cache, or with one store call (a miss). The store is asked the same
 // whatever the tiers.
 func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
-	key := edgeKey{relKey{id, l.specID(spec.key())}, join(tiers), spec.knownKey()}
+	key := edgeKey{relKey{id, l.specIDOf(spec.key())}, join(tiers), spec.knownKey()}
 	l.mu.RLock()
 	edges, ok := l.edges[key]
 	l.mu.RUnlock()
@@ -164,7 +164,7 @@ func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atla
 }
 
 func (l *Loaders) relations(ctx context.Context, spec Spec, ids []string, miss bool) ([][]atlas.Relation, error) {
-	sk := l.specID(spec.key())
+	sk := l.specIDOf(spec.key())
 	return readThrough(l, l.rels, func(id string) relKey { return relKey{id, sk} }, ids, miss, func(lacking []string) ([][]atlas.Relation, error) {
 		return l.store.Relations(ctx, spec.query(lacking))
 	})
@@ -172,7 +172,7 @@ func (l *Loaders) relations(ctx context.Context, spec Spec, ids []string, miss b
 
 // cachedRelations returns the cached relationships of id matching spec, if any.
 func (l *Loaders) cachedRelations(id string, spec Spec) ([]atlas.Relation, bool) {
-	sk := l.specID(spec.key())
+	sk := l.specIDOf(spec.key())
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	rels, ok := l.rels[relKey{id, sk}]
@@ -257,7 +257,7 @@ func (l *Loaders) prefetchBatched(ctx context.Context, bs []*batch, ends *atlas.
 	l.mu.RLock()
 	for _, b := range bs {
 		k := b.spec.key()
-		sk := l.specID(k)
+		sk := l.specIDOf(k)
 		var lacking []string
 		seen := map[string]bool{}
 		for _, id := range b.ids {
@@ -307,9 +307,9 @@ func followUps(thens []*Then) []*atlas.FollowUp {
 func (l *Loaders) keepAnswers(asks atlas.RelationAsks, keys []specKey, thens []*Then, got atlas.RelationAnswers) {
 	ids, thenIDs := make([]specID, len(asks.Queries)), make([]specID, len(asks.Queries))
 	for i := range asks.Queries {
-		ids[i] = l.specID(keys[i])
+		ids[i] = l.specIDOf(keys[i])
 		if thens[i] != nil {
-			thenIDs[i] = l.specID(thens[i].Spec.key())
+			thenIDs[i] = l.specIDOf(thens[i].Spec.key())
 		}
 	}
 	l.mu.Lock()
@@ -374,8 +374,8 @@ type Next struct {
 // (atlas.RelationBatcher), with projection p (nil: whole) and, in the same call, asks,
 // the relationships each of them will be asked for (their IDs are ignored), and next,
 // those of the far ends they lead to, with the far ends' nodes holding ends' properties,
-// all kept in the cache. Any other store, or no asks, reads the whole nodes with one call
-// (NodesNow).
+// all kept in the cache. Any other store, or no asks, reads the nodes alone with one call,
+// with p where the store projects.
 func (l *Loaders) NodesWithRelations(ctx context.Context, ids []string, p *atlas.Projection, asks []Ask, next *Next, ends *atlas.Projection) ([]atlas.Node, error) {
 	if !l.Batches() || len(asks) == 0 {
 		return l.nodesProjected(ctx, ids, p)

@@ -1,6 +1,7 @@
 // Command inorder runs after gqlgen (see graph/resolver.go's go:generate lines): it makes
 // the generated executor resolve a request in the request's goroutine, one field and one
-// list element after another, instead of starting goroutines for them.
+// list element after another, instead of starting goroutines for them, and parse each
+// field's arguments once per operation.
 //
 // gqlgen v0.17 starts a goroutine per element of a list of objects
 // (graphql.MarshalSliceConcurrently) and, in FieldSet.Dispatch, one per resolver field
