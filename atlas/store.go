@@ -158,6 +158,10 @@ type ListQuery struct {
 	// Projection, when not nil, lets a store that can project (NodeProjector) return
 	// partial nodes holding only these properties; cursors are those of the whole nodes.
 	Projection *Projection
+	// WithoutCount says the caller will not read the page's TotalCount, which is then 0:
+	// a store need not count every match (Neo4j reads every node of the kind that passes
+	// a filter to count them).
+	WithoutCount bool
 }
 
 // Page is one page of a list.

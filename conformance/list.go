@@ -78,6 +78,18 @@ func testList(t *testing.T, open Open) {
 			if page.HasNextPage != (len(tc.want) < tc.total) {
 				t.Errorf("hasNextPage = %v", page.HasNextPage)
 			}
+			// Without the count, the same page, and a total of 0.
+			q := tc.q
+			q.WithoutCount = true
+			uncounted, err := s.List(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(ids(uncounted.Nodes), ids(page.Nodes)) || !reflect.DeepEqual(uncounted.Cursors, page.Cursors) ||
+				uncounted.HasNextPage != page.HasNextPage || uncounted.TotalCount != 0 {
+				t.Errorf("without the count: %v %v %v %d, want %v %v %v 0", ids(uncounted.Nodes), uncounted.Cursors, uncounted.HasNextPage,
+					uncounted.TotalCount, ids(page.Nodes), page.Cursors, page.HasNextPage)
+			}
 		})
 	}
 }

@@ -220,6 +220,15 @@ func testListTiers(t *testing.T, open Open) {
 			if !reflect.DeepEqual(got, tc.want) || page.TotalCount != len(tc.want) {
 				t.Errorf("got %v (total %d), want %v", got, page.TotalCount, tc.want)
 			}
+			// Without the count, the same nodes and a total of 0.
+			uncounted, err := s.List(ctx, atlas.ListQuery{Kind: tc.kind, Filter: tc.filter, Order: atlas.Order{Field: atlas.OrderByID, Desc: tc.desc},
+				First: atlas.MaxPageSize, WithoutCount: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(ids(uncounted.Nodes), ids(page.Nodes)) || uncounted.TotalCount != 0 {
+				t.Errorf("without the count: %v (total %d), want %v (total 0)", ids(uncounted.Nodes), uncounted.TotalCount, ids(page.Nodes))
+			}
 		})
 	}
 	_, err := s.List(ctx, atlas.ListQuery{Kind: atlas.GroupNode, Filter: atlas.NodeFilter{Tiers: []atlas.SourceTier{"WIKI"}}})

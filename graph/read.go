@@ -395,8 +395,9 @@ func fetchPage[T any, P interface {
 		}
 	}
 	// The page holds what the connection selects of its nodes (projection.go), kept in
-	// the request's cache as partial nodes.
+	// the request's cache as partial nodes, and a count only if the connection shows it.
 	q.Projection = listProjection(ctx, q.Kind)
+	q.WithoutCount = !countOnly && !countSelected(ctx)
 	var asks []loader.Ask
 	var next *loader.Next
 	var ends *atlas.Projection
@@ -432,6 +433,22 @@ func fetchPage[T any, P interface {
 		info.StartCursor, info.EndCursor = &cursors[0], &cursors[len(cursors)-1]
 	}
 	return cursors, nodes, info, p.TotalCount, nil
+}
+
+// countSelected reports whether the connection field being resolved selects totalCount
+// (true when it cannot tell): counting a filtered list reads every node of its kind on
+// Neo4j, for nothing when the query does not show the count.
+func countSelected(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil {
+		return true
+	}
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), fc.Field.Selections, []string{fc.Field.Definition.Type.Name()}) {
+		if f.Name == "totalCount" {
+			return true
+		}
+	}
+	return false
 }
 
 // connectionEdges pairs cursors with nodes in a connection's edge type.

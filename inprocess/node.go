@@ -70,6 +70,9 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 		page.Cursors = append(page.Cursors, q.Cursor(r.key, r.node.NodeID()))
 	}
 	page.HasNextPage = end < len(rows)
+	if q.WithoutCount {
+		page.TotalCount = 0
+	}
 	return page, nil
 }
 

@@ -181,7 +181,7 @@ func listPlanParams() map[string]any {
 	return map[string]any{"nodeKind": "GROUP", "kinds": []any{}, "systems": []any{}, "levels": []any{},
 		"horizons": []any{}, "categories": []any{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
 		"nameContains": nil, "sources": []any{}, "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []any{},
-		"asks": []any{}, "nextKinds": []any{}, "ends": nil}
+		"asks": []any{}, "nextKinds": []any{}, "ends": nil, "count": true}
 }
 
 // TestLiveListReadsOnlyAskedFilters: a list statement filters the nodes of its kind
@@ -218,6 +218,47 @@ func TestLiveListReadsOnlyAskedFilters(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestLiveListWithoutCount: without $count a list statement does not run its count's
+// seek at all (no row, no database hit), filters or not; with it, the count reads every
+// node of the kind that the filter asks about.
+func TestLiveListWithoutCount(t *testing.T) {
+	cfg, drv := planFixture(t)
+	groups := int64(len(conformance.Fixture().Groups))
+	for _, name := range neo4j.ListStatementNames() {
+		for _, systems := range [][]any{{}, {"PARTY"}} {
+			for _, count := range []bool{true, false} {
+				params := listPlanParams()
+				params["ns"], params["systems"], params["count"] = cfg.Namespace, systems, count
+				rows, hits, seeks := countSeek(profile(t, drv, cfg, neo4j.StatementText(name), params))
+				wantRows := groups
+				if !count {
+					wantRows = 0
+				}
+				switch {
+				case seeks != 1:
+					t.Errorf("%s: %d seeks of Entity(ns, nodeKind), want 1 (the count's)", name, seeks)
+				case rows != wantRows || (count != (hits > 0)):
+					t.Errorf("%s, systems %v, count %v: the count's seek found %d rows with %d database hits, want %d rows",
+						name, systems, count, rows, hits, wantRows)
+				}
+			}
+		}
+	}
+}
+
+// countSeek sums the rows and database hits of the seeks of Entity(ns, nodeKind) in p (a
+// list statement's count) and says how many there are.
+func countSeek(p driver.ProfiledPlan) (rows, hits int64, seeks int) {
+	if strings.HasPrefix(p.Operator(), "NodeIndexSeek") && strings.Contains(fmt.Sprint(p.Arguments()["Details"]), "Entity(ns, nodeKind)") {
+		rows, hits, seeks = p.Records(), p.DbHits(), 1
+	}
+	for _, c := range p.Children() {
+		r, h, s := countSeek(c)
+		rows, hits, seeks = rows+r, hits+h, seeks+s
+	}
+	return rows, hits, seeks
 }
 
 // TestLiveListReadsItsPageInOrder: a list statement reads its page from the index of its
@@ -295,12 +336,21 @@ func orderSeekRows(p driver.ProfiledPlan, props string) (rows int64, sorts int) 
 }
 
 // kindFilterHits returns the database hits of the filters right above a seek of the nodes
-// of one kind (by (ns, nodeKind), or an index that starts with them) in the plan p, and
-// how many such filters p has.
+// of one kind (by (ns, nodeKind), or an index that starts with them) in the plan p, or
+// above the Apply that runs the seek (the count's, under its UNWIND of $count), and how
+// many such filters p has.
 func kindFilterHits(p driver.ProfiledPlan) (hits int64, filters int) {
+	kindSeek := func(c driver.ProfiledPlan) bool {
+		return strings.HasPrefix(c.Operator(), "NodeIndexSeek") && strings.Contains(fmt.Sprint(c.Arguments()["Details"]), "Entity(ns, nodeKind")
+	}
 	for _, c := range p.Children() {
-		if strings.HasPrefix(p.Operator(), "Filter") && strings.HasPrefix(c.Operator(), "NodeIndexSeek") &&
-			strings.Contains(fmt.Sprint(c.Arguments()["Details"]), "Entity(ns, nodeKind") {
+		seeks := kindSeek(c)
+		if strings.HasPrefix(c.Operator(), "Apply") {
+			for _, gc := range c.Children() {
+				seeks = seeks || kindSeek(gc)
+			}
+		}
+		if strings.HasPrefix(p.Operator(), "Filter") && seeks {
 			hits, filters = hits+p.DbHits(), filters+1
 		}
 		h, f := kindFilterHits(c)

@@ -133,8 +133,9 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 				return err
 			}
 		}
-		total, _ := rec["total"].(int64)
-		page.TotalCount = int(total)
+		if total, _ := rec["total"].(int64); !q.WithoutCount {
+			page.TotalCount = int(total)
+		}
 		page.HasNextPage, _ = rec["hasNextPage"].(bool)
 		for _, v := range asList(rec["page"]) {
 			n, err := decodeRow(v, props)
@@ -204,6 +205,9 @@ func listParams(ns string, q atlas.ListQuery) map[string]any {
 		"systems": strs(f.Systems), "levels": strs(f.Levels), "horizons": strs(f.Horizons), "categories": strs(f.Categories),
 		"crossSystem": nil, "activeFrom": nil, "activeTo": nil, "nameContains": nil, "sources": nonNil(f.CitedBy), "tiers": strs(f.Tiers),
 		"afterKey": nil, "afterId": nil, "limit": int64(q.First),
+		// untiered comes from the count: a filter by tiers needs it even when the
+		// caller does not read the total.
+		"count": !q.WithoutCount || len(f.Tiers) > 0,
 	}
 	if f.CrossSystem != nil {
 		p["crossSystem"] = *f.CrossSystem

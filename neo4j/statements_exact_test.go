@@ -114,8 +114,10 @@ func TestListStatements(t *testing.T) {
 		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
 			"nameContains": nil, "sources": []string{}, "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": []string{},
-			"asks": []map[string]any{}, "nextKinds": []string{}, "ends": nil}
+			"asks": []map[string]any{}, "nextKinds": []string{}, "ends": nil, "count": true}
 	}
+	uncounted := base()
+	uncounted["count"] = false
 	filtered := base()
 	filtered["kinds"], filtered["systems"], filtered["levels"] = []string{"LEADING_SMALL_GROUP"}, []string{"PARTY"}, []string{"CENTRAL"}
 	filtered["horizons"], filtered["categories"], filtered["crossSystem"] = []string{"PERMANENT"}, []string{"FOREIGN_AFFAIRS_UNITED_FRONT"}, false
@@ -142,6 +144,7 @@ func TestListStatements(t *testing.T) {
 			After: atlas.EncodeCursor(atlas.Cursor{Key: "zürich 中", ID: "group/z", Order: "NAME DESC"})}, listStatements[atlas.OrderByName][1], desc},
 		{"by id", atlas.ListQuery{Kind: atlas.PersonNode, Order: atlas.Order{Field: atlas.OrderByID},
 			After: atlas.EncodeCursor(atlas.Cursor{Key: "person/b", ID: "person/b", Order: "ID"})}, listStatements[atlas.OrderByID][0], people},
+		{"without the count", atlas.ListQuery{Kind: atlas.GroupNode, WithoutCount: true}, listStatements[atlas.OrderByName][0], uncounted},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db := newScript(t, call{st: tc.st, params: tc.params,
@@ -154,6 +157,9 @@ func TestListStatements(t *testing.T) {
 			q, _ := tc.q.Normalized()
 			want := atlas.Page{Nodes: []atlas.Node{lsg}, TotalCount: 3, HasNextPage: true,
 				Cursors: []string{q.Cursor(atlas.SortKey(lsg, q.Order.Field), lsg.ID)}}
+			if tc.q.WithoutCount {
+				want.TotalCount = 0
+			}
 			if !reflect.DeepEqual(page, want) {
 				t.Errorf("got %#v\nwant %#v", page, want)
 			}
@@ -163,14 +169,16 @@ func TestListStatements(t *testing.T) {
 
 // TestListTierStatements: tiers alone are one list statement filtering by the nodes'
 // stored tiers; a node stored without tiers (untiered) or tiers with sources named are
-// decided through the sources (tiered_sources), in the same transaction.
+// decided through the sources (tiered_sources), in the same transaction. untiered comes
+// from the count, so a list filtered by stored tiers counts even when the caller does not
+// read the total.
 func TestListTierStatements(t *testing.T) {
 	lsg := fixtureNode("group/foreign-affairs-lsg").(*atlas.Group)
-	params := func(sources, tiers []string) map[string]any {
+	params := func(sources, tiers []string, count bool) map[string]any {
 		return map[string]any{"ns": "test", "nodeKind": "GROUP", "kinds": []string{}, "systems": []string{}, "levels": []string{},
 			"horizons": []string{}, "categories": []string{}, "crossSystem": nil, "activeFrom": nil, "activeTo": nil,
 			"nameContains": nil, "sources": sources, "afterKey": nil, "afterId": nil, "limit": int64(20), "props": nil, "tiers": tiers,
-			"asks": []map[string]any{}, "nextKinds": []string{}, "ends": nil}
+			"asks": []map[string]any{}, "nextKinds": []string{}, "ends": nil, "count": count}
 	}
 	page := func(untiered bool) []record {
 		return []record{{"total": int64(1), "untiered": untiered, "hasNextPage": false, "page": []any{storedNode(t, lsg)}}}
@@ -179,25 +187,33 @@ func TestListTierStatements(t *testing.T) {
 		{"id": "source/alpha", "tier": "", "citedVia": nil}, {"id": "source/wiki", "tier": "REFERENCE", "citedVia": nil}}}
 	reference := []atlas.SourceTier{atlas.ReferenceTier}
 	for _, tc := range []struct {
-		name  string
-		f     atlas.NodeFilter
-		calls []call
+		name      string
+		f         atlas.NodeFilter
+		uncounted bool // WithoutCount
+		calls     []call
 	}{
-		{"tiers alone: the stored tiers", atlas.NodeFilter{Tiers: reference},
-			[]call{{st: listStatements[atlas.OrderByName][0], params: params([]string{}, []string{"REFERENCE"}), recs: page(false)}}},
-		{"a node stored without tiers: through the sources", atlas.NodeFilter{Tiers: reference},
-			[]call{{st: listStatements[atlas.OrderByName][0], params: params([]string{}, []string{"REFERENCE"}), recs: page(true)},
-				tiered, {st: listStatements[atlas.OrderByName][0], params: params([]string{"source/wiki"}, []string{}), recs: page(false)}}},
-		{"tiers and sources: through the sources", atlas.NodeFilter{Tiers: reference, CitedBy: []string{"source/wiki"}},
-			[]call{tiered, {st: listStatements[atlas.OrderByName][0], params: params([]string{"source/wiki"}, []string{}), recs: page(false)}}},
+		{"tiers alone: the stored tiers", atlas.NodeFilter{Tiers: reference}, false,
+			[]call{{st: listStatements[atlas.OrderByName][0], params: params([]string{}, []string{"REFERENCE"}, true), recs: page(false)}}},
+		{"a node stored without tiers: through the sources", atlas.NodeFilter{Tiers: reference}, false,
+			[]call{{st: listStatements[atlas.OrderByName][0], params: params([]string{}, []string{"REFERENCE"}, true), recs: page(true)},
+				tiered, {st: listStatements[atlas.OrderByName][0], params: params([]string{"source/wiki"}, []string{}, true), recs: page(false)}}},
+		{"without the count, still counted for untiered", atlas.NodeFilter{Tiers: reference}, true,
+			[]call{{st: listStatements[atlas.OrderByName][0], params: params([]string{}, []string{"REFERENCE"}, true), recs: page(true)},
+				tiered, {st: listStatements[atlas.OrderByName][0], params: params([]string{"source/wiki"}, []string{}, false), recs: page(false)}}},
+		{"tiers and sources: through the sources", atlas.NodeFilter{Tiers: reference, CitedBy: []string{"source/wiki"}}, false,
+			[]call{tiered, {st: listStatements[atlas.OrderByName][0], params: params([]string{"source/wiki"}, []string{}, true), recs: page(false)}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := openReady(t, newScript(t, tc.calls...))
-			got, err := s.List(bg, atlas.ListQuery{Kind: atlas.GroupNode, Filter: tc.f})
+			got, err := s.List(bg, atlas.ListQuery{Kind: atlas.GroupNode, Filter: tc.f, WithoutCount: tc.uncounted})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(got.Nodes) != 1 || !reflect.DeepEqual(got.Nodes[0], atlas.Node(lsg)) || got.TotalCount != 1 {
+			wantTotal := 1
+			if tc.uncounted {
+				wantTotal = 0
+			}
+			if len(got.Nodes) != 1 || !reflect.DeepEqual(got.Nodes[0], atlas.Node(lsg)) || got.TotalCount != wantTotal {
 				t.Errorf("got %#v", got)
 			}
 		})
