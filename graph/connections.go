@@ -34,6 +34,22 @@ func listOf(ctx context.Context, self string) string {
 	return fc.Object + "." + fc.Field.Name + "|" + self + "|" + string(b)
 }
 
+// countSelected reports whether the connection field being resolved selects totalCount
+// (true when it cannot tell): counting a filtered list reads every node of its kind on
+// Neo4j, for nothing when the query does not show the count.
+func countSelected(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil {
+		return true
+	}
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), fc.Field.Selections, []string{fc.Field.Definition.Type.Name()}) {
+		if f.Name == "totalCount" {
+			return true
+		}
+	}
+	return false
+}
+
 // edgeConnection pages es, the whole list of the field being resolved on node self.
 // It is curried so that the list helpers' (edges, error) results pass straight in.
 func (r *Resolver) edgeConnection(ctx context.Context, self string, order *model.RelationshipOrder, first *int, after *string, last *int, before *string) func([]atlas.Edge, error) (*model.RelationshipConnection, error) {

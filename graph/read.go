@@ -435,22 +435,6 @@ func fetchPage[T any, P interface {
 	return cursors, nodes, info, p.TotalCount, nil
 }
 
-// countSelected reports whether the connection field being resolved selects totalCount
-// (true when it cannot tell): counting a filtered list reads every node of its kind on
-// Neo4j, for nothing when the query does not show the count.
-func countSelected(ctx context.Context) bool {
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil {
-		return true
-	}
-	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), fc.Field.Selections, []string{fc.Field.Definition.Type.Name()}) {
-		if f.Name == "totalCount" {
-			return true
-		}
-	}
-	return false
-}
-
 // connectionEdges pairs cursors with nodes in a connection's edge type.
 func connectionEdges[T, E any](cursors []string, nodes []T, edge func(string, T) E) []E {
 	out := make([]E, len(nodes))
