@@ -16215,23 +16215,7 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _Alias_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Alias) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Alias_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Alias_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alias", field, false, false, "String")
@@ -16270,138 +16254,42 @@ func (ec *executionContext) fieldContext_Alias_source(_ context.Context, field g
 }
 
 func (ec *executionContext) _Alias_editorial(ctx context.Context, field graphql.CollectedField, obj *atlas.Alias) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Alias_editorial(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Editorial, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Editorial) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Alias_editorial(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alias", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Alias_ambiguous(ctx context.Context, field graphql.CollectedField, obj *atlas.Alias) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Alias_ambiguous(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Ambiguous, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Ambiguous) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Alias_ambiguous(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alias", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _AuditEntry_revision(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEntry_revision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Revision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.Revision) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_AuditEntry_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Int")
 }
 
 func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEntry_action(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Action, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.AuditAction) graphql.Marshaler {
-			return ec.marshalNAuditAction2lsgatlasᚋatlasᚐAuditAction(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNAuditAction2lsgatlasᚋatlasᚐAuditAction(ctx, field.Selections, obj.Action) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "AuditAction")
 }
 
 func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEntry_actor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Actor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Actor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
 }
 
 func (ec *executionContext) _AuditEntry_role(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEntry_role(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.Role) graphql.Marshaler {
-			return ec.marshalNRole2lsgatlasᚋatlasᚐRole(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNRole2lsgatlasᚋatlasᚐRole(ctx, field.Selections, obj.Role) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_AuditEntry_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Role")
@@ -16610,69 +16498,21 @@ func (ec *executionContext) fieldContext_AuditEntry_records(_ context.Context, f
 }
 
 func (ec *executionContext) _BucketCount_key(ctx context.Context, field graphql.CollectedField, obj *analytics.Count) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BucketCount_key(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Key, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Key) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_BucketCount_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BucketCount", field, false, false, "String")
 }
 
 func (ec *executionContext) _BucketCount_known(ctx context.Context, field graphql.CollectedField, obj *analytics.Count) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BucketCount_known(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Known, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Known) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_BucketCount_known(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BucketCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _BucketCount_possible(ctx context.Context, field graphql.CollectedField, obj *analytics.Count) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_BucketCount_possible(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Possible, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Possible) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_BucketCount_possible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BucketCount", field, false, false, "Int")
@@ -16757,138 +16597,42 @@ func (ec *executionContext) fieldContext_ChangeEvent_cursor(_ context.Context, f
 }
 
 func (ec *executionContext) _ChangeEvent_revision(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChangeEvent_revision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Revision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.Revision) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ChangeEvent_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ChangeEvent_index(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChangeEvent_index(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Index, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Index) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ChangeEvent_index(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ChangeEvent_type(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChangeEvent_type(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Type, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.ChangeType) graphql.Marshaler {
-			return ec.marshalNChangeType2lsgatlasᚋatlasᚐChangeType(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNChangeType2lsgatlasᚋatlasᚐChangeType(ctx, field.Selections, obj.Type) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ChangeEvent_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "ChangeType")
 }
 
 func (ec *executionContext) _ChangeEvent_record(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChangeEvent_record(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Record, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.Record) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ChangeEvent_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "ID")
 }
 
 func (ec *executionContext) _ChangeEvent_recordKind(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChangeEvent_recordKind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RecordKind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
-			return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, field.Selections, obj.RecordKind) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ChangeEvent_recordKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "RecordKind")
 }
 
 func (ec *executionContext) _ChangeEvent_version(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChangeEvent_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.Version) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ChangeEvent_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "Int")
@@ -16918,46 +16662,14 @@ func (ec *executionContext) fieldContext_ChangeEvent_nodes(_ context.Context, fi
 }
 
 func (ec *executionContext) _ChangeEvent_cause(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChangeEvent_cause(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cause, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.ChangeCause) graphql.Marshaler {
-			return ec.marshalNChangeCause2lsgatlasᚋatlasᚐChangeCause(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNChangeCause2lsgatlasᚋatlasᚐChangeCause(ctx, field.Selections, obj.Cause) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ChangeEvent_cause(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "ChangeCause")
 }
 
 func (ec *executionContext) _ChangeEvent_actor(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChangeEvent_actor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Actor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Actor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ChangeEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "String")
@@ -17088,23 +16800,7 @@ func (ec *executionContext) fieldContext_ChangePage_endCursor(_ context.Context,
 }
 
 func (ec *executionContext) _ChangePage_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *changefeed.Page) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChangePage_hasNextPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.More, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.More) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ChangePage_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangePage", field, false, false, "Boolean")
@@ -17143,23 +16839,7 @@ func (ec *executionContext) fieldContext_Citation_source(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Citation_locator(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Citation_locator(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Locator, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Locator) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Citation_locator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "String")
@@ -17189,69 +16869,21 @@ func (ec *executionContext) fieldContext_Citation_quote(_ context.Context, field
 }
 
 func (ec *executionContext) _CitationRecord_source(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CitationRecord_source(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Source, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.Source) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_CitationRecord_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CitationRecord", field, false, false, "ID")
 }
 
 func (ec *executionContext) _CitationRecord_locator(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CitationRecord_locator(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Locator, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Locator) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_CitationRecord_locator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CitationRecord", field, false, false, "String")
 }
 
 func (ec *executionContext) _ClaimRecord_id(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClaimRecord_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ClaimRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClaimRecord", field, false, false, "ID")
@@ -17322,23 +16954,7 @@ func (ec *executionContext) fieldContext_ClaimRecord_claim(_ context.Context, fi
 }
 
 func (ec *executionContext) _ClaimRecord_version(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClaimRecord_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Version) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ClaimRecord_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClaimRecord", field, false, false, "Int")
@@ -17441,46 +17057,14 @@ func (ec *executionContext) fieldContext_Conflict_node(_ context.Context, field 
 }
 
 func (ec *executionContext) _Conflict_property(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Conflict_property(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Property, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PropertyName) graphql.Marshaler {
-			return ec.marshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx, field.Selections, obj.Property) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Conflict_property(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, "PropertyName")
 }
 
 func (ec *executionContext) _Conflict_relationshipType(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Conflict_relationshipType(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Type, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.RelType) graphql.Marshaler {
-			return ec.marshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx, field.Selections, obj.Type) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Conflict_relationshipType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, "RelationshipType")
@@ -17519,23 +17103,7 @@ func (ec *executionContext) fieldContext_Conflict_other(_ context.Context, field
 }
 
 func (ec *executionContext) _Conflict_aspect(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Conflict_aspect(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Aspect, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.ConflictAspect) graphql.Marshaler {
-			return ec.marshalNConflictAspect2lsgatlasᚋatlasᚐConflictAspect(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNConflictAspect2lsgatlasᚋatlasᚐConflictAspect(ctx, field.Selections, obj.Aspect) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Conflict_aspect(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ConflictAspect")
@@ -17606,23 +17174,7 @@ func (ec *executionContext) fieldContext_Conflict_second(_ context.Context, fiel
 }
 
 func (ec *executionContext) _ConflictSide_value(ctx context.Context, field graphql.CollectedField, obj *atlas.ConflictSide) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConflictSide_value(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Value) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ConflictSide_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConflictSide", field, false, false, "String")
@@ -17693,184 +17245,56 @@ func (ec *executionContext) fieldContext_ConflictSide_relationship(_ context.Con
 }
 
 func (ec *executionContext) _CountedPeriod_from(ctx context.Context, field graphql.CollectedField, obj *atlas.Period) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountedPeriod_from(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.From, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.From) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_CountedPeriod_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CountedPeriod", field, false, false, "PartialDate")
 }
 
 func (ec *executionContext) _CountedPeriod_to(ctx context.Context, field graphql.CollectedField, obj *atlas.Period) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CountedPeriod_to(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.To, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.To) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_CountedPeriod_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CountedPeriod", field, false, false, "PartialDate")
 }
 
 func (ec *executionContext) _Counts_members(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Counts_members(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Members, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Members) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Counts_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Counts", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Counts_chairs(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Counts_chairs(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Chairs, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Chairs) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Counts_chairs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Counts", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Counts_seats(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Counts_seats(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Seats, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Seats) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Counts_seats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Counts", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Counts_groupsChaired(ctx context.Context, field graphql.CollectedField, obj *analytics.Counts) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Counts_groupsChaired(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.GroupsChaired, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.GroupsChaired) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Counts_groupsChaired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Counts", field, false, false, "Int")
 }
 
 func (ec *executionContext) _DateClaim_part(ctx context.Context, field graphql.CollectedField, obj *atlas.DateClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DateClaim_part(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Part, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.DatePart) graphql.Marshaler {
-			return ec.marshalNDatePart2lsgatlasᚋatlasᚐDatePart(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDatePart2lsgatlasᚋatlasᚐDatePart(ctx, field.Selections, obj.Part) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_DateClaim_part(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DateClaim", field, false, false, "DatePart")
 }
 
 func (ec *executionContext) _DateClaim_value(ctx context.Context, field graphql.CollectedField, obj *atlas.DateClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DateClaim_value(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Value) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_DateClaim_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DateClaim", field, false, false, "PartialDate")
@@ -17909,46 +17333,14 @@ func (ec *executionContext) fieldContext_DateClaim_sources(_ context.Context, fi
 }
 
 func (ec *executionContext) _DateClaim_confidence(ctx context.Context, field graphql.CollectedField, obj *atlas.DateClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DateClaim_confidence(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Confidence, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.Confidence) graphql.Marshaler {
-			return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, field.Selections, obj.Confidence) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_DateClaim_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DateClaim", field, false, false, "Confidence")
 }
 
 func (ec *executionContext) _DateClaim_rank(ctx context.Context, field graphql.CollectedField, obj *atlas.DateClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DateClaim_rank(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Rank, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.Rank) graphql.Marshaler {
-			return ec.marshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx, field.Selections, obj.Rank) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_DateClaim_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DateClaim", field, false, false, "ClaimRank")
@@ -18074,46 +17466,14 @@ func (ec *executionContext) fieldContext_Derivation_chairs(_ context.Context, fi
 }
 
 func (ec *executionContext) _Development_kind(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Development_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v analytics.DevelopmentKind) graphql.Marshaler {
-			return ec.marshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx, field.Selections, obj.Kind) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Development_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Development", field, false, false, "DevelopmentKind")
 }
 
 func (ec *executionContext) _Development_date(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Development_date(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Date) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Development_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Development", field, false, false, "PartialDate")
@@ -18216,23 +17576,7 @@ func (ec *executionContext) fieldContext_Development_relationship(_ context.Cont
 }
 
 func (ec *executionContext) _Development_succession(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Development_succession(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Succession, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.SuccessionKind) graphql.Marshaler {
-			return ec.marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, field.Selections, obj.Succession) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Development_succession(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Development", field, false, false, "SuccessionKind")
@@ -18271,23 +17615,7 @@ func (ec *executionContext) fieldContext_Development_sources(_ context.Context, 
 }
 
 func (ec *executionContext) _DevelopmentSet_truncated(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentSet) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DevelopmentSet_truncated(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Truncated, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Truncated) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_DevelopmentSet_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DevelopmentSet", field, false, false, "Boolean")
@@ -18326,23 +17654,7 @@ func (ec *executionContext) fieldContext_DevelopmentSet_developments(_ context.C
 }
 
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Document_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Document_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, "ID")
@@ -18395,23 +17707,7 @@ func (ec *executionContext) fieldContext_Document_label(_ context.Context, field
 }
 
 func (ec *executionContext) _Document_title(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Document_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Title) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Document_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
@@ -18473,46 +17769,14 @@ func (ec *executionContext) fieldContext_Document_aliases(_ context.Context, fie
 }
 
 func (ec *executionContext) _Document_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Document_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.DocumentKind) graphql.Marshaler {
-			return ec.marshalNDocumentKind2lsgatlasᚋatlasᚐDocumentKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDocumentKind2lsgatlasᚋatlasᚐDocumentKind(ctx, field.Selections, obj.Kind) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Document_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, "DocumentKind")
 }
 
 func (ec *executionContext) _Document_issued(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Document_issued(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Issued, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Issued) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Document_issued(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, "PartialDate")
@@ -18918,46 +18182,14 @@ func (ec *executionContext) fieldContext_DocumentConnection_pageInfo(_ context.C
 }
 
 func (ec *executionContext) _DocumentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DocumentConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_DocumentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DocumentConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _DocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DocumentEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DocumentEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_DocumentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DocumentEdge", field, false, false, "String")
@@ -19612,46 +18844,14 @@ func (ec *executionContext) fieldContext_Entity_findTopicByID(ctx context.Contex
 }
 
 func (ec *executionContext) _ExternalIdentifier_scheme(ctx context.Context, field graphql.CollectedField, obj *atlas.Identifier) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ExternalIdentifier_scheme(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Scheme, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.IdentifierScheme) graphql.Marshaler {
-			return ec.marshalNIdentifierScheme2lsgatlasᚋatlasᚐIdentifierScheme(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNIdentifierScheme2lsgatlasᚋatlasᚐIdentifierScheme(ctx, field.Selections, obj.Scheme) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ExternalIdentifier_scheme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ExternalIdentifier", field, false, false, "IdentifierScheme")
 }
 
 func (ec *executionContext) _ExternalIdentifier_value(ctx context.Context, field graphql.CollectedField, obj *atlas.Identifier) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ExternalIdentifier_value(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Value) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ExternalIdentifier_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ExternalIdentifier", field, false, false, "String")
@@ -19809,69 +19009,21 @@ func (ec *executionContext) fieldContext_FragileFact_relationship(_ context.Cont
 }
 
 func (ec *executionContext) _FrameRelationship_id(ctx context.Context, field graphql.CollectedField, obj *analytics.FrameRelation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FrameRelationship_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_FrameRelationship_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FrameRelationship", field, false, false, "ID")
 }
 
 func (ec *executionContext) _FrameRelationship_holding(ctx context.Context, field graphql.CollectedField, obj *analytics.FrameRelation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_FrameRelationship_holding(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Holding, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.Holding) graphql.Marshaler {
-			return ec.marshalNHolding2lsgatlasᚋatlasᚐHolding(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNHolding2lsgatlasᚋatlasᚐHolding(ctx, field.Selections, obj.Holding) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_FrameRelationship_holding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FrameRelationship", field, false, false, "Holding")
 }
 
 func (ec *executionContext) _Group_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "ID")
@@ -19924,23 +19076,7 @@ func (ec *executionContext) fieldContext_Group_label(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Group_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "String")
@@ -20057,115 +19193,35 @@ func (ec *executionContext) fieldContext_Group_wikidata(_ context.Context, field
 }
 
 func (ec *executionContext) _Group_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.GroupKind) graphql.Marshaler {
-			return ec.marshalNGroupKind2lsgatlasᚋatlasᚐGroupKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNGroupKind2lsgatlasᚋatlasᚐGroupKind(ctx, field.Selections, obj.Kind) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "GroupKind")
 }
 
 func (ec *executionContext) _Group_system(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_system(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.System, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.System) graphql.Marshaler {
-			return ec.marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx, field.Selections, obj.System) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_system(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "System")
 }
 
 func (ec *executionContext) _Group_level(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_level(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Level, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Level) graphql.Marshaler {
-			return ec.marshalOLevel2ᚖlsgatlasᚋatlasᚐLevel(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOLevel2ᚖlsgatlasᚋatlasᚐLevel(ctx, field.Selections, obj.Level) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Level")
 }
 
 func (ec *executionContext) _Group_jurisdiction(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_jurisdiction(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Jurisdiction, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2string(ctx, field.Selections, obj.Jurisdiction) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_jurisdiction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "String")
 }
 
 func (ec *executionContext) _Group_horizon(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_horizon(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Horizon, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Horizon) graphql.Marshaler {
-			return ec.marshalOHorizon2ᚖlsgatlasᚋatlasᚐHorizon(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOHorizon2ᚖlsgatlasᚋatlasᚐHorizon(ctx, field.Selections, obj.Horizon) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_horizon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Horizon")
@@ -20195,69 +19251,21 @@ func (ec *executionContext) fieldContext_Group_categories(_ context.Context, fie
 }
 
 func (ec *executionContext) _Group_crossSystem(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_crossSystem(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CrossSystem, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.CrossSystem) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_crossSystem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Group_established(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_established(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Established, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Established) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_established(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "PartialDate")
 }
 
 func (ec *executionContext) _Group_abolished(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_abolished(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Abolished, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Abolished) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_abolished(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "PartialDate")
@@ -20891,69 +19899,21 @@ func (ec *executionContext) fieldContext_Group_claims(ctx context.Context, field
 }
 
 func (ec *executionContext) _Group_chairNotKnown(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_chairNotKnown(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ChairNotKnown, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.ChairNotKnown) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_chairNotKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Group_membersIncomplete(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_membersIncomplete(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.MembersIncomplete, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.MembersIncomplete) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_membersIncomplete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Group_endedDateUnknown(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_endedDateUnknown(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EndedDateUnknown, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.EndedDateUnknown) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_endedDateUnknown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
@@ -21372,46 +20332,14 @@ func (ec *executionContext) fieldContext_GroupConnection_pageInfo(_ context.Cont
 }
 
 func (ec *executionContext) _GroupConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.GroupConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_GroupConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GroupConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _GroupEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.GroupEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_GroupEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GroupEdge", field, false, false, "String")
@@ -21514,46 +20442,14 @@ func (ec *executionContext) fieldContext_GroupSeries_reportedCounts(_ context.Co
 }
 
 func (ec *executionContext) _GroupStatistics_known(ctx context.Context, field graphql.CollectedField, obj *analytics.GroupStats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupStatistics_known(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Known, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Known) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_GroupStatistics_known(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GroupStatistics", field, false, false, "Int")
 }
 
 func (ec *executionContext) _GroupStatistics_possible(ctx context.Context, field graphql.CollectedField, obj *analytics.GroupStats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupStatistics_possible(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Possible, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Possible) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_GroupStatistics_possible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GroupStatistics", field, false, false, "Int")
@@ -21688,23 +20584,7 @@ func (ec *executionContext) fieldContext_GroupStatistics_byLevel(_ context.Conte
 }
 
 func (ec *executionContext) _Institution_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Institution_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Institution_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Institution", field, false, false, "ID")
@@ -21757,23 +20637,7 @@ func (ec *executionContext) fieldContext_Institution_label(_ context.Context, fi
 }
 
 func (ec *executionContext) _Institution_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Institution_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Institution_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Institution", field, false, false, "String")
@@ -21890,46 +20754,14 @@ func (ec *executionContext) fieldContext_Institution_wikidata(_ context.Context,
 }
 
 func (ec *executionContext) _Institution_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Institution_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.InstitutionKind) graphql.Marshaler {
-			return ec.marshalNInstitutionKind2lsgatlasᚋatlasᚐInstitutionKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInstitutionKind2lsgatlasᚋatlasᚐInstitutionKind(ctx, field.Selections, obj.Kind) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Institution_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Institution", field, false, false, "InstitutionKind")
 }
 
 func (ec *executionContext) _Institution_system(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Institution_system(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.System, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.System) graphql.Marshaler {
-			return ec.marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx, field.Selections, obj.System) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Institution_system(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Institution", field, false, false, "System")
@@ -22623,46 +21455,14 @@ func (ec *executionContext) fieldContext_InstitutionConnection_pageInfo(_ contex
 }
 
 func (ec *executionContext) _InstitutionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.InstitutionConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_InstitutionConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_InstitutionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("InstitutionConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _InstitutionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.InstitutionEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_InstitutionEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_InstitutionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("InstitutionEdge", field, false, false, "String")
@@ -22701,46 +21501,14 @@ func (ec *executionContext) fieldContext_InstitutionEdge_node(_ context.Context,
 }
 
 func (ec *executionContext) _KindCount_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.KindCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_KindCount_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.NodeKind) graphql.Marshaler {
-			return ec.marshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx, field.Selections, obj.Kind) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_KindCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("KindCount", field, false, false, "NodeType")
 }
 
 func (ec *executionContext) _KindCount_count(ctx context.Context, field graphql.CollectedField, obj *atlas.KindCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_KindCount_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Count) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_KindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
@@ -22779,23 +21547,7 @@ func (ec *executionContext) fieldContext_LineageBody_group(_ context.Context, fi
 }
 
 func (ec *executionContext) _LineageBody_steps(ctx context.Context, field graphql.CollectedField, obj *atlas.LineageBody) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LineageBody_steps(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Steps, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Steps) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_LineageBody_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LineageBody", field, false, false, "Int")
@@ -23450,23 +22202,7 @@ func (ec *executionContext) fieldContext_Mutation_editSource(ctx context.Context
 }
 
 func (ec *executionContext) _NetworkFrame_year(ctx context.Context, field graphql.CollectedField, obj *analytics.Frame) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkFrame_year(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Year, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Year) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_NetworkFrame_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkFrame", field, false, false, "Int")
@@ -23528,23 +22264,7 @@ func (ec *executionContext) fieldContext_NetworkFrame_relationships(_ context.Co
 }
 
 func (ec *executionContext) _NetworkFrame_truncated(ctx context.Context, field graphql.CollectedField, obj *analytics.Frame) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NetworkFrame_truncated(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Truncated, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Truncated) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_NetworkFrame_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkFrame", field, false, false, "Boolean")
@@ -23615,69 +22335,21 @@ func (ec *executionContext) fieldContext_NetworkFrames_frames(_ context.Context,
 }
 
 func (ec *executionContext) _NodeTypeCount_type(ctx context.Context, field graphql.CollectedField, obj *analytics.NodeCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NodeTypeCount_type(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.NodeKind) graphql.Marshaler {
-			return ec.marshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx, field.Selections, obj.Kind) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_NodeTypeCount_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NodeTypeCount", field, false, false, "NodeType")
 }
 
 func (ec *executionContext) _NodeTypeCount_count(ctx context.Context, field graphql.CollectedField, obj *analytics.NodeCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_NodeTypeCount_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Count) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_NodeTypeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NodeTypeCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Office_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Office_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Office_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Office", field, false, false, "ID")
@@ -23730,23 +22402,7 @@ func (ec *executionContext) fieldContext_Office_label(_ context.Context, field g
 }
 
 func (ec *executionContext) _Office_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Office_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Office_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Office", field, false, false, "String")
@@ -23808,69 +22464,21 @@ func (ec *executionContext) fieldContext_Office_aliases(_ context.Context, field
 }
 
 func (ec *executionContext) _Office_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Office_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.OfficeKind) graphql.Marshaler {
-			return ec.marshalNOfficeKind2lsgatlasᚋatlasᚐOfficeKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNOfficeKind2lsgatlasᚋatlasᚐOfficeKind(ctx, field.Selections, obj.Kind) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Office_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Office", field, false, false, "OfficeKind")
 }
 
 func (ec *executionContext) _Office_staffing(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Office_staffing(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Staffing, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Staffing) graphql.Marshaler {
-			return ec.marshalOStaffing2ᚖlsgatlasᚋatlasᚐStaffing(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOStaffing2ᚖlsgatlasᚋatlasᚐStaffing(ctx, field.Selections, obj.Staffing) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Office_staffing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Office", field, false, false, "Staffing")
 }
 
 func (ec *executionContext) _Office_placement(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Office_placement(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Placement, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Placement) graphql.Marshaler {
-			return ec.marshalOPlacement2ᚖlsgatlasᚋatlasᚐPlacement(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPlacement2ᚖlsgatlasᚋatlasᚐPlacement(ctx, field.Selections, obj.Placement) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Office_placement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Office", field, false, false, "Placement")
@@ -24432,46 +23040,14 @@ func (ec *executionContext) fieldContext_OfficeConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _OfficeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.OfficeConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OfficeConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_OfficeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OfficeConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _OfficeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.OfficeEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OfficeEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_OfficeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OfficeEdge", field, false, false, "String")
@@ -24510,92 +23086,28 @@ func (ec *executionContext) fieldContext_OfficeEdge_node(_ context.Context, fiel
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasNextPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasNextPage) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasPreviousPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasPreviousPage) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_startCursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StartCursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.StartCursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_endCursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EndCursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.EndCursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
@@ -24666,23 +23178,7 @@ func (ec *executionContext) fieldContext_Path_relationships(_ context.Context, f
 }
 
 func (ec *executionContext) _PathSet_length(ctx context.Context, field graphql.CollectedField, obj *analytics.PathSet) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PathSet_length(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Length, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Length) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PathSet_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PathSet", field, false, false, "Int")
@@ -24721,46 +23217,14 @@ func (ec *executionContext) fieldContext_PathSet_paths(_ context.Context, field 
 }
 
 func (ec *executionContext) _PathSet_truncated(ctx context.Context, field graphql.CollectedField, obj *analytics.PathSet) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PathSet_truncated(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Truncated, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Truncated) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PathSet_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PathSet", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Person_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Person_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, false, false, "ID")
@@ -24813,23 +23277,7 @@ func (ec *executionContext) fieldContext_Person_label(_ context.Context, field g
 }
 
 func (ec *executionContext) _Person_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Person_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Person_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
@@ -24969,46 +23417,14 @@ func (ec *executionContext) fieldContext_Person_description(_ context.Context, f
 }
 
 func (ec *executionContext) _Person_born(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Person_born(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Born, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Born) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Person_born(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, false, false, "PartialDate")
 }
 
 func (ec *executionContext) _Person_died(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Person_died(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Died, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Died) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Person_died(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, false, false, "PartialDate")
@@ -25679,46 +24095,14 @@ func (ec *executionContext) fieldContext_PersonConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PersonConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PersonEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PersonEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PersonEdge", field, false, false, "String")
@@ -25757,23 +24141,7 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Position_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Position_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Position_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Position", field, false, false, "ID")
@@ -25826,23 +24194,7 @@ func (ec *executionContext) fieldContext_Position_label(_ context.Context, field
 }
 
 func (ec *executionContext) _Position_title(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Position_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Title) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Position_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Position", field, false, false, "String")
@@ -25872,23 +24224,7 @@ func (ec *executionContext) fieldContext_Position_titleZh(_ context.Context, fie
 }
 
 func (ec *executionContext) _Position_seats(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Position_seats(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Seats, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOInt2ᚖint(ctx, field.Selections, obj.Seats) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Position_seats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Position", field, false, false, "Int")
@@ -26625,46 +24961,14 @@ func (ec *executionContext) fieldContext_PositionConnection_pageInfo(_ context.C
 }
 
 func (ec *executionContext) _PositionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PositionConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PositionConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PositionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PositionConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _PositionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PositionEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PositionEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PositionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PositionEdge", field, false, false, "String")
@@ -26703,69 +25007,21 @@ func (ec *executionContext) fieldContext_PositionEdge_node(_ context.Context, fi
 }
 
 func (ec *executionContext) _PropertyClaim_id(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PropertyClaim_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PropertyClaim_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "ID")
 }
 
 func (ec *executionContext) _PropertyClaim_property(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PropertyClaim_property(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Property, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.PropertyName) graphql.Marshaler {
-			return ec.marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx, field.Selections, obj.Property) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PropertyClaim_property(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "PropertyName")
 }
 
 func (ec *executionContext) _PropertyClaim_value(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PropertyClaim_value(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Value) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PropertyClaim_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "String")
@@ -26804,46 +25060,14 @@ func (ec *executionContext) fieldContext_PropertyClaim_sources(_ context.Context
 }
 
 func (ec *executionContext) _PropertyClaim_confidence(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PropertyClaim_confidence(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Confidence, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.Confidence) graphql.Marshaler {
-			return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, field.Selections, obj.Confidence) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PropertyClaim_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "Confidence")
 }
 
 func (ec *executionContext) _PropertyClaim_rank(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PropertyClaim_rank(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Rank, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.Rank) graphql.Marshaler {
-			return ec.marshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNClaimRank2lsgatlasᚋatlasᚐRank(ctx, field.Selections, obj.Rank) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PropertyClaim_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "ClaimRank")
@@ -26905,46 +25129,14 @@ func (ec *executionContext) fieldContext_PropertyClaim_history(_ context.Context
 }
 
 func (ec *executionContext) _Proposal_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Proposal_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Proposal_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Proposal", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Proposal_status(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Proposal_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.ProposalStatus) graphql.Marshaler {
-			return ec.marshalNProposalStatus2lsgatlasᚋatlasᚐProposalStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNProposalStatus2lsgatlasᚋatlasᚐProposalStatus(ctx, field.Selections, obj.Status) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Proposal_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Proposal", field, false, false, "ProposalStatus")
@@ -27075,23 +25267,7 @@ func (ec *executionContext) fieldContext_Proposal_citation(_ context.Context, fi
 }
 
 func (ec *executionContext) _Proposal_by(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Proposal_by(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.By, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.By) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Proposal_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Proposal", field, false, false, "String")
@@ -27176,23 +25352,7 @@ func (ec *executionContext) fieldContext_Proposal_baseVersions(_ context.Context
 }
 
 func (ec *executionContext) _Proposal_revision(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Proposal_revision(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Revision, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.Revision) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Proposal_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Proposal", field, false, false, "Int")
@@ -29344,23 +27504,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 }
 
 func (ec *executionContext) _RankingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RankingConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RankingConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RankingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RankingConnection", field, false, false, "Int")
@@ -29463,23 +27607,7 @@ func (ec *executionContext) fieldContext_RankingConnection_nodes(_ context.Conte
 }
 
 func (ec *executionContext) _RankingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RankingEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RankingEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RankingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RankingEdge", field, false, false, "String")
@@ -29518,92 +27646,28 @@ func (ec *executionContext) fieldContext_RankingEdge_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _RankingEdge_count(ctx context.Context, field graphql.CollectedField, obj *model.RankingEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RankingEdge_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Count) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RankingEdge_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RankingEdge", field, false, false, "Int")
 }
 
 func (ec *executionContext) _RecordChange_id(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RecordChange_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RecordChange_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "ID")
 }
 
 func (ec *executionContext) _RecordChange_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RecordChange_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
-			return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, field.Selections, obj.Kind) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RecordChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "RecordKind")
 }
 
 func (ec *executionContext) _RecordChange_version(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RecordChange_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNInt2int64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int64(ctx, field.Selections, obj.Version) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RecordChange_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "Int")
@@ -29656,115 +27720,35 @@ func (ec *executionContext) fieldContext_RecordChange_after(_ context.Context, f
 }
 
 func (ec *executionContext) _RecordVersion_record(ctx context.Context, field graphql.CollectedField, obj *model.RecordVersion) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RecordVersion_record(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Record, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.Record) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RecordVersion_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecordVersion", field, false, false, "ID")
 }
 
 func (ec *executionContext) _RecordVersion_version(ctx context.Context, field graphql.CollectedField, obj *model.RecordVersion) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RecordVersion_version(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Version, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Version) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RecordVersion_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecordVersion", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Relationship_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Relationship_type(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_type(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Type, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.RelType) graphql.Marshaler {
-			return ec.marshalNRelationshipType2lsgatlasᚋatlasᚐRelType(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNRelationshipType2lsgatlasᚋatlasᚐRelType(ctx, field.Selections, obj.Type) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "RelationshipType")
 }
 
 func (ec *executionContext) _Relationship_direction(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_direction(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Direction, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.Direction) graphql.Marshaler {
-			return ec.marshalNDirection2lsgatlasᚋatlasᚐDirection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNDirection2lsgatlasᚋatlasᚐDirection(ctx, field.Selections, obj.Direction) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Direction")
@@ -29867,92 +27851,28 @@ func (ec *executionContext) fieldContext_Relationship_to(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Relationship_role(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_role(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.MemberRole) graphql.Marshaler {
-			return ec.marshalOMemberRole2ᚖlsgatlasᚋatlasᚐMemberRole(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOMemberRole2ᚖlsgatlasᚋatlasᚐMemberRole(ctx, field.Selections, obj.Role) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "MemberRole")
 }
 
 func (ec *executionContext) _Relationship_succession(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_succession(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Succession, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.SuccessionKind) graphql.Marshaler {
-			return ec.marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, field.Selections, obj.Succession) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_succession(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "SuccessionKind")
 }
 
 func (ec *executionContext) _Relationship_start(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_start(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Start, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Start) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "PartialDate")
 }
 
 func (ec *executionContext) _Relationship_end(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_end(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.End, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.End) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "PartialDate")
@@ -29982,46 +27902,14 @@ func (ec *executionContext) fieldContext_Relationship_attested(_ context.Context
 }
 
 func (ec *executionContext) _Relationship_incompleteList(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_incompleteList(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.IncompleteList, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.IncompleteList) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_incompleteList(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Relationship_confidence(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_confidence(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Confidence, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.Confidence) graphql.Marshaler {
-			return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, field.Selections, obj.Confidence) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Confidence")
@@ -30138,92 +28026,28 @@ func (ec *executionContext) fieldContext_Relationship_dateClaims(_ context.Conte
 }
 
 func (ec *executionContext) _Relationship_holding(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_holding(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Holding, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Holding) graphql.Marshaler {
-			return ec.marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx, field.Selections, obj.Holding) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_holding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Holding")
 }
 
 func (ec *executionContext) _Relationship_holdingReason(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_holdingReason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HoldingReason, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.HoldingReason) graphql.Marshaler {
-			return ec.marshalOHoldingReason2ᚖlsgatlasᚋatlasᚐHoldingReason(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOHoldingReason2ᚖlsgatlasᚋatlasᚐHoldingReason(ctx, field.Selections, obj.HoldingReason) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_holdingReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "HoldingReason")
 }
 
 func (ec *executionContext) _Relationship_holdingReasonDate(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_holdingReasonDate(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HoldingReasonDate, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.HoldingReasonDate) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_holdingReasonDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "PartialDate")
 }
 
 func (ec *executionContext) _Relationship_holdingDuring(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_holdingDuring(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HoldingDuring, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PeriodHolding) graphql.Marshaler {
-			return ec.marshalOPeriodHolding2ᚖlsgatlasᚋatlasᚐPeriodHolding(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPeriodHolding2ᚖlsgatlasᚋatlasᚐPeriodHolding(ctx, field.Selections, obj.HoldingDuring) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_holdingDuring(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "PeriodHolding")
@@ -30262,23 +28086,7 @@ func (ec *executionContext) fieldContext_Relationship_withheld(_ context.Context
 }
 
 func (ec *executionContext) _Relationship_stored(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_stored(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Stored, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Stored) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_stored(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Boolean")
@@ -30404,23 +28212,7 @@ func (ec *executionContext) fieldContext_Relationship_derivations(_ context.Cont
 }
 
 func (ec *executionContext) _Relationship_dateConfidence(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_dateConfidence(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DateConfidence, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Confidence) graphql.Marshaler {
-			return ec.marshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx, field.Selections, obj.DateConfidence) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_dateConfidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Confidence")
@@ -30459,23 +28251,7 @@ func (ec *executionContext) fieldContext_Relationship_history(_ context.Context,
 }
 
 func (ec *executionContext) _RelationshipConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RelationshipConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RelationshipConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RelationshipConnection", field, false, false, "Int")
@@ -30578,23 +28354,7 @@ func (ec *executionContext) fieldContext_RelationshipConnection_nodes(_ context.
 }
 
 func (ec *executionContext) _RelationshipEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RelationshipEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RelationshipEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RelationshipEdge", field, false, false, "String")
@@ -30633,23 +28393,7 @@ func (ec *executionContext) fieldContext_RelationshipEdge_node(_ context.Context
 }
 
 func (ec *executionContext) _ReportedCount_id(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReportedCount_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ReportedCount_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedCount", field, false, false, "ID")
@@ -30702,161 +28446,49 @@ func (ec *executionContext) fieldContext_ReportedCount_label(_ context.Context, 
 }
 
 func (ec *executionContext) _ReportedCount_year(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReportedCount_year(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Year, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Year) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ReportedCount_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ReportedCount_value(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReportedCount_value(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Value) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ReportedCount_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ReportedCount_qualifier(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReportedCount_qualifier(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Qualifier, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.CountQualifier) graphql.Marshaler {
-			return ec.marshalNCountQualifier2lsgatlasᚋatlasᚐCountQualifier(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNCountQualifier2lsgatlasᚋatlasᚐCountQualifier(ctx, field.Selections, obj.Qualifier) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ReportedCount_qualifier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedCount", field, false, false, "CountQualifier")
 }
 
 func (ec *executionContext) _ReportedCount_scope(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReportedCount_scope(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Scope, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Scope) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ReportedCount_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedCount", field, false, false, "String")
 }
 
 func (ec *executionContext) _ReportedCount_system(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReportedCount_system(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.System, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.System) graphql.Marshaler {
-			return ec.marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx, field.Selections, obj.System) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ReportedCount_system(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedCount", field, false, false, "System")
 }
 
 func (ec *executionContext) _ReportedCount_level(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReportedCount_level(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Level, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Level) graphql.Marshaler {
-			return ec.marshalOLevel2ᚖlsgatlasᚋatlasᚐLevel(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOLevel2ᚖlsgatlasᚋatlasᚐLevel(ctx, field.Selections, obj.Level) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ReportedCount_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedCount", field, false, false, "Level")
 }
 
 func (ec *executionContext) _ReportedCount_confidence(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ReportedCount_confidence(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Confidence, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.Confidence) graphql.Marshaler {
-			return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, field.Selections, obj.Confidence) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ReportedCount_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedCount", field, false, false, "Confidence")
@@ -30982,92 +28614,28 @@ func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field
 }
 
 func (ec *executionContext) _SearchHit_matched(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchHit_matched(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Matched, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Matched) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
 }
 
 func (ec *executionContext) _SearchHit_matchedField(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchHit_matchedField(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.MatchedField, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.MatchedField) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SearchHit_matchedField(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
 }
 
 func (ec *executionContext) _SearchHit_snippet(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchHit_snippet(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Snippet, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Snippet) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SearchHit_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
 }
 
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchHit_score(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Score, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Score) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Int")
@@ -31161,23 +28729,7 @@ func (ec *executionContext) fieldContext_SearchResult_hits(_ context.Context, fi
 }
 
 func (ec *executionContext) _SearchResult_total(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchResult_total(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Total, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Total) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SearchResult_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "Int")
@@ -31312,23 +28864,7 @@ func (ec *executionContext) fieldContext_SharedGroup_coMemberSeats(_ context.Con
 }
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Source_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "ID")
@@ -31404,23 +28940,7 @@ func (ec *executionContext) fieldContext_Source_key(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Source_title(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Title) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Source_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
@@ -31473,23 +28993,7 @@ func (ec *executionContext) fieldContext_Source_publisher(_ context.Context, fie
 }
 
 func (ec *executionContext) _Source_date(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_date(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Date) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Source_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "PartialDate")
@@ -31551,23 +29055,7 @@ func (ec *executionContext) fieldContext_Source_url(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Source_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.SourceKind) graphql.Marshaler {
-			return ec.marshalNSourceKind2lsgatlasᚋatlasᚐSourceKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNSourceKind2lsgatlasᚋatlasᚐSourceKind(ctx, field.Selections, obj.Kind) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Source_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "SourceKind")
@@ -31824,46 +29312,14 @@ func (ec *executionContext) fieldContext_SourceConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _SourceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SourceConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SourceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SourceConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _SourceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SourceEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SourceEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SourceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SourceEdge", field, false, false, "String")
@@ -31902,23 +29358,7 @@ func (ec *executionContext) fieldContext_SourceEdge_node(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Statement_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Statement_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Statement_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statement", field, false, false, "ID")
@@ -31971,23 +29411,7 @@ func (ec *executionContext) fieldContext_Statement_label(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Statement_text(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Statement_text(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Text, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Text) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Statement_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statement", field, false, false, "String")
@@ -32017,69 +29441,21 @@ func (ec *executionContext) fieldContext_Statement_textZh(_ context.Context, fie
 }
 
 func (ec *executionContext) _Statement_date(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Statement_date(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Date) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Statement_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statement", field, false, false, "PartialDate")
 }
 
 func (ec *executionContext) _Statement_until(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Statement_until(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Until, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Until) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Statement_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statement", field, false, false, "PartialDate")
 }
 
 func (ec *executionContext) _Statement_confidence(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Statement_confidence(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Confidence, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.Confidence) graphql.Marshaler {
-			return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, field.Selections, obj.Confidence) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Statement_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statement", field, false, false, "Confidence")
@@ -32391,46 +29767,14 @@ func (ec *executionContext) fieldContext_StatementConnection_pageInfo(_ context.
 }
 
 func (ec *executionContext) _StatementConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.StatementConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatementConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_StatementConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatementConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _StatementEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.StatementEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatementEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_StatementEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatementEdge", field, false, false, "String")
@@ -32469,23 +29813,7 @@ func (ec *executionContext) fieldContext_StatementEdge_node(_ context.Context, f
 }
 
 func (ec *executionContext) _Statistics_asOf(ctx context.Context, field graphql.CollectedField, obj *analytics.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Statistics_asOf(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AsOf, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.AsOf) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Statistics_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statistics", field, false, false, "PartialDate")
@@ -32684,23 +30012,7 @@ func (ec *executionContext) fieldContext_Subgraph_relationships(_ context.Contex
 }
 
 func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *analytics.Subgraph) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Subgraph_truncated(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Truncated, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Truncated) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
@@ -32751,23 +30063,7 @@ func (ec *executionContext) fieldContext_Subscription_changes(ctx context.Contex
 }
 
 func (ec *executionContext) _Support_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Support_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.SupportKind) graphql.Marshaler {
-			return ec.marshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx, field.Selections, obj.Kind) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Support_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Support", field, false, false, "SupportKind")
@@ -32989,46 +30285,14 @@ func (ec *executionContext) fieldContext_SupportConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _SupportConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupportConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SupportConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SupportConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _SupportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SupportEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SupportEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SupportEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SupportEdge", field, false, false, "String")
@@ -33067,46 +30331,14 @@ func (ec *executionContext) fieldContext_SupportEdge_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _TimelineEvent_kind(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TimelineEvent_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v analytics.EventKind) graphql.Marshaler {
-			return ec.marshalNTimelineEventKind2lsgatlasᚋanalyticsᚐEventKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNTimelineEventKind2lsgatlasᚋanalyticsᚐEventKind(ctx, field.Selections, obj.Kind) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_TimelineEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TimelineEvent", field, false, false, "TimelineEventKind")
 }
 
 func (ec *executionContext) _TimelineEvent_date(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TimelineEvent_date(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PartialDate) graphql.Marshaler {
-			return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Date) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_TimelineEvent_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TimelineEvent", field, false, false, "PartialDate")
@@ -33177,23 +30409,7 @@ func (ec *executionContext) fieldContext_TimelineEvent_relationship(_ context.Co
 }
 
 func (ec *executionContext) _TimelineEvent_succession(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TimelineEvent_succession(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Succession, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *atlas.SuccessionKind) graphql.Marshaler {
-			return ec.marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, field.Selections, obj.Succession) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_TimelineEvent_succession(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TimelineEvent", field, false, false, "SuccessionKind")
@@ -33232,23 +30448,7 @@ func (ec *executionContext) fieldContext_TimelineEvent_sources(_ context.Context
 }
 
 func (ec *executionContext) _Topic_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Topic_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Topic_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Topic", field, false, false, "ID")
@@ -33301,23 +30501,7 @@ func (ec *executionContext) fieldContext_Topic_label(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Topic_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Topic_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Topic_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Topic", field, false, false, "String")
@@ -33714,46 +30898,14 @@ func (ec *executionContext) fieldContext_TopicConnection_pageInfo(_ context.Cont
 }
 
 func (ec *executionContext) _TopicConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TopicConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TopicConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_TopicConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TopicConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _TopicEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TopicEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TopicEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_TopicEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TopicEdge", field, false, false, "String")
@@ -33792,69 +30944,21 @@ func (ec *executionContext) fieldContext_TopicEdge_node(_ context.Context, field
 }
 
 func (ec *executionContext) _Viewer_subject(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Viewer_subject(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Subject, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Subject) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Viewer_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "String")
 }
 
 func (ec *executionContext) _Viewer_role(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Viewer_role(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v atlas.Role) graphql.Marshaler {
-			return ec.marshalNRole2lsgatlasᚋatlasᚐRole(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNRole2lsgatlasᚋatlasᚐRole(ctx, field.Selections, obj.Role) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Viewer_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "Role")
 }
 
 func (ec *executionContext) _YearStatistics_year(ctx context.Context, field graphql.CollectedField, obj *analytics.YearStats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_YearStatistics_year(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Year, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Year) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_YearStatistics_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("YearStatistics", field, false, false, "Int")
@@ -33893,46 +30997,14 @@ func (ec *executionContext) fieldContext_YearStatistics_groups(_ context.Context
 }
 
 func (ec *executionContext) __Service_sdl(ctx context.Context, field graphql.CollectedField, obj *fedruntime.Service) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext__Service_sdl(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SDL, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2string(ctx, field.Selections, obj.SDL) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext__Service_sdl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("_Service", field, false, false, "String")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Directive_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___Directive_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Directive", field, false, false, "String")
@@ -33962,23 +31034,7 @@ func (ec *executionContext) fieldContext___Directive_description(_ context.Conte
 }
 
 func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Directive_isRepeatable(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.IsRepeatable, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.IsRepeatable) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___Directive_isRepeatable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Directive", field, false, false, "Boolean")
@@ -34052,23 +31108,7 @@ func (ec *executionContext) fieldContext___Directive_args(ctx context.Context, f
 }
 
 func (ec *executionContext) ___EnumValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___EnumValue_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___EnumValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__EnumValue", field, false, false, "String")
@@ -34144,23 +31184,7 @@ func (ec *executionContext) fieldContext___EnumValue_deprecationReason(_ context
 }
 
 func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Field_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___Field_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Field", field, false, false, "String")
@@ -34312,23 +31336,7 @@ func (ec *executionContext) fieldContext___Field_deprecationReason(_ context.Con
 }
 
 func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___InputValue_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___InputValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__InputValue", field, false, false, "String")
@@ -34390,23 +31398,7 @@ func (ec *executionContext) fieldContext___InputValue_type(_ context.Context, fi
 }
 
 func (ec *executionContext) ___InputValue_defaultValue(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___InputValue_defaultValue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DefaultValue, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.DefaultValue) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___InputValue_defaultValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__InputValue", field, false, false, "String")
@@ -36127,7 +33119,7 @@ func (ec *executionContext) __Entity(ctx context.Context, sel ast.SelectionSet, 
 var aliasImplementors = []string{"Alias"}
 
 func (ec *executionContext) _Alias(ctx context.Context, sel ast.SelectionSet, obj *atlas.Alias) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, aliasImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, aliasImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36176,7 +33168,7 @@ func (ec *executionContext) _Alias(ctx context.Context, sel ast.SelectionSet, ob
 var auditEntryImplementors = []string{"AuditEntry"}
 
 func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *atlas.AuditEntry) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, auditEntryImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36270,7 +33262,7 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 var bucketCountImplementors = []string{"BucketCount"}
 
 func (ec *executionContext) _BucketCount(ctx context.Context, sel ast.SelectionSet, obj *analytics.Count) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, bucketCountImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, bucketCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36313,7 +33305,7 @@ func (ec *executionContext) _BucketCount(ctx context.Context, sel ast.SelectionS
 var centralityScoreImplementors = []string{"CentralityScore"}
 
 func (ec *executionContext) _CentralityScore(ctx context.Context, sel ast.SelectionSet, obj *analytics.Score) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, centralityScoreImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, centralityScoreImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36351,7 +33343,7 @@ func (ec *executionContext) _CentralityScore(ctx context.Context, sel ast.Select
 var changeEventImplementors = []string{"ChangeEvent"}
 
 func (ec *executionContext) _ChangeEvent(ctx context.Context, sel ast.SelectionSet, obj *atlas.ChangeEvent) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, changeEventImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, changeEventImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36444,7 +33436,7 @@ func (ec *executionContext) _ChangeEvent(ctx context.Context, sel ast.SelectionS
 var changePageImplementors = []string{"ChangePage"}
 
 func (ec *executionContext) _ChangePage(ctx context.Context, sel ast.SelectionSet, obj *changefeed.Page) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, changePageImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, changePageImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36487,7 +33479,7 @@ func (ec *executionContext) _ChangePage(ctx context.Context, sel ast.SelectionSe
 var citationImplementors = []string{"Citation"}
 
 func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet, obj *atlas.Citation) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, citationImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, citationImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36532,7 +33524,7 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 var citationRecordImplementors = []string{"CitationRecord"}
 
 func (ec *executionContext) _CitationRecord(ctx context.Context, sel ast.SelectionSet, obj *atlas.Citation) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, citationRecordImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, citationRecordImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36570,7 +33562,7 @@ func (ec *executionContext) _CitationRecord(ctx context.Context, sel ast.Selecti
 var claimRecordImplementors = []string{"ClaimRecord"}
 
 func (ec *executionContext) _ClaimRecord(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimRecord) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, claimRecordImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, claimRecordImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36618,7 +33610,7 @@ func (ec *executionContext) _ClaimRecord(ctx context.Context, sel ast.SelectionS
 var coMemberImplementors = []string{"CoMember"}
 
 func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet, obj *analytics.CoMember) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, coMemberImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, coMemberImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36656,7 +33648,7 @@ func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet,
 var conflictImplementors = []string{"Conflict"}
 
 func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet, obj *atlas.Conflict) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, conflictImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, conflictImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36721,7 +33713,7 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 var conflictSideImplementors = []string{"ConflictSide"}
 
 func (ec *executionContext) _ConflictSide(ctx context.Context, sel ast.SelectionSet, obj *atlas.ConflictSide) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, conflictSideImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, conflictSideImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36765,7 +33757,7 @@ func (ec *executionContext) _ConflictSide(ctx context.Context, sel ast.Selection
 var countedPeriodImplementors = []string{"CountedPeriod"}
 
 func (ec *executionContext) _CountedPeriod(ctx context.Context, sel ast.SelectionSet, obj *atlas.Period) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, countedPeriodImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, countedPeriodImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36803,7 +33795,7 @@ func (ec *executionContext) _CountedPeriod(ctx context.Context, sel ast.Selectio
 var countsImplementors = []string{"Counts"}
 
 func (ec *executionContext) _Counts(ctx context.Context, sel ast.SelectionSet, obj *analytics.Counts) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, countsImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, countsImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36851,7 +33843,7 @@ func (ec *executionContext) _Counts(ctx context.Context, sel ast.SelectionSet, o
 var dateClaimImplementors = []string{"DateClaim"}
 
 func (ec *executionContext) _DateClaim(ctx context.Context, sel ast.SelectionSet, obj *atlas.DateClaim) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, dateClaimImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, dateClaimImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36909,7 +33901,7 @@ func (ec *executionContext) _DateClaim(ctx context.Context, sel ast.SelectionSet
 var derivationImplementors = []string{"Derivation"}
 
 func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSet, obj *atlas.Derivation) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, derivationImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, derivationImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -36953,7 +33945,7 @@ func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSe
 var developmentImplementors = []string{"Development"}
 
 func (ec *executionContext) _Development(ctx context.Context, sel ast.SelectionSet, obj *analytics.Development) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, developmentImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, developmentImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37017,7 +34009,7 @@ func (ec *executionContext) _Development(ctx context.Context, sel ast.SelectionS
 var developmentSetImplementors = []string{"DevelopmentSet"}
 
 func (ec *executionContext) _DevelopmentSet(ctx context.Context, sel ast.SelectionSet, obj *model.DevelopmentSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, developmentSetImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, developmentSetImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37055,7 +34047,7 @@ func (ec *executionContext) _DevelopmentSet(ctx context.Context, sel ast.Selecti
 var documentImplementors = []string{"Document", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *atlas.Document) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, documentImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, documentImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37177,7 +34169,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 var documentConnectionImplementors = []string{"DocumentConnection"}
 
 func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, documentConnectionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, documentConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37225,7 +34217,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 var documentEdgeImplementors = []string{"DocumentEdge"}
 
 func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, documentEdgeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, documentEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37263,7 +34255,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 var entityImplementors = []string{"Entity"}
 
 func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, entityImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, entityImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Entity",
 	})
@@ -37383,7 +34375,7 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 var externalIdentifierImplementors = []string{"ExternalIdentifier"}
 
 func (ec *executionContext) _ExternalIdentifier(ctx context.Context, sel ast.SelectionSet, obj *atlas.Identifier) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, externalIdentifierImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, externalIdentifierImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37431,7 +34423,7 @@ func (ec *executionContext) _ExternalIdentifier(ctx context.Context, sel ast.Sel
 var fragileFactImplementors = []string{"FragileFact"}
 
 func (ec *executionContext) _FragileFact(ctx context.Context, sel ast.SelectionSet, obj *model.FragileFact) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, fragileFactImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, fragileFactImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37474,7 +34466,7 @@ func (ec *executionContext) _FragileFact(ctx context.Context, sel ast.SelectionS
 var frameRelationshipImplementors = []string{"FrameRelationship"}
 
 func (ec *executionContext) _FrameRelationship(ctx context.Context, sel ast.SelectionSet, obj *analytics.FrameRelation) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, frameRelationshipImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, frameRelationshipImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37512,7 +34504,7 @@ func (ec *executionContext) _FrameRelationship(ctx context.Context, sel ast.Sele
 var groupImplementors = []string{"Group", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, obj *atlas.Group) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37778,7 +34770,7 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 var groupConnectionImplementors = []string{"GroupConnection"}
 
 func (ec *executionContext) _GroupConnection(ctx context.Context, sel ast.SelectionSet, obj *model.GroupConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, groupConnectionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, groupConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37826,7 +34818,7 @@ func (ec *executionContext) _GroupConnection(ctx context.Context, sel ast.Select
 var groupEdgeImplementors = []string{"GroupEdge"}
 
 func (ec *executionContext) _GroupEdge(ctx context.Context, sel ast.SelectionSet, obj *model.GroupEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, groupEdgeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, groupEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37864,7 +34856,7 @@ func (ec *executionContext) _GroupEdge(ctx context.Context, sel ast.SelectionSet
 var groupSeriesImplementors = []string{"GroupSeries"}
 
 func (ec *executionContext) _GroupSeries(ctx context.Context, sel ast.SelectionSet, obj *model.GroupSeries) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, groupSeriesImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, groupSeriesImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37902,7 +34894,7 @@ func (ec *executionContext) _GroupSeries(ctx context.Context, sel ast.SelectionS
 var groupStatisticsImplementors = []string{"GroupStatistics"}
 
 func (ec *executionContext) _GroupStatistics(ctx context.Context, sel ast.SelectionSet, obj *analytics.GroupStats) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, groupStatisticsImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, groupStatisticsImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -37960,7 +34952,7 @@ func (ec *executionContext) _GroupStatistics(ctx context.Context, sel ast.Select
 var institutionImplementors = []string{"Institution", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionSet, obj *atlas.Institution) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, institutionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, institutionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38128,7 +35120,7 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 var institutionConnectionImplementors = []string{"InstitutionConnection"}
 
 func (ec *executionContext) _InstitutionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.InstitutionConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, institutionConnectionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, institutionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38176,7 +35168,7 @@ func (ec *executionContext) _InstitutionConnection(ctx context.Context, sel ast.
 var institutionEdgeImplementors = []string{"InstitutionEdge"}
 
 func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.InstitutionEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, institutionEdgeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, institutionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38214,7 +35206,7 @@ func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.Select
 var kindCountImplementors = []string{"KindCount"}
 
 func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet, obj *atlas.KindCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, kindCountImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, kindCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38252,7 +35244,7 @@ func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet
 var lineageBodyImplementors = []string{"LineageBody"}
 
 func (ec *executionContext) _LineageBody(ctx context.Context, sel ast.SelectionSet, obj *atlas.LineageBody) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, lineageBodyImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, lineageBodyImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38296,7 +35288,7 @@ func (ec *executionContext) _LineageBody(ctx context.Context, sel ast.SelectionS
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, mutationImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Mutation",
 	})
@@ -38430,7 +35422,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 var networkFrameImplementors = []string{"NetworkFrame"}
 
 func (ec *executionContext) _NetworkFrame(ctx context.Context, sel ast.SelectionSet, obj *analytics.Frame) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, networkFrameImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, networkFrameImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38478,7 +35470,7 @@ func (ec *executionContext) _NetworkFrame(ctx context.Context, sel ast.Selection
 var networkFramesImplementors = []string{"NetworkFrames"}
 
 func (ec *executionContext) _NetworkFrames(ctx context.Context, sel ast.SelectionSet, obj *analytics.Frames) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, networkFramesImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, networkFramesImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38516,7 +35508,7 @@ func (ec *executionContext) _NetworkFrames(ctx context.Context, sel ast.Selectio
 var nodeTypeCountImplementors = []string{"NodeTypeCount"}
 
 func (ec *executionContext) _NodeTypeCount(ctx context.Context, sel ast.SelectionSet, obj *analytics.NodeCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, nodeTypeCountImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, nodeTypeCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38554,7 +35546,7 @@ func (ec *executionContext) _NodeTypeCount(ctx context.Context, sel ast.Selectio
 var officeImplementors = []string{"Office", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, obj *atlas.Office) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, officeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, officeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38699,7 +35691,7 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 var officeConnectionImplementors = []string{"OfficeConnection"}
 
 func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OfficeConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, officeConnectionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, officeConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38747,7 +35739,7 @@ func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.Selec
 var officeEdgeImplementors = []string{"OfficeEdge"}
 
 func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OfficeEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, officeEdgeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, officeEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38785,7 +35777,7 @@ func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSe
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38833,7 +35825,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 var pathImplementors = []string{"Path"}
 
 func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *analytics.Path) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, pathImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38872,7 +35864,7 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 var pathSetImplementors = []string{"PathSet"}
 
 func (ec *executionContext) _PathSet(ctx context.Context, sel ast.SelectionSet, obj *analytics.PathSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, pathSetImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, pathSetImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -38915,7 +35907,7 @@ func (ec *executionContext) _PathSet(ctx context.Context, sel ast.SelectionSet, 
 var personImplementors = []string{"Person", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *atlas.Person) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, personImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -39083,7 +36075,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 var personConnectionImplementors = []string{"PersonConnection"}
 
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, personConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -39131,7 +36123,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 var personEdgeImplementors = []string{"PersonEdge"}
 
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, personEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -39169,7 +36161,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 var positionImplementors = []string{"Position", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet, obj *atlas.Position) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, positionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -39326,7 +36318,7 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 var positionConnectionImplementors = []string{"PositionConnection"}
 
 func (ec *executionContext) _PositionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PositionConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, positionConnectionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, positionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -39374,7 +36366,7 @@ func (ec *executionContext) _PositionConnection(ctx context.Context, sel ast.Sel
 var positionEdgeImplementors = []string{"PositionEdge"}
 
 func (ec *executionContext) _PositionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PositionEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, positionEdgeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, positionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -39412,7 +36404,7 @@ func (ec *executionContext) _PositionEdge(ctx context.Context, sel ast.Selection
 var propertyClaimImplementors = []string{"PropertyClaim"}
 
 func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.SelectionSet, obj *atlas.PropertyClaim) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, propertyClaimImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, propertyClaimImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -39482,7 +36474,7 @@ func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.Selectio
 var proposalImplementors = []string{"Proposal"}
 
 func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet, obj *atlas.Proposal) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, proposalImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, proposalImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -39594,7 +36586,7 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, queryImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, queryImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Query",
 	})
@@ -39920,7 +36912,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 var rankingConnectionImplementors = []string{"RankingConnection"}
 
 func (ec *executionContext) _RankingConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RankingConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, rankingConnectionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, rankingConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -39968,7 +36960,7 @@ func (ec *executionContext) _RankingConnection(ctx context.Context, sel ast.Sele
 var rankingEdgeImplementors = []string{"RankingEdge"}
 
 func (ec *executionContext) _RankingEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RankingEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, rankingEdgeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, rankingEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40011,7 +37003,7 @@ func (ec *executionContext) _RankingEdge(ctx context.Context, sel ast.SelectionS
 var recordChangeImplementors = []string{"RecordChange"}
 
 func (ec *executionContext) _RecordChange(ctx context.Context, sel ast.SelectionSet, obj *atlas.RecordChange) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, recordChangeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, recordChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40066,7 +37058,7 @@ func (ec *executionContext) _RecordChange(ctx context.Context, sel ast.Selection
 var recordVersionImplementors = []string{"RecordVersion"}
 
 func (ec *executionContext) _RecordVersion(ctx context.Context, sel ast.SelectionSet, obj *model.RecordVersion) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, recordVersionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, recordVersionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40104,7 +37096,7 @@ func (ec *executionContext) _RecordVersion(ctx context.Context, sel ast.Selectio
 var relationshipImplementors = []string{"Relationship"}
 
 func (ec *executionContext) _Relationship(ctx context.Context, sel ast.SelectionSet, obj *atlas.Edge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, relationshipImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40283,7 +37275,7 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 var relationshipConnectionImplementors = []string{"RelationshipConnection"}
 
 func (ec *executionContext) _RelationshipConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationshipConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipConnectionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, relationshipConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40331,7 +37323,7 @@ func (ec *executionContext) _RelationshipConnection(ctx context.Context, sel ast
 var relationshipEdgeImplementors = []string{"RelationshipEdge"}
 
 func (ec *executionContext) _RelationshipEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationshipEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipEdgeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, relationshipEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40369,7 +37361,7 @@ func (ec *executionContext) _RelationshipEdge(ctx context.Context, sel ast.Selec
 var reportedCountImplementors = []string{"ReportedCount", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _ReportedCount(ctx context.Context, sel ast.SelectionSet, obj *atlas.ReportedCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, reportedCountImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, reportedCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40464,7 +37456,7 @@ func (ec *executionContext) _ReportedCount(ctx context.Context, sel ast.Selectio
 var searchHitImplementors = []string{"SearchHit"}
 
 func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *atlas.SearchHit) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, searchHitImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, searchHitImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40527,7 +37519,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 var searchResultImplementors = []string{"SearchResult"}
 
 func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.SelectionSet, obj *atlas.SearchResult) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, searchResultImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, searchResultImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40570,7 +37562,7 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 var sharedGroupImplementors = []string{"SharedGroup"}
 
 func (ec *executionContext) _SharedGroup(ctx context.Context, sel ast.SelectionSet, obj *analytics.SharedGroup) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sharedGroupImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, sharedGroupImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40613,7 +37605,7 @@ func (ec *executionContext) _SharedGroup(ctx context.Context, sel ast.SelectionS
 var sourceImplementors = []string{"Source", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *atlas.Source) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sourceImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, sourceImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40728,7 +37720,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 var sourceConnectionImplementors = []string{"SourceConnection"}
 
 func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SourceConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sourceConnectionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, sourceConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40776,7 +37768,7 @@ func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.Selec
 var sourceEdgeImplementors = []string{"SourceEdge"}
 
 func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SourceEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, sourceEdgeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, sourceEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40814,7 +37806,7 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 var statementImplementors = []string{"Statement", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet, obj *atlas.Statement) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statementImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, statementImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40923,7 +37915,7 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 var statementConnectionImplementors = []string{"StatementConnection"}
 
 func (ec *executionContext) _StatementConnection(ctx context.Context, sel ast.SelectionSet, obj *model.StatementConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statementConnectionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, statementConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -40971,7 +37963,7 @@ func (ec *executionContext) _StatementConnection(ctx context.Context, sel ast.Se
 var statementEdgeImplementors = []string{"StatementEdge"}
 
 func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.SelectionSet, obj *model.StatementEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statementEdgeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, statementEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41009,7 +38001,7 @@ func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.Selectio
 var statisticsImplementors = []string{"Statistics"}
 
 func (ec *executionContext) _Statistics(ctx context.Context, sel ast.SelectionSet, obj *analytics.Stats) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, statisticsImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41062,7 +38054,7 @@ func (ec *executionContext) _Statistics(ctx context.Context, sel ast.SelectionSe
 var subgraphImplementors = []string{"Subgraph"}
 
 func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *analytics.Subgraph) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, subgraphImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41106,7 +38098,7 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 var subscriptionImplementors = []string{"Subscription"}
 
 func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, subscriptionImplementors)
 	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
 		Object: "Subscription",
 	})
@@ -41126,7 +38118,7 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 var supportImplementors = []string{"Support"}
 
 func (ec *executionContext) _Support(ctx context.Context, sel ast.SelectionSet, obj *atlas.Support) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, supportImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, supportImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41180,7 +38172,7 @@ func (ec *executionContext) _Support(ctx context.Context, sel ast.SelectionSet, 
 var supportConnectionImplementors = []string{"SupportConnection"}
 
 func (ec *executionContext) _SupportConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SupportConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, supportConnectionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, supportConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41228,7 +38220,7 @@ func (ec *executionContext) _SupportConnection(ctx context.Context, sel ast.Sele
 var supportEdgeImplementors = []string{"SupportEdge"}
 
 func (ec *executionContext) _SupportEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SupportEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, supportEdgeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, supportEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41266,7 +38258,7 @@ func (ec *executionContext) _SupportEdge(ctx context.Context, sel ast.SelectionS
 var timelineEventImplementors = []string{"TimelineEvent"}
 
 func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.SelectionSet, obj *analytics.Event) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, timelineEventImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, timelineEventImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41325,7 +38317,7 @@ func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.Selectio
 var topicImplementors = []string{"Topic", "Node", "GraphNode", "_Entity"}
 
 func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, obj *atlas.Topic) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, topicImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, topicImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41425,7 +38417,7 @@ func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, ob
 var topicConnectionImplementors = []string{"TopicConnection"}
 
 func (ec *executionContext) _TopicConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TopicConnection) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, topicConnectionImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, topicConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41473,7 +38465,7 @@ func (ec *executionContext) _TopicConnection(ctx context.Context, sel ast.Select
 var topicEdgeImplementors = []string{"TopicEdge"}
 
 func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TopicEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, topicEdgeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, topicEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41511,7 +38503,7 @@ func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet
 var viewerImplementors = []string{"Viewer"}
 
 func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, obj *model.Viewer) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, viewerImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, viewerImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41549,7 +38541,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 var yearStatisticsImplementors = []string{"YearStatistics"}
 
 func (ec *executionContext) _YearStatistics(ctx context.Context, sel ast.SelectionSet, obj *analytics.YearStats) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, yearStatisticsImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, yearStatisticsImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41587,7 +38579,7 @@ func (ec *executionContext) _YearStatistics(ctx context.Context, sel ast.Selecti
 var _ServiceImplementors = []string{"_Service"}
 
 func (ec *executionContext) __Service(ctx context.Context, sel ast.SelectionSet, obj *fedruntime.Service) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, _ServiceImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, _ServiceImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41620,7 +38612,7 @@ func (ec *executionContext) __Service(ctx context.Context, sel ast.SelectionSet,
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __DirectiveImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, __DirectiveImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41673,7 +38665,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 var __EnumValueImplementors = []string{"__EnumValue"}
 
 func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.EnumValue) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __EnumValueImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, __EnumValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41721,7 +38713,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 var __FieldImplementors = []string{"__Field"}
 
 func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, obj *introspection.Field) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __FieldImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, __FieldImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41779,7 +38771,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 var __InputValueImplementors = []string{"__InputValue"}
 
 func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.InputValue) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __InputValueImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, __InputValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41837,7 +38829,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 var __SchemaImplementors = []string{"__Schema"}
 
 func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet, obj *introspection.Schema) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __SchemaImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, __SchemaImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
@@ -41895,7 +38887,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 var __TypeImplementors = []string{"__Type"}
 
 func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, obj *introspection.Type) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, __TypeImplementors)
+	fields := collectAdmitted(ctx, ec.OperationContext, sel, __TypeImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field

@@ -14,9 +14,9 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
-// The generated executor must schedule nothing on goroutines of its own: go generate
-// rewrites gqlgen's three concurrent calls (tools/inorder). Regenerating without that
-// step fails here.
+// The generated executor must schedule nothing on goroutines of its own, ask the
+// request's limits once per object and write plain fields directly: go generate rewrites
+// gqlgen's output (tools/inorder). Regenerating without that step fails here.
 func TestGeneratedExecutorResolvesInOrder(t *testing.T) {
 	src, err := os.ReadFile("generated.go")
 	if err != nil {
@@ -34,6 +34,10 @@ func TestGeneratedExecutorResolvesInOrder(t *testing.T) {
 		{"resolveRootInOrder(innerCtx, out, ec.OperationContext,", true},
 		{"field.ArgumentMap(ec.Variables)", false},
 		{"fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args)", true},
+		{"graphql.CollectFields(", false},
+		{"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)", true},
+		{"return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder", true},
+		{"return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Abolished) // plain: tools/inorder", true},
 	} {
 		if got := bytes.Contains(src, []byte(c.call)); got != c.want {
 			t.Errorf("generated.go calls %s: %v, want %v (run go generate ./graph)", c.call, got, c.want)

@@ -6,26 +6,31 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"lsgatlas/atlas"
+	"lsgatlas/graph"
 )
 
 // work counts what one executing request has resolved, so that a request that grows
 // past what its cost promised (lists longer than the model assumed) or outlives its
-// context stops at the next field rather than running on.
+// context stops at the next object rather than running on. The executor asks it before
+// each object's fields resolve (graph.FieldAdmission): one check per object, not a
+// middleware around every field.
 type work struct {
 	fields   atomic.Int64
 	max      int64
+	metrics  Metrics
 	tripOnce sync.Once
 	tripped  atomic.Pointer[gqlerror.Error]
 }
 
+var _ graph.FieldAdmission = (*work)(nil)
+
 type workKey struct{}
 
-func withWork(ctx context.Context, maxFields int) (context.Context, *work) {
-	w := &work{max: int64(maxFields)}
+func withWork(ctx context.Context, maxFields int, metrics Metrics) (context.Context, *work) {
+	w := &work{max: int64(maxFields), metrics: metrics}
 	return context.WithValue(ctx, workKey{}, w), w
 }
 
@@ -47,29 +52,11 @@ func (w *work) trip(err *gqlerror.Error) {
 	w.tripOnce.Do(func() { w.tripped.Store(err) })
 }
 
-// errStopped is what the fields of a stopped request return; the response carries the
-// single refusal instead of one error per field.
-var errStopped = atlas.Errorf(atlas.ELIMIT, "The request was stopped.")
-
-// executionGuard is the field middleware that stops work: every field first checks the
-// request's context (timeout or client gone) and the resolved-fields budget.
-type executionGuard struct{ metrics Metrics }
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.FieldInterceptor
-} = executionGuard{}
-
-func (executionGuard) ExtensionName() string                   { return "ExecutionGuard" }
-func (executionGuard) Validate(graphql.ExecutableSchema) error { return nil }
-
-func (g executionGuard) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
-	w := workFrom(ctx)
-	if w == nil {
-		return next(ctx)
-	}
+// AdmitFields checks the request's context (timeout, client gone, server shutting down)
+// and counts an object's fields against the budget.
+func (w *work) AdmitFields(ctx context.Context, fields int) bool {
 	if w.refusal() != nil {
-		return nil, errStopped
+		return false
 	}
 	if err := ctx.Err(); err != nil {
 		code, msg := atlas.ELIMIT, "The client went away before the answer was ready."
@@ -81,20 +68,21 @@ func (g executionGuard) InterceptField(ctx context.Context, next graphql.Resolve
 			msg = atlas.ErrorMessage(err)
 		}
 		w.trip(codedError(code, msg))
-		g.metrics.RequestError(code, "time")
-		return nil, errStopped
+		w.metrics.RequestError(code, "time")
+		return false
 	}
-	if n := w.fields.Add(1); n > w.max {
-		// Fields resolve concurrently, so several may pass the limit at once: the one
-		// that counted max+1 reports it (the same figure whichever goroutine runs
-		// first) and counts the refusal once.
-		if n == w.max+1 {
-			w.trip(limitError("resolved fields", int(n), int(w.max)))
-			g.metrics.RequestError(atlas.ELIMIT, "resolved fields")
-		}
-		return nil, errStopped
+	n := w.fields.Add(int64(fields))
+	if n <= w.max {
+		return true
 	}
-	return next(ctx)
+	// Deferred fields resolve concurrently, so several objects may pass the limit at
+	// once: the one that crossed it reports the count it reached and counts the
+	// refusal once.
+	if n-int64(fields) <= w.max {
+		w.trip(limitError("resolved fields", int(n), int(w.max)))
+		w.metrics.RequestError(atlas.ELIMIT, "resolved fields")
+	}
+	return false
 }
 
 // Metrics receives what the GraphQL layer observes; httpapi implements it with

@@ -2,6 +2,8 @@ package gqlhttp_test
 
 import (
 	"context"
+	"mime"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
@@ -134,5 +136,74 @@ func TestExecutionLimits(t *testing.T) {
 				t.Errorf("got %d %s\nwant it to contain %s", r.status, r.body, tc.want)
 			}
 		})
+	}
+}
+
+// TestResolvedFieldsCountedPerObject: the budget counts every field an answer resolves,
+// __typename aside, though it is asked once per object: the cost report's count is the
+// number of fields in the answer's objects.
+func TestResolvedFieldsCountedPerObject(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	for _, tc := range []struct {
+		query string
+		want  float64
+	}{
+		{`{ __typename }`, 0},
+		{`{ groups(first: 2) { __typename nodes { __typename id name } } }`, 1 + 1 + 2*2},
+		{`{ group(id: "group/foreign-affairs-lsg") { id chairs { node { id } } } }`, 1 + 2 + 3*(1+1)},
+		{`{ groups(first: 5) { nodes { id members { role node { label } } } } }`, -1}, // counted from the answer
+	} {
+		r := do(t, "POST", srv.URL, jsonType, "", `{"query": `+quote(tc.query)+`}`, "Atlas-Cost", "1")
+		m := r.decode(t)
+		cost, _ := m["extensions"].(map[string]any)["cost"].(map[string]any)
+		want := tc.want
+		if want < 0 {
+			want = float64(countFields(m["data"]))
+		}
+		if m["errors"] != nil || cost["resolvedFields"] != want {
+			t.Errorf("%s: resolvedFields %v, want %v: %s", tc.query, cost["resolvedFields"], want, r.body)
+		}
+	}
+}
+
+// countFields counts the fields of v's objects, __typename aside.
+func countFields(v any) int {
+	n := 0
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if k != "__typename" {
+				n++
+			}
+			n += countFields(x)
+		}
+	case []any:
+		for _, x := range v {
+			n += countFields(x)
+		}
+	}
+	return n
+}
+
+// TestLimitStopsADeferredPart: a budget spent while a deferred fragment resolves makes
+// that part a null with the reason, never a part with objects left empty.
+func TestLimitStopsADeferredPart(t *testing.T) {
+	srv := httptest.NewServer(gqlhttp.New(graph.Resolver{Store: fixtureStore(t), Log: zerolog.Nop()}, gqlhttp.Options{Limits: gqlhttp.Limits{MaxResolvedFields: 6}}))
+	t.Cleanup(srv.Close)
+	// The first part resolves group, id, name and chairs (4); the three chairs' node and
+	// id would make 10.
+	query := `{"query":"{ group(id: \"group/foreign-affairs-lsg\") { id ... @defer(label: \"more\") { name chairs { node { id } } } } }"}`
+	r := do(t, "POST", srv.URL+"/graphql", jsonType, "multipart/mixed, application/json", query)
+	_, params, err := mime.ParseMediaType(r.header.Get("Content-Type"))
+	if err != nil || r.status != http.StatusOK {
+		t.Fatalf("status %d, Content-Type %q: %s", r.status, r.header.Get("Content-Type"), r.body)
+	}
+	parts := multipartParts(t, r.body, params["boundary"])
+	want := []string{
+		`{"data":{"group":{"id":"group/foreign-affairs-lsg","name":"Foreign Affairs Leading Small Group","chairs":null}},"hasNext":true,"extensions":{"dataset":{"revision":1,"version":""}}}`,
+		`{"incremental":[{"errors":[{"message":"The query exceeds the resolved fields limit: it comes to 7, at most 6 is allowed.","extensions":{"code":"LIMIT_EXCEEDED","limit":"resolved fields","max":6,"value":7}}],"data":null,"label":"more","path":["group"],"extensions":{"dataset":{"revision":1,"version":""}}}],"hasNext":false}`,
+	}
+	if strings.Join(parts, "\n") != strings.Join(want, "\n") {
+		t.Errorf("parts:\n%s\nwant:\n%s", strings.Join(parts, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"lsgatlas/atlas"
+	"lsgatlas/graph"
 )
 
 // Media types of GraphQL over HTTP.
@@ -145,7 +146,8 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 		return
 	}
 	defer t.memory.release(reserved)
-	ctx, work := withWork(ctx, t.limits.fieldBudget())
+	ctx, work := withWork(ctx, t.limits.fieldBudget(), t.metrics)
+	graph.AdmitFieldsBy(opCtx, work)
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
 	resp := responses(ctx)
 	if resp == nil { // the client went away
@@ -156,7 +158,7 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	}
 	resp.Errors = t.capErrors(resp.Errors)
 	if deferred && resp.HasNext != nil && *resp.HasNext {
-		writeIncremental(ctx, w, resp, responses)
+		writeIncremental(ctx, w, resp, responses, work)
 		return
 	}
 	body, err := marshalResponse(resp)

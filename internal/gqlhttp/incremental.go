@@ -81,7 +81,7 @@ func deferRefusal() *gqlerror.Error {
 
 // writeIncremental writes the initial response and every later one as parts of a
 // multipart/mixed response.
-func writeIncremental(ctx context.Context, w http.ResponseWriter, first *graphql.Response, next graphql.ResponseHandler) {
+func writeIncremental(ctx context.Context, w http.ResponseWriter, first *graphql.Response, next graphql.ResponseHandler, work *work) {
 	w.Header().Set("Content-Type", fmt.Sprintf(`multipart/mixed; boundary="%s"; deferSpec=20220824`, multipartBoundary))
 	w.WriteHeader(http.StatusOK)
 	flusher, _ := w.(http.Flusher)
@@ -104,6 +104,9 @@ func writeIncremental(ctx context.Context, w http.ResponseWriter, first *graphql
 		}
 		hasNext = resp.HasNext != nil && *resp.HasNext
 		resp.HasNext = nil
+		if err := work.refusal(); err != nil { // a limit stopped a deferred part
+			resp = &graphql.Response{Data: json.RawMessage("null"), Label: resp.Label, Path: resp.Path, Errors: gqlerror.List{err}, Extensions: resp.Extensions}
+		}
 		part(struct {
 			Incremental []*graphql.Response `json:"incremental"`
 			HasNext     bool                `json:"hasNext"`

@@ -259,7 +259,7 @@ func (q *queryLimits) measure(doc *ast.QueryDocument, operation string, vars map
 		cost, depth, resolved, sure = max(cost, s.cost), max(depth, s.depth), max(resolved, s.resolved), max(sure, s.sure)
 	}
 	// A request that will certainly resolve more fields than its memory budget holds is
-	// refused before it starts; one that only may is stopped if it does (executionGuard).
+	// refused before it starts; one that only may is stopped if it does (work.AdmitFields).
 	if need, budget := mulCost(sure, q.limits.BytesPerField), q.limits.fieldBudget()*q.limits.BytesPerField; need > budget {
 		return cost, depth, resolved, limitError("memory (bytes)", need, budget)
 	}

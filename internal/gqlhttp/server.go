@@ -108,15 +108,14 @@ func New(resolvers graph.Resolver, opts Options) *Server {
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
 	cache.onLookup = metrics.QueryCacheLookup
 	srv.SetQueryCache(cache)
-	srv.Use(extension.Introspection{})
+	use(srv, extension.Introspection{})
 	if opts.PersistedQueries != nil {
-		srv.Use(persistedOnly{queries: opts.PersistedQueries})
+		use(srv, persistedOnly{queries: opts.PersistedQueries})
 	} else {
 		apq := newBoundedLRU(100, 100*limits.MaxQueryBytes, func(k, q string) int { return len(k) + len(q) })
-		srv.Use(extension.AutomaticPersistedQuery{Cache: apq})
+		use(srv, extension.AutomaticPersistedQuery{Cache: apq})
 	}
-	srv.Use(newQueryLimits(limits, es.Schema(), cache, projection.Sizes))
-	srv.Use(executionGuard{metrics: metrics})
+	use(srv, newQueryLimits(limits, es.Schema(), cache, projection.Sizes))
 	srv.AroundOperations(streamOnly)
 	srv.AroundOperations(newWriteLimiter(cmp.Or(opts.WritesPerMinute, DefaultWritesPerMinute)).around)
 	revision := opts.Revision
@@ -255,4 +254,15 @@ func (s *RequestStats) Summary() (operations []string, errors int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]string(nil), s.operations...), s.errors
+}
+
+// use installs an extension on srv. Field middleware is refused: the generated executor
+// writes plain struct fields without it (tools/inorder), so it would see only some of a
+// request's fields. Limits that apply per field are checked per object instead
+// (graph.FieldAdmission).
+func use(srv *handler.Server, ext graphql.HandlerExtension) {
+	if _, ok := ext.(graphql.FieldInterceptor); ok {
+		panic(fmt.Sprintf("gqlhttp: %s is field middleware, which plain fields bypass; check per object with graph.FieldAdmission", ext.ExtensionName()))
+	}
+	srv.Use(ext)
 }

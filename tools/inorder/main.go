@@ -30,11 +30,20 @@
 // gqlgen makes the group for every object of the answer, with the object's path (a
 // slice built up the field contexts), a field set and a map, though almost no request
 // defers anything: in graph's BenchmarkExecutor, making them cost about a tenth of the
-// two-level query's CPU. Last, every field context parses its field's arguments through
+// two-level query's CPU. Every field context parses its field's arguments through
 // graph/fieldargs.go, once per field of the operation rather than once per object:
 //
 //	ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables))
 //	                                               → fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args)
+//
+// Every object asks the request's limits before its fields resolve (graph/admission.go),
+// once per object instead of in a field middleware around every field:
+//
+//	fields := graphql.CollectFields(ec.OperationContext, sel,
+//	                                               → fields := collectAdmitted(ctx, ec.OperationContext, sel,
+//
+// and plain fields, read from a struct field and marshalled as a scalar or an enum, are
+// written without gqlgen's per-field machinery (plain.go).
 //
 // The command fails when it finds none of a call and none of its
 // replacement, so a gqlgen upgrade that renames one is noticed at once. An upstream option (a
@@ -54,6 +63,7 @@ var rewrites = []struct{ from, to string }{
 	{"out.ResolveConcurrently(ec.OperationContext,", "resolveInOrder(ctx, out, field, ec.OperationContext,"},
 	{"out.ResolveRootConcurrently(innerCtx,", "resolveRootInOrder(innerCtx, out,"},
 	{"deferred := graphql.NewDeferredGroup(ctx)", "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field"},
+	{"fields := graphql.CollectFields(ec.OperationContext, sel,", "fields := collectAdmitted(ctx, ec.OperationContext, sel,"},
 }
 
 // argsCall is a field context's parse of its field's arguments, and argsRewrite its
@@ -98,5 +108,5 @@ func rewrite(src []byte) ([]byte, error) {
 	if !argsCall.Match(src) && !argsDone.Match(src) {
 		return nil, fmt.Errorf("finds no field context parsing %q: has gqlgen changed how it parses arguments?", "field.ArgumentMap(ec.Variables)")
 	}
-	return argsCall.ReplaceAll(src, []byte(argsRewrite)), nil
+	return rewritePlainFields(argsCall.ReplaceAll(src, []byte(argsRewrite)))
 }

@@ -1,15 +1,67 @@
 package main
 
 import (
+	"bytes"
+	"math"
 	"strings"
 	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
 )
 
+// resolveField is gqlgen's resolution of a field read from a struct field of obj.
+func resolveField(value, marshal, v string) string {
+	return "\treturn graphql.ResolveField(\n\t\tctx,\n\t\tec.OperationContext,\n\t\tfield,\n" +
+		"\t\tfunc(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {\n\t\t\treturn ec.fieldContext_Person_x(ctx, field)\n\t\t},\n" +
+		"\t\tfunc(ctx context.Context) (any, error) {\n\t\t\treturn obj." + value + ", nil\n\t\t},\n\t\tnil,\n" +
+		"\t\tfunc(ctx context.Context, selections ast.SelectionSet, v " + v + ") graphql.Marshaler {\n\t\t\treturn ec." + marshal + "(ctx, selections, v)\n\t\t},\n" +
+		"\t\ttrue,\n\t\ttrue,\n\t)\n"
+}
+
+// Generated marshalers: two plain ones (a scalar, an enum in a pointer) and two that
+// are not (a float reports through its context; an object has fields of its own).
+const marshalers = `func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
+	}
+	return res
+}
+func (ec *executionContext) marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx context.Context, sel ast.SelectionSet, v *atlas.Holding) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+func (ec *executionContext) marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx context.Context, sel ast.SelectionSet, v atlas.Person) graphql.Marshaler {
+	return ec._Person(ctx, sel, &v)
+}
+`
+
 func TestRewrite(t *testing.T) {
+	fields := resolveField("Name", "marshalNString2string", "string") + resolveField("Holding", "marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding", "*atlas.Holding") +
+		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person")
 	gqlgen := "deferred := graphql.NewDeferredGroup(ctx)\ngraphql.MarshalSliceConcurrently(ctx, n)\nout.ResolveConcurrently(ec.OperationContext, &deferred, i)\nout.ResolveRootConcurrently(innerCtx, ec.OperationContext, i)\n" +
-		"if fc.Args, err = ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {\n"
+		"fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)\n" +
+		"if fc.Args, err = ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {\n" + fields + marshalers
 	rewritten := "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field\nmarshalSliceInOrder(ctx, n)\nresolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i)\nresolveRootInOrder(innerCtx, out, ec.OperationContext, i)\n" +
-		"if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {\n"
+		"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)\n" +
+		"if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {\n" +
+		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder\n" +
+		"\treturn ec.marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx, field.Selections, obj.Holding) // plain: tools/inorder\n" +
+		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person") + marshalers
 	for _, c := range []struct {
 		name, src, want, wantErr string
 	}{
@@ -17,6 +69,8 @@ func TestRewrite(t *testing.T) {
 		{name: "already rewritten", src: rewritten, want: rewritten},
 		{name: "a call renamed upstream", src: strings.Replace(gqlgen, "out.ResolveRootConcurrently(", "out.ResolveRoot(", 1), wantErr: `"out.ResolveRootConcurrently(innerCtx,"`},
 		{name: "arguments parsed another way upstream", src: strings.Replace(gqlgen, "field.ArgumentMap(ec.Variables)", "field.Arguments", 1), wantErr: `"field.ArgumentMap(ec.Variables)"`},
+		{name: "fields collected another way upstream", src: strings.Replace(gqlgen, "graphql.CollectFields(", "graphql.Collect(", 1), wantErr: `"fields := graphql.CollectFields(ec.OperationContext, sel,"`},
+		{name: "struct fields resolved another way upstream", src: strings.ReplaceAll(gqlgen, "graphql.ResolveField(", "graphql.Resolve("), wantErr: "no plain field"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := rewrite([]byte(c.src))
@@ -30,5 +84,33 @@ func TestRewrite(t *testing.T) {
 				t.Errorf("got %q, %v; want %q", got, err, c.want)
 			}
 		})
+	}
+}
+
+// A plain marshaler's null check is skipped with the field's context: it holds only if
+// the graphql marshalers plainLine allows never return Null, whatever the value.
+func TestPlainMarshalersNeverNull(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		m    graphql.Marshaler
+	}{
+		{"MarshalString empty", graphql.MarshalString("")},
+		{"MarshalString invalid UTF-8", graphql.MarshalString("\xff")},
+		{"MarshalID empty", graphql.MarshalID("")},
+		{"MarshalBoolean false", graphql.MarshalBoolean(false)},
+		{"MarshalInt 0", graphql.MarshalInt(0)},
+		{"MarshalInt min", graphql.MarshalInt(math.MinInt)},
+		{"MarshalInt64 max", graphql.MarshalInt64(math.MaxInt64)},
+		{"MarshalInt32 min", graphql.MarshalInt32(math.MinInt32)},
+	} {
+		if c.m == graphql.Null {
+			t.Errorf("%s is Null", c.name)
+			continue
+		}
+		var b bytes.Buffer
+		c.m.MarshalGQL(&b)
+		if b.String() == "null" {
+			t.Errorf("%s writes null", c.name)
+		}
 	}
 }

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// A plain field is one gqlgen reads straight from a struct field (no resolver, no
+// directive) whose value marshals as a scalar or an enum that cannot be null and
+// reports nothing. gqlgen resolves it like any other field: a field context, a context
+// carrying it, a panic handler, the field middleware with its closures, the value boxed
+// and unboxed. None of that can change a plain field's answer: reading a struct field
+// cannot fail or panic, and its marshaler neither reports an error nor looks at the
+// context. So the field is written directly:
+//
+//	return graphql.ResolveField(ctx, ec.OperationContext, field, …, func(ctx) (any, error) { return obj.Name, nil },
+//		nil, func(…, v string) graphql.Marshaler { return ec.marshalNString2string(ctx, selections, v) }, true, true)
+//	                                 → return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+//
+// Field middleware therefore never sees a plain field; internal/gqlhttp refuses to
+// install any, and checks its limits per object (graph.FieldAdmission).
+
+// plainField is gqlgen's resolution of a field read from obj with no middleware.
+var plainField = regexp.MustCompile(`	return graphql\.ResolveField\(
+		ctx,
+		ec\.OperationContext,
+		field,
+		func\(ctx context\.Context, field graphql\.CollectedField\) \(\*graphql\.FieldContext, error\) \{
+			return ec\.fieldContext_\w+\(ctx, field\)
+		\},
+		func\(ctx context\.Context\) \(any, error\) \{
+			return (obj\.\w+), nil
+		\},
+		nil,
+		func\(ctx context\.Context, selections ast\.SelectionSet, v [^)]*\) graphql\.Marshaler \{
+			return ec\.(marshal[^(\s]+)\(ctx, selections, v\)
+		\},
+		true,
+		(?:true|false),
+	\)`)
+
+// plainDone is a plain field once rewritten.
+var plainDone = regexp.MustCompile(`	return ec\.marshal[^(\s]+\(ctx, field\.Selections, obj\.\w+\) // plain`)
+
+// marshalFunc is a generated marshaler: its name and body.
+var marshalFunc = regexp.MustCompile(`(?ms)^func \(ec \*executionContext\) (marshal[^(\s]+)\(ctx context\.Context, sel ast\.SelectionSet, v [^)]*\) graphql\.Marshaler \{\n(.*?)\n\}$`)
+
+// plainLine is every statement a plain marshaler may have. The graphql marshalers named
+// never return Null (main_test.go holds them to it), so the null check after them never
+// reports; "return v" is a type that writes itself (graphql.Marshaler, not
+// ContextMarshaler, whose errors need the field's context).
+var plainLine = regexp.MustCompile(`^(_ = sel|_ = ctx|return v|return res|return graphql\.Null|if v == nil \{|if res == graphql\.Null \{|\}|` +
+	`graphql\.AddInvalidNullFromMarshaler\(ctx, "\w+!"\)|` +
+	`res := graphql\.(MarshalString|MarshalID|MarshalBoolean|MarshalInt|MarshalInt64|MarshalInt32)\((\*v|v|string\(\*?v\)|int\(\*?v\))\))$`)
+
+// plainMarshalers returns the names of src's plain marshalers.
+func plainMarshalers(src []byte) map[string]bool {
+	plain := map[string]bool{}
+	for _, m := range marshalFunc.FindAllSubmatch(src, -1) {
+		ok := true
+		for line := range strings.SplitSeq(string(m[2]), "\n") {
+			if !plainLine.MatchString(strings.TrimSpace(line)) {
+				ok = false
+				break
+			}
+		}
+		plain[string(m[1])] = ok
+	}
+	return plain
+}
+
+// rewritePlainFields writes src's plain fields directly.
+func rewritePlainFields(src []byte) ([]byte, error) {
+	plain := plainMarshalers(src)
+	found := plainDone.Match(src)
+	src = plainField.ReplaceAllFunc(src, func(call []byte) []byte {
+		m := plainField.FindSubmatch(call)
+		value, marshal := string(m[1]), string(m[2])
+		if !plain[marshal] {
+			return call
+		}
+		found = true
+		return fmt.Appendf(nil, "\treturn ec.%s(ctx, field.Selections, %s) // plain: tools/inorder", marshal, value)
+	})
+	if !found {
+		return nil, fmt.Errorf("finds no plain field (%q): has gqlgen changed how it resolves struct fields?", "return obj.Name, nil")
+	}
+	return src, nil
+}
