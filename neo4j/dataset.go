@@ -306,8 +306,12 @@ func (s *Store) Revision(ctx context.Context) (int64, error) {
 		}
 		return nil
 	})
-	if err == nil {
-		s.revision.put(gen, at, rev)
+	if err != nil {
+		return 0, err
 	}
-	return rev, err
+	if rewound, highest := s.revision.observe(rev); rewound {
+		return 0, s.rewind(highest, rev)
+	}
+	s.revision.put(gen, at, rev)
+	return rev, nil
 }

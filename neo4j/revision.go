@@ -28,6 +28,9 @@ type revisionCache struct {
 	// gen counts forgets, so that a read that started before a write cannot store the
 	// revision it read after the write forgot it.
 	gen uint64
+	// highest is the highest revision this store has read: revisions only grow, so a
+	// lower one means the namespace was rewound under the process (see rewound).
+	highest int64
 }
 
 // get returns the revision while it is still valid.
@@ -61,5 +64,34 @@ func (c *revisionCache) forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.known = false
+	c.gen++
+}
+
+// A namespace's revision only grows, except when the database is restored from a backup
+// or the namespace is dropped and loaded again by another process: then the revisions
+// after the backup's are counted again, for other data. Every cache of the process keyed
+// by a revision (answers, the search analysis, analytics, the change feed's position)
+// could then take a new revision for an old one and serve what is gone. So a store that
+// reads a revision lower than one it has read before stops: every call answers
+// EUNAVAILABLE until the process restarts and reads everything anew. (Its own
+// DropNamespace, which the live tests use, starts the count again without that.)
+
+// observe records rev, read from the database, and reports whether it is lower than a
+// revision read before.
+func (c *revisionCache) observe(rev int64) (rewound bool, highest int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if rev < c.highest {
+		return true, c.highest
+	}
+	c.highest = rev
+	return false, rev
+}
+
+// restart forgets the highest revision: this store dropped its namespace itself.
+func (c *revisionCache) restart() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.known, c.highest = false, 0
 	c.gen++
 }

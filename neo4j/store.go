@@ -135,6 +135,7 @@ type Store struct {
 	ready   bool  // connected and migrated
 	lastErr error // why it is not ready
 	closed  bool
+	rewound error // set once the namespace's revision went back (revision.go): final
 
 	runs     runCounts     // statements sent, by name
 	readTxs  readTxCounter // read transactions begun (scope.go)
@@ -277,6 +278,8 @@ func (s *Store) check(ctx context.Context) error {
 	switch {
 	case s.closed:
 		return atlas.Errorf(atlas.EUNAVAILABLE, "the Neo4j store is closed")
+	case s.rewound != nil:
+		return s.rewound
 	case !s.ready && ctx.Value(warmingKey{}) == nil:
 		return &unavailableError{op: "not connected", err: s.lastErr}
 	}
@@ -409,6 +412,20 @@ func (s *Store) scopedKeys(ids []string) []string {
 	return keys
 }
 
+// rewind stops the store for good: the namespace's revision went back from highest to
+// rev under it (revision.go). It logs once and returns the error every call then gets.
+func (s *Store) rewind(highest, rev int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.rewound == nil {
+		s.rewound = atlas.Errorf(atlas.EUNAVAILABLE, "The database's revision went back from %d to %d "+
+			"(restored from a backup, or the namespace loaded again): this server answers nothing until it restarts.", highest, rev)
+		s.log.Error().Int64("highest", highest).Int64("revision", rev).
+			Msg("neo4j: the namespace's revision went back; every cache of this process may describe data that is gone, so the store refuses every call until the process restarts")
+	}
+	return s.rewound
+}
+
 // unscopedID is the id of a scoped id.
 func (s *Store) unscopedID(key string) string { return strings.TrimPrefix(key, s.ns+":") }
 
@@ -418,6 +435,7 @@ func (s *Store) DropNamespace(ctx context.Context) error {
 	// The revision counter starts again, so statistics cached for a revision would be
 	// taken for those of new data with the same number.
 	defer s.search.reset()
+	defer s.revision.restart()
 	return s.write(ctx, "drop namespace", func(tx runner) error {
 		if _, err := tx.run(ctx, stmtDropCuration, map[string]any{"ns": s.ns}); err != nil {
 			return err
