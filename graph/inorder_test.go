@@ -37,6 +37,7 @@ func TestGeneratedExecutorResolvesInOrder(t *testing.T) {
 		{"graphql.CollectFields(", false},
 		{"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)", true},
 		{"return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder", true},
+		{"return ec.marshalNString2string(ctx, field.Selections, obj.Label()) // plain: tools/inorder", true},
 		{"return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Abolished) // plain: tools/inorder", true},
 	} {
 		if got := bytes.Contains(src, []byte(c.call)); got != c.want {

@@ -51,7 +51,8 @@ func (ec *executionContext) marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx context
 `
 
 func TestRewrite(t *testing.T) {
-	fields := resolveField("Name", "marshalNString2string", "string") + resolveField("Holding", "marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding", "*atlas.Holding") +
+	fields := resolveField("Name", "marshalNString2string", "string") + resolveField("Label()", "marshalNString2string", "string") +
+		resolveField("Holding", "marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding", "*atlas.Holding") +
 		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person")
 	gqlgen := "deferred := graphql.NewDeferredGroup(ctx)\ngraphql.MarshalSliceConcurrently(ctx, n)\nout.ResolveConcurrently(ec.OperationContext, &deferred, i)\nout.ResolveRootConcurrently(innerCtx, ec.OperationContext, i)\n" +
 		"fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)\n" +
@@ -60,6 +61,7 @@ func TestRewrite(t *testing.T) {
 		"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)\n" +
 		"if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {\n" +
 		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder\n" +
+		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Label()) // plain: tools/inorder\n" +
 		"\treturn ec.marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx, field.Selections, obj.Holding) // plain: tools/inorder\n" +
 		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person") + marshalers
 	for _, c := range []struct {

@@ -6,13 +6,15 @@ import (
 	"strings"
 )
 
-// A plain field is one gqlgen reads straight from a struct field (no resolver, no
-// directive) whose value marshals as a scalar or an enum that cannot be null and
-// reports nothing. gqlgen resolves it like any other field: a field context, a context
-// carrying it, a panic handler, the field middleware with its closures, the value boxed
-// and unboxed. None of that can change a plain field's answer: reading a struct field
-// cannot fail or panic, and its marshaler neither reports an error nor looks at the
-// context. So the field is written directly:
+// A plain field is one gqlgen reads straight from its object (a struct field, or a
+// method without arguments or error: no resolver, no directive) whose value marshals as
+// a scalar or an enum that cannot be null and reports nothing. gqlgen resolves it like
+// any other field: a field context, a context carrying it, a panic handler, the field
+// middleware with its closures, the value boxed and unboxed. None of that can change a
+// plain field's answer: reading it cannot fail, and its marshaler neither reports an
+// error nor looks at the context. (A method that panicked, a bug, would be recovered by
+// the list element or the field enclosing the object instead: still an error and a null,
+// over more of the answer.) So the field is written directly:
 //
 //	return graphql.ResolveField(ctx, ec.OperationContext, field, …, func(ctx) (any, error) { return obj.Name, nil },
 //		nil, func(…, v string) graphql.Marshaler { return ec.marshalNString2string(ctx, selections, v) }, true, true)
@@ -30,7 +32,7 @@ var plainField = regexp.MustCompile(`	return graphql\.ResolveField\(
 			return ec\.fieldContext_\w+\(ctx, field\)
 		\},
 		func\(ctx context\.Context\) \(any, error\) \{
-			return (obj\.\w+), nil
+			return (obj\.\w+(?:\(\))?), nil
 		\},
 		nil,
 		func\(ctx context\.Context, selections ast\.SelectionSet, v [^)]*\) graphql\.Marshaler \{
@@ -41,7 +43,7 @@ var plainField = regexp.MustCompile(`	return graphql\.ResolveField\(
 	\)`)
 
 // plainDone is a plain field once rewritten.
-var plainDone = regexp.MustCompile(`	return ec\.marshal[^(\s]+\(ctx, field\.Selections, obj\.\w+\) // plain`)
+var plainDone = regexp.MustCompile(`	return ec\.marshal[^(\s]+\(ctx, field\.Selections, obj\.\w+(?:\(\))?\) // plain`)
 
 // marshalFunc is a generated marshaler: its name and body.
 var marshalFunc = regexp.MustCompile(`(?ms)^func \(ec \*executionContext\) (marshal[^(\s]+)\(ctx context\.Context, sel ast\.SelectionSet, v [^)]*\) graphql\.Marshaler \{\n(.*?)\n\}$`)
