@@ -32346,7 +32346,7 @@ func (ec *executionContext) _Alias(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var auditEntryImplementors = []string{"AuditEntry"}
@@ -32440,7 +32440,7 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var bucketCountImplementors = []string{"BucketCount"}
@@ -32483,7 +32483,7 @@ func (ec *executionContext) _BucketCount(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var centralityScoreImplementors = []string{"CentralityScore"}
@@ -32521,7 +32521,7 @@ func (ec *executionContext) _CentralityScore(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var changeEventImplementors = []string{"ChangeEvent"}
@@ -32614,7 +32614,7 @@ func (ec *executionContext) _ChangeEvent(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var changePageImplementors = []string{"ChangePage"}
@@ -32657,7 +32657,7 @@ func (ec *executionContext) _ChangePage(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var citationImplementors = []string{"Citation"}
@@ -32702,7 +32702,7 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var citationRecordImplementors = []string{"CitationRecord"}
@@ -32740,7 +32740,7 @@ func (ec *executionContext) _CitationRecord(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var claimRecordImplementors = []string{"ClaimRecord"}
@@ -32788,7 +32788,7 @@ func (ec *executionContext) _ClaimRecord(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var coMemberImplementors = []string{"CoMember"}
@@ -32826,7 +32826,7 @@ func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var conflictImplementors = []string{"Conflict"}
@@ -32891,7 +32891,7 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var conflictSideImplementors = []string{"ConflictSide"}
@@ -32935,7 +32935,7 @@ func (ec *executionContext) _ConflictSide(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var countedPeriodImplementors = []string{"CountedPeriod"}
@@ -32973,7 +32973,7 @@ func (ec *executionContext) _CountedPeriod(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var countsImplementors = []string{"Counts"}
@@ -33021,7 +33021,7 @@ func (ec *executionContext) _Counts(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var dateClaimImplementors = []string{"DateClaim"}
@@ -33079,7 +33079,7 @@ func (ec *executionContext) _DateClaim(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var derivationImplementors = []string{"Derivation"}
@@ -33123,7 +33123,7 @@ func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var developmentImplementors = []string{"Development"}
@@ -33187,7 +33187,7 @@ func (ec *executionContext) _Development(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var developmentSetImplementors = []string{"DevelopmentSet"}
@@ -33225,7 +33225,7 @@ func (ec *executionContext) _DevelopmentSet(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var documentImplementors = []string{"Document", "Node", "GraphNode", "_Entity"}
@@ -33347,7 +33347,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var documentConnectionImplementors = []string{"DocumentConnection"}
@@ -33395,7 +33395,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var documentEdgeImplementors = []string{"DocumentEdge"}
@@ -33433,7 +33433,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var entityImplementors = []string{"Entity"}
@@ -33553,7 +33553,7 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var externalIdentifierImplementors = []string{"ExternalIdentifier"}
@@ -33601,7 +33601,7 @@ func (ec *executionContext) _ExternalIdentifier(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var fragileFactImplementors = []string{"FragileFact"}
@@ -33644,7 +33644,7 @@ func (ec *executionContext) _FragileFact(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var frameRelationshipImplementors = []string{"FrameRelationship"}
@@ -33682,7 +33682,7 @@ func (ec *executionContext) _FrameRelationship(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var groupImplementors = []string{"Group", "Node", "GraphNode", "_Entity"}
@@ -33948,7 +33948,7 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var groupConnectionImplementors = []string{"GroupConnection"}
@@ -33996,7 +33996,7 @@ func (ec *executionContext) _GroupConnection(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var groupEdgeImplementors = []string{"GroupEdge"}
@@ -34034,7 +34034,7 @@ func (ec *executionContext) _GroupEdge(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var groupSeriesImplementors = []string{"GroupSeries"}
@@ -34072,7 +34072,7 @@ func (ec *executionContext) _GroupSeries(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var groupStatisticsImplementors = []string{"GroupStatistics"}
@@ -34130,7 +34130,7 @@ func (ec *executionContext) _GroupStatistics(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var institutionImplementors = []string{"Institution", "Node", "GraphNode", "_Entity"}
@@ -34298,7 +34298,7 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var institutionConnectionImplementors = []string{"InstitutionConnection"}
@@ -34346,7 +34346,7 @@ func (ec *executionContext) _InstitutionConnection(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var institutionEdgeImplementors = []string{"InstitutionEdge"}
@@ -34384,7 +34384,7 @@ func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var kindCountImplementors = []string{"KindCount"}
@@ -34422,7 +34422,7 @@ func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var lineageBodyImplementors = []string{"LineageBody"}
@@ -34466,7 +34466,7 @@ func (ec *executionContext) _LineageBody(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var mutationImplementors = []string{"Mutation"}
@@ -34600,7 +34600,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var networkFrameImplementors = []string{"NetworkFrame"}
@@ -34648,7 +34648,7 @@ func (ec *executionContext) _NetworkFrame(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var networkFramesImplementors = []string{"NetworkFrames"}
@@ -34686,7 +34686,7 @@ func (ec *executionContext) _NetworkFrames(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var nodeTypeCountImplementors = []string{"NodeTypeCount"}
@@ -34724,7 +34724,7 @@ func (ec *executionContext) _NodeTypeCount(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var officeImplementors = []string{"Office", "Node", "GraphNode", "_Entity"}
@@ -34869,7 +34869,7 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var officeConnectionImplementors = []string{"OfficeConnection"}
@@ -34917,7 +34917,7 @@ func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var officeEdgeImplementors = []string{"OfficeEdge"}
@@ -34955,7 +34955,7 @@ func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var pageInfoImplementors = []string{"PageInfo"}
@@ -35003,7 +35003,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var pathImplementors = []string{"Path"}
@@ -35042,7 +35042,7 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var pathSetImplementors = []string{"PathSet"}
@@ -35085,7 +35085,7 @@ func (ec *executionContext) _PathSet(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var personImplementors = []string{"Person", "Node", "GraphNode", "_Entity"}
@@ -35253,7 +35253,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var personConnectionImplementors = []string{"PersonConnection"}
@@ -35301,7 +35301,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var personEdgeImplementors = []string{"PersonEdge"}
@@ -35339,7 +35339,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var positionImplementors = []string{"Position", "Node", "GraphNode", "_Entity"}
@@ -35496,7 +35496,7 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var positionConnectionImplementors = []string{"PositionConnection"}
@@ -35544,7 +35544,7 @@ func (ec *executionContext) _PositionConnection(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var positionEdgeImplementors = []string{"PositionEdge"}
@@ -35582,7 +35582,7 @@ func (ec *executionContext) _PositionEdge(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var propertyClaimImplementors = []string{"PropertyClaim"}
@@ -35652,7 +35652,7 @@ func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var proposalImplementors = []string{"Proposal"}
@@ -35764,7 +35764,7 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var queryImplementors = []string{"Query"}
@@ -36090,7 +36090,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var rankingConnectionImplementors = []string{"RankingConnection"}
@@ -36138,7 +36138,7 @@ func (ec *executionContext) _RankingConnection(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var rankingEdgeImplementors = []string{"RankingEdge"}
@@ -36181,7 +36181,7 @@ func (ec *executionContext) _RankingEdge(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var recordChangeImplementors = []string{"RecordChange"}
@@ -36236,7 +36236,7 @@ func (ec *executionContext) _RecordChange(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var recordVersionImplementors = []string{"RecordVersion"}
@@ -36274,7 +36274,7 @@ func (ec *executionContext) _RecordVersion(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var relationshipImplementors = []string{"Relationship"}
@@ -36453,7 +36453,7 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var relationshipConnectionImplementors = []string{"RelationshipConnection"}
@@ -36501,7 +36501,7 @@ func (ec *executionContext) _RelationshipConnection(ctx context.Context, sel ast
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var relationshipEdgeImplementors = []string{"RelationshipEdge"}
@@ -36539,7 +36539,7 @@ func (ec *executionContext) _RelationshipEdge(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var reportedCountImplementors = []string{"ReportedCount", "Node", "GraphNode", "_Entity"}
@@ -36634,7 +36634,7 @@ func (ec *executionContext) _ReportedCount(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var searchHitImplementors = []string{"SearchHit"}
@@ -36697,7 +36697,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var searchResultImplementors = []string{"SearchResult"}
@@ -36740,7 +36740,7 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var sharedGroupImplementors = []string{"SharedGroup"}
@@ -36783,7 +36783,7 @@ func (ec *executionContext) _SharedGroup(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var sourceImplementors = []string{"Source", "Node", "GraphNode", "_Entity"}
@@ -36898,7 +36898,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var sourceConnectionImplementors = []string{"SourceConnection"}
@@ -36946,7 +36946,7 @@ func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var sourceEdgeImplementors = []string{"SourceEdge"}
@@ -36984,7 +36984,7 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var statementImplementors = []string{"Statement", "Node", "GraphNode", "_Entity"}
@@ -37093,7 +37093,7 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var statementConnectionImplementors = []string{"StatementConnection"}
@@ -37141,7 +37141,7 @@ func (ec *executionContext) _StatementConnection(ctx context.Context, sel ast.Se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var statementEdgeImplementors = []string{"StatementEdge"}
@@ -37179,7 +37179,7 @@ func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var statisticsImplementors = []string{"Statistics"}
@@ -37232,7 +37232,7 @@ func (ec *executionContext) _Statistics(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var subgraphImplementors = []string{"Subgraph"}
@@ -37276,7 +37276,7 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var subscriptionImplementors = []string{"Subscription"}
@@ -37350,7 +37350,7 @@ func (ec *executionContext) _Support(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var supportConnectionImplementors = []string{"SupportConnection"}
@@ -37398,7 +37398,7 @@ func (ec *executionContext) _SupportConnection(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var supportEdgeImplementors = []string{"SupportEdge"}
@@ -37436,7 +37436,7 @@ func (ec *executionContext) _SupportEdge(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var timelineEventImplementors = []string{"TimelineEvent"}
@@ -37495,7 +37495,7 @@ func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var topicImplementors = []string{"Topic", "Node", "GraphNode", "_Entity"}
@@ -37595,7 +37595,7 @@ func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var topicConnectionImplementors = []string{"TopicConnection"}
@@ -37643,7 +37643,7 @@ func (ec *executionContext) _TopicConnection(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var topicEdgeImplementors = []string{"TopicEdge"}
@@ -37681,7 +37681,7 @@ func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var viewerImplementors = []string{"Viewer"}
@@ -37719,7 +37719,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var yearStatisticsImplementors = []string{"YearStatistics"}
@@ -37757,7 +37757,7 @@ func (ec *executionContext) _YearStatistics(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var _ServiceImplementors = []string{"_Service"}
@@ -37790,7 +37790,7 @@ func (ec *executionContext) __Service(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var __DirectiveImplementors = []string{"__Directive"}
@@ -37843,7 +37843,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var __EnumValueImplementors = []string{"__EnumValue"}
@@ -37891,7 +37891,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var __FieldImplementors = []string{"__Field"}
@@ -37949,7 +37949,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var __InputValueImplementors = []string{"__InputValue"}
@@ -38007,7 +38007,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var __SchemaImplementors = []string{"__Schema"}
@@ -38065,7 +38065,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 var __TypeImplementors = []string{"__Type"}
@@ -38148,7 +38148,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectAnswer{out, fields}
 }
 
 // endregion **************************** object.gotpl ****************************

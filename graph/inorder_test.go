@@ -35,6 +35,8 @@ func TestGeneratedExecutorResolvesInOrder(t *testing.T) {
 		{"field.ArgumentMap(ec.Variables)", false},
 		{"fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args)", true},
 		{"graphql.CollectFields(", false},
+		{"\n\treturn out\n}\n", false},
+		{"\n\treturn objectAnswer{out, fields}\n}\n", true},
 		{"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)", true},
 		{"return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder", true},
 		{"return ec.marshalNString2string(ctx, field.Selections, obj.Label()) // plain: tools/inorder", true},

@@ -55,10 +55,10 @@ func TestRewrite(t *testing.T) {
 		resolveField("Holding", "marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding", "*atlas.Holding") +
 		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person")
 	gqlgen := "deferred := graphql.NewDeferredGroup(ctx)\ngraphql.MarshalSliceConcurrently(ctx, n)\nout.ResolveConcurrently(ec.OperationContext, &deferred, i)\nout.ResolveRootConcurrently(innerCtx, ec.OperationContext, i)\n" +
-		"fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)\n" +
+		"fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)\n\treturn out\n}\n" +
 		"if fc.Args, err = ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {\n" + fields + marshalers
 	rewritten := "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field\nmarshalSliceInOrder(ctx, n)\nresolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i)\nresolveRootInOrder(innerCtx, out, ec.OperationContext, i)\n" +
-		"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)\n" +
+		"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)\n\treturn objectAnswer{out, fields}\n}\n" +
 		"if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {\n" +
 		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder\n" +
 		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Label()) // plain: tools/inorder\n" +
@@ -72,6 +72,7 @@ func TestRewrite(t *testing.T) {
 		{name: "a call renamed upstream", src: strings.Replace(gqlgen, "out.ResolveRootConcurrently(", "out.ResolveRoot(", 1), wantErr: `"out.ResolveRootConcurrently(innerCtx,"`},
 		{name: "arguments parsed another way upstream", src: strings.Replace(gqlgen, "field.ArgumentMap(ec.Variables)", "field.Arguments", 1), wantErr: `"field.ArgumentMap(ec.Variables)"`},
 		{name: "fields collected another way upstream", src: strings.Replace(gqlgen, "graphql.CollectFields(", "graphql.Collect(", 1), wantErr: `"fields := graphql.CollectFields(ec.OperationContext, sel,"`},
+		{name: "objects returned another way upstream", src: strings.Replace(gqlgen, "\treturn out\n", "\treturn &out\n", 1), wantErr: `"\n\treturn out\n}\n"`},
 		{name: "struct fields resolved another way upstream", src: strings.ReplaceAll(gqlgen, "graphql.ResolveField(", "graphql.Resolve("), wantErr: "no plain field"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
