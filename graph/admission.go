@@ -28,8 +28,8 @@ type FieldAdmission interface {
 // admissionExtension names the operation's FieldAdmission among its Stats extensions.
 const admissionExtension = "lsgatlas.admission"
 
-// AdmitFieldsBy makes a decide for every object of op's answer. Call it before the
-// operation executes; without it every object is admitted.
+// AdmitFieldsBy lets a decide, for every object of op's answer, whether its fields
+// resolve. Call it before the operation executes; without it every object is admitted.
 func AdmitFieldsBy(op *graphql.OperationContext, a FieldAdmission) {
 	op.Stats.SetExtension(admissionExtension, a)
 }

@@ -8,8 +8,8 @@ import (
 
 // gqlgen writes an object's answer through FieldSet.MarshalGQL, which for every object
 // builds an iterator closure, copies each collected field to the heap to hand out a
-// pointer to it, keeps a map of the aliases written, and escapes each alias: about a
-// tenth of the bytes an executed two-level query allocated. tools/inorder makes every
+// pointer to it, keeps a map of the aliases written, and escapes each alias: a seventh
+// of the bytes and a sixth of the allocations of an executed two-level query. tools/inorder makes every
 // generated object return an objectAnswer instead, which writes the same bytes.
 
 // objectAnswer is an object's resolved fields, written as JSON.
