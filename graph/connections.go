@@ -7,6 +7,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -34,20 +35,24 @@ func listOf(ctx context.Context, self string) string {
 	return fc.Object + "." + fc.Field.Name + "|" + self + "|" + string(b)
 }
 
+// connectionFields collects the fields the connection field being resolved selects,
+// with its fragments, as the executor will; ok is false outside a GraphQL field (no field
+// context), where a caller takes every field as selected.
+func connectionFields(ctx context.Context) (op *graphql.OperationContext, fields []graphql.CollectedField, ok bool) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil {
+		return nil, nil, false
+	}
+	op = graphql.GetOperationContext(ctx)
+	return op, graphql.CollectFields(op, fc.Field.Selections, []string{fc.Field.Definition.Type.Name()}), true
+}
+
 // countSelected reports whether the connection field being resolved selects totalCount
 // (true when it cannot tell): counting a filtered list reads every node of its kind on
 // Neo4j, for nothing when the query does not show the count.
 func countSelected(ctx context.Context) bool {
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil {
-		return true
-	}
-	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), fc.Field.Selections, []string{fc.Field.Definition.Type.Name()}) {
-		if f.Name == "totalCount" {
-			return true
-		}
-	}
-	return false
+	_, fields, ok := connectionFields(ctx)
+	return !ok || slices.ContainsFunc(fields, func(f graphql.CollectedField) bool { return f.Name == "totalCount" })
 }
 
 // edgeConnection pages es, the whole list of the field being resolved on node self.

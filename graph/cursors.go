@@ -71,13 +71,12 @@ type cursorUse struct {
 // its fragments, as the executor will collect them. Outside a GraphQL field (no field
 // context) every cursor counts as selected.
 func selectedCursors(ctx context.Context) cursorUse {
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil {
+	op, fields, ok := connectionFields(ctx)
+	if !ok {
 		return cursorUse{edges: true, ends: true}
 	}
-	op := graphql.GetOperationContext(ctx)
 	var use cursorUse
-	for _, f := range graphql.CollectFields(op, fc.Field.Selections, []string{fc.Field.Definition.Type.Name()}) {
+	for _, f := range fields {
 		switch f.Name {
 		case "edges":
 			if f.Definition == nil {
