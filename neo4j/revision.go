@@ -88,10 +88,10 @@ func (c *revisionCache) observe(rev int64) (rewound bool, highest int64) {
 	return false, rev
 }
 
-// restart forgets the highest revision: this store dropped its namespace itself.
+// restart forgets the highest revision: this store dropped its namespace itself (the
+// write forgot the revision read).
 func (c *revisionCache) restart() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.known, c.highest = false, 0
-	c.gen++
+	c.highest = 0
 }
