@@ -134,13 +134,16 @@ func TestBasisAtGivesTheDateItRestsOn(t *testing.T) {
 }
 
 func TestKindOfIDSlugs(t *testing.T) {
-	for id, ok := range map[string]bool{
-		"group/a": true, "person/xi-jinping": true, "count/2019-a1": true,
-		"group/": false, "group/-a": false, "group/a-": false, "group/a--b": false, "group/A": false, "group/a_b": false,
-		"group/a b": false, "nothing/a": false, "": false,
+	for id, want := range map[string]atlas.NodeKind{
+		"group/a": atlas.GroupNode, "person/xi-jinping": atlas.PersonNode, "count/2019-a1": atlas.ReportedCountNode,
+		"document/d": atlas.DocumentNode, "position/p": atlas.PositionNode,
+		"group/": "", "group/-a": "", "group/a-": "", "group/a--b": "", "group/A": "", "group/a_b": "",
+		"group/a b": "", "nothing/a": "", "": "", "group/a/b": "", "/a": "", "group": "", "GROUP/a": "",
+		"reported_count/a": "",
 	} {
-		if _, err := atlas.KindOfID(id); (err == nil) != ok {
-			t.Errorf("KindOfID(%q) err = %v, want ok=%v", id, err, ok)
+		got, err := atlas.KindOfID(id)
+		if got != want || (err == nil) != (want != "") {
+			t.Errorf("KindOfID(%q) = %q, %v; want %q", id, got, err, want)
 		}
 	}
 }

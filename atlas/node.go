@@ -52,16 +52,24 @@ func validSlug(s string) bool {
 // KindOfID returns the kind an id names, or an EINVALID error when the id is not of the
 // form "<kind>/<slug>" with a lowercase hyphenated slug.
 func KindOfID(id string) (NodeKind, error) {
-	for _, k := range NodeKinds {
-		if slug, ok := strings.CutPrefix(id, k.IDPrefix()); ok {
-			if !validSlug(slug) {
-				break
-			}
+	// One lookup by the text up to the first slash: every id a request touches is
+	// checked, and trying each kind's prefix in turn was 4% of an executed query's CPU.
+	if i := strings.IndexByte(id, '/'); i >= 0 {
+		if k, ok := kindsByPrefix[id[:i+1]]; ok && validSlug(id[i+1:]) {
 			return k, nil
 		}
 	}
 	return "", Errorf(EINVALID, "invalid id %q: want \"<kind>/<slug>\" with kind one of group, office, institution, position, person, source, count, statement, topic, document and a lowercase hyphenated slug", id)
 }
+
+// kindsByPrefix is idPrefixes the other way round.
+var kindsByPrefix = func() map[string]NodeKind {
+	m := make(map[string]NodeKind, len(idPrefixes))
+	for k, p := range idPrefixes {
+		m[p] = k
+	}
+	return m
+}()
 
 // Alias is another spelling of a name, kept with the source that uses it.
 type Alias struct {

@@ -1,7 +1,6 @@
 package gqlhttp
 
 import (
-	"bytes"
 	"encoding/json"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -17,7 +16,7 @@ import (
 // differ.
 func marshalResponse(resp *graphql.Response) ([]byte, error) {
 	if len(resp.Errors) > 0 || resp.Label != "" || resp.Path != nil || resp.HasNext != nil ||
-		len(resp.Data) == 0 || bytes.ContainsAny(resp.Data, "<>&\u2028\u2029") {
+		len(resp.Data) == 0 || needsEscape(resp.Data) {
 		return json.Marshal(resp)
 	}
 	var ext []byte
@@ -35,4 +34,27 @@ func marshalResponse(resp *graphql.Response) ([]byte, error) {
 		out = append(out, ext...)
 	}
 	return append(out, '}'), nil
+}
+
+// escapeStart marks the bytes that begin something json.Marshal escapes in a
+// RawMessage: '<', '>', '&', and 0xE2, the first byte of U+2028 and U+2029.
+var escapeStart = [256]bool{'<': true, '>': true, '&': true, 0xE2: true}
+
+// needsEscape reports whether data holds a byte sequence json.Marshal would escape. One
+// pass with a table: bytes.ContainsAny with a non-ASCII set looks every byte up in the
+// set again, which was 4.6% of an executed two-level query's CPU.
+func needsEscape(data []byte) bool {
+	for i, c := range data {
+		if !escapeStart[c] {
+			continue
+		}
+		if c != 0xE2 {
+			return true
+		}
+		// U+2028 and U+2029 are E2 80 A8 and E2 80 A9; other characters start with E2 too.
+		if i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xA8 || data[i+2] == 0xA9) {
+			return true
+		}
+	}
+	return false
 }

@@ -21,6 +21,9 @@ func TestMarshalResponse(t *testing.T) {
 		{"extensions", graphql.Response{Data: json.RawMessage(`{"a":1}`), Extensions: map[string]any{"cost": map[string]any{"b": 2, "a": "x<y"}}}},
 		{"html in data", graphql.Response{Data: json.RawMessage(`{"note":"a < b & c > d"}`)}},
 		{"line separator in data", graphql.Response{Data: json.RawMessage("{\"note\":\"a\u2028b\"}")}},
+		{"paragraph separator in data", graphql.Response{Data: json.RawMessage("{\"note\":\"a\u2029b\"}")}},
+		{"other characters starting with E2", graphql.Response{Data: json.RawMessage("{\"note\":\"\u2014 \u2027 \u202a \u20ac \u2800\"}")}},
+		{"E2 at the end", graphql.Response{Data: json.RawMessage("{\"note\":\"\u2014\"}")}},
 		{"errors", graphql.Response{Data: json.RawMessage(`null`), Errors: gqlerror.List{{Message: "boom"}}}},
 		{"incremental", graphql.Response{Data: json.RawMessage(`{}`), Label: "l", HasNext: &yes}},
 	} {
@@ -37,5 +40,28 @@ func TestMarshalResponse(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, want)
 			}
 		})
+	}
+}
+
+// TestNeedsEscape holds the fast path to the answers that need no escaping: a scan that
+// said yes to everything would pass TestMarshalResponse and cost the pass it saves.
+func TestNeedsEscape(t *testing.T) {
+	for _, tc := range []struct {
+		data string
+		want bool
+	}{
+		{`{"name":"Ä 领导小组"}`, false},
+		{"{\"note\":\"\u2014 \u2027 \u202a \u20ac\"}", false},
+		{"\xe2", false},
+		{"\xe2\x80", false},
+		{`a<b`, true},
+		{`a>b`, true},
+		{`a&b`, true},
+		{"a\u2028", true},
+		{"\u2029b", true},
+	} {
+		if got := needsEscape([]byte(tc.data)); got != tc.want {
+			t.Errorf("needsEscape(%q) = %v, want %v", tc.data, got, tc.want)
+		}
 	}
 }
