@@ -38163,7 +38163,7 @@ func (ec *executionContext) marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx con
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNAlias2lsgatlasᚋatlasᚐAlias(ctx, sel, v[i])
+		return ec._Alias(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38198,7 +38198,7 @@ func (ec *executionContext) marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntry�
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNAuditEntry2lsgatlasᚋatlasᚐAuditEntry(ctx, sel, v[i])
+		return ec._AuditEntry(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38240,7 +38240,7 @@ func (ec *executionContext) marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCount�
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNBucketCount2lsgatlasᚋanalyticsᚐCount(ctx, sel, v[i])
+		return ec._BucketCount(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38320,7 +38320,7 @@ func (ec *executionContext) marshalNCentralityScore2ᚕlsgatlasᚋanalyticsᚐSc
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCentralityScore2lsgatlasᚋanalyticsᚐScore(ctx, sel, v[i])
+		return ec._CentralityScore(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38355,7 +38355,7 @@ func (ec *executionContext) marshalNChangeEvent2ᚕlsgatlasᚋatlasᚐChangeEven
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNChangeEvent2lsgatlasᚋatlasᚐChangeEvent(ctx, sel, v[i])
+		return ec._ChangeEvent(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38421,7 +38421,7 @@ func (ec *executionContext) marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(c
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCitation2lsgatlasᚋatlasᚐCitation(ctx, sel, v[i])
+		return ec._Citation(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38464,7 +38464,7 @@ func (ec *executionContext) marshalNCoMember2ᚕlsgatlasᚋanalyticsᚐCoMember�
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCoMember2lsgatlasᚋanalyticsᚐCoMember(ctx, sel, v[i])
+		return ec._CoMember(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38499,7 +38499,7 @@ func (ec *executionContext) marshalNConflict2ᚕlsgatlasᚋatlasᚐConflictᚄ(c
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNConflict2lsgatlasᚋatlasᚐConflict(ctx, sel, v[i])
+		return ec._Conflict(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38576,7 +38576,7 @@ func (ec *executionContext) marshalNDateClaim2ᚕlsgatlasᚋatlasᚐDateClaimᚄ
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDateClaim2lsgatlasᚋatlasᚐDateClaim(ctx, sel, v[i])
+		return ec._DateClaim(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38611,7 +38611,7 @@ func (ec *executionContext) marshalNDerivation2ᚕlsgatlasᚋatlasᚐDerivation�
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDerivation2lsgatlasᚋatlasᚐDerivation(ctx, sel, v[i])
+		return ec._Derivation(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38631,7 +38631,7 @@ func (ec *executionContext) marshalNDevelopment2ᚕlsgatlasᚋanalyticsᚐDevelo
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDevelopment2lsgatlasᚋanalyticsᚐDevelopment(ctx, sel, v[i])
+		return ec._Development(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38689,7 +38689,7 @@ func (ec *executionContext) marshalNDocument2ᚕlsgatlasᚋatlasᚐDocumentᚄ(c
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDocument2lsgatlasᚋatlasᚐDocument(ctx, sel, v[i])
+		return ec._Document(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38725,7 +38725,7 @@ func (ec *executionContext) marshalNDocumentEdge2ᚕlsgatlasᚋgraphᚋmodelᚐD
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDocumentEdge2lsgatlasᚋgraphᚋmodelᚐDocumentEdge(ctx, sel, v[i])
+		return ec._DocumentEdge(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38775,7 +38775,7 @@ func (ec *executionContext) marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIde
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNExternalIdentifier2lsgatlasᚋatlasᚐIdentifier(ctx, sel, v[i])
+		return ec._ExternalIdentifier(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38823,7 +38823,7 @@ func (ec *executionContext) marshalNFragileFact2ᚕlsgatlasᚋgraphᚋmodelᚐFr
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNFragileFact2lsgatlasᚋgraphᚋmodelᚐFragileFact(ctx, sel, v[i])
+		return ec._FragileFact(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38858,7 +38858,7 @@ func (ec *executionContext) marshalNFrameRelationship2ᚕlsgatlasᚋanalyticsᚐ
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNFrameRelationship2lsgatlasᚋanalyticsᚐFrameRelation(ctx, sel, v[i])
+		return ec._FrameRelationship(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38902,7 +38902,7 @@ func (ec *executionContext) marshalNGroup2ᚕlsgatlasᚋatlasᚐGroupᚄ(ctx con
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNGroup2lsgatlasᚋatlasᚐGroup(ctx, sel, v[i])
+		return ec._Group(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -38938,7 +38938,7 @@ func (ec *executionContext) marshalNGroupEdge2ᚕlsgatlasᚋgraphᚋmodelᚐGrou
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNGroupEdge2lsgatlasᚋgraphᚋmodelᚐGroupEdge(ctx, sel, v[i])
+		return ec._GroupEdge(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39088,7 +39088,7 @@ func (ec *executionContext) marshalNInstitution2ᚕlsgatlasᚋatlasᚐInstitutio
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNInstitution2lsgatlasᚋatlasᚐInstitution(ctx, sel, v[i])
+		return ec._Institution(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39124,7 +39124,7 @@ func (ec *executionContext) marshalNInstitutionEdge2ᚕlsgatlasᚋgraphᚋmodel�
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNInstitutionEdge2lsgatlasᚋgraphᚋmodelᚐInstitutionEdge(ctx, sel, v[i])
+		return ec._InstitutionEdge(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39187,7 +39187,7 @@ func (ec *executionContext) marshalNKindCount2ᚕlsgatlasᚋatlasᚐKindCountᚄ
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNKindCount2lsgatlasᚋatlasᚐKindCount(ctx, sel, v[i])
+		return ec._KindCount(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39222,7 +39222,7 @@ func (ec *executionContext) marshalNLineageBody2ᚕlsgatlasᚋatlasᚐLineageBod
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNLineageBody2lsgatlasᚋatlasᚐLineageBody(ctx, sel, v[i])
+		return ec._LineageBody(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39257,7 +39257,7 @@ func (ec *executionContext) marshalNNetworkFrame2ᚕlsgatlasᚋanalyticsᚐFrame
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNNetworkFrame2lsgatlasᚋanalyticsᚐFrame(ctx, sel, v[i])
+		return ec._NetworkFrame(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39310,7 +39310,7 @@ func (ec *executionContext) marshalNNodeTypeCount2ᚕlsgatlasᚋanalyticsᚐNode
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNNodeTypeCount2lsgatlasᚋanalyticsᚐNodeCount(ctx, sel, v[i])
+		return ec._NodeTypeCount(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39330,7 +39330,7 @@ func (ec *executionContext) marshalNOffice2ᚕlsgatlasᚋatlasᚐOfficeᚄ(ctx c
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNOffice2lsgatlasᚋatlasᚐOffice(ctx, sel, v[i])
+		return ec._Office(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39366,7 +39366,7 @@ func (ec *executionContext) marshalNOfficeEdge2ᚕlsgatlasᚋgraphᚋmodelᚐOff
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNOfficeEdge2lsgatlasᚋgraphᚋmodelᚐOfficeEdge(ctx, sel, v[i])
+		return ec._OfficeEdge(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39454,7 +39454,7 @@ func (ec *executionContext) marshalNPath2ᚕlsgatlasᚋanalyticsᚐPathᚄ(ctx c
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPath2lsgatlasᚋanalyticsᚐPath(ctx, sel, v[i])
+		return ec._Path(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39487,7 +39487,7 @@ func (ec *executionContext) marshalNPerson2ᚕlsgatlasᚋatlasᚐPersonᚄ(ctx c
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx, sel, v[i])
+		return ec._Person(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39523,7 +39523,7 @@ func (ec *executionContext) marshalNPersonEdge2ᚕlsgatlasᚋgraphᚋmodelᚐPer
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPersonEdge2lsgatlasᚋgraphᚋmodelᚐPersonEdge(ctx, sel, v[i])
+		return ec._PersonEdge(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39543,7 +39543,7 @@ func (ec *executionContext) marshalNPosition2ᚕlsgatlasᚋatlasᚐPositionᚄ(c
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPosition2lsgatlasᚋatlasᚐPosition(ctx, sel, v[i])
+		return ec._Position(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39579,7 +39579,7 @@ func (ec *executionContext) marshalNPositionEdge2ᚕlsgatlasᚋgraphᚋmodelᚐP
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPositionEdge2lsgatlasᚋgraphᚋmodelᚐPositionEdge(ctx, sel, v[i])
+		return ec._PositionEdge(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39599,7 +39599,7 @@ func (ec *executionContext) marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐProperty
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPropertyClaim2lsgatlasᚋatlasᚐPropertyClaim(ctx, sel, v[i])
+		return ec._PropertyClaim(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39634,7 +39634,7 @@ func (ec *executionContext) marshalNProposal2ᚕlsgatlasᚋatlasᚐProposalᚄ(c
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNProposal2lsgatlasᚋatlasᚐProposal(ctx, sel, v[i])
+		return ec._Proposal(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39685,7 +39685,7 @@ func (ec *executionContext) marshalNRankingEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRa
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRankingEdge2lsgatlasᚋgraphᚋmodelᚐRankingEdge(ctx, sel, v[i])
+		return ec._RankingEdge(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39705,7 +39705,7 @@ func (ec *executionContext) marshalNRecordChange2ᚕlsgatlasᚋatlasᚐRecordCha
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRecordChange2lsgatlasᚋatlasᚐRecordChange(ctx, sel, v[i])
+		return ec._RecordChange(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39740,7 +39740,7 @@ func (ec *executionContext) marshalNRecordVersion2ᚕlsgatlasᚋgraphᚋmodelᚐ
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRecordVersion2lsgatlasᚋgraphᚋmodelᚐRecordVersion(ctx, sel, v[i])
+		return ec._RecordVersion(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39760,7 +39760,7 @@ func (ec *executionContext) marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(c
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx, sel, v[i])
+		return ec._Relationship(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39788,7 +39788,7 @@ func (ec *executionContext) marshalNRelationshipEdge2ᚕlsgatlasᚋgraphᚋmodel
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRelationshipEdge2lsgatlasᚋgraphᚋmodelᚐRelationshipEdge(ctx, sel, v[i])
+		return ec._RelationshipEdge(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39838,7 +39838,7 @@ func (ec *executionContext) marshalNReportedCount2ᚕlsgatlasᚋatlasᚐReported
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNReportedCount2lsgatlasᚋatlasᚐReportedCount(ctx, sel, v[i])
+		return ec._ReportedCount(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39881,7 +39881,7 @@ func (ec *executionContext) marshalNSearchHit2ᚕlsgatlasᚋatlasᚐSearchHitᚄ
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSearchHit2lsgatlasᚋatlasᚐSearchHit(ctx, sel, v[i])
+		return ec._SearchHit(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39909,7 +39909,7 @@ func (ec *executionContext) marshalNSharedGroup2ᚕlsgatlasᚋanalyticsᚐShared
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSharedGroup2lsgatlasᚋanalyticsᚐSharedGroup(ctx, sel, v[i])
+		return ec._SharedGroup(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39929,7 +39929,7 @@ func (ec *executionContext) marshalNSource2ᚕlsgatlasᚋatlasᚐSourceᚄ(ctx c
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSource2lsgatlasᚋatlasᚐSource(ctx, sel, v[i])
+		return ec._Source(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -39965,7 +39965,7 @@ func (ec *executionContext) marshalNSourceEdge2ᚕlsgatlasᚋgraphᚋmodelᚐSou
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSourceEdge2lsgatlasᚋgraphᚋmodelᚐSourceEdge(ctx, sel, v[i])
+		return ec._SourceEdge(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -40015,7 +40015,7 @@ func (ec *executionContext) marshalNStatement2ᚕlsgatlasᚋatlasᚐStatementᚄ
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNStatement2lsgatlasᚋatlasᚐStatement(ctx, sel, v[i])
+		return ec._Statement(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -40051,7 +40051,7 @@ func (ec *executionContext) marshalNStatementEdge2ᚕlsgatlasᚋgraphᚋmodelᚐ
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNStatementEdge2lsgatlasᚋgraphᚋmodelᚐStatementEdge(ctx, sel, v[i])
+		return ec._StatementEdge(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -40149,7 +40149,7 @@ func (ec *executionContext) marshalNSupport2ᚕlsgatlasᚋatlasᚐSupportᚄ(ctx
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSupport2lsgatlasᚋatlasᚐSupport(ctx, sel, v[i])
+		return ec._Support(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -40177,7 +40177,7 @@ func (ec *executionContext) marshalNSupportEdge2ᚕlsgatlasᚋgraphᚋmodelᚐSu
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSupportEdge2lsgatlasᚋgraphᚋmodelᚐSupportEdge(ctx, sel, v[i])
+		return ec._SupportEdge(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -40241,7 +40241,7 @@ func (ec *executionContext) marshalNTimelineEvent2ᚕlsgatlasᚋanalyticsᚐEven
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNTimelineEvent2lsgatlasᚋanalyticsᚐEvent(ctx, sel, v[i])
+		return ec._TimelineEvent(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -40276,7 +40276,7 @@ func (ec *executionContext) marshalNTopic2ᚕlsgatlasᚋatlasᚐTopicᚄ(ctx con
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNTopic2lsgatlasᚋatlasᚐTopic(ctx, sel, v[i])
+		return ec._Topic(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -40312,7 +40312,7 @@ func (ec *executionContext) marshalNTopicEdge2ᚕlsgatlasᚋgraphᚋmodelᚐTopi
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNTopicEdge2lsgatlasᚋgraphᚋmodelᚐTopicEdge(ctx, sel, v[i])
+		return ec._TopicEdge(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -40340,7 +40340,7 @@ func (ec *executionContext) marshalNYearStatistics2ᚕlsgatlasᚋanalyticsᚐYea
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNYearStatistics2lsgatlasᚋanalyticsᚐYearStats(ctx, sel, v[i])
+		return ec._YearStatistics(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -40421,7 +40421,7 @@ func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgq
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
+		return ec.___Directive(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -40493,7 +40493,7 @@ func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
+		return ec.___InputValue(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -40521,7 +40521,7 @@ func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
+		return ec.___Type(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -42096,7 +42096,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
+		return ec.___EnumValue(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -42115,7 +42115,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
+		return ec.___Field(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -42134,7 +42134,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
+		return ec.___InputValue(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {
@@ -42153,7 +42153,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
+		return ec.___Type(ctx, sel, &v[i]) // in place: tools/inorder
 	})
 
 	for _, e := range ret {

@@ -48,7 +48,8 @@
 //	return out                                     → return objectAnswer{out, fields}
 //
 // and plain fields, read from a struct field and marshalled as a scalar or an enum, are
-// written without gqlgen's per-field machinery (plain.go).
+// written without gqlgen's per-field machinery (plain.go); list elements of struct
+// types go to their object's executor in place rather than copied (elements.go).
 //
 // The command fails when it finds none of a call and none of its
 // replacement, so a gqlgen upgrade that renames one is noticed at once. An upstream option (a
@@ -114,5 +115,9 @@ func rewrite(src []byte) ([]byte, error) {
 	if !argsCall.Match(src) && !argsDone.Match(src) {
 		return nil, fmt.Errorf("finds no field context parsing %q: has gqlgen changed how it parses arguments?", "field.ArgumentMap(ec.Variables)")
 	}
-	return rewritePlainFields(argsCall.ReplaceAll(src, []byte(argsRewrite)))
+	src, err := rewritePlainFields(argsCall.ReplaceAll(src, []byte(argsRewrite)))
+	if err != nil {
+		return nil, err
+	}
+	return rewriteElements(src)
 }

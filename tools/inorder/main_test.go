@@ -50,20 +50,25 @@ func (ec *executionContext) marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx context
 }
 `
 
+// elements are two list elements: one of an object (given to its executor in place), one
+// of a scalar (left as it is).
+const elements = "\t\treturn ec.marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx, sel, v[i])\n\t\treturn ec.marshalNString2string(ctx, sel, v[i])\n"
+
 func TestRewrite(t *testing.T) {
 	fields := resolveField("Name", "marshalNString2string", "string") + resolveField("Label()", "marshalNString2string", "string") +
 		resolveField("Holding", "marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding", "*atlas.Holding") +
 		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person")
 	gqlgen := "deferred := graphql.NewDeferredGroup(ctx)\ngraphql.MarshalSliceConcurrently(ctx, n)\nout.ResolveConcurrently(ec.OperationContext, &deferred, i)\nout.ResolveRootConcurrently(innerCtx, ec.OperationContext, i)\n" +
 		"fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)\n\treturn out\n}\n" +
-		"if fc.Args, err = ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {\n" + fields + marshalers
+		"if fc.Args, err = ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {\n" + fields + marshalers + elements
 	rewritten := "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field\nmarshalSliceInOrder(ctx, n)\nresolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i)\nresolveRootInOrder(innerCtx, out, ec.OperationContext, i)\n" +
 		"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)\n\treturn objectAnswer{out, fields}\n}\n" +
 		"if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {\n" +
 		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder\n" +
 		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Label()) // plain: tools/inorder\n" +
 		"\treturn ec.marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx, field.Selections, obj.Holding) // plain: tools/inorder\n" +
-		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person") + marshalers
+		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person") + marshalers +
+		"\t\treturn ec._Person(ctx, sel, &v[i]) // in place: tools/inorder\n\t\treturn ec.marshalNString2string(ctx, sel, v[i])\n"
 	for _, c := range []struct {
 		name, src, want, wantErr string
 	}{
@@ -73,6 +78,7 @@ func TestRewrite(t *testing.T) {
 		{name: "arguments parsed another way upstream", src: strings.Replace(gqlgen, "field.ArgumentMap(ec.Variables)", "field.Arguments", 1), wantErr: `"field.ArgumentMap(ec.Variables)"`},
 		{name: "fields collected another way upstream", src: strings.Replace(gqlgen, "graphql.CollectFields(", "graphql.Collect(", 1), wantErr: `"fields := graphql.CollectFields(ec.OperationContext, sel,"`},
 		{name: "objects returned another way upstream", src: strings.Replace(gqlgen, "\treturn out\n", "\treturn &out\n", 1), wantErr: `"\n\treturn out\n}\n"`},
+		{name: "list elements marshalled another way upstream", src: strings.ReplaceAll(gqlgen, "sel, v[i])", "sel, &v[i])"), wantErr: "no list element"},
 		{name: "struct fields resolved another way upstream", src: strings.ReplaceAll(gqlgen, "graphql.ResolveField(", "graphql.Resolve("), wantErr: "no plain field"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
