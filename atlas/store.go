@@ -162,12 +162,16 @@ type ListQuery struct {
 	// a store need not count every match (Neo4j reads every node of the kind that passes
 	// a filter to count them).
 	WithoutCount bool
+	// WithoutCursors says the caller will not read the page's Cursors, which are then
+	// empty: a store need not make a cursor for every node of a page whose cursors the
+	// query does not show.
+	WithoutCursors bool
 }
 
 // Page is one page of a list.
 type Page struct {
 	Nodes []Node
-	// Cursors[i] is the cursor of Nodes[i].
+	// Cursors[i] is the cursor of Nodes[i]; empty when the query was WithoutCursors.
 	Cursors     []string
 	TotalCount  int
 	HasNextPage bool

@@ -90,6 +90,18 @@ func testList(t *testing.T, open Open) {
 				t.Errorf("without the count: %v %v %v %d, want %v %v %v 0", ids(uncounted.Nodes), uncounted.Cursors, uncounted.HasNextPage,
 					uncounted.TotalCount, ids(page.Nodes), page.Cursors, page.HasNextPage)
 			}
+			// Without cursors, the same page and count, and no cursor.
+			q = tc.q
+			q.WithoutCursors = true
+			uncursored, err := s.List(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(ids(uncursored.Nodes), ids(page.Nodes)) || len(uncursored.Cursors) != 0 ||
+				uncursored.HasNextPage != page.HasNextPage || uncursored.TotalCount != page.TotalCount {
+				t.Errorf("without cursors: %v %v %v %d, want %v none %v %d", ids(uncursored.Nodes), uncursored.Cursors, uncursored.HasNextPage,
+					uncursored.TotalCount, ids(page.Nodes), page.HasNextPage, page.TotalCount)
+			}
 		})
 	}
 }

@@ -398,6 +398,9 @@ func fetchPage[T any, P interface {
 	// the request's cache as partial nodes, and a count only if the connection shows it.
 	q.Projection = listProjection(ctx, q.Kind)
 	q.WithoutCount = !countOnly && !countSelected(ctx)
+	if use := selectedCursors(ctx); !use.edges && !use.ends {
+		q.WithoutCursors = true
+	}
 	var asks []loader.Ask
 	var next *loader.Next
 	var ends *atlas.Projection
@@ -428,7 +431,7 @@ func fetchPage[T any, P interface {
 		}
 		loader.For(ctx).PrimeProjected(q.Projection, partial...)
 	}
-	cursors = cur.seal(len(p.Cursors), func(i int) string { return p.Cursors[i] })
+	cursors = cur.seal(len(p.Nodes), func(i int) string { return p.Cursors[i] })
 	if len(cursors) > 0 {
 		info.StartCursor, info.EndCursor = &cursors[0], &cursors[len(cursors)-1]
 	}

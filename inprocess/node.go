@@ -67,7 +67,9 @@ func (s *Store) List(ctx context.Context, q atlas.ListQuery) (atlas.Page, error)
 	end := min(start+q.First, len(rows))
 	for _, r := range rows[start:end] {
 		page.Nodes = append(page.Nodes, atlas.ProjectNode(r.node, q.Projection))
-		page.Cursors = append(page.Cursors, q.Cursor(r.key, r.node.NodeID()))
+		if !q.WithoutCursors {
+			page.Cursors = append(page.Cursors, q.Cursor(r.key, r.node.NodeID()))
+		}
 	}
 	page.HasNextPage = end < len(rows)
 	if q.WithoutCount {

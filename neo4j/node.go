@@ -143,7 +143,9 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 				return err
 			}
 			page.Nodes = append(page.Nodes, n)
-			page.Cursors = append(page.Cursors, q.Cursor(atlas.SortKey(n, q.Order.Field), n.NodeID()))
+			if !q.WithoutCursors {
+				page.Cursors = append(page.Cursors, q.Cursor(atlas.SortKey(n, q.Order.Field), n.NodeID()))
+			}
 		}
 		nextIDs, err = levels.read(s, rr, rec, func(at int64) (string, error) {
 			if at < 0 || int(at) >= len(page.Nodes) {
