@@ -144,7 +144,7 @@ func (l *Loaders) PrefetchRelations(ctx context.Context, spec Spec, ids []string
 // from the cache, or with one store call (a miss). The store is asked the same
 // whatever the tiers.
 func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
-	key := edgeKey{relKey{id, l.specIDOf(spec.key())}, join(tiers), spec.knownKey()}
+	key := edgeKey{relKey{id, l.specID(spec)}, join(tiers), spec.knownKey()}
 	l.mu.RLock()
 	edges, ok := l.edges[key]
 	l.mu.RUnlock()
@@ -164,7 +164,7 @@ func (l *Loaders) Edges(ctx context.Context, id string, spec Spec, tiers ...atla
 }
 
 func (l *Loaders) relations(ctx context.Context, spec Spec, ids []string, miss bool) ([][]atlas.Relation, error) {
-	sk := l.specIDOf(spec.key())
+	sk := l.specID(spec)
 	return readThrough(l, l.rels, func(id string) relKey { return relKey{id, sk} }, ids, miss, func(lacking []string) ([][]atlas.Relation, error) {
 		return l.store.Relations(ctx, spec.query(lacking))
 	})
@@ -172,7 +172,7 @@ func (l *Loaders) relations(ctx context.Context, spec Spec, ids []string, miss b
 
 // cachedRelations returns the cached relationships of id matching spec, if any.
 func (l *Loaders) cachedRelations(id string, spec Spec) ([]atlas.Relation, bool) {
-	sk := l.specIDOf(spec.key())
+	sk := l.specID(spec)
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	rels, ok := l.rels[relKey{id, sk}]
@@ -309,7 +309,7 @@ func (l *Loaders) keepAnswers(asks atlas.RelationAsks, keys []specKey, thens []*
 	for i := range asks.Queries {
 		ids[i] = l.specIDOf(keys[i])
 		if thens[i] != nil {
-			thenIDs[i] = l.specIDOf(thens[i].Spec.key())
+			thenIDs[i] = l.specID(thens[i].Spec)
 		}
 	}
 	l.mu.Lock()
