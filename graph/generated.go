@@ -16215,7 +16215,7 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _Alias_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Alias) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
+	return stringAt{&obj.Name} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Alias_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alias", field, false, false, "String")
@@ -16282,7 +16282,7 @@ func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, fi
 }
 
 func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Actor) // plain: tools/inorder
+	return stringAt{&obj.Actor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
@@ -16498,7 +16498,7 @@ func (ec *executionContext) fieldContext_AuditEntry_records(_ context.Context, f
 }
 
 func (ec *executionContext) _BucketCount_key(ctx context.Context, field graphql.CollectedField, obj *analytics.Count) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Key) // plain: tools/inorder
+	return stringAt{&obj.Key} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_BucketCount_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BucketCount", field, false, false, "String")
@@ -16602,7 +16602,7 @@ func (ec *executionContext) fieldContext_ChangeEvent_type(_ context.Context, fie
 }
 
 func (ec *executionContext) _ChangeEvent_record(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.Record) // plain: tools/inorder
+	return stringAt{&obj.Record} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ChangeEvent_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "ID")
@@ -16653,7 +16653,7 @@ func (ec *executionContext) fieldContext_ChangeEvent_cause(_ context.Context, fi
 }
 
 func (ec *executionContext) _ChangeEvent_actor(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Actor) // plain: tools/inorder
+	return stringAt{&obj.Actor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ChangeEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "String")
@@ -16775,7 +16775,7 @@ func (ec *executionContext) fieldContext_Citation_source(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Citation_locator(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Locator) // plain: tools/inorder
+	return stringAt{&obj.Locator} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Citation_locator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "String")
@@ -16805,21 +16805,21 @@ func (ec *executionContext) fieldContext_Citation_quote(_ context.Context, field
 }
 
 func (ec *executionContext) _CitationRecord_source(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.Source) // plain: tools/inorder
+	return stringAt{&obj.Source} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_CitationRecord_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CitationRecord", field, false, false, "ID")
 }
 
 func (ec *executionContext) _CitationRecord_locator(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Locator) // plain: tools/inorder
+	return stringAt{&obj.Locator} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_CitationRecord_locator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CitationRecord", field, false, false, "String")
 }
 
 func (ec *executionContext) _ClaimRecord_id(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ClaimRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClaimRecord", field, false, false, "ID")
@@ -17110,7 +17110,7 @@ func (ec *executionContext) fieldContext_Conflict_second(_ context.Context, fiel
 }
 
 func (ec *executionContext) _ConflictSide_value(ctx context.Context, field graphql.CollectedField, obj *atlas.ConflictSide) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Value) // plain: tools/inorder
+	return stringAt{&obj.Value} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ConflictSide_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConflictSide", field, false, false, "String")
@@ -17574,7 +17574,7 @@ func (ec *executionContext) fieldContext_DevelopmentSet_developments(_ context.C
 }
 
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Document_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, "ID")
@@ -17595,7 +17595,7 @@ func (ec *executionContext) fieldContext_Document_label(_ context.Context, field
 }
 
 func (ec *executionContext) _Document_title(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Title) // plain: tools/inorder
+	return stringAt{&obj.Title} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Document_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
@@ -18077,7 +18077,7 @@ func (ec *executionContext) fieldContext_DocumentConnection_totalCount(_ context
 }
 
 func (ec *executionContext) _DocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DocumentEdge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
+	return stringAt{&obj.Cursor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_DocumentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DocumentEdge", field, false, false, "String")
@@ -18739,7 +18739,7 @@ func (ec *executionContext) fieldContext_ExternalIdentifier_scheme(_ context.Con
 }
 
 func (ec *executionContext) _ExternalIdentifier_value(ctx context.Context, field graphql.CollectedField, obj *atlas.Identifier) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Value) // plain: tools/inorder
+	return stringAt{&obj.Value} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ExternalIdentifier_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ExternalIdentifier", field, false, false, "String")
@@ -18881,7 +18881,7 @@ func (ec *executionContext) fieldContext_FragileFact_relationship(_ context.Cont
 }
 
 func (ec *executionContext) _FrameRelationship_id(ctx context.Context, field graphql.CollectedField, obj *analytics.FrameRelation) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_FrameRelationship_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FrameRelationship", field, false, false, "ID")
@@ -18895,7 +18895,7 @@ func (ec *executionContext) fieldContext_FrameRelationship_holding(_ context.Con
 }
 
 func (ec *executionContext) _Group_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "ID")
@@ -18916,7 +18916,7 @@ func (ec *executionContext) fieldContext_Group_label(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Group_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
+	return stringAt{&obj.Name} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "String")
@@ -20163,7 +20163,7 @@ func (ec *executionContext) fieldContext_GroupConnection_totalCount(_ context.Co
 }
 
 func (ec *executionContext) _GroupEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.GroupEdge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
+	return stringAt{&obj.Cursor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_GroupEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GroupEdge", field, false, false, "String")
@@ -20408,7 +20408,7 @@ func (ec *executionContext) fieldContext_GroupStatistics_byLevel(_ context.Conte
 }
 
 func (ec *executionContext) _Institution_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Institution_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Institution", field, false, false, "ID")
@@ -20429,7 +20429,7 @@ func (ec *executionContext) fieldContext_Institution_label(_ context.Context, fi
 }
 
 func (ec *executionContext) _Institution_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
+	return stringAt{&obj.Name} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Institution_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Institution", field, false, false, "String")
@@ -21238,7 +21238,7 @@ func (ec *executionContext) fieldContext_InstitutionConnection_totalCount(_ cont
 }
 
 func (ec *executionContext) _InstitutionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.InstitutionEdge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
+	return stringAt{&obj.Cursor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_InstitutionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("InstitutionEdge", field, false, false, "String")
@@ -22125,7 +22125,7 @@ func (ec *executionContext) fieldContext_NodeTypeCount_count(_ context.Context, 
 }
 
 func (ec *executionContext) _Office_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Office_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Office", field, false, false, "ID")
@@ -22146,7 +22146,7 @@ func (ec *executionContext) fieldContext_Office_label(_ context.Context, field g
 }
 
 func (ec *executionContext) _Office_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
+	return stringAt{&obj.Name} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Office_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Office", field, false, false, "String")
@@ -22791,7 +22791,7 @@ func (ec *executionContext) fieldContext_OfficeConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _OfficeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.OfficeEdge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
+	return stringAt{&obj.Cursor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_OfficeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OfficeEdge", field, false, false, "String")
@@ -22968,7 +22968,7 @@ func (ec *executionContext) fieldContext_PathSet_truncated(_ context.Context, fi
 }
 
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Person_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, false, false, "ID")
@@ -22989,7 +22989,7 @@ func (ec *executionContext) fieldContext_Person_label(_ context.Context, field g
 }
 
 func (ec *executionContext) _Person_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
+	return stringAt{&obj.Name} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Person_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
@@ -23798,7 +23798,7 @@ func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PersonEdge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
+	return stringAt{&obj.Cursor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PersonEdge", field, false, false, "String")
@@ -23837,7 +23837,7 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Position_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Position_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Position", field, false, false, "ID")
@@ -23858,7 +23858,7 @@ func (ec *executionContext) fieldContext_Position_label(_ context.Context, field
 }
 
 func (ec *executionContext) _Position_title(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Title) // plain: tools/inorder
+	return stringAt{&obj.Title} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Position_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Position", field, false, false, "String")
@@ -24616,7 +24616,7 @@ func (ec *executionContext) fieldContext_PositionConnection_totalCount(_ context
 }
 
 func (ec *executionContext) _PositionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PositionEdge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
+	return stringAt{&obj.Cursor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PositionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PositionEdge", field, false, false, "String")
@@ -24655,7 +24655,7 @@ func (ec *executionContext) fieldContext_PositionEdge_node(_ context.Context, fi
 }
 
 func (ec *executionContext) _PropertyClaim_id(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PropertyClaim_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "ID")
@@ -24669,7 +24669,7 @@ func (ec *executionContext) fieldContext_PropertyClaim_property(_ context.Contex
 }
 
 func (ec *executionContext) _PropertyClaim_value(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Value) // plain: tools/inorder
+	return stringAt{&obj.Value} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PropertyClaim_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PropertyClaim", field, false, false, "String")
@@ -24777,7 +24777,7 @@ func (ec *executionContext) fieldContext_PropertyClaim_history(_ context.Context
 }
 
 func (ec *executionContext) _Proposal_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Proposal_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Proposal", field, false, false, "ID")
@@ -24915,7 +24915,7 @@ func (ec *executionContext) fieldContext_Proposal_citation(_ context.Context, fi
 }
 
 func (ec *executionContext) _Proposal_by(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.By) // plain: tools/inorder
+	return stringAt{&obj.By} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Proposal_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Proposal", field, false, false, "String")
@@ -27255,7 +27255,7 @@ func (ec *executionContext) fieldContext_RankingConnection_nodes(_ context.Conte
 }
 
 func (ec *executionContext) _RankingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RankingEdge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
+	return stringAt{&obj.Cursor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RankingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RankingEdge", field, false, false, "String")
@@ -27301,7 +27301,7 @@ func (ec *executionContext) fieldContext_RankingEdge_count(_ context.Context, fi
 }
 
 func (ec *executionContext) _RecordChange_id(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RecordChange_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "ID")
@@ -27368,7 +27368,7 @@ func (ec *executionContext) fieldContext_RecordChange_after(_ context.Context, f
 }
 
 func (ec *executionContext) _RecordVersion_record(ctx context.Context, field graphql.CollectedField, obj *model.RecordVersion) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.Record) // plain: tools/inorder
+	return stringAt{&obj.Record} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RecordVersion_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecordVersion", field, false, false, "ID")
@@ -27382,7 +27382,7 @@ func (ec *executionContext) fieldContext_RecordVersion_version(_ context.Context
 }
 
 func (ec *executionContext) _Relationship_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "ID")
@@ -27954,7 +27954,7 @@ func (ec *executionContext) fieldContext_RelationshipConnection_nodes(_ context.
 }
 
 func (ec *executionContext) _RelationshipEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipEdge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
+	return stringAt{&obj.Cursor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_RelationshipEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RelationshipEdge", field, false, false, "String")
@@ -27993,7 +27993,7 @@ func (ec *executionContext) fieldContext_RelationshipEdge_node(_ context.Context
 }
 
 func (ec *executionContext) _ReportedCount_id(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ReportedCount_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedCount", field, false, false, "ID")
@@ -28035,7 +28035,7 @@ func (ec *executionContext) fieldContext_ReportedCount_qualifier(_ context.Conte
 }
 
 func (ec *executionContext) _ReportedCount_scope(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Scope) // plain: tools/inorder
+	return stringAt{&obj.Scope} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ReportedCount_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedCount", field, false, false, "String")
@@ -28182,21 +28182,21 @@ func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field
 }
 
 func (ec *executionContext) _SearchHit_matched(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Matched) // plain: tools/inorder
+	return stringAt{&obj.Matched} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
 }
 
 func (ec *executionContext) _SearchHit_matchedField(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.MatchedField) // plain: tools/inorder
+	return stringAt{&obj.MatchedField} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SearchHit_matchedField(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
 }
 
 func (ec *executionContext) _SearchHit_snippet(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Snippet) // plain: tools/inorder
+	return stringAt{&obj.Snippet} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SearchHit_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "String")
@@ -28432,7 +28432,7 @@ func (ec *executionContext) fieldContext_SharedGroup_coMemberSeats(_ context.Con
 }
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Source_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "ID")
@@ -28476,7 +28476,7 @@ func (ec *executionContext) fieldContext_Source_key(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Source_title(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Title) // plain: tools/inorder
+	return stringAt{&obj.Title} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Source_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
@@ -28839,7 +28839,7 @@ func (ec *executionContext) fieldContext_SourceConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _SourceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SourceEdge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
+	return stringAt{&obj.Cursor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SourceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SourceEdge", field, false, false, "String")
@@ -28878,7 +28878,7 @@ func (ec *executionContext) fieldContext_SourceEdge_node(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Statement_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Statement_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statement", field, false, false, "ID")
@@ -28899,7 +28899,7 @@ func (ec *executionContext) fieldContext_Statement_label(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Statement_text(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Text) // plain: tools/inorder
+	return stringAt{&obj.Text} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Statement_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statement", field, false, false, "String")
@@ -29246,7 +29246,7 @@ func (ec *executionContext) fieldContext_StatementConnection_totalCount(_ contex
 }
 
 func (ec *executionContext) _StatementEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.StatementEdge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
+	return stringAt{&obj.Cursor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_StatementEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatementEdge", field, false, false, "String")
@@ -29764,7 +29764,7 @@ func (ec *executionContext) fieldContext_SupportConnection_totalCount(_ context.
 }
 
 func (ec *executionContext) _SupportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SupportEdge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
+	return stringAt{&obj.Cursor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_SupportEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SupportEdge", field, false, false, "String")
@@ -29920,7 +29920,7 @@ func (ec *executionContext) fieldContext_TimelineEvent_sources(_ context.Context
 }
 
 func (ec *executionContext) _Topic_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return ec.marshalNID2string(ctx, field.Selections, obj.ID) // plain: tools/inorder
+	return stringAt{&obj.ID} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Topic_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Topic", field, false, false, "ID")
@@ -29941,7 +29941,7 @@ func (ec *executionContext) fieldContext_Topic_label(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Topic_name(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
+	return stringAt{&obj.Name} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Topic_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Topic", field, false, false, "String")
@@ -30345,7 +30345,7 @@ func (ec *executionContext) fieldContext_TopicConnection_totalCount(_ context.Co
 }
 
 func (ec *executionContext) _TopicEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TopicEdge) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor) // plain: tools/inorder
+	return stringAt{&obj.Cursor} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_TopicEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TopicEdge", field, false, false, "String")
@@ -30444,7 +30444,7 @@ func (ec *executionContext) fieldContext__Service_sdl(_ context.Context, field g
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
+	return stringAt{&obj.Name} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___Directive_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Directive", field, false, false, "String")
@@ -30532,7 +30532,7 @@ func (ec *executionContext) fieldContext___Directive_args(ctx context.Context, f
 }
 
 func (ec *executionContext) ___EnumValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
+	return stringAt{&obj.Name} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___EnumValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__EnumValue", field, false, false, "String")
@@ -30560,7 +30560,7 @@ func (ec *executionContext) fieldContext___EnumValue_deprecationReason(_ context
 }
 
 func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
+	return stringAt{&obj.Name} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___Field_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Field", field, false, false, "String")
@@ -30664,7 +30664,7 @@ func (ec *executionContext) fieldContext___Field_deprecationReason(_ context.Con
 }
 
 func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder
+	return stringAt{&obj.Name} // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___InputValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__InputValue", field, false, false, "String")

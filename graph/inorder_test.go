@@ -38,7 +38,10 @@ func TestGeneratedExecutorResolvesInOrder(t *testing.T) {
 		{"\n\treturn out\n}\n", false},
 		{"\n\treturn objectAnswer{out, fields}\n}\n", true},
 		{"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)", true},
-		{"return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder", true},
+		{"return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder", false},
+		{"return stringAt{&obj.Name} // plain: tools/inorder", true},
+		{"return stringAt{&obj.ID} // plain: tools/inorder", true},
+		{"return ec._Relationship(ctx, sel, &v[i]) // in place: tools/inorder", true},
 		{"return ec.marshalNString2string(ctx, field.Selections, obj.Label()) // plain: tools/inorder", true},
 		{"return ec.marshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, field.Selections, obj.Abolished) // plain: tools/inorder", true},
 	} {

@@ -64,7 +64,7 @@ func TestRewrite(t *testing.T) {
 	rewritten := "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field\nmarshalSliceInOrder(ctx, n)\nresolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i)\nresolveRootInOrder(innerCtx, out, ec.OperationContext, i)\n" +
 		"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)\n\treturn objectAnswer{out, fields}\n}\n" +
 		"if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {\n" +
-		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder\n" +
+		"\treturn stringAt{&obj.Name} // plain: tools/inorder\n" +
 		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Label()) // plain: tools/inorder\n" +
 		"\treturn ec.marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx, field.Selections, obj.Holding) // plain: tools/inorder\n" +
 		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person") + marshalers +

@@ -20,6 +20,10 @@ import (
 //		nil, func(…, v string) graphql.Marshaler { return ec.marshalNString2string(ctx, selections, v) }, true, true)
 //	                                 → return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 //
+// and a String or ID struct field as a pointer to it (graph/plainstring.go):
+//
+//	                                 → return stringAt{&obj.Name}
+//
 // Field middleware therefore never sees a plain field; internal/gqlhttp refuses to
 // install any, and checks its limits per object (graph.FieldAdmission).
 
@@ -43,7 +47,12 @@ var plainField = regexp.MustCompile(`	return graphql\.ResolveField\(
 	\)`)
 
 // plainDone is a plain field once rewritten.
-var plainDone = regexp.MustCompile(`	return ec\.marshal[^(\s]+\(ctx, field\.Selections, obj\.\w+(?:\(\))?\) // plain`)
+var plainDone = regexp.MustCompile(`	return (?:ec\.marshal[^(\s]+\(ctx, field\.Selections, obj\.\w+(?:\(\))?\)|stringAt\{&obj\.\w+\}) // plain`)
+
+// stringMarshalers are gqlgen's marshalers of a non-null String and ID: a struct field
+// they write is written by graph's stringAt from a pointer to it instead, which
+// allocates nothing (graph/plainstring.go).
+var stringMarshalers = map[string]bool{"marshalNString2string": true, "marshalNID2string": true}
 
 // marshalFunc is a generated marshaler: its name and body.
 var marshalFunc = regexp.MustCompile(`(?ms)^func \(ec \*executionContext\) (marshal[^(\s]+)\(ctx context\.Context, sel ast\.SelectionSet, v [^)]*\) graphql\.Marshaler \{\n(.*?)\n\}$`)
@@ -83,6 +92,9 @@ func rewritePlainFields(src []byte) ([]byte, error) {
 			return call
 		}
 		found = true
+		if stringMarshalers[marshal] && !strings.HasSuffix(value, "()") {
+			return fmt.Appendf(nil, "\treturn stringAt{&%s} // plain: tools/inorder", value)
+		}
 		return fmt.Appendf(nil, "\treturn ec.%s(ctx, field.Selections, %s) // plain: tools/inorder", marshal, value)
 	})
 	if !found {
