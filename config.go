@@ -34,7 +34,10 @@ type config struct {
 	MemoryInFlight int
 	// ResponseCacheBytes bounds the cache of complete GraphQL answers; 0 turns it off.
 	ResponseCacheBytes int
-	CORSOrigins        []string
+	// ChairMemoEdges bounds the chairs lists kept across requests at the current
+	// revision (loader.ChairMemo), in edges; 0 turns the memo off.
+	ChairMemoEdges int
+	CORSOrigins    []string
 	// PersistedQueriesFile names a JSON array of GraphQL documents; when set, only
 	// those run (allow-list mode).
 	PersistedQueriesFile string
@@ -144,6 +147,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		{&c.Feed.MaxPerClient, "max-subscribers-per-client", "MAX_SUBSCRIBERS_PER_CLIENT", 32, "live subscriptions one token (or address) may hold", false},
 		{&c.Feed.MaxLag, "max-subscriber-lag", "MAX_SUBSCRIBER_LAG", 1024, "events a subscriber may fall behind before it is dropped (SLOW_SUBSCRIBER)", false},
 		{&c.ResponseCacheBytes, "response-cache-bytes", "RESPONSE_CACHE_BYTES", DefaultResponseCacheBytes, "bytes of complete GraphQL answers kept for repeated queries, until the data changes; 0 turns the cache off", true},
+		{&c.ChairMemoEdges, "chair-memo-edges", "CHAIR_MEMO_EDGES", gqlhttp.DefaultChairMemoEdges, "edges of the chairs lists (derived chairs included) kept across requests, until the data changes; 0 turns the memo off", true},
 	}
 	for _, i := range ints {
 		def := i.def

@@ -58,6 +58,9 @@ type Options struct {
 	// ResponseCacheBytes bounds the cache of complete GraphQL answers (0: off); the
 	// service turns it on by default (RESPONSE_CACHE_BYTES).
 	ResponseCacheBytes int
+	// ChairMemoEdges bounds the chairs lists kept across requests at the current
+	// revision, in edges (0: off); the service keeps them by default (CHAIR_MEMO_EDGES).
+	ChairMemoEdges int
 	// CursorKey signs connection cursors (graph.Resolver.CursorKey).
 	CursorKey []byte
 	// Draining, when set and true, marks a server about to shut down: responses carry
@@ -122,7 +125,7 @@ func New(store atlas.Store, opts Options) http.Handler {
 	}
 	gql := gqlhttp.New(graph.Resolver{Store: store, Analytics: projection, Log: opts.Log, CursorKey: opts.CursorKey, Curator: curator, Feed: feed},
 		gqlhttp.Options{
-			Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes,
+			Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes, ChairMemoEdges: opts.ChairMemoEdges,
 			DatasetVersion: opts.DatasetVersion, WritesPerMinute: opts.WritesPerMinute, Revision: revision,
 			CORSOrigins: opts.CORSOrigins, Authenticate: verifyWith(opts.Verifier), MemoryInFlight: opts.MemoryInFlight,
 		})

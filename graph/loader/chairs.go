@@ -72,17 +72,33 @@ func (l *Loaders) ChairNeeds(self string, w atlas.When, mode atlas.DerivedChairs
 	return needs, err
 }
 
+// cachedChairs returns the chairs list of key from the request's cache or, for a
+// request reading at a known revision, from the memo of the lists joined at it.
 func (l *Loaders) cachedChairs(key chairKey) ([]atlas.Edge, bool) {
 	l.mu.RLock()
-	defer l.mu.RUnlock()
 	edges, ok := l.chairs[key]
+	memo, rev, atRevision := l.memo, l.revision, l.atRevision
+	l.mu.RUnlock()
+	if ok || memo == nil || !atRevision {
+		return edges, ok
+	}
+	if edges, ok = memo.get(rev, key); ok {
+		l.mu.Lock()
+		l.chairs[key] = edges
+		l.stats.MemoizedChairs++
+		l.mu.Unlock()
+	}
 	return edges, ok
 }
 
 func (l *Loaders) keepChairs(key chairKey, edges []atlas.Edge) {
 	l.mu.Lock()
 	l.chairs[key] = edges
+	memo, rev, atRevision := l.memo, l.revision, l.atRevision
 	l.mu.Unlock()
+	if memo != nil && atRevision {
+		memo.put(rev, key, edges)
+	}
 }
 
 // The specs' one-element lists, shared: a spec is only read, and the join asks several

@@ -2,7 +2,9 @@
 // fills it ahead of the resolvers, level by level, with one store call per kind of ask;
 // the resolvers then read from it. A resolver that asks for something the plan did not
 // fetch is served at once by one store call of its own, counted as a miss: nothing here
-// waits for other asks to arrive, and nothing on a request path waits on a timer.
+// waits for other asks to arrive, and nothing on a request path waits on a timer. One
+// thing outlives a request: the chairs lists joined at the store's current revision
+// (ChairMemo, memo.go), which a request at that revision takes instead of joining them.
 package loader
 
 import (
@@ -51,6 +53,11 @@ type Loaders struct {
 	stats        Stats
 	// endReads ends the request's read scope (atlas.ScopeReads), if any.
 	endReads func()
+	// memo keeps chair lists across requests (memo.go), used once the request's
+	// revision is known (ReadAt).
+	memo       *ChairMemo
+	revision   int64
+	atRevision bool
 }
 
 // Stats says how a request used the store.
@@ -64,6 +71,9 @@ type Stats struct {
 	// ChairJoins counts the chairs lists joined (atlas.ChairListWhen): one per node and
 	// distinct arguments of its chairs fields, however many look at it.
 	ChairJoins int
+	// MemoizedChairs counts the chairs lists taken from the memo of lists joined at the
+	// request's revision (ChairMemo) instead of joined.
+	MemoizedChairs int
 }
 
 // relKey is one node's ask for relationships. Keys that differ only in id share a store
@@ -170,13 +180,13 @@ func New(store atlas.Store) *Loaders {
 
 type ctxKey struct{}
 
-// Middleware gives every request its own loaders, so nothing is cached across requests,
-// and opens the request's read scope (atlas.ScopeReads): on Neo4j every read of the
+// Middleware gives every request its own loaders, so nothing is cached across requests
+// but the chairs lists of memo (nil for none), kept by revision (ChairMemo), and opens the request's read scope (atlas.ScopeReads): on Neo4j every read of the
 // request, the answer cache's revision included, shares one read transaction. The scope
 // ends when the answer is ready (EndReads, called by the GraphQL handler) or at the
 // latest when the request ends. A request that already carries loaders (a test that
 // reads their Stats made them) keeps them.
-func Middleware(store atlas.Store, next http.Handler) http.Handler {
+func Middleware(store atlas.Store, memo *ChairMemo, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if From(r.Context()) != nil {
 			next.ServeHTTP(w, r)
@@ -185,9 +195,21 @@ func Middleware(store atlas.Store, next http.Handler) http.Handler {
 		ctx, end := atlas.ScopeReads(r.Context(), store)
 		defer end()
 		l := New(store)
-		l.endReads = end
+		l.endReads, l.memo = end, memo
 		next.ServeHTTP(w, r.WithContext(WithLoaders(ctx, l)))
 	})
+}
+
+// ReadAt says the request reads the store's data at revision rev, read before any of
+// its data: from then on its chairs lists are taken from, and kept in, the memo of lists
+// joined at rev. Safe on nil.
+func (l *Loaders) ReadAt(rev int64) {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	l.revision, l.atRevision = rev, true
+	l.mu.Unlock()
 }
 
 // EndReads ends the request's read scope, so its transaction is not held while the

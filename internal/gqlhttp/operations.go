@@ -11,6 +11,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"lsgatlas/atlas"
+	"lsgatlas/graph/loader"
 )
 
 // writeLimiter bounds the mutations of each principal: a token bucket per subject
@@ -54,8 +55,10 @@ func (l *writeLimiter) around(ctx context.Context, next graphql.OperationHandler
 
 type readAtKey struct{}
 
-// withReadAt notes in ctx the revision a query is read at.
+// withReadAt notes in ctx the revision a query is read at, and tells the request's
+// loaders, which keep chairs lists by revision (loader.ChairMemo).
 func withReadAt(ctx context.Context, rev int64) context.Context {
+	loader.From(ctx).ReadAt(rev)
 	return context.WithValue(ctx, readAtKey{}, rev)
 }
 
@@ -66,7 +69,7 @@ func readAt(revision func(context.Context) (int64, error)) graphql.OperationMidd
 		op := graphql.GetOperationContext(ctx)
 		if _, known := ctx.Value(readAtKey{}).(int64); !known && op.Operation != nil && op.Operation.Operation == ast.Query {
 			if rev, err := revision(ctx); err == nil {
-				ctx = context.WithValue(ctx, readAtKey{}, rev)
+				ctx = withReadAt(ctx, rev)
 			}
 		}
 		return next(ctx)

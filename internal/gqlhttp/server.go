@@ -44,6 +44,10 @@ type Options struct {
 	// Revision reads the revision the extensions name (the store's when nil); the
 	// service passes the uncounted store's, since it is not a read of the request's data.
 	Revision func(context.Context) (int64, error)
+	// ChairMemoEdges bounds the chairs lists kept across requests at the current revision
+	// (loader.ChairMemo), counted in edges (0: off); the service keeps
+	// DefaultChairMemoEdges by default (CHAIR_MEMO_EDGES).
+	ChairMemoEdges int
 	// MemoryInFlight bounds the estimated memory of the requests running at once, all
 	// together (0 means DefaultMemoryBudget); a request that does not fit gets 503 with
 	// Retry-After.
@@ -163,8 +167,14 @@ func New(resolvers graph.Resolver, opts Options) *Server {
 		}
 		return resp
 	})
-	return &Server{handler: loader.Middleware(store, srv), memory: memory, queries: cache}
+	return &Server{handler: loader.Middleware(store, loader.NewChairMemo(opts.ChairMemoEdges), srv), memory: memory, queries: cache}
 }
+
+// DefaultChairMemoEdges bounds the chairs lists kept across requests at the current
+// revision (loader.ChairMemo). An edge takes about 0.5 KB and a derived one with its
+// derivation about 1.6 KB, so the memo stays under about 32 MB; the bundled dataset's
+// lists hold about 1,500 edges at one date.
+const DefaultChairMemoEdges = 20_000
 
 // ServeHTTP serves one GraphQL request, or one subscription's stream.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,70 @@
+package loader
+
+import (
+	"sync"
+
+	"lsgatlas/atlas"
+)
+
+// ChairMemo keeps the chair lists joined at one revision of one store, across requests.
+// The join (atlas.ChairListWhen, with the reads it needs: a group's chairs, then the
+// holders of every post among them) is the largest piece of work a request does for
+// each node it shows, and its answer depends only on the data at the revision and on
+// the key's node, date, mode and tiers. So a request that reads at the revision the memo
+// holds takes the list from it, and a request at a newer revision empties it first: an
+// entry is never served at another revision than the one it was joined at.
+//
+// An entry is joined from reads made after its request read its revision. On Neo4j they
+// run in that request's read transaction; the embedded store has no snapshot, so a write
+// landing while a request joins can give the memo a list of the newer data under the
+// older revision, as it gives that request's own answer. Only requests still reading
+// at the older revision can meet it; every request that starts after the write reads the
+// newer revision.
+//
+// The lists are shared by every request that reads them, as the request's cache shares
+// them between fields: nothing changes a list it is handed (pageEdges sorts a copy).
+type ChairMemo struct {
+	limit int // edges held at most; past it the memo starts again empty
+
+	mu       sync.Mutex
+	revision int64
+	lists    map[chairKey][]atlas.Edge
+	edges    int
+}
+
+// NewChairMemo returns an empty memo holding at most limit edges; limit 0 turns it off
+// (nil).
+func NewChairMemo(limit int) *ChairMemo {
+	if limit <= 0 {
+		return nil
+	}
+	return &ChairMemo{limit: limit, lists: map[chairKey][]atlas.Edge{}}
+}
+
+// get returns the list joined for key at revision rev, if the memo has it.
+func (m *ChairMemo) get(rev int64, key chairKey) ([]atlas.Edge, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if rev != m.revision {
+		return nil, false
+	}
+	edges, ok := m.lists[key]
+	return edges, ok
+}
+
+// put keeps the list joined for key at revision rev. A newer revision empties the memo
+// first; an older one is not kept.
+func (m *ChairMemo) put(rev int64, key chairKey, edges []atlas.Edge) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	switch {
+	case rev < m.revision:
+		return
+	case rev > m.revision || m.edges+len(edges) > m.limit:
+		m.revision, m.lists, m.edges = rev, map[chairKey][]atlas.Edge{}, 0
+	}
+	if _, ok := m.lists[key]; !ok {
+		m.lists[key] = edges
+		m.edges += len(edges)
+	}
+}
