@@ -14,12 +14,13 @@ import (
 // holds takes the list from it, and a request at a newer revision empties it first: an
 // entry is never served at another revision than the one it was joined at.
 //
-// An entry is joined from reads made after its request read its revision. On Neo4j they
-// run in that request's read transaction; the embedded store has no snapshot, so a write
-// landing while a request joins can give the memo a list of the newer data under the
-// older revision, as it gives that request's own answer. Only requests still reading
-// at the older revision can meet it; every request that starts after the write reads the
-// newer revision.
+// An entry is joined from reads made after its request read its revision, so from data
+// at that revision or newer: a write can land between the two (on the embedded store,
+// which has no snapshot, or on Neo4j before the change feed tells this process of
+// another replica's write). The memo then holds a list of the newer data under the
+// older revision, as that request's own answer holds it, and the answer cache keys
+// answers alike. Only requests still reading at the older revision can meet it; a
+// request that learns of the write reads the newer revision and empties the memo.
 //
 // The lists are shared by every request that reads them, as the request's cache shares
 // them between fields: nothing changes a list it is handed (pageEdges sorts a copy).
