@@ -181,8 +181,9 @@ func New(store atlas.Store) *Loaders {
 type ctxKey struct{}
 
 // Middleware gives every request its own loaders, so nothing is cached across requests
-// but the chairs lists of memo (nil for none), kept by revision (ChairMemo), and opens the request's read scope (atlas.ScopeReads): on Neo4j every read of the
-// request, the answer cache's revision included, shares one read transaction. The scope
+// but the chairs lists of memo (nil for none), kept by revision (ChairMemo), and opens
+// the request's read scope (atlas.ScopeReads): on Neo4j every read of the request, the
+// answer cache's revision included, shares one read transaction. The scope
 // ends when the answer is ready (EndReads, called by the GraphQL handler) or at the
 // latest when the request ends. A request that already carries loaders (a test that
 // reads their Stats made them) keeps them.
