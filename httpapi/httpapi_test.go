@@ -222,6 +222,25 @@ func TestMetrics(t *testing.T) {
 	}
 }
 
+// TestChairMemoMetrics: the chairs lists a request joins are counted as misses of the
+// memo, and the same lists served to the next request at the same revision as hits.
+func TestChairMemoMetrics(t *testing.T) {
+	srv := httptest.NewServer(httpapi.New(fixture(t), httpapi.Options{Log: zerolog.Nop(), ChairMemoEdges: 1000}))
+	defer srv.Close()
+	for range 2 {
+		send(t, "POST", srv.URL+"/graphql", `{"query": "{ groups(first: 2) { nodes { id chairs { id } } } }"}`)
+	}
+	_, body := send(t, "GET", srv.URL+"/metrics", "")
+	for _, want := range []string{
+		`atlas_graphql_chair_memo_lookups_total{result="hit"} 2`,
+		`atlas_graphql_chair_memo_lookups_total{result="miss"} 2`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+}
+
 func TestCostExtensionCountsStoreCalls(t *testing.T) {
 	srv := httptest.NewServer(httpapi.New(fixture(t), httpapi.Options{Log: zerolog.Nop()}))
 	defer srv.Close()

@@ -28,6 +28,7 @@ type metrics struct {
 	storeCalls    *prometheus.CounterVec // method
 	cacheLookups  *prometheus.CounterVec // result
 	responseCache *prometheus.CounterVec // result
+	chairMemo     *prometheus.CounterVec // result
 	cost          prometheus.Histogram
 }
 
@@ -68,13 +69,16 @@ func newMetrics() *metrics {
 		responseCache: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "atlas_graphql_response_cache_lookups_total", Help: "Lookups of the cache of complete answers, by result (hit or miss).",
 		}, []string{"result"}),
+		chairMemo: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "atlas_graphql_chair_memo_lookups_total", Help: "Chairs lists served from the memo of lists joined at the current revision (hit), or joined and kept in it (miss).",
+		}, []string{"result"}),
 		cost: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "atlas_graphql_request_cost", Help: "Computed cost of admitted GraphQL requests.",
 			Buckets: prometheus.ExponentialBuckets(1, 4, 11),
 		}),
 	}
 	m.registry.MustRegister(m.requests, m.latency, m.inFlight, m.shed, m.readingBody, m.slowClients, m.requestErrors, m.fieldErrors,
-		m.storeCalls, m.cacheLookups, m.responseCache, m.cost,
+		m.storeCalls, m.cacheLookups, m.responseCache, m.chairMemo, m.cost,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -88,6 +92,7 @@ func (m *metrics) FieldError(code string)    { m.fieldErrors.WithLabelValues(cod
 func (m *metrics) Cost(cost int)             { m.cost.Observe(float64(cost)) }
 func (m *metrics) Shed(reason string)        { m.shed.WithLabelValues(reason).Inc() }
 func (m *metrics) QueryCacheLookup(hit bool) { m.cacheLookups.WithLabelValues(hitOrMiss(hit)).Inc() }
+func (m *metrics) ChairMemoLookup(hit bool)  { m.chairMemo.WithLabelValues(hitOrMiss(hit)).Inc() }
 func (m *metrics) ResponseCacheLookup(hit bool) {
 	m.responseCache.WithLabelValues(hitOrMiss(hit)).Inc()
 }

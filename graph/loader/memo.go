@@ -26,6 +26,9 @@ import (
 // them between fields: nothing changes a list it is handed (pageEdges sorts a copy).
 type ChairMemo struct {
 	limit int // edges held at most; past it the memo starts again empty
+	// OnLookup, if set before the memo is used, is told of every list served from the
+	// memo (true) and every list joined and kept in it (false).
+	OnLookup func(hit bool)
 
 	mu       sync.Mutex
 	revision int64
@@ -50,6 +53,9 @@ func (m *ChairMemo) get(rev int64, key chairKey) ([]atlas.Edge, bool) {
 		return nil, false
 	}
 	edges, ok := m.lists[key]
+	if ok && m.OnLookup != nil {
+		m.OnLookup(true)
+	}
 	return edges, ok
 }
 
@@ -67,5 +73,8 @@ func (m *ChairMemo) put(rev int64, key chairKey, edges []atlas.Edge) {
 	if _, ok := m.lists[key]; !ok {
 		m.lists[key] = edges
 		m.edges += len(edges)
+		if m.OnLookup != nil {
+			m.OnLookup(false)
+		}
 	}
 }

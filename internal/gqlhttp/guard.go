@@ -97,6 +97,9 @@ type Metrics interface {
 	QueryCacheLookup(hit bool)
 	// ResponseCacheLookup counts a lookup of the cache of complete answers.
 	ResponseCacheLookup(hit bool)
+	// ChairMemoLookup counts a chairs list served from the memo of lists joined at the
+	// current revision (hit), or joined and kept in it (miss).
+	ChairMemoLookup(hit bool)
 	// Cost records the computed cost of an admitted request.
 	Cost(cost int)
 	// Shed counts a request refused with 503 because the memory in flight is spent.
@@ -109,5 +112,6 @@ func (noMetrics) RequestError(string, string) {}
 func (noMetrics) FieldError(string)           {}
 func (noMetrics) QueryCacheLookup(bool)       {}
 func (noMetrics) ResponseCacheLookup(bool)    {}
+func (noMetrics) ChairMemoLookup(bool)        {}
 func (noMetrics) Cost(int)                    {}
 func (noMetrics) Shed(string)                 {}

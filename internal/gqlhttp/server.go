@@ -167,7 +167,11 @@ func New(resolvers graph.Resolver, opts Options) *Server {
 		}
 		return resp
 	})
-	return &Server{handler: loader.Middleware(store, loader.NewChairMemo(opts.ChairMemoEdges), srv), memory: memory, queries: cache}
+	memo := loader.NewChairMemo(opts.ChairMemoEdges)
+	if memo != nil {
+		memo.OnLookup = metrics.ChairMemoLookup
+	}
+	return &Server{handler: loader.Middleware(store, memo, srv), memory: memory, queries: cache}
 }
 
 // DefaultChairMemoEdges bounds the chairs lists kept across requests at the current
