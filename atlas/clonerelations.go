@@ -1,9 +1,8 @@
 package atlas
 
-// CloneRelations returns deep copies of the relations rs point to, equal to what Clone
-// makes of each, with the
-// small pieces of them all (dates, roles, citations, tiers, deaths, relays, date claims)
-// in one array per type rather than allocated one by one. A store copies every relation
+// CloneRelations returns deep copies of the relations rs point to (Clone copies one),
+// with the small pieces of them all (dates, roles, citations, tiers, deaths, relays, date
+// claims) in one array per type rather than allocated one by one. A store copies every relation
 // it hands out (the Copies conformance test), and one allocation per date and per list
 // was about a tenth of an executed query's allocations.
 //

@@ -45,18 +45,6 @@ func (c DateClaim) NoteOrNull() *string {
 	return &c.Note
 }
 
-func cloneDateClaims(cs []DateClaim) []DateClaim {
-	if cs == nil {
-		return nil
-	}
-	out := make([]DateClaim, len(cs))
-	for i, c := range cs {
-		c.Sources = slices.Clone(c.Sources)
-		out[i] = c
-	}
-	return out
-}
-
 // EffectiveRank is r's rank, NORMAL when none is given.
 func (r *Relation) EffectiveRank() Rank {
 	if r.Rank == "" {

@@ -1,7 +1,6 @@
 package atlas
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -142,16 +141,9 @@ func (r *Relation) Other(id string) string {
 
 // Clone returns a deep copy, so stores can hand out relations without sharing memory (see
 // CloneNode).
+// What a copy must not share is listed once, in CloneRelations.
 func (r Relation) Clone() Relation {
-	r.Attested, r.Sources = slices.Clone(r.Attested), slices.Clone(r.Sources)
-	r.Role, r.Succession = clonePtr(r.Role), clonePtr(r.Succession)
-	r.Start, r.End, r.DateConfidence = clonePtr(r.Start), clonePtr(r.End), clonePtr(r.DateConfidence)
-	r.LifetimeStart, r.LifetimeEnd, r.ObservedUntil = clonePtr(r.LifetimeStart), clonePtr(r.LifetimeEnd), clonePtr(r.ObservedUntil)
-	r.NextHolderFrom, r.Relays = clonePtr(r.NextHolderFrom), slices.Clone(r.Relays)
-	r.HolderDeaths, r.HolderBirths = slices.Clone(r.HolderDeaths), slices.Clone(r.HolderBirths)
-	r.DateClaims, r.CitationTiers = cloneDateClaims(r.DateClaims), slices.Clone(r.CitationTiers)
-	r.Tiers = slices.Clone(r.Tiers)
-	return r
+	return CloneRelations([]*Relation{&r})[0]
 }
 
 // CompareRelations orders relations by type, then start (unknown first), then id: the
