@@ -24,6 +24,7 @@ type listCursors struct {
 	list   string
 	named  bool
 	sealer *atlas.CursorSealer
+	use    *cursorUse // which cursors the selection writes, once asked
 }
 
 func (r *Resolver) cursors(ctx context.Context, self string) *listCursors {
@@ -46,7 +47,7 @@ func (c *listCursors) open(cursor string) (string, error) {
 // response selects sealed, the others empty (they are never written out).
 func (c *listCursors) seal(n int, pos func(i int) string) []string {
 	out := make([]string, n)
-	use := selectedCursors(c.ctx)
+	use := c.used()
 	if n == 0 || !use.edges && !use.ends {
 		return out
 	}
@@ -59,6 +60,22 @@ func (c *listCursors) seal(n int, pos func(i int) string) []string {
 		}
 	}
 	return out
+}
+
+// used returns which cursors the selection writes (selectedCursors), read once.
+func (c *listCursors) used() cursorUse {
+	if c.use == nil {
+		use := selectedCursors(c.ctx)
+		c.use = &use
+	}
+	return *c.use
+}
+
+// none reports whether the selection writes no cursor of the list, so a store need not
+// make them (atlas.ListQuery.WithoutCursors).
+func (c *listCursors) none() bool {
+	use := c.used()
+	return !use.edges && !use.ends
 }
 
 // cursorUse is which cursors a connection's selection writes out.

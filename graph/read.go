@@ -395,12 +395,11 @@ func fetchPage[T any, P interface {
 		}
 	}
 	// The page holds what the connection selects of its nodes (projection.go), kept in
-	// the request's cache as partial nodes, and a count only if the connection shows it.
+	// the request's cache as partial nodes, and a count and cursors only if the
+	// connection shows them.
 	q.Projection = listProjection(ctx, q.Kind)
 	q.WithoutCount = !countOnly && !countSelected(ctx)
-	if use := selectedCursors(ctx); !use.edges && !use.ends {
-		q.WithoutCursors = true
-	}
+	q.WithoutCursors = cur.none()
 	var asks []loader.Ask
 	var next *loader.Next
 	var ends *atlas.Projection
