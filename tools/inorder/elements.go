@@ -20,9 +20,9 @@ import (
 //	return ec.marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx, sel, v[i])
 //	                                 → return ec._Relationship(ctx, sel, &v[i]) // in place: tools/inorder
 
-// valueMarshaler is a marshaler that only takes its value's address for an object's
-// executor.
-var valueMarshaler = regexp.MustCompile(`(?m)^func \(ec \*executionContext\) (marshal[^(\s]+)\(ctx context\.Context, sel ast\.SelectionSet, v [\w.]+\) graphql\.Marshaler \{\n\treturn ec\.(_\w+)\(ctx, sel, &v\)\n\}$`)
+// executorOfValue is the body of a marshaler (marshalFunc) that only takes its value's
+// address for an object's executor.
+var executorOfValue = regexp.MustCompile(`^\treturn ec\.(_\w+)\(ctx, sel, &v\)$`)
 
 // elementCall is a list element marshalled through a marshaler by value.
 var elementCall = regexp.MustCompile(`return ec\.(marshal[^(\s]+)\(ctx, sel, v\[i\]\)\n`)
@@ -33,8 +33,10 @@ var elementDone = regexp.MustCompile(`return ec\._\w+\(ctx, sel, &v\[i\]\) // in
 // rewriteElements gives object executors list elements in place.
 func rewriteElements(src []byte) ([]byte, error) {
 	executors := map[string]string{}
-	for _, m := range valueMarshaler.FindAllSubmatch(src, -1) {
-		executors[string(m[1])] = string(m[2])
+	for _, m := range marshalFunc.FindAllSubmatch(src, -1) {
+		if e := executorOfValue.FindSubmatch(m[2]); e != nil {
+			executors[string(m[1])] = string(e[1])
+		}
 	}
 	found := elementDone.Match(src)
 	src = elementCall.ReplaceAllFunc(src, func(call []byte) []byte {
