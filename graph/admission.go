@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -31,7 +32,57 @@ const admissionExtension = "lsgatlas.admission"
 // AdmitFieldsBy lets a decide, for every object of op's answer, whether its fields
 // resolve. Call it before the operation executes; without it every object is admitted.
 func AdmitFieldsBy(op *graphql.OperationContext, a FieldAdmission) {
-	op.Stats.SetExtension(admissionExtension, a)
+	op.Stats.SetExtension(admissionExtension, &admittedFields{admit: a, byKey: map[collectKey]collected{}})
+}
+
+// admittedFields is one operation's FieldAdmission and the fields its objects collect.
+// Every object of a list collects the same selection for the same type: gqlgen keeps
+// what it collected too, but keys it by a hash of the type names, which cost about 3%
+// of an executed two-level query; the identity of the selection and of the generated
+// code's list of type names (a package variable) is key enough within one operation,
+// whose document and variables, which decide what is collected, do not change.
+type admittedFields struct {
+	admit FieldAdmission
+	mu    sync.Mutex
+	byKey map[collectKey]collected
+}
+
+type collectKey struct {
+	first     *ast.Selection
+	n         int
+	satisfies *string
+}
+
+type collected struct {
+	fields []graphql.CollectedField
+	count  int // the fields that resolve something: all but __typename
+}
+
+func (a *admittedFields) collect(op *graphql.OperationContext, sel ast.SelectionSet, satisfies []string) collected {
+	var key collectKey
+	if len(sel) > 0 {
+		key.first, key.n = &sel[0], len(sel)
+	}
+	if len(satisfies) > 0 {
+		key.satisfies = &satisfies[0]
+	}
+	a.mu.Lock()
+	c, ok := a.byKey[key]
+	a.mu.Unlock()
+	if ok {
+		return c
+	}
+	c.fields = graphql.CollectFields(op, sel, satisfies)
+	c.count = len(c.fields)
+	for _, f := range c.fields {
+		if f.Name == "__typename" {
+			c.count--
+		}
+	}
+	a.mu.Lock()
+	a.byKey[key] = c
+	a.mu.Unlock()
+	return c
 }
 
 // errStopped is what a stopped object reports; the transport answers with the single
@@ -42,19 +93,13 @@ var errStopped = atlas.Errorf(atlas.ELIMIT, "The request was stopped.")
 // A stopped object collects no field, and reports that it was stopped so that no part of
 // an answer goes without its reason.
 func collectAdmitted(ctx context.Context, op *graphql.OperationContext, sel ast.SelectionSet, satisfies []string) []graphql.CollectedField {
-	fields := graphql.CollectFields(op, sel, satisfies)
-	a, _ := op.Stats.GetExtension(admissionExtension).(FieldAdmission)
+	a, _ := op.Stats.GetExtension(admissionExtension).(*admittedFields)
 	if a == nil {
-		return fields
+		return graphql.CollectFields(op, sel, satisfies)
 	}
-	n := len(fields)
-	for _, f := range fields {
-		if f.Name == "__typename" {
-			n--
-		}
-	}
-	if a.AdmitFields(ctx, n) {
-		return fields
+	c := a.collect(op, sel, satisfies)
+	if a.admit.AdmitFields(ctx, c.count) {
+		return c.fields
 	}
 	graphql.AddError(ctx, errStopped)
 	return nil
