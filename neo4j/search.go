@@ -21,7 +21,7 @@ import (
 //
 // At 100x the data, "foreign affairs" has 10,300 nodes and 7,100 relationships holding
 // one of its terms: brought back from the full-text indexes they cost Neo4j about 600 ms
-// a search, where the kept index finds them in a few (README, Scale).
+// a search, where the kept index finds them in a few (docs/performance.md, at scale).
 func (s *Store) Search(ctx context.Context, q atlas.SearchQuery) (atlas.SearchResult, error) {
 	return s.searchWith(ctx, q, true)
 }

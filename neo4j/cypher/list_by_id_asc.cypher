@@ -37,13 +37,13 @@
 //   nextIds, the far ends it was asked of, and nextRelations, entries as relations' with
 //   at their index in nextIds; its follow-ups are in next with level 1's. A three-level
 //   query is then one statement: written by hand, that cost Neo4j a quarter less than
-//   the list and a relations_of_asks (README, Performance).
+//   the list and a relations_of_asks (docs/performance.md).
 // Index: for the page, entity_order_id (ns, nodeKind, id): its equality on (ns, nodeKind)
 //   seeks the nodes of the asked kind only, in the index's order, so the page is the
 //   first $limit + 1 nodes that pass the filters and nothing is sorted. With no filter
 //   asked, a page reads $limit + 1 nodes, not every node of the kind (at 100x, 3,500
 //   groups, on the driver alone: 11.2-11.3 ms a page sorting the kind, 3.4-3.9 now;
-//   README, Scale).
+//   docs/performance.md, at scale).
 //   The cursor's key is the lower bound of the seek, so a later page starts where the
 //   one before it ended.
 //   For the count, entity_ns_node_kind: the count passes over every node of the kind that

@@ -27,7 +27,7 @@
 //   worked out once per ask, not per row, and the type and direction tests come first,
 //   before any property of r is read: the undirected expansion meets every relationship of
 //   the node, of every type. Tested per row, the unused filters cost about a tenth of Neo4j's
-//   CPU for the two-level query (README, Performance). r.ns is not tested: create_relations
+//   CPU for the two-level query (docs/performance.md). r.ns is not tested: create_relations
 //   joins two nodes of one namespace, found by their scoped ids, so every relationship of n
 //   is in n's namespace.
 // Index: entity_scoped_id to find each node, then expansion, as relations_of.
