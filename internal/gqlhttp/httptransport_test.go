@@ -118,6 +118,25 @@ func TestUnreadableBodies(t *testing.T) {
 	}
 }
 
+// TestBodyParametersMayBeNull: a body's optional parameters may be null or absent, and
+// variables keep the digits of a number too large for a float.
+func TestBodyParametersMayBeNull(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	for _, body := range []string{
+		`{"query": "{ __typename }", "variables": null, "operationName": null, "extensions": null}`,
+		`{"query": "{ __typename }"}`,
+	} {
+		r := do(t, "POST", srv.URL, jsonType, "", body)
+		if want := `{"data":{"__typename":"Query"}`; r.status != 200 || !strings.HasPrefix(r.body, want) {
+			t.Errorf("%s: got %d %s, want 200 %s…", body, r.status, r.body, want)
+		}
+	}
+	r := do(t, "POST", srv.URL, jsonType, "", `{"query": "query($n: Int) { groups(first: $n) { totalCount } }", "variables": {"n": 123456789012345678901234567890}}`)
+	if r.firstCode(t) != "GRAPHQL_VALIDATION_FAILED" || !strings.Contains(r.body, "123456789012345678901234567890") {
+		t.Errorf("a huge integer variable: got %d %s, want GRAPHQL_VALIDATION_FAILED naming its digits", r.status, r.body)
+	}
+}
+
 // TestStatusByAcceptType follows GraphQL over HTTP: under application/json, request
 // errors are 200; under application/graphql-response+json they are 400; neither has
 // data; both answer in the media type asked for.
