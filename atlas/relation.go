@@ -47,6 +47,36 @@ var endpoints = map[RelType]Endpoints{
 	BasedOn:      {[]NodeKind{DocumentNode}, []NodeKind{DocumentNode}},
 }
 
+// FarKinds returns, in NodeKinds' order, the kinds of node that relationships of types
+// (every type when empty) may lead to from a node, followed in direction dir (Both when
+// empty): the kinds validation allows at their other end.
+func FarKinds(types []RelType, dir Direction) []NodeKind {
+	if len(types) == 0 {
+		types = RelTypes
+	}
+	far := map[NodeKind]bool{}
+	for _, t := range types {
+		ends := endpoints[t]
+		if dir != Outgoing {
+			for _, k := range ends.From {
+				far[k] = true
+			}
+		}
+		if dir != Incoming {
+			for _, k := range ends.To {
+				far[k] = true
+			}
+		}
+	}
+	var out []NodeKind
+	for _, k := range NodeKinds {
+		if far[k] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // Relation is a dated, sourced relationship between two nodes.
 type Relation struct {
 	ID         string          `json:"id,omitempty"`

@@ -184,34 +184,59 @@ func listProjection(ctx context.Context, kind atlas.NodeKind) *atlas.Projection 
 }
 
 // endsProjection is what the relationships a level asks for (rels, chairs) read of the
-// nodes at their far ends, whatever their kind: the union, over every kind, of what the
-// fields node, from, to and via select. nil when the store cannot project, when some
-// selection needs whole nodes, or when none selects a far end.
+// nodes at their far ends: the union, over the kinds those ends may be of, of what the
+// fields node, from, to and via select. A selection is read for the kinds its asks'
+// relationships may lead to (atlas.FarKinds), the asking nodes' own (from and to name
+// both ends) and, for chairs, positions (a derived chair's via), not for every kind: a
+// tenth of a varied query's planning went to projections of kinds no end could have.
+// nil when the store cannot project, or reads no far ends with the relationships (a
+// store that does not batch: the next level reads them), when some selection needs whole
+// nodes, or when none selects a far end.
 func (p *planner) endsProjection(rels []relAsk, chairs []chairAsk) *atlas.Projection {
-	if !p.l.Projects() {
+	if !p.l.Projects() || !p.l.Batches() {
 		return nil
 	}
-	sels := make([]ast.SelectionSet, 0, len(rels)+len(chairs))
+	type selKinds struct {
+		sel   ast.SelectionSet
+		kinds map[atlas.NodeKind]bool
+	}
+	var order []*selKinds
+	bySel := map[*ast.Selection]*selKinds{}
+	add := func(sel ast.SelectionSet, self string, far []atlas.NodeKind) {
+		if len(sel) == 0 {
+			return
+		}
+		sk := bySel[&sel[0]]
+		if sk == nil {
+			sk = &selKinds{sel: sel, kinds: map[atlas.NodeKind]bool{}}
+			bySel[&sel[0]] = sk
+			order = append(order, sk)
+		}
+		for _, k := range far {
+			sk.kinds[k] = true
+		}
+		if k, err := atlas.KindOfID(self); err == nil {
+			sk.kinds[k] = true
+		}
+	}
 	for _, a := range rels {
-		sels = append(sels, a.sel)
+		add(a.sel, a.id, atlas.FarKinds(a.spec.Types, a.spec.Direction))
 	}
 	for _, a := range chairs {
-		sels = append(sels, a.sel)
+		add(a.sel, a.id, chairsFarKinds)
 	}
 	var union *atlas.Projection
-	seen := map[*ast.Selection]bool{}
-	for _, sel := range sels {
-		if len(sel) == 0 || seen[&sel[0]] {
-			continue
-		}
-		seen[&sel[0]] = true
-		for _, f := range p.fields(sel, "Relationship") {
+	for _, sk := range order {
+		for _, f := range p.fields(sk.sel, "Relationship") {
 			switch f.Name {
 			case "node", "from", "to", "via":
 			default:
 				continue
 			}
 			for _, kind := range atlas.NodeKinds {
+				if !sk.kinds[kind] {
+					continue
+				}
 				proj := p.projectionOf(f.Selections, kind)
 				if proj == nil {
 					return nil
@@ -226,3 +251,7 @@ func (p *planner) endsProjection(rels []relAsk, chairs []chairAsk) *atlas.Projec
 	}
 	return union
 }
+
+// chairsFarKinds are the kinds at the far end of a chairs list's edges, through either
+// end of CHAIRS, with positions for their via.
+var chairsFarKinds = append(atlas.FarKinds([]atlas.RelType{atlas.Chairs}, atlas.Both), atlas.PositionNode)
