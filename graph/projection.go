@@ -186,12 +186,12 @@ func listProjection(ctx context.Context, kind atlas.NodeKind) *atlas.Projection 
 // endsProjection is what the relationships a level asks for (rels, chairs) read of the
 // nodes at their far ends: the union, over the kinds those ends may be of, of what the
 // fields node, from, to and via select. A selection is read for the kinds its asks'
-// relationships may lead to (atlas.FarKinds), the asking nodes' own (from and to name
-// both ends) and, for chairs, positions (a derived chair's via), not for every kind: a
-// tenth of a varied query's planning went to projections of kinds no end could have.
-// nil when the store cannot project, or reads no far ends with the relationships (a
-// store that does not batch: the next level reads them), when some selection needs whole
-// nodes, or when none selects a far end.
+// relationships may lead to (atlas.FarKinds; for chairs, those of CHAIRS, positions and
+// so a derived chair's via among them) and the asking nodes' own (from and to name both
+// ends), not for every kind, which was a tenth of a varied query's planning. nil when
+// the store cannot project, or reads no far ends with the relationships (a store that
+// does not batch: the next level reads them), when some selection needs whole nodes, or
+// when none selects a far end.
 func (p *planner) endsProjection(rels []relAsk, chairs []chairAsk) *atlas.Projection {
 	if !p.l.Projects() || !p.l.Batches() {
 		return nil
@@ -253,5 +253,5 @@ func (p *planner) endsProjection(rels []relAsk, chairs []chairAsk) *atlas.Projec
 }
 
 // chairsFarKinds are the kinds at the far end of a chairs list's edges, through either
-// end of CHAIRS, with positions for their via.
-var chairsFarKinds = append(atlas.FarKinds([]atlas.RelType{atlas.Chairs}, atlas.Both), atlas.PositionNode)
+// end of CHAIRS; they include positions, a derived chair's via.
+var chairsFarKinds = atlas.FarKinds([]atlas.RelType{atlas.Chairs}, atlas.Both)
