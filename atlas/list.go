@@ -321,7 +321,8 @@ func (q RelationQuery) MatchesRelation(id string, r *Relation) bool {
 		return false
 	case len(q.Roles) > 0 && r.Type == MemberOf && (r.Role == nil || !slices.Contains(q.Roles, *r.Role)):
 		return false
-	case !r.StoreBounds().MayHoldWhen(q.When()):
+	case (q.AsOf != nil || q.During != nil) && !r.StoreBounds().MayHoldWhen(q.When()):
+		// A query of no time keeps every relation: its bounds are not worked out.
 		return false
 	case len(q.Sources) > 0 && !r.CitesRelayed(q.Sources, q.IncludeRelayed):
 		return false
