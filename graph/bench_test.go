@@ -134,16 +134,22 @@ func BenchmarkExecutorVaried(b *testing.B) {
 			memberships { role node { id label } } chairs { derived node { id label } } } } }`},
 	} {
 		query := `query Varied($ids: [ID!]!) { nodes(ids: $ids) { ... on Group { ` + q.selection + ` } } }`
+		// The bodies are made before the timing, so that it measures the service alone.
+		rng := rand.New(rand.NewPCG(1, 2))
+		ids := slices.Clone(groups)
+		bodies := make([][]byte, 512)
+		for i := range bodies {
+			rng.Shuffle(len(ids), func(x, y int) { ids[x], ids[y] = ids[y], ids[x] })
+			bodies[i], _ = json.Marshal(map[string]any{"query": query, "variables": map[string]any{"ids": ids[:20]}})
+		}
 		b.Run(q.name, func(b *testing.B) {
 			b.ReportAllocs()
-			rng := rand.New(rand.NewPCG(1, 2))
-			ids := slices.Clone(groups)
 			cpu0 := cpuTime()
+			i := 0
 			for b.Loop() {
-				rng.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
-				body, _ := json.Marshal(map[string]any{"query": query, "variables": map[string]any{"ids": ids[:20]}})
 				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, postRequest(body))
+				h.ServeHTTP(rec, postRequest(bodies[i%len(bodies)]))
+				i++
 				if rec.Code != http.StatusOK || bytes.Contains(rec.Body.Bytes(), []byte(`"errors"`)) {
 					b.Fatalf("%d %s", rec.Code, rec.Body)
 				}
