@@ -9,7 +9,8 @@ import (
 	"lsgatlas/atlas"
 )
 
-// countRecorder records whether each list the store is asked for wants its count.
+// countRecorder records whether each list the store is asked for wants its count, and
+// whether it wants its cursors.
 type countRecorder struct {
 	atlas.Store
 	mu       sync.Mutex

@@ -342,16 +342,18 @@ func needQuery(p *graphql.RawParams) *requestError {
 	return nil
 }
 
+// decodeObject decodes a GET request's object parameter, given as JSON text; empty is
+// nil, and what the text holds must be as objectParam takes it from a body.
 func decodeObject(name string, raw []byte) (map[string]any, *requestError) {
 	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || string(raw) == "null" {
+	if len(raw) == 0 {
 		return nil, nil
 	}
-	var m map[string]any
+	var v any
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber() // as gqlgen does, so large integers keep their digits
-	if raw[0] != '{' || dec.Decode(&m) != nil || dec.More() {
+	if dec.Decode(&v) != nil || dec.More() {
 		return nil, badRequest("The %s parameter must be a JSON object.", name)
 	}
-	return m, nil
+	return objectParam(name, v)
 }
