@@ -16222,7 +16222,7 @@ func (ec *executionContext) fieldContext_Alias_name(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Alias_source(ctx context.Context, field graphql.CollectedField, obj *atlas.Alias) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16232,7 +16232,6 @@ func (ec *executionContext) _Alias_source(ctx context.Context, field graphql.Col
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Alias().Source(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Source) graphql.Marshaler {
 			return ec.marshalOSource2ᚖlsgatlasᚋatlasᚐSource(ctx, selections, v)
 		},
@@ -16296,7 +16295,7 @@ func (ec *executionContext) fieldContext_AuditEntry_role(_ context.Context, fiel
 }
 
 func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16306,7 +16305,6 @@ func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return obj.At, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
 			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
 		},
@@ -16319,7 +16317,7 @@ func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field 
 }
 
 func (ec *executionContext) _AuditEntry_reason(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16329,7 +16327,6 @@ func (ec *executionContext) _AuditEntry_reason(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.AuditEntry().Reason(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -16342,7 +16339,7 @@ func (ec *executionContext) fieldContext_AuditEntry_reason(_ context.Context, fi
 }
 
 func (ec *executionContext) _AuditEntry_proposal(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16352,7 +16349,6 @@ func (ec *executionContext) _AuditEntry_proposal(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.AuditEntry().Proposal(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOID2ᚖstring(ctx, selections, v)
 		},
@@ -16365,7 +16361,7 @@ func (ec *executionContext) fieldContext_AuditEntry_proposal(_ context.Context, 
 }
 
 func (ec *executionContext) _AuditEntry_op(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16375,7 +16371,6 @@ func (ec *executionContext) _AuditEntry_op(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.AuditEntry().Op(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.ChangeOp) graphql.Marshaler {
 			return ec.marshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, selections, v)
 		},
@@ -16388,7 +16383,7 @@ func (ec *executionContext) fieldContext_AuditEntry_op(_ context.Context, field 
 }
 
 func (ec *executionContext) _AuditEntry_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16398,7 +16393,6 @@ func (ec *executionContext) _AuditEntry_kind(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.AuditEntry().Kind(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
 			return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, selections, v)
 		},
@@ -16411,7 +16405,7 @@ func (ec *executionContext) fieldContext_AuditEntry_kind(_ context.Context, fiel
 }
 
 func (ec *executionContext) _AuditEntry_target(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16421,7 +16415,6 @@ func (ec *executionContext) _AuditEntry_target(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.AuditEntry().Target(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOID2ᚖstring(ctx, selections, v)
 		},
@@ -16434,7 +16427,7 @@ func (ec *executionContext) fieldContext_AuditEntry_target(_ context.Context, fi
 }
 
 func (ec *executionContext) _AuditEntry_citation(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16444,7 +16437,6 @@ func (ec *executionContext) _AuditEntry_citation(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.AuditEntry().Citation(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitationRecord2ᚖlsgatlasᚋatlasᚐCitation(ctx, selections, v)
 		},
@@ -16466,7 +16458,7 @@ func (ec *executionContext) fieldContext_AuditEntry_citation(_ context.Context, 
 }
 
 func (ec *executionContext) _AuditEntry_records(ctx context.Context, field graphql.CollectedField, obj *atlas.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16476,7 +16468,6 @@ func (ec *executionContext) _AuditEntry_records(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return obj.Records, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.RecordChange) graphql.Marshaler {
 			return ec.marshalNRecordChange2ᚕlsgatlasᚋatlasᚐRecordChangeᚄ(ctx, selections, v)
 		},
@@ -16519,7 +16510,7 @@ func (ec *executionContext) fieldContext_BucketCount_possible(_ context.Context,
 }
 
 func (ec *executionContext) _CentralityScore_node(ctx context.Context, field graphql.CollectedField, obj *analytics.Score) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16529,7 +16520,6 @@ func (ec *executionContext) _CentralityScore_node(ctx context.Context, field gra
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -16551,7 +16541,7 @@ func (ec *executionContext) fieldContext_CentralityScore_node(_ context.Context,
 }
 
 func (ec *executionContext) _CentralityScore_value(ctx context.Context, field graphql.CollectedField, obj *analytics.Score) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16561,7 +16551,6 @@ func (ec *executionContext) _CentralityScore_value(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Value, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
 			return ec.marshalNFloat2float64(ctx, selections, v)
 		},
@@ -16623,7 +16612,7 @@ func (ec *executionContext) fieldContext_ChangeEvent_version(_ context.Context, 
 }
 
 func (ec *executionContext) _ChangeEvent_nodes(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16633,7 +16622,6 @@ func (ec *executionContext) _ChangeEvent_nodes(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
 			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
 		},
@@ -16660,7 +16648,7 @@ func (ec *executionContext) fieldContext_ChangeEvent_actor(_ context.Context, fi
 }
 
 func (ec *executionContext) _ChangeEvent_at(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16670,7 +16658,6 @@ func (ec *executionContext) _ChangeEvent_at(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.At, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
 			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
 		},
@@ -16697,7 +16684,7 @@ func (ec *executionContext) fieldContext_ChangeEvent_proposal(_ context.Context,
 }
 
 func (ec *executionContext) _ChangePage_events(ctx context.Context, field graphql.CollectedField, obj *changefeed.Page) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16707,7 +16694,6 @@ func (ec *executionContext) _ChangePage_events(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Events, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.ChangeEvent) graphql.Marshaler {
 			return ec.marshalNChangeEvent2ᚕlsgatlasᚋatlasᚐChangeEventᚄ(ctx, selections, v)
 		},
@@ -16743,7 +16729,7 @@ func (ec *executionContext) fieldContext_ChangePage_hasNextPage(_ context.Contex
 }
 
 func (ec *executionContext) _Citation_source(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16753,7 +16739,6 @@ func (ec *executionContext) _Citation_source(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Citation().Source(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Source) graphql.Marshaler {
 			return ec.marshalNSource2ᚖlsgatlasᚋatlasᚐSource(ctx, selections, v)
 		},
@@ -16782,7 +16767,7 @@ func (ec *executionContext) fieldContext_Citation_locator(_ context.Context, fie
 }
 
 func (ec *executionContext) _Citation_quote(ctx context.Context, field graphql.CollectedField, obj *atlas.Citation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16792,7 +16777,6 @@ func (ec *executionContext) _Citation_quote(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Citation().Quote(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -16826,7 +16810,7 @@ func (ec *executionContext) fieldContext_ClaimRecord_id(_ context.Context, field
 }
 
 func (ec *executionContext) _ClaimRecord_node(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16836,7 +16820,6 @@ func (ec *executionContext) _ClaimRecord_node(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -16858,7 +16841,7 @@ func (ec *executionContext) fieldContext_ClaimRecord_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _ClaimRecord_claim(ctx context.Context, field graphql.CollectedField, obj *model.ClaimRecord) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16868,7 +16851,6 @@ func (ec *executionContext) _ClaimRecord_claim(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Claim, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.PropertyClaim) graphql.Marshaler {
 			return ec.marshalNPropertyClaim2lsgatlasᚋatlasᚐPropertyClaim(ctx, selections, v)
 		},
@@ -16897,7 +16879,7 @@ func (ec *executionContext) fieldContext_ClaimRecord_version(_ context.Context, 
 }
 
 func (ec *executionContext) _CoMember_person(ctx context.Context, field graphql.CollectedField, obj *analytics.CoMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16907,7 +16889,6 @@ func (ec *executionContext) _CoMember_person(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return obj.Person, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Person) graphql.Marshaler {
 			return ec.marshalNPerson2ᚖlsgatlasᚋatlasᚐPerson(ctx, selections, v)
 		},
@@ -16929,7 +16910,7 @@ func (ec *executionContext) fieldContext_CoMember_person(_ context.Context, fiel
 }
 
 func (ec *executionContext) _CoMember_groups(ctx context.Context, field graphql.CollectedField, obj *analytics.CoMember) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16939,7 +16920,6 @@ func (ec *executionContext) _CoMember_groups(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return obj.Groups, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.SharedGroup) graphql.Marshaler {
 			return ec.marshalNSharedGroup2ᚕlsgatlasᚋanalyticsᚐSharedGroupᚄ(ctx, selections, v)
 		},
@@ -16961,7 +16941,7 @@ func (ec *executionContext) fieldContext_CoMember_groups(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Conflict_node(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -16971,7 +16951,6 @@ func (ec *executionContext) _Conflict_node(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Conflict().Node(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -17007,7 +16986,7 @@ func (ec *executionContext) fieldContext_Conflict_relationshipType(_ context.Con
 }
 
 func (ec *executionContext) _Conflict_other(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17017,7 +16996,6 @@ func (ec *executionContext) _Conflict_other(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Conflict().Other(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalOGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -17046,7 +17024,7 @@ func (ec *executionContext) fieldContext_Conflict_aspect(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Conflict_first(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17056,7 +17034,6 @@ func (ec *executionContext) _Conflict_first(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.First, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.ConflictSide) graphql.Marshaler {
 			return ec.marshalNConflictSide2lsgatlasᚋatlasᚐConflictSide(ctx, selections, v)
 		},
@@ -17078,7 +17055,7 @@ func (ec *executionContext) fieldContext_Conflict_first(_ context.Context, field
 }
 
 func (ec *executionContext) _Conflict_second(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17088,7 +17065,6 @@ func (ec *executionContext) _Conflict_second(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return obj.Second, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.ConflictSide) graphql.Marshaler {
 			return ec.marshalNConflictSide2lsgatlasᚋatlasᚐConflictSide(ctx, selections, v)
 		},
@@ -17117,7 +17093,7 @@ func (ec *executionContext) fieldContext_ConflictSide_value(_ context.Context, f
 }
 
 func (ec *executionContext) _ConflictSide_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.ConflictSide) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17127,7 +17103,6 @@ func (ec *executionContext) _ConflictSide_sources(ctx context.Context, field gra
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -17149,7 +17124,7 @@ func (ec *executionContext) fieldContext_ConflictSide_sources(_ context.Context,
 }
 
 func (ec *executionContext) _ConflictSide_relationship(ctx context.Context, field graphql.CollectedField, obj *atlas.ConflictSide) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17159,7 +17134,6 @@ func (ec *executionContext) _ConflictSide_relationship(ctx context.Context, fiel
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.ConflictSide().Relationship(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
 			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
 		},
@@ -17237,7 +17211,7 @@ func (ec *executionContext) fieldContext_DateClaim_value(_ context.Context, fiel
 }
 
 func (ec *executionContext) _DateClaim_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.DateClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17247,7 +17221,6 @@ func (ec *executionContext) _DateClaim_sources(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -17290,7 +17263,7 @@ func (ec *executionContext) fieldContext_DateClaim_note(_ context.Context, field
 }
 
 func (ec *executionContext) _Derivation_via(ctx context.Context, field graphql.CollectedField, obj *atlas.Derivation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17300,7 +17273,6 @@ func (ec *executionContext) _Derivation_via(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Derivation().Via(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Position) graphql.Marshaler {
 			return ec.marshalNPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx, selections, v)
 		},
@@ -17322,7 +17294,7 @@ func (ec *executionContext) fieldContext_Derivation_via(_ context.Context, field
 }
 
 func (ec *executionContext) _Derivation_holds(ctx context.Context, field graphql.CollectedField, obj *atlas.Derivation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17332,7 +17304,6 @@ func (ec *executionContext) _Derivation_holds(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.Holds, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx, selections, v)
 		},
@@ -17354,7 +17325,7 @@ func (ec *executionContext) fieldContext_Derivation_holds(_ context.Context, fie
 }
 
 func (ec *executionContext) _Derivation_chairs(ctx context.Context, field graphql.CollectedField, obj *atlas.Derivation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17364,7 +17335,6 @@ func (ec *executionContext) _Derivation_chairs(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Chairs, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx, selections, v)
 		},
@@ -17400,7 +17370,7 @@ func (ec *executionContext) fieldContext_Development_date(_ context.Context, fie
 }
 
 func (ec *executionContext) _Development_node(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17410,7 +17380,6 @@ func (ec *executionContext) _Development_node(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -17432,7 +17401,7 @@ func (ec *executionContext) fieldContext_Development_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _Development_other(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17442,7 +17411,6 @@ func (ec *executionContext) _Development_other(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Other, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalOGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -17464,7 +17432,7 @@ func (ec *executionContext) fieldContext_Development_other(_ context.Context, fi
 }
 
 func (ec *executionContext) _Development_relationship(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17474,7 +17442,6 @@ func (ec *executionContext) _Development_relationship(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Development().Relationship(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
 			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
 		},
@@ -17503,7 +17470,7 @@ func (ec *executionContext) fieldContext_Development_succession(_ context.Contex
 }
 
 func (ec *executionContext) _Development_sources(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17513,7 +17480,6 @@ func (ec *executionContext) _Development_sources(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -17542,7 +17508,7 @@ func (ec *executionContext) fieldContext_DevelopmentSet_truncated(_ context.Cont
 }
 
 func (ec *executionContext) _DevelopmentSet_developments(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentSet) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17552,7 +17518,6 @@ func (ec *executionContext) _DevelopmentSet_developments(ctx context.Context, fi
 		func(ctx context.Context) (any, error) {
 			return obj.Developments, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Development) graphql.Marshaler {
 			return ec.marshalNDevelopment2ᚕlsgatlasᚋanalyticsᚐDevelopmentᚄ(ctx, selections, v)
 		},
@@ -17602,7 +17567,7 @@ func (ec *executionContext) fieldContext_Document_title(_ context.Context, field
 }
 
 func (ec *executionContext) _Document_titleZh(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17612,7 +17577,6 @@ func (ec *executionContext) _Document_titleZh(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Document().TitleZh(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -17625,7 +17589,7 @@ func (ec *executionContext) fieldContext_Document_titleZh(_ context.Context, fie
 }
 
 func (ec *executionContext) _Document_aliases(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17635,7 +17599,6 @@ func (ec *executionContext) _Document_aliases(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.Aliases, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
 			return ec.marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx, selections, v)
 		},
@@ -17671,7 +17634,7 @@ func (ec *executionContext) fieldContext_Document_issued(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Document_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17681,7 +17644,6 @@ func (ec *executionContext) _Document_description(ctx context.Context, field gra
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Document().Description(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -17694,7 +17656,7 @@ func (ec *executionContext) fieldContext_Document_description(_ context.Context,
 }
 
 func (ec *executionContext) _Document_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17704,7 +17666,6 @@ func (ec *executionContext) _Document_sources(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -17726,7 +17687,7 @@ func (ec *executionContext) fieldContext_Document_sources(_ context.Context, fie
 }
 
 func (ec *executionContext) _Document_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17737,7 +17698,6 @@ func (ec *executionContext) _Document_claims(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Document().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
 			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
 		},
@@ -17770,7 +17730,7 @@ func (ec *executionContext) fieldContext_Document_claims(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Document_issuedBy(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17780,7 +17740,6 @@ func (ec *executionContext) _Document_issuedBy(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Document().IssuedBy(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -17802,7 +17761,7 @@ func (ec *executionContext) fieldContext_Document_issuedBy(_ context.Context, fi
 }
 
 func (ec *executionContext) _Document_concerns(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17812,7 +17771,6 @@ func (ec *executionContext) _Document_concerns(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Document().Concerns(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -17834,7 +17792,7 @@ func (ec *executionContext) fieldContext_Document_concerns(_ context.Context, fi
 }
 
 func (ec *executionContext) _Document_basedOn(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17844,7 +17802,6 @@ func (ec *executionContext) _Document_basedOn(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Document().BasedOn(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -17866,7 +17823,7 @@ func (ec *executionContext) fieldContext_Document_basedOn(_ context.Context, fie
 }
 
 func (ec *executionContext) _Document_basisOf(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17876,7 +17833,6 @@ func (ec *executionContext) _Document_basisOf(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Document().BasisOf(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -17898,7 +17854,7 @@ func (ec *executionContext) fieldContext_Document_basisOf(_ context.Context, fie
 }
 
 func (ec *executionContext) _Document_relationships(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17909,7 +17865,6 @@ func (ec *executionContext) _Document_relationships(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -17942,7 +17897,7 @@ func (ec *executionContext) fieldContext_Document_relationships(ctx context.Cont
 }
 
 func (ec *executionContext) _Document_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Document) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17952,7 +17907,6 @@ func (ec *executionContext) _Document_history(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Document().History(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -17974,7 +17928,7 @@ func (ec *executionContext) fieldContext_Document_history(_ context.Context, fie
 }
 
 func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -17984,7 +17938,6 @@ func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return obj.Edges, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.DocumentEdge) graphql.Marshaler {
 			return ec.marshalNDocumentEdge2ᚕlsgatlasᚋgraphᚋmodelᚐDocumentEdgeᚄ(ctx, selections, v)
 		},
@@ -18006,7 +17959,7 @@ func (ec *executionContext) fieldContext_DocumentConnection_edges(_ context.Cont
 }
 
 func (ec *executionContext) _DocumentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18016,7 +17969,6 @@ func (ec *executionContext) _DocumentConnection_nodes(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Document) graphql.Marshaler {
 			return ec.marshalNDocument2ᚕlsgatlasᚋatlasᚐDocumentᚄ(ctx, selections, v)
 		},
@@ -18038,7 +17990,7 @@ func (ec *executionContext) fieldContext_DocumentConnection_nodes(_ context.Cont
 }
 
 func (ec *executionContext) _DocumentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18048,7 +18000,6 @@ func (ec *executionContext) _DocumentConnection_pageInfo(ctx context.Context, fi
 		func(ctx context.Context) (any, error) {
 			return obj.PageInfo, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
 		},
@@ -18084,7 +18035,7 @@ func (ec *executionContext) fieldContext_DocumentEdge_cursor(_ context.Context, 
 }
 
 func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DocumentEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18094,7 +18045,6 @@ func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Document) graphql.Marshaler {
 			return ec.marshalNDocument2lsgatlasᚋatlasᚐDocument(ctx, selections, v)
 		},
@@ -18116,7 +18066,7 @@ func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, fi
 }
 
 func (ec *executionContext) _Entity_findDocumentByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18127,7 +18077,6 @@ func (ec *executionContext) _Entity_findDocumentByID(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindDocumentByID(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Document) graphql.Marshaler {
 			return ec.marshalNDocument2ᚖlsgatlasᚋatlasᚐDocument(ctx, selections, v)
 		},
@@ -18160,7 +18109,7 @@ func (ec *executionContext) fieldContext_Entity_findDocumentByID(ctx context.Con
 }
 
 func (ec *executionContext) _Entity_findGroupByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18171,7 +18120,6 @@ func (ec *executionContext) _Entity_findGroupByID(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindGroupByID(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
 			return ec.marshalNGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx, selections, v)
 		},
@@ -18204,7 +18152,7 @@ func (ec *executionContext) fieldContext_Entity_findGroupByID(ctx context.Contex
 }
 
 func (ec *executionContext) _Entity_findGroupByWikidata(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18215,7 +18163,6 @@ func (ec *executionContext) _Entity_findGroupByWikidata(ctx context.Context, fie
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindGroupByWikidata(ctx, fc.Args["wikidata"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
 			return ec.marshalNGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx, selections, v)
 		},
@@ -18248,7 +18195,7 @@ func (ec *executionContext) fieldContext_Entity_findGroupByWikidata(ctx context.
 }
 
 func (ec *executionContext) _Entity_findInstitutionByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18259,7 +18206,6 @@ func (ec *executionContext) _Entity_findInstitutionByID(ctx context.Context, fie
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindInstitutionByID(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {
 			return ec.marshalNInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx, selections, v)
 		},
@@ -18292,7 +18238,7 @@ func (ec *executionContext) fieldContext_Entity_findInstitutionByID(ctx context.
 }
 
 func (ec *executionContext) _Entity_findInstitutionByWikidata(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18303,7 +18249,6 @@ func (ec *executionContext) _Entity_findInstitutionByWikidata(ctx context.Contex
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindInstitutionByWikidata(ctx, fc.Args["wikidata"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {
 			return ec.marshalNInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx, selections, v)
 		},
@@ -18336,7 +18281,7 @@ func (ec *executionContext) fieldContext_Entity_findInstitutionByWikidata(ctx co
 }
 
 func (ec *executionContext) _Entity_findOfficeByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18347,7 +18292,6 @@ func (ec *executionContext) _Entity_findOfficeByID(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindOfficeByID(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Office) graphql.Marshaler {
 			return ec.marshalNOffice2ᚖlsgatlasᚋatlasᚐOffice(ctx, selections, v)
 		},
@@ -18380,7 +18324,7 @@ func (ec *executionContext) fieldContext_Entity_findOfficeByID(ctx context.Conte
 }
 
 func (ec *executionContext) _Entity_findPersonByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18391,7 +18335,6 @@ func (ec *executionContext) _Entity_findPersonByID(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindPersonByID(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Person) graphql.Marshaler {
 			return ec.marshalNPerson2ᚖlsgatlasᚋatlasᚐPerson(ctx, selections, v)
 		},
@@ -18424,7 +18367,7 @@ func (ec *executionContext) fieldContext_Entity_findPersonByID(ctx context.Conte
 }
 
 func (ec *executionContext) _Entity_findPersonByWikidata(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18435,7 +18378,6 @@ func (ec *executionContext) _Entity_findPersonByWikidata(ctx context.Context, fi
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindPersonByWikidata(ctx, fc.Args["wikidata"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Person) graphql.Marshaler {
 			return ec.marshalNPerson2ᚖlsgatlasᚋatlasᚐPerson(ctx, selections, v)
 		},
@@ -18468,7 +18410,7 @@ func (ec *executionContext) fieldContext_Entity_findPersonByWikidata(ctx context
 }
 
 func (ec *executionContext) _Entity_findPositionByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18479,7 +18421,6 @@ func (ec *executionContext) _Entity_findPositionByID(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindPositionByID(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Position) graphql.Marshaler {
 			return ec.marshalNPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx, selections, v)
 		},
@@ -18512,7 +18453,7 @@ func (ec *executionContext) fieldContext_Entity_findPositionByID(ctx context.Con
 }
 
 func (ec *executionContext) _Entity_findPositionByWikidata(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18523,7 +18464,6 @@ func (ec *executionContext) _Entity_findPositionByWikidata(ctx context.Context, 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindPositionByWikidata(ctx, fc.Args["wikidata"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Position) graphql.Marshaler {
 			return ec.marshalNPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx, selections, v)
 		},
@@ -18556,7 +18496,7 @@ func (ec *executionContext) fieldContext_Entity_findPositionByWikidata(ctx conte
 }
 
 func (ec *executionContext) _Entity_findReportedCountByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18567,7 +18507,6 @@ func (ec *executionContext) _Entity_findReportedCountByID(ctx context.Context, f
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindReportedCountByID(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.ReportedCount) graphql.Marshaler {
 			return ec.marshalNReportedCount2ᚖlsgatlasᚋatlasᚐReportedCount(ctx, selections, v)
 		},
@@ -18600,7 +18539,7 @@ func (ec *executionContext) fieldContext_Entity_findReportedCountByID(ctx contex
 }
 
 func (ec *executionContext) _Entity_findSourceByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18611,7 +18550,6 @@ func (ec *executionContext) _Entity_findSourceByID(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindSourceByID(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Source) graphql.Marshaler {
 			return ec.marshalNSource2ᚖlsgatlasᚋatlasᚐSource(ctx, selections, v)
 		},
@@ -18644,7 +18582,7 @@ func (ec *executionContext) fieldContext_Entity_findSourceByID(ctx context.Conte
 }
 
 func (ec *executionContext) _Entity_findStatementByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18655,7 +18593,6 @@ func (ec *executionContext) _Entity_findStatementByID(ctx context.Context, field
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindStatementByID(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Statement) graphql.Marshaler {
 			return ec.marshalNStatement2ᚖlsgatlasᚋatlasᚐStatement(ctx, selections, v)
 		},
@@ -18688,7 +18625,7 @@ func (ec *executionContext) fieldContext_Entity_findStatementByID(ctx context.Co
 }
 
 func (ec *executionContext) _Entity_findTopicByID(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18699,7 +18636,6 @@ func (ec *executionContext) _Entity_findTopicByID(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindTopicByID(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Topic) graphql.Marshaler {
 			return ec.marshalNTopic2ᚖlsgatlasᚋatlasᚐTopic(ctx, selections, v)
 		},
@@ -18753,7 +18689,7 @@ func (ec *executionContext) fieldContext_ExternalIdentifier_url(_ context.Contex
 }
 
 func (ec *executionContext) _ExternalIdentifier_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Identifier) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18763,7 +18699,6 @@ func (ec *executionContext) _ExternalIdentifier_sources(ctx context.Context, fie
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -18785,7 +18720,7 @@ func (ec *executionContext) fieldContext_ExternalIdentifier_sources(_ context.Co
 }
 
 func (ec *executionContext) _FragileFact_node(ctx context.Context, field graphql.CollectedField, obj *model.FragileFact) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18795,7 +18730,6 @@ func (ec *executionContext) _FragileFact_node(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -18817,7 +18751,7 @@ func (ec *executionContext) fieldContext_FragileFact_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _FragileFact_claim(ctx context.Context, field graphql.CollectedField, obj *model.FragileFact) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18827,7 +18761,6 @@ func (ec *executionContext) _FragileFact_claim(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Claim, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PropertyClaim) graphql.Marshaler {
 			return ec.marshalOPropertyClaim2ᚖlsgatlasᚋatlasᚐPropertyClaim(ctx, selections, v)
 		},
@@ -18849,7 +18782,7 @@ func (ec *executionContext) fieldContext_FragileFact_claim(_ context.Context, fi
 }
 
 func (ec *executionContext) _FragileFact_relationship(ctx context.Context, field graphql.CollectedField, obj *model.FragileFact) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18859,7 +18792,6 @@ func (ec *executionContext) _FragileFact_relationship(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return obj.Relationship, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
 			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
 		},
@@ -18923,7 +18855,7 @@ func (ec *executionContext) fieldContext_Group_name(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Group_nameZh(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18933,7 +18865,6 @@ func (ec *executionContext) _Group_nameZh(ctx context.Context, field graphql.Col
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Group().NameZh(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -18946,7 +18877,7 @@ func (ec *executionContext) fieldContext_Group_nameZh(_ context.Context, field g
 }
 
 func (ec *executionContext) _Group_aliases(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18956,7 +18887,6 @@ func (ec *executionContext) _Group_aliases(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return obj.Aliases, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
 			return ec.marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx, selections, v)
 		},
@@ -18978,7 +18908,7 @@ func (ec *executionContext) fieldContext_Group_aliases(_ context.Context, field 
 }
 
 func (ec *executionContext) _Group_identifiers(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -18988,7 +18918,6 @@ func (ec *executionContext) _Group_identifiers(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Identifiers, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
 			return ec.marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx, selections, v)
 		},
@@ -19052,7 +18981,7 @@ func (ec *executionContext) fieldContext_Group_horizon(_ context.Context, field 
 }
 
 func (ec *executionContext) _Group_categories(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19062,7 +18991,6 @@ func (ec *executionContext) _Group_categories(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.Categories, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Category) graphql.Marshaler {
 			return ec.marshalNCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ(ctx, selections, v)
 		},
@@ -19096,7 +19024,7 @@ func (ec *executionContext) fieldContext_Group_abolished(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Group_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19106,7 +19034,6 @@ func (ec *executionContext) _Group_description(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Group().Description(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -19119,7 +19046,7 @@ func (ec *executionContext) fieldContext_Group_description(_ context.Context, fi
 }
 
 func (ec *executionContext) _Group_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19129,7 +19056,6 @@ func (ec *executionContext) _Group_sources(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -19151,7 +19077,7 @@ func (ec *executionContext) fieldContext_Group_sources(_ context.Context, field 
 }
 
 func (ec *executionContext) _Group_activity(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19162,7 +19088,6 @@ func (ec *executionContext) _Group_activity(ctx context.Context, field graphql.C
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Activity(ctx, obj, fc.Args["asOf"].(atlas.PartialDate))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Holding) graphql.Marshaler {
 			return ec.marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx, selections, v)
 		},
@@ -19195,7 +19120,7 @@ func (ec *executionContext) fieldContext_Group_activity(ctx context.Context, fie
 }
 
 func (ec *executionContext) _Group_chairs(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19206,7 +19131,6 @@ func (ec *executionContext) _Group_chairs(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -19239,7 +19163,7 @@ func (ec *executionContext) fieldContext_Group_chairs(ctx context.Context, field
 }
 
 func (ec *executionContext) _Group_members(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19250,7 +19174,6 @@ func (ec *executionContext) _Group_members(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -19283,7 +19206,7 @@ func (ec *executionContext) fieldContext_Group_members(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Group_offices(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19294,7 +19217,6 @@ func (ec *executionContext) _Group_offices(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Offices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -19327,7 +19249,7 @@ func (ec *executionContext) fieldContext_Group_offices(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Group_supervisors(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19338,7 +19260,6 @@ func (ec *executionContext) _Group_supervisors(ctx context.Context, field graphq
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -19371,7 +19292,7 @@ func (ec *executionContext) fieldContext_Group_supervisors(ctx context.Context, 
 }
 
 func (ec *executionContext) _Group_supervises(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19382,7 +19303,6 @@ func (ec *executionContext) _Group_supervises(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Supervises(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -19415,7 +19335,7 @@ func (ec *executionContext) fieldContext_Group_supervises(ctx context.Context, f
 }
 
 func (ec *executionContext) _Group_reportsTo(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19426,7 +19346,6 @@ func (ec *executionContext) _Group_reportsTo(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().ReportsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -19459,7 +19378,7 @@ func (ec *executionContext) fieldContext_Group_reportsTo(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Group_predecessors(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19470,7 +19389,6 @@ func (ec *executionContext) _Group_predecessors(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Predecessors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -19503,7 +19421,7 @@ func (ec *executionContext) fieldContext_Group_predecessors(ctx context.Context,
 }
 
 func (ec *executionContext) _Group_successors(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19514,7 +19432,6 @@ func (ec *executionContext) _Group_successors(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Successors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -19547,7 +19464,7 @@ func (ec *executionContext) fieldContext_Group_successors(ctx context.Context, f
 }
 
 func (ec *executionContext) _Group_partyGroupOf(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19558,7 +19475,6 @@ func (ec *executionContext) _Group_partyGroupOf(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().PartyGroupOf(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -19591,7 +19507,7 @@ func (ec *executionContext) fieldContext_Group_partyGroupOf(ctx context.Context,
 }
 
 func (ec *executionContext) _Group_positions(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19602,7 +19518,6 @@ func (ec *executionContext) _Group_positions(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -19635,7 +19550,7 @@ func (ec *executionContext) fieldContext_Group_positions(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Group_relationships(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19646,7 +19561,6 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -19679,7 +19593,7 @@ func (ec *executionContext) fieldContext_Group_relationships(ctx context.Context
 }
 
 func (ec *executionContext) _Group_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19690,7 +19604,6 @@ func (ec *executionContext) _Group_claims(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
 			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
 		},
@@ -19744,7 +19657,7 @@ func (ec *executionContext) fieldContext_Group_endedDateUnknown(_ context.Contex
 }
 
 func (ec *executionContext) _Group_chairsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19755,7 +19668,6 @@ func (ec *executionContext) _Group_chairsConnection(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().ChairsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
 			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
 		},
@@ -19788,7 +19700,7 @@ func (ec *executionContext) fieldContext_Group_chairsConnection(ctx context.Cont
 }
 
 func (ec *executionContext) _Group_membersConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19799,7 +19711,6 @@ func (ec *executionContext) _Group_membersConnection(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().MembersConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
 			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
 		},
@@ -19832,7 +19743,7 @@ func (ec *executionContext) fieldContext_Group_membersConnection(ctx context.Con
 }
 
 func (ec *executionContext) _Group_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19843,7 +19754,6 @@ func (ec *executionContext) _Group_relationshipsConnection(ctx context.Context, 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
 			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
 		},
@@ -19876,7 +19786,7 @@ func (ec *executionContext) fieldContext_Group_relationshipsConnection(ctx conte
 }
 
 func (ec *executionContext) _Group_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19887,7 +19797,6 @@ func (ec *executionContext) _Group_counts(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
 			return ec.marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx, selections, v)
 		},
@@ -19920,7 +19829,7 @@ func (ec *executionContext) fieldContext_Group_counts(ctx context.Context, field
 }
 
 func (ec *executionContext) _Group_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19930,7 +19839,6 @@ func (ec *executionContext) _Group_history(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Group().History(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -19952,7 +19860,7 @@ func (ec *executionContext) fieldContext_Group_history(_ context.Context, field 
 }
 
 func (ec *executionContext) _Group_lineage(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -19963,7 +19871,6 @@ func (ec *executionContext) _Group_lineage(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Lineage(ctx, obj, fc.Args["successions"].([]atlas.SuccessionKind))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.LineageBody) graphql.Marshaler {
 			return ec.marshalNLineageBody2ᚕlsgatlasᚋatlasᚐLineageBodyᚄ(ctx, selections, v)
 		},
@@ -19996,7 +19903,7 @@ func (ec *executionContext) fieldContext_Group_lineage(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Group_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20006,7 +19913,6 @@ func (ec *executionContext) _Group_statements(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Group().Statements(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -20028,7 +19934,7 @@ func (ec *executionContext) fieldContext_Group_statements(_ context.Context, fie
 }
 
 func (ec *executionContext) _Group_documents(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20038,7 +19944,6 @@ func (ec *executionContext) _Group_documents(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Group().Documents(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -20060,7 +19965,7 @@ func (ec *executionContext) fieldContext_Group_documents(_ context.Context, fiel
 }
 
 func (ec *executionContext) _GroupConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.GroupConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20070,7 +19975,6 @@ func (ec *executionContext) _GroupConnection_edges(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Edges, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.GroupEdge) graphql.Marshaler {
 			return ec.marshalNGroupEdge2ᚕlsgatlasᚋgraphᚋmodelᚐGroupEdgeᚄ(ctx, selections, v)
 		},
@@ -20092,7 +19996,7 @@ func (ec *executionContext) fieldContext_GroupConnection_edges(_ context.Context
 }
 
 func (ec *executionContext) _GroupConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.GroupConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20102,7 +20006,6 @@ func (ec *executionContext) _GroupConnection_nodes(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Group) graphql.Marshaler {
 			return ec.marshalNGroup2ᚕlsgatlasᚋatlasᚐGroupᚄ(ctx, selections, v)
 		},
@@ -20124,7 +20027,7 @@ func (ec *executionContext) fieldContext_GroupConnection_nodes(_ context.Context
 }
 
 func (ec *executionContext) _GroupConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.GroupConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20134,7 +20037,6 @@ func (ec *executionContext) _GroupConnection_pageInfo(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return obj.PageInfo, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
 		},
@@ -20170,7 +20072,7 @@ func (ec *executionContext) fieldContext_GroupEdge_cursor(_ context.Context, fie
 }
 
 func (ec *executionContext) _GroupEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.GroupEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20180,7 +20082,6 @@ func (ec *executionContext) _GroupEdge_node(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Group) graphql.Marshaler {
 			return ec.marshalNGroup2lsgatlasᚋatlasᚐGroup(ctx, selections, v)
 		},
@@ -20202,7 +20103,7 @@ func (ec *executionContext) fieldContext_GroupEdge_node(_ context.Context, field
 }
 
 func (ec *executionContext) _GroupSeries_years(ctx context.Context, field graphql.CollectedField, obj *model.GroupSeries) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20212,7 +20113,6 @@ func (ec *executionContext) _GroupSeries_years(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Years, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.YearStats) graphql.Marshaler {
 			return ec.marshalNYearStatistics2ᚕlsgatlasᚋanalyticsᚐYearStatsᚄ(ctx, selections, v)
 		},
@@ -20234,7 +20134,7 @@ func (ec *executionContext) fieldContext_GroupSeries_years(_ context.Context, fi
 }
 
 func (ec *executionContext) _GroupSeries_reportedCounts(ctx context.Context, field graphql.CollectedField, obj *model.GroupSeries) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20244,7 +20144,6 @@ func (ec *executionContext) _GroupSeries_reportedCounts(ctx context.Context, fie
 		func(ctx context.Context) (any, error) {
 			return obj.ReportedCounts, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.ReportedCount) graphql.Marshaler {
 			return ec.marshalNReportedCount2ᚕlsgatlasᚋatlasᚐReportedCountᚄ(ctx, selections, v)
 		},
@@ -20280,7 +20179,7 @@ func (ec *executionContext) fieldContext_GroupStatistics_possible(_ context.Cont
 }
 
 func (ec *executionContext) _GroupStatistics_bySystem(ctx context.Context, field graphql.CollectedField, obj *analytics.GroupStats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20290,7 +20189,6 @@ func (ec *executionContext) _GroupStatistics_bySystem(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return obj.BySystem, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
 			return ec.marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCountᚄ(ctx, selections, v)
 		},
@@ -20312,7 +20210,7 @@ func (ec *executionContext) fieldContext_GroupStatistics_bySystem(_ context.Cont
 }
 
 func (ec *executionContext) _GroupStatistics_byCategory(ctx context.Context, field graphql.CollectedField, obj *analytics.GroupStats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20322,7 +20220,6 @@ func (ec *executionContext) _GroupStatistics_byCategory(ctx context.Context, fie
 		func(ctx context.Context) (any, error) {
 			return obj.ByCategory, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
 			return ec.marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCountᚄ(ctx, selections, v)
 		},
@@ -20344,7 +20241,7 @@ func (ec *executionContext) fieldContext_GroupStatistics_byCategory(_ context.Co
 }
 
 func (ec *executionContext) _GroupStatistics_byKind(ctx context.Context, field graphql.CollectedField, obj *analytics.GroupStats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20354,7 +20251,6 @@ func (ec *executionContext) _GroupStatistics_byKind(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.ByKind, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
 			return ec.marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCountᚄ(ctx, selections, v)
 		},
@@ -20376,7 +20272,7 @@ func (ec *executionContext) fieldContext_GroupStatistics_byKind(_ context.Contex
 }
 
 func (ec *executionContext) _GroupStatistics_byLevel(ctx context.Context, field graphql.CollectedField, obj *analytics.GroupStats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20386,7 +20282,6 @@ func (ec *executionContext) _GroupStatistics_byLevel(ctx context.Context, field 
 		func(ctx context.Context) (any, error) {
 			return obj.ByLevel, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
 			return ec.marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCountᚄ(ctx, selections, v)
 		},
@@ -20436,7 +20331,7 @@ func (ec *executionContext) fieldContext_Institution_name(_ context.Context, fie
 }
 
 func (ec *executionContext) _Institution_nameZh(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20446,7 +20341,6 @@ func (ec *executionContext) _Institution_nameZh(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Institution().NameZh(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -20459,7 +20353,7 @@ func (ec *executionContext) fieldContext_Institution_nameZh(_ context.Context, f
 }
 
 func (ec *executionContext) _Institution_aliases(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20469,7 +20363,6 @@ func (ec *executionContext) _Institution_aliases(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return obj.Aliases, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
 			return ec.marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx, selections, v)
 		},
@@ -20491,7 +20384,7 @@ func (ec *executionContext) fieldContext_Institution_aliases(_ context.Context, 
 }
 
 func (ec *executionContext) _Institution_identifiers(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20501,7 +20394,6 @@ func (ec *executionContext) _Institution_identifiers(ctx context.Context, field 
 		func(ctx context.Context) (any, error) {
 			return obj.Identifiers, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
 			return ec.marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx, selections, v)
 		},
@@ -20544,7 +20436,7 @@ func (ec *executionContext) fieldContext_Institution_system(_ context.Context, f
 }
 
 func (ec *executionContext) _Institution_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20554,7 +20446,6 @@ func (ec *executionContext) _Institution_description(ctx context.Context, field 
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Institution().Description(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -20567,7 +20458,7 @@ func (ec *executionContext) fieldContext_Institution_description(_ context.Conte
 }
 
 func (ec *executionContext) _Institution_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20577,7 +20468,6 @@ func (ec *executionContext) _Institution_sources(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -20599,7 +20489,7 @@ func (ec *executionContext) fieldContext_Institution_sources(_ context.Context, 
 }
 
 func (ec *executionContext) _Institution_seats(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20610,7 +20500,6 @@ func (ec *executionContext) _Institution_seats(ctx context.Context, field graphq
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().Seats(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -20643,7 +20532,7 @@ func (ec *executionContext) fieldContext_Institution_seats(ctx context.Context, 
 }
 
 func (ec *executionContext) _Institution_supervisors(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20654,7 +20543,6 @@ func (ec *executionContext) _Institution_supervisors(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -20687,7 +20575,7 @@ func (ec *executionContext) fieldContext_Institution_supervisors(ctx context.Con
 }
 
 func (ec *executionContext) _Institution_reportingGroups(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20698,7 +20586,6 @@ func (ec *executionContext) _Institution_reportingGroups(ctx context.Context, fi
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().ReportingGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -20731,7 +20618,7 @@ func (ec *executionContext) fieldContext_Institution_reportingGroups(ctx context
 }
 
 func (ec *executionContext) _Institution_hostedOffices(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20742,7 +20629,6 @@ func (ec *executionContext) _Institution_hostedOffices(ctx context.Context, fiel
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().HostedOffices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -20775,7 +20661,7 @@ func (ec *executionContext) fieldContext_Institution_hostedOffices(ctx context.C
 }
 
 func (ec *executionContext) _Institution_partyGroups(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20786,7 +20672,6 @@ func (ec *executionContext) _Institution_partyGroups(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().PartyGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -20819,7 +20704,7 @@ func (ec *executionContext) fieldContext_Institution_partyGroups(ctx context.Con
 }
 
 func (ec *executionContext) _Institution_positions(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20830,7 +20715,6 @@ func (ec *executionContext) _Institution_positions(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -20863,7 +20747,7 @@ func (ec *executionContext) fieldContext_Institution_positions(ctx context.Conte
 }
 
 func (ec *executionContext) _Institution_relationships(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20874,7 +20758,6 @@ func (ec *executionContext) _Institution_relationships(ctx context.Context, fiel
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -20907,7 +20790,7 @@ func (ec *executionContext) fieldContext_Institution_relationships(ctx context.C
 }
 
 func (ec *executionContext) _Institution_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20918,7 +20801,6 @@ func (ec *executionContext) _Institution_claims(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
 			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
 		},
@@ -20951,7 +20833,7 @@ func (ec *executionContext) fieldContext_Institution_claims(ctx context.Context,
 }
 
 func (ec *executionContext) _Institution_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -20962,7 +20844,6 @@ func (ec *executionContext) _Institution_relationshipsConnection(ctx context.Con
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
 			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
 		},
@@ -20995,7 +20876,7 @@ func (ec *executionContext) fieldContext_Institution_relationshipsConnection(ctx
 }
 
 func (ec *executionContext) _Institution_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21006,7 +20887,6 @@ func (ec *executionContext) _Institution_counts(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
 			return ec.marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx, selections, v)
 		},
@@ -21039,7 +20919,7 @@ func (ec *executionContext) fieldContext_Institution_counts(ctx context.Context,
 }
 
 func (ec *executionContext) _Institution_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21049,7 +20929,6 @@ func (ec *executionContext) _Institution_history(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Institution().History(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -21071,7 +20950,7 @@ func (ec *executionContext) fieldContext_Institution_history(_ context.Context, 
 }
 
 func (ec *executionContext) _Institution_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21081,7 +20960,6 @@ func (ec *executionContext) _Institution_statements(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Institution().Statements(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -21103,7 +20981,7 @@ func (ec *executionContext) fieldContext_Institution_statements(_ context.Contex
 }
 
 func (ec *executionContext) _Institution_documents(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21113,7 +20991,6 @@ func (ec *executionContext) _Institution_documents(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Institution().Documents(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -21135,7 +21012,7 @@ func (ec *executionContext) fieldContext_Institution_documents(_ context.Context
 }
 
 func (ec *executionContext) _InstitutionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.InstitutionConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21145,7 +21022,6 @@ func (ec *executionContext) _InstitutionConnection_edges(ctx context.Context, fi
 		func(ctx context.Context) (any, error) {
 			return obj.Edges, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.InstitutionEdge) graphql.Marshaler {
 			return ec.marshalNInstitutionEdge2ᚕlsgatlasᚋgraphᚋmodelᚐInstitutionEdgeᚄ(ctx, selections, v)
 		},
@@ -21167,7 +21043,7 @@ func (ec *executionContext) fieldContext_InstitutionConnection_edges(_ context.C
 }
 
 func (ec *executionContext) _InstitutionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.InstitutionConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21177,7 +21053,6 @@ func (ec *executionContext) _InstitutionConnection_nodes(ctx context.Context, fi
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Institution) graphql.Marshaler {
 			return ec.marshalNInstitution2ᚕlsgatlasᚋatlasᚐInstitutionᚄ(ctx, selections, v)
 		},
@@ -21199,7 +21074,7 @@ func (ec *executionContext) fieldContext_InstitutionConnection_nodes(_ context.C
 }
 
 func (ec *executionContext) _InstitutionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.InstitutionConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21209,7 +21084,6 @@ func (ec *executionContext) _InstitutionConnection_pageInfo(ctx context.Context,
 		func(ctx context.Context) (any, error) {
 			return obj.PageInfo, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
 		},
@@ -21245,7 +21119,7 @@ func (ec *executionContext) fieldContext_InstitutionEdge_cursor(_ context.Contex
 }
 
 func (ec *executionContext) _InstitutionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.InstitutionEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21255,7 +21129,6 @@ func (ec *executionContext) _InstitutionEdge_node(ctx context.Context, field gra
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Institution) graphql.Marshaler {
 			return ec.marshalNInstitution2lsgatlasᚋatlasᚐInstitution(ctx, selections, v)
 		},
@@ -21291,7 +21164,7 @@ func (ec *executionContext) fieldContext_KindCount_count(_ context.Context, fiel
 }
 
 func (ec *executionContext) _LineageBody_group(ctx context.Context, field graphql.CollectedField, obj *atlas.LineageBody) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21301,7 +21174,6 @@ func (ec *executionContext) _LineageBody_group(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Group, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
 			return ec.marshalNGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx, selections, v)
 		},
@@ -21330,7 +21202,7 @@ func (ec *executionContext) fieldContext_LineageBody_steps(_ context.Context, fi
 }
 
 func (ec *executionContext) _LineageBody_successions(ctx context.Context, field graphql.CollectedField, obj *atlas.LineageBody) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21340,7 +21212,6 @@ func (ec *executionContext) _LineageBody_successions(ctx context.Context, field 
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.LineageBody().Successions(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -21362,7 +21233,7 @@ func (ec *executionContext) fieldContext_LineageBody_successions(_ context.Conte
 }
 
 func (ec *executionContext) _Mutation_proposeClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21373,7 +21244,6 @@ func (ec *executionContext) _Mutation_proposeClaim(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ProposeClaim(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["claim"].(*model.ClaimInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
 			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
 		},
@@ -21406,7 +21276,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeClaim(ctx context.Conte
 }
 
 func (ec *executionContext) _Mutation_proposeAlias(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21417,7 +21287,6 @@ func (ec *executionContext) _Mutation_proposeAlias(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ProposeAlias(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["alias"].(*model.AliasInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
 			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
 		},
@@ -21450,7 +21319,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeAlias(ctx context.Conte
 }
 
 func (ec *executionContext) _Mutation_proposeRelationship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21461,7 +21330,6 @@ func (ec *executionContext) _Mutation_proposeRelationship(ctx context.Context, f
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ProposeRelationship(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["relationship"].(*model.RelationshipInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
 			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
 		},
@@ -21494,7 +21362,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeRelationship(ctx contex
 }
 
 func (ec *executionContext) _Mutation_proposeNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21505,7 +21373,6 @@ func (ec *executionContext) _Mutation_proposeNode(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ProposeNode(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
 			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
 		},
@@ -21538,7 +21405,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeNode(ctx context.Contex
 }
 
 func (ec *executionContext) _Mutation_proposeStatement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21549,7 +21416,6 @@ func (ec *executionContext) _Mutation_proposeStatement(ctx context.Context, fiel
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ProposeStatement(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
 			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
 		},
@@ -21582,7 +21448,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeStatement(ctx context.C
 }
 
 func (ec *executionContext) _Mutation_proposeSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21593,7 +21459,6 @@ func (ec *executionContext) _Mutation_proposeSource(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ProposeSource(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
 			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
 		},
@@ -21626,7 +21491,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeSource(ctx context.Cont
 }
 
 func (ec *executionContext) _Mutation_acceptProposal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21637,7 +21502,6 @@ func (ec *executionContext) _Mutation_acceptProposal(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().AcceptProposal(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
 			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
 		},
@@ -21670,7 +21534,7 @@ func (ec *executionContext) fieldContext_Mutation_acceptProposal(ctx context.Con
 }
 
 func (ec *executionContext) _Mutation_rejectProposal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21681,7 +21545,6 @@ func (ec *executionContext) _Mutation_rejectProposal(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().RejectProposal(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
 			return ec.marshalNProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
 		},
@@ -21714,7 +21577,7 @@ func (ec *executionContext) fieldContext_Mutation_rejectProposal(ctx context.Con
 }
 
 func (ec *executionContext) _Mutation_editClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21725,7 +21588,6 @@ func (ec *executionContext) _Mutation_editClaim(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EditClaim(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["claim"].(*model.ClaimInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
 		},
@@ -21758,7 +21620,7 @@ func (ec *executionContext) fieldContext_Mutation_editClaim(ctx context.Context,
 }
 
 func (ec *executionContext) _Mutation_editAlias(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21769,7 +21631,6 @@ func (ec *executionContext) _Mutation_editAlias(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EditAlias(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["alias"].(*model.AliasInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
 		},
@@ -21802,7 +21663,7 @@ func (ec *executionContext) fieldContext_Mutation_editAlias(ctx context.Context,
 }
 
 func (ec *executionContext) _Mutation_editRelationship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21813,7 +21674,6 @@ func (ec *executionContext) _Mutation_editRelationship(ctx context.Context, fiel
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EditRelationship(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["relationship"].(*model.RelationshipInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
 		},
@@ -21846,7 +21706,7 @@ func (ec *executionContext) fieldContext_Mutation_editRelationship(ctx context.C
 }
 
 func (ec *executionContext) _Mutation_editNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21857,7 +21717,6 @@ func (ec *executionContext) _Mutation_editNode(ctx context.Context, field graphq
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EditNode(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
 		},
@@ -21890,7 +21749,7 @@ func (ec *executionContext) fieldContext_Mutation_editNode(ctx context.Context, 
 }
 
 func (ec *executionContext) _Mutation_editStatement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21901,7 +21760,6 @@ func (ec *executionContext) _Mutation_editStatement(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EditStatement(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
 		},
@@ -21934,7 +21792,7 @@ func (ec *executionContext) fieldContext_Mutation_editStatement(ctx context.Cont
 }
 
 func (ec *executionContext) _Mutation_editSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21945,7 +21803,6 @@ func (ec *executionContext) _Mutation_editSource(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EditSource(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚖlsgatlasᚋatlasᚐAuditEntry(ctx, selections, v)
 		},
@@ -21985,7 +21842,7 @@ func (ec *executionContext) fieldContext_NetworkFrame_year(_ context.Context, fi
 }
 
 func (ec *executionContext) _NetworkFrame_nodes(ctx context.Context, field graphql.CollectedField, obj *analytics.Frame) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -21995,7 +21852,6 @@ func (ec *executionContext) _NetworkFrame_nodes(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
 			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
 		},
@@ -22008,7 +21864,7 @@ func (ec *executionContext) fieldContext_NetworkFrame_nodes(_ context.Context, f
 }
 
 func (ec *executionContext) _NetworkFrame_relationships(ctx context.Context, field graphql.CollectedField, obj *analytics.Frame) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22018,7 +21874,6 @@ func (ec *executionContext) _NetworkFrame_relationships(ctx context.Context, fie
 		func(ctx context.Context) (any, error) {
 			return obj.Relations, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.FrameRelation) graphql.Marshaler {
 			return ec.marshalNFrameRelationship2ᚕlsgatlasᚋanalyticsᚐFrameRelationᚄ(ctx, selections, v)
 		},
@@ -22047,7 +21902,7 @@ func (ec *executionContext) fieldContext_NetworkFrame_truncated(_ context.Contex
 }
 
 func (ec *executionContext) _NetworkFrames_network(ctx context.Context, field graphql.CollectedField, obj *analytics.Frames) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22057,7 +21912,6 @@ func (ec *executionContext) _NetworkFrames_network(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Network, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v analytics.Subgraph) graphql.Marshaler {
 			return ec.marshalNSubgraph2lsgatlasᚋanalyticsᚐSubgraph(ctx, selections, v)
 		},
@@ -22079,7 +21933,7 @@ func (ec *executionContext) fieldContext_NetworkFrames_network(_ context.Context
 }
 
 func (ec *executionContext) _NetworkFrames_frames(ctx context.Context, field graphql.CollectedField, obj *analytics.Frames) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22089,7 +21943,6 @@ func (ec *executionContext) _NetworkFrames_frames(ctx context.Context, field gra
 		func(ctx context.Context) (any, error) {
 			return obj.Frames, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Frame) graphql.Marshaler {
 			return ec.marshalNNetworkFrame2ᚕlsgatlasᚋanalyticsᚐFrameᚄ(ctx, selections, v)
 		},
@@ -22153,7 +22006,7 @@ func (ec *executionContext) fieldContext_Office_name(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Office_nameZh(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22163,7 +22016,6 @@ func (ec *executionContext) _Office_nameZh(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Office().NameZh(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -22176,7 +22028,7 @@ func (ec *executionContext) fieldContext_Office_nameZh(_ context.Context, field 
 }
 
 func (ec *executionContext) _Office_aliases(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22186,7 +22038,6 @@ func (ec *executionContext) _Office_aliases(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.Aliases, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
 			return ec.marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx, selections, v)
 		},
@@ -22229,7 +22080,7 @@ func (ec *executionContext) fieldContext_Office_placement(_ context.Context, fie
 }
 
 func (ec *executionContext) _Office_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22239,7 +22090,6 @@ func (ec *executionContext) _Office_description(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Office().Description(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -22252,7 +22102,7 @@ func (ec *executionContext) fieldContext_Office_description(_ context.Context, f
 }
 
 func (ec *executionContext) _Office_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22262,7 +22112,6 @@ func (ec *executionContext) _Office_sources(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -22284,7 +22133,7 @@ func (ec *executionContext) fieldContext_Office_sources(_ context.Context, field
 }
 
 func (ec *executionContext) _Office_groups(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22295,7 +22144,6 @@ func (ec *executionContext) _Office_groups(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().Groups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -22328,7 +22176,7 @@ func (ec *executionContext) fieldContext_Office_groups(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Office_hostedBy(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22339,7 +22187,6 @@ func (ec *executionContext) _Office_hostedBy(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().HostedBy(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -22372,7 +22219,7 @@ func (ec *executionContext) fieldContext_Office_hostedBy(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Office_directors(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22383,7 +22230,6 @@ func (ec *executionContext) _Office_directors(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().Directors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -22416,7 +22262,7 @@ func (ec *executionContext) fieldContext_Office_directors(ctx context.Context, f
 }
 
 func (ec *executionContext) _Office_supervisors(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22427,7 +22273,6 @@ func (ec *executionContext) _Office_supervisors(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -22460,7 +22305,7 @@ func (ec *executionContext) fieldContext_Office_supervisors(ctx context.Context,
 }
 
 func (ec *executionContext) _Office_relationships(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22471,7 +22316,6 @@ func (ec *executionContext) _Office_relationships(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -22504,7 +22348,7 @@ func (ec *executionContext) fieldContext_Office_relationships(ctx context.Contex
 }
 
 func (ec *executionContext) _Office_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22515,7 +22359,6 @@ func (ec *executionContext) _Office_claims(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
 			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
 		},
@@ -22548,7 +22391,7 @@ func (ec *executionContext) fieldContext_Office_claims(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Office_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22559,7 +22402,6 @@ func (ec *executionContext) _Office_relationshipsConnection(ctx context.Context,
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
 			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
 		},
@@ -22592,7 +22434,7 @@ func (ec *executionContext) fieldContext_Office_relationshipsConnection(ctx cont
 }
 
 func (ec *executionContext) _Office_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22602,7 +22444,6 @@ func (ec *executionContext) _Office_history(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Office().History(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -22624,7 +22465,7 @@ func (ec *executionContext) fieldContext_Office_history(_ context.Context, field
 }
 
 func (ec *executionContext) _Office_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22634,7 +22475,6 @@ func (ec *executionContext) _Office_statements(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Office().Statements(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -22656,7 +22496,7 @@ func (ec *executionContext) fieldContext_Office_statements(_ context.Context, fi
 }
 
 func (ec *executionContext) _Office_documents(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22666,7 +22506,6 @@ func (ec *executionContext) _Office_documents(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Office().Documents(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -22688,7 +22527,7 @@ func (ec *executionContext) fieldContext_Office_documents(_ context.Context, fie
 }
 
 func (ec *executionContext) _OfficeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OfficeConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22698,7 +22537,6 @@ func (ec *executionContext) _OfficeConnection_edges(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.Edges, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.OfficeEdge) graphql.Marshaler {
 			return ec.marshalNOfficeEdge2ᚕlsgatlasᚋgraphᚋmodelᚐOfficeEdgeᚄ(ctx, selections, v)
 		},
@@ -22720,7 +22558,7 @@ func (ec *executionContext) fieldContext_OfficeConnection_edges(_ context.Contex
 }
 
 func (ec *executionContext) _OfficeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.OfficeConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22730,7 +22568,6 @@ func (ec *executionContext) _OfficeConnection_nodes(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Office) graphql.Marshaler {
 			return ec.marshalNOffice2ᚕlsgatlasᚋatlasᚐOfficeᚄ(ctx, selections, v)
 		},
@@ -22752,7 +22589,7 @@ func (ec *executionContext) fieldContext_OfficeConnection_nodes(_ context.Contex
 }
 
 func (ec *executionContext) _OfficeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.OfficeConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22762,7 +22599,6 @@ func (ec *executionContext) _OfficeConnection_pageInfo(ctx context.Context, fiel
 		func(ctx context.Context) (any, error) {
 			return obj.PageInfo, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
 		},
@@ -22798,7 +22634,7 @@ func (ec *executionContext) fieldContext_OfficeEdge_cursor(_ context.Context, fi
 }
 
 func (ec *executionContext) _OfficeEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OfficeEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22808,7 +22644,6 @@ func (ec *executionContext) _OfficeEdge_node(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Office) graphql.Marshaler {
 			return ec.marshalNOffice2lsgatlasᚋatlasᚐOffice(ctx, selections, v)
 		},
@@ -22858,7 +22693,7 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 }
 
 func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *analytics.Path) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22868,7 +22703,6 @@ func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.Colle
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2ᚕlsgatlasᚋatlasᚐNodeᚄ(ctx, selections, v)
 		},
@@ -22890,7 +22724,7 @@ func (ec *executionContext) fieldContext_Path_nodes(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Path_relationships(ctx context.Context, field graphql.CollectedField, obj *analytics.Path) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22900,7 +22734,6 @@ func (ec *executionContext) _Path_relationships(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Path().Relationships(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -22929,7 +22762,7 @@ func (ec *executionContext) fieldContext_PathSet_length(_ context.Context, field
 }
 
 func (ec *executionContext) _PathSet_paths(ctx context.Context, field graphql.CollectedField, obj *analytics.PathSet) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -22939,7 +22772,6 @@ func (ec *executionContext) _PathSet_paths(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return obj.Paths, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Path) graphql.Marshaler {
 			return ec.marshalNPath2ᚕlsgatlasᚋanalyticsᚐPathᚄ(ctx, selections, v)
 		},
@@ -22996,7 +22828,7 @@ func (ec *executionContext) fieldContext_Person_name(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Person_nameZh(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23006,7 +22838,6 @@ func (ec *executionContext) _Person_nameZh(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Person().NameZh(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -23019,7 +22850,7 @@ func (ec *executionContext) fieldContext_Person_nameZh(_ context.Context, field 
 }
 
 func (ec *executionContext) _Person_aliases(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23029,7 +22860,6 @@ func (ec *executionContext) _Person_aliases(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.Aliases, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
 			return ec.marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx, selections, v)
 		},
@@ -23051,7 +22881,7 @@ func (ec *executionContext) fieldContext_Person_aliases(_ context.Context, field
 }
 
 func (ec *executionContext) _Person_identifiers(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23061,7 +22891,6 @@ func (ec *executionContext) _Person_identifiers(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return obj.Identifiers, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
 			return ec.marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx, selections, v)
 		},
@@ -23090,7 +22919,7 @@ func (ec *executionContext) fieldContext_Person_wikidata(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Person_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23100,7 +22929,6 @@ func (ec *executionContext) _Person_description(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Person().Description(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -23127,7 +22955,7 @@ func (ec *executionContext) fieldContext_Person_died(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Person_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23137,7 +22965,6 @@ func (ec *executionContext) _Person_sources(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -23159,7 +22986,7 @@ func (ec *executionContext) fieldContext_Person_sources(_ context.Context, field
 }
 
 func (ec *executionContext) _Person_chairs(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23170,7 +22997,6 @@ func (ec *executionContext) _Person_chairs(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -23203,7 +23029,7 @@ func (ec *executionContext) fieldContext_Person_chairs(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Person_memberships(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23214,7 +23040,6 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -23247,7 +23072,7 @@ func (ec *executionContext) fieldContext_Person_memberships(ctx context.Context,
 }
 
 func (ec *executionContext) _Person_positions(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23258,7 +23083,6 @@ func (ec *executionContext) _Person_positions(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -23291,7 +23115,7 @@ func (ec *executionContext) fieldContext_Person_positions(ctx context.Context, f
 }
 
 func (ec *executionContext) _Person_directs(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23302,7 +23126,6 @@ func (ec *executionContext) _Person_directs(ctx context.Context, field graphql.C
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -23335,7 +23158,7 @@ func (ec *executionContext) fieldContext_Person_directs(ctx context.Context, fie
 }
 
 func (ec *executionContext) _Person_relationships(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23346,7 +23169,6 @@ func (ec *executionContext) _Person_relationships(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -23379,7 +23201,7 @@ func (ec *executionContext) fieldContext_Person_relationships(ctx context.Contex
 }
 
 func (ec *executionContext) _Person_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23390,7 +23212,6 @@ func (ec *executionContext) _Person_claims(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
 			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
 		},
@@ -23423,7 +23244,7 @@ func (ec *executionContext) fieldContext_Person_claims(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Person_chairsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23434,7 +23255,6 @@ func (ec *executionContext) _Person_chairsConnection(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().ChairsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
 			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
 		},
@@ -23467,7 +23287,7 @@ func (ec *executionContext) fieldContext_Person_chairsConnection(ctx context.Con
 }
 
 func (ec *executionContext) _Person_membershipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23478,7 +23298,6 @@ func (ec *executionContext) _Person_membershipsConnection(ctx context.Context, f
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().MembershipsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
 			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
 		},
@@ -23511,7 +23330,7 @@ func (ec *executionContext) fieldContext_Person_membershipsConnection(ctx contex
 }
 
 func (ec *executionContext) _Person_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23522,7 +23341,6 @@ func (ec *executionContext) _Person_relationshipsConnection(ctx context.Context,
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
 			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
 		},
@@ -23555,7 +23373,7 @@ func (ec *executionContext) fieldContext_Person_relationshipsConnection(ctx cont
 }
 
 func (ec *executionContext) _Person_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23566,7 +23384,6 @@ func (ec *executionContext) _Person_counts(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
 			return ec.marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx, selections, v)
 		},
@@ -23599,7 +23416,7 @@ func (ec *executionContext) fieldContext_Person_counts(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Person_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23609,7 +23426,6 @@ func (ec *executionContext) _Person_history(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Person().History(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -23631,7 +23447,7 @@ func (ec *executionContext) fieldContext_Person_history(_ context.Context, field
 }
 
 func (ec *executionContext) _Person_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23641,7 +23457,6 @@ func (ec *executionContext) _Person_statements(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Person().Statements(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -23663,7 +23478,7 @@ func (ec *executionContext) fieldContext_Person_statements(_ context.Context, fi
 }
 
 func (ec *executionContext) _Person_documents(ctx context.Context, field graphql.CollectedField, obj *atlas.Person) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23673,7 +23488,6 @@ func (ec *executionContext) _Person_documents(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Person().Documents(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -23695,7 +23509,7 @@ func (ec *executionContext) fieldContext_Person_documents(_ context.Context, fie
 }
 
 func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23705,7 +23519,6 @@ func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.Edges, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.PersonEdge) graphql.Marshaler {
 			return ec.marshalNPersonEdge2ᚕlsgatlasᚋgraphᚋmodelᚐPersonEdgeᚄ(ctx, selections, v)
 		},
@@ -23727,7 +23540,7 @@ func (ec *executionContext) fieldContext_PersonConnection_edges(_ context.Contex
 }
 
 func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23737,7 +23550,6 @@ func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Person) graphql.Marshaler {
 			return ec.marshalNPerson2ᚕlsgatlasᚋatlasᚐPersonᚄ(ctx, selections, v)
 		},
@@ -23759,7 +23571,7 @@ func (ec *executionContext) fieldContext_PersonConnection_nodes(_ context.Contex
 }
 
 func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23769,7 +23581,6 @@ func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, fiel
 		func(ctx context.Context) (any, error) {
 			return obj.PageInfo, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
 		},
@@ -23805,7 +23616,7 @@ func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, fi
 }
 
 func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PersonEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23815,7 +23626,6 @@ func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Person) graphql.Marshaler {
 			return ec.marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx, selections, v)
 		},
@@ -23865,7 +23675,7 @@ func (ec *executionContext) fieldContext_Position_title(_ context.Context, field
 }
 
 func (ec *executionContext) _Position_titleZh(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23875,7 +23685,6 @@ func (ec *executionContext) _Position_titleZh(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Position().TitleZh(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -23895,7 +23704,7 @@ func (ec *executionContext) fieldContext_Position_seats(_ context.Context, field
 }
 
 func (ec *executionContext) _Position_aliases(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23905,7 +23714,6 @@ func (ec *executionContext) _Position_aliases(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.Aliases, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
 			return ec.marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx, selections, v)
 		},
@@ -23927,7 +23735,7 @@ func (ec *executionContext) fieldContext_Position_aliases(_ context.Context, fie
 }
 
 func (ec *executionContext) _Position_identifiers(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23937,7 +23745,6 @@ func (ec *executionContext) _Position_identifiers(ctx context.Context, field gra
 		func(ctx context.Context) (any, error) {
 			return obj.Identifiers, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
 			return ec.marshalNExternalIdentifier2ᚕlsgatlasᚋatlasᚐIdentifierᚄ(ctx, selections, v)
 		},
@@ -23966,7 +23773,7 @@ func (ec *executionContext) fieldContext_Position_wikidata(_ context.Context, fi
 }
 
 func (ec *executionContext) _Position_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23976,7 +23783,6 @@ func (ec *executionContext) _Position_description(ctx context.Context, field gra
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Position().Description(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -23989,7 +23795,7 @@ func (ec *executionContext) fieldContext_Position_description(_ context.Context,
 }
 
 func (ec *executionContext) _Position_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -23999,7 +23805,6 @@ func (ec *executionContext) _Position_sources(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -24021,7 +23826,7 @@ func (ec *executionContext) fieldContext_Position_sources(_ context.Context, fie
 }
 
 func (ec *executionContext) _Position_holders(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24032,7 +23837,6 @@ func (ec *executionContext) _Position_holders(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Holders(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -24065,7 +23869,7 @@ func (ec *executionContext) fieldContext_Position_holders(ctx context.Context, f
 }
 
 func (ec *executionContext) _Position_chairs(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24076,7 +23880,6 @@ func (ec *executionContext) _Position_chairs(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -24109,7 +23912,7 @@ func (ec *executionContext) fieldContext_Position_chairs(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Position_memberships(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24120,7 +23923,6 @@ func (ec *executionContext) _Position_memberships(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -24153,7 +23955,7 @@ func (ec *executionContext) fieldContext_Position_memberships(ctx context.Contex
 }
 
 func (ec *executionContext) _Position_directs(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24164,7 +23966,6 @@ func (ec *executionContext) _Position_directs(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -24197,7 +23998,7 @@ func (ec *executionContext) fieldContext_Position_directs(ctx context.Context, f
 }
 
 func (ec *executionContext) _Position_belongsTo(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24208,7 +24009,6 @@ func (ec *executionContext) _Position_belongsTo(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().BelongsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -24241,7 +24041,7 @@ func (ec *executionContext) fieldContext_Position_belongsTo(ctx context.Context,
 }
 
 func (ec *executionContext) _Position_relationships(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24252,7 +24052,6 @@ func (ec *executionContext) _Position_relationships(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -24285,7 +24084,7 @@ func (ec *executionContext) fieldContext_Position_relationships(ctx context.Cont
 }
 
 func (ec *executionContext) _Position_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24296,7 +24095,6 @@ func (ec *executionContext) _Position_claims(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
 			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
 		},
@@ -24329,7 +24127,7 @@ func (ec *executionContext) fieldContext_Position_claims(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Position_relationshipsConnection(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24340,7 +24138,6 @@ func (ec *executionContext) _Position_relationshipsConnection(ctx context.Contex
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationshipConnection) graphql.Marshaler {
 			return ec.marshalNRelationshipConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRelationshipConnection(ctx, selections, v)
 		},
@@ -24373,7 +24170,7 @@ func (ec *executionContext) fieldContext_Position_relationshipsConnection(ctx co
 }
 
 func (ec *executionContext) _Position_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24384,7 +24181,6 @@ func (ec *executionContext) _Position_counts(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Counts) graphql.Marshaler {
 			return ec.marshalNCounts2ᚖlsgatlasᚋanalyticsᚐCounts(ctx, selections, v)
 		},
@@ -24417,7 +24213,7 @@ func (ec *executionContext) fieldContext_Position_counts(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Position_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24427,7 +24223,6 @@ func (ec *executionContext) _Position_history(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Position().History(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -24449,7 +24244,7 @@ func (ec *executionContext) fieldContext_Position_history(_ context.Context, fie
 }
 
 func (ec *executionContext) _Position_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24459,7 +24254,6 @@ func (ec *executionContext) _Position_statements(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Position().Statements(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -24481,7 +24275,7 @@ func (ec *executionContext) fieldContext_Position_statements(_ context.Context, 
 }
 
 func (ec *executionContext) _Position_documents(ctx context.Context, field graphql.CollectedField, obj *atlas.Position) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24491,7 +24285,6 @@ func (ec *executionContext) _Position_documents(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Position().Documents(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -24513,7 +24306,7 @@ func (ec *executionContext) fieldContext_Position_documents(_ context.Context, f
 }
 
 func (ec *executionContext) _PositionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PositionConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24523,7 +24316,6 @@ func (ec *executionContext) _PositionConnection_edges(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return obj.Edges, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.PositionEdge) graphql.Marshaler {
 			return ec.marshalNPositionEdge2ᚕlsgatlasᚋgraphᚋmodelᚐPositionEdgeᚄ(ctx, selections, v)
 		},
@@ -24545,7 +24337,7 @@ func (ec *executionContext) fieldContext_PositionConnection_edges(_ context.Cont
 }
 
 func (ec *executionContext) _PositionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.PositionConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24555,7 +24347,6 @@ func (ec *executionContext) _PositionConnection_nodes(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Position) graphql.Marshaler {
 			return ec.marshalNPosition2ᚕlsgatlasᚋatlasᚐPositionᚄ(ctx, selections, v)
 		},
@@ -24577,7 +24368,7 @@ func (ec *executionContext) fieldContext_PositionConnection_nodes(_ context.Cont
 }
 
 func (ec *executionContext) _PositionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PositionConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24587,7 +24378,6 @@ func (ec *executionContext) _PositionConnection_pageInfo(ctx context.Context, fi
 		func(ctx context.Context) (any, error) {
 			return obj.PageInfo, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
 		},
@@ -24623,7 +24413,7 @@ func (ec *executionContext) fieldContext_PositionEdge_cursor(_ context.Context, 
 }
 
 func (ec *executionContext) _PositionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PositionEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24633,7 +24423,6 @@ func (ec *executionContext) _PositionEdge_node(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Position) graphql.Marshaler {
 			return ec.marshalNPosition2lsgatlasᚋatlasᚐPosition(ctx, selections, v)
 		},
@@ -24676,7 +24465,7 @@ func (ec *executionContext) fieldContext_PropertyClaim_value(_ context.Context, 
 }
 
 func (ec *executionContext) _PropertyClaim_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24686,7 +24475,6 @@ func (ec *executionContext) _PropertyClaim_sources(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -24722,7 +24510,7 @@ func (ec *executionContext) fieldContext_PropertyClaim_rank(_ context.Context, f
 }
 
 func (ec *executionContext) _PropertyClaim_note(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24732,7 +24520,6 @@ func (ec *executionContext) _PropertyClaim_note(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.PropertyClaim().Note(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -24745,7 +24532,7 @@ func (ec *executionContext) fieldContext_PropertyClaim_note(_ context.Context, f
 }
 
 func (ec *executionContext) _PropertyClaim_history(ctx context.Context, field graphql.CollectedField, obj *atlas.PropertyClaim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24755,7 +24542,6 @@ func (ec *executionContext) _PropertyClaim_history(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.PropertyClaim().History(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -24791,7 +24577,7 @@ func (ec *executionContext) fieldContext_Proposal_status(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Proposal_op(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24801,7 +24587,6 @@ func (ec *executionContext) _Proposal_op(ctx context.Context, field graphql.Coll
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Proposal().Op(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.ChangeOp) graphql.Marshaler {
 			return ec.marshalNChangeOp2lsgatlasᚋatlasᚐChangeOp(ctx, selections, v)
 		},
@@ -24814,7 +24599,7 @@ func (ec *executionContext) fieldContext_Proposal_op(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Proposal_kind(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24824,7 +24609,6 @@ func (ec *executionContext) _Proposal_kind(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Proposal().Kind(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
 			return ec.marshalNRecordKind2lsgatlasᚋatlasᚐRecordKind(ctx, selections, v)
 		},
@@ -24837,7 +24621,7 @@ func (ec *executionContext) fieldContext_Proposal_kind(_ context.Context, field 
 }
 
 func (ec *executionContext) _Proposal_target(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24847,7 +24631,6 @@ func (ec *executionContext) _Proposal_target(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Proposal().Target(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOID2ᚖstring(ctx, selections, v)
 		},
@@ -24860,7 +24643,7 @@ func (ec *executionContext) fieldContext_Proposal_target(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Proposal_change(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24870,7 +24653,6 @@ func (ec *executionContext) _Proposal_change(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Proposal().Change(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNString2string(ctx, selections, v)
 		},
@@ -24883,7 +24665,7 @@ func (ec *executionContext) fieldContext_Proposal_change(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Proposal_citation(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24893,7 +24675,6 @@ func (ec *executionContext) _Proposal_citation(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Proposal().Citation(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitationRecord2ᚖlsgatlasᚋatlasᚐCitation(ctx, selections, v)
 		},
@@ -24922,7 +24703,7 @@ func (ec *executionContext) fieldContext_Proposal_by(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Proposal_at(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24932,7 +24713,6 @@ func (ec *executionContext) _Proposal_at(ctx context.Context, field graphql.Coll
 		func(ctx context.Context) (any, error) {
 			return obj.At, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
 			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
 		},
@@ -24945,7 +24725,7 @@ func (ec *executionContext) fieldContext_Proposal_at(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Proposal_reason(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24955,7 +24735,6 @@ func (ec *executionContext) _Proposal_reason(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Proposal().Reason(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -24968,7 +24747,7 @@ func (ec *executionContext) fieldContext_Proposal_reason(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Proposal_baseVersions(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -24978,7 +24757,6 @@ func (ec *executionContext) _Proposal_baseVersions(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Proposal().BaseVersions(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.RecordVersion) graphql.Marshaler {
 			return ec.marshalNRecordVersion2ᚕlsgatlasᚋgraphᚋmodelᚐRecordVersionᚄ(ctx, selections, v)
 		},
@@ -25007,7 +24785,7 @@ func (ec *executionContext) fieldContext_Proposal_revision(_ context.Context, fi
 }
 
 func (ec *executionContext) _Proposal_reviewedBy(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25017,7 +24795,6 @@ func (ec *executionContext) _Proposal_reviewedBy(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Proposal().ReviewedBy(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -25030,7 +24807,7 @@ func (ec *executionContext) fieldContext_Proposal_reviewedBy(_ context.Context, 
 }
 
 func (ec *executionContext) _Proposal_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25040,7 +24817,6 @@ func (ec *executionContext) _Proposal_reviewedAt(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return obj.ReviewedAt, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
 			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
 		},
@@ -25053,7 +24829,7 @@ func (ec *executionContext) fieldContext_Proposal_reviewedAt(_ context.Context, 
 }
 
 func (ec *executionContext) _Proposal_reviewReason(ctx context.Context, field graphql.CollectedField, obj *atlas.Proposal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25063,7 +24839,6 @@ func (ec *executionContext) _Proposal_reviewReason(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Proposal().ReviewReason(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -25076,7 +24851,7 @@ func (ec *executionContext) fieldContext_Proposal_reviewReason(_ context.Context
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25087,7 +24862,6 @@ func (ec *executionContext) _Query_node(ctx context.Context, field graphql.Colle
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalONode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -25120,7 +24894,7 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 }
 
 func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25131,7 +24905,6 @@ func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.Coll
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
 			return ec.marshalNNode2ᚕlsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -25164,7 +24937,7 @@ func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field 
 }
 
 func (ec *executionContext) _Query_group(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25175,7 +24948,6 @@ func (ec *executionContext) _Query_group(ctx context.Context, field graphql.Coll
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Group(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
 			return ec.marshalOGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx, selections, v)
 		},
@@ -25208,7 +24980,7 @@ func (ec *executionContext) fieldContext_Query_group(ctx context.Context, field 
 }
 
 func (ec *executionContext) _Query_person(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25219,7 +24991,6 @@ func (ec *executionContext) _Query_person(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Person(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Person) graphql.Marshaler {
 			return ec.marshalOPerson2ᚖlsgatlasᚋatlasᚐPerson(ctx, selections, v)
 		},
@@ -25252,7 +25023,7 @@ func (ec *executionContext) fieldContext_Query_person(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_office(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25263,7 +25034,6 @@ func (ec *executionContext) _Query_office(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Office(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Office) graphql.Marshaler {
 			return ec.marshalOOffice2ᚖlsgatlasᚋatlasᚐOffice(ctx, selections, v)
 		},
@@ -25296,7 +25066,7 @@ func (ec *executionContext) fieldContext_Query_office(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_position(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25307,7 +25077,6 @@ func (ec *executionContext) _Query_position(ctx context.Context, field graphql.C
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Position(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Position) graphql.Marshaler {
 			return ec.marshalOPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx, selections, v)
 		},
@@ -25340,7 +25109,7 @@ func (ec *executionContext) fieldContext_Query_position(ctx context.Context, fie
 }
 
 func (ec *executionContext) _Query_institution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25351,7 +25120,6 @@ func (ec *executionContext) _Query_institution(ctx context.Context, field graphq
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Institution(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Institution) graphql.Marshaler {
 			return ec.marshalOInstitution2ᚖlsgatlasᚋatlasᚐInstitution(ctx, selections, v)
 		},
@@ -25384,7 +25152,7 @@ func (ec *executionContext) fieldContext_Query_institution(ctx context.Context, 
 }
 
 func (ec *executionContext) _Query_source(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25395,7 +25163,6 @@ func (ec *executionContext) _Query_source(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Source(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Source) graphql.Marshaler {
 			return ec.marshalOSource2ᚖlsgatlasᚋatlasᚐSource(ctx, selections, v)
 		},
@@ -25428,7 +25195,7 @@ func (ec *executionContext) fieldContext_Query_source(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_groups(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25439,7 +25206,6 @@ func (ec *executionContext) _Query_groups(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Groups(ctx, fc.Args["filter"].(*model.GroupFilter), fc.Args["orderBy"].(*model.GroupOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.GroupConnection) graphql.Marshaler {
 			return ec.marshalNGroupConnection2ᚖlsgatlasᚋgraphᚋmodelᚐGroupConnection(ctx, selections, v)
 		},
@@ -25472,7 +25238,7 @@ func (ec *executionContext) fieldContext_Query_groups(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_people(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25483,7 +25249,6 @@ func (ec *executionContext) _Query_people(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().People(ctx, fc.Args["filter"].(*model.NameFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PersonConnection) graphql.Marshaler {
 			return ec.marshalNPersonConnection2ᚖlsgatlasᚋgraphᚋmodelᚐPersonConnection(ctx, selections, v)
 		},
@@ -25516,7 +25281,7 @@ func (ec *executionContext) fieldContext_Query_people(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_offices(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25527,7 +25292,6 @@ func (ec *executionContext) _Query_offices(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Offices(ctx, fc.Args["filter"].(*model.OfficeFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.OfficeConnection) graphql.Marshaler {
 			return ec.marshalNOfficeConnection2ᚖlsgatlasᚋgraphᚋmodelᚐOfficeConnection(ctx, selections, v)
 		},
@@ -25560,7 +25324,7 @@ func (ec *executionContext) fieldContext_Query_offices(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Query_positions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25571,7 +25335,6 @@ func (ec *executionContext) _Query_positions(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Positions(ctx, fc.Args["filter"].(*model.NameFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.PositionConnection) graphql.Marshaler {
 			return ec.marshalNPositionConnection2ᚖlsgatlasᚋgraphᚋmodelᚐPositionConnection(ctx, selections, v)
 		},
@@ -25604,7 +25367,7 @@ func (ec *executionContext) fieldContext_Query_positions(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Query_institutions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25615,7 +25378,6 @@ func (ec *executionContext) _Query_institutions(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Institutions(ctx, fc.Args["filter"].(*model.InstitutionFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.InstitutionConnection) graphql.Marshaler {
 			return ec.marshalNInstitutionConnection2ᚖlsgatlasᚋgraphᚋmodelᚐInstitutionConnection(ctx, selections, v)
 		},
@@ -25648,7 +25410,7 @@ func (ec *executionContext) fieldContext_Query_institutions(ctx context.Context,
 }
 
 func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25659,7 +25421,6 @@ func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Sources(ctx, fc.Args["filter"].(*model.SourceFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.SourceConnection) graphql.Marshaler {
 			return ec.marshalNSourceConnection2ᚖlsgatlasᚋgraphᚋmodelᚐSourceConnection(ctx, selections, v)
 		},
@@ -25692,7 +25453,7 @@ func (ec *executionContext) fieldContext_Query_sources(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Query_network(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25703,7 +25464,6 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int), fc.Args["derived"].(*bool))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Subgraph) graphql.Marshaler {
 			return ec.marshalNSubgraph2ᚖlsgatlasᚋanalyticsᚐSubgraph(ctx, selections, v)
 		},
@@ -25736,7 +25496,7 @@ func (ec *executionContext) fieldContext_Query_network(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Query_networkFrames(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25747,7 +25507,6 @@ func (ec *executionContext) _Query_networkFrames(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().NetworkFrames(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["during"].(atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int), fc.Args["derived"].(*bool))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Frames) graphql.Marshaler {
 			return ec.marshalNNetworkFrames2ᚖlsgatlasᚋanalyticsᚐFrames(ctx, selections, v)
 		},
@@ -25780,7 +25539,7 @@ func (ec *executionContext) fieldContext_Query_networkFrames(ctx context.Context
 }
 
 func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25791,7 +25550,6 @@ func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.PathSet) graphql.Marshaler {
 			return ec.marshalNPathSet2ᚖlsgatlasᚋanalyticsᚐPathSet(ctx, selections, v)
 		},
@@ -25824,7 +25582,7 @@ func (ec *executionContext) fieldContext_Query_shortestPaths(ctx context.Context
 }
 
 func (ec *executionContext) _Query_centrality(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25835,7 +25593,6 @@ func (ec *executionContext) _Query_centrality(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Score) graphql.Marshaler {
 			return ec.marshalNCentralityScore2ᚕlsgatlasᚋanalyticsᚐScoreᚄ(ctx, selections, v)
 		},
@@ -25868,7 +25625,7 @@ func (ec *executionContext) fieldContext_Query_centrality(ctx context.Context, f
 }
 
 func (ec *executionContext) _Query_coMembers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25879,7 +25636,6 @@ func (ec *executionContext) _Query_coMembers(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().CoMembers(ctx, fc.Args["person"].(string), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.CoMember) graphql.Marshaler {
 			return ec.marshalNCoMember2ᚕlsgatlasᚋanalyticsᚐCoMemberᚄ(ctx, selections, v)
 		},
@@ -25912,7 +25668,7 @@ func (ec *executionContext) fieldContext_Query_coMembers(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25923,7 +25679,6 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Event) graphql.Marshaler {
 			return ec.marshalNTimelineEvent2ᚕlsgatlasᚋanalyticsᚐEventᚄ(ctx, selections, v)
 		},
@@ -25956,7 +25711,7 @@ func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, fie
 }
 
 func (ec *executionContext) _Query_statistics(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -25967,7 +25722,6 @@ func (ec *executionContext) _Query_statistics(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Statistics(ctx, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Stats) graphql.Marshaler {
 			return ec.marshalNStatistics2ᚖlsgatlasᚋanalyticsᚐStats(ctx, selections, v)
 		},
@@ -26000,7 +25754,7 @@ func (ec *executionContext) fieldContext_Query_statistics(ctx context.Context, f
 }
 
 func (ec *executionContext) _Query_activeGroupsByYear(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26011,7 +25765,6 @@ func (ec *executionContext) _Query_activeGroupsByYear(ctx context.Context, field
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().ActiveGroupsByYear(ctx, fc.Args["fromYear"].(int), fc.Args["toYear"].(int), fc.Args["systems"].([]atlas.System), fc.Args["levels"].([]atlas.Level), fc.Args["kinds"].([]atlas.GroupKind), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.GroupSeries) graphql.Marshaler {
 			return ec.marshalNGroupSeries2ᚖlsgatlasᚋgraphᚋmodelᚐGroupSeries(ctx, selections, v)
 		},
@@ -26044,7 +25797,7 @@ func (ec *executionContext) fieldContext_Query_activeGroupsByYear(ctx context.Co
 }
 
 func (ec *executionContext) _Query_changes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26055,7 +25808,6 @@ func (ec *executionContext) _Query_changes(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Changes(ctx, fc.Args["since"].(*int), fc.Args["after"].(*string), fc.Args["types"].([]atlas.ChangeType), fc.Args["ids"].([]string), fc.Args["first"].(*int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *changefeed.Page) graphql.Marshaler {
 			return ec.marshalNChangePage2ᚖlsgatlasᚋinternalᚋchangefeedᚐPage(ctx, selections, v)
 		},
@@ -26088,7 +25840,7 @@ func (ec *executionContext) fieldContext_Query_changes(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Query_conflicts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26099,7 +25851,6 @@ func (ec *executionContext) _Query_conflicts(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Conflicts(ctx, fc.Args["sources"].([]string), fc.Args["ids"].([]string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Conflict) graphql.Marshaler {
 			return ec.marshalNConflict2ᚕlsgatlasᚋatlasᚐConflictᚄ(ctx, selections, v)
 		},
@@ -26132,7 +25883,7 @@ func (ec *executionContext) fieldContext_Query_conflicts(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Query_fragileFacts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26143,7 +25894,6 @@ func (ec *executionContext) _Query_fragileFacts(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().FragileFacts(ctx, fc.Args["restsOn"].(atlas.Fragility), fc.Args["ids"].([]string), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["claims"].(*bool), fc.Args["first"].(*int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.FragileFact) graphql.Marshaler {
 			return ec.marshalNFragileFact2ᚕlsgatlasᚋgraphᚋmodelᚐFragileFactᚄ(ctx, selections, v)
 		},
@@ -26176,7 +25926,7 @@ func (ec *executionContext) fieldContext_Query_fragileFacts(ctx context.Context,
 }
 
 func (ec *executionContext) _Query_ranking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26187,7 +25937,6 @@ func (ec *executionContext) _Query_ranking(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Ranking(ctx, fc.Args["by"].(analytics.CountKind), fc.Args["types"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["direction"].(*model.OrderDirection), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RankingConnection) graphql.Marshaler {
 			return ec.marshalNRankingConnection2ᚖlsgatlasᚋgraphᚋmodelᚐRankingConnection(ctx, selections, v)
 		},
@@ -26220,7 +25969,7 @@ func (ec *executionContext) fieldContext_Query_ranking(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26230,7 +25979,6 @@ func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.Col
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Query().Viewer(ctx)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Viewer) graphql.Marshaler {
 			return ec.marshalNViewer2ᚖlsgatlasᚋgraphᚋmodelᚐViewer(ctx, selections, v)
 		},
@@ -26252,7 +26000,7 @@ func (ec *executionContext) fieldContext_Query_viewer(_ context.Context, field g
 }
 
 func (ec *executionContext) _Query_relationship(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26263,7 +26011,6 @@ func (ec *executionContext) _Query_relationship(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Relationship(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
 			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
 		},
@@ -26296,7 +26043,7 @@ func (ec *executionContext) fieldContext_Query_relationship(ctx context.Context,
 }
 
 func (ec *executionContext) _Query_claim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26307,7 +26054,6 @@ func (ec *executionContext) _Query_claim(ctx context.Context, field graphql.Coll
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Claim(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimRecord) graphql.Marshaler {
 			return ec.marshalOClaimRecord2ᚖlsgatlasᚋgraphᚋmodelᚐClaimRecord(ctx, selections, v)
 		},
@@ -26340,7 +26086,7 @@ func (ec *executionContext) fieldContext_Query_claim(ctx context.Context, field 
 }
 
 func (ec *executionContext) _Query_version(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26351,7 +26097,6 @@ func (ec *executionContext) _Query_version(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Version(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
 			return ec.marshalNInt2int(ctx, selections, v)
 		},
@@ -26384,7 +26129,7 @@ func (ec *executionContext) fieldContext_Query_version(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26395,7 +26140,6 @@ func (ec *executionContext) _Query_history(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().History(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -26428,7 +26172,7 @@ func (ec *executionContext) fieldContext_Query_history(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Query_proposals(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26439,7 +26183,6 @@ func (ec *executionContext) _Query_proposals(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Proposals(ctx, fc.Args["status"].(*atlas.ProposalStatus), fc.Args["first"].(*int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Proposal) graphql.Marshaler {
 			return ec.marshalNProposal2ᚕlsgatlasᚋatlasᚐProposalᚄ(ctx, selections, v)
 		},
@@ -26472,7 +26215,7 @@ func (ec *executionContext) fieldContext_Query_proposals(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Query_proposal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26483,7 +26226,6 @@ func (ec *executionContext) _Query_proposal(ctx context.Context, field graphql.C
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Proposal(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Proposal) graphql.Marshaler {
 			return ec.marshalOProposal2ᚖlsgatlasᚋatlasᚐProposal(ctx, selections, v)
 		},
@@ -26516,7 +26258,7 @@ func (ec *executionContext) fieldContext_Query_proposal(ctx context.Context, fie
 }
 
 func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26527,7 +26269,6 @@ func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.C
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["actor"].(*string), fc.Args["record"].(*string), fc.Args["since"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["afterRevision"].(*int), fc.Args["first"].(*int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -26560,7 +26301,7 @@ func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, fie
 }
 
 func (ec *executionContext) _Query_developments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26571,7 +26312,6 @@ func (ec *executionContext) _Query_developments(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Developments(ctx, fc.Args["from"].(atlas.PartialDate), fc.Args["to"].(atlas.PartialDate), fc.Args["ids"].([]string), fc.Args["kinds"].([]analytics.DevelopmentKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DevelopmentSet) graphql.Marshaler {
 			return ec.marshalNDevelopmentSet2ᚖlsgatlasᚋgraphᚋmodelᚐDevelopmentSet(ctx, selections, v)
 		},
@@ -26604,7 +26344,7 @@ func (ec *executionContext) fieldContext_Query_developments(ctx context.Context,
 }
 
 func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26615,7 +26355,6 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["types"].([]atlas.NodeKind), fc.Args["first"].(*int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.SearchHit) graphql.Marshaler {
 			return ec.marshalNSearchHit2ᚕlsgatlasᚋatlasᚐSearchHitᚄ(ctx, selections, v)
 		},
@@ -26648,7 +26387,7 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_searchResults(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26659,7 +26398,6 @@ func (ec *executionContext) _Query_searchResults(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().SearchResults(ctx, fc.Args["text"].(string), fc.Args["types"].([]atlas.NodeKind), fc.Args["first"].(*int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.SearchResult) graphql.Marshaler {
 			return ec.marshalNSearchResult2ᚖlsgatlasᚋatlasᚐSearchResult(ctx, selections, v)
 		},
@@ -26692,7 +26430,7 @@ func (ec *executionContext) fieldContext_Query_searchResults(ctx context.Context
 }
 
 func (ec *executionContext) _Query_reportedCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26703,7 +26441,6 @@ func (ec *executionContext) _Query_reportedCounts(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().ReportedCounts(ctx, fc.Args["fromYear"].(*int), fc.Args["toYear"].(*int))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.ReportedCount) graphql.Marshaler {
 			return ec.marshalNReportedCount2ᚕlsgatlasᚋatlasᚐReportedCountᚄ(ctx, selections, v)
 		},
@@ -26736,7 +26473,7 @@ func (ec *executionContext) fieldContext_Query_reportedCounts(ctx context.Contex
 }
 
 func (ec *executionContext) _Query_statement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26747,7 +26484,6 @@ func (ec *executionContext) _Query_statement(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Statement(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Statement) graphql.Marshaler {
 			return ec.marshalOStatement2ᚖlsgatlasᚋatlasᚐStatement(ctx, selections, v)
 		},
@@ -26780,7 +26516,7 @@ func (ec *executionContext) fieldContext_Query_statement(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Query_topic(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26791,7 +26527,6 @@ func (ec *executionContext) _Query_topic(ctx context.Context, field graphql.Coll
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Topic(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Topic) graphql.Marshaler {
 			return ec.marshalOTopic2ᚖlsgatlasᚋatlasᚐTopic(ctx, selections, v)
 		},
@@ -26824,7 +26559,7 @@ func (ec *executionContext) fieldContext_Query_topic(ctx context.Context, field 
 }
 
 func (ec *executionContext) _Query_document(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26835,7 +26570,6 @@ func (ec *executionContext) _Query_document(ctx context.Context, field graphql.C
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Document(ctx, fc.Args["id"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Document) graphql.Marshaler {
 			return ec.marshalODocument2ᚖlsgatlasᚋatlasᚐDocument(ctx, selections, v)
 		},
@@ -26868,7 +26602,7 @@ func (ec *executionContext) fieldContext_Query_document(ctx context.Context, fie
 }
 
 func (ec *executionContext) _Query_topics(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26879,7 +26613,6 @@ func (ec *executionContext) _Query_topics(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Topics(ctx, fc.Args["filter"].(*model.NameFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TopicConnection) graphql.Marshaler {
 			return ec.marshalNTopicConnection2ᚖlsgatlasᚋgraphᚋmodelᚐTopicConnection(ctx, selections, v)
 		},
@@ -26912,7 +26645,7 @@ func (ec *executionContext) fieldContext_Query_topics(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26923,7 +26656,6 @@ func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Documents(ctx, fc.Args["filter"].(*model.NameFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DocumentConnection) graphql.Marshaler {
 			return ec.marshalNDocumentConnection2ᚖlsgatlasᚋgraphᚋmodelᚐDocumentConnection(ctx, selections, v)
 		},
@@ -26956,7 +26688,7 @@ func (ec *executionContext) fieldContext_Query_documents(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Query_statements(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -26967,7 +26699,6 @@ func (ec *executionContext) _Query_statements(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Statements(ctx, fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
 			return ec.marshalNStatementConnection2ᚖlsgatlasᚋgraphᚋmodelᚐStatementConnection(ctx, selections, v)
 		},
@@ -27000,7 +26731,7 @@ func (ec *executionContext) fieldContext_Query_statements(ctx context.Context, f
 }
 
 func (ec *executionContext) _Query__entities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27011,7 +26742,6 @@ func (ec *executionContext) _Query__entities(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.__resolve_entities(ctx, fc.Args["representations"].([]map[string]any)), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fedruntime.Entity) graphql.Marshaler {
 			return ec.marshalN_Entity2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋpluginᚋfederationᚋfedruntimeᚐEntity(ctx, selections, v)
 		},
@@ -27044,7 +26774,7 @@ func (ec *executionContext) fieldContext_Query__entities(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Query__service(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27054,7 +26784,6 @@ func (ec *executionContext) _Query__service(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return ec.__resolve__service(ctx)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v fedruntime.Service) graphql.Marshaler {
 			return ec.marshalN_Service2githubᚗcomᚋ99designsᚋgqlgenᚋpluginᚋfederationᚋfedruntimeᚐService(ctx, selections, v)
 		},
@@ -27076,7 +26805,7 @@ func (ec *executionContext) fieldContext_Query__service(_ context.Context, field
 }
 
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27087,7 +26816,6 @@ func (ec *executionContext) _Query___type(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.IntrospectType(fc.Args["name"].(string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
 			return ec.marshalO__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, selections, v)
 		},
@@ -27120,7 +26848,7 @@ func (ec *executionContext) fieldContext_Query___type(ctx context.Context, field
 }
 
 func (ec *executionContext) _Query___schema(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27130,7 +26858,6 @@ func (ec *executionContext) _Query___schema(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return ec.IntrospectSchema()
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Schema) graphql.Marshaler {
 			return ec.marshalN__Schema2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐSchema(ctx, selections, v)
 		},
@@ -27159,7 +26886,7 @@ func (ec *executionContext) fieldContext_RankingConnection_totalCount(_ context.
 }
 
 func (ec *executionContext) _RankingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RankingConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27169,7 +26896,6 @@ func (ec *executionContext) _RankingConnection_pageInfo(ctx context.Context, fie
 		func(ctx context.Context) (any, error) {
 			return obj.PageInfo, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
 		},
@@ -27191,7 +26917,7 @@ func (ec *executionContext) fieldContext_RankingConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _RankingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RankingConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27201,7 +26927,6 @@ func (ec *executionContext) _RankingConnection_edges(ctx context.Context, field 
 		func(ctx context.Context) (any, error) {
 			return obj.Edges, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.RankingEdge) graphql.Marshaler {
 			return ec.marshalNRankingEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRankingEdgeᚄ(ctx, selections, v)
 		},
@@ -27223,7 +26948,7 @@ func (ec *executionContext) fieldContext_RankingConnection_edges(_ context.Conte
 }
 
 func (ec *executionContext) _RankingConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RankingConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27233,7 +26958,6 @@ func (ec *executionContext) _RankingConnection_nodes(ctx context.Context, field 
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2ᚕlsgatlasᚋatlasᚐNodeᚄ(ctx, selections, v)
 		},
@@ -27262,7 +26986,7 @@ func (ec *executionContext) fieldContext_RankingEdge_cursor(_ context.Context, f
 }
 
 func (ec *executionContext) _RankingEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RankingEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27272,7 +26996,6 @@ func (ec *executionContext) _RankingEdge_node(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -27322,7 +27045,7 @@ func (ec *executionContext) fieldContext_RecordChange_version(_ context.Context,
 }
 
 func (ec *executionContext) _RecordChange_before(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27332,7 +27055,6 @@ func (ec *executionContext) _RecordChange_before(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.RecordChange().Before(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -27345,7 +27067,7 @@ func (ec *executionContext) fieldContext_RecordChange_before(_ context.Context, 
 }
 
 func (ec *executionContext) _RecordChange_after(ctx context.Context, field graphql.CollectedField, obj *atlas.RecordChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27355,7 +27077,6 @@ func (ec *executionContext) _RecordChange_after(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.RecordChange().After(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -27403,7 +27124,7 @@ func (ec *executionContext) fieldContext_Relationship_direction(_ context.Contex
 }
 
 func (ec *executionContext) _Relationship_node(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27413,7 +27134,6 @@ func (ec *executionContext) _Relationship_node(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Relationship().Node(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -27435,7 +27155,7 @@ func (ec *executionContext) fieldContext_Relationship_node(_ context.Context, fi
 }
 
 func (ec *executionContext) _Relationship_from(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27445,7 +27165,6 @@ func (ec *executionContext) _Relationship_from(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Relationship().From(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -27467,7 +27186,7 @@ func (ec *executionContext) fieldContext_Relationship_from(_ context.Context, fi
 }
 
 func (ec *executionContext) _Relationship_to(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27477,7 +27196,6 @@ func (ec *executionContext) _Relationship_to(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Relationship().To(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -27527,7 +27245,7 @@ func (ec *executionContext) fieldContext_Relationship_end(_ context.Context, fie
 }
 
 func (ec *executionContext) _Relationship_attested(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27537,7 +27255,6 @@ func (ec *executionContext) _Relationship_attested(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Attested, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PartialDate) graphql.Marshaler {
 			return ec.marshalNPartialDate2ᚕlsgatlasᚋatlasᚐPartialDateᚄ(ctx, selections, v)
 		},
@@ -27571,7 +27288,7 @@ func (ec *executionContext) fieldContext_Relationship_note(_ context.Context, fi
 }
 
 func (ec *executionContext) _Relationship_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27581,7 +27298,6 @@ func (ec *executionContext) _Relationship_sources(ctx context.Context, field gra
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -27610,7 +27326,7 @@ func (ec *executionContext) fieldContext_Relationship_rank(_ context.Context, fi
 }
 
 func (ec *executionContext) _Relationship_dateClaims(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27620,7 +27336,6 @@ func (ec *executionContext) _Relationship_dateClaims(ctx context.Context, field 
 		func(ctx context.Context) (any, error) {
 			return obj.DateClaims, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.DateClaim) graphql.Marshaler {
 			return ec.marshalNDateClaim2ᚕlsgatlasᚋatlasᚐDateClaimᚄ(ctx, selections, v)
 		},
@@ -27670,7 +27385,7 @@ func (ec *executionContext) fieldContext_Relationship_holdingDuring(_ context.Co
 }
 
 func (ec *executionContext) _Relationship_withheld(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27680,7 +27395,6 @@ func (ec *executionContext) _Relationship_withheld(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Withheld, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -27716,7 +27430,7 @@ func (ec *executionContext) fieldContext_Relationship_derived(_ context.Context,
 }
 
 func (ec *executionContext) _Relationship_via(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27726,7 +27440,6 @@ func (ec *executionContext) _Relationship_via(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Relationship().Via(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Position) graphql.Marshaler {
 			return ec.marshalOPosition2ᚖlsgatlasᚋatlasᚐPosition(ctx, selections, v)
 		},
@@ -27748,7 +27461,7 @@ func (ec *executionContext) fieldContext_Relationship_via(_ context.Context, fie
 }
 
 func (ec *executionContext) _Relationship_derivedFrom(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27758,7 +27471,6 @@ func (ec *executionContext) _Relationship_derivedFrom(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Relationship().DerivedFrom(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -27780,7 +27492,7 @@ func (ec *executionContext) fieldContext_Relationship_derivedFrom(_ context.Cont
 }
 
 func (ec *executionContext) _Relationship_derivations(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27790,7 +27502,6 @@ func (ec *executionContext) _Relationship_derivations(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return obj.Derivations, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Derivation) graphql.Marshaler {
 			return ec.marshalNDerivation2ᚕlsgatlasᚋatlasᚐDerivationᚄ(ctx, selections, v)
 		},
@@ -27819,7 +27530,7 @@ func (ec *executionContext) fieldContext_Relationship_dateConfidence(_ context.C
 }
 
 func (ec *executionContext) _Relationship_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27829,7 +27540,6 @@ func (ec *executionContext) _Relationship_history(ctx context.Context, field gra
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Relationship().History(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -27858,7 +27568,7 @@ func (ec *executionContext) fieldContext_RelationshipConnection_totalCount(_ con
 }
 
 func (ec *executionContext) _RelationshipConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27868,7 +27578,6 @@ func (ec *executionContext) _RelationshipConnection_pageInfo(ctx context.Context
 		func(ctx context.Context) (any, error) {
 			return obj.PageInfo, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
 		},
@@ -27890,7 +27599,7 @@ func (ec *executionContext) fieldContext_RelationshipConnection_pageInfo(_ conte
 }
 
 func (ec *executionContext) _RelationshipConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27900,7 +27609,6 @@ func (ec *executionContext) _RelationshipConnection_edges(ctx context.Context, f
 		func(ctx context.Context) (any, error) {
 			return obj.Edges, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.RelationshipEdge) graphql.Marshaler {
 			return ec.marshalNRelationshipEdge2ᚕlsgatlasᚋgraphᚋmodelᚐRelationshipEdgeᚄ(ctx, selections, v)
 		},
@@ -27922,7 +27630,7 @@ func (ec *executionContext) fieldContext_RelationshipConnection_edges(_ context.
 }
 
 func (ec *executionContext) _RelationshipConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27932,7 +27640,6 @@ func (ec *executionContext) _RelationshipConnection_nodes(ctx context.Context, f
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -27961,7 +27668,7 @@ func (ec *executionContext) fieldContext_RelationshipEdge_cursor(_ context.Conte
 }
 
 func (ec *executionContext) _RelationshipEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RelationshipEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -27971,7 +27678,6 @@ func (ec *executionContext) _RelationshipEdge_node(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2lsgatlasᚋatlasᚐEdge(ctx, selections, v)
 		},
@@ -28063,7 +27769,7 @@ func (ec *executionContext) fieldContext_ReportedCount_confidence(_ context.Cont
 }
 
 func (ec *executionContext) _ReportedCount_note(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28073,7 +27779,6 @@ func (ec *executionContext) _ReportedCount_note(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.ReportedCount().Note(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -28086,7 +27791,7 @@ func (ec *executionContext) fieldContext_ReportedCount_note(_ context.Context, f
 }
 
 func (ec *executionContext) _ReportedCount_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28096,7 +27801,6 @@ func (ec *executionContext) _ReportedCount_sources(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -28118,7 +27822,7 @@ func (ec *executionContext) fieldContext_ReportedCount_sources(_ context.Context
 }
 
 func (ec *executionContext) _ReportedCount_history(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28128,7 +27832,6 @@ func (ec *executionContext) _ReportedCount_history(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.ReportedCount().History(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -28150,7 +27853,7 @@ func (ec *executionContext) fieldContext_ReportedCount_history(_ context.Context
 }
 
 func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28160,7 +27863,6 @@ func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -28210,7 +27912,7 @@ func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, fiel
 }
 
 func (ec *executionContext) _SearchHit_relevance(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28220,7 +27922,6 @@ func (ec *executionContext) _SearchHit_relevance(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return obj.Relevance, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
 			return ec.marshalNFloat2float64(ctx, selections, v)
 		},
@@ -28233,7 +27934,7 @@ func (ec *executionContext) fieldContext_SearchHit_relevance(_ context.Context, 
 }
 
 func (ec *executionContext) _SearchHit_relationship(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28243,7 +27944,6 @@ func (ec *executionContext) _SearchHit_relationship(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.Relationship, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
 			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
 		},
@@ -28265,7 +27965,7 @@ func (ec *executionContext) fieldContext_SearchHit_relationship(_ context.Contex
 }
 
 func (ec *executionContext) _SearchResult_hits(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28275,7 +27975,6 @@ func (ec *executionContext) _SearchResult_hits(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Hits, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.SearchHit) graphql.Marshaler {
 			return ec.marshalNSearchHit2ᚕlsgatlasᚋatlasᚐSearchHitᚄ(ctx, selections, v)
 		},
@@ -28304,7 +28003,7 @@ func (ec *executionContext) fieldContext_SearchResult_total(_ context.Context, f
 }
 
 func (ec *executionContext) _SearchResult_counts(ctx context.Context, field graphql.CollectedField, obj *atlas.SearchResult) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28314,7 +28013,6 @@ func (ec *executionContext) _SearchResult_counts(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return obj.Counts, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.KindCount) graphql.Marshaler {
 			return ec.marshalNKindCount2ᚕlsgatlasᚋatlasᚐKindCountᚄ(ctx, selections, v)
 		},
@@ -28336,7 +28034,7 @@ func (ec *executionContext) fieldContext_SearchResult_counts(_ context.Context, 
 }
 
 func (ec *executionContext) _SharedGroup_group(ctx context.Context, field graphql.CollectedField, obj *analytics.SharedGroup) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28346,7 +28044,6 @@ func (ec *executionContext) _SharedGroup_group(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Group, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
 			return ec.marshalNGroup2ᚖlsgatlasᚋatlasᚐGroup(ctx, selections, v)
 		},
@@ -28368,7 +28065,7 @@ func (ec *executionContext) fieldContext_SharedGroup_group(_ context.Context, fi
 }
 
 func (ec *executionContext) _SharedGroup_personSeats(ctx context.Context, field graphql.CollectedField, obj *analytics.SharedGroup) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28378,7 +28075,6 @@ func (ec *executionContext) _SharedGroup_personSeats(ctx context.Context, field 
 		func(ctx context.Context) (any, error) {
 			return obj.PersonSeats, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -28400,7 +28096,7 @@ func (ec *executionContext) fieldContext_SharedGroup_personSeats(_ context.Conte
 }
 
 func (ec *executionContext) _SharedGroup_coMemberSeats(ctx context.Context, field graphql.CollectedField, obj *analytics.SharedGroup) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28410,7 +28106,6 @@ func (ec *executionContext) _SharedGroup_coMemberSeats(ctx context.Context, fiel
 		func(ctx context.Context) (any, error) {
 			return obj.CoMemberSeats, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -28453,7 +28148,7 @@ func (ec *executionContext) fieldContext_Source_label(_ context.Context, field g
 }
 
 func (ec *executionContext) _Source_key(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28463,7 +28158,6 @@ func (ec *executionContext) _Source_key(ctx context.Context, field graphql.Colle
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Source().Key(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -28483,7 +28177,7 @@ func (ec *executionContext) fieldContext_Source_title(_ context.Context, field g
 }
 
 func (ec *executionContext) _Source_authors(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28493,7 +28187,6 @@ func (ec *executionContext) _Source_authors(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.Authors, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
 			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
 		},
@@ -28506,7 +28199,7 @@ func (ec *executionContext) fieldContext_Source_authors(_ context.Context, field
 }
 
 func (ec *executionContext) _Source_publisher(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28516,7 +28209,6 @@ func (ec *executionContext) _Source_publisher(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Source().Publisher(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -28536,7 +28228,7 @@ func (ec *executionContext) fieldContext_Source_date(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Source_dateSources(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28546,7 +28238,6 @@ func (ec *executionContext) _Source_dateSources(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return obj.DateSources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -28568,7 +28259,7 @@ func (ec *executionContext) fieldContext_Source_dateSources(_ context.Context, f
 }
 
 func (ec *executionContext) _Source_url(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28578,7 +28269,6 @@ func (ec *executionContext) _Source_url(ctx context.Context, field graphql.Colle
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Source().URL(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -28605,7 +28295,7 @@ func (ec *executionContext) fieldContext_Source_tier(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Source_citedVia(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28615,7 +28305,6 @@ func (ec *executionContext) _Source_citedVia(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Source().CitedVia(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Source) graphql.Marshaler {
 			return ec.marshalOSource2ᚖlsgatlasᚋatlasᚐSource(ctx, selections, v)
 		},
@@ -28637,7 +28326,7 @@ func (ec *executionContext) fieldContext_Source_citedVia(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Source_note(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28647,7 +28336,6 @@ func (ec *executionContext) _Source_note(ctx context.Context, field graphql.Coll
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Source().Note(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -28660,7 +28348,7 @@ func (ec *executionContext) fieldContext_Source_note(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Source_supports(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28671,7 +28359,6 @@ func (ec *executionContext) _Source_supports(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Source().Supports(ctx, obj, fc.Args["kinds"].([]atlas.SupportKind), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.SupportConnection) graphql.Marshaler {
 			return ec.marshalNSupportConnection2ᚖlsgatlasᚋgraphᚋmodelᚐSupportConnection(ctx, selections, v)
 		},
@@ -28704,7 +28391,7 @@ func (ec *executionContext) fieldContext_Source_supports(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Source_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28714,7 +28401,6 @@ func (ec *executionContext) _Source_history(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Source().History(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -28736,7 +28422,7 @@ func (ec *executionContext) fieldContext_Source_history(_ context.Context, field
 }
 
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28746,7 +28432,6 @@ func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.Edges, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.SourceEdge) graphql.Marshaler {
 			return ec.marshalNSourceEdge2ᚕlsgatlasᚋgraphᚋmodelᚐSourceEdgeᚄ(ctx, selections, v)
 		},
@@ -28768,7 +28453,7 @@ func (ec *executionContext) fieldContext_SourceConnection_edges(_ context.Contex
 }
 
 func (ec *executionContext) _SourceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28778,7 +28463,6 @@ func (ec *executionContext) _SourceConnection_nodes(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Source) graphql.Marshaler {
 			return ec.marshalNSource2ᚕlsgatlasᚋatlasᚐSourceᚄ(ctx, selections, v)
 		},
@@ -28800,7 +28484,7 @@ func (ec *executionContext) fieldContext_SourceConnection_nodes(_ context.Contex
 }
 
 func (ec *executionContext) _SourceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28810,7 +28494,6 @@ func (ec *executionContext) _SourceConnection_pageInfo(ctx context.Context, fiel
 		func(ctx context.Context) (any, error) {
 			return obj.PageInfo, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
 		},
@@ -28846,7 +28529,7 @@ func (ec *executionContext) fieldContext_SourceEdge_cursor(_ context.Context, fi
 }
 
 func (ec *executionContext) _SourceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SourceEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28856,7 +28539,6 @@ func (ec *executionContext) _SourceEdge_node(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Source) graphql.Marshaler {
 			return ec.marshalNSource2lsgatlasᚋatlasᚐSource(ctx, selections, v)
 		},
@@ -28906,7 +28588,7 @@ func (ec *executionContext) fieldContext_Statement_text(_ context.Context, field
 }
 
 func (ec *executionContext) _Statement_textZh(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28916,7 +28598,6 @@ func (ec *executionContext) _Statement_textZh(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Statement().TextZh(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -28950,7 +28631,7 @@ func (ec *executionContext) fieldContext_Statement_confidence(_ context.Context,
 }
 
 func (ec *executionContext) _Statement_hedge(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28960,7 +28641,6 @@ func (ec *executionContext) _Statement_hedge(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Statement().Hedge(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -28980,7 +28660,7 @@ func (ec *executionContext) fieldContext_Statement_hedged(_ context.Context, fie
 }
 
 func (ec *executionContext) _Statement_note(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -28990,7 +28670,6 @@ func (ec *executionContext) _Statement_note(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Statement().Note(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -29003,7 +28682,7 @@ func (ec *executionContext) fieldContext_Statement_note(_ context.Context, field
 }
 
 func (ec *executionContext) _Statement_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29013,7 +28692,6 @@ func (ec *executionContext) _Statement_sources(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -29035,7 +28713,7 @@ func (ec *executionContext) fieldContext_Statement_sources(_ context.Context, fi
 }
 
 func (ec *executionContext) _Statement_about(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29045,7 +28723,6 @@ func (ec *executionContext) _Statement_about(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Statement().About(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -29067,7 +28744,7 @@ func (ec *executionContext) fieldContext_Statement_about(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Statement_relationships(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29078,7 +28755,6 @@ func (ec *executionContext) _Statement_relationships(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -29111,7 +28787,7 @@ func (ec *executionContext) fieldContext_Statement_relationships(ctx context.Con
 }
 
 func (ec *executionContext) _Statement_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29121,7 +28797,6 @@ func (ec *executionContext) _Statement_history(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Statement().History(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -29143,7 +28818,7 @@ func (ec *executionContext) fieldContext_Statement_history(_ context.Context, fi
 }
 
 func (ec *executionContext) _StatementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.StatementConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29153,7 +28828,6 @@ func (ec *executionContext) _StatementConnection_edges(ctx context.Context, fiel
 		func(ctx context.Context) (any, error) {
 			return obj.Edges, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.StatementEdge) graphql.Marshaler {
 			return ec.marshalNStatementEdge2ᚕlsgatlasᚋgraphᚋmodelᚐStatementEdgeᚄ(ctx, selections, v)
 		},
@@ -29175,7 +28849,7 @@ func (ec *executionContext) fieldContext_StatementConnection_edges(_ context.Con
 }
 
 func (ec *executionContext) _StatementConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.StatementConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29185,7 +28859,6 @@ func (ec *executionContext) _StatementConnection_nodes(ctx context.Context, fiel
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Statement) graphql.Marshaler {
 			return ec.marshalNStatement2ᚕlsgatlasᚋatlasᚐStatementᚄ(ctx, selections, v)
 		},
@@ -29207,7 +28880,7 @@ func (ec *executionContext) fieldContext_StatementConnection_nodes(_ context.Con
 }
 
 func (ec *executionContext) _StatementConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.StatementConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29217,7 +28890,6 @@ func (ec *executionContext) _StatementConnection_pageInfo(ctx context.Context, f
 		func(ctx context.Context) (any, error) {
 			return obj.PageInfo, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
 		},
@@ -29253,7 +28925,7 @@ func (ec *executionContext) fieldContext_StatementEdge_cursor(_ context.Context,
 }
 
 func (ec *executionContext) _StatementEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.StatementEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29263,7 +28935,6 @@ func (ec *executionContext) _StatementEdge_node(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Statement) graphql.Marshaler {
 			return ec.marshalNStatement2lsgatlasᚋatlasᚐStatement(ctx, selections, v)
 		},
@@ -29292,7 +28963,7 @@ func (ec *executionContext) fieldContext_Statistics_asOf(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Statistics_during(ctx context.Context, field graphql.CollectedField, obj *analytics.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29302,7 +28973,6 @@ func (ec *executionContext) _Statistics_during(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.During, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Period) graphql.Marshaler {
 			return ec.marshalOCountedPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, selections, v)
 		},
@@ -29324,7 +28994,7 @@ func (ec *executionContext) fieldContext_Statistics_during(_ context.Context, fi
 }
 
 func (ec *executionContext) _Statistics_groups(ctx context.Context, field graphql.CollectedField, obj *analytics.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29334,7 +29004,6 @@ func (ec *executionContext) _Statistics_groups(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Groups, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v analytics.GroupStats) graphql.Marshaler {
 			return ec.marshalNGroupStatistics2lsgatlasᚋanalyticsᚐGroupStats(ctx, selections, v)
 		},
@@ -29356,7 +29025,7 @@ func (ec *executionContext) fieldContext_Statistics_groups(_ context.Context, fi
 }
 
 func (ec *executionContext) _Statistics_nodesByType(ctx context.Context, field graphql.CollectedField, obj *analytics.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29366,7 +29035,6 @@ func (ec *executionContext) _Statistics_nodesByType(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return obj.NodesByKind, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.NodeCount) graphql.Marshaler {
 			return ec.marshalNNodeTypeCount2ᚕlsgatlasᚋanalyticsᚐNodeCountᚄ(ctx, selections, v)
 		},
@@ -29388,7 +29056,7 @@ func (ec *executionContext) fieldContext_Statistics_nodesByType(_ context.Contex
 }
 
 func (ec *executionContext) _Statistics_relationshipsByType(ctx context.Context, field graphql.CollectedField, obj *analytics.Stats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29398,7 +29066,6 @@ func (ec *executionContext) _Statistics_relationshipsByType(ctx context.Context,
 		func(ctx context.Context) (any, error) {
 			return obj.RelationsByType, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
 			return ec.marshalNBucketCount2ᚕlsgatlasᚋanalyticsᚐCountᚄ(ctx, selections, v)
 		},
@@ -29420,7 +29087,7 @@ func (ec *executionContext) fieldContext_Statistics_relationshipsByType(_ contex
 }
 
 func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *analytics.Subgraph) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29430,7 +29097,6 @@ func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
 			return ec.marshalNGraphNode2ᚕlsgatlasᚋatlasᚐNodeᚄ(ctx, selections, v)
 		},
@@ -29452,7 +29118,7 @@ func (ec *executionContext) fieldContext_Subgraph_nodes(_ context.Context, field
 }
 
 func (ec *executionContext) _Subgraph_relationships(ctx context.Context, field graphql.CollectedField, obj *analytics.Subgraph) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29462,7 +29128,6 @@ func (ec *executionContext) _Subgraph_relationships(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Subgraph().Relationships(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -29542,7 +29207,7 @@ func (ec *executionContext) fieldContext_Support_kind(_ context.Context, field g
 }
 
 func (ec *executionContext) _Support_node(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29552,7 +29217,6 @@ func (ec *executionContext) _Support_node(ctx context.Context, field graphql.Col
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalOGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -29574,7 +29238,7 @@ func (ec *executionContext) fieldContext_Support_node(_ context.Context, field g
 }
 
 func (ec *executionContext) _Support_relationship(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29584,7 +29248,6 @@ func (ec *executionContext) _Support_relationship(ctx context.Context, field gra
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Support().Relationship(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
 			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
 		},
@@ -29606,7 +29269,7 @@ func (ec *executionContext) fieldContext_Support_relationship(_ context.Context,
 }
 
 func (ec *executionContext) _Support_claim(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29616,7 +29279,6 @@ func (ec *executionContext) _Support_claim(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return obj.Claim, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PropertyClaim) graphql.Marshaler {
 			return ec.marshalOPropertyClaim2ᚖlsgatlasᚋatlasᚐPropertyClaim(ctx, selections, v)
 		},
@@ -29638,7 +29300,7 @@ func (ec *executionContext) fieldContext_Support_claim(_ context.Context, field 
 }
 
 func (ec *executionContext) _Support_locators(ctx context.Context, field graphql.CollectedField, obj *atlas.Support) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29648,7 +29310,6 @@ func (ec *executionContext) _Support_locators(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.Locators, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
 			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
 		},
@@ -29661,7 +29322,7 @@ func (ec *executionContext) fieldContext_Support_locators(_ context.Context, fie
 }
 
 func (ec *executionContext) _SupportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29671,7 +29332,6 @@ func (ec *executionContext) _SupportConnection_edges(ctx context.Context, field 
 		func(ctx context.Context) (any, error) {
 			return obj.Edges, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.SupportEdge) graphql.Marshaler {
 			return ec.marshalNSupportEdge2ᚕlsgatlasᚋgraphᚋmodelᚐSupportEdgeᚄ(ctx, selections, v)
 		},
@@ -29693,7 +29353,7 @@ func (ec *executionContext) fieldContext_SupportConnection_edges(_ context.Conte
 }
 
 func (ec *executionContext) _SupportConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29703,7 +29363,6 @@ func (ec *executionContext) _SupportConnection_nodes(ctx context.Context, field 
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Support) graphql.Marshaler {
 			return ec.marshalNSupport2ᚕlsgatlasᚋatlasᚐSupportᚄ(ctx, selections, v)
 		},
@@ -29725,7 +29384,7 @@ func (ec *executionContext) fieldContext_SupportConnection_nodes(_ context.Conte
 }
 
 func (ec *executionContext) _SupportConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SupportConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29735,7 +29394,6 @@ func (ec *executionContext) _SupportConnection_pageInfo(ctx context.Context, fie
 		func(ctx context.Context) (any, error) {
 			return obj.PageInfo, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
 		},
@@ -29771,7 +29429,7 @@ func (ec *executionContext) fieldContext_SupportEdge_cursor(_ context.Context, f
 }
 
 func (ec *executionContext) _SupportEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SupportEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29781,7 +29439,6 @@ func (ec *executionContext) _SupportEdge_node(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Support) graphql.Marshaler {
 			return ec.marshalNSupport2lsgatlasᚋatlasᚐSupport(ctx, selections, v)
 		},
@@ -29817,7 +29474,7 @@ func (ec *executionContext) fieldContext_TimelineEvent_date(_ context.Context, f
 }
 
 func (ec *executionContext) _TimelineEvent_other(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29827,7 +29484,6 @@ func (ec *executionContext) _TimelineEvent_other(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return obj.Other, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
 			return ec.marshalOGraphNode2lsgatlasᚋatlasᚐNode(ctx, selections, v)
 		},
@@ -29849,7 +29505,7 @@ func (ec *executionContext) fieldContext_TimelineEvent_other(_ context.Context, 
 }
 
 func (ec *executionContext) _TimelineEvent_relationship(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29859,7 +29515,6 @@ func (ec *executionContext) _TimelineEvent_relationship(ctx context.Context, fie
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.TimelineEvent().Relationship(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
 			return ec.marshalORelationship2ᚖlsgatlasᚋatlasᚐEdge(ctx, selections, v)
 		},
@@ -29888,7 +29543,7 @@ func (ec *executionContext) fieldContext_TimelineEvent_succession(_ context.Cont
 }
 
 func (ec *executionContext) _TimelineEvent_sources(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29898,7 +29553,6 @@ func (ec *executionContext) _TimelineEvent_sources(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -29948,7 +29602,7 @@ func (ec *executionContext) fieldContext_Topic_name(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Topic_nameZh(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29958,7 +29612,6 @@ func (ec *executionContext) _Topic_nameZh(ctx context.Context, field graphql.Col
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Topic().NameZh(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -29971,7 +29624,7 @@ func (ec *executionContext) fieldContext_Topic_nameZh(_ context.Context, field g
 }
 
 func (ec *executionContext) _Topic_aliases(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -29981,7 +29634,6 @@ func (ec *executionContext) _Topic_aliases(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return obj.Aliases, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
 			return ec.marshalNAlias2ᚕlsgatlasᚋatlasᚐAliasᚄ(ctx, selections, v)
 		},
@@ -30003,7 +29655,7 @@ func (ec *executionContext) fieldContext_Topic_aliases(_ context.Context, field 
 }
 
 func (ec *executionContext) _Topic_description(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30013,7 +29665,6 @@ func (ec *executionContext) _Topic_description(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Topic().Description(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
 			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
@@ -30026,7 +29677,7 @@ func (ec *executionContext) fieldContext_Topic_description(_ context.Context, fi
 }
 
 func (ec *executionContext) _Topic_sources(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30036,7 +29687,6 @@ func (ec *executionContext) _Topic_sources(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return obj.Sources, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
 			return ec.marshalNCitation2ᚕlsgatlasᚋatlasᚐCitationᚄ(ctx, selections, v)
 		},
@@ -30058,7 +29708,7 @@ func (ec *executionContext) fieldContext_Topic_sources(_ context.Context, field 
 }
 
 func (ec *executionContext) _Topic_claims(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30069,7 +29719,6 @@ func (ec *executionContext) _Topic_claims(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Topic().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PropertyClaim) graphql.Marshaler {
 			return ec.marshalNPropertyClaim2ᚕlsgatlasᚋatlasᚐPropertyClaimᚄ(ctx, selections, v)
 		},
@@ -30102,7 +29751,7 @@ func (ec *executionContext) fieldContext_Topic_claims(ctx context.Context, field
 }
 
 func (ec *executionContext) _Topic_statements(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30112,7 +29761,6 @@ func (ec *executionContext) _Topic_statements(ctx context.Context, field graphql
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Topic().Statements(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -30134,7 +29782,7 @@ func (ec *executionContext) fieldContext_Topic_statements(_ context.Context, fie
 }
 
 func (ec *executionContext) _Topic_documents(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30144,7 +29792,6 @@ func (ec *executionContext) _Topic_documents(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Topic().Documents(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -30166,7 +29813,7 @@ func (ec *executionContext) fieldContext_Topic_documents(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Topic_relationships(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30177,7 +29824,6 @@ func (ec *executionContext) _Topic_relationships(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
 			return ec.marshalNRelationship2ᚕlsgatlasᚋatlasᚐEdgeᚄ(ctx, selections, v)
 		},
@@ -30210,7 +29856,7 @@ func (ec *executionContext) fieldContext_Topic_relationships(ctx context.Context
 }
 
 func (ec *executionContext) _Topic_history(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30220,7 +29866,6 @@ func (ec *executionContext) _Topic_history(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Topic().History(ctx, obj)
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
 			return ec.marshalNAuditEntry2ᚕlsgatlasᚋatlasᚐAuditEntryᚄ(ctx, selections, v)
 		},
@@ -30242,7 +29887,7 @@ func (ec *executionContext) fieldContext_Topic_history(_ context.Context, field 
 }
 
 func (ec *executionContext) _TopicConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TopicConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30252,7 +29897,6 @@ func (ec *executionContext) _TopicConnection_edges(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Edges, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.TopicEdge) graphql.Marshaler {
 			return ec.marshalNTopicEdge2ᚕlsgatlasᚋgraphᚋmodelᚐTopicEdgeᚄ(ctx, selections, v)
 		},
@@ -30274,7 +29918,7 @@ func (ec *executionContext) fieldContext_TopicConnection_edges(_ context.Context
 }
 
 func (ec *executionContext) _TopicConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.TopicConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30284,7 +29928,6 @@ func (ec *executionContext) _TopicConnection_nodes(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Nodes, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Topic) graphql.Marshaler {
 			return ec.marshalNTopic2ᚕlsgatlasᚋatlasᚐTopicᚄ(ctx, selections, v)
 		},
@@ -30306,7 +29949,7 @@ func (ec *executionContext) fieldContext_TopicConnection_nodes(_ context.Context
 }
 
 func (ec *executionContext) _TopicConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TopicConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30316,7 +29959,6 @@ func (ec *executionContext) _TopicConnection_pageInfo(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return obj.PageInfo, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 			return ec.marshalNPageInfo2lsgatlasᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
 		},
@@ -30352,7 +29994,7 @@ func (ec *executionContext) fieldContext_TopicEdge_cursor(_ context.Context, fie
 }
 
 func (ec *executionContext) _TopicEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TopicEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30362,7 +30004,6 @@ func (ec *executionContext) _TopicEdge_node(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.Node, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Topic) graphql.Marshaler {
 			return ec.marshalNTopic2lsgatlasᚋatlasᚐTopic(ctx, selections, v)
 		},
@@ -30405,7 +30046,7 @@ func (ec *executionContext) fieldContext_YearStatistics_year(_ context.Context, 
 }
 
 func (ec *executionContext) _YearStatistics_groups(ctx context.Context, field graphql.CollectedField, obj *analytics.YearStats) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30415,7 +30056,6 @@ func (ec *executionContext) _YearStatistics_groups(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Groups, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v analytics.GroupStats) graphql.Marshaler {
 			return ec.marshalNGroupStatistics2lsgatlasᚋanalyticsᚐGroupStats(ctx, selections, v)
 		},
@@ -30465,7 +30105,7 @@ func (ec *executionContext) fieldContext___Directive_isRepeatable(_ context.Cont
 }
 
 func (ec *executionContext) ___Directive_locations(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30475,7 +30115,6 @@ func (ec *executionContext) ___Directive_locations(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.Locations, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
 			return ec.marshalN__DirectiveLocation2ᚕstringᚄ(ctx, selections, v)
 		},
@@ -30488,7 +30127,7 @@ func (ec *executionContext) fieldContext___Directive_locations(_ context.Context
 }
 
 func (ec *executionContext) ___Directive_args(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30499,7 +30138,6 @@ func (ec *executionContext) ___Directive_args(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
 			return ec.marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx, selections, v)
 		},
@@ -30574,7 +30212,7 @@ func (ec *executionContext) fieldContext___Field_description(_ context.Context, 
 }
 
 func (ec *executionContext) ___Field_args(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30585,7 +30223,6 @@ func (ec *executionContext) ___Field_args(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
 			return ec.marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx, selections, v)
 		},
@@ -30618,7 +30255,7 @@ func (ec *executionContext) fieldContext___Field_args(ctx context.Context, field
 }
 
 func (ec *executionContext) ___Field_type(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30628,7 +30265,6 @@ func (ec *executionContext) ___Field_type(ctx context.Context, field graphql.Col
 		func(ctx context.Context) (any, error) {
 			return obj.Type, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
 			return ec.marshalN__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, selections, v)
 		},
@@ -30678,7 +30314,7 @@ func (ec *executionContext) fieldContext___InputValue_description(_ context.Cont
 }
 
 func (ec *executionContext) ___InputValue_type(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30688,7 +30324,6 @@ func (ec *executionContext) ___InputValue_type(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Type, nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
 			return ec.marshalN__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, selections, v)
 		},
@@ -30738,7 +30373,7 @@ func (ec *executionContext) fieldContext___Schema_description(_ context.Context,
 }
 
 func (ec *executionContext) ___Schema_types(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30748,7 +30383,6 @@ func (ec *executionContext) ___Schema_types(ctx context.Context, field graphql.C
 		func(ctx context.Context) (any, error) {
 			return obj.Types(), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
 			return ec.marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx, selections, v)
 		},
@@ -30770,7 +30404,7 @@ func (ec *executionContext) fieldContext___Schema_types(_ context.Context, field
 }
 
 func (ec *executionContext) ___Schema_queryType(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30780,7 +30414,6 @@ func (ec *executionContext) ___Schema_queryType(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return obj.QueryType(), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
 			return ec.marshalN__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, selections, v)
 		},
@@ -30802,7 +30435,7 @@ func (ec *executionContext) fieldContext___Schema_queryType(_ context.Context, f
 }
 
 func (ec *executionContext) ___Schema_mutationType(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30812,7 +30445,6 @@ func (ec *executionContext) ___Schema_mutationType(ctx context.Context, field gr
 		func(ctx context.Context) (any, error) {
 			return obj.MutationType(), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
 			return ec.marshalO__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, selections, v)
 		},
@@ -30834,7 +30466,7 @@ func (ec *executionContext) fieldContext___Schema_mutationType(_ context.Context
 }
 
 func (ec *executionContext) ___Schema_subscriptionType(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30844,7 +30476,6 @@ func (ec *executionContext) ___Schema_subscriptionType(ctx context.Context, fiel
 		func(ctx context.Context) (any, error) {
 			return obj.SubscriptionType(), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
 			return ec.marshalO__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, selections, v)
 		},
@@ -30866,7 +30497,7 @@ func (ec *executionContext) fieldContext___Schema_subscriptionType(_ context.Con
 }
 
 func (ec *executionContext) ___Schema_directives(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30876,7 +30507,6 @@ func (ec *executionContext) ___Schema_directives(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return obj.Directives(), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
 			return ec.marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx, selections, v)
 		},
@@ -30926,7 +30556,7 @@ func (ec *executionContext) fieldContext___Type_specifiedByURL(_ context.Context
 }
 
 func (ec *executionContext) ___Type_fields(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30937,7 +30567,6 @@ func (ec *executionContext) ___Type_fields(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.Field) graphql.Marshaler {
 			return ec.marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐFieldᚄ(ctx, selections, v)
 		},
@@ -30970,7 +30599,7 @@ func (ec *executionContext) fieldContext___Type_fields(ctx context.Context, fiel
 }
 
 func (ec *executionContext) ___Type_interfaces(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -30980,7 +30609,6 @@ func (ec *executionContext) ___Type_interfaces(ctx context.Context, field graphq
 		func(ctx context.Context) (any, error) {
 			return obj.Interfaces(), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
 			return ec.marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx, selections, v)
 		},
@@ -31002,7 +30630,7 @@ func (ec *executionContext) fieldContext___Type_interfaces(_ context.Context, fi
 }
 
 func (ec *executionContext) ___Type_possibleTypes(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -31012,7 +30640,6 @@ func (ec *executionContext) ___Type_possibleTypes(ctx context.Context, field gra
 		func(ctx context.Context) (any, error) {
 			return obj.PossibleTypes(), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
 			return ec.marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx, selections, v)
 		},
@@ -31034,7 +30661,7 @@ func (ec *executionContext) fieldContext___Type_possibleTypes(_ context.Context,
 }
 
 func (ec *executionContext) ___Type_enumValues(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -31045,7 +30672,6 @@ func (ec *executionContext) ___Type_enumValues(ctx context.Context, field graphq
 			fc := graphql.GetFieldContext(ctx)
 			return obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {
 			return ec.marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx, selections, v)
 		},
@@ -31078,7 +30704,7 @@ func (ec *executionContext) fieldContext___Type_enumValues(ctx context.Context, 
 }
 
 func (ec *executionContext) ___Type_inputFields(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -31089,7 +30715,6 @@ func (ec *executionContext) ___Type_inputFields(ctx context.Context, field graph
 			fc := graphql.GetFieldContext(ctx)
 			return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
 			return ec.marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx, selections, v)
 		},
@@ -31122,7 +30747,7 @@ func (ec *executionContext) fieldContext___Type_inputFields(ctx context.Context,
 }
 
 func (ec *executionContext) ___Type_ofType(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
+	return resolveFieldInOrder(
 		ctx,
 		ec.OperationContext,
 		field,
@@ -31132,7 +30757,6 @@ func (ec *executionContext) ___Type_ofType(ctx context.Context, field graphql.Co
 		func(ctx context.Context) (any, error) {
 			return obj.OfType(), nil
 		},
-		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
 			return ec.marshalO__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, selections, v)
 		},
@@ -32317,11 +31941,9 @@ func (ec *executionContext) _Alias(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Alias_source(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Alias_source)
 		case "editorial":
 			out.Values[i] = ec._Alias_editorial(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -32386,41 +32008,29 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AuditEntry_reason(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._AuditEntry_reason)
 		case "proposal":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AuditEntry_proposal(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._AuditEntry_proposal)
 		case "op":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AuditEntry_op(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._AuditEntry_op)
 		case "kind":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AuditEntry_kind(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._AuditEntry_kind)
 		case "target":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AuditEntry_target(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._AuditEntry_target)
 		case "citation":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AuditEntry_citation(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._AuditEntry_citation)
 		case "records":
 			out.Values[i] = ec._AuditEntry_records(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -32672,22 +32282,18 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Citation")
 		case "source":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Citation_source(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Citation_source)
 		case "locator":
 			out.Values[i] = ec._Citation_locator(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quote":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Citation_quote(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Citation_quote)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -32841,11 +32447,9 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Conflict")
 		case "node":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Conflict_node(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Conflict_node)
 		case "property":
 			out.Values[i] = ec._Conflict_property(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -32857,11 +32461,9 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "other":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Conflict_other(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Conflict_other)
 		case "aspect":
 			out.Values[i] = ec._Conflict_aspect(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -32916,11 +32518,9 @@ func (ec *executionContext) _ConflictSide(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relationship":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ConflictSide_relationship(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._ConflictSide_relationship)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33094,11 +32694,9 @@ func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Derivation")
 		case "via":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Derivation_via(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Derivation_via)
 		case "holds":
 			out.Values[i] = ec._Derivation_holds(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -33158,11 +32756,9 @@ func (ec *executionContext) _Development(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relationship":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Development_relationship(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Development_relationship)
 		case "succession":
 			out.Values[i] = ec._Development_succession(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -33260,11 +32856,9 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "titleZh":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_titleZh(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Document_titleZh)
 		case "aliases":
 			out.Values[i] = ec._Document_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -33281,58 +32875,42 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_description(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Document_description)
 		case "sources":
 			out.Values[i] = ec._Document_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "claims":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_claims(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Document_claims)
 		case "issuedBy":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_issuedBy(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Document_issuedBy)
 		case "concerns":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_concerns(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Document_concerns)
 		case "basedOn":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_basedOn(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Document_basedOn)
 		case "basisOf":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_basisOf(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Document_basisOf)
 		case "relationships":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_relationships(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Document_relationships)
 		case "history":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Document_history(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Document_history)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33717,11 +33295,9 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nameZh":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_nameZh(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_nameZh)
 		case "aliases":
 			out.Values[i] = ec._Group_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -33783,94 +33359,66 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_description(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_description)
 		case "sources":
 			out.Values[i] = ec._Group_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "activity":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_activity(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_activity)
 		case "chairs":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_chairs(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_chairs)
 		case "members":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_members(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_members)
 		case "offices":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_offices(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_offices)
 		case "supervisors":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_supervisors(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_supervisors)
 		case "supervises":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_supervises(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_supervises)
 		case "reportsTo":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_reportsTo(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_reportsTo)
 		case "predecessors":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_predecessors(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_predecessors)
 		case "successors":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_successors(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_successors)
 		case "partyGroupOf":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_partyGroupOf(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_partyGroupOf)
 		case "positions":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_positions(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_positions)
 		case "relationships":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_relationships(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_relationships)
 		case "claims":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_claims(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_claims)
 		case "chairNotKnown":
 			out.Values[i] = ec._Group_chairNotKnown(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -33887,53 +33435,37 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "chairsConnection":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_chairsConnection(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_chairsConnection)
 		case "membersConnection":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_membersConnection(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_membersConnection)
 		case "relationshipsConnection":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_relationshipsConnection(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_relationshipsConnection)
 		case "counts":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_counts(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_counts)
 		case "history":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_history(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_history)
 		case "lineage":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_lineage(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_lineage)
 		case "statements":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_statements(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_statements)
 		case "documents":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_documents(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Group_documents)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -34165,11 +33697,9 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nameZh":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_nameZh(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_nameZh)
 		case "aliases":
 			out.Values[i] = ec._Institution_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -34196,94 +33726,66 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_description(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_description)
 		case "sources":
 			out.Values[i] = ec._Institution_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "seats":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_seats(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_seats)
 		case "supervisors":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_supervisors(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_supervisors)
 		case "reportingGroups":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_reportingGroups(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_reportingGroups)
 		case "hostedOffices":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_hostedOffices(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_hostedOffices)
 		case "partyGroups":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_partyGroups(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_partyGroups)
 		case "positions":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_positions(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_positions)
 		case "relationships":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_relationships(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_relationships)
 		case "claims":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_claims(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_claims)
 		case "relationshipsConnection":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_relationshipsConnection(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_relationshipsConnection)
 		case "counts":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_counts(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_counts)
 		case "history":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_history(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_history)
 		case "statements":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_statements(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_statements)
 		case "documents":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Institution_documents(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Institution_documents)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -34447,11 +33949,9 @@ func (ec *executionContext) _LineageBody(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "successions":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._LineageBody_successions(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._LineageBody_successions)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -34759,11 +34259,9 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nameZh":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Office_nameZh(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Office_nameZh)
 		case "aliases":
 			out.Values[i] = ec._Office_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -34785,76 +34283,54 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Office_description(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Office_description)
 		case "sources":
 			out.Values[i] = ec._Office_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "groups":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Office_groups(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Office_groups)
 		case "hostedBy":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Office_hostedBy(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Office_hostedBy)
 		case "directors":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Office_directors(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Office_directors)
 		case "supervisors":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Office_supervisors(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Office_supervisors)
 		case "relationships":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Office_relationships(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Office_relationships)
 		case "claims":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Office_claims(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Office_claims)
 		case "relationshipsConnection":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Office_relationshipsConnection(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Office_relationshipsConnection)
 		case "history":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Office_history(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Office_history)
 		case "statements":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Office_statements(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Office_statements)
 		case "documents":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Office_documents(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Office_documents)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -35023,11 +34499,9 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relationships":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Path_relationships(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Path_relationships)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -35120,11 +34594,9 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nameZh":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_nameZh(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_nameZh)
 		case "aliases":
 			out.Values[i] = ec._Person_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -35141,11 +34613,9 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_description(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_description)
 		case "born":
 			out.Values[i] = ec._Person_born(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -35162,83 +34632,57 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "chairs":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_chairs(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_chairs)
 		case "memberships":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_memberships(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_memberships)
 		case "positions":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_positions(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_positions)
 		case "directs":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_directs(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_directs)
 		case "relationships":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_relationships(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_relationships)
 		case "claims":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_claims(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_claims)
 		case "chairsConnection":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_chairsConnection(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_chairsConnection)
 		case "membershipsConnection":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_membershipsConnection(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_membershipsConnection)
 		case "relationshipsConnection":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_relationshipsConnection(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_relationshipsConnection)
 		case "counts":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_counts(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_counts)
 		case "history":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_history(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_history)
 		case "statements":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_statements(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_statements)
 		case "documents":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Person_documents(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Person_documents)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -35374,11 +34818,9 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "titleZh":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_titleZh(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_titleZh)
 		case "seats":
 			out.Values[i] = ec._Position_seats(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -35400,88 +34842,62 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_description(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_description)
 		case "sources":
 			out.Values[i] = ec._Position_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "holders":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_holders(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_holders)
 		case "chairs":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_chairs(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_chairs)
 		case "memberships":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_memberships(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_memberships)
 		case "directs":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_directs(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_directs)
 		case "belongsTo":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_belongsTo(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_belongsTo)
 		case "relationships":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_relationships(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_relationships)
 		case "claims":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_claims(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_claims)
 		case "relationshipsConnection":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_relationshipsConnection(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_relationshipsConnection)
 		case "counts":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_counts(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_counts)
 		case "history":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_history(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_history)
 		case "statements":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_statements(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_statements)
 		case "documents":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Position_documents(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Position_documents)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -35627,17 +35043,13 @@ func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "note":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._PropertyClaim_note(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._PropertyClaim_note)
 		case "history":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._PropertyClaim_history(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._PropertyClaim_history)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -35677,35 +35089,25 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "op":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Proposal_op(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Proposal_op)
 		case "kind":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Proposal_kind(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Proposal_kind)
 		case "target":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Proposal_target(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Proposal_target)
 		case "change":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Proposal_change(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Proposal_change)
 		case "citation":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Proposal_citation(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Proposal_citation)
 		case "by":
 			out.Values[i] = ec._Proposal_by(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -35717,39 +35119,31 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Proposal_reason(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Proposal_reason)
 		case "baseVersions":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Proposal_baseVersions(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Proposal_baseVersions)
 		case "revision":
 			out.Values[i] = ec._Proposal_revision(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reviewedBy":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Proposal_reviewedBy(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Proposal_reviewedBy)
 		case "reviewedAt":
 			out.Values[i] = ec._Proposal_reviewedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reviewReason":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Proposal_reviewReason(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Proposal_reviewReason)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -36211,17 +35605,13 @@ func (ec *executionContext) _RecordChange(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "before":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._RecordChange_before(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._RecordChange_before)
 		case "after":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._RecordChange_after(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._RecordChange_after)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -36304,23 +35694,17 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "node":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relationship_node(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Relationship_node)
 		case "from":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relationship_from(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Relationship_from)
 		case "to":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relationship_to(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Relationship_to)
 		case "role":
 			out.Values[i] = ec._Relationship_role(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -36412,17 +35796,13 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "via":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relationship_via(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Relationship_via)
 		case "derivedFrom":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relationship_derivedFrom(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Relationship_derivedFrom)
 		case "derivations":
 			out.Values[i] = ec._Relationship_derivations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -36434,11 +35814,9 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "history":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relationship_history(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Relationship_history)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -36604,22 +35982,18 @@ func (ec *executionContext) _ReportedCount(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "note":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ReportedCount_note(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._ReportedCount_note)
 		case "sources":
 			out.Values[i] = ec._ReportedCount_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "history":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ReportedCount_history(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._ReportedCount_history)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -36813,11 +36187,9 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "key":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Source_key(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Source_key)
 		case "title":
 			out.Values[i] = ec._Source_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -36829,11 +36201,9 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "publisher":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Source_publisher(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Source_publisher)
 		case "date":
 			out.Values[i] = ec._Source_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -36845,11 +36215,9 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "url":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Source_url(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Source_url)
 		case "kind":
 			out.Values[i] = ec._Source_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -36861,29 +36229,21 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "citedVia":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Source_citedVia(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Source_citedVia)
 		case "note":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Source_note(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Source_note)
 		case "supports":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Source_supports(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Source_supports)
 		case "history":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Source_history(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Source_history)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -37019,11 +36379,9 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "textZh":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Statement_textZh(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Statement_textZh)
 		case "date":
 			out.Values[i] = ec._Statement_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -37040,45 +36398,35 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "hedge":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Statement_hedge(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Statement_hedge)
 		case "hedged":
 			out.Values[i] = ec._Statement_hedged(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "note":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Statement_note(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Statement_note)
 		case "sources":
 			out.Values[i] = ec._Statement_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "about":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Statement_about(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Statement_about)
 		case "relationships":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Statement_relationships(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Statement_relationships)
 		case "history":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Statement_history(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Statement_history)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -37252,11 +36600,9 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relationships":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Subgraph_relationships(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Subgraph_relationships)
 		case "truncated":
 			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -37321,11 +36667,9 @@ func (ec *executionContext) _Support(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relationship":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Support_relationship(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Support_relationship)
 		case "claim":
 			out.Values[i] = ec._Support_claim(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -37466,11 +36810,9 @@ func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relationship":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._TimelineEvent_relationship(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._TimelineEvent_relationship)
 		case "succession":
 			out.Values[i] = ec._TimelineEvent_succession(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -37530,57 +36872,43 @@ func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nameZh":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Topic_nameZh(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Topic_nameZh)
 		case "aliases":
 			out.Values[i] = ec._Topic_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Topic_description(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Topic_description)
 		case "sources":
 			out.Values[i] = ec._Topic_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "claims":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Topic_claims(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Topic_claims)
 		case "statements":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Topic_statements(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Topic_statements)
 		case "documents":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Topic_documents(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Topic_documents)
 		case "relationships":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Topic_relationships(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Topic_relationships)
 		case "history":
-			resolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
+			resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,
 				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Topic_history(ctx, field, obj)
-				})
+				ec, obj, (*executionContext)._Topic_history)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

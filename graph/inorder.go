@@ -5,9 +5,10 @@ import (
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// The generated executor calls these three functions instead of gqlgen's concurrent
+// The generated executor calls these functions instead of gqlgen's concurrent
 // scheduling (tools/inorder rewrites the calls after gqlgen runs): a request is resolved
 // in its own goroutine, one field and one list element after another. Every value is
 // already in the request's loaders when it is resolved, so gqlgen's goroutines overlapped
@@ -65,6 +66,27 @@ func resolveInOrder(ctx context.Context, out *graphql.FieldSet, field graphql.Co
 	settle(out, i, nonNull, recoverToNull(ctx, oc, recoverFromPanic, resolve))
 }
 
+// resolveObjectFieldInOrder is resolveInOrder for a field of an object that the
+// executor's method resolve answers. The generated executor passes the object and the
+// method (a method expression: a static function) rather than a closure over them
+// (tools/inorder): a closure handed to resolveInOrder escapes through its deferred
+// branch, so it was an allocation for every resolver field of every object. Here only
+// a deferred field makes one.
+func resolveObjectFieldInOrder[O any](ctx context.Context, out *graphql.FieldSet, field graphql.CollectedField,
+	oc *graphql.OperationContext, deferred *graphql.DeferredGroup, i int, recoverFromPanic, nonNull bool,
+	ec *executionContext, obj O, resolve func(*executionContext, context.Context, graphql.CollectedField, O) graphql.Marshaler,
+) {
+	if field.IsDeferred() {
+		resolveInOrder(ctx, out, field, oc, deferred, i, recoverFromPanic, nonNull, func(ctx context.Context) graphql.Marshaler {
+			return resolve(ec, ctx, field, obj)
+		})
+		return
+	}
+	settle(out, i, nonNull, recoverToNull(ctx, oc, recoverFromPanic, func(ctx context.Context) graphql.Marshaler {
+		return resolve(ec, ctx, field, obj)
+	}))
+}
+
 // resolveRootInOrder is FieldSet.ResolveRootConcurrently resolving a Query field at once,
 // under the operation's root resolver middleware and the field's own root context.
 func resolveRootInOrder(ctx context.Context, out *graphql.FieldSet, oc *graphql.OperationContext, i int,
@@ -102,4 +124,59 @@ func recoverToNull(ctx context.Context, oc *graphql.OperationContext, recoverFro
 		}()
 	}
 	return resolve(ctx)
+}
+
+// resolveFieldInOrder is graphql.ResolveField for a field without field middleware
+// (internal/gqlhttp refuses any; tools/inorder renames only calls that pass none), with
+// the same field context, errors, nulls and panic recovery. gqlgen's hands the resolver
+// to the middleware chain inside a closure and wraps the marshaler in another, so every
+// function the generated code passes it escapes to the heap, and it boxes the result a
+// second time into the field context's Result, which nothing reads: some six
+// allocations for each resolver field of each object. Called directly, the generated
+// closures stay on the stack.
+func resolveFieldInOrder[T any](ctx context.Context, oc *graphql.OperationContext, field graphql.CollectedField,
+	initializeFieldContext func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error),
+	fieldResolver func(ctx context.Context) (any, error),
+	marshal func(ctx context.Context, sel ast.SelectionSet, v T) graphql.Marshaler,
+	recoverFromPanic, nonNull bool,
+) (ret graphql.Marshaler) {
+	fc, err := initializeFieldContext(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if recoverFromPanic {
+		defer func() {
+			if r := recover(); r != nil {
+				oc.Error(ctx, oc.Recover(ctx, r))
+				ret = graphql.Null
+			}
+		}()
+	}
+	res, err := fieldResolver(ctx)
+	if err != nil {
+		oc.Error(ctx, graphql.AddFieldLocationToError(ctx, err))
+		if fc.NonNull && !nonNull {
+			return graphql.RequiredNull
+		}
+		return graphql.Null
+	}
+	if res == nil {
+		if nonNull || fc.NonNull {
+			graphql.AddInvalidNullError(ctx, "")
+		}
+		if fc.NonNull && !nonNull {
+			return graphql.RequiredNull
+		}
+		return graphql.Null
+	}
+	if v, ok := res.(T); ok {
+		return marshal(ctx, field.Selections, v)
+	}
+	if m, ok := res.(graphql.Marshaler); ok {
+		return m
+	}
+	var t T
+	oc.Errorf(ctx, `unexpected type %T from middleware/directive chain, should be %T`, res, t)
+	return graphql.Null
 }

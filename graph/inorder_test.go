@@ -30,7 +30,10 @@ func TestGeneratedExecutorResolvesInOrder(t *testing.T) {
 		{"out.ResolveConcurrently(", false},
 		{"out.ResolveRootConcurrently(", false},
 		{"marshalSliceInOrder(", true},
-		{"resolveInOrder(ctx, out, field, ec.OperationContext,", true},
+		{"resolveInOrder(ctx, out, field, ec.OperationContext,", false},
+		{"ec, obj, (*executionContext)._Group_chairs)", true},
+		{"graphql.ResolveField(", false},
+		{"return resolveFieldInOrder(", true},
 		{"resolveRootInOrder(innerCtx, out, ec.OperationContext,", true},
 		{"field.ArgumentMap(ec.Variables)", false},
 		{"fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args)", true},
@@ -97,21 +100,28 @@ func TestResolveInOrder(t *testing.T) {
 			fields := []graphql.CollectedField{{Field: &ast.Field{Name: "f", Alias: "f"}}}
 			ctx := responseContext(oc, &errs)
 			ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{Field: fields[0]})
-			for _, root := range []bool{false, true} {
+			ways := []string{"closure", "root", "object's method"}
+			for _, way := range ways {
 				out := graphql.NewFieldSet(fields)
 				deferred := graphql.NewDeferredGroup(ctx)
-				if root {
-					resolveRootInOrder(ctx, out, oc, 0, true, c.nonNull, c.resolve)
-				} else {
+				switch way {
+				case "closure":
 					resolveInOrder(ctx, out, fields[0], oc, &deferred, 0, true, c.nonNull, c.resolve)
+				case "root":
+					resolveRootInOrder(ctx, out, oc, 0, true, c.nonNull, c.resolve)
+				default:
+					resolveObjectFieldInOrder(ctx, out, fields[0], oc, &deferred, 0, true, c.nonNull, nil, c.resolve,
+						func(_ *executionContext, ctx context.Context, _ graphql.CollectedField, resolve func(context.Context) graphql.Marshaler) graphql.Marshaler {
+							return resolve(ctx)
+						})
 				}
 				// Read before any Dispatch: resolved at once, nothing left scheduled.
 				if out.Values[0] != c.want || out.Invalids != c.wantInvalids {
-					t.Errorf("root %v: value %v, invalids %d; want %v, %d", root, out.Values[0], out.Invalids, c.want, c.wantInvalids)
+					t.Errorf("%s: value %v, invalids %d; want %v, %d", way, out.Values[0], out.Invalids, c.want, c.wantInvalids)
 				}
 			}
-			if len(errs) != 2*c.wantErrors {
-				t.Errorf("errors %v, want %d", errs, 2*c.wantErrors)
+			if len(errs) != len(ways)*c.wantErrors {
+				t.Errorf("errors %v, want %d", errs, len(ways)*c.wantErrors)
 			}
 		})
 	}
@@ -133,5 +143,16 @@ func TestResolveInOrderLeavesDeferredFieldsToGqlgen(t *testing.T) {
 	})
 	if resolved || out.Values[0] != graphql.Null || len(deferred.Defers) != 1 || deferred.Defers["later"] == nil {
 		t.Errorf("resolved %v, value %v, defers %v; want a deferred field left for later", resolved, out.Values[0], deferred.Defers)
+	}
+
+	// And so is a deferred field of an object resolved by its executor's method.
+	out, deferred = graphql.NewFieldSet(fields), graphql.NewDeferredGroup(ctx)
+	resolveObjectFieldInOrder(ctx, out, fields[0], oc, &deferred, 0, true, true, nil, &resolved,
+		func(_ *executionContext, _ context.Context, _ graphql.CollectedField, resolved *bool) graphql.Marshaler {
+			*resolved = true
+			return graphql.MarshalString("v")
+		})
+	if resolved || out.Values[0] != graphql.Null || len(deferred.Defers) != 1 || deferred.Defers["later"] == nil {
+		t.Errorf("object's method: resolved %v, value %v, defers %v; want a deferred field left for later", resolved, out.Values[0], deferred.Defers)
 	}
 }

@@ -49,7 +49,10 @@
 //
 // and plain fields, read from a struct field and marshalled as a scalar or an enum, are
 // written without gqlgen's per-field machinery (plain.go); list elements of struct
-// types go to their object's executor in place rather than copied (elements.go).
+// types go to their object's executor in place rather than copied (elements.go); and
+// every other field without middleware resolves with no closure on the heap: gqlgen's
+// ResolveField and an object's scheduling of its resolver fields both let the closures
+// they are handed escape (resolvefield.go).
 //
 // The command fails when it finds none of a call and none of its
 // replacement, so a gqlgen upgrade that renames one is noticed at once. An upstream option (a
@@ -63,14 +66,15 @@ import (
 	"regexp"
 )
 
-// rewrites are the calls replaced, each with its replacement.
-var rewrites = []struct{ from, to string }{
-	{"graphql.MarshalSliceConcurrently(", "marshalSliceInOrder("},
-	{"out.ResolveConcurrently(ec.OperationContext,", "resolveInOrder(ctx, out, field, ec.OperationContext,"},
-	{"out.ResolveRootConcurrently(innerCtx,", "resolveRootInOrder(innerCtx, out,"},
-	{"deferred := graphql.NewDeferredGroup(ctx)", "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field"},
-	{"fields := graphql.CollectFields(ec.OperationContext, sel,", "fields := collectAdmitted(ctx, ec.OperationContext, sel,"},
-	{"\n\treturn out\n}\n", "\n\treturn objectAnswer{out, fields}\n}\n"},
+// rewrites are the calls replaced, each with its replacement (and, where a later step
+// rewrites the replacement again, what that step makes of it).
+var rewrites = []struct{ from, to, then string }{
+	{"graphql.MarshalSliceConcurrently(", "marshalSliceInOrder(", ""},
+	{"out.ResolveConcurrently(ec.OperationContext,", "resolveInOrder(ctx, out, field, ec.OperationContext,", "resolveObjectFieldInOrder(ctx, out, field, ec.OperationContext,"},
+	{"out.ResolveRootConcurrently(innerCtx,", "resolveRootInOrder(innerCtx, out,", ""},
+	{"deferred := graphql.NewDeferredGroup(ctx)", "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field", ""},
+	{"fields := graphql.CollectFields(ec.OperationContext, sel,", "fields := collectAdmitted(ctx, ec.OperationContext, sel,", ""},
+	{"\n\treturn out\n}\n", "\n\treturn objectAnswer{out, fields}\n}\n", ""},
 }
 
 // argsCall is a field context's parse of its field's arguments, and argsRewrite its
@@ -107,7 +111,7 @@ func main() {
 func rewrite(src []byte) ([]byte, error) {
 	for _, r := range rewrites {
 		from, to := []byte(r.from), []byte(r.to)
-		if bytes.Count(src, from) == 0 && bytes.Count(src, to) == 0 {
+		if !bytes.Contains(src, from) && !bytes.Contains(src, to) && (r.then == "" || !bytes.Contains(src, []byte(r.then))) {
 			return nil, fmt.Errorf("finds neither %q nor %q: has gqlgen changed how it schedules fields and lists?", r.from, r.to)
 		}
 		src = bytes.ReplaceAll(src, from, to)
@@ -119,5 +123,8 @@ func rewrite(src []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return rewriteElements(src)
+	if src, err = rewriteElements(src); err != nil {
+		return nil, err
+	}
+	return rewriteResolverFields(src)
 }

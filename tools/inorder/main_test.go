@@ -11,12 +11,27 @@ import (
 
 // resolveField is gqlgen's resolution of a field read from a struct field of obj.
 func resolveField(value, marshal, v string) string {
-	return "\treturn graphql.ResolveField(\n\t\tctx,\n\t\tec.OperationContext,\n\t\tfield,\n" +
+	return resolveFieldThrough("graphql.ResolveField", "\t\tnil,\n", value, marshal, v)
+}
+
+// resolveFieldThrough is the resolution of a field by the function named, passing it the
+// middleware argument given (none when empty).
+func resolveFieldThrough(function, middleware, value, marshal, v string) string {
+	return "\treturn " + function + "(\n\t\tctx,\n\t\tec.OperationContext,\n\t\tfield,\n" +
 		"\t\tfunc(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {\n\t\t\treturn ec.fieldContext_Person_x(ctx, field)\n\t\t},\n" +
-		"\t\tfunc(ctx context.Context) (any, error) {\n\t\t\treturn obj." + value + ", nil\n\t\t},\n\t\tnil,\n" +
+		"\t\tfunc(ctx context.Context) (any, error) {\n\t\t\treturn obj." + value + ", nil\n\t\t},\n" + middleware +
 		"\t\tfunc(ctx context.Context, selections ast.SelectionSet, v " + v + ") graphql.Marshaler {\n\t\t\treturn ec." + marshal + "(ctx, selections, v)\n\t\t},\n" +
 		"\t\ttrue,\n\t\ttrue,\n\t)\n"
 }
+
+// objectFieldCall is gqlgen's scheduling of an object's field (call: the call's name and
+// first arguments), a closure over the object resolving it.
+func objectFieldCall(call string) string {
+	return call + "\n\t\t\t\ttrue, false,\n\t\t\t\tfunc(ctx context.Context) graphql.Marshaler {\n\t\t\t\t\treturn ec._Group_chairs(ctx, field, obj)\n\t\t\t\t})\n"
+}
+
+// middleware is a middleware chain argument (a field with a directive).
+const middleware = "\t\tfunc(ctx context.Context, next graphql.Resolver) graphql.Resolver {\n\t\t\treturn next\n\t\t},\n"
 
 // Generated marshalers: two plain ones (a scalar, an enum in a pointer) and two that
 // are not (a float reports through its context; an object has fields of its own).
@@ -57,17 +72,20 @@ const elements = "\t\treturn ec.marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx, se
 func TestRewrite(t *testing.T) {
 	fields := resolveField("Name", "marshalNString2string", "string") + resolveField("Label()", "marshalNString2string", "string") +
 		resolveField("Holding", "marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding", "*atlas.Holding") +
-		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person")
-	gqlgen := "deferred := graphql.NewDeferredGroup(ctx)\ngraphql.MarshalSliceConcurrently(ctx, n)\nout.ResolveConcurrently(ec.OperationContext, &deferred, i)\nout.ResolveRootConcurrently(innerCtx, ec.OperationContext, i)\n" +
+		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person") +
+		resolveFieldThrough("graphql.ResolveField", middleware, "Rank", "marshalNFloat2float64", "float64")
+	gqlgen := "deferred := graphql.NewDeferredGroup(ctx)\ngraphql.MarshalSliceConcurrently(ctx, n)\n" + objectFieldCall("out.ResolveConcurrently(ec.OperationContext, &deferred, i,") + "out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i)\n" +
 		"fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)\n\treturn out\n}\n" +
 		"if fc.Args, err = ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {\n" + fields + marshalers + elements
-	rewritten := "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field\nmarshalSliceInOrder(ctx, n)\nresolveInOrder(ctx, out, field, ec.OperationContext, &deferred, i)\nresolveRootInOrder(innerCtx, out, ec.OperationContext, i)\n" +
+	rewritten := "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field\nmarshalSliceInOrder(ctx, n)\nresolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,\n\t\t\t\ttrue, false,\n\t\t\t\tec, obj, (*executionContext)._Group_chairs)\nresolveRootInOrder(innerCtx, out, ec.OperationContext, i)\n" +
 		"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)\n\treturn objectAnswer{out, fields}\n}\n" +
 		"if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {\n" +
 		"\treturn stringAt{&obj.Name} // plain: tools/inorder\n" +
 		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Label()) // plain: tools/inorder\n" +
 		"\treturn ec.marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx, field.Selections, obj.Holding) // plain: tools/inorder\n" +
-		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person") + marshalers +
+		resolveFieldThrough("resolveFieldInOrder", "", "Score", "marshalNFloat2float64", "float64") +
+		resolveFieldThrough("resolveFieldInOrder", "", "Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person") +
+		resolveFieldThrough("graphql.ResolveField", middleware, "Rank", "marshalNFloat2float64", "float64") + marshalers +
 		"\t\treturn ec._Person(ctx, sel, &v[i]) // in place: tools/inorder\n\t\treturn ec.marshalNString2string(ctx, sel, v[i])\n"
 	for _, c := range []struct {
 		name, src, want, wantErr string
@@ -80,6 +98,9 @@ func TestRewrite(t *testing.T) {
 		{name: "objects returned another way upstream", src: strings.Replace(gqlgen, "\treturn out\n", "\treturn &out\n", 1), wantErr: `"\n\treturn out\n}\n"`},
 		{name: "list elements marshalled another way upstream", src: strings.ReplaceAll(gqlgen, "sel, v[i])", "sel, &v[i])"), wantErr: "no list element"},
 		{name: "struct fields resolved another way upstream", src: strings.ReplaceAll(gqlgen, "graphql.ResolveField(", "graphql.Resolve("), wantErr: "no plain field"},
+		{name: "object fields scheduled another way upstream", src: strings.Replace(gqlgen, "return ec._Group_chairs(ctx, field, obj)", "return ec._Group_chairs(ctx, field, obj, true)", 1), wantErr: "no object field"},
+		{name: "no resolver field without middleware", src: strings.NewReplacer("obj.Score, nil\n\t\t},\n\t\tnil,\n", "obj.Score, nil\n\t\t},\n"+middleware,
+			"obj.Leader, nil\n\t\t},\n\t\tnil,\n", "obj.Leader, nil\n\t\t},\n"+middleware).Replace(gqlgen), wantErr: "no resolver field"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := rewrite([]byte(c.src))
