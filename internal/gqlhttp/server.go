@@ -98,7 +98,7 @@ func New(resolvers graph.Resolver, opts Options) *Server {
 	if metrics == nil {
 		metrics = noMetrics{}
 	}
-	es := graph.NewExecutableSchema(graph.Config{Resolvers: &resolvers})
+	es := graph.NewExecutableSchema(graph.Config{Resolvers: graph.Root(&resolvers)})
 	srv := handler.New(es)
 	for _, t := range streamTransports(opts) {
 		srv.AddTransport(t)
