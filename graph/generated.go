@@ -31929,7 +31929,7 @@ var aliasImplementors = []string{"Alias"}
 func (ec *executionContext) _Alias(ctx context.Context, sel ast.SelectionSet, obj *atlas.Alias) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, aliasImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -31968,7 +31968,7 @@ func (ec *executionContext) _Alias(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var auditEntryImplementors = []string{"AuditEntry"}
@@ -31976,7 +31976,7 @@ var auditEntryImplementors = []string{"AuditEntry"}
 func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *atlas.AuditEntry) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, auditEntryImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32050,7 +32050,7 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var bucketCountImplementors = []string{"BucketCount"}
@@ -32058,7 +32058,7 @@ var bucketCountImplementors = []string{"BucketCount"}
 func (ec *executionContext) _BucketCount(ctx context.Context, sel ast.SelectionSet, obj *analytics.Count) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, bucketCountImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32093,7 +32093,7 @@ func (ec *executionContext) _BucketCount(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var centralityScoreImplementors = []string{"CentralityScore"}
@@ -32101,7 +32101,7 @@ var centralityScoreImplementors = []string{"CentralityScore"}
 func (ec *executionContext) _CentralityScore(ctx context.Context, sel ast.SelectionSet, obj *analytics.Score) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, centralityScoreImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32131,7 +32131,7 @@ func (ec *executionContext) _CentralityScore(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var changeEventImplementors = []string{"ChangeEvent"}
@@ -32139,7 +32139,7 @@ var changeEventImplementors = []string{"ChangeEvent"}
 func (ec *executionContext) _ChangeEvent(ctx context.Context, sel ast.SelectionSet, obj *atlas.ChangeEvent) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, changeEventImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32224,7 +32224,7 @@ func (ec *executionContext) _ChangeEvent(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var changePageImplementors = []string{"ChangePage"}
@@ -32232,7 +32232,7 @@ var changePageImplementors = []string{"ChangePage"}
 func (ec *executionContext) _ChangePage(ctx context.Context, sel ast.SelectionSet, obj *changefeed.Page) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, changePageImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32267,7 +32267,7 @@ func (ec *executionContext) _ChangePage(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var citationImplementors = []string{"Citation"}
@@ -32275,7 +32275,7 @@ var citationImplementors = []string{"Citation"}
 func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet, obj *atlas.Citation) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, citationImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32308,7 +32308,7 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var citationRecordImplementors = []string{"CitationRecord"}
@@ -32316,7 +32316,7 @@ var citationRecordImplementors = []string{"CitationRecord"}
 func (ec *executionContext) _CitationRecord(ctx context.Context, sel ast.SelectionSet, obj *atlas.Citation) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, citationRecordImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32346,7 +32346,7 @@ func (ec *executionContext) _CitationRecord(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var claimRecordImplementors = []string{"ClaimRecord"}
@@ -32354,7 +32354,7 @@ var claimRecordImplementors = []string{"ClaimRecord"}
 func (ec *executionContext) _ClaimRecord(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimRecord) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, claimRecordImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32394,7 +32394,7 @@ func (ec *executionContext) _ClaimRecord(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var coMemberImplementors = []string{"CoMember"}
@@ -32402,7 +32402,7 @@ var coMemberImplementors = []string{"CoMember"}
 func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet, obj *analytics.CoMember) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, coMemberImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32432,7 +32432,7 @@ func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var conflictImplementors = []string{"Conflict"}
@@ -32440,7 +32440,7 @@ var conflictImplementors = []string{"Conflict"}
 func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet, obj *atlas.Conflict) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, conflictImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32493,7 +32493,7 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var conflictSideImplementors = []string{"ConflictSide"}
@@ -32501,7 +32501,7 @@ var conflictSideImplementors = []string{"ConflictSide"}
 func (ec *executionContext) _ConflictSide(ctx context.Context, sel ast.SelectionSet, obj *atlas.ConflictSide) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, conflictSideImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32535,7 +32535,7 @@ func (ec *executionContext) _ConflictSide(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var countedPeriodImplementors = []string{"CountedPeriod"}
@@ -32543,7 +32543,7 @@ var countedPeriodImplementors = []string{"CountedPeriod"}
 func (ec *executionContext) _CountedPeriod(ctx context.Context, sel ast.SelectionSet, obj *atlas.Period) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, countedPeriodImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32573,7 +32573,7 @@ func (ec *executionContext) _CountedPeriod(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var countsImplementors = []string{"Counts"}
@@ -32581,7 +32581,7 @@ var countsImplementors = []string{"Counts"}
 func (ec *executionContext) _Counts(ctx context.Context, sel ast.SelectionSet, obj *analytics.Counts) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, countsImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32621,7 +32621,7 @@ func (ec *executionContext) _Counts(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var dateClaimImplementors = []string{"DateClaim"}
@@ -32629,7 +32629,7 @@ var dateClaimImplementors = []string{"DateClaim"}
 func (ec *executionContext) _DateClaim(ctx context.Context, sel ast.SelectionSet, obj *atlas.DateClaim) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, dateClaimImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32679,7 +32679,7 @@ func (ec *executionContext) _DateClaim(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var derivationImplementors = []string{"Derivation"}
@@ -32687,7 +32687,7 @@ var derivationImplementors = []string{"Derivation"}
 func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSet, obj *atlas.Derivation) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, derivationImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32721,7 +32721,7 @@ func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var developmentImplementors = []string{"Development"}
@@ -32729,7 +32729,7 @@ var developmentImplementors = []string{"Development"}
 func (ec *executionContext) _Development(ctx context.Context, sel ast.SelectionSet, obj *analytics.Development) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, developmentImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32783,7 +32783,7 @@ func (ec *executionContext) _Development(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var developmentSetImplementors = []string{"DevelopmentSet"}
@@ -32791,7 +32791,7 @@ var developmentSetImplementors = []string{"DevelopmentSet"}
 func (ec *executionContext) _DevelopmentSet(ctx context.Context, sel ast.SelectionSet, obj *model.DevelopmentSet) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, developmentSetImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32821,7 +32821,7 @@ func (ec *executionContext) _DevelopmentSet(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var documentImplementors = []string{"Document", "Node", "GraphNode", "_Entity"}
@@ -32829,7 +32829,7 @@ var documentImplementors = []string{"Document", "Node", "GraphNode", "_Entity"}
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *atlas.Document) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, documentImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32925,7 +32925,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var documentConnectionImplementors = []string{"DocumentConnection"}
@@ -32933,7 +32933,7 @@ var documentConnectionImplementors = []string{"DocumentConnection"}
 func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentConnection) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, documentConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -32973,7 +32973,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var documentEdgeImplementors = []string{"DocumentEdge"}
@@ -32981,7 +32981,7 @@ var documentEdgeImplementors = []string{"DocumentEdge"}
 func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentEdge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, documentEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33011,7 +33011,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var entityImplementors = []string{"Entity"}
@@ -33022,7 +33022,7 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 		Object: "Entity",
 	})
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
@@ -33131,7 +33131,7 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var externalIdentifierImplementors = []string{"ExternalIdentifier"}
@@ -33139,7 +33139,7 @@ var externalIdentifierImplementors = []string{"ExternalIdentifier"}
 func (ec *executionContext) _ExternalIdentifier(ctx context.Context, sel ast.SelectionSet, obj *atlas.Identifier) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, externalIdentifierImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33179,7 +33179,7 @@ func (ec *executionContext) _ExternalIdentifier(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var fragileFactImplementors = []string{"FragileFact"}
@@ -33187,7 +33187,7 @@ var fragileFactImplementors = []string{"FragileFact"}
 func (ec *executionContext) _FragileFact(ctx context.Context, sel ast.SelectionSet, obj *model.FragileFact) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, fragileFactImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33222,7 +33222,7 @@ func (ec *executionContext) _FragileFact(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var frameRelationshipImplementors = []string{"FrameRelationship"}
@@ -33230,7 +33230,7 @@ var frameRelationshipImplementors = []string{"FrameRelationship"}
 func (ec *executionContext) _FrameRelationship(ctx context.Context, sel ast.SelectionSet, obj *analytics.FrameRelation) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, frameRelationshipImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33260,7 +33260,7 @@ func (ec *executionContext) _FrameRelationship(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var groupImplementors = []string{"Group", "Node", "GraphNode", "_Entity"}
@@ -33268,7 +33268,7 @@ var groupImplementors = []string{"Group", "Node", "GraphNode", "_Entity"}
 func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, obj *atlas.Group) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33480,7 +33480,7 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var groupConnectionImplementors = []string{"GroupConnection"}
@@ -33488,7 +33488,7 @@ var groupConnectionImplementors = []string{"GroupConnection"}
 func (ec *executionContext) _GroupConnection(ctx context.Context, sel ast.SelectionSet, obj *model.GroupConnection) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, groupConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33528,7 +33528,7 @@ func (ec *executionContext) _GroupConnection(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var groupEdgeImplementors = []string{"GroupEdge"}
@@ -33536,7 +33536,7 @@ var groupEdgeImplementors = []string{"GroupEdge"}
 func (ec *executionContext) _GroupEdge(ctx context.Context, sel ast.SelectionSet, obj *model.GroupEdge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, groupEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33566,7 +33566,7 @@ func (ec *executionContext) _GroupEdge(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var groupSeriesImplementors = []string{"GroupSeries"}
@@ -33574,7 +33574,7 @@ var groupSeriesImplementors = []string{"GroupSeries"}
 func (ec *executionContext) _GroupSeries(ctx context.Context, sel ast.SelectionSet, obj *model.GroupSeries) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, groupSeriesImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33604,7 +33604,7 @@ func (ec *executionContext) _GroupSeries(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var groupStatisticsImplementors = []string{"GroupStatistics"}
@@ -33612,7 +33612,7 @@ var groupStatisticsImplementors = []string{"GroupStatistics"}
 func (ec *executionContext) _GroupStatistics(ctx context.Context, sel ast.SelectionSet, obj *analytics.GroupStats) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, groupStatisticsImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33662,7 +33662,7 @@ func (ec *executionContext) _GroupStatistics(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var institutionImplementors = []string{"Institution", "Node", "GraphNode", "_Entity"}
@@ -33670,7 +33670,7 @@ var institutionImplementors = []string{"Institution", "Node", "GraphNode", "_Ent
 func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionSet, obj *atlas.Institution) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, institutionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33800,7 +33800,7 @@ func (ec *executionContext) _Institution(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var institutionConnectionImplementors = []string{"InstitutionConnection"}
@@ -33808,7 +33808,7 @@ var institutionConnectionImplementors = []string{"InstitutionConnection"}
 func (ec *executionContext) _InstitutionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.InstitutionConnection) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, institutionConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33848,7 +33848,7 @@ func (ec *executionContext) _InstitutionConnection(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var institutionEdgeImplementors = []string{"InstitutionEdge"}
@@ -33856,7 +33856,7 @@ var institutionEdgeImplementors = []string{"InstitutionEdge"}
 func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.InstitutionEdge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, institutionEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33886,7 +33886,7 @@ func (ec *executionContext) _InstitutionEdge(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var kindCountImplementors = []string{"KindCount"}
@@ -33894,7 +33894,7 @@ var kindCountImplementors = []string{"KindCount"}
 func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet, obj *atlas.KindCount) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, kindCountImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33924,7 +33924,7 @@ func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var lineageBodyImplementors = []string{"LineageBody"}
@@ -33932,7 +33932,7 @@ var lineageBodyImplementors = []string{"LineageBody"}
 func (ec *executionContext) _LineageBody(ctx context.Context, sel ast.SelectionSet, obj *atlas.LineageBody) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, lineageBodyImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -33966,7 +33966,7 @@ func (ec *executionContext) _LineageBody(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var mutationImplementors = []string{"Mutation"}
@@ -33977,7 +33977,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		Object: "Mutation",
 	})
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
@@ -34100,7 +34100,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var networkFrameImplementors = []string{"NetworkFrame"}
@@ -34108,7 +34108,7 @@ var networkFrameImplementors = []string{"NetworkFrame"}
 func (ec *executionContext) _NetworkFrame(ctx context.Context, sel ast.SelectionSet, obj *analytics.Frame) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, networkFrameImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34148,7 +34148,7 @@ func (ec *executionContext) _NetworkFrame(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var networkFramesImplementors = []string{"NetworkFrames"}
@@ -34156,7 +34156,7 @@ var networkFramesImplementors = []string{"NetworkFrames"}
 func (ec *executionContext) _NetworkFrames(ctx context.Context, sel ast.SelectionSet, obj *analytics.Frames) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, networkFramesImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34186,7 +34186,7 @@ func (ec *executionContext) _NetworkFrames(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var nodeTypeCountImplementors = []string{"NodeTypeCount"}
@@ -34194,7 +34194,7 @@ var nodeTypeCountImplementors = []string{"NodeTypeCount"}
 func (ec *executionContext) _NodeTypeCount(ctx context.Context, sel ast.SelectionSet, obj *analytics.NodeCount) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, nodeTypeCountImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34224,7 +34224,7 @@ func (ec *executionContext) _NodeTypeCount(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var officeImplementors = []string{"Office", "Node", "GraphNode", "_Entity"}
@@ -34232,7 +34232,7 @@ var officeImplementors = []string{"Office", "Node", "GraphNode", "_Entity"}
 func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, obj *atlas.Office) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, officeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34345,7 +34345,7 @@ func (ec *executionContext) _Office(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var officeConnectionImplementors = []string{"OfficeConnection"}
@@ -34353,7 +34353,7 @@ var officeConnectionImplementors = []string{"OfficeConnection"}
 func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OfficeConnection) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, officeConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34393,7 +34393,7 @@ func (ec *executionContext) _OfficeConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var officeEdgeImplementors = []string{"OfficeEdge"}
@@ -34401,7 +34401,7 @@ var officeEdgeImplementors = []string{"OfficeEdge"}
 func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OfficeEdge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, officeEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34431,7 +34431,7 @@ func (ec *executionContext) _OfficeEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var pageInfoImplementors = []string{"PageInfo"}
@@ -34439,7 +34439,7 @@ var pageInfoImplementors = []string{"PageInfo"}
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, pageInfoImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34479,7 +34479,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var pathImplementors = []string{"Path"}
@@ -34487,7 +34487,7 @@ var pathImplementors = []string{"Path"}
 func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *analytics.Path) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, pathImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34516,7 +34516,7 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var pathSetImplementors = []string{"PathSet"}
@@ -34524,7 +34524,7 @@ var pathSetImplementors = []string{"PathSet"}
 func (ec *executionContext) _PathSet(ctx context.Context, sel ast.SelectionSet, obj *analytics.PathSet) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, pathSetImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34559,7 +34559,7 @@ func (ec *executionContext) _PathSet(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var personImplementors = []string{"Person", "Node", "GraphNode", "_Entity"}
@@ -34567,7 +34567,7 @@ var personImplementors = []string{"Person", "Node", "GraphNode", "_Entity"}
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *atlas.Person) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, personImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34697,7 +34697,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var personConnectionImplementors = []string{"PersonConnection"}
@@ -34705,7 +34705,7 @@ var personConnectionImplementors = []string{"PersonConnection"}
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonConnection) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, personConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34745,7 +34745,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var personEdgeImplementors = []string{"PersonEdge"}
@@ -34753,7 +34753,7 @@ var personEdgeImplementors = []string{"PersonEdge"}
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonEdge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, personEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34783,7 +34783,7 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var positionImplementors = []string{"Position", "Node", "GraphNode", "_Entity"}
@@ -34791,7 +34791,7 @@ var positionImplementors = []string{"Position", "Node", "GraphNode", "_Entity"}
 func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet, obj *atlas.Position) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, positionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34912,7 +34912,7 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var positionConnectionImplementors = []string{"PositionConnection"}
@@ -34920,7 +34920,7 @@ var positionConnectionImplementors = []string{"PositionConnection"}
 func (ec *executionContext) _PositionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PositionConnection) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, positionConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34960,7 +34960,7 @@ func (ec *executionContext) _PositionConnection(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var positionEdgeImplementors = []string{"PositionEdge"}
@@ -34968,7 +34968,7 @@ var positionEdgeImplementors = []string{"PositionEdge"}
 func (ec *executionContext) _PositionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PositionEdge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, positionEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -34998,7 +34998,7 @@ func (ec *executionContext) _PositionEdge(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var propertyClaimImplementors = []string{"PropertyClaim"}
@@ -35006,7 +35006,7 @@ var propertyClaimImplementors = []string{"PropertyClaim"}
 func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.SelectionSet, obj *atlas.PropertyClaim) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, propertyClaimImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -35064,7 +35064,7 @@ func (ec *executionContext) _PropertyClaim(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var proposalImplementors = []string{"Proposal"}
@@ -35072,7 +35072,7 @@ var proposalImplementors = []string{"Proposal"}
 func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet, obj *atlas.Proposal) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, proposalImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -35158,7 +35158,7 @@ func (ec *executionContext) _Proposal(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var queryImplementors = []string{"Query"}
@@ -35169,7 +35169,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		Object: "Query",
 	})
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
@@ -35484,7 +35484,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var rankingConnectionImplementors = []string{"RankingConnection"}
@@ -35492,7 +35492,7 @@ var rankingConnectionImplementors = []string{"RankingConnection"}
 func (ec *executionContext) _RankingConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RankingConnection) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, rankingConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -35532,7 +35532,7 @@ func (ec *executionContext) _RankingConnection(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var rankingEdgeImplementors = []string{"RankingEdge"}
@@ -35540,7 +35540,7 @@ var rankingEdgeImplementors = []string{"RankingEdge"}
 func (ec *executionContext) _RankingEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RankingEdge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, rankingEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -35575,7 +35575,7 @@ func (ec *executionContext) _RankingEdge(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var recordChangeImplementors = []string{"RecordChange"}
@@ -35583,7 +35583,7 @@ var recordChangeImplementors = []string{"RecordChange"}
 func (ec *executionContext) _RecordChange(ctx context.Context, sel ast.SelectionSet, obj *atlas.RecordChange) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, recordChangeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -35626,7 +35626,7 @@ func (ec *executionContext) _RecordChange(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var recordVersionImplementors = []string{"RecordVersion"}
@@ -35634,7 +35634,7 @@ var recordVersionImplementors = []string{"RecordVersion"}
 func (ec *executionContext) _RecordVersion(ctx context.Context, sel ast.SelectionSet, obj *model.RecordVersion) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, recordVersionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -35664,7 +35664,7 @@ func (ec *executionContext) _RecordVersion(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var relationshipImplementors = []string{"Relationship"}
@@ -35672,7 +35672,7 @@ var relationshipImplementors = []string{"Relationship"}
 func (ec *executionContext) _Relationship(ctx context.Context, sel ast.SelectionSet, obj *atlas.Edge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, relationshipImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -35831,7 +35831,7 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var relationshipConnectionImplementors = []string{"RelationshipConnection"}
@@ -35839,7 +35839,7 @@ var relationshipConnectionImplementors = []string{"RelationshipConnection"}
 func (ec *executionContext) _RelationshipConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RelationshipConnection) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, relationshipConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -35879,7 +35879,7 @@ func (ec *executionContext) _RelationshipConnection(ctx context.Context, sel ast
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var relationshipEdgeImplementors = []string{"RelationshipEdge"}
@@ -35887,7 +35887,7 @@ var relationshipEdgeImplementors = []string{"RelationshipEdge"}
 func (ec *executionContext) _RelationshipEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RelationshipEdge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, relationshipEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -35917,7 +35917,7 @@ func (ec *executionContext) _RelationshipEdge(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var reportedCountImplementors = []string{"ReportedCount", "Node", "GraphNode", "_Entity"}
@@ -35925,7 +35925,7 @@ var reportedCountImplementors = []string{"ReportedCount", "Node", "GraphNode", "
 func (ec *executionContext) _ReportedCount(ctx context.Context, sel ast.SelectionSet, obj *atlas.ReportedCount) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, reportedCountImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36008,7 +36008,7 @@ func (ec *executionContext) _ReportedCount(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var searchHitImplementors = []string{"SearchHit"}
@@ -36016,7 +36016,7 @@ var searchHitImplementors = []string{"SearchHit"}
 func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *atlas.SearchHit) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, searchHitImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36071,7 +36071,7 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var searchResultImplementors = []string{"SearchResult"}
@@ -36079,7 +36079,7 @@ var searchResultImplementors = []string{"SearchResult"}
 func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.SelectionSet, obj *atlas.SearchResult) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, searchResultImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36114,7 +36114,7 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var sharedGroupImplementors = []string{"SharedGroup"}
@@ -36122,7 +36122,7 @@ var sharedGroupImplementors = []string{"SharedGroup"}
 func (ec *executionContext) _SharedGroup(ctx context.Context, sel ast.SelectionSet, obj *analytics.SharedGroup) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, sharedGroupImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36157,7 +36157,7 @@ func (ec *executionContext) _SharedGroup(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var sourceImplementors = []string{"Source", "Node", "GraphNode", "_Entity"}
@@ -36165,7 +36165,7 @@ var sourceImplementors = []string{"Source", "Node", "GraphNode", "_Entity"}
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *atlas.Source) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, sourceImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36258,7 +36258,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var sourceConnectionImplementors = []string{"SourceConnection"}
@@ -36266,7 +36266,7 @@ var sourceConnectionImplementors = []string{"SourceConnection"}
 func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SourceConnection) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, sourceConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36306,7 +36306,7 @@ func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var sourceEdgeImplementors = []string{"SourceEdge"}
@@ -36314,7 +36314,7 @@ var sourceEdgeImplementors = []string{"SourceEdge"}
 func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SourceEdge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, sourceEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36344,7 +36344,7 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var statementImplementors = []string{"Statement", "Node", "GraphNode", "_Entity"}
@@ -36352,7 +36352,7 @@ var statementImplementors = []string{"Statement", "Node", "GraphNode", "_Entity"
 func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet, obj *atlas.Statement) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, statementImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36441,7 +36441,7 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var statementConnectionImplementors = []string{"StatementConnection"}
@@ -36449,7 +36449,7 @@ var statementConnectionImplementors = []string{"StatementConnection"}
 func (ec *executionContext) _StatementConnection(ctx context.Context, sel ast.SelectionSet, obj *model.StatementConnection) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, statementConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36489,7 +36489,7 @@ func (ec *executionContext) _StatementConnection(ctx context.Context, sel ast.Se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var statementEdgeImplementors = []string{"StatementEdge"}
@@ -36497,7 +36497,7 @@ var statementEdgeImplementors = []string{"StatementEdge"}
 func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.SelectionSet, obj *model.StatementEdge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, statementEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36527,7 +36527,7 @@ func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var statisticsImplementors = []string{"Statistics"}
@@ -36535,7 +36535,7 @@ var statisticsImplementors = []string{"Statistics"}
 func (ec *executionContext) _Statistics(ctx context.Context, sel ast.SelectionSet, obj *analytics.Stats) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, statisticsImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36580,7 +36580,7 @@ func (ec *executionContext) _Statistics(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var subgraphImplementors = []string{"Subgraph"}
@@ -36588,7 +36588,7 @@ var subgraphImplementors = []string{"Subgraph"}
 func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *analytics.Subgraph) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, subgraphImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36622,7 +36622,7 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var subscriptionImplementors = []string{"Subscription"}
@@ -36650,7 +36650,7 @@ var supportImplementors = []string{"Support"}
 func (ec *executionContext) _Support(ctx context.Context, sel ast.SelectionSet, obj *atlas.Support) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, supportImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36694,7 +36694,7 @@ func (ec *executionContext) _Support(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var supportConnectionImplementors = []string{"SupportConnection"}
@@ -36702,7 +36702,7 @@ var supportConnectionImplementors = []string{"SupportConnection"}
 func (ec *executionContext) _SupportConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SupportConnection) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, supportConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36742,7 +36742,7 @@ func (ec *executionContext) _SupportConnection(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var supportEdgeImplementors = []string{"SupportEdge"}
@@ -36750,7 +36750,7 @@ var supportEdgeImplementors = []string{"SupportEdge"}
 func (ec *executionContext) _SupportEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SupportEdge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, supportEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36780,7 +36780,7 @@ func (ec *executionContext) _SupportEdge(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var timelineEventImplementors = []string{"TimelineEvent"}
@@ -36788,7 +36788,7 @@ var timelineEventImplementors = []string{"TimelineEvent"}
 func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.SelectionSet, obj *analytics.Event) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, timelineEventImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36837,7 +36837,7 @@ func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var topicImplementors = []string{"Topic", "Node", "GraphNode", "_Entity"}
@@ -36845,7 +36845,7 @@ var topicImplementors = []string{"Topic", "Node", "GraphNode", "_Entity"}
 func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, obj *atlas.Topic) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, topicImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36923,7 +36923,7 @@ func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var topicConnectionImplementors = []string{"TopicConnection"}
@@ -36931,7 +36931,7 @@ var topicConnectionImplementors = []string{"TopicConnection"}
 func (ec *executionContext) _TopicConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TopicConnection) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, topicConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -36971,7 +36971,7 @@ func (ec *executionContext) _TopicConnection(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var topicEdgeImplementors = []string{"TopicEdge"}
@@ -36979,7 +36979,7 @@ var topicEdgeImplementors = []string{"TopicEdge"}
 func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TopicEdge) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, topicEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -37009,7 +37009,7 @@ func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var viewerImplementors = []string{"Viewer"}
@@ -37017,7 +37017,7 @@ var viewerImplementors = []string{"Viewer"}
 func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, obj *model.Viewer) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, viewerImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -37047,7 +37047,7 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var yearStatisticsImplementors = []string{"YearStatistics"}
@@ -37055,7 +37055,7 @@ var yearStatisticsImplementors = []string{"YearStatistics"}
 func (ec *executionContext) _YearStatistics(ctx context.Context, sel ast.SelectionSet, obj *analytics.YearStats) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, yearStatisticsImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -37085,7 +37085,7 @@ func (ec *executionContext) _YearStatistics(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var _ServiceImplementors = []string{"_Service"}
@@ -37093,7 +37093,7 @@ var _ServiceImplementors = []string{"_Service"}
 func (ec *executionContext) __Service(ctx context.Context, sel ast.SelectionSet, obj *fedruntime.Service) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, _ServiceImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -37118,7 +37118,7 @@ func (ec *executionContext) __Service(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var __DirectiveImplementors = []string{"__Directive"}
@@ -37126,7 +37126,7 @@ var __DirectiveImplementors = []string{"__Directive"}
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, __DirectiveImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -37171,7 +37171,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var __EnumValueImplementors = []string{"__EnumValue"}
@@ -37179,7 +37179,7 @@ var __EnumValueImplementors = []string{"__EnumValue"}
 func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.EnumValue) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, __EnumValueImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -37219,7 +37219,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var __FieldImplementors = []string{"__Field"}
@@ -37227,7 +37227,7 @@ var __FieldImplementors = []string{"__Field"}
 func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, obj *introspection.Field) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, __FieldImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -37277,7 +37277,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var __InputValueImplementors = []string{"__InputValue"}
@@ -37285,7 +37285,7 @@ var __InputValueImplementors = []string{"__InputValue"}
 func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.InputValue) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, __InputValueImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -37335,7 +37335,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var __SchemaImplementors = []string{"__Schema"}
@@ -37343,7 +37343,7 @@ var __SchemaImplementors = []string{"__Schema"}
 func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet, obj *introspection.Schema) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, __SchemaImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -37393,7 +37393,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 var __TypeImplementors = []string{"__Type"}
@@ -37401,7 +37401,7 @@ var __TypeImplementors = []string{"__Type"}
 func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, obj *introspection.Type) graphql.Marshaler {
 	fields := collectAdmitted(ctx, ec.OperationContext, sel, __TypeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field
 	for i, field := range fields {
 		switch field.Name {
@@ -37476,7 +37476,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return objectAnswer{out, fields}
+	return out
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -52,7 +52,7 @@ func marshalSliceInOrder(ctx context.Context, length int, _ int64, omitPanicHand
 // but one. A deferred field still goes to gqlgen, which delivers it in a later payload;
 // the object's deferred group is made then, with the object's context, as gqlgen makes
 // it for every object (tools/inorder leaves it empty until this).
-func resolveInOrder(ctx context.Context, out *graphql.FieldSet, field graphql.CollectedField,
+func resolveInOrder(ctx context.Context, out *objectAnswer, field graphql.CollectedField,
 	oc *graphql.OperationContext, deferred *graphql.DeferredGroup, i int,
 	recoverFromPanic, nonNull bool, resolve func(ctx context.Context) graphql.Marshaler,
 ) {
@@ -60,7 +60,11 @@ func resolveInOrder(ctx context.Context, out *graphql.FieldSet, field graphql.Co
 		if deferred.FieldSet == nil {
 			*deferred = graphql.NewDeferredGroup(ctx)
 		}
-		out.ResolveConcurrently(oc, deferred, i, recoverFromPanic, nonNull, resolve)
+		// gqlgen adds the field to the group's own field set and leaves Null in the
+		// object's, which it reads the field from: a set of the object's fields lends it
+		// them.
+		graphql.NewFieldSet(out.fields).ResolveConcurrently(oc, deferred, i, recoverFromPanic, nonNull, resolve)
+		out.Values[i] = graphql.Null
 		return
 	}
 	settle(out, i, nonNull, recoverToNull(ctx, oc, recoverFromPanic, resolve))
@@ -72,7 +76,7 @@ func resolveInOrder(ctx context.Context, out *graphql.FieldSet, field graphql.Co
 // (tools/inorder): a closure handed to resolveInOrder escapes through its deferred
 // branch, so it was an allocation for every resolver field of every object. Here only
 // a deferred field makes one.
-func resolveObjectFieldInOrder[O any](ctx context.Context, out *graphql.FieldSet, field graphql.CollectedField,
+func resolveObjectFieldInOrder[O any](ctx context.Context, out *objectAnswer, field graphql.CollectedField,
 	oc *graphql.OperationContext, deferred *graphql.DeferredGroup, i int, recoverFromPanic, nonNull bool,
 	ec *executionContext, obj O, resolve func(*executionContext, context.Context, graphql.CollectedField, O) graphql.Marshaler,
 ) {
@@ -89,7 +93,7 @@ func resolveObjectFieldInOrder[O any](ctx context.Context, out *graphql.FieldSet
 
 // resolveRootInOrder is FieldSet.ResolveRootConcurrently resolving a Query field at once,
 // under the operation's root resolver middleware and the field's own root context.
-func resolveRootInOrder(ctx context.Context, out *graphql.FieldSet, oc *graphql.OperationContext, i int,
+func resolveRootInOrder(ctx context.Context, out *objectAnswer, oc *graphql.OperationContext, i int,
 	recoverFromPanic, nonNull bool, resolve func(ctx context.Context) graphql.Marshaler,
 ) {
 	settle(out, i, nonNull, oc.RootResolverMiddleware(ctx, func(ctx context.Context) graphql.Marshaler {
@@ -99,7 +103,7 @@ func resolveRootInOrder(ctx context.Context, out *graphql.FieldSet, oc *graphql.
 
 // settle stores a field's value and counts it against its object as gqlgen does: a null
 // in a non-null field, or a required null in a nullable one, makes the object null.
-func settle(out *graphql.FieldSet, i int, nonNull bool, value graphql.Marshaler) {
+func settle(out *objectAnswer, i int, nonNull bool, value graphql.Marshaler) {
 	out.Values[i] = value
 	invalid := graphql.Marshaler(graphql.RequiredNull)
 	if nonNull {

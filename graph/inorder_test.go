@@ -38,8 +38,9 @@ func TestGeneratedExecutorResolvesInOrder(t *testing.T) {
 		{"field.ArgumentMap(ec.Variables)", false},
 		{"fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args)", true},
 		{"graphql.CollectFields(", false},
-		{"\n\treturn out\n}\n", false},
-		{"\n\treturn objectAnswer{out, fields}\n}\n", true},
+		{"\n\treturn out\n}\n", true},
+		{"out := newObjectAnswer(fields)", true},
+		{"graphql.NewFieldSet(", false},
 		{"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)", true},
 		{"return ec.marshalNString2string(ctx, field.Selections, obj.Name) // plain: tools/inorder", false},
 		{"return stringAt{&obj.Name} // plain: tools/inorder", true},
@@ -102,7 +103,7 @@ func TestResolveInOrder(t *testing.T) {
 			ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{Field: fields[0]})
 			ways := []string{"closure", "root", "object's method"}
 			for _, way := range ways {
-				out := graphql.NewFieldSet(fields)
+				out := newObjectAnswer(fields)
 				deferred := graphql.NewDeferredGroup(ctx)
 				switch way {
 				case "closure":
@@ -134,7 +135,7 @@ func TestResolveInOrderLeavesDeferredFieldsToGqlgen(t *testing.T) {
 	oc := operationContext()
 	fields := []graphql.CollectedField{{Field: &ast.Field{Name: "f", Alias: "f"}, Deferrables: []*graphql.Deferrable{{Label: "later"}}}}
 	ctx := graphql.WithFieldContext(responseContext(oc, &errs), &graphql.FieldContext{Field: fields[0]})
-	out := graphql.NewFieldSet(fields)
+	out := newObjectAnswer(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	resolved := false
 	resolveInOrder(ctx, out, fields[0], oc, &deferred, 0, true, true, func(context.Context) graphql.Marshaler {
@@ -146,7 +147,7 @@ func TestResolveInOrderLeavesDeferredFieldsToGqlgen(t *testing.T) {
 	}
 
 	// And so is a deferred field of an object resolved by its executor's method.
-	out, deferred = graphql.NewFieldSet(fields), graphql.NewDeferredGroup(ctx)
+	out, deferred = newObjectAnswer(fields), graphql.NewDeferredGroup(ctx)
 	resolveObjectFieldInOrder(ctx, out, fields[0], oc, &deferred, 0, true, true, nil, &resolved,
 		func(_ *executionContext, _ context.Context, _ graphql.CollectedField, resolved *bool) graphql.Marshaler {
 			*resolved = true

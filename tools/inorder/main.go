@@ -42,10 +42,11 @@
 //	fields := graphql.CollectFields(ec.OperationContext, sel,
 //	                                               → fields := collectAdmitted(ctx, ec.OperationContext, sel,
 //
-// every object's answer is written by graph/objectanswer.go rather than by
-// FieldSet.MarshalGQL, which allocates for each field it writes:
+// every object resolves into graph/objectanswer.go's answer, which writes itself,
+// rather than into a FieldSet, three allocations an object that allocates again for
+// each field it writes:
 //
-//	return out                                     → return objectAnswer{out, fields}
+//	out := graphql.NewFieldSet(fields)             → out := newObjectAnswer(fields)
 //
 // and plain fields, read from a struct field and marshalled as a scalar or an enum, are
 // written without gqlgen's per-field machinery (plain.go); list elements of struct
@@ -74,7 +75,7 @@ var rewrites = []struct{ from, to, then string }{
 	{"out.ResolveRootConcurrently(innerCtx,", "resolveRootInOrder(innerCtx, out,", ""},
 	{"deferred := graphql.NewDeferredGroup(ctx)", "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field", ""},
 	{"fields := graphql.CollectFields(ec.OperationContext, sel,", "fields := collectAdmitted(ctx, ec.OperationContext, sel,", ""},
-	{"\n\treturn out\n}\n", "\n\treturn objectAnswer{out, fields}\n}\n", ""},
+	{"out := graphql.NewFieldSet(fields)", "out := newObjectAnswer(fields)", ""},
 }
 
 // argsCall is a field context's parse of its field's arguments, and argsRewrite its
