@@ -135,8 +135,8 @@ func recoverToNull(ctx context.Context, oc *graphql.OperationContext, recoverFro
 // the same field context, errors, nulls and panic recovery. gqlgen's hands the resolver
 // to the middleware chain inside a closure and wraps the marshaler in another, so every
 // function the generated code passes it escapes to the heap, and it boxes the result a
-// second time into the field context's Result, which nothing reads: some six
-// allocations for each resolver field of each object. Called directly, the generated
+// second time into the field context's Result, which nothing reads: three allocations
+// and more for each resolver field of each object. Called directly, the generated
 // closures stay on the stack.
 func resolveFieldInOrder[T any](ctx context.Context, oc *graphql.OperationContext, field graphql.CollectedField,
 	initializeFieldContext func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error),

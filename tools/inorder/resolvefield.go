@@ -54,7 +54,8 @@ var objectFieldDone = regexp.MustCompile(`resolveObjectFieldInOrder\(ctx, out, f
 // resolverFieldDone is a call once renamed.
 var resolverFieldDone = regexp.MustCompile(`\treturn resolveFieldInOrder\(\n`)
 
-// rewriteResolverFields renames src's calls of graphql.ResolveField without middleware.
+// rewriteResolverFields renames src's calls of graphql.ResolveField without middleware,
+// and hands objects' fields to resolveObjectFieldInOrder.
 func rewriteResolverFields(src []byte) ([]byte, error) {
 	if !resolverField.Match(src) && !resolverFieldDone.Match(src) {
 		return nil, fmt.Errorf("finds no resolver field (%q): has gqlgen changed how it resolves fields?", "return graphql.ResolveField(")
