@@ -3,9 +3,9 @@ package graph
 // Root is r as the executor's resolver root (Config.Resolvers), each object's resolver
 // made once. gqlgen's getters (Resolver.Group and the rest, which go generate rewrites in
 // the .resolvers.go files) make a new resolver every time the executor asks for one,
-// which it does for every resolver field of every object: two allocations in every
-// seven of an executed two-level query went to them. The resolvers hold nothing but r,
-// so one of each serves every request.
+// which it does for every resolver field of every object: 133 of the 2,387 allocations
+// of an executed two-level query went to them. The resolvers hold nothing but r, so one
+// of each serves every request.
 func Root(r *Resolver) ResolverRoot {
 	return &root{
 		alias:         r.Alias(),
