@@ -37,7 +37,11 @@ type config struct {
 	// ChairMemoEdges bounds the chairs lists kept across requests at the current
 	// revision (loader.ChairMemo), in edges; 0 turns the memo off.
 	ChairMemoEdges int
-	CORSOrigins    []string
+	// LevelMemoRelations bounds the nodes kept with the levels below them across
+	// requests at the current revision (loader.LevelMemo), in relationships; 0 turns
+	// the memo off.
+	LevelMemoRelations int
+	CORSOrigins        []string
 	// PersistedQueriesFile names a JSON array of GraphQL documents; when set, only
 	// those run (allow-list mode).
 	PersistedQueriesFile string
@@ -148,6 +152,7 @@ func loadConfig(args []string, getenv func(string) string, stderr io.Writer) (co
 		{&c.Feed.MaxLag, "max-subscriber-lag", "MAX_SUBSCRIBER_LAG", 1024, "events a subscriber may fall behind before it is dropped (SLOW_SUBSCRIBER)", false},
 		{&c.ResponseCacheBytes, "response-cache-bytes", "RESPONSE_CACHE_BYTES", DefaultResponseCacheBytes, "bytes of complete GraphQL answers kept for repeated queries, until the data changes; 0 turns the cache off", true},
 		{&c.ChairMemoEdges, "chair-memo-edges", "CHAIR_MEMO_EDGES", gqlhttp.DefaultChairMemoEdges, "edges of the chairs lists (derived chairs included) kept across requests, until the data changes; 0 turns the memo off", true},
+		{&c.LevelMemoRelations, "level-memo-relations", "LEVEL_MEMO_RELATIONS", gqlhttp.DefaultLevelMemoRelations, "relationships of the nodes read from Neo4j with the two levels below them, kept across requests until the data changes; 0 turns the memo off", true},
 	}
 	for _, i := range ints {
 		def := i.def

@@ -326,7 +326,8 @@ func serve(ctx context.Context, cfg config, store atlas.Store, seeding *atomic.B
 		Handler: countActive(&active, httpapi.New(store, httpapi.Options{
 			Playground: cfg.Playground, Examples: explorer.ReadmeExamples(readmeMarkdown), RequestTimeout: cfg.RequestTimeout, Log: log,
 			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, BodyTimeout: cfg.BodyTimeout, MemoryInFlight: cfg.MemoryInFlight, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes, ChairMemoEdges: cfg.ChairMemoEdges,
-			PersistedQueries: persisted, Draining: &draining, Seeding: seeding, CursorKey: []byte(cfg.CursorKey),
+			LevelMemoRelations: cfg.LevelMemoRelations,
+			PersistedQueries:   persisted, Draining: &draining, Seeding: seeding, CursorKey: []byte(cfg.CursorKey),
 			Verifier: verifier, DatasetVersion: seed.Version(), WritesPerMinute: cfg.WritesPerMinute,
 			Feed: feedOptions(cfg.Feed, log), Context: ctx, // a signal ends subscriptions at once, so they do not hold the drain
 		})),

@@ -3,18 +3,13 @@ package graph_test
 import (
 	"context"
 	"maps"
-	"net/http"
 	"net/http/httptest"
 	"sync"
 	"testing"
 
-	"github.com/rs/zerolog"
-
 	"lsgatlas/atlas"
-	"lsgatlas/graph"
 	"lsgatlas/graph/loader"
 	"lsgatlas/inprocess"
-	"lsgatlas/internal/gqlhttp"
 	"lsgatlas/internal/synthetic"
 )
 
@@ -87,24 +82,7 @@ const batchingQuery = `query($n: Int) {
 // of the last request.
 func plannedServer(t *testing.T, store atlas.Store) (*httptest.Server, func() loader.Stats) {
 	t.Helper()
-	gql := gqlhttp.New(graph.Resolver{Store: store, Log: zerolog.Nop()}, gqlhttp.Options{})
-	var mu sync.Mutex
-	var last *loader.Loaders
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// Recorded before serving: the client may read the answer before ServeHTTP
-		// returns, and by then every store call of the request has been made.
-		l := loader.New(store)
-		mu.Lock()
-		last = l
-		mu.Unlock()
-		gql.ServeHTTP(w, r.WithContext(loader.WithLoaders(r.Context(), l)))
-	}))
-	t.Cleanup(srv.Close)
-	return srv, func() loader.Stats {
-		mu.Lock()
-		defer mu.Unlock()
-		return last.Stats()
-	}
+	return memoServer(t, store, loader.Memos{})
 }
 
 // TestStoreCallsDependOnDepthNotSize proves the planner: each query shape costs exactly

@@ -61,6 +61,10 @@ type Options struct {
 	// ChairMemoEdges bounds the chairs lists kept across requests at the current
 	// revision, in edges (0: off); the service keeps them by default (CHAIR_MEMO_EDGES).
 	ChairMemoEdges int
+	// LevelMemoRelations bounds the nodes kept with the levels below them across
+	// requests at the current revision, in relationships, for a store that batches
+	// (0: off); the service keeps them by default (LEVEL_MEMO_RELATIONS).
+	LevelMemoRelations int
 	// CursorKey signs connection cursors (graph.Resolver.CursorKey).
 	CursorKey []byte
 	// Draining, when set and true, marks a server about to shut down: responses carry
@@ -126,7 +130,8 @@ func New(store atlas.Store, opts Options) http.Handler {
 	gql := gqlhttp.New(graph.Resolver{Store: store, Analytics: projection, Log: opts.Log, CursorKey: opts.CursorKey, Curator: curator, Feed: feed},
 		gqlhttp.Options{
 			Limits: opts.Limits, PersistedQueries: opts.PersistedQueries, Metrics: m, ResponseCacheBytes: opts.ResponseCacheBytes, ChairMemoEdges: opts.ChairMemoEdges,
-			DatasetVersion: opts.DatasetVersion, WritesPerMinute: opts.WritesPerMinute, Revision: revision,
+			LevelMemoRelations: opts.LevelMemoRelations,
+			DatasetVersion:     opts.DatasetVersion, WritesPerMinute: opts.WritesPerMinute, Revision: revision,
 			CORSOrigins: opts.CORSOrigins, Authenticate: verifyWith(opts.Verifier), MemoryInFlight: opts.MemoryInFlight,
 		})
 	// Subscriptions live as long as the client stays, so they are outside the request

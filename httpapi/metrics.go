@@ -29,6 +29,7 @@ type metrics struct {
 	cacheLookups  *prometheus.CounterVec // result
 	responseCache *prometheus.CounterVec // result
 	chairMemo     *prometheus.CounterVec // result
+	levelMemo     *prometheus.CounterVec // result
 	cost          prometheus.Histogram
 }
 
@@ -72,13 +73,16 @@ func newMetrics() *metrics {
 		chairMemo: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "atlas_graphql_chair_memo_lookups_total", Help: "Chairs lists served from the memo of lists joined at the current revision (hit), or joined and kept in it (miss).",
 		}, []string{"result"}),
+		levelMemo: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "atlas_graphql_level_memo_lookups_total", Help: "Nodes a root field took with their levels from the memo of those read at the current revision (hit), or read and kept in it (miss).",
+		}, []string{"result"}),
 		cost: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "atlas_graphql_request_cost", Help: "Computed cost of admitted GraphQL requests.",
 			Buckets: prometheus.ExponentialBuckets(1, 4, 11),
 		}),
 	}
 	m.registry.MustRegister(m.requests, m.latency, m.inFlight, m.shed, m.readingBody, m.slowClients, m.requestErrors, m.fieldErrors,
-		m.storeCalls, m.cacheLookups, m.responseCache, m.chairMemo, m.cost,
+		m.storeCalls, m.cacheLookups, m.responseCache, m.chairMemo, m.levelMemo, m.cost,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -93,6 +97,7 @@ func (m *metrics) Cost(cost int)             { m.cost.Observe(float64(cost)) }
 func (m *metrics) Shed(reason string)        { m.shed.WithLabelValues(reason).Inc() }
 func (m *metrics) QueryCacheLookup(hit bool) { m.cacheLookups.WithLabelValues(hitOrMiss(hit)).Inc() }
 func (m *metrics) ChairMemoLookup(hit bool)  { m.chairMemo.WithLabelValues(hitOrMiss(hit)).Inc() }
+func (m *metrics) LevelMemoLookup(hit bool)  { m.levelMemo.WithLabelValues(hitOrMiss(hit)).Inc() }
 func (m *metrics) ResponseCacheLookup(hit bool) {
 	m.responseCache.WithLabelValues(hitOrMiss(hit)).Inc()
 }

@@ -2,9 +2,11 @@
 // fills it ahead of the resolvers, level by level, with one store call per kind of ask;
 // the resolvers then read from it. A resolver that asks for something the plan did not
 // fetch is served at once by one store call of its own, counted as a miss: nothing here
-// waits for other asks to arrive, and nothing on a request path waits on a timer. One
-// thing outlives a request: the chairs lists joined at the store's current revision
-// (ChairMemo, memo.go), which a request at that revision takes instead of joining them.
+// waits for other asks to arrive, and nothing on a request path waits on a timer. Two
+// things outlive a request, each kept for the store's current revision (Memos): the
+// chairs lists joined at it (ChairMemo, memo.go), which a request at that revision takes
+// instead of joining them, and, from a store that batches, the nodes read with the levels
+// below them (LevelMemo, levelmemo.go), which it takes instead of reading them.
 package loader
 
 import (
@@ -53,9 +55,10 @@ type Loaders struct {
 	stats        Stats
 	// endReads ends the request's read scope (atlas.ScopeReads), if any.
 	endReads func()
-	// memo keeps chair lists across requests (memo.go), used once the request's
-	// revision is known (ReadAt).
+	// memo keeps chair lists across requests (memo.go), and levels the nodes read with
+	// their levels (levelmemo.go), used once the request's revision is known (ReadAt).
 	memo       *ChairMemo
+	levels     *LevelMemo
 	revision   int64
 	atRevision bool
 }
@@ -74,6 +77,9 @@ type Stats struct {
 	// MemoizedChairs counts the chairs lists taken from the memo of lists joined at the
 	// request's revision (ChairMemo) instead of joined.
 	MemoizedChairs int
+	// MemoizedLevels counts the nodes whose levels a root field took from the memo of
+	// those read at the request's revision (LevelMemo) instead of reading them.
+	MemoizedLevels int
 }
 
 // relKey is one node's ask for relationships. Keys that differ only in id share a store
@@ -180,14 +186,21 @@ func New(store atlas.Store) *Loaders {
 
 type ctxKey struct{}
 
+// Memos are what the loaders keep across requests, each for the store's current
+// revision; a nil memo is off.
+type Memos struct {
+	Chairs *ChairMemo
+	Levels *LevelMemo
+}
+
 // Middleware gives every request its own loaders, so nothing is cached across requests
-// but the chairs lists of memo (nil for none), kept by revision (ChairMemo), and opens
+// but what memos keep by revision (ChairMemo, LevelMemo), and opens
 // the request's read scope (atlas.ScopeReads): on Neo4j every read of the request, the
 // answer cache's revision included, shares one read transaction. The scope
 // ends when the answer is ready (EndReads, called by the GraphQL handler) or at the
 // latest when the request ends. A request that already carries loaders (a test that
 // reads their Stats made them) keeps them.
-func Middleware(store atlas.Store, memo *ChairMemo, next http.Handler) http.Handler {
+func Middleware(store atlas.Store, memos Memos, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if From(r.Context()) != nil {
 			next.ServeHTTP(w, r)
@@ -195,15 +208,23 @@ func Middleware(store atlas.Store, memo *ChairMemo, next http.Handler) http.Hand
 		}
 		ctx, end := atlas.ScopeReads(r.Context(), store)
 		defer end()
-		l := New(store)
-		l.endReads, l.memo = end, memo
+		l := New(store).WithMemos(memos)
+		l.endReads = end
 		next.ServeHTTP(w, r.WithContext(WithLoaders(ctx, l)))
 	})
 }
 
+// WithMemos has l keep and take what memos keep across requests, and returns l.
+func (l *Loaders) WithMemos(memos Memos) *Loaders {
+	l.mu.Lock()
+	l.memo, l.levels = memos.Chairs, memos.Levels
+	l.mu.Unlock()
+	return l
+}
+
 // ReadAt says the request reads the store's data at revision rev, read before any of
-// its data: from then on its chairs lists are taken from, and kept in, the memo of lists
-// joined at rev. Safe on nil.
+// its data: from then on its chairs lists and levels are taken from, and kept in, the
+// memos of those at rev. Safe on nil.
 func (l *Loaders) ReadAt(rev int64) {
 	if l == nil {
 		return

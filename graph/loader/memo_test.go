@@ -45,3 +45,50 @@ func TestChairMemoKeepsOneRevision(t *testing.T) {
 		t.Error("a memo bounded at 0 edges or fewer is not off")
 	}
 }
+
+// TestLevelMemoKeepsOneRevision: the memo of levels follows the chairs memo's rules,
+// node by node and shape by shape, and keeps nothing that alone passes its bound.
+func TestLevelMemoKeepsOneRevision(t *testing.T) {
+	const shape, other = "s", "t"
+	two := &levelEntry{size: 2}
+	type step struct {
+		put   bool
+		rev   int64
+		shape string
+		id    string
+		size  int  // for a put: the entry's relationships (two's, unless set)
+		want  bool // for a get: found
+	}
+	for _, tc := range []struct {
+		name  string
+		steps []step
+	}{
+		{"kept at its revision and shape", []step{{put: true, rev: 1, shape: shape, id: "a"}, {rev: 1, shape: shape, id: "a", want: true}, {rev: 1, shape: shape, id: "b"}, {rev: 1, shape: other, id: "a"}}},
+		{"not served at another revision", []step{{put: true, rev: 1, shape: shape, id: "a"}, {rev: 2, shape: shape, id: "a"}, {rev: 0, shape: shape, id: "a"}}},
+		{"a newer revision empties it", []step{{put: true, rev: 1, shape: shape, id: "a"}, {put: true, rev: 2, shape: other, id: "b"}, {rev: 2, shape: shape, id: "a"}, {rev: 2, shape: other, id: "b", want: true}}},
+		{"an older revision is not kept", []step{{put: true, rev: 2, shape: shape, id: "a"}, {put: true, rev: 1, shape: shape, id: "b"}, {rev: 1, shape: shape, id: "b"}, {rev: 2, shape: shape, id: "a", want: true}}},
+		{"past the bound it starts again", []step{{put: true, rev: 1, shape: shape, id: "a"}, {put: true, rev: 1, shape: other, id: "b"}, {rev: 1, shape: shape, id: "a"}, {rev: 1, shape: other, id: "b", want: true}}},
+		{"an entry past the bound is not kept", []step{{put: true, rev: 1, shape: shape, id: "a"}, {put: true, rev: 1, shape: shape, id: "b", size: 4}, {rev: 1, shape: shape, id: "b"}, {rev: 1, shape: shape, id: "a", want: true}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := NewLevelMemo(3) // room for one entry of two relationships, not two
+			for i, s := range tc.steps {
+				if s.put {
+					e := two
+					if s.size > 0 {
+						e = &levelEntry{size: s.size}
+					}
+					m.put(s.rev, s.shape, []string{s.id}, []*levelEntry{e})
+					continue
+				}
+				found, lacking := m.get(s.rev, s.shape, []string{s.id})
+				if got := found[s.id] != nil; got != s.want || (len(lacking) == 0) != s.want {
+					t.Errorf("step %d: get(%d, %s, %s) found %v (lacking %v), want %v", i, s.rev, s.shape, s.id, got, lacking, s.want)
+				}
+			}
+		})
+	}
+	if NewLevelMemo(0) != nil || NewLevelMemo(-1) != nil {
+		t.Error("a memo bounded at 0 relationships or fewer is not off")
+	}
+}

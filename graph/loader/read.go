@@ -384,8 +384,7 @@ func (l *Loaders) NodesWithRelations(ctx context.Context, ids []string, p *atlas
 	if !l.Projects() {
 		p = nil
 	}
-	l.count(false)
-	nodes, got, err := atlas.NodesWithRelations(ctx, l.store, ids, p, b.rel)
+	nodes, got, err := l.readLevels(ctx, ids, p, b)
 	if err != nil {
 		return nil, err
 	}

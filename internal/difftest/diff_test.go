@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -23,6 +24,7 @@ import (
 	"lsgatlas/conformance"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/gqlhttp"
 	"lsgatlas/neo4j/neo4jtest"
 	"lsgatlas/seed"
 )
@@ -73,13 +75,15 @@ func TestLiveSameAnswers(t *testing.T) {
 			inproc := serve(t, inprocess.New(), dataset.ds)
 			live := serve(t, neo4jtest.Open(t), dataset.ds)
 			answered := 0
-			for _, r := range requests {
+			wants := make([][]byte, len(requests))
+			for i, r := range requests {
 				want, wantStatus := ask(t, inproc, r)
 				got, gotStatus := ask(t, live, r)
 				if gotStatus != wantStatus || !sameAnswer(got, want) {
 					t.Errorf("%s: the backends differ\nrequest: %s%s\nin-process (%d): %s\nneo4j (%d): %s",
 						r.name, r.get, r.gql, wantStatus, clip(want), gotStatus, clip(got))
 				}
+				wants[i] = want
 				if wantStatus == http.StatusOK && !bytes.Contains(want, []byte(`"errors"`)) {
 					answered++
 				} else if dataset.name == "seed" && strings.HasPrefix(r.name, "group ") {
@@ -89,6 +93,22 @@ func TestLiveSameAnswers(t *testing.T) {
 			// Most requests must be real answers, not the same error twice.
 			if answered < len(requests)/3 {
 				t.Errorf("only %d of %d requests were answered without errors", answered, len(requests))
+			}
+			// Asked again, Neo4j's answers take the nodes of root fields with their
+			// levels from the memo the first asks filled (loader.LevelMemo), and must
+			// still be the embedded store's.
+			for i, r := range requests {
+				if r.gql == "" {
+					continue
+				}
+				if got, _ := ask(t, live, r); !sameAnswer(got, wants[i]) {
+					t.Errorf("%s, asked again: the backends differ\nrequest: %s\nin-process: %s\nneo4j: %s", r.name, r.gql, clip(wants[i]), clip(got))
+				}
+			}
+			if hits := memoHits(t, live); hits == 0 {
+				t.Error("asked again, Neo4j took no node from the memo of levels")
+			} else {
+				t.Logf("%s, asked again: %d nodes taken from the memo of levels", dataset.name, hits)
 			}
 			t.Logf("%s: %d requests, %d answered without errors, no difference", dataset.name, len(requests), answered)
 		})
@@ -114,9 +134,29 @@ func serve(t *testing.T, store atlas.Store, ds *atlas.Dataset) *httptest.Server 
 	}
 	// Errors only: an INTERNAL answer's cause is logged, not sent to the client.
 	log := zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.ErrorLevel)
-	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: log}))
+	// The memo of levels on, as the service keeps it: it serves only a store that
+	// batches (Neo4j).
+	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: log, LevelMemoRelations: gqlhttp.DefaultLevelMemoRelations}))
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// memoHits reads from srv's metrics how many nodes root fields took from the memo of
+// levels.
+func memoHits(t *testing.T, srv *httptest.Server) int {
+	t.Helper()
+	b, _ := ask(t, srv, request{get: "/metrics"})
+	const line = `atlas_graphql_level_memo_lookups_total{result="hit"} `
+	for l := range strings.Lines(string(b)) {
+		if rest, ok := strings.CutPrefix(l, line); ok {
+			n, err := strconv.Atoi(strings.TrimSpace(rest))
+			if err != nil {
+				t.Fatalf("%s: %v", l, err)
+			}
+			return n
+		}
+	}
+	return 0
 }
 
 func ask(t *testing.T, srv *httptest.Server, r request) ([]byte, int) {

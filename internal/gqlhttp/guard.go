@@ -100,6 +100,9 @@ type Metrics interface {
 	// ChairMemoLookup counts a chairs list served from the memo of lists joined at the
 	// current revision (hit), or joined and kept in it (miss).
 	ChairMemoLookup(hit bool)
+	// LevelMemoLookup counts a node a root field took with its levels from the memo of
+	// those read at the current revision (hit), or read and kept in it (miss).
+	LevelMemoLookup(hit bool)
 	// Cost records the computed cost of an admitted request.
 	Cost(cost int)
 	// Shed counts a request refused with 503 because the memory in flight is spent.
@@ -113,5 +116,6 @@ func (noMetrics) FieldError(string)           {}
 func (noMetrics) QueryCacheLookup(bool)       {}
 func (noMetrics) ResponseCacheLookup(bool)    {}
 func (noMetrics) ChairMemoLookup(bool)        {}
+func (noMetrics) LevelMemoLookup(bool)        {}
 func (noMetrics) Cost(int)                    {}
 func (noMetrics) Shed(string)                 {}

@@ -48,6 +48,11 @@ type Options struct {
 	// (loader.ChairMemo), counted in edges (0: off); the service keeps
 	// DefaultChairMemoEdges by default (CHAIR_MEMO_EDGES).
 	ChairMemoEdges int
+	// LevelMemoRelations bounds the nodes a root field read with the levels below them,
+	// kept across requests at the current revision for a store that batches
+	// (loader.LevelMemo), counted in relationships (0: off); the service keeps
+	// DefaultLevelMemoRelations by default (LEVEL_MEMO_RELATIONS).
+	LevelMemoRelations int
 	// MemoryInFlight bounds the estimated memory of the requests running at once, all
 	// together (0 means DefaultMemoryBudget); a request that does not fit gets 503 with
 	// Retry-After.
@@ -167,11 +172,14 @@ func New(resolvers graph.Resolver, opts Options) *Server {
 		}
 		return resp
 	})
-	memo := loader.NewChairMemo(opts.ChairMemoEdges)
-	if memo != nil {
-		memo.OnLookup = metrics.ChairMemoLookup
+	memos := loader.Memos{Chairs: loader.NewChairMemo(opts.ChairMemoEdges), Levels: loader.NewLevelMemo(opts.LevelMemoRelations)}
+	if memos.Chairs != nil {
+		memos.Chairs.OnLookup = metrics.ChairMemoLookup
 	}
-	return &Server{handler: loader.Middleware(store, memo, srv), memory: memory, queries: cache}
+	if memos.Levels != nil {
+		memos.Levels.OnLookup = metrics.LevelMemoLookup
+	}
+	return &Server{handler: loader.Middleware(store, memos, srv), memory: memory, queries: cache}
 }
 
 // DefaultChairMemoEdges bounds the chairs lists kept across requests at the current
@@ -180,6 +188,14 @@ func New(resolvers graph.Resolver, opts Options) *Server {
 // bundled dataset's groups, people and posts holds 56 edges (14 derived) at one date, so
 // the bound holds the 100x dataset's at a few dates.
 const DefaultChairMemoEdges = 20_000
+
+// DefaultLevelMemoRelations bounds the nodes kept with their levels across requests at
+// the current revision (loader.LevelMemo), in relationships. An entry shares its
+// relationships and nodes with the store's answer rather than copying them, and a
+// relationship decoded from Neo4j takes about 0.6 KB, so the memo stays under about
+// 60 MB; it holds every group of the bundled dataset with its two levels below, in
+// each of a few shapes of query.
+const DefaultLevelMemoRelations = 100_000
 
 // ServeHTTP serves one GraphQL request, or one subscription's stream.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -15,8 +15,8 @@
 // Workloads, each for a two-level and a three-level query over the groups:
 //
 //	cached    the same query again and again (the service's default answer cache serves it)
-//	executed  the same query, the service started with RESPONSE_CACHE_BYTES=0 and
-//	          CHAIR_MEMO_EDGES=0: nothing kept across requests
+//	executed  the same query, the service started with RESPONSE_CACHE_BYTES=0,
+//	          CHAIR_MEMO_EDGES=0 and LEVEL_MEMO_RELATIONS=0: nothing kept across requests
 //	varied    different variables on every request: a random ordered choice of -subset
 //	          groups (nodes(ids:)), against the service's default configuration
 //

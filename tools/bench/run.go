@@ -167,11 +167,12 @@ func (b *bench) service(name string, cache, neo4j bool) (*server, error) {
 	// The memory the service reserves for requests in flight is an estimate from their
 	// cost (up to QUERY_MAX_MEMORY_BYTES each): raised so that 64 clients of these
 	// queries are admitted, since the bench measures the work, not the admission.
-	env := environ([]string{"NEO4J_", "RESPONSE_CACHE_BYTES", "CHAIR_MEMO_EDGES", "DATA_DIR", "SEED", "PLAYGROUND", "ADDR", "MEMORY_IN_FLIGHT_BYTES"},
+	env := environ([]string{"NEO4J_", "RESPONSE_CACHE_BYTES", "CHAIR_MEMO_EDGES", "LEVEL_MEMO_RELATIONS", "DATA_DIR", "SEED", "PLAYGROUND", "ADDR", "MEMORY_IN_FLIGHT_BYTES"},
 		"PLAYGROUND=false", "SEED=never", "MEMORY_IN_FLIGHT_BYTES=8589934592")
 	if !cache {
-		// Executed: nothing kept across requests, the chairs lists' memo included.
-		env = append(env, "RESPONSE_CACHE_BYTES=0", "CHAIR_MEMO_EDGES=0")
+		// Executed: nothing kept across requests, the memos of chairs lists and of
+		// levels included.
+		env = append(env, "RESPONSE_CACHE_BYTES=0", "CHAIR_MEMO_EDGES=0", "LEVEL_MEMO_RELATIONS=0")
 	}
 	if neo4j {
 		env = append(env, neo4jEnv(b.o.namespace)...)
