@@ -18,6 +18,7 @@ import (
 	"lsgatlas/graph/loader"
 	"lsgatlas/inprocess"
 	"lsgatlas/internal/gqlhttp"
+	"lsgatlas/internal/gqltest"
 	"lsgatlas/internal/synthetic"
 )
 
@@ -27,47 +28,14 @@ type endsStore struct{ batchingStore }
 
 func (e endsStore) NodesWithRelations(ctx context.Context, ids []string, p *atlas.Projection, asks atlas.RelationAsks) ([]atlas.Node, atlas.RelationAnswers, error) {
 	nodes, got, err := e.batchingStore.NodesWithRelations(ctx, ids, p, asks)
-	if err != nil || asks.Ends == nil {
+	if err != nil {
 		return nodes, got, err
 	}
-	var far []string
-	add := func(from []string, rels [][]atlas.Relation) {
-		for i, list := range rels {
-			for _, r := range list {
-				far = append(far, r.Other(from[i]))
-			}
-		}
+	queries := make([][]string, len(asks.Queries))
+	for i := range queries {
+		queries[i] = ids
 	}
-	addThen := func(then []map[string][]atlas.Relation) {
-		for _, m := range then {
-			for id, rels := range m {
-				add([]string{id}, [][]atlas.Relation{rels})
-			}
-		}
-	}
-	for _, rels := range got.Relations {
-		add(ids, rels)
-	}
-	addThen(got.Then)
-	if got.Next != nil {
-		for _, rels := range got.Next.Relations {
-			add(got.Next.IDs, rels)
-		}
-		addThen(got.Next.Then)
-	}
-	slices.Sort(far)
-	far = slices.Compact(far)
-	endNodes, err := atlas.ProjectedNodes(ctx, e.countingStore.Store, far, asks.Ends)
-	if err != nil {
-		return nil, atlas.RelationAnswers{}, err
-	}
-	got.Ends = map[string]atlas.Node{}
-	for i, id := range far {
-		if endNodes[i] != nil {
-			got.Ends[id] = endNodes[i]
-		}
-	}
-	return nodes, got, nil
+	return nodes, got, gqltest.AddEnds(ctx, e.countingStore.Store, queries, asks, &got)
 }
 
 // sharedDataset is synthetic.Dataset(n) in which the people of one group are also found

@@ -2,7 +2,9 @@
 // same answers, byte for byte (errors in any order, see sameAnswer): every README example, every query of the graph package's
 // tests (the research questions of seed/questions.md among them, and the analytics cases),
 // a request per seeded group, and the three exports. A difference is a bug in one store or
-// a gap in the conformance suite. It needs a live Neo4j (NEO4J_URI), as CI has.
+// a gap in the conformance suite. Most of it needs a live Neo4j (NEO4J_URI), as CI has;
+// TestSameAnswersWhenBatching asks the same of the embedded store made to batch as Neo4j
+// does, without one.
 package difftest
 
 import (
@@ -25,6 +27,7 @@ import (
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
 	"lsgatlas/internal/gqlhttp"
+	"lsgatlas/internal/gqltest"
 	"lsgatlas/neo4j/neo4jtest"
 	"lsgatlas/seed"
 )
@@ -37,6 +40,22 @@ type request struct {
 
 func TestLiveSameAnswers(t *testing.T) {
 	neo4jtest.Require(t)
+	sameAnswers(t, "neo4j", func(t *testing.T) atlas.Store { return neo4jtest.Open(t) })
+}
+
+// TestSameAnswersWhenBatching asks the same of the embedded store wrapped to batch and
+// project as Neo4j does (gqltest.Batching), so the planner's and the loaders' paths for
+// Neo4j, the memo of levels among them, answer as the embedded store does without a
+// server.
+func TestSameAnswersWhenBatching(t *testing.T) {
+	sameAnswers(t, "batching", func(*testing.T) atlas.Store { return gqltest.Batching(inprocess.New()) })
+}
+
+// sameAnswers asks every request of an embedded store and of the store other opens,
+// each holding the same dataset, and requires the same answers; then asks the other
+// store every GraphQL request again, when the memo of levels holds what the first asks
+// read, and requires the same answers still.
+func sameAnswers(t *testing.T, name string, other func(*testing.T) atlas.Store) {
 	seedData, err := seed.Dataset()
 	if err != nil {
 		t.Fatal(err)
@@ -73,15 +92,15 @@ func TestLiveSameAnswers(t *testing.T) {
 	}{{"seed", seedData}, {"fixture", conformance.Fixture()}} {
 		t.Run(dataset.name, func(t *testing.T) {
 			inproc := serve(t, inprocess.New(), dataset.ds)
-			live := serve(t, neo4jtest.Open(t), dataset.ds)
+			live := serve(t, other(t), dataset.ds)
 			answered := 0
 			wants := make([][]byte, len(requests))
 			for i, r := range requests {
 				want, wantStatus := ask(t, inproc, r)
 				got, gotStatus := ask(t, live, r)
 				if gotStatus != wantStatus || !sameAnswer(got, want) {
-					t.Errorf("%s: the backends differ\nrequest: %s%s\nin-process (%d): %s\nneo4j (%d): %s",
-						r.name, r.get, r.gql, wantStatus, clip(want), gotStatus, clip(got))
+					t.Errorf("%s: the backends differ\nrequest: %s%s\nin-process (%d): %s\n%s (%d): %s",
+						r.name, r.get, r.gql, wantStatus, clip(want), name, gotStatus, clip(got))
 				}
 				wants[i] = want
 				if wantStatus == http.StatusOK && !bytes.Contains(want, []byte(`"errors"`)) {
@@ -94,19 +113,19 @@ func TestLiveSameAnswers(t *testing.T) {
 			if answered < len(requests)/3 {
 				t.Errorf("only %d of %d requests were answered without errors", answered, len(requests))
 			}
-			// Asked again, Neo4j's answers take the nodes of root fields with their
-			// levels from the memo the first asks filled (loader.LevelMemo), and must
-			// still be the embedded store's.
+			// Asked again, the other store's answers take the nodes of root fields
+			// with their levels from the memo the first asks filled
+			// (loader.LevelMemo), and must still be the embedded store's.
 			for i, r := range requests {
 				if r.gql == "" {
 					continue
 				}
 				if got, _ := ask(t, live, r); !sameAnswer(got, wants[i]) {
-					t.Errorf("%s, asked again: the backends differ\nrequest: %s\nin-process: %s\nneo4j: %s", r.name, r.gql, clip(wants[i]), clip(got))
+					t.Errorf("%s, asked again: the backends differ\nrequest: %s\nin-process: %s\n%s: %s", r.name, r.gql, clip(wants[i]), name, clip(got))
 				}
 			}
 			if hits := memoHits(t, live); hits == 0 {
-				t.Error("asked again, Neo4j took no node from the memo of levels")
+				t.Errorf("asked again, %s took no node from the memo of levels", name)
 			} else {
 				t.Logf("%s, asked again: %d nodes taken from the memo of levels", dataset.name, hits)
 			}
