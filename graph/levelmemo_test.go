@@ -38,6 +38,20 @@ func (e endsStore) NodesWithRelations(ctx context.Context, ids []string, p *atla
 	return nodes, got, gqltest.AddEnds(ctx, e.countingStore.Store, queries, asks, &got)
 }
 
+func (e endsStore) ListWithRelations(ctx context.Context, q atlas.ListQuery, asks atlas.RelationAsks) (atlas.Page, atlas.RelationAnswers, error) {
+	page, got, err := e.batchingStore.ListWithRelations(ctx, q, asks)
+	if err != nil {
+		return page, got, err
+	}
+	queries := make([][]string, len(asks.Queries))
+	for i := range queries {
+		for _, n := range page.Nodes {
+			queries[i] = append(queries[i], n.NodeID())
+		}
+	}
+	return page, got, gqltest.AddEnds(ctx, e.countingStore.Store, queries, asks, &got)
+}
+
 // sharedDataset is synthetic.Dataset(n) in which the people of one group are also found
 // near the next: the third member of each group is a member of the next group too, and
 // holds the post chairing it (from 2012), so nodes read together share far ends, and the
@@ -89,37 +103,60 @@ func memoServer(t *testing.T, store atlas.Store, memos loader.Memos) (*httptest.
 }
 
 // TestLevelsMemoizedByRevision: from a store that batches, a root field's nodes read with
-// the two levels below them are kept node by node, so a later request at the same
-// revision takes the nodes it shares with earlier ones from the memo, reads only the
-// others (none when it has them all), and answers exactly what a server without the
-// memo answers, whatever the company and order of its ids, the far ends' nodes included;
-// after a write it reads again and answers the new data.
+// the two levels below them are kept node by node, and a list's page with them, so a
+// later request at the same revision takes the nodes it shares with earlier ones, and a
+// page listed before, from the memo, reads only the others (nothing when it has them
+// all), and answers exactly what a server without the memo answers, whatever the company
+// and order of its ids, the far ends' nodes included; after a write it reads again and
+// answers the new data.
 func TestLevelsMemoizedByRevision(t *testing.T) {
-	twoLevels := `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Group { name
-		chairs { holding derived node { id label } via { title } } members { role node { id label } } } } }`
-	threeLevels := `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Group { name
-		members { role node { id label ... on Person { memberships { role node { id label } }
-			chairs(asOf: "2015") { derived holding node { id } via { title } } } } } } } }`
-	groups := func(ns ...int) []any {
+	const twoLevels = `id name chairs { holding derived node { id label } via { title } } members { role node { id label } }`
+	const threeLevels = `id name members { role node { id label ... on Person { memberships { role node { id label } }
+		chairs(asOf: "2015") { derived holding node { id } via { title } } } } }`
+	byID := func(selection string) string {
+		return `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Group { ` + selection + ` } } }`
+	}
+	list := func(selection string) string {
+		return `query($n: Int) { groups(first: $n) { nodes { ` + selection + ` } } }`
+	}
+	ids := func(ns ...any) map[string]any {
 		var out []any
 		for _, n := range ns {
-			out = append(out, "group/g"+strconv.Itoa(n))
+			if i, ok := n.(int); ok {
+				n = "group/g" + strconv.Itoa(i)
+			}
+			out = append(out, n)
 		}
-		return out
+		return map[string]any{"ids": out}
 	}
+	first := func(n int) map[string]any { return map[string]any{"n": n} }
 	type step struct {
-		ids      []any
-		memoized int // nodes taken from the memo
-		read     bool
+		vars     map[string]any
+		memoized int  // nodes taken from the memo
+		read     bool // the nodes or the page are read with their levels
 	}
-	steps := []step{
-		{groups(1, 2, 3), 0, true},
-		{groups(3, 4, 2), 2, true},                    // two known, one read
-		{groups(4, 3, 2, 1, 1), 4, false},             // all known, one twice
-		{append(groups(2), "group/nothing"), 1, true}, // an id that names nothing is read once…
-		{append(groups(5), "group/nothing"), 1, true}, // …and then known
+	byIDSteps := []step{
+		{ids(1, 2, 3), 0, true},
+		{ids(3, 4, 2), 2, true},            // two known, one read
+		{ids(4, 3, 2, 1, 1), 4, false},     // all known, one twice
+		{ids(2, "group/nothing"), 1, true}, // an id that names nothing is read once…
+		{ids(5, "group/nothing"), 1, true}, // …and then known
 	}
-	for _, query := range []struct{ name, text string }{{"two levels", twoLevels}, {"three levels", threeLevels}} {
+	listSteps := []step{
+		{first(3), 0, true},
+		{first(3), 3, false}, // the page and its nodes from the memo
+		{first(5), 0, true},  // another page is read whole
+		{first(3), 3, false},
+	}
+	for _, query := range []struct {
+		name, text string
+		steps      []step
+	}{
+		{"two levels by id", byID(twoLevels), byIDSteps},
+		{"three levels by id", byID(threeLevels), byIDSteps},
+		{"two levels below a list", list(twoLevels), listSteps},
+		{"three levels below a list", list(threeLevels), listSteps},
+	} {
 		for _, kind := range []string{"relations only", "with far ends"} {
 			t.Run(query.name+", "+kind, func(t *testing.T) {
 				plainStore, counted := sharedStore(t, 12), sharedStore(t, 12)
@@ -131,22 +168,22 @@ func TestLevelsMemoizedByRevision(t *testing.T) {
 				}
 				plain, _ := memoServer(t, batching(plainStore), loader.Memos{})
 				srv, stats := memoServer(t, batching(counted), loader.Memos{Levels: loader.NewLevelMemo(gqlhttp.DefaultLevelMemoRelations)})
-				for i, s := range steps {
-					vars := map[string]any{"ids": s.ids}
+				for i, s := range query.steps {
 					plainStore.reset()
-					want := post(t, plain, query.text, vars)
+					want := post(t, plain, query.text, s.vars)
 					counted.reset()
-					got := post(t, srv, query.text, vars)
+					got := post(t, srv, query.text, s.vars)
 					if len(want.Errors) > 0 || string(got.Data) != string(want.Data) {
 						t.Fatalf("step %d: the answer differs from the one without the memo:\n%s\n%s %v", i, got.Data, want.Data, want.Errors)
 					}
-					// The memo saves the read of the nodes with their levels, and only
-					// that: whatever else the request reads (the far ends' nodes a
-					// store without them reads in one call, the level below) it reads
+					// The memo saves the read of the nodes or the page with their levels,
+					// and only that: whatever else the request reads (the far ends' nodes
+					// a store without them reads in one call, the level below) it reads
 					// as without the memo.
 					wantCalls := plainStore.reset()
 					if !s.read {
 						delete(wantCalls, "NodesWithRelations")
+						delete(wantCalls, "ListWithRelations")
 					}
 					calls := counted.reset()
 					if st := stats(); st.MemoizedLevels != s.memoized || !maps.Equal(calls, wantCalls) || st.Misses != 0 {
@@ -162,7 +199,7 @@ func TestLevelsMemoizedByRevision(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
-				vars := map[string]any{"ids": groups(1, 2, 3)}
+				vars := query.steps[0].vars
 				want, got := post(t, plain, query.text, vars), post(t, srv, query.text, vars)
 				if string(got.Data) != string(want.Data) || stats().MemoizedLevels != 0 {
 					t.Errorf("after the write: %d nodes from the memo, answer\n%s\nwant\n%s", stats().MemoizedLevels, got.Data, want.Data)

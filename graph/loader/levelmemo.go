@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"strings"
@@ -18,7 +19,9 @@ import (
 // nodes again and again, each time in another company (nodes(ids:) with another choice
 // of ids, group(id:) after a list), so the answer cache, keyed by the whole query and its
 // variables, rarely has them; this memo does, node by node, and a request whose nodes it
-// holds reads nothing from the store at all.
+// holds reads nothing from the store at all. A list's page (ListWithRelations) is kept
+// too, by its list query, and its nodes' levels as a root field's, so a list asked
+// again in another query, or by a token (whose answers are never cached), reads nothing.
 //
 // An entry is what the store answered for that node, at that revision, to the same
 // asks with the same projections (the shape), so a request served from it gets the
@@ -35,6 +38,7 @@ type LevelMemo struct {
 	mu       sync.Mutex
 	revision int64
 	shapes   map[string]map[string]*levelEntry // shape → node id → entry
+	pages    map[string]atlas.Page             // list query and shape → page
 	held     int
 }
 
@@ -44,7 +48,7 @@ func NewLevelMemo(limit int) *LevelMemo {
 	if limit <= 0 {
 		return nil
 	}
-	return &LevelMemo{limit: limit, shapes: map[string]map[string]*levelEntry{}}
+	return &LevelMemo{limit: limit, shapes: map[string]map[string]*levelEntry{}, pages: map[string]atlas.Page{}}
 }
 
 // levelEntry is the store's answer for one node: its node (nil when the id names
@@ -87,6 +91,57 @@ func (l *Loaders) readLevels(ctx context.Context, ids []string, p *atlas.Project
 	return nodes, got, nil
 }
 
+// readList answers q and b as atlas.ListWithRelations does: for a request reading at a
+// known revision, a page the memo of levels holds for the same list query is taken from
+// it, with its nodes' levels (those it lacks read in one call); any other page is read
+// with its levels in one call, then kept.
+func (l *Loaders) readList(ctx context.Context, q atlas.ListQuery, b levels) (atlas.Page, atlas.RelationAnswers, error) {
+	l.mu.RLock()
+	memo, rev, atRevision := l.levels, l.revision, l.atRevision
+	l.mu.RUnlock()
+	if memo == nil || !atRevision {
+		l.count(false)
+		return atlas.ListWithRelations(ctx, l.store, q, b.rel)
+	}
+	shape := b.shape(q.Projection)
+	key, err := listKey(q)
+	if err != nil {
+		return atlas.Page{}, atlas.RelationAnswers{}, err
+	}
+	key += "\x00" + shape
+	page, ok := memo.page(rev, key)
+	if !ok {
+		l.count(false)
+		var got atlas.RelationAnswers
+		if page, got, err = atlas.ListWithRelations(ctx, l.store, q, b.rel); err != nil {
+			return atlas.Page{}, atlas.RelationAnswers{}, err
+		}
+		ids := pageIDs(page)
+		memo.put(rev, shape, ids, splitLevels(ids, page.Nodes, b.rel, got))
+		memo.putPage(rev, key, page)
+		return page, got, nil
+	}
+	_, got, err := l.readLevels(ctx, pageIDs(page), q.Projection, b)
+	return page, got, err
+}
+
+// listKey says everything q asks of a store, its projection included.
+func listKey(q atlas.ListQuery) (string, error) {
+	b, err := json.Marshal(q)
+	if err != nil {
+		return "", atlas.Errorf(atlas.EINTERNAL, "keying a list query: %v", err)
+	}
+	return string(b) + q.Projection.String(), nil
+}
+
+func pageIDs(page atlas.Page) []string {
+	ids := make([]string, len(page.Nodes))
+	for i, n := range page.Nodes {
+		ids[i] = n.NodeID()
+	}
+	return ids
+}
+
 // get returns the entries of ids the memo holds at revision rev for shape, by id, and the
 // ids it lacks, once each.
 func (m *LevelMemo) get(rev int64, shape string, ids []string) (map[string]*levelEntry, []string) {
@@ -127,11 +182,8 @@ func (m *LevelMemo) put(rev int64, shape string, ids []string, entries []*levelE
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	switch {
-	case rev < m.revision || size > m.limit:
+	if !m.makeRoom(rev, size) {
 		return
-	case rev > m.revision || m.held+size > m.limit:
-		m.revision, m.shapes, m.held = rev, map[string]map[string]*levelEntry{}, 0
 	}
 	held := m.shapes[shape]
 	if held == nil {
@@ -147,6 +199,42 @@ func (m *LevelMemo) put(rev int64, shape string, ids []string, entries []*levelE
 			}
 		}
 	}
+}
+
+// makeRoom readies the memo, locked, to keep size relationships read at revision rev:
+// a newer revision, or too little room left, empties it first. It reports false, and
+// changes nothing, for an older revision or a size past the bound.
+func (m *LevelMemo) makeRoom(rev int64, size int) bool {
+	switch {
+	case rev < m.revision || size > m.limit:
+		return false
+	case rev > m.revision || m.held+size > m.limit:
+		m.revision, m.shapes, m.pages, m.held = rev, map[string]map[string]*levelEntry{}, map[string]atlas.Page{}, 0
+	}
+	return true
+}
+
+// page returns the list page kept for key at revision rev.
+func (m *LevelMemo) page(rev int64, key string) (atlas.Page, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if rev != m.revision {
+		return atlas.Page{}, false
+	}
+	page, ok := m.pages[key]
+	return page, ok
+}
+
+// putPage keeps page, listed at revision rev, for key, each of its nodes counted as a
+// relationship towards the bound.
+func (m *LevelMemo) putPage(rev int64, key string, page atlas.Page) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.pages[key]; ok && rev == m.revision || !m.makeRoom(rev, len(page.Nodes)+1) {
+		return
+	}
+	m.pages[key] = page
+	m.held += len(page.Nodes) + 1
 }
 
 // shape identifies what b asks of each node, with the nodes' projection p: the key an

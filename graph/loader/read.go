@@ -349,17 +349,12 @@ func (l *Loaders) List(ctx context.Context, q atlas.ListQuery, asks []Ask, next 
 		return l.store.List(ctx, q)
 	}
 	b := batchLevels(asks, next, ends)
-	l.count(false) // the relations' call, made with the list's
-	page, got, err := atlas.ListWithRelations(ctx, l.store, q, b.rel)
+	page, got, err := l.readList(ctx, q, b)
 	if err != nil {
 		return atlas.Page{}, err
 	}
 	// The answers name the page's nodes as the queries' ids.
-	ids := make([]string, len(page.Nodes))
-	for i, n := range page.Nodes {
-		ids[i] = n.NodeID()
-	}
-	l.keepLevels(b, ids, got)
+	l.keepLevels(b, pageIDs(page), got)
 	return page, nil
 }
 
