@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -61,12 +63,23 @@ func us(d time.Duration) string { return fmt.Sprintf("%.0fµs", float64(d)/float
 
 // targets sums the run up against issue 24's targets: executed and varied queries at
 // most half the minimal gqlgen server's CPU per request (and judged against graphql-js's
-// too), and on Neo4j a p50 at most twice the embedded store's.
+// too), and on Neo4j a p50 at most twice the embedded store's. Each line gives the
+// highest ratio, then the highest of each workload, which may stand apart.
 func targets(w io.Writer, cells []*cell) {
-	highest := map[string]float64{}
+	highest := map[string]map[string]float64{} // target → workload → highest ratio
+	var workloads []string
+	note := func(target, workload string, v float64) {
+		if highest[target] == nil {
+			highest[target] = map[string]float64{}
+		}
+		highest[target][workload] = max(highest[target][workload], v)
+	}
 	for _, c := range cells {
 		if c.workload == "cached" {
 			continue
+		}
+		if !slices.Contains(workloads, c.workload) {
+			workloads = append(workloads, c.workload)
 		}
 		byName := map[string]*result{}
 		for i, s := range c.servers {
@@ -75,26 +88,35 @@ func targets(w io.Writer, cells []*cell) {
 		atlas := byName["atlas"]
 		for _, peer := range []string{"gqlgen", "graphql-js"} {
 			if p := byName[peer]; atlas != nil && p != nil && p.cpuPerRequest() > 0 {
-				highest[peer] = max(highest[peer], float64(atlas.cpuPerRequest())/float64(p.cpuPerRequest()))
+				note(peer, c.workload, float64(atlas.cpuPerRequest())/float64(p.cpuPerRequest()))
 			}
 		}
 		if n := byName["atlas-neo4j"]; n != nil && atlas != nil && atlas.percentile(0.5) > 0 {
-			highest["neo4j"] = max(highest["neo4j"], float64(n.percentile(0.5))/float64(atlas.percentile(0.5)))
+			note("neo4j", c.workload, float64(n.percentile(0.5))/float64(atlas.percentile(0.5)))
 		}
 	}
-	verdict := func(v, limit float64) string {
-		if v <= limit {
-			return "met"
+	summary := func(target, format string, limit float64) string {
+		var all float64
+		var each []string
+		for _, wl := range workloads {
+			if v, ok := highest[target][wl]; ok {
+				all = max(all, v)
+				each = append(each, wl+" "+fmt.Sprintf(format, v))
+			}
 		}
-		return "not met"
+		verdict := "met"
+		if all > limit {
+			verdict = "not met"
+		}
+		return fmt.Sprintf("at most "+format+" here (%s; %s)", all, verdict, strings.Join(each, ", "))
 	}
-	if v, ok := highest["gqlgen"]; ok {
-		fmt.Fprintf(w, "target: executed and varied CPU/request at most 0.50 of the minimal gqlgen server's: at most %.2f here (%s)\n", v, verdict(v, 0.5))
+	if _, ok := highest["gqlgen"]; ok {
+		fmt.Fprintf(w, "target: executed and varied CPU/request at most 0.50 of the minimal gqlgen server's: %s\n", summary("gqlgen", "%.2f", 0.5))
 	}
-	if v, ok := highest["graphql-js"]; ok {
-		fmt.Fprintf(w, "        and of graphql-js's (the issue's title): at most %.2f here (%s)\n", v, verdict(v, 0.5))
+	if _, ok := highest["graphql-js"]; ok {
+		fmt.Fprintf(w, "        and of graphql-js's (the issue's title): %s\n", summary("graphql-js", "%.2f", 0.5))
 	}
-	if v, ok := highest["neo4j"]; ok {
-		fmt.Fprintf(w, "target: on Neo4j, executed and varied p50 at most 2x the embedded store's: at most %.1fx here (%s)\n", v, verdict(v, 2))
+	if _, ok := highest["neo4j"]; ok {
+		fmt.Fprintf(w, "target: on Neo4j, executed and varied p50 at most 2x the embedded store's: %s\n", summary("neo4j", "%.1fx", 2))
 	}
 }
