@@ -32,7 +32,7 @@ import (
 type LevelMemo struct {
 	limit int // relationships held at most; past it the memo starts again empty
 	// OnLookup, if set before the memo is used, is told of every node served from the
-	// memo (true) and every node read and kept in it (false).
+	// memo (true) and every node read and kept in it (false); pages are not counted.
 	OnLookup func(hit bool)
 
 	mu       sync.Mutex

@@ -77,8 +77,8 @@ type Stats struct {
 	// MemoizedChairs counts the chairs lists taken from the memo of lists joined at the
 	// request's revision (ChairMemo) instead of joined.
 	MemoizedChairs int
-	// MemoizedLevels counts the nodes whose levels a root field took from the memo of
-	// those read at the request's revision (LevelMemo) instead of reading them.
+	// MemoizedLevels counts the nodes whose levels a root field or a list took from the
+	// memo of those read at the request's revision (LevelMemo) instead of reading them.
 	MemoizedLevels int
 }
 

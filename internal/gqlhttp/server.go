@@ -48,8 +48,8 @@ type Options struct {
 	// (loader.ChairMemo), counted in edges (0: off); the service keeps
 	// DefaultChairMemoEdges by default (CHAIR_MEMO_EDGES).
 	ChairMemoEdges int
-	// LevelMemoRelations bounds the nodes a root field read with the levels below them,
-	// kept across requests at the current revision for a store that batches
+	// LevelMemoRelations bounds the nodes a root field or a list read with the levels
+	// below them, kept across requests at the current revision for a store that batches
 	// (loader.LevelMemo), counted in relationships (0: off); the service keeps
 	// DefaultLevelMemoRelations by default (LEVEL_MEMO_RELATIONS).
 	LevelMemoRelations int
