@@ -56,7 +56,7 @@ func NewLevelMemo(limit int) *LevelMemo {
 type levelEntry struct {
 	node atlas.Node
 	got  atlas.RelationAnswers
-	size int // relationships held, for the bound
+	size int // relationships held and one for the node, for the bound
 }
 
 // readLevels answers b of ids, with projection p, as atlas.NodesWithRelations does: for
@@ -272,7 +272,9 @@ func splitLevels(ids []string, nodes []atlas.Node, asks atlas.RelationAsks, got 
 	}
 	out := make([]*levelEntry, len(ids))
 	for j, id := range ids {
-		e := &levelEntry{node: nodes[j]}
+		// The node counts too, so that ids naming nothing, or nodes without
+		// relationships, cannot fill the memo past its bound unseen.
+		e := &levelEntry{node: nodes[j], size: 1}
 		var ends []string
 		keep := func(from string, rels []atlas.Relation) {
 			e.size += len(rels)

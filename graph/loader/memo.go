@@ -25,7 +25,7 @@ import (
 // The lists are shared by every request that reads them, as the request's cache shares
 // them between fields: nothing changes a list it is handed (pageEdges sorts a copy).
 type ChairMemo struct {
-	limit int // edges held at most; past it the memo starts again empty
+	limit int // edges held at most (and one per list); past it the memo starts again empty
 	// OnLookup, if set before the memo is used, is told of every list served from the
 	// memo (true) and every list joined and kept in it (false).
 	OnLookup func(hit bool)
@@ -60,19 +60,22 @@ func (m *ChairMemo) get(rev int64, key chairKey) ([]atlas.Edge, bool) {
 }
 
 // put keeps the list joined for key at revision rev. A newer revision empties the memo
-// first; an older one is not kept.
+// first; an older one is not kept. A list counts one more than its edges, so that empty
+// lists (a node without chairs, asked at one date after another) cannot fill the memo
+// past its bound unseen.
 func (m *ChairMemo) put(rev int64, key chairKey, edges []atlas.Edge) {
+	size := len(edges) + 1
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	switch {
 	case rev < m.revision:
 		return
-	case rev > m.revision || m.edges+len(edges) > m.limit:
+	case rev > m.revision || m.edges+size > m.limit:
 		m.revision, m.lists, m.edges = rev, map[chairKey][]atlas.Edge{}, 0
 	}
 	if _, ok := m.lists[key]; !ok {
 		m.lists[key] = edges
-		m.edges += len(edges)
+		m.edges += size
 		if m.OnLookup != nil {
 			m.OnLookup(false)
 		}

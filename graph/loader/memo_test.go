@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"strconv"
 	"testing"
 
 	"lsgatlas/atlas"
@@ -90,5 +91,27 @@ func TestLevelMemoKeepsOneRevision(t *testing.T) {
 	}
 	if NewLevelMemo(0) != nil || NewLevelMemo(-1) != nil {
 		t.Error("a memo bounded at 0 relationships or fewer is not off")
+	}
+}
+
+// TestMemosCountEmptyAnswers: a chairs list without edges, and a node without
+// relationships (or an id naming nothing), still count towards the bound, so asking
+// for one after another (every day of a century, every id a client makes up) restarts
+// the memo rather than growing it without end.
+func TestMemosCountEmptyAnswers(t *testing.T) {
+	chairs := NewChairMemo(10)
+	for day := range 100 {
+		chairs.put(1, chairKey{id: "group/a", asOf: strconv.Itoa(day)}, nil)
+	}
+	if n := len(chairs.lists); n > 10 {
+		t.Errorf("the chairs memo bounded at 10 holds %d empty lists", n)
+	}
+	levels := NewLevelMemo(10)
+	for i := range 100 {
+		id := "group/made-up-" + strconv.Itoa(i)
+		levels.put(1, "s", []string{id}, splitLevels([]string{id}, []atlas.Node{nil}, atlas.RelationAsks{}, atlas.RelationAnswers{}))
+	}
+	if n := len(levels.shapes["s"]); n > 10 {
+		t.Errorf("the memo of levels bounded at 10 holds %d entries of nothing", n)
 	}
 }
