@@ -234,3 +234,36 @@ func TestLevelMemoOff(t *testing.T) {
 		})
 	}
 }
+
+// TestLevelMemoUnderConcurrentRequests: requests running at once share the memo's
+// entries, filling and reading them, and each still gets the answer a server without
+// the memo gives (run with -race to see them share nothing they write).
+func TestLevelMemoUnderConcurrentRequests(t *testing.T) {
+	query := `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Group { name
+		chairs { holding derived node { id label } via { title } }
+		members { role node { id label ... on Person { memberships { node { id } } chairs(asOf: "2015") { node { id } } } } } } } }`
+	plain, _ := memoServer(t, endsStore{batchingStore{sharedStore(t, 12)}}, loader.Memos{})
+	srv, _ := memoServer(t, endsStore{batchingStore{sharedStore(t, 12)}}, loader.Memos{Levels: loader.NewLevelMemo(gqlhttp.DefaultLevelMemoRelations)})
+	choices := make([]map[string]any, 24)
+	want := make([]string, len(choices))
+	for i := range choices {
+		var ids []any
+		for j := range 4 {
+			ids = append(ids, "group/g"+strconv.Itoa((i*5+j*7)%12))
+		}
+		choices[i] = map[string]any{"ids": ids}
+		want[i] = string(post(t, plain, query, choices[i]).Data)
+	}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for k := range len(choices) {
+				i := (k + w*5) % len(choices)
+				if got := string(post(t, srv, query, choices[i]).Data); got != want[i] {
+					t.Errorf("choice %d: %s\nwant %s", i, got, want[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
