@@ -286,7 +286,10 @@ func splitLevels(ids []string, nodes []atlas.Node, asks atlas.RelationAsks, got 
 		one.Relations = make([][][]atlas.Relation, len(asks.Queries))
 		level := make([][]atlas.Relation, len(asks.Queries))
 		for q := range asks.Queries {
-			rels := got.Relations[q][j]
+			var rels []atlas.Relation
+			if q < len(got.Relations) && j < len(got.Relations[q]) {
+				rels = got.Relations[q][j]
+			}
 			one.Relations[q] = [][]atlas.Relation{rels}
 			level[q] = rels
 			keep(id, rels)
@@ -315,7 +318,7 @@ func splitLevels(ids []string, nodes []atlas.Node, asks atlas.RelationAsks, got 
 func followUpsOf(id string, rels [][]atlas.Relation, follow []*atlas.FollowUp, then []map[string][]atlas.Relation, keep func(string, []atlas.Relation)) []map[string][]atlas.Relation {
 	out := make([]map[string][]atlas.Relation, len(then))
 	for q, found := range then {
-		if found == nil || q >= len(follow) || follow[q] == nil {
+		if found == nil || q >= len(rels) || q >= len(follow) || follow[q] == nil {
 			continue
 		}
 		out[q] = map[string][]atlas.Relation{}
@@ -331,9 +334,11 @@ func followUpsOf(id string, rels [][]atlas.Relation, follow []*atlas.FollowUp, t
 
 // nextOf picks the next level's answers for the far ends of id's relations (level).
 func nextOf(id string, level [][]atlas.Relation, asks *atlas.NextAsks, got *atlas.NextAnswers, index map[string]int, keep func(string, []atlas.Relation)) *atlas.NextAnswers {
-	out := &atlas.NextAnswers{Relations: make([][][]atlas.Relation, len(got.Relations))}
+	// Sized by the asks, whatever the store answered, so that merging entries never
+	// indexes past what one holds.
+	out := &atlas.NextAnswers{Relations: make([][][]atlas.Relation, len(asks.Queries))}
 	if got.Then != nil {
-		out.Then = make([]map[string][]atlas.Relation, len(got.Then))
+		out.Then = make([]map[string][]atlas.Relation, len(asks.Queries))
 	}
 	var far []string
 	seen := map[string]bool{}
@@ -351,11 +356,14 @@ func nextOf(id string, level [][]atlas.Relation, asks *atlas.NextAsks, got *atla
 			continue
 		}
 		out.IDs = append(out.IDs, f)
-		for q := range got.Relations {
-			rels := got.Relations[q][k]
+		for q := range asks.Queries {
+			var rels []atlas.Relation
+			if q < len(got.Relations) && k < len(got.Relations[q]) {
+				rels = got.Relations[q][k]
+			}
 			out.Relations[q] = append(out.Relations[q], rels)
 			keep(f, rels)
-			if got.Then == nil || got.Then[q] == nil || q >= len(asks.Then) || asks.Then[q] == nil {
+			if q >= len(got.Then) || got.Then[q] == nil || q >= len(asks.Then) || asks.Then[q] == nil {
 				continue
 			}
 			if out.Then[q] == nil {
