@@ -134,19 +134,20 @@ func TestLevelsMemoizedByRevision(t *testing.T) {
 		vars     map[string]any
 		memoized int  // nodes taken from the memo
 		read     bool // the nodes or the page are read with their levels
+		fresh    bool // a group not asked for before: its far ends are read by id too
 	}
 	byIDSteps := []step{
-		{ids(1, 2, 3), 0, true},
-		{ids(3, 4, 2), 2, true},            // two known, one read
-		{ids(4, 3, 2, 1, 1), 4, false},     // all known, one twice
-		{ids(2, "group/nothing"), 1, true}, // an id that names nothing is read once…
-		{ids(5, "group/nothing"), 1, true}, // …and then known
+		{ids(1, 2, 3), 0, true, true},
+		{ids(3, 4, 2), 2, true, true},             // two known, one read
+		{ids(4, 3, 2, 1, 1), 4, false, false},     // all known, one twice
+		{ids(2, "group/nothing"), 1, true, false}, // an id that names nothing is read once…
+		{ids(5, "group/nothing"), 1, true, true},  // …and then known
 	}
 	listSteps := []step{
-		{first(3), 0, true},
-		{first(3), 3, false}, // the page and its nodes from the memo
-		{first(5), 0, true},  // another page is read whole
-		{first(3), 3, false},
+		{first(3), 0, true, true},
+		{first(3), 3, false, false}, // the page and its nodes from the memo
+		{first(5), 0, true, true},   // another page is read whole
+		{first(3), 3, false, false},
 	}
 	for _, query := range []struct {
 		name, text string
@@ -177,13 +178,17 @@ func TestLevelsMemoizedByRevision(t *testing.T) {
 						t.Fatalf("step %d: the answer differs from the one without the memo:\n%s\n%s %v", i, got.Data, want.Data, want.Errors)
 					}
 					// The memo saves the read of the nodes or the page with their levels,
-					// and only that: whatever else the request reads (the far ends' nodes
-					// a store without them reads in one call, the level below) it reads
-					// as without the memo.
+					// and that of the nodes read by id alone (the far ends a store without
+					// them reads in one call a level, the groups the members' memberships
+					// lead to) once it holds them: a step with a new group reads those
+					// by id as without the memo, one call a level.
 					wantCalls := plainStore.reset()
 					if !s.read {
 						delete(wantCalls, "NodesWithRelations")
 						delete(wantCalls, "ListWithRelations")
+					}
+					if !s.fresh {
+						delete(wantCalls, "Nodes")
 					}
 					calls := counted.reset()
 					if st := stats(); st.MemoizedLevels != s.memoized || !maps.Equal(calls, wantCalls) || st.Misses != 0 {
@@ -266,4 +271,40 @@ func TestLevelMemoUnderConcurrentRequests(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestNodesByIDMemoized: the nodes a level reads by id alone (here the sources the
+// groups and their memberships cite, "says who?", and the members, read whole) are kept
+// by the memo too, so another request reads only those it has not seen, whatever its
+// nodes, and one asking for nodes the memo holds with their levels reads nothing.
+func TestNodesByIDMemoized(t *testing.T) {
+	query := `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Group { name sources { locator source { title } }
+		members { role node { id } sources { locator source { title date } } } } } }`
+	plainStore, counted := sharedStore(t, 6), sharedStore(t, 6)
+	plain, _ := memoServer(t, endsStore{batchingStore{plainStore}}, loader.Memos{})
+	srv, stats := memoServer(t, endsStore{batchingStore{counted}}, loader.Memos{Levels: loader.NewLevelMemo(gqlhttp.DefaultLevelMemoRelations)})
+	for i, step := range []struct {
+		ids       []any
+		wantCalls map[string]int
+		memoized  int // nodes read by id taken from the memo
+	}{
+		// The groups with their levels, then the source and the members by id.
+		{[]any{"group/g1", "group/g2"}, map[string]int{"NodesWithRelations": 1, "Nodes": 1}, 0},
+		// The source and the seven members (one shared) from the memo.
+		{[]any{"group/g2", "group/g1"}, map[string]int{}, 8},
+		// A new group: the source and its member also in group 2 from the memo, its
+		// other members read.
+		{[]any{"group/g3"}, map[string]int{"NodesWithRelations": 1, "Nodes": 1}, 2},
+	} {
+		vars := map[string]any{"ids": step.ids}
+		want := post(t, plain, query, vars)
+		counted.reset()
+		got := post(t, srv, query, vars)
+		if len(want.Errors) > 0 || string(got.Data) != string(want.Data) {
+			t.Fatalf("step %d: the answer differs from the one without the memo:\n%s\n%s %v", i, got.Data, want.Data, want.Errors)
+		}
+		if calls := counted.reset(); !maps.Equal(calls, step.wantCalls) || stats().MemoizedNodes != step.memoized {
+			t.Errorf("step %d: calls %v, %d nodes by id from the memo; want %v, %d", i, calls, stats().MemoizedNodes, step.wantCalls, step.memoized)
+		}
+	}
 }

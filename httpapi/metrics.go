@@ -74,7 +74,7 @@ func newMetrics() *metrics {
 			Name: "atlas_graphql_chair_memo_lookups_total", Help: "Chairs lists served from the memo of lists joined at the current revision (hit), or joined and kept in it (miss).",
 		}, []string{"result"}),
 		levelMemo: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "atlas_graphql_level_memo_lookups_total", Help: "Nodes a root field or a list took with their levels from the memo of those read at the current revision (hit), or read and kept in it (miss).",
+			Name: "atlas_graphql_level_memo_lookups_total", Help: "Nodes taken from the memo of those read at the current revision, with their levels for a root field or a list, or alone (hit), or read and kept in it (miss).",
 		}, []string{"result"}),
 		cost: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "atlas_graphql_request_cost", Help: "Computed cost of admitted GraphQL requests.",

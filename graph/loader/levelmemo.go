@@ -22,6 +22,8 @@ import (
 // holds reads nothing from the store at all. A list's page (ListWithRelations) is kept
 // too, by its list query, and its nodes' levels as a root field's, so a list asked
 // again in another query, or by a token (whose answers are never cached), reads nothing.
+// So are the nodes a level reads by id alone (the sources it cites, far ends a read did
+// not bring), each with its projection: "says who?" reads a source once a revision.
 //
 // An entry is what the store answered for that node, at that revision, to the same
 // asks with the same projections (the shape), so a request served from it gets the
@@ -236,6 +238,9 @@ func (m *LevelMemo) putPage(rev int64, key string, page atlas.Page) {
 	m.pages[key] = page
 	m.held += len(page.Nodes) + 1
 }
+
+// nodeShape is the shape nodes read by id alone are kept under, with projection p.
+func nodeShape(p *atlas.Projection) string { return "nodes|" + p.String() }
 
 // shape identifies what b asks of each node, with the nodes' projection p: the key an
 // entry is kept under besides its node's id. The specs' keys say everything a store's

@@ -80,6 +80,9 @@ type Stats struct {
 	// MemoizedLevels counts the nodes whose levels a root field or a list took from the
 	// memo of those read at the request's revision (LevelMemo) instead of reading them.
 	MemoizedLevels int
+	// MemoizedNodes counts the nodes read by id alone (the far ends of a level, the
+	// sources a level cites) taken from the memo of levels instead of read.
+	MemoizedNodes int
 }
 
 // relKey is one node's ask for relationships. Keys that differ only in id share a store

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"slices"
 
 	"lsgatlas/atlas"
 )
@@ -45,7 +46,7 @@ func (l *Loaders) PrefetchProjected(ctx context.Context, ids []string, p *atlas.
 		}
 	}
 	l.mu.RUnlock()
-	if len(lacking) == 0 {
+	if lacking = l.takeNodes(lacking, p); len(lacking) == 0 {
 		return nil
 	}
 	l.count(false)
@@ -53,16 +54,63 @@ func (l *Loaders) PrefetchProjected(ctx context.Context, ids []string, p *atlas.
 	if err != nil {
 		return err
 	}
+	l.keepNodes(lacking, p, got)
+	return nil
+}
+
+// keepNodes puts nodes, read by id (ids) with projection p (nil: whole), into the
+// request's cache, and into the memo of levels for a request that uses it.
+func (l *Loaders) keepNodes(ids []string, p *atlas.Projection, nodes []atlas.Node) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	for i, id := range lacking {
-		if got[i] == nil {
+	l.cacheNodes(ids, p, nodes)
+	memo, rev, atRevision := l.levels, l.revision, l.atRevision
+	l.mu.Unlock()
+	if memo == nil || !atRevision || !l.Batches() {
+		return
+	}
+	entries := make([]*levelEntry, len(ids))
+	for i, n := range nodes {
+		entries[i] = &levelEntry{node: n, size: 1}
+	}
+	memo.put(rev, nodeShape(p), ids, entries)
+}
+
+// takeNodes puts into the request's cache the nodes among ids (each once) that the
+// memo of levels holds, read by id with projection p at the request's revision, and
+// returns the others. From a store that batches only, as the memo keeps them.
+func (l *Loaders) takeNodes(ids []string, p *atlas.Projection) []string {
+	l.mu.RLock()
+	memo, rev, atRevision := l.levels, l.revision, l.atRevision
+	l.mu.RUnlock()
+	if memo == nil || !atRevision || len(ids) == 0 || !l.Batches() {
+		return ids
+	}
+	found, lacking := memo.get(rev, nodeShape(p), ids)
+	taken := make([]string, 0, len(found))
+	nodes := make([]atlas.Node, 0, len(found))
+	for id, e := range found {
+		taken, nodes = append(taken, id), append(nodes, e.node)
+	}
+	l.mu.Lock()
+	l.cacheNodes(taken, p, nodes)
+	l.stats.MemoizedNodes += len(taken)
+	l.mu.Unlock()
+	return lacking
+}
+
+// cacheNodes puts nodes read by id with projection p into the request's cache; l.mu is
+// held.
+func (l *Loaders) cacheNodes(ids []string, p *atlas.Projection, nodes []atlas.Node) {
+	for i, id := range ids {
+		switch {
+		case nodes[i] == nil:
 			l.nodes[id] = nil // nothing by that id, whatever the projection
-		} else {
-			l.partial[id] = partialNode{got[i], p}
+		case p == nil:
+			l.nodes[id] = nodes[i]
+		default:
+			l.partial[id] = partialNode{nodes[i], p}
 		}
 	}
-	return nil
 }
 
 // PrimeProjected puts nodes the request read with projection p (a projected list page)
@@ -104,4 +152,22 @@ func (l *Loaders) SetNeeds(needs func(ctx context.Context, id string) *atlas.Pro
 	l.mu.Lock()
 	l.needs = needs
 	l.mu.Unlock()
+}
+
+// uncached returns the ids the request's cache has no whole node (or nothing) for,
+// when the memo of levels may hold them; nil otherwise, so that a request without it
+// pays nothing.
+func (l *Loaders) uncached(ids []string) []string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.levels == nil || !l.atRevision {
+		return nil
+	}
+	var out []string
+	for _, id := range ids {
+		if _, ok := l.nodes[id]; !ok && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }

@@ -72,8 +72,13 @@ func (l *Loaders) Cached(id string) (atlas.Node, bool) {
 }
 
 func (l *Loaders) load(ctx context.Context, ids []string, miss bool) ([]atlas.Node, error) {
+	l.takeNodes(l.uncached(ids), nil)
 	return readThrough(l, l.nodes, func(id string) string { return id }, ids, miss, func(lacking []string) ([]atlas.Node, error) {
-		return l.store.Nodes(ctx, lacking)
+		nodes, err := l.store.Nodes(ctx, lacking)
+		if err == nil {
+			l.keepNodes(lacking, nil, nodes)
+		}
+		return nodes, err
 	})
 }
 

@@ -100,8 +100,9 @@ type Metrics interface {
 	// ChairMemoLookup counts a chairs list served from the memo of lists joined at the
 	// current revision (hit), or joined and kept in it (miss).
 	ChairMemoLookup(hit bool)
-	// LevelMemoLookup counts a node a root field or a list took with its levels from the
-	// memo of those read at the current revision (hit), or read and kept in it (miss).
+	// LevelMemoLookup counts a node taken from the memo of those read at the current
+	// revision, with its levels for a root field or a list, or alone (hit), or read and
+	// kept in it (miss).
 	LevelMemoLookup(hit bool)
 	// Cost records the computed cost of an admitted request.
 	Cost(cost int)
