@@ -2,7 +2,6 @@ package loader
 
 import (
 	"context"
-	"slices"
 
 	"lsgatlas/atlas"
 )
@@ -155,9 +154,12 @@ func (l *Loaders) SetNeeds(needs func(ctx context.Context, id string) *atlas.Pro
 }
 
 // uncached returns the ids the request's cache has no whole node (or nothing) for,
-// when the memo of levels may hold them; nil otherwise, so that a request without it
-// pays nothing.
+// repeats kept (takeNodes takes each once), when the memo of levels may hold them; nil
+// otherwise, so that a request that does not use it (the embedded store's) pays nothing.
 func (l *Loaders) uncached(ids []string) []string {
+	if !l.Batches() {
+		return nil
+	}
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	if l.levels == nil || !l.atRevision {
@@ -165,7 +167,7 @@ func (l *Loaders) uncached(ids []string) []string {
 	}
 	var out []string
 	for _, id := range ids {
-		if _, ok := l.nodes[id]; !ok && !slices.Contains(out, id) {
+		if _, ok := l.nodes[id]; !ok {
 			out = append(out, id)
 		}
 	}
