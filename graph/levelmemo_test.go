@@ -52,6 +52,18 @@ func (e endsStore) ListWithRelations(ctx context.Context, q atlas.ListQuery, ask
 	return page, got, gqltest.AddEnds(ctx, e.countingStore.Store, queries, asks, &got)
 }
 
+func (e endsStore) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas.RelationAnswers, error) {
+	got, err := e.batchingStore.RelationsOf(ctx, asks)
+	if err != nil {
+		return got, err
+	}
+	queries := make([][]string, len(asks.Queries))
+	for i, q := range asks.Queries {
+		queries[i] = q.IDs
+	}
+	return got, gqltest.AddEnds(ctx, e.countingStore.Store, queries, asks, &got)
+}
+
 // sharedDataset is synthetic.Dataset(n) in which the people of one group are also found
 // near the next: the third member of each group is a member of the next group too, and
 // holds the post chairing it (from 2012), so nodes read together share far ends, and the
@@ -84,7 +96,9 @@ func sharedStore(t *testing.T, n int) *countingStore {
 // last request.
 func memoServer(t *testing.T, store atlas.Store, memos loader.Memos) (*httptest.Server, func() loader.Stats) {
 	t.Helper()
-	gql := gqlhttp.New(graph.Resolver{Store: store, Log: zerolog.Nop()}, gqlhttp.Options{})
+	// Room for every request of TestLevelMemoUnderConcurrentRequests at once: these
+	// tests count reads, not admission (each request reserves an estimate of its memory).
+	gql := gqlhttp.New(graph.Resolver{Store: store, Log: zerolog.Nop()}, gqlhttp.Options{MemoryInFlight: 8 << 30})
 	var mu sync.Mutex
 	var last *loader.Loaders
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -264,8 +278,9 @@ func TestLevelMemoUnderConcurrentRequests(t *testing.T) {
 		wg.Go(func() {
 			for k := range len(choices) {
 				i := (k + w*5) % len(choices)
-				if got := string(post(t, srv, query, choices[i]).Data); got != want[i] {
-					t.Errorf("choice %d: %s\nwant %s", i, got, want[i])
+				got, err := gqltest.Send(srv, query, choices[i])
+				if err != nil || string(got.Data) != want[i] {
+					t.Errorf("choice %d: %s, %v\nwant %s", i, got.Data, err, want[i])
 				}
 			}
 		})
@@ -305,6 +320,39 @@ func TestNodesByIDMemoized(t *testing.T) {
 		}
 		if calls := counted.reset(); !maps.Equal(calls, step.wantCalls) || stats().MemoizedNodes != step.memoized {
 			t.Errorf("step %d: calls %v, %d nodes by id from the memo; want %v, %d", i, calls, stats().MemoizedNodes, step.wantCalls, step.memoized)
+		}
+	}
+}
+
+// TestDeeperLevelsMemoized: the levels below the two a root field reads with its nodes
+// (read with one RelationsOf call a level: here the members are of two kinds, so the
+// level below them is asked apart) are kept node by node too: the same group again
+// reads nothing, and another group sharing a member reads only the others' level.
+func TestDeeperLevelsMemoized(t *testing.T) {
+	query := `query($id: ID!) { group(id: $id) { name members { role node { id label ... on Person {
+		memberships { role node { id label } } } ... on Institution { seats { node { id } } } } } } }`
+	plainStore, counted := sharedStore(t, 6), sharedStore(t, 6)
+	plain, _ := memoServer(t, endsStore{batchingStore{plainStore}}, loader.Memos{})
+	srv, stats := memoServer(t, endsStore{batchingStore{counted}}, loader.Memos{Levels: loader.NewLevelMemo(gqlhttp.DefaultLevelMemoRelations)})
+	for i, step := range []struct {
+		id        string
+		wantCalls map[string]int
+		memoized  int // nodes whose levels came from the memo
+	}{
+		{"group/g1", map[string]int{"NodesWithRelations": 1, "RelationsOf": 1}, 0},
+		{"group/g1", map[string]int{}, 5}, // the group, and its four members' memberships
+		// Group 2 has a member of group 1 (person/p1-3): only the other three are read.
+		{"group/g2", map[string]int{"NodesWithRelations": 1, "RelationsOf": 1}, 1},
+	} {
+		vars := map[string]any{"id": step.id}
+		want := post(t, plain, query, vars)
+		counted.reset()
+		got := post(t, srv, query, vars)
+		if len(want.Errors) > 0 || string(got.Data) != string(want.Data) {
+			t.Fatalf("step %d: the answer differs from the one without the memo:\n%s\n%s %v", i, got.Data, want.Data, want.Errors)
+		}
+		if calls := counted.reset(); !maps.Equal(calls, step.wantCalls) || stats().MemoizedLevels != step.memoized {
+			t.Errorf("step %d: calls %v, %d nodes' levels from the memo; want %v, %d", i, calls, stats().MemoizedLevels, step.wantCalls, step.memoized)
 		}
 	}
 }

@@ -282,12 +282,16 @@ func (l *Loaders) prefetchBatched(ctx context.Context, bs []*batch, ends *atlas.
 		return nil
 	}
 	asks.Then, asks.Ends = followUps(thens), ends
+	if asks, keys, thens = l.takeRelations(asks, keys, thens); len(asks.Queries) == 0 {
+		return nil
+	}
 	l.count(false)
 	got, err := atlas.RelationsOf(ctx, l.store, asks)
 	if err != nil {
 		return err
 	}
 	l.keepAnswers(asks, keys, thens, got)
+	l.keepRelations(asks, keys, thens, got)
 	return nil
 }
 

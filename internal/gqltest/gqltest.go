@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -68,18 +69,28 @@ func imported(tb testing.TB, ds *atlas.Dataset) atlas.Store {
 // Post sends query with vars and decodes the response; a 5xx status fails the test.
 func Post(tb testing.TB, srv *httptest.Server, query string, vars map[string]any) Response {
 	tb.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	resp, err := http.Post(srv.URL, "application/json", bytes.NewReader(body))
+	r, err := Send(srv, query, vars)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	return r
+}
+
+// Send is Post for a goroutine other than the test's, which must not stop the test: a
+// 5xx status is an error.
+func Send(srv *httptest.Server, query string, vars map[string]any) (Response, error) {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	resp, err := http.Post(srv.URL, "application/json", bytes.NewReader(body))
+	if err != nil {
+		return Response{}, err
+	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 500 {
-		tb.Fatalf("status %d", resp.StatusCode)
+		return Response{}, fmt.Errorf("status %d", resp.StatusCode)
 	}
 	var r Response
 	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
-		tb.Fatal(err)
+		return Response{}, err
 	}
-	return r
+	return r, nil
 }
