@@ -23,7 +23,8 @@ import (
 // too, by its list query, and its nodes' levels as a root field's, so a list asked
 // again in another query, or by a token (whose answers are never cached), reads nothing.
 // So are the nodes a level reads by id alone (the sources it cites, far ends a read did
-// not bring), each with its projection: "says who?" reads a source once a revision.
+// not bring), each with its projection: "says who?" reads a source once a revision; and
+// the relation reads of the levels further down (relationmemo.go).
 //
 // An entry is what the store answered for that node, at that revision, to the same
 // asks with the same projections (the shape), so a request served from it gets the
