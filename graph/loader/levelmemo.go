@@ -62,14 +62,27 @@ type levelEntry struct {
 	size int // relationships held and one for the node, for the bound
 }
 
+// levelMemo returns the memo of levels and the revision the request reads at; nil when
+// the request keeps none: no memo, its revision not known yet, or a store that does not
+// batch (whose reads cost no round trip to save).
+func (l *Loaders) levelMemo() (*LevelMemo, int64) {
+	if !l.Batches() {
+		return nil, 0
+	}
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.levels == nil || !l.atRevision {
+		return nil, 0
+	}
+	return l.levels, l.revision
+}
+
 // readLevels answers b of ids, with projection p, as atlas.NodesWithRelations does: for
 // a request reading at a known revision, the nodes the memo of levels holds are taken
 // from it, and only the others are read (then kept in it).
 func (l *Loaders) readLevels(ctx context.Context, ids []string, p *atlas.Projection, b levels) ([]atlas.Node, atlas.RelationAnswers, error) {
-	l.mu.RLock()
-	memo, rev, atRevision := l.levels, l.revision, l.atRevision
-	l.mu.RUnlock()
-	if memo == nil || !atRevision {
+	memo, rev := l.levelMemo()
+	if memo == nil {
 		l.count(false)
 		return atlas.NodesWithRelations(ctx, l.store, ids, p, b.rel)
 	}
@@ -99,10 +112,8 @@ func (l *Loaders) readLevels(ctx context.Context, ids []string, p *atlas.Project
 // it, with its nodes' levels (those it lacks read in one call); any other page is read
 // with its levels in one call, then kept.
 func (l *Loaders) readList(ctx context.Context, q atlas.ListQuery, b levels) (atlas.Page, atlas.RelationAnswers, error) {
-	l.mu.RLock()
-	memo, rev, atRevision := l.levels, l.revision, l.atRevision
-	l.mu.RUnlock()
-	if memo == nil || !atRevision {
+	memo, rev := l.levelMemo()
+	if memo == nil {
 		l.count(false)
 		return atlas.ListWithRelations(ctx, l.store, q, b.rel)
 	}

@@ -62,9 +62,9 @@ func (l *Loaders) PrefetchProjected(ctx context.Context, ids []string, p *atlas.
 func (l *Loaders) keepNodes(ids []string, p *atlas.Projection, nodes []atlas.Node) {
 	l.mu.Lock()
 	l.cacheNodes(ids, p, nodes)
-	memo, rev, atRevision := l.levels, l.revision, l.atRevision
 	l.mu.Unlock()
-	if memo == nil || !atRevision || !l.Batches() {
+	memo, rev := l.levelMemo()
+	if memo == nil {
 		return
 	}
 	entries := make([]*levelEntry, len(ids))
@@ -76,12 +76,10 @@ func (l *Loaders) keepNodes(ids []string, p *atlas.Projection, nodes []atlas.Nod
 
 // takeNodes puts into the request's cache the nodes among ids (each once) that the
 // memo of levels holds, read by id with projection p at the request's revision, and
-// returns the others. From a store that batches only, as the memo keeps them.
+// returns the others.
 func (l *Loaders) takeNodes(ids []string, p *atlas.Projection) []string {
-	l.mu.RLock()
-	memo, rev, atRevision := l.levels, l.revision, l.atRevision
-	l.mu.RUnlock()
-	if memo == nil || !atRevision || len(ids) == 0 || !l.Batches() {
+	memo, rev := l.levelMemo()
+	if memo == nil || len(ids) == 0 {
 		return ids
 	}
 	found, lacking := memo.get(rev, nodeShape(p), ids)
@@ -157,14 +155,11 @@ func (l *Loaders) SetNeeds(needs func(ctx context.Context, id string) *atlas.Pro
 // repeats kept (takeNodes takes each once), when the memo of levels may hold them; nil
 // otherwise, so that a request that does not use it (the embedded store's) pays nothing.
 func (l *Loaders) uncached(ids []string) []string {
-	if !l.Batches() {
+	if memo, _ := l.levelMemo(); memo == nil {
 		return nil
 	}
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	if l.levels == nil || !l.atRevision {
-		return nil
-	}
 	var out []string
 	for _, id := range ids {
 		if _, ok := l.nodes[id]; !ok {

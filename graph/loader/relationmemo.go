@@ -30,10 +30,8 @@ func oneQuery(asks atlas.RelationAsks, i int) atlas.RelationAsks {
 // each query's spec and follow-up) that the memo holds at the request's revision, and
 // returns the asks left, with their keys and follow-ups.
 func (l *Loaders) takeRelations(asks atlas.RelationAsks, keys []specKey, thens []*Then) (atlas.RelationAsks, []specKey, []*Then) {
-	l.mu.RLock()
-	memo, rev, atRevision := l.levels, l.revision, l.atRevision
-	l.mu.RUnlock()
-	if memo == nil || !atRevision {
+	memo, rev := l.levelMemo()
+	if memo == nil {
 		return asks, keys, thens
 	}
 	rest := atlas.RelationAsks{Ends: asks.Ends}
@@ -69,10 +67,8 @@ func (l *Loaders) takeRelations(asks atlas.RelationAsks, keys []specKey, thens [
 // keepRelations keeps got, the store's answers to asks (each query's ids once), in the
 // memo, node by node and query by query.
 func (l *Loaders) keepRelations(asks atlas.RelationAsks, keys []specKey, thens []*Then, got atlas.RelationAnswers) {
-	l.mu.RLock()
-	memo, rev, atRevision := l.levels, l.revision, l.atRevision
-	l.mu.RUnlock()
-	if memo == nil || !atRevision {
+	memo, rev := l.levelMemo()
+	if memo == nil {
 		return
 	}
 	for i, q := range asks.Queries {
