@@ -152,11 +152,7 @@ func ListWithRelations(ctx context.Context, store Store, q ListQuery, asks Relat
 	if err != nil {
 		return Page{}, RelationAnswers{}, err
 	}
-	ids := make([]string, len(page.Nodes))
-	for i, n := range page.Nodes {
-		ids[i] = n.NodeID()
-	}
-	got, err := relationsOfNodes(ctx, store, ids, asks)
+	got, err := relationsOfNodes(ctx, store, page.IDs(), asks)
 	if err != nil {
 		return Page{}, RelationAnswers{}, err
 	}

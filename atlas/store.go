@@ -177,6 +177,16 @@ type Page struct {
 	HasNextPage bool
 }
 
+// IDs are the ids of the page's nodes, in order: those a list's relation queries are
+// asked of (ListWithRelations).
+func (p Page) IDs() []string {
+	ids := make([]string, len(p.Nodes))
+	for i, n := range p.Nodes {
+		ids[i] = n.NodeID()
+	}
+	return ids
+}
+
 // SearchQuery asks for nodes by any of their searchable texts (SearchFields), best
 // matches first, ranked by relevance (BM25 over the words of names and texts, names
 // weighing most; searchkey implements it for both stores). Every word is optional and

@@ -297,7 +297,7 @@ func testNodeTiers(t *testing.T, open Open) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := pageIDs(first); !reflect.DeepEqual(got, []string{"group/deepening-reform", "group/foreign-affairs-lsg"}) || !first.HasNextPage || first.TotalCount != 3 {
+	if got := first.IDs(); !reflect.DeepEqual(got, []string{"group/deepening-reform", "group/foreign-affairs-lsg"}) || !first.HasNextPage || first.TotalCount != 3 {
 		t.Errorf("first page: got %v (next %v, total %d)", got, first.HasNextPage, first.TotalCount)
 	}
 	if len(first.Cursors) == 2 {
@@ -322,19 +322,11 @@ func testNodeTiers(t *testing.T, open Open) {
 	}
 }
 
-func pageIDs(p atlas.Page) []string {
-	out := []string{}
-	for _, n := range p.Nodes {
-		out = append(out, n.NodeID())
-	}
-	return out
-}
-
 func listIDs(t *testing.T, s atlas.Store, q atlas.ListQuery) []string {
 	t.Helper()
 	page, err := s.List(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pageIDs(page)
+	return page.IDs()
 }

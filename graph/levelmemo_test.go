@@ -31,11 +31,7 @@ func (e endsStore) NodesWithRelations(ctx context.Context, ids []string, p *atla
 	if err != nil {
 		return nodes, got, err
 	}
-	queries := make([][]string, len(asks.Queries))
-	for i := range queries {
-		queries[i] = ids
-	}
-	return nodes, got, gqltest.AddEnds(ctx, e.countingStore.Store, queries, asks, &got)
+	return nodes, got, gqltest.AddEnds(ctx, e.countingStore.Store, ids, asks, &got)
 }
 
 func (e endsStore) ListWithRelations(ctx context.Context, q atlas.ListQuery, asks atlas.RelationAsks) (atlas.Page, atlas.RelationAnswers, error) {
@@ -43,13 +39,7 @@ func (e endsStore) ListWithRelations(ctx context.Context, q atlas.ListQuery, ask
 	if err != nil {
 		return page, got, err
 	}
-	queries := make([][]string, len(asks.Queries))
-	for i := range queries {
-		for _, n := range page.Nodes {
-			queries[i] = append(queries[i], n.NodeID())
-		}
-	}
-	return page, got, gqltest.AddEnds(ctx, e.countingStore.Store, queries, asks, &got)
+	return page, got, gqltest.AddEnds(ctx, e.countingStore.Store, page.IDs(), asks, &got)
 }
 
 func (e endsStore) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atlas.RelationAnswers, error) {
@@ -57,11 +47,7 @@ func (e endsStore) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (at
 	if err != nil {
 		return got, err
 	}
-	queries := make([][]string, len(asks.Queries))
-	for i, q := range asks.Queries {
-		queries[i] = q.IDs
-	}
-	return got, gqltest.AddEnds(ctx, e.countingStore.Store, queries, asks, &got)
+	return got, gqltest.AddEnds(ctx, e.countingStore.Store, nil, asks, &got)
 }
 
 // sharedDataset is synthetic.Dataset(n) in which the people of one group are also found

@@ -158,11 +158,7 @@ func (s *Store) list(ctx context.Context, q atlas.ListQuery, asks atlas.Relation
 	if err != nil {
 		return atlas.Page{}, atlas.RelationAnswers{}, err
 	}
-	ids := make([]string, len(page.Nodes))
-	for i, n := range page.Nodes {
-		ids[i] = n.NodeID()
-	}
-	return page, levels.answers(rr, ids, nextIDs), nil
+	return page, levels.answers(rr, page.IDs(), nextIDs), nil
 }
 
 // listPage runs list statement st for q, with params (its $asks, $ends and $props), and

@@ -130,12 +130,12 @@ func (l *Loaders) readList(ctx context.Context, q atlas.ListQuery, b levels) (at
 		if page, got, err = atlas.ListWithRelations(ctx, l.store, q, b.rel); err != nil {
 			return atlas.Page{}, atlas.RelationAnswers{}, err
 		}
-		ids := pageIDs(page)
+		ids := page.IDs()
 		memo.put(rev, shape, ids, splitLevels(ids, page.Nodes, b.rel, got))
 		memo.putPage(rev, key, page)
 		return page, got, nil
 	}
-	_, got, err := l.readLevels(ctx, pageIDs(page), q.Projection, b)
+	_, got, err := l.readLevels(ctx, page.IDs(), q.Projection, b)
 	return page, got, err
 }
 
@@ -146,14 +146,6 @@ func listKey(q atlas.ListQuery) (string, error) {
 		return "", atlas.Errorf(atlas.EINTERNAL, "keying a list query: %v", err)
 	}
 	return string(b) + q.Projection.String(), nil
-}
-
-func pageIDs(page atlas.Page) []string {
-	ids := make([]string, len(page.Nodes))
-	for i, n := range page.Nodes {
-		ids[i] = n.NodeID()
-	}
-	return ids
 }
 
 // get returns the entries of ids the memo holds at revision rev for shape, by id, and the

@@ -363,7 +363,7 @@ func (l *Loaders) List(ctx context.Context, q atlas.ListQuery, asks []Ask, next 
 		return atlas.Page{}, err
 	}
 	// The answers name the page's nodes as the queries' ids.
-	l.keepLevels(b, pageIDs(page), got)
+	l.keepLevels(b, page.IDs(), got)
 	return page, nil
 }
 

@@ -36,11 +36,7 @@ func (b batching) RelationsOf(ctx context.Context, asks atlas.RelationAsks) (atl
 	if err != nil {
 		return got, err
 	}
-	ids := make([][]string, len(asks.Queries))
-	for i, q := range asks.Queries {
-		ids[i] = q.IDs
-	}
-	return got, AddEnds(ctx, b.Store, ids, asks, &got)
+	return got, AddEnds(ctx, b.Store, nil, asks, &got)
 }
 
 func (b batching) ListWithRelations(ctx context.Context, q atlas.ListQuery, asks atlas.RelationAsks) (atlas.Page, atlas.RelationAnswers, error) {
@@ -48,11 +44,7 @@ func (b batching) ListWithRelations(ctx context.Context, q atlas.ListQuery, asks
 	if err != nil {
 		return page, got, err
 	}
-	ids := make([]string, len(page.Nodes))
-	for i, n := range page.Nodes {
-		ids[i] = n.NodeID()
-	}
-	return page, got, AddEnds(ctx, b.Store, sameIDs(ids, len(asks.Queries)), asks, &got)
+	return page, got, AddEnds(ctx, b.Store, page.IDs(), asks, &got)
 }
 
 func (b batching) NodesWithRelations(ctx context.Context, ids []string, p *atlas.Projection, asks atlas.RelationAsks) ([]atlas.Node, atlas.RelationAnswers, error) {
@@ -60,21 +52,14 @@ func (b batching) NodesWithRelations(ctx context.Context, ids []string, p *atlas
 	if err != nil {
 		return nodes, got, err
 	}
-	return nodes, got, AddEnds(ctx, b.Store, sameIDs(ids, len(asks.Queries)), asks, &got)
-}
-
-func sameIDs(ids []string, n int) [][]string {
-	out := make([][]string, n)
-	for i := range out {
-		out[i] = ids
-	}
-	return out
+	return nodes, got, AddEnds(ctx, b.Store, ids, asks, &got)
 }
 
 // AddEnds sets got.Ends, when asks asks for them, to the nodes at the far ends of every
 // relation got holds (the follow-ups' and the next level's included), read from store
-// with asks.Ends' properties; ids[i] are the ids query i was asked of.
-func AddEnds(ctx context.Context, store atlas.Store, ids [][]string, asks atlas.RelationAsks, got *atlas.RelationAnswers) error {
+// with asks.Ends' properties. ids are those every query was asked of, for a read of
+// nodes with their relations; nil for RelationsOf, whose queries name their own.
+func AddEnds(ctx context.Context, store atlas.Store, ids []string, asks atlas.RelationAsks, got *atlas.RelationAnswers) error {
 	if asks.Ends == nil {
 		return nil
 	}
@@ -94,7 +79,11 @@ func AddEnds(ctx context.Context, store atlas.Store, ids [][]string, asks atlas.
 		}
 	}
 	for q, rels := range got.Relations {
-		add(ids[q], rels)
+		if ids != nil {
+			add(ids, rels)
+		} else {
+			add(asks.Queries[q].IDs, rels)
+		}
 	}
 	addThen(got.Then)
 	if got.Next != nil {
