@@ -78,6 +78,19 @@ func sharedStore(t *testing.T, n int) *countingStore {
 	return &countingStore{Store: s, calls: map[string]int{}}
 }
 
+// askBoth asks plain and srv the same query, at step step of a test, requires the same
+// answer of both, and returns the store calls srv's answer made (counted is its store).
+func askBoth(t *testing.T, step int, plain, srv *httptest.Server, counted *countingStore, query string, vars map[string]any) map[string]int {
+	t.Helper()
+	want := post(t, plain, query, vars)
+	counted.reset()
+	got := post(t, srv, query, vars)
+	if len(want.Errors) > 0 || string(got.Data) != string(want.Data) {
+		t.Fatalf("step %d: the answer differs from the one without the memo:\n%s\n%s %v", step, got.Data, want.Data, want.Errors)
+	}
+	return counted.reset()
+}
+
 // memoServer serves GraphQL over store with memos, and records the loader stats of the
 // last request.
 func memoServer(t *testing.T, store atlas.Store, memos loader.Memos) (*httptest.Server, func() loader.Stats) {
@@ -171,12 +184,7 @@ func TestLevelsMemoizedByRevision(t *testing.T) {
 				srv, stats := memoServer(t, batching(counted), loader.Memos{Levels: loader.NewLevelMemo(gqlhttp.DefaultLevelMemoRelations)})
 				for i, s := range query.steps {
 					plainStore.reset()
-					want := post(t, plain, query.text, s.vars)
-					counted.reset()
-					got := post(t, srv, query.text, s.vars)
-					if len(want.Errors) > 0 || string(got.Data) != string(want.Data) {
-						t.Fatalf("step %d: the answer differs from the one without the memo:\n%s\n%s %v", i, got.Data, want.Data, want.Errors)
-					}
+					calls := askBoth(t, i, plain, srv, counted, query.text, s.vars)
 					// The memo saves the read of the nodes or the page with their levels,
 					// and that of the nodes read by id alone (the far ends a store without
 					// them reads in one call a level, the groups the members' memberships
@@ -190,7 +198,6 @@ func TestLevelsMemoizedByRevision(t *testing.T) {
 					if !s.fresh {
 						delete(wantCalls, "Nodes")
 					}
-					calls := counted.reset()
 					if st := stats(); st.MemoizedLevels != s.memoized || !maps.Equal(calls, wantCalls) || st.Misses != 0 {
 						t.Errorf("step %d: %d nodes from the memo, calls %v, %d misses; want %d from the memo, calls %v, no misses",
 							i, st.MemoizedLevels, calls, st.Misses, s.memoized, wantCalls)
@@ -298,13 +305,7 @@ func TestNodesByIDMemoized(t *testing.T) {
 		{[]any{"group/g3"}, map[string]int{"NodesWithRelations": 1, "Nodes": 1}, 2},
 	} {
 		vars := map[string]any{"ids": step.ids}
-		want := post(t, plain, query, vars)
-		counted.reset()
-		got := post(t, srv, query, vars)
-		if len(want.Errors) > 0 || string(got.Data) != string(want.Data) {
-			t.Fatalf("step %d: the answer differs from the one without the memo:\n%s\n%s %v", i, got.Data, want.Data, want.Errors)
-		}
-		if calls := counted.reset(); !maps.Equal(calls, step.wantCalls) || stats().MemoizedNodes != step.memoized {
+		if calls := askBoth(t, i, plain, srv, counted, query, vars); !maps.Equal(calls, step.wantCalls) || stats().MemoizedNodes != step.memoized {
 			t.Errorf("step %d: calls %v, %d nodes by id from the memo; want %v, %d", i, calls, stats().MemoizedNodes, step.wantCalls, step.memoized)
 		}
 	}
@@ -331,13 +332,7 @@ func TestDeeperLevelsMemoized(t *testing.T) {
 		{"group/g2", map[string]int{"NodesWithRelations": 1, "RelationsOf": 1}, 1},
 	} {
 		vars := map[string]any{"id": step.id}
-		want := post(t, plain, query, vars)
-		counted.reset()
-		got := post(t, srv, query, vars)
-		if len(want.Errors) > 0 || string(got.Data) != string(want.Data) {
-			t.Fatalf("step %d: the answer differs from the one without the memo:\n%s\n%s %v", i, got.Data, want.Data, want.Errors)
-		}
-		if calls := counted.reset(); !maps.Equal(calls, step.wantCalls) || stats().MemoizedLevels != step.memoized {
+		if calls := askBoth(t, i, plain, srv, counted, query, vars); !maps.Equal(calls, step.wantCalls) || stats().MemoizedLevels != step.memoized {
 			t.Errorf("step %d: calls %v, %d nodes' levels from the memo; want %v, %d", i, calls, stats().MemoizedLevels, step.wantCalls, step.memoized)
 		}
 	}
