@@ -132,10 +132,12 @@ type (
 		n   atlas.Node
 		sel ast.SelectionSet
 	}
+	// relAsk and chairAsk point at the field as nodeFields collected it, once per
+	// selection: a level asks it of every node, and a copy of its spec per node was the
+	// largest thing planning a page allocated.
 	relAsk struct {
-		id   string
-		spec loader.Spec
-		sel  ast.SelectionSet
+		id    string
+		field *nodeField
 	}
 	supportAsk struct {
 		source string
@@ -146,10 +148,7 @@ type (
 	}
 	chairAsk struct {
 		id    string
-		when  atlas.When
-		mode  atlas.DerivedChairs
-		tiers []atlas.SourceTier // the field's, so the join is the one its resolver asks for
-		sel   ast.SelectionSet
+		field *nodeField // its when, mode and tiers, so the join is the one its resolver asks for
 	}
 )
 
@@ -200,14 +199,16 @@ func (p *planner) fetchAsks() error {
 	if err := p.fetchSupports(); err != nil {
 		return err
 	}
-	asks := make([]loader.Ask, len(rels))
+	// A chairs list's first round asks at most two things of its node (a person's
+	// chairs and posts), so the level's asks fit without growing.
+	asks := make([]loader.Ask, len(rels), len(rels)+2*len(chairsAsks))
 	for i, a := range rels {
-		asks[i] = loader.Ask{ID: a.id, Spec: a.spec}
+		asks[i] = loader.Ask{ID: a.id, Spec: a.field.spec}
 	}
 	// A chairs list's own relationships are known before anything is read: they are
 	// asked with the level's, so a store that batches (Neo4j) reads them together.
 	for _, a := range chairsAsks {
-		n, err := p.l.ChairNeeds(a.id, a.when, a.mode, a.tiers...)
+		n, err := p.l.ChairNeeds(a.id, a.field.when, a.field.mode, a.field.tiers...)
 		if err != nil {
 			return err
 		}
@@ -223,7 +224,7 @@ func (p *planner) fetchAsks() error {
 	for round := 0; round < 3 && len(chairsAsks) > 0; round++ {
 		var needs []loader.Ask
 		for _, a := range chairsAsks {
-			n, err := p.l.ChairNeeds(a.id, a.when, a.mode, a.tiers...)
+			n, err := p.l.ChairNeeds(a.id, a.field.when, a.field.mode, a.field.tiers...)
 			if err != nil {
 				return err
 			}
@@ -237,18 +238,18 @@ func (p *planner) fetchAsks() error {
 		}
 	}
 	for _, a := range rels {
-		edges, err := p.l.Edges(p.ctx, a.id, a.spec)
+		edges, err := p.l.Edges(p.ctx, a.id, a.field.spec)
 		if err != nil {
 			return err
 		}
-		p.edges(edges, a.sel)
+		p.edges(edges, a.field.f.Selections)
 	}
 	for _, a := range chairsAsks {
-		edges, err := p.l.Chairs(p.ctx, a.id, a.when, a.mode, a.tiers...)
+		edges, err := p.l.Chairs(p.ctx, a.id, a.field.when, a.field.mode, a.field.tiers...)
 		if err != nil {
 			return err
 		}
-		p.edges(edges, a.sel)
+		p.edges(edges, a.field.f.Selections)
 	}
 	return nil
 }

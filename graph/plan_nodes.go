@@ -120,13 +120,15 @@ func (p *planner) node(n atlas.Node, sel ast.SelectionSet) {
 		return
 	}
 	typ := graphQLTypeOf(n.NodeKind())
-	for _, nf := range p.nodeFields(sel, typ) {
+	fields := p.nodeFields(sel, typ)
+	for i := range fields {
+		nf := &fields[i]
 		f := nf.f
 		switch nf.kind {
 		case relationsField:
-			p.relAsks = append(p.relAsks, relAsk{n.NodeID(), nf.spec, f.Selections})
+			p.relAsks = append(p.relAsks, relAsk{n.NodeID(), nf})
 		case chairsField:
-			p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), nf.when, nf.mode, nf.tiers, f.Selections})
+			p.chairAsks = append(p.chairAsks, chairAsk{n.NodeID(), nf})
 		case sourcesField:
 			p.citations(n.Citations(), f.Selections)
 		case aliasesField:

@@ -105,11 +105,13 @@ func (p *planner) levelAsks(kind atlas.NodeKind, sels []ast.SelectionSet) ([]loa
 		if len(sel) == 0 {
 			continue
 		}
-		for _, nf := range p.nodeFields(sel, typ) {
+		fields := p.nodeFields(sel, typ)
+		for i := range fields {
+			nf := &fields[i]
 			switch nf.kind {
 			case relationsField:
 				asks = append(asks, loader.Ask{Spec: nf.spec})
-				rels = append(rels, relAsk{spec: nf.spec, sel: nf.f.Selections})
+				rels = append(rels, relAsk{field: nf})
 			case chairsField:
 				needs, err := p.l.ChairNeeds(unread, nf.when, nf.mode, nf.tiers...)
 				if err != nil {
@@ -119,7 +121,7 @@ func (p *planner) levelAsks(kind atlas.NodeKind, sels []ast.SelectionSet) ([]loa
 					n.ID = ""
 					asks = append(asks, n)
 				}
-				chairs = append(chairs, chairAsk{when: nf.when, mode: nf.mode, tiers: nf.tiers, sel: nf.f.Selections})
+				chairs = append(chairs, chairAsk{field: nf})
 			}
 		}
 	}
@@ -140,7 +142,7 @@ func (p *planner) levelAsks(kind atlas.NodeKind, sels []ast.SelectionSet) ([]loa
 func relSels(rels []relAsk) []ast.SelectionSet {
 	out := make([]ast.SelectionSet, len(rels))
 	for i, a := range rels {
-		out[i] = a.sel
+		out[i] = a.field.f.Selections
 	}
 	return out
 }
@@ -148,7 +150,7 @@ func relSels(rels []relAsk) []ast.SelectionSet {
 func chairSels(chairs []chairAsk) []ast.SelectionSet {
 	out := make([]ast.SelectionSet, len(chairs))
 	for i, a := range chairs {
-		out[i] = a.sel
+		out[i] = a.field.f.Selections
 	}
 	return out
 }

@@ -220,10 +220,10 @@ func (p *planner) endsProjection(rels []relAsk, chairs []chairAsk) *atlas.Projec
 		}
 	}
 	for _, a := range rels {
-		add(a.sel, a.id, atlas.FarKinds(a.spec.Types, a.spec.Direction))
+		add(a.field.f.Selections, a.id, atlas.FarKinds(a.field.spec.Types, a.field.spec.Direction))
 	}
 	for _, a := range chairs {
-		add(a.sel, a.id, chairsFarKinds)
+		add(a.field.f.Selections, a.id, chairsFarKinds)
 	}
 	var union *atlas.Projection
 	for _, sk := range order {

@@ -88,7 +88,7 @@ func (l *Loaders) load(ctx context.Context, ids []string, miss bool) ([]atlas.No
 func readThrough[K comparable, V any](l *Loaders, cache map[K]V, key func(string) K, ids []string, miss bool, fetch func(lacking []string) ([]V, error)) ([]V, error) {
 	out := make([]V, len(ids))
 	var lacking []string
-	var seen map[string]bool
+	var seen map[string]struct{}
 	l.mu.RLock()
 	for i, id := range ids {
 		if v, ok := cache[key(id)]; ok {
@@ -96,10 +96,13 @@ func readThrough[K comparable, V any](l *Loaders, cache map[K]V, key func(string
 			continue
 		}
 		if seen == nil {
-			seen = map[string]bool{}
+			// Sized for the rest of ids: a level's read usually lacks all of them, and
+			// growing the set step by step was most of what this function allocated.
+			seen = make(map[string]struct{}, len(ids)-i)
+			lacking = make([]string, 0, len(ids)-i)
 		}
-		if !seen[id] {
-			seen[id] = true
+		if _, dup := seen[id]; !dup {
+			seen[id] = struct{}{}
 			lacking = append(lacking, id)
 		}
 	}
