@@ -262,16 +262,22 @@ func (k KnownBy) Published(id string) bool {
 
 // restrict keeps the citations of r from sources published by k's date, and how far
 // those reach (ObservedUntil); ok is false when none is left. withheld are the others.
+// A relation with date claims shows only the dates those sources give, each claim
+// citing only them: a date that only a later source gives was not known by then.
 func (k KnownBy) restrict(r Relation) (out Relation, withheld []Citation, ok bool) {
 	out = r
-	out.Sources = nil
+	out.Sources, out.CitationTiers = nil, nil
 	out.ObservedUntil = nil
-	for _, c := range r.Sources {
+	tiered := len(r.CitationTiers) == len(r.Sources)
+	for i, c := range r.Sources {
 		if !k.Published(c.Source) {
 			withheld = append(withheld, c)
 			continue
 		}
 		out.Sources = append(out.Sources, c)
+		if tiered {
+			out.CitationTiers = append(out.CitationTiers, r.CitationTiers[i])
+		}
 		s := k.Source(c.Source)
 		d := s.Date
 		if d == nil {
@@ -284,5 +290,31 @@ func (k KnownBy) restrict(r Relation) (out Relation, withheld []Citation, ok boo
 	if r.ObservedUntil == nil {
 		out.ObservedUntil = nil // an open-ended tie to a body that ended is not known to last
 	}
+	if len(r.DateClaims) > 0 && len(withheld) > 0 {
+		out.DateClaims = k.publishedClaims(r.DateClaims)
+		out = out.withDatesFrom(func(DateClaim) bool { return true })
+	}
 	return out, withheld, len(out.Sources) > 0
+}
+
+// publishedClaims are the claims of cs that a source published by k's date gives, each
+// citing only those sources (and of their tier).
+func (k KnownBy) publishedClaims(cs []DateClaim) []DateClaim {
+	var out []DateClaim
+	for _, c := range cs {
+		var published []Citation
+		for _, ct := range c.Sources {
+			if k.Published(ct.Source) {
+				published = append(published, ct)
+			}
+		}
+		if len(published) == 0 {
+			continue
+		}
+		if len(published) < len(c.Sources) {
+			c.Sources, c.Tier = published, TierOf(published, k.Source)
+		}
+		out = append(out, c)
+	}
+	return out
 }

@@ -121,3 +121,48 @@ func TestKnownBy(t *testing.T) {
 		t.Error("by 2009 nothing was published, yet the relation was kept")
 	}
 }
+
+// TestKnownByShowsOnlyPublishedDates: a tenure whose start and end only a later
+// reference page gives, attested by a source published in time, is known by then only
+// as that attestation; a claim citing both keeps the published source alone, of its
+// tier; and the citations keep their tiers beside them, so a tier view still applies.
+func TestKnownByShowsOnlyPublishedDates(t *testing.T) {
+	sources := map[string]*Source{
+		"source/tip-sheet-2021": {ID: "source/tip-sheet-2021", Date: DatePtr("2021-06")},
+		"source/ref-2024":       {ID: "source/ref-2024", Date: DatePtr("2024"), Tier: ReferenceTier},
+		"source/book-2019":      {ID: "source/book-2019", Date: DatePtr("2019")},
+	}
+	tip, ref, book := Citation{Source: "source/tip-sheet-2021", Locator: "p. 2"}, Citation{Source: "source/ref-2024", Locator: "infobox"}, Citation{Source: "source/book-2019", Locator: "p. 9"}
+	r := Relation{ID: "r", Type: Holds, From: "person/x", To: "position/y",
+		Start: DatePtr("2018-03-19"), End: DatePtr("2023-03-12"), Attested: []PartialDate{MustDate("2021-05")},
+		Sources:       []Citation{tip, ref, book},
+		CitationTiers: []SourceTier{CorpusTier, ReferenceTier, CorpusTier},
+		DateClaims: []DateClaim{
+			{Part: StartPart, Value: MustDate("2018-03-19"), Sources: []Citation{ref}, Rank: Preferred, Tier: ReferenceTier},
+			{Part: StartPart, Value: MustDate("2018"), Sources: []Citation{ref, book}, Rank: Normal, Tier: CorpusTier},
+			{Part: EndPart, Value: MustDate("2023-03-12"), Sources: []Citation{ref}, Rank: Preferred, Tier: ReferenceTier},
+			{Part: AttestedPart, Value: MustDate("2021-05"), Sources: []Citation{tip}, Rank: Normal, Tier: CorpusTier},
+		}}
+	k := KnownBy{Date: MustDate("2021"), Source: func(id string) *Source { return sources[id] }}
+	got, withheld, ok := k.restrict(r)
+	if !ok || !slices.Equal(withheld, []Citation{ref}) {
+		t.Fatalf("kept %v, withheld %v", got.Sources, withheld)
+	}
+	if got.Start == nil || got.Start.String() != "2018" || got.End != nil || len(got.Attested) != 1 || got.Attested[0].String() != "2021-05" {
+		t.Errorf("by 2021: start %v, end %v, attested %v; want 2018 (the book's), none, [2021-05]", got.Start, got.End, got.Attested)
+	}
+	if len(got.DateClaims) != 2 || !slices.Equal(got.DateClaims[0].Sources, []Citation{book}) || got.DateClaims[0].Tier != CorpusTier {
+		t.Errorf("by 2021, the claims: %+v; want the book's start citing the book alone, and the attestation", got.DateClaims)
+	}
+	if !slices.Equal(got.CitationTiers, []SourceTier{CorpusTier, CorpusTier}) {
+		t.Errorf("citation tiers %v do not follow the sources kept %v", got.CitationTiers, got.Sources)
+	}
+	if len(r.DateClaims[1].Sources) != 2 || r.Start.String() != "2018-03-19" {
+		t.Error("restrict changed the relation it was given")
+	}
+	// By 2024 every source is out: the relation is as stored.
+	k.Date = MustDate("2024")
+	if got, withheld, _ := k.restrict(r); len(withheld) != 0 || got.Start.String() != "2018-03-19" || got.End.String() != "2023-03-12" || len(got.DateClaims) != 4 {
+		t.Errorf("by 2024: start %v, end %v, %d claims, withheld %v", got.Start, got.End, len(got.DateClaims), withheld)
+	}
+}

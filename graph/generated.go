@@ -7700,8 +7700,8 @@ type Relationship {
   """
   One fact, one relationship: when several sources tell this fact, which source gives
   which date. One claim per start, end or attestation a source gives, ranked; ` + "`" + `start` + "`" + `,
-  ` + "`" + `end` + "`" + ` and ` + "`" + `attested` + "`" + ` show the best-ranked ones (with ` + "`" + `tiers` + "`" + ` or ` + "`" + `sources` + "`" + `, the best
-  ones those give). Empty when every source of the relationship gives its dates.
+  ` + "`" + `end` + "`" + ` and ` + "`" + `attested` + "`" + ` show the best-ranked ones (with ` + "`" + `tiers` + "`" + `, ` + "`" + `sources` + "`" + ` or ` + "`" + `knownBy` + "`" + `,
+  the best ones those give). Empty when every source of the relationship gives its dates.
   """
   dateClaims: [DateClaim!]!
   """
