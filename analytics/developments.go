@@ -109,21 +109,29 @@ func (p *Projection) Developments(ctx context.Context, q DevelopmentQuery) (out 
 		if err := ctx.Err(); err != nil {
 			return nil, false, err
 		}
+		if r.Type != atlas.SucceededBy && !slices.Contains(types, r.Type) {
+			continue
+		}
+		// As the sources or tiers asked for tell it: the dates they give, each development
+		// citing only the sources that give its date.
+		v := r.CitedBy(q.Sources).InTiers(q.Tiers)
 		from, to := p.node(p.ends[ri][0]), p.node(p.ends[ri][1])
-		rel := func() *atlas.Relation { c := r.Clone(); return &c }
-		switch {
-		case r.Type == atlas.SucceededBy:
-			if within(r.Start) {
-				add(Development{Kind: DevSucceeded, Date: *r.Start, Node: from, Other: to, Relation: rel(), Succession: r.Succession, Sources: slices.Clone(r.Sources)})
-			}
-		case slices.Contains(types, r.Type):
-			if within(r.Start) {
-				add(Development{Kind: DevStarted, Date: *r.Start, Node: from, Other: to, Relation: rel(), Sources: slices.Clone(r.Sources)})
-			}
-			if within(r.End) {
-				add(Development{Kind: DevEnded, Date: *r.End, Node: from, Other: to, Relation: rel(), Sources: slices.Clone(r.Sources)})
+		rel := func() *atlas.Relation { c := v.Clone(); return &c }
+		dated := func(kind DevelopmentKind, part atlas.DatePart, date *atlas.PartialDate) {
+			if within(date) {
+				d := Development{Kind: kind, Date: *date, Node: from, Other: to, Relation: rel(), Sources: v.DateSources(part, *date)}
+				if kind == DevSucceeded {
+					d.Succession = v.Succession
+				}
+				add(d)
 			}
 		}
+		if r.Type == atlas.SucceededBy {
+			dated(DevSucceeded, atlas.StartPart, v.Start)
+			continue
+		}
+		dated(DevStarted, atlas.StartPart, v.Start)
+		dated(DevEnded, atlas.EndPart, v.End)
 	}
 	order := func(k DevelopmentKind) int { return slices.Index(DevelopmentKinds, k) }
 	slices.SortStableFunc(out, func(a, b Development) int {

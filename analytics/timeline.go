@@ -104,10 +104,20 @@ func (p *Projection) TimelineRelayed(ctx context.Context, id string, sources []s
 		if other := p.ends[ri][0] + p.ends[ri][1] - self; selfIsActor && !slices.Contains(actorKinds, p.kinds[other]) {
 			continue // what a statement or document says about an actor is no event in its life
 		}
-		if len(sources) > 0 && !atlas.CitesAny(atlas.CitedSources(nil, p.rels[ri]), sources) {
+		if len(sources) == 0 {
+			events = append(events, p.relationEvents(self, ri, *p.rels[ri])...)
 			continue
 		}
-		events = append(events, p.relationEvents(self, ri)...)
+		if !atlas.CitesAny(atlas.CitedSources(nil, p.rels[ri]), sources) {
+			continue
+		}
+		// As the sources tell it: their dates, and only the events they cite (a start
+		// another source gives is not theirs).
+		for _, e := range p.relationEvents(self, ri, p.rels[ri].CitedBy(sources)) {
+			if atlas.CitesAny(sourceIDs(e.Sources), sources) {
+				events = append(events, e)
+			}
+		}
 	}
 	slices.SortStableFunc(events, compareEvents)
 	return events, nil
@@ -130,15 +140,15 @@ func dateSources(g *atlas.Group, p atlas.PropertyName) []atlas.Citation {
 	return slices.Clone(g.Sources)
 }
 
-// relationEvents returns the events relation ri gives in the timeline of node self.
-func (p *Projection) relationEvents(self int64, ri int32) []Event {
-	r := p.rels[ri]
+// relationEvents returns the events relation ri, as r tells it (the stored relation or
+// a view of it), gives in the timeline of node self.
+func (p *Projection) relationEvents(self int64, ri int32, r atlas.Relation) []Event {
 	other := p.ends[ri][1]
 	if other == self {
 		other = p.ends[ri][0]
 	}
 	event := func(kind EventKind, date *atlas.PartialDate) Event {
-		rel := p.relation(ri)
+		rel := r.Clone()
 		e := Event{Kind: kind, Other: p.node(other), Relation: &rel, Sources: slices.Clone(r.Sources)}
 		if date != nil {
 			d := *date
@@ -164,35 +174,23 @@ func (p *Projection) relationEvents(self int64, ri int32) []Event {
 	var out []Event
 	if r.Start != nil {
 		e := event(RoleStarted, laterOf(r.Start, span.LifetimeStart, span.HolderBorn))
-		e.Sources = dateSourcesOf(r, atlas.StartPart, *r.Start)
+		e.Sources = r.DateSources(atlas.StartPart, *r.Start)
 		out = append(out, e)
 	}
 	if r.End != nil {
 		e := event(RoleEnded, earlierOf(r.End, span.LifetimeEnd, span.HolderDied))
-		e.Sources = dateSourcesOf(r, atlas.EndPart, *r.End)
+		e.Sources = r.DateSources(atlas.EndPart, *r.End)
 		out = append(out, e)
 	}
 	for _, a := range r.Attested {
 		e := event(Attested, &a)
-		e.Sources = dateSourcesOf(r, atlas.AttestedPart, a)
+		e.Sources = r.DateSources(atlas.AttestedPart, a)
 		out = append(out, e)
 	}
 	if len(out) == 0 {
 		out = append(out, event(RoleStarted, nil))
 	}
 	return out
-}
-
-// dateSourcesOf returns the citations of the date claim giving date as part of r: a
-// timeline event cites the sources of the claim it comes from. Without date claims,
-// every source of r gives its dates.
-func dateSourcesOf(r *atlas.Relation, part atlas.DatePart, date atlas.PartialDate) []atlas.Citation {
-	for _, c := range r.DateClaims {
-		if c.Part == part && c.Value == date && c.Rank != atlas.Deprecated {
-			return slices.Clone(c.Sources)
-		}
-	}
-	return slices.Clone(r.Sources)
 }
 
 func laterOf(d *atlas.PartialDate, bounds ...*atlas.PartialDate) *atlas.PartialDate {

@@ -102,6 +102,18 @@ func CitedByAll(rels []Relation, sources []string, relayed bool) []Relation {
 	return out
 }
 
+// DateSources returns the citations that give date as part of r: those of its live
+// date claim of that value, so an event or a development dated by r cites only the
+// sources that give its date. Without date claims every source of r gives its dates.
+func (r *Relation) DateSources(part DatePart, date PartialDate) []Citation {
+	for _, c := range r.DateClaims {
+		if c.Part == part && c.Value == date && c.Rank != Deprecated {
+			return slices.Clone(c.Sources)
+		}
+	}
+	return slices.Clone(r.Sources)
+}
+
 // withDatesFrom keeps the date claims keep accepts and sets the plain dates from them:
 // the best-ranked start and end that are not DEPRECATED, and every live attestation.
 func (r Relation) withDatesFrom(keep func(DateClaim) bool) Relation {
