@@ -191,6 +191,9 @@ func (v *validator) checkRelations() {
 			v.add(rec, "duplicate relation id; give each relation between the same nodes an explicit id")
 		}
 		ids[id] = true
+		if strings.HasPrefix(id, DerivedIDPrefix) {
+			v.add(rec, "relation ids beginning %q are kept for derived chairs", DerivedIDPrefix)
+		}
 		ends, ok := endpoints[r.Type]
 		if !ok {
 			v.add(rec, "type %q is not one of %v", r.Type, RelTypes)

@@ -142,6 +142,13 @@ const (
 // DerivedChairsModes lists every mode.
 var DerivedChairsModes = []DerivedChairs{IncludeDerived, ExcludeDerived, OnlyDerived}
 
+// DerivedIDPrefix begins the id of every derived chair, which no stored relation's may.
+const DerivedIDPrefix = "derived/"
+
+// DerivedChairID is the id of the chair derived from the HOLDS relation holds and the
+// CHAIRS relation chairs: a permalink naming its premises.
+func DerivedChairID(holds, chairs string) string { return DerivedIDPrefix + holds + "+" + chairs }
+
 // HoldsChairs is a candidate derivation: a HOLDS relation of a person and a CHAIRS
 // relation of the same position. Pointers, to the caller's relations, which the join
 // only reads: a group's candidates are every holding of every post chairing it, and
@@ -271,7 +278,7 @@ func DeriveChairWhen(self string, holds, chairs Relation, w When, tiers ...Sourc
 		return Edge{}, false
 	}
 	r := Relation{
-		ID:            "derived/" + holds.ID + "+" + chairs.ID,
+		ID:            DerivedChairID(holds.ID, chairs.ID),
 		Type:          Chairs,
 		From:          holds.From,
 		To:            chairs.To,

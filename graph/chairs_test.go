@@ -2,6 +2,8 @@ package graph_test
 
 import (
 	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 
 	"lsgatlas/atlas"
@@ -128,4 +130,50 @@ func checkDatedHolding(start, end *string, attested []string, asOf any) error {
 		return fmt.Errorf("the holding (%v–%v, attested %v) cannot hold at %s", start, end, attested, d)
 	}
 	return nil
+}
+
+// TestDerivedChairPermalinks: every derived chair of every person resolves by its id
+// through relationship(id:) to the same chair, dates, sources and premises; an id whose
+// premises derive nothing, or name no relation, resolves to null.
+func TestDerivedChairPermalinks(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	const sel = `id derived stored start end attested from { id } to { id } sources { source { id } locator } derivedFrom { id }`
+	var people struct {
+		People struct{ Nodes []struct{ ID string } }
+	}
+	data(t, srv, `{ people(first: 100) { nodes { id } } }`, nil, &people)
+	resolved := 0
+	for _, p := range people.People.Nodes {
+		var got struct {
+			Person struct{ Chairs []map[string]any }
+		}
+		data(t, srv, `query($id: ID!) { person(id: $id) { chairs(derived: ONLY) { `+sel+` } } }`, map[string]any{"id": p.ID}, &got)
+		for _, c := range got.Person.Chairs {
+			id := c["id"].(string)
+			if !strings.HasPrefix(id, "derived/") {
+				continue // a chair also stored shows its stored id
+			}
+			var one struct{ Relationship map[string]any }
+			data(t, srv, `query($id: ID!) { relationship(id: $id) { `+sel+` } }`, map[string]any{"id": id}, &one)
+			if !reflect.DeepEqual(one.Relationship, c) {
+				t.Errorf("%s:\n resolves to %v\nlisted as   %v", id, one.Relationship, c)
+			}
+			resolved++
+		}
+	}
+	if resolved == 0 {
+		t.Fatal("no derived chair with a derived id in the seed")
+	}
+	for _, id := range []string{
+		// a HOLDS and a CHAIRS of different posts derive nothing
+		"derived/holds/person/xi-jinping/position/general-secretary+chairs/position/premier/group/financial-and-economic-affairs-leading-small-group",
+		"derived/holds/person/nobody/position/general-secretary+chairs/position/general-secretary/group/state-security-leading-small-group",
+		"derived/", "derived/+",
+	} {
+		var one struct{ Relationship *map[string]any }
+		data(t, srv, `query($id: ID!) { relationship(id: $id) { id } }`, map[string]any{"id": id}, &one)
+		if one.Relationship != nil {
+			t.Errorf("%s resolves to %v, want null", id, *one.Relationship)
+		}
+	}
 }

@@ -154,10 +154,28 @@ func citationOf(ch atlas.Change) *atlas.Citation {
 }
 
 // findRelationship returns the relationship with a permalink id, seen from its from end.
-// A default id (type/from/to) names its ends, so one Relations call finds it; another id
-// is looked up in a snapshot.
+// A derived chair's id names its two premises (atlas.DerivedChairID): it resolves to the
+// chair they derive, as a chairs list asked no date shows it, or to nothing when they no
+// longer derive one.
 func findRelationship(ctx context.Context, store atlas.Store, id string) (*atlas.Edge, error) {
-	var rel *atlas.Relation
+	if premises, ok := strings.CutPrefix(id, atlas.DerivedIDPrefix); ok {
+		return findDerivedChair(ctx, store, premises)
+	}
+	rel, err := findStoredRelation(ctx, store, id)
+	if rel == nil || err != nil {
+		return nil, err
+	}
+	edges := atlas.EdgesFrom(rel.From, []atlas.Relation{*rel}, nil)
+	if len(edges) == 0 {
+		return nil, nil
+	}
+	return &edges[0], nil
+}
+
+// findStoredRelation returns the stored relation id, nil when there is none. A default
+// id (type/from/to) names its ends, so one Relations call finds it; another id is
+// looked up in a snapshot.
+func findStoredRelation(ctx context.Context, store atlas.Store, id string) (*atlas.Relation, error) {
 	if from, typ, ok := relationEnds(id); ok {
 		rels, err := store.Relations(ctx, atlas.RelationQuery{IDs: []string{from}, Types: []atlas.RelType{typ}, Direction: atlas.Outgoing})
 		if err != nil {
@@ -165,24 +183,44 @@ func findRelationship(ctx context.Context, store atlas.Store, id string) (*atlas
 		}
 		for i := range rels[0] {
 			if rels[0][i].ID == id {
-				rel = &rels[0][i]
+				return &rels[0][i], nil
 			}
 		}
-	} else {
-		ds, err := store.Snapshot(ctx)
+		return nil, nil
+	}
+	ds, err := store.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return ds.Relation(id), nil
+}
+
+// findDerivedChair returns the chair derived from the premises "<holds id>+<chairs id>".
+// A stored id may itself hold a "+", so each place the two could meet is tried.
+func findDerivedChair(ctx context.Context, store atlas.Store, premises string) (*atlas.Edge, error) {
+	for i := strings.IndexByte(premises, '+'); i >= 0; {
+		holds, err := findStoredRelation(ctx, store, premises[:i])
 		if err != nil {
 			return nil, err
 		}
-		rel = ds.Relation(id)
+		if holds != nil {
+			chairs, err := findStoredRelation(ctx, store, premises[i+1:])
+			if err != nil {
+				return nil, err
+			}
+			if chairs != nil {
+				if e, ok := atlas.DeriveChairWhen(holds.From, *holds, *chairs, atlas.When{}); ok {
+					return &e, nil
+				}
+			}
+		}
+		next := strings.IndexByte(premises[i+1:], '+')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
 	}
-	if rel == nil {
-		return nil, nil
-	}
-	edges := atlas.EdgesFrom(rel.From, []atlas.Relation{*rel}, nil)
-	if len(edges) == 0 {
-		return nil, nil
-	}
-	return &edges[0], nil
+	return nil, nil
 }
 
 // relationEnds reads the from end and type of a default relationship id.

@@ -7661,7 +7661,7 @@ enum InstitutionKind {
 A relationship seen from one of its ends, with its time and provenance qualifiers.
 """
 type Relationship {
-  "Stable id of the relationship, a permalink that ` + "`" + `relationship(id:)` + "`" + ` resolves; derived chairs have ids starting with ` + "`" + `derived/` + "`" + `."
+  "Stable id of the relationship, a permalink that ` + "`" + `relationship(id:)` + "`" + ` resolves. A derived chair's id starts with ` + "`" + `derived/` + "`" + ` and names its two premises; it resolves to the chair they derive as a chairs list asked no date shows it, or to null once they no longer derive one."
   id: ID!
   "The type of relationship."
   type: RelationshipType!
