@@ -7,9 +7,11 @@ import (
 )
 
 // Disagreements between sources, found in what the dataset records: two claims of one
-// single-valued property whose values cannot both be true, or two relationships of the
-// same type between the same nodes that may overlap in time (so they speak of the same
-// tenure or seat) and give dates or seats that cannot both be true. Two dates disagree
+// single-valued property whose values cannot both be true; two date claims of one
+// relationship (one fact told by several sources) giving starts or ends that cannot both
+// be true; or two relationships of the same type between the same nodes that may overlap
+// in time (so they speak of the same tenure or seat) and give dates or seats that cannot
+// both be true. Two dates disagree
 // only when their intervals are disjoint: "2018" and "2018-03" are one date at two
 // precisions. A source that gives both values disagrees with nobody: each side keeps
 // only the sources that do not also give the other.
@@ -75,6 +77,27 @@ func Conflicts(nodes []Node, rels []*Relation, sources []string) []Conflict {
 					p := a.Property
 					out = append(out, Conflict{Node: n.NodeID(), Property: &p, Aspect: AspectValue,
 						First: ConflictSide{Value: a.Value, Sources: x}, Second: ConflictSide{Value: b.Value, Sources: y}})
+				}
+			}
+		}
+	}
+	for _, r := range rels {
+		// One fact, one relationship: sources that date it differently are its date claims.
+		for i, a := range r.DateClaims {
+			if a.Part == AttestedPart {
+				continue // observations at several dates are no disagreement
+			}
+			for _, b := range r.DateClaims[i+1:] {
+				if b.Part != a.Part || !datesDisagree(a.Value, b.Value) {
+					continue
+				}
+				if x, y, ok := sides(a.Sources, b.Sources); ok {
+					t, aspect := r.Type, AspectStart
+					if a.Part == EndPart {
+						aspect = AspectEnd
+					}
+					out = append(out, Conflict{Node: r.From, Type: &t, Other: r.To, Aspect: aspect,
+						First: ConflictSide{Value: a.Value.String(), Sources: x, Relation: r}, Second: ConflictSide{Value: b.Value.String(), Sources: y, Relation: r}})
 				}
 			}
 		}

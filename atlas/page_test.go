@@ -90,6 +90,18 @@ func TestConflicts(t *testing.T) {
 		return &Relation{ID: id, Type: Holds, From: "person/p", To: "position/q", Start: DatePtr(start), End: DatePtr(end), Sources: []Citation{{Source: src}}}
 	}
 	rels := []*Relation{rel("r1", "1956", "1958", "source/a"), rel("r2", "1958-02-11", "1958", "source/c"), rel("r3", "1970", "1972", "source/b")}
+	// One fact told by three sources: a and c date its start differently, b and c agree
+	// on its end at two precisions, and attestations at two dates are no dispute.
+	a, b, c := Citation{Source: "source/a"}, Citation{Source: "source/b"}, Citation{Source: "source/c"}
+	rels = append(rels, &Relation{ID: "merged", Type: Holds, From: "person/m", To: "position/q", Start: DatePtr("1956"), End: DatePtr("1972"),
+		Sources: []Citation{a, b, c}, DateClaims: []DateClaim{
+			{Part: StartPart, Value: MustDate("1956"), Sources: []Citation{a}, Rank: Preferred},
+			{Part: StartPart, Value: MustDate("1958-02-11"), Sources: []Citation{c}, Rank: Normal},
+			{Part: EndPart, Value: MustDate("1972"), Sources: []Citation{b}, Rank: Preferred},
+			{Part: EndPart, Value: MustDate("1972-01-06"), Sources: []Citation{c}, Rank: Normal},
+			{Part: AttestedPart, Value: MustDate("1960"), Sources: []Citation{a}, Rank: Normal},
+			{Part: AttestedPart, Value: MustDate("1965"), Sources: []Citation{b}, Rank: Normal},
+		}})
 	summary := func(cs []Conflict) []string {
 		var out []string
 		for _, c := range cs {
@@ -101,9 +113,12 @@ func TestConflicts(t *testing.T) {
 		sources []string
 		want    []string
 	}{
-		{nil, []string{"group/g VALUE 1954|1958 source/a|source/b", "group/g VALUE 1954|1958-03 source/a|source/c", "person/p START 1956|1958-02-11 source/a|source/c"}},
+		{nil, []string{"group/g VALUE 1954|1958 source/a|source/b", "group/g VALUE 1954|1958-03 source/a|source/c",
+			"person/m START 1956|1958-02-11 source/a|source/c", "person/p START 1956|1958-02-11 source/a|source/c"}},
 		{[]string{"source/a", "source/b"}, []string{"group/g VALUE 1954|1958 source/a|source/b"}},
 		{[]string{"source/b", "source/c"}, nil},
+		{[]string{"source/a", "source/c"}, []string{"group/g VALUE 1954|1958-03 source/a|source/c",
+			"person/m START 1956|1958-02-11 source/a|source/c", "person/p START 1956|1958-02-11 source/a|source/c"}},
 	} {
 		if got := summary(Conflicts([]Node{g}, rels, tc.sources)); !slices.Equal(got, tc.want) {
 			t.Errorf("sources %v: %v, want %v", tc.sources, got, tc.want)

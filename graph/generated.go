@@ -6275,9 +6275,11 @@ enum ConflictAspect {
 
 """
 A disagreement between sources: two claims of one property whose values cannot both be
-true, or two relationships of one type between the same nodes that may overlap in time
-(so they speak of one tenure or seat) and whose dates or roles cannot both be true. A
-source that gives both values is on neither side.
+true; two date claims of one relationship (one fact several sources tell) whose starts
+or ends cannot both be true, both sides then showing that relationship; or two
+relationships of one type between the same nodes that may overlap in time (so they speak
+of one tenure or seat) and whose dates or roles cannot both be true. A source that gives
+both values is on neither side.
 """
 type Conflict {
   "The node whose property is disputed, or the from end of the relationships."

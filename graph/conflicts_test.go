@@ -1,0 +1,60 @@
+package graph_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// TestConflictsWithinOneRelationship: Chen Yi's foreign ministry and Zhou Enlai's are
+// each one relationship told by two sources that date it differently; conflicts lists
+// each dispute with that relationship on both sides, and a source filter keeps it only
+// when both sides' sources are compared.
+func TestConflictsWithinOneRelationship(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	type side struct {
+		Value        string
+		Sources      []struct{ Source struct{ ID string } }
+		Relationship struct{ ID string }
+	}
+	summary := func(sources []string) []string {
+		var got struct {
+			Conflicts []struct {
+				Node          struct{ ID string }
+				Aspect        string
+				First, Second side
+			}
+		}
+		data(t, srv, `query($sources: [ID!]) { conflicts(ids: ["person/chen-yi", "person/zhou-enlai"], sources: $sources) {
+			node { id } aspect first { value sources { source { id } } relationship { id } } second { value sources { source { id } } relationship { id } } } }`,
+			map[string]any{"sources": sources}, &got)
+		var out []string
+		for _, c := range got.Conflicts {
+			s := fmt.Sprintf("%s %s %s %s|%s", c.Node.ID, c.Aspect, c.First.Relationship.ID, c.First.Value, c.Second.Value)
+			for _, x := range []side{c.First, c.Second} {
+				for _, src := range x.Sources {
+					s += " " + src.Source.ID
+				}
+			}
+			if c.First.Relationship.ID != c.Second.Relationship.ID {
+				s += " (two relationships: " + c.Second.Relationship.ID + ")"
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	chenYi := "person/chen-yi START holds/person/chen-yi/position/foreign-minister 1956|1958-02-11 source/rana-2021 source/ref-cloudfront-chen-yi"
+	zhou := "person/zhou-enlai END holds/person/zhou-enlai/position/foreign-minister 1956|1958-02 source/rana-2021 source/ref-vi-wikipedia-foreign-minister"
+	for _, tc := range []struct {
+		sources []string
+		want    []string
+	}{
+		{nil, []string{chenYi, zhou}},
+		{[]string{"source/rana-2021", "source/ref-cloudfront-chen-yi"}, []string{chenYi}},
+		{[]string{"source/ref-cloudfront-chen-yi", "source/ref-vi-wikipedia-foreign-minister"}, nil},
+	} {
+		if got := summary(tc.sources); !slices.Equal(got, tc.want) {
+			t.Errorf("sources %v:\n got %q\nwant %q", tc.sources, got, tc.want)
+		}
+	}
+}
