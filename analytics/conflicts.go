@@ -16,6 +16,9 @@ func (p *Projection) Conflicts(ctx context.Context, sources, ids []string) ([]at
 	if err := atlas.CheckSourceIDs("sources", sources); err != nil {
 		return nil, err
 	}
+	if err := p.checkSources(sources); err != nil {
+		return nil, err // as every analysis filtering by source answers an unknown one
+	}
 	nodes, keep, err := p.about(ids)
 	if err != nil {
 		return nil, err

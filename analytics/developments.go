@@ -72,6 +72,9 @@ func (p *Projection) Developments(ctx context.Context, q DevelopmentQuery) (out 
 	if err := atlas.CheckSourceIDs("sources", q.Sources); err != nil {
 		return nil, false, err
 	}
+	if err := p.checkSources(q.Sources); err != nil {
+		return nil, false, err
+	}
 	for _, k := range q.Kinds {
 		if !atlas.Valid(k, DevelopmentKinds) {
 			return nil, false, atlas.Errorf(atlas.EINVALID, "kinds: unknown kind %q", k)

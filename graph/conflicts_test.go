@@ -58,3 +58,19 @@ func TestConflictsWithinOneRelationship(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownSourcesAreInvalid: conflicts and developments answer a source id that names
+// no source as network, timeline and the exports do, with INVALID, not an empty list.
+func TestUnknownSourcesAreInvalid(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	for _, q := range []string{
+		`{ conflicts(sources: ["source/nope"]) { aspect } }`,
+		`{ developments(from: "1949", to: "1980", sources: ["source/nope"]) { developments { kind } } }`,
+		`{ developments(from: "1949", to: "1980", sources: ["group/foreign-affairs-leading-small-group"]) { developments { kind } } }`,
+	} {
+		r := post(t, srv, q, nil)
+		if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INVALID" {
+			t.Errorf("%s: %+v", q, r.Errors)
+		}
+	}
+}
