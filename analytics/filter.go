@@ -159,9 +159,13 @@ func (p *Projection) known(f Filter) *atlas.KnownBy {
 }
 
 // when is the When of the view's filter, knownBy included.
-func (v *view) when() atlas.When {
-	w := v.filter.When()
-	w.Known = v.p.known(v.filter)
+func (v *view) when() atlas.When { return v.p.WhenOf(v.filter) }
+
+// WhenOf is the time f asks about with its knownBy restriction on p's sources: what a
+// consumer of p's relations (an export's holdings) reads them at.
+func (p *Projection) WhenOf(f Filter) atlas.When {
+	w := f.When()
+	w.Known = p.known(f)
 	return w
 }
 

@@ -112,6 +112,9 @@ type Graph struct {
 	// edge's holding is then its PeriodHolding (KNOWN_THROUGHOUT, KNOWN_IN_PART or
 	// POSSIBLE), and the file's asOf says the period as "from/to".
 	During *atlas.Period
+	// KnownBy restricts the evidence to the sources published by its date: each edge
+	// shows and holds by those alone (atlas.KnownBy). Nil means every source.
+	KnownBy *atlas.KnownBy
 	// Tiers are the source tiers the relations were selected in: holdings are read as
 	// their facts give them (atlas.EdgesFrom). Nil means every tier.
 	Tiers []atlas.SourceTier
@@ -209,10 +212,15 @@ type graphRecord struct {
 	Truncated bool   `json:"truncated"`
 	Limit     int    `json:"limit,omitempty"`
 	AsOf      string `json:"asOf,omitempty"`
+	KnownBy   string `json:"knownBy,omitempty"`
 }
 
 func graphOf(g Graph) graphRecord {
-	return graphRecord{Name: GraphName, Version: g.Version, Truncated: g.Truncated, Limit: g.Limit, AsOf: whenText(g)}
+	r := graphRecord{Name: GraphName, Version: g.Version, Truncated: g.Truncated, Limit: g.Limit, AsOf: whenText(g)}
+	if g.KnownBy != nil {
+		r.KnownBy = g.KnownBy.Date.String()
+	}
+	return r
 }
 
 // whenText is the date or the period the export was selected at, "" for none.
@@ -259,7 +267,7 @@ var (
 	graphAttributes = []attribute{
 		{id: "g_name", name: "name", xmlType: "string"}, {id: "g_version", name: "version", xmlType: "string"},
 		{id: "g_truncated", name: "truncated", xmlType: "boolean"}, {id: "g_limit", name: "limit", xmlType: "int"},
-		{id: "g_asOf", name: "asOf", xmlType: "string"},
+		{id: "g_asOf", name: "asOf", xmlType: "string"}, {id: "g_knownBy", name: "knownBy", xmlType: "string"},
 	}
 )
 
@@ -280,7 +288,7 @@ func (g graphRecord) values() []string {
 	if g.Limit > 0 {
 		limit = strconv.Itoa(g.Limit)
 	}
-	return []string{g.Name, g.Version, boolText(g.Truncated), limit, g.AsOf}
+	return []string{g.Name, g.Version, boolText(g.Truncated), limit, g.AsOf, g.KnownBy}
 }
 
 // citationsText is the JSON array of citations, "" for none. Characters such as "&" in
@@ -353,7 +361,7 @@ func records(g Graph) ([]nodeRecord, []edgeRecord, error) {
 		edgeSeen[r.ID] = true
 		// The same rule as the API's relationships: holding at asOf, and relations that
 		// cannot hold then are not exported.
-		for _, e := range atlas.EdgesWhen(r.From, []atlas.Relation{r}, atlas.When{AsOf: g.AsOf, During: g.During}, g.Tiers...) {
+		for _, e := range atlas.EdgesWhen(r.From, []atlas.Relation{r}, atlas.When{AsOf: g.AsOf, During: g.During, Known: g.KnownBy}, g.Tiers...) {
 			rec := edgeOf(e, source)
 			rec.span = r.SpanIn(g.Tiers)
 			es = append(es, rec)

@@ -25,6 +25,7 @@ import (
 //	?ids=group/a,person/b&depth=2   a neighbourhood (ids may also repeat: ids=a&ids=b)
 //	&relationshipTypes=CHAIRS,MEMBER_OF&nodeTypes=PERSON,GROUP&asOf=2018&limit=500
 //	&sources=source/rana-2021                only relationships citing these sources
+//	&includeRelayed=true&knownBy=2016         as the network query takes them
 //
 // Without ids it exports the whole graph under the filters. The defaults (the schema's depth,
 // analytics.DefaultNetworkLimit nodes) are the network query's, so the same parameters
@@ -114,16 +115,21 @@ func exportGraph(ctx context.Context, projection *analytics.Cache, q url.Values)
 	for _, t := range listParam(q, "tiers") {
 		tiers = append(tiers, atlas.SourceTier(t))
 	}
-	return export.Graph{Nodes: sub.Nodes, Relations: sub.Relations, Source: p.Source, AsOf: when.AsOf, During: when.During, Tiers: tiers, Derived: sub.Derived,
-		Truncated: sub.Truncated, Limit: limit, Version: seed.Version()}, nil
+	return export.Graph{Nodes: sub.Nodes, Relations: sub.Relations, Source: p.Source, AsOf: when.AsOf, During: when.During, KnownBy: when.Known, Tiers: tiers,
+		Derived: sub.Derived, Truncated: sub.Truncated, Limit: limit, Version: seed.Version()}, nil
 }
 
 func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) (analytics.Subgraph, int, atlas.When, error) {
-	for name := range q {
+	for name, values := range q {
 		switch name {
-		case "ids", "depth", "relationshipTypes", "nodeTypes", "asOf", "during", "sources", "tiers", "limit", "derived":
+		case "ids", "relationshipTypes", "nodeTypes", "sources", "tiers":
+		case "depth", "asOf", "during", "knownBy", "includeRelayed", "limit", "derived":
+			if len(values) > 1 {
+				// Which one was meant is anybody's guess: the first would be a silent choice.
+				return analytics.Subgraph{}, 0, atlas.When{}, atlas.Errorf(atlas.EINVALID, "%s takes one value, got %d: %q", name, len(values), strings.Join(values, ", "))
+			}
 		default:
-			return analytics.Subgraph{}, 0, atlas.When{}, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, during, sources, tiers, limit, derived", name)
+			return analytics.Subgraph{}, 0, atlas.When{}, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: use ids, depth, relationshipTypes, nodeTypes, asOf, during, knownBy, sources, includeRelayed, tiers, limit, derived", name)
 		}
 	}
 	depth, err := intParam(q, "depth", graph.IntArgDefault("Query", "network", "depth"))
@@ -145,19 +151,17 @@ func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) 
 	for _, t := range listParam(q, "tiers") {
 		f.Tiers = append(f.Tiers, atlas.SourceTier(t))
 	}
-	if s := q.Get("asOf"); q.Has("asOf") {
-		d, err := atlas.ParseDate(s)
-		if err != nil {
-			return analytics.Subgraph{}, 0, atlas.When{}, err
-		}
-		f.AsOf = &d
+	if f.AsOf, err = dateParam(q, "asOf"); err != nil {
+		return analytics.Subgraph{}, 0, atlas.When{}, err
 	}
-	switch q.Get("derived") {
-	case "", "false":
-	case "true":
-		f.DerivedChairs = true
-	default:
-		return analytics.Subgraph{}, 0, atlas.When{}, atlas.Errorf(atlas.EINVALID, "derived must be true or false, got %q", q.Get("derived"))
+	if f.KnownBy, err = dateParam(q, "knownBy"); err != nil {
+		return analytics.Subgraph{}, 0, atlas.When{}, err
+	}
+	if f.DerivedChairs, err = boolParam(q, "derived"); err != nil {
+		return analytics.Subgraph{}, 0, atlas.When{}, err
+	}
+	if f.IncludeRelayed, err = boolParam(q, "includeRelayed"); err != nil {
+		return analytics.Subgraph{}, 0, atlas.When{}, err
 	}
 	if q.Has("during") {
 		p, err := parsePeriod(q.Get("during"))
@@ -167,7 +171,30 @@ func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) 
 		f.During = &p
 	}
 	sub, err := p.Network(ctx, listParam(q, "ids"), depth, f, limit)
-	return sub, limit, f.When(), err
+	return sub, limit, p.WhenOf(f), err
+}
+
+// dateParam reads a partial date parameter; nil when it is not given.
+func dateParam(q url.Values, name string) (*atlas.PartialDate, error) {
+	if !q.Has(name) {
+		return nil, nil
+	}
+	d, err := atlas.ParseDate(q.Get(name))
+	if err != nil {
+		return nil, atlas.Errorf(atlas.EINVALID, "%s: %s", name, atlas.ErrorMessage(err))
+	}
+	return &d, nil
+}
+
+// boolParam reads a true or false parameter; false when it is not given.
+func boolParam(q url.Values, name string) (bool, error) {
+	switch q.Get(name) {
+	case "", "false":
+		return false, nil
+	case "true":
+		return true, nil
+	}
+	return false, atlas.Errorf(atlas.EINVALID, "%s must be true or false, got %q", name, q.Get(name))
 }
 
 // parsePeriod reads a during parameter: "from/to", as in ISO 8601 ("2003/2013").

@@ -1,0 +1,171 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+
+	"lsgatlas/httpapi"
+	"lsgatlas/inprocess"
+	"lsgatlas/seed"
+)
+
+// TestExportTakesNetworkFilters: knownBy and includeRelayed give an export the
+// relationships the network query gives with the same arguments, and a parameter that
+// takes one value is refused when repeated rather than read as its first.
+func TestExportTakesNetworkFilters(t *testing.T) {
+	t.Run("fixture", func(t *testing.T) {
+		srv := newServer(t)
+		exportTakesNetworkFilters(t, srv, []filterCase{
+			{"knownBy=2016", `(knownBy: "2016")`},
+			{"knownBy=2009", `(knownBy: "2009")`},
+			{"knownBy=2016&asOf=2012", `(knownBy: "2016", asOf: "2012")`},
+			{"sources=source/alpha", `(sources: ["source/alpha"])`},
+			{"sources=source/alpha&includeRelayed=true", `(sources: ["source/alpha"], includeRelayed: true)`},
+		})
+		exported := exportedEdges(t, srv)
+		if relayed, direct := exported("sources=source/alpha&includeRelayed=true"), exported("sources=source/alpha"); len(relayed) <= len(direct) {
+			t.Errorf("includeRelayed kept %d relationships, without it %d: beta, which alpha relays, added none", len(relayed), len(direct))
+		}
+	})
+	t.Run("seed", func(t *testing.T) {
+		srv := seededServer(t)
+		exportTakesNetworkFilters(t, srv, []filterCase{
+			{"knownBy=2021&asOf=2019", `(knownBy: "2021", asOf: "2019")`},
+			{"knownBy=2016&during=2010/2014", `(knownBy: "2016", during: {from: "2010", to: "2014"})`},
+		})
+		// Known by 2021, Han Zheng's post is attested in 2021 alone: at 2019 it no longer
+		// holds on the strength of a page read in 2023, in the export as in the network.
+		exported := exportedEdges(t, srv)
+		if known, all := exported("knownBy=2021&asOf=2019"), exported("asOf=2019"); len(known) >= len(all) {
+			t.Errorf("knownBy=2021 kept %d of the %d relationships that may hold at 2019", len(known), len(all))
+		}
+	})
+}
+
+func seededServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	ds, err := seed.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := inprocess.New()
+	if _, err := store.Import(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: zerolog.Nop()}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// exportedEdges returns a function giving the "id holding" of every edge of the
+// Cytoscape export with params, sorted, checking that the file names its knownBy.
+func exportedEdges(t *testing.T, srv *httptest.Server) func(params string) []string {
+	return func(params string) []string {
+		q, _ := url.ParseQuery(params)
+		resp, body := get(t, srv.URL+"/export/cytoscape.json?"+params)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %s", params, resp.StatusCode, body)
+		}
+		var doc struct {
+			Data     struct{ KnownBy string }
+			Elements struct {
+				Edges []struct{ Data struct{ ID, Holding string } }
+			}
+		}
+		if err := json.Unmarshal(body, &doc); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, e := range doc.Elements.Edges {
+			if e.Data.ID == "" {
+				t.Fatalf("%s: an edge without an id", params)
+			}
+			ids = append(ids, e.Data.ID+" "+e.Data.Holding)
+		}
+		if want := q.Get("knownBy"); doc.Data.KnownBy != want {
+			t.Errorf("%s: the file says knownBy %q", params, doc.Data.KnownBy)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+}
+
+// networkEdges returns the "id holding" of every relationship of the network query with
+// args, sorted.
+func networkEdges(t *testing.T, srv *httptest.Server, args string) []string {
+	body, _ := json.Marshal(map[string]string{"query": "{ network" + args + " { relationships { id holding holdingDuring } } }"})
+	resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got struct {
+		Data struct {
+			Network struct {
+				Relationships []struct {
+					ID                     string
+					Holding, HoldingDuring *string
+				}
+			}
+		}
+		Errors []any
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || len(got.Errors) > 0 {
+		t.Fatalf("network%s: %v %v", args, err, got.Errors)
+	}
+	var ids []string
+	for _, r := range got.Data.Network.Relationships {
+		holding := "" // the export writes a period's holding where a date's would be
+		if r.HoldingDuring != nil {
+			holding = *r.HoldingDuring
+		} else if r.Holding != nil {
+			holding = *r.Holding
+		}
+		ids = append(ids, r.ID+" "+holding)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+type filterCase struct{ params, args string }
+
+// exportTakesNetworkFilters checks that the export with each case's parameters has the
+// relationships, and holdings, of the network query with its arguments, that each
+// filter keeps less than the whole graph, and that a repeated parameter is refused.
+func exportTakesNetworkFilters(t *testing.T, srv *httptest.Server, cases []filterCase) {
+	exported := exportedEdges(t, srv)
+	all := exported("")
+	for _, tc := range cases {
+		got, want := exported(tc.params), networkEdges(t, srv, tc.args)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: the export has %v, the network %v", tc.params, got, want)
+		}
+		if len(got) == len(all) && !strings.Contains(tc.params, "includeRelayed") {
+			t.Errorf("%s kept all %d relationships: the filter did nothing", tc.params, len(all))
+		}
+	}
+	for _, path := range []string{
+		"/export/graph.gexf?asOf=2018&asOf=2019",
+		"/export/cytoscape.json?knownBy=2016&knownBy=2020",
+		"/export/cytoscape.json?limit=5&limit=50",
+		"/export/cytoscape.json?derived=true&derived=false",
+		"/export/cytoscape.json?knownBy=2016-13",
+		"/export/cytoscape.json?includeRelayed=yes",
+	} {
+		resp, body := get(t, srv.URL+path)
+		var e struct{ Code, Message string }
+		_ = json.Unmarshal(body, &e)
+		if resp.StatusCode != http.StatusBadRequest || e.Code != "INVALID" || e.Message == "" {
+			t.Errorf("%s: %d %s", path, resp.StatusCode, body)
+		}
+	}
+}
