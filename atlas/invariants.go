@@ -34,10 +34,14 @@ const (
 	// relayed works, a work it relays) for the value shown: the relationship and each
 	// of its dates.
 	RuleSourceFilter InvariantRule = "SOURCE_FILTER"
+	// RuleKnownBy: as known by a date, a relationship cites only sources published by
+	// then, withholds the others, and shows only dates that a date claim of those
+	// sources gives (checked at every year a source of the range is dated).
+	RuleKnownBy InvariantRule = "KNOWN_BY"
 )
 
 // InvariantRules lists every rule.
-var InvariantRules = []InvariantRule{RuleLifetime, RuleDerivedStated, RuleDerivedOutlivesPremise, RuleTwiceInList, RuleSingleSeat, RuleSourceFilter}
+var InvariantRules = []InvariantRule{RuleLifetime, RuleDerivedStated, RuleDerivedOutlivesPremise, RuleTwiceInList, RuleSingleSeat, RuleSourceFilter, RuleKnownBy}
 
 // Violation is one broken rule: which node's list, which relationship, over which
 // years (consecutive years of one violation are one Violation).
@@ -135,6 +139,9 @@ func CheckInvariants(ctx context.Context, ds *Dataset, read RelationReader, opts
 		}
 	}
 	if err := c.checkSourceFilters(ctx, read); err != nil {
+		return nil, err
+	}
+	if err := c.checkKnownBy(ctx, read, opts.FromYear, opts.ToYear); err != nil {
 		return nil, err
 	}
 	return c.result(), nil

@@ -62,6 +62,22 @@ func TestInvariantsFailWhenARuleIsBroken(t *testing.T) {
 			return rels, err
 		}
 	}
+	// restart answers relation id with start as its plain start, its claims unchanged.
+	restart := func(id, start string) func(RelationReader) RelationReader {
+		return func(r RelationReader) RelationReader {
+			return func(ctx context.Context, q RelationQuery) ([][]Relation, error) {
+				rels, err := r(ctx, q)
+				for _, rs := range rels {
+					for i := range rs {
+						if rs[i].ID == id {
+							rs[i].Start = DatePtr(start)
+						}
+					}
+				}
+				return rels, err
+			}
+		}
+	}
 	ignoreSources := func(r RelationReader) RelationReader {
 		return func(ctx context.Context, q RelationQuery) ([][]Relation, error) {
 			q.Sources = nil // a store that ignores the source filter
@@ -91,6 +107,13 @@ func TestInvariantsFailWhenARuleIsBroken(t *testing.T) {
 		{"source filter: a store ignores it",
 			nil, ignoreSources,
 			[]string{"SOURCE_FILTER person/b member_of/person/b/group/g"}},
+		{"known by: a store answers a start that no date claim gives",
+			func(d *Dataset) {
+				r := d.Relations[1]
+				r.DateClaims = []DateClaim{{Part: StartPart, Value: *r.Start, Sources: r.Sources, Confidence: Stated, Rank: Preferred},
+					{Part: EndPart, Value: *r.End, Sources: r.Sources, Confidence: Stated, Rank: Preferred}}
+			}, restart("holds/person/a/position/p", "2002"),
+			[]string{"KNOWN_BY 2020 person/a holds/person/a/position/p"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ds := invariantFixture()
