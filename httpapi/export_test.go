@@ -17,6 +17,7 @@ import (
 	"lsgatlas/conformance"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
+	"lsgatlas/seed"
 )
 
 func newServer(t *testing.T) *httptest.Server {
@@ -26,6 +27,28 @@ func newServer(t *testing.T) *httptest.Server {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: zerolog.Nop()}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// seededStore is an embedded store holding the bundled dataset.
+func seededStore(t *testing.T) *inprocess.Store {
+	t.Helper()
+	ds, err := seed.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := inprocess.New()
+	if _, err := store.Import(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	return store
+}
+
+// seededServer serves the bundled dataset with the default options.
+func seededServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(httpapi.New(seededStore(t), httpapi.Options{Log: zerolog.Nop()}))
 	t.Cleanup(srv.Close)
 	return srv
 }

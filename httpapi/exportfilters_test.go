@@ -2,7 +2,6 @@ package httpapi_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -10,12 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/rs/zerolog"
-
-	"lsgatlas/httpapi"
-	"lsgatlas/inprocess"
-	"lsgatlas/seed"
 )
 
 // TestExportTakesNetworkFilters: knownBy and includeRelayed give an export the
@@ -49,21 +42,6 @@ func TestExportTakesNetworkFilters(t *testing.T) {
 			t.Errorf("knownBy=2021 kept %d of the %d relationships that may hold at 2019", len(known), len(all))
 		}
 	})
-}
-
-func seededServer(t *testing.T) *httptest.Server {
-	t.Helper()
-	ds, err := seed.Dataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store := inprocess.New()
-	if _, err := store.Import(context.Background(), ds); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: zerolog.Nop()}))
-	t.Cleanup(srv.Close)
-	return srv
 }
 
 // exportedEdges returns a function giving the "id holding" of every edge of the

@@ -1,7 +1,6 @@
 package httpapi_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,9 +17,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/httpapi"
-	"lsgatlas/inprocess"
 	"lsgatlas/internal/gcdefault"
-	"lsgatlas/seed"
 )
 
 // series is one activeGroupsByYear over 200 years with every count, about 18,000
@@ -83,15 +80,7 @@ func TestHeavyQueriesTogetherStayBounded(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	gcdefault.Apply(func(string) string { return "" })
-	ds, err := seed.Dataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store := inprocess.New()
-	if _, err := store.Import(context.Background(), ds); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{ResponseCacheBytes: 0, Log: zerolog.Nop()}))
+	srv := httptest.NewServer(httpapi.New(seededStore(t), httpapi.Options{ResponseCacheBytes: 0, Log: zerolog.Nop()}))
 	defer srv.Close()
 	client := &http.Client{Timeout: time.Minute} // a failure guard, not a measure
 	for name, query := range heavyQueries {

@@ -1,7 +1,6 @@
 package httpapi_test
 
 import (
-	"context"
 	"fmt"
 	"net/http/httptest"
 	"runtime"
@@ -13,8 +12,6 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/httpapi"
-	"lsgatlas/inprocess"
-	"lsgatlas/seed"
 )
 
 // nested is the attack of issue 14: relationships of relationships, n levels deep, 324
@@ -41,15 +38,7 @@ func many(n int, f func(int) string) string {
 // measured, not asserted: the request timeout is a minute so a loaded machine cannot turn
 // an admitted query into a refusal.
 func TestHostileRequestsAreBounded(t *testing.T) {
-	ds, err := seed.Dataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store := inprocess.New()
-	if _, err := store.Import(context.Background(), ds); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{RequestTimeout: time.Minute, Log: zerolog.Nop()}))
+	srv := httptest.NewServer(httpapi.New(seededStore(t), httpapi.Options{RequestTimeout: time.Minute, Log: zerolog.Nop()}))
 	defer srv.Close()
 
 	var peak atomic.Uint64

@@ -1,31 +1,14 @@
 package httpapi_test
 
 import (
-	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
-
-	"github.com/rs/zerolog"
-
-	"lsgatlas/httpapi"
-	"lsgatlas/inprocess"
-	"lsgatlas/seed"
 )
 
 // TestExportTiers: the tiers parameter leaves reference facts out of an export (Wen
 // Jiabao is known only from reference pages), and an unknown tier is a clear error.
 func TestExportTiers(t *testing.T) {
-	ds, err := seed.Dataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store := inprocess.New()
-	if _, err := store.Import(context.Background(), ds); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(httpapi.New(store, httpapi.Options{Log: zerolog.Nop()}))
-	t.Cleanup(srv.Close)
+	srv := seededServer(t)
 	for _, tc := range []struct {
 		query  string
 		status int
