@@ -4,21 +4,23 @@ import (
 	"testing"
 )
 
+// datedCite is a citation as the knownBy tests read it: its source's id and date.
+type datedCite struct {
+	Source struct {
+		ID   string
+		Date *string
+	}
+}
+
 // TestKnownBy: as known by a date, every citation kept is from a source published by
 // then, the rest are withheld, and a chair is derived only from premises known by then.
 func TestKnownBy(t *testing.T) {
 	srv := newServer(t, seedStore(t))
-	type cite struct {
-		Source struct {
-			ID   string
-			Date *string
-		}
-	}
 	type rel struct {
 		Node     struct{ ID string }
 		Derived  bool
-		Sources  []cite
-		Withheld []cite
+		Sources  []datedCite
+		Withheld []datedCite
 	}
 	for _, by := range []string{"2003", "2010", "2016", "2021-11"} {
 		var got struct {
@@ -61,20 +63,14 @@ func TestKnownBy(t *testing.T) {
 // reference page of 2023).
 func TestKnownByDatesArePublished(t *testing.T) {
 	srv := newServer(t, seedStore(t))
-	type cite struct {
-		Source struct {
-			ID   string
-			Date *string
-		}
-	}
 	type rel struct {
 		ID         string
 		Start, End *string
 		Attested   []string
-		Sources    []cite
+		Sources    []datedCite
 		DateClaims []struct {
 			Part, Value string
-			Sources     []cite
+			Sources     []datedCite
 		}
 	}
 	var people struct {
