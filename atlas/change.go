@@ -218,8 +218,10 @@ func (c Change) applyClaim(ds *Dataset, a *Applied) error {
 		}
 		next = &cl
 	}
+	oldRecord := -1 // where the old claim's record is, the preferred claims demoted coming after it
 	if old != nil {
 		claims = slices.DeleteFunc(claims, func(x PropertyClaim) bool { return x.Property == old.Property && x.Value == old.Value })
+		oldRecord = len(a.Records)
 		a.add(c.Kind, ClaimID(nodeID, old.Property, old.Value), old, nil)
 	}
 	if next != nil {
@@ -238,7 +240,7 @@ func (c Change) applyClaim(ds *Dataset, a *Applied) error {
 		}
 		claims = append(claims, *next)
 		if old != nil && ClaimID(nodeID, old.Property, old.Value) == id {
-			a.Records[len(a.Records)-1].After = rawJSON(next) // the same claim, changed in place
+			a.Records[oldRecord].After = rawJSON(next) // the same claim, changed in place
 		} else {
 			a.add(c.Kind, id, nil, next)
 		}

@@ -107,6 +107,36 @@ func TestChangeApply(t *testing.T) {
 	}
 }
 
+// TestChangeRecordsBeforeAndAfter: promoting a claim to PREFERRED records the claim
+// promoted and the one demoted, each with its own before and after (the audit log and
+// the change feed are written from these).
+func TestChangeRecordsBeforeAndAfter(t *testing.T) {
+	est1954 := atlas.ClaimID("group/g", atlas.PropEstablished, "1954")
+	est1958 := atlas.ClaimID("group/g", atlas.PropEstablished, "1958")
+	applied, err := atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordClaim, Target: est1954, Citation: citeA, Claim: claimOf("", "1954", atlas.Preferred)}.Apply(changeBase())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rank := func(raw json.RawMessage) string {
+		if raw == nil {
+			return "none"
+		}
+		var c atlas.PropertyClaim
+		if err := json.Unmarshal(raw, &c); err != nil {
+			t.Fatal(err)
+		}
+		return c.Value + " " + string(c.Rank)
+	}
+	var got []string
+	for _, r := range applied.Records {
+		got = append(got, r.ID+": "+rank(r.Before)+" -> "+rank(r.After))
+	}
+	want := []string{est1954 + ": 1954 NORMAL -> 1954 PREFERRED", est1958 + ": 1958 PREFERRED -> 1958 NORMAL"}
+	if !slices.Equal(got, want) {
+		t.Errorf("records\n got %q\nwant %q", got, want)
+	}
+}
+
 func TestRoles(t *testing.T) {
 	for _, tc := range []struct {
 		p    atlas.Principal
