@@ -180,3 +180,16 @@ func TestEntityErrorsAtTheirOwnIndex(t *testing.T) {
 		t.Errorf("errors at %v, want %v (%+v)", codes, want, r.Errors)
 	}
 }
+
+// A representation that is not an object is the caller's mistake: INVALID at its index,
+// whatever its company, never an internal error.
+func TestEntityRepresentationsThatAreNotObjects(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	for _, bad := range []any{"str", 1, true, []any{map[string]any{"__typename": "Person", "id": "person/li-keqiang"}}} {
+		reps := []any{map[string]any{"__typename": "Person", "id": "person/li-keqiang"}, bad}
+		r := post(t, srv, entitiesQuery, map[string]any{"reps": reps})
+		if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INVALID" || fmt.Sprint(r.Errors[0].Path) != "[_entities representations 1]" {
+			t.Errorf("%v: %+v", bad, r.Errors)
+		}
+	}
+}

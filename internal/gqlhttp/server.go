@@ -14,6 +14,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/rs/zerolog"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"lsgatlas/analytics"
@@ -220,7 +221,7 @@ func presentError(ctx context.Context, err error, log zerolog.Logger) *gqlerror.
 	case errors.Is(err, context.Canceled):
 		gqlErr.Message = "The client went away before the answer was ready."
 		setCode(gqlErr, atlas.ELIMIT)
-	case isEntityMistake(err, gqlErr.Message):
+	case isEntityMistake(err, gqlErr.Message), isRepresentationsArgument(gqlErr.Path):
 		gqlErr.Message = "Invalid entity representation: " + gqlErr.Message
 		setCode(gqlErr, atlas.EINVALID)
 	case errors.As(err, &domain) && code != atlas.EINTERNAL, code == atlas.ELIMIT:
@@ -243,6 +244,13 @@ func presentError(ctx context.Context, err error, log zerolog.Logger) *gqlerror.
 func isEntityMistake(err error, msg string) bool {
 	return errors.Is(err, graph.ErrUnknownType) || errors.Is(err, graph.ErrTypeNotFound) ||
 		strings.HasPrefix(msg, "__typename must be") || strings.Contains(err.Error(), "unmarshalling param")
+}
+
+// isRepresentationsArgument tells an error met reading _entities' representations
+// argument (a representation that is not an object: "string is not a map"): every one
+// is the caller's, since the argument is the caller's input.
+func isRepresentationsArgument(path ast.Path) bool {
+	return len(path) >= 2 && path[0] == ast.PathName("_entities") && path[1] == ast.PathName("representations")
 }
 
 func setCode(e *gqlerror.Error, code string) {
