@@ -356,10 +356,21 @@ func (c Change) applyNode(ds *Dataset, a *Applied) error {
 			return Errorf(EINVALID, "%s already exists; change it instead", n.NodeID())
 		}
 		if n.NodeKind() != SourceNode {
-			if n, err = withCitation(n, *c.Citation); err != nil {
-				return err
+			if old == nil {
+				// A new node's sources are what assert it; a change cites the values it
+				// changes instead (nodechange.go).
+				if n, err = withCitation(n, *c.Citation); err != nil {
+					return err
+				}
 			}
-			if n, err = withValueClaims(n, *c.Citation); err != nil {
+			if old != nil && len(ClaimsOf(n)) == 0 && n.claimProperties() != nil {
+				// Given without claims: the node's own, carried over, and the values it
+				// changes cited (nodechange.go).
+				n, err = patchNode(n, func(m map[string]any) { m["claims"] = mergedClaims(old, n, *c.Citation) })
+			} else {
+				n, err = withValueClaims(n, *c.Citation)
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -384,5 +395,8 @@ func (c Change) applyNode(ds *Dataset, a *Applied) error {
 		ds.Add(next)
 	}
 	a.add(c.Kind, id, old, next)
+	if old != nil && next != nil && next.claimProperties() != nil {
+		addClaimRecords(a, id, old, next)
+	}
 	return nil
 }

@@ -2,6 +2,9 @@ package atlas_test
 
 import (
 	"context"
+	"encoding/json"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,4 +37,109 @@ func TestAcceptRefusesAWiderChange(t *testing.T) {
 	if atlas.ErrorCode(err) != atlas.ECONFLICT || !strings.Contains(atlas.ErrorMessage(err), "now also changes "+atlas.ClaimID("group/g", atlas.PropNameZh, "乙")) {
 		t.Fatalf("accept = %v", err)
 	}
+}
+
+// nodeRecordWithout is group/g as the store holds it, in the dataset format, without its
+// claims and with edit applied: what a client sends to change the node.
+func nodeRecordWithout(t *testing.T, s atlas.Store, edit func(map[string]any)) json.RawMessage {
+	t.Helper()
+	ds, err := s.Snapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := json.Marshal(ds.Node("group/g"))
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	delete(m, "claims")
+	edit(m)
+	out, _ := json.Marshal(m)
+	return out
+}
+
+// TestNodeChangeKeepsTheClaimsItLeaves: a node changed without its claims keeps every
+// claim of a value it leaves as it was, sources and all; the name it changes gets a claim
+// citing the change and the old one is demoted; each claim that changed is a record of
+// the change, with its version bumped.
+func TestNodeChangeKeepsTheClaimsItLeaves(t *testing.T) {
+	store := inprocess.New()
+	if _, err := store.Import(context.Background(), changeBase()); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := store.Snapshot(context.Background())
+	cur := atlas.NewCurator(store, store, nil)
+	carol := atlas.WithPrincipal(context.Background(), atlas.Principal{Subject: "carol", Role: atlas.RoleCurator})
+	record := nodeRecordWithout(t, store, func(m map[string]any) { m["name"] = "G2" })
+	e, err := cur.Edit(carol, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Record: record, Citation: citeA}, 1, "renamed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nameG, nameG2 := atlas.ClaimID("group/g", atlas.PropName, "G"), atlas.ClaimID("group/g", atlas.PropName, "G2")
+	if got, want := e.Records, []string{"group/g", nameG, nameG2}; !slices.Equal(recordIDs(got), want) {
+		t.Errorf("records %q, want %q", recordIDs(got), want)
+	}
+	after, _ := store.Snapshot(context.Background())
+	claims := func(ds *atlas.Dataset) map[string]atlas.PropertyClaim {
+		out := map[string]atlas.PropertyClaim{}
+		for _, c := range atlas.ClaimsOf(ds.Node("group/g")) {
+			out[atlas.ClaimID("group/g", c.Property, c.Value)] = c
+		}
+		return out
+	}
+	was, now := claims(before), claims(after)
+	for id, c := range was {
+		if id == nameG {
+			continue
+		}
+		if !reflect.DeepEqual(now[id], c) {
+			t.Errorf("%s, a value the change left, became %+v (was %+v)", id, now[id], c)
+		}
+	}
+	if g := now[nameG]; g.Rank != atlas.Normal || !slices.Equal(g.Sources, was[nameG].Sources) {
+		t.Errorf("the old name: %+v", g)
+	}
+	if g2 := now[nameG2]; g2.Rank != atlas.Preferred || !slices.Equal(g2.Sources, []atlas.Citation{*citeA}) {
+		t.Errorf("the new name: %+v", g2)
+	}
+	if vs, _ := store.Versions(context.Background(), []string{"group/g", nameG, nameG2, atlas.ClaimID("group/g", atlas.PropEstablished, "1958")}); !slices.Equal(vs, []int64{2, 2, 2, 1}) {
+		t.Errorf("versions of the node, the old name, the new name and the founding left alone: %v", vs)
+	}
+}
+
+// TestNodeProposalMeetsALaterClaimEdit: a node change proposed before a curator edited
+// one of its claims would undo that edit when accepted; it is CONFLICT instead, and the
+// edit stands.
+func TestNodeProposalMeetsALaterClaimEdit(t *testing.T) {
+	store := inprocess.New()
+	if _, err := store.Import(context.Background(), changeBase()); err != nil {
+		t.Fatal(err)
+	}
+	cur := atlas.NewCurator(store, store, nil)
+	alice := atlas.WithPrincipal(context.Background(), atlas.Principal{Subject: "alice", Role: atlas.RoleContributor})
+	carol := atlas.WithPrincipal(context.Background(), atlas.Principal{Subject: "carol", Role: atlas.RoleCurator})
+	record := nodeRecordWithout(t, store, func(m map[string]any) { m["name"] = "G2" })
+	p, err := cur.Propose(alice, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Record: record, Citation: citeA}, "rename")
+	if err != nil {
+		t.Fatal(err)
+	}
+	est1954 := atlas.ClaimID("group/g", atlas.PropEstablished, "1954")
+	if _, err := cur.Edit(carol, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordClaim, Target: est1954, Citation: citeA, Claim: claimOf("", "1954", atlas.Preferred)}, 1, "1954 it is"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cur.Accept(carol, p.ID, "ok"); atlas.ErrorCode(err) != atlas.ECONFLICT {
+		t.Fatalf("accept = %v, want CONFLICT", err)
+	}
+	ds, _ := store.Snapshot(context.Background())
+	if g := ds.Node("group/g").(*atlas.Group); g.Established.String() != "1954" || g.Name != "G" {
+		t.Errorf("after the refused accept: founded %s, named %s; want the edit's 1954 and the old name", g.Established, g.Name)
+	}
+}
+
+func recordIDs(rs []atlas.RecordChange) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ID
+	}
+	return out
 }

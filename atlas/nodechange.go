@@ -1,0 +1,118 @@
+package atlas
+
+import (
+	"bytes"
+	"slices"
+)
+
+// A node CHANGE gives the node as it should be. Given without claims, it keeps the
+// claims the node has, with their sources: a value it leaves as it was keeps its claims
+// untouched, and only a value it changes gets a claim citing the change (an old claim
+// of that value promoted and cited, or a new one), the claim it replaces demoted, or,
+// for a list, deprecated. Given with claims, those are the claims. Either way every
+// claim that differs is a record of the change, so a claim's history and version follow
+// it, and a proposal made before a claim was edited meets that edit as a CONFLICT.
+
+// mergedClaims returns the claims of next, given without claims, as old's claims
+// carried over by the rule above.
+func mergedClaims(old, next Node, c Citation) []PropertyClaim {
+	claims := cloneClaims(ClaimsOf(old))
+	for _, p := range next.claimProperties() {
+		values := PlainValues(next, p)
+		if slices.Equal(values, PlainValues(old, p)) {
+			continue // left as it was: its claims, or the lack of them, stay
+		}
+		if multiValued[p] {
+			claims = mergeList(claims, p, values, c)
+			continue
+		}
+		claims = mergeSingle(claims, p, values, c)
+	}
+	return claims
+}
+
+// mergeSingle makes values (none or one) the PREFERRED value of single-valued p.
+func mergeSingle(claims []PropertyClaim, p PropertyName, values []string, c Citation) []PropertyClaim {
+	preferred := slices.IndexFunc(claims, func(x PropertyClaim) bool { return x.Property == p && x.Rank == Preferred })
+	switch {
+	case len(values) == 0 && preferred < 0:
+		return claims
+	case len(values) == 0:
+		claims[preferred].Rank = Normal // unset: no value is preferred
+		return claims
+	case preferred >= 0 && claims[preferred].Value == values[0]:
+		return claims // the value its preferred claim gives
+	}
+	if preferred >= 0 {
+		claims[preferred].Rank = Normal
+	}
+	return cite(claims, p, values[0], Preferred, c)
+}
+
+// mergeList makes values the live values of list property p: an old claim of a value
+// left out is deprecated (kept, so nothing is lost), a value added is cited.
+func mergeList(claims []PropertyClaim, p PropertyName, values []string, c Citation) []PropertyClaim {
+	for i, x := range claims {
+		if x.Property == p && x.Rank != Deprecated && !slices.Contains(values, x.Value) {
+			claims[i].Rank = Deprecated
+		}
+	}
+	for _, v := range values {
+		if i := slices.IndexFunc(claims, func(x PropertyClaim) bool { return x.Property == p && x.Value == v }); i < 0 || claims[i].Rank == Deprecated {
+			claims = cite(claims, p, v, Normal, c)
+		}
+	}
+	return claims
+}
+
+// cite gives value v of p the rank, citing c: the claim of that value, or a new one.
+func cite(claims []PropertyClaim, p PropertyName, v string, rank Rank, c Citation) []PropertyClaim {
+	i := slices.IndexFunc(claims, func(x PropertyClaim) bool { return x.Property == p && x.Value == v })
+	if i < 0 {
+		return append(claims, PropertyClaim{Property: p, Value: v, Sources: []Citation{c}, Confidence: Stated, Rank: rank})
+	}
+	claims[i].Rank = rank
+	if !slices.Contains(claims[i].Sources, c) {
+		claims[i].Sources = append(slices.Clone(claims[i].Sources), c)
+	}
+	return claims
+}
+
+// addClaimRecords adds to a a record for every claim of node id that old and next
+// (either may be nil) do not have alike.
+func addClaimRecords(a *Applied, id string, old, next Node) {
+	byID := func(n Node) map[string]PropertyClaim {
+		out := map[string]PropertyClaim{}
+		if n != nil {
+			for _, c := range ClaimsOf(n) {
+				out[ClaimID(id, c.Property, c.Value)] = c
+			}
+		}
+		return out
+	}
+	before, after := byID(old), byID(next)
+	var ids []string
+	for k := range before {
+		ids = append(ids, k)
+	}
+	for k := range after {
+		if _, ok := before[k]; !ok {
+			ids = append(ids, k)
+		}
+	}
+	slices.Sort(ids)
+	for _, k := range ids {
+		b, inBefore := before[k]
+		n, inAfter := after[k]
+		switch {
+		case inBefore && inAfter:
+			if !bytes.Equal(rawJSON(b), rawJSON(n)) {
+				a.add(RecordClaim, k, b, n)
+			}
+		case inBefore:
+			a.add(RecordClaim, k, b, nil)
+		default:
+			a.add(RecordClaim, k, nil, n)
+		}
+	}
+}
