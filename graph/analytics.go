@@ -22,7 +22,13 @@ func filterOf(types []atlas.RelType, kinds []atlas.NodeKind, asOf *atlas.Partial
 // ancestorWhen is the asOf date, during period and knownBy date of the query field above.
 func ancestorWhen(ctx context.Context) atlas.When {
 	asOf, _ := ancestorArg(ctx, "asOf").(*atlas.PartialDate)
-	during, _ := ancestorArg(ctx, "during").(*atlas.Period)
+	var during *atlas.Period
+	switch d := ancestorArg(ctx, "during").(type) {
+	case *atlas.Period:
+		during = d
+	case atlas.Period: // a required period (networkFrames)
+		during = &d
+	}
 	knownBy, _ := ancestorArg(ctx, "knownBy").(*atlas.PartialDate)
 	w := atlas.When{AsOf: asOf, During: during}
 	if l := loader.From(ctx); l != nil {

@@ -136,3 +136,25 @@ func TestAnalyticsDuringRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestNetworkFramesHoldingsAreThePeriods: networkFrames' network is network with during,
+// each relationship with the same holdingDuring (its period is a required argument,
+// which the relationships read as network's optional one).
+func TestNetworkFramesHoldingsAreThePeriods(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	type rel struct{ ID, HoldingDuring string }
+	var got struct {
+		Network struct{ Relationships []rel }
+		Frames  struct{ Network struct{ Relationships []rel } }
+	}
+	data(t, srv, `{ network(ids: ["person/wang-yi"], during: {from: "2008", to: "2019"}) { relationships { id holdingDuring } }
+		frames: networkFrames(ids: ["person/wang-yi"], during: {from: "2008", to: "2019"}) { network { relationships { id holdingDuring } } } }`, nil, &got)
+	if len(got.Network.Relationships) == 0 || !slices.Equal(got.Frames.Network.Relationships, got.Network.Relationships) {
+		t.Errorf("networkFrames' network %v, network %v", got.Frames.Network.Relationships, got.Network.Relationships)
+	}
+	for _, r := range got.Frames.Network.Relationships {
+		if r.HoldingDuring == "" {
+			t.Errorf("%s has no holdingDuring", r.ID)
+		}
+	}
+}
