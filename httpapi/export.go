@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,7 +35,11 @@ import (
 // the X-Truncated header.
 func exportHandler(projection *analytics.Cache, format export.Format) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
+		q, err := queryOf(r)
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
 		write := func(w io.Writer, g export.Graph) error { return export.Write(w, format, g) }
 		if format == export.GEXFFormat {
 			version, err := gexfVersionParam(q)
@@ -66,8 +72,8 @@ func exportHandler(projection *analytics.Cache, format export.Format) http.Handl
 // parameters.
 func bibliographyHandler(projection *analytics.Cache, format export.Format, filename string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		for name := range r.URL.Query() {
-			writeError(w, r, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: the bibliography takes none", name))
+		if err := noParameters(r, "the bibliography"); err != nil {
+			writeError(w, r, err)
 			return
 		}
 		p, err := projection.Get(r.Context())
@@ -174,6 +180,29 @@ func exportSubgraph(ctx context.Context, p *analytics.Projection, q url.Values) 
 	return sub, limit, p.WhenOf(f), err
 }
 
+// queryOf reads the request's query string. url.URL.Query drops what it cannot parse
+// (asOf=2016%), which would serve the whole graph for a filtered one: here that is
+// INVALID.
+func queryOf(r *http.Request) (url.Values, error) {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, atlas.Errorf(atlas.EINVALID, "the query string cannot be read: %v", err)
+	}
+	return q, nil
+}
+
+// noParameters refuses any query parameter to what takes none.
+func noParameters(r *http.Request, what string) error {
+	q, err := queryOf(r)
+	if err != nil {
+		return err
+	}
+	if len(q) > 0 {
+		return atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: %s takes none", slices.Sorted(maps.Keys(q))[0], what)
+	}
+	return nil
+}
+
 // dateParam reads a partial date parameter; nil when it is not given.
 func dateParam(q url.Values, name string) (*atlas.PartialDate, error) {
 	if !q.Has(name) {
@@ -274,8 +303,8 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 // it was read at.
 func datasetHandler(store atlas.Store) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		for name := range r.URL.Query() {
-			writeError(w, r, atlas.Errorf(atlas.EINVALID, "unknown query parameter %q: the dataset takes none", name))
+		if err := noParameters(r, "the dataset"); err != nil {
+			writeError(w, r, err)
 			return
 		}
 		rev, err := store.Revision(r.Context())

@@ -189,6 +189,14 @@ func TestExportErrors(t *testing.T) {
 		{"/export/graph.gexf?gexfVersion=1.4", 400, "INVALID"},
 		{"/export/graph.gexf?gexfVersion=1.3&gexfVersion=1.2draft", 400, "INVALID"},
 		{"/export/graph.graphml?gexfVersion=1.3", 400, "INVALID"},
+		// A query string that cannot be read is refused, not read without the pair.
+		{"/export/graph.graphml?asOf=2016%", 400, "INVALID"},
+		{"/export/graph.graphml?asOf=2016;x", 400, "INVALID"},
+		{"/export/cytoscape.json?ids=person/xi-jinping%zz", 400, "INVALID"},
+		{"/export/sources.bib?x=%", 400, "INVALID"},
+		{"/export/dataset.json?%", 400, "INVALID"},
+		{"/export/graph.dot", 404, "NOT_FOUND"},
+		{"/export/", 404, "NOT_FOUND"},
 	} {
 		resp, body := get(t, srv.URL+tc.path)
 		var e struct{ Code, Message string }

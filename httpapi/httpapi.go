@@ -154,6 +154,10 @@ func New(store atlas.Store, opts Options) http.Handler {
 	mux.Handle("GET /export/sources.json", guarded(bibliographyHandler(projection, export.CSLJSONFormat, "lsg-atlas-sources.json")))
 	mux.Handle("GET /export/sources.bib", guarded(bibliographyHandler(projection, export.BibTeXFormat, "lsg-atlas-sources.bib")))
 	mux.Handle("GET /export/dataset.json", guarded(datasetHandler(store)))
+	mux.HandleFunc(unknownExport, func(w http.ResponseWriter, r *http.Request) {
+		// A mistyped export gets a coded error naming what there is, as a bad parameter does.
+		writeError(w, r, atlas.Errorf(atlas.ENOTFOUND, "no export at %s: there are graph.graphml, graph.gexf, cytoscape.json, nodes.csv, edges.csv, graph.csv.zip, sources.json, sources.bib and dataset.json", r.URL.Path))
+	})
 	mux.Handle("GET /metrics", m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -192,16 +196,23 @@ func New(store atlas.Store, opts Options) http.Handler {
 	return accessLog(opts.Log, m, closeWhenDraining(opts.Draining, methodNotAllowedAsJSON(mux)))
 }
 
+// unknownExport is the route of every path below /export/ that names no export.
+const unknownExport = "GET /export/"
+
 // methodNotAllowedAsJSON answers a method a route does not serve (POST to an export,
 // say) with a coded JSON 405 and its Allow header, where the mux would write plain text.
-// Every such route serves GET (and so HEAD) only.
+// Every such route serves GET (and so HEAD) only. A path that names no export is its
+// coded 404 whatever the method.
 func methodNotAllowedAsJSON(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			if _, pattern := mux.Handler(r); pattern == "" {
 				probe := r.Clone(r.Context())
 				probe.Method = http.MethodGet
-				if _, p := mux.Handler(probe); p != "" {
+				if h, p := mux.Handler(probe); p == unknownExport {
+					h.ServeHTTP(w, r)
+					return
+				} else if p != "" {
 					w.Header().Set("Allow", "GET, HEAD")
 					writeJSON(w, http.StatusMethodNotAllowed, map[string]string{
 						"code": atlas.EINVALID, "message": "This resource answers GET (and HEAD) only; " + logval.Clip(r.Method) + " is not allowed.",
