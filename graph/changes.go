@@ -24,18 +24,34 @@ func (r *Resolver) feedPosition(ctx context.Context, since *int, after *string, 
 			after = &id
 		}
 	}
+	var pos atlas.FeedPosition
 	switch {
 	case after != nil:
-		return atlas.ParseFeedPosition(*after)
+		p, err := atlas.ParseFeedPosition(*after)
+		if err != nil {
+			return p, err
+		}
+		pos = p
 	case since != nil && *since < 0:
 		return atlas.FeedPosition{}, atlas.Errorf(atlas.EINVALID, "since must be a revision (0 or more), got %d", *since)
 	case since != nil:
-		return atlas.AfterRevision(int64(*since)), nil
+		pos = atlas.AfterRevision(int64(*since))
 	case orNow:
 		rev, err := r.Feed.Current(ctx)
 		return atlas.AfterRevision(rev), err
+	default:
+		return atlas.AfterRevision(0), nil
 	}
-	return atlas.AfterRevision(0), nil
+	// A position past the present would be echoed back as the cursor to resume from, and
+	// a reader keeping it would skip every change until the store caught up with it.
+	now, err := r.Feed.Current(ctx)
+	if err != nil {
+		return atlas.FeedPosition{}, err
+	}
+	if pos.Revision > now {
+		return atlas.FeedPosition{}, atlas.Errorf(atlas.EINVALID, "the feed position names revision %d, but the dataset is at revision %d", pos.Revision, now)
+	}
+	return pos, nil
 }
 
 func (r *Resolver) feed() error {

@@ -339,3 +339,40 @@ func TestWebSocketRefusesABadToken(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedPositionsPastThePresent: a since or a cursor past the store's revision is
+// INVALID, for the query and the subscription alike; echoed back as the cursor to resume
+// from, it would have had a reader skip every change until the store caught up.
+func TestFeedPositionsPastThePresent(t *testing.T) {
+	srv, _ := curationServer(t, httpapi.Options{})
+	retract(t, srv.URL, "reports_to/group/foreign-affairs-commission/institution/standing-committee") // revision 2
+	for _, tc := range []struct {
+		query, code string
+	}{
+		{`{ changes(since: 2) { endCursor } }`, ""},
+		{`{ changes(after: "2.0") { endCursor } }`, ""},
+		{`{ changes(since: 3) { endCursor } }`, "INVALID"},
+		{`{ changes(since: 99999) { endCursor } }`, "INVALID"},
+		{`{ changes(after: "99.0") { endCursor } }`, "INVALID"},
+	} {
+		body, _ := json.Marshal(map[string]string{"query": tc.query})
+		_, got := send(t, "POST", srv.URL+"/graphql", string(body))
+		var resp struct {
+			Errors []struct{ Extensions struct{ Code string } }
+		}
+		_ = json.Unmarshal([]byte(got), &resp)
+		code := ""
+		if len(resp.Errors) > 0 {
+			code = resp.Errors[0].Extensions.Code
+		}
+		if code != tc.code {
+			t.Errorf("%s: %s, want code %q", tc.query, got, tc.code)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events, _ := sse(t, ctx, srv.URL, `subscription { changes(since: 99999) { record } }`)
+	if ev := nextSSE(t, events); !strings.Contains(ev.data, `"INVALID"`) {
+		t.Errorf("a subscription from revision 99999: %s %s", ev.id, ev.data)
+	}
+}
