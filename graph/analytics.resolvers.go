@@ -30,12 +30,12 @@ func (r *queryResolver) Network(ctx context.Context, ids []string, depth *int, r
 }
 
 // NetworkFrames is the resolver for the networkFrames field.
-func (r *queryResolver) NetworkFrames(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, during atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Frames, error) {
+func (r *queryResolver) NetworkFrames(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, during atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Frames, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	f := filterOf(relationshipTypes, nodeTypes, nil, &during, nil, sources, nil, tiers)
+	f := filterOf(relationshipTypes, nodeTypes, nil, &during, knownBy, sources, includeRelayed, tiers)
 	f.DerivedChairs = derived != nil && *derived
 	frames, err := p.Frames(ctx, ids, intOrSchema(ctx, "depth", depth), f, intOr(limit, analytics.DefaultNetworkLimit))
 	return planned(ctx, &frames, err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -156,5 +157,60 @@ func TestNetworkFramesHoldingsAreThePeriods(t *testing.T) {
 		if r.HoldingDuring == "" {
 			t.Errorf("%s has no holdingDuring", r.ID)
 		}
+	}
+}
+
+// TestNetworkFramesTakeKnownByAndRelays: networkFrames takes network's knownBy and
+// includeRelayed: its network is network's over the period, and each frame network's
+// at its year, with the same filters.
+func TestNetworkFramesTakeKnownByAndRelays(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	type rel struct{ ID, HoldingDuring, Holding string }
+	for _, args := range []string{`knownBy: "2016"`, `sources: ["source/rana-2021"], includeRelayed: true`} {
+		var got struct {
+			Whole  struct{ Relationships []rel }
+			At     struct{ Relationships []rel }
+			Frames struct {
+				Network struct{ Relationships []rel }
+				Frames  []struct {
+					Year          int
+					Relationships []struct{ ID, Holding string }
+				}
+			}
+		}
+		data(t, srv, `{ whole: network(ids: ["group/foreign-affairs-leading-small-group"], during: {from: "2008", to: "2012"}, `+args+`) { relationships { id holdingDuring } }
+			at: network(ids: ["group/foreign-affairs-leading-small-group"], asOf: "2010", `+args+`) { relationships { id holding } }
+			frames: networkFrames(ids: ["group/foreign-affairs-leading-small-group"], during: {from: "2008", to: "2012"}, `+args+`) {
+				network { relationships { id holdingDuring } } frames { year relationships { id holding } } } }`, nil, &got)
+		if len(got.Whole.Relationships) == 0 || !slices.Equal(got.Frames.Network.Relationships, got.Whole.Relationships) {
+			t.Errorf("%s: networkFrames' network %v, network's %v", args, got.Frames.Network.Relationships, got.Whole.Relationships)
+		}
+		var at2010 []rel
+		for _, f := range got.Frames.Frames {
+			if f.Year == 2010 {
+				for _, r := range f.Relationships {
+					at2010 = append(at2010, rel{ID: r.ID, Holding: r.Holding})
+				}
+			}
+		}
+		slices.SortFunc(at2010, func(a, b rel) int { return strings.Compare(a.ID, b.ID) })
+		want := slices.Clone(got.At.Relationships)
+		slices.SortFunc(want, func(a, b rel) int { return strings.Compare(a.ID, b.ID) })
+		if !slices.Equal(at2010, want) {
+			t.Errorf("%s: the 2010 frame %v, network at 2010 %v", args, at2010, want)
+		}
+	}
+	var all struct {
+		Whole struct{ Relationships []struct{ ID string } }
+	}
+	data(t, srv, `{ whole: network(ids: ["group/foreign-affairs-leading-small-group"], during: {from: "2008", to: "2012"}) { relationships { id } } }`, nil, &all)
+	var known struct {
+		Frames struct {
+			Network struct{ Relationships []struct{ ID string } }
+		}
+	}
+	data(t, srv, `{ frames: networkFrames(ids: ["group/foreign-affairs-leading-small-group"], during: {from: "2008", to: "2012"}, knownBy: "2009") { network { relationships { id } } } }`, nil, &known)
+	if len(known.Frames.Network.Relationships) >= len(all.Whole.Relationships) {
+		t.Errorf("knownBy 2009 kept %d of the %d relationships: it did nothing", len(known.Frames.Network.Relationships), len(all.Whole.Relationships))
 	}
 }

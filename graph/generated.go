@@ -608,7 +608,7 @@ type ComplexityRoot struct {
 		Institution        func(childComplexity int, id string) int
 		Institutions       func(childComplexity int, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) int
 		Network            func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int, derived *bool) int
-		NetworkFrames      func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, during atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int, derived *bool) int
+		NetworkFrames      func(childComplexity int, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, during atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int, derived *bool) int
 		Node               func(childComplexity int, id string) int
 		Nodes              func(childComplexity int, ids []string) int
 		Office             func(childComplexity int, id string) int
@@ -1117,7 +1117,7 @@ type QueryResolver interface {
 	Institutions(ctx context.Context, filter *model.InstitutionFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.InstitutionConnection, error)
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.EntityOrder, first *int, after *string) (*model.SourceConnection, error)
 	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Subgraph, error)
-	NetworkFrames(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, during atlas.Period, sources []string, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Frames, error)
+	NetworkFrames(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, during atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Frames, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
 	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
@@ -4074,7 +4074,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.NetworkFrames(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["during"].(atlas.Period), args["sources"].([]string), args["tiers"].([]atlas.SourceTier), args["limit"].(*int), args["derived"].(*bool)), true
+		return e.ComplexityRoot.Query.NetworkFrames(childComplexity, args["ids"].([]string), args["depth"].(*int), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["during"].(atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["limit"].(*int), args["derived"].(*bool)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -5886,7 +5886,7 @@ extend type Query {
   hold in its year (` + "`" + `network` + "`" + ` with ` + "`" + `asOf` + "`" + ` that year) with their holding. The arguments
   are ` + "`" + `network` + "`" + `'s.
   """
-  networkFrames("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "The period: one frame for each year it touches (at most 200), and ` + "`" + `network` + "`" + ` over all of it." during: Period!, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int, "Also relate people to the groups they chaired through a post they held (the chairs ` + "`" + `Group.chairs` + "`" + ` derives, from HOLDS and CHAIRS facts that pass ` + "`" + `asOf` + "`" + `, ` + "`" + `during` + "`" + `, ` + "`" + `sources` + "`" + ` and ` + "`" + `tiers` + "`" + ` whatever the type filters say), marked ` + "`" + `derived` + "`" + ` with the post in ` + "`" + `via` + "`" + `; they join the neighbourhood like any relationship. Only when CHAIRS, PERSON and GROUP are kept. Chairs also stored are drawn once, as stored." derived: Boolean = false): NetworkFrames!
+  networkFrames("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "The period: one frame for each year it touches (at most 200), and ` + "`" + `network` + "`" + ` over all of it." during: Period!, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int, "Also relate people to the groups they chaired through a post they held (the chairs ` + "`" + `Group.chairs` + "`" + ` derives, from HOLDS and CHAIRS facts that pass ` + "`" + `asOf` + "`" + `, ` + "`" + `during` + "`" + `, ` + "`" + `sources` + "`" + ` and ` + "`" + `tiers` + "`" + ` whatever the type filters say), marked ` + "`" + `derived` + "`" + ` with the post in ` + "`" + `via` + "`" + `; they join the neighbourhood like any relationship. Only when CHAIRS, PERSON and GROUP are kept. Chairs also stored are drawn once, as stored." derived: Boolean = false): NetworkFrames!
 
   """
   All shortest paths between two nodes (relationships followed in either direction,
@@ -15001,38 +15001,54 @@ func (ec *executionContext) field_Query_networkFrames_args(ctx context.Context, 
 		return nil, err
 	}
 	args["during"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
-		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
-			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["tiers"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["limit"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+	args["sources"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["derived"] = arg8
+	args["includeRelayed"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
+			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tiers"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "derived",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["derived"] = arg10
 	return args, nil
 }
 
@@ -25507,7 +25523,7 @@ func (ec *executionContext) _Query_networkFrames(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().NetworkFrames(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["during"].(atlas.Period), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int), fc.Args["derived"].(*bool))
+			return ec.Resolvers.Query().NetworkFrames(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["during"].(atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int), fc.Args["derived"].(*bool))
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Frames) graphql.Marshaler {
 			return ec.marshalNNetworkFrames2ᚖlsgatlasᚋanalyticsᚐFrames(ctx, selections, v)
