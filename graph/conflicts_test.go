@@ -59,11 +59,20 @@ func TestConflictsWithinOneRelationship(t *testing.T) {
 	}
 }
 
-// TestUnknownSourcesAreInvalid: conflicts and developments answer a source id that names
-// no source as network, timeline and the exports do, with INVALID, not an empty list.
+// TestUnknownSourcesAreInvalid: every source filter answers a source id that names no
+// source as network, timeline and the exports do, with INVALID, not an empty list, as if
+// the source cited nothing: the analyses, relationship fields, chairs, the generic
+// relationships, connections and lists alike.
 func TestUnknownSourcesAreInvalid(t *testing.T) {
 	srv := newServer(t, seedStore(t))
+	const falsg = `group(id: "group/foreign-affairs-leading-small-group")`
 	for _, q := range []string{
+		`{ ` + falsg + ` { members(sources: ["source/nope"]) { id } } }`,
+		`{ ` + falsg + ` { chairs(sources: ["source/nope"]) { id } } }`,
+		`{ ` + falsg + ` { relationships(sources: ["source/nope"]) { id } } }`,
+		`{ ` + falsg + ` { membersConnection(sources: ["source/nope"]) { totalCount } } }`,
+		`{ groups(filter: {sources: ["source/nope"]}, first: 5) { totalCount } }`,
+		`{ people(filter: {sources: ["source/rana-2021", "source/nope"]}, first: 5) { nodes { id } } }`,
 		`{ conflicts(sources: ["source/nope"]) { aspect } }`,
 		`{ developments(from: "1949", to: "1980", sources: ["source/nope"]) { developments { kind } } }`,
 		`{ developments(from: "1949", to: "1980", sources: ["group/foreign-affairs-leading-small-group"]) { developments { kind } } }`,
@@ -72,5 +81,18 @@ func TestUnknownSourcesAreInvalid(t *testing.T) {
 		if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INVALID" {
 			t.Errorf("%s: %+v", q, r.Errors)
 		}
+	}
+}
+
+// TestKnownSourcesStillFilter: a source filter naming sources that exist answers as
+// before, and one source's list is no longer than the whole.
+func TestKnownSourcesStillFilter(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	var got struct {
+		Group struct{ All, SIPRI []struct{ ID string } }
+	}
+	data(t, srv, `{ group(id: "group/foreign-affairs-leading-small-group") { all: members { id } sipri: members(sources: ["source/sipri-2010"]) { id } } }`, nil, &got)
+	if len(got.Group.SIPRI) == 0 || len(got.Group.SIPRI) > len(got.Group.All) {
+		t.Errorf("SIPRI's members %d of %d", len(got.Group.SIPRI), len(got.Group.All))
 	}
 }

@@ -91,23 +91,14 @@ func storeTiers(w atlas.When, tiers []atlas.SourceTier) []atlas.SourceTier {
 	return tiers
 }
 
-// whenOf reads the asOf, during and knownBy arguments of a field.
-func whenOf(ctx context.Context, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate) (atlas.When, error) {
-	w, err := atlas.NewWhen(asOf, during)
-	if err == nil {
-		w.Known, err = loader.For(ctx).KnownBy(ctx, knownBy)
-	}
-	return w, err
-}
-
-// isTrue reads an optional Boolean argument.
-func isTrue(b *bool) bool { return b != nil && *b }
-
 // fieldEdges serves a relationship field listed in relationFields: the field it serves
 // is the one being resolved. Dates are read as the facts of tiers give them (a death
 // known only from reference pages does not end a tenure in the corpus).
 func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
 	w, err := whenOf(ctx, asOf, during, knownBy)
+	if err == nil {
+		err = knownSources(ctx, sources)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -135,6 +126,9 @@ func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atla
 // relationships serves the generic `relationships` field of every entity.
 func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
 	w, err := whenOf(ctx, asOf, during, knownBy)
+	if err == nil {
+		err = knownSources(ctx, sources)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -146,6 +140,9 @@ func relationships(ctx context.Context, id string, types []atlas.RelType, dir *a
 // Dates are read as the facts of tiers give them; which facts stay is keepTiers' work.
 func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, mode *atlas.DerivedChairs, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
 	w, err := whenOf(ctx, asOf, during, knownBy)
+	if err == nil {
+		err = knownSources(ctx, sources)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -388,6 +385,9 @@ func fetchPage[T any, P interface {
 }](ctx context.Context, r *Resolver, q atlas.ListQuery, countOnly bool) (cursors []string, nodes []T, info model.PageInfo, total int, err error) {
 	// The store's cursors go out sealed to this list, filter and order (cursors.go), and
 	// come back opened, so a forged cursor or one from another list is INVALID.
+	if err := knownSources(ctx, q.Filter.CitedBy); err != nil {
+		return nil, nil, info, 0, err
+	}
 	cur := r.cursors(ctx, "")
 	if q.After != "" {
 		if q.After, err = cur.open(q.After); err != nil {
@@ -451,49 +451,4 @@ func orderOf(o *model.EntityOrder) (*atlas.OrderField, *model.OrderDirection) {
 		return nil, nil
 	}
 	return &o.Field, &o.Direction
-}
-
-func str(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-func groupFilter(f *model.GroupFilter) atlas.NodeFilter {
-	if f == nil {
-		return atlas.NodeFilter{}
-	}
-	return atlas.NodeFilter{
-		NameContains: str(f.NameContains), GroupKinds: f.Kinds, Systems: f.Systems, Levels: f.Levels,
-		Horizons: f.Horizons, Categories: f.Categories, CrossSystem: f.CrossSystem, ActiveAsOf: f.ActiveAsOf, CitedBy: f.Sources, IncludeRelayed: isTrue(f.IncludeRelayed),
-	}
-}
-
-func nameFilter(f *model.NameFilter) atlas.NodeFilter {
-	if f == nil {
-		return atlas.NodeFilter{}
-	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), CitedBy: f.Sources, IncludeRelayed: isTrue(f.IncludeRelayed)}
-}
-
-func officeFilter(f *model.OfficeFilter) atlas.NodeFilter {
-	if f == nil {
-		return atlas.NodeFilter{}
-	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), OfficeKinds: f.Kinds, CitedBy: f.Sources, IncludeRelayed: isTrue(f.IncludeRelayed)}
-}
-
-func institutionFilter(f *model.InstitutionFilter) atlas.NodeFilter {
-	if f == nil {
-		return atlas.NodeFilter{}
-	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), InstitutionKinds: f.Kinds, Systems: f.Systems, CitedBy: f.Sources, IncludeRelayed: isTrue(f.IncludeRelayed)}
-}
-
-func sourceFilter(f *model.SourceFilter) atlas.NodeFilter {
-	if f == nil {
-		return atlas.NodeFilter{}
-	}
-	return atlas.NodeFilter{NameContains: str(f.NameContains), SourceKinds: f.Kinds, CitedBy: f.Sources, IncludeRelayed: isTrue(f.IncludeRelayed)}
 }
