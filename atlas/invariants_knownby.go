@@ -7,37 +7,27 @@ import (
 )
 
 // checkKnownBy reads every relation once and views it as known by each year from
-// fromYear to toYear at which a source is dated (the years at which what is known
-// changes), through EdgesWhen as every consumer does: each citation kept must be
+// fromYear to toYear at which one of its own sources came out (what it shows changes at
+// those years alone: KnownBy counts a source from the year of its date, or of the work
+// relaying it), through EdgesWhen as every consumer does: each citation kept must be
 // published by then and each withheld one not, and every start, end and attestation
 // shown must be the value of a date claim shown, citing only sources published by then.
 func (c *checker) checkKnownBy(ctx context.Context, read RelationReader, fromYear, toYear int) error {
-	var years []int
-	for _, s := range c.sources {
-		if s.Date != nil && s.Date.Year >= fromYear && s.Date.Year <= toYear {
-			years = append(years, s.Date.Year)
-		}
-	}
-	slices.Sort(years)
-	years = slices.Compact(years)
-	if len(years) == 0 {
-		return nil
-	}
 	rels, err := read(ctx, RelationQuery{IDs: c.ids})
 	if err != nil {
 		return err
 	}
 	source := func(id string) *Source { return c.sources[id] }
-	for _, year := range years {
+	for i, id := range c.ids {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		k := &KnownBy{Date: PartialDate{Year: year}, Source: source}
-		for i, id := range c.ids {
-			for _, r := range rels[i] {
-				if r.From != id {
-					continue // each relation once, at its from end
-				}
+		for _, r := range rels[i] {
+			if r.From != id {
+				continue // each relation once, at its from end
+			}
+			for _, year := range c.publicationYears(r.Sources, fromYear, toYear) {
+				k := &KnownBy{Date: PartialDate{Year: year}, Source: source}
 				for _, e := range EdgesWhen(id, []Relation{r}, When{Known: k}, c.tiers...) {
 					c.checkKnownEdge(year, id, k, e)
 				}
@@ -45,6 +35,27 @@ func (c *checker) checkKnownBy(ctx context.Context, read RelationReader, fromYea
 		}
 	}
 	return nil
+}
+
+// publicationYears are the years from fromYear to toYear at which a source of cs came out
+// (KnownBy.Published's rule), in order.
+func (c *checker) publicationYears(cs []Citation, fromYear, toYear int) []int {
+	var years []int
+	for _, ct := range cs {
+		s := c.sources[ct.Source]
+		if s == nil {
+			continue
+		}
+		d := s.Date
+		if d == nil && s.CitedVia != "" && c.sources[s.CitedVia] != nil {
+			d = c.sources[s.CitedVia].Date
+		}
+		if d != nil && d.Year >= fromYear && d.Year <= toYear {
+			years = append(years, d.Year)
+		}
+	}
+	slices.Sort(years)
+	return slices.Compact(years)
 }
 
 func (c *checker) checkKnownEdge(year int, id string, k *KnownBy, e Edge) {
