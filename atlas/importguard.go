@@ -8,13 +8,16 @@ import (
 	"strings"
 )
 
-// ActionImported marks an import made through Curator.Import: the changes accepted
-// before it are part of the imported data from then on.
+// ActionImported marks an import made through Curator.Import: the records it changed
+// are the imported data's from then on (Lacking).
 const ActionImported AuditAction = "IMPORTED"
 
-// Lacking returns the accepted changes (ACCEPTED or EDITED entries since the last
-// import) whose records ds does not hold as the change left them, one entry per record,
-// in revision order.
+// Lacking returns the accepted changes (ACCEPTED or EDITED entries) whose records ds
+// does not hold as the change left them, one entry per record, in revision order. A
+// record an import changed after its curation is the import's from then on (it could
+// only have changed it by discarding the change, or by holding it already); an import
+// that held the change leaves it curated, so a later import of an older file that lacks
+// it is refused too.
 func (c *Curator) Lacking(ctx context.Context, ds *Dataset) ([]AuditEntry, error) {
 	entries, err := c.cur.AuditLog(ctx, AuditQuery{})
 	if err != nil {
@@ -25,7 +28,14 @@ func (c *Curator) Lacking(ctx context.Context, ds *Dataset) ([]AuditEntry, error
 	for _, e := range entries {
 		switch e.Action {
 		case ActionImported:
-			latest, order = map[string]AuditEntry{}, nil
+			if len(e.Imported) == 0 {
+				// An entry written before imports listed their records (every import
+				// entry changed something): it stands for all of them, as it did then.
+				latest, order = map[string]AuditEntry{}, nil
+			}
+			for _, r := range e.Imported {
+				delete(latest, r.ID)
+			}
 		case ActionAccepted, ActionEdited:
 			for _, r := range e.Records {
 				if _, seen := latest[r.ID]; !seen {
@@ -39,13 +49,39 @@ func (c *Curator) Lacking(ctx context.Context, ds *Dataset) ([]AuditEntry, error
 	}
 	prepared := ds.Prepared()
 	var out []AuditEntry
+	listed := map[string]bool{}
 	for _, id := range order {
-		e := latest[id]
-		if !sameJSON(e.Records[0].After, recordJSON(prepared, e.Records[0])) {
+		e, curated := latest[id]
+		if listed[id] || !curated {
+			continue // listed already (curated again after an import), or the import's now
+		}
+		listed[id] = true
+		if !sameRecord(e.Records[0], e.Records[0].After, recordJSON(prepared, e.Records[0])) {
 			out = append(out, e)
 		}
 	}
 	return out, nil
+}
+
+// sameRecord reports whether a and b are the same record of rec's kind. A node is
+// compared without its claims: each claim is a record of its own, and a claim changed
+// after the node would otherwise make the node's curation look lost.
+func sameRecord(rec RecordChange, a, b json.RawMessage) bool {
+	switch rec.Kind {
+	case RecordClaim, RecordAlias, RecordRelationship:
+		return sameJSON(a, b)
+	}
+	return sameJSON(withoutClaims(a), withoutClaims(b))
+}
+
+func withoutClaims(raw json.RawMessage) json.RawMessage {
+	var m map[string]any
+	if len(raw) == 0 || json.Unmarshal(raw, &m) != nil {
+		return raw
+	}
+	delete(m, "claims")
+	out, _ := json.Marshal(m)
+	return out
 }
 
 // recordJSON is the record of ds with rec's id in the form audit entries keep, nil when
@@ -81,6 +117,15 @@ func sameJSON(a, b json.RawMessage) bool {
 // them. An import that changed something is an IMPORTED audit entry, which names the
 // changes it discarded and lists the records it changed (the change feed's events).
 func (c *Curator) Import(ctx context.Context, ds *Dataset, discard bool) (ImportReport, error) {
+	// Under the lock writes take, so no change commits between the check and the import
+	// that would overwrite it.
+	c.mu.Lock()
+	locked := true
+	defer func() {
+		if locked {
+			c.mu.Unlock()
+		}
+	}()
 	lacking, err := c.Lacking(ctx, ds)
 	if err != nil {
 		return ImportReport{}, err
@@ -93,14 +138,13 @@ func (c *Curator) Import(ctx context.Context, ds *Dataset, discard bool) (Import
 		return ImportReport{}, Errorf(ECONFLICT, "the dataset lacks %d accepted change(s) the store holds: %s; write the current data out (the dump command), merge, and import that, or import with discard to drop them",
 			len(lacking), strings.Join(names, "; "))
 	}
-	c.mu.Lock()
 	before, err := c.store.Snapshot(ctx)
 	if err != nil {
-		c.mu.Unlock()
 		return ImportReport{}, err
 	}
 	report, err := c.store.Import(ctx, ds)
 	c.mu.Unlock()
+	locked = false
 	if err != nil || !report.Changed() {
 		return report, err
 	}

@@ -333,6 +333,19 @@ func testImportKeepsCuration(t *testing.T, open OpenCurated) {
 	if report, err := cur.Import(ctx, current, false); err != nil || report.Changed() {
 		t.Fatalf("importing the current data: %+v, %v", report, err)
 	}
+	// The current data with an unrelated edit (the dump, merged) goes through and holds
+	// the change; an older file, lacking it, is still refused after that import.
+	merged := current.Clone()
+	merged.Groups[2].Description = "Merged into the dump."
+	if report, err := cur.Import(ctx, merged, false); err != nil || !report.Changed() {
+		t.Fatalf("importing the dump, merged: %+v, %v", report, err)
+	}
+	_, err = cur.Import(ctx, Fixture(), false)
+	wantCode(t, err, atlas.ECONFLICT)
+	if claimNote(t, s, SessionClaim) != "Curated." {
+		t.Fatal("after importing the merged dump, an older file's import dropped the curated change")
+	}
+	rev, _ = s.Revision(ctx)
 	report, err := cur.Import(carol, Fixture(), true)
 	if err != nil || !report.Changed() || claimNote(t, s, SessionClaim) != "" {
 		t.Fatalf("discarding import: %+v, %v", report, err)
