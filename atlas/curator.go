@@ -7,7 +7,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -22,17 +21,38 @@ type Curator struct {
 	now   func() time.Time
 	// check is CheckChange; a field so that one rule serves every write.
 	check func(before, after *Dataset) error
-	// mu makes this process's writes take turns; Commit's revision check covers other
+	// turn makes this process's writes take turns; Commit's revision check covers other
 	// processes sharing the store.
-	mu sync.Mutex
+	turn writeTurn
 }
+
+// writeTurn is a lock a waiting write gives up when its request ends: writes queued
+// behind a slow one at shutdown answer UNAVAILABLE (the cause the server cancels them
+// with) instead of holding the shutdown up until their connections are cut.
+type writeTurn chan struct{}
+
+func (t writeTurn) take(ctx context.Context) error {
+	select {
+	case t <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		var coded *Error
+		if cause := context.Cause(ctx); errors.As(cause, &coded) {
+			return coded
+		}
+		return ctx.Err()
+	}
+}
+
+func (t writeTurn) release() { <-t }
 
 // NewCurator returns the workflow over a store; now is the clock of the audit log.
 func NewCurator(store Store, cur CurationStore, now func() time.Time) *Curator {
 	if now == nil {
 		now = time.Now
 	}
-	return &Curator{store: store, cur: cur, now: func() time.Time { return now().UTC().Truncate(time.Millisecond) }, check: CheckChange}
+	return &Curator{store: store, cur: cur, now: func() time.Time { return now().UTC().Truncate(time.Millisecond) }, check: CheckChange,
+		turn: make(writeTurn, 1)}
 }
 
 // maxAttempts bounds how often a write is recomputed when other writers keep moving the
@@ -41,8 +61,10 @@ const maxAttempts = 8
 
 // commit runs attempt until its commit is not stale.
 func (c *Curator) commit(ctx context.Context, attempt func(rev int64, ds *Dataset) (Commit, error)) (Commit, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	if err := c.turn.take(ctx); err != nil {
+		return Commit{}, err
+	}
+	defer c.turn.release()
 	for range maxAttempts {
 		rev, err := c.store.Revision(ctx)
 		if err != nil {

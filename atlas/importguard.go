@@ -119,11 +119,13 @@ func sameJSON(a, b json.RawMessage) bool {
 func (c *Curator) Import(ctx context.Context, ds *Dataset, discard bool) (ImportReport, error) {
 	// Under the lock writes take, so no change commits between the check and the import
 	// that would overwrite it.
-	c.mu.Lock()
+	if err := c.turn.take(ctx); err != nil {
+		return ImportReport{}, err
+	}
 	locked := true
 	defer func() {
 		if locked {
-			c.mu.Unlock()
+			c.turn.release()
 		}
 	}()
 	lacking, err := c.Lacking(ctx, ds)
@@ -143,7 +145,7 @@ func (c *Curator) Import(ctx context.Context, ds *Dataset, discard bool) (Import
 		return ImportReport{}, err
 	}
 	report, err := c.store.Import(ctx, ds)
-	c.mu.Unlock()
+	c.turn.release()
 	locked = false
 	if err != nil || !report.Changed() {
 		return report, err
