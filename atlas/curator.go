@@ -19,11 +19,19 @@ type Curator struct {
 	store Store
 	cur   CurationStore
 	now   func() time.Time
-	// check is CheckChange; a field so that one rule serves every write.
-	check func(before, after *Dataset) error
+	// forgiven are the problems of the data at one revision (problemsOf), which every
+	// write at that revision is checked against (CheckChange's rule); pending are those
+	// of the data the write being committed leaves. Both are the turn holder's.
+	forgiven, pending problemsAt
 	// turn makes this process's writes take turns; Commit's revision check covers other
 	// processes sharing the store.
 	turn writeTurn
+}
+
+// problemsAt are the problems of the data at a revision.
+type problemsAt struct {
+	revision int64
+	problems []map[string]bool
 }
 
 // writeTurn is a lock a waiting write gives up when its request ends: writes queued
@@ -51,7 +59,7 @@ func NewCurator(store Store, cur CurationStore, now func() time.Time) *Curator {
 	if now == nil {
 		now = time.Now
 	}
-	return &Curator{store: store, cur: cur, now: func() time.Time { return now().UTC().Truncate(time.Millisecond) }, check: CheckChange,
+	return &Curator{store: store, cur: cur, now: func() time.Time { return now().UTC().Truncate(time.Millisecond) },
 		turn: make(writeTurn, 1)}
 }
 
@@ -85,6 +93,7 @@ func (c *Curator) commit(ctx context.Context, attempt func(rev int64, ds *Datase
 		case err != nil:
 			return Commit{}, err
 		}
+		c.committed(rev, cm)
 		return cm, nil
 	}
 	return Commit{}, Errorf(EUNAVAILABLE, "the data kept changing while the change was being applied; try again")
@@ -104,16 +113,35 @@ func (c *Curator) versions(ctx context.Context, keys []string) (map[string]int64
 }
 
 // tryApply applies ch to a copy of ds and checks the result whole.
-func (c *Curator) tryApply(ds *Dataset, ch Change) (*Dataset, Applied, error) {
+func (c *Curator) tryApply(rev int64, ds *Dataset, ch Change) (*Dataset, Applied, error) {
 	after := ds.Clone()
 	applied, err := ch.Apply(after)
 	if err != nil {
 		return nil, applied, err
 	}
-	if err := c.check(ds, after); err != nil {
+	if c.forgiven.problems == nil || c.forgiven.revision != rev {
+		c.forgiven = problemsAt{rev, problemsOf(ds)}
+	}
+	problems, err := checkAgainst(c.forgiven.problems, after)
+	if err != nil {
 		return nil, applied, err
 	}
+	c.pending = problemsAt{rev + 1, problems}
 	return after, applied, nil
+}
+
+// committed moves the problems of the data on to revision rev+1, the commit cm made at
+// rev: the data a change left, or the same data for a commit of none (a proposal, a
+// rejection). The whole-graph checks take most of a write's time, and each write would
+// otherwise work out the problems of the data before it, which the write before it has
+// just worked out.
+func (c *Curator) committed(rev int64, cm Commit) {
+	switch {
+	case cm.Data != nil && c.pending.revision == rev+1:
+		c.forgiven = c.pending
+	case cm.Data == nil && c.forgiven.revision == rev && c.forgiven.problems != nil:
+		c.forgiven.revision = rev + 1
+	}
 }
 
 func (c *Curator) entry(ctx context.Context, action AuditAction, reason string) AuditEntry {
@@ -129,7 +157,7 @@ func (c *Curator) Propose(ctx context.Context, ch Change, reason string) (Propos
 		return Proposal{}, err
 	}
 	cm, err := c.commit(ctx, func(rev int64, ds *Dataset) (Commit, error) {
-		_, applied, err := c.tryApply(ds, ch)
+		_, applied, err := c.tryApply(rev, ds, ch)
 		if err != nil {
 			return Commit{}, err
 		}
@@ -193,7 +221,7 @@ func (c *Curator) review(ctx context.Context, id, reason string, accept bool) (P
 		if err := conflicts(p.ID, p.BaseVersions, now); err != nil {
 			return Commit{}, err
 		}
-		after, applied, err := c.tryApply(ds, p.Change)
+		after, applied, err := c.tryApply(rev, ds, p.Change)
 		if err != nil {
 			return Commit{}, err
 		}
@@ -221,7 +249,7 @@ func (c *Curator) Edit(ctx context.Context, ch Change, expectedVersion int64, re
 		return AuditEntry{}, err
 	}
 	cm, err := c.commit(ctx, func(rev int64, ds *Dataset) (Commit, error) {
-		after, applied, err := c.tryApply(ds, ch)
+		after, applied, err := c.tryApply(rev, ds, ch)
 		if err != nil {
 			return Commit{}, err
 		}

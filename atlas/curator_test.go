@@ -143,3 +143,37 @@ func recordIDs(rs []atlas.RecordChange) []string {
 	}
 	return out
 }
+
+// TestAProblemFixedIsNotForgivenAgain: a write is checked against the problems of the
+// data as it stands, carried from write to write: a single-seat post with two holders
+// at once, imported so, may be curated; once a curator has retracted one tenure, adding
+// it back is refused as the new problem it is.
+func TestAProblemFixedIsNotForgivenAgain(t *testing.T) {
+	ds := changeBase()
+	one := 1
+	ds.Positions = []*atlas.Position{{ID: "position/s", Title: "S", Seats: &one, Sources: cite("source/a")}}
+	ds.People = append(ds.People, &atlas.Person{ID: "person/q", Name: "Q", Sources: cite("source/a"),
+		Claims: []atlas.PropertyClaim{{Property: atlas.PropName, Value: "Q", Sources: cite("source/a"), Confidence: atlas.Stated, Rank: atlas.Preferred}}})
+	tenure := func(who, from, to string) *atlas.Relation {
+		return &atlas.Relation{Type: atlas.Holds, From: who, To: "position/s", Start: atlas.DatePtr(from), End: atlas.DatePtr(to), Confidence: atlas.Stated, Sources: cite("source/a")}
+	}
+	ds.Relations = append(ds.Relations, tenure("person/p", "1990", "1999"), tenure("person/q", "1995", "2000"))
+	store := inprocess.New()
+	if _, err := store.Import(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	cur := atlas.NewCurator(store, store, nil)
+	carol := atlas.WithPrincipal(context.Background(), atlas.Principal{Subject: "carol", Role: atlas.RoleCurator})
+	// The data's own problem does not stop an unrelated change.
+	if _, err := cur.Edit(carol, atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordClaim, Citation: citeA, Claim: claimOf(atlas.PropNameZh, "甲", atlas.Preferred)}, 1, "a name"); err != nil {
+		t.Fatalf("an unrelated change to data with a problem: %v", err)
+	}
+	q := "holds/person/q/position/s"
+	if _, err := cur.Edit(carol, atlas.Change{Op: atlas.OpRetract, Kind: atlas.RecordRelationship, Target: q, Citation: citeA}, 1, "one holder"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := cur.Edit(carol, atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordRelationship, Citation: citeA, Relation: tenure("person/q", "1995", "2000")}, 2, "back")
+	if atlas.ErrorCode(err) != atlas.EINVALID || !strings.Contains(atlas.ErrorMessage(err), "SINGLE_SEAT") {
+		t.Fatalf("adding the second holder back: %v, want INVALID naming SINGLE_SEAT", err)
+	}
+}
