@@ -12,17 +12,27 @@ import (
 	"lsgatlas/inprocess"
 )
 
+// Who proposes and who reviews in these tests.
+var (
+	alice = atlas.WithPrincipal(context.Background(), atlas.Principal{Subject: "alice", Role: atlas.RoleContributor})
+	carol = atlas.WithPrincipal(context.Background(), atlas.Principal{Subject: "carol", Role: atlas.RoleCurator})
+)
+
+// curatedStore is an embedded store holding ds, and the workflow over it.
+func curatedStore(t *testing.T, ds *atlas.Dataset) (*inprocess.Store, *atlas.Curator) {
+	t.Helper()
+	store := inprocess.New()
+	if _, err := store.Import(context.Background(), ds); err != nil {
+		t.Fatal(err)
+	}
+	return store, atlas.NewCurator(store, store, nil)
+}
+
 // TestAcceptRefusesAWiderChange: a proposal that would now demote a PREFERRED value
 // added after it was made is CONFLICT, even though none of the records it was made
 // against moved: what would be applied is not what was reviewed.
 func TestAcceptRefusesAWiderChange(t *testing.T) {
-	store := inprocess.New()
-	if _, err := store.Import(context.Background(), changeBase()); err != nil {
-		t.Fatal(err)
-	}
-	cur := atlas.NewCurator(store, store, nil)
-	alice := atlas.WithPrincipal(context.Background(), atlas.Principal{Subject: "alice", Role: atlas.RoleContributor})
-	carol := atlas.WithPrincipal(context.Background(), atlas.Principal{Subject: "carol", Role: atlas.RoleCurator})
+	_, cur := curatedStore(t, changeBase())
 	addNameZh := func(v string) atlas.Change {
 		return atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordClaim, Citation: citeA, Claim: claimOf(atlas.PropNameZh, v, atlas.Preferred)}
 	}
@@ -63,13 +73,8 @@ func nodeRecordWithout(t *testing.T, s atlas.Store, edit func(map[string]any)) j
 // citing the change and the old one is demoted; each claim that changed is a record of
 // the change, with its version bumped.
 func TestNodeChangeKeepsTheClaimsItLeaves(t *testing.T) {
-	store := inprocess.New()
-	if _, err := store.Import(context.Background(), changeBase()); err != nil {
-		t.Fatal(err)
-	}
+	store, cur := curatedStore(t, changeBase())
 	before, _ := store.Snapshot(context.Background())
-	cur := atlas.NewCurator(store, store, nil)
-	carol := atlas.WithPrincipal(context.Background(), atlas.Principal{Subject: "carol", Role: atlas.RoleCurator})
 	record := nodeRecordWithout(t, store, func(m map[string]any) { m["name"] = "G2" })
 	e, err := cur.Edit(carol, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Record: record, Citation: citeA}, 1, "renamed")
 	if err != nil {
@@ -111,13 +116,7 @@ func TestNodeChangeKeepsTheClaimsItLeaves(t *testing.T) {
 // one of its claims would undo that edit when accepted; it is CONFLICT instead, and the
 // edit stands.
 func TestNodeProposalMeetsALaterClaimEdit(t *testing.T) {
-	store := inprocess.New()
-	if _, err := store.Import(context.Background(), changeBase()); err != nil {
-		t.Fatal(err)
-	}
-	cur := atlas.NewCurator(store, store, nil)
-	alice := atlas.WithPrincipal(context.Background(), atlas.Principal{Subject: "alice", Role: atlas.RoleContributor})
-	carol := atlas.WithPrincipal(context.Background(), atlas.Principal{Subject: "carol", Role: atlas.RoleCurator})
+	store, cur := curatedStore(t, changeBase())
 	record := nodeRecordWithout(t, store, func(m map[string]any) { m["name"] = "G2" })
 	p, err := cur.Propose(alice, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Record: record, Citation: citeA}, "rename")
 	if err != nil {
@@ -158,12 +157,7 @@ func TestAProblemFixedIsNotForgivenAgain(t *testing.T) {
 		return &atlas.Relation{Type: atlas.Holds, From: who, To: "position/s", Start: atlas.DatePtr(from), End: atlas.DatePtr(to), Confidence: atlas.Stated, Sources: cite("source/a")}
 	}
 	ds.Relations = append(ds.Relations, tenure("person/p", "1990", "1999"), tenure("person/q", "1995", "2000"))
-	store := inprocess.New()
-	if _, err := store.Import(context.Background(), ds); err != nil {
-		t.Fatal(err)
-	}
-	cur := atlas.NewCurator(store, store, nil)
-	carol := atlas.WithPrincipal(context.Background(), atlas.Principal{Subject: "carol", Role: atlas.RoleCurator})
+	_, cur := curatedStore(t, ds)
 	// The data's own problem does not stop an unrelated change.
 	if _, err := cur.Edit(carol, atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordClaim, Citation: citeA, Claim: claimOf(atlas.PropNameZh, "甲", atlas.Preferred)}, 1, "a name"); err != nil {
 		t.Fatalf("an unrelated change to data with a problem: %v", err)
