@@ -373,6 +373,19 @@ await step('a table of groups sorts, filters and opens a node', async () => {
   assert((await page.textContent('#node-title')).includes('Foreign Affairs Leading Small Group'), 'the row did not open the group');
 });
 
+await step('a range typed into its two boxes, one after the other, plays', async () => {
+  await page.goto(`${base}/explore/#node=${GROUP}&year=2016`);
+  await page.reload();
+  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+  await page.fill('#range-from', '2008');
+  await page.press('#range-from', 'Tab');
+  assert(await page.inputValue('#range-from') === '2008', 'the first year typed was cleared before the second');
+  await page.fill('#range-to', '2019');
+  await page.press('#range-to', 'Tab');
+  await page.waitForFunction(() => location.hash.includes('rfrom=2008') && location.hash.includes('rto=2019'));
+  await page.waitForSelector('#frame-out[data-year="2008"]', { timeout: 15000 });
+});
+
 await step('a time range plays year by year on one layout', async () => {
   await page.goto(`${base}/explore/#node=${GROUP}&rfrom=2008&rto=2019&derived=1`);
   await page.reload();

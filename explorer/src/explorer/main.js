@@ -272,7 +272,12 @@ function wire() {
   $('depth').addEventListener('change', () => { state.depth = Number($('depth').value); update({ node: false }); });
   $('derived').addEventListener('change', () => { state.derived = $('derived').checked; update({ node: false }); });
   $('tier').addEventListener('change', () => { state.tier = $('tier').checked; update(); });
-  for (const id of ['range-from', 'range-to']) $(id).addEventListener('change', () => { readRange(); update({ node: false }); });
+  for (const id of ['range-from', 'range-to']) $(id).addEventListener('change', () => {
+    // A range is given once both years are: a year typed into one box waits for the
+    // other, rather than clearing both (update would write the cleared range back).
+    if (Boolean($('range-from').value) !== Boolean($('range-to').value)) return;
+    readRange(); update({ node: false });
+  });
   $('play').addEventListener('click', togglePlay);
   $('frame-prev').addEventListener('click', () => step(-1));
   $('frame-next').addEventListener('click', () => step(1));
