@@ -386,6 +386,19 @@ await step('a range typed into its two boxes, one after the other, plays', async
   await page.waitForSelector('#frame-out[data-year="2008"]', { timeout: 15000 });
 });
 
+await step('switching the language retells the graph status and the style legend', async () => {
+  await page.goto(`${base}/explore/#node=${GROUP}&year=2016&colour=system`);
+  await page.reload();
+  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+  await page.waitForFunction(() => document.querySelector('#style-legend').textContent.startsWith('colour'));
+  await page.click('#lang');
+  await page.waitForFunction(() => document.querySelector('#lang').textContent === 'English');
+  const status = await page.textContent('#graph-status'), legend = await page.textContent('#style-legend');
+  assert(status.includes('个节点') && legend.startsWith('颜色'), `after switching to Chinese: status "${status}", legend "${legend}"`);
+  await page.click('#lang');
+  assert((await page.textContent('#graph-status')).includes('nodes'), 'after switching back: the status stayed Chinese');
+});
+
 await step('a time range plays year by year on one layout', async () => {
   await page.goto(`${base}/explore/#node=${GROUP}&rfrom=2008&rto=2019&derived=1`);
   await page.reload();

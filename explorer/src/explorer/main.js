@@ -110,7 +110,12 @@ async function redrawGraph() {
   }
 }
 
-function setStatus(truncated) {
+// The status and the legend say the last truncation and categories again when the
+// language changes.
+let statusTruncated = false, legendCategories;
+
+function setStatus(truncated = statusTruncated) {
+  statusTruncated = truncated;
   const status = $('graph-status');
   const shown = cy.nodes().filter((n) => !n.hasClass('absent') && !n.hasClass('hidden'));
   const edges = cy.edges().filter((e) => !e.hasClass('absent') && !e.hasClass('hidden'));
@@ -147,6 +152,7 @@ function togglePlay() {
 }
 
 function renderStyleLegend(categories) {
+  legendCategories = categories;
   const parts = [];
   if (state.sizeBy) parts.push(`${t('sizeLegend')}: ${$('size-by').selectedOptions[0]?.textContent || state.sizeBy}`);
   if (state.colourBy) {
@@ -308,6 +314,7 @@ function wire() {
     setLang(state.lang); applyStrings(); relabel(); cy.nodes().forEach((n) => n.data('label', nodeLabel(n.data('raw')))); renderInView();
     if (state.tab === 'tables' && tableRows) refreshTable();
     update({ graph: false });
+    setStatus(); renderStyleLegend(legendCategories);
   });
   const tabs = [...document.querySelectorAll('[role=tab]')];
   for (const b of tabs) {
