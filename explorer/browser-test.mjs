@@ -399,6 +399,24 @@ await step('switching the language retells the graph status and the style legend
   assert((await page.textContent('#graph-status')).includes('nodes'), 'after switching back: the status stayed Chinese');
 });
 
+await step('undoing one of two hides brings back no edge to a node still hidden', async () => {
+  await page.goto(`${base}/explore/#node=${GROUP}&year=2016`);
+  await page.reload();
+  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+  for (const id of [GROUP, 'person/xi-jinping']) {
+    await page.evaluate((n) => { const cy = document.querySelector('#cy')._cyreg.cy; cy.nodes().unselect(); cy.getElementById(n).select(); }, id);
+    await page.click('#hide');
+  }
+  await page.click('#undo');
+  const { dangling, shown, status } = await page.evaluate(() => {
+    const cy = document.querySelector('#cy')._cyreg.cy;
+    const drawn = cy.edges().filter((e) => !e.hasClass('absent') && !e.hasClass('hidden'));
+    return { dangling: drawn.filter((e) => e.source().hasClass('hidden') || e.target().hasClass('hidden')).map((e) => e.id()),
+      shown: drawn.length, status: Number(document.querySelector('#graph-status').dataset.edges) };
+  });
+  assert(dangling.length === 0 && shown === status, `after undo: edges to hidden nodes ${dangling}, ${shown} drawn, the status says ${status}`);
+});
+
 await step('a time range plays year by year on one layout', async () => {
   await page.goto(`${base}/explore/#node=${GROUP}&rfrom=2008&rto=2019&derived=1`);
   await page.reload();

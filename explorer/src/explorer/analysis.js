@@ -70,7 +70,12 @@ export function hideSelected(cy) {
 
 export function undoHide(cy) {
   const last = hiddenStack.pop();
-  if (last) last.removeClass('hidden');
+  if (last) {
+    last.removeClass('hidden');
+    // An edge comes back only with both its ends: one to a node hidden earlier stays
+    // hidden until that node comes back (the status and the CSV count what is drawn).
+    last.edges().filter((e) => e.source().hasClass('hidden') || e.target().hasClass('hidden')).addClass('hidden');
+  }
   return hiddenStack.length;
 }
 
