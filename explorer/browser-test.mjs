@@ -78,6 +78,14 @@ async function api(query, variables = {}) {
 }
 const networkSize = async (asOf) => (await api(`query($a: PartialDate) { network(ids: ["${GROUP}"], depth: 1, asOf: $a, limit: 400) { nodes { id } } }`, { a: asOf })).network.nodes.length;
 
+// openGraph loads the Explorer at hash afresh (a reload, since only the hash changes)
+// and waits until its graph is drawn.
+async function openGraph(hash) {
+  await page.goto(`${base}/explore/#${hash}`);
+  await page.reload();
+  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+}
+
 async function drawn() {
   await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
   return Number(await page.getAttribute('#graph-status', 'data-nodes'));
@@ -374,9 +382,7 @@ await step('a table of groups sorts, filters and opens a node', async () => {
 });
 
 await step('a range typed into its two boxes, one after the other, plays', async () => {
-  await page.goto(`${base}/explore/#node=${GROUP}&year=2016`);
-  await page.reload();
-  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+  await openGraph(`node=${GROUP}&year=2016`);
   await page.fill('#range-from', '2008');
   await page.press('#range-from', 'Tab');
   assert(await page.inputValue('#range-from') === '2008', 'the first year typed was cleared before the second');
@@ -387,9 +393,7 @@ await step('a range typed into its two boxes, one after the other, plays', async
 });
 
 await step('switching the language retells the graph status and the style legend', async () => {
-  await page.goto(`${base}/explore/#node=${GROUP}&year=2016&colour=system`);
-  await page.reload();
-  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+  await openGraph(`node=${GROUP}&year=2016&colour=system`);
   await page.waitForFunction(() => document.querySelector('#style-legend').textContent.startsWith('colour'));
   await page.click('#lang');
   await page.waitForFunction(() => document.querySelector('#lang').textContent === 'English');
@@ -400,9 +404,7 @@ await step('switching the language retells the graph status and the style legend
 });
 
 await step('undoing one of two hides brings back no edge to a node still hidden', async () => {
-  await page.goto(`${base}/explore/#node=${GROUP}&year=2016`);
-  await page.reload();
-  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+  await openGraph(`node=${GROUP}&year=2016`);
   for (const id of [GROUP, 'person/xi-jinping']) {
     await page.evaluate((n) => { const cy = document.querySelector('#cy')._cyreg.cy; cy.nodes().unselect(); cy.getElementById(n).select(); }, id);
     await page.click('#hide');
@@ -418,9 +420,7 @@ await step('undoing one of two hides brings back no edge to a node still hidden'
 });
 
 await step('a time range plays year by year on one layout', async () => {
-  await page.goto(`${base}/explore/#node=${GROUP}&rfrom=2008&rto=2019&derived=1`);
-  await page.reload();
-  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+  await openGraph(`node=${GROUP}&rfrom=2008&rto=2019&derived=1`);
   await page.waitForSelector('#frame-out[data-year="2008"]');
   const api2 = (await api(`{ networkFrames(ids: ["${GROUP}"], derived: true, limit: 400, during: {from: "2008", to: "2019"}) { frames { year nodes relationships { id holding } } } }`)).networkFrames.frames;
   const before = await graphInfo();
@@ -452,9 +452,7 @@ await step('a time range plays year by year on one layout', async () => {
 });
 
 await step('size by betweenness, colour by kind, hide, undo and ego network', async () => {
-  await page.goto(`${base}/explore/#node=${GROUP}&year=2016`);
-  await page.reload();
-  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+  await openGraph(`node=${GROUP}&year=2016`);
   const n0 = await drawn();
   await page.selectOption('#size-by', 'BETWEENNESS');
   await page.waitForFunction(() => location.hash.includes('size=BETWEENNESS'));
@@ -494,9 +492,7 @@ await step('PNG and SVG images of the view', async () => {
 });
 
 await step('the Chinese interface leaves no English label', async () => {
-  await page.goto(`${base}/explore/#node=${GROUP}&year=2016&lang=zh`);
-  await page.reload();
-  await page.waitForSelector('#graph-status[data-state=ready]', { timeout: 15000 });
+  await openGraph(`node=${GROUP}&year=2016&lang=zh`);
   await page.waitForFunction((g) => document.querySelector('#node-panel')?.dataset.node === g, GROUP);
   const english = Object.entries(strings.en).filter(([k, v]) => strings.zh[k] !== v && v.length >= 6 && /[a-z]{3}/.test(v)).map(([, v]) => v);
   const missing = Object.keys(strings.en).filter((k) => !(k in strings.zh));
