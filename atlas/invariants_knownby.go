@@ -41,16 +41,9 @@ func (c *checker) checkKnownBy(ctx context.Context, read RelationReader, fromYea
 // (KnownBy.Published's rule), in order.
 func (c *checker) publicationYears(cs []Citation, fromYear, toYear int) []int {
 	var years []int
+	source := func(id string) *Source { return c.sources[id] }
 	for _, ct := range cs {
-		s := c.sources[ct.Source]
-		if s == nil {
-			continue
-		}
-		d := s.Date
-		if d == nil && s.CitedVia != "" && c.sources[s.CitedVia] != nil {
-			d = c.sources[s.CitedVia].Date
-		}
-		if d != nil && d.Year >= fromYear && d.Year <= toYear {
+		if d := publicationDate(ct.Source, source); d != nil && d.Year >= fromYear && d.Year <= toYear {
 			years = append(years, d.Year)
 		}
 	}

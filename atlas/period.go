@@ -247,17 +247,24 @@ type KnownBy struct {
 
 // Published reports whether source id was surely published by k's date.
 func (k KnownBy) Published(id string) bool {
-	s := k.Source(id)
+	d := publicationDate(id, k.Source)
+	return d != nil && d.Latest() <= k.Date.Latest()
+}
+
+// publicationDate is the date source id counts as published from: its own, or for a
+// source read second-hand without one, that of the work relaying it; nil when neither
+// is known. source looks a source up by id.
+func publicationDate(id string, source func(id string) *Source) *PartialDate {
+	s := source(id)
 	if s == nil {
-		return false
+		return nil
 	}
-	d := s.Date
-	if d == nil && s.CitedVia != "" {
-		if via := k.Source(s.CitedVia); via != nil {
-			d = via.Date
+	if s.Date == nil && s.CitedVia != "" {
+		if via := source(s.CitedVia); via != nil {
+			return via.Date
 		}
 	}
-	return d != nil && d.Latest() <= k.Date.Latest()
+	return s.Date
 }
 
 // restrict keeps the citations of r from sources published by k's date, and how far
@@ -278,11 +285,7 @@ func (k KnownBy) restrict(r Relation) (out Relation, withheld []Citation, ok boo
 		if tiered {
 			out.CitationTiers = append(out.CitationTiers, r.CitationTiers[i])
 		}
-		s := k.Source(c.Source)
-		d := s.Date
-		if d == nil {
-			d = k.Source(s.CitedVia).Date
-		}
+		d := publicationDate(c.Source, k.Source) // published, so known
 		if out.ObservedUntil == nil || d.Latest() > out.ObservedUntil.Latest() {
 			out.ObservedUntil = d
 		}
