@@ -76,20 +76,73 @@ type Score struct {
 // Errors: EINVALID for an unknown metric or kind, first out of range or a bad filter;
 // ELIMIT when betweenness would exceed MaxBetweennessWork; ctx.Err() when ctx ends.
 func (p *Projection) Centrality(ctx context.Context, metric Metric, f Filter, kinds []atlas.NodeKind, first int) ([]Score, error) {
-	if !atlas.Valid(metric, Metrics) {
-		return nil, atlas.Errorf(atlas.EINVALID, "metric: unknown metric %q; use one of %v", metric, Metrics)
-	}
-	for _, k := range kinds {
-		if !isNetworkKind(k) {
-			return nil, atlas.Errorf(atlas.EINVALID, "kinds: %q is not a network node kind; use one of %v", k, networkKinds)
-		}
+	if err := checkMetric(metric, kinds); err != nil {
+		return nil, err
 	}
 	if err := atlas.CheckRange("first", first, 1, MaxFirst); err != nil {
 		return nil, err
 	}
-	v, err := p.view(ctx, f)
+	v, scores, err := p.scores(ctx, metric, f)
 	if err != nil {
 		return nil, err
+	}
+	ranked := p.ranked(v.members, kinds, scores)
+	return p.scored(ranked[:min(first, len(ranked))], scores), nil
+}
+
+// CentralityOf scores the nodes ids names (at most MaxNetworkNodes, the most a network
+// draws) as Centrality ranks them, on the same network: a frontend sizing what it drew
+// needs every drawn node's score, not the top MaxFirst. A node the filter leaves out of
+// the network has no score there and is not returned, nor is one of a kind outside
+// kinds. Scores are ranked as Centrality's: highest first, ties by id.
+//
+// Errors: as Centrality's, and EINVALID for too many ids or one that names a source
+// or a reported count, ENOTFOUND for one that names nothing.
+func (p *Projection) CentralityOf(ctx context.Context, metric Metric, f Filter, kinds []atlas.NodeKind, ids []string) ([]Score, error) {
+	if err := checkMetric(metric, kinds); err != nil {
+		return nil, err
+	}
+	if len(ids) > MaxNetworkNodes {
+		return nil, atlas.Errorf(atlas.EINVALID, "ids may name at most %d nodes, got %d", MaxNetworkNodes, len(ids))
+	}
+	asked := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		i, err := p.actor("ids", id)
+		if err != nil {
+			return nil, err
+		}
+		asked[i] = true
+	}
+	v, scores, err := p.scores(ctx, metric, f)
+	if err != nil {
+		return nil, err
+	}
+	var kept []int64
+	for _, n := range v.members {
+		if asked[n] {
+			kept = append(kept, n)
+		}
+	}
+	return p.scored(p.ranked(kept, kinds, scores), scores), nil
+}
+
+func checkMetric(metric Metric, kinds []atlas.NodeKind) error {
+	if !atlas.Valid(metric, Metrics) {
+		return atlas.Errorf(atlas.EINVALID, "metric: unknown metric %q; use one of %v", metric, Metrics)
+	}
+	for _, k := range kinds {
+		if !isNetworkKind(k) {
+			return atlas.Errorf(atlas.EINVALID, "kinds: %q is not a network node kind; use one of %v", k, networkKinds)
+		}
+	}
+	return nil
+}
+
+// scores computes metric for every node of the network f keeps, by gonum id.
+func (p *Projection) scores(ctx context.Context, metric Metric, f Filter) (*view, []float64, error) {
+	v, err := p.view(ctx, f)
+	if err != nil {
+		return nil, nil, err
 	}
 	var scores []float64
 	switch metric {
@@ -107,23 +160,28 @@ func (p *Projection) Centrality(ctx context.Context, metric Metric, f Filter, ki
 	case SeatsMetric:
 		scores, err = v.groupCounts(ctx, false)
 	}
-	if err != nil {
-		return nil, err
-	}
+	return v, scores, err
+}
+
+// ranked orders the nodes of kinds (every kind when empty) among members, highest score
+// first. members are in id order and the sort is stable, so ties stay in id order.
+func (p *Projection) ranked(members []int64, kinds []atlas.NodeKind, scores []float64) []int64 {
 	var ranked []int64
-	for _, n := range v.members {
+	for _, n := range members {
 		if len(kinds) == 0 || slices.Contains(kinds, p.kinds[n]) {
 			ranked = append(ranked, n)
 		}
 	}
-	// members are in id order and the sort is stable, so ties stay in id order.
 	slices.SortStableFunc(ranked, func(a, b int64) int { return cmp.Compare(scores[b], scores[a]) })
-	ranked = ranked[:min(first, len(ranked))]
+	return ranked
+}
+
+func (p *Projection) scored(ranked []int64, scores []float64) []Score {
 	out := make([]Score, len(ranked))
 	for i, n := range ranked {
 		out[i] = Score{Node: p.node(n), Value: scores[n]}
 	}
-	return out, nil
+	return out
 }
 
 func (v *view) computeBetweenness() ([]float64, error) {

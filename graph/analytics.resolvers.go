@@ -53,13 +53,20 @@ func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to strin
 }
 
 // Centrality is the resolver for the centrality field.
-func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error) {
+func (r *queryResolver) Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, ids []string, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error) {
 	p, err := r.Analytics.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
 	f := filterOf(relationshipTypes, nodeTypes, asOf, during, knownBy, sources, includeRelayed, tiers)
-	scores, err := p.Centrality(ctx, metric, f, rank, intOrSchema(ctx, "first", first))
+	if ids == nil {
+		scores, err := p.Centrality(ctx, metric, f, rank, intOrSchema(ctx, "first", first))
+		return planned(ctx, scores, err)
+	}
+	if argumentGiven(ctx, "first") {
+		return nil, atlas.Errorf(atlas.EINVALID, "first: not together with ids, which returns the score of every node it names")
+	}
+	scores, err := p.CentralityOf(ctx, metric, f, rank, ids)
 	return planned(ctx, scores, err)
 }
 

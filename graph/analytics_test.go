@@ -185,10 +185,40 @@ func TestAnalyticsErrors(t *testing.T) {
 		{"series too long", `{ activeGroupsByYear(fromYear: 1000, toYear: 2000) { years { year } } }`, "LIMIT_EXCEEDED"},
 		{"co-members of a group", `{ coMembers(person: "group/foreign-affairs-lsg") { person { id } } }`, "INVALID"},
 		{"unknown metric", `{ centrality(metric: FAME) { value } }`, "GRAPHQL_VALIDATION_FAILED"},
+		{"first with ids, which returns them all", `{ centrality(metric: DEGREE, ids: ["person/xi-jinping"], first: 20) { value } }`, "INVALID"},
+		{"an unknown node to score", `{ centrality(metric: DEGREE, ids: ["person/nobody"]) { value } }`, "NOT_FOUND"},
 	} {
 		r := post(t, srv, tc.query, nil)
 		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != tc.code {
 			t.Errorf("%s: errors %+v, want code %s", tc.name, r.Errors, tc.code)
+		}
+	}
+}
+
+// TestCentralityOfIDs: with ids, the scores of exactly the nodes named that the network
+// keeps, ranked; first left unset or null is not "given".
+func TestCentralityOfIDs(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	type score struct {
+		Node  struct{ ID string }
+		Value float64
+	}
+	for _, tc := range []struct {
+		name, query string
+		vars        map[string]any
+		want        []score
+	}{
+		{"named in the query", `{ centrality(metric: CHAIRS, ids: ["person/li-keqiang", "person/xi-jinping"]) { node { id } value } }`, nil,
+			[]score{{struct{ ID string }{"person/xi-jinping"}, 2}, {struct{ ID string }{"person/li-keqiang"}, 0}}},
+		{"first null", `query($f: Int) { centrality(metric: CHAIRS, ids: ["person/li-keqiang"], first: $f) { node { id } value } }`, map[string]any{"f": nil},
+			[]score{{struct{ ID string }{"person/li-keqiang"}, 0}}},
+		{"as of a date that keeps no relationship of his", `{ centrality(metric: CHAIRS, ids: ["person/xi-jinping"], asOf: "1990") { node { id } value } }`, nil,
+			[]score{{struct{ ID string }{"person/xi-jinping"}, 0}}},
+	} {
+		var got struct{ Centrality []score }
+		data(t, srv, tc.query, tc.vars, &got)
+		if !reflect.DeepEqual(got.Centrality, tc.want) {
+			t.Errorf("%s: centrality = %+v, want %+v", tc.name, got.Centrality, tc.want)
 		}
 	}
 }

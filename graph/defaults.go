@@ -69,3 +69,18 @@ func defaultOf(f *ast.FieldDefinition, name string) any {
 	}
 	return v
 }
+
+// argumentGiven says whether the request gave the field being resolved the named argument
+// a value: a schema default, a null and a variable left unset are not given.
+func argumentGiven(ctx context.Context, name string) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil {
+		return false
+	}
+	a := fc.Field.Arguments.ForName(name)
+	if a == nil || a.Value == nil {
+		return false
+	}
+	v, err := a.Value.Value(graphql.GetOperationContext(ctx).Variables)
+	return err == nil && v != nil
+}

@@ -593,7 +593,7 @@ type ComplexityRoot struct {
 	Query struct {
 		ActiveGroupsByYear func(childComplexity int, fromYear int, toYear int, systems []atlas.System, levels []atlas.Level, kinds []atlas.GroupKind, tiers []atlas.SourceTier) int
 		AuditLog           func(childComplexity int, actor *string, record *string, since *time.Time, until *time.Time, afterRevision *int, first *int) int
-		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) int
+		Centrality         func(childComplexity int, metric analytics.Metric, rank []atlas.NodeKind, ids []string, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) int
 		Changes            func(childComplexity int, since *int, after *string, types []atlas.ChangeType, ids []string, first *int) int
 		Claim              func(childComplexity int, id string) int
 		CoMembers          func(childComplexity int, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) int
@@ -1119,7 +1119,7 @@ type QueryResolver interface {
 	Network(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Subgraph, error)
 	NetworkFrames(ctx context.Context, ids []string, depth *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, during atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, limit *int, derived *bool) (*analytics.Frames, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxLength *int, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) (*analytics.PathSet, error)
-	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
+	Centrality(ctx context.Context, metric analytics.Metric, rank []atlas.NodeKind, ids []string, relationshipTypes []atlas.RelType, nodeTypes []atlas.NodeKind, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, includeRelayed *bool, tiers []atlas.SourceTier, first *int) ([]analytics.Score, error)
 	CoMembers(ctx context.Context, person string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) ([]analytics.CoMember, error)
 	Timeline(ctx context.Context, id string, sources []string, includeRelayed *bool, tiers []atlas.SourceTier) ([]analytics.Event, error)
 	Statistics(ctx context.Context, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, tiers []atlas.SourceTier) (*analytics.Stats, error)
@@ -3908,7 +3908,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Centrality(childComplexity, args["metric"].(analytics.Metric), args["rank"].([]atlas.NodeKind), args["ids"].([]string), args["relationshipTypes"].([]atlas.RelType), args["nodeTypes"].([]atlas.NodeKind), args["asOf"].(*atlas.PartialDate), args["during"].(*atlas.Period), args["knownBy"].(*atlas.PartialDate), args["sources"].([]string), args["includeRelayed"].(*bool), args["tiers"].([]atlas.SourceTier), args["first"].(*int)), true
 	case "Query.changes":
 		if e.ComplexityRoot.Query.Changes == nil {
 			break
@@ -5898,9 +5898,11 @@ extend type Query {
   """
   Nodes ranked by a centrality metric over the network the filters keep, highest first,
   ties by id. ` + "`" + `rank` + "`" + ` chooses which kinds of node are ranked (all actors by default); the
-  network itself is chosen by ` + "`" + `relationshipTypes` + "`" + `, ` + "`" + `nodeTypes` + "`" + ` and ` + "`" + `asOf` + "`" + `.
+  network itself is chosen by ` + "`" + `relationshipTypes` + "`" + `, ` + "`" + `nodeTypes` + "`" + ` and ` + "`" + `asOf` + "`" + `. With ` + "`" + `ids` + "`" + `,
+  the scores of those nodes, whatever their rank: what a frontend needs to size the
+  nodes it draws.
   """
-  centrality("The metric to rank by." metric: CentralityMetric!, "The node types to rank; all actor types (groups, offices, institutions, positions, people) when omitted." rank: [NodeType!], "Build the network from relationships of these types only; all types when omitted." relationshipTypes: [RelationshipType!], "Build the network from nodes of these types only; all actor types when omitted." nodeTypes: [NodeType!], "Build the network from relationships that may hold at this date only." asOf: PartialDate, "Build the network from relationships that may hold on some day of this period only (the union of ` + "`" + `asOf` + "`" + ` over its days). Not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: build the network only from relationships with evidence from sources published by then (an undated source is left out)." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "How many of the highest scores to return, 1 to 100, default 20. BETWEENNESS is refused (LIMIT_EXCEEDED) when nodes × relationships of the network exceed 10⁷." first: Int = 20): [CentralityScore!]!
+  centrality("The metric to rank by." metric: CentralityMetric!, "The node types to rank; all actor types (groups, offices, institutions, positions, people) when omitted." rank: [NodeType!], "Score these nodes (at most 2,000 ids), ranked among themselves as above. Every one of them that the filters keep in the network is returned, so ` + "`" + `first` + "`" + ` is not taken with ` + "`" + `ids` + "`" + `; one the filters leave out has no score in that network and is not returned. A source or reported-count id is INVALID, an id that names nothing NOT_FOUND." ids: [ID!], "Build the network from relationships of these types only; all types when omitted." relationshipTypes: [RelationshipType!], "Build the network from nodes of these types only; all actor types when omitted." nodeTypes: [NodeType!], "Build the network from relationships that may hold at this date only." asOf: PartialDate, "Build the network from relationships that may hold on some day of this period only (the union of ` + "`" + `asOf` + "`" + ` over its days). Not together with ` + "`" + `asOf` + "`" + `." during: Period, "As known by this date: build the network only from relationships with evidence from sources published by then (an undated source is left out)." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "How many of the highest scores to return, 1 to 100, default 20. BETWEENNESS is refused (LIMIT_EXCEEDED) when nodes × relationships of the network exceed 10⁷." first: Int = 20): [CentralityScore!]!
 
   """
   The people who share a group with a person (chairing, including through a position,
@@ -14469,78 +14471,86 @@ func (ec *executionContext) field_Query_centrality_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["rank"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
-		func(ctx context.Context, v any) ([]atlas.RelType, error) {
-			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["relationshipTypes"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "nodeTypes",
-		func(ctx context.Context, v any) ([]atlas.NodeKind, error) {
-			return ec.unmarshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["nodeTypes"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
-		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
-			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["asOf"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "during",
-		func(ctx context.Context, v any) (*atlas.Period, error) {
-			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["during"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
-		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
-			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["knownBy"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
 		func(ctx context.Context, v any) ([]string, error) {
 			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["sources"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
+	args["ids"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]atlas.RelType, error) {
+			return ec.unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRelTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "nodeTypes",
+		func(ctx context.Context, v any) ([]atlas.NodeKind, error) {
+			return ec.unmarshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nodeTypes"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "during",
+		func(ctx context.Context, v any) (*atlas.Period, error) {
+			return ec.unmarshalOPeriod2ᚖlsgatlasᚋatlasᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["during"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "knownBy",
+		func(ctx context.Context, v any) (*atlas.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖlsgatlasᚋatlasᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["knownBy"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "sources",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sources"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "includeRelayed",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRelayed"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
+	args["includeRelayed"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "tiers",
 		func(ctx context.Context, v any) ([]atlas.SourceTier, error) {
 			return ec.unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTierᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tiers"] = arg9
-	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["tiers"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg10
+	args["first"] = arg11
 	return args, nil
 }
 
@@ -25609,7 +25619,7 @@ func (ec *executionContext) _Query_centrality(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["ids"].([]string), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Score) graphql.Marshaler {
 			return ec.marshalNCentralityScore2ᚕlsgatlasᚋanalyticsᚐScoreᚄ(ctx, selections, v)

@@ -212,8 +212,11 @@ func (m *costModel) depthOf(childDepth int) int {
 }
 
 // pageSize reads the size a field asks for: its first/last/limit argument (given, from a
-// variable, or the schema's default) or the length of its ids list.
+// variable, or the schema's default) or the length of its ids list. A list given ids
+// and no page of its own counts the larger of its default page and its ids, since
+// with ids some lists (centrality's) return an item per id whatever the default.
 func (m *costModel) pageSize(parent *ast.Definition, def *ast.FieldDefinition, f *ast.Field) (int, bool) {
+	ids, named := m.idsLength(f)
 	for _, name := range []string{"first", "last", "limit"} {
 		if arg := f.Arguments.ForName(name); arg != nil {
 			if n, ok := m.intValue(arg.Value); ok {
@@ -225,23 +228,36 @@ func (m *costModel) pageSize(parent *ast.Definition, def *ast.FieldDefinition, f
 		}
 		if a := def.Arguments.ForName(name); a != nil && a.DefaultValue != nil {
 			if n, ok := m.intValue(a.DefaultValue); ok {
+				if named && def.Type.Elem != nil {
+					return max(n, ids), true
+				}
 				return n, true
 			}
 		}
 	}
-	if arg := f.Arguments.ForName("ids"); arg != nil {
-		switch v := arg.Value; v.Kind {
-		case ast.ListValue:
-			return len(v.Children), true
-		case ast.Variable:
-			if list, ok := m.vars[v.Raw].([]any); ok {
-				return len(list), true
-			}
-		}
+	if named {
+		return ids, true
 	}
 	if parent != nil && m.intro > 0 {
 		if n, ok := m.sizes[parent.Name+"."+def.Name]; ok {
 			return n, true
+		}
+	}
+	return 0, false
+}
+
+// idsLength is the number of ids the field's ids argument names, when it names any.
+func (m *costModel) idsLength(f *ast.Field) (int, bool) {
+	arg := f.Arguments.ForName("ids")
+	if arg == nil {
+		return 0, false
+	}
+	switch v := arg.Value; v.Kind {
+	case ast.ListValue:
+		return len(v.Children), true
+	case ast.Variable:
+		if list, ok := m.vars[v.Raw].([]any); ok {
+			return len(list), true
 		}
 	}
 	return 0, false

@@ -2,6 +2,7 @@ package gqlhttp_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -29,6 +30,42 @@ func TestAnalyticsDuringIsPriced(t *testing.T) {
 		date, period := costOf(tc.atDate), costOf(tc.overPeriod)
 		if date != tc.date || period != tc.period {
 			t.Errorf("cost of %s = %v and over a period %v, want %v and %v", tc.atDate, date, period, tc.date, tc.period)
+		}
+	}
+}
+
+// A centrality given ids returns a score per id whatever its default first (20), so it
+// is priced by the larger of the two.
+func TestCentralityOfIDsIsPricedByItsIDs(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	costOf := func(query, vars string) float64 {
+		r := do(t, "POST", srv.URL, jsonType, "", fmt.Sprintf(`{"query": %q, "variables": %s}`, query, vars), "Atlas-Cost", "1")
+		ext, _ := r.decode(t)["extensions"].(map[string]any)
+		cost, _ := ext["cost"].(map[string]any)
+		c, ok := cost["cost"].(float64)
+		if !ok {
+			t.Fatalf("no cost for %s: %s", query, r.body)
+		}
+		return c
+	}
+	ids := func(n int) string {
+		return strings.TrimSuffix(strings.Repeat(`"person/xi-jinping",`, n), ",")
+	}
+	// The first analytics request builds the projection whose sizes price the rest.
+	costOf(`{ centrality(metric: DEGREE, first: 1) { value } }`, `{}`)
+	if got := costOf(`{ centrality(metric: DEGREE, asOf: "2017", first: 1) { value } }`, `{}`); got != 1+805+1 {
+		t.Fatalf("cost of one score %v, want %v", got, 1+805+1)
+	}
+	for _, tc := range []struct {
+		name, query, vars string
+		want              float64
+	}{
+		{"30 ids", `{ centrality(metric: DEGREE, asOf: "2017", ids: [` + ids(30) + `]) { value } }`, `{}`, 1 + 805 + 30},
+		{"3 ids, the default first counted", `{ centrality(metric: DEGREE, asOf: "2017", ids: [` + ids(3) + `]) { value } }`, `{}`, 1 + 805 + 20},
+		{"30 ids in a variable", `query($ids: [ID!]) { centrality(metric: DEGREE, asOf: "2017", ids: $ids) { value } }`, `{"ids": [` + ids(30) + `]}`, 1 + 805 + 30},
+	} {
+		if got := costOf(tc.query, tc.vars); got != tc.want {
+			t.Errorf("%s: cost %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
