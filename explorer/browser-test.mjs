@@ -457,11 +457,16 @@ await step('size by betweenness, colour by kind, hide, undo and ego network', as
   await page.selectOption('#size-by', 'BETWEENNESS');
   await page.waitForFunction(() => location.hash.includes('size=BETWEENNESS'));
   await page.waitForFunction(() => new Set(document.querySelector('#cy')._cyreg.cy.nodes().map((n) => n.data('size'))).size > 2);
-  const scores = (await api('{ centrality(metric: BETWEENNESS, asOf: "2016", first: 100) { node { id } value } }')).centrality;
-  assert(scores.every((s) => s.value >= 0 && s.value <= 1), 'betweenness is not a share');
   const sizes = await page.evaluate(() => Object.fromEntries(document.querySelector('#cy')._cyreg.cy.nodes().map((n) => [n.id(), n.data('size')])));
+  const drawnScores = await page.evaluate(() => Object.fromEntries(document.querySelector('#cy')._cyreg.cy.nodes().map((n) => [n.id(), n.data('score')])));
+  const scores = (await api(`{ centrality(metric: BETWEENNESS, asOf: "2016", ids: ${JSON.stringify(Object.keys(sizes))}) { node { id } value } }`)).centrality;
+  assert(scores.every((s) => s.value >= 0 && s.value <= 1), 'betweenness is not a share');
+  // Every drawn node carries exactly the API's score for it, however low it ranks.
+  const apiScores = Object.fromEntries(scores.map((s) => [s.node.id, s.value]));
+  assert(JSON.stringify(drawnScores) === JSON.stringify(Object.fromEntries(Object.keys(sizes).map((id) => [id, apiScores[id] ?? null]))),
+    `drawn scores differ from the API's: ${JSON.stringify(drawnScores)} vs ${JSON.stringify(apiScores)}`);
   // The drawn node the API scores highest (scores come highest first) is drawn largest.
-  const top = scores.find((s) => sizes[s.node.id] !== undefined).node.id;
+  const top = scores[0].node.id;
   assert(sizes[top] === Math.max(...Object.values(sizes)), `${top}, the most between, is not the largest`);
   await page.selectOption('#colour-by', 'kind');
   await page.waitForFunction(() => (document.querySelector('#style-legend').textContent || '').length > 5);
@@ -489,6 +494,16 @@ await step('PNG and SVG images of the view', async () => {
   assert(/<svg[\s>]/.test(svgText) && svgText.includes('Xi Jinping'), 'the SVG lacks the drawing');
   const csv = (await download('#export-csv')).trim().split(/\r?\n/);
   assert(csv[0].endsWith(',via,sources') && csv.some((l) => l.startsWith('relationship,') && /rana-2021|thomas-fp/.test(l)), 'the CSV has no sources');
+});
+
+await step('a played period is sized by its scores over the period', async () => {
+  await openGraph(`node=${GROUP}&rfrom=2008&rto=2019&size=DEGREE`);
+  await page.waitForFunction(() => (document.querySelector('#style-legend').textContent || '').includes('scored over 2008–2019'));
+  const drawnScores = await page.evaluate(() => Object.fromEntries(document.querySelector('#cy')._cyreg.cy.nodes().map((n) => [n.id(), n.data('score')])));
+  const ids = Object.keys(drawnScores);
+  const scores = (await api(`{ centrality(metric: DEGREE, during: {from: "2008", to: "2019"}, ids: ${JSON.stringify(ids)}) { node { id } value } }`)).centrality;
+  const want = Object.fromEntries(scores.map((s) => [s.node.id, s.value]));
+  assert(ids.length > 5 && ids.every((id) => drawnScores[id] === want[id]), `period scores differ: ${JSON.stringify(drawnScores)} vs ${JSON.stringify(want)}`);
 });
 
 await step('the Chinese interface leaves no English label', async () => {

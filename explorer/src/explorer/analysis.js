@@ -11,13 +11,18 @@ export const PROPERTIES = ['kind', 'system', 'level'];
 
 
 // scoresOf asks the API for a metric on the network the view's filters build (the whole
-// network, as centrality is defined on it) and returns the scores by node id.
-export async function scoresOf(metric) {
+// network, as centrality is defined on it), for the period played or the year shown, and
+// returns the scores of the drawn nodes by id. A drawn node the API does not score (not
+// of a kind the network is built from) has none, rather than a zero it was never given.
+export async function scoresOf(metric, ids) {
+  const playing = state.rangeFrom !== null && state.rangeTo !== null;
   const d = await gql(CENTRALITY, {
     metric,
+    ids,
     rt: state.relTypes.length === REL_TYPES.length ? null : state.relTypes,
     nt: state.nodeTypes.length === NODE_TYPES.length ? null : state.nodeTypes.filter((t) => ['GROUP', 'PERSON', 'POSITION', 'INSTITUTION', 'OFFICE'].includes(t)),
-    asOf: state.year === null ? null : String(state.year),
+    asOf: playing || state.year === null ? null : String(state.year),
+    during: playing ? { from: String(state.rangeFrom), to: String(state.rangeTo) } : null,
     tiers: state.tier ? null : ['CORPUS'],
   });
   return new Map(d.centrality.map((s) => [s.node.id, s.value]));
@@ -25,35 +30,44 @@ export async function scoresOf(metric) {
 
 // A sequential palette (light to dark red) for scores, and a categorical one for values.
 const RAMP = ['#fde0dd', '#fcc5c0', '#fa9fb5', '#f768a1', '#dd3497', '#ae017e', '#7a0177'];
+// Nodes the metric does not score are drawn small and grey.
+const UNSCORED = '#d9d9d9';
 const CATEGORIES = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#666666', '#1f78b4', '#b2df8a'];
 
 // applyStyle sets each node's size and colour from state.sizeBy and state.colourBy:
-// "" (fixed size, colour by type), a metric (scores from the API) or a property.
+// "" (fixed size, colour by type), a metric (scores from the API) or a property. It
+// returns the categories coloured and how many drawn nodes have no score.
 export async function applyStyle(cy) {
   const need = [...new Set([state.sizeBy, state.colourBy].filter((m) => METRICS.includes(m)))];
-  const scores = new Map(await Promise.all(need.map(async (m) => [m, await scoresOf(m)])));
+  const ids = cy.nodes().map((n) => n.id());
+  const scores = new Map(await Promise.all(need.map(async (m) => [m, await scoresOf(m, ids)])));
   const categories = new Map();
+  let unscored = 0;
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       const id = n.id();
-      let size = 18;
+      let size = 18, scoreless = false;
       if (scores.has(state.sizeBy)) {
         const s = scores.get(state.sizeBy), max = Math.max(...s.values(), 0) || 1;
-        size = 14 + 36 * Math.sqrt((s.get(id) || 0) / max);
+        scoreless = !s.has(id);
+        size = scoreless ? 10 : 14 + 36 * Math.sqrt(s.get(id) / max);
       }
       let colour = TYPE_COLOURS[n.data('type')] || '#888';
       if (scores.has(state.colourBy)) {
         const s = scores.get(state.colourBy), max = Math.max(...s.values(), 0) || 1;
-        colour = RAMP[Math.min(RAMP.length - 1, Math.floor(((s.get(id) || 0) / max) * (RAMP.length - 1) + 0.001))];
+        scoreless ||= !s.has(id);
+        colour = s.has(id) ? RAMP[Math.min(RAMP.length - 1, Math.floor((s.get(id) / max) * (RAMP.length - 1) + 0.001))] : UNSCORED;
       } else if (PROPERTIES.includes(state.colourBy)) {
         const v = n.data('raw')[state.colourBy] || '—';
         if (!categories.has(v)) categories.set(v, CATEGORIES[categories.size % CATEGORIES.length]);
         colour = categories.get(v);
       }
-      n.data({ size, colour, score: scores.has(state.sizeBy) ? (scores.get(state.sizeBy).get(id) || 0) : null });
+      if (scoreless) unscored++;
+      const sized = scores.get(state.sizeBy);
+      n.data({ size, colour, score: sized && sized.has(id) ? sized.get(id) : null });
     });
   });
-  return categories;
+  return { categories, unscored };
 }
 
 // Hiding keeps a stack of what was hidden, so each hide can be undone in turn.

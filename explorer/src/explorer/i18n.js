@@ -41,6 +41,7 @@ export const strings = {
     graphAria: 'Neighbourhood graph; the list below gives the same nodes', skip: 'Skip to the selected node', views: 'Views',
     graphFilters: 'Graph filters', selectedNode: 'Selected node', prevYear: 'previous year', nextYear: 'next year',
     frameOf: 'year', hidden: 'hidden', pathsOf: 'path(s) of', hopsWord: 'hop(s)', moreExist: '(more exist)', rangeHint: 'Give both years of the range to play it.', sizeLegend: 'size', colourLegend: 'colour',
+    scoredOver: 'scored over', unscored: 'drawn nodes have no score (small, grey)', styleFailed: 'cannot size or colour by it',
   },
   zh: {
     search: '搜索小组、人物、机构（英文、中文、拼音）', searchLabel: '搜索',
@@ -79,6 +80,7 @@ export const strings = {
     graphAria: '关系图；下方列表列出相同的节点', skip: '跳到所选节点', views: '视图',
     graphFilters: '关系图筛选', selectedNode: '所选节点', prevYear: '上一年', nextYear: '下一年',
     frameOf: '年份', hidden: '已隐藏', pathsOf: '条路径，长度', hopsWord: '跳', moreExist: '（还有更多）', rangeHint: '请填写时间段的起止年份再播放。', sizeLegend: '大小', colourLegend: '颜色',
+    scoredOver: '计算区间', unscored: '个节点无得分（小、灰色）', styleFailed: '无法按此设置大小或颜色',
   },
 };
 

@@ -100,7 +100,7 @@ async function redrawGraph() {
     frames = playing() ? view.frames : null;
     draw(cy, view, state.layout);
     showAll(cy);
-    await applyStyle(cy).then(renderStyleLegend);
+    await restyle();
     if (frames) showYear(state.frame ?? state.rangeFrom);
     else setStatus(view.truncated);
     status.dataset.state = 'ready';
@@ -112,7 +112,7 @@ async function redrawGraph() {
 
 // The status and the legend say the last truncation and categories again when the
 // language changes.
-let statusTruncated = false, legendCategories;
+let statusTruncated = false, legendStyle;
 
 function setStatus(truncated = statusTruncated) {
   statusTruncated = truncated;
@@ -151,16 +151,31 @@ function togglePlay() {
   syncControls();
 }
 
-function renderStyleLegend(categories) {
-  legendCategories = categories;
+// renderStyleLegend says what size and colour show: for a metric, over which years it
+// was scored and how many drawn nodes it gives no score (drawn small and grey).
+function renderStyleLegend(style) {
+  legendStyle = style;
+  const { categories, unscored } = style || {};
   const parts = [];
-  if (state.sizeBy) parts.push(`${t('sizeLegend')}: ${$('size-by').selectedOptions[0]?.textContent || state.sizeBy}`);
+  const over = playing() ? ` ${t('scoredOver')} ${state.rangeFrom}–${state.rangeTo}` : '';
+  if (state.sizeBy) parts.push(`${t('sizeLegend')}: ${$('size-by').selectedOptions[0]?.textContent || state.sizeBy}${METRICS.includes(state.sizeBy) ? over : ''}`);
   if (state.colourBy) {
     const what = $('colour-by').selectedOptions[0]?.textContent || state.colourBy;
     const cats = categories && categories.size ? ` (${[...categories.entries()].map(([v]) => valueLabel(v)).join(', ')})` : '';
-    parts.push(`${t('colourLegend')}: ${what}${cats}`);
+    parts.push(`${t('colourLegend')}: ${what}${METRICS.includes(state.colourBy) ? over : ''}${cats}`);
   }
+  if (unscored) parts.push(`${unscored} ${t('unscored')}`);
   $('style-legend').textContent = parts.join(' · ');
+}
+
+// restyle sizes and colours the drawing again; a metric the API refuses (betweenness on
+// too large a network) is said in the legend, in the API's words.
+async function restyle() {
+  try {
+    renderStyleLegend(await applyStyle(cy));
+  } catch (e) {
+    $('style-legend').textContent = `${t('styleFailed')}: ${e.message}`;
+  }
 }
 
 // The nodes in view as buttons: the graph's content for keyboards and screen readers.
@@ -287,8 +302,8 @@ function wire() {
   $('play').addEventListener('click', togglePlay);
   $('frame-prev').addEventListener('click', () => step(-1));
   $('frame-next').addEventListener('click', () => step(1));
-  $('size-by').addEventListener('change', async () => { state.sizeBy = $('size-by').value; writeHash(); renderStyleLegend(await applyStyle(cy)); });
-  $('colour-by').addEventListener('change', async () => { state.colourBy = $('colour-by').value; writeHash(); renderStyleLegend(await applyStyle(cy)); });
+  $('size-by').addEventListener('change', () => { state.sizeBy = $('size-by').value; writeHash(); restyle(); });
+  $('colour-by').addEventListener('change', () => { state.colourBy = $('colour-by').value; writeHash(); restyle(); });
   $('layout').addEventListener('change', () => { state.layout = $('layout').value; writeHash(); runLayout(cy, state.layout); });
   $('hide').addEventListener('click', () => { hideSelected(cy); setStatus(); renderInView(); });
   $('undo').addEventListener('click', () => { undoHide(cy); setStatus(); renderInView(); });
@@ -314,7 +329,7 @@ function wire() {
     setLang(state.lang); applyStrings(); relabel(); cy.nodes().forEach((n) => n.data('label', nodeLabel(n.data('raw')))); renderInView();
     if (state.tab === 'tables' && tableRows) refreshTable();
     update({ graph: false });
-    setStatus(); renderStyleLegend(legendCategories);
+    setStatus(); renderStyleLegend(legendStyle);
   });
   const tabs = [...document.querySelectorAll('[role=tab]')];
   for (const b of tabs) {

@@ -21,6 +21,7 @@ export const FRAMES = `query Frames(${FILTER_VARS}, $during: Period!) {
   }
 }`;
 
-export const CENTRALITY = `query Centrality($metric: CentralityMetric!, $rt: [RelationshipType!], $nt: [NodeType!], $asOf: PartialDate, $tiers: [SourceTier!]) {
-  centrality(metric: $metric, relationshipTypes: $rt, nodeTypes: $nt, asOf: $asOf, tiers: $tiers, first: 100) { node { id } value }
+// The scores of the nodes drawn (ids), whatever their rank.
+export const CENTRALITY = `query Centrality($metric: CentralityMetric!, $ids: [ID!]!, $rt: [RelationshipType!], $nt: [NodeType!], $asOf: PartialDate, $during: Period, $tiers: [SourceTier!]) {
+  centrality(metric: $metric, ids: $ids, relationshipTypes: $rt, nodeTypes: $nt, asOf: $asOf, during: $during, tiers: $tiers) { node { id } value }
 }`;
