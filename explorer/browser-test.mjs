@@ -506,6 +506,35 @@ await step('a played period is sized by its scores over the period', async () =>
   assert(ids.length > 5 && ids.every((id) => drawnScores[id] === want[id]), `period scores differ: ${JSON.stringify(drawnScores)} vs ${JSON.stringify(want)}`);
 });
 
+await step('what cannot be shown is said in the reader\'s words, and not asked', async () => {
+  const asked = [];
+  const listen = (req) => { if (req.url().endsWith('/graphql')) asked.push(req.postData() || ''); };
+  // A link to a node that is not there.
+  await page.goto(`${base}/explore/#node=group/no-such-group`);
+  await page.reload();
+  await page.waitForSelector('#node-panel[data-state=error]');
+  await page.waitForSelector('#graph-status[data-state=error]');
+  assert((await page.textContent('#node-panel')).includes('Nothing in the atlas has this id.'), 'a missing node is not told as such');
+  assert((await page.textContent('#graph-status')) === 'Nothing in the atlas has this id.', 'the graph does not tell the missing node');
+  page.on('request', listen);
+  // A source has no timeline, and no path leads to it or from a node to itself.
+  await page.goto(`${base}/explore/#node=source/thomas-fp&tab=timeline`);
+  await page.reload();
+  await page.waitForFunction(() => (document.querySelector('#timeline')?.textContent || '').includes('have no timeline'));
+  await page.goto(`${base}/explore/#tab=paths&from=${GROUP}&to=${GROUP}`);
+  await page.reload();
+  await page.waitForFunction(() => (document.querySelector('#path-status')?.textContent || '').startsWith('Pick two different nodes'));
+  await page.goto(`${base}/explore/#tab=paths&from=${GROUP}&to=source/thomas-fp`);
+  await page.reload();
+  await page.waitForFunction(() => (document.querySelector('#path-status')?.textContent || '').startsWith('Sources and reported counts are not part'));
+  page.off('request', listen);
+  const refused = asked.filter((b) => /timeline\(|shortestPaths\(/.test(b));
+  assert(refused.length === 0, `asked what the API refuses: ${refused}`);
+  // A year the API could not take leaves the view at all years.
+  await openGraph(`node=${GROUP}&year=99999`);
+  assert(await page.isChecked('#all-years') && await drawn() > 5, 'year 99999 did not leave the view at all years');
+});
+
 await step('the Chinese interface leaves no English label', async () => {
   await openGraph(`node=${GROUP}&year=2016&lang=zh`);
   await page.waitForFunction((g) => document.querySelector('#node-panel')?.dataset.node === g, GROUP);

@@ -1,15 +1,21 @@
-// The GraphQL client: one POST per question, errors surfaced with their codes.
+// The GraphQL client: one POST per question; an error keeps the API's code (e.code) and
+// message (e.detail), which i18n.js's errorText tells the reader in their language.
 export async function gql(query, variables = {}) {
   const res = await fetch('/graphql', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  const body = await res.json();
+  let body;
+  try {
+    body = await res.json();
+  } catch {
+    throw Object.assign(new Error(`HTTP ${res.status}`), { code: 'UNAVAILABLE' });
+  }
   if (body.errors && body.errors.length) {
     const e = body.errors[0];
-    const code = e.extensions && e.extensions.code ? ` (${e.extensions.code})` : '';
-    throw new Error(e.message + code);
+    const code = e.extensions && e.extensions.code ? e.extensions.code : '';
+    throw Object.assign(new Error(e.message + (code ? ` (${code})` : '')), { code, detail: e.message });
   }
   return body.data;
 }

@@ -41,6 +41,9 @@ export const strings = {
     graphAria: 'Neighbourhood graph; the list below gives the same nodes', skip: 'Skip to the selected node', views: 'Views',
     graphFilters: 'Graph filters', selectedNode: 'Selected node', prevYear: 'previous year', nextYear: 'next year',
     frameOf: 'year', hidden: 'hidden', pathsOf: 'path(s) of', hopsWord: 'hop(s)', moreExist: '(more exist)', rangeHint: 'Give both years of the range to play it.', sizeLegend: 'size', colourLegend: 'colour',
+    errNotFound: 'Nothing in the atlas has this id.', errInvalid: 'The atlas cannot answer this view as asked', errLimit: 'This view asks for more work than the atlas allows',
+    errUnavailable: 'The atlas is not answering; try again in a moment.', errOther: 'The atlas could not answer',
+    samePathEnds: 'Pick two different nodes to find the paths between them.', noTimeline: 'Sources and reported counts have no timeline: open a body or a person.',
     scoredOver: 'scored over', unscored: 'drawn nodes have no score (small, grey)', styleFailed: 'cannot size or colour by it',
   },
   zh: {
@@ -80,6 +83,9 @@ export const strings = {
     graphAria: '关系图；下方列表列出相同的节点', skip: '跳到所选节点', views: '视图',
     graphFilters: '关系图筛选', selectedNode: '所选节点', prevYear: '上一年', nextYear: '下一年',
     frameOf: '年份', hidden: '已隐藏', pathsOf: '条路径，长度', hopsWord: '跳', moreExist: '（还有更多）', rangeHint: '请填写时间段的起止年份再播放。', sizeLegend: '大小', colourLegend: '颜色',
+    errNotFound: '图谱中没有这个编号。', errInvalid: '图谱无法按此请求回答', errLimit: '此视图所需计算超出图谱的限度',
+    errUnavailable: '图谱暂时没有响应，请稍后再试。', errOther: '图谱无法回答',
+    samePathEnds: '请选择两个不同的节点来查找路径。', noTimeline: '来源与报告数目没有时间线：请打开一个机构或人物。',
     scoredOver: '计算区间', unscored: '个节点无得分（小、灰色）', styleFailed: '无法按此设置大小或颜色',
   },
 };
@@ -108,4 +114,17 @@ export function applyStrings(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of root.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria));
+}
+
+// errorText tells what went wrong in the reader's language: a missing node or an outage
+// in our words; a refusal (INVALID, LIMIT_EXCEEDED) with the API's own reason, which says
+// what to change.
+export function errorText(e) {
+  switch (e && e.code) {
+    case 'NOT_FOUND': return t('errNotFound');
+    case 'INVALID': return `${t('errInvalid')}: ${e.detail}`;
+    case 'LIMIT_EXCEEDED': return `${t('errLimit')}: ${e.detail}`;
+    case 'UNAVAILABLE': return t('errUnavailable');
+    default: return e instanceof TypeError && /fetch/i.test(e.message) ? t('errUnavailable') : `${t('errOther')}: ${e && (e.detail || e.message)}`;
+  }
 }

@@ -1,8 +1,8 @@
 // The Explorer: wires the search, the views and the node page to one state kept in the URL.
 import './explorer.css';
 import { schema } from './api.js';
-import { applyStrings, getLang, setLang, t, nodeLabel, valueLabel } from './i18n.js';
-import { state, readHash, writeHash, extendTypes, NODE_TYPES, REL_TYPES, TABLE_KEYS } from './state.js';
+import { applyStrings, errorText, getLang, setLang, t, nodeLabel, valueLabel } from './i18n.js';
+import { state, readHash, writeHash, extendTypes, inNetwork, NODE_TYPES, REL_TYPES, TABLE_KEYS } from './state.js';
 import { combobox } from './search.js';
 import { createGraph, draw, exportURL, loadFrames, loadView, runLayout, showFrame, viewCSV, LAYOUTS, TYPE_COLOURS, REL_COLOURS } from './graph.js';
 import { applyStyle, ego, hideSelected, METRICS, PROPERTIES, showAll, undoHide } from './analysis.js';
@@ -85,7 +85,7 @@ const playing = () => state.rangeFrom !== null && state.rangeTo !== null;
 async function redrawGraph() {
   const status = $('graph-status');
   if (!state.node) { cy.elements().remove(); status.textContent = t('pick'); return; }
-  if (/^(source|count)\//.test(state.seeds[0] || state.node)) {
+  if (!inNetwork(state.seeds[0] || state.node)) {
     cy.elements().remove();
     status.dataset.state = 'ready'; status.dataset.nodes = '0'; status.dataset.edges = '0';
     status.textContent = t('notInNetwork');
@@ -106,7 +106,7 @@ async function redrawGraph() {
     status.dataset.state = 'ready';
     renderInView();
   } catch (e) {
-    if (mine === drawSeq) { status.textContent = e.message; status.dataset.state = 'error'; }
+    if (mine === drawSeq) { status.textContent = errorText(e); status.dataset.state = 'error'; }
   }
 }
 
@@ -174,7 +174,7 @@ async function restyle() {
   try {
     renderStyleLegend(await applyStyle(cy));
   } catch (e) {
-    $('style-legend').textContent = `${t('styleFailed')}: ${e.message}`;
+    $('style-legend').textContent = `${t('styleFailed')}: ${errorText(e)}`;
   }
 }
 
@@ -199,6 +199,7 @@ async function refreshNode() {
   try {
     const n = await loadNode(want, state.year);
     if (want !== state.node) return;
+    if (!n) throw Object.assign(new Error(want), { code: 'NOT_FOUND' });
     current = n;
     if (current && document.activeElement !== $('search')) $('search').value = nodeLabel(current);
     renderNode(panel, current, { onExpand: expand, onFocus: focus });
@@ -206,10 +207,10 @@ async function refreshNode() {
   } catch (e) {
     if (want !== state.node) return;
     panel.dataset.state = 'error';
-    panel.replaceChildren(Object.assign(document.createElement('p'), { className: 'load-error', textContent: e.message }));
+    panel.replaceChildren(Object.assign(document.createElement('p'), { className: 'load-error', textContent: errorText(e) }));
   }
   panel.dataset.node = want;
-  if (state.tab === 'timeline') renderTimeline($('timeline'), current).catch((e) => { $('timeline').textContent = e.message; });
+  if (state.tab === 'timeline') renderTimeline($('timeline'), current).catch((e) => { $('timeline').textContent = errorText(e); });
 }
 
 async function refreshTable() {
@@ -227,7 +228,7 @@ async function refreshTable() {
     table.dataset.table = state.table;
   } catch (e) {
     table.dataset.state = 'error';
-    $('table-count').textContent = e.message;
+    $('table-count').textContent = errorText(e);
   }
 }
 
@@ -343,7 +344,7 @@ function wire() {
   $('path-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     writeHash();
-    try { await findPaths($('path-cy'), $('path-list'), $('path-status')); } catch (err) { $('path-status').textContent = err.message; }
+    try { await findPaths($('path-cy'), $('path-list'), $('path-status')); } catch (err) { $('path-status').textContent = errorText(err); }
   });
   // Links to nodes inside the page select them without reloading.
   document.addEventListener('click', (e) => {
@@ -362,8 +363,8 @@ function showTab(tab) {
   writeHash(); syncControls();
   // The graph is laid out in a visible container only, so that it is centred.
   if (tab === 'graph') { cy.resize(); redrawGraph(); }
-  if (tab === 'timeline') renderTimeline($('timeline'), current).catch((e) => { $('timeline').textContent = e.message; });
-  if (tab === 'byyear') renderByYear($('byyear-chart'), $('reported')).catch((e) => { $('byyear-chart').textContent = e.message; });
+  if (tab === 'timeline') renderTimeline($('timeline'), current).catch((e) => { $('timeline').textContent = errorText(e); });
+  if (tab === 'byyear') renderByYear($('byyear-chart'), $('reported')).catch((e) => { $('byyear-chart').textContent = errorText(e); });
   if (tab === 'tables') refreshTable();
 }
 

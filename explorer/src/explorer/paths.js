@@ -3,7 +3,7 @@ import cytoscape from 'cytoscape';
 import { gql } from './api.js';
 import { nodeLabel, t, valueLabel } from './i18n.js';
 import { REL_COLOURS, TYPE_COLOURS } from './graph.js';
-import { state } from './state.js';
+import { inNetwork, state } from './state.js';
 
 const PATHS = `query Paths($from: ID!, $to: ID!, $asOf: PartialDate) {
   shortestPaths(from: $from, to: $to, maxLength: 6, asOf: $asOf, first: 20) {
@@ -17,6 +17,16 @@ const PATHS = `query Paths($from: ID!, $to: ID!, $asOf: PartialDate) {
 let cy;
 export async function findPaths(container, list, status) {
   if (!state.from || !state.to) return null;
+  // Asked only when the API could answer: two different nodes of the network.
+  const refusal = state.from === state.to ? t('samePathEnds') : !inNetwork(state.from) || !inNetwork(state.to) ? t('notInNetwork') : null;
+  if (refusal) {
+    list.replaceChildren();
+    cy?.elements().remove();
+    status.textContent = refusal;
+    status.dataset.paths = '0';
+    delete status.dataset.length;
+    return null;
+  }
   status.textContent = t('loading');
   const d = await gql(PATHS, { from: state.from, to: state.to, asOf: state.year === null ? null : String(state.year) });
   const ps = d.shortestPaths;

@@ -13,6 +13,10 @@ export function extendTypes(nodeTypes, relTypes) {
   state.relTypes = [...REL_TYPES];
 }
 
+// inNetwork says whether an id names a node of the network (not a source or a reported
+// count), which the graph, the paths and the timeline are drawn for.
+export const inNetwork = (id) => !/^(source|count)\//.test(id);
+
 export const state = {
   node: null, seeds: [], year: null, depth: 1,
   nodeTypes: [...NODE_TYPES], relTypes: [...REL_TYPES],
@@ -32,8 +36,8 @@ export function readHash(hash = location.hash) {
   const list = (k, all) => (p.has(k) ? p.get(k).split(',').filter((v) => all.includes(v)) : [...all]);
   state.node = p.get('node') || null;
   state.seeds = p.get('x') ? p.get('x').split(',').filter(Boolean) : state.node ? [state.node] : [];
-  const y = Number(p.get('year'));
-  state.year = p.get('year') && Number.isInteger(y) ? y : null;
+  // A year the API could not take (not four digits) leaves the view at all years.
+  state.year = year(p.get('year'));
   const d = Number(p.get('depth'));
   state.depth = [1, 2, 3].includes(d) ? d : 1;
   state.nodeTypes = list('nt', NODE_TYPES);

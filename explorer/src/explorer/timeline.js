@@ -3,6 +3,7 @@
 import { gql } from './api.js';
 import { nodeLabel, t, valueLabel } from './i18n.js';
 import { REL_COLOURS } from './graph.js';
+import { inNetwork } from './state.js';
 
 const TIMELINE = `query Timeline($id: ID!) { timeline(id: $id) {
   kind date succession other { id type label } sources { locator source { id key } } } }`;
@@ -20,6 +21,7 @@ const NOW = new Date().getUTCFullYear();
 export async function renderTimeline(container, node) {
   container.replaceChildren();
   if (!node) { container.textContent = t('pick'); return; }
+  if (!inNetwork(node.id)) { container.textContent = t('noTimeline'); return; }
   container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: t('loading') }));
   const d = await gql(TIMELINE, { id: node.id });
   const events = d.timeline.filter((e) => ['ESTABLISHED', 'ABOLISHED', 'SUCCEEDED', 'PRECEDED'].includes(e.kind) && e.date);
