@@ -294,8 +294,12 @@ func (c Change) applyRelation(ds *Dataset, a *Applied) error {
 			}
 			r.Sources = nil
 		}
-		if !slices.Contains(r.Sources, *c.Citation) {
-			r.Sources = append(r.Sources, *c.Citation)
+		// A citation of a passage the relation cites already is that citation, quote and
+		// all, not a second one.
+		r.Sources = withSource(r.Sources, *c.Citation)
+		cite := r.Sources[slices.IndexFunc(r.Sources, c.Citation.SamePassage)]
+		if old != nil {
+			r.DateClaims = carriedDateClaims(old, &r, cite)
 		}
 		next = &r
 	}

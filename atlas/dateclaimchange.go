@@ -1,0 +1,127 @@
+package atlas
+
+import "slices"
+
+// A curated change gives a relationship as it should be, but not which source gives
+// which of its dates: the API takes one citation per change. The dates the relation's
+// sources gave before are evidence too, and a change must not lose them, nor leave a
+// source shown beside a date it never gave (one fact, one relationship; a citation
+// supports exactly its value). carriedDateClaims works out the date claims of a
+// changed relation from the old one's.
+
+// carriedDateClaims returns next's date claims after a change of old to next citing
+// cite: next's own when the change gives some; otherwise old's, with each date the
+// change moves (and only those) preferred as cite gives it and the dates it replaces kept as NORMAL
+// claims of the sources that gave them (an attestation the change drops is kept
+// DEPRECATED). A relation whose sources all gave the dates it had (no claims) keeps
+// none while its dates stay; when they move, those sources' dates become claims.
+func carriedDateClaims(old, next *Relation, cite Citation) []DateClaim {
+	if next.DateClaims != nil {
+		return next.DateClaims
+	}
+	if sameDates(old, next) {
+		return cloneDateClaims(old.DateClaims)
+	}
+	claims := cloneDateClaims(old.DateClaims)
+	if len(claims) == 0 {
+		claims = plainDateClaims(old)
+	}
+	claim := func(part DatePart, v PartialDate, rank Rank) DateClaim {
+		return DateClaim{Part: part, Value: v, Sources: []Citation{cite}, Confidence: dateConfidenceOf(next), Rank: rank, Note: next.Note}
+	}
+	for _, p := range []struct {
+		part      DatePart
+		was, date *PartialDate
+	}{{StartPart, old.Start, next.Start}, {EndPart, old.End, next.End}} {
+		// The change's citation supports the dates it moves, not those it leaves.
+		if equalDates(p.was, p.date) {
+			continue
+		}
+		for i := range claims {
+			if claims[i].Part == p.part && claims[i].Rank == Preferred && (p.date == nil || claims[i].Value != *p.date) {
+				claims[i].Rank = Normal
+			}
+		}
+		if p.date == nil {
+			continue
+		}
+		i := slices.IndexFunc(claims, func(c DateClaim) bool { return c.Part == p.part && c.Value == *p.date })
+		if i < 0 {
+			claims = append(claims, claim(p.part, *p.date, Preferred))
+			continue
+		}
+		claims[i].Rank = Preferred
+		claims[i].Sources = withSource(claims[i].Sources, cite)
+	}
+	for i := range claims {
+		if claims[i].Part == AttestedPart && claims[i].Rank != Deprecated && !slices.Contains(next.Attested, claims[i].Value) {
+			claims[i].Rank = Deprecated
+		}
+	}
+	for _, a := range next.Attested {
+		i := slices.IndexFunc(claims, func(c DateClaim) bool { return c.Part == AttestedPart && c.Value == a })
+		switch {
+		case i < 0:
+			claims = append(claims, claim(AttestedPart, a, Normal))
+		case claims[i].Rank == Deprecated:
+			claims[i].Rank = Normal
+			claims[i].Sources = withSource(claims[i].Sources, cite)
+		}
+	}
+	return claims
+}
+
+func sameDates(a, b *Relation) bool {
+	return equalDates(a.Start, b.Start) && equalDates(a.End, b.End) && slices.Equal(a.Attested, b.Attested)
+}
+
+func equalDates(a, b *PartialDate) bool {
+	return (a == nil) == (b == nil) && (a == nil || *a == *b)
+}
+
+// plainDateClaims states r's dates as claims of all its sources, which is what a
+// relation without date claims means.
+func plainDateClaims(r *Relation) []DateClaim {
+	var claims []DateClaim
+	add := func(part DatePart, v PartialDate, rank Rank) {
+		claims = append(claims, DateClaim{Part: part, Value: v, Sources: slices.Clone(r.Sources), Confidence: dateConfidenceOf(r), Rank: rank, Note: r.Note})
+	}
+	if r.Start != nil {
+		add(StartPart, *r.Start, Preferred)
+	}
+	if r.End != nil {
+		add(EndPart, *r.End, Preferred)
+	}
+	for _, a := range r.Attested {
+		add(AttestedPart, a, Normal)
+	}
+	return claims
+}
+
+// dateConfidenceOf is how surely r's dates are known: its date confidence, or the
+// confidence of the fact when it gives none.
+func dateConfidenceOf(r *Relation) Confidence {
+	if r.DateConfidence != nil {
+		return *r.DateConfidence
+	}
+	return r.Confidence
+}
+
+// withSource returns cites with c, unless one already points at its passage.
+func withSource(cites []Citation, c Citation) []Citation {
+	if slices.ContainsFunc(cites, func(x Citation) bool { return x.SamePassage(c) }) {
+		return cites
+	}
+	return append(cites, c)
+}
+
+func cloneDateClaims(claims []DateClaim) []DateClaim {
+	if claims == nil {
+		return nil
+	}
+	out := slices.Clone(claims)
+	for i := range out {
+		out[i].Sources = slices.Clone(out[i].Sources)
+	}
+	return out
+}
