@@ -69,7 +69,11 @@ func TestChangeKeepsWhoGaveWhichDate(t *testing.T) {
 		{"an end taken away leaves its claim, no longer preferred", disputed(), func(r *atlas.Relation) *atlas.Relation { return as(r, "1990", "") }, b2,
 			[]string{claim(atlas.StartPart, "1990", atlas.Preferred, quoted), claim(atlas.StartPart, "1991", atlas.Normal, b9), claim(atlas.EndPart, "1995", atlas.Normal, quoted, b9)},
 			[]atlas.Citation{quoted, b9, b2}, "1991"},
-		{"an attestation added is the change's; one dropped is kept deprecated", func() *atlas.Relation { r := undisputed(); r.Attested = []atlas.PartialDate{atlas.MustDate("1992")}; return r }(),
+		{"an attestation added is the change's; one dropped is kept deprecated", func() *atlas.Relation {
+			r := undisputed()
+			r.Attested = []atlas.PartialDate{atlas.MustDate("1992")}
+			return r
+		}(),
 			func(r *atlas.Relation) *atlas.Relation { return as(r, "1990", "1995", "1993") }, b2,
 			[]string{claim(atlas.StartPart, "1990", atlas.Preferred, quoted, b9), claim(atlas.EndPart, "1995", atlas.Preferred, quoted, b9), claim(atlas.AttestedPart, "1992", atlas.Deprecated, quoted, b9), claim(atlas.AttestedPart, "1993", atlas.Normal, b2)},
 			[]atlas.Citation{quoted, b9, b2}, "1990"},
