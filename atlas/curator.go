@@ -283,7 +283,20 @@ func (c *Curator) applyCommit(ctx context.Context, before, after *Dataset, appli
 		return Commit{}, err
 	}
 	e.Records = withVersions(applied.Records, now, 1)
-	return Commit{Data: Diff(before, after.Prepared()), Bump: ids, Proposal: p, Entry: e}, nil
+	return Commit{Data: Diff(before, after.Prepared()), Bump: withClaimOwners(ids), Proposal: p, Entry: e}, nil
+}
+
+// withClaimOwners adds to ids the node of each claim among them: a node is read and
+// written with its claims (a claim edit may change its plain field), so an edit of the
+// node made from a read before a claim edit must find the node moved, not undo it.
+func withClaimOwners(ids []string) []string {
+	out := slices.Clone(ids)
+	for _, id := range ids {
+		if owner, ok := ClaimOwner(id); ok && !slices.Contains(out, owner) {
+			out = append(out, owner)
+		}
+	}
+	return out
 }
 
 func withVersions(records []RecordChange, versions map[string]int64, add int64) []RecordChange {

@@ -135,6 +135,29 @@ func TestNodeProposalMeetsALaterClaimEdit(t *testing.T) {
 	}
 }
 
+// TestNodeEditMeetsALaterClaimEdit: the direct edit's twin of the proposal's. A node
+// edited from a read older than a claim edit would undo it; the claim edit moved the
+// node's version, so the edit is CONFLICT and the claim edit stands.
+func TestNodeEditMeetsALaterClaimEdit(t *testing.T) {
+	store, cur := curatedStore(t, changeBase())
+	record := nodeRecordWithout(t, store, func(m map[string]any) { m["name"] = "G2" })
+	est1954 := atlas.ClaimID("group/g", atlas.PropEstablished, "1954")
+	if _, err := cur.Edit(carol, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordClaim, Target: est1954, Citation: citeA, Claim: claimOf("", "1954", atlas.Preferred)}, 1, "1954 it is"); err != nil {
+		t.Fatal(err)
+	}
+	if vs, _ := store.Versions(context.Background(), []string{"group/g", est1954}); !slices.Equal(vs, []int64{2, 2}) {
+		t.Errorf("versions of the node and its claim edited: %v, want [2 2]", vs)
+	}
+	_, err := cur.Edit(carol, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Record: record, Citation: citeA}, 1, "rename, read before")
+	if atlas.ErrorCode(err) != atlas.ECONFLICT {
+		t.Fatalf("edit = %v, want CONFLICT", err)
+	}
+	ds, _ := store.Snapshot(context.Background())
+	if g := ds.Node("group/g").(*atlas.Group); g.Established.String() != "1954" || g.Name != "G" {
+		t.Errorf("after the refused edit: founded %s, named %s; want the claim edit's 1954 and the old name", g.Established, g.Name)
+	}
+}
+
 func recordIDs(rs []atlas.RecordChange) []string {
 	out := make([]string, len(rs))
 	for i, r := range rs {
