@@ -24,8 +24,12 @@ type Span struct {
 	// the earliest date a later holder is known in it.
 	NextHolderFrom *PartialDate
 	// HolderDied caps the fact like LifetimeEnd: the death of the person holding it;
-	// HolderBorn bounds it from below: nobody holds anything before birth.
-	HolderDied, HolderBorn *PartialDate
+	// HolderBorn bounds it from below: nobody holds anything before birth. Where sources
+	// disagree, these are the latest death and the earliest birth (the fact may hold
+	// within the widest life), and HolderDiedFirst and HolderBornLast the earliest death
+	// and the latest birth: it is known only within the narrowest.
+	HolderDied, HolderBorn          *PartialDate
+	HolderDiedFirst, HolderBornLast *PartialDate
 }
 
 // Span returns the time information of r, bounded by every death date of its holder.
@@ -34,22 +38,47 @@ func (r *Relation) Span() Span { return r.SpanIn(nil) }
 // SpanIn returns the time information of r as the facts of tiers give it: its dates are
 // those the date claims of tiers give (Relation.InTiers), and only a birth or death
 // claimed in tiers bounds it (with [CORPUS], a death known only from reference pages
-// does not). Of several death dates the latest bounds, since the holder may have lived
-// until then; of several births the earliest.
+// does not). Of several death dates the latest bounds where it may hold, since the
+// holder may have lived until then, and the earliest where it is known; of several
+// births the earliest and the latest.
 func (r *Relation) SpanIn(tiers []SourceTier) Span {
 	v := r.InTiers(tiers)
 	s := Span{Start: v.Start, End: v.End, LifetimeStart: r.LifetimeStart, LifetimeEnd: r.LifetimeEnd, Attested: v.Attested, ObservedUntil: r.ObservedUntil, NextHolderFrom: r.NextHolderFrom}
 	for i, d := range r.HolderDeaths {
-		if (AllTiers(tiers) || slices.Contains(tiers, d.Tier)) && (s.HolderDied == nil || d.Date.Latest() > s.HolderDied.Latest()) {
+		if !AllTiers(tiers) && !slices.Contains(tiers, d.Tier) {
+			continue
+		}
+		if s.HolderDied == nil || d.Date.Latest() > s.HolderDied.Latest() {
 			s.HolderDied = &r.HolderDeaths[i].Date
+		}
+		if s.HolderDiedFirst == nil || d.Date.Earliest() < s.HolderDiedFirst.Earliest() {
+			s.HolderDiedFirst = &r.HolderDeaths[i].Date
 		}
 	}
 	for i, d := range r.HolderBirths {
-		if (AllTiers(tiers) || slices.Contains(tiers, d.Tier)) && (s.HolderBorn == nil || d.Date.Earliest() < s.HolderBorn.Earliest()) {
+		if !AllTiers(tiers) && !slices.Contains(tiers, d.Tier) {
+			continue
+		}
+		if s.HolderBorn == nil || d.Date.Earliest() < s.HolderBorn.Earliest() {
 			s.HolderBorn = &r.HolderBirths[i].Date
+		}
+		if s.HolderBornLast == nil || d.Date.Latest() > s.HolderBornLast.Latest() {
+			s.HolderBornLast = &r.HolderBirths[i].Date
 		}
 	}
 	return s
+}
+
+// diedFirst is the earliest death the sources give, and bornLast the latest birth:
+// what a KNOWN holding must lie within.
+func (s Span) diedFirst() *PartialDate { return cmpOr(s.HolderDiedFirst, s.HolderDied) }
+func (s Span) bornLast() *PartialDate  { return cmpOr(s.HolderBornLast, s.HolderBorn) }
+
+func cmpOr(a, b *PartialDate) *PartialDate {
+	if a != nil {
+		return a
+	}
+	return b
 }
 
 // StoreBounds are the bounds a store filters r with for an asOf argument: a superset of
@@ -180,21 +209,22 @@ const (
 	ReasonWithinDates         HoldingReason = "WITHIN_DATES"                    // it started before and ended after the date
 	ReasonOpenEndedWithinLast HoldingReason = "OPEN_ENDED_WITHIN_LATEST_SOURCE" // not known to have ended; the latest source reaches past the date
 	// POSSIBLE reasons.
-	ReasonAttestedNearDate   HoldingReason = "ATTESTED_PARTLY"                // known only from attestations that overlap the date in part
-	ReasonStartUnknown       HoldingReason = "START_UNKNOWN"                  // no start date: it may have begun after the date
-	ReasonStartsDuring       HoldingReason = "STARTS_DURING_DATE"             // the start may fall within the date
-	ReasonEndsDuring         HoldingReason = "ENDS_DURING_DATE"               // the end may fall within the date
-	ReasonNoSourceDate       HoldingReason = "OPEN_ENDED_UNDATED_SOURCES"     // not known to have ended, and no source is dated
-	ReasonOpenEndedAfterLast HoldingReason = "OPEN_ENDED_AFTER_LATEST_SOURCE" // not known to have ended; the date is past the latest source
-	ReasonGroupEndsDuring    HoldingReason = "GROUP_ENDS_DURING_DATE"         // the group involved may have ended within the date
-	ReasonHolderDiesDuring   HoldingReason = "HOLDER_DIES_DURING_DATE"        // the person holding it may have died within the date
-	ReasonNextHolderKnown    HoldingReason = "NEXT_HOLDER_KNOWN"              // a single-seat post not known to have ended, and a later holder may hold it by then
+	ReasonAttestedNearDate    HoldingReason = "ATTESTED_PARTLY"                // known only from attestations that overlap the date in part
+	ReasonStartUnknown        HoldingReason = "START_UNKNOWN"                  // no start date: it may have begun after the date
+	ReasonStartsDuring        HoldingReason = "STARTS_DURING_DATE"             // the start may fall within the date
+	ReasonEndsDuring          HoldingReason = "ENDS_DURING_DATE"               // the end may fall within the date
+	ReasonNoSourceDate        HoldingReason = "OPEN_ENDED_UNDATED_SOURCES"     // not known to have ended, and no source is dated
+	ReasonOpenEndedAfterLast  HoldingReason = "OPEN_ENDED_AFTER_LATEST_SOURCE" // not known to have ended; the date is past the latest source
+	ReasonGroupEndsDuring     HoldingReason = "GROUP_ENDS_DURING_DATE"         // the group involved may have ended within the date
+	ReasonHolderDiesDuring    HoldingReason = "HOLDER_DIES_DURING_DATE"        // the person holding it may have died within the date
+	ReasonNextHolderKnown     HoldingReason = "NEXT_HOLDER_KNOWN"              // a single-seat post not known to have ended, and a later holder may hold it by then
+	ReasonHolderDeathDisputed HoldingReason = "HOLDER_DEATH_DISPUTED"          // one source has the person holding it dead before the date, another alive
 )
 
 // HoldingReasons lists every reason.
 var HoldingReasons = []HoldingReason{ReasonAttestedAtDate, ReasonWithinDates, ReasonOpenEndedWithinLast,
 	ReasonAttestedNearDate, ReasonStartUnknown, ReasonStartsDuring, ReasonEndsDuring, ReasonNoSourceDate,
-	ReasonOpenEndedAfterLast, ReasonGroupEndsDuring, ReasonHolderDiesDuring, ReasonNextHolderKnown}
+	ReasonOpenEndedAfterLast, ReasonGroupEndsDuring, ReasonHolderDiesDuring, ReasonNextHolderKnown, ReasonHolderDeathDisputed}
 
 // Basis is how surely a fact holds at a date and why: Date is the date the reason
 // rests on (the attestation, start or end, the latest source, the group's end), nil when
@@ -232,12 +262,12 @@ func (s Span) BasisAt(d PartialDate) (b Basis, ok bool) {
 	// surely there.
 	case s.LifetimeStart != nil && s.LifetimeStart.Latest() > lo:
 		return possible(ReasonStartsDuring, s.LifetimeStart)
-	case s.HolderBorn != nil && s.HolderBorn.Latest() > lo:
-		return possible(ReasonStartsDuring, s.HolderBorn)
+	case s.bornLast() != nil && s.bornLast().Latest() > lo:
+		return possible(ReasonStartsDuring, s.bornLast())
 	case s.End != nil && s.End.Earliest() >= hi && s.LifetimeEnd != nil && s.LifetimeEnd.Earliest() < hi:
 		return possible(ReasonGroupEndsDuring, s.LifetimeEnd)
-	case s.End != nil && s.End.Earliest() >= hi && s.HolderDied != nil && s.HolderDied.Earliest() < hi:
-		return possible(ReasonHolderDiesDuring, s.HolderDied)
+	case s.End != nil && s.End.Earliest() >= hi && s.diedFirst() != nil && s.diedFirst().Earliest() < hi:
+		return s.holderMayHaveDied(lo)
 	case s.End != nil && s.End.Earliest() >= hi:
 		return Basis{Known, ReasonWithinDates, s.End}, true
 	case s.End != nil:
@@ -255,10 +285,19 @@ func (s Span) BasisAt(d PartialDate) (b Basis, ok bool) {
 	case s.LifetimeEnd != nil && s.LifetimeEnd.Earliest() < hi:
 		return possible(ReasonGroupEndsDuring, s.LifetimeEnd)
 	// Nor past the death of the person holding it.
-	case s.HolderDied != nil && s.HolderDied.Earliest() < hi:
-		return possible(ReasonHolderDiesDuring, s.HolderDied)
+	case s.diedFirst() != nil && s.diedFirst().Earliest() < hi:
+		return s.holderMayHaveDied(lo)
 	}
 	return Basis{Known, ReasonOpenEndedWithinLast, s.ObservedUntil}, true
+}
+
+// holderMayHaveDied is the basis of a fact whose holder may be dead at a date starting
+// at lo: by one source's death date before it, or by a death that may fall within it.
+func (s Span) holderMayHaveDied(lo int) (Basis, bool) {
+	if first := s.diedFirst(); first.Latest() < lo {
+		return Basis{Possible, ReasonHolderDeathDisputed, first}, true
+	}
+	return Basis{Possible, ReasonHolderDiesDuring, s.diedFirst()}, true
 }
 
 // Dated reports whether the fact carries any time of its own: a start, an end or an

@@ -51,22 +51,60 @@ func TestDeathEndsAnOpenTenure(t *testing.T) {
 	}
 }
 
-func TestDisputedDeathsBoundAtTheLatest(t *testing.T) {
+// Of disputed deaths (1972-01-06 on a reference page, 1975 in the corpus) the latest
+// bounds where the tenure may hold and the earliest where it is known: after the first
+// death a source gives, nobody can say he was still in office.
+func TestDisputedDeathsBoundAtTheLatestAndAreKnownBeforeTheEarliest(t *testing.T) {
 	r := heldUntilDeath()
 	r.HolderDeaths = append(r.HolderDeaths, atlas.Death{Date: atlas.MustDate("1975"), Tier: atlas.CorpusTier})
 	for _, tc := range []struct {
-		asOf  string
-		tiers []atlas.SourceTier
-		ok    bool
+		asOf   string
+		tiers  []atlas.SourceTier
+		ok     bool
+		holds  atlas.Holding
+		reason atlas.HoldingReason
+		date   string
 	}{
-		{"1974", nil, true}, // he may have lived until 1975
-		{"1976", nil, false},
-		{"1974", []atlas.SourceTier{atlas.ReferenceTier}, false},
-		{"1976", []atlas.SourceTier{atlas.CorpusTier}, false},
+		{"1971", nil, true, atlas.Known, atlas.ReasonOpenEndedWithinLast, "2021"},
+		{"1972", nil, true, atlas.Possible, atlas.ReasonHolderDiesDuring, "1972-01-06"},
+		{"1974", nil, true, atlas.Possible, atlas.ReasonHolderDeathDisputed, "1972-01-06"}, // he may have lived until 1975
+		{"1975", nil, true, atlas.Possible, atlas.ReasonHolderDeathDisputed, "1972-01-06"},
+		{"1976", nil, false, "", "", ""},
+		{"1974", []atlas.SourceTier{atlas.ReferenceTier}, false, "", "", ""},
+		{"1974", []atlas.SourceTier{atlas.CorpusTier}, true, atlas.Known, atlas.ReasonOpenEndedWithinLast, "2021"},
+		{"1976", []atlas.SourceTier{atlas.CorpusTier}, false, "", "", ""},
 	} {
-		if _, ok := r.SpanIn(tc.tiers).BasisAt(atlas.MustDate(tc.asOf)); ok != tc.ok {
-			t.Errorf("asOf %s in %v: holds %v, want %v", tc.asOf, tc.tiers, ok, tc.ok)
+		b, ok := r.SpanIn(tc.tiers).BasisAt(atlas.MustDate(tc.asOf))
+		if ok != tc.ok || b.Holding != tc.holds || b.Reason != tc.reason || (ok && b.Date.String() != tc.date) {
+			t.Errorf("asOf %s in %v: %v %+v, want %v %s %s %s", tc.asOf, tc.tiers, ok, b, tc.ok, tc.holds, tc.reason, tc.date)
 		}
+	}
+	// Over a period, the known days end with the earliest death.
+	if h, ok := r.Span().HoldingDuring(atlas.Period{From: atlas.MustDate("1970"), To: atlas.MustDate("1974")}); !ok || h != atlas.KnownInPart {
+		t.Errorf("1970–1974: %v %v, want KNOWN_IN_PART", h, ok)
+	}
+}
+
+// A DEPRECATED death is kept as a claim but not believed: it bounds nothing, and the
+// death the preferred claim gives is the holder's only one.
+func TestADeprecatedDeathBoundsNothing(t *testing.T) {
+	cite := func(s string) []atlas.Citation { return []atlas.Citation{{Source: s, Locator: "p"}} }
+	ds := &atlas.Dataset{
+		Sources: []*atlas.Source{{ID: "source/c"}},
+		People: []*atlas.Person{{ID: "person/a", Sources: cite("source/c"), Died: atlas.DatePtr("2019-05"),
+			Claims: []atlas.PropertyClaim{
+				{Property: atlas.PropDied, Value: "2019-05", Sources: cite("source/c"), Rank: atlas.Preferred},
+				{Property: atlas.PropDied, Value: "2023", Sources: cite("source/c"), Rank: atlas.Deprecated},
+			}}},
+		Positions: []*atlas.Position{{ID: "position/p", Sources: cite("source/c")}},
+		Relations: []*atlas.Relation{{Type: atlas.Holds, From: "person/a", To: "position/p", Start: atlas.DatePtr("2013"), End: atlas.DatePtr("2023-03"), Sources: cite("source/c")}},
+	}
+	r := ds.Prepared().Relations[0]
+	if want := []atlas.Death{{Date: atlas.MustDate("2019-05"), Tier: atlas.CorpusTier}}; len(r.HolderDeaths) != 1 || r.HolderDeaths[0] != want[0] {
+		t.Errorf("deaths %v, want %v", r.HolderDeaths, want)
+	}
+	if r.Span().MayHoldAt(atlas.MustDate("2021")) {
+		t.Error("the post is held in 2021, after the only death believed")
 	}
 }
 

@@ -205,7 +205,8 @@ func clonePtr[T any](p *T) *T {
 func lifeDatesOf(p *Person, prop PropertyName, plain *PartialDate, source func(id string) *Source) []Death {
 	var out []Death
 	for _, c := range p.Claims {
-		if c.Property != prop {
+		// A DEPRECATED claim is kept, not believed: it bounds nothing.
+		if c.Property != prop || c.Rank == Deprecated {
 			continue
 		}
 		if d, err := ParseDate(c.Value); err == nil {

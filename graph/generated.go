@@ -7827,6 +7827,8 @@ enum HoldingReason {
   HOLDER_DIES_DURING_DATE
   "POSSIBLE: a single-seat post not known to have ended, and a later holder (from the reason's date) may hold it by then: one seat never has two KNOWN holders."
   NEXT_HOLDER_KNOWN
+  "POSSIBLE: the sources disagree on when the person holding it died, and one has them dead before the date (the reason's date, the earliest death given); known only before it, possible until the latest."
+  HOLDER_DEATH_DISPUTED
 }
 
 "The types of relationship, each with the node types it may join (from → to)."

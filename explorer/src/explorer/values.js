@@ -10,7 +10,7 @@ export const VALUES_ZH = {
   STATED: '明确陈述', REPORTED: '报道', INFERRED: '推断', DISPUTED: '有争议', KNOWN: '确知', POSSIBLE: '可能',
   ATTESTED_AT_DATE: '该日期有记载', WITHIN_DATES: '在起止日期内', OPEN_ENDED_WITHIN_LATEST_SOURCE: '未知结束，在最新来源之内', ATTESTED_PARTLY: '部分有记载',
   START_UNKNOWN: '开始日期未知', STARTS_DURING_DATE: '于该期间开始', ENDS_DURING_DATE: '于该期间结束', OPEN_ENDED_UNDATED_SOURCES: '未知结束，来源无日期',
-  OPEN_ENDED_AFTER_LATEST_SOURCE: '未知结束，晚于最新来源', GROUP_ENDS_DURING_DATE: '小组于该期间撤销', HOLDER_DIES_DURING_DATE: '任职者于该期间去世',
+  OPEN_ENDED_AFTER_LATEST_SOURCE: '未知结束，晚于最新来源', GROUP_ENDS_DURING_DATE: '小组于该期间撤销', HOLDER_DIES_DURING_DATE: '任职者于该期间去世', HOLDER_DEATH_DISPUTED: '任职者卒年说法不一',
   RENAMED: '更名', REPLACED: '取代', UPGRADED: '升格', MERGED: '合并', RECONSTITUTED: '重组',
   LEADING_SMALL_GROUP: '领导小组', COMMISSION: '委员会', COORDINATION_GROUP: '协调小组', WORKING_GROUP: '工作小组', COMMITTEE: '委员会（议事）',
   PARTY_MEMBERS_GROUP: '党组', OTHER: '其他',
