@@ -268,12 +268,18 @@ func (s Span) BasisAt(d PartialDate) (b Basis, ok bool) {
 		return possible(ReasonGroupEndsDuring, s.LifetimeEnd)
 	case s.End != nil && s.End.Earliest() >= hi && s.diedFirst() != nil && s.diedFirst().Earliest() < hi:
 		return s.holderMayHaveDied(lo)
+	// One seat, handed over: on the first day of a closed tenure's end on which a later
+	// holder may have taken the post, the new holder is the KNOWN one. (A later start
+	// well inside the tenure is a conflict of the data, which SINGLE_SEAT reports.)
+	case s.End != nil && s.End.Earliest() == hi && s.NextHolderFrom != nil && s.NextHolderFrom.Earliest() <= hi:
+		return possible(ReasonNextHolderKnown, s.NextHolderFrom)
 	case s.End != nil && s.End.Earliest() >= hi:
 		return Basis{Known, ReasonWithinDates, s.End}, true
 	case s.End != nil:
 		return possible(ReasonEndsDuring, s.End)
-	// One seat: not known past the start of a later holder.
-	case s.NextHolderFrom != nil && s.NextHolderFrom.Earliest() < hi:
+	// One seat, not known to have ended: not known once a later holder may have taken
+	// the post, the day they take it included.
+	case s.NextHolderFrom != nil && s.NextHolderFrom.Earliest() <= hi:
 		return possible(ReasonNextHolderKnown, s.NextHolderFrom)
 	// Not known to have ended: known only as far as the sources surely reach (a source
 	// dated "2018" may be from January, so it establishes nothing later than its first
