@@ -108,7 +108,9 @@ func TestInvariantsFailWhenARuleIsBroken(t *testing.T) {
 			func(d *Dataset) { d.Relations[2].Start, d.Relations[2].End = DatePtr("2003-02"), DatePtr("2003-05") }, nil,
 			[]string{"SINGLE_SEAT 2003 position/p holds/person/b/position/p"}},
 		{"single seat: handed over on a's last day, which is b's first: one KNOWN holder that day",
-			func(d *Dataset) { d.Relations[1].End, d.Relations[2].Start = DatePtr("2005-06-30"), DatePtr("2005-06-30") }, nil,
+			func(d *Dataset) {
+				d.Relations[1].End, d.Relations[2].Start = DatePtr("2005-06-30"), DatePtr("2005-06-30")
+			}, nil,
 			[]string{}},
 		{"source filter: a store ignores it",
 			nil, ignoreSources,
