@@ -114,3 +114,44 @@ func cited(cs []atlas.Citation) string {
 	}
 	return out
 }
+
+// TestDevelopmentsWithinLifetimes: a start dated before the group existed, or an end
+// after the holder died (data validation refuses both; this is what an answer does if
+// such data is there), is shown at the lifetime's bound, as the timeline shows it.
+func TestDevelopmentsWithinLifetimes(t *testing.T) {
+	ds := &atlas.Dataset{
+		Groups: []*atlas.Group{{ID: "group/g", Name: "G", Kind: atlas.LeadingSmallGroup, Established: atlas.DatePtr("2018-03")}},
+		People: []*atlas.Person{{ID: "person/p", Name: "P", Died: atlas.DatePtr("2018")}},
+		Relations: []*atlas.Relation{
+			member("person/p", "group/g", start("2010")),
+			rel(atlas.Holds, "person/p", "position/x", start("2013"), func(r *atlas.Relation) { r.End = atlas.DatePtr("2023-03") }),
+		},
+		Positions: []*atlas.Position{{ID: "position/x", Title: "X"}},
+	}
+	p := analytics.Build(ds)
+	devs, _, err := p.Developments(context.Background(), analytics.DevelopmentQuery{Period: atlas.Period{From: atlas.MustDate("2000"), To: atlas.MustDate("2030")},
+		IDs: []string{"person/p"}, Types: []atlas.RelType{atlas.MemberOf, atlas.Holds}, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range devs {
+		got = append(got, string(d.Kind)+" "+d.Date.String()+" "+d.Other.NodeID())
+	}
+	if want := []string{"STARTED 2013 position/x", "ENDED 2018 position/x", "STARTED 2018-03 group/g"}; !slices.Equal(got, want) {
+		t.Errorf("developments %q, want %q", got, want)
+	}
+	events, err := p.TimelineRelayed(context.Background(), "person/p", nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dates []string
+	for _, e := range events {
+		if e.Date != nil {
+			dates = append(dates, string(e.Kind)+" "+e.Date.String())
+		}
+	}
+	if want := []string{"ROLE_STARTED 2013", "ROLE_ENDED 2018", "ROLE_STARTED 2018-03"}; !slices.Equal(dates, want) {
+		t.Errorf("timeline %q, want %q", dates, want)
+	}
+}

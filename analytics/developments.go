@@ -120,9 +120,10 @@ func (p *Projection) Developments(ctx context.Context, q DevelopmentQuery) (out 
 		v := r.CitedBy(q.Sources).InTiers(q.Tiers)
 		from, to := p.node(p.ends[ri][0]), p.node(p.ends[ri][1])
 		rel := func() *atlas.Relation { c := v.Clone(); return &c }
-		dated := func(kind DevelopmentKind, part atlas.DatePart, date *atlas.PartialDate) {
-			if within(date) {
-				d := Development{Kind: kind, Date: *date, Node: from, Other: to, Relation: rel(), Sources: v.DateSources(part, *date)}
+		// dated adds the development of the relation's date of part, shown at `at`.
+		dated := func(kind DevelopmentKind, part atlas.DatePart, date, at *atlas.PartialDate) {
+			if date != nil && within(at) {
+				d := Development{Kind: kind, Date: *at, Node: from, Other: to, Relation: rel(), Sources: v.DateSources(part, *date)}
 				if kind == DevSucceeded {
 					d.Succession = v.Succession
 				}
@@ -130,11 +131,13 @@ func (p *Projection) Developments(ctx context.Context, q DevelopmentQuery) (out 
 			}
 		}
 		if r.Type == atlas.SucceededBy {
-			dated(DevSucceeded, atlas.StartPart, v.Start)
+			dated(DevSucceeded, atlas.StartPart, v.Start, v.Start)
 			continue
 		}
-		dated(DevStarted, atlas.StartPart, v.Start)
-		dated(DevEnded, atlas.EndPart, v.End)
+		// Within lifetimes, as the timeline shows them.
+		span := v.Span()
+		dated(DevStarted, atlas.StartPart, v.Start, span.ShownStart())
+		dated(DevEnded, atlas.EndPart, v.End, span.ShownEnd())
 	}
 	order := func(k DevelopmentKind) int { return slices.Index(DevelopmentKinds, k) }
 	slices.SortStableFunc(out, func(a, b Development) int {

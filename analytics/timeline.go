@@ -168,17 +168,15 @@ func (p *Projection) relationEvents(self int64, ri int32, r atlas.Relation) []Ev
 		}
 		return []Event{e}
 	}
-	// Lifetimes bound everything: a start wholly before the group or the holder existed,
-	// or an end wholly after, is shown at the lifetime's bound.
 	span := r.Span()
 	var out []Event
 	if r.Start != nil {
-		e := event(RoleStarted, laterOf(r.Start, span.LifetimeStart, span.HolderBorn))
+		e := event(RoleStarted, span.ShownStart())
 		e.Sources = r.DateSources(atlas.StartPart, *r.Start)
 		out = append(out, e)
 	}
 	if r.End != nil {
-		e := event(RoleEnded, earlierOf(r.End, span.LifetimeEnd, span.HolderDied))
+		e := event(RoleEnded, span.ShownEnd())
 		e.Sources = r.DateSources(atlas.EndPart, *r.End)
 		out = append(out, e)
 	}
@@ -191,24 +189,6 @@ func (p *Projection) relationEvents(self int64, ri int32, r atlas.Relation) []Ev
 		out = append(out, event(RoleStarted, nil))
 	}
 	return out
-}
-
-func laterOf(d *atlas.PartialDate, bounds ...*atlas.PartialDate) *atlas.PartialDate {
-	for _, b := range bounds {
-		if b != nil && d.Latest() < b.Earliest() { // wholly before the bound
-			d = b
-		}
-	}
-	return d
-}
-
-func earlierOf(d *atlas.PartialDate, bounds ...*atlas.PartialDate) *atlas.PartialDate {
-	for _, b := range bounds {
-		if b != nil && d.Earliest() > b.Latest() { // wholly after the bound
-			d = b
-		}
-	}
-	return d
 }
 
 func compareEvents(a, b Event) int {

@@ -306,6 +306,31 @@ func (s Span) holderMayHaveDied(lo int) (Basis, bool) {
 	return Basis{Possible, ReasonHolderDiesDuring, s.diedFirst()}, true
 }
 
+// ShownStart and ShownEnd are the start and end of the fact as events show them:
+// lifetimes bound everything, so a start wholly before the group or the holder existed
+// is shown at that lifetime's start, an end wholly after at its end. (Validation refuses
+// such dates in the data; this keeps every event within a lifetime whatever the data.)
+func (s Span) ShownStart() *PartialDate { return laterOf(s.Start, s.LifetimeStart, s.HolderBorn) }
+func (s Span) ShownEnd() *PartialDate   { return earlierOf(s.End, s.LifetimeEnd, s.HolderDied) }
+
+func laterOf(d *PartialDate, bounds ...*PartialDate) *PartialDate {
+	for _, b := range bounds {
+		if d != nil && b != nil && d.Latest() < b.Earliest() { // wholly before the bound
+			d = b
+		}
+	}
+	return d
+}
+
+func earlierOf(d *PartialDate, bounds ...*PartialDate) *PartialDate {
+	for _, b := range bounds {
+		if d != nil && b != nil && d.Earliest() > b.Latest() { // wholly after the bound
+			d = b
+		}
+	}
+	return d
+}
+
 // Dated reports whether the fact carries any time of its own: a start, an end or an
 // attestation. The lifetime of the group involved does not count.
 func (s Span) Dated() bool { return s.Start != nil || s.End != nil || len(s.Attested) > 0 }

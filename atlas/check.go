@@ -99,7 +99,7 @@ func invariantProblems(ds *Dataset) []string {
 }
 
 // lifetimeProblems names each relationship a person holds that certainly lies outside
-// the person's life: starting after their death, or ending or starting before their birth.
+// the person's life: starting or ending after their death, or before their birth.
 func lifetimeProblems(ds *Dataset) []string {
 	people := map[string]*Person{}
 	for _, p := range ds.People {
@@ -121,6 +121,9 @@ func lifetimeProblems(ds *Dataset) []string {
 		if d := p.Died; d != nil {
 			if r.Start != nil && r.Start.Earliest() > d.Latest() {
 				bad("starts %s, after %s died (%s)", r.Start, p.ID, d)
+			}
+			if r.End != nil && r.End.Earliest() > d.Latest() {
+				bad("ends %s, after %s died (%s)", r.End, p.ID, d)
 			}
 			for _, at := range r.Attested {
 				if at.Earliest() > d.Latest() {

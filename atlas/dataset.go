@@ -255,8 +255,16 @@ func (v *validator) withinLifetime(rec string, r *Relation) {
 		span := r.Span()
 		span.LifetimeStart, span.LifetimeEnd = nil, nil
 		b := span.Bounds()
-		if b.From > life.To || (b.To < life.From && b.To != MaxOrdinal) {
+		switch {
+		case b.From > life.To || (b.To < life.From && b.To != MaxOrdinal):
 			v.add(rec, "lies outside the lifetime of %s", g.ID)
+		// Part of it outside is as wrong, open-ended or not: as for a person's birth
+		// and death, a start surely before the establishment or an end surely after the
+		// abolition.
+		case r.Start != nil && g.Established != nil && r.Start.Latest() < g.Established.Earliest():
+			v.add(rec, "starts %s, before %s was established (%s)", r.Start, g.ID, g.Established)
+		case r.End != nil && g.Abolished != nil && r.End.Earliest() > g.Abolished.Latest():
+			v.add(rec, "ends %s, after %s was abolished (%s)", r.End, g.ID, g.Abolished)
 		}
 		for _, a := range r.Attested {
 			if a.Earliest() > life.To || a.Latest() < life.From {
