@@ -256,6 +256,29 @@ type CountQuery struct {
 	FromYear, ToYear int
 }
 
+// CountQueryOf is the query of optional year bounds, each a year from 1 to 9999 and the
+// first no later than the last: EINVALID otherwise, since 0 would read as no bound.
+func CountQueryOf(fromYear, toYear *int) (CountQuery, error) {
+	var q CountQuery
+	for _, y := range []struct {
+		name string
+		v    *int
+		to   *int
+	}{{"fromYear", fromYear, &q.FromYear}, {"toYear", toYear, &q.ToYear}} {
+		if y.v == nil {
+			continue
+		}
+		if err := CheckRange(y.name, *y.v, 1, 9999); err != nil {
+			return CountQuery{}, err
+		}
+		*y.to = *y.v
+	}
+	if q.FromYear != 0 && q.ToYear != 0 && q.FromYear > q.ToYear {
+		return CountQuery{}, Errorf(EINVALID, "fromYear %d is after toYear %d", q.FromYear, q.ToYear)
+	}
+	return q, nil
+}
+
 // ImportReport says what an import changed, counting nodes and relations alike.
 type ImportReport struct {
 	Created, Updated, Unchanged int

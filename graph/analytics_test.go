@@ -186,6 +186,9 @@ func TestAnalyticsErrors(t *testing.T) {
 		{"co-members of a group", `{ coMembers(person: "group/foreign-affairs-lsg") { person { id } } }`, "INVALID"},
 		{"unknown metric", `{ centrality(metric: FAME) { value } }`, "GRAPHQL_VALIDATION_FAILED"},
 		{"first with ids, which returns them all", `{ centrality(metric: DEGREE, ids: ["person/xi-jinping"], first: 20) { value } }`, "INVALID"},
+		{"counts to year 0, which would read as no bound", `{ reportedCounts(toYear: 0) { year } }`, "INVALID"},
+		{"counts from year 99999", `{ reportedCounts(fromYear: 99999) { year } }`, "INVALID"},
+		{"counts from after to", `{ reportedCounts(fromYear: 2000, toYear: 1990) { year } }`, "INVALID"},
 		{"an unknown node to score", `{ centrality(metric: DEGREE, ids: ["person/nobody"]) { value } }`, "NOT_FOUND"},
 	} {
 		r := post(t, srv, tc.query, nil)

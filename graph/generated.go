@@ -8190,7 +8190,7 @@ enum CountQualifier {
 
 extend type Query {
   "How many groups studies report existed, by year: claims to compare with the dataset, not counts of it."
-  reportedCounts("Only counts for this year or later." fromYear: Int, "Only counts for this year or earlier." toYear: Int): [ReportedCount!]!
+  reportedCounts("Only counts for this year or later (1 to 9999)." fromYear: Int, "Only counts for this year or earlier (1 to 9999, not before fromYear)." toYear: Int): [ReportedCount!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/statements.graphqls", Input: `# What the sources say beyond entities and their ties: statements (propositions in the

@@ -22,12 +22,9 @@ func (r *citationResolver) Quote(ctx context.Context, obj *atlas.Citation) (*str
 
 // ReportedCounts is the resolver for the reportedCounts field.
 func (r *queryResolver) ReportedCounts(ctx context.Context, fromYear *int, toYear *int) ([]atlas.ReportedCount, error) {
-	var q atlas.CountQuery
-	if fromYear != nil {
-		q.FromYear = *fromYear
-	}
-	if toYear != nil {
-		q.ToYear = *toYear
+	q, err := atlas.CountQueryOf(fromYear, toYear)
+	if err != nil {
+		return nil, err
 	}
 	counts, err := r.Store.ReportedCounts(ctx, q)
 	return planned(ctx, counts, err)
