@@ -60,8 +60,12 @@ type ChangeEvent struct {
 	// Version is the record's version after the change.
 	Version int64
 	// Nodes are the nodes the record is or belongs to: itself for a node, the owner of a
-	// claim, both ends of a relationship. A cache keyed by node ids invalidates these.
+	// claim, both ends of a relationship.
 	Nodes []string
+	// Affects are the nodes whose answers the change may alter: Nodes, and those it
+	// reaches through lifetimes, single seats and derived chairs (affects.go). A cache
+	// keyed by node ids invalidates these.
+	Affects []string
 	// Who, when and why, from the audit entry.
 	Cause    ChangeCause
 	Actor    string
@@ -131,6 +135,7 @@ type ImportedRecord struct {
 	Type    ChangeType `json:"type"`
 	Version int64      `json:"version"`
 	Nodes   []string   `json:"nodes,omitempty"`
+	Affects []string   `json:"affects,omitempty"`
 }
 
 // ChangesOf returns the events of one audit entry, in order: one per record an
@@ -138,18 +143,21 @@ type ImportedRecord struct {
 // data and give none, nor does an import that changed nothing.
 func ChangesOf(e AuditEntry) []ChangeEvent {
 	var out []ChangeEvent
-	add := func(typ ChangeType, id string, kind RecordKind, version int64, nodes []string) {
+	add := func(typ ChangeType, id string, kind RecordKind, version int64, nodes, affects []string) {
+		if affects == nil {
+			affects = nodes
+		}
 		out = append(out, ChangeEvent{Revision: e.Revision, Index: len(out), Type: typ, Record: id, RecordKind: kind,
-			Version: version, Nodes: nodes, Cause: ChangeCause(e.Action), Actor: e.Actor, At: e.At, Reason: e.Reason, Proposal: e.Proposal})
+			Version: version, Nodes: nodes, Affects: slices.Clone(affects), Cause: ChangeCause(e.Action), Actor: e.Actor, At: e.At, Reason: e.Reason, Proposal: e.Proposal})
 	}
 	switch e.Action {
 	case ActionAccepted, ActionEdited:
 		for _, r := range e.Records {
-			add(changeType(r.Kind, len(r.Before) > 0, len(r.After) > 0), r.ID, r.Kind, r.Version, recordNodes(r))
+			add(changeType(r.Kind, len(r.Before) > 0, len(r.After) > 0), r.ID, r.Kind, r.Version, recordNodes(r), r.Affects)
 		}
 	case ActionImported:
 		for _, r := range e.Imported {
-			add(r.Type, r.ID, r.Kind, r.Version, slices.Clone(r.Nodes))
+			add(r.Type, r.ID, r.Kind, r.Version, slices.Clone(r.Nodes), r.Affects)
 		}
 	}
 	return out
@@ -182,17 +190,40 @@ func recordNodes(r RecordChange) []string {
 		}
 		return nil
 	case RecordRelationship:
-		var ends struct{ From, To string }
-		raw := r.After
-		if len(raw) == 0 {
-			raw = r.Before
+		if _, from, to := relationOfRecord(r); from != "" {
+			return endsOf(from, to)
 		}
-		if json.Unmarshal(raw, &ends) != nil || ends.From == "" {
-			return nil
-		}
-		return endsOf(ends.From, ends.To)
+		return nil
 	}
 	return []string{r.ID}
+}
+
+// relationOfRecord is the type and ends of a relationship record, as it is after the
+// change or, retracted, as it was.
+func relationOfRecord(r RecordChange) (RelType, string, string) {
+	var rel struct {
+		Type     RelType
+		From, To string
+	}
+	raw := r.After
+	if len(raw) == 0 {
+		raw = r.Before
+	}
+	if json.Unmarshal(raw, &rel) != nil {
+		return "", "", ""
+	}
+	return rel.Type, rel.From, rel.To
+}
+
+// withAffects sets what each record of a change reaches (reach.affects), over the data
+// before and after it.
+func withAffects(records []RecordChange, before, after *Dataset) []RecordChange {
+	r := newReach(before, after)
+	for i := range records {
+		typ, from, to := relationOfRecord(records[i])
+		records[i].Affects = r.affects(records[i].Kind, recordNodes(records[i]), typ, from, to)
+	}
+	return records
 }
 
 func endsOf(from, to string) []string {
@@ -249,7 +280,23 @@ func ImportChanges(before, after *Dataset) []ImportedRecord {
 			out = append(out, ImportedRecord{ID: id, Kind: nodeRecordKind(oldNodes[id]), Type: NodeRetracted, Nodes: []string{id}})
 		}
 	}
+	reached := newReach(before, after)
+	for i := range out {
+		var typ RelType
+		var from, to string
+		if r := eitherRelation(newRels[out[i].ID], oldRels[out[i].ID]); out[i].Kind == RecordRelationship && r != nil {
+			typ, from, to = r.Type, r.From, r.To
+		}
+		out[i].Affects = reached.affects(out[i].Kind, out[i].Nodes, typ, from, to)
+	}
 	return out
+}
+
+func eitherRelation(a, b *Relation) *Relation {
+	if a != nil {
+		return a
+	}
+	return b
 }
 
 // claimChanges compares the claims of every node, by claim id.
@@ -332,8 +379,8 @@ func sameWithoutClaims(a, b Node) bool {
 // ChangeFilter selects events; zero fields do not filter.
 type ChangeFilter struct {
 	Types []ChangeType
-	// IDs keeps events about these records or about records of these nodes (a claim of
-	// a node, a relationship touching it).
+	// IDs keeps events about these records, about records of these nodes (a claim of a
+	// node, a relationship touching it), or affecting these nodes (ChangeEvent.Affects).
 	IDs []string
 }
 
@@ -361,7 +408,8 @@ func (f ChangeFilter) Matches(e ChangeEvent) bool {
 	if len(f.IDs) == 0 || slices.Contains(f.IDs, e.Record) {
 		return true
 	}
-	return slices.ContainsFunc(e.Nodes, func(n string) bool { return slices.Contains(f.IDs, n) })
+	asked := func(n string) bool { return slices.Contains(f.IDs, n) }
+	return slices.ContainsFunc(e.Nodes, asked) || slices.ContainsFunc(e.Affects, asked)
 }
 
 // ChangesAfter returns up to limit events of entries (in revision order) that come

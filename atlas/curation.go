@@ -149,6 +149,9 @@ type RecordChange struct {
 	Version int64           `json:"version"`
 	Before  json.RawMessage `json:"before,omitempty"`
 	After   json.RawMessage `json:"after,omitempty"`
+	// Affects are the nodes whose answers the change may alter (see affects.go), worked
+	// out when it is committed; none in entries written before they were kept.
+	Affects []string `json:"affects,omitempty"`
 }
 
 // AuditQuery selects audit entries; zero fields do not filter.

@@ -282,7 +282,7 @@ func (c *Curator) applyCommit(ctx context.Context, before, after *Dataset, appli
 	if err != nil {
 		return Commit{}, err
 	}
-	e.Records = withVersions(applied.Records, now, 1)
+	e.Records = withAffects(withVersions(applied.Records, now, 1), before, after)
 	return Commit{Data: Diff(before, after.Prepared()), Bump: withClaimOwners(ids), Proposal: p, Entry: e}, nil
 }
 

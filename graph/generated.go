@@ -104,6 +104,7 @@ type ComplexityRoot struct {
 
 	ChangeEvent struct {
 		Actor          func(childComplexity int) int
+		Affects        func(childComplexity int) int
 		At             func(childComplexity int) int
 		Cause          func(childComplexity int) int
 		Cursor         func(childComplexity int) int
@@ -1367,6 +1368,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChangeEvent.Actor(childComplexity), true
+	case "ChangeEvent.affects":
+		if e.ComplexityRoot.ChangeEvent.Affects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeEvent.Affects(childComplexity), true
 	case "ChangeEvent.at":
 		if e.ComplexityRoot.ChangeEvent.At == nil {
 			break
@@ -5992,8 +5999,10 @@ type ChangeEvent {
   recordKind: RecordKind!
   "The record's version after the change."
   version: Int!
-  "The nodes the record is or belongs to: itself, a claim's node, a relationship's two ends. A cache keyed by node ids drops these."
+  "The nodes the record is or belongs to: itself, a claim's node, a relationship's two ends."
   nodes: [ID!]!
+  "Every node whose answers the change may alter: ` + "`" + `nodes` + "`" + ` first, then those it reaches through lifetimes (a death or an abolition bounds every relationship of the node, so its neighbours' lists change), single-seat posts (a new holder changes the others' holdings) and derived chairs (a holding changes the chairs of the groups its post chairs; a post's chairing, those of its holders). A cache keyed by node ids drops these."
+  affects: [ID!]!
   "The audit step behind the change."
   cause: ChangeCause!
   "Who made it (the importer for an import)."
@@ -6021,8 +6030,8 @@ extend type Query {
   The events after a revision (` + "`" + `since` + "`" + `, default 0: the whole history) or after a cursor
   (` + "`" + `after` + "`" + `, an event's cursor or a page's endCursor), oldest first: a client that was
   away catches up exactly, then follows the subscription from the last cursor.
-  ` + "`" + `types` + "`" + ` keeps some kinds of change; ` + "`" + `ids` + "`" + ` keeps events about these records or about
-  records of these nodes (at most 100). ` + "`" + `first` + "`" + ` is 1 to 1000 (default 100).
+  ` + "`" + `types` + "`" + ` keeps some kinds of change; ` + "`" + `ids` + "`" + ` keeps events about these records, about
+  records of these nodes or affecting them (at most 100). ` + "`" + `first` + "`" + ` is 1 to 1000 (default 100).
   """
   changes(
     "The revision to start after (0: from the beginning)."
@@ -6031,7 +6040,7 @@ extend type Query {
     after: String
     "Keep these kinds of change; all when omitted."
     types: [ChangeType!]
-    "Keep events about these records, or about records of these nodes (at most 100)."
+    "Keep events about these records, about records of these nodes, or affecting these nodes (` + "`" + `affects` + "`" + `; at most 100 ids)."
     ids: [ID!]
     "How many events, 1 to 1000."
     first: Int = 100
@@ -6058,7 +6067,7 @@ type Subscription {
     after: String
     "Keep these kinds of change; all when omitted."
     types: [ChangeType!]
-    "Keep events about these records, or about records of these nodes (at most 100)."
+    "Keep events about these records, about records of these nodes, or affecting these nodes (` + "`" + `affects` + "`" + `; at most 100 ids)."
     ids: [ID!]
   ): ChangeEvent!
 }
@@ -8620,6 +8629,8 @@ func (ec *executionContext) childFields_ChangeEvent(ctx context.Context, field g
 		return ec.fieldContext_ChangeEvent_version(ctx, field)
 	case "nodes":
 		return ec.fieldContext_ChangeEvent_nodes(ctx, field)
+	case "affects":
+		return ec.fieldContext_ChangeEvent_affects(ctx, field)
 	case "cause":
 		return ec.fieldContext_ChangeEvent_cause(ctx, field)
 	case "actor":
@@ -16660,6 +16671,28 @@ func (ec *executionContext) _ChangeEvent_nodes(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_ChangeEvent_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ChangeEvent_affects(ctx context.Context, field graphql.CollectedField, obj *atlas.ChangeEvent) (ret graphql.Marshaler) {
+	return resolveFieldInOrder(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeEvent_affects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Affects, nil
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeEvent_affects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangeEvent", field, false, false, "ID")
 }
 
@@ -32212,6 +32245,11 @@ func (ec *executionContext) _ChangeEvent(ctx context.Context, sel ast.SelectionS
 			}
 		case "nodes":
 			out.Values[i] = ec._ChangeEvent_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "affects":
+			out.Values[i] = ec._ChangeEvent_affects(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
