@@ -215,15 +215,14 @@ func (c *checker) result() []Violation {
 }
 
 // bound reports whether r is a fact lifetimes bound at end id: a person's post, chair,
-// seat or office, and anything touching a group but a succession (an event at the
-// boundary of two lifetimes).
+// seat or office, and anything touching a group, a succession included.
 func bound(r *Relation, id string) bool {
 	k, _ := KindOfID(id)
 	switch k {
 	case PersonNode:
 		return r.HeldByPerson() && id == r.From
 	case GroupNode:
-		return r.Type != SucceededBy
+		return true
 	}
 	return false
 }

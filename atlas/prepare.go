@@ -70,9 +70,8 @@ func (d *Dataset) Prepared() *Dataset {
 			}
 		}
 		r.Tiers = relationTiers(r, func(id string) *Source { return sources[id] })
-		if r.Type == SucceededBy {
-			continue // a succession edge is an event at the boundary, not a state within a lifetime
-		}
+		// Lifetimes bound a succession too: it holds only while both groups exist (the
+		// month of a renaming), never at a date one of them did not.
 		for _, id := range []string{r.From, r.To} {
 			g := groups[id]
 			if g == nil {

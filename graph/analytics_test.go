@@ -58,11 +58,11 @@ func TestNetworkQueries(t *testing.T) {
 	for _, n := range got.Network.Nodes {
 		nodes = append(nodes, n.ID)
 	}
-	// As of 2019 the abolished LSG is still one hop away through the 2018 succession,
-	// which stays part of the commission's lineage; the office's director is two hops out.
-	wantNodes := []string{"group/foreign-affairs-commission", "group/foreign-affairs-lsg", "institution/ministry-of-foreign-affairs", "institution/standing-committee",
+	// As of 2019 the LSG abolished in 2018 is gone, and with it the succession, which
+	// held only while both groups existed; the office's director is two hops out.
+	wantNodes := []string{"group/foreign-affairs-commission", "institution/ministry-of-foreign-affairs", "institution/standing-committee",
 		"office/commission-general-office", "person/li-keqiang", "person/xi-jinping"}
-	if !reflect.DeepEqual(nodes, wantNodes) || got.Network.Truncated || len(got.Network.Relationships) != 7 {
+	if !reflect.DeepEqual(nodes, wantNodes) || got.Network.Truncated || len(got.Network.Relationships) != 6 {
 		t.Errorf("network nodes %v (truncated %v, %d relationships), want %v", nodes, got.Network.Truncated, len(got.Network.Relationships), wantNodes)
 	}
 	for _, r := range got.Network.Relationships {
