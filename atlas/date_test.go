@@ -106,6 +106,15 @@ func TestDeriveChair(t *testing.T) {
 	if *e.Holding != atlas.Possible {
 		t.Errorf("asOf 2022: holding %v, want POSSIBLE", *e.Holding)
 	}
+	// A rule ending the day before the holding does: the derived chair ends with the
+	// rule, and in that year it is POSSIBLE because of its own end, the rule's.
+	rule := chairs
+	rule.End = d("2022-10-09")
+	e, _ = atlas.DeriveChair("person/a", atlas.Relation{ID: "h", Type: atlas.Holds, From: "person/a", To: "position/p", Start: d("2012-11"), End: d("2022-10-10"),
+		Confidence: atlas.Stated, Sources: holds.Sources}, rule, d("2022"))
+	if e.End.String() != "2022-10-09" || *e.Holding != atlas.Possible || *e.HoldingReason != atlas.ReasonEndsDuring || e.HoldingReasonDate.String() != "2022-10-09" {
+		t.Errorf("asOf 2022, the rule ending first: end %s, %s %s %s", e.End, *e.Holding, *e.HoldingReason, e.HoldingReasonDate)
+	}
 	// A chairing known only from a 2016 attestation gives a derived chair attested in
 	// 2016 only, not one running from the holding's start.
 	snapshot := chairs
