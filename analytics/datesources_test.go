@@ -155,3 +155,55 @@ func TestDevelopmentsWithinLifetimes(t *testing.T) {
 		t.Errorf("timeline %q, want %q", dates, want)
 	}
 }
+
+// TestEventsSayHowSurelyTheirDateIsKnown: the renaming of the Foreign Affairs LSG is
+// dated 2018-03 by Rana and 2018 by Thomas, and each event cites only the source of the
+// date it shows; the end of Thomas's table rule (2023-03-10) is the curators' inference,
+// and its events say so.
+func TestEventsSayHowSurelyTheirDateIsKnown(t *testing.T) {
+	p := seedProjection(t)
+	describe := func(kind, date string, conf *atlas.Confidence, cites []atlas.Citation) string {
+		c := "none"
+		if conf != nil {
+			c = string(*conf)
+		}
+		return kind + " " + date + " " + c + " " + cited(cites)
+	}
+	for _, tc := range []struct {
+		id      string
+		sources []string
+		kind    analytics.EventKind
+		want    string
+	}{
+		{"group/foreign-affairs-leading-small-group", nil, analytics.Succeeded, "SUCCEEDED 2018-03 STATED " + rana},
+		{"group/central-foreign-affairs-commission", []string{"source/thomas-fp"}, analytics.Preceded, "PRECEDED 2018 STATED source/thomas-fp,source/thomas-fp"},
+		{"group/energy-leading-small-group", nil, analytics.RoleEnded, "ROLE_ENDED 2023-03-10 INFERRED source/thomas-fp"},
+	} {
+		events, err := p.TimelineRelayed(context.Background(), tc.id, tc.sources, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range events {
+			if e.Kind == tc.kind && e.Date != nil {
+				got = append(got, describe(string(e.Kind), e.Date.String(), e.DateConfidence, e.Sources))
+			}
+		}
+		if !slices.Contains(got, tc.want) {
+			t.Errorf("%s: events %q, want one %q", tc.id, got, tc.want)
+		}
+	}
+	devs, _, err := p.Developments(context.Background(), analytics.DevelopmentQuery{Period: atlas.Period{From: atlas.MustDate("2023-03-10"), To: atlas.MustDate("2023-03-10")},
+		IDs: []string{"group/energy-leading-small-group"}, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range devs {
+		if d.Kind == analytics.DevEnded && d.DateConfidence != atlas.Inferred {
+			t.Errorf("the rule's end %s is %s, want INFERRED", d.Date, d.DateConfidence)
+		}
+	}
+	if len(devs) == 0 {
+		t.Error("no development on 2023-03-10")
+	}
+}

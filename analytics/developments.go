@@ -37,6 +37,8 @@ type Development struct {
 	Relation    *atlas.Relation
 	Succession  *atlas.SuccessionKind
 	Sources     []atlas.Citation
+	// DateConfidence is how surely Date is known (INFERRED: the curators worked it out).
+	DateConfidence atlas.Confidence
 }
 
 // DevelopmentQuery selects developments.
@@ -104,7 +106,7 @@ func (p *Projection) Developments(ctx context.Context, q DevelopmentQuery) (out 
 			prop atlas.PropertyName
 		}{{DevEstablished, g.Established, atlas.PropEstablished}, {DevAbolished, g.Abolished, atlas.PropAbolished}} {
 			if within(e.date) {
-				add(Development{Kind: e.kind, Date: *e.date, Node: atlas.CloneNode(g), Sources: slices.Clone(dateSources(g, e.prop))})
+				add(Development{Kind: e.kind, Date: *e.date, Node: atlas.CloneNode(g), Sources: slices.Clone(dateSources(g, e.prop)), DateConfidence: groupDateConfidence(g, e.prop)})
 			}
 		}
 	}
@@ -123,7 +125,7 @@ func (p *Projection) Developments(ctx context.Context, q DevelopmentQuery) (out 
 		// dated adds the development of the relation's date of part, shown at `at`.
 		dated := func(kind DevelopmentKind, part atlas.DatePart, date, at *atlas.PartialDate) {
 			if date != nil && within(at) {
-				d := Development{Kind: kind, Date: *at, Node: from, Other: to, Relation: rel(), Sources: v.DateSources(part, *date)}
+				d := Development{Kind: kind, Date: *at, Node: from, Other: to, Relation: rel(), Sources: v.DateSources(part, *date), DateConfidence: v.DateConfidenceOf(part, *date)}
 				if kind == DevSucceeded {
 					d.Succession = v.Succession
 				}

@@ -40,8 +40,11 @@ type Event struct {
 	Succession *atlas.SuccessionKind
 	// Sources cite the event: for ESTABLISHED and ABOLISHED, those of the group's
 	// PREFERRED claim of the date (its own citations when it has no claims); the
-	// relation's otherwise.
+	// relation's sources that give the date otherwise (Relation.DateSources).
 	Sources []atlas.Citation
+	// DateConfidence is how surely Date is known (INFERRED: the curators worked it
+	// out); nil without a date.
+	DateConfidence *atlas.Confidence
 }
 
 // Timeline returns the events in the life of the node with the given id, in
@@ -91,7 +94,8 @@ func (p *Projection) TimelineRelayed(ctx context.Context, id string, sources []s
 			if e.date != nil {
 				d := *e.date
 				if cites := dateSources(g, e.prop); atlas.CitesAny(sourceIDs(cites), sources) {
-					events = append(events, Event{Kind: e.kind, Date: &d, Sources: cites})
+					conf := groupDateConfidence(g, e.prop)
+					events = append(events, Event{Kind: e.kind, Date: &d, Sources: cites, DateConfidence: &conf})
 				}
 			}
 		}
@@ -133,6 +137,15 @@ func sourceIDs(cs []atlas.Citation) []string {
 
 // dateSources returns the sources of the claim a group's plain date comes from: its
 // PREFERRED claim. A group imported without claims has only its own citations to show.
+// groupDateConfidence is how surely a group's date is known: its PREFERRED claim's
+// confidence, STATED without claims.
+func groupDateConfidence(g *atlas.Group, p atlas.PropertyName) atlas.Confidence {
+	if c, ok := atlas.PreferredClaim(g, p); ok && c.Confidence != "" {
+		return c.Confidence
+	}
+	return atlas.Stated
+}
+
 func dateSources(g *atlas.Group, p atlas.PropertyName) []atlas.Citation {
 	if c, ok := atlas.PreferredClaim(g, p); ok {
 		return c.Sources
@@ -162,6 +175,9 @@ func (p *Projection) relationEvents(self int64, ri int32, r atlas.Relation) []Ev
 			kind = Preceded
 		}
 		e := event(kind, r.Start)
+		if r.Start != nil {
+			e.dated(&r, atlas.StartPart, *r.Start)
+		}
 		if r.Succession != nil {
 			s := *r.Succession
 			e.Succession = &s
@@ -172,17 +188,17 @@ func (p *Projection) relationEvents(self int64, ri int32, r atlas.Relation) []Ev
 	var out []Event
 	if r.Start != nil {
 		e := event(RoleStarted, span.ShownStart())
-		e.Sources = r.DateSources(atlas.StartPart, *r.Start)
+		e.dated(&r, atlas.StartPart, *r.Start)
 		out = append(out, e)
 	}
 	if r.End != nil {
 		e := event(RoleEnded, span.ShownEnd())
-		e.Sources = r.DateSources(atlas.EndPart, *r.End)
+		e.dated(&r, atlas.EndPart, *r.End)
 		out = append(out, e)
 	}
 	for _, a := range r.Attested {
 		e := event(Attested, &a)
-		e.Sources = r.DateSources(atlas.AttestedPart, a)
+		e.dated(&r, atlas.AttestedPart, a)
 		out = append(out, e)
 	}
 	if len(out) == 0 {
@@ -216,4 +232,12 @@ func relationID(e Event) string {
 		return ""
 	}
 	return e.Relation.ID
+}
+
+// dated cites e by the sources of r that give date as its part, with how surely that
+// date is known.
+func (e *Event) dated(r *atlas.Relation, part atlas.DatePart, date atlas.PartialDate) {
+	e.Sources = r.DateSources(part, date)
+	c := r.DateConfidenceOf(part, date)
+	e.DateConfidence = &c
 }

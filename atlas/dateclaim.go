@@ -114,6 +114,22 @@ func (r *Relation) DateSources(part DatePart, date PartialDate) []Citation {
 	return slices.Clone(r.Sources)
 }
 
+// DateConfidenceOf returns how surely date is known as part of r: the confidence of its
+// live date claim of that value, or, without one, the relation's date confidence (its
+// confidence when it gives none). INFERRED means the curators worked the date out (the
+// note says how): the sources cited beside it support the fact, not the date.
+func (r *Relation) DateConfidenceOf(part DatePart, date PartialDate) Confidence {
+	for _, c := range r.DateClaims {
+		if c.Part == part && c.Value == date && c.Rank != Deprecated {
+			return c.Confidence
+		}
+	}
+	if r.DateConfidence != nil {
+		return *r.DateConfidence
+	}
+	return r.Confidence
+}
+
 // withDatesFrom keeps the date claims keep accepts and sets the plain dates from them:
 // the best-ranked start and end that are not DEPRECATED, and every live attestation.
 func (r Relation) withDatesFrom(keep func(DateClaim) bool) Relation {

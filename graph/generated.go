@@ -192,13 +192,14 @@ type ComplexityRoot struct {
 	}
 
 	Development struct {
-		Date         func(childComplexity int) int
-		Kind         func(childComplexity int) int
-		Node         func(childComplexity int) int
-		Other        func(childComplexity int) int
-		Relationship func(childComplexity int) int
-		Sources      func(childComplexity int) int
-		Succession   func(childComplexity int) int
+		Date           func(childComplexity int) int
+		DateConfidence func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Node           func(childComplexity int) int
+		Other          func(childComplexity int) int
+		Relationship   func(childComplexity int) int
+		Sources        func(childComplexity int) int
+		Succession     func(childComplexity int) int
 	}
 
 	DevelopmentSet struct {
@@ -848,12 +849,13 @@ type ComplexityRoot struct {
 	}
 
 	TimelineEvent struct {
-		Date         func(childComplexity int) int
-		Kind         func(childComplexity int) int
-		Other        func(childComplexity int) int
-		Relationship func(childComplexity int) int
-		Sources      func(childComplexity int) int
-		Succession   func(childComplexity int) int
+		Date           func(childComplexity int) int
+		DateConfidence func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Other          func(childComplexity int) int
+		Relationship   func(childComplexity int) int
+		Sources        func(childComplexity int) int
+		Succession     func(childComplexity int) int
 	}
 
 	Topic struct {
@@ -1698,6 +1700,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Development.Date(childComplexity), true
+	case "Development.dateConfidence":
+		if e.ComplexityRoot.Development.DateConfidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.DateConfidence(childComplexity), true
 	case "Development.kind":
 		if e.ComplexityRoot.Development.Kind == nil {
 			break
@@ -5253,6 +5261,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TimelineEvent.Date(childComplexity), true
+	case "TimelineEvent.dateConfidence":
+		if e.ComplexityRoot.TimelineEvent.DateConfidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEvent.DateConfidence(childComplexity), true
 	case "TimelineEvent.kind":
 		if e.ComplexityRoot.TimelineEvent.Kind == nil {
 			break
@@ -5792,8 +5806,10 @@ type TimelineEvent {
   relationship: Relationship
   "For SUCCEEDED and PRECEDED: how one group followed the other."
   succession: SuccessionKind
-  "The sources of the claim the event comes from (not the node's whole list)."
+  "The sources of the claim the event comes from (not the node's whole list): those that give its date."
   sources: [Citation!]!
+  "How surely the date is known: STATED (or REPORTED…) as the sources give it; INFERRED when the curators worked it out (the relationship's note says how), so the sources support the fact, not the date. Null without a date."
+  dateConfidence: Confidence
 }
 
 "A count of known and possible members of one bucket (a system, category, kind, level or relationship type)."
@@ -6926,8 +6942,10 @@ type Development {
   relationship: Relationship
   "For SUCCEEDED: how the body was followed."
   succession: SuccessionKind
-  "The sources of the claim the change comes from: the preferred claim of a body's date, or the relationship's citations."
+  "The sources of the claim the change comes from: the preferred claim of a body's date, or the relationship's citations that give this date."
   sources: [Citation!]!
+  "How surely the date is known: STATED (or REPORTED…) as the sources give it; INFERRED when the curators worked it out (the relationship's note says how), so the sources support the fact the date belongs to, not the date itself."
+  dateConfidence: Confidence!
 }
 
 "The changes within a period."
@@ -8805,6 +8823,8 @@ func (ec *executionContext) childFields_Development(ctx context.Context, field g
 		return ec.fieldContext_Development_succession(ctx, field)
 	case "sources":
 		return ec.fieldContext_Development_sources(ctx, field)
+	case "dateConfidence":
+		return ec.fieldContext_Development_dateConfidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Development", field.Name)
 }
@@ -9941,6 +9961,8 @@ func (ec *executionContext) childFields_TimelineEvent(ctx context.Context, field
 		return ec.fieldContext_TimelineEvent_succession(ctx, field)
 	case "sources":
 		return ec.fieldContext_TimelineEvent_sources(ctx, field)
+	case "dateConfidence":
+		return ec.fieldContext_TimelineEvent_dateConfidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TimelineEvent", field.Name)
 }
@@ -17561,6 +17583,13 @@ func (ec *executionContext) fieldContext_Development_sources(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Development_dateConfidence(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
+	return ec.marshalNConfidence2lsgatlasᚋatlasᚐConfidence(ctx, field.Selections, obj.DateConfidence) // plain: tools/inorder
+}
+func (ec *executionContext) fieldContext_Development_dateConfidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Development", field, false, false, "Confidence")
 }
 
 func (ec *executionContext) _DevelopmentSet_truncated(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentSet) (ret graphql.Marshaler) {
@@ -29636,6 +29665,13 @@ func (ec *executionContext) fieldContext_TimelineEvent_sources(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _TimelineEvent_dateConfidence(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
+	return ec.marshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx, field.Selections, obj.DateConfidence) // plain: tools/inorder
+}
+func (ec *executionContext) fieldContext_TimelineEvent_dateConfidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineEvent", field, false, false, "Confidence")
+}
+
 func (ec *executionContext) _Topic_id(ctx context.Context, field graphql.CollectedField, obj *atlas.Topic) (ret graphql.Marshaler) {
 	return stringAt{&obj.ID} // plain: tools/inorder
 }
@@ -32834,6 +32870,11 @@ func (ec *executionContext) _Development(ctx context.Context, sel ast.SelectionS
 			}
 		case "sources":
 			out.Values[i] = ec._Development_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dateConfidence":
+			out.Values[i] = ec._Development_dateConfidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -36889,6 +36930,11 @@ func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.Selectio
 		case "sources":
 			out.Values[i] = ec._TimelineEvent_sources(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dateConfidence":
+			out.Values[i] = ec._TimelineEvent_dateConfidence(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
