@@ -115,6 +115,11 @@ func TestDeriveChair(t *testing.T) {
 	if e.End.String() != "2022-10-09" || *e.Holding != atlas.Possible || *e.HoldingReason != atlas.ReasonEndsDuring || e.HoldingReasonDate.String() != "2022-10-09" {
 		t.Errorf("asOf 2022, the rule ending first: end %s, %s %s %s", e.End, *e.Holding, *e.HoldingReason, e.HoldingReasonDate)
 	}
+	e, _ = atlas.DeriveChair("person/a", atlas.Relation{ID: "h", Type: atlas.Holds, From: "person/a", To: "position/p", Start: d("2012-11"), End: d("2022-10-10"),
+		Confidence: atlas.Stated, Sources: holds.Sources}, rule, d("2018"))
+	if *e.Holding != atlas.Known || *e.HoldingReason != atlas.ReasonWithinDates || e.HoldingReasonDate.String() != "2022-10-09" {
+		t.Errorf("asOf 2018, known within the rule's dates: %s %s %s", *e.Holding, *e.HoldingReason, e.HoldingReasonDate)
+	}
 	// A chairing known only from a 2016 attestation gives a derived chair attested in
 	// 2016 only, not one running from the holding's start.
 	snapshot := chairs

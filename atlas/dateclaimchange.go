@@ -11,10 +11,11 @@ import "slices"
 
 // carriedDateClaims returns next's date claims after a change of old to next citing
 // cite: next's own when the change gives some; otherwise old's, with each date the
-// change moves (and only those) preferred as cite gives it and the dates it replaces kept as NORMAL
-// claims of the sources that gave them (an attestation the change drops is kept
-// DEPRECATED). A relation whose sources all gave the dates it had (no claims) keeps
-// none while its dates stay; when they move, those sources' dates become claims.
+// change moves (and only those) preferred as cite gives it and the dates it replaces kept
+// as NORMAL claims of the other sources that gave them (cite's passage now gives the new
+// one); a date or an attestation the change drops is kept DEPRECATED. A relation whose
+// sources all gave the dates it had (no claims) keeps none while its dates stay; when
+// they move, those sources' dates become claims.
 func carriedDateClaims(old, next *Relation, cite Citation) []DateClaim {
 	if next.DateClaims != nil {
 		return next.DateClaims
@@ -37,14 +38,27 @@ func carriedDateClaims(old, next *Relation, cite Citation) []DateClaim {
 		if equalDates(p.was, p.date) {
 			continue
 		}
-		for i := range claims {
-			if claims[i].Part == p.part && claims[i].Rank == Preferred && (p.date == nil || claims[i].Value != *p.date) {
-				claims[i].Rank = Normal
-			}
-		}
 		if p.date == nil {
+			// A date taken away is not believed any more, whoever gave it: kept, but
+			// DEPRECATED, so that no view shows it.
+			for i := range claims {
+				if claims[i].Part == p.part {
+					claims[i].Rank = Deprecated
+				}
+			}
 			continue
 		}
+		for i := range claims {
+			if claims[i].Part != p.part || claims[i].Value == *p.date {
+				continue
+			}
+			if claims[i].Rank == Preferred {
+				claims[i].Rank = Normal
+			}
+			// The passage the change cites gives the new date, not the old one.
+			claims[i].Sources = slices.DeleteFunc(claims[i].Sources, cite.SamePassage)
+		}
+		claims = slices.DeleteFunc(claims, func(c DateClaim) bool { return len(c.Sources) == 0 })
 		i := slices.IndexFunc(claims, func(c DateClaim) bool { return c.Part == p.part && c.Value == *p.date })
 		if i < 0 {
 			claims = append(claims, claim(p.part, *p.date, Preferred))

@@ -66,8 +66,8 @@ func TestChangeKeepsWhoGaveWhichDate(t *testing.T) {
 		{"a start some source gave already is preferred, citing the change too", disputed(), func(r *atlas.Relation) *atlas.Relation { return as(r, "1991", "1995") }, b2,
 			[]string{claim(atlas.StartPart, "1990", atlas.Normal, quoted), claim(atlas.StartPart, "1991", atlas.Preferred, b9, b2), claim(atlas.EndPart, "1995", atlas.Preferred, quoted, b9)},
 			[]atlas.Citation{quoted, b9, b2}, "1991"},
-		{"an end taken away leaves its claim, no longer preferred", disputed(), func(r *atlas.Relation) *atlas.Relation { return as(r, "1990", "") }, b2,
-			[]string{claim(atlas.StartPart, "1990", atlas.Preferred, quoted), claim(atlas.StartPart, "1991", atlas.Normal, b9), claim(atlas.EndPart, "1995", atlas.Normal, quoted, b9)},
+		{"an end taken away is kept, deprecated, so that no view shows it", disputed(), func(r *atlas.Relation) *atlas.Relation { return as(r, "1990", "") }, b2,
+			[]string{claim(atlas.StartPart, "1990", atlas.Preferred, quoted), claim(atlas.StartPart, "1991", atlas.Normal, b9), claim(atlas.EndPart, "1995", atlas.Deprecated, quoted, b9)},
 			[]atlas.Citation{quoted, b9, b2}, "1991"},
 		{"an attestation added is the change's; one dropped is kept deprecated", func() *atlas.Relation {
 			r := undisputed()
@@ -78,8 +78,11 @@ func TestChangeKeepsWhoGaveWhichDate(t *testing.T) {
 			[]string{claim(atlas.StartPart, "1990", atlas.Preferred, quoted, b9), claim(atlas.EndPart, "1995", atlas.Preferred, quoted, b9), claim(atlas.AttestedPart, "1992", atlas.Deprecated, quoted, b9), claim(atlas.AttestedPart, "1993", atlas.Normal, b2)},
 			[]atlas.Citation{quoted, b9, b2}, "1990"},
 		{"citing a passage already cited, without its quote, is that citation", undisputed(), func(r *atlas.Relation) *atlas.Relation { return as(r, "1989", "1995") }, a1,
-			[]string{claim(atlas.StartPart, "1990", atlas.Normal, quoted, b9), claim(atlas.EndPart, "1995", atlas.Preferred, quoted, b9), claim(atlas.StartPart, "1989", atlas.Preferred, quoted)},
+			[]string{claim(atlas.StartPart, "1990", atlas.Normal, b9), claim(atlas.EndPart, "1995", atlas.Preferred, quoted, b9), claim(atlas.StartPart, "1989", atlas.Preferred, quoted)},
 			[]atlas.Citation{quoted, b9}, "1990"},
+		{"a date corrected by the only passage that gave it is that passage's new date alone", disputed(), func(r *atlas.Relation) *atlas.Relation { return as(r, "1992", "1995") }, a1,
+			[]string{claim(atlas.StartPart, "1991", atlas.Normal, b9), claim(atlas.EndPart, "1995", atlas.Preferred, quoted, b9), claim(atlas.StartPart, "1992", atlas.Preferred, quoted)},
+			[]atlas.Citation{quoted, b9}, "1991"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := changeBase()

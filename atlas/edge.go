@@ -321,11 +321,11 @@ func DeriveChairWhen(self string, holds, chairs Relation, w When, tiers ...Sourc
 		if c := cs2[0].basis(); b.Holding == Known && c.Holding != Known {
 			b = c
 		}
-		// Where the derived chair itself is not known, its own dates (the intersection,
-		// which the answer shows) say why, not a premise's wider ones: a chair ending with
-		// a rule on 2023-03-10 is POSSIBLE in 2023 because of that end, not because of
-		// the holding's end the day after.
-		if d, ok := r.SpanIn(tiers).BasisAt(*asOf); ok && d.Holding != Known {
+		// The derived chair's own dates (the intersection, which the answer shows) say
+		// why, not a premise's wider ones, unless a premise is weaker: a chair ending
+		// with a rule on 2023-03-10 is KNOWN in 2018 within dates ending then, and
+		// POSSIBLE in 2023 because of that end, not the holding's the day after.
+		if d, ok := r.SpanIn(tiers).BasisAt(*asOf); ok && (d.Holding != Known || b.Holding == Known) {
 			b = d
 		}
 		e.setBasis(b)
