@@ -21,6 +21,7 @@ func changeBase() *atlas.Dataset {
 			{Property: atlas.PropEstablished, Value: "1954", Sources: cite("source/b"), Confidence: atlas.Disputed, Rank: atlas.Normal},
 			{Property: atlas.PropAlias, Value: "GG", Sources: cite("source/b"), Confidence: atlas.Stated, Rank: atlas.Normal},
 		}})
+	ds.Groups = append(ds.Groups, &atlas.Group{ID: "group/late", Name: "Late", Kind: atlas.GroupKind("OTHER"), Established: atlas.DatePtr("2005"), Sources: cite("source/a")})
 	ds.People = []*atlas.Person{{ID: "person/p", Name: "P", Died: &d2000, Sources: cite("source/a"), Claims: []atlas.PropertyClaim{
 		{Property: atlas.PropName, Value: "P", Sources: cite("source/a"), Confidence: atlas.Stated, Rank: atlas.Preferred},
 		{Property: atlas.PropDied, Value: "2000", Sources: cite("source/a"), Confidence: atlas.Stated, Rank: atlas.Preferred},
@@ -71,6 +72,9 @@ func TestChangeApply(t *testing.T) {
 		{"a seat ending after the holder's death", atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordRelationship, Citation: citeA,
 			Relation: &atlas.Relation{Type: atlas.MemberOf, From: "person/p", To: "group/g", Start: atlas.DatePtr("1990"), End: atlas.DatePtr("2001"), Confidence: atlas.Stated}},
 			nil, "", atlas.EINVALID, "ends 2001, after person/p died (2000)"},
+		{"an undated seat on a group founded after the holder's death", atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordRelationship, Citation: citeA,
+			Relation: &atlas.Relation{Type: atlas.MemberOf, From: "person/p", To: "group/late", Confidence: atlas.Stated}},
+			nil, "", atlas.EINVALID, "person/p died (2000) before group/late was established (2005)"},
 		{"an open seat starting before the group", atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordRelationship, Citation: citeA,
 			Relation: &atlas.Relation{Type: atlas.MemberOf, From: "person/p", To: "group/g", Start: atlas.DatePtr("1950"), Confidence: atlas.Stated}},
 			nil, "", atlas.EINVALID, "starts 1950, before group/g was established (1958)"},

@@ -99,11 +99,16 @@ func invariantProblems(ds *Dataset) []string {
 }
 
 // lifetimeProblems names each relationship a person holds that certainly lies outside
-// the person's life: starting or ending after their death, or before their birth.
+// the person's life: starting or ending after their death, or before their birth, or
+// tying them to a group that did not exist while they lived.
 func lifetimeProblems(ds *Dataset) []string {
 	people := map[string]*Person{}
 	for _, p := range ds.People {
 		people[p.ID] = p
+	}
+	groups := map[string]*Group{}
+	for _, g := range ds.Groups {
+		groups[g.ID] = g
 	}
 	var out []string
 	for _, r := range ds.Relations {
@@ -129,6 +134,16 @@ func lifetimeProblems(ds *Dataset) []string {
 				if at.Earliest() > d.Latest() {
 					bad("attested %s, after %s died (%s)", at, p.ID, d)
 				}
+			}
+		}
+		// Dated or not, a seat or chair of a group the person never lived beside can
+		// hold on no day.
+		if g := groups[r.To]; g != nil {
+			switch {
+			case p.Died != nil && g.Established != nil && p.Died.Latest() < g.Established.Earliest():
+				bad("%s died (%s) before %s was established (%s)", p.ID, p.Died, g.ID, g.Established)
+			case p.Born != nil && g.Abolished != nil && g.Abolished.Latest() < p.Born.Earliest():
+				bad("%s was abolished (%s) before %s was born (%s)", g.ID, g.Abolished, p.ID, p.Born)
 			}
 		}
 		if b := p.Born; b != nil {
