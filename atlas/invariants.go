@@ -122,7 +122,9 @@ func CheckInvariants(ctx context.Context, ds *Dataset, read RelationReader, opts
 			return nil, err
 		}
 		at := PartialDate{Year: year}
-		rels, err := read(ctx, RelationQuery{IDs: c.ids, AsOf: &at})
+		// Read as the API reads for the tiers checked: a tier's view holds only the
+		// relations with evidence in it.
+		rels, err := read(ctx, RelationQuery{IDs: c.ids, AsOf: &at, Tiers: opts.Tiers})
 		if err != nil {
 			return nil, err
 		}

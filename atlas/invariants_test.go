@@ -186,3 +186,32 @@ func TestInvariantsCatchBadDerivations(t *testing.T) {
 		})
 	}
 }
+
+// TestATiersViewChecksItsOwnRelations: b's tenure, moved to overlap a's and cited only by
+// a reference page, breaks the single seat in the view of every tier; the corpus's view
+// holds a's tenure alone and the reference tier's b's alone, so neither reports it.
+func TestATiersViewChecksItsOwnRelations(t *testing.T) {
+	ds := invariantFixture()
+	ds.Sources = append(ds.Sources, &Source{ID: "source/ref", Key: "ref", Title: "Ref", Kind: "REFERENCE_PAGE", Tier: ReferenceTier, Date: DatePtr("2020")})
+	ds.Relations[2].Start = DatePtr("2003")
+	ds.Relations[2].Sources = []Citation{{Source: "source/ref", Locator: "infobox"}}
+	p := ds.Prepared()
+	for _, tc := range []struct {
+		tiers []SourceTier
+		want  int
+	}{{nil, 1}, {[]SourceTier{ReferenceTier}, 0}, {[]SourceTier{CorpusTier}, 0}} {
+		got, err := CheckInvariants(context.Background(), p, DatasetReader(p), InvariantOptions{FromYear: 2000, ToYear: 2010, Tiers: tc.tiers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		single := 0
+		for _, v := range got {
+			if v.Rule == RuleSingleSeat {
+				single++
+			}
+		}
+		if single != tc.want {
+			t.Errorf("tiers %v: %d single-seat violations, want %d: %v", tc.tiers, single, tc.want, got)
+		}
+	}
+}
