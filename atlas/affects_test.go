@@ -1,6 +1,7 @@
 package atlas_test
 
 import (
+	"encoding/json"
 	"slices"
 	"testing"
 
@@ -42,6 +43,9 @@ func TestChangeEventsNameWhatTheyAffect(t *testing.T) {
 		{"a death reaches every neighbour, and through the post its derivations", atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordClaim, Citation: citeA,
 			Claim: &atlas.ClaimChange{Node: "person/x", PropertyClaim: atlas.PropertyClaim{Property: atlas.PropDied, Value: "2005", Confidence: atlas.Stated, Rank: atlas.Preferred}}},
 			[]string{"person/x", "group/g", "group/h", "person/y", "position/p"}},
+		{"a source's date reaches every node whose facts cite it", atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordSource, Target: "source/b", Citation: citeA,
+			Record: json.RawMessage(`{"id": "source/b", "title": "B", "kind": "REPORT", "date": "2011"}`)},
+			[]string{"source/b", "group/g"}},
 		{"a membership reaches its ends only", atlas.Change{Op: atlas.OpRetract, Kind: atlas.RecordRelationship, Target: "member_of/person/x/group/h", Citation: citeA},
 			[]string{"person/x", "group/h"}},
 	} {

@@ -6017,7 +6017,7 @@ type ChangeEvent {
   version: Int!
   "The nodes the record is or belongs to: itself, a claim's node, a relationship's two ends."
   nodes: [ID!]!
-  "Every node whose answers the change may alter: ` + "`" + `nodes` + "`" + ` first, then those it reaches through lifetimes (a death or an abolition bounds every relationship of the node, so its neighbours' lists change), single-seat posts (a new holder changes the others' holdings) and derived chairs (a holding changes the chairs of the groups its post chairs; a post's chairing, those of its holders). A cache keyed by node ids drops these."
+  "Every node whose answers the change may alter: ` + "`" + `nodes` + "`" + ` first, then those it reaches through lifetimes (a death or an abolition bounds every relationship of the node, so its neighbours' lists change), single-seat posts (a new holder changes the others' holdings), derived chairs (a holding changes the chairs of the groups its post chairs; a post's chairing, those of its holders) and sources (a source's date or tier changes every node citing it). A cache keyed by node ids drops these."
   affects: [ID!]!
   "The audit step behind the change."
   cause: ChangeCause!
