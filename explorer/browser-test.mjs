@@ -516,6 +516,12 @@ await step('what cannot be shown is said in the reader\'s words, and not asked',
   await page.waitForSelector('#graph-status[data-state=error]');
   assert((await page.textContent('#node-panel')).includes('Nothing in the atlas has this id.'), 'a missing node is not told as such');
   assert((await page.textContent('#graph-status')) === 'Nothing in the atlas has this id.', 'the graph does not tell the missing node');
+  // A timeline open on a group, then a link to a missing node: nothing of the group stays.
+  await page.goto(`${base}/explore/#node=${GROUP}&tab=timeline`);
+  await page.reload();
+  await page.waitForFunction(() => (document.querySelector('#timeline')?.textContent || '').includes('2018'));
+  await page.evaluate(() => { location.hash = 'node=group/no-such-group&tab=timeline'; });
+  await page.waitForFunction(() => document.querySelector('#timeline')?.textContent === 'Nothing in the atlas has this id.');
   page.on('request', listen);
   // A source has no timeline, and no path leads to it or from a node to itself.
   await page.goto(`${base}/explore/#node=source/thomas-fp&tab=timeline`);

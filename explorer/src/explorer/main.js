@@ -206,8 +206,13 @@ async function refreshNode() {
     panel.dataset.state = 'ready';
   } catch (e) {
     if (want !== state.node) return;
+    // Nothing of the node before stays on screen: not its page, not its timeline.
+    current = null;
     panel.dataset.state = 'error';
     panel.replaceChildren(Object.assign(document.createElement('p'), { className: 'load-error', textContent: errorText(e) }));
+    panel.dataset.node = want;
+    if (state.tab === 'timeline') $('timeline').textContent = errorText(e);
+    return;
   }
   panel.dataset.node = want;
   if (state.tab === 'timeline') renderTimeline($('timeline'), current).catch((e) => { $('timeline').textContent = errorText(e); });
