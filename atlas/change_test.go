@@ -21,7 +21,8 @@ func changeBase() *atlas.Dataset {
 			{Property: atlas.PropEstablished, Value: "1954", Sources: cite("source/b"), Confidence: atlas.Disputed, Rank: atlas.Normal},
 			{Property: atlas.PropAlias, Value: "GG", Sources: cite("source/b"), Confidence: atlas.Stated, Rank: atlas.Normal},
 		}})
-	ds.Groups = append(ds.Groups, &atlas.Group{ID: "group/late", Name: "Late", Kind: atlas.GroupKind("OTHER"), Established: atlas.DatePtr("2005"), Sources: cite("source/a")})
+	ds.Groups = append(ds.Groups, &atlas.Group{ID: "group/late", Name: "Late", Kind: atlas.GroupKind("OTHER"), Established: atlas.DatePtr("2005"), Sources: cite("source/a"),
+		Claims: []atlas.PropertyClaim{{Property: atlas.PropEstablished, Value: "2005", Sources: cite("source/a"), Confidence: atlas.Stated, Rank: atlas.Preferred}}})
 	ds.People = []*atlas.Person{{ID: "person/p", Name: "P", Died: &d2000, Sources: cite("source/a"), Claims: []atlas.PropertyClaim{
 		{Property: atlas.PropName, Value: "P", Sources: cite("source/a"), Confidence: atlas.Stated, Rank: atlas.Preferred},
 		{Property: atlas.PropDied, Value: "2000", Sources: cite("source/a"), Confidence: atlas.Stated, Rank: atlas.Preferred},
@@ -53,8 +54,10 @@ func TestChangeApply(t *testing.T) {
 			[]string{est1958, atlas.ClaimID("group/g", atlas.PropEstablished, "1957")}, "1957", "", ""},
 		{"promoting a claim changes the plain field", atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordClaim, Target: est1954, Citation: citeA, Claim: claimOf("", "1954", atlas.Preferred)},
 			[]string{est1954, est1958}, "1954", "", ""},
-		{"retracting the preferred value unsets the field", atlas.Change{Op: atlas.OpRetract, Kind: atlas.RecordClaim, Target: est1958, Citation: citeA},
-			[]string{est1958}, "", "", ""},
+		{"retracting the preferred founding date while another source gives one would unbound the lifetime", atlas.Change{Op: atlas.OpRetract, Kind: atlas.RecordClaim, Target: est1958, Citation: citeA},
+			nil, "", atlas.EINVALID, "ESTABLISHED is unset, yet claims [1954] give it"},
+		{"retracting the preferred value of a founding date no one else gives unsets the field", atlas.Change{Op: atlas.OpRetract, Kind: atlas.RecordClaim, Target: atlas.ClaimID("group/late", atlas.PropEstablished, "2005"), Citation: citeA},
+			[]string{atlas.ClaimID("group/late", atlas.PropEstablished, "2005")}, "1958", "", ""},
 		{"an alias is a claim with its plain entry", atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordAlias, Citation: citeA, Claim: &atlas.ClaimChange{Node: "group/g", PropertyClaim: atlas.PropertyClaim{Value: "Gee", Confidence: atlas.Stated}}},
 			[]string{atlas.ClaimID("group/g", atlas.PropAlias, "Gee")}, "1958", "", ""},
 		{"no citation", atlas.Change{Op: atlas.OpRetract, Kind: atlas.RecordClaim, Target: est1954}, nil, "", atlas.EINVALID, "cites a source with a locator"},

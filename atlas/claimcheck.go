@@ -79,6 +79,10 @@ func (v *validator) checkClaims(rec string, n Node) {
 			v.add(rec, "%s is %q but the PREFERRED claim says %q", p, plain[0], preferred[0])
 		case len(plain) == 1 && len(preferred) == 0 && len(claimsOfProperty(claims, p)) > 0:
 			v.add(rec, "%s is %q but no claim of it is PREFERRED", p, plain[0])
+		// A lifetime left unset while sources still give its date would let everything
+		// hold before the founding or after the death.
+		case lifetimeProperties[p] && len(plain) == 0 && len(live) > 0:
+			v.add(rec, "%s is unset, yet claims %v give it: prefer one (DISPUTED where the sources disagree) or deprecate them all", p, live)
 		}
 	}
 	for _, a := range AliasesOf(n) {
@@ -166,3 +170,6 @@ func (v *validator) checkUnknowns() {
 		}
 	}
 }
+
+// lifetimeProperties bound when a node's facts may hold.
+var lifetimeProperties = map[PropertyName]bool{PropEstablished: true, PropAbolished: true, PropBorn: true, PropDied: true}
