@@ -6,19 +6,23 @@ import (
 	"testing"
 )
 
+// costOf is the cost the server reports for query with vars (a JSON object).
+func costOf(t *testing.T, url, query, vars string) float64 {
+	t.Helper()
+	r := do(t, "POST", url, jsonType, "", fmt.Sprintf(`{"query": %q, "variables": %s}`, query, vars), "Atlas-Cost", "1")
+	ext, _ := r.decode(t)["extensions"].(map[string]any)
+	cost, _ := ext["cost"].(map[string]any)
+	c, ok := cost["cost"].(float64)
+	if !ok {
+		t.Fatalf("no cost for %s: %s", query, r.body)
+	}
+	return c
+}
+
 // A period costs periodWork (8) times the work of a date, priced before the work.
 func TestAnalyticsDuringIsPriced(t *testing.T) {
 	srv := newServer(t, seedStore(t))
-	costOf := func(field string) float64 {
-		r := do(t, "POST", srv.URL, jsonType, "", fmt.Sprintf(`{"query": %q}`, "{ "+field+" }"), "Atlas-Cost", "1")
-		ext, _ := r.decode(t)["extensions"].(map[string]any)
-		cost, _ := ext["cost"].(map[string]any)
-		c, ok := cost["cost"].(float64)
-		if !ok {
-			t.Fatalf("no cost for %s: %s", field, r.body)
-		}
-		return c
-	}
+	cost := func(field string) float64 { return costOf(t, srv.URL, "{ "+field+" }", "{}") }
 	for _, tc := range []struct {
 		atDate, overPeriod string
 		date, period       float64
@@ -27,7 +31,7 @@ func TestAnalyticsDuringIsPriced(t *testing.T) {
 		{`centrality(metric: DEGREE, asOf: "2017", first: 1) { value }`, `centrality(metric: DEGREE, during: {from: "2017", to: "2019"}, first: 1) { value }`, 2 + 805, 2 + 8*805},
 		{`shortestPaths(from: "person/zhou-enlai", to: "person/xi-jinping", asOf: "2017", first: 1) { length }`, `shortestPaths(from: "person/zhou-enlai", to: "person/xi-jinping", during: {from: "2017", to: "2019"}, first: 1) { length }`, 2 + 805, 2 + 8*805},
 	} {
-		date, period := costOf(tc.atDate), costOf(tc.overPeriod)
+		date, period := cost(tc.atDate), cost(tc.overPeriod)
 		if date != tc.date || period != tc.period {
 			t.Errorf("cost of %s = %v and over a period %v, want %v and %v", tc.atDate, date, period, tc.date, tc.period)
 		}
@@ -38,22 +42,12 @@ func TestAnalyticsDuringIsPriced(t *testing.T) {
 // is priced by the larger of the two.
 func TestCentralityOfIDsIsPricedByItsIDs(t *testing.T) {
 	srv := newServer(t, seedStore(t))
-	costOf := func(query, vars string) float64 {
-		r := do(t, "POST", srv.URL, jsonType, "", fmt.Sprintf(`{"query": %q, "variables": %s}`, query, vars), "Atlas-Cost", "1")
-		ext, _ := r.decode(t)["extensions"].(map[string]any)
-		cost, _ := ext["cost"].(map[string]any)
-		c, ok := cost["cost"].(float64)
-		if !ok {
-			t.Fatalf("no cost for %s: %s", query, r.body)
-		}
-		return c
-	}
 	ids := func(n int) string {
 		return strings.TrimSuffix(strings.Repeat(`"person/xi-jinping",`, n), ",")
 	}
 	// The first analytics request builds the projection whose sizes price the rest.
-	costOf(`{ centrality(metric: DEGREE, first: 1) { value } }`, `{}`)
-	if got := costOf(`{ centrality(metric: DEGREE, asOf: "2017", first: 1) { value } }`, `{}`); got != 1+805+1 {
+	costOf(t, srv.URL, `{ centrality(metric: DEGREE, first: 1) { value } }`, `{}`)
+	if got := costOf(t, srv.URL, `{ centrality(metric: DEGREE, asOf: "2017", first: 1) { value } }`, `{}`); got != 1+805+1 {
 		t.Fatalf("cost of one score %v, want %v", got, 1+805+1)
 	}
 	for _, tc := range []struct {
@@ -64,7 +58,7 @@ func TestCentralityOfIDsIsPricedByItsIDs(t *testing.T) {
 		{"3 ids, the default first counted", `{ centrality(metric: DEGREE, asOf: "2017", ids: [` + ids(3) + `]) { value } }`, `{}`, 1 + 805 + 20},
 		{"30 ids in a variable", `query($ids: [ID!]) { centrality(metric: DEGREE, asOf: "2017", ids: $ids) { value } }`, `{"ids": [` + ids(30) + `]}`, 1 + 805 + 30},
 	} {
-		if got := costOf(tc.query, tc.vars); got != tc.want {
+		if got := costOf(t, srv.URL, tc.query, tc.vars); got != tc.want {
 			t.Errorf("%s: cost %v, want %v", tc.name, got, tc.want)
 		}
 	}
