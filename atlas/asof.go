@@ -217,7 +217,7 @@ const (
 	ReasonOpenEndedAfterLast  HoldingReason = "OPEN_ENDED_AFTER_LATEST_SOURCE" // not known to have ended; the date is past the latest source
 	ReasonGroupEndsDuring     HoldingReason = "GROUP_ENDS_DURING_DATE"         // the group involved may have ended within the date
 	ReasonHolderDiesDuring    HoldingReason = "HOLDER_DIES_DURING_DATE"        // the person holding it may have died within the date
-	ReasonNextHolderKnown     HoldingReason = "NEXT_HOLDER_KNOWN"              // a single-seat post not known to have ended, and a later holder may hold it by then
+	ReasonNextHolderKnown     HoldingReason = "NEXT_HOLDER_KNOWN"              // a single-seat post: a later holder may hold it by then (an open tenure), or takes it that day (a closed one's last)
 	ReasonHolderDeathDisputed HoldingReason = "HOLDER_DEATH_DISPUTED"          // one source has the person holding it dead before the date, another alive
 )
 

@@ -7852,7 +7852,7 @@ enum HoldingReason {
   GROUP_ENDS_DURING_DATE
   "POSSIBLE: the person holding it may have died (the reason's date) within the date; nobody holds a post or a seat after death."
   HOLDER_DIES_DURING_DATE
-  "POSSIBLE: a single-seat post not known to have ended, and a later holder (from the reason's date) may hold it by then: one seat never has two KNOWN holders."
+  "POSSIBLE: a single-seat post that a later holder (from the reason's date) may hold by then: a tenure not known to have ended, from the day the next holder may take the post; a closed one, on its last day when the next holder takes over that day. One seat never has two KNOWN holders."
   NEXT_HOLDER_KNOWN
   "POSSIBLE: the sources disagree on when the person holding it died, and one has them dead before the date (the reason's date, the earliest death given); known only before it, possible until the latest."
   HOLDER_DEATH_DISPUTED
