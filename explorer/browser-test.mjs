@@ -451,6 +451,16 @@ await step('a time range plays year by year on one layout', async () => {
   await readmeShot('explorer-playback.png');
 });
 
+await step('picking a year while a period plays stops the playing', async () => {
+  await openGraph(`node=${GROUP}&rfrom=2008&rto=2019`);
+  await page.click('#play');
+  assert(await page.textContent('#play') === 'Pause', 'playback did not start');
+  await page.$eval('#year', (el) => { el.value = '2016'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.waitForFunction(() => location.hash.includes('year=2016') && !location.hash.includes('rfrom='));
+  await page.waitForSelector('#graph-status[data-state=ready]');
+  assert(await page.textContent('#play') === 'Play', 'the Play button still says Pause for a single year');
+});
+
 await step('size by betweenness, colour by kind, hide, undo and ego network', async () => {
   await openGraph(`node=${GROUP}&year=2016`);
   const n0 = await drawn();

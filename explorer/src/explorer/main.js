@@ -51,6 +51,8 @@ function relabel() {
 }
 
 function syncControls() {
+  // A view that is no longer a period (a year picked, all years) does not play on.
+  if (playTimer && !playing()) { clearInterval(playTimer); playTimer = null; }
   $('all-years').checked = state.year === null && !playing();
   if (state.year !== null) $('year').value = String(state.year);
   $('year-out').textContent = playing() ? `${t('range')} ${state.rangeFrom}–${state.rangeTo}` : state.year === null ? t('allYears') : String(state.year);
