@@ -526,6 +526,13 @@ await step('what cannot be shown is said in the reader\'s words, and not asked',
   await page.waitForSelector('#graph-status[data-state=error]');
   assert((await page.textContent('#node-panel')).includes('Nothing in the atlas has this id.'), 'a missing node is not told as such');
   assert((await page.textContent('#graph-status')) === 'Nothing in the atlas has this id.', 'the graph does not tell the missing node');
+  assert(await page.isDisabled('#export-png') && await page.isDisabled('#export-csv'), 'an empty view offers its exports');
+  // From a drawn graph to a missing node: nothing of the graph stays under the message.
+  await openGraph(`node=${GROUP}`);
+  assert(!(await page.isDisabled('#export-png')), 'a drawn view does not offer its exports');
+  await page.evaluate(() => { location.hash = 'node=group/no-such-group'; });
+  await page.waitForSelector('#graph-status[data-state=error]');
+  assert(await page.evaluate(() => document.querySelector('#cy')._cyreg.cy.nodes().length) === 0, 'the last graph stays under the error');
   // A timeline open on a group, then a link to a missing node: nothing of the group stays.
   await page.goto(`${base}/explore/#node=${GROUP}&tab=timeline`);
   await page.reload();

@@ -84,11 +84,18 @@ function syncControls() {
 
 const playing = () => state.rangeFrom !== null && state.rangeTo !== null;
 
+// syncExports offers the view's exports only when something is drawn: an empty image
+// or table says nothing.
+function syncExports(drawnNodes) {
+  for (const id of ['export-csv', 'export-png', 'export-svg']) $(id).disabled = drawnNodes === 0;
+}
+
 async function redrawGraph() {
   const status = $('graph-status');
-  if (!state.node) { cy.elements().remove(); status.textContent = t('pick'); return; }
+  if (!state.node) { cy.elements().remove(); syncExports(0); status.textContent = t('pick'); return; }
   if (!inNetwork(state.seeds[0] || state.node)) {
     cy.elements().remove();
+    syncExports(0);
     status.dataset.state = 'ready'; status.dataset.nodes = '0'; status.dataset.edges = '0';
     status.textContent = t('notInNetwork');
     return;
@@ -108,7 +115,8 @@ async function redrawGraph() {
     status.dataset.state = 'ready';
     renderInView();
   } catch (e) {
-    if (mine === drawSeq) { status.textContent = errorText(e); status.dataset.state = 'error'; }
+    // The error is all there is to see: no graph of the view before stays under it.
+    if (mine === drawSeq) { cy.elements().remove(); syncExports(0); status.textContent = errorText(e); status.dataset.state = 'error'; }
   }
 }
 
@@ -122,6 +130,7 @@ function setStatus(truncated = statusTruncated) {
   const shown = cy.nodes().filter((n) => !n.hasClass('absent') && !n.hasClass('hidden'));
   const edges = cy.edges().filter((e) => !e.hasClass('absent') && !e.hasClass('hidden'));
   status.dataset.nodes = String(shown.length);
+  syncExports(shown.length);
   status.dataset.edges = String(edges.length);
   const when = frames ? ` · ${state.frame}` : state.year !== null ? ` · ${state.year}` : '';
   status.textContent = `${shown.length} ${t('nodes')}, ${edges.length} ${t('relationships')}${when}${truncated ? ` (${t('truncated')})` : ''}`;
