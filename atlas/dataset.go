@@ -181,12 +181,12 @@ func (v *validator) checkNodes() {
 
 func (v *validator) checkRelations() {
 	ids := map[string]bool{}
-	for i, r := range v.ds.Relations {
+	for _, r := range v.ds.Relations {
 		id := r.ID
 		if id == "" {
 			id = DefaultRelationID(r.Type, r.From, r.To)
 		}
-		rec := fmt.Sprintf("relation #%d %s", i+1, id)
+		rec := "relation " + id
 		if ids[id] {
 			v.add(rec, "duplicate relation id; give each relation between the same nodes an explicit id")
 		}

@@ -260,7 +260,7 @@ func (v *validator) checkOneFact() {
 			for b := a + 1; b < len(is); b++ {
 				ra, rb := v.ds.Relations[is[a]], v.ds.Relations[is[b]]
 				if !tenure(ra) || !tenure(rb) || ra.Span().Overlaps(rb.Span()) {
-					v.add(fmt.Sprintf("relation #%d %s", is[b]+1, relationID(rb)), "tells the same fact (%s %s → %s) as relation #%d %s at times that may overlap: merge them into one relation with a date claim per source (seed/FORMAT.md, 'One fact, one relationship')", ra.Type, ra.From, ra.To, is[a]+1, relationID(ra))
+					v.add("relation "+relationID(rb), "tells the same fact (%s %s → %s) as relation %s at times that may overlap: merge them into one relation with a date claim per source (seed/FORMAT.md, 'One fact, one relationship')", ra.Type, ra.From, ra.To, relationID(ra))
 				}
 			}
 		}

@@ -49,7 +49,7 @@ func TestOneFactOneRelationship(t *testing.T) {
 		want []string // fragments of the problems, in order; none means valid
 	}{
 		{"an undated mention beside a dated tenure", []*atlas.Relation{holds("", "", "", c), holds("holds/a/p/ref", "2013", "2023", r)},
-			[]string{"relation #2 holds/a/p/ref: tells the same fact (HOLDS person/a → position/p) as relation #1 holds/person/a/position/p"}},
+			[]string{"relation holds/a/p/ref: tells the same fact (HOLDS person/a → position/p) as relation holds/person/a/position/p"}},
 		{"two datings of one tenure", []*atlas.Relation{holds("", "1949", "1956", c), holds("holds/a/p/ref", "1949-10", "1958-02", r)},
 			[]string{"tells the same fact"}},
 		{"two attestations of one fact, years apart", []*atlas.Relation{

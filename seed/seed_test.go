@@ -31,7 +31,7 @@ func TestDecodeNamesTheBadRecord(t *testing.T) {
 		{"bad date", `{"groups":[{"id":"group/g","name":"G","kind":"OTHER","established":"2018-13","sources":[]}]}`, `groups[0] (group/g): invalid date "2018-13"`},
 		{"date of wrong type", `{"groups":[{"id":"group/g","name":"G","kind":"OTHER","established":2018,"sources":[]}]}`, `groups[0] (group/g): a date must be a string`},
 		{"dangling reference", strings.TrimSuffix(validRecord, "}") + `,"relations":[{"type":"HOLDS","from":"person/x","to":"position/nope","confidence":"STATED","sources":[{"source":"source/a","locator":"p. 2"}]}]}`,
-			`relation #1 holds/person/x/position/nope: to "position/nope" names no node`},
+			`relation holds/person/x/position/nope: to "position/nope" names no node`},
 		{"missing source", `{"people":[{"id":"person/x","name":"X","sources":[]}]}`, `PERSON person/x: has no source`},
 		{"relation named by its ends", `{"relations":[{"type":"HOLDS","from":"person/x","to":"position/y","start":"soon"}]}`, `relations[0] (HOLDS person/x -> position/y): invalid date "soon"`},
 		{"property without a claim", `{"sources":[{"id":"source/a","title":"A","kind":"REPORT"}],"people":[{"id":"person/x","name":"X","sources":[{"source":"source/a","locator":"p. 1"}]}]}`,
