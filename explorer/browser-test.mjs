@@ -558,6 +558,38 @@ await step('what cannot be shown is said in the reader\'s words, and not asked',
   assert(await page.isChecked('#all-years') && await drawn() > 5, 'year 99999 did not leave the view at all years');
 });
 
+await step('each source of a disputed tenure says which dates it gives', async () => {
+  await page.goto(`${base}/explore/#node=person/chen-yi`);
+  await page.reload();
+  await page.waitForSelector('#node-panel[data-state=ready]');
+  const given = await page.$$eval('#node-panel .cites li', (lis) => lis.map((li) => li.textContent));
+  const rana = given.find((g) => g.startsWith('rana-2021') && g.includes('gives'));
+  const ref = given.find((g) => g.includes('cloudfront') && g.includes('gives'));
+  assert(rana && rana.includes('gives: from 1956') && !rana.includes('1972'), `Rana's dates: ${rana}`);
+  assert(ref && ref.includes('from 1958-02-11') && ref.includes('to 1972-01-06'), `the reference page's dates: ${ref}`);
+});
+
+await step('a link to another table, or another table date, reads its rows anew', async () => {
+  await page.goto(`${base}/explore/#tab=tables`);
+  await page.reload();
+  await page.waitForSelector('#node-table[data-state=ready][data-table=groups]');
+  await page.evaluate(() => { location.hash = 'tab=tables&table=sources'; });
+  await page.waitForSelector('#node-table[data-state=ready][data-table=sources]');
+  const want = (await api('{ sources(first: 1) { totalCount } }')).sources.totalCount;
+  assert((await page.textContent('#table-count')).startsWith(`${want} `), `sources table: ${await page.textContent('#table-count')}, want ${want} rows`);
+});
+
+await step('the skip link moves the focus and leaves the view as it is', async () => {
+  await page.goto(`${base}/explore/#node=person/wang-yi&year=2016&tab=timeline`);
+  await page.reload();
+  await page.waitForSelector('#node-panel[data-state=ready]');
+  const before = await page.evaluate(() => location.hash);
+  await page.focus('a.skip');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'node-panel');
+  assert(await page.evaluate(() => location.hash) === before, 'the skip link changed the view');
+});
+
 await step('the Chinese interface leaves no English label', async () => {
   await openGraph(`node=${GROUP}&year=2016&lang=zh`);
   await page.waitForFunction((g) => document.querySelector('#node-panel')?.dataset.node === g, GROUP);

@@ -44,6 +44,7 @@ export const strings = {
     errNotFound: 'Nothing in the atlas has this id.', errInvalid: 'The atlas cannot answer this view as asked', errLimit: 'This view asks for more work than the atlas allows',
     errUnavailable: 'The atlas is not answering; try again in a moment.', errOther: 'The atlas could not answer',
     samePathEnds: 'Pick two different nodes to find the paths between them.', noTimeline: 'Sources and reported counts have no timeline: open a body or a person.',
+    dateFrom: 'from', dateTo: 'to', datesGiven: 'gives', noDateGiven: 'gives no date',
     scoredOver: 'scored over', unscored: 'drawn nodes have no score (small, grey)', styleFailed: 'cannot size or colour by it',
   },
   zh: {
@@ -86,6 +87,7 @@ export const strings = {
     errNotFound: '图谱中没有这个编号。', errInvalid: '图谱无法按此请求回答', errLimit: '此视图所需计算超出图谱的限度',
     errUnavailable: '图谱暂时没有响应，请稍后再试。', errOther: '图谱无法回答',
     samePathEnds: '请选择两个不同的节点来查找路径。', noTimeline: '来源与报告数目没有时间线：请打开一个机构或人物。',
+    dateFrom: '始于', dateTo: '止于', datesGiven: '所给日期', noDateGiven: '未给日期',
     scoredOver: '计算区间', unscored: '个节点无得分（小、灰色）', styleFailed: '无法按此设置大小或颜色',
   },
 };

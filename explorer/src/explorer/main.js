@@ -370,7 +370,20 @@ function wire() {
     select(a.dataset.node);
     $('node-panel').focus();
   });
-  window.addEventListener('hashchange', () => { readHash(); setLang(state.lang); applyStrings(); relabel(); update(); });
+  window.addEventListener('hashchange', () => {
+    const table = [state.table, state.tableDate];
+    readHash(); setLang(state.lang); applyStrings(); relabel();
+    // A link to another table or table date reads its rows anew.
+    if (table[0] !== state.table || table[1] !== state.tableDate) { tableRows = null; tableSort = null; }
+    update();
+  });
+  // The skip link moves the focus to the node page; the hash stays the view's state.
+  document.querySelector('a.skip')?.addEventListener('click', (e) => {
+    e.preventDefault();
+    const panel = $('node-panel');
+    if (!panel.hasAttribute('tabindex')) panel.setAttribute('tabindex', '-1');
+    panel.focus();
+  });
   return { from, to };
 }
 

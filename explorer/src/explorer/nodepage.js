@@ -41,16 +41,33 @@ export const nodeLink = (n) => el('a', { href: `#node=${n.id}`, 'data-node': n.i
 const span = (text, cls) => el('span', { class: cls }, text);
 export const period = (r) => `${r.start || '?'} – ${r.end || (r.start ? '' : '?')}`;
 
-export function citations(list) {
+// citations lists where a fact comes from; given, when the sources disagree on the
+// fact's dates, says beside each citation which dates that passage gives.
+export function citations(list, given) {
   if (!list || !list.length) return span('—', 'muted');
   const ul = el('ul', { class: 'cites' });
   for (const c of list) {
     const s = c.source;
     const name = s.key || s.title;
     const a = s.url ? el('a', { href: s.url, rel: 'noreferrer noopener', target: '_blank', title: s.title }, name) : el('a', { href: `#node=${s.id}`, 'data-node': s.id, title: s.title }, name);
-    ul.append(el('li', {}, a, c.locator ? span(` — ${c.locator}`, 'locator') : null, c.quote ? span(` “${c.quote}”`, 'quote') : null));
+    const dates = given ? given(c) : null;
+    ul.append(el('li', {}, a, c.locator ? span(` — ${c.locator}`, 'locator') : null, c.quote ? span(` “${c.quote}”`, 'quote') : null,
+      dates !== null ? span(` · ${dates}`, 'dates-given') : null));
   }
   return ul;
+}
+
+// datesGivenBy returns, for a relationship whose sources disagree on its dates, what
+// each citation gives ("from 1956", "gives no date"); null when every source gives the
+// dates shown (no date claims).
+function datesGivenBy(r) {
+  const claims = (r.dateClaims || []).filter((c) => c.rank !== 'DEPRECATED');
+  if (!claims.length) return null;
+  const word = { START: t('dateFrom'), END: t('dateTo'), ATTESTED: t('attested') };
+  return (c) => {
+    const mine = claims.filter((dc) => dc.sources.some((s) => s.source.id === c.source.id && s.locator === c.locator));
+    return mine.length ? `${t('datesGiven')}: ${mine.map((dc) => `${word[dc.part] || dc.part} ${dc.value}`).join(', ')}` : t('noDateGiven');
+  };
 }
 
 function relTable(rels) {
@@ -71,7 +88,7 @@ function relTable(rels) {
       el('td', { title: r.note || '' }, valueLabel(r.confidence)), el('td', {}, r.via ? el('a', { href: `#node=${r.via.id}`, 'data-node': r.via.id }, nodeLabel({ ...r.via, label: r.via.title })) : '')));
     // Sources get a full-width row of their own: locators are sentences, not codes.
     tb.append(el('tr', { class: `src${r.derived ? ' derived' : ''}` }, el('td', { colspan: '7' },
-      r.note ? el('div', { class: 'note' }, r.note) : null, citations(r.sources))));
+      r.note ? el('div', { class: 'note' }, r.note) : null, citations(r.sources, datesGivenBy(r)))));
   }
   table.append(tb);
   return table;

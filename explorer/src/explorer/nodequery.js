@@ -9,8 +9,11 @@ export const NODE_REF = `id type label ... on Group { nameZh } ... on Person { n
   ... on Statement { text textZh date until hedge } ... on Document { title titleZh issued }`;
 // A citation: where in the source (locator) and, for the corpus, the exact words there (quote).
 export const CITE = 'sources { locator quote source { id key title url date tier } }';
+// Which source gives which date, where the sources disagree (empty: every source gives
+// the dates shown).
+const DATE_CLAIMS = 'dateClaims { part value rank sources { locator source { id } } }';
 export const REL = `id type direction role succession start end attested incompleteList confidence note
-  holding holdingReason holdingReasonDate stored derived via { id title titleZh } node { ${NODE_REF} } ${CITE}`;
+  holding holdingReason holdingReasonDate stored derived via { id title titleZh } node { ${NODE_REF} } ${CITE} ${DATE_CLAIMS}`;
 
 const ALIASES = 'aliases { name editorial }';
 const RELS = `relationships(asOf: $asOf, tiers: $tiers) { ${REL} }`;
