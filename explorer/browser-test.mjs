@@ -590,6 +590,15 @@ await step('the skip link moves the focus and leaves the view as it is', async (
   assert(await page.evaluate(() => location.hash) === before, 'the skip link changed the view');
 });
 
+await step('no node type picked draws nothing, and exports nothing', async () => {
+  await openGraph(`node=${GROUP}&nt=FOO`);
+  assert(await page.getAttribute('#graph-status', 'data-nodes') === '0', 'a view with no node type draws nodes');
+  assert((await page.textContent('#graph-status')).startsWith('No node type or no relationship type is picked'), await page.textContent('#graph-status'));
+  assert(await page.getAttribute('#export-gexf', 'aria-disabled') === 'true', 'the GEXF export is offered for a view of nothing');
+  await openGraph('node=source/thomas-fp');
+  assert(await page.getAttribute('#export-gexf', 'aria-disabled') === 'true', 'the GEXF export is offered for a source');
+});
+
 await step('the Chinese interface leaves no English label', async () => {
   await openGraph(`node=${GROUP}&year=2016&lang=zh`);
   await page.waitForFunction((g) => document.querySelector('#node-panel')?.dataset.node === g, GROUP);

@@ -77,12 +77,17 @@ function syncControls() {
     $(`view-${b.dataset.tab}`).hidden = !on;
   }
   for (const [id, f] of [['export-gexf', 'graph.gexf'], ['export-graphml', 'graph.graphml'], ['export-cyjs', 'cytoscape.json']]) {
-    $(id).href = state.node ? exportURL(f) : '#';
-    $(id).setAttribute('aria-disabled', String(!state.node));
+    $(id).href = viewDrawable() ? exportURL(f) : '#';
+    $(id).setAttribute('aria-disabled', String(!viewDrawable()));
   }
 }
 
 const playing = () => state.rangeFrom !== null && state.rangeTo !== null;
+const typesPicked = () => state.nodeTypes.length > 0 && state.relTypes.length > 0;
+// viewDrawable says whether the view names something the network can draw: a node of the
+// network, and at least one node type and one relationship type (none picked draws
+// nothing, rather than everything as an empty filter would).
+const viewDrawable = () => Boolean(state.node) && inNetwork(state.seeds[0] || state.node) && typesPicked();
 
 // syncExports offers the view's exports only when something is drawn: an empty image
 // or table says nothing.
@@ -98,6 +103,13 @@ async function redrawGraph() {
     syncExports(0);
     status.dataset.state = 'ready'; status.dataset.nodes = '0'; status.dataset.edges = '0';
     status.textContent = t('notInNetwork');
+    return;
+  }
+  if (!typesPicked()) {
+    cy.elements().remove();
+    syncExports(0);
+    status.dataset.state = 'ready'; status.dataset.nodes = '0'; status.dataset.edges = '0';
+    status.textContent = t('noTypes');
     return;
   }
   const mine = ++drawSeq;
