@@ -599,6 +599,19 @@ await step('no node type picked draws nothing, and exports nothing', async () =>
   assert(await page.getAttribute('#export-gexf', 'aria-disabled') === 'true', 'the GEXF export is offered for a source');
 });
 
+await step('a search for paths at a year says the year; the list in view follows the frame', async () => {
+  await page.goto(`${base}/explore/#tab=paths&from=person/li-keqiang&to=group/national-security-commission&year=2016`);
+  await page.reload();
+  await page.waitForSelector('#path-status[data-paths]', { timeout: 10000 });
+  const want = (await api('{ shortestPaths(from: "person/li-keqiang", to: "group/national-security-commission", maxLength: 6, asOf: "2016", first: 20) { length } }')).shortestPaths;
+  const status = await page.textContent('#path-status');
+  assert(status.endsWith('(as of 2016)') && (want.length > 0 || status.startsWith('No path')), `paths at 2016: ${status}`);
+  await openGraph(`node=${GROUP}&rfrom=2000&rto=2020&frame=2005`);
+  await page.waitForSelector('#frame-out[data-year="2005"]');
+  const shown = Number(await page.getAttribute('#graph-status', 'data-nodes'));
+  assert(await page.locator('#in-view-list li').count() === shown, `the list in view has ${await page.locator('#in-view-list li').count()} nodes, the frame ${shown}`);
+});
+
 await step('the Chinese interface leaves no English label', async () => {
   await openGraph(`node=${GROUP}&year=2016&lang=zh`);
   await page.waitForFunction((g) => document.querySelector('#node-panel')?.dataset.node === g, GROUP);

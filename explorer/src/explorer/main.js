@@ -157,6 +157,7 @@ function showYear(year) {
   $('frame-out').textContent = `${t('frameOf')} ${f.year} (${frames[0].year}–${frames[frames.length - 1].year})`;
   $('frame-out').dataset.year = String(f.year);
   setStatus(f.truncated);
+  renderInView();
   writeHash();
 }
 
@@ -203,7 +204,7 @@ async function restyle() {
 
 // The nodes in view as buttons: the graph's content for keyboards and screen readers.
 function renderInView() {
-  $('in-view-list').replaceChildren(...cy.nodes().filter((n) => !n.hasClass('hidden')).sort((a, b) => (a.data('label') < b.data('label') ? -1 : 1)).map((n) => {
+  $('in-view-list').replaceChildren(...cy.nodes().filter((n) => !n.hasClass('hidden') && !n.hasClass('absent')).sort((a, b) => (a.data('label') < b.data('label') ? -1 : 1)).map((n) => {
     const li = document.createElement('li');
     const b = Object.assign(document.createElement('button'), { type: 'button', textContent: `${n.data('label')} (${valueLabel(n.data('type'))})` });
     b.addEventListener('click', () => select(n.id()));

@@ -30,7 +30,9 @@ export async function findPaths(container, list, status) {
   status.textContent = t('loading');
   const d = await gql(PATHS, { from: state.from, to: state.to, asOf: state.year === null ? null : String(state.year) });
   const ps = d.shortestPaths;
-  status.textContent = ps.length ? `${ps.paths.length} ${t('pathsOf')} ${ps.length} ${t('hopsWord')}${ps.truncated ? ` ${t('moreExist')}` : ''}` : t('noPath');
+  // The year the paths were looked for at is said, since it may be why there is none.
+  const at = state.year === null ? '' : ` (${t('asOfYear')} ${state.year})`;
+  status.textContent = (ps.length ? `${ps.paths.length} ${t('pathsOf')} ${ps.length} ${t('hopsWord')}${ps.truncated ? ` ${t('moreExist')}` : ''}` : t('noPath')) + at;
   status.dataset.paths = String(ps.paths.length);
   status.dataset.length = String(ps.length);
   const nodes = new Map(), edges = new Map();
