@@ -39,7 +39,7 @@ for (const kind of KINDS) {
 
 test('ids name their kind', () => {
   assert.deepEqual(['group/a', 'person/b', 'statement/c', 'source/d', 'count/e', 'x'].map(typeOfId),
-    ['Group', 'Person', 'Statement', 'Source', null, null]);
+    ['Group', 'Person', 'Statement', 'Source', 'ReportedCount', null]);
 });
 
 // The graph's, the analysis's and the tables' queries too.

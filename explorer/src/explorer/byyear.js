@@ -1,6 +1,6 @@
 // Groups known and possibly active in each year, beside the counts studies reported.
 import { gql } from './api.js';
-import { t, valueLabel } from './i18n.js';
+import { t, valueLabel, qualifierLabel } from './i18n.js';
 
 const SERIES = `query Series($from: Int!, $to: Int!, $levels: [Level!]) {
   activeGroupsByYear(fromYear: $from, toYear: $to, levels: $levels) {
@@ -40,13 +40,13 @@ export async function renderByYear(chart, table, { from = 1950, to = new Date().
     const cx = x(c.year) + bw / 2, cy = y(c.value);
     const m = svg('g', { class: 'reported' });
     m.append(svg('path', { d: `M${cx} ${cy - 5}L${cx + 5} ${cy}L${cx} ${cy + 5}L${cx - 5} ${cy}Z` }),
-      svg('title', {}, `${c.year}: ${valueLabel(c.qualifier)} ${c.value} — ${c.scope} (${c.sources.map((s) => s.source.key).join(', ')})`));
+      svg('title', {}, `${c.year}: ${qualifierLabel(c.qualifier)} ${c.value} — ${c.scope} (${c.sources.map((s) => s.source.key).join(', ')})`));
     root.append(m);
   }
   chart.replaceChildren(root);
   const rows = d.reportedCounts.map((c) => {
     const tr = document.createElement('tr');
-    for (const v of [c.year, `${valueLabel(c.qualifier)} ${c.value}`, c.scope, c.sources.map((s) => `${s.source.key}${s.locator ? ` (${s.locator})` : ''}`).join('; ')]) {
+    for (const v of [c.year, `${qualifierLabel(c.qualifier)} ${c.value}`, c.scope, c.sources.map((s) => `${s.source.key}${s.locator ? ` (${s.locator})` : ''}`).join('; ')]) {
       const td = document.createElement('td'); td.textContent = v; tr.append(td);
     }
     return tr;

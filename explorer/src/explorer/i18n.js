@@ -33,7 +33,7 @@ export const strings = {
     c_chairs: 'chairs', c_members: 'members', c_seats: 'seats', c_holders: 'holders', c_issued: 'issued', c_key: 'key', c_date: 'date',
     c_tier: 'tier', c_citations: 'citations', c_active: 'active at the date', c_born: 'born', c_died: 'died',
     p_id: 'id', p_name: 'name', p_nameZh: 'Chinese name', p_title: 'title', p_titleZh: 'Chinese title', p_text: 'text', p_textZh: 'Chinese text',
-    p_key: 'key', p_authors: 'authors', p_publisher: 'publisher', p_kind: 'kind', p_system: 'system', p_level: 'level', p_jurisdiction: 'jurisdiction',
+    p_key: 'key', p_year: 'year', p_value: 'count', p_qualifier: 'qualifier', p_scope: 'scope', p_authors: 'authors', p_publisher: 'publisher', p_kind: 'kind', p_system: 'system', p_level: 'level', p_jurisdiction: 'jurisdiction',
     p_horizon: 'horizon', p_categories: 'categories', p_crossSystem: 'cross-system', p_established: 'established', p_abolished: 'abolished',
     p_born: 'born', p_died: 'died', p_issued: 'issued', p_date: 'date', p_until: 'until', p_confidence: 'confidence', p_hedge: 'hedge',
     p_staffing: 'staffing', p_placement: 'placement', p_tier: 'tier', p_url: 'url', p_description: 'description', p_note: 'note',
@@ -78,7 +78,7 @@ export const strings = {
     c_chairs: '组长', c_members: '成员', c_seats: '席位', c_holders: '任职者', c_issued: '发布', c_key: '简称', c_date: '日期',
     c_tier: '层', c_citations: '引用', c_active: '该日期是否存续', c_born: '出生', c_died: '去世',
     p_id: '标识', p_name: '名称', p_nameZh: '中文名称', p_title: '标题', p_titleZh: '中文标题', p_text: '内容', p_textZh: '中文内容',
-    p_key: '简称', p_authors: '作者', p_publisher: '出版者', p_kind: '类别', p_system: '系统', p_level: '层级', p_jurisdiction: '管辖',
+    p_key: '简称', p_year: '年份', p_value: '数目', p_qualifier: '限定', p_scope: '范围', p_authors: '作者', p_publisher: '出版者', p_kind: '类别', p_system: '系统', p_level: '层级', p_jurisdiction: '管辖',
     p_horizon: '存续期', p_categories: '领域', p_crossSystem: '跨系统', p_established: '成立', p_abolished: '撤销',
     p_born: '出生', p_died: '去世', p_issued: '发布', p_date: '日期', p_until: '截至', p_confidence: '可信度', p_hedge: '保留说法',
     p_staffing: '编制', p_placement: '设置方式', p_tier: '层', p_url: '网址', p_description: '说明', p_note: '备注',
@@ -102,6 +102,10 @@ export const getLang = () => lang;
 export const t = (key) => strings[lang][key] ?? strings.en[key] ?? key;
 
 // valueLabel names an enum value (GROUP, MEMBER_OF, POSSIBLE…) in the current language.
+// qualifierLabel names a count's qualifier: ABOUT is "about" a number here (约), not the
+// relationship type of the same name (关于).
+export const qualifierLabel = (v) => (lang === 'zh' && v === 'ABOUT' ? '约' : valueLabel(v));
+
 export const valueLabel = (v) => {
   if (v === null || v === undefined || v === '') return '';
   const s = String(v);

@@ -1,9 +1,9 @@
 // A node's page: its properties, every relationship with its qualifiers and sources, and
 // the statements and documents about it, read with one query written for its kind.
 import { gql } from './api.js';
-import { bothNames, nodeLabel, t, valueLabel } from './i18n.js';
+import { bothNames, nodeLabel, t, valueLabel, qualifierLabel } from './i18n.js';
 import { state } from './state.js';
-import { ABOUT_TYPES, nodeQuery, typeOfId } from './nodequery.js';
+import { ABOUT_TYPES, nodeQuery, typeOfId, UNTIMED } from './nodequery.js';
 
 // Source tiers counted when the reference tier is switched off.
 export const CORPUS_ONLY = ['CORPUS'];
@@ -16,7 +16,7 @@ export async function loadNode(id, year) {
     typeName = d.node.__typename;
   }
   const vars = { id };
-  if (typeName !== 'Source') { vars.asOf = year === null ? null : String(year); vars.tiers = state.tier ? null : CORPUS_ONLY; }
+  if (!UNTIMED.includes(typeName)) { vars.asOf = year === null ? null : String(year); vars.tiers = state.tier ? null : CORPUS_ONLY; }
   const d = await gql(nodeQuery(typeName), vars);
   if (!d.node) return null;
   const n = d.node;
@@ -112,7 +112,7 @@ function aboutSection(n) {
 }
 
 // Properties shown as key and value, in this order; the rest of the node is drawn apart.
-const PROPS = ['name', 'nameZh', 'title', 'titleZh', 'text', 'textZh', 'key', 'authors', 'publisher', 'kind', 'system', 'level', 'jurisdiction', 'horizon',
+const PROPS = ['name', 'nameZh', 'title', 'titleZh', 'text', 'textZh', 'key', 'authors', 'publisher', 'year', 'value', 'qualifier', 'scope', 'kind', 'system', 'level', 'jurisdiction', 'horizon',
   'categories', 'crossSystem', 'established', 'abolished', 'born', 'died', 'issued', 'date', 'until', 'confidence', 'hedge', 'staffing', 'placement',
   'tier', 'url', 'description', 'note'];
 
@@ -122,7 +122,7 @@ export function renderNode(container, n, { onExpand, onFocus }) {
   if (!n) { container.append(el('p', { class: 'muted' }, t('pick'))); return; }
   const head = el('header', {}, el('span', { class: `type t-${n.type}` }, valueLabel(n.type)), el('h2', { id: 'node-title' }, bothNames(n)));
   const actions = el('div', { class: 'actions' });
-  if (n.type !== 'SOURCE') {
+  if (n.type !== 'SOURCE' && n.type !== 'REPORTED_COUNT') {
     const ex = el('button', { type: 'button', id: 'expand-node' }, t('expand'));
     ex.addEventListener('click', () => onExpand(n.id));
     const fo = el('button', { type: 'button', id: 'focus-node' }, t('focus'));
@@ -138,6 +138,7 @@ export function renderNode(container, n, { onExpand, onFocus }) {
     if (v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length)) continue;
     if (k === 'url') add(k, el('a', { href: v, rel: 'noreferrer noopener', target: '_blank' }, v));
     else if (typeof v === 'boolean') add(k, t(v ? 'yes' : 'no'));
+    else if (k === 'qualifier') add(k, qualifierLabel(v));
     else add(k, Array.isArray(v) ? v.map(valueLabel).join(', ') : /^[A-Z_]+$/.test(String(v)) ? valueLabel(v) : String(v));
   }
   if (n.aliases && n.aliases.length) add('aliases', n.aliases.map((a) => a.name + (a.editorial ? '*' : '')).join(', '));

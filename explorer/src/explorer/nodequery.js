@@ -30,12 +30,16 @@ const KIND_FIELDS = {
   Document: `title titleZh kind issued description ${ALIASES} ${CITE} ${RELS}`,
   Statement: `text textZh date until confidence hedge note ${CITE} ${RELS}`,
   Source: 'key title authors publisher date url kind tier note citedVia { id title }',
+  ReportedCount: `year value qualifier scope system level confidence note ${CITE}`,
 };
+// Kinds whose page has no relationships, so no date or tier to ask them at.
+export const UNTIMED = ['Source', 'ReportedCount'];
 export const KINDS = Object.keys(KIND_FIELDS);
 
 // The GraphQL type of a node id's kind ("group/x" → Group); null for kinds without a page.
 export function typeOfId(id) {
   const prefix = String(id || '').split('/')[0];
+  if (prefix === 'count') return 'ReportedCount';
   return KINDS.find((k) => k.toLowerCase() === prefix) || null;
 }
 
@@ -43,7 +47,7 @@ export function typeOfId(id) {
 export function nodeQuery(typeName) {
   const fields = KIND_FIELDS[typeName];
   if (!fields) throw new Error(`no page for ${typeName}`);
-  const vars = typeName === 'Source' ? '' : ', $asOf: PartialDate, $tiers: [SourceTier!]';
+  const vars = UNTIMED.includes(typeName) ? '' : ', $asOf: PartialDate, $tiers: [SourceTier!]';
   return `query ${typeName}Page($id: ID!${vars}) { node(id: $id) { id ... on GraphNode { type label } ... on ${typeName} { ${fields} } } }`;
 }
 
