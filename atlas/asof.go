@@ -1,6 +1,9 @@
 package atlas
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // The "as of" rules of the domain brief, written once. The in-process store calls them;
 // the Neo4j store stores the numbers Bounds returns and compares them in Cypher; the
@@ -71,15 +74,8 @@ func (r *Relation) SpanIn(tiers []SourceTier) Span {
 
 // diedFirst is the earliest death the sources give, and bornLast the latest birth:
 // what a KNOWN holding must lie within.
-func (s Span) diedFirst() *PartialDate { return cmpOr(s.HolderDiedFirst, s.HolderDied) }
-func (s Span) bornLast() *PartialDate  { return cmpOr(s.HolderBornLast, s.HolderBorn) }
-
-func cmpOr(a, b *PartialDate) *PartialDate {
-	if a != nil {
-		return a
-	}
-	return b
-}
+func (s Span) diedFirst() *PartialDate { return cmp.Or(s.HolderDiedFirst, s.HolderDied) }
+func (s Span) bornLast() *PartialDate  { return cmp.Or(s.HolderBornLast, s.HolderBorn) }
 
 // StoreBounds are the bounds a store filters r with for an asOf argument: a superset of
 // when r may hold in any tiers, which atlas then narrows (EdgesFrom, SpanIn). A relation

@@ -1,6 +1,7 @@
 package atlas
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -284,19 +285,12 @@ func ImportChanges(before, after *Dataset) []ImportedRecord {
 	for i := range out {
 		var typ RelType
 		var from, to string
-		if r := eitherRelation(newRels[out[i].ID], oldRels[out[i].ID]); out[i].Kind == RecordRelationship && r != nil {
+		if r := cmp.Or(newRels[out[i].ID], oldRels[out[i].ID]); out[i].Kind == RecordRelationship && r != nil {
 			typ, from, to = r.Type, r.From, r.To
 		}
 		out[i].Affects = reached.affects(out[i].Kind, out[i].Nodes, typ, from, to)
 	}
 	return out
-}
-
-func eitherRelation(a, b *Relation) *Relation {
-	if a != nil {
-		return a
-	}
-	return b
 }
 
 // claimChanges compares the claims of every node, by claim id.

@@ -106,12 +106,20 @@ func CitedByAll(rels []Relation, sources []string, relayed bool) []Relation {
 // date claim of that value, so an event or a development dated by r cites only the
 // sources that give its date. Without date claims every source of r gives its dates.
 func (r *Relation) DateSources(part DatePart, date PartialDate) []Citation {
-	for _, c := range r.DateClaims {
-		if c.Part == part && c.Value == date && c.Rank != Deprecated {
-			return slices.Clone(c.Sources)
-		}
+	if c, ok := r.liveDateClaim(part, date); ok {
+		return slices.Clone(c.Sources)
 	}
 	return slices.Clone(r.Sources)
+}
+
+// liveDateClaim is r's claim, not DEPRECATED, that gives date as its part.
+func (r *Relation) liveDateClaim(part DatePart, date PartialDate) (DateClaim, bool) {
+	for _, c := range r.DateClaims {
+		if c.Part == part && c.Value == date && c.Rank != Deprecated {
+			return c, true
+		}
+	}
+	return DateClaim{}, false
 }
 
 // DateConfidenceOf returns how surely date is known as part of r: the confidence of its
@@ -119,15 +127,10 @@ func (r *Relation) DateSources(part DatePart, date PartialDate) []Citation {
 // confidence when it gives none). INFERRED means the curators worked the date out (the
 // note says how): the sources cited beside it support the fact, not the date.
 func (r *Relation) DateConfidenceOf(part DatePart, date PartialDate) Confidence {
-	for _, c := range r.DateClaims {
-		if c.Part == part && c.Value == date && c.Rank != Deprecated {
-			return c.Confidence
-		}
+	if c, ok := r.liveDateClaim(part, date); ok {
+		return c.Confidence
 	}
-	if r.DateConfidence != nil {
-		return *r.DateConfidence
-	}
-	return r.Confidence
+	return dateConfidenceOf(r)
 }
 
 // withDatesFrom keeps the date claims keep accepts and sets the plain dates from them:

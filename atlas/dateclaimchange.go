@@ -20,10 +20,12 @@ func carriedDateClaims(old, next *Relation, cite Citation) []DateClaim {
 	if next.DateClaims != nil {
 		return next.DateClaims
 	}
+	// Relation.Clone copies the claims and their citations (CloneRelations lists once
+	// what a copy must not share).
+	claims := old.Clone().DateClaims
 	if sameDates(old, next) {
-		return cloneDateClaims(old.DateClaims)
+		return claims
 	}
-	claims := cloneDateClaims(old.DateClaims)
 	if len(claims) == 0 {
 		claims = plainDateClaims(old)
 	}
@@ -127,15 +129,4 @@ func withSource(cites []Citation, c Citation) []Citation {
 		return cites
 	}
 	return append(cites, c)
-}
-
-func cloneDateClaims(claims []DateClaim) []DateClaim {
-	if claims == nil {
-		return nil
-	}
-	out := slices.Clone(claims)
-	for i := range out {
-		out[i].Sources = slices.Clone(out[i].Sources)
-	}
-	return out
 }
