@@ -230,7 +230,7 @@ func (r *queryResolver) Version(ctx context.Context, id string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	v, err := cur.Version(ctx, id)
+	v, err := r.recordVersion(ctx, cur, id)
 	return int(v), err
 }
 
@@ -240,7 +240,15 @@ func (r *queryResolver) History(ctx context.Context, id string) ([]atlas.AuditEn
 	if err != nil {
 		return nil, err
 	}
-	return cur.History(ctx, id)
+	entries, err := cur.History(ctx, id)
+	if err != nil || len(entries) > 0 {
+		return entries, err
+	}
+	// An empty history is a record never changed, or no record at all: say which.
+	if _, err := r.recordVersion(ctx, cur, id); err != nil {
+		return nil, err
+	}
+	return entries, nil
 }
 
 // Proposals is the resolver for the proposals field.

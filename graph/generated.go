@@ -6807,9 +6807,9 @@ extend type Query {
   relationship("The id." id: ID!): Relationship
   "A property claim (or alias) by its stable id; null when nothing has this id."
   claim("The id." id: ID!): ClaimRecord
-  "The current version of a record (node, relationship or claim id): what ` + "`" + `expectedVersion` + "`" + ` compares with."
+  "The current version of a record (node, relationship or claim id): what ` + "`" + `expectedVersion` + "`" + ` compares with. NOT_FOUND when no record has or had this id; INVALID for a derived chair, which is not a record."
   version("The id." id: ID!): Int!
-  "Every step in the history of a node, relationship or claim, oldest first. Anyone may read it."
+  "Every step in the history of a node, relationship or claim, oldest first (empty for a record never changed; NOT_FOUND when no record has or had this id). Anyone may read it."
   history("The id." id: ID!): [AuditEntry!]!
   "Proposals, newest first (CONTRIBUTOR)."
   proposals("Keep proposals in this status." status: ProposalStatus, "At most this many." first: Int = 50): [Proposal!]!

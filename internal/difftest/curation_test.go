@@ -62,6 +62,16 @@ var session = []step{
 	{"alice:CONTRIBUTOR", `{ auditLog { revision } }`, `"code":"UNAUTHORIZED"`},
 	{"", `{ group(id: "group/foreign-affairs-lsg") { established claims { property value rank note } } version(id: "` + conformance.SessionClaim + `") viewer { role } }`, `"version":2`},
 	{"carol:CURATOR", `{ viewer { subject role } }`, `{"subject":"carol","role":"CURATOR"}`},
+	// A record never changed is at version 1; an id that names nothing has no version.
+	{"", `{ version(id: "person/yang-jiechi") }`, `{"data":{"version":1}`},
+	{"", `{ version(id: "member_of/person/yang-jiechi/group/foreign-affairs-lsg") }`, `{"data":{"version":1}`},
+	{"", `{ version(id: "person/nobody-at-all") }`, `"code":"NOT_FOUND"`},
+	{"", `{ version(id: "bogus") }`, `"code":"NOT_FOUND"`},
+	{"", `{ version(id: "group/foreign-affairs-lsg/claims/name/000000000000") }`, `"code":"NOT_FOUND"`},
+	{"", `{ version(id: "derived/x+y") }`, `"code":"INVALID"`},
+	{"", `{ history(id: "person/hu-jintao") { revision } }`, `{"data":{"history":[]}`},
+	{"", `{ history(id: "person/nobody-at-all") { revision } }`, `"code":"NOT_FOUND"`},
+
 	{"", `{ group(id: "group/foreign-affairs-lsg") { history { revision action } claims { id property value history { revision action actor } } }
 		relationship(id: "member_of/person/yang-jiechi/group/foreign-affairs-commission") { history { revision action actor } }
 		person(id: "person/yang-jiechi") { history { revision action } } }`, `"history":[{"revision":2,"action":"PROPOSED","actor":"alice"},{"revision":3,"action":"PROPOSED","actor":"bob"},{"revision":4,"action":"ACCEPTED","actor":"carol"}`},
