@@ -193,3 +193,41 @@ func TestEntityRepresentationsThatAreNotObjects(t *testing.T) {
 		}
 	}
 }
+
+// A malformed representation (no __typename, a type that is no entity, no key field, a
+// key that is not a string) is INVALID at its own index, in words a gateway's operator
+// can act on, and the field answers nothing: gqlgen's runtime reported these at
+// ["_entities"] with no index, and read a numeric id as a string.
+func TestMalformedRepresentationsAtTheirIndex(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	good := map[string]any{"__typename": "Group", "id": "group/foreign-affairs-lsg"}
+	for _, tc := range []struct {
+		name string
+		bad  any
+		want string
+	}{
+		{"no typename", map[string]any{"id": "group/foreign-affairs-lsg"}, "__typename must be a string naming an entity type"},
+		{"typename not a string", map[string]any{"__typename": 7, "id": "group/foreign-affairs-lsg"}, "__typename must be a string naming an entity type"},
+		{"not an entity type", map[string]any{"__typename": "Relationship", "id": "x"}, `"Relationship" is not an entity type here; entity types: Document, Group, Institution, Office, Person, Position, ReportedCount, Source, Statement, Topic`},
+		{"no key", map[string]any{"__typename": "Group", "name": "Foreign Affairs"}, "a representation of Group needs one of its key fields: id, wikidata"},
+		{"a key its type lacks", map[string]any{"__typename": "Source", "wikidata": "Q1"}, "a representation of Source needs one of its key fields: id"},
+		{"numeric id", map[string]any{"__typename": "Group", "id": 5}, `the key field "id" of Group must be a string, got a number`},
+		{"null wikidata", map[string]any{"__typename": "Person", "wikidata": nil}, `the key field "wikidata" of Person must be a string, got null`},
+		{"not an object", []any{good}, "want an object with __typename and a key field, got a list"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := post(t, srv, entitiesQuery, map[string]any{"reps": []any{good, tc.bad}})
+			if len(r.Errors) != 1 {
+				t.Fatalf("errors: %+v", r.Errors)
+			}
+			e := r.Errors[0]
+			if got := fmt.Sprint(e.Path); got != "[_entities representations 1]" || e.Extensions["code"] != "INVALID" ||
+				e.Message != "invalid entity representation 1: "+tc.want {
+				t.Errorf("error at %s, %v: %q\nwant INVALID at [_entities representations 1]: %q", got, e.Extensions["code"], e.Message, "invalid entity representation 1: "+tc.want)
+			}
+			if string(r.Data) != "null" {
+				t.Errorf("data = %s, want null", r.Data)
+			}
+		})
+	}
+}

@@ -134,6 +134,7 @@ func New(resolvers graph.Resolver, opts Options) *Server {
 	}
 	srv.AroundOperations(readAt(revision))
 	srv.AroundOperations(resolvers.AroundOperation)
+	srv.AroundRootFields(graph.CheckRepresentations)
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		return presentError(ctx, err, log)
 	})
@@ -221,12 +222,12 @@ func presentError(ctx context.Context, err error, log zerolog.Logger) *gqlerror.
 	case errors.Is(err, context.Canceled):
 		gqlErr.Message = "The client went away before the answer was ready."
 		setCode(gqlErr, atlas.ELIMIT)
-	case isEntityMistake(err, gqlErr.Message), isRepresentationsArgument(gqlErr.Path):
-		gqlErr.Message = "Invalid entity representation: " + gqlErr.Message
-		setCode(gqlErr, atlas.EINVALID)
 	case errors.As(err, &domain) && code != atlas.EINTERNAL, code == atlas.ELIMIT:
 		gqlErr.Message = atlas.ErrorMessage(err)
 		setCode(gqlErr, code)
+	case isEntityMistake(err, gqlErr.Message), isRepresentationsArgument(gqlErr.Path):
+		gqlErr.Message = "Invalid entity representation: " + gqlErr.Message
+		setCode(gqlErr, atlas.EINVALID)
 	case domain == nil && gqlErr.Extensions["code"] != nil:
 		// Parse and validation errors, coded by gqlgen.
 	default:
