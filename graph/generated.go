@@ -6056,7 +6056,7 @@ extend type Query {
     after: String
     "Keep these kinds of change; all when omitted."
     types: [ChangeType!]
-    "Keep events about these records, about records of these nodes, or affecting these nodes (` + "`" + `affects` + "`" + `; at most 100 ids)."
+    "Keep events about these records, about records of these nodes, or affecting these nodes (` + "`" + `affects` + "`" + `; at most 100 ids). An id is not checked against the records there are now: a removed record's events stay in the feed, and a subscriber may wait for a record not yet created; an id no event names keeps nothing."
     ids: [ID!]
     "How many events, 1 to 1000."
     first: Int = 100
@@ -6083,7 +6083,7 @@ type Subscription {
     after: String
     "Keep these kinds of change; all when omitted."
     types: [ChangeType!]
-    "Keep events about these records, about records of these nodes, or affecting these nodes (` + "`" + `affects` + "`" + `; at most 100 ids)."
+    "Keep events about these records, about records of these nodes, or affecting these nodes (` + "`" + `affects` + "`" + `; at most 100 ids). An id is not checked against the records there are now: a removed record's events stay in the feed, and a subscriber may wait for a record not yet created; an id no event names keeps nothing."
     ids: [ID!]
   ): ChangeEvent!
 }
