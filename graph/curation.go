@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"lsgatlas/atlas"
 	"lsgatlas/graph/model"
@@ -348,4 +349,45 @@ func (r *Resolver) recordExists(ctx context.Context, id string) (bool, error) {
 	}
 	rel, err := findStoredRelation(ctx, r.Store, id)
 	return rel != nil, err
+}
+
+// maxHistoryItems bounds auditLog and proposals pages, as every other list is bounded.
+const maxHistoryItems = 1000
+
+// historyLimit reads the first argument of auditLog and proposals: 1 to
+// maxHistoryItems. The stores read a limit of 0 as "no limit", so 0 or a negative
+// count used to return everything.
+func historyLimit(first *int) (int, error) {
+	if first == nil {
+		return 0, nil
+	}
+	if *first < 1 || *first > maxHistoryItems {
+		return 0, atlas.Errorf(atlas.EINVALID, "first must be 1 to %d, got %d", maxHistoryItems, *first)
+	}
+	return *first, nil
+}
+
+// auditQueryOf reads auditLog's filters. An empty actor or record was read as no
+// filter, and a negative revision or an empty time range as a filter keeping nothing:
+// each is the caller's mistake, said as such.
+func auditQueryOf(actor, record *string, since, until *time.Time, afterRevision, first *int) (atlas.AuditQuery, error) {
+	q := atlas.AuditQuery{Actor: deref(actor), Key: deref(record), Since: since, Until: until}
+	if actor != nil && strings.TrimSpace(*actor) == "" {
+		return q, atlas.Errorf(atlas.EINVALID, "actor must name someone; leave it out to keep every actor")
+	}
+	if record != nil && strings.TrimSpace(*record) == "" {
+		return q, atlas.Errorf(atlas.EINVALID, "record must be the id of a node, relationship or claim; leave it out to keep every record")
+	}
+	if since != nil && until != nil && !since.Before(*until) {
+		return q, atlas.Errorf(atlas.EINVALID, "since (%s) must be before until (%s)", since.Format(time.RFC3339Nano), until.Format(time.RFC3339Nano))
+	}
+	if afterRevision != nil {
+		if *afterRevision < 0 {
+			return q, atlas.Errorf(atlas.EINVALID, "afterRevision must be 0 or more, got %d", *afterRevision)
+		}
+		q.AfterRevision = int64(*afterRevision)
+	}
+	var err error
+	q.Limit, err = historyLimit(first)
+	return q, err
 }

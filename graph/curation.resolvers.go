@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"lsgatlas/atlas"
 	"lsgatlas/graph/model"
+	"strings"
 	"time"
 )
 
@@ -240,6 +241,11 @@ func (r *queryResolver) History(ctx context.Context, id string) ([]atlas.AuditEn
 	if err != nil {
 		return nil, err
 	}
+	if strings.TrimSpace(id) == "" {
+		// The store reads an empty key as "every record": the whole log, which only
+		// curators may read.
+		return nil, atlas.Errorf(atlas.EINVALID, "history needs the id of a node, relationship or claim")
+	}
 	entries, err := cur.History(ctx, id)
 	if err != nil || len(entries) > 0 {
 		return entries, err
@@ -261,8 +267,8 @@ func (r *queryResolver) Proposals(ctx context.Context, status *atlas.ProposalSta
 	if status != nil {
 		q.Status = *status
 	}
-	if first != nil {
-		q.Limit = *first
+	if q.Limit, err = historyLimit(first); err != nil {
+		return nil, err
 	}
 	return cur.Proposals(ctx, q)
 }
@@ -289,14 +295,19 @@ func (r *queryResolver) AuditLog(ctx context.Context, actor *string, record *str
 	if err != nil {
 		return nil, err
 	}
-	q := atlas.AuditQuery{Actor: deref(actor), Key: deref(record), Since: since, Until: until}
-	if afterRevision != nil {
-		q.AfterRevision = int64(*afterRevision)
+	q, err := auditQueryOf(actor, record, since, until, afterRevision, first)
+	if err != nil {
+		return nil, err
 	}
-	if first != nil {
-		q.Limit = *first
+	entries, err := cur.AuditLog(ctx, q)
+	if err != nil || len(entries) > 0 || q.Key == "" {
+		return entries, err
 	}
-	return cur.AuditLog(ctx, q)
+	// Nothing in the history of a record that does not exist is a mistaken id.
+	if _, err := r.recordVersion(ctx, cur, q.Key); err != nil {
+		return nil, err
+	}
+	return entries, nil
 }
 
 // Before is the resolver for the before field.

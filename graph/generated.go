@@ -6812,11 +6812,11 @@ extend type Query {
   "Every step in the history of a node, relationship or claim, oldest first (empty for a record never changed; NOT_FOUND when no record has or had this id). Anyone may read it."
   history("The id." id: ID!): [AuditEntry!]!
   "Proposals, newest first (CONTRIBUTOR)."
-  proposals("Keep proposals in this status." status: ProposalStatus, "At most this many." first: Int = 50): [Proposal!]!
+  proposals("Keep proposals in this status." status: ProposalStatus, "At most this many, 1 to 1000." first: Int = 50): [Proposal!]!
   "One proposal (CONTRIBUTOR)."
   proposal("The id." id: ID!): Proposal
   "The audit log, oldest first (CURATOR): by person, record, time (RFC 3339, since inclusive, until exclusive) or after a revision."
-  auditLog("Keep the steps of this person." actor: String, "Keep the history of this record." record: ID, "Keep steps at or after this time." since: Time, "Keep steps before this time." until: Time, "Keep steps after this revision." afterRevision: Int, "At most this many." first: Int = 100): [AuditEntry!]!
+  auditLog("Keep the steps of this person." actor: String, "Keep the history of this record." record: ID, "Keep steps at or after this time (RFC 3339)." since: Time, "Keep steps before this time (RFC 3339); after since when both are given." until: Time, "Keep steps after this revision (0 or more)." afterRevision: Int, "At most this many, 1 to 1000." first: Int = 100): [AuditEntry!]!
 }
 
 "Changes to the data: proposals, reviews and curators' direct edits. Every change cites a source and is in the audit log."
@@ -39662,13 +39662,13 @@ func (ec *executionContext) marshalNSystem2lsgatlasᚋatlasᚐSystem(ctx context
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
-	res, err := graphql.UnmarshalTime(v)
+	res, err := model.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalTime(v)
+	res := model.MarshalTime(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
@@ -41503,7 +41503,7 @@ func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalTime(v)
+	res, err := model.UnmarshalTime(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -41513,7 +41513,7 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalTime(*v)
+	res := model.MarshalTime(*v)
 	return res
 }
 
