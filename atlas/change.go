@@ -153,6 +153,15 @@ func (c Change) requireOp() error {
 	if c.Op != OpAdd && c.Target == "" {
 		return Errorf(EINVALID, "a %s names its target: the id of the record", c.Op)
 	}
+	// What a change does not use is refused rather than ignored: the audit log keeps the
+	// change as sent, and would show a target an ADD never touched, or a body a
+	// RETRACT never applied.
+	if c.Op == OpAdd && c.Target != "" {
+		return Errorf(EINVALID, "an ADD takes no target (it is for CHANGE and RETRACT); the new record's id is its own")
+	}
+	if c.Op == OpRetract && (c.Claim != nil || c.Relation != nil || len(c.Record) > 0) {
+		return Errorf(EINVALID, "a RETRACT takes only its target and a citation: the record as it should be is for ADD and CHANGE")
+	}
 	return nil
 }
 

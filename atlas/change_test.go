@@ -182,3 +182,36 @@ func TestClaimIDIsStable(t *testing.T) {
 		t.Fatalf("ClaimOwner = %q, %v", owner, ok)
 	}
 }
+
+// TestChangeRefusesWhatItWouldIgnore: an ADD with a target, or a RETRACT with the record
+// as it should be, was applied with that part ignored while the audit log kept the
+// change as sent. Each is INVALID and leaves the graph as it was.
+func TestChangeRefusesWhatItWouldIgnore(t *testing.T) {
+	const addTarget = "an ADD takes no target (it is for CHANGE and RETRACT); the new record's id is its own"
+	const retractBody = "a RETRACT takes only its target and a citation: the record as it should be is for ADD and CHANGE"
+	rel := &atlas.Relation{Type: atlas.Holds, From: "person/p", To: "position/x", Confidence: atlas.Stated}
+	for _, tc := range []struct {
+		name   string
+		change atlas.Change
+		want   string
+	}{
+		{"an ADD of a claim with a target", atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordClaim, Target: "group/g/claims/name/000000000000", Claim: claimOf(atlas.PropAlias, "G2", atlas.Normal), Citation: citeA}, addTarget},
+		{"an ADD of a relationship with a target", atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordRelationship, Target: "holds/person/p/position/x", Relation: rel, Citation: citeA}, addTarget},
+		{"an ADD of a node with a target", atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordNode, Target: "person/p", Record: json.RawMessage(`{"id":"person/q","name":"Q"}`), Citation: citeA}, addTarget},
+		{"a RETRACT with a claim", atlas.Change{Op: atlas.OpRetract, Kind: atlas.RecordClaim, Target: atlas.ClaimID("group/g", atlas.PropEstablished, "1954"), Claim: claimOf(atlas.PropBorn, "1850", atlas.Normal), Citation: citeA}, retractBody},
+		{"a RETRACT with a relationship", atlas.Change{Op: atlas.OpRetract, Kind: atlas.RecordRelationship, Target: "holds/person/p/position/x", Relation: rel, Citation: citeA}, retractBody},
+		{"a RETRACT with a node", atlas.Change{Op: atlas.OpRetract, Kind: atlas.RecordNode, Target: "person/p", Record: json.RawMessage(`{"id":"group/g","name":"G"}`), Citation: citeA}, retractBody},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := changeBase()
+			before, _ := json.Marshal(ds)
+			_, err := tc.change.Apply(ds)
+			if atlas.ErrorCode(err) != atlas.EINVALID || atlas.ErrorMessage(err) != tc.want {
+				t.Errorf("err = %v, want INVALID: %s", err, tc.want)
+			}
+			if after, _ := json.Marshal(ds); string(after) != string(before) {
+				t.Error("the graph changed")
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // PropertyName names a property a source can assert about a node.
@@ -188,5 +189,6 @@ func validValue(k NodeKind, p PropertyName, v string) bool {
 		_, err := ParseDate(v)
 		return err == nil
 	}
-	return v != ""
+	// A name or description of blanks names and describes nothing.
+	return strings.TrimSpace(v) != ""
 }

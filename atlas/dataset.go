@@ -85,6 +85,7 @@ func (d *Dataset) Problems() []string {
 	v := &validator{ds: d, kinds: map[string]NodeKind{}, nodes: map[string]Node{}}
 	v.checkNodes()
 	v.checkRelations()
+	v.checkSuccessions()
 	v.checkOneFact()
 	v.checkCounts()
 	v.checkUnknowns()
@@ -161,6 +162,9 @@ func (v *validator) checkNodes() {
 			v.add(rec, "has no name")
 		}
 		for _, a := range AliasesOf(n) {
+			if strings.TrimSpace(a.Name) == "" {
+				v.add(rec, "alias %q has no letters", a.Name)
+			}
 			if a.Source == "" && !a.Editorial {
 				v.add(rec, "alias %q has no source and is not marked editorial", a.Name)
 			}
@@ -229,6 +233,9 @@ func (v *validator) checkRelations() {
 		}
 		if r.Start != nil && r.End != nil && r.End.Before(*r.Start) {
 			v.add(rec, "end %s before start %s", r.End, r.Start)
+		}
+		if r.From == r.To {
+			v.add(rec, "from and to are both %s: a relationship joins two nodes", r.From)
 		}
 		if r.Rank != "" {
 			checkEnum(v, rec, "rank", r.Rank, Ranks)

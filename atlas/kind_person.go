@@ -43,7 +43,11 @@ func (n *Person) plainValues(p PropertyName) []string {
 
 func (n *Person) matches(NodeFilter) bool { return true }
 
-func (n *Person) checkFields(*validator, string) {}
+func (n *Person) checkFields(v *validator, rec string) {
+	if n.Born != nil && n.Died != nil && n.Died.Before(*n.Born) {
+		v.add(rec, "died %s before born %s", n.Died, n.Born)
+	}
+}
 
 // lifeBounds of a person runs from the latest birth date to the latest death date (the
 // holder may have lived until then) of the claims in tiers.

@@ -1,0 +1,68 @@
+package atlas_test
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"lsgatlas/atlas"
+	"lsgatlas/seed"
+)
+
+// TestProblemsOfImpossibleRecords breaks the seed in one way at a time and expects
+// exactly the problem that names it: records the API once accepted (a death before
+// the birth, a body succeeding itself, directly or round a circle, a name of blanks).
+func TestProblemsOfImpossibleRecords(t *testing.T) {
+	raw, err := os.ReadFile("../seed/atlas.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := seed.Decode(strings.NewReader(string(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := base.Problems(); len(p) != 0 {
+		t.Fatalf("the seed has problems: %v", p)
+	}
+	cite := []atlas.Citation{{Source: "source/rana-2021", Locator: "test"}}
+	succession := func(from, to string) *atlas.Relation {
+		return &atlas.Relation{Type: atlas.SucceededBy, From: from, To: to, Confidence: atlas.Stated, Sources: cite}
+	}
+	const cfac, falsg = "group/central-foreign-affairs-commission", "group/foreign-affairs-leading-small-group"
+	for _, tc := range []struct {
+		name    string
+		breakIt func(ds *atlas.Dataset)
+		want    []string
+	}{
+		{"a death before the birth", func(ds *atlas.Dataset) {
+			p := ds.Node("person/xi-jinping").(*atlas.Person)
+			p.Died = atlas.DatePtr("1950")
+			p.Claims = append(p.Claims, atlas.PropertyClaim{Property: atlas.PropDied, Value: "1950", Sources: cite, Confidence: atlas.Stated, Rank: atlas.Preferred})
+		}, []string{"PERSON person/xi-jinping: died 1950 before born 1953"}},
+		{"a body succeeding itself", func(ds *atlas.Dataset) {
+			ds.Relations = append(ds.Relations, succession(cfac, cfac))
+		}, []string{"relation succeeded_by/" + cfac + "/" + cfac + ": from and to are both " + cfac + ": a relationship joins two nodes"}},
+		{"a succession going round", func(ds *atlas.Dataset) {
+			ds.Relations = append(ds.Relations, succession(cfac, falsg))
+		}, []string{"succession " + cfac + ": SUCCEEDED_BY goes round in a circle through " + cfac + ", " + falsg + ": a body cannot (in the end) succeed itself"}},
+		{"a description of blanks", func(ds *atlas.Dataset) {
+			g := ds.Node(cfac).(*atlas.Group)
+			g.Description = " \t"
+			g.Claims = append(g.Claims, atlas.PropertyClaim{Property: atlas.PropDescription, Value: " \t", Sources: cite, Confidence: atlas.Stated, Rank: atlas.Preferred})
+		}, []string{"GROUP " + cfac + " claim DESCRIPTION= \t: value \" \\t\" is not a valid DESCRIPTION"}},
+		{"an alias of blanks", func(ds *atlas.Dataset) {
+			g := ds.Node(cfac).(*atlas.Group)
+			g.Aliases = append(g.Aliases, atlas.Alias{Name: "   ", Editorial: true})
+		}, []string{"GROUP " + cfac + `: alias "   " has no letters`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := base.Clone()
+			tc.breakIt(ds)
+			got := ds.Problems()
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
