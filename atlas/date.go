@@ -126,6 +126,11 @@ func (d PartialDate) Latest() int {
 // Before reports whether d certainly ends before e begins.
 func (d PartialDate) Before(e PartialDate) bool { return d.Latest() < e.Earliest() }
 
+// Contains reports whether every day e may be lies within d: "2018" contains "2018-03".
+func (d PartialDate) Contains(e PartialDate) bool {
+	return d.Earliest() <= e.Earliest() && e.Latest() <= d.Latest()
+}
+
 // MarshalJSON writes the date as its string form.
 func (d PartialDate) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
 

@@ -113,3 +113,37 @@ func TestMergedFactInTiersAndSources(t *testing.T) {
 		}
 	}
 }
+
+// TestDateConfidenceOfAnEnd: each end of a relation is as sure as its own claims, and
+// DISPUTED exactly when another live claim of that end gives a date that cannot also be
+// right. Chen Yi's tenure as Foreign Minister was shown with the dispute on its end,
+// which one source alone gives, and none on its start, which two sources give apart.
+func TestDateConfidenceOfAnEnd(t *testing.T) {
+	claim := func(part atlas.DatePart, value string, conf atlas.Confidence, rank atlas.Rank) atlas.DateClaim {
+		return atlas.DateClaim{Part: part, Value: atlas.MustDate(value), Confidence: conf, Rank: rank}
+	}
+	r := &atlas.Relation{Type: atlas.Holds, From: "person/a", To: "position/p", Confidence: atlas.Stated, DateConfidence: new(atlas.Disputed),
+		DateClaims: []atlas.DateClaim{
+			claim(atlas.StartPart, "1956", atlas.Stated, atlas.Preferred),
+			claim(atlas.StartPart, "1958-02-11", atlas.Stated, atlas.Normal),
+			claim(atlas.EndPart, "1972-01-06", atlas.Disputed, atlas.Preferred),
+			claim(atlas.EndPart, "1972", atlas.Stated, atlas.Normal),
+			claim(atlas.EndPart, "1980", atlas.Stated, atlas.Deprecated),
+		}}
+	for _, tc := range []struct {
+		part  atlas.DatePart
+		date  string
+		want  atlas.Confidence
+		about string
+	}{
+		{atlas.StartPart, "1956", atlas.Disputed, "contradicted by 1958-02-11"},
+		{atlas.StartPart, "1958-02-11", atlas.Disputed, "contradicted by 1956"},
+		{atlas.EndPart, "1972-01-06", atlas.Disputed, "its own claim says so, and 1972 contains it"},
+		{atlas.EndPart, "1972", atlas.Stated, "contains 1972-01-06; the deprecated 1980 is no one's claim"},
+		{atlas.EndPart, "1999", atlas.Disputed, "no claim gives it: the relation's date confidence"},
+	} {
+		if got := r.DateConfidenceOf(tc.part, atlas.MustDate(tc.date)); got != tc.want {
+			t.Errorf("%s %s (%s) = %s, want %s", tc.part, tc.date, tc.about, got, tc.want)
+		}
+	}
+}

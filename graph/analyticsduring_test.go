@@ -95,9 +95,13 @@ func TestAnalyticsDuringAndKnownBy(t *testing.T) {
 		{"statistics over a period",
 			`{ statistics(during: {from: "2017", to: "2019"}) { asOf during { from to } groups { known possible } chairs: relationshipsByType { key known possible } } }`,
 			`{"statistics":{"asOf":null,"during":{"from":"2017","to":"2019"},"groups":{"known":15,"possible":19},"chairs":[{"key":"CHAIRS","known":6,"possible":17},{"key":"MEMBER_OF","known":0,"possible":20},{"key":"SUPERVISES","known":2,"possible":6},{"key":"REPORTS_TO","known":0,"possible":2},{"key":"HAS_OFFICE","known":1,"possible":1},{"key":"HOSTED_BY","known":0,"possible":0},{"key":"DIRECTS","known":0,"possible":0},{"key":"HOLDS","known":16,"possible":4},{"key":"POSITION_IN","known":0,"possible":24},{"key":"SUCCEEDED_BY","known":0,"possible":3},{"key":"PARTY_GROUP_OF","known":0,"possible":7},{"key":"ABOUT","known":0,"possible":274},{"key":"ISSUED_BY","known":0,"possible":11},{"key":"CONCERNS","known":0,"possible":21},{"key":"BASED_ON","known":0,"possible":4}]}}`},
+		// Zeng Peiyan's vice-premiership: the 2003 page that gives its start is known by
+		// 2010; its end is given only by pages that print no date, so as known by 2010 it
+		// is not known to have ended (it counted as ended while its end wrongly cited the
+		// 2003 page too).
 		{"statistics at a date, as known by 2010",
 			`{ statistics(asOf: "2017", knownBy: "2010") { asOf during { from } relationshipsByType { key known possible } } }`,
-			`{"statistics":{"asOf":"2017","during":null,"relationshipsByType":[{"key":"CHAIRS","known":0,"possible":0},{"key":"MEMBER_OF","known":0,"possible":0},{"key":"SUPERVISES","known":0,"possible":0},{"key":"REPORTS_TO","known":0,"possible":0},{"key":"HAS_OFFICE","known":0,"possible":0},{"key":"HOSTED_BY","known":0,"possible":0},{"key":"DIRECTS","known":0,"possible":0},{"key":"HOLDS","known":0,"possible":0},{"key":"POSITION_IN","known":0,"possible":2},{"key":"SUCCEEDED_BY","known":0,"possible":0},{"key":"PARTY_GROUP_OF","known":0,"possible":0},{"key":"ABOUT","known":0,"possible":10},{"key":"ISSUED_BY","known":0,"possible":0},{"key":"CONCERNS","known":0,"possible":0},{"key":"BASED_ON","known":0,"possible":0}]}}`},
+			`{"statistics":{"asOf":"2017","during":null,"relationshipsByType":[{"key":"CHAIRS","known":0,"possible":0},{"key":"MEMBER_OF","known":0,"possible":0},{"key":"SUPERVISES","known":0,"possible":0},{"key":"REPORTS_TO","known":0,"possible":0},{"key":"HAS_OFFICE","known":0,"possible":0},{"key":"HOSTED_BY","known":0,"possible":0},{"key":"DIRECTS","known":0,"possible":0},{"key":"HOLDS","known":0,"possible":1},{"key":"POSITION_IN","known":0,"possible":2},{"key":"SUCCEEDED_BY","known":0,"possible":0},{"key":"PARTY_GROUP_OF","known":0,"possible":0},{"key":"ABOUT","known":0,"possible":10},{"key":"ISSUED_BY","known":0,"possible":0},{"key":"CONCERNS","known":0,"possible":0},{"key":"BASED_ON","known":0,"possible":0}]}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

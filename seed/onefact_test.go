@@ -15,6 +15,18 @@ import (
 // with every citation, and every date it gave is a date claim citing exactly its
 // sources, so each source keeps the dates it gives.
 func TestOneFactMergeLostNothing(t *testing.T) {
+	// attributedSince are the lines whose dates were later told apart: each gave a start
+	// and an end citing every source of the line, though each source gives one of them.
+	attributedSince := map[string]map[atlas.DatePart][]string{
+		"holds/person/zeng-peiyan/position/vice-premier/reference-2003": {
+			atlas.StartPart: {"source/ref-china-embassy-bg-2003-new-cabinet"},
+			atlas.EndPart:   {"source/ref-scmp-2008-li-keqiang-vice-premier", "source/ref-trend-az-2008-li-keqiang-vice-premier"},
+		},
+		"holds/person/yang-jiechi/position/member-of-the-politburo/reference-2017": {
+			atlas.StartPart: {"source/ref-scmp-2017-yang-jiechi-politburo"},
+			atlas.EndPart:   {"source/ref-bactf-2022-20th-central-committee", "source/ref-whatsonweibo-2022-20th-central-committee"},
+		},
+	}
 	raw, err := os.ReadFile("testdata/one-fact-lines.json")
 	if err != nil {
 		t.Fatal(err)
@@ -45,10 +57,14 @@ func TestOneFactMergeLostNothing(t *testing.T) {
 		}
 		want := func(part atlas.DatePart, d atlas.PartialDate) {
 			dates++
+			sources := line.Sources
+			if byPart, ok := attributedSince[line.ID]; ok {
+				sources = slices.DeleteFunc(slices.Clone(sources), func(c atlas.Citation) bool { return !slices.Contains(byPart[part], c.Source) })
+			}
 			if !slices.ContainsFunc(found.DateClaims, func(c atlas.DateClaim) bool {
-				return c.Part == part && c.Value == d && samePassages(c.Sources, line.Sources)
+				return c.Part == part && c.Value == d && samePassages(c.Sources, sources)
 			}) {
-				t.Errorf("%s: %s %s citing %v lost", name, part, d, line.Sources)
+				t.Errorf("%s: %s %s citing %v lost", name, part, d, sources)
 			}
 		}
 		if line.Start != nil {
