@@ -357,7 +357,9 @@ func checkDate(arg string, d *atlas.PartialDate) error {
 
 // addDerivedChairs adds the derived chairs f asks for (Filter.DerivedChairs) to the view:
 // for each kept group, the chairs atlas.ChairList derives on the view of f's dates,
-// sources and tiers alone, kept when they are not also stored and their person is kept.
+// sources and tiers alone, kept when their person is kept. A chair that is also stored
+// is atlas.ChairList's one edge with both lines of evidence, as the API's chairs lists
+// show it; keepDerived puts it in place of the stored relation alone.
 func (v *view) addDerivedChairs() {
 	f := v.filter
 	if !f.DerivedChairs || (len(f.RelTypes) > 0 && !slices.Contains(f.RelTypes, atlas.Chairs)) ||
@@ -370,10 +372,13 @@ func (v *view) addDerivedChairs() {
 			continue
 		}
 		for _, s := range basis.seatsOn(g) {
-			if !s.chairs || s.e.Stored || !s.e.Derived() || !v.nodeOK[s.holder] {
+			if !s.chairs || !s.e.Derived() || !v.nodeOK[s.holder] {
 				continue
 			}
 			v.derived = append(v.derived, s.e)
+			if s.e.Stored {
+				continue // the stored relation joins them already
+			}
 			v.nbrs[s.holder] = append(v.nbrs[s.holder], g)
 			v.nbrs[g] = append(v.nbrs[g], s.holder)
 			v.succ[s.holder] = append(v.succ[s.holder], g)

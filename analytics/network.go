@@ -24,18 +24,30 @@ type Subgraph struct {
 	// atlas.CompareRelations. Parallel relations (e.g. two disputed claims) all appear.
 	Relations []atlas.Relation
 	// Derived are the chairs derived through positions (Filter.DerivedChairs) between
-	// nodes of the subgraph, each seen from its person, in group then id order.
+	// nodes of the subgraph, each seen from its person, in group then id order. A chair
+	// also stored is here, with both lines of evidence, and not in Relations.
 	Derived []atlas.Edge
 	// Truncated is true when the limit left out nodes within the depth.
 	Truncated bool
 }
 
 // keepDerived sets sub.Derived to the view's derived chairs whose two ends are included.
+// A chair both stored and derived replaces its stored relation, so that every consumer
+// sees the one edge with both lines of evidence, as the API's chairs lists do; it is
+// left out when the view does not keep the stored relation.
 func (v *view) keepDerived(sub *Subgraph, included map[int64]bool) {
 	for _, e := range v.derived {
-		if included[v.p.index[e.From]] && included[v.p.index[e.To]] {
-			sub.Derived = append(sub.Derived, e)
+		if !included[v.p.index[e.From]] || !included[v.p.index[e.To]] {
+			continue
 		}
+		if e.Stored {
+			i := slices.IndexFunc(sub.Relations, func(r atlas.Relation) bool { return r.ID == e.ID })
+			if i < 0 {
+				continue
+			}
+			sub.Relations = slices.Delete(sub.Relations, i, i+1)
+		}
+		sub.Derived = append(sub.Derived, e)
 	}
 }
 

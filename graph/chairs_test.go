@@ -177,3 +177,34 @@ func TestDerivedChairPermalinks(t *testing.T) {
 		}
 	}
 }
+
+// TestNetworkChairsAreTheChairsLists: a chair both stored and derived (Xi Jinping's of
+// the Foreign Affairs LSG, through the General Secretary's chairing) is one edge with
+// both lines of evidence in every consumer. network(derived: true), which the exports
+// write, showed it as stored alone, without the post or the sources of the derivation.
+func TestNetworkChairsAreTheChairsLists(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	const sel = `id stored derived via { id } start end confidence sources { source { id } locator } derivedFrom { id }`
+	var got struct {
+		Person  struct{ Chairs []map[string]any }
+		Network struct{ Relationships []map[string]any }
+	}
+	data(t, srv, `{ person(id: "person/xi-jinping") { chairs { `+sel+` } }
+		network(ids: ["person/xi-jinping"], derived: true, relationshipTypes: [CHAIRS], nodeTypes: [PERSON, GROUP]) { relationships { `+sel+` } } }`, nil, &got)
+	inNetwork := map[string]map[string]any{}
+	for _, r := range got.Network.Relationships {
+		inNetwork[r["id"].(string)] = r
+	}
+	both := 0
+	for _, c := range got.Person.Chairs {
+		if c["stored"] == true && c["derived"] == true {
+			both++
+		}
+		if n := inNetwork[c["id"].(string)]; !reflect.DeepEqual(n, c) {
+			t.Errorf("%s:\n network %v\n chairs  %v", c["id"], n, c)
+		}
+	}
+	if both < 3 || len(inNetwork) != len(got.Person.Chairs) {
+		t.Errorf("%d chairs both stored and derived, %d in the network against %d listed", both, len(inNetwork), len(got.Person.Chairs))
+	}
+}

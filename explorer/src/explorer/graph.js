@@ -43,7 +43,9 @@ export function createGraph(container, { onSelect, onExpand }) {
         'arrow-scale': 0.7, opacity: 0.85 } },
       // KNOWN solid, POSSIBLE (or known for part of a period) dashed, derived chairs dotted.
       { selector: 'edge[holding = "POSSIBLE"], edge[holding = "KNOWN_IN_PART"]', style: { 'line-style': 'dashed', opacity: 0.6 } },
-      { selector: 'edge[?derived]', style: { 'line-style': 'dotted', width: 2.5 } },
+      // A chair also stored is drawn as the stored fact it is (its derivation is in the
+      // tooltip and the CSV's via).
+      { selector: 'edge[?derived][!stored]', style: { 'line-style': 'dotted', width: 2.5 } },
       { selector: '.absent', style: { display: 'none' } },
       { selector: '.hidden', style: { display: 'none' } },
       { selector: '.faded', style: { opacity: 0.15 } },
@@ -98,7 +100,7 @@ export function draw(cy, view, layoutName = 'fcose') {
     })),
     ...view.rels.filter((r) => ids.has(r.from) && ids.has(r.to)).map((r) => ({
       group: 'edges', data: { id: r.id, source: r.from, target: r.to, type: r.type, holding: r.holding,
-        derived: !!r.derived, start: r.start, end: r.end, confidence: r.confidence, role: r.role, via: r.via,
+        derived: !!r.derived, stored: !!r.stored, start: r.start, end: r.end, confidence: r.confidence, role: r.role, via: r.via,
         sources: (r.sources || []).map((c) => `${c.source.key || c.source.id}${c.locator ? ` (${c.locator})` : ''}`).join('; ') },
     })),
   ];
