@@ -184,23 +184,29 @@ type nodeRecord struct {
 // edgeRecord is a relation's exported attributes; its JSON form is a Cytoscape data
 // object.
 type edgeRecord struct {
-	ID             string           `json:"id"`
-	Source         string           `json:"source"`
-	Target         string           `json:"target"`
-	Type           string           `json:"type"`
-	Role           string           `json:"role,omitempty"`
-	Succession     string           `json:"succession,omitempty"`
-	Start          string           `json:"start,omitempty"`
-	End            string           `json:"end,omitempty"`
-	Attested       []string         `json:"attested,omitempty"`
-	Confidence     string           `json:"confidence,omitempty"`
-	IncompleteList bool             `json:"incompleteList,omitempty"`
-	Holding        string           `json:"holding,omitempty"`
-	Derived        bool             `json:"derived,omitempty"`
-	Tier           string           `json:"tier,omitempty"`
-	Note           string           `json:"note,omitempty"`
-	Sources        []string         `json:"sources,omitempty"`
-	Citations      []citationRecord `json:"citations,omitempty"`
+	ID             string   `json:"id"`
+	Source         string   `json:"source"`
+	Target         string   `json:"target"`
+	Type           string   `json:"type"`
+	Role           string   `json:"role,omitempty"`
+	Succession     string   `json:"succession,omitempty"`
+	Start          string   `json:"start,omitempty"`
+	End            string   `json:"end,omitempty"`
+	Attested       []string `json:"attested,omitempty"`
+	Confidence     string   `json:"confidence,omitempty"`
+	DateConfidence string   `json:"dateConfidence,omitempty"`
+	IncompleteList bool     `json:"incompleteList,omitempty"`
+	Holding        string   `json:"holding,omitempty"`
+	Derived        bool     `json:"derived,omitempty"`
+	// Stored is true when a stored relation says the fact (a derived chair may be
+	// stored as well: its id then is the stored one, not "derived/…"); GEXF draws a
+	// chair only derived dotted. Not a column: derived and the id say it.
+	Stored    bool             `json:"-"`
+	Via       []string         `json:"via,omitempty"`
+	Tier      string           `json:"tier,omitempty"`
+	Note      string           `json:"note,omitempty"`
+	Sources   []string         `json:"sources,omitempty"`
+	Citations []citationRecord `json:"citations,omitempty"`
 	// span is the relation's time as the export's tiers give it, for GEXF's spells.
 	span atlas.Span
 }
@@ -258,9 +264,11 @@ var (
 		{id: "e_succession", name: "succession", xmlType: "string"}, {id: "e_start", name: "start", xmlType: "string"},
 		{id: "e_end", name: "end", xmlType: "string"}, {id: "e_attested", name: "attested", xmlType: "string"},
 		{id: "e_confidence", name: "confidence", xmlType: "string"},
+		{id: "e_dateConfidence", name: "dateConfidence", xmlType: "string"},
 		{id: "e_incompleteList", name: "incompleteList", xmlType: "boolean", defaultValue: "false"},
 		{id: "e_holding", name: "holding", xmlType: "string"},
 		{id: "e_derived", name: "derived", xmlType: "boolean", defaultValue: "false"},
+		{id: "e_via", name: "via", xmlType: "string"},
 		{id: "e_tier", name: "tier", xmlType: "string"}, {id: "e_note", name: "note", xmlType: "string"},
 		{id: "e_sources", name: "sources", xmlType: "string"}, {id: "e_citations", name: "citations", xmlType: "string"},
 	}
@@ -279,7 +287,8 @@ func (n nodeRecord) values() []string {
 
 func (e edgeRecord) values() []string {
 	return []string{e.Type, e.Role, e.Succession, e.Start, e.End, strings.Join(e.Attested, ListSeparator),
-		e.Confidence, boolText(e.IncompleteList), e.Holding, boolText(e.Derived), e.Tier, e.Note,
+		e.Confidence, e.DateConfidence, boolText(e.IncompleteList), e.Holding, boolText(e.Derived),
+		strings.Join(e.Via, ListSeparator), e.Tier, e.Note,
 		strings.Join(e.Sources, ListSeparator), citationsText(e.Citations)}
 }
 
@@ -401,7 +410,15 @@ func edgeOf(e atlas.Edge, source func(string) *atlas.Source) edgeRecord {
 	rec := edgeRecord{ID: r.ID, Source: r.From, Target: r.To, Type: string(r.Type),
 		Role: text(r.Role), Succession: text(r.Succession), Start: dateText(r.Start), End: dateText(r.End),
 		Confidence: string(r.Confidence), IncompleteList: r.IncompleteList, Holding: holdingText(e),
-		Derived: e.Derived(), Tier: string(atlas.TierOf(r.Sources, source)), Note: r.Note}
+		Derived: e.Derived(), Stored: e.Stored, Tier: string(atlas.TierOf(r.Sources, source)), Note: r.Note}
+	if r.DateConfidence != nil {
+		rec.DateConfidence = string(*r.DateConfidence)
+	}
+	for _, d := range e.Derivations {
+		if !slices.Contains(rec.Via, d.Position) {
+			rec.Via = append(rec.Via, d.Position)
+		}
+	}
 	for _, a := range r.Attested {
 		rec.Attested = append(rec.Attested, a.String())
 	}

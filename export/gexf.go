@@ -153,7 +153,7 @@ type gexfAttValue struct {
 //
 // Nodes and edges are coloured as the Explorer draws them (viz:color, NodeColours and
 // RelationColours); an edge that is only POSSIBLE (or KNOWN_IN_PART) at the export's
-// date or period is dashed, a derived chair dotted (viz:shape). With a period (During)
+// date or period is dashed, a chair only derived dotted (viz:shape). With a period (During)
 // the graph is dynamic (mode="dynamic", timeformat="date", start and end the period's
 // first and last days), and each relation and group carries the <spells> of days within
 // the period on which it may hold (atlas.Span.MayHoldDays: the asOf rule, day by day),
@@ -212,7 +212,7 @@ func GEXFOf(w io.Writer, g Graph, v GEXFVersion) error {
 		edge := gexfEdge{ID: e.ID, Source: e.Source, Target: e.Target, Label: e.Type,
 			AttValues: attValues(edgeAttributes, e.values()), Colour: colour(RelationColours, e.Type)}
 		switch {
-		case e.Derived:
+		case e.Derived && !e.Stored:
 			edge.Shape = &gexfShape{"dotted"}
 		case e.Holding != "" && e.Holding != "KNOWN" && e.Holding != "KNOWN_THROUGHOUT":
 			edge.Shape = &gexfShape{"dashed"}

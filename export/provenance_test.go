@@ -141,10 +141,10 @@ func TestCSV(t *testing.T) {
 		t.Errorf("nodes.csv =\n%q\nwant\n%q", got, wantNodes)
 	}
 	wantEdges := [][]string{
-		{"id", "source", "target", "type", "role", "succession", "start", "end", "attested", "confidence", "incompleteList",
-			"holding", "derived", "tier", "note", "sources", "citations"},
-		{trickyEdge, "person/someone", trickyID, "MEMBER_OF", "DEPUTY_LEADER", "", "2018-03", "2019", "2018;2019-06", "REPORTED", "true",
-			"KNOWN", "false", "CORPUS", "", "source/b;source/a", trickyCitations},
+		{"id", "source", "target", "type", "role", "succession", "start", "end", "attested", "confidence", "dateConfidence", "incompleteList",
+			"holding", "derived", "via", "tier", "note", "sources", "citations"},
+		{trickyEdge, "person/someone", trickyID, "MEMBER_OF", "DEPUTY_LEADER", "", "2018-03", "2019", "2018;2019-06", "REPORTED", "", "true",
+			"KNOWN", "false", "", "CORPUS", "", "source/b;source/a", trickyCitations},
 	}
 	if got := readCSV(t, edges.Bytes()); !reflect.DeepEqual(got, wantEdges) {
 		t.Errorf("edges.csv =\n%q\nwant\n%q", got, wantEdges)

@@ -53,6 +53,10 @@ var cases = []struct {
 		map[string]any{"ids": []string{"person/xi-jinping"}, "depth": 2, "asOf": "2016"}},
 	{"filtered and cut", "relationshipTypes=CHAIRS,MEMBER_OF&nodeTypes=PERSON,GROUP&limit=12",
 		map[string]any{"rt": []string{"CHAIRS", "MEMBER_OF"}, "nt": []string{"PERSON", "GROUP"}, "limit": 12}},
+	// Chairs derived through posts, some also stored: each is one edge with its via and
+	// the sources of both lines, as the API gives it.
+	{"derived chairs", "ids=person/xi-jinping&nodeTypes=PERSON,GROUP&relationshipTypes=CHAIRS&derived=true",
+		map[string]any{"ids": []string{"person/xi-jinping"}, "nt": []string{"PERSON", "GROUP"}, "rt": []string{"CHAIRS"}, "derived": true}},
 }
 
 // readers are the tools and the export files each reads; networkx's CSV reading also
@@ -265,8 +269,8 @@ func compare(t *testing.T, got, want loaded) {
 }
 
 // The network query, with every attribute the exports carry.
-const networkQuery = `query($ids: [ID!], $depth: Int, $rt: [RelationshipType!], $nt: [NodeType!], $asOf: PartialDate, $limit: Int) {
-  network(ids: $ids, depth: $depth, relationshipTypes: $rt, nodeTypes: $nt, asOf: $asOf, limit: $limit) {
+const networkQuery = `query($ids: [ID!], $depth: Int, $rt: [RelationshipType!], $nt: [NodeType!], $asOf: PartialDate, $limit: Int, $derived: Boolean = false) {
+  network(ids: $ids, depth: $depth, relationshipTypes: $rt, nodeTypes: $nt, asOf: $asOf, limit: $limit, derived: $derived) {
     truncated
     nodes {
       id type label
@@ -278,7 +282,7 @@ const networkQuery = `query($ids: [ID!], $depth: Int, $rt: [RelationshipType!], 
     }
     relationships {
       id type from { id } to { id } role succession start end attested incompleteList
-      confidence note holding derived sources { ...C }
+      confidence dateConfidence note holding derived via { id } sources { ...C }
     }
   }
 }
@@ -378,6 +382,8 @@ func flatten(t *testing.T, obj map[string]any) map[string]string {
 			if len(items) > 0 {
 				out[k] = strings.Join(items, ";")
 			}
+		case map[string]any: // a node named by its id (via)
+			out[k] = v["id"].(string)
 		default:
 			t.Fatalf("unexpected %s value %#v", k, v)
 		}
