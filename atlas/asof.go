@@ -209,7 +209,7 @@ const (
 	ReasonStartUnknown        HoldingReason = "START_UNKNOWN"                  // no start date: it may have begun after the date
 	ReasonStartsDuring        HoldingReason = "STARTS_DURING_DATE"             // the start may fall within the date
 	ReasonEndsDuring          HoldingReason = "ENDS_DURING_DATE"               // the end may fall within the date
-	ReasonNoSourceDate        HoldingReason = "OPEN_ENDED_UNDATED_SOURCES"     // not known to have ended, and no source is dated
+	ReasonNoSourceDate        HoldingReason = "OPEN_ENDED_UNDATED_SOURCES"     // not known to have ended, and no dated source shows it lasting (observing)
 	ReasonOpenEndedAfterLast  HoldingReason = "OPEN_ENDED_AFTER_LATEST_SOURCE" // not known to have ended; the date is past the latest source
 	ReasonGroupEndsDuring     HoldingReason = "GROUP_ENDS_DURING_DATE"         // the group involved may have ended within the date
 	ReasonHolderDiesDuring    HoldingReason = "HOLDER_DIES_DURING_DATE"        // the person holding it may have died within the date

@@ -49,7 +49,7 @@ func (d *Dataset) Prepared() *Dataset {
 		if r.ID == "" {
 			r.ID = DefaultRelationID(r.Type, r.From, r.To)
 		}
-		r.ObservedUntil = latest(r.Sources)
+		r.ObservedUntil = latest(observing(r))
 		r.Relays = relaysOf(r.Sources, func(id string) string {
 			if s := sources[id]; s != nil {
 				return s.CitedVia
@@ -93,6 +93,27 @@ func (d *Dataset) Prepared() *Dataset {
 	}
 	nextHolders(out)
 	return out
+}
+
+// observing are the citations of r whose sources' dates show an open-ended fact still
+// holding: all of them but those that give its start. A source that dates the start
+// tells of the beginning, often long before it was written (Rana, 2021, on Chen Yi
+// replacing Zhou Enlai in 1956); its own date says nothing of the fact lasting until
+// then, and counting it made a corpus view show Chen Yi KNOWN as Foreign Minister up to
+// 2021. Without date claims no citation is known to give the start, and all count.
+func observing(r *Relation) []Citation {
+	var starts []Citation
+	for _, c := range r.DateClaims {
+		if c.Part == StartPart && c.Rank != Deprecated {
+			starts = append(starts, c.Sources...)
+		}
+	}
+	if len(starts) == 0 {
+		return r.Sources
+	}
+	return slices.DeleteFunc(slices.Clone(r.Sources), func(c Citation) bool {
+		return slices.ContainsFunc(starts, func(s Citation) bool { return s.Source == c.Source })
+	})
 }
 
 // nextHolders sets NextHolderFrom on the holdings of single-seat posts: the earliest

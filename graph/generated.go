@@ -7844,7 +7844,7 @@ enum HoldingReason {
   STARTS_DURING_DATE
   "POSSIBLE: the end (the reason's date) may fall within the date."
   ENDS_DURING_DATE
-  "POSSIBLE: not known to have ended, and no source is dated."
+  "POSSIBLE: not known to have ended, and no dated source shows it still holding (the sources that date its start tell of its beginning, not of its lasting)."
   OPEN_ENDED_UNDATED_SOURCES
   "POSSIBLE: not known to have ended, and the date is past the latest source (the reason's date)."
   OPEN_ENDED_AFTER_LATEST_SOURCE
