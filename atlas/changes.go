@@ -112,18 +112,22 @@ func (p FeedPosition) String() string {
 }
 
 // ParseFeedPosition reads a cursor ("12" or "12.3"); anything else is EINVALID.
+//
+// Only the form the feed writes is read: "02.0", "+2" or "2.0 " name no cursor the
+// feed gave, so a client sending one has made a mistake worth hearing about.
 func ParseFeedPosition(s string) (FeedPosition, error) {
-	revText, idxText, hasIndex := strings.Cut(strings.TrimSpace(s), ".")
+	bad := Errorf(EINVALID, "%q is not a change feed cursor: want a revision (12) or an event's cursor (12.3)", s)
+	revText, idxText, hasIndex := strings.Cut(s, ".")
 	rev, err := strconv.ParseInt(revText, 10, 64)
-	if err != nil || rev < 0 {
-		return FeedPosition{}, Errorf(EINVALID, "%q is not a change feed cursor: want a revision (12) or an event's cursor (12.3)", s)
+	if err != nil || rev < 0 || strconv.FormatInt(rev, 10) != revText {
+		return FeedPosition{}, bad
 	}
 	if !hasIndex {
 		return AfterRevision(rev), nil
 	}
 	idx, err := strconv.Atoi(idxText)
-	if err != nil || idx < 0 || idx >= WholeRevision {
-		return FeedPosition{}, Errorf(EINVALID, "%q is not a change feed cursor: want a revision (12) or an event's cursor (12.3)", s)
+	if err != nil || idx < 0 || idx >= WholeRevision || strconv.Itoa(idx) != idxText {
+		return FeedPosition{}, bad
 	}
 	return FeedPosition{Revision: rev, Index: idx}, nil
 }

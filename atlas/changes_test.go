@@ -15,7 +15,13 @@ func TestParseFeedPosition(t *testing.T) {
 	}{
 		{"12", "12", true},
 		{"12.3", "12.3", true},
-		{" 0 ", "0", true},
+		{"0", "0", true},
+		// Only the form the feed writes: these name no cursor it gave.
+		{" 0 ", "", false},
+		{"2.0 ", "", false},
+		{"02.0", "", false},
+		{"+2", "", false},
+		{"2.00", "", false},
 		{"12.x", "", false},
 		{"-1", "", false},
 		{"12.-1", "", false},
