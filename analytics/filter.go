@@ -65,7 +65,7 @@ func (f Filter) normalized() (Filter, error) {
 			return f, atlas.Errorf(atlas.EINVALID, "filter nodeKinds: %q is not a network node kind; use one of %v", k, networkKinds)
 		}
 	}
-	if err := atlas.CheckSourceIDs("filter sources", f.Sources); err != nil {
+	if err := atlas.CheckSourceFilter("filter sources", f.Sources, f.IncludeRelayed); err != nil {
 		return f, err
 	}
 	out := Filter{RelTypes: slices.Compact(slices.Sorted(slices.Values(f.RelTypes))),

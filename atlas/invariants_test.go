@@ -80,7 +80,7 @@ func TestInvariantsFailWhenARuleIsBroken(t *testing.T) {
 	}
 	ignoreSources := func(r RelationReader) RelationReader {
 		return func(ctx context.Context, q RelationQuery) ([][]Relation, error) {
-			q.Sources = nil // a store that ignores the source filter
+			q.Sources, q.IncludeRelayed = nil, false // a store that ignores the source filter
 			return r(ctx, q)
 		}
 	}

@@ -72,7 +72,7 @@ func (q ListQuery) Normalized() (ListQuery, error) {
 		allValid("horizon", f.Horizons, Horizons), allValid("category", f.Categories, Categories),
 		allValid("system", f.Systems, Systems), allValid("institution kind", f.InstitutionKinds, InstitutionKinds),
 		allValid("office kind", f.OfficeKinds, OfficeKinds), allValid("source kind", f.SourceKinds, SourceKinds),
-		checkSourceIDs("filter sources", f.CitedBy), allValid("tier", f.Tiers, SourceTiers),
+		CheckSourceFilter("filter sources", f.CitedBy, f.IncludeRelayed), allValid("tier", f.Tiers, SourceTiers),
 	} {
 		if err != nil {
 			return q, err
@@ -252,7 +252,7 @@ func (q RelationQuery) Normalized() (RelationQuery, error) {
 	if err := allValid("role", q.Roles, MemberRoles); err != nil {
 		return q, err
 	}
-	if err := checkSourceIDs("sources", q.Sources); err != nil {
+	if err := CheckSourceFilter("sources", q.Sources, q.IncludeRelayed); err != nil {
 		return q, err
 	}
 	if err := allValid("tier", q.Tiers, SourceTiers); err != nil {
@@ -274,6 +274,16 @@ func (q RelationQuery) When() When { return When{AsOf: q.AsOf, During: q.During}
 // source id: the one check of every sources argument, the store queries' and
 // analytics' alike.
 func CheckSourceIDs(what string, ids []string) error { return checkSourceIDs(what, ids) }
+
+// CheckSourceFilter is CheckSourceIDs for a filter that may also keep what its sources
+// relay (includeRelayed): relayed without sources widens nothing, and was ignored in
+// silence, though the caller surely meant some sources.
+func CheckSourceFilter(what string, ids []string, relayed bool) error {
+	if relayed && len(ids) == 0 {
+		return Errorf(EINVALID, "includeRelayed widens a sources filter to the works those sources relay: give sources with it")
+	}
+	return checkSourceIDs(what, ids)
+}
 
 // checkSourceIDs rejects anything in a source filter that is not a source id.
 func checkSourceIDs(what string, ids []string) error {

@@ -70,11 +70,8 @@ func relaysOf(cs []Citation, via func(id string) string) []Relay {
 // KeepCitingRelayed is KeepCiting that, with relayed, also keeps edges citing a work one
 // of sources relays, and shows each kept stored edge with the dates those give.
 func KeepCitingRelayed(es []Edge, sources []string, relayed bool) ([]Edge, error) {
-	if len(sources) == 0 {
-		return es, nil
-	}
-	if err := checkSourceIDs("sources", sources); err != nil {
-		return nil, err
+	if err := CheckSourceFilter("sources", sources, relayed); err != nil || len(sources) == 0 {
+		return es, err
 	}
 	var out []Edge
 	for _, e := range es {

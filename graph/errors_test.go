@@ -34,6 +34,10 @@ func TestInvalidInput(t *testing.T) {
 		{"unknown field", `{ group(id: "group/foreign-affairs-lsg") { secretPolice } }`, nil, "GRAPHQL_VALIDATION_FAILED", "secretPolice"},
 		{"syntax", `{ group(id: `, nil, "GRAPHQL_PARSE_FAILED", ""},
 		{"malformed id in a list", `{ nodes(ids: ["person/xi-jinping", "bad"]) { id } }`, nil, "INVALID", `invalid id "bad"`},
+		// includeRelayed widens a sources filter: alone it was ignored in silence.
+		{"includeRelayed without sources", `{ group(id: "group/foreign-affairs-lsg") { members(includeRelayed: true) { id } } }`, nil, "INVALID", "includeRelayed widens a sources filter to the works those sources relay: give sources with it"},
+		{"includeRelayed without sources in a list filter", `{ groups(filter: {includeRelayed: true}) { totalCount } }`, nil, "INVALID", "includeRelayed widens a sources filter"},
+		{"includeRelayed without sources in analytics", `{ network(includeRelayed: true) { nodes { id } } }`, nil, "INVALID", "includeRelayed widens a sources filter"},
 		{"too many ids", `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": manyIDs(1001)}, "INVALID", "at most 1000 ids"},
 		// Input coercion as the specification says (section 3.5): gqlparser alone took "10"
 		// for an Int and named 10.5 as "value 0".

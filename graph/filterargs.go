@@ -20,10 +20,13 @@ func whenOf(ctx context.Context, asOf *atlas.PartialDate, during *atlas.Period, 
 }
 
 // knownSources refuses a source filter naming a source id that no source has: its
-// answer would be an empty list, as if that source cited nothing. A malformed or
-// non-source id is left to the store, which refuses it; the ids are read through the
-// loaders, once a request.
-func knownSources(ctx context.Context, sources []string) error {
+// answer would be an empty list, as if that source cited nothing; and includeRelayed
+// with no sources to widen. A malformed or non-source id is left to the store, which
+// refuses it; the ids are read through the loaders, once a request.
+func knownSources(ctx context.Context, sources []string, relayed bool) error {
+	if relayed && len(sources) == 0 {
+		return atlas.CheckSourceFilter("sources", sources, relayed)
+	}
 	if len(sources) == 0 || atlas.CheckSourceIDs("sources", sources) != nil {
 		return nil
 	}

@@ -97,7 +97,7 @@ func storeTiers(w atlas.When, tiers []atlas.SourceTier) []atlas.SourceTier {
 func fieldEdges(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, roles []atlas.MemberRole, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
 	w, err := whenOf(ctx, asOf, during, knownBy)
 	if err == nil {
-		err = knownSources(ctx, sources)
+		err = knownSources(ctx, sources, relayed)
 	}
 	if err != nil {
 		return nil, err
@@ -127,7 +127,7 @@ func relationshipsSpec(types []atlas.RelType, dir *atlas.Direction, roles []atla
 func relationships(ctx context.Context, id string, types []atlas.RelType, dir *atlas.Direction, roles []atlas.MemberRole, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
 	w, err := whenOf(ctx, asOf, during, knownBy)
 	if err == nil {
-		err = knownSources(ctx, sources)
+		err = knownSources(ctx, sources, relayed)
 	}
 	if err != nil {
 		return nil, err
@@ -141,7 +141,7 @@ func relationships(ctx context.Context, id string, types []atlas.RelType, dir *a
 func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, mode *atlas.DerivedChairs, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
 	w, err := whenOf(ctx, asOf, during, knownBy)
 	if err == nil {
-		err = knownSources(ctx, sources)
+		err = knownSources(ctx, sources, relayed)
 	}
 	if err != nil {
 		return nil, err
@@ -385,7 +385,7 @@ func fetchPage[T any, P interface {
 }](ctx context.Context, r *Resolver, q atlas.ListQuery, countOnly bool) (cursors []string, nodes []T, info model.PageInfo, total int, err error) {
 	// The store's cursors go out sealed to this list, filter and order (cursors.go), and
 	// come back opened, so a forged cursor or one from another list is INVALID.
-	if err := knownSources(ctx, q.Filter.CitedBy); err != nil {
+	if err := knownSources(ctx, q.Filter.CitedBy, q.Filter.IncludeRelayed); err != nil {
 		return nil, nil, info, 0, err
 	}
 	cur := r.cursors(ctx, "")
