@@ -127,7 +127,7 @@ func (r *Relation) liveDateClaim(part DatePart, date PartialDate) (DateClaim, bo
 // confidence when it gives none). INFERRED means the curators worked the date out (the
 // note says how): the sources cited beside it support the fact, not the date.
 //
-// A date another live claim of the same part contradicts (neither contains the other:
+// A start or an end another live claim of the same part contradicts (neither contains the other:
 // "1956" against "1958-02-11", not "2018" against "2018-03") is DISPUTED whatever its
 // claim says: that is what DISPUTED means, and a timeline marks each end by this, so a
 // dispute is shown on the end the sources disagree about, and on no other.
@@ -135,6 +135,9 @@ func (r *Relation) DateConfidenceOf(part DatePart, date PartialDate) Confidence 
 	c, ok := r.liveDateClaim(part, date)
 	if !ok {
 		return dateConfidenceOf(r)
+	}
+	if part == AttestedPart {
+		return c.Confidence // two attestations are two observations, not a disagreement
 	}
 	for _, o := range r.DateClaims {
 		if o.Part == part && o.Rank != Deprecated && !o.Value.Contains(date) && !date.Contains(o.Value) {

@@ -129,6 +129,8 @@ func TestDateConfidenceOfAnEnd(t *testing.T) {
 			claim(atlas.EndPart, "1972-01-06", atlas.Disputed, atlas.Preferred),
 			claim(atlas.EndPart, "1972", atlas.Stated, atlas.Normal),
 			claim(atlas.EndPart, "1980", atlas.Stated, atlas.Deprecated),
+			claim(atlas.AttestedPart, "1960", atlas.Stated, atlas.Normal),
+			claim(atlas.AttestedPart, "1965", atlas.Reported, atlas.Normal),
 		}}
 	for _, tc := range []struct {
 		part  atlas.DatePart
@@ -141,6 +143,8 @@ func TestDateConfidenceOfAnEnd(t *testing.T) {
 		{atlas.EndPart, "1972-01-06", atlas.Disputed, "its own claim says so, and 1972 contains it"},
 		{atlas.EndPart, "1972", atlas.Stated, "contains 1972-01-06; the deprecated 1980 is no one's claim"},
 		{atlas.EndPart, "1999", atlas.Disputed, "no claim gives it: the relation's date confidence"},
+		{atlas.AttestedPart, "1960", atlas.Stated, "another attestation is another observation, not a dispute"},
+		{atlas.AttestedPart, "1965", atlas.Reported, "as its claim says"},
 	} {
 		if got := r.DateConfidenceOf(tc.part, atlas.MustDate(tc.date)); got != tc.want {
 			t.Errorf("%s %s (%s) = %s, want %s", tc.part, tc.date, tc.about, got, tc.want)
