@@ -276,6 +276,7 @@ func (k KnownBy) restrict(r Relation) (out Relation, withheld []Citation, ok boo
 	out.Sources, out.CitationTiers = nil, nil
 	out.ObservedUntil = nil
 	tiered := len(r.CitationTiers) == len(r.Sources)
+	observed := observing(&r) // the same rule as import's (Prepared)
 	for i, c := range r.Sources {
 		if !k.Published(c.Source) {
 			withheld = append(withheld, c)
@@ -284,6 +285,9 @@ func (k KnownBy) restrict(r Relation) (out Relation, withheld []Citation, ok boo
 		out.Sources = append(out.Sources, c)
 		if tiered {
 			out.CitationTiers = append(out.CitationTiers, r.CitationTiers[i])
+		}
+		if !slices.Contains(observed, c) {
+			continue
 		}
 		d := publicationDate(c.Source, k.Source) // published, so known
 		if out.ObservedUntil == nil || d.Latest() > out.ObservedUntil.Latest() {

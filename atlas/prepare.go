@@ -38,7 +38,7 @@ func (d *Dataset) Prepared() *Dataset {
 	}
 	groups := map[string]*Group{}
 	for _, g := range out.Groups {
-		g.ObservedUntil = latest(g.Sources)
+		g.ObservedUntil = latest(groupObserving(g))
 		if g.EndedDateUnknown {
 			// It ended at an unknown date: its sources no longer show it alive up to theirs.
 			g.ObservedUntil = nil
@@ -96,23 +96,49 @@ func (d *Dataset) Prepared() *Dataset {
 }
 
 // observing are the citations of r whose sources' dates show an open-ended fact still
-// holding: all of them but those that give its start. A source that dates the start
-// tells of the beginning, often long before it was written (Rana, 2021, on Chen Yi
-// replacing Zhou Enlai in 1956); its own date says nothing of the fact lasting until
-// then, and counting it made a corpus view show Chen Yi KNOWN as Foreign Minister up to
-// 2021. Without date claims no citation is known to give the start, and all count.
+// holding: all of them but those of a source that gives its start and attests it at
+// no later date. A source that dates the start tells of the beginning, often long
+// before it was written (Rana, 2021, on Chen Yi replacing Zhou Enlai in 1956); its own
+// date says nothing of the fact lasting until then, and counting it made a corpus view
+// show Chen Yi KNOWN as Foreign Minister up to 2021. Without date claims no citation is
+// known to give the start, and all count.
 func observing(r *Relation) []Citation {
-	var starts []Citation
+	var starts, attests []Citation
 	for _, c := range r.DateClaims {
-		if c.Part == StartPart && c.Rank != Deprecated {
+		switch {
+		case c.Rank == Deprecated:
+		case c.Part == StartPart:
+			starts = append(starts, c.Sources...)
+		case c.Part == AttestedPart:
+			attests = append(attests, c.Sources...)
+		}
+	}
+	return observingOf(r.Sources, starts, attests)
+}
+
+// groupObserving is observing for a group: the sources of its founding date tell of its
+// beginning, not of it lasting to their own dates (the Academy, 2020, on the Taiwan
+// Affairs LSG's founding in 1954).
+func groupObserving(g *Group) []Citation {
+	var starts []Citation
+	for _, c := range g.Claims {
+		if c.Property == PropEstablished && c.Rank != Deprecated {
 			starts = append(starts, c.Sources...)
 		}
 	}
+	return observingOf(g.Sources, starts, nil)
+}
+
+// observingOf is cs without the citations of a source in starts that is not in attests.
+func observingOf(cs, starts, attests []Citation) []Citation {
 	if len(starts) == 0 {
-		return r.Sources
+		return cs
 	}
-	return slices.DeleteFunc(slices.Clone(r.Sources), func(c Citation) bool {
-		return slices.ContainsFunc(starts, func(s Citation) bool { return s.Source == c.Source })
+	cites := func(list []Citation, source string) bool {
+		return slices.ContainsFunc(list, func(c Citation) bool { return c.Source == source })
+	}
+	return slices.DeleteFunc(slices.Clone(cs), func(c Citation) bool {
+		return cites(starts, c.Source) && !cites(attests, c.Source)
 	})
 }
 
