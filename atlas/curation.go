@@ -194,6 +194,33 @@ func ClaimID(nodeID string, p PropertyName, value string) string {
 	return nodeID + "/claims/" + strings.ReplaceAll(strings.ToLower(string(p)), "_", "-") + "/" + hex.EncodeToString(sum[:6])
 }
 
+// CheckRecordID is EINVALID unless id has the form of a record's id: a node id, a claim
+// id (the node's id, "/claims/", the property and a digest) or a relationship id (its
+// type, the ids of its two ends, and for a second relation between them a suffix). A
+// derived chair's id names an inference, not a record. Whether the record exists is
+// another question: an ADD expects version 1 of the id it will create.
+func CheckRecordID(id string) error {
+	if strings.HasPrefix(id, DerivedIDPrefix) {
+		return Errorf(EINVALID, "%q is a derived chair: an inference from its premises, not a record; see the premises (derivedFrom)", id)
+	}
+	if _, err := KindOfID(id); err == nil {
+		return nil
+	}
+	if owner, ok := ClaimOwner(id); ok {
+		if _, err := KindOfID(owner); err == nil {
+			return nil
+		}
+	}
+	if parts := strings.Split(id, "/"); len(parts) == 5 || len(parts) == 6 {
+		_, errFrom := KindOfID(parts[1] + "/" + parts[2])
+		_, errTo := KindOfID(parts[3] + "/" + parts[4])
+		if slices.Contains(RelTypes, RelType(strings.ToUpper(parts[0]))) && errFrom == nil && errTo == nil {
+			return nil
+		}
+	}
+	return Errorf(EINVALID, "%q is not the id of a node, relationship or claim", id)
+}
+
 // ClaimOwner returns the node id a claim id belongs to, or false when id is not a
 // claim id.
 func ClaimOwner(id string) (string, bool) {

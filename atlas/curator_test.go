@@ -194,3 +194,29 @@ func TestAProblemFixedIsNotForgivenAgain(t *testing.T) {
 		t.Fatalf("adding the second holder back: %v, want INVALID naming SINGLE_SEAT", err)
 	}
 }
+
+// TestCheckRecordID: what version, history and auditLog(record:) take as a record's id.
+func TestCheckRecordID(t *testing.T) {
+	for _, tc := range []struct {
+		id, want string // want: "" for a record id, else the message
+	}{
+		{"person/xi-jinping", ""},
+		{"group/foreign-affairs-lsg/claims/name-zh/3f0c9d2e1a7b", ""},
+		{"chairs/person/xi-jinping/group/foreign-affairs-lsg", ""},
+		{"holds/person/wang-yi/position/foreign-minister/reference-2023", ""},
+		{"", `"" is not the id of a node, relationship or claim`},
+		{"bogus", `"bogus" is not the id of a node, relationship or claim`},
+		{"spies/person/a/group/b", `"spies/person/a/group/b" is not the id of a node, relationship or claim`},
+		{"chairs/person/xi-jinping/group", `"chairs/person/xi-jinping/group" is not the id of a node, relationship or claim`},
+		{"nobody/claims/name/000000000000", `"nobody/claims/name/000000000000" is not the id of a node, relationship or claim`},
+		{"derived/a+b", `"derived/a+b" is a derived chair: an inference from its premises, not a record; see the premises (derivedFrom)`},
+	} {
+		err := atlas.CheckRecordID(tc.id)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%q: %v", tc.id, err)
+		case tc.want != "" && (atlas.ErrorCode(err) != atlas.EINVALID || atlas.ErrorMessage(err) != tc.want):
+			t.Errorf("%q: %v, want INVALID: %s", tc.id, err, tc.want)
+		}
+	}
+}

@@ -317,40 +317,6 @@ func (r *Resolver) historyOf(ctx context.Context, key string) ([]atlas.AuditEntr
 	return slices.Clone(memo.byKey[key]), nil
 }
 
-// recordVersion is the version of a node, relationship or claim that exists now or
-// existed once (a retracted record keeps its history). An id that names no record was
-// answered 1, the version of a record never changed, which a curator could not tell
-// from a real one: it is NOT_FOUND. A derived chair is an inference, not a record, so
-// it has no version to compare with.
-func (r *Resolver) recordVersion(ctx context.Context, cur *atlas.Curator, id string) (int64, error) {
-	if strings.HasPrefix(id, atlas.DerivedIDPrefix) {
-		return 0, atlas.Errorf(atlas.EINVALID, "%q is a derived chair: an inference from its premises, not a record, so it has no version (edit a premise)", id)
-	}
-	v, err := cur.Version(ctx, id)
-	if err != nil || v > 1 {
-		return v, err
-	}
-	exists, err := r.recordExists(ctx, id)
-	if err != nil || exists {
-		return v, err
-	}
-	return 0, atlas.Errorf(atlas.ENOTFOUND, "no node, relationship or claim has the id %q", id)
-}
-
-// recordExists reports whether a node, stored relationship or claim has id now.
-func (r *Resolver) recordExists(ctx context.Context, id string) (bool, error) {
-	if _, ok := atlas.ClaimOwner(id); ok {
-		rec, err := r.claimRecord(ctx, id)
-		return rec != nil, err
-	}
-	if _, err := atlas.KindOfID(id); err == nil {
-		nodes, err := r.Store.Nodes(ctx, []string{id})
-		return err == nil && nodes[0] != nil, err
-	}
-	rel, err := findStoredRelation(ctx, r.Store, id)
-	return rel != nil, err
-}
-
 // maxHistoryItems bounds auditLog and proposals pages, as every other list is bounded.
 const maxHistoryItems = 1000
 
@@ -377,6 +343,11 @@ func auditQueryOf(actor, record *string, since, until *time.Time, afterRevision,
 	}
 	if record != nil && strings.TrimSpace(*record) == "" {
 		return q, atlas.Errorf(atlas.EINVALID, "record must be the id of a node, relationship or claim; leave it out to keep every record")
+	}
+	if record != nil {
+		if err := atlas.CheckRecordID(*record); err != nil {
+			return q, err
+		}
 	}
 	if since != nil && until != nil && !since.Before(*until) {
 		return q, atlas.Errorf(atlas.EINVALID, "since (%s) must be before until (%s)", since.Format(time.RFC3339Nano), until.Format(time.RFC3339Nano))

@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"lsgatlas/atlas"
 	"lsgatlas/graph/model"
-	"strings"
 	"time"
 )
 
@@ -231,7 +230,10 @@ func (r *queryResolver) Version(ctx context.Context, id string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	v, err := r.recordVersion(ctx, cur, id)
+	if err := atlas.CheckRecordID(id); err != nil {
+		return 0, err
+	}
+	v, err := cur.Version(ctx, id)
 	return int(v), err
 }
 
@@ -241,20 +243,12 @@ func (r *queryResolver) History(ctx context.Context, id string) ([]atlas.AuditEn
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(id) == "" {
-		// The store reads an empty key as "every record": the whole log, which only
-		// curators may read.
-		return nil, atlas.Errorf(atlas.EINVALID, "history needs the id of a node, relationship or claim")
-	}
-	entries, err := cur.History(ctx, id)
-	if err != nil || len(entries) > 0 {
-		return entries, err
-	}
-	// An empty history is a record never changed, or no record at all: say which.
-	if _, err := r.recordVersion(ctx, cur, id); err != nil {
+	// An empty key would read as "every record" (the whole log, which only curators may
+	// read), and a malformed one as a record never changed.
+	if err := atlas.CheckRecordID(id); err != nil {
 		return nil, err
 	}
-	return entries, nil
+	return cur.History(ctx, id)
 }
 
 // Proposals is the resolver for the proposals field.
@@ -299,15 +293,7 @@ func (r *queryResolver) AuditLog(ctx context.Context, actor *string, record *str
 	if err != nil {
 		return nil, err
 	}
-	entries, err := cur.AuditLog(ctx, q)
-	if err != nil || len(entries) > 0 || q.Key == "" {
-		return entries, err
-	}
-	// Nothing in the history of a record that does not exist is a mistaken id.
-	if _, err := r.recordVersion(ctx, cur, q.Key); err != nil {
-		return nil, err
-	}
-	return entries, nil
+	return cur.AuditLog(ctx, q)
 }
 
 // Before is the resolver for the before field.

@@ -6807,9 +6807,9 @@ extend type Query {
   relationship("The id." id: ID!): Relationship
   "A property claim (or alias) by its stable id; null when nothing has this id."
   claim("The id." id: ID!): ClaimRecord
-  "The current version of a record (node, relationship or claim id): what ` + "`" + `expectedVersion` + "`" + ` compares with. NOT_FOUND when no record has or had this id; INVALID for a derived chair, which is not a record."
+  "The current version of a record (node, relationship or claim id): what ` + "`" + `expectedVersion` + "`" + ` compares with. 1 for a record never changed, and for one not yet created (what an ADD of it expects). INVALID for a string that is not a record's id, and for a derived chair, which is an inference, not a record."
   version("The id." id: ID!): Int!
-  "Every step in the history of a node, relationship or claim, oldest first (empty for a record never changed; NOT_FOUND when no record has or had this id). Anyone may read it."
+  "Every step in the history of a node, relationship or claim, oldest first (empty for a record never changed or not yet created; INVALID for a string that is not a record's id). Anyone may read it."
   history("The id." id: ID!): [AuditEntry!]!
   "Proposals, newest first (CONTRIBUTOR)."
   proposals("Keep proposals in this status." status: ProposalStatus, "At most this many, 1 to 1000." first: Int = 50): [Proposal!]!

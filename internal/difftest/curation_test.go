@@ -61,7 +61,7 @@ var session = []step{
 	{"carol:CURATOR", `{ auditLog { revision action actor proposal } byDave: auditLog(actor: "dave") { revision } }`, `"byDave":[]`},
 	{"alice:CONTRIBUTOR", `{ auditLog { revision } }`, `"code":"UNAUTHORIZED"`},
 	// Filters that would quietly select something else than asked are refused.
-	{"", `{ history(id: "") { revision } }`, `{"message":"history needs the id of a node, relationship or claim","path":["history"],"locations":[{"line":1,"column":3}],"extensions":{"code":"INVALID"}}`},
+	{"", `{ history(id: "") { revision } }`, `{"message":"\"\" is not the id of a node, relationship or claim","path":["history"],"locations":[{"line":1,"column":3}],"extensions":{"code":"INVALID"}}`},
 	{"carol:CURATOR", `{ auditLog(since: "2020-01-01") { revision } }`, `{"message":"invalid time \"2020-01-01\": want an RFC 3339 time such as 2026-01-02T15:04:05Z","path":["auditLog","since"],"extensions":{"code":"INVALID"}}`},
 	{"carol:CURATOR", `{ auditLog(first: 0) { revision } }`, `{"message":"first must be 1 to 1000, got 0","path":["auditLog"],"locations":[{"line":1,"column":3}],"extensions":{"code":"INVALID"}}`},
 	{"carol:CURATOR", `{ auditLog(first: -1) { revision } }`, `"message":"first must be 1 to 1000, got -1"`},
@@ -69,20 +69,21 @@ var session = []step{
 	{"carol:CURATOR", `{ auditLog(actor: " ") { revision } }`, `"message":"actor must name someone; leave it out to keep every actor"`},
 	{"carol:CURATOR", `{ auditLog(afterRevision: -5) { revision } }`, `"message":"afterRevision must be 0 or more, got -5"`},
 	{"carol:CURATOR", `{ auditLog(since: "2030-01-01T00:00:00Z", until: "2020-01-01T00:00:00Z") { revision } }`, `"message":"since (2030-01-01T00:00:00Z) must be before until (2020-01-01T00:00:00Z)"`},
-	{"carol:CURATOR", `{ auditLog(record: "group/zz") { revision } }`, `"message":"no node, relationship or claim has the id \"group/zz\"","path":["auditLog"],"locations":[{"line":1,"column":3}],"extensions":{"code":"NOT_FOUND"}}`},
+	{"carol:CURATOR", `{ auditLog(record: "zz") { revision } }`, `"message":"\"zz\" is not the id of a node, relationship or claim","path":["auditLog"],"locations":[{"line":1,"column":3}],"extensions":{"code":"INVALID"}}`},
 	{"carol:CURATOR", `{ auditLog(record: "person/hu-jintao") { revision } }`, `{"data":{"auditLog":[]}`},
 	{"alice:CONTRIBUTOR", `{ proposals(first: 0) { id } }`, `"message":"first must be 1 to 1000, got 0"`},
 	{"", `{ group(id: "group/foreign-affairs-lsg") { established claims { property value rank note } } version(id: "` + conformance.SessionClaim + `") viewer { role } }`, `"version":2`},
 	{"carol:CURATOR", `{ viewer { subject role } }`, `{"subject":"carol","role":"CURATOR"}`},
-	// A record never changed is at version 1; an id that names nothing has no version.
+	// A record never changed is at version 1, and so is one not yet created (what an ADD
+	// of it expects); a string that is no record's id has no version.
 	{"", `{ version(id: "person/yang-jiechi") }`, `{"data":{"version":1}`},
 	{"", `{ version(id: "member_of/person/yang-jiechi/group/foreign-affairs-lsg") }`, `{"data":{"version":1}`},
-	{"", `{ version(id: "person/nobody-at-all") }`, `"code":"NOT_FOUND"`},
-	{"", `{ version(id: "bogus") }`, `"code":"NOT_FOUND"`},
-	{"", `{ version(id: "group/foreign-affairs-lsg/claims/name/000000000000") }`, `"code":"NOT_FOUND"`},
-	{"", `{ version(id: "derived/x+y") }`, `"code":"INVALID"`},
+	{"", `{ version(id: "person/nobody-yet") }`, `{"data":{"version":1}`},
+	{"", `{ version(id: "bogus") }`, `{"message":"\"bogus\" is not the id of a node, relationship or claim","path":["version"],"locations":[{"line":1,"column":3}],"extensions":{"code":"INVALID"}}`},
+	{"", `{ version(id: "chairs/person/xi-jinping/group") }`, `"code":"INVALID"`},
+	{"", `{ version(id: "derived/x+y") }`, `"message":"\"derived/x+y\" is a derived chair: an inference from its premises, not a record; see the premises (derivedFrom)"`},
 	{"", `{ history(id: "person/hu-jintao") { revision } }`, `{"data":{"history":[]}`},
-	{"", `{ history(id: "person/nobody-at-all") { revision } }`, `"code":"NOT_FOUND"`},
+	{"", `{ history(id: "bogus") { revision } }`, `"code":"INVALID"`},
 
 	{"", `{ group(id: "group/foreign-affairs-lsg") { history { revision action } claims { id property value history { revision action actor } } }
 		relationship(id: "member_of/person/yang-jiechi/group/foreign-affairs-commission") { history { revision action actor } }
