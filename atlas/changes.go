@@ -270,7 +270,7 @@ func ImportChanges(before, after *Dataset) []ImportedRecord {
 		switch {
 		case !existed:
 			out = append(out, ImportedRecord{ID: id, Kind: RecordRelationship, Type: RelationshipCreated, Nodes: endsOf(r.From, r.To)})
-		case !reflect.DeepEqual(stripDerived(old), stripDerived(r)):
+		case !sameStored(stripDerived(old), stripDerived(r)):
 			out = append(out, ImportedRecord{ID: id, Kind: RecordRelationship, Type: RelationshipChanged, Nodes: endsOf(r.From, r.To)})
 		}
 	}
@@ -323,7 +323,7 @@ func claimChanges(oldNodes, newNodes map[string]Node) []ImportedRecord {
 		switch {
 		case !existed:
 			record(id, newClaims[id], ClaimCreated)
-		case !reflect.DeepEqual(old, newClaims[id]):
+		case !sameStored(old, newClaims[id]):
 			record(id, newClaims[id], ClaimChanged)
 		}
 	}
@@ -360,7 +360,7 @@ func nodeRecordKind(n Node) RecordKind {
 
 // sameWithoutClaims compares two nodes' dataset-format records, claims left out.
 func sameWithoutClaims(a, b Node) bool {
-	if reflect.DeepEqual(a, b) {
+	if sameStored(a, b) {
 		return true
 	}
 	var x, y map[string]any

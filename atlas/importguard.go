@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"strings"
 )
 
@@ -109,7 +108,29 @@ func sameJSON(a, b json.RawMessage) bool {
 		return len(a) == len(b)
 	}
 	var x, y any
-	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
+	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && sameStored(emptyAsNull(x), emptyAsNull(y))
+}
+
+// emptyAsNull reads an empty JSON array or object as null, as sameStored reads an empty
+// slice as nil: a record written with "attested": [] and one with null are the same.
+func emptyAsNull(v any) any {
+	switch x := v.(type) {
+	case []any:
+		if len(x) == 0 {
+			return nil
+		}
+		for i := range x {
+			x[i] = emptyAsNull(x[i])
+		}
+	case map[string]any:
+		if len(x) == 0 {
+			return nil
+		}
+		for k := range x {
+			x[k] = emptyAsNull(x[k])
+		}
+	}
+	return v
 }
 
 // Import imports ds into the store unless the store holds accepted changes ds lacks:

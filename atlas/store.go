@@ -2,7 +2,6 @@ package atlas
 
 import (
 	"context"
-	"reflect"
 )
 
 // Store is the port every storage backend implements: the in-process store and the
@@ -290,14 +289,14 @@ type ImportReport struct {
 func (r ImportReport) Changed() bool { return r.Created+r.Updated+r.Deleted > 0 }
 
 // Count records one record of an import, comparing what was stored (old, if existed)
-// with what is imported: created, unchanged when the two are deeply equal, updated
+// with what is imported: created, unchanged when the two are the same (sameStored), updated
 // otherwise. It reports whether the record changed. Both stores count with it, so they
 // agree on what "unchanged" means.
 func (r *ImportReport) Count(old, new any, existed bool) (changed bool) {
 	switch {
 	case !existed:
 		r.Created++
-	case reflect.DeepEqual(old, new):
+	case sameStored(old, new):
 		r.Unchanged++
 		return false
 	default:
