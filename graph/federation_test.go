@@ -199,6 +199,17 @@ func TestEntityRepresentationsThatAreNotObjects(t *testing.T) {
 // can act on, and the field answers nothing: gqlgen's runtime reported these at
 // ["_entities"] with no index, and read a numeric id as a string.
 func TestMalformedRepresentationsAtTheirIndex(t *testing.T) {
+	t.Run("a single representation, which GraphQL reads as a list of one", func(t *testing.T) {
+		srv := newServer(t, fixtureStore(t))
+		for _, q := range []string{`{ _entities(representations: {__typename: "Group", id: 5}) { __typename } }`,
+			`query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`} {
+			r := post(t, srv, q, map[string]any{"r": map[string]any{"__typename": "Group", "id": 5}})
+			if len(r.Errors) != 1 || fmt.Sprint(r.Errors[0].Path) != "[_entities representations 0]" ||
+				r.Errors[0].Message != `invalid entity representation 0: the key field "id" of Group must be a string, got a number` {
+				t.Errorf("%s: %+v", q, r.Errors)
+			}
+		}
+	})
 	srv := newServer(t, fixtureStore(t))
 	good := map[string]any{"__typename": "Group", "id": "group/foreign-affairs-lsg"}
 	for _, tc := range []struct {

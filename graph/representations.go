@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -29,9 +30,18 @@ func CheckRepresentations(ctx context.Context, next graphql.RootResolver) graphq
 		return next(ctx)
 	}
 	oc := graphql.GetOperationContext(ctx)
-	reps, ok := fc.Field.ArgumentMap(oc.Variables)["representations"].([]any)
-	if !ok {
-		return next(ctx) // not a list: gqlgen's argument coercion says so
+	var reps []any
+	switch v := fc.Field.ArgumentMap(oc.Variables)["representations"].(type) {
+	case []any:
+		reps = v
+	case []map[string]any: // a variable gqlgen has already coerced
+		for _, m := range v {
+			reps = append(reps, m)
+		}
+	case nil:
+		return next(ctx) // gqlgen's argument coercion says what is missing
+	default:
+		reps = []any{v} // a single value is a list of one (GraphQL's input coercion)
 	}
 	mistakes := 0
 	for i, rep := range reps {
@@ -88,8 +98,10 @@ func jsonKind(v any) string {
 		return "a list"
 	case map[string]any:
 		return "an object"
-	default:
+	case json.Number, float64, int, int64:
 		return "a number"
+	default:
+		return fmt.Sprintf("a %T", v)
 	}
 }
 
