@@ -123,6 +123,13 @@ func (p *Projection) Rank(ctx context.Context, k CountKind, f Filter, roles []at
 	if !atlas.Valid(k, CountKinds) {
 		return nil, atlas.Errorf(atlas.EINVALID, "by: unknown count %q; use one of %v", k, CountKinds)
 	}
+	// A kind that is no part of the network (a source, a reported count) has no counts:
+	// ranking it gave an empty list, as if nothing had any.
+	for _, kind := range kinds {
+		if !isNetworkKind(kind) {
+			return nil, atlas.Errorf(atlas.EINVALID, "types: %s is not ranked (it has no relationships of the network); use some of %v", kind, networkKinds)
+		}
+	}
 	all, err := p.counts(ctx, f, roles)
 	if err != nil {
 		return nil, err

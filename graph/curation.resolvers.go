@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"lsgatlas/atlas"
 	"lsgatlas/graph/model"
+	"strings"
 	"time"
 )
 
@@ -214,6 +215,12 @@ func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
 
 // Relationship is the resolver for the relationship field.
 func (r *queryResolver) Relationship(ctx context.Context, id string) (*atlas.Edge, error) {
+	if !strings.HasPrefix(id, atlas.DerivedIDPrefix) {
+		// "", "bogus": no relationship could have it, which is a mistake, not an absence.
+		if err := atlas.CheckRecordID(id); err != nil {
+			return nil, err
+		}
+	}
 	e, err := findRelationship(ctx, r.Store, id)
 	return planned(ctx, e, err)
 }

@@ -6803,7 +6803,7 @@ type ClaimRecord {
 extend type Query {
   "Who the request acts for."
   viewer: Viewer!
-  "A relationship by its stable id (a permalink), as it is now; null when nothing has this id."
+  "A relationship by its stable id (a permalink), as it is now; null when nothing has this id, INVALID for a string that is no record's id."
   relationship("The id." id: ID!): Relationship
   "A property claim (or alias) by its stable id; null when nothing has this id."
   claim("The id." id: ID!): ClaimRecord

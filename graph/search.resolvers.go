@@ -26,6 +26,10 @@ func (r *queryResolver) Search(ctx context.Context, text string, types []atlas.N
 // SearchResults is the resolver for the searchResults field.
 func (r *queryResolver) SearchResults(ctx context.Context, text string, types []atlas.NodeKind, first *int) (*atlas.SearchResult, error) {
 	q := atlas.SearchQuery{Text: text, Kinds: types, Limit: intOrSchema(ctx, "first", first)}
+	// The argument is first here: the store's own check names its field, limit.
+	if err := atlas.CheckPageSize("first", q.Limit); err != nil {
+		return nil, err
+	}
 	countsOnly := q.Limit == 0 // the store's first page brings the counts; its hits are dropped
 	res, err := r.Store.Search(ctx, q)
 	if err != nil {
