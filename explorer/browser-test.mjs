@@ -504,6 +504,8 @@ await step('PNG and SVG images of the view', async () => {
   assert(/<svg[\s>]/.test(svgText) && svgText.includes('Xi Jinping'), 'the SVG lacks the drawing');
   const csv = (await download('#export-csv')).trim().split(/\r?\n/);
   assert(csv[0].endsWith(',via,sources') && csv.some((l) => l.startsWith('relationship,') && /rana-2021|thomas-fp/.test(l)), 'the CSV has no sources');
+  assert(csv[0].includes(',end,attested,holding,'), 'the CSV has no attested column: a fact known only from attestations would have no dates');
+  assert(!csv.some((l) => l.includes('[object')), 'the CSV writes an object where a value belongs');
 });
 
 await step('a played period is sized by its scores over the period', async () => {

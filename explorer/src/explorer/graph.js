@@ -100,7 +100,7 @@ export function draw(cy, view, layoutName = 'fcose') {
     })),
     ...view.rels.filter((r) => ids.has(r.from) && ids.has(r.to)).map((r) => ({
       group: 'edges', data: { id: r.id, source: r.from, target: r.to, type: r.type, holding: r.holding,
-        derived: !!r.derived, stored: !!r.stored, start: r.start, end: r.end, confidence: r.confidence, role: r.role, via: r.via,
+        derived: !!r.derived, stored: !!r.stored, start: r.start, end: r.end, attested: (r.attested || []).join(';'), confidence: r.confidence, role: r.role, via: r.via,
         sources: (r.sources || []).map((c) => `${c.source.key || c.source.id}${c.locator ? ` (${c.locator})` : ''}`).join('; ') },
     })),
   ];
@@ -164,13 +164,14 @@ const csvCell = (v) => { const s = v === null || v === undefined ? '' : String(v
 // viewCSV is what is drawn as one CSV: a row per visible node, then a row per visible
 // relationship with its sources (key and locator, joined with "; ").
 export function viewCSV(cy) {
-  const head = ['element', 'id', 'type', 'label', 'source', 'target', 'role', 'start', 'end', 'holding', 'confidence', 'derived', 'via', 'sources'];
+  // attested: a fact known only from attestations has no start or end, only these dates.
+  const head = ['element', 'id', 'type', 'label', 'source', 'target', 'role', 'start', 'end', 'attested', 'holding', 'confidence', 'derived', 'via', 'sources'];
   const rows = [head];
   const shown = (el) => !el.hasClass('absent') && !el.hasClass('hidden');
-  cy.nodes().filter(shown).sort((a, b) => (a.id() < b.id() ? -1 : 1)).forEach((n) => rows.push(['node', n.id(), n.data('type'), n.data('raw').label, '', '', '', '', '', '', '', '', '', '']));
+  cy.nodes().filter(shown).sort((a, b) => (a.id() < b.id() ? -1 : 1)).forEach((n) => rows.push(['node', n.id(), n.data('type'), n.data('raw').label, '', '', '', '', '', '', '', '', '', '', '']));
   cy.edges().filter(shown).sort((a, b) => (a.id() < b.id() ? -1 : 1)).forEach((e) => {
     const d = e.data();
-    rows.push(['relationship', d.id, d.type, '', d.source, d.target, d.role, d.start, d.end, d.holding, d.confidence, d.derived, d.via, d.sources]);
+    rows.push(['relationship', d.id, d.type, '', d.source, d.target, d.role, d.start, d.end, d.attested, d.holding, d.confidence, d.derived, d.via?.id, d.sources]);
   });
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

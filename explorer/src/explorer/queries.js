@@ -3,7 +3,7 @@
 
 const NODE_FIELDS = `id type label ... on Group { nameZh kind system level established abolished } ... on Person { nameZh }
   ... on Office { nameZh } ... on Institution { nameZh system } ... on Position { titleZh }`;
-const REL_FIELDS = `id type role start end holding holdingDuring confidence stored derived via { id title } from { id } to { id }
+const REL_FIELDS = `id type role start end attested holding holdingDuring confidence stored derived via { id title } from { id } to { id }
   sources { locator source { id key } }`;
 const FILTER_VARS = '$ids: [ID!]!, $depth: Int, $rt: [RelationshipType!], $nt: [NodeType!], $tiers: [SourceTier!], $derived: Boolean';
 const FILTER_ARGS = 'ids: $ids, depth: $depth, relationshipTypes: $rt, nodeTypes: $nt, limit: 400, tiers: $tiers, derived: $derived';

@@ -18,12 +18,12 @@ export const TABLES = {
   people: {
     list: 'people', fields: 'id type label name nameZh born died chairs(asOf: $date) { id } memberships(asOf: $date) { id } positions(asOf: $date) { id }',
     columns: [['c_name', (x) => nodeLabel(x)], ['c_nameZh', (x) => x.nameZh || ''], ['c_born', (x) => x.born || ''], ['c_died', (x) => x.died || ''],
-      ['c_chairs', (x) => n(x.chairs), true], ['c_seats', (x) => n(x.memberships), true], ['t_posts', (x) => n(x.positions), true]],
+      ['c_chairs', (x) => n(x.chairs), true], ['c_memberships', (x) => n(x.memberships), true], ['t_posts', (x) => n(x.positions), true]],
   },
   posts: {
     list: 'positions', fields: 'id type label title titleZh holders(asOf: $date) { id } chairs(asOf: $date) { id } memberships(asOf: $date) { id }',
     columns: [['c_name', (x) => nodeLabel(x)], ['c_nameZh', (x) => x.titleZh || ''], ['c_holders', (x) => n(x.holders), true],
-      ['c_chairs', (x) => n(x.chairs), true], ['c_seats', (x) => n(x.memberships), true]],
+      ['c_chairs', (x) => n(x.chairs), true], ['c_memberships', (x) => n(x.memberships), true]],
   },
   institutions: {
     list: 'institutions', fields: 'id type label name nameZh kind system seats(asOf: $date) { id } positions(asOf: $date) { id }',
