@@ -239,6 +239,13 @@ func readParams(r *http.Request) (*graphql.RawParams, *requestError) {
 	switch r.Method {
 	case http.MethodGet:
 		q := r.URL.Query()
+		// A parameter given twice was read as its first value: which one the caller
+		// meant is a guess, so neither is taken.
+		for _, name := range []string{"query", "operationName", "variables", "extensions"} {
+			if len(q[name]) > 1 {
+				return nil, badRequest("The parameter %s is given %d times; give it once.", name, len(q[name]))
+			}
+		}
 		p := &graphql.RawParams{Query: q.Get("query"), OperationName: q.Get("operationName")}
 		var err *requestError
 		if p.Variables, err = decodeObject("variables", []byte(q.Get("variables"))); err != nil {

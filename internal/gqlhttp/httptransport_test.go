@@ -200,6 +200,18 @@ func TestGETRefusesMutationsAndReadsVariables(t *testing.T) {
 	if r.status < 400 || r.status > 499 {
 		t.Errorf("mutation over GET: %d %s", r.status, r.body)
 	}
+	// A parameter given twice was read as its first value.
+	for _, name := range []string{"query", "operationName", "variables", "extensions"} {
+		v := url.Values{"query": {`{ __typename }`}}
+		v[name] = append(v[name], `{}`, `{}`)
+		if name == "query" {
+			v[name] = []string{`{ __typename }`, `{ __schema { types { name } } }`}
+		}
+		r = do(t, "GET", srv.URL+"?"+v.Encode(), "", gqlType, "")
+		if r.status != 400 || r.firstCode(t) != "INVALID" || !strings.Contains(r.body, "The parameter "+name+" is given") {
+			t.Errorf("GET with %s twice: %d %s", name, r.status, r.body)
+		}
+	}
 }
 
 // TestClientMistakesAreNotInternal: persisted-query and _entities mistakes are the
