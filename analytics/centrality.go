@@ -79,6 +79,9 @@ func (p *Projection) Centrality(ctx context.Context, metric Metric, f Filter, ki
 	if err := checkMetric(metric, kinds); err != nil {
 		return nil, err
 	}
+	if err := checkRanked(f, kinds); err != nil {
+		return nil, err
+	}
 	if err := atlas.CheckRange("first", first, 1, MaxFirst); err != nil {
 		return nil, err
 	}
@@ -100,6 +103,9 @@ func (p *Projection) Centrality(ctx context.Context, metric Metric, f Filter, ki
 // or a reported count, ENOTFOUND for one that names nothing.
 func (p *Projection) CentralityOf(ctx context.Context, metric Metric, f Filter, kinds []atlas.NodeKind, ids []string) ([]Score, error) {
 	if err := checkMetric(metric, kinds); err != nil {
+		return nil, err
+	}
+	if err := checkRanked(f, kinds); err != nil {
 		return nil, err
 	}
 	if len(ids) > MaxNetworkNodes {
@@ -133,6 +139,18 @@ func checkMetric(metric Metric, kinds []atlas.NodeKind) error {
 	for _, k := range kinds {
 		if !isNetworkKind(k) {
 			return atlas.Errorf(atlas.EINVALID, "kinds: %q is not a network node kind; use one of %v", k, networkKinds)
+		}
+	}
+	return nil
+}
+
+// checkRanked refuses to rank a kind the network f builds has no nodes of (statements,
+// when nodeTypes leaves them to the default actor kinds): the ranking was an empty
+// list, as if none of them scored.
+func checkRanked(f Filter, kinds []atlas.NodeKind) error {
+	for _, k := range kinds {
+		if !f.keepsKind(k) {
+			return atlas.Errorf(atlas.EINVALID, "rank: %s is not in the network (nodeTypes keeps %v); add it to nodeTypes to rank it", k, f.keptKinds())
 		}
 	}
 	return nil

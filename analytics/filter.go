@@ -179,6 +179,14 @@ func (f Filter) keepsKind(k atlas.NodeKind) bool {
 	return slices.Contains(f.NodeKinds, k)
 }
 
+// keptKinds are the node kinds the network f builds is made of.
+func (f Filter) keptKinds() []atlas.NodeKind {
+	if len(f.NodeKinds) == 0 {
+		return actorKinds
+	}
+	return f.NodeKinds
+}
+
 // view is the network as one filter sees it: which relations and nodes are kept and the
 // resulting adjacency, plus the whole-graph scores computed on it so far. Views are
 // immutable once built, except for their lazily computed scores.
