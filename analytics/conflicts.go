@@ -16,6 +16,10 @@ func (p *Projection) Conflicts(ctx context.Context, sources, ids []string) ([]at
 	if err := atlas.CheckSourceIDs("sources", sources); err != nil {
 		return nil, err
 	}
+	if len(slices.Compact(slices.Sorted(slices.Values(sources)))) == 1 {
+		// One source never disagrees with itself: the answer was always empty.
+		return nil, atlas.Errorf(atlas.EINVALID, "sources: name two or more sources to compare, or none to compare any two")
+	}
 	if err := p.checkSources(sources); err != nil {
 		return nil, err // as every analysis filtering by source answers an unknown one
 	}

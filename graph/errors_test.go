@@ -38,6 +38,7 @@ func TestInvalidInput(t *testing.T) {
 		{"relationship of no id", `{ relationship(id: "") { id } }`, nil, "INVALID", `"" is not the id of a node, relationship or claim`},
 		{"relationship of a malformed id", `{ relationship(id: "bogus") { id } }`, nil, "INVALID", `"bogus" is not the id of a node, relationship or claim`},
 		{"centrality ranking a kind the network leaves out", `{ centrality(metric: DEGREE, rank: [STATEMENT]) { value } }`, nil, "INVALID", "rank: STATEMENT is not in the network (nodeTypes keeps [GROUP OFFICE INSTITUTION POSITION PERSON]); add it to nodeTypes to rank it"},
+		{"conflicts of one source with itself", `{ conflicts(sources: ["source/alpha", "source/alpha"]) { property } }`, nil, "INVALID", "sources: name two or more sources to compare, or none to compare any two"},
 		{"ranking a kind that has no counts", `{ ranking(by: SEATS, types: [SOURCE]) { totalCount } }`, nil, "INVALID", "types: SOURCE is not ranked (it has no relationships of the network)"},
 		// includeRelayed widens a sources filter: alone it was ignored in silence.
 		{"includeRelayed without sources", `{ group(id: "group/foreign-affairs-lsg") { members(includeRelayed: true) { id } } }`, nil, "INVALID", "includeRelayed widens a sources filter to the works those sources relay: give sources with it"},

@@ -6360,7 +6360,7 @@ extend type Query {
   ` + "`" + `sources` + "`" + ` is omitted, with the locators of both sides. Ordered by node, then property
   or relationship, then aspect.
   """
-  conflicts("Compare these sources (source ids); any two when omitted." sources: [ID!], "Only disagreements about these nodes (as node or from end); all when omitted." ids: [ID!]): [Conflict!]!
+  conflicts("Compare these sources (source ids, two or more); any two when omitted." sources: [ID!], "Only disagreements about these nodes (as node or from end); all when omitted." ids: [ID!]): [Conflict!]!
   """
   The property claims and stored relationships that rest on a single source, or on
   reference pages alone: what a curator should corroborate first. Ordered by node, then
