@@ -1,7 +1,6 @@
 package atlas_test
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -14,11 +13,7 @@ import (
 // exactly the problem that names it: records the API once accepted (a death before
 // the birth, a body succeeding itself, directly or round a circle, a name of blanks).
 func TestProblemsOfImpossibleRecords(t *testing.T) {
-	raw, err := os.ReadFile("../seed/atlas.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, err := seed.Decode(strings.NewReader(string(raw)))
+	base, err := seed.Dataset()
 	if err != nil {
 		t.Fatal(err)
 	}
