@@ -158,12 +158,13 @@ func (v *validator) checkNodes() {
 			v.add(rec, "duplicate id")
 		}
 		v.kinds[id], v.nodes[id] = n.NodeKind(), n
-		if strings.TrimSpace(n.Label()) == "" {
-			v.add(rec, "has no name")
+		if NormalizeName(n.Label()) == "" {
+			v.add(rec, "has no name (no letters or digits)")
 		}
 		for _, a := range AliasesOf(n) {
-			if strings.TrimSpace(a.Name) == "" {
-				v.add(rec, "alias %q has no letters", a.Name)
+			if NormalizeName(a.Name) == "" {
+				// Blanks, a dash, invisible characters: nothing search could match.
+				v.add(rec, "alias %q has no letters or digits", a.Name)
 			}
 			if a.Source == "" && !a.Editorial {
 				v.add(rec, "alias %q has no source and is not marked editorial", a.Name)

@@ -55,11 +55,27 @@ func (c *Curator) Lacking(ctx context.Context, ds *Dataset) ([]AuditEntry, error
 			continue // listed already (curated again after an import), or the import's now
 		}
 		listed[id] = true
+		if retractedWithItsNode(id, e, latest) {
+			continue
+		}
 		if !sameRecord(e.Records[0], e.Records[0].After, recordJSON(prepared, e.Records[0])) {
 			out = append(out, e)
 		}
 	}
 	return out, nil
+}
+
+// retractedWithItsNode reports whether id is a claim whose node a later curation
+// retracted: a node's retraction takes its claims with it without listing them, so the
+// claim's own last change is not what the data should still hold. Counting it made the
+// store refuse an import of its own dump, with or without -discard-curation.
+func retractedWithItsNode(id string, e AuditEntry, latest map[string]AuditEntry) bool {
+	owner, ok := ClaimOwner(id)
+	if !ok {
+		return false
+	}
+	n, curated := latest[owner]
+	return curated && n.Revision > e.Revision && len(n.Records[0].After) == 0
 }
 
 // sameRecord reports whether a and b are the same record of rec's kind. A node is

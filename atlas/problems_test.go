@@ -49,7 +49,11 @@ func TestProblemsOfImpossibleRecords(t *testing.T) {
 		{"an alias of blanks", func(ds *atlas.Dataset) {
 			g := ds.Node(cfac).(*atlas.Group)
 			g.Aliases = append(g.Aliases, atlas.Alias{Name: "   ", Editorial: true})
-		}, []string{"GROUP " + cfac + `: alias "   " has no letters`}},
+		}, []string{"GROUP " + cfac + `: alias "   " has no letters or digits`}},
+		{"an alias of an invisible character", func(ds *atlas.Dataset) {
+			g := ds.Node(cfac).(*atlas.Group)
+			g.Aliases = append(g.Aliases, atlas.Alias{Name: "\u200b", Editorial: true})
+		}, []string{"GROUP " + cfac + `: alias "\u200b" has no letters or digits`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ds := base.Clone()

@@ -33,6 +33,7 @@ func RunCuration(t *testing.T, open OpenCurated) {
 		{"Records", testCurationRecords},
 		{"Durable", testCurationDurable},
 		{"ImportKeepsCuration", testImportKeepsCuration},
+		{"RetractedNodeTakesItsClaims", testRetractedNodeTakesItsClaims},
 		{"ConcurrentAccepts", testConcurrentAccepts},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
@@ -353,6 +354,50 @@ func testImportKeepsCuration(t *testing.T, open OpenCurated) {
 	log, _ := s.AuditLog(ctx, atlas.AuditQuery{AfterRevision: rev})
 	if len(log) != 1 || log[0].Action != atlas.ActionImported || log[0].Actor != "carol" || !strings.Contains(log[0].Reason, "discarding "+SessionClaim) {
 		t.Fatalf("import entries = %+v", log)
+	}
+	if _, err := cur.Import(ctx, Fixture(), false); err != nil {
+		t.Fatalf("after a discarding import, the same import: %v", err)
+	}
+}
+
+// testRetractedNodeTakesItsClaims: a node's retraction takes its curated claims with
+// it, so the store's own data imports again, and a discarding import ends the
+// curation. The import guard took the claims' own last changes for what the data must
+// still hold, and refused the store's dump even after -discard-curation.
+func testRetractedNodeTakesItsClaims(t *testing.T, open OpenCurated) {
+	s, cur, _ := curated(t, open)
+	ctx := context.Background()
+	carol := As("carol", atlas.RoleCurator)
+	cite := &atlas.Citation{Source: "source/beta", Locator: "p. 4"}
+	record, _ := json.Marshal(map[string]any{"id": "person/zz", "name": "Z Z", "sources": []any{}})
+	steps := []struct {
+		change atlas.Change
+		target string
+	}{
+		{atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordNode, Record: record, Citation: cite}, "person/zz"},
+		{atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordClaim, Citation: cite,
+			Claim: &atlas.ClaimChange{Node: "person/zz", PropertyClaim: atlas.PropertyClaim{Property: atlas.PropDescription, Value: "A test person.", Confidence: atlas.Stated, Rank: atlas.Preferred}}},
+			atlas.ClaimID("person/zz", atlas.PropDescription, "A test person.")},
+		{atlas.Change{Op: atlas.OpRetract, Kind: atlas.RecordNode, Target: "person/zz", Citation: cite}, "person/zz"},
+	}
+	for i, st := range steps {
+		v, err := cur.Version(ctx, st.target)
+		if err == nil {
+			_, err = cur.Edit(carol, st.change, v, "test")
+		}
+		if err != nil {
+			t.Fatalf("step %d (%s %s): %v", i+1, st.change.Op, st.change.Kind, err)
+		}
+	}
+	current, err := s.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report, err := cur.Import(ctx, current, false); err != nil || report.Changed() {
+		t.Fatalf("importing the store's own data: %+v, %v", report, err)
+	}
+	if _, err := cur.Import(carol, Fixture(), true); err != nil {
+		t.Fatalf("discarding import: %v", err)
 	}
 	if _, err := cur.Import(ctx, Fixture(), false); err != nil {
 		t.Fatalf("after a discarding import, the same import: %v", err)
