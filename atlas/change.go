@@ -408,7 +408,11 @@ func (c Change) applyNode(ds *Dataset, a *Applied) error {
 		ds.Add(next)
 	}
 	a.add(c.Kind, id, old, next)
-	if old != nil && next != nil && next.claimProperties() != nil {
+	// The node's claims are records of their own: created with it, changed with it, and
+	// retracted with it. Left out on ADD and RETRACT, a node's claims had no events or
+	// history, and kept their versions through a retraction and a re-creation, so an
+	// edit read before both still matched.
+	if kindOf.claimProperties() != nil {
 		addClaimRecords(a, id, old, next)
 	}
 	return nil

@@ -85,7 +85,10 @@ func TestChangeApply(t *testing.T) {
 			Relation: &atlas.Relation{Type: atlas.MemberOf, From: "person/p", To: "group/g", Start: atlas.DatePtr("1990"), Confidence: atlas.Stated}},
 			[]string{"member_of/person/p/group/g"}, "1958", "", ""},
 		{"a node with claims for its values", atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordNode, Citation: citeA, Record: json.RawMessage(`{"id": "person/q", "name": "Q", "sources": []}`)},
-			[]string{"person/q"}, "1958", "", ""},
+			[]string{"person/q", "person/q/claims/name/4ae81572f06e"}, "1958", "", ""},
+		// A node's claims are records of their own: retracted with it.
+		{"a node retracted with its claims", atlas.Change{Op: atlas.OpRetract, Kind: atlas.RecordNode, Target: "group/late", Citation: citeA},
+			[]string{"group/late", atlas.ClaimID("group/late", atlas.PropEstablished, "2005")}, "1958", "", ""},
 		{"a node of another kind", atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordSource, Citation: citeA, Record: json.RawMessage(`{"id": "person/q", "name": "Q", "sources": []}`)},
 			nil, "", atlas.EINVALID, "use the person mutation"},
 		{"an unknown field", atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordNode, Citation: citeA, Record: json.RawMessage(`{"id": "person/q", "name": "Q", "age": 3}`)},

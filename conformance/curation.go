@@ -380,6 +380,8 @@ func testRetractedNodeTakesItsClaims(t *testing.T, open OpenCurated) {
 			atlas.ClaimID("person/zz", atlas.PropDescription, "A test person.")},
 		{atlas.Change{Op: atlas.OpRetract, Kind: atlas.RecordNode, Target: "person/zz", Citation: cite}, "person/zz"},
 	}
+	claim := steps[1].target
+	var claimVersions []int64
 	for i, st := range steps {
 		v, err := cur.Version(ctx, st.target)
 		if err == nil {
@@ -388,6 +390,16 @@ func testRetractedNodeTakesItsClaims(t *testing.T, open OpenCurated) {
 		if err != nil {
 			t.Fatalf("step %d (%s %s): %v", i+1, st.change.Op, st.change.Kind, err)
 		}
+		cv, _ := cur.Version(ctx, claim)
+		claimVersions = append(claimVersions, cv)
+	}
+	// The claim is created by its ADD and retracted with its node: an edit read before
+	// the retraction cannot match a claim made again later.
+	if want := []int64{1, 2, 3}; !slices.Equal(claimVersions, want) {
+		t.Errorf("the claim's versions after each step = %v, want %v", claimVersions, want)
+	}
+	if h, err := cur.History(ctx, claim); err != nil || len(h) != 2 {
+		t.Errorf("the claim's history = %d entries (%v), want its ADD and its node's RETRACT", len(h), err)
 	}
 	current, err := s.Snapshot(ctx)
 	if err != nil {
