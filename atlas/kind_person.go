@@ -46,7 +46,27 @@ func (n *Person) matches(NodeFilter) bool { return true }
 func (n *Person) checkFields(v *validator, rec string) {
 	if n.Born != nil && n.Died != nil && n.Died.Before(*n.Born) {
 		v.add(rec, "died %s before born %s", n.Died, n.Born)
+		return
 	}
+	// Sources may disagree on both dates, but a death no birth any source gives comes
+	// before cannot be: a NORMAL claim of it was accepted beside a later PREFERRED birth.
+	births, deaths := liveDates(n.Claims, PropBorn), liveDates(n.Claims, PropDied)
+	for _, d := range deaths {
+		if len(births) > 0 && !slices.ContainsFunc(births, func(b PartialDate) bool { return !d.Before(b) }) {
+			v.add(rec, "a source has the death in %s, before every birth the sources give (%v)", d, births)
+		}
+	}
+}
+
+// liveDates are the values of p's claims that are not DEPRECATED, read as dates.
+func liveDates(claims []PropertyClaim, p PropertyName) []PartialDate {
+	var out []PartialDate
+	for _, c := range claims {
+		if d, err := ParseDate(c.Value); c.Property == p && c.Rank != Deprecated && err == nil {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // lifeBounds of a person runs from the latest birth date to the latest death date (the

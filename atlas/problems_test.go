@@ -35,6 +35,10 @@ func TestProblemsOfImpossibleRecords(t *testing.T) {
 			p.Died = atlas.DatePtr("1950")
 			p.Claims = append(p.Claims, atlas.PropertyClaim{Property: atlas.PropDied, Value: "1950", Sources: cite, Confidence: atlas.Stated, Rank: atlas.Preferred})
 		}, []string{"PERSON person/xi-jinping: died 1950 before born 1953"}},
+		{"a source's death before every birth", func(ds *atlas.Dataset) {
+			p := ds.Node("person/zhou-enlai").(*atlas.Person)
+			p.Claims = append(p.Claims, atlas.PropertyClaim{Property: atlas.PropDied, Value: "1890", Sources: cite, Confidence: atlas.Disputed, Rank: atlas.Normal})
+		}, []string{"PERSON person/zhou-enlai: a source has the death in 1890, before every birth the sources give ([1898])"}},
 		{"a body succeeding itself", func(ds *atlas.Dataset) {
 			ds.Relations = append(ds.Relations, succession(cfac, cfac))
 		}, []string{"relation succeeded_by/" + cfac + "/" + cfac + ": from and to are both " + cfac + ": a relationship joins two nodes"}},
