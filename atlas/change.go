@@ -337,7 +337,12 @@ func stripDerived(r *Relation) *Relation {
 		return nil
 	}
 	c := r.Clone()
-	c.LifetimeStart, c.LifetimeEnd, c.ObservedUntil, c.HolderDeaths = nil, nil, nil, nil
+	// Every field import derives (json:"-" in Relation): a change of another record (a
+	// holder's death, the next holder of a seat, a relayed source) moves them, not a
+	// change of this relation. A next holder's tenure retracted and restored made the
+	// import report an unchanged Premier's tenure as RELATIONSHIP_CHANGED.
+	c.LifetimeStart, c.LifetimeEnd, c.ObservedUntil, c.HolderDeaths, c.HolderBirths = nil, nil, nil, nil, nil
+	c.NextHolderFrom, c.Relays, c.CitationTiers = nil, nil, nil
 	// A source moving to another tier changes the source, not the facts citing it.
 	c.Tiers = nil
 	return &c

@@ -1,11 +1,14 @@
 package atlas_test
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 
 	"lsgatlas/atlas"
+	"lsgatlas/seed"
 )
 
 func TestParseFeedPosition(t *testing.T) {
@@ -87,5 +90,36 @@ func TestChangeFilter(t *testing.T) {
 	}
 	if err := (atlas.ChangeFilter{Types: []atlas.ChangeType{"NODE_EXPLODED"}}).Check(); atlas.ErrorCode(err) != atlas.EINVALID {
 		t.Errorf("unknown type: %v", err)
+	}
+}
+
+// TestImportChangesIgnoreWhatOtherRecordsDerive: restoring Li Keqiang's premiership
+// moves what import derives on Wen Jiabao's (the next holder of the seat), but Wen's
+// tenure itself is unchanged: the only events are the restored relations'.
+func TestImportChangesIgnoreWhatOtherRecordsDerive(t *testing.T) {
+	full, err := seed.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	without := full.Clone()
+	var removed []string
+	without.Relations = slices.DeleteFunc(without.Relations, func(r *atlas.Relation) bool {
+		if r.Type == atlas.Holds && r.From == "person/li-keqiang" && r.To == "position/premier" {
+			removed = append(removed, cmp.Or(r.ID, atlas.DefaultRelationID(r.Type, r.From, r.To)))
+			return true
+		}
+		return false
+	})
+	var got []string
+	for _, c := range atlas.ImportChanges(without.Prepared(), full.Prepared()) {
+		got = append(got, string(c.Type)+" "+c.ID)
+	}
+	var want []string
+	for _, id := range removed {
+		want = append(want, "RELATIONSHIP_CREATED "+id)
+	}
+	slices.Sort(want)
+	if len(removed) == 0 || !slices.Equal(got, want) {
+		t.Errorf("changes = %v, want %v", got, want)
 	}
 }
