@@ -321,22 +321,20 @@ func (r *Resolver) historyOf(ctx context.Context, key string) ([]atlas.AuditEntr
 const maxHistoryItems = 1000
 
 // historyLimit reads the first argument of auditLog and proposals: 1 to
-// maxHistoryItems. The stores read a limit of 0 as "no limit", so 0 or a negative
-// count used to return everything.
-func historyLimit(first *int) (int, error) {
-	if first == nil {
-		return 0, nil
+// maxHistoryItems, the schema's default for an explicit null. The stores read a limit
+// of 0 as "no limit", so 0, a negative count or null used to return everything.
+func historyLimit(ctx context.Context, first *int) (int, error) {
+	n := intOrSchema(ctx, "first", first)
+	if n < 1 || n > maxHistoryItems {
+		return 0, atlas.Errorf(atlas.EINVALID, "first must be 1 to %d, got %d", maxHistoryItems, n)
 	}
-	if *first < 1 || *first > maxHistoryItems {
-		return 0, atlas.Errorf(atlas.EINVALID, "first must be 1 to %d, got %d", maxHistoryItems, *first)
-	}
-	return *first, nil
+	return n, nil
 }
 
 // auditQueryOf reads auditLog's filters. An empty actor or record was read as no
 // filter, and a negative revision or an empty time range as a filter keeping nothing:
 // each is the caller's mistake, said as such.
-func auditQueryOf(actor, record *string, since, until *time.Time, afterRevision, first *int) (atlas.AuditQuery, error) {
+func auditQueryOf(ctx context.Context, actor, record *string, since, until *time.Time, afterRevision, first *int) (atlas.AuditQuery, error) {
 	q := atlas.AuditQuery{Actor: deref(actor), Key: deref(record), Since: since, Until: until}
 	if actor != nil && strings.TrimSpace(*actor) == "" {
 		return q, atlas.Errorf(atlas.EINVALID, "actor must name someone; leave it out to keep every actor")
@@ -359,6 +357,6 @@ func auditQueryOf(actor, record *string, since, until *time.Time, afterRevision,
 		q.AfterRevision = int64(*afterRevision)
 	}
 	var err error
-	q.Limit, err = historyLimit(first)
+	q.Limit, err = historyLimit(ctx, first)
 	return q, err
 }

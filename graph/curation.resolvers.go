@@ -268,7 +268,7 @@ func (r *queryResolver) Proposals(ctx context.Context, status *atlas.ProposalSta
 	if status != nil {
 		q.Status = *status
 	}
-	if q.Limit, err = historyLimit(first); err != nil {
+	if q.Limit, err = historyLimit(ctx, first); err != nil {
 		return nil, err
 	}
 	return cur.Proposals(ctx, q)
@@ -296,7 +296,7 @@ func (r *queryResolver) AuditLog(ctx context.Context, actor *string, record *str
 	if err != nil {
 		return nil, err
 	}
-	q, err := auditQueryOf(actor, record, since, until, afterRevision, first)
+	q, err := auditQueryOf(ctx, actor, record, since, until, afterRevision, first)
 	if err != nil {
 		return nil, err
 	}

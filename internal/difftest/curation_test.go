@@ -72,6 +72,8 @@ var session = []step{
 	{"carol:CURATOR", `{ auditLog(record: "zz") { revision } }`, `"message":"\"zz\" is not the id of a node, relationship or claim","path":["auditLog"],"locations":[{"line":1,"column":3}],"extensions":{"code":"INVALID"}}`},
 	{"carol:CURATOR", `{ auditLog(record: "person/hu-jintao") { revision } }`, `{"data":{"auditLog":[]}`},
 	{"alice:CONTRIBUTOR", `{ proposals(first: 0) { id } }`, `"message":"first must be 1 to 1000, got 0"`},
+	// An explicit null is the schema's default (100), never "no limit".
+	{"carol:CURATOR", `{ all: auditLog(first: null) { revision } some: auditLog(first: 2) { revision } }`, `"all":[{"revision":2},{"revision":3},{"revision":4},{"revision":5},{"revision":6}],"some":[{"revision":2},{"revision":3}]`},
 	{"", `{ group(id: "group/foreign-affairs-lsg") { established claims { property value rank note } } version(id: "` + conformance.SessionClaim + `") viewer { role } }`, `"version":2`},
 	{"carol:CURATOR", `{ viewer { subject role } }`, `{"subject":"carol","role":"CURATOR"}`},
 	// A record never changed is at version 1, and so is one not yet created (what an ADD
