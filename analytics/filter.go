@@ -172,12 +172,7 @@ func (p *Projection) WhenOf(f Filter) atlas.When {
 // When is the time f asks about.
 func (f Filter) When() atlas.When { return atlas.When{AsOf: f.AsOf, During: f.During} }
 
-func (f Filter) keepsKind(k atlas.NodeKind) bool {
-	if len(f.NodeKinds) == 0 {
-		return slices.Contains(actorKinds, k)
-	}
-	return slices.Contains(f.NodeKinds, k)
-}
+func (f Filter) keepsKind(k atlas.NodeKind) bool { return slices.Contains(f.keptKinds(), k) }
 
 // keptKinds are the node kinds the network f builds is made of.
 func (f Filter) keptKinds() []atlas.NodeKind {

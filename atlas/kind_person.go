@@ -50,23 +50,16 @@ func (n *Person) checkFields(v *validator, rec string) {
 	}
 	// Sources may disagree on both dates, but a death no birth any source gives comes
 	// before cannot be: a NORMAL claim of it was accepted beside a later PREFERRED birth.
-	births, deaths := liveDates(n.Claims, PropBorn), liveDates(n.Claims, PropDied)
-	for _, d := range deaths {
-		if len(births) > 0 && !slices.ContainsFunc(births, func(b PartialDate) bool { return !d.Before(b) }) {
-			v.add(rec, "a source has the death in %s, before every birth the sources give (%v)", d, births)
+	noTier := func(string) *Source { return nil } // only the dates matter here
+	var births []PartialDate
+	for _, b := range lifeDatesOf(n, PropBorn, n.Born, noTier) {
+		births = append(births, b.Date)
+	}
+	for _, d := range lifeDatesOf(n, PropDied, n.Died, noTier) {
+		if len(births) > 0 && !slices.ContainsFunc(births, func(b PartialDate) bool { return !d.Date.Before(b) }) {
+			v.add(rec, "a source has the death in %s, before every birth the sources give (%v)", d.Date, births)
 		}
 	}
-}
-
-// liveDates are the values of p's claims that are not DEPRECATED, read as dates.
-func liveDates(claims []PropertyClaim, p PropertyName) []PartialDate {
-	var out []PartialDate
-	for _, c := range claims {
-		if d, err := ParseDate(c.Value); c.Property == p && c.Rank != Deprecated && err == nil {
-			out = append(out, d)
-		}
-	}
-	return out
 }
 
 // lifeBounds of a person runs from the latest birth date to the latest death date (the
