@@ -101,3 +101,43 @@ func (f NodeFilter) WithRelayed(all []*Source) NodeFilter {
 	f.IncludeRelayed = false
 	return f
 }
+
+// ChairInputsCiting narrows the inputs of ChairListWhen to the lines of evidence that
+// cite one of sources (with relayed, or a work relaying one), each fact read as the
+// sources tell it (Relation.CitedBy). A stored chair that cites none of them is left out
+// even when a derivation of the same person and group stays: merged into that
+// derivation's edge it would show a claim, and dates, the sources do not make. A
+// derivation stays when both premises cite them: the chair is an inference from both,
+// and the sources asked for must say both for it to be theirs (analytics filters each
+// premise the same way). No sources keeps everything.
+func ChairInputsCiting(direct []Relation, candidates []HoldsChairs, sources []string, relayed bool) ([]Relation, []HoldsChairs) {
+	if len(sources) == 0 {
+		return direct, candidates
+	}
+	told := func(r *Relation) (*Relation, bool) {
+		if !r.CitesRelayed(sources, relayed) {
+			return r, false
+		}
+		asked := sources
+		if relayed {
+			asked = r.WithRelayed(sources)
+		}
+		v := r.CitedBy(asked)
+		return &v, true
+	}
+	var keptDirect []Relation
+	for i := range direct {
+		if r, ok := told(&direct[i]); ok {
+			keptDirect = append(keptDirect, *r)
+		}
+	}
+	var keptCandidates []HoldsChairs
+	for _, c := range candidates {
+		holds, hok := told(c.Holds)
+		chairs, cok := told(c.Chairs)
+		if hok && cok {
+			keptCandidates = append(keptCandidates, HoldsChairs{Holds: holds, Chairs: chairs})
+		}
+	}
+	return keptDirect, keptCandidates
+}

@@ -135,15 +135,15 @@ func TestPathsBySource(t *testing.T) {
 func TestFilterBySourceOnEveryRelationshipField(t *testing.T) {
 	srv := newServer(t, seedStore(t))
 	var got struct {
-		G struct{ Members, MembersSipri, Chairs, ChairsPremiers cited }
+		G struct{ Members, MembersSipri, Chairs, ChairsThomas cited }
 	}
 	data(t, srv, `{ g: group(id: "group/foreign-affairs-leading-small-group") {
 	    members { sources { source { id } } } membersSipri: members(sources: ["source/sipri-2010"]) { sources { source { id } } }
-	    chairs { sources { source { id } } } chairsPremiers: chairs(sources: ["source/ref-simple-wikipedia-li-keqiang"]) { sources { source { id } } } } }`, nil, &got)
+	    chairs { sources { source { id } } } chairsThomas: chairs(sources: ["source/thomas-fp"]) { sources { source { id } } } } }`, nil, &got)
 	for _, tc := range []struct {
 		field, source string
 		all, filtered cited
-	}{{"members", "source/sipri-2010", got.G.Members, got.G.MembersSipri}, {"chairs", "source/ref-simple-wikipedia-li-keqiang", got.G.Chairs, got.G.ChairsPremiers}} {
+	}{{"members", "source/sipri-2010", got.G.Members, got.G.MembersSipri}, {"chairs", "source/thomas-fp", got.G.Chairs, got.G.ChairsThomas}} {
 		if ok, n := citing(tc.filtered, tc.source); !ok || n == 0 || n >= len(tc.all) {
 			t.Errorf("%s citing %s: %d of %d, all citing it %v", tc.field, tc.source, n, len(tc.all), ok)
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"lsgatlas/atlas"
+	"lsgatlas/graph/loader"
 	"lsgatlas/graph/model"
 )
 
@@ -156,21 +157,54 @@ func citationOf(ch atlas.Change) *atlas.Citation {
 
 // findRelationship returns the relationship with a permalink id, seen from its from end.
 // A derived chair's id names its two premises (atlas.DerivedChairID): it resolves to the
-// chair they derive, as a chairs list asked no date shows it, or to nothing when they no
-// longer derive one.
+// chair they derive, or to nothing when they no longer derive one. A person's chair of a
+// group is given as the chairs list shows it (asListed).
 func findRelationship(ctx context.Context, store atlas.Store, id string) (*atlas.Edge, error) {
+	var e *atlas.Edge
 	if premises, ok := strings.CutPrefix(id, atlas.DerivedIDPrefix); ok {
-		return findDerivedChair(ctx, store, premises)
+		d, err := findDerivedChair(ctx, store, premises)
+		if d == nil || err != nil {
+			return nil, err
+		}
+		e = d
+	} else {
+		rel, err := findStoredRelation(ctx, store, id)
+		if rel == nil || err != nil {
+			return nil, err
+		}
+		edges := atlas.EdgesFrom(rel.From, []atlas.Relation{*rel}, nil)
+		if len(edges) == 0 {
+			return nil, nil
+		}
+		e = &edges[0]
 	}
-	rel, err := findStoredRelation(ctx, store, id)
-	if rel == nil || err != nil {
+	return asListed(ctx, e)
+}
+
+// asListed returns a person's chair of a group as the group's chairs list, asked no
+// date, shows it: one relationship with every line of evidence, so that a permalink
+// gives what the list gave. A stored chair comes with the chairs derived through posts
+// merged into it, and a derived chair's permalink resolves to the stored chair it was
+// merged into (the list's one relationship for the fact, with the stored id). Any other
+// relationship is returned as it is.
+func asListed(ctx context.Context, e *atlas.Edge) (*atlas.Edge, error) {
+	l := loader.For(ctx)
+	if k, _ := atlas.KindOfID(e.From); e.Type != atlas.Chairs || k != atlas.PersonNode || l == nil {
+		return e, nil
+	}
+	list, err := l.Chairs(ctx, e.To, atlas.When{}, atlas.IncludeDerived, nil, false)
+	if err != nil {
 		return nil, err
 	}
-	edges := atlas.EdgesFrom(rel.From, []atlas.Relation{*rel}, nil)
-	if len(edges) == 0 {
-		return nil, nil
+	for _, c := range list {
+		if c.ID == e.ID || slices.ContainsFunc(c.Derivations, func(d atlas.Derivation) bool {
+			return atlas.DerivedChairID(d.Holds.ID, d.Chairs.ID) == e.ID
+		}) {
+			c.Self, c.Direction = c.From, atlas.Outgoing
+			return &c, nil
+		}
 	}
-	return &edges[0], nil
+	return e, nil
 }
 
 // findStoredRelation returns the stored relation id, nil when there is none. A default

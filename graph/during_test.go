@@ -84,7 +84,7 @@ func TestDuringIsTheUnionOfAsOf(t *testing.T) {
 			if k, _ := atlas.KindOfID(id); k != atlas.GroupNode && k != atlas.PersonNode && k != atlas.PositionNode {
 				return nil, nil
 			}
-			return l.Chairs(ctx, id, w, atlas.IncludeDerived)
+			return l.Chairs(ctx, id, w, atlas.IncludeDerived, nil, false)
 		}},
 	}
 	checked, partly := 0, 0

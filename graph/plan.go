@@ -245,7 +245,7 @@ func (p *planner) fetchAsks() error {
 		p.edges(edges, a.field.f.Selections)
 	}
 	for _, a := range chairsAsks {
-		edges, err := p.l.Chairs(p.ctx, a.id, a.field.when, a.field.mode, a.field.tiers...)
+		edges, err := p.l.Chairs(p.ctx, a.id, a.field.when, a.field.mode, nil, false, a.field.tiers...)
 		if err != nil {
 			return err
 		}

@@ -136,7 +136,8 @@ func relationships(ctx context.Context, id string, types []atlas.RelType, dir *a
 }
 
 // chairs serves the chairs fields; mode nil means atlas.IncludeDerived. With sources,
-// only chairs citing one of them stay (a derived chair cites the sources of both facts).
+// only the lines of evidence citing one of them stay (atlas.ChairInputsCiting; a
+// derived chair cites the sources of both facts).
 // Dates are read as the facts of tiers give them; which facts stay is keepTiers' work.
 func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, during *atlas.Period, knownBy *atlas.PartialDate, mode *atlas.DerivedChairs, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
 	w, err := whenOf(ctx, asOf, during, knownBy)
@@ -150,7 +151,7 @@ func chairs(ctx context.Context, id string, asOf *atlas.PartialDate, during *atl
 	if mode != nil {
 		m = *mode
 	}
-	es, err := loader.For(ctx).Chairs(ctx, id, w, m, tiers...)
+	es, err := loader.For(ctx).Chairs(ctx, id, w, m, sources, relayed, tiers...)
 	if err != nil {
 		return nil, err
 	}

@@ -25,10 +25,11 @@ type Then struct {
 
 // Chairs returns who chairs a group (self is a group), what a person or position chairs,
 // through atlas.ChairList: the stored chairs and, unless mode excludes them, the chairs
-// derived through positions. What the cache lacks is read with one store call per kind
+// derived through positions. With sources, only the lines of evidence citing them
+// (atlas.ChairInputsCiting). What the cache lacks is read with one store call per kind
 // of ask (misses).
-func (l *Loaders) Chairs(ctx context.Context, self string, w atlas.When, mode atlas.DerivedChairs, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
-	key := chairKey{id: self, mode: mode, tiers: join(tiers), asOf: w.Key()}
+func (l *Loaders) Chairs(ctx context.Context, self string, w atlas.When, mode atlas.DerivedChairs, sources []string, relayed bool, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
+	key := chairKey{id: self, mode: mode, tiers: join(tiers), asOf: w.Key(), sources: join(sources), relayed: relayed}
 	if edges, ok := l.cachedChairs(key); ok {
 		return edges, nil
 	}
@@ -39,7 +40,7 @@ func (l *Loaders) Chairs(ctx context.Context, self string, w atlas.When, mode at
 		}
 		return rels[0], true, nil
 	}
-	edges, _, err := l.chairList(self, w, mode, get, tiers...)
+	edges, _, err := l.chairList(self, w, mode, sources, relayed, get, tiers...)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +48,7 @@ func (l *Loaders) Chairs(ctx context.Context, self string, w atlas.When, mode at
 	return edges, nil
 }
 
-// ChairNeeds returns the asks the cache lacks to answer Chairs(self, w, mode, tiers...):
+// ChairNeeds returns the asks the cache lacks to answer Chairs(self, w, mode, nil, false, tiers...):
 // first self's own relationships, then, once those are cached, those of the positions
 // they lead to. Empty means Chairs will be served from the cache: the call that finds
 // nothing lacking makes the join and keeps it, so the planner's last look and the
@@ -65,7 +66,7 @@ func (l *Loaders) ChairNeeds(self string, w atlas.When, mode atlas.DerivedChairs
 		}
 		return rels, ok, nil
 	}
-	edges, complete, err := l.chairList(self, w, mode, get, tiers...)
+	edges, complete, err := l.chairList(self, w, mode, nil, false, get, tiers...)
 	if err == nil && complete {
 		l.keepChairs(key, edges)
 	}
@@ -116,7 +117,7 @@ type relGetter func(id string, spec Spec, then *Then) ([]atlas.Relation, bool, e
 
 // chairList gathers the inputs of atlas.ChairList through get and, when get had them
 // all, joins them; complete is false when get lacked some of them.
-func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs, get relGetter, tiers ...atlas.SourceTier) (edges []atlas.Edge, complete bool, err error) {
+func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs, sources []string, relayed bool, get relGetter, tiers ...atlas.SourceTier) (edges []atlas.Edge, complete bool, err error) {
 	kind, err := atlas.KindOfID(self)
 	if err != nil {
 		return nil, false, err
@@ -180,5 +181,6 @@ func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs,
 	l.mu.Lock()
 	l.stats.ChairJoins++
 	l.mu.Unlock()
+	direct, candidates = atlas.ChairInputsCiting(direct, candidates, sources, relayed)
 	return atlas.ChairListWhen(self, direct, candidates, w, mode, tiers...), true, nil
 }

@@ -160,6 +160,8 @@ type chairKey struct {
 	id, asOf string
 	mode     atlas.DerivedChairs
 	tiers    string // comma-joined SourceTiers
+	sources  string // comma-joined source ids: only the evidence citing them
+	relayed  bool
 }
 
 // edgeKey is a relKey read as the facts of some tiers give it (comma-joined).
