@@ -23,6 +23,10 @@ type Span struct {
 	// ObservedUntil is how far the sources reach: an open-ended fact is known to hold
 	// only up to then.
 	ObservedUntil *PartialDate
+	// KnownFrom is the first day the fact is known to hold by other evidence, when its
+	// own start is unknown or known only roughly: a group whose founding is undated is
+	// known alive from the first day one of its relationships is KNOWN.
+	KnownFrom *PartialDate
 	// NextHolderFrom caps an open-ended tenure of a single-seat post like ObservedUntil:
 	// the earliest date a later holder is known in it.
 	NextHolderFrom *PartialDate
@@ -90,7 +94,7 @@ func (r *Relation) StoreBounds() Bounds {
 
 // Span returns the lifetime of g.
 func (g *Group) Span() Span {
-	return Span{Start: g.Established, End: g.Abolished, ObservedUntil: g.ObservedUntil}
+	return Span{Start: g.Established, End: g.Abolished, ObservedUntil: g.ObservedUntil, KnownFrom: g.KnownFrom}
 }
 
 // Unbounded ordinals stand for a missing start or end in Bounds.
@@ -243,6 +247,7 @@ func (s Span) BasisAt(d PartialDate) (b Basis, ok bool) {
 		}
 	}
 	possible := func(r HoldingReason, at *PartialDate) (Basis, bool) { return Basis{Possible, r, at}, true }
+	knownAlready := s.KnownFrom != nil && s.KnownFrom.Earliest() <= lo
 	switch {
 	case s.Start == nil && s.End == nil && len(s.Attested) > 0:
 		for i, a := range s.Attested {
@@ -250,9 +255,9 @@ func (s Span) BasisAt(d PartialDate) (b Basis, ok bool) {
 				return possible(ReasonAttestedNearDate, &s.Attested[i])
 			}
 		}
-	case s.Start == nil:
+	case s.Start == nil && !knownAlready:
 		return possible(ReasonStartUnknown, s.LifetimeStart)
-	case s.Start.Latest() > lo:
+	case s.Start != nil && s.Start.Latest() > lo && !knownAlready:
 		return possible(ReasonStartsDuring, s.Start)
 	// Lifetimes bound everything: nothing is known before the group or the holder was
 	// surely there.
@@ -291,6 +296,44 @@ func (s Span) BasisAt(d PartialDate) (b Basis, ok bool) {
 		return s.holderMayHaveDied(lo)
 	}
 	return Basis{Known, ReasonOpenEndedWithinLast, s.ObservedUntil}, true
+}
+
+// firstKnownDay is the first day on which s is KNOWN to hold: the earliest of the days
+// its own dates begin on (its start, its lifetime's, its holder's birth, its
+// attestations) at which BasisAt says KNOWN. ok is false when it is KNOWN on none of them.
+func (s Span) firstKnownDay() (first PartialDate, ok bool) {
+	var days []int
+	for _, d := range nonNil(s.Start, s.LifetimeStart, s.bornLast()) {
+		days = append(days, d.Latest())
+	}
+	for _, a := range s.Attested {
+		days = append(days, a.Earliest())
+	}
+	for _, day := range days {
+		if b, holds := s.BasisAt(dayOf(day)); holds && b.Holding == Known && (!ok || day < first.Earliest()) {
+			first, ok = dayOf(day), true
+		}
+	}
+	return first, ok
+}
+
+// lastKnownDay is the last day on which s is KNOWN to hold: the latest of the days its
+// own dates end on (its end, how far its sources reach, its attestations) at which
+// BasisAt says KNOWN. ok is false when it is KNOWN on none of them.
+func (s Span) lastKnownDay() (last PartialDate, ok bool) {
+	var days []int
+	for _, d := range nonNil(s.End, s.ObservedUntil) {
+		days = append(days, d.Earliest())
+	}
+	for _, a := range s.Attested {
+		days = append(days, a.Latest())
+	}
+	for _, day := range days {
+		if b, holds := s.BasisAt(dayOf(day)); holds && b.Holding == Known && (!ok || day > last.Earliest()) {
+			last, ok = dayOf(day), true
+		}
+	}
+	return last, ok
 }
 
 // holderMayHaveDied is the basis of a fact whose holder may be dead at a date starting

@@ -38,10 +38,13 @@ const (
 	// then, withholds the others, and shows only dates that a date claim of those
 	// sources gives (checked at every year a source of the range is dated).
 	RuleKnownBy InvariantRule = "KNOWN_BY"
+	// RuleGroupAlive: a group is KNOWN active on every day one of its relationships (a
+	// chair, derived or stored, a seat, an office) is KNOWN to hold.
+	RuleGroupAlive InvariantRule = "GROUP_ALIVE"
 )
 
 // InvariantRules lists every rule.
-var InvariantRules = []InvariantRule{RuleLifetime, RuleDerivedStated, RuleDerivedOutlivesPremise, RuleTwiceInList, RuleSingleSeat, RuleSourceFilter, RuleKnownBy}
+var InvariantRules = []InvariantRule{RuleLifetime, RuleDerivedStated, RuleDerivedOutlivesPremise, RuleTwiceInList, RuleSingleSeat, RuleSourceFilter, RuleKnownBy, RuleGroupAlive}
 
 // Violation is one broken rule: which node's list, which relationship, over which
 // years (consecutive years of one violation are one Violation).
@@ -250,6 +253,7 @@ func (c *checker) checkLists(year int, self string, edges []Edge) {
 	for i := range edges {
 		e := &edges[i]
 		c.checkLifetime(year, self, e)
+		c.checkGroupAlive(year, self, e)
 		role := ""
 		if e.Role != nil {
 			role = string(*e.Role)
@@ -296,6 +300,7 @@ func (c *checker) checkChairList(year int, g string, list []Edge) {
 	for i := range list {
 		e := &list[i]
 		c.checkLifetime(year, g, e)
+		c.checkGroupAlive(year, g, e)
 		if seen[e.From] {
 			c.add(RuleTwiceInList, g, e.ID, year, e.From+" appears twice in the chairs list")
 		}

@@ -215,3 +215,44 @@ func TestATiersViewChecksItsOwnRelations(t *testing.T) {
 		}
 	}
 }
+
+// TestInvariantsCatchAGroupNotKnownAlive: with its founding undated, the group is known
+// alive only through its relationships (its chairing rule from 2000, a's tenure from
+// 2001); a group that forgot them is POSSIBLE where they are KNOWN. (b's seat, 2003 to
+// 2004, is KNOWN in no whole year.)
+func TestInvariantsCatchAGroupNotKnownAlive(t *testing.T) {
+	ds := invariantFixture()
+	ds.Groups[0].Established = nil
+	p := ds.Prepared()
+	if g := p.Groups[0]; g.KnownFrom == nil || g.KnownFrom.String() != "2000-12-31" {
+		t.Fatalf("the group is known alive from %v, want 2000-12-31 (its chairing rule's first sure day)", g.KnownFrom)
+	}
+	for _, tc := range []struct {
+		name   string
+		forget func(*Group)
+		want   []string
+	}{
+		{"as prepared", func(*Group) {}, []string{}},
+		{"forgetting what its facts show", func(g *Group) { g.KnownFrom = nil }, []string{
+			"GROUP_ALIVE 2001-2009 group/g chairs/position/p/group/g",
+			"GROUP_ALIVE 2002-2004 group/g derived/holds/person/a/position/p+chairs/position/p/group/g",
+			"GROUP_ALIVE 2007-2008 group/g derived/holds/person/b/position/p+chairs/position/p/group/g",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := ds.Prepared()
+			tc.forget(p.Groups[0])
+			vs, err := CheckInvariants(context.Background(), p, DatasetReader(p), InvariantOptions{FromYear: 1990, ToYear: 2020})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{}
+			for _, v := range vs {
+				got = append(got, v.Key())
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("violations\n got  %q\n want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -110,7 +110,7 @@ func (n *Group) clone() Node {
 	c := *n
 	c.Aliases, c.Categories, c.Sources, c.Claims = slices.Clone(n.Aliases), slices.Clone(n.Categories), slices.Clone(n.Sources), cloneClaims(n.Claims)
 	c.System, c.Level, c.Horizon = clonePtr(n.System), clonePtr(n.Level), clonePtr(n.Horizon)
-	c.Established, c.Abolished, c.ObservedUntil = clonePtr(n.Established), clonePtr(n.Abolished), clonePtr(n.ObservedUntil)
+	c.Established, c.Abolished, c.ObservedUntil, c.KnownFrom = clonePtr(n.Established), clonePtr(n.Abolished), clonePtr(n.ObservedUntil), clonePtr(n.KnownFrom)
 	c.Identifiers = cloneIdentifiers(n.Identifiers)
 	return &c
 }

@@ -183,10 +183,14 @@ type Group struct {
 	Sources           []Citation `json:"sources"`
 	// Claims are the property claims behind the plain fields, each with its own sources.
 	Claims []PropertyClaim `json:"claims,omitempty"`
-	// ObservedUntil is the latest date of the sources describing the group: a group not
-	// known to be abolished is known to exist up to then, and only possibly after.
+	// ObservedUntil is the latest date of the sources describing the group, or the last
+	// day one of its relationships is KNOWN to hold if later: a group not known to be
+	// abolished is known to exist up to then, and only possibly after.
 	// Computed on import, never read from the dataset.
 	ObservedUntil *PartialDate `json:"-"`
+	// KnownFrom is the first day one of the group's relationships is KNOWN to hold: the
+	// group was alive then, whatever its own dates say. Computed on import.
+	KnownFrom *PartialDate `json:"-"`
 }
 
 // Office is the staff office, general office or directorate backing a group.

@@ -133,7 +133,7 @@ type dayRange [2]int
 // dates, or the day after, so it is asked once per run between those days.
 func (s Span) knownDays(lo, hi int) []dayRange {
 	cuts := []int{lo}
-	dates := slices.Concat(s.Attested, nonNil(s.Start, s.End, s.LifetimeStart, s.LifetimeEnd, s.ObservedUntil, s.HolderDied, s.HolderDiedFirst, s.HolderBorn, s.HolderBornLast))
+	dates := slices.Concat(s.Attested, nonNil(s.Start, s.End, s.LifetimeStart, s.LifetimeEnd, s.ObservedUntil, s.KnownFrom, s.HolderDied, s.HolderDiedFirst, s.HolderBorn, s.HolderBornLast))
 	for _, d := range dates {
 		for _, c := range []int{d.Earliest(), nextDay(d.Earliest()), d.Latest(), nextDay(d.Latest())} {
 			if c > lo && c <= hi {

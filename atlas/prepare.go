@@ -38,7 +38,7 @@ func (d *Dataset) Prepared() *Dataset {
 	}
 	groups := map[string]*Group{}
 	for _, g := range out.Groups {
-		g.ObservedUntil = latest(groupObserving(g))
+		g.ObservedUntil, g.KnownFrom = latest(groupObserving(g)), nil
 		if g.EndedDateUnknown {
 			// It ended at an unknown date: its sources no longer show it alive up to theirs.
 			g.ObservedUntil = nil
@@ -88,6 +88,7 @@ func (d *Dataset) Prepared() *Dataset {
 			}
 		}
 	}
+	aliveWhileKnown(out.Relations, groups)
 	for _, n := range out.Nodes() {
 		n.SetNodeTiers(nodeTiers(n, func(id string) *Source { return sources[id] }))
 	}
@@ -140,6 +141,40 @@ func observingOf(cs, starts, attests []Citation) []Citation {
 	return slices.DeleteFunc(slices.Clone(cs), func(c Citation) bool {
 		return cites(starts, c.Source) && !cites(attests, c.Source)
 	})
+}
+
+// aliveWhileKnown widens what is known of each group's life by the facts involving it (a
+// chair, a seat, a chairing rule, an office): a group was alive on every day one of its
+// relationships is KNOWN to hold, and so on every day between two such (a group's life
+// is one interval). KnownFrom is the first of those days, and ObservedUntil becomes the
+// last when that is later, so that a group's activity is never POSSIBLE on a day one
+// of its chairs or members is KNOWN.
+// Each tier's view counts: a group's activity is one answer for all of them.
+func aliveWhileKnown(rels []*Relation, groups map[string]*Group) {
+	views := [][]SourceTier{nil, {CorpusTier}, {ReferenceTier}}
+	for _, r := range rels {
+		for _, tiers := range views {
+			aliveWhile(r, r.SpanIn(tiers), groups)
+		}
+	}
+}
+
+// aliveWhile widens the lives of r's groups by the days s, one view of r, is KNOWN.
+func aliveWhile(r *Relation, s Span, groups map[string]*Group) {
+	first, okFirst := s.firstKnownDay()
+	last, okLast := s.lastKnownDay()
+	for _, id := range []string{r.From, r.To} {
+		g := groups[id]
+		if g == nil {
+			continue
+		}
+		if okFirst && (g.KnownFrom == nil || first.Earliest() < g.KnownFrom.Earliest()) {
+			g.KnownFrom = &first
+		}
+		if okLast && (g.ObservedUntil == nil || last.Earliest() > g.ObservedUntil.Earliest()) {
+			g.ObservedUntil = &last
+		}
+	}
 }
 
 // nextHolders sets NextHolderFrom on the holdings of single-seat posts: the earliest

@@ -21,7 +21,7 @@ var projectable = func() map[string]bool {
 	for _, name := range []string{
 		"id", "nodeKind", "name", "nameZh", "title", "titleZh", "aliases", "identifiers", "kind", "system", "level",
 		"jurisdiction", "horizon", "categories", "crossSystem", "established", "abolished", "description",
-		"sources", "claims", "observedUntil", "chairNotKnown", "membersIncomplete", "endedDateUnknown",
+		"sources", "claims", "observedUntil", "knownFrom", "chairNotKnown", "membersIncomplete", "endedDateUnknown",
 		"staffing", "placement", "seats", "born", "died", "key", "authors", "publisher", "date", "url",
 		"tier", "citedVia", "note", "dateSources", "year", "value", "qualifier", "scope", "confidence",
 		"text", "textZh", "until", "hedge", "issued", "tiers",

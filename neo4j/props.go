@@ -73,11 +73,11 @@ func nodeProps(n atlas.Node) map[string]any {
 		aliasNames = append(aliasNames, a.Name)
 	}
 	p["aliasNames"] = strList(aliasNames)
-	// A group's lifetime is derived (its observedUntil is no field of the dataset
+	// A group's lifetime is derived (its observedUntil and knownFrom are no fields of the dataset
 	// format) and "as of" filters read its bounds.
 	if g, ok := n.(*atlas.Group); ok {
 		b := g.Span().Bounds()
-		p["observedUntil"], p["validFrom"], p["validTo"] = optDate(g.ObservedUntil), int64(b.From), int64(b.To)
+		p["observedUntil"], p["knownFrom"], p["validFrom"], p["validTo"] = optDate(g.ObservedUntil), optDate(g.KnownFrom), int64(b.From), int64(b.To)
 	}
 	return p
 }
@@ -149,7 +149,7 @@ func decodeNode(m map[string]any) (atlas.Node, error) {
 		p.fail("nodeKind", fmt.Errorf("unknown node kind %q", kind))
 	}
 	if g, ok := n.(*atlas.Group); ok {
-		g.ObservedUntil = p.date("observedUntil")
+		g.ObservedUntil, g.KnownFrom = p.date("observedUntil"), p.date("knownFrom")
 	}
 	if tiers := strListOf[atlas.SourceTier](&p, "tiers"); known && len(tiers) > 0 {
 		n.SetNodeTiers(tiers) // none is nil, as import derives it

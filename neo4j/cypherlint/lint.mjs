@@ -37,7 +37,7 @@ const propertyKeys = [
   'searchText', 'searchTerms', 'aliasNames', 'aliases', 'claims', 'sources', 'description', 'citedSources',
   // per kind
   'name', 'nameZh', 'kind', 'system', 'level', 'jurisdiction', 'horizon', 'categories', 'crossSystem',
-  'established', 'abolished', 'observedUntil', 'validFrom', 'validTo', 'staffing', 'placement',
+  'established', 'abolished', 'observedUntil', 'knownFrom', 'validFrom', 'validTo', 'staffing', 'placement',
   'title', 'titleZh', 'key', 'authors', 'publisher', 'date', 'dateSources', 'url', 'citedVia', 'tier', 'note',
   'year', 'value', 'qualifier', 'scope', 'confidence',
   'text', 'textZh', 'until', 'hedge', 'issued', 'born', 'died', 'chairNotKnown', 'membersIncomplete', 'endedDateUnknown',
