@@ -601,6 +601,25 @@ await step('no node type picked draws nothing, and exports nothing', async () =>
   assert(await page.getAttribute('#export-gexf', 'aria-disabled') === 'true', 'the GEXF export is offered for a source');
 });
 
+await step('unticking a node type draws fewer nodes, never more: the boxes are what is drawn', async () => {
+  await openGraph('node=person/xi-jinping');
+  const n0 = await drawn(), e0 = Number(await page.getAttribute('#graph-status', 'data-edges'));
+  const want0 = (await api('{ network(ids: ["person/xi-jinping"], depth: 1, limit: 400) { nodes { id } } }')).network.nodes.length;
+  assert(n0 === want0, `drew ${n0} nodes, the API's default network has ${want0}`);
+  assert(!(await page.isChecked('#node-types input[value=STATEMENT]')), 'statements are ticked but not drawn');
+  await page.uncheck('#node-types input[value=OFFICE]');
+  await page.waitForFunction(() => location.hash.includes('nt='));
+  const n1 = await drawn(), e1 = Number(await page.getAttribute('#graph-status', 'data-edges'));
+  assert(n1 <= n0 && e1 <= e0, `unticking OFFICE drew ${n1} nodes, ${e1} relationships (was ${n0}, ${e0})`);
+  const want1 = (await api('{ network(ids: ["person/xi-jinping"], depth: 1, limit: 400, nodeTypes: [GROUP, PERSON, POSITION, INSTITUTION]) { nodes { id } } }')).network.nodes.length;
+  assert(n1 === want1, `drew ${n1}, the API has ${want1} without offices`);
+  const gexf = await download('#export-gexf');
+  assert((gexf.match(/<node /g) || []).length === n1, 'the GEXF export holds other nodes than those drawn');
+  await page.check('#node-types input[value=STATEMENT]');
+  await page.waitForFunction(() => location.hash.includes('STATEMENT'));
+  assert(await drawn() > n1, 'ticking statements drew none');
+});
+
 await step('a search for paths at a year says the year; the list in view follows the frame', async () => {
   await page.goto(`${base}/explore/#tab=paths&from=person/li-keqiang&to=group/national-security-commission&year=2016`);
   await page.reload();

@@ -3,7 +3,7 @@
 import { gql } from './api.js';
 import { CENTRALITY } from './queries.js';
 import { TYPE_COLOURS } from './graph.js';
-import { state, NODE_TYPES, REL_TYPES } from './state.js';
+import { state, DEFAULT_NODE_TYPES, typeFilter } from './state.js';
 
 export const METRICS = ['DEGREE', 'BETWEENNESS', 'PAGERANK', 'CHAIRS', 'SEATS'];
 export const PROPERTIES = ['kind', 'system', 'level'];
@@ -16,11 +16,13 @@ export const PROPERTIES = ['kind', 'system', 'level'];
 // of a kind the network is built from) has none, rather than a zero it was never given.
 export async function scoresOf(metric, ids) {
   const playing = state.rangeFrom !== null && state.rangeTo !== null;
+  const { nodeTypes, relationshipTypes } = typeFilter();
   const d = await gql(CENTRALITY, {
     metric,
     ids,
-    rt: state.relTypes.length === REL_TYPES.length ? null : state.relTypes,
-    nt: state.nodeTypes.length === NODE_TYPES.length ? null : state.nodeTypes.filter((t) => ['GROUP', 'PERSON', 'POSITION', 'INSTITUTION', 'OFFICE'].includes(t)),
+    rt: relationshipTypes,
+    // Centrality is defined on the structural network only.
+    nt: nodeTypes.filter((t) => DEFAULT_NODE_TYPES.includes(t)),
     asOf: playing || state.year === null ? null : String(state.year),
     during: playing ? { from: String(state.rangeFrom), to: String(state.rangeTo) } : null,
     tiers: state.tier ? null : ['CORPUS'],

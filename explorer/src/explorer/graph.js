@@ -6,7 +6,7 @@ import svg from 'cytoscape-svg';
 import { gql } from './api.js';
 import { FRAMES, NETWORK } from './queries.js';
 import { nodeLabel } from './i18n.js';
-import { state, NODE_TYPES, REL_TYPES } from './state.js';
+import { state, exportQuery, typeFilter } from './state.js';
 
 cytoscape.use(fcose);
 cytoscape.use(svg);
@@ -59,11 +59,11 @@ export function createGraph(container, { onSelect, onExpand }) {
 export const graphSeeds = () => (state.seeds.length ? state.seeds : [state.node]);
 
 function filterVars() {
+  const { nodeTypes, relationshipTypes } = typeFilter();
   return {
     ids: graphSeeds(), depth: state.depth,
-    // No filter when every type is on, so that types newer than this page are drawn too.
-    rt: state.relTypes.length === REL_TYPES.length ? null : state.relTypes,
-    nt: state.nodeTypes.length === NODE_TYPES.length ? null : state.nodeTypes,
+    // The types ticked, always named: the API's default leaves some types out.
+    rt: relationshipTypes, nt: nodeTypes,
     tiers: state.tier ? null : ['CORPUS'],
     derived: state.derived,
   };
@@ -146,17 +146,7 @@ export function showFrame(cy, frame) {
 
 // exportURL is the server-side export of the current view (the network's filters).
 export function exportURL(format) {
-  const p = new URLSearchParams();
-  p.set('ids', graphSeeds().join(','));
-  p.set('depth', String(state.depth));
-  if (state.relTypes.length !== REL_TYPES.length) p.set('relationshipTypes', state.relTypes.join(','));
-  if (state.nodeTypes.length !== NODE_TYPES.length) p.set('nodeTypes', state.nodeTypes.join(','));
-  if (state.rangeFrom !== null && state.rangeTo !== null) p.set('during', `${state.rangeFrom}/${state.rangeTo}`);
-  else if (state.year !== null) p.set('asOf', String(state.year));
-  if (!state.tier) p.set('tiers', 'CORPUS');
-  if (state.derived) p.set('derived', 'true');
-  p.set('limit', '400');
-  return `/export/${format}?${p}`;
+  return `/export/${format}?${exportQuery()}`;
 }
 
 const csvCell = (v) => { const s = v === null || v === undefined ? '' : String(v); return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };

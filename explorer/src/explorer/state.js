@@ -1,6 +1,11 @@
 // The view's state, kept in the URL hash so that a link restores it: the selected node,
 // the seeds the graph grows from (the node searched for and those expanded), the year, the filters, the tab and the language.
-export const NODE_TYPES = ['GROUP', 'PERSON', 'POSITION', 'INSTITUTION', 'OFFICE'];
+// The node types the API's network is built from when no types are named: the
+// structure of the groups. The boxes start with these ticked, so that a view draws what
+// it always drew; statements, topics and documents (which would crowd out the structure
+// around any leader) are drawn when ticked.
+export const DEFAULT_NODE_TYPES = ['GROUP', 'PERSON', 'POSITION', 'INSTITUTION', 'OFFICE'];
+export const NODE_TYPES = [...DEFAULT_NODE_TYPES];
 export const REL_TYPES = ['CHAIRS', 'MEMBER_OF', 'SUPERVISES', 'REPORTS_TO', 'HAS_OFFICE', 'HOSTED_BY',
   'DIRECTS', 'HOLDS', 'POSITION_IN', 'SUCCEEDED_BY', 'PARTY_GROUP_OF'];
 
@@ -9,8 +14,34 @@ export const REL_TYPES = ['CHAIRS', 'MEMBER_OF', 'SUPERVISES', 'REPORTS_TO', 'HA
 export function extendTypes(nodeTypes, relTypes) {
   for (const v of nodeTypes) if (!NODE_TYPES.includes(v) && v !== 'SOURCE' && v !== 'REPORTED_COUNT') NODE_TYPES.push(v);
   for (const v of relTypes) if (!REL_TYPES.includes(v)) REL_TYPES.push(v);
-  state.nodeTypes = [...NODE_TYPES];
+  state.nodeTypes = defaultNodeTypes();
   state.relTypes = [...REL_TYPES];
+}
+
+const defaultNodeTypes = () => NODE_TYPES.filter((v) => DEFAULT_NODE_TYPES.includes(v));
+const sameSet = (a, b) => a.length === b.length && a.every((v) => b.includes(v));
+
+// typeFilter is what the type boxes say, as the API is asked for it: always the explicit
+// lists, since the API's default (no list) is not "every type" but the structural ones, and
+// the boxes mean exactly what is drawn.
+export function typeFilter(s = state) {
+  return { nodeTypes: [...s.nodeTypes], relationshipTypes: [...s.relTypes] };
+}
+
+// exportQuery is the server-side export's query for the view (its filters).
+export function exportQuery(s = state) {
+  const p = new URLSearchParams();
+  p.set('ids', (s.seeds.length ? s.seeds : [s.node]).join(','));
+  p.set('depth', String(s.depth));
+  const { nodeTypes, relationshipTypes } = typeFilter(s);
+  p.set('relationshipTypes', relationshipTypes.join(','));
+  p.set('nodeTypes', nodeTypes.join(','));
+  if (s.rangeFrom !== null && s.rangeTo !== null) p.set('during', `${s.rangeFrom}/${s.rangeTo}`);
+  else if (s.year !== null) p.set('asOf', String(s.year));
+  if (!s.tier) p.set('tiers', 'CORPUS');
+  if (s.derived) p.set('derived', 'true');
+  p.set('limit', '400');
+  return p.toString().replace(/%2F/g, '/').replace(/%2C/g, ',');
 }
 
 // inNetwork says whether an id names a node of the network (not a source or a reported
@@ -19,7 +50,7 @@ export const inNetwork = (id) => !/^(source|count)\//.test(id);
 
 export const state = {
   node: null, seeds: [], year: null, depth: 1,
-  nodeTypes: [...NODE_TYPES], relTypes: [...REL_TYPES],
+  nodeTypes: [...DEFAULT_NODE_TYPES], relTypes: [...REL_TYPES],
   derived: false, tier: true, tab: 'graph', lang: 'en', from: null, to: null,
   // A period played year by year (rangeFrom–rangeTo), instead of one year.
   rangeFrom: null, rangeTo: null, frame: null,
@@ -33,14 +64,15 @@ const year = (v) => (v !== null && /^\d{4}$/.test(v) ? Number(v) : null);
 
 export function readHash(hash = location.hash) {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const list = (k, all) => (p.has(k) ? p.get(k).split(',').filter((v) => all.includes(v)) : [...all]);
+  const list = (k, all, dflt = all) => (p.has(k) ? p.get(k).split(',').filter((v) => all.includes(v)) : [...dflt]);
   state.node = p.get('node') || null;
   state.seeds = p.get('x') ? p.get('x').split(',').filter(Boolean) : state.node ? [state.node] : [];
   // A year the API could not take (not four digits) leaves the view at all years.
   state.year = year(p.get('year'));
   const d = Number(p.get('depth'));
   state.depth = [1, 2, 3].includes(d) ? d : 1;
-  state.nodeTypes = list('nt', NODE_TYPES);
+  // No nt: the default types (the API's), not every type the schema has.
+  state.nodeTypes = list('nt', NODE_TYPES, defaultNodeTypes());
   state.relTypes = list('rt', REL_TYPES);
   state.derived = p.get('derived') === '1';
   state.tier = p.get('tier') !== '0';
@@ -65,7 +97,7 @@ export function hashOf(s = state) {
   if (s.seeds.length && !(s.seeds.length === 1 && s.seeds[0] === s.node)) p.set('x', s.seeds.join(','));
   if (s.year !== null) p.set('year', String(s.year));
   if (s.depth !== 1) p.set('depth', String(s.depth));
-  if (s.nodeTypes.length !== NODE_TYPES.length) p.set('nt', s.nodeTypes.join(','));
+  if (!sameSet(s.nodeTypes, defaultNodeTypes())) p.set('nt', s.nodeTypes.join(','));
   if (s.relTypes.length !== REL_TYPES.length) p.set('rt', s.relTypes.join(','));
   if (s.derived) p.set('derived', '1');
   if (!s.tier) p.set('tier', '0');

@@ -1,0 +1,38 @@
+// The view's state as the API and the URL see it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_NODE_TYPES, NODE_TYPES, REL_TYPES, exportQuery, extendTypes, hashOf, readHash, state, typeFilter } from '../src/explorer/state.js';
+
+// A schema with statements, topics and documents, as the service's.
+extendTypes([...DEFAULT_NODE_TYPES, 'SOURCE', 'REPORTED_COUNT', 'STATEMENT', 'TOPIC', 'DOCUMENT'], [...REL_TYPES, 'ABOUT', 'ISSUED_BY', 'CONCERNS', 'BASED_ON']);
+
+test('the type boxes start as the API\'s default: the structural types, not statements', () => {
+  readHash('#node=person/xi-jinping');
+  assert.deepEqual([...state.nodeTypes].sort(), [...DEFAULT_NODE_TYPES].sort());
+  assert.ok(NODE_TYPES.includes('STATEMENT') && !state.nodeTypes.includes('STATEMENT'));
+  assert.equal(hashOf(), '#node=person/xi-jinping');
+});
+
+test('unticking a type asks for the ticked types only, never more', () => {
+  readHash('#node=person/xi-jinping');
+  const all = typeFilter().nodeTypes;
+  state.nodeTypes = state.nodeTypes.filter((v) => v !== 'OFFICE');
+  const some = typeFilter().nodeTypes;
+  assert.ok(some.every((v) => all.includes(v)) && some.length === all.length - 1, JSON.stringify(some));
+  assert.ok(!some.includes('STATEMENT'));
+  // With every type ticked the list is still named: the API's default leaves some out.
+  state.nodeTypes = [...NODE_TYPES];
+  assert.deepEqual(typeFilter().nodeTypes, NODE_TYPES);
+  assert.match(hashOf(), /nt=GROUP,PERSON,POSITION,INSTITUTION,OFFICE,STATEMENT,TOPIC,DOCUMENT/);
+});
+
+test('the export asks for the types the boxes say', () => {
+  readHash('#node=person/xi-jinping&year=2016');
+  state.nodeTypes = state.nodeTypes.filter((v) => v !== 'OFFICE');
+  const p = new URLSearchParams(exportQuery());
+  assert.deepEqual(p.get('nodeTypes').split(',').sort(), ['GROUP', 'INSTITUTION', 'PERSON', 'POSITION']);
+  assert.equal(p.get('relationshipTypes').split(',').length, REL_TYPES.length);
+  assert.equal(p.get('asOf'), '2016');
+  readHash('#node=person/xi-jinping&nt=STATEMENT');
+  assert.deepEqual(new URLSearchParams(exportQuery()).get('nodeTypes'), 'STATEMENT');
+});
