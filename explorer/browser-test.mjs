@@ -620,6 +620,20 @@ await step('unticking a node type draws fewer nodes, never more: the boxes are w
   assert(await drawn() > n1, 'ticking statements drew none');
 });
 
+await step('the CSV gives the post a derived chair runs through (via)', async () => {
+  const G = 'group/energy-leading-small-group';
+  await openGraph(`node=${G}&year=2020&derived=1`);
+  const rels = (await api(`{ network(ids: ["${G}"], depth: 1, asOf: "2020", derived: true, limit: 400) { relationships { id derived via { id } } } }`)).network.relationships.filter((r) => r.derived && r.via);
+  assert(rels.length > 0, 'the API derives no chair of the Energy LSG in 2020');
+  const csv = (await download('#export-csv')).trim().split(/\r?\n/).map((l) => l.split(','));
+  const col = csv[0].indexOf('via');
+  for (const r of rels) {
+    const row = csv.find((c) => c[0] === 'relationship' && c[1] === r.id);
+    assert(row && row[col] === r.via.id, `${r.id}: via "${row && row[col]}", the API's ${r.via.id}`);
+  }
+  assert(rels.some((r) => r.via.id === 'position/premier'), 'no chair derived through the premiership');
+});
+
 await step('a search for paths at a year says the year; the list in view follows the frame', async () => {
   await page.goto(`${base}/explore/#tab=paths&from=person/li-keqiang&to=group/national-security-commission&year=2016`);
   await page.reload();

@@ -71,7 +71,7 @@ function filterVars() {
 
 const viewOf = (net) => ({
   nodes: net.nodes,
-  rels: net.relationships.map((r) => ({ ...r, from: r.from.id, to: r.to.id, holding: r.holding || r.holdingDuring, via: r.via?.title })),
+  rels: net.relationships.map((r) => ({ ...r, from: r.from.id, to: r.to.id, holding: r.holding || r.holdingDuring, via: r.via || null })),
   truncated: net.truncated,
 });
 
@@ -100,7 +100,9 @@ export function draw(cy, view, layoutName = 'fcose') {
     })),
     ...view.rels.filter((r) => ids.has(r.from) && ids.has(r.to)).map((r) => ({
       group: 'edges', data: { id: r.id, source: r.from, target: r.to, type: r.type, holding: r.holding,
-        derived: !!r.derived, stored: !!r.stored, start: r.start, end: r.end, attested: (r.attested || []).join(';'), confidence: r.confidence, role: r.role, via: r.via,
+        derived: !!r.derived, stored: !!r.stored, start: r.start, end: r.end, attested: (r.attested || []).join(';'), confidence: r.confidence, role: r.role,
+        // The post a derived chair runs through, { id, title }: the CSV gives its id.
+        via: r.via,
         sources: (r.sources || []).map((c) => `${c.source.key || c.source.id}${c.locator ? ` (${c.locator})` : ''}`).join('; ') },
     })),
   ];
