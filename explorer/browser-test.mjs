@@ -278,6 +278,29 @@ await step('the FALSG timeline draws no chair outside its premises or its life (
   assert(!titles.some((x) => /– 20(19|2\d)/.test(x) && x.includes('CHAIRS')), 'a chair runs past the LSG\'s replacement in 2018-03');
 });
 
+await step('a person\'s timeline stops a chair at the group\'s end and hatches an inferred one', async () => {
+  await page.evaluate(() => { location.hash = '#node=person/xi-jinping&tab=timeline'; });
+  await page.waitForFunction(() => (document.querySelector('#node-title')?.textContent || '').startsWith('Xi Jinping'));
+  await page.waitForSelector('svg.timeline .bar rect', { timeout: 10000 });
+  const rows = await page.$$eval('svg.timeline .bar', (gs) => gs.map((g) => ({ title: g.querySelector('title').textContent, to: g.dataset.to, cls: g.getAttribute('class'),
+    x: g.querySelector('.rowlabel').getBBox().x })));
+  for (const g of ['Foreign Affairs Leading Small Group', 'Comprehensively Deepening Reform Leading Small Group', 'Cybersecurity and Information']) {
+    const r = rows.find((x) => x.title.includes(g) && x.title.includes('CHAIRS'));
+    assert(r, `no chair of the ${g}`);
+    assert(Number(r.to) <= 2018, `the chair of the ${g} runs to ${r.to}, past the group's abolition in 2018-03`);
+  }
+  const off = rows.filter((r) => r.x < 0);
+  assert(off.length === 0, `labels off the left edge: ${off.map((r) => r.title.slice(0, 40)).join(' | ')}`);
+  await page.evaluate(() => { location.hash = '#node=person/li-keqiang&tab=timeline'; });
+  await page.waitForFunction(() => (document.querySelector('#node-title')?.textContent || '').startsWith('Li Keqiang'));
+  await page.waitForSelector('svg.timeline .bar.derived rect', { timeout: 10000 });
+  const d = await page.$eval('svg.timeline .bar.derived', (g) => ({ label: g.querySelector('.rowlabel').textContent, fill: g.querySelector('rect').getAttribute('fill'), x: g.querySelector('.rowlabel').getBBox().x }));
+  assert(d.label.endsWith('(derived via Premier)'), `the inferred chair's label hides its post: "${d.label}"`);
+  assert(d.fill.startsWith('url(#'), `the inferred chair is drawn as a stated one (fill ${d.fill})`);
+  assert(d.x >= 0, 'the inferred chair\'s label falls off the left edge');
+  assert(await page.isVisible('#timeline-derived-legend .sw.derived'), 'no legend for inferred chairs');
+});
+
 await step('a path between two people is found and drawn', async () => {
   await page.click('#tab-paths');
   for (const [input, text, id] of [['#path-from', 'li keqiang', 'person/li-keqiang'], ['#path-to', 'Wang Yi', 'person/wang-yi']]) {

@@ -25,3 +25,10 @@ export const FRAMES = `query Frames(${FILTER_VARS}, $during: Period!) {
 export const CENTRALITY = `query Centrality($metric: CentralityMetric!, $ids: [ID!]!, $rt: [RelationshipType!], $nt: [NodeType!], $asOf: PartialDate, $during: Period, $tiers: [SourceTier!]) {
   centrality(metric: $metric, ids: $ids, relationshipTypes: $rt, nodeTypes: $nt, asOf: $asOf, during: $during, tiers: $tiers) { node { id } value }
 }`;
+
+// With the timeline, the end of each other node's life (a group's abolition, a person's
+// death): a fact the sources give no end for runs, on the chart, no further than the life
+// of either end, as the group's own timeline stops its chairs at its abolition.
+export const TIMELINE = `query Timeline($id: ID!, $others: [ID!]!) { timeline(id: $id) {
+  kind date succession other { id type label } sources { locator source { id key } } }
+  nodes(ids: $others) { id ... on Group { abolished } ... on Person { died } } }`;

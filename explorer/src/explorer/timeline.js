@@ -1,12 +1,11 @@
 // A node's life over the years: its events (established, renamed, succeeded, abolished)
 // as marks, and its chairs, members and other relationships as bars from start to end.
 import { gql } from './api.js';
+import { TIMELINE } from './queries.js';
 import { nodeLabel, t, valueLabel } from './i18n.js';
 import { REL_COLOURS } from './graph.js';
 import { inNetwork } from './state.js';
 
-const TIMELINE = `query Timeline($id: ID!) { timeline(id: $id) {
-  kind date succession other { id type label } sources { locator source { id key } } } }`;
 
 const SVG = 'http://www.w3.org/2000/svg';
 const svg = (tag, attrs = {}, text) => {
@@ -23,7 +22,9 @@ export async function renderTimeline(container, node) {
   if (!node) { container.textContent = t('pick'); return; }
   if (!inNetwork(node.id)) { container.textContent = t('noTimeline'); return; }
   container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: t('loading') }));
-  const d = await gql(TIMELINE, { id: node.id });
+  const others = [...new Set((node.allRelationships || []).filter((r) => !r.end && inNetwork(r.node.id)).map((r) => r.node.id))].slice(0, 1000);
+  const d = await gql(TIMELINE, { id: node.id, others });
+  const lifeEnd = new Map((d.nodes || []).filter(Boolean).map((n) => [n.id, yearOf(n.abolished ?? n.died)]));
   const events = d.timeline.filter((e) => ['ESTABLISHED', 'ABOLISHED', 'SUCCEEDED', 'PRECEDED'].includes(e.kind) && e.date);
   // Undated facts are kept: on a group's timeline they may hold anywhere in its life.
   const lifeStart = yearOf(node.established);
@@ -33,8 +34,10 @@ export async function renderTimeline(container, node) {
   container.replaceChildren();
   if (!years.length) { container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: t('noDated') })); return; }
   const lo = Math.min(...years) - 1, hi = Math.max(NOW, ...years) + 1;
-  // A fact with no known end runs, on the chart, until the group was abolished (or now).
-  const openEnd = yearOf(node.abolished) ?? hi - 1;
+  // A fact with no known end runs, on the chart, until the group was abolished, or the
+  // person died, at either end of it (or until now).
+  const ownEnd = yearOf(node.abolished ?? node.died);
+  const openEndOf = (r) => Math.min(...[ownEnd, lifeEnd.get(r.node.id)].filter((y) => y !== null && y !== undefined), hi - 1);
   const order = { CHAIRS: 0, MEMBER_OF: 1 };
   bars.sort((a, b) => (order[a.type] ?? 2) - (order[b.type] ?? 2) || (yearOf(a.start) ?? 9999) - (yearOf(b.start) ?? 9999) || (a.node.label < b.node.label ? -1 : 1));
   const left = 230, width = Math.max(560, container.clientWidth - 20), rowH = 16, top = 46;
@@ -52,26 +55,60 @@ export async function renderTimeline(container, node) {
       svg('title', {}, `${e.kind} ${e.date} ${e.other ? e.other.label : ''} — ${e.sources.map((s) => s.source.key).join(', ')}`));
     root.append(g);
   });
+  // Chairs inferred through a post (derived, no source states them) are hatched.
+  const hatch = svg('pattern', { id: 'derived-hatch', width: 5, height: 5, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+  hatch.append(svg('rect', { width: 5, height: 5, fill: '#fff' }), svg('line', { x1: 0, y1: 0, x2: 0, y2: 5, stroke: REL_COLOURS.CHAIRS, 'stroke-width': 3 }));
+  const defs = svg('defs');
+  defs.append(hatch);
+  root.prepend(defs);
+  // Labels are measured once drawn, so the chart goes into the page first.
+  container.append(root);
   bars.forEach((r, i) => {
     const yy = top + i * rowH;
     const s = yearOf(r.start), en = yearOf(r.end);
     const colour = REL_COLOURS[r.type] || '#888';
-    const row = svg('g', { class: `bar rel-${r.type}${r.derived ? ' derived' : ''}` });
-    const full = `${r.type === 'CHAIRS' ? '★ ' : ''}${nodeLabel(r.node)}${r.role ? ` (${valueLabel(r.role)})` : ''}${r.derived ? ` (${t('colVia')} ${nodeLabel({ ...r.via, label: r.via?.title })})` : ''}`;
-    row.append(svg('text', { x: left - 6, y: yy + 11, class: 'rowlabel' }, full.length > 38 ? `${full.slice(0, 36)}…` : full));
+    const inferred = r.derived && !r.stored;
+    const row = svg('g', { class: `bar rel-${r.type}${inferred ? ' derived' : ''}` });
+    const via = r.derived && r.via ? ` (${t('colVia')} ${nodeLabel({ ...r.via, label: r.via.title })})` : '';
+    const name = `${nodeLabel(r.node)}${r.role ? ` (${valueLabel(r.role)})` : ''}`;
+    const star = r.type === 'CHAIRS' ? '★ ' : '';
+    const full = `${star}${name}${via}`;
+    const label = svg('text', { x: left - 6, y: yy + 11, class: 'rowlabel' }, full);
+    row.append(label);
+    root.append(row);
+    // The name gives way, never the post a chair is derived through: the row must say so.
+    fitLabel(label, star, name, via, left - 10);
     const undated = s === null && en === null && !(r.attested && r.attested.length);
+    const openEnd = openEndOf(r);
+    let drawnTo = null, drawnFrom = null;
     if (undated && lifeStart !== null) {
       row.classList.add('undated');
+      drawnFrom = lifeStart; drawnTo = openEnd;
       row.append(svg('rect', { x: x(lifeStart), y: yy + 2, width: Math.max(3, x(openEnd + 1) - x(lifeStart)), height: rowH - 5, fill: colour, 'fill-opacity': 0.15, stroke: colour, 'stroke-dasharray': '3 2', rx: 2 }));
     }
     if (s !== null || en !== null) {
       const from = s ?? en, to = en ?? Math.max(from, openEnd);
-      row.append(svg('rect', { x: x(from), y: yy + 2, width: Math.max(3, x(to + 1) - x(from)), height: rowH - 5, fill: colour,
-        'fill-opacity': r.end ? 0.85 : 0.45, rx: 2 }));
+      drawnFrom = from; drawnTo = to;
+      row.append(svg('rect', { x: x(from), y: yy + 2, width: Math.max(3, x(to + 1) - x(from)), height: rowH - 5,
+        ...(inferred ? { fill: 'url(#derived-hatch)', stroke: colour, 'stroke-dasharray': '4 2' } : { fill: colour, 'fill-opacity': r.end ? 0.85 : 0.45 }), rx: 2 }));
     }
+    if (drawnFrom !== null) { row.dataset.from = String(drawnFrom); row.dataset.to = String(drawnTo); }
     for (const a of r.attested || []) row.append(svg('circle', { cx: x(yearOf(a) + 0.5), cy: yy + rowH / 2, r: 4, fill: colour }));
-    row.append(svg('title', {}, `${full} · ${r.type}: ${undated ? 'undated' : `${r.start || '?'} – ${r.end || ''}`}${r.holding ? ` · ${r.holding}` : ''}`));
-    root.append(row);
+    row.append(svg('title', {}, `${full} · ${r.type}${inferred ? ` (${t('inferred')})` : ''}: ${undated ? 'undated' : `${r.start || '?'} – ${r.end || ''}`}${r.holding ? ` · ${r.holding}` : ''}`));
   });
-  container.append(root);
 }
+
+// fitLabel shortens a row's name (with "…") until the label fits in width pixels left of
+// the bars, keeping its star and the post a chair is derived through whole.
+function fitLabel(text, star, name, via, width) {
+  const measure = () => text.getComputedTextLength() || estimate(text.textContent);
+  let n = name;
+  while (measure() > width && n.length > 1) {
+    n = n.slice(0, -1);
+    text.textContent = `${star}${n.trimEnd()}…${via}`;
+  }
+  if (measure() > width) text.textContent = `${star}…${via}`;
+}
+
+// A width for text not laid out (a hidden tab): 11px type, CJK characters square.
+const estimate = (s) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 11 : 6.2), 0);
