@@ -316,6 +316,44 @@ await step('a path between two people is found and drawn', async () => {
   assert(await page.locator('#path-list li').count() === want.paths.length, 'another number of paths');
 });
 
+await step('the paths form never searches ends it no longer shows', async () => {
+  const find = async () => {
+    await page.evaluate(() => { const s = document.querySelector('#path-status'); delete s.dataset.paths; s.textContent = ''; });
+    await page.click('#find-paths');
+    await page.waitForSelector('#path-status[data-paths]', { timeout: 10000 });
+    return { status: await page.textContent('#path-status'), paths: await page.locator('#path-list li').allTextContents(), hash: await page.evaluate(() => location.hash) };
+  };
+  await page.goto(`${base}/explore/#tab=paths`);
+  await page.reload();
+  for (const [input, text, id] of [['#path-from', 'xi jinping', 'person/xi-jinping'], ['#path-to', 'li keqiang', 'person/li-keqiang']]) {
+    await page.fill(input, text);
+    await page.waitForSelector(`${input} + .suggestions li[data-id="${id}"]`, { timeout: 10000 });
+    await page.keyboard.press('Enter');
+  }
+  const first = await find();
+  assert(first.paths.length > 0 && first.paths.every((p) => p.endsWith('Li Keqiang')), `Xi → Li Keqiang: ${JSON.stringify(first)}`);
+  // Typed in full without a pick: the name resolves.
+  await page.fill('#path-to', 'Hu Jintao');
+  const hu = await find();
+  assert(hu.hash.includes('to=person/hu-jintao'), `"Hu Jintao" typed did not become the end: ${hu.hash}`);
+  assert(hu.paths.length > 0 && hu.paths.every((p) => p.endsWith('Hu Jintao')), `Xi → Hu Jintao: ${JSON.stringify(hu.paths)}`);
+  // A partial name asks for a pick, and shows no path.
+  await page.fill('#path-to', 'Hu');
+  const partial = await find();
+  assert(partial.paths.length === 0 && partial.status.includes('“Hu”'), `a partial name: ${JSON.stringify(partial)}`);
+  // A cleared end is no end.
+  await page.fill('#path-to', '');
+  const cleared = await find();
+  assert(cleared.paths.length === 0 && !cleared.hash.includes('to=') && cleared.status === strings.en.pickEnds, `a cleared end: ${JSON.stringify(cleared)}`);
+  // Both names typed, neither picked.
+  await page.goto(`${base}/explore/#tab=paths`);
+  await page.reload();
+  await page.fill('#path-from', 'Xi Jinping');
+  await page.fill('#path-to', 'Li Keqiang');
+  const typed = await find();
+  assert(typed.paths.length > 0 && typed.hash.includes('from=person/xi-jinping'), `both typed: ${JSON.stringify(typed)}`);
+});
+
 await step('groups by year beside reported counts', async () => {
   await page.click('#tab-byyear');
   await page.waitForSelector('svg.byyear .year', { timeout: 10000 });

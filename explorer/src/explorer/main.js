@@ -8,7 +8,7 @@ import { createGraph, draw, exportURL, loadFrames, loadView, runLayout, showFram
 import { applyStyle, ego, hideSelected, METRICS, PROPERTIES, showAll, undoHide } from './analysis.js';
 import { loadNode, renderNode } from './nodepage.js';
 import { renderTimeline } from './timeline.js';
-import { findPaths } from './paths.js';
+import { findPaths, showPathMessage } from './paths.js';
 import { renderByYear } from './byyear.js';
 import { loadRows, renderTable, thisYear } from './tables.js';
 import { followChanges } from './live.js';
@@ -306,8 +306,10 @@ function readRange() {
 function wire() {
   cy = createGraph($('cy'), { onSelect: select, onExpand: expand });
   combobox($('search'), (n) => { state.node = n.id; state.seeds = [n.id]; if (state.tab === 'paths' || state.tab === 'byyear' || state.tab === 'tables') state.tab = 'graph'; update(); });
-  const from = combobox($('path-from'), (n) => { state.from = n.id; writeHash(); });
-  const to = combobox($('path-to'), (n) => { state.to = n.id; writeHash(); });
+  // A path's ends are the nodes picked: text changed by hand unpicks the end, and is
+  // resolved on Find only when it names one node exactly.
+  const from = combobox($('path-from'), (n) => { state.from = n.id; writeHash(); }, { onEdit: () => { state.from = null; } });
+  const to = combobox($('path-to'), (n) => { state.to = n.id; writeHash(); }, { onEdit: () => { state.to = null; } });
   checkboxes($('node-types'), NODE_TYPES, state.nodeTypes, TYPE_COLOURS, (v) => { state.nodeTypes = v; update({ node: false }); });
   checkboxes($('rel-types'), REL_TYPES, state.relTypes, REL_COLOURS, (v) => { state.relTypes = v; update({ node: false }); });
   let yearTimer;
@@ -372,8 +374,17 @@ function wire() {
   }
   $('path-form').addEventListener('submit', async (e) => {
     e.preventDefault();
-    writeHash();
-    try { await findPaths($('path-cy'), $('path-list'), $('path-status')); } catch (err) { $('path-status').textContent = errorText(err); }
+    const out = [$('path-cy'), $('path-list'), $('path-status')];
+    try {
+      for (const [key, box, input] of [['from', from, $('path-from')], ['to', to, $('path-to')]]) {
+        if (state[key] || !input.value.trim()) continue;
+        const node = await box.resolve();
+        if (!node) { writeHash(); showPathMessage(...out, 'pickSuggestion', input.value.trim()); return; }
+        state[key] = node.id;
+      }
+      writeHash();
+      await findPaths(...out);
+    } catch (err) { $('path-status').textContent = errorText(err); }
   });
   // Links to nodes inside the page select them without reloading.
   document.addEventListener('click', (e) => {

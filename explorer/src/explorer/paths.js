@@ -15,23 +15,46 @@ const PATHS = `query Paths($from: ID!, $to: ID!, $asOf: PartialDate) {
 }`;
 
 let cy;
+// What the view last showed: paths found, or a message.
+let last = null;
+
+// showPathMessage clears the paths shown and says why there are none: key names the
+// string, text (the words typed, say) is quoted after it.
+export function showPathMessage(container, list, status, key, text = '') {
+  last = { key, text };
+  renderPaths(container, list, status);
+}
+
 export async function findPaths(container, list, status) {
-  if (!state.from || !state.to) return null;
   // Asked only when the API could answer: two different nodes of the network.
-  const refusal = state.from === state.to ? t('samePathEnds') : !inNetwork(state.from) || !inNetwork(state.to) ? t('notInNetwork') : null;
-  if (refusal) {
+  const refusal = !state.from || !state.to ? 'pickEnds' : state.from === state.to ? 'samePathEnds'
+    : !inNetwork(state.from) || !inNetwork(state.to) ? 'notInNetwork' : null;
+  if (refusal) { showPathMessage(container, list, status, refusal); return null; }
+  last = null;
+  status.textContent = t('loading');
+  const year = state.year;
+  const d = await gql(PATHS, { from: state.from, to: state.to, asOf: year === null ? null : String(year) });
+  last = { ps: d.shortestPaths, year, from: state.from, to: state.to };
+  renderPaths(container, list, status);
+  return d.shortestPaths;
+}
+
+// renderPaths shows what was last found (or said).
+export function renderPaths(container, list, status) {
+  if (!last) return;
+  if (last.key) {
     list.replaceChildren();
     cy?.elements().remove();
-    status.textContent = refusal;
+    status.textContent = `${t(last.key)}${last.text ? ` “${last.text}”` : ''}`;
     status.dataset.paths = '0';
+    status.dataset.message = last.key;
     delete status.dataset.length;
-    return null;
+    return;
   }
-  status.textContent = t('loading');
-  const d = await gql(PATHS, { from: state.from, to: state.to, asOf: state.year === null ? null : String(state.year) });
-  const ps = d.shortestPaths;
+  const { ps, year } = last;
+  delete status.dataset.message;
   // The year the paths were looked for at is said, since it may be why there is none.
-  const at = state.year === null ? '' : ` (${t('asOfYear')} ${state.year})`;
+  const at = year === null ? '' : ` (${t('asOfYear')} ${year})`;
   status.textContent = (ps.length ? `${ps.paths.length} ${t('pathsOf')} ${ps.length} ${t('hopsWord')}${ps.truncated ? ` ${t('moreExist')}` : ''}` : t('noPath')) + at;
   status.dataset.paths = String(ps.paths.length);
   status.dataset.length = String(ps.length);
@@ -55,8 +78,7 @@ export async function findPaths(container, list, status) {
   ] });
   cy.elements().remove();
   cy.add([...[...nodes.values()].map(({ n }) => ({ group: 'nodes', data: { id: n.id, type: n.type, label: nodeLabel(n) },
-    classes: n.id === state.from || n.id === state.to ? 'end' : '' })),
+    classes: n.id === last.from || n.id === last.to ? 'end' : '' })),
   ...[...edges.values()].map((r) => ({ group: 'edges', data: { id: r.id, source: r.from.id, target: r.to.id, type: r.type } }))]);
-  cy.layout({ name: 'breadthfirst', roots: cy.getElementById(state.from), directed: false, spacingFactor: 1.1, padding: 20 }).run();
-  return ps;
+  cy.layout({ name: 'breadthfirst', roots: cy.getElementById(last.from), directed: false, spacingFactor: 1.1, padding: 20 }).run();
 }

@@ -14,8 +14,19 @@ const SEARCH = `query Search($text: String!, $types: [NodeType!]) {
 import { NODE_TYPES } from './state.js';
 let uid = 0;
 
-// combobox turns input into a search box; onPick receives the chosen node.
-export function combobox(input, onPick, { types = NODE_TYPES } = {}) {
+// exactMatch is the hit whose name (English or Chinese, or id) is the text typed,
+// whatever its case: a name typed in full stands for the node without a pick.
+export function exactMatch(hits, text) {
+  const want = text.trim().toLowerCase();
+  if (!want) return null;
+  const names = (n) => [n.id, n.label, zhName(n)].filter(Boolean).map((v) => v.toLowerCase());
+  const exact = hits.filter((h) => names(h.node).includes(want));
+  return exact.length === 1 ? exact[0].node : null;
+}
+
+// combobox turns input into a search box; onPick receives the chosen node, onEdit is
+// told when the text is changed by hand (so what was picked no longer holds).
+export function combobox(input, onPick, { types = NODE_TYPES, onEdit } = {}) {
   const id = `suggest-${++uid}`;
   const list = document.createElement('ul');
   list.id = id;
@@ -71,7 +82,7 @@ export function combobox(input, onPick, { types = NODE_TYPES } = {}) {
       if (mine === seq) { hits = d.search; render(); }
     } catch { if (mine === seq) { hits = []; render(); } }
   };
-  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(lookup, 120); });
+  input.addEventListener('input', () => { onEdit?.(input.value); clearTimeout(timer); timer = setTimeout(lookup, 120); });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' && hits.length) { e.preventDefault(); if (list.hidden) render(); else highlight((active + 1) % hits.length); }
     else if (e.key === 'ArrowUp' && hits.length) { e.preventDefault(); highlight((active - 1 + hits.length) % hits.length); }
@@ -79,5 +90,16 @@ export function combobox(input, onPick, { types = NODE_TYPES } = {}) {
     else if (e.key === 'Escape') close();
   });
   input.addEventListener('blur', () => setTimeout(close, 100));
-  return { set(node) { input.value = node ? nodeLabel(node) : ''; } };
+  return {
+    set(node) { input.value = node ? nodeLabel(node) : ''; },
+    // resolve finds the node the text typed names exactly (null when none or several).
+    async resolve() {
+      const text = input.value.trim();
+      if (!text) return null;
+      const d = await gql(SEARCH, { text, types });
+      const node = exactMatch(d.search, text);
+      if (node) { input.value = nodeLabel(node); close(); }
+      return node;
+    },
+  };
 }
