@@ -695,6 +695,25 @@ await step('the CSV gives the post a derived chair runs through (via)', async ()
   assert(rels.some((r) => r.via.id === 'position/premier'), 'no chair derived through the premiership');
 });
 
+await step('Back returns to the node and the tab before, inside the Explorer', async () => {
+  await openGraph(`node=${GROUP}&year=2016`);
+  await page.click('#in-view summary');
+  await page.click('#in-view-list button:text-matches("^Xi Jinping")');
+  await page.waitForFunction(() => location.hash.includes('node=person/xi-jinping'));
+  await page.click('#tab-timeline');
+  await page.waitForFunction(() => location.hash.includes('tab=timeline'));
+  await page.goBack();
+  await page.waitForFunction(() => !location.hash.includes('tab=timeline'));
+  assert(page.url().includes('/explore/#') && page.url().includes('node=person/xi-jinping'), `Back from the timeline: ${page.url()}`);
+  assert(await page.getAttribute('#tab-graph', 'aria-selected') === 'true', 'Back did not show the graph again');
+  await page.goBack();
+  await page.waitForFunction((g) => location.hash.includes(`node=${g}`), GROUP);
+  await page.waitForFunction(() => (document.querySelector('#node-title')?.textContent || '').startsWith('Foreign Affairs Leading'));
+  assert(page.url().includes('/explore/'), `Back left the Explorer: ${page.url()}`);
+  await page.goForward();
+  await page.waitForFunction(() => location.hash.includes('node=person/xi-jinping'));
+});
+
 await step('a search for paths at a year says the year; the list in view follows the frame', async () => {
   await page.goto(`${base}/explore/#tab=paths&from=person/li-keqiang&to=group/national-security-commission&year=2016`);
   await page.reload();

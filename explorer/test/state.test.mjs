@@ -36,3 +36,20 @@ test('the export asks for the types the boxes say', () => {
   readHash('#node=person/xi-jinping&nt=STATEMENT');
   assert.deepEqual(new URLSearchParams(exportQuery()).get('nodeTypes'), 'STATEMENT');
 });
+
+test('another node or tab is a new history entry; a year or a filter is not', () => {
+  const entries = [];
+  globalThis.location = { hash: '', pathname: '/explore/', search: '' };
+  const go = (kind) => (_, __, url) => { if (kind === 'push') entries.push(url); else entries[entries.length - 1] = url; location.hash = url.startsWith('#') ? url : ''; };
+  globalThis.history = { pushState: go('push'), replaceState: go('replace') };
+  const write = async (hash) => { const { writeHash } = await import('../src/explorer/state.js'); readHash(hash); writeHash(); };
+  return (async () => {
+    entries.push('/explore/');
+    await write('#node=group/a');
+    await write('#node=group/a&year=2016');
+    await write('#node=person/b&year=2016');
+    await write('#node=person/b&year=2016&tab=timeline');
+    await write('#node=person/b&year=2017&tab=timeline');
+    assert.deepEqual(entries, ['/explore/', '#node=group/a&year=2016', '#node=person/b&year=2016', '#node=person/b&year=2017&tab=timeline']);
+  })();
+});

@@ -115,7 +115,15 @@ export function hashOf(s = state) {
   return '#' + p.toString().replace(/%2F/g, '/').replace(/%2C/g, ',');
 }
 
+// writeHash records the state in the URL. Going to another node or another tab is a
+// step of its own, which Back returns from (a new history entry); anything else (the
+// year, the zoom, a filter, the paths' ends) changes the entry in place.
 export function writeHash() {
   const h = hashOf();
-  if (h !== location.hash) history.replaceState(null, '', h === '#' ? location.pathname : h);
+  if (h === location.hash) return;
+  const url = h === '#' ? location.pathname + location.search : h;
+  const was = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const moved = (was.get('node') || null) !== state.node || (was.get('tab') || 'graph') !== state.tab;
+  if (moved) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
 }
