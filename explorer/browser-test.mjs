@@ -558,6 +558,32 @@ await step('size by betweenness, colour by kind, hide, undo and ego network', as
   assert(Number(await page.getAttribute('#graph-status', 'data-nodes')) === n0, 'undo did not show it again');
 });
 
+await step('an ego network of 2 hops after one of 1 shows the second hop again', async () => {
+  await openGraph(`node=${GROUP}&year=2016`);
+  const n0 = await drawn();
+  await page.click('#in-view summary');
+  await page.click('#in-view-list button:text-matches("^Xi Jinping")');
+  await page.waitForFunction(() => (document.querySelector('#node-title')?.textContent || '').startsWith('Xi Jinping'));
+  // Within hops of Xi over the drawing (every node is drawn before the first ego network).
+  const within = (hops) => page.evaluate((h) => {
+    const cy = document.querySelector('#cy')._cyreg.cy;
+    let keep = cy.getElementById('person/xi-jinping');
+    for (let i = 0; i < h; i++) keep = keep.closedNeighborhood();
+    return keep.nodes().length;
+  }, hops);
+  const [w1, w2] = [await within(1), await within(2)];
+  assert(w2 > w1, `the drawing has no second hop around Xi (${w1}, ${w2})`);
+  await page.selectOption('#ego-hops', '1');
+  await page.click('#ego');
+  const e1 = Number(await page.getAttribute('#graph-status', 'data-nodes'));
+  await page.selectOption('#ego-hops', '2');
+  await page.click('#ego');
+  const e2 = Number(await page.getAttribute('#graph-status', 'data-nodes'));
+  assert(e1 === w1 && e2 === w2, `ego networks of 1 and 2 hops: ${e1} and ${e2} nodes, want ${w1} and ${w2}`);
+  await page.click('#undo');
+  assert(Number(await page.getAttribute('#graph-status', 'data-nodes')) === n0, 'undo did not bring every node back');
+});
+
 await step('PNG and SVG images of the view', async () => {
   const png = await downloadBytes('#export-png');
   assert(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) && png.length > 20000, `not a PNG image (${png.length} bytes)`);

@@ -72,7 +72,8 @@ export async function applyStyle(cy) {
   return { categories, unscored };
 }
 
-// Hiding keeps a stack of what was hidden, so each hide can be undone in turn.
+// Hiding keeps a stack of what was hidden, so each hide can be undone in turn; an entry
+// is { els, ego } (ego: hidden by an ego network, which the next ego network replaces).
 const hiddenStack = [];
 
 export function hideSelected(cy) {
@@ -80,17 +81,17 @@ export function hideSelected(cy) {
   if (!sel.length) return 0;
   const hide = sel.union(sel.connectedEdges());
   hide.addClass('hidden');
-  hiddenStack.push(hide);
+  hiddenStack.push({ els: hide, ego: false });
   return sel.length;
 }
 
 export function undoHide(cy) {
   const last = hiddenStack.pop();
   if (last) {
-    last.removeClass('hidden');
+    last.els.removeClass('hidden');
     // An edge comes back only with both its ends: one to a node hidden earlier stays
     // hidden until that node comes back (the status and the CSV count what is drawn).
-    last.edges().filter((e) => e.source().hasClass('hidden') || e.target().hasClass('hidden')).addClass('hidden');
+    last.els.edges().filter((e) => e.source().hasClass('hidden') || e.target().hasClass('hidden')).addClass('hidden');
   }
   return hiddenStack.length;
 }
@@ -100,17 +101,25 @@ export function showAll(cy) {
   cy.elements().removeClass('hidden');
 }
 
-// ego keeps the nodes within hops of id (over what is drawn) and hides the rest; undo
-// brings them back.
+// ego keeps the nodes within hops of id (over what is drawn, as the hides before left
+// it) and the relationships among them, and hides the rest; undo brings them back. An ego
+// network right after another replaces it (2 hops after 1 shows the second hop again).
 export function ego(cy, id, hops) {
   const centre = cy.getElementById(id);
   if (centre.empty()) return 0;
+  if (hiddenStack.length && hiddenStack[hiddenStack.length - 1].ego) undoHide(cy);
+  if (centre.hasClass('hidden')) return 0;
+  const drawn = cy.elements().filter((e) => !e.hasClass('hidden') && !e.hasClass('absent'));
   let keep = centre;
-  for (let i = 0; i < hops; i++) keep = keep.closedNeighborhood();
-  const hide = cy.elements().difference(keep).filter((e) => !e.hasClass('hidden'));
+  for (let i = 0; i < hops; i++) {
+    const out = drawn.edges().filter((e) => keep.has(e.source()) || keep.has(e.target()));
+    keep = keep.union(out.connectedNodes().intersection(drawn));
+  }
+  const edges = drawn.edges().filter((e) => keep.has(e.source()) && keep.has(e.target()));
+  const hide = drawn.difference(keep).difference(edges);
   hide.addClass('hidden');
-  hiddenStack.push(hide);
-  return keep.nodes().length;
+  hiddenStack.push({ els: hide, ego: true });
+  return keep.length;
 }
 
 export const hiddenCount = () => hiddenStack.length;
