@@ -584,6 +584,25 @@ await step('an ego network of 2 hops after one of 1 shows the second hop again',
   assert(Number(await page.getAttribute('#graph-status', 'data-nodes')) === n0, 'undo did not bring every node back');
 });
 
+await step('the colour legend shows each colour beside what it stands for', async () => {
+  await openGraph(`node=${GROUP}&year=2016&colour=kind`);
+  await page.waitForSelector('#style-legend .cat .sw', { timeout: 10000 });
+  // Each category's swatch is the colour of the drawn nodes of that kind.
+  const pairs = await page.evaluate(() => {
+    const cy = document.querySelector('#cy')._cyreg.cy;
+    return [...document.querySelectorAll('#style-legend .cat')].map((c) => ({ v: c.dataset.value, sw: c.querySelector('.sw').dataset.colour,
+      bg: getComputedStyle(c.querySelector('.sw')).backgroundColor,
+      nodes: [...new Set(cy.nodes().filter((n) => (n.data('raw').kind || '—') === c.dataset.value).map((n) => n.data('colour')))] }));
+  });
+  assert(pairs.length > 1, `${pairs.length} categories in the legend`);
+  for (const p of pairs) assert(p.nodes.length === 1 && p.nodes[0] === p.sw && p.bg !== 'rgba(0, 0, 0, 0)', `${p.v}: swatch ${p.sw} (${p.bg}), nodes ${p.nodes}`);
+  await page.selectOption('#colour-by', 'DEGREE');
+  await page.waitForSelector('#style-legend .ramp .sw', { timeout: 10000 });
+  const ramp = await page.$$eval('#style-legend .ramp .sw', (s) => s.map((x) => x.dataset.colour));
+  const used = await page.evaluate(() => [...new Set(document.querySelector('#cy')._cyreg.cy.nodes().map((n) => n.data('colour')))]);
+  assert(ramp.length > 3 && used.every((c) => ramp.includes(c) || c === '#d9d9d9'), `ramp ${ramp}, nodes coloured ${used}`);
+});
+
 await step('PNG and SVG images of the view', async () => {
   const png = await downloadBytes('#export-png');
   assert(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) && png.length > 20000, `not a PNG image (${png.length} bytes)`);

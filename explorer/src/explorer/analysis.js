@@ -31,9 +31,9 @@ export async function scoresOf(metric, ids) {
 }
 
 // A sequential palette (light to dark red) for scores, and a categorical one for values.
-const RAMP = ['#fde0dd', '#fcc5c0', '#fa9fb5', '#f768a1', '#dd3497', '#ae017e', '#7a0177'];
+export const RAMP = ['#fde0dd', '#fcc5c0', '#fa9fb5', '#f768a1', '#dd3497', '#ae017e', '#7a0177'];
 // Nodes the metric does not score are drawn small and grey.
-const UNSCORED = '#d9d9d9';
+export const UNSCORED = '#d9d9d9';
 const CATEGORIES = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#666666', '#1f78b4', '#b2df8a'];
 
 // applyStyle sets each node's size and colour from state.sizeBy and state.colourBy:

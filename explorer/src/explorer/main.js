@@ -5,7 +5,7 @@ import { applyStrings, errorText, getLang, setLang, t, nodeLabel, valueLabel } f
 import { state, readHash, writeHash, extendTypes, inNetwork, NODE_TYPES, REL_TYPES, TABLE_KEYS } from './state.js';
 import { combobox } from './search.js';
 import { createGraph, draw, exportURL, loadFrames, loadView, runLayout, showFrame, viewCSV, LAYOUTS, TYPE_COLOURS, REL_COLOURS } from './graph.js';
-import { applyStyle, ego, hideSelected, METRICS, PROPERTIES, showAll, undoHide } from './analysis.js';
+import { applyStyle, ego, hideSelected, METRICS, PROPERTIES, RAMP, showAll, undoHide, UNSCORED } from './analysis.js';
 import { loadNode, renderNode } from './nodepage.js';
 import { renderTimeline } from './timeline.js';
 import { findPaths, showPathMessage } from './paths.js';
@@ -175,21 +175,43 @@ function togglePlay() {
   syncControls();
 }
 
-// renderStyleLegend says what size and colour show: for a metric, over which years it
-// was scored and how many drawn nodes it gives no score (drawn small and grey).
+// renderStyleLegend says what size and colour show, each colour beside what it stands
+// for: a swatch per category, a ramp from low to high for a metric (over which years it
+// was scored), and grey for the drawn nodes it gives no score (drawn small).
 function renderStyleLegend(style) {
   legendStyle = style;
   const { categories, unscored } = style || {};
+  const swatch = (colour, title) => {
+    const sw = Object.assign(document.createElement('span'), { className: 'sw' });
+    sw.style.background = colour;
+    sw.dataset.colour = colour;
+    if (title) sw.title = title;
+    return sw;
+  };
   const parts = [];
   const over = playing() ? ` ${t('scoredOver')} ${state.rangeFrom}–${state.rangeTo}` : '';
-  if (state.sizeBy) parts.push(`${t('sizeLegend')}: ${$('size-by').selectedOptions[0]?.textContent || state.sizeBy}${METRICS.includes(state.sizeBy) ? over : ''}`);
+  if (state.sizeBy) parts.push([`${t('sizeLegend')}: ${$('size-by').selectedOptions[0]?.textContent || state.sizeBy}${METRICS.includes(state.sizeBy) ? over : ''}`]);
   if (state.colourBy) {
     const what = $('colour-by').selectedOptions[0]?.textContent || state.colourBy;
-    const cats = categories && categories.size ? ` (${[...categories.entries()].map(([v]) => valueLabel(v)).join(', ')})` : '';
-    parts.push(`${t('colourLegend')}: ${what}${METRICS.includes(state.colourBy) ? over : ''}${cats}`);
+    const part = [`${t('colourLegend')}: ${what}${METRICS.includes(state.colourBy) ? over : ''}`];
+    if (METRICS.includes(state.colourBy)) {
+      const ramp = Object.assign(document.createElement('span'), { className: 'ramp' });
+      ramp.append(` ${t('low')} `, ...RAMP.map((c) => swatch(c)), ` ${t('high')}`);
+      part.push(ramp);
+    } else if (categories && categories.size) {
+      part.push(' (');
+      [...categories.entries()].forEach(([v, colour], i) => {
+        const item = Object.assign(document.createElement('span'), { className: 'cat' });
+        item.dataset.value = v;
+        item.append(swatch(colour), valueLabel(v));
+        part.push(...(i ? [', ', item] : [item]));
+      });
+      part.push(')');
+    }
+    parts.push(part);
   }
-  if (unscored) parts.push(`${unscored} ${t('unscored')}`);
-  $('style-legend').textContent = parts.join(' · ');
+  if (unscored) parts.push([swatch(UNSCORED), `${unscored} ${t('unscored')}`]);
+  $('style-legend').replaceChildren(...parts.flatMap((p, i) => (i ? [' · ', ...p] : p)));
 }
 
 // restyle sizes and colours the drawing again; a metric the API refuses (betweenness on
