@@ -354,6 +354,28 @@ await step('the paths form never searches ends it no longer shows', async () => 
   assert(typed.paths.length > 0 && typed.hash.includes('from=person/xi-jinping'), `both typed: ${JSON.stringify(typed)}`);
 });
 
+await step('the paths view names its ends and relationships in the reader\'s language', async () => {
+  await page.goto(`${base}/explore/#tab=paths&lang=zh&from=person/xi-jinping&to=person/li-keqiang`);
+  await page.reload();
+  await page.waitForSelector('#path-status[data-paths]', { timeout: 10000 });
+  const seen = () => page.evaluate(() => ({
+    from: document.querySelector('#path-from').value, to: document.querySelector('#path-to').value,
+    status: document.querySelector('#path-status').textContent, list: [...document.querySelectorAll('#path-list li')].map((li) => li.textContent),
+    edges: document.querySelector('#path-cy')._cyreg.cy.edges().map((e) => e.data('label')) }));
+  const zh = await seen();
+  assert(zh.from === '习近平' && zh.to === '李克强', `the ends read "${zh.from}", "${zh.to}"`);
+  assert(zh.status.includes('条路径') && zh.list.length > 0, `Chinese status: ${zh.status}`);
+  const raw = /\b[A-Z]{2,}(_[A-Z]+)*\b/;
+  assert(!zh.list.some((l) => raw.test(l)) && zh.edges.length > 0 && !zh.edges.some((l) => /[A-Za-z]/.test(l)), `Chinese path: ${JSON.stringify(zh)}`);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.querySelector('#lang').textContent === '中文');
+  const en = await seen();
+  assert(en.from === 'Xi Jinping' && en.to === 'Li Keqiang', `the ends in English read "${en.from}", "${en.to}"`);
+  assert(en.status.includes('path(s) of'), `English status: ${en.status}`);
+  assert(!en.list.some((l) => /[\u4e00-\u9fff]/.test(l) || raw.test(l)), `English list: ${en.list}`);
+  assert(!en.edges.some((l) => raw.test(l) || /[\u4e00-\u9fff]/.test(l)), `English edge labels: ${en.edges}`);
+});
+
 await step('groups by year beside reported counts', async () => {
   await page.click('#tab-byyear');
   await page.waitForSelector('svg.byyear .year', { timeout: 10000 });

@@ -43,10 +43,10 @@ test('ids name their kind', () => {
 });
 
 // The graph's, the analysis's and the tables' queries too.
-import { CENTRALITY, FRAMES, NETWORK, TIMELINE } from '../src/explorer/queries.js';
+import { CENTRALITY, FRAMES, NETWORK, PATH_ENDS, TIMELINE } from '../src/explorer/queries.js';
 import { TABLES, tableQuery } from '../src/explorer/tables.js';
 
-const others = { NETWORK, FRAMES, CENTRALITY, TIMELINE, ...Object.fromEntries(Object.keys(TABLES).map((k) => [`table ${k}`, tableQuery(k)])) };
+const others = { NETWORK, FRAMES, CENTRALITY, TIMELINE, PATH_ENDS, ...Object.fromEntries(Object.keys(TABLES).map((k) => [`table ${k}`, tableQuery(k)])) };
 for (const [name, q] of Object.entries(others)) {
   test(`the ${name} query is valid and has no aliases`, () => {
     const doc = parse(q);

@@ -8,12 +8,14 @@ import { createGraph, draw, exportURL, loadFrames, loadView, runLayout, showFram
 import { applyStyle, ego, hideSelected, METRICS, PROPERTIES, RAMP, showAll, undoHide, UNSCORED } from './analysis.js';
 import { loadNode, renderNode } from './nodepage.js';
 import { renderTimeline } from './timeline.js';
-import { findPaths, showPathMessage } from './paths.js';
+import { findPaths, pathEnds, renderPaths, showPathMessage } from './paths.js';
 import { renderByYear } from './byyear.js';
 import { loadRows, renderTable, thisYear } from './tables.js';
 import { followChanges } from './live.js';
 
 const $ = (id) => document.getElementById(id);
+// ends: the nodes picked as the path's ends, by id, to name them in either language.
+const ends = new Map();
 let cy, current = null, drawSeq = 0, frames = null, playTimer = null, tableRows = null, tableSort = null;
 
 function checkboxes(fieldset, values, chosen, colours, onChange) {
@@ -330,8 +332,8 @@ function wire() {
   combobox($('search'), (n) => { state.node = n.id; state.seeds = [n.id]; if (state.tab === 'paths' || state.tab === 'byyear' || state.tab === 'tables') state.tab = 'graph'; update(); });
   // A path's ends are the nodes picked: text changed by hand unpicks the end, and is
   // resolved on Find only when it names one node exactly.
-  const from = combobox($('path-from'), (n) => { state.from = n.id; writeHash(); }, { onEdit: () => { state.from = null; } });
-  const to = combobox($('path-to'), (n) => { state.to = n.id; writeHash(); }, { onEdit: () => { state.to = null; } });
+  const from = combobox($('path-from'), (n) => { state.from = n.id; ends.set(n.id, n); writeHash(); }, { onEdit: () => { state.from = null; } });
+  const to = combobox($('path-to'), (n) => { state.to = n.id; ends.set(n.id, n); writeHash(); }, { onEdit: () => { state.to = null; } });
   checkboxes($('node-types'), NODE_TYPES, state.nodeTypes, TYPE_COLOURS, (v) => { state.nodeTypes = v; update({ node: false }); });
   checkboxes($('rel-types'), REL_TYPES, state.relTypes, REL_COLOURS, (v) => { state.relTypes = v; update({ node: false }); });
   let yearTimer;
@@ -384,6 +386,9 @@ function wire() {
     if (state.tab === 'tables' && tableRows) refreshTable();
     update({ graph: false });
     setStatus(); renderStyleLegend(legendStyle);
+    // The paths' ends, status, list and labels in the new language.
+    for (const [key, box] of [['from', from], ['to', to]]) if (state[key] && ends.has(state[key])) box.set(ends.get(state[key]));
+    renderPaths($('path-cy'), $('path-list'), $('path-status'));
   });
   const tabs = [...document.querySelectorAll('[role=tab]')];
   for (const b of tabs) {
@@ -403,6 +408,7 @@ function wire() {
         const node = await box.resolve();
         if (!node) { writeHash(); showPathMessage(...out, 'pickSuggestion', input.value.trim()); return; }
         state[key] = node.id;
+        ends.set(node.id, node);
       }
       writeHash();
       await findPaths(...out);
@@ -452,8 +458,14 @@ async function start() {
   applyStrings();
   const { from, to } = wire();
   relabel();
-  if (state.from) from.set({ label: state.from });
-  if (state.to) to.set({ label: state.to });
+  // A link names the ends by id: they are shown by name.
+  const linked = [state.from, state.to].filter(Boolean);
+  if (linked.length) {
+    try {
+      for (const [id, n] of await pathEnds(linked)) ends.set(id, n);
+    } catch { /* the ends stay unnamed; Find still searches them */ }
+    for (const [key, box] of [['from', from], ['to', to]]) if (state[key]) box.set(ends.get(state[key]) || { label: state[key] });
+  }
   $('tier-wrap').hidden = false;
   $('year').max = String(new Date().getUTCFullYear());
   syncControls();

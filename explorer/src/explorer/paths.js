@@ -1,6 +1,7 @@
 // Shortest paths between two nodes, listed and drawn.
 import cytoscape from 'cytoscape';
 import { gql } from './api.js';
+import { PATH_ENDS } from './queries.js';
 import { nodeLabel, t, valueLabel } from './i18n.js';
 import { REL_COLOURS, TYPE_COLOURS } from './graph.js';
 import { inNetwork, state } from './state.js';
@@ -14,8 +15,15 @@ const PATHS = `query Paths($from: ID!, $to: ID!, $asOf: PartialDate) {
   }
 }`;
 
+// pathEnds reads the names of the nodes a link names as the path's ends (by id).
+export async function pathEnds(ids) {
+  const d = await gql(PATH_ENDS, { ids });
+  return new Map(d.nodes.filter((n) => n && n.label).map((n) => [n.id, n]));
+}
+
 let cy;
-// What the view last showed: paths found, or a message.
+// What the view last showed (paths found, or a message), kept so that a change of
+// language says it again in the new language.
 let last = null;
 
 // showPathMessage clears the paths shown and says why there are none: key names the
@@ -39,7 +47,7 @@ export async function findPaths(container, list, status) {
   return d.shortestPaths;
 }
 
-// renderPaths shows what was last found (or said).
+// renderPaths shows what was last found (or said) in the current language.
 export function renderPaths(container, list, status) {
   if (!last) return;
   if (last.key) {
@@ -72,13 +80,21 @@ export function renderPaths(container, list, status) {
     { selector: 'node', style: { 'background-color': (n) => TYPE_COLOURS[n.data('type')] || '#888', label: 'data(label)', 'font-size': 10,
       'text-valign': 'bottom', 'text-outline-color': '#fff', 'text-outline-width': 2, 'text-wrap': 'wrap', 'text-max-width': 120 } },
     { selector: 'edge', style: { 'line-color': (e) => REL_COLOURS[e.data('type')] || '#999', 'target-arrow-shape': 'triangle',
-      'target-arrow-color': (e) => REL_COLOURS[e.data('type')] || '#999', 'curve-style': 'bezier', label: 'data(type)', 'font-size': 8,
+      'target-arrow-color': (e) => REL_COLOURS[e.data('type')] || '#999', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8,
       'text-rotation': 'autorotate', 'text-outline-color': '#fff', 'text-outline-width': 2 } },
     { selector: 'node.end', style: { 'border-width': 3, 'border-color': '#111' } },
   ] });
+  // Drawn again in another language, only the labels change: the layout stays.
+  const same = cy.nodes().length === nodes.size && cy.edges().length === edges.size
+    && [...nodes.keys(), ...edges.keys()].every((id) => cy.getElementById(id).nonempty());
+  if (same) {
+    cy.nodes().forEach((n) => n.data('label', nodeLabel(nodes.get(n.id()).n)));
+    cy.edges().forEach((e) => e.data('label', valueLabel(e.data('type'))));
+    return;
+  }
   cy.elements().remove();
   cy.add([...[...nodes.values()].map(({ n }) => ({ group: 'nodes', data: { id: n.id, type: n.type, label: nodeLabel(n) },
     classes: n.id === last.from || n.id === last.to ? 'end' : '' })),
-  ...[...edges.values()].map((r) => ({ group: 'edges', data: { id: r.id, source: r.from.id, target: r.to.id, type: r.type } }))]);
+  ...[...edges.values()].map((r) => ({ group: 'edges', data: { id: r.id, source: r.from.id, target: r.to.id, type: r.type, label: valueLabel(r.type) } }))]);
   cy.layout({ name: 'breadthfirst', roots: cy.getElementById(last.from), directed: false, spacingFactor: 1.1, padding: 20 }).run();
 }

@@ -32,3 +32,8 @@ export const CENTRALITY = `query Centrality($metric: CentralityMetric!, $ids: [I
 export const TIMELINE = `query Timeline($id: ID!, $others: [ID!]!) { timeline(id: $id) {
   kind date succession other { id type label } sources { locator source { id key } } }
   nodes(ids: $others) { id ... on Group { abolished } ... on Person { died } } }`;
+
+// The names of the nodes a link gives as a path's ends, in both languages.
+const NAME = `id ... on GraphNode { type label } ... on Group { nameZh } ... on Person { nameZh } ... on Office { nameZh }
+  ... on Institution { nameZh } ... on Position { titleZh } ... on Topic { nameZh } ... on Document { titleZh }`;
+export const PATH_ENDS = `query PathEnds($ids: [ID!]!) { nodes(ids: $ids) { ${NAME} } }`;
