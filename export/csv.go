@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 )
 
 // NodeColumns and EdgeColumns are the header rows of nodes.csv and edges.csv. They are
@@ -81,8 +82,7 @@ func CSVZip(w io.Writer, g Graph) error {
 			return enc.Encode(graphOf(g))
 		}},
 	} {
-		// A fixed, zero modification time keeps the archive byte-for-byte deterministic.
-		fw, err := z.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate})
+		fw, err := z.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: zipModified})
 		if err != nil {
 			return fmt.Errorf("export: write zip: %w", err)
 		}
@@ -95,6 +95,12 @@ func CSVZip(w io.Writer, g Graph) error {
 	}
 	return nil
 }
+
+// zipModified is every entry's modification time: a fixed one keeps the archive byte for
+// byte deterministic, and it must be a valid date, since the zero time is written as
+// month 0, day 0, which unzip and spreadsheet importers reject or misread. 1980-01-01 is
+// the earliest date a zip's MS-DOS timestamp can hold.
+var zipModified = time.Date(1980, time.January, 1, 0, 0, 0, 0, time.UTC)
 
 func writeCSV(w io.Writer, what string, rows [][]string) error {
 	cw := csv.NewWriter(w)

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"lsgatlas/atlas"
 	"lsgatlas/export"
@@ -166,6 +167,11 @@ func TestCSVZip(t *testing.T) {
 	}
 	files := map[string][]byte{}
 	for _, f := range z.File {
+		// A zero time would be written as MS-DOS date 0 (month 0, day 0), which unzip
+		// reports as invalid: every entry carries 1980-01-01 00:00 UTC instead.
+		if f.ModifiedDate != 0x21 || f.ModifiedTime != 0 || !f.Modified.Equal(time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("%s: modified %v (MS-DOS date %#x, time %#x), want 1980-01-01 00:00 UTC (0x21, 0)", f.Name, f.Modified, f.ModifiedDate, f.ModifiedTime)
+		}
 		r, err := f.Open()
 		if err != nil {
 			t.Fatal(err)
