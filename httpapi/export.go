@@ -215,15 +215,23 @@ func dateParam(q url.Values, name string) (*atlas.PartialDate, error) {
 	return &d, nil
 }
 
-// boolParam reads a true or false parameter; false when it is not given.
+// boolParam reads a true or false parameter; false when it is not given. Given empty
+// (derived=), it is INVALID like every other empty parameter: read as false, a form or
+// script that meant true would get the other export without a word.
 func boolParam(q url.Values, name string) (bool, error) {
-	switch q.Get(name) {
-	case "", "false":
+	if !q.Has(name) {
+		return false, nil
+	}
+	switch v := q.Get(name); v {
+	case "false":
 		return false, nil
 	case "true":
 		return true, nil
+	case "":
+		return false, atlas.Errorf(atlas.EINVALID, "%s must be true or false, got an empty value; leave it out for false", name)
+	default:
+		return false, atlas.Errorf(atlas.EINVALID, "%s must be true or false, got %q", name, v)
 	}
-	return false, atlas.Errorf(atlas.EINVALID, "%s must be true or false, got %q", name, q.Get(name))
 }
 
 // parsePeriod reads a during parameter: "from/to", as in ISO 8601 ("2003/2013").

@@ -210,6 +210,27 @@ func TestExportErrors(t *testing.T) {
 	}
 }
 
+// TestEmptyExportParameters: a parameter given with no value is refused, booleans
+// included: derived= read as false would serve the export without derived chairs to
+// someone who may have meant true.
+func TestEmptyExportParameters(t *testing.T) {
+	srv := newServer(t)
+	for _, tc := range []struct{ query, message string }{
+		{"derived=", "derived must be true or false, got an empty value; leave it out for false"},
+		{"includeRelayed=", "includeRelayed must be true or false, got an empty value; leave it out for false"},
+		{"sources=source/alpha&includeRelayed=", "includeRelayed must be true or false, got an empty value; leave it out for false"},
+		{"derived=yes", `derived must be true or false, got "yes"`},
+		{"depth=", `depth must be a whole number, got ""`},
+	} {
+		resp, body := get(t, srv.URL+"/export/edges.csv?"+tc.query)
+		var e struct{ Code, Message string }
+		_ = json.Unmarshal(body, &e)
+		if resp.StatusCode != http.StatusBadRequest || e.Code != "INVALID" || e.Message != tc.message {
+			t.Errorf("%s: %d %s, want 400 INVALID %q", tc.query, resp.StatusCode, body, tc.message)
+		}
+	}
+}
+
 // TestGEXFVersions: the GEXF export writes 1.3 unless asked for 1.2draft, the same
 // graph in each version's namespace.
 func TestGEXFVersions(t *testing.T) {
