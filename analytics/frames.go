@@ -33,9 +33,15 @@ type FrameRelation struct {
 }
 
 // Frames returns Network over f.During (required) and, for each year the period touches,
-// Network as of that year (f with AsOf instead of During), with the same seeds, depth and
-// limit. A relation is in a year's frame when it may hold in some day of the year (the
-// asOf rule), with its holding then.
+// Network over that year cut to the period, with the same seeds, depth and limit: as of
+// the year (f with AsOf instead of During) when the period covers all of it, during the
+// part it covers otherwise (a period from 2018-04 to 2018-05 has one frame, of those two
+// months). A relation is in a frame when it may hold on some day of it (the asOf rule),
+// with its holding then: KNOWN when known on every day of the frame.
+//
+// A frame holds only elements of Network, listed in its order: a year's own
+// neighbourhood could reach nodes the period's node limit left out, and those are
+// dropped, with the frame marked truncated.
 //
 // Errors: EINVALID without a period, or as Network; ELIMIT beyond MaxFrames years;
 // ctx.Err() when ctx ends.
@@ -51,26 +57,59 @@ func (p *Projection) Frames(ctx context.Context, ids []string, depth int, f Filt
 	if err != nil {
 		return Frames{}, err
 	}
+	inWhole := map[string]bool{}
+	for _, r := range whole.Relations {
+		inWhole[r.ID] = true
+	}
+	for _, e := range whole.Derived {
+		inWhole[e.ID] = true
+	}
 	out := Frames{Network: whole}
 	for y := from; y <= to; y++ {
-		year := atlas.PartialDate{Year: y}
 		yf := f
-		yf.During, yf.AsOf = nil, &year
+		yf.AsOf, yf.During = yearWithin(y, *f.During)
 		sub, err := p.Network(ctx, ids, depth, yf, limit)
 		if err != nil {
 			return Frames{}, err
 		}
-		fr := Frame{Year: y, Truncated: sub.Truncated, Nodes: make([]string, len(sub.Nodes))}
-		for i, n := range sub.Nodes {
-			fr.Nodes[i] = n.NodeID()
+		fr := Frame{Year: y, Truncated: sub.Truncated, Nodes: []string{}}
+		inYear := map[string]bool{}
+		for _, n := range sub.Nodes {
+			inYear[n.NodeID()] = true
 		}
-		for _, e := range atlas.EdgesFrom("", sub.Relations, &year, f.Tiers...) {
-			fr.Relations = append(fr.Relations, FrameRelation{e.ID, *e.Holding})
+		for _, n := range whole.Nodes {
+			if inYear[n.NodeID()] {
+				fr.Nodes = append(fr.Nodes, n.NodeID())
+				delete(inYear, n.NodeID())
+			}
 		}
-		for _, e := range sub.Derived {
-			fr.Relations = append(fr.Relations, FrameRelation{e.ID, *e.Holding})
+		if len(inYear) > 0 {
+			fr.Truncated = true // reached in the year, left out of the period's network
+		}
+		edges := append(atlas.EdgesWhen("", sub.Relations, p.WhenOf(yf), f.Tiers...), sub.Derived...)
+		for _, e := range edges {
+			if inWhole[e.ID] {
+				fr.Relations = append(fr.Relations, FrameRelation{e.ID, *e.Holding})
+			}
 		}
 		out.Frames = append(out.Frames, fr)
 	}
 	return out, nil
+}
+
+// yearWithin is the part of year y within period: the year itself, as an asOf date, when
+// period covers all of it, or the period's days in it.
+func yearWithin(y int, period atlas.Period) (*atlas.PartialDate, *atlas.Period) {
+	year := atlas.PartialDate{Year: y}
+	cut := atlas.Period{From: year, To: year}
+	if period.From.Year == y {
+		cut.From = period.From
+	}
+	if period.To.Year == y {
+		cut.To = period.To
+	}
+	if lo, hi := cut.Days(); lo == year.Earliest() && hi == year.Latest() {
+		return &year, nil
+	}
+	return nil, &cut
 }

@@ -5698,15 +5698,15 @@ type NetworkFrames {
   frames: [NetworkFrame!]!
 }
 
-"The network as of one year."
+"The network as of one year, or as of its part within the period when the period starts or ends within the year."
 type NetworkFrame {
   "The year."
   year: Int!
-  "The ids of the nodes in the network as of the year, in ` + "`" + `network` + "`" + `'s order (seeds first)."
+  "The ids of the nodes in the network in the frame, in ` + "`" + `network` + "`" + `'s order (seeds first); each is one of ` + "`" + `network` + "`" + `'s."
   nodes: [ID!]!
-  "The relationships that may hold in the year, by id, with their holding then."
+  "The relationships that may hold in the frame, by id, with their holding then; each is one of ` + "`" + `network` + "`" + `'s."
   relationships: [FrameRelationship!]!
-  "True when the node limit left out nodes in this year."
+  "True when the node limit left out nodes in this frame."
   truncated: Boolean!
 }
 
@@ -5714,7 +5714,7 @@ type NetworkFrame {
 type FrameRelationship {
   "The relationship's id, as in ` + "`" + `network` + "`" + `."
   id: ID!
-  "KNOWN when the sources establish it for the whole year, POSSIBLE otherwise."
+  "KNOWN when the sources establish it for the whole frame (the year, or its part within the period), POSSIBLE otherwise."
   holding: Holding!
 }
 
@@ -5906,8 +5906,10 @@ extend type Query {
   The network year by year over a period, for playback in a frontend, in one request:
   ` + "`" + `network` + "`" + ` is the network over the whole period (every node and relationship any frame
   shows, each under its stable id, to lay out once), and each frame lists the ids that
-  hold in its year (` + "`" + `network` + "`" + ` with ` + "`" + `asOf` + "`" + ` that year) with their holding. The arguments
-  are ` + "`" + `network` + "`" + `'s.
+  hold in its year (` + "`" + `network` + "`" + ` with ` + "`" + `asOf` + "`" + ` that year) with their holding. A year the
+  period covers only in part is cut to the period (` + "`" + `network` + "`" + ` with ` + "`" + `during` + "`" + ` its days in
+  that year: from 2018-04 to 2018-05 gives one frame, of those two months), so a frame
+  never names a node or relationship ` + "`" + `network` + "`" + ` lacks. The arguments are ` + "`" + `network` + "`" + `'s.
   """
   networkFrames("The seed nodes (groups, offices, institutions, positions or people; at most 2000). Omitted or empty: the whole graph." ids: [ID!], "How many hops to follow from the seeds, 1 to 4. Ignored for the whole graph." depth: Int = 1, "Keep only relationships of these types; all types when omitted." relationshipTypes: [RelationshipType!], "Keep only nodes of these types (not SOURCE or REPORTED_COUNT); seeds are kept whatever their type." nodeTypes: [NodeType!], "The period: one frame for each year it touches (at most 200), and ` + "`" + `network` + "`" + ` over all of it." during: Period!, "As known by this date: keep only the evidence of sources published by then (an undated source is left out; ` + "`" + `withheld` + "`" + ` lists what was); chairs are derived only from premises known by then." knownBy: PartialDate, "Keep only relationships citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep relationships citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only facts whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!], "The most nodes to return, 1 to 2000; default 2000, the same as the exports." limit: Int, "Also relate people to the groups they chaired through a post they held (the chairs ` + "`" + `Group.chairs` + "`" + ` derives, from HOLDS and CHAIRS facts that pass ` + "`" + `asOf` + "`" + `, ` + "`" + `during` + "`" + `, ` + "`" + `sources` + "`" + ` and ` + "`" + `tiers` + "`" + ` whatever the type filters say), marked ` + "`" + `derived` + "`" + ` with the post in ` + "`" + `via` + "`" + `; they join the neighbourhood like any relationship. Only when CHAIRS, PERSON and GROUP are kept. A chair also stored is drawn once, as the one relationship the chairs lists give, with both lines of evidence." derived: Boolean = false): NetworkFrames!
 
