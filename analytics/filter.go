@@ -126,10 +126,13 @@ func (f Filter) key() string {
 // passes reports whether relation r, whose ends have kinds from and to, is kept; known
 // is the filter's knownBy restriction, nil for none.
 func (f Filter) passes(r *atlas.Relation, from, to atlas.NodeKind, known *atlas.KnownBy) bool {
+	return f.keepsKind(from) && f.keepsKind(to) && f.passesBesidesKinds(r, known)
+}
+
+// passesBesidesKinds is passes without the kinds of the ends: for the relations of a
+// node a query names whatever its kind (see named).
+func (f Filter) passesBesidesKinds(r *atlas.Relation, known *atlas.KnownBy) bool {
 	if len(f.RelTypes) > 0 && !slices.Contains(f.RelTypes, r.Type) {
-		return false
-	}
-	if !f.keepsKind(from) || !f.keepsKind(to) {
 		return false
 	}
 	if len(f.Sources) > 0 && !r.CitesRelayed(f.Sources, f.IncludeRelayed) {
@@ -263,17 +266,6 @@ func (p *Projection) view(ctx context.Context, f Filter) (*view, error) {
 		return nil, err
 	}
 	return p.views.get(nf.key(), func() *view { return p.newView(nf) }), nil
-}
-
-// firstRelation returns the kept relation with the smallest id joining x and y in
-// either direction: the one a path reports when several join the same two nodes.
-func (v *view) firstRelation(x, y int64) int32 {
-	for _, ri := range v.p.incident[x] {
-		if v.relOK[ri] && (v.p.ends[ri] == [2]int64{x, y} || v.p.ends[ri] == [2]int64{y, x}) {
-			return ri
-		}
-	}
-	return -1
 }
 
 // maxCachedViews bounds the per-projection cache: each view costs O(V+E) memory plus

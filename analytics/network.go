@@ -53,9 +53,11 @@ func (v *view) keepDerived(sub *Subgraph, included map[int64]bool) {
 
 // Network returns the neighbourhood of the seed ids up to depth hops (1..MaxDepth),
 // following kept relations in either direction, with at most limit nodes
-// (1..MaxNetworkNodes). Seeds are always included, even when f excludes their kind
-// (they then have no kept relations); when there are more seeds than limit, the first
-// limit in id order are kept and the result is truncated. Without ids it is Whole:
+// (1..MaxNetworkNodes). Seeds are always included, even when f excludes their kind:
+// such a seed counts as a kept node, with its relations that pass f to the nodes of the
+// kept kinds and to the other seeds (see named); the nodes beyond are of the kept kinds
+// only. When there are more seeds than limit, the first limit in id order are kept and
+// the result is truncated. Without ids it is Whole:
 // the entire network under f (depth is still checked, then has nothing to bound).
 //
 // Errors: EINVALID for a malformed id, a source or reported-count id, an argument out
@@ -89,6 +91,7 @@ func (p *Projection) Network(ctx context.Context, ids []string, depth int, f Fil
 	if err != nil {
 		return Subgraph{}, err
 	}
+	nv := v.withNamed(seeds...)
 
 	// Gonum ids are assigned in id order, so sorting gonum ids sorts by id.
 	layer := slices.Compact(slices.Sorted(slices.Values(seeds)))
@@ -113,7 +116,7 @@ func (p *Projection) Network(ctx context.Context, ids []string, depth int, f Fil
 			if err := ctx.Err(); err != nil {
 				return Subgraph{}, err
 			}
-			for _, m := range v.nbrs[n] {
+			for _, m := range nv.neighbours(n) {
 				if !included[m] {
 					next = append(next, m)
 				}
@@ -134,7 +137,7 @@ func (p *Projection) Network(ctx context.Context, ids []string, depth int, f Fil
 		for _, ri := range p.incident[n] {
 			from, to := p.ends[ri][0], p.ends[ri][1]
 			// Each relation is collected at its from end only, so it appears once.
-			if v.relOK[ri] && from == n && included[to] {
+			if nv.relOK(ri) && from == n && included[to] {
 				rels = append(rels, ri)
 			}
 		}

@@ -64,10 +64,26 @@ func TestNetwork(t *testing.T) {
 			wantNodes: []string{"group/foreign-affairs-commission", "institution/ministry-of-foreign-affairs", "institution/standing-committee"},
 		},
 		{
-			name: "node kinds keep seeds of other kinds, without relations", ids: []string{"person/xi-jinping"}, depth: 2, limit: 100,
+			// A seed of a kind left out keeps its relations to the kept kinds (not his
+			// post), and the hops beyond go through those kinds only.
+			name: "node kinds keep seeds of other kinds, with their relations to the kept kinds", ids: []string{"person/xi-jinping"}, depth: 2, limit: 100,
 			filter:    analytics.Filter{NodeKinds: []atlas.NodeKind{atlas.GroupNode}},
-			wantNodes: []string{"person/xi-jinping"},
-			wantRels:  []string{},
+			wantNodes: []string{"person/xi-jinping", "group/foreign-affairs-commission", "group/foreign-affairs-lsg"},
+			wantRels: []string{
+				"chairs/person/xi-jinping/group/foreign-affairs-commission",
+				"succeeded_by/group/foreign-affairs-lsg/group/foreign-affairs-commission",
+			},
+		},
+		{
+			name: "seeds of a kind left out join each other", ids: []string{"person/xi-jinping", "position/general-secretary"}, depth: 1, limit: 100,
+			filter:    analytics.Filter{NodeKinds: []atlas.NodeKind{atlas.GroupNode}},
+			wantNodes: []string{"person/xi-jinping", "position/general-secretary", "group/foreign-affairs-commission", "group/foreign-affairs-lsg"},
+			wantRels: []string{
+				"chairs/position/general-secretary/group/foreign-affairs-lsg",
+				"chairs/person/xi-jinping/group/foreign-affairs-commission",
+				"holds/person/xi-jinping/position/general-secretary",
+				"succeeded_by/group/foreign-affairs-lsg/group/foreign-affairs-commission",
+			},
 		},
 		{
 			name: "several seeds, duplicates merged", ids: []string{"person/yang-jiechi", "group/guangdong-group", "person/yang-jiechi"}, depth: 1, limit: 100,

@@ -42,7 +42,8 @@ type PathSet struct {
 // weight, up to maxPaths paths (1..MaxPaths; the rest are dropped and Truncated set,
 // since the shortest paths are useful even when there are too many to list). No path
 // within maxLength is an empty PathSet, not an error; from == to is a single path of
-// one node.
+// one node. The ends may be of any kind, even one f leaves out: they count as kept
+// nodes (see named), and the nodes between are of the kept kinds.
 //
 // Distances come from gonum's path.DijkstraFrom run from to: on unit weights it is
 // breadth-first search, O(E log V), and gonum's is well tested. The paths are then
@@ -76,21 +77,19 @@ func (p *Projection) ShortestPaths(ctx context.Context, from, to string, maxLeng
 	if s == t {
 		return PathSet{Paths: []Path{{Nodes: []atlas.Node{p.node(s)}, Relations: []atlas.Relation{}}}}, nil
 	}
-	if !v.has(s) || !v.has(t) {
-		return PathSet{}, nil
-	}
-	toT := path.DijkstraFrom(simple.Node(t), undirectedGraph{v})
+	nv := v.withNamed(s, t)
+	toT := path.DijkstraFrom(simple.Node(t), namedGraph{nv})
 	hops := toT.WeightTo(s)
 	if math.IsInf(hops, 1) || hops > float64(maxLength) {
 		return PathSet{}, nil
 	}
-	walks, truncated, err := enumerate(ctx, v, s, t, toT.WeightTo, maxPaths)
+	walks, truncated, err := enumerate(ctx, nv, s, t, toT.WeightTo, maxPaths)
 	if err != nil {
 		return PathSet{}, err
 	}
 	set := PathSet{Length: int(hops), Truncated: truncated, Paths: make([]Path, len(walks))}
 	for i, w := range walks {
-		set.Paths[i] = p.pathOf(v, w)
+		set.Paths[i] = p.pathOf(nv, w)
 	}
 	return set, nil
 }
@@ -98,7 +97,7 @@ func (p *Projection) ShortestPaths(ctx context.Context, from, to string, maxLeng
 // enumerate lists the walks from s to t that step to a neighbour one hop closer to t
 // each time, depth first in neighbour order, stopping after max+1 walks to learn
 // whether there were more than max.
-func enumerate(ctx context.Context, v *view, s, t int64, distToT func(int64) float64, max int) (walks [][]int64, truncated bool, err error) {
+func enumerate(ctx context.Context, v *named, s, t int64, distToT func(int64) float64, max int) (walks [][]int64, truncated bool, err error) {
 	cur := []int64{s}
 	var step func(x int64) bool // false stops the search
 	step = func(x int64) bool {
@@ -110,7 +109,7 @@ func enumerate(ctx context.Context, v *view, s, t int64, distToT func(int64) flo
 			return len(walks) <= max
 		}
 		closer := distToT(x) - 1
-		for _, y := range v.nbrs[x] {
+		for _, y := range v.neighbours(x) {
 			if distToT(y) != closer {
 				continue
 			}
@@ -132,12 +131,12 @@ func enumerate(ctx context.Context, v *view, s, t int64, distToT func(int64) flo
 	return walks, false, nil
 }
 
-func (p *Projection) pathOf(v *view, walk []int64) Path {
+func (p *Projection) pathOf(v *named, walk []int64) Path {
 	out := Path{Nodes: make([]atlas.Node, len(walk)), Relations: make([]atlas.Relation, len(walk)-1)}
 	for i, n := range walk {
 		out.Nodes[i] = p.node(n)
 		if i > 0 {
-			out.Relations[i-1] = v.filter.view(p.relation(v.firstRelation(walk[i-1], n)))
+			out.Relations[i-1] = v.v.filter.view(p.relation(v.firstRelation(walk[i-1], n)))
 		}
 	}
 	return out

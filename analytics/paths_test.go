@@ -64,6 +64,35 @@ func TestShortestPaths(t *testing.T) {
 			from: "person/a", to: "person/e", maxLength: 8, maxPaths: 10,
 			filter: analytics.Filter{NodeKinds: []atlas.NodeKind{atlas.PersonNode}},
 		},
+		// The ends may be of a kind the filter leaves out; the nodes between may not.
+		{
+			name: "ends of a kind left out, through a kept kind", graph: line,
+			from: "person/a", to: "person/c", maxLength: 8, maxPaths: 10,
+			filter:     analytics.Filter{NodeKinds: []atlas.NodeKind{atlas.GroupNode}},
+			wantPaths:  [][]string{{"person/a", "group/b", "person/c"}},
+			wantLength: 2,
+		},
+		{
+			name: "ends of a kind left out, never through it", graph: line,
+			from: "person/a", to: "person/e", maxLength: 8, maxPaths: 10,
+			filter: analytics.Filter{NodeKinds: []atlas.NodeKind{atlas.GroupNode}},
+		},
+		{
+			name: "fixture: two people through the groups alone", graph: fixture,
+			from: "person/xi-jinping", to: "person/li-keqiang", maxLength: 4, maxPaths: 10,
+			filter:     analytics.Filter{NodeKinds: []atlas.NodeKind{atlas.GroupNode}},
+			wantPaths:  [][]string{{"person/xi-jinping", "group/foreign-affairs-commission", "person/li-keqiang"}},
+			wantRels:   [][]string{{"chairs/person/xi-jinping/group/foreign-affairs-commission", "member_of/person/li-keqiang/group/foreign-affairs-commission"}},
+			wantLength: 2,
+		},
+		{
+			name: "ends of a kind left out, joined directly", graph: fixture,
+			from: "person/xi-jinping", to: "position/general-secretary", maxLength: 4, maxPaths: 10,
+			filter:     analytics.Filter{NodeKinds: []atlas.NodeKind{atlas.GroupNode}},
+			wantPaths:  [][]string{{"person/xi-jinping", "position/general-secretary"}},
+			wantRels:   [][]string{{"holds/person/xi-jinping/position/general-secretary"}},
+			wantLength: 1,
+		},
 		{
 			name: "asOf cuts a path in the fixture", graph: fixture,
 			from: "person/xi-jinping", to: "person/hu-jintao", maxLength: 8, maxPaths: 10,

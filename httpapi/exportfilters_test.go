@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -145,5 +146,36 @@ func exportTakesNetworkFilters(t *testing.T, srv *httptest.Server, cases []filte
 		if resp.StatusCode != http.StatusBadRequest || e.Code != "INVALID" || e.Message == "" {
 			t.Errorf("%s: %d %s", path, resp.StatusCode, body)
 		}
+	}
+}
+
+// TestSeedsOfALeftOutKind: a seed whose type nodeTypes leaves out keeps its
+// relationships to the kept types, in the export as in network, and shortestPaths may
+// start and end at such nodes while passing through the kept types only.
+func TestSeedsOfALeftOutKind(t *testing.T) {
+	srv := newServer(t)
+	for _, tc := range []struct{ file, want string }{
+		{"nodes.csv", "person/xi-jinping group/foreign-affairs-commission"},
+		{"edges.csv", "chairs/person/xi-jinping/group/foreign-affairs-commission"},
+	} {
+		resp, body := get(t, srv.URL+"/export/"+tc.file+"?ids=person/xi-jinping&nodeTypes=GROUP")
+		rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+		if resp.StatusCode != http.StatusOK || err != nil {
+			t.Fatalf("%s: %d %v %s", tc.file, resp.StatusCode, err, body)
+		}
+		var got []string
+		for _, row := range rows[1:] {
+			got = append(got, row[0])
+		}
+		slices.Sort(got)
+		want := strings.Fields(tc.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", tc.file, got, want)
+		}
+	}
+	_, body := send(t, http.MethodPost, srv.URL+"/graphql", `{"query":"{ shortestPaths(from: \"person/xi-jinping\", to: \"person/li-keqiang\", nodeTypes: [GROUP]) { length paths { nodes { id } } } }"}`)
+	if want := `{"data":{"shortestPaths":{"length":2,"paths":[{"nodes":[{"id":"person/xi-jinping"},{"id":"group/foreign-affairs-commission"},{"id":"person/li-keqiang"}]}]}}`; !strings.HasPrefix(body, want) {
+		t.Errorf("shortestPaths: %s, want %s", body, want)
 	}
 }
