@@ -8,8 +8,8 @@
 //
 //   - nodes: id (the stable atlas id, used as the element id), type (GROUP, PERSON, …),
 //     label, nameZh (a position's or document's titleZh), kind, system, level,
-//     categories, established (a document's date of issue, a statement's date),
-//     abolished, tier (of the node's own sources), sources (their ids) and citations
+//     categories, established (a document's date of issue, a statement's date, a
+//     person's birth), abolished (a person's death), tier (of the node's own sources), sources (their ids) and citations
 //     (each source with its title, locator and tier) — each written only where the
 //     node has it;
 //   - edges: id (the relation id), source and target (from and to: edges are directed),
@@ -177,7 +177,8 @@ type nodeRecord struct {
 	Tier        string           `json:"tier,omitempty"`
 	Sources     []string         `json:"sources,omitempty"`
 	Citations   []citationRecord `json:"citations,omitempty"`
-	// life is a group's lifetime, for the formats that carry time (GEXF's spells).
+	// life is a group's lifetime or a person's life where known, for the formats that
+	// carry time (GEXF's spells).
 	life *atlas.Span
 }
 
@@ -398,6 +399,12 @@ func nodeOf(n atlas.Node, source func(string) *atlas.Source) nodeRecord {
 		rec.Categories = append(rec.Categories, string(c))
 	}
 	rec.Established, rec.Abolished, rec.Tier, rec.life = dateText(sum.From), dateText(sum.Until), string(sum.Tier), sum.Life
+	if p, ok := n.(*atlas.Person); ok && (p.Born != nil || p.Died != nil) {
+		// A person's Summary dates nothing, yet the life bounds every relation of the
+		// person: the dates the API gives as born and died, as partial as the sources
+		// give them.
+		rec.Established, rec.Abolished, rec.life = dateText(p.Born), dateText(p.Died), &atlas.Span{Start: p.Born, End: p.Died}
+	}
 	if cs := n.Citations(); len(cs) > 0 {
 		rec.Tier = string(atlas.TierOf(cs, source))
 		rec.Sources, rec.Citations = citationsOf(cs, source)

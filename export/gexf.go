@@ -155,9 +155,10 @@ type gexfAttValue struct {
 // RelationColours); an edge that is only POSSIBLE (or KNOWN_IN_PART) at the export's
 // date or period is dashed, a chair only derived dotted (viz:shape). With a period (During)
 // the graph is dynamic (mode="dynamic", timeformat="date", start and end the period's
-// first and last days), and each relation and group carries the <spells> of days within
-// the period on which it may hold (atlas.Span.MayHoldDays: the asOf rule, day by day),
-// so Gephi's timeline plays it; nodes other than groups exist throughout.
+// first and last days), and each relation and group, and each person whose birth or
+// death is known, carries the <spells> of days within the period on which it may hold
+// or live (atlas.Span.MayHoldDays: the asOf rule, day by day), so Gephi's timeline
+// plays it; other nodes exist throughout.
 //
 // Errors: as GraphML.
 func GEXF(w io.Writer, g Graph) error { return GEXFOf(w, g, GEXF13) }

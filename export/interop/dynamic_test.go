@@ -127,8 +127,9 @@ func TestDynamicGEXFLoadsInNetworkxAndGraphology(t *testing.T) {
 	for _, n := range g.Nodes {
 		typ := value(n.Values, "n_type")
 		checkSpells(n.ID, n.Spells, false)
-		if (typ == "GROUP") != (len(n.Spells) > 0) {
-			t.Errorf("node %s (%s): %d spells; groups, and only they, carry their lifetime", n.ID, typ, len(n.Spells))
+		dated := typ == "PERSON" && value(n.Values, "n_established")+value(n.Values, "n_abolished") != ""
+		if (typ == "GROUP" || dated) != (len(n.Spells) > 0) {
+			t.Errorf("node %s (%s): %d spells; groups and people with a known birth or death, and only they, carry their lifetime", n.ID, typ, len(n.Spells))
 		}
 		if want := export.NodeColours[typ]; n.Colour.hex() != want {
 			t.Errorf("node %s: colour %s, want %s", n.ID, n.Colour.hex(), want)

@@ -278,7 +278,7 @@ const networkQuery = `query($ids: [ID!], $depth: Int, $rt: [RelationshipType!], 
       ... on Office { nameZh officeKind: kind sources { ...C } }
       ... on Institution { nameZh institutionKind: kind system sources { ...C } }
       ... on Position { nameZh: titleZh sources { ...C } }
-      ... on Person { nameZh sources { ...C } }
+      ... on Person { nameZh established: born abolished: died sources { ...C } }
     }
     relationships {
       id type from { id } to { id } role succession start end attested incompleteList
