@@ -1,10 +1,13 @@
 package export
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"time"
 
 	"lsgatlas/atlas"
 )
@@ -158,7 +161,11 @@ type gexfAttValue struct {
 // first and last days), and each relation and group, and each person whose birth or
 // death is known, carries the <spells> of days within the period on which it may hold
 // or live (atlas.Span.MayHoldDays: the asOf rule, day by day), so Gephi's timeline
-// plays it; other nodes exist throughout.
+// plays it; other nodes exist throughout. Every spell lies within the graph's bounds
+// (an end is always a date, never an open one written as 9999-12-31), and a node is
+// there whenever one of its relations may be; a group or person that may exist on no
+// day of the period (an isolated group founded after it, in a whole-graph export) is
+// left out, since GEXF can only say "throughout" for an element without spells.
 //
 // Errors: as GraphML.
 func GEXF(w io.Writer, g Graph) error { return GEXFOf(w, g, GEXF13) }
@@ -198,17 +205,33 @@ func GEXFOf(w io.Writer, g Graph, v GEXFVersion) error {
 			doc.Graph.TimeRepr = "interval"
 		}
 	}
-	for i, n := range ns {
+	// Every spell lies within the graph's bounds. A node is there whenever its life
+	// or one of its relations may be, so that no edge plays without its ends.
+	edgeRuns := make([][]atlas.DayRun, len(es))
+	nodeRuns := map[string][]atlas.DayRun{}
+	if g.During != nil {
+		for i, e := range es {
+			edgeRuns[i] = e.span.MayHoldDays(lo, hi)
+			nodeRuns[e.Source] = append(nodeRuns[e.Source], edgeRuns[i]...)
+			nodeRuns[e.Target] = append(nodeRuns[e.Target], edgeRuns[i]...)
+		}
+	}
+	doc.Graph.Nodes.Nodes = doc.Graph.Nodes.Nodes[:0]
+	for _, n := range ns {
 		node := gexfNode{ID: n.ID, Label: n.Label, AttValues: attValues(nodeAttributes, n.values()), Colour: colour(NodeColours, n.Type)}
 		if g.During != nil && n.life != nil {
-			runs := n.life.MayHoldDays(lo, hi)
-			if len(runs) == 0 { // a group that did not exist in the period: its own lifetime
-				runs = n.life.MayHoldDays(10000101, 99991231)
+			runs := unionRuns(append(n.life.MayHoldDays(lo, hi), nodeRuns[n.ID]...))
+			if len(runs) == 0 {
+				// A group or person of no day of the period (an isolated group founded
+				// after it, in a whole graph): GEXF has no spell for "never within the
+				// bounds", and none would mean "throughout".
+				continue
 			}
 			node.Spells = spells(runs)
 		}
-		doc.Graph.Nodes.Nodes[i] = node
+		doc.Graph.Nodes.Nodes = append(doc.Graph.Nodes.Nodes, node)
 	}
+	doc.Graph.Nodes.Count = len(doc.Graph.Nodes.Nodes)
 	for i, e := range es {
 		edge := gexfEdge{ID: e.ID, Source: e.Source, Target: e.Target, Label: e.Type,
 			AttValues: attValues(edgeAttributes, e.values()), Colour: colour(RelationColours, e.Type)}
@@ -219,7 +242,7 @@ func GEXFOf(w io.Writer, g Graph, v GEXFVersion) error {
 			edge.Shape = &gexfShape{"dashed"}
 		}
 		if g.During != nil {
-			edge.Spells = spells(e.span.MayHoldDays(lo, hi))
+			edge.Spells = spells(edgeRuns[i])
 		}
 		doc.Graph.Edges.Edges[i] = edge
 	}
@@ -263,6 +286,26 @@ func spells(runs []atlas.DayRun) *gexfSpells {
 		out.Spells = append(out.Spells, gexfSpell{Start: dayText(r.First), End: dayText(r.Last)})
 	}
 	return out
+}
+
+// unionRuns is the days of runs as sorted runs, overlapping or adjacent ones joined.
+func unionRuns(runs []atlas.DayRun) []atlas.DayRun {
+	slices.SortFunc(runs, func(a, b atlas.DayRun) int { return cmp.Compare(a.First, b.First) })
+	var out []atlas.DayRun
+	for _, r := range runs {
+		if n := len(out); n > 0 && r.First <= nextDay(out[n-1].Last) {
+			out[n-1].Last = max(out[n-1].Last, r.Last)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// nextDay is the day after a day ordinal (YYYYMMDD).
+func nextDay(ord int) int {
+	t := time.Date(ord/10000, time.Month(ord/100%100), ord%100+1, 0, 0, 0, 0, time.UTC)
+	return t.Year()*10000 + int(t.Month())*100 + t.Day()
 }
 
 // dayText writes a day ordinal (YYYYMMDD) as an xsd:date.

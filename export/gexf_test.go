@@ -3,10 +3,12 @@ package export_test
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"testing"
 
 	"gonum.org/v1/gonum/graph/formats/gexf12"
 
+	"lsgatlas/atlas"
 	"lsgatlas/export"
 )
 
@@ -147,5 +149,39 @@ func TestGEXFValues(t *testing.T) {
 	}
 	if _, set := fixtureEdges["chairs/person/xi-jinping/group/foreign-affairs-commission"]["incompleteList"]; set {
 		t.Error("a false boolean equal to the declared default should be left out")
+	}
+}
+
+// A dynamic GEXF keeps every spell within the graph's bounds: a group founded after the
+// period, isolated in a whole-graph export, is left out rather than given its lifetime
+// beyond the bounds (with 9999-12-31 for an open end), and a group open at the end of
+// the period ends with it.
+func TestGEXFSpellsStayWithinTheBounds(t *testing.T) {
+	cite := []atlas.Citation{{Source: "source/s", Locator: "p. 1"}}
+	g := export.Graph{
+		Nodes: []atlas.Node{
+			&atlas.Group{ID: "group/later", Name: "Later", Established: atlas.DatePtr("2018-03"), Sources: cite},
+			&atlas.Group{ID: "group/open", Name: "Open", Established: atlas.DatePtr("2000"), Sources: cite},
+			&atlas.Group{ID: "group/closed", Name: "Closed", Established: atlas.DatePtr("2005-06"), Abolished: atlas.DatePtr("2008"), Sources: cite},
+			&atlas.Person{ID: "person/p", Name: "P", Born: atlas.DatePtr("1950"), Sources: cite},
+		},
+		Relations: []atlas.Relation{{ID: "m", Type: atlas.MemberOf, From: "person/p", To: "group/open",
+			Start: atlas.DatePtr("2004"), Confidence: atlas.Stated, Sources: cite}},
+		During: &atlas.Period{From: atlas.MustDate("2003"), To: atlas.MustDate("2013")},
+	}
+	want := map[string]string{
+		"group/open":   "[{2003-01-01 2013-12-31}]",
+		"group/closed": "[{2005-06-01 2008-12-31}]",
+		"person/p":     "[{2003-01-01 2013-12-31}]",
+	}
+	if got := nodeSpells(t, g); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("spells %v, want %v", got, want)
+	}
+	var buf bytes.Buffer
+	if err := export.GEXF(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte(`<nodes count="3">`)) || bytes.Contains(buf.Bytes(), []byte("9999")) {
+		t.Errorf("want 3 nodes and no 9999:\n%s", buf.Bytes())
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -177,5 +178,60 @@ func TestSeedsOfALeftOutKind(t *testing.T) {
 	_, body := send(t, http.MethodPost, srv.URL+"/graphql", `{"query":"{ shortestPaths(from: \"person/xi-jinping\", to: \"person/li-keqiang\", nodeTypes: [GROUP]) { length paths { nodes { id } } } }"}`)
 	if want := `{"data":{"shortestPaths":{"length":2,"paths":[{"nodes":[{"id":"person/xi-jinping"},{"id":"group/foreign-affairs-commission"},{"id":"person/li-keqiang"}]}]}}`; !strings.HasPrefix(body, want) {
 		t.Errorf("shortestPaths: %s, want %s", body, want)
+	}
+}
+
+// TestDynamicGEXFWithinItsBounds: the whole dataset over 2003–2013 has every spell
+// within the graph's start and end, never 9999-12-31, and no edge without its ends.
+func TestDynamicGEXFWithinItsBounds(t *testing.T) {
+	srv := seededServer(t)
+	resp, body := get(t, srv.URL+"/export/graph.gexf?during=2003/2013")
+	type spell struct {
+		Start string `xml:"start,attr"`
+		End   string `xml:"end,attr"`
+	}
+	var doc struct {
+		Graph struct {
+			Start string `xml:"start,attr"`
+			End   string `xml:"end,attr"`
+			Nodes []struct {
+				ID     string  `xml:"id,attr"`
+				Spells []spell `xml:"spells>spell"`
+			} `xml:"nodes>node"`
+			Edges []struct {
+				ID     string  `xml:"id,attr"`
+				Source string  `xml:"source,attr"`
+				Target string  `xml:"target,attr"`
+				Spells []spell `xml:"spells>spell"`
+			} `xml:"edges>edge"`
+		} `xml:"graph"`
+	}
+	if err := xml.Unmarshal(body, &doc); err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("%d %v", resp.StatusCode, err)
+	}
+	g := doc.Graph
+	if g.Start != "2003-01-01" || g.End != "2013-12-31" || bytes.Contains(body, []byte("9999")) {
+		t.Fatalf("bounds %s–%s, or 9999 in the file", g.Start, g.End)
+	}
+	nodes := map[string]bool{}
+	check := func(id string, spells []spell) {
+		for _, s := range spells {
+			if s.Start < g.Start || s.End > g.End || s.Start > s.End {
+				t.Errorf("%s: spell %+v outside %s–%s", id, s, g.Start, g.End)
+			}
+		}
+	}
+	for _, n := range g.Nodes {
+		nodes[n.ID] = true
+		check(n.ID, n.Spells)
+	}
+	for _, e := range g.Edges {
+		check(e.ID, e.Spells)
+		if !nodes[e.Source] || !nodes[e.Target] {
+			t.Errorf("edge %s joins a node not in the file", e.ID)
+		}
+	}
+	if nodes["group/central-foreign-affairs-commission"] || !nodes["group/foreign-affairs-leading-small-group"] {
+		t.Errorf("the commission (2018) should be left out, the LSG kept")
 	}
 }
