@@ -202,9 +202,6 @@ func (c Change) applyClaim(ds *Dataset, a *Applied) error {
 		cl := c.Claim.PropertyClaim.Clone()
 		if c.Kind == RecordAlias {
 			cl.Property = PropAlias
-			if cl.Rank == "" {
-				cl.Rank = Normal
-			}
 		} else if cl.Property == PropAlias {
 			return Errorf(EINVALID, "aliases are changed with the alias mutations")
 		}
@@ -218,20 +215,52 @@ func (c Change) applyClaim(ds *Dataset, a *Applied) error {
 			if cl.Property != old.Property {
 				return Errorf(EINVALID, "a change keeps the claim's property (%s); retract it and add another", old.Property)
 			}
+			// A rank left out is the rank the claim has: an alias edit that does not
+			// mention the rank must not un-deprecate it.
+			if cl.Rank == "" {
+				cl.Rank = old.Rank
+			}
+		}
+		if cl.Rank == "" {
+			cl.Rank = Normal
+		}
+		// The citation supports the value it is attached to and nothing else: the same
+		// value keeps the sources that give it, a new value cites the change alone.
+		cl.Sources = nil
+		if old != nil && old.Value == cl.Value {
 			cl.Sources = slices.Clone(old.Sources)
-		} else {
-			cl.Sources = nil
 		}
-		if !slices.Contains(cl.Sources, *c.Citation) {
-			cl.Sources = append(cl.Sources, *c.Citation)
-		}
+		cl.Sources = withSource(cl.Sources, *c.Citation)
 		next = &cl
 	}
-	oldRecord := -1 // where the old claim's record is, the preferred claims demoted coming after it
+	before := map[string]PropertyClaim{} // the claims this change rewrites, as they were
+	touched := []string{}
+	touch := func(x PropertyClaim) {
+		id := ClaimID(nodeID, x.Property, x.Value)
+		if _, ok := before[id]; !ok {
+			before[id] = x.Clone()
+			touched = append(touched, id)
+		}
+	}
 	if old != nil {
-		claims = slices.DeleteFunc(claims, func(x PropertyClaim) bool { return x.Property == old.Property && x.Value == old.Value })
-		oldRecord = len(a.Records)
-		a.add(c.Kind, ClaimID(nodeID, old.Property, old.Value), old, nil)
+		touch(*old)
+		i := slices.IndexFunc(claims, func(x PropertyClaim) bool { return x.Property == old.Property && x.Value == old.Value })
+		switch {
+		case next == nil || next.Value == old.Value:
+			claims = slices.Delete(claims, i, i+1) // retracted, or replaced by next below
+		default:
+			// Another value: the old one stays with the sources that give it, a disputed
+			// value kept, never deleted. The passage the change cites gives the new value,
+			// not the old; a value no source gives any more goes.
+			claims[i].Sources = slices.DeleteFunc(slices.Clone(claims[i].Sources), c.Citation.SamePassage)
+			if len(claims[i].Sources) == 0 {
+				claims = slices.Delete(claims, i, i+1)
+				break
+			}
+			if multiValued[old.Property] {
+				claims[i].Rank = Deprecated // replaced in the list: kept, but no longer shown
+			}
+		}
 	}
 	if next != nil {
 		id := ClaimID(nodeID, next.Property, next.Value)
@@ -241,18 +270,30 @@ func (c Change) applyClaim(ds *Dataset, a *Applied) error {
 		if next.Rank == Preferred && !multiValued[next.Property] {
 			for i, x := range claims {
 				if x.Property == next.Property && x.Rank == Preferred {
-					before := x.Clone()
+					touch(x)
 					claims[i].Rank = Normal
-					a.add(RecordClaim, ClaimID(nodeID, x.Property, x.Value), before, claims[i])
 				}
 			}
 		}
-		claims = append(claims, *next)
-		if old != nil && ClaimID(nodeID, old.Property, old.Value) == id {
-			a.Records[oldRecord].After = rawJSON(next) // the same claim, changed in place
-		} else {
-			a.add(c.Kind, id, nil, next)
+		touch(*next)
+		if old == nil || old.Value != next.Value {
+			delete(before, id) // new: nothing before
 		}
+		claims = append(claims, *next)
+	}
+	for _, id := range touched {
+		var was, now any
+		if b, ok := before[id]; ok {
+			was = b
+		}
+		if i := slices.IndexFunc(claims, func(x PropertyClaim) bool { return ClaimID(nodeID, x.Property, x.Value) == id }); i >= 0 {
+			now = claims[i]
+		}
+		kind := RecordClaim
+		if (old != nil && id == ClaimID(nodeID, old.Property, old.Value)) || (next != nil && id == ClaimID(nodeID, next.Property, next.Value)) {
+			kind = c.Kind
+		}
+		a.add(kind, id, was, now)
 	}
 	a.key(nodeID)
 	prop := PropAlias

@@ -6576,7 +6576,14 @@ enum Role {
 enum ChangeOp {
   "Add a record."
   ADD
-  "Change a record, keeping its id."
+  """
+  Change a record, keeping its id. The citation supports exactly the values the change
+  gives anew: a claim or alias changed to another value keeps the old value as its own
+  claim with the sources that give it (NORMAL beside a new PREFERRED value, DEPRECATED
+  when an alias or category is replaced), unless the passage cited is the only one that
+  gave it, and the new value cites the change alone; a change that keeps the value
+  (confidence, rank, note) keeps its sources and adds the citation.
+  """
   CHANGE
   "Retract a record."
   RETRACT

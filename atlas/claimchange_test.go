@@ -1,0 +1,83 @@
+package atlas_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"lsgatlas/atlas"
+)
+
+// claimsOf lists the claims of property p of node id as "value RANK [sources]".
+func claimsOf(t *testing.T, ds *atlas.Dataset, id string, p atlas.PropertyName) []string {
+	t.Helper()
+	var out []string
+	for _, c := range atlas.ClaimsOf(ds.Node(id)) {
+		if c.Property == p {
+			out = append(out, fmt.Sprintf("%s %s %v", c.Value, c.Rank, c.Sources))
+		}
+	}
+	return out
+}
+
+// TestClaimChangeCitesOnlyTheValueItGives: a CHANGE of a claim's value moved the old
+// value's sources onto the new value and deleted the old claim, so sources that give
+// 1958 were shown giving 1957. The old value stays with its own sources, ranked below
+// the new one (deprecated in a list, where the change replaces it), and the new value
+// cites the change alone; a CHANGE that keeps the value keeps its sources and adds the
+// citation.
+func TestClaimChangeCitesOnlyTheValueItGives(t *testing.T) {
+	est1958 := atlas.ClaimID("group/g", atlas.PropEstablished, "1958")
+	aliasGG := atlas.ClaimID("group/g", atlas.PropAlias, "GG")
+	a1, a2 := atlas.Citation{Source: "source/a", Locator: "p. 1"}, atlas.Citation{Source: "source/a", Locator: "p. 2"}
+	b1 := atlas.Citation{Source: "source/b", Locator: "p. 1"}
+	alias := func(name string, rank atlas.Rank) *atlas.ClaimChange {
+		return &atlas.ClaimChange{PropertyClaim: atlas.PropertyClaim{Value: name, Confidence: atlas.Stated, Rank: rank}}
+	}
+	for _, tc := range []struct {
+		name    string
+		change  atlas.Change
+		p       atlas.PropertyName
+		claims  []string
+		records []string
+	}{
+		{"a new preferred value: the old one kept with its sources, demoted",
+			atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordClaim, Target: est1958, Citation: &a2, Claim: claimOf("", "1957", atlas.Preferred)},
+			atlas.PropEstablished,
+			[]string{fmt.Sprintf("1958 NORMAL %v", []atlas.Citation{a1}), fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}), fmt.Sprintf("1957 PREFERRED %v", []atlas.Citation{a2})},
+			[]string{est1958, atlas.ClaimID("group/g", atlas.PropEstablished, "1957")}},
+		{"a new value from the passage that gave the old one: that passage misread, the old value goes",
+			atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordClaim, Target: est1958, Citation: &a1, Claim: claimOf("", "1957", atlas.Preferred)},
+			atlas.PropEstablished,
+			[]string{fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}), fmt.Sprintf("1957 PREFERRED %v", []atlas.Citation{a1})},
+			[]string{est1958, atlas.ClaimID("group/g", atlas.PropEstablished, "1957")}},
+		{"the same value, another confidence: its sources kept, the citation added",
+			atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordClaim, Target: est1958, Citation: &a2, Claim: claimOf("", "1958", atlas.Preferred)},
+			atlas.PropEstablished,
+			[]string{fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}), fmt.Sprintf("1958 PREFERRED %v", []atlas.Citation{a1, a2})},
+			[]string{est1958}},
+		{"an alias respelled: the old spelling kept, deprecated, with its source",
+			atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordAlias, Target: aliasGG, Citation: &a2, Claim: alias("G.G.", "")},
+			atlas.PropAlias,
+			[]string{fmt.Sprintf("GG DEPRECATED %v", []atlas.Citation{b1}), fmt.Sprintf("G.G. NORMAL %v", []atlas.Citation{a2})},
+			[]string{aliasGG, atlas.ClaimID("group/g", atlas.PropAlias, "G.G.")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := changeBase()
+			after := before.Clone()
+			applied, err := tc.change.Apply(after)
+			if err == nil {
+				err = atlas.CheckChange(before, after)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := claimsOf(t, after, "group/g", tc.p); !slices.Equal(got, tc.claims) {
+				t.Errorf("claims\n got %q\nwant %q", got, tc.claims)
+			}
+			if got := applied.RecordIDs(); !slices.Equal(got, tc.records) {
+				t.Errorf("records %q, want %q", got, tc.records)
+			}
+		})
+	}
+}
