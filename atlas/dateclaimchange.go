@@ -14,8 +14,9 @@ import "slices"
 // change moves (and only those) preferred as cite gives it and the dates it replaces kept
 // as NORMAL claims of the other sources that gave them (cite's passage now gives the new
 // one); a date or an attestation the change drops is kept DEPRECATED. A relation whose
-// sources all gave the dates it had (no claims) keeps none while its dates stay; when
-// they move, those sources' dates become claims.
+// sources all gave the dates it had (no claims) keeps none only while the change cites
+// one of those passages; otherwise those sources' dates become claims, so the new
+// citation supports no date it did not move.
 func carriedDateClaims(old, next *Relation, cite Citation) []DateClaim {
 	if next.DateClaims != nil {
 		return next.DateClaims
@@ -23,11 +24,15 @@ func carriedDateClaims(old, next *Relation, cite Citation) []DateClaim {
 	// Relation.Clone copies the claims and their citations (CloneRelations lists once
 	// what a copy must not share).
 	claims := old.Clone().DateClaims
+	if len(claims) == 0 && (!sameDates(old, next) || !slices.ContainsFunc(old.Sources, cite.SamePassage)) {
+		// Without claims every source of the relation gives its dates; a new passage
+		// would count as giving them too, though the change says nothing of the dates it
+		// leaves, and a moved date must stay the claim of those that gave it. The old
+		// sources' dates become their claims first.
+		claims = plainDateClaims(old)
+	}
 	if sameDates(old, next) {
 		return claims
-	}
-	if len(claims) == 0 {
-		claims = plainDateClaims(old)
 	}
 	claim := func(part DatePart, v PartialDate, rank Rank) DateClaim {
 		return DateClaim{Part: part, Value: v, Sources: []Citation{cite}, Confidence: dateConfidenceOf(next), Rank: rank, Note: next.Note}

@@ -55,8 +55,13 @@ func TestChangeKeepsWhoGaveWhichDate(t *testing.T) {
 		sources   []atlas.Citation
 		startOfB2 string // the start source/b's view shows
 	}{
-		{"the same dates keep no claims where there were none", undisputed(), func(r *atlas.Relation) *atlas.Relation { return as(r, "1990", "1995") }, b2,
-			nil, []atlas.Citation{quoted, b9, b2}, "1990"},
+		// A new passage that leaves the dates says nothing of them: source/b's p. 2 was
+		// shown giving 1990–1995, so knownBy its date showed an end it never gave.
+		{"the same dates, cited by a new passage, stay their sources' claims", undisputed(), func(r *atlas.Relation) *atlas.Relation { return as(r, "1990", "1995") }, b2,
+			[]string{claim(atlas.StartPart, "1990", atlas.Preferred, quoted, b9), claim(atlas.EndPart, "1995", atlas.Preferred, quoted, b9)},
+			[]atlas.Citation{quoted, b9, b2}, "1990"},
+		{"the same dates, cited by a passage that gave them, keep no claims where there were none", undisputed(), func(r *atlas.Relation) *atlas.Relation { return as(r, "1990", "1995") }, a1,
+			nil, []atlas.Citation{quoted, b9}, "1990"},
 		{"the same dates keep the claims there were", disputed(), func(r *atlas.Relation) *atlas.Relation { return as(r, "1990", "1995") }, b2,
 			[]string{claim(atlas.StartPart, "1990", atlas.Preferred, quoted), claim(atlas.StartPart, "1991", atlas.Normal, b9), claim(atlas.EndPart, "1995", atlas.Preferred, quoted, b9)},
 			[]atlas.Citation{quoted, b9, b2}, "1991"},
