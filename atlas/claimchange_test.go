@@ -3,6 +3,7 @@ package atlas_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"lsgatlas/atlas"
@@ -77,6 +78,55 @@ func TestClaimChangeCitesOnlyTheValueItGives(t *testing.T) {
 			}
 			if got := applied.RecordIDs(); !slices.Equal(got, tc.records) {
 				t.Errorf("records %q, want %q", got, tc.records)
+			}
+		})
+	}
+}
+
+// TestRelationDatesNoLaterThanTheirSources: a founding date citing a source published
+// before it was refused, while a seat attested after its source's date was accepted.
+// Each date of a relationship is held to the sources that give it.
+func TestRelationDatesNoLaterThanTheirSources(t *testing.T) {
+	b1 := atlas.Citation{Source: "source/b", Locator: "p. 1"}
+	seat := func(start, end string, attested ...string) *atlas.Relation {
+		r := &atlas.Relation{Type: atlas.MemberOf, From: "person/q", To: "group/g", Confidence: atlas.Stated}
+		if start != "" {
+			r.Start = atlas.DatePtr(start)
+		}
+		if end != "" {
+			r.End = atlas.DatePtr(end)
+		}
+		for _, a := range attested {
+			r.Attested = append(r.Attested, atlas.MustDate(a))
+		}
+		return r
+	}
+	for _, tc := range []struct {
+		name string
+		rel  *atlas.Relation
+		cite *atlas.Citation
+		msg  string // "" for none
+	}{
+		{"an attestation after the source", seat("", "", "2012"), citeA, "cites source/a, dated 2010, for a later attested date 2012"},
+		{"a start after the source", seat("2011", ""), citeA, "cites source/a, dated 2010, for a later start date 2011"},
+		{"an end after the source", seat("2001", "2011"), citeA, "cites source/a, dated 2010, for a later end date 2011"},
+		{"an end in the source's year", seat("2001", "2010"), citeA, ""},
+		{"an undated source gives any date", seat("2001", "2020", "2012"), &b1, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := changeBase()
+			before.People = append(before.People, &atlas.Person{ID: "person/q", Name: "Q", Sources: cite("source/a"), Claims: []atlas.PropertyClaim{
+				{Property: atlas.PropName, Value: "Q", Sources: cite("source/a"), Confidence: atlas.Stated, Rank: atlas.Preferred}}})
+			after := before.Clone()
+			_, err := atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordRelationship, Citation: tc.cite, Relation: tc.rel}.Apply(after)
+			if err == nil {
+				err = atlas.CheckChange(before, after)
+			}
+			switch {
+			case tc.msg == "" && err != nil:
+				t.Fatal(err)
+			case tc.msg != "" && (atlas.ErrorCode(err) != atlas.EINVALID || !strings.Contains(atlas.ErrorMessage(err), tc.msg)):
+				t.Fatalf("err = %v, want INVALID with %q", err, tc.msg)
 			}
 		})
 	}

@@ -173,3 +173,47 @@ func (v *validator) checkUnknowns() {
 
 // lifetimeProperties bound when a node's facts may hold.
 var lifetimeProperties = map[PropertyName]bool{PropEstablished: true, PropAbolished: true, PropBorn: true, PropDied: true}
+
+// citedDatesNoLaterThanSource holds the dates of relation r that citation c supports to
+// the rule of datedNoLaterThanSources: a 2009 study gives no seat attested in 2022. It
+// is checked for the citation a change adds, not for every relation, since an import's
+// relation may cite a reference page for the dates only its later claims give.
+func citedDatesNoLaterThanSource(ds *Dataset, r *Relation, c Citation) error {
+	s, ok := ds.sourceByID(c.Source)
+	if !ok || s.Date == nil {
+		return nil
+	}
+	check := func(part DatePart, d PartialDate) error {
+		if s.Date.Latest() < d.Earliest() {
+			return Errorf(EINVALID, "relation %s: cites %s, dated %s, for a later %s date %s", r.ID, s.ID, s.Date, strings.ToLower(string(part)), d)
+		}
+		return nil
+	}
+	if len(r.DateClaims) > 0 {
+		for _, dc := range r.DateClaims {
+			if slices.ContainsFunc(dc.Sources, c.SamePassage) {
+				if err := check(dc.Part, dc.Value); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	// Without date claims every source of the relation, the citation too, gives its dates.
+	for _, d := range []struct {
+		part DatePart
+		date *PartialDate
+	}{{StartPart, r.Start}, {EndPart, r.End}} {
+		if d.date != nil {
+			if err := check(d.part, *d.date); err != nil {
+				return err
+			}
+		}
+	}
+	for _, a := range r.Attested {
+		if err := check(AttestedPart, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
