@@ -109,11 +109,6 @@ func (c Change) Apply(ds *Dataset) (Applied, error) {
 	if _, ok := ds.Node(c.Citation.Source).(*Source); !ok {
 		return a, Errorf(EINVALID, "the change cites %q, which is not a source; cite an existing source or add it with newSource", c.Citation.Source)
 	}
-	if c.Kind == RecordRelationship && c.Op != OpRetract {
-		if err := citedDatesNoLaterThanSource(ds, ds.Relation(a.Records[len(a.Records)-1].ID), *c.Citation); err != nil {
-			return a, err
-		}
-	}
 	return a, nil
 }
 

@@ -117,11 +117,8 @@ func TestRelationDatesNoLaterThanTheirSources(t *testing.T) {
 			before := changeBase()
 			before.People = append(before.People, &atlas.Person{ID: "person/q", Name: "Q", Sources: cite("source/a"), Claims: []atlas.PropertyClaim{
 				{Property: atlas.PropName, Value: "Q", Sources: cite("source/a"), Confidence: atlas.Stated, Rank: atlas.Preferred}}})
-			after := before.Clone()
-			_, err := atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordRelationship, Citation: tc.cite, Relation: tc.rel}.Apply(after)
-			if err == nil {
-				err = atlas.CheckChange(before, after)
-			}
+			_, cur := curatedStore(t, before)
+			_, err := cur.Edit(carol, atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordRelationship, Citation: tc.cite, Relation: tc.rel}, 1, "")
 			switch {
 			case tc.msg == "" && err != nil:
 				t.Fatal(err)

@@ -213,7 +213,7 @@ func testCurationRecords(t *testing.T, open OpenCurated) {
 	s, cur, _ := curated(t, open)
 	carol := As("carol", atlas.RoleCurator)
 	ctx := context.Background()
-	delta := &atlas.Source{ID: "source/delta", Title: "Delta Handbook", Kind: "REPORT", Date: atlas.DatePtr("2021")}
+	delta := &atlas.Source{ID: "source/delta", Title: "Delta Handbook", Kind: "REPORT", Date: atlas.DatePtr("2023")}
 	edit := func(ch atlas.Change, version int64) atlas.AuditEntry {
 		t.Helper()
 		e, err := cur.Edit(carol, ch, version, "test")

@@ -49,7 +49,7 @@ var session = []step{
 	{"alice:CONTRIBUTOR", `mutation { proposeRelationship(op: ADD, relationship: {type: CHAIRS, from: "person/li-keqiang", to: "group/deepening-reform", start: "2024", confidence: STATED},
 		citation: {source: "source/alpha", locator: "s9"}) { id } }`, `after person/li-keqiang died (2023-10-27)`},
 	{"carol:CURATOR", `mutation { editRelationship(op: ADD, relationship: {type: MEMBER_OF, from: "person/yang-jiechi", to: "group/foreign-affairs-commission", role: MEMBER, start: "2018-03", end: "2022-10", confidence: STATED},
-		citation: {source: "source/delta", locator: "p. 9", newSource: "{\"id\": \"source/delta\", \"key\": \"delta\", \"title\": \"Delta Handbook\", \"kind\": \"REPORT\", \"date\": \"2021\"}"},
+		citation: {source: "source/delta", locator: "p. 9", newSource: "{\"id\": \"source/delta\", \"key\": \"delta\", \"title\": \"Delta Handbook\", \"kind\": \"REPORT\", \"date\": \"2023\"}"},
 		reason: "new handbook", expectedVersion: 1) { revision action actor records { id kind version before after } } }`, `"action":"EDITED"`},
 	{"carol:CURATOR", `mutation { editRelationship(op: CHANGE, target: "member_of/person/yang-jiechi/group/foreign-affairs-commission", relationship: {end: "2022-10-23", role: MEMBER, start: "2018-03", confidence: STATED},
 		citation: {source: "source/delta", locator: "p. 10"}, expectedVersion: 1) { revision } }`, `"code":"CONFLICT"`},
