@@ -422,15 +422,23 @@ func (c Change) applyNode(ds *Dataset, a *Applied) error {
 					return err
 				}
 			}
-			if old != nil && len(ClaimsOf(n)) == 0 && n.claimProperties() != nil {
-				// Given without claims: the node's own, carried over, and the values it
-				// changes cited (nodechange.go).
-				n, err = patchNode(n, func(m map[string]any) { m["claims"] = mergedClaims(old, n, *c.Citation) })
+			if old != nil && n.claimProperties() != nil && (len(ClaimsOf(n)) == 0 || sameClaims(ClaimsOf(n), ClaimsOf(old))) {
+				// Given without claims, or with the claims it has (a record as read): the
+				// node's own, carried over, and the values it changes cited (nodechange.go).
+				n, err = patchNode(n, func(m map[string]any) {
+					m["claims"] = mergedClaims(old, n, *c.Citation)
+					m["aliases"] = keptEditorialAliases(old, n)
+				})
 			} else {
-				n, err = withValueClaims(n, *c.Citation)
+				n, err = withValueClaims(n, old, *c.Citation)
 			}
 			if err != nil {
 				return err
+			}
+			if old != nil {
+				if n, err = citeUnclaimed(old, n, *c.Citation); err != nil {
+					return err
+				}
 			}
 		}
 		next = n

@@ -2,7 +2,10 @@ package atlas
 
 import (
 	"bytes"
+	"encoding/json"
+	"reflect"
 	"slices"
+	"strings"
 )
 
 // A node CHANGE gives the node as it should be. Given without claims, it keeps the
@@ -115,4 +118,95 @@ func addClaimRecords(a *Applied, id string, old, next Node) {
 			a.add(RecordClaim, k, nil, n)
 		}
 	}
+}
+
+// sameClaims reports whether a and b are the same claims, in any order.
+func sameClaims(a, b []PropertyClaim) bool {
+	key := func(cs []PropertyClaim) []string {
+		out := make([]string, len(cs))
+		for i, c := range cs {
+			out[i] = string(rawJSON(c))
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(key(a), key(b))
+}
+
+// keptEditorialAliases returns next's aliases with old's editorial ones it leaves out
+// added back. An editorial alias has no claim to deprecate, so a change that omits it
+// (a record written without it) deleted it, where a sourced alias is kept, deprecated.
+func keptEditorialAliases(old, next Node) []Alias {
+	aliases := slices.Clone(AliasesOf(next))
+	for _, a := range AliasesOf(old) {
+		if a.Editorial && !slices.ContainsFunc(aliases, func(x Alias) bool { return x.Name == a.Name }) {
+			aliases = append(aliases, a)
+		}
+	}
+	return aliases
+}
+
+// unclaimedFields lists the dataset-format fields of old and next that differ and have
+// no property claim to carry a citation: a statement's text and date, a post's seats.
+// The curators' own words (note), how sure they are (confidence) and what has its own
+// citations (claims, sources, aliases, identifiers) are not among them.
+func unclaimedFields(old, next Node) []string {
+	fields := func(n Node) map[string]any {
+		raw, _ := json.Marshal(n)
+		var m map[string]any
+		_ = json.Unmarshal(raw, &m)
+		for _, k := range []string{"claims", "sources", "aliases", "identifiers", "note", "confidence"} {
+			delete(m, k)
+		}
+		for _, p := range n.claimProperties() {
+			delete(m, plainFields[p])
+		}
+		return m
+	}
+	a, b := fields(old), fields(next)
+	var out []string
+	for k := range a {
+		if !reflect.DeepEqual(a[k], b[k]) {
+			out = append(out, k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// citeUnclaimed places the citation of a change of old to next on what it supports
+// when that has no claim. A value without a claim is supported by the record's sources
+// together, so a change of one is taken only when the record cites no passage but the
+// one the change cites (a misreading of that passage corrected): otherwise its other
+// sources would be shown giving a value they do not give, and the citation would
+// support nothing anyone can see. A statement whose words stay as they were is what the
+// cited passage says too: the citation joins its sources.
+func citeUnclaimed(old, next Node, c Citation) (Node, error) {
+	changed := unclaimedFields(old, next)
+	if len(changed) == 0 {
+		if next.NodeKind() == StatementNode {
+			return withCitation(next, c)
+		}
+		return next, nil
+	}
+	var others []string
+	for _, s := range old.Citations() {
+		if !s.SamePassage(c) && !slices.Contains(others, s.Source) {
+			others = append(others, s.Source)
+		}
+	}
+	if len(others) == 0 {
+		return withCitation(next, c)
+	}
+	what := "add what the cited source says as a statement of its own (ADD), or cite the passage the statement cites when correcting how it was read"
+	if next.NodeKind() != StatementNode {
+		what = "such a field is changed only citing the passage the record cites, when correcting how it was read; a value a source gives otherwise needs a property claim"
+	}
+	return nil, Errorf(EINVALID, "%s: %s changed, which has no claim of its own to carry the citation, and its sources (%s) would be shown giving the new value; %s",
+		next.NodeID(), strings.Join(changed, ", "), strings.Join(others, ", "), what)
 }

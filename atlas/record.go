@@ -154,12 +154,17 @@ func withClaims(n Node, claims []PropertyClaim, p PropertyName) (Node, error) {
 
 // withValueClaims returns n with a claim for every plain value that has none, citing c:
 // a node given whole is asserted by the source its change cites (STATED; the plain
-// value is the PREFERRED one, or one NORMAL item of a list).
-func withValueClaims(n Node, c Citation) (Node, error) {
+// value is the PREFERRED one, or one NORMAL item of a list). For a change of old, only
+// the values it changes: a value left as it was (a curators' description with no claim)
+// is not what the citation supports.
+func withValueClaims(n, old Node, c Citation) (Node, error) {
 	claims := cloneClaims(ClaimsOf(n))
 	added := false
 	for _, p := range n.claimProperties() {
 		for _, v := range PlainValues(n, p) {
+			if old != nil && slices.Contains(PlainValues(old, p), v) {
+				continue
+			}
 			if slices.ContainsFunc(claims, func(x PropertyClaim) bool { return x.Property == p && x.Value == v }) {
 				continue
 			}
