@@ -128,3 +128,20 @@ func TestRelationDatesNoLaterThanTheirSources(t *testing.T) {
 		})
 	}
 }
+
+// TestDisputedBirthBoundsFromTheEarliest: with births 1954 (PREFERRED) and 1955
+// (NORMAL), an undated holding may possibly hold from 1954, as its span says; the
+// lifetime check started the life in 1955 and refused it ("outside the lifetime").
+func TestDisputedBirthBoundsFromTheEarliest(t *testing.T) {
+	ds := nodeChangeBase()
+	ds.People = append(ds.People, &atlas.Person{ID: "person/h", Name: "H", Born: atlas.DatePtr("1954"), Sources: cite("source/a"), Claims: []atlas.PropertyClaim{
+		{Property: atlas.PropName, Value: "H", Sources: cite("source/a"), Confidence: atlas.Stated, Rank: atlas.Preferred},
+		{Property: atlas.PropBorn, Value: "1954", Sources: cite("source/a"), Confidence: atlas.Disputed, Rank: atlas.Preferred},
+		{Property: atlas.PropBorn, Value: "1955", Sources: cite("source/b"), Confidence: atlas.Disputed, Rank: atlas.Normal},
+	}})
+	_, cur := curatedStore(t, ds)
+	rel := &atlas.Relation{Type: atlas.Holds, From: "person/h", To: "position/x", Confidence: atlas.Reported}
+	if _, err := cur.Edit(carol, atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordRelationship, Citation: citeA, Relation: rel}, 1, ""); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -62,14 +62,20 @@ func (n *Person) checkFields(v *validator, rec string) {
 	}
 }
 
-// lifeBounds of a person runs from the latest birth date to the latest death date (the
-// holder may have lived until then) of the claims in tiers.
+// lifeBounds of a person runs from the earliest birth date to the latest death date of
+// the claims in tiers: the holder may have lived from the one until the other, as
+// Relation.SpanIn lets a fact possibly hold. From the latest birth, a disputed birth
+// year refused a fact every other check took as possible.
 func (n *Person) lifeBounds(tiers []SourceTier, source func(string) *Source) [2]int {
 	life := unbounded
+	var born []int
 	for _, d := range lifeDatesOf(n, PropBorn, n.Born, source) {
 		if AllTiers(tiers) || slices.Contains(tiers, d.Tier) {
-			life[0] = max(life[0], d.Date.Earliest())
+			born = append(born, d.Date.Earliest())
 		}
+	}
+	if len(born) > 0 {
+		life[0] = slices.Min(born)
 	}
 	var died []int
 	for _, d := range lifeDatesOf(n, PropDied, n.Died, source) {
