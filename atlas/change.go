@@ -337,6 +337,9 @@ func (c Change) applyRelation(ds *Dataset, a *Applied) error {
 			}
 			r.ID = old.ID
 			r.Sources = slices.Clone(old.Sources)
+			if r.Rank == "" {
+				r.Rank = old.Rank // left out, not unranked: a CHANGE of the dates kept no rank
+			}
 		} else {
 			r.ID = DefaultRelationID(r.Type, r.From, r.To)
 			if ds.Relation(r.ID) != nil {

@@ -145,3 +145,34 @@ func TestDisputedBirthBoundsFromTheEarliest(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestChangeKeepsAnOmittedRank: an alias or relationship CHANGE that gives no rank
+// keeps the one it has; an alias edit un-deprecated the alias, a relationship edit
+// dropped its rank.
+func TestChangeKeepsAnOmittedRank(t *testing.T) {
+	ds := changeBase()
+	ds.Groups[0].Claims[3].Rank = atlas.Deprecated // alias GG
+	ds.Groups[0].Aliases = nil
+	ds.Relations = append(ds.Relations, &atlas.Relation{Type: atlas.MemberOf, From: "person/p", To: "group/g", Start: atlas.DatePtr("1990"), Confidence: atlas.Stated, Rank: atlas.Deprecated, Sources: cite("source/a")})
+	store, cur := curatedStore(t, ds)
+	aliasGG := atlas.ClaimID("group/g", atlas.PropAlias, "GG")
+	if _, err := cur.Edit(carol, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordAlias, Target: aliasGG, Citation: citeA,
+		Claim: &atlas.ClaimChange{PropertyClaim: atlas.PropertyClaim{Value: "GG", Confidence: atlas.Reported}}}, 1, ""); err != nil {
+		t.Fatal(err)
+	}
+	relID := atlas.DefaultRelationID(atlas.MemberOf, "person/p", "group/g")
+	if _, err := cur.Edit(carol, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordRelationship, Target: relID, Citation: citeA,
+		Relation: &atlas.Relation{Start: atlas.DatePtr("1990"), Confidence: atlas.Reported}}, 1, ""); err != nil {
+		t.Fatal(err)
+	}
+	after, err := store.Snapshot(carol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := claimsOf(t, after, "group/g", atlas.PropAlias); !slices.Equal(got, []string{fmt.Sprintf("GG DEPRECATED %v", []atlas.Citation{{Source: "source/b", Locator: "p. 1"}, *citeA})}) {
+		t.Errorf("alias claims %q", got)
+	}
+	if got := after.Relation(relID).Rank; got != atlas.Deprecated {
+		t.Errorf("relationship rank %q, want DEPRECATED", got)
+	}
+}

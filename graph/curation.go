@@ -71,7 +71,12 @@ func claimChangeOf(kind atlas.RecordKind, op atlas.ChangeOp, target *string, in 
 		}
 		ch.Claim = c
 	case alias != nil:
-		ch.Claim = &atlas.ClaimChange{Node: deref(alias.Node), PropertyClaim: atlas.PropertyClaim{Property: atlas.PropAlias, Value: alias.Name, Confidence: alias.Confidence, Rank: atlas.Normal, Note: deref(alias.Note)}}
+		// No rank is the rank the alias has (atlas.Change.Apply): a NORMAL here
+		// un-deprecated every alias edited.
+		ch.Claim = &atlas.ClaimChange{Node: deref(alias.Node), PropertyClaim: atlas.PropertyClaim{Property: atlas.PropAlias, Value: alias.Name, Confidence: alias.Confidence, Note: deref(alias.Note)}}
+		if alias.Rank != nil {
+			ch.Claim.Rank = *alias.Rank
+		}
 	}
 	return ch, nil
 }
@@ -85,6 +90,9 @@ func relationChangeOf(op atlas.ChangeOp, target *string, in *model.RelationshipI
 		Attested: in.Attested, Confidence: in.Confidence, DateConfidence: in.DateConfidence, Note: deref(in.Note)}
 	if in.Type != nil {
 		r.Type = *in.Type
+	}
+	if in.Rank != nil {
+		r.Rank = *in.Rank
 	}
 	if in.IncompleteList != nil {
 		r.IncompleteList = *in.IncompleteList

@@ -6665,6 +6665,8 @@ input AliasInput {
   name: String!
   "How directly the source supports it."
   confidence: Confidence!
+  "Whether it is shown: NORMAL, or DEPRECATED (kept, not shown). Left out: the rank it has (CHANGE), NORMAL (ADD)."
+  rank: ClaimRank
   "The curator's note, in their own words."
   note: String
 }
@@ -6693,6 +6695,8 @@ input RelationshipInput {
   confidence: Confidence!
   "How surely the dates are known, when that differs."
   dateConfidence: Confidence
+  "Which relationship the curators prefer where sources disagree. Left out: the rank it has (CHANGE), none (ADD)."
+  rank: ClaimRank
   "The curator's note, in their own words."
   note: String
 }
@@ -30907,7 +30911,7 @@ func (ec *executionContext) unmarshalInputAliasInput(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"node", "name", "confidence", "note"}
+	fieldsInOrder := [...]string{"node", "name", "confidence", "rank", "note"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30935,6 +30939,13 @@ func (ec *executionContext) unmarshalInputAliasInput(ctx context.Context, obj an
 				return it, err
 			}
 			it.Confidence = data
+		case "rank":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rank"))
+			data, err := ec.unmarshalOClaimRank2ᚖlsgatlasᚋatlasᚐRank(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rank = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -31602,7 +31613,7 @@ func (ec *executionContext) unmarshalInputRelationshipInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"type", "from", "to", "role", "succession", "start", "end", "attested", "incompleteList", "confidence", "dateConfidence", "note"}
+	fieldsInOrder := [...]string{"type", "from", "to", "role", "succession", "start", "end", "attested", "incompleteList", "confidence", "dateConfidence", "rank", "note"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31686,6 +31697,13 @@ func (ec *executionContext) unmarshalInputRelationshipInput(ctx context.Context,
 				return it, err
 			}
 			it.DateConfidence = data
+		case "rank":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rank"))
+			data, err := ec.unmarshalOClaimRank2ᚖlsgatlasᚋatlasᚐRank(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rank = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -40274,6 +40292,25 @@ func (ec *executionContext) unmarshalOClaimInput2ᚖlsgatlasᚋgraphᚋmodelᚐC
 	}
 	res, err := ec.unmarshalInputClaimInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOClaimRank2ᚖlsgatlasᚋatlasᚐRank(ctx context.Context, v any) (*atlas.Rank, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := atlas.Rank(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOClaimRank2ᚖlsgatlasᚋatlasᚐRank(ctx context.Context, sel ast.SelectionSet, v *atlas.Rank) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOClaimRecord2ᚖlsgatlasᚋgraphᚋmodelᚐClaimRecord(ctx context.Context, sel ast.SelectionSet, v *model.ClaimRecord) graphql.Marshaler {

@@ -19,6 +19,8 @@ type AliasInput struct {
 	Name string `json:"name"`
 	// How directly the source supports it.
 	Confidence atlas.Confidence `json:"confidence"`
+	// Whether it is shown: NORMAL, or DEPRECATED (kept, not shown). Left out: the rank it has (CHANGE), NORMAL (ADD).
+	Rank *atlas.Rank `json:"rank,omitempty"`
 	// The curator's note, in their own words.
 	Note *string `json:"note,omitempty"`
 }
@@ -390,6 +392,8 @@ type RelationshipInput struct {
 	Confidence atlas.Confidence `json:"confidence"`
 	// How surely the dates are known, when that differs.
 	DateConfidence *atlas.Confidence `json:"dateConfidence,omitempty"`
+	// Which relationship the curators prefer where sources disagree. Left out: the rank it has (CHANGE), none (ADD).
+	Rank *atlas.Rank `json:"rank,omitempty"`
 	// The curator's note, in their own words.
 	Note *string `json:"note,omitempty"`
 }
