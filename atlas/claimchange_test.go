@@ -176,3 +176,20 @@ func TestChangeKeepsAnOmittedRank(t *testing.T) {
 		t.Errorf("relationship rank %q, want DEPRECATED", got)
 	}
 }
+
+// TestNoOneAcceptsTheirOwnProposal: a curator's proposal accepted by the same curator
+// had a review nobody made.
+func TestNoOneAcceptsTheirOwnProposal(t *testing.T) {
+	_, cur := curatedStore(t, changeBase())
+	p, err := cur.Propose(carol, atlas.Change{Op: atlas.OpAdd, Kind: atlas.RecordClaim, Citation: citeA, Claim: claimOf(atlas.PropNameZh, "甲", atlas.Preferred)}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = cur.Accept(carol, p.ID, "ok")
+	if want := p.ID + " was proposed by carol, who may not accept it: another curator reviews it (or edit directly)"; atlas.ErrorCode(err) != atlas.EINVALID || atlas.ErrorMessage(err) != want {
+		t.Fatalf("accept = %v, want INVALID: %s", err, want)
+	}
+	if _, err := cur.Reject(carol, p.ID, "withdrawn"); err != nil {
+		t.Fatalf("withdrawing one's own proposal: %v", err)
+	}
+}

@@ -212,6 +212,11 @@ func (c *Curator) review(ctx context.Context, id, reason string, accept bool) (P
 		if p.Status != Pending {
 			return Commit{}, Errorf(ECONFLICT, "%s was already %s by %s", p.ID, strings.ToLower(string(p.Status)), p.ReviewedBy)
 		}
+		// Review means a second curator: accepting one's own proposal is an edit with a
+		// reviewer's name on it. Withdrawing it (a rejection) is one's own to do.
+		if accept && p.By == PrincipalFrom(ctx).Subject {
+			return Commit{}, Errorf(EINVALID, "%s was proposed by %s, who may not accept it: another curator reviews it (or edit directly)", p.ID, p.By)
+		}
 		e := c.entry(ctx, ActionRejected, reason)
 		p.ReviewedBy, p.ReviewedAt, p.ReviewReason, p.ReviewRevision = e.Actor, &e.At, e.Reason, rev+1
 		e.Proposal, e.Change, e.Keys = p.ID, p.Change, p.Keys
