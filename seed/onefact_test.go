@@ -16,7 +16,9 @@ import (
 // sources, so each source keeps the dates it gives.
 func TestOneFactMergeLostNothing(t *testing.T) {
 	// attributedSince are the lines whose dates were later told apart: each gave a start
-	// and an end citing every source of the line, though each source gives one of them.
+	// and an end (or an attestation) citing every source of the line, though each source
+	// gives one of them. Wang Jiarui's 2008 page is dated 2009-01-14 and gives that
+	// attestation, which the line had lost; only the 2006 interview gives 2006-12.
 	attributedSince := map[string]map[atlas.DatePart][]string{
 		"holds/person/zeng-peiyan/position/vice-premier/reference-2003": {
 			atlas.StartPart: {"source/ref-china-embassy-bg-2003-new-cabinet"},
@@ -25,6 +27,9 @@ func TestOneFactMergeLostNothing(t *testing.T) {
 		"holds/person/yang-jiechi/position/member-of-the-politburo/reference-2017": {
 			atlas.StartPart: {"source/ref-scmp-2017-yang-jiechi-politburo"},
 			atlas.EndPart:   {"source/ref-bactf-2022-20th-central-committee", "source/ref-whatsonweibo-2022-20th-central-committee"},
+		},
+		"holds/person/wang-jiarui/position/head-of-the-international-department/reference-undated": {
+			atlas.AttestedPart: {"source/ref-idcpc-2006-wang-jiarui"},
 		},
 	}
 	raw, err := os.ReadFile("testdata/one-fact-lines.json")
