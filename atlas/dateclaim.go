@@ -149,10 +149,14 @@ func (r *Relation) DateConfidenceOf(part DatePart, date PartialDate) Confidence 
 
 // withDatesFrom keeps the date claims keep accepts and sets the plain dates from them:
 // the best-ranked start and end that are not DEPRECATED, and every live attestation.
+// The view is no surer than the surest claim it keeps: a tenure a reference page STATES
+// and the corpus only REPORTS second-hand (SIPRI through Rana) is REPORTED in the
+// corpus's view, never STATED on evidence the view leaves out.
 func (r Relation) withDatesFrom(keep func(DateClaim) bool) Relation {
 	r.Start, r.End, r.Attested = nil, nil, nil
 	var kept []DateClaim
 	best := map[DatePart]int{}
+	surest, anyLive := Stated, false
 	for _, c := range r.DateClaims {
 		if !keep(c) {
 			continue
@@ -160,6 +164,10 @@ func (r Relation) withDatesFrom(keep func(DateClaim) bool) Relation {
 		kept = append(kept, c)
 		if c.Rank == Deprecated {
 			continue
+		}
+		// A claim INFERRED or DISPUTED says how sure its date is, not the fact.
+		if (c.Confidence == Stated || c.Confidence == Reported) && (!anyLive || confidenceRank[c.Confidence] < confidenceRank[surest]) {
+			surest, anyLive = c.Confidence, true
 		}
 		v := c.Value
 		switch c.Part {
@@ -179,6 +187,9 @@ func (r Relation) withDatesFrom(keep func(DateClaim) bool) Relation {
 		}
 	}
 	r.DateClaims = kept
+	if anyLive {
+		r.Confidence = weaker(r.Confidence, surest)
+	}
 	return r
 }
 

@@ -48,3 +48,38 @@ func TestEachAttestationCitesThePageThatGivesIt(t *testing.T) {
 		t.Errorf("date claims %v, want %s", claims, want)
 	}
 }
+
+// TestATierViewIsNoSurerThanItsClaims: Dai Bingguo's post as State Councilor is STATED
+// by a reference page, but the corpus has it only second-hand (SIPRI, through Rana):
+// in the corpus's view it is REPORTED, STATED again with every tier.
+func TestATierViewIsNoSurerThanItsClaims(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	type post struct {
+		Node       struct{ ID string }
+		Confidence string
+	}
+	var got struct {
+		P struct{ Corpus, All []post }
+	}
+	data(t, srv, `{ p: person(id: "person/dai-bingguo") {
+	    corpus: positions(tiers: [CORPUS]) { node { id } confidence }
+	    all: positions { node { id } confidence } } }`, nil, &got)
+	for _, tc := range []struct {
+		view  string
+		posts []post
+		want  string
+	}{{"corpus", got.P.Corpus, "REPORTED"}, {"every tier", got.P.All, "STATED"}} {
+		found := false
+		for _, p := range tc.posts {
+			if p.Node.ID == "position/state-councilor" {
+				found = true
+				if p.Confidence != tc.want {
+					t.Errorf("State Councilor in the %s view: %s, want %s", tc.view, p.Confidence, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no State Councilor in the %s view: %+v", tc.view, tc.posts)
+		}
+	}
+}
