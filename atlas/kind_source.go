@@ -1,6 +1,9 @@
 package atlas
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 func (n *Source) NodeID() string     { return n.ID }
 func (n *Source) NodeKind() NodeKind { return SourceNode }
@@ -39,12 +42,42 @@ func (n *Source) checkFields(v *validator, rec string) {
 		if _, ok := v.ds.sourceByID(n.CitedVia); !ok {
 			v.add(rec, "citedVia names unknown source %q", n.CitedVia)
 		}
+		v.citedViaCircle(rec, n)
 	}
 	if len(n.DateSources) > 0 {
 		if n.Date == nil {
 			v.add(rec, "cites sources for a date it does not have")
 		}
 		v.citations(rec+" date", n.DateSources)
+	}
+}
+
+// citedViaCircle refuses a source read through itself, directly or round a chain of
+// citedVia: it would relay itself, and what follows the chain (relays, the date a
+// relayed work counts from) would never reach a work read first-hand. A circle is
+// named once, from its least id; the sources merely read through one are not named,
+// since undoing the circle mends them.
+func (v *validator) citedViaCircle(rec string, n *Source) {
+	if n.CitedVia == n.ID {
+		v.add(rec, "citedVia names the source itself: a source cannot be read through itself")
+		return
+	}
+	circle := []string{n.ID}
+	for via := n.CitedVia; via != ""; {
+		if via == n.ID {
+			if slices.Min(circle) == n.ID {
+				v.add(rec, "citedVia goes round in a circle through %s: a source cannot (in the end) be read through itself", strings.Join(circle, ", "))
+			}
+			return
+		}
+		s, ok := v.ds.sourceByID(via)
+		if !ok || slices.Contains(circle, via) {
+			// An unknown source is its own problem; a circle n only leads into is
+			// named by its members.
+			return
+		}
+		circle = append(circle, via)
+		via = s.CitedVia
 	}
 }
 

@@ -35,6 +35,7 @@ func RunCuration(t *testing.T, open OpenCurated) {
 		{"ImportKeepsCuration", testImportKeepsCuration},
 		{"RetractedNodeTakesItsClaims", testRetractedNodeTakesItsClaims},
 		{"ConcurrentAccepts", testConcurrentAccepts},
+		{"RefusesMalformed", testCurationRefusesMalformed},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, open) })
 	}

@@ -98,6 +98,8 @@ func testImportRejectsInvalid(t *testing.T, open Open) {
 		{"unknown enum", func(ds *atlas.Dataset) { ds.Groups[0].Kind = "SECRET_SOCIETY" }},
 		{"outside group lifetime", func(ds *atlas.Dataset) { ds.Relations[5].Attested = []atlas.PartialDate{atlas.MustDate("2019")} }},
 		{"duplicate name", func(ds *atlas.Dataset) { ds.People[1].Aliases = []atlas.Alias{{Name: "xi jinping", Editorial: true}} }},
+		{"a source read through itself", func(ds *atlas.Dataset) { ds.Sources[2].CitedVia = ds.Sources[2].ID }},
+		{"sources read through each other", func(ds *atlas.Dataset) { ds.Sources[0].CitedVia = ds.Sources[1].ID }},
 		{"a derived chair's id", func(ds *atlas.Dataset) {
 			ds.Relations[0].ID = atlas.DerivedChairID(ds.Relations[1].ID, ds.Relations[2].ID)
 		}},
