@@ -29,6 +29,9 @@ func (v *validator) checkClaims(rec string, n Node) {
 		if !validValue(n.NodeKind(), c.Property, c.Value) {
 			v.add(crec, "value %q is not a valid %s", c.Value, c.Property)
 		}
+		if nameProperties[c.Property] && padded(c.Value) {
+			v.add(crec, "value %q has leading or trailing spaces", c.Value)
+		}
 		if seen[key{c.Property, c.Value}] {
 			v.add(crec, "duplicate claim; give one claim all the sources of a value")
 		}

@@ -175,6 +175,7 @@ func (v *validator) checkNodes() {
 				}
 			}
 		}
+		v.checkNameSpacing(rec, n)
 		if _, isSource := n.(*Source); !isSource {
 			v.citations(rec, n.Citations())
 		}

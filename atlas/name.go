@@ -18,6 +18,29 @@ func NormalizeName(s string) string {
 	return b.String()
 }
 
+// checkNameSpacing refuses names with white space at either end. Search folds it away,
+// so nothing shows the difference until two copies of one name fail to compare equal;
+// the stores keep names exactly as given, so the writer must remove it, never a
+// silent trim. Identifiers are left to their own formats.
+func (v *validator) checkNameSpacing(rec string, n Node) {
+	for _, f := range n.SearchFields() {
+		if f.Name && f.Field != identifierField && padded(f.Text) {
+			v.add(rec, "%s %q has leading or trailing spaces", f.Field, f.Text)
+		}
+	}
+}
+
+// nameProperties are the claim properties whose values are names (checkNameSpacing's).
+var nameProperties = map[PropertyName]bool{PropName: true, PropNameZh: true, PropTitle: true, PropTitleZh: true, PropAlias: true}
+
+// padded reports whether s has white space (any Unicode space, the ideographic one
+// included) at either end of something else: a name of blanks alone is refused as
+// naming nothing.
+func padded(s string) bool {
+	t := strings.TrimSpace(s)
+	return t != s && t != ""
+}
+
 // FoldRune folds one character as NormalizeName does: lower case, accents and tone marks
 // removed, full-width Latin letters and digits made half-width. It reports false for a
 // character that is neither a letter nor a digit.

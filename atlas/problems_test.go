@@ -67,6 +67,34 @@ func TestProblemsOfImpossibleRecords(t *testing.T) {
 			// and not again for the works read through Rana.
 			ds.Node("source/rana-2021").(*atlas.Source).CitedVia = "source/sipri-2010"
 		}, []string{"SOURCE source/rana-2021: citedVia goes round in a circle through source/rana-2021, source/sipri-2010: a source cannot (in the end) be read through itself"}},
+		{"an alias with spaces around it", func(ds *atlas.Dataset) {
+			g := ds.Node(cfac).(*atlas.Group)
+			g.Aliases = append(g.Aliases, atlas.Alias{Name: "  CFAC2  ", Editorial: true})
+		}, []string{"GROUP " + cfac + `: alias "  CFAC2  " has leading or trailing spaces`}},
+		// A curator renames through the preferred claim, so the field and its claim change together.
+		{"a name with a trailing space", func(ds *atlas.Dataset) {
+			p := ds.Node("person/xi-jinping").(*atlas.Person)
+			p.Name = "Xi Jinping "
+			renameClaim(p.Claims, atlas.PropName, p.Name)
+		}, []string{
+			`PERSON person/xi-jinping: name "Xi Jinping " has leading or trailing spaces`,
+			`PERSON person/xi-jinping claim NAME=Xi Jinping : value "Xi Jinping " has leading or trailing spaces`,
+		}},
+		{"a Chinese name with an ideographic space", func(ds *atlas.Dataset) {
+			g := ds.Node(cfac).(*atlas.Group)
+			g.NameZh = "\u3000" + g.NameZh
+			renameClaim(g.Claims, atlas.PropNameZh, g.NameZh)
+		}, []string{
+			"GROUP " + cfac + `: nameZh "\u3000中央外事工作委员会" has leading or trailing spaces`,
+			"GROUP " + cfac + " claim NAME_ZH=\u3000中央外事工作委员会: value \"\\u3000中央外事工作委员会\" has leading or trailing spaces",
+		}},
+		{"a source title ending in a tab", func(ds *atlas.Dataset) {
+			ds.Node("source/rana-2021").(*atlas.Source).Title = "Leading Small Groups\t"
+		}, []string{`SOURCE source/rana-2021: title "Leading Small Groups\t" has leading or trailing spaces`}},
+		{"a name claim with a leading space", func(ds *atlas.Dataset) {
+			p := ds.Node("person/xi-jinping").(*atlas.Person)
+			p.Claims = append(p.Claims, atlas.PropertyClaim{Property: atlas.PropName, Value: " Xi Jin-ping", Sources: cite, Confidence: atlas.Stated, Rank: atlas.Deprecated})
+		}, []string{`PERSON person/xi-jinping claim NAME= Xi Jin-ping: value " Xi Jin-ping" has leading or trailing spaces`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ds := base.Clone()
@@ -76,5 +104,14 @@ func TestProblemsOfImpossibleRecords(t *testing.T) {
 				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// renameClaim gives the preferred claim of p the value v, as a curator's CHANGE of it does.
+func renameClaim(claims []atlas.PropertyClaim, p atlas.PropertyName, v string) {
+	for i := range claims {
+		if claims[i].Property == p && claims[i].Rank == atlas.Preferred {
+			claims[i].Value = v
+		}
 	}
 }

@@ -100,6 +100,8 @@ func testImportRejectsInvalid(t *testing.T, open Open) {
 		{"duplicate name", func(ds *atlas.Dataset) { ds.People[1].Aliases = []atlas.Alias{{Name: "xi jinping", Editorial: true}} }},
 		{"a source read through itself", func(ds *atlas.Dataset) { ds.Sources[2].CitedVia = ds.Sources[2].ID }},
 		{"sources read through each other", func(ds *atlas.Dataset) { ds.Sources[0].CitedVia = ds.Sources[1].ID }},
+		{"an alias with spaces around it", func(ds *atlas.Dataset) { ds.Groups[1].Aliases[0].Name = " CFAC" }},
+		{"a Chinese name with an ideographic space", func(ds *atlas.Dataset) { ds.Groups[1].NameZh += "\u3000" }},
 		{"a derived chair's id", func(ds *atlas.Dataset) {
 			ds.Relations[0].ID = atlas.DerivedChairID(ds.Relations[1].ID, ds.Relations[2].ID)
 		}},
