@@ -44,7 +44,9 @@
 //     detached and cached like betweenness.
 //   - CoMembers: O(deg(person) + Σ seats on the person's groups), plus the holders
 //     of positions chairing them.
-//   - Timeline: O(deg(node) log deg(node)).
+//   - Timeline: O(deg(node) log deg(node)), plus, for a group or person, its chairs
+//     list's join: the holdings of the posts chairing the group, or the chairs of the
+//     posts the person held.
 //   - Statistics: O(groups + relations). ActiveSeries: O(years × groups), with years
 //     capped at MaxSeriesYears (200).
 package analytics

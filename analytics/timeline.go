@@ -45,6 +45,10 @@ type Event struct {
 	// DateConfidence is how surely Date is known (INFERRED: the curators worked it
 	// out); nil without a date.
 	DateConfidence *atlas.Confidence
+	// Chair is the chair the event belongs to as the chairs list gives it, when the list
+	// derives it through a position (derived alone, or stored and derived: one edge with
+	// both lines of evidence); nil otherwise. It is what the event's relationship shows.
+	Chair *atlas.Edge
 }
 
 // Timeline returns the events in the life of the node with the given id, in
@@ -53,8 +57,13 @@ type Event struct {
 // events come last. A group's timeline has its establishment and abolition (citing the
 // claims of those dates), its successions and the start, end and attestations of every
 // relation touching it; any other actor's has the start, end and attestations of its
-// relations. Derived chairs are not events: the HOLDS and CHAIRS they come from are;
-// nor, in an actor's timeline, are the statements and documents about it.
+// relations. A group's or person's timeline also has the chairs its chairs list derives
+// through positions (atlas.ChairListWhen, the same join): a chair only derived has its
+// start, end and attestations as the list bounds them, its Relation the derived fact
+// (INFERRED or DISPUTED), each event citing the sources of the premise that gives its
+// date; a chair both stored and derived is the stored relation's events, with Chair
+// carrying both lines of evidence. An actor's timeline has no events of the statements
+// and documents about it.
 //
 // With sources, only the events citing one of them are kept (see TimelineRelayed).
 //
@@ -66,14 +75,18 @@ func (p *Projection) Timeline(ctx context.Context, id string, sources ...string)
 
 // TimelineRelayed is Timeline that, with relayed, also keeps the events citing a work one
 // of sources relays (atlas.RelayedBy: filtering by Rana finds what Rana relays from
-// SIPRI).
-func (p *Projection) TimelineRelayed(ctx context.Context, id string, sources []string, relayed bool) ([]Event, error) {
+// SIPRI). The derived chairs are those the chairs list gives for the same sources,
+// relayed and tiers (atlas.ChairInputsCiting: a derived chair stays when both premises
+// cite the sources), their dates read as the facts of tiers give them; tiers filter no
+// other event (the caller keeps the events cited in tiers).
+func (p *Projection) TimelineRelayed(ctx context.Context, id string, sources []string, relayed bool, tiers ...atlas.SourceTier) ([]Event, error) {
 	if _, err := (Filter{Sources: sources}).normalized(); err != nil {
 		return nil, err
 	}
 	if err := p.checkSources(sources); err != nil {
 		return nil, err
 	}
+	asked := sources // as the chairs list is asked, relayed works widened there
 	if relayed && len(sources) > 0 {
 		sources = atlas.RelayedBy(sources, p.Sources())
 	}
@@ -84,7 +97,36 @@ func (p *Projection) TimelineRelayed(ctx context.Context, id string, sources []s
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	chairs, err := p.chairsOf(self, asked, relayed, tiers)
+	if err != nil {
+		return nil, err
+	}
 	var events []Event
+	// A stored chair with derived evidence keeps its own events (one series, as the list
+	// has one edge), which carry the list's edge; a chair only derived has its own.
+	derivedStored := map[string]atlas.Edge{}
+	for _, e := range chairs {
+		switch {
+		case !e.Derived():
+		case e.Stored:
+			derivedStored[e.ID] = e
+		default:
+			for _, ev := range p.derivedChairEvents(e) {
+				if atlas.CitesAny(sourceIDs(ev.Sources), sources) {
+					events = append(events, ev)
+				}
+			}
+		}
+	}
+	keep := func(ri int32, evs ...Event) {
+		chair, ok := derivedStored[p.rels[ri].ID]
+		for _, ev := range evs {
+			if ok {
+				ev.Chair = cloneEdge(chair)
+			}
+			events = append(events, ev)
+		}
+	}
 	if g, ok := p.nodes[id].(*atlas.Group); ok {
 		for _, e := range []struct {
 			kind EventKind
@@ -109,7 +151,7 @@ func (p *Projection) TimelineRelayed(ctx context.Context, id string, sources []s
 			continue // what a statement or document says about an actor is no event in its life
 		}
 		if len(sources) == 0 {
-			events = append(events, p.relationEvents(self, ri, *p.rels[ri])...)
+			keep(ri, p.relationEvents(self, ri, *p.rels[ri])...)
 			continue
 		}
 		if !atlas.CitesAny(atlas.CitedSources(nil, p.rels[ri]), sources) {
@@ -119,7 +161,7 @@ func (p *Projection) TimelineRelayed(ctx context.Context, id string, sources []s
 		// another source gives is not theirs).
 		for _, e := range p.relationEvents(self, ri, p.rels[ri].CitedBy(sources)) {
 			if atlas.CitesAny(sourceIDs(e.Sources), sources) {
-				events = append(events, e)
+				keep(ri, e)
 			}
 		}
 	}

@@ -41,6 +41,10 @@ func TestTimeline(t *testing.T) {
 		falsg = "group/foreign-affairs-lsg"
 		cfac  = "group/foreign-affairs-commission"
 		mfa   = "institution/ministry-of-foreign-affairs"
+		// The chairs derived through the General Secretary's post, which chairs the group.
+		gsChairs = "chairs/position/general-secretary/" + falsg
+		hu       = atlas.DerivedIDPrefix + "holds/person/hu-jintao/position/general-secretary"
+		xi       = atlas.DerivedIDPrefix + "holds/person/xi-jinping/position/general-secretary"
 	)
 	tests := []struct {
 		name string
@@ -48,13 +52,18 @@ func TestTimeline(t *testing.T) {
 		want []event
 	}{
 		{
-			name: "an upgraded group: attestations, succession before abolition, undated chair last",
+			name: "an upgraded group: attestations, chairs derived through the post, succession before abolition, undated chair last",
 			id:   falsg,
 			want: []event{
 				{analytics.Established, "1958", "", "", 1},
+				{analytics.RoleStarted, "2002-11", "person/hu-jintao", hu + "+" + gsChairs, 1},
 				{analytics.Attested, "2010", mfa, "member_of/" + mfa + "/" + falsg, 1},
 				{analytics.Attested, "2010", "person/yang-jiechi", "member_of/person/yang-jiechi/" + falsg, 1},
+				{analytics.RoleStarted, "2012-11", "person/xi-jinping", xi + "+" + gsChairs, 1},
+				{analytics.RoleEnded, "2012-11", "person/hu-jintao", hu + "+" + gsChairs, 1},
 				{analytics.Attested, "2013-06", mfa, "member_of/" + mfa + "/" + falsg, 1},
+				// Xi's holding has no end: the chair ends with the group.
+				{analytics.RoleEnded, "2018-03", "person/xi-jinping", xi + "+" + gsChairs, 1},
 				{analytics.Succeeded, "2018-03", cfac, "succeeded_by/" + falsg + "/" + cfac, 1},
 				{analytics.Abolished, "2018-03", "", "", 1},
 				{analytics.RoleStarted, "", "position/general-secretary", "chairs/position/general-secretary/" + falsg, 1},
@@ -75,10 +84,12 @@ func TestTimeline(t *testing.T) {
 			},
 		},
 		{
-			name: "a person: start and end of a post",
+			name: "a person: start and end of a post, and of the chair it gives",
 			id:   "person/hu-jintao",
 			want: []event{
+				{analytics.RoleStarted, "2002-11", falsg, hu + "+" + gsChairs, 1},
 				{analytics.RoleStarted, "2002-11", "position/general-secretary", "holds/person/hu-jintao/position/general-secretary", 1},
+				{analytics.RoleEnded, "2012-11", falsg, hu + "+" + gsChairs, 1},
 				{analytics.RoleEnded, "2012-11", "position/general-secretary", "holds/person/hu-jintao/position/general-secretary", 1},
 			},
 		},
