@@ -90,7 +90,7 @@ func (r *queryResolver) Timeline(ctx context.Context, id string, sources []strin
 	if err != nil {
 		return nil, err
 	}
-	events, err := p.TimelineRelayed(ctx, id, sources, isTrue(includeRelayed))
+	events, err := p.TimelineRelayed(ctx, id, sources, isTrue(includeRelayed), tiers...)
 	return planned(ctx, eventsInTiers(p, events, tiers), err)
 }
 
@@ -132,6 +132,11 @@ func (r *subgraphResolver) Relationships(ctx context.Context, obj *analytics.Sub
 
 // Relationship is the resolver for the relationship field.
 func (r *timelineEventResolver) Relationship(ctx context.Context, obj *analytics.Event) (*atlas.Edge, error) {
+	if obj.Chair != nil {
+		// The chairs list's edge: derived, with the post it runs through, as chairs shows it.
+		e := *obj.Chair
+		return &e, nil
+	}
 	if obj.Relation == nil {
 		return nil, nil
 	}

@@ -151,7 +151,10 @@ func TestTimelineAndStatistics(t *testing.T) {
 		}
 		kinds = append(kinds, e.Kind+" "+d)
 	}
-	want := []string{"ESTABLISHED 1958", "ATTESTED 2010", "ATTESTED 2010", "ATTESTED 2013-06", "SUCCEEDED 2018-03", "ABOLISHED 2018-03", "ROLE_STARTED undated"}
+	// Hu Jintao and Xi Jinping chair it through the General Secretary's post (2002-11 to
+	// 2012-11, and from 2012-11 to the group's end).
+	want := []string{"ESTABLISHED 1958", "ROLE_STARTED 2002-11", "ATTESTED 2010", "ATTESTED 2010", "ROLE_STARTED 2012-11", "ROLE_ENDED 2012-11",
+		"ATTESTED 2013-06", "ROLE_ENDED 2018-03", "SUCCEEDED 2018-03", "ABOLISHED 2018-03", "ROLE_STARTED undated"}
 	if !reflect.DeepEqual(kinds, want) {
 		t.Errorf("timeline = %v, want %v", kinds, want)
 	}
