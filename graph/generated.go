@@ -5802,11 +5802,11 @@ type TimelineEvent {
   date: PartialDate
   "The node at the other end of the relationship, if any."
   other: GraphNode
-  "The relationship the event comes from, seen from the node asked about."
+  "The relationship the event comes from, seen from the node asked about; for a chair derived through a post, the chair as the ` + "`" + `chairs` + "`" + ` list gives it (` + "`" + `derived` + "`" + `, ` + "`" + `via` + "`" + `, ` + "`" + `derivations` + "`" + `)."
   relationship: Relationship
   "For SUCCEEDED and PRECEDED: how one group followed the other."
   succession: SuccessionKind
-  "The sources of the claim the event comes from (not the node's whole list): those that give its date."
+  "The sources of the claim the event comes from (not the node's whole list): those that give its date; for a derived chair, those of the holding or the chairing that gives it (of both when both do, of the group's or the holder's life when that bounds it)."
   sources: [Citation!]!
   "How surely the date is known: STATED (or REPORTED…) as the sources give it; INFERRED when the curators worked it out (the relationship's note says how), so the sources support the fact, not the date. Null without a date."
   dateConfidence: Confidence
@@ -5941,6 +5941,13 @@ extend type Query {
   and successions, and the start, end and attestations of every relationship touching
   it, each with its sources (a date, those of the claim it comes from). Undated facts
   come last. ` + "`" + `sources` + "`" + ` keeps the events citing one of these sources.
+
+  A group's or person's timeline also has the chairs derived through a post that its
+  ` + "`" + `chairs` + "`" + ` list gives for the same ` + "`" + `sources` + "`" + `, ` + "`" + `includeRelayed` + "`" + ` and ` + "`" + `tiers` + "`" + ` (a derived
+  chair stays with ` + "`" + `sources` + "`" + ` when both facts it comes from cite them): the start, end
+  and attestations that list shows, INFERRED (DISPUTED when a premise is), each citing
+  the fact that gives its date, and ` + "`" + `relationship` + "`" + ` the derived chair (` + "`" + `derived` + "`" + `, ` + "`" + `via` + "`" + `).
+  A chair both stored and derived is one relationship: its stored events.
   """
   timeline("The node whose events are wanted (not a source or reported count)." id: ID!, "Keep only events citing one of these sources (source ids); all when omitted." sources: [ID!], "With ` + "`" + `sources` + "`" + `: also keep events citing a work one of those sources relays (` + "`" + `Source.citedVia` + "`" + `)." includeRelayed: Boolean = false, "Keep only events whose evidence lies in these source tiers (CORPUS, REFERENCE); both when omitted." tiers: [SourceTier!]): [TimelineEvent!]!
 
