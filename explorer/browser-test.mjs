@@ -34,10 +34,10 @@ async function screenClean() {
   if (consoleErrors.length) throw new Error(`console errors: ${consoleErrors.splice(0).join(' | ')}`);
 }
 
-async function step(name, fn) {
+async function step(name, fn, { after } = {}) {
   const t0 = Date.now();
   try {
-    await fn();
+    try { await fn(); } finally { if (after) await after(); }
     await screenClean();
     results.push({ name, ok: true });
     console.log(`ok   ${name} (${Date.now() - t0} ms)`);
@@ -887,6 +887,54 @@ await step('the live indicator updates the view when a curator accepts a change'
   assert((await page.textContent('#live')).includes(`data changed at revision ${rev}`), `the indicator says ${await page.textContent('#live')}`);
   assert(await page.evaluate(() => window.sameDocument === true), 'the page reloaded');
 });
+
+// curatorAddsNameZh adds a Chinese name to a group as a curator, through the API, and returns
+// the revision it made.
+async function curatorAddsNameZh(id, nameZh) {
+  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${process.env.CURATOR_TOKEN}` },
+    body: JSON.stringify({ query: `mutation { editClaim(op: ADD, claim: {node: "${id}", property: NAME_ZH, value: "${nameZh}", confidence: STATED, rank: PREFERRED},
+      citation: {source: "source/zhou-wang-2015", locator: "browser test"}, reason: "browser test", expectedVersion: 1) { revision } }` }) });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.extensions.dataset.revision;
+}
+
+// The tables and the counts by year follow a live change too, in place: the row shows the
+// new value, under the same sort, filter and scroll, and the chart is drawn anew.
+await step('a live change refreshes the table and the counts by year in place', async () => {
+  if (!process.env.CURATOR_TOKEN) { console.log('     (no tokens: skipped)'); return; }
+  const unnamed = (await api('{ groups(first: 100) { nodes { id label nameZh } } }')).groups.nodes.filter((g) => !g.nameZh);
+  assert(unnamed.length >= 2, 'no two groups without a Chinese name to name');
+  await page.setViewportSize({ width: 1440, height: 500 });
+  await page.goto(`${base}/explore/#tab=tables`);
+  await page.reload();
+  await page.waitForSelector('#node-table[data-state=ready][data-table=groups]', { timeout: 15000 });
+  await page.waitForSelector('#live[data-state=live]', { timeout: 10000 });
+  await page.evaluate(() => { window.sameDocument = true; });
+  await page.click('#node-table th button[data-column=c_nameZh]');
+  await page.waitForSelector('#node-table th[aria-sort=ascending] button[data-column=c_nameZh]');
+  await page.fill('#table-filter', 'group');
+  const rows = await page.locator('#node-table tbody tr').count();
+  const target = unnamed[0];
+  const row = `#node-table tbody tr[data-id="${target.id}"]`;
+  assert(await page.textContent(`${row} td:nth-child(2)`) === '', `${target.id} has a Chinese name already`);
+  const top = await page.$eval('#view-tables', (v) => { v.scrollTop = Math.min(120, v.scrollHeight - v.clientHeight); return v.scrollTop; });
+  const rev = await curatorAddsNameZh(target.id, '浏览器测试小组');
+  await page.waitForSelector(`#live[data-refreshed="${rev}"]`, { timeout: 10000 });
+  await page.waitForFunction((sel) => document.querySelector(sel)?.children[1].textContent === '浏览器测试小组', `${row}`, { timeout: 5000 })
+    .catch(() => { throw new Error('the table row kept its old value after the change'); });
+  assert(await page.locator('#node-table th[aria-sort=ascending] button[data-column=c_nameZh]').count() === 1, 'the refresh lost the sort');
+  assert(await page.inputValue('#table-filter') === 'group' && await page.locator('#node-table tbody tr').count() === rows, 'the refresh lost the filter');
+  assert(await page.$eval('#view-tables', (v) => v.scrollTop) === top, 'the refresh lost the scroll');
+  // Groups by year: the chart is drawn anew after a change.
+  await page.click('#tab-byyear');
+  await page.waitForSelector('svg.byyear .year', { timeout: 10000 });
+  await page.evaluate(() => { document.querySelector('svg.byyear').dataset.before = '1'; });
+  const rev2 = await curatorAddsNameZh(unnamed[1].id, '浏览器测试小组二');
+  await page.waitForSelector(`#live[data-refreshed="${rev2}"]`, { timeout: 10000 });
+  await page.waitForSelector('svg.byyear:not([data-before]) .year', { timeout: 5000 }).catch(() => { throw new Error('groups by year was not drawn anew after the change'); });
+  assert(await page.evaluate(() => window.sameDocument === true), 'the page reloaded');
+}, { after: () => page.setViewportSize({ width: 1440, height: 900 }) });
 
 await step('no request left loopback', async () => {
   assert(blocked.length === 0, `blocked: ${blocked.join(', ')}`);

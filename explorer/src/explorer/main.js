@@ -16,7 +16,10 @@ import { followChanges } from './live.js';
 const $ = (id) => document.getElementById(id);
 // ends: the nodes picked as the path's ends, by id, to name them in either language.
 const ends = new Map();
-let cy, current = null, drawSeq = 0, frames = null, playTimer = null, tableRows = null, tableSort = null;
+let cy, current = null, drawSeq = 0, frames = null, playTimer = null, tableSort = null;
+// The rows of the table shown and which table and date they are of (tableOf). A change to
+// the data empties them, so that the table is read anew, in place.
+let tableRows = null, tableOf = null;
 
 function checkboxes(fieldset, values, chosen, colours, onChange) {
   for (const v of values) {
@@ -266,32 +269,53 @@ async function refreshNode() {
   if (state.tab === 'timeline') renderTimeline($('timeline'), current).catch((e) => { $('timeline').textContent = errorText(e); });
 }
 
+// refreshTable draws the table, reading its rows when they are not those of the table and
+// date asked for (another table, another date, or the data changed). The rows drawn stay
+// until the new ones are in; the sort, the filter and the scroll are kept.
 async function refreshTable() {
   const table = $('node-table');
+  const date = String(state.tableDate ?? thisYear());
+  const of = `${state.table}@${date}`;
+  const wanted = () => of === `${state.table}@${String(state.tableDate ?? thisYear())}`;
   table.dataset.state = 'loading';
   try {
-    tableRows ??= await loadRows(state.table, String(state.tableDate ?? thisYear()));
+    if (!tableRows || tableOf !== of) {
+      const rows = await loadRows(state.table, date);
+      // Rows of a table or date no longer asked for are not drawn.
+      if (!wanted()) return;
+      tableRows = rows; tableOf = of;
+    }
+    const view = $('view-tables'), top = view.scrollTop, left = view.scrollLeft;
     const count = renderTable(table, state.table, tableRows, {
       sort: tableSort, filter: $('table-filter').value,
       onSort: (s) => { tableSort = s; refreshTable(); },
       onOpen: (id) => { state.node = id; state.seeds = [id]; state.tab = 'graph'; update(); },
     });
+    view.scrollTop = top; view.scrollLeft = left;
     $('table-count').textContent = `${count} ${t('rows')}`;
     table.dataset.state = 'ready';
     table.dataset.table = state.table;
   } catch (e) {
+    if (!wanted()) return;
     table.dataset.state = 'error';
     $('table-count').textContent = errorText(e);
   }
 }
 
+const refreshByYear = () => renderByYear($('byyear-chart'), $('reported')).catch((e) => { $('byyear-chart').textContent = errorText(e); });
+const refreshTimeline = () => renderTimeline($('timeline'), current).catch((e) => { $('timeline').textContent = errorText(e); });
+
+// update shows the state in every part of the page that shows it; it settles once they have.
 function update({ graph = true, node = true } = {}) {
   writeHash();
   syncControls();
-  if (graph && state.tab === 'graph') redrawGraph();
-  if (node) refreshNode();
-  else if (state.tab === 'timeline') renderTimeline($('timeline'), current);
-  if (state.tab === 'tables') refreshTable();
+  const work = [];
+  if (graph && state.tab === 'graph') work.push(redrawGraph());
+  if (node) work.push(refreshNode());
+  else if (state.tab === 'timeline') work.push(refreshTimeline());
+  if (state.tab === 'tables') work.push(refreshTable());
+  if (state.tab === 'byyear') work.push(refreshByYear());
+  return Promise.all(work);
 }
 
 // Selecting a node in view opens its page and keeps the graph; one out of view recentres it.
@@ -383,7 +407,6 @@ function wire() {
   $('lang').addEventListener('click', () => {
     state.lang = getLang() === 'zh' ? 'en' : 'zh';
     setLang(state.lang); applyStrings(); relabel(); cy.nodes().forEach((n) => n.data('label', nodeLabel(n.data('raw')))); renderInView();
-    if (state.tab === 'tables' && tableRows) refreshTable();
     update({ graph: false });
     setStatus(); renderStyleLegend(legendStyle);
     // The paths' ends, status, list and labels in the new language.
@@ -444,8 +467,8 @@ function showTab(tab) {
   writeHash(); syncControls();
   // The graph is laid out in a visible container only, so that it is centred.
   if (tab === 'graph') { cy.resize(); redrawGraph(); }
-  if (tab === 'timeline') renderTimeline($('timeline'), current).catch((e) => { $('timeline').textContent = errorText(e); });
-  if (tab === 'byyear') renderByYear($('byyear-chart'), $('reported')).catch((e) => { $('byyear-chart').textContent = errorText(e); });
+  if (tab === 'timeline') refreshTimeline();
+  if (tab === 'byyear') refreshByYear();
   if (tab === 'tables') refreshTable();
 }
 
@@ -472,7 +495,8 @@ async function start() {
   await refreshNode();
   showTab(state.tab);
   if (state.tab === 'paths' && state.from && state.to) $('path-form').requestSubmit();
-  followChanges(types, () => update());
+  // A change to the data: every view shows it, the table and the counts by year read anew.
+  followChanges(types, () => { tableRows = null; return update(); });
 }
 
 start();
