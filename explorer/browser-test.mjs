@@ -273,9 +273,9 @@ await step('the FALSG timeline draws no chair outside its premises or its life (
   for (const who of ['Zhou Enlai', 'Hu Jintao', 'Wen Jiabao', 'Hu Yaobang']) {
     assert(!titles.some((x) => x.includes(who)), `the timeline shows ${who}`);
   }
-  const li = titles.filter((x) => x.includes('Li Keqiang') && x.includes('CHAIRS'));
+  const li = titles.filter((x) => x.includes('Li Keqiang') && x.includes(' · chairs'));
   assert(li.length === 1 && li[0].includes('2018-03 – 2018-03'), `Li Keqiang's chair: ${JSON.stringify(li)}`);
-  assert(!titles.some((x) => /– 20(19|2\d)/.test(x) && x.includes('CHAIRS')), 'a chair runs past the LSG\'s replacement in 2018-03');
+  assert(!titles.some((x) => /– 20(19|2\d)/.test(x) && x.includes(' · chairs')), 'a chair runs past the LSG\'s replacement in 2018-03');
 });
 
 await step('a person\'s timeline stops a chair at the group\'s end and hatches an inferred one', async () => {
@@ -285,7 +285,7 @@ await step('a person\'s timeline stops a chair at the group\'s end and hatches a
   const rows = await page.$$eval('svg.timeline .bar', (gs) => gs.map((g) => ({ title: g.querySelector('title').textContent, to: g.dataset.to, cls: g.getAttribute('class'),
     x: g.querySelector('.rowlabel').getBBox().x })));
   for (const g of ['Foreign Affairs Leading Small Group', 'Comprehensively Deepening Reform Leading Small Group', 'Cybersecurity and Information']) {
-    const r = rows.find((x) => x.title.includes(g) && x.title.includes('CHAIRS'));
+    const r = rows.find((x) => x.title.includes(g) && x.title.includes(' · chairs'));
     assert(r, `no chair of the ${g}`);
     assert(Number(r.to) <= 2018, `the chair of the ${g} runs to ${r.to}, past the group's abolition in 2018-03`);
   }
@@ -935,6 +935,50 @@ await step('a live change refreshes the table and the counts by year in place', 
   await page.waitForSelector('svg.byyear:not([data-before]) .year', { timeout: 5000 }).catch(() => { throw new Error('groups by year was not drawn anew after the change'); });
   assert(await page.evaluate(() => window.sameDocument === true), 'the page reloaded');
 }, { after: () => page.setViewportSize({ width: 1440, height: 900 }) });
+
+// The strings the Explorer makes up beyond its labels (the counts by year and their
+// tooltips, the live indicator, the timeline's tooltips, the keys of a node in view) are
+// in Chinese once the language is switched, and back in English when switched back.
+await step('the Chinese interface says the counts, the tooltips and the live state in Chinese', async () => {
+  const ENGLISH = /\b(exact|about|at least|at most|known|possible|live|data changed|revision|undated|Enter: open|expand|CHAIRS|MEMBER_OF|HOLDS|KNOWN|POSSIBLE|ESTABLISHED|ABOLISHED|chairs|member of)\b/;
+  const english = (texts, where) => {
+    const left = texts.filter((x) => ENGLISH.test(x));
+    assert(left.length === 0, `${where}: English left: ${left.slice(0, 3).join(' | ')}`);
+  };
+  await page.goto(`${base}/explore/#node=${GROUP}&year=2016&tab=byyear`);
+  await page.reload();
+  await page.waitForSelector('svg.byyear .year', { timeout: 10000 });
+  await page.waitForSelector('#live[data-state=live]', { timeout: 10000 });
+  assert(await page.textContent('#live') === strings.en.live, `the indicator says ${await page.textContent('#live')}`);
+  assert((await page.textContent('#reported tbody tr td:nth-child(2)')).startsWith('exact'), 'the counts are not in English to begin with');
+  await page.click('#lang');
+  await page.waitForFunction(() => location.hash.includes('lang=zh'));
+  await page.waitForFunction(() => !/exact|about/.test(document.querySelector('#reported tbody')?.innerText || ''), null, { timeout: 5000 })
+    .catch(() => { throw new Error('the reported counts stay in English'); });
+  // The scope of a count is the study's words, in English: only the count is checked.
+  english(await page.$$eval('#reported tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent)), 'reported counts');
+  english(await page.$$eval('svg.byyear g.year title', (ts) => ts.map((x) => x.textContent)), 'chart tooltips');
+  english(await page.$$eval('svg.byyear g.reported title', (ts) => ts.map((x) => x.textContent.split(' — ')[0])), 'reported count tooltips');
+  english([await page.textContent('#live')], 'live indicator');
+  assert(await page.textContent('#live') === strings.zh.live, `the indicator says ${await page.textContent('#live')}`);
+  await page.click('#tab-timeline');
+  await page.waitForSelector('svg.timeline .bar rect', { timeout: 10000 });
+  // The tooltips name the relationship and how it holds, not the English names of the people.
+  english(await page.$$eval('svg.timeline title', (ts) => ts.map((x) => x.textContent.replace(/^[^·]*·/, ''))), 'timeline tooltips');
+  assert((await page.$$eval('svg.timeline .bar title', (ts) => ts.map((x) => x.textContent))).some((x) => x.includes('任组长')), 'no chair in the timeline tooltips');
+  await page.click('#tab-graph');
+  await page.waitForSelector('#graph-status[data-state=ready]');
+  english(await page.$$eval('#in-view-list button', (bs) => bs.map((b) => b.title)), 'nodes in view');
+  if (process.env.CURATOR_TOKEN) {
+    const unnamed = (await api('{ groups(first: 100) { nodes { id nameZh } } }')).groups.nodes.filter((g) => !g.nameZh);
+    const rev = await curatorAddsNameZh(unnamed[0].id, '浏览器测试小组三');
+    await page.waitForSelector(`#live[data-refreshed="${rev}"]`, { timeout: 10000 });
+    assert(await page.textContent('#live') === strings.zh.liveChanged.replace('{n}', rev), `the indicator says ${await page.textContent('#live')}`);
+    await page.click('#lang');
+    await page.waitForFunction(() => !location.hash.includes('lang=zh'));
+    assert(await page.textContent('#live') === `● data changed at revision ${rev}`, `the indicator says ${await page.textContent('#live')} in English`);
+  }
+});
 
 await step('no request left loopback', async () => {
   assert(blocked.length === 0, `blocked: ${blocked.join(', ')}`);

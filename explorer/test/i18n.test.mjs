@@ -14,3 +14,12 @@ test('a count qualifier and a relationship type of one name read apart in Chines
   setLang('en');
   assert.equal(qualifierLabel('ABOUT'), 'about');
 });
+
+test('a string with a number in it reads in either language', async () => {
+  const { t } = await import('../src/explorer/i18n.js');
+  setLang('zh');
+  assert.equal(t('liveChanged', { n: 12 }), '● 数据已更新（修订版 12）');
+  assert.equal(t('live'), '● 实时');
+  setLang('en');
+  assert.equal(t('liveChanged', { n: 12 }), '● data changed at revision 12');
+});

@@ -50,6 +50,7 @@ export const strings = {
     noTypes: 'No node type or no relationship type is picked: pick at least one of each to draw the graph.',
     dateFrom: 'from', dateTo: 'to', datesGiven: 'gives', noDateGiven: 'gives no date',
     scoredOver: 'scored over', unscored: 'drawn nodes have no score (small, grey)', styleFailed: 'cannot size or colour by it',
+    live: '● live', liveChanged: '● data changed at revision {n}', undated: 'undated', inViewKeys: 'Enter: open; +: expand',
   },
   zh: {
     search: '搜索小组、人物、机构（英文、中文、拼音）', searchLabel: '搜索',
@@ -97,13 +98,18 @@ export const strings = {
     noTypes: '未选节点类型或关系类型：请各至少选一项以绘制关系图。',
     dateFrom: '始于', dateTo: '止于', datesGiven: '所给日期', noDateGiven: '未给日期',
     scoredOver: '计算区间', unscored: '个节点无得分（小、灰色）', styleFailed: '无法按此设置大小或颜色',
+    live: '● 实时', liveChanged: '● 数据已更新（修订版 {n}）', undated: '无日期', inViewKeys: '回车：打开；+：展开',
   },
 };
 
 let lang = 'en';
 export const setLang = (l) => { lang = l === 'zh' ? 'zh' : 'en'; document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en'; };
 export const getLang = () => lang;
-export const t = (key) => strings[lang][key] ?? strings.en[key] ?? key;
+// t gives a string in the current language, with each {name} in it replaced by vars[name].
+export const t = (key, vars) => {
+  const s = strings[lang][key] ?? strings.en[key] ?? key;
+  return vars ? s.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m)) : s;
+};
 
 // valueLabel names an enum value (GROUP, MEMBER_OF, POSSIBLE…) in the current language.
 // qualifierLabel names a count's qualifier: ABOUT is "about" a number here (约), not the

@@ -4,7 +4,16 @@
 // reload. It reconnects with Last-Event-ID, so no change is missed while it was away.
 // Self-contained: it adds its own element to the header, and does nothing on a service
 // without subscriptions.
+import { t } from './i18n.js';
+
 const QUERY = 'subscription { changes { cursor revision } }';
+
+// relabelLive says the indicator's state again, in the current language.
+export function relabelLive() {
+  const el = document.getElementById('live');
+  if (!el || !el.dataset.said) return;
+  el.textContent = el.dataset.revision ? t('liveChanged', { n: el.dataset.revision }) : t('live');
+}
 
 export function followChanges(types, refresh) {
   if (!types.get('Subscription')) return;
@@ -32,8 +41,9 @@ export function followChanges(types, refresh) {
   function onEvent(data) {
     const change = data && data.data && data.data.changes;
     if (!change) return;
-    el.textContent = `● data changed at revision ${change.revision}`;
     el.dataset.revision = String(change.revision);
+    el.dataset.said = '1';
+    relabelLive();
     pending = change.revision;
     // The events of one change arrive together: refresh once they are in.
     setTimeout(refreshOnce, 50);
@@ -46,7 +56,7 @@ export function followChanges(types, refresh) {
       const res = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query: QUERY }) });
       if (!res.ok || !res.body) throw new Error(String(res.status));
       el.dataset.state = 'live';
-      if (!el.textContent) el.textContent = '● live';
+      if (!el.dataset.said) { el.dataset.said = '1'; relabelLive(); }
       backoff = 1000;
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buf = '';

@@ -11,7 +11,7 @@ import { renderTimeline } from './timeline.js';
 import { findPaths, pathEnds, renderPaths, showPathMessage } from './paths.js';
 import { renderByYear } from './byyear.js';
 import { loadRows, renderTable, thisYear } from './tables.js';
-import { followChanges } from './live.js';
+import { followChanges, relabelLive } from './live.js';
 
 const $ = (id) => document.getElementById(id);
 // ends: the nodes picked as the path's ends, by id, to name them in either language.
@@ -53,6 +53,7 @@ function relabel() {
     b.addEventListener('click', () => { state.table = k; tableRows = null; tableSort = null; writeHash(); refreshTable(); });
     return b;
   }));
+  relabelLive();
 }
 
 function syncControls() {
@@ -236,7 +237,7 @@ function renderInView() {
     const b = Object.assign(document.createElement('button'), { type: 'button', textContent: `${n.data('label')} (${valueLabel(n.data('type'))})` });
     b.addEventListener('click', () => select(n.id()));
     b.addEventListener('keydown', (e) => { if (e.key === '+') expand(n.id()); });
-    b.title = 'Enter: open; +: expand';
+    b.title = t('inViewKeys');
     li.append(b);
     return li;
   }));

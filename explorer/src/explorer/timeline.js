@@ -52,7 +52,7 @@ export async function renderTimeline(container, node) {
     const ex = x(yearOf(e.date)), right = ex > width - 160;
     g.append(svg('line', { x1: ex, x2: ex, y1: 8, y2: height - 20 }),
       svg('text', { x: right ? ex - 3 : ex + 3, y: 12 + (i % 3) * 11, 'text-anchor': right ? 'end' : 'start' }, `${valueLabel(e.kind)} ${e.date}${e.other ? ` · ${nodeLabel(e.other)}` : ''}`),
-      svg('title', {}, `${e.kind} ${e.date} ${e.other ? e.other.label : ''} — ${e.sources.map((s) => s.source.key).join(', ')}`));
+      svg('title', {}, `${valueLabel(e.kind)} ${e.date}${e.other ? ` ${nodeLabel(e.other)}` : ''} — ${e.sources.map((s) => s.source.key).join(', ')}`));
     root.append(g);
   });
   // Chairs inferred through a post (derived, no source states them) are hatched.
@@ -94,7 +94,7 @@ export async function renderTimeline(container, node) {
     }
     if (drawnFrom !== null) { row.dataset.from = String(drawnFrom); row.dataset.to = String(drawnTo); }
     for (const a of r.attested || []) row.append(svg('circle', { cx: x(yearOf(a) + 0.5), cy: yy + rowH / 2, r: 4, fill: colour }));
-    row.append(svg('title', {}, `${full} · ${r.type}${inferred ? ` (${t('inferred')})` : ''}: ${undated ? 'undated' : `${r.start || '?'} – ${r.end || ''}`}${r.holding ? ` · ${r.holding}` : ''}`));
+    row.append(svg('title', {}, `${full} · ${valueLabel(r.type)}${inferred ? ` (${t('inferred')})` : ''}: ${undated ? t('undated') : `${r.start || '?'} – ${r.end || ''}`}${r.holding ? ` · ${valueLabel(r.holding)}` : ''}`));
   });
 }
 
