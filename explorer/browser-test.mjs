@@ -464,6 +464,24 @@ await step('a table of groups sorts, filters and opens a node', async () => {
   assert((await page.textContent('#node-title')).includes('Foreign Affairs Leading Small Group'), 'the row did not open the group');
 });
 
+await step('a link keeps the table\'s sort and filter', async () => {
+  await page.goto(`${base}/explore/#tab=tables&tdate=2016`);
+  await page.reload();
+  await page.waitForSelector('#node-table[data-state=ready][data-table=groups]', { timeout: 15000 });
+  await page.click('#node-table th button[data-column=c_members]');
+  await page.waitForSelector('#node-table th[aria-sort=descending] button[data-column=c_members]');
+  await page.fill('#table-filter', 'foreign');
+  await page.waitForFunction(() => location.hash.includes('tsort=-c_members') && location.hash.includes('tfilter=foreign'), null, { timeout: 5000 })
+    .catch(() => { throw new Error(`the link does not hold the sort and filter: ${page.url()}`); });
+  const ids = await page.$$eval('#node-table tbody tr', (rows) => rows.map((r) => r.dataset.id));
+  await page.reload();
+  await page.waitForSelector('#node-table[data-state=ready][data-table=groups]', { timeout: 15000 });
+  assert(await page.locator('#node-table th[aria-sort=descending] button[data-column=c_members]').count() === 1, 'the reload lost the sort');
+  assert(await page.inputValue('#table-filter') === 'foreign', 'the reload lost the filter');
+  const again = await page.$$eval('#node-table tbody tr', (rows) => rows.map((r) => r.dataset.id));
+  assert(JSON.stringify(again) === JSON.stringify(ids), `the reload shows other rows: ${again.slice(0, 3)}, was ${ids.slice(0, 3)}`);
+});
+
 await step('a range typed into its two boxes, one after the other, plays', async () => {
   await openGraph(`node=${GROUP}&year=2016`);
   await page.fill('#range-from', '2008');

@@ -53,3 +53,20 @@ test('another node or tab is a new history entry; a year or a filter is not', ()
     assert.deepEqual(entries, ['/explore/', '#node=group/a&year=2016', '#node=person/b&year=2016', '#node=person/b&year=2017&tab=timeline']);
   })();
 });
+
+test('a link keeps the table\'s sort and filter', () => {
+  readHash('#tab=tables&table=people&tsort=-c_chairs&tfilter=xi%20jin');
+  assert.deepEqual(state.tableSort, { column: 'c_chairs', desc: true });
+  assert.equal(state.tableFilter, 'xi jin');
+  assert.equal(hashOf(), '#tab=tables&table=people&tsort=-c_chairs&tfilter=xi+jin');
+  readHash(hashOf());
+  assert.deepEqual([state.tableSort, state.tableFilter], [{ column: 'c_chairs', desc: true }, 'xi jin']);
+  state.tableSort = { column: 'c_name', desc: false };
+  assert.match(hashOf(), /tsort=c_name(&|$)/);
+  // No sort, no filter: the table as read, and nothing in the link.
+  readHash('#tab=tables&tsort=&tfilter=');
+  assert.deepEqual([state.tableSort, state.tableFilter], [null, '']);
+  assert.equal(hashOf(), '#tab=tables');
+  readHash('#tab=tables&tsort=not%20a%20column');
+  assert.equal(state.tableSort, null);
+});

@@ -16,7 +16,7 @@ import { followChanges, relabelLive } from './live.js';
 const $ = (id) => document.getElementById(id);
 // ends: the nodes picked as the path's ends, by id, to name them in either language.
 const ends = new Map();
-let cy, current = null, drawSeq = 0, frames = null, playTimer = null, tableSort = null;
+let cy, current = null, drawSeq = 0, frames = null, playTimer = null;
 // The rows of the table shown and which table and date they are of (tableOf). A change to
 // the data empties them, so that the table is read anew, in place.
 let tableRows = null, tableOf = null;
@@ -50,7 +50,7 @@ function relabel() {
     const b = Object.assign(document.createElement('button'), { type: 'button', textContent: t(`t_${k}`) });
     b.dataset.table = k;
     b.setAttribute('aria-pressed', String(state.table === k));
-    b.addEventListener('click', () => { state.table = k; tableRows = null; tableSort = null; writeHash(); refreshTable(); });
+    b.addEventListener('click', () => { state.table = k; tableRows = null; state.tableSort = null; writeHash(); refreshTable(); });
     return b;
   }));
   relabelLive();
@@ -71,6 +71,8 @@ function syncControls() {
   $('colour-by').value = state.colourBy;
   $('layout').value = state.layout;
   $('table-date').value = String(state.tableDate ?? thisYear());
+  // Set only when it differs, so that the caret stays where the reader types.
+  if ($('table-filter').value !== state.tableFilter) $('table-filter').value = state.tableFilter;
   for (const b of $('table-choice').querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.table === state.table));
   for (const b of $('node-types').querySelectorAll('input')) b.checked = state.nodeTypes.includes(b.value);
   for (const b of $('rel-types').querySelectorAll('input')) b.checked = state.relTypes.includes(b.value);
@@ -288,8 +290,8 @@ async function refreshTable() {
     }
     const view = $('view-tables'), top = view.scrollTop, left = view.scrollLeft;
     const count = renderTable(table, state.table, tableRows, {
-      sort: tableSort, filter: $('table-filter').value,
-      onSort: (s) => { tableSort = s; refreshTable(); },
+      sort: state.tableSort, filter: state.tableFilter,
+      onSort: (s) => { state.tableSort = s; writeHash(); refreshTable(); },
       onOpen: (id) => { state.node = id; state.seeds = [id]; state.tab = 'graph'; update(); },
     });
     view.scrollTop = top; view.scrollLeft = left;
@@ -392,7 +394,7 @@ function wire() {
   $('ego').addEventListener('click', () => { if (state.node) { ego(cy, state.node, Number($('ego-hops').value)); setStatus(); renderInView(); } });
   $('controls').addEventListener('submit', (e) => e.preventDefault());
   $('table-form').addEventListener('submit', (e) => e.preventDefault());
-  $('table-filter').addEventListener('input', () => refreshTable());
+  $('table-filter').addEventListener('input', () => { state.tableFilter = $('table-filter').value; writeHash(); refreshTable(); });
   $('table-date').addEventListener('change', () => {
     const y = $('table-date').value;
     state.tableDate = /^\d{4}$/.test(y) ? Number(y) : null;
@@ -450,7 +452,7 @@ function wire() {
     const table = [state.table, state.tableDate];
     readHash(); setLang(state.lang); applyStrings(); relabel();
     // A link to another table or table date reads its rows anew.
-    if (table[0] !== state.table || table[1] !== state.tableDate) { tableRows = null; tableSort = null; }
+    if (table[0] !== state.table || table[1] !== state.tableDate) tableRows = null;
     update();
   });
   // The skip link moves the focus to the node page; the hash stays the view's state.

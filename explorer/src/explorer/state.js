@@ -1,5 +1,6 @@
 // The view's state, kept in the URL hash so that a link restores it: the selected node,
-// the seeds the graph grows from (the node searched for and those expanded), the year, the filters, the tab and the language.
+// the seeds the graph grows from (the node searched for and those expanded), the year, the filters, the tab, the table
+// (its date, sort and filter) and the language.
 // The node types the API's network is built from when no types are named: the
 // structure of the groups. The boxes start with these ticked, so that a view draws what
 // it always drew; statements, topics and documents (which would crowd out the structure
@@ -55,7 +56,8 @@ export const state = {
   // A period played year by year (rangeFrom–rangeTo), instead of one year.
   rangeFrom: null, rangeTo: null, frame: null,
   sizeBy: '', colourBy: '', layout: 'fcose',
-  table: 'groups', tableDate: null,
+  // The table's sort ({ column, desc }, or null: as read) and filter text.
+  table: 'groups', tableDate: null, tableSort: null, tableFilter: '',
 };
 
 const TABS = ['graph', 'timeline', 'paths', 'byyear', 'tables'];
@@ -86,6 +88,10 @@ export function readHash(hash = location.hash) {
   state.layout = p.get('layout') || 'fcose';
   state.table = TABLE_KEYS.includes(p.get('table')) ? p.get('table') : 'groups';
   state.tableDate = year(p.get('tdate'));
+  // tsort=column, or tsort=-column for descending.
+  const sort = /^(-?)(\w+)$/.exec(p.get('tsort') || '');
+  state.tableSort = sort ? { column: sort[2], desc: sort[1] === '-' } : null;
+  state.tableFilter = p.get('tfilter') || '';
   state.lang = p.get('lang') === 'zh' ? 'zh' : 'en';
   state.from = p.get('from') || null;
   state.to = p.get('to') || null;
@@ -110,6 +116,8 @@ export function hashOf(s = state) {
   if (s.layout !== 'fcose') p.set('layout', s.layout);
   if (s.tab === 'tables' && s.table !== 'groups') p.set('table', s.table);
   if (s.tab === 'tables' && s.tableDate !== null) p.set('tdate', String(s.tableDate));
+  if (s.tab === 'tables' && s.tableSort) p.set('tsort', `${s.tableSort.desc ? '-' : ''}${s.tableSort.column}`);
+  if (s.tab === 'tables' && s.tableFilter) p.set('tfilter', s.tableFilter);
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
   return '#' + p.toString().replace(/%2F/g, '/').replace(/%2C/g, ',');

@@ -68,8 +68,9 @@ export function renderTable(table, key, rows, { sort, filter, onSort, onOpen }) 
   const cols = tb.columns;
   const text = (filter || '').trim().toLowerCase();
   let shown = rows.filter((r) => !text || [r.label, zhName(r) || '', r.key || '', r.id].some((s) => s.toLowerCase().includes(text)));
-  if (sort) {
-    const col = cols.find((c) => c[0] === sort.column) || cols[0];
+  // A sort by a column the table has not (a link to another table) leaves the rows as read.
+  const col = sort && cols.find((c) => c[0] === sort.column);
+  if (col) {
     const dir = sort.desc ? -1 : 1;
     shown = [...shown].sort((a, b) => {
       const x = col[1](a), y = col[1](b);
