@@ -41,6 +41,7 @@ func TestEveryShapeIsPlanned(t *testing.T) {
 			network(ids: ["person/xi-jinping"], during: {from: "2012", to: "2014"}) { relationships { from { id } holdingDuring } } }`,
 		"counts and rankings": `{ ranking(by: SEATS, first: 5) { edges { node { id ... on Person { chairs { node { id } } } } count } nodes { id ... on Person { memberships { node { id } } } } }
 			group(id: "group/foreign-affairs-leading-small-group") { counts(during: {from: "2003", to: "2013"}) { members chairs } } }`,
+		"a timeline's derived chairs": `{ timeline(id: "person/li-keqiang") { relationship { ` + rel + ` } } }`,
 		"federation": `{ _entities(representations: [{__typename: "Group", id: "group/central-foreign-affairs-commission"}, {__typename: "Person", id: "person/xi-jinping"}]) {
 			... on Group { chairs { node { id } } } ... on Person { memberships { node { id } } } } }`,
 	} {

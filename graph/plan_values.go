@@ -299,7 +299,12 @@ func (p *planner) timeline(events []analytics.Event, sel ast.SelectionSet) {
 					p.nodes = append(p.nodes, nodeSel{ev.Other, f.Selections})
 				}
 			case "relationship":
-				if ev.Relation != nil {
+				// As TimelineEventResolver.Relationship answers it: the chairs list's
+				// edge for a chair (derived, with its post), else the event's relation.
+				switch {
+				case ev.Chair != nil:
+					p.edges([]atlas.Edge{*ev.Chair}, f.Selections)
+				case ev.Relation != nil:
 					p.edges(atlas.EdgesFrom(self, []atlas.Relation{*ev.Relation}, nil), f.Selections)
 				}
 			case "sources":
