@@ -45,6 +45,13 @@ func (id Identifier) URL() string { return identifierURLs[id.Scheme] + id.Value 
 // (only groups, institutions, positions and people carry them).
 func IdentifiersOf(n Node) []Identifier { return n.NodeIdentifiers() }
 
+// ValidIdentifier reports whether value is written as scheme writes its identifiers
+// (a Wikidata QID is Q and digits, as Q123).
+func ValidIdentifier(scheme IdentifierScheme, value string) bool {
+	f, ok := identifierFormats[scheme]
+	return ok && f.MatchString(value)
+}
+
 // WikidataID returns the node's Wikidata QID, "" when it has none.
 func WikidataID(n Node) string {
 	for _, id := range IdentifiersOf(n) {

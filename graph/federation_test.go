@@ -224,6 +224,9 @@ func TestMalformedRepresentationsAtTheirIndex(t *testing.T) {
 		{"a key its type lacks", map[string]any{"__typename": "Source", "wikidata": "Q1"}, "a representation of Source needs one of its key fields: id"},
 		{"numeric id", map[string]any{"__typename": "Group", "id": 5}, `the key field "id" of Group must be a string, got a number`},
 		{"null wikidata", map[string]any{"__typename": "Person", "wikidata": nil}, `the key field "wikidata" of Person must be a string, got null`},
+		{"empty wikidata", map[string]any{"__typename": "Group", "wikidata": ""}, `the key field "wikidata" of Group must be a Wikidata QID such as Q123, got ""`},
+		{"blank wikidata", map[string]any{"__typename": "Group", "wikidata": "  "}, `the key field "wikidata" of Group must be a Wikidata QID such as Q123, got "  "`},
+		{"not a QID", map[string]any{"__typename": "Person", "wikidata": "xi jinping"}, `the key field "wikidata" of Person must be a Wikidata QID such as Q123, got "xi jinping"`},
 		{"not an object", []any{good}, "want an object with __typename and a key field, got a list"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -78,8 +78,12 @@ func representationMistake(rep any) string {
 		if !present {
 			continue
 		}
-		if _, ok := v.(string); !ok {
+		s, ok := v.(string)
+		if !ok {
 			return fmt.Sprintf("the key field %q of %s must be a string, got %s", key, typeName, jsonKind(v))
+		}
+		if key == "wikidata" && !atlas.ValidIdentifier(atlas.Wikidata, s) {
+			return fmt.Sprintf("the key field \"wikidata\" of %s must be a Wikidata QID such as Q123, got %q", typeName, s)
 		}
 		return ""
 	}
