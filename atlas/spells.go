@@ -27,8 +27,14 @@ func (s Span) MayHoldDays(lo, hi int) []DayRun {
 	for i := range b.AttestedFrom {
 		add(b.AttestedFrom[i], b.AttestedTo[i])
 	}
-	slices.SortFunc(runs, func(a, b DayRun) int { return a.First - b.First })
 	// Attestations may overlap (a year and a month in it): merge them.
+	return UnionDayRuns(runs)
+}
+
+// UnionDayRuns returns the days of runs as sorted runs, overlapping or adjacent ones
+// joined. It reuses runs' array.
+func UnionDayRuns(runs []DayRun) []DayRun {
+	slices.SortFunc(runs, func(a, b DayRun) int { return a.First - b.First })
 	out := runs[:0]
 	for _, r := range runs {
 		if n := len(out); n > 0 && r.First <= nextDay(out[n-1].Last) {

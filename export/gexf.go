@@ -1,13 +1,10 @@
 package export
 
 import (
-	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
-	"time"
 
 	"lsgatlas/atlas"
 )
@@ -220,7 +217,7 @@ func GEXFOf(w io.Writer, g Graph, v GEXFVersion) error {
 	for _, n := range ns {
 		node := gexfNode{ID: n.ID, Label: n.Label, AttValues: attValues(nodeAttributes, n.values()), Colour: colour(NodeColours, n.Type)}
 		if g.During != nil && n.life != nil {
-			runs := unionRuns(append(n.life.MayHoldDays(lo, hi), nodeRuns[n.ID]...))
+			runs := atlas.UnionDayRuns(append(n.life.MayHoldDays(lo, hi), nodeRuns[n.ID]...))
 			if len(runs) == 0 {
 				// A group or person of no day of the period (an isolated group founded
 				// after it, in a whole graph): GEXF has no spell for "never within the
@@ -286,26 +283,6 @@ func spells(runs []atlas.DayRun) *gexfSpells {
 		out.Spells = append(out.Spells, gexfSpell{Start: dayText(r.First), End: dayText(r.Last)})
 	}
 	return out
-}
-
-// unionRuns is the days of runs as sorted runs, overlapping or adjacent ones joined.
-func unionRuns(runs []atlas.DayRun) []atlas.DayRun {
-	slices.SortFunc(runs, func(a, b atlas.DayRun) int { return cmp.Compare(a.First, b.First) })
-	var out []atlas.DayRun
-	for _, r := range runs {
-		if n := len(out); n > 0 && r.First <= nextDay(out[n-1].Last) {
-			out[n-1].Last = max(out[n-1].Last, r.Last)
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
-// nextDay is the day after a day ordinal (YYYYMMDD).
-func nextDay(ord int) int {
-	t := time.Date(ord/10000, time.Month(ord/100%100), ord%100+1, 0, 0, 0, 0, time.UTC)
-	return t.Year()*10000 + int(t.Month())*100 + t.Day()
 }
 
 // dayText writes a day ordinal (YYYYMMDD) as an xsd:date.
