@@ -72,11 +72,7 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	params, rerr := readParams(r)
 	if rerr != nil {
-		if rerr.status == http.StatusMethodNotAllowed {
-			w.Header().Set("Allow", "GET, POST")
-		}
-		t.metrics.RequestError(rerr.code, "")
-		t.writeErrors(w, rerr.status, gqlerror.List{codedError(rerr.code, rerr.msg)})
+		t.refuse(w, rerr)
 		return
 	}
 	ctx := r.Context()
@@ -174,6 +170,15 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	}
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(body)
+}
+
+// refuse answers a request that readParams refused.
+func (t overHTTP) refuse(w http.ResponseWriter, rerr *requestError) {
+	if rerr.status == http.StatusMethodNotAllowed {
+		w.Header().Set("Allow", "GET, POST")
+	}
+	t.metrics.RequestError(rerr.code, "")
+	t.writeErrors(w, rerr.status, gqlerror.List{codedError(rerr.code, rerr.msg)})
 }
 
 // errorResponse is a response to a request error: it has no data entry at all.

@@ -106,15 +106,16 @@ func New(resolvers graph.Resolver, opts Options) *Server {
 	}
 	es := graph.NewExecutableSchema(graph.Config{Resolvers: graph.Root(&resolvers)})
 	srv := handler.New(es)
-	for _, t := range streamTransports(opts) {
-		srv.AddTransport(t)
-	}
 	responses := newResponseCache(opts.ResponseCacheBytes, store.Revision)
 	if resolvers.Feed != nil {
 		resolvers.Feed.Watch(responses.purge)
 	}
 	memory := newMemoryBudget(int64(opts.MemoryInFlight))
-	srv.AddTransport(overHTTP{limits: limits, metrics: metrics, responses: responses, memory: memory})
+	plain := overHTTP{limits: limits, metrics: metrics, responses: responses, memory: memory}
+	for _, t := range streamTransports(opts, plain) {
+		srv.AddTransport(t)
+	}
+	srv.AddTransport(plain)
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
 	cache.onLookup = metrics.QueryCacheLookup
 	srv.SetQueryCache(cache)

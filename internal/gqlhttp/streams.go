@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -28,9 +29,10 @@ import (
 // resolvers' side of the feed (where a subscription starts, why it ended) is in graph.
 
 // streamTransports are the subscription transports, before overHTTP (gqlgen gives a
-// request to the first transport that supports it). The keep-alive comments and pings
-// run on the transports' own tickers, off any request path.
-func streamTransports(opts Options) []graphql.Transport {
+// request to the first transport that supports it); plain is that transport, whose
+// reading of a body the SSE transport shares. The keep-alive comments and pings run on
+// the transports' own tickers, off any request path.
+func streamTransports(opts Options, plain overHTTP) []graphql.Transport {
 	ws := transport.Websocket{KeepAlivePingInterval: 25 * time.Second, InitFunc: wsAuthenticate(opts.Authenticate)}
 	// Browsers on the service's own origin may always connect; others as CORS allows.
 	var hosts []string
@@ -42,7 +44,37 @@ func streamTransports(opts Options) []graphql.Transport {
 		}
 	}
 	ws.Implementation = transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{OriginPatterns: hosts}}
-	return []graphql.Transport{transport.SSE{KeepAlivePingInterval: 25 * time.Second}, websocketOnly{ws}}
+	return []graphql.Transport{readSSE{transport.SSE{KeepAlivePingInterval: 25 * time.Second}, plain}, websocketOnly{ws}}
+}
+
+// readSSE is gqlgen's SSE transport behind overHTTP's reading of the body. gqlgen's own
+// reading answers a body it cannot decode with INTERNAL and an error quoting the whole
+// body, which it also prints to the standard log, variables and all; and it reads a body
+// of any size, and parameters in any letter case. Here a body is read and checked as a
+// plain POST's is, refused in the same words, and what gqlgen then reads is the request
+// as decoded, encoded again, so gqlgen's decoding cannot fail.
+type readSSE struct {
+	transport.SSE
+	plain overHTTP
+}
+
+func (t readSSE) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	params, rerr := readParams(r)
+	var body []byte
+	if rerr == nil {
+		var err error
+		if body, err = json.Marshal(params); err != nil { // decoded JSON always encodes
+			rerr = badRequest("The request body is not valid JSON.")
+		}
+	}
+	if rerr != nil {
+		w.Header().Set("Content-Type", negotiate(r.Header.Get("Accept"))+"; charset=utf-8")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		t.plain.refuse(w, rerr)
+		return
+	}
+	r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
+	t.SSE.Do(w, r, exec)
 }
 
 // websocketOnly is gqlgen's WebSocket transport for WebSocket handshakes alone: gqlgen's

@@ -1,0 +1,113 @@
+package gqlhttp_test
+
+import (
+	"bytes"
+	"log"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/rs/zerolog"
+
+	"lsgatlas/graph"
+	"lsgatlas/internal/gqlhttp"
+)
+
+// syncBuffer is a log sink the server's goroutines may write while a test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// loggedServer serves the fixture with the service's log and the standard library's
+// log (where gqlgen's transports print) both written to the returned buffers.
+func loggedServer(t *testing.T) (url string, serviceLog, stdLog *syncBuffer) {
+	t.Helper()
+	serviceLog, stdLog = &syncBuffer{}, &syncBuffer{}
+	out, flags := log.Writer(), log.Flags()
+	log.SetOutput(stdLog)
+	t.Cleanup(func() { log.SetOutput(out); log.SetFlags(flags) })
+	srv := httptest.NewServer(gqlhttp.New(graph.Resolver{Store: fixtureStore(t), Log: zerolog.New(serviceLog)}, gqlhttp.Options{}))
+	t.Cleanup(srv.Close)
+	return srv.URL, serviceLog, stdLog
+}
+
+// TestUnreadableStreamBodies: a subscription's POST whose body is not one GraphQL
+// request gets the very answer the same body gets without Accept: text/event-stream, and
+// neither log sees the body. gqlgen's SSE transport answered INTERNAL and printed the
+// whole body, variables included, to the standard log.
+func TestUnreadableStreamBodies(t *testing.T) {
+	url, serviceLog, stdLog := loggedServer(t)
+	const sub = `subscription { changes { cursor } }`
+	for _, tc := range []struct {
+		name, contentType, body string
+		status                  int
+		want                    string
+	}{
+		{"malformed JSON", jsonType, `{not json ` + secretVar, 400,
+			`{"errors":[{"message":"The request body is not valid JSON.","extensions":{"code":"INVALID"}}]}`},
+		{"empty body", jsonType, "", 400,
+			`{"errors":[{"message":"The request body is empty; send a JSON object with a query.","extensions":{"code":"INVALID"}}]}`},
+		{"batched array", jsonType, `[{"query": "` + sub + `", "variables": {"s": "` + secretVar + `"}}]`, 400,
+			`{"errors":[{"message":"Batched requests are not supported; send one JSON object per request.","extensions":{"code":"INVALID"}}]}`},
+		{"query is a number", jsonType, `{"query": 5, "variables": {"s": "` + secretVar + `"}}`, 400,
+			`{"errors":[{"message":"The query parameter must be a string.","extensions":{"code":"INVALID"}}]}`},
+		{"variables not an object", jsonType, `{"query": "` + sub + `", "variables": "` + secretVar + `"}`, 400,
+			`{"errors":[{"message":"The variables parameter must be a JSON object.","extensions":{"code":"INVALID"}}]}`},
+		// encoding/json would match QUERY to the query field; the GraphQL-over-HTTP
+		// parameters are case-sensitive, as the non-stream path reads them.
+		{"query in capitals", jsonType, `{"QUERY": "` + sub + `"}`, 400,
+			`{"errors":[{"message":"The request has no query.","extensions":{"code":"INVALID"}}]}`},
+		{"latin-1 charset", "application/json; charset=latin1", `{"query": "` + sub + `"}`, 415,
+			`{"errors":[{"message":"Send the request in UTF-8.","extensions":{"code":"INVALID"}}]}`},
+		{"too large", jsonType, `{"query": "` + strings.Repeat("a", 1<<20) + `"}`, 413,
+			`{"errors":[{"message":"The request body is larger than 1048576 bytes.","extensions":{"code":"LIMIT_EXCEEDED"}}]}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			plain := do(t, "POST", url, tc.contentType, "", tc.body)
+			stream := do(t, "POST", url, tc.contentType, "text/event-stream", tc.body)
+			for _, r := range []rawResponse{plain, stream} {
+				if r.status != tc.status || r.body != tc.want {
+					t.Errorf("got %d %s\nwant %d %s", r.status, r.body, tc.status, tc.want)
+				}
+			}
+			if a, b := plain.header.Get("Content-Type"), stream.header.Get("Content-Type"); a != b || a != "application/json; charset=utf-8" {
+				t.Errorf("Content-Type %q over SSE, %q without", b, a)
+			}
+		})
+	}
+	if s := serviceLog.String(); s != "" {
+		t.Errorf("the service logged: %s", s)
+	}
+	if s := stdLog.String(); s != "" {
+		t.Errorf("the standard log got: %s", s)
+	}
+}
+
+// TestStreamBodyReachesGqlgen: a well-formed body read ahead of gqlgen's SSE transport
+// still reaches it whole: the operation it names, and its variables, whose value the
+// error quotes.
+func TestStreamBodyReachesGqlgen(t *testing.T) {
+	url, _, _ := loggedServer(t)
+	body := `{"query": "query Q { __typename } subscription S($s: Int) { changes(since: $s) { cursor } }", "operationName": "S", "variables": {"s": 1.5}}`
+	r := do(t, "POST", url, jsonType, "text/event-stream", body)
+	want := ":\n\nevent: next\ndata: " +
+		`{"errors":[{"message":"Variable \"$s\" got invalid value 1.5; Int cannot represent a non-integer value: 1.5","path":["variable","s"],"extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}],"data":null}` +
+		"\n\nevent: complete\n\n"
+	if r.status != 200 || r.body != want {
+		t.Errorf("got %d %q\nwant 200 %q", r.status, r.body, want)
+	}
+}
