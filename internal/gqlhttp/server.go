@@ -119,6 +119,7 @@ func New(resolvers graph.Resolver, opts Options) *Server {
 	cache := newQueryCache(cmp.Or(opts.QueryCacheEntries, 1000), cmp.Or(opts.QueryCacheBytes, 64<<20))
 	cache.onLookup = metrics.QueryCacheLookup
 	srv.SetQueryCache(cache)
+	srv.SetValidationRulesFn(validationRules)
 	use(srv, extension.Introspection{})
 	if opts.PersistedQueries != nil {
 		use(srv, persistedOnly{queries: opts.PersistedQueries})

@@ -2,12 +2,14 @@ package gqlhttp_test
 
 import (
 	"bytes"
+	"fmt"
 	"log"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/coder/websocket"
 	"github.com/rs/zerolog"
 
 	"lsgatlas/graph"
@@ -109,5 +111,71 @@ func TestStreamBodyReachesGqlgen(t *testing.T) {
 		"\n\nevent: complete\n\n"
 	if r.status != 200 || r.body != want {
 		t.Errorf("got %d %q\nwant 200 %q", r.status, r.body, want)
+	}
+}
+
+// TestSubscriptionHasOneRootField: a subscription selects one root response key, with no
+// @skip or @include. Two aliases of the one stream, or a skipped stream, passed
+// validation and failed in the executor as INTERNAL; the same field twice under one key
+// is one field.
+func TestSubscriptionHasOneRootField(t *testing.T) {
+	url, serviceLog, _ := loggedServer(t)
+	const (
+		twoFields = `{"message":"Anonymous Subscription must select only one top level field.","locations":[{"line":1,"column":%d}],"extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}`
+		skipped   = `{"message":"Anonymous Subscription must not use ` + "`@skip` or `@include`" + ` directives in the top level selection.","locations":[{"line":1,"column":%d}],"extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}`
+		noFeed    = `{"message":"this store keeps no audit log, so it has no change feed","path":["changes"],"locations":[{"line":1,"column":16}],"extensions":{"code":"UNAVAILABLE"}}`
+	)
+	for _, tc := range []struct{ name, query, want string }{
+		{"two aliases of the stream", `subscription { a: changes { cursor } b: changes { cursor } }`, fmt.Sprintf(twoFields, 38)},
+		{"an alias and the stream", `subscription { changes { cursor } b: changes { cursor } }`, fmt.Sprintf(twoFields, 35)},
+		{"an alias in a fragment", `subscription { changes { cursor } ...F } fragment F on Subscription { b: changes { type } }`, fmt.Sprintf(twoFields, 71)},
+		{"the stream and __typename", `subscription { changes { cursor } __typename }`, fmt.Sprintf(twoFields, 35) +
+			`,{"message":"Anonymous Subscription must not select an introspection top level field.","locations":[{"line":1,"column":35}],"extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}`},
+		{"the stream twice", `subscription { changes { cursor } changes { type } }`, noFeed},
+		{"the stream skipped", `subscription { changes @skip(if: true) { cursor } }`, fmt.Sprintf(skipped, 25)},
+		{"the stream included by a variable", `subscription($b: Boolean = false) { changes @include(if: $b) { cursor } }`, fmt.Sprintf(skipped, 46)},
+		{"a skipped fragment", `subscription { ...F @skip(if: true) } fragment F on Subscription { changes { type } }`, fmt.Sprintf(skipped, 22)},
+		{"a skipped inline fragment", `subscription { ... @skip(if: true) { changes { type } } }`, fmt.Sprintf(skipped, 21)},
+		{"a skipped field in a fragment", `subscription { ...F } fragment F on Subscription { changes @skip(if: true) { type } }`, fmt.Sprintf(skipped, 61)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := do(t, "POST", url, jsonType, "text/event-stream", fmt.Sprintf(`{"query": %q}`, tc.query))
+			want := ":\n\nevent: next\ndata: {\"errors\":[" + tc.want + "],\"data\":null}\n\nevent: complete\n\n"
+			if r.status != 200 || r.body != want {
+				t.Errorf("got %d %q\nwant 200 %q", r.status, r.body, want)
+			}
+		})
+	}
+	if s := serviceLog.String(); s != "" {
+		t.Errorf("the service logged: %s", s)
+	}
+}
+
+// TestSubscriptionHasOneRootFieldOverWebSocket: the rule holds over graphql-transport-ws.
+func TestSubscriptionHasOneRootFieldOverWebSocket(t *testing.T) {
+	url, _, _ := loggedServer(t)
+	conn, _, err := websocket.Dial(t.Context(), "ws"+strings.TrimPrefix(url, "http"), &websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseNow()
+	exchange := func(send string) string {
+		t.Helper()
+		if err := conn.Write(t.Context(), websocket.MessageText, []byte(send)); err != nil {
+			t.Fatal(err)
+		}
+		_, got, err := conn.Read(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(got)
+	}
+	if got := exchange(`{"type":"connection_init"}`); got != `{"type":"connection_ack"}` {
+		t.Fatalf("connection_init answered %q", got)
+	}
+	got := exchange(`{"id":"1","type":"subscribe","payload":{"query":"subscription { a: changes { cursor } b: changes { cursor } }"}}`)
+	want := `{"payload":[{"message":"Anonymous Subscription must select only one top level field.","locations":[{"line":1,"column":38}],"extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}],"id":"1","type":"error"}`
+	if got != want {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
