@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -274,6 +275,31 @@ func TestPersistedQueryAllowList(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if r := do(t, "POST", h.URL, jsonType, "", tc.body); !strings.Contains(r.body, tc.want) {
 				t.Errorf("got %d %s, want %s", r.status, r.body, tc.want)
+			}
+		})
+	}
+}
+
+// TestWholeNumberIsAnInt: an Int variable sent as 3.0 or 1e1 answers as 3 and 10 do,
+// and is costed as that page size; gqlparser refused it as "cannot use value 0 as Int",
+// naming a value nobody sent.
+func TestWholeNumberIsAnInt(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	const query = `query($n: Int) { search(text: "xi", first: $n) { score } }`
+	ask := func(n string) string {
+		return do(t, "POST", srv.URL, jsonType, "", fmt.Sprintf(`{"query": %q, "variables": {"n": %s}}`, query, n)).body
+	}
+	for _, tc := range []struct {
+		sent, integer string
+		cost          float64 // search 1 + n × score 1
+	}{{"3.0", "3", 4}, {"2.0", "2", 3}, {"1e1", "10", 11}, {"1e2", "100", 101}} {
+		t.Run(tc.sent, func(t *testing.T) {
+			got, want := ask(tc.sent), ask(tc.integer)
+			if got != want || strings.Contains(want, `"errors"`) {
+				t.Errorf("n = %s answered %s\nn = %s answered %s", tc.sent, got, tc.integer, want)
+			}
+			if c := costOf(t, srv.URL, query, `{"n": `+tc.sent+`}`); c != tc.cost {
+				t.Errorf("n = %s costs %v, want %v", tc.sent, c, tc.cost)
 			}
 		})
 	}
