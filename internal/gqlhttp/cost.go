@@ -15,7 +15,8 @@ import (
 //   - every field costs 1, plus the cost of its selection set times the number of items
 //     it can return;
 //   - a list returns as many items as its `first` or `limit` argument says (given or
-//     defaulted in the schema), or as many ids as its `ids` argument lists; a list
+//     defaulted in the schema), or as many ids as its `ids` argument lists (or
+//     representations as _entities' `representations` does); a list
 //     inside a paged field (a connection's `nodes`/`edges`, a subgraph's nodes) takes
 //     the page size of the field that holds it; any other list of nodes or
 //     relationships counts Limits.ListSize, the largest fan-out of the data (a node's
@@ -246,9 +247,14 @@ func (m *costModel) pageSize(parent *ast.Definition, def *ast.FieldDefinition, f
 	return 0, false
 }
 
-// idsLength is the number of ids the field's ids argument names, when it names any.
+// idsLength is the number of ids the field's ids argument names, or of representations
+// _entities' representations argument holds (one item each, like nodes' ids), when it
+// names any. A single value is a list of one, as input coercion reads it.
 func (m *costModel) idsLength(f *ast.Field) (int, bool) {
 	arg := f.Arguments.ForName("ids")
+	if arg == nil {
+		arg = f.Arguments.ForName("representations")
+	}
 	if arg == nil {
 		return 0, false
 	}
@@ -256,11 +262,17 @@ func (m *costModel) idsLength(f *ast.Field) (int, bool) {
 	case ast.ListValue:
 		return len(v.Children), true
 	case ast.Variable:
-		if list, ok := m.vars[v.Raw].([]any); ok {
+		switch list := m.vars[v.Raw].(type) {
+		case []any:
 			return len(list), true
+		case nil:
+			return 0, false
 		}
+		return 1, true
+	case ast.NullValue:
+		return 0, false
 	}
-	return 0, false
+	return 1, true
 }
 
 // listSize is what a list of the named type without a page size counts as: the largest

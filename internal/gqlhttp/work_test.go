@@ -63,3 +63,38 @@ func TestCentralityOfIDsIsPricedByItsIDs(t *testing.T) {
 		}
 	}
 }
+
+// list is a JSON list of n items.
+func list(n int, item string) string {
+	return "[" + strings.TrimSuffix(strings.Repeat(item+",", n), ",") + "]"
+}
+
+const personRep = `{"__typename": "Person", "id": "person/xi-jinping"}`
+
+// _entities is priced by its representations as nodes is by its ids. It cost a fixed
+// ListSize (100) items whatever their number: 15,000 representations cost what 100 did.
+func TestEntitiesArePricedByTheirRepresentations(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	const selection = `{ ... on Person { id chairs { id node { id } } } }`
+	rep, id := personRep, `"person/xi-jinping"`
+	entities := `query($r: [_Any!]!) { _entities(representations: $r) ` + selection + ` }`
+	nodes := `query($ids: [ID!]!) { nodes(ids: $ids) ` + selection + ` }`
+	// Per item: id 1 + chairs (1 + ListSize 100 × (id 1 + node (1 + id 1))) = 302.
+	for _, tc := range []struct {
+		name, query, vars string
+		want              float64
+	}{
+		{"one representation", entities, `{"r": ` + list(1, rep) + `}`, 1 + 302},
+		{"100 representations", entities, `{"r": ` + list(100, rep) + `}`, 1 + 100*302},
+		{"1000 representations", entities, `{"r": ` + list(1000, rep) + `}`, 1 + 1000*302},
+		{"1000 ids", nodes, `{"ids": ` + list(1000, id) + `}`, 1 + 1000*302},
+		{"3000 representations", entities, `{"r": ` + list(3000, rep) + `}`, 1 + 3000*302},
+		{"15000 representations", entities, `{"r": ` + list(15000, rep) + `}`, 1 + 15000*302},
+		{"a single representation, not in a list", `{ _entities(representations: {__typename: "Person", id: "person/xi-jinping"}) ` + selection + ` }`, `{}`, 1 + 302},
+		{"two literal representations", `{ _entities(representations: [{__typename: "Person", id: "person/xi-jinping"}, {__typename: "Person", id: "person/xi-jinping"}]) ` + selection + ` }`, `{}`, 1 + 2*302},
+	} {
+		if got := costOf(t, srv.URL, tc.query, tc.vars); got != tc.want {
+			t.Errorf("%s: cost %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
