@@ -24,6 +24,8 @@ import (
 // that is not an object), and the field resolves nothing: the request is malformed, so
 // no part of it is answered, as with any other invalid argument. A representation that
 // is well formed but names nothing is the resolvers' to answer, NOT_FOUND at its index.
+// More representations than nodes(ids:) takes ids are INVALID at
+// ["_entities", "representations"].
 func CheckRepresentations(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 	fc := graphql.GetRootFieldContext(ctx)
 	if fc == nil || fc.Field.Name != "_entities" {
@@ -42,6 +44,13 @@ func CheckRepresentations(ctx context.Context, next graphql.RootResolver) graphq
 		return next(ctx) // gqlgen's argument coercion says what is missing
 	default:
 		reps = []any{v} // a single value is a list of one (GraphQL's input coercion)
+	}
+	// Each representation is a node to read, as each of nodes' ids is, so the same
+	// bound keeps one request from sending the store an unbounded batch.
+	if len(reps) > maxRootIDs {
+		path := ast.Path{ast.PathName(fc.Field.Alias), ast.PathName("representations")}
+		graphql.AddError(ctx, gqlerror.WrapPath(path, atlas.Errorf(atlas.EINVALID, "_entities takes at most %d representations, got %d", maxRootIDs, len(reps))))
+		return graphql.Null
 	}
 	mistakes := 0
 	for i, rep := range reps {

@@ -1,6 +1,7 @@
 package gqlhttp_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -95,6 +96,35 @@ func TestEntitiesArePricedByTheirRepresentations(t *testing.T) {
 	} {
 		if got := costOf(t, srv.URL, tc.query, tc.vars); got != tc.want {
 			t.Errorf("%s: cost %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// _entities takes at most as many representations as nodes takes ids (1000); it had no
+// bound.
+func TestEntitiesTakeAtMost1000Representations(t *testing.T) {
+	srv := newServer(t, fixtureStore(t))
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{
+		{1000, ``},
+		{1001, `{"message":"_entities takes at most 1000 representations, got 1001","path":["_entities","representations"],"extensions":{"code":"INVALID"}}`},
+		{15000, `{"message":"_entities takes at most 1000 representations, got 15000","path":["_entities","representations"],"extensions":{"code":"INVALID"}}`},
+	} {
+		r := do(t, "POST", srv.URL, jsonType, "", fmt.Sprintf(`{"query": %q, "variables": {"r": %s}}`, `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, list(tc.n, personRep)))
+		var resp struct {
+			Errors []json.RawMessage `json:"errors"`
+		}
+		if err := json.Unmarshal([]byte(r.body), &resp); err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(resp.Errors) > 0 {
+			got = string(resp.Errors[0])
+		}
+		if r.status != 200 || len(resp.Errors) > 1 || got != tc.want {
+			t.Errorf("%d representations: %d %.300s\nwant the one error %s", tc.n, r.status, r.body, tc.want)
 		}
 	}
 }
