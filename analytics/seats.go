@@ -58,6 +58,9 @@ func (v *view) seatsOn(g int64) []seat {
 		e.Self, e.Direction = e.From, atlas.Outgoing
 		out = append(out, seat{holder: holder, group: g, chairs: chairs, e: e})
 	}
+	// Each fact as the filter's sources tell it, as the chairs field reads them: a
+	// holding Thomas does not date derives no chair by Thomas.
+	direct, candidates = atlas.ChairInputsCiting(direct, candidates, v.filter.Sources, v.filter.IncludeRelayed)
 	for _, e := range atlas.ChairListWhen(gid, direct, candidates, v.when(), atlas.IncludeDerived, v.filter.Tiers...) {
 		add(e, true)
 	}

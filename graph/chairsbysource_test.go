@@ -97,3 +97,32 @@ func TestChairPermalinkAsListed(t *testing.T) {
 		t.Errorf("relationship(%s) = %+v, want the derived-only chair", state, c)
 	}
 }
+
+// TestCentralityBySourceCountsTheListsChairs: with a source filter, the CHAIRS metric and
+// the network's derived chairs count what the chairs list with that filter gives. Thomas
+// does not date Li Keqiang's premiership, so by Thomas he chairs nothing through it.
+func TestCentralityBySourceCountsTheListsChairs(t *testing.T) {
+	srv := newServer(t, seedStore(t))
+	var got struct {
+		Centrality []struct{ Value float64 }
+		Person     struct{ Chairs []struct{ ID string } }
+		Network    struct {
+			Relationships []struct {
+				ID      string
+				Derived bool
+			}
+		}
+	}
+	data(t, srv, `{ centrality(metric: CHAIRS, sources: ["source/thomas-fp"], ids: ["person/li-keqiang"]) { value }
+	  person(id: "person/li-keqiang") { chairs(sources: ["source/thomas-fp"]) { id } }
+	  network(ids: ["person/li-keqiang"], sources: ["source/thomas-fp"], derived: true) { relationships { id derived } } }`, nil, &got)
+	derived := 0
+	for _, r := range got.Network.Relationships {
+		if r.Derived {
+			derived++
+		}
+	}
+	if len(got.Person.Chairs) != 0 || len(got.Centrality) != 1 || got.Centrality[0].Value != 0 || derived != 0 {
+		t.Errorf("by Thomas: chairs %+v, CHAIRS %+v, %d derived chairs in the network; want none, 0, 0", got.Person.Chairs, got.Centrality, derived)
+	}
+}
