@@ -40,7 +40,9 @@ export function combobox(input, onPick, { types = NODE_TYPES, onEdit } = {}) {
   input.setAttribute('aria-controls', id);
   input.autocomplete = 'off';
 
-  let hits = [], active = -1, timer, seq = 0;
+  // hitsFor is the text the hits answer: typing outruns the search, and Enter must not
+  // pick a suggestion for text no longer in the box.
+  let hits = [], hitsFor = '', active = -1, timer, seq = 0;
   const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); input.removeAttribute('aria-activedescendant'); active = -1; };
   const highlight = (i) => {
     active = i;
@@ -76,17 +78,29 @@ export function combobox(input, onPick, { types = NODE_TYPES, onEdit } = {}) {
   const lookup = async () => {
     const text = input.value.trim();
     const mine = ++seq;
-    if (!text) { hits = []; render(); return; }
+    if (!text) { hits = []; hitsFor = ''; render(); return; }
     try {
       const d = await gql(SEARCH, { text, types });
-      if (mine === seq) { hits = d.search; render(); }
-    } catch { if (mine === seq) { hits = []; render(); } }
+      if (mine === seq) { hits = d.search; hitsFor = text; render(); }
+    } catch { if (mine === seq) { hits = []; hitsFor = text; render(); } }
+  };
+  // enter picks the highlighted suggestion for the text in the box, searching first when
+  // the suggestions shown are for earlier text; with none shown it only shows them.
+  const enter = async () => {
+    const text = input.value.trim();
+    if (list.hidden) { lookup(); return; }
+    if (hitsFor !== text) {
+      clearTimeout(timer);
+      await lookup();
+      if (hitsFor !== input.value.trim()) return; // typed on meanwhile
+    }
+    if (active >= 0) pick(active);
   };
   input.addEventListener('input', () => { onEdit?.(input.value); clearTimeout(timer); timer = setTimeout(lookup, 120); });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' && hits.length) { e.preventDefault(); if (list.hidden) render(); else highlight((active + 1) % hits.length); }
     else if (e.key === 'ArrowUp' && hits.length) { e.preventDefault(); highlight((active - 1 + hits.length) % hits.length); }
-    else if (e.key === 'Enter') { e.preventDefault(); if (!list.hidden && active >= 0) pick(active); else lookup(); }
+    else if (e.key === 'Enter') { e.preventDefault(); enter(); }
     else if (e.key === 'Escape') close();
   });
   input.addEventListener('blur', () => setTimeout(close, 100));
