@@ -5834,7 +5834,7 @@ type GroupStatistics {
   possible: Int!
   "The same counts by system; groups without a system are under the key ` + "`" + `UNKNOWN` + "`" + `."
   bySystem: [BucketCount!]!
-  "The same counts by category; a group in several categories counts in each."
+  "The same counts by category; a group in several categories counts in each, and groups with none are under the key ` + "`" + `UNCLASSIFIED` + "`" + `."
   byCategory: [BucketCount!]!
   "The same counts by group kind."
   byKind: [BucketCount!]!
