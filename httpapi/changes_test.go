@@ -313,7 +313,8 @@ func liveHeap() uint64 {
 }
 
 // TestWebSocketRefusesABadToken: a token in connection_init that does not verify ends the
-// connection instead of subscribing anonymously.
+// connection instead of subscribing anonymously, with graphql-transport-ws's 4403
+// Forbidden, so that a client can tell a refusal from a normal end.
 func TestWebSocketRefusesABadToken(t *testing.T) {
 	srv, _ := curationServer(t, httpapi.Options{})
 	ctx, cancel := context.WithTimeout(context.Background(), failAfter)
@@ -329,8 +330,8 @@ func TestWebSocketRefusesABadToken(t *testing.T) {
 	for {
 		var m map[string]any
 		if err := wsjson.Read(ctx, conn, &m); err != nil {
-			if websocket.CloseStatus(err) == -1 {
-				t.Fatalf("the connection ended without a close frame: %v", err)
+			if code := websocket.CloseStatus(err); code != 4403 {
+				t.Fatalf("the connection ended with close code %d, want 4403: %v", code, err)
 			}
 			return // closed, as it should
 		}

@@ -102,21 +102,24 @@ func isWebSocketHandshake(r *http.Request) bool {
 
 // wsAuthenticate reads a bearer token from a WebSocket's connection_init payload
 // ({"Authorization": "Bearer …"}), since browsers cannot set headers on a WebSocket; a
-// token that does not verify closes the connection. The subscription itself is a read,
-// so the token only names the client whose subscriptions are counted.
+// token that does not verify closes the connection with 4403 Forbidden, the
+// graphql-transport-ws code for a refused connection_init (gqlgen's default, 1000, says
+// all went well). The subscription itself is a read, so the token only names the client
+// whose subscriptions are counted.
 func wsAuthenticate(verify func(token string) (atlas.Principal, error)) transport.WebsocketInitFunc {
 	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 		header := payload.Authorization()
 		if header == "" || verify == nil {
 			return ctx, nil, nil
 		}
+		refused := transport.AppendCloseReason(transport.WithWebsocketCloseCode(ctx, 4403), "Forbidden")
 		token, ok := strings.CutPrefix(header, "Bearer ")
 		if !ok {
-			return ctx, nil, errors.New(`the connection_init Authorization must be "Bearer <token>"`)
+			return refused, nil, errors.New(`the connection_init Authorization must be "Bearer <token>"`)
 		}
 		p, err := verify(token)
 		if err != nil {
-			return ctx, nil, errors.New(atlas.ErrorMessage(err))
+			return refused, nil, errors.New(atlas.ErrorMessage(err))
 		}
 		return atlas.WithPrincipal(ctx, p), nil, nil
 	}
