@@ -21,7 +21,7 @@ func CheckChange(before, after *Dataset) error {
 }
 
 // changeChecks are the checks whose problems CheckChange forgives the data before.
-var changeChecks = append([]func(*Dataset) []string{(*Dataset).MissingClaims}, GraphChecks...)
+var changeChecks = append([]func(*Dataset) []string{(*Dataset).MissingClaims, (*Dataset).CitedDateProblems}, GraphChecks...)
 
 // problemsOf lists ds's problems, check by check: what a change made to ds is forgiven.
 // The whole-graph checks take most of a write's time, and every write at one revision
