@@ -433,6 +433,11 @@ func (c Change) applyNode(ds *Dataset, a *Applied) error {
 					m["aliases"] = keptEditorialAliases(old, n)
 				})
 			} else {
+				if old != nil && n.claimProperties() != nil {
+					if n, err = givenClaims(old, n, *c.Citation); err != nil {
+						return err
+					}
+				}
 				n, err = withValueClaims(n, old, *c.Citation)
 			}
 			if err != nil {

@@ -12,7 +12,9 @@ import (
 // claims the node has, with their sources: a value it leaves as it was keeps its claims
 // untouched, and only a value it changes gets a claim citing the change (an old claim
 // of that value promoted and cited, or a new one), the claim it replaces demoted, or,
-// for a list, deprecated. Given with claims, those are the claims. Either way every
+// for a list, deprecated. Given with claims, those are the claims, held to the same
+// rules (givenClaims): a claim left out is kept, and a claim cites no passage but the
+// ones it cited before and the change's own. Either way every
 // claim that differs is a record of the change, so a claim's history and version follow
 // it, and a proposal made before a claim was edited meets that edit as a CONFLICT.
 
@@ -79,6 +81,55 @@ func cite(claims []PropertyClaim, p PropertyName, v string, rank Rank, c Citatio
 		claims[i].Sources = append(slices.Clone(claims[i].Sources), c)
 	}
 	return claims
+}
+
+// givenClaims checks the claims of next, a CHANGE of old given with claims, and keeps
+// what the change leaves out. A claim may cite only the passages the claim of its value
+// cited before and the one the change cites: a passage the change slips into a claim
+// would show as reviewed and cited without anyone having cited it, so it is refused
+// rather than stripped (the record stays as the curator sent it or not at all). A claim
+// left out is kept, ranked below the values next shows (a list's deprecated), as the
+// merged path keeps it: a change never deletes what a source says; a retraction does,
+// and is audited as one. Editorial aliases left out are kept too, having no claim to
+// deprecate.
+func givenClaims(old, next Node, c Citation) (Node, error) {
+	claims := cloneClaims(ClaimsOf(next))
+	before := ClaimsOf(old)
+	sameValue := func(x PropertyClaim) func(PropertyClaim) bool {
+		return func(y PropertyClaim) bool { return y.Property == x.Property && y.Value == x.Value }
+	}
+	for _, x := range claims {
+		var had []Citation
+		if i := slices.IndexFunc(before, sameValue(x)); i >= 0 {
+			had = before[i].Sources
+		}
+		for _, s := range x.Sources {
+			if !s.SamePassage(c) && !slices.ContainsFunc(had, s.SamePassage) {
+				return nil, Errorf(EINVALID, "%s: the %s claim %q cites %s (%s), which neither this change (%s, %s) nor the claim before it cites; a change adds only the passage it cites, so cite that passage in a change of its own",
+					next.NodeID(), x.Property, x.Value, s.Source, s.Locator, c.Source, c.Locator)
+			}
+		}
+	}
+	for _, x := range before {
+		if slices.ContainsFunc(claims, sameValue(x)) {
+			continue
+		}
+		plain := PlainValues(next, x.Property)
+		switch {
+		case multiValued[x.Property]:
+			if !slices.Contains(plain, x.Value) {
+				x.Rank = Deprecated
+			}
+		case x.Rank == Preferred && (len(plain) != 1 || plain[0] != x.Value ||
+			slices.ContainsFunc(claims, func(y PropertyClaim) bool { return y.Property == x.Property && y.Rank == Preferred })):
+			x.Rank = Normal
+		}
+		claims = append(claims, x.Clone())
+	}
+	return patchNode(next, func(m map[string]any) {
+		m["claims"] = claims
+		m["aliases"] = keptEditorialAliases(old, next)
+	})
 }
 
 // addClaimRecords adds to a a record for every claim of node id that old and next

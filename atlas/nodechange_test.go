@@ -118,3 +118,80 @@ func TestNodeChangeKeepsEditorialAliases(t *testing.T) {
 		t.Errorf("alias claims %q", claims)
 	}
 }
+
+// TestNodeChangeWithClaimsKeepsAndCites: a node CHANGE given with claims deleted the
+// claims it left out (no retraction in the log), cited passages the change never cited
+// on the claims it added, and dropped the editorial aliases its record left out. A claim
+// left out is kept (demoted below the value the record shows), a claim cites only the
+// passages it cited before and the change's own, and editorial aliases stay.
+func TestNodeChangeWithClaimsKeepsAndCites(t *testing.T) {
+	a1, a2, b1 := atlas.Citation{Source: "source/a", Locator: "p. 1"}, atlas.Citation{Source: "source/a", Locator: "p. 2"}, atlas.Citation{Source: "source/b", Locator: "p. 1"}
+	made := atlas.Citation{Source: "source/b", Locator: "made-up passage"}
+	est := func(v string, rank atlas.Rank, cs ...atlas.Citation) atlas.PropertyClaim {
+		return atlas.PropertyClaim{Property: atlas.PropEstablished, Value: v, Sources: cs, Confidence: atlas.Stated, Rank: rank}
+	}
+	without := func(cs []atlas.PropertyClaim, p atlas.PropertyName, v string) []atlas.PropertyClaim {
+		return slices.DeleteFunc(cs, func(x atlas.PropertyClaim) bool { return x.Property == p && x.Value == v })
+	}
+	for _, tc := range []struct {
+		name    string
+		edit    func(g *atlas.Group)
+		msg     string   // the INVALID message's start, "" for none
+		claims  []string // ESTABLISHED claims after, as "value RANK [sources]"
+		aliases []string // aliases after
+	}{
+		{"a claim left out and a new one citing a passage the change does not cite", func(g *atlas.Group) {
+			g.Claims = append(without(g.Claims, atlas.PropEstablished, "1954"), est("2017", atlas.Normal, made))
+		}, `group/g: the ESTABLISHED claim "2017" cites source/b (made-up passage), which neither this change (source/a, p. 2) nor the claim before it cites`, nil, nil},
+		{"a claim's passage slipped in beside the change's", func(g *atlas.Group) {
+			g.Claims[1].Sources = []atlas.Citation{a1, a2, b1}
+		}, `group/g: the ESTABLISHED claim "1958" cites source/b (p. 1), which neither this change (source/a, p. 2) nor the claim before it cites`, nil, nil},
+		{"a claim left out is kept, a new one cites the change", func(g *atlas.Group) {
+			g.Claims = append(without(g.Claims, atlas.PropEstablished, "1954"), est("1957", atlas.Normal, a2))
+		}, "", []string{
+			fmt.Sprintf("1958 PREFERRED %v", []atlas.Citation{a1}), fmt.Sprintf("1957 NORMAL %v", []atlas.Citation{a2}), fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}),
+		}, []string{"GG", "GGG"}},
+		{"the preferred claim left out for another: kept, demoted", func(g *atlas.Group) {
+			g.Established = atlas.DatePtr("1957")
+			g.Claims = append(without(g.Claims, atlas.PropEstablished, "1958"), est("1957", atlas.Preferred, a2))
+		}, "", []string{
+			fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}), fmt.Sprintf("1957 PREFERRED %v", []atlas.Citation{a2}), fmt.Sprintf("1958 NORMAL %v", []atlas.Citation{a1}),
+		}, []string{"GG", "GGG"}},
+		{"an editorial alias left out, a note edited", func(g *atlas.Group) {
+			g.Aliases = slices.DeleteFunc(g.Aliases, func(a atlas.Alias) bool { return a.Editorial })
+			g.Claims[2].Note = "Another study's year."
+		}, "", []string{fmt.Sprintf("1958 PREFERRED %v", []atlas.Citation{a1}), fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1})}, []string{"GG", "GGG"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := nodeChangeBase()
+			before.Groups[0].Claims[1].Sources = []atlas.Citation{a1} // ESTABLISHED 1958
+			g := before.Clone().Node("group/g").(*atlas.Group)
+			tc.edit(g)
+			rec, _ := json.Marshal(g)
+			after := before.Clone()
+			_, err := atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &a2, Record: rec}.Apply(after)
+			if err == nil {
+				err = atlas.CheckChange(before, after)
+			}
+			if tc.msg != "" {
+				if atlas.ErrorCode(err) != atlas.EINVALID || !strings.HasPrefix(atlas.ErrorMessage(err), tc.msg) {
+					t.Fatalf("err = %v, want INVALID: %s", err, tc.msg)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := claimsOf(t, after, "group/g", atlas.PropEstablished); !slices.Equal(got, tc.claims) {
+				t.Errorf("claims\n got %q\nwant %q", got, tc.claims)
+			}
+			var aliases []string
+			for _, a := range atlas.AliasesOf(after.Node("group/g")) {
+				aliases = append(aliases, a.Name)
+			}
+			if !slices.Equal(aliases, tc.aliases) {
+				t.Errorf("aliases %q, want %q", aliases, tc.aliases)
+			}
+		})
+	}
+}
