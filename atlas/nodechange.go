@@ -50,16 +50,29 @@ func mergeSingle(claims []PropertyClaim, p PropertyName, values []string, c Cita
 	}
 	if preferred >= 0 {
 		claims[preferred].Rank = Normal
+		claims = withoutPassage(claims, preferred, c)
 	}
 	return cite(claims, p, values[0], Preferred, c)
+}
+
+// withoutPassage takes the passage c cites off claim i, which the change replaces: c
+// gives the new value, not the old (as a claim CHANGE has it), and a value no source
+// gives any more goes.
+func withoutPassage(claims []PropertyClaim, i int, c Citation) []PropertyClaim {
+	claims[i].Sources = slices.DeleteFunc(slices.Clone(claims[i].Sources), c.SamePassage)
+	if len(claims[i].Sources) == 0 {
+		return slices.Delete(claims, i, i+1)
+	}
+	return claims
 }
 
 // mergeList makes values the live values of list property p: an old claim of a value
 // left out is deprecated (kept, so nothing is lost), a value added is cited.
 func mergeList(claims []PropertyClaim, p PropertyName, values []string, c Citation) []PropertyClaim {
-	for i, x := range claims {
-		if x.Property == p && x.Rank != Deprecated && !slices.Contains(values, x.Value) {
+	for i := len(claims) - 1; i >= 0; i-- {
+		if x := claims[i]; x.Property == p && x.Rank != Deprecated && !slices.Contains(values, x.Value) {
 			claims[i].Rank = Deprecated
+			claims = withoutPassage(claims, i, c)
 		}
 	}
 	for _, v := range values {

@@ -195,3 +195,51 @@ func TestNodeChangeWithClaimsKeepsAndCites(t *testing.T) {
 		})
 	}
 }
+
+// TestNodeChangeTakesItsPassageOffTheValueItReplaces: a node CHANGE citing the passage
+// that was the only source of the value it replaced left that value citing it, so the
+// passage was shown giving both. As a claim CHANGE does, the passage comes off the
+// value replaced, and a value no source gives any more goes.
+func TestNodeChangeTakesItsPassageOffTheValueItReplaces(t *testing.T) {
+	a1, a2, b1 := atlas.Citation{Source: "source/a", Locator: "p. 1"}, atlas.Citation{Source: "source/a", Locator: "p. 2"}, atlas.Citation{Source: "source/b", Locator: "p. 1"}
+	for _, tc := range []struct {
+		name    string
+		est1958 []atlas.Citation // the sources of the preferred founding year before
+		edit    func(m map[string]any)
+		cite    atlas.Citation
+		p       atlas.PropertyName
+		claims  []string // the claims of p after, as "value RANK [sources]"
+	}{
+		{"a single value replaced citing its only passage: the old value goes", []atlas.Citation{a1}, func(m map[string]any) { m["established"] = "1957" }, a1, atlas.PropEstablished,
+			[]string{fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}), fmt.Sprintf("1957 PREFERRED %v", []atlas.Citation{a1})}},
+		{"a single value replaced citing one of its passages: the others stay on it", []atlas.Citation{a1, a2}, func(m map[string]any) { m["established"] = "1957" }, a1, atlas.PropEstablished,
+			[]string{fmt.Sprintf("1958 NORMAL %v", []atlas.Citation{a2}), fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}), fmt.Sprintf("1957 PREFERRED %v", []atlas.Citation{a1})}},
+		{"a single value replaced citing another passage: the old one keeps its own", []atlas.Citation{a1}, func(m map[string]any) { m["established"] = "1957" }, a2, atlas.PropEstablished,
+			[]string{fmt.Sprintf("1958 NORMAL %v", []atlas.Citation{a1}), fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}), fmt.Sprintf("1957 PREFERRED %v", []atlas.Citation{a2})}},
+		{"a list value replaced citing its only passage: the old value goes", []atlas.Citation{a1}, func(m map[string]any) {
+			m["aliases"] = []any{map[string]any{"name": "G.G.", "source": "source/b"}, map[string]any{"name": "GGG", "editorial": true}}
+		}, b1, atlas.PropAlias, []string{fmt.Sprintf("G.G. NORMAL %v", []atlas.Citation{b1})}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := nodeChangeBase()
+			before.Groups[0].Claims[1].Sources = tc.est1958
+			raw, _ := json.Marshal(before.Node("group/g"))
+			var m map[string]any
+			_ = json.Unmarshal(raw, &m)
+			delete(m, "claims")
+			tc.edit(m)
+			rec, _ := json.Marshal(m)
+			after := before.Clone()
+			_, err := atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &tc.cite, Record: rec}.Apply(after)
+			if err == nil {
+				err = atlas.CheckChange(before, after)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := claimsOf(t, after, "group/g", tc.p); !slices.Equal(got, tc.claims) {
+				t.Errorf("claims\n got %q\nwant %q", got, tc.claims)
+			}
+		})
+	}
+}
