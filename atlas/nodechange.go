@@ -90,9 +90,7 @@ func cite(claims []PropertyClaim, p PropertyName, v string, rank Rank, c Citatio
 		return append(claims, PropertyClaim{Property: p, Value: v, Sources: []Citation{c}, Confidence: Stated, Rank: rank})
 	}
 	claims[i].Rank = rank
-	if !slices.Contains(claims[i].Sources, c) {
-		claims[i].Sources = append(slices.Clone(claims[i].Sources), c)
-	}
+	claims[i].Sources = withSource(slices.Clone(claims[i].Sources), c)
 	return claims
 }
 

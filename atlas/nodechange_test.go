@@ -243,3 +243,53 @@ func TestNodeChangeTakesItsPassageOffTheValueItReplaces(t *testing.T) {
 		})
 	}
 }
+
+// TestNodeChangeCitesAPassageOnce: a statement CHANGE of its note, citing the passage it
+// cites without the quote, listed that passage twice, and so did a node CHANGE back to
+// a value whose claim cited it with a quote. The same passage is one citation, with the
+// quote it had.
+func TestNodeChangeCitesAPassageOnce(t *testing.T) {
+	a1 := atlas.Citation{Source: "source/a", Locator: "p. 1"}
+	b1 := atlas.Citation{Source: "source/b", Locator: "p. 1"}
+	quotedA1 := atlas.Citation{Source: "source/a", Locator: "p. 1", Quote: "it opened"}
+	quotedB1 := atlas.Citation{Source: "source/b", Locator: "p. 1", Quote: "founded in 1954"}
+	for _, tc := range []struct {
+		name string
+		kind atlas.RecordKind
+		id   string
+		edit func(m map[string]any)
+		cite atlas.Citation
+		got  func(ds *atlas.Dataset) []atlas.Citation
+		want []atlas.Citation
+	}{
+		{"a statement's note changed citing its own passage", atlas.RecordStatement, "statement/s", func(m map[string]any) { m["note"] = "Said once." }, a1,
+			func(ds *atlas.Dataset) []atlas.Citation { return ds.Node("statement/s").Citations() }, []atlas.Citation{quotedA1}},
+		{"a value preferred again citing the passage its claim cites", atlas.RecordNode, "group/g", func(m map[string]any) { delete(m, "claims"); m["established"] = "1954" }, b1,
+			func(ds *atlas.Dataset) []atlas.Citation {
+				cs := atlas.ClaimsOf(ds.Node("group/g"))
+				return cs[slices.IndexFunc(cs, func(c atlas.PropertyClaim) bool { return c.Value == "1954" })].Sources
+			}, []atlas.Citation{quotedB1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := nodeChangeBase()
+			before.Statements[0].Sources = []atlas.Citation{quotedA1}
+			before.Groups[0].Claims[2].Sources = []atlas.Citation{quotedB1} // ESTABLISHED 1954
+			raw, _ := json.Marshal(before.Node(tc.id))
+			var m map[string]any
+			_ = json.Unmarshal(raw, &m)
+			tc.edit(m)
+			rec, _ := json.Marshal(m)
+			after := before.Clone()
+			_, err := atlas.Change{Op: atlas.OpChange, Kind: tc.kind, Target: tc.id, Citation: &tc.cite, Record: rec}.Apply(after)
+			if err == nil {
+				err = atlas.CheckChange(before, after)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := tc.got(after); !slices.Equal(got, tc.want) {
+				t.Errorf("sources %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -77,9 +77,10 @@ func patchNode(n Node, edit func(map[string]any)) (Node, error) {
 	return DecodeNode(out)
 }
 
-// withCitation returns n citing c too (once).
+// withCitation returns n citing c too, unless it cites c's passage already: the same
+// passage with or without its quote is one citation, not two.
 func withCitation(n Node, c Citation) (Node, error) {
-	if slices.Contains(n.Citations(), c) {
+	if slices.ContainsFunc(n.Citations(), c.SamePassage) {
 		return n, nil
 	}
 	return patchNode(n, func(m map[string]any) {
