@@ -34,10 +34,12 @@ func (v *validator) checkNameSpacing(rec string, n Node) {
 var nameProperties = map[PropertyName]bool{PropName: true, PropNameZh: true, PropTitle: true, PropTitleZh: true, PropAlias: true}
 
 // padded reports whether s has white space (any Unicode space, the ideographic one
-// included) at either end of something else: a name of blanks alone is refused as
+// included) or an invisible format character (a zero-width space or joiner, a byte
+// order mark: Unicode's Cf) at either end of something else: pasted from a web page,
+// they make two copies of one name differ unseen. A name of blanks alone is refused as
 // naming nothing.
 func padded(s string) bool {
-	t := strings.TrimSpace(s)
+	t := strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
 	return t != s && t != ""
 }
 

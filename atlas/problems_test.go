@@ -91,6 +91,21 @@ func TestProblemsOfImpossibleRecords(t *testing.T) {
 		{"a source title ending in a tab", func(ds *atlas.Dataset) {
 			ds.Node("source/rana-2021").(*atlas.Source).Title = "Leading Small Groups\t"
 		}, []string{`SOURCE source/rana-2021: title "Leading Small Groups\t" has leading or trailing spaces`}},
+		{"an alias ending in a zero-width space", func(ds *atlas.Dataset) {
+			g := ds.Node(cfac).(*atlas.Group)
+			g.Aliases = append(g.Aliases, atlas.Alias{Name: "CFAC2\u200b", Editorial: true})
+		}, []string{"GROUP " + cfac + `: alias "CFAC2\u200b" has leading or trailing spaces`}},
+		{"a source title after a byte order mark", func(ds *atlas.Dataset) {
+			ds.Node("source/rana-2021").(*atlas.Source).Title = "\ufeffLeading Small Groups"
+		}, []string{`SOURCE source/rana-2021: title "\ufeffLeading Small Groups" has leading or trailing spaces`}},
+		{"a Chinese name ending in a word joiner", func(ds *atlas.Dataset) {
+			g := ds.Node(cfac).(*atlas.Group)
+			g.NameZh += "\u2060"
+			renameClaim(g.Claims, atlas.PropNameZh, g.NameZh)
+		}, []string{
+			"GROUP " + cfac + `: nameZh "中央外事工作委员会\u2060" has leading or trailing spaces`,
+			"GROUP " + cfac + " claim NAME_ZH=中央外事工作委员会\u2060: value \"中央外事工作委员会\\u2060\" has leading or trailing spaces",
+		}},
 		{"a name claim with a leading space", func(ds *atlas.Dataset) {
 			p := ds.Node("person/xi-jinping").(*atlas.Person)
 			p.Claims = append(p.Claims, atlas.PropertyClaim{Property: atlas.PropName, Value: " Xi Jin-ping", Sources: cite, Confidence: atlas.Stated, Rank: atlas.Deprecated})
