@@ -265,7 +265,8 @@ func (c Change) applyClaim(ds *Dataset, a *Applied) error {
 	if next != nil {
 		id := ClaimID(nodeID, next.Property, next.Value)
 		if slices.ContainsFunc(claims, func(x PropertyClaim) bool { return x.Property == next.Property && x.Value == next.Value }) {
-			return Errorf(EINVALID, "%s already has a %s claim %q (%s); change that claim instead", nodeID, next.Property, next.Value, id)
+			return Errorf(EINVALID, "%s already has %s %s claim %q (%s): change that claim instead; to undo a change from that value, retract the new claim, then change the old one citing the passage",
+				nodeID, article(string(next.Property)), next.Property, next.Value, id)
 		}
 		if next.Rank == Preferred && !multiValued[next.Property] {
 			for i, x := range claims {
@@ -280,6 +281,13 @@ func (c Change) applyClaim(ds *Dataset, a *Applied) error {
 			delete(before, id) // new: nothing before
 		}
 		claims = append(claims, *next)
+		// Demoted without another value preferred, the plain field would go blank while
+		// its sources still give it: unknown shown as none, as a side effect of a rank.
+		if old != nil && old.Rank == Preferred && next.Rank == Normal && !multiValued[next.Property] &&
+			!slices.ContainsFunc(claims, func(x PropertyClaim) bool { return x.Property == next.Property && x.Rank == Preferred }) {
+			return Errorf(EINVALID, "%s: the change leaves no %s claim PREFERRED, so %s would show no value though its claims give one; make another value PREFERRED first (that demotes this one), or DEPRECATE this claim if its source is wrong",
+				nodeID, next.Property, plainFields[next.Property])
+		}
 	}
 	for _, id := range touched {
 		var was, now any
@@ -478,4 +486,13 @@ func (c Change) applyNode(ds *Dataset, a *Applied) error {
 		addClaimRecords(a, id, old, next)
 	}
 	return nil
+}
+
+// article is the indefinite article before word, as read aloud: "an ESTABLISHED claim",
+// "a NAME claim".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("AEIOUaeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }

@@ -193,3 +193,55 @@ func TestNoOneAcceptsTheirOwnProposal(t *testing.T) {
 		t.Fatalf("withdrawing one's own proposal: %v", err)
 	}
 }
+
+// TestClaimChangeKeepsAValueShown: a PREFERRED claim changed to NORMAL citing its only
+// passage left no value preferred, and the plain field went blank while a source still
+// gave it; a change onto a value that has a claim was refused ungrammatically and
+// without saying how to undo a change. Another value is preferred first, and the
+// refusal says how.
+func TestClaimChangeKeepsAValueShown(t *testing.T) {
+	a1 := atlas.Citation{Source: "source/a", Locator: "p. 1"}
+	zh := atlas.ClaimID("group/g", atlas.PropNameZh, "甲")
+	est1954 := atlas.ClaimID("group/g", atlas.PropEstablished, "1954")
+	for _, tc := range []struct {
+		name   string
+		change atlas.Change
+		msg    string // the whole INVALID message, "" for none
+		zh     []string
+	}{
+		{"the preferred value demoted", atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordClaim, Target: zh, Citation: &a1, Claim: claimOf("", "甲", atlas.Normal)},
+			"group/g: the change leaves no NAME_ZH claim PREFERRED, so nameZh would show no value though its claims give one; make another value PREFERRED first (that demotes this one), or DEPRECATE this claim if its source is wrong", nil},
+		{"the preferred value replaced by a NORMAL one from its only passage", atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordClaim, Target: zh, Citation: &a1, Claim: claimOf("", "乙", atlas.Normal)},
+			"group/g: the change leaves no NAME_ZH claim PREFERRED, so nameZh would show no value though its claims give one; make another value PREFERRED first (that demotes this one), or DEPRECATE this claim if its source is wrong", nil},
+		{"the preferred value deprecated", atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordClaim, Target: zh, Citation: &a1, Claim: claimOf("", "甲", atlas.Deprecated)},
+			"", []string{fmt.Sprintf("甲 DEPRECATED %v", []atlas.Citation{a1})}},
+		{"the preferred value replaced by a PREFERRED one", atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordClaim, Target: zh, Citation: &a1, Claim: claimOf("", "乙", atlas.Preferred)},
+			"", []string{fmt.Sprintf("乙 PREFERRED %v", []atlas.Citation{a1})}},
+		{"a change onto a value that has a claim", atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordClaim, Target: est1954, Citation: &a1, Claim: claimOf("", "1958", atlas.Normal)},
+			"group/g already has an ESTABLISHED claim \"1958\" (" + atlas.ClaimID("group/g", atlas.PropEstablished, "1958") + "): change that claim instead; to undo a change from that value, retract the new claim, then change the old one citing the passage", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := changeBase()
+			g := before.Groups[0]
+			g.NameZh = "甲"
+			g.Claims = append(g.Claims, atlas.PropertyClaim{Property: atlas.PropNameZh, Value: "甲", Sources: []atlas.Citation{a1}, Confidence: atlas.Stated, Rank: atlas.Preferred})
+			after := before.Clone()
+			_, err := tc.change.Apply(after)
+			if err == nil {
+				err = atlas.CheckChange(before, after)
+			}
+			if tc.msg != "" {
+				if atlas.ErrorCode(err) != atlas.EINVALID || atlas.ErrorMessage(err) != tc.msg {
+					t.Fatalf("err = %v, want INVALID: %s", err, tc.msg)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := claimsOf(t, after, "group/g", atlas.PropNameZh); !slices.Equal(got, tc.zh) {
+				t.Errorf("claims %q, want %q", got, tc.zh)
+			}
+		})
+	}
+}
