@@ -224,9 +224,7 @@ func merge(e, d Edge, w When) Edge {
 	e.Withheld = slices.Concat(e.Withheld, d.Withheld)
 	e.Sources = slices.Clone(e.Sources)
 	for _, s := range d.Sources {
-		if !slices.Contains(e.Sources, s) {
-			e.Sources = append(e.Sources, s)
-		}
+		e.Sources = withSource(e.Sources, s) // one passage once, quoted or not
 	}
 	if w.During != nil {
 		lo, hi := w.During.Days()
