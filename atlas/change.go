@@ -427,9 +427,9 @@ func (c Change) applyNode(ds *Dataset, a *Applied) error {
 		}
 		if n.NodeKind() != SourceNode {
 			if old == nil {
-				// A new node's sources are what assert it; a change cites the values it
-				// changes instead (nodechange.go).
-				if n, err = withCitation(n, *c.Citation); err != nil {
+				// A new node's sources are what assert it, its change's passage alone
+				// (nodeadd.go); a change cites the values it changes instead (nodechange.go).
+				if n, err = assertedBy(n, *c.Citation); err != nil {
 					return err
 				}
 			}
