@@ -13,10 +13,10 @@ import (
 // untouched, and only a value it changes gets a claim citing the change (an old claim
 // of that value promoted and cited, or a new one), the claim it replaces demoted, or,
 // for a list, deprecated. Given with claims, those are the claims, held to the same
-// rules (givenClaims): a claim left out is kept, and a claim cites no passage but the
-// ones it cited before and the change's own. Either way every
-// claim that differs is a record of the change, so a claim's history and version follow
-// it, and a proposal made before a claim was edited meets that edit as a CONFLICT.
+// rules (givenClaims): a claim left out is kept, a claim kept keeps its passages, and a
+// claim cites no passage but the ones it cited before and the change's own. Either way
+// every claim that differs is a record of the change, so a claim's history and version
+// follow it, and a proposal made before a claim was edited meets that edit as a CONFLICT.
 
 // mergedClaims returns the claims of next, given without claims, as old's claims
 // carried over by the rule above.
@@ -99,7 +99,7 @@ func cite(claims []PropertyClaim, p PropertyName, v string, rank Rank, c Citatio
 // cited before and the one the change cites: a passage the change slips into a claim
 // would show as reviewed and cited without anyone having cited it, so it is refused
 // rather than stripped (the record stays as the curator sent it or not at all). A claim
-// left out is kept, ranked below the values next shows (a list's deprecated), as the
+// kept keeps every passage it cited (droppedPassage). A claim left out is kept, ranked below the values next shows (a list's deprecated), as the
 // merged path keeps it: a change never deletes what a source says; a retraction does,
 // and is audited as one. Editorial aliases left out are kept too, having no claim to
 // deprecate.
@@ -119,6 +119,10 @@ func givenClaims(old, next Node, c Citation) (Node, error) {
 				return nil, Errorf(EINVALID, "%s: the %s claim %q cites %s (%s), which neither this change (%s, %s) nor the claim before it cites; a change adds only the passage it cites, so cite that passage in a change of its own",
 					next.NodeID(), x.Property, x.Value, s.Source, s.Locator, c.Source, c.Locator)
 			}
+		}
+		if s, ok := droppedPassage(x, had, claims, c); ok {
+			return nil, Errorf(EINVALID, "%s: the %s claim %q no longer cites %s (%s); a change may not drop a passage from a claim it keeps; retract the claim or edit it with editClaim",
+				next.NodeID(), x.Property, x.Value, s.Source, s.Locator)
 		}
 	}
 	for _, x := range before {
@@ -141,6 +145,24 @@ func givenClaims(old, next Node, c Citation) (Node, error) {
 		m["claims"] = claims
 		m["aliases"] = keptEditorialAliases(old, next)
 	})
+}
+
+// droppedPassage returns a passage claim x, kept by a change citing c, cited before
+// (had) and no longer cites. A passage taken off a value that stays is a source's word
+// lost without a retraction in the log, so it is refused; only c itself may leave x, for
+// another value of the property the change gives it (the move a claim CHANGE and the
+// merged path make: the passage gives the new value, not the old).
+func droppedPassage(x PropertyClaim, had []Citation, claims []PropertyClaim, c Citation) (Citation, bool) {
+	movedOn := slices.ContainsFunc(claims, func(y PropertyClaim) bool {
+		return y.Property == x.Property && y.Value != x.Value && slices.ContainsFunc(y.Sources, c.SamePassage)
+	})
+	for _, s := range had {
+		if slices.ContainsFunc(x.Sources, s.SamePassage) || movedOn && s.SamePassage(c) {
+			continue
+		}
+		return s, true
+	}
+	return Citation{}, false
 }
 
 // addClaimRecords adds to a a record for every claim of node id that old and next

@@ -293,3 +293,65 @@ func TestNodeChangeCitesAPassageOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestNodeChangeWithClaimsKeepsAClaimsPassages: a node CHANGE given with claims took a
+// passage off a claim it kept, so a source stopped giving a value with no retraction in
+// the log. That is INVALID, except for the change's own passage moving to another value
+// of the property, as a claim CHANGE moves it.
+func TestNodeChangeWithClaimsKeepsAClaimsPassages(t *testing.T) {
+	a1, a2, a3, b1 := atlas.Citation{Source: "source/a", Locator: "p. 1"}, atlas.Citation{Source: "source/a", Locator: "p. 2"}, atlas.Citation{Source: "source/a", Locator: "p. 3"}, atlas.Citation{Source: "source/b", Locator: "p. 1"}
+	est := func(v string, rank atlas.Rank, cs ...atlas.Citation) atlas.PropertyClaim {
+		return atlas.PropertyClaim{Property: atlas.PropEstablished, Value: v, Sources: cs, Confidence: atlas.Disputed, Rank: rank}
+	}
+	for _, tc := range []struct {
+		name    string
+		est1958 []atlas.Citation // the sources of the preferred founding year before
+		edit    func(g *atlas.Group)
+		msg     string   // the INVALID message, "" for none
+		claims  []string // ESTABLISHED claims after, as "value RANK [sources]"
+	}{
+		{"another passage dropped from a kept claim", []atlas.Citation{a1, a3}, func(g *atlas.Group) { g.Claims[1].Sources = []atlas.Citation{a1, a2} },
+			`group/g: the ESTABLISHED claim "1958" no longer cites source/a (p. 3); a change may not drop a passage from a claim it keeps; retract the claim or edit it with editClaim`, nil},
+		{"the change's passage dropped, given to no other value", []atlas.Citation{a1, a2}, func(g *atlas.Group) { g.Claims[1].Sources = []atlas.Citation{a1} },
+			`group/g: the ESTABLISHED claim "1958" no longer cites source/a (p. 2); a change may not drop a passage from a claim it keeps; retract the claim or edit it with editClaim`, nil},
+		{"the change's passage given to a value of another property", []atlas.Citation{a1, a2}, func(g *atlas.Group) {
+			g.Claims[1].Sources = []atlas.Citation{a1}
+			g.Claims[0].Sources = []atlas.Citation{a1, a2} // NAME G
+		}, `group/g: the ESTABLISHED claim "1958" no longer cites source/a (p. 2); a change may not drop a passage from a claim it keeps; retract the claim or edit it with editClaim`, nil},
+		{"the change's passage moved to another value", []atlas.Citation{a1, a2}, func(g *atlas.Group) {
+			g.Established = atlas.DatePtr("1957")
+			g.Claims[1] = est("1958", atlas.Normal, a1)
+			g.Claims = append(g.Claims, est("1957", atlas.Preferred, a2))
+		}, "", []string{
+			fmt.Sprintf("1958 NORMAL %v", []atlas.Citation{a1}), fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}), fmt.Sprintf("1957 PREFERRED %v", []atlas.Citation{a2}),
+		}},
+		{"a kept claim citing what it cited", []atlas.Citation{a1, a3}, func(g *atlas.Group) { g.Claims[1].Note = "Two passages say so." }, "", []string{
+			fmt.Sprintf("1958 PREFERRED %v", []atlas.Citation{a1, a3}), fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}),
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := nodeChangeBase()
+			before.Groups[0].Claims[1].Sources = tc.est1958
+			g := before.Clone().Node("group/g").(*atlas.Group)
+			tc.edit(g)
+			rec, _ := json.Marshal(g)
+			after := before.Clone()
+			_, err := atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &a2, Record: rec}.Apply(after)
+			if err == nil {
+				err = atlas.CheckChange(before, after)
+			}
+			if tc.msg != "" {
+				if atlas.ErrorCode(err) != atlas.EINVALID || atlas.ErrorMessage(err) != tc.msg {
+					t.Fatalf("err = %v, want INVALID: %s", err, tc.msg)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := claimsOf(t, after, "group/g", atlas.PropEstablished); !slices.Equal(got, tc.claims) {
+				t.Errorf("claims\n got %q\nwant %q", got, tc.claims)
+			}
+		})
+	}
+}
