@@ -99,10 +99,11 @@ func cite(claims []PropertyClaim, p PropertyName, v string, rank Rank, c Citatio
 // cited before and the one the change cites: a passage the change slips into a claim
 // would show as reviewed and cited without anyone having cited it, so it is refused
 // rather than stripped (the record stays as the curator sent it or not at all). A claim
-// kept keeps every passage it cited (droppedPassage). A claim left out is kept, ranked below the values next shows (a list's deprecated), as the
-// merged path keeps it: a change never deletes what a source says; a retraction does,
-// and is audited as one. Editorial aliases left out are kept too, having no claim to
-// deprecate.
+// kept keeps every passage it cited (droppedPassage). A claim left out is kept, ranked
+// below the values next shows (a list's deprecated), as the merged path keeps it: a
+// change never deletes what a source says; a retraction does, and is audited as one.
+// Only the change's passage, when the change gives it to another value, comes off it.
+// Editorial aliases left out are kept too, having no claim to deprecate.
 func givenClaims(old, next Node, c Citation) (Node, error) {
 	claims := cloneClaims(ClaimsOf(next))
 	before := ClaimsOf(old)
@@ -125,9 +126,19 @@ func givenClaims(old, next Node, c Citation) (Node, error) {
 				next.NodeID(), x.Property, x.Value, s.Source, s.Locator)
 		}
 	}
+	given := slices.Clone(claims)
 	for _, x := range before {
 		if slices.ContainsFunc(claims, sameValue(x)) {
 			continue
+		}
+		x = x.Clone()
+		if movedOn(x, given, c) {
+			// The passage gives the value the change moves it to, not this one, as
+			// withoutPassage has it on the merged path; a value no source gives any more
+			// goes (the audit keeps it).
+			if x.Sources = slices.DeleteFunc(x.Sources, c.SamePassage); len(x.Sources) == 0 {
+				continue
+			}
 		}
 		plain := PlainValues(next, x.Property)
 		switch {
@@ -139,7 +150,7 @@ func givenClaims(old, next Node, c Citation) (Node, error) {
 			slices.ContainsFunc(claims, func(y PropertyClaim) bool { return y.Property == x.Property && y.Rank == Preferred })):
 			x.Rank = Normal
 		}
-		claims = append(claims, x.Clone())
+		claims = append(claims, x)
 	}
 	return patchNode(next, func(m map[string]any) {
 		m["claims"] = claims
@@ -153,16 +164,22 @@ func givenClaims(old, next Node, c Citation) (Node, error) {
 // another value of the property the change gives it (the move a claim CHANGE and the
 // merged path make: the passage gives the new value, not the old).
 func droppedPassage(x PropertyClaim, had []Citation, claims []PropertyClaim, c Citation) (Citation, bool) {
-	movedOn := slices.ContainsFunc(claims, func(y PropertyClaim) bool {
-		return y.Property == x.Property && y.Value != x.Value && slices.ContainsFunc(y.Sources, c.SamePassage)
-	})
+	moved := movedOn(x, claims, c)
 	for _, s := range had {
-		if slices.ContainsFunc(x.Sources, s.SamePassage) || movedOn && s.SamePassage(c) {
+		if slices.ContainsFunc(x.Sources, s.SamePassage) || moved && s.SamePassage(c) {
 			continue
 		}
 		return s, true
 	}
 	return Citation{}, false
+}
+
+// movedOn reports whether claims, given by a change citing c, cite c on a value of x's
+// property other than x's: the change says the passage gives that value instead.
+func movedOn(x PropertyClaim, claims []PropertyClaim, c Citation) bool {
+	return slices.ContainsFunc(claims, func(y PropertyClaim) bool {
+		return y.Property == x.Property && y.Value != x.Value && slices.ContainsFunc(y.Sources, c.SamePassage)
+	})
 }
 
 // addClaimRecords adds to a a record for every claim of node id that old and next

@@ -297,7 +297,9 @@ func TestNodeChangeCitesAPassageOnce(t *testing.T) {
 // TestNodeChangeWithClaimsKeepsAClaimsPassages: a node CHANGE given with claims took a
 // passage off a claim it kept, so a source stopped giving a value with no retraction in
 // the log. That is INVALID, except for the change's own passage moving to another value
-// of the property, as a claim CHANGE moves it.
+// of the property, as a claim CHANGE moves it. A claim left out kept that passage too,
+// showing it giving both values; it comes off there as well, and a claim left with no
+// passage goes.
 func TestNodeChangeWithClaimsKeepsAClaimsPassages(t *testing.T) {
 	a1, a2, a3, b1 := atlas.Citation{Source: "source/a", Locator: "p. 1"}, atlas.Citation{Source: "source/a", Locator: "p. 2"}, atlas.Citation{Source: "source/a", Locator: "p. 3"}, atlas.Citation{Source: "source/b", Locator: "p. 1"}
 	est := func(v string, rank atlas.Rank, cs ...atlas.Citation) atlas.PropertyClaim {
@@ -324,6 +326,23 @@ func TestNodeChangeWithClaimsKeepsAClaimsPassages(t *testing.T) {
 			g.Claims = append(g.Claims, est("1957", atlas.Preferred, a2))
 		}, "", []string{
 			fmt.Sprintf("1958 NORMAL %v", []atlas.Citation{a1}), fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}), fmt.Sprintf("1957 PREFERRED %v", []atlas.Citation{a2}),
+		}},
+		{"a claim left out whose only passage moves to another value: it goes", []atlas.Citation{a2}, func(g *atlas.Group) {
+			g.Established = atlas.DatePtr("1957")
+			g.Claims = append(slices.Delete(g.Claims, 1, 2), est("1957", atlas.Preferred, a2))
+		}, "", []string{
+			fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}), fmt.Sprintf("1957 PREFERRED %v", []atlas.Citation{a2}),
+		}},
+		{"a claim left out whose passage moves to another value: it keeps its others", []atlas.Citation{a1, a2}, func(g *atlas.Group) {
+			g.Established = atlas.DatePtr("1957")
+			g.Claims = append(slices.Delete(g.Claims, 1, 2), est("1957", atlas.Preferred, a2))
+		}, "", []string{
+			fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}), fmt.Sprintf("1957 PREFERRED %v", []atlas.Citation{a2}), fmt.Sprintf("1958 NORMAL %v", []atlas.Citation{a1}),
+		}},
+		{"a claim left out citing the change's passage, not moved: kept whole", []atlas.Citation{a1, a2}, func(g *atlas.Group) {
+			g.Claims = slices.Delete(g.Claims, 1, 2)
+		}, "", []string{
+			fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}), fmt.Sprintf("1958 PREFERRED %v", []atlas.Citation{a1, a2}),
 		}},
 		{"a kept claim citing what it cited", []atlas.Citation{a1, a3}, func(g *atlas.Group) { g.Claims[1].Note = "Two passages say so." }, "", []string{
 			fmt.Sprintf("1958 PREFERRED %v", []atlas.Citation{a1, a3}), fmt.Sprintf("1954 NORMAL %v", []atlas.Citation{b1}),
