@@ -290,7 +290,7 @@ await step('a person\'s timeline stops a chair at the group\'s end and hatches a
   await page.evaluate(() => { location.hash = '#node=person/xi-jinping&tab=timeline'; });
   await page.waitForFunction(() => (document.querySelector('#node-title')?.textContent || '').startsWith('Xi Jinping'));
   await page.waitForSelector('svg.timeline .bar rect', { timeout: 10000 });
-  const rows = await page.$$eval('svg.timeline .bar', (gs) => gs.map((g) => ({ title: g.querySelector('title').textContent, to: g.dataset.to, cls: g.getAttribute('class'),
+  const rows = await page.$$eval('svg.timeline .bar', (gs) => gs.map((g) => ({ title: g.querySelector('title').textContent, from: g.dataset.from, to: g.dataset.to, cls: g.getAttribute('class'),
     x: g.querySelector('.rowlabel').getBBox().x })));
   for (const g of ['Foreign Affairs Leading Small Group', 'Comprehensively Deepening Reform Leading Small Group', 'Cybersecurity and Information']) {
     const r = rows.find((x) => x.title.includes(g) && x.title.includes(' · chairs'));
@@ -299,6 +299,12 @@ await step('a person\'s timeline stops a chair at the group\'s end and hatches a
   }
   const off = rows.filter((r) => r.x < 0);
   assert(off.length === 0, `labels off the left edge: ${off.map((r) => r.title.slice(0, 40)).join(' | ')}`);
+  // Xi chairs the commissions founded in 2018-03 from no date the sources give, and his first
+  // dated fact is of 2012: the bar starts when the commission was founded, never before.
+  for (const g of ['Central Foreign Affairs Commission', 'Central Commission for Comprehensively Deepening Reforms']) {
+    const r = rows.find((x) => x.title.includes(g) && x.title.includes(' · chairs'));
+    assert(r && r.from === '2018', `the chair of the ${g} (founded 2018-03, no start given) starts at ${r ? r.from : 'no bar'}`);
+  }
   await page.evaluate(() => { location.hash = '#node=person/li-keqiang&tab=timeline'; });
   await page.waitForFunction(() => (document.querySelector('#node-title')?.textContent || '').startsWith('Li Keqiang'));
   await page.waitForSelector('svg.timeline .bar.derived rect', { timeout: 10000 });

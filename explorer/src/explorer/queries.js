@@ -26,12 +26,13 @@ export const CENTRALITY = `query Centrality($metric: CentralityMetric!, $ids: [I
   centrality(metric: $metric, ids: $ids, relationshipTypes: $rt, nodeTypes: $nt, asOf: $asOf, during: $during, tiers: $tiers) { node { id } value }
 }`;
 
-// With the timeline, the end of each other node's life (a group's abolition, a person's
-// death): a fact the sources give no end for runs, on the chart, no further than the life
-// of either end, as the group's own timeline stops its chairs at its abolition.
+// With the timeline, each other node's life (a group's establishment and abolition, a person's
+// birth and death): a bar starts no earlier than both ends existed (the relationship's
+// start, or the later beginning when the sources give no start) and, with no end given,
+// runs no further than the life of either end.
 export const TIMELINE = `query Timeline($id: ID!, $others: [ID!]!) { timeline(id: $id) {
   kind date succession other { id type label } sources { locator source { id key } } }
-  nodes(ids: $others) { id ... on Group { abolished } ... on Person { died } } }`;
+  nodes(ids: $others) { id ... on Group { established abolished } ... on Person { born died } } }`;
 
 // The names of the nodes a link gives as a path's ends, in both languages.
 const NAME = `id ... on GraphNode { type label } ... on Group { nameZh } ... on Person { nameZh } ... on Office { nameZh }

@@ -5,6 +5,7 @@ import { TIMELINE } from './queries.js';
 import { nodeLabel, t, valueLabel } from './i18n.js';
 import { REL_COLOURS } from './graph.js';
 import { inNetwork } from './state.js';
+import { barSpan, lifeOf, yearOf } from './spans.js';
 
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -14,7 +15,6 @@ const svg = (tag, attrs = {}, text) => {
   if (text !== undefined) e.textContent = text;
   return e;
 };
-const yearOf = (d) => (d ? Number(String(d).slice(0, 4)) : null);
 const NOW = new Date().getUTCFullYear();
 
 export async function renderTimeline(container, node) {
@@ -22,22 +22,20 @@ export async function renderTimeline(container, node) {
   if (!node) { container.textContent = t('pick'); return; }
   if (!inNetwork(node.id)) { container.textContent = t('noTimeline'); return; }
   container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: t('loading') }));
-  const others = [...new Set((node.allRelationships || []).filter((r) => !r.end && inNetwork(r.node.id)).map((r) => r.node.id))].slice(0, 1000);
+  const others = [...new Set((node.allRelationships || []).filter((r) => inNetwork(r.node.id)).map((r) => r.node.id))].slice(0, 1000);
   const d = await gql(TIMELINE, { id: node.id, others });
-  const lifeEnd = new Map((d.nodes || []).filter(Boolean).map((n) => [n.id, yearOf(n.abolished ?? n.died)]));
+  const lives = new Map((d.nodes || []).filter(Boolean).map((n) => [n.id, lifeOf(n)]));
   const events = d.timeline.filter((e) => ['ESTABLISHED', 'ABOLISHED', 'SUCCEEDED', 'PRECEDED'].includes(e.kind) && e.date);
-  // Undated facts are kept: on a group's timeline they may hold anywhere in its life.
-  const lifeStart = yearOf(node.established);
-  const bars = (node.allRelationships || []).filter((r) => r.start || r.end || (r.attested && r.attested.length) || lifeStart !== null);
-  const years = [...events.map((e) => yearOf(e.date)), ...bars.flatMap((r) => [yearOf(r.start), yearOf(r.end), ...(r.attested || []).map(yearOf)])]
+  // Each bar lies within the lives of both its ends (spans.js): undated facts are kept, over
+  // the life of the group they lie in, as are facts with only attestations (dots).
+  const own = lifeOf(node);
+  const spans = new Map((node.allRelationships || []).map((r) => [r, barSpan(r, own, lives.get(r.node.id) || lifeOf(null), NOW)]));
+  const bars = (node.allRelationships || []).filter((r) => spans.get(r) || (r.attested && r.attested.length));
+  const years = [...events.map((e) => yearOf(e.date)), ...bars.flatMap((r) => [spans.get(r)?.from ?? null, yearOf(r.end), ...(r.attested || []).map(yearOf)])]
     .filter((y) => y !== null);
   container.replaceChildren();
   if (!years.length) { container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: t('noDated') })); return; }
   const lo = Math.min(...years) - 1, hi = Math.max(NOW, ...years) + 1;
-  // A fact with no known end runs, on the chart, until the group was abolished, or the
-  // person died, at either end of it (or until now).
-  const ownEnd = yearOf(node.abolished ?? node.died);
-  const openEndOf = (r) => Math.min(...[ownEnd, lifeEnd.get(r.node.id)].filter((y) => y !== null && y !== undefined), hi - 1);
   const order = { CHAIRS: 0, MEMBER_OF: 1 };
   bars.sort((a, b) => (order[a.type] ?? 2) - (order[b.type] ?? 2) || (yearOf(a.start) ?? 9999) - (yearOf(b.start) ?? 9999) || (a.node.label < b.node.label ? -1 : 1));
   const left = 230, width = Math.max(560, container.clientWidth - 20), rowH = 16, top = 46;
@@ -78,21 +76,16 @@ export async function renderTimeline(container, node) {
     root.append(row);
     // The name gives way, never the post a chair is derived through: the row must say so.
     fitLabel(label, star, name, via, left - 10);
+    const span = spans.get(r);
     const undated = s === null && en === null && !(r.attested && r.attested.length);
-    const openEnd = openEndOf(r);
-    let drawnTo = null, drawnFrom = null;
-    if (undated && lifeStart !== null) {
+    if (span?.undated) {
       row.classList.add('undated');
-      drawnFrom = lifeStart; drawnTo = openEnd;
-      row.append(svg('rect', { x: x(lifeStart), y: yy + 2, width: Math.max(3, x(openEnd + 1) - x(lifeStart)), height: rowH - 5, fill: colour, 'fill-opacity': 0.15, stroke: colour, 'stroke-dasharray': '3 2', rx: 2 }));
-    }
-    if (s !== null || en !== null) {
-      const from = s ?? en, to = en ?? Math.max(from, openEnd);
-      drawnFrom = from; drawnTo = to;
-      row.append(svg('rect', { x: x(from), y: yy + 2, width: Math.max(3, x(to + 1) - x(from)), height: rowH - 5,
+      row.append(svg('rect', { x: x(span.from), y: yy + 2, width: Math.max(3, x(span.to + 1) - x(span.from)), height: rowH - 5, fill: colour, 'fill-opacity': 0.15, stroke: colour, 'stroke-dasharray': '3 2', rx: 2 }));
+    } else if (span) {
+      row.append(svg('rect', { x: x(span.from), y: yy + 2, width: Math.max(3, x(span.to + 1) - x(span.from)), height: rowH - 5,
         ...(inferred ? { fill: 'url(#derived-hatch)', stroke: colour, 'stroke-dasharray': '4 2' } : { fill: colour, 'fill-opacity': r.end ? 0.85 : 0.45 }), rx: 2 }));
     }
-    if (drawnFrom !== null) { row.dataset.from = String(drawnFrom); row.dataset.to = String(drawnTo); }
+    if (span) { row.dataset.from = String(span.from); row.dataset.to = String(span.to); }
     for (const a of r.attested || []) row.append(svg('circle', { cx: x(yearOf(a) + 0.5), cy: yy + rowH / 2, r: 4, fill: colour }));
     row.append(svg('title', {}, `${full} · ${valueLabel(r.type)}${inferred ? ` (${t('inferred')})` : ''}: ${undated ? t('undated') : `${r.start || '?'} – ${r.end || ''}`}${r.holding ? ` · ${valueLabel(r.holding)}` : ''}`));
   });
