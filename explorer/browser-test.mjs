@@ -390,6 +390,21 @@ await step('the paths view names its ends and relationships in the reader\'s lan
   assert(!en.edges.some((l) => raw.test(l) || /[\u4e00-\u9fff]/.test(l)), `English edge labels: ${en.edges}`);
 });
 
+await step('a timeline in Chinese names the other ends in Chinese', async () => {
+  await page.goto(`${base}/explore/#node=${GROUP}&tab=timeline&lang=zh`);
+  await page.reload();
+  await page.waitForSelector('svg.timeline .ev-SUCCEEDED title', { state: 'attached', timeout: 10000 });
+  const ev = await page.$eval('svg.timeline .ev-SUCCEEDED', (g) => ({ text: g.querySelector('text').textContent, title: g.querySelector('title').textContent }));
+  for (const [what, s] of Object.entries(ev)) {
+    assert(s.includes('中央外事工作委员会') && !s.includes('Central Foreign Affairs Commission'), `the succession's ${what} names the successor in English: "${s}"`);
+  }
+  await page.goto(`${base}/explore/#node=${GROUP}&tab=timeline`);
+  await page.reload();
+  await page.waitForSelector('svg.timeline .ev-SUCCEEDED title', { state: 'attached', timeout: 10000 });
+  const en = await page.$eval('svg.timeline .ev-SUCCEEDED title', (t) => t.textContent);
+  assert(en.includes('Central Foreign Affairs Commission'), `the succession in English: "${en}"`);
+});
+
 await step('groups by year beside reported counts', async () => {
   await page.click('#tab-byyear');
   await page.waitForSelector('svg.byyear .year', { timeout: 10000 });

@@ -26,15 +26,18 @@ export const CENTRALITY = `query Centrality($metric: CentralityMetric!, $ids: [I
   centrality(metric: $metric, ids: $ids, relationshipTypes: $rt, nodeTypes: $nt, asOf: $asOf, during: $during, tiers: $tiers) { node { id } value }
 }`;
 
-// With the timeline, each other node's life (a group's establishment and abolition, a person's
+// A node's names in both languages: the timeline's other ends, a path's ends.
+const NAME = `id ... on GraphNode { type label } ... on Group { nameZh } ... on Person { nameZh } ... on Office { nameZh }
+  ... on Institution { nameZh } ... on Position { titleZh } ... on Topic { nameZh } ... on Document { titleZh }`;
+
+// With the timeline, each event's other end in both languages, so that it is named in the
+// reader's, and each other node's life (a group's establishment and abolition, a person's
 // birth and death): a bar starts no earlier than both ends existed (the relationship's
 // start, or the later beginning when the sources give no start) and, with no end given,
 // runs no further than the life of either end.
 export const TIMELINE = `query Timeline($id: ID!, $others: [ID!]!) { timeline(id: $id) {
-  kind date succession other { id type label } sources { locator source { id key } } }
+  kind date succession other { ${NAME} } sources { locator source { id key } } }
   nodes(ids: $others) { id ... on Group { established abolished } ... on Person { born died } } }`;
 
-// The names of the nodes a link gives as a path's ends, in both languages.
-const NAME = `id ... on GraphNode { type label } ... on Group { nameZh } ... on Person { nameZh } ... on Office { nameZh }
-  ... on Institution { nameZh } ... on Position { titleZh } ... on Topic { nameZh } ... on Document { titleZh }`;
+// The names of the nodes a link gives as a path's ends.
 export const PATH_ENDS = `query PathEnds($ids: [ID!]!) { nodes(ids: $ids) { ${NAME} } }`;
