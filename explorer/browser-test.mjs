@@ -390,6 +390,22 @@ await step('the paths view names its ends and relationships in the reader\'s lan
   assert(!en.edges.some((l) => raw.test(l) || /[\u4e00-\u9fff]/.test(l)), `English edge labels: ${en.edges}`);
 });
 
+await step('a link to other ends of a path, followed in the open page, shows them and their paths', async () => {
+  await page.goto(`${base}/explore/#tab=paths&from=person/xi-jinping&to=person/li-keqiang`);
+  await page.reload();
+  await page.waitForSelector('#path-status[data-paths]', { timeout: 10000 });
+  const follow = async (hash, from, to) => {
+    await page.evaluate((h) => { delete document.querySelector('#path-status').dataset.paths; location.hash = h; }, hash);
+    await page.waitForSelector('#path-status[data-paths]', { timeout: 10000 });
+    const seen = await page.evaluate(() => ({ from: document.querySelector('#path-from').value, to: document.querySelector('#path-to').value,
+      paths: [...document.querySelectorAll('#path-list li')].map((li) => li.textContent) }));
+    assert(seen.from === from && seen.to === to, `after ${hash} the ends read "${seen.from}", "${seen.to}"`);
+    assert(seen.paths.length > 0 && seen.paths.every((p) => p.startsWith(from) && p.endsWith(to)), `after ${hash}: ${JSON.stringify(seen.paths)}`);
+  };
+  await follow('#tab=paths&from=person/xi-jinping&to=person/hu-jintao', 'Xi Jinping', 'Hu Jintao');
+  await follow('#tab=paths&from=person/wang-yi&to=person/hu-jintao', 'Wang Yi', 'Hu Jintao');
+});
+
 await step('a timeline in Chinese names the other ends in Chinese', async () => {
   await page.goto(`${base}/explore/#node=${GROUP}&tab=timeline&lang=zh`);
   await page.reload();

@@ -449,12 +449,31 @@ function wire() {
     $('node-panel').focus();
   });
   window.addEventListener('hashchange', () => {
-    const table = [state.table, state.tableDate];
+    const table = [state.table, state.tableDate], was = { from: state.from, to: state.to };
     readHash(); setLang(state.lang); applyStrings(); relabel();
     // A link to another table or table date reads its rows anew.
     if (table[0] !== state.table || table[1] !== state.tableDate) tableRows = null;
     update();
+    // A link to other ends of a path shows them, and the paths between them.
+    const moved = [['from', from], ['to', to]].filter(([key]) => state[key] !== was[key]);
+    if (moved.length) followEnds(moved).catch((err) => { $('path-status').textContent = errorText(err); });
   });
+  // followEnds shows the ends the hash names in the path boxes (their names read when not
+  // known yet; an end the hash drops empties its box), then looks for the paths between them.
+  async function followEnds(moved) {
+    const want = { from: state.from, to: state.to };
+    const unnamed = moved.map(([key]) => state[key]).filter((id) => id && !ends.has(id));
+    if (unnamed.length) {
+      try {
+        for (const [id, n] of await pathEnds(unnamed)) ends.set(id, n);
+      } catch { /* the ends stay unnamed; Find still searches them */ }
+    }
+    // Another link followed meanwhile has the last word.
+    if (state.from !== want.from || state.to !== want.to) return;
+    for (const [key, box] of moved) box.set(state[key] ? ends.get(state[key]) || { label: state[key] } : null);
+    // The paths shown are those between the ends shown (or the reason there are none).
+    if (state.tab === 'paths') $('path-form').requestSubmit();
+  }
   // The skip link moves the focus to the node page; the hash stays the view's state.
   document.querySelector('a.skip')?.addEventListener('click', (e) => {
     e.preventDefault();
