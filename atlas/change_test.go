@@ -218,3 +218,14 @@ func TestChangeRefusesWhatItWouldIgnore(t *testing.T) {
 		})
 	}
 }
+
+// appliedAndChecked applies ch to a copy of before and holds the result to the checks a
+// write must pass (atlas.CheckChange), as the curator does.
+func appliedAndChecked(before *atlas.Dataset, ch atlas.Change) (*atlas.Dataset, error) {
+	after := before.Clone()
+	_, err := ch.Apply(after)
+	if err == nil {
+		err = atlas.CheckChange(before, after)
+	}
+	return after, err
+}

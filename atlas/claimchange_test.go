@@ -225,11 +225,7 @@ func TestClaimChangeKeepsAValueShown(t *testing.T) {
 			g := before.Groups[0]
 			g.NameZh = "甲"
 			g.Claims = append(g.Claims, atlas.PropertyClaim{Property: atlas.PropNameZh, Value: "甲", Sources: []atlas.Citation{a1}, Confidence: atlas.Stated, Rank: atlas.Preferred})
-			after := before.Clone()
-			_, err := tc.change.Apply(after)
-			if err == nil {
-				err = atlas.CheckChange(before, after)
-			}
+			after, err := appliedAndChecked(before, tc.change)
 			if tc.msg != "" {
 				if atlas.ErrorCode(err) != atlas.EINVALID || atlas.ErrorMessage(err) != tc.msg {
 					t.Fatalf("err = %v, want INVALID: %s", err, tc.msg)

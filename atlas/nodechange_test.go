@@ -60,11 +60,7 @@ func TestNodeChangeCitesOnlyWhatChanged(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := nodeChangeBase()
-			after := before.Clone()
-			_, err := atlas.Change{Op: atlas.OpChange, Kind: tc.kind, Target: tc.id, Citation: &tc.cite, Record: record(before, tc.id, tc.edit)}.Apply(after)
-			if err == nil {
-				err = atlas.CheckChange(before, after)
-			}
+			after, err := appliedAndChecked(before, atlas.Change{Op: atlas.OpChange, Kind: tc.kind, Target: tc.id, Citation: &tc.cite, Record: record(before, tc.id, tc.edit)})
 			if tc.msg != "" {
 				if atlas.ErrorCode(err) != atlas.EINVALID || !strings.HasPrefix(atlas.ErrorMessage(err), tc.msg) {
 					t.Fatalf("err = %v, want INVALID: %s", err, tc.msg)
@@ -168,11 +164,7 @@ func TestNodeChangeWithClaimsKeepsAndCites(t *testing.T) {
 			g := before.Clone().Node("group/g").(*atlas.Group)
 			tc.edit(g)
 			rec, _ := json.Marshal(g)
-			after := before.Clone()
-			_, err := atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &a2, Record: rec}.Apply(after)
-			if err == nil {
-				err = atlas.CheckChange(before, after)
-			}
+			after, err := appliedAndChecked(before, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &a2, Record: rec})
 			if tc.msg != "" {
 				if atlas.ErrorCode(err) != atlas.EINVALID || !strings.HasPrefix(atlas.ErrorMessage(err), tc.msg) {
 					t.Fatalf("err = %v, want INVALID: %s", err, tc.msg)
@@ -229,11 +221,7 @@ func TestNodeChangeTakesItsPassageOffTheValueItReplaces(t *testing.T) {
 			delete(m, "claims")
 			tc.edit(m)
 			rec, _ := json.Marshal(m)
-			after := before.Clone()
-			_, err := atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &tc.cite, Record: rec}.Apply(after)
-			if err == nil {
-				err = atlas.CheckChange(before, after)
-			}
+			after, err := appliedAndChecked(before, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &tc.cite, Record: rec})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -279,11 +267,7 @@ func TestNodeChangeCitesAPassageOnce(t *testing.T) {
 			_ = json.Unmarshal(raw, &m)
 			tc.edit(m)
 			rec, _ := json.Marshal(m)
-			after := before.Clone()
-			_, err := atlas.Change{Op: atlas.OpChange, Kind: tc.kind, Target: tc.id, Citation: &tc.cite, Record: rec}.Apply(after)
-			if err == nil {
-				err = atlas.CheckChange(before, after)
-			}
+			after, err := appliedAndChecked(before, atlas.Change{Op: atlas.OpChange, Kind: tc.kind, Target: tc.id, Citation: &tc.cite, Record: rec})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -354,11 +338,7 @@ func TestNodeChangeWithClaimsKeepsAClaimsPassages(t *testing.T) {
 			g := before.Clone().Node("group/g").(*atlas.Group)
 			tc.edit(g)
 			rec, _ := json.Marshal(g)
-			after := before.Clone()
-			_, err := atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &a2, Record: rec}.Apply(after)
-			if err == nil {
-				err = atlas.CheckChange(before, after)
-			}
+			after, err := appliedAndChecked(before, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &a2, Record: rec})
 			if tc.msg != "" {
 				if atlas.ErrorCode(err) != atlas.EINVALID || atlas.ErrorMessage(err) != tc.msg {
 					t.Fatalf("err = %v, want INVALID: %s", err, tc.msg)

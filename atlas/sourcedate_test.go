@@ -60,11 +60,7 @@ func TestSourceDateHoldsEveryDateItGives(t *testing.T) {
 			if err := before.Validate(); err != nil {
 				t.Fatal(err)
 			}
-			after := before.Clone()
-			_, err := tc.change.Apply(after)
-			if err == nil {
-				err = atlas.CheckChange(before, after)
-			}
+			_, err := appliedAndChecked(before, tc.change)
 			switch {
 			case tc.msg == "" && err != nil:
 				t.Fatal(err)
