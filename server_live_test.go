@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"lsgatlas/internal/eventually"
+	"lsgatlas/internal/syncbuf"
 	"lsgatlas/neo4j/neo4jtest"
 )
 
@@ -63,7 +64,7 @@ func postQueryAfterRestart(t *testing.T, env map[string]string) string {
 
 // waitLogged waits for a log line (eventually's guard is generous, as a shared CI
 // machine can be slow).
-func waitLogged(t *testing.T, logs *syncBuffer, msg string) {
+func waitLogged(t *testing.T, logs *syncbuf.Buffer, msg string) {
 	t.Helper()
 	eventually.True(t, fmt.Sprintf("the log line %q", msg), func() bool { return strings.Contains(logs.String(), msg) })
 }

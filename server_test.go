@@ -7,38 +7,20 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"lsgatlas/internal/eventually"
+	"lsgatlas/internal/syncbuf"
 )
 
-// syncBuffer is a bytes.Buffer safe for the server's log writes and the test's reads.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // startService runs the whole service, as `go run .` does, on a free loopback port.
-func startService(t *testing.T, env map[string]string, args ...string) (base string, logs *syncBuffer, stop func() error) {
+func startService(t *testing.T, env map[string]string, args ...string) (base string, logs *syncbuf.Buffer, stop func() error) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	addrc := make(chan string, 1)
 	errc := make(chan error, 1)
-	logs = &syncBuffer{}
+	logs = &syncbuf.Buffer{}
 	getenv := func(k string) string { return env[k] }
 	go func() {
 		errc <- run(ctx, append([]string{"-addr", "127.0.0.1:0"}, args...), getenv, io.Discard, logs, func(a string) { addrc <- a })

@@ -19,6 +19,7 @@ import (
 
 	"lsgatlas/httpapi"
 	"lsgatlas/internal/eventually"
+	"lsgatlas/internal/syncbuf"
 )
 
 // slowUpload opens a connection that sends the headers of a POST /graphql promising a
@@ -141,7 +142,7 @@ func TestCompressedBodies(t *testing.T) {
 // reaches the access log (operation name in a body and a query string, path, method)
 // and checks that no log line is longer than a few kilobytes.
 func TestClientValuesInTheLogAreBounded(t *testing.T) {
-	var logs lockedBuffer
+	var logs syncbuf.Buffer
 	srv := httptest.NewServer(httpapi.New(fixture(t), httpapi.Options{Log: zerolog.New(&logs)}))
 	defer srv.Close()
 	huge := strings.Repeat("Op", 1<<19) // 1 MiB

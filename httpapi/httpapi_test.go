@@ -1,14 +1,12 @@
 package httpapi_test
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/rs/zerolog"
@@ -17,6 +15,7 @@ import (
 	"lsgatlas/conformance"
 	"lsgatlas/httpapi"
 	"lsgatlas/inprocess"
+	"lsgatlas/internal/syncbuf"
 )
 
 func fixture(t testing.TB) atlas.Store {
@@ -46,28 +45,11 @@ func send(t *testing.T, method, url, body string, header ...string) (*http.Respo
 	return resp, string(b)
 }
 
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // TestNoBodyOrSecretInTheLog sends requests of every kind (good, malformed, invalid,
 // refused) with a secret in the body and variables, and greps the debug-level log.
 func TestNoBodyOrSecretInTheLog(t *testing.T) {
 	const secret = "hunter2-SECRET-7f3a"
-	var logs lockedBuffer
+	var logs syncbuf.Buffer
 	srv := httptest.NewServer(httpapi.New(fixture(t), httpapi.Options{Log: zerolog.New(&logs).Level(zerolog.DebugLevel)}))
 	defer srv.Close()
 	for _, body := range []string{

@@ -1,12 +1,10 @@
 package neo4j
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +14,7 @@ import (
 	"lsgatlas/atlas"
 	"lsgatlas/conformance"
 	"lsgatlas/internal/eventually"
+	"lsgatlas/internal/syncbuf"
 )
 
 func TestConfigFromEnv(t *testing.T) {
@@ -57,23 +56,10 @@ func TestOpenRejectsInvalidConfig(t *testing.T) {
 	}
 }
 
-// syncBuffer collects log output written from the connection goroutine.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
-
 // TestOpenUnreachable uses the real driver against a port nothing listens on: Open returns
 // at once, every call is EUNAVAILABLE, attempts are logged, and Close ends it all.
 func TestOpenUnreachable(t *testing.T) {
-	var logs syncBuffer
+	var logs syncbuf.Buffer
 	start := time.Now()
 	s, err := Open(context.Background(), Config{URI: "bolt://127.0.0.1:1", Username: "neo4j", Password: "secret",
 		ConnectTimeout: 300 * time.Millisecond, MaxRetryTime: 300 * time.Millisecond, MinBackoff: 20 * time.Millisecond, MaxBackoff: 40 * time.Millisecond},

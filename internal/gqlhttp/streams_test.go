@@ -1,12 +1,10 @@
 package gqlhttp_test
 
 import (
-	"bytes"
 	"fmt"
 	"log"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/coder/websocket"
@@ -14,31 +12,14 @@ import (
 
 	"lsgatlas/graph"
 	"lsgatlas/internal/gqlhttp"
+	"lsgatlas/internal/syncbuf"
 )
-
-// syncBuffer is a log sink the server's goroutines may write while a test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // loggedServer serves the fixture with the service's log and the standard library's
 // log (where gqlgen's transports print) both written to the returned buffers.
-func loggedServer(t *testing.T) (url string, serviceLog, stdLog *syncBuffer) {
+func loggedServer(t *testing.T) (url string, serviceLog, stdLog *syncbuf.Buffer) {
 	t.Helper()
-	serviceLog, stdLog = &syncBuffer{}, &syncBuffer{}
+	serviceLog, stdLog = &syncbuf.Buffer{}, &syncbuf.Buffer{}
 	out, flags := log.Writer(), log.Flags()
 	log.SetOutput(stdLog)
 	t.Cleanup(func() { log.SetOutput(out); log.SetFlags(flags) })
