@@ -38,7 +38,7 @@ type Filter struct {
 	// Tiers keeps only relations whose evidence lies in these tiers (atlas.CitedInTiers);
 	// empty means both.
 	Tiers []atlas.SourceTier
-	// DerivedChairs adds the chairs derived through positions (atlas.ChairList) that
+	// DerivedChairs adds the chairs derived through positions (atlas.ChairsOf) that
 	// are not also stored, as edges between the person and the group, when CHAIRS,
 	// people and groups are kept. They rest on HOLDS and CHAIRS relations that pass
 	// AsOf, Sources and Tiers whatever RelTypes and NodeKinds say: a view of people and
@@ -351,9 +351,9 @@ func checkDate(arg string, d *atlas.PartialDate) error {
 }
 
 // addDerivedChairs adds the derived chairs f asks for (Filter.DerivedChairs) to the view:
-// for each kept group, the chairs atlas.ChairList derives on the view of f's dates,
+// for each kept group, the chairs atlas.ChairsOf derives on the view of f's dates,
 // sources and tiers alone, kept when their person is kept. A chair that is also stored
-// is atlas.ChairList's one edge with both lines of evidence, as the API's chairs lists
+// is atlas.ChairsOf's one edge with both lines of evidence, as the API's chairs lists
 // show it; keepDerived puts it in place of the stored relation alone.
 func (v *view) addDerivedChairs() {
 	f := v.filter

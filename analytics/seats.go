@@ -9,7 +9,7 @@ import (
 )
 
 // seat is a node's place on a group: a chair (stored, derived through a position the
-// node held, or both: atlas.ChairList decides, exactly as the chairs field does) or a
+// node held, or both: atlas.ChairsOf decides, exactly as the chairs field does) or a
 // kept MEMBER_OF relation. Only chairs are derived through positions: the domain defines
 // no derived membership.
 type seat struct {
@@ -19,33 +19,14 @@ type seat struct {
 	e atlas.Edge
 }
 
-// seatsOn returns the seats on group g in v: the chairs in atlas.ChairList's order, then
+// seatsOn returns the seats on group g in v: the chairs in atlas.ChairsOf's order, then
 // the memberships in relation id order.
 func (v *view) seatsOn(g int64) []seat {
 	p := v.p
-	var direct, members []atlas.Relation
-	var candidates []atlas.HoldsChairs
+	var members []atlas.Relation
 	for _, ri := range p.incident[g] {
-		r := p.rels[ri]
-		if !v.relOK[ri] || p.ends[ri][1] != g {
-			continue
-		}
-		switch r.Type {
-		case atlas.MemberOf:
+		if r := p.rels[ri]; v.relOK[ri] && p.ends[ri][1] == g && r.Type == atlas.MemberOf {
 			members = append(members, r.Clone())
-		case atlas.Chairs:
-			chairs := r.Clone()
-			direct = append(direct, chairs)
-			holder := p.ends[ri][0]
-			if p.kinds[holder] != atlas.PositionNode {
-				continue
-			}
-			for _, hi := range p.incident[holder] {
-				if h := p.rels[hi]; v.relOK[hi] && h.Type == atlas.Holds && p.ends[hi][1] == holder {
-					holds := h.Clone()
-					candidates = append(candidates, atlas.HoldsChairs{Holds: &holds, Chairs: &chairs})
-				}
-			}
 		}
 	}
 	gid := p.ids[g]
@@ -59,9 +40,11 @@ func (v *view) seatsOn(g int64) []seat {
 		out = append(out, seat{holder: holder, group: g, chairs: chairs, e: e})
 	}
 	// Each fact as the filter's sources tell it, as the chairs field reads them: a
-	// holding Thomas does not date derives no chair by Thomas.
-	direct, candidates = atlas.ChairInputsCiting(direct, candidates, v.filter.Sources, v.filter.IncludeRelayed)
-	for _, e := range atlas.ChairListWhen(gid, direct, candidates, v.when(), atlas.IncludeDerived, v.filter.Tiers...) {
+	// holding Thomas does not date derives no chair by Thomas. The projection's reader
+	// never fails.
+	chairs, _ := atlas.ChairsOf(gid, v.when(), atlas.IncludeDerived, v.filter.Sources, v.filter.IncludeRelayed,
+		p.premises(func(ri int32) bool { return v.relOK[ri] }), v.filter.Tiers...)
+	for _, e := range chairs {
 		add(e, true)
 	}
 	for _, e := range atlas.EdgesWhen(gid, members, v.when(), v.filter.Tiers...) {

@@ -13,55 +13,46 @@ import (
 // narrows them (atlas.ChairInputsCiting, atlas.KeepCitingRelayed) and kept in tiers as
 // it keeps them (atlas.KeepTiers). Other kinds chair through nothing: nil.
 func (p *Projection) chairsOf(self int64, sources []string, relayed bool, tiers []atlas.SourceTier) ([]atlas.Edge, error) {
-	kind := p.kinds[self]
-	if kind != atlas.GroupNode && kind != atlas.PersonNode {
+	if kind := p.kinds[self]; kind != atlas.GroupNode && kind != atlas.PersonNode {
 		return nil, nil
 	}
-	// The join reads pointers into these and the edges it returns share their slices:
-	// copies, so nothing returned shares the projection's.
-	touching := func(n int64, t atlas.RelType, fromN bool) []*atlas.Relation {
-		var out []*atlas.Relation
-		for _, ri := range p.incident[n] {
-			if r := p.rels[ri]; r.Type == t && (p.ends[ri][0] == n) == fromN {
-				c := r.Clone()
-				out = append(out, &c)
-			}
-		}
-		slices.SortFunc(out, atlas.CompareRelations)
-		return out
-	}
-	isPosition := func(id string) bool { k, _ := atlas.KindOfID(id); return k == atlas.PositionNode }
-	var direct []atlas.Relation
-	var candidates []atlas.HoldsChairs
-	if kind == atlas.GroupNode {
-		for _, c := range touching(self, atlas.Chairs, false) {
-			direct = append(direct, *c)
-			if !isPosition(c.From) {
-				continue
-			}
-			for _, h := range touching(p.index[c.From], atlas.Holds, false) {
-				candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
-			}
-		}
-	} else {
-		for _, c := range touching(self, atlas.Chairs, true) {
-			direct = append(direct, *c)
-		}
-		for _, h := range touching(self, atlas.Holds, true) {
-			if !isPosition(h.To) {
-				continue
-			}
-			for _, c := range touching(p.index[h.To], atlas.Chairs, true) {
-				candidates = append(candidates, atlas.HoldsChairs{Holds: h, Chairs: c})
-			}
-		}
-	}
-	direct, candidates = atlas.ChairInputsCiting(direct, candidates, sources, relayed)
-	es, err := atlas.KeepCitingRelayed(atlas.ChairListWhen(p.ids[self], direct, candidates, atlas.When{}, atlas.IncludeDerived, tiers...), sources, relayed)
+	es, err := atlas.ChairsOf(p.ids[self], atlas.When{}, atlas.IncludeDerived, sources, relayed, p.premises(nil), tiers...)
 	if err != nil {
 		return nil, err
 	}
+	if es, err = atlas.KeepCitingRelayed(es, sources, relayed); err != nil {
+		return nil, err
+	}
 	return atlas.KeepTiers(es, tiers, p.Source), nil
+}
+
+// premises reads for atlas.ChairPremises the projection's relations that a step asks of
+// a node and keep admits (nil admits all), in the stores' order (atlas.CompareRelations:
+// it decides which derivation of a chair gives its dates, so the analytics join as the
+// chairs field does): copies, since the edges the join makes share their slices.
+func (p *Projection) premises(keep func(ri int32) bool) atlas.PremiseReader {
+	return func(id string, step atlas.PremiseStep, _ *atlas.PremiseStep) ([]atlas.Relation, error) {
+		n, ok := p.index[id]
+		if !ok {
+			return nil, nil
+		}
+		end := 1 // Incoming: n is the relation's To
+		if step.Direction == atlas.Outgoing {
+			end = 0
+		}
+		var touching []int32
+		for _, ri := range p.incident[n] {
+			if p.rels[ri].Type == step.Type && p.ends[ri][end] == n && (keep == nil || keep(ri)) {
+				touching = append(touching, ri)
+			}
+		}
+		slices.SortFunc(touching, func(a, b int32) int { return atlas.CompareRelations(p.rels[a], p.rels[b]) })
+		out := make([]atlas.Relation, len(touching))
+		for i, ri := range touching {
+			out[i] = p.rels[ri].Clone()
+		}
+		return out, nil
+	}
 }
 
 // derivedChairEvents returns the events of chair e, which the chairs list

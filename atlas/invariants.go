@@ -270,27 +270,23 @@ func (c *checker) checkLists(year int, self string, edges []Edge) {
 }
 
 // checkChairs checks the chairs list of group g at year, stored and derived, as the
-// chairs field and the analytics read it (ChairList).
+// chairs field and the analytics join it (ChairsOf), on the relations the store answered,
+// in its order.
 func (c *checker) checkChairs(year int, g string, byID map[string][]Relation, at *PartialDate) {
-	var direct []Relation
-	var candidates []HoldsChairs
-	rels := byID[g]
-	for i := range rels {
-		r := &rels[i]
-		if r.Type != Chairs || r.To != g {
-			continue
-		}
-		direct = append(direct, *r)
-		if k, _ := KindOfID(r.From); k == PositionNode {
-			held := byID[r.From]
-			for j := range held {
-				if h := &held[j]; h.Type == Holds && h.To == r.From {
-					candidates = append(candidates, HoldsChairs{Holds: h, Chairs: r})
-				}
+	read := func(id string, step PremiseStep, _ *PremiseStep) ([]Relation, error) {
+		var out []Relation
+		for _, r := range byID[id] {
+			end := r.To
+			if step.Direction == Outgoing {
+				end = r.From
+			}
+			if r.Type == step.Type && end == id {
+				out = append(out, r)
 			}
 		}
+		return out, nil
 	}
-	list := ChairList(g, direct, candidates, at, IncludeDerived, c.tiers...)
+	list, _ := ChairsOf(g, At(at), IncludeDerived, nil, false, read, c.tiers...) // read never fails
 	c.checkChairList(year, g, list)
 }
 

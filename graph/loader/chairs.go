@@ -2,7 +2,6 @@ package loader
 
 import (
 	"context"
-	"strings"
 
 	"lsgatlas/atlas"
 )
@@ -24,7 +23,7 @@ type Then struct {
 }
 
 // Chairs returns who chairs a group (self is a group), what a person or position chairs,
-// through atlas.ChairList: the stored chairs and, unless mode excludes them, the chairs
+// through atlas.ChairPremises and atlas.JoinChairs: the stored chairs and, unless mode excludes them, the chairs
 // derived through positions. With sources, only the lines of evidence citing them
 // (atlas.ChairInputsCiting). What the cache lacks is read with one store call per kind
 // of ask (misses).
@@ -111,76 +110,46 @@ var (
 	positionKind = []atlas.NodeKind{atlas.PositionNode}
 )
 
-// relGetter reads the relationships spec asks of id; then says what chairList will ask
-// next of the far ends, for a getter that can ask it at once.
-type relGetter func(id string, spec Spec, then *Then) ([]atlas.Relation, bool, error)
+// typeList is t's shared one-element list.
+func typeList(t atlas.RelType) []atlas.RelType {
+	switch t {
+	case atlas.Holds:
+		return holdsType
+	case atlas.Chairs:
+		return chairsType
+	}
+	return []atlas.RelType{t}
+}
 
-// chairList gathers the inputs of atlas.ChairList through get and, when get had them
-// all, joins them; complete is false when get lacked some of them.
+// relGetter reads the relationships spec asks of id; then says what the join will ask
+// next of the far ends, for a getter that can ask it at once. ok is false when the
+// getter lacks them.
+type relGetter func(id string, spec Spec, then *Then) (rels []atlas.Relation, ok bool, err error)
+
+// chairList reads the premises of self's chairs list (atlas.ChairPremises) through get
+// and, when get had them all, joins them (atlas.JoinChairs); complete is false when get
+// lacked some of them, and nothing is joined then: the planner's pass that gathers
+// what is missing joins nothing it would throw away.
 func (l *Loaders) chairList(self string, w atlas.When, mode atlas.DerivedChairs, sources []string, relayed bool, get relGetter, tiers ...atlas.SourceTier) (edges []atlas.Edge, complete bool, err error) {
-	kind, err := atlas.KindOfID(self)
-	if err != nil {
-		return nil, false, err
+	spec := func(step atlas.PremiseStep) Spec {
+		return Spec{Types: typeList(step.Type), Direction: step.Direction, AsOf: w.AsOf, During: w.During}
 	}
-	spec := func(types []atlas.RelType, dir atlas.Direction) Spec {
-		return Spec{Types: types, Direction: dir, AsOf: w.AsOf, During: w.During}
-	}
-	var direct []atlas.Relation
-	var candidates []atlas.HoldsChairs
 	complete = true
-	fetch := func(id string, s Spec, then *Then) []atlas.Relation {
-		rels, ok, e := get(id, s, then)
-		if e != nil && err == nil {
-			err = e
+	read := func(id string, step atlas.PremiseStep, next *atlas.PremiseStep) ([]atlas.Relation, error) {
+		var then *Then
+		if next != nil {
+			then = &Then{Kinds: positionKind, Spec: spec(*next)}
 		}
+		rels, ok, err := get(id, spec(step), then)
 		complete = complete && ok
-		return rels
+		return rels, err
 	}
-	derive := mode != atlas.ExcludeDerived
-	switch kind {
-	case atlas.GroupNode:
-		// The posts' holders are asked with the chairs, so a store that batches reads
-		// both in one round trip.
-		var holders *Then
-		if derive {
-			holders = &Then{Kinds: positionKind, Spec: spec(holdsType, atlas.Incoming)}
-		}
-		direct = fetch(self, spec(chairsType, atlas.Incoming), holders)
-		for i := range direct {
-			c := &direct[i]
-			if !derive || !strings.HasPrefix(c.From, atlas.PositionNode.IDPrefix()) {
-				continue
-			}
-			hs := fetch(c.From, spec(holdsType, atlas.Incoming), nil)
-			for j := range hs {
-				candidates = append(candidates, atlas.HoldsChairs{Holds: &hs[j], Chairs: c})
-			}
-		}
-	case atlas.PersonNode:
-		direct = fetch(self, spec(chairsType, atlas.Outgoing), nil)
-		if derive {
-			// What the posts chair is asked with the posts held, as above.
-			chaired := &Then{Kinds: positionKind, Spec: spec(chairsType, atlas.Outgoing)}
-			hs := fetch(self, spec(holdsType, atlas.Outgoing), chaired)
-			for i := range hs {
-				cs := fetch(hs[i].To, spec(chairsType, atlas.Outgoing), nil)
-				for j := range cs {
-					candidates = append(candidates, atlas.HoldsChairs{Holds: &hs[i], Chairs: &cs[j]})
-				}
-			}
-		}
-	case atlas.PositionNode:
-		direct = fetch(self, spec(chairsType, atlas.Outgoing), nil)
-		mode = atlas.ExcludeDerived
-	default:
-		return nil, false, atlas.Errorf(atlas.EINVALID, "%s cannot chair or be chaired", self)
-	}
+	direct, candidates, err := atlas.ChairPremises(self, mode, read)
 	if err != nil || !complete {
 		return nil, complete, err
 	}
 	l.mu.Lock()
 	l.stats.ChairJoins++
 	l.mu.Unlock()
-	direct, candidates = atlas.ChairInputsCiting(direct, candidates, sources, relayed)
-	return atlas.ChairListWhen(self, direct, candidates, w, mode, tiers...), true, nil
+	return atlas.JoinChairs(self, direct, candidates, w, mode, sources, relayed, tiers...), true, nil
 }
