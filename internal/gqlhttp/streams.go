@@ -43,7 +43,7 @@ func streamTransports(opts Options, plain overHTTP) []graphql.Transport {
 			hosts = append(hosts, u.Host)
 		}
 	}
-	ws.Implementation = transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{OriginPatterns: hosts}}
+	ws.Implementation = codedWebsocket{transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{OriginPatterns: hosts}}}
 	return []graphql.Transport{readSSE{transport.SSE{KeepAlivePingInterval: 25 * time.Second}, plain}, websocketOnly{ws}}
 }
 
@@ -75,6 +75,54 @@ func (t readSSE) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphEx
 	}
 	r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
 	t.SSE.Do(w, r, exec)
+}
+
+// codedWebsocket is gqlgen's coder/websocket adapter with the one error gqlgen sends
+// without a code given one: a subscribe message whose payload does not decode into a
+// request is answered "invalid json" and nothing else, where every other bad input the
+// service is sent gets a code and words that say what to send instead.
+type codedWebsocket struct {
+	transport.CoderWebsocketImplementation
+}
+
+func (c codedWebsocket) Accept(w http.ResponseWriter, r *http.Request, options transport.WebsocketAcceptOptions) (transport.WebsocketConn, error) {
+	conn, err := c.CoderWebsocketImplementation.Accept(w, r, options)
+	if err != nil {
+		return nil, err
+	}
+	return codedConn{conn}, nil
+}
+
+// codedConn writes gqlgen's messages, the uncoded error rewritten. It passes on the read
+// limit and deadlines that gqlgen looks for on a connection.
+type codedConn struct{ transport.WebsocketConn }
+
+// The uncoded error as gqlgen writes it, in a subscription's error message (its payload
+// is the message's first field), and what is written instead.
+var (
+	uncodedPayload = []byte(`{"payload":[{"message":"invalid json"}],`)
+	codedPayload   = []byte(`{"payload":[{"message":"The payload of a subscribe message must be a JSON object with a query (a string), and optionally operationName (a string), variables and extensions (objects).","extensions":{"code":"` + atlas.EINVALID + `"}}],`)
+)
+
+func (c codedConn) WriteJSON(v any) error {
+	b, err := json.Marshal(v)
+	if err != nil || !bytes.HasPrefix(b, uncodedPayload) {
+		return c.WebsocketConn.WriteJSON(v)
+	}
+	return c.WebsocketConn.WriteJSON(json.RawMessage(append(codedPayload, b[len(uncodedPayload):]...)))
+}
+
+func (c codedConn) SetReadLimit(limit int64) {
+	if l, ok := c.WebsocketConn.(transport.WebsocketReadLimiter); ok {
+		l.SetReadLimit(limit)
+	}
+}
+
+func (c codedConn) SetReadDeadline(t time.Time) error {
+	if d, ok := c.WebsocketConn.(transport.WebsocketReadDeadliner); ok {
+		return d.SetReadDeadline(t)
+	}
+	return nil
 }
 
 // websocketOnly is gqlgen's WebSocket transport for WebSocket handshakes alone: gqlgen's

@@ -160,3 +160,54 @@ func TestSubscriptionHasOneRootFieldOverWebSocket(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// TestWebSocketSubscribeWithAnUndecodablePayload: gqlgen answers a payload it cannot read
+// as a request with a bare "invalid json"; the service's answer has a code and says what
+// to send, and the connection stays open for the next subscription.
+func TestWebSocketSubscribeWithAnUndecodablePayload(t *testing.T) {
+	url, serviceLog, _ := loggedServer(t)
+	conn, _, err := websocket.Dial(t.Context(), "ws"+strings.TrimPrefix(url, "http"), &websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseNow()
+	exchange := func(send string) string {
+		t.Helper()
+		if err := conn.Write(t.Context(), websocket.MessageText, []byte(send)); err != nil {
+			t.Fatal(err)
+		}
+		_, got, err := conn.Read(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(got)
+	}
+	if got := exchange(`{"type":"connection_init"}`); got != `{"type":"connection_ack"}` {
+		t.Fatalf("connection_init answered %q", got)
+	}
+	const coded = `{"payload":[{"message":"The payload of a subscribe message must be a JSON object with a query (a string), and optionally operationName (a string), variables and extensions (objects).","extensions":{"code":"INVALID"}}],"id":"%s","type":"error"}`
+	for _, tc := range []struct{ name, id, payload string }{
+		{"a query that is a number", "1", `{"query":5}`},
+		{"variables that are a string", "2", `{"query":"subscription { changes { cursor } }","variables":"x"}`},
+		{"a payload that is an array", "3", `[1]`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := exchange(`{"id":"` + tc.id + `","type":"subscribe","payload":` + tc.payload + `}`)
+			if want := fmt.Sprintf(coded, tc.id); got != want {
+				t.Errorf("got %q\nwant %q", got, want)
+			}
+			// gqlgen completes the subscription after its error.
+			if _, got, err := conn.Read(t.Context()); err != nil || string(got) != `{"id":"`+tc.id+`","type":"complete"}` {
+				t.Errorf("then %q %v, want its completion", got, err)
+			}
+		})
+	}
+	// Still open: a good subscription is answered (this store keeps no feed).
+	got := exchange(`{"id":"4","type":"subscribe","payload":{"query":"subscription { changes { cursor } }"}}`)
+	if want := `"id":"4","type":"next"`; !strings.Contains(got, want) || !strings.Contains(got, `"code":"UNAVAILABLE"`) {
+		t.Errorf("after the refusals: %q", got)
+	}
+	if s := serviceLog.String(); s != "" {
+		t.Errorf("the service logged: %s", s)
+	}
+}
