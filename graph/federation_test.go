@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -156,6 +157,43 @@ func TestEntitiesResolveByWikidata(t *testing.T) {
 	data(t, srv, `{ search(text: "Q900000002") { node { id } matchedField score } }`, nil, &got)
 	if len(got.Search) != 1 || got.Search[0].Node.ID != "group/foreign-affairs-lsg" || got.Search[0].MatchedField != "identifier" || got.Search[0].Score != 4 {
 		t.Errorf("search by QID: %+v", got.Search)
+	}
+}
+
+// A representation that gives both keys names one entity by them: gqlgen resolves it by
+// its id and reads no other key, so an id given with another entity's QID (or with a QID
+// where the entity has none) was answered as the id's entity, silently. Such a
+// representation is malformed, INVALID at its index, as the other malformed ones are;
+// an id with its own QID still resolves.
+func TestEntityKeysThatNameTwoEntities(t *testing.T) {
+	srv := newServer(t, identifiedStore(t))
+	const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { __typename ... on Node { id } } }`
+	agreeing := []map[string]any{
+		{"__typename": "Person", "id": "person/xi-jinping", "wikidata": "Q900000001"},
+		{"__typename": "Group", "id": "group/foreign-affairs-lsg", "wikidata": "Q900000002"},
+		{"__typename": "Person", "id": "person/xi-jinping"},
+	}
+	r := post(t, srv, query, map[string]any{"reps": agreeing})
+	want := `{"_entities":[{"__typename":"Person","id":"person/xi-jinping"},{"__typename":"Group","id":"group/foreign-affairs-lsg"},{"__typename":"Person","id":"person/xi-jinping"}]}`
+	if string(r.Data) != want || len(r.Errors) != 0 {
+		t.Errorf("keys that agree: %s %+v\nwant %s", r.Data, r.Errors, want)
+	}
+	for _, tc := range []struct {
+		name string
+		rep  map[string]any
+		has  string
+	}{
+		{"another entity's QID", map[string]any{"__typename": "Person", "id": "person/xi-jinping", "wikidata": "Q900000002"}, `person/xi-jinping has Wikidata QID "Q900000001", not "Q900000002"; give one key, or the keys of one person`},
+		{"a QID where the entity has none", map[string]any{"__typename": "Person", "id": "person/li-keqiang", "wikidata": "Q900000001"}, `person/li-keqiang has no Wikidata QID, not "Q900000001"; give one key, or the keys of one person`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := post(t, srv, query, map[string]any{"reps": append(slices.Clone(agreeing), tc.rep)})
+			message := "invalid entity representation 3: its keys name two entities: " + tc.has
+			if string(r.Data) != `null` || len(r.Errors) != 1 || fmt.Sprint(r.Errors[0].Path) != "[_entities representations 3]" ||
+				r.Errors[0].Extensions["code"] != "INVALID" || r.Errors[0].Message != message {
+				t.Errorf("got %s %+v\nwant the message %q", r.Data, r.Errors, message)
+			}
+		})
 	}
 }
 

@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"lsgatlas/atlas"
 	"lsgatlas/graph/loader"
@@ -226,82 +224,6 @@ func checkKind(id string, kind atlas.NodeKind) error {
 		err = atlas.Errorf(atlas.EINVALID, "id %q names a %s, not a %s", id, k, kind)
 	}
 	return err
-}
-
-// entity resolves a federation representation: like nodeOfKind, but an id that names
-// nothing is a NOT_FOUND error, so the gateway sees why that entity is null.
-func entity[T atlas.Node](ctx context.Context, id string, kind atlas.NodeKind) (T, error) {
-	var n T
-	planEntities(ctx)
-	err := checkKind(id, kind)
-	if err == nil {
-		n, err = loader.NodeOf[T](ctx, loader.For(ctx), id)
-	}
-	if err == nil && any(n) == any(*new(T)) {
-		err = atlas.Errorf(atlas.ENOTFOUND, "no %s has id %q", strings.ToLower(string(kind)), id)
-	}
-	if err != nil {
-		return n, atRepresentation(ctx, kind, id, err)
-	}
-	return n, nil
-}
-
-// entityByWikidata resolves a federation representation keyed by Wikidata QID, through
-// the request's cache, which planEntities fills for every such representation at once.
-func entityByWikidata[T atlas.Node](ctx context.Context, qid *string, kind atlas.NodeKind) (T, error) {
-	var n T
-	planEntities(ctx)
-	if qid == nil || *qid == "" {
-		return n, atlas.Errorf(atlas.EINVALID, "a %s representation needs an id or a wikidata QID", strings.ToLower(string(kind)))
-	}
-	found, err := loader.For(ctx).ByWikidata(ctx, kind, *qid)
-	if err == nil && found == nil {
-		err = atlas.Errorf(atlas.ENOTFOUND, "no %s has Wikidata QID %q", strings.ToLower(string(kind)), *qid)
-	}
-	if err != nil {
-		return n, atRepresentationWhere(ctx, kind, func(rep map[string]any) bool { return rep["wikidata"] == *qid }, err)
-	}
-	n, _ = found.(T)
-	return n, nil
-}
-
-// atRepresentation puts an entity error at the path of its representation,
-// ["_entities", i]: gqlgen's federation runtime would report it at ["_entities"],
-// and a gateway can only attach an error to the entity it concerns by its index. The
-// representation is the one of this type (kind's GraphQL type) and id; when several are
-// alike, each error claims the first one no other error has (the errors of identical
-// representations are identical, so any matching is right).
-func atRepresentation(ctx context.Context, kind atlas.NodeKind, id string, err error) error {
-	return atRepresentationWhere(ctx, kind, func(rep map[string]any) bool { return rep["id"] == id }, err)
-}
-
-// atRepresentationWhere puts an entity error at the path of the first representation of
-// kind's type that match accepts and no other error has claimed.
-func atRepresentationWhere(ctx context.Context, kind atlas.NodeKind, match func(map[string]any) bool, err error) error {
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil {
-		return err
-	}
-	typeName := graphQLTypeOf(kind)
-	reps, _ := fc.Args["representations"].([]map[string]any)
-	path := fc.Path()
-	for i, rep := range reps {
-		if !match(rep) || rep["__typename"] != typeName {
-			continue
-		}
-		claimed := false
-		loader.For(ctx).Once(representationClaim{path.String(), i}, func() { claimed = true })
-		if claimed {
-			return gqlerror.WrapPath(append(path, ast.PathIndex(i)), err)
-		}
-	}
-	return err
-}
-
-// representationClaim is an _entities representation an error has been reported at.
-type representationClaim struct {
-	field string
-	index int
 }
 
 // graphQLTypeOf is the GraphQL type of a node kind: GROUP → Group, REPORTED_COUNT →
