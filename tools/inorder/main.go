@@ -48,6 +48,9 @@
 //
 //	out := graphql.NewFieldSet(fields)             → out := newObjectAnswer(fields)
 //
+// a query's answer is written once into a pooled buffer, and kept in one copy of its
+// size, rather than into a buffer grown from nothing (queryAnswer);
+//
 // and plain fields, read from a struct field and marshalled as a scalar or an enum, are
 // written without gqlgen's per-field machinery (plain.go); list elements of struct
 // types go to their object's executor in place rather than copied (elements.go); and
@@ -76,7 +79,14 @@ var rewrites = []struct{ from, to, then string }{
 	{"deferred := graphql.NewDeferredGroup(ctx)", "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field", ""},
 	{"fields := graphql.CollectFields(ec.OperationContext, sel,", "fields := collectAdmitted(ctx, ec.OperationContext, sel,", ""},
 	{"out := graphql.NewFieldSet(fields)", "out := newObjectAnswer(fields)", ""},
+	{queryAnswer, "\t\t\tresponse.Data = writeAnswer(data)\n", ""},
 }
+
+// queryAnswer is how a query's answer is written: into a buffer of its own, grown from
+// nothing by doubling, so an answer of 10 KB allocated twice that and copied each
+// time it grew. writeAnswer (graph/answer.go) writes into a pooled buffer and keeps one
+// copy of the answer's exact size.
+const queryAnswer = "\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\t\t\tresponse.Data = buf.Bytes()\n"
 
 // argsCall is a field context's parse of its field's arguments, and argsRewrite its
 // replacement.

@@ -75,10 +75,11 @@ func TestRewrite(t *testing.T) {
 		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person") +
 		resolveFieldThrough("graphql.ResolveField", middleware, "Rank", "marshalNFloat2float64", "float64")
 	gqlgen := "deferred := graphql.NewDeferredGroup(ctx)\ngraphql.MarshalSliceConcurrently(ctx, n)\n" + objectFieldCall("out.ResolveConcurrently(ec.OperationContext, &deferred, i,") + "out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i)\n" +
-		"fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)\nout := graphql.NewFieldSet(fields)\n\treturn out\n}\n" +
+		"fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)\nout := graphql.NewFieldSet(fields)\n\treturn out\n}\n" + queryAnswer +
 		"if fc.Args, err = ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {\n" + fields + marshalers + elements
 	rewritten := "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field\nmarshalSliceInOrder(ctx, n)\nresolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,\n\t\t\t\ttrue, false,\n\t\t\t\tec, obj, (*executionContext)._Group_chairs)\nresolveRootInOrder(innerCtx, out, ec.OperationContext, i)\n" +
 		"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)\nout := newObjectAnswer(fields)\n\treturn out\n}\n" +
+		"\t\t\tresponse.Data = writeAnswer(data)\n" +
 		"if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {\n" +
 		"\treturn stringAt{&obj.Name} // plain: tools/inorder\n" +
 		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Label()) // plain: tools/inorder\n" +
@@ -96,6 +97,7 @@ func TestRewrite(t *testing.T) {
 		{name: "arguments parsed another way upstream", src: strings.Replace(gqlgen, "field.ArgumentMap(ec.Variables)", "field.Arguments", 1), wantErr: `"field.ArgumentMap(ec.Variables)"`},
 		{name: "fields collected another way upstream", src: strings.Replace(gqlgen, "graphql.CollectFields(", "graphql.Collect(", 1), wantErr: `"fields := graphql.CollectFields(ec.OperationContext, sel,"`},
 		{name: "objects' field sets made another way upstream", src: strings.Replace(gqlgen, "graphql.NewFieldSet(fields)", "graphql.NewFieldSet(fields...)", 1), wantErr: `"out := graphql.NewFieldSet(fields)"`},
+		{name: "answers written another way upstream", src: strings.Replace(gqlgen, "data.MarshalGQL(&buf)", "data.MarshalGQL(buf)", 1), wantErr: `"\t\t\tvar buf bytes.Buffer`},
 		{name: "list elements marshalled another way upstream", src: strings.ReplaceAll(gqlgen, "sel, v[i])", "sel, &v[i])"), wantErr: "no list element"},
 		{name: "struct fields resolved another way upstream", src: strings.ReplaceAll(gqlgen, "graphql.ResolveField(", "graphql.Resolve("), wantErr: "no plain field"},
 		{name: "object fields scheduled another way upstream", src: strings.Replace(gqlgen, "return ec._Group_chairs(ctx, field, obj)", "return ec._Group_chairs(ctx, field, obj, true)", 1), wantErr: "no object field"},
