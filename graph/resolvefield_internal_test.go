@@ -88,3 +88,26 @@ func TestResolveFieldInOrderIsGqlgens(t *testing.T) {
 		}
 	}
 }
+
+// Each list element's context gives gqlgen the element's own field context, as
+// graphql.WithFieldContext would: its index, the list's field context as its parent (so
+// an error's path ends in the index), and every other value of the list's context.
+func TestListElementContextsAreGqlgens(t *testing.T) {
+	type other struct{}
+	list := &graphql.FieldContext{Field: graphql.CollectedField{Field: &ast.Field{Alias: "members"}}}
+	ctx := context.WithValue(graphql.WithFieldContext(context.Background(), list), other{}, "kept")
+	var got []string
+	marshalSliceInOrder(ctx, 3, 0, true, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		got = append(got, fmt.Sprintf("%d %d %v %s %v", i, *fc.Index, fc.Parent == list, fc.Path(), ctx.Value(other{})))
+		return graphql.Null
+	})
+	want := []string{"0 0 true members[0] kept", "1 1 true members[1] kept", "2 2 true members[2] kept"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	// The key is gqlgen's: a field context gqlgen puts in a context is the one read.
+	if fieldContextKey == nil || graphql.GetFieldContext(context.WithValue(context.Background(), fieldContextKey, list)) != list {
+		t.Errorf("fieldContextKey %v is not the key gqlgen reads", fieldContextKey)
+	}
+}
