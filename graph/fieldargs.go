@@ -26,26 +26,28 @@ type fieldArgsMemo struct {
 	args map[*ast.Field]map[string]any
 }
 
-// fieldArgs returns parse's arguments of field, parsed once per operation. An error is
-// not kept: gqlgen sets the path of the field it reports on the error itself, so each
-// object gets its own. The map returned is shared by the field's objects; resolvers
-// receive its values and never write to them.
-func fieldArgs(ctx context.Context, op *graphql.OperationContext, field graphql.CollectedField,
+// fieldArgs returns parse's arguments of field, parsed once per operation, with the
+// context that an error must be reported in: fc's own, made when the arguments are
+// parsed (the generated field context made it for every object; tools/inorder leaves
+// it to this). An error is not kept: gqlgen sets the path of the field it reports on
+// the error itself, so each object gets its own. The map returned is shared by the
+// field's objects; resolvers receive its values and never write to them.
+func fieldArgs(ctx context.Context, fc *graphql.FieldContext, op *graphql.OperationContext, field graphql.CollectedField,
 	parse func(ctx context.Context, raw map[string]any) (map[string]any, error),
-) (map[string]any, error) {
+) (map[string]any, context.Context, error) {
 	memo, _ := op.Stats.GetExtension(fieldArgsExtension).(*fieldArgsMemo)
-	if memo == nil || field.Field == nil {
-		return parse(ctx, field.ArgumentMap(op.Variables))
+	if memo != nil && field.Field != nil {
+		memo.mu.Lock()
+		args, ok := memo.args[field.Field]
+		memo.mu.Unlock()
+		if ok {
+			return args, ctx, nil
+		}
 	}
-	memo.mu.Lock()
-	args, ok := memo.args[field.Field]
-	memo.mu.Unlock()
-	if ok {
-		return args, nil
-	}
+	ctx = graphql.WithFieldContext(ctx, fc)
 	args, err := parse(ctx, field.ArgumentMap(op.Variables))
-	if err != nil {
-		return nil, err
+	if err != nil || memo == nil || field.Field == nil {
+		return args, ctx, err
 	}
 	memo.mu.Lock()
 	if memo.args == nil {
@@ -53,5 +55,5 @@ func fieldArgs(ctx context.Context, op *graphql.OperationContext, field graphql.
 	}
 	memo.args[field.Field] = args
 	memo.mu.Unlock()
-	return args, nil
+	return args, ctx, nil
 }

@@ -12,7 +12,9 @@ import (
 
 // A field's arguments are parsed once per operation however many objects it is
 // resolved on; an error is parsed again for each, and without the operation's memo
-// (an executor built without AroundOperation) every call parses.
+// (an executor built without AroundOperation) every call parses. A parse, and the error
+// it reports, are in the field's own context; a field whose arguments are kept makes
+// no context.
 func TestFieldArgsParsedOncePerField(t *testing.T) {
 	chairs := graphql.CollectedField{Field: &ast.Field{Name: "chairs", Arguments: ast.ArgumentList{
 		{Name: "asOf", Value: &ast.Value{Kind: ast.Variable, Raw: "d"}}}}}
@@ -35,15 +37,24 @@ func TestFieldArgsParsedOncePerField(t *testing.T) {
 				op.Stats.SetExtension(fieldArgsExtension, &fieldArgsMemo{})
 			}
 			parsed := 0
-			parse := func(_ context.Context, raw map[string]any) (map[string]any, error) {
+			fc := &graphql.FieldContext{Object: "Group"}
+			parse := func(ctx context.Context, raw map[string]any) (map[string]any, error) {
+				if graphql.GetFieldContext(ctx) != fc {
+					t.Errorf("parsed outside the field's context")
+				}
 				parsed++
 				if c.fails {
 					return nil, errors.New("bad date")
 				}
 				return map[string]any{"raw": raw}, nil
 			}
-			for _, f := range c.calls {
-				args, err := fieldArgs(context.Background(), op, f, parse)
+			for i, f := range c.calls {
+				before := parsed
+				ctx := context.Background()
+				args, errCtx, err := fieldArgs(ctx, fc, op, f, parse)
+				if reported := graphql.GetFieldContext(errCtx); (parsed > before && reported != fc) || (parsed == before && errCtx != ctx) {
+					t.Errorf("call %d: the context handed back holds %v", i, reported)
+				}
 				if c.fails {
 					if err == nil || args != nil {
 						t.Fatalf("got %v, %v; want the error", args, err)

@@ -17831,8 +17831,7 @@ func (ec *executionContext) fieldContext_Document_claims(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Document_claims_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Document_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17998,8 +17997,7 @@ func (ec *executionContext) fieldContext_Document_relationships(ctx context.Cont
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Document_relationships_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Document_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18210,8 +18208,7 @@ func (ec *executionContext) fieldContext_Entity_findDocumentByID(ctx context.Con
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findDocumentByID_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findDocumentByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18253,8 +18250,7 @@ func (ec *executionContext) fieldContext_Entity_findGroupByID(ctx context.Contex
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findGroupByID_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findGroupByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18296,8 +18292,7 @@ func (ec *executionContext) fieldContext_Entity_findGroupByWikidata(ctx context.
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findGroupByWikidata_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findGroupByWikidata_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18339,8 +18334,7 @@ func (ec *executionContext) fieldContext_Entity_findInstitutionByID(ctx context.
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findInstitutionByID_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findInstitutionByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18382,8 +18376,7 @@ func (ec *executionContext) fieldContext_Entity_findInstitutionByWikidata(ctx co
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findInstitutionByWikidata_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findInstitutionByWikidata_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18425,8 +18418,7 @@ func (ec *executionContext) fieldContext_Entity_findOfficeByID(ctx context.Conte
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findOfficeByID_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findOfficeByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18468,8 +18460,7 @@ func (ec *executionContext) fieldContext_Entity_findPersonByID(ctx context.Conte
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findPersonByID_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findPersonByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18511,8 +18502,7 @@ func (ec *executionContext) fieldContext_Entity_findPersonByWikidata(ctx context
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findPersonByWikidata_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findPersonByWikidata_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18554,8 +18544,7 @@ func (ec *executionContext) fieldContext_Entity_findPositionByID(ctx context.Con
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findPositionByID_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findPositionByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18597,8 +18586,7 @@ func (ec *executionContext) fieldContext_Entity_findPositionByWikidata(ctx conte
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findPositionByWikidata_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findPositionByWikidata_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18640,8 +18628,7 @@ func (ec *executionContext) fieldContext_Entity_findReportedCountByID(ctx contex
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findReportedCountByID_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findReportedCountByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18683,8 +18670,7 @@ func (ec *executionContext) fieldContext_Entity_findSourceByID(ctx context.Conte
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findSourceByID_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findSourceByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18726,8 +18712,7 @@ func (ec *executionContext) fieldContext_Entity_findStatementByID(ctx context.Co
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findStatementByID_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findStatementByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18769,8 +18754,7 @@ func (ec *executionContext) fieldContext_Entity_findTopicByID(ctx context.Contex
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Entity_findTopicByID_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Entity_findTopicByID_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19221,8 +19205,7 @@ func (ec *executionContext) fieldContext_Group_activity(ctx context.Context, fie
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_activity_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_activity_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19264,8 +19247,7 @@ func (ec *executionContext) fieldContext_Group_chairs(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19307,8 +19289,7 @@ func (ec *executionContext) fieldContext_Group_members(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_members_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_members_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19350,8 +19331,7 @@ func (ec *executionContext) fieldContext_Group_offices(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_offices_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_offices_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19393,8 +19373,7 @@ func (ec *executionContext) fieldContext_Group_supervisors(ctx context.Context, 
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_supervisors_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_supervisors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19436,8 +19415,7 @@ func (ec *executionContext) fieldContext_Group_supervises(ctx context.Context, f
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_supervises_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_supervises_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19479,8 +19457,7 @@ func (ec *executionContext) fieldContext_Group_reportsTo(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_reportsTo_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_reportsTo_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19522,8 +19499,7 @@ func (ec *executionContext) fieldContext_Group_predecessors(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_predecessors_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_predecessors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19565,8 +19541,7 @@ func (ec *executionContext) fieldContext_Group_successors(ctx context.Context, f
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_successors_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_successors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19608,8 +19583,7 @@ func (ec *executionContext) fieldContext_Group_partyGroupOf(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_partyGroupOf_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_partyGroupOf_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19651,8 +19625,7 @@ func (ec *executionContext) fieldContext_Group_positions(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_positions_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_positions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19694,8 +19667,7 @@ func (ec *executionContext) fieldContext_Group_relationships(ctx context.Context
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_relationships_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19737,8 +19709,7 @@ func (ec *executionContext) fieldContext_Group_claims(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_claims_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19801,8 +19772,7 @@ func (ec *executionContext) fieldContext_Group_chairsConnection(ctx context.Cont
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairsConnection_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_chairsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19844,8 +19814,7 @@ func (ec *executionContext) fieldContext_Group_membersConnection(ctx context.Con
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_membersConnection_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_membersConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19887,8 +19856,7 @@ func (ec *executionContext) fieldContext_Group_relationshipsConnection(ctx conte
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_relationshipsConnection_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_relationshipsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19930,8 +19898,7 @@ func (ec *executionContext) fieldContext_Group_counts(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_counts_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_counts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20004,8 +19971,7 @@ func (ec *executionContext) fieldContext_Group_lineage(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_lineage_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_lineage_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20633,8 +20599,7 @@ func (ec *executionContext) fieldContext_Institution_seats(ctx context.Context, 
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_seats_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Institution_seats_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20676,8 +20641,7 @@ func (ec *executionContext) fieldContext_Institution_supervisors(ctx context.Con
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_supervisors_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Institution_supervisors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20719,8 +20683,7 @@ func (ec *executionContext) fieldContext_Institution_reportingGroups(ctx context
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_reportingGroups_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Institution_reportingGroups_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20762,8 +20725,7 @@ func (ec *executionContext) fieldContext_Institution_hostedOffices(ctx context.C
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_hostedOffices_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Institution_hostedOffices_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20805,8 +20767,7 @@ func (ec *executionContext) fieldContext_Institution_partyGroups(ctx context.Con
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_partyGroups_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Institution_partyGroups_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20848,8 +20809,7 @@ func (ec *executionContext) fieldContext_Institution_positions(ctx context.Conte
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_positions_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Institution_positions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20891,8 +20851,7 @@ func (ec *executionContext) fieldContext_Institution_relationships(ctx context.C
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_relationships_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Institution_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20934,8 +20893,7 @@ func (ec *executionContext) fieldContext_Institution_claims(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_claims_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Institution_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20977,8 +20935,7 @@ func (ec *executionContext) fieldContext_Institution_relationshipsConnection(ctx
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_relationshipsConnection_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Institution_relationshipsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21020,8 +20977,7 @@ func (ec *executionContext) fieldContext_Institution_counts(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Institution_counts_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Institution_counts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21377,8 +21333,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeClaim(ctx context.Conte
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_proposeClaim_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_proposeClaim_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21420,8 +21375,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeAlias(ctx context.Conte
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_proposeAlias_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_proposeAlias_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21463,8 +21417,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeRelationship(ctx contex
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_proposeRelationship_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_proposeRelationship_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21506,8 +21459,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeNode(ctx context.Contex
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_proposeNode_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_proposeNode_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21549,8 +21501,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeStatement(ctx context.C
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_proposeStatement_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_proposeStatement_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21592,8 +21543,7 @@ func (ec *executionContext) fieldContext_Mutation_proposeSource(ctx context.Cont
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_proposeSource_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_proposeSource_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21635,8 +21585,7 @@ func (ec *executionContext) fieldContext_Mutation_acceptProposal(ctx context.Con
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_acceptProposal_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_acceptProposal_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21678,8 +21627,7 @@ func (ec *executionContext) fieldContext_Mutation_rejectProposal(ctx context.Con
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_rejectProposal_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_rejectProposal_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21721,8 +21669,7 @@ func (ec *executionContext) fieldContext_Mutation_editClaim(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_editClaim_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_editClaim_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21764,8 +21711,7 @@ func (ec *executionContext) fieldContext_Mutation_editAlias(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_editAlias_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_editAlias_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21807,8 +21753,7 @@ func (ec *executionContext) fieldContext_Mutation_editRelationship(ctx context.C
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_editRelationship_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_editRelationship_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21850,8 +21795,7 @@ func (ec *executionContext) fieldContext_Mutation_editNode(ctx context.Context, 
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_editNode_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_editNode_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21893,8 +21837,7 @@ func (ec *executionContext) fieldContext_Mutation_editStatement(ctx context.Cont
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_editStatement_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_editStatement_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21936,8 +21879,7 @@ func (ec *executionContext) fieldContext_Mutation_editSource(ctx context.Context
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Mutation_editSource_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Mutation_editSource_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22277,8 +22219,7 @@ func (ec *executionContext) fieldContext_Office_groups(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_groups_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Office_groups_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22320,8 +22261,7 @@ func (ec *executionContext) fieldContext_Office_hostedBy(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_hostedBy_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Office_hostedBy_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22363,8 +22303,7 @@ func (ec *executionContext) fieldContext_Office_directors(ctx context.Context, f
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_directors_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Office_directors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22406,8 +22345,7 @@ func (ec *executionContext) fieldContext_Office_supervisors(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_supervisors_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Office_supervisors_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22449,8 +22387,7 @@ func (ec *executionContext) fieldContext_Office_relationships(ctx context.Contex
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_relationships_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Office_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22492,8 +22429,7 @@ func (ec *executionContext) fieldContext_Office_claims(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_claims_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Office_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22535,8 +22471,7 @@ func (ec *executionContext) fieldContext_Office_relationshipsConnection(ctx cont
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Office_relationshipsConnection_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Office_relationshipsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23130,8 +23065,7 @@ func (ec *executionContext) fieldContext_Person_chairs(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_chairs_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Person_chairs_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23173,8 +23107,7 @@ func (ec *executionContext) fieldContext_Person_memberships(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_memberships_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Person_memberships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23216,8 +23149,7 @@ func (ec *executionContext) fieldContext_Person_positions(ctx context.Context, f
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_positions_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Person_positions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23259,8 +23191,7 @@ func (ec *executionContext) fieldContext_Person_directs(ctx context.Context, fie
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_directs_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Person_directs_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23302,8 +23233,7 @@ func (ec *executionContext) fieldContext_Person_relationships(ctx context.Contex
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_relationships_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Person_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23345,8 +23275,7 @@ func (ec *executionContext) fieldContext_Person_claims(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_claims_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Person_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23388,8 +23317,7 @@ func (ec *executionContext) fieldContext_Person_chairsConnection(ctx context.Con
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_chairsConnection_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Person_chairsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23431,8 +23359,7 @@ func (ec *executionContext) fieldContext_Person_membershipsConnection(ctx contex
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_membershipsConnection_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Person_membershipsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23474,8 +23401,7 @@ func (ec *executionContext) fieldContext_Person_relationshipsConnection(ctx cont
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_relationshipsConnection_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Person_relationshipsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23517,8 +23443,7 @@ func (ec *executionContext) fieldContext_Person_counts(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Person_counts_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Person_counts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23970,8 +23895,7 @@ func (ec *executionContext) fieldContext_Position_holders(ctx context.Context, f
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_holders_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Position_holders_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24013,8 +23937,7 @@ func (ec *executionContext) fieldContext_Position_chairs(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_chairs_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Position_chairs_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24056,8 +23979,7 @@ func (ec *executionContext) fieldContext_Position_memberships(ctx context.Contex
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_memberships_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Position_memberships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24099,8 +24021,7 @@ func (ec *executionContext) fieldContext_Position_directs(ctx context.Context, f
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_directs_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Position_directs_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24142,8 +24063,7 @@ func (ec *executionContext) fieldContext_Position_belongsTo(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_belongsTo_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Position_belongsTo_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24185,8 +24105,7 @@ func (ec *executionContext) fieldContext_Position_relationships(ctx context.Cont
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_relationships_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Position_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24228,8 +24147,7 @@ func (ec *executionContext) fieldContext_Position_claims(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_claims_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Position_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24271,8 +24189,7 @@ func (ec *executionContext) fieldContext_Position_relationshipsConnection(ctx co
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_relationshipsConnection_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Position_relationshipsConnection_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24314,8 +24231,7 @@ func (ec *executionContext) fieldContext_Position_counts(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Position_counts_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Position_counts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24995,8 +24911,7 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_node_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_node_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25038,8 +24953,7 @@ func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field 
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_nodes_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_nodes_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25081,8 +24995,7 @@ func (ec *executionContext) fieldContext_Query_group(ctx context.Context, field 
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_group_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_group_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25124,8 +25037,7 @@ func (ec *executionContext) fieldContext_Query_person(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_person_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_person_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25167,8 +25079,7 @@ func (ec *executionContext) fieldContext_Query_office(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_office_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_office_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25210,8 +25121,7 @@ func (ec *executionContext) fieldContext_Query_position(ctx context.Context, fie
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_position_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_position_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25253,8 +25163,7 @@ func (ec *executionContext) fieldContext_Query_institution(ctx context.Context, 
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_institution_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_institution_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25296,8 +25205,7 @@ func (ec *executionContext) fieldContext_Query_source(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_source_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_source_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25339,8 +25247,7 @@ func (ec *executionContext) fieldContext_Query_groups(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_groups_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_groups_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25382,8 +25289,7 @@ func (ec *executionContext) fieldContext_Query_people(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_people_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_people_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25425,8 +25331,7 @@ func (ec *executionContext) fieldContext_Query_offices(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_offices_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_offices_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25468,8 +25373,7 @@ func (ec *executionContext) fieldContext_Query_positions(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_positions_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_positions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25511,8 +25415,7 @@ func (ec *executionContext) fieldContext_Query_institutions(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_institutions_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_institutions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25554,8 +25457,7 @@ func (ec *executionContext) fieldContext_Query_sources(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_sources_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_sources_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25597,8 +25499,7 @@ func (ec *executionContext) fieldContext_Query_network(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_network_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_network_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25640,8 +25541,7 @@ func (ec *executionContext) fieldContext_Query_networkFrames(ctx context.Context
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_networkFrames_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_networkFrames_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25683,8 +25583,7 @@ func (ec *executionContext) fieldContext_Query_shortestPaths(ctx context.Context
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_shortestPaths_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_shortestPaths_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25726,8 +25625,7 @@ func (ec *executionContext) fieldContext_Query_centrality(ctx context.Context, f
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_centrality_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_centrality_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25769,8 +25667,7 @@ func (ec *executionContext) fieldContext_Query_coMembers(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_coMembers_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_coMembers_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25812,8 +25709,7 @@ func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, fie
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_timeline_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_timeline_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25855,8 +25751,7 @@ func (ec *executionContext) fieldContext_Query_statistics(ctx context.Context, f
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_statistics_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_statistics_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25898,8 +25793,7 @@ func (ec *executionContext) fieldContext_Query_activeGroupsByYear(ctx context.Co
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_activeGroupsByYear_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_activeGroupsByYear_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25941,8 +25835,7 @@ func (ec *executionContext) fieldContext_Query_changes(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_changes_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_changes_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25984,8 +25877,7 @@ func (ec *executionContext) fieldContext_Query_conflicts(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_conflicts_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_conflicts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26027,8 +25919,7 @@ func (ec *executionContext) fieldContext_Query_fragileFacts(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_fragileFacts_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_fragileFacts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26070,8 +25961,7 @@ func (ec *executionContext) fieldContext_Query_ranking(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_ranking_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_ranking_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26144,8 +26034,7 @@ func (ec *executionContext) fieldContext_Query_relationship(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_relationship_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_relationship_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26187,8 +26076,7 @@ func (ec *executionContext) fieldContext_Query_claim(ctx context.Context, field 
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_claim_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_claim_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26230,8 +26118,7 @@ func (ec *executionContext) fieldContext_Query_version(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_version_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_version_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26273,8 +26160,7 @@ func (ec *executionContext) fieldContext_Query_history(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_history_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_history_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26316,8 +26202,7 @@ func (ec *executionContext) fieldContext_Query_proposals(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_proposals_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_proposals_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26359,8 +26244,7 @@ func (ec *executionContext) fieldContext_Query_proposal(ctx context.Context, fie
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_proposal_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_proposal_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26402,8 +26286,7 @@ func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, fie
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_auditLog_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_auditLog_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26445,8 +26328,7 @@ func (ec *executionContext) fieldContext_Query_developments(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_developments_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_developments_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26488,8 +26370,7 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_search_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_search_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26531,8 +26412,7 @@ func (ec *executionContext) fieldContext_Query_searchResults(ctx context.Context
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_searchResults_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_searchResults_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26574,8 +26454,7 @@ func (ec *executionContext) fieldContext_Query_reportedCounts(ctx context.Contex
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_reportedCounts_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_reportedCounts_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26617,8 +26496,7 @@ func (ec *executionContext) fieldContext_Query_statement(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_statement_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_statement_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26660,8 +26538,7 @@ func (ec *executionContext) fieldContext_Query_topic(ctx context.Context, field 
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_topic_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_topic_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26703,8 +26580,7 @@ func (ec *executionContext) fieldContext_Query_document(ctx context.Context, fie
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_document_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_document_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26746,8 +26622,7 @@ func (ec *executionContext) fieldContext_Query_topics(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_topics_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_topics_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26789,8 +26664,7 @@ func (ec *executionContext) fieldContext_Query_documents(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_documents_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_documents_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26832,8 +26706,7 @@ func (ec *executionContext) fieldContext_Query_statements(ctx context.Context, f
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query_statements_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query_statements_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26875,8 +26748,7 @@ func (ec *executionContext) fieldContext_Query__entities(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query__entities_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query__entities_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26949,8 +26821,7 @@ func (ec *executionContext) fieldContext_Query___type(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Query___type_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Query___type_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28492,8 +28363,7 @@ func (ec *executionContext) fieldContext_Source_supports(ctx context.Context, fi
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Source_supports_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Source_supports_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28888,8 +28758,7 @@ func (ec *executionContext) fieldContext_Statement_relationships(ctx context.Con
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Statement_relationships_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Statement_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29301,8 +29170,7 @@ func (ec *executionContext) fieldContext_Subscription_changes(ctx context.Contex
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Subscription_changes_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Subscription_changes_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29859,8 +29727,7 @@ func (ec *executionContext) fieldContext_Topic_claims(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Topic_claims_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Topic_claims_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29964,8 +29831,7 @@ func (ec *executionContext) fieldContext_Topic_relationships(ctx context.Context
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Topic_relationships_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Topic_relationships_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30278,8 +30144,7 @@ func (ec *executionContext) fieldContext___Directive_args(ctx context.Context, f
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field___Directive_args_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field___Directive_args_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30363,8 +30228,7 @@ func (ec *executionContext) fieldContext___Field_args(ctx context.Context, field
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field___Field_args_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field___Field_args_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30707,8 +30571,7 @@ func (ec *executionContext) fieldContext___Type_fields(ctx context.Context, fiel
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field___Type_fields_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field___Type_fields_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30812,8 +30675,7 @@ func (ec *executionContext) fieldContext___Type_enumValues(ctx context.Context, 
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field___Type_enumValues_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field___Type_enumValues_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30855,8 +30717,7 @@ func (ec *executionContext) fieldContext___Type_inputFields(ctx context.Context,
 			ec.Error(ctx, err)
 		}
 	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field___Type_inputFields_args); err != nil {
+	if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field___Type_inputFields_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}

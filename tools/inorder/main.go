@@ -88,12 +88,14 @@ var rewrites = []struct{ from, to, then string }{
 // copy of the answer's exact size.
 const queryAnswer = "\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\t\t\tresponse.Data = buf.Bytes()\n"
 
-// argsCall is a field context's parse of its field's arguments, and argsRewrite its
-// replacement.
+// argsCall is a field context's parse of its field's arguments, in a context of the
+// field's own made for the parse, and argsRewrite its replacement: fieldArgs makes that
+// context only when it parses, which is once per field of the operation, and hands it
+// back for the error it reports (it was an allocation per field of every object).
 var (
-	argsCall    = regexp.MustCompile(`ec\.(field_\w+_args)\(ctx, field\.ArgumentMap\(ec\.Variables\)\)`)
-	argsRewrite = `fieldArgs(ctx, ec.OperationContext, field, ec.$1)`
-	argsDone    = regexp.MustCompile(`fieldArgs\(ctx, ec\.OperationContext, field, ec\.field_\w+_args\)`)
+	argsCall    = regexp.MustCompile("\tctx = graphql\\.WithFieldContext\\(ctx, fc\\)\n\tif fc\\.Args, err = ec\\.(field_\\w+_args)\\(ctx, field\\.ArgumentMap\\(ec\\.Variables\\)\\); err != nil \\{")
+	argsRewrite = "\tif fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.$1); err != nil {"
+	argsDone    = regexp.MustCompile(`fieldArgs\(ctx, fc, ec\.OperationContext, field, ec\.field_\w+_args\)`)
 )
 
 func main() {

@@ -76,11 +76,11 @@ func TestRewrite(t *testing.T) {
 		resolveFieldThrough("graphql.ResolveField", middleware, "Rank", "marshalNFloat2float64", "float64")
 	gqlgen := "deferred := graphql.NewDeferredGroup(ctx)\ngraphql.MarshalSliceConcurrently(ctx, n)\n" + objectFieldCall("out.ResolveConcurrently(ec.OperationContext, &deferred, i,") + "out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i)\n" +
 		"fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)\nout := graphql.NewFieldSet(fields)\n\treturn out\n}\n" + queryAnswer +
-		"if fc.Args, err = ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {\n" + fields + marshalers + elements
+		"\tctx = graphql.WithFieldContext(ctx, fc)\n\tif fc.Args, err = ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {\n" + fields + marshalers + elements
 	rewritten := "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field\nmarshalSliceInOrder(ctx, n)\nresolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,\n\t\t\t\ttrue, false,\n\t\t\t\tec, obj, (*executionContext)._Group_chairs)\nresolveRootInOrder(innerCtx, out, ec.OperationContext, i)\n" +
 		"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)\nout := newObjectAnswer(fields)\n\treturn out\n}\n" +
 		"\t\t\tresponse.Data = writeAnswer(data)\n" +
-		"if fc.Args, err = fieldArgs(ctx, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {\n" +
+		"\tif fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {\n" +
 		"\treturn stringAt{&obj.Name} // plain: tools/inorder\n" +
 		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Label()) // plain: tools/inorder\n" +
 		"\treturn ec.marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx, field.Selections, obj.Holding) // plain: tools/inorder\n" +
