@@ -16334,14 +16334,14 @@ func (ec *executionContext) fieldContext_Alias_source(_ context.Context, field g
 }
 
 func (ec *executionContext) _Alias_editorial(ctx context.Context, field graphql.CollectedField, obj *atlas.Alias) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Editorial) // plain: tools/inorder
+	return boolAnswer(obj.Editorial) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Alias_editorial(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alias", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Alias_ambiguous(ctx context.Context, field graphql.CollectedField, obj *atlas.Alias) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Ambiguous) // plain: tools/inorder
+	return boolAnswer(obj.Ambiguous) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Alias_ambiguous(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alias", field, false, false, "Boolean")
@@ -16825,7 +16825,7 @@ func (ec *executionContext) fieldContext_ChangePage_endCursor(_ context.Context,
 }
 
 func (ec *executionContext) _ChangePage_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *changefeed.Page) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.More) // plain: tools/inorder
+	return boolAnswer(obj.More) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ChangePage_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChangePage", field, false, false, "Boolean")
@@ -17075,14 +17075,14 @@ func (ec *executionContext) fieldContext_Conflict_node(_ context.Context, field 
 }
 
 func (ec *executionContext) _Conflict_property(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
-	return ec.marshalOPropertyName2ᚖlsgatlasᚋatlasᚐPropertyName(ctx, field.Selections, obj.Property) // plain: tools/inorder
+	return optionalString(obj.Property) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Conflict_property(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, "PropertyName")
 }
 
 func (ec *executionContext) _Conflict_relationshipType(ctx context.Context, field graphql.CollectedField, obj *atlas.Conflict) (ret graphql.Marshaler) {
-	return ec.marshalORelationshipType2ᚖlsgatlasᚋatlasᚐRelType(ctx, field.Selections, obj.Type) // plain: tools/inorder
+	return optionalString(obj.Type) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Conflict_relationshipType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, "RelationshipType")
@@ -17566,7 +17566,7 @@ func (ec *executionContext) fieldContext_Development_relationship(_ context.Cont
 }
 
 func (ec *executionContext) _Development_succession(ctx context.Context, field graphql.CollectedField, obj *analytics.Development) (ret graphql.Marshaler) {
-	return ec.marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, field.Selections, obj.Succession) // plain: tools/inorder
+	return optionalString(obj.Succession) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Development_succession(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Development", field, false, false, "SuccessionKind")
@@ -17611,7 +17611,7 @@ func (ec *executionContext) fieldContext_Development_dateConfidence(_ context.Co
 }
 
 func (ec *executionContext) _DevelopmentSet_truncated(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentSet) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Truncated) // plain: tools/inorder
+	return boolAnswer(obj.Truncated) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_DevelopmentSet_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DevelopmentSet", field, false, false, "Boolean")
@@ -19047,14 +19047,14 @@ func (ec *executionContext) fieldContext_Group_kind(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Group_system(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return ec.marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx, field.Selections, obj.System) // plain: tools/inorder
+	return optionalString(obj.System) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_system(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "System")
 }
 
 func (ec *executionContext) _Group_level(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return ec.marshalOLevel2ᚖlsgatlasᚋatlasᚐLevel(ctx, field.Selections, obj.Level) // plain: tools/inorder
+	return optionalString(obj.Level) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Level")
@@ -19068,7 +19068,7 @@ func (ec *executionContext) fieldContext_Group_jurisdiction(_ context.Context, f
 }
 
 func (ec *executionContext) _Group_horizon(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return ec.marshalOHorizon2ᚖlsgatlasᚋatlasᚐHorizon(ctx, field.Selections, obj.Horizon) // plain: tools/inorder
+	return optionalString(obj.Horizon) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_horizon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Horizon")
@@ -19097,7 +19097,7 @@ func (ec *executionContext) fieldContext_Group_categories(_ context.Context, fie
 }
 
 func (ec *executionContext) _Group_crossSystem(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.CrossSystem) // plain: tools/inorder
+	return boolAnswer(obj.CrossSystem) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_crossSystem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
@@ -19717,21 +19717,21 @@ func (ec *executionContext) fieldContext_Group_claims(ctx context.Context, field
 }
 
 func (ec *executionContext) _Group_chairNotKnown(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.ChairNotKnown) // plain: tools/inorder
+	return boolAnswer(obj.ChairNotKnown) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_chairNotKnown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Group_membersIncomplete(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.MembersIncomplete) // plain: tools/inorder
+	return boolAnswer(obj.MembersIncomplete) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_membersIncomplete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Group_endedDateUnknown(ctx context.Context, field graphql.CollectedField, obj *atlas.Group) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.EndedDateUnknown) // plain: tools/inorder
+	return boolAnswer(obj.EndedDateUnknown) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Group_endedDateUnknown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
@@ -20505,7 +20505,7 @@ func (ec *executionContext) fieldContext_Institution_kind(_ context.Context, fie
 }
 
 func (ec *executionContext) _Institution_system(ctx context.Context, field graphql.CollectedField, obj *atlas.Institution) (ret graphql.Marshaler) {
-	return ec.marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx, field.Selections, obj.System) // plain: tools/inorder
+	return optionalString(obj.System) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Institution_system(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Institution", field, false, false, "System")
@@ -21947,7 +21947,7 @@ func (ec *executionContext) fieldContext_NetworkFrame_relationships(_ context.Co
 }
 
 func (ec *executionContext) _NetworkFrame_truncated(ctx context.Context, field graphql.CollectedField, obj *analytics.Frame) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Truncated) // plain: tools/inorder
+	return boolAnswer(obj.Truncated) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_NetworkFrame_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkFrame", field, false, false, "Boolean")
@@ -22118,14 +22118,14 @@ func (ec *executionContext) fieldContext_Office_kind(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Office_staffing(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return ec.marshalOStaffing2ᚖlsgatlasᚋatlasᚐStaffing(ctx, field.Selections, obj.Staffing) // plain: tools/inorder
+	return optionalString(obj.Staffing) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Office_staffing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Office", field, false, false, "Staffing")
 }
 
 func (ec *executionContext) _Office_placement(ctx context.Context, field graphql.CollectedField, obj *atlas.Office) (ret graphql.Marshaler) {
-	return ec.marshalOPlacement2ᚖlsgatlasᚋatlasᚐPlacement(ctx, field.Selections, obj.Placement) // plain: tools/inorder
+	return optionalString(obj.Placement) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Office_placement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Office", field, false, false, "Placement")
@@ -22710,14 +22710,14 @@ func (ec *executionContext) fieldContext_OfficeEdge_node(_ context.Context, fiel
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasNextPage) // plain: tools/inorder
+	return boolAnswer(obj.HasNextPage) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasPreviousPage) // plain: tools/inorder
+	return boolAnswer(obj.HasPreviousPage) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
@@ -22838,7 +22838,7 @@ func (ec *executionContext) fieldContext_PathSet_paths(_ context.Context, field 
 }
 
 func (ec *executionContext) _PathSet_truncated(ctx context.Context, field graphql.CollectedField, obj *analytics.PathSet) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Truncated) // plain: tools/inorder
+	return boolAnswer(obj.Truncated) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_PathSet_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PathSet", field, false, false, "Boolean")
@@ -27198,14 +27198,14 @@ func (ec *executionContext) fieldContext_Relationship_to(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Relationship_role(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return ec.marshalOMemberRole2ᚖlsgatlasᚋatlasᚐMemberRole(ctx, field.Selections, obj.Role) // plain: tools/inorder
+	return optionalString(obj.Role) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "MemberRole")
 }
 
 func (ec *executionContext) _Relationship_succession(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return ec.marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, field.Selections, obj.Succession) // plain: tools/inorder
+	return optionalString(obj.Succession) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_succession(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "SuccessionKind")
@@ -27248,7 +27248,7 @@ func (ec *executionContext) fieldContext_Relationship_attested(_ context.Context
 }
 
 func (ec *executionContext) _Relationship_incompleteList(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.IncompleteList) // plain: tools/inorder
+	return boolAnswer(obj.IncompleteList) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_incompleteList(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Boolean")
@@ -27338,14 +27338,14 @@ func (ec *executionContext) fieldContext_Relationship_dateClaims(_ context.Conte
 }
 
 func (ec *executionContext) _Relationship_holding(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return ec.marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx, field.Selections, obj.Holding) // plain: tools/inorder
+	return optionalString(obj.Holding) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_holding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Holding")
 }
 
 func (ec *executionContext) _Relationship_holdingReason(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return ec.marshalOHoldingReason2ᚖlsgatlasᚋatlasᚐHoldingReason(ctx, field.Selections, obj.HoldingReason) // plain: tools/inorder
+	return optionalString(obj.HoldingReason) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_holdingReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "HoldingReason")
@@ -27359,7 +27359,7 @@ func (ec *executionContext) fieldContext_Relationship_holdingReasonDate(_ contex
 }
 
 func (ec *executionContext) _Relationship_holdingDuring(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return ec.marshalOPeriodHolding2ᚖlsgatlasᚋatlasᚐPeriodHolding(ctx, field.Selections, obj.HoldingDuring) // plain: tools/inorder
+	return optionalString(obj.HoldingDuring) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_holdingDuring(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "PeriodHolding")
@@ -27397,14 +27397,14 @@ func (ec *executionContext) fieldContext_Relationship_withheld(_ context.Context
 }
 
 func (ec *executionContext) _Relationship_stored(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Stored) // plain: tools/inorder
+	return boolAnswer(obj.Stored) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_stored(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Relationship_derived(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Derived()) // plain: tools/inorder
+	return boolAnswer(obj.Derived()) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_derived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, true, false, "Boolean")
@@ -27504,7 +27504,7 @@ func (ec *executionContext) fieldContext_Relationship_derivations(_ context.Cont
 }
 
 func (ec *executionContext) _Relationship_dateConfidence(ctx context.Context, field graphql.CollectedField, obj *atlas.Edge) (ret graphql.Marshaler) {
-	return ec.marshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx, field.Selections, obj.DateConfidence) // plain: tools/inorder
+	return optionalString(obj.DateConfidence) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Relationship_dateConfidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Confidence")
@@ -27729,14 +27729,14 @@ func (ec *executionContext) fieldContext_ReportedCount_scope(_ context.Context, 
 }
 
 func (ec *executionContext) _ReportedCount_system(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return ec.marshalOSystem2ᚖlsgatlasᚋatlasᚐSystem(ctx, field.Selections, obj.System) // plain: tools/inorder
+	return optionalString(obj.System) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ReportedCount_system(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedCount", field, false, false, "System")
 }
 
 func (ec *executionContext) _ReportedCount_level(ctx context.Context, field graphql.CollectedField, obj *atlas.ReportedCount) (ret graphql.Marshaler) {
-	return ec.marshalOLevel2ᚖlsgatlasᚋatlasᚐLevel(ctx, field.Selections, obj.Level) // plain: tools/inorder
+	return optionalString(obj.Level) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_ReportedCount_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReportedCount", field, false, false, "Level")
@@ -28633,7 +28633,7 @@ func (ec *executionContext) fieldContext_Statement_hedge(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Statement_hedged(ctx context.Context, field graphql.CollectedField, obj *atlas.Statement) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Hedged()) // plain: tools/inorder
+	return boolAnswer(obj.Hedged()) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Statement_hedged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statement", field, true, false, "Boolean")
@@ -29128,7 +29128,7 @@ func (ec *executionContext) fieldContext_Subgraph_relationships(_ context.Contex
 }
 
 func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *analytics.Subgraph) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Truncated) // plain: tools/inorder
+	return boolAnswer(obj.Truncated) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
@@ -29514,7 +29514,7 @@ func (ec *executionContext) fieldContext_TimelineEvent_relationship(_ context.Co
 }
 
 func (ec *executionContext) _TimelineEvent_succession(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
-	return ec.marshalOSuccessionKind2ᚖlsgatlasᚋatlasᚐSuccessionKind(ctx, field.Selections, obj.Succession) // plain: tools/inorder
+	return optionalString(obj.Succession) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_TimelineEvent_succession(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TimelineEvent", field, false, false, "SuccessionKind")
@@ -29552,7 +29552,7 @@ func (ec *executionContext) fieldContext_TimelineEvent_sources(_ context.Context
 }
 
 func (ec *executionContext) _TimelineEvent_dateConfidence(ctx context.Context, field graphql.CollectedField, obj *analytics.Event) (ret graphql.Marshaler) {
-	return ec.marshalOConfidence2ᚖlsgatlasᚋatlasᚐConfidence(ctx, field.Selections, obj.DateConfidence) // plain: tools/inorder
+	return optionalString(obj.DateConfidence) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext_TimelineEvent_dateConfidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TimelineEvent", field, false, false, "Confidence")
@@ -30081,7 +30081,7 @@ func (ec *executionContext) fieldContext___Directive_description(_ context.Conte
 }
 
 func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.IsRepeatable) // plain: tools/inorder
+	return boolAnswer(obj.IsRepeatable) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___Directive_isRepeatable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Directive", field, false, false, "Boolean")
@@ -30166,7 +30166,7 @@ func (ec *executionContext) fieldContext___EnumValue_description(_ context.Conte
 }
 
 func (ec *executionContext) ___EnumValue_isDeprecated(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.IsDeprecated()) // plain: tools/inorder
+	return boolAnswer(obj.IsDeprecated()) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___EnumValue_isDeprecated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, "Boolean")
@@ -30267,7 +30267,7 @@ func (ec *executionContext) fieldContext___Field_type(_ context.Context, field g
 }
 
 func (ec *executionContext) ___Field_isDeprecated(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.IsDeprecated()) // plain: tools/inorder
+	return boolAnswer(obj.IsDeprecated()) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___Field_isDeprecated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Field", field, true, false, "Boolean")
@@ -30333,7 +30333,7 @@ func (ec *executionContext) fieldContext___InputValue_defaultValue(_ context.Con
 }
 
 func (ec *executionContext) ___InputValue_isDeprecated(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.IsDeprecated()) // plain: tools/inorder
+	return boolAnswer(obj.IsDeprecated()) // plain: tools/inorder
 }
 func (ec *executionContext) fieldContext___InputValue_isDeprecated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__InputValue", field, true, false, "Boolean")

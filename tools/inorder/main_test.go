@@ -52,6 +52,14 @@ func (ec *executionContext) marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx co
 	res := graphql.MarshalString(string(*v))
 	return res
 }
+func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.SelectionSet, v bool) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalBoolean(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
+	}
+	return res
+}
 func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalFloatContext(v)
@@ -72,6 +80,7 @@ const elements = "\t\treturn ec.marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx, se
 func TestRewrite(t *testing.T) {
 	fields := resolveField("Name", "marshalNString2string", "string") + resolveField("Label()", "marshalNString2string", "string") +
 		resolveField("Holding", "marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding", "*atlas.Holding") +
+		resolveField("Derived()", "marshalNBoolean2bool", "bool") +
 		resolveField("Score", "marshalNFloat2float64", "float64") + resolveField("Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person") +
 		resolveFieldThrough("graphql.ResolveField", middleware, "Rank", "marshalNFloat2float64", "float64")
 	gqlgen := "deferred := graphql.NewDeferredGroup(ctx)\ngraphql.MarshalSliceConcurrently(ctx, n)\n" + objectFieldCall("out.ResolveConcurrently(ec.OperationContext, &deferred, i,") + "out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i)\n" +
@@ -83,7 +92,8 @@ func TestRewrite(t *testing.T) {
 		"\tif fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_chairs_args); err != nil {\n" +
 		"\treturn stringAt{&obj.Name} // plain: tools/inorder\n" +
 		"\treturn ec.marshalNString2string(ctx, field.Selections, obj.Label()) // plain: tools/inorder\n" +
-		"\treturn ec.marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding(ctx, field.Selections, obj.Holding) // plain: tools/inorder\n" +
+		"\treturn optionalString(obj.Holding) // plain: tools/inorder\n" +
+		"\treturn boolAnswer(obj.Derived()) // plain: tools/inorder\n" +
 		resolveFieldThrough("resolveFieldInOrder", "", "Score", "marshalNFloat2float64", "float64") +
 		resolveFieldThrough("resolveFieldInOrder", "", "Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person") +
 		resolveFieldThrough("graphql.ResolveField", middleware, "Rank", "marshalNFloat2float64", "float64") + marshalers +

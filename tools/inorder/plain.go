@@ -20,9 +20,13 @@ import (
 //		nil, func(…, v string) graphql.Marshaler { return ec.marshalNString2string(ctx, selections, v) }, true, true)
 //	                                 → return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 //
-// and a String or ID struct field as a pointer to it (graph/plainstring.go):
+// and a String or ID struct field as a pointer to it, a nullable enum field as the
+// pointer it holds, and a Boolean as a value of a type that writes itself, none of which
+// allocates as gqlgen's marshalers' closures do (graph/plainstring.go):
 //
 //	                                 → return stringAt{&obj.Name}
+//	                                 → return optionalString(obj.Role)
+//	                                 → return boolAnswer(obj.Derived())
 //
 // Field middleware therefore never sees a plain field; internal/gqlhttp refuses to
 // install any, and checks its limits per object (graph.FieldAdmission).
@@ -47,12 +51,32 @@ var plainField = regexp.MustCompile(`	return graphql\.ResolveField\(
 	\)`)
 
 // plainDone is a plain field once rewritten.
-var plainDone = regexp.MustCompile(`	return (?:ec\.marshal[^(\s]+\(ctx, field\.Selections, obj\.\w+(?:\(\))?\)|stringAt\{&obj\.\w+\}) // plain`)
+var plainDone = regexp.MustCompile(`	return (?:ec\.marshal[^(\s]+\(ctx, field\.Selections, obj\.\w+(?:\(\))?\)|stringAt\{&obj\.\w+\}|(?:optionalString|boolAnswer)\(obj\.\w+(?:\(\))?\)) // plain`)
 
 // stringMarshalers are gqlgen's marshalers of a non-null String and ID: a struct field
 // they write is written by graph's stringAt from a pointer to it instead, which
 // allocates nothing (graph/plainstring.go).
 var stringMarshalers = map[string]bool{"marshalNString2string": true, "marshalNID2string": true}
+
+// optionalStringBody is the body of a generated marshaler of a nullable enum (or
+// String) held as a pointer to a string type, its lines trimmed: graph's optionalString
+// writes the same.
+const optionalStringBody = "if v == nil {\nreturn graphql.Null\n}\n_ = sel\n_ = ctx\nres := graphql.MarshalString(string(*v))\nreturn res"
+
+// optionalStringMarshalers returns the names of src's marshalers of optionalStringBody.
+func optionalStringMarshalers(src []byte) map[string]bool {
+	names := map[string]bool{}
+	for _, m := range marshalFunc.FindAllSubmatch(src, -1) {
+		var lines []string
+		for line := range strings.SplitSeq(string(m[2]), "\n") {
+			lines = append(lines, strings.TrimSpace(line))
+		}
+		if strings.Join(lines, "\n") == optionalStringBody {
+			names[string(m[1])] = true
+		}
+	}
+	return names
+}
 
 // marshalFunc is a generated marshaler: its name and body.
 var marshalFunc = regexp.MustCompile(`(?ms)^func \(ec \*executionContext\) (marshal[^(\s]+)\(ctx context\.Context, sel ast\.SelectionSet, v [^)]*\) graphql\.Marshaler \{\n(.*?)\n\}$`)
@@ -83,7 +107,7 @@ func plainMarshalers(src []byte) map[string]bool {
 
 // rewritePlainFields writes src's plain fields directly.
 func rewritePlainFields(src []byte) ([]byte, error) {
-	plain := plainMarshalers(src)
+	plain, optional := plainMarshalers(src), optionalStringMarshalers(src)
 	found := plainDone.Match(src)
 	src = plainField.ReplaceAllFunc(src, func(call []byte) []byte {
 		m := plainField.FindSubmatch(call)
@@ -92,8 +116,13 @@ func rewritePlainFields(src []byte) ([]byte, error) {
 			return call
 		}
 		found = true
-		if stringMarshalers[marshal] && !strings.HasSuffix(value, "()") {
+		switch {
+		case stringMarshalers[marshal] && !strings.HasSuffix(value, "()"):
 			return fmt.Appendf(nil, "\treturn stringAt{&%s} // plain: tools/inorder", value)
+		case optional[marshal]:
+			return fmt.Appendf(nil, "\treturn optionalString(%s) // plain: tools/inorder", value)
+		case marshal == "marshalNBoolean2bool":
+			return fmt.Appendf(nil, "\treturn boolAnswer(%s) // plain: tools/inorder", value)
 		}
 		return fmt.Appendf(nil, "\treturn ec.%s(ctx, field.Selections, %s) // plain: tools/inorder", marshal, value)
 	})
