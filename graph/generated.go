@@ -37607,8 +37607,10 @@ func (ec *executionContext) unmarshalNCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ
 	var err error
 	res := make([]atlas.Category, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNCategory2lsgatlasᚋatlasᚐCategory(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNCategory2lsgatlasᚋatlasᚐCategory(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -38376,8 +38378,10 @@ func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any
 	var err error
 	res := make([]string, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNID2string(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -38757,8 +38761,10 @@ func (ec *executionContext) unmarshalNPartialDate2ᚕlsgatlasᚋatlasᚐPartialD
 	var err error
 	res := make([]atlas.PartialDate, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -39425,8 +39431,10 @@ func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v
 	var err error
 	res := make([]string, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNString2string(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -39710,8 +39718,10 @@ func (ec *executionContext) unmarshalN_Any2ᚕmapᚄ(ctx context.Context, v any)
 	var err error
 	res := make([]map[string]any, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalN_Any2map(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalN_Any2map(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -39787,8 +39797,10 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 	var err error
 	res := make([]string, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalN__DirectiveLocation2string(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalN__DirectiveLocation2string(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -39909,8 +39921,10 @@ func (ec *executionContext) unmarshalNfederation__Policy2ᚕstringᚄ(ctx contex
 	var err error
 	res := make([]string, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNfederation__Policy2string(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNfederation__Policy2string(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -39981,8 +39995,10 @@ func (ec *executionContext) unmarshalNfederation__Scope2ᚕstringᚄ(ctx context
 	var err error
 	res := make([]string, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNfederation__Scope2string(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNfederation__Scope2string(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40080,8 +40096,10 @@ func (ec *executionContext) unmarshalOCategory2ᚕlsgatlasᚋatlasᚐCategoryᚄ
 	var err error
 	res := make([]atlas.Category, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNCategory2lsgatlasᚋatlasᚐCategory(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNCategory2lsgatlasᚋatlasᚐCategory(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40116,8 +40134,10 @@ func (ec *executionContext) unmarshalOChangeType2ᚕlsgatlasᚋatlasᚐChangeTyp
 	var err error
 	res := make([]atlas.ChangeType, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNChangeType2lsgatlasᚋatlasᚐChangeType(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNChangeType2lsgatlasᚋatlasᚐChangeType(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40239,8 +40259,10 @@ func (ec *executionContext) unmarshalODevelopmentKind2ᚕlsgatlasᚋanalyticsᚐ
 	var err error
 	res := make([]analytics.DevelopmentKind, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNDevelopmentKind2lsgatlasᚋanalyticsᚐDevelopmentKind(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40331,8 +40353,10 @@ func (ec *executionContext) unmarshalOGroupKind2ᚕlsgatlasᚋatlasᚐGroupKind�
 	var err error
 	res := make([]atlas.GroupKind, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNGroupKind2lsgatlasᚋatlasᚐGroupKind(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNGroupKind2lsgatlasᚋatlasᚐGroupKind(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40413,8 +40437,10 @@ func (ec *executionContext) unmarshalOHorizon2ᚕlsgatlasᚋatlasᚐHorizonᚄ(c
 	var err error
 	res := make([]atlas.Horizon, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNHorizon2lsgatlasᚋatlasᚐHorizon(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNHorizon2lsgatlasᚋatlasᚐHorizon(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40468,8 +40494,10 @@ func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any
 	var err error
 	res := make([]string, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNID2string(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40536,8 +40564,10 @@ func (ec *executionContext) unmarshalOInstitutionKind2ᚕlsgatlasᚋatlasᚐInst
 	var err error
 	res := make([]atlas.InstitutionKind, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNInstitutionKind2lsgatlasᚋatlasᚐInstitutionKind(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNInstitutionKind2lsgatlasᚋatlasᚐInstitutionKind(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40590,8 +40620,10 @@ func (ec *executionContext) unmarshalOLevel2ᚕlsgatlasᚋatlasᚐLevelᚄ(ctx c
 	var err error
 	res := make([]atlas.Level, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNLevel2lsgatlasᚋatlasᚐLevel(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNLevel2lsgatlasᚋatlasᚐLevel(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40645,8 +40677,10 @@ func (ec *executionContext) unmarshalOMemberRole2ᚕlsgatlasᚋatlasᚐMemberRol
 	var err error
 	res := make([]atlas.MemberRole, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNMemberRole2lsgatlasᚋatlasᚐMemberRole(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNMemberRole2lsgatlasᚋatlasᚐMemberRole(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40715,8 +40749,10 @@ func (ec *executionContext) unmarshalONodeType2ᚕlsgatlasᚋatlasᚐNodeKindᚄ
 	var err error
 	res := make([]atlas.NodeKind, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNNodeType2lsgatlasᚋatlasᚐNodeKind(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNNodeType2lsgatlasᚋatlasᚐNodeKind(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40766,8 +40802,10 @@ func (ec *executionContext) unmarshalOOfficeKind2ᚕlsgatlasᚋatlasᚐOfficeKin
 	var err error
 	res := make([]atlas.OfficeKind, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNOfficeKind2lsgatlasᚋatlasᚐOfficeKind(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNOfficeKind2lsgatlasᚋatlasᚐOfficeKind(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40818,8 +40856,10 @@ func (ec *executionContext) unmarshalOPartialDate2ᚕlsgatlasᚋatlasᚐPartialD
 	var err error
 	res := make([]atlas.PartialDate, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNPartialDate2lsgatlasᚋatlasᚐPartialDate(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -40936,8 +40976,10 @@ func (ec *executionContext) unmarshalOPropertyName2ᚕlsgatlasᚋatlasᚐPropert
 	var err error
 	res := make([]atlas.PropertyName, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNPropertyName2lsgatlasᚋatlasᚐPropertyName(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -41040,8 +41082,10 @@ func (ec *executionContext) unmarshalORelationshipType2ᚕlsgatlasᚋatlasᚐRel
 	var err error
 	res := make([]atlas.RelType, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNRelationshipType2lsgatlasᚋatlasᚐRelType(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNRelationshipType2lsgatlasᚋatlasᚐRelType(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -41110,8 +41154,10 @@ func (ec *executionContext) unmarshalOSourceKind2ᚕlsgatlasᚋatlasᚐSourceKin
 	var err error
 	res := make([]atlas.SourceKind, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNSourceKind2lsgatlasᚋatlasᚐSourceKind(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNSourceKind2lsgatlasᚋatlasᚐSourceKind(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -41146,8 +41192,10 @@ func (ec *executionContext) unmarshalOSourceTier2ᚕlsgatlasᚋatlasᚐSourceTie
 	var err error
 	res := make([]atlas.SourceTier, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNSourceTier2lsgatlasᚋatlasᚐSourceTier(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -41220,8 +41268,10 @@ func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v
 	var err error
 	res := make([]string, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNString2string(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -41273,8 +41323,10 @@ func (ec *executionContext) unmarshalOSuccessionKind2ᚕlsgatlasᚋatlasᚐSucce
 	var err error
 	res := make([]atlas.SuccessionKind, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNSuccessionKind2lsgatlasᚋatlasᚐSuccessionKind(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNSuccessionKind2lsgatlasᚋatlasᚐSuccessionKind(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -41328,8 +41380,10 @@ func (ec *executionContext) unmarshalOSupportKind2ᚕlsgatlasᚋatlasᚐSupportK
 	var err error
 	res := make([]atlas.SupportKind, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNSupportKind2lsgatlasᚋatlasᚐSupportKind(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -41364,8 +41418,10 @@ func (ec *executionContext) unmarshalOSystem2ᚕlsgatlasᚋatlasᚐSystemᚄ(ctx
 	var err error
 	res := make([]atlas.System, len(vSlice))
 	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNSystem2lsgatlasᚋatlasᚐSystem(ctx, vSlice[i])
+		if err != nil { // again, at the element's path: tools/inorder
+			res[i], err = ec.unmarshalNSystem2lsgatlasᚋatlasᚐSystem(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])
+		}
 		if err != nil {
 			return nil, err
 		}

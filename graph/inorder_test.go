@@ -39,6 +39,7 @@ func TestGeneratedExecutorResolvesInOrder(t *testing.T) {
 		{"if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_chairs_args)", true},
 		{"ctx = graphql.WithFieldContext(ctx, fc)\n\tif fc.Args", false},
 		{"response.Data = writeAnswer(data)", true},
+		{"if err != nil { // again, at the element's path: tools/inorder", true},
 		{"return optionalString(obj.Role) // plain: tools/inorder", true},
 		{"return boolAnswer(obj.Derived()) // plain: tools/inorder", true},
 		{"graphql.CollectFields(", false},

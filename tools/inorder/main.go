@@ -48,6 +48,9 @@
 //
 //	out := graphql.NewFieldSet(fields)             → out := newObjectAnswer(fields)
 //
+// the elements of an input list of scalars are read in the list's context, and in one
+// of their own only for an error (lists.go);
+//
 // a query's answer is written once into a pooled buffer, and kept in one copy of its
 // size, rather than into a buffer grown from nothing (queryAnswer);
 //
@@ -137,6 +140,9 @@ func rewrite(src []byte) ([]byte, error) {
 		return nil, err
 	}
 	if src, err = rewriteElements(src); err != nil {
+		return nil, err
+	}
+	if src, err = rewriteListElements(src); err != nil {
 		return nil, err
 	}
 	return rewriteResolverFields(src)

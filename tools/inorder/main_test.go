@@ -77,6 +77,23 @@ func (ec *executionContext) marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx context
 // of a scalar (left as it is).
 const elements = "\t\treturn ec.marshalNPerson2lsgatlasᚋatlasᚐPerson(ctx, sel, v[i])\n\t\treturn ec.marshalNString2string(ctx, sel, v[i])\n"
 
+// inputLists are a list of IDs (its elements read in the list's context first) and a
+// list of input objects (left as it is), with their elements' unmarshalers.
+const inputLists = `func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalID(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+func (ec *executionContext) unmarshalNClaimInput2model(ctx context.Context, v any) (model.ClaimInput, error) {
+	res, err := ec.unmarshalInputClaimInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+`
+
+// elementRead is a list unmarshaler's reading of element i with unmarshaler.
+func elementRead(unmarshaler string) string {
+	return "\t\tctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))\n\t\tres[i], err = ec." + unmarshaler + "(ctx, vSlice[i])\n"
+}
+
 func TestRewrite(t *testing.T) {
 	fields := resolveField("Name", "marshalNString2string", "string") + resolveField("Label()", "marshalNString2string", "string") +
 		resolveField("Holding", "marshalOHolding2ᚖlsgatlasᚋatlasᚐHolding", "*atlas.Holding") +
@@ -85,7 +102,8 @@ func TestRewrite(t *testing.T) {
 		resolveFieldThrough("graphql.ResolveField", middleware, "Rank", "marshalNFloat2float64", "float64")
 	gqlgen := "deferred := graphql.NewDeferredGroup(ctx)\ngraphql.MarshalSliceConcurrently(ctx, n)\n" + objectFieldCall("out.ResolveConcurrently(ec.OperationContext, &deferred, i,") + "out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i)\n" +
 		"fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)\nout := graphql.NewFieldSet(fields)\n\treturn out\n}\n" + queryAnswer +
-		"\tctx = graphql.WithFieldContext(ctx, fc)\n\tif fc.Args, err = ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {\n" + fields + marshalers + elements
+		"\tctx = graphql.WithFieldContext(ctx, fc)\n\tif fc.Args, err = ec.field_Group_chairs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {\n" + fields + marshalers + elements +
+		inputLists + elementRead("unmarshalNID2string") + elementRead("unmarshalNClaimInput2model")
 	rewritten := "var deferred graphql.DeferredGroup // made by resolveInOrder for a deferred field\nmarshalSliceInOrder(ctx, n)\nresolveObjectFieldInOrder(ctx, out, field, ec.OperationContext, &deferred, i,\n\t\t\t\ttrue, false,\n\t\t\t\tec, obj, (*executionContext)._Group_chairs)\nresolveRootInOrder(innerCtx, out, ec.OperationContext, i)\n" +
 		"fields := collectAdmitted(ctx, ec.OperationContext, sel, groupImplementors)\nout := newObjectAnswer(fields)\n\treturn out\n}\n" +
 		"\t\t\tresponse.Data = writeAnswer(data)\n" +
@@ -97,7 +115,10 @@ func TestRewrite(t *testing.T) {
 		resolveFieldThrough("resolveFieldInOrder", "", "Score", "marshalNFloat2float64", "float64") +
 		resolveFieldThrough("resolveFieldInOrder", "", "Leader", "marshalNPerson2lsgatlasᚋatlasᚐPerson", "atlas.Person") +
 		resolveFieldThrough("graphql.ResolveField", middleware, "Rank", "marshalNFloat2float64", "float64") + marshalers +
-		"\t\treturn ec._Person(ctx, sel, &v[i]) // in place: tools/inorder\n\t\treturn ec.marshalNString2string(ctx, sel, v[i])\n"
+		"\t\treturn ec._Person(ctx, sel, &v[i]) // in place: tools/inorder\n\t\treturn ec.marshalNString2string(ctx, sel, v[i])\n" + inputLists +
+		"\t\tres[i], err = ec.unmarshalNID2string(ctx, vSlice[i])\n\t\tif err != nil { // again, at the element's path: tools/inorder\n" +
+		"\t\t\tres[i], err = ec.unmarshalNID2string(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), vSlice[i])\n\t\t}\n" +
+		elementRead("unmarshalNClaimInput2model")
 	for _, c := range []struct {
 		name, src, want, wantErr string
 	}{
@@ -107,6 +128,7 @@ func TestRewrite(t *testing.T) {
 		{name: "arguments parsed another way upstream", src: strings.Replace(gqlgen, "field.ArgumentMap(ec.Variables)", "field.Arguments", 1), wantErr: `"field.ArgumentMap(ec.Variables)"`},
 		{name: "fields collected another way upstream", src: strings.Replace(gqlgen, "graphql.CollectFields(", "graphql.Collect(", 1), wantErr: `"fields := graphql.CollectFields(ec.OperationContext, sel,"`},
 		{name: "objects' field sets made another way upstream", src: strings.Replace(gqlgen, "graphql.NewFieldSet(fields)", "graphql.NewFieldSet(fields...)", 1), wantErr: `"out := graphql.NewFieldSet(fields)"`},
+		{name: "input lists read another way upstream", src: strings.ReplaceAll(gqlgen, "graphql.NewPathWithIndex(i)", "graphql.NewPathWithIndex(j)"), wantErr: "no list of scalars"},
 		{name: "answers written another way upstream", src: strings.Replace(gqlgen, "data.MarshalGQL(&buf)", "data.MarshalGQL(buf)", 1), wantErr: `"\t\t\tvar buf bytes.Buffer`},
 		{name: "list elements marshalled another way upstream", src: strings.ReplaceAll(gqlgen, "sel, v[i])", "sel, &v[i])"), wantErr: "no list element"},
 		{name: "struct fields resolved another way upstream", src: strings.ReplaceAll(gqlgen, "graphql.ResolveField(", "graphql.Resolve("), wantErr: "no plain field"},
