@@ -9,19 +9,24 @@ import (
 )
 
 // CheckChange is the one check every write goes through: a change is applied to a copy
-// of the dataset (after) and refused when the copy fails the dataset loader's own
-// validation (Validate, what every import runs), or when it brings a problem the data
-// before it did not have: a plain value without a claim (MissingClaims, which the seed
-// loader also runs) or a broken invariant of the whole graph (GraphChecks). Every
-// violation is named. Only new problems count for the last two, so a store imported
-// from data that predates a rule can still be curated.
+// of the dataset (after) and refused when it brings a problem the data before it did
+// not have: one the dataset loader's own validation finds (Problems, what every import
+// runs, refused in Validate's words), a plain value without a claim (MissingClaims,
+// which the seed loader also runs), a date cited to a source older than it
+// (CitedDateProblems) or a broken invariant of the whole graph (GraphChecks). Every
+// violation is named. Only new problems count, so a store imported from data that
+// predates a rule can still be curated, the change that mends it included: a name with
+// a trailing space in a store from before names were held to have none refused every
+// write, the fix too, while the whole loader validation ran on every write.
 func CheckChange(before, after *Dataset) error {
 	_, err := checkAgainst(problemsOf(before), after)
 	return err
 }
 
 // changeChecks are the checks whose problems CheckChange forgives the data before.
-var changeChecks = append([]func(*Dataset) []string{(*Dataset).MissingClaims, (*Dataset).CitedDateProblems}, GraphChecks...)
+// The first is the loader's validation, whose new problems are refused as Validate
+// words them.
+var changeChecks = append([]func(*Dataset) []string{(*Dataset).Problems, (*Dataset).MissingClaims, (*Dataset).CitedDateProblems}, GraphChecks...)
 
 // problemsOf lists ds's problems, check by check: what a change made to ds is forgiven.
 // The whole-graph checks take most of a write's time, and every write at one revision
@@ -40,14 +45,22 @@ func problemsOf(ds *Dataset) []map[string]bool {
 // checkAgainst is CheckChange given the problems of the data before; it returns the
 // problems of after too, which a write that commits after leaves to the next.
 func checkAgainst(old []map[string]bool, after *Dataset) ([]map[string]bool, error) {
-	if err := after.Validate(); err != nil {
-		return nil, err
+	now := make([]map[string]bool, len(changeChecks))
+	now[0] = map[string]bool{}
+	var invalid []string
+	for _, p := range after.Problems() {
+		now[0][p] = true
+		if !old[0][p] {
+			invalid = append(invalid, p)
+		}
+	}
+	if len(invalid) > 0 {
+		return nil, invalidDataset(invalid)
 	}
 	var problems []string
-	now := make([]map[string]bool, len(changeChecks))
-	for i, check := range changeChecks {
+	for i := 1; i < len(changeChecks); i++ {
 		now[i] = map[string]bool{}
-		for _, p := range check(after) {
+		for _, p := range changeChecks[i](after) {
 			now[i][p] = true
 			if !old[i][p] {
 				problems = append(problems, p)

@@ -62,11 +62,15 @@ func (d *Dataset) Nodes() []Node {
 // Validate checks the dataset against the domain rules (see Problems) and returns nil
 // or an EINVALID *Error listing every problem, each naming its record.
 func (d *Dataset) Validate() error {
-	p := d.Problems()
-	total := len(p)
-	if total == 0 {
-		return nil
+	if p := d.Problems(); len(p) > 0 {
+		return invalidDataset(p)
 	}
+	return nil
+}
+
+// invalidDataset is the error naming the loader's problems p (the first 20 of them).
+func invalidDataset(p []string) error {
+	total := len(p)
 	const show = 20
 	more := ""
 	if len(p) > show {
