@@ -452,6 +452,9 @@ func (c Change) applyNode(ds *Dataset, a *Applied) error {
 				return err
 			}
 			if old != nil {
+				if err := slippedPassage(old, n, *c.Citation); err != nil {
+					return err
+				}
 				if n, err = citeUnclaimed(old, n, *c.Citation); err != nil {
 					return err
 				}

@@ -3,6 +3,7 @@ package atlas
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -310,4 +311,35 @@ func citeUnclaimed(old, next Node, c Citation) (Node, error) {
 	}
 	return nil, Errorf(EINVALID, "%s: %s changed, which has no claim of its own to carry the citation, and its sources (%s) would be shown giving the new value; %s",
 		next.NodeID(), strings.Join(changed, ", "), strings.Join(others, ", "), what)
+}
+
+// slippedPassage refuses a CHANGE of old to next, citing c, whose record's sources or
+// identifiers cite a passage that neither c nor the same list of old cites. As with a
+// claim (givenClaims), a passage slipped into a record would show as giving the node, or
+// the identifier, reviewed and cited, though nobody cited it: refused, not stripped.
+func slippedPassage(old, next Node, c Citation) error {
+	check := func(what string, had, has []Citation) error {
+		for _, s := range has {
+			if !s.SamePassage(c) && !slices.ContainsFunc(had, s.SamePassage) {
+				return Errorf(EINVALID, "%s: %s %s (%s), which neither this change (%s, %s) nor the record before it cites there; a change adds only the passage it cites, so cite that passage in a change of its own",
+					next.NodeID(), what, s.Source, s.Locator, c.Source, c.Locator)
+			}
+		}
+		return nil
+	}
+	if err := check("the record's sources cite", old.Citations(), next.Citations()); err != nil {
+		return err
+	}
+	for _, id := range IdentifiersOf(next) {
+		var had []Citation
+		for _, o := range IdentifiersOf(old) {
+			if o.Scheme == id.Scheme && o.Value == id.Value {
+				had = o.Sources
+			}
+		}
+		if err := check(fmt.Sprintf("the %s identifier %q cites", id.Scheme, id.Value), had, id.Sources); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -354,3 +354,50 @@ func TestNodeChangeWithClaimsKeepsAClaimsPassages(t *testing.T) {
 		})
 	}
 }
+
+// TestNodeChangeSlipsNoPassageIntoSourcesOrIdentifiers: a node CHANGE could give the
+// record's sources, or an identifier, a passage nobody cited in it: the passage then
+// showed as giving the node, or the identifier, reviewed and cited, though the change
+// cited another. As with claims, a record's sources and identifiers may cite only what
+// they cited before and the change's own passage; anything else is refused, not
+// stripped.
+func TestNodeChangeSlipsNoPassageIntoSourcesOrIdentifiers(t *testing.T) {
+	a2, b9 := atlas.Citation{Source: "source/a", Locator: "p. 2"}, atlas.Citation{Source: "source/b", Locator: "p. 9"}
+	edited := func(ds *atlas.Dataset, edit func(map[string]any)) json.RawMessage {
+		raw, _ := json.Marshal(ds.Node("group/g"))
+		var m map[string]any
+		_ = json.Unmarshal(raw, &m)
+		edit(m)
+		out, _ := json.Marshal(m)
+		return out
+	}
+	identifier := func(c atlas.Citation) func(map[string]any) {
+		return func(m map[string]any) {
+			m["identifiers"] = []any{map[string]any{"scheme": "WIKIDATA", "value": "Q900000042", "sources": []any{map[string]any{"source": c.Source, "locator": c.Locator}}}}
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		edit func(map[string]any)
+		msg  string // the INVALID message, "" for none
+	}{
+		{"an identifier citing another passage", identifier(b9),
+			`group/g: the WIKIDATA identifier "Q900000042" cites source/b (p. 9), which neither this change (source/a, p. 2) nor the record before it cites there; a change adds only the passage it cites, so cite that passage in a change of its own`},
+		{"an identifier citing the change's passage", identifier(a2), ""},
+		{"the record's sources given another passage", func(m map[string]any) {
+			m["sources"] = append(m["sources"].([]any), map[string]any{"source": b9.Source, "locator": b9.Locator})
+		}, `group/g: the record's sources cite source/b (p. 9), which neither this change (source/a, p. 2) nor the record before it cites there; a change adds only the passage it cites, so cite that passage in a change of its own`},
+		{"the record as read, renamed", func(m map[string]any) { m["name"] = "H" }, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := nodeChangeBase()
+			_, err := appliedAndChecked(before, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &a2, Record: edited(before, tc.edit)})
+			switch {
+			case tc.msg == "" && err != nil:
+				t.Fatal(err)
+			case tc.msg != "" && (atlas.ErrorCode(err) != atlas.EINVALID || atlas.ErrorMessage(err) != tc.msg):
+				t.Fatalf("err = %v\nwant INVALID: %s", err, tc.msg)
+			}
+		})
+	}
+}
