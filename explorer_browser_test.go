@@ -15,7 +15,7 @@ import (
 )
 
 // TestExplorerInBrowser starts the service in-process and drives the Explorer and the
-// playground in Debian's Chromium (explorer/browser-test.mjs, playwright-core), with
+// playground in Debian's Chromium (explorer/browser-test.mjs and its steps in explorer/browser-test/, playwright-core), with
 // every host but loopback blocked. It needs node, chromium and `npm ci` in explorer/
 // (.ci/run installs all three); screenshots land in explorer/test-artifacts/.
 func TestExplorerInBrowser(t *testing.T) {
