@@ -16310,7 +16310,7 @@ func (ec *executionContext) _Alias_source(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Alias_source(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Source, error) {
 			return ec.Resolvers.Alias().Source(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Source) graphql.Marshaler {
@@ -16383,7 +16383,7 @@ func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_AuditEntry_at(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (time.Time, error) {
 			return obj.At, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
@@ -16405,7 +16405,7 @@ func (ec *executionContext) _AuditEntry_reason(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_AuditEntry_reason(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.AuditEntry().Reason(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -16427,7 +16427,7 @@ func (ec *executionContext) _AuditEntry_proposal(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_AuditEntry_proposal(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.AuditEntry().Proposal(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -16449,7 +16449,7 @@ func (ec *executionContext) _AuditEntry_op(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_AuditEntry_op(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.ChangeOp, error) {
 			return ec.Resolvers.AuditEntry().Op(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.ChangeOp) graphql.Marshaler {
@@ -16471,7 +16471,7 @@ func (ec *executionContext) _AuditEntry_kind(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_AuditEntry_kind(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.RecordKind, error) {
 			return ec.Resolvers.AuditEntry().Kind(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
@@ -16493,7 +16493,7 @@ func (ec *executionContext) _AuditEntry_target(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_AuditEntry_target(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.AuditEntry().Target(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -16515,7 +16515,7 @@ func (ec *executionContext) _AuditEntry_citation(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_AuditEntry_citation(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Citation, error) {
 			return ec.Resolvers.AuditEntry().Citation(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Citation) graphql.Marshaler {
@@ -16546,7 +16546,7 @@ func (ec *executionContext) _AuditEntry_records(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_AuditEntry_records(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.RecordChange, error) {
 			return obj.Records, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.RecordChange) graphql.Marshaler {
@@ -16598,7 +16598,7 @@ func (ec *executionContext) _CentralityScore_node(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_CentralityScore_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -16629,7 +16629,7 @@ func (ec *executionContext) _CentralityScore_value(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_CentralityScore_value(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (float64, error) {
 			return obj.Value, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
@@ -16700,7 +16700,7 @@ func (ec *executionContext) _ChangeEvent_nodes(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_ChangeEvent_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]string, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -16722,7 +16722,7 @@ func (ec *executionContext) _ChangeEvent_affects(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_ChangeEvent_affects(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]string, error) {
 			return obj.Affects, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -16758,7 +16758,7 @@ func (ec *executionContext) _ChangeEvent_at(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_ChangeEvent_at(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (time.Time, error) {
 			return obj.At, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
@@ -16794,7 +16794,7 @@ func (ec *executionContext) _ChangePage_events(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_ChangePage_events(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.ChangeEvent, error) {
 			return obj.Events, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.ChangeEvent) graphql.Marshaler {
@@ -16839,7 +16839,7 @@ func (ec *executionContext) _Citation_source(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Citation_source(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Source, error) {
 			return ec.Resolvers.Citation().Source(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Source) graphql.Marshaler {
@@ -16877,7 +16877,7 @@ func (ec *executionContext) _Citation_quote(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Citation_quote(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Citation().Quote(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -16920,7 +16920,7 @@ func (ec *executionContext) _ClaimRecord_node(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_ClaimRecord_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -16951,7 +16951,7 @@ func (ec *executionContext) _ClaimRecord_claim(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_ClaimRecord_claim(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.PropertyClaim, error) {
 			return obj.Claim, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.PropertyClaim) graphql.Marshaler {
@@ -16989,7 +16989,7 @@ func (ec *executionContext) _CoMember_person(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_CoMember_person(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Person, error) {
 			return obj.Person, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Person) graphql.Marshaler {
@@ -17020,7 +17020,7 @@ func (ec *executionContext) _CoMember_groups(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_CoMember_groups(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.SharedGroup, error) {
 			return obj.Groups, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.SharedGroup) graphql.Marshaler {
@@ -17051,7 +17051,7 @@ func (ec *executionContext) _Conflict_node(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Conflict_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return ec.Resolvers.Conflict().Node(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -17096,7 +17096,7 @@ func (ec *executionContext) _Conflict_other(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Conflict_other(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return ec.Resolvers.Conflict().Other(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -17134,7 +17134,7 @@ func (ec *executionContext) _Conflict_first(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Conflict_first(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.ConflictSide, error) {
 			return obj.First, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.ConflictSide) graphql.Marshaler {
@@ -17165,7 +17165,7 @@ func (ec *executionContext) _Conflict_second(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Conflict_second(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.ConflictSide, error) {
 			return obj.Second, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.ConflictSide) graphql.Marshaler {
@@ -17203,7 +17203,7 @@ func (ec *executionContext) _ConflictSide_sources(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_ConflictSide_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -17234,7 +17234,7 @@ func (ec *executionContext) _ConflictSide_relationship(ctx context.Context, fiel
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_ConflictSide_relationship(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Edge, error) {
 			return ec.Resolvers.ConflictSide().Relationship(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
@@ -17321,7 +17321,7 @@ func (ec *executionContext) _DateClaim_sources(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_DateClaim_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -17373,7 +17373,7 @@ func (ec *executionContext) _Derivation_via(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Derivation_via(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Position, error) {
 			return ec.Resolvers.Derivation().Via(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Position) graphql.Marshaler {
@@ -17404,7 +17404,7 @@ func (ec *executionContext) _Derivation_holds(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Derivation_holds(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Edge, error) {
 			return obj.Holds, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
@@ -17435,7 +17435,7 @@ func (ec *executionContext) _Derivation_chairs(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Derivation_chairs(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Edge, error) {
 			return obj.Chairs, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
@@ -17480,7 +17480,7 @@ func (ec *executionContext) _Development_node(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Development_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -17511,7 +17511,7 @@ func (ec *executionContext) _Development_other(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Development_other(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return obj.Other, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -17542,7 +17542,7 @@ func (ec *executionContext) _Development_relationship(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Development_relationship(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Edge, error) {
 			return ec.Resolvers.Development().Relationship(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
@@ -17580,7 +17580,7 @@ func (ec *executionContext) _Development_sources(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Development_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -17625,7 +17625,7 @@ func (ec *executionContext) _DevelopmentSet_developments(ctx context.Context, fi
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_DevelopmentSet_developments(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.Development, error) {
 			return obj.Developments, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Development) graphql.Marshaler {
@@ -17684,7 +17684,7 @@ func (ec *executionContext) _Document_titleZh(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Document_titleZh(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Document().TitleZh(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -17706,7 +17706,7 @@ func (ec *executionContext) _Document_aliases(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Document_aliases(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Alias, error) {
 			return obj.Aliases, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
@@ -17751,7 +17751,7 @@ func (ec *executionContext) _Document_description(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Document_description(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Document().Description(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -17773,7 +17773,7 @@ func (ec *executionContext) _Document_sources(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Document_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -17804,7 +17804,7 @@ func (ec *executionContext) _Document_claims(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Document_claims(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.PropertyClaim, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Document().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -17846,7 +17846,7 @@ func (ec *executionContext) _Document_issuedBy(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Document_issuedBy(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Document().IssuedBy(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17877,7 +17877,7 @@ func (ec *executionContext) _Document_concerns(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Document_concerns(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Document().Concerns(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17908,7 +17908,7 @@ func (ec *executionContext) _Document_basedOn(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Document_basedOn(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Document().BasedOn(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17939,7 +17939,7 @@ func (ec *executionContext) _Document_basisOf(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Document_basisOf(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Document().BasisOf(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -17970,7 +17970,7 @@ func (ec *executionContext) _Document_relationships(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Document_relationships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Document().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -18012,7 +18012,7 @@ func (ec *executionContext) _Document_history(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Document_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			return ec.Resolvers.Document().History(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
@@ -18043,7 +18043,7 @@ func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_DocumentConnection_edges(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.DocumentEdge, error) {
 			return obj.Edges, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.DocumentEdge) graphql.Marshaler {
@@ -18074,7 +18074,7 @@ func (ec *executionContext) _DocumentConnection_nodes(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_DocumentConnection_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Document, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Document) graphql.Marshaler {
@@ -18105,7 +18105,7 @@ func (ec *executionContext) _DocumentConnection_pageInfo(ctx context.Context, fi
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_DocumentConnection_pageInfo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (model.PageInfo, error) {
 			return obj.PageInfo, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
@@ -18150,7 +18150,7 @@ func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_DocumentEdge_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Document, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Document) graphql.Marshaler {
@@ -18181,7 +18181,7 @@ func (ec *executionContext) _Entity_findDocumentByID(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findDocumentByID(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Document, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindDocumentByID(ctx, fc.Args["id"].(string))
 		},
@@ -18223,7 +18223,7 @@ func (ec *executionContext) _Entity_findGroupByID(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findGroupByID(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Group, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindGroupByID(ctx, fc.Args["id"].(string))
 		},
@@ -18265,7 +18265,7 @@ func (ec *executionContext) _Entity_findGroupByWikidata(ctx context.Context, fie
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findGroupByWikidata(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Group, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindGroupByWikidata(ctx, fc.Args["wikidata"].(*string))
 		},
@@ -18307,7 +18307,7 @@ func (ec *executionContext) _Entity_findInstitutionByID(ctx context.Context, fie
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findInstitutionByID(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Institution, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindInstitutionByID(ctx, fc.Args["id"].(string))
 		},
@@ -18349,7 +18349,7 @@ func (ec *executionContext) _Entity_findInstitutionByWikidata(ctx context.Contex
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findInstitutionByWikidata(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Institution, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindInstitutionByWikidata(ctx, fc.Args["wikidata"].(*string))
 		},
@@ -18391,7 +18391,7 @@ func (ec *executionContext) _Entity_findOfficeByID(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findOfficeByID(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Office, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindOfficeByID(ctx, fc.Args["id"].(string))
 		},
@@ -18433,7 +18433,7 @@ func (ec *executionContext) _Entity_findPersonByID(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findPersonByID(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Person, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindPersonByID(ctx, fc.Args["id"].(string))
 		},
@@ -18475,7 +18475,7 @@ func (ec *executionContext) _Entity_findPersonByWikidata(ctx context.Context, fi
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findPersonByWikidata(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Person, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindPersonByWikidata(ctx, fc.Args["wikidata"].(*string))
 		},
@@ -18517,7 +18517,7 @@ func (ec *executionContext) _Entity_findPositionByID(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findPositionByID(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Position, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindPositionByID(ctx, fc.Args["id"].(string))
 		},
@@ -18559,7 +18559,7 @@ func (ec *executionContext) _Entity_findPositionByWikidata(ctx context.Context, 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findPositionByWikidata(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Position, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindPositionByWikidata(ctx, fc.Args["wikidata"].(*string))
 		},
@@ -18601,7 +18601,7 @@ func (ec *executionContext) _Entity_findReportedCountByID(ctx context.Context, f
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findReportedCountByID(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.ReportedCount, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindReportedCountByID(ctx, fc.Args["id"].(string))
 		},
@@ -18643,7 +18643,7 @@ func (ec *executionContext) _Entity_findSourceByID(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findSourceByID(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Source, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindSourceByID(ctx, fc.Args["id"].(string))
 		},
@@ -18685,7 +18685,7 @@ func (ec *executionContext) _Entity_findStatementByID(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findStatementByID(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Statement, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindStatementByID(ctx, fc.Args["id"].(string))
 		},
@@ -18727,7 +18727,7 @@ func (ec *executionContext) _Entity_findTopicByID(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Entity_findTopicByID(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Topic, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Entity().FindTopicByID(ctx, fc.Args["id"].(string))
 		},
@@ -18790,7 +18790,7 @@ func (ec *executionContext) _ExternalIdentifier_sources(ctx context.Context, fie
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_ExternalIdentifier_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -18821,7 +18821,7 @@ func (ec *executionContext) _FragileFact_node(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_FragileFact_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -18852,7 +18852,7 @@ func (ec *executionContext) _FragileFact_claim(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_FragileFact_claim(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.PropertyClaim, error) {
 			return obj.Claim, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PropertyClaim) graphql.Marshaler {
@@ -18883,7 +18883,7 @@ func (ec *executionContext) _FragileFact_relationship(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_FragileFact_relationship(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Edge, error) {
 			return obj.Relationship, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
@@ -18956,7 +18956,7 @@ func (ec *executionContext) _Group_nameZh(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_nameZh(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Group().NameZh(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -18978,7 +18978,7 @@ func (ec *executionContext) _Group_aliases(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_aliases(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Alias, error) {
 			return obj.Aliases, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
@@ -19009,7 +19009,7 @@ func (ec *executionContext) _Group_identifiers(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_identifiers(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Identifier, error) {
 			return obj.Identifiers, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
@@ -19082,7 +19082,7 @@ func (ec *executionContext) _Group_categories(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_categories(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Category, error) {
 			return obj.Categories, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Category) graphql.Marshaler {
@@ -19125,7 +19125,7 @@ func (ec *executionContext) _Group_description(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_description(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Group().Description(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -19147,7 +19147,7 @@ func (ec *executionContext) _Group_sources(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -19178,7 +19178,7 @@ func (ec *executionContext) _Group_activity(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_activity(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Holding, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Activity(ctx, obj, fc.Args["asOf"].(atlas.PartialDate))
 		},
@@ -19220,7 +19220,7 @@ func (ec *executionContext) _Group_chairs(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_chairs(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19262,7 +19262,7 @@ func (ec *executionContext) _Group_members(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_members(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19304,7 +19304,7 @@ func (ec *executionContext) _Group_offices(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_offices(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Offices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19346,7 +19346,7 @@ func (ec *executionContext) _Group_supervisors(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_supervisors(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19388,7 +19388,7 @@ func (ec *executionContext) _Group_supervises(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_supervises(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Supervises(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19430,7 +19430,7 @@ func (ec *executionContext) _Group_reportsTo(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_reportsTo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().ReportsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19472,7 +19472,7 @@ func (ec *executionContext) _Group_predecessors(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_predecessors(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Predecessors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19514,7 +19514,7 @@ func (ec *executionContext) _Group_successors(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_successors(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Successors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19556,7 +19556,7 @@ func (ec *executionContext) _Group_partyGroupOf(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_partyGroupOf(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().PartyGroupOf(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19598,7 +19598,7 @@ func (ec *executionContext) _Group_positions(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_positions(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19640,7 +19640,7 @@ func (ec *executionContext) _Group_relationships(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_relationships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19682,7 +19682,7 @@ func (ec *executionContext) _Group_claims(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_claims(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.PropertyClaim, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19745,7 +19745,7 @@ func (ec *executionContext) _Group_chairsConnection(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_chairsConnection(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.RelationshipConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().ChairsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
@@ -19787,7 +19787,7 @@ func (ec *executionContext) _Group_membersConnection(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_membersConnection(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.RelationshipConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().MembersConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
@@ -19829,7 +19829,7 @@ func (ec *executionContext) _Group_relationshipsConnection(ctx context.Context, 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_relationshipsConnection(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.RelationshipConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
@@ -19871,7 +19871,7 @@ func (ec *executionContext) _Group_counts(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_counts(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*analytics.Counts, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -19913,7 +19913,7 @@ func (ec *executionContext) _Group_history(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			return ec.Resolvers.Group().History(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
@@ -19944,7 +19944,7 @@ func (ec *executionContext) _Group_lineage(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_lineage(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.LineageBody, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Group().Lineage(ctx, obj, fc.Args["successions"].([]atlas.SuccessionKind))
 		},
@@ -19986,7 +19986,7 @@ func (ec *executionContext) _Group_statements(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_statements(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Group().Statements(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -20017,7 +20017,7 @@ func (ec *executionContext) _Group_documents(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Group_documents(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Group().Documents(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -20048,7 +20048,7 @@ func (ec *executionContext) _GroupConnection_edges(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_GroupConnection_edges(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.GroupEdge, error) {
 			return obj.Edges, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.GroupEdge) graphql.Marshaler {
@@ -20079,7 +20079,7 @@ func (ec *executionContext) _GroupConnection_nodes(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_GroupConnection_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Group, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Group) graphql.Marshaler {
@@ -20110,7 +20110,7 @@ func (ec *executionContext) _GroupConnection_pageInfo(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_GroupConnection_pageInfo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (model.PageInfo, error) {
 			return obj.PageInfo, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
@@ -20155,7 +20155,7 @@ func (ec *executionContext) _GroupEdge_node(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_GroupEdge_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Group, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Group) graphql.Marshaler {
@@ -20186,7 +20186,7 @@ func (ec *executionContext) _GroupSeries_years(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_GroupSeries_years(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.YearStats, error) {
 			return obj.Years, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.YearStats) graphql.Marshaler {
@@ -20217,7 +20217,7 @@ func (ec *executionContext) _GroupSeries_reportedCounts(ctx context.Context, fie
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_GroupSeries_reportedCounts(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.ReportedCount, error) {
 			return obj.ReportedCounts, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.ReportedCount) graphql.Marshaler {
@@ -20262,7 +20262,7 @@ func (ec *executionContext) _GroupStatistics_bySystem(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_GroupStatistics_bySystem(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.Count, error) {
 			return obj.BySystem, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
@@ -20293,7 +20293,7 @@ func (ec *executionContext) _GroupStatistics_byCategory(ctx context.Context, fie
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_GroupStatistics_byCategory(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.Count, error) {
 			return obj.ByCategory, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
@@ -20324,7 +20324,7 @@ func (ec *executionContext) _GroupStatistics_byKind(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_GroupStatistics_byKind(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.Count, error) {
 			return obj.ByKind, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
@@ -20355,7 +20355,7 @@ func (ec *executionContext) _GroupStatistics_byLevel(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_GroupStatistics_byLevel(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.Count, error) {
 			return obj.ByLevel, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
@@ -20414,7 +20414,7 @@ func (ec *executionContext) _Institution_nameZh(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_nameZh(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Institution().NameZh(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -20436,7 +20436,7 @@ func (ec *executionContext) _Institution_aliases(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_aliases(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Alias, error) {
 			return obj.Aliases, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
@@ -20467,7 +20467,7 @@ func (ec *executionContext) _Institution_identifiers(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_identifiers(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Identifier, error) {
 			return obj.Identifiers, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
@@ -20519,7 +20519,7 @@ func (ec *executionContext) _Institution_description(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_description(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Institution().Description(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -20541,7 +20541,7 @@ func (ec *executionContext) _Institution_sources(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -20572,7 +20572,7 @@ func (ec *executionContext) _Institution_seats(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_seats(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().Seats(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -20614,7 +20614,7 @@ func (ec *executionContext) _Institution_supervisors(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_supervisors(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -20656,7 +20656,7 @@ func (ec *executionContext) _Institution_reportingGroups(ctx context.Context, fi
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_reportingGroups(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().ReportingGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -20698,7 +20698,7 @@ func (ec *executionContext) _Institution_hostedOffices(ctx context.Context, fiel
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_hostedOffices(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().HostedOffices(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -20740,7 +20740,7 @@ func (ec *executionContext) _Institution_partyGroups(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_partyGroups(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().PartyGroups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -20782,7 +20782,7 @@ func (ec *executionContext) _Institution_positions(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_positions(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -20824,7 +20824,7 @@ func (ec *executionContext) _Institution_relationships(ctx context.Context, fiel
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_relationships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -20866,7 +20866,7 @@ func (ec *executionContext) _Institution_claims(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_claims(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.PropertyClaim, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -20908,7 +20908,7 @@ func (ec *executionContext) _Institution_relationshipsConnection(ctx context.Con
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_relationshipsConnection(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.RelationshipConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
@@ -20950,7 +20950,7 @@ func (ec *executionContext) _Institution_counts(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_counts(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*analytics.Counts, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Institution().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -20992,7 +20992,7 @@ func (ec *executionContext) _Institution_history(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			return ec.Resolvers.Institution().History(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
@@ -21023,7 +21023,7 @@ func (ec *executionContext) _Institution_statements(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_statements(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Institution().Statements(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -21054,7 +21054,7 @@ func (ec *executionContext) _Institution_documents(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Institution_documents(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Institution().Documents(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -21085,7 +21085,7 @@ func (ec *executionContext) _InstitutionConnection_edges(ctx context.Context, fi
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_InstitutionConnection_edges(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.InstitutionEdge, error) {
 			return obj.Edges, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.InstitutionEdge) graphql.Marshaler {
@@ -21116,7 +21116,7 @@ func (ec *executionContext) _InstitutionConnection_nodes(ctx context.Context, fi
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_InstitutionConnection_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Institution, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Institution) graphql.Marshaler {
@@ -21147,7 +21147,7 @@ func (ec *executionContext) _InstitutionConnection_pageInfo(ctx context.Context,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_InstitutionConnection_pageInfo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (model.PageInfo, error) {
 			return obj.PageInfo, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
@@ -21192,7 +21192,7 @@ func (ec *executionContext) _InstitutionEdge_node(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_InstitutionEdge_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Institution, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Institution) graphql.Marshaler {
@@ -21237,7 +21237,7 @@ func (ec *executionContext) _LineageBody_group(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_LineageBody_group(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Group, error) {
 			return obj.Group, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
@@ -21275,7 +21275,7 @@ func (ec *executionContext) _LineageBody_successions(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_LineageBody_successions(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.LineageBody().Successions(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -21306,7 +21306,7 @@ func (ec *executionContext) _Mutation_proposeClaim(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_proposeClaim(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Proposal, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ProposeClaim(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["claim"].(*model.ClaimInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
 		},
@@ -21348,7 +21348,7 @@ func (ec *executionContext) _Mutation_proposeAlias(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_proposeAlias(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Proposal, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ProposeAlias(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["alias"].(*model.AliasInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
 		},
@@ -21390,7 +21390,7 @@ func (ec *executionContext) _Mutation_proposeRelationship(ctx context.Context, f
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_proposeRelationship(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Proposal, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ProposeRelationship(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["relationship"].(*model.RelationshipInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
 		},
@@ -21432,7 +21432,7 @@ func (ec *executionContext) _Mutation_proposeNode(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_proposeNode(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Proposal, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ProposeNode(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
 		},
@@ -21474,7 +21474,7 @@ func (ec *executionContext) _Mutation_proposeStatement(ctx context.Context, fiel
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_proposeStatement(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Proposal, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ProposeStatement(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
 		},
@@ -21516,7 +21516,7 @@ func (ec *executionContext) _Mutation_proposeSource(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_proposeSource(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Proposal, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ProposeSource(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string))
 		},
@@ -21558,7 +21558,7 @@ func (ec *executionContext) _Mutation_acceptProposal(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_acceptProposal(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Proposal, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().AcceptProposal(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
 		},
@@ -21600,7 +21600,7 @@ func (ec *executionContext) _Mutation_rejectProposal(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_rejectProposal(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Proposal, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().RejectProposal(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
 		},
@@ -21642,7 +21642,7 @@ func (ec *executionContext) _Mutation_editClaim(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_editClaim(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.AuditEntry, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EditClaim(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["claim"].(*model.ClaimInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
 		},
@@ -21684,7 +21684,7 @@ func (ec *executionContext) _Mutation_editAlias(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_editAlias(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.AuditEntry, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EditAlias(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["alias"].(*model.AliasInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
 		},
@@ -21726,7 +21726,7 @@ func (ec *executionContext) _Mutation_editRelationship(ctx context.Context, fiel
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_editRelationship(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.AuditEntry, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EditRelationship(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["relationship"].(*model.RelationshipInput), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
 		},
@@ -21768,7 +21768,7 @@ func (ec *executionContext) _Mutation_editNode(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_editNode(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.AuditEntry, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EditNode(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
 		},
@@ -21810,7 +21810,7 @@ func (ec *executionContext) _Mutation_editStatement(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_editStatement(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.AuditEntry, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EditStatement(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
 		},
@@ -21852,7 +21852,7 @@ func (ec *executionContext) _Mutation_editSource(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Mutation_editSource(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.AuditEntry, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EditSource(ctx, fc.Args["op"].(atlas.ChangeOp), fc.Args["target"].(*string), fc.Args["record"].(*string), fc.Args["citation"].(*model.CitationInput), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(int))
 		},
@@ -21901,7 +21901,7 @@ func (ec *executionContext) _NetworkFrame_nodes(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_NetworkFrame_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]string, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -21923,7 +21923,7 @@ func (ec *executionContext) _NetworkFrame_relationships(ctx context.Context, fie
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_NetworkFrame_relationships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.FrameRelation, error) {
 			return obj.Relations, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.FrameRelation) graphql.Marshaler {
@@ -21961,7 +21961,7 @@ func (ec *executionContext) _NetworkFrames_network(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_NetworkFrames_network(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (analytics.Subgraph, error) {
 			return obj.Network, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v analytics.Subgraph) graphql.Marshaler {
@@ -21992,7 +21992,7 @@ func (ec *executionContext) _NetworkFrames_frames(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_NetworkFrames_frames(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.Frame, error) {
 			return obj.Frames, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Frame) graphql.Marshaler {
@@ -22065,7 +22065,7 @@ func (ec *executionContext) _Office_nameZh(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_nameZh(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Office().NameZh(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -22087,7 +22087,7 @@ func (ec *executionContext) _Office_aliases(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_aliases(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Alias, error) {
 			return obj.Aliases, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
@@ -22139,7 +22139,7 @@ func (ec *executionContext) _Office_description(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_description(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Office().Description(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -22161,7 +22161,7 @@ func (ec *executionContext) _Office_sources(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -22192,7 +22192,7 @@ func (ec *executionContext) _Office_groups(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_groups(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().Groups(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -22234,7 +22234,7 @@ func (ec *executionContext) _Office_hostedBy(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_hostedBy(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().HostedBy(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -22276,7 +22276,7 @@ func (ec *executionContext) _Office_directors(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_directors(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().Directors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -22318,7 +22318,7 @@ func (ec *executionContext) _Office_supervisors(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_supervisors(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().Supervisors(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -22360,7 +22360,7 @@ func (ec *executionContext) _Office_relationships(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_relationships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -22402,7 +22402,7 @@ func (ec *executionContext) _Office_claims(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_claims(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.PropertyClaim, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -22444,7 +22444,7 @@ func (ec *executionContext) _Office_relationshipsConnection(ctx context.Context,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_relationshipsConnection(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.RelationshipConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Office().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
@@ -22486,7 +22486,7 @@ func (ec *executionContext) _Office_history(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			return ec.Resolvers.Office().History(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
@@ -22517,7 +22517,7 @@ func (ec *executionContext) _Office_statements(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_statements(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Office().Statements(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -22548,7 +22548,7 @@ func (ec *executionContext) _Office_documents(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Office_documents(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Office().Documents(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -22579,7 +22579,7 @@ func (ec *executionContext) _OfficeConnection_edges(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_OfficeConnection_edges(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.OfficeEdge, error) {
 			return obj.Edges, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.OfficeEdge) graphql.Marshaler {
@@ -22610,7 +22610,7 @@ func (ec *executionContext) _OfficeConnection_nodes(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_OfficeConnection_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Office, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Office) graphql.Marshaler {
@@ -22641,7 +22641,7 @@ func (ec *executionContext) _OfficeConnection_pageInfo(ctx context.Context, fiel
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_OfficeConnection_pageInfo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (model.PageInfo, error) {
 			return obj.PageInfo, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
@@ -22686,7 +22686,7 @@ func (ec *executionContext) _OfficeEdge_node(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_OfficeEdge_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Office, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Office) graphql.Marshaler {
@@ -22745,7 +22745,7 @@ func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.Colle
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Path_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Node, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
@@ -22776,7 +22776,7 @@ func (ec *executionContext) _Path_relationships(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Path_relationships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Path().Relationships(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -22814,7 +22814,7 @@ func (ec *executionContext) _PathSet_paths(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_PathSet_paths(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.Path, error) {
 			return obj.Paths, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Path) graphql.Marshaler {
@@ -22880,7 +22880,7 @@ func (ec *executionContext) _Person_nameZh(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_nameZh(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Person().NameZh(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -22902,7 +22902,7 @@ func (ec *executionContext) _Person_aliases(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_aliases(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Alias, error) {
 			return obj.Aliases, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
@@ -22933,7 +22933,7 @@ func (ec *executionContext) _Person_identifiers(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_identifiers(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Identifier, error) {
 			return obj.Identifiers, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
@@ -22971,7 +22971,7 @@ func (ec *executionContext) _Person_description(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_description(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Person().Description(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -23007,7 +23007,7 @@ func (ec *executionContext) _Person_sources(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -23038,7 +23038,7 @@ func (ec *executionContext) _Person_chairs(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_chairs(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -23080,7 +23080,7 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_memberships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -23122,7 +23122,7 @@ func (ec *executionContext) _Person_positions(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_positions(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Positions(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -23164,7 +23164,7 @@ func (ec *executionContext) _Person_directs(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_directs(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -23206,7 +23206,7 @@ func (ec *executionContext) _Person_relationships(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_relationships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -23248,7 +23248,7 @@ func (ec *executionContext) _Person_claims(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_claims(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.PropertyClaim, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -23290,7 +23290,7 @@ func (ec *executionContext) _Person_chairsConnection(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_chairsConnection(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.RelationshipConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().ChairsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["derived"].(*atlas.DerivedChairs), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
@@ -23332,7 +23332,7 @@ func (ec *executionContext) _Person_membershipsConnection(ctx context.Context, f
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_membershipsConnection(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.RelationshipConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().MembershipsConnection(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
@@ -23374,7 +23374,7 @@ func (ec *executionContext) _Person_relationshipsConnection(ctx context.Context,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_relationshipsConnection(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.RelationshipConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
@@ -23416,7 +23416,7 @@ func (ec *executionContext) _Person_counts(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_counts(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*analytics.Counts, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Person().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -23458,7 +23458,7 @@ func (ec *executionContext) _Person_history(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			return ec.Resolvers.Person().History(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
@@ -23489,7 +23489,7 @@ func (ec *executionContext) _Person_statements(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_statements(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Person().Statements(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -23520,7 +23520,7 @@ func (ec *executionContext) _Person_documents(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Person_documents(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Person().Documents(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -23551,7 +23551,7 @@ func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_PersonConnection_edges(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.PersonEdge, error) {
 			return obj.Edges, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.PersonEdge) graphql.Marshaler {
@@ -23582,7 +23582,7 @@ func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_PersonConnection_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Person, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Person) graphql.Marshaler {
@@ -23613,7 +23613,7 @@ func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, fiel
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_PersonConnection_pageInfo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (model.PageInfo, error) {
 			return obj.PageInfo, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
@@ -23658,7 +23658,7 @@ func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_PersonEdge_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Person, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Person) graphql.Marshaler {
@@ -23717,7 +23717,7 @@ func (ec *executionContext) _Position_titleZh(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_titleZh(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Position().TitleZh(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -23746,7 +23746,7 @@ func (ec *executionContext) _Position_aliases(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_aliases(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Alias, error) {
 			return obj.Aliases, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
@@ -23777,7 +23777,7 @@ func (ec *executionContext) _Position_identifiers(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_identifiers(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Identifier, error) {
 			return obj.Identifiers, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Identifier) graphql.Marshaler {
@@ -23815,7 +23815,7 @@ func (ec *executionContext) _Position_description(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_description(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Position().Description(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -23837,7 +23837,7 @@ func (ec *executionContext) _Position_sources(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -23868,7 +23868,7 @@ func (ec *executionContext) _Position_holders(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_holders(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Holders(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -23910,7 +23910,7 @@ func (ec *executionContext) _Position_chairs(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_chairs(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Chairs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -23952,7 +23952,7 @@ func (ec *executionContext) _Position_memberships(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_memberships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Memberships(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -23994,7 +23994,7 @@ func (ec *executionContext) _Position_directs(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_directs(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Directs(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -24036,7 +24036,7 @@ func (ec *executionContext) _Position_belongsTo(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_belongsTo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().BelongsTo(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -24078,7 +24078,7 @@ func (ec *executionContext) _Position_relationships(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_relationships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -24120,7 +24120,7 @@ func (ec *executionContext) _Position_claims(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_claims(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.PropertyClaim, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -24162,7 +24162,7 @@ func (ec *executionContext) _Position_relationshipsConnection(ctx context.Contex
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_relationshipsConnection(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.RelationshipConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().RelationshipsConnection(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["orderBy"].(*model.RelationshipOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
@@ -24204,7 +24204,7 @@ func (ec *executionContext) _Position_counts(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_counts(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*analytics.Counts, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Position().Counts(ctx, obj, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -24246,7 +24246,7 @@ func (ec *executionContext) _Position_history(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			return ec.Resolvers.Position().History(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
@@ -24277,7 +24277,7 @@ func (ec *executionContext) _Position_statements(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_statements(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Position().Statements(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -24308,7 +24308,7 @@ func (ec *executionContext) _Position_documents(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Position_documents(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Position().Documents(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -24339,7 +24339,7 @@ func (ec *executionContext) _PositionConnection_edges(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_PositionConnection_edges(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.PositionEdge, error) {
 			return obj.Edges, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.PositionEdge) graphql.Marshaler {
@@ -24370,7 +24370,7 @@ func (ec *executionContext) _PositionConnection_nodes(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_PositionConnection_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Position, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Position) graphql.Marshaler {
@@ -24401,7 +24401,7 @@ func (ec *executionContext) _PositionConnection_pageInfo(ctx context.Context, fi
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_PositionConnection_pageInfo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (model.PageInfo, error) {
 			return obj.PageInfo, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
@@ -24446,7 +24446,7 @@ func (ec *executionContext) _PositionEdge_node(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_PositionEdge_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Position, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Position) graphql.Marshaler {
@@ -24498,7 +24498,7 @@ func (ec *executionContext) _PropertyClaim_sources(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_PropertyClaim_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -24543,7 +24543,7 @@ func (ec *executionContext) _PropertyClaim_note(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_PropertyClaim_note(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.PropertyClaim().Note(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -24565,7 +24565,7 @@ func (ec *executionContext) _PropertyClaim_history(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_PropertyClaim_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			return ec.Resolvers.PropertyClaim().History(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
@@ -24610,7 +24610,7 @@ func (ec *executionContext) _Proposal_op(ctx context.Context, field graphql.Coll
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Proposal_op(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.ChangeOp, error) {
 			return ec.Resolvers.Proposal().Op(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.ChangeOp) graphql.Marshaler {
@@ -24632,7 +24632,7 @@ func (ec *executionContext) _Proposal_kind(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Proposal_kind(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.RecordKind, error) {
 			return ec.Resolvers.Proposal().Kind(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.RecordKind) graphql.Marshaler {
@@ -24654,7 +24654,7 @@ func (ec *executionContext) _Proposal_target(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Proposal_target(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Proposal().Target(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -24676,7 +24676,7 @@ func (ec *executionContext) _Proposal_change(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Proposal_change(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (string, error) {
 			return ec.Resolvers.Proposal().Change(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -24698,7 +24698,7 @@ func (ec *executionContext) _Proposal_citation(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Proposal_citation(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Citation, error) {
 			return ec.Resolvers.Proposal().Citation(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Citation) graphql.Marshaler {
@@ -24736,7 +24736,7 @@ func (ec *executionContext) _Proposal_at(ctx context.Context, field graphql.Coll
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Proposal_at(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (time.Time, error) {
 			return obj.At, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
@@ -24758,7 +24758,7 @@ func (ec *executionContext) _Proposal_reason(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Proposal_reason(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Proposal().Reason(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -24780,7 +24780,7 @@ func (ec *executionContext) _Proposal_baseVersions(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Proposal_baseVersions(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.RecordVersion, error) {
 			return ec.Resolvers.Proposal().BaseVersions(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.RecordVersion) graphql.Marshaler {
@@ -24818,7 +24818,7 @@ func (ec *executionContext) _Proposal_reviewedBy(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Proposal_reviewedBy(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Proposal().ReviewedBy(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -24840,7 +24840,7 @@ func (ec *executionContext) _Proposal_reviewedAt(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Proposal_reviewedAt(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*time.Time, error) {
 			return obj.ReviewedAt, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
@@ -24862,7 +24862,7 @@ func (ec *executionContext) _Proposal_reviewReason(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Proposal_reviewReason(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Proposal().ReviewReason(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -24884,7 +24884,7 @@ func (ec *executionContext) _Query_node(ctx context.Context, field graphql.Colle
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
 		},
@@ -24926,7 +24926,7 @@ func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.Coll
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Node, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
 		},
@@ -24968,7 +24968,7 @@ func (ec *executionContext) _Query_group(ctx context.Context, field graphql.Coll
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_group(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Group, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Group(ctx, fc.Args["id"].(string))
 		},
@@ -25010,7 +25010,7 @@ func (ec *executionContext) _Query_person(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_person(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Person, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Person(ctx, fc.Args["id"].(string))
 		},
@@ -25052,7 +25052,7 @@ func (ec *executionContext) _Query_office(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_office(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Office, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Office(ctx, fc.Args["id"].(string))
 		},
@@ -25094,7 +25094,7 @@ func (ec *executionContext) _Query_position(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_position(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Position, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Position(ctx, fc.Args["id"].(string))
 		},
@@ -25136,7 +25136,7 @@ func (ec *executionContext) _Query_institution(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_institution(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Institution, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Institution(ctx, fc.Args["id"].(string))
 		},
@@ -25178,7 +25178,7 @@ func (ec *executionContext) _Query_source(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_source(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Source, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Source(ctx, fc.Args["id"].(string))
 		},
@@ -25220,7 +25220,7 @@ func (ec *executionContext) _Query_groups(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_groups(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.GroupConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Groups(ctx, fc.Args["filter"].(*model.GroupFilter), fc.Args["orderBy"].(*model.GroupOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
@@ -25262,7 +25262,7 @@ func (ec *executionContext) _Query_people(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_people(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.PersonConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().People(ctx, fc.Args["filter"].(*model.NameFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
@@ -25304,7 +25304,7 @@ func (ec *executionContext) _Query_offices(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_offices(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.OfficeConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Offices(ctx, fc.Args["filter"].(*model.OfficeFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
@@ -25346,7 +25346,7 @@ func (ec *executionContext) _Query_positions(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_positions(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.PositionConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Positions(ctx, fc.Args["filter"].(*model.NameFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
@@ -25388,7 +25388,7 @@ func (ec *executionContext) _Query_institutions(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_institutions(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.InstitutionConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Institutions(ctx, fc.Args["filter"].(*model.InstitutionFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
@@ -25430,7 +25430,7 @@ func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.SourceConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Sources(ctx, fc.Args["filter"].(*model.SourceFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
@@ -25472,7 +25472,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_network(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*analytics.Subgraph, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Network(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int), fc.Args["derived"].(*bool))
 		},
@@ -25514,7 +25514,7 @@ func (ec *executionContext) _Query_networkFrames(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_networkFrames(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*analytics.Frames, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().NetworkFrames(ctx, fc.Args["ids"].([]string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["during"].(atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["limit"].(*int), fc.Args["derived"].(*bool))
 		},
@@ -25556,7 +25556,7 @@ func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_shortestPaths(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*analytics.PathSet, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxLength"].(*int), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
@@ -25598,7 +25598,7 @@ func (ec *executionContext) _Query_centrality(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_centrality(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.Score, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Centrality(ctx, fc.Args["metric"].(analytics.Metric), fc.Args["rank"].([]atlas.NodeKind), fc.Args["ids"].([]string), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["nodeTypes"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
@@ -25640,7 +25640,7 @@ func (ec *executionContext) _Query_coMembers(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_coMembers(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.CoMember, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().CoMembers(ctx, fc.Args["person"].(string), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -25682,7 +25682,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_timeline(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.Event, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -25724,7 +25724,7 @@ func (ec *executionContext) _Query_statistics(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_statistics(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*analytics.Stats, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Statistics(ctx, fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -25766,7 +25766,7 @@ func (ec *executionContext) _Query_activeGroupsByYear(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_activeGroupsByYear(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.GroupSeries, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().ActiveGroupsByYear(ctx, fc.Args["fromYear"].(int), fc.Args["toYear"].(int), fc.Args["systems"].([]atlas.System), fc.Args["levels"].([]atlas.Level), fc.Args["kinds"].([]atlas.GroupKind), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -25808,7 +25808,7 @@ func (ec *executionContext) _Query_changes(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_changes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*changefeed.Page, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Changes(ctx, fc.Args["since"].(*int), fc.Args["after"].(*string), fc.Args["types"].([]atlas.ChangeType), fc.Args["ids"].([]string), fc.Args["first"].(*int))
 		},
@@ -25850,7 +25850,7 @@ func (ec *executionContext) _Query_conflicts(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_conflicts(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Conflict, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Conflicts(ctx, fc.Args["sources"].([]string), fc.Args["ids"].([]string))
 		},
@@ -25892,7 +25892,7 @@ func (ec *executionContext) _Query_fragileFacts(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_fragileFacts(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.FragileFact, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().FragileFacts(ctx, fc.Args["restsOn"].(atlas.Fragility), fc.Args["ids"].([]string), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["claims"].(*bool), fc.Args["first"].(*int))
 		},
@@ -25934,7 +25934,7 @@ func (ec *executionContext) _Query_ranking(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_ranking(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.RankingConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Ranking(ctx, fc.Args["by"].(analytics.CountKind), fc.Args["types"].([]atlas.NodeKind), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["roles"].([]atlas.MemberRole), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["direction"].(*model.OrderDirection), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
@@ -25976,7 +25976,7 @@ func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_viewer(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.Viewer, error) {
 			return ec.Resolvers.Query().Viewer(ctx)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Viewer) graphql.Marshaler {
@@ -26007,7 +26007,7 @@ func (ec *executionContext) _Query_relationship(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_relationship(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Relationship(ctx, fc.Args["id"].(string))
 		},
@@ -26049,7 +26049,7 @@ func (ec *executionContext) _Query_claim(ctx context.Context, field graphql.Coll
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_claim(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.ClaimRecord, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Claim(ctx, fc.Args["id"].(string))
 		},
@@ -26091,7 +26091,7 @@ func (ec *executionContext) _Query_version(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_version(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (int, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Version(ctx, fc.Args["id"].(string))
 		},
@@ -26133,7 +26133,7 @@ func (ec *executionContext) _Query_history(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().History(ctx, fc.Args["id"].(string))
 		},
@@ -26175,7 +26175,7 @@ func (ec *executionContext) _Query_proposals(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_proposals(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Proposal, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Proposals(ctx, fc.Args["status"].(*atlas.ProposalStatus), fc.Args["first"].(*int))
 		},
@@ -26217,7 +26217,7 @@ func (ec *executionContext) _Query_proposal(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_proposal(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Proposal, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Proposal(ctx, fc.Args["id"].(string))
 		},
@@ -26259,7 +26259,7 @@ func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_auditLog(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["actor"].(*string), fc.Args["record"].(*string), fc.Args["since"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["afterRevision"].(*int), fc.Args["first"].(*int))
 		},
@@ -26301,7 +26301,7 @@ func (ec *executionContext) _Query_developments(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_developments(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.DevelopmentSet, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Developments(ctx, fc.Args["from"].(atlas.PartialDate), fc.Args["to"].(atlas.PartialDate), fc.Args["ids"].([]string), fc.Args["kinds"].([]analytics.DevelopmentKind), fc.Args["relationshipTypes"].([]atlas.RelType), fc.Args["sources"].([]string), fc.Args["tiers"].([]atlas.SourceTier), fc.Args["first"].(*int))
 		},
@@ -26343,7 +26343,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_search(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.SearchHit, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["types"].([]atlas.NodeKind), fc.Args["first"].(*int))
 		},
@@ -26385,7 +26385,7 @@ func (ec *executionContext) _Query_searchResults(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_searchResults(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.SearchResult, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().SearchResults(ctx, fc.Args["text"].(string), fc.Args["types"].([]atlas.NodeKind), fc.Args["first"].(*int))
 		},
@@ -26427,7 +26427,7 @@ func (ec *executionContext) _Query_reportedCounts(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_reportedCounts(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.ReportedCount, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().ReportedCounts(ctx, fc.Args["fromYear"].(*int), fc.Args["toYear"].(*int))
 		},
@@ -26469,7 +26469,7 @@ func (ec *executionContext) _Query_statement(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_statement(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Statement, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Statement(ctx, fc.Args["id"].(string))
 		},
@@ -26511,7 +26511,7 @@ func (ec *executionContext) _Query_topic(ctx context.Context, field graphql.Coll
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_topic(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Topic, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Topic(ctx, fc.Args["id"].(string))
 		},
@@ -26553,7 +26553,7 @@ func (ec *executionContext) _Query_document(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_document(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Document, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Document(ctx, fc.Args["id"].(string))
 		},
@@ -26595,7 +26595,7 @@ func (ec *executionContext) _Query_topics(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_topics(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.TopicConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Topics(ctx, fc.Args["filter"].(*model.NameFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
@@ -26637,7 +26637,7 @@ func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_documents(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.DocumentConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Documents(ctx, fc.Args["filter"].(*model.NameFilter), fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
@@ -26679,7 +26679,7 @@ func (ec *executionContext) _Query_statements(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query_statements(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.StatementConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Statements(ctx, fc.Args["orderBy"].(*model.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
@@ -26721,7 +26721,7 @@ func (ec *executionContext) _Query__entities(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query__entities(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]fedruntime.Entity, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.__resolve_entities(ctx, fc.Args["representations"].([]map[string]any)), nil
 		},
@@ -26763,7 +26763,7 @@ func (ec *executionContext) _Query__service(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query__service(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (fedruntime.Service, error) {
 			return ec.__resolve__service(ctx)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v fedruntime.Service) graphql.Marshaler {
@@ -26794,7 +26794,7 @@ func (ec *executionContext) _Query___type(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query___type(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*introspection.Type, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.IntrospectType(fc.Args["name"].(string))
 		},
@@ -26836,7 +26836,7 @@ func (ec *executionContext) _Query___schema(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Query___schema(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*introspection.Schema, error) {
 			return ec.IntrospectSchema()
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Schema) graphql.Marshaler {
@@ -26874,7 +26874,7 @@ func (ec *executionContext) _RankingConnection_pageInfo(ctx context.Context, fie
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_RankingConnection_pageInfo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (model.PageInfo, error) {
 			return obj.PageInfo, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
@@ -26905,7 +26905,7 @@ func (ec *executionContext) _RankingConnection_edges(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_RankingConnection_edges(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.RankingEdge, error) {
 			return obj.Edges, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.RankingEdge) graphql.Marshaler {
@@ -26936,7 +26936,7 @@ func (ec *executionContext) _RankingConnection_nodes(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_RankingConnection_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Node, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
@@ -26974,7 +26974,7 @@ func (ec *executionContext) _RankingEdge_node(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_RankingEdge_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -27033,7 +27033,7 @@ func (ec *executionContext) _RecordChange_before(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_RecordChange_before(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.RecordChange().Before(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -27055,7 +27055,7 @@ func (ec *executionContext) _RecordChange_after(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_RecordChange_after(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.RecordChange().After(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -27112,7 +27112,7 @@ func (ec *executionContext) _Relationship_node(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Relationship_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return ec.Resolvers.Relationship().Node(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -27143,7 +27143,7 @@ func (ec *executionContext) _Relationship_from(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Relationship_from(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return ec.Resolvers.Relationship().From(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -27174,7 +27174,7 @@ func (ec *executionContext) _Relationship_to(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Relationship_to(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return ec.Resolvers.Relationship().To(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -27233,7 +27233,7 @@ func (ec *executionContext) _Relationship_attested(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Relationship_attested(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.PartialDate, error) {
 			return obj.Attested, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.PartialDate) graphql.Marshaler {
@@ -27276,7 +27276,7 @@ func (ec *executionContext) _Relationship_sources(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Relationship_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -27314,7 +27314,7 @@ func (ec *executionContext) _Relationship_dateClaims(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Relationship_dateClaims(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.DateClaim, error) {
 			return obj.DateClaims, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.DateClaim) graphql.Marshaler {
@@ -27373,7 +27373,7 @@ func (ec *executionContext) _Relationship_withheld(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Relationship_withheld(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Withheld, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -27418,7 +27418,7 @@ func (ec *executionContext) _Relationship_via(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Relationship_via(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Position, error) {
 			return ec.Resolvers.Relationship().Via(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Position) graphql.Marshaler {
@@ -27449,7 +27449,7 @@ func (ec *executionContext) _Relationship_derivedFrom(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Relationship_derivedFrom(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Relationship().DerivedFrom(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -27480,7 +27480,7 @@ func (ec *executionContext) _Relationship_derivations(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Relationship_derivations(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Derivation, error) {
 			return obj.Derivations, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Derivation) graphql.Marshaler {
@@ -27518,7 +27518,7 @@ func (ec *executionContext) _Relationship_history(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Relationship_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			return ec.Resolvers.Relationship().History(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
@@ -27556,7 +27556,7 @@ func (ec *executionContext) _RelationshipConnection_pageInfo(ctx context.Context
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_RelationshipConnection_pageInfo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (model.PageInfo, error) {
 			return obj.PageInfo, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
@@ -27587,7 +27587,7 @@ func (ec *executionContext) _RelationshipConnection_edges(ctx context.Context, f
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_RelationshipConnection_edges(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.RelationshipEdge, error) {
 			return obj.Edges, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.RelationshipEdge) graphql.Marshaler {
@@ -27618,7 +27618,7 @@ func (ec *executionContext) _RelationshipConnection_nodes(ctx context.Context, f
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_RelationshipConnection_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -27656,7 +27656,7 @@ func (ec *executionContext) _RelationshipEdge_node(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_RelationshipEdge_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Edge, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Edge) graphql.Marshaler {
@@ -27757,7 +27757,7 @@ func (ec *executionContext) _ReportedCount_note(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_ReportedCount_note(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.ReportedCount().Note(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -27779,7 +27779,7 @@ func (ec *executionContext) _ReportedCount_sources(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_ReportedCount_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -27810,7 +27810,7 @@ func (ec *executionContext) _ReportedCount_history(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_ReportedCount_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			return ec.Resolvers.ReportedCount().History(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
@@ -27841,7 +27841,7 @@ func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SearchHit_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -27900,7 +27900,7 @@ func (ec *executionContext) _SearchHit_relevance(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SearchHit_relevance(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (float64, error) {
 			return obj.Relevance, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
@@ -27922,7 +27922,7 @@ func (ec *executionContext) _SearchHit_relationship(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SearchHit_relationship(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Edge, error) {
 			return obj.Relationship, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
@@ -27953,7 +27953,7 @@ func (ec *executionContext) _SearchResult_hits(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SearchResult_hits(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.SearchHit, error) {
 			return obj.Hits, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.SearchHit) graphql.Marshaler {
@@ -27991,7 +27991,7 @@ func (ec *executionContext) _SearchResult_counts(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SearchResult_counts(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.KindCount, error) {
 			return obj.Counts, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.KindCount) graphql.Marshaler {
@@ -28022,7 +28022,7 @@ func (ec *executionContext) _SharedGroup_group(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SharedGroup_group(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Group, error) {
 			return obj.Group, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Group) graphql.Marshaler {
@@ -28053,7 +28053,7 @@ func (ec *executionContext) _SharedGroup_personSeats(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SharedGroup_personSeats(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return obj.PersonSeats, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -28084,7 +28084,7 @@ func (ec *executionContext) _SharedGroup_coMemberSeats(ctx context.Context, fiel
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SharedGroup_coMemberSeats(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return obj.CoMemberSeats, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -28136,7 +28136,7 @@ func (ec *executionContext) _Source_key(ctx context.Context, field graphql.Colle
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Source_key(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Source().Key(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -28165,7 +28165,7 @@ func (ec *executionContext) _Source_authors(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Source_authors(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]string, error) {
 			return obj.Authors, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -28187,7 +28187,7 @@ func (ec *executionContext) _Source_publisher(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Source_publisher(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Source().Publisher(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -28216,7 +28216,7 @@ func (ec *executionContext) _Source_dateSources(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Source_dateSources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.DateSources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -28247,7 +28247,7 @@ func (ec *executionContext) _Source_url(ctx context.Context, field graphql.Colle
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Source_url(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Source().URL(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -28283,7 +28283,7 @@ func (ec *executionContext) _Source_citedVia(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Source_citedVia(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Source, error) {
 			return ec.Resolvers.Source().CitedVia(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Source) graphql.Marshaler {
@@ -28314,7 +28314,7 @@ func (ec *executionContext) _Source_note(ctx context.Context, field graphql.Coll
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Source_note(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Source().Note(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -28336,7 +28336,7 @@ func (ec *executionContext) _Source_supports(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Source_supports(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*model.SupportConnection, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Source().Supports(ctx, obj, fc.Args["kinds"].([]atlas.SupportKind), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
@@ -28378,7 +28378,7 @@ func (ec *executionContext) _Source_history(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Source_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			return ec.Resolvers.Source().History(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
@@ -28409,7 +28409,7 @@ func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SourceConnection_edges(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.SourceEdge, error) {
 			return obj.Edges, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.SourceEdge) graphql.Marshaler {
@@ -28440,7 +28440,7 @@ func (ec *executionContext) _SourceConnection_nodes(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SourceConnection_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Source, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Source) graphql.Marshaler {
@@ -28471,7 +28471,7 @@ func (ec *executionContext) _SourceConnection_pageInfo(ctx context.Context, fiel
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SourceConnection_pageInfo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (model.PageInfo, error) {
 			return obj.PageInfo, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
@@ -28516,7 +28516,7 @@ func (ec *executionContext) _SourceEdge_node(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SourceEdge_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Source, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Source) graphql.Marshaler {
@@ -28575,7 +28575,7 @@ func (ec *executionContext) _Statement_textZh(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Statement_textZh(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Statement().TextZh(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -28618,7 +28618,7 @@ func (ec *executionContext) _Statement_hedge(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Statement_hedge(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Statement().Hedge(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -28647,7 +28647,7 @@ func (ec *executionContext) _Statement_note(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Statement_note(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Statement().Note(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -28669,7 +28669,7 @@ func (ec *executionContext) _Statement_sources(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Statement_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -28700,7 +28700,7 @@ func (ec *executionContext) _Statement_about(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Statement_about(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Statement().About(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -28731,7 +28731,7 @@ func (ec *executionContext) _Statement_relationships(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Statement_relationships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Statement().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -28773,7 +28773,7 @@ func (ec *executionContext) _Statement_history(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Statement_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			return ec.Resolvers.Statement().History(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
@@ -28804,7 +28804,7 @@ func (ec *executionContext) _StatementConnection_edges(ctx context.Context, fiel
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_StatementConnection_edges(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.StatementEdge, error) {
 			return obj.Edges, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.StatementEdge) graphql.Marshaler {
@@ -28835,7 +28835,7 @@ func (ec *executionContext) _StatementConnection_nodes(ctx context.Context, fiel
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_StatementConnection_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Statement, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Statement) graphql.Marshaler {
@@ -28866,7 +28866,7 @@ func (ec *executionContext) _StatementConnection_pageInfo(ctx context.Context, f
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_StatementConnection_pageInfo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (model.PageInfo, error) {
 			return obj.PageInfo, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
@@ -28911,7 +28911,7 @@ func (ec *executionContext) _StatementEdge_node(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_StatementEdge_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Statement, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Statement) graphql.Marshaler {
@@ -28949,7 +28949,7 @@ func (ec *executionContext) _Statistics_during(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Statistics_during(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Period, error) {
 			return obj.During, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Period) graphql.Marshaler {
@@ -28980,7 +28980,7 @@ func (ec *executionContext) _Statistics_groups(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Statistics_groups(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (analytics.GroupStats, error) {
 			return obj.Groups, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v analytics.GroupStats) graphql.Marshaler {
@@ -29011,7 +29011,7 @@ func (ec *executionContext) _Statistics_nodesByType(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Statistics_nodesByType(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.NodeCount, error) {
 			return obj.NodesByKind, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.NodeCount) graphql.Marshaler {
@@ -29042,7 +29042,7 @@ func (ec *executionContext) _Statistics_relationshipsByType(ctx context.Context,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Statistics_relationshipsByType(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]analytics.Count, error) {
 			return obj.RelationsByType, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Count) graphql.Marshaler {
@@ -29073,7 +29073,7 @@ func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Subgraph_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Node, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Node) graphql.Marshaler {
@@ -29104,7 +29104,7 @@ func (ec *executionContext) _Subgraph_relationships(ctx context.Context, field g
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Subgraph_relationships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Subgraph().Relationships(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -29192,7 +29192,7 @@ func (ec *executionContext) _Support_node(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Support_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -29223,7 +29223,7 @@ func (ec *executionContext) _Support_relationship(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Support_relationship(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Edge, error) {
 			return ec.Resolvers.Support().Relationship(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
@@ -29254,7 +29254,7 @@ func (ec *executionContext) _Support_claim(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Support_claim(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.PropertyClaim, error) {
 			return obj.Claim, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.PropertyClaim) graphql.Marshaler {
@@ -29285,7 +29285,7 @@ func (ec *executionContext) _Support_locators(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Support_locators(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]string, error) {
 			return obj.Locators, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -29307,7 +29307,7 @@ func (ec *executionContext) _SupportConnection_edges(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SupportConnection_edges(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.SupportEdge, error) {
 			return obj.Edges, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.SupportEdge) graphql.Marshaler {
@@ -29338,7 +29338,7 @@ func (ec *executionContext) _SupportConnection_nodes(ctx context.Context, field 
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SupportConnection_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Support, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Support) graphql.Marshaler {
@@ -29369,7 +29369,7 @@ func (ec *executionContext) _SupportConnection_pageInfo(ctx context.Context, fie
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SupportConnection_pageInfo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (model.PageInfo, error) {
 			return obj.PageInfo, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
@@ -29414,7 +29414,7 @@ func (ec *executionContext) _SupportEdge_node(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_SupportEdge_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Support, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Support) graphql.Marshaler {
@@ -29459,7 +29459,7 @@ func (ec *executionContext) _TimelineEvent_other(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_TimelineEvent_other(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Node, error) {
 			return obj.Other, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Node) graphql.Marshaler {
@@ -29490,7 +29490,7 @@ func (ec *executionContext) _TimelineEvent_relationship(ctx context.Context, fie
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_TimelineEvent_relationship(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*atlas.Edge, error) {
 			return ec.Resolvers.TimelineEvent().Relationship(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *atlas.Edge) graphql.Marshaler {
@@ -29528,7 +29528,7 @@ func (ec *executionContext) _TimelineEvent_sources(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_TimelineEvent_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -29594,7 +29594,7 @@ func (ec *executionContext) _Topic_nameZh(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Topic_nameZh(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Topic().NameZh(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -29616,7 +29616,7 @@ func (ec *executionContext) _Topic_aliases(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Topic_aliases(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Alias, error) {
 			return obj.Aliases, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Alias) graphql.Marshaler {
@@ -29647,7 +29647,7 @@ func (ec *executionContext) _Topic_description(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Topic_description(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*string, error) {
 			return ec.Resolvers.Topic().Description(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -29669,7 +29669,7 @@ func (ec *executionContext) _Topic_sources(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Topic_sources(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Citation, error) {
 			return obj.Sources, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Citation) graphql.Marshaler {
@@ -29700,7 +29700,7 @@ func (ec *executionContext) _Topic_claims(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Topic_claims(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.PropertyClaim, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Topic().Claims(ctx, obj, fc.Args["property"].([]atlas.PropertyName), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -29742,7 +29742,7 @@ func (ec *executionContext) _Topic_statements(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Topic_statements(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Topic().Statements(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -29773,7 +29773,7 @@ func (ec *executionContext) _Topic_documents(ctx context.Context, field graphql.
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Topic_documents(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			return ec.Resolvers.Topic().Documents(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Edge) graphql.Marshaler {
@@ -29804,7 +29804,7 @@ func (ec *executionContext) _Topic_relationships(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Topic_relationships(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Edge, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Topic().Relationships(ctx, obj, fc.Args["types"].([]atlas.RelType), fc.Args["direction"].(*atlas.Direction), fc.Args["roles"].([]atlas.MemberRole), fc.Args["asOf"].(*atlas.PartialDate), fc.Args["during"].(*atlas.Period), fc.Args["knownBy"].(*atlas.PartialDate), fc.Args["sources"].([]string), fc.Args["includeRelayed"].(*bool), fc.Args["tiers"].([]atlas.SourceTier))
 		},
@@ -29846,7 +29846,7 @@ func (ec *executionContext) _Topic_history(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_Topic_history(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.AuditEntry, error) {
 			return ec.Resolvers.Topic().History(ctx, obj)
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.AuditEntry) graphql.Marshaler {
@@ -29877,7 +29877,7 @@ func (ec *executionContext) _TopicConnection_edges(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_TopicConnection_edges(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]model.TopicEdge, error) {
 			return obj.Edges, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []model.TopicEdge) graphql.Marshaler {
@@ -29908,7 +29908,7 @@ func (ec *executionContext) _TopicConnection_nodes(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_TopicConnection_nodes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]atlas.Topic, error) {
 			return obj.Nodes, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []atlas.Topic) graphql.Marshaler {
@@ -29939,7 +29939,7 @@ func (ec *executionContext) _TopicConnection_pageInfo(ctx context.Context, field
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_TopicConnection_pageInfo(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (model.PageInfo, error) {
 			return obj.PageInfo, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
@@ -29984,7 +29984,7 @@ func (ec *executionContext) _TopicEdge_node(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_TopicEdge_node(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (atlas.Topic, error) {
 			return obj.Node, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v atlas.Topic) graphql.Marshaler {
@@ -30036,7 +30036,7 @@ func (ec *executionContext) _YearStatistics_groups(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext_YearStatistics_groups(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (analytics.GroupStats, error) {
 			return obj.Groups, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v analytics.GroupStats) graphql.Marshaler {
@@ -30095,7 +30095,7 @@ func (ec *executionContext) ___Directive_locations(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Directive_locations(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]string, error) {
 			return obj.Locations, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
@@ -30117,7 +30117,7 @@ func (ec *executionContext) ___Directive_args(ctx context.Context, field graphql
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Directive_args(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]introspection.InputValue, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
 		},
@@ -30201,7 +30201,7 @@ func (ec *executionContext) ___Field_args(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Field_args(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]introspection.InputValue, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
 		},
@@ -30243,7 +30243,7 @@ func (ec *executionContext) ___Field_type(ctx context.Context, field graphql.Col
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Field_type(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*introspection.Type, error) {
 			return obj.Type, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
@@ -30302,7 +30302,7 @@ func (ec *executionContext) ___InputValue_type(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___InputValue_type(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*introspection.Type, error) {
 			return obj.Type, nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
@@ -30361,7 +30361,7 @@ func (ec *executionContext) ___Schema_types(ctx context.Context, field graphql.C
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Schema_types(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]introspection.Type, error) {
 			return obj.Types(), nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
@@ -30392,7 +30392,7 @@ func (ec *executionContext) ___Schema_queryType(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Schema_queryType(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*introspection.Type, error) {
 			return obj.QueryType(), nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
@@ -30423,7 +30423,7 @@ func (ec *executionContext) ___Schema_mutationType(ctx context.Context, field gr
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Schema_mutationType(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*introspection.Type, error) {
 			return obj.MutationType(), nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
@@ -30454,7 +30454,7 @@ func (ec *executionContext) ___Schema_subscriptionType(ctx context.Context, fiel
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Schema_subscriptionType(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*introspection.Type, error) {
 			return obj.SubscriptionType(), nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {
@@ -30485,7 +30485,7 @@ func (ec *executionContext) ___Schema_directives(ctx context.Context, field grap
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Schema_directives(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]introspection.Directive, error) {
 			return obj.Directives(), nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
@@ -30544,7 +30544,7 @@ func (ec *executionContext) ___Type_fields(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Type_fields(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]introspection.Field, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
 		},
@@ -30586,7 +30586,7 @@ func (ec *executionContext) ___Type_interfaces(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Type_interfaces(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]introspection.Type, error) {
 			return obj.Interfaces(), nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
@@ -30617,7 +30617,7 @@ func (ec *executionContext) ___Type_possibleTypes(ctx context.Context, field gra
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Type_possibleTypes(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]introspection.Type, error) {
 			return obj.PossibleTypes(), nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
@@ -30648,7 +30648,7 @@ func (ec *executionContext) ___Type_enumValues(ctx context.Context, field graphq
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Type_enumValues(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]introspection.EnumValue, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
 		},
@@ -30690,7 +30690,7 @@ func (ec *executionContext) ___Type_inputFields(ctx context.Context, field graph
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Type_inputFields(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) ([]introspection.InputValue, error) {
 			fc := graphql.GetFieldContext(ctx)
 			return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
 		},
@@ -30732,7 +30732,7 @@ func (ec *executionContext) ___Type_ofType(ctx context.Context, field graphql.Co
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.fieldContext___Type_ofType(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
+		func(ctx context.Context) (*introspection.Type, error) {
 			return obj.OfType(), nil
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *introspection.Type) graphql.Marshaler {

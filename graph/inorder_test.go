@@ -34,6 +34,7 @@ func TestGeneratedExecutorResolvesInOrder(t *testing.T) {
 		{"ec, obj, (*executionContext)._Group_chairs)", true},
 		{"graphql.ResolveField(", false},
 		{"return resolveFieldInOrder(", true},
+		{"\t\tfunc(ctx context.Context) ([]atlas.Edge, error) {\n\t\t\tfc := graphql.GetFieldContext(ctx)\n\t\t\treturn ec.Resolvers.Group().Members(", true},
 		{"resolveRootInOrder(innerCtx, out, ec.OperationContext,", true},
 		{"field.ArgumentMap(ec.Variables)", false},
 		{"if fc.Args, ctx, err = fieldArgs(ctx, fc, ec.OperationContext, field, ec.field_Group_chairs_args)", true},

@@ -57,9 +57,10 @@
 // and plain fields, read from a struct field and marshalled as a scalar or an enum, are
 // written without gqlgen's per-field machinery (plain.go); list elements of struct
 // types go to their object's executor in place rather than copied (elements.go); and
-// every other field without middleware resolves with no closure on the heap: gqlgen's
-// ResolveField and an object's scheduling of its resolver fields both let the closures
-// they are handed escape (resolvefield.go).
+// every other field without middleware resolves with no closure on the heap and its
+// value never boxed: gqlgen's ResolveField and an object's scheduling of its resolver
+// fields both let the closures they are handed escape, and its resolvers return an any
+// (resolvefield.go).
 //
 // The command fails when it finds none of a call and none of its
 // replacement, so a gqlgen upgrade that renames one is noticed at once. An upstream option (a

@@ -15,11 +15,16 @@ func resolveField(value, marshal, v string) string {
 }
 
 // resolveFieldThrough is the resolution of a field by the function named, passing it the
-// middleware argument given (none when empty).
+// middleware argument given (none when empty). gqlgen's resolver returns any;
+// resolveFieldInOrder's returns the marshaler's type.
 func resolveFieldThrough(function, middleware, value, marshal, v string) string {
+	result := "any"
+	if function == "resolveFieldInOrder" {
+		result = v
+	}
 	return "\treturn " + function + "(\n\t\tctx,\n\t\tec.OperationContext,\n\t\tfield,\n" +
 		"\t\tfunc(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {\n\t\t\treturn ec.fieldContext_Person_x(ctx, field)\n\t\t},\n" +
-		"\t\tfunc(ctx context.Context) (any, error) {\n\t\t\treturn obj." + value + ", nil\n\t\t},\n" + middleware +
+		"\t\tfunc(ctx context.Context) (" + result + ", error) {\n\t\t\treturn obj." + value + ", nil\n\t\t},\n" + middleware +
 		"\t\tfunc(ctx context.Context, selections ast.SelectionSet, v " + v + ") graphql.Marshaler {\n\t\t\treturn ec." + marshal + "(ctx, selections, v)\n\t\t},\n" +
 		"\t\ttrue,\n\t\ttrue,\n\t)\n"
 }

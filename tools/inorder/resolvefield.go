@@ -54,13 +54,41 @@ var objectFieldDone = regexp.MustCompile(`resolveObjectFieldInOrder\(ctx, out, f
 // resolverFieldDone is a call once renamed.
 var resolverFieldDone = regexp.MustCompile(`\treturn resolveFieldInOrder\(\n`)
 
+// untypedResolver is a renamed call's resolver, which returns its value as an any, up
+// to the type the call's marshaler takes (group 3): gqlgen boxes every value into an
+// interface on its way to the marshaler, an allocation for a list or a struct value of
+// every resolver field of every object. resolveFieldInOrder takes the resolver typed
+// as the marshaler is, so the value goes to the marshaler as it is:
+//
+//	func(ctx context.Context) (any, error) { return ec.Resolvers.Group().Members(…) }
+//	                                 → func(ctx context.Context) ([]atlas.Edge, error) { … }
+var untypedResolver = regexp.MustCompile(`(\treturn resolveFieldInOrder\(
+		ctx,
+		ec\.OperationContext,
+		field,
+		func\(ctx context\.Context, field graphql\.CollectedField\) \(\*graphql\.FieldContext, error\) \{
+(?:			.*
+)+?		\},
+		func\(ctx context\.Context\) \()any(, error\) \{
+(?:			.*
+)+?		\},
+		func\(ctx context\.Context, selections ast\.SelectionSet, v ([^)]+)\) graphql\.Marshaler \{)`)
+
 // rewriteResolverFields renames src's calls of graphql.ResolveField without middleware,
-// and hands objects' fields to resolveObjectFieldInOrder.
+// types their resolvers, and hands objects' fields to resolveObjectFieldInOrder.
 func rewriteResolverFields(src []byte) ([]byte, error) {
 	if !resolverField.Match(src) && !resolverFieldDone.Match(src) {
 		return nil, fmt.Errorf("finds no resolver field (%q): has gqlgen changed how it resolves fields?", "return graphql.ResolveField(")
 	}
 	src = resolverField.ReplaceAll(src, []byte("\treturn resolveFieldInOrder($1"))
+	src = untypedResolver.ReplaceAllFunc(src, func(call []byte) []byte {
+		m := untypedResolver.FindSubmatchIndex(call)
+		// The resolver's result type (the text "any") becomes the marshaler's value type.
+		typ := call[m[6]:m[7]]
+		out := append([]byte{}, call[:m[3]]...)
+		out = append(out, typ...)
+		return append(out, call[m[4]:]...)
+	})
 	if !objectField.Match(src) && !objectFieldDone.Match(src) {
 		return nil, fmt.Errorf("finds no object field resolved in order (%q): has gqlgen changed how it schedules an object's fields?", "return ec._Type_field(ctx, field, obj)")
 	}
