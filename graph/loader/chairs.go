@@ -28,7 +28,7 @@ type Then struct {
 // (atlas.ChairInputsCiting). What the cache lacks is read with one store call per kind
 // of ask (misses).
 func (l *Loaders) Chairs(ctx context.Context, self string, w atlas.When, mode atlas.DerivedChairs, sources []string, relayed bool, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
-	key := chairKey{id: self, mode: mode, tiers: join(tiers), asOf: w.Key(), sources: join(sources), relayed: relayed}
+	key := chairKey{self, chairSpec{mode: mode, tiers: join(tiers), asOf: w.Key(), sources: join(sources), relayed: relayed}}
 	if edges, ok := l.cachedChairs(key); ok {
 		return edges, nil
 	}
@@ -53,7 +53,7 @@ func (l *Loaders) Chairs(ctx context.Context, self string, w atlas.When, mode at
 // nothing lacking makes the join and keeps it, so the planner's last look and the
 // resolvers' Chairs share one join (Stats.ChairJoins).
 func (l *Loaders) ChairNeeds(self string, w atlas.When, mode atlas.DerivedChairs, tiers ...atlas.SourceTier) ([]Ask, error) {
-	key := chairKey{id: self, mode: mode, tiers: join(tiers), asOf: w.Key()}
+	key := chairKey{self, chairSpec{mode: mode, tiers: join(tiers), asOf: w.Key()}}
 	if _, ok := l.cachedChairs(key); ok {
 		return nil, nil
 	}
@@ -75,8 +75,9 @@ func (l *Loaders) ChairNeeds(self string, w atlas.When, mode atlas.DerivedChairs
 // cachedChairs returns the chairs list of key from the request's cache or, for a
 // request reading at a known revision, from the memo of the lists joined at it.
 func (l *Loaders) cachedChairs(key chairKey) ([]atlas.Edge, bool) {
+	ref := l.chairRefOf(key)
 	l.mu.RLock()
-	edges, ok := l.chairs[key]
+	edges, ok := l.chairs[ref]
 	memo, rev, atRevision := l.memo, l.revision, l.atRevision
 	l.mu.RUnlock()
 	if ok || memo == nil || !atRevision {
@@ -84,7 +85,7 @@ func (l *Loaders) cachedChairs(key chairKey) ([]atlas.Edge, bool) {
 	}
 	if edges, ok = memo.get(rev, key); ok {
 		l.mu.Lock()
-		l.chairs[key] = edges
+		l.chairs[ref] = edges
 		l.stats.MemoizedChairs++
 		l.mu.Unlock()
 	}
@@ -92,8 +93,9 @@ func (l *Loaders) cachedChairs(key chairKey) ([]atlas.Edge, bool) {
 }
 
 func (l *Loaders) keepChairs(key chairKey, edges []atlas.Edge) {
+	ref := l.chairRefOf(key)
 	l.mu.Lock()
-	l.chairs[key] = edges
+	l.chairs[ref] = edges
 	memo, rev, atRevision := l.memo, l.revision, l.atRevision
 	l.mu.Unlock()
 	if memo != nil && atRevision {

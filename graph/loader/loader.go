@@ -37,10 +37,17 @@ type Loaders struct {
 	// recentSpecs are the specs specID numbered last, recognised by identity.
 	recentSpecs [4]recentSpec
 	nextRecent  int
+	// chairSpecs numbers the chairSpecs the request asks with (chairRefOf).
+	chairSpecs    map[chairSpec]int32
+	lastChairSpec struct {
+		spec chairSpec
+		n    int32
+		used bool
+	}
 	// edges and chairs keep what Edges and Chairs computed, so the resolver that follows
 	// a plan does not compute it again.
 	edges  map[edgeKey][]atlas.Edge
-	chairs map[chairKey][]atlas.Edge
+	chairs map[chairRef][]atlas.Edge
 	// supports keeps pages of Source.supports (supports.go).
 	supports map[supportKey]atlas.SupportPage
 	// wikidata keeps the nodes found by QID (identifier.go); nil values name nothing.
@@ -156,12 +163,47 @@ func sameSlice[T any](a, b []T) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
+// chairKey names a chairs list: the node, and what the list is joined for. The memo of
+// lists keys them by it; within a request the cache keys them by the node and the
+// request's number for the chairSpec (chairRef), since hashing a chairKey's five strings
+// for every look at a group's list was 2% of a varied request's CPU.
 type chairKey struct {
-	id, asOf string
-	mode     atlas.DerivedChairs
-	tiers    string // comma-joined SourceTiers
-	sources  string // comma-joined source ids: only the evidence citing them
-	relayed  bool
+	id string
+	chairSpec
+}
+
+type chairSpec struct {
+	asOf    string
+	mode    atlas.DerivedChairs
+	tiers   string // comma-joined SourceTiers
+	sources string // comma-joined source ids: only the evidence citing them
+	relayed bool
+}
+
+// chairRef is a chairKey within a request (chairRefOf).
+type chairRef struct {
+	id   string
+	spec int32
+}
+
+// chairRefOf numbers key's chairSpec in this request; the spec the request asked last is
+// recognised without a hash, as the nodes of a level all ask the same one.
+func (l *Loaders) chairRefOf(key chairKey) chairRef {
+	l.specMu.Lock()
+	defer l.specMu.Unlock()
+	if l.lastChairSpec.used && l.lastChairSpec.spec == key.chairSpec {
+		return chairRef{key.id, l.lastChairSpec.n}
+	}
+	n, ok := l.chairSpecs[key.chairSpec]
+	if !ok {
+		if l.chairSpecs == nil {
+			l.chairSpecs = map[chairSpec]int32{}
+		}
+		n = int32(len(l.chairSpecs))
+		l.chairSpecs[key.chairSpec] = n
+	}
+	l.lastChairSpec.spec, l.lastChairSpec.n, l.lastChairSpec.used = key.chairSpec, n, true
+	return chairRef{key.id, n}
 }
 
 // edgeKey is a relKey read as the facts of some tiers give it (comma-joined).
@@ -185,7 +227,7 @@ type specKey struct {
 // New returns an empty cache for one request.
 func New(store atlas.Store) *Loaders {
 	return &Loaders{store: store, nodes: map[string]atlas.Node{}, partial: map[string]partialNode{}, rels: map[relKey][]atlas.Relation{},
-		edges: map[edgeKey][]atlas.Edge{}, chairs: map[chairKey][]atlas.Edge{}, supports: map[supportKey]atlas.SupportPage{},
+		edges: map[edgeKey][]atlas.Edge{}, chairs: map[chairRef][]atlas.Edge{}, supports: map[supportKey]atlas.SupportPage{},
 		wikidata: map[wikidataKey]atlas.Node{}, once: map[any]*sync.Once{}}
 }
 

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strconv"
 	"testing"
 
@@ -101,7 +102,7 @@ func TestLevelMemoKeepsOneRevision(t *testing.T) {
 func TestMemosCountEmptyAnswers(t *testing.T) {
 	chairs := NewChairMemo(10)
 	for day := range 100 {
-		chairs.put(1, chairKey{id: "group/a", asOf: strconv.Itoa(day)}, nil)
+		chairs.put(1, chairKey{"group/a", chairSpec{asOf: strconv.Itoa(day)}}, nil)
 	}
 	if n := len(chairs.lists); n > 10 {
 		t.Errorf("the chairs memo bounded at 10 holds %d empty lists", n)
@@ -113,5 +114,21 @@ func TestMemosCountEmptyAnswers(t *testing.T) {
 	}
 	if n := len(levels.shapes["s"]); n > 10 {
 		t.Errorf("the memo of levels bounded at 10 holds %d entries of nothing", n)
+	}
+}
+
+// A request numbers each chairSpec once: asked again, after another or not, it has the
+// number it had, and two specs never share one.
+func TestChairRefsNumberSpecsOnce(t *testing.T) {
+	l := New(nil)
+	all := chairSpec{mode: atlas.IncludeDerived}
+	at2015 := chairSpec{mode: atlas.IncludeDerived, asOf: "2015"}
+	var got []chairRef
+	for _, k := range []chairKey{{"group/a", all}, {"group/b", all}, {"group/a", at2015}, {"group/b", all}, {"group/c", at2015}} {
+		got = append(got, l.chairRefOf(k))
+	}
+	want := []chairRef{{"group/a", 0}, {"group/b", 0}, {"group/a", 1}, {"group/b", 0}, {"group/c", 1}}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }
