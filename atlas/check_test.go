@@ -9,19 +9,26 @@ import (
 	"lsgatlas/seed"
 )
 
+// bundledSeed decodes the bundled dataset.
+func bundledSeed(t *testing.T) *atlas.Dataset {
+	t.Helper()
+	raw, err := os.ReadFile("../seed/atlas.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := seed.Decode(strings.NewReader(string(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
 // TestChangeBreakingAnInvariantIsRefused: a change is held to the whole-graph invariants
 // on the graph as it would be after it. A second Premier beside Wen Jiabao makes a
 // single-seat post hold two KNOWN holders, and is refused with the rule named; the same
 // tenure outside his premiership is accepted.
 func TestChangeBreakingAnInvariantIsRefused(t *testing.T) {
-	raw, err := os.ReadFile("../seed/atlas.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	before, err := seed.Decode(strings.NewReader(string(raw)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := bundledSeed(t)
 	for _, tc := range []struct {
 		name       string
 		start, end string
@@ -55,14 +62,7 @@ func TestChangeBreakingAnInvariantIsRefused(t *testing.T) {
 // change that would fix it included. Only the problems a change brings are refused: an
 // unrelated change and the fix are accepted, a new padded name is not.
 func TestDataThatPredatesARuleCanStillBeCurated(t *testing.T) {
-	raw, err := os.ReadFile("../seed/atlas.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	before, err := seed.Decode(strings.NewReader(string(raw)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := bundledSeed(t)
 	padded := func(ds *atlas.Dataset, id, name string) {
 		for _, p := range ds.People {
 			if p.ID == id {

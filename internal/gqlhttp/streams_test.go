@@ -132,15 +132,16 @@ func TestSubscriptionHasOneRootField(t *testing.T) {
 	}
 }
 
-// TestSubscriptionHasOneRootFieldOverWebSocket: the rule holds over graphql-transport-ws.
-func TestSubscriptionHasOneRootFieldOverWebSocket(t *testing.T) {
-	url, _, _ := loggedServer(t)
+// wsSession opens a graphql-transport-ws connection to the service at url and
+// initialises it; exchange sends one message and returns the next one read.
+func wsSession(t *testing.T, url string) (conn *websocket.Conn, exchange func(send string) string) {
+	t.Helper()
 	conn, _, err := websocket.Dial(t.Context(), "ws"+strings.TrimPrefix(url, "http"), &websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.CloseNow()
-	exchange := func(send string) string {
+	t.Cleanup(func() { _ = conn.CloseNow() })
+	exchange = func(send string) string {
 		t.Helper()
 		if err := conn.Write(t.Context(), websocket.MessageText, []byte(send)); err != nil {
 			t.Fatal(err)
@@ -154,6 +155,13 @@ func TestSubscriptionHasOneRootFieldOverWebSocket(t *testing.T) {
 	if got := exchange(`{"type":"connection_init"}`); got != `{"type":"connection_ack"}` {
 		t.Fatalf("connection_init answered %q", got)
 	}
+	return conn, exchange
+}
+
+// TestSubscriptionHasOneRootFieldOverWebSocket: the rule holds over graphql-transport-ws.
+func TestSubscriptionHasOneRootFieldOverWebSocket(t *testing.T) {
+	url, _, _ := loggedServer(t)
+	_, exchange := wsSession(t, url)
 	got := exchange(`{"id":"1","type":"subscribe","payload":{"query":"subscription { a: changes { cursor } b: changes { cursor } }"}}`)
 	want := `{"payload":[{"message":"Anonymous Subscription must select only one top level field.","locations":[{"line":1,"column":38}],"extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}],"id":"1","type":"error"}`
 	if got != want {
@@ -166,25 +174,7 @@ func TestSubscriptionHasOneRootFieldOverWebSocket(t *testing.T) {
 // to send, and the connection stays open for the next subscription.
 func TestWebSocketSubscribeWithAnUndecodablePayload(t *testing.T) {
 	url, serviceLog, _ := loggedServer(t)
-	conn, _, err := websocket.Dial(t.Context(), "ws"+strings.TrimPrefix(url, "http"), &websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.CloseNow()
-	exchange := func(send string) string {
-		t.Helper()
-		if err := conn.Write(t.Context(), websocket.MessageText, []byte(send)); err != nil {
-			t.Fatal(err)
-		}
-		_, got, err := conn.Read(t.Context())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(got)
-	}
-	if got := exchange(`{"type":"connection_init"}`); got != `{"type":"connection_ack"}` {
-		t.Fatalf("connection_init answered %q", got)
-	}
+	conn, exchange := wsSession(t, url)
 	const coded = `{"payload":[{"message":"The payload of a subscribe message must be a JSON object with a query (a string), and optionally operationName (a string), variables and extensions (objects).","extensions":{"code":"INVALID"}}],"id":"%s","type":"error"}`
 	for _, tc := range []struct{ name, id, payload string }{
 		{"a query that is a number", "1", `{"query":5}`},

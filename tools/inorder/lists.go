@@ -39,18 +39,7 @@ var scalarUnmarshalLine = regexp.MustCompile(`^(tmp, err := graphql\.Unmarshal\w
 
 // scalarUnmarshalers returns the names of src's unmarshalers of scalars and enums.
 func scalarUnmarshalers(src []byte) map[string]bool {
-	names := map[string]bool{}
-	for _, m := range unmarshalFunc.FindAllSubmatch(src, -1) {
-		ok := true
-		for line := range strings.SplitSeq(string(m[2]), "\n") {
-			if !scalarUnmarshalLine.MatchString(strings.TrimSpace(line)) {
-				ok = false
-				break
-			}
-		}
-		names[string(m[1])] = ok
-	}
-	return names
+	return everyLine(src, unmarshalFunc, scalarUnmarshalLine)
 }
 
 // rewriteListElements reads the elements of src's input lists of scalars in the list's

@@ -90,19 +90,23 @@ var plainLine = regexp.MustCompile(`^(_ = sel|_ = ctx|return v|return res|return
 	`res := graphql\.(MarshalString|MarshalID|MarshalBoolean|MarshalInt|MarshalInt64|MarshalInt32)\((\*v|v|string\(\*?v\)|int\(\*?v\))\))$`)
 
 // plainMarshalers returns the names of src's plain marshalers.
-func plainMarshalers(src []byte) map[string]bool {
-	plain := map[string]bool{}
-	for _, m := range marshalFunc.FindAllSubmatch(src, -1) {
+func plainMarshalers(src []byte) map[string]bool { return everyLine(src, marshalFunc, plainLine) }
+
+// everyLine names src's functions that fn finds (its name, then its body), each true
+// when every statement of its body, trimmed, matches line.
+func everyLine(src []byte, fn, line *regexp.Regexp) map[string]bool {
+	names := map[string]bool{}
+	for _, m := range fn.FindAllSubmatch(src, -1) {
 		ok := true
-		for line := range strings.SplitSeq(string(m[2]), "\n") {
-			if !plainLine.MatchString(strings.TrimSpace(line)) {
+		for l := range strings.SplitSeq(string(m[2]), "\n") {
+			if !line.MatchString(strings.TrimSpace(l)) {
 				ok = false
 				break
 			}
 		}
-		plain[string(m[1])] = ok
+		names[string(m[1])] = ok
 	}
-	return plain
+	return names
 }
 
 // rewritePlainFields writes src's plain fields directly.
