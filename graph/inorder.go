@@ -33,6 +33,9 @@ func marshalSliceInOrder(ctx context.Context, length int, _ int64, omitPanicHand
 		e.fc.Index, e.fc.Parent = &e.index, parent
 		e.ctx = elementContext{ctx, &e.fc}
 		childCtx := context.Context(&e.ctx)
+		if fieldContextKey == nil { // a gqlgen that reads field contexts another way
+			childCtx = graphql.WithFieldContext(ctx, &e.fc)
+		}
 		if omitPanicHandler {
 			ret[i] = marshalElement(childCtx, i)
 			continue
