@@ -13,10 +13,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	stdlog "log"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -43,6 +45,13 @@ func main() {
 	afterStartupImport = func(cfg config, log zerolog.Logger) {
 		log.Info().Stringer("gc", gcdefault.Fit(os.Getenv, int64(cfg.MemoryInFlight))).Msg("garbage collector settings for the data loaded")
 	}
+	// What a library prints through the standard logger (gqlgen's WebSocket transport
+	// does, when a handshake fails) joins the service's own log lines, as warnings,
+	// rather than interleaving plain text with them (process-wide, so main's to set).
+	onLogger = func(log zerolog.Logger) {
+		stdlog.SetFlags(0)
+		stdlog.SetOutput(warnings{log.With().Str("from", "go log").Logger()})
+	}
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr, nil); err != nil {
 		fmt.Fprintln(os.Stderr, "lsgatlas:", err)
 		os.Exit(1)
@@ -57,6 +66,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	log := newLogger(cfg, stderr)
+	onLogger(log)
 	log.Info().Stringer("gc", gcdefault.Current()).Msg("garbage collector settings")
 	dataset := func() (*atlas.Dataset, error) {
 		if cfg.SeedFile != "" {
@@ -282,6 +292,19 @@ func warmSearch(ctx context.Context, store atlas.Store, log zerolog.Logger) {
 // it is ready; main fits the collector to the data there.
 var afterStartupImport = func(config, zerolog.Logger) {}
 
+// onLogger is given the service's logger once it is made (main points the standard
+// library's logger at it).
+var onLogger = func(zerolog.Logger) {}
+
+// warnings writes each line written to it as a warning of log: the standard library's
+// loggers (log.Printf, http.Server.ErrorLog) write one line per call.
+type warnings struct{ log zerolog.Logger }
+
+func (w warnings) Write(p []byte) (int, error) {
+	w.log.Warn().Msg(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
 func waitReady(ctx context.Context, store atlas.Store, log zerolog.Logger) error {
 	for delay := 100 * time.Millisecond; ; delay = min(2*delay, 5*time.Second) {
 		err := store.Ping(ctx)
@@ -323,6 +346,9 @@ func serve(ctx context.Context, cfg config, store atlas.Store, seeding *atomic.B
 	var draining atomic.Bool
 	var active atomic.Int64
 	srv := &http.Server{
+		// The server's own complaints (a TLS handshake, a panic it recovered) as the
+		// service's log lines too.
+		ErrorLog: stdlog.New(warnings{log.With().Str("from", "http server").Logger()}, "", 0),
 		Handler: countActive(&active, httpapi.New(store, httpapi.Options{
 			Playground: cfg.Playground, Examples: explorer.ReadmeExamples(readmeMarkdown), RequestTimeout: cfg.RequestTimeout, Log: log,
 			Limits: cfg.Limits, MaxInFlight: cfg.MaxInFlight, BodyTimeout: cfg.BodyTimeout, MemoryInFlight: cfg.MemoryInFlight, CORSOrigins: cfg.CORSOrigins, ResponseCacheBytes: cfg.ResponseCacheBytes, ChairMemoEdges: cfg.ChairMemoEdges,

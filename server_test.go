@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	stdlog "log"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rs/zerolog"
 
 	"lsgatlas/internal/eventually"
 	"lsgatlas/internal/syncbuf"
@@ -259,5 +262,18 @@ func TestNotReadyWhileSeeding(t *testing.T) {
 	eventually.True(t, "ready after the import", func() bool { status, _ := readyz(); return status == http.StatusOK })
 	if got := postQuery(t, base, `{ groups(first: 0) { totalCount } }`, ""); strings.Contains(got, `"totalCount":0`) || !strings.Contains(got, `"totalCount":`) {
 		t.Errorf("ready, but %s", got)
+	}
+}
+
+// A line a library prints through the standard library's logger becomes one of the
+// service's log lines, a warning, rather than plain text among the JSON lines.
+func TestStandardLoggerLinesAreWarnings(t *testing.T) {
+	var buf bytes.Buffer
+	w := warnings{zerolog.New(&buf).With().Str("from", "go log").Logger()}
+	l := stdlog.New(w, "", 0)
+	l.Printf("unable to upgrade %T to websocket %s: ", t, "bad handshake")
+	want := `{"level":"warn","from":"go log","message":"unable to upgrade *testing.T to websocket bad handshake: "}` + "\n"
+	if buf.String() != want {
+		t.Errorf("got %q\nwant %q", buf.String(), want)
 	}
 }
