@@ -23,10 +23,10 @@ type Then struct {
 }
 
 // Chairs returns who chairs a group (self is a group), what a person or position chairs,
-// through atlas.ChairPremises and atlas.JoinChairs: the stored chairs and, unless mode excludes them, the chairs
-// derived through positions. With sources, only the lines of evidence citing them
-// (atlas.ChairInputsCiting). What the cache lacks is read with one store call per kind
-// of ask (misses).
+// through atlas.ChairPremises and atlas.JoinChairs: the stored chairs and, unless mode
+// excludes them, the chairs derived through positions. With sources, only the lines of
+// evidence citing them (atlas.ChairInputsCiting). What the cache lacks is read with one
+// store call per kind of ask (misses).
 func (l *Loaders) Chairs(ctx context.Context, self string, w atlas.When, mode atlas.DerivedChairs, sources []string, relayed bool, tiers ...atlas.SourceTier) ([]atlas.Edge, error) {
 	key := chairKey{self, chairSpec{mode: mode, tiers: join(tiers), asOf: w.Key(), sources: join(sources), relayed: relayed}}
 	if edges, ok := l.cachedChairs(key); ok {

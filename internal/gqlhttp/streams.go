@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -104,12 +105,16 @@ var (
 	codedPayload   = []byte(`{"payload":[{"message":"The payload of a subscribe message must be a JSON object with a query (a string), and optionally operationName (a string), variables and extensions (objects).","extensions":{"code":"` + atlas.EINVALID + `"}}],`)
 )
 
+// WriteJSON encodes v once; the bytes go on as they are, the uncoded error rewritten.
 func (c codedConn) WriteJSON(v any) error {
 	b, err := json.Marshal(v)
-	if err != nil || !bytes.HasPrefix(b, uncodedPayload) {
-		return c.WebsocketConn.WriteJSON(v)
+	switch {
+	case err != nil:
+		return c.WebsocketConn.WriteJSON(v) // for the adapter to report
+	case bytes.HasPrefix(b, uncodedPayload):
+		b = slices.Concat(codedPayload, b[len(uncodedPayload):]) // a copy: codedPayload is shared
 	}
-	return c.WebsocketConn.WriteJSON(json.RawMessage(append(codedPayload, b[len(uncodedPayload):]...)))
+	return c.WebsocketConn.WriteJSON(json.RawMessage(b))
 }
 
 func (c codedConn) SetReadLimit(limit int64) {
