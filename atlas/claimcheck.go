@@ -186,11 +186,11 @@ var lifetimeProperties = map[PropertyName]bool{PropEstablished: true, PropAbolis
 // the claims it is cited on, not the later one. Property claims are held to it by
 // Validate.
 //
-// It is a change check (check.go), not a load-time rule: the seed passes it, but the
-// invented test graphs every store's suite loads (conformance.Fixture) date seats past
-// their sources, and redating them would move the answers those suites pin. Every write
-// is held to it, whatever it changes: a relation's dates, a statement's, or the date of
-// a source others cite.
+// It is a change check (check.go) and a rule of every dataset file (seed.Decode), not
+// of Validate: the invented test graphs every store's suite imports directly
+// (conformance.Fixture) date seats past their sources, and redating them would move the
+// answers those suites pin. Every write is held to it, whatever it changes: a
+// relation's dates, a statement's, or the date of a source others cite.
 func (d *Dataset) CitedDateProblems() []string {
 	dates := map[string]*PartialDate{}
 	for _, s := range d.Sources {

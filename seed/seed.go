@@ -85,6 +85,12 @@ func Decode(r io.Reader) (*atlas.Dataset, error) {
 	if missing := ds.MissingClaims(); len(missing) > 0 {
 		return nil, atlas.Errorf(atlas.EINVALID, "dataset: %d propert(ies) without a claim, e.g. %s", len(missing), missing[0])
 	}
+	// No source gives a date later than its own: every write is held to it, and so is
+	// every dataset file, the bundled one and any SEED_FILE (the invented graphs the
+	// stores' suites import directly are not: see atlas.Dataset.CitedDateProblems).
+	if late := ds.CitedDateProblems(); len(late) > 0 {
+		return nil, atlas.Errorf(atlas.EINVALID, "dataset: %d date(s) cited to a source older than them, e.g. %s", len(late), late[0])
+	}
 	return ds, nil
 }
 

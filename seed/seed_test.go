@@ -43,6 +43,11 @@ func TestDecodeNamesTheBadRecord(t *testing.T) {
 		{"quote longer than a fragment", strings.Replace(validRecord, `"value":"X","sources":[{"source":"source/a","locator":"p. 1"}]`,
 			`"value":"X","sources":[{"source":"source/a","locator":"p. 1","quote":"one two three four five six seven eight nine ten eleven twelve thirteen"}]`, 1),
 			`PERSON person/x claim NAME=X: cites "source/a" with a quote of 13 words; a quote is a fragment of at most 12`},
+		{"a date cited to a source older than it", strings.TrimSuffix(strings.Replace(validRecord, `"kind":"REPORT"}]`, `"kind":"REPORT","date":"2010"}]`, 1), "}") +
+			`,"positions":[{"id":"position/p","title":"P","sources":[{"source":"source/a","locator":"p. 1"}],` +
+			`"claims":[{"property":"TITLE","value":"P","sources":[{"source":"source/a","locator":"p. 1"}],"confidence":"STATED","rank":"PREFERRED"}]}],` +
+			`"relations":[{"type":"HOLDS","from":"person/x","to":"position/p","start":"2015","confidence":"STATED","sources":[{"source":"source/a","locator":"p. 2"}]}]}`,
+			`dataset: 1 date(s) cited to a source older than them, e.g. relation holds/person/x/position/p: cites source/a, dated 2010, for a later start date 2015`},
 		{"trailing data", validRecord + `{}`, `unexpected data after the end`},
 		{"not json", `{"people": [`, `dataset:`},
 	} {
