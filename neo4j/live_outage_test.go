@@ -15,6 +15,7 @@ import (
 	"lsgatlas/atlas"
 	"lsgatlas/conformance"
 	"lsgatlas/internal/eventually"
+	"lsgatlas/internal/syncbuf"
 	"lsgatlas/neo4j"
 	"lsgatlas/neo4j/neo4jtest"
 )
@@ -87,30 +88,6 @@ func (p *proxy) up(t *testing.T) {
 	p.serve(ln)
 }
 
-// logLines counts log lines containing a message.
-type logLines struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (l *logLines) Write(b []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(b)
-}
-
-func (l *logLines) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
-func (l *logLines) count(msg string) int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return strings.Count(l.buf.String(), msg)
-}
-
 // TestLiveOutage: the real server disappears from the network while the store serves.
 // Calls fail fast with UNAVAILABLE, Ping says so, and when the server is reachable again
 // the store reconnects by itself, re-applies the migrations and serves the same data.
@@ -125,7 +102,7 @@ func TestLiveOutage(t *testing.T) {
 	viaProxy.URI = u.Scheme + "://" + p.addr
 	viaProxy.MinBackoff, viaProxy.MaxBackoff = 50*time.Millisecond, 200*time.Millisecond
 	viaProxy.ConnectTimeout, viaProxy.MaxRetryTime = time.Second, time.Second
-	logs := &logLines{}
+	logs := &syncbuf.Buffer{}
 	s, err := neo4j.Open(context.Background(), viaProxy, zerolog.New(logs))
 	if err != nil {
 		t.Fatal(err)
@@ -153,7 +130,7 @@ func TestLiveOutage(t *testing.T) {
 
 	p.up(t)
 	neo4jtest.WaitReady(t, s)
-	if n := logs.count("connected and schema migrated"); n < 2 {
+	if n := strings.Count(logs.String(), "connected and schema migrated"); n < 2 {
 		t.Errorf("connected %d times, want a reconnection with migrations:\n%s", n, logs)
 	}
 	nodes, err := s.Nodes(ctx, []string{"person/xi-jinping"})

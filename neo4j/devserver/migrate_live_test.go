@@ -12,26 +12,9 @@ import (
 	"github.com/rs/zerolog"
 
 	"lsgatlas/internal/eventually"
+	"lsgatlas/internal/syncbuf"
 	"lsgatlas/neo4j"
 )
-
-// lockedLog collects the stores' log lines.
-type lockedLog struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // TestLiveReplicasMigrateTogether starts several stores at once on an empty Neo4j (a
 // devserver of its own, since the shared one already has the schema): their migrations
@@ -51,7 +34,7 @@ func TestLiveReplicasMigrateTogether(t *testing.T) {
 	if !strings.HasPrefix(uri, "bolt://") {
 		t.Fatalf("no URI: %q", uri)
 	}
-	var logs lockedLog
+	var logs syncbuf.Buffer // the stores' log lines
 	log := zerolog.New(&logs).Level(zerolog.InfoLevel)
 	ctx := context.Background()
 	const replicas = 6
