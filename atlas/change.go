@@ -452,10 +452,7 @@ func (c Change) applyNode(ds *Dataset, a *Applied) error {
 				return err
 			}
 			if old != nil {
-				if err := slippedPassage(old, n, *c.Citation); err != nil {
-					return err
-				}
-				if n, err = citeUnclaimed(old, n, *c.Citation); err != nil {
+				if n, err = citedChange(old, n, *c.Citation); err != nil {
 					return err
 				}
 			}

@@ -281,6 +281,17 @@ func unclaimedFields(old, next Node) []string {
 	return out
 }
 
+// citedChange holds next, a CHANGE of old citing c, to the rules of what a change may
+// cite beyond its claims: no passage slipped into its sources or identifiers
+// (slippedPassage), and c placed on what it supports when that has no claim
+// (citeUnclaimed).
+func citedChange(old, next Node, c Citation) (Node, error) {
+	if err := slippedPassage(old, next, c); err != nil {
+		return nil, err
+	}
+	return citeUnclaimed(old, next, c)
+}
+
 // citeUnclaimed places the citation of a change of old to next on what it supports
 // when that has no claim. A value without a claim is supported by the record's sources
 // together, so a change of one is taken only when the record cites no passage but the

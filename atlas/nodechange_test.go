@@ -22,6 +22,17 @@ func nodeChangeBase() *atlas.Dataset {
 	return ds
 }
 
+// editedRecord is node id of ds in the dataset format, as a client reads it, with edit
+// applied: the record a node CHANGE sends.
+func editedRecord(ds *atlas.Dataset, id string, edit func(map[string]any)) json.RawMessage {
+	raw, _ := json.Marshal(ds.Node(id))
+	var m map[string]any
+	_ = json.Unmarshal(raw, &m)
+	edit(m)
+	out, _ := json.Marshal(m)
+	return out
+}
+
 // TestNodeChangeCitesOnlyWhatChanged: a statement's date changed citing another source
 // stayed cited to the source that gives the old date, and a post's exported record
 // changed in its seats gave the unchanged description a claim citing the change. The
@@ -29,14 +40,6 @@ func nodeChangeBase() *atlas.Dataset {
 // only citing the passage the record already cites.
 func TestNodeChangeCitesOnlyWhatChanged(t *testing.T) {
 	a1, a2, b1 := atlas.Citation{Source: "source/a", Locator: "p. 1"}, atlas.Citation{Source: "source/a", Locator: "p. 2"}, atlas.Citation{Source: "source/b", Locator: "p. 1"}
-	record := func(ds *atlas.Dataset, id string, edit func(map[string]any)) json.RawMessage {
-		raw, _ := json.Marshal(ds.Node(id))
-		var m map[string]any
-		_ = json.Unmarshal(raw, &m)
-		edit(m)
-		out, _ := json.Marshal(m)
-		return out
-	}
 	for _, tc := range []struct {
 		name    string
 		kind    atlas.RecordKind
@@ -60,7 +63,7 @@ func TestNodeChangeCitesOnlyWhatChanged(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := nodeChangeBase()
-			after, err := appliedAndChecked(before, atlas.Change{Op: atlas.OpChange, Kind: tc.kind, Target: tc.id, Citation: &tc.cite, Record: record(before, tc.id, tc.edit)})
+			after, err := appliedAndChecked(before, atlas.Change{Op: atlas.OpChange, Kind: tc.kind, Target: tc.id, Citation: &tc.cite, Record: editedRecord(before, tc.id, tc.edit)})
 			if tc.msg != "" {
 				if atlas.ErrorCode(err) != atlas.EINVALID || !strings.HasPrefix(atlas.ErrorMessage(err), tc.msg) {
 					t.Fatalf("err = %v, want INVALID: %s", err, tc.msg)
@@ -215,12 +218,10 @@ func TestNodeChangeTakesItsPassageOffTheValueItReplaces(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			before := nodeChangeBase()
 			before.Groups[0].Claims[1].Sources = tc.est1958
-			raw, _ := json.Marshal(before.Node("group/g"))
-			var m map[string]any
-			_ = json.Unmarshal(raw, &m)
-			delete(m, "claims")
-			tc.edit(m)
-			rec, _ := json.Marshal(m)
+			rec := editedRecord(before, "group/g", func(m map[string]any) {
+				delete(m, "claims")
+				tc.edit(m)
+			})
 			after, err := appliedAndChecked(before, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &tc.cite, Record: rec})
 			if err != nil {
 				t.Fatal(err)
@@ -262,11 +263,7 @@ func TestNodeChangeCitesAPassageOnce(t *testing.T) {
 			before := nodeChangeBase()
 			before.Statements[0].Sources = []atlas.Citation{quotedA1}
 			before.Groups[0].Claims[2].Sources = []atlas.Citation{quotedB1} // ESTABLISHED 1954
-			raw, _ := json.Marshal(before.Node(tc.id))
-			var m map[string]any
-			_ = json.Unmarshal(raw, &m)
-			tc.edit(m)
-			rec, _ := json.Marshal(m)
+			rec := editedRecord(before, tc.id, tc.edit)
 			after, err := appliedAndChecked(before, atlas.Change{Op: atlas.OpChange, Kind: tc.kind, Target: tc.id, Citation: &tc.cite, Record: rec})
 			if err != nil {
 				t.Fatal(err)
@@ -363,14 +360,6 @@ func TestNodeChangeWithClaimsKeepsAClaimsPassages(t *testing.T) {
 // stripped.
 func TestNodeChangeSlipsNoPassageIntoSourcesOrIdentifiers(t *testing.T) {
 	a2, b9 := atlas.Citation{Source: "source/a", Locator: "p. 2"}, atlas.Citation{Source: "source/b", Locator: "p. 9"}
-	edited := func(ds *atlas.Dataset, edit func(map[string]any)) json.RawMessage {
-		raw, _ := json.Marshal(ds.Node("group/g"))
-		var m map[string]any
-		_ = json.Unmarshal(raw, &m)
-		edit(m)
-		out, _ := json.Marshal(m)
-		return out
-	}
 	identifier := func(c atlas.Citation) func(map[string]any) {
 		return func(m map[string]any) {
 			m["identifiers"] = []any{map[string]any{"scheme": "WIKIDATA", "value": "Q900000042", "sources": []any{map[string]any{"source": c.Source, "locator": c.Locator}}}}
@@ -391,7 +380,7 @@ func TestNodeChangeSlipsNoPassageIntoSourcesOrIdentifiers(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := nodeChangeBase()
-			_, err := appliedAndChecked(before, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &a2, Record: edited(before, tc.edit)})
+			_, err := appliedAndChecked(before, atlas.Change{Op: atlas.OpChange, Kind: atlas.RecordNode, Target: "group/g", Citation: &a2, Record: editedRecord(before, "group/g", tc.edit)})
 			switch {
 			case tc.msg == "" && err != nil:
 				t.Fatal(err)
